@@ -1,0 +1,1 @@
+"""Sound: the audio backends and the playlist player (built with the sound issue)."""

@@ -1,0 +1,148 @@
+"""The command line: ``kapdesk`` opens the window; sub-commands serve scripts and checks.
+
+    kapdesk [--data-dir DIR] [--db URL]                 the window
+    kapdesk protocols list                              the protocols this room can run
+    kapdesk protocols check FILE [FILE ...]             validate protocol files (exit 1 on problems)
+    kapdesk sessions list [--open] [--limit N]          sessions, newest first
+
+Bad input gets a clear message and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TextIO
+
+from kapdesk import __version__
+from kapdesk.core.protocols import ProtocolError, ProtocolLibrary, load_protocol_file
+from kapdesk.core.timefmt import minutes_text
+from kapdesk.paths import BUNDLED_PROTOCOLS_DIR, AppPaths
+
+EXIT_PROBLEM = 1
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kapdesk",
+        description="kapdesk: the treatment-room companion for ketamine-assisted psychotherapy. "
+        "With no command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"kapdesk {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="folder for the database and clinic protocols (default: the user data folder; "
+        "KAPDESK_DATA_DIR does the same)",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="SQLAlchemy database URL, e.g. postgresql+psycopg://host/kapdesk "
+        "(default: SQLite in the data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    protocols = commands.add_parser("protocols", help="list or check clinical protocols")
+    protocol_commands = protocols.add_subparsers(dest="action", metavar="ACTION", required=True)
+    protocol_commands.add_parser("list", help="the protocols this room can run, and any that fail")
+    check = protocol_commands.add_parser(
+        "check", help="validate protocol files; names the line and field of every problem"
+    )
+    check.add_argument("files", nargs="+", metavar="FILE", type=Path)
+
+    sessions = commands.add_parser("sessions", help="list sessions")
+    session_commands = sessions.add_subparsers(dest="action", metavar="ACTION", required=True)
+    session_list = session_commands.add_parser("list", help="sessions, newest first")
+    session_list.add_argument("--open", action="store_true", help="only sessions still open")
+    session_list.add_argument("--limit", type=int, default=None, metavar="N", help="at most N rows")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    paths = AppPaths.resolve(args.data_dir)
+    if args.command is None:
+        from kapdesk.app import run_gui  # noqa: PLC0415  (Qt is loaded only for the window)
+
+        return run_gui(paths, args.db)
+    if args.command == "protocols":
+        if args.action == "list":
+            return list_protocols(paths, sys.stdout)
+        return check_protocols(args.files, sys.stdout)
+    return list_sessions(paths, args.db, only_open=args.open, limit=args.limit, out=sys.stdout)
+
+
+def list_protocols(paths: AppPaths, out: TextIO) -> int:
+    library = ProtocolLibrary(BUNDLED_PROTOCOLS_DIR, paths.clinic_protocols_dir)
+    for protocol in library.protocols():
+        phases = ", ".join(f"{p.name} {minutes_text(p.minutes)}" for p in protocol.phases)
+        origin = "bundled" if protocol.source.startswith(str(BUNDLED_PROTOCOLS_DIR)) else protocol.source
+        print(f"{protocol.id}  {protocol.name}", file=out)
+        print(f"    route: {protocol.route}; phases advance {protocol.advance.value}; "
+              f"planned {minutes_text(protocol.planned_minutes)}"
+              + (f"; at least {minutes_text(protocol.monitoring_minutes)} in the room"
+                 if protocol.monitoring_minutes else ""), file=out)
+        print(f"    phases: {phases}", file=out)
+        print(f"    from: {origin}", file=out)
+    for error in library.problems:
+        print(f"cannot load {error.source}:", file=out)
+        for problem in error.problems:
+            print(f"    {problem}", file=out)
+    return EXIT_PROBLEM if library.problems else 0
+
+
+def check_protocols(files: Sequence[Path], out: TextIO) -> int:
+    failed = 0
+    for path in files:
+        try:
+            protocol = load_protocol_file(path)
+        except ProtocolError as error:
+            failed += 1
+            print(f"{path}: {len(error.problems)} problem(s)", file=out)
+            for problem in error.problems:
+                print(f"  {path}:{problem}", file=out)
+            continue
+        print(f"{path}: ok ({protocol.id}, {len(protocol.phases)} phases)", file=out)
+    return EXIT_PROBLEM if failed else 0
+
+
+def _local(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "-"
+
+
+def list_sessions(
+    paths: AppPaths, db_url: str | None, *, only_open: bool, limit: int | None, out: TextIO
+) -> int:
+    from kapdesk.core.clock import SystemClock  # noqa: PLC0415
+    from kapdesk.storage.db import DatabaseError, open_storage  # noqa: PLC0415
+    from kapdesk.storage.journeys import JourneyStore  # noqa: PLC0415
+
+    if limit is not None and limit < 1:
+        print("kapdesk: --limit takes a number of rows from 1 up", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        storage = open_storage(paths, db_url)
+    except DatabaseError as exc:
+        print(f"kapdesk: {exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    rows = JourneyStore(storage.factory, SystemClock()).summaries(limit=None)
+    if only_open:
+        rows = [row for row in rows if row.state.value != "closed"]
+    if limit is not None:
+        rows = rows[:limit]
+    header = f"{'id':>5}  {'patient':<12}  {'protocol':<20}  {'start':<16}  state"
+    print(header, file=out)
+    for row in rows:
+        start = row.dosed_at or row.opened_at
+        print(
+            f"{row.id:>5}  {row.patient_code:<12}  {row.protocol_id:<20}  {_local(start):<16}  "
+            f"{row.state.value}",
+            file=out,
+        )
+    storage.engine.dispose()
+    return 0

@@ -1,0 +1,348 @@
+"""The journey: the state machine of one session, from opening to close.
+
+    opened --first dose--> running (journey time 0, first phase) --phases--> closed
+
+Every change is an immutable :class:`JourneyEvent` carrying its wall time (UTC) and its journey
+elapsed time; listeners (the recorder that writes the database, the screen) receive each event
+as it happens. Elapsed time is measured on the monotonic clock, so a wall-clock jump never moves
+it. A journey that was running when the app died is rebuilt from its events with :meth:`replay`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from kapdesk.core.clock import Clock
+from kapdesk.core.protocols import Advance, Phase, Protocol
+
+
+class JourneyState(StrEnum):
+    """Where a session is in its life."""
+
+    OPENED = "opened"  # set up, not dosed yet
+    RUNNING = "running"  # dosed: the journey clock runs
+    CLOSED = "closed"
+
+
+class EventKind(StrEnum):
+    """The kinds of event a journey records."""
+
+    OPENED = "session_opened"
+    DOSE = "dose"
+    PHASE = "phase_started"
+    RESUMED = "session_resumed"  # the app restarted while the session was open
+    CLOSED = "session_closed"
+
+
+@dataclass(frozen=True)
+class JourneyEvent:
+    """Something that happened, with both clocks: wall (UTC) and journey elapsed seconds."""
+
+    kind: EventKind
+    wall: datetime
+    elapsed: float | None  # seconds since the first dose; None before dosing
+    phase_index: int | None
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Dose:
+    """A dose given: the first one starts the journey clock; later ones are recorded too."""
+
+    amount: float
+    unit: str
+    route: str
+    lot_number: str = ""
+    given_by: str = ""
+    note: str = ""
+
+    def describe(self) -> str:
+        text = f"{self.amount:g} {self.unit} {self.route}".strip()
+        return f"{text}, lot {self.lot_number}" if self.lot_number else text
+
+
+@dataclass(frozen=True)
+class PhaseSpan:
+    """A phase as it actually ran: planned length against the elapsed times it started/ended."""
+
+    index: int
+    phase: Phase
+    started: float
+    ended: float | None  # None while it is the current phase
+
+    @property
+    def planned_seconds(self) -> float:
+        return self.phase.minutes * 60.0
+
+
+class JourneyError(Exception):
+    """An action that does not fit the journey's state (e.g. a next phase after the last)."""
+
+
+Listener = Callable[[JourneyEvent], None]
+
+
+class Journey:
+    """One session's journey, driven by an injected clock."""
+
+    def __init__(self, protocol: Protocol, clock: Clock) -> None:
+        if not protocol.phases:
+            raise JourneyError(f"protocol {protocol.id!r} has no phases")
+        self.protocol = protocol
+        self._clock = clock
+        self._listeners: list[Listener] = []
+        self.state = JourneyState.OPENED
+        self.events: list[JourneyEvent] = []
+        self.doses: list[tuple[float, Dose]] = []
+        self.spans: list[PhaseSpan] = []
+        self.close_reason = ""
+        # elapsed = anchor_elapsed + (monotonic now - anchor_mono), once dosed
+        self._anchor_elapsed: float | None = None
+        self._anchor_mono = 0.0
+        self._closed_elapsed: float | None = None
+
+    # -- construction -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, protocol: Protocol, clock: Clock, listeners: Iterable[Listener] = ()) -> Journey:
+        """Open a new session's journey and emit its first event."""
+        journey = cls(protocol, clock)
+        for listener in listeners:
+            journey.subscribe(listener)
+        journey._emit(EventKind.OPENED, {"protocol_id": protocol.id})
+        return journey
+
+    @classmethod
+    def replay(cls, protocol: Protocol, clock: Clock, events: Iterable[JourneyEvent]) -> Journey:
+        """Rebuild a journey from its recorded events, without emitting anything.
+
+        The elapsed time continues from the most recent event that carries one, plus the wall
+        time since it: right to within the clock's precision when the wall clock is correct.
+        Call :meth:`resume` after subscribing to record that the session was picked up again.
+        """
+        journey = cls(protocol, clock)
+        for event in events:
+            journey._apply(event)
+        if journey.state is JourneyState.RUNNING:
+            last = next(e for e in reversed(journey.events) if e.elapsed is not None)
+            since = (clock.now() - last.wall).total_seconds()
+            journey._anchor_elapsed = last.elapsed + max(0.0, since)  # type: ignore[operator]
+            journey._anchor_mono = clock.monotonic()
+        return journey
+
+    def resume(self) -> JourneyEvent:
+        """Record that the app picked this open session up again after a restart."""
+        if self.state is JourneyState.CLOSED:
+            raise JourneyError("a closed session cannot be resumed")
+        previous = self.events[-1].wall if self.events else self._clock.now()
+        gap = max(0.0, (self._clock.now() - previous).total_seconds())
+        return self._emit(EventKind.RESUMED, {"seconds_since_last_event": round(gap, 3)})
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        self._listeners.remove(listener)
+
+    # -- reading ------------------------------------------------------------------------------
+
+    @property
+    def dosed(self) -> bool:
+        return bool(self.doses)
+
+    def elapsed(self) -> float | None:
+        """Seconds since the first dose (frozen at close); None before dosing."""
+        if self._closed_elapsed is not None:
+            return self._closed_elapsed
+        if self._anchor_elapsed is None:
+            return None
+        return self._anchor_elapsed + (self._clock.monotonic() - self._anchor_mono)
+
+    @property
+    def phase_index(self) -> int | None:
+        return self.spans[-1].index if self.spans else None
+
+    @property
+    def current_span(self) -> PhaseSpan | None:
+        return self.spans[-1] if self.spans else None
+
+    @property
+    def current_phase(self) -> Phase | None:
+        return self.spans[-1].phase if self.spans else None
+
+    @property
+    def next_phase(self) -> Phase | None:
+        index = self.phase_index
+        if index is None:
+            return self.protocol.phases[0] if self.state is JourneyState.OPENED else None
+        following = index + 1
+        return self.protocol.phases[following] if following < len(self.protocol.phases) else None
+
+    def phase_elapsed(self) -> float:
+        """Seconds spent in the current phase so far."""
+        span = self.current_span
+        now = self.elapsed()
+        if span is None or now is None:
+            return 0.0
+        end = span.ended if span.ended is not None else now
+        return max(0.0, end - span.started)
+
+    def phase_overrun(self) -> float:
+        """Seconds the current phase has run past its planned length (0 when within plan)."""
+        span = self.current_span
+        if span is None:
+            return 0.0
+        return max(0.0, self.phase_elapsed() - span.planned_seconds)
+
+    def planned_end_of_phase(self) -> float | None:
+        """Journey elapsed second at which the current phase is planned to end."""
+        span = self.current_span
+        return None if span is None else span.started + span.planned_seconds
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def record_dose(self, dose: Dose) -> JourneyEvent:
+        """Record a dose. The first starts the journey clock and the first phase."""
+        if self.state is JourneyState.CLOSED:
+            raise JourneyError("the session is closed; no dose can be recorded")
+        if dose.amount <= 0:
+            raise JourneyError("a dose needs an amount above zero")
+        first = not self.doses
+        if first:
+            self._anchor_elapsed = 0.0
+            self._anchor_mono = self._clock.monotonic()
+        event = self._emit(
+            EventKind.DOSE,
+            {
+                "amount": dose.amount,
+                "unit": dose.unit,
+                "route": dose.route,
+                "lot_number": dose.lot_number,
+                "given_by": dose.given_by,
+                "note": dose.note,
+                "first": first,
+            },
+        )
+        if first:
+            self._emit(EventKind.PHASE, self._phase_data(0, auto=False))
+        return event
+
+    def advance_phase(self) -> JourneyEvent:
+        """Move to the next phase, as the sitter confirms it."""
+        if self.state is not JourneyState.RUNNING:
+            raise JourneyError("phases start with the first dose")
+        index = self.phase_index
+        assert index is not None
+        if index + 1 >= len(self.protocol.phases):
+            raise JourneyError(f"{self.protocol.phases[index].name} is the last phase")
+        return self._emit(EventKind.PHASE, self._phase_data(index + 1, auto=False))
+
+    def tick(self) -> list[JourneyEvent]:
+        """Let time act: on a timed protocol, start every phase whose time has come.
+
+        Each automatic change is recorded at the second its phase was planned to end, even if
+        the tick comes later (the app was busy, or was restarted).
+        """
+        events: list[JourneyEvent] = []
+        if self.protocol.advance is not Advance.TIMED or self.state is not JourneyState.RUNNING:
+            return events
+        now = self.elapsed()
+        assert now is not None
+        while True:
+            index = self.phase_index
+            end = self.planned_end_of_phase()
+            if index is None or end is None or index + 1 >= len(self.protocol.phases):
+                break
+            if now < end:
+                break
+            events.append(
+                self._emit(EventKind.PHASE, self._phase_data(index + 1, auto=True), at=end)
+            )
+        return events
+
+    def close(self, reason: str = "") -> JourneyEvent:
+        """Close the session; its record is kept. Before dosing, this cancels it."""
+        if self.state is JourneyState.CLOSED:
+            raise JourneyError("the session is already closed")
+        return self._emit(EventKind.CLOSED, {"reason": reason.strip()})
+
+    # -- internals ----------------------------------------------------------------------------
+
+    def _phase_data(self, index: int, *, auto: bool) -> dict[str, Any]:
+        phase = self.protocol.phases[index]
+        return {"index": index, "name": phase.name, "planned_minutes": phase.minutes, "auto": auto}
+
+    def _emit(
+        self, kind: EventKind, data: Mapping[str, Any], at: float | None = None
+    ) -> JourneyEvent:
+        now_elapsed = self.elapsed()
+        wall = self._clock.now()
+        elapsed = now_elapsed
+        if at is not None and now_elapsed is not None:
+            wall -= timedelta(seconds=now_elapsed - at)
+            elapsed = at
+        phase_index = data["index"] if kind is EventKind.PHASE else self.phase_index
+        event = JourneyEvent(kind, wall, elapsed, phase_index, dict(data))
+        self._apply(event)
+        for listener in list(self._listeners):
+            listener(event)
+        return event
+
+    def _apply(self, event: JourneyEvent) -> None:
+        """Fold one event into the state; shared by live actions and replay."""
+        self.events.append(event)
+        data = event.data
+        if event.kind is EventKind.DOSE:
+            dose = Dose(
+                amount=float(data["amount"]),
+                unit=str(data.get("unit", "")),
+                route=str(data.get("route", "")),
+                lot_number=str(data.get("lot_number", "")),
+                given_by=str(data.get("given_by", "")),
+                note=str(data.get("note", "")),
+            )
+            self.doses.append((event.elapsed or 0.0, dose))
+            if self.state is JourneyState.OPENED:
+                self.state = JourneyState.RUNNING
+        elif event.kind is EventKind.PHASE:
+            index = int(data["index"])
+            started = event.elapsed or 0.0
+            if self.spans:
+                last = self.spans[-1]
+                self.spans[-1] = PhaseSpan(last.index, last.phase, last.started, started)
+            self.spans.append(PhaseSpan(index, self.protocol.phases[index], started, None))
+        elif event.kind is EventKind.CLOSED:
+            self._closed_elapsed = event.elapsed
+            self.state = JourneyState.CLOSED
+            self.close_reason = str(data.get("reason", ""))
+            if self.spans and event.elapsed is not None:
+                last = self.spans[-1]
+                self.spans[-1] = PhaseSpan(last.index, last.phase, last.started, event.elapsed)
+
+
+def event_text(event: JourneyEvent) -> str:
+    """One line about an event, in the clinic's words."""
+    data = event.data
+    if event.kind is EventKind.OPENED:
+        return "Session opened"
+    if event.kind is EventKind.DOSE:
+        text = f"{'Dose' if data.get('first') else 'Extra dose'}: {data.get('amount', 0):g} {data.get('unit', '')}"
+        if data.get("route"):
+            text += f" {data['route']}"
+        if data.get("lot_number"):
+            text += f", lot {data['lot_number']}"
+        if data.get("given_by"):
+            text += f", given by {data['given_by']}"
+        return text
+    if event.kind is EventKind.PHASE:
+        how = " (by time)" if data.get("auto") else ""
+        return f"Phase: {data.get('name', '')}{how}"
+    if event.kind is EventKind.RESUMED:
+        gap = float(data.get("seconds_since_last_event", 0.0))
+        return f"kapdesk restarted and picked the session up again ({gap:.0f} s after the last event)"
+    reason = str(data.get("reason", ""))
+    return f"Session closed{': ' + reason if reason else ''}"

@@ -1,0 +1,49 @@
+"""Where kapdesk keeps things: the data folder (database, clinic protocols) and the logs.
+
+The platformdirs user data folder by default; ``--data-dir`` or ``KAPDESK_DATA_DIR`` move it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "kapdesk"
+ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
+BUNDLED_PROTOCOLS_DIR = ASSETS_DIR / "protocols"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """The folders one kapdesk installation uses."""
+
+    data_dir: Path
+    log_dir: Path
+
+    @classmethod
+    def resolve(cls, data_dir: str | Path | None, environ: Mapping[str, str] = os.environ) -> AppPaths:
+        chosen = data_dir or environ.get("KAPDESK_DATA_DIR")
+        if chosen:
+            base = Path(chosen).expanduser().resolve()
+            return cls(data_dir=base, log_dir=base / "logs")
+        return cls(
+            data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+            log_dir=Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
+        )
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / "kapdesk.sqlite3"
+
+    @property
+    def clinic_protocols_dir(self) -> Path:
+        return self.data_dir / "protocols"
+
+    def ensure_private(self) -> None:
+        """Create the data folder readable by its owner only (0700)."""
+        self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.chmod(self.data_dir, 0o700)

@@ -1,0 +1,148 @@
+"""Opening the database: engine settings, file permissions and schema upgrades.
+
+SQLite (the embedded default) runs in WAL mode with ``synchronous=FULL``: a commit that
+returned is on disk. Its file is readable by the owner only. Alembic owns the schema and the
+app upgrades it before any window opens; Alembic itself is imported only when an upgrade is due,
+which keeps start-up quick.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from kapdesk.paths import AppPaths
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+# The newest migration's revision. A test checks it against the Alembic scripts.
+SCHEMA_HEAD = "0001"
+KNOWN_REVISIONS = ("0001",)
+
+
+class DatabaseError(Exception):
+    """The database cannot be opened or used; the message says why in plain words."""
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def _prepare_sqlite_file(path: Path) -> None:
+    """Create the folder (0700) and the file (0600) before SQLite does, so no one else reads it."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    os.close(fd)
+    os.chmod(path, 0o600)
+
+
+def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=5000")
+    finally:
+        cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url``; for a SQLite file, with the durability settings above."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseError(f"not a database URL: {url!r}") from exc
+    try:
+        if parsed.get_backend_name() == "sqlite":
+            database = parsed.database
+            if database and database != ":memory:" and not database.startswith("file:"):
+                try:
+                    _prepare_sqlite_file(Path(database))
+                except OSError as exc:
+                    raise DatabaseError(f"cannot create the database file {database}: {exc}") from exc
+            engine = create_engine(parsed)
+            event.listen(engine, "connect", _on_sqlite_connect)
+            return engine
+        return create_engine(parsed, pool_pre_ping=True)
+    except NoSuchModuleError as exc:
+        raise DatabaseError(f"kapdesk cannot talk to {parsed.get_backend_name()}: {exc}") from exc
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The schema revision the database is at; None for an empty database."""
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the schema to the newest revision, or explain why that cannot be done."""
+    try:
+        revision = current_revision(engine)
+    except (DBAPIError, sqlite3.DatabaseError) as exc:
+        raise DatabaseError(_explain(exc, engine)) from exc
+    if revision == SCHEMA_HEAD:
+        return
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise DatabaseError(
+            f"the database was written by a newer kapdesk (schema {revision}); this version "
+            "knows schemas up to " + SCHEMA_HEAD + ". It was left untouched: update kapdesk."
+        )
+    from alembic import command  # noqa: PLC0415  (imported only when an upgrade is due)
+    from alembic.config import Config  # noqa: PLC0415
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    try:
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+    except SQLAlchemyError as exc:
+        raise DatabaseError(_explain(exc, engine)) from exc
+
+
+def _explain(exc: BaseException, engine: Engine) -> str:
+    where = engine.url.render_as_string(hide_password=True)
+    message = str(getattr(exc, "orig", exc)).lower()
+    if "not a database" in message or "malformed" in message:
+        return f"the database at {where} is damaged or not a kapdesk database. It was left untouched."
+    if "readonly" in message or "read-only" in message:
+        return f"the database at {where} is read-only."
+    if "disk" in message and "full" in message:
+        return f"the disk holding {where} is full."
+    return f"cannot use the database at {where}: {getattr(exc, 'orig', exc)}"
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+@dataclass
+class Storage:
+    """The database kapdesk runs on: its engine and the factory of per-action Sessions."""
+
+    engine: Engine
+    factory: sessionmaker[Session]
+
+
+def open_storage(paths: AppPaths, db_url: str | None) -> Storage:
+    """Open the database (SQLite in the data folder unless a URL is given) and upgrade it."""
+    if db_url is None:
+        try:
+            paths.ensure_private()
+        except OSError as exc:
+            raise DatabaseError(f"cannot use the data folder {paths.data_dir}: {exc.strerror}") from exc
+        db_url = sqlite_url(paths.database)
+    engine = make_engine(db_url)
+    upgrade(engine)
+    return Storage(engine, session_factory(engine))

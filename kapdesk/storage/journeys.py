@@ -1,0 +1,173 @@
+"""Sessions on disk: opening them, recording every journey event as it happens, picking them up
+again after a crash, and reading them back.
+
+Each event is its own unit of work, committed before anyone else hears of it: the recorder is
+the journey's first listener, so the screen only ever shows what is already on disk. When a
+write fails (read-only database, full disk) the event is kept in memory, in order, and written
+as soon as a later attempt succeeds; the recorder says what went wrong meanwhile.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from kapdesk.core.clock import Clock
+from kapdesk.core.journey import Journey, JourneyEvent
+from kapdesk.core.protocols import Protocol, ProtocolError, parse_protocol
+from kapdesk.storage.repositories import (
+    PatientRepository,
+    ProtocolSnapshotRepository,
+    SessionRepository,
+    SessionSummary,
+    StaffRepository,
+)
+
+StatusListener = Callable[[str | None], None]
+
+
+class EventRecorder:
+    """Writes a session's journey events to the database, one transaction per event."""
+
+    def __init__(self, factory: sessionmaker[Session], session_id: int, next_seq: int) -> None:
+        self._factory = factory
+        self.session_id = session_id
+        self._next_seq = next_seq
+        self._pending: list[tuple[int, JourneyEvent]] = []
+        self.problem: str | None = None
+        self._status_listeners: list[StatusListener] = []
+
+    def on_status(self, listener: StatusListener) -> None:
+        """``listener(problem)`` hears of every change: a message, or None when all is saved."""
+        self._status_listeners.append(listener)
+
+    @property
+    def pending(self) -> int:
+        """Events taken but not yet on disk."""
+        return len(self._pending)
+
+    def __call__(self, event: JourneyEvent) -> None:
+        self._pending.append((self._next_seq, event))
+        self._next_seq += 1
+        self.flush()
+
+    def flush(self) -> bool:
+        """Write what is pending, in order; True when nothing is left unsaved."""
+        problem: str | None = None
+        while self._pending:
+            seq, event = self._pending[0]
+            try:
+                with self._factory.begin() as session:
+                    SessionRepository(session).append_event(self.session_id, seq, event)
+            except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
+                problem = describe_write_failure(exc)
+                break
+            self._pending.pop(0)
+        if problem != self.problem:
+            self.problem = problem
+            for listener in list(self._status_listeners):
+                listener(problem)
+        return not self._pending
+
+
+def write_failure_reason(exc: BaseException) -> str:
+    """Why a write failed, in a few plain words for staff."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "readonly" in text or "read-only" in text:
+        return "the database has become read-only"
+    if "full" in text or "no space" in text:
+        return "the disk is full"
+    if "locked" in text or "busy" in text:
+        return "the database is busy"
+    return "the database cannot be written"
+
+
+def describe_write_failure(exc: BaseException) -> str:
+    """A sentence for staff about an event that is waiting to be saved."""
+    return (
+        f"Not saved yet: {write_failure_reason(exc)}. "
+        "What you record is kept and will be saved when it can be."
+    )
+
+
+@dataclass
+class OpenJourney:
+    """A session that is open in this app: its journey and the recorder that keeps it."""
+
+    session_id: int
+    patient_code: str
+    sitter: str
+    journey: Journey
+    recorder: EventRecorder
+
+
+class JourneyStore:
+    """Opens, resumes and reads back sessions; each call is one unit of work."""
+
+    def __init__(self, factory: sessionmaker[Session], clock: Clock, room: str = "") -> None:
+        self._factory = factory
+        self._clock = clock
+        self.room = room
+
+    def open_session(self, patient_code: str, protocol: Protocol, sitter: str) -> OpenJourney:
+        """Create a session and its first event in one transaction; raise if it cannot be saved."""
+        code = patient_code.strip()
+        if not code:
+            raise ValueError("a session needs the patient's clinic code")
+        journey = Journey.open(protocol, self._clock)
+        opened = journey.events[0]
+        with self._factory.begin() as session:
+            patient = PatientRepository(session).get_or_create(code, opened.wall)
+            staff = StaffRepository(session).get_or_create(sitter, opened.wall) if sitter.strip() else None
+            snapshot = ProtocolSnapshotRepository(session).snapshot(protocol, opened.wall)
+            sessions = SessionRepository(session)
+            row = sessions.create(patient, staff, snapshot, opened.wall, self.room)
+            sessions.append_event(row.id, 0, opened)
+            session_id = row.id
+        recorder = EventRecorder(self._factory, session_id, next_seq=1)
+        journey.subscribe(recorder)
+        return OpenJourney(session_id, code, staff.name if staff else "", journey, recorder)
+
+    def resume_open_sessions(self) -> list[OpenJourney]:
+        """Every session left open (by a crash, a kill, a power cut), running again."""
+        with self._factory() as session:
+            ids = SessionRepository(session).open_ids()
+        resumed = []
+        for session_id in ids:
+            summary, journey = self.load(session_id)
+            recorder = EventRecorder(self._factory, session_id, next_seq=len(journey.events))
+            journey.subscribe(recorder)
+            journey.resume()
+            resumed.append(OpenJourney(session_id, summary.patient_code, summary.sitter, journey, recorder))
+        return resumed
+
+    def load(self, session_id: int) -> tuple[SessionSummary, Journey]:
+        """A session's summary and its journey rebuilt from its events, under its own protocol."""
+        with self._factory() as session:
+            repo = SessionRepository(session)
+            found = repo.summaries(session_id=session_id)
+            if not found:
+                raise LookupError(f"there is no session {session_id}")
+            text = repo.snapshot_text(session_id)
+            events = repo.events(session_id)
+        try:
+            protocol = parse_protocol(text, source=f"snapshot of session {session_id}")
+        except ProtocolError as exc:
+            raise LookupError(f"the protocol stored with session {session_id} cannot be read: {exc}") from exc
+        return found[0], Journey.replay(protocol, self._clock, events)
+
+    def summaries(self, limit: int | None = 500) -> list[SessionSummary]:
+        with self._factory() as session:
+            return SessionRepository(session).summaries(limit=limit)
+
+    def patient_codes(self) -> list[str]:
+        with self._factory() as session:
+            return PatientRepository(session).codes()
+
+    def staff_names(self) -> list[str]:
+        with self._factory() as session:
+            return StaffRepository(session).names()

@@ -1,0 +1,1 @@
+"""Alembic migrations of the kapdesk schema (run from kapdesk.storage.db.upgrade)."""

@@ -1,0 +1,153 @@
+"""SQLAlchemy 2 typed models of the clinical record.
+
+Rows here are never deleted or rewritten: a session's history is its ``session_events``, in
+order; the ``sessions`` row also carries its current state so lists and recovery need no replay.
+All datetimes are timezone-aware UTC, whatever the database stores.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    Dialect,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A datetime stored as UTC and always read back timezone-aware."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("kapdesk stores only timezone-aware datetimes")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Declarative base with a naming convention, so migrations can name every constraint."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON()}
+
+
+class Patient(Base):
+    """A patient, known by the clinic's code; name and birth date are optional."""
+
+    __tablename__ = "patients"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    clinic_code: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str | None] = mapped_column(String(200))
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime]
+
+
+class Staff(Base):
+    """A member of staff who sits, doses or observes."""
+
+    __tablename__ = "staff"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    role: Mapped[str] = mapped_column(String(32), default="sitter")
+    created_at: Mapped[datetime]
+
+
+class ProtocolSnapshot(Base):
+    """The exact protocol text a session ran under, stored once per distinct text."""
+
+    __tablename__ = "protocol_snapshots"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    protocol_id: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+
+
+class JourneySession(Base):
+    """One treatment session: who, under which protocol, and where it stands now."""
+
+    __tablename__ = "sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), index=True)
+    sitter_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    protocol_snapshot_id: Mapped[int] = mapped_column(ForeignKey("protocol_snapshots.id"))
+    protocol_id: Mapped[str] = mapped_column(String(64))
+    protocol_name: Mapped[str] = mapped_column(String(200))
+    room: Mapped[str] = mapped_column(String(120), default="")
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    phase_index: Mapped[int | None] = mapped_column(Integer)
+    opened_at: Mapped[datetime]
+    dosed_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    close_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class DoseRecord(Base):
+    """A dose given during a session (the first one starts the journey clock)."""
+
+    __tablename__ = "doses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id"), index=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("session_events.id"), unique=True)
+    wall_at: Mapped[datetime]
+    elapsed_s: Mapped[float] = mapped_column(Float)
+    amount: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(32))
+    route: Mapped[str] = mapped_column(String(64))
+    lot_number: Mapped[str] = mapped_column(String(64), default="")
+    given_by: Mapped[str] = mapped_column(String(120), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class SessionEvent(Base):
+    """One event of a session's journey, in order (``seq`` counts from 0 per session)."""
+
+    __tablename__ = "session_events"
+    __table_args__ = (UniqueConstraint("session_id", "seq", name="uq_session_events_seq"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(32))
+    wall_at: Mapped[datetime]
+    elapsed_s: Mapped[float | None] = mapped_column(Float)
+    phase_index: Mapped[int | None] = mapped_column(Integer)
+    data: Mapped[dict[str, Any]]

@@ -1,0 +1,244 @@
+"""Repositories: reads and writes of the clinical record on a Session the caller opened.
+
+A repository never opens or commits a Session of its own; one unit of work is one user action,
+and its caller owns it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session, aliased
+
+from kapdesk.core.journey import EventKind, JourneyEvent, JourneyState
+from kapdesk.core.protocols import Protocol
+from kapdesk.storage.models import (
+    DoseRecord,
+    JourneySession,
+    Patient,
+    ProtocolSnapshot,
+    SessionEvent,
+    Staff,
+)
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """A session as lists show it."""
+
+    id: int
+    patient_code: str
+    protocol_id: str
+    protocol_name: str
+    sitter: str
+    state: JourneyState
+    phase_index: int | None
+    opened_at: datetime
+    dosed_at: datetime | None
+    closed_at: datetime | None
+    close_reason: str
+
+
+class PatientRepository:
+    """Patients by clinic code."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get_or_create(self, clinic_code: str, now: datetime) -> Patient:
+        code = clinic_code.strip()
+        patient = self.session.scalar(select(Patient).where(Patient.clinic_code == code))
+        if patient is None:
+            patient = Patient(clinic_code=code, created_at=now)
+            self.session.add(patient)
+            self.session.flush()
+        return patient
+
+    def codes(self) -> list[str]:
+        return list(self.session.scalars(select(Patient.clinic_code).order_by(Patient.clinic_code)))
+
+
+class StaffRepository:
+    """Staff by name."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get_or_create(self, name: str, now: datetime) -> Staff:
+        clean = " ".join(name.split())
+        staff = self.session.scalar(select(Staff).where(Staff.name == clean))
+        if staff is None:
+            staff = Staff(name=clean, role="sitter", created_at=now)
+            self.session.add(staff)
+            self.session.flush()
+        return staff
+
+    def names(self) -> list[str]:
+        return list(self.session.scalars(select(Staff.name).order_by(Staff.name)))
+
+
+class ProtocolSnapshotRepository:
+    """The protocol texts sessions ran under, each distinct text stored once."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def snapshot(self, protocol: Protocol, now: datetime) -> ProtocolSnapshot:
+        digest = hashlib.sha256(protocol.text.encode("utf-8")).hexdigest()
+        found = self.session.scalar(select(ProtocolSnapshot).where(ProtocolSnapshot.sha256 == digest))
+        if found is None:
+            found = ProtocolSnapshot(
+                protocol_id=protocol.id,
+                name=protocol.name,
+                sha256=digest,
+                text=protocol.text,
+                created_at=now,
+            )
+            self.session.add(found)
+            self.session.flush()
+        return found
+
+
+class SessionRepository:
+    """Sessions and their events."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def create(
+        self,
+        patient: Patient,
+        sitter: Staff | None,
+        snapshot: ProtocolSnapshot,
+        opened_at: datetime,
+        room: str = "",
+    ) -> JourneySession:
+        row = JourneySession(
+            patient_id=patient.id,
+            sitter_id=sitter.id if sitter else None,
+            protocol_snapshot_id=snapshot.id,
+            protocol_id=snapshot.protocol_id,
+            protocol_name=snapshot.name,
+            room=room,
+            state=JourneyState.OPENED.value,
+            phase_index=None,
+            opened_at=opened_at,
+            dosed_at=None,
+            closed_at=None,
+            close_reason="",
+        )
+        self.session.add(row)
+        self.session.flush()
+        return row
+
+    def append_event(self, session_id: int, seq: int, event: JourneyEvent) -> None:
+        """Write one event, and what it changes in the session row, in the caller's unit."""
+        result = self.session.execute(
+            insert(SessionEvent).values(
+                session_id=session_id,
+                seq=seq,
+                kind=event.kind.value,
+                wall_at=event.wall,
+                elapsed_s=event.elapsed,
+                phase_index=event.phase_index,
+                data=dict(event.data),
+            )
+        )
+        changes: dict[str, Any] = {}
+        if event.kind is EventKind.DOSE:
+            data = event.data
+            self.session.execute(
+                insert(DoseRecord).values(
+                    session_id=session_id,
+                    event_id=result.inserted_primary_key[0],  # type: ignore[index]
+                    wall_at=event.wall,
+                    elapsed_s=event.elapsed or 0.0,
+                    amount=float(data["amount"]),
+                    unit=str(data.get("unit", "")),
+                    route=str(data.get("route", "")),
+                    lot_number=str(data.get("lot_number", "")),
+                    given_by=str(data.get("given_by", "")),
+                    note=str(data.get("note", "")),
+                )
+            )
+            if data.get("first"):
+                changes.update(state=JourneyState.RUNNING.value, dosed_at=event.wall)
+        elif event.kind is EventKind.PHASE:
+            changes["phase_index"] = event.phase_index
+        elif event.kind is EventKind.CLOSED:
+            changes.update(
+                state=JourneyState.CLOSED.value,
+                closed_at=event.wall,
+                close_reason=str(event.data.get("reason", "")),
+            )
+        if changes:
+            self.session.execute(
+                update(JourneySession).where(JourneySession.id == session_id).values(**changes)
+            )
+
+    def events(self, session_id: int) -> list[JourneyEvent]:
+        rows = self.session.scalars(
+            select(SessionEvent).where(SessionEvent.session_id == session_id).order_by(SessionEvent.seq)
+        )
+        return [
+            JourneyEvent(
+                kind=EventKind(row.kind),
+                wall=row.wall_at,
+                elapsed=row.elapsed_s,
+                phase_index=row.phase_index,
+                data=row.data,
+            )
+            for row in rows
+        ]
+
+    def snapshot_text(self, session_id: int) -> str:
+        text = self.session.scalar(
+            select(ProtocolSnapshot.text)
+            .join(JourneySession, JourneySession.protocol_snapshot_id == ProtocolSnapshot.id)
+            .where(JourneySession.id == session_id)
+        )
+        if text is None:
+            raise LookupError(f"no session {session_id}")
+        return text
+
+    def open_ids(self) -> list[int]:
+        return list(
+            self.session.scalars(
+                select(JourneySession.id)
+                .where(JourneySession.state != JourneyState.CLOSED.value)
+                .order_by(JourneySession.opened_at)
+            )
+        )
+
+    def summaries(self, limit: int | None = None, session_id: int | None = None) -> list[SessionSummary]:
+        sitter = aliased(Staff)
+        query = (
+            select(JourneySession, Patient.clinic_code, sitter.name)
+            .join(Patient, Patient.id == JourneySession.patient_id)
+            .outerjoin(sitter, sitter.id == JourneySession.sitter_id)
+            .order_by(JourneySession.opened_at.desc(), JourneySession.id.desc())
+        )
+        if session_id is not None:
+            query = query.where(JourneySession.id == session_id)
+        if limit is not None:
+            query = query.limit(limit)
+        return [
+            SessionSummary(
+                id=row.id,
+                patient_code=code,
+                protocol_id=row.protocol_id,
+                protocol_name=row.protocol_name,
+                sitter=name or "",
+                state=JourneyState(row.state),
+                phase_index=row.phase_index,
+                opened_at=row.opened_at,
+                dosed_at=row.dosed_at,
+                closed_at=row.closed_at,
+                close_reason=row.close_reason,
+            )
+            for row, code, name in self.session.execute(query)
+        ]

@@ -1,0 +1,1 @@
+"""The Qt face of kapdesk: the only package that imports QtWidgets."""

@@ -1,0 +1,275 @@
+"""The journey screen: read from across the room, touched with one hand.
+
+Large elapsed-since-dosing timer, the phase and how it stands against its plan, guidance for the
+sitter, the phase bar, what comes next, and the dose / next phase / close controls. It redraws on
+the journey's second boundaries and not more often.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
+
+from kapdesk.core.journey import JourneyError, JourneyEvent, JourneyState
+from kapdesk.core.timefmt import clock_text, minutes_text
+from kapdesk.storage.journeys import OpenJourney
+from kapdesk.ui import theme
+from kapdesk.ui.dialogs import CloseDialog, DoseDialog
+from kapdesk.ui.phase_bar import BarSpan, PhaseBar
+from kapdesk.ui.widgets import ActionButton, card, label
+
+
+class JourneyView(QWidget):
+    """Shows one open session's journey and takes the sitter's actions on it."""
+
+    session_closed = Signal(int)
+    history_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.current: OpenJourney | None = None
+        self.dose_dialog: DoseDialog | None = None
+        self.close_dialog: CloseDialog | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._on_tick)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(28, 18, 28, 22)
+        outer.setSpacing(10)
+
+        header = QHBoxLayout()
+        self.who = label("", "muted")
+        header.addWidget(self.who, 1)
+        self.history_button = ActionButton("Past sessions", "Ctrl+H", self.history_requested.emit, self)
+        header.addWidget(self.history_button)
+        outer.addLayout(header)
+
+        self.timer_caption = label("Since dosing", "section")
+        self.timer_caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        outer.addWidget(self.timer_caption)
+        self.timer_label = label("", "")
+        self.timer_label.setWordWrap(False)
+        self.timer_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        outer.addWidget(self.timer_label, 3)
+
+        phase_card = card(self)
+        phase_layout = QVBoxLayout(phase_card)
+        phase_layout.setContentsMargins(20, 14, 20, 14)
+        top = QHBoxLayout()
+        self.phase_name = label("", "title")
+        self.phase_time = label("", "muted")
+        self.phase_time.setWordWrap(False)
+        self.phase_time.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.phase_name, 1)
+        top.addWidget(self.phase_time)
+        phase_layout.addLayout(top)
+        self.guidance = label("", "")
+        phase_layout.addWidget(self.guidance)
+        self.phase_bar = PhaseBar(phase_card)
+        phase_layout.addWidget(self.phase_bar)
+        bottom = QHBoxLayout()
+        self.next_label = label("", "muted")
+        self.monitoring = label("", "muted")
+        self.monitoring.setAlignment(Qt.AlignmentFlag.AlignRight)
+        bottom.addWidget(self.next_label, 1)
+        bottom.addWidget(self.monitoring, 1)
+        phase_layout.addLayout(bottom)
+        outer.addWidget(phase_card, 2)
+
+        self.message = label("", "error")
+        self.message.hide()
+        outer.addWidget(self.message)
+
+        actions = QHBoxLayout()
+        actions.setSpacing(16)
+        self.close_button = ActionButton("Close session", "Ctrl+E", self.request_close, self)
+        self.dose_button = ActionButton("Dose given", "Ctrl+D", self.request_dose, self)
+        self.next_button = ActionButton("Next phase", "Ctrl+N", self.advance_phase, self, primary=True)
+        for button in (self.close_button, self.dose_button, self.next_button):
+            button.setMinimumHeight(64)
+        actions.addWidget(self.close_button)
+        actions.addStretch()
+        actions.addWidget(self.dose_button)
+        actions.addWidget(self.next_button)
+        outer.addLayout(actions)
+
+    # -- showing ------------------------------------------------------------------------------
+
+    def show_journey(self, current: OpenJourney) -> None:
+        if self.current is not None:
+            self.current.journey.unsubscribe(self._on_event)
+        self.current = current
+        current.journey.subscribe(self._on_event)
+        self.message.hide()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Redraw from the journey's state, and plan the next redraw on a second boundary."""
+        if self.current is None:
+            return
+        journey = self.current.journey
+        protocol = journey.protocol
+        parts = [f"Patient {self.current.patient_code}", protocol.name]
+        if self.current.sitter:
+            parts.append(f"Sitter {self.current.sitter}")
+        self.who.setText("   ·   ".join(parts))
+
+        elapsed = journey.elapsed()
+        running = journey.state is JourneyState.RUNNING
+        if elapsed is None:
+            self.timer_caption.setText("Not dosed yet")
+            self.timer_label.setText("--:--")
+            self._set_timer_colour(theme.TEXT_MUTED)
+        else:
+            self.timer_caption.setText("Since dosing")
+            self.timer_label.setText(clock_text(elapsed))
+            self._set_timer_colour(theme.TEXT)
+
+        phase = journey.current_phase
+        if phase is None:
+            first = protocol.phases[0]
+            self.phase_name.setText(f"Before dosing: {protocol.name}")
+            self.phase_time.setText(f"planned {minutes_text(protocol.planned_minutes)} in {len(protocol.phases)} phases")
+            self.guidance.setText(protocol.summary or "Record the dose when it is given; the journey clock starts then.")
+            self.next_label.setText(f"First phase: {first.name} · {minutes_text(first.minutes)}")
+        else:
+            overrun = journey.phase_overrun()
+            self.phase_name.setText(phase.name)
+            if overrun >= 1:
+                self.phase_time.setText(f"{clock_text(overrun)} over its planned {minutes_text(phase.minutes)}")
+                self.phase_time.setStyleSheet(f"color: {theme.OVERRUN};")
+            else:
+                self.phase_time.setText(
+                    f"{clock_text(journey.phase_elapsed())} of {clock_text(phase.minutes * 60)}"
+                )
+                self.phase_time.setStyleSheet("")
+            self.guidance.setText(phase.guidance)
+            upcoming = journey.next_phase
+            if upcoming is None:
+                self.next_label.setText("Last phase. Close the session when the patient is ready.")
+            else:
+                how = "starts by itself at its time" if protocol.advance.value == "timed" else "when you confirm"
+                self.next_label.setText(f"Next: {upcoming.name} · {minutes_text(upcoming.minutes)} ({how})")
+
+        if elapsed is not None and protocol.monitoring_minutes:
+            left = protocol.monitoring_minutes * 60 - elapsed
+            self.monitoring.setText(
+                f"Monitoring: {clock_text(left)} to go of {minutes_text(protocol.monitoring_minutes)}"
+                if left > 0
+                else f"Monitoring time of {minutes_text(protocol.monitoring_minutes)} reached"
+            )
+        else:
+            self.monitoring.setText("")
+
+        plan = [(p.name, p.minutes * 60.0) for p in protocol.phases]
+        now = elapsed
+        spans = [
+            BarSpan(s.index, s.started, s.ended if s.ended is not None else (now or s.started), s.planned_seconds)
+            for s in journey.spans
+        ]
+        self.phase_bar.set_state(plan, spans, now, journey.phase_index)
+
+        self.dose_button.setText(
+            f"{'Extra dose' if journey.dosed else 'Dose given'}   "
+            f"{self.dose_button.sequence.toString()}"
+        )
+        self.dose_button.setProperty("role", "" if journey.dosed else "primary")
+        self.dose_button.style().polish(self.dose_button)
+        self.dose_button.setEnabled(journey.state is not JourneyState.CLOSED)
+        self.next_button.setEnabled(running and journey.next_phase is not None)
+        self.next_button.setVisible(journey.dosed)
+        self.close_button.setEnabled(journey.state is not JourneyState.CLOSED)
+        self._schedule_tick()
+
+    def _set_timer_colour(self, colour: str) -> None:
+        self.timer_label.setStyleSheet(f"color: {colour};")
+
+    def _schedule_tick(self) -> None:
+        if self.current is None or self.current.journey.state is not JourneyState.RUNNING:
+            self._timer.stop()
+            return
+        elapsed = self.current.journey.elapsed() or 0.0
+        to_boundary = 1.0 - (elapsed - math.floor(elapsed))
+        self._timer.start(max(20, int(to_boundary * 1000) + 5))
+
+    def _on_tick(self) -> None:
+        if self.current is None:
+            return
+        if self.current.recorder.pending:
+            self.current.recorder.flush()
+        self.current.journey.tick()
+        self.refresh()
+
+    def _on_event(self, _event: JourneyEvent) -> None:
+        self.refresh()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        size = max(24, int(min(self.height() * 0.2, self.width() * 0.15)))
+        font = QFont(self.timer_label.font())
+        font.setPixelSize(size)
+        font.setWeight(QFont.Weight.Light)
+        self.timer_label.setFont(font)
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def request_dose(self) -> None:
+        if self.current is None or self.current.journey.state is JourneyState.CLOSED:
+            return
+        journey = self.current.journey
+        self.dose_dialog = DoseDialog(journey.protocol.dose, self.current.sitter, not journey.dosed, self)
+        self.dose_dialog.accepted.connect(self._dose_accepted)
+        self.dose_dialog.open()
+
+    def _dose_accepted(self) -> None:
+        current, dialog = self.current, self.dose_dialog
+        if current is None or dialog is None:
+            return
+        dose = dialog.dose()
+        self._act(lambda: current.journey.record_dose(dose))
+
+    def advance_phase(self) -> None:
+        if self.current is not None:
+            self._act(self.current.journey.advance_phase)
+
+    def request_close(self) -> None:
+        if self.current is None or self.current.journey.state is JourneyState.CLOSED:
+            return
+        journey = self.current.journey
+        if not journey.dosed:
+            message = "No dose has been recorded. Closing now cancels the session; its record is kept."
+            early = True
+        elif journey.next_phase is not None:
+            message = f"The journey is in {journey.current_phase.name if journey.current_phase else ''}, before its last phase."
+            early = True
+        else:
+            message = "The journey ends here and its record is kept. Integration follows."
+            early = False
+        self.close_dialog = CloseDialog(message, early, self)
+        self.close_dialog.accepted.connect(self._close_accepted)
+        self.close_dialog.open()
+
+    def _close_accepted(self) -> None:
+        if self.current is None or self.close_dialog is None:
+            return
+        reason = self.close_dialog.reason.text()
+        current = self.current
+        if self._act(lambda: current.journey.close(reason)):
+            self._timer.stop()
+            self.session_closed.emit(current.session_id)
+
+    def _act(self, action: Callable[[], object]) -> bool:
+        """Run a journey action; a refusal is shown softly instead of raised."""
+        try:
+            action()
+        except JourneyError as exc:
+            self.message.setText(str(exc))
+            self.message.show()
+            return False
+        self.message.hide()
+        return True

@@ -1,0 +1,157 @@
+"""The main window: one page at a time (set-up, journey, summary, past sessions) and a banner
+for anything staff must know about saving."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from sqlalchemy.exc import SQLAlchemyError
+
+from kapdesk.core.journey import JourneyState
+from kapdesk.core.protocols import ProtocolLibrary
+from kapdesk.storage.journeys import (
+    JourneyStore,
+    OpenJourney,
+    write_failure_reason,
+)
+from kapdesk.ui.history_view import HistoryView
+from kapdesk.ui.journey_view import JourneyView
+from kapdesk.ui.setup_view import SetupView
+from kapdesk.ui.summary_view import SummaryView
+from kapdesk.ui.widgets import card, label
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """kapdesk's window. Holds at most one session open at a time on the journey page."""
+
+    def __init__(self, store: JourneyStore, library: ProtocolLibrary) -> None:
+        super().__init__()
+        self.store = store
+        self.library = library
+        self.current: OpenJourney | None = None
+        self.setWindowTitle("kapdesk")
+        self.setMinimumSize(1000, 580)
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.banner = card(central)
+        self.banner.setProperty("role", "banner")
+        banner_layout = QHBoxLayout(self.banner)
+        self.banner_text = label("", "")
+        banner_layout.addWidget(self.banner_text)
+        self.banner.hide()
+        layout.addWidget(self.banner)
+        self.pages = QStackedWidget(central)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.setup_view = SetupView()
+        self.journey_view = JourneyView()
+        self.summary_view = SummaryView()
+        self.history_view = HistoryView()
+        for page in (self.setup_view, self.journey_view, self.summary_view, self.history_view):
+            self.pages.addWidget(page)
+
+        self.setup_view.open_requested.connect(self.open_session)
+        self.setup_view.history_requested.connect(self.show_history)
+        self.journey_view.session_closed.connect(self.show_summary)
+        self.journey_view.history_requested.connect(self.show_history)
+        self.summary_view.new_session_requested.connect(self.show_setup)
+        self.summary_view.history_requested.connect(self.show_history)
+        self.history_view.session_chosen.connect(self.choose_session)
+        self.history_view.back_requested.connect(self.go_home)
+
+    # -- pages --------------------------------------------------------------------------------
+
+    def go_home(self) -> None:
+        """The journey if one is open, otherwise a new session."""
+        if self.current is not None and self.current.journey.state is not JourneyState.CLOSED:
+            self.pages.setCurrentWidget(self.journey_view)
+            self.journey_view.refresh()
+        else:
+            self.show_setup()
+
+    def show_setup(self) -> None:
+        if self.current is not None and self.current.journey.state is not JourneyState.CLOSED:
+            self.go_home()
+            return
+        problems = [f"{error.source}: {error.problems[0]}" for error in self.library.problems if error.problems]
+        try:
+            codes, staff = self.store.patient_codes(), self.store.staff_names()
+        except SQLAlchemyError as exc:
+            codes, staff = [], []
+            self._show_banner(f"The database cannot be read now ({exc.__class__.__name__}).")
+        self.setup_view.load(self.library.protocols(), codes, staff, problems)
+        self.pages.setCurrentWidget(self.setup_view)
+
+    def show_history(self) -> None:
+        try:
+            rows = self.store.summaries()
+        except SQLAlchemyError as exc:
+            self._show_banner(f"Past sessions cannot be read now: {exc.__class__.__name__}.")
+            return
+        self.history_view.load(rows)
+        self.pages.setCurrentWidget(self.history_view)
+
+    def show_summary(self, session_id: int) -> None:
+        try:
+            summary, journey = self.store.load(session_id)
+        except (LookupError, SQLAlchemyError) as exc:
+            self._show_banner(f"That session cannot be shown: {exc}")
+            return
+        self.summary_view.show_session(summary, journey)
+        self.pages.setCurrentWidget(self.summary_view)
+
+    def choose_session(self, session_id: int) -> None:
+        if self.current is not None and self.current.session_id == session_id and (
+            self.current.journey.state is not JourneyState.CLOSED
+        ):
+            self.go_home()
+        else:
+            self.show_summary(session_id)
+
+    # -- sessions -----------------------------------------------------------------------------
+
+    def open_session(self, patient_code: str, protocol_id: str, sitter: str) -> None:
+        protocol = self.library.get(protocol_id)
+        if protocol is None:
+            self.setup_view.show_error("That protocol is no longer available; pick another.")
+            return
+        try:
+            opened = self.store.open_session(patient_code, protocol, sitter)
+        except (SQLAlchemyError, OSError) as exc:
+            log.warning("opening a session failed: %s", exc.__class__.__name__)
+            self.setup_view.show_error(
+                f"The session could not be opened: {write_failure_reason(exc)}. Try again."
+            )
+            return
+        self.show_journey(opened)
+
+    def resume(self, open_journeys: list[OpenJourney]) -> None:
+        """Put the newest session left open back on screen (after a crash or power cut)."""
+        if open_journeys:
+            self.show_journey(open_journeys[-1])
+        else:
+            self.show_setup()
+
+    def show_journey(self, opened: OpenJourney) -> None:
+        self.current = opened
+        opened.recorder.on_status(self._on_save_status)
+        self._on_save_status(opened.recorder.problem)
+        self.journey_view.show_journey(opened)
+        self.pages.setCurrentWidget(self.journey_view)
+
+    def _on_save_status(self, problem: str | None) -> None:
+        if problem:
+            self._show_banner(problem)
+        else:
+            self.banner.hide()
+
+    def _show_banner(self, text: str) -> None:
+        self.banner_text.setText(text)
+        self.banner.show()

@@ -1,0 +1,120 @@
+"""The record of a session, as kept: who, what protocol, doses, phases as they ran, events."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kapdesk.core.journey import Journey, JourneyState, event_text
+from kapdesk.core.timefmt import clock_text, minutes_text
+from kapdesk.storage.repositories import SessionSummary
+from kapdesk.ui.widgets import ActionButton, label
+
+
+def local_time(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%d %b %Y, %H:%M") if moment else "-"
+
+
+def _table(headers: list[str], parent: QWidget) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    table.setAlternatingRowColors(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem(value))
+
+
+class SummaryView(QWidget):
+    """Read-only summary of one session."""
+
+    new_session_requested = Signal()
+    history_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(36, 24, 36, 24)
+        outer.setSpacing(10)
+        header = QHBoxLayout()
+        self.title = label("", "title")
+        header.addWidget(self.title, 1)
+        self.history_button = ActionButton("Past sessions", "Ctrl+H", self.history_requested.emit, self)
+        header.addWidget(self.history_button)
+        outer.addLayout(header)
+        self.facts = label("", "muted")
+        outer.addWidget(self.facts)
+        outer.addWidget(label("PHASES", "section"))
+        self.phases = _table(["Phase", "Planned", "Actual", "Started at"], self)
+        outer.addWidget(self.phases, 2)
+        outer.addWidget(label("EVENTS", "section"))
+        self.events = _table(["Time", "Journey", "What"], self)
+        outer.addWidget(self.events, 3)
+        actions = QHBoxLayout()
+        actions.addStretch()
+        self.new_button = ActionButton("New session", "Ctrl+Shift+N", self.new_session_requested.emit, self, primary=True)
+        self.new_button.setMinimumHeight(60)
+        actions.addWidget(self.new_button)
+        outer.addLayout(actions)
+
+    def show_session(self, summary: SessionSummary, journey: Journey) -> None:
+        state = {JourneyState.CLOSED: "closed", JourneyState.RUNNING: "open, running", JourneyState.OPENED: "open, not dosed"}
+        self.title.setText(f"Session {summary.id} · {summary.patient_code} · {state[journey.state]}")
+        elapsed = journey.elapsed()
+        facts = [
+            f"Protocol: {summary.protocol_name}",
+            f"Sitter: {summary.sitter or '-'}",
+            f"Opened: {local_time(summary.opened_at)}",
+            f"Dosed: {local_time(summary.dosed_at)}",
+            f"Closed: {local_time(summary.closed_at)}",
+            f"Journey: {clock_text(elapsed) if elapsed is not None else '-'}",
+        ]
+        doses = [dose.describe() for _, dose in journey.doses]
+        text = "   ·   ".join(facts)
+        if doses:
+            text += "\nDoses: " + "; ".join(doses)
+        if summary.close_reason:
+            text += f"\nClosed because: {summary.close_reason}"
+        self.facts.setText(text)
+        _fill(
+            self.phases,
+            [
+                [
+                    span.phase.name,
+                    minutes_text(span.phase.minutes),
+                    clock_text((span.ended if span.ended is not None else (elapsed or span.started)) - span.started),
+                    clock_text(span.started),
+                ]
+                for span in journey.spans
+            ],
+        )
+        _fill(
+            self.events,
+            [
+                [
+                    event.wall.astimezone().strftime("%H:%M:%S"),
+                    clock_text(event.elapsed) if event.elapsed is not None else "",
+                    event_text(event),
+                ]
+                for event in journey.events
+            ],
+        )

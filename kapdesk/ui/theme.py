@@ -1,0 +1,86 @@
+"""The dark, low-glare look: soft contrast, no pure white, large touch targets."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+BACKGROUND = "#0f1317"
+SURFACE = "#181e24"
+SURFACE_RAISED = "#212932"
+BORDER = "#2b3540"
+TEXT = "#c5ccd3"
+TEXT_MUTED = "#7f8a95"
+ACCENT = "#6fa8a0"  # soft teal: the current phase, the primary action
+ACCENT_DIM = "#2f4c48"
+OVERRUN = "#c2a15f"  # soft amber: a phase past its plan
+PROBLEM = "#c47b74"  # muted red: something staff must act on
+PROBLEM_BG = "#3a2424"
+
+STYLE = f"""
+QWidget {{ background: {BACKGROUND}; color: {TEXT}; font-size: 17px; }}
+QLabel {{ background: transparent; }}
+QLabel[role="muted"] {{ color: {TEXT_MUTED}; }}
+QLabel[role="title"] {{ font-size: 26px; color: {TEXT}; }}
+QLabel[role="section"] {{ color: {TEXT_MUTED}; font-size: 15px; letter-spacing: 1px; }}
+QLabel[role="error"] {{ color: {PROBLEM}; }}
+QFrame[role="banner"] {{ background: {PROBLEM_BG}; border: 1px solid {PROBLEM}; border-radius: 8px; }}
+QFrame[role="card"] {{ background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 10px; }}
+QPushButton {{
+    background: {SURFACE_RAISED}; color: {TEXT}; border: 1px solid {BORDER};
+    border-radius: 10px; padding: 10px 22px; min-height: 44px;
+}}
+QPushButton:hover {{ border-color: {ACCENT}; }}
+QPushButton:focus {{ border: 2px solid {ACCENT}; }}
+QPushButton:pressed {{ background: {ACCENT_DIM}; }}
+QPushButton:disabled {{ color: #4d5660; border-color: #222a31; }}
+QPushButton[role="primary"] {{ background: {ACCENT_DIM}; border-color: {ACCENT}; }}
+QLineEdit, QComboBox, QDoubleSpinBox, QPlainTextEdit {{
+    background: {SURFACE}; color: {TEXT}; border: 1px solid {BORDER}; border-radius: 8px;
+    padding: 8px 10px; min-height: 36px; selection-background-color: {ACCENT_DIM};
+}}
+QLineEdit:focus, QComboBox:focus, QDoubleSpinBox:focus, QPlainTextEdit:focus {{
+    border: 2px solid {ACCENT};
+}}
+QComboBox QAbstractItemView {{ background: {SURFACE}; selection-background-color: {ACCENT_DIM}; }}
+QListWidget, QTableWidget {{
+    background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 8px;
+    alternate-background-color: #1c232a; gridline-color: {BORDER};
+}}
+QListWidget::item {{ padding: 12px; border-bottom: 1px solid {BORDER}; }}
+QListWidget::item:selected, QTableWidget::item:selected {{
+    background: {ACCENT_DIM}; color: {TEXT};
+}}
+QHeaderView::section {{
+    background: {SURFACE_RAISED}; color: {TEXT_MUTED}; border: none; padding: 8px;
+}}
+QScrollBar:vertical {{ background: {SURFACE}; width: 14px; }}
+QScrollBar::handle:vertical {{ background: {BORDER}; border-radius: 6px; min-height: 40px; }}
+QDialog {{ background: {BACKGROUND}; }}
+"""
+
+
+def apply(app: QApplication) -> None:
+    """Give the whole application the kapdesk look."""
+    app.setStyle("Fusion")
+    palette = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, BACKGROUND),
+        (QPalette.ColorRole.WindowText, TEXT),
+        (QPalette.ColorRole.Base, SURFACE),
+        (QPalette.ColorRole.AlternateBase, SURFACE_RAISED),
+        (QPalette.ColorRole.Text, TEXT),
+        (QPalette.ColorRole.Button, SURFACE_RAISED),
+        (QPalette.ColorRole.ButtonText, TEXT),
+        (QPalette.ColorRole.Highlight, ACCENT_DIM),
+        (QPalette.ColorRole.HighlightedText, TEXT),
+        (QPalette.ColorRole.PlaceholderText, TEXT_MUTED),
+        (QPalette.ColorRole.ToolTipBase, SURFACE_RAISED),
+        (QPalette.ColorRole.ToolTipText, TEXT),
+    ):
+        palette.setColor(role, QColor(colour))
+    app.setPalette(palette)
+    font = QFont(app.font())
+    font.setPointSizeF(max(font.pointSizeF(), 11.0))
+    app.setFont(font)
+    app.setStyleSheet(STYLE)

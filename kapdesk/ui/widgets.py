@@ -1,0 +1,49 @@
+"""Small widgets shared by the screens: buttons that show their shortcut, and labels by role."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QWidget
+
+
+def label(text: str = "", role: str = "", parent: QWidget | None = None) -> QLabel:
+    """A label styled by its role in the theme (muted, title, section, error)."""
+    widget = QLabel(text, parent)
+    if role:
+        widget.setProperty("role", role)
+    widget.setWordWrap(role != "title")
+    return widget
+
+
+class ActionButton(QPushButton):
+    """A large button that names its keyboard shortcut, and answers to it anywhere on its page."""
+
+    def __init__(
+        self,
+        text: str,
+        shortcut: str,
+        handler: Callable[[], object],
+        parent: QWidget,
+        *,
+        primary: bool = False,
+    ) -> None:
+        self.sequence = QKeySequence(shortcut)
+        shown = self.sequence.toString(QKeySequence.SequenceFormat.NativeText)
+        super().__init__(f"{text}   {shown}", parent)
+        if primary:
+            self.setProperty("role", "primary")
+        self.clicked.connect(handler)
+        self._shortcut = QShortcut(self.sequence, parent)
+        self._shortcut.activated.connect(self._activate)
+
+    def _activate(self) -> None:
+        if self.isEnabled() and self.isVisible():
+            self.click()
+
+
+def card(parent: QWidget | None = None) -> QFrame:
+    frame = QFrame(parent)
+    frame.setProperty("role", "card")
+    return frame
