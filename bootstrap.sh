@@ -198,7 +198,7 @@ ensure_system_packages() {
     local missing=()
     mapfile -t missing < <(missing_debs "${entries[@]}")
     if [ -n "$need_venv_pkg" ] && ! deb_installed "$need_venv_pkg"; then
-        missing+=("$need_venv_pkg|python3-venv")
+        missing+=("$need_venv_pkg")
     fi
     [ "${#missing[@]}" -eq 0 ] && return 0
 

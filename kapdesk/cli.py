@@ -81,12 +81,20 @@ def list_protocols(paths: AppPaths, out: TextIO) -> int:
     library = ProtocolLibrary(BUNDLED_PROTOCOLS_DIR, paths.clinic_protocols_dir)
     for protocol in library.protocols():
         phases = ", ".join(f"{p.name} {minutes_text(p.minutes)}" for p in protocol.phases)
-        origin = "bundled" if protocol.source.startswith(str(BUNDLED_PROTOCOLS_DIR)) else protocol.source
+        origin = (
+            "bundled" if protocol.source.startswith(str(BUNDLED_PROTOCOLS_DIR)) else protocol.source
+        )
         print(f"{protocol.id}  {protocol.name}", file=out)
-        print(f"    route: {protocol.route}; phases advance {protocol.advance.value}; "
-              f"planned {minutes_text(protocol.planned_minutes)}"
-              + (f"; at least {minutes_text(protocol.monitoring_minutes)} in the room"
-                 if protocol.monitoring_minutes else ""), file=out)
+        print(
+            f"    route: {protocol.route}; phases advance {protocol.advance.value}; "
+            f"planned {minutes_text(protocol.planned_minutes)}"
+            + (
+                f"; at least {minutes_text(protocol.monitoring_minutes)} in the room"
+                if protocol.monitoring_minutes
+                else ""
+            ),
+            file=out,
+        )
         print(f"    phases: {phases}", file=out)
         print(f"    from: {origin}", file=out)
     for error in library.problems:

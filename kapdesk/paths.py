@@ -25,7 +25,9 @@ class AppPaths:
     log_dir: Path
 
     @classmethod
-    def resolve(cls, data_dir: str | Path | None, environ: Mapping[str, str] = os.environ) -> AppPaths:
+    def resolve(
+        cls, data_dir: str | Path | None, environ: Mapping[str, str] = os.environ
+    ) -> AppPaths:
         chosen = data_dir or environ.get("KAPDESK_DATA_DIR")
         if chosen:
             base = Path(chosen).expanduser().resolve()

@@ -10,16 +10,16 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.pop("KAPDESK_DATA_DIR", None)
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from kapdesk.core.clock import FakeClock  # noqa: E402
-from kapdesk.core.protocols import Advance, DoseDefaults, Phase, Protocol  # noqa: E402
-from kapdesk.paths import AppPaths  # noqa: E402
-from kapdesk.storage.db import Storage, open_storage  # noqa: E402
-from kapdesk.storage.journeys import JourneyStore  # noqa: E402
+from kapdesk.core.clock import FakeClock
+from kapdesk.core.protocols import Advance, Protocol, parse_protocol
+from kapdesk.paths import AppPaths
+from kapdesk.storage.db import Storage, open_storage
+from kapdesk.storage.journeys import JourneyStore
 
 
 @pytest.fixture(autouse=True)
@@ -34,21 +34,38 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
-def make_protocol(advance: Advance = Advance.MANUAL, text: str = "") -> Protocol:
-    """A small protocol built in code, independent of the TOML parser."""
-    return Protocol(
-        id="test-im",
-        name="Test IM",
-        route="intramuscular",
-        phases=(
-            Phase("Onset", 5, "Settle the patient."),
-            Phase("Peak", 40, "Stay present, say little."),
-            Phase("Return", 15, "Offer water when ready."),
-        ),
-        advance=advance,
-        monitoring_minutes=90,
-        dose=DoseDefaults(amount=0.75, unit="mg/kg", route="IM"),
-        text=text,
+def make_protocol(advance: Advance = Advance.MANUAL) -> Protocol:
+    """A small three-phase protocol, parsed from its TOML text as the app would."""
+    return parse_protocol(
+        f"""
+[protocol]
+id = "test-im"
+name = "Test IM"
+route = "IM"
+advance = "{advance.value}"
+monitoring_minutes = 90
+
+[dose]
+amount = 0.75
+unit = "mg/kg"
+route = "IM"
+
+[[phases]]
+name = "Onset"
+minutes = 5
+guidance = "Settle the patient."
+
+[[phases]]
+name = "Peak"
+minutes = 40
+guidance = "Stay present, say little."
+
+[[phases]]
+name = "Return"
+minutes = 15
+guidance = "Offer water when ready."
+""",
+        source="tests",
     )
 
 

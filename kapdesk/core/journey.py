@@ -330,7 +330,8 @@ def event_text(event: JourneyEvent) -> str:
     if event.kind is EventKind.OPENED:
         return "Session opened"
     if event.kind is EventKind.DOSE:
-        text = f"{'Dose' if data.get('first') else 'Extra dose'}: {data.get('amount', 0):g} {data.get('unit', '')}"
+        what = "Dose" if data.get("first") else "Extra dose"
+        text = f"{what}: {data.get('amount', 0):g} {data.get('unit', '')}"
         if data.get("route"):
             text += f" {data['route']}"
         if data.get("lot_number"):
@@ -343,6 +344,8 @@ def event_text(event: JourneyEvent) -> str:
         return f"Phase: {data.get('name', '')}{how}"
     if event.kind is EventKind.RESUMED:
         gap = float(data.get("seconds_since_last_event", 0.0))
-        return f"kapdesk restarted and picked the session up again ({gap:.0f} s after the last event)"
+        return (
+            f"kapdesk restarted and picked the session up again ({gap:.0f} s after the last event)"
+        )
     reason = str(data.get("reason", ""))
     return f"Session closed{': ' + reason if reason else ''}"

@@ -68,7 +68,9 @@ def make_engine(url: str) -> Engine:
                 try:
                     _prepare_sqlite_file(Path(database))
                 except OSError as exc:
-                    raise DatabaseError(f"cannot create the database file {database}: {exc}") from exc
+                    raise DatabaseError(
+                        f"cannot create the database file {database}: {exc}"
+                    ) from exc
             engine = create_engine(parsed)
             event.listen(engine, "connect", _on_sqlite_connect)
             return engine
@@ -115,7 +117,9 @@ def _explain(exc: BaseException, engine: Engine) -> str:
     where = engine.url.render_as_string(hide_password=True)
     message = str(getattr(exc, "orig", exc)).lower()
     if "not a database" in message or "malformed" in message:
-        return f"the database at {where} is damaged or not a kapdesk database. It was left untouched."
+        return (
+            f"the database at {where} is damaged or not a kapdesk database. It was left untouched."
+        )
     if "readonly" in message or "read-only" in message:
         return f"the database at {where} is read-only."
     if "disk" in message and "full" in message:
@@ -141,7 +145,9 @@ def open_storage(paths: AppPaths, db_url: str | None) -> Storage:
         try:
             paths.ensure_private()
         except OSError as exc:
-            raise DatabaseError(f"cannot use the data folder {paths.data_dir}: {exc.strerror}") from exc
+            raise DatabaseError(
+                f"cannot use the data folder {paths.data_dir}: {exc.strerror}"
+            ) from exc
         db_url = sqlite_url(paths.database)
     engine = make_engine(db_url)
     upgrade(engine)

@@ -122,7 +122,11 @@ class JourneyStore:
         opened = journey.events[0]
         with self._factory.begin() as session:
             patient = PatientRepository(session).get_or_create(code, opened.wall)
-            staff = StaffRepository(session).get_or_create(sitter, opened.wall) if sitter.strip() else None
+            staff = (
+                StaffRepository(session).get_or_create(sitter, opened.wall)
+                if sitter.strip()
+                else None
+            )
             snapshot = ProtocolSnapshotRepository(session).snapshot(protocol, opened.wall)
             sessions = SessionRepository(session)
             row = sessions.create(patient, staff, snapshot, opened.wall, self.room)
@@ -142,7 +146,9 @@ class JourneyStore:
             recorder = EventRecorder(self._factory, session_id, next_seq=len(journey.events))
             journey.subscribe(recorder)
             journey.resume()
-            resumed.append(OpenJourney(session_id, summary.patient_code, summary.sitter, journey, recorder))
+            resumed.append(
+                OpenJourney(session_id, summary.patient_code, summary.sitter, journey, recorder)
+            )
         return resumed
 
     def load(self, session_id: int) -> tuple[SessionSummary, Journey]:
@@ -157,7 +163,9 @@ class JourneyStore:
         try:
             protocol = parse_protocol(text, source=f"snapshot of session {session_id}")
         except ProtocolError as exc:
-            raise LookupError(f"the protocol stored with session {session_id} cannot be read: {exc}") from exc
+            raise LookupError(
+                f"the protocol stored with session {session_id} cannot be read: {exc}"
+            ) from exc
         return found[0], Journey.replay(protocol, self._clock, events)
 
     def summaries(self, limit: int | None = 500) -> list[SessionSummary]:

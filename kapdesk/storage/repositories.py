@@ -89,7 +89,9 @@ class ProtocolSnapshotRepository:
 
     def snapshot(self, protocol: Protocol, now: datetime) -> ProtocolSnapshot:
         digest = hashlib.sha256(protocol.text.encode("utf-8")).hexdigest()
-        found = self.session.scalar(select(ProtocolSnapshot).where(ProtocolSnapshot.sha256 == digest))
+        found = self.session.scalar(
+            select(ProtocolSnapshot).where(ProtocolSnapshot.sha256 == digest)
+        )
         if found is None:
             found = ProtocolSnapshot(
                 protocol_id=protocol.id,
@@ -137,8 +139,9 @@ class SessionRepository:
 
     def append_event(self, session_id: int, seq: int, event: JourneyEvent) -> None:
         """Write one event, and what it changes in the session row, in the caller's unit."""
-        result = self.session.execute(
-            insert(SessionEvent).values(
+        event_id = self.session.execute(
+            insert(SessionEvent)
+            .values(
                 session_id=session_id,
                 seq=seq,
                 kind=event.kind.value,
@@ -147,14 +150,15 @@ class SessionRepository:
                 phase_index=event.phase_index,
                 data=dict(event.data),
             )
-        )
+            .returning(SessionEvent.id)
+        ).scalar_one()
         changes: dict[str, Any] = {}
         if event.kind is EventKind.DOSE:
             data = event.data
             self.session.execute(
                 insert(DoseRecord).values(
                     session_id=session_id,
-                    event_id=result.inserted_primary_key[0],  # type: ignore[index]
+                    event_id=event_id,
                     wall_at=event.wall,
                     elapsed_s=event.elapsed or 0.0,
                     amount=float(data["amount"]),
@@ -182,7 +186,9 @@ class SessionRepository:
 
     def events(self, session_id: int) -> list[JourneyEvent]:
         rows = self.session.scalars(
-            select(SessionEvent).where(SessionEvent.session_id == session_id).order_by(SessionEvent.seq)
+            select(SessionEvent)
+            .where(SessionEvent.session_id == session_id)
+            .order_by(SessionEvent.seq)
         )
         return [
             JourneyEvent(
@@ -214,7 +220,9 @@ class SessionRepository:
             )
         )
 
-    def summaries(self, limit: int | None = None, session_id: int | None = None) -> list[SessionSummary]:
+    def summaries(
+        self, limit: int | None = None, session_id: int | None = None
+    ) -> list[SessionSummary]:
         sitter = aliased(Staff)
         query = (
             select(JourneySession, Patient.clinic_code, sitter.name)

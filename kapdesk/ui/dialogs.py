@@ -108,7 +108,9 @@ class CloseDialog(QDialog):
         layout.addWidget(label("Close the session?", "title"))
         layout.addWidget(label(message, "muted"))
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("Reason (needed to close early)" if reason_needed else "Note (optional)")
+        self.reason.setPlaceholderText(
+            "Reason (needed to close early)" if reason_needed else "Note (optional)"
+        )
         layout.addWidget(self.reason)
         self._reason_needed = reason_needed
         self.error = label("", "error")

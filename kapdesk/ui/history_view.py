@@ -19,7 +19,11 @@ from kapdesk.storage.repositories import SessionSummary
 from kapdesk.ui.summary_view import local_time
 from kapdesk.ui.widgets import ActionButton, label
 
-STATE_WORDS = {JourneyState.OPENED: "open, not dosed", JourneyState.RUNNING: "open", JourneyState.CLOSED: "closed"}
+STATE_WORDS = {
+    JourneyState.OPENED: "open, not dosed",
+    JourneyState.RUNNING: "open",
+    JourneyState.CLOSED: "closed",
+}
 
 
 class HistoryView(QWidget):
@@ -88,7 +92,9 @@ class HistoryView(QWidget):
         if shown:
             self.table.selectRow(0)
         self.empty.setVisible(not shown)
-        self.empty.setText("No sessions yet." if not self._rows else "No session matches that code.")
+        self.empty.setText(
+            "No sessions yet." if not self._rows else "No session matches that code."
+        )
 
     def open_selected(self) -> None:
         items = self.table.selectedItems()

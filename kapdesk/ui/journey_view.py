@@ -11,8 +11,8 @@ import math
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QResizeEvent
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kapdesk.core.journey import JourneyError, JourneyEvent, JourneyState
 from kapdesk.core.timefmt import clock_text, minutes_text
@@ -34,9 +34,11 @@ class JourneyView(QWidget):
         self.current: OpenJourney | None = None
         self.dose_dialog: DoseDialog | None = None
         self.close_dialog: CloseDialog | None = None
+        self._timer_colour = theme.TEXT
+        self._timer_px = 120
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._on_tick)
+        self._timer.timeout.connect(self.tick)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(28, 18, 28, 22)
@@ -45,7 +47,9 @@ class JourneyView(QWidget):
         header = QHBoxLayout()
         self.who = label("", "muted")
         header.addWidget(self.who, 1)
-        self.history_button = ActionButton("Past sessions", "Ctrl+H", self.history_requested.emit, self)
+        self.history_button = ActionButton(
+            "Past sessions", "Ctrl+H", self.history_requested.emit, self
+        )
         header.addWidget(self.history_button)
         outer.addLayout(header)
 
@@ -89,7 +93,9 @@ class JourneyView(QWidget):
         actions.setSpacing(16)
         self.close_button = ActionButton("Close session", "Ctrl+E", self.request_close, self)
         self.dose_button = ActionButton("Dose given", "Ctrl+D", self.request_dose, self)
-        self.next_button = ActionButton("Next phase", "Ctrl+N", self.advance_phase, self, primary=True)
+        self.next_button = ActionButton(
+            "Next phase", "Ctrl+N", self.advance_phase, self, primary=True
+        )
         for button in (self.close_button, self.dose_button, self.next_button):
             button.setMinimumHeight(64)
         actions.addWidget(self.close_button)
@@ -134,14 +140,21 @@ class JourneyView(QWidget):
         if phase is None:
             first = protocol.phases[0]
             self.phase_name.setText(f"Before dosing: {protocol.name}")
-            self.phase_time.setText(f"planned {minutes_text(protocol.planned_minutes)} in {len(protocol.phases)} phases")
-            self.guidance.setText(protocol.summary or "Record the dose when it is given; the journey clock starts then.")
+            self.phase_time.setText(
+                f"planned {minutes_text(protocol.planned_minutes)} in {len(protocol.phases)} phases"
+            )
+            self.guidance.setText(
+                protocol.summary
+                or "Record the dose when it is given; the journey clock starts then."
+            )
             self.next_label.setText(f"First phase: {first.name} · {minutes_text(first.minutes)}")
         else:
             overrun = journey.phase_overrun()
             self.phase_name.setText(phase.name)
             if overrun >= 1:
-                self.phase_time.setText(f"{clock_text(overrun)} over its planned {minutes_text(phase.minutes)}")
+                self.phase_time.setText(
+                    f"{clock_text(overrun)} over its planned {minutes_text(phase.minutes)}"
+                )
                 self.phase_time.setStyleSheet(f"color: {theme.OVERRUN};")
             else:
                 self.phase_time.setText(
@@ -153,15 +166,22 @@ class JourneyView(QWidget):
             if upcoming is None:
                 self.next_label.setText("Last phase. Close the session when the patient is ready.")
             else:
-                how = "starts by itself at its time" if protocol.advance.value == "timed" else "when you confirm"
-                self.next_label.setText(f"Next: {upcoming.name} · {minutes_text(upcoming.minutes)} ({how})")
+                how = (
+                    "starts by itself at its time"
+                    if protocol.advance.value == "timed"
+                    else "when you confirm"
+                )
+                self.next_label.setText(
+                    f"Next: {upcoming.name} · {minutes_text(upcoming.minutes)} ({how})"
+                )
 
         if elapsed is not None and protocol.monitoring_minutes:
+            stay = minutes_text(protocol.monitoring_minutes)
             left = protocol.monitoring_minutes * 60 - elapsed
             self.monitoring.setText(
-                f"Monitoring: {clock_text(left)} to go of {minutes_text(protocol.monitoring_minutes)}"
+                f"In the room: {clock_text(left)} to go of {stay}"
                 if left > 0
-                else f"Monitoring time of {minutes_text(protocol.monitoring_minutes)} reached"
+                else f"Time in the room of {stay} reached"
             )
         else:
             self.monitoring.setText("")
@@ -169,7 +189,12 @@ class JourneyView(QWidget):
         plan = [(p.name, p.minutes * 60.0) for p in protocol.phases]
         now = elapsed
         spans = [
-            BarSpan(s.index, s.started, s.ended if s.ended is not None else (now or s.started), s.planned_seconds)
+            BarSpan(
+                s.index,
+                s.started,
+                s.ended if s.ended is not None else (now or s.started),
+                s.planned_seconds,
+            )
             for s in journey.spans
         ]
         self.phase_bar.set_state(plan, spans, now, journey.phase_index)
@@ -187,7 +212,14 @@ class JourneyView(QWidget):
         self._schedule_tick()
 
     def _set_timer_colour(self, colour: str) -> None:
-        self.timer_label.setStyleSheet(f"color: {colour};")
+        self._timer_colour = colour
+        self._style_timer()
+
+    def _style_timer(self) -> None:
+        # The application style sheet sets every font size, so the timer's size is set here too.
+        self.timer_label.setStyleSheet(
+            f"color: {self._timer_colour}; font-size: {self._timer_px}px; font-weight: 300;"
+        )
 
     def _schedule_tick(self) -> None:
         if self.current is None or self.current.journey.state is not JourneyState.RUNNING:
@@ -197,7 +229,8 @@ class JourneyView(QWidget):
         to_boundary = 1.0 - (elapsed - math.floor(elapsed))
         self._timer.start(max(20, int(to_boundary * 1000) + 5))
 
-    def _on_tick(self) -> None:
+    def tick(self) -> None:
+        """Once a second while the journey runs: retry unsaved events, let time act, redraw."""
         if self.current is None:
             return
         if self.current.recorder.pending:
@@ -210,11 +243,8 @@ class JourneyView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        size = max(24, int(min(self.height() * 0.2, self.width() * 0.15)))
-        font = QFont(self.timer_label.font())
-        font.setPixelSize(size)
-        font.setWeight(QFont.Weight.Light)
-        self.timer_label.setFont(font)
+        self._timer_px = max(24, int(min(self.height() * 0.2, self.width() * 0.15)))
+        self._style_timer()
 
     # -- actions ------------------------------------------------------------------------------
 
@@ -222,7 +252,9 @@ class JourneyView(QWidget):
         if self.current is None or self.current.journey.state is JourneyState.CLOSED:
             return
         journey = self.current.journey
-        self.dose_dialog = DoseDialog(journey.protocol.dose, self.current.sitter, not journey.dosed, self)
+        self.dose_dialog = DoseDialog(
+            journey.protocol.dose, self.current.sitter, not journey.dosed, self
+        )
         self.dose_dialog.accepted.connect(self._dose_accepted)
         self.dose_dialog.open()
 
@@ -242,10 +274,13 @@ class JourneyView(QWidget):
             return
         journey = self.current.journey
         if not journey.dosed:
-            message = "No dose has been recorded. Closing now cancels the session; its record is kept."
+            message = (
+                "No dose has been recorded. Closing now cancels the session; its record is kept."
+            )
             early = True
         elif journey.next_phase is not None:
-            message = f"The journey is in {journey.current_phase.name if journey.current_phase else ''}, before its last phase."
+            phase = journey.current_phase.name if journey.current_phase else ""
+            message = f"The journey is in {phase}, before its last phase."
             early = True
         else:
             message = "The journey ends here and its record is kept. Integration follows."

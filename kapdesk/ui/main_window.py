@@ -80,7 +80,11 @@ class MainWindow(QMainWindow):
         if self.current is not None and self.current.journey.state is not JourneyState.CLOSED:
             self.go_home()
             return
-        problems = [f"{error.source}: {error.problems[0]}" for error in self.library.problems if error.problems]
+        problems = [
+            f"{error.source}: {error.problems[0]}"
+            for error in self.library.problems
+            if error.problems
+        ]
         try:
             codes, staff = self.store.patient_codes(), self.store.staff_names()
         except SQLAlchemyError as exc:
@@ -108,8 +112,10 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.summary_view)
 
     def choose_session(self, session_id: int) -> None:
-        if self.current is not None and self.current.session_id == session_id and (
-            self.current.journey.state is not JourneyState.CLOSED
+        if (
+            self.current is not None
+            and self.current.session_id == session_id
+            and (self.current.journey.state is not JourneyState.CLOSED)
         ):
             self.go_home()
         else:

@@ -67,7 +67,9 @@ class PhaseBar(QWidget):
         for index, (name, seconds) in enumerate(self._plan):
             rect = QRectF(x, 1, max(seconds * per_second - 3, 2), plan_h - 2)
             current = index == self._current
-            painter.setPen(QPen(QColor(theme.ACCENT if current else theme.BORDER), 2 if current else 1))
+            painter.setPen(
+                QPen(QColor(theme.ACCENT if current else theme.BORDER), 2 if current else 1)
+            )
             painter.setBrush(QColor(theme.SURFACE_RAISED if current else theme.SURFACE))
             painter.drawRoundedRect(rect, 6, 6)
             text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(rect.width() - 12))
@@ -82,10 +84,19 @@ class PhaseBar(QWidget):
             within = min(span.end, span.start + span.planned)
             is_current = span.index == self._current and span.end == self._now
             painter.setBrush(QColor(theme.ACCENT if is_current else theme.ACCENT_DIM))
-            painter.drawRect(QRectF(left, actual_top, max((within - span.start) * per_second, 1), actual_h))
+            painter.drawRect(
+                QRectF(left, actual_top, max((within - span.start) * per_second, 1), actual_h)
+            )
             if span.end > within:
                 painter.setBrush(QColor(theme.OVERRUN))
-                painter.drawRect(QRectF(1 + within * per_second, actual_top, (span.end - within) * per_second, actual_h))
+                painter.drawRect(
+                    QRectF(
+                        1 + within * per_second,
+                        actual_top,
+                        (span.end - within) * per_second,
+                        actual_h,
+                    )
+                )
         if self._now is not None:
             painter.setPen(QPen(QColor(theme.TEXT), 2))
             now_x = 1 + self._now * per_second

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kapdesk.core.protocols import Protocol
 from kapdesk.core.timefmt import minutes_text
@@ -24,7 +31,9 @@ class SetupView(QWidget):
 
         header = QHBoxLayout()
         header.addWidget(label("New session", "title"), 1)
-        self.history_button = ActionButton("Past sessions", "Ctrl+H", self.history_requested.emit, self)
+        self.history_button = ActionButton(
+            "Past sessions", "Ctrl+H", self.history_requested.emit, self
+        )
         header.addWidget(self.history_button)
         outer.addLayout(header)
 
@@ -62,7 +71,9 @@ class SetupView(QWidget):
 
         actions = QHBoxLayout()
         actions.addStretch()
-        self.open_button = ActionButton("Open session", "Ctrl+Return", self.submit, self, primary=True)
+        self.open_button = ActionButton(
+            "Open session", "Ctrl+Return", self.submit, self, primary=True
+        )
         self.open_button.setMinimumHeight(64)
         actions.addWidget(self.open_button)
         outer.addLayout(actions)
@@ -77,7 +88,8 @@ class SetupView(QWidget):
         """Fill the choices; keeps nothing typed from a previous session."""
         self.protocols.clear()
         for protocol in protocols:
-            detail = f"{protocol.route} · {len(protocol.phases)} phases · {minutes_text(protocol.planned_minutes)}"
+            planned = minutes_text(protocol.planned_minutes)
+            detail = f"{protocol.route} · {len(protocol.phases)} phases · {planned}"
             if protocol.monitoring_minutes:
                 detail += f" · at least {minutes_text(protocol.monitoring_minutes)} in the room"
             item = QListWidgetItem(f"{protocol.name}\n{detail}")
@@ -92,7 +104,9 @@ class SetupView(QWidget):
         self.sitter.addItems(staff)
         self.sitter.setCurrentText("")
         self.protocol_problems.setText(
-            "Some clinic protocol files could not be loaded: " + "; ".join(problems) if problems else ""
+            "Some clinic protocol files could not be loaded: " + "; ".join(problems)
+            if problems
+            else ""
         )
         self.protocol_problems.setVisible(bool(problems))
         self.error.hide()
@@ -104,7 +118,7 @@ class SetupView(QWidget):
 
     def submit(self) -> None:
         code = self.patient.currentText().strip()
-        item = self.protocols.currentItem()
+        item = self.protocols.currentItem() if self.protocols.currentRow() >= 0 else None
         if not code:
             self.show_error("Enter the patient's clinic code.")
             self.patient.setFocus()
@@ -114,4 +128,6 @@ class SetupView(QWidget):
             self.protocols.setFocus()
             return
         self.error.hide()
-        self.open_requested.emit(code, str(item.data(Qt.ItemDataRole.UserRole)), self.sitter.currentText().strip())
+        self.open_requested.emit(
+            code, str(item.data(Qt.ItemDataRole.UserRole)), self.sitter.currentText().strip()
+        )

@@ -58,7 +58,9 @@ class SummaryView(QWidget):
         header = QHBoxLayout()
         self.title = label("", "title")
         header.addWidget(self.title, 1)
-        self.history_button = ActionButton("Past sessions", "Ctrl+H", self.history_requested.emit, self)
+        self.history_button = ActionButton(
+            "Past sessions", "Ctrl+H", self.history_requested.emit, self
+        )
         header.addWidget(self.history_button)
         outer.addLayout(header)
         self.facts = label("", "muted")
@@ -71,14 +73,22 @@ class SummaryView(QWidget):
         outer.addWidget(self.events, 3)
         actions = QHBoxLayout()
         actions.addStretch()
-        self.new_button = ActionButton("New session", "Ctrl+Shift+N", self.new_session_requested.emit, self, primary=True)
+        self.new_button = ActionButton(
+            "New session", "Ctrl+Shift+N", self.new_session_requested.emit, self, primary=True
+        )
         self.new_button.setMinimumHeight(60)
         actions.addWidget(self.new_button)
         outer.addLayout(actions)
 
     def show_session(self, summary: SessionSummary, journey: Journey) -> None:
-        state = {JourneyState.CLOSED: "closed", JourneyState.RUNNING: "open, running", JourneyState.OPENED: "open, not dosed"}
-        self.title.setText(f"Session {summary.id} · {summary.patient_code} · {state[journey.state]}")
+        state = {
+            JourneyState.CLOSED: "closed",
+            JourneyState.RUNNING: "open, running",
+            JourneyState.OPENED: "open, not dosed",
+        }
+        self.title.setText(
+            f"Session {summary.id} · {summary.patient_code} · {state[journey.state]}"
+        )
         elapsed = journey.elapsed()
         facts = [
             f"Protocol: {summary.protocol_name}",
@@ -101,7 +111,10 @@ class SummaryView(QWidget):
                 [
                     span.phase.name,
                     minutes_text(span.phase.minutes),
-                    clock_text((span.ended if span.ended is not None else (elapsed or span.started)) - span.started),
+                    clock_text(
+                        (span.ended if span.ended is not None else (elapsed or span.started))
+                        - span.started
+                    ),
                     clock_text(span.started),
                 ]
                 for span in journey.spans

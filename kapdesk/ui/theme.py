@@ -24,7 +24,9 @@ QLabel[role="muted"] {{ color: {TEXT_MUTED}; }}
 QLabel[role="title"] {{ font-size: 26px; color: {TEXT}; }}
 QLabel[role="section"] {{ color: {TEXT_MUTED}; font-size: 15px; letter-spacing: 1px; }}
 QLabel[role="error"] {{ color: {PROBLEM}; }}
-QFrame[role="banner"] {{ background: {PROBLEM_BG}; border: 1px solid {PROBLEM}; border-radius: 8px; }}
+QFrame[role="banner"] {{
+    background: {PROBLEM_BG}; border: 1px solid {PROBLEM}; border-radius: 8px;
+}}
 QFrame[role="card"] {{ background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 10px; }}
 QPushButton {{
     background: {SURFACE_RAISED}; color: {TEXT}; border: 1px solid {BORDER};

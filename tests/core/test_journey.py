@@ -20,7 +20,9 @@ from tests.conftest import make_protocol
 DOSE = Dose(amount=50, unit="mg", route="IM", lot_number="L123", given_by="Nurse Ana")
 
 
-def test_opening_emits_one_event_and_waits_for_the_dose(protocol: Protocol, clock: FakeClock) -> None:
+def test_opening_emits_one_event_and_waits_for_the_dose(
+    protocol: Protocol, clock: FakeClock
+) -> None:
     heard: list[JourneyEvent] = []
     journey = Journey.open(protocol, clock, [heard.append])
     assert journey.state is JourneyState.OPENED
@@ -33,7 +35,9 @@ def test_opening_emits_one_event_and_waits_for_the_dose(protocol: Protocol, cloc
     assert journey.elapsed() is None
 
 
-def test_first_dose_starts_the_clock_and_the_first_phase(protocol: Protocol, clock: FakeClock) -> None:
+def test_first_dose_starts_the_clock_and_the_first_phase(
+    protocol: Protocol, clock: FakeClock
+) -> None:
     journey = Journey.open(protocol, clock)
     clock.advance(120)
     journey.record_dose(DOSE)
@@ -64,7 +68,9 @@ def test_a_dose_needs_an_amount(protocol: Protocol, clock: FakeClock) -> None:
     assert journey.state is JourneyState.OPENED
 
 
-def test_phases_advance_when_confirmed_and_overrun_shows(protocol: Protocol, clock: FakeClock) -> None:
+def test_phases_advance_when_confirmed_and_overrun_shows(
+    protocol: Protocol, clock: FakeClock
+) -> None:
     journey = Journey.open(protocol, clock)
     with pytest.raises(JourneyError):
         journey.advance_phase()
@@ -159,7 +165,9 @@ def test_replay_rebuilds_state_and_time_after_a_crash(protocol: Protocol, clock:
     assert restored.elapsed() == pytest.approx(1255)
 
 
-def test_replay_of_a_closed_session_keeps_its_final_time(protocol: Protocol, clock: FakeClock) -> None:
+def test_replay_of_a_closed_session_keeps_its_final_time(
+    protocol: Protocol, clock: FakeClock
+) -> None:
     journey = Journey.open(protocol, clock)
     journey.record_dose(DOSE)
     clock.advance(3333)

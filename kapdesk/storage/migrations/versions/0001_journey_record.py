@@ -64,7 +64,9 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(
             ["patient_id"], ["patients.id"], name=op.f("fk_sessions_patient_id_patients")
         ),
-        sa.ForeignKeyConstraint(["sitter_id"], ["staff.id"], name=op.f("fk_sessions_sitter_id_staff")),
+        sa.ForeignKeyConstraint(
+            ["sitter_id"], ["staff.id"], name=op.f("fk_sessions_sitter_id_staff")
+        ),
         sa.ForeignKeyConstraint(
             ["protocol_snapshot_id"],
             ["protocol_snapshots.id"],
@@ -104,7 +106,9 @@ def upgrade() -> None:
         sa.Column("lot_number", sa.String(64), nullable=False),
         sa.Column("given_by", sa.String(120), nullable=False),
         sa.Column("note", sa.Text(), nullable=False),
-        sa.ForeignKeyConstraint(["session_id"], ["sessions.id"], name=op.f("fk_doses_session_id_sessions")),
+        sa.ForeignKeyConstraint(
+            ["session_id"], ["sessions.id"], name=op.f("fk_doses_session_id_sessions")
+        ),
         sa.ForeignKeyConstraint(
             ["event_id"], ["session_events.id"], name=op.f("fk_doses_event_id_session_events")
         ),

@@ -1,0 +1,103 @@
+"""Opening the database: schema from empty, durability settings, privacy, refusals."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
+
+from kapdesk.paths import AppPaths
+from kapdesk.storage.db import (
+    KNOWN_REVISIONS,
+    MIGRATIONS_DIR,
+    SCHEMA_HEAD,
+    DatabaseError,
+    Storage,
+    current_revision,
+    make_engine,
+    open_storage,
+    upgrade,
+)
+from kapdesk.storage.models import Base
+
+
+def test_schema_head_matches_the_migration_scripts() -> None:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    scripts = ScriptDirectory.from_config(config)
+    assert scripts.get_heads() == [SCHEMA_HEAD]
+    assert {s.revision for s in scripts.walk_revisions()} == set(KNOWN_REVISIONS)
+
+
+def test_an_empty_database_is_migrated_to_the_models(storage: Storage) -> None:
+    assert current_revision(storage.engine) == SCHEMA_HEAD
+    tables = set(inspect(storage.engine).get_table_names())
+    assert {
+        "patients",
+        "staff",
+        "sessions",
+        "doses",
+        "session_events",
+        "protocol_snapshots",
+    } <= tables
+    with storage.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_sqlite_runs_wal_with_full_sync_and_foreign_keys(storage: Storage) -> None:
+    with storage.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_database_and_folder_are_private_to_the_owner(storage: Storage, paths: AppPaths) -> None:
+    assert stat.S_IMODE(paths.data_dir.stat().st_mode) == 0o700
+    assert stat.S_IMODE(paths.database.stat().st_mode) == 0o600
+
+
+def test_upgrading_twice_changes_nothing(storage: Storage, paths: AppPaths) -> None:
+    before = paths.database.read_bytes()
+    again = open_storage(paths, None)
+    assert current_revision(again.engine) == SCHEMA_HEAD
+    again.engine.dispose()
+    assert paths.database.read_bytes() == before
+
+
+def test_a_newer_schema_is_refused_and_left_untouched(storage: Storage, paths: AppPaths) -> None:
+    with storage.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    storage.engine.dispose()
+    before = paths.database.read_bytes()
+    with pytest.raises(DatabaseError, match="newer kapdesk"):
+        open_storage(paths, None)
+    assert paths.database.read_bytes() == before
+
+
+def test_a_damaged_file_is_refused_and_left_untouched(paths: AppPaths) -> None:
+    paths.data_dir.mkdir(parents=True)
+    garbage = b"this is not a database" * 100
+    paths.database.write_bytes(garbage)
+    with pytest.raises(DatabaseError, match="damaged or not a kapdesk database"):
+        open_storage(paths, None)
+    assert paths.database.read_bytes() == garbage
+
+
+def test_a_bad_url_gets_a_plain_message(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseError, match="not a database URL"):
+        make_engine("not a url at all")
+    with pytest.raises(DatabaseError, match="cannot talk to"):
+        make_engine("nosuchdb://localhost/x")
+
+
+def test_upgrade_works_on_an_in_memory_database() -> None:
+    engine = make_engine("sqlite://")
+    upgrade(engine)
+    assert current_revision(engine) == SCHEMA_HEAD

@@ -1,0 +1,185 @@
+"""Sessions on disk: every event committed as it happens, resumed after a crash, failures kept."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event, func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import NullPool
+
+from kapdesk.core.clock import FakeClock
+from kapdesk.core.journey import Dose, EventKind, JourneyState
+from kapdesk.core.protocols import Protocol
+from kapdesk.storage.db import Storage, make_engine, session_factory, sqlite_url, upgrade
+from kapdesk.storage.journeys import JourneyStore
+from kapdesk.storage.models import DoseRecord, JourneySession, ProtocolSnapshot, SessionEvent
+from tests.conftest import make_protocol
+
+DOSE = Dose(amount=0.5, unit="mg/kg", route="IV", lot_number="K-77", given_by="Sam")
+
+
+def _count(storage: Storage, what: object) -> int:
+    with Session(storage.engine) as session:
+        return int(session.scalar(select(func.count()).select_from(what)) or 0)  # type: ignore[arg-type]
+
+
+def test_opening_a_session_writes_patient_snapshot_and_first_event(
+    store: JourneyStore, storage: Storage, protocol: Protocol
+) -> None:
+    opened = store.open_session("  P-0042 ", protocol, "Alex  Kim")
+    assert opened.patient_code == "P-0042"
+    assert opened.sitter == "Alex Kim"
+    with Session(storage.engine) as session:
+        row = session.get(JourneySession, opened.session_id)
+        assert row is not None
+        assert row.state == "opened"
+        assert row.opened_at.tzinfo is not None
+        events = session.scalars(select(SessionEvent)).all()
+        assert [(e.seq, e.kind) for e in events] == [(0, "session_opened")]
+    assert store.patient_codes() == ["P-0042"]
+    assert store.staff_names() == ["Alex Kim"]
+
+
+def test_every_event_is_committed_as_it_happens(
+    store: JourneyStore, storage: Storage, protocol: Protocol, clock: FakeClock
+) -> None:
+    opened = store.open_session("P-1", protocol, "")
+    journey = opened.journey
+    journey.record_dose(DOSE)
+    # visible through a brand-new connection: committed, not just flushed
+    assert _count(storage, SessionEvent) == 3
+    clock.advance(330)
+    journey.advance_phase()
+    assert _count(storage, SessionEvent) == 4
+    with Session(storage.engine) as session:
+        row = session.get(JourneySession, opened.session_id)
+        assert row is not None
+        assert (row.state, row.phase_index) == ("running", 1)
+        assert row.dosed_at == journey.events[1].wall
+        dose = session.scalars(select(DoseRecord)).one()
+        assert (dose.amount, dose.unit, dose.lot_number, dose.given_by) == (
+            0.5,
+            "mg/kg",
+            "K-77",
+            "Sam",
+        )
+        last = session.scalars(select(SessionEvent).order_by(SessionEvent.seq.desc())).first()
+        assert last is not None
+        assert last.elapsed_s == pytest.approx(330)
+        assert last.data["name"] == "Peak"
+    assert opened.recorder.pending == 0
+
+
+def test_sessions_left_open_are_resumed_in_the_right_phase_and_time(
+    storage: Storage, protocol: Protocol, clock: FakeClock
+) -> None:
+    store = JourneyStore(storage.factory, clock)
+    opened = store.open_session("P-7", protocol, "Jo")
+    opened.journey.record_dose(DOSE)
+    clock.advance(420)
+    opened.journey.advance_phase()
+    clock.advance(1000)  # the power goes here; the app starts again 30 s later
+    clock.advance(30)
+    restarted = FakeClock(start=clock.now(), monotonic_start=1.0)
+    again = JourneyStore(storage.factory, restarted).resume_open_sessions()
+    assert len(again) == 1
+    resumed = again[0]
+    assert resumed.session_id == opened.session_id
+    assert (resumed.patient_code, resumed.sitter) == ("P-7", "Jo")
+    assert resumed.journey.phase_index == 1
+    assert resumed.journey.elapsed() == pytest.approx(1450)
+    # the restart itself is on the record, and new events carry on the sequence
+    restarted.advance(5)
+    resumed.journey.advance_phase()
+    with Session(storage.engine) as session:
+        kinds = [e.kind for e in session.scalars(select(SessionEvent).order_by(SessionEvent.seq))]
+    assert kinds[-2:] == [EventKind.RESUMED.value, EventKind.PHASE.value]
+
+
+def test_closed_sessions_are_not_resumed(store: JourneyStore, protocol: Protocol) -> None:
+    opened = store.open_session("P-2", protocol, "")
+    opened.journey.record_dose(DOSE)
+    opened.journey.close("done")
+    assert store.resume_open_sessions() == []
+    summary, journey = store.load(opened.session_id)
+    assert summary.state is JourneyState.CLOSED
+    assert summary.close_reason == "done"
+    assert journey.state is JourneyState.CLOSED
+
+
+def test_a_session_replays_under_its_own_snapshot_even_after_the_protocol_changes(
+    store: JourneyStore, storage: Storage, clock: FakeClock
+) -> None:
+    from kapdesk.core.protocols import parse_protocol  # noqa: PLC0415
+    from kapdesk.paths import BUNDLED_PROTOCOLS_DIR  # noqa: PLC0415
+
+    text = (BUNDLED_PROTOCOLS_DIR / "im-ketamine.toml").read_text(encoding="utf-8")
+    original = parse_protocol(text)
+    opened = store.open_session("P-3", original, "")
+    opened.journey.record_dose(DOSE)
+    store.open_session("P-4", original, "")  # same text: the snapshot is shared, not copied
+    assert _count(storage, ProtocolSnapshot) == 1
+    _, journey = store.load(opened.session_id)
+    assert journey.protocol.text == text
+    assert [p.name for p in journey.protocol.phases] == [p.name for p in original.phases]
+
+
+def test_summaries_list_newest_first(
+    store: JourneyStore, protocol: Protocol, clock: FakeClock
+) -> None:
+    for code in ("A-1", "B-2", "C-3"):
+        store.open_session(code, protocol, "")
+        clock.advance(60)
+    assert [s.patient_code for s in store.summaries()] == ["C-3", "B-2", "A-1"]
+
+
+@pytest.fixture
+def flaky(tmp_path: Path) -> Iterator[tuple[Storage, list[bool]]]:
+    """A real SQLite database that turns read-only while ``switch[0]`` is True."""
+    switch = [False]
+    url = sqlite_url(tmp_path / "flaky.sqlite3")
+    upgrade(make_engine(url))
+    engine = make_engine(url)
+    engine.pool = NullPool(engine.pool._creator)  # a fresh connection per unit of work
+
+    @event.listens_for(engine, "connect")
+    def _query_only(dbapi_connection: object, _record: object) -> None:
+        dbapi_connection.execute(f"PRAGMA query_only={int(switch[0])}")  # type: ignore[attr-defined]
+
+    yield Storage(engine, session_factory(engine)), switch
+    engine.dispose()
+
+
+def test_a_failed_write_keeps_the_event_and_writes_it_later(
+    flaky: tuple[Storage, list[bool]], clock: FakeClock
+) -> None:
+    storage, read_only = flaky
+    store = JourneyStore(storage.factory, clock)
+    opened = store.open_session("P-9", make_protocol(), "")
+    heard: list[str | None] = []
+    opened.recorder.on_status(heard.append)
+    read_only[0] = True
+    opened.journey.record_dose(DOSE)
+    clock.advance(200)
+    opened.journey.advance_phase()
+    assert opened.recorder.pending == 3
+    assert len(heard) == 1
+    assert heard[0] is not None
+    assert heard[0].startswith("Not saved yet: the database has become read-only.")
+    assert opened.journey.phase_index == 1  # the journey itself goes on
+    assert _count(storage, SessionEvent) == 1
+    read_only[0] = False
+    assert opened.recorder.flush() is True
+    assert heard[-1] is None
+    with Session(storage.engine) as session:
+        rows = session.scalars(select(SessionEvent).order_by(SessionEvent.seq)).all()
+    assert [(r.seq, r.kind) for r in rows] == [
+        (0, "session_opened"),
+        (1, "dose"),
+        (2, "phase_started"),
+        (3, "phase_started"),
+    ]
+    assert rows[3].elapsed_s == pytest.approx(200)
