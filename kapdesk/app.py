@@ -66,8 +66,8 @@ def build_window(storage: Storage, paths: AppPaths, clock: Clock) -> MainWindow:
     return window
 
 
-def run_gui(paths: AppPaths, db_url: str | None, clock: Clock | None = None) -> int:
-    """Open the window and run until it closes; returns the process exit code."""
+def start(paths: AppPaths, db_url: str | None, clock: Clock) -> MainWindow | int:
+    """Everything ``kapdesk`` does before the event loop: the window, shown, or an exit code."""
     problem = display_problem(os.environ)
     if problem:
         print(problem, file=sys.stderr)
@@ -83,6 +83,14 @@ def run_gui(paths: AppPaths, db_url: str | None, clock: Clock | None = None) -> 
         print(f"kapdesk: {exc}", file=sys.stderr)
         QMessageBox.critical(None, "kapdesk cannot start", str(exc))
         return 1
-    window = build_window(storage, paths, clock or SystemClock())
+    window = build_window(storage, paths, clock)
     window.showMaximized()
-    return app.exec()
+    return window
+
+
+def run_gui(paths: AppPaths, db_url: str | None) -> int:
+    """Open the window and run until it closes; returns the process exit code."""
+    started = start(paths, db_url, SystemClock())
+    if isinstance(started, int):
+        return started
+    return QApplication.exec()

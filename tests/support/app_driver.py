@@ -1,0 +1,83 @@
+"""Drives the real kapdesk start path in a child process, for tests that kill and restart it.
+
+python -m tests.support.app_driver journey DATA_DIR   open a session, dose, move a phase,
+                                                      print what was saved, then run on
+python -m tests.support.app_driver inspect DATA_DIR   start as kapdesk does, print what
+                                                      the screen shows, and exit
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from kapdesk.app import start  # noqa: E402
+from kapdesk.core.clock import SystemClock  # noqa: E402
+from kapdesk.core.journey import Dose  # noqa: E402
+from kapdesk.paths import AppPaths  # noqa: E402
+from kapdesk.ui.main_window import MainWindow  # noqa: E402
+
+
+def _say(payload: dict[str, object]) -> None:
+    print(json.dumps(payload), flush=True)
+
+
+def journey(window: MainWindow) -> None:
+    window.setup_view.patient.setCurrentText("P-KILL")
+    window.setup_view.sitter.setCurrentText("Robin")
+    protocols = window.setup_view.protocols
+    rows = [protocols.item(r).data(Qt.ItemDataRole.UserRole) for r in range(protocols.count())]
+    protocols.setCurrentRow(rows.index("im-ketamine"))
+    window.setup_view.submit()
+    current = window.journey_view.current
+    assert current is not None
+    current.journey.record_dose(Dose(50, "mg", "IM", lot_number="LK-1"))
+    current.journey.advance_phase()
+    assert current.recorder.pending == 0
+    dosed = current.journey.events[1].wall
+    _say(
+        {
+            "session_id": current.session_id,
+            "dosed_wall": dosed.isoformat(),
+            "events": len(current.journey.events),
+        }
+    )
+    QApplication.exec()
+
+
+def inspect(window: MainWindow) -> None:
+    view = window.journey_view
+    current = view.current
+    elapsed = current.journey.elapsed() if current else None
+    _say(
+        {
+            "page": type(window.pages.currentWidget()).__name__,
+            "phase": view.phase_name.text(),
+            "timer": view.timer_label.text(),
+            "elapsed": elapsed,
+            "wall": datetime.now(UTC).isoformat(),
+            "events": len(current.journey.events) if current else 0,
+            "session_id": current.session_id if current else None,
+        }
+    )
+
+
+def main() -> int:
+    mode, data_dir = sys.argv[1], Path(sys.argv[2])
+    started = start(AppPaths.resolve(data_dir), None, SystemClock())
+    if isinstance(started, int):
+        return started
+    {"journey": journey, "inspect": inspect}[mode](started)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""Recovery for real: kapdesk is killed with SIGKILL mid-journey and started again."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, select
+from sqlalchemy.orm import Session
+
+from kapdesk.storage.models import DoseRecord, SessionEvent
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _driver(mode: str, data_dir: Path) -> list[str]:
+    return [sys.executable, "-m", "tests.support.app_driver", mode, str(data_dir)]
+
+
+@pytest.mark.subprocess
+def test_sigkill_mid_journey_then_restart_resumes_time_and_phase(tmp_path: Path) -> None:
+    data_dir = tmp_path / "room"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    first = subprocess.Popen(
+        _driver("journey", data_dir), cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert first.stdout is not None
+        saved = json.loads(first.stdout.readline())  # blocks until the journey is on disk
+    finally:
+        os.kill(first.pid, signal.SIGKILL)
+        first.wait(timeout=30)
+    assert first.returncode == -signal.SIGKILL
+
+    second = subprocess.run(
+        _driver("inspect", data_dir), cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert second.returncode == 0, second.stderr
+    shown = json.loads(second.stdout.strip().splitlines()[-1])
+    assert shown["page"] == "JourneyView"
+    assert shown["session_id"] == saved["session_id"]
+    assert shown["phase"] == "Peak"
+    truth = (
+        datetime.fromisoformat(shown["wall"]) - datetime.fromisoformat(saved["dosed_wall"])
+    ).total_seconds()
+    assert abs(shown["elapsed"] - truth) < 1.0
+    assert shown["events"] == saved["events"] + 1  # everything acknowledged, plus the restart
+
+    engine = create_engine(f"sqlite:///{data_dir / 'kapdesk.sqlite3'}")
+    with Session(engine) as session:
+        kinds = [e.kind for e in session.scalars(select(SessionEvent).order_by(SessionEvent.seq))]
+        lots = [d.lot_number for d in session.scalars(select(DoseRecord))]
+    engine.dispose()
+    assert kinds == ["session_opened", "dose", "phase_started", "phase_started", "session_resumed"]
+    assert lots == ["LK-1"]
