@@ -16,14 +16,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
-from kapdesk.app import start  # noqa: E402
-from kapdesk.core.clock import SystemClock  # noqa: E402
-from kapdesk.core.journey import Dose  # noqa: E402
-from kapdesk.paths import AppPaths  # noqa: E402
-from kapdesk.ui.main_window import MainWindow  # noqa: E402
+from kapdesk.app import start
+from kapdesk.core.clock import SystemClock
+from kapdesk.core.journey import Dose
+from kapdesk.paths import AppPaths
+from kapdesk.ui.main_window import MainWindow
 
 
 def _say(payload: dict[str, object]) -> None:
