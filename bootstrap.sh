@@ -51,7 +51,8 @@ find_python() {
 # xcb GL integrations, image formats, input contexts) and of the pygame wheel, mapped to
 # packages with dpkg -S. Libraries that every Debian base system has (libc6, libstdc++6,
 # zlib1g, libzstd1) are left out; so are the wayland plugin (a Wayland desktop already
-# has its libs, and Qt falls back to xcb/XWayland) and QtWebEngine's (unused).
+# has its libs, and Qt falls back to xcb/XWayland), QtMultimedia's libpulse0 (sound goes
+# through pygame) and QtWebEngine's (unused).
 #
 # Format: "alternative|alternative:soname". The first alternative with an install
 # candidate is installed; any installed alternative satisfies the entry (Ubuntu 24.04
@@ -328,7 +329,7 @@ mode_test() {
     "$VENV/bin/ruff" check kapdesk tests bench || failed+=("ruff")
     say "mypy (files from pyproject.toml)"
     "$VENV/bin/mypy" || failed+=("mypy")
-    say "pytest $*"
+    say "pytest${*:+ $*}"
     rc=0
     "$VENV/bin/python" -m pytest "$@" || rc=$?
     # Any non-zero is a failure, including 5 (no tests collected).
