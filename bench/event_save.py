@@ -62,8 +62,15 @@ def raw_saves(folder: Path) -> list[float]:
         db.execute(
             "INSERT INTO events (session_id, seq, kind, wall_at, elapsed_s, phase_index, data)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (1, seq, "session_resumed", datetime.now(UTC).isoformat(), 1.0, 0,
-             json.dumps({"seconds_since_last_event": 0.0})),
+            (
+                1,
+                seq,
+                "session_resumed",
+                datetime.now(UTC).isoformat(),
+                1.0,
+                0,
+                json.dumps({"seconds_since_last_event": 0.0}),
+            ),
         )
         db.execute("COMMIT")
         samples.append(time.perf_counter() - began)
@@ -79,8 +86,10 @@ def main() -> None:
     print(f"saving one event, {EVENTS} events, ms")
     print(f"  raw sqlite3 insert+commit   p50 {raw50:6.3f}   p99 {raw99:6.3f}")
     print(f"  kapdesk journey event       p50 {kap50:6.3f}   p99 {kap99:6.3f}")
-    print(f"  ratio                       p50 {kap50 / raw50:6.2f}x  p99 {kap99 / raw99:6.2f}x"
-          "   (target p99 <= 1.50x)")
+    print(
+        f"  ratio                       p50 {kap50 / raw50:6.2f}x  p99 {kap99 / raw99:6.2f}x"
+        "   (target p99 <= 1.50x)"
+    )
 
 
 if __name__ == "__main__":

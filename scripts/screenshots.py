@@ -1,6 +1,6 @@
 """Renders the README screenshots from the real window, headless, on a throw-away database.
 
-    .venv/bin/python scripts/screenshots.py docs/screenshots
+.venv/bin/python scripts/screenshots.py docs/screenshots
 """
 
 from __future__ import annotations
@@ -12,15 +12,15 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
-from kapdesk.app import build_window  # noqa: E402
-from kapdesk.core.clock import FakeClock  # noqa: E402
-from kapdesk.core.journey import Dose  # noqa: E402
-from kapdesk.paths import AppPaths  # noqa: E402
-from kapdesk.storage.db import open_storage  # noqa: E402
-from kapdesk.ui import theme  # noqa: E402
+from kapdesk.app import build_window
+from kapdesk.core.clock import FakeClock
+from kapdesk.core.journey import Dose
+from kapdesk.paths import AppPaths
+from kapdesk.storage.db import open_storage
+from kapdesk.ui import theme
 
 
 def main(out: Path) -> None:
@@ -42,13 +42,18 @@ def main(out: Path) -> None:
         setup = window.setup_view
         setup.patient.setCurrentText("P-0042")
         setup.sitter.setCurrentText("Alex Kim")
-        rows = [setup.protocols.item(r).data(Qt.ItemDataRole.UserRole) for r in range(setup.protocols.count())]
+        rows = [
+            setup.protocols.item(r).data(Qt.ItemDataRole.UserRole)
+            for r in range(setup.protocols.count())
+        ]
         setup.protocols.setCurrentRow(rows.index("iv-ketamine"))
         shot("setup.png")
         setup.submit()
         current = window.journey_view.current
         assert current is not None
-        current.journey.record_dose(Dose(0.5, "mg/kg", "IV", lot_number="KX-2291", given_by="Alex Kim"))
+        current.journey.record_dose(
+            Dose(0.5, "mg/kg", "IV", lot_number="KX-2291", given_by="Alex Kim")
+        )
         clock.advance(27 * 60 + 14)
         window.journey_view.tick()
         shot("journey.png")
