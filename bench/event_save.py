@@ -21,7 +21,7 @@ from kapdesk.paths import BUNDLED_PROTOCOLS_DIR, AppPaths
 from kapdesk.storage.db import open_storage
 from kapdesk.storage.journeys import JourneyStore
 
-EVENTS = 400
+EVENTS = 2000
 
 
 def _percentiles(samples: list[float]) -> tuple[float, float]:

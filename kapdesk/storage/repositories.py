@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Table, insert, select, update
 from sqlalchemy.orm import Session, aliased
 
 from kapdesk.core.journey import EventKind, JourneyEvent, JourneyState
@@ -24,6 +24,12 @@ from kapdesk.storage.models import (
     SessionEvent,
     Staff,
 )
+
+# Built once: an event is written on every action in the room, and a statement built per call
+# costs more than the commit itself.
+_EVENTS: Table = SessionEvent.__table__  # type: ignore[assignment]
+_INSERT_EVENT = insert(_EVENTS)
+_INSERT_EVENT_RETURNING_ID = insert(_EVENTS).returning(_EVENTS.c.id)
 
 
 @dataclass(frozen=True)
@@ -139,39 +145,24 @@ class SessionRepository:
 
     def append_event(self, session_id: int, seq: int, event: JourneyEvent) -> None:
         """Write one event, and what it changes in the session row, in the caller's unit."""
-        event_id = self.session.execute(
-            insert(SessionEvent)
-            .values(
-                session_id=session_id,
-                seq=seq,
-                kind=event.kind.value,
-                wall_at=event.wall,
-                elapsed_s=event.elapsed,
-                phase_index=event.phase_index,
-                data=dict(event.data),
-            )
-            .returning(SessionEvent.id)
-        ).scalar_one()
+        row = {
+            "session_id": session_id,
+            "seq": seq,
+            "kind": event.kind.value,
+            "wall_at": event.wall,
+            "elapsed_s": event.elapsed,
+            "phase_index": event.phase_index,
+            "data": dict(event.data),
+        }
         changes: dict[str, Any] = {}
         if event.kind is EventKind.DOSE:
-            data = event.data
-            self.session.execute(
-                insert(DoseRecord).values(
-                    session_id=session_id,
-                    event_id=event_id,
-                    wall_at=event.wall,
-                    elapsed_s=event.elapsed or 0.0,
-                    amount=float(data["amount"]),
-                    unit=str(data.get("unit", "")),
-                    route=str(data.get("route", "")),
-                    lot_number=str(data.get("lot_number", "")),
-                    given_by=str(data.get("given_by", "")),
-                    note=str(data.get("note", "")),
-                )
-            )
-            if data.get("first"):
+            event_id = self.session.execute(_INSERT_EVENT_RETURNING_ID, row).scalar_one()
+            self._add_dose(session_id, event_id, event)
+            if event.data.get("first"):
                 changes.update(state=JourneyState.RUNNING.value, dosed_at=event.wall)
-        elif event.kind is EventKind.PHASE:
+        else:
+            self.session.execute(_INSERT_EVENT, row)
+        if event.kind is EventKind.PHASE:
             changes["phase_index"] = event.phase_index
         elif event.kind is EventKind.CLOSED:
             changes.update(
@@ -183,6 +174,23 @@ class SessionRepository:
             self.session.execute(
                 update(JourneySession).where(JourneySession.id == session_id).values(**changes)
             )
+
+    def _add_dose(self, session_id: int, event_id: int, event: JourneyEvent) -> None:
+        data = event.data
+        self.session.execute(
+            insert(DoseRecord).values(
+                session_id=session_id,
+                event_id=event_id,
+                wall_at=event.wall,
+                elapsed_s=event.elapsed or 0.0,
+                amount=float(data["amount"]),
+                unit=str(data.get("unit", "")),
+                route=str(data.get("route", "")),
+                lot_number=str(data.get("lot_number", "")),
+                given_by=str(data.get("given_by", "")),
+                note=str(data.get("note", "")),
+            )
+        )
 
     def events(self, session_id: int) -> list[JourneyEvent]:
         rows = self.session.scalars(
