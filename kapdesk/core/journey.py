@@ -297,14 +297,7 @@ class Journey:
         self.events.append(event)
         data = event.data
         if event.kind is EventKind.DOSE:
-            dose = Dose(
-                amount=float(data["amount"]),
-                unit=str(data.get("unit", "")),
-                route=str(data.get("route", "")),
-                lot_number=str(data.get("lot_number", "")),
-                given_by=str(data.get("given_by", "")),
-                note=str(data.get("note", "")),
-            )
+            dose = dose_of(event)
             self.doses.append((event.elapsed or 0.0, dose))
             if self.state is JourneyState.OPENED:
                 self.state = JourneyState.RUNNING
@@ -322,6 +315,19 @@ class Journey:
             if self.spans and event.elapsed is not None:
                 last = self.spans[-1]
                 self.spans[-1] = PhaseSpan(last.index, last.phase, last.started, event.elapsed)
+
+
+def dose_of(event: JourneyEvent) -> Dose:
+    """The dose a dose event records."""
+    data = event.data
+    return Dose(
+        amount=float(data["amount"]),
+        unit=str(data.get("unit", "")),
+        route=str(data.get("route", "")),
+        lot_number=str(data.get("lot_number", "")),
+        given_by=str(data.get("given_by", "")),
+        note=str(data.get("note", "")),
+    )
 
 
 def event_text(event: JourneyEvent) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Table, insert, select, update
 from sqlalchemy.orm import Session, aliased
 
-from kapdesk.core.journey import EventKind, JourneyEvent, JourneyState
+from kapdesk.core.journey import EventKind, JourneyEvent, JourneyState, dose_of
 from kapdesk.core.protocols import Protocol
 from kapdesk.storage.models import (
     DoseRecord,
@@ -176,19 +176,19 @@ class SessionRepository:
             )
 
     def _add_dose(self, session_id: int, event_id: int, event: JourneyEvent) -> None:
-        data = event.data
+        dose = dose_of(event)
         self.session.execute(
             insert(DoseRecord).values(
                 session_id=session_id,
                 event_id=event_id,
                 wall_at=event.wall,
                 elapsed_s=event.elapsed or 0.0,
-                amount=float(data["amount"]),
-                unit=str(data.get("unit", "")),
-                route=str(data.get("route", "")),
-                lot_number=str(data.get("lot_number", "")),
-                given_by=str(data.get("given_by", "")),
-                note=str(data.get("note", "")),
+                amount=dose.amount,
+                unit=dose.unit,
+                route=dose.route,
+                lot_number=dose.lot_number,
+                given_by=dose.given_by,
+                note=dose.note,
             )
         )
 
