@@ -138,11 +138,7 @@ def list_sessions(
     except DatabaseError as exc:
         print(f"kapdesk: {exc}", file=sys.stderr)
         return EXIT_PROBLEM
-    rows = JourneyStore(storage.factory, SystemClock()).summaries(limit=None)
-    if only_open:
-        rows = [row for row in rows if row.state.value != "closed"]
-    if limit is not None:
-        rows = rows[:limit]
+    rows = JourneyStore(storage.factory, SystemClock()).summaries(limit=limit, only_open=only_open)
     header = f"{'id':>5}  {'patient':<12}  {'protocol':<20}  {'start':<16}  state"
     print(header, file=out)
     for row in rows:

@@ -113,18 +113,26 @@ def upgrade(engine: Engine) -> None:
         raise DatabaseError(_explain(exc, engine)) from exc
 
 
-def _explain(exc: BaseException, engine: Engine) -> str:
-    where = engine.url.render_as_string(hide_password=True)
+def failure_reason(exc: BaseException) -> str | None:
+    """What went wrong with the database, in a few plain words; None when it is not plain."""
     message = str(getattr(exc, "orig", exc)).lower()
     if "not a database" in message or "malformed" in message:
-        return (
-            f"the database at {where} is damaged or not a kapdesk database. It was left untouched."
-        )
+        return "is damaged or not a kapdesk database"
     if "readonly" in message or "read-only" in message:
-        return f"the database at {where} is read-only."
-    if "disk" in message and "full" in message:
-        return f"the disk holding {where} is full."
-    return f"cannot use the database at {where}: {getattr(exc, 'orig', exc)}"
+        return "has become read-only"
+    if "full" in message or "no space" in message:
+        return "is on a full disk"
+    if "locked" in message or "busy" in message:
+        return "is busy"
+    return None
+
+
+def _explain(exc: BaseException, engine: Engine) -> str:
+    where = engine.url.render_as_string(hide_password=True)
+    reason = failure_reason(exc)
+    if reason is None:
+        return f"cannot use the database at {where}: {getattr(exc, 'orig', exc)}"
+    return f"the database at {where} {reason}. It was left untouched."
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

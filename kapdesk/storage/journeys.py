@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from kapdesk.core.clock import Clock
 from kapdesk.core.journey import Journey, JourneyEvent
 from kapdesk.core.protocols import Protocol, ProtocolError, parse_protocol
+from kapdesk.storage.db import failure_reason
 from kapdesk.storage.repositories import (
     PatientRepository,
     ProtocolSnapshotRepository,
@@ -76,14 +77,7 @@ class EventRecorder:
 
 def write_failure_reason(exc: BaseException) -> str:
     """Why a write failed, in a few plain words for staff."""
-    text = str(getattr(exc, "orig", exc)).lower()
-    if "readonly" in text or "read-only" in text:
-        return "the database has become read-only"
-    if "full" in text or "no space" in text:
-        return "the disk is full"
-    if "locked" in text or "busy" in text:
-        return "the database is busy"
-    return "the database cannot be written"
+    return f"the database {failure_reason(exc) or 'cannot be written'}"
 
 
 def describe_write_failure(exc: BaseException) -> str:
@@ -168,9 +162,9 @@ class JourneyStore:
             ) from exc
         return found[0], Journey.replay(protocol, self._clock, events)
 
-    def summaries(self, limit: int | None = 500) -> list[SessionSummary]:
+    def summaries(self, limit: int | None = 500, only_open: bool = False) -> list[SessionSummary]:
         with self._factory() as session:
-            return SessionRepository(session).summaries(limit=limit)
+            return SessionRepository(session).summaries(limit=limit, only_open=only_open)
 
     def patient_codes(self) -> list[str]:
         with self._factory() as session:

@@ -229,7 +229,7 @@ class SessionRepository:
         )
 
     def summaries(
-        self, limit: int | None = None, session_id: int | None = None
+        self, limit: int | None = None, session_id: int | None = None, only_open: bool = False
     ) -> list[SessionSummary]:
         sitter = aliased(Staff)
         query = (
@@ -240,6 +240,8 @@ class SessionRepository:
         )
         if session_id is not None:
             query = query.where(JourneySession.id == session_id)
+        if only_open:
+            query = query.where(JourneySession.state != JourneyState.CLOSED.value)
         if limit is not None:
             query = query.limit(limit)
         return [

@@ -15,6 +15,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kapdesk.core.journey import JourneyError, JourneyEvent, JourneyState
+from kapdesk.core.protocols import Advance
 from kapdesk.core.timefmt import clock_text, minutes_text
 from kapdesk.storage.journeys import OpenJourney
 from kapdesk.ui import theme
@@ -168,7 +169,7 @@ class JourneyView(QWidget):
             else:
                 how = (
                     "starts by itself at its time"
-                    if protocol.advance.value == "timed"
+                    if protocol.advance is Advance.TIMED
                     else "when you confirm"
                 )
                 self.next_label.setText(
