@@ -1,17 +1,24 @@
-"""Child process for the start-up benchmark: kapdesk's real start path, until the window shows."""
+"""Child process for the start-up benchmark: kapdesk's real start path, as ``python -m kapdesk``
+takes it (command line, paths, window), printing "shown" when the window is on screen and
+"ready" when the records are open and the first real page is showing."""
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
 from kapdesk.app import start
+from kapdesk.cli import build_parser
 from kapdesk.core.clock import SystemClock
 from kapdesk.paths import AppPaths
 
-window = start(AppPaths.resolve(Path(sys.argv[1])), None, SystemClock())
+args = build_parser().parse_args(["--data-dir", sys.argv[1]])
+window = start(AppPaths.resolve(args.data_dir), args.db, SystemClock())
 assert not isinstance(window, int)
 QApplication.processEvents()
 print("shown", flush=True)
+window.ready.connect(lambda: print("ready", flush=True))
+window.ready.connect(QApplication.quit)
+window.failed.connect(lambda reason: sys.exit(f"failed: {reason}"))
+sys.exit(QApplication.exec())

@@ -1,7 +1,9 @@
 """Start-up: process start to the main window shown, kapdesk against a bare PySide6 window.
 
 Both run headless (offscreen platform) in fresh processes; the database already exists, as on
-every start but the first. Target: kapdesk within 1.5x of the bare window.
+every start but the first. Target: kapdesk within 1.5x of the bare window. kapdesk shows its
+window before its records are open; the second figure is process start to the first real page
+(set-up, or the journey left open), with the database open and current.
 """
 
 from __future__ import annotations
@@ -26,32 +28,39 @@ BARE = (
 RUNS = 7
 
 
-def _time_to_shown(argv: list[str]) -> float:
+def _time_to(argv: list[str], *moments: str) -> list[float]:
+    """Seconds from process start to each line in ``moments``, printed in that order."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     began = time.perf_counter()
     child = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
     assert child.stdout is not None
-    line = child.stdout.readline()
-    elapsed = time.perf_counter() - began
+    times = []
+    for moment in moments:
+        line = child.stdout.readline()
+        times.append(time.perf_counter() - began)
+        if line.strip() != moment:
+            raise RuntimeError(f"{argv} printed {line!r}, not {moment!r}")
     child.wait(timeout=60)
-    if line.strip() != "shown":
-        raise RuntimeError(f"{argv} did not show its window")
-    return elapsed
+    return times
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as data:
         kapdesk = [sys.executable, "-m", "bench.show_kapdesk", data]
         bare = [sys.executable, "-c", BARE]
-        _time_to_shown(kapdesk)  # first start creates the database; not counted
-        _time_to_shown(bare)  # warm the file cache for both
-        kap = [_time_to_shown(kapdesk) for _ in range(RUNS)]
-        base = [_time_to_shown(bare) for _ in range(RUNS)]
-    kap_med, base_med = statistics.median(kap), statistics.median(base)
-    print(f"start-up to window shown, median of {RUNS} (min)")
-    print(f"  bare PySide6 window  {base_med * 1000:7.0f} ms  ({min(base) * 1000:.0f})")
-    print(f"  kapdesk              {kap_med * 1000:7.0f} ms  ({min(kap) * 1000:.0f})")
-    print(f"  ratio                {kap_med / base_med:7.2f}x   (target <= 1.50x)")
+        _time_to(kapdesk, "shown", "ready")  # first start creates the database; not counted
+        _time_to(bare, "shown")  # warm the file cache for both
+        kap = [_time_to(kapdesk, "shown", "ready") for _ in range(RUNS)]
+        base = [_time_to(bare, "shown")[0] for _ in range(RUNS)]
+    shown = [run[0] for run in kap]
+    ready = [run[1] for run in kap]
+    base_med, shown_med = statistics.median(base), statistics.median(shown)
+    ready_med = statistics.median(ready)
+    print(f"start-up, median of {RUNS} (min)")
+    print(f"  bare PySide6 window shown    {base_med * 1000:7.0f} ms  ({min(base) * 1000:.0f})")
+    print(f"  kapdesk window shown         {shown_med * 1000:7.0f} ms  ({min(shown) * 1000:.0f})")
+    print(f"  ratio                        {shown_med / base_med:7.2f}x   (target <= 1.50x)")
+    print(f"  kapdesk records on screen    {ready_med * 1000:7.0f} ms  ({min(ready) * 1000:.0f})")
 
 
 if __name__ == "__main__":

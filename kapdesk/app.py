@@ -1,6 +1,11 @@
 """Composition root: paths, storage, protocols and the clock come together into the window.
 
 Nothing here is global: every piece is built once and handed to what needs it.
+
+Start-up puts the window on screen first and opens the records (the database library, the
+schema upgrade, the sessions left open) on a worker thread, so the room PC shows kapdesk at
+once and the window never freezes while the database opens. No page that reads or writes the
+record exists until the database is open and current.
 """
 
 from __future__ import annotations
@@ -9,17 +14,20 @@ import logging
 import os
 import sys
 from collections.abc import Mapping
-from logging.handlers import RotatingFileHandler
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtWidgets import QApplication
 
 from kapdesk.core.clock import Clock, SystemClock
-from kapdesk.core.protocols import ProtocolLibrary
-from kapdesk.paths import BUNDLED_PROTOCOLS_DIR, AppPaths
-from kapdesk.storage.db import DatabaseError, Storage, open_storage
-from kapdesk.storage.journeys import JourneyStore
+from kapdesk.paths import AppPaths
+from kapdesk.storage.errors import StorageError
 from kapdesk.ui import theme
 from kapdesk.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from kapdesk.records import Records
+    from kapdesk.storage.db import Storage
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +36,8 @@ kapdesk is a desktop app; start it from the room PC's desktop session. Other way
   - on a machine without a screen: sudo apt-get install xvfb, then: xvfb-run -a kapdesk
   - over ssh: ssh -X to this machine, then start kapdesk
 The command-line tools work without a display: kapdesk --help"""
+
+UNEXPECTED = "kapdesk met an unexpected problem while opening its records ({name})."
 
 
 def display_problem(environ: Mapping[str, str], platform: str = sys.platform) -> str | None:
@@ -41,6 +51,8 @@ def display_problem(environ: Mapping[str, str], platform: str = sys.platform) ->
 
 def setup_logging(paths: AppPaths) -> None:
     """Rotating log in the log folder. Log lines name actions and ids, never patient details."""
+    from logging.handlers import RotatingFileHandler  # noqa: PLC0415  (off the first frame)
+
     try:
         paths.log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         handler: logging.Handler = RotatingFileHandler(
@@ -49,25 +61,73 @@ def setup_logging(paths: AppPaths) -> None:
     except OSError:
         handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.set_name("kapdesk")
     root = logging.getLogger("kapdesk")
     root.setLevel(logging.INFO)
+    for previous in [h for h in root.handlers if h.get_name() == "kapdesk"]:
+        root.removeHandler(previous)  # started again in this process (tests): one log at a time
+        previous.close()
     root.addHandler(handler)
 
 
 def build_window(storage: Storage, paths: AppPaths, clock: Clock) -> MainWindow:
-    """The main window, with any session left open put back on screen."""
-    library = ProtocolLibrary(BUNDLED_PROTOCOLS_DIR, paths.clinic_protocols_dir)
-    store = JourneyStore(storage.factory, clock)
-    window = MainWindow(store, library)
-    resumed = store.resume_open_sessions()
-    for opened in resumed:
-        log.info("resumed session %s", opened.session_id)
-    window.resume(resumed)
+    """The main window on an open database, with any session left open back on screen."""
+    from kapdesk.records import records_on  # noqa: PLC0415  (the database layer loads late)
+
+    records = records_on(storage, paths, clock)
+    window = MainWindow()
+    window.attach(records.store, records.library, records.left_open)
     return window
 
 
+class RecordsOpener(QObject):
+    """Opens the records on a worker thread and hands them to the window on the UI thread."""
+
+    _opened = Signal(object)
+    _failed = Signal(str)
+
+    def __init__(
+        self, window: MainWindow, paths: AppPaths, db_url: str | None, clock: Clock
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._paths = paths
+        self._db_url = db_url
+        self._clock = clock
+        # Queued to the UI thread: both signals are emitted from the worker.
+        self._opened.connect(self._attach)
+        self._failed.connect(self._fail)
+
+    def start(self) -> None:
+        QThreadPool.globalInstance().start(self._work)
+
+    def _work(self) -> None:
+        setup_logging(self._paths)
+        try:
+            from kapdesk.records import open_records  # noqa: PLC0415  (the slow import)
+
+            records = open_records(self._paths, self._db_url, self._clock)
+        except StorageError as exc:
+            log.error("cannot open the records: %s", exc)
+            self._failed.emit(str(exc))
+            return
+        except Exception as exc:  # the last guard: say so on screen, log it all
+            log.exception("opening the records failed")
+            self._failed.emit(UNEXPECTED.format(name=exc.__class__.__name__))
+            return
+        self._opened.emit(records)
+
+    def _attach(self, records: Records) -> None:
+        self._window.attach(records.store, records.library, records.left_open)
+
+    def _fail(self, reason: str) -> None:
+        print(f"kapdesk: {reason}", file=sys.stderr)
+        self._window.cannot_start(reason, str(self._paths.log_dir))
+
+
 def start(paths: AppPaths, db_url: str | None, clock: Clock) -> MainWindow | int:
-    """Everything ``kapdesk`` does before the event loop: the window, shown, or an exit code."""
+    """Everything ``kapdesk`` does before the event loop: the window, shown, its records on the
+    way (``window.ready`` or ``window.failed`` follows); or an exit code."""
     problem = display_problem(os.environ)
     if problem:
         print(problem, file=sys.stderr)
@@ -76,15 +136,9 @@ def start(paths: AppPaths, db_url: str | None, clock: Clock) -> MainWindow | int
     assert isinstance(app, QApplication)
     app.setApplicationName("kapdesk")
     theme.apply(app)
-    setup_logging(paths)
-    try:
-        storage = open_storage(paths, db_url)
-    except DatabaseError as exc:
-        print(f"kapdesk: {exc}", file=sys.stderr)
-        QMessageBox.critical(None, "kapdesk cannot start", str(exc))
-        return 1
-    window = build_window(storage, paths, clock)
+    window = MainWindow()
     window.showMaximized()
+    RecordsOpener(window, paths, db_url, clock).start()
     return window
 
 
@@ -93,4 +147,5 @@ def run_gui(paths: AppPaths, db_url: str | None) -> int:
     started = start(paths, db_url, SystemClock())
     if isinstance(started, int):
         return started
-    return QApplication.exec()
+    code = QApplication.exec()
+    return 1 if started.start_problem else code

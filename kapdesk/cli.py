@@ -5,7 +5,8 @@
     kapdesk protocols check FILE [FILE ...]             validate protocol files (exit 1 on problems)
     kapdesk sessions list [--open] [--limit N]          sessions, newest first
 
-Bad input gets a clear message and a non-zero exit, never a traceback.
+Bad input gets a clear message and a non-zero exit, never a traceback. Each command imports
+what it needs when it runs, so the window (the default) starts without the others' baggage.
 """
 
 from __future__ import annotations
@@ -18,8 +19,6 @@ from pathlib import Path
 from typing import TextIO
 
 from kapdesk import __version__
-from kapdesk.core.protocols import ProtocolError, ProtocolLibrary, load_protocol_file
-from kapdesk.core.timefmt import minutes_text
 from kapdesk.paths import BUNDLED_PROTOCOLS_DIR, AppPaths
 
 EXIT_PROBLEM = 1
@@ -78,6 +77,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def list_protocols(paths: AppPaths, out: TextIO) -> int:
+    from kapdesk.core.protocols import ProtocolLibrary  # noqa: PLC0415
+    from kapdesk.core.timefmt import minutes_text  # noqa: PLC0415
+
     library = ProtocolLibrary(BUNDLED_PROTOCOLS_DIR, paths.clinic_protocols_dir)
     for protocol in library.protocols():
         phases = ", ".join(f"{p.name} {minutes_text(p.minutes)}" for p in protocol.phases)
@@ -105,6 +107,8 @@ def list_protocols(paths: AppPaths, out: TextIO) -> int:
 
 
 def check_protocols(files: Sequence[Path], out: TextIO) -> int:
+    from kapdesk.core.protocols import ProtocolError, load_protocol_file  # noqa: PLC0415
+
     failed = 0
     for path in files:
         try:
@@ -127,7 +131,8 @@ def list_sessions(
     paths: AppPaths, db_url: str | None, *, only_open: bool, limit: int | None, out: TextIO
 ) -> int:
     from kapdesk.core.clock import SystemClock  # noqa: PLC0415
-    from kapdesk.storage.db import DatabaseError, open_storage  # noqa: PLC0415
+    from kapdesk.storage.db import open_storage  # noqa: PLC0415
+    from kapdesk.storage.errors import DatabaseError  # noqa: PLC0415
     from kapdesk.storage.journeys import JourneyStore  # noqa: PLC0415
 
     if limit is not None and limit < 1:
@@ -138,7 +143,7 @@ def list_sessions(
     except DatabaseError as exc:
         print(f"kapdesk: {exc}", file=sys.stderr)
         return EXIT_PROBLEM
-    rows = JourneyStore(storage.factory, SystemClock()).summaries(limit=limit, only_open=only_open)
+    rows = JourneyStore(storage, SystemClock()).summaries(limit=limit, only_open=only_open)
     header = f"{'id':>5}  {'patient':<12}  {'protocol':<20}  {'start':<16}  state"
     print(header, file=out)
     for row in rows:

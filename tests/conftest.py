@@ -88,4 +88,4 @@ def storage(paths: AppPaths) -> Iterator[Storage]:
 
 @pytest.fixture
 def store(storage: Storage, clock: FakeClock) -> JourneyStore:
-    return JourneyStore(storage.factory, clock)
+    return JourneyStore(storage, clock)

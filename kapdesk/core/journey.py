@@ -154,6 +154,10 @@ class Journey:
     def dosed(self) -> bool:
         return bool(self.doses)
 
+    @property
+    def closed(self) -> bool:
+        return self.state is JourneyState.CLOSED
+
     def elapsed(self) -> float | None:
         """Seconds since the first dose (frozen at close); None before dosing."""
         if self._closed_elapsed is not None:

@@ -2,8 +2,8 @@
 
 SQLite (the embedded default) runs in WAL mode with ``synchronous=FULL``: a commit that
 returned is on disk. Its file is readable by the owner only. Alembic owns the schema and the
-app upgrades it before any window opens; Alembic itself is imported only when an upgrade is due,
-which keeps start-up quick.
+app upgrades it before any page that reads or writes the record exists; Alembic itself is
+imported only when an upgrade is due, which keeps start-up quick.
 """
 
 from __future__ import annotations
@@ -20,16 +20,13 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlch
 from sqlalchemy.orm import Session, sessionmaker
 
 from kapdesk.paths import AppPaths
+from kapdesk.storage.errors import DatabaseError
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 # The newest migration's revision. A test checks it against the Alembic scripts.
 SCHEMA_HEAD = "0001"
 KNOWN_REVISIONS = ("0001",)
-
-
-class DatabaseError(Exception):
-    """The database cannot be opened or used; the message says why in plain words."""
 
 
 def sqlite_url(path: Path) -> str:

@@ -10,17 +10,20 @@ as soon as a later attempt succeeds; the recorder says what went wrong meanwhile
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
+from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from kapdesk.core.clock import Clock
 from kapdesk.core.journey import Journey, JourneyEvent
 from kapdesk.core.protocols import Protocol, ProtocolError, parse_protocol
-from kapdesk.storage.db import failure_reason
+from kapdesk.storage.db import Storage, failure_reason
+from kapdesk.storage.errors import StorageError
 from kapdesk.storage.repositories import (
+    JourneyEventRepository,
     PatientRepository,
     ProtocolSnapshotRepository,
     SessionRepository,
@@ -30,12 +33,15 @@ from kapdesk.storage.repositories import (
 
 StatusListener = Callable[[str | None], None]
 
+# What a failed read or write can raise, from SQLAlchemy, the driver underneath it or the disk.
+DATABASE_FAILURES = (SQLAlchemyError, sqlite3.Error, OSError)
+
 
 class EventRecorder:
     """Writes a session's journey events to the database, one transaction per event."""
 
-    def __init__(self, factory: sessionmaker[Session], session_id: int, next_seq: int) -> None:
-        self._factory = factory
+    def __init__(self, engine: Engine, session_id: int, next_seq: int) -> None:
+        self._engine = engine
         self.session_id = session_id
         self._next_seq = next_seq
         self._pending: list[tuple[int, JourneyEvent]] = []
@@ -62,9 +68,9 @@ class EventRecorder:
         while self._pending:
             seq, event = self._pending[0]
             try:
-                with self._factory.begin() as session:
-                    SessionRepository(session).append_event(self.session_id, seq, event)
-            except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
+                with self._engine.begin() as connection:
+                    JourneyEventRepository(connection).append(self.session_id, seq, event)
+            except DATABASE_FAILURES as exc:
                 problem = describe_write_failure(exc)
                 break
             self._pending.pop(0)
@@ -88,6 +94,15 @@ def describe_write_failure(exc: BaseException) -> str:
     )
 
 
+@contextmanager
+def _plainly(action: str) -> Iterator[None]:
+    """Turn a database failure during ``action`` into a StorageError that says it plainly."""
+    try:
+        yield
+    except DATABASE_FAILURES as exc:
+        raise StorageError(f"{action}: {write_failure_reason(exc)}") from exc
+
+
 @dataclass
 class OpenJourney:
     """A session that is open in this app: its journey and the recorder that keeps it."""
@@ -100,10 +115,14 @@ class OpenJourney:
 
 
 class JourneyStore:
-    """Opens, resumes and reads back sessions; each call is one unit of work."""
+    """Opens, resumes and reads back sessions; each call is one unit of work.
 
-    def __init__(self, factory: sessionmaker[Session], clock: Clock, room: str = "") -> None:
-        self._factory = factory
+    Database failures come out as :class:`StorageError` with a sentence for staff.
+    """
+
+    def __init__(self, storage: Storage, clock: Clock, room: str = "") -> None:
+        self._engine = storage.engine
+        self._factory = storage.factory
         self._clock = clock
         self.room = room
 
@@ -114,7 +133,7 @@ class JourneyStore:
             raise ValueError("a session needs the patient's clinic code")
         journey = Journey.open(protocol, self._clock)
         opened = journey.events[0]
-        with self._factory.begin() as session:
+        with _plainly("The session could not be opened"), self._factory.begin() as session:
             patient = PatientRepository(session).get_or_create(code, opened.wall)
             staff = (
                 StaffRepository(session).get_or_create(sitter, opened.wall)
@@ -124,20 +143,20 @@ class JourneyStore:
             snapshot = ProtocolSnapshotRepository(session).snapshot(protocol, opened.wall)
             sessions = SessionRepository(session)
             row = sessions.create(patient, staff, snapshot, opened.wall, self.room)
-            sessions.append_event(row.id, 0, opened)
+            JourneyEventRepository(session).append(row.id, 0, opened)
             session_id = row.id
-        recorder = EventRecorder(self._factory, session_id, next_seq=1)
+        recorder = EventRecorder(self._engine, session_id, next_seq=1)
         journey.subscribe(recorder)
         return OpenJourney(session_id, code, staff.name if staff else "", journey, recorder)
 
     def resume_open_sessions(self) -> list[OpenJourney]:
         """Every session left open (by a crash, a kill, a power cut), running again."""
-        with self._factory() as session:
+        with _plainly("Sessions left open cannot be read"), self._factory() as session:
             ids = SessionRepository(session).open_ids()
         resumed = []
         for session_id in ids:
             summary, journey = self.load(session_id)
-            recorder = EventRecorder(self._factory, session_id, next_seq=len(journey.events))
+            recorder = EventRecorder(self._engine, session_id, next_seq=len(journey.events))
             journey.subscribe(recorder)
             journey.resume()
             resumed.append(
@@ -147,7 +166,7 @@ class JourneyStore:
 
     def load(self, session_id: int) -> tuple[SessionSummary, Journey]:
         """A session's summary and its journey rebuilt from its events, under its own protocol."""
-        with self._factory() as session:
+        with _plainly(f"Session {session_id} cannot be read"), self._factory() as session:
             repo = SessionRepository(session)
             found = repo.summaries(session_id=session_id)
             if not found:
@@ -163,13 +182,13 @@ class JourneyStore:
         return found[0], Journey.replay(protocol, self._clock, events)
 
     def summaries(self, limit: int | None = 500, only_open: bool = False) -> list[SessionSummary]:
-        with self._factory() as session:
+        with _plainly("Past sessions cannot be read"), self._factory() as session:
             return SessionRepository(session).summaries(limit=limit, only_open=only_open)
 
     def patient_codes(self) -> list[str]:
-        with self._factory() as session:
+        with _plainly("Patient codes cannot be read"), self._factory() as session:
             return PatientRepository(session).codes()
 
     def staff_names(self) -> list[str]:
-        with self._factory() as session:
+        with _plainly("Staff names cannot be read"), self._factory() as session:
             return StaffRepository(session).names()

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Connection, Table, insert, select, update
 from sqlalchemy.orm import Session, aliased
 
 from kapdesk.core.journey import EventKind, JourneyEvent, JourneyState, dose_of
@@ -143,55 +143,6 @@ class SessionRepository:
         self.session.flush()
         return row
 
-    def append_event(self, session_id: int, seq: int, event: JourneyEvent) -> None:
-        """Write one event, and what it changes in the session row, in the caller's unit."""
-        row = {
-            "session_id": session_id,
-            "seq": seq,
-            "kind": event.kind.value,
-            "wall_at": event.wall,
-            "elapsed_s": event.elapsed,
-            "phase_index": event.phase_index,
-            "data": dict(event.data),
-        }
-        changes: dict[str, Any] = {}
-        if event.kind is EventKind.DOSE:
-            event_id = self.session.execute(_INSERT_EVENT_RETURNING_ID, row).scalar_one()
-            self._add_dose(session_id, event_id, event)
-            if event.data.get("first"):
-                changes.update(state=JourneyState.RUNNING.value, dosed_at=event.wall)
-        else:
-            self.session.execute(_INSERT_EVENT, row)
-        if event.kind is EventKind.PHASE:
-            changes["phase_index"] = event.phase_index
-        elif event.kind is EventKind.CLOSED:
-            changes.update(
-                state=JourneyState.CLOSED.value,
-                closed_at=event.wall,
-                close_reason=str(event.data.get("reason", "")),
-            )
-        if changes:
-            self.session.execute(
-                update(JourneySession).where(JourneySession.id == session_id).values(**changes)
-            )
-
-    def _add_dose(self, session_id: int, event_id: int, event: JourneyEvent) -> None:
-        dose = dose_of(event)
-        self.session.execute(
-            insert(DoseRecord).values(
-                session_id=session_id,
-                event_id=event_id,
-                wall_at=event.wall,
-                elapsed_s=event.elapsed or 0.0,
-                amount=dose.amount,
-                unit=dose.unit,
-                route=dose.route,
-                lot_number=dose.lot_number,
-                given_by=dose.given_by,
-                note=dose.note,
-            )
-        )
-
     def events(self, session_id: int) -> list[JourneyEvent]:
         rows = self.session.scalars(
             select(SessionEvent)
@@ -260,3 +211,64 @@ class SessionRepository:
             )
             for row, code, name in self.session.execute(query)
         ]
+
+
+class JourneyEventRepository:
+    """Appends a session's journey events, with the dose and session-row changes they carry.
+
+    It takes either unit of work: the ORM Session that opens a session, or the Core Connection
+    the event recorder opens per event (an event is written on every action in the room, and
+    an ORM Session around one INSERT costs more than the commit).
+    """
+
+    def __init__(self, unit: Session | Connection) -> None:
+        self.unit = unit
+
+    def append(self, session_id: int, seq: int, event: JourneyEvent) -> None:
+        """Write one event, and what it changes in the session row, in the caller's unit."""
+        row = {
+            "session_id": session_id,
+            "seq": seq,
+            "kind": event.kind.value,
+            "wall_at": event.wall,
+            "elapsed_s": event.elapsed,
+            "phase_index": event.phase_index,
+            "data": dict(event.data),
+        }
+        changes: dict[str, Any] = {}
+        if event.kind is EventKind.DOSE:
+            event_id = self.unit.execute(_INSERT_EVENT_RETURNING_ID, row).scalar_one()
+            self._add_dose(session_id, event_id, event)
+            if event.data.get("first"):
+                changes.update(state=JourneyState.RUNNING.value, dosed_at=event.wall)
+        else:
+            self.unit.execute(_INSERT_EVENT, row)
+        if event.kind is EventKind.PHASE:
+            changes["phase_index"] = event.phase_index
+        elif event.kind is EventKind.CLOSED:
+            changes.update(
+                state=JourneyState.CLOSED.value,
+                closed_at=event.wall,
+                close_reason=str(event.data.get("reason", "")),
+            )
+        if changes:
+            self.unit.execute(
+                update(JourneySession).where(JourneySession.id == session_id).values(**changes)
+            )
+
+    def _add_dose(self, session_id: int, event_id: int, event: JourneyEvent) -> None:
+        dose = dose_of(event)
+        self.unit.execute(
+            insert(DoseRecord).values(
+                session_id=session_id,
+                event_id=event_id,
+                wall_at=event.wall,
+                elapsed_s=event.elapsed or 0.0,
+                amount=dose.amount,
+                unit=dose.unit,
+                route=dose.route,
+                lot_number=dose.lot_number,
+                given_by=dose.given_by,
+                note=dose.note,
+            )
+        )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,9 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from kapdesk.core.journey import JourneyState
-from kapdesk.storage.repositories import SessionSummary
 from kapdesk.ui.summary_view import local_time
 from kapdesk.ui.widgets import ActionButton, label
+
+if TYPE_CHECKING:  # the database layer loads after the window is up
+    from kapdesk.storage.repositories import SessionSummary
 
 STATE_WORDS = {
     JourneyState.OPENED: "open, not dosed",

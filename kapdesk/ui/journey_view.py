@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
@@ -17,11 +18,13 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from kapdesk.core.journey import JourneyError, JourneyEvent, JourneyState
 from kapdesk.core.protocols import Advance
 from kapdesk.core.timefmt import clock_text, minutes_text
-from kapdesk.storage.journeys import OpenJourney
 from kapdesk.ui import theme
 from kapdesk.ui.dialogs import CloseDialog, DoseDialog
 from kapdesk.ui.phase_bar import BarSpan, PhaseBar
 from kapdesk.ui.widgets import ActionButton, card, label
+
+if TYPE_CHECKING:  # the database layer loads after the window is up
+    from kapdesk.storage.journeys import OpenJourney
 
 
 class JourneyView(QWidget):

@@ -1,25 +1,30 @@
 """The main window: one page at a time (set-up, journey, summary, past sessions) and a banner
-for anything staff must know about saving."""
+for anything staff must know about saving.
+
+The window goes on screen before the records are open: it starts on a calm "Opening the
+record…" page, and :meth:`MainWindow.attach` brings in the pages once the database is ready
+(or :meth:`MainWindow.cannot_start` says why it is not).
+"""
 
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
-from sqlalchemy.exc import SQLAlchemyError
 
-from kapdesk.core.journey import JourneyState
-from kapdesk.core.protocols import ProtocolLibrary
-from kapdesk.storage.journeys import (
-    JourneyStore,
-    OpenJourney,
-    write_failure_reason,
-)
-from kapdesk.ui.history_view import HistoryView
-from kapdesk.ui.journey_view import JourneyView
-from kapdesk.ui.setup_view import SetupView
-from kapdesk.ui.summary_view import SummaryView
+from kapdesk.storage.errors import StorageError
+from kapdesk.ui.start_view import StartView
 from kapdesk.ui.widgets import card, label
+
+if TYPE_CHECKING:
+    from kapdesk.core.protocols import ProtocolLibrary
+    from kapdesk.storage.journeys import JourneyStore, OpenJourney
+    from kapdesk.ui.history_view import HistoryView
+    from kapdesk.ui.journey_view import JourneyView
+    from kapdesk.ui.setup_view import SetupView
+    from kapdesk.ui.summary_view import SummaryView
 
 log = logging.getLogger(__name__)
 
@@ -27,11 +32,20 @@ log = logging.getLogger(__name__)
 class MainWindow(QMainWindow):
     """kapdesk's window. Holds at most one session open at a time on the journey page."""
 
-    def __init__(self, store: JourneyStore, library: ProtocolLibrary) -> None:
+    ready = Signal()  # the records are attached and the first real page is on screen
+    failed = Signal(str)  # the records cannot be opened; the reason
+
+    store: JourneyStore
+    library: ProtocolLibrary
+    setup_view: SetupView
+    journey_view: JourneyView
+    summary_view: SummaryView
+    history_view: HistoryView
+
+    def __init__(self) -> None:
         super().__init__()
-        self.store = store
-        self.library = library
         self.current: OpenJourney | None = None
+        self.start_problem: str | None = None
         self.setWindowTitle("kapdesk")
         self.setMinimumSize(1000, 580)
 
@@ -50,6 +64,24 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
+        self.start_view = StartView()
+        self.start_view.quit_requested.connect(self.close)
+        self.pages.addWidget(self.start_view)
+
+    # -- start-up -----------------------------------------------------------------------------
+
+    def attach(
+        self, store: JourneyStore, library: ProtocolLibrary, left_open: list[OpenJourney]
+    ) -> None:
+        """Bring in the pages over the open records and show the right one."""
+        # The pages import the clinical core, which the first frame does not need.
+        from kapdesk.ui.history_view import HistoryView  # noqa: PLC0415
+        from kapdesk.ui.journey_view import JourneyView  # noqa: PLC0415
+        from kapdesk.ui.setup_view import SetupView  # noqa: PLC0415
+        from kapdesk.ui.summary_view import SummaryView  # noqa: PLC0415
+
+        self.store = store
+        self.library = library
         self.setup_view = SetupView()
         self.journey_view = JourneyView()
         self.summary_view = SummaryView()
@@ -65,19 +97,36 @@ class MainWindow(QMainWindow):
         self.summary_view.history_requested.connect(self.show_history)
         self.history_view.session_chosen.connect(self.choose_session)
         self.history_view.back_requested.connect(self.go_home)
+        self.pages.removeWidget(self.start_view)
+        self.start_view.deleteLater()
+        self.resume(left_open)
+        self.ready.emit()
+
+    def cannot_start(self, reason: str, log_hint: str) -> None:
+        """Say on screen why the records cannot be opened; the window offers to close."""
+        self.start_problem = reason
+        self.start_view.show_problem(reason, log_hint)
+        self.failed.emit(reason)
+
+    @property
+    def attached(self) -> bool:
+        return hasattr(self, "store")
 
     # -- pages --------------------------------------------------------------------------------
 
+    def _journey_open(self) -> bool:
+        return self.current is not None and not self.current.journey.closed
+
     def go_home(self) -> None:
         """The journey if one is open, otherwise a new session."""
-        if self.current is not None and self.current.journey.state is not JourneyState.CLOSED:
+        if self._journey_open():
             self.pages.setCurrentWidget(self.journey_view)
             self.journey_view.refresh()
         else:
             self.show_setup()
 
     def show_setup(self) -> None:
-        if self.current is not None and self.current.journey.state is not JourneyState.CLOSED:
+        if self._journey_open():
             self.go_home()
             return
         problems = [
@@ -87,17 +136,17 @@ class MainWindow(QMainWindow):
         ]
         try:
             codes, staff = self.store.patient_codes(), self.store.staff_names()
-        except SQLAlchemyError as exc:
+        except StorageError as exc:
             codes, staff = [], []
-            self._show_banner(f"The database cannot be read now ({exc.__class__.__name__}).")
+            self._show_banner(f"{exc}.")
         self.setup_view.load(self.library.protocols(), codes, staff, problems)
         self.pages.setCurrentWidget(self.setup_view)
 
     def show_history(self) -> None:
         try:
             rows = self.store.summaries()
-        except SQLAlchemyError as exc:
-            self._show_banner(f"Past sessions cannot be read now: {exc.__class__.__name__}.")
+        except StorageError as exc:
+            self._show_banner(f"{exc}.")
             return
         self.history_view.load(rows)
         self.pages.setCurrentWidget(self.history_view)
@@ -105,18 +154,14 @@ class MainWindow(QMainWindow):
     def show_summary(self, session_id: int) -> None:
         try:
             summary, journey = self.store.load(session_id)
-        except (LookupError, SQLAlchemyError) as exc:
+        except (LookupError, StorageError) as exc:
             self._show_banner(f"That session cannot be shown: {exc}")
             return
         self.summary_view.show_session(summary, journey)
         self.pages.setCurrentWidget(self.summary_view)
 
     def choose_session(self, session_id: int) -> None:
-        if (
-            self.current is not None
-            and self.current.session_id == session_id
-            and (self.current.journey.state is not JourneyState.CLOSED)
-        ):
+        if self._journey_open() and self.current and self.current.session_id == session_id:
             self.go_home()
         else:
             self.show_summary(session_id)
@@ -130,11 +175,9 @@ class MainWindow(QMainWindow):
             return
         try:
             opened = self.store.open_session(patient_code, protocol, sitter)
-        except (SQLAlchemyError, OSError) as exc:
-            log.warning("opening a session failed: %s", exc.__class__.__name__)
-            self.setup_view.show_error(
-                f"The session could not be opened: {write_failure_reason(exc)}. Try again."
-            )
+        except StorageError as exc:
+            log.warning("opening a session failed: %s", exc.__cause__.__class__.__name__)
+            self.setup_view.show_error(f"{exc}. Try again.")
             return
         self.show_journey(opened)
 

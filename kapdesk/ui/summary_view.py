@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -17,8 +18,10 @@ from PySide6.QtWidgets import (
 
 from kapdesk.core.journey import Journey, JourneyState, event_text
 from kapdesk.core.timefmt import clock_text, minutes_text
-from kapdesk.storage.repositories import SessionSummary
 from kapdesk.ui.widgets import ActionButton, label
+
+if TYPE_CHECKING:  # the database layer loads after the window is up
+    from kapdesk.storage.repositories import SessionSummary
 
 
 def local_time(moment: datetime | None) -> str:

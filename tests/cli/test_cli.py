@@ -90,7 +90,7 @@ def test_protocols_check_of_a_missing_file(
 def test_sessions_list(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     paths = AppPaths.resolve(tmp_path)
     storage = open_storage(paths, None)
-    store = JourneyStore(storage.factory, FakeClock())
+    store = JourneyStore(storage, FakeClock())
     closed = store.open_session("P-100", make_protocol(), "")
     closed.journey.record_dose(Dose(50, "mg", "IM"))
     closed.journey.close()

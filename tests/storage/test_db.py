@@ -17,13 +17,13 @@ from kapdesk.storage.db import (
     KNOWN_REVISIONS,
     MIGRATIONS_DIR,
     SCHEMA_HEAD,
-    DatabaseError,
     Storage,
     current_revision,
     make_engine,
     open_storage,
     upgrade,
 )
+from kapdesk.storage.errors import DatabaseError
 from kapdesk.storage.models import Base
 
 

@@ -76,7 +76,7 @@ def test_every_event_is_committed_as_it_happens(
 def test_sessions_left_open_are_resumed_in_the_right_phase_and_time(
     storage: Storage, protocol: Protocol, clock: FakeClock
 ) -> None:
-    store = JourneyStore(storage.factory, clock)
+    store = JourneyStore(storage, clock)
     opened = store.open_session("P-7", protocol, "Jo")
     opened.journey.record_dose(DOSE)
     clock.advance(420)
@@ -84,7 +84,7 @@ def test_sessions_left_open_are_resumed_in_the_right_phase_and_time(
     clock.advance(1000)  # the power goes here; the app starts again 30 s later
     clock.advance(30)
     restarted = FakeClock(start=clock.now(), monotonic_start=1.0)
-    again = JourneyStore(storage.factory, restarted).resume_open_sessions()
+    again = JourneyStore(storage, restarted).resume_open_sessions()
     assert len(again) == 1
     resumed = again[0]
     assert resumed.session_id == opened.session_id
@@ -157,7 +157,7 @@ def test_a_failed_write_keeps_the_event_and_writes_it_later(
     flaky: tuple[Storage, list[bool]], clock: FakeClock
 ) -> None:
     storage, read_only = flaky
-    store = JourneyStore(storage.factory, clock)
+    store = JourneyStore(storage, clock)
     opened = store.open_session("P-9", make_protocol(), "")
     heard: list[str | None] = []
     opened.recorder.on_status(heard.append)

@@ -2,8 +2,9 @@
 
 python -m tests.support.app_driver journey DATA_DIR   open a session, dose, move a phase,
                                                       print what was saved, then run on
-python -m tests.support.app_driver inspect DATA_DIR   start as kapdesk does, print what
-                                                      the screen shows, and exit
+python -m tests.support.app_driver inspect DATA_DIR   start as kapdesk does, wait for the
+                                                      records, print what the screen shows,
+                                                      and exit
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import QApplication
 
 from kapdesk.app import start
@@ -75,6 +76,14 @@ def main() -> int:
     started = start(AppPaths.resolve(data_dir), None, SystemClock())
     if isinstance(started, int):
         return started
+    if not started.attached and started.start_problem is None:
+        waiting = QEventLoop()
+        started.ready.connect(waiting.quit)
+        started.failed.connect(waiting.quit)
+        waiting.exec()
+    if started.start_problem is not None:
+        _say({"page": "StartView", "problem": started.start_problem})
+        return 1
     {"journey": journey, "inspect": inspect}[mode](started)
     return 0
 

@@ -1,0 +1,48 @@
+"""The clinic's records, opened: the database, the protocols, and the sessions left open.
+
+This is the slow part of starting kapdesk (the database library alone takes a few hundred
+milliseconds to load), so :mod:`kapdesk.app` runs it on a worker thread while the window is
+already on screen. Nothing here touches Qt.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from kapdesk.core.clock import Clock
+from kapdesk.core.protocols import ProtocolLibrary
+from kapdesk.paths import BUNDLED_PROTOCOLS_DIR, AppPaths
+from kapdesk.storage.db import Storage, open_storage
+from kapdesk.storage.journeys import JourneyStore, OpenJourney
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Records:
+    """Everything the window works on once the database is open and current."""
+
+    storage: Storage
+    store: JourneyStore
+    library: ProtocolLibrary
+    left_open: list[OpenJourney]
+
+
+def open_records(paths: AppPaths, db_url: str | None, clock: Clock) -> Records:
+    """Open (and upgrade) the database, read the protocols, and resume any session left open.
+
+    Raises :class:`kapdesk.storage.errors.StorageError` with a plain message when the database
+    cannot be used.
+    """
+    return records_on(open_storage(paths, db_url), paths, clock)
+
+
+def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
+    """The records on an already open database."""
+    library = ProtocolLibrary(BUNDLED_PROTOCOLS_DIR, paths.clinic_protocols_dir)
+    store = JourneyStore(storage, clock)
+    left_open = store.resume_open_sessions()
+    for opened in left_open:
+        log.info("resumed session %s", opened.session_id)
+    return Records(storage, store, library, left_open)

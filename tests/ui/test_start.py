@@ -1,0 +1,128 @@
+"""Starting kapdesk: the window is up at once, the records follow; a database that cannot be
+opened is explained on screen, left untouched, and the window offers to close."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+import kapdesk.records
+from kapdesk.app import start
+from kapdesk.core.clock import FakeClock
+from kapdesk.core.journey import Dose
+from kapdesk.core.protocols import Protocol
+from kapdesk.paths import AppPaths
+from kapdesk.storage.journeys import JourneyStore
+from kapdesk.ui.main_window import MainWindow
+
+
+def _start(qtbot: QtBot, paths: AppPaths, clock: FakeClock) -> MainWindow:
+    window = start(paths, None, clock)
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_window_is_up_before_the_records_then_shows_set_up(
+    qtbot: QtBot, paths: AppPaths, clock: FakeClock
+) -> None:
+    window = _start(qtbot, paths, clock)
+    # The records arrive through the event loop, which has not run yet.
+    assert window.isVisible()
+    assert window.pages.currentWidget() is window.start_view
+    assert window.start_view.status.text() == "Opening the record…"
+    assert not window.attached
+
+    with qtbot.waitSignal(window.ready, timeout=30_000):
+        pass
+    assert window.pages.currentWidget() is window.setup_view
+    assert window.setup_view.protocols.count() >= 4
+    assert paths.database.exists()
+
+
+def test_a_session_left_open_comes_back_when_the_records_arrive(
+    qtbot: QtBot,
+    paths: AppPaths,
+    clock: FakeClock,
+    store: JourneyStore,
+    protocol: Protocol,
+) -> None:
+    left = store.open_session("P-0007", protocol, "Robin")
+    left.journey.record_dose(Dose(50, "mg", "IM"))
+    left.journey.advance_phase()
+    clock.advance(125)
+
+    window = _start(qtbot, paths, clock)
+    with qtbot.waitSignal(window.ready, timeout=30_000):
+        pass
+    assert window.pages.currentWidget() is window.journey_view
+    assert window.current is not None
+    assert window.current.session_id == left.session_id
+    assert window.journey_view.phase_name.text() == "Peak"
+    assert window.journey_view.timer_label.text() == "02:05"
+
+
+def test_a_damaged_database_is_explained_left_untouched_and_the_window_closes(
+    qtbot: QtBot,
+    paths: AppPaths,
+    clock: FakeClock,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    paths.database.parent.mkdir(parents=True)
+    paths.database.write_bytes(b"this is not a database " * 400)
+    before = paths.database.read_bytes()
+
+    window = _start(qtbot, paths, clock)
+    with qtbot.waitSignal(window.failed, timeout=30_000) as failed:
+        pass
+    view = window.start_view
+    assert window.pages.currentWidget() is view
+    assert view.title.text() == "kapdesk cannot open its records"
+    assert "damaged or not a kapdesk database" in view.reason.text()
+    assert str(paths.log_dir) in view.advice.text()
+    assert failed.args == [window.start_problem]
+    assert "damaged" in capsys.readouterr().err
+    assert paths.database.read_bytes() == before
+    assert view.quit_button.isVisible()
+
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.isVisible())
+
+
+def test_an_unexpected_failure_is_named_and_logged_not_thrown(
+    qtbot: QtBot,
+    paths: AppPaths,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(*_args: object) -> kapdesk.records.Records:
+        raise KeyError("protocol")
+
+    monkeypatch.setattr(kapdesk.records, "open_records", broken)
+    window = _start(qtbot, paths, clock)
+    with qtbot.waitSignal(window.failed, timeout=30_000):
+        pass
+    assert "unexpected problem" in window.start_view.reason.text()
+    assert "KeyError" in window.start_view.reason.text()
+    log = (paths.log_dir / "kapdesk.log").read_text(encoding="utf-8")
+    assert "Traceback" in log
+    assert "KeyError" in log
+
+
+@pytest.mark.subprocess
+def test_the_first_frame_needs_neither_the_database_library_nor_the_clinical_core() -> None:
+    """What ``kapdesk`` loads before its window is on screen stays small (see bench/startup)."""
+    probe = (
+        "import sys\n"
+        "import kapdesk.cli, kapdesk.app\n"
+        "heavy = ('sqlalchemy', 'alembic', 'kapdesk.storage.db', 'kapdesk.core.protocols')\n"
+        "print(','.join(name for name in heavy if name in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.strip() == ""
