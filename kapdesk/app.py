@@ -26,8 +26,10 @@ from kapdesk.ui import theme
 from kapdesk.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
+    from kapdesk.audio.backend import AudioBackend
     from kapdesk.records import Records
     from kapdesk.storage.db import Storage
+    from kapdesk.ui.sound_panel import BackendFactory
 
 log = logging.getLogger(__name__)
 
@@ -70,13 +72,35 @@ def setup_logging(paths: AppPaths) -> None:
     root.addHandler(handler)
 
 
-def build_window(storage: Storage, paths: AppPaths, clock: Clock) -> MainWindow:
+def pygame_sound() -> AudioBackend:
+    """The room's sound device, opened when the first session needs it."""
+    from kapdesk.audio.pygame_backend import PygameBackend  # noqa: PLC0415  (pygame loads late)
+
+    return PygameBackend()
+
+
+def attach_records(
+    window: MainWindow, records: Records, clock: Clock, audio: BackendFactory | None
+) -> None:
+    window.attach(
+        records.store,
+        records.library,
+        records.left_open,
+        clock=clock,
+        sound_library=records.sound_library,
+        sounds=records.sounds,
+        audio=audio,
+    )
+
+
+def build_window(
+    storage: Storage, paths: AppPaths, clock: Clock, audio: BackendFactory | None = None
+) -> MainWindow:
     """The main window on an open database, with any session left open back on screen."""
     from kapdesk.records import records_on  # noqa: PLC0415  (the database layer loads late)
 
-    records = records_on(storage, paths, clock)
     window = MainWindow()
-    window.attach(records.store, records.library, records.left_open)
+    attach_records(window, records_on(storage, paths, clock), clock, audio)
     return window
 
 
@@ -87,9 +111,15 @@ class RecordsOpener(QObject):
     _failed = Signal(str)
 
     def __init__(
-        self, window: MainWindow, paths: AppPaths, db_url: str | None, clock: Clock
+        self,
+        window: MainWindow,
+        paths: AppPaths,
+        db_url: str | None,
+        clock: Clock,
+        audio: BackendFactory | None,
     ) -> None:
         super().__init__(window)
+        self._audio = audio
         self._window = window
         self._paths = paths
         self._db_url = db_url
@@ -118,14 +148,19 @@ class RecordsOpener(QObject):
         self._opened.emit(records)
 
     def _attach(self, records: Records) -> None:
-        self._window.attach(records.store, records.library, records.left_open)
+        attach_records(self._window, records, self._clock, self._audio)
 
     def _fail(self, reason: str) -> None:
         print(f"kapdesk: {reason}", file=sys.stderr)
         self._window.cannot_start(reason, str(self._paths.log_dir))
 
 
-def start(paths: AppPaths, db_url: str | None, clock: Clock) -> MainWindow | int:
+def start(
+    paths: AppPaths,
+    db_url: str | None,
+    clock: Clock,
+    audio: BackendFactory | None = pygame_sound,
+) -> MainWindow | int:
     """Everything ``kapdesk`` does before the event loop: the window, shown, its records on the
     way (``window.ready`` or ``window.failed`` follows); or an exit code."""
     problem = display_problem(os.environ)
@@ -138,7 +173,7 @@ def start(paths: AppPaths, db_url: str | None, clock: Clock) -> MainWindow | int
     theme.apply(app)
     window = MainWindow()
     window.showMaximized()
-    RecordsOpener(window, paths, db_url, clock).start()
+    RecordsOpener(window, paths, db_url, clock, audio).start()
     return window
 
 

@@ -4,6 +4,8 @@
     kapdesk protocols list                              the protocols this room can run
     kapdesk protocols check FILE [FILE ...]             validate protocol files (exit 1 on problems)
     kapdesk sessions list [--open] [--limit N]          sessions, newest first
+    kapdesk audio check PATH [PATH ...]                 per file: playable and how long, or why not
+    kapdesk playlist check FILE                         a playlist's entries, found or not
 
 Bad input gets a clear message and a non-zero exit, never a traceback. Each command imports
 what it needs when it runs, so the window (the default) starts without the others' baggage.
@@ -59,6 +61,21 @@ def build_parser() -> argparse.ArgumentParser:
     session_list = session_commands.add_parser("list", help="sessions, newest first")
     session_list.add_argument("--open", action="store_true", help="only sessions still open")
     session_list.add_argument("--limit", type=int, default=None, metavar="N", help="at most N rows")
+
+    audio = commands.add_parser("audio", help="check sound files")
+    audio_commands = audio.add_subparsers(dest="action", metavar="ACTION", required=True)
+    audio_check = audio_commands.add_parser(
+        "check",
+        help="per file (or every sound file in a folder): playable and its length, or why not",
+    )
+    audio_check.add_argument("paths", nargs="+", metavar="PATH", type=Path)
+
+    playlist = commands.add_parser("playlist", help="check playlist files (M3U, M3U8, PLS, XSPF)")
+    playlist_commands = playlist.add_subparsers(dest="action", metavar="ACTION", required=True)
+    playlist_check = playlist_commands.add_parser(
+        "check", help="the entries a playlist names: those found, and those that are not"
+    )
+    playlist_check.add_argument("file", metavar="FILE", type=Path)
     return parser
 
 
@@ -73,6 +90,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.action == "list":
             return list_protocols(paths, sys.stdout)
         return check_protocols(args.files, sys.stdout)
+    if args.command == "audio":
+        return check_audio(args.paths, sys.stdout)
+    if args.command == "playlist":
+        return check_playlist(args.file, sys.stdout)
     return list_sessions(paths, args.db, only_open=args.open, limit=args.limit, out=sys.stdout)
 
 
@@ -155,3 +176,55 @@ def list_sessions(
         )
     storage.engine.dispose()
     return 0
+
+
+def check_audio(paths: Sequence[Path], out: TextIO) -> int:
+    from kapdesk.audio.probe import SUPPORTED_SUFFIXES, probe  # noqa: PLC0415
+    from kapdesk.core.timefmt import clock_text  # noqa: PLC0415
+
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES and p.is_file()
+            )
+            if not found:
+                print(f"{path}: no sound files in this folder", file=out)
+            files.extend(found)
+        else:
+            files.append(path)
+    bad = 0
+    for path in files:
+        result = probe(path)
+        if result.playable:
+            length = clock_text(result.duration) if result.duration else "length unknown"
+            who = f"{result.artist} – {result.title}" if result.artist else result.title
+            print(f"ok       {length:>8}  {result.format:<5} {who}  ({path})", file=out)
+        else:
+            bad += 1
+            print(f"CANNOT   {path}: {result.reason}", file=out)
+    if len(files) > 1:
+        print(f"{len(files) - bad} playable, {bad} not", file=out)
+    return EXIT_PROBLEM if bad or not files else 0
+
+
+def check_playlist(path: Path, out: TextIO) -> int:
+    from kapdesk.core.playlist_files import (  # noqa: PLC0415
+        PlaylistError,
+        describe_entry,
+        read_playlist,
+    )
+
+    try:
+        playlist = read_playlist(path)
+    except PlaylistError as exc:
+        print(f"{path}: {exc}", file=out)
+        return EXIT_PROBLEM
+    found = [e for e in playlist.entries if e.problem is None]
+    print(f"{path}: {playlist.format}, {len(playlist.entries)} entries", file=out)
+    for entry in playlist.entries:
+        print(f"  {describe_entry(entry)}", file=out)
+    for problem in playlist.problems:
+        print(f"  line {problem.line}: {problem.message}", file=out)
+    print(f"{len(found)} found, {len(playlist.entries) - len(found)} not", file=out)
+    return EXIT_PROBLEM if len(found) < len(playlist.entries) or playlist.problems else 0

@@ -15,6 +15,7 @@ import platformdirs
 APP_NAME = "kapdesk"
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
 BUNDLED_PROTOCOLS_DIR = ASSETS_DIR / "protocols"
+BUNDLED_SOUNDS_DIR = ASSETS_DIR.parent / "sounds"
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 
 from kapdesk.core.clock import Clock
 from kapdesk.core.protocols import ProtocolLibrary
-from kapdesk.paths import BUNDLED_PROTOCOLS_DIR, AppPaths
+from kapdesk.core.soundtrack import BundledSound, bundled_sounds
+from kapdesk.paths import BUNDLED_PROTOCOLS_DIR, BUNDLED_SOUNDS_DIR, AppPaths
 from kapdesk.storage.db import Storage, open_storage
 from kapdesk.storage.journeys import JourneyStore, OpenJourney
+from kapdesk.storage.library import SoundLibrary
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +29,8 @@ class Records:
     store: JourneyStore
     library: ProtocolLibrary
     left_open: list[OpenJourney]
+    sound_library: SoundLibrary
+    sounds: list[BundledSound]  # the beds and chimes kapdesk ships
 
 
 def open_records(paths: AppPaths, db_url: str | None, clock: Clock) -> Records:
@@ -45,4 +49,5 @@ def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
     left_open = store.resume_open_sessions()
     for opened in left_open:
         log.info("resumed session %s", opened.session_id)
-    return Records(storage, store, library, left_open)
+    sounds = bundled_sounds(BUNDLED_SOUNDS_DIR)
+    return Records(storage, store, library, left_open, SoundLibrary(storage, clock), sounds)

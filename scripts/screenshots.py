@@ -16,11 +16,43 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from kapdesk.app import build_window
+from kapdesk.audio.fake import FakeBackend
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.journey import Dose
 from kapdesk.paths import AppPaths
-from kapdesk.storage.db import open_storage
+from kapdesk.storage.db import Storage, open_storage
+from kapdesk.storage.library import ScannedTrack, SoundLibrary
 from kapdesk.ui import theme
+
+
+def _library(storage: Storage, clock: FakeClock) -> None:
+    """A small library of the kind a clinic builds, and a soundtrack over it."""
+    library = SoundLibrary(storage, clock)
+    pieces = [
+        ("Stars of the Lid", "Requiem for Dying Mothers", 645.0),
+        ("Brian Eno", "An Ending (Ascent)", 265.0),
+        ("Hiroshi Yoshimura", "Creek", 402.0),
+        ("Laraaji", "Celestial Vibration", 1510.0),
+        ("Harold Budd", "Children on the Hill", 322.0),
+        ("Marconi Union", "Weightless", 485.0),
+    ]
+    ids = library.add(
+        ScannedTrack(f"/srv/music/{title}.flac", title, artist, seconds, "FLAC", None)
+        for artist, title, seconds in pieces
+    )
+    ids += library.add([ScannedTrack("/srv/music/broken.mp3", "broken", "", None, "MP3",
+                                     "the file is damaged or cut short")])  # fmt: skip
+    infusion = library.create_playlist("Infusion: deep drift", ids[:4])
+    after = library.create_playlist("Return: warm and near", ids[4:6])
+    library.save_soundtrack(
+        "Evening, slow strings",
+        {
+            "bed": None,
+            "phases": {"Infusion": infusion},
+            "default": after,
+            "switch": "fade",
+        },
+    )
 
 
 def main(out: Path) -> None:
@@ -31,7 +63,9 @@ def main(out: Path) -> None:
     with tempfile.TemporaryDirectory() as data:
         paths = AppPaths.resolve(data)
         storage = open_storage(paths, None)
-        window = build_window(storage, paths, clock)
+        _library(storage, clock)
+        backend = FakeBackend(clock, default_duration=3600)
+        window = build_window(storage, paths, clock, audio=lambda: backend)
         window.resize(1280, 800)
         window.show()
 
@@ -47,6 +81,7 @@ def main(out: Path) -> None:
             for r in range(setup.protocols.count())
         ]
         setup.protocols.setCurrentRow(rows.index("iv-ketamine"))
+        setup.soundtrack.setCurrentText("Evening, slow strings")
         shot("setup.png")
         setup.submit()
         current = window.journey_view.current
@@ -56,10 +91,12 @@ def main(out: Path) -> None:
         )
         clock.advance(27 * 60 + 14)
         window.journey_view.tick()
+        window.sound_panel._tick()
         shot("journey.png")
         clock.advance(16 * 60)
         window.resize(1024, 600)
         window.journey_view.tick()
+        window.sound_panel._tick()
         shot("journey-1024x600.png")
         window.resize(1280, 800)
         for _ in range(3):
@@ -68,6 +105,9 @@ def main(out: Path) -> None:
         current.journey.close("Ready to leave; escort present")
         window.show_summary(current.session_id)
         shot("summary.png")
+        window.show_library()
+        window.library_view.playlists.setCurrentRow(0)
+        shot("library.png")
         storage.engine.dispose()
 
 

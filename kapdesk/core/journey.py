@@ -36,6 +36,25 @@ class EventKind(StrEnum):
     PHASE = "phase_started"
     RESUMED = "session_resumed"  # the app restarted while the session was open
     CLOSED = "session_closed"
+    # What the patient heard, so integration can ask what was playing when something happened.
+    SOUNDTRACK = "soundtrack_chosen"  # data: the soundtrack as planned (Soundtrack.to_json)
+    TRACK = "track_started"  # data: playlist, index, path, title, artist, offset
+    TRACK_SKIPPED = "track_skipped"  # data: playlist, index, path, title, by (who)
+    TRACK_FAILED = "track_failed"  # data: playlist, index, path, title, reason
+    MUSIC_ENDED = "music_ran_out"  # data: playlist
+    QUIET = "quiet"  # data: on (bool)
+
+
+SOUND_KINDS = frozenset(
+    {
+        EventKind.SOUNDTRACK,
+        EventKind.TRACK,
+        EventKind.TRACK_SKIPPED,
+        EventKind.TRACK_FAILED,
+        EventKind.MUSIC_ENDED,
+        EventKind.QUIET,
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -268,6 +287,14 @@ class Journey:
             )
         return events
 
+    def record_sound(self, kind: EventKind, data: Mapping[str, Any]) -> JourneyEvent:
+        """Record what the sound did (a track started, failed, quiet on...) in the session."""
+        if kind not in SOUND_KINDS:
+            raise JourneyError(f"{kind.value} is not a sound event")
+        if self.state is JourneyState.CLOSED:
+            raise JourneyError("the session is closed; its sound is no longer recorded")
+        return self._emit(kind, data)
+
     def close(self, reason: str = "") -> JourneyEvent:
         """Close the session; its record is kept. Before dosing, this cancels it."""
         if self.state is JourneyState.CLOSED:
@@ -357,5 +384,25 @@ def event_text(event: JourneyEvent) -> str:
         return (
             f"kapdesk restarted and picked the session up again ({gap:.0f} s after the last event)"
         )
+    if event.kind in SOUND_KINDS:
+        return _sound_text(event)
     reason = str(data.get("reason", ""))
     return f"Session closed{': ' + reason if reason else ''}"
+
+
+def _sound_text(event: JourneyEvent) -> str:
+    data = event.data
+    title = str(data.get("title") or data.get("path") or "")
+    if data.get("artist"):
+        title = f"{data['artist']} – {title}"
+    if event.kind is EventKind.SOUNDTRACK:
+        return f"Soundtrack: {data.get('name', '')}"
+    if event.kind is EventKind.TRACK:
+        return f"Music: {title}"
+    if event.kind is EventKind.TRACK_SKIPPED:
+        return f"Track skipped: {title}"
+    if event.kind is EventKind.TRACK_FAILED:
+        return f"Track could not play: {title} ({data.get('reason', '')})"
+    if event.kind is EventKind.MUSIC_ENDED:
+        return f"Music ran out: {data.get('playlist', '')}"
+    return "Quiet on" if data.get("on") else "Quiet off"

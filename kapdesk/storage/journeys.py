@@ -95,7 +95,7 @@ def describe_write_failure(exc: BaseException) -> str:
 
 
 @contextmanager
-def _plainly(action: str) -> Iterator[None]:
+def plainly(action: str) -> Iterator[None]:
     """Turn a database failure during ``action`` into a StorageError that says it plainly."""
     try:
         yield
@@ -133,7 +133,7 @@ class JourneyStore:
             raise ValueError("a session needs the patient's clinic code")
         journey = Journey.open(protocol, self._clock)
         opened = journey.events[0]
-        with _plainly("The session could not be opened"), self._factory.begin() as session:
+        with plainly("The session could not be opened"), self._factory.begin() as session:
             patient = PatientRepository(session).get_or_create(code, opened.wall)
             staff = (
                 StaffRepository(session).get_or_create(sitter, opened.wall)
@@ -151,7 +151,7 @@ class JourneyStore:
 
     def resume_open_sessions(self) -> list[OpenJourney]:
         """Every session left open (by a crash, a kill, a power cut), running again."""
-        with _plainly("Sessions left open cannot be read"), self._factory() as session:
+        with plainly("Sessions left open cannot be read"), self._factory() as session:
             ids = SessionRepository(session).open_ids()
         resumed = []
         for session_id in ids:
@@ -166,7 +166,7 @@ class JourneyStore:
 
     def load(self, session_id: int) -> tuple[SessionSummary, Journey]:
         """A session's summary and its journey rebuilt from its events, under its own protocol."""
-        with _plainly(f"Session {session_id} cannot be read"), self._factory() as session:
+        with plainly(f"Session {session_id} cannot be read"), self._factory() as session:
             repo = SessionRepository(session)
             found = repo.summaries(session_id=session_id)
             if not found:
@@ -182,13 +182,13 @@ class JourneyStore:
         return found[0], Journey.replay(protocol, self._clock, events)
 
     def summaries(self, limit: int | None = 500, only_open: bool = False) -> list[SessionSummary]:
-        with _plainly("Past sessions cannot be read"), self._factory() as session:
+        with plainly("Past sessions cannot be read"), self._factory() as session:
             return SessionRepository(session).summaries(limit=limit, only_open=only_open)
 
     def patient_codes(self) -> list[str]:
-        with _plainly("Patient codes cannot be read"), self._factory() as session:
+        with plainly("Patient codes cannot be read"), self._factory() as session:
             return PatientRepository(session).codes()
 
     def staff_names(self) -> list[str]:
-        with _plainly("Staff names cannot be read"), self._factory() as session:
+        with plainly("Staff names cannot be read"), self._factory() as session:
             return StaffRepository(session).names()

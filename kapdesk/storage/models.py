@@ -154,3 +154,58 @@ class SessionEvent(Base):
     elapsed_s: Mapped[float | None] = mapped_column(Float)
     phase_index: Mapped[int | None] = mapped_column(Integer)
     data: Mapped[dict[str, Any]]
+
+
+# -- the sound library: configuration, not clinical record (a session keeps its own copy of the
+# soundtrack it played in its events) -------------------------------------------------------------
+
+
+class LibraryTrack(Base):
+    """A sound file the clinic added, and what a scan learnt about it."""
+
+    __tablename__ = "library_tracks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    path: Mapped[str] = mapped_column(Text, unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    artist: Mapped[str] = mapped_column(String(300), default="")
+    duration_s: Mapped[float | None] = mapped_column(Float, nullable=True)
+    format: Mapped[str] = mapped_column(String(16), default="")
+    problem: Mapped[str | None] = mapped_column(Text, nullable=True)  # None: playable
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    scanned_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class PlaylistRow(Base):
+    """A named playlist."""
+
+    __tablename__ = "playlists"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class PlaylistEntry(Base):
+    """A track's place in a playlist."""
+
+    __tablename__ = "playlist_entries"
+    __table_args__ = (UniqueConstraint("playlist_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    playlist_id: Mapped[int] = mapped_column(ForeignKey("playlists.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    track_id: Mapped[int] = mapped_column(ForeignKey("library_tracks.id"))
+
+
+class SoundtrackRow(Base):
+    """A saved soundtrack: its bed, its playlists by phase, how it switches (as JSON)."""
+
+    __tablename__ = "soundtracks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    plan: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kapdesk.core.journey import JourneyError, JourneyEvent, JourneyState
 from kapdesk.core.protocols import Advance
@@ -45,8 +45,8 @@ class JourneyView(QWidget):
         self._timer.timeout.connect(self.tick)
 
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(28, 18, 28, 22)
-        outer.setSpacing(10)
+        outer.setContentsMargins(28, 12, 28, 16)
+        outer.setSpacing(8)
 
         header = QHBoxLayout()
         self.who = label("", "muted")
@@ -54,6 +54,7 @@ class JourneyView(QWidget):
         self.history_button = ActionButton(
             "Past sessions", "Ctrl+H", self.history_requested.emit, self
         )
+        self.history_button.setProperty("role", "compact")
         header.addWidget(self.history_button)
         outer.addLayout(header)
 
@@ -63,6 +64,9 @@ class JourneyView(QWidget):
         self.timer_label = label("", "")
         self.timer_label.setWordWrap(False)
         self.timer_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # The timer takes the room the rest leaves and sizes its digits to it.
+        self.timer_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.timer_label.setMinimumHeight(56)
         outer.addWidget(self.timer_label, 3)
 
         phase_card = card(self)
@@ -87,7 +91,9 @@ class JourneyView(QWidget):
         bottom.addWidget(self.next_label, 1)
         bottom.addWidget(self.monitoring, 1)
         phase_layout.addLayout(bottom)
-        outer.addWidget(phase_card, 2)
+        phase_card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        outer.addWidget(phase_card)
+        self._outer = outer
 
         self.message = label("", "error")
         self.message.hide()
@@ -107,6 +113,10 @@ class JourneyView(QWidget):
         actions.addWidget(self.dose_button)
         actions.addWidget(self.next_button)
         outer.addLayout(actions)
+
+    def place_sound(self, panel: QWidget) -> None:
+        """Put the sound card under the phase card."""
+        self._outer.insertWidget(self._outer.indexOf(self.message), panel)
 
     # -- showing ------------------------------------------------------------------------------
 
@@ -247,7 +257,8 @@ class JourneyView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._timer_px = max(24, int(min(self.height() * 0.2, self.width() * 0.15)))
+        room = self.timer_label.height()
+        self._timer_px = max(24, int(min(room * 0.8, self.height() * 0.2, self.width() * 0.15)))
         self._style_timer()
 
     # -- actions ------------------------------------------------------------------------------

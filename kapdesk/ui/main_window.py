@@ -12,6 +12,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from kapdesk.storage.errors import StorageError
@@ -19,11 +20,16 @@ from kapdesk.ui.start_view import StartView
 from kapdesk.ui.widgets import card, label
 
 if TYPE_CHECKING:
+    from kapdesk.core.clock import Clock
     from kapdesk.core.protocols import ProtocolLibrary
+    from kapdesk.core.soundtrack import BundledSound, Soundtrack
     from kapdesk.storage.journeys import JourneyStore, OpenJourney
+    from kapdesk.storage.library import SoundLibrary
     from kapdesk.ui.history_view import HistoryView
     from kapdesk.ui.journey_view import JourneyView
+    from kapdesk.ui.library_view import LibraryView
     from kapdesk.ui.setup_view import SetupView
+    from kapdesk.ui.sound_panel import BackendFactory, SoundPanel
     from kapdesk.ui.summary_view import SummaryView
 
 log = logging.getLogger(__name__)
@@ -38,6 +44,8 @@ class MainWindow(QMainWindow):
     store: JourneyStore
     library: ProtocolLibrary
     setup_view: SetupView
+    library_view: LibraryView
+    sound_panel: SoundPanel
     journey_view: JourneyView
     summary_view: SummaryView
     history_view: HistoryView
@@ -71,22 +79,49 @@ class MainWindow(QMainWindow):
     # -- start-up -----------------------------------------------------------------------------
 
     def attach(
-        self, store: JourneyStore, library: ProtocolLibrary, left_open: list[OpenJourney]
+        self,
+        store: JourneyStore,
+        library: ProtocolLibrary,
+        left_open: list[OpenJourney],
+        *,
+        clock: Clock,
+        sound_library: SoundLibrary,
+        sounds: list[BundledSound] | None = None,
+        audio: BackendFactory | None = None,
     ) -> None:
-        """Bring in the pages over the open records and show the right one."""
+        """Bring in the pages over the open records and show the right one.
+
+        ``audio`` makes the sound device when the first session needs it (None: no sound).
+        """
         # The pages import the clinical core, which the first frame does not need.
+        from kapdesk.core.soundtrack import default_soundtracks  # noqa: PLC0415
         from kapdesk.ui.history_view import HistoryView  # noqa: PLC0415
         from kapdesk.ui.journey_view import JourneyView  # noqa: PLC0415
+        from kapdesk.ui.library_view import LibraryView  # noqa: PLC0415
         from kapdesk.ui.setup_view import SetupView  # noqa: PLC0415
+        from kapdesk.ui.sound_panel import SoundPanel  # noqa: PLC0415
         from kapdesk.ui.summary_view import SummaryView  # noqa: PLC0415
 
         self.store = store
         self.library = library
+        self.sound_library = sound_library
+        self.sounds = list(sounds or [])
+        self.bundled_soundtracks = default_soundtracks(self.sounds)
+        self.soundtracks: list[Soundtrack] = []
         self.setup_view = SetupView()
         self.journey_view = JourneyView()
         self.summary_view = SummaryView()
         self.history_view = HistoryView()
-        for page in (self.setup_view, self.journey_view, self.summary_view, self.history_view):
+        self.library_view = LibraryView(sound_library, self.sounds, library)
+        self.sound_panel = SoundPanel(clock, audio)
+        self.journey_view.place_sound(self.sound_panel)
+        for page in (
+            self.setup_view,
+            self.journey_view,
+            self.summary_view,
+            self.history_view,
+            self.library_view,
+        ):
             self.pages.addWidget(page)
 
         self.setup_view.open_requested.connect(self.open_session)
@@ -97,6 +132,8 @@ class MainWindow(QMainWindow):
         self.summary_view.history_requested.connect(self.show_history)
         self.history_view.session_chosen.connect(self.choose_session)
         self.history_view.back_requested.connect(self.go_home)
+        self.setup_view.library_requested.connect(self.show_library)
+        self.library_view.back_requested.connect(self.go_home)
         self.pages.removeWidget(self.start_view)
         self.start_view.deleteLater()
         self.resume(left_open)
@@ -139,8 +176,20 @@ class MainWindow(QMainWindow):
         except StorageError as exc:
             codes, staff = [], []
             self._show_banner(f"{exc}.")
-        self.setup_view.load(self.library.protocols(), codes, staff, problems)
+        try:
+            self.soundtracks = self.sound_library.soundtracks() + self.bundled_soundtracks
+        except StorageError as exc:
+            self.soundtracks = list(self.bundled_soundtracks)
+            self._show_banner(f"{exc}.")
+        self.setup_view.load(self.library.protocols(), codes, staff, problems, self.soundtracks)
         self.pages.setCurrentWidget(self.setup_view)
+
+    def show_library(self) -> None:
+        if self._journey_open():
+            self.go_home()
+            return
+        self.library_view.load()
+        self.pages.setCurrentWidget(self.library_view)
 
     def show_history(self) -> None:
         try:
@@ -168,7 +217,9 @@ class MainWindow(QMainWindow):
 
     # -- sessions -----------------------------------------------------------------------------
 
-    def open_session(self, patient_code: str, protocol_id: str, sitter: str) -> None:
+    def open_session(
+        self, patient_code: str, protocol_id: str, sitter: str, soundtrack: int = -1
+    ) -> None:
         protocol = self.library.get(protocol_id)
         if protocol is None:
             self.setup_view.show_error("That protocol is no longer available; pick another.")
@@ -179,6 +230,8 @@ class MainWindow(QMainWindow):
             log.warning("opening a session failed: %s", exc.__cause__.__class__.__name__)
             self.setup_view.show_error(f"{exc}. Try again.")
             return
+        if 0 <= soundtrack < len(self.soundtracks):
+            self.sound_panel.choose(opened, self.soundtracks[soundtrack])
         self.show_journey(opened)
 
     def resume(self, open_journeys: list[OpenJourney]) -> None:
@@ -193,7 +246,13 @@ class MainWindow(QMainWindow):
         opened.recorder.on_status(self._on_save_status)
         self._on_save_status(opened.recorder.problem)
         self.journey_view.show_journey(opened)
+        self.sound_panel.follow(opened)
         self.pages.setCurrentWidget(self.journey_view)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.attached:
+            self.sound_panel.shut_down()
+        super().closeEvent(event)
 
     def _on_save_status(self, problem: str | None) -> None:
         if problem:

@@ -31,10 +31,10 @@ class PhaseBar(QWidget):
         self._now: float | None = None
         self._current: int | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMinimumHeight(64)
+        self.setMinimumHeight(56)
 
     def sizeHint(self) -> QSize:
-        return QSize(600, 76)
+        return QSize(600, 64)
 
     def set_state(
         self,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from kapdesk.core.protocols import Protocol
+from kapdesk.core.soundtrack import Soundtrack, coverage
 from kapdesk.core.timefmt import minutes_text
 from kapdesk.ui.widgets import ActionButton, label
 
@@ -20,8 +22,9 @@ from kapdesk.ui.widgets import ActionButton, label
 class SetupView(QWidget):
     """Picks (or types) the patient, picks the protocol and the sitter, and opens the session."""
 
-    open_requested = Signal(str, str, str)  # clinic code, protocol id, sitter
+    open_requested = Signal(str, str, str, int)  # clinic code, protocol id, sitter, soundtrack
     history_requested = Signal()
+    library_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,6 +37,10 @@ class SetupView(QWidget):
         self.history_button = ActionButton(
             "Past sessions", "Ctrl+H", self.history_requested.emit, self
         )
+        self.library_button = ActionButton(
+            "Sound library", "Ctrl+L", self.library_requested.emit, self
+        )
+        header.addWidget(self.library_button)
         header.addWidget(self.history_button)
         outer.addLayout(header)
 
@@ -55,7 +62,10 @@ class SetupView(QWidget):
         self.protocol_problems.hide()
         outer.addWidget(self.protocol_problems)
 
-        outer.addWidget(label("SITTER", "section"))
+        people = QGridLayout()
+        people.setHorizontalSpacing(20)
+        people.setVerticalSpacing(6)
+        people.addWidget(label("SITTER", "section"), 0, 0)
         self.sitter = QComboBox()
         self.sitter.setEditable(True)
         self.sitter.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -63,7 +73,19 @@ class SetupView(QWidget):
         assert sitter_line is not None
         sitter_line.setPlaceholderText("Who sits with the patient")
         sitter_line.returnPressed.connect(self.submit)
-        outer.addWidget(self.sitter)
+        people.addWidget(self.sitter, 1, 0)
+        people.addWidget(label("SOUNDTRACK", "section"), 0, 1)
+        self.soundtrack = QComboBox()
+        self.soundtrack.currentIndexChanged.connect(lambda _index: self._show_coverage())
+        people.addWidget(self.soundtrack, 1, 1)
+        people.setColumnStretch(0, 1)
+        people.setColumnStretch(1, 1)
+        outer.addLayout(people)
+        self.coverage = label("", "muted")
+        outer.addWidget(self.coverage)
+        self._protocols: dict[str, Protocol] = {}
+        self._soundtracks: list[Soundtrack] = []
+        self.protocols.currentRowChanged.connect(lambda _row: self._show_coverage())
 
         self.error = label("", "error")
         self.error.hide()
@@ -84,8 +106,18 @@ class SetupView(QWidget):
         patient_codes: list[str],
         staff: list[str],
         problems: list[str],
+        soundtracks: list[Soundtrack] | None = None,
     ) -> None:
         """Fill the choices; keeps nothing typed from a previous session."""
+        self._protocols = {p.id: p for p in protocols}
+        self._soundtracks = list(soundtracks or [])
+        self.soundtrack.blockSignals(True)
+        self.soundtrack.clear()
+        for soundtrack in self._soundtracks:
+            self.soundtrack.addItem(soundtrack.name)
+        self.soundtrack.addItem("No sound")
+        self.soundtrack.setCurrentIndex(0)
+        self.soundtrack.blockSignals(False)
         self.protocols.clear()
         for protocol in protocols:
             planned = minutes_text(protocol.planned_minutes)
@@ -110,7 +142,27 @@ class SetupView(QWidget):
         )
         self.protocol_problems.setVisible(bool(problems))
         self.error.hide()
+        self._show_coverage()
         self.patient.setFocus()
+
+    def chosen_soundtrack(self) -> Soundtrack | None:
+        index = self.soundtrack.currentIndex()
+        return self._soundtracks[index] if 0 <= index < len(self._soundtracks) else None
+
+    def _show_coverage(self) -> None:
+        """Per phase, whether the music lasts: the sitter sees a short phase before starting."""
+        soundtrack = self.chosen_soundtrack()
+        item = self.protocols.currentItem() if self.protocols.currentRow() >= 0 else None
+        protocol = self._protocols.get(str(item.data(Qt.ItemDataRole.UserRole))) if item else None
+        if soundtrack is None or protocol is None:
+            self.coverage.setText("Silence: no bed and no music." if soundtrack is None else "")
+            return
+        bed = f"Bed: {soundtrack.bed.title}" if soundtrack.bed else "No bed"
+        stretches = coverage(soundtrack, protocol)
+        if all(stretch.playlist is None for stretch in stretches) and soundtrack.settling is None:
+            self.coverage.setText(f"{bed}; no music.")
+            return
+        self.coverage.setText(f"{bed}. " + "; ".join(stretch.text() for stretch in stretches))
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
@@ -128,6 +180,10 @@ class SetupView(QWidget):
             self.protocols.setFocus()
             return
         self.error.hide()
+        chosen = self.soundtrack.currentIndex()
         self.open_requested.emit(
-            code, str(item.data(Qt.ItemDataRole.UserRole)), self.sitter.currentText().strip()
+            code,
+            str(item.data(Qt.ItemDataRole.UserRole)),
+            self.sitter.currentText().strip(),
+            chosen if 0 <= chosen < len(self._soundtracks) else -1,
         )

@@ -30,13 +30,14 @@ QFrame[role="banner"] {{
 QFrame[role="card"] {{ background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 10px; }}
 QPushButton {{
     background: {SURFACE_RAISED}; color: {TEXT}; border: 1px solid {BORDER};
-    border-radius: 10px; padding: 10px 22px; min-height: 44px;
+    border-radius: 10px; padding: 10px 16px; min-height: 44px;
 }}
 QPushButton:hover {{ border-color: {ACCENT}; }}
 QPushButton:focus {{ border: 2px solid {ACCENT}; }}
 QPushButton:pressed {{ background: {ACCENT_DIM}; }}
 QPushButton:disabled {{ color: #4d5660; border-color: #222a31; }}
 QPushButton[role="primary"] {{ background: {ACCENT_DIM}; border-color: {ACCENT}; }}
+QPushButton[role="compact"] {{ min-height: 30px; padding: 6px 14px; }}
 QLineEdit, QComboBox, QDoubleSpinBox, QPlainTextEdit {{
     background: {SURFACE}; color: {TEXT}; border: 1px solid {BORDER}; border-radius: 8px;
     padding: 8px 10px; min-height: 36px; selection-background-color: {ACCENT_DIM};
@@ -59,6 +60,24 @@ QHeaderView::section {{
 QScrollBar:vertical {{ background: {SURFACE}; width: 14px; }}
 QScrollBar::handle:vertical {{ background: {BORDER}; border-radius: 6px; min-height: 40px; }}
 QDialog {{ background: {BACKGROUND}; }}
+QTabWidget::pane {{ border: none; }}
+QTabBar::tab {{
+    background: {SURFACE}; color: {TEXT_MUTED}; border: 1px solid {BORDER};
+    padding: 10px 22px; margin-right: 6px; border-radius: 8px; min-height: 24px;
+}}
+QTabBar::tab:selected {{ background: {ACCENT_DIM}; color: {TEXT}; border-color: {ACCENT}; }}
+QSlider {{ background: transparent; }}
+QSlider::groove:horizontal {{ background: {BORDER}; height: 6px; border-radius: 3px; }}
+QSlider::sub-page:horizontal {{ background: {ACCENT_DIM}; border-radius: 3px; }}
+QSlider::handle:horizontal {{
+    background: {TEXT_MUTED}; width: 22px; margin: -9px 0; border-radius: 11px;
+}}
+QSlider::handle:horizontal:focus {{ background: {ACCENT}; }}
+QProgressBar {{
+    background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 6px; text-align: center;
+    min-height: 22px;
+}}
+QProgressBar::chunk {{ background: {ACCENT_DIM}; border-radius: 6px; }}
 """
 
 

@@ -123,6 +123,7 @@ def test_setup_dose_phases_close(
         kinds = [e.kind for e in session.scalars(select(SessionEvent).order_by(SessionEvent.seq))]
     assert kinds == [
         "session_opened",
+        "soundtrack_chosen",  # the first bundled bed, chosen by default
         "dose",
         "phase_started",
         "phase_started",

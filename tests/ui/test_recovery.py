@@ -63,5 +63,12 @@ def test_sigkill_mid_journey_then_restart_resumes_time_and_phase(tmp_path: Path)
         kinds = [e.kind for e in session.scalars(select(SessionEvent).order_by(SessionEvent.seq))]
         lots = [d.lot_number for d in session.scalars(select(DoseRecord))]
     engine.dispose()
-    assert kinds == ["session_opened", "dose", "phase_started", "phase_started", "session_resumed"]
+    assert kinds == [
+        "session_opened",
+        "soundtrack_chosen",
+        "dose",
+        "phase_started",
+        "phase_started",
+        "session_resumed",
+    ]
     assert lots == ["LK-1"]

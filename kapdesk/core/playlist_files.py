@@ -1,0 +1,1004 @@
+"""Playlist files: reading M3U, M3U8, PLS and XSPF playlists, and writing them.
+
+Playlists reach the treatment room from everywhere: Winamp on a clinic laptop, VLC, a phone
+app, a music therapist's script. Reading one never stops at a bad line. Every entry keeps its
+place and carries what is wrong with it (``missing: /music/a.mp3``, a stream URL, a Windows
+path), and lines that are no entry at all become :class:`PlaylistProblem` s with their line
+number. Only a file that cannot be read, or that is no playlist at all, raises: one
+:class:`PlaylistError` with a plain message, never another exception type.
+
+What is read:
+
+- M3U and M3U8, plain or extended (``#EXTM3U``, ``#EXTINF:<seconds>[ attributes],<label>``,
+  ``#PLAYLIST:<title>``; other ``#`` lines are comments). A label ``Artist - Title`` is split at
+  its first `` - ``.
+- PLS (``[playlist]``, ``FileN=``, ``TitleN=``, ``LengthN=``, ``NumberOfEntries=``,
+  ``Version=``): keys in any case, entries in the order of N, gaps allowed.
+- XSPF (``http://xspf.org/ns/0/``): ``<track>`` with ``<location>`` (a URI; of several, the
+  first that names an existing file), ``<title>``, ``<creator>`` and ``<duration>`` (ms).
+
+Locations may be absolute or relative paths (relative to the playlist's folder), ``~/…``,
+``file://`` URLs (percent-decoded), or Windows paths: ``..\\music\\b.ogg`` is read with ``/`` for
+``\\``; a drive-letter (``C:\\…``) or network (``\\\\server\\…``) path cannot be opened on a
+non-Windows computer and says so. ``http://`` and other URLs are streams, which kapdesk does not
+play. Lengths that are not numbers are ignored (with a problem noted); ``-1`` means unknown.
+
+Text encodings: ``.m3u8`` is UTF-8. ``.m3u`` and ``.pls`` are tried as UTF-8 (with or without a
+byte-order mark), as UTF-16/32 when they start with that mark, then as Windows-1252 (with
+Latin-1 for the five bytes it leaves undefined), which cannot fail. XSPF follows its XML
+declaration.
+
+Writing (:func:`write_playlist`) makes extended M3U/M3U8, PLS (version 2) or XSPF, all UTF-8,
+through a temporary file and :func:`os.replace`, so a crash never leaves half a playlist.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import math
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from urllib.parse import quote_from_bytes, unquote_to_bytes
+from xml.parsers import expat
+from xml.sax.saxutils import escape
+
+
+class PlaylistFormat(StrEnum):
+    """The playlist formats kapdesk reads and writes; the value is the usual file extension."""
+
+    M3U = "m3u"
+    M3U8 = "m3u8"
+    PLS = "pls"
+    XSPF = "xspf"
+
+
+#: File extensions (lower case, with the dot) and the format each stands for.
+PLAYLIST_SUFFIXES: dict[str, PlaylistFormat] = {f".{f.value}": f for f in PlaylistFormat}
+
+#: A line longer than this is no file name; it is reported and skipped.
+MAX_LINE = 4096
+#: A file larger than this is not read as a playlist at all.
+MAX_BYTES = 16 * 1024 * 1024
+#: The problem of an entry that names a stream rather than a file.
+STREAM_URL = "a stream URL; kapdesk plays files only"
+XSPF_NAMESPACE = "http://xspf.org/ns/0/"
+
+_MISSING = "missing: "
+_WINDOWS = os.name == "nt"
+
+
+@dataclass(frozen=True)
+class PlaylistEntry:
+    """One entry of a playlist.
+
+    ``location`` is the entry as the file wrote it; ``path`` is where that is on this computer
+    (absolute), or None when it cannot be a local file (a stream URL, a Windows path elsewhere).
+    ``problem`` is None for an entry that can be played; an entry whose file does not exist is
+    kept, with the problem ``missing: <path>``. ``line`` is where the entry is written in the
+    file (0 for entries that come from no file).
+    """
+
+    location: str
+    path: Path | None
+    title: str = ""
+    artist: str = ""
+    duration: float | None = None  # seconds; None when unknown
+    line: int = 0
+    problem: str | None = None
+
+    @classmethod
+    def for_file(
+        cls, path: Path, *, title: str = "", artist: str = "", duration: float | None = None
+    ) -> PlaylistEntry:
+        """An entry for a file the caller knows (from the library, say), ready to be written."""
+        absolute = Path(os.path.abspath(path))
+        return cls(str(absolute), absolute, title, artist, duration)
+
+    @property
+    def ok(self) -> bool:
+        """The entry names an existing file."""
+        return self.problem is None
+
+    @property
+    def missing(self) -> bool:
+        """The entry names a file on this computer that does not exist (any more)."""
+        return self.problem is not None and self.problem.startswith(_MISSING)
+
+
+@dataclass(frozen=True)
+class PlaylistProblem:
+    """Something in a playlist file that is not an entry or not quite right; never fatal."""
+
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}" if self.line is not None else self.message
+
+
+@dataclass(frozen=True)
+class PlaylistFile:
+    """A playlist as read from a file: its entries in order, and what was wrong in it."""
+
+    source: str
+    format: PlaylistFormat
+    entries: list[PlaylistEntry]
+    problems: list[PlaylistProblem] = field(default_factory=list)
+    title: str = ""  # from ``#PLAYLIST:`` or the XSPF ``<title>``; PLS has none
+
+    @property
+    def playable(self) -> list[PlaylistEntry]:
+        """The entries that name an existing file."""
+        return [entry for entry in self.entries if entry.ok]
+
+
+class PlaylistError(Exception):
+    """A playlist file that cannot be read or written at all, with a plain message."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)
+
+
+def playlist_format(path: Path) -> PlaylistFormat | None:
+    """The format a file name stands for (by its extension), or None."""
+    return PLAYLIST_SUFFIXES.get(path.suffix.lower())
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+def read_playlist(path: Path) -> PlaylistFile:
+    """Read the playlist file at ``path``; relative entries are found from its folder.
+
+    The format comes from the extension; a file with another extension (or whose contents are
+    plainly another format) is recognised by its contents. Raises :class:`PlaylistError` only.
+    """
+    source = str(path)
+    try:
+        if path.is_dir():
+            raise PlaylistError(f"{source} is a folder, not a playlist file")
+        with path.open("rb") as stream:
+            data = stream.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise PlaylistError(f"{source}: no such file") from None
+    except IsADirectoryError:
+        raise PlaylistError(f"{source} is a folder, not a playlist file") from None
+    except PermissionError:
+        raise PlaylistError(f"{source}: permission denied") from None
+    except OSError as error:
+        raise PlaylistError(f"{source} cannot be read: {error.strerror or error}") from None
+    if len(data) > MAX_BYTES:
+        megabytes = MAX_BYTES // (1024 * 1024)
+        raise PlaylistError(f"{source} is too large to be a playlist (over {megabytes} MB)")
+    base_dir = Path(os.path.abspath(path)).parent
+    return parse_playlist(data, fmt=playlist_format(path), base_dir=base_dir, source=source)
+
+
+def parse_playlist(
+    data: str | bytes,
+    *,
+    fmt: PlaylistFormat | str | None = None,
+    base_dir: Path | None = None,
+    source: str = "",
+) -> PlaylistFile:
+    """Read a playlist held in memory.
+
+    ``fmt`` is the format the name suggests (None: tell by the contents). Relative entries are
+    found from ``base_dir``; without one they get a problem. ``source`` names the playlist in
+    messages. Raises :class:`PlaylistError` only.
+    """
+    name = source or "the playlist"
+    wanted = _format_named(fmt)
+    bad_utf8_line: int | None = None
+    if isinstance(data, bytes):
+        _reject_audio(data, name)
+        text, bad_utf8_line = _decode(data)
+    else:
+        text = data.removeprefix("\ufeff")
+    text = text.rstrip("\x1a")  # the DOS end-of-file mark some old tools add
+    if not text.strip():
+        raise PlaylistError(f"{name} is empty")
+
+    problems: list[PlaylistProblem] = []
+    sniffed = _sniff(text)
+    chosen = wanted or sniffed or PlaylistFormat.M3U
+    if wanted and sniffed and _family(sniffed) is not _family(wanted):
+        problems.append(
+            PlaylistProblem(
+                None,
+                f"the name says {wanted.name} but it holds a {sniffed.name} playlist; "
+                f"read as {sniffed.name}",
+            )
+        )
+        chosen = sniffed
+    if base_dir is not None:
+        base_dir = Path(os.path.abspath(base_dir))
+
+    if chosen is PlaylistFormat.XSPF:
+        return _XspfReader(name, source, base_dir, problems).read(data)
+    if bad_utf8_line is not None and chosen is PlaylistFormat.M3U8:
+        problems.append(
+            PlaylistProblem(
+                bad_utf8_line,
+                "not valid UTF-8, as an .m3u8 file should be; read as Windows-1252",
+            )
+        )
+    if chosen is PlaylistFormat.PLS:
+        return _read_pls(text, name, source, base_dir, problems)
+    return _read_m3u(text, chosen, name=name, source=source, base_dir=base_dir, problems=problems)
+
+
+def _format_named(fmt: PlaylistFormat | str | None) -> PlaylistFormat | None:
+    if fmt is None:
+        return None
+    try:
+        return PlaylistFormat(str(fmt).lower().removeprefix("."))
+    except ValueError:
+        known = ", ".join(f.value for f in PlaylistFormat)
+        raise PlaylistError(f"unknown playlist format {fmt!r} (known: {known})") from None
+
+
+def _family(fmt: PlaylistFormat) -> PlaylistFormat:
+    return PlaylistFormat.M3U if fmt is PlaylistFormat.M3U8 else fmt
+
+
+_AUDIO_MAGIC = (b"ID3", b"fLaC", b"OggS", b"RIFF", b"FORM", b"\xff\xfb", b"\xff\xf3", b"\xff\xf2")
+
+
+def _reject_audio(data: bytes, name: str) -> None:
+    # Audio headers hold NUL bytes within their first bytes; a playlist naming "ID3 test.mp3"
+    # on its first line does not.
+    looks_like_audio = data.startswith(_AUDIO_MAGIC) or data[4:8] == b"ftyp"
+    if looks_like_audio and b"\x00" in data[:64]:
+        raise PlaylistError(f"{name} is an audio file, not a playlist")
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _decode(data: bytes) -> tuple[str, int | None]:
+    """The text of a playlist, and the first line that is not UTF-8 (None if all of it is)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            # A file that announces its encoding and then breaks it: keep what can be read.
+            return data.decode(encoding, errors="replace"), None
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as error:
+        bad_line = data.count(b"\n", 0, error.start) + 1
+    # Windows-1252, with Latin-1 for the five bytes it leaves undefined (0x81, 0x8D, ...).
+    text = data.decode("cp1252", errors="surrogateescape")
+    return _ESCAPED_BYTE.sub(lambda m: chr(ord(m.group()) - 0xDC00), text), bad_line
+
+
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def _sniff(text: str) -> PlaylistFormat | None:
+    """The format the contents announce, if they announce one."""
+    head = text.lstrip()[:16].lower()
+    if head.startswith("[playlist]"):
+        return PlaylistFormat.PLS
+    if head.startswith("<"):
+        return PlaylistFormat.XSPF
+    if head.startswith("#extm3u"):
+        return PlaylistFormat.M3U
+    return None
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _lines(text: str) -> Iterable[tuple[int, str]]:
+    """(line number, stripped text) of each non-blank line."""
+    for number, raw in enumerate(_LINE_BREAK.split(text), start=1):
+        line = raw.strip()
+        if line:
+            yield number, line
+
+
+def _junk(text: str) -> str | None:
+    """Why this text cannot be an entry (binary data, an absurd length), or None."""
+    if len(text) > MAX_LINE:
+        return f"a line of {len(text)} characters, too long to be a file name; skipped"
+    if any(c != "\t" and unicodedata.category(c) == "Cc" for c in text):
+        return "control characters (binary data?) where a file name should be; skipped"
+    return None
+
+
+def _number(
+    text: str, line: int, problems: list[PlaylistProblem], *, what: str, per_second: float = 1.0
+) -> float | None:
+    """A length in seconds; None for unknown (negative) and for text that is no length."""
+    try:
+        value = float(text) / per_second
+    except ValueError:
+        value = math.nan
+    if math.isnan(value) or value >= 1e7:
+        problems.append(PlaylistProblem(line, f"the {what} {text!r} is not a length; ignored"))
+        return None
+    return value if value >= 0 else None
+
+
+def _in_order(problems: list[PlaylistProblem]) -> list[PlaylistProblem]:
+    """Problems about the whole file first, then by line."""
+    return sorted(problems, key=lambda p: -1 if p.line is None else p.line)
+
+
+def _split_label(label: str) -> tuple[str, str]:
+    """(artist, title) from ``Artist - Title``; a label without `` - `` is all title."""
+    artist, sep, title = label.partition(" - ")
+    if sep and artist.strip() and title.strip():
+        return artist.strip(), title.strip()
+    return "", label.strip()
+
+
+@dataclass
+class _Info:
+    """What an ``#EXTINF`` line (or PLS keys) tell about the next entry."""
+
+    line: int
+    duration: float | None = None
+    artist: str = ""
+    title: str = ""
+
+
+def _entry(
+    location: str, line: int, base_dir: Path | None, info: _Info | None, *, uri: bool
+) -> PlaylistEntry:
+    path, problem = _resolve(location, base_dir, uri=uri)
+    info = info or _Info(line)
+    return PlaylistEntry(location, path, info.title, info.artist, info.duration, line, problem)
+
+
+# --- M3U ---------------------------------------------------------------------------------------
+
+
+def _read_m3u(
+    text: str,
+    fmt: PlaylistFormat,
+    *,
+    name: str,
+    source: str,
+    base_dir: Path | None,
+    problems: list[PlaylistProblem],
+) -> PlaylistFile:
+    entries: list[PlaylistEntry] = []
+    junk: list[PlaylistProblem] = []
+    extended = False
+    title = ""
+    pending: _Info | None = None
+    for number, line in _lines(text):
+        if (why := _junk(line)) is not None:
+            junk.append(PlaylistProblem(number, why))
+            problems.append(junk[-1])
+            pending = None  # it described the entry that turned out to be junk
+            continue
+        if line.startswith("#"):
+            head = line[:10].upper()
+            if head.startswith("#EXTM3U"):
+                extended = True
+            elif head.startswith("#EXTINF:"):
+                if pending is not None:
+                    problems.append(_dangling(pending))
+                pending = _extinf(line, number, problems)
+            elif head.startswith("#PLAYLIST:"):
+                title = line[len("#PLAYLIST:") :].strip()
+            continue
+        entries.append(_entry(line, number, base_dir, pending, uri=False))
+        pending = None
+    if pending is not None:
+        problems.append(_dangling(pending))
+    if junk and not extended and len(junk) > len(entries):
+        raise PlaylistError(
+            f"{name} does not look like a playlist: {len(junk)} of its lines are no file "
+            f"names ({junk[0]})"
+        )
+    return PlaylistFile(source, fmt, entries, _in_order(problems), title)
+
+
+def _dangling(info: _Info) -> PlaylistProblem:
+    return PlaylistProblem(info.line, "an #EXTINF line with no file after it; ignored")
+
+
+_EXTINF_LENGTH = re.compile(r"\s*([^\s,]*)")
+
+
+def _extinf(line: str, number: int, problems: list[PlaylistProblem]) -> _Info:
+    """``#EXTINF:<seconds>[ key="value" ...],<Artist - Title>``."""
+    body = line[len("#EXTINF:") :]
+    match = _EXTINF_LENGTH.match(body)
+    length = match.group(1) if match else ""
+    rest = body[match.end() if match else 0 :]
+    comma = _first_unquoted_comma(rest)
+    label = rest[comma + 1 :] if comma >= 0 else ""
+    duration = _number(length, number, problems, what="length") if length else None
+    artist, title = _split_label(label)
+    return _Info(number, duration, artist, title)
+
+
+def _first_unquoted_comma(text: str) -> int:
+    quoted = False
+    for index, char in enumerate(text):
+        if char == '"':
+            quoted = not quoted
+        elif char == "," and not quoted:
+            return index
+    return text.find(",")  # an unclosed quote: fall back on the first comma
+
+
+# --- PLS ---------------------------------------------------------------------------------------
+
+_PLS_KEY = re.compile(r"([A-Za-z_-]+)(\d*)\s*=(.*)")
+
+
+def _read_pls(
+    text: str, name: str, source: str, base_dir: Path | None, problems: list[PlaylistProblem]
+) -> PlaylistFile:
+    header = False
+    in_playlist = True  # keys before any [section] are read too
+    keyed: dict[str, dict[int, tuple[int, str]]] = {"file": {}, "title": {}, "length": {}}
+    declared: tuple[int, str] | None = None
+    for number, line in _lines(text):
+        if (why := _junk(line)) is not None:
+            problems.append(PlaylistProblem(number, why))
+            continue
+        if line.startswith((";", "#")):
+            continue
+        if line.startswith("["):
+            in_playlist = line.lower().startswith("[playlist]")
+            header = header or in_playlist
+            continue
+        match = _PLS_KEY.fullmatch(line)
+        if match is None:
+            problems.append(PlaylistProblem(number, "not a Key=value line; ignored"))
+            continue
+        if not in_playlist:
+            continue
+        key, index, value = match.group(1).lower(), match.group(2), match.group(3).strip()
+        if key == "numberofentries" and not index:
+            declared = (number, value)
+        elif key in keyed and not index:
+            written = match.group(1)
+            message = f"{written}= without a number ({written}1=, {written}2=, ...); ignored"
+            problems.append(PlaylistProblem(number, message))
+        elif key in keyed:
+            seen = keyed[key]
+            if int(index) in seen:
+                written = match.group(1) + index
+                message = f"{written} appears twice (first on line {seen[int(index)][0]}); ignored"
+                problems.append(PlaylistProblem(number, message))
+            else:
+                seen[int(index)] = (number, value)
+        # Version and keys of other programs are not needed.
+
+    files = keyed["file"]
+    if not header and not files:
+        raise PlaylistError(f"{name} does not look like a playlist: no [playlist] and no File1=")
+    if not header:
+        problems.append(PlaylistProblem(None, "no [playlist] line at the top; read anyway"))
+    for key in ("title", "length"):
+        for index, (number, _) in keyed[key].items():
+            if index not in files:
+                message = f"{key.capitalize()}{index} has no File{index}; ignored"
+                problems.append(PlaylistProblem(number, message))
+
+    entries: list[PlaylistEntry] = []
+    for index in sorted(files):
+        number, location = files[index]
+        if not location:
+            problems.append(PlaylistProblem(number, f"File{index} has no file name; skipped"))
+            continue
+        info = _Info(number)
+        if index in keyed["title"]:
+            info.artist, info.title = _split_label(keyed["title"][index][1])
+        if index in keyed["length"]:
+            length_line, length = keyed["length"][index]
+            if length:
+                info.duration = _number(length, length_line, problems, what="length")
+        entries.append(_entry(location, number, base_dir, info, uri=False))
+
+    if declared is not None:
+        number, value = declared
+        if not value.isdigit():
+            message = f"NumberOfEntries={value} is not a number; ignored"
+            problems.append(PlaylistProblem(number, message))
+        elif int(value) != len(files):
+            message = f"NumberOfEntries says {int(value)}, but the file lists {len(files)}"
+            problems.append(PlaylistProblem(number, message))
+    return PlaylistFile(source, PlaylistFormat.PLS, entries, _in_order(problems))
+
+
+# --- XSPF --------------------------------------------------------------------------------------
+
+_TRACK = ("playlist", "trackList", "track")
+
+
+@dataclass
+class _Track:
+    line: int
+    locations: list[tuple[str, int]] = field(default_factory=list)
+    title: str = ""
+    creator: str = ""
+    duration: tuple[str, int] | None = None
+
+
+class _XspfReader:
+    """Reads XSPF with expat, which knows the line of every element and honours the declared
+    encoding. Entity declarations are refused (no entity-expansion bombs)."""
+
+    def __init__(
+        self, name: str, source: str, base_dir: Path | None, problems: list[PlaylistProblem]
+    ) -> None:
+        self.name = name
+        self.source = source
+        self.base_dir = base_dir
+        self.problems = problems
+        self.parser = expat.ParserCreate(namespace_separator=" ")
+        self.parser.buffer_text = True
+        self.parser.StartElementHandler = self._start
+        self.parser.EndElementHandler = self._end
+        self.parser.CharacterDataHandler = self._text
+        self.parser.EntityDeclHandler = self._entity
+        self.stack: list[str] = []
+        self.lines: list[int] = []
+        self.text: list[str] = []
+        self.track: _Track | None = None
+        self.tracks: list[_Track] = []
+        self.title = ""
+
+    def read(self, data: str | bytes) -> PlaylistFile:
+        try:
+            self.parser.Parse(data, True)
+        except expat.ExpatError as error:
+            reason = expat.ErrorString(error.code)
+            raise PlaylistError(
+                f"{self.name} is not valid XML: line {error.lineno}: {reason}"
+            ) from None
+        except (UnicodeError, ValueError) as error:
+            raise PlaylistError(f"{self.name} cannot be read as XML: {error}") from None
+        entries = [entry for track in self.tracks if (entry := self._entry(track))]
+        problems = _in_order(self.problems)
+        return PlaylistFile(self.source, PlaylistFormat.XSPF, entries, problems, self.title)
+
+    def _start(self, name: str, attributes: dict[str, str]) -> None:
+        local = name.rpartition(" ")[2]
+        if not self.stack and local != "playlist":
+            raise PlaylistError(
+                f"{self.name} is XML but not an XSPF playlist (it starts with <{local}>)"
+            )
+        self.stack.append(local)
+        self.lines.append(self.parser.CurrentLineNumber)
+        self.text.clear()
+        if tuple(self.stack) == _TRACK:
+            self.track = _Track(self.parser.CurrentLineNumber)
+
+    def _end(self, name: str) -> None:
+        where = tuple(self.stack)
+        value = "".join(self.text).strip()
+        line = self.lines[-1]
+        track = self.track
+        if where == _TRACK and track is not None:
+            self.tracks.append(track)
+            self.track = None
+        elif len(where) == 4 and where[:3] == _TRACK and track is not None:
+            if where[3] == "location":
+                track.locations.append((value, line))
+            elif where[3] == "title":
+                track.title = track.title or value
+            elif where[3] == "creator":
+                track.creator = track.creator or value
+            elif where[3] == "duration" and track.duration is None:
+                track.duration = (value, line)
+        elif where == ("playlist", "title"):
+            self.title = value
+        self.stack.pop()
+        self.lines.pop()
+        self.text.clear()
+
+    def _text(self, data: str) -> None:
+        self.text.append(data)
+
+    def _entity(self, *_: object) -> None:
+        raise PlaylistError(f"{self.name} declares XML entities, which kapdesk does not read")
+
+    def _entry(self, track: _Track) -> PlaylistEntry | None:
+        candidates: list[PlaylistEntry] = []
+        for location, line in track.locations:
+            why = "an empty <location>; skipped" if not location else _junk(location)
+            if why is not None:
+                self.problems.append(PlaylistProblem(line, why))
+            else:
+                candidates.append(_entry(location, line, self.base_dir, None, uri=True))
+        if not candidates:
+            if not track.locations:
+                message = "a <track> with no <location>; skipped"
+                self.problems.append(PlaylistProblem(track.line, message))
+            return None
+        chosen = next((c for c in candidates if c.ok), candidates[0])
+        duration = None
+        if track.duration is not None and track.duration[0]:
+            text, line = track.duration
+            duration = _number(text, line, self.problems, what="duration", per_second=1000)
+        return PlaylistEntry(
+            chosen.location,
+            chosen.path,
+            track.title,
+            track.creator,
+            duration,
+            chosen.line,
+            chosen.problem,
+        )
+
+
+# --- locations ---------------------------------------------------------------------------------
+
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]+):")
+_DRIVE = re.compile(r"([A-Za-z]):(?:[\\/]|$)")  # C:\ or C:/ (not a:b.mp3, a POSIX name)
+_URL_DRIVE = re.compile(r"/?([A-Za-z]):(?:[\\/]|$)")
+
+
+def _resolve(location: str, base_dir: Path | None, *, uri: bool) -> tuple[Path | None, str | None]:
+    """(path, problem) for an entry's location. In ``uri`` mode (XSPF) the location is a URI:
+    any ``scheme:`` is a URL and a relative reference is percent-decoded."""
+    if scheme := _SCHEME.match(location):
+        if scheme.group(1).lower() == "file":
+            return _resolve_file_url(location)
+        if uri or location[scheme.end() :].startswith("//"):
+            return None, STREAM_URL
+    if not _WINDOWS and (foreign := _windows_problem(location)):
+        return None, foreign
+    forms = [location]
+    if uri:
+        decoded = _percent_decoded(location)
+        forms = [decoded, location] if decoded != location else forms
+    elif location.startswith("~"):
+        forms = [os.path.expanduser(location)]
+    if not _WINDOWS:
+        # Backslashes are Windows folder separators, unless a file really has one in its name.
+        forms = [v for f in forms for v in ((f, f.replace("\\", "/")) if "\\" in f else (f,))]
+    report = forms[0].replace("\\", "/") if not _WINDOWS else forms[0]
+    if not Path(report).is_absolute() and base_dir is None:
+        return None, "a relative path, and the playlist has no folder to find it from"
+    paths = [_absolute(form, base_dir) for form in forms]
+    return _existing(paths, _absolute(report, base_dir))
+
+
+def _absolute(text: str, base_dir: Path | None) -> Path:
+    path = Path(text)
+    if not path.is_absolute() and base_dir is not None:
+        path = base_dir / path
+    return Path(os.path.abspath(path))
+
+
+def _existing(paths: list[Path], report: Path) -> tuple[Path, str | None]:
+    """The first of ``paths`` that is a file; else ``report``, with what is wrong with it."""
+    folder: Path | None = None
+    for path in paths:
+        try:
+            if path.is_file():
+                return path, None
+            if folder is None and path.is_dir():
+                folder = path
+        except (OSError, ValueError):  # a name too long for the file system, say
+            continue
+    if folder is not None:
+        return folder, f"a folder, not a file: {folder}"
+    return report, f"{_MISSING}{report}"
+
+
+def _windows_problem(location: str) -> str | None:
+    """Why a Windows path cannot be opened here (on a computer that is not Windows)."""
+    if location.startswith("\\\\"):
+        server = location[2:].split("\\", 1)[0]
+        return f"a Windows network path (\\\\{server}\\…) that this computer cannot open"
+    if drive := _DRIVE.match(location):
+        return f"a Windows path ({drive.group(1).upper()}:\\…) that does not exist on this computer"
+    if location.startswith("\\"):
+        return "a Windows path (\\…) that does not exist on this computer"
+    return None
+
+
+def _percent_decoded(text: str) -> str:
+    # Through bytes, so names that are not UTF-8 come back as the same bytes (surrogateescape).
+    raw = unquote_to_bytes(text)
+    try:
+        return os.fsdecode(raw)
+    except UnicodeDecodeError:  # Windows decodes file names strictly
+        return raw.decode("utf-8", errors="replace")
+
+
+def _resolve_file_url(location: str) -> tuple[Path | None, str | None]:
+    """``file:///home/x/a%20b.mp3``, ``file://localhost/...``, ``file:/x``. Everything after the
+    host is the path, ``#`` and ``?`` included: players write those unencoded."""
+    rest = location[len("file:") :]
+    host = ""
+    if rest.startswith("//"):
+        host, slash, after = rest[2:].partition("/")
+        rest = slash + after
+    text = _percent_decoded(rest)
+    if host and host.lower() != "localhost":
+        if not _WINDOWS:
+            return None, f"a network file URL (file://{host}/…) that this computer cannot open"
+        text = f"\\\\{host}{text}"
+    elif drive := _URL_DRIVE.match(text):
+        if not _WINDOWS:
+            letter = drive.group(1).upper()
+            return None, f"a Windows path ({letter}:\\…) that does not exist on this computer"
+        text = text.lstrip("/")
+    if not Path(text).is_absolute():
+        return None, "a file URL without a full path"
+    path = Path(os.path.abspath(text))
+    return _existing([path], path)
+
+
+# --- writing -----------------------------------------------------------------------------------
+
+
+def write_playlist(
+    entries: Iterable[PlaylistEntry],
+    target: Path,
+    *,
+    fmt: PlaylistFormat | str | None = None,
+    relative: bool = True,
+    title: str = "",
+) -> None:
+    """Write ``entries`` to ``target`` as a playlist, atomically.
+
+    The format is ``fmt``, else the target's extension. Every format is written as UTF-8 —
+    ``.m3u`` too, which is what current players expect (some very old ones assume the Windows
+    code page). With ``relative``, paths are written relative to the target's folder (with
+    ``/``) when the two share a folder below the root, else absolute. Entries without a path
+    (a stream URL, a Windows path from elsewhere) are written with their original location.
+
+    M3U and PLS keep whole seconds, and write a label ``Artist - Title``, which is read back
+    split at its first `` - ``. A path that could not be read back as plain text (a name with
+    control characters, trailing blanks, or bytes that are not UTF-8) is written as a
+    percent-encoded ``file://`` URL. Raises :class:`PlaylistError` with a plain message when
+    the file cannot be written; the file that was there before is then left as it was.
+    """
+    chosen = _format_named(fmt) or playlist_format(target)
+    if chosen is None:
+        raise PlaylistError(
+            f"cannot tell the playlist format from the name {target.name!r}; "
+            "use .m3u, .m3u8, .pls or .xspf"
+        )
+    base_dir = Path(os.path.abspath(target)).parent if relative else None
+    text = format_playlist(entries, chosen, base_dir=base_dir, title=title)
+    _write_atomically(target, text.encode("utf-8"))
+
+
+def format_playlist(
+    entries: Iterable[PlaylistEntry],
+    fmt: PlaylistFormat | str,
+    *,
+    base_dir: Path | None = None,
+    title: str = "",
+) -> str:
+    """The text of a playlist; paths relative to ``base_dir`` where possible (None: absolute)."""
+    chosen = _format_named(fmt)
+    base = os.path.abspath(base_dir) if base_dir is not None else None
+    if chosen is PlaylistFormat.PLS:
+        return _format_pls(list(entries), base)
+    if chosen is PlaylistFormat.XSPF:
+        return _format_xspf(list(entries), base, title)
+    return _format_m3u(list(entries), base, title)
+
+
+def _format_m3u(entries: list[PlaylistEntry], base: str | None, title: str) -> str:
+    lines = ["#EXTM3U"]
+    if title := _clean(title):
+        lines.append(f"#PLAYLIST:{title}")
+    for entry in entries:
+        label = _label(entry)
+        if label or entry.duration is not None:
+            lines.append(f"#EXTINF:{_whole_seconds(entry.duration)},{label}")
+        lines.append(_plain_location(entry, base))
+    return "\n".join(lines) + "\n"
+
+
+def _format_pls(entries: list[PlaylistEntry], base: str | None) -> str:
+    lines = ["[playlist]"]
+    for number, entry in enumerate(entries, start=1):
+        lines.append(f"File{number}={_plain_location(entry, base)}")
+        if label := _label(entry):
+            lines.append(f"Title{number}={label}")
+        lines.append(f"Length{number}={_whole_seconds(entry.duration)}")
+    lines += [f"NumberOfEntries={len(entries)}", "Version=2"]
+    return "\n".join(lines) + "\n"
+
+
+def _format_xspf(entries: list[PlaylistEntry], base: str | None, title: str) -> str:
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<playlist version="1" xmlns="{XSPF_NAMESPACE}">',
+    ]
+    if title := _clean(title):
+        lines.append(f"  <title>{escape(title)}</title>")
+    lines.append("  <trackList>")
+    for entry in entries:
+        lines.append("    <track>")
+        lines.append(f"      <location>{escape(_uri_location(entry, base))}</location>")
+        if text := _clean(entry.title):
+            lines.append(f"      <title>{escape(text)}</title>")
+        if text := _clean(entry.artist):
+            lines.append(f"      <creator>{escape(text)}</creator>")
+        if entry.duration is not None and math.isfinite(entry.duration):
+            lines.append(f"      <duration>{max(0, round(entry.duration * 1000))}</duration>")
+        lines.append("    </track>")
+    lines += ["  </trackList>", "</playlist>"]
+    return "\n".join(lines) + "\n"
+
+
+def _clean(text: str) -> str:
+    """Text safe on one line of any format: no control characters, no lone surrogates, nothing
+    XML 1.0 forbids."""
+    return "".join(
+        " "
+        if unicodedata.category(c) == "Cc"
+        else "\ufffd"
+        if "\ud800" <= c <= "\udfff" or c in "\ufffe\uffff"
+        else c
+        for c in text
+    ).strip()
+
+
+def _label(entry: PlaylistEntry) -> str:
+    artist, title = _clean(entry.artist), _clean(entry.title)
+    return f"{artist} - {title}" if artist and title else artist or title
+
+
+def _whole_seconds(duration: float | None) -> int:
+    if duration is None or not math.isfinite(duration) or duration < 0:
+        return -1
+    return round(duration)
+
+
+def _relative_text(path: str, base: str) -> str | None:
+    """``path`` relative to ``base`` with ``/``, if the two share a folder below the root."""
+    try:
+        common = os.path.commonpath([path, base])
+    except ValueError:  # different drives
+        return None
+    if os.path.dirname(common) == common:  # only the root in common
+        return None
+    return os.path.relpath(path, base).replace(os.sep, "/")
+
+
+def _reads_back(text: str) -> bool:
+    """Whether ``text`` written on a line of M3U or PLS is read back as the same path."""
+    if text != text.strip() or any(unicodedata.category(c) == "Cc" for c in text):
+        return False
+    if not _WINDOWS and "\\" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _plain_location(entry: PlaylistEntry, base: str | None) -> str:
+    if entry.path is None:
+        return _clean(entry.location)
+    absolute = os.path.abspath(entry.path)
+    relative = _relative_text(absolute, base) if base is not None else None
+    if relative is not None:
+        first = relative.split("/", 1)[0]
+        # Keep a comment sign, a home-folder sign, a leading blank or a "scheme:" from
+        # changing how the line is read.
+        if relative[0] in "#~;" or relative[0].isspace() or ":" in first:
+            relative = f"./{relative}"
+        if _reads_back(relative):
+            return relative
+    if _reads_back(absolute):
+        return absolute
+    return Path(absolute).as_uri()
+
+
+def _uri_location(entry: PlaylistEntry, base: str | None) -> str:
+    if entry.path is None:
+        return _clean(entry.location)
+    absolute = os.path.abspath(entry.path)
+    relative = _relative_text(absolute, base) if base is not None else None
+    if relative is not None:
+        return quote_from_bytes(os.fsencode(relative), safe="/")  # ":" too: it is no scheme
+    return Path(absolute).as_uri()
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    """Write through a temporary file in the same folder, then swap it in with os.replace."""
+    target = Path(os.path.abspath(target))
+    folder = target.parent
+    if target.is_dir():
+        raise PlaylistError(f"{target} is a folder, not a playlist file")
+    try:
+        mode = target.stat().st_mode & 0o7777
+    except OSError:
+        mode = 0o644
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".kapdesk-", suffix=".tmp", dir=folder)
+    except FileNotFoundError:
+        raise PlaylistError(f"cannot write {target}: the folder {folder} does not exist") from None
+    except PermissionError:
+        raise PlaylistError(f"cannot write {target}: permission denied") from None
+    except OSError as error:
+        raise PlaylistError(f"cannot write {target}: {error.strerror or error}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        with contextlib.suppress(OSError):
+            os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(error, PermissionError):
+            raise PlaylistError(f"cannot write {target}: permission denied") from None
+        if isinstance(error, OSError):
+            reason = error.strerror or error
+            raise PlaylistError(f"cannot write {target}: {reason}") from None
+        raise
+    if not _WINDOWS:  # make the rename itself durable
+        with contextlib.suppress(OSError):
+            directory = os.open(folder, os.O_RDONLY)
+            try:
+                os.fsync(directory)
+            finally:
+                os.close(directory)
+
+
+# --- for a terminal ----------------------------------------------------------------------------
+
+
+def describe_entry(entry: PlaylistEntry) -> str:
+    """One line about an entry, for ``kapdesk playlist check``::
+
+        ok       Artist – Title (4:05)  /music/a.mp3
+        MISSING  Artist – Title (4:05)  /music/b.mp3
+        PROBLEM  http://radio.example/live — a stream URL; kapdesk plays files only
+
+    Control characters from the file are shown as ``�`` so a playlist cannot drive the terminal.
+    """
+    artist, title = entry.artist.strip(), entry.title.strip()
+    label = f"{artist} – {title}" if artist and title else artist or title
+    if entry.duration is not None:
+        label = f"{label} ({duration_text(entry.duration)})".strip()
+    if entry.problem is None:
+        status, where = "ok", str(entry.path)
+    elif entry.missing:
+        status, where = "MISSING", str(entry.path)
+    else:
+        status, where = "PROBLEM", f"{entry.location} — {entry.problem}"
+    line = "  ".join(part for part in (f"{status:<7}", label, where) if part)
+    return _printable(line)
+
+
+def duration_text(seconds: float) -> str:
+    """``4:05``; ``1:02:03`` from an hour on."""
+    total = max(0, round(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def _printable(text: str) -> str:
+    return "".join(
+        "\ufffd" if unicodedata.category(c) in ("Cc", "Cs") and c != "\t" else c for c in text
+    )

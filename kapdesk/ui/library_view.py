@@ -1,0 +1,611 @@
+"""The sound library page: the clinic's own music files, and the playlists built from them.
+
+Files and folders are scanned off the UI thread (title, artist and length read from their
+tags), with progress; a file that cannot be played stays listed with the reason, so staff see
+what is wrong instead of wondering where it went. Playlists are built from the library, put in
+order by dragging or with the keyboard, and imported from or exported to M3U, PLS and XSPF.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kapdesk.audio.probe import SUPPORTED_SUFFIXES, probe
+from kapdesk.core.playlist_files import (
+    PlaylistEntry,
+    PlaylistError,
+    read_playlist,
+    write_playlist,
+)
+from kapdesk.core.protocols import ProtocolLibrary
+from kapdesk.core.soundtrack import BundledSound, Track
+from kapdesk.core.timefmt import clock_text, minutes_text
+from kapdesk.storage.errors import StorageError
+from kapdesk.storage.library import LibraryItem, ScannedTrack, SoundLibrary
+from kapdesk.ui.soundtrack_dialog import SoundtrackDialog
+from kapdesk.ui.widgets import ActionButton, label
+
+PLAYLIST_FILTER = "Playlists (*.m3u *.m3u8 *.pls *.xspf)"
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def scan(paths: Sequence[Path], progress: Callable[[int, int], None]) -> list[ScannedTrack]:
+    """Probe every sound file in ``paths`` (folders searched), reporting (done, total)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES)
+            )
+        else:
+            files.append(path)
+    found = []
+    for done, path in enumerate(files, start=1):
+        result = probe(path)
+        found.append(
+            ScannedTrack(
+                str(path.resolve()),
+                result.title or path.stem,
+                result.artist or "",
+                result.duration,
+                result.format,
+                None if result.playable else result.reason,
+            )
+        )
+        progress(done, len(files))
+    return found
+
+
+class _Scanner(QObject):
+    """Runs a scan on the thread pool; its signals arrive on the UI thread."""
+
+    progressed = Signal(int, int)
+    finished = Signal(object, str)  # ids added, problem ("" when none)
+
+    def __init__(self, library: SoundLibrary, parent: QObject) -> None:
+        super().__init__(parent)
+        self._library = library
+
+    def start(self, paths: list[Path]) -> None:
+        QThreadPool.globalInstance().start(lambda: self._work(paths))
+
+    def _work(self, paths: list[Path]) -> None:
+        try:
+            found = scan(paths, self.progressed.emit)
+            ids = self._library.add(found)
+        except StorageError as exc:
+            self.finished.emit([], str(exc))
+            return
+        except OSError as exc:
+            self.finished.emit([], f"The files could not be read: {exc.strerror or exc}")
+            return
+        self.finished.emit(ids, "")
+
+
+class LibraryView(QWidget):
+    """Tracks on the left, playlists on the right."""
+
+    back_requested = Signal()
+    changed = Signal()  # playlists changed: soundtracks may need refreshing
+    scanned = Signal()  # a scan finished and the table shows its result
+
+    def __init__(
+        self,
+        library: SoundLibrary,
+        sounds: Sequence[BundledSound],
+        protocols: ProtocolLibrary,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.library = library
+        self._sounds = list(sounds)
+        self._protocols = protocols
+        self.soundtrack_dialog: SoundtrackDialog | None = None
+        self._items: list[LibraryItem] = []
+        self._plans: dict[str, dict[str, Any]] = {}
+        self._scanner = _Scanner(library, self)
+        self._scanner.progressed.connect(self._progress)
+        self._scanner.finished.connect(self._scanned)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(32, 20, 32, 20)
+        outer.setSpacing(10)
+        header = QHBoxLayout()
+        header.addWidget(label("Sound library", "title"), 1)
+        self.back_button = ActionButton("Back", "Esc", self.back_requested.emit, self)
+        header.addWidget(self.back_button)
+        outer.addLayout(header)
+        self.message = label("", "muted")
+        outer.addWidget(self.message)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        outer.addWidget(self.progress)
+
+        columns = QHBoxLayout()
+        columns.setSpacing(20)
+        outer.addLayout(columns, 1)
+
+        left = QVBoxLayout()
+        left.addWidget(label("MUSIC FILES", "section"))
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["Title", "Artist", "Length", "Status"])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header_view = self.table.horizontalHeader()
+        header_view.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header_view.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header_view.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header_view.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header_view.resizeSection(1, 170)
+        self.table.doubleClicked.connect(lambda _index: self.add_to_playlist())
+        left.addWidget(self.table, 1)
+        file_buttons = QGridLayout()
+        self.add_files_button = ActionButton("Add files…", "Ctrl+O", self.add_files, self)
+        self.add_folder_button = ActionButton("Folder…", "Ctrl+Shift+O", self.add_folder, self)
+        self.to_playlist_button = ActionButton(
+            "Add to playlist", "Ctrl+Return", self.add_to_playlist, self, primary=True
+        )
+        file_buttons.addWidget(self.add_files_button, 0, 0)
+        file_buttons.addWidget(self.add_folder_button, 0, 1)
+        file_buttons.addWidget(self.to_playlist_button, 1, 0, 1, 2)
+        left.addLayout(file_buttons)
+        columns.addLayout(left, 5)
+
+        self.tabs = QTabWidget()
+        columns.addWidget(self.tabs, 4)
+
+        playlists_tab = QWidget()
+        right = QVBoxLayout(playlists_tab)
+        right.setContentsMargins(0, 10, 0, 0)
+        self.playlists = QListWidget()
+        self.playlists.setMaximumHeight(150)
+        self.playlists.currentRowChanged.connect(lambda _row: self._show_entries())
+        right.addWidget(self.playlists)
+        playlist_buttons = QGridLayout()
+        self.new_button = ActionButton("New", "Ctrl+N", self.new_playlist, self)
+        self.import_button = ActionButton("Import…", "Ctrl+I", self.import_playlist, self)
+        self.export_button = ActionButton("Export…", "Ctrl+E", self.export_playlist, self)
+        self.delete_button = ActionButton("Delete", "Ctrl+Del", self.delete_playlist, self)
+        for n, button in enumerate(
+            (self.new_button, self.import_button, self.export_button, self.delete_button)
+        ):
+            playlist_buttons.addWidget(button, n // 2, n % 2)
+        right.addLayout(playlist_buttons)
+        self.playlist_total = label("", "muted")
+        right.addWidget(self.playlist_total)
+        self.entries = QListWidget()
+        self.entries.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.entries.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        model = self.entries.model()
+        model.rowsMoved.connect(lambda *_args: self._save_order())
+        right.addWidget(self.entries, 1)
+        order_buttons = QHBoxLayout()
+        self.up_button = ActionButton("Up", "Alt+Up", lambda: self.move_entry(-1), self)
+        self.down_button = ActionButton("Down", "Alt+Down", lambda: self.move_entry(1), self)
+        self.remove_button = ActionButton("Remove", "Del", self.remove_entry, self)
+        for button in (self.up_button, self.down_button, self.remove_button):
+            order_buttons.addWidget(button)
+        right.addLayout(order_buttons)
+        self.tabs.addTab(playlists_tab, "Playlists")
+
+        soundtracks_tab = QWidget()
+        sound = QVBoxLayout(soundtracks_tab)
+        sound.setContentsMargins(0, 10, 0, 0)
+        sound.addWidget(
+            label(
+                "A soundtrack is a bed and a playlist for each phase. Sessions pick one at set-up.",
+                "muted",
+            )
+        )
+        self.soundtracks = QListWidget()
+        self.soundtracks.itemActivated.connect(lambda _item: self.edit_soundtrack())
+        sound.addWidget(self.soundtracks, 1)
+        soundtrack_buttons = QGridLayout()
+        self.new_soundtrack_button = ActionButton(
+            "New soundtrack…", "Ctrl+T", lambda: self.edit_soundtrack(new=True), self
+        )
+        self.edit_soundtrack_button = ActionButton(
+            "Edit…", "Ctrl+Shift+T", self.edit_soundtrack, self
+        )
+        self.delete_soundtrack_button = ActionButton(
+            "Delete", "Ctrl+Shift+D", self.delete_soundtrack, self
+        )
+        soundtrack_buttons.addWidget(self.new_soundtrack_button, 0, 0, 1, 2)
+        soundtrack_buttons.addWidget(self.edit_soundtrack_button, 1, 0)
+        soundtrack_buttons.addWidget(self.delete_soundtrack_button, 1, 1)
+        sound.addLayout(soundtrack_buttons)
+        self.tabs.addTab(soundtracks_tab, "Soundtracks")
+
+    # -- loading --------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Read the library and the playlists again."""
+        try:
+            self._items = self.library.items()
+            summaries = self.library.playlists()
+        except StorageError as exc:
+            self.message.setText(f"{exc}.")
+            return
+        self.table.setRowCount(len(self._items))
+        for row, item in enumerate(self._items):
+            status = "ok" if item.problem is None else item.problem
+            cells = (
+                item.title,
+                item.artist,
+                clock_text(item.duration) if item.duration else "?",
+                status,
+            )
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(item.path)
+                cell.setData(ID_ROLE, item.id)
+                self.table.setItem(row, column, cell)
+        current = self.current_playlist()
+        self.playlists.blockSignals(True)
+        self.playlists.clear()
+        for summary in summaries:
+            length = minutes_text(round(summary.seconds / 60))
+            entry = QListWidgetItem(f"{summary.name}   ·   {summary.tracks} tracks, {length}")
+            entry.setData(ID_ROLE, summary.id)
+            self.playlists.addItem(entry)
+            if summary.id == current:
+                self.playlists.setCurrentItem(entry)
+        if self.playlists.currentRow() < 0 and summaries:
+            self.playlists.setCurrentRow(0)
+        self.playlists.blockSignals(False)
+        self._show_entries()
+        try:
+            self._plans = self.library.plans()
+        except StorageError as exc:
+            self.message.setText(f"{exc}.")
+            self._plans = {}
+        self.soundtracks.clear()
+        self.soundtracks.addItems(list(self._plans))
+        if not self._items:
+            self.message.setText(
+                "No music files yet. Add files or a folder (WAV, OGG, MP3, FLAC); "
+                "the bundled beds play without any."
+            )
+        elif not self.progress.isVisible():
+            bad = sum(1 for item in self._items if item.problem)
+            self.message.setText(
+                f"{len(self._items)} files"
+                + (f", {bad} cannot be played (see Status)" if bad else "")
+            )
+
+    def current_playlist(self) -> int | None:
+        if self.playlists.currentRow() < 0:
+            return None
+        return int(self.playlists.currentItem().data(ID_ROLE))
+
+    def _show_entries(self) -> None:
+        self.entries.clear()
+        playlist = self.current_playlist()
+        if playlist is None:
+            self.playlist_total.setText("Make a playlist with New, or import one.")
+            return
+        try:
+            items = self.library.entries(playlist)
+        except StorageError as exc:
+            self.message.setText(f"{exc}.")
+            return
+        for item in items:
+            text = item.title if not item.artist else f"{item.artist} – {item.title}"
+            if item.duration:
+                text += f"   {clock_text(item.duration)}"
+            if item.problem:
+                text += f"   ({item.problem})"
+            entry = QListWidgetItem(text)
+            entry.setData(ID_ROLE, item.id)
+            self.entries.addItem(entry)
+        seconds = sum(item.duration or 0 for item in items if item.problem is None)
+        self.playlist_total.setText(
+            f"{len(items)} tracks · {minutes_text(round(seconds / 60))} of playable music"
+        )
+
+    # -- files ----------------------------------------------------------------------------------
+
+    def add_files(self) -> None:
+        suffixes = " ".join(f"*{s}" for s in sorted(SUPPORTED_SUFFIXES))
+        names, _ = QFileDialog.getOpenFileNames(
+            self, "Add music files", str(Path.home()), f"Sound files ({suffixes})"
+        )
+        if names:
+            self.scan([Path(name) for name in names])
+
+    def add_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Add a folder of music", str(Path.home()))
+        if folder:
+            self.scan([Path(folder)])
+
+    def scan(self, paths: list[Path]) -> None:
+        """Scan ``paths`` off the UI thread; the table fills in when it is done."""
+        self.progress.setRange(0, 0)
+        self.progress.setFormat("Looking for sound files…")
+        self.progress.show()
+        self.add_files_button.setEnabled(False)
+        self.add_folder_button.setEnabled(False)
+        self._scanner.start(paths)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.progress.setFormat(f"Reading {done} of {total} files")
+
+    def _scanned(self, ids: list[int], problem: str) -> None:
+        self.progress.hide()
+        self.add_files_button.setEnabled(True)
+        self.add_folder_button.setEnabled(True)
+        self.load()
+        if problem:
+            self.message.setText(f"{problem}.")
+        else:
+            bad = sum(1 for item in self._items if item.id in set(ids) and item.problem)
+            self.message.setText(
+                f"Added {len(ids)} files"
+                + (f"; {bad} cannot be played (see Status)." if bad else ".")
+            )
+        self.scanned.emit()
+
+    # -- playlists ------------------------------------------------------------------------------
+
+    def _entry_ids(self) -> list[int]:
+        return [int(self.entries.item(r).data(ID_ROLE)) for r in range(self.entries.count())]
+
+    def _save(self, ids: list[int]) -> bool:
+        playlist = self.current_playlist()
+        if playlist is None:
+            return False
+        try:
+            self.library.set_entries(playlist, ids)
+        except StorageError as exc:
+            self.message.setText(f"{exc}.")
+            return False
+        self.changed.emit()
+        return True
+
+    def _save_order(self) -> None:
+        if self._save(self._entry_ids()):
+            self.load()
+
+    def add_to_playlist(self) -> None:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        if not rows:
+            self.message.setText("Pick the files to add in the list on the left first.")
+            return
+        if self.current_playlist() is None:
+            self.new_playlist()
+            if self.current_playlist() is None:
+                return
+        chosen = [self._items[row].id for row in rows]
+        if self._save(self._entry_ids() + chosen):
+            self.load()
+
+    def move_entry(self, step: int) -> None:
+        row = self.entries.currentRow()
+        ids = self._entry_ids()
+        target = row + step
+        if row < 0 or not 0 <= target < len(ids):
+            return
+        ids[row], ids[target] = ids[target], ids[row]
+        if self._save(ids):
+            self.load()
+            self.entries.setCurrentRow(target)
+
+    def remove_entry(self) -> None:
+        row = self.entries.currentRow()
+        if row < 0:
+            return
+        ids = self._entry_ids()
+        del ids[row]
+        if self._save(ids):
+            self.load()
+            self.entries.setCurrentRow(min(row, len(ids) - 1))
+
+    def new_playlist(self, name: str | None = None) -> None:
+        if name is None:
+            name, ok = QInputDialog.getText(self, "New playlist", "Name of the playlist:")
+            if not ok:
+                return
+        try:
+            created = self.library.create_playlist(name)
+        except StorageError as exc:
+            self.message.setText(f"{exc}.")
+            return
+        self.load()
+        self._select_playlist(created)
+        self.changed.emit()
+
+    def _select_playlist(self, playlist_id: int) -> None:
+        for row in range(self.playlists.count()):
+            if self.playlists.item(row).data(ID_ROLE) == playlist_id:
+                self.playlists.setCurrentRow(row)
+
+    def delete_playlist(self) -> None:
+        playlist = self.current_playlist()
+        if playlist is None:
+            return
+        try:
+            self.library.delete_playlist(playlist)
+        except StorageError as exc:
+            self.message.setText(f"{exc}.")
+            return
+        self.load()
+        self.changed.emit()
+
+    def import_playlist(self, path: Path | None = None) -> None:
+        """Read a playlist file into a new playlist; entries not found are listed as missing."""
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(
+                self, "Import a playlist", str(Path.home()), PLAYLIST_FILTER
+            )
+            if not name:
+                return
+            path = Path(name)
+        try:
+            playlist = read_playlist(path)
+        except PlaylistError as exc:
+            self.message.setText(f"{path.name}: {exc}")
+            return
+        scanned = []
+        for entry in playlist.entries:
+            if entry.path is not None and entry.problem is None:
+                result = probe(entry.path)
+                scanned.append(
+                    ScannedTrack(
+                        str(entry.path),
+                        result.title or entry.title or entry.path.stem,
+                        result.artist or entry.artist,
+                        result.duration or entry.duration,
+                        result.format,
+                        None if result.playable else result.reason,
+                    )
+                )
+            else:
+                where = str(entry.path) if entry.path is not None else entry.location
+                scanned.append(
+                    ScannedTrack(
+                        where,
+                        entry.title or Path(where).stem,
+                        entry.artist,
+                        entry.duration,
+                        "",
+                        entry.problem or "not found",
+                    )
+                )
+        try:
+            ids = self.library.add(scanned)
+            created = self.library.create_playlist(_free_name(path.stem, self.library), ids)
+        except StorageError as exc:
+            self.message.setText(f"{exc}.")
+            return
+        missing = sum(1 for item in scanned if item.problem)
+        self.load()
+        self._select_playlist(created)
+        self.message.setText(
+            f"Imported {len(ids)} entries from {path.name}"
+            + (f"; {missing} cannot be played (marked in the list)." if missing else ".")
+        )
+        self.changed.emit()
+
+    def export_playlist(self, target: Path | None = None) -> None:
+        playlist = self.current_playlist()
+        if playlist is None:
+            self.message.setText("Pick the playlist to export first.")
+            return
+        if target is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, "Export the playlist", str(Path.home() / "playlist.m3u8"), PLAYLIST_FILTER
+            )
+            if not name:
+                return
+            target = Path(name)
+        try:
+            items = self.library.entries(playlist)
+            title = next(s.name for s in self.library.playlists() if s.id == playlist)
+            write_playlist([_as_entry(item.as_track()) for item in items], target, title=title)
+        except (StorageError, PlaylistError, OSError) as exc:
+            self.message.setText(f"The playlist could not be exported: {exc}")
+            return
+        self.message.setText(f"Exported {len(items)} entries to {target}.")
+
+    # -- soundtracks ----------------------------------------------------------------------------
+
+    def _phase_names(self) -> list[str]:
+        names: list[str] = []
+        for protocol in self._protocols.protocols():
+            for phase in protocol.phases:
+                if phase.name not in names:
+                    names.append(phase.name)
+        return names
+
+    def edit_soundtrack(self, *, new: bool = False) -> None:
+        """Open the soundtrack editor on the chosen soundtrack (or a new one)."""
+        self.tabs.setCurrentIndex(1)
+        if not new and self.soundtracks.currentRow() < 0:
+            self.message.setText("Pick the soundtrack to edit, or make a new one.")
+            return
+        name = "" if new else self.soundtracks.currentItem().text()
+        try:
+            playlists = self.library.playlists()
+        except StorageError as exc:
+            self.message.setText(f"{exc}.")
+            return
+        dialog = SoundtrackDialog(
+            self._phase_names(),
+            playlists,
+            self._sounds,
+            name=name,
+            plan=self._plans.get(name),
+            parent=self,
+        )
+        dialog.accepted.connect(lambda: self._save_soundtrack(name, dialog))
+        self.soundtrack_dialog = dialog
+        dialog.open()
+
+    def _save_soundtrack(self, old_name: str, dialog: SoundtrackDialog) -> None:
+        new_name = " ".join(dialog.name.text().split())
+        try:
+            self.library.save_soundtrack(new_name, dialog.plan())
+            if old_name and old_name != new_name:
+                self.library.delete_soundtrack(old_name)
+        except StorageError as exc:
+            self.message.setText(f"{exc}.")
+            return
+        self.load()
+        self.message.setText(f"Soundtrack “{new_name}” saved; pick it when you set up a session.")
+        self.changed.emit()
+
+    def delete_soundtrack(self) -> None:
+        if self.soundtracks.currentRow() < 0:
+            return
+        try:
+            self.library.delete_soundtrack(self.soundtracks.currentItem().text())
+        except StorageError as exc:
+            self.message.setText(f"{exc}.")
+            return
+        self.load()
+        self.changed.emit()
+
+
+def _as_entry(track: Track) -> PlaylistEntry:
+    return PlaylistEntry(
+        location=track.path,
+        path=Path(track.path),
+        title=track.title,
+        artist=track.artist,
+        duration=track.duration,
+        line=0,
+        problem=None,
+    )
+
+
+def _free_name(stem: str, library: SoundLibrary) -> str:
+    taken = {summary.name for summary in library.playlists()}
+    name, n = stem, 2
+    while name in taken:
+        name, n = f"{stem} ({n})", n + 1
+    return name

@@ -1,0 +1,270 @@
+"""The sound card on the journey screen: what the patient hears, what comes next, whether the
+music will last the phase, and the one big control that matters most: Quiet.
+
+The panel owns the session's :class:`~kapdesk.audio.player.Player`, drives it with a Qt timer
+(as often as the player asks: often during a fade, twice a second otherwise), follows the
+journey's phase changes and close, and records what the player reports into the journey, so the
+session record says what was playing when.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QSlider, QVBoxLayout, QWidget
+
+from kapdesk.audio.backend import AudioBackend, AudioError
+from kapdesk.audio.player import Player
+from kapdesk.core.clock import Clock
+from kapdesk.core.journey import EventKind, Journey, JourneyEvent
+from kapdesk.core.soundtrack import Soundtrack, remaining_coverage, session_sound
+from kapdesk.core.timefmt import clock_text, minutes_text
+from kapdesk.ui import theme
+from kapdesk.ui.widgets import ActionButton, ElidedLabel, card, label
+
+if TYPE_CHECKING:
+    from kapdesk.storage.journeys import OpenJourney
+
+BackendFactory = Callable[[], AudioBackend]
+
+
+class SoundPanel(QWidget):
+    """Plays and shows one open session's soundtrack."""
+
+    def __init__(
+        self, clock: Clock, backend_factory: BackendFactory | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._factory = backend_factory
+        self._backend: AudioBackend | None = None
+        self.device_problem: str | None = None
+        self.player: Player | None = None
+        self._journey: Journey | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._tick)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        frame = card(self)
+        outer.addWidget(frame)
+        layout = QHBoxLayout(frame)
+        layout.setContentsMargins(16, 6, 16, 6)
+        layout.setSpacing(14)
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        self.now_label = ElidedLabel("")
+        self.next_label = ElidedLabel("muted")
+        for widget in (self.now_label, self.next_label):
+            text.addWidget(widget)
+        layout.addLayout(text, 1)
+
+        sliders = QHBoxLayout()
+        sliders.setSpacing(8)
+        self.music_slider = self._slider("Music volume")
+        self.bed_slider = self._slider("Bed volume")
+        self.music_slider.valueChanged.connect(self._music_volume)
+        self.bed_slider.valueChanged.connect(self._bed_volume)
+        for caption, slider in (("Music", self.music_slider), ("Bed", self.bed_slider)):
+            sliders.addWidget(label(caption, "muted"))
+            sliders.addWidget(slider)
+        layout.addLayout(sliders)
+
+        self.skip_button = ActionButton("Skip track", "Ctrl+K", self.skip, self)
+        self.quiet_button = ActionButton("Quiet", "Ctrl+M", self.toggle_quiet, self, primary=True)
+        for button in (self.skip_button, self.quiet_button):
+            button.setMinimumHeight(48)
+            layout.addWidget(button)
+        self._show_nothing("No sound for this session.")
+
+    def _slider(self, name: str) -> QSlider:
+        slider = QSlider(Qt.Orientation.Horizontal)
+        slider.setRange(0, 100)
+        slider.setAccessibleName(name)
+        slider.setMinimumWidth(90)
+        slider.setMaximumWidth(160)
+        slider.setMinimumHeight(28)
+        return slider
+
+    # -- following a session --------------------------------------------------------------------
+
+    @staticmethod
+    def choose(opened: OpenJourney, soundtrack: Soundtrack) -> None:
+        """Record the soundtrack a new session will play (the plan, as it is now)."""
+        opened.journey.record_sound(EventKind.SOUNDTRACK, soundtrack.to_json())
+
+    def follow(self, opened: OpenJourney) -> None:
+        """Play ``opened``'s soundtrack from where its record says the music is."""
+        self.stop()
+        journey = opened.journey
+        self._journey = journey
+        journey.subscribe(self._on_journey_event)
+        sound = session_sound(journey.events, self._clock.now())
+        if sound.soundtrack is None or journey.closed:
+            self._show_nothing("No sound for this session.")
+            return
+        backend = self._device()
+        if backend is None:
+            return
+        phase = journey.current_phase
+        phase_name = phase.name if phase is not None else None
+        playlist = sound.soundtrack.playlist_for(phase_name)
+        resume: tuple[int, float] | None = None
+        if sound.playlist is not None and playlist is not None and sound.playlist == playlist.name:
+            resume = (len(playlist.tracks), 0.0) if sound.ended else (sound.index, sound.position)
+        self.player = Player(backend, self._clock, on_event=self._record)
+        self.player.start(sound.soundtrack, phase_name, resume)
+        for slider, value in (
+            (self.music_slider, self.player.music_volume),
+            (self.bed_slider, self.player.bed_volume),
+        ):
+            slider.blockSignals(True)
+            slider.setValue(round(value * 100))
+            slider.blockSignals(False)
+        self._set_enabled(True)
+        self._tick()
+
+    def stop(self) -> None:
+        """Let go of the session (its sound fades away if it still plays)."""
+        self._timer.stop()
+        if self._journey is not None:
+            self._journey.unsubscribe(self._on_journey_event)
+            self._journey = None
+        if self.player is not None:
+            self.player.finish()
+            self.player = None
+
+    def shut_down(self) -> None:
+        """The app is closing: stop and release the sound device."""
+        self.stop()
+        if self._backend is not None:
+            self._backend.close()
+            self._backend = None
+
+    # -- the sitter's controls ------------------------------------------------------------------
+
+    def toggle_quiet(self) -> None:
+        if self.player is None:
+            return
+        self.player.set_quiet(not self.player.quiet)
+        self._tick()
+
+    def skip(self) -> None:
+        if self.player is not None:
+            self.player.skip()
+            self._tick()
+
+    def _music_volume(self, value: int) -> None:
+        if self.player is not None:
+            self.player.set_volumes(music=value / 100)
+
+    def _bed_volume(self, value: int) -> None:
+        if self.player is not None:
+            self.player.set_volumes(bed=value / 100)
+
+    # -- internals ------------------------------------------------------------------------------
+
+    def _device(self) -> AudioBackend | None:
+        if self._backend is None and self._factory is not None and self.device_problem is None:
+            try:
+                self._backend = self._factory()
+            except AudioError as exc:
+                self.device_problem = str(exc)
+        if self._backend is None:
+            reason = self.device_problem or "sound is turned off for this room"
+            self._show_nothing(f"No sound: {reason}. The journey goes on without it.")
+        return self._backend
+
+    def _record(self, kind: EventKind, data: Mapping[str, Any]) -> None:
+        if self._journey is not None and not self._journey.closed:
+            self._journey.record_sound(kind, data)
+
+    def _on_journey_event(self, event: JourneyEvent) -> None:
+        # Acted on after the journey has told everyone: the player records events of its own.
+        if event.kind is EventKind.PHASE:
+            name = str(event.data.get("name", ""))
+            QTimer.singleShot(0, self, lambda: self._phase_changed(name))
+        elif event.kind is EventKind.CLOSED:
+            QTimer.singleShot(0, self, self._closed)
+
+    def _phase_changed(self, name: str) -> None:
+        if self.player is not None:
+            self.player.phase_changed(name)
+            self._tick()
+
+    def _closed(self) -> None:
+        self.stop()
+        self._show_nothing("The sound fades out: the session is closed.")
+
+    def _tick(self) -> None:
+        if self.player is None:
+            return
+        wait = self.player.tick()
+        self._show()
+        self._timer.start(max(20, round(wait * 1000)))
+
+    def _set_enabled(self, on: bool) -> None:
+        for widget in (self.quiet_button, self.skip_button, self.music_slider, self.bed_slider):
+            widget.setEnabled(on)
+
+    def _show_nothing(self, text: str) -> None:
+        self.now_label.setText(text)
+        self.next_label.setText("")
+        self._set_enabled(False)
+
+    def _show(self) -> None:
+        player = self.player
+        if player is None or player.soundtrack is None:
+            return
+        soundtrack = player.soundtrack
+        bed = f"Bed: {soundtrack.bed.title}" if soundtrack.bed else "No bed"
+        track = player.now_playing
+        if track is not None:
+            position = player.position or 0.0
+            if track.duration:
+                position = min(position, track.duration)
+            length = f" / {clock_text(track.duration)}" if track.duration else ""
+            self.now_label.setText(f"♪ {track.label()}   {clock_text(position)}{length}")
+        elif player.ran_out:
+            self.now_label.setText(f"The music has run out. {bed} goes on.")
+        else:
+            self.now_label.setText(f"No music for this phase. {bed}.")
+        upcoming = player.up_next
+        parts = [f"Next: {upcoming.label()}" if upcoming else "Nothing queued after this"]
+        coverage = self._coverage_text()
+        if coverage:
+            parts.append(coverage)
+        parts.append(bed)
+        if player.problems:
+            parts.insert(0, player.problems[-1])
+        self.next_label.setText("   ·   ".join(parts))
+        self.next_label.setStyleSheet(f"color: {theme.PROBLEM};" if player.problems else "")
+        self.quiet_button.setProperty("role", "primary" if not player.quiet else "")
+        self.quiet_button.setText(
+            ("Sound back up" if player.quiet else "Quiet")
+            + "   "
+            + self.quiet_button.sequence.toString()
+        )
+
+    def _coverage_text(self) -> str:
+        player, journey = self.player, self._journey
+        if player is None or journey is None or player.soundtrack is None:
+            return ""
+        phase = journey.current_phase
+        if phase is None or journey.phase_index is None:
+            return ""
+        left = [max(0.0, phase.minutes * 60 - journey.phase_elapsed())]
+        for later in journey.protocol.phases[journey.phase_index + 1 :]:
+            playlist = player.soundtrack.playlist_for(later.name)
+            if playlist is None or player.playlist is None or playlist.name != player.playlist.name:
+                break
+            left.append(later.minutes * 60)
+        short = remaining_coverage(player.playlist, player.index, player.position or 0.0, left)
+        if player.playlist is None or not player.playlist.tracks:
+            return ""
+        if short >= 60:
+            return f"The music runs out {minutes_text(round(short / 60))} before this phase ends"
+        return "Enough music for this phase"

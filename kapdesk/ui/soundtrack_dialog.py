@@ -1,0 +1,140 @@
+"""Making or changing a soundtrack: its bed, a playlist per phase, how the music switches.
+
+Phases are listed by the names the room's protocols use (Onset, Peak, Infusion...), so one
+soundtrack serves every protocol that shares a phase name; "Any other phase" covers the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kapdesk.core.soundtrack import BundledSound, Switch
+from kapdesk.storage.library import PlaylistSummary
+from kapdesk.ui.widgets import ActionButton, label
+
+NO_PLAYLIST = "No music (bed only)"
+
+
+class SoundtrackDialog(QDialog):
+    """Edits one soundtrack plan; :meth:`plan` gives what to save."""
+
+    def __init__(
+        self,
+        phase_names: Sequence[str],
+        playlists: Sequence[PlaylistSummary],
+        beds: Sequence[BundledSound],
+        *,
+        name: str = "",
+        plan: Mapping[str, Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Soundtrack")
+        self.setMinimumWidth(620)
+        self._playlists = list(playlists)
+        self._beds = [sound for sound in beds if sound.kind == "bed"]
+        plan = dict(plan or {})
+        outer = QVBoxLayout(self)
+        form = QFormLayout()
+        self.name = QLineEdit(name)
+        self.name.setPlaceholderText("e.g. Evening, ocean and strings")
+        form.addRow("Name", self.name)
+
+        self.bed = QComboBox()
+        self.bed.addItem("No bed")
+        for bed in self._beds:
+            self.bed.addItem(bed.title)
+        chosen_bed = plan.get("bed")
+        chosen_path = chosen_bed.get("path") if isinstance(chosen_bed, dict) else None
+        for index, bed in enumerate(self._beds, start=1):
+            if chosen_path == bed.path:
+                self.bed.setCurrentIndex(index)
+        form.addRow("Bed", self.bed)
+
+        self.settling = self._playlist_box(plan.get("settling"))
+        form.addRow("Settling (before the dose)", self.settling)
+        stored = plan.get("phases")
+        phases: dict[str, Any] = stored if isinstance(stored, dict) else {}
+        self.phases: dict[str, QComboBox] = {}
+        phase_form = QFormLayout()
+        for phase in phase_names:
+            box = self._playlist_box(phases.get(phase), inherit=True)
+            self.phases[phase] = box
+            phase_form.addRow(phase, box)
+        holder = QWidget()
+        holder.setLayout(phase_form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(holder)
+        scroll.setMinimumHeight(160)
+        self.default = self._playlist_box(plan.get("default"))
+        form.addRow("Any other phase", self.default)
+
+        self.switch = QComboBox()
+        self.switch.addItem("Fade across when the phase changes", Switch.FADE.value)
+        self.switch.addItem("Let the track finish, then change", Switch.END_OF_TRACK.value)
+        if plan.get("switch") == Switch.END_OF_TRACK.value:
+            self.switch.setCurrentIndex(1)
+        form.addRow("Phase change", self.switch)
+        self.fade = QDoubleSpinBox()
+        self.fade.setRange(1, 60)
+        self.fade.setSuffix(" s")
+        self.fade.setValue(float(plan.get("fade_seconds") or 8))
+        form.addRow("Fade", self.fade)
+        outer.addLayout(form)
+        outer.addWidget(label("PLAYLIST FOR EACH PHASE", "section"))
+        outer.addWidget(scroll, 1)
+        self.error = label("", "error")
+        self.error.hide()
+        outer.addWidget(self.error)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(ActionButton("Cancel", "Esc", self.reject, self))
+        buttons.addWidget(ActionButton("Save", "Ctrl+S", self.submit, self, primary=True))
+        outer.addLayout(buttons)
+
+    def _playlist_box(self, chosen: Any, *, inherit: bool = False) -> QComboBox:
+        box = QComboBox()
+        box.addItem("Same as any other phase" if inherit else NO_PLAYLIST, None)
+        for playlist in self._playlists:
+            box.addItem(playlist.name, playlist.id)
+            if playlist.id == chosen:
+                box.setCurrentIndex(box.count() - 1)
+        return box
+
+    def plan(self) -> dict[str, Any]:
+        bed_index = self.bed.currentIndex() - 1
+        bed = self._beds[bed_index] if bed_index >= 0 else None
+        return {
+            "bed": {"path": bed.path, "title": bed.title} if bed else None,
+            "settling": self.settling.currentData(),
+            "phases": {
+                phase: box.currentData()
+                for phase, box in self.phases.items()
+                if box.currentData() is not None
+            },
+            "default": self.default.currentData(),
+            "switch": self.switch.currentData(),
+            "fade_seconds": self.fade.value(),
+        }
+
+    def submit(self) -> None:
+        if not self.name.text().strip():
+            self.error.setText("Give the soundtrack a name.")
+            self.error.show()
+            self.name.setFocus()
+            return
+        self.accept()

@@ -1,0 +1,1 @@
+"""Tests of kapdesk's audio: the player and the bundled sounds."""

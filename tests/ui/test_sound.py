@@ -1,0 +1,205 @@
+"""Sound in the window: the soundtrack chosen at set-up plays, follows the phases, goes quiet,
+is recorded in the session, and picks up where it was after a restart. The library page
+scans files, builds playlists and soundtracks."""
+
+from __future__ import annotations
+
+import wave
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from kapdesk.app import build_window
+from kapdesk.audio.fake import FakeBackend
+from kapdesk.core.clock import FakeClock
+from kapdesk.core.journey import Dose, EventKind
+from kapdesk.paths import AppPaths
+from kapdesk.storage.db import Storage
+from kapdesk.storage.library import ScannedTrack, SoundLibrary
+from kapdesk.ui import theme
+from kapdesk.ui.main_window import MainWindow
+
+WindowMaker = Callable[[FakeBackend], MainWindow]
+
+
+@pytest.fixture
+def make_window(
+    qtbot: QtBot, qapp: QApplication, storage: Storage, paths: AppPaths, clock: FakeClock
+) -> WindowMaker:
+    """The real window on the test database, its sound going to ``backend``."""
+
+    def make(backend: FakeBackend) -> MainWindow:
+        theme.apply(qapp)
+        window = build_window(storage, paths, clock, audio=lambda: backend)
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        return window
+
+    return make
+
+
+def _music(storage: Storage, clock: FakeClock) -> None:
+    """A saved soundtrack: rain bed, a two-track playlist for Peak, another for anything else."""
+    library = SoundLibrary(storage, clock)
+    ids = library.add(
+        [
+            ScannedTrack(f"/music/{name}.ogg", name.title(), "Ensemble", seconds, "OGG", None)
+            for name, seconds in (("dawn", 600.0), ("tide", 600.0), ("calm", 1200.0))
+        ]
+    )
+    peak = library.create_playlist("Peak music", ids[:2])
+    gentle = library.create_playlist("Gentle", ids[2:])
+    library.save_soundtrack(
+        "Evening",
+        {"bed": None, "phases": {"Peak": peak}, "default": gentle, "switch": "fade"},
+    )
+
+
+def _open(qtbot: QtBot, window: MainWindow, soundtrack: str) -> None:
+    setup = window.setup_view
+    line = setup.patient.lineEdit()
+    assert isinstance(line, QLineEdit)
+    qtbot.keyClicks(line, "P-0100")
+    for row in range(setup.protocols.count()):
+        if setup.protocols.item(row).data(Qt.ItemDataRole.UserRole) == "im-ketamine":
+            setup.protocols.setCurrentRow(row)
+    setup.soundtrack.setCurrentText(soundtrack)
+    setup.submit()
+    assert window.pages.currentWidget() is window.journey_view
+
+
+@pytest.fixture
+def backend(clock: FakeClock) -> FakeBackend:
+    return FakeBackend(clock)
+
+
+def test_setup_shows_coverage_and_the_session_plays_and_records_its_soundtrack(
+    qtbot: QtBot,
+    storage: Storage,
+    clock: FakeClock,
+    backend: FakeBackend,
+    make_window: WindowMaker,
+) -> None:
+    _music(storage, clock)
+    window = make_window(backend)
+    setup = window.setup_view
+    assert setup.soundtrack.itemText(0) == "Evening"
+    assert setup.soundtrack.count() >= 5  # Evening, four bundled beds, "No sound"
+    setup.soundtrack.setCurrentText("Evening")
+    for row in range(setup.protocols.count()):
+        if setup.protocols.item(row).data(Qt.ItemDataRole.UserRole) == "im-ketamine":
+            setup.protocols.setCurrentRow(row)
+    # IM: Peak (35 min) has 20 min of music; Onset, Return and Recovery play "Gentle".
+    assert "Peak is 15 min short" in setup.coverage.text()
+
+    _open(qtbot, window, "Evening")
+    panel = window.sound_panel
+    journey = window.journey_view.current
+    assert journey is not None
+    assert "No music for this phase" in panel.now_label.text()  # no settling playlist
+    journey.journey.record_dose(Dose(50, "mg", "IM"))  # Onset: the default playlist
+    qtbot.waitUntil(lambda: backend.music.loaded == Path("/music/calm.ogg"))
+    assert "Calm" in panel.now_label.text()
+
+    clock.advance(60)
+    window.journey_view.advance_phase()  # Peak: fade across to "Peak music"
+    qtbot.waitUntil(lambda: backend.music.fading_out)
+    clock.advance(9)
+    panel._tick()
+    assert backend.music.loaded == Path("/music/dawn.ogg")
+    assert "The music runs out 15 min before this phase ends" in panel.next_label.text()
+
+    qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert panel.player is not None
+    assert panel.player.quiet
+    assert panel.quiet_button.text().startswith("Sound back up")
+    kinds = [event.kind for event in journey.journey.events]
+    assert kinds.count(EventKind.TRACK) == 2
+    assert EventKind.QUIET in kinds
+    assert journey.recorder.pending == 0
+
+
+def test_after_a_restart_the_music_picks_up_at_its_track_and_position(
+    qtbot: QtBot,
+    storage: Storage,
+    clock: FakeClock,
+    backend: FakeBackend,
+    make_window: WindowMaker,
+) -> None:
+    _music(storage, clock)
+    window = make_window(backend)
+    _open(qtbot, window, "Evening")
+    current = window.journey_view.current
+    assert current is not None
+    current.journey.record_dose(Dose(50, "mg", "IM"))
+    clock.advance(30)
+    current.journey.advance_phase()  # Peak
+    qtbot.waitUntil(lambda: backend.music.fading_out)
+    clock.advance(9)
+    window.sound_panel._tick()
+    assert backend.music.loaded == Path("/music/dawn.ogg")
+    window.close()  # the app goes away mid-track (as in a crash, nothing more is written)
+
+    clock.advance(700)  # 10 min of "dawn" plus 100 s
+    later = FakeBackend(clock)
+    again = make_window(later)
+    assert again.pages.currentWidget() is again.journey_view
+    assert later.music.loaded == Path("/music/tide.ogg")
+    assert later.music.start == pytest.approx(100, abs=2)
+
+
+def test_the_library_scans_files_and_builds_a_playlist_and_a_soundtrack(
+    qtbot: QtBot,
+    backend: FakeBackend,
+    make_window: WindowMaker,
+    tmp_path: Path,
+) -> None:
+    music = tmp_path / "music"
+    music.mkdir()
+    for name in ("one", "two"):
+        with wave.open(str(music / f"{name}.wav"), "wb") as out:
+            out.setnchannels(2)
+            out.setsampwidth(2)
+            out.setframerate(44100)
+            out.writeframes(b"\x00\x00" * 2 * 44100 * 3)
+    (music / "broken.mp3").write_bytes(b"\x00not an mp3 at all" * 10)
+    window = make_window(backend)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    view = window.library_view
+    assert window.pages.currentWidget() is view
+
+    with qtbot.waitSignal(view.scanned, timeout=30_000):
+        view.scan([music])
+    assert view.table.rowCount() == 3
+    cells = [[view.table.item(r, c) for c in (0, 3)] for r in range(3)]
+    statuses = {title.text(): status.text() for title, status in cells if title and status}
+    assert statuses["one"] == "ok"
+    assert statuses["broken"] != "ok"
+    assert "1 cannot be played" in view.message.text()
+
+    view.new_playlist("Peak music")
+    view.table.selectRow(0)
+    view.add_to_playlist()
+    assert view.entries.count() == 1
+    exported = tmp_path / "peak.m3u8"
+    view.export_playlist(exported)
+    assert exported.read_text(encoding="utf-8").startswith("#EXTM3U")
+    view.import_playlist(exported)
+    assert view.playlists.count() == 2
+
+    view.edit_soundtrack(new=True)
+    dialog = view.soundtrack_dialog
+    assert dialog is not None
+    dialog.name.setText("Morning")
+    dialog.phases["Peak"].setCurrentText("Peak music")
+    dialog.submit()
+    assert view.soundtracks.count() == 1
+    window.go_home()
+    assert window.setup_view.soundtrack.itemText(0) == "Morning"
