@@ -199,7 +199,7 @@ def check_audio(paths: Sequence[Path], out: TextIO) -> int:
         if result.playable:
             length = clock_text(result.duration) if result.duration else "length unknown"
             who = f"{result.artist} – {result.title}" if result.artist else result.title
-            print(f"ok       {length:>8}  {result.format:<5} {who}  ({path})", file=out)
+            print(f"ok       {length:>8}  {result.format:<10}  {who}  ({path})", file=out)
         else:
             bad += 1
             print(f"CANNOT   {path}: {result.reason}", file=out)
