@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -94,6 +95,10 @@ class SoundtrackDialog(QDialog):
         self.fade.setSuffix(" s")
         self.fade.setValue(float(plan.get("fade_seconds") or 8))
         form.addRow("Fade", self.fade)
+        self.music_volume = self._percent(plan.get("music_volume"), 70)
+        form.addRow("Music volume", self.music_volume)
+        self.bed_volume = self._percent(plan.get("bed_volume"), 40)
+        form.addRow("Bed volume", self.bed_volume)
         outer.addLayout(form)
         outer.addWidget(label("PLAYLIST FOR EACH PHASE", "section"))
         outer.addWidget(scroll, 1)
@@ -105,6 +110,15 @@ class SoundtrackDialog(QDialog):
         buttons.addWidget(ActionButton("Cancel", "Esc", self.reject, self))
         buttons.addWidget(ActionButton("Save", "Ctrl+S", self.submit, self, primary=True))
         outer.addLayout(buttons)
+
+    @staticmethod
+    def _percent(stored: Any, default: int) -> QSpinBox:
+        box = QSpinBox()
+        box.setRange(0, 100)
+        box.setSuffix(" %")
+        ok = isinstance(stored, int | float) and not isinstance(stored, bool)
+        box.setValue(round(float(stored) * 100) if ok else default)
+        return box
 
     def _playlist_box(self, chosen: Any, *, inherit: bool = False) -> QComboBox:
         box = QComboBox()
@@ -129,6 +143,8 @@ class SoundtrackDialog(QDialog):
             "default": self.default.currentData(),
             "switch": self.switch.currentData(),
             "fade_seconds": self.fade.value(),
+            "music_volume": self.music_volume.value() / 100,
+            "bed_volume": self.bed_volume.value() / 100,
         }
 
     def submit(self) -> None:

@@ -38,11 +38,11 @@ QPushButton:pressed {{ background: {ACCENT_DIM}; }}
 QPushButton:disabled {{ color: #4d5660; border-color: #222a31; }}
 QPushButton[role="primary"] {{ background: {ACCENT_DIM}; border-color: {ACCENT}; }}
 QPushButton[role="compact"] {{ min-height: 30px; padding: 6px 14px; }}
-QLineEdit, QComboBox, QDoubleSpinBox, QPlainTextEdit {{
+QLineEdit, QComboBox, QDoubleSpinBox, QSpinBox, QPlainTextEdit {{
     background: {SURFACE}; color: {TEXT}; border: 1px solid {BORDER}; border-radius: 8px;
     padding: 8px 10px; min-height: 36px; selection-background-color: {ACCENT_DIM};
 }}
-QLineEdit:focus, QComboBox:focus, QDoubleSpinBox:focus, QPlainTextEdit:focus {{
+QLineEdit:focus, QComboBox:focus, QDoubleSpinBox:focus, QSpinBox:focus, QPlainTextEdit:focus {{
     border: 2px solid {ACCENT};
 }}
 QComboBox QAbstractItemView {{ background: {SURFACE}; selection-background-color: {ACCENT_DIM}; }}

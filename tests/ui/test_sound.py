@@ -199,7 +199,13 @@ def test_the_library_scans_files_and_builds_a_playlist_and_a_soundtrack(
     assert dialog is not None
     dialog.name.setText("Morning")
     dialog.phases["Peak"].setCurrentText("Peak music")
+    dialog.bed.setCurrentText("Soft rain")
+    dialog.bed_volume.setValue(25)
     dialog.submit()
     assert view.soundtracks.count() == 1
+    plan = view.library.plans()["Morning"]
+    assert plan["bed_volume"] == 0.25
+    assert plan["bed"]["title"] == "Soft rain"
+    assert plan["phases"] == {"Peak": view.library.playlists()[1].id}
     window.go_home()
     assert window.setup_view.soundtrack.itemText(0) == "Morning"
