@@ -146,10 +146,6 @@ def check_file(path: Path) -> str | None:
     (missing, a folder, not an ordinary file, unreadable, empty), or None."""
     try:
         info = path.stat()
-    except FileNotFoundError:
-        return MISSING
-    except PermissionError:
-        return UNREADABLE
     except OSError as error:
         return _os_reason(error)
     if stat.S_ISDIR(info.st_mode):
@@ -159,10 +155,6 @@ def check_file(path: Path) -> str | None:
     try:
         with path.open("rb"):
             pass
-    except FileNotFoundError:
-        return MISSING
-    except PermissionError:
-        return UNREADABLE
     except OSError as error:
         return _os_reason(error)
     if info.st_size == 0:
@@ -220,6 +212,10 @@ def probe_all(paths: Iterable[Path]) -> Iterator[Probe]:
 
 
 def _os_reason(error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return MISSING
+    if isinstance(error, PermissionError):
+        return UNREADABLE
     detail = (error.strerror or type(error).__name__).lower()
     return f"the file cannot be read ({detail})"
 
