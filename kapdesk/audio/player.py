@@ -184,6 +184,9 @@ class Player:
             self._switch_to = None
             self._switch_pending = False
             return  # the same playlist goes on across the phase change
+        if self._state is _Music.SWITCHING:
+            self._after_fade = (target, 0)  # the fade under way leads to the newest phase
+            return
         if self._state is not _Music.PLAYING:
             self._switch_to = None
             self._begin(target)
@@ -199,8 +202,8 @@ class Player:
     def skip(self, by: str = "") -> None:
         """Move on from the track now playing (with a short fade)."""
         track = self.now_playing
-        if track is None or self.playlist is None:
-            return
+        if track is None or self.playlist is None or self._state is _Music.SWITCHING:
+            return  # nothing playing, or it is already fading out
         self._emit(EventKind.TRACK_SKIPPED, {**self._track_data(track), "by": by})
         if self._switch_pending:  # the phase has moved on; skipping brings its playlist in
             self._switch_pending = False
@@ -253,7 +256,19 @@ class Player:
             self._track_ended()
         if not self._quiet.done(now) or self._state is _Music.SWITCHING:
             return FADE_TICK
-        return PLAY_TICK if self._state is _Music.PLAYING else 1.0
+        if self._state is not _Music.PLAYING:
+            return 1.0
+        return self._until_track_end()
+
+    def _until_track_end(self) -> float:
+        """Look again just after the track should end, so the next one follows without a gap."""
+        track, position = self.now_playing, self.position
+        if track is None or not track.duration or position is None:
+            return PLAY_TICK
+        left = track.duration - position
+        if left >= PLAY_TICK or left < -2.0:  # far from the end, or the file runs long
+            return PLAY_TICK
+        return max(FADE_TICK / 2, left + 0.01)
 
     # -- internals ------------------------------------------------------------------------------
 

@@ -238,3 +238,42 @@ def test_closing_the_session_fades_everything_away(
     assert not backend.bed.playing
     player.phase_changed("Peak")  # nothing starts again
     assert not backend.music.playing
+
+
+def test_a_second_phase_change_during_the_fade_goes_to_the_newest_phase(
+    player: Player, backend: FakeBackend, clock: FakeClock, heard: Heard
+) -> None:
+    player.start(_soundtrack(Switch.FADE), None)
+    _run(player, clock, 10)
+    player.phase_changed("Peak")
+    _run(player, clock, 2)
+    player.phase_changed("Return")  # the sitter moves on again while the music still fades
+    assert backend.music.fading_out  # not cut off
+    assert backend.music.loaded == Path("/m/settle0.ogg")
+    _run(player, clock, 7)
+    assert backend.music.loaded == Path("/m/gentle0.ogg")
+    assert _tracks(heard) == ["settle0", "gentle0"]
+
+
+def test_skip_during_a_phase_fade_does_not_bring_the_old_playlist_back(
+    player: Player, backend: FakeBackend, clock: FakeClock, heard: Heard
+) -> None:
+    player.start(_soundtrack(Switch.FADE), None)
+    _run(player, clock, 10)
+    player.phase_changed("Peak")
+    player.skip()
+    _run(player, clock, 9)
+    assert backend.music.loaded == Path("/m/deep0.ogg")
+    assert EventKind.TRACK_SKIPPED not in [kind for kind, _ in heard]
+
+
+def test_the_next_track_follows_the_last_without_a_gap(
+    player: Player, clock: FakeClock, heard: Heard
+) -> None:
+    player.start(_soundtrack(), None)
+    _run(player, clock, 99.6)
+    wait = player.tick()
+    assert wait < 0.5  # it looks again just after the track's end, not half a second later
+    clock.advance(wait)
+    player.tick()
+    assert player.now_playing == SETTLE.tracks[1]
