@@ -18,6 +18,7 @@ from typing import Any
 
 from kapdesk.core.clock import Clock
 from kapdesk.core.protocols import Advance, Phase, Protocol
+from kapdesk.core.vitals import Reading
 
 
 class JourneyState(StrEnum):
@@ -43,7 +44,14 @@ class EventKind(StrEnum):
     TRACK_FAILED = "track_failed"  # data: playlist, index, path, title, reason
     MUSIC_ENDED = "music_ran_out"  # data: playlist
     QUIET = "quiet"  # data: on (bool)
+    # What staff observe and measure (see kapdesk.core.observations).
+    NOTE = "note"  # data: text, tags, by
+    VITALS = "vitals"  # data: values (by field), flags, by
+    RATING = "rating"  # data: scale, value, words, by
+    AMENDMENT = "amendment"  # data: amends (the event's place), data (the new data), reason, by
 
+
+OBSERVATION_KINDS = frozenset({EventKind.NOTE, EventKind.VITALS, EventKind.RATING})
 
 SOUND_KINDS = frozenset(
     {
@@ -295,6 +303,24 @@ class Journey:
             raise JourneyError("the session is closed; its sound is no longer recorded")
         return self._emit(kind, data)
 
+    def record_observation(self, kind: EventKind, data: Mapping[str, Any]) -> JourneyEvent:
+        """Record a note, a vital-signs reading or a rating (data from core.observations)."""
+        if kind not in OBSERVATION_KINDS:
+            raise JourneyError(f"{kind.value} is not an observation")
+        if self.state is JourneyState.CLOSED:
+            raise JourneyError("the session is closed; correct its record with an amendment")
+        return self._emit(kind, data)
+
+    def amend(self, data: Mapping[str, Any]) -> JourneyEvent:
+        """Correct an earlier note, reading or rating; the original stays in the record."""
+        target = data.get("amends")
+        if not isinstance(target, int) or not 0 <= target < len(self.events):
+            raise JourneyError("there is no such entry to correct")
+        original = self.events[target]
+        if original.kind not in OBSERVATION_KINDS:
+            raise JourneyError("only notes, vital signs and ratings can be corrected")
+        return self._emit(EventKind.AMENDMENT, data)
+
     def close(self, reason: str = "") -> JourneyEvent:
         """Close the session; its record is kept. Before dosing, this cancels it."""
         if self.state is JourneyState.CLOSED:
@@ -386,6 +412,19 @@ def event_text(event: JourneyEvent) -> str:
         )
     if event.kind in SOUND_KINDS:
         return _sound_text(event)
+    if event.kind is EventKind.NOTE:
+        tags = ", ".join(str(t) for t in data.get("tags") or ())
+        text = str(data.get("text") or "")
+        return "Note: " + (f"[{tags}] {text}".strip() if tags else text)
+    if event.kind is EventKind.VITALS:
+        values = data.get("values")
+        reading = Reading.from_values(values if isinstance(values, Mapping) else {})
+        flags = "; ".join(str(f) for f in data.get("flags") or ())
+        return f"Vital signs: {reading.text()}" + (f". Flagged: {flags}" if flags else "")
+    if event.kind is EventKind.RATING:
+        return f"Rating {data.get('scale', '')}: {data.get('value', '')} ({data.get('words', '')})"
+    if event.kind is EventKind.AMENDMENT:
+        return f"Correction of entry {data.get('amends')}: {data.get('reason', '')}"
     reason = str(data.get("reason", ""))
     return f"Session closed{': ' + reason if reason else ''}"
 

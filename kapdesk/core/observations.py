@@ -1,0 +1,116 @@
+"""What staff record during a session besides doses and phases: notes with quick tags, vital
+signs, one-tap ratings, and amendments that correct any of them without erasing anything.
+
+All of them are journey events (see :class:`kapdesk.core.journey.EventKind`); this module says
+what their data holds and how a clinic edits its quick tags.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+DEFAULT_TAGS = (
+    "Calm",
+    "Talking",
+    "Crying",
+    "Laughing",
+    "Restless",
+    "Nausea",
+    "Vomited",
+    "Unresponsive to voice",
+    "Wants music changed",
+    "Bathroom",
+)
+TAGS_FILE = "quick-tags.txt"
+MAX_TAGS = 16
+MAX_NOTE = 4000
+
+
+def load_tags(folder: Path | None) -> tuple[str, ...]:
+    """The clinic's quick tags (``quick-tags.txt`` in the data folder: one per line, ``#`` for
+    comments), or kapdesk's defaults when there is no such file or it names none."""
+    if folder is None:
+        return DEFAULT_TAGS
+    try:
+        text = (folder / TAGS_FILE).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return DEFAULT_TAGS
+    tags: list[str] = []
+    for line in text.splitlines():
+        tag = " ".join(line.split("#", 1)[0].split())[:40]
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tuple(tags[:MAX_TAGS]) or DEFAULT_TAGS
+
+
+@dataclass(frozen=True)
+class Scale:
+    """A one-tap rating: the values it takes, each with its words."""
+
+    id: str
+    name: str
+    choices: tuple[tuple[int, str], ...]
+
+    def words(self, value: int) -> str:
+        return next((text for v, text in self.choices if v == value), str(value))
+
+
+def _zero_to_ten(low: str, high: str) -> tuple[tuple[int, str], ...]:
+    return tuple((n, low if n == 0 else high if n == 10 else str(n)) for n in range(11))
+
+
+# Responsiveness to voice follows the levels of the Modified Observer's Assessment of
+# Alertness/Sedation (MOAA/S) that a sitter can assess by voice and touch alone.
+SCALES: dict[str, Scale] = {
+    scale.id: scale
+    for scale in (
+        Scale(
+            "responsiveness",
+            "Responsiveness to voice",
+            (
+                (5, "Responds readily to name"),
+                (4, "Slow to respond to name"),
+                (3, "Responds only to loud or repeated name"),
+                (2, "Responds only to a touch on the shoulder"),
+                (1, "No response to voice or touch"),
+            ),
+        ),
+        Scale("distress", "Distress", _zero_to_ten("none", "worst")),
+        Scale("nausea", "Nausea", _zero_to_ten("none", "worst")),
+    )
+}
+
+
+def note_data(text: str, tags: Sequence[str], by: str = "") -> dict[str, Any]:
+    """A note's record; raises ValueError when there is nothing to record."""
+    clean = text.strip()[:MAX_NOTE]
+    chosen = [tag for tag in dict.fromkeys(t.strip() for t in tags) if tag]
+    if not clean and not chosen:
+        raise ValueError("Type a note or pick a tag first.")
+    return {"text": clean, "tags": chosen, "by": by}
+
+
+def rating_data(scale_id: str, value: int, by: str = "") -> dict[str, Any]:
+    scale = SCALES.get(scale_id)
+    if scale is None or value not in {v for v, _ in scale.choices}:
+        raise ValueError(f"{value} is not a value of the {scale_id} scale")
+    return {"scale": scale.id, "value": value, "words": scale.words(value), "by": by}
+
+
+def amendment_data(
+    amends: int, changes: Mapping[str, Any], reason: str, by: str = ""
+) -> dict[str, Any]:
+    """An amendment of the event at ``amends`` (its place in the session, from 0)."""
+    why = " ".join(reason.split())
+    if not why:
+        raise ValueError("Say why the entry is being corrected.")
+    return {"amends": amends, "data": dict(changes), "reason": why, "by": by}
+
+
+def note_text(data: Mapping[str, Any]) -> str:
+    tags = ", ".join(str(t) for t in data.get("tags") or ())
+    text = str(data.get("text") or "")
+    return f"[{tags}] {text}".strip() if tags else text

@@ -1,0 +1,88 @@
+"""A session's timeline: every event in order, with corrections folded into what they correct.
+
+An amendment does not appear as a line of its own: the entry it corrects shows the corrected
+data and carries its history (the original, then each correction with who, when and why), so
+the record reads as it stands today and still shows everything it ever said.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from kapdesk.core.journey import EventKind, JourneyEvent, event_text
+
+
+@dataclass(frozen=True)
+class Version:
+    """One state of an entry: the original, or a correction of it."""
+
+    wall: datetime
+    text: str
+    by: str = ""
+    reason: str = ""  # empty for the original
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A line of the timeline."""
+
+    seq: int  # the event's place in the session, from 0
+    kind: EventKind
+    wall: datetime
+    elapsed: float | None
+    phase_index: int | None
+    data: Mapping[str, Any]  # as it stands, after any corrections
+    text: str
+    versions: tuple[Version, ...] = ()
+
+    @property
+    def amended(self) -> bool:
+        return len(self.versions) > 1
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        return tuple(str(f) for f in self.data.get("flags") or ())
+
+    @property
+    def by(self) -> str:
+        return str(self.data.get("by") or "")
+
+
+def timeline(events: Sequence[JourneyEvent]) -> list[Entry]:
+    """The session's entries in order, corrections applied."""
+    entries: list[Entry] = []
+    at: dict[int, int] = {}  # event place -> index in entries
+    for seq, event in enumerate(events):
+        if event.kind is EventKind.AMENDMENT:
+            target = event.data.get("amends")
+            if not isinstance(target, int) or target not in at:
+                continue
+            index = at[target]
+            old = entries[index]
+            changes = event.data.get("data")
+            data = {**old.data, **(changes if isinstance(changes, Mapping) else {})}
+            corrected = JourneyEvent(old.kind, old.wall, old.elapsed, old.phase_index, data)
+            text = event_text(corrected)
+            version = Version(
+                event.wall, text, str(event.data.get("by") or ""), str(event.data.get("reason"))
+            )
+            entries[index] = replace(old, data=data, text=text, versions=(*old.versions, version))
+            continue
+        text = event_text(event)
+        at[seq] = len(entries)
+        entries.append(
+            Entry(
+                seq,
+                event.kind,
+                event.wall,
+                event.elapsed,
+                event.phase_index,
+                dict(event.data),
+                text,
+                (Version(event.wall, text, str(event.data.get("by") or "")),),
+            )
+        )
+    return entries

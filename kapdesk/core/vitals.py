@@ -1,0 +1,349 @@
+"""Vital signs: what a reading holds, which values are impossible or unusual, which cross the
+protocol's thresholds, and when the protocol wants the next check.
+
+Impossible values (a typo: a pulse of 720) are refused with a message; unusual ones (a pulse
+of 38) are accepted once the nurse confirms them; values beyond the protocol's thresholds are
+recorded and flagged, in words, on screen and in the record.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from kapdesk.core.protocols import CheckMoment, Measure, Protocol, Thresholds
+
+# Fields of a reading, in the order forms and tables show them.
+FIELDS = ("systolic", "diastolic", "heart_rate", "spo2", "respiratory_rate", "temperature")
+
+LABELS = {
+    "systolic": "Systolic BP",
+    "diastolic": "Diastolic BP",
+    "heart_rate": "Heart rate",
+    "spo2": "SpO2",
+    "respiratory_rate": "Respiratory rate",
+    "temperature": "Temperature",
+}
+UNITS = {
+    "systolic": "mmHg",
+    "diastolic": "mmHg",
+    "heart_rate": "/min",
+    "spo2": "%",
+    "respiratory_rate": "/min",
+    "temperature": "°C",
+}
+# Outside these a value cannot be a living patient's reading: it is refused.
+POSSIBLE = {
+    "systolic": (40.0, 300.0),
+    "diastolic": (20.0, 200.0),
+    "heart_rate": (20.0, 250.0),
+    "spo2": (50.0, 100.0),
+    "respiratory_rate": (3.0, 60.0),
+    "temperature": (30.0, 43.0),
+}
+# Inside POSSIBLE but outside these, a value is recorded only once the nurse confirms it.
+USUAL = {
+    "systolic": (80.0, 210.0),
+    "diastolic": (40.0, 125.0),
+    "heart_rate": (40.0, 150.0),
+    "spo2": (85.0, 100.0),
+    "respiratory_rate": (8.0, 35.0),
+    "temperature": (35.0, 39.5),
+}
+MEASURE_FIELDS = {
+    Measure.BLOOD_PRESSURE: ("systolic", "diastolic"),
+    Measure.HEART_RATE: ("heart_rate",),
+    Measure.SPO2: ("spo2",),
+    Measure.RESPIRATORY_RATE: ("respiratory_rate",),
+    Measure.TEMPERATURE: ("temperature",),
+}
+
+
+def value_text(name: str, value: float) -> str:
+    shown = f"{value:.1f}" if name == "temperature" else f"{value:.0f}"
+    return f"{shown} {UNITS[name]}".replace(" %", "%")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One set of vital signs; a measure not taken is None."""
+
+    systolic: float | None = None
+    diastolic: float | None = None
+    heart_rate: float | None = None
+    spo2: float | None = None
+    respiratory_rate: float | None = None
+    temperature: float | None = None
+
+    def values(self) -> dict[str, float]:
+        """The measures taken, by field name."""
+        return {name: v for name in FIELDS if (v := getattr(self, name)) is not None}
+
+    def text(self) -> str:
+        """``BP 128/82 mmHg, HR 74/min, SpO2 97%``."""
+        parts = []
+        if self.systolic is not None and self.diastolic is not None:
+            parts.append(f"BP {self.systolic:.0f}/{self.diastolic:.0f} mmHg")
+        for name, short in (
+            ("heart_rate", "HR"),
+            ("spo2", "SpO2"),
+            ("respiratory_rate", "RR"),
+            ("temperature", "T"),
+        ):
+            value = getattr(self, name)
+            if value is not None:
+                parts.append(f"{short} {value_text(name, value)}")
+        return ", ".join(parts) or "no values"
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, Any]) -> Reading:
+        """From a record's ``values``; anything that is not a number is left out."""
+        clean: dict[str, float] = {}
+        for name in FIELDS:
+            value = values.get(name)
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                continue
+            if math.isfinite(value):
+                clean[name] = float(value)
+        return cls(**clean)
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What the form learns about a reading before it is saved."""
+
+    reading: Reading
+    errors: tuple[str, ...] = ()  # refused: the reading cannot be saved as it is
+    unusual: tuple[str, ...] = ()  # saved only once confirmed
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def parse_reading(entries: Mapping[str, str]) -> Checked:
+    """Check what was typed, field by field (empty fields are measures not taken)."""
+    values: dict[str, float] = {}
+    errors: list[str] = []
+    unusual: list[str] = []
+    for name in FIELDS:
+        raw = entries.get(name, "").strip().replace(",", ".")
+        if not raw:
+            continue
+        try:
+            value = float(raw)
+        except ValueError:
+            errors.append(f"{LABELS[name]}: “{raw}” is not a number.")
+            continue
+        low, high = POSSIBLE[name]
+        if not math.isfinite(value) or not low <= value <= high:
+            errors.append(
+                f"{LABELS[name]} {raw} is not possible: it must be between "
+                f"{value_text(name, low)} and {value_text(name, high)}."
+            )
+            continue
+        values[name] = value
+        usual_low, usual_high = USUAL[name]
+        if not usual_low <= value <= usual_high:
+            unusual.append(f"{LABELS[name]} {value_text(name, value)} is unusual.")
+    if ("systolic" in values) != ("diastolic" in values):
+        errors.append("Blood pressure needs both numbers, systolic and diastolic.")
+    elif "systolic" in values and values["diastolic"] >= values["systolic"]:
+        errors.append("Diastolic must be lower than systolic; check the two numbers.")
+    if not values and not errors:
+        errors.append("Enter at least one measure.")
+    return Checked(Reading(**values), tuple(errors), tuple(unusual))
+
+
+def flags(reading: Reading, limits: Thresholds, *, dosed: bool) -> list[str]:
+    """The values beyond the protocol's thresholds, each said in words.
+
+    Before the dose, blood pressure is held against the baseline limits (e.g. 140/90), after
+    it against the limits for the journey (e.g. 180/110).
+    """
+    found = []
+    systolic_max = limits.systolic_max if dosed else limits.baseline_systolic_max
+    diastolic_max = limits.diastolic_max if dosed else limits.baseline_diastolic_max
+    when = "" if dosed else " before dosing"
+    checks: list[tuple[str, float | None, str, float]] = [
+        ("systolic", reading.systolic, "≥", systolic_max),
+        ("diastolic", reading.diastolic, "≥", diastolic_max),
+        ("systolic", reading.systolic, "<", limits.systolic_min),
+        ("heart_rate", reading.heart_rate, ">", limits.heart_rate_max),
+        ("heart_rate", reading.heart_rate, "<", limits.heart_rate_min),
+        ("spo2", reading.spo2, "<", limits.spo2_min),
+        ("respiratory_rate", reading.respiratory_rate, "<", limits.respiratory_rate_min),
+        ("respiratory_rate", reading.respiratory_rate, ">", limits.respiratory_rate_max),
+        ("temperature", reading.temperature, ">", limits.temperature_max),
+    ]
+    for name, value, sign, limit in checks:
+        if value is None:
+            continue
+        crossed = {"≥": value >= limit, ">": value > limit, "<": value < limit}[sign]
+        if crossed:
+            words = {"≥": "at or above", ">": "above", "<": "below"}[sign]
+            limit_text = value_text(name, limit)
+            found.append(f"{LABELS[name]} {value_text(name, value)} is {words} {limit_text}{when}")
+    return found
+
+
+# -- the schedule ---------------------------------------------------------------------------------
+
+
+class CheckState(StrEnum):
+    UPCOMING = "upcoming"
+    DUE = "due"
+    OVERDUE = "overdue"
+    DONE = "done"
+
+
+EARLY_SECONDS = 5 * 60.0  # a reading this long before a check's time counts for it
+GRACE_SECONDS = 5 * 60.0  # after this long past its time, a check is overdue
+
+
+@dataclass(frozen=True)
+class PlannedCheck:
+    """One check the protocol asks for: at a journey time, or at a moment."""
+
+    label: str
+    at: float | None  # seconds after dosing; None for a moment
+    moment: CheckMoment | None = None
+    measures: tuple[Measure, ...] = ()
+    grace: float = GRACE_SECONDS  # after its time, how long before it is overdue
+    early: float = EARLY_SECONDS  # before its time, how early a reading counts for it
+
+    def when_text(self) -> str:
+        if self.moment is CheckMoment.BEFORE_DOSING:
+            return "before dosing"
+        if self.moment is CheckMoment.BEFORE_DISCHARGE:
+            return "before discharge"
+        return f"at {round((self.at or 0) / 60)} min"
+
+
+@dataclass(frozen=True)
+class CheckStatus:
+    check: PlannedCheck
+    state: CheckState
+    done_at: float | None = None  # journey seconds of the reading that satisfied it
+    late_by: float = 0.0  # seconds past its time (overdue)
+
+
+def planned_checks(protocol: Protocol, horizon_minutes: float | None = None) -> list[PlannedCheck]:
+    """Every check the protocol's schedule asks for, in time order.
+
+    Open-ended intervals run to ``horizon_minutes`` (default: the planned journey or the
+    monitoring time, whichever is longer).
+    """
+    schedule = protocol.vitals
+    horizon = horizon_minutes or max(protocol.planned_minutes, protocol.monitoring_minutes)
+    timed: list[PlannedCheck] = []
+    for interval in schedule.intervals:
+        if interval.every_minutes <= 0:
+            continue
+        until = interval.until_minute if interval.until_minute is not None else horizon
+        minute = interval.from_minute
+        grace = min(GRACE_SECONDS, interval.every_minutes * 30.0)
+        early = min(EARLY_SECONDS, interval.every_minutes * 15.0)
+        while minute <= until + 1e-9:
+            label = interval.label or "Vital signs"
+            timed.append(PlannedCheck(label, minute * 60.0, None, schedule.measures, grace, early))
+            minute += interval.every_minutes
+    for check in schedule.checks:
+        if check.at_minute is not None:
+            timed.append(PlannedCheck(check.label, check.at_minute * 60.0, None, schedule.measures))
+    timed.sort(key=lambda c: c.at or 0.0)
+    # A minute asked for by two intervals (the end of one, the start of the next) is one check.
+    unique: list[PlannedCheck] = []
+    for planned in timed:
+        if unique and abs((unique[-1].at or 0) - (planned.at or 0)) < 1:
+            continue
+        unique.append(planned)
+    before = [
+        PlannedCheck(c.label, None, c.moment, schedule.measures)
+        for c in schedule.checks
+        if c.moment is CheckMoment.BEFORE_DOSING
+    ]
+    after = [
+        PlannedCheck(c.label, None, c.moment, schedule.measures)
+        for c in schedule.checks
+        if c.moment is CheckMoment.BEFORE_DISCHARGE
+    ]
+    return before + unique + after
+
+
+@dataclass
+class _Open:
+    check: PlannedCheck
+    done_at: float | None = None
+    done: bool = False
+
+
+def check_statuses(
+    checks: Sequence[PlannedCheck],
+    now: float | None,
+    readings_at: Iterable[float | None],
+    *,
+    discharge_from: float | None = None,
+) -> list[CheckStatus]:
+    """Where each planned check stands at journey time ``now`` (None: not dosed yet).
+
+    ``readings_at`` are the journey times of the readings recorded (None: before dosing).
+    A reading satisfies every open check it can count for: those already due (a late reading
+    catches up what was missed) and the next one if it is close enough to its time.
+    ``discharge_from`` is when the before-discharge check falls due (e.g. when the last phase
+    starts); without it, that check stays upcoming until a reading after the last timed check.
+    """
+    slots = [_Open(check) for check in checks]
+    for at in sorted(readings_at, key=lambda a: -1.0 if a is None else a):
+        for slot in slots:
+            if not slot.done and _counts_for(slot.check, at, discharge_from):
+                slot.done, slot.done_at = True, at
+    result = []
+    for slot in slots:
+        check = slot.check
+        if slot.done:
+            result.append(CheckStatus(check, CheckState.DONE, slot.done_at))
+            continue
+        due_at = _due_at(check, discharge_from)
+        if check.moment is CheckMoment.BEFORE_DOSING:
+            # Due from the start; past once the dose is given without it.
+            state = CheckState.DUE if now is None else CheckState.OVERDUE
+            result.append(CheckStatus(check, state, late_by=0.0 if now is None else now))
+        elif now is None or due_at is None or now < due_at:
+            result.append(CheckStatus(check, CheckState.UPCOMING))
+        elif now < due_at + check.grace:
+            result.append(CheckStatus(check, CheckState.DUE))
+        else:
+            result.append(CheckStatus(check, CheckState.OVERDUE, late_by=now - due_at))
+    return result
+
+
+def _due_at(check: PlannedCheck, discharge_from: float | None) -> float | None:
+    if check.moment is CheckMoment.BEFORE_DISCHARGE:
+        return discharge_from
+    return check.at
+
+
+def _counts_for(check: PlannedCheck, at: float | None, discharge_from: float | None) -> bool:
+    if check.moment is CheckMoment.BEFORE_DOSING:
+        return at is None
+    if at is None:
+        return False
+    due_at = _due_at(check, discharge_from)
+    if due_at is None:
+        return False
+    return at >= due_at - check.early
+
+
+@dataclass(frozen=True)
+class VitalsRecord:
+    """A recorded reading as the record keeps it: values and the flags raised."""
+
+    reading: Reading
+    flags: tuple[str, ...] = field(default_factory=tuple)
+
+    def to_json(self, by: str = "") -> dict[str, Any]:
+        return {"values": self.reading.values(), "flags": list(self.flags), "by": by}
