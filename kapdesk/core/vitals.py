@@ -149,9 +149,12 @@ def parse_reading(entries: Mapping[str, str]) -> Checked:
         usual_low, usual_high = USUAL[name]
         if not usual_low <= value <= usual_high:
             unusual.append(f"{LABELS[name]} {value_text(name, value)} is unusual.")
-    if ("systolic" in values) != ("diastolic" in values):
+    entered = {name for name in ("systolic", "diastolic") if entries.get(name, "").strip()}
+    if len(entered) == 1:
         errors.append("Blood pressure needs both numbers, systolic and diastolic.")
-    elif "systolic" in values and values["diastolic"] >= values["systolic"]:
+    elif (
+        "systolic" in values and "diastolic" in values and values["diastolic"] >= values["systolic"]
+    ):
         errors.append("Diastolic must be lower than systolic; check the two numbers.")
     if not values and not errors:
         errors.append("Enter at least one measure.")
