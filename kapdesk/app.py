@@ -89,6 +89,7 @@ def attach_records(
         clock=clock,
         sound_library=records.sound_library,
         sounds=records.sounds,
+        tags=records.tags,
         audio=audio,
     )
 

@@ -11,6 +11,7 @@ import logging
 from dataclasses import dataclass
 
 from kapdesk.core.clock import Clock
+from kapdesk.core.observations import load_tags
 from kapdesk.core.protocols import ProtocolLibrary
 from kapdesk.core.soundtrack import BundledSound, bundled_sounds
 from kapdesk.paths import BUNDLED_PROTOCOLS_DIR, BUNDLED_SOUNDS_DIR, AppPaths
@@ -31,6 +32,7 @@ class Records:
     left_open: list[OpenJourney]
     sound_library: SoundLibrary
     sounds: list[BundledSound]  # the beds and chimes kapdesk ships
+    tags: tuple[str, ...]  # the clinic's quick tags for notes
 
 
 def open_records(paths: AppPaths, db_url: str | None, clock: Clock) -> Records:
@@ -50,4 +52,5 @@ def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
     for opened in left_open:
         log.info("resumed session %s", opened.session_id)
     sounds = bundled_sounds(BUNDLED_SOUNDS_DIR)
-    return Records(storage, store, library, left_open, SoundLibrary(storage, clock), sounds)
+    tags = load_tags(paths.data_dir)
+    return Records(storage, store, library, left_open, SoundLibrary(storage, clock), sounds, tags)

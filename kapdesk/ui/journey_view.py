@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kapdesk.core.journey import JourneyError, JourneyEvent, JourneyState
@@ -20,11 +20,16 @@ from kapdesk.core.protocols import Advance
 from kapdesk.core.timefmt import clock_text, minutes_text
 from kapdesk.ui import theme
 from kapdesk.ui.dialogs import CloseDialog, DoseDialog
+from kapdesk.ui.observation_panel import ObservationPanel
 from kapdesk.ui.phase_bar import BarSpan, PhaseBar
-from kapdesk.ui.widgets import ActionButton, card, label
+from kapdesk.ui.sound_panel import SoundPanel
+from kapdesk.ui.widgets import ActionButton, ElidedLabel, card, label
 
 if TYPE_CHECKING:  # the database layer loads after the window is up
     from kapdesk.storage.journeys import OpenJourney
+
+
+WIDE_WIDTH = 1200  # from this width up, observations get a column of their own
 
 
 class JourneyView(QWidget):
@@ -36,6 +41,8 @@ class JourneyView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.current: OpenJourney | None = None
+        self.observations: ObservationPanel | None = None
+        self.sound: SoundPanel | None = None
         self.dose_dialog: DoseDialog | None = None
         self.close_dialog: CloseDialog | None = None
         self._timer_colour = theme.TEXT
@@ -44,13 +51,21 @@ class JourneyView(QWidget):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.tick)
 
-        outer = QVBoxLayout(self)
+        columns = QHBoxLayout(self)
+        columns.setContentsMargins(0, 0, 0, 0)
+        columns.setSpacing(0)
+        self._columns = columns
+        self.main = QWidget(self)
+        columns.addWidget(self.main, 1)
+        outer = QVBoxLayout(self.main)
         outer.setContentsMargins(28, 12, 28, 16)
         outer.setSpacing(8)
 
         header = QHBoxLayout()
-        self.who = label("", "muted")
-        header.addWidget(self.who, 1)
+        self.who = ElidedLabel("muted")
+        header.addWidget(self.who, 3)
+        self.cue = ElidedLabel("")
+        header.addWidget(self.cue, 2)
         self.history_button = ActionButton(
             "Past sessions", "Ctrl+H", self.history_requested.emit, self
         )
@@ -93,6 +108,8 @@ class JourneyView(QWidget):
         phase_layout.addLayout(bottom)
         phase_card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         outer.addWidget(phase_card)
+        self.phase_card = phase_card
+        self._wide: bool | None = None
         self._outer = outer
 
         self.message = label("", "error")
@@ -110,13 +127,82 @@ class JourneyView(QWidget):
             button.setMinimumHeight(64)
         actions.addWidget(self.close_button)
         actions.addStretch()
+        self._actions = actions
         actions.addWidget(self.dose_button)
         actions.addWidget(self.next_button)
         outer.addLayout(actions)
 
-    def place_sound(self, panel: QWidget) -> None:
+    def place_sound(self, panel: SoundPanel) -> None:
         """Put the sound card under the phase card."""
+        self.sound = panel
         self._outer.insertWidget(self._outer.indexOf(self.message), panel)
+
+    def place_observations(self, panel: ObservationPanel) -> None:
+        """Put the observation panel in (a column on the right on wide screens, tabs beside the
+        phase on small ones) and its vitals cue in the header."""
+        self.observations = panel
+        self._side = QWidget(self)
+        column = QVBoxLayout(self._side)
+        column.setContentsMargins(0, 12, 20, 16)
+        self._side_layout = column
+        self._columns.addWidget(self._side)
+        panel.cue_changed.connect(self._show_cue)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Wide: the phase card in the main column, observations on the right. Small: one tab
+        set (Phase, Notes, Ratings, Vitals) where the phase card was, so the timer keeps its
+        size."""
+        panel = self.observations
+        if panel is None:
+            return
+        wide = self.width() >= WIDE_WIDTH
+        if wide == self._wide:
+            return
+        self._wide = wide
+        sound = self.sound
+        if wide:
+            for page in (self.phase_card, sound):
+                index = panel.tabs.indexOf(page) if page is not None else -1
+                if index >= 0:
+                    panel.tabs.removeTab(index)
+            self._outer.insertWidget(self._outer.indexOf(panel), self.phase_card)
+            if sound is not None:
+                self._outer.insertWidget(self._outer.indexOf(self.message), sound)
+                sound.take_back_quiet()
+            self._side_layout.addWidget(panel)
+            panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+            panel.set_columns(2)
+            self._side.show()
+        else:
+            self._outer.insertWidget(self._outer.indexOf(self.phase_card), panel)
+            panel.tabs.insertTab(0, self.phase_card, "Phase")
+            if sound is not None:
+                panel.tabs.addTab(sound, "Sound")
+                self._actions.insertWidget(2, sound.quiet_button)
+            panel.set_columns(4, rating_columns=11)
+            panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+            panel.tabs.setCurrentIndex(0)
+            self._side.hide()
+        self.phase_card.show()
+        if sound is not None:
+            sound.show()
+
+    def _show_cue(self, text: str, level: str) -> None:
+        """Soft amber when a check is due, stronger when overdue; never a sound or a pop-up."""
+        self.cue.setText(text)
+        colour = {"due": theme.OVERRUN, "overdue": theme.PROBLEM}.get(level, theme.TEXT_MUTED)
+        weight = "bold" if level == "overdue" else "normal"
+        self.cue.setStyleSheet(f"color: {colour}; font-weight: {weight};")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """A letter typed anywhere on the screen starts a note."""
+        text = event.text()
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+        if self.observations is not None and plain and text.isprintable() and text.strip():
+            self.observations.type_into_note(text)
+            return
+        super().keyPressEvent(event)
 
     # -- showing ------------------------------------------------------------------------------
 
@@ -125,6 +211,8 @@ class JourneyView(QWidget):
             self.current.journey.unsubscribe(self._on_event)
         self.current = current
         current.journey.subscribe(self._on_event)
+        if self.observations is not None:
+            self.observations.follow(current)
         self.message.hide()
         self.refresh()
 
@@ -251,14 +339,18 @@ class JourneyView(QWidget):
             self.current.recorder.flush()
         self.current.journey.tick()
         self.refresh()
+        if self.observations is not None:
+            self.observations.refresh()
 
     def _on_event(self, _event: JourneyEvent) -> None:
         self.refresh()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._arrange()
         room = self.timer_label.height()
-        self._timer_px = max(24, int(min(room * 0.8, self.height() * 0.2, self.width() * 0.15)))
+        wide = self.main.width()
+        self._timer_px = max(24, int(min(room * 0.8, self.height() * 0.2, wide * 0.17)))
         self._style_timer()
 
     # -- actions ------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ record…" page, and :meth:`MainWindow.attach` brings in the pages once the data
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         clock: Clock,
         sound_library: SoundLibrary,
         sounds: list[BundledSound] | None = None,
+        tags: Sequence[str] = (),
         audio: BackendFactory | None = None,
     ) -> None:
         """Bring in the pages over the open records and show the right one.
@@ -94,10 +96,12 @@ class MainWindow(QMainWindow):
         ``audio`` makes the sound device when the first session needs it (None: no sound).
         """
         # The pages import the clinical core, which the first frame does not need.
+        from kapdesk.core.observations import DEFAULT_TAGS  # noqa: PLC0415
         from kapdesk.core.soundtrack import default_soundtracks  # noqa: PLC0415
         from kapdesk.ui.history_view import HistoryView  # noqa: PLC0415
         from kapdesk.ui.journey_view import JourneyView  # noqa: PLC0415
         from kapdesk.ui.library_view import LibraryView  # noqa: PLC0415
+        from kapdesk.ui.observation_panel import ObservationPanel  # noqa: PLC0415
         from kapdesk.ui.setup_view import SetupView  # noqa: PLC0415
         from kapdesk.ui.sound_panel import SoundPanel  # noqa: PLC0415
         from kapdesk.ui.summary_view import SummaryView  # noqa: PLC0415
@@ -115,6 +119,7 @@ class MainWindow(QMainWindow):
         self.library_view = LibraryView(sound_library, self.sounds, library)
         self.sound_panel = SoundPanel(clock, audio)
         self.journey_view.place_sound(self.sound_panel)
+        self.journey_view.place_observations(ObservationPanel(tags or DEFAULT_TAGS))
         for page in (
             self.setup_view,
             self.journey_view,

@@ -78,6 +78,7 @@ class SoundPanel(QWidget):
         for button in (self.skip_button, self.quiet_button):
             button.setMinimumHeight(48)
             layout.addWidget(button)
+        self._row = layout
         self._show_nothing("No sound for this session.")
 
     def _slider(self, name: str) -> QSlider:
@@ -143,6 +144,11 @@ class SoundPanel(QWidget):
         if self._backend is not None:
             self._backend.close()
             self._backend = None
+
+    def take_back_quiet(self) -> None:
+        """Put the Quiet button back in the card (a small screen lends it to the action row)."""
+        self.quiet_button.setMinimumHeight(48)
+        self._row.addWidget(self.quiet_button)
 
     # -- the sitter's controls ------------------------------------------------------------------
 

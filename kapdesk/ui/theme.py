@@ -38,6 +38,8 @@ QPushButton:pressed {{ background: {ACCENT_DIM}; }}
 QPushButton:disabled {{ color: #4d5660; border-color: #222a31; }}
 QPushButton[role="primary"] {{ background: {ACCENT_DIM}; border-color: {ACCENT}; }}
 QPushButton[role="compact"] {{ min-height: 30px; padding: 6px 14px; }}
+QPushButton[role="tag"] {{ min-height: 34px; padding: 4px 8px; }}
+QPushButton[role="rating"] {{ min-height: 34px; min-width: 30px; padding: 2px; }}
 QLineEdit, QComboBox, QDoubleSpinBox, QSpinBox, QPlainTextEdit {{
     background: {SURFACE}; color: {TEXT}; border: 1px solid {BORDER}; border-radius: 8px;
     padding: 8px 10px; min-height: 36px; selection-background-color: {ACCENT_DIM};

@@ -29,6 +29,7 @@ class ActionButton(QPushButton):
         parent: QWidget,
         *,
         primary: bool = False,
+        from_hidden_tab: bool = False,
     ) -> None:
         self.sequence = QKeySequence(shortcut)
         shown = self.sequence.toString(QKeySequence.SequenceFormat.NativeText)
@@ -36,11 +37,14 @@ class ActionButton(QPushButton):
         if primary:
             self.setProperty("role", "primary")
         self.clicked.connect(handler)
+        self._from_hidden_tab = from_hidden_tab
         self._shortcut = QShortcut(self.sequence, parent)
         self._shortcut.activated.connect(self._activate)
 
     def _activate(self) -> None:
-        if self.isEnabled() and self.isVisible():
+        # The shortcut's page is on screen (Qt checks that); the button itself may sit on a tab
+        # not shown, which some actions (recording vital signs) must not wait for.
+        if self.isEnabled() and (self.isVisible() or self._from_hidden_tab):
             self.click()
 
 

@@ -2,6 +2,8 @@
 
 python -m tests.support.app_driver journey DATA_DIR   open a session, dose, move a phase,
                                                       print what was saved, then run on
+python -m tests.support.app_driver note DATA_DIR      open a session, save a note, print what
+                                                      the screen said, then run on
 python -m tests.support.app_driver inspect DATA_DIR   start as kapdesk does, wait for the
                                                       records, print what the screen shows,
                                                       and exit
@@ -54,6 +56,20 @@ def journey(window: MainWindow) -> None:
     QApplication.exec()
 
 
+def note(window: MainWindow) -> None:
+    """Open a session, save a note as a sitter would, say what the screen said, run on."""
+    window.setup_view.patient.setCurrentText("P-NOTE")
+    window.setup_view.submit()
+    panel = window.journey_view.observations
+    assert panel is not None
+    panel.note.setText("Crying softly, settled with a hand on the shoulder")
+    panel.note.returnPressed.emit()
+    current = window.journey_view.current
+    assert current is not None
+    _say({"session_id": current.session_id, "status": panel.status.text()})
+    QApplication.exec()
+
+
 def inspect(window: MainWindow) -> None:
     view = window.journey_view
     current = view.current
@@ -84,7 +100,7 @@ def main() -> int:
     if started.start_problem is not None:
         _say({"page": "StartView", "problem": started.start_problem})
         return 1
-    {"journey": journey, "inspect": inspect}[mode](started)
+    {"journey": journey, "note": note, "inspect": inspect}[mode](started)
     return 0
 
 

@@ -72,3 +72,26 @@ def test_sigkill_mid_journey_then_restart_resumes_time_and_phase(tmp_path: Path)
         "session_resumed",
     ]
     assert lots == ["LK-1"]
+
+
+@pytest.mark.subprocess
+def test_a_note_shown_as_saved_survives_sigkill_right_after(tmp_path: Path) -> None:
+    data_dir = tmp_path / "room"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    child = subprocess.Popen(
+        _driver("note", data_dir), cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert child.stdout is not None
+        said = json.loads(child.stdout.readline())  # the moment the screen says "Saved"
+    finally:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(timeout=30)
+    assert said["status"].startswith("Saved ")
+    engine = create_engine(f"sqlite:///{data_dir / 'kapdesk.sqlite3'}")
+    with Session(engine) as session:
+        notes = [
+            e.data for e in session.scalars(select(SessionEvent).where(SessionEvent.kind == "note"))
+        ]
+    engine.dispose()
+    assert [n["text"] for n in notes] == ["Crying softly, settled with a hand on the shoulder"]
