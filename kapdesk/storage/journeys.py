@@ -164,6 +164,13 @@ class JourneyStore:
             )
         return resumed
 
+    def editable(self, session_id: int) -> OpenJourney:
+        """A session (closed or not) with a recorder, to add corrections to its record."""
+        summary, journey = self.load(session_id)
+        recorder = EventRecorder(self._engine, session_id, next_seq=len(journey.events))
+        journey.subscribe(recorder)
+        return OpenJourney(session_id, summary.patient_code, summary.sitter, journey, recorder)
+
     def load(self, session_id: int) -> tuple[SessionSummary, Journey]:
         """A session's summary and its journey rebuilt from its events, under its own protocol."""
         with plainly(f"Session {session_id} cannot be read"), self._factory() as session:

@@ -37,6 +37,7 @@ class JourneyView(QWidget):
 
     session_closed = Signal(int)
     history_requested = Signal()
+    timeline_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +71,9 @@ class JourneyView(QWidget):
             "Past sessions", "Ctrl+H", self.history_requested.emit, self
         )
         self.history_button.setProperty("role", "compact")
+        self.timeline_button = ActionButton("Timeline", "Ctrl+T", self._timeline, self)
+        self.timeline_button.setProperty("role", "compact")
+        header.addWidget(self.timeline_button)
         header.addWidget(self.history_button)
         outer.addLayout(header)
 
@@ -131,6 +135,10 @@ class JourneyView(QWidget):
         actions.addWidget(self.dose_button)
         actions.addWidget(self.next_button)
         outer.addLayout(actions)
+
+    def _timeline(self) -> None:
+        if self.current is not None:
+            self.timeline_requested.emit(self.current.session_id)
 
     def place_sound(self, panel: SoundPanel) -> None:
         """Put the sound card under the phase card."""

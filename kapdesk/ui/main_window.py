@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from kapdesk.ui.setup_view import SetupView
     from kapdesk.ui.sound_panel import BackendFactory, SoundPanel
     from kapdesk.ui.summary_view import SummaryView
+    from kapdesk.ui.timeline_view import TimelineView
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
     library: ProtocolLibrary
     setup_view: SetupView
     library_view: LibraryView
+    timeline_view: TimelineView
     sound_panel: SoundPanel
     journey_view: JourneyView
     summary_view: SummaryView
@@ -105,6 +107,7 @@ class MainWindow(QMainWindow):
         from kapdesk.ui.setup_view import SetupView  # noqa: PLC0415
         from kapdesk.ui.sound_panel import SoundPanel  # noqa: PLC0415
         from kapdesk.ui.summary_view import SummaryView  # noqa: PLC0415
+        from kapdesk.ui.timeline_view import TimelineView  # noqa: PLC0415
 
         self.store = store
         self.library = library
@@ -117,6 +120,7 @@ class MainWindow(QMainWindow):
         self.summary_view = SummaryView()
         self.history_view = HistoryView()
         self.library_view = LibraryView(sound_library, self.sounds, library)
+        self.timeline_view = TimelineView()
         self.sound_panel = SoundPanel(clock, audio)
         self.journey_view.place_sound(self.sound_panel)
         self.journey_view.place_observations(ObservationPanel(tags or DEFAULT_TAGS))
@@ -126,6 +130,7 @@ class MainWindow(QMainWindow):
             self.summary_view,
             self.history_view,
             self.library_view,
+            self.timeline_view,
         ):
             self.pages.addWidget(page)
 
@@ -139,6 +144,9 @@ class MainWindow(QMainWindow):
         self.history_view.back_requested.connect(self.go_home)
         self.setup_view.library_requested.connect(self.show_library)
         self.library_view.back_requested.connect(self.go_home)
+        self.journey_view.timeline_requested.connect(self.show_timeline)
+        self.summary_view.timeline_requested.connect(self.show_timeline)
+        self.timeline_view.back_requested.connect(self._back_from_timeline)
         self.pages.removeWidget(self.start_view)
         self.start_view.deleteLater()
         self.resume(left_open)
@@ -195,6 +203,28 @@ class MainWindow(QMainWindow):
             return
         self.library_view.load()
         self.pages.setCurrentWidget(self.library_view)
+
+    def show_timeline(self, session_id: int) -> None:
+        """The session's timeline, with corrections; the open session's own journey if it is
+        the one on screen, so what is added shows everywhere at once."""
+        if self.current is not None and self.current.session_id == session_id:
+            opened = self.current
+        else:
+            try:
+                opened = self.store.editable(session_id)
+            except (LookupError, StorageError) as exc:
+                self._show_banner(f"That session cannot be shown: {exc}")
+                return
+        self.timeline_view.show_session(opened)
+        self.pages.setCurrentWidget(self.timeline_view)
+
+    def _back_from_timeline(self) -> None:
+        opened = self.timeline_view.current
+        if opened is not None and opened is not self.current:
+            opened.journey.unsubscribe(opened.recorder)
+            self.show_summary(opened.session_id)
+        else:
+            self.go_home()
 
     def show_history(self) -> None:
         try:

@@ -52,6 +52,7 @@ class SummaryView(QWidget):
 
     new_session_requested = Signal()
     history_requested = Signal()
+    timeline_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +65,8 @@ class SummaryView(QWidget):
         self.history_button = ActionButton(
             "Past sessions", "Ctrl+H", self.history_requested.emit, self
         )
+        self.timeline_button = ActionButton("Timeline", "Ctrl+T", self._timeline, self)
+        header.addWidget(self.timeline_button)
         header.addWidget(self.history_button)
         outer.addLayout(header)
         self.facts = label("", "muted")
@@ -83,7 +86,12 @@ class SummaryView(QWidget):
         actions.addWidget(self.new_button)
         outer.addLayout(actions)
 
+    def _timeline(self) -> None:
+        if self.session_id is not None:
+            self.timeline_requested.emit(self.session_id)
+
     def show_session(self, summary: SessionSummary, journey: Journey) -> None:
+        self.session_id: int | None = summary.id
         state = {
             JourneyState.CLOSED: "closed",
             JourneyState.RUNNING: "open, running",

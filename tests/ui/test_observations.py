@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kapdesk.core.clock import FakeClock
+from kapdesk.core.journey import EventKind
 from kapdesk.storage.db import Storage
 from kapdesk.storage.models import SessionEvent
 from kapdesk.ui.main_window import MainWindow
@@ -103,3 +104,71 @@ def test_vitals_are_checked_confirmed_flagged_and_satisfy_the_due_check(
     view.tick()
     assert view.cue.text().startswith("Vital signs overdue:")
     assert "6 min late" in view.cue.text() or "late" in panel.checks_label.text()
+
+
+def test_a_correction_keeps_the_original_visible_in_the_timeline(
+    qtbot: QtBot, window: MainWindow, storage: Storage, clock: FakeClock
+) -> None:
+    _open_session(qtbot, window)
+    _give_dose(qtbot, window)
+    current = window.journey_view.current
+    assert current is not None
+    current.journey.record_observation(
+        EventKind.VITALS,
+        {"values": {"heart_rate": 170.0}, "flags": ["Heart rate 170 /min is above 120 /min"]},
+    )
+    clock.advance(60)
+    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    view = window.timeline_view
+    assert window.pages.currentWidget() is view
+    row = next(i for i, e in enumerate(view.entries) if e.kind is EventKind.VITALS)
+    view.table.selectRow(row)
+    assert view.amend_button.isEnabled()
+    view.request_amend()
+    dialog = view.amend_dialog
+    assert dialog is not None
+    dialog.vitals["heart_rate"].setText("70")
+    dialog.submit()
+    assert dialog.problems.text() == "Say why the entry is being corrected."
+    dialog.reason.setText("typed 170 for 70")
+    dialog.submit()
+
+    entry = view.entries[row]
+    assert entry.text == "Vital signs: HR 70 /min"
+    assert entry.flags == ()
+    cell = view.table.item(row, 3)
+    assert cell is not None
+    assert "(corrected)" in cell.text()
+    assert "Original" in view.history.text()
+    assert "HR 170 /min" in view.history.text()
+    assert "typed 170 for 70" in view.history.text()
+    (saved,) = _saved(storage, "amendment")
+    assert saved["reason"] == "typed 170 for 70"
+    assert saved["data"] == {"values": {"heart_rate": 70.0}, "flags": []}
+    assert len(_saved(storage, "vitals")) == 1  # the original row is still there, unchanged
+
+
+def test_a_closed_session_can_still_be_corrected(
+    qtbot: QtBot, window: MainWindow, storage: Storage
+) -> None:
+    _open_session(qtbot, window)
+    _give_dose(qtbot, window)
+    current = window.journey_view.current
+    assert current is not None
+    current.journey.record_observation(EventKind.NOTE, {"text": "vomitted", "tags": []})
+    current.journey.close("done")
+    window.show_summary(current.session_id)
+    window.show_history()
+    window.choose_session(current.session_id)
+    window.summary_view.timeline_button.click()
+    view = window.timeline_view
+    row = next(i for i, e in enumerate(view.entries) if e.kind is EventKind.NOTE)
+    view.table.selectRow(row)
+    view.request_amend()
+    dialog = view.amend_dialog
+    assert dialog is not None
+    dialog.text.setText("vomited once, small amount")
+    dialog.reason.setText("spelling and detail")
+    dialog.submit()
+    assert view.entries[row].text == "Note: vomited once, small amount"
+    assert [a["reason"] for a in _saved(storage, "amendment")] == ["spelling and detail"]
