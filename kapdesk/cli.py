@@ -6,6 +6,8 @@
     kapdesk sessions list [--open] [--limit N]          sessions, newest first
     kapdesk audio check PATH [PATH ...]                 per file: playable and how long, or why not
     kapdesk playlist check FILE                         a playlist's entries, found or not
+    kapdesk export SESSION_ID [--format F] [-o PATH]    a session's record: json, csv or fhir
+    kapdesk demo                                        write an example session; prints its id
 
 Bad input gets a clear message and a non-zero exit, never a traceback. Each command imports
 what it needs when it runs, so the window (the default) starts without the others' baggage.
@@ -14,6 +16,7 @@ what it needs when it runs, so the window (the default) starts without the other
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from datetime import datetime
@@ -76,6 +79,30 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="the entries a playlist names: those found, and those that are not"
     )
     playlist_check.add_argument("file", metavar="FILE", type=Path)
+
+    export = commands.add_parser(
+        "export",
+        help="write a session's record: JSON (all of it), CSV (its timeline) or FHIR R4",
+        description="Write a session's record to standard output or to a file. json: the whole "
+        "record (UTF-8); csv: one row per timeline entry, corrections folded in (UTF-8 with a "
+        "byte-order mark, for spreadsheets); fhir: a FHIR R4 collection Bundle of the patient "
+        "(clinic code only), the session and its vital signs.",
+    )
+    export.add_argument("session_id", metavar="SESSION_ID", help="the session's number")
+    export.add_argument(
+        "--format", choices=("json", "csv", "fhir"), default="json", help="default: json"
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        type=Path,
+        help="write to this file, replacing it whole or not at all (default: standard output)",
+    )
+    commands.add_parser(
+        "demo",
+        help="write a complete example session (patient DEMO-001) and print its id last",
+    )
     return parser
 
 
@@ -94,6 +121,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return check_audio(args.paths, sys.stdout)
     if args.command == "playlist":
         return check_playlist(args.file, sys.stdout)
+    if args.command == "export":
+        return export_record(paths, args.db, args.session_id, args.format, args.output)
+    if args.command == "demo":
+        return write_demo(paths, args.db, sys.stdout)
     return list_sessions(paths, args.db, only_open=args.open, limit=args.limit, out=sys.stdout)
 
 
@@ -228,3 +259,89 @@ def check_playlist(path: Path, out: TextIO) -> int:
         print(f"  line {problem.line}: {problem.message}", file=out)
     print(f"{len(found)} found, {len(playlist.entries) - len(found)} not", file=out)
     return EXIT_PROBLEM if len(found) < len(playlist.entries) or playlist.problems else 0
+
+
+def export_record(
+    paths: AppPaths, db_url: str | None, session_text: str, fmt: str, output: Path | None
+) -> int:
+    from kapdesk.core.clock import SystemClock  # noqa: PLC0415
+    from kapdesk.reports.exports import (  # noqa: PLC0415
+        ExportError,
+        export_session,
+        write_atomically,
+    )
+    from kapdesk.storage.db import open_storage  # noqa: PLC0415
+    from kapdesk.storage.errors import StorageError  # noqa: PLC0415
+    from kapdesk.storage.journeys import JourneyStore  # noqa: PLC0415
+
+    try:
+        session_id = int(session_text.strip().lstrip("#"))
+    except ValueError:
+        print(f"kapdesk: a session id is a number, not {session_text!r}", file=sys.stderr)
+        return EXIT_PROBLEM
+    try:
+        storage = open_storage(paths, db_url)
+    except StorageError as exc:
+        print(f"kapdesk: {exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    try:
+        summary, journey = JourneyStore(storage, SystemClock()).load(session_id)
+        data = export_session(summary, journey, fmt)
+    except (LookupError, StorageError, ExportError) as exc:
+        print(f"kapdesk: {exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    finally:
+        storage.engine.dispose()
+    if output is not None:
+        try:
+            write_atomically(output, data)
+        except OSError as exc:
+            print(f"kapdesk: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_PROBLEM
+        return 0
+    return _write_stdout(data)
+
+
+def _write_stdout(data: bytes) -> int:
+    """Bytes to standard output as they are (a CSV keeps its BOM and CRLF line ends)."""
+    try:
+        sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:
+            sys.stdout.write(data.decode("utf-8"))
+        else:
+            buffer.write(data)
+            buffer.flush()
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. piped into `head`: the reader had enough
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_PROBLEM
+    return 0
+
+
+def write_demo(paths: AppPaths, db_url: str | None, out: TextIO) -> int:
+    from kapdesk.demo import record_demo_session  # noqa: PLC0415
+    from kapdesk.storage.db import open_storage  # noqa: PLC0415
+    from kapdesk.storage.errors import StorageError  # noqa: PLC0415
+
+    try:
+        storage = open_storage(paths, db_url)
+    except StorageError as exc:
+        print(f"kapdesk: {exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    try:
+        demo = record_demo_session(storage)
+    except StorageError as exc:
+        print(f"kapdesk: the demo session could not be written: {exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    finally:
+        storage.engine.dispose()
+    print(
+        f"Demo session written: patient {demo.patient_code}, {demo.protocol_name}, "
+        f"{_local(demo.opened_at)} to {_local(demo.closed_at)}, {demo.events} events.",
+        file=out,
+    )
+    print(f"Export it with: kapdesk export {demo.session_id} --format json|csv|fhir", file=out)
+    print(demo.session_id, file=out)
+    return 0

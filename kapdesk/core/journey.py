@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from kapdesk.core.clock import Clock
+from kapdesk.core.observations import SCALES
 from kapdesk.core.protocols import Advance, Phase, Protocol
 from kapdesk.core.vitals import Reading
 
@@ -422,7 +423,13 @@ def event_text(event: JourneyEvent) -> str:
         flags = "; ".join(str(f) for f in data.get("flags") or ())
         return f"Vital signs: {reading.text()}" + (f". Flagged: {flags}" if flags else "")
     if event.kind is EventKind.RATING:
-        return f"Rating {data.get('scale', '')}: {data.get('value', '')} ({data.get('words', '')})"
+        scale = SCALES.get(str(data.get("scale")))
+        value = data.get("value", "")
+        if scale is None:
+            return f"Rating {data.get('scale', '')}: {value}"
+        if scale.id == "responsiveness":
+            return f"{scale.name}: {value}, {str(data.get('words', '')).lower()}"
+        return f"{scale.name}: {value} of 10"
     if event.kind is EventKind.AMENDMENT:
         return f"Correction of entry {data.get('amends')}: {data.get('reason', '')}"
     reason = str(data.get("reason", ""))

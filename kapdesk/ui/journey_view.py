@@ -150,6 +150,7 @@ class JourneyView(QWidget):
         phase on small ones) and its vitals cue in the header."""
         self.observations = panel
         self._side = QWidget(self)
+        self._side.setFixedWidth(440)
         column = QVBoxLayout(self._side)
         column.setContentsMargins(0, 12, 20, 16)
         self._side_layout = column

@@ -126,8 +126,7 @@ class ObservationPanel(QWidget):
         self.tabs.addTab(vitals_tab, "Vitals")
 
         self.status = ElidedLabel("muted")
-        self.status.setMinimumWidth(80)
-        self.tabs.setCornerWidget(self.status)
+        outer.addWidget(self.status)
 
     # -- following a session --------------------------------------------------------------------
 
