@@ -147,8 +147,9 @@ class TimelineView(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         heads = self.table.horizontalHeader()
+        # Sized once per fill: "resize to contents" would measure every row on every cell set.
         for column_index in (0, 1, 2, 4):
-            heads.setSectionResizeMode(column_index, QHeaderView.ResizeMode.ResizeToContents)
+            heads.setSectionResizeMode(column_index, QHeaderView.ResizeMode.Interactive)
         heads.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.currentCellChanged.connect(lambda *_args: self._show_history())
         column.addWidget(self.table, 1)
@@ -174,6 +175,8 @@ class TimelineView(QWidget):
         journey = self.current.journey
         self.entries = timeline(journey.events)
         phases = journey.protocol.phases
+        self.table.setUpdatesEnabled(False)
+        self.table.setRowCount(0)
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
             phase = phases[entry.phase_index].name if entry.phase_index is not None else ""
@@ -190,6 +193,9 @@ class TimelineView(QWidget):
                 if entry.flags:
                     item.setForeground(QColor(theme.PROBLEM))
                 self.table.setItem(row, column, item)
+        for column in (0, 1, 2, 4):
+            self.table.resizeColumnToContents(column)
+        self.table.setUpdatesEnabled(True)
         self.chart.show_session(journey)
         self._show_history()
 
