@@ -149,7 +149,11 @@ class RecordsOpener(QObject):
         self._opened.emit(records)
 
     def _attach(self, records: Records) -> None:
-        attach_records(self._window, records, self._clock, self._audio)
+        try:
+            attach_records(self._window, records, self._clock, self._audio)
+        except Exception as exc:  # the last guard: a window stuck on "Opening…" helps no one
+            log.exception("showing the records failed")
+            self._fail(UNEXPECTED.format(name=exc.__class__.__name__))
 
     def _fail(self, reason: str) -> None:
         print(f"kapdesk: {reason}", file=sys.stderr)

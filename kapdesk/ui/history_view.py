@@ -8,17 +8,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from kapdesk.core.journey import JourneyState
 from kapdesk.ui.summary_view import local_time
-from kapdesk.ui.widgets import ActionButton, label
+from kapdesk.ui.widgets import ActionButton, fill_table, fit_columns_on_fill, label
 
 if TYPE_CHECKING:  # the database layer loads after the window is up
     from kapdesk.storage.repositories import SessionSummary
@@ -59,7 +57,7 @@ class HistoryView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        fit_columns_on_fill(self.table, range(4))
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.cellDoubleClicked.connect(lambda _row, _col: self.open_selected())
         outer.addWidget(self.table, 1)
@@ -80,19 +78,20 @@ class HistoryView(QWidget):
     def _apply_filter(self, text: str) -> None:
         needle = text.strip().lower()
         shown = [row for row in self._rows if needle in row.patient_code.lower()]
-        self.table.setRowCount(len(shown))
-        for r, row in enumerate(shown):
-            values = [
-                str(row.id),
-                row.patient_code,
-                row.protocol_name,
-                local_time(row.dosed_at or row.opened_at),
-                STATE_WORDS[row.state],
-            ]
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setData(Qt.ItemDataRole.UserRole, row.id)
-                self.table.setItem(r, c, item)
+        fill_table(
+            self.table,
+            [
+                [
+                    str(row.id),
+                    row.patient_code,
+                    row.protocol_name,
+                    local_time(row.dosed_at or row.opened_at),
+                    STATE_WORDS[row.state],
+                ]
+                for row in shown
+            ],
+            lambda r, item: item.setData(Qt.ItemDataRole.UserRole, shown[r].id),
+        )
         if shown:
             self.table.selectRow(0)
         self.empty.setVisible(not shown)

@@ -9,16 +9,14 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from kapdesk.core.journey import Journey, JourneyState, event_text
 from kapdesk.core.timefmt import clock_text, minutes_text
-from kapdesk.ui.widgets import ActionButton, label
+from kapdesk.ui.widgets import ActionButton, fill_table, fit_columns_on_fill, label
 
 if TYPE_CHECKING:  # the database layer loads after the window is up
     from kapdesk.storage.repositories import SessionSummary
@@ -35,16 +33,9 @@ def _table(headers: list[str], parent: QWidget) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
     table.setAlternatingRowColors(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    fit_columns_on_fill(table, range(len(headers) - 1))
     table.horizontalHeader().setStretchLastSection(True)
     return table
-
-
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem(value))
 
 
 class SummaryView(QWidget):
@@ -116,7 +107,7 @@ class SummaryView(QWidget):
         if summary.close_reason:
             text += f"\nClosed because: {summary.close_reason}"
         self.facts.setText(text)
-        _fill(
+        fill_table(
             self.phases,
             [
                 [
@@ -131,7 +122,7 @@ class SummaryView(QWidget):
                 for span in journey.spans
             ],
         )
-        _fill(
+        fill_table(
             self.events,
             [
                 [

@@ -33,7 +33,7 @@ from kapdesk.core.timeline import Entry, timeline
 from kapdesk.core.vitals import FIELDS, LABELS, Reading, flags, parse_reading
 from kapdesk.ui import theme
 from kapdesk.ui.vitals_chart import VitalsChart
-from kapdesk.ui.widgets import ActionButton, label
+from kapdesk.ui.widgets import ActionButton, fill_table, fit_columns_on_fill, label
 
 if TYPE_CHECKING:
     from kapdesk.storage.journeys import OpenJourney
@@ -146,11 +146,8 @@ class TimelineView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        heads = self.table.horizontalHeader()
-        # Sized once per fill: "resize to contents" would measure every row on every cell set.
-        for column_index in (0, 1, 2, 4):
-            heads.setSectionResizeMode(column_index, QHeaderView.ResizeMode.Interactive)
-        heads.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        fit_columns_on_fill(self.table, (0, 1, 2, 4))
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.currentCellChanged.connect(lambda *_args: self._show_history())
         column.addWidget(self.table, 1)
         self.history = label("", "muted")
@@ -175,27 +172,25 @@ class TimelineView(QWidget):
         journey = self.current.journey
         self.entries = timeline(journey.events)
         phases = journey.protocol.phases
-        self.table.setUpdatesEnabled(False)
-        self.table.setRowCount(0)
-        self.table.setRowCount(len(self.entries))
-        for row, entry in enumerate(self.entries):
+        rows = []
+        for entry in self.entries:
             phase = phases[entry.phase_index].name if entry.phase_index is not None else ""
-            what = entry.text + ("   (corrected)" if entry.amended else "")
-            cells = (
-                entry.wall.astimezone().strftime("%H:%M:%S"),
-                clock_text(entry.elapsed) if entry.elapsed is not None else "",
-                phase,
-                what,
-                entry.by,
+            rows.append(
+                (
+                    entry.wall.astimezone().strftime("%H:%M:%S"),
+                    clock_text(entry.elapsed) if entry.elapsed is not None else "",
+                    phase,
+                    entry.text + ("   (corrected)" if entry.amended else ""),
+                    entry.by,
+                )
             )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if entry.flags:
-                    item.setForeground(QColor(theme.PROBLEM))
-                self.table.setItem(row, column, item)
-        for column in (0, 1, 2, 4):
-            self.table.resizeColumnToContents(column)
-        self.table.setUpdatesEnabled(True)
+        problem = QColor(theme.PROBLEM)
+
+        def mark_flagged(row: int, item: QTableWidgetItem) -> None:
+            if self.entries[row].flags:
+                item.setForeground(problem)
+
+        fill_table(self.table, rows, mark_flagged)
         self.chart.show_session(journey)
         self._show_history()
 

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QPainter, QPaintEvent, QShortcut
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 
 def label(text: str = "", role: str = "", parent: QWidget | None = None) -> QLabel:
@@ -78,3 +87,37 @@ class ElidedLabel(QLabel):
         painter.drawText(
             rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown
         )
+
+
+def fit_columns_on_fill(table: QTableWidget, columns: Sequence[int]) -> None:
+    """Columns that :func:`fill_table` sizes to their contents (once per fill, not per cell)."""
+    header = table.horizontalHeader()
+    for column in columns:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+    table.setProperty("fit_columns", list(columns))
+
+
+def fill_table(
+    table: QTableWidget,
+    rows: Sequence[Sequence[str]],
+    decorate: Callable[[int, QTableWidgetItem], None] | None = None,
+) -> None:
+    """Replace the table's rows in one go; ``decorate(row, item)`` may colour or tag each cell.
+
+    Qt's "resize to contents" measures every row again on every cell set, which makes filling
+    thousands of rows take seconds; here the fitted columns are measured once at the end.
+    """
+    table.setUpdatesEnabled(False)
+    try:
+        table.setRowCount(0)
+        table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                item = QTableWidgetItem(value)
+                if decorate is not None:
+                    decorate(r, item)
+                table.setItem(r, c, item)
+        for column in table.property("fit_columns") or ():
+            table.resizeColumnToContents(int(column))
+    finally:
+        table.setUpdatesEnabled(True)

@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from datetime import datetime
 from pathlib import Path
 
@@ -23,6 +24,19 @@ def _driver(mode: str, data_dir: Path) -> list[str]:
     return [sys.executable, "-m", "tests.support.app_driver", mode, str(data_dir)]
 
 
+def _first_line(child: subprocess.Popen[str], timeout: float = 120) -> str:
+    """The child's first line of output; a child that never says anything is killed."""
+    watchdog = threading.Timer(timeout, child.kill)
+    watchdog.start()
+    try:
+        assert child.stdout is not None
+        line = child.stdout.readline()
+    finally:
+        watchdog.cancel()
+    assert line, "the app said nothing before it was stopped"
+    return line
+
+
 @pytest.mark.subprocess
 def test_sigkill_mid_journey_then_restart_resumes_time_and_phase(tmp_path: Path) -> None:
     data_dir = tmp_path / "room"
@@ -31,8 +45,7 @@ def test_sigkill_mid_journey_then_restart_resumes_time_and_phase(tmp_path: Path)
         _driver("journey", data_dir), cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True
     )
     try:
-        assert first.stdout is not None
-        saved = json.loads(first.stdout.readline())  # blocks until the journey is on disk
+        saved = json.loads(_first_line(first))  # blocks until the journey is on disk
     finally:
         os.kill(first.pid, signal.SIGKILL)
         first.wait(timeout=30)
@@ -82,8 +95,7 @@ def test_a_note_shown_as_saved_survives_sigkill_right_after(tmp_path: Path) -> N
         _driver("note", data_dir), cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True
     )
     try:
-        assert child.stdout is not None
-        said = json.loads(child.stdout.readline())  # the moment the screen says "Saved"
+        said = json.loads(_first_line(child))  # the moment the screen says "Saved"
     finally:
         os.kill(child.pid, signal.SIGKILL)
         child.wait(timeout=30)
