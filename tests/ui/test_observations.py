@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.journey import EventKind
+from kapdesk.demo import record_demo_session
 from kapdesk.storage.db import Storage
 from kapdesk.storage.models import SessionEvent
 from kapdesk.ui.main_window import MainWindow
@@ -172,3 +173,27 @@ def test_a_closed_session_can_still_be_corrected(
     dialog.submit()
     assert view.entries[row].text == "Note: vomited once, small amount"
     assert [a["reason"] for a in _saved(storage, "amendment")] == ["spelling and detail"]
+
+
+def test_the_timeline_and_chart_render_the_demo_session(
+    qtbot: QtBot, window: MainWindow, storage: Storage
+) -> None:
+    demo = record_demo_session(storage)
+    window.show_history()
+    window.choose_session(demo.session_id)
+    window.summary_view.timeline_button.click()
+    view = window.timeline_view
+    assert window.pages.currentWidget() is view
+    assert view.table.rowCount() == len(view.entries) > 30
+    flagged = [e for e in view.entries if e.flags]
+    assert flagged  # the systolic of 184 during the infusion
+    assert any(e.amended for e in view.entries)
+    view.tabs.setCurrentIndex(1)
+    chart = view.chart
+    assert not chart.empty
+    assert chart.flagged_count == len(flagged)
+    assert chart.reading_count == len([e for e in view.entries if e.kind is EventKind.VITALS])
+    assert chart.band_names == ["Infusion", "Emergence", "Return", "Recovery"]
+    image = view.grab().toImage()
+    assert image.width() > 0
+    assert len({image.pixel(x, image.height() // 2) for x in range(0, image.width(), 7)}) > 3
