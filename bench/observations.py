@@ -85,7 +85,7 @@ def timeline_openings(folder: Path) -> list[float]:
         QApplication.processEvents()
         samples.append(time.perf_counter() - began)
         again.journey.unsubscribe(again.recorder)
-    assert view.table.rowCount() >= TIMELINE_EVENTS - 5
+    assert view.model.rowCount() >= TIMELINE_EVENTS - 5
     storage.engine.dispose()
     return samples
 

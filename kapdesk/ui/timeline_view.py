@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,8 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,12 +39,13 @@ from kapdesk.core.timeline import Entry, timeline
 from kapdesk.core.vitals import FIELDS, LABELS, Reading, flags, parse_reading
 from kapdesk.ui import theme
 from kapdesk.ui.vitals_chart import VitalsChart
-from kapdesk.ui.widgets import ActionButton, fill_table, fit_columns_on_fill, label
+from kapdesk.ui.widgets import ActionButton, label
 
 if TYPE_CHECKING:
     from kapdesk.storage.journeys import OpenJourney
 
 CORRECTABLE = (EventKind.NOTE, EventKind.VITALS, EventKind.RATING)
+_ROOT = QModelIndex()
 
 
 class AmendDialog(QDialog):
@@ -116,6 +123,63 @@ class AmendDialog(QDialog):
         self.problems.show()
 
 
+class TimelineModel(QAbstractTableModel):
+    """The timeline as a table, its cells worked out only when they are drawn (a long session
+    has thousands of entries; the screen shows a few dozen)."""
+
+    HEADERS = ("Time", "Journey", "Phase", "What", "By")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.entries: list[Entry] = []
+        self._phases: list[str] = []
+        self._problem = QColor(theme.PROBLEM)
+
+    def set_entries(self, entries: list[Entry], phases: list[str]) -> None:
+        self.beginResetModel()
+        self.entries = entries
+        self._phases = phases
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        entry = self.entries[index.row()]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._problem if entry.flags else None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        return self.text(index.row(), index.column())
+
+    def text(self, row: int, column: int) -> str:
+        entry = self.entries[row]
+        if column == 0:
+            return entry.wall.astimezone().strftime("%H:%M:%S")
+        if column == 1:
+            return clock_text(entry.elapsed) if entry.elapsed is not None else ""
+        if column == 2:
+            index = entry.phase_index
+            return self._phases[index] if index is not None else ""
+        if column == 3:
+            return entry.text + ("   (corrected)" if entry.amended else "")
+        return entry.by
+
+
 class TimelineView(QWidget):
     """The timeline page of one session."""
 
@@ -139,16 +203,21 @@ class TimelineView(QWidget):
         page = QWidget()
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 8, 0, 0)
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(["Time", "Journey", "Phase", "What", "By"])
+        self.model = TimelineModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        fit_columns_on_fill(self.table, (0, 1, 2, 4))
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.currentCellChanged.connect(lambda *_args: self._show_history())
+        heads = self.table.horizontalHeader()
+        for column_index, width in ((0, 100), (1, 100), (2, 150), (4, 140)):
+            heads.setSectionResizeMode(column_index, QHeaderView.ResizeMode.Interactive)
+            heads.resizeSection(column_index, width)
+        heads.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        selection = self.table.selectionModel()
+        selection.currentRowChanged.connect(lambda *_args: self._show_history())
         column.addWidget(self.table, 1)
         self.history = label("", "muted")
         column.addWidget(self.history)
@@ -172,30 +241,16 @@ class TimelineView(QWidget):
         journey = self.current.journey
         self.entries = timeline(journey.events)
         phases = journey.protocol.phases
-        rows = []
-        for entry in self.entries:
-            phase = phases[entry.phase_index].name if entry.phase_index is not None else ""
-            rows.append(
-                (
-                    entry.wall.astimezone().strftime("%H:%M:%S"),
-                    clock_text(entry.elapsed) if entry.elapsed is not None else "",
-                    phase,
-                    entry.text + ("   (corrected)" if entry.amended else ""),
-                    entry.by,
-                )
-            )
-        problem = QColor(theme.PROBLEM)
-
-        def mark_flagged(row: int, item: QTableWidgetItem) -> None:
-            if self.entries[row].flags:
-                item.setForeground(problem)
-
-        fill_table(self.table, rows, mark_flagged)
-        self.chart.show_session(journey)
+        self.model.set_entries(self.entries, [phase.name for phase in phases])
+        self.chart.show_session(journey, self.entries)
         self._show_history()
 
+    def select_row(self, row: int) -> None:
+        self.table.selectRow(row)
+        self.table.setCurrentIndex(self.model.index(row, 0))
+
     def selected(self) -> Entry | None:
-        row = self.table.currentRow()
+        row = self.table.currentIndex().row()
         return self.entries[row] if 0 <= row < len(self.entries) else None
 
     def _show_history(self) -> None:
@@ -243,4 +298,4 @@ class TimelineView(QWidget):
         self.refresh()
         for row, entry in enumerate(self.entries):
             if entry.seq == seq:
-                self.table.selectRow(row)
+                self.select_row(row)

@@ -251,9 +251,14 @@ class VitalsChart(QWidget):
 
     # -- showing ----------------------------------------------------------------------------------
 
-    def show_session(self, journey: Journey) -> None:
-        """Draw the vital signs of ``journey`` as its record stands now (corrections applied)."""
-        entries = [e for e in timeline(journey.events) if e.kind is EventKind.VITALS]
+    def show_session(self, journey: Journey, entries: Sequence[Entry] | None = None) -> None:
+        """Draw the vital signs of ``journey`` as its record stands now (corrections applied);
+        ``entries`` is its timeline when the caller has it already."""
+        entries = [
+            e
+            for e in (timeline(journey.events) if entries is None else entries)
+            if e.kind is EventKind.VITALS
+        ]
         self._clear()
         self.reading_count = len(entries)
         if not entries:
