@@ -16,7 +16,7 @@ import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal, SignalInstance
 from PySide6.QtWidgets import QApplication
 
 from kapdesk.core.clock import Clock, SystemClock
@@ -140,13 +140,20 @@ class RecordsOpener(QObject):
             records = open_records(self._paths, self._db_url, self._clock)
         except StorageError as exc:
             log.error("cannot open the records: %s", exc)
-            self._failed.emit(str(exc))
+            self._report(self._failed, str(exc))
             return
         except Exception as exc:  # the last guard: say so on screen, log it all
             log.exception("opening the records failed")
-            self._failed.emit(UNEXPECTED.format(name=exc.__class__.__name__))
+            self._report(self._failed, UNEXPECTED.format(name=exc.__class__.__name__))
             return
-        self._opened.emit(records)
+        self._report(self._opened, records)
+
+    @staticmethod
+    def _report(signal: SignalInstance, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the window closed while the records were opening
+            log.info("the window closed before the records were open")
 
     def _attach(self, records: Records) -> None:
         try:
