@@ -21,10 +21,13 @@ import sys
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from kapdesk import __version__
 from kapdesk.paths import BUNDLED_PROTOCOLS_DIR, AppPaths
+
+if TYPE_CHECKING:
+    from kapdesk.storage.db import Storage
 
 EXIT_PROBLEM = 1
 EXIT_USAGE = 2
@@ -175,6 +178,18 @@ def check_protocols(files: Sequence[Path], out: TextIO) -> int:
     return EXIT_PROBLEM if failed else 0
 
 
+def _open_storage(paths: AppPaths, db_url: str | None) -> Storage | None:
+    """The database, or None after saying on stderr why it cannot be opened."""
+    from kapdesk.storage.db import open_storage  # noqa: PLC0415
+    from kapdesk.storage.errors import StorageError  # noqa: PLC0415
+
+    try:
+        return open_storage(paths, db_url)
+    except StorageError as exc:
+        print(f"kapdesk: {exc}", file=sys.stderr)
+        return None
+
+
 def _local(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "-"
 
@@ -183,17 +198,13 @@ def list_sessions(
     paths: AppPaths, db_url: str | None, *, only_open: bool, limit: int | None, out: TextIO
 ) -> int:
     from kapdesk.core.clock import SystemClock  # noqa: PLC0415
-    from kapdesk.storage.db import open_storage  # noqa: PLC0415
-    from kapdesk.storage.errors import DatabaseError  # noqa: PLC0415
     from kapdesk.storage.journeys import JourneyStore  # noqa: PLC0415
 
     if limit is not None and limit < 1:
         print("kapdesk: --limit takes a number of rows from 1 up", file=sys.stderr)
         return EXIT_USAGE
-    try:
-        storage = open_storage(paths, db_url)
-    except DatabaseError as exc:
-        print(f"kapdesk: {exc}", file=sys.stderr)
+    storage = _open_storage(paths, db_url)
+    if storage is None:
         return EXIT_PROBLEM
     rows = JourneyStore(storage, SystemClock()).summaries(limit=limit, only_open=only_open)
     header = f"{'id':>5}  {'patient':<12}  {'protocol':<20}  {'start':<16}  state"
@@ -270,7 +281,6 @@ def export_record(
         export_session,
         write_atomically,
     )
-    from kapdesk.storage.db import open_storage  # noqa: PLC0415
     from kapdesk.storage.errors import StorageError  # noqa: PLC0415
     from kapdesk.storage.journeys import JourneyStore  # noqa: PLC0415
 
@@ -279,10 +289,8 @@ def export_record(
     except ValueError:
         print(f"kapdesk: a session id is a number, not {session_text!r}", file=sys.stderr)
         return EXIT_PROBLEM
-    try:
-        storage = open_storage(paths, db_url)
-    except StorageError as exc:
-        print(f"kapdesk: {exc}", file=sys.stderr)
+    storage = _open_storage(paths, db_url)
+    if storage is None:
         return EXIT_PROBLEM
     try:
         summary, journey = JourneyStore(storage, SystemClock()).load(session_id)
@@ -322,13 +330,10 @@ def _write_stdout(data: bytes) -> int:
 
 def write_demo(paths: AppPaths, db_url: str | None, out: TextIO) -> int:
     from kapdesk.demo import record_demo_session  # noqa: PLC0415
-    from kapdesk.storage.db import open_storage  # noqa: PLC0415
     from kapdesk.storage.errors import StorageError  # noqa: PLC0415
 
-    try:
-        storage = open_storage(paths, db_url)
-    except StorageError as exc:
-        print(f"kapdesk: {exc}", file=sys.stderr)
+    storage = _open_storage(paths, db_url)
+    if storage is None:
         return EXIT_PROBLEM
     try:
         demo = record_demo_session(storage)

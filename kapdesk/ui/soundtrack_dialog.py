@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDoubleSpinBox,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
     QScrollArea,
     QSpinBox,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from kapdesk.core.soundtrack import BundledSound, Switch
 from kapdesk.storage.library import PlaylistSummary
-from kapdesk.ui.widgets import ActionButton, label
+from kapdesk.ui.widgets import dialog_footer, label
 
 NO_PLAYLIST = "No music (bed only)"
 
@@ -102,14 +101,7 @@ class SoundtrackDialog(QDialog):
         outer.addLayout(form)
         outer.addWidget(label("PLAYLIST FOR EACH PHASE", "section"))
         outer.addWidget(scroll, 1)
-        self.error = label("", "error")
-        self.error.hide()
-        outer.addWidget(self.error)
-        buttons = QHBoxLayout()
-        buttons.addStretch()
-        buttons.addWidget(ActionButton("Cancel", "Esc", self.reject, self))
-        buttons.addWidget(ActionButton("Save", "Ctrl+S", self.submit, self, primary=True))
-        outer.addLayout(buttons)
+        self.error, _save = dialog_footer(self, outer, "Save", self.submit)
 
     @staticmethod
     def _percent(stored: Any, default: int) -> QSpinBox:

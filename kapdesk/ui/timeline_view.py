@@ -39,7 +39,7 @@ from kapdesk.core.timeline import Entry, timeline
 from kapdesk.core.vitals import FIELDS, LABELS, Reading, flags, parse_reading
 from kapdesk.ui import theme
 from kapdesk.ui.vitals_chart import VitalsChart
-from kapdesk.ui.widgets import ActionButton, label
+from kapdesk.ui.widgets import ActionButton, dialog_footer, label
 
 if TYPE_CHECKING:
     from kapdesk.storage.journeys import OpenJourney
@@ -86,16 +86,7 @@ class AmendDialog(QDialog):
         self.by = QLineEdit(by)
         form.addRow("Corrected by", self.by)
         outer.addLayout(form)
-        self.problems = label("", "error")
-        self.problems.hide()
-        outer.addWidget(self.problems)
-        buttons = QHBoxLayout()
-        buttons.addStretch()
-        buttons.addWidget(ActionButton("Cancel", "Esc", self.reject, self))
-        buttons.addWidget(
-            ActionButton("Save correction", "Ctrl+S", self.submit, self, primary=True)
-        )
-        outer.addLayout(buttons)
+        self.problems, _save = dialog_footer(self, outer, "Save correction", self.submit)
 
     def submit(self) -> None:
         if not self.reason.text().strip():

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QGridLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kapdesk.core.protocols import Measure
 from kapdesk.core.vitals import FIELDS, LABELS, MEASURE_FIELDS, UNITS, Checked, parse_reading
-from kapdesk.ui.widgets import ActionButton, label
+from kapdesk.ui.widgets import dialog_footer, label
 
 
 class VitalsDialog(QDialog):
@@ -52,15 +52,7 @@ class VitalsDialog(QDialog):
             grid.addWidget(caption, row, 0)
             grid.addWidget(field, row, 1)
         outer.addLayout(grid)
-        self.problems = label("", "error")
-        self.problems.hide()
-        outer.addWidget(self.problems)
-        buttons = QHBoxLayout()
-        buttons.addStretch()
-        buttons.addWidget(ActionButton("Cancel", "Esc", self.reject, self))
-        self.save_button = ActionButton("Save", "Ctrl+S", self.submit, self, primary=True)
-        buttons.addWidget(self.save_button)
-        outer.addLayout(buttons)
+        self.problems, self.save_button = dialog_footer(self, outer, "Save", self.submit)
         self.fields[ordered[0]].setFocus()
 
     def _edited(self, _text: str) -> None:

@@ -7,7 +7,10 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QPainter, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
+    QBoxLayout,
+    QDialog,
     QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -121,3 +124,20 @@ def fill_table(
             table.resizeColumnToContents(int(column))
     finally:
         table.setUpdatesEnabled(True)
+
+
+def dialog_footer(
+    dialog: QDialog, layout: QBoxLayout, save_text: str, submit: Callable[[], object]
+) -> tuple[QLabel, ActionButton]:
+    """The bottom of a form dialog: a line for what is wrong (hidden until needed), then
+    Cancel (Esc) and the primary Save (Ctrl+S). Returns the line and the Save button."""
+    problems = label("", "error")
+    problems.hide()
+    layout.addWidget(problems)
+    buttons = QHBoxLayout()
+    buttons.addStretch()
+    buttons.addWidget(ActionButton("Cancel", "Esc", dialog.reject, dialog))
+    save = ActionButton(save_text, "Ctrl+S", submit, dialog, primary=True)
+    buttons.addWidget(save)
+    layout.addLayout(buttons)
+    return problems, save
