@@ -19,6 +19,7 @@ from kapdesk.app import build_window
 from kapdesk.audio.fake import FakeBackend
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.journey import Dose
+from kapdesk.demo import record_demo_session
 from kapdesk.paths import AppPaths
 from kapdesk.storage.db import Storage, open_storage
 from kapdesk.storage.library import ScannedTrack, SoundLibrary
@@ -108,6 +109,11 @@ def main(out: Path) -> None:
         window.show_library()
         window.library_view.playlists.setCurrentRow(0)
         shot("library.png")
+        demo = record_demo_session(storage)
+        window.show_timeline(demo.session_id)
+        shot("timeline.png")
+        window.timeline_view.tabs.setCurrentIndex(1)
+        shot("vitals-chart.png")
         storage.engine.dispose()
 
 

@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
@@ -86,6 +86,7 @@ class JourneyView(QWidget):
         # The timer takes the room the rest leaves and sizes its digits to it.
         self.timer_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.timer_label.setMinimumHeight(56)
+        self.timer_label.installEventFilter(self)
         outer.addWidget(self.timer_label, 3)
 
         phase_card = card(self)
@@ -100,12 +101,15 @@ class JourneyView(QWidget):
         top.addWidget(self.phase_time)
         phase_layout.addLayout(top)
         self.guidance = label("", "")
+        # Two lines are always kept for it, so the card never squeezes its bar under the text.
+        self.guidance.setMinimumHeight(2 * self.guidance.fontMetrics().lineSpacing() + 4)
         phase_layout.addWidget(self.guidance)
         self.phase_bar = PhaseBar(phase_card)
         phase_layout.addWidget(self.phase_bar)
         bottom = QHBoxLayout()
-        self.next_label = label("", "muted")
+        self.next_label = ElidedLabel("muted")
         self.monitoring = label("", "muted")
+        self.monitoring.setWordWrap(False)
         self.monitoring.setAlignment(Qt.AlignmentFlag.AlignRight)
         bottom.addWidget(self.next_label, 1)
         bottom.addWidget(self.monitoring, 1)
@@ -175,6 +179,8 @@ class JourneyView(QWidget):
                 index = panel.tabs.indexOf(page) if page is not None else -1
                 if index >= 0:
                     panel.tabs.removeTab(index)
+            if sound is not None:
+                panel.tabs.addTab(sound.lend_volumes(), "Sound")
             self._outer.insertWidget(self._outer.indexOf(panel), self.phase_card)
             if sound is not None:
                 self._outer.insertWidget(self._outer.indexOf(self.message), sound)
@@ -187,6 +193,10 @@ class JourneyView(QWidget):
             self._outer.insertWidget(self._outer.indexOf(self.phase_card), panel)
             panel.tabs.insertTab(0, self.phase_card, "Phase")
             if sound is not None:
+                index = panel.tabs.indexOf(sound.volumes)
+                if index >= 0:
+                    panel.tabs.removeTab(index)
+                sound.take_back_volumes()
                 panel.tabs.addTab(sound, "Sound")
                 self._actions.insertWidget(2, sound.quiet_button)
             panel.set_columns(4, rating_columns=11)
@@ -357,10 +367,20 @@ class JourneyView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._arrange()
+        self._fit_timer()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.timer_label and event.type() is QEvent.Type.Resize:
+            self._fit_timer()  # the digits take the room the rest of the screen leaves
+        return super().eventFilter(watched, event)
+
+    def _fit_timer(self) -> None:
         room = self.timer_label.height()
         wide = self.main.width()
-        self._timer_px = max(24, int(min(room * 0.8, self.height() * 0.2, wide * 0.17)))
-        self._style_timer()
+        px = max(24, int(min(room * 0.8, self.height() * 0.2, wide * 0.17)))
+        if px != self._timer_px:
+            self._timer_px = px
+            self._style_timer()
 
     # -- actions ------------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSlider, QVBoxLayout, QWidget
 
 from kapdesk.audio.backend import AudioBackend, AudioError
 from kapdesk.audio.player import Player
@@ -62,8 +62,13 @@ class SoundPanel(QWidget):
             text.addWidget(widget)
         layout.addLayout(text, 1)
 
-        sliders = QHBoxLayout()
+        self.volumes = QWidget()
+        self.volumes.setObjectName("volumes")
+        self.volumes.setStyleSheet("#volumes { background: transparent; }")
+        sliders = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.volumes)
+        sliders.setContentsMargins(0, 0, 0, 0)
         sliders.setSpacing(8)
+        self._sliders = sliders
         self.music_slider = self._slider("Music volume")
         self.bed_slider = self._slider("Bed volume")
         self.music_slider.valueChanged.connect(self._music_volume)
@@ -71,7 +76,7 @@ class SoundPanel(QWidget):
         for caption, slider in (("Music", self.music_slider), ("Bed", self.bed_slider)):
             sliders.addWidget(label(caption, "muted"))
             sliders.addWidget(slider)
-        layout.addLayout(sliders)
+        layout.addWidget(self.volumes)
 
         self.skip_button = ActionButton("Skip track", "Ctrl+K", self.skip, self)
         self.quiet_button = ActionButton("Quiet", "Ctrl+M", self.toggle_quiet, self, primary=True)
@@ -144,6 +149,25 @@ class SoundPanel(QWidget):
         if self._backend is not None:
             self._backend.close()
             self._backend = None
+
+    def lend_volumes(self) -> QWidget:
+        """The volume sliders, laid out as a column, to sit elsewhere on a wide screen."""
+        self._sliders.setDirection(QBoxLayout.Direction.TopToBottom)
+        self._sliders.addStretch()
+        for slider in (self.music_slider, self.bed_slider):
+            slider.setMaximumWidth(16777215)
+        return self.volumes
+
+    def take_back_volumes(self) -> None:
+        """Put the volume sliders back in the card, in a row."""
+        last = self._sliders.itemAt(self._sliders.count() - 1)
+        if last is not None and last.spacerItem() is not None:
+            self._sliders.removeItem(last)
+        self._sliders.setDirection(QBoxLayout.Direction.LeftToRight)
+        for slider in (self.music_slider, self.bed_slider):
+            slider.setMaximumWidth(160)
+        self._row.insertWidget(1, self.volumes)
+        self.volumes.show()
 
     def take_back_quiet(self) -> None:
         """Put the Quiet button back in the card (a small screen lends it to the action row)."""

@@ -65,7 +65,7 @@ QDialog {{ background: {BACKGROUND}; }}
 QTabWidget::pane {{ border: none; }}
 QTabBar::tab {{
     background: {SURFACE}; color: {TEXT_MUTED}; border: 1px solid {BORDER};
-    padding: 10px 22px; margin-right: 6px; border-radius: 8px; min-height: 24px;
+    padding: 10px 14px; margin-right: 6px; border-radius: 8px; min-height: 24px;
 }}
 QTabBar::tab:selected {{ background: {ACCENT_DIM}; color: {TEXT}; border-color: {ACCENT}; }}
 QSlider {{ background: transparent; }}
