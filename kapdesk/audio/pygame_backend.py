@@ -29,10 +29,9 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import io
 import struct
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Final
-
-import pygame
 
 from kapdesk.audio.backend import AudioError
 from kapdesk.audio.probe import (
@@ -50,6 +49,31 @@ from kapdesk.core.clock import Clock, SystemClock
 
 if TYPE_CHECKING:
     from _typeshed import WriteableBuffer
+
+
+def _import_pygame_lean() -> None:
+    """Import pygame without the optional modules it would load and kapdesk never uses.
+
+    pygame's ``__init__`` imports numpy (for surfarray and sndarray) and pkg_resources (for
+    ``pkgdata``) whenever they are installed: some 20 MB of memory on the room PC for nothing.
+    A ``None`` in ``sys.modules`` makes their import fail, which pygame expects and handles;
+    the entries are removed again afterwards, so anything else may still import them.
+    """
+    blocked = [name for name in ("numpy", "pkg_resources") if name not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment]
+    try:
+        import pygame  # noqa: F401, PLC0415
+    finally:
+        for name in blocked:
+            if sys.modules.get(name, ...) is None:
+                del sys.modules[name]
+
+
+if "pygame" not in sys.modules:
+    _import_pygame_lean()
+
+import pygame  # noqa: E402
 
 FREQUENCY: Final = 44100
 BUFFER_FRAMES: Final = 1024

@@ -38,11 +38,11 @@ from kapdesk.core.timefmt import clock_text
 from kapdesk.core.timeline import Entry, timeline
 from kapdesk.core.vitals import FIELDS, LABELS, Reading, flags, parse_reading
 from kapdesk.ui import theme
-from kapdesk.ui.vitals_chart import VitalsChart
 from kapdesk.ui.widgets import ActionButton, dialog_footer, label
 
 if TYPE_CHECKING:
     from kapdesk.storage.journeys import OpenJourney
+    from kapdesk.ui.vitals_chart import VitalsChart
 
 CORRECTABLE = (EventKind.NOTE, EventKind.VITALS, EventKind.RATING)
 _ROOT = QModelIndex()
@@ -218,8 +218,30 @@ class TimelineView(QWidget):
         row.addWidget(self.amend_button)
         column.addLayout(row)
         self.tabs.addTab(page, "Timeline")
-        self.chart = VitalsChart()
-        self.tabs.addTab(self.chart, "Vital signs chart")
+        # The chart (and QtCharts, some 5 MB) is built the first time its tab is opened.
+        self._chart: VitalsChart | None = None
+        self._chart_page = QWidget()
+        self._chart_layout = QVBoxLayout(self._chart_page)
+        self._chart_layout.setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self._chart_page, "Vital signs chart")
+        self.tabs.currentChanged.connect(self._tab_chosen)
+
+    @property
+    def chart(self) -> VitalsChart:
+        """The vital-signs chart of the session shown, built when first wanted."""
+        if self._chart is None:
+            from kapdesk.ui.vitals_chart import VitalsChart  # noqa: PLC0415  (QtCharts loads late)
+
+            self._chart = VitalsChart()
+            self._chart_layout.addWidget(self._chart)
+            self._chart.show()  # a child added to a shown page would show only on the next turn
+            if self.current is not None:
+                self._chart.show_session(self.current.journey, self.entries)
+        return self._chart
+
+    def _tab_chosen(self, index: int) -> None:
+        if self.tabs.widget(index) is self._chart_page:
+            _ = self.chart
 
     def show_session(self, current: OpenJourney) -> None:
         self.current = current
@@ -233,7 +255,8 @@ class TimelineView(QWidget):
         self.entries = timeline(journey.events)
         phases = journey.protocol.phases
         self.model.set_entries(self.entries, [phase.name for phase in phases])
-        self.chart.show_session(journey, self.entries)
+        if self._chart is not None:
+            self._chart.show_session(journey, self.entries)
         self._show_history()
 
     def select_row(self, row: int) -> None:

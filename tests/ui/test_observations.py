@@ -14,6 +14,7 @@ from kapdesk.demo import record_demo_session
 from kapdesk.storage.db import Storage
 from kapdesk.storage.models import SessionEvent
 from kapdesk.ui.main_window import MainWindow
+from kapdesk.ui.vitals_chart import VitalsChart
 from tests.ui.test_journey_flow import _give_dose, _open_session
 
 
@@ -186,8 +187,12 @@ def test_the_timeline_and_chart_render_the_demo_session(
     flagged = [e for e in view.entries if e.flags]
     assert flagged  # the systolic of 184 during the infusion
     assert any(e.amended for e in view.entries)
+    chart_tab = view.tabs.widget(1)
+    assert chart_tab is not None
+    assert chart_tab.findChild(VitalsChart) is None  # built when its tab is first opened
     view.tabs.setCurrentIndex(1)
-    chart = view.chart
+    chart = chart_tab.findChild(VitalsChart)
+    assert chart is view.chart
     assert not chart.empty
     assert chart.flagged_count == len(flagged)
     assert chart.reading_count == len([e for e in view.entries if e.kind is EventKind.VITALS])
