@@ -10,8 +10,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "kapdesk"
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
 BUNDLED_PROTOCOLS_DIR = ASSETS_DIR / "protocols"
@@ -33,6 +31,8 @@ class AppPaths:
         if chosen:
             base = Path(chosen).expanduser().resolve()
             return cls(data_dir=base, log_dir=base / "logs")
+        import platformdirs  # noqa: PLC0415  (only for the default folders)
+
         return cls(
             data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
             log_dir=Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),

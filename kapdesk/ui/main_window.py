@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from kapdesk.storage.errors import StorageError
@@ -21,6 +20,8 @@ from kapdesk.ui.start_view import StartView
 from kapdesk.ui.widgets import card, label
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from kapdesk.core.clock import Clock
     from kapdesk.core.protocols import ProtocolLibrary
     from kapdesk.core.soundtrack import BundledSound, Soundtrack

@@ -1,14 +1,17 @@
 """What the window shows while the records open, or why they cannot be opened.
 
-It is on screen from the first frame, so it needs nothing but Qt: no clinical core, no database.
+It is on screen from the first frame, so it needs nothing but Qt: no clinical core, no database,
+and not even the ``Qt`` namespace of enums, whose first use costs some 40 ms (Python builds a
+hundred enum classes): its labels are centred by the theme, and the widgets that explain a
+failure are built only when there is one.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kapdesk.ui.widgets import ActionButton, label
+from kapdesk.ui.widgets import ActionButton, centred, label
 
 
 class StartView(QWidget):
@@ -22,40 +25,43 @@ class StartView(QWidget):
         outer.setContentsMargins(48, 40, 48, 40)
         outer.setSpacing(16)
         outer.addStretch(2)
-        self.title = label("kapdesk", "title")
-        self.title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.title = centred(label("kapdesk", "title"))
         outer.addWidget(self.title)
-        self.status = label("Opening the record…", "muted")
-        self.status.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.status = centred(label("Opening the record…", "muted"))
         outer.addWidget(self.status)
-        self.reason = label("", "error")
-        self.reason.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.reason.hide()
-        outer.addWidget(self.reason)
-        self.advice = label("", "muted")
-        self.advice.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.advice.hide()
-        outer.addWidget(self.advice)
-        row = QHBoxLayout()
-        row.addStretch()
-        self.quit_button = ActionButton("Close kapdesk", "Ctrl+Q", self.quit_requested.emit, self)
-        self.quit_button.hide()
-        row.addWidget(self.quit_button)
-        row.addStretch()
-        outer.addLayout(row)
+        self._problem = QVBoxLayout()
+        self._problem.setSpacing(16)
+        outer.addLayout(self._problem)
         outer.addStretch(3)
+        self.reason: QLabel | None = None
+        self.advice: QLabel | None = None
+        self.quit_button: ActionButton | None = None
 
     def show_problem(self, reason: str, log_hint: str) -> None:
         """Say that the records cannot be opened, why, and what to do; offer to close."""
+        from PySide6.QtCore import Qt  # noqa: PLC0415  (see the module's docstring)
+
         self.title.setText("kapdesk cannot open its records")
         self.status.setText("Nothing was changed: what is already saved stays in the database.")
+        if self.reason is None or self.advice is None or self.quit_button is None:
+            self.reason = centred(label("", "error"))
+            self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.advice = centred(label("", "muted"))
+            row = QHBoxLayout()
+            row.addStretch()
+            self.quit_button = ActionButton(
+                "Close kapdesk", "Ctrl+Q", self.quit_requested.emit, self
+            )
+            row.addWidget(self.quit_button)
+            row.addStretch()
+            self._problem.addWidget(self.reason)
+            self._problem.addWidget(self.advice)
+            self._problem.addLayout(row)
+            for shown in (self.reason, self.advice, self.quit_button):
+                shown.show()  # added to a shown page, they would show on the next turn only
         self.reason.setText(reason[:1].upper() + reason[1:])
-        self.reason.show()
         self.advice.setText(
             "Close kapdesk, put right what is named above, and start it again. If it keeps "
             f"happening, give your clinic's IT support this message and the log in {log_hint}."
         )
-        self.advice.show()
-        self.quit_button.show()
         self.quit_button.setFocus()

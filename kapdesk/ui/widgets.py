@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QPainter, QPaintEvent, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
     QDialog,
@@ -20,6 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent
+
 
 def label(text: str = "", role: str = "", parent: QWidget | None = None) -> QLabel:
     """A label styled by its role in the theme (muted, title, section, error)."""
@@ -27,6 +30,13 @@ def label(text: str = "", role: str = "", parent: QWidget | None = None) -> QLab
     if role:
         widget.setProperty("role", role)
     widget.setWordWrap(role != "title")
+    return widget
+
+
+def centred(widget: QLabel) -> QLabel:
+    """The label with its text centred across its width, by the theme (``Qt`` stays unloaded)."""
+    widget.setProperty("centred", True)
+    widget.ensurePolished()  # at once, not on the next turn of the event loop
     return widget
 
 
@@ -81,6 +91,10 @@ class ElidedLabel(QLabel):
         self.setToolTip(text)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        # Imported here: the first frame does not paint one, and ``Qt`` costs some 40 ms.
+        from PySide6.QtCore import Qt  # noqa: PLC0415
+        from PySide6.QtGui import QPainter  # noqa: PLC0415
+
         painter = QPainter(self)
         rect = self.contentsRect()
         shown = self.fontMetrics().elidedText(

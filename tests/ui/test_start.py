@@ -81,7 +81,12 @@ def test_a_damaged_database_is_explained_left_untouched_and_the_window_closes(
         pass
     view = window.start_view
     assert window.pages.currentWidget() is view
+    assert view.reason is not None
+    assert view.advice is not None
+    assert view.quit_button is not None
     assert view.title.text() == "kapdesk cannot open its records"
+    for centred in (view.title, view.status, view.reason, view.advice):
+        assert centred.alignment() & Qt.AlignmentFlag.AlignHCenter  # by the theme
     assert "damaged or not a kapdesk database" in view.reason.text()
     assert str(paths.log_dir) in view.advice.text()
     assert failed.args == [window.start_problem]
@@ -106,8 +111,10 @@ def test_an_unexpected_failure_is_named_and_logged_not_thrown(
     window = _start(qtbot, paths, clock)
     with qtbot.waitSignal(window.failed, timeout=30_000):
         pass
-    assert "unexpected problem" in window.start_view.reason.text()
-    assert "KeyError" in window.start_view.reason.text()
+    reason = window.start_view.reason
+    assert reason is not None
+    assert "unexpected problem" in reason.text()
+    assert "KeyError" in reason.text()
     log = (paths.log_dir / "kapdesk.log").read_text(encoding="utf-8")
     assert "Traceback" in log
     assert "KeyError" in log
