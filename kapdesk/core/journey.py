@@ -50,9 +50,18 @@ class EventKind(StrEnum):
     VITALS = "vitals"  # data: values (by field), flags, by
     RATING = "rating"  # data: scale, value, words, by
     AMENDMENT = "amendment"  # data: amends (the event's place), data (the new data), reason, by
+    # Preparation, before dosing (see kapdesk.core.preparation).
+    INTENTION = "intention"  # data: text (the patient's own words), by; the latest one holds
+    CHECKLIST = "checklist_step"  # data: id, text, done (bool), by; the latest per id holds
+    BREATHWORK = "breathwork"  # data: pattern, seconds, by
+    DOSING_DECISION = "dosing_decision"  # data: reading (the baseline, as text), reason, by
 
 
 OBSERVATION_KINDS = frozenset({EventKind.NOTE, EventKind.VITALS, EventKind.RATING})
+
+PREPARATION_KINDS = frozenset(
+    {EventKind.INTENTION, EventKind.CHECKLIST, EventKind.BREATHWORK, EventKind.DOSING_DECISION}
+)
 
 SOUND_KINDS = frozenset(
     {
@@ -243,6 +252,8 @@ class Journey:
             raise JourneyError("the session is closed; no dose can be recorded")
         if dose.amount <= 0:
             raise JourneyError("a dose needs an amount above zero")
+        if not self.doses and (concern := self.baseline_concern()) is not None:
+            raise JourneyError(f"{concern}: record the decision to dose, with its reason, first")
         first = not self.doses
         if first:
             self._anchor_elapsed = 0.0
@@ -312,6 +323,76 @@ class Journey:
             raise JourneyError("the session is closed; correct its record with an amendment")
         return self._emit(kind, data)
 
+    def record_preparation(self, kind: EventKind, data: Mapping[str, Any]) -> JourneyEvent:
+        """Record a step of preparation: the intention, a checklist step, breathwork, or the
+        decision to dose despite a high baseline blood pressure (which needs a reason)."""
+        if kind not in PREPARATION_KINDS:
+            raise JourneyError(f"{kind.value} is not a step of preparation")
+        if self.state is JourneyState.CLOSED:
+            raise JourneyError("the session is closed")
+        if kind is EventKind.DOSING_DECISION:
+            if self.dosed:
+                raise JourneyError("the dose has been given already")
+            if not str(data.get("reason") or "").strip():
+                raise JourneyError("say why the dose goes ahead")
+        return self._emit(kind, data)
+
+    def baseline_reading(self) -> tuple[int, Reading] | None:
+        """The last vital-signs reading taken before dosing (its place in the events, and the
+        values as corrected), or None if there is none."""
+        found: tuple[int, Reading] | None = None
+        for seq, event in enumerate(self.events):
+            if event.kind is EventKind.DOSE:
+                break
+            if event.kind is EventKind.VITALS:
+                found = (seq, _reading_of(event.data))
+        if found is None:
+            return None
+        seq, reading = found
+        for event in self.events[seq + 1 :]:
+            if event.kind is EventKind.AMENDMENT and event.data.get("amends") == seq:
+                changes = event.data.get("data")
+                if isinstance(changes, Mapping) and "values" in changes:
+                    reading = _reading_of(changes)
+        return seq, reading
+
+    def baseline_concern(self) -> str | None:
+        """Why dosing needs an explicit decision first, or None.
+
+        The last blood pressure taken before dosing is above the protocol's baseline limits
+        (e.g. 140/90), and no decision to dose has been recorded since that reading was taken
+        or last corrected.
+        """
+        if self.dosed:
+            return None
+        found = self.baseline_reading()
+        if found is None:
+            return None
+        seq, reading = found
+        limits = self.protocol.thresholds
+        high = (
+            reading.systolic is not None and reading.systolic > limits.baseline_systolic_max
+        ) or (reading.diastolic is not None and reading.diastolic > limits.baseline_diastolic_max)
+        if not high:
+            return None
+        last_change = max(
+            [seq]
+            + [
+                n
+                for n, event in enumerate(self.events)
+                if event.kind is EventKind.AMENDMENT and event.data.get("amends") == seq
+            ]
+        )
+        decided = any(
+            event.kind is EventKind.DOSING_DECISION for event in self.events[last_change + 1 :]
+        )
+        if decided:
+            return None
+        return (
+            f"Baseline blood pressure {_bp_text(reading)} is above the protocol's "
+            f"{limits.baseline_systolic_max:g}/{limits.baseline_diastolic_max:g}"
+        )
+
     def amend(self, data: Mapping[str, Any]) -> JourneyEvent:
         """Correct an earlier note, reading or rating; the original stays in the record."""
         target = data.get("amends")
@@ -375,6 +456,17 @@ class Journey:
                 self.spans[-1] = PhaseSpan(last.index, last.phase, last.started, event.elapsed)
 
 
+def _reading_of(data: Mapping[str, Any]) -> Reading:
+    values = data.get("values")
+    return Reading.from_values(values if isinstance(values, Mapping) else {})
+
+
+def _bp_text(reading: Reading) -> str:
+    systolic = f"{reading.systolic:g}" if reading.systolic is not None else "?"
+    diastolic = f"{reading.diastolic:g}" if reading.diastolic is not None else "?"
+    return f"{systolic}/{diastolic}"
+
+
 def dose_of(event: JourneyEvent) -> Dose:
     """The dose a dose event records."""
     data = event.data
@@ -432,8 +524,27 @@ def event_text(event: JourneyEvent) -> str:
         return f"{scale.name}: {value} of 10"
     if event.kind is EventKind.AMENDMENT:
         return f"Correction of entry {data.get('amends')}: {data.get('reason', '')}"
+    if event.kind in PREPARATION_KINDS:
+        return _preparation_text(event)
     reason = str(data.get("reason", ""))
     return f"Session closed{': ' + reason if reason else ''}"
+
+
+def _preparation_text(event: JourneyEvent) -> str:
+    data = event.data
+    by = f" ({data['by']})" if data.get("by") else ""
+    if event.kind is EventKind.INTENTION:
+        return f"Intention: “{data.get('text', '')}”{by}"
+    if event.kind is EventKind.CHECKLIST:
+        done = "done" if data.get("done") else "not done"
+        return f"Checklist: {data.get('text', '')}: {done}{by}"
+    if event.kind is EventKind.BREATHWORK:
+        minutes = float(data.get("seconds", 0.0)) / 60
+        return f"Breathwork: {data.get('pattern', '')}, {minutes:.1f} min{by}"
+    return (
+        f"Decision to dose with baseline blood pressure {data.get('reading', '')}: "
+        f"{data.get('reason', '')}{by}"
+    )
 
 
 def _sound_text(event: JourneyEvent) -> str:

@@ -104,6 +104,28 @@ class Thresholds:
 
 
 @dataclass(frozen=True)
+class ChecklistItem:
+    """A step of the pre-session checklist, ticked by staff before dosing."""
+
+    id: str  # a slug, stable across edits of the wording: ticks are recorded against it
+    text: str
+    required: bool = True  # dosing with a required step unticked is allowed, but asked about
+
+
+# kapdesk's pre-session checklist, for a protocol that names none of its own. The steps most
+# KAP consent and screening guides share: informed consent, fasting, a medication review
+# (benzodiazepines, lamotrigine and MAOIs change the response; stimulants raise blood pressure),
+# a ride home with no driving until the next day, and baseline vital signs before dosing.
+DEFAULT_CHECKLIST: tuple[ChecklistItem, ...] = (
+    ChecklistItem("consent", "Informed consent signed for this session"),
+    ChecklistItem("fasting", "Fasting as instructed (no food for 4 h, no drink for 2 h)"),
+    ChecklistItem("medications", "Medications reviewed since the last session"),
+    ChecklistItem("ride-home", "Ride home arranged; no driving until the next day"),
+    ChecklistItem("baseline-vitals", "Baseline vital signs taken"),
+)
+
+
+@dataclass(frozen=True)
 class DoseDefaults:
     """What the dose form is pre-filled with."""
 
@@ -127,6 +149,7 @@ class Protocol:
     dose: DoseDefaults = field(default_factory=DoseDefaults)
     vitals: VitalsSchedule = field(default_factory=VitalsSchedule)
     thresholds: Thresholds = field(default_factory=Thresholds)
+    checklist: tuple[ChecklistItem, ...] = DEFAULT_CHECKLIST
     source: str = ""  # where it was loaded from: a path, or "bundled"
     text: str = ""  # the TOML text it was parsed from: the snapshot a session keeps
 
@@ -262,7 +285,9 @@ def _field_lines(text: str) -> dict[str, int]:
 
 # --- validation ------------------------------------------------------------------------------
 
-_TOP_KEYS = ("protocol", "dose", "phases", "vitals", "thresholds")
+_TOP_KEYS = ("protocol", "dose", "phases", "vitals", "thresholds", "preparation")
+_PREPARATION_KEYS = ("checklist",)
+_CHECKLIST_KEYS = ("id", "text", "required")
 _PROTOCOL_KEYS = ("id", "name", "route", "advance", "summary", "monitoring_minutes")
 _DOSE_KEYS = ("amount", "unit", "route", "over_minutes")
 _PHASE_KEYS = ("name", "minutes", "guidance", "dosing")
@@ -507,9 +532,31 @@ class _Checker:
             phases=self.phases(data),
             vitals=self.vitals(data),
             thresholds=self.thresholds(data),
+            checklist=self.checklist(data),
             source=source,
             text=text,
         )
+
+    def checklist(self, data: Mapping[str, object]) -> tuple[ChecklistItem, ...]:
+        """``[[preparation.checklist]]``: the protocol's own steps, or kapdesk's default ones."""
+        preparation = self.section(data, "preparation", _PREPARATION_KEYS)
+        if "checklist" not in preparation:
+            return DEFAULT_CHECKLIST
+        items: list[ChecklistItem] = []
+        seen: set[str] = set()
+        for path, item in self.array_of_tables(
+            preparation, "preparation.checklist", _CHECKLIST_KEYS
+        ):
+            item_id = self.text(item, path, "id", required=True, nonempty=True)
+            if item_id and not _SLUG.fullmatch(item_id):
+                self.add(f"{path}.id", f'must be a slug like "ride-home"; "{item_id}" is not')
+            elif item_id in seen:
+                self.add(f"{path}.id", f'"{item_id}" is already the id of another step')
+            seen.add(item_id)
+            text = self.text(item, path, "text", required=True, nonempty=True)
+            required = self.flag({"required": True, **item}, path, "required")
+            items.append(ChecklistItem(item_id, text, required))
+        return tuple(items)
 
     def dose(self, data: Mapping[str, object], route: str) -> DoseDefaults:
         dose = self.section(data, "dose", _DOSE_KEYS)
