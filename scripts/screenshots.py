@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QApplication
 from kapdesk.app import build_window
 from kapdesk.audio.fake import FakeBackend
 from kapdesk.core.clock import FakeClock
-from kapdesk.core.journey import Dose
+from kapdesk.core.journey import Dose, EventKind
+from kapdesk.core.preparation import decision_data
 from kapdesk.demo import record_demo_session
 from kapdesk.paths import AppPaths
 from kapdesk.storage.db import Storage, open_storage
@@ -86,7 +87,35 @@ def main(out: Path) -> None:
         shot("setup.png")
         setup.submit()
         current = window.journey_view.current
+        preparation = window.journey_view.preparation
         assert current is not None
+        assert preparation is not None
+        preparation.intention.setPlainText(
+            "To be gentler with myself, and to notice what my body is telling me."
+        )
+        preparation.record_intention()
+        for step in ("consent", "fasting", "medications", "weight"):
+            preparation.tick(step)
+        baseline = {"systolic": 146, "diastolic": 88, "heart_rate": 78, "spo2": 98}
+        current.journey.record_observation(
+            EventKind.VITALS, {"values": baseline, "flags": [], "by": "Alex Kim"}
+        )
+        clock.advance(4 * 60)
+        window.journey_view.refresh()
+        shot("preparation.png")
+        preparation.request_breathing()
+        breathing = preparation.breathing
+        assert breathing is not None
+        clock.advance(2.4)
+        breathing.step()
+        QApplication.processEvents()
+        breathing.grab().save(str(out / "breathwork.png"))
+        clock.advance(180)
+        breathing.done_breathing()
+        current.journey.record_preparation(
+            EventKind.DOSING_DECISION,
+            decision_data(current.journey, "Rechecked after rest: 138/86", "Alex Kim"),
+        )
         current.journey.record_dose(
             Dose(0.5, "mg/kg", "IV", lot_number="KX-2291", given_by="Alex Kim")
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,8 +24,20 @@ from kapdesk.ui.widgets import label
 class DoseDialog(QDialog):
     """The dose form, pre-filled from the protocol; Enter records, Esc cancels."""
 
-    def __init__(self, defaults: DoseDefaults, given_by: str, first: bool, parent: QWidget) -> None:
+    def __init__(
+        self,
+        defaults: DoseDefaults,
+        given_by: str,
+        first: bool,
+        parent: QWidget,
+        *,
+        concern: str | None = None,
+        missing: Sequence[str] = (),
+    ) -> None:
+        """``concern``: why dosing needs a decision with a reason first (a high baseline);
+        ``missing``: the checklist steps not ticked, named so staff can think again."""
         super().__init__(parent)
+        self.concern = concern
         self.setWindowTitle("Record the dose" if first else "Record an extra dose")
         self.setModal(True)
         self.setMinimumWidth(520)
@@ -33,6 +47,16 @@ class DoseDialog(QDialog):
         layout.addWidget(label(heading, "title"))
         if first:
             layout.addWidget(label("The journey clock starts at 0:00 when you record it.", "muted"))
+        if missing:
+            layout.addWidget(
+                label("Not ticked before dosing: " + "; ".join(missing) + ".", "muted")
+            )
+        self.decision = QLineEdit()
+        if concern:
+            layout.addWidget(label(concern + ".", "error"))
+            self.decision.setPlaceholderText(
+                "e.g. rechecked after 10 min of rest; agreed with Dr …"
+            )
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.setVerticalSpacing(10)
@@ -52,6 +76,8 @@ class DoseDialog(QDialog):
         form.addRow("Lot number", self.lot)
         form.addRow("Given by", self.given_by)
         form.addRow("Note", self.note)
+        if concern:
+            form.addRow("Why dose anyway", self.decision)
         layout.addLayout(form)
         self.error = label("", "error")
         self.error.hide()
@@ -80,6 +106,9 @@ class DoseDialog(QDialog):
             note=self.note.text().strip(),
         )
 
+    def decision_reason(self) -> str:
+        return self.decision.text().strip()
+
     def _accept_if_valid(self) -> None:
         problem = ""
         if self.amount.value() <= 0:
@@ -88,6 +117,12 @@ class DoseDialog(QDialog):
         elif not self.unit.text().strip():
             problem = "Enter the unit (for example mg or mg/kg)."
             self.unit.setFocus()
+        elif self.concern and not self.decision_reason():
+            problem = (
+                "Say why the dose goes ahead with this blood pressure, "
+                "or cancel and check it again after a rest."
+            )
+            self.decision.setFocus()
         if problem:
             self.error.setText(problem)
             self.error.show()

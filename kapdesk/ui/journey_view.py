@@ -13,15 +13,25 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from kapdesk.core.journey import JourneyError, JourneyEvent, JourneyState
+from kapdesk.core.journey import EventKind, JourneyError, JourneyEvent, JourneyState
+from kapdesk.core.preparation import decision_data, preparation_of
 from kapdesk.core.protocols import Advance
 from kapdesk.core.timefmt import clock_text, minutes_text
 from kapdesk.ui import theme
 from kapdesk.ui.dialogs import CloseDialog, DoseDialog
 from kapdesk.ui.observation_panel import ObservationPanel
 from kapdesk.ui.phase_bar import BarSpan, PhaseBar
+from kapdesk.ui.preparation_panel import PreparationPanel
 from kapdesk.ui.sound_panel import SoundPanel
 from kapdesk.ui.widgets import ActionButton, ElidedLabel, card, label
 
@@ -87,7 +97,11 @@ class JourneyView(QWidget):
         self.timer_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.timer_label.setMinimumHeight(56)
         self.timer_label.installEventFilter(self)
-        outer.addWidget(self.timer_label, 3)
+        # Before dosing, preparation takes the timer's place (see place_preparation).
+        self.centre = QStackedWidget()
+        self.centre.addWidget(self.timer_label)
+        outer.addWidget(self.centre, 3)
+        self.preparation: PreparationPanel | None = None
 
         phase_card = card(self)
         phase_layout = QVBoxLayout(phase_card)
@@ -149,6 +163,18 @@ class JourneyView(QWidget):
         self.sound = panel
         self._outer.insertWidget(self._outer.indexOf(self.message), panel)
 
+    def place_preparation(self, panel: PreparationPanel) -> None:
+        self.preparation = panel
+        # On a small screen the checklist may need more height than there is: it scrolls.
+        self._preparation_scroll = QScrollArea()
+        self._preparation_scroll.setWidgetResizable(True)
+        self._preparation_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._preparation_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._preparation_scroll.setWidget(panel)
+        self.centre.addWidget(self._preparation_scroll)
+        if self.observations is not None:
+            panel.vitals_requested.connect(self.observations.request_vitals)
+
     def place_observations(self, panel: ObservationPanel) -> None:
         """Put the observation panel in (a column on the right on wide screens, tabs beside the
         phase on small ones) and its vitals cue in the header."""
@@ -204,8 +230,29 @@ class JourneyView(QWidget):
             panel.tabs.setCurrentIndex(0)
             self._side.hide()
         self.phase_card.show()
+        self._make_room_for_preparation(self._preparing())
         if sound is not None:
             sound.show()
+
+    def _make_room_for_preparation(self, preparing: bool) -> None:
+        """Before the dose, preparation needs the room: side by side, the plan of phases waits
+        for the dose; on a small screen the tabs under it do (the baseline vital signs have a
+        button of their own in preparation)."""
+        if self._wide is None or self.observations is None:
+            return  # not arranged yet: _arrange calls again
+        if self._wide:
+            self.phase_card.setVisible(not preparing)
+            self.observations.show()
+        else:
+            self.phase_card.show()
+            self.observations.setVisible(not preparing)
+
+    def _preparing(self) -> bool:
+        return (
+            self.preparation is not None
+            and self.current is not None
+            and self.current.journey.state is JourneyState.OPENED
+        )
 
     def _show_cue(self, text: str, level: str) -> None:
         """Soft amber when a check is due, stronger when overdue; never a sound or a pop-up."""
@@ -232,6 +279,8 @@ class JourneyView(QWidget):
         current.journey.subscribe(self._on_event)
         if self.observations is not None:
             self.observations.follow(current)
+        if self.preparation is not None:
+            self.preparation.follow(current)
         self.message.hide()
         self.refresh()
 
@@ -248,8 +297,19 @@ class JourneyView(QWidget):
 
         elapsed = journey.elapsed()
         running = journey.state is JourneyState.RUNNING
+        preparing = self._preparing()
+        if preparing and self.preparation is not None:
+            self.preparation.refresh()
+            self.centre.setCurrentWidget(self._preparation_scroll)
+        else:
+            self.centre.setCurrentWidget(self.timer_label)
+        self._make_room_for_preparation(preparing)
         if elapsed is None:
-            self.timer_caption.setText("Not dosed yet")
+            self.timer_caption.setText(
+                "Preparation · the journey clock starts with the dose"
+                if preparing
+                else "Not dosed yet"
+            )
             self.timer_label.setText("--:--")
             self._set_timer_colour(theme.TEXT_MUTED)
         else:
@@ -388,8 +448,16 @@ class JourneyView(QWidget):
         if self.current is None or self.current.journey.state is JourneyState.CLOSED:
             return
         journey = self.current.journey
+        missing: tuple[str, ...] = ()
+        if not journey.dosed:
+            missing = tuple(item.text for item in preparation_of(journey).missing)
         self.dose_dialog = DoseDialog(
-            journey.protocol.dose, self.current.sitter, not journey.dosed, self
+            journey.protocol.dose,
+            self.current.sitter,
+            not journey.dosed,
+            self,
+            concern=journey.baseline_concern(),
+            missing=missing,
         )
         self.dose_dialog.accepted.connect(self._dose_accepted)
         self.dose_dialog.open()
@@ -399,7 +467,12 @@ class JourneyView(QWidget):
         if current is None or dialog is None:
             return
         dose = dialog.dose()
-        self._act(lambda: current.journey.record_dose(dose))
+        journey = current.journey
+        if dialog.decision_reason() and journey.baseline_concern() is not None:
+            data = decision_data(journey, dialog.decision_reason(), dose.given_by)
+            if not self._act(lambda: journey.record_preparation(EventKind.DOSING_DECISION, data)):
+                return
+        self._act(lambda: journey.record_dose(dose))
 
     def advance_phase(self) -> None:
         if self.current is not None:

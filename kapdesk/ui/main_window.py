@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         from kapdesk.ui.journey_view import JourneyView  # noqa: PLC0415
         from kapdesk.ui.library_view import LibraryView  # noqa: PLC0415
         from kapdesk.ui.observation_panel import ObservationPanel  # noqa: PLC0415
+        from kapdesk.ui.preparation_panel import PreparationPanel  # noqa: PLC0415
         from kapdesk.ui.setup_view import SetupView  # noqa: PLC0415
         from kapdesk.ui.sound_panel import SoundPanel  # noqa: PLC0415
         from kapdesk.ui.summary_view import SummaryView  # noqa: PLC0415
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
         self.sound_panel = SoundPanel(clock, audio)
         self.journey_view.place_sound(self.sound_panel)
         self.journey_view.place_observations(ObservationPanel(tags or DEFAULT_TAGS))
+        self.journey_view.place_preparation(PreparationPanel(clock))
         for page in (
             self.setup_view,
             self.journey_view,

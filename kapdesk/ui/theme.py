@@ -49,6 +49,13 @@ QLineEdit:focus, QComboBox:focus, QDoubleSpinBox:focus, QSpinBox:focus, QPlainTe
     border: 2px solid {ACCENT};
 }}
 QComboBox QAbstractItemView {{ background: {SURFACE}; selection-background-color: {ACCENT_DIM}; }}
+QCheckBox {{ spacing: 12px; background: transparent; min-height: 34px; }}
+QCheckBox::indicator {{
+    width: 24px; height: 24px; border: 2px solid {TEXT_MUTED}; border-radius: 6px;
+    background: {SURFACE};
+}}
+QCheckBox::indicator:checked {{ background: {ACCENT}; border-color: {ACCENT}; }}
+QCheckBox::indicator:focus {{ border-color: {ACCENT}; }}
 QListWidget, QTableWidget {{
     background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 8px;
     alternate-background-color: #1c232a; gridline-color: {BORDER};

@@ -60,8 +60,9 @@ def test_setup_dose_phases_close(
     _open_session(qtbot, window)
     view = window.journey_view
     assert window.pages.currentWidget() is view
-    assert view.timer_label.text() == "--:--"
-    assert view.timer_caption.text() == "Not dosed yet"
+    assert view.timer_caption.text().startswith("Preparation")
+    assert view.preparation is not None
+    assert view.preparation.isVisible()  # in the timer's place until dosing
     assert "Patient P-0042" in view.who.text()
     assert "Sitter Alex Kim" in view.who.text()
     assert view.next_button.isHidden()

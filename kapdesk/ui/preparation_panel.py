@@ -1,0 +1,221 @@
+"""Preparation, where the journey timer will be once the dose is given: the intention in the
+patient's own words, the pre-session checklist, the baseline blood pressure and breathwork."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kapdesk.core.journey import EventKind, JourneyError
+from kapdesk.core.preparation import (
+    checklist_data,
+    intention_data,
+    preparation_of,
+)
+from kapdesk.ui.widgets import ActionButton, ElidedLabel, label
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QMouseEvent
+
+    from kapdesk.core.clock import Clock
+    from kapdesk.storage.journeys import OpenJourney
+    from kapdesk.ui.breathing_dialog import BreathingDialog
+
+
+class _StepText(QLabel):
+    """A checklist step's words, wrapped; a touch on them ticks the box, as on paper."""
+
+    def __init__(self, text: str, box: QCheckBox) -> None:
+        super().__init__(text)
+        self.setWordWrap(True)
+        self._box = box
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() is Qt.MouseButton.LeftButton and self._box.isEnabled():
+            self._box.click()
+        else:
+            super().mousePressEvent(event)
+
+
+class PreparationPanel(QWidget):
+    """The steps before dosing, each recorded in the session as it is done."""
+
+    vitals_requested = Signal()
+
+    def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self.current: OpenJourney | None = None
+        self.breathing: BreathingDialog | None = None
+        self._boxes: dict[str, QCheckBox] = {}
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 4, 18, 4)  # room for the scroll bar on a small screen
+        outer.setSpacing(24)
+
+        left = QVBoxLayout()
+        left.setSpacing(8)
+        left.addWidget(label("Intention, in the patient's own words", "section"))
+        self.intention = QPlainTextEdit()
+        self.intention.setPlaceholderText("What the patient hopes to explore or let go of today")
+        self.intention.setTabChangesFocus(True)
+        self.intention.setMinimumHeight(96)
+        left.addWidget(self.intention, 1)
+        row = QHBoxLayout()
+        self.intention_state = ElidedLabel("muted")
+        row.addWidget(self.intention_state, 1)
+        self.save_intention = ActionButton("Save intention", "Ctrl+I", self.record_intention, self)
+        self.save_intention.setProperty("role", "compact")
+        row.addWidget(self.save_intention)
+        left.addLayout(row)
+        left.addSpacing(8)
+        left.addWidget(label("Breathwork", "section"))
+        breath_row = QHBoxLayout()
+        self.breathing_state = ElidedLabel("muted")
+        breath_row.addWidget(self.breathing_state, 1)
+        self.breathe_button = ActionButton(
+            "Breathe together", "Ctrl+G", self.request_breathing, self
+        )
+        self.breathe_button.setProperty("role", "compact")
+        breath_row.addWidget(self.breathe_button)
+        left.addLayout(breath_row)
+        outer.addLayout(left, 1)
+
+        right = QVBoxLayout()
+        right.setSpacing(8)
+        right.addWidget(label("Before dosing", "section"))
+        self._steps = QGridLayout()
+        self._steps.setHorizontalSpacing(10)
+        self._steps.setVerticalSpacing(4)
+        self._steps.setColumnStretch(1, 1)
+        right.addLayout(self._steps)
+        right.addStretch()
+        self.baseline = label("", "muted")
+        right.addWidget(self.baseline)
+        # Ctrl+B is the vital-signs shortcut of the whole journey page (the observation panel).
+        self.vitals_button = QPushButton("Baseline vital signs   Ctrl+B")
+        self.vitals_button.setProperty("role", "compact")
+        self.vitals_button.clicked.connect(self.vitals_requested.emit)
+        right.addWidget(self.vitals_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.problem = label("", "error")
+        self.problem.hide()
+        right.addWidget(self.problem)
+        outer.addLayout(right, 1)
+
+    # -- following a session ------------------------------------------------------------------
+
+    def follow(self, current: OpenJourney) -> None:
+        self.current = current
+        while self._steps.count():
+            taken = self._steps.takeAt(0)
+            if taken is not None and (widget := taken.widget()) is not None:
+                widget.deleteLater()
+        self._boxes.clear()
+        for row, item in enumerate(current.journey.protocol.checklist):
+            box = QCheckBox()
+            box.setAccessibleName(item.text)
+            box.clicked.connect(lambda done, item=item: self._tick(item.id, done))
+            text = item.text if item.required else f"{item.text} (if it applies)"
+            words = _StepText(text, box)
+            self._steps.addWidget(box, row, 0, Qt.AlignmentFlag.AlignTop)
+            self._steps.addWidget(words, row, 1)
+            self._boxes[item.id] = box
+        prepared = preparation_of(current.journey)
+        self.intention.setPlainText(prepared.intention)
+        self.problem.hide()
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.current is None:
+            return
+        journey = self.current.journey
+        prepared = preparation_of(journey)
+        for tick in prepared.steps:
+            box = self._boxes.get(tick.item.id)
+            if box is not None:
+                box.setChecked(tick.done)
+                box.setToolTip(f"Ticked by {tick.by}" if tick.done and tick.by else "")
+        if prepared.intention:
+            who = f" by {prepared.intention_by}" if prepared.intention_by else ""
+            self.intention_state.setText(f"Saved{who}.")
+        else:
+            self.intention_state.setText("Not written yet.")
+        minutes = prepared.breathwork_seconds / 60
+        self.breathing_state.setText(
+            f"Done: {minutes:.1f} min." if minutes else "A few calm minutes before the dose."
+        )
+        found = journey.baseline_reading()
+        concern = journey.baseline_concern()
+        if found is None:
+            self.baseline.setText("No baseline vital signs yet.")
+            self.baseline.setProperty("role", "muted")
+        elif concern:
+            self.baseline.setText(f"{concern}. Dosing will ask for a decision with a reason.")
+            self.baseline.setProperty("role", "error")
+        else:
+            decided = f" Decision: {prepared.decision}" if prepared.decision else ""
+            self.baseline.setText(f"Baseline: {found[1].text()}.{decided}")
+            self.baseline.setProperty("role", "muted")
+        self.baseline.style().polish(self.baseline)
+
+    # -- recording ----------------------------------------------------------------------------
+
+    def _by(self) -> str:
+        return self.current.sitter if self.current is not None else ""
+
+    def _record(self, kind: EventKind, data: Mapping[str, Any]) -> bool:
+        if self.current is None:
+            return False
+        try:
+            self.current.journey.record_preparation(kind, data)
+        except JourneyError as exc:
+            self.problem.setText(str(exc).capitalize() + ".")
+            self.problem.show()
+            return False
+        self.problem.hide()
+        self.refresh()
+        return True
+
+    def record_intention(self) -> None:
+        text = self.intention.toPlainText().strip()
+        if not text:
+            self.intention_state.setText("Write the intention first.")
+            return
+        self._record(EventKind.INTENTION, intention_data(text, self._by()))
+
+    def _tick(self, item_id: str, done: bool) -> None:
+        if self.current is None:
+            return
+        for item in self.current.journey.protocol.checklist:
+            if item.id == item_id:
+                self._record(EventKind.CHECKLIST, checklist_data(item, done, self._by()))
+                return
+
+    def tick(self, item_id: str) -> None:
+        """Tick a step as staff would (keyboard and tests)."""
+        box = self._boxes[item_id]
+        box.click()
+
+    def request_breathing(self) -> None:
+        from kapdesk.ui.breathing_dialog import BreathingDialog  # noqa: PLC0415
+
+        if self.current is None or self.current.journey.closed:
+            return
+        dialog = BreathingDialog(self._clock, self)
+        dialog.finished_breathing.connect(self._breathing_done)
+        self.breathing = dialog
+        dialog.open()
+
+    def _breathing_done(self, data: dict[str, Any]) -> None:
+        self._record(EventKind.BREATHWORK, {**data, "by": self._by()})
