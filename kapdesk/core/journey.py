@@ -55,6 +55,9 @@ class EventKind(StrEnum):
     CHECKLIST = "checklist_step"  # data: id, text, done (bool), by; the latest per id holds
     BREATHWORK = "breathwork"  # data: pattern, seconds, by
     DOSING_DECISION = "dosing_decision"  # data: reading (the baseline, as text), reason, by
+    # Discharge (see kapdesk.core.discharge).
+    DISCHARGE = "discharge_check"  # data: scores, escort, total, max, ready, reasons, vitals,
+    #                                answers (question id -> yes/no), by
 
 
 OBSERVATION_KINDS = frozenset({EventKind.NOTE, EventKind.VITALS, EventKind.RATING})
@@ -337,24 +340,36 @@ class Journey:
                 raise JourneyError("say why the dose goes ahead")
         return self._emit(kind, data)
 
+    def record_discharge(self, data: Mapping[str, Any]) -> JourneyEvent:
+        """Record a discharge check (data from :meth:`kapdesk.core.discharge.Readiness.to_json`)."""
+        if self.state is not JourneyState.RUNNING:
+            raise JourneyError(
+                "the discharge check comes after the dose and before the session closes"
+            )
+        return self._emit(EventKind.DISCHARGE, data)
+
+    def corrected(self, seq: int) -> Mapping[str, Any]:
+        """The data of event ``seq`` as it stands, with every amendment of it applied."""
+        data: Mapping[str, Any] = self.events[seq].data
+        for event in self.events[seq + 1 :]:
+            if event.kind is EventKind.AMENDMENT and event.data.get("amends") == seq:
+                changes = event.data.get("data")
+                if isinstance(changes, Mapping):
+                    data = {**data, **changes}
+        return data
+
     def baseline_reading(self) -> tuple[int, Reading] | None:
         """The last vital-signs reading taken before dosing (its place in the events, and the
         values as corrected), or None if there is none."""
-        found: tuple[int, Reading] | None = None
+        found: int | None = None
         for seq, event in enumerate(self.events):
             if event.kind is EventKind.DOSE:
                 break
             if event.kind is EventKind.VITALS:
-                found = (seq, _reading_of(event.data))
+                found = seq
         if found is None:
             return None
-        seq, reading = found
-        for event in self.events[seq + 1 :]:
-            if event.kind is EventKind.AMENDMENT and event.data.get("amends") == seq:
-                changes = event.data.get("data")
-                if isinstance(changes, Mapping) and "values" in changes:
-                    reading = _reading_of(changes)
-        return seq, reading
+        return found, _reading_of(self.corrected(found))
 
     def baseline_concern(self) -> str | None:
         """Why dosing needs an explicit decision first, or None.
@@ -526,6 +541,8 @@ def event_text(event: JourneyEvent) -> str:
         return f"Correction of entry {data.get('amends')}: {data.get('reason', '')}"
     if event.kind in PREPARATION_KINDS:
         return _preparation_text(event)
+    if event.kind is EventKind.DISCHARGE:
+        return _discharge_text(event)
     reason = str(data.get("reason", ""))
     return f"Session closed{': ' + reason if reason else ''}"
 
@@ -545,6 +562,20 @@ def _preparation_text(event: JourneyEvent) -> str:
         f"Decision to dose with baseline blood pressure {data.get('reading', '')}: "
         f"{data.get('reason', '')}{by}"
     )
+
+
+def _discharge_text(event: JourneyEvent) -> str:
+    data = event.data
+    verdict = "ready to leave" if data.get("ready") else "not ready yet"
+    text = f"Discharge check: {data.get('total', '?')} of {data.get('max', '?')}, {verdict}"
+    reasons = [str(r) for r in data.get("reasons") or ()]
+    if reasons:
+        text += f" ({'; '.join(reasons)})"
+    answers = data.get("answers")
+    if isinstance(answers, Mapping) and answers:
+        said = ", ".join(f"{key} {'yes' if value else 'no'}" for key, value in answers.items())
+        text += f"; {said}"
+    return text + (f" ({data['by']})" if data.get("by") else "")
 
 
 def _sound_text(event: JourneyEvent) -> str:

@@ -126,6 +126,22 @@ DEFAULT_CHECKLIST: tuple[ChecklistItem, ...] = (
 
 
 @dataclass(frozen=True)
+class DischargeQuestion:
+    """A yes/no question the discharge check asks (e.g. the esketamine REMS form's)."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class DischargeRules:
+    """When the readiness score says the patient may leave, and what else the form asks."""
+
+    ready_score: int = 10  # of 12: six items scored 0-2; any item at 0 is never ready
+    questions: tuple[DischargeQuestion, ...] = ()
+
+
+@dataclass(frozen=True)
 class DoseDefaults:
     """What the dose form is pre-filled with."""
 
@@ -150,6 +166,7 @@ class Protocol:
     vitals: VitalsSchedule = field(default_factory=VitalsSchedule)
     thresholds: Thresholds = field(default_factory=Thresholds)
     checklist: tuple[ChecklistItem, ...] = DEFAULT_CHECKLIST
+    discharge: DischargeRules = field(default_factory=DischargeRules)
     source: str = ""  # where it was loaded from: a path, or "bundled"
     text: str = ""  # the TOML text it was parsed from: the snapshot a session keeps
 
@@ -285,7 +302,9 @@ def _field_lines(text: str) -> dict[str, int]:
 
 # --- validation ------------------------------------------------------------------------------
 
-_TOP_KEYS = ("protocol", "dose", "phases", "vitals", "thresholds", "preparation")
+_TOP_KEYS = ("protocol", "dose", "phases", "vitals", "thresholds", "preparation", "discharge")
+_DISCHARGE_KEYS = ("ready_score", "questions")
+_QUESTION_KEYS = ("id", "text")
 _PREPARATION_KEYS = ("checklist",)
 _CHECKLIST_KEYS = ("id", "text", "required")
 _PROTOCOL_KEYS = ("id", "name", "route", "advance", "summary", "monitoring_minutes")
@@ -533,6 +552,7 @@ class _Checker:
             vitals=self.vitals(data),
             thresholds=self.thresholds(data),
             checklist=self.checklist(data),
+            discharge=self.discharge(data),
             source=source,
             text=text,
         )
@@ -557,6 +577,33 @@ class _Checker:
             required = self.flag({"required": True, **item}, path, "required")
             items.append(ChecklistItem(item_id, text, required))
         return tuple(items)
+
+    def discharge(self, data: Mapping[str, object]) -> DischargeRules:
+        """``[discharge]``: the readiness score to leave, and yes/no questions to ask."""
+        table = self.section(data, "discharge", _DISCHARGE_KEYS)
+        score = self.number(
+            table,
+            "discharge",
+            "ready_score",
+            "a whole number of points from 1 to 12",
+            lambda x: x == int(x) and 1 <= x <= 12,
+        )
+        questions: list[DischargeQuestion] = []
+        seen: set[str] = set()
+        for path, item in self.array_of_tables(table, "discharge.questions", _QUESTION_KEYS):
+            question_id = self.text(item, path, "id", required=True, nonempty=True)
+            if question_id and not _SLUG.fullmatch(question_id):
+                self.add(f"{path}.id", f'must be a slug like "sedation"; "{question_id}" is not')
+            elif question_id in seen:
+                self.add(f"{path}.id", f'"{question_id}" is already the id of another question')
+            seen.add(question_id)
+            text = self.text(item, path, "text", required=True, nonempty=True)
+            questions.append(DischargeQuestion(question_id, text))
+        default = DischargeRules()
+        return DischargeRules(
+            ready_score=int(score) if score is not None else default.ready_score,
+            questions=tuple(questions),
+        )
 
     def dose(self, data: Mapping[str, object], route: str) -> DoseDefaults:
         dose = self.section(data, "dose", _DOSE_KEYS)

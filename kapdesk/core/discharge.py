@@ -1,0 +1,223 @@
+"""Discharge: is the patient ready to leave?
+
+A readiness score in the manner of the Post-Anaesthetic Discharge Scoring System (PADSS;
+Chung 1995), adapted to ketamine: six items scored 0-2, the vital-signs item worked out from
+the record (the latest reading against the baseline: within 20% scores 2, within 40% scores 1),
+the others chosen by staff. The patient is ready when every item is scored, none is 0, the
+total reaches the protocol's ``ready_score`` (10 of 12 by default) and an escort is present.
+The protocol's least monitoring time still applies: ready earlier means free to leave when it
+has passed.
+
+Each check is a ``discharge_check`` event; the first one that finds the patient ready gives the
+time they were ready to leave (the REMS form asks for it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from kapdesk.core.journey import EventKind, Journey, JourneyEvent
+from kapdesk.core.vitals import Reading
+
+
+@dataclass(frozen=True)
+class ReadinessItem:
+    """One item of the readiness score, with the words for 2, 1 and 0 points."""
+
+    id: str
+    name: str
+    words: tuple[str, str, str]  # for 2, 1, 0
+
+
+VITALS_ITEM = ReadinessItem(
+    "vitals",
+    "Vital signs",
+    (
+        "Within 20% of baseline",
+        "20-40% from baseline",
+        "More than 40% from baseline",
+    ),
+)
+
+READINESS_ITEMS: tuple[ReadinessItem, ...] = (
+    VITALS_ITEM,
+    ReadinessItem(
+        "alert",
+        "Alert and oriented",
+        (
+            "Alert, knows where and when",
+            "Drowsy, easily roused, oriented",
+            "Confused or hard to rouse",
+        ),
+    ),
+    ReadinessItem(
+        "dissociation",
+        "Dissociation",
+        ("Back to usual self", "Some dreaminess left", "Still dissociated"),
+    ),
+    ReadinessItem(
+        "walking",
+        "Walking",
+        ("Walks steadily, no dizziness", "Walks with help", "Cannot walk yet"),
+    ),
+    ReadinessItem(
+        "nausea",
+        "Nausea",
+        ("None or minimal", "Moderate, treated", "Severe or still vomiting"),
+    ),
+    ReadinessItem(
+        "comfort",
+        "Comfort and mood",
+        ("Settled and comfortable", "Some distress, manageable", "Distressed, needs care"),
+    ),
+)
+
+MAX_SCORE = 2 * len(READINESS_ITEMS)
+_MEASURES = ("systolic", "diastolic", "heart_rate")  # PADSS compares blood pressure and pulse
+
+
+@dataclass(frozen=True)
+class VitalsComparison:
+    """The latest reading after dosing against the baseline: the score and why."""
+
+    score: int | None  # None: a reading is missing
+    text: str
+    largest_change: float | None = None  # as a fraction of the baseline value
+
+
+def compare_vitals(journey: Journey) -> VitalsComparison:
+    """Score the vital-signs item from the record."""
+    found = journey.baseline_reading()
+    if found is None:
+        return VitalsComparison(None, "No baseline reading before dosing to compare with.")
+    baseline = found[1]
+    latest = latest_reading(journey)
+    if latest is None:
+        return VitalsComparison(None, "Take vital signs now: none since dosing.")
+    changes: list[tuple[float, str]] = []
+    for name in _MEASURES:
+        before, now = getattr(baseline, name), getattr(latest, name)
+        if before and now is not None:
+            changes.append((abs(now - before) / before, name))
+    if not changes:
+        return VitalsComparison(None, "The readings share no blood pressure or pulse to compare.")
+    largest, _name = max(changes)
+    score = 2 if largest <= 0.2 else 1 if largest <= 0.4 else 0
+    text = f"Now {latest.text()}; baseline {baseline.text()}: at most {largest:.0%} off."
+    return VitalsComparison(score, text, largest)
+
+
+def latest_reading(journey: Journey) -> Reading | None:
+    """The last vital-signs reading after dosing, as corrected."""
+    dosed = False
+    found: int | None = None
+    for seq, event in enumerate(journey.events):
+        if event.kind is EventKind.DOSE:
+            dosed = True
+        elif dosed and event.kind is EventKind.VITALS:
+            found = seq
+    if found is None:
+        return None
+    values = journey.corrected(found).get("values")
+    return Reading.from_values(values if isinstance(values, Mapping) else {})
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """The outcome of one discharge check."""
+
+    scores: Mapping[str, int | None]
+    escort: bool
+    total: int
+    ready: bool
+    reasons: tuple[str, ...]  # why not ready; empty when ready
+
+    def to_json(
+        self, vitals_text: str, answers: Mapping[str, bool], by: str = ""
+    ) -> dict[str, Any]:
+        return {
+            "scores": dict(self.scores),
+            "escort": self.escort,
+            "total": self.total,
+            "max": MAX_SCORE,
+            "ready": self.ready,
+            "reasons": list(self.reasons),
+            "vitals": vitals_text,
+            "answers": dict(answers),
+            "by": by.strip(),
+        }
+
+
+def assess(scores: Mapping[str, int | None], escort: bool, ready_score: int) -> Readiness:
+    """Whether these scores (by item id) and the escort make the patient ready to leave."""
+    reasons: list[str] = []
+    total = 0
+    for item in READINESS_ITEMS:
+        score = scores.get(item.id)
+        if score is None:
+            reasons.append(f"{item.name}: not scored")
+            continue
+        if score not in (0, 1, 2):
+            raise ValueError(f"{item.name}: a score is 0, 1 or 2, not {score}")
+        total += score
+        if score == 0:
+            reasons.append(f"{item.name}: {item.words[2].lower()}")
+    if total < ready_score:
+        reasons.append(f"Score {total} of {MAX_SCORE}: {ready_score} needed")
+    if not escort:
+        reasons.append("No escort present: the patient must not leave alone")
+    return Readiness(
+        {item.id: scores.get(item.id) for item in READINESS_ITEMS},
+        escort,
+        total,
+        not reasons,
+        tuple(reasons),
+    )
+
+
+@dataclass(frozen=True)
+class Discharge:
+    """Discharge as it stands in a session's record."""
+
+    checks: tuple[JourneyEvent, ...]
+    ready_at: datetime | None  # wall time of the first check that found the patient ready
+    ready_elapsed: float | None  # journey time of that check
+    free_to_leave_at: datetime | None  # ready, and the protocol's monitoring time has passed
+    monitoring_seconds: float | None  # from the first dose to the close (or to now, if open)
+
+    @property
+    def latest(self) -> JourneyEvent | None:
+        return self.checks[-1] if self.checks else None
+
+
+def discharge_of(journey: Journey) -> Discharge:
+    """The session's discharge checks, when the patient was ready, and the monitoring time."""
+    checks = tuple(e for e in journey.events if e.kind is EventKind.DISCHARGE)
+    first_ready = next((e for e in checks if e.data.get("ready")), None)
+    dose_event = next((e for e in journey.events if e.kind is EventKind.DOSE), None)
+    free: datetime | None = None
+    if first_ready is not None and dose_event is not None:
+        least = dose_event.wall + timedelta(minutes=journey.protocol.monitoring_minutes)
+        free = max(first_ready.wall, least)
+    return Discharge(
+        checks,
+        first_ready.wall if first_ready else None,
+        first_ready.elapsed if first_ready else None,
+        free,
+        journey.elapsed(),
+    )
+
+
+def readiness_words(data: Mapping[str, Any]) -> Sequence[str]:
+    """The items of a recorded check in words: ``Walking 1 (walks with help)``."""
+    scores = data.get("scores")
+    scores = scores if isinstance(scores, Mapping) else {}
+    words = []
+    for item in READINESS_ITEMS:
+        score = scores.get(item.id)
+        if isinstance(score, int) and score in (0, 1, 2):
+            words.append(f"{item.name} {score} ({item.words[2 - score].lower()})")
+    return words
