@@ -132,6 +132,27 @@ def main(out: Path) -> None:
         for _ in range(3):
             clock.advance(20 * 60)
             current.journey.tick()
+        after = {"systolic": 132, "diastolic": 84, "heart_rate": 72, "spo2": 98}
+        current.journey.record_observation(
+            EventKind.VITALS, {"values": after, "flags": [], "by": "Alex Kim"}
+        )
+        window.journey_view.request_discharge()
+        discharge = window.journey_view.discharge_dialog
+        assert discharge is not None
+        for item, points in (
+            ("alert", 2),
+            ("dissociation", 1),
+            ("walking", 2),
+            ("nausea", 2),
+            ("comfort", 2),
+        ):
+            discharge.choose(item, points)
+        discharge.escort.click()
+        QApplication.processEvents()
+        discharge.grab().save(str(out / "discharge.png"))
+        discharge.submit()
+        window.journey_view.refresh()
+        shot("journey-ready.png")
         current.journey.close("Ready to leave; escort present")
         window.show_summary(current.session_id)
         shot("summary.png")

@@ -47,11 +47,7 @@ READINESS_ITEMS: tuple[ReadinessItem, ...] = (
     ReadinessItem(
         "alert",
         "Alert and oriented",
-        (
-            "Alert, knows where and when",
-            "Drowsy, easily roused, oriented",
-            "Confused or hard to rouse",
-        ),
+        ("Alert and oriented", "Drowsy, rouses easily", "Confused or hard to rouse"),
     ),
     ReadinessItem(
         "dissociation",
@@ -61,17 +57,17 @@ READINESS_ITEMS: tuple[ReadinessItem, ...] = (
     ReadinessItem(
         "walking",
         "Walking",
-        ("Walks steadily, no dizziness", "Walks with help", "Cannot walk yet"),
+        ("Walks steadily", "Walks with help", "Cannot walk yet"),
     ),
     ReadinessItem(
         "nausea",
         "Nausea",
-        ("None or minimal", "Moderate, treated", "Severe or still vomiting"),
+        ("None or minimal", "Moderate, treated", "Severe, vomiting"),
     ),
     ReadinessItem(
         "comfort",
         "Comfort and mood",
-        ("Settled and comfortable", "Some distress, manageable", "Distressed, needs care"),
+        ("Settled, comfortable", "Some distress", "Distressed, needs care"),
     ),
 )
 

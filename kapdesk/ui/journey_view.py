@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kapdesk.core.discharge import discharge_of
 from kapdesk.core.journey import EventKind, JourneyError, JourneyEvent, JourneyState
 from kapdesk.core.preparation import decision_data, preparation_of
 from kapdesk.core.protocols import Advance
 from kapdesk.core.timefmt import clock_text, minutes_text
 from kapdesk.ui import theme
 from kapdesk.ui.dialogs import CloseDialog, DoseDialog
+from kapdesk.ui.discharge_dialog import DischargeDialog
 from kapdesk.ui.observation_panel import ObservationPanel
 from kapdesk.ui.phase_bar import BarSpan, PhaseBar
 from kapdesk.ui.preparation_panel import PreparationPanel
@@ -145,13 +147,20 @@ class JourneyView(QWidget):
         self.next_button = ActionButton(
             "Next phase", "Ctrl+N", self.advance_phase, self, primary=True
         )
+        # In the last phase it takes the place of "Next phase"; Ctrl+R works from the dose on.
+        self.discharge_button = ActionButton(
+            "Ready to leave?", "Ctrl+R", self.request_discharge, self, from_hidden_tab=True
+        )
+        self.discharge_dialog: DischargeDialog | None = None
         for button in (self.close_button, self.dose_button, self.next_button):
             button.setMinimumHeight(64)
+        self.discharge_button.setMinimumHeight(64)
         actions.addWidget(self.close_button)
         actions.addStretch()
         self._actions = actions
         actions.addWidget(self.dose_button)
         actions.addWidget(self.next_button)
+        actions.addWidget(self.discharge_button)
         outer.addLayout(actions)
 
     def _timeline(self) -> None:
@@ -356,7 +365,15 @@ class JourneyView(QWidget):
                     f"Next: {upcoming.name} · {minutes_text(upcoming.minutes)} ({how})"
                 )
 
-        if elapsed is not None and protocol.monitoring_minutes:
+        discharge = discharge_of(journey)
+        if discharge.ready_at is not None:
+            ready = discharge.ready_at.astimezone().strftime("%H:%M")
+            free = discharge.free_to_leave_at
+            text = f"Ready to leave since {ready}"
+            if free is not None and free > discharge.ready_at:
+                text += f" · may leave from {free.astimezone().strftime('%H:%M')}"
+            self.monitoring.setText(text)
+        elif elapsed is not None and protocol.monitoring_minutes:
             stay = minutes_text(protocol.monitoring_minutes)
             left = protocol.monitoring_minutes * 60 - elapsed
             self.monitoring.setText(
@@ -387,8 +404,12 @@ class JourneyView(QWidget):
         self.dose_button.setProperty("role", "" if journey.dosed else "primary")
         self.dose_button.style().polish(self.dose_button)
         self.dose_button.setEnabled(journey.state is not JourneyState.CLOSED)
-        self.next_button.setEnabled(running and journey.next_phase is not None)
-        self.next_button.setVisible(journey.dosed)
+        last = journey.next_phase is None
+        self.next_button.setEnabled(running and not last)
+        self.next_button.setVisible(journey.dosed and not last)
+        self.discharge_button.setVisible(running and last)
+        self.discharge_button.setProperty("role", "primary" if running and last else "")
+        self.discharge_button.style().polish(self.discharge_button)
         self.close_button.setEnabled(journey.state is not JourneyState.CLOSED)
         self._schedule_tick()
 
@@ -474,6 +495,21 @@ class JourneyView(QWidget):
                 return
         self._act(lambda: journey.record_dose(dose))
 
+    def request_discharge(self) -> None:
+        if self.current is None or self.current.journey.state is not JourneyState.RUNNING:
+            return
+        dialog = DischargeDialog(self.current.journey, self.current.sitter, self)
+        dialog.accepted.connect(self._discharge_checked)
+        self.discharge_dialog = dialog
+        dialog.open()
+
+    def _discharge_checked(self) -> None:
+        current, dialog = self.current, self.discharge_dialog
+        if current is None or dialog is None or dialog.data is None:
+            return
+        data = dialog.data
+        self._act(lambda: current.journey.record_discharge(data))
+
     def advance_phase(self) -> None:
         if self.current is not None:
             self._act(self.current.journey.advance_phase)
@@ -493,6 +529,8 @@ class JourneyView(QWidget):
             early = True
         else:
             message = "The journey ends here and its record is kept. Integration follows."
+            if discharge_of(journey).ready_at is None:
+                message += " No discharge check has found the patient ready to leave yet."
             early = False
         self.close_dialog = CloseDialog(message, early, self)
         self.close_dialog.accepted.connect(self._close_accepted)

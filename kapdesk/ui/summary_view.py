@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kapdesk.core.discharge import discharge_of
 from kapdesk.core.journey import Journey, JourneyState, event_text
+from kapdesk.core.preparation import preparation_of
 from kapdesk.core.timefmt import clock_text, minutes_text
 from kapdesk.ui.widgets import ActionButton, fill_table, fit_columns_on_fill, label
 
@@ -106,6 +108,19 @@ class SummaryView(QWidget):
             text += "\nDoses: " + "; ".join(doses)
         if summary.close_reason:
             text += f"\nClosed because: {summary.close_reason}"
+        prepared = preparation_of(journey)
+        if prepared.intention:
+            text += f"\nIntention: “{prepared.intention}”"
+        discharge = discharge_of(journey)
+        if discharge.ready_at is not None and discharge.ready_elapsed is not None:
+            text += (
+                f"\nReady to leave: {local_time(discharge.ready_at)}"
+                f" ({clock_text(discharge.ready_elapsed)} after dosing)"
+            )
+        elif journey.dosed:
+            text += "\nReady to leave: no discharge check found the patient ready"
+        if journey.closed and discharge.monitoring_seconds is not None:
+            text += f"   ·   Total monitoring time: {clock_text(discharge.monitoring_seconds)}"
         self.facts.setText(text)
         fill_table(
             self.phases,

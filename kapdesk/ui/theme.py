@@ -38,6 +38,7 @@ QPushButton:focus {{ border: 2px solid {ACCENT}; }}
 QPushButton:pressed {{ background: {ACCENT_DIM}; }}
 QPushButton:disabled {{ color: #4d5660; border-color: #222a31; }}
 QPushButton[role="primary"] {{ background: {ACCENT_DIM}; border-color: {ACCENT}; }}
+QPushButton:checked {{ background: {ACCENT_DIM}; border: 2px solid {ACCENT}; color: {TEXT}; }}
 QPushButton[role="compact"] {{ min-height: 30px; padding: 6px 14px; }}
 QPushButton[role="tag"] {{ min-height: 34px; padding: 4px 8px; }}
 QPushButton[role="rating"] {{ min-height: 34px; min-width: 30px; padding: 2px; }}

@@ -1,0 +1,156 @@
+"""The discharge check: is the patient ready to leave? Every check is recorded, ready or not."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QGridLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kapdesk.core.discharge import (
+    MAX_SCORE,
+    READINESS_ITEMS,
+    VITALS_ITEM,
+    Readiness,
+    assess,
+    compare_vitals,
+)
+from kapdesk.ui.widgets import centred, dialog_footer, label
+
+if TYPE_CHECKING:
+    from kapdesk.core.journey import Journey
+
+
+def _choice(text: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setCheckable(True)
+    button.setProperty("role", "tag")
+    return button
+
+
+class DischargeDialog(QDialog):
+    """Score each item, note the escort and the protocol's questions; Save records the check."""
+
+    def __init__(self, journey: Journey, by: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Ready to leave?")
+        self.setModal(True)
+        self.setMinimumWidth(900)
+        self._journey = journey
+        self._by = by
+        self.readiness: Readiness | None = None
+        self.data: dict[str, Any] | None = None
+        rules = journey.protocol.discharge
+        self._ready_score = rules.ready_score
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(label("Ready to leave?", "title"))
+        layout.addWidget(
+            label(
+                f"Each item scores 2, 1 or 0. Ready at {rules.ready_score} of {MAX_SCORE} with no "
+                "item at 0 and an escort present.",
+                "muted",
+            )
+        )
+        self.vitals = compare_vitals(journey)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(6)
+        for column, heading in enumerate(("2 points", "1 point", "0 points")):
+            grid.addWidget(centred(label(heading, "section")), 0, 1 + column)
+        grid.addWidget(label(VITALS_ITEM.name), 1, 0)
+        score = "not scored" if self.vitals.score is None else f"{self.vitals.score}"
+        self.vitals_line = label(f"{score}: {self.vitals.text}", "muted")
+        grid.addWidget(self.vitals_line, 1, 1, 1, 3)
+        self.groups: dict[str, QButtonGroup] = {}
+        for row, item in enumerate(READINESS_ITEMS[1:], start=2):
+            grid.addWidget(label(item.name), row, 0)
+            group = QButtonGroup(self)
+            for column, (points, words) in enumerate(zip((2, 1, 0), item.words, strict=True)):
+                button = _choice(words)
+                group.addButton(button, points)
+                grid.addWidget(button, row, 1 + column)
+            group.idClicked.connect(lambda _points: self._update())
+            self.groups[item.id] = group
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        grid.setColumnStretch(3, 1)
+        layout.addLayout(grid)
+        self.escort = QCheckBox("An escort is here to take the patient home")
+        self.escort.toggled.connect(lambda _on: self._update())
+        layout.addWidget(self.escort)
+
+        self.answers: dict[str, QButtonGroup] = {}
+        if rules.questions:
+            questions = QGridLayout()
+            questions.setHorizontalSpacing(8)
+            for row, question in enumerate(rules.questions):
+                questions.addWidget(label(question.text), row, 0)
+                group = QButtonGroup(self)
+                for column, (answer, words) in enumerate(((1, "Yes"), (0, "No"))):
+                    button = _choice(words)
+                    group.addButton(button, answer)
+                    questions.addWidget(button, row, 1 + column)
+                group.idClicked.connect(lambda _answer: self._update())
+                self.answers[question.id] = group
+            questions.setColumnStretch(0, 1)
+            layout.addWidget(label("The protocol also asks", "section"))
+            layout.addLayout(questions)
+
+        self.verdict = label("", "muted")
+        layout.addWidget(self.verdict)
+        self.problems, self.save_button = dialog_footer(self, layout, "Save check", self.submit)
+        self._update()
+
+    def scores(self) -> dict[str, int | None]:
+        chosen: dict[str, int | None] = {VITALS_ITEM.id: self.vitals.score}
+        for item_id, group in self.groups.items():
+            points = group.checkedId()
+            chosen[item_id] = points if points >= 0 else None
+        return chosen
+
+    def choose(self, item_id: str, points: int) -> None:
+        """Pick a score as staff would (keyboard and tests)."""
+        button = self.groups[item_id].button(points)
+        if button is not None:
+            button.click()
+
+    def answer(self, question_id: str, yes: bool) -> None:
+        button = self.answers[question_id].button(1 if yes else 0)
+        if button is not None:
+            button.click()
+
+    def _update(self) -> None:
+        readiness = assess(self.scores(), self.escort.isChecked(), self._ready_score)
+        self.readiness = readiness
+        if readiness.ready:
+            self.verdict.setText(f"{readiness.total} of {MAX_SCORE}: ready to leave.")
+            self.verdict.setProperty("role", "")
+        else:
+            self.verdict.setText(
+                f"{readiness.total} of {MAX_SCORE}, not ready yet: " + "; ".join(readiness.reasons)
+            )
+            self.verdict.setProperty("role", "muted")
+        self.verdict.style().polish(self.verdict)
+
+    def submit(self) -> None:
+        unanswered = [
+            question.text
+            for question in self._journey.protocol.discharge.questions
+            if self.answers[question.id].checkedId() < 0
+        ]
+        if unanswered:
+            self.problems.setText("Answer the protocol's questions: " + " ".join(unanswered))
+            self.problems.show()
+            return
+        assert self.readiness is not None
+        answers = {key: group.checkedId() == 1 for key, group in self.answers.items()}
+        self.data = self.readiness.to_json(self.vitals.text, answers, self._by)
+        self.accept()

@@ -1,0 +1,84 @@
+"""The discharge check on screen: it takes the place of "Next phase" in the last phase, scores
+the patient, asks the protocol's questions and records when the patient was ready to leave."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from kapdesk.core.clock import FakeClock
+from kapdesk.core.journey import Dose, EventKind
+from kapdesk.ui.main_window import MainWindow
+
+
+def _to_last_phase(window: MainWindow, clock: FakeClock) -> None:
+    current = window.current
+    assert current is not None
+    values = {"systolic": 128, "diastolic": 82, "heart_rate": 74}
+    current.journey.record_observation(EventKind.VITALS, {"values": values, "flags": []})
+    current.journey.record_dose(Dose(56, "mg", "intranasal", lot_number="ESK-7"))
+    while current.journey.next_phase is not None:
+        clock.advance(30 * 60)
+        current.journey.tick()
+    later = {"systolic": 136, "diastolic": 84, "heart_rate": 70}
+    current.journey.record_observation(EventKind.VITALS, {"values": later, "flags": []})
+    window.journey_view.refresh()
+
+
+def test_the_discharge_check_scores_asks_and_records_the_ready_time(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    window.open_session("P-0300", "esketamine-intranasal", "Robin Hale")
+    view = window.journey_view
+    current = window.current
+    assert current is not None
+    clock.advance(60)
+    current.journey.record_observation(
+        EventKind.VITALS, {"values": {"systolic": 128, "diastolic": 82}, "flags": []}
+    )
+    assert not view.discharge_button.isVisible()
+    _to_last_phase(window, clock)
+    assert view.discharge_button.isVisible()
+    assert not view.next_button.isVisible()
+
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    dialog = view.discharge_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.vitals.score == 2
+    assert dialog.vitals_line.text().startswith("2: Now BP 136/84 mmHg")
+    for item in ("alert", "dissociation", "walking", "nausea", "comfort"):
+        dialog.choose(item, 2)
+    assert dialog.verdict.text().endswith("No escort present: the patient must not leave alone")
+    dialog.escort.click()
+    assert dialog.verdict.text() == "12 of 12: ready to leave."
+    dialog.submit()
+    assert dialog.isVisible()  # the REMS questions are not answered
+    assert dialog.problems.text().startswith("Answer the protocol's questions")
+    dialog.answer("sedation", yes=True)
+    dialog.answer("dissociation", yes=True)
+    dialog.answer("breathing", yes=False)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    (check,) = [e for e in current.journey.events if e.kind is EventKind.DISCHARGE]
+    assert check.data["ready"] is True
+    assert check.data["answers"] == {"sedation": True, "dissociation": True, "breathing": False}
+    assert check.data["by"] == "Robin Hale"
+    # Ready 90 min after the dose, as the last phase began; esketamine asks for 2 h in the room.
+    (dose,) = [e for e in current.journey.events if e.kind is EventKind.DOSE]
+    assert check.wall - dose.wall == timedelta(minutes=90)
+    ready = check.wall.astimezone().strftime("%H:%M")
+    free = (dose.wall + timedelta(minutes=120)).astimezone().strftime("%H:%M")
+    assert view.monitoring.text() == f"Ready to leave since {ready} · may leave from {free}"
+
+    clock.advance(35 * 60)
+    current.journey.close("Left with her partner")
+    window.show_summary(current.session_id)
+    facts = window.summary_view.facts.text()
+    assert f"Ready to leave: {check.wall.astimezone():%d %b %Y, %H:%M} (1:30:00 after dosing)" in (
+        facts
+    )
+    assert "Total monitoring time: 2:05:00" in facts
