@@ -9,15 +9,27 @@ the data folder. Bad input never escapes as a stray exception: :func:`parse_prot
 from __future__ import annotations
 
 import dataclasses
-import difflib
-import math
-import re
-import tomllib
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import TypeVar
+
+from kapdesk.core.toml_check import (
+    MISSING,
+    SLUG,
+    Problem,
+    TomlChecker,
+    TomlFileError,
+    between,
+    field_lines,
+    not_negative,
+    parse_toml,
+    positive,
+    read_toml_text,
+    sorted_problems,
+)
+
+ProtocolProblem = Problem  # a problem in a protocol file
 
 
 class Advance(StrEnum):
@@ -175,129 +187,10 @@ class Protocol:
         return sum(p.minutes for p in self.phases)
 
 
-@dataclass(frozen=True)
-class ProtocolProblem:
-    """One thing wrong with a protocol file, located as precisely as the text allows.
-
-    ``field`` is a path into the file such as ``phases[2].minutes`` (array indexes count from
-    0); it is empty for problems with the file as a whole (syntax, encoding, reading).
-    """
-
-    line: int | None
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        line = f"line {self.line}" if self.line is not None else ""
-        where = ", ".join(part for part in (line, self.field) if part)
-        return f"{where}: {self.message}" if where else self.message
-
-
-class ProtocolError(Exception):
+class ProtocolError(TomlFileError):
     """A protocol file that cannot be used, with every problem found in it."""
 
-    def __init__(self, problems: Iterable[ProtocolProblem], source: str = "") -> None:
-        self.problems: list[ProtocolProblem] = list(problems)
-        self.source = source
-        count = len(self.problems)
-        head = f"{source or 'protocol'}: {count} problem{'' if count == 1 else 's'}"
-        super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))
-
-
-# --- locating fields in the TOML text -------------------------------------------------------
-
-_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')"""
-_DOTTED_KEY = rf"{_KEY_PART}(?:\s*\.\s*{_KEY_PART})*"
-_ARRAY_HEADER = re.compile(rf"\s*\[\[\s*({_DOTTED_KEY})\s*\]\]")
-_TABLE_HEADER = re.compile(rf"\s*\[\s*({_DOTTED_KEY})\s*\]")
-_KEY_LINE = re.compile(rf"\s*({_DOTTED_KEY})\s*=(.*)")
-_PART = re.compile(_KEY_PART)
-
-
-def _key_parts(dotted: str) -> list[str]:
-    return [p[1:-1] if p[0] in "\"'" else p for p in _PART.findall(dotted)]
-
-
-def _join(path: str, key: str) -> str:
-    return f"{path}.{key}" if path else key
-
-
-def _parent(path: str) -> str:
-    if path.endswith("]"):
-        return path[: path.rindex("[")]
-    return path.rpartition(".")[0]
-
-
-def _scan_value(text: str, depth: int, open_string: str | None) -> tuple[int, str | None]:
-    """Follow brackets and multi-line strings through one line of a value.
-
-    Returns the bracket depth and the multi-line string delimiter still open at its end, so the
-    caller knows whether the next line is still part of the same value.
-    """
-    i = 0
-    while i < len(text):
-        if open_string:
-            end = text.find(open_string, i)
-            if end < 0:
-                return depth, open_string
-            i, open_string = end + 3, None
-            continue
-        char = text[i]
-        if text.startswith(('"""', "'''"), i):
-            open_string, i = text[i : i + 3], i + 3
-            continue
-        if char == '"':
-            i += 1
-            while i < len(text) and text[i] != '"':
-                i += 2 if text[i] == "\\" else 1
-        elif char == "'":
-            close = text.find("'", i + 1)
-            i = close if close >= 0 else len(text)
-        elif char == "#":
-            break
-        elif char in "[{":
-            depth += 1
-        elif char in "]}":
-            depth -= 1
-        i += 1
-    return depth, open_string
-
-
-def _field_lines(text: str) -> dict[str, int]:
-    """Map field paths (``phases[1].minutes``) to the line where each is written.
-
-    Tables map to their header line. Only the first occurrence counts; the text is already known
-    to be valid TOML, so a line that starts with ``[`` outside a value is a header.
-    """
-    lines: dict[str, int] = {}
-    array_counts: dict[str, int] = {}
-    table = ""
-    depth, open_string = 0, None
-    for number, line in enumerate(text.split("\n"), start=1):
-        if depth > 0 or open_string:
-            depth, open_string = _scan_value(line, depth, open_string)
-            continue
-        if match := _ARRAY_HEADER.match(line) or _TABLE_HEADER.match(line):
-            is_array = line.lstrip().startswith("[[")
-            *parents, last = _key_parts(match.group(1))
-            path = ""
-            for part in parents:
-                path = _join(path, part)
-                if path in array_counts:
-                    path += f"[{array_counts[path] - 1}]"
-            path = _join(path, last)
-            if is_array:
-                array_counts[path] = array_counts.get(path, 0) + 1
-                path += f"[{array_counts[path] - 1}]"
-            table = path
-            lines.setdefault(table, number)
-        elif match := _KEY_LINE.match(line):
-            path = table
-            for part in _key_parts(match.group(1)):
-                path = _join(path, part)
-                lines.setdefault(path, number)
-            depth, open_string = _scan_value(match.group(2), 0, None)
-    return lines
+    noun = "protocol"
 
 
 # --- validation ------------------------------------------------------------------------------
@@ -314,7 +207,6 @@ _VITALS_KEYS = ("measures", "continuous_pulse_oximetry", "intervals", "checks")
 _INTERVAL_KEYS = ("label", "every_minutes", "from_minute", "until_minute")
 _CHECK_KEYS = ("label", "at_minute", "moment")
 
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 #: Plausible settings for each threshold; a value outside is almost surely a typo.
 THRESHOLD_RANGES: dict[str, tuple[float, float]] = {
@@ -343,180 +235,9 @@ _THRESHOLD_ORDER = (
     ("baseline_diastolic_max", "diastolic_max", False),
 )
 
-_E = TypeVar("_E", bound=StrEnum)
-_MISSING = object()
 
-
-def _kind(value: object) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, list):
-        return "an array"
-    if isinstance(value, dict):
-        return "a table"
-    return "a date/time"
-
-
-def _as_number(value: object) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    try:
-        number = float(value)
-    except OverflowError:
-        return None
-    return number if math.isfinite(number) else None
-
-
-def _positive(x: float) -> bool:
-    return x > 0
-
-
-def _not_negative(x: float) -> bool:
-    return x >= 0
-
-
-def _between(low: float, high: float) -> Callable[[float], bool]:
-    return lambda x: low <= x <= high
-
-
-class _Checker:
+class _Checker(TomlChecker):
     """Reads the parsed TOML into a Protocol, collecting problems instead of stopping."""
-
-    def __init__(self, text: str) -> None:
-        self.problems: list[ProtocolProblem] = []
-        self._lines = _field_lines(text)
-
-    def line_of(self, path: str) -> int | None:
-        while path:
-            if path in self._lines:
-                return self._lines[path]
-            path = _parent(path)
-        return None
-
-    def add(self, path: str, message: str) -> None:
-        self.problems.append(ProtocolProblem(self.line_of(path), path, message))
-
-    def section(
-        self,
-        parent: Mapping[str, object],
-        path: str,
-        known: Collection[str],
-        *,
-        required: str = "",
-    ) -> dict[str, object]:
-        """The table at ``path`` (a key of ``parent``), its unknown keys reported; {} if absent."""
-        value = parent.get(path.rpartition(".")[2], _MISSING)
-        if value is _MISSING:
-            if required:
-                self.add(path, required)
-            return {}
-        if not isinstance(value, dict):
-            self.add(path, f"must be a table, not {_kind(value)}")
-            return {}
-        self.unknown_keys(value, path, known)
-        return value
-
-    def array_of_tables(
-        self, parent: Mapping[str, object], path: str, known: Collection[str]
-    ) -> list[tuple[str, dict[str, object]]]:
-        value = parent.get(path.rpartition(".")[2], [])
-        if not isinstance(value, list):
-            header = f"[[{path}]]"
-            self.add(path, f"must be an array of tables, not {_kind(value)}: write {header}")
-            return []
-        items: list[tuple[str, dict[str, object]]] = []
-        for index, item in enumerate(value):
-            item_path = f"{path}[{index}]"
-            if isinstance(item, dict):
-                self.unknown_keys(item, item_path, known)
-                items.append((item_path, item))
-            else:
-                self.add(item_path, f"must be a table, not {_kind(item)}")
-        return items
-
-    def unknown_keys(self, table: Mapping[str, object], path: str, known: Collection[str]) -> None:
-        for key in table:
-            if key in known:
-                continue
-            close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
-            hint = f' (did you mean "{close[0]}"?)' if close else ""
-            self.add(_join(path, key), f'unknown key "{key}"{hint}')
-
-    def text(
-        self,
-        table: Mapping[str, object],
-        path: str,
-        key: str,
-        *,
-        default: str = "",
-        required: bool = False,
-        nonempty: bool = False,
-    ) -> str:
-        where = _join(path, key)
-        value = table.get(key, _MISSING)
-        if value is _MISSING:
-            if required:
-                self.add(where, "is required")
-            return default
-        if not isinstance(value, str):
-            self.add(where, f"must be text, not {_kind(value)}")
-            return default
-        value = value.strip()
-        if nonempty and not value:
-            self.add(where, "must not be empty")
-        return value
-
-    def number(
-        self,
-        table: Mapping[str, object],
-        path: str,
-        key: str,
-        expected: str,
-        ok: Callable[[float], bool],
-        *,
-        required: bool = False,
-    ) -> float | None:
-        """The number at ``key``, or None if it is absent or wrong (and then reported)."""
-        where = _join(path, key)
-        value = table.get(key, _MISSING)
-        if value is _MISSING:
-            if required:
-                self.add(where, f"is required: {expected}")
-            return None
-        number = _as_number(value)
-        if number is None or not ok(number):
-            is_number = isinstance(value, int | float) and not isinstance(value, bool)
-            wrong = "" if is_number else _kind(value)
-            self.add(where, f"must be {expected}" + (f", not {wrong}" if wrong else ""))
-            return None
-        return number
-
-    def flag(self, table: Mapping[str, object], path: str, key: str) -> bool:
-        value = table.get(key, False)
-        if not isinstance(value, bool):
-            self.add(_join(path, key), f"must be true or false, not {_kind(value)}")
-            return False
-        return value
-
-    def choice(self, value: object, where: str, kind: type[_E]) -> _E | None:
-        """``value`` as a member of ``kind``; None if it is absent or wrong (and then reported)."""
-        if value is _MISSING:
-            return None
-        allowed = ", ".join(member.value for member in kind)
-        if isinstance(value, str):
-            try:
-                return kind(value)
-            except ValueError:
-                self.add(where, f'must be one of: {allowed}; "{value}" is not')
-                return None
-        self.add(where, f"must be one of: {allowed}; not {_kind(value)}")
-        return None
-
-    # -- sections --
 
     def protocol(self, data: Mapping[str, object], text: str, source: str) -> Protocol:
         self.unknown_keys(data, "", _TOP_KEYS)
@@ -528,7 +249,7 @@ class _Checker:
         )
         required = "protocol" in data
         protocol_id = self.text(head, "protocol", "id", required=required, nonempty=True)
-        if protocol_id and not _SLUG.fullmatch(protocol_id):
+        if protocol_id and not SLUG.fullmatch(protocol_id):
             self.add(
                 "protocol.id",
                 "must be lowercase letters, digits and single hyphens "
@@ -536,9 +257,9 @@ class _Checker:
             )
         name = self.text(head, "protocol", "name", required=required, nonempty=True)
         route = self.text(head, "protocol", "route", required=required, nonempty=True)
-        advance = self.choice(head.get("advance", _MISSING), "protocol.advance", Advance)
+        advance = self.choice(head.get("advance", MISSING), "protocol.advance", Advance)
         monitoring = self.number(
-            head, "protocol", "monitoring_minutes", "a number of minutes (0 or more)", _not_negative
+            head, "protocol", "monitoring_minutes", "a number of minutes (0 or more)", not_negative
         )
         return Protocol(
             id=protocol_id,
@@ -568,7 +289,7 @@ class _Checker:
             preparation, "preparation.checklist", _CHECKLIST_KEYS
         ):
             item_id = self.text(item, path, "id", required=True, nonempty=True)
-            if item_id and not _SLUG.fullmatch(item_id):
+            if item_id and not SLUG.fullmatch(item_id):
                 self.add(f"{path}.id", f'must be a slug like "ride-home"; "{item_id}" is not')
             elif item_id in seen:
                 self.add(f"{path}.id", f'"{item_id}" is already the id of another step')
@@ -592,7 +313,7 @@ class _Checker:
         seen: set[str] = set()
         for path, item in self.array_of_tables(table, "discharge.questions", _QUESTION_KEYS):
             question_id = self.text(item, path, "id", required=True, nonempty=True)
-            if question_id and not _SLUG.fullmatch(question_id):
+            if question_id and not SLUG.fullmatch(question_id):
                 self.add(f"{path}.id", f'must be a slug like "sedation"; "{question_id}" is not')
             elif question_id in seen:
                 self.add(f"{path}.id", f'"{question_id}" is already the id of another question')
@@ -608,11 +329,11 @@ class _Checker:
     def dose(self, data: Mapping[str, object], route: str) -> DoseDefaults:
         dose = self.section(data, "dose", _DOSE_KEYS)
         return DoseDefaults(
-            amount=self.number(dose, "dose", "amount", "a positive number", _positive),
+            amount=self.number(dose, "dose", "amount", "a positive number", positive),
             unit=self.text(dose, "dose", "unit", default="mg", nonempty=True),
             route=self.text(dose, "dose", "route", default=route),
             over_minutes=self.number(
-                dose, "dose", "over_minutes", "a positive number of minutes", _positive
+                dose, "dose", "over_minutes", "a positive number of minutes", positive
             ),
         )
 
@@ -632,7 +353,7 @@ class _Checker:
             elif name:
                 seen[name.casefold()] = path
             minutes = self.number(
-                item, path, "minutes", "a positive number of minutes", _positive, required=True
+                item, path, "minutes", "a positive number of minutes", positive, required=True
             )
             phases.append(
                 Phase(
@@ -654,8 +375,8 @@ class _Checker:
         )
 
     def measures(self, vitals: Mapping[str, object]) -> tuple[Measure, ...]:
-        value = vitals.get("measures", _MISSING)
-        if value is _MISSING:
+        value = vitals.get("measures", MISSING)
+        if value is MISSING:
             return VitalsSchedule().measures
         allowed = ", ".join(f'"{m.value}"' for m in Measure)
         if not isinstance(value, list) or not value:
@@ -679,11 +400,11 @@ class _Checker:
                 path,
                 "every_minutes",
                 "a positive number of minutes",
-                _positive,
+                positive,
                 required=True,
             )
-            start = self.number(item, path, "from_minute", minute, _not_negative) or 0.0
-            until = self.number(item, path, "until_minute", minute, _not_negative)
+            start = self.number(item, path, "from_minute", minute, not_negative) or 0.0
+            until = self.number(item, path, "until_minute", minute, not_negative)
             if until is not None and until <= start:
                 self.add(f"{path}.until_minute", f"must be after from_minute ({start:g})")
             intervals.append(
@@ -700,8 +421,8 @@ class _Checker:
         checks: list[VitalsCheck] = []
         minute = "a number of minutes after dosing (0 or more)"
         for path, item in self.array_of_tables(vitals, "vitals.checks", _CHECK_KEYS):
-            at_minute = self.number(item, path, "at_minute", minute, _not_negative)
-            moment = self.choice(item.get("moment", _MISSING), f"{path}.moment", CheckMoment)
+            at_minute = self.number(item, path, "at_minute", minute, not_negative)
+            moment = self.choice(item.get("moment", MISSING), f"{path}.moment", CheckMoment)
             given = [key for key in ("at_minute", "moment") if key in item]
             if len(given) != 1:
                 self.add(
@@ -726,7 +447,7 @@ class _Checker:
         values: dict[str, float] = {}
         for name, (low, high) in THRESHOLD_RANGES.items():
             value = self.number(
-                table, "thresholds", name, f"a number from {low:g} to {high:g}", _between(low, high)
+                table, "thresholds", name, f"a number from {low:g} to {high:g}", between(low, high)
             )
             if value is not None:
                 values[name] = value
@@ -749,51 +470,19 @@ class _Checker:
         return Thresholds(**values)
 
 
-def _syntax_problem(error: tomllib.TOMLDecodeError) -> ProtocolProblem:
-    message = str(error)
-    if match := re.search(r"\s*\(at line (\d+), column \d+\)$", message):
-        return ProtocolProblem(int(match.group(1)), "", message[: match.start()])
-    message = message.removesuffix(" (at end of document)")
-    return ProtocolProblem(None, "", f"{message} at the end of the file")
-
-
 def parse_protocol(text: str, source: str = "") -> Protocol:
     """Parse and check a protocol file's text; raise ProtocolError listing every problem."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise ProtocolError([_syntax_problem(error)], source) from None
-    except RecursionError:
-        raise ProtocolError(
-            [ProtocolProblem(None, "", "values are nested too deeply")], source
-        ) from None
+    data = parse_toml(text, ProtocolError, source)
     checker = _Checker(text)
     protocol = checker.protocol(data, text, source)
     if checker.problems:
-        problems = sorted(checker.problems, key=lambda p: (p.line is None, p.line or 0))
-        raise ProtocolError(problems, source)
+        raise ProtocolError(sorted_problems(checker.problems), source)
     return protocol
 
 
 def load_protocol_file(path: Path) -> Protocol:
     """Read and parse one protocol file; ProtocolError also when it cannot be read as UTF-8."""
-    source = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise ProtocolError(
-            [ProtocolProblem(None, "", f"cannot read the file: {reason}")], source
-        ) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        message = (
-            f"not UTF-8 text (byte 0x{raw[error.start]:02x}); save the file with UTF-8 encoding"
-        )
-        raise ProtocolError([ProtocolProblem(line, "", message)], source) from None
-    return parse_protocol(text, source)
+    return parse_protocol(read_toml_text(path, ProtocolError), str(path))
 
 
 class ProtocolLibrary:
@@ -831,17 +520,17 @@ class ProtocolLibrary:
                 self._problems.append(error)
                 continue
             if protocol.id in loaded_from:
-                line = _field_lines(protocol.text).get("protocol.id")
+                line = field_lines(protocol.text).get("protocol.id")
                 message = f'id "{protocol.id}" is already used by {loaded_from[protocol.id].name}'
                 self._problems.append(
-                    ProtocolError([ProtocolProblem(line, "protocol.id", message)], str(path))
+                    ProtocolError([Problem(line, "protocol.id", message)], str(path))
                 )
                 continue
             loaded_from[protocol.id] = path
             self._by_id[protocol.id] = protocol
 
     def _folder_problem(self, folder: Path, message: str) -> None:
-        self._problems.append(ProtocolError([ProtocolProblem(None, "", message)], str(folder)))
+        self._problems.append(ProtocolError([Problem(None, "", message)], str(folder)))
 
     def protocols(self) -> list[Protocol]:
         """Every usable protocol, sorted by name."""
