@@ -3,6 +3,7 @@
     kapdesk [--data-dir DIR] [--db URL]                 the window
     kapdesk protocols list                              the protocols this room can run
     kapdesk protocols check FILE [FILE ...]             validate protocol files (exit 1 on problems)
+    kapdesk clinic check [FILE]                         validate the clinic's settings file
     kapdesk sessions list [--open] [--limit N]          sessions, newest first
     kapdesk audio check PATH [PATH ...]                 per file: playable and how long, or why not
     kapdesk playlist check FILE                         a playlist's entries, found or not
@@ -62,6 +63,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("files", nargs="+", metavar="FILE", type=Path)
 
+    clinic = commands.add_parser("clinic", help="check the clinic's settings file")
+    clinic_commands = clinic.add_subparsers(dest="action", metavar="ACTION", required=True)
+    clinic_check = clinic_commands.add_parser(
+        "check",
+        help="validate clinic.toml (default: the one in the data folder); names every problem",
+    )
+    clinic_check.add_argument("file", nargs="?", metavar="FILE", type=Path)
+
     sessions = commands.add_parser("sessions", help="list sessions")
     session_commands = sessions.add_subparsers(dest="action", metavar="ACTION", required=True)
     session_list = session_commands.add_parser("list", help="sessions, newest first")
@@ -120,6 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.action == "list":
             return list_protocols(paths, sys.stdout)
         return check_protocols(args.files, sys.stdout)
+    if args.command == "clinic":
+        return check_clinic(args.file or paths.clinic_settings, sys.stdout)
     if args.command == "audio":
         return check_audio(args.paths, sys.stdout)
     if args.command == "playlist":
@@ -176,6 +187,23 @@ def check_protocols(files: Sequence[Path], out: TextIO) -> int:
             continue
         print(f"{path}: ok ({protocol.id}, {len(protocol.phases)} phases)", file=out)
     return EXIT_PROBLEM if failed else 0
+
+
+def check_clinic(path: Path, out: TextIO) -> int:
+    from kapdesk.core.clinic import WEEKDAYS, ClinicError, parse_clinic  # noqa: PLC0415
+    from kapdesk.core.toml_check import read_toml_text  # noqa: PLC0415
+
+    try:
+        settings = parse_clinic(read_toml_text(path, ClinicError), str(path))
+    except ClinicError as error:
+        print(f"{path}: {len(error.problems)} problem(s)", file=out)
+        for problem in error.problems:
+            print(f"  {path}:{problem}", file=out)
+        return EXIT_PROBLEM
+    days = ", ".join(WEEKDAYS[d].title() for d in settings.open_days)
+    offered = "; ".join(rule.name for rule in settings.followups if rule.offered) or "none"
+    print(f"{path}: ok (open {days}; follow-ups: {offered})", file=out)
+    return 0
 
 
 def _open_storage(paths: AppPaths, db_url: str | None) -> Storage | None:

@@ -14,6 +14,7 @@ APP_NAME = "kapdesk"
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
 BUNDLED_PROTOCOLS_DIR = ASSETS_DIR / "protocols"
 BUNDLED_SOUNDS_DIR = ASSETS_DIR.parent / "sounds"
+BUNDLED_CLINIC_SETTINGS = ASSETS_DIR / "clinic.toml"
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,11 @@ class AppPaths:
     @property
     def database(self) -> Path:
         return self.data_dir / "kapdesk.sqlite3"
+
+    @property
+    def clinic_settings(self) -> Path:
+        """The clinic's own settings (``clinic.toml``), over kapdesk's bundled ones."""
+        return self.data_dir / "clinic.toml"
 
     @property
     def clinic_protocols_dir(self) -> Path:

@@ -12,7 +12,7 @@ import pytest
 from kapdesk.cli import main
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.journey import Dose
-from kapdesk.paths import BUNDLED_PROTOCOLS_DIR, AppPaths
+from kapdesk.paths import BUNDLED_CLINIC_SETTINGS, BUNDLED_PROTOCOLS_DIR, AppPaths
 from kapdesk.storage.db import open_storage
 from kapdesk.storage.journeys import JourneyStore
 from tests.conftest import make_protocol
@@ -164,3 +164,17 @@ def test_bad_input_never_shows_a_traceback(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "invalid choice" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_clinic_check_accepts_the_bundled_settings_and_names_each_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(["clinic", "check", str(BUNDLED_CLINIC_SETTINGS)], capsys)
+    assert code == 0
+    assert "ok (open Mon, Tue, Wed, Thu, Fri; follow-ups: Integration session" in out
+    bad = tmp_path / "clinic.toml"
+    bad.write_text('[clinic]\nopen_days = ["mon", "xx"]\n\n[[followups]]\nid = "a"\n', "utf-8")
+    code, out, _ = run(["--data-dir", str(tmp_path), "clinic", "check"], capsys)
+    assert code == 1
+    assert f"{bad}:line 2, clinic.open_days: 'xx' is not a day" in out
+    assert f"{bad}:line 4, followups[0].name: is required" in out

@@ -1,0 +1,233 @@
+"""The clinic's own settings: its name and phone number for the patient's handout, the days it
+books follow-ups on, its follow-up rules, its journal prompts and integration steps, and any
+breathing patterns of its own.
+
+kapdesk ships ``assets/clinic.toml``; a ``clinic.toml`` in the data folder replaces it section
+by section (a section the clinic leaves out keeps kapdesk's). The schema is in
+``docs/clinic.md``. A file with problems is reported with every problem at once and kapdesk
+carries on with its own settings: a typo never stops a session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from kapdesk.core.preparation import BREATH_PATTERNS, Breath, BreathPattern
+from kapdesk.core.toml_check import (
+    MISSING,
+    SLUG,
+    TomlChecker,
+    TomlFileError,
+    as_number,
+    kind_of,
+    parse_toml,
+    read_toml_text,
+    sorted_problems,
+)
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class ClinicError(TomlFileError):
+    """A clinic settings file that cannot be used, with every problem found in it."""
+
+    noun = "clinic settings"
+
+
+@dataclass(frozen=True)
+class FollowUpRule:
+    """A follow-up the clinic books after a session: how many days after it, at the earliest
+    and at the latest (0 is the same day), on the clinic's open days."""
+
+    id: str
+    name: str
+    earliest_days: int
+    latest_days: int
+    offered: bool = True  # a modality the clinic does not offer stays in the file, switched off
+    next_dose: bool = False  # the next dosing session of the course: only while one is left
+
+
+@dataclass(frozen=True)
+class IntegrationStep:
+    """A step of integration after the session (reflection, self-care, ...)."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ClinicSettings:
+    """Everything the clinic sets for itself."""
+
+    name: str = ""
+    phone: str = ""  # who to call: printed on the patient's handout
+    urgent: str = ""  # what to do in an emergency, in the clinic's words
+    open_days: tuple[int, ...] = (0, 1, 2, 3, 4)  # Monday is 0
+    followups: tuple[FollowUpRule, ...] = ()
+    prompts: tuple[str, ...] = ()
+    steps: tuple[IntegrationStep, ...] = ()
+    breathing: tuple[BreathPattern, ...] = field(default=BREATH_PATTERNS)
+    source: str = ""
+
+
+_TOP = ("clinic", "followups", "integration", "breathing")
+_CLINIC_KEYS = ("name", "phone", "urgent", "open_days")
+_FOLLOWUP_KEYS = ("id", "name", "earliest_days", "latest_days", "offered", "next_dose")
+_INTEGRATION_KEYS = ("prompts", "steps")
+_STEP_KEYS = ("id", "text")
+_BREATHING_KEYS = ("id", "name", "steps", "about")
+
+
+class _Checker(TomlChecker):
+    def settings(self, data: Mapping[str, object], base: ClinicSettings) -> ClinicSettings:
+        self.unknown_keys(data, "", _TOP)
+        values: dict[str, object] = {}
+        if "clinic" in data:
+            head = self.section(data, "clinic", _CLINIC_KEYS)
+            values["name"] = self.text(head, "clinic", "name")
+            values["phone"] = self.text(head, "clinic", "phone")
+            values["urgent"] = self.text(head, "clinic", "urgent")
+            if "open_days" in head:
+                values["open_days"] = self.open_days(head["open_days"])
+        if "followups" in data:
+            values["followups"] = self.followups(data)
+        if "integration" in data:
+            integration = self.section(data, "integration", _INTEGRATION_KEYS)
+            if "prompts" in integration:
+                values["prompts"] = self.prompts(integration["prompts"])
+            if "steps" in integration:
+                values["steps"] = self.steps(integration)
+        if "breathing" in data:
+            values["breathing"] = BREATH_PATTERNS + self.breathing(data)
+        return replace(base, **values)  # type: ignore[arg-type]
+
+    def open_days(self, value: object) -> tuple[int, ...]:
+        where = "clinic.open_days"
+        if not isinstance(value, list) or not value:
+            self.add(where, 'must be a list of days like ["mon", "tue", "wed", "thu", "fri"]')
+            return ()
+        days: list[int] = []
+        for day in value:
+            name = day.strip().lower()[:3] if isinstance(day, str) else ""
+            if name not in WEEKDAYS:
+                self.add(where, f"{day!r} is not a day: write mon, tue, wed, thu, fri, sat, sun")
+                continue
+            days.append(WEEKDAYS.index(name))
+        return tuple(sorted(set(days)))
+
+    def _id(self, item: Mapping[str, object], path: str, seen: set[str], what: str) -> str:
+        item_id = self.text(item, path, "id", required=True, nonempty=True)
+        if item_id and not SLUG.fullmatch(item_id):
+            self.add(f"{path}.id", f'must be a slug like "{what}"; "{item_id}" is not')
+        elif item_id in seen:
+            self.add(f"{path}.id", f'"{item_id}" is used twice')
+        seen.add(item_id)
+        return item_id
+
+    def _days(self, item: Mapping[str, object], path: str, key: str) -> int:
+        number = self.number(
+            item,
+            path,
+            key,
+            "a whole number of days from 0 to 365",
+            lambda x: x == int(x) and 0 <= x <= 365,
+            required=True,
+        )
+        return int(number) if number is not None else 0
+
+    def followups(self, data: Mapping[str, object]) -> tuple[FollowUpRule, ...]:
+        rules: list[FollowUpRule] = []
+        seen: set[str] = set()
+        for path, item in self.array_of_tables(data, "followups", _FOLLOWUP_KEYS):
+            rule_id = self._id(item, path, seen, "integration")
+            name = self.text(item, path, "name", required=True, nonempty=True)
+            earliest = self._days(item, path, "earliest_days")
+            latest = self._days(item, path, "latest_days")
+            if latest < earliest:
+                self.add(f"{path}.latest_days", f"must be at least earliest_days ({earliest})")
+            offered = self.flag({"offered": True, **item}, path, "offered")
+            next_dose = self.flag(item, path, "next_dose")
+            rules.append(FollowUpRule(rule_id, name, earliest, latest, offered, next_dose))
+        return tuple(rules)
+
+    def prompts(self, value: object) -> tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self.add("integration.prompts", "must be a list of questions, as text")
+            return ()
+        return tuple(str(v).strip() for v in value)
+
+    def steps(self, integration: Mapping[str, object]) -> tuple[IntegrationStep, ...]:
+        steps: list[IntegrationStep] = []
+        seen: set[str] = set()
+        for path, item in self.array_of_tables(integration, "integration.steps", _STEP_KEYS):
+            step_id = self._id(item, path, seen, "self-care")
+            steps.append(IntegrationStep(step_id, self.text(item, path, "text", required=True)))
+        return tuple(steps)
+
+    def breathing(self, data: Mapping[str, object]) -> tuple[BreathPattern, ...]:
+        patterns: list[BreathPattern] = []
+        seen = {p.id for p in BREATH_PATTERNS}
+        for path, item in self.array_of_tables(data, "breathing", _BREATHING_KEYS):
+            pattern_id = self._id(item, path, seen, "calm-6-2-7")
+            name = self.text(item, path, "name", required=True, nonempty=True)
+            steps = self.breath_steps(item.get("steps", MISSING), f"{path}.steps")
+            if pattern_id and name and steps:
+                about = self.text(item, path, "about")
+                patterns.append(BreathPattern(pattern_id, name, steps, about))
+        return tuple(patterns)
+
+    def breath_steps(self, value: object, where: str) -> tuple[tuple[Breath, float], ...]:
+        allowed = ", ".join(b.value for b in Breath)
+        shape = f'a list of [what, seconds] pairs like [["in", 4], ["out", 6]]; what is {allowed}'
+        if value is MISSING:
+            self.add(where, f"is required: {shape}")
+            return ()
+        if not isinstance(value, list) or not value:
+            self.add(where, f"must be {shape}, not {kind_of(value)}")
+            return ()
+        steps: list[tuple[Breath, float]] = []
+        for n, step in enumerate(value):
+            at = f"{where}[{n}]"
+            if not (isinstance(step, list) and len(step) == 2):
+                self.add(at, f"must be a [what, seconds] pair; what is {allowed}")
+                continue
+            what, seconds = step
+            number = as_number(seconds)
+            if what not in {b.value for b in Breath}:
+                self.add(at, f"{what!r} is not one of {allowed}")
+            elif number is None or not 0.5 <= number <= 60:
+                self.add(at, "the seconds must be a number from 0.5 to 60")
+            else:
+                steps.append((Breath(what), number))
+        if steps and not any(b is Breath.IN for b, _ in steps):
+            self.add(where, "needs a step breathing in")
+            return ()
+        return tuple(steps)
+
+
+def parse_clinic(text: str, source: str = "", base: ClinicSettings | None = None) -> ClinicSettings:
+    """The settings in ``text`` over ``base`` (kapdesk's own); ClinicError lists every problem."""
+    data = parse_toml(text, ClinicError, source)
+    checker = _Checker(text)
+    settings = checker.settings(data, base or ClinicSettings())
+    if checker.problems:
+        raise ClinicError(sorted_problems(checker.problems), source)
+    return replace(settings, source=source)
+
+
+def load_clinic(bundled: Path, clinic: Path | None) -> tuple[ClinicSettings, list[ClinicError]]:
+    """kapdesk's settings with the clinic's file over them, and the problems found.
+
+    A clinic file with problems is not used at all (half a file could book follow-ups on the
+    wrong days); kapdesk's own settings stand and the problems are shown to staff.
+    """
+    problems: list[ClinicError] = []
+    settings = parse_clinic(read_toml_text(bundled, ClinicError), str(bundled))
+    if clinic is not None and clinic.exists():
+        try:
+            settings = parse_clinic(read_toml_text(clinic, ClinicError), str(clinic), settings)
+        except ClinicError as error:
+            problems.append(error)
+    return settings, problems
