@@ -63,6 +63,7 @@ class Base(DeclarativeBase):
     type_annotation_map: ClassVar[dict[Any, Any]] = {
         datetime: UTCDateTime(),
         dict[str, Any]: JSON(),
+        list[int]: JSON(),
     }
 
 
@@ -120,6 +121,7 @@ class JourneySession(Base):
     dosed_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
     close_reason: Mapped[str] = mapped_column(Text, default="")
+    course_id: Mapped[int | None] = mapped_column(ForeignKey("courses.id"), index=True)
 
 
 class DoseRecord(Base):
@@ -209,3 +211,70 @@ class SoundtrackRow(Base):
     plan: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Course(Base):
+    """A patient's course of dosing sessions (often six over two to three weeks)."""
+
+    __tablename__ = "courses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), index=True)
+    planned_sessions: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[datetime]
+    ended_at: Mapped[datetime | None]
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class QuestionnaireResult(Base):
+    """A PHQ-9 or GAD-7 as the patient answered it. A correction is a new row that names the
+    one it replaces; nothing is overwritten."""
+
+    __tablename__ = "questionnaire_results"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), index=True)
+    course_id: Mapped[int | None] = mapped_column(ForeignKey("courses.id"))
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("sessions.id"))
+    instrument: Mapped[str] = mapped_column(String(16))
+    answers: Mapped[list[int]] = mapped_column(JSON)
+    total: Mapped[int] = mapped_column(Integer)
+    band: Mapped[str] = mapped_column(String(32))
+    moment: Mapped[str] = mapped_column(String(16))  # preparation | follow-up
+    taken_at: Mapped[datetime]
+    entered_by: Mapped[str] = mapped_column(String(120), default="")
+    replaces_id: Mapped[int | None] = mapped_column(ForeignKey("questionnaire_results.id"))
+    reason: Mapped[str] = mapped_column(Text, default="")  # why it replaces the other
+
+
+class IntegrationItem(Base):
+    """An item of a session's integration plan, as drafted when the session closed."""
+
+    __tablename__ = "integration_items"
+    __table_args__ = (UniqueConstraint("session_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    key: Mapped[str] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text)
+    due_from: Mapped[date | None] = mapped_column(Date)
+    due_by: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime]
+
+
+class IntegrationUpdate(Base):
+    """A change to an integration item: ticked or not, assigned, booked, a note. Appended only;
+    an item stands as its updates leave it."""
+
+    __tablename__ = "integration_updates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("integration_items.id"), index=True)
+    at: Mapped[datetime]
+    by: Mapped[str] = mapped_column(String(120), default="")
+    done: Mapped[bool | None]
+    assigned_to: Mapped[str | None] = mapped_column(String(120))
+    booked_on: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
