@@ -91,6 +91,7 @@ def attach_records(
         sounds=records.sounds,
         tags=records.tags,
         audio=audio,
+        aftercare=records.aftercare,
     )
 
 

@@ -10,16 +10,34 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from kapdesk.core.clinic import ClinicError, ClinicSettings, load_clinic
 from kapdesk.core.clock import Clock
 from kapdesk.core.observations import load_tags
 from kapdesk.core.protocols import ProtocolLibrary
 from kapdesk.core.soundtrack import BundledSound, bundled_sounds
-from kapdesk.paths import BUNDLED_PROTOCOLS_DIR, BUNDLED_SOUNDS_DIR, AppPaths
+from kapdesk.paths import (
+    BUNDLED_CLINIC_SETTINGS,
+    BUNDLED_PROTOCOLS_DIR,
+    BUNDLED_SOUNDS_DIR,
+    AppPaths,
+)
+from kapdesk.storage.courses import CourseStore
 from kapdesk.storage.db import Storage, open_storage
+from kapdesk.storage.integration import IntegrationStore
 from kapdesk.storage.journeys import JourneyStore, OpenJourney
 from kapdesk.storage.library import SoundLibrary
 
 log = logging.getLogger(__name__)
+
+
+@dataclass
+class Aftercare:
+    """What comes after the journey: the clinic's settings, courses and integration plans."""
+
+    clinic: ClinicSettings
+    clinic_problems: list[ClinicError]
+    courses: CourseStore
+    plans: IntegrationStore
 
 
 @dataclass
@@ -33,6 +51,7 @@ class Records:
     sound_library: SoundLibrary
     sounds: list[BundledSound]  # the beds and chimes kapdesk ships
     tags: tuple[str, ...]  # the clinic's quick tags for notes
+    aftercare: Aftercare
 
 
 def open_records(paths: AppPaths, db_url: str | None, clock: Clock) -> Records:
@@ -53,4 +72,19 @@ def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
         log.info("resumed session %s", opened.session_id)
     sounds = bundled_sounds(BUNDLED_SOUNDS_DIR)
     tags = load_tags(paths.data_dir)
-    return Records(storage, store, library, left_open, SoundLibrary(storage, clock), sounds, tags)
+    clinic, problems = load_clinic(BUNDLED_CLINIC_SETTINGS, paths.clinic_settings)
+    for problem in problems:
+        log.warning("clinic settings not used: %s problem(s)", len(problem.problems))
+    aftercare = Aftercare(
+        clinic, problems, CourseStore(storage, clock), IntegrationStore(storage, clock)
+    )
+    return Records(
+        storage,
+        store,
+        library,
+        left_open,
+        SoundLibrary(storage, clock),
+        sounds,
+        tags,
+        aftercare,
+    )

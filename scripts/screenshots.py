@@ -84,6 +84,7 @@ def main(out: Path) -> None:
         ]
         setup.protocols.setCurrentRow(rows.index("iv-ketamine"))
         setup.soundtrack.setCurrentText("Evening, slow strings")
+        setup.course.setCurrentIndex(setup.course.findText("New course of"))
         shot("setup.png")
         setup.submit()
         current = window.journey_view.current
@@ -156,6 +157,18 @@ def main(out: Path) -> None:
         current.journey.close("Ready to leave; escort present")
         window.show_summary(current.session_id)
         shot("summary.png")
+        window.show_integration(current.session_id)
+        plan = window.integration_view
+        plan.tick(0)
+        plan.tick(3)
+        follow_up = [plan.table.item(r, 1).text() for r in range(plan.table.rowCount())].index(
+            "Integration session with the psychotherapist"
+        )
+        plan.table.selectRow(follow_up)
+        plan.assignee.setCurrentText("Dr Maya Lin")
+        plan.note.setText("10:00, room 2")
+        plan.save_selected()
+        shot("integration.png")
         window.show_library()
         window.library_view.playlists.setCurrentRow(0)
         shot("library.png")

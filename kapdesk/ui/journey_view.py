@@ -104,6 +104,7 @@ class JourneyView(QWidget):
         self.centre.addWidget(self.timer_label)
         outer.addWidget(self.centre, 3)
         self.preparation: PreparationPanel | None = None
+        self._course = ""
 
         phase_card = card(self)
         phase_layout = QVBoxLayout(phase_card)
@@ -171,6 +172,10 @@ class JourneyView(QWidget):
         """Put the sound card under the phase card."""
         self.sound = panel
         self._outer.insertWidget(self._outer.indexOf(self.message), panel)
+
+    def set_course(self, text: str) -> None:
+        """``Session 3 of 6`` in the header, or nothing."""
+        self._course = text
 
     def place_preparation(self, panel: PreparationPanel) -> None:
         self.preparation = panel
@@ -300,6 +305,8 @@ class JourneyView(QWidget):
         journey = self.current.journey
         protocol = journey.protocol
         parts = [f"Patient {self.current.patient_code}", protocol.name]
+        if self._course:
+            parts.insert(1, self._course)
         if self.current.sitter:
             parts.append(f"Sitter {self.current.sitter}")
         self.who.setText("   ·   ".join(parts))

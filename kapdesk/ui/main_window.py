@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from kapdesk.core.clock import Clock
     from kapdesk.core.protocols import ProtocolLibrary
     from kapdesk.core.soundtrack import BundledSound, Soundtrack
+    from kapdesk.records import Aftercare
     from kapdesk.storage.journeys import JourneyStore, OpenJourney
     from kapdesk.storage.library import SoundLibrary
     from kapdesk.ui.history_view import HistoryView
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         sounds: list[BundledSound] | None = None,
         tags: Sequence[str] = (),
         audio: BackendFactory | None = None,
+        aftercare: Aftercare | None = None,
     ) -> None:
         """Bring in the pages over the open records and show the right one.
 
@@ -102,6 +104,7 @@ class MainWindow(QMainWindow):
         from kapdesk.core.observations import DEFAULT_TAGS  # noqa: PLC0415
         from kapdesk.core.soundtrack import default_soundtracks  # noqa: PLC0415
         from kapdesk.ui.history_view import HistoryView  # noqa: PLC0415
+        from kapdesk.ui.integration_view import IntegrationView  # noqa: PLC0415
         from kapdesk.ui.journey_view import JourneyView  # noqa: PLC0415
         from kapdesk.ui.library_view import LibraryView  # noqa: PLC0415
         from kapdesk.ui.observation_panel import ObservationPanel  # noqa: PLC0415
@@ -112,17 +115,21 @@ class MainWindow(QMainWindow):
         from kapdesk.ui.timeline_view import TimelineView  # noqa: PLC0415
 
         self.store = store
+        self.aftercare = aftercare
         self.library = library
         self.sound_library = sound_library
         self.sounds = list(sounds or [])
         self.bundled_soundtracks = default_soundtracks(self.sounds)
         self.soundtracks: list[Soundtrack] = []
         self.setup_view = SetupView()
+        if aftercare is not None:
+            self.setup_view.courses_of = aftercare.courses.of_patient
         self.journey_view = JourneyView()
         self.summary_view = SummaryView()
         self.history_view = HistoryView()
         self.library_view = LibraryView(sound_library, self.sounds, library)
         self.timeline_view = TimelineView()
+        self.integration_view = IntegrationView()
         self.sound_panel = SoundPanel(clock, audio)
         self.journey_view.place_sound(self.sound_panel)
         self.journey_view.place_observations(ObservationPanel(tags or DEFAULT_TAGS))
@@ -134,12 +141,17 @@ class MainWindow(QMainWindow):
             self.history_view,
             self.library_view,
             self.timeline_view,
+            self.integration_view,
         ):
             self.pages.addWidget(page)
 
         self.setup_view.open_requested.connect(self.open_session)
         self.setup_view.history_requested.connect(self.show_history)
-        self.journey_view.session_closed.connect(self.show_summary)
+        self.journey_view.session_closed.connect(self.show_integration)
+        self.summary_view.integration_requested.connect(self.show_integration)
+        self.integration_view.record_requested.connect(self.show_summary)
+        self.integration_view.new_session_requested.connect(self.show_setup)
+        self.integration_view.back_requested.connect(self.show_history)
         self.journey_view.history_requested.connect(self.show_history)
         self.summary_view.new_session_requested.connect(self.show_setup)
         self.summary_view.history_requested.connect(self.show_history)
@@ -247,6 +259,50 @@ class MainWindow(QMainWindow):
         self.summary_view.show_session(summary, journey)
         self.pages.setCurrentWidget(self.summary_view)
 
+    def show_integration(self, session_id: int) -> None:
+        """The session's integration plan, drafted from the clinic's rules the first time."""
+        from kapdesk.core.integration import draft_plan  # noqa: PLC0415  (off the first frame)
+
+        if self.aftercare is None:
+            self.show_summary(session_id)
+            return
+        aftercare = self.aftercare
+        try:
+            summary, journey = self.store.load(session_id)
+            if not journey.dosed:  # cancelled before the dose: nothing to integrate
+                self.show_summary(session_id)
+                return
+            course = aftercare.courses.of_session(session_id)
+            left = course.left_after(session_id) if course is not None else None
+            ended = summary.closed_at or summary.opened_at
+            plan = draft_plan(aftercare.clinic, ended.astimezone().date(), left)
+            aftercare.plans.draft(session_id, plan)
+            staff = self.store.staff_names()
+        except (LookupError, StorageError) as exc:
+            self._show_banner(f"The integration plan cannot be shown: {exc}")
+            self.show_summary(session_id)
+            return
+        course_text = self._course_text(session_id)
+        title = "   ·   ".join(
+            part
+            for part in (
+                f"Integration · {summary.patient_code}",
+                course_text,
+                summary.protocol_name,
+            )
+            if part
+        )
+        self.integration_view.patient_code = summary.patient_code
+        self.integration_view.show_plan(
+            aftercare.plans,
+            aftercare.clinic,
+            session_id,
+            title=title,
+            by=summary.sitter,
+            staff=staff,
+        )
+        self.pages.setCurrentWidget(self.integration_view)
+
     def choose_session(self, session_id: int) -> None:
         if self._journey_open() and self.current and self.current.session_id == session_id:
             self.go_home()
@@ -268,9 +324,22 @@ class MainWindow(QMainWindow):
             log.warning("opening a session failed: %s", exc.__cause__.__class__.__name__)
             self.setup_view.show_error(f"{exc}. Try again.")
             return
+        self._join_course(opened, self.setup_view.course_choice())
         if 0 <= soundtrack < len(self.soundtracks):
             self.sound_panel.choose(opened, self.soundtracks[soundtrack])
         self.show_journey(opened)
+
+    def _join_course(self, opened: OpenJourney, choice: tuple[str, int]) -> None:
+        """Make the new session part of the course chosen at set-up (or of a new one)."""
+        kind, value = choice
+        if self.aftercare is None or kind == "none":
+            return
+        courses = self.aftercare.courses
+        try:
+            course_id = value if kind == "join" else courses.start(opened.patient_code, value).id
+            courses.join(course_id, opened.session_id)
+        except StorageError as exc:
+            self._show_banner(f"{exc}. The session is open; add it to the course later.")
 
     def resume(self, open_journeys: list[OpenJourney]) -> None:
         """Put the newest session left open back on screen (after a crash or power cut)."""
@@ -281,11 +350,25 @@ class MainWindow(QMainWindow):
 
     def show_journey(self, opened: OpenJourney) -> None:
         self.current = opened
+        self.journey_view.set_course(self._course_text(opened.session_id))
         opened.recorder.on_status(self._on_save_status)
         self._on_save_status(opened.recorder.problem)
         self.journey_view.show_journey(opened)
         self.sound_panel.follow(opened)
         self.pages.setCurrentWidget(self.journey_view)
+
+    def _course_text(self, session_id: int) -> str:
+        """ "Session 3 of 6", or "" when the session is not part of a course."""
+        if self.aftercare is None:
+            return ""
+        try:
+            course = self.aftercare.courses.of_session(session_id)
+        except StorageError:
+            return ""
+        number = course.number_of(session_id) if course is not None else None
+        if course is None or number is None:
+            return ""
+        return f"Session {number} of {course.planned_sessions}"
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.attached:

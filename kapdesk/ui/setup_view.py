@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -9,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -16,7 +20,13 @@ from PySide6.QtWidgets import (
 from kapdesk.core.protocols import Protocol
 from kapdesk.core.soundtrack import Soundtrack, coverage
 from kapdesk.core.timefmt import minutes_text
+from kapdesk.storage.errors import StorageError
 from kapdesk.ui.widgets import ActionButton, label
+
+if TYPE_CHECKING:
+    from kapdesk.storage.courses import CourseInfo
+
+DEFAULT_COURSE_SESSIONS = 6  # a course is often six sessions over two to three weeks
 
 
 class SetupView(QWidget):
@@ -78,9 +88,23 @@ class SetupView(QWidget):
         self.soundtrack = QComboBox()
         self.soundtrack.currentIndexChanged.connect(lambda _index: self._show_coverage())
         people.addWidget(self.soundtrack, 1, 1)
+        people.addWidget(label("COURSE", "section"), 0, 2)
+        course_row = QHBoxLayout()
+        self.course = QComboBox()
+        self.course.currentIndexChanged.connect(lambda _index: self._show_course_size())
+        course_row.addWidget(self.course, 1)
+        self.course_size = QSpinBox()
+        self.course_size.setRange(1, 50)
+        self.course_size.setValue(DEFAULT_COURSE_SESSIONS)
+        self.course_size.setSuffix(" sessions")
+        course_row.addWidget(self.course_size)
+        people.addLayout(course_row, 1, 2)
         people.setColumnStretch(0, 1)
         people.setColumnStretch(1, 1)
+        people.setColumnStretch(2, 1)
         outer.addLayout(people)
+        self.courses_of: Callable[[str], list[CourseInfo]] | None = None
+        self.patient.currentTextChanged.connect(lambda _text: self._load_courses())
         self.coverage = label("", "muted")
         outer.addWidget(self.coverage)
         self._protocols: dict[str, Protocol] = {}
@@ -143,6 +167,7 @@ class SetupView(QWidget):
         self.protocol_problems.setVisible(bool(problems))
         self.error.hide()
         self._show_coverage()
+        self._load_courses()
         self.patient.setFocus()
 
     def chosen_soundtrack(self) -> Soundtrack | None:
@@ -163,6 +188,43 @@ class SetupView(QWidget):
             self.coverage.setText(f"{bed}; no music.")
             return
         self.coverage.setText(f"{bed}. " + "; ".join(stretch.text() for stretch in stretches))
+
+    def _load_courses(self) -> None:
+        """The patient's open courses to join, or a new one to start, or none."""
+        code = self.patient.currentText().strip()
+        found: list[CourseInfo] = []
+        if code and self.courses_of is not None:
+            try:
+                found = [c for c in self.courses_of(code) if c.open]
+            except StorageError:
+                found = []
+        self.course.blockSignals(True)
+        self.course.clear()
+        for course in found:
+            started = course.started_at.astimezone().strftime("%d %b")
+            self.course.addItem(
+                f"Course from {started}: session {course.sessions_held + 1} of "
+                f"{course.planned_sessions}",
+                ("join", course.id),
+            )
+        self.course.addItem("New course of", ("new", 0))
+        self.course.addItem("Not part of a course", ("none", 0))
+        self.course.setCurrentIndex(0 if found else self.course.count() - 1)
+        self.course.blockSignals(False)
+        self._show_course_size()
+
+    def _show_course_size(self) -> None:
+        self.course_size.setVisible(self.course_choice()[0] == "new")
+
+    def course_choice(self) -> tuple[str, int]:
+        """("join", course id), ("new", planned sessions) or ("none", 0)."""
+        data = self.course.currentData()
+        if not isinstance(data, tuple):
+            return ("none", 0)
+        kind, value = data
+        if kind == "new":
+            return ("new", self.course_size.value())
+        return (str(kind), int(value))
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)

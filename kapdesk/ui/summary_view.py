@@ -46,6 +46,7 @@ class SummaryView(QWidget):
     new_session_requested = Signal()
     history_requested = Signal()
     timeline_requested = Signal(int)
+    integration_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +60,8 @@ class SummaryView(QWidget):
             "Past sessions", "Ctrl+H", self.history_requested.emit, self
         )
         self.timeline_button = ActionButton("Timeline", "Ctrl+T", self._timeline, self)
+        self.integration_button = ActionButton("Integration", "Ctrl+I", self._integration, self)
+        header.addWidget(self.integration_button)
         header.addWidget(self.timeline_button)
         header.addWidget(self.history_button)
         outer.addLayout(header)
@@ -78,6 +81,10 @@ class SummaryView(QWidget):
         self.new_button.setMinimumHeight(60)
         actions.addWidget(self.new_button)
         outer.addLayout(actions)
+
+    def _integration(self) -> None:
+        if self.session_id is not None:
+            self.integration_requested.emit(self.session_id)
 
     def _timeline(self) -> None:
         if self.session_id is not None:
@@ -122,6 +129,7 @@ class SummaryView(QWidget):
         if journey.closed and discharge.monitoring_seconds is not None:
             text += f"   ·   Total monitoring time: {clock_text(discharge.monitoring_seconds)}"
         self.facts.setText(text)
+        self.integration_button.setVisible(journey.dosed and journey.closed)
         fill_table(
             self.phases,
             [

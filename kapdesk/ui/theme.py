@@ -57,6 +57,11 @@ QCheckBox::indicator {{
 }}
 QCheckBox::indicator:checked {{ background: {ACCENT}; border-color: {ACCENT}; }}
 QCheckBox::indicator:focus {{ border-color: {ACCENT}; }}
+QTableView::indicator {{
+    width: 20px; height: 20px; border: 2px solid {TEXT_MUTED}; border-radius: 5px;
+    background: {SURFACE};
+}}
+QTableView::indicator:checked {{ background: {ACCENT}; border-color: {ACCENT}; }}
 QListWidget, QTableWidget {{
     background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 8px;
     alternate-background-color: #1c232a; gridline-color: {BORDER};

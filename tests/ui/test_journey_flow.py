@@ -103,6 +103,11 @@ def test_setup_dose_phases_close(
     qtbot.waitUntil(dialog.isVisible)
     qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
 
+    integration = window.integration_view  # the session hands off to integration
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is integration)
+    assert integration.title.text().startswith("Integration · P-0042")
+    assert integration.table.rowCount() > 0
+    qtbot.keyClick(window, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
     summary = window.summary_view
     qtbot.waitUntil(lambda: window.pages.currentWidget() is summary)
     assert "P-0042" in summary.title.text()

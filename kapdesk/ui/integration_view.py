@@ -1,0 +1,268 @@
+"""Integration: where a closed session hands off to. The journal prompts for the patient, and
+the plan (integration steps and follow-ups with their dates) that staff tick, assign and book,
+now or when they come back to it."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kapdesk.core.integration import ItemKind, Window
+from kapdesk.storage.errors import StorageError
+from kapdesk.ui.widgets import ActionButton, ElidedLabel, fill_table, label
+
+if TYPE_CHECKING:
+    from kapdesk.core.clinic import ClinicSettings
+    from kapdesk.storage.integration import IntegrationStore, ItemState
+
+COLUMNS = ("Done", "Item", "When", "Assigned to", "Booked", "Notes")
+
+
+def _day(value: date | None) -> str:
+    return f"{value:%a %d %b}" if value else ""
+
+
+class IntegrationView(QWidget):
+    """One session's integration plan."""
+
+    record_requested = Signal(int)  # session id: the session record
+    course_requested = Signal(int)  # session id: its patient's course
+    new_session_requested = Signal()
+    back_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session_id: int | None = None
+        self.patient_code = ""
+        self.items: list[ItemState] = []
+        self._plans: IntegrationStore | None = None
+        self._by = ""
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(36, 24, 36, 24)
+        outer.setSpacing(10)
+        header = QHBoxLayout()
+        self.title = ElidedLabel("title")
+        header.addWidget(self.title, 1)
+        self.record_button = ActionButton("Session record", "Ctrl+J", self._record, self)
+        self.course_button = ActionButton("Course", "Ctrl+U", self._course, self)
+        self.back_button = ActionButton("Back", "Esc", self.back_requested.emit, self)
+        for button in (self.record_button, self.course_button, self.back_button):
+            button.setProperty("role", "compact")
+            header.addWidget(button)
+        outer.addLayout(header)
+
+        outer.addWidget(label("Journal prompts for the patient", "section"))
+        self.prompts = label("", "")
+        outer.addWidget(self.prompts)
+        outer.addWidget(label("The plan", "section"))
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)  # the steps are sentences: they wrap, the row grows
+        heads = self.table.horizontalHeader()
+        for column, width in ((0, 70), (2, 230), (3, 150), (4, 120), (5, 200)):
+            heads.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            heads.resizeSection(column, width)
+        heads.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.itemChanged.connect(self._ticked)
+        self.table.currentCellChanged.connect(lambda *_args: self._show_selected())
+        outer.addWidget(self.table, 1)
+
+        form = QGridLayout()
+        form.setHorizontalSpacing(10)
+        form.addWidget(label("Assign to", "section"), 0, 0)
+        form.addWidget(label("Booked on", "section"), 0, 1)
+        form.addWidget(label("Note", "section"), 0, 2)
+        self.assignee = QComboBox()
+        self.assignee.setEditable(True)
+        self.assignee.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.assignee.setMinimumWidth(240)
+        form.addWidget(self.assignee, 1, 0)
+        self.booked = QDateEdit()
+        self.booked.setCalendarPopup(True)
+        self.booked.setDisplayFormat("ddd dd MMM yyyy")
+        form.addWidget(self.booked, 1, 1)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("e.g. 10:00 with Dr Lin, room 2")
+        form.addWidget(self.note, 1, 2)
+        self.save_button = ActionButton("Save", "Ctrl+S", self.save_selected, self, primary=True)
+        form.addWidget(self.save_button, 1, 3)
+        form.setColumnStretch(2, 1)
+        outer.addLayout(form)
+        self.status = label("", "muted")
+        outer.addWidget(self.status)
+        actions = QHBoxLayout()
+        actions.addStretch()
+        self.new_button = ActionButton(
+            "New session", "Ctrl+Shift+N", self.new_session_requested.emit, self, primary=True
+        )
+        actions.addWidget(self.new_button)
+        outer.addLayout(actions)
+
+    def show_plan(
+        self,
+        plans: IntegrationStore,
+        settings: ClinicSettings,
+        session_id: int,
+        *,
+        title: str,
+        by: str,
+        staff: list[str],
+    ) -> None:
+        """Show a session's plan (already drafted) for ``by`` to work on."""
+        self._plans = plans
+        self.session_id = session_id
+        self._by = by
+        self.title.setText(title)
+        self.prompts.setText("\n".join(f"•  {prompt}" for prompt in settings.prompts))
+        self.prompts.setVisible(bool(settings.prompts))
+        self.assignee.clear()
+        self.assignee.addItems(staff)
+        self.status.setText("")
+        self.items = plans.items(session_id)
+        self._fill()
+        if self.items:
+            self.table.selectRow(0)
+        self.table.setFocus()
+
+    def _fill(self) -> None:
+        self.table.blockSignals(True)
+        rows = [
+            [
+                "",
+                item.text,
+                _window_text(item),
+                item.assigned_to,
+                _day(item.booked_on),
+                "; ".join(item.notes),
+            ]
+            for item in self.items
+        ]
+        fill_table(self.table, rows)
+        for row, item in enumerate(self.items):
+            cell = self.table.item(row, 0)
+            if cell is None:
+                continue
+            cell.setFlags(
+                Qt.ItemFlag.ItemIsUserCheckable
+                | Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+            )
+            cell.setCheckState(Qt.CheckState.Checked if item.done else Qt.CheckState.Unchecked)
+            if item.done and item.done_by:
+                cell.setToolTip(f"Done by {item.done_by}")
+        self.table.resizeRowsToContents()
+        self.table.blockSignals(False)
+
+    def selected(self) -> ItemState | None:
+        row = self.table.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def _show_selected(self) -> None:
+        item = self.selected()
+        if item is None:
+            return
+        self.assignee.setCurrentText(item.assigned_to)
+        suggested = item.booked_on or item.due_from or date.today()
+        self.booked.setDate(QDate(suggested.year, suggested.month, suggested.day))
+        self.booked.setEnabled(item.kind is ItemKind.FOLLOW_UP)
+        self.note.clear()
+
+    def _ticked(self, cell: QTableWidgetItem) -> None:
+        if cell.column() != 0:
+            return
+        row = cell.row()
+        if not 0 <= row < len(self.items):
+            return
+        self._change(row, done=cell.checkState() == Qt.CheckState.Checked)
+
+    def tick(self, row: int, done: bool = True) -> None:
+        """Tick (or untick) an item as staff would."""
+        cell = self.table.item(row, 0)
+        if cell is not None:
+            cell.setCheckState(Qt.CheckState.Checked if done else Qt.CheckState.Unchecked)
+
+    def save_selected(self) -> None:
+        item = self.selected()
+        if item is None:
+            return
+        row = self.items.index(item)
+        assignee = self.assignee.currentText().strip()
+        picked = self.booked.date()
+        booked: date | None = None
+        if item.kind is ItemKind.FOLLOW_UP:
+            booked = date(picked.year(), picked.month(), picked.day())
+            if booked == item.booked_on:
+                booked = None
+        self._change(
+            row,
+            assigned_to=assignee if assignee != item.assigned_to else None,
+            booked_on=booked,
+            note=self.note.text(),
+        )
+        self.note.clear()
+
+    def _change(
+        self,
+        row: int,
+        *,
+        done: bool | None = None,
+        assigned_to: str | None = None,
+        booked_on: date | None = None,
+        note: str = "",
+    ) -> None:
+        if self._plans is None:
+            return
+        item = self.items[row]
+        try:
+            updated = self._plans.update(
+                item.id,
+                self._by,
+                done=done,
+                assigned_to=assigned_to,
+                booked_on=booked_on,
+                note=note,
+            )
+        except ValueError:
+            self.status.setText("Nothing to save: change the assignee, the date or add a note.")
+            return
+        except StorageError as exc:
+            self.status.setText(f"{exc}. Nothing was changed.")
+            self._fill()
+            return
+        self.items[row] = updated
+        self._fill()
+        self.table.selectRow(row)
+        self.status.setText(f"Saved: {updated.text}")
+
+    def _record(self) -> None:
+        if self.session_id is not None:
+            self.record_requested.emit(self.session_id)
+
+    def _course(self) -> None:
+        if self.session_id is not None:
+            self.course_requested.emit(self.session_id)
+
+
+def _window_text(item: ItemState) -> str:
+    if item.due_from is None or item.due_by is None:
+        return ""
+    return Window(item.due_from, item.due_by).text()

@@ -1,0 +1,97 @@
+"""After the journey: the course chosen at set-up (session N of M), the hand-off to integration
+when the session closes, and the plan ticked, assigned and booked, then revisited."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+from pytestqt.qtbot import QtBot
+
+from kapdesk.core.clock import FakeClock
+from kapdesk.core.journey import Dose
+from kapdesk.ui.main_window import MainWindow
+
+
+def _cell(window: MainWindow, row: int, column: int) -> str:
+    item = window.integration_view.table.item(row, column)
+    assert item is not None
+    return item.text()
+
+
+def _open(qtbot: QtBot, window: MainWindow, code: str) -> None:
+    setup = window.setup_view
+    line = setup.patient.lineEdit()
+    assert isinstance(line, QLineEdit)
+    line.clear()
+    qtbot.keyClicks(line, code)
+
+
+def _close_after_the_journey(qtbot: QtBot, window: MainWindow, clock: FakeClock) -> None:
+    current = window.current
+    assert current is not None
+    current.journey.record_dose(Dose(0.75, "mg/kg", "IM"))
+    while current.journey.next_phase is not None:
+        clock.advance(20 * 60)
+        current.journey.advance_phase()
+    window.journey_view.request_close()
+    dialog = window.journey_view.close_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.integration_view)
+
+
+def test_a_course_session_hands_off_to_a_plan_that_is_worked_and_revisited(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    clock.advance(4 * 24 * 3600)  # Friday 6 March 2026
+    setup = window.setup_view
+    _open(qtbot, window, "P-0042")
+    assert setup.course.currentText() == "Not part of a course"
+    setup.course.setCurrentIndex(setup.course.findText("New course of"))
+    assert setup.course_size.isVisible()
+    assert setup.course_size.value() == 6
+    setup.submit()
+    view = window.journey_view
+    assert window.pages.currentWidget() is view
+    assert "Session 1 of 6" in view.who.text()
+
+    _close_after_the_journey(qtbot, window, clock)
+    plan = window.integration_view
+    assert "Session 1 of 6" in plan.title.text()
+    assert plan.prompts.text().startswith("•  Did you feel or experience something")
+    rows = {_cell(window, r, 1): r for r in range(plan.table.rowCount())}
+    integration = rows["Integration session with the psychotherapist"]
+    assert _cell(window, integration, 2) == "Mon 09 Mar"  # Friday + 1-2 days: the weekend moves
+    assert _cell(window, rows["Next dosing session of the course"], 2) == "Mon 09 Mar to Tue 10 Mar"
+
+    plan.tick(rows["Journal on the prompts tonight or tomorrow morning"])
+    plan.table.selectRow(integration)
+    plan.assignee.setCurrentText("Dr Lin")
+    qtbot.keyClicks(plan.note, "10:00, room 2")
+    qtbot.mouseClick(plan.save_button, Qt.MouseButton.LeftButton)
+    assert _cell(window, integration, 3) == "Dr Lin"
+    assert _cell(window, integration, 4) == "Mon 09 Mar"
+    assert _cell(window, integration, 5) == "10:00, room 2"
+    assert plan.status.text() == "Saved: Integration session with the psychotherapist"
+    session_id = plan.session_id
+    assert session_id is not None
+
+    # The next session of the same patient joins the course by default.
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_N,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert window.pages.currentWidget() is setup
+    _open(qtbot, window, "P-0042")
+    assert setup.course.currentText() == "Course from 06 Mar: session 2 of 6"
+
+    # Revisited later, from the session record.
+    window.show_summary(session_id)
+    qtbot.mouseClick(window.summary_view.integration_button, Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is plan
+    journal = plan.table.item(rows["Journal on the prompts tonight or tomorrow morning"], 0)
+    assert journal is not None
+    assert journal.checkState() == Qt.CheckState.Checked
+    assert _cell(window, integration, 3) == "Dr Lin"
