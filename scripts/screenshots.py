@@ -20,6 +20,7 @@ from kapdesk.audio.fake import FakeBackend
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.journey import Dose, EventKind
 from kapdesk.core.preparation import decision_data
+from kapdesk.core.questionnaires import GAD7, PHQ9, score
 from kapdesk.demo import record_demo_session
 from kapdesk.paths import AppPaths
 from kapdesk.storage.db import Storage, open_storage
@@ -169,6 +170,36 @@ def main(out: Path) -> None:
         plan.note.setText("10:00, room 2")
         plan.save_selected()
         shot("integration.png")
+        aftercare = window.aftercare
+        assert aftercare is not None
+        course = aftercare.courses.of_session(current.session_id)
+        assert course is not None
+        trend = [
+            ((3, 3, 2, 2, 2, 2, 1, 1, 0), (3, 2, 2, 2, 2, 1, 1)),
+            ((2, 2, 2, 1, 2, 1, 1, 1, 0), (2, 2, 2, 1, 1, 1, 1)),
+            ((1, 1, 1, 1, 1, 1, 0, 0, 0), (1, 1, 1, 1, 1, 0, 1)),
+            ((1, 0, 1, 1, 0, 0, 0, 0, 0), (1, 1, 0, 1, 0, 0, 0)),
+        ]
+        for phq, gad in trend:
+            for instrument, answers in ((PHQ9, phq), (GAD7, gad)):
+                aftercare.courses.record(
+                    "P-0042",
+                    score(instrument, answers),
+                    "preparation",
+                    by="Dr Maya Lin",
+                    course_id=course.id,
+                )
+            clock.advance(4 * 24 * 3600)
+        window.show_course(current.session_id)
+        shot("course.png")
+        window.course_view.take(PHQ9)
+        questionnaire = window.course_view.dialog
+        assert questionnaire is not None
+        for item, value in enumerate((1, 1, 0, 1, 0, 0, 1)):
+            questionnaire.answer(item, value)
+        QApplication.processEvents()
+        questionnaire.grab().save(str(out / "phq9.png"))
+        questionnaire.reject()
         window.show_library()
         window.library_view.playlists.setCurrentRow(0)
         shot("library.png")

@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         # The pages import the clinical core, which the first frame does not need.
         from kapdesk.core.observations import DEFAULT_TAGS  # noqa: PLC0415
         from kapdesk.core.soundtrack import default_soundtracks  # noqa: PLC0415
+        from kapdesk.ui.course_view import CourseView  # noqa: PLC0415
         from kapdesk.ui.history_view import HistoryView  # noqa: PLC0415
         from kapdesk.ui.integration_view import IntegrationView  # noqa: PLC0415
         from kapdesk.ui.journey_view import JourneyView  # noqa: PLC0415
@@ -130,10 +131,13 @@ class MainWindow(QMainWindow):
         self.library_view = LibraryView(sound_library, self.sounds, library)
         self.timeline_view = TimelineView()
         self.integration_view = IntegrationView()
+        self.course_view = CourseView()
         self.sound_panel = SoundPanel(clock, audio)
         self.journey_view.place_sound(self.sound_panel)
         self.journey_view.place_observations(ObservationPanel(tags or DEFAULT_TAGS))
-        self.journey_view.place_preparation(PreparationPanel(clock))
+        preparation = PreparationPanel(clock)
+        preparation.questionnaires_requested.connect(self._questionnaires_before_dosing)
+        self.journey_view.place_preparation(preparation)
         for page in (
             self.setup_view,
             self.journey_view,
@@ -142,6 +146,7 @@ class MainWindow(QMainWindow):
             self.library_view,
             self.timeline_view,
             self.integration_view,
+            self.course_view,
         ):
             self.pages.addWidget(page)
 
@@ -152,6 +157,8 @@ class MainWindow(QMainWindow):
         self.integration_view.record_requested.connect(self.show_summary)
         self.integration_view.new_session_requested.connect(self.show_setup)
         self.integration_view.back_requested.connect(self.show_history)
+        self.integration_view.course_requested.connect(self.show_course)
+        self.course_view.back_requested.connect(self._back_from_course)
         self.journey_view.history_requested.connect(self.show_history)
         self.summary_view.new_session_requested.connect(self.show_setup)
         self.summary_view.history_requested.connect(self.show_history)
@@ -302,6 +309,39 @@ class MainWindow(QMainWindow):
             staff=staff,
         )
         self.pages.setCurrentWidget(self.integration_view)
+
+    def show_course(self, session_id: int, moment: str = "follow-up") -> None:
+        """The course (and questionnaires) of the patient of a session."""
+        if self.aftercare is None:
+            return
+        try:
+            summary, _journey = self.store.load(session_id)
+            sessions = self.store.summaries(limit=None)
+            self.course_view.show_course(
+                self.aftercare.courses,
+                summary.patient_code,
+                session_id,
+                [s for s in sessions if s.patient_code == summary.patient_code],
+                by=summary.sitter,
+                moment=moment,
+            )
+        except (LookupError, StorageError) as exc:
+            self._show_banner(f"The course cannot be shown: {exc}")
+            return
+        self.pages.setCurrentWidget(self.course_view)
+
+    def _questionnaires_before_dosing(self) -> None:
+        if self.current is not None:
+            self.show_course(self.current.session_id, moment="preparation")
+
+    def _back_from_course(self) -> None:
+        session_id = self.course_view.session_id
+        if session_id is not None and not (
+            self.current is not None and self.current.session_id == session_id
+        ):
+            self.show_integration(session_id)
+        else:
+            self.go_home()
 
     def choose_session(self, session_id: int) -> None:
         if self._journey_open() and self.current and self.current.session_id == session_id:

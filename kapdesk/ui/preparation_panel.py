@@ -53,6 +53,7 @@ class PreparationPanel(QWidget):
     """The steps before dosing, each recorded in the session as it is done."""
 
     vitals_requested = Signal()
+    questionnaires_requested = Signal()
 
     def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,6 +91,16 @@ class PreparationPanel(QWidget):
         self.breathe_button.setProperty("role", "compact")
         breath_row.addWidget(self.breathe_button)
         left.addLayout(breath_row)
+        left.addSpacing(8)
+        left.addWidget(label("Questionnaires", "section"))
+        questionnaire_row = QHBoxLayout()
+        questionnaire_row.addWidget(ElidedLabel("muted"), 1)
+        self.questionnaires_button = ActionButton(
+            "PHQ-9 and GAD-7", "Ctrl+U", self.questionnaires_requested.emit, self
+        )
+        self.questionnaires_button.setProperty("role", "compact")
+        questionnaire_row.addWidget(self.questionnaires_button)
+        left.addLayout(questionnaire_row)
         outer.addLayout(left, 1)
 
         right = QVBoxLayout()

@@ -1,0 +1,200 @@
+"""A patient's course: its sessions (N of M), and the PHQ-9 and GAD-7 over it as a table and a
+trend chart. Questionnaires are entered here, at preparation or at a follow-up."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kapdesk.core.questionnaires import GAD7, INSTRUMENTS, PHQ9, Instrument
+from kapdesk.storage.errors import StorageError
+from kapdesk.ui.widgets import ActionButton, ElidedLabel, fill_table, fit_columns_on_fill, label
+
+if TYPE_CHECKING:
+    from kapdesk.storage.courses import CourseInfo, CourseStore, QuestionnaireEntry
+    from kapdesk.storage.repositories import SessionSummary
+    from kapdesk.ui.course_chart import CourseChart
+    from kapdesk.ui.questionnaire_dialog import QuestionnaireDialog
+
+
+def _table(headers: list[str], parent: QWidget) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setAlternatingRowColors(True)
+    fit_columns_on_fill(table, range(len(headers) - 1))
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class CourseView(QWidget):
+    """The course of the patient of one session."""
+
+    back_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.patient_code = ""
+        self.session_id: int | None = None
+        self.course: CourseInfo | None = None
+        self.results: list[QuestionnaireEntry] = []
+        self.dialog: QuestionnaireDialog | None = None
+        self._courses: CourseStore | None = None
+        self._by = ""
+        self.moment = "follow-up"  # what a new questionnaire is taken at, unless changed
+        self._chart: CourseChart | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(36, 24, 36, 24)
+        outer.setSpacing(10)
+        header = QHBoxLayout()
+        self.title = ElidedLabel("title")
+        header.addWidget(self.title, 1)
+        self.phq_button = ActionButton("PHQ-9", "Ctrl+P", lambda: self.take(PHQ9), self)
+        self.gad_button = ActionButton("GAD-7", "Ctrl+G", lambda: self.take(GAD7), self)
+        self.back_button = ActionButton("Back", "Esc", self.back_requested.emit, self)
+        for button in (self.phq_button, self.gad_button, self.back_button):
+            button.setProperty("role", "compact")
+            header.addWidget(button)
+        outer.addLayout(header)
+        self.facts = label("", "muted")
+        outer.addWidget(self.facts)
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(label("Sessions", "section"))
+        self.sessions = _table(["#", "Date", "Protocol", "State"], self)
+        left.addWidget(self.sessions, 1)
+        left.addWidget(label("Questionnaires", "section"))
+        self.table = _table(["Date", "Taken at", "Questionnaire", "Score", "Band"], self)
+        left.addWidget(self.table, 2)
+        columns.addLayout(left, 1)
+        self._chart_column = QVBoxLayout()
+        self._chart_column.addWidget(label("Trend", "section"))
+        columns.addLayout(self._chart_column, 1)
+        outer.addLayout(columns, 1)
+        self.status = label("", "muted")
+        outer.addWidget(self.status)
+
+    @property
+    def chart(self) -> CourseChart:
+        if self._chart is None:
+            from kapdesk.ui.course_chart import CourseChart  # noqa: PLC0415  (QtCharts loads late)
+
+            self._chart = CourseChart(self)
+            self._chart_column.addWidget(self._chart, 1)
+        return self._chart
+
+    def show_course(
+        self,
+        courses: CourseStore,
+        patient_code: str,
+        session_id: int | None,
+        sessions: list[SessionSummary],
+        *,
+        by: str,
+        moment: str = "follow-up",
+    ) -> None:
+        """The course of ``session_id`` (or the patient's latest), with its sessions.
+
+        ``moment``: what questionnaires entered now are taken at (preparation, before a dose).
+        """
+        self._courses = courses
+        self.moment = moment
+        self.patient_code = patient_code
+        self.session_id = session_id
+        self._by = by
+        self.course = courses.of_session(session_id) if session_id is not None else None
+        if self.course is None:
+            found = courses.of_patient(patient_code)
+            self.course = found[0] if found else None
+        course = self.course
+        if course is None:
+            self.title.setText(f"Questionnaires · {patient_code}")
+            self.facts.setText("Not part of a course: the questionnaires are the patient's own.")
+            shown: list[SessionSummary] = []
+        else:
+            self.title.setText(
+                f"Course · {patient_code} · {course.sessions_held} of "
+                f"{course.planned_sessions} sessions"
+            )
+            started = course.started_at.astimezone().strftime("%d %b %Y")
+            self.facts.setText(f"Started {started}. {course.planned_sessions} sessions planned.")
+            by_id = {summary.id: summary for summary in sessions}
+            shown = [by_id[i] for i in course.session_ids if i in by_id]
+        fill_table(
+            self.sessions,
+            [
+                [
+                    str(n),
+                    summary.opened_at.astimezone().strftime("%a %d %b %Y"),
+                    summary.protocol_name,
+                    summary.state.value,
+                ]
+                for n, summary in enumerate(shown, start=1)
+            ],
+        )
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self._courses is None:
+            return
+        try:
+            self.results = self._courses.results(self.patient_code)
+        except StorageError as exc:
+            self.status.setText(f"{exc}.")
+            return
+        fill_table(
+            self.table,
+            [
+                [
+                    entry.taken_at.astimezone().strftime("%d %b %Y"),
+                    entry.moment,
+                    INSTRUMENTS[entry.instrument].name
+                    + (" (corrected)" if entry.corrected else ""),
+                    f"{entry.total} of {INSTRUMENTS[entry.instrument].max_total}",
+                    entry.band,
+                ]
+                for entry in self.results
+            ],
+        )
+        self.chart.show_results(self.results)
+
+    def take(self, instrument: Instrument) -> None:
+        """Open the questionnaire to fill in with the patient."""
+        from kapdesk.ui.questionnaire_dialog import QuestionnaireDialog  # noqa: PLC0415
+
+        dialog = QuestionnaireDialog(instrument, self.moment, self)
+        dialog.accepted.connect(self._save)
+        self.dialog = dialog
+        dialog.open()
+
+    def _save(self) -> None:
+        dialog, courses = self.dialog, self._courses
+        if dialog is None or dialog.scored is None or courses is None:
+            return
+        try:
+            courses.record(
+                self.patient_code,
+                dialog.scored,
+                dialog.moment.currentText(),
+                by=self._by,
+                session_id=self.session_id,
+                course_id=self.course.id if self.course else None,
+            )
+        except StorageError as exc:
+            self.status.setText(f"{exc}. Nothing was saved.")
+            return
+        flags = " ".join(dialog.scored.flags)
+        self.status.setText(f"Saved: {dialog.scored.text()}." + (f" {flags}" if flags else ""))
+        self.status.setProperty("role", "error" if flags else "muted")
+        self.status.style().polish(self.status)
+        self.refresh()

@@ -1,0 +1,79 @@
+"""The course on screen: PHQ-9 and GAD-7 entered item by item (the item-9 warning at once),
+kept with the moment they were taken at, listed and drawn as a trend."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from kapdesk.core.clock import FakeClock
+from kapdesk.core.questionnaires import GAD7, SELF_HARM_FLAG
+from kapdesk.ui.main_window import MainWindow
+
+
+def _cell(window: MainWindow, row: int, column: int) -> str:
+    item = window.course_view.table.item(row, column)
+    assert item is not None
+    return item.text()
+
+
+def test_questionnaires_before_the_dose_and_at_follow_up_make_a_trend(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    window.open_session("P-0077", "im-ketamine", "Dr Lin")
+    aftercare = window.aftercare
+    current = window.current
+    assert aftercare is not None
+    assert current is not None
+    course = aftercare.courses.start("P-0077", 6)
+    aftercare.courses.join(course.id, current.session_id)
+    preparation = window.journey_view.preparation
+    assert preparation is not None
+
+    qtbot.keyClick(window, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    view = window.course_view
+    assert window.pages.currentWidget() is view
+    assert view.title.text() == "Course · P-0077 · 1 of 6 sessions"
+    assert view.chart.chart.title() == "No PHQ-9 or GAD-7 yet"
+
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    dialog = view.dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.moment.currentText() == "preparation"
+    for item, value in enumerate((3, 3, 2, 2, 2, 1, 1, 1)):
+        dialog.answer(item, value)
+    assert dialog.total.text() == "15 so far; 1 question to answer"
+    dialog.submit()
+    assert dialog.isVisible()
+    assert dialog.problems.text() == "PHQ-9: answer question 9."
+    dialog.answer(8, 1)
+    assert dialog.flag.text() == SELF_HARM_FLAG
+    assert dialog.total.text() == "16 of 27: moderately severe"
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    saved = dialog
+    qtbot.waitUntil(lambda: not saved.isVisible())
+    assert view.status.text().startswith("Saved: PHQ-9 16 of 27, moderately severe.")
+    assert SELF_HARM_FLAG in view.status.text()
+
+    clock.advance(14 * 24 * 3600)
+    view.moment = "follow-up"
+    view.take(GAD7)
+    gad = view.dialog
+    assert gad is not None
+    for item in range(7):
+        gad.answer(item, 1)
+    gad.submit()
+    assert [_cell(window, r, 2) for r in range(view.table.rowCount())] == ["PHQ-9", "GAD-7"]
+    assert [_cell(window, r, 1) for r in range(2)] == ["preparation", "follow-up"]
+    assert _cell(window, 1, 3) == "7 of 21"
+    assert _cell(window, 1, 4) == "mild"
+    assert view.chart.points == {
+        "phq9": [(view.results[0].taken_at, 16)],
+        "gad7": [(view.results[1].taken_at, 7)],
+    }
+    image = view.chart.grab().toImage()
+    assert image.width() > 0
+
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.pages.currentWidget() is window.journey_view  # back to the open session
