@@ -7,7 +7,8 @@
     kapdesk sessions list [--open] [--limit N]          sessions, newest first
     kapdesk audio check PATH [PATH ...]                 per file: playable and how long, or why not
     kapdesk playlist check FILE                         a playlist's entries, found or not
-    kapdesk export SESSION_ID [--format F] [-o PATH]    a session's record: json, csv or fhir
+    kapdesk export SESSION_ID [--format F] [-o PATH]    a session's record: json, csv, fhir or pdf
+    kapdesk handout SESSION_ID -o FILE.pdf              the patient's take-home sheet
     kapdesk demo                                        write an example session; prints its id
 
 Bad input gets a clear message and a non-zero exit, never a traceback. Each command imports
@@ -94,15 +95,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser(
         "export",
-        help="write a session's record: JSON (all of it), CSV (its timeline) or FHIR R4",
+        help="write a session's record: JSON (all of it), CSV (its timeline), FHIR R4 or PDF",
         description="Write a session's record to standard output or to a file. json: the whole "
         "record (UTF-8); csv: one row per timeline entry, corrections folded in (UTF-8 with a "
         "byte-order mark, for spreadsheets); fhir: a FHIR R4 collection Bundle of the patient "
-        "(clinic code only), the session and its vital signs.",
+        "(clinic code only), the session and its vital signs; pdf: the printed session record "
+        "(patient code, staff, protocol, preparation, doses, phases, vital-signs chart, notes "
+        "with corrections, music, discharge, integration plan, timeline).",
     )
     export.add_argument("session_id", metavar="SESSION_ID", help="the session's number")
     export.add_argument(
-        "--format", choices=("json", "csv", "fhir"), default="json", help="default: json"
+        "--format", choices=("json", "csv", "fhir", "pdf"), default="json", help="default: json"
     )
     export.add_argument(
         "-o",
@@ -110,6 +113,22 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         type=Path,
         help="write to this file, replacing it whole or not at all (default: standard output)",
+    )
+    handout = commands.add_parser(
+        "handout",
+        help="write the patient's take-home sheet of a session as a PDF",
+        description="The handout: the intention, the journal prompts, the plan and its dates, "
+        "staying safe (no driving until the next day) and who to call. It holds no clinical "
+        "notes and no vital signs.",
+    )
+    handout.add_argument("session_id", metavar="SESSION_ID", help="the session's number")
+    handout.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE.pdf",
+        type=Path,
+        required=True,
+        help="the PDF to write, replacing it whole or not at all",
     )
     commands.add_parser(
         "demo",
@@ -135,8 +154,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return check_audio(args.paths, sys.stdout)
     if args.command == "playlist":
         return check_playlist(args.file, sys.stdout)
+    if args.command == "export" and args.format == "pdf":
+        return print_session(paths, args.db, args.session_id, args.output, handout=False)
     if args.command == "export":
         return export_record(paths, args.db, args.session_id, args.format, args.output)
+    if args.command == "handout":
+        return print_session(paths, args.db, args.session_id, args.output, handout=True)
     if args.command == "demo":
         return write_demo(paths, args.db, sys.stdout)
     return list_sessions(paths, args.db, only_open=args.open, limit=args.limit, out=sys.stdout)
@@ -312,10 +335,8 @@ def export_record(
     from kapdesk.storage.errors import StorageError  # noqa: PLC0415
     from kapdesk.storage.journeys import JourneyStore  # noqa: PLC0415
 
-    try:
-        session_id = int(session_text.strip().lstrip("#"))
-    except ValueError:
-        print(f"kapdesk: a session id is a number, not {session_text!r}", file=sys.stderr)
+    session_id = _session_number(session_text)
+    if session_id is None:
         return EXIT_PROBLEM
     storage = _open_storage(paths, db_url)
     if storage is None:
@@ -336,6 +357,52 @@ def export_record(
             return EXIT_PROBLEM
         return 0
     return _write_stdout(data)
+
+
+def print_session(
+    paths: AppPaths, db_url: str | None, session_text: str, output: Path | None, *, handout: bool
+) -> int:
+    """The session record (or the handout) as a PDF, to a file or standard output."""
+    from kapdesk.core.clinic import load_clinic  # noqa: PLC0415
+    from kapdesk.core.clock import SystemClock  # noqa: PLC0415
+    from kapdesk.paths import BUNDLED_CLINIC_SETTINGS  # noqa: PLC0415
+    from kapdesk.reports.exports import write_atomically  # noqa: PLC0415
+    from kapdesk.reports.printing import Printer  # noqa: PLC0415
+    from kapdesk.storage.errors import StorageError  # noqa: PLC0415
+
+    session_id = _session_number(session_text)
+    if session_id is None:
+        return EXIT_PROBLEM
+    clinic, problems = load_clinic(BUNDLED_CLINIC_SETTINGS, paths.clinic_settings)
+    for problem in problems:
+        print(f"kapdesk: {problem}\n(kapdesk's own clinic settings are used)", file=sys.stderr)
+    storage = _open_storage(paths, db_url)
+    if storage is None:
+        return EXIT_PROBLEM
+    try:
+        printer = Printer(storage, SystemClock(), clinic)
+        data = printer.handout(session_id) if handout else printer.record(session_id)
+    except (LookupError, StorageError) as exc:
+        print(f"kapdesk: {exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    finally:
+        storage.engine.dispose()
+    if output is None:
+        return _write_stdout(data)
+    try:
+        write_atomically(output, data)
+    except OSError as exc:
+        print(f"kapdesk: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    return 0
+
+
+def _session_number(text: str) -> int | None:
+    try:
+        return int(text.strip().lstrip("#"))
+    except ValueError:
+        print(f"kapdesk: a session id is a number, not {text!r}", file=sys.stderr)
+        return None
 
 
 def _write_stdout(data: bytes) -> int:
@@ -375,6 +442,6 @@ def write_demo(paths: AppPaths, db_url: str | None, out: TextIO) -> int:
         f"{_local(demo.opened_at)} to {_local(demo.closed_at)}, {demo.events} events.",
         file=out,
     )
-    print(f"Export it with: kapdesk export {demo.session_id} --format json|csv|fhir", file=out)
+    print(f"Export it with: kapdesk export {demo.session_id} --format json|csv|fhir|pdf", file=out)
     print(demo.session_id, file=out)
     return 0

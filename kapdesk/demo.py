@@ -22,8 +22,15 @@ from pathlib import Path
 from typing import Any
 
 from kapdesk.core.clock import FakeClock
+from kapdesk.core.discharge import READINESS_ITEMS, assess, compare_vitals
 from kapdesk.core.journey import Dose, EventKind, Journey, JourneyEvent
 from kapdesk.core.observations import amendment_data, note_data, rating_data
+from kapdesk.core.preparation import (
+    BREATH_PATTERNS,
+    breathwork_data,
+    checklist_data,
+    intention_data,
+)
 from kapdesk.core.protocols import Advance, ProtocolLibrary
 from kapdesk.core.soundtrack import (
     Playlist,
@@ -173,8 +180,14 @@ def record_demo_session(
     go.wait(40)
     journey.record_sound(EventKind.SOUNDTRACK, demo_soundtrack(sounds_dir).to_json())
     go.wait(80)
-    go.note("Intention for today: to meet the sadness with curiosity.", by=THERAPIST)
-    go.wait(150)
+    journey.record_preparation(
+        EventKind.INTENTION, intention_data("To meet the sadness with curiosity.", THERAPIST)
+    )
+    for item in protocol.checklist:
+        if item.id != "baseline-vitals":
+            go.wait(20)
+            journey.record_preparation(EventKind.CHECKLIST, checklist_data(item, True, NURSE))
+    go.wait(30)
     go.vitals(
         NURSE,
         systolic="128",
@@ -184,9 +197,16 @@ def record_demo_session(
         respiratory_rate="14",
         temperature="36.7",
     )
+    for item in protocol.checklist:
+        if item.id == "baseline-vitals":
+            journey.record_preparation(EventKind.CHECKLIST, checklist_data(item, True, NURSE))
     go.wait(45)
     go.rating("distress", 3)
-    go.wait(160)
+    go.wait(40)
+    journey.record_preparation(
+        EventKind.BREATHWORK, breathwork_data(BREATH_PATTERNS[0], 120.0, THERAPIST)
+    )
+    go.wait(120)
 
     # The journey: the dose starts the clock and the infusion; phases follow the clock.
     journey.record_dose(
@@ -266,6 +286,11 @@ def record_demo_session(
     go.rating("nausea", 0)
     go.at(100 + 5 / 60)
     go.vitals(NURSE, systolic="126", diastolic="80", heart_rate="70", spo2="99")
+    go.at(101)
+    scores: dict[str, int | None] = {item.id: 2 for item in READINESS_ITEMS}
+    scores["vitals"] = compare_vitals(journey).score
+    readiness = assess(scores, escort=True, ready_score=protocol.discharge.ready_score)
+    journey.record_discharge(readiness.to_json(compare_vitals(journey).text, {}, NURSE))
     go.at(102)
     go.note("Escort here, discharge criteria met; integration call booked for tomorrow.")
     go.at(103)

@@ -38,6 +38,8 @@ class Aftercare:
     clinic_problems: list[ClinicError]
     courses: CourseStore
     plans: IntegrationStore
+    storage: Storage  # for printing (kapdesk.reports.printing, which loads Qt's GUI part)
+    clock: Clock
 
 
 @dataclass
@@ -76,7 +78,12 @@ def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
     for problem in problems:
         log.warning("clinic settings not used: %s problem(s)", len(problem.problems))
     aftercare = Aftercare(
-        clinic, problems, CourseStore(storage, clock), IntegrationStore(storage, clock)
+        clinic,
+        problems,
+        CourseStore(storage, clock),
+        IntegrationStore(storage, clock),
+        storage,
+        clock,
     )
     return Records(
         storage,

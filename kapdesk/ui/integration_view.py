@@ -4,7 +4,9 @@ now or when they come back to it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -24,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from kapdesk.core.integration import ItemKind, Window
 from kapdesk.storage.errors import StorageError
+from kapdesk.ui.print_job import PrintJob, ask_where, default_folder
 from kapdesk.ui.widgets import ActionButton, ElidedLabel, fill_table, label
 
 if TYPE_CHECKING:
@@ -59,9 +63,15 @@ class IntegrationView(QWidget):
         self.title = ElidedLabel("title")
         header.addWidget(self.title, 1)
         self.record_button = ActionButton("Session record", "Ctrl+J", self._record, self)
+        self.handout_button = ActionButton("Handout", "Ctrl+P", self.ask_print, self)
         self.course_button = ActionButton("Course", "Ctrl+U", self._course, self)
         self.back_button = ActionButton("Back", "Esc", self.back_requested.emit, self)
-        for button in (self.record_button, self.course_button, self.back_button):
+        for button in (
+            self.handout_button,
+            self.record_button,
+            self.course_button,
+            self.back_button,
+        ):
             button.setProperty("role", "compact")
             header.addWidget(button)
         outer.addLayout(header)
@@ -109,6 +119,9 @@ class IntegrationView(QWidget):
         outer.addLayout(form)
         self.status = label("", "muted")
         outer.addWidget(self.status)
+        self.make_handout: Callable[[int], bytes] | None = None  # set by the window
+        self.save_dialog: QFileDialog | None = None
+        self.print_job: PrintJob | None = None
         actions = QHBoxLayout()
         actions.addStretch()
         self.new_button = ActionButton(
@@ -252,6 +265,30 @@ class IntegrationView(QWidget):
         self._fill()
         self.table.selectRow(row)
         self.status.setText(f"Saved: {updated.text}")
+
+    def ask_print(self) -> None:
+        """Ask where to save the patient's handout as a PDF, then make it off the UI thread."""
+        if self.session_id is None or self.make_handout is None:
+            return
+        name = f"handout-{self.session_id}-{self.patient_code}.pdf"
+        self.save_dialog = ask_where(
+            self, "Save the patient's handout", default_folder() / name, self.print_to
+        )
+
+    def print_to(self, path: Path) -> None:
+        session_id, make = self.session_id, self.make_handout
+        if session_id is None or make is None:
+            return
+        self.status.setText("Making the handout…")
+        job = PrintJob(lambda: make(session_id), path, "handout", self)
+        job.finished.connect(self._printed)
+        self.print_job = job
+        job.start()
+
+    def _printed(self, message: str, ok: bool) -> None:
+        self.status.setText(message)
+        self.status.setProperty("role", "muted" if ok else "error")
+        self.status.style().polish(self.status)
 
     def _record(self) -> None:
         if self.session_id is not None:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from kapdesk.core.protocols import ProtocolLibrary
     from kapdesk.core.soundtrack import BundledSound, Soundtrack
     from kapdesk.records import Aftercare
+    from kapdesk.reports.printing import Printer
     from kapdesk.storage.journeys import JourneyStore, OpenJourney
     from kapdesk.storage.library import SoundLibrary
     from kapdesk.ui.history_view import HistoryView
@@ -158,6 +159,9 @@ class MainWindow(QMainWindow):
         self.integration_view.new_session_requested.connect(self.show_setup)
         self.integration_view.back_requested.connect(self.show_history)
         self.integration_view.course_requested.connect(self.show_course)
+        if aftercare is not None:
+            self.summary_view.make_record = self._print_record
+            self.integration_view.make_handout = self._print_handout
         self.course_view.back_requested.connect(self._back_from_course)
         self.journey_view.history_requested.connect(self.show_history)
         self.summary_view.new_session_requested.connect(self.show_setup)
@@ -329,6 +333,19 @@ class MainWindow(QMainWindow):
             self._show_banner(f"The course cannot be shown: {exc}")
             return
         self.pages.setCurrentWidget(self.course_view)
+
+    def _printer(self) -> Printer:
+        from kapdesk.reports.printing import Printer  # noqa: PLC0415  (QtGui's PDF writer)
+
+        assert self.aftercare is not None
+        care = self.aftercare
+        return Printer(care.storage, care.clock, care.clinic)
+
+    def _print_record(self, session_id: int) -> bytes:
+        return self._printer().record(session_id)  # on a worker thread
+
+    def _print_handout(self, session_id: int) -> bytes:
+        return self._printer().handout(session_id)  # on a worker thread
 
     def _questionnaires_before_dosing(self) -> None:
         if self.current is not None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHBoxLayout,
     QTableWidget,
     QVBoxLayout,
@@ -18,6 +21,7 @@ from kapdesk.core.discharge import discharge_of
 from kapdesk.core.journey import Journey, JourneyState, event_text
 from kapdesk.core.preparation import preparation_of
 from kapdesk.core.timefmt import clock_text, minutes_text
+from kapdesk.ui.print_job import PrintJob, ask_where, default_folder
 from kapdesk.ui.widgets import ActionButton, fill_table, fit_columns_on_fill, label
 
 if TYPE_CHECKING:  # the database layer loads after the window is up
@@ -67,6 +71,12 @@ class SummaryView(QWidget):
         outer.addLayout(header)
         self.facts = label("", "muted")
         outer.addWidget(self.facts)
+        self.print_status = label("", "muted")
+        self.print_status.hide()
+        outer.addWidget(self.print_status)
+        self.make_record: Callable[[int], bytes] | None = None  # set by the window
+        self.save_dialog: QFileDialog | None = None
+        self.print_job: PrintJob | None = None
         outer.addWidget(label("PHASES", "section"))
         self.phases = _table(["Phase", "Planned", "Actual", "Started at"], self)
         outer.addWidget(self.phases, 2)
@@ -82,6 +92,32 @@ class SummaryView(QWidget):
         actions.addWidget(self.new_button)
         outer.addLayout(actions)
 
+    def ask_print(self) -> None:
+        """Ask where to save the session record as a PDF, then make it off the UI thread."""
+        if self.session_id is None or self.make_record is None:
+            return
+        name = f"session-{self.session_id}-{self.patient_code}.pdf"
+        self.save_dialog = ask_where(
+            self, "Save the session record", default_folder() / name, self.print_to
+        )
+
+    def print_to(self, path: Path) -> None:
+        session_id, make = self.session_id, self.make_record
+        if session_id is None or make is None:
+            return
+        self.print_status.setText("Making the PDF…")
+        self.print_status.setProperty("role", "muted")
+        self.print_status.show()
+        job = PrintJob(lambda: make(session_id), path, "session record", self)
+        job.finished.connect(self._printed)
+        self.print_job = job
+        job.start()
+
+    def _printed(self, message: str, ok: bool) -> None:
+        self.print_status.setText(message)
+        self.print_status.setProperty("role", "muted" if ok else "error")
+        self.print_status.style().polish(self.print_status)
+
     def _integration(self) -> None:
         if self.session_id is not None:
             self.integration_requested.emit(self.session_id)
@@ -92,6 +128,8 @@ class SummaryView(QWidget):
 
     def show_session(self, summary: SessionSummary, journey: Journey) -> None:
         self.session_id: int | None = summary.id
+        self.patient_code = summary.patient_code
+        self.print_status.hide()
         state = {
             JourneyState.CLOSED: "closed",
             JourneyState.RUNNING: "open, running",

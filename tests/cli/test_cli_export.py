@@ -162,7 +162,9 @@ def test_from_a_terminal_no_traceback(tmp_path: Path) -> None:
         ("export", "42"),
         ("export", "x1"),
         ("export", session, "-o", str(tmp_path / "nowhere" / "x.json")),
-        ("export", session, "--format", "pdf"),
+        ("export", session, "--format", "docx"),
+        ("handout", session),  # a handout needs its file
+        ("handout", "42", "-o", str(tmp_path / "h.pdf")),
     ):
         result = _kapdesk("--data-dir", data, *args)
         assert result.returncode in (1, 2), args

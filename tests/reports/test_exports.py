@@ -229,7 +229,8 @@ def test_csv_has_one_row_per_timeline_entry_with_the_correction(demo: Record) ->
     assert (amended["by"], amended["corrected_by"]) == (NURSE, NURSE)
     assert amended["correction_reason"] == "Digits swapped when typing; the monitor showed 84."
     assert {r["original_text"] for r in by_column if r["amended"] == "no"} == {""}
-    assert "T 36.7 °C" in by_column[3]["text"]
+    (baseline,) = [r for r in by_column if r["kind"] == "vitals" and not r["journey_time"]]
+    assert "T 36.7 °C" in baseline["text"]
 
 
 def test_csv_cells_never_start_a_spreadsheet_formula(store: JourneyStore, clock: FakeClock) -> None:

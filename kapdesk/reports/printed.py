@@ -1,0 +1,495 @@
+"""The printed records as HTML: the session record for the chart, and the patient's take-home
+handout. :mod:`kapdesk.reports.pdf` lays them out on A4 pages.
+
+The handout is built from its own short list of facts (:class:`HandoutFacts`): the intention,
+the prompts, the plan and the safety advice. It is never given the clinical notes or the vital
+signs, so it cannot print them.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from kapdesk import __version__
+from kapdesk.core.clinic import ClinicSettings
+from kapdesk.core.discharge import discharge_of, readiness_words
+from kapdesk.core.integration import ItemKind, Window
+from kapdesk.core.journey import SOUND_KINDS, EventKind, Journey, JourneyEvent, event_text
+from kapdesk.core.preparation import preparation_of
+from kapdesk.core.timeline import Entry, timeline
+from kapdesk.core.vitals import Reading
+from kapdesk.reports.exports import journey_time
+from kapdesk.storage.integration import ItemState
+from kapdesk.storage.repositories import SessionSummary
+
+VITALS_IMAGE = "kapdesk://vitals.png"  # the chart, given to the layout as an image resource
+TABLE = "width='100%' cellspacing='0' cellpadding='3'"  # Qt's layout reads these, not the CSS
+STYLE = """
+body { font-family: 'DejaVu Sans', sans-serif; font-size: 9.5pt; color: #111; }
+h1 { font-size: 16pt; margin: 0 0 4pt 0; }
+h2 { font-size: 12pt; margin: 12pt 0 4pt 0; border-bottom: 1px solid #999; }
+p { margin: 2pt 0; }
+th { text-align: left; background: #e8e8e8; padding: 2pt 4pt; }
+td { padding: 2pt 4pt; border-bottom: 1px solid #ddd; vertical-align: top; }
+.muted { color: #555; }
+.flag { color: #a00000; font-weight: bold; }
+.big { font-size: 11pt; }
+"""
+
+
+@dataclass(frozen=True)
+class PlanLine:
+    """An item of the integration plan, as printed."""
+
+    kind: ItemKind
+    text: str
+    window: Window | None = None
+    booked_on: date | None = None
+    assigned_to: str = ""
+    done: bool = False
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RecordFacts:
+    """Everything the session record prints."""
+
+    summary: SessionSummary
+    journey: Journey
+    course: str = ""  # "Session 3 of 6"
+    plan: tuple[PlanLine, ...] = ()
+    room: str = ""
+
+
+@dataclass(frozen=True)
+class HandoutFacts:
+    """All a handout may print: nothing clinical beyond the plan."""
+
+    patient_code: str
+    session_day: datetime
+    intention: str
+    prompts: tuple[str, ...]
+    plan: tuple[PlanLine, ...]
+    clinic_name: str = ""
+    clinic_phone: str = ""
+    urgent: str = ""
+    course: str = ""
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text))
+
+
+def _local(moment: datetime | None, fmt: str = "%d %b %Y, %H:%M") -> str:
+    return moment.astimezone().strftime(fmt) if moment else "-"
+
+
+def _table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A table of already escaped cells."""
+    head = "".join(f"<th>{_e(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f"<table {TABLE}><tr>{head}</tr>{body}</table>"
+
+
+def _document(title: str, body: str) -> str:
+    return (
+        f"<html><head><meta charset='utf-8'><title>{_e(title)}</title>"
+        f"<style>{STYLE}</style></head><body>{body}</body></html>"
+    )
+
+
+# -- the session record ---------------------------------------------------------------------------
+
+
+def session_record_html(facts: RecordFacts, printed_at: datetime) -> str:
+    """The whole record of one session, for the patient's chart."""
+    summary, journey = facts.summary, facts.journey
+    entries = timeline(journey.events)
+    parts = [
+        f"<h1>Session record · {_e(summary.patient_code)}</h1>",
+        _facts_block(facts),
+        _preparation(journey),
+        _doses(journey),
+        _phases(journey),
+        _vitals(journey, entries),
+        _observations(entries),
+        _music(journey),
+        _discharge(journey),
+    ]
+    if facts.plan:
+        parts.append(_plan_section(facts.plan, "Integration plan"))
+    parts.append(_timeline(entries, journey))
+    parts.append(
+        f"<p class='muted'>Printed {_e(_local(printed_at))} by kapdesk {_e(__version__)}. "
+        "Corrections are shown with the original; nothing in the record is overwritten.</p>"
+    )
+    return _document(f"Session {summary.id}", "".join(parts))
+
+
+def _facts_block(facts: RecordFacts) -> str:
+    summary, journey = facts.summary, facts.journey
+    staff = sorted(
+        {summary.sitter} | {dose.given_by for _, dose in journey.doses} | _authors(journey),
+        key=str.casefold,
+    )
+    rows = [
+        ("Patient (clinic code)", summary.patient_code),
+        ("Session", f"{summary.id}" + (f" · {facts.course}" if facts.course else "")),
+        ("Protocol", summary.protocol_name),
+        ("Sitter", summary.sitter or "-"),
+        ("Staff in the record", ", ".join(s for s in staff if s) or "-"),
+        ("Opened", _local(summary.opened_at)),
+        ("Dosed", _local(summary.dosed_at)),
+        ("Closed", _local(summary.closed_at)),
+    ]
+    if summary.close_reason:
+        rows.append(("Closed because", summary.close_reason))
+    body = "".join(
+        f"<tr><td class='muted'>{_e(name)}</td><td>{_e(value)}</td></tr>" for name, value in rows
+    )
+    return f"<table {TABLE}>{body}</table>"
+
+
+def _authors(journey: Journey) -> set[str]:
+    return {str(e.data.get("by")) for e in journey.events if e.data.get("by")}
+
+
+def _preparation(journey: Journey) -> str:
+    prepared = preparation_of(journey)
+    rows = [
+        [_e(tick.item.text), "done" if tick.done else "<b>not done</b>", _e(tick.by)]
+        for tick in prepared.steps
+    ]
+    text = "<h2>Preparation</h2>"
+    intention = prepared.intention or "(not recorded)"
+    text += f"<p><b>Intention</b> (the patient's words): {_e(intention)}</p>"
+    found = journey.baseline_reading()
+    if found is not None:
+        text += f"<p><b>Baseline vital signs:</b> {_e(found[1].text())}</p>"
+    if prepared.decision:
+        text += f"<p class='flag'>Dosed after a high baseline because: {_e(prepared.decision)}</p>"
+    if prepared.breathwork_seconds:
+        text += f"<p>Breathwork: {prepared.breathwork_seconds / 60:.1f} min</p>"
+    return text + _table(["Checklist step", "", "By"], rows)
+
+
+def _doses(journey: Journey) -> str:
+    rows = [
+        [
+            _e(_local(event.wall, "%H:%M:%S")),
+            _e(journey_time(event.elapsed)),
+            _e(f"{event.data.get('amount', 0):g} {event.data.get('unit', '')}"),
+            _e(event.data.get("route", "")),
+            _e(event.data.get("lot_number", "")),
+            _e(event.data.get("given_by", "")),
+        ]
+        for event in journey.events
+        if event.kind is EventKind.DOSE
+    ]
+    if not rows:
+        return "<h2>Doses</h2><p>No dose was recorded.</p>"
+    return "<h2>Doses</h2>" + _table(
+        ["Time", "Journey", "Amount", "Route", "Lot", "Given by"], rows
+    )
+
+
+def _phases(journey: Journey) -> str:
+    end = journey.elapsed() or 0.0
+    rows = [
+        [
+            _e(span.phase.name),
+            _e(f"{span.phase.minutes:g} min"),
+            _e(journey_time((span.ended if span.ended is not None else end) - span.started)),
+            _e(journey_time(span.started)),
+        ]
+        for span in journey.spans
+    ]
+    if not rows:
+        return ""
+    return "<h2>Phases</h2>" + _table(["Phase", "Planned", "Actual", "Started at"], rows)
+
+
+def _versions(entry: Entry) -> str:
+    if not entry.amended:
+        return ""
+    lines = []
+    for n, version in enumerate(entry.versions):
+        when = _local(version.wall, "%d %b %H:%M")
+        who = f" by {version.by}" if version.by else ""
+        if n == 0:
+            lines.append(f"Original ({when}{who}): {version.text}")
+        else:
+            lines.append(f"Corrected {when}{who}, because “{version.reason}”: {version.text}")
+    return "<br/><span class='muted'>" + "<br/>".join(_e(line) for line in lines) + "</span>"
+
+
+def _vitals(journey: Journey, entries: Sequence[Entry]) -> str:
+    readings = [e for e in entries if e.kind is EventKind.VITALS]
+    if not readings:
+        return "<h2>Vital signs</h2><p>No vital signs were recorded.</p>"
+    rows = []
+    for entry in readings:
+        values = entry.data.get("values")
+        reading = Reading.from_values(values if isinstance(values, dict) else {})
+        flags = "; ".join(entry.flags)
+        rows.append(
+            [
+                _e(_local(entry.wall, "%H:%M")),
+                _e(journey_time(entry.elapsed) or "before dose"),
+                _e(reading.text()) + _versions(entry),
+                f"<span class='flag'>{_e(flags)}</span>" if flags else "",
+                _e(entry.by),
+            ]
+        )
+    chart = f"<p><img src='{VITALS_IMAGE}' width='480'/></p>"
+    return (
+        "<h2>Vital signs</h2>"
+        + chart
+        + _table(["Time", "Journey", "Reading", "Flagged", "By"], rows)
+    )
+
+
+def _observations(entries: Sequence[Entry]) -> str:
+    kinds = (EventKind.NOTE, EventKind.RATING)
+    rows = [
+        [
+            _e(_local(entry.wall, "%H:%M")),
+            _e(journey_time(entry.elapsed)),
+            _e(entry.text) + _versions(entry),
+            _e(entry.by),
+        ]
+        for entry in entries
+        if entry.kind in kinds
+    ]
+    if not rows:
+        return "<h2>Notes and ratings</h2><p>None.</p>"
+    return "<h2>Notes and ratings</h2>" + _table(["Time", "Journey", "Entry", "By"], rows)
+
+
+def _music(journey: Journey) -> str:
+    rows = [
+        [_e(_local(e.wall, "%H:%M:%S")), _e(journey_time(e.elapsed)), _e(event_text(e))]
+        for e in journey.events
+        if e.kind in SOUND_KINDS
+    ]
+    if not rows:
+        return "<h2>Music and sound</h2><p>No sound was played.</p>"
+    return "<h2>Music and sound</h2>" + _table(["Time", "Journey", "What"], rows)
+
+
+def _reading_near(journey: Journey, minute: float) -> JourneyEvent | None:
+    """The reading after dosing nearest to ``minute`` (within 15 minutes of it)."""
+    best: tuple[float, JourneyEvent] | None = None
+    for event in journey.events:
+        if event.kind is EventKind.VITALS and event.elapsed is not None:
+            distance = abs(event.elapsed / 60 - minute)
+            if distance <= 15 and (best is None or distance < best[0]):
+                best = (distance, event)
+    return best[1] if best else None
+
+
+def _bp(journey: Journey, event: JourneyEvent | None) -> str:
+    if event is None:
+        return "not recorded"
+    seq = journey.events.index(event)
+    values = journey.corrected(seq).get("values")
+    reading = Reading.from_values(values if isinstance(values, dict) else {})
+    if reading.systolic is None or reading.diastolic is None:
+        return "not recorded"
+    return f"{reading.systolic:.0f}/{reading.diastolic:.0f} mmHg at {_local(event.wall, '%H:%M')}"
+
+
+def _discharge(journey: Journey) -> str:
+    discharge = discharge_of(journey)
+    text = "<h2>Discharge</h2>"
+    if discharge.ready_at is not None:
+        text += f"<p class='big'><b>Ready to leave:</b> {_e(_local(discharge.ready_at))}"
+        if discharge.ready_elapsed is not None:
+            text += f" ({_e(journey_time(discharge.ready_elapsed))} after dosing)"
+        text += "</p>"
+    else:
+        text += "<p>No discharge check found the patient ready to leave.</p>"
+    if journey.closed and discharge.monitoring_seconds is not None:
+        text += (
+            f"<p><b>Total monitoring time</b> (dose to close): "
+            f"{_e(journey_time(discharge.monitoring_seconds))}</p>"
+        )
+    rows = [
+        [
+            _e(_local(check.wall, "%H:%M")),
+            _e(f"{check.data.get('total', '?')} of {check.data.get('max', '?')}"),
+            "ready" if check.data.get("ready") else "not ready",
+            _e("; ".join(readiness_words(check.data))),
+            _e("; ".join(str(r) for r in check.data.get("reasons") or ())),
+            _e(check.data.get("by", "")),
+        ]
+        for check in discharge.checks
+    ]
+    if rows:
+        text += _table(["Time", "Score", "", "Items", "Why not ready", "By"], rows)
+    questions = journey.protocol.discharge.questions
+    if questions:
+        text += _monitoring_form(journey, discharge.checks[-1] if discharge.checks else None)
+    return text
+
+
+def _monitoring_form(journey: Journey, last_check: JourneyEvent | None) -> str:
+    """What the esketamine REMS patient monitoring form asks, filled from the record."""
+    doses = [d for _, d in journey.doses]
+    readings = [e for e in journey.events if e.kind is EventKind.VITALS and e.elapsed is not None]
+    baseline = journey.baseline_reading()
+    before_dosing = journey.events[baseline[0]] if baseline else None
+    answers = last_check.data.get("answers", {}) if last_check is not None else {}
+    discharge = discharge_of(journey)
+    rows = [
+        ("Dose(s)", "; ".join(d.describe() for d in doses) or "none"),
+        ("Lot number(s)", ", ".join(d.lot_number for d in doses if d.lot_number) or "-"),
+        ("Blood pressure before dosing", _bp(journey, before_dosing)),
+        ("Blood pressure at about 40 minutes", _bp(journey, _reading_near(journey, 40))),
+        ("Blood pressure before completion", _bp(journey, readings[-1] if readings else None)),
+        (
+            "Total monitoring time",
+            journey_time(discharge.monitoring_seconds) if journey.closed else "session open",
+        ),
+        ("Ready to leave", _local(discharge.ready_at)),
+    ]
+    for question in journey.protocol.discharge.questions:
+        answer = answers.get(question.id) if isinstance(answers, dict) else None
+        rows.append((question.text, "yes" if answer else "no" if answer is False else "-"))
+    body = "".join(
+        f"<tr><td>{_e(name)}</td><td><b>{_e(value)}</b></td></tr>" for name, value in rows
+    )
+    return (
+        "<h2>Patient monitoring form</h2><p class='muted'>As the protocol's monitoring form "
+        "asks (the Spravato REMS form for esketamine), from this record.</p>"
+        f"<table {TABLE}>{body}</table>"
+    )
+
+
+def _timeline(entries: Sequence[Entry], journey: Journey) -> str:
+    rows = [
+        [
+            _e(_local(entry.wall, "%H:%M:%S")),
+            _e(journey_time(entry.elapsed)),
+            _e(entry.text) + _versions(entry),
+        ]
+        for entry in entries
+    ]
+    return "<h2>Timeline</h2>" + _table(["Time", "Journey", "What"], rows)
+
+
+def _plan_section(plan: Sequence[PlanLine], heading: str) -> str:
+    rows = []
+    for line in plan:
+        if line.kind is ItemKind.PROMPTS:
+            continue
+        when = (
+            f"{line.booked_on:%a %d %b}"
+            if line.booked_on
+            else line.window.text()
+            if line.window
+            else ""
+        )
+        rows.append(
+            [
+                "done" if line.done else "",
+                _e(line.text),
+                _e(when),
+                _e(line.assigned_to),
+                _e("; ".join(line.notes)),
+            ]
+        )
+    return f"<h2>{_e(heading)}</h2>" + _table(["", "Item", "When", "With", "Notes"], rows)
+
+
+# -- the handout ----------------------------------------------------------------------------------
+
+
+def handout_html(facts: HandoutFacts, printed_at: datetime) -> str:
+    """The patient's take-home sheet: no clinical notes, no vital signs."""
+    day = _local(facts.session_day, "%A %d %B %Y")
+    clinic = facts.clinic_name or "your clinic"
+    parts = [f"<h1>After your session · {_e(day)}</h1>"]
+    if facts.course:
+        parts.append(f"<p class='muted'>{_e(facts.course)}</p>")
+    parts.append(
+        "<h2>Your intention</h2>"
+        f"<p class='big'>{_e(facts.intention or 'You did not write one down this time.')}</p>"
+    )
+    if facts.prompts:
+        items = "".join(f"<li>{_e(prompt)}</li>" for prompt in facts.prompts)
+        parts.append(
+            "<h2>For your journal</h2><p>Tonight or tomorrow, take a quiet moment with these:</p>"
+            f"<ul>{items}</ul>"
+        )
+    follow_ups = [line for line in facts.plan if line.kind is ItemKind.FOLLOW_UP]
+    steps = [line for line in facts.plan if line.kind is ItemKind.STEP]
+    if follow_ups:
+        rows = []
+        for line in follow_ups:
+            if line.booked_on:
+                when = f"booked for {line.booked_on:%A %d %B}"
+            elif line.window:
+                when = f"to book for {line.window.text()}"
+            else:
+                when = ""
+            rows.append([_e(line.text), _e(when), _e(line.assigned_to)])
+        parts.append("<h2>Your next appointments</h2>" + _table(["", "When", "With"], rows))
+    if steps:
+        items = "".join(f"<li>{_e(line.text)}</li>" for line in steps)
+        parts.append(f"<h2>Looking after yourself</h2><ul>{items}</ul>")
+    safety = [
+        "Do not drive, cycle or operate machinery until the next day, after a restful sleep.",
+        "Do not drink alcohol or make important decisions today.",
+        "Let someone you trust keep you company for the rest of the day.",
+    ]
+    items = "".join(f"<li>{_e(line)}</li>" for line in safety)
+    parts.append(f"<h2>Staying safe today</h2><ul>{items}</ul>")
+    call = f"Questions? Call {clinic}" + (f" on {facts.clinic_phone}" if facts.clinic_phone else "")
+    parts.append(f"<h2>Who to call</h2><p class='big'>{_e(call)}.</p>")
+    if facts.urgent:
+        parts.append(f"<p class='big'><b>{_e(facts.urgent)}</b></p>")
+    parts.append(
+        f"<p class='muted'>Patient {_e(facts.patient_code)} · printed {_e(_local(printed_at))}</p>"
+    )
+    return _document("After your session", "".join(parts))
+
+
+def plan_lines(items: Iterable[ItemState]) -> tuple[PlanLine, ...]:
+    """The stored plan, as printed."""
+    return tuple(
+        PlanLine(
+            item.kind,
+            item.text,
+            Window(item.due_from, item.due_by) if item.due_from and item.due_by else None,
+            item.booked_on,
+            item.assigned_to,
+            item.done,
+            item.notes,
+        )
+        for item in items
+    )
+
+
+def handout_facts(
+    summary: SessionSummary,
+    journey: Journey,
+    clinic: ClinicSettings,
+    plan: tuple[PlanLine, ...],
+    course: str = "",
+) -> HandoutFacts:
+    """What a handout prints, taken from the record: the intention and the plan only."""
+    return HandoutFacts(
+        patient_code=summary.patient_code,
+        session_day=summary.dosed_at or summary.opened_at,
+        intention=preparation_of(journey).intention,
+        prompts=clinic.prompts,
+        plan=plan,
+        clinic_name=clinic.name,
+        clinic_phone=clinic.phone,
+        urgent=clinic.urgent,
+        course=course,
+    )

@@ -1,0 +1,52 @@
+"""Printing a session: the record for the chart and the patient's handout, as PDF bytes, from
+the database. The command line and the window both print through here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kapdesk.core.clinic import ClinicSettings
+from kapdesk.core.clock import Clock
+from kapdesk.reports.pdf import pdf_bytes, record_pdf
+from kapdesk.reports.printed import (
+    RecordFacts,
+    handout_facts,
+    handout_html,
+    plan_lines,
+    session_record_html,
+)
+from kapdesk.storage.courses import CourseStore
+from kapdesk.storage.db import Storage
+from kapdesk.storage.integration import IntegrationStore
+from kapdesk.storage.journeys import JourneyStore
+
+
+@dataclass
+class Printer:
+    """Prints sessions of one database, under the clinic's settings."""
+
+    storage: Storage
+    clock: Clock
+    clinic: ClinicSettings
+
+    def _course_text(self, session_id: int) -> str:
+        course = CourseStore(self.storage, self.clock).of_session(session_id)
+        number = course.number_of(session_id) if course is not None else None
+        if course is None or number is None:
+            return ""
+        return f"Session {number} of {course.planned_sessions}"
+
+    def record(self, session_id: int) -> bytes:
+        """The session record as a PDF; LookupError or StorageError when it cannot be read."""
+        summary, journey = JourneyStore(self.storage, self.clock).load(session_id)
+        plan = plan_lines(IntegrationStore(self.storage, self.clock).items(session_id))
+        facts = RecordFacts(summary, journey, self._course_text(session_id), plan)
+        page = session_record_html(facts, self.clock.now())
+        return record_pdf(page, journey, f"Session {session_id} · {summary.patient_code}")
+
+    def handout(self, session_id: int) -> bytes:
+        """The patient's handout as a PDF: intention, prompts, plan and dates, safety."""
+        summary, journey = JourneyStore(self.storage, self.clock).load(session_id)
+        plan = plan_lines(IntegrationStore(self.storage, self.clock).items(session_id))
+        facts = handout_facts(summary, journey, self.clinic, plan, self._course_text(session_id))
+        return pdf_bytes(handout_html(facts, self.clock.now()), (), "After your session")

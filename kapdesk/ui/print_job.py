@@ -1,0 +1,64 @@
+"""Printing to a PDF from the window: staff pick where, the PDF is made and written on a worker
+thread (the window never waits on the disk), and the page says where it went or why not."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from kapdesk.reports.exports import write_atomically
+from kapdesk.storage.errors import StorageError
+
+Make = Callable[[], bytes]
+
+
+class PrintJob(QObject):
+    """One PDF: made and written off the UI thread; ``finished(message, ok)`` on the UI thread."""
+
+    finished = Signal(str, bool)
+
+    def __init__(self, make: Make, path: Path, what: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._make = make
+        self.path = path
+        self._what = what
+
+    def start(self) -> None:
+        QThreadPool.globalInstance().start(self.run)
+
+    def run(self) -> None:
+        try:
+            write_atomically(self.path, self._make())
+        except OSError as exc:
+            self.finished.emit(
+                f"The {self._what} could not be written to {self.path}: "
+                f"{exc.strerror or exc}. Nothing else was changed.",
+                False,
+            )
+            return
+        except (LookupError, StorageError) as exc:
+            self.finished.emit(f"The {self._what} could not be made: {exc}.", False)
+            return
+        self.finished.emit(f"The {self._what} is saved as {self.path}.", True)
+
+
+def ask_where(
+    parent: QWidget, title: str, suggested: Path, chosen: Callable[[Path], None]
+) -> QFileDialog:
+    """A save dialog for a PDF (kapdesk's own, dark like the rest); ``chosen`` gets the path."""
+    dialog = QFileDialog(parent, title, str(suggested), "PDF (*.pdf)")
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setDefaultSuffix("pdf")
+    dialog.fileSelected.connect(lambda name: chosen(Path(name)))
+    dialog.open()
+    return dialog
+
+
+def default_folder() -> Path:
+    """Where PDFs go unless staff choose otherwise: Documents, or the home folder."""
+    documents = Path.home() / "Documents"
+    return documents if documents.is_dir() else Path.home()
