@@ -8,24 +8,28 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
 
 from kapdesk.app import build_window
 from kapdesk.audio.fake import FakeBackend
-from kapdesk.core.clock import FakeClock
+from kapdesk.core.clock import FakeClock, SystemClock
 from kapdesk.core.journey import Dose, EventKind
 from kapdesk.core.preparation import decision_data
 from kapdesk.core.questionnaires import GAD7, PHQ9, score
 from kapdesk.demo import record_demo_session
 from kapdesk.paths import AppPaths
+from kapdesk.reports.printing import Printer
 from kapdesk.storage.db import Storage, open_storage
 from kapdesk.storage.library import ScannedTrack, SoundLibrary
 from kapdesk.ui import theme
+from kapdesk.ui.main_window import MainWindow
 
 
 def _library(storage: Storage, clock: FakeClock) -> None:
@@ -56,6 +60,39 @@ def _library(storage: Storage, clock: FakeClock) -> None:
             "switch": "fade",
         },
     )
+
+
+def _print_demo(window: MainWindow, session_id: int, out: Path) -> None:
+    """The demo session's printed record and handout, rendered page by page as PNGs."""
+    window.show_integration(session_id)  # drafts its plan, as closing it would have
+    plan = window.integration_view
+    booked = [plan.table.item(r, 1).text() for r in range(plan.table.rowCount())].index(
+        "Integration session with the psychotherapist"
+    )
+    plan.table.selectRow(booked)
+    plan.assignee.setCurrentText("Dr. Ana Moreno")
+    plan.save_selected()
+    aftercare = window.aftercare
+    assert aftercare is not None
+    clinic = replace(aftercare.clinic, name="Harbour Light Clinic", phone="555 0134")
+    printer = Printer(aftercare.storage, SystemClock(), clinic)  # the demo ran in real time
+    with tempfile.TemporaryDirectory() as folder:
+        for name, data in (
+            ("record", printer.record(session_id)),
+            ("handout", printer.handout(session_id)),
+        ):
+            path = Path(folder) / f"{name}.pdf"
+            path.write_bytes(data)
+            document = QPdfDocument()
+            document.load(str(path))
+            for page in range(min(document.pageCount(), 3)):
+                size = document.pagePointSize(page)
+                image = document.render(
+                    page, QSize(int(size.width() * 1.5), int(size.height() * 1.5))
+                )
+                suffix = f"-page{page + 1}" if name == "record" else ""
+                image.save(str(out / f"{name}{suffix}.png"))
+            document.close()
 
 
 def main(out: Path) -> None:
@@ -208,6 +245,7 @@ def main(out: Path) -> None:
         shot("timeline.png")
         window.timeline_view.tabs.setCurrentIndex(1)
         shot("vitals-chart.png")
+        _print_demo(window, demo.session_id, out)
         storage.engine.dispose()
 
 

@@ -138,8 +138,13 @@ def vitals_image(journey: Journey, width: int = 1600, height: int = 560) -> QIma
     return image
 
 
-def pdf_bytes(page_html: str, images: Sequence[tuple[str, QImage]] = (), title: str = "") -> bytes:
-    """The HTML laid out on A4 pages as a PDF."""
+def pdf_bytes(
+    page_html: str,
+    images: Sequence[tuple[str, QImage]] = (),
+    title: str = "",
+    points: float = 9.0,
+) -> bytes:
+    """The HTML laid out on A4 pages as a PDF, its text ``points`` high unless styled."""
     ensure_gui()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -157,7 +162,9 @@ def pdf_bytes(page_html: str, images: Sequence[tuple[str, QImage]] = (), title: 
     document = QTextDocument()
     for name, image in images:
         document.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name), image)
-    document.setDefaultFont(QFont("DejaVu Sans", 9))
+    font = QFont("DejaVu Sans")
+    font.setPointSizeF(points)
+    document.setDefaultFont(font)
     document.setHtml(page_html)
     # With no page size of its own, the document is laid out on the writer's page and scaled
     # to its resolution, so point sizes print as points.

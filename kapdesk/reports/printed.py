@@ -28,12 +28,12 @@ from kapdesk.storage.repositories import SessionSummary
 VITALS_IMAGE = "kapdesk://vitals.png"  # the chart, given to the layout as an image resource
 TABLE = "width='100%' cellspacing='0' cellpadding='3'"  # Qt's layout reads these, not the CSS
 STYLE = """
-body { font-family: 'DejaVu Sans', sans-serif; font-size: 9.5pt; color: #111; }
+body { font-family: 'DejaVu Sans', sans-serif; color: #111; }
 h1 { font-size: 16pt; margin: 0 0 4pt 0; }
 h2 { font-size: 12pt; margin: 12pt 0 4pt 0; border-bottom: 1px solid #999; }
 p { margin: 2pt 0; }
-th { text-align: left; background: #e8e8e8; padding: 2pt 4pt; }
-td { padding: 2pt 4pt; border-bottom: 1px solid #ddd; vertical-align: top; }
+th { text-align: left; background: #e8e8e8; }
+td { border-bottom: 1px solid #ddd; vertical-align: top; }
 .muted { color: #555; }
 .flag { color: #a00000; font-weight: bold; }
 .big { font-size: 11pt; }
@@ -94,11 +94,20 @@ def _table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     return f"<table {TABLE}><tr>{head}</tr>{body}</table>"
 
 
-def _document(title: str, body: str) -> str:
+def _document(title: str, body: str, style: str = "") -> str:
     return (
         f"<html><head><meta charset='utf-8'><title>{_e(title)}</title>"
-        f"<style>{STYLE}</style></head><body>{body}</body></html>"
+        f"<style>{STYLE}{style}</style></head><body>{body}</body></html>"
     )
+
+
+# The patient reads the handout at home, perhaps still tired: larger type (see HANDOUT_POINTS).
+HANDOUT_POINTS = 11.5
+HANDOUT_STYLE = """
+h1 { font-size: 18pt; }
+h2 { font-size: 13.5pt; }
+.big { font-size: 13pt; }
+"""
 
 
 # -- the session record ---------------------------------------------------------------------------
@@ -455,7 +464,7 @@ def handout_html(facts: HandoutFacts, printed_at: datetime) -> str:
     parts.append(
         f"<p class='muted'>Patient {_e(facts.patient_code)} · printed {_e(_local(printed_at))}</p>"
     )
-    return _document("After your session", "".join(parts))
+    return _document("After your session", "".join(parts), HANDOUT_STYLE)
 
 
 def plan_lines(items: Iterable[ItemState]) -> tuple[PlanLine, ...]:

@@ -9,6 +9,7 @@ from kapdesk.core.clinic import ClinicSettings
 from kapdesk.core.clock import Clock
 from kapdesk.reports.pdf import pdf_bytes, record_pdf
 from kapdesk.reports.printed import (
+    HANDOUT_POINTS,
     RecordFacts,
     handout_facts,
     handout_html,
@@ -49,4 +50,5 @@ class Printer:
         summary, journey = JourneyStore(self.storage, self.clock).load(session_id)
         plan = plan_lines(IntegrationStore(self.storage, self.clock).items(session_id))
         facts = handout_facts(summary, journey, self.clinic, plan, self._course_text(session_id))
-        return pdf_bytes(handout_html(facts, self.clock.now()), (), "After your session")
+        page = handout_html(facts, self.clock.now())
+        return pdf_bytes(page, (), "After your session", HANDOUT_POINTS)

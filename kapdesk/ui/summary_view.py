@@ -65,6 +65,8 @@ class SummaryView(QWidget):
         )
         self.timeline_button = ActionButton("Timeline", "Ctrl+T", self._timeline, self)
         self.integration_button = ActionButton("Integration", "Ctrl+I", self._integration, self)
+        self.print_button = ActionButton("Print record", "Ctrl+P", self.ask_print, self)
+        header.addWidget(self.print_button)
         header.addWidget(self.integration_button)
         header.addWidget(self.timeline_button)
         header.addWidget(self.history_button)
@@ -168,6 +170,7 @@ class SummaryView(QWidget):
             text += f"   ·   Total monitoring time: {clock_text(discharge.monitoring_seconds)}"
         self.facts.setText(text)
         self.integration_button.setVisible(journey.dosed and journey.closed)
+        self.print_button.setVisible(self.make_record is not None)
         fill_table(
             self.phases,
             [

@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 from fhir.resources.R4B.bundle import Bundle
+from PySide6.QtWidgets import QApplication
 
 from kapdesk.cli import main
+from tests.support.pdf_text import pdf_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -170,3 +172,25 @@ def test_from_a_terminal_no_traceback(tmp_path: Path) -> None:
         assert result.returncode in (1, 2), args
         assert result.stderr.startswith(("kapdesk: ", "usage: ")), result.stderr
         assert "Traceback" not in result.stdout + result.stderr
+
+
+@pytest.mark.subprocess
+def test_the_record_and_the_handout_print_from_the_command_line(
+    tmp_path: Path, qapp: QApplication
+) -> None:
+    data = str(tmp_path / "data")
+    demo = _kapdesk("--data-dir", data, "demo")
+    session = demo.stdout.strip().splitlines()[-1]
+    record, handout = tmp_path / "record.pdf", tmp_path / "handout.pdf"
+    done = _kapdesk("--data-dir", data, "export", session, "--format", "pdf", "-o", str(record))
+    assert done.returncode == 0, done.stderr
+    done = _kapdesk("--data-dir", data, "handout", session, "-o", str(handout))
+    assert done.returncode == 0, done.stderr
+    printed = pdf_text(record)
+    assert "Session record · DEMO-001" in printed
+    assert "KET-24-1187" in printed
+    assert "Digits swapped when typing" in printed  # the correction, with its reason
+    sheet = pdf_text(handout)
+    assert "To meet the sadness with curiosity." in sheet
+    assert "mmHg" not in sheet
+    assert "Quiet tears" not in sheet

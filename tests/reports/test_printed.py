@@ -1,0 +1,197 @@
+"""The printed records, read back from the PDF files: the session record holds what the chart
+needs; the handout holds the plan and the safety advice and no notes or vital signs."""
+
+from __future__ import annotations
+
+import errno
+import os
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from kapdesk.core.clinic import load_clinic
+from kapdesk.core.clock import FakeClock
+from kapdesk.core.discharge import READINESS_ITEMS, assess
+from kapdesk.core.integration import draft_plan
+from kapdesk.core.journey import Dose, EventKind, Journey
+from kapdesk.core.observations import amendment_data, note_data
+from kapdesk.core.preparation import checklist_data, decision_data, intention_data
+from kapdesk.core.protocols import ProtocolLibrary
+from kapdesk.paths import BUNDLED_CLINIC_SETTINGS, BUNDLED_PROTOCOLS_DIR
+from kapdesk.reports.exports import write_atomically
+from kapdesk.reports.printing import Printer
+from kapdesk.storage.courses import CourseStore
+from kapdesk.storage.db import Storage
+from kapdesk.storage.integration import IntegrationStore
+from kapdesk.storage.journeys import JourneyStore
+from tests.support.pdf_text import pdf_pages, pdf_text
+
+NOTE = "Spoke of her late father; tearful, then settled."
+CORRECTED_NOTE = "Spoke of her late grandfather; tearful, then settled."
+
+
+def _vitals(journey: Journey, systolic: int, diastolic: int, by: str = "Jo Okafor") -> None:
+    values = {"systolic": systolic, "diastolic": diastolic, "heart_rate": 76, "spo2": 98}
+    journey.record_observation(EventKind.VITALS, {"values": values, "flags": [], "by": by})
+
+
+@pytest.fixture
+def session_id(storage: Storage, clock: FakeClock) -> int:
+    """An esketamine session with everything a record prints, in a course, with a plan."""
+    protocol = ProtocolLibrary(BUNDLED_PROTOCOLS_DIR, None).get("esketamine-intranasal")
+    assert protocol is not None
+    clock.advance(4 * 24 * 3600)  # Friday 6 March 2026
+    opened = JourneyStore(storage, clock).open_session("P-0107", protocol, "Sam Ortiz")
+    journey = opened.journey
+    courses = CourseStore(storage, clock)
+    course = courses.start("P-0107", 6)
+    courses.join(course.id, opened.session_id)
+    journey.record_preparation(
+        EventKind.INTENTION, intention_data("To meet my grief with less fear", "Dr Lin")
+    )
+    for item in protocol.checklist:
+        journey.record_preparation(EventKind.CHECKLIST, checklist_data(item, True, "Jo Okafor"))
+    _vitals(journey, 150, 88)
+    journey.record_preparation(
+        EventKind.DOSING_DECISION, decision_data(journey, "Rechecked after rest", "Dr Lin")
+    )
+    journey.record_dose(Dose(56, "mg", "intranasal", lot_number="ESK-7731", given_by="Jo Okafor"))
+    journey.record_sound(
+        EventKind.TRACK,
+        {
+            "playlist": "Peak",
+            "index": 0,
+            "path": "/m/a.ogg",
+            "title": "Weightless",
+            "artist": "Marconi Union",
+            "offset": 0.0,
+        },
+    )
+    clock.advance(20 * 60)
+    journey.record_observation(EventKind.NOTE, note_data(NOTE, ["Crying"], "Sam Ortiz"))
+    note_seq = len(journey.events) - 1
+    clock.advance(20 * 60)
+    _vitals(journey, 162, 94)  # at 40 minutes
+    journey.amend(amendment_data(note_seq, {"text": CORRECTED_NOTE}, "wrong relative", "Sam Ortiz"))
+    while journey.next_phase is not None:
+        clock.advance(25 * 60)
+        journey.tick()
+    clock.advance(30 * 60)
+    _vitals(journey, 132, 84)
+    scores: dict[str, int | None] = {item.id: 2 for item in READINESS_ITEMS}
+    answers = {"sedation": True, "dissociation": True, "breathing": False}
+    journey.record_discharge(assess(scores, True, 10).to_json("ok", answers, "Jo Okafor"))
+    clock.advance(5 * 60)
+    journey.close("Left with her partner")
+    assert opened.recorder.flush()
+    settings, _ = load_clinic(BUNDLED_CLINIC_SETTINGS, None)
+    plans = IntegrationStore(storage, clock)
+    items = plans.draft(opened.session_id, draft_plan(settings, date(2026, 3, 6), 5))
+    follow_up = next(i for i in items if i.key == "integration")
+    plans.update(follow_up.id, "Sam Ortiz", assigned_to="Dr Lin", booked_on=date(2026, 3, 9))
+    return opened.session_id
+
+
+@pytest.fixture
+def printer(storage: Storage, clock: FakeClock, qapp: QApplication) -> Printer:
+    settings, _ = load_clinic(BUNDLED_CLINIC_SETTINGS, None)
+    clinic = replace(settings, name="Harbour Light", phone="555 0134")
+    return Printer(storage, clock, clinic)
+
+
+def test_the_session_record_prints_what_the_chart_needs(
+    printer: Printer, session_id: int, tmp_path: Path
+) -> None:
+    path = tmp_path / "record.pdf"
+    data = printer.record(session_id)
+    write_atomically(path, data)
+    assert data.startswith(b"%PDF")
+    assert b"/Subtype /Image" in data  # the vital-signs chart is drawn in
+    pages = pdf_pages(path)
+    assert len(pages) >= 2
+    text = pdf_text(path)
+    for expected in (
+        "Session record · P-0107",
+        "Session 1 of 6",
+        "Esketamine nasal spray (Spravato)",
+        "Sam Ortiz",  # sitter
+        "Dr Lin, Jo Okafor, Sam Ortiz",  # staff in the record
+        "To meet my grief with less fear",
+        "Dosed after a high baseline because: Rechecked after rest",
+        "56 mg",
+        "ESK-7731",
+        "Vital signs",
+        "BP 162/94 mmHg",
+        CORRECTED_NOTE,
+        "Original (06 Mar",  # the note's history: the original is kept
+        "because “wrong relative”",
+        "Marconi Union – Weightless",
+        "Ready to leave:",
+        "Total monitoring time",
+        "Blood pressure at about 40 minutes 162/94 mmHg",
+        "Did the patient have changes in breathing (respiratory depression)? no",
+        "Integration session with the psychotherapist",
+        "Dr Lin",
+        "Timeline",
+    ):
+        assert expected in text, expected
+    assert NOTE in text  # the original wording, in the correction history
+
+
+def test_the_handout_has_the_plan_and_safety_and_nothing_clinical(
+    printer: Printer, session_id: int, tmp_path: Path
+) -> None:
+    path = tmp_path / "handout.pdf"
+    data = printer.handout(session_id)
+    write_atomically(path, data)
+    assert b"/Subtype /Image" not in data
+    text = pdf_text(path)
+    for expected in (
+        "After your session",
+        "To meet my grief with less fear",
+        "What did you learn about yourself?",
+        "Integration session with the psychotherapist booked for Monday 09 March",
+        "Next dosing session of the course to book for Mon 09 Mar to Tue 10 Mar",
+        "Do not drive",
+        "until the next day",
+        "Questions? Call Harbour Light on 555 0134.",
+        "Session 1 of 6",
+    ):
+        assert expected in text, expected
+    for clinical in (
+        "late father",
+        "grandfather",
+        "mmHg",
+        "/min",
+        "Vital",
+        "SpO2",
+        "Crying",
+        "ESK-7731",
+        "Rechecked after rest",
+        "dissociation",
+    ):
+        assert clinical not in text, clinical
+
+
+def test_a_record_that_cannot_be_found_or_written_is_said_plainly(
+    printer: Printer, session_id: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with pytest.raises(LookupError, match="no session 999"):
+        printer.record(999)
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "record.pdf"
+    target.write_bytes(b"the previous file")
+    data = printer.record(session_id)
+
+    def disk_full(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        write_atomically(target, data)
+    assert target.read_bytes() == b"the previous file"
+    assert list(out.iterdir()) == [target]  # no half-written file left behind
