@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         from kapdesk.core.observations import DEFAULT_TAGS  # noqa: PLC0415
         from kapdesk.core.soundtrack import default_soundtracks  # noqa: PLC0415
         from kapdesk.ui.course_view import CourseView  # noqa: PLC0415
+        from kapdesk.ui.followups_view import FollowUpsView  # noqa: PLC0415
         from kapdesk.ui.history_view import HistoryView  # noqa: PLC0415
         from kapdesk.ui.integration_view import IntegrationView  # noqa: PLC0415
         from kapdesk.ui.journey_view import JourneyView  # noqa: PLC0415
@@ -133,6 +134,7 @@ class MainWindow(QMainWindow):
         self.timeline_view = TimelineView()
         self.integration_view = IntegrationView()
         self.course_view = CourseView()
+        self.followups_view = FollowUpsView()
         self.sound_panel = SoundPanel(clock, audio)
         self.journey_view.place_sound(self.sound_panel)
         self.journey_view.place_observations(ObservationPanel(tags or DEFAULT_TAGS))
@@ -148,6 +150,7 @@ class MainWindow(QMainWindow):
             self.timeline_view,
             self.integration_view,
             self.course_view,
+            self.followups_view,
         ):
             self.pages.addWidget(page)
 
@@ -163,6 +166,9 @@ class MainWindow(QMainWindow):
             self.summary_view.make_record = self._print_record
             self.integration_view.make_handout = self._print_handout
         self.course_view.back_requested.connect(self._back_from_course)
+        self.setup_view.followups_requested.connect(self.show_followups)
+        self.followups_view.plan_requested.connect(self.show_integration)
+        self.followups_view.back_requested.connect(self.go_home)
         self.journey_view.history_requested.connect(self.show_history)
         self.summary_view.new_session_requested.connect(self.show_setup)
         self.summary_view.history_requested.connect(self.show_history)
@@ -313,6 +319,15 @@ class MainWindow(QMainWindow):
             staff=staff,
         )
         self.pages.setCurrentWidget(self.integration_view)
+
+    def show_followups(self) -> None:
+        """Every integration item not done yet, across sessions."""
+        if self.aftercare is None or self._journey_open():
+            self.go_home()
+            return
+        today = self.aftercare.clock.now().astimezone().date()
+        self.followups_view.load(self.aftercare.plans.open_items, today)
+        self.pages.setCurrentWidget(self.followups_view)
 
     def show_course(self, session_id: int, moment: str = "follow-up") -> None:
         """The course (and questionnaires) of the patient of a session."""

@@ -35,6 +35,7 @@ class SetupView(QWidget):
     open_requested = Signal(str, str, str, int)  # clinic code, protocol id, sitter, soundtrack
     history_requested = Signal()
     library_requested = Signal()
+    followups_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +51,10 @@ class SetupView(QWidget):
         self.library_button = ActionButton(
             "Sound library", "Ctrl+L", self.library_requested.emit, self
         )
+        self.followups_button = ActionButton(
+            "Follow-ups", "Ctrl+F", self.followups_requested.emit, self
+        )
+        header.addWidget(self.followups_button)
         header.addWidget(self.library_button)
         header.addWidget(self.history_button)
         outer.addLayout(header)

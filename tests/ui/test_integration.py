@@ -4,7 +4,7 @@ when the session closes, and the plan ticked, assigned and booked, then revisite
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from kapdesk.core.clock import FakeClock
@@ -14,6 +14,12 @@ from kapdesk.ui.main_window import MainWindow
 
 def _cell(window: MainWindow, row: int, column: int) -> str:
     item = window.integration_view.table.item(row, column)
+    assert item is not None
+    return item.text()
+
+
+def _text(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
     assert item is not None
     return item.text()
 
@@ -95,3 +101,20 @@ def test_a_course_session_hands_off_to_a_plan_that_is_worked_and_revisited(
     assert journal is not None
     assert journal.checkState() == Qt.CheckState.Checked
     assert _cell(window, integration, 3) == "Dr Lin"
+
+    # And from the follow-ups page, where every plan's open items wait, soonest first.
+    window.show_setup()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    waiting = window.followups_view
+    assert window.pages.currentWidget() is waiting
+    texts = [_text(waiting.table, r, 2) for r in range(waiting.table.rowCount())]
+    assert "Journal on the prompts tonight or tomorrow morning" not in texts  # done
+    first = [_text(waiting.table, 0, c) for c in range(5)]
+    assert first[:4] == [
+        "booked Mon 09 Mar",
+        "P-0042",
+        "Integration session with the psychotherapist",
+        "Dr Lin",
+    ]
+    qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is plan
