@@ -211,11 +211,11 @@ class MainWindow(QMainWindow):
         if self._journey_open():
             self.go_home()
             return
-        problems = [
-            f"{error.source}: {error.problems[0]}"
-            for error in self.library.problems
-            if error.problems
+        failed = [
+            *self.library.problems,
+            *(self.aftercare.clinic_problems if self.aftercare else []),
         ]
+        problems = [f"{error.source}: {error.problems[0]}" for error in failed if error.problems]
         try:
             codes, staff = self.store.patient_codes(), self.store.staff_names()
         except StorageError as exc:

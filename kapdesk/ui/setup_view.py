@@ -165,7 +165,8 @@ class SetupView(QWidget):
         self.sitter.addItems(staff)
         self.sitter.setCurrentText("")
         self.protocol_problems.setText(
-            "Some clinic protocol files could not be loaded: " + "; ".join(problems)
+            "Some of the clinic's files could not be used (kapdesk's own stand in for them): "
+            + "; ".join(problems)
             if problems
             else ""
         )

@@ -7,8 +7,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QTableWidget
 from pytestqt.qtbot import QtBot
 
+from kapdesk.app import build_window
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.journey import Dose
+from kapdesk.paths import AppPaths
+from kapdesk.storage.db import Storage
 from kapdesk.ui.main_window import MainWindow
 
 
@@ -118,3 +121,19 @@ def test_a_course_session_hands_off_to_a_plan_that_is_worked_and_revisited(
     ]
     qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is plan
+
+
+def test_a_bad_clinic_file_is_named_on_set_up_and_kapdesk_carries_on(
+    qtbot: QtBot, storage: Storage, paths: AppPaths, clock: FakeClock
+) -> None:
+    paths.clinic_settings.write_text('[clinic]\nopen_days = ["mon", "someday"]\n', "utf-8")
+    built = build_window(storage, paths, clock)
+    qtbot.addWidget(built)
+    problems = built.setup_view.protocol_problems
+    assert not problems.isHidden()
+    assert "kapdesk's own stand in for them" in problems.text()
+    assert f"{paths.clinic_settings}: line 2, clinic.open_days: 'someday' is not a day" in (
+        problems.text()
+    )
+    assert built.aftercare is not None
+    assert built.aftercare.clinic.open_days == (0, 1, 2, 3, 4)
