@@ -71,6 +71,7 @@ def _print_demo(window: MainWindow, session_id: int, out: Path) -> None:
     )
     plan.table.selectRow(booked)
     plan.assignee.setCurrentText("Dr. Ana Moreno")
+    plan.is_booked.setChecked(True)
     plan.save_selected()
     aftercare = window.aftercare
     assert aftercare is not None
@@ -204,6 +205,7 @@ def main(out: Path) -> None:
         )
         plan.table.selectRow(follow_up)
         plan.assignee.setCurrentText("Dr Maya Lin")
+        plan.is_booked.setChecked(True)
         plan.note.setText("10:00, room 2")
         plan.save_selected()
         shot("integration.png")

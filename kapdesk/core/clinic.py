@@ -3,9 +3,9 @@ books follow-ups on, its follow-up rules, its journal prompts and integration st
 breathing patterns of its own.
 
 kapdesk ships ``assets/clinic.toml``; a ``clinic.toml`` in the data folder replaces it section
-by section (a section the clinic leaves out keeps kapdesk's). The schema is in
-``docs/clinic.md``. A file with problems is reported with every problem at once and kapdesk
-carries on with its own settings: a typo never stops a session.
+by section (a section the clinic leaves out keeps kapdesk's), and ``[clinic]`` key by key. The
+schema is in ``docs/clinic.md``. A file with problems is reported with every problem at once and
+kapdesk carries on with its own settings: a typo never stops a session.
 """
 
 from __future__ import annotations
@@ -85,10 +85,12 @@ class _Checker(TomlChecker):
         self.unknown_keys(data, "", _TOP)
         values: dict[str, object] = {}
         if "clinic" in data:
+            # Key by key, not the whole table: a clinic that writes only its name must not
+            # lose the urgent advice printed on every handout.
             head = self.section(data, "clinic", _CLINIC_KEYS)
-            values["name"] = self.text(head, "clinic", "name")
-            values["phone"] = self.text(head, "clinic", "phone")
-            values["urgent"] = self.text(head, "clinic", "urgent")
+            for key in ("name", "phone", "urgent"):
+                if key in head:
+                    values[key] = self.text(head, "clinic", key)
             if "open_days" in head:
                 values["open_days"] = self.open_days(head["open_days"])
         if "followups" in data:

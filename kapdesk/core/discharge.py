@@ -8,8 +8,9 @@ total reaches the protocol's ``ready_score`` (10 of 12 by default) and an escort
 The protocol's least monitoring time still applies: ready earlier means free to leave when it
 has passed.
 
-Each check is a ``discharge_check`` event; the first one that finds the patient ready gives the
-time they were ready to leave (the REMS form asks for it).
+Each check is a ``discharge_check`` event; the first check that found the patient ready, with no
+later check finding them not ready, gives the time they were ready to leave (the REMS form asks
+for it). Without a baseline to compare with, staff score the vital-signs item themselves.
 """
 
 from __future__ import annotations
@@ -179,7 +180,7 @@ class Discharge:
     """Discharge as it stands in a session's record."""
 
     checks: tuple[JourneyEvent, ...]
-    ready_at: datetime | None  # wall time of the first check that found the patient ready
+    ready_at: datetime | None  # when the patient became ready, as the checks stand now
     ready_elapsed: float | None  # journey time of that check
     free_to_leave_at: datetime | None  # ready, and the protocol's monitoring time has passed
     monitoring_seconds: float | None  # from the first dose to the close (or to now, if open)
@@ -192,7 +193,14 @@ class Discharge:
 def discharge_of(journey: Journey) -> Discharge:
     """The session's discharge checks, when the patient was ready, and the monitoring time."""
     checks = tuple(e for e in journey.events if e.kind is EventKind.DISCHARGE)
-    first_ready = next((e for e in checks if e.data.get("ready")), None)
+    # Ready since the first of the ready checks that no later check has contradicted: a later
+    # "not ready" (vomiting, a pressure off again) takes the readiness back.
+    first_ready: JourneyEvent | None = None
+    for check in checks:
+        if not check.data.get("ready"):
+            first_ready = None
+        elif first_ready is None:
+            first_ready = check
     dose_event = next((e for e in journey.events if e.kind is EventKind.DOSE), None)
     free: datetime | None = None
     if first_ready is not None and dose_event is not None:

@@ -359,17 +359,21 @@ class Journey:
         return data
 
     def baseline_reading(self) -> tuple[int, Reading] | None:
-        """The last vital-signs reading taken before dosing (its place in the events, and the
-        values as corrected), or None if there is none."""
-        found: int | None = None
+        """The last reading before dosing that has a blood pressure (its place in the events,
+        and the values as corrected), or None if there is none.
+
+        A later reading of pulse and SpO2 alone is not a baseline: it must not hide a high
+        blood pressure taken before it.
+        """
+        found: tuple[int, Reading] | None = None
         for seq, event in enumerate(self.events):
             if event.kind is EventKind.DOSE:
                 break
             if event.kind is EventKind.VITALS:
-                found = seq
-        if found is None:
-            return None
-        return found, _reading_of(self.corrected(found))
+                reading = _reading_of(self.corrected(seq))
+                if reading.systolic is not None or reading.diastolic is not None:
+                    found = (seq, reading)
+        return found
 
     def baseline_concern(self) -> str | None:
         """Why dosing needs an explicit decision first, or None.

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kapdesk.core.clock import Clock
+from kapdesk.core.journey import JourneyState
 from kapdesk.core.questionnaires import INSTRUMENTS, Score
 from kapdesk.storage.db import Storage
 from kapdesk.storage.journeys import plainly
@@ -133,9 +134,14 @@ class CourseStore:
             return [self._info(session, course) for course in courses]
 
     def _info(self, session: Session, course: Course) -> CourseInfo:
+        # A session cancelled before its dose (closed, never dosed) was not a dosing session
+        # of the course: it neither takes a number nor uses up one of the planned sessions.
+        cancelled = (JourneySession.state == JourneyState.CLOSED.value) & (
+            JourneySession.dosed_at.is_(None)
+        )
         ids = session.scalars(
             select(JourneySession.id)
-            .where(JourneySession.course_id == course.id)
+            .where(JourneySession.course_id == course.id, ~cancelled)
             .order_by(JourneySession.opened_at, JourneySession.id)
         )
         code = session.scalar(select(Patient.clinic_code).where(Patient.id == course.patient_id))

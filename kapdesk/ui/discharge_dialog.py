@@ -65,12 +65,18 @@ class DischargeDialog(QDialog):
         grid.setVerticalSpacing(6)
         for column, heading in enumerate(("2 points", "1 point", "0 points")):
             grid.addWidget(centred(label(heading, "section")), 0, 1 + column)
-        grid.addWidget(label(VITALS_ITEM.name), 1, 0)
-        score = "not scored" if self.vitals.score is None else f"{self.vitals.score}"
-        self.vitals_line = label(f"{score}: {self.vitals.text}", "muted")
-        grid.addWidget(self.vitals_line, 1, 1, 1, 3)
         self.groups: dict[str, QButtonGroup] = {}
-        for row, item in enumerate(READINESS_ITEMS[1:], start=2):
+        if self.vitals.score is None:
+            # Nothing to compare (no baseline, or no reading since the dose): staff judge it,
+            # and the reason stays on screen beside the choice.
+            self.vitals_line = label(f"Score it yourself: {self.vitals.text}", "muted")
+            scored_by_staff = READINESS_ITEMS
+        else:
+            self.vitals_line = label(f"{self.vitals.score}: {self.vitals.text}", "muted")
+            scored_by_staff = READINESS_ITEMS[1:]
+            grid.addWidget(label(VITALS_ITEM.name), 1, 0)
+            grid.addWidget(self.vitals_line, 1, 1, 1, 3)
+        for row, item in enumerate(scored_by_staff, start=2):
             grid.addWidget(label(item.name), row, 0)
             group = QButtonGroup(self)
             for column, (points, words) in enumerate(zip((2, 1, 0), item.words, strict=True)):
@@ -83,6 +89,8 @@ class DischargeDialog(QDialog):
         grid.setColumnStretch(2, 1)
         grid.setColumnStretch(3, 1)
         layout.addLayout(grid)
+        if self.vitals.score is None:
+            layout.addWidget(self.vitals_line)
         self.escort = QCheckBox("An escort is here to take the patient home")
         self.escort.toggled.connect(lambda _on: self._update())
         layout.addWidget(self.escort)
@@ -111,7 +119,7 @@ class DischargeDialog(QDialog):
 
     def scores(self) -> dict[str, int | None]:
         chosen: dict[str, int | None] = {VITALS_ITEM.id: self.vitals.score}
-        for item_id, group in self.groups.items():
+        for item_id, group in self.groups.items():  # the vital signs too, when staff judge them
             points = group.checkedId()
             chosen[item_id] = points if points >= 0 else None
         return chosen

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -56,6 +57,7 @@ class IntegrationView(QWidget):
         self.items: list[ItemState] = []
         self._plans: IntegrationStore | None = None
         self._by = ""
+        self._today = date.today()  # replaced by the clock's day in show_plan
         outer = QVBoxLayout(self)
         outer.setContentsMargins(36, 24, 36, 24)
         outer.setSpacing(10)
@@ -99,7 +101,8 @@ class IntegrationView(QWidget):
         form = QGridLayout()
         form.setHorizontalSpacing(10)
         form.addWidget(label("Assign to", "section"), 0, 0)
-        form.addWidget(label("Booked on", "section"), 0, 1)
+        self.is_booked = QCheckBox("Booked on")
+        form.addWidget(self.is_booked, 0, 1)
         form.addWidget(label("Note", "section"), 0, 2)
         self.assignee = QComboBox()
         self.assignee.setEditable(True)
@@ -107,6 +110,8 @@ class IntegrationView(QWidget):
         self.assignee.setMinimumWidth(240)
         form.addWidget(self.assignee, 1, 0)
         self.booked = QDateEdit()
+        self.booked.setEnabled(False)
+        self.is_booked.toggled.connect(self.booked.setEnabled)
         self.booked.setCalendarPopup(True)
         self.booked.setDisplayFormat("ddd dd MMM yyyy")
         form.addWidget(self.booked, 1, 1)
@@ -139,8 +144,13 @@ class IntegrationView(QWidget):
         title: str,
         by: str,
         staff: list[str],
+        today: date,
     ) -> None:
-        """Show a session's plan (already drafted) for ``by`` to work on."""
+        """Show a session's plan (already drafted) for ``by`` to work on.
+
+        Raises StorageError when the plan cannot be read.
+        """
+        self._today = today
         self._plans = plans
         self.session_id = session_id
         self._by = by
@@ -194,9 +204,12 @@ class IntegrationView(QWidget):
         if item is None:
             return
         self.assignee.setCurrentText(item.assigned_to)
-        suggested = item.booked_on or item.due_from or date.today()
+        suggested = item.booked_on or item.due_from or self._today
         self.booked.setDate(QDate(suggested.year, suggested.month, suggested.day))
-        self.booked.setEnabled(item.kind is ItemKind.FOLLOW_UP)
+        follow_up = item.kind is ItemKind.FOLLOW_UP
+        self.is_booked.setEnabled(follow_up)
+        self.is_booked.setChecked(follow_up and item.booked_on is not None)
+        self.booked.setEnabled(self.is_booked.isChecked())
         self.note.clear()
 
     def _ticked(self, cell: QTableWidgetItem) -> None:
@@ -221,7 +234,7 @@ class IntegrationView(QWidget):
         assignee = self.assignee.currentText().strip()
         picked = self.booked.date()
         booked: date | None = None
-        if item.kind is ItemKind.FOLLOW_UP:
+        if item.kind is ItemKind.FOLLOW_UP and self.is_booked.isChecked():
             booked = date(picked.year(), picked.month(), picked.day())
             if booked == item.booked_on:
                 booked = None

@@ -138,7 +138,11 @@ class MainWindow(QMainWindow):
         self.sound_panel = SoundPanel(clock, audio)
         self.journey_view.place_sound(self.sound_panel)
         self.journey_view.place_observations(ObservationPanel(tags or DEFAULT_TAGS))
-        preparation = PreparationPanel(clock)
+        preparation = (
+            PreparationPanel(clock, aftercare.clinic.breathing)
+            if aftercare is not None
+            else PreparationPanel(clock)
+        )
         preparation.questionnaires_requested.connect(self._questionnaires_before_dosing)
         self.journey_view.place_preparation(preparation)
         for page in (
@@ -300,24 +304,22 @@ class MainWindow(QMainWindow):
             self.show_summary(session_id)
             return
         course_text = self._course_text(session_id)
-        title = "   ·   ".join(
-            part
-            for part in (
-                f"Integration · {summary.patient_code}",
-                course_text,
-                summary.protocol_name,
-            )
-            if part
-        )
+        parts = (f"Integration · {summary.patient_code}", course_text, summary.protocol_name)
         self.integration_view.patient_code = summary.patient_code
-        self.integration_view.show_plan(
-            aftercare.plans,
-            aftercare.clinic,
-            session_id,
-            title=title,
-            by=summary.sitter,
-            staff=staff,
-        )
+        try:
+            self.integration_view.show_plan(
+                aftercare.plans,
+                aftercare.clinic,
+                session_id,
+                title="   ·   ".join(part for part in parts if part),
+                by=summary.sitter,
+                staff=staff,
+                today=aftercare.clock.now().astimezone().date(),
+            )
+        except StorageError as exc:
+            self._show_banner(f"The integration plan cannot be shown: {exc}")
+            self.show_summary(session_id)
+            return
         self.pages.setCurrentWidget(self.integration_view)
 
     def show_followups(self) -> None:

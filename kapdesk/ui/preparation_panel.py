@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from kapdesk.core.journey import EventKind, JourneyError
 from kapdesk.core.preparation import (
+    BREATH_PATTERNS,
+    BreathPattern,
     checklist_data,
     intention_data,
     preparation_of,
@@ -55,9 +57,15 @@ class PreparationPanel(QWidget):
     vitals_requested = Signal()
     questionnaires_requested = Signal()
 
-    def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        clock: Clock,
+        patterns: tuple[BreathPattern, ...] = BREATH_PATTERNS,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._clock = clock
+        self._patterns = patterns  # kapdesk's and the clinic's own
         self.current: OpenJourney | None = None
         self.breathing: BreathingDialog | None = None
         self._boxes: dict[str, QCheckBox] = {}
@@ -223,7 +231,7 @@ class PreparationPanel(QWidget):
 
         if self.current is None or self.current.journey.closed:
             return
-        dialog = BreathingDialog(self._clock, self)
+        dialog = BreathingDialog(self._clock, self, self._patterns)
         dialog.finished_breathing.connect(self._breathing_done)
         self.breathing = dialog
         dialog.open()

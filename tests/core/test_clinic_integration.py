@@ -92,6 +92,7 @@ steps = [["in", 6], ["hold_full", 2], ["out", 7]]
     settings, problems = load_clinic(BUNDLED, clinic)
     assert problems == []
     assert (settings.name, settings.phone) == ("Harbour Light Clinic", "555 0134")
+    assert "988" in settings.urgent  # not written by the clinic: kapdesk's advice stays
     assert settings.open_days == (0, 1, 2, 3, 4, 5)
     assert [r.id for r in settings.followups] == ["massage"]  # the section is replaced
     assert len(settings.steps) == 5  # left out: kapdesk's

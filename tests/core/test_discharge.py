@@ -165,3 +165,22 @@ def test_the_protocol_sets_the_score_and_the_questions_and_bad_values_are_locate
         "line 13, discharge.questions[0].text: is required",
         'line 14, discharge.questions[0].id: must be a slug like "sedation"; "a b" is not',
     ]
+
+
+def test_a_later_not_ready_check_takes_the_readiness_back(
+    esketamine: Protocol, clock: FakeClock
+) -> None:
+    journey = Journey.open(esketamine, clock)
+    _vitals(journey, 130, 80, 80)
+    journey.record_dose(Dose(56, "mg", "intranasal"))
+    clock.advance(100 * 60)
+    journey.record_discharge(assess(ALL_WELL, True, 10).to_json("", {}))
+    assert discharge_of(journey).ready_at is not None
+    clock.advance(5 * 60)
+    vomiting = assess({**ALL_WELL, "nausea": 0}, True, 10)
+    journey.record_discharge(vomiting.to_json("", {}))
+    assert discharge_of(journey).ready_at is None
+    clock.advance(20 * 60)
+    journey.record_discharge(assess(ALL_WELL, True, 10).to_json("", {}))
+    discharge = discharge_of(journey)
+    assert discharge.ready_elapsed == pytest.approx(125 * 60)  # ready again, from now

@@ -218,3 +218,17 @@ def test_the_4_7_8_pattern_is_19_seconds_and_says_what_to_do() -> None:
     assert pattern.cycle_seconds == 19
     assert [pace(pattern, t).words for t in (1, 5, 12)] == ["Breathe in", "Hold", "Breathe out"]
     assert pattern_named(BREATH_PATTERNS, "nonsense").id == "box"
+
+
+def test_a_later_reading_without_blood_pressure_does_not_hide_a_high_baseline(
+    esketamine: Protocol, clock: FakeClock
+) -> None:
+    journey = Journey.open(esketamine, clock)
+    _vitals(journey, 175, 105)
+    pulse_only = {"values": {"heart_rate": 80, "spo2": 98}, "flags": [], "by": "Nurse"}
+    journey.record_observation(EventKind.VITALS, pulse_only)
+    assert journey.baseline_concern() == (
+        "Baseline blood pressure 175/105 is above the protocol's 140/90"
+    )
+    with pytest.raises(JourneyError):
+        journey.record_dose(DOSE)

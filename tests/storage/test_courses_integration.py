@@ -111,3 +111,21 @@ def test_the_integration_plan_is_drafted_once_and_changes_are_appended(
     assert waiting[0].state.id == follow_up.id  # the soonest due first
     assert waiting[0].patient_code == "P-0042"
     assert len(waiting) == len(items)
+
+
+def test_a_session_cancelled_before_its_dose_does_not_use_up_the_course(
+    storage: Storage, store: JourneyStore, clock: FakeClock, protocol: Protocol
+) -> None:
+    courses = CourseStore(storage, clock)
+    course = courses.start("P-0050", 2)
+    first = store.open_session("P-0050", protocol, "")
+    courses.join(course.id, first.session_id)
+    first.journey.close("BP 172/108 at baseline; rebooked")
+    assert first.recorder.flush()
+    second = store.open_session("P-0050", protocol, "")
+    courses.join(course.id, second.session_id)
+    found = courses.get(course.id)
+    assert found.session_ids == (second.session_id,)
+    assert found.number_of(second.session_id) == 1
+    assert found.open
+    assert found.left_after(second.session_id) == 1

@@ -82,3 +82,26 @@ def test_the_discharge_check_scores_asks_and_records_the_ready_time(
         facts
     )
     assert "Total monitoring time: 2:05:00" in facts
+
+
+def test_without_a_baseline_staff_score_the_vital_signs_themselves(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    window.open_session("P-0301", "im-ketamine", "Robin Hale")
+    current = window.current
+    assert current is not None
+    current.journey.record_dose(Dose(0.75, "mg/kg", "IM"))  # no baseline reading
+    clock.advance(80 * 60)
+    window.journey_view.request_discharge()
+    dialog = window.journey_view.discharge_dialog
+    assert dialog is not None
+    assert dialog.vitals_line.text() == (
+        "Score it yourself: No baseline reading before dosing to compare with."
+    )
+    for item in ("vitals", "alert", "dissociation", "walking", "nausea", "comfort"):
+        dialog.choose(item, 2)
+    dialog.escort.click()
+    assert dialog.verdict.text() == "12 of 12: ready to leave."
+    dialog.submit()
+    (check,) = [e for e in current.journey.events if e.kind is EventKind.DISCHARGE]
+    assert check.data["scores"]["vitals"] == 2

@@ -75,8 +75,17 @@ def test_a_course_session_hands_off_to_a_plan_that_is_worked_and_revisited(
     assert _cell(window, rows["Next dosing session of the course"], 2) == "Mon 09 Mar to Tue 10 Mar"
 
     plan.tick(rows["Journal on the prompts tonight or tomorrow morning"])
+    emdr = rows["EMDR or ART session"]
+    plan.table.selectRow(emdr)
+    assert not plan.is_booked.isChecked()
+    plan.assignee.setCurrentText("Kim Ade")
+    qtbot.mouseClick(plan.save_button, Qt.MouseButton.LeftButton)
+    assert _cell(window, emdr, 3) == "Kim Ade"
+    assert _cell(window, emdr, 4) == ""  # assigned, not booked
+
     plan.table.selectRow(integration)
     plan.assignee.setCurrentText("Dr Lin")
+    plan.is_booked.setChecked(True)  # on the first day suggested: Monday
     qtbot.keyClicks(plan.note, "10:00, room 2")
     qtbot.mouseClick(plan.save_button, Qt.MouseButton.LeftButton)
     assert _cell(window, integration, 3) == "Dr Lin"
@@ -137,3 +146,28 @@ def test_a_bad_clinic_file_is_named_on_set_up_and_kapdesk_carries_on(
     )
     assert built.aftercare is not None
     assert built.aftercare.clinic.open_days == (0, 1, 2, 3, 4)
+
+
+def test_the_clinics_own_breathing_pattern_is_offered(
+    qtbot: QtBot, storage: Storage, paths: AppPaths, clock: FakeClock
+) -> None:
+    paths.clinic_settings.write_text(
+        '[[breathing]]\nid = "calm"\nname = "Calm 6-2-7"\n'
+        'steps = [["in", 6], ["hold_full", 2], ["out", 7]]\n',
+        "utf-8",
+    )
+    built = build_window(storage, paths, clock)
+    qtbot.addWidget(built)
+    built.open_session("P-0042", "im-ketamine", "Sam")
+    preparation = built.journey_view.preparation
+    assert preparation is not None
+    preparation.request_breathing()
+    dialog = preparation.breathing
+    assert dialog is not None
+    names = [dialog.pattern.itemText(i) for i in range(dialog.pattern.count())]
+    assert names[-1] == "Calm 6-2-7"
+    dialog.pattern.setCurrentIndex(len(names) - 1)
+    clock.advance(7)
+    dialog.step()
+    assert dialog.words.text() == "Hold   1"
+    dialog.reject()
