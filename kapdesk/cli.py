@@ -366,8 +366,8 @@ def print_session(
     from kapdesk.core.clinic import load_clinic  # noqa: PLC0415
     from kapdesk.core.clock import SystemClock  # noqa: PLC0415
     from kapdesk.paths import BUNDLED_CLINIC_SETTINGS  # noqa: PLC0415
+    from kapdesk.printing import Printer  # noqa: PLC0415
     from kapdesk.reports.exports import write_atomically  # noqa: PLC0415
-    from kapdesk.reports.printing import Printer  # noqa: PLC0415
     from kapdesk.storage.errors import StorageError  # noqa: PLC0415
 
     session_id = _session_number(session_text)

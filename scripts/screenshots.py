@@ -25,7 +25,7 @@ from kapdesk.core.preparation import decision_data
 from kapdesk.core.questionnaires import GAD7, PHQ9, score
 from kapdesk.demo import record_demo_session
 from kapdesk.paths import AppPaths
-from kapdesk.reports.printing import Printer
+from kapdesk.printing import Printer
 from kapdesk.storage.db import Storage, open_storage
 from kapdesk.storage.library import ScannedTrack, SoundLibrary
 from kapdesk.ui import theme

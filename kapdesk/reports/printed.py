@@ -12,6 +12,7 @@ import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from kapdesk import __version__
 from kapdesk.core.clinic import ClinicSettings
@@ -22,8 +23,10 @@ from kapdesk.core.preparation import preparation_of
 from kapdesk.core.timeline import Entry, timeline
 from kapdesk.core.vitals import Reading
 from kapdesk.reports.exports import journey_time
-from kapdesk.storage.integration import ItemState
-from kapdesk.storage.repositories import SessionSummary
+
+if TYPE_CHECKING:  # the stores hand these in; reports read them and import no storage
+    from kapdesk.storage.integration import ItemState
+    from kapdesk.storage.repositories import SessionSummary
 
 VITALS_IMAGE = "kapdesk://vitals.png"  # the chart, given to the layout as an image resource
 TABLE = "width='100%' cellspacing='0' cellpadding='3'"  # Qt's layout reads these, not the CSS

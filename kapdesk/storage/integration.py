@@ -138,19 +138,20 @@ class IntegrationStore:
             return self._states(session, [row])[0]
 
     def open_items(self, limit: int = 200) -> list[OpenItem]:
-        """Items not done yet across closed sessions, the soonest due first: what to revisit."""
+        """Items not done yet across sessions, the soonest due first: what to revisit."""
         with plainly("Open integration items cannot be read"), self._factory() as session:
-            rows = session.scalars(select(IntegrationItem).order_by(IntegrationItem.id)).all()
-            states = [s for s in self._states(session, rows) if not s.done]
-            found: list[OpenItem] = []
-            for state in states:
-                found_session = session.get(JourneySession, state.session_id)
-                if found_session is None:
-                    continue
-                code = session.scalar(
-                    select(Patient.clinic_code).where(Patient.id == found_session.patient_id)
-                )
-                found.append(OpenItem(state, code or "", found_session.closed_at))
+            rows = session.execute(
+                select(IntegrationItem, Patient.clinic_code, JourneySession.closed_at)
+                .join(JourneySession, JourneySession.id == IntegrationItem.session_id)
+                .join(Patient, Patient.id == JourneySession.patient_id)
+                .order_by(IntegrationItem.id)
+            ).all()
+            states = self._states(session, [row[0] for row in rows])
+        found = [
+            OpenItem(state, code, closed_at)
+            for state, (_item, code, closed_at) in zip(states, rows, strict=True)
+            if not state.done
+        ]
         found.sort(key=lambda o: (o.state.due_by or date.max, o.state.id))
         return found[:limit]
 

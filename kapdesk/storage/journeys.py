@@ -188,9 +188,13 @@ class JourneyStore:
             ) from exc
         return found[0], Journey.replay(protocol, self._clock, events)
 
-    def summaries(self, limit: int | None = 500, only_open: bool = False) -> list[SessionSummary]:
+    def summaries(
+        self, limit: int | None = 500, only_open: bool = False, patient_code: str | None = None
+    ) -> list[SessionSummary]:
         with plainly("Past sessions cannot be read"), self._factory() as session:
-            return SessionRepository(session).summaries(limit=limit, only_open=only_open)
+            return SessionRepository(session).summaries(
+                limit=limit, only_open=only_open, patient_code=patient_code
+            )
 
     def patient_codes(self) -> list[str]:
         with plainly("Patient codes cannot be read"), self._factory() as session:

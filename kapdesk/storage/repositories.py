@@ -180,7 +180,11 @@ class SessionRepository:
         )
 
     def summaries(
-        self, limit: int | None = None, session_id: int | None = None, only_open: bool = False
+        self,
+        limit: int | None = None,
+        session_id: int | None = None,
+        only_open: bool = False,
+        patient_code: str | None = None,
     ) -> list[SessionSummary]:
         sitter = aliased(Staff)
         query = (
@@ -193,6 +197,8 @@ class SessionRepository:
             query = query.where(JourneySession.id == session_id)
         if only_open:
             query = query.where(JourneySession.state != JourneyState.CLOSED.value)
+        if patient_code is not None:
+            query = query.where(Patient.clinic_code == patient_code)
         if limit is not None:
             query = query.limit(limit)
         return [

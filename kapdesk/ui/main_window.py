@@ -25,8 +25,8 @@ if TYPE_CHECKING:
     from kapdesk.core.clock import Clock
     from kapdesk.core.protocols import ProtocolLibrary
     from kapdesk.core.soundtrack import BundledSound, Soundtrack
+    from kapdesk.printing import Printer
     from kapdesk.records import Aftercare
-    from kapdesk.reports.printing import Printer
     from kapdesk.storage.journeys import JourneyStore, OpenJourney
     from kapdesk.storage.library import SoundLibrary
     from kapdesk.ui.history_view import HistoryView
@@ -337,12 +337,12 @@ class MainWindow(QMainWindow):
             return
         try:
             summary, _journey = self.store.load(session_id)
-            sessions = self.store.summaries(limit=None)
+            sessions = self.store.summaries(limit=None, patient_code=summary.patient_code)
             self.course_view.show_course(
                 self.aftercare.courses,
                 summary.patient_code,
                 session_id,
-                [s for s in sessions if s.patient_code == summary.patient_code],
+                sessions,
                 by=summary.sitter,
                 moment=moment,
             )
@@ -352,7 +352,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.course_view)
 
     def _printer(self) -> Printer:
-        from kapdesk.reports.printing import Printer  # noqa: PLC0415  (QtGui's PDF writer)
+        from kapdesk.printing import Printer  # noqa: PLC0415  (QtGui's PDF writer)
 
         assert self.aftercare is not None
         care = self.aftercare

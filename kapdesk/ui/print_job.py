@@ -3,6 +3,7 @@ thread (the window never waits on the disk), and the page says where it went or 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from kapdesk.reports.exports import write_atomically
 from kapdesk.storage.errors import StorageError
 
 Make = Callable[[], bytes]
+log = logging.getLogger(__name__)
 
 
 class PrintJob(QObject):
@@ -41,6 +43,14 @@ class PrintJob(QObject):
             return
         except (LookupError, StorageError) as exc:
             self.finished.emit(f"The {self._what} could not be made: {exc}.", False)
+            return
+        except Exception:
+            log.exception("printing the %s failed", self._what)
+            self.finished.emit(
+                f"The {self._what} could not be made because of an unexpected problem; "
+                "it is described in kapdesk's log.",
+                False,
+            )
             return
         self.finished.emit(f"The {self._what} is saved as {self.path}.", True)
 

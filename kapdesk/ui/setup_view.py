@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from kapdesk.storage.courses import CourseInfo
 
 DEFAULT_COURSE_SESSIONS = 6  # a course is often six sessions over two to three weeks
+COURSE_LOOKUP_MS = 250
 
 
 class SetupView(QWidget):
@@ -36,6 +37,7 @@ class SetupView(QWidget):
     history_requested = Signal()
     library_requested = Signal()
     followups_requested = Signal()
+    courses_loaded = Signal()  # the patient's courses are in the Course list
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,7 +98,8 @@ class SetupView(QWidget):
         people.addWidget(label("COURSE", "section"), 0, 2)
         course_row = QHBoxLayout()
         self.course = QComboBox()
-        self.course.currentIndexChanged.connect(lambda _index: self._show_course_size())
+        self.course.currentIndexChanged.connect(lambda _index: self._course_picked())
+        self._course_by_hand: object = None  # the choice staff made for this patient, if any
         course_row.addWidget(self.course, 1)
         self.course_size = QSpinBox()
         self.course_size.setRange(1, 50)
@@ -109,7 +112,12 @@ class SetupView(QWidget):
         people.setColumnStretch(2, 1)
         outer.addLayout(people)
         self.courses_of: Callable[[str], list[CourseInfo]] | None = None
-        self.patient.currentTextChanged.connect(lambda _text: self._load_courses())
+        # The patient's courses are looked up once typing pauses, not on every key.
+        self._course_lookup = QTimer(self)
+        self._course_lookup.setSingleShot(True)
+        self._course_lookup.setInterval(COURSE_LOOKUP_MS)
+        self._course_lookup.timeout.connect(self._load_courses)
+        self.patient.currentTextChanged.connect(lambda _text: self._patient_typed())
         self.coverage = label("", "muted")
         outer.addWidget(self.coverage)
         self._protocols: dict[str, Protocol] = {}
@@ -215,8 +223,19 @@ class SetupView(QWidget):
             )
         self.course.addItem("New course of", ("new", 0))
         self.course.addItem("Not part of a course", ("none", 0))
-        self.course.setCurrentIndex(0 if found else self.course.count() - 1)
+        kept = self.course.findData(self._course_by_hand) if self._course_by_hand else -1
+        default = 0 if found else self.course.count() - 1
+        self.course.setCurrentIndex(kept if kept >= 0 else default)
         self.course.blockSignals(False)
+        self._show_course_size()
+        self.courses_loaded.emit()
+
+    def _patient_typed(self) -> None:
+        self._course_by_hand = None  # another patient: their own courses decide
+        self._course_lookup.start()
+
+    def _course_picked(self) -> None:
+        self._course_by_hand = self.course.currentData()
         self._show_course_size()
 
     def _show_course_size(self) -> None:
@@ -237,6 +256,9 @@ class SetupView(QWidget):
         self.error.show()
 
     def submit(self) -> None:
+        if self._course_lookup.isActive():  # typed and opened at once: look the course up now
+            self._course_lookup.stop()
+            self._load_courses()
         code = self.patient.currentText().strip()
         item = self.protocols.currentItem() if self.protocols.currentRow() >= 0 else None
         if not code:

@@ -61,3 +61,29 @@ def test_the_check_would_catch_an_offender(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
     bad.write_text("from PySide6.QtCore import QTimer\nimport sqlalchemy.orm\n", encoding="utf-8")
     assert {"PySide6.QtCore", "sqlalchemy.orm"} <= _imports(bad)
+
+
+def test_reports_and_storage_stay_siblings() -> None:
+    """reports/ reads what the stores return and imports no storage module when it runs, and
+    storage/ imports no reports: kapdesk.records and kapdesk.printing bring them together."""
+    import kapdesk.reports  # noqa: PLC0415
+    import kapdesk.storage  # noqa: PLC0415
+
+    code = (
+        "import sys\n"
+        "import kapdesk.reports.exports, kapdesk.reports.printed, kapdesk.reports.pdf\n"
+        "print(','.join(sorted(m for m in sys.modules if m.startswith('kapdesk.storage'))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""
+    storage = Path(kapdesk.storage.__file__).parent
+    offenders = {
+        f"{path.name}: {name}"
+        for path in storage.rglob("*.py")
+        for name in _imports(path)
+        if name.startswith("kapdesk.reports")
+    }
+    assert offenders == set()
+    assert Path(kapdesk.reports.__file__).parent.is_dir()

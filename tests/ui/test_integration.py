@@ -32,7 +32,8 @@ def _open(qtbot: QtBot, window: MainWindow, code: str) -> None:
     line = setup.patient.lineEdit()
     assert isinstance(line, QLineEdit)
     line.clear()
-    qtbot.keyClicks(line, code)
+    with qtbot.waitSignal(setup.courses_loaded):  # looked up once typing pauses
+        qtbot.keyClicks(line, code)
 
 
 def _close_after_the_journey(qtbot: QtBot, window: MainWindow, clock: FakeClock) -> None:
@@ -116,6 +117,8 @@ def test_a_course_session_hands_off_to_a_plan_that_is_worked_and_revisited(
 
     # And from the follow-ups page, where every plan's open items wait, soonest first.
     window.show_setup()
+    window.activateWindow()  # the offscreen platform leaves the closed dialog active
+    qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     waiting = window.followups_view
     assert window.pages.currentWidget() is waiting

@@ -1,5 +1,9 @@
 """Printing a session: the record for the chart and the patient's handout, as PDF bytes, from
-the database. The command line and the window both print through here."""
+the database. The command line and the window both print through here.
+
+It brings the stores (storage) and the printed pages (reports) together, as
+:mod:`kapdesk.records` does for the window: the two layers stay apart below it.
+"""
 
 from __future__ import annotations
 
