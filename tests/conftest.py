@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from kapdesk.core.clock import FakeClock
-from kapdesk.core.protocols import Advance, Protocol, parse_protocol
-from kapdesk.paths import AppPaths
+from kapdesk.core.protocols import Advance, Protocol, ProtocolLibrary, parse_protocol
+from kapdesk.paths import BUNDLED_PROTOCOLS_DIR, AppPaths
 from kapdesk.storage.db import Storage, open_storage
 from kapdesk.storage.journeys import JourneyStore
 
@@ -72,6 +72,14 @@ guidance = "Offer water when ready."
 @pytest.fixture
 def protocol() -> Protocol:
     return make_protocol()
+
+
+@pytest.fixture
+def esketamine() -> Protocol:
+    """The bundled esketamine protocol: a baseline limit, a checklist and REMS questions."""
+    protocol = ProtocolLibrary(BUNDLED_PROTOCOLS_DIR, None).get("esketamine-intranasal")
+    assert protocol is not None
+    return protocol
 
 
 @pytest.fixture

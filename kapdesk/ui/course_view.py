@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QTableWidget,
     QVBoxLayout,
@@ -16,7 +15,13 @@ from PySide6.QtWidgets import (
 
 from kapdesk.core.questionnaires import GAD7, INSTRUMENTS, PHQ9, Instrument
 from kapdesk.storage.errors import StorageError
-from kapdesk.ui.widgets import ActionButton, ElidedLabel, fill_table, fit_columns_on_fill, label
+from kapdesk.ui.widgets import (
+    ActionButton,
+    ElidedLabel,
+    fill_table,
+    label,
+    read_only_table,
+)
 
 if TYPE_CHECKING:
     from kapdesk.storage.courses import CourseInfo, CourseStore, QuestionnaireEntry
@@ -26,15 +31,7 @@ if TYPE_CHECKING:
 
 
 def _table(headers: list[str], parent: QWidget) -> QTableWidget:
-    table = QTableWidget(0, len(headers), parent)
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setAlternatingRowColors(True)
-    fit_columns_on_fill(table, range(len(headers) - 1))
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
+    return read_only_table(headers, parent, rows_selectable=True)
 
 
 class CourseView(QWidget):

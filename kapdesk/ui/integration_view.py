@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from kapdesk.core.integration import ItemKind, Window
 from kapdesk.storage.errors import StorageError
-from kapdesk.ui.print_job import PrintJob, ask_where, default_folder
+from kapdesk.ui.print_job import PdfSaver
 from kapdesk.ui.widgets import ActionButton, ElidedLabel, fill_table, label
 
 if TYPE_CHECKING:
@@ -125,8 +124,7 @@ class IntegrationView(QWidget):
         self.status = label("", "muted")
         outer.addWidget(self.status)
         self.make_handout: Callable[[int], bytes] | None = None  # set by the window
-        self.save_dialog: QFileDialog | None = None
-        self.print_job: PrintJob | None = None
+        self.saver = PdfSaver(self, "handout", "Save the patient's handout", self.status)
         actions = QHBoxLayout()
         actions.addStretch()
         self.new_button = ActionButton(
@@ -281,27 +279,15 @@ class IntegrationView(QWidget):
 
     def ask_print(self) -> None:
         """Ask where to save the patient's handout as a PDF, then make it off the UI thread."""
-        if self.session_id is None or self.make_handout is None:
-            return
-        name = f"handout-{self.session_id}-{self.patient_code}.pdf"
-        self.save_dialog = ask_where(
-            self, "Save the patient's handout", default_folder() / name, self.print_to
-        )
+        session_id, make = self.session_id, self.make_handout
+        if session_id is not None and make is not None:
+            name = f"handout-{session_id}-{self.patient_code}.pdf"
+            self.saver.ask(name, lambda: make(session_id))
 
     def print_to(self, path: Path) -> None:
         session_id, make = self.session_id, self.make_handout
-        if session_id is None or make is None:
-            return
-        self.status.setText("Making the handout…")
-        job = PrintJob(lambda: make(session_id), path, "handout", self)
-        job.finished.connect(self._printed)
-        self.print_job = job
-        job.start()
-
-    def _printed(self, message: str, ok: bool) -> None:
-        self.status.setText(message)
-        self.status.setProperty("role", "muted" if ok else "error")
-        self.status.style().polish(self.status)
+        if session_id is not None and make is not None:
+            self.saver.save_to(path, lambda: make(session_id))
 
     def _record(self) -> None:
         if self.session_id is not None:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
 
 from kapdesk.reports.exports import write_atomically
 from kapdesk.storage.errors import StorageError
@@ -72,3 +72,37 @@ def default_folder() -> Path:
     """Where PDFs go unless staff choose otherwise: Documents, or the home folder."""
     documents = Path.home() / "Documents"
     return documents if documents.is_dir() else Path.home()
+
+
+class PdfSaver(QObject):
+    """A page's "save as PDF": asks where, makes the PDF off the UI thread, says how it went."""
+
+    def __init__(self, page: QWidget, what: str, title: str, status: QLabel) -> None:
+        super().__init__(page)
+        self._page = page
+        self._what = what
+        self._title = title
+        self._status = status
+        self._make: Make | None = None
+        self.dialog: QFileDialog | None = None
+        self.job: PrintJob | None = None
+
+    def ask(self, file_name: str, make: Make) -> None:
+        self._make = make
+        self.dialog = ask_where(self._page, self._title, default_folder() / file_name, self.save_to)
+
+    def save_to(self, path: Path, make: Make | None = None) -> None:
+        make = make or self._make
+        if make is None:
+            return
+        self._say(f"Making the {self._what}…", ok=True)
+        job = PrintJob(make, path, self._what, self)
+        job.finished.connect(self._say)
+        self.job = job
+        job.start()
+
+    def _say(self, message: str, ok: bool) -> None:
+        self._status.setText(message)
+        self._status.setProperty("role", "muted" if ok else "error")
+        self._status.style().polish(self._status)
+        self._status.show()

@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QTableWidget,
     QVBoxLayout,
@@ -21,8 +19,8 @@ from kapdesk.core.discharge import discharge_of
 from kapdesk.core.journey import Journey, JourneyState, event_text
 from kapdesk.core.preparation import preparation_of
 from kapdesk.core.timefmt import clock_text, minutes_text
-from kapdesk.ui.print_job import PrintJob, ask_where, default_folder
-from kapdesk.ui.widgets import ActionButton, fill_table, fit_columns_on_fill, label
+from kapdesk.ui.print_job import PdfSaver
+from kapdesk.ui.widgets import ActionButton, fill_table, label, read_only_table
 
 if TYPE_CHECKING:  # the database layer loads after the window is up
     from kapdesk.storage.repositories import SessionSummary
@@ -33,15 +31,7 @@ def local_time(moment: datetime | None) -> str:
 
 
 def _table(headers: list[str], parent: QWidget) -> QTableWidget:
-    table = QTableWidget(0, len(headers), parent)
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-    table.setAlternatingRowColors(True)
-    fit_columns_on_fill(table, range(len(headers) - 1))
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
+    return read_only_table(headers, parent, rows_selectable=False)
 
 
 class SummaryView(QWidget):
@@ -77,8 +67,7 @@ class SummaryView(QWidget):
         self.print_status.hide()
         outer.addWidget(self.print_status)
         self.make_record: Callable[[int], bytes] | None = None  # set by the window
-        self.save_dialog: QFileDialog | None = None
-        self.print_job: PrintJob | None = None
+        self.saver = PdfSaver(self, "session record", "Save the session record", self.print_status)
         outer.addWidget(label("PHASES", "section"))
         self.phases = _table(["Phase", "Planned", "Actual", "Started at"], self)
         outer.addWidget(self.phases, 2)
@@ -96,29 +85,15 @@ class SummaryView(QWidget):
 
     def ask_print(self) -> None:
         """Ask where to save the session record as a PDF, then make it off the UI thread."""
-        if self.session_id is None or self.make_record is None:
-            return
-        name = f"session-{self.session_id}-{self.patient_code}.pdf"
-        self.save_dialog = ask_where(
-            self, "Save the session record", default_folder() / name, self.print_to
-        )
+        session_id, make = self.session_id, self.make_record
+        if session_id is not None and make is not None:
+            name = f"session-{session_id}-{self.patient_code}.pdf"
+            self.saver.ask(name, lambda: make(session_id))
 
     def print_to(self, path: Path) -> None:
         session_id, make = self.session_id, self.make_record
-        if session_id is None or make is None:
-            return
-        self.print_status.setText("Making the PDF…")
-        self.print_status.setProperty("role", "muted")
-        self.print_status.show()
-        job = PrintJob(lambda: make(session_id), path, "session record", self)
-        job.finished.connect(self._printed)
-        self.print_job = job
-        job.start()
-
-    def _printed(self, message: str, ok: bool) -> None:
-        self.print_status.setText(message)
-        self.print_status.setProperty("role", "muted" if ok else "error")
-        self.print_status.style().polish(self.print_status)
+        if session_id is not None and make is not None:
+            self.saver.save_to(path, lambda: make(session_id))
 
     def _integration(self) -> None:
         if self.session_id is not None:

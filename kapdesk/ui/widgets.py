@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QBoxLayout,
     QDialog,
     QFrame,
@@ -112,6 +113,25 @@ def fit_columns_on_fill(table: QTableWidget, columns: Sequence[int]) -> None:
     for column in columns:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
     table.setProperty("fit_columns", list(columns))
+
+
+def read_only_table(
+    headers: Sequence[str], parent: QWidget, *, rows_selectable: bool
+) -> QTableWidget:
+    """A table to read: headers, no editing, alternate rows, columns fitted to their contents
+    and the last one stretched."""
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    if rows_selectable:
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    else:
+        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    table.setAlternatingRowColors(True)
+    fit_columns_on_fill(table, range(len(headers) - 1))
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
 
 
 def fill_table(

@@ -17,8 +17,7 @@ from kapdesk.core.discharge import (
 )
 from kapdesk.core.journey import Dose, EventKind, Journey, JourneyError, event_text
 from kapdesk.core.observations import amendment_data
-from kapdesk.core.protocols import Protocol, ProtocolError, ProtocolLibrary, parse_protocol
-from kapdesk.paths import BUNDLED_PROTOCOLS_DIR
+from kapdesk.core.protocols import Protocol, ProtocolError, parse_protocol
 
 ALL_WELL = {item.id: 2 for item in READINESS_ITEMS}
 
@@ -27,13 +26,6 @@ def _vitals(journey: Journey, systolic: float, diastolic: float, heart_rate: flo
     values = {"systolic": systolic, "diastolic": diastolic, "heart_rate": heart_rate}
     journey.record_observation(EventKind.VITALS, {"values": values, "flags": []})
     return len(journey.events) - 1
-
-
-@pytest.fixture
-def esketamine() -> Protocol:
-    protocol = ProtocolLibrary(BUNDLED_PROTOCOLS_DIR, None).get("esketamine-intranasal")
-    assert protocol is not None
-    return protocol
 
 
 def test_all_items_at_two_with_an_escort_is_ready() -> None:

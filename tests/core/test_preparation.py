@@ -23,10 +23,8 @@ from kapdesk.core.protocols import (
     DEFAULT_CHECKLIST,
     Protocol,
     ProtocolError,
-    ProtocolLibrary,
     parse_protocol,
 )
-from kapdesk.paths import BUNDLED_PROTOCOLS_DIR
 
 DOSE = Dose(56, "mg", "intranasal")
 
@@ -35,13 +33,6 @@ def _vitals(journey: Journey, systolic: float, diastolic: float) -> int:
     values = {"systolic": systolic, "diastolic": diastolic, "heart_rate": 72}
     journey.record_observation(EventKind.VITALS, {"values": values, "flags": [], "by": "Nurse"})
     return len(journey.events) - 1
-
-
-@pytest.fixture
-def esketamine() -> Protocol:
-    protocol = ProtocolLibrary(BUNDLED_PROTOCOLS_DIR, None).get("esketamine-intranasal")
-    assert protocol is not None
-    return protocol
 
 
 def test_a_high_baseline_blocks_dosing_until_a_decision_with_a_reason_is_recorded(

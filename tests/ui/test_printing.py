@@ -30,7 +30,7 @@ def test_the_record_and_the_handout_print_from_the_window(
     summary = window.summary_view
 
     qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    dialog = summary.save_dialog
+    dialog = summary.saver.dialog
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.selectedFiles()[0].endswith(f"session-{current.session_id}-P-0900.pdf")
@@ -38,7 +38,7 @@ def test_the_record_and_the_handout_print_from_the_window(
 
     record = tmp_path / "record.pdf"
     summary.print_to(record)
-    job = summary.print_job
+    job = summary.saver.job
     assert job is not None
     with qtbot.waitSignal(job.finished, timeout=30_000) as finished:
         pass
@@ -50,16 +50,16 @@ def test_the_record_and_the_handout_print_from_the_window(
     plan = window.integration_view
     handout = tmp_path / "handout.pdf"
     plan.print_to(handout)
-    assert plan.print_job is not None
-    with qtbot.waitSignal(plan.print_job.finished, timeout=30_000):
+    assert plan.saver.job is not None
+    with qtbot.waitSignal(plan.saver.job.finished, timeout=30_000):
         pass
     text = pdf_text(handout)
     assert "Rest, and listen" in text
     assert "IM-55" not in text
 
     plan.print_to(tmp_path / "no-such-folder" / "handout.pdf")
-    assert plan.print_job is not None
-    with qtbot.waitSignal(plan.print_job.finished, timeout=30_000) as failed:
+    assert plan.saver.job is not None
+    with qtbot.waitSignal(plan.saver.job.finished, timeout=30_000) as failed:
         pass
     assert failed.args[1] is False
     assert plan.status.text().startswith("The handout could not be written to")
