@@ -116,8 +116,8 @@ class CourseView(QWidget):
         course = self.course
         if course is None:
             self.title.setText(f"Questionnaires · {patient_code}")
-            self.facts.setText("Not part of a course: the questionnaires are the patient's own.")
-            shown: list[SessionSummary] = []
+            self.facts.setText("Not part of a course: the patient's sessions and questionnaires.")
+            shown: list[SessionSummary] = list(reversed(sessions))  # oldest first, as a course
         else:
             self.title.setText(
                 f"Course · {patient_code} · {course.sessions_held} of "

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDialog,
+    QFrame,
     QGridLayout,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -49,7 +52,11 @@ class DischargeDialog(QDialog):
         self.data: dict[str, Any] | None = None
         rules = journey.protocol.discharge
         self._ready_score = rules.ready_score
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setSpacing(10)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 8, 0)
         layout.setSpacing(10)
         layout.addWidget(label("Ready to leave?", "title"))
         layout.addWidget(
@@ -112,9 +119,21 @@ class DischargeDialog(QDialog):
             layout.addWidget(label("The protocol also asks", "section"))
             layout.addLayout(questions)
 
+        # On a small room PC the items scroll; the verdict and the buttons stay in view.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        screen = self.screen()
+        room = screen.availableGeometry().height() if screen is not None else 800
+        # As much of the form as the screen allows, leaving room for the verdict and buttons.
+        scroll.setMinimumHeight(min(body.sizeHint().height(), max(room - 260, 200)))
+        self.setMaximumHeight(max(room - 40, 400))
         self.verdict = label("", "muted")
-        layout.addWidget(self.verdict)
-        self.problems, self.save_button = dialog_footer(self, layout, "Save check", self.submit)
+        outer.addWidget(self.verdict)
+        self.problems, self.save_button = dialog_footer(self, outer, "Save check", self.submit)
         self._update()
 
     def scores(self) -> dict[str, int | None]:

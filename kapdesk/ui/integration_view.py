@@ -31,10 +31,13 @@ from kapdesk.ui.print_job import PdfSaver
 from kapdesk.ui.widgets import ActionButton, ElidedLabel, fill_table, label
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent
+
     from kapdesk.core.clinic import ClinicSettings
     from kapdesk.storage.integration import IntegrationStore, ItemState
 
 COLUMNS = ("Done", "Item", "When", "Assigned to", "Booked", "Notes")
+ROOMY_HEIGHT = 700  # below this, the prompts fold into one line
 
 
 def _day(value: date | None) -> str:
@@ -56,6 +59,7 @@ class IntegrationView(QWidget):
         self.items: list[ItemState] = []
         self._plans: IntegrationStore | None = None
         self._by = ""
+        self._has_prompts = False
         self._today = date.today()  # replaced by the clock's day in show_plan
         outer = QVBoxLayout(self)
         outer.setContentsMargins(36, 24, 36, 24)
@@ -80,6 +84,11 @@ class IntegrationView(QWidget):
         outer.addWidget(label("Journal prompts for the patient", "section"))
         self.prompts = label("", "")
         outer.addWidget(self.prompts)
+        # On a low screen the prompts take one line (they are on the handout), so the plan
+        # keeps its rows.
+        self.prompts_line = ElidedLabel("")
+        self.prompts_line.hide()
+        outer.addWidget(self.prompts_line)
         outer.addWidget(label("The plan", "section"))
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setHorizontalHeaderLabels(COLUMNS)
@@ -89,7 +98,7 @@ class IntegrationView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)  # the steps are sentences: they wrap, the row grows
         heads = self.table.horizontalHeader()
-        for column, width in ((0, 70), (2, 230), (3, 150), (4, 120), (5, 200)):
+        for column, width in ((0, 70), (2, 215), (3, 140), (4, 110), (5, 150)):
             heads.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             heads.resizeSection(column, width)
         heads.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -121,12 +130,11 @@ class IntegrationView(QWidget):
         form.addWidget(self.save_button, 1, 3)
         form.setColumnStretch(2, 1)
         outer.addLayout(form)
+        actions = QHBoxLayout()
         self.status = label("", "muted")
-        outer.addWidget(self.status)
+        actions.addWidget(self.status, 1)
         self.make_handout: Callable[[int], bytes] | None = None  # set by the window
         self.saver = PdfSaver(self, "handout", "Save the patient's handout", self.status)
-        actions = QHBoxLayout()
-        actions.addStretch()
         self.new_button = ActionButton(
             "New session", "Ctrl+Shift+N", self.new_session_requested.emit, self, primary=True
         )
@@ -154,7 +162,9 @@ class IntegrationView(QWidget):
         self._by = by
         self.title.setText(title)
         self.prompts.setText("\n".join(f"•  {prompt}" for prompt in settings.prompts))
-        self.prompts.setVisible(bool(settings.prompts))
+        self.prompts_line.setText("   •  ".join(settings.prompts))
+        self._has_prompts = bool(settings.prompts)
+        self._fit_prompts()
         self.assignee.clear()
         self.assignee.addItems(staff)
         self.status.setText("")
@@ -163,6 +173,15 @@ class IntegrationView(QWidget):
         if self.items:
             self.table.selectRow(0)
         self.table.setFocus()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_prompts()
+
+    def _fit_prompts(self) -> None:
+        roomy = self.height() >= ROOMY_HEIGHT
+        self.prompts.setVisible(self._has_prompts and roomy)
+        self.prompts_line.setVisible(self._has_prompts and not roomy)
 
     def _fill(self) -> None:
         self.table.blockSignals(True)
