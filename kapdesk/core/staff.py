@@ -1,0 +1,236 @@
+"""Staff: who may do what, their PINs, and how wrong PINs are slowed down.
+
+- **Roles** grant actions (:data:`PERMISSIONS`): recording a dose takes a nurse or a
+  prescriber; editing protocols, staff and the clinic's settings takes an admin. A member may
+  hold several roles. :func:`require` is what the core calls before acting, so a hidden button
+  is never the only guard.
+- **PINs** (4 to 8 digits) are kept only as scrypt hashes (memory-hard: 32 MB and about 0.15 s
+  per try here), each with its own salt, compared in constant time; never stored or logged in
+  clear. A PIN is short: the hash slows an attacker who copied the database, and the lock-out
+  below stops guessing at the screen.
+- **Lock-out**: after :data:`FREE_TRIES` wrong PINs in a row, the member waits
+  :data:`FIRST_WAIT_S` seconds, twice as long after each further wrong PIN, at most
+  :data:`LONGEST_WAIT_S`. The right PIN clears it. Pure arithmetic on the time given, so the
+  clock is the caller's (and a test's).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import itertools
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    """What a member of staff is, for the room."""
+
+    SITTER = "sitter"
+    NURSE = "nurse"
+    PRESCRIBER = "prescriber"
+    THERAPIST = "therapist"
+    ADMIN = "admin"
+
+
+class Action(StrEnum):
+    """What the app lets staff do, as far as roles are concerned."""
+
+    OPEN_SESSION = "open_session"
+    PREPARE = "prepare"  # intention, checklist, breathwork
+    RECORD_DOSE = "record_dose"
+    DECIDE_TO_DOSE = "decide_to_dose"  # dosing after a high baseline
+    OBSERVE = "observe"  # notes, ratings, vital signs
+    AMEND = "amend"
+    DISCHARGE = "discharge"
+    CLOSE_SESSION = "close_session"
+    INTEGRATE = "integrate"  # the plan, questionnaires
+    EXPORT = "export"
+    EDIT_PROTOCOLS = "edit_protocols"
+    EDIT_STAFF = "edit_staff"
+    EDIT_SETTINGS = "edit_settings"
+    READ_AUDIT = "read_audit"
+
+
+_EVERYONE = frozenset(
+    {
+        Action.OPEN_SESSION,
+        Action.PREPARE,
+        Action.OBSERVE,
+        Action.AMEND,
+        Action.CLOSE_SESSION,
+        Action.INTEGRATE,
+    }
+)
+_CLINICAL = _EVERYONE | {Action.RECORD_DOSE, Action.DISCHARGE, Action.EXPORT}
+
+PERMISSIONS: Mapping[Role, frozenset[Action]] = {
+    Role.SITTER: _EVERYONE,
+    Role.THERAPIST: _EVERYONE | {Action.DISCHARGE, Action.EXPORT},
+    Role.NURSE: _CLINICAL,
+    Role.PRESCRIBER: _CLINICAL | {Action.DECIDE_TO_DOSE},
+    Role.ADMIN: frozenset(
+        {
+            Action.EDIT_PROTOCOLS,
+            Action.EDIT_STAFF,
+            Action.EDIT_SETTINGS,
+            Action.READ_AUDIT,
+            Action.EXPORT,
+        }
+    ),
+}
+
+# What a refused action is called, and who may do it, in the words staff read.
+_WHAT = {
+    Action.RECORD_DOSE: "Recording a dose",
+    Action.DECIDE_TO_DOSE: "Deciding to dose after a high baseline",
+    Action.DISCHARGE: "The discharge check",
+    Action.EXPORT: "Printing or exporting a record",
+    Action.EDIT_PROTOCOLS: "Editing protocols",
+    Action.EDIT_STAFF: "Editing staff",
+    Action.EDIT_SETTINGS: "Editing the clinic's settings",
+    Action.READ_AUDIT: "Reading the audit trail",
+}
+
+
+class PermissionDeniedError(Exception):
+    """An action the member's roles do not allow; the message says who may."""
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    """A member of staff as the core knows them."""
+
+    id: int
+    name: str
+    roles: frozenset[Role]
+    active: bool = True
+
+    def may(self, action: Action) -> bool:
+        return self.active and any(action in PERMISSIONS[role] for role in self.roles)
+
+
+def roles_for(action: Action) -> list[Role]:
+    """The roles that allow ``action``."""
+    return [role for role in Role if action in PERMISSIONS[role]]
+
+
+def require(member: StaffMember, action: Action) -> None:
+    """Raise :class:`PermissionDeniedError` unless ``member`` may do ``action``."""
+    if member.may(action):
+        return
+    what = _WHAT.get(action, action.value.replace("_", " ").capitalize())
+    who = " or ".join(_a(role) for role in roles_for(action))
+    if not member.active:
+        raise PermissionDeniedError(f"{member.name} is no longer active here")
+    held = " and ".join(_a(role) for role in sorted(member.roles)) or "no role"
+    raise PermissionDeniedError(f"{what} takes {who}; {member.name} is {held}")
+
+
+def _a(role: Role) -> str:
+    return f"an {role.value}" if role.value[0] in "aeiou" else f"a {role.value}"
+
+
+# -- PINs ----------------------------------------------------------------------------------------
+
+PIN_DIGITS = (4, 8)
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
+_SCRYPT_MEMORY = 64 * 1024 * 1024  # scrypt needs 128*N*r bytes (32 MB); room to spare
+
+
+def pin_problem(pin: str, *, name: str = "") -> str | None:
+    """Why ``pin`` cannot be used, in a sentence; None when it can."""
+    low, high = PIN_DIGITS
+    if not pin.isascii() or not pin.isdigit():
+        return "A PIN is digits only."
+    if not low <= len(pin) <= high:
+        return f"A PIN has {low} to {high} digits."
+    if len(set(pin)) == 1:
+        return "A PIN of one digit repeated is too easy to guess."
+    steps = {int(b) - int(a) for a, b in itertools.pairwise(pin)}
+    if steps in ({1}, {-1}):
+        return "A PIN of digits in a row (like 1234) is too easy to guess."
+    if name and pin in "".join(ch for ch in name if ch.isdigit()):
+        return "A PIN must not be part of the name."
+    return None
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def hash_pin(pin: str, salt: bytes | None = None) -> str:
+    """The PIN as kapdesk keeps it: ``scrypt$N$r$p$salt$hash``, base64 parts."""
+    salt = salt if salt is not None else os.urandom(16)
+    digest = hashlib.scrypt(
+        pin.encode("utf-8"),
+        salt=salt,
+        n=SCRYPT_N,
+        r=SCRYPT_R,
+        p=SCRYPT_P,
+        maxmem=_SCRYPT_MEMORY,
+        dklen=32,
+    )
+    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${_b64(salt)}${_b64(digest)}"
+
+
+def verify_pin(pin: str, stored: str) -> bool:
+    """Whether ``pin`` is the one ``stored`` was made from; False for anything malformed."""
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+        if scheme != "scrypt":
+            return False
+        expected = base64.b64decode(digest, validate=True)
+        actual = hashlib.scrypt(
+            pin.encode("utf-8"),
+            salt=base64.b64decode(salt, validate=True),
+            n=int(n),
+            r=int(r),
+            p=int(p),
+            maxmem=_SCRYPT_MEMORY,
+            dklen=len(expected),
+        )
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(actual, expected)
+
+
+# -- lock-out ------------------------------------------------------------------------------------
+
+FREE_TRIES = 3
+FIRST_WAIT_S = 30.0
+LONGEST_WAIT_S = 15 * 60.0
+
+
+@dataclass(frozen=True)
+class Lockout:
+    """Wrong PINs in a row, and until when the next try must wait."""
+
+    failures: int = 0
+    until: datetime | None = None
+
+    def wait(self, now: datetime) -> float:
+        """Seconds before the next try is accepted; 0 when it may be tried now."""
+        if self.until is None:
+            return 0.0
+        return max((self.until - now).total_seconds(), 0.0)
+
+    def after_failure(self, now: datetime) -> Lockout:
+        failures = self.failures + 1
+        if failures < FREE_TRIES:
+            return Lockout(failures, None)
+        wait = min(FIRST_WAIT_S * 2 ** (failures - FREE_TRIES), LONGEST_WAIT_S)
+        return Lockout(failures, now + timedelta(seconds=wait))
+
+    @staticmethod
+    def after_success() -> Lockout:
+        return Lockout()
+
+
+def admins(members: Iterable[StaffMember]) -> list[StaffMember]:
+    """The active admins: the first start creates one, and the last one cannot be removed."""
+    return [m for m in members if m.active and Role.ADMIN in m.roles]
