@@ -4,6 +4,7 @@
     kapdesk protocols list                              the protocols this room can run
     kapdesk protocols check FILE [FILE ...]             validate protocol files (exit 1 on problems)
     kapdesk clinic check [FILE]                         validate the clinic's settings file
+    kapdesk audit [--since YYYY-MM-DD]                  who did what and when
     kapdesk sessions list [--open] [--limit N]          sessions, newest first
     kapdesk audio check PATH [PATH ...]                 per file: playable and how long, or why not
     kapdesk playlist check FILE                         a playlist's entries, found or not
@@ -71,6 +72,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="validate clinic.toml (default: the one in the data folder); names every problem",
     )
     clinic_check.add_argument("file", nargs="?", metavar="FILE", type=Path)
+
+    audit = commands.add_parser(
+        "audit",
+        help="print the audit trail: sign-ins, locks, exports, settings, every record",
+        description="The audit trail in time order: the audit log (sign-ins, refused PINs, "
+        "locks, accounts, exports, settings) and every session record created or corrected, "
+        "with its author. It holds no PINs and no patient details.",
+    )
+    audit.add_argument("--since", metavar="YYYY-MM-DD", help="from this day (local time)")
 
     sessions = commands.add_parser("sessions", help="list sessions")
     session_commands = sessions.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -148,6 +158,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.action == "list":
             return list_protocols(paths, sys.stdout)
         return check_protocols(args.files, sys.stdout)
+    if args.command == "audit":
+        return print_audit(paths, args.db, args.since, sys.stdout)
     if args.command == "clinic":
         return check_clinic(args.file or paths.clinic_settings, sys.stdout)
     if args.command == "audio":
@@ -210,6 +222,40 @@ def check_protocols(files: Sequence[Path], out: TextIO) -> int:
             continue
         print(f"{path}: ok ({protocol.id}, {len(protocol.phases)} phases)", file=out)
     return EXIT_PROBLEM if failed else 0
+
+
+def print_audit(paths: AppPaths, db_url: str | None, since_text: str | None, out: TextIO) -> int:
+    from kapdesk.core.clock import SystemClock  # noqa: PLC0415
+    from kapdesk.storage.errors import StorageError  # noqa: PLC0415
+    from kapdesk.storage.staff import StaffStore  # noqa: PLC0415
+
+    since: datetime | None = None
+    if since_text:
+        try:
+            since = datetime.strptime(since_text, "%Y-%m-%d").astimezone()
+        except ValueError:
+            print(f"kapdesk: a day is written YYYY-MM-DD, not {since_text!r}", file=sys.stderr)
+            return EXIT_PROBLEM
+    storage = _open_storage(paths, db_url)
+    if storage is None:
+        return EXIT_PROBLEM
+    try:
+        lines = StaffStore(storage, SystemClock()).audit_trail(since)
+    except StorageError as exc:
+        print(f"kapdesk: {exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    finally:
+        storage.engine.dispose()
+    text = []
+    for line in lines:
+        when = line.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        detail = ", ".join(f"{key}={value}" for key, value in sorted(line.detail.items()))
+        parts = [when, line.who or "-", line.action, line.subject, detail]
+        text.append("\t".join(part for part in parts if part) + "\n")
+    if out is sys.stdout:
+        return _write_stdout("".join(text).encode("utf-8"))
+    out.write("".join(text))
+    return 0
 
 
 def check_clinic(path: Path, out: TextIO) -> int:

@@ -80,14 +80,19 @@ class Patient(Base):
 
 
 class Staff(Base):
-    """A member of staff who sits, doses or observes."""
+    """A member of staff who sits, doses or observes. With a PIN, an account that signs in;
+    without one, a name typed at set-up."""
 
     __tablename__ = "staff"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(120), unique=True)
-    role: Mapped[str] = mapped_column(String(32), default="sitter")
+    role: Mapped[str] = mapped_column(String(120), default="sitter")  # roles, comma-separated
     created_at: Mapped[datetime]
+    pin_hash: Mapped[str | None] = mapped_column(Text)  # kapdesk.core.staff.hash_pin
+    failed_pins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None]
+    active: Mapped[bool] = mapped_column(default=True)
 
 
 class ProtocolSnapshot(Base):
@@ -278,3 +283,17 @@ class IntegrationUpdate(Base):
     assigned_to: Mapped[str | None] = mapped_column(String(120))
     booked_on: Mapped[date | None] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class AuditEntry(Base):
+    """Who did what and when, beyond the session records (which carry their own author):
+    sign-ins, locks, exports, settings and staff changes. Appended only."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    who: Mapped[str] = mapped_column(String(120), default="")
+    action: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(String(200), default="")
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -178,3 +179,34 @@ def test_clinic_check_accepts_the_bundled_settings_and_names_each_problem(
     assert code == 1
     assert f"{bad}:line 2, clinic.open_days: 'xx' is not a day" in out
     assert f"{bad}:line 4, followups[0].name: is required" in out
+
+
+def test_audit_prints_sign_ins_and_every_record_with_its_author_and_no_pin(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kapdesk.cli import print_audit  # noqa: PLC0415
+    from kapdesk.core.clock import SystemClock  # noqa: PLC0415
+    from kapdesk.core.staff import Role  # noqa: PLC0415
+    from kapdesk.demo import record_demo_session  # noqa: PLC0415
+    from kapdesk.storage.db import open_storage  # noqa: PLC0415
+    from kapdesk.storage.staff import StaffStore  # noqa: PLC0415
+
+    paths = AppPaths.resolve(tmp_path / "data")
+    storage = open_storage(paths, None)
+    record_demo_session(storage)
+    staff = StaffStore(storage, SystemClock())
+    staff.create_account("Ana Moreno", frozenset({Role.ADMIN}), "5820", by=None)
+    staff.sign_in("Ana Moreno", "0000")
+    storage.engine.dispose()
+    out = io.StringIO()
+    assert print_audit(paths, None, None, out) == 0
+    lines = out.getvalue().splitlines()
+    assert any("\tAna Moreno\tsign_in_refused\treason=wrong PIN" in line for line in lines)
+    assert any("\tJo Okafor\trecord_created\tsession 1 #" in line for line in lines)
+    assert any("\trecord_corrected\t" in line for line in lines)  # the demo's corrected reading
+    assert "5820" not in out.getvalue()
+    code, _, err = run(
+        ["--data-dir", str(paths.data_dir), "audit", "--since", "23-11-2026"], capsys
+    )
+    assert code == 1
+    assert "a day is written YYYY-MM-DD" in err

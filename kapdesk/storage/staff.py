@@ -1,0 +1,199 @@
+"""Staff accounts and the audit log in the database.
+
+An account is a staff row with a PIN hash. The first account must be an admin (the first start
+creates it); after that, only an admin adds or changes accounts. Signing in counts wrong PINs on
+the row and applies :class:`kapdesk.core.staff.Lockout`; every sign-in, refused or not, is
+written to the audit log in the same transaction as the change it makes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from kapdesk.core.clock import Clock
+from kapdesk.core.staff import (
+    Action,
+    Lockout,
+    PermissionDeniedError,
+    Role,
+    StaffMember,
+    hash_pin,
+    pin_problem,
+    require,
+    verify_pin,
+)
+from kapdesk.storage.db import Storage
+from kapdesk.storage.journeys import plainly
+from kapdesk.storage.models import AuditEntry, SessionEvent, Staff
+
+
+@dataclass(frozen=True)
+class SignIn:
+    """The outcome of a PIN typed at the screen."""
+
+    member: StaffMember | None
+    wait_seconds: float = 0.0
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class AuditLine:
+    """One line of the audit log."""
+
+    at: datetime
+    who: str
+    action: str
+    subject: str
+    detail: dict[str, Any]
+
+
+def audit(
+    session: Session, at: datetime, who: str, action: str, subject: str = "", **detail: Any
+) -> None:
+    """Append to the audit log in the caller's unit of work (so it commits with the change)."""
+    session.add(AuditEntry(at=at, who=who, action=action, subject=subject, detail=dict(detail)))
+
+
+def _member(row: Staff) -> StaffMember:
+    roles = frozenset(Role(r) for r in row.role.split(",") if r in Role.__members__.values())
+    return StaffMember(row.id, row.name, roles, row.active)
+
+
+class StaffStore:
+    """Accounts, sign-in and the audit log; each call is one unit of work."""
+
+    def __init__(self, storage: Storage, clock: Clock) -> None:
+        self._factory = storage.factory
+        self._clock = clock
+
+    def needs_first_admin(self) -> bool:
+        """True until an active admin account exists: the first start creates one."""
+        with plainly("Staff accounts cannot be read"), self._factory() as session:
+            rows = session.scalars(select(Staff).where(Staff.pin_hash.is_not(None))).all()
+        return not any(Role.ADMIN in m.roles and m.active for m in map(_member, rows))
+
+    def accounts(self) -> list[StaffMember]:
+        with plainly("Staff accounts cannot be read"), self._factory() as session:
+            rows = session.scalars(
+                select(Staff).where(Staff.pin_hash.is_not(None)).order_by(Staff.name)
+            ).all()
+        return [_member(row) for row in rows]
+
+    def create_account(
+        self, name: str, roles: frozenset[Role], pin: str, *, by: StaffMember | None
+    ) -> StaffMember:
+        """Give a member of staff an account (a name typed at set-up keeps its history).
+
+        ``by`` must be an admin, except for the first account, which must be one.
+        Raises ValueError for a bad name, role set or PIN, PermissionDeniedError otherwise.
+        """
+        clean = " ".join(name.split())
+        if not clean:
+            raise ValueError("An account needs the person's name.")
+        if not roles:
+            raise ValueError("An account needs at least one role.")
+        problem = pin_problem(pin, name=clean)
+        if problem:
+            raise ValueError(problem)
+        first = self.needs_first_admin()
+        if first and Role.ADMIN not in roles:
+            raise PermissionDeniedError("The first account is the clinic's admin.")
+        if not first:
+            if by is None:
+                raise PermissionDeniedError("Adding staff takes an admin")
+            require(by, Action.EDIT_STAFF)
+        now = self._clock.now()
+        with plainly("The account could not be saved"), self._factory.begin() as session:
+            row = session.scalar(select(Staff).where(Staff.name == clean))
+            if row is not None and row.pin_hash is not None:
+                raise ValueError(f"{clean} has an account already.")
+            if row is None:
+                row = Staff(name=clean, created_at=now)
+                session.add(row)
+            row.role = ",".join(sorted(r.value for r in roles))
+            row.pin_hash = hash_pin(pin)
+            row.failed_pins = 0
+            row.locked_until = None
+            row.active = True
+            session.flush()
+            audit(
+                session,
+                now,
+                by.name if by else clean,
+                "account_created",
+                clean,
+                roles=sorted(r.value for r in roles),
+            )
+            return _member(row)
+
+    def sign_in(self, name: str, pin: str) -> SignIn:
+        """Check a PIN; a wrong one counts towards the lock-out. Never says which part was wrong."""
+        now = self._clock.now()
+        with plainly("Signing in is not possible right now"), self._factory.begin() as session:
+            row = session.scalar(
+                select(Staff).where(
+                    func.lower(Staff.name) == " ".join(name.split()).lower(),
+                    Staff.pin_hash.is_not(None),
+                )
+            )
+            if row is None or not row.active or row.pin_hash is None:
+                audit(session, now, name.strip(), "sign_in_refused", reason="unknown")
+                return SignIn(None, 0.0, "That name and PIN do not match an account.")
+            lockout = Lockout(row.failed_pins, row.locked_until)
+            wait = lockout.wait(now)
+            if wait > 0:
+                audit(session, now, row.name, "sign_in_refused", reason="waiting")
+                return SignIn(None, wait, f"Too many wrong PINs: try again in {wait:.0f} s.")
+            if not verify_pin(pin, row.pin_hash):
+                lockout = lockout.after_failure(now)
+                row.failed_pins, row.locked_until = lockout.failures, lockout.until
+                audit(session, now, row.name, "sign_in_refused", reason="wrong PIN")
+                wait = lockout.wait(now)
+                message = "That name and PIN do not match an account."
+                if wait > 0:
+                    message += f" Try again in {wait:.0f} s."
+                return SignIn(None, wait, message)
+            row.failed_pins, row.locked_until = 0, None
+            audit(session, now, row.name, "signed_in")
+            return SignIn(_member(row))
+
+    def record(self, who: str, action: str, subject: str = "", **detail: Any) -> None:
+        """Append an action that has no record of its own (a lock, an export) to the log."""
+        with plainly("The audit log could not be written"), self._factory.begin() as session:
+            audit(session, self._clock.now(), who, action, subject, **detail)
+
+    def audit_trail(self, since: datetime | None = None) -> list[AuditLine]:
+        """The audit log and every session record created or corrected (each carries its
+        author), in time order: the whole of who did what and when."""
+        with plainly("The audit trail cannot be read"), self._factory() as session:
+            query = select(SessionEvent).order_by(SessionEvent.wall_at, SessionEvent.id)
+            if since is not None:
+                query = query.where(SessionEvent.wall_at >= since)
+            records = [
+                AuditLine(
+                    event.wall_at,
+                    str((event.data or {}).get("by") or (event.data or {}).get("given_by") or ""),
+                    "record_corrected" if event.kind == "amendment" else "record_created",
+                    f"session {event.session_id} #{event.seq}",
+                    {"kind": event.kind},
+                )
+                for event in session.scalars(query)
+            ]
+        merged = [*self.audit_log(since), *records]
+        merged.sort(key=lambda line: line.at)
+        return merged
+
+    def audit_log(self, since: datetime | None = None) -> list[AuditLine]:
+        with plainly("The audit log cannot be read"), self._factory() as session:
+            query = select(AuditEntry).order_by(AuditEntry.at, AuditEntry.id)
+            if since is not None:
+                query = query.where(AuditEntry.at >= since)
+            return [
+                AuditLine(e.at, e.who, e.action, e.subject, dict(e.detail))
+                for e in session.scalars(query)
+            ]
