@@ -65,6 +65,7 @@ class ClinicSettings:
     phone: str = ""  # who to call: printed on the patient's handout
     urgent: str = ""  # what to do in an emergency, in the clinic's words
     open_days: tuple[int, ...] = (0, 1, 2, 3, 4)  # Monday is 0
+    lock_minutes: float = 5.0  # idle minutes before the screen locks; 0 never
     followups: tuple[FollowUpRule, ...] = ()
     prompts: tuple[str, ...] = ()
     steps: tuple[IntegrationStep, ...] = ()
@@ -73,7 +74,7 @@ class ClinicSettings:
 
 
 _TOP = ("clinic", "followups", "integration", "breathing")
-_CLINIC_KEYS = ("name", "phone", "urgent", "open_days")
+_CLINIC_KEYS = ("name", "phone", "urgent", "open_days", "lock_minutes")
 _FOLLOWUP_KEYS = ("id", "name", "earliest_days", "latest_days", "offered", "next_dose")
 _INTEGRATION_KEYS = ("prompts", "steps")
 _STEP_KEYS = ("id", "text")
@@ -93,6 +94,16 @@ class _Checker(TomlChecker):
                     values[key] = self.text(head, "clinic", key)
             if "open_days" in head:
                 values["open_days"] = self.open_days(head["open_days"])
+            if "lock_minutes" in head:
+                minutes = self.number(
+                    head,
+                    "clinic",
+                    "lock_minutes",
+                    "a number of minutes from 0 (never) to 120",
+                    lambda x: 0 <= x <= 120,
+                )
+                if minutes is not None:
+                    values["lock_minutes"] = minutes
         if "followups" in data:
             values["followups"] = self.followups(data)
         if "integration" in data:

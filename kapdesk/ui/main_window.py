@@ -12,8 +12,15 @@ import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kapdesk.storage.errors import StorageError
 from kapdesk.ui.start_view import StartView
@@ -178,6 +185,7 @@ class MainWindow(QMainWindow):
         self.summary_view.history_requested.connect(self.show_history)
         self.history_view.session_chosen.connect(self.choose_session)
         self.history_view.back_requested.connect(self.go_home)
+        self._set_up_lock(clock, aftercare)
         self.setup_view.library_requested.connect(self.show_library)
         self.library_view.back_requested.connect(self.go_home)
         self.journey_view.timeline_requested.connect(self.show_timeline)
@@ -187,6 +195,133 @@ class MainWindow(QMainWindow):
         self.start_view.deleteLater()
         self.resume(left_open)
         self.ready.emit()
+
+    # -- the calm lock screen -----------------------------------------------------------------
+
+    def _set_up_lock(self, clock: Clock, aftercare: Aftercare | None) -> None:
+        """The calm screen, the lock key (Ctrl+Shift+L) and the idle lock."""
+        from PySide6.QtCore import QTimer  # noqa: PLC0415
+        from PySide6.QtGui import QKeyEvent, QKeySequence  # noqa: PLC0415  (not the first frame's)
+        from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+        from kapdesk.storage.staff import StaffStore  # noqa: PLC0415
+        from kapdesk.ui.calm_screen import CalmScreen  # noqa: PLC0415
+
+        self._clock = clock
+        self.staff = StaffStore(aftercare.storage, aftercare.clock) if aftercare else None
+        self.lock_seconds = (aftercare.clinic.lock_minutes if aftercare else 5.0) * 60
+        self.calm = CalmScreen(clock)
+        self.calm.journey_time = self._calm_time
+        self.calm.cue_text = lambda: self.journey_view.cue.text() if self.current else ""
+        self.calm.unlock_requested.connect(self.unlock)
+        self.pages.addWidget(self.calm)
+        self._behind_lock: QWidget | None = None
+        self._hidden_dialogs: list[QWidget] = []
+        self._last_input = clock.monotonic()
+        # Built here, not when the module loads: QEvent's enum costs the first frame time.
+        self._input_events = frozenset(
+            {
+                QEvent.Type.KeyPress,
+                QEvent.Type.MouseButtonPress,
+                QEvent.Type.MouseMove,
+                QEvent.Type.Wheel,
+                QEvent.Type.TouchBegin,
+            }
+        )
+        # The lock key is caught in eventFilter, not by a QShortcut: a shortcut is blocked
+        # while a form (a modal dialog) is open, and the lock must work over one too.
+        self._lock_key = QKeySequence("Ctrl+Shift+L")[0]  # type: ignore[index]  # a QKeyCombination
+        self._key_event = QKeyEvent
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)  # any key or tap counts as someone being there
+        self._idle = QTimer(self)
+        self._idle.setInterval(1000)
+        self._idle.timeout.connect(self.check_idle)
+        self._idle.start()
+
+    @property
+    def locked(self) -> bool:
+        return self._behind_lock is not None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.attached and event.type() in self._input_events:
+            self._last_input = self._clock.monotonic()
+            if (
+                isinstance(event, self._key_event)
+                and event.keyCombination() == self._lock_key
+                and not self.locked
+            ):
+                self.lock()
+                return True
+        return False
+
+    def check_idle(self) -> None:
+        """Lock when nobody has touched the PC for the clinic's idle minutes."""
+        idle = self._clock.monotonic() - self._last_input
+        if not self.locked and 0 < self.lock_seconds <= idle:
+            self.lock()
+
+    def lock(self) -> None:
+        """Cover everything with the calm screen; the session goes on behind it."""
+        if self.locked or not self.attached:
+            return
+        self._behind_lock = self.pages.currentWidget()
+        self._hidden_dialogs = [
+            d for d in self.findChildren(QDialog) if d.isVisible()
+        ]  # a form half filled in comes back as it was
+        for dialog in self._hidden_dialogs:
+            dialog.hide()
+        names = self._account_names()
+        self.calm.start(names)
+        self.pages.setCurrentWidget(self.calm)
+        self.calm.setFocus()
+        self._audit("screen_locked")
+
+    def unlock(self, name: str, pin: str) -> None:
+        names = self._account_names()
+        if names and self.staff is not None:
+            try:
+                signed = self.staff.sign_in(name, pin)
+            except StorageError as exc:
+                self.calm.refuse(f"{exc}.")
+                return
+            if signed.member is None:
+                self.calm.refuse(signed.message)
+                return
+        behind, dialogs = self._behind_lock, self._hidden_dialogs
+        self._behind_lock, self._hidden_dialogs = None, []
+        self.calm.stop()
+        self._last_input = self._clock.monotonic()
+        if behind is not None:
+            self.pages.setCurrentWidget(behind)
+        for dialog in dialogs:
+            dialog.show()
+        if not names:
+            self._audit("screen_unlocked")
+
+    def _account_names(self) -> list[str]:
+        if self.staff is None:
+            return []
+        try:
+            return [m.name for m in self.staff.accounts() if m.active]
+        except StorageError:
+            return []
+
+    def _audit(self, action: str) -> None:
+        if self.staff is None:
+            return
+        try:
+            self.staff.record("", action)
+        except StorageError as exc:
+            log.warning("the audit log could not be written: %s", exc)
+
+    def _calm_time(self) -> str:
+        """The journey time, or nothing: the calm screen shows no more than that."""
+        from kapdesk.core.timefmt import clock_text  # noqa: PLC0415
+
+        elapsed = self.current.journey.elapsed() if self.current is not None else None
+        return clock_text(elapsed) if elapsed is not None else ""
 
     def cannot_start(self, reason: str, log_hint: str) -> None:
         """Say on screen why the records cannot be opened; the window offers to close."""

@@ -1,0 +1,190 @@
+"""The calm screen: what the room PC shows when it is locked, or when the patient looks at it.
+
+No patient code, name, note or reading: a slow, soft light that swells and settles over twelve
+seconds, and the journey time. The session goes on behind it (timer, music, vital-signs cues).
+A tap or a key brings the PIN pad to unlock; without staff accounts yet, a tap is enough.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QRadialGradient
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kapdesk.ui import theme
+from kapdesk.ui.widgets import centred, label
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtGui import QKeyEvent, QMouseEvent, QPaintEvent
+
+    from kapdesk.core.clock import Clock
+
+CYCLE_S = 12.0  # one slow swell of the light
+FRAME_MS = 100  # ten frames a second is plenty for a light that changes this slowly
+
+
+class CalmScreen(QWidget):
+    """Shown over everything; ``unlock_requested(name, pin)`` when staff type a PIN."""
+
+    unlock_requested = Signal(str, str)
+
+    def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._began = clock.monotonic()
+        self.journey_time: Callable[[], str] = lambda: ""
+        self.cue_text: Callable[[], str] = lambda: ""  # "Vital signs due: ..."; no patient data
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(40, 40, 40, 40)
+        outer.addStretch(3)
+        self.time = centred(label("", "title"))
+        self.time.setStyleSheet(f"font-size: 64px; color: {theme.TEXT_MUTED};")
+        outer.addWidget(self.time)
+        self.cue = centred(label("", ""))
+        self.cue.setStyleSheet(f"color: {theme.OVERRUN};")
+        outer.addWidget(self.cue)
+        self.hint = centred(label("Tap or press a key to unlock", "muted"))
+        outer.addWidget(self.hint)
+        outer.addStretch(1)
+
+        self.pad = QWidget()
+        pad = QVBoxLayout(self.pad)
+        pad.setSpacing(8)
+        row = QHBoxLayout()
+        self.who = QComboBox()
+        self.who.setMinimumWidth(260)
+        row.addStretch()
+        row.addWidget(self.who)
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setPlaceholderText("PIN")
+        self.pin.setMaxLength(8)
+        self.pin.setFixedWidth(200)
+        self.pin.returnPressed.connect(self._submit)
+        row.addWidget(self.pin)
+        row.addStretch()
+        pad.addLayout(row)
+        keys = QGridLayout()
+        keys.setSpacing(8)
+        for n, key in enumerate("123456789C0✓"):
+            button = QPushButton(key)
+            button.setFixedSize(96, 64)
+            button.clicked.connect(lambda _checked=False, key=key: self._key(key))
+            keys.addWidget(button, n // 3, n % 3)
+        holder = QHBoxLayout()
+        holder.addStretch()
+        holder.addLayout(keys)
+        holder.addStretch()
+        pad.addLayout(holder)
+        self.message = centred(label("", "error"))
+        pad.addWidget(self.message)
+        self.pad.hide()
+        outer.addWidget(self.pad)
+        outer.addStretch(2)
+        self._frames = QTimer(self)
+        self._frames.setInterval(FRAME_MS)
+        self._frames.timeout.connect(self.step)
+
+    # -- showing ------------------------------------------------------------------------------
+
+    def start(self, accounts: list[str]) -> None:
+        """Show the calm screen; the PIN pad waits for a tap."""
+        self.who.clear()
+        self.who.addItems(accounts)
+        self.pin.clear()
+        self.message.setText("")
+        self.pad.hide()
+        self.hint.setText(
+            "Tap or press a key to unlock" if accounts else "Tap or press a key to return"
+        )
+        self._frames.start()
+        self.step()
+
+    def stop(self) -> None:
+        self._frames.stop()
+        self.pad.hide()
+        self.pin.clear()
+
+    def step(self) -> None:
+        self.time.setText(self.journey_time())
+        self.cue.setText(self.cue_text())  # the sitter still sees a check fall due
+        self.update()
+
+    def glow(self) -> float:
+        """How bright the light is now, 0-1: a slow swell and settle."""
+        phase = ((self._clock.monotonic() - self._began) % CYCLE_S) / CYCLE_S
+        return (1 - math.cos(2 * math.pi * phase)) / 2
+
+    def visible_text(self) -> list[str]:
+        """Every text the screen shows now (what a passer-by could read)."""
+        from PySide6.QtWidgets import QAbstractButton, QLabel  # noqa: PLC0415
+
+        texts = [w.text() for w in self.findChildren(QLabel) if w.isVisibleTo(self)]
+        texts += [w.text() for w in self.findChildren(QAbstractButton) if w.isVisibleTo(self)]
+        texts += [self.who.itemText(i) for i in range(self.who.count()) if self.pad.isVisible()]
+        return [t for t in texts if t]
+
+    # -- unlocking ----------------------------------------------------------------------------
+
+    def show_pad(self) -> None:
+        if self.who.count() == 0:
+            self.unlock_requested.emit("", "")  # no accounts yet: nothing to check
+            return
+        self.pad.show()
+        self.hint.setText("Pick your name and type your PIN")
+        self.pin.setFocus()
+
+    def refuse(self, message: str) -> None:
+        self.pin.clear()
+        self.message.setText(message)
+        self.pin.setFocus()
+
+    def _key(self, key: str) -> None:
+        if key == "C":
+            self.pin.clear()
+        elif key == "✓":
+            self._submit()
+        else:
+            self.pin.insert(key)
+
+    def _submit(self) -> None:
+        self.unlock_requested.emit(self.who.currentText(), self.pin.text())
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if not self.pad.isVisible():
+            self.show_pad()
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.pad.isVisible():
+            self.show_pad()
+            return
+        super().keyPressEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(theme.BACKGROUND))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        centre = QPointF(self.width() / 2, self.height() * 0.42)
+        radius = min(self.width(), self.height()) * (0.28 + 0.06 * self.glow())
+        light = QColor(theme.ACCENT_DIM)
+        light.setAlpha(int(60 + 70 * self.glow()))
+        gradient = QRadialGradient(centre, radius)
+        gradient.setColorAt(0.0, light)
+        gradient.setColorAt(1.0, QColor(0, 0, 0, 0))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(gradient)
+        painter.drawEllipse(centre, radius, radius)

@@ -1,0 +1,116 @@
+"""The calm lock screen: on one key or when idle, nothing private on it, the session going on
+behind it, and a PIN to come back (or a tap, before there are staff accounts)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from pytestqt.qtbot import QtBot
+
+from kapdesk.core.clock import FakeClock
+from kapdesk.core.journey import Dose, EventKind
+from kapdesk.core.observations import note_data
+from kapdesk.core.staff import Role
+from kapdesk.ui.main_window import MainWindow
+
+PATIENT = "P-7781"
+
+
+def _running(window: MainWindow, clock: FakeClock) -> None:
+    window.open_session(PATIENT, "im-ketamine", "Sam Ortiz")
+    current = window.current
+    assert current is not None
+    current.journey.record_dose(Dose(0.75, "mg/kg", "IM"))
+    current.journey.record_observation(
+        EventKind.NOTE, note_data("Talked about her brother Jonah", [], "Sam Ortiz")
+    )
+    clock.advance(12 * 60 + 5)
+    window.journey_view.tick()
+
+
+def test_the_lock_key_shows_nothing_private_and_the_journey_goes_on(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    _running(window, clock)
+    window.journey_view.request_dose()  # an extra dose half typed in
+    dose = window.journey_view.dose_dialog
+    assert dose is not None
+    qtbot.waitUntil(dose.isVisible)
+    dose.lot.setText("LOT-1")
+
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_L,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert _locked(window)
+    assert window.pages.currentWidget() is window.calm
+    assert not dose.isVisible()
+    shown = " ".join(window.calm.visible_text())
+    assert "12:05" in shown
+    assert window.calm.cue.text() == window.journey_view.cue.text() != ""  # checks still show
+    for private in (PATIENT, "Sam Ortiz", "Jonah", "IM ketamine", "LOT-1"):
+        assert private not in shown
+    clock.advance(60)
+    window.calm.step()
+    assert "13:05" in " ".join(window.calm.visible_text())
+    image = window.calm.grab().toImage()
+    assert image.pixelColor(image.width() // 2, int(image.height() * 0.42)) != image.pixelColor(
+        2, 2
+    )  # the soft light is drawn
+
+    qtbot.mouseClick(window.calm, Qt.MouseButton.LeftButton)  # no accounts yet: a tap returns
+    assert not _locked(window)
+    assert window.pages.currentWidget() is window.journey_view
+    assert dose.isVisible()
+    assert dose.lot.text() == "LOT-1"
+
+
+def test_with_accounts_unlocking_takes_a_pin_and_the_idle_minutes_lock_it(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    staff = window.staff
+    assert staff is not None
+    admin = staff.create_account("Ana Moreno", frozenset({Role.ADMIN}), "5820", by=None)
+    staff.create_account("Jo Okafor", frozenset({Role.NURSE}), "7391", by=admin)
+    _running(window, clock)
+    window.eventFilter(window, _mouse_move())  # staff at the PC
+    assert window.lock_seconds == 5 * 60
+
+    clock.advance(4 * 60)
+    window.check_idle()
+    assert not _locked(window)
+    clock.advance(60)
+    window.check_idle()
+    assert _locked(window)
+
+    calm = window.calm
+    assert not calm.pad.isVisible()
+    qtbot.keyClick(calm, Qt.Key.Key_Space)
+    assert calm.pad.isVisible()
+    assert [calm.who.itemText(i) for i in range(calm.who.count())] == ["Ana Moreno", "Jo Okafor"]
+    calm.who.setCurrentText("Jo Okafor")
+    for key in "0000":
+        calm._key(key)
+    calm._key("✓")
+    assert _locked(window)
+    assert calm.message.text() == "That name and PIN do not match an account."
+    qtbot.keyClicks(calm.pin, "7391")
+    qtbot.keyClick(calm.pin, Qt.Key.Key_Return)
+    assert not _locked(window)
+    assert window.pages.currentWidget() is window.journey_view
+    actions = [line.action for line in staff.audit_log()]
+    assert actions[-3:] == ["screen_locked", "sign_in_refused", "signed_in"]
+
+    clock.advance(4 * 60)
+    window.eventFilter(window, _mouse_move())  # someone is there: the idle count starts again
+    clock.advance(2 * 60)
+    window.check_idle()
+    assert not _locked(window)
+
+
+def _locked(window: MainWindow) -> bool:
+    return window.locked
+
+
+def _mouse_move() -> QEvent:
+    return QEvent(QEvent.Type.MouseMove)
