@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kapdesk.core.clinic import ClinicError, FollowUpRule, load_clinic, parse_clinic
 from kapdesk.core.integration import ItemKind, Window, draft_plan, next_open_day, window
@@ -132,3 +134,54 @@ steps = [["out", 4], ["sideways", 2]]
     ]
     with pytest.raises(ClinicError, match="line 1"):
         parse_clinic("[clinic\nname = 1")
+
+
+_CLINIC_FRAGMENTS = [
+    "[clinic]",
+    "[[followups]]",
+    "[integration]",
+    "[[integration.steps]]",
+    "[[breathing]]",
+    'id = "integration"',
+    'id = "Not A Slug"',
+    'name = "Integration"',
+    "name = 3",
+    "earliest_days = 1",
+    "latest_days = -2",
+    "latest_days = 1e400",
+    "offered = false",
+    "next_dose = 7",
+    'open_days = ["mon", "sat"]',
+    'open_days = ["sometimes"]',
+    "open_days = []",
+    "lock_minutes = 500",
+    'prompts = ["Why?", 3]',
+    'steps = [["in", 4], ["out", 6]]',
+    'steps = [["sideways", 4]]',
+    "steps = 3",
+    'text = """',
+    "followups = 3",
+    "x.y.z = 1",
+]
+
+
+@given(
+    st.one_of(
+        st.text(),
+        st.lists(st.sampled_from(_CLINIC_FRAGMENTS), max_size=40).map("\n".join),
+    )
+)
+def test_any_clinic_file_is_taken_or_refused_with_reasons_never_a_crash(text: str) -> None:
+    problems: list[str] | None = None
+    try:
+        settings = parse_clinic(text)
+    except ClinicError as error:
+        problems = [str(problem) for problem in error.problems]
+    if problems is not None:
+        assert problems
+        assert all(problems)
+        return
+    assert all(day in range(7) for day in settings.open_days)
+    assert all(rule.earliest_days <= rule.latest_days for rule in settings.followups)
+    plan = draft_plan(settings, FRIDAY, sessions_left=1)  # and a plan can be drafted from it
+    assert all(item.window is None or item.window.earliest <= item.window.latest for item in plan)

@@ -5,15 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.journey import Dose, EventKind, Journey, JourneyError
 from kapdesk.core.observations import (
     DEFAULT_TAGS,
+    MAX_NOTE,
     SCALES,
     amendment_data,
     load_tags,
     note_data,
+    note_text,
     rating_data,
 )
 from kapdesk.core.protocols import ProtocolLibrary, Thresholds
@@ -163,3 +167,19 @@ def test_an_amendment_keeps_the_original_in_the_timeline(clock: FakeClock) -> No
     (vitals,) = [e for e in timeline(journey.events) if e.kind is EventKind.VITALS]
     assert len(vitals.versions) == 3  # corrections after close are kept too
     assert vitals.text == "Vital signs: HR 72 /min"
+
+
+@given(st.text(max_size=20_000), st.lists(st.text(max_size=40), max_size=8))
+def test_any_note_text_is_kept_trimmed_or_refused_plainly(text: str, tags: list[str]) -> None:
+    refused = ""
+    try:
+        data = note_data(text, tags, "Sam")
+    except ValueError as error:
+        refused = str(error)
+    if refused:
+        assert refused == "Type a note or pick a tag first."
+        assert not text.strip()
+        return
+    assert data["text"] == text.strip()[:MAX_NOTE]  # a huge paste is cut, never refused
+    assert all(tag == tag.strip() and tag for tag in data["tags"])
+    assert note_text(data)  # it reads as a line of the timeline, whatever was typed
