@@ -12,9 +12,8 @@ import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QMainWindow,
     QStackedWidget,
@@ -27,6 +26,7 @@ from kapdesk.ui.start_view import StartView
 from kapdesk.ui.widgets import card, label
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent, QObject
     from PySide6.QtGui import QCloseEvent
 
     from kapdesk.core.clock import Clock
@@ -200,7 +200,8 @@ class MainWindow(QMainWindow):
 
     def _set_up_lock(self, clock: Clock, aftercare: Aftercare | None) -> None:
         """The calm screen, the lock key (Ctrl+Shift+L) and the idle lock."""
-        from PySide6.QtCore import QTimer  # noqa: PLC0415
+        # Imported here, not with the module: their classes cost the first frame time.
+        from PySide6.QtCore import QEvent, QTimer  # noqa: PLC0415
         from PySide6.QtGui import QKeyEvent, QKeySequence  # noqa: PLC0415  (not the first frame's)
         from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
@@ -218,7 +219,6 @@ class MainWindow(QMainWindow):
         self._behind_lock: QWidget | None = None
         self._hidden_dialogs: list[QWidget] = []
         self._last_input = clock.monotonic()
-        # Built here, not when the module loads: QEvent's enum costs the first frame time.
         self._input_events = frozenset(
             {
                 QEvent.Type.KeyPress,
@@ -267,9 +267,10 @@ class MainWindow(QMainWindow):
         if self.locked or not self.attached:
             return
         self._behind_lock = self.pages.currentWidget()
-        self._hidden_dialogs = [
-            d for d in self.findChildren(QDialog) if d.isVisible()
-        ]  # a form half filled in comes back as it was
+        from PySide6.QtWidgets import QDialog  # noqa: PLC0415
+
+        # A form half filled in is hidden, and comes back as it was.
+        self._hidden_dialogs = [d for d in self.findChildren(QDialog) if d.isVisible()]
         for dialog in self._hidden_dialogs:
             dialog.hide()
         names = self._account_names()
