@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from kapdesk import __version__
 from kapdesk.core.clinic import ClinicSettings
-from kapdesk.core.discharge import discharge_of, readiness_words
+from kapdesk.core.discharge import Discharge, discharge_of, readiness_words
 from kapdesk.core.integration import ItemKind, Window
 from kapdesk.core.journey import SOUND_KINDS, EventKind, Journey, JourneyEvent, event_text
 from kapdesk.core.preparation import preparation_of
@@ -344,18 +344,18 @@ def _discharge(journey: Journey) -> str:
         text += _table(["Time", "Score", "", "Items", "Why not ready", "By"], rows)
     questions = journey.protocol.discharge.questions
     if questions:
-        text += _monitoring_form(journey, discharge.checks[-1] if discharge.checks else None)
+        text += _monitoring_form(journey, discharge)
     return text
 
 
-def _monitoring_form(journey: Journey, last_check: JourneyEvent | None) -> str:
+def _monitoring_form(journey: Journey, discharge: Discharge) -> str:
     """What the esketamine REMS patient monitoring form asks, filled from the record."""
     doses = [d for _, d in journey.doses]
     readings = [e for e in journey.events if e.kind is EventKind.VITALS and e.elapsed is not None]
     baseline = journey.baseline_reading()
     before_dosing = journey.events[baseline[0]] if baseline else None
+    last_check = discharge.latest
     answers = last_check.data.get("answers", {}) if last_check is not None else {}
-    discharge = discharge_of(journey)
     rows = [
         ("Dose(s)", "; ".join(d.describe() for d in doses) or "none"),
         ("Lot number(s)", ", ".join(d.lot_number for d in doses if d.lot_number) or "-"),

@@ -125,7 +125,7 @@ class CourseStore:
     def of_patient(self, patient_code: str) -> list[CourseInfo]:
         """The patient's courses, newest first."""
         with plainly("Courses cannot be read"), self._factory() as session:
-            patient = session.scalar(select(Patient).where(Patient.clinic_code == patient_code))
+            patient = PatientRepository(session).find(patient_code)
             if patient is None:
                 return []
             courses = session.scalars(
@@ -197,7 +197,7 @@ class CourseStore:
     def results(self, patient_code: str, instrument: str | None = None) -> list[QuestionnaireEntry]:
         """The patient's results as they stand, oldest first; corrected ones replaced."""
         with plainly("Questionnaires cannot be read"), self._factory() as session:
-            patient = session.scalar(select(Patient).where(Patient.clinic_code == patient_code))
+            patient = PatientRepository(session).find(patient_code)
             if patient is None:
                 return []
             query = select(QuestionnaireResult).where(QuestionnaireResult.patient_id == patient.id)

@@ -55,9 +55,14 @@ class PatientRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
+    def find(self, clinic_code: str) -> Patient | None:
+        return self.session.scalar(
+            select(Patient).where(Patient.clinic_code == clinic_code.strip())
+        )
+
     def get_or_create(self, clinic_code: str, now: datetime) -> Patient:
         code = clinic_code.strip()
-        patient = self.session.scalar(select(Patient).where(Patient.clinic_code == code))
+        patient = self.find(code)
         if patient is None:
             patient = Patient(clinic_code=code, created_at=now)
             self.session.add(patient)
