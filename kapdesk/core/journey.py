@@ -6,6 +6,11 @@ Every change is an immutable :class:`JourneyEvent` carrying its wall time (UTC) 
 elapsed time; listeners (the recorder that writes the database, the screen) receive each event
 as it happens. Elapsed time is measured on the monotonic clock, so a wall-clock jump never moves
 it. A journey that was running when the app died is rebuilt from its events with :meth:`replay`.
+
+Staff act on a journey as themselves: :meth:`Journey.act_as` names the member signed in at the
+screen, every action checks that member's roles (:func:`kapdesk.core.staff.require`) before
+anything is recorded, and every record they make carries their name as ``by``. A journey with
+no one acting (the command line, a test of the clock alone) checks no roles.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from typing import Any
 from kapdesk.core.clock import Clock
 from kapdesk.core.observations import SCALES
 from kapdesk.core.protocols import Advance, Phase, Protocol
+from kapdesk.core.staff import Action, PermissionDeniedError, StaffMember, require
 from kapdesk.core.vitals import Reading
 
 
@@ -123,6 +129,10 @@ class JourneyError(Exception):
     """An action that does not fit the journey's state (e.g. a next phase after the last)."""
 
 
+class NotAllowedError(JourneyError, PermissionDeniedError):
+    """An action the signed-in member's roles do not allow; the message says who may."""
+
+
 Listener = Callable[[JourneyEvent], None]
 
 
@@ -140,6 +150,7 @@ class Journey:
         self.doses: list[tuple[float, Dose]] = []
         self.spans: list[PhaseSpan] = []
         self.close_reason = ""
+        self.actor: StaffMember | None = None
         # elapsed = anchor_elapsed + (monotonic now - anchor_mono), once dosed
         self._anchor_elapsed: float | None = None
         self._anchor_mono = 0.0
@@ -148,12 +159,20 @@ class Journey:
     # -- construction -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, protocol: Protocol, clock: Clock, listeners: Iterable[Listener] = ()) -> Journey:
-        """Open a new session's journey and emit its first event."""
+    def open(
+        cls,
+        protocol: Protocol,
+        clock: Clock,
+        listeners: Iterable[Listener] = (),
+        actor: StaffMember | None = None,
+    ) -> Journey:
+        """Open a new session's journey (as ``actor``) and emit its first event."""
         journey = cls(protocol, clock)
+        journey.act_as(actor)
+        journey._allow(Action.OPEN_SESSION)
         for listener in listeners:
             journey.subscribe(listener)
-        journey._emit(EventKind.OPENED, {"protocol_id": protocol.id})
+        journey._emit(EventKind.OPENED, {"protocol_id": protocol.id}, signed=True)
         return journey
 
     @classmethod
@@ -181,6 +200,27 @@ class Journey:
         previous = self.events[-1].wall if self.events else self._clock.now()
         gap = max(0.0, (self._clock.now() - previous).total_seconds())
         return self._emit(EventKind.RESUMED, {"seconds_since_last_event": round(gap, 3)})
+
+    def act_as(self, member: StaffMember | None) -> None:
+        """From now on, actions are ``member``'s: checked against their roles, signed with
+        their name. None: no one is signed in, and no roles are checked."""
+        self.actor = member
+
+    def refusal(self, action: Action) -> str | None:
+        """Why the member acting may not do ``action``, in a sentence; None when they may."""
+        try:
+            self._allow(action)
+        except NotAllowedError as exc:
+            return str(exc)
+        return None
+
+    def _allow(self, action: Action) -> None:
+        if self.actor is None:
+            return
+        try:
+            require(self.actor, action)
+        except PermissionDeniedError as exc:
+            raise NotAllowedError(str(exc)) from None
 
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
@@ -253,6 +293,7 @@ class Journey:
         """Record a dose. The first starts the journey clock and the first phase."""
         if self.state is JourneyState.CLOSED:
             raise JourneyError("the session is closed; no dose can be recorded")
+        self._allow(Action.RECORD_DOSE)
         if dose.amount <= 0:
             raise JourneyError("a dose needs an amount above zero")
         if not self.doses and (concern := self.baseline_concern()) is not None:
@@ -272,6 +313,7 @@ class Journey:
                 "note": dose.note,
                 "first": first,
             },
+            signed=True,
         )
         if first:
             self._emit(EventKind.PHASE, self._phase_data(0, auto=False))
@@ -281,11 +323,12 @@ class Journey:
         """Move to the next phase, as the sitter confirms it."""
         if self.state is not JourneyState.RUNNING:
             raise JourneyError("phases start with the first dose")
+        self._allow(Action.OBSERVE)
         index = self.phase_index
         assert index is not None
         if index + 1 >= len(self.protocol.phases):
             raise JourneyError(f"{self.protocol.phases[index].name} is the last phase")
-        return self._emit(EventKind.PHASE, self._phase_data(index + 1, auto=False))
+        return self._emit(EventKind.PHASE, self._phase_data(index + 1, auto=False), signed=True)
 
     def tick(self) -> list[JourneyEvent]:
         """Let time act: on a timed protocol, start every phase whose time has come.
@@ -316,7 +359,8 @@ class Journey:
             raise JourneyError(f"{kind.value} is not a sound event")
         if self.state is JourneyState.CLOSED:
             raise JourneyError("the session is closed; its sound is no longer recorded")
-        return self._emit(kind, data)
+        by_staff = kind in (EventKind.SOUNDTRACK, EventKind.TRACK_SKIPPED, EventKind.QUIET)
+        return self._emit(kind, data, signed=by_staff)
 
     def record_observation(self, kind: EventKind, data: Mapping[str, Any]) -> JourneyEvent:
         """Record a note, a vital-signs reading or a rating (data from core.observations)."""
@@ -324,7 +368,8 @@ class Journey:
             raise JourneyError(f"{kind.value} is not an observation")
         if self.state is JourneyState.CLOSED:
             raise JourneyError("the session is closed; correct its record with an amendment")
-        return self._emit(kind, data)
+        self._allow(Action.OBSERVE)
+        return self._emit(kind, data, signed=True)
 
     def record_preparation(self, kind: EventKind, data: Mapping[str, Any]) -> JourneyEvent:
         """Record a step of preparation: the intention, a checklist step, breathwork, or the
@@ -334,11 +379,14 @@ class Journey:
         if self.state is JourneyState.CLOSED:
             raise JourneyError("the session is closed")
         if kind is EventKind.DOSING_DECISION:
+            self._allow(Action.DECIDE_TO_DOSE)
             if self.dosed:
                 raise JourneyError("the dose has been given already")
             if not str(data.get("reason") or "").strip():
                 raise JourneyError("say why the dose goes ahead")
-        return self._emit(kind, data)
+        else:
+            self._allow(Action.PREPARE)
+        return self._emit(kind, data, signed=True)
 
     def record_discharge(self, data: Mapping[str, Any]) -> JourneyEvent:
         """Record a discharge check (data from :meth:`kapdesk.core.discharge.Readiness.to_json`)."""
@@ -346,7 +394,8 @@ class Journey:
             raise JourneyError(
                 "the discharge check comes after the dose and before the session closes"
             )
-        return self._emit(EventKind.DISCHARGE, data)
+        self._allow(Action.DISCHARGE)
+        return self._emit(EventKind.DISCHARGE, data, signed=True)
 
     def corrected(self, seq: int) -> Mapping[str, Any]:
         """The data of event ``seq`` as it stands, with every amendment of it applied."""
@@ -420,13 +469,15 @@ class Journey:
         original = self.events[target]
         if original.kind not in OBSERVATION_KINDS:
             raise JourneyError("only notes, vital signs and ratings can be corrected")
-        return self._emit(EventKind.AMENDMENT, data)
+        self._allow(Action.AMEND)
+        return self._emit(EventKind.AMENDMENT, data, signed=True)
 
     def close(self, reason: str = "") -> JourneyEvent:
         """Close the session; its record is kept. Before dosing, this cancels it."""
         if self.state is JourneyState.CLOSED:
             raise JourneyError("the session is already closed")
-        return self._emit(EventKind.CLOSED, {"reason": reason.strip()})
+        self._allow(Action.CLOSE_SESSION)
+        return self._emit(EventKind.CLOSED, {"reason": reason.strip()}, signed=True)
 
     # -- internals ----------------------------------------------------------------------------
 
@@ -435,8 +486,17 @@ class Journey:
         return {"index": index, "name": phase.name, "planned_minutes": phase.minutes, "auto": auto}
 
     def _emit(
-        self, kind: EventKind, data: Mapping[str, Any], at: float | None = None
+        self,
+        kind: EventKind,
+        data: Mapping[str, Any],
+        at: float | None = None,
+        *,
+        signed: bool = False,
     ) -> JourneyEvent:
+        """Record ``kind``; a ``signed`` record (a person's action, not the clock's or the
+        player's) carries the name of the member acting as ``by``."""
+        if signed and self.actor is not None:
+            data = {**data, "by": self.actor.name}
         now_elapsed = self.elapsed()
         wall = self._clock.now()
         elapsed = now_elapsed

@@ -20,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from kapdesk.core.clock import Clock
 from kapdesk.core.journey import Journey, JourneyEvent
 from kapdesk.core.protocols import Protocol, ProtocolError, parse_protocol
+from kapdesk.core.staff import StaffMember
 from kapdesk.storage.db import Storage, failure_reason
 from kapdesk.storage.errors import StorageError
 from kapdesk.storage.repositories import (
@@ -113,6 +114,12 @@ class OpenJourney:
     journey: Journey
     recorder: EventRecorder
 
+    @property
+    def author(self) -> str:
+        """Who is recording now: the member signed in, or the sitter when no one is."""
+        actor = self.journey.actor
+        return actor.name if actor is not None else self.sitter
+
 
 class JourneyStore:
     """Opens, resumes and reads back sessions; each call is one unit of work.
@@ -126,12 +133,22 @@ class JourneyStore:
         self._clock = clock
         self.room = room
 
-    def open_session(self, patient_code: str, protocol: Protocol, sitter: str) -> OpenJourney:
-        """Create a session and its first event in one transaction; raise if it cannot be saved."""
+    def open_session(
+        self,
+        patient_code: str,
+        protocol: Protocol,
+        sitter: str,
+        actor: StaffMember | None = None,
+    ) -> OpenJourney:
+        """Create a session and its first event in one transaction; raise if it cannot be saved.
+
+        ``actor`` is the member of staff opening it, who acts on the journey from then on
+        (:class:`kapdesk.core.journey.NotAllowedError` if their roles do not allow it).
+        """
         code = patient_code.strip()
         if not code:
             raise ValueError("a session needs the patient's clinic code")
-        journey = Journey.open(protocol, self._clock)
+        journey = Journey.open(protocol, self._clock, actor=actor)
         opened = journey.events[0]
         with plainly("The session could not be opened"), self._factory.begin() as session:
             patient = PatientRepository(session).get_or_create(code, opened.wall)

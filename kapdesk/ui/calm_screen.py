@@ -2,7 +2,9 @@
 
 No patient code, name, note or reading: a slow, soft light that swells and settles over twelve
 seconds, and the journey time. The session goes on behind it (timer, music, vital-signs cues).
-A tap or a key brings the PIN pad to unlock; without staff accounts yet, a tap is enough.
+A tap or a key brings the PIN pad: each member of staff taps their own name (a large tile)
+and types their PIN, so signing in, unlocking and switching user are the same two seconds.
+Without staff accounts (no database to hold them), a tap is enough.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QRadialGradient
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -34,6 +37,8 @@ if TYPE_CHECKING:
 
 CYCLE_S = 12.0  # one slow swell of the light
 FRAME_MS = 100  # ten frames a second is plenty for a light that changes this slowly
+MOST_TILES = 12  # names shown as tiles; a longer staff list is a list to pick from
+TILE_COLUMNS = 4
 
 
 class CalmScreen(QWidget):
@@ -63,8 +68,18 @@ class CalmScreen(QWidget):
         self.pad = QWidget()
         pad = QVBoxLayout(self.pad)
         pad.setSpacing(8)
+        self.tiles = QGridLayout()
+        self.tiles.setSpacing(8)
+        self._tile_group = QButtonGroup(self)
+        self._tile_group.setExclusive(True)
+        self._tile_group.buttonClicked.connect(lambda _button: self.pin.setFocus())
+        tiles = QHBoxLayout()
+        tiles.addStretch()
+        tiles.addLayout(self.tiles)
+        tiles.addStretch()
+        pad.addLayout(tiles)
         row = QHBoxLayout()
-        self.who = QComboBox()
+        self.who = QComboBox()  # when there are more names than tiles
         self.who.setMinimumWidth(260)
         row.addStretch()
         row.addWidget(self.who)
@@ -100,10 +115,14 @@ class CalmScreen(QWidget):
 
     # -- showing ------------------------------------------------------------------------------
 
-    def start(self, accounts: list[str]) -> None:
-        """Show the calm screen; the PIN pad waits for a tap."""
+    def start(self, accounts: list[str], last: str = "") -> None:
+        """Show the calm screen; the PIN pad waits for a tap. ``last`` (the member who was
+        signed in) is picked already: most often they are the one coming back."""
+        self._accounts = list(accounts)
         self.who.clear()
         self.who.addItems(accounts)
+        self._place_tiles(accounts)
+        self.choose(last if last in accounts else (accounts[0] if len(accounts) == 1 else ""))
         self.pin.clear()
         self.message.setText("")
         self.pad.hide()
@@ -112,6 +131,38 @@ class CalmScreen(QWidget):
         )
         self._frames.start()
         self.step()
+
+    def _place_tiles(self, accounts: list[str]) -> None:
+        for button in self._tile_group.buttons():
+            self._tile_group.removeButton(button)
+            button.deleteLater()
+        tiled = len(accounts) <= MOST_TILES
+        self.who.setVisible(not tiled)
+        if not tiled:
+            return
+        for n, name in enumerate(accounts):
+            tile = QPushButton(name)
+            tile.setCheckable(True)
+            tile.setMinimumSize(190, 56)
+            self._tile_group.addButton(tile)
+            self.tiles.addWidget(tile, n // TILE_COLUMNS, n % TILE_COLUMNS)
+
+    def names(self) -> list[str]:
+        """The names offered to sign in."""
+        return list(getattr(self, "_accounts", []))
+
+    def choose(self, name: str) -> None:
+        """Pick whose PIN is typed next."""
+        for button in self._tile_group.buttons():
+            button.setChecked(button.text() == name)
+        if name:
+            self.who.setCurrentText(name)
+
+    def chosen(self) -> str:
+        if self.who.isVisibleTo(self.pad):
+            return self.who.currentText()
+        checked = self._tile_group.checkedButton()
+        return checked.text() if checked is not None else ""
 
     def stop(self) -> None:
         self._frames.stop()
@@ -134,7 +185,9 @@ class CalmScreen(QWidget):
 
         texts = [w.text() for w in self.findChildren(QLabel) if w.isVisibleTo(self)]
         texts += [w.text() for w in self.findChildren(QAbstractButton) if w.isVisibleTo(self)]
-        texts += [self.who.itemText(i) for i in range(self.who.count()) if self.pad.isVisible()]
+        texts += [
+            self.who.itemText(i) for i in range(self.who.count()) if self.who.isVisibleTo(self)
+        ]
         return [t for t in texts if t]
 
     # -- unlocking ----------------------------------------------------------------------------
@@ -144,7 +197,7 @@ class CalmScreen(QWidget):
             self.unlock_requested.emit("", "")  # no accounts yet: nothing to check
             return
         self.pad.show()
-        self.hint.setText("Pick your name and type your PIN")
+        self.hint.setText("Tap your name and type your PIN")
         self.pin.setFocus()
 
     def refuse(self, message: str) -> None:
@@ -161,7 +214,15 @@ class CalmScreen(QWidget):
             self.pin.insert(key)
 
     def _submit(self) -> None:
-        self.unlock_requested.emit(self.who.currentText(), self.pin.text())
+        name = self.chosen()
+        if not name:
+            self.message.setText("Tap your name first.")
+            return
+        if not self.pin.text():
+            self.message.setText("Type your PIN.")
+            self.pin.setFocus()
+            return
+        self.unlock_requested.emit(name, self.pin.text())
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if not self.pad.isVisible():

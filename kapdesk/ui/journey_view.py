@@ -307,8 +307,12 @@ class JourneyView(QWidget):
         parts = [f"Patient {self.current.patient_code}", protocol.name]
         if self._course:
             parts.insert(1, self._course)
+        actor = journey.actor
         if self.current.sitter:
-            parts.append(f"Sitter {self.current.sitter}")
+            signed = " (signed in)" if actor is not None and actor.name == self.current.sitter else ""
+            parts.append(f"Sitter {self.current.sitter}{signed}")
+        if actor is not None and actor.name != self.current.sitter:
+            parts.append(f"Signed in: {actor.name}")
         self.who.setText("   ·   ".join(parts))
 
         elapsed = journey.elapsed()
@@ -481,7 +485,7 @@ class JourneyView(QWidget):
             missing = tuple(item.text for item in preparation_of(journey).missing)
         self.dose_dialog = DoseDialog(
             journey.protocol.dose,
-            self.current.sitter,
+            self.current.author,
             not journey.dosed,
             self,
             concern=journey.baseline_concern(),
@@ -505,7 +509,7 @@ class JourneyView(QWidget):
     def request_discharge(self) -> None:
         if self.current is None or self.current.journey.state is not JourneyState.RUNNING:
             return
-        dialog = DischargeDialog(self.current.journey, self.current.sitter, self)
+        dialog = DischargeDialog(self.current.journey, self.current.author, self)
         dialog.accepted.connect(self._discharge_checked)
         self.discharge_dialog = dialog
         dialog.open()

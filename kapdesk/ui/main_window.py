@@ -1,5 +1,10 @@
-"""The main window: one page at a time (set-up, journey, summary, past sessions) and a banner
-for anything staff must know about saving.
+"""The main window: one page at a time (set-up, journey, summary, past sessions), a banner for
+anything staff must know about saving, and a line saying who is signed in.
+
+Staff sign in before anything of a patient shows: the first start asks for the clinic's admin
+account, every later start (and every unlock) for a name and PIN on the calm screen. The member
+signed in acts on the journey on screen (:meth:`kapdesk.core.journey.Journey.act_as`), so their
+roles are checked and their name goes on every record they make.
 
 The window goes on screen before the records are open: it starts on a calm "Opening the
 record…" page, and :meth:`MainWindow.attach` brings in the pages once the database is ready
@@ -31,6 +36,7 @@ if TYPE_CHECKING:
 
     from kapdesk.core.clock import Clock
     from kapdesk.core.protocols import ProtocolLibrary
+    from kapdesk.core.staff import StaffMember
     from kapdesk.core.soundtrack import BundledSound, Soundtrack
     from kapdesk.printing import Printer
     from kapdesk.records import Aftercare
@@ -66,6 +72,7 @@ class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.current: OpenJourney | None = None
+        self.member: StaffMember | None = None
         self.start_problem: str | None = None
         self.setWindowTitle("kapdesk")
         self.setMinimumSize(1000, 580)
@@ -194,6 +201,7 @@ class MainWindow(QMainWindow):
         self.pages.removeWidget(self.start_view)
         self.start_view.deleteLater()
         self.resume(left_open)
+        self.ask_who()
         self.ready.emit()
 
     # -- the calm lock screen -----------------------------------------------------------------
@@ -216,6 +224,12 @@ class MainWindow(QMainWindow):
         self.calm.cue_text = lambda: self.journey_view.cue.text() if self.current else ""
         self.calm.unlock_requested.connect(self.unlock)
         self.pages.addWidget(self.calm)
+        from kapdesk.ui.first_admin_view import FirstAdminView  # noqa: PLC0415
+
+        self.first_admin_view = FirstAdminView()
+        self.first_admin_view.create_requested.connect(self._create_first_admin)
+        self.pages.addWidget(self.first_admin_view)
+        self._set_up_signed_in_line()
         self._behind_lock: QWidget | None = None
         self._hidden_dialogs: list[QWidget] = []
         self._last_input = clock.monotonic()
@@ -240,9 +254,77 @@ class MainWindow(QMainWindow):
         self._idle.timeout.connect(self.check_idle)
         self._idle.start()
 
+    def _set_up_signed_in_line(self) -> None:
+        from kapdesk.ui.widgets import ActionButton  # noqa: PLC0415
+
+        line = self.statusBar()
+        line.setSizeGripEnabled(False)
+        self.signed_in_text = label("", "muted")
+        line.addWidget(self.signed_in_text, 1)
+        self.lock_button = ActionButton("Lock or switch user", "Ctrl+Shift+L", self.lock, self)
+        self.lock_button.setProperty("role", "compact")
+        line.addPermanentWidget(self.lock_button)
+        line.hide()
+        self.pages.currentChanged.connect(lambda _index: self._show_signed_in_line())
+
+    def _show_signed_in_line(self) -> None:
+        """Who is signed in, under every page but the journey (whose header says it, and
+        whose timer needs the height) and the calm screen (which shows no names)."""
+        page = self.pages.currentWidget()
+        hidden = (self.calm, self.first_admin_view, self.journey_view)
+        self.statusBar().setVisible(self.member is not None and page not in hidden)
+
     @property
     def locked(self) -> bool:
         return self._behind_lock is not None
+
+    def ask_who(self) -> None:
+        """Before anything of a patient shows: the first admin account, or a sign-in."""
+        if self.staff is None:
+            return
+        try:
+            first = self.staff.needs_first_admin()
+        except StorageError as exc:
+            self._show_banner(f"{exc}.")
+            first = False
+        if first:
+            self._behind_lock = self.pages.currentWidget()
+            self.first_admin_view.start()
+            self.pages.setCurrentWidget(self.first_admin_view)
+        else:
+            self.lock(ask=True)
+
+    def _create_first_admin(self, entry: object) -> None:
+        from kapdesk.core.staff import PermissionDeniedError  # noqa: PLC0415
+        from kapdesk.ui.account_form import AccountEntry  # noqa: PLC0415
+
+        assert isinstance(entry, AccountEntry) and self.staff is not None
+        try:
+            member = self.staff.create_account(entry.name, entry.roles, entry.pin, by=None)
+        except (ValueError, PermissionDeniedError, StorageError) as exc:
+            self.first_admin_view.show_error(str(exc))
+            return
+        self.signed_in(member)
+
+    def signed_in(self, member: StaffMember) -> None:
+        """``member`` is at the screen now: what was behind the lock comes back, theirs."""
+        self.member = member
+        for opened in (self.current, self.timeline_view.current):
+            if opened is not None:
+                opened.journey.act_as(member)
+        behind, dialogs = self._behind_lock, self._hidden_dialogs
+        self._behind_lock, self._hidden_dialogs = None, []
+        self.calm.stop()
+        self._last_input = self._clock.monotonic()
+        if behind is not None and behind is not self.first_admin_view:
+            self.pages.setCurrentWidget(behind)
+        else:
+            self.go_home()
+        for dialog in dialogs:
+            dialog.show()
+        roles = ", ".join(sorted(role.value for role in member.roles))
+        self.signed_in_text.setText(f"Signed in: {member.name} ({roles})")
+        self._show_signed_in_line()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self.attached and event.type() in self._input_events:
@@ -262,8 +344,9 @@ class MainWindow(QMainWindow):
         if not self.locked and 0 < self.lock_seconds <= idle:
             self.lock()
 
-    def lock(self) -> None:
-        """Cover everything with the calm screen; the session goes on behind it."""
+    def lock(self, ask: bool = False) -> None:
+        """Cover everything with the calm screen; the session goes on behind it. ``ask``: show
+        the PIN pad at once (at start-up), not on the first tap."""
         if self.locked or not self.attached:
             return
         self._behind_lock = self.pages.currentWidget()
@@ -274,32 +357,36 @@ class MainWindow(QMainWindow):
         for dialog in self._hidden_dialogs:
             dialog.hide()
         names = self._account_names()
-        self.calm.start(names)
+        self.calm.start(names, self.member.name if self.member else "")
         self.pages.setCurrentWidget(self.calm)
         self.calm.setFocus()
-        self._audit("screen_locked")
+        if ask:
+            self.calm.show_pad()
+        else:
+            self._audit("screen_locked")
 
     def unlock(self, name: str, pin: str) -> None:
-        names = self._account_names()
-        if names and self.staff is not None:
-            try:
-                signed = self.staff.sign_in(name, pin)
-            except StorageError as exc:
-                self.calm.refuse(f"{exc}.")
-                return
-            if signed.member is None:
-                self.calm.refuse(signed.message)
-                return
-        behind, dialogs = self._behind_lock, self._hidden_dialogs
-        self._behind_lock, self._hidden_dialogs = None, []
-        self.calm.stop()
-        self._last_input = self._clock.monotonic()
-        if behind is not None:
-            self.pages.setCurrentWidget(behind)
-        for dialog in dialogs:
-            dialog.show()
-        if not names:
+        """A name and PIN typed on the calm screen (nothing, when there are no accounts)."""
+        if self.staff is None or not self._account_names():
+            behind, dialogs = self._behind_lock, self._hidden_dialogs
+            self._behind_lock, self._hidden_dialogs = None, []
+            self.calm.stop()
+            self._last_input = self._clock.monotonic()
+            if behind is not None:
+                self.pages.setCurrentWidget(behind)
+            for dialog in dialogs:
+                dialog.show()
             self._audit("screen_unlocked")
+            return
+        try:
+            signed = self.staff.sign_in(name, pin)
+        except StorageError as exc:
+            self.calm.refuse(f"{exc}.")
+            return
+        if signed.member is None:
+            self.calm.refuse(signed.message)
+            return
+        self.signed_in(signed.member)
 
     def _account_names(self) -> list[str]:
         if self.staff is None:
@@ -313,7 +400,7 @@ class MainWindow(QMainWindow):
         if self.staff is None:
             return
         try:
-            self.staff.record("", action)
+            self.staff.record(self.member.name if self.member else "", action)
         except StorageError as exc:
             log.warning("the audit log could not be written: %s", exc)
 
@@ -367,6 +454,8 @@ class MainWindow(QMainWindow):
             self.soundtracks = list(self.bundled_soundtracks)
             self._show_banner(f"{exc}.")
         self.setup_view.load(self.library.protocols(), codes, staff, problems, self.soundtracks)
+        if self.member is not None:
+            self.setup_view.sitter.setCurrentText(self.member.name)  # most often, who sits
         self.pages.setCurrentWidget(self.setup_view)
 
     def show_library(self) -> None:
@@ -387,6 +476,8 @@ class MainWindow(QMainWindow):
             except (LookupError, StorageError) as exc:
                 self._show_banner(f"That session cannot be shown: {exc}")
                 return
+        if self.member is not None:
+            opened.journey.act_as(self.member)
         self.timeline_view.show_session(opened)
         self.pages.setCurrentWidget(self.timeline_view)
 
@@ -448,7 +539,7 @@ class MainWindow(QMainWindow):
                 aftercare.clinic,
                 session_id,
                 title="   ·   ".join(part for part in parts if part),
-                by=summary.sitter,
+                by=self.member.name if self.member else summary.sitter,
                 staff=staff,
                 today=aftercare.clock.now().astimezone().date(),
             )
@@ -479,7 +570,7 @@ class MainWindow(QMainWindow):
                 summary.patient_code,
                 session_id,
                 sessions,
-                by=summary.sitter,
+                by=self.member.name if self.member else summary.sitter,
                 moment=moment,
             )
         except (LookupError, StorageError) as exc:
@@ -524,12 +615,20 @@ class MainWindow(QMainWindow):
     def open_session(
         self, patient_code: str, protocol_id: str, sitter: str, soundtrack: int = -1
     ) -> None:
+        from kapdesk.core.journey import JourneyError  # noqa: PLC0415  (off the first frame)
+
         protocol = self.library.get(protocol_id)
         if protocol is None:
             self.setup_view.show_error("That protocol is no longer available; pick another.")
             return
+        if self.staff is not None and self.member is None:
+            self.setup_view.show_error("Sign in first (Ctrl+Shift+L).")
+            return
         try:
-            opened = self.store.open_session(patient_code, protocol, sitter)
+            opened = self.store.open_session(patient_code, protocol, sitter, actor=self.member)
+        except JourneyError as exc:
+            self.setup_view.show_error(f"{exc}.")
+            return
         except StorageError as exc:
             log.warning("opening a session failed: %s", exc.__cause__.__class__.__name__)
             self.setup_view.show_error(f"{exc}. Try again.")
@@ -560,6 +659,8 @@ class MainWindow(QMainWindow):
 
     def show_journey(self, opened: OpenJourney) -> None:
         self.current = opened
+        if self.member is not None:
+            opened.journey.act_as(self.member)
         self.journey_view.set_course(self._course_text(opened.session_id))
         opened.recorder.on_status(self._on_save_status)
         self._on_save_status(opened.recorder.problem)

@@ -198,7 +198,7 @@ class ObservationPanel(QWidget):
     # -- recording ------------------------------------------------------------------------------
 
     def _by(self) -> str:
-        return self.current.sitter if self.current is not None else ""
+        return self.current.author if self.current is not None else ""
 
     def _record(self, kind: EventKind, data: Mapping[str, Any], what: str) -> bool:
         if self.current is None:

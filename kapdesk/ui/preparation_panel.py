@@ -191,7 +191,7 @@ class PreparationPanel(QWidget):
     # -- recording ----------------------------------------------------------------------------
 
     def _by(self) -> str:
-        return self.current.sitter if self.current is not None else ""
+        return self.current.author if self.current is not None else ""
 
     def _record(self, kind: EventKind, data: Mapping[str, Any]) -> bool:
         if self.current is None:

@@ -7,6 +7,12 @@ python -m tests.support.app_driver note DATA_DIR      open a session, save a not
 python -m tests.support.app_driver inspect DATA_DIR   start as kapdesk does, wait for the
                                                       records, print what the screen shows,
                                                       and exit
+python -m tests.support.app_driver crash DATA_DIR     open (or pick up) a dosed session and
+                                                      record notes back to back, printing each
+                                                      one once it is on disk, until killed
+
+Every mode signs in as staff do: the first start creates the admin account on its form, later
+starts type the PIN on the calm screen.
 """
 
 from __future__ import annotations
@@ -19,18 +25,37 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kapdesk.app import start
 from kapdesk.core.clock import SystemClock
-from kapdesk.core.journey import Dose
+from kapdesk.core.journey import Dose, EventKind
+from kapdesk.core.observations import note_data
 from kapdesk.paths import AppPaths
 from kapdesk.ui.main_window import MainWindow
 
 
+STAFF_NAME, STAFF_PIN = "Robin Hale", "4862"
+
+
 def _say(payload: dict[str, object]) -> None:
     print(json.dumps(payload), flush=True)
+
+
+def sign_in(window: MainWindow) -> None:
+    """Through the first-admin form or the calm screen's PIN pad, as a nurse would."""
+    if window.pages.currentWidget() is window.first_admin_view:
+        form = window.first_admin_view.form
+        form.name.setText(STAFF_NAME)
+        form.pin.setText(STAFF_PIN)
+        form.again.setText(STAFF_PIN)
+        window.first_admin_view.submit()
+    else:
+        window.calm.choose(STAFF_NAME)
+        window.calm.pin.setText(STAFF_PIN)
+        window.calm.pin.returnPressed.emit()
+    assert window.member is not None, "signing in failed"
 
 
 def journey(window: MainWindow) -> None:
@@ -70,6 +95,44 @@ def note(window: MainWindow) -> None:
     QApplication.exec()
 
 
+def crash(window: MainWindow) -> None:
+    """Say what the restart found, then record notes back to back; each line is a promise that
+    the note is on disk (the recorder commits before anyone hears of an event)."""
+    current = window.current
+    if current is None:
+        window.open_session("P-CRASH", "im-ketamine", STAFF_NAME)
+        current = window.current
+        assert current is not None
+        current.journey.record_dose(Dose(50, "mg", "IM"))
+    journey = current.journey
+    dosed = next(e.wall for e in journey.events if e.kind is EventKind.DOSE)
+    _say(
+        {
+            "session_id": current.session_id,
+            "elapsed": journey.elapsed(),
+            "wall": datetime.now(UTC).isoformat(),
+            "dosed_wall": dosed.isoformat(),
+            "events": len(journey.events),
+        }
+    )
+    count = 0
+
+    def record() -> None:
+        nonlocal count
+        count += 1
+        event = journey.record_observation(
+            EventKind.NOTE, note_data(f"note {current.session_id}-{count}", [], "")
+        )
+        if current.recorder.pending == 0:
+            _say({"seq": len(journey.events) - 1, "text": event.data["text"]})
+
+    timer = QTimer()
+    timer.setInterval(0)  # back to back, with the event loop turning between notes
+    timer.timeout.connect(record)
+    timer.start()
+    QApplication.exec()
+
+
 def inspect(window: MainWindow) -> None:
     view = window.journey_view
     current = view.current
@@ -100,7 +163,8 @@ def main() -> int:
     if started.start_problem is not None:
         _say({"page": "StartView", "problem": started.start_problem})
         return 1
-    {"journey": journey, "note": note, "inspect": inspect}[mode](started)
+    sign_in(started)
+    {"journey": journey, "note": note, "inspect": inspect, "crash": crash}[mode](started)
     return 0
 
 

@@ -1,4 +1,5 @@
-"""UI fixtures: the real main window on a temporary database and a fake clock."""
+"""UI fixtures: the real main window on a temporary database and a fake clock, with a member of
+staff signed in (tests of signing in itself start from :func:`window_at_start`)."""
 
 from __future__ import annotations
 
@@ -8,16 +9,36 @@ from pytestqt.qtbot import QtBot
 
 from kapdesk.app import build_window
 from kapdesk.core.clock import FakeClock
+from kapdesk.core.staff import Role, StaffMember
 from kapdesk.paths import AppPaths
 from kapdesk.storage.db import Storage
 from kapdesk.ui import theme
 from kapdesk.ui.main_window import MainWindow
 
 
+# Holds every role, so a test of one page is not a test of permissions (tests/ui/test_staff.py
+# is); the name is the sitter most tests type at set-up.
+STAFF = StaffMember(
+    0, "Sam Ortiz", frozenset({Role.PRESCRIBER, Role.THERAPIST, Role.ADMIN})
+)
+
+
+def sign_in(window: MainWindow) -> MainWindow:
+    """``window`` with :data:`STAFF` signed in, as the sign-in screen leaves it."""
+    window.signed_in(STAFF)
+    return window
+
+
 @pytest.fixture
-def window(
+def window(window_at_start: MainWindow) -> MainWindow:
+    return sign_in(window_at_start)
+
+
+@pytest.fixture
+def window_at_start(
     qtbot: QtBot, qapp: QApplication, storage: Storage, paths: AppPaths, clock: FakeClock
 ) -> MainWindow:
+    """The window as it opens: asking for the first admin, or for a PIN."""
     theme.apply(qapp)
     built = build_window(storage, paths, clock)
     qtbot.addWidget(built)

@@ -66,7 +66,7 @@ def test_the_discharge_check_scores_asks_and_records_the_ready_time(
     (check,) = [e for e in current.journey.events if e.kind is EventKind.DISCHARGE]
     assert check.data["ready"] is True
     assert check.data["answers"] == {"sedation": True, "dissociation": True, "breathing": False}
-    assert check.data["by"] == "Robin Hale"
+    assert check.data["by"] == "Sam Ortiz"  # the member signed in, not the sitter
     # Ready 90 min after the dose, as the last phase began; esketamine asks for 2 h in the room.
     (dose,) = [e for e in current.journey.events if e.kind is EventKind.DOSE]
     assert check.wall - dose.wall == timedelta(minutes=90)

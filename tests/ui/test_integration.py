@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QTableWidget
 from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import sign_in
 from kapdesk.app import build_window
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.journey import Dose
@@ -140,6 +141,7 @@ def test_a_bad_clinic_file_is_named_on_set_up_and_kapdesk_carries_on(
 ) -> None:
     paths.clinic_settings.write_text('[clinic]\nopen_days = ["mon", "someday"]\n', "utf-8")
     built = build_window(storage, paths, clock)
+    sign_in(built)
     qtbot.addWidget(built)
     problems = built.setup_view.protocol_problems
     assert not problems.isHidden()
@@ -160,6 +162,7 @@ def test_the_clinics_own_breathing_pattern_is_offered(
         "utf-8",
     )
     built = build_window(storage, paths, clock)
+    sign_in(built)
     qtbot.addWidget(built)
     built.open_session("P-0042", "im-ketamine", "Sam")
     preparation = built.journey_view.preparation

@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tests.ui.conftest import sign_in
 from kapdesk.app import build_window
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.journey import JourneyState
@@ -196,6 +197,7 @@ def test_a_restart_puts_the_nurse_back_on_the_journey(
 
     later = FakeClock(start=clock.now(), monotonic_start=7.0)
     again = build_window(storage, paths, later)
+    sign_in(again)
     qtbot.addWidget(again)
     again.show()
     view = again.journey_view

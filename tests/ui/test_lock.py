@@ -87,8 +87,13 @@ def test_with_accounts_unlocking_takes_a_pin_and_the_idle_minutes_lock_it(
     assert not calm.pad.isVisible()
     qtbot.keyClick(calm, Qt.Key.Key_Space)
     assert calm.pad.isVisible()
-    assert [calm.who.itemText(i) for i in range(calm.who.count())] == ["Ana Moreno", "Jo Okafor"]
-    calm.who.setCurrentText("Jo Okafor")
+    assert calm.names() == ["Ana Moreno", "Jo Okafor"]
+    assert calm.chosen() == ""  # whoever was signed in has no account here: nobody is picked
+    calm._key("✓")
+    assert calm.message.text() == "Tap your name first."
+    (tile,) = [t for t in calm._tile_group.buttons() if t.text() == "Jo Okafor"]
+    qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
+    assert calm.chosen() == "Jo Okafor"
     for key in "0000":
         calm._key(key)
     calm._key("✓")

@@ -36,7 +36,7 @@ def test_a_letter_typed_anywhere_starts_a_note_and_enter_saves_it(
     qtbot.keyClicks(panel.note, "yes closed, breathing slow")
     qtbot.keyClick(panel.note, Qt.Key.Key_Return)
     assert _saved(storage, "note") == [
-        {"text": "Eyes closed, breathing slow", "tags": [], "by": "Alex Kim"}
+        {"text": "Eyes closed, breathing slow", "tags": [], "by": "Sam Ortiz"}
     ]
     assert panel.status.text().startswith("Saved ")
     assert panel.note.text() == ""

@@ -1,4 +1,5 @@
-"""Recovery for real: kapdesk is killed with SIGKILL mid-journey and started again."""
+"""Recovery for real: kapdesk is killed with SIGKILL mid-journey and started again (once, and
+then 50 times at random moments; ``python -m bench.crash`` does it 500 times)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,6 @@ import json
 import os
 import signal
 import subprocess
-import sys
-import threading
 from datetime import datetime
 from pathlib import Path
 
@@ -16,43 +15,24 @@ from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 
 from kapdesk.storage.models import DoseRecord, SessionEvent
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _driver(mode: str, data_dir: Path) -> list[str]:
-    return [sys.executable, "-m", "tests.support.app_driver", mode, str(data_dir)]
-
-
-def _first_line(child: subprocess.Popen[str], timeout: float = 120) -> str:
-    """The child's first line of output; a child that never says anything is killed."""
-    watchdog = threading.Timer(timeout, child.kill)
-    watchdog.start()
-    try:
-        assert child.stdout is not None
-        line = child.stdout.readline()
-    finally:
-        watchdog.cancel()
-    assert line, "the app said nothing before it was stopped"
-    return line
-
+from tests.support.crash import ROOT, child_env, driver, first_line, kill_and_restart
 
 @pytest.mark.subprocess
 def test_sigkill_mid_journey_then_restart_resumes_time_and_phase(tmp_path: Path) -> None:
     data_dir = tmp_path / "room"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env = child_env()
     first = subprocess.Popen(
-        _driver("journey", data_dir), cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True
+        driver("journey", data_dir), cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True
     )
     try:
-        saved = json.loads(_first_line(first))  # blocks until the journey is on disk
+        saved = json.loads(first_line(first))  # blocks until the journey is on disk
     finally:
         os.kill(first.pid, signal.SIGKILL)
         first.wait(timeout=30)
     assert first.returncode == -signal.SIGKILL
 
     second = subprocess.run(
-        _driver("inspect", data_dir),
+        driver("inspect", data_dir),
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -90,12 +70,12 @@ def test_sigkill_mid_journey_then_restart_resumes_time_and_phase(tmp_path: Path)
 @pytest.mark.subprocess
 def test_a_note_shown_as_saved_survives_sigkill_right_after(tmp_path: Path) -> None:
     data_dir = tmp_path / "room"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env = child_env()
     child = subprocess.Popen(
-        _driver("note", data_dir), cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True
+        driver("note", data_dir), cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True
     )
     try:
-        said = json.loads(_first_line(child))  # the moment the screen says "Saved"
+        said = json.loads(first_line(child))  # the moment the screen says "Saved"
     finally:
         os.kill(child.pid, signal.SIGKILL)
         child.wait(timeout=30)
@@ -107,3 +87,18 @@ def test_a_note_shown_as_saved_survives_sigkill_right_after(tmp_path: Path) -> N
         ]
     engine.dispose()
     assert [n["text"] for n in notes] == ["Crying softly, settled with a hand on the shoulder"]
+
+
+
+KILLS = 50
+
+
+@pytest.mark.subprocess
+def test_every_acknowledged_event_survives_fifty_kills(tmp_path: Path) -> None:
+    found = kill_and_restart(tmp_path / "room", KILLS, seed=20261123)
+    assert len(found.restarts) > KILLS // 2  # most runs got as far as picking the session up
+    assert len(found.promised) > KILLS  # and said notes were on disk before they were killed
+    assert found.missing == []
+    assert found.doses == 1  # one session, dosed once, picked up again after every kill
+    assert found.resumed >= len(found.restarts) - 1
+    assert max(found.time_errors()) < 1.0

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import sign_in
 from kapdesk.app import build_window
 from kapdesk.audio.fake import FakeBackend
 from kapdesk.core.clock import FakeClock
@@ -35,6 +36,7 @@ def make_window(
     def make(backend: FakeBackend) -> MainWindow:
         theme.apply(qapp)
         window = build_window(storage, paths, clock, audio=lambda: backend)
+        sign_in(window)
         qtbot.addWidget(window)
         window.resize(1280, 800)
         window.show()

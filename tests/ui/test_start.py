@@ -15,8 +15,11 @@ from kapdesk.app import start
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.journey import Dose
 from kapdesk.core.protocols import Protocol
+from kapdesk.core.staff import Role
 from kapdesk.paths import AppPaths
+from kapdesk.storage.db import Storage
 from kapdesk.storage.journeys import JourneyStore
+from kapdesk.storage.staff import StaffStore
 from kapdesk.ui.main_window import MainWindow
 
 
@@ -39,19 +42,43 @@ def test_window_is_up_before_the_records_then_shows_set_up(
 
     with qtbot.waitSignal(window.ready, timeout=30_000):
         pass
+    # The first start asks for the clinic's admin account before anything else.
+    first = window.first_admin_view
+    assert window.pages.currentWidget() is first
+    assert first.form.roles[Role.ADMIN].isChecked()
+    assert not first.form.roles[Role.ADMIN].isEnabled()
+    qtbot.keyClicks(first.form.name, "Ana Moreno")
+    qtbot.keyClicks(first.form.pin, "5820")
+    qtbot.keyClicks(first.form.again, "5821")
+    qtbot.keyClick(first.form.again, Qt.Key.Key_Return)
+    assert first.error.text() == "The two PINs are not the same; type them again."
+    assert window.pages.currentWidget() is first
+    first.form.again.clear()
+    qtbot.keyClicks(first.form.again, "5820")
+    qtbot.mouseClick(first.create_button, Qt.MouseButton.LeftButton)
+
     assert window.pages.currentWidget() is window.setup_view
+    assert window.member is not None
+    assert window.member.name == "Ana Moreno"
+    assert window.member.roles == {Role.ADMIN, Role.NURSE}
+    assert window.signed_in_text.text() == "Signed in: Ana Moreno (admin, nurse)"
     assert window.setup_view.protocols.count() >= 4
     assert paths.database.exists()
+    assert window.staff is not None
+    assert [line.action for line in window.staff.audit_log()] == ["account_created"]
 
 
 def test_a_session_left_open_comes_back_when_the_records_arrive(
     qtbot: QtBot,
     paths: AppPaths,
     clock: FakeClock,
+    storage: Storage,
     store: JourneyStore,
     protocol: Protocol,
 ) -> None:
-    left = store.open_session("P-0007", protocol, "Robin")
+    staff = StaffStore(storage, clock)
+    staff.create_account("Robin Hale", frozenset({Role.ADMIN, Role.NURSE}), "4862", by=None)
+    left = store.open_session("P-0007", protocol, "Robin Hale")
     left.journey.record_dose(Dose(50, "mg", "IM"))
     left.journey.advance_phase()
     clock.advance(125)
@@ -59,6 +86,16 @@ def test_a_session_left_open_comes_back_when_the_records_arrive(
     window = _start(qtbot, paths, clock)
     with qtbot.waitSignal(window.ready, timeout=30_000):
         pass
+    # The journey goes on behind the sign-in; the calm screen shows its time and no patient.
+    calm = window.calm
+    assert window.pages.currentWidget() is calm
+    assert calm.pad.isVisible()
+    assert calm.chosen() == "Robin Hale"  # the only account is picked already
+    shown = " ".join(calm.visible_text())
+    assert "02:05" in shown
+    assert "P-0007" not in shown
+    qtbot.keyClicks(calm.pin, "4862")
+    qtbot.keyClick(calm.pin, Qt.Key.Key_Return)
     assert window.pages.currentWidget() is window.journey_view
     assert window.current is not None
     assert window.current.session_id == left.session_id

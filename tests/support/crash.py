@@ -1,0 +1,106 @@
+"""Killing kapdesk for real: start it in a child process, let it record, SIGKILL it at a random
+moment, start it again; then compare what each run promised with what is on disk.
+
+Shared by the crash test (50 kills) and ``python -m bench.crash`` (500).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import create_engine, select
+from sqlalchemy.orm import Session
+
+from kapdesk.storage.models import SessionEvent
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def driver(mode: str, data_dir: Path) -> list[str]:
+    return [sys.executable, "-m", "tests.support.app_driver", mode, str(data_dir)]
+
+
+def child_env() -> dict[str, str]:
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+
+def first_line(child: subprocess.Popen[str], timeout: float = 120) -> str:
+    """The child's next line of output; a child that never says anything is killed."""
+    watchdog = threading.Timer(timeout, child.kill)
+    watchdog.start()
+    try:
+        assert child.stdout is not None
+        line = child.stdout.readline()
+    finally:
+        watchdog.cancel()
+    assert line, "the app said nothing before it was stopped"
+    return line
+
+
+@dataclass
+class CrashFindings:
+    """What the kills promised and what the disk and the restarts showed."""
+
+    kills: int = 0
+    promised: list[tuple[int, int, str]] = field(default_factory=list)  # session, seq, text
+    restarts: list[dict[str, object]] = field(default_factory=list)
+    missing: list[tuple[int, int, str]] = field(default_factory=list)
+    doses: int = 0
+    resumed: int = 0
+
+    def time_errors(self) -> list[float]:
+        """Per restart: how far the journey time it showed was from the wall-clock truth."""
+        errors = []
+        for found in self.restarts:
+            truth = (
+                datetime.fromisoformat(str(found["wall"]))
+                - datetime.fromisoformat(str(found["dosed_wall"]))
+            ).total_seconds()
+            errors.append(abs(float(str(found["elapsed"])) - truth))
+        return errors
+
+
+def kill_and_restart(data_dir: Path, kills: int, seed: int) -> CrashFindings:
+    """``kills`` times: start kapdesk (``crash`` mode of the driver), SIGKILL it at a random
+    moment, and at the end read back every note a run said was on disk."""
+    chooser = random.Random(seed)
+    findings = CrashFindings(kills=kills)
+    for _ in range(kills):
+        child = subprocess.Popen(
+            driver("crash", data_dir), cwd=ROOT, env=child_env(), stdout=subprocess.PIPE, text=True
+        )
+        # The moment: at once (while Python and Qt load, or the database opens), or once the
+        # restart has said what it found, then after 0-40 notes written back to back.
+        after = -1 if chooser.random() < 0.1 else chooser.randint(0, 40)
+        try:
+            if after >= 0:
+                found = json.loads(first_line(child))
+                findings.restarts.append(found)
+                for _note in range(after):
+                    said = json.loads(first_line(child))
+                    promise = (int(str(found["session_id"])), int(said["seq"]), str(said["text"]))
+                    findings.promised.append(promise)
+        finally:
+            os.kill(child.pid, signal.SIGKILL)
+            child.wait(timeout=30)
+        assert child.returncode == -signal.SIGKILL
+    engine = create_engine(f"sqlite:///{data_dir / 'kapdesk.sqlite3'}")
+    try:
+        with Session(engine) as session:
+            events = session.scalars(select(SessionEvent)).all()
+            notes = {(e.session_id, e.seq): e.data.get("text") for e in events if e.kind == "note"}
+            findings.doses = sum(1 for e in events if e.kind == "dose")
+            findings.resumed = sum(1 for e in events if e.kind == "session_resumed")
+    finally:
+        engine.dispose()
+    findings.missing = [p for p in findings.promised if notes.get((p[0], p[1])) != p[2]]
+    return findings
