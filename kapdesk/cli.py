@@ -390,6 +390,7 @@ def export_record(
     try:
         summary, journey = JourneyStore(storage, SystemClock()).load(session_id)
         data = export_session(summary, journey, fmt)
+        audit_command_line(storage, "exported", f"session {session_id}", format=fmt)
     except (LookupError, StorageError, ExportError) as exc:
         print(f"kapdesk: {exc}", file=sys.stderr)
         return EXIT_PROBLEM
@@ -403,6 +404,23 @@ def export_record(
             return EXIT_PROBLEM
         return 0
     return _write_stdout(data)
+
+
+def command_line_user() -> str:
+    """Who runs a command: the OS account (the command line has no PIN; see docs/staff.md)."""
+    import getpass  # noqa: PLC0415
+
+    try:
+        return f"{getpass.getuser()} (command line)"
+    except (OSError, KeyError):
+        return "command line"
+
+
+def audit_command_line(storage: Storage, action: str, subject: str, **detail: object) -> None:
+    from kapdesk.core.clock import SystemClock  # noqa: PLC0415
+    from kapdesk.storage.staff import StaffStore  # noqa: PLC0415
+
+    StaffStore(storage, SystemClock()).record(command_line_user(), action, subject, **detail)
 
 
 def print_session(
@@ -426,7 +444,7 @@ def print_session(
     if storage is None:
         return EXIT_PROBLEM
     try:
-        printer = Printer(storage, SystemClock(), clinic)
+        printer = Printer(storage, SystemClock(), clinic, command_line_user())
         data = printer.handout(session_id) if handout else printer.record(session_id)
     except (LookupError, StorageError) as exc:
         print(f"kapdesk: {exc}", file=sys.stderr)

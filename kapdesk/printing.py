@@ -24,6 +24,7 @@ from kapdesk.storage.courses import CourseStore
 from kapdesk.storage.db import Storage
 from kapdesk.storage.integration import IntegrationStore
 from kapdesk.storage.journeys import JourneyStore
+from kapdesk.storage.staff import StaffStore
 
 
 @dataclass
@@ -33,6 +34,10 @@ class Printer:
     storage: Storage
     clock: Clock
     clinic: ClinicSettings
+    by: str = ""  # who prints: the audit trail names them
+
+    def _audit(self, action: str, session_id: int) -> None:
+        StaffStore(self.storage, self.clock).record(self.by, action, f"session {session_id}")
 
     def _course_text(self, session_id: int) -> str:
         course = CourseStore(self.storage, self.clock).of_session(session_id)
@@ -47,6 +52,7 @@ class Printer:
         plan = plan_lines(IntegrationStore(self.storage, self.clock).items(session_id))
         facts = RecordFacts(summary, journey, self._course_text(session_id), plan)
         page = session_record_html(facts, self.clock.now())
+        self._audit("record_printed", session_id)
         return record_pdf(page, journey, f"Session {session_id} · {summary.patient_code}")
 
     def handout(self, session_id: int) -> bytes:
@@ -55,4 +61,5 @@ class Printer:
         plan = plan_lines(IntegrationStore(self.storage, self.clock).items(session_id))
         facts = handout_facts(summary, journey, self.clinic, plan, self._course_text(session_id))
         page = handout_html(facts, self.clock.now())
+        self._audit("handout_printed", session_id)
         return pdf_bytes(page, (), "After your session", HANDOUT_POINTS)

@@ -316,7 +316,7 @@ class Journey:
             signed=True,
         )
         if first:
-            self._emit(EventKind.PHASE, self._phase_data(0, auto=False))
+            self._emit(EventKind.PHASE, self._phase_data(0, auto=False), signed=True)
         return event
 
     def advance_phase(self) -> JourneyEvent:

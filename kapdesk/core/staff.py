@@ -86,6 +86,12 @@ PERMISSIONS: Mapping[Role, frozenset[Action]] = {
 
 # What a refused action is called, and who may do it, in the words staff read.
 _WHAT = {
+    Action.OPEN_SESSION: "Opening a session",
+    Action.PREPARE: "Preparation",
+    Action.OBSERVE: "Recording in the journey",
+    Action.AMEND: "Correcting the record",
+    Action.CLOSE_SESSION: "Closing a session",
+    Action.INTEGRATE: "The integration plan",
     Action.RECORD_DOSE: "Recording a dose",
     Action.DECIDE_TO_DOSE: "Deciding to dose after a high baseline",
     Action.DISCHARGE: "The discharge check",
@@ -124,7 +130,8 @@ def require(member: StaffMember, action: Action) -> None:
     if member.may(action):
         return
     what = _WHAT.get(action, action.value.replace("_", " ").capitalize())
-    who = " or ".join(_a(role) for role in roles_for(action))
+    allowed = [_a(role) for role in roles_for(action)]
+    who = ", ".join(allowed[:-1]) + " or " + allowed[-1] if len(allowed) > 1 else allowed[0]
     if not member.active:
         raise PermissionDeniedError(f"{member.name} is no longer active here")
     held = " and ".join(_a(role) for role in sorted(member.roles)) or "no role"

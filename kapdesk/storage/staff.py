@@ -22,6 +22,7 @@ from kapdesk.core.staff import (
     PermissionDeniedError,
     Role,
     StaffMember,
+    admins,
     hash_pin,
     pin_problem,
     require,
@@ -131,6 +132,65 @@ class StaffStore:
             )
             return _member(row)
 
+    def change_account(
+        self,
+        name: str,
+        *,
+        by: StaffMember,
+        roles: frozenset[Role] | None = None,
+        pin: str | None = None,
+        active: bool | None = None,
+    ) -> StaffMember:
+        """An admin changes a member's roles, sets a new PIN (which also ends a lock-out), or
+        makes the account inactive or active again. The clinic always keeps an active admin.
+
+        Raises ValueError for a bad role set or PIN, PermissionDeniedError otherwise.
+        """
+        require(by, Action.EDIT_STAFF)
+        if roles is not None and not roles:
+            raise ValueError("An account needs at least one role.")
+        if pin is not None and (problem := pin_problem(pin, name=name)):
+            raise ValueError(problem)
+        now = self._clock.now()
+        with plainly("The account could not be saved"), self._factory.begin() as session:
+            row = session.scalar(
+                select(Staff).where(Staff.name == name, Staff.pin_hash.is_not(None))
+            )
+            if row is None:
+                raise ValueError(f"{name} has no account.")
+            before = _member(row)
+            after = StaffMember(
+                row.id,
+                row.name,
+                roles if roles is not None else before.roles,
+                active if active is not None else before.active,
+            )
+            others = [
+                _member(other)
+                for other in session.scalars(
+                    select(Staff).where(Staff.pin_hash.is_not(None), Staff.id != row.id)
+                )
+            ]
+            if not admins([*others, after]):
+                raise PermissionDeniedError(
+                    "The clinic must keep an active admin: make someone else admin first."
+                )
+            detail: dict[str, Any] = {}
+            if roles is not None and roles != before.roles:
+                row.role = ",".join(sorted(r.value for r in roles))
+                detail["roles"] = sorted(r.value for r in roles)
+            if active is not None and active != before.active:
+                row.active = active
+                detail["active"] = active
+            if pin is not None:
+                row.pin_hash = hash_pin(pin)
+                row.failed_pins, row.locked_until = 0, None
+                detail["pin"] = "set"  # that it changed; never the PIN
+            if detail:
+                audit(session, now, by.name, "account_changed", row.name, **detail)
+            session.flush()
+            return _member(row)
+
     def sign_in(self, name: str, pin: str) -> SignIn:
         """Check a PIN; a wrong one counts towards the lock-out. Never says which part was wrong."""
         now = self._clock.now()
@@ -167,9 +227,18 @@ class StaffStore:
         with plainly("The audit log could not be written"), self._factory.begin() as session:
             audit(session, self._clock.now(), who, action, subject, **detail)
 
-    def audit_trail(self, since: datetime | None = None) -> list[AuditLine]:
+    def audit_trail(
+        self, since: datetime | None = None, reader: StaffMember | None = None
+    ) -> list[AuditLine]:
         """The audit log and every session record created or corrected (each carries its
-        author), in time order: the whole of who did what and when."""
+        author), in time order: the whole of who did what and when.
+
+        At the screen, ``reader`` is the member asking: it takes an admin, and the reading
+        itself goes into the log. (The command line is the data folder owner's, no reader.)
+        """
+        if reader is not None:
+            require(reader, Action.READ_AUDIT)
+            self.record(reader.name, "audit_read")
         with plainly("The audit trail cannot be read"), self._factory() as session:
             query = select(SessionEvent).order_by(SessionEvent.wall_at, SessionEvent.id)
             if since is not None:

@@ -39,13 +39,19 @@ class AccountForm(QWidget):
         fixed: frozenset[Role] = frozenset(),
         ticked: frozenset[Role] = frozenset(),
         parent: QWidget | None = None,
+        *,
+        name: str = "",
     ) -> None:
+        """``name``: an existing account's, which cannot change; its PIN may stay as it is."""
         super().__init__(parent)
+        self._existing = bool(name)
         form = QFormLayout(self)
         form.setVerticalSpacing(10)
         self.name = QLineEdit()
         self.name.setPlaceholderText("First and last name, as colleagues know them")
         self.name.setMaxLength(80)
+        self.name.setText(name)
+        self.name.setReadOnly(self._existing)
         form.addRow("Name", self.name)
         roles = QHBoxLayout()
         self.roles: dict[Role, QCheckBox] = {}
@@ -60,7 +66,9 @@ class AccountForm(QWidget):
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(8)
-        self.pin.setPlaceholderText("4 to 8 digits")
+        self.pin.setPlaceholderText(
+            "Empty keeps the PIN; or a new one" if self._existing else "4 to 8 digits"
+        )
         form.addRow("PIN", self.pin)
         self.again = QLineEdit()
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
@@ -69,7 +77,8 @@ class AccountForm(QWidget):
         form.addRow("PIN again", self.again)
 
     def entry(self) -> AccountEntry | str:
-        """The checked entry, or a sentence saying what to put right."""
+        """The checked entry, or a sentence saying what to put right. For an existing account
+        left without a new PIN, the entry's PIN is empty."""
         name = " ".join(self.name.text().split())
         if not name:
             return "Type the person's name."
@@ -77,6 +86,8 @@ class AccountForm(QWidget):
         if not roles:
             return "Tick at least one role."
         pin = self.pin.text()
+        if self._existing and not pin and not self.again.text():
+            return AccountEntry(name, roles, "")
         problem = pin_problem(pin, name=name)
         if problem:
             return problem

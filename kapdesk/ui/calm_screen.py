@@ -72,7 +72,7 @@ class CalmScreen(QWidget):
         self.tiles.setSpacing(8)
         self._tile_group = QButtonGroup(self)
         self._tile_group.setExclusive(True)
-        self._tile_group.buttonClicked.connect(lambda _button: self.pin.setFocus())
+        self._tile_group.buttonClicked.connect(self._tile_tapped)
         tiles = QHBoxLayout()
         tiles.addStretch()
         tiles.addLayout(self.tiles)
@@ -146,6 +146,10 @@ class CalmScreen(QWidget):
             tile.setMinimumSize(190, 56)
             self._tile_group.addButton(tile)
             self.tiles.addWidget(tile, n // TILE_COLUMNS, n % TILE_COLUMNS)
+
+    def _tile_tapped(self, _tile: object) -> None:
+        self.message.setText("")
+        self.pin.setFocus()
 
     def names(self) -> list[str]:
         """The names offered to sign in."""

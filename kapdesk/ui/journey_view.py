@@ -27,6 +27,7 @@ from kapdesk.core.discharge import discharge_of
 from kapdesk.core.journey import EventKind, JourneyError, JourneyEvent, JourneyState
 from kapdesk.core.preparation import decision_data, preparation_of
 from kapdesk.core.protocols import Advance
+from kapdesk.core.staff import Action
 from kapdesk.core.timefmt import clock_text, minutes_text
 from kapdesk.ui import theme
 from kapdesk.ui.dialogs import CloseDialog, DoseDialog
@@ -309,7 +310,9 @@ class JourneyView(QWidget):
             parts.insert(1, self._course)
         actor = journey.actor
         if self.current.sitter:
-            signed = " (signed in)" if actor is not None and actor.name == self.current.sitter else ""
+            signed = (
+                " (signed in)" if actor is not None and actor.name == self.current.sitter else ""
+            )
             parts.append(f"Sitter {self.current.sitter}{signed}")
         if actor is not None and actor.name != self.current.sitter:
             parts.append(f"Signed in: {actor.name}")
@@ -480,6 +483,8 @@ class JourneyView(QWidget):
         if self.current is None or self.current.journey.state is JourneyState.CLOSED:
             return
         journey = self.current.journey
+        if self._refused(Action.RECORD_DOSE):
+            return
         missing: tuple[str, ...] = ()
         if not journey.dosed:
             missing = tuple(item.text for item in preparation_of(journey).missing)
@@ -508,6 +513,8 @@ class JourneyView(QWidget):
 
     def request_discharge(self) -> None:
         if self.current is None or self.current.journey.state is not JourneyState.RUNNING:
+            return
+        if self._refused(Action.DISCHARGE):
             return
         dialog = DischargeDialog(self.current.journey, self.current.author, self)
         dialog.accepted.connect(self._discharge_checked)
@@ -555,6 +562,14 @@ class JourneyView(QWidget):
         if self._act(lambda: current.journey.close(reason)):
             self._timer.stop()
             self.session_closed.emit(current.session_id)
+
+    def _refused(self, action: Action) -> bool:
+        """Say at once, before a form is filled in, that the member signed in may not."""
+        refusal = self.current.journey.refusal(action) if self.current is not None else None
+        if refusal:
+            self.message.setText(f"{refusal}. Ask a colleague who may to sign in (Ctrl+Shift+L).")
+            self.message.show()
+        return refusal is not None
 
     def _act(self, action: Callable[[], object]) -> bool:
         """Run a journey action; a refusal is shown softly instead of raised."""

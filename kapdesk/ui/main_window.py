@@ -36,8 +36,8 @@ if TYPE_CHECKING:
 
     from kapdesk.core.clock import Clock
     from kapdesk.core.protocols import ProtocolLibrary
-    from kapdesk.core.staff import StaffMember
     from kapdesk.core.soundtrack import BundledSound, Soundtrack
+    from kapdesk.core.staff import StaffMember
     from kapdesk.printing import Printer
     from kapdesk.records import Aftercare
     from kapdesk.storage.journeys import JourneyStore, OpenJourney
@@ -185,6 +185,7 @@ class MainWindow(QMainWindow):
             self.integration_view.make_handout = self._print_handout
         self.course_view.back_requested.connect(self._back_from_course)
         self.setup_view.followups_requested.connect(self.show_followups)
+        self.setup_view.staff_requested.connect(self.show_staff)
         self.followups_view.plan_requested.connect(self.show_integration)
         self.followups_view.back_requested.connect(self.go_home)
         self.journey_view.history_requested.connect(self.show_history)
@@ -298,7 +299,8 @@ class MainWindow(QMainWindow):
         from kapdesk.core.staff import PermissionDeniedError  # noqa: PLC0415
         from kapdesk.ui.account_form import AccountEntry  # noqa: PLC0415
 
-        assert isinstance(entry, AccountEntry) and self.staff is not None
+        assert isinstance(entry, AccountEntry)
+        assert self.staff is not None
         try:
             member = self.staff.create_account(entry.name, entry.roles, entry.pin, by=None)
         except (ValueError, PermissionDeniedError, StorageError) as exc:
@@ -316,6 +318,8 @@ class MainWindow(QMainWindow):
         self._behind_lock, self._hidden_dialogs = None, []
         self.calm.stop()
         self._last_input = self._clock.monotonic()
+        if self.current is not None:
+            self.journey_view.refresh()  # its header names who is signed in
         if behind is not None and behind is not self.first_admin_view:
             self.pages.setCurrentWidget(behind)
         else:
@@ -558,6 +562,29 @@ class MainWindow(QMainWindow):
         self.followups_view.load(self.aftercare.plans.open_items, today)
         self.pages.setCurrentWidget(self.followups_view)
 
+    def show_staff(self) -> None:
+        """The admin's page: accounts and the audit trail."""
+        from PySide6.QtCore import QDate  # noqa: PLC0415
+
+        from kapdesk.core.staff import Action, PermissionDeniedError, require  # noqa: PLC0415
+        from kapdesk.ui.staff_view import StaffView  # noqa: PLC0415
+
+        if self.staff is None or self.member is None or self._journey_open():
+            self.go_home()
+            return
+        try:
+            require(self.member, Action.EDIT_STAFF)
+        except PermissionDeniedError as exc:
+            self.setup_view.show_error(f"{exc}.")
+            return
+        if not hasattr(self, "staff_view"):
+            self.staff_view = StaffView()
+            self.staff_view.back_requested.connect(self.go_home)
+            self.pages.addWidget(self.staff_view)
+        today = self._clock.now().astimezone().date()
+        self.staff_view.show_for(self.staff, self.member, QDate(today.year, today.month, today.day))
+        self.pages.setCurrentWidget(self.staff_view)
+
     def show_course(self, session_id: int, moment: str = "follow-up") -> None:
         """The course (and questionnaires) of the patient of a session."""
         if self.aftercare is None:
@@ -583,7 +610,9 @@ class MainWindow(QMainWindow):
 
         assert self.aftercare is not None
         care = self.aftercare
-        return Printer(care.storage, care.clock, care.clinic)
+        return Printer(
+            care.storage, care.clock, care.clinic, self.member.name if self.member else ""
+        )
 
     def _print_record(self, session_id: int) -> bytes:
         return self._printer().record(session_id)  # on a worker thread

@@ -37,6 +37,7 @@ class SetupView(QWidget):
     history_requested = Signal()
     library_requested = Signal()
     followups_requested = Signal()
+    staff_requested = Signal()
     courses_loaded = Signal()  # the patient's courses are in the Course list
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -56,6 +57,10 @@ class SetupView(QWidget):
         self.followups_button = ActionButton(
             "Follow-ups", "Ctrl+F", self.followups_requested.emit, self
         )
+        self.staff_button = ActionButton(
+            "Staff and audit", "Ctrl+K", self.staff_requested.emit, self
+        )
+        header.addWidget(self.staff_button)
         header.addWidget(self.followups_button)
         header.addWidget(self.library_button)
         header.addWidget(self.history_button)

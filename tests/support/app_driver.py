@@ -35,7 +35,6 @@ from kapdesk.core.observations import note_data
 from kapdesk.paths import AppPaths
 from kapdesk.ui.main_window import MainWindow
 
-
 STAFF_NAME, STAFF_PIN = "Robin Hale", "4862"
 
 

@@ -15,12 +15,9 @@ from kapdesk.storage.db import Storage
 from kapdesk.ui import theme
 from kapdesk.ui.main_window import MainWindow
 
-
 # Holds every role, so a test of one page is not a test of permissions (tests/ui/test_staff.py
 # is); the name is the sitter most tests type at set-up.
-STAFF = StaffMember(
-    0, "Sam Ortiz", frozenset({Role.PRESCRIBER, Role.THERAPIST, Role.ADMIN})
-)
+STAFF = StaffMember(0, "Sam Ortiz", frozenset({Role.PRESCRIBER, Role.THERAPIST, Role.ADMIN}))
 
 
 def sign_in(window: MainWindow) -> MainWindow:

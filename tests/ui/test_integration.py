@@ -7,13 +7,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QTableWidget
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import sign_in
 from kapdesk.app import build_window
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.journey import Dose
 from kapdesk.paths import AppPaths
 from kapdesk.storage.db import Storage
 from kapdesk.ui.main_window import MainWindow
+from tests.ui.conftest import sign_in
 
 
 def _cell(window: MainWindow, row: int, column: int) -> str:

@@ -8,7 +8,6 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tests.ui.conftest import sign_in
 from kapdesk.app import build_window
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.journey import JourneyState
@@ -16,6 +15,7 @@ from kapdesk.paths import AppPaths
 from kapdesk.storage.db import Storage
 from kapdesk.storage.models import JourneySession, SessionEvent
 from kapdesk.ui.main_window import MainWindow
+from tests.ui.conftest import sign_in
 
 
 def _cell(table: QTableWidget, row: int, column: int) -> str:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from kapdesk.storage.models import DoseRecord, SessionEvent
 from tests.support.crash import ROOT, child_env, driver, first_line, kill_and_restart
 
+
 @pytest.mark.subprocess
 def test_sigkill_mid_journey_then_restart_resumes_time_and_phase(tmp_path: Path) -> None:
     data_dir = tmp_path / "room"
@@ -87,7 +88,6 @@ def test_a_note_shown_as_saved_survives_sigkill_right_after(tmp_path: Path) -> N
         ]
     engine.dispose()
     assert [n["text"] for n in notes] == ["Crying softly, settled with a hand on the shoulder"]
-
 
 
 KILLS = 50

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import sign_in
 from kapdesk.app import build_window
 from kapdesk.audio.fake import FakeBackend
 from kapdesk.core.clock import FakeClock
@@ -23,6 +22,7 @@ from kapdesk.storage.db import Storage
 from kapdesk.storage.library import ScannedTrack, SoundLibrary
 from kapdesk.ui import theme
 from kapdesk.ui.main_window import MainWindow
+from tests.ui.conftest import sign_in
 
 WindowMaker = Callable[[FakeBackend], MainWindow]
 

@@ -73,9 +73,9 @@ def test_a_session_left_open_comes_back_when_the_records_arrive(
     paths: AppPaths,
     clock: FakeClock,
     storage: Storage,
-    store: JourneyStore,
     protocol: Protocol,
 ) -> None:
+    store = JourneyStore(storage, clock)
     staff = StaffStore(storage, clock)
     staff.create_account("Robin Hale", frozenset({Role.ADMIN, Role.NURSE}), "4862", by=None)
     left = store.open_session("P-0007", protocol, "Robin Hale")

@@ -1,0 +1,231 @@
+"""The admin's page: staff accounts (add, change roles, set a new PIN, make inactive) and the
+audit trail (sign-ins, locks, every record, exports, account changes), newest first.
+
+Only an admin reaches it; the store checks again (:func:`kapdesk.core.staff.require`), so a
+button is never the only guard. Reading the trail here is itself written to it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QHBoxLayout,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kapdesk.core.staff import PermissionDeniedError, Role
+from kapdesk.storage.errors import StorageError
+from kapdesk.ui.account_form import ROLE_WORDS, AccountEntry, AccountForm
+from kapdesk.ui.widgets import ActionButton, dialog_footer, fill_table, label, read_only_table
+
+if TYPE_CHECKING:
+    from kapdesk.core.staff import StaffMember
+    from kapdesk.storage.staff import AuditLine, StaffStore
+
+AUDIT_DAYS = 30  # the trail opens on the last month
+
+
+class AccountDialog(QDialog):
+    """Adds an account, or changes one (``member``)."""
+
+    def __init__(self, member: StaffMember | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Change account" if member else "Add account")
+        self.setMinimumWidth(640)
+        layout = QVBoxLayout(self)
+        self.form = AccountForm(
+            ticked=member.roles if member else frozenset({Role.SITTER}),
+            name=member.name if member else "",
+        )
+        layout.addWidget(self.form)
+        self.problems, self.save_button = dialog_footer(self, layout, "Save", self.submit)
+        self.entry: AccountEntry | None = None
+
+    def submit(self) -> None:
+        entry = self.form.entry()
+        if isinstance(entry, str):
+            self.refuse(entry)
+            return
+        self.entry = entry
+        self.accept()
+
+    def refuse(self, text: str) -> None:
+        self.problems.setText(text)
+        self.problems.show()
+
+
+class StaffView(QWidget):
+    """Accounts and the audit trail, for an admin."""
+
+    back_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store: StaffStore | None = None
+        self.admin: StaffMember | None = None
+        self.members: list[StaffMember] = []
+        self.trail: list[AuditLine] = []
+        self.dialog: AccountDialog | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(40, 28, 40, 28)
+        outer.setSpacing(12)
+        header = QHBoxLayout()
+        header.addWidget(label("Staff and audit trail", "title"), 1)
+        header.addWidget(ActionButton("Back", "Esc", self.back_requested.emit, self))
+        outer.addLayout(header)
+        self.tabs = QTabWidget()
+        outer.addWidget(self.tabs, 1)
+
+        accounts = QWidget()
+        column = QVBoxLayout(accounts)
+        self.accounts = read_only_table(("Name", "Roles", "State"), accounts, rows_selectable=True)
+        self.accounts.itemDoubleClicked.connect(lambda _item: self.change_selected())
+        column.addWidget(self.accounts, 1)
+        buttons = QHBoxLayout()
+        self.add_button = ActionButton("Add account", "Ctrl+N", self.add, accounts, primary=True)
+        self.change_button = ActionButton(
+            "Change roles or PIN", "Ctrl+E", self.change_selected, accounts
+        )
+        self.active_button = ActionButton(
+            "Make inactive / active", "Ctrl+D", self.toggle_selected, accounts
+        )
+        for button in (self.add_button, self.change_button, self.active_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        column.addLayout(buttons)
+        self.tabs.addTab(accounts, "Accounts")
+
+        trail = QWidget()
+        column = QVBoxLayout(trail)
+        since = QHBoxLayout()
+        since.addWidget(label("From", "muted"))
+        self.since = QDateEdit()
+        self.since.setCalendarPopup(True)
+        self.since.setDisplayFormat("d MMM yyyy")
+        self.since.dateChanged.connect(lambda _date: self.load_trail())
+        since.addWidget(self.since)
+        since.addStretch()
+        column.addLayout(since)
+        self.trail_table = read_only_table(
+            ("When", "Who", "What", "Subject", "Detail"), trail, rows_selectable=False
+        )
+        column.addWidget(self.trail_table, 1)
+        self.tabs.addTab(trail, "Audit trail")
+        self.tabs.currentChanged.connect(lambda index: self.load_trail() if index == 1 else None)
+        self.message = label("", "error")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        outer.addWidget(self.message)
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def show_for(self, store: StaffStore, admin: StaffMember, today: QDate) -> None:
+        self.store, self.admin = store, admin
+        self.since.blockSignals(True)
+        self.since.setDate(today.addDays(-AUDIT_DAYS))
+        self.since.blockSignals(False)
+        self.tabs.setCurrentIndex(0)
+        self.load_accounts()
+
+    def load_accounts(self) -> None:
+        if self.store is None:
+            return
+        try:
+            self.members = self.store.accounts()
+        except StorageError as exc:
+            self._say(f"{exc}.")
+            return
+        rows = [
+            (
+                m.name,
+                ", ".join(ROLE_WORDS[r] for r in Role if r in m.roles),
+                "active" if m.active else "inactive",
+            )
+            for m in self.members
+        ]
+        fill_table(self.accounts, rows)
+        if self.members:
+            self.accounts.selectRow(0)
+
+    def load_trail(self) -> None:
+        if self.store is None or self.admin is None:
+            return
+        day = self.since.date().toPython()
+        since = datetime.combine(day, time()).astimezone()  # type: ignore[arg-type]
+        try:
+            self.trail = self.store.audit_trail(since, reader=self.admin)
+        except (StorageError, PermissionDeniedError) as exc:
+            self._say(f"{exc}.")
+            return
+        rows = [
+            (
+                line.at.astimezone().strftime("%d %b %Y %H:%M:%S"),
+                line.who or "-",
+                line.action.replace("_", " "),
+                line.subject,
+                ", ".join(f"{key} {value}" for key, value in line.detail.items()),
+            )
+            for line in reversed(self.trail)
+        ]
+        fill_table(self.trail_table, rows)
+
+    # -- accounts -----------------------------------------------------------------------------
+
+    def selected(self) -> StaffMember | None:
+        row = self.accounts.currentRow()
+        return self.members[row] if 0 <= row < len(self.members) else None
+
+    def add(self) -> None:
+        self._open(AccountDialog(None, self))
+
+    def change_selected(self) -> None:
+        member = self.selected()
+        if member is not None:
+            self._open(AccountDialog(member, self))
+
+    def _open(self, dialog: AccountDialog) -> None:
+        self.dialog = dialog
+        dialog.accepted.connect(self._save)
+        dialog.open()
+
+    def _save(self) -> None:
+        dialog, store, admin = self.dialog, self.store, self.admin
+        if dialog is None or dialog.entry is None or store is None or admin is None:
+            return
+        entry = dialog.entry
+        existing = dialog.form.name.isReadOnly()
+        try:
+            if existing:
+                store.change_account(entry.name, by=admin, roles=entry.roles, pin=entry.pin or None)
+            else:
+                store.create_account(entry.name, entry.roles, entry.pin, by=admin)
+        except (ValueError, PermissionDeniedError, StorageError) as exc:
+            dialog.refuse(str(exc))
+            dialog.entry = None
+            dialog.open()  # back to the form, as it was typed
+            return
+        self.message.hide()
+        self.load_accounts()
+
+    def toggle_selected(self) -> None:
+        member, store, admin = self.selected(), self.store, self.admin
+        if member is None or store is None or admin is None:
+            return
+        try:
+            store.change_account(member.name, by=admin, active=not member.active)
+        except (ValueError, PermissionDeniedError, StorageError) as exc:
+            self._say(str(exc))
+            return
+        self.message.hide()
+        self.load_accounts()
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()

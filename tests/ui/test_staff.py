@@ -1,0 +1,184 @@
+"""Staff at the screen: roles refused before a form is filled in, switching user on the calm
+screen, the admin's page of accounts, and an audit trail holding each kind of action."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableWidget
+from pytestqt.qtbot import QtBot
+
+from kapdesk.core.clock import FakeClock
+from kapdesk.core.journey import Dose, EventKind
+from kapdesk.core.observations import amendment_data, note_data
+from kapdesk.core.staff import Role
+from kapdesk.storage.staff import StaffStore
+from kapdesk.ui.main_window import MainWindow
+
+
+def _accounts(window: MainWindow) -> StaffStore:
+    staff = window.staff
+    assert staff is not None
+    admin = staff.create_account("Ana Moreno", frozenset({Role.ADMIN}), "5820", by=None)
+    staff.create_account("Robin Hale", frozenset({Role.SITTER}), "2468", by=admin)
+    staff.create_account("Jo Okafor", frozenset({Role.NURSE}), "7391", by=admin)
+    return staff
+
+
+def _cell(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    assert item is not None
+    return item.text()
+
+
+def _sign_in(qtbot: QtBot, window: MainWindow, name: str, pin: str) -> None:
+    window.lock()
+    calm = window.calm
+    qtbot.mouseClick(calm, Qt.MouseButton.LeftButton)
+    (tile,) = [t for t in calm._tile_group.buttons() if t.text() == name]
+    qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(calm.pin, pin)
+    qtbot.keyClick(calm.pin, Qt.Key.Key_Return)
+    assert not window.locked, calm.message.text()
+    assert window.member is not None
+    assert window.member.name == name
+
+
+def test_a_sitter_is_told_at_once_who_may_dose_and_a_nurse_signs_in_to_do_it(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    staff = _accounts(window)
+    _sign_in(qtbot, window, "Robin Hale", "2468")
+    window.open_session("P-0510", "im-ketamine", "Robin Hale")
+    view = window.journey_view
+    assert "Sitter Robin Hale (signed in)" in view.who.text()
+    qtbot.mouseClick(view.dose_button, Qt.MouseButton.LeftButton)
+    assert view.dose_dialog is None or not view.dose_dialog.isVisible()
+    assert view.message.text() == (
+        "Recording a dose takes a nurse or a prescriber; Robin Hale is a sitter. "
+        "Ask a colleague who may to sign in (Ctrl+Shift+L)."
+    )
+    current = window.current
+    assert current is not None
+    assert len(current.journey.doses) == 0
+
+    _sign_in(qtbot, window, "Jo Okafor", "7391")  # switching user: the same two seconds
+    assert "Signed in: Jo Okafor" in view.who.text()
+    qtbot.mouseClick(view.dose_button, Qt.MouseButton.LeftButton)
+    dialog = view.dose_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.given_by.text() == "Jo Okafor"
+    dialog.amount.setValue(0.75)
+    dialog.lot.setText("LK-7")
+    qtbot.mouseClick(dialog.record, Qt.MouseButton.LeftButton)
+    assert len(current.journey.doses) == 1
+    (dose,) = [e for e in current.journey.events if e.kind is EventKind.DOSE]
+    assert dose.data["by"] == "Jo Okafor"
+    opened = current.journey.events[0]
+    assert opened.data["by"] == "Robin Hale"
+    actions = [line.action for line in staff.audit_log()]
+    assert actions.count("signed_in") == 2
+
+
+def test_only_an_admin_reaches_the_staff_page_and_the_clinic_keeps_an_admin(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    staff = _accounts(window)
+    _sign_in(qtbot, window, "Jo Okafor", "7391")
+    window.show_setup()
+    qtbot.keyClick(window.setup_view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.setup_view
+    assert window.setup_view.error.text() == "Editing staff takes an admin; Jo Okafor is a nurse."
+
+    _sign_in(qtbot, window, "Ana Moreno", "5820")
+    window.show_setup()
+    qtbot.keyClick(window.setup_view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    page = window.staff_view
+    assert window.pages.currentWidget() is page
+    names = [_cell(page.accounts, r, 0) for r in range(page.accounts.rowCount())]
+    assert names == ["Ana Moreno", "Jo Okafor", "Robin Hale"]
+
+    page.add()
+    dialog = page.dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.form.name.setText("Dr Lin")
+    dialog.form.roles[Role.SITTER].setChecked(False)
+    dialog.form.roles[Role.PRESCRIBER].setChecked(True)
+    dialog.form.pin.setText("1234")
+    dialog.form.again.setText("1234")
+    dialog.submit()
+    assert dialog.isVisible()
+    assert dialog.problems.text() == "A PIN of digits in a row (like 1234) is too easy to guess."
+    dialog.form.pin.setText("8031")
+    dialog.form.again.setText("8031")
+    dialog.submit()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert [m.name for m in staff.accounts()] == ["Ana Moreno", "Dr Lin", "Jo Okafor", "Robin Hale"]
+
+    page.accounts.selectRow(0)  # the only admin
+    page.toggle_selected()
+    assert page.message.text() == (
+        "The clinic must keep an active admin: make someone else admin first."
+    )
+    page.accounts.selectRow(3)
+    page.toggle_selected()
+    robin = next(m for m in staff.accounts() if m.name == "Robin Hale")
+    assert not robin.active
+    assert _cell(page.accounts, 3, 2) == "inactive"
+    assert (
+        staff.sign_in("Robin Hale", "2468").member is None
+    )  # an inactive account signs in no more
+
+
+def test_the_audit_trail_holds_each_kind_of_action(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock, tmp_path: Path
+) -> None:
+    staff = _accounts(window)
+    _sign_in(qtbot, window, "Jo Okafor", "7391")
+    window.open_session("P-0520", "im-ketamine", "Jo Okafor")
+    current = window.current
+    assert current is not None
+    journey = current.journey
+    journey.record_dose(Dose(0.75, "mg/kg", "IM"))
+    journey.record_observation(EventKind.NOTE, note_data("Eyes closed", [], ""))
+    clock.advance(60)
+    journey.amend(amendment_data(3, {"text": "Eyes closed, calm"}, "typo", ""))
+    window._print_record(current.session_id)
+    journey.close("ended")
+    window.lock()
+    calm = window.calm
+    qtbot.mouseClick(calm, Qt.MouseButton.LeftButton)
+    calm.choose("Ana Moreno")
+    qtbot.keyClicks(calm.pin, "0000")
+    qtbot.keyClick(calm.pin, Qt.Key.Key_Return)
+    assert window.pages.currentWidget() is calm  # a wrong PIN: still locked
+    calm.pin.clear()
+    qtbot.keyClicks(calm.pin, "5820")
+    qtbot.keyClick(calm.pin, Qt.Key.Key_Return)
+    assert window.pages.currentWidget() is not calm
+
+    window.show_staff()
+    page = window.staff_view
+    page.tabs.setCurrentIndex(1)
+    shown = {
+        (_cell(page.trail_table, r, 2), _cell(page.trail_table, r, 1))
+        for r in range(page.trail_table.rowCount())
+    }
+    for kind in (
+        ("account created", "Ana Moreno"),
+        ("signed in", "Jo Okafor"),
+        ("sign in refused", "Ana Moreno"),
+        ("signed in", "Ana Moreno"),
+        ("screen locked", "Jo Okafor"),
+        ("record created", "Jo Okafor"),
+        ("record corrected", "Jo Okafor"),
+        ("record printed", "Jo Okafor"),
+    ):
+        assert kind in shown, (kind, shown)
+    assert [line.action for line in staff.audit_log()][-1] == "audit_read"
+    assert "7391" not in " ".join(
+        _cell(page.trail_table, r, c) for r in range(page.trail_table.rowCount()) for c in range(5)
+    )
