@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 CYCLE_S = 12.0  # one slow swell of the light
 FRAME_MS = 100  # ten frames a second is plenty for a light that changes this slowly
 MOST_TILES = 12  # names shown as tiles; a longer staff list is a list to pick from
-TILE_COLUMNS = 4
+TILE_COLUMNS = 3
 
 
 class CalmScreen(QWidget):
@@ -65,45 +65,46 @@ class CalmScreen(QWidget):
         outer.addWidget(self.hint)
         outer.addStretch(1)
 
+        # The pad: the names on the left, the PIN and its keys on the right, side by side so
+        # that both fit a small screen.
         self.pad = QWidget()
         pad = QVBoxLayout(self.pad)
         pad.setSpacing(8)
+        sides = QHBoxLayout()
+        sides.setSpacing(32)
+        sides.addStretch()
+        names = QVBoxLayout()
         self.tiles = QGridLayout()
         self.tiles.setSpacing(8)
         self._tile_group = QButtonGroup(self)
         self._tile_group.setExclusive(True)
         self._tile_group.buttonClicked.connect(self._tile_tapped)
-        tiles = QHBoxLayout()
-        tiles.addStretch()
-        tiles.addLayout(self.tiles)
-        tiles.addStretch()
-        pad.addLayout(tiles)
-        row = QHBoxLayout()
+        names.addLayout(self.tiles)
         self.who = QComboBox()  # when there are more names than tiles
         self.who.setMinimumWidth(260)
-        row.addStretch()
-        row.addWidget(self.who)
+        names.addWidget(self.who)
+        names.addStretch()
+        sides.addLayout(names)
+        typing = QVBoxLayout()
+        typing.setSpacing(8)
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setPlaceholderText("PIN")
         self.pin.setMaxLength(8)
-        self.pin.setFixedWidth(200)
+        self.pin.setFixedWidth(304)
         self.pin.returnPressed.connect(self._submit)
-        row.addWidget(self.pin)
-        row.addStretch()
-        pad.addLayout(row)
+        typing.addWidget(self.pin)
         keys = QGridLayout()
         keys.setSpacing(8)
         for n, key in enumerate("123456789C0✓"):
             button = QPushButton(key)
-            button.setFixedSize(96, 64)
+            button.setFixedSize(96, 56)
             button.clicked.connect(lambda _checked=False, key=key: self._key(key))
             keys.addWidget(button, n // 3, n % 3)
-        holder = QHBoxLayout()
-        holder.addStretch()
-        holder.addLayout(keys)
-        holder.addStretch()
-        pad.addLayout(holder)
+        typing.addLayout(keys)
+        sides.addLayout(typing)
+        sides.addStretch()
+        pad.addLayout(sides)
         self.message = centred(label("", "error"))
         pad.addWidget(self.message)
         self.pad.hide()
@@ -143,7 +144,7 @@ class CalmScreen(QWidget):
         for n, name in enumerate(accounts):
             tile = QPushButton(name)
             tile.setCheckable(True)
-            tile.setMinimumSize(190, 56)
+            tile.setMinimumSize(180, 56)
             self._tile_group.addButton(tile)
             self.tiles.addWidget(tile, n // TILE_COLUMNS, n % TILE_COLUMNS)
 

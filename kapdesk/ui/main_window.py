@@ -261,6 +261,7 @@ class MainWindow(QMainWindow):
         line = self.statusBar()
         line.setSizeGripEnabled(False)
         self.signed_in_text = label("", "muted")
+        self.signed_in_text.setContentsMargins(16, 0, 0, 0)
         line.addWidget(self.signed_in_text, 1)
         self.lock_button = ActionButton("Lock or switch user", "Ctrl+Shift+L", self.lock, self)
         self.lock_button.setProperty("role", "compact")

@@ -26,10 +26,25 @@ from kapdesk.ui.account_form import ROLE_WORDS, AccountEntry, AccountForm
 from kapdesk.ui.widgets import ActionButton, dialog_footer, fill_table, label, read_only_table
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from kapdesk.core.staff import StaffMember
     from kapdesk.storage.staff import AuditLine, StaffStore
 
 AUDIT_DAYS = 30  # the trail opens on the last month
+
+
+def detail_text(detail: Mapping[str, object]) -> str:
+    """``roles: admin, nurse; active: no`` from an audit line's details."""
+
+    def words(value: object) -> str:
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        if isinstance(value, list | tuple):
+            return ", ".join(str(v) for v in value)
+        return str(value)
+
+    return "; ".join(f"{key}: {words(value)}" for key, value in detail.items())
 
 
 class AccountDialog(QDialog):
@@ -170,7 +185,7 @@ class StaffView(QWidget):
                 line.who or "-",
                 line.action.replace("_", " "),
                 line.subject,
-                ", ".join(f"{key} {value}" for key, value in line.detail.items()),
+                detail_text(line.detail),
             )
             for line in reversed(self.trail)
         ]
