@@ -7,6 +7,9 @@ python -m tests.support.app_driver note DATA_DIR      open a session, save a not
 python -m tests.support.app_driver inspect DATA_DIR   start as kapdesk does, wait for the
                                                       records, print what the screen shows,
                                                       and exit
+python -m tests.support.app_driver diskfull DATA_DIR  on a small filesystem: fill it while the
+                                                      journey runs, type notes, free it, and
+                                                      print what the screen and the disk showed
 python -m tests.support.app_driver crash DATA_DIR     open (or pick up) a dosed session and
                                                       record notes back to back, printing each
                                                       one once it is on disk, until killed
@@ -26,6 +29,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
+from sqlalchemy import create_engine, select
+from sqlalchemy.orm import Session
 from PySide6.QtWidgets import QApplication
 
 from kapdesk.app import start
@@ -33,6 +38,7 @@ from kapdesk.core.clock import SystemClock
 from kapdesk.core.journey import Dose, EventKind
 from kapdesk.core.observations import note_data
 from kapdesk.paths import AppPaths
+from kapdesk.storage.models import SessionEvent
 from kapdesk.ui.main_window import MainWindow
 
 STAFF_NAME, STAFF_PIN = "Robin Hale", "4862"
@@ -132,6 +138,64 @@ def crash(window: MainWindow) -> None:
     QApplication.exec()
 
 
+def diskfull(window: MainWindow) -> None:
+    """The disk fills up mid-journey (DATA_DIR is a small filesystem of its own): notes typed
+    meanwhile are kept and shown as not saved, under a banner; once room is made, the
+    once-a-second retry writes them, in order, and the banner goes."""
+    data_dir = Path(sys.argv[2])
+    window.open_session("P-FULL", "im-ketamine", STAFF_NAME)
+    current = window.current
+    assert current is not None
+    current.journey.record_dose(Dose(50, "mg", "IM"))
+    panel = window.journey_view.observations
+    assert panel is not None
+    filler = data_dir / "filler"
+    with filler.open("wb") as out:  # everything the filesystem has left
+        try:
+            while True:
+                out.write(b"\0" * 65536)
+                out.flush()
+        except OSError:
+            pass
+    typed: list[str] = []
+    # The database's own files may hold a little free room: type until the disk says no.
+    while current.recorder.problem is None and len(typed) < 5000:
+        typed.append(f"Breathing slow, note {len(typed) + 1}")
+        panel.note.setText(typed[-1])
+        panel.note.returnPressed.emit()
+    for more in ("Hand on shoulder, settled", "Asked for water"):
+        typed.append(more)
+        panel.note.setText(more)
+        panel.note.returnPressed.emit()
+    full = {
+        "banner_shown": window.banner.isVisible(),
+        "banner": window.banner_text.text(),
+        "panel": panel.status.text(),
+        "pending": current.recorder.pending,
+        "window_up": window.isVisible(),
+    }
+    filler.unlink()
+    window.journey_view.tick()  # the once-a-second retry
+    engine = create_engine(f"sqlite:///{data_dir / 'kapdesk.sqlite3'}")
+    with Session(engine) as session:
+        notes = [
+            e.data["text"]
+            for e in session.scalars(
+                select(SessionEvent).where(SessionEvent.kind == "note").order_by(SessionEvent.seq)
+            )
+        ]
+    engine.dispose()
+    _say(
+        {
+            "full": full,
+            "pending_after": current.recorder.pending,
+            "banner_after": window.banner.isVisible(),
+            "typed": typed,
+            "saved": notes,
+        }
+    )
+
+
 def inspect(window: MainWindow) -> None:
     view = window.journey_view
     current = view.current
@@ -163,7 +227,14 @@ def main() -> int:
         _say({"page": "StartView", "problem": started.start_problem})
         return 1
     sign_in(started)
-    {"journey": journey, "note": note, "inspect": inspect, "crash": crash}[mode](started)
+    modes = {
+        "journey": journey,
+        "note": note,
+        "inspect": inspect,
+        "crash": crash,
+        "diskfull": diskfull,
+    }
+    modes[mode](started)
     return 0
 
 
