@@ -7,6 +7,7 @@ already on screen. Nothing here touches Qt.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass
 
@@ -23,9 +24,11 @@ from kapdesk.paths import (
 )
 from kapdesk.storage.courses import CourseStore
 from kapdesk.storage.db import Storage, open_storage
+from kapdesk.storage.errors import StorageError
 from kapdesk.storage.integration import IntegrationStore
 from kapdesk.storage.journeys import JourneyStore, OpenJourney
 from kapdesk.storage.library import SoundLibrary
+from kapdesk.storage.staff import StaffStore
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +68,32 @@ def open_records(paths: AppPaths, db_url: str | None, clock: Clock) -> Records:
     return records_on(open_storage(paths, db_url), paths, clock)
 
 
+def settings_fingerprints(paths: AppPaths) -> dict[str, str]:
+    """SHA-256 of each of the clinic's own settings files, by name in the data folder."""
+    files = [paths.clinic_settings]
+    if paths.clinic_protocols_dir.is_dir():
+        files += sorted(paths.clinic_protocols_dir.glob("*.toml"))
+    prints = {}
+    for path in files:
+        try:
+            prints[str(path.relative_to(paths.data_dir))] = hashlib.sha256(
+                path.read_bytes()
+            ).hexdigest()
+        except (OSError, ValueError):
+            continue  # absent or unreadable: the loaders say so where it matters
+    return prints
+
+
+def _note_settings(storage: Storage, paths: AppPaths, clock: Clock) -> None:
+    try:
+        changed = StaffStore(storage, clock).note_settings(settings_fingerprints(paths))
+    except StorageError as exc:
+        log.warning("settings changes could not be logged: %s", exc)
+        return
+    if changed:
+        log.info("clinic settings changed since last start: %s file(s)", len(changed))
+
+
 def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
     """The records on an already open database."""
     library = ProtocolLibrary(BUNDLED_PROTOCOLS_DIR, paths.clinic_protocols_dir)
@@ -77,6 +106,7 @@ def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
     clinic, problems = load_clinic(BUNDLED_CLINIC_SETTINGS, paths.clinic_settings)
     for problem in problems:
         log.warning("clinic settings not used: %s problem(s)", len(problem.problems))
+    _note_settings(storage, paths, clock)
     aftercare = Aftercare(
         clinic,
         problems,

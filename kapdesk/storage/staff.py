@@ -222,6 +222,29 @@ class StaffStore:
             audit(session, now, row.name, "signed_in")
             return SignIn(_member(row))
 
+    def note_settings(self, fingerprints: dict[str, str]) -> list[str]:
+        """Log each of the clinic's own settings files (clinic.toml, protocols) that is new,
+        changed or gone since kapdesk last looked; they are edited outside kapdesk, by whoever
+        holds the data folder, so the log says when a change was first seen. Returns the
+        files logged. ``fingerprints``: file name -> SHA-256 of its bytes."""
+        now = self._clock.now()
+        with plainly("The audit log could not be written"), self._factory.begin() as session:
+            seen: dict[str, str] = {}
+            for entry in session.scalars(
+                select(AuditEntry)
+                .where(AuditEntry.action == "settings_changed")
+                .order_by(AuditEntry.at, AuditEntry.id)
+            ):
+                seen[entry.subject] = str(entry.detail.get("sha256", ""))
+            changed = []
+            for name in sorted(set(seen) | set(fingerprints)):
+                now_print = fingerprints.get(name, "")
+                if seen.get(name, "") != now_print:
+                    state = "gone" if not now_print else ("new" if name not in seen else "changed")
+                    audit(session, now, "", "settings_changed", name, sha256=now_print, file=state)
+                    changed.append(name)
+            return changed
+
     def record(self, who: str, action: str, subject: str = "", **detail: Any) -> None:
         """Append an action that has no record of its own (a lock, an export) to the log."""
         with plainly("The audit log could not be written"), self._factory.begin() as session:

@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.protocols import Protocol
 from kapdesk.core.staff import FIRST_WAIT_S, PermissionDeniedError, Role
+from kapdesk.paths import AppPaths
+from kapdesk.records import records_on
 from kapdesk.storage.db import Storage
 from kapdesk.storage.journeys import JourneyStore
 from kapdesk.storage.models import Staff
@@ -95,3 +97,29 @@ def test_sign_in_counts_wrong_pins_locks_out_and_logs_every_try(
     assert all("5820" not in str(line) for line in log)
     staff.record("Ana Moreno", "screen_locked")
     assert staff.audit_log(since=clock.now())[-1].action == "screen_locked"
+
+
+def test_a_settings_file_changed_outside_kapdesk_is_logged_when_first_seen(
+    storage: Storage, paths: AppPaths, clock: FakeClock
+) -> None:
+    store = StaffStore(storage, clock)
+    records_on(storage, paths, clock)
+    assert [line.action for line in store.audit_log()] == []  # nothing of the clinic's own yet
+
+    paths.clinic_settings.parent.mkdir(parents=True, exist_ok=True)
+    paths.clinic_settings.write_text('[clinic]\nname = "Harbour Clinic"\n', "utf-8")
+    records_on(storage, paths, clock)
+    records_on(storage, paths, clock)  # unchanged: not logged again
+    paths.clinic_settings.write_text(
+        '[clinic]\nname = "Harbour Clinic"\nlock_minutes = 3\n', "utf-8"
+    )
+    clock.advance(60)
+    records_on(storage, paths, clock)
+    paths.clinic_settings.unlink()
+    records_on(storage, paths, clock)
+    logged = [(line.action, line.subject, line.detail["file"]) for line in store.audit_log()]
+    assert logged == [
+        ("settings_changed", "clinic.toml", "new"),
+        ("settings_changed", "clinic.toml", "changed"),
+        ("settings_changed", "clinic.toml", "gone"),
+    ]

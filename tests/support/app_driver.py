@@ -29,9 +29,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
-from PySide6.QtWidgets import QApplication
 
 from kapdesk.app import start
 from kapdesk.core.clock import SystemClock

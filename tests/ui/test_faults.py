@@ -22,9 +22,8 @@ def _small_filesystem_command(data_dir: Path, mode: str) -> list[str] | None:
     unshare = shutil.which("unshare")
     if unshare is None:
         return None
-    inner = (
-        f"mount -t tmpfs -o size=3m tmpfs {shlex.quote(str(data_dir))} && "
-        + " ".join(shlex.quote(part) for part in driver(mode, data_dir))
+    inner = f"mount -t tmpfs -o size=3m tmpfs {shlex.quote(str(data_dir))} && " + " ".join(
+        shlex.quote(part) for part in driver(mode, data_dir)
     )
     for flags in (["--user", "--map-root-user", "--mount"], ["--mount"]):
         probe = subprocess.run(
