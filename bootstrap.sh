@@ -268,7 +268,7 @@ ensure_venv() {
     fi
     say "installing kapdesk and its dependencies into .venv (pip)"
     "$VENV/bin/python" -m pip install -q --upgrade pip
-    "$VENV/bin/python" -m pip install -q -e '.[test]'
+    "$VENV/bin/python" -m pip install -q -e '.[test,encryption]'
     # Written only after success, so an interrupted install is retried next time.
     echo "$want" >"$STAMP"
 }

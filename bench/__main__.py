@@ -1,6 +1,6 @@
-"""Run every benchmark and print the figures side by side."""
+"""Run every benchmark but the crash one (python -m bench.crash) and print the figures."""
 
-from bench import event_save, observations, sound, startup
+from bench import encryption, event_save, observations, sound, startup
 
 startup.main()
 print()
@@ -9,3 +9,6 @@ print()
 observations.main()
 print()
 sound.main()
+print()
+encryption.main()
+# bench.crash (500 kills, about a quarter of an hour) runs on its own: python -m bench.crash

@@ -111,6 +111,7 @@ class RecordsOpener(QObject):
 
     _opened = Signal(object)
     _failed = Signal(str)
+    _locked = Signal(str)  # the database is encrypted: why a passphrase is asked
 
     def __init__(
         self,
@@ -129,16 +130,40 @@ class RecordsOpener(QObject):
         # Queued to the UI thread: both signals are emitted from the worker.
         self._opened.connect(self._attach)
         self._failed.connect(self._fail)
+        self._locked.connect(self._ask_passphrase)
+        self._passphrase: str | None = None
+        window.start_view.passphrase_given.connect(self._try_passphrase)
 
     def start(self) -> None:
         QThreadPool.globalInstance().start(self._work)
 
+    def _try_passphrase(self, passphrase: str) -> None:
+        self._passphrase = passphrase
+        self.start()
+
+    def _ask_passphrase(self, why: str) -> None:
+        self._window.start_view.ask_passphrase(why)
+
     def _work(self) -> None:
+        from kapdesk.storage.encryption import (  # noqa: PLC0415  (a small module)
+            PassphraseNeededError,
+            WrongPassphraseError,
+        )
+
         setup_logging(self._paths)
+        passphrase, self._passphrase = self._passphrase, None  # not kept once used
         try:
             from kapdesk.records import open_records  # noqa: PLC0415  (the slow import)
 
-            records = open_records(self._paths, self._db_url, self._clock)
+            records = open_records(self._paths, self._db_url, self._clock, passphrase)
+        except PassphraseNeededError:
+            log.info("the database is encrypted: asking for its passphrase")
+            self._report(self._locked, "The record is encrypted. Type its passphrase to open it.")
+            return
+        except WrongPassphraseError as exc:
+            log.warning("a passphrase did not open the database")
+            self._report(self._locked, f"{str(exc)[:1].upper()}{str(exc)[1:]}. Try again.")
+            return
         except StorageError as exc:
             log.error("cannot open the records: %s", exc)
             self._report(self._failed, str(exc))

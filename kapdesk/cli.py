@@ -11,6 +11,7 @@
     kapdesk export SESSION_ID [--format F] [-o PATH]    a session's record: json, csv, fhir or pdf
     kapdesk handout SESSION_ID -o FILE.pdf              the patient's take-home sheet
     kapdesk demo                                        write an example session; prints its id
+    kapdesk encrypt [--keep-in-keyring]                 encrypt the database (SQLCipher)
 
 Bad input gets a clear message and a non-zero exit, never a traceback. Each command imports
 what it needs when it runs, so the window (the default) starts without the others' baggage.
@@ -81,6 +82,20 @@ def build_parser() -> argparse.ArgumentParser:
         "with its author. It holds no PINs and no patient details.",
     )
     audit.add_argument("--since", metavar="YYYY-MM-DD", help="from this day (local time)")
+
+    encrypt = commands.add_parser(
+        "encrypt",
+        help="encrypt the database in the data folder with SQLCipher (close kapdesk first)",
+        description="Encrypt the SQLite database in the data folder with SQLCipher (AES-256). "
+        "The passphrase is typed twice (or read from KAPDESK_DB_PASSPHRASE); kapdesk asks "
+        "for it at every start unless it is kept in the OS keyring. Lose it and the record "
+        "is lost: keep it where the clinic keeps its other keys. See docs/staff.md.",
+    )
+    encrypt.add_argument(
+        "--keep-in-keyring",
+        action="store_true",
+        help="keep the passphrase in the OS keyring, so this PC starts without asking",
+    )
 
     sessions = commands.add_parser("sessions", help="list sessions")
     session_commands = sessions.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -172,6 +187,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return export_record(paths, args.db, args.session_id, args.format, args.output)
     if args.command == "handout":
         return print_session(paths, args.db, args.session_id, args.output, handout=True)
+    if args.command == "encrypt":
+        return encrypt_database(paths, args.db, keep=args.keep_in_keyring, out=sys.stdout)
     if args.command == "demo":
         return write_demo(paths, args.db, sys.stdout)
     return list_sessions(paths, args.db, only_open=args.open, limit=args.limit, out=sys.stdout)
@@ -278,13 +295,99 @@ def check_clinic(path: Path, out: TextIO) -> int:
 def _open_storage(paths: AppPaths, db_url: str | None) -> Storage | None:
     """The database, or None after saying on stderr why it cannot be opened."""
     from kapdesk.storage.db import open_storage  # noqa: PLC0415
+    from kapdesk.storage.encryption import PassphraseNeededError  # noqa: PLC0415
     from kapdesk.storage.errors import StorageError  # noqa: PLC0415
 
     try:
         return open_storage(paths, db_url)
+    except PassphraseNeededError as exc:
+        typed = _ask_passphrase(f"kapdesk: {exc}. Passphrase: ")
+        if typed is None:
+            print(
+                f"kapdesk: {exc}: type it at a terminal, set KAPDESK_DB_PASSPHRASE, or keep it "
+                "in the OS keyring (kapdesk encrypt --keep-in-keyring)",
+                file=sys.stderr,
+            )
+            return None
+        try:
+            return open_storage(paths, db_url, typed)
+        except StorageError as again:
+            print(f"kapdesk: {again}", file=sys.stderr)
+            return None
     except StorageError as exc:
         print(f"kapdesk: {exc}", file=sys.stderr)
         return None
+
+
+def _ask_passphrase(prompt: str) -> str | None:
+    """A passphrase typed at the terminal (not echoed); None when there is no terminal."""
+    import getpass  # noqa: PLC0415
+
+    if not sys.stdin.isatty():
+        return None
+    try:
+        return getpass.getpass(prompt) or None
+    except (EOFError, KeyboardInterrupt):
+        return None
+
+
+def encrypt_database(paths: AppPaths, db_url: str | None, *, keep: bool, out: TextIO) -> int:
+    """``kapdesk encrypt``: the data folder's SQLite file, encrypted in place, whole or not."""
+    from kapdesk.storage import encryption  # noqa: PLC0415
+    from kapdesk.storage.errors import StorageError  # noqa: PLC0415
+
+    if db_url is not None:
+        print("kapdesk: encrypt works on the data folder's SQLite file, not --db", file=sys.stderr)
+        return EXIT_USAGE
+    problem = encryption.sqlcipher_problem()
+    if problem:
+        print(f"kapdesk: {problem}", file=sys.stderr)
+        return EXIT_PROBLEM
+    path = paths.database
+    passphrase = os.environ.get(encryption.PASSPHRASE_ENV)
+    if not passphrase:
+        passphrase = _ask_passphrase("New passphrase for the database: ")
+        if passphrase is not None and _ask_passphrase("The same passphrase again: ") != passphrase:
+            print("kapdesk: the two passphrases differ; nothing was changed", file=sys.stderr)
+            return EXIT_PROBLEM
+    if not passphrase:
+        print(
+            f"kapdesk: type a passphrase at a terminal, or set {encryption.PASSPHRASE_ENV}",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEM
+    weak = encryption.passphrase_problem(passphrase)
+    if weak:
+        print(f"kapdesk: {weak} Nothing was changed.", file=sys.stderr)
+        return EXIT_PROBLEM
+    storage = _open_storage(paths, None)  # current schema first, and proof that it opens
+    if storage is None:
+        return EXIT_PROBLEM
+    storage.engine.dispose()
+    try:
+        encryption.encrypt_file(path, passphrase)
+        storage = open_storage_with(paths, passphrase)
+        audit_command_line(storage, "database_encrypted", path.name)
+        storage.engine.dispose()
+    except StorageError as exc:
+        print(f"kapdesk: {exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    print(f"{path}: encrypted with SQLCipher", file=out)
+    if keep:
+        failed = encryption.keep_passphrase(path, passphrase)
+        if failed:
+            print(f"The passphrase was not kept: {failed}; kapdesk will ask for it.", file=out)
+        else:
+            print("The passphrase is kept in the OS keyring for this data folder.", file=out)
+    else:
+        print("kapdesk will ask for the passphrase at every start.", file=out)
+    return 0
+
+
+def open_storage_with(paths: AppPaths, passphrase: str) -> Storage:
+    from kapdesk.storage.db import open_storage  # noqa: PLC0415
+
+    return open_storage(paths, None, passphrase)
 
 
 def _local(moment: datetime | None) -> str:

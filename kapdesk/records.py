@@ -59,13 +59,16 @@ class Records:
     aftercare: Aftercare
 
 
-def open_records(paths: AppPaths, db_url: str | None, clock: Clock) -> Records:
+def open_records(
+    paths: AppPaths, db_url: str | None, clock: Clock, passphrase: str | None = None
+) -> Records:
     """Open (and upgrade) the database, read the protocols, and resume any session left open.
 
-    Raises :class:`kapdesk.storage.errors.StorageError` with a plain message when the database
-    cannot be used.
+    ``passphrase`` opens an encrypted database. Raises
+    :class:`kapdesk.storage.errors.StorageError` with a plain message when the database cannot
+    be used.
     """
-    return records_on(open_storage(paths, db_url), paths, clock)
+    return records_on(open_storage(paths, db_url, passphrase), paths, clock)
 
 
 def settings_fingerprints(paths: AppPaths) -> dict[str, str]:

@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kapdesk.paths import AppPaths
+from kapdesk.storage.encryption import is_encrypted
 from kapdesk.storage.errors import DatabaseError
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -52,7 +53,7 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str | URL) -> Engine:
     """An engine for ``url``; for a SQLite file, with the durability settings above."""
     try:
         parsed = make_url(url)
@@ -144,8 +145,14 @@ class Storage:
     factory: sessionmaker[Session]
 
 
-def open_storage(paths: AppPaths, db_url: str | None) -> Storage:
-    """Open the database (SQLite in the data folder unless a URL is given) and upgrade it."""
+def open_storage(paths: AppPaths, db_url: str | None, passphrase: str | None = None) -> Storage:
+    """Open the database (SQLite in the data folder unless a URL is given) and upgrade it.
+
+    An encrypted database in the data folder (see :mod:`kapdesk.storage.encryption`) opens
+    with ``passphrase``, or the one set in the environment or kept in the OS keyring; without
+    one, :class:`~kapdesk.storage.encryption.PassphraseNeededError` is raised.
+    """
+    url: str | URL
     if db_url is None:
         try:
             paths.ensure_private()
@@ -153,7 +160,41 @@ def open_storage(paths: AppPaths, db_url: str | None) -> Storage:
             raise DatabaseError(
                 f"cannot use the data folder {paths.data_dir}: {exc.strerror}"
             ) from exc
-        db_url = sqlite_url(paths.database)
-    engine = make_engine(db_url)
+        url = sqlite_url(paths.database)
+        if is_encrypted(paths.database):
+            return _open_encrypted(paths.database, passphrase)
+    else:
+        url = db_url
+    engine = make_engine(url)
     upgrade(engine)
+    return Storage(engine, session_factory(engine))
+
+
+def _open_encrypted(path: Path, typed: str | None) -> Storage:
+    from kapdesk.storage.encryption import (  # noqa: PLC0415  (only for an encrypted file)
+        PassphraseNeededError,
+        WrongPassphraseError,
+        chosen_passphrase,
+        encrypted_url,
+        sqlcipher_problem,
+    )
+
+    problem = sqlcipher_problem()
+    if problem:
+        raise DatabaseError(f"the database at {path} is encrypted, and {problem}")
+    passphrase = chosen_passphrase(path, typed)
+    if not passphrase:
+        raise PassphraseNeededError(
+            f"the database at {path} is encrypted: its passphrase is needed"
+        )
+    engine = make_engine(encrypted_url(path, passphrase))
+    try:
+        upgrade(engine)
+    except DatabaseError as exc:
+        engine.dispose()
+        if "damaged or not a kapdesk database" in str(exc):
+            raise WrongPassphraseError(
+                "that passphrase does not open the database (or the file is damaged)"
+            ) from exc
+        raise
     return Storage(engine, session_factory(engine))

@@ -8,8 +8,13 @@ failure are built only when there is one.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLineEdit
 
 from kapdesk.ui.widgets import ActionButton, centred, label
 
@@ -18,6 +23,7 @@ class StartView(QWidget):
     """ "Opening the record…", calmly; or the reason kapdesk cannot start and a way out."""
 
     quit_requested = Signal()
+    passphrase_given = Signal(str)  # typed to open an encrypted record
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,6 +42,40 @@ class StartView(QWidget):
         self.reason: QLabel | None = None
         self.advice: QLabel | None = None
         self.quit_button: ActionButton | None = None
+        self.passphrase: QLineEdit | None = None
+
+    def ask_passphrase(self, why: str) -> None:
+        """The record is encrypted and no passphrase is kept on this PC: ask for it."""
+        from PySide6.QtWidgets import QLineEdit  # noqa: PLC0415  (see the module's docstring)
+
+        self.status.setText(why)
+        if self.passphrase is None:
+            self.passphrase = QLineEdit()
+            self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+            self.passphrase.setPlaceholderText("Passphrase")
+            self.passphrase.setFixedWidth(420)
+            self.passphrase.returnPressed.connect(self._give_passphrase)
+            row = QHBoxLayout()
+            row.addStretch()
+            row.addWidget(self.passphrase)
+            self.open_button = ActionButton("Open", "Return", self._give_passphrase, self)
+            row.addWidget(self.open_button)
+            row.addStretch()
+            self._problem.addLayout(row)
+            self.passphrase.show()
+            self.open_button.show()
+        self.passphrase.setEnabled(True)
+        self.passphrase.clear()
+        self.passphrase.setFocus()
+
+    def _give_passphrase(self) -> None:
+        if self.passphrase is None or not self.passphrase.text():
+            return
+        typed = self.passphrase.text()
+        self.passphrase.clear()
+        self.passphrase.setEnabled(False)  # until the record opens, or the passphrase fails
+        self.status.setText("Opening the record…")
+        self.passphrase_given.emit(typed)
 
     def show_problem(self, reason: str, log_hint: str) -> None:
         """Say that the records cannot be opened, why, and what to do; offer to close."""

@@ -1,0 +1,139 @@
+"""Encryption at rest, when the clinic turns it on: the SQLite file through SQLCipher (AES-256,
+through SQLAlchemy's ``pysqlcipher`` dialect and the ``sqlcipher3`` package), its passphrase
+kept in the OS keyring or typed at start.
+
+``kapdesk encrypt`` turns it on once, for the database in the data folder. From then on kapdesk
+knows the file is encrypted by its first bytes (a plain SQLite file begins "SQLite format 3"),
+and opens it with the passphrase from, in order: what was typed (the window asks at start), the
+``KAPDESK_DB_PASSPHRASE`` environment variable (for scripts), or the OS keyring. What it costs
+is in docs/staff.md and ``python -m bench.encryption``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import URL
+
+from kapdesk.storage.errors import DatabaseError
+
+PLAIN_HEADER = b"SQLite format 3\x00"
+KEYRING_SERVICE = "kapdesk"
+PASSPHRASE_ENV = "KAPDESK_DB_PASSPHRASE"
+SHORTEST_PASSPHRASE = 12
+
+
+class PassphraseNeededError(DatabaseError):
+    """The database is encrypted and no passphrase was typed, set or kept."""
+
+
+class WrongPassphraseError(DatabaseError):
+    """The passphrase given does not open the database."""
+
+
+def is_encrypted(path: Path) -> bool:
+    """Whether ``path`` looks like a SQLCipher database: not plain SQLite, and made of whole
+    pages (anything else is a damaged or foreign file, which opening it will say)."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as file:
+            head = file.read(len(PLAIN_HEADER))
+    except OSError:
+        return False
+    whole_pages = size > 0 and size % 512 == 0
+    return whole_pages and len(head) == len(PLAIN_HEADER) and head != PLAIN_HEADER
+
+
+def sqlcipher_problem() -> str | None:
+    """Why SQLCipher cannot be used here, or None when it can."""
+    try:
+        import sqlcipher3  # noqa: F401, PLC0415
+    except ImportError:
+        return (
+            "SQLCipher is not installed with this kapdesk (the sqlcipher3-binary package; "
+            "its wheels are for Linux on x86_64)"
+        )
+    return None
+
+
+def passphrase_problem(passphrase: str) -> str | None:
+    """Why ``passphrase`` is too weak to protect the record, or None."""
+    if len(passphrase) < SHORTEST_PASSPHRASE:
+        return f"A passphrase has at least {SHORTEST_PASSPHRASE} characters."
+    if len(set(passphrase)) < 5:
+        return "A passphrase of so few different characters is too easy to guess."
+    return None
+
+
+def encrypted_url(path: Path, passphrase: str) -> URL:
+    return URL.create("sqlite+pysqlcipher", password=passphrase, database=str(path))
+
+
+def _keyring() -> Any:
+    import keyring  # noqa: PLC0415  (only for an encrypted database)
+
+    return keyring
+
+
+def kept_passphrase(path: Path) -> str | None:
+    """The passphrase kept in the OS keyring for the database at ``path``, if any."""
+    try:
+        kept = _keyring().get_password(KEYRING_SERVICE, str(path.resolve()))
+        return str(kept) if kept else None
+    except Exception:
+        return None
+
+
+def keep_passphrase(path: Path, passphrase: str) -> str | None:
+    """Keep the passphrase in the OS keyring; a sentence when that cannot be done."""
+    try:
+        _keyring().set_password(KEYRING_SERVICE, str(path.resolve()), passphrase)
+    except Exception as exc:
+        return f"the OS keyring cannot keep it ({exc.__class__.__name__})"
+    return None
+
+
+def chosen_passphrase(path: Path, typed: str | None) -> str | None:
+    """The passphrase to open ``path`` with: typed, from the environment, or kept."""
+    return typed or os.environ.get(PASSPHRASE_ENV) or kept_passphrase(path)
+
+
+def encrypt_file(path: Path, passphrase: str) -> None:
+    """Turn the plain database at ``path`` into an encrypted one, whole or not at all: the
+    encrypted copy is written beside it and takes its place only once complete.
+
+    kapdesk must not be running on it. Raises DatabaseError with a plain message.
+    """
+    import sqlcipher3  # noqa: PLC0415
+
+    if not path.exists():
+        raise DatabaseError(f"there is no database at {path} yet: start kapdesk once first")
+    if is_encrypted(path):
+        raise DatabaseError(f"the database at {path} is encrypted already")
+    partial = path.with_name(path.name + ".encrypting")
+    partial.unlink(missing_ok=True)
+    fd = os.open(partial, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
+    try:
+        plain = sqlcipher3.connect(str(path), isolation_level=None)
+        try:
+            plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # everything into the main file
+            plain.execute("ATTACH DATABASE ? AS encrypted KEY ?", (str(partial), passphrase))
+            plain.execute("SELECT sqlcipher_export('encrypted')")
+            version = plain.execute("PRAGMA user_version").fetchone()[0]
+            plain.execute(f"PRAGMA encrypted.user_version = {int(version)}")
+            plain.execute("DETACH DATABASE encrypted")
+        finally:
+            plain.close()
+        with partial.open("rb+") as file:
+            os.fsync(file.fileno())
+        for leftover in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+        os.replace(partial, path)
+    except (sqlcipher3.Error, OSError) as exc:
+        partial.unlink(missing_ok=True)
+        raise DatabaseError(
+            f"the database could not be encrypted: {exc}. It was left as it was"
+        ) from exc
