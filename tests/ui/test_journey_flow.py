@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QTableWidget
 from pytestqt.qtbot import QtBot
@@ -226,3 +227,30 @@ def test_the_timer_is_readable_at_small_and_large_sizes(qtbot: QtBot, window: Ma
     assert large > 2 * small
     assert fits_small
     assert view.timer_label.sizeHint().width() <= view.timer_label.width()
+
+
+def test_the_wall_clock_jumping_an_hour_either_way_moves_nothing_on_screen(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    _open_session(qtbot, window)
+    _give_dose(qtbot, window)
+    view = window.journey_view
+    clock.advance(10 * 60)
+    view.tick()
+    assert view.timer_label.text() == "10:00"
+    cue = view.cue.text()
+    clock.jump_wall(3600)  # the PC's clock put forward an hour (NTP, a time-zone slip)
+    view.tick()
+    assert view.timer_label.text() == "10:00"
+    assert view.cue.text() == cue  # no vital-signs check falls due for it
+    clock.jump_wall(-7200)  # and back two hours
+    clock.advance(5)
+    view.tick()
+    assert view.timer_label.text() == "10:05"
+    assert view.cue.text() == cue
+    current = window.current
+    assert current is not None
+    view.advance_phase()
+    assert current.journey.events[-1].elapsed == pytest.approx(605)  # recorded at 10:05 too
+    window.lock()
+    assert "10:05" in " ".join(window.calm.visible_text())
