@@ -26,8 +26,8 @@ from kapdesk.storage.errors import DatabaseError
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 # The newest migration's revision. A test checks it against the Alembic scripts.
-SCHEMA_HEAD = "0004"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
+SCHEMA_HEAD = "0005"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
 
 
 def sqlite_url(path: Path) -> str:

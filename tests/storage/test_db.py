@@ -11,7 +11,10 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
+from sqlalchemy.exc import DBAPIError
 
+from kapdesk.core.clock import FakeClock
+from kapdesk.core.journey import Dose
 from kapdesk.paths import AppPaths
 from kapdesk.storage.db import (
     KNOWN_REVISIONS,
@@ -24,7 +27,10 @@ from kapdesk.storage.db import (
     upgrade,
 )
 from kapdesk.storage.errors import DatabaseError
+from kapdesk.storage.journeys import JourneyStore
 from kapdesk.storage.models import Base
+from kapdesk.storage.staff import StaffStore
+from tests.conftest import make_protocol
 
 
 def test_schema_head_matches_the_migration_scripts() -> None:
@@ -101,3 +107,25 @@ def test_upgrade_works_on_an_in_memory_database() -> None:
     engine = make_engine("sqlite://")
     upgrade(engine)
     assert current_revision(engine) == SCHEMA_HEAD
+
+
+def test_the_record_and_the_audit_log_refuse_updates_and_deletes(
+    storage: Storage, clock: FakeClock
+) -> None:
+    opened = JourneyStore(storage, clock).open_session("P-0001", make_protocol(), "")
+    opened.journey.record_dose(Dose(50, "mg", "IM"))
+    StaffStore(storage, clock).record("Ana Moreno", "screen_locked")
+    for statement in (
+        "UPDATE session_events SET kind = 'note'",
+        "DELETE FROM session_events",
+        "UPDATE doses SET amount = 500",
+        "DELETE FROM doses",
+        "UPDATE audit_log SET who = 'someone else'",
+        "DELETE FROM audit_log",
+    ):
+        with pytest.raises(DBAPIError, match="append-only"), storage.engine.begin() as conn:
+            conn.execute(text(statement))
+    with storage.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM session_events")).scalar() == 3
+        assert conn.execute(text("SELECT amount FROM doses")).scalar() == 50
+        assert conn.execute(text("SELECT who FROM audit_log")).scalar() == "Ana Moreno"

@@ -3,6 +3,7 @@ opened is explained on screen, left untouched, and the window offers to close.""
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
 
@@ -170,3 +171,35 @@ def test_the_first_frame_needs_neither_the_database_library_nor_the_clinical_cor
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
     )
     assert result.stdout.strip() == ""
+
+
+def test_the_log_names_actions_never_a_patient_a_note_or_a_pin(
+    qtbot: QtBot, paths: AppPaths, clock: FakeClock
+) -> None:
+    window = _start(qtbot, paths, clock)
+    with qtbot.waitSignal(window.ready, timeout=30_000):
+        pass
+    form = window.first_admin_view.form
+    form.name.setText("Ana Moreno")
+    form.pin.setText("5820")
+    form.again.setText("5820")
+    window.first_admin_view.submit()
+    window.open_session("P-PRIVATE-88", "im-ketamine", "Ana Moreno")
+    current = window.current
+    assert current is not None
+    current.journey.record_dose(Dose(50, "mg", "IM", lot_number="LOT-SECRET"))
+    panel = window.journey_view.observations
+    assert panel is not None
+    panel.note.setText("Spoke about her brother Jonah")
+    panel.note.returnPressed.emit()
+    window.lock()
+    window.unlock("Ana Moreno", "9173")  # a wrong PIN
+    window.unlock("Ana Moreno", "5820")
+    logging.getLogger("kapdesk").info("session %s on screen", current.session_id)
+    for handler in logging.getLogger("kapdesk").handlers:
+        handler.flush()
+
+    log = (paths.log_dir / "kapdesk.log").read_text(encoding="utf-8")
+    assert f"session {current.session_id} on screen" in log  # the log is the one written
+    for private in ("P-PRIVATE-88", "Jonah", "LOT-SECRET", "5820", "9173"):
+        assert private not in log
