@@ -366,13 +366,16 @@ def encrypt_database(paths: AppPaths, db_url: str | None, *, keep: bool, out: Te
     storage.engine.dispose()
     try:
         encryption.encrypt_file(path, passphrase)
-        storage = open_storage_with(paths, passphrase)
-        audit_command_line(storage, "database_encrypted", path.name)
-        storage.engine.dispose()
     except StorageError as exc:
         print(f"kapdesk: {exc}", file=sys.stderr)
         return EXIT_PROBLEM
     print(f"{path}: encrypted with SQLCipher", file=out)
+    try:
+        storage = open_storage_with(paths, passphrase)
+        audit_command_line(storage, "database_encrypted", path.name)
+        storage.engine.dispose()
+    except StorageError as exc:  # encrypted all the same: say so, and go on
+        print(f"kapdesk: the audit log could not be written: {exc}", file=sys.stderr)
     if keep:
         failed = encryption.keep_passphrase(path, passphrase)
         if failed:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from kapdesk.core.clinic import ClinicSettings
 from kapdesk.core.clock import Clock
+from kapdesk.core.staff import Action, StaffMember, require
 from kapdesk.reports.pdf import pdf_bytes, record_pdf
 from kapdesk.reports.printed import (
     HANDOUT_POINTS,
@@ -35,6 +36,12 @@ class Printer:
     clock: Clock
     clinic: ClinicSettings
     by: str = ""  # who prints: the audit trail names them
+    member: StaffMember | None = None  # at the screen, whose roles must allow printing
+
+    def _allowed(self) -> None:
+        """PermissionDeniedError unless the member at the screen may print records."""
+        if self.member is not None:
+            require(self.member, Action.EXPORT)
 
     def _audit(self, action: str, session_id: int) -> None:
         StaffStore(self.storage, self.clock).record(self.by, action, f"session {session_id}")
@@ -48,6 +55,7 @@ class Printer:
 
     def record(self, session_id: int) -> bytes:
         """The session record as a PDF; LookupError or StorageError when it cannot be read."""
+        self._allowed()
         summary, journey = JourneyStore(self.storage, self.clock).load(session_id)
         plan = plan_lines(IntegrationStore(self.storage, self.clock).items(session_id))
         facts = RecordFacts(summary, journey, self._course_text(session_id), plan)
@@ -57,6 +65,7 @@ class Printer:
 
     def handout(self, session_id: int) -> bytes:
         """The patient's handout as a PDF: intention, prompts, plan and dates, safety."""
+        self._allowed()
         summary, journey = JourneyStore(self.storage, self.clock).load(session_id)
         plan = plan_lines(IntegrationStore(self.storage, self.clock).items(session_id))
         facts = handout_facts(summary, journey, self.clinic, plan, self._course_text(session_id))

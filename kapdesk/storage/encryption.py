@@ -114,25 +114,44 @@ def encrypt_file(path: Path, passphrase: str) -> None:
         raise DatabaseError(f"the database at {path} is encrypted already")
     partial = path.with_name(path.name + ".encrypting")
     partial.unlink(missing_ok=True)
-    fd = os.open(partial, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
-    os.close(fd)
+    plain = sqlcipher3.connect(str(path), isolation_level=None, timeout=0.5)
     try:
-        plain = sqlcipher3.connect(str(path), isolation_level=None)
+        # Leaving WAL mode takes the only connection to the file: kapdesk still running on it
+        # (it keeps its connection open) makes this fail, and nothing is touched.
         try:
-            plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # everything into the main file
+            mode = plain.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+        except sqlcipher3.Error:
+            mode = "wal"
+        if str(mode).lower() != "delete":
+            raise DatabaseError(
+                f"the database at {path} is in use (is kapdesk running on this data folder?): "
+                "close it and try again. Nothing was changed"
+            )
+        fd = os.open(partial, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(fd)
+        try:
             plain.execute("ATTACH DATABASE ? AS encrypted KEY ?", (str(partial), passphrase))
             plain.execute("SELECT sqlcipher_export('encrypted')")
             version = plain.execute("PRAGMA user_version").fetchone()[0]
             plain.execute(f"PRAGMA encrypted.user_version = {int(version)}")
             plain.execute("DETACH DATABASE encrypted")
-        finally:
-            plain.close()
-        with partial.open("rb+") as file:
-            os.fsync(file.fileno())
-        for leftover in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-            leftover.unlink(missing_ok=True)
+            with partial.open("rb+") as file:
+                os.fsync(file.fileno())
+        except (sqlcipher3.Error, OSError) as exc:
+            partial.unlink(missing_ok=True)
+            raise DatabaseError(
+                f"the database could not be encrypted: {exc}. It was left as it was"
+            ) from exc
+    finally:
+        plain.close()
+    try:
         os.replace(partial, path)
-    except (sqlcipher3.Error, OSError) as exc:
+        folder = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)  # the rename itself survives a power cut
+        finally:
+            os.close(folder)
+    except OSError as exc:
         partial.unlink(missing_ok=True)
         raise DatabaseError(
             f"the database could not be encrypted: {exc}. It was left as it was"

@@ -65,6 +65,17 @@ def _member(row: Staff) -> StaffMember:
     return StaffMember(row.id, row.name, roles, row.active)
 
 
+def _as_stored(session: Session, member: StaffMember, action: Action) -> StaffMember:
+    """``member`` as the database has them now (not as they were at sign-in), checked for
+    ``action``: an admin who gave up the role, or an inactive account, may no longer."""
+    row = session.get(Staff, member.id)
+    if row is None or row.pin_hash is None or row.name != member.name:
+        raise PermissionDeniedError(f"{member.name} has no account here")
+    stored = _member(row)
+    require(stored, action)
+    return stored
+
+
 class StaffStore:
     """Accounts, sign-in and the audit log; each call is one unit of work."""
 
@@ -110,9 +121,14 @@ class StaffStore:
             require(by, Action.EDIT_STAFF)
         now = self._clock.now()
         with plainly("The account could not be saved"), self._factory.begin() as session:
-            row = session.scalar(select(Staff).where(Staff.name == clean))
+            if not first and by is not None:
+                _as_stored(session, by, Action.EDIT_STAFF)
+            # Names sign in whatever their case, so two may not differ by case alone.
+            row = session.scalar(select(Staff).where(func.lower(Staff.name) == clean.lower()))
             if row is not None and row.pin_hash is not None:
-                raise ValueError(f"{clean} has an account already.")
+                raise ValueError(f"{row.name} has an account already.")
+            if row is not None:
+                clean = row.name  # the name typed at set-up, with its history
             if row is None:
                 row = Staff(name=clean, created_at=now)
                 session.add(row)
@@ -153,6 +169,7 @@ class StaffStore:
             raise ValueError(problem)
         now = self._clock.now()
         with plainly("The account could not be saved"), self._factory.begin() as session:
+            by = _as_stored(session, by, Action.EDIT_STAFF)
             row = session.scalar(
                 select(Staff).where(Staff.name == name, Staff.pin_hash.is_not(None))
             )
@@ -233,7 +250,7 @@ class StaffStore:
             for entry in session.scalars(
                 select(AuditEntry)
                 .where(AuditEntry.action == "settings_changed")
-                .order_by(AuditEntry.at, AuditEntry.id)
+                .order_by(AuditEntry.id)  # the order written, whatever the wall clock did
             ):
                 seen[entry.subject] = str(entry.detail.get("sha256", ""))
             changed = []
@@ -261,7 +278,9 @@ class StaffStore:
         """
         if reader is not None:
             require(reader, Action.READ_AUDIT)
-            self.record(reader.name, "audit_read")
+            with plainly("The audit trail cannot be read"), self._factory.begin() as session:
+                _as_stored(session, reader, Action.READ_AUDIT)
+                audit(session, self._clock.now(), reader.name, "audit_read")
         with plainly("The audit trail cannot be read"), self._factory() as session:
             query = select(SessionEvent).order_by(SessionEvent.wall_at, SessionEvent.id)
             if since is not None:

@@ -52,6 +52,9 @@ class CalmScreen(QWidget):
         self._began = clock.monotonic()
         self.journey_time: Callable[[], str] = lambda: ""
         self.cue_text: Callable[[], str] = lambda: ""  # "Vital signs due: ..."; no patient data
+        # The names that may sign in, read when the pad shows (None: unreadable); no reader
+        # at all means there is no database of accounts, and a tap unlocks.
+        self.names_of: Callable[[], list[str] | None] | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 40, 40, 40)
         outer.addStretch(3)
@@ -116,19 +119,17 @@ class CalmScreen(QWidget):
 
     # -- showing ------------------------------------------------------------------------------
 
-    def start(self, accounts: list[str], last: str = "") -> None:
+    def start(self, last: str = "") -> None:
         """Show the calm screen; the PIN pad waits for a tap. ``last`` (the member who was
-        signed in) is picked already: most often they are the one coming back."""
-        self._accounts = list(accounts)
-        self.who.clear()
-        self.who.addItems(accounts)
-        self._place_tiles(accounts)
-        self.choose(last if last in accounts else (accounts[0] if len(accounts) == 1 else ""))
+        signed in) is picked already when the pad shows: most often they are coming back."""
+        self._last = last
         self.pin.clear()
         self.message.setText("")
         self.pad.hide()
         self.hint.setText(
-            "Tap or press a key to unlock" if accounts else "Tap or press a key to return"
+            "Tap or press a key to return"
+            if self.names_of is None
+            else "Tap or press a key to unlock"
         )
         self._frames.start()
         self.step()
@@ -198,9 +199,20 @@ class CalmScreen(QWidget):
     # -- unlocking ----------------------------------------------------------------------------
 
     def show_pad(self) -> None:
-        if self.who.count() == 0:
-            self.unlock_requested.emit("", "")  # no accounts yet: nothing to check
+        """The names and the PIN pad, read afresh; without staff accounts, back at once."""
+        if self.names_of is None:
+            self.unlock_requested.emit("", "")  # no database of accounts: nothing to check
             return
+        accounts = self.names_of()
+        if not accounts:  # unreadable (or, impossibly, none): stay locked, and say so
+            self.hint.setText("Staff accounts cannot be read right now. Tap to try again.")
+            return
+        self._accounts = list(accounts)
+        self.who.clear()
+        self.who.addItems(accounts)
+        self._place_tiles(accounts)
+        last = getattr(self, "_last", "")
+        self.choose(last if last in accounts else (accounts[0] if len(accounts) == 1 else ""))
         self.pad.show()
         self.hint.setText("Tap your name and type your PIN")
         self.pin.setFocus()

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from kapdesk.core.clock import Clock
     from kapdesk.core.protocols import ProtocolLibrary
     from kapdesk.core.soundtrack import BundledSound, Soundtrack
-    from kapdesk.core.staff import StaffMember
+    from kapdesk.core.staff import Action, StaffMember
     from kapdesk.printing import Printer
     from kapdesk.records import Aftercare
     from kapdesk.storage.journeys import JourneyStore, OpenJourney
@@ -224,6 +224,7 @@ class MainWindow(QMainWindow):
         self.calm.journey_time = self._calm_time
         self.calm.cue_text = lambda: self.journey_view.cue.text() if self.current else ""
         self.calm.unlock_requested.connect(self.unlock)
+        self.calm.names_of = self._account_names if self.staff is not None else None
         self.pages.addWidget(self.calm)
         from kapdesk.ui.first_admin_view import FirstAdminView  # noqa: PLC0415
 
@@ -232,7 +233,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.first_admin_view)
         self._set_up_signed_in_line()
         self._behind_lock: QWidget | None = None
-        self._hidden_dialogs: list[QWidget] = []
+        self._hidden_dialogs: list[QWidget] = []  # QDialogs, hidden by the lock
         self._last_input = clock.monotonic()
         self._input_events = frozenset(
             {
@@ -310,8 +311,14 @@ class MainWindow(QMainWindow):
         self.signed_in(member)
 
     def signed_in(self, member: StaffMember) -> None:
-        """``member`` is at the screen now: what was behind the lock comes back, theirs."""
-        self.member = member
+        """``member`` is at the screen now: what was behind the lock comes back, theirs.
+
+        The same member gets back everything as they left it, forms half filled in included.
+        Someone else gets the pages opened again as theirs (their roles checked, their name as
+        "by"); forms another member left half filled in are closed unsaved.
+        """
+        previous, self.member = self.member, member
+        same = previous is not None and previous.id == member.id and previous.name == member.name
         for opened in (self.current, self.timeline_view.current):
             if opened is not None:
                 opened.journey.act_as(member)
@@ -319,17 +326,35 @@ class MainWindow(QMainWindow):
         self._behind_lock, self._hidden_dialogs = None, []
         self.calm.stop()
         self._last_input = self._clock.monotonic()
-        if self.current is not None:
-            self.journey_view.refresh()  # its header names who is signed in
-        if behind is not None and behind is not self.first_admin_view:
-            self.pages.setCurrentWidget(behind)
-        else:
-            self.go_home()
-        for dialog in dialogs:
-            dialog.show()
         roles = ", ".join(sorted(role.value for role in member.roles))
         self.signed_in_text.setText(f"Signed in: {member.name} ({roles})")
+        if self.current is not None:
+            self.journey_view.refresh()  # its header names who is signed in
+        if same and behind is not None and behind is not self.first_admin_view:
+            self.pages.setCurrentWidget(behind)
+            for dialog in dialogs:
+                dialog.show()
+        else:
+            for dialog in dialogs:
+                dialog.close()  # hidden already: closed unsaved, its owner hears nothing
+            self._reopen_as_member(behind)
         self._show_signed_in_line()
+
+    def _reopen_as_member(self, page: QWidget | None) -> None:
+        """Show ``page`` again for the member now signed in, through the way it is opened (so
+        roles are checked and names are theirs); the journey or set-up when it was none."""
+        if page is self.integration_view and self.integration_view.session_id is not None:
+            self.show_integration(self.integration_view.session_id)
+        elif page is self.course_view and self.course_view.session_id is not None:
+            self.show_course(self.course_view.session_id)
+        elif page is getattr(self, "staff_view", None):
+            self.show_staff()
+        elif page is self.timeline_view and self.timeline_view.current is not None:
+            self.show_timeline(self.timeline_view.current.session_id)
+        elif page in (self.summary_view, self.history_view, self.library_view, self.followups_view):
+            self.pages.setCurrentWidget(page)  # nothing on them is signed or role-bound
+        else:
+            self.go_home()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self.attached and event.type() in self._input_events:
@@ -361,8 +386,7 @@ class MainWindow(QMainWindow):
         self._hidden_dialogs = [d for d in self.findChildren(QDialog) if d.isVisible()]
         for dialog in self._hidden_dialogs:
             dialog.hide()
-        names = self._account_names()
-        self.calm.start(names, self.member.name if self.member else "")
+        self.calm.start(self.member.name if self.member else "")
         self.pages.setCurrentWidget(self.calm)
         self.calm.setFocus()
         if ask:
@@ -371,8 +395,9 @@ class MainWindow(QMainWindow):
             self._audit("screen_locked")
 
     def unlock(self, name: str, pin: str) -> None:
-        """A name and PIN typed on the calm screen (nothing, when there are no accounts)."""
-        if self.staff is None or not self._account_names():
+        """A name and PIN typed on the calm screen; without a staff store (no database to hold
+        accounts), a tap."""
+        if self.staff is None:
             behind, dialogs = self._behind_lock, self._hidden_dialogs
             self._behind_lock, self._hidden_dialogs = None, []
             self.calm.stop()
@@ -381,7 +406,6 @@ class MainWindow(QMainWindow):
                 self.pages.setCurrentWidget(behind)
             for dialog in dialogs:
                 dialog.show()
-            self._audit("screen_unlocked")
             return
         try:
             signed = self.staff.sign_in(name, pin)
@@ -393,13 +417,35 @@ class MainWindow(QMainWindow):
             return
         self.signed_in(signed.member)
 
-    def _account_names(self) -> list[str]:
+    def _account_names(self) -> list[str] | None:
+        """The names that may sign in; None when they cannot be read (the lock stays shut)."""
         if self.staff is None:
             return []
         try:
             return [m.name for m in self.staff.accounts() if m.active]
+        except StorageError as exc:
+            log.warning("staff accounts cannot be read: %s", exc)
+            return None
+
+    def refresh_member(self) -> None:
+        """After an account changed: the member signed in as the database now has them (an
+        admin who gave up the role, an account made inactive, stops acting as before)."""
+        if self.member is None or self.staff is None:
+            return
+        try:
+            current = next((m for m in self.staff.accounts() if m.id == self.member.id), None)
         except StorageError:
-            return []
+            return
+        if current is None or not current.active:
+            self.member = None
+            self.lock(ask=True)
+            return
+        self.member = current
+        for opened in (self.current, self.timeline_view.current):
+            if opened is not None:
+                opened.journey.act_as(current)
+        roles = ", ".join(sorted(role.value for role in current.roles))
+        self.signed_in_text.setText(f"Signed in: {current.name} ({roles})")
 
     def _audit(self, action: str) -> None:
         if self.staff is None:
@@ -459,8 +505,10 @@ class MainWindow(QMainWindow):
             self.soundtracks = list(self.bundled_soundtracks)
             self._show_banner(f"{exc}.")
         self.setup_view.load(self.library.protocols(), codes, staff, problems, self.soundtracks)
-        if self.member is not None:
-            self.setup_view.sitter.setCurrentText(self.member.name)  # most often, who sits
+        line = self.setup_view.sitter.lineEdit()
+        if line is not None:  # left empty, the member signed in is the sitter
+            you = f" (empty: {self.member.name})" if self.member is not None else ""
+            line.setPlaceholderText(f"Who sits with the patient{you}")
         self.pages.setCurrentWidget(self.setup_view)
 
     def show_library(self) -> None:
@@ -515,8 +563,9 @@ class MainWindow(QMainWindow):
     def show_integration(self, session_id: int) -> None:
         """The session's integration plan, drafted from the clinic's rules the first time."""
         from kapdesk.core.integration import draft_plan  # noqa: PLC0415  (off the first frame)
+        from kapdesk.core.staff import Action  # noqa: PLC0415
 
-        if self.aftercare is None:
+        if self.aftercare is None or self._refused(Action.INTEGRATE):
             self.show_summary(session_id)
             return
         aftercare = self.aftercare
@@ -554,6 +603,19 @@ class MainWindow(QMainWindow):
             return
         self.pages.setCurrentWidget(self.integration_view)
 
+    def _refused(self, action: Action) -> bool:
+        """Whether the member signed in may not do ``action``; if so, the banner says who may."""
+        from kapdesk.core.staff import PermissionDeniedError, require  # noqa: PLC0415
+
+        if self.member is None:
+            return False
+        try:
+            require(self.member, action)
+        except PermissionDeniedError as exc:
+            self._show_banner(f"{exc}.")
+            return True
+        return False
+
     def show_followups(self) -> None:
         """Every integration item not done yet, across sessions."""
         if self.aftercare is None or self._journey_open():
@@ -576,11 +638,16 @@ class MainWindow(QMainWindow):
         try:
             require(self.member, Action.EDIT_STAFF)
         except PermissionDeniedError as exc:
-            self.setup_view.show_error(f"{exc}.")
+            self.go_home()
+            if self.pages.currentWidget() is self.setup_view:
+                self.setup_view.show_error(f"{exc}.")
+            else:
+                self._show_banner(f"{exc}.")
             return
         if not hasattr(self, "staff_view"):
             self.staff_view = StaffView()
             self.staff_view.back_requested.connect(self.go_home)
+            self.staff_view.accounts_changed.connect(self.refresh_member)
             self.pages.addWidget(self.staff_view)
         today = self._clock.now().astimezone().date()
         self.staff_view.show_for(self.staff, self.member, QDate(today.year, today.month, today.day))
@@ -588,7 +655,9 @@ class MainWindow(QMainWindow):
 
     def show_course(self, session_id: int, moment: str = "follow-up") -> None:
         """The course (and questionnaires) of the patient of a session."""
-        if self.aftercare is None:
+        from kapdesk.core.staff import Action  # noqa: PLC0415
+
+        if self.aftercare is None or self._refused(Action.INTEGRATE):
             return
         try:
             summary, _journey = self.store.load(session_id)
@@ -611,9 +680,8 @@ class MainWindow(QMainWindow):
 
         assert self.aftercare is not None
         care = self.aftercare
-        return Printer(
-            care.storage, care.clock, care.clinic, self.member.name if self.member else ""
-        )
+        member = self.member
+        return Printer(care.storage, care.clock, care.clinic, member.name if member else "", member)
 
     def _print_record(self, session_id: int) -> bytes:
         return self._printer().record(session_id)  # on a worker thread
@@ -654,6 +722,8 @@ class MainWindow(QMainWindow):
         if self.staff is not None and self.member is None:
             self.setup_view.show_error("Sign in first (Ctrl+Shift+L).")
             return
+        if not sitter.strip() and self.member is not None:
+            sitter = self.member.name
         try:
             opened = self.store.open_session(patient_code, protocol, sitter, actor=self.member)
         except JourneyError as exc:

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
 
+from kapdesk.core.staff import PermissionDeniedError
 from kapdesk.reports.exports import write_atomically
 from kapdesk.storage.errors import StorageError
 
@@ -41,7 +42,7 @@ class PrintJob(QObject):
                 False,
             )
             return
-        except (LookupError, StorageError) as exc:
+        except (LookupError, StorageError, PermissionDeniedError) as exc:
             self.finished.emit(f"The {self._what} could not be made: {exc}.", False)
             return
         except Exception:

@@ -80,6 +80,7 @@ class StaffView(QWidget):
     """Accounts and the audit trail, for an admin."""
 
     back_requested = Signal()
+    accounts_changed = Signal()  # the member signed in may have changed with them
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -228,6 +229,7 @@ class StaffView(QWidget):
             return
         self.message.hide()
         self.load_accounts()
+        self.accounts_changed.emit()
 
     def toggle_selected(self) -> None:
         member, store, admin = self.selected(), self.store, self.admin
@@ -240,6 +242,7 @@ class StaffView(QWidget):
             return
         self.message.hide()
         self.load_accounts()
+        self.accounts_changed.emit()
 
     def _say(self, text: str) -> None:
         self.message.setText(text)

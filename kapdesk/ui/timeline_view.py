@@ -84,6 +84,7 @@ class AmendDialog(QDialog):
         self.reason.setPlaceholderText("e.g. typed 170 for 70")
         form.addRow("Why", self.reason)
         self.by = QLineEdit(by)
+        self.by.setReadOnly(bool(by))  # the member signed in: the record names them
         form.addRow("Corrected by", self.by)
         outer.addLayout(form)
         self.problems, _save = dialog_footer(self, outer, "Save correction", self.submit)
@@ -287,7 +288,7 @@ class TimelineView(QWidget):
         entry = self.selected()
         if self.current is None or entry is None or entry.kind not in CORRECTABLE:
             return
-        dialog = AmendDialog(entry, self.current.sitter, self)
+        dialog = AmendDialog(entry, self.current.author, self)
         dialog.accepted.connect(lambda: self._amend(dialog))
         self.amend_dialog = dialog
         dialog.open()

@@ -4,6 +4,9 @@ kept in the OS keyring), and the window asks for it at start."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -26,6 +29,7 @@ from kapdesk.storage.errors import DatabaseError
 from kapdesk.storage.journeys import JourneyStore
 from kapdesk.storage.staff import StaffStore
 from tests.conftest import make_protocol
+from tests.support.crash import ROOT, first_line
 
 pytest.importorskip("sqlcipher3", reason="SQLCipher's wheels are for Linux on x86_64")
 
@@ -171,3 +175,49 @@ def test_the_window_asks_for_the_passphrase_at_start(
     assert window.pages.currentWidget() is window.first_admin_view  # no staff accounts yet
     assert window.current is not None
     assert window.current.patient_code == PATIENT  # the session left open, behind it
+
+
+HOLD_OPEN = """
+import sys
+import subprocess
+import sys
+from pathlib import Path
+from kapdesk.paths import AppPaths
+from kapdesk.storage.db import open_storage
+from kapdesk.storage.journeys import JourneyStore
+from kapdesk.core.clock import SystemClock
+from tests.conftest import make_protocol
+storage = open_storage(AppPaths.resolve(Path(sys.argv[1])), None)
+JourneyStore(storage, SystemClock()).open_session("P-0003", make_protocol(), "")
+print("running", flush=True)
+sys.stdin.readline()
+"""
+
+
+@pytest.mark.subprocess
+def test_encrypting_while_kapdesk_has_the_file_open_is_refused_and_changes_nothing(
+    paths: AppPaths, clock: FakeClock, keyring: MemoryKeyring
+) -> None:
+    _a_record(paths, clock)
+    # kapdesk running on the folder, in its own process, keeps its connection open.
+    running = subprocess.Popen(
+        [sys.executable, "-c", HOLD_OPEN, str(paths.data_dir)],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert first_line(running) == "running\n"
+        before = paths.database.read_bytes()
+        with pytest.raises(DatabaseError, match="is in use"):
+            encrypt_file(paths.database, PASSPHRASE)
+        assert not is_encrypted(paths.database)
+        assert paths.database.read_bytes() == before
+        assert not paths.database.with_name("kapdesk.sqlite3.encrypting").exists()
+    finally:
+        running.communicate("\n", timeout=60)
+    storage = open_storage(paths, None)
+    codes = [s.patient_code for s in JourneyStore(storage, clock).summaries()]
+    storage.engine.dispose()
+    assert sorted(codes) == ["P-0003", PATIENT]

@@ -1,5 +1,5 @@
 """The calm lock screen: on one key or when idle, nothing private on it, the session going on
-behind it, and a PIN to come back (or a tap, before there are staff accounts)."""
+behind it, and a PIN to come back."""
 
 from __future__ import annotations
 
@@ -30,6 +30,12 @@ def _running(window: MainWindow, clock: FakeClock) -> None:
 def test_the_lock_key_shows_nothing_private_and_the_journey_goes_on(
     qtbot: QtBot, window: MainWindow, clock: FakeClock
 ) -> None:
+    staff = window.staff
+    assert staff is not None
+    staff.create_account("Sam Ortiz", frozenset({Role.ADMIN, Role.NURSE}), "5820", by=None)
+    signed = staff.sign_in("Sam Ortiz", "5820").member
+    assert signed is not None
+    window.signed_in(signed)
     _running(window, clock)
     window.journey_view.request_dose()  # an extra dose half typed in
     dose = window.journey_view.dose_dialog
@@ -58,7 +64,11 @@ def test_the_lock_key_shows_nothing_private_and_the_journey_goes_on(
         2, 2
     )  # the soft light is drawn
 
-    qtbot.mouseClick(window.calm, Qt.MouseButton.LeftButton)  # no accounts yet: a tap returns
+    qtbot.mouseClick(window.calm, Qt.MouseButton.LeftButton)
+    assert window.calm.chosen() == "Sam Ortiz"  # who was signed in is picked already
+    assert "Sam Ortiz" not in shown  # but no name showed before the tap
+    qtbot.keyClicks(window.calm.pin, "5820")
+    qtbot.keyClick(window.calm.pin, Qt.Key.Key_Return)
     assert not _locked(window)
     assert window.pages.currentWidget() is window.journey_view
     assert dose.isVisible()

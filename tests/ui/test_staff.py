@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
@@ -12,7 +13,8 @@ from pytestqt.qtbot import QtBot
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.journey import Dose, EventKind
 from kapdesk.core.observations import amendment_data, note_data
-from kapdesk.core.staff import Role
+from kapdesk.core.staff import PermissionDeniedError, Role, StaffMember
+from kapdesk.storage.errors import StorageError
 from kapdesk.storage.staff import StaffStore
 from kapdesk.ui.main_window import MainWindow
 
@@ -182,3 +184,109 @@ def test_the_audit_trail_holds_each_kind_of_action(
     assert "7391" not in " ".join(
         _cell(page.trail_table, r, c) for r in range(page.trail_table.rowCount()) for c in range(5)
     )
+
+
+def test_someone_else_signing_in_never_inherits_the_admin_page_or_a_half_filled_form(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    staff = _accounts(window)
+    _sign_in(qtbot, window, "Ana Moreno", "5820")
+    window.show_setup()
+    window.show_staff()
+    page = window.staff_view
+    page.add()
+    dialog = page.dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.form.name.setText("Jo Two")
+    _sign_in(qtbot, window, "Jo Okafor", "7391")  # the admin walked away; Jo signs in
+    assert window.pages.currentWidget() is window.setup_view
+    assert window.setup_view.error.text() == "Editing staff takes an admin; Jo Okafor is a nurse."
+    assert not dialog.isVisible()
+    assert [m.name for m in staff.accounts()] == ["Ana Moreno", "Jo Okafor", "Robin Hale"]
+
+    _sign_in(qtbot, window, "Ana Moreno", "5820")  # the same member gets things as left
+    window.show_staff()
+    page.add()
+    same = page.dialog
+    assert same is not None
+    qtbot.waitUntil(same.isVisible)
+    same.form.name.setText("Half typed")
+    _sign_in(qtbot, window, "Ana Moreno", "5820")
+    assert window.pages.currentWidget() is page
+    assert same.isVisible()
+    assert same.form.name.text() == "Half typed"
+
+
+def test_an_admin_who_gives_up_the_role_stops_acting_as_one(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    staff = _accounts(window)
+    ana = next(m for m in staff.accounts() if m.name == "Ana Moreno")
+    staff.change_account("Jo Okafor", by=ana, roles=frozenset({Role.NURSE, Role.ADMIN}))
+    _sign_in(qtbot, window, "Ana Moreno", "5820")
+    window.show_setup()
+    window.show_staff()
+    page = window.staff_view
+    page.accounts.selectRow(0)
+    page.change_selected()
+    dialog = page.dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.form.roles[Role.ADMIN].setChecked(False)
+    dialog.form.roles[Role.NURSE].setChecked(True)
+    dialog.submit()
+    assert window.member is not None
+    assert window.member.roles == {Role.NURSE}  # the screen knows at once
+    with pytest.raises(PermissionDeniedError, match="Editing staff takes an admin"):
+        staff.change_account("Jo Okafor", by=ana, active=False)  # a stale copy is no key
+
+
+def test_the_plan_and_printing_follow_the_member_signed_in(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    _accounts(window)
+    _sign_in(qtbot, window, "Jo Okafor", "7391")
+    window.open_session("P-0530", "im-ketamine", "Jo Okafor")
+    current = window.current
+    assert current is not None
+    current.journey.record_dose(Dose(0.75, "mg/kg", "IM"))
+    current.journey.close("ended")
+    window.show_integration(current.session_id)
+    assert window.pages.currentWidget() is window.integration_view
+    assert window.integration_view._by == "Jo Okafor"
+
+    _sign_in(qtbot, window, "Robin Hale", "2468")
+    assert window.pages.currentWidget() is window.integration_view
+    assert window.integration_view._by == "Robin Hale"
+    with pytest.raises(PermissionDeniedError, match="Printing or exporting a record takes"):
+        window._print_record(current.session_id)
+
+
+def test_if_the_accounts_cannot_be_read_the_lock_stays_shut_and_says_so(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    staff = _accounts(window)
+    _sign_in(qtbot, window, "Jo Okafor", "7391")
+    window.lock()
+
+    def unreadable() -> list[StaffMember]:
+        raise StorageError("Staff accounts cannot be read: the database is busy")
+
+    monkeypatch.setattr(staff, "accounts", unreadable)
+    calm = window.calm
+    qtbot.mouseClick(calm, Qt.MouseButton.LeftButton)
+    assert window.locked
+    assert not calm.pad.isVisible()
+    assert calm.hint.text() == "Staff accounts cannot be read right now. Tap to try again."
+    monkeypatch.undo()
+    qtbot.mouseClick(calm, Qt.MouseButton.LeftButton)  # readable again: the pad comes
+    assert calm.pad.isVisible()
+    assert calm.chosen() == "Jo Okafor"
+
+
+def test_two_accounts_may_not_differ_by_case_alone(window: MainWindow) -> None:
+    staff = _accounts(window)
+    ana = next(m for m in staff.accounts() if m.name == "Ana Moreno")
+    with pytest.raises(ValueError, match="Ana Moreno has an account already"):
+        staff.create_account("ana moreno", frozenset({Role.NURSE}), "3917", by=ana)
