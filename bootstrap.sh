@@ -95,6 +95,13 @@ SYSTEM_PACKAGES=(
     "libasound2t64|libasound2:libasound.so.2"
 )
 
+# What only the test suite needs: a private D-Bus daemon (the inhibitor tests run a fake
+# ScreenSaver and logind on it) and desktop-file-validate (kapdesk's .desktop entry).
+TEST_PACKAGES=(
+    "dbus-daemon|dbus:"
+    "desktop-file-utils:"
+)
+
 ARCH=""
 INSTALLED=" "
 # Record, in one dpkg-query call, which of these packages are installed for this
@@ -322,6 +329,7 @@ mode_start() {
 }
 
 mode_test() {
+    SYSTEM_PACKAGES+=("${TEST_PACKAGES[@]}")
     setup
     local failed=() rc
     # Lint and types first, pytest last: its summary line is the run's closing line.

@@ -403,6 +403,7 @@ def child_window(folder: Path) -> None:
     from kapdesk.app import build_window, pygame_sound  # noqa: PLC0415
     from kapdesk.core.clock import SystemClock  # noqa: PLC0415
     from kapdesk.core.journey import EventKind  # noqa: PLC0415
+    from kapdesk.core.staff import Role, StaffMember  # noqa: PLC0415
     from kapdesk.paths import AppPaths  # noqa: PLC0415
     from kapdesk.storage.db import open_storage  # noqa: PLC0415
     from kapdesk.ui import theme  # noqa: PLC0415
@@ -412,6 +413,7 @@ def child_window(folder: Path) -> None:
     paths = AppPaths.resolve(folder / "data")
     storage = open_storage(paths, None)
     window = build_window(storage, paths, SystemClock(), audio=pygame_sound)
+    window.signed_in(StaffMember(0, "Bench Nurse", frozenset({Role.NURSE})))  # as after a PIN
     meter.stage("records open, pages built")
     window.resize(1280, 800)
     window.show()

@@ -16,14 +16,16 @@ import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThreadPool, Signal, SignalInstance
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QApplication
 
 from kapdesk.core.clock import Clock, SystemClock
 from kapdesk.paths import AppPaths
+from kapdesk.single_instance import InstanceLock
 from kapdesk.storage.errors import StorageError
 from kapdesk.ui import theme
 from kapdesk.ui.main_window import MainWindow
+from kapdesk.wakefulness import KeepAwake, platform_inhibitors
 
 if TYPE_CHECKING:
     from kapdesk.audio.backend import AudioBackend
@@ -96,12 +98,17 @@ def attach_records(
 
 
 def build_window(
-    storage: Storage, paths: AppPaths, clock: Clock, audio: BackendFactory | None = None
+    storage: Storage,
+    paths: AppPaths,
+    clock: Clock,
+    audio: BackendFactory | None = None,
+    keep_awake: KeepAwake | None = None,
 ) -> MainWindow:
     """The main window on an open database, with any session left open back on screen."""
     from kapdesk.records import records_on  # noqa: PLC0415  (the database layer loads late)
 
     window = MainWindow()
+    window.keep_awake = keep_awake
     attach_records(window, records_on(storage, paths, clock), clock, audio)
     return window
 
@@ -198,6 +205,8 @@ def start(
     db_url: str | None,
     clock: Clock,
     audio: BackendFactory | None = pygame_sound,
+    *,
+    kiosk: bool = False,
 ) -> MainWindow | int:
     """Everything ``kapdesk`` does before the event loop: the window, shown, its records on the
     way (``window.ready`` or ``window.failed`` follows); or an exit code."""
@@ -208,16 +217,54 @@ def start(
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("kapdesk")
+    lock = InstanceLock(paths.data_dir)
+    try:
+        held = not lock.acquire()
+    except OSError as exc:
+        print(
+            f"kapdesk: cannot use the data folder {paths.data_dir}: {exc.strerror}", file=sys.stderr
+        )
+        return 1
+    if held:
+        return hand_over(lock)
     theme.apply(app)
     window = MainWindow()
-    window.showMaximized()
+    window.keep_awake = KeepAwake(platform_inhibitors())
+    if kiosk:
+        window.enter_kiosk()
+    else:
+        window.showMaximized()
+    window.destroyed.connect(lambda _obj=None: lock.release())
+    window.instance_lock = lock
+    # The socket a second start knocks on opens after the first frame (QtNetwork loads then).
+    QTimer.singleShot(0, lambda: _listen(lock, window))
     RecordsOpener(window, paths, db_url, clock, audio).start()
     return window
 
 
-def run_gui(paths: AppPaths, db_url: str | None) -> int:
+def _listen(lock: InstanceLock, window: MainWindow) -> None:
+    problem = lock.listen(window.bring_forward)
+    if problem:
+        log.warning("single instance: %s", problem)
+
+
+def hand_over(lock: InstanceLock) -> int:
+    """Another kapdesk runs on this data folder: bring its window forward, and step aside."""
+    if lock.hand_over():
+        print("kapdesk is already running here: its window was brought forward.", file=sys.stderr)
+        return 0
+    pid = lock.holder()
+    print(
+        f"kapdesk: another kapdesk{f' (process {pid})' if pid else ''} holds the data folder "
+        f"{lock.data_dir} but does not answer. Close it (or end that process) and start again.",
+        file=sys.stderr,
+    )
+    return 1
+
+
+def run_gui(paths: AppPaths, db_url: str | None, *, kiosk: bool = False) -> int:
     """Open the window and run until it closes; returns the process exit code."""
-    started = start(paths, db_url, SystemClock())
+    started = start(paths, db_url, SystemClock(), kiosk=kiosk)
     if isinstance(started, int):
         return started
     code = QApplication.exec()

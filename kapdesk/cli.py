@@ -1,6 +1,6 @@
 """The command line: ``kapdesk`` opens the window; sub-commands serve scripts and checks.
 
-    kapdesk [--data-dir DIR] [--db URL]                 the window
+    kapdesk [--data-dir DIR] [--db URL] [--kiosk]       the window
     kapdesk protocols list                              the protocols this room can run
     kapdesk protocols check FILE [FILE ...]             validate protocol files (exit 1 on problems)
     kapdesk clinic check [FILE]                         validate the clinic's settings file
@@ -55,6 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="URL",
         help="SQLAlchemy database URL, e.g. postgresql+psycopg://host/kapdesk "
         "(default: SQLite in the data folder)",
+    )
+    parser.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="fill the screen with no window frame; staff leave with Ctrl+Shift+Q "
+        "(the room's settings can make this the default)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -168,7 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from kapdesk.app import run_gui  # noqa: PLC0415  (Qt is loaded only for the window)
 
-        return run_gui(paths, args.db)
+        return run_gui(paths, args.db, kiosk=args.kiosk)
     if args.command == "protocols":
         if args.action == "list":
             return list_protocols(paths, sys.stdout)

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from kapdesk.ui.sound_panel import BackendFactory, SoundPanel
     from kapdesk.ui.summary_view import SummaryView
     from kapdesk.ui.timeline_view import TimelineView
+    from kapdesk.wakefulness import KeepAwake
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
     """kapdesk's window. Holds at most one session open at a time on the journey page."""
 
     ready = Signal()  # the records are attached and the first real page is on screen
+    brought_forward = Signal()  # a second start handed over to this window
     failed = Signal(str)  # the records cannot be opened; the reason
 
     store: JourneyStore
@@ -73,6 +75,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.current: OpenJourney | None = None
         self.member: StaffMember | None = None
+        self.instance_lock: object | None = None  # held while this window lives (app.start)
         self.start_problem: str | None = None
         self.setWindowTitle("kapdesk")
         self.setMinimumSize(1000, 580)
@@ -88,6 +91,16 @@ class MainWindow(QMainWindow):
         banner_layout.addWidget(self.banner_text)
         self.banner.hide()
         layout.addWidget(self.banner)
+        # What could not keep the PC awake while a session is open (kapdesk.wakefulness).
+        self.wake_banner = card(central)
+        self.wake_banner.setProperty("role", "banner")
+        wake_layout = QHBoxLayout(self.wake_banner)
+        self.wake_text = label("", "")
+        self.wake_text.setWordWrap(True)
+        wake_layout.addWidget(self.wake_text)
+        self.wake_banner.hide()
+        layout.addWidget(self.wake_banner)
+        self.keep_awake: KeepAwake | None = None  # set by app.start before the records come
         self.pages = QStackedWidget(central)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
@@ -174,6 +187,7 @@ class MainWindow(QMainWindow):
 
         self.setup_view.open_requested.connect(self.open_session)
         self.setup_view.history_requested.connect(self.show_history)
+        self.journey_view.session_closed.connect(lambda _id: self._stay_awake(False))
         self.journey_view.session_closed.connect(self.show_integration)
         self.summary_view.integration_requested.connect(self.show_integration)
         self.integration_view.record_requested.connect(self.show_summary)
@@ -461,6 +475,44 @@ class MainWindow(QMainWindow):
 
         elapsed = self.current.journey.elapsed() if self.current is not None else None
         return clock_text(elapsed) if elapsed is not None else ""
+
+    # -- kiosk mode ---------------------------------------------------------------------------
+
+    @property
+    def kiosk(self) -> bool:
+        return getattr(self, "_kiosk", False)
+
+    def enter_kiosk(self) -> None:
+        """Fill the screen, no frame, nothing to close it with but the staff's Ctrl+Shift+Q."""
+        from PySide6.QtCore import Qt  # noqa: PLC0415  (not the first frame's, unless kiosk)
+        from PySide6.QtGui import QShortcut  # noqa: PLC0415
+
+        self._kiosk = True
+        self._may_close = False
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        if not hasattr(self, "_leave_shortcut"):
+            self._leave_shortcut = QShortcut("Ctrl+Shift+Q", self)
+            self._leave_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+            self._leave_shortcut.activated.connect(self.leave_kiosk)
+        self.showFullScreen()
+
+    def leave_kiosk(self) -> None:
+        """Staff close kapdesk in kiosk mode: someone must be signed in, not the calm screen."""
+        if not self.kiosk:
+            return
+        if self.locked or (getattr(self, "staff", None) is not None and self.member is None):
+            return  # the patient or a passer-by at the keyboard: nothing happens
+        self._may_close = True
+        self.close()
+
+    def bring_forward(self) -> None:
+        """A second start of kapdesk asked for this window: show it, on top, with focus."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.brought_forward.emit()
 
     def cannot_start(self, reason: str, log_hint: str) -> None:
         """Say on screen why the records cannot be opened; the window offers to close."""
@@ -759,6 +811,7 @@ class MainWindow(QMainWindow):
 
     def show_journey(self, opened: OpenJourney) -> None:
         self.current = opened
+        self._stay_awake(not opened.journey.closed)
         if self.member is not None:
             opened.journey.act_as(self.member)
         self.journey_view.set_course(self._course_text(opened.session_id))
@@ -781,9 +834,37 @@ class MainWindow(QMainWindow):
             return ""
         return f"Session {number} of {course.planned_sessions}"
 
+    def _stay_awake(self, awake: bool) -> None:
+        """Hold the PC awake exactly while a session is open; say what could not be held."""
+        if self.keep_awake is None:
+            return
+        if not awake:
+            self.keep_awake.release()
+            self.wake_banner.hide()
+            return
+        problems = self.keep_awake.hold("A ketamine-assisted therapy session is running")
+        for problem in problems:
+            log.warning("keeping the PC awake: %s", problem)
+        if problems:
+            self.wake_text.setText(
+                " ".join(problems) + " Check the PC's power settings during this session."
+            )
+            self.wake_banner.show()
+        else:
+            self.wake_banner.hide()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.kiosk and not getattr(self, "_may_close", False):
+            event.ignore()  # Alt+F4 and the like: staff leave with Ctrl+Shift+Q
+            if self.attached:
+                self._show_banner(
+                    "kapdesk runs full screen here: staff close it with Ctrl+Shift+Q."
+                )
+            return
         if self.attached:
             self.sound_panel.shut_down()
+        if self.keep_awake is not None:
+            self.keep_awake.release()
         super().closeEvent(event)
 
     def _on_save_status(self, problem: str | None) -> None:

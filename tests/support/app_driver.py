@@ -10,6 +10,10 @@ python -m tests.support.app_driver inspect DATA_DIR   start as kapdesk does, wai
 python -m tests.support.app_driver diskfull DATA_DIR  on a small filesystem: fill it while the
                                                       journey runs, type notes, free it, and
                                                       print what the screen and the disk showed
+python -m tests.support.app_driver instance DATA_DIR  start, say so, and say each time a later
+                                                      start hands over to this one
+python -m tests.support.app_driver wake DATA_DIR      open a session, say so, wait for a line on
+                                                      standard input, close it, say so, exit
 python -m tests.support.app_driver crash DATA_DIR     open (or pick up) a dosed session and
                                                       record notes back to back, printing each
                                                       one once it is on disk, until killed
@@ -196,6 +200,26 @@ def diskfull(window: MainWindow) -> None:
     )
 
 
+def instance(window: MainWindow) -> None:
+    window.brought_forward.connect(lambda: _say({"brought_forward": True}))
+    _say({"started": os.getpid()})
+    QApplication.exec()
+
+
+def wake(window: MainWindow) -> None:
+    """Open a session and close it (cancelled before dosing) as staff do, around a pause."""
+    window.open_session("P-WAKE", "im-ketamine", STAFF_NAME)
+    _say({"opened": True, "wake_banner": window.wake_text.text()})
+    sys.stdin.readline()
+    view = window.journey_view
+    view.request_close()
+    dialog = view.close_dialog
+    assert dialog is not None
+    dialog.reason.setText("Patient unwell today")
+    dialog.accept()
+    _say({"closed": window.current.journey.closed if window.current else None})
+
+
 def inspect(window: MainWindow) -> None:
     view = window.journey_view
     current = view.current
@@ -233,6 +257,8 @@ def main() -> int:
         "inspect": inspect,
         "crash": crash,
         "diskfull": diskfull,
+        "instance": instance,
+        "wake": wake,
     }
     modes[mode](started)
     return 0

@@ -1,0 +1,93 @@
+"""The room PC's own settings: which room it is, kiosk mode, starting with the room's login,
+the idle lock, and the loudest the headphones may go.
+
+Kept as ``room.toml`` in the config folder platformdirs names (so a clinic can also put it in
+place by hand), edited on the settings page by an admin. Every key has a default that works out
+of the box; a file with problems is refused as a whole with each problem located, and kapdesk
+runs on the defaults meanwhile.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+
+from kapdesk.core.toml_check import TomlChecker, TomlFileError, between, parse_toml
+
+ROOM_KEYS = ("room_name", "kiosk", "autostart", "lock_minutes", "volume_limit")
+LONGEST_NAME = 40
+
+
+class RoomSettingsError(TomlFileError):
+    """A room.toml that cannot be used, with every problem found in it."""
+
+    noun = "room settings file"
+
+
+@dataclass(frozen=True)
+class RoomSettings:
+    """This room PC's settings. ``lock_minutes`` None: the clinic's (clinic.toml) applies."""
+
+    room_name: str = ""
+    kiosk: bool = False
+    autostart: bool = False
+    lock_minutes: float | None = None
+    volume_limit: float = 0.8  # of full scale: no layer ever goes above it
+
+    def problems(self) -> list[str]:
+        """What is wrong with these values, in sentences (for the settings page)."""
+        found = []
+        if len(self.room_name) > LONGEST_NAME:
+            found.append(f"A room name has at most {LONGEST_NAME} characters.")
+        if self.lock_minutes is not None and not 0 <= self.lock_minutes <= 240:
+            found.append("The idle lock is 0 (never) to 240 minutes.")
+        if not 0.05 <= self.volume_limit <= 1.0:
+            found.append("The volume limit is 5% to 100%.")
+        return found
+
+    def to_toml(self) -> str:
+        lines = ["# kapdesk: this room PC's settings (the settings page writes this file)"]
+        lines.append(f"room_name = {_quoted(self.room_name)}")
+        lines.append(f"kiosk = {str(self.kiosk).lower()}")
+        lines.append(f"autostart = {str(self.autostart).lower()}")
+        if self.lock_minutes is not None:
+            lines.append(f"lock_minutes = {self.lock_minutes:g}")
+        lines.append(f"volume_limit = {self.volume_limit:g}")
+        return "\n".join(lines) + "\n"
+
+    def changed_keys(self, other: RoomSettings) -> list[str]:
+        return [f.name for f in fields(self) if getattr(self, f.name) != getattr(other, f.name)]
+
+
+def _quoted(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'
+
+
+class _RoomChecker(TomlChecker):
+    def read(self, data: dict[str, object]) -> RoomSettings:
+        self.unknown_keys(data, "", ROOM_KEYS)
+        settings = RoomSettings()
+        name = self.text(data, "", "room_name")
+        if len(name) > LONGEST_NAME:
+            self.add("room_name", f"must have at most {LONGEST_NAME} characters")
+            name = ""
+        lock = self.number(data, "", "lock_minutes", "0 (never) to 240 minutes", between(0, 240))
+        volume = self.number(data, "", "volume_limit", "0.05 to 1.0", between(0.05, 1.0))
+        return replace(
+            settings,
+            room_name=name,
+            kiosk=self.flag(data, "", "kiosk"),
+            autostart=self.flag(data, "", "autostart"),
+            lock_minutes=lock,
+            volume_limit=volume if volume is not None else settings.volume_limit,
+        )
+
+
+def parse_room_settings(text: str, source: str = "") -> RoomSettings:
+    """The settings in ``text``; RoomSettingsError naming every problem."""
+    data = parse_toml(text, RoomSettingsError, source)
+    checker = _RoomChecker(text)
+    settings = checker.read(data)
+    if checker.problems:
+        raise RoomSettingsError(checker.problems, source)
+    return settings

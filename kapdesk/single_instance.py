@@ -1,0 +1,96 @@
+"""One kapdesk per data folder: a second start hands over to the first and exits.
+
+Two copies on one room PC would play the music twice and write the same sessions. The first
+start takes a lock file in the data folder (:class:`QLockFile`, which knows a lock left by a
+process that no longer runs and takes it over) and listens on a local socket named after the
+folder; a second start, finding the lock held, asks the first over that socket to bring its
+window forward, and exits 0.
+
+The local socket (QtNetwork) is opened after the first frame; only the lock is taken before it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile
+
+LOCK_NAME = "kapdesk.lock"
+HAND_OVER = b"raise\n"
+ANSWER_MS = 3000  # how long a second start waits for the first to answer
+
+
+def server_name(data_dir: Path) -> str:
+    """The local socket's name for ``data_dir``: short, and the same for every start there."""
+    digest = hashlib.sha256(str(data_dir.resolve()).encode("utf-8")).hexdigest()[:16]
+    return f"kapdesk-{digest}"
+
+
+class InstanceLock:
+    """The data folder's lock, and the way a second start reaches the first."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.name = server_name(data_dir)
+        self._lock = QLockFile(str(data_dir / LOCK_NAME))
+        # Only a dead holder makes a lock stale; a live kapdesk's lock never ages out.
+        self._lock.setStaleLockTime(0)
+        self._server: object | None = None
+
+    def acquire(self) -> bool:
+        """Take the lock; False when another running kapdesk holds it."""
+        self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        return bool(self._lock.tryLock(0))
+
+    def holder(self) -> int | None:
+        """The process id holding the lock, if it can be read."""
+        info = self._lock.getLockInfo()  # (pid, host, app) in PySide6
+        pid = info[0] if isinstance(info, tuple) and info else 0
+        return int(pid) if pid else None
+
+    def release(self) -> None:
+        self._lock.unlock()
+
+    def listen(self, on_hand_over: Callable[[], None]) -> str | None:
+        """Answer later starts by calling ``on_hand_over``; a sentence when that cannot be."""
+        from PySide6.QtNetwork import QLocalServer, QLocalSocket  # noqa: PLC0415
+
+        server = QLocalServer()
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        QLocalServer.removeServer(self.name)  # a socket file left by a killed kapdesk
+        if not server.listen(self.name):
+            return f"a second start cannot reach this one ({server.errorString()})"
+
+        def answer() -> None:
+            while server.hasPendingConnections():
+                socket: QLocalSocket = server.nextPendingConnection()
+                socket.readyRead.connect(lambda s=socket: _heard(s))
+                socket.disconnected.connect(socket.deleteLater)
+
+        def _heard(socket: QLocalSocket) -> None:
+            if bytes(socket.readAll().data()).startswith(HAND_OVER.strip()):
+                on_hand_over()
+                socket.write(b"ok\n")
+                socket.flush()
+
+        server.newConnection.connect(answer)
+        self._server = server
+        return None
+
+    def hand_over(self) -> bool:
+        """Ask the running kapdesk to bring its window forward; True once it said it did."""
+        from PySide6.QtNetwork import QLocalSocket  # noqa: PLC0415
+
+        socket = QLocalSocket()
+        socket.connectToServer(self.name)
+        if not socket.waitForConnected(ANSWER_MS):
+            return False
+        socket.write(HAND_OVER)
+        socket.flush()  # written now, or by waitForReadyRead's turn of the socket
+        if not socket.waitForReadyRead(ANSWER_MS):
+            return False
+        answered = bytes(socket.readAll().data()).startswith(b"ok")
+        socket.disconnectFromServer()
+        return answered
