@@ -230,8 +230,9 @@ def start(
     theme.apply(app)
     window = MainWindow()
     window.keep_awake = KeepAwake(platform_inhibitors())
+    window.start_arguments = start_arguments(paths, db_url, kiosk=kiosk)
     if kiosk:
-        window.enter_kiosk()
+        window.enter_kiosk(asked=True)
     else:
         window.showMaximized()
     window.destroyed.connect(lambda _obj=None: lock.release())
@@ -240,6 +241,19 @@ def start(
     QTimer.singleShot(0, lambda: _listen(lock, window))
     RecordsOpener(window, paths, db_url, clock, audio).start()
     return window
+
+
+def start_arguments(paths: AppPaths, db_url: str | None, *, kiosk: bool) -> list[str]:
+    """The command-line arguments this start had, for an autostart entry to repeat (never a
+    database password, which would be written in plain text)."""
+    from urllib.parse import urlsplit  # noqa: PLC0415
+
+    arguments = ["--data-dir", str(paths.data_dir)] if paths.config_dir is None else []
+    if db_url and not urlsplit(db_url).password:
+        arguments += ["--db", db_url]
+    if kiosk:
+        arguments.append("--kiosk")
+    return arguments
 
 
 def _listen(lock: InstanceLock, window: MainWindow) -> None:

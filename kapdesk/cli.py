@@ -12,6 +12,7 @@
     kapdesk handout SESSION_ID -o FILE.pdf              the patient's take-home sheet
     kapdesk demo                                        write an example session; prints its id
     kapdesk encrypt [--keep-in-keyring]                 encrypt the database (SQLCipher)
+    kapdesk install-desktop [--autostart] [--uninstall] the menu entry, icon and autostart
 
 Bad input gets a clear message and a non-zero exit, never a traceback. Each command imports
 what it needs when it runs, so the window (the default) starts without the others' baggage.
@@ -101,6 +102,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--keep-in-keyring",
         action="store_true",
         help="keep the passphrase in the OS keyring, so this PC starts without asking",
+    )
+
+    desktop = commands.add_parser(
+        "install-desktop",
+        help="put kapdesk in this user's applications menu (Linux), optionally to start at login",
+        description="Write kapdesk's icon and .desktop entry for the current user "
+        "(XDG_DATA_HOME, XDG_CONFIG_HOME). The entry starts kapdesk with this command's "
+        "--data-dir, --db and --kiosk. Windows: see docs/room-pc.md.",
+    )
+    desktop.add_argument(
+        "--autostart", action="store_true", help="also start kapdesk when this user logs in"
+    )
+    desktop.add_argument(
+        "--uninstall", action="store_true", help="remove the entry, the icon and the autostart"
     )
 
     sessions = commands.add_parser("sessions", help="list sessions")
@@ -193,6 +208,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return export_record(paths, args.db, args.session_id, args.format, args.output)
     if args.command == "handout":
         return print_session(paths, args.db, args.session_id, args.output, handout=True)
+    if args.command == "install-desktop":
+        return install_desktop(args, sys.stdout)
     if args.command == "encrypt":
         return encrypt_database(paths, args.db, keep=args.keep_in_keyring, out=sys.stdout)
     if args.command == "demo":
@@ -516,6 +533,47 @@ def export_record(
             return EXIT_PROBLEM
         return 0
     return _write_stdout(data)
+
+
+def install_desktop(args: argparse.Namespace, out: TextIO) -> int:
+    """``kapdesk install-desktop``: the menu entry, the icon and the autostart, or none."""
+    from kapdesk import desktop_entry  # noqa: PLC0415
+
+    if not sys.platform.startswith("linux"):
+        print(
+            "kapdesk: install-desktop is for Linux; on Windows see docs/room-pc.md", file=sys.stderr
+        )
+        return EXIT_USAGE
+    try:
+        if args.uninstall:
+            removed = desktop_entry.uninstall()
+            for path in removed:
+                print(f"removed {path}", file=out)
+            if not removed:
+                print("kapdesk was not on this user's desktop", file=out)
+            return 0
+        arguments = []
+        if args.data_dir:
+            arguments += ["--data-dir", str(Path(args.data_dir).expanduser().resolve())]
+        if args.db:
+            from urllib.parse import urlsplit  # noqa: PLC0415
+
+            if urlsplit(args.db).password:
+                print(
+                    "kapdesk: that --db URL holds a password, which a desktop entry would keep "
+                    "in plain text; give the URL without it",
+                    file=sys.stderr,
+                )
+                return EXIT_USAGE
+            arguments += ["--db", args.db]
+        if args.kiosk:
+            arguments.append("--kiosk")
+        for path in desktop_entry.install(arguments, autostart=args.autostart):
+            print(f"wrote {path}", file=out)
+    except OSError as exc:
+        print(f"kapdesk: cannot write the desktop entry: {exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    return 0
 
 
 def command_line_user() -> str:

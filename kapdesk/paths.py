@@ -23,6 +23,7 @@ class AppPaths:
 
     data_dir: Path
     log_dir: Path
+    config_dir: Path | None = None  # this PC's own settings (room.toml); the data folder if None
 
     @classmethod
     def resolve(
@@ -31,12 +32,13 @@ class AppPaths:
         chosen = data_dir or environ.get("KAPDESK_DATA_DIR")
         if chosen:
             base = Path(chosen).expanduser().resolve()
-            return cls(data_dir=base, log_dir=base / "logs")
+            return cls(data_dir=base, log_dir=base / "logs")  # room.toml in the folder too
         import platformdirs  # noqa: PLC0415  (only for the default folders)
 
         return cls(
             data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
             log_dir=Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
+            config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
         )
 
     @property
@@ -47,6 +49,11 @@ class AppPaths:
     def clinic_settings(self) -> Path:
         """The clinic's own settings (``clinic.toml``), over kapdesk's bundled ones."""
         return self.data_dir / "clinic.toml"
+
+    @property
+    def room_settings(self) -> Path:
+        """This room PC's settings (``room.toml``): room name, kiosk, autostart, lock, volume."""
+        return (self.config_dir or self.data_dir) / "room.toml"
 
     @property
     def clinic_protocols_dir(self) -> Path:

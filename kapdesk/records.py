@@ -7,14 +7,17 @@ already on screen. Nothing here touches Qt.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from kapdesk.core.clinic import ClinicError, ClinicSettings, load_clinic
 from kapdesk.core.clock import Clock
 from kapdesk.core.observations import load_tags
 from kapdesk.core.protocols import ProtocolLibrary
+from kapdesk.core.room import RoomSettings, RoomSettingsError, load_room_settings
 from kapdesk.core.soundtrack import BundledSound, bundled_sounds
 from kapdesk.paths import (
     BUNDLED_CLINIC_SETTINGS,
@@ -43,6 +46,9 @@ class Aftercare:
     plans: IntegrationStore
     storage: Storage  # for printing (kapdesk.reports.printing, which loads Qt's GUI part)
     clock: Clock
+    room: RoomSettings = field(default_factory=RoomSettings)
+    room_problem: RoomSettingsError | None = None
+    room_file: Path | None = None
 
 
 @dataclass
@@ -77,6 +83,8 @@ def settings_fingerprints(paths: AppPaths) -> dict[str, str]:
     if paths.clinic_protocols_dir.is_dir():
         files += sorted(paths.clinic_protocols_dir.glob("*.toml"))
     prints = {}
+    with contextlib.suppress(OSError):  # this PC may have none of its own: the defaults
+        prints["room.toml"] = hashlib.sha256(paths.room_settings.read_bytes()).hexdigest()
     for path in files:
         try:
             prints[str(path.relative_to(paths.data_dir))] = hashlib.sha256(
@@ -110,6 +118,9 @@ def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
     for problem in problems:
         log.warning("clinic settings not used: %s problem(s)", len(problem.problems))
     _note_settings(storage, paths, clock)
+    room, room_problem = load_room_settings(paths.room_settings)
+    if room_problem is not None:
+        log.warning("room settings not used: %s problem(s)", len(room_problem.problems))
     aftercare = Aftercare(
         clinic,
         problems,
@@ -117,6 +128,9 @@ def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
         IntegrationStore(storage, clock),
         storage,
         clock,
+        room,
+        room_problem,
+        paths.room_settings,
     )
     return Records(
         storage,

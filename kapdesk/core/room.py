@@ -10,8 +10,15 @@ runs on the defaults meanwhile.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from pathlib import Path
 
-from kapdesk.core.toml_check import TomlChecker, TomlFileError, between, parse_toml
+from kapdesk.core.toml_check import (
+    TomlChecker,
+    TomlFileError,
+    between,
+    parse_toml,
+    read_toml_text,
+)
 
 ROOM_KEYS = ("room_name", "kiosk", "autostart", "lock_minutes", "volume_limit")
 LONGEST_NAME = 40
@@ -91,3 +98,14 @@ def parse_room_settings(text: str, source: str = "") -> RoomSettings:
     if checker.problems:
         raise RoomSettingsError(checker.problems, source)
     return settings
+
+
+def load_room_settings(path: Path) -> tuple[RoomSettings, RoomSettingsError | None]:
+    """The settings in ``path`` (the defaults when it does not exist), or the defaults and
+    why the file cannot be used."""
+    if not path.exists():
+        return RoomSettings(), None
+    try:
+        return parse_room_settings(read_toml_text(path, RoomSettingsError), str(path)), None
+    except RoomSettingsError as exc:
+        return RoomSettings(), exc

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
     from kapdesk.core.clock import Clock
     from kapdesk.core.protocols import ProtocolLibrary
+    from kapdesk.core.room import RoomSettings
     from kapdesk.core.soundtrack import BundledSound, Soundtrack
     from kapdesk.core.staff import Action, StaffMember
     from kapdesk.printing import Printer
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.current: OpenJourney | None = None
         self.member: StaffMember | None = None
         self.instance_lock: object | None = None  # held while this window lives (app.start)
+        self.start_arguments: list[str] = []  # how this kapdesk was started (for autostart)
         self.start_problem: str | None = None
         self.setWindowTitle("kapdesk")
         self.setMinimumSize(1000, 580)
@@ -234,6 +236,8 @@ class MainWindow(QMainWindow):
         self._clock = clock
         self.staff = StaffStore(aftercare.storage, aftercare.clock) if aftercare else None
         self.lock_seconds = (aftercare.clinic.lock_minutes if aftercare else 5.0) * 60
+        if aftercare is not None:
+            self.apply_room(aftercare.room)
         self.calm = CalmScreen(clock)
         self.calm.journey_time = self._calm_time
         self.calm.cue_text = lambda: self.journey_view.cue.text() if self.current else ""
@@ -482,18 +486,23 @@ class MainWindow(QMainWindow):
     def kiosk(self) -> bool:
         return getattr(self, "_kiosk", False)
 
-    def enter_kiosk(self) -> None:
-        """Fill the screen, no frame, nothing to close it with but the staff's Ctrl+Shift+Q."""
+    def enter_kiosk(self, *, asked: bool = False) -> None:
+        """Fill the screen, no frame, nothing to close it with but the staff's Ctrl+Shift+Q.
+        ``asked``: by the command line's --kiosk, which the room's setting does not undo."""
         from PySide6.QtCore import Qt  # noqa: PLC0415  (not the first frame's, unless kiosk)
         from PySide6.QtGui import QShortcut  # noqa: PLC0415
 
         self._kiosk = True
+        self._kiosk_asked = asked or getattr(self, "_kiosk_asked", False)
         self._may_close = False
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         if not hasattr(self, "_leave_shortcut"):
             self._leave_shortcut = QShortcut("Ctrl+Shift+Q", self)
             self._leave_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
             self._leave_shortcut.activated.connect(self.leave_kiosk)
+        screen = self.screen()
+        if screen is not None:  # without a window manager (a bare kiosk X session) too
+            self.setGeometry(screen.geometry())
         self.showFullScreen()
 
     def leave_kiosk(self) -> None:
@@ -504,6 +513,80 @@ class MainWindow(QMainWindow):
             return  # the patient or a passer-by at the keyboard: nothing happens
         self._may_close = True
         self.close()
+
+    def save_room(self, room: RoomSettings) -> str | None:
+        """An admin saved this room PC's settings: written whole, audited, applied, and the
+        autostart entry put in place or taken away. A sentence when something failed."""
+        import hashlib  # noqa: PLC0415
+
+        from kapdesk.core.staff import Action, PermissionDeniedError, require  # noqa: PLC0415
+        from kapdesk.reports.exports import write_atomically  # noqa: PLC0415
+
+        care = self.aftercare
+        if care is None or care.room_file is None or self.member is None or self.staff is None:
+            return "This room's settings cannot be saved here."
+        try:
+            require(self.member, Action.EDIT_SETTINGS)
+        except PermissionDeniedError as exc:
+            return f"{exc}."
+        problems = room.problems()
+        if problems:
+            return " ".join(problems)
+        text = room.to_toml().encode("utf-8")
+        try:
+            care.room_file.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(care.room_file, text)
+        except OSError as exc:
+            return f"The settings could not be written to {care.room_file}: {exc.strerror or exc}."
+        changed = room.changed_keys(care.room)
+        try:
+            self.staff.record(
+                self.member.name,
+                "settings_changed",
+                "room.toml",
+                sha256=hashlib.sha256(text).hexdigest(),
+                file="changed",
+                keys=changed,
+            )
+        except StorageError as exc:
+            log.warning("the settings change could not be audited: %s", exc)
+        care.room, care.room_problem = room, None
+        self.apply_room(room)
+        return self._place_autostart(room.autostart)
+
+    def _place_autostart(self, autostart: bool) -> str | None:
+        import sys  # noqa: PLC0415
+
+        if not sys.platform.startswith("linux"):
+            return None  # Windows: the Startup shortcut, docs/room-pc.md
+        from kapdesk import desktop_entry  # noqa: PLC0415
+
+        try:
+            if autostart:
+                desktop_entry.install(self.start_arguments, autostart=True)
+            else:
+                desktop_entry.entry_places()["autostart"].unlink(missing_ok=True)
+        except OSError as exc:
+            return f"Saved, but the autostart entry could not be written: {exc.strerror or exc}."
+        return None
+
+    def apply_room(self, room: RoomSettings) -> None:
+        """This room PC's settings, as saved: kiosk, the idle lock, the loudest sound."""
+        if room.lock_minutes is not None:
+            self.lock_seconds = room.lock_minutes * 60
+        elif self.aftercare is not None:
+            self.lock_seconds = self.aftercare.clinic.lock_minutes * 60
+        self.sound_panel.volume_limit = room.volume_limit  # from the next session's player
+        if room.kiosk and not self.kiosk:
+            self.enter_kiosk()
+        elif not room.kiosk and self.kiosk and not getattr(self, "_kiosk_asked", False):
+            self._kiosk = False
+            from PySide6.QtCore import Qt  # noqa: PLC0415
+
+            self.setWindowFlag(Qt.WindowType.FramelessWindowHint, False)
+            self.showMaximized()
+        title = f"kapdesk · {room.room_name}" if room.room_name else "kapdesk"
+        self.setWindowTitle(title)
 
     def bring_forward(self) -> None:
         """A second start of kapdesk asked for this window: show it, on top, with focus."""
@@ -703,6 +786,12 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(self.staff_view)
         today = self._clock.now().astimezone().date()
         self.staff_view.show_for(self.staff, self.member, QDate(today.year, today.month, today.day))
+        if self.aftercare is not None:
+            care = self.aftercare
+            self.staff_view.room_saver = self.save_room
+            problem = f"{care.room_problem} (kapdesk's defaults apply)" if care.room_problem else ""
+            where = f"Kept in {care.room_file}." if care.room_file else ""
+            self.staff_view.show_room(care.room, " ".join(p for p in (problem, where) if p))
         self.pages.setCurrentWidget(self.staff_view)
 
     def show_course(self, session_id: int, moment: str = "follow-up") -> None:

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSlider, QVBoxLayout, QWidget
 
 from kapdesk.audio.backend import AudioBackend, AudioError
-from kapdesk.audio.player import Player
+from kapdesk.audio.player import Player, Settings
 from kapdesk.core.clock import Clock
 from kapdesk.core.journey import EventKind, Journey, JourneyEvent
 from kapdesk.core.soundtrack import Soundtrack, remaining_coverage, session_sound
@@ -41,6 +41,7 @@ class SoundPanel(QWidget):
         self._factory = backend_factory
         self._backend: AudioBackend | None = None
         self.device_problem: str | None = None
+        self.volume_limit = Settings().master_limit  # the room's (room.toml), set by the window
         self.player: Player | None = None
         self._journey: Journey | None = None
         self._timer = QTimer(self)
@@ -121,7 +122,12 @@ class SoundPanel(QWidget):
         resume: tuple[int, float] | None = None
         if sound.playlist is not None and playlist is not None and sound.playlist == playlist.name:
             resume = (len(playlist.tracks), 0.0) if sound.ended else (sound.index, sound.position)
-        self.player = Player(backend, self._clock, on_event=self._record)
+        self.player = Player(
+            backend,
+            self._clock,
+            on_event=self._record,
+            settings=Settings(master_limit=self.volume_limit),
+        )
         self.player.start(sound.soundtrack, phase_name, resume)
         for slider, value in (
             (self.music_slider, self.player.music_volume),

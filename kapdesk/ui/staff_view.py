@@ -1,5 +1,6 @@
-"""The admin's page: staff accounts (add, change roles, set a new PIN, make inactive) and the
-audit trail (sign-ins, locks, every record, exports, account changes), newest first.
+"""The admin's page: staff accounts (add, change roles, set a new PIN, make inactive), the
+audit trail (sign-ins, locks, every record, exports, account changes), newest first, and this
+room PC's settings (room name, kiosk, autostart, idle lock, volume limit).
 
 Only an admin reaches it; the store checks again (:func:`kapdesk.core.staff.require`), so a
 button is never the only guard. Reading the trail here is itself written to it.
@@ -12,21 +13,26 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDateEdit,
     QDialog,
+    QFormLayout,
     QHBoxLayout,
+    QLineEdit,
+    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from kapdesk.core.room import LONGEST_NAME, RoomSettings
 from kapdesk.core.staff import PermissionDeniedError, Role
 from kapdesk.storage.errors import StorageError
 from kapdesk.ui.account_form import ROLE_WORDS, AccountEntry, AccountForm
 from kapdesk.ui.widgets import ActionButton, dialog_footer, fill_table, label, read_only_table
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from kapdesk.core.staff import StaffMember
     from kapdesk.storage.staff import AuditLine, StaffStore
@@ -89,6 +95,7 @@ class StaffView(QWidget):
         self.members: list[StaffMember] = []
         self.trail: list[AuditLine] = []
         self.dialog: AccountDialog | None = None
+        self.room_saver: Callable[[RoomSettings], str | None] | None = None  # set by the window
         outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 28, 40, 28)
         outer.setSpacing(12)
@@ -134,11 +141,82 @@ class StaffView(QWidget):
         )
         column.addWidget(self.trail_table, 1)
         self.tabs.addTab(trail, "Audit trail")
+        self.tabs.addTab(self._room_tab(), "This room PC")
         self.tabs.currentChanged.connect(lambda index: self.load_trail() if index == 1 else None)
         self.message = label("", "error")
         self.message.setWordWrap(True)
         self.message.hide()
         outer.addWidget(self.message)
+
+    def _room_tab(self) -> QWidget:
+        tab = QWidget()
+        column = QVBoxLayout(tab)
+        form = QFormLayout()
+        form.setVerticalSpacing(10)
+        self.room_name = QLineEdit()
+        self.room_name.setMaxLength(LONGEST_NAME)
+        self.room_name.setPlaceholderText("e.g. Room 2 (shown in the title bar)")
+        form.addRow("Room name", self.room_name)
+        self.room_kiosk = QCheckBox(
+            "Fill the screen, no window frame (staff leave with Ctrl+Shift+Q)"
+        )
+        form.addRow("Kiosk", self.room_kiosk)
+        self.room_autostart = QCheckBox("Start kapdesk when this PC's account logs in")
+        form.addRow("Autostart", self.room_autostart)
+        lock_row = QHBoxLayout()
+        self.room_lock_own = QCheckBox("This PC's own:")
+        self.room_lock = QSpinBox()
+        self.room_lock.setRange(0, 240)
+        self.room_lock.setSuffix(" min (0: never)")
+        self.room_lock_own.toggled.connect(self.room_lock.setEnabled)
+        lock_row.addWidget(self.room_lock_own)
+        lock_row.addWidget(self.room_lock)
+        lock_row.addStretch()
+        form.addRow("Idle lock", lock_row)
+        self.room_volume = QSpinBox()
+        self.room_volume.setRange(5, 100)
+        self.room_volume.setSuffix(" % of full volume")
+        form.addRow("Loudest sound", self.room_volume)
+        column.addLayout(form)
+        self.room_note = label("", "muted")
+        self.room_note.setWordWrap(True)
+        column.addWidget(self.room_note)
+        row = QHBoxLayout()
+        row.addStretch()
+        self.room_save = ActionButton("Save", "Ctrl+S", self.save_room, tab, primary=True)
+        row.addWidget(self.room_save)
+        column.addLayout(row)
+        column.addStretch()
+        return tab
+
+    def show_room(self, room: RoomSettings, note: str) -> None:
+        self.room_name.setText(room.room_name)
+        self.room_kiosk.setChecked(room.kiosk)
+        self.room_autostart.setChecked(room.autostart)
+        self.room_lock_own.setChecked(room.lock_minutes is not None)
+        self.room_lock.setEnabled(room.lock_minutes is not None)
+        self.room_lock.setValue(int(room.lock_minutes if room.lock_minutes is not None else 5))
+        self.room_volume.setValue(round(room.volume_limit * 100))
+        self.room_note.setText(note)
+
+    def room_entered(self) -> RoomSettings:
+        return RoomSettings(
+            room_name=" ".join(self.room_name.text().split()),
+            kiosk=self.room_kiosk.isChecked(),
+            autostart=self.room_autostart.isChecked(),
+            lock_minutes=float(self.room_lock.value()) if self.room_lock_own.isChecked() else None,
+            volume_limit=self.room_volume.value() / 100,
+        )
+
+    def save_room(self) -> None:
+        if self.room_saver is None:
+            return
+        problem = self.room_saver(self.room_entered())
+        if problem:
+            self._say(problem)
+        else:
+            self.message.hide()
+            self.room_note.setText("Saved. It applies now (the volume from the next session).")
 
     # -- loading ------------------------------------------------------------------------------
 

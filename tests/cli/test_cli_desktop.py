@@ -1,0 +1,56 @@
+"""kapdesk on the room PC's desktop: the icon, the menu entry that desktop-file-validate
+accepts, the autostart entry, and taking them away again."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from kapdesk.cli import main
+
+
+def test_install_desktop_writes_a_valid_entry_an_icon_and_the_autostart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    room = tmp_path / "room data"
+    assert main(["--data-dir", str(room), "--kiosk", "install-desktop", "--autostart"]) == 0
+    menu = tmp_path / "share" / "applications" / "kapdesk.desktop"
+    autostart = tmp_path / "config" / "autostart" / "kapdesk.desktop"
+    icon = tmp_path / "share" / "icons" / "hicolor" / "scalable" / "apps" / "kapdesk.svg"
+    assert f"wrote {menu}" in capsys.readouterr().out
+    for path in (menu, autostart, icon):
+        assert path.exists()
+    entry = menu.read_text(encoding="utf-8")
+    assert f'--data-dir "{room}" --kiosk' in entry  # the folder with a space, quoted
+    assert "Icon=kapdesk" in entry
+    assert "X-GNOME-Autostart-enabled=true" in autostart.read_text(encoding="utf-8")
+    assert icon.read_text(encoding="utf-8").startswith("<svg")
+
+    validate = shutil.which("desktop-file-validate")
+    if validate is None:
+        pytest.fail("desktop-file-validate is missing (the README's test command installs it)")
+    for path in (menu, autostart):
+        checked = subprocess.run([validate, str(path)], capture_output=True, text=True, check=False)
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+        assert checked.stdout.strip() == ""  # not even a hint
+
+    assert main(["install-desktop"]) == 0  # again, without autostart: it is taken away
+    assert not autostart.exists()
+    assert main(["install-desktop", "--uninstall"]) == 0
+    assert not menu.exists()
+    assert not icon.exists()
+
+
+def test_a_password_in_the_database_url_is_never_written_to_the_desktop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    url = "postgresql+psycopg://kapdesk:s3cret@db.clinic/kapdesk"
+    assert main(["--db", url, "install-desktop"]) == 2
+    assert "holds a password" in capsys.readouterr().err
+    assert not (tmp_path / "share" / "applications").exists()
