@@ -16,7 +16,7 @@ import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QObject, QThreadPool, Signal, SignalInstance
 from PySide6.QtWidgets import QApplication
 
 from kapdesk.core.clock import Clock, SystemClock
@@ -231,14 +231,22 @@ def start(
     window = MainWindow()
     window.keep_awake = KeepAwake(platform_inhibitors())
     window.start_arguments = start_arguments(paths, db_url, kiosk=kiosk)
+    if db_url and _has_password(db_url):
+        window.start_problem_for_autostart = (
+            "This kapdesk was started with a password in its --db URL, which an autostart "
+            "entry would keep in plain text: set autostart with kapdesk install-desktop and a "
+            "URL without the password."
+        )
     if kiosk:
         window.enter_kiosk(asked=True)
     else:
         window.showMaximized()
     window.destroyed.connect(lambda _obj=None: lock.release())
     window.instance_lock = lock
-    # The socket a second start knocks on opens after the first frame (QtNetwork loads then).
-    QTimer.singleShot(0, lambda: _listen(lock, window))
+    # The socket a second start knocks on opens once the records are open or cannot be
+    # (QtNetwork loads then, not before the first frame); a second start waits for it.
+    window.ready.connect(lambda: _listen(lock, window))
+    window.failed.connect(lambda _reason: _listen(lock, window))
     RecordsOpener(window, paths, db_url, clock, audio).start()
     return window
 
@@ -246,14 +254,20 @@ def start(
 def start_arguments(paths: AppPaths, db_url: str | None, *, kiosk: bool) -> list[str]:
     """The command-line arguments this start had, for an autostart entry to repeat (never a
     database password, which would be written in plain text)."""
-    from urllib.parse import urlsplit  # noqa: PLC0415
-
     arguments = ["--data-dir", str(paths.data_dir)] if paths.config_dir is None else []
-    if db_url and not urlsplit(db_url).password:
+    if db_url and not _has_password(db_url):
         arguments += ["--db", db_url]
     if kiosk:
         arguments.append("--kiosk")
     return arguments
+
+
+def _has_password(db_url: str) -> bool:
+    """Whether a database URL carries a password (in its user part or as a parameter)."""
+    from urllib.parse import parse_qs, urlsplit  # noqa: PLC0415
+
+    parts = urlsplit(db_url)
+    return bool(parts.password) or "password" in parse_qs(parts.query)
 
 
 def _listen(lock: InstanceLock, window: MainWindow) -> None:

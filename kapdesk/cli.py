@@ -209,7 +209,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "handout":
         return print_session(paths, args.db, args.session_id, args.output, handout=True)
     if args.command == "install-desktop":
-        return install_desktop(args, sys.stdout)
+        return install_desktop(args, paths, sys.stdout)
     if args.command == "encrypt":
         return encrypt_database(paths, args.db, keep=args.keep_in_keyring, out=sys.stdout)
     if args.command == "demo":
@@ -535,7 +535,7 @@ def export_record(
     return _write_stdout(data)
 
 
-def install_desktop(args: argparse.Namespace, out: TextIO) -> int:
+def install_desktop(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     """``kapdesk install-desktop``: the menu entry, the icon and the autostart, or none."""
     from kapdesk import desktop_entry  # noqa: PLC0415
 
@@ -553,12 +553,12 @@ def install_desktop(args: argparse.Namespace, out: TextIO) -> int:
                 print("kapdesk was not on this user's desktop", file=out)
             return 0
         arguments = []
-        if args.data_dir:
-            arguments += ["--data-dir", str(Path(args.data_dir).expanduser().resolve())]
+        if paths.config_dir is None:  # --data-dir or KAPDESK_DATA_DIR chose the folder
+            arguments += ["--data-dir", str(paths.data_dir)]
         if args.db:
-            from urllib.parse import urlsplit  # noqa: PLC0415
+            from urllib.parse import parse_qs, urlsplit  # noqa: PLC0415
 
-            if urlsplit(args.db).password:
+            if urlsplit(args.db).password or "password" in parse_qs(urlsplit(args.db).query):
                 print(
                     "kapdesk: that --db URL holds a password, which a desktop entry would keep "
                     "in plain text; give the URL without it",

@@ -6,25 +6,31 @@ process that no longer runs and takes it over) and listens on a local socket nam
 folder; a second start, finding the lock held, asks the first over that socket to bring its
 window forward, and exits 0.
 
-The local socket (QtNetwork) is opened after the first frame; only the lock is taken before it.
+The local socket (QtNetwork) opens once the records are open; only the lock is taken before the
+first frame, and a second start keeps knocking while the first is still opening.
 """
 
 from __future__ import annotations
 
-import hashlib
+import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QCryptographicHash, QLockFile
 
 LOCK_NAME = "kapdesk.lock"
 HAND_OVER = b"raise\n"
 ANSWER_MS = 3000  # how long a second start waits for the first to answer
+OPENING_S = 20.0  # how long it keeps trying while the first is still opening its records
 
 
 def server_name(data_dir: Path) -> str:
     """The local socket's name for ``data_dir``: short, and the same for every start there."""
-    digest = hashlib.sha256(str(data_dir.resolve()).encode("utf-8")).hexdigest()[:16]
+    # QCryptographicHash, not hashlib: this runs before the first frame, with QtCore loaded.
+    hashed = QCryptographicHash.hash(
+        str(data_dir.resolve()).encode("utf-8"), QCryptographicHash.Algorithm.Sha256
+    )
+    digest = bytes(hashed.toHex().data()).decode("ascii")[:16]
     return f"kapdesk-{digest}"
 
 
@@ -40,9 +46,14 @@ class InstanceLock:
         self._server: object | None = None
 
     def acquire(self) -> bool:
-        """Take the lock; False when another running kapdesk holds it."""
+        """Take the lock; False when another running kapdesk holds it. OSError when the lock
+        cannot be written at all (a folder kapdesk may not write to)."""
         self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        return bool(self._lock.tryLock(0))
+        if self._lock.tryLock(0):
+            return True
+        if self._lock.error() == QLockFile.LockError.LockFailedError:
+            return False
+        raise PermissionError(f"the lock file {self.data_dir / LOCK_NAME} cannot be written")
 
     def holder(self) -> int | None:
         """The process id holding the lock, if it can be read."""
@@ -84,9 +95,16 @@ class InstanceLock:
         from PySide6.QtNetwork import QLocalSocket  # noqa: PLC0415
 
         socket = QLocalSocket()
-        socket.connectToServer(self.name)
-        if not socket.waitForConnected(ANSWER_MS):
-            return False
+        # The first kapdesk opens its socket once its records are open: a start close behind
+        # it (a double click) keeps knocking while it is still opening.
+        deadline = time.monotonic() + OPENING_S
+        while True:
+            socket.connectToServer(self.name)
+            if socket.waitForConnected(ANSWER_MS):
+                break
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.2)
         socket.write(HAND_OVER)
         socket.flush()  # written now, or by waitForReadyRead's turn of the socket
         if not socket.waitForReadyRead(ANSWER_MS):

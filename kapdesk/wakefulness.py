@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Protocol
+from typing import Any, Protocol
 
 APP = "kapdesk"
 
@@ -34,12 +34,32 @@ class Inhibitor(Protocol):
     def release(self) -> None: ...
 
 
+ANSWER_MS = 2000  # a desktop service that does not answer in this long is not waited for
+
+
 def _dbus_error(reply: object) -> str | None:
     from PySide6.QtDBus import QDBusMessage  # noqa: PLC0415
 
     if isinstance(reply, QDBusMessage) and reply.type() == QDBusMessage.MessageType.ErrorMessage:
-        return reply.errorMessage() or reply.errorName() or "no answer"
+        return (reply.errorMessage() or reply.errorName() or "no answer").rstrip(".")
     return None
+
+
+def _call(bus: Any, service: str, path: str, interface: str, method: str, *args: object) -> Any:
+    """One D-Bus call with a short timeout and no introspection (a hung service must not
+    freeze the window for Qt's default 25 s)."""
+    from PySide6.QtDBus import QDBus, QDBusMessage  # noqa: PLC0415
+
+    message = QDBusMessage.createMethodCall(service, path, interface, method)
+    message.setArguments(list(args))
+    return bus.call(message, QDBus.CallMode.Block, ANSWER_MS)
+
+
+_SCREENSAVER = (
+    "org.freedesktop.ScreenSaver",
+    "/org/freedesktop/ScreenSaver",
+    "org.freedesktop.ScreenSaver",
+)
 
 
 class ScreenSaverInhibitor:
@@ -51,18 +71,12 @@ class ScreenSaverInhibitor:
         self._cookie: int | None = None
 
     def inhibit(self, reason: str) -> None:
-        from PySide6.QtDBus import QDBusConnection, QDBusInterface  # noqa: PLC0415
+        from PySide6.QtDBus import QDBusConnection  # noqa: PLC0415
 
         bus = QDBusConnection.sessionBus()
         if not bus.isConnected():
             raise InhibitError("there is no desktop session bus to ask")
-        screensaver = QDBusInterface(
-            "org.freedesktop.ScreenSaver",
-            "/org/freedesktop/ScreenSaver",
-            "org.freedesktop.ScreenSaver",
-            bus,
-        )
-        reply = screensaver.call("Inhibit", APP, reason)
+        reply = _call(bus, *_SCREENSAVER, "Inhibit", APP, reason)
         problem = _dbus_error(reply)
         if problem:
             raise InhibitError(f"the desktop said: {problem}")
@@ -70,18 +84,12 @@ class ScreenSaverInhibitor:
         self._cookie = int(arguments[0]) if arguments else 0
 
     def release(self) -> None:
-        from PySide6.QtDBus import QDBusConnection, QDBusInterface  # noqa: PLC0415
+        from PySide6.QtDBus import QDBusConnection  # noqa: PLC0415
 
         if self._cookie is None:
             return
         cookie, self._cookie = self._cookie, None
-        screensaver = QDBusInterface(
-            "org.freedesktop.ScreenSaver",
-            "/org/freedesktop/ScreenSaver",
-            "org.freedesktop.ScreenSaver",
-            QDBusConnection.sessionBus(),
-        )
-        screensaver.call("UnInhibit", cookie)
+        _call(QDBusConnection.sessionBus(), *_SCREENSAVER, "UnInhibit", cookie)
 
 
 class LogindInhibitor:
@@ -94,18 +102,22 @@ class LogindInhibitor:
         self._fd: int | None = None
 
     def inhibit(self, reason: str) -> None:
-        from PySide6.QtDBus import QDBusConnection, QDBusInterface  # noqa: PLC0415
+        from PySide6.QtDBus import QDBusConnection  # noqa: PLC0415
 
         bus = QDBusConnection.systemBus()
         if not bus.isConnected():
             raise InhibitError("there is no system bus to ask logind")
-        manager = QDBusInterface(
+        reply = _call(
+            bus,
             "org.freedesktop.login1",
             "/org/freedesktop/login1",
             "org.freedesktop.login1.Manager",
-            bus,
+            "Inhibit",
+            "sleep:idle",
+            APP,
+            reason,
+            "block",
         )
-        reply = manager.call("Inhibit", "sleep:idle", APP, reason, "block")
         problem = _dbus_error(reply)
         if problem:
             raise InhibitError(f"logind said: {problem}")

@@ -54,6 +54,19 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+LEAVE_AGAIN_S = 5.0  # in kiosk mode mid-session, Ctrl+Shift+Q twice within this closes
+
+
+def _autostart_exists() -> bool:
+    """Whether this account starts kapdesk at login already (however that entry was made)."""
+    import sys  # noqa: PLC0415
+
+    if not sys.platform.startswith("linux"):
+        return False
+    from kapdesk.desktop_entry import entry_places  # noqa: PLC0415
+
+    return entry_places()["autostart"].exists()
+
 
 class MainWindow(QMainWindow):
     """kapdesk's window. Holds at most one session open at a time on the journey page."""
@@ -78,6 +91,7 @@ class MainWindow(QMainWindow):
         self.member: StaffMember | None = None
         self.instance_lock: object | None = None  # held while this window lives (app.start)
         self.start_arguments: list[str] = []  # how this kapdesk was started (for autostart)
+        self.start_problem_for_autostart = ""  # why this start cannot be repeated at login
         self.start_problem: str | None = None
         self.setWindowTitle("kapdesk")
         self.setMinimumSize(1000, 580)
@@ -297,7 +311,7 @@ class MainWindow(QMainWindow):
 
     @property
     def locked(self) -> bool:
-        return self._behind_lock is not None
+        return getattr(self, "_behind_lock", None) is not None
 
     def ask_who(self) -> None:
         """Before anything of a patient shows: the first admin account, or a sign-in."""
@@ -493,6 +507,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtGui import QShortcut  # noqa: PLC0415
 
         self._kiosk = True
+        self._leave_asked = -LEAVE_AGAIN_S
         self._kiosk_asked = asked or getattr(self, "_kiosk_asked", False)
         self._may_close = False
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
@@ -509,8 +524,19 @@ class MainWindow(QMainWindow):
         """Staff close kapdesk in kiosk mode: someone must be signed in, not the calm screen."""
         if not self.kiosk:
             return
+        if not self.attached:  # still opening, or cannot: nothing of a patient shows yet
+            self._may_close = True
+            self.close()
+            return
         if self.locked or (getattr(self, "staff", None) is not None and self.member is None):
             return  # the patient or a passer-by at the keyboard: nothing happens
+        if self._journey_open() and self._clock.monotonic() - self._leave_asked > LEAVE_AGAIN_S:
+            self._leave_asked = self._clock.monotonic()
+            self._show_banner(
+                "A session is open: press Ctrl+Shift+Q again to close kapdesk. "
+                "The session goes on when kapdesk starts again."
+            )
+            return
         self._may_close = True
         self.close()
 
@@ -529,6 +555,8 @@ class MainWindow(QMainWindow):
             require(self.member, Action.EDIT_SETTINGS)
         except PermissionDeniedError as exc:
             return f"{exc}."
+        if room.autostart and not _autostart_exists() and self.start_problem_for_autostart:
+            return self.start_problem_for_autostart
         problems = room.problems()
         if problems:
             return " ".join(problems)
@@ -552,6 +580,8 @@ class MainWindow(QMainWindow):
             log.warning("the settings change could not be audited: %s", exc)
         care.room, care.room_problem = room, None
         self.apply_room(room)
+        if room.autostart == _autostart_exists():
+            return None  # as it is already: an entry made by install-desktop stays as made
         return self._place_autostart(room.autostart)
 
     def _place_autostart(self, autostart: bool) -> str | None:
@@ -590,8 +620,12 @@ class MainWindow(QMainWindow):
 
     def bring_forward(self) -> None:
         """A second start of kapdesk asked for this window: show it, on top, with focus."""
-        if self.isMinimized():
-            self.showNormal()
+        from PySide6.QtCore import Qt  # noqa: PLC0415  (not the first frame's)
+
+        if self.kiosk:
+            self.showFullScreen()
+        elif self.isMinimized():
+            self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
         self.show()
         self.raise_()
         self.activateWindow()
@@ -792,6 +826,7 @@ class MainWindow(QMainWindow):
             problem = f"{care.room_problem} (kapdesk's defaults apply)" if care.room_problem else ""
             where = f"Kept in {care.room_file}." if care.room_file else ""
             self.staff_view.show_room(care.room, " ".join(p for p in (problem, where) if p))
+            self.staff_view.room_autostart.setChecked(care.room.autostart or _autostart_exists())
         self.pages.setCurrentWidget(self.staff_view)
 
     def show_course(self, session_id: int, moment: str = "follow-up") -> None:
@@ -943,7 +978,7 @@ class MainWindow(QMainWindow):
             self.wake_banner.hide()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.kiosk and not getattr(self, "_may_close", False):
+        if self.kiosk and self.attached and not getattr(self, "_may_close", False):
             event.ignore()  # Alt+F4 and the like: staff leave with Ctrl+Shift+Q
             if self.attached:
                 self._show_banner(

@@ -8,6 +8,7 @@ button is never the only guard. Reading the trail here is itself written to it.
 
 from __future__ import annotations
 
+import math
 from datetime import datetime, time
 from typing import TYPE_CHECKING
 
@@ -195,7 +196,10 @@ class StaffView(QWidget):
         self.room_autostart.setChecked(room.autostart)
         self.room_lock_own.setChecked(room.lock_minutes is not None)
         self.room_lock.setEnabled(room.lock_minutes is not None)
-        self.room_lock.setValue(int(room.lock_minutes if room.lock_minutes is not None else 5))
+        # Whole minutes here; a hand-written 0.5 rounds up, never down to "never".
+        self.room_lock.setValue(
+            math.ceil(room.lock_minutes if room.lock_minutes is not None else 5)
+        )
         self.room_volume.setValue(round(room.volume_limit * 100))
         self.room_note.setText(note)
 

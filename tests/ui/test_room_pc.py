@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from kapdesk.core.clock import FakeClock
 from kapdesk.core.room import load_room_settings
 from kapdesk.core.staff import Role
 from kapdesk.paths import AppPaths
@@ -93,3 +94,43 @@ def test_kiosk_mode_fills_the_screen_and_only_staff_signed_in_leave_it(
     window.unlock("Ana Moreno", "5820")
     window.leave_kiosk()
     assert not window.isVisible()
+
+
+def test_kiosk_mode_lets_staff_out_before_the_records_open_and_asks_twice_mid_session(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    opening = MainWindow()  # "Opening the record…", or a database that cannot be opened
+    qtbot.addWidget(opening)
+    opening.enter_kiosk(asked=True)
+    opening.leave_kiosk()
+    assert not opening.isVisible()  # nothing of a patient on screen: no lock to get past
+
+    _admin(window)
+    window.enter_kiosk()
+    window.open_session("P-0701", "im-ketamine", "")
+    window.leave_kiosk()
+    assert window.isVisible()
+    assert window.banner_text.text().startswith("A session is open: press Ctrl+Shift+Q again")
+    clock.advance(2)
+    window.leave_kiosk()
+    assert not window.isVisible()
+
+
+def test_saving_the_room_leaves_an_autostart_made_on_the_command_line_as_it_was(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kapdesk.cli import main  # noqa: PLC0415
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    assert main(["--kiosk", "install-desktop", "--autostart"]) == 0
+    entry = tmp_path / "config" / "autostart" / "kapdesk.desktop"
+    made = entry.read_text(encoding="utf-8")
+    _admin(window)
+    window.show_staff()
+    page = window.staff_view
+    assert page.room_autostart.isChecked()  # the entry is there, whoever made it
+    page.room_name.setText("Room 3")
+    page.save_room()
+    assert window.windowTitle() == "kapdesk · Room 3"
+    assert entry.read_text(encoding="utf-8") == made  # --kiosk and all

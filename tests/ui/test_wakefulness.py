@@ -47,7 +47,7 @@ def private_bus() -> Iterator[tuple[str, subprocess.Popen[str]]]:
         yield address, fake
     finally:
         fake.kill()
-        daemon.kill()
+        daemon.terminate()  # lets it remove its socket file
         fake.wait(timeout=30)
         daemon.wait(timeout=30)
 
