@@ -96,10 +96,12 @@ SYSTEM_PACKAGES=(
 )
 
 # What only the test suite needs: a private D-Bus daemon (the inhibitor tests run a fake
-# ScreenSaver and logind on it) and desktop-file-validate (kapdesk's .desktop entry).
+# ScreenSaver and logind on it), desktop-file-validate (kapdesk's .desktop entry) and a
+# PostgreSQL server (the storage and recovery tests start one of their own on 127.0.0.1).
 TEST_PACKAGES=(
     "dbus-daemon|dbus:"
     "desktop-file-utils:"
+    "postgresql|postgresql-17|postgresql-16|postgresql-15:"
 )
 
 ARCH=""
@@ -275,7 +277,7 @@ ensure_venv() {
     fi
     say "installing kapdesk and its dependencies into .venv (pip)"
     "$VENV/bin/python" -m pip install -q --upgrade pip
-    "$VENV/bin/python" -m pip install -q -e '.[test,encryption]'
+    "$VENV/bin/python" -m pip install -q -e '.[test,encryption,postgresql]'
     # Written only after success, so an interrupted install is retried next time.
     echo "$want" >"$STAMP"
 }

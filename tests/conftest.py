@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 
 # Set before anything imports Qt or SDL: the suite runs without a display or a sound card,
@@ -14,12 +15,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.protocols import Advance, Protocol, ProtocolLibrary, parse_protocol
 from kapdesk.paths import BUNDLED_PROTOCOLS_DIR, AppPaths
 from kapdesk.storage.db import Storage, open_storage
 from kapdesk.storage.journeys import JourneyStore
+from tests.support.postgres import postgres_server, server_binaries
 
 
 @pytest.fixture(autouse=True)
@@ -97,3 +100,31 @@ def storage(paths: AppPaths) -> Iterator[Storage]:
 @pytest.fixture
 def store(storage: Storage, clock: FakeClock) -> JourneyStore:
     return JourneyStore(storage, clock)
+
+
+# -- PostgreSQL: one real server for the session, a fresh database per test that asks --------
+
+_databases = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    if server_binaries() is None:
+        pytest.fail("no PostgreSQL server here (the README's test command installs it)")
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture
+def fresh_postgres(postgres_url: str) -> Iterator[str]:
+    """The URL of a new, empty database on the session's server, dropped afterwards."""
+    name = f"test_{next(_databases)}"
+    admin = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {name}"))
+    try:
+        yield postgres_url.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP DATABASE {name} WITH (FORCE)"))
+        admin.dispose()

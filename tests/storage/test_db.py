@@ -57,6 +57,7 @@ def test_an_empty_database_is_migrated_to_the_models(storage: Storage) -> None:
     assert diff == []
 
 
+@pytest.mark.parametrize("backend", ["sqlite"])  # the SQLite file itself
 def test_sqlite_runs_wal_with_full_sync_and_foreign_keys(storage: Storage) -> None:
     with storage.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -64,11 +65,13 @@ def test_sqlite_runs_wal_with_full_sync_and_foreign_keys(storage: Storage) -> No
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
 
+@pytest.mark.parametrize("backend", ["sqlite"])  # the SQLite file itself
 def test_database_and_folder_are_private_to_the_owner(storage: Storage, paths: AppPaths) -> None:
     assert stat.S_IMODE(paths.data_dir.stat().st_mode) == 0o700
     assert stat.S_IMODE(paths.database.stat().st_mode) == 0o600
 
 
+@pytest.mark.parametrize("backend", ["sqlite"])  # the SQLite file itself
 def test_upgrading_twice_changes_nothing(storage: Storage, paths: AppPaths) -> None:
     before = paths.database.read_bytes()
     again = open_storage(paths, None)
@@ -77,6 +80,7 @@ def test_upgrading_twice_changes_nothing(storage: Storage, paths: AppPaths) -> N
     assert paths.database.read_bytes() == before
 
 
+@pytest.mark.parametrize("backend", ["sqlite"])  # the SQLite file itself
 def test_a_newer_schema_is_refused_and_left_untouched(storage: Storage, paths: AppPaths) -> None:
     with storage.engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))

@@ -1,6 +1,6 @@
 """Drives the real kapdesk start path in a child process, for tests that kill and restart it.
 
-python -m tests.support.app_driver journey DATA_DIR   open a session, dose, move a phase,
+python -m tests.support.app_driver journey DATA_DIR [DB_URL]  open a session, dose, move a phase,
                                                       print what was saved, then run on
 python -m tests.support.app_driver note DATA_DIR      open a session, save a note, print what
                                                       the screen said, then run on
@@ -239,7 +239,8 @@ def inspect(window: MainWindow) -> None:
 
 def main() -> int:
     mode, data_dir = sys.argv[1], Path(sys.argv[2])
-    started = start(AppPaths.resolve(data_dir), None, SystemClock())
+    db_url = sys.argv[3] if len(sys.argv) > 3 else None  # as kapdesk --db URL
+    started = start(AppPaths.resolve(data_dir), db_url, SystemClock())
     if isinstance(started, int):
         return started
     if not started.attached and started.start_problem is None:

@@ -25,8 +25,10 @@ from kapdesk.storage.models import SessionEvent
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def driver(mode: str, data_dir: Path) -> list[str]:
-    return [sys.executable, "-m", "tests.support.app_driver", mode, str(data_dir)]
+def driver(mode: str, data_dir: Path, db_url: str | None = None) -> list[str]:
+    """The app driver's command line; ``db_url`` runs it on that database (as --db does)."""
+    command = [sys.executable, "-m", "tests.support.app_driver", mode, str(data_dir)]
+    return [*command, db_url] if db_url else command
 
 
 def child_env() -> dict[str, str]:

@@ -19,11 +19,15 @@ from tests.support.crash import ROOT, child_env, driver, first_line, kill_and_re
 
 
 @pytest.mark.subprocess
-def test_sigkill_mid_journey_then_restart_resumes_time_and_phase(tmp_path: Path) -> None:
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_sigkill_mid_journey_then_restart_resumes_time_and_phase(
+    tmp_path: Path, backend: str, request: pytest.FixtureRequest
+) -> None:
     data_dir = tmp_path / "room"
+    url = str(request.getfixturevalue("fresh_postgres")) if backend == "postgresql" else None
     env = child_env()
     first = subprocess.Popen(
-        driver("journey", data_dir), cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True
+        driver("journey", data_dir, url), cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True
     )
     try:
         saved = json.loads(first_line(first))  # blocks until the journey is on disk
@@ -33,7 +37,7 @@ def test_sigkill_mid_journey_then_restart_resumes_time_and_phase(tmp_path: Path)
     assert first.returncode == -signal.SIGKILL
 
     second = subprocess.run(
-        driver("inspect", data_dir),
+        driver("inspect", data_dir, url),
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -52,7 +56,7 @@ def test_sigkill_mid_journey_then_restart_resumes_time_and_phase(tmp_path: Path)
     assert abs(shown["elapsed"] - truth) < 1.0
     assert shown["events"] == saved["events"] + 1  # everything acknowledged, plus the restart
 
-    engine = create_engine(f"sqlite:///{data_dir / 'kapdesk.sqlite3'}")
+    engine = create_engine(url or f"sqlite:///{data_dir / 'kapdesk.sqlite3'}")
     with Session(engine) as session:
         kinds = [e.kind for e in session.scalars(select(SessionEvent).order_by(SessionEvent.seq))]
         lots = [d.lot_number for d in session.scalars(select(DoseRecord))]
