@@ -20,6 +20,17 @@ from kapdesk.ui.main_window import MainWindow
 STAFF = StaffMember(0, "Sam Ortiz", frozenset({Role.PRESCRIBER, Role.THERAPIST, Role.ADMIN}))
 
 
+def sign_in_account(window: MainWindow, name: str, pin: str, roles: frozenset[Role]) -> StaffMember:
+    """Make the clinic's first account (an admin, with ``roles``) and sign it in with its PIN."""
+    staff = window.staff
+    assert staff is not None
+    staff.create_account(name, roles | {Role.ADMIN}, pin, by=None)
+    member = staff.sign_in(name, pin).member
+    assert member is not None
+    window.signed_in(member)
+    return member
+
+
 def sign_in(window: MainWindow) -> MainWindow:
     """``window`` with :data:`STAFF` signed in, as the sign-in screen leaves it."""
     window.signed_in(STAFF)

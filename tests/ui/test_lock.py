@@ -11,6 +11,7 @@ from kapdesk.core.journey import Dose, EventKind
 from kapdesk.core.observations import note_data
 from kapdesk.core.staff import Role
 from kapdesk.ui.main_window import MainWindow
+from tests.ui.conftest import sign_in_account
 
 PATIENT = "P-7781"
 
@@ -30,12 +31,7 @@ def _running(window: MainWindow, clock: FakeClock) -> None:
 def test_the_lock_key_shows_nothing_private_and_the_journey_goes_on(
     qtbot: QtBot, window: MainWindow, clock: FakeClock
 ) -> None:
-    staff = window.staff
-    assert staff is not None
-    staff.create_account("Sam Ortiz", frozenset({Role.ADMIN, Role.NURSE}), "5820", by=None)
-    signed = staff.sign_in("Sam Ortiz", "5820").member
-    assert signed is not None
-    window.signed_in(signed)
+    sign_in_account(window, "Sam Ortiz", "5820", frozenset({Role.NURSE}))
     _running(window, clock)
     window.journey_view.request_dose()  # an extra dose half typed in
     dose = window.journey_view.dose_dialog

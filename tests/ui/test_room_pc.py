@@ -15,15 +15,11 @@ from kapdesk.core.room import load_room_settings
 from kapdesk.core.staff import Role
 from kapdesk.paths import AppPaths
 from kapdesk.ui.main_window import MainWindow
+from tests.ui.conftest import sign_in_account
 
 
 def _admin(window: MainWindow) -> None:
-    staff = window.staff
-    assert staff is not None
-    staff.create_account("Ana Moreno", frozenset({Role.ADMIN, Role.NURSE}), "5820", by=None)
-    member = staff.sign_in("Ana Moreno", "5820").member
-    assert member is not None
-    window.signed_in(member)
+    sign_in_account(window, "Ana Moreno", "5820", frozenset({Role.NURSE}))
 
 
 def test_an_admin_saves_this_room_pcs_settings_and_they_apply_at_once(
