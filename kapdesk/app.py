@@ -263,11 +263,9 @@ def start_arguments(paths: AppPaths, db_url: str | None, *, kiosk: bool) -> list
 
 
 def _has_password(db_url: str) -> bool:
-    """Whether a database URL carries a password (in its user part or as a parameter)."""
-    from urllib.parse import parse_qs, urlsplit  # noqa: PLC0415
+    from kapdesk.desktop_entry import url_has_password  # noqa: PLC0415  (off the first frame)
 
-    parts = urlsplit(db_url)
-    return bool(parts.password) or "password" in parse_qs(parts.query)
+    return url_has_password(db_url)
 
 
 def _listen(lock: InstanceLock, window: MainWindow) -> None:

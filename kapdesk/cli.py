@@ -556,9 +556,7 @@ def install_desktop(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> i
         if paths.config_dir is None:  # --data-dir or KAPDESK_DATA_DIR chose the folder
             arguments += ["--data-dir", str(paths.data_dir)]
         if args.db:
-            from urllib.parse import parse_qs, urlsplit  # noqa: PLC0415
-
-            if urlsplit(args.db).password or "password" in parse_qs(urlsplit(args.db).query):
+            if desktop_entry.url_has_password(args.db):
                 print(
                     "kapdesk: that --db URL holds a password, which a desktop entry would keep "
                     "in plain text; give the URL without it",

@@ -349,17 +349,13 @@ class MainWindow(QMainWindow):
         Someone else gets the pages opened again as theirs (their roles checked, their name as
         "by"); forms another member left half filled in are closed unsaved.
         """
-        previous, self.member = self.member, member
+        previous = self.member
         same = previous is not None and previous.id == member.id and previous.name == member.name
-        for opened in (self.current, self.timeline_view.current):
-            if opened is not None:
-                opened.journey.act_as(member)
+        self._act_as(member)
         behind, dialogs = self._behind_lock, self._hidden_dialogs
         self._behind_lock, self._hidden_dialogs = None, []
         self.calm.stop()
         self._last_input = self._clock.monotonic()
-        roles = ", ".join(sorted(role.value for role in member.roles))
-        self.signed_in_text.setText(f"Signed in: {member.name} ({roles})")
         if self.current is not None:
             self.journey_view.refresh()  # its header names who is signed in
         if same and behind is not None and behind is not self.first_admin_view:
@@ -472,12 +468,16 @@ class MainWindow(QMainWindow):
             self.member = None
             self.lock(ask=True)
             return
-        self.member = current
+        self._act_as(current)
+
+    def _act_as(self, member: StaffMember) -> None:
+        """``member`` acts from now on: on the journeys open here, and in the line below."""
+        self.member = member
         for opened in (self.current, self.timeline_view.current):
             if opened is not None:
-                opened.journey.act_as(current)
-        roles = ", ".join(sorted(role.value for role in current.roles))
-        self.signed_in_text.setText(f"Signed in: {current.name} ({roles})")
+                opened.journey.act_as(member)
+        roles = ", ".join(sorted(role.value for role in member.roles))
+        self.signed_in_text.setText(f"Signed in: {member.name} ({roles})")
 
     def _audit(self, action: str) -> None:
         if self.staff is None:
