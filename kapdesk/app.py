@@ -295,3 +295,37 @@ def run_gui(paths: AppPaths, db_url: str | None, *, kiosk: bool = False) -> int:
         return started
     code = QApplication.exec()
     return 1 if started.start_problem else code
+
+
+def run_board(
+    paths: AppPaths, db_url: str | None, *, show_patients: bool | None, full_screen: bool
+) -> int:
+    """``kapdesk board``: the clinic board alone, until it is closed."""
+    from kapdesk.core.room import load_room_settings  # noqa: PLC0415
+    from kapdesk.storage.board import board_storage  # noqa: PLC0415
+    from kapdesk.ui.board_window import BoardWindow  # noqa: PLC0415
+
+    problem = display_problem(os.environ)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    try:
+        storage = board_storage(paths, db_url)
+    except StorageError as exc:
+        print(f"kapdesk: {exc}", file=sys.stderr)
+        return 1
+    if show_patients is None:
+        show_patients = load_room_settings(paths.room_settings)[0].board_shows_patients
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("kapdesk")
+    theme.apply(app)
+    board = BoardWindow(storage, SystemClock(), show_patients=show_patients)
+    if full_screen:
+        board.showFullScreen()
+    else:
+        board.showMaximized()
+    board.start()
+    code = QApplication.exec()
+    storage.engine.dispose()
+    return code

@@ -176,6 +176,44 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         help="the PDF to write, replacing it whole or not at all",
     )
+    board = commands.add_parser(
+        "board",
+        help="the clinic board: every room at a glance, live (read-only)",
+        description="Open the clinic board: one card per room with patient code, protocol, "
+        "phase, journey time, the next vitals check, the last vitals and the music. It reads "
+        "the clinic server this PC is connected to (kapdesk connect), or --db.",
+    )
+    shown = board.add_mutually_exclusive_group()
+    shown.add_argument(
+        "--hide-patients",
+        dest="show_patients",
+        action="store_false",
+        default=None,
+        help="show no patient codes (for a screen others can see)",
+    )
+    shown.add_argument(
+        "--show-patients", dest="show_patients", action="store_true", help="show patient codes"
+    )
+    board.add_argument("--full-screen", action="store_true", help="fill the screen")
+    connect = commands.add_parser(
+        "connect",
+        help="point this room PC at the clinic's PostgreSQL server (an admin does this once)",
+        description="Record this room PC's sessions on the clinic's PostgreSQL server. The "
+        "URL goes into this PC's room settings; the password is asked for and kept in the OS "
+        "keyring, never in a file. The server's schema is created or upgraded.",
+    )
+    connect.add_argument(
+        "url",
+        metavar="URL",
+        nargs="?",
+        help="postgresql://USER@SERVER[:PORT]/DATABASE, without the password",
+    )
+    connect.add_argument("--room", metavar="NAME", help="this room's name on the board")
+    connect.add_argument(
+        "--local",
+        action="store_true",
+        help="go back to this PC's own database file (the server's records stay there)",
+    )
     commands.add_parser(
         "demo",
         help="write a complete example session (patient DEMO-001) and print its id last",
@@ -214,6 +252,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return encrypt_database(paths, args.db, keep=args.keep_in_keyring, out=sys.stdout)
     if args.command == "demo":
         return write_demo(paths, args.db, sys.stdout)
+    if args.command == "board":
+        from kapdesk.app import run_board  # noqa: PLC0415  (Qt is loaded only for the window)
+
+        return run_board(
+            paths, args.db, show_patients=args.show_patients, full_screen=args.full_screen
+        )
+    if args.command == "connect":
+        from kapdesk.connect import connect_room  # noqa: PLC0415
+
+        return connect_room(paths, args.url, room=args.room, local=args.local, out=sys.stdout)
     return list_sessions(paths, args.db, only_open=args.open, limit=args.limit, out=sys.stdout)
 
 

@@ -46,6 +46,11 @@ class AppPaths:
         return self.data_dir / "kapdesk.sqlite3"
 
     @property
+    def outbox(self) -> Path:
+        """What a room on a clinic server keeps while the server cannot be reached."""
+        return self.data_dir / "outbox.sqlite"
+
+    @property
     def clinic_settings(self) -> Path:
         """The clinic's own settings (``clinic.toml``), over kapdesk's bundled ones."""
         return self.data_dir / "clinic.toml"

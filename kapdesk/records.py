@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+import socket
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from kapdesk.storage.errors import StorageError
 from kapdesk.storage.integration import IntegrationStore
 from kapdesk.storage.journeys import JourneyStore, OpenJourney
 from kapdesk.storage.library import SoundLibrary
+from kapdesk.storage.outbox import Outbox, OutboxError
 from kapdesk.storage.staff import StaffStore
 
 log = logging.getLogger(__name__)
@@ -105,10 +107,30 @@ def _note_settings(storage: Storage, paths: AppPaths, clock: Clock) -> None:
         log.info("clinic settings changed since last start: %s file(s)", len(changed))
 
 
+def room_label(room: RoomSettings) -> str:
+    """The name this PC's sessions are recorded under: the room's, or the PC's own name."""
+    return room.room_name or socket.gethostname()
+
+
+def room_outbox(storage: Storage, paths: AppPaths) -> Outbox | None:
+    """Where a room on a clinic server keeps what it records while the server is away."""
+    if storage.engine.dialect.name == "sqlite":
+        return None
+    server = storage.engine.url.render_as_string(hide_password=True)
+    try:
+        return Outbox(paths.outbox, server)
+    except OutboxError as exc:
+        log.error("no outbox on this PC: %s", exc)
+        return None  # offline entries are then held in memory, and the banner says so
+
+
 def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
     """The records on an already open database."""
     library = ProtocolLibrary(BUNDLED_PROTOCOLS_DIR, paths.clinic_protocols_dir)
-    store = JourneyStore(storage, clock)
+    room, room_problem = load_room_settings(paths.room_settings)
+    if room_problem is not None:
+        log.warning("room settings not used: %s problem(s)", len(room_problem.problems))
+    store = JourneyStore(storage, clock, room_label(room), room_outbox(storage, paths))
     left_open = store.resume_open_sessions()
     for opened in left_open:
         log.info("resumed session %s", opened.session_id)
@@ -118,9 +140,6 @@ def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
     for problem in problems:
         log.warning("clinic settings not used: %s problem(s)", len(problem.problems))
     _note_settings(storage, paths, clock)
-    room, room_problem = load_room_settings(paths.room_settings)
-    if room_problem is not None:
-        log.warning("room settings not used: %s problem(s)", len(room_problem.problems))
     aftercare = Aftercare(
         clinic,
         problems,

@@ -20,7 +20,15 @@ from kapdesk.core.toml_check import (
     read_toml_text,
 )
 
-ROOM_KEYS = ("room_name", "kiosk", "autostart", "lock_minutes", "volume_limit")
+ROOM_KEYS = (
+    "room_name",
+    "kiosk",
+    "autostart",
+    "lock_minutes",
+    "volume_limit",
+    "database",
+    "board_shows_patients",
+)
 LONGEST_NAME = 40
 
 
@@ -39,6 +47,14 @@ class RoomSettings:
     autostart: bool = False
     lock_minutes: float | None = None
     volume_limit: float = 0.8  # of full scale: no layer ever goes above it
+    # The clinic server's URL, never its password (``kapdesk connect`` sets both); "" for the
+    # embedded SQLite file in the data folder.
+    database: str = ""
+    board_shows_patients: bool = True  # the clinic board on this PC shows patient codes
+
+    @property
+    def on_server(self) -> bool:
+        return bool(self.database)
 
     def problems(self) -> list[str]:
         """What is wrong with these values, in sentences (for the settings page)."""
@@ -59,6 +75,9 @@ class RoomSettings:
         if self.lock_minutes is not None:
             lines.append(f"lock_minutes = {self.lock_minutes:g}")
         lines.append(f"volume_limit = {self.volume_limit:g}")
+        if self.database:
+            lines.append(f"database = {_quoted(self.database)}")
+        lines.append(f"board_shows_patients = {str(self.board_shows_patients).lower()}")
         return "\n".join(lines) + "\n"
 
     def changed_keys(self, other: RoomSettings) -> list[str]:
@@ -87,7 +106,22 @@ class _RoomChecker(TomlChecker):
             autostart=self.flag(data, "", "autostart"),
             lock_minutes=lock,
             volume_limit=volume if volume is not None else settings.volume_limit,
+            database=self._database(data),
+            board_shows_patients=self.flag(data, "", "board_shows_patients", default=True),
         )
+
+    def _database(self, data: dict[str, object]) -> str:
+        url = self.text(data, "", "database")
+        if url and not url.startswith(("postgresql:", "postgresql+")):
+            self.add("database", "must be a PostgreSQL URL (postgresql://user@server/database)")
+            return ""
+        if url and "@" in url and ":" in url.split("://", 1)[-1].split("@", 1)[0]:
+            self.add(
+                "database",
+                "must not hold the password: kapdesk connect keeps it in the OS keyring",
+            )
+            return ""
+        return url
 
 
 def parse_room_settings(text: str, source: str = "") -> RoomSettings:

@@ -304,11 +304,13 @@ class TomlChecker:
             return None
         return number
 
-    def flag(self, table: Mapping[str, object], path: str, key: str) -> bool:
-        value = table.get(key, False)
+    def flag(
+        self, table: Mapping[str, object], path: str, key: str, *, default: bool = False
+    ) -> bool:
+        value = table.get(key, default)
         if not isinstance(value, bool):
             self.add(join_path(path, key), f"must be true or false, not {kind_of(value)}")
-            return False
+            return default
         return value
 
     def choice(self, value: object, where: str, kind: type[E]) -> E | None:

@@ -26,8 +26,22 @@ from kapdesk.storage.errors import DatabaseError
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 # The newest migration's revision. A test checks it against the Alembic scripts.
-SCHEMA_HEAD = "0005"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
+SCHEMA_HEAD = "0006"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
+
+
+LIBPQ_DRIVERS = ("psycopg", "psycopg2")
+# A room must notice a dead network in seconds, not in the minutes TCP would take: a write that
+# cannot reach the server fails fast and goes to the room's outbox instead.
+SERVER_TIMEOUTS = {
+    "connect_timeout": 3,
+    "keepalives": 1,
+    "keepalives_idle": 5,
+    "keepalives_interval": 2,
+    "keepalives_count": 2,
+    "tcp_user_timeout": 4000,  # milliseconds unacknowledged before the connection is dropped
+    "application_name": "kapdesk",
+}
 
 
 def sqlite_url(path: Path) -> str:
@@ -72,6 +86,8 @@ def make_engine(url: str | URL) -> Engine:
             engine = create_engine(parsed)
             event.listen(engine, "connect", _on_sqlite_connect)
             return engine
+        if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() in LIBPQ_DRIVERS:
+            return create_engine(parsed, pool_pre_ping=True, connect_args=dict(SERVER_TIMEOUTS))
         return create_engine(parsed, pool_pre_ping=True)
     except NoSuchModuleError as exc:
         raise DatabaseError(f"kapdesk cannot talk to {parsed.get_backend_name()}: {exc}") from exc
@@ -111,9 +127,31 @@ def upgrade(engine: Engine) -> None:
         raise DatabaseError(_explain(exc, engine)) from exc
 
 
+UNREACHABLE = "cannot be reached"
+_UNREACHABLE_WORDS = (
+    "could not connect",
+    "connection refused",
+    "connection failed",
+    "server closed the connection",
+    "terminating connection",
+    "connection is lost",
+    "connection is closed",
+    "the connection is bad",
+    "consuming input failed",
+    "timeout expired",
+    "no route to host",
+    "network is unreachable",
+    "could not translate host name",
+    "shutting down",
+    "starting up",
+)
+
+
 def failure_reason(exc: BaseException) -> str | None:
     """What went wrong with the database, in a few plain words; None when it is not plain."""
     message = str(getattr(exc, "orig", exc)).lower()
+    if any(words in message for words in _UNREACHABLE_WORDS):
+        return UNREACHABLE
     if "not a database" in message or "malformed" in message:
         return "is damaged or not a kapdesk database"
     if "readonly" in message or "read-only" in message:
@@ -152,8 +190,13 @@ def open_storage(paths: AppPaths, db_url: str | None, passphrase: str | None = N
     with ``passphrase``, or the one set in the environment or kept in the OS keyring; without
     one, :class:`~kapdesk.storage.encryption.PassphraseNeededError` is raised.
     """
+    from kapdesk.storage.server import configured_server, with_password  # noqa: PLC0415
+
     url: str | URL
-    if db_url is None:
+    server = configured_server(paths) if db_url is None else None
+    if server is not None:
+        url = server
+    elif db_url is None:
         try:
             paths.ensure_private()
         except OSError as exc:
@@ -165,6 +208,8 @@ def open_storage(paths: AppPaths, db_url: str | None, passphrase: str | None = N
             return _open_encrypted(paths.database, passphrase)
     else:
         url = db_url
+        if url.startswith("postgresql"):
+            url = with_password(make_url(url))
     engine = make_engine(url)
     upgrade(engine)
     return Storage(engine, session_factory(engine))

@@ -9,13 +9,15 @@ as soon as a later attempt succeeds; the recorder says what went wrong meanwhile
 
 from __future__ import annotations
 
+import logging
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from kapdesk.core.clock import Clock
 from kapdesk.core.journey import Journey, JourneyEvent
@@ -23,6 +25,7 @@ from kapdesk.core.protocols import Protocol, ProtocolError, parse_protocol
 from kapdesk.core.staff import StaffMember
 from kapdesk.storage.db import Storage, failure_reason
 from kapdesk.storage.errors import StorageError
+from kapdesk.storage.outbox import Outbox, OutboxError
 from kapdesk.storage.repositories import (
     JourneyEventRepository,
     PatientRepository,
@@ -32,6 +35,8 @@ from kapdesk.storage.repositories import (
     StaffRepository,
 )
 
+log = logging.getLogger(__name__)
+
 StatusListener = Callable[[str | None], None]
 
 # What a failed read or write can raise, from SQLAlchemy, the driver underneath it or the disk.
@@ -39,47 +44,178 @@ DATABASE_FAILURES = (SQLAlchemyError, sqlite3.Error, OSError)
 
 
 class EventRecorder:
-    """Writes a session's journey events to the database, one transaction per event."""
+    """Writes a session's journey events to the database, one transaction per event.
 
-    def __init__(self, engine: Engine, session_id: int, next_seq: int) -> None:
+    With an :class:`~kapdesk.storage.outbox.Outbox` (a room on a shared server), a write that
+    fails puts the room offline: the event and every one after it go to the outbox on this
+    PC, and a thread of the recorder's own delivers them in order until the server answers,
+    so no one in the room waits on the network. Without one (the embedded SQLite file), a
+    failed write is kept in memory and retried by :meth:`flush`.
+    """
+
+    def __init__(
+        self,
+        engine: Engine,
+        session_id: int,
+        next_seq: int,
+        outbox: Outbox | None = None,
+        *,
+        retry_seconds: float = 1.0,
+    ) -> None:
         self._engine = engine
         self.session_id = session_id
         self._next_seq = next_seq
         self._pending: list[tuple[int, JourneyEvent]] = []
         self.problem: str | None = None
         self._status_listeners: list[StatusListener] = []
+        self._outbox = outbox
+        self._retry_seconds = retry_seconds
+        self._lock = threading.Lock()
+        self._offline = False
+        self._delivery: threading.Thread | None = None
+        self._closing = threading.Event()
 
     def on_status(self, listener: StatusListener) -> None:
-        """``listener(problem)`` hears of every change: a message, or None when all is saved."""
+        """``listener(problem)`` hears of every change: a message, or None when all is saved.
+
+        With an outbox it may be called from the delivery thread.
+        """
         self._status_listeners.append(listener)
 
     @property
     def pending(self) -> int:
-        """Events taken but not yet on disk."""
-        return len(self._pending)
+        """Events taken but not yet in the database."""
+        with self._lock:
+            return len(self._pending)
+
+    @property
+    def offline(self) -> bool:
+        """The server could not be reached and events wait in the outbox."""
+        return self._offline
 
     def __call__(self, event: JourneyEvent) -> None:
-        self._pending.append((self._next_seq, event))
-        self._next_seq += 1
+        with self._lock:
+            item = (self._next_seq, event)
+            self._pending.append(item)
+            self._next_seq += 1
+            if self._offline:
+                # On disk before anyone hears of it, as a write to the server would be.
+                self._keep(item)
+                return
         self.flush()
 
     def flush(self) -> bool:
-        """Write what is pending, in order; True when nothing is left unsaved."""
+        """Write what is pending, in order; True when nothing is left unsaved.
+
+        Offline, the delivery thread does the writing and this only says how it stands.
+        """
+        if self._offline:
+            return False
         problem: str | None = None
-        while self._pending:
-            seq, event = self._pending[0]
+        while True:
+            with self._lock:
+                if not self._pending:
+                    break
+                seq, event = self._pending[0]
             try:
-                with self._engine.begin() as connection:
-                    JourneyEventRepository(connection).append(self.session_id, seq, event)
+                self._write(seq, event)
             except DATABASE_FAILURES as exc:
+                if self._outbox is not None:
+                    self._go_offline(exc)
+                    return False
                 problem = describe_write_failure(exc)
                 break
-            self._pending.pop(0)
-        if problem != self.problem:
-            self.problem = problem
-            for listener in list(self._status_listeners):
-                listener(problem)
-        return not self._pending
+            with self._lock:
+                self._pending.pop(0)
+        self._tell(problem)
+        return problem is None
+
+    def close(self) -> None:
+        """Stop delivering (the app is closing); what waits stays in the outbox."""
+        self._closing.set()
+        if self._delivery is not None:
+            self._delivery.join(timeout=10)
+
+    def _write(self, seq: int, event: JourneyEvent) -> None:
+        write_event(self._engine, self.session_id, seq, event)
+
+    def _keep(self, item: tuple[int, JourneyEvent]) -> None:
+        assert self._outbox is not None
+        try:
+            self._outbox.put(self.session_id, *item)
+        except OutboxError as exc:
+            # Still held in memory, in order; said plainly, since a power cut would lose it.
+            log.error("outbox: %s", exc)
+            self._tell(
+                "Working offline, and this PC cannot keep entries on its disk either: "
+                "they are held in memory until the clinic server is back. Keep kapdesk open."
+            )
+
+    def _go_offline(self, exc: BaseException) -> None:
+        with self._lock:
+            waiting = list(self._pending)
+            self._offline = True
+        for item in waiting:
+            self._keep(item)
+        log.warning("room offline: %s", type(exc).__name__)
+        self._tell(describe_offline(exc))
+        self._delivery = threading.Thread(
+            target=self._deliver, name=f"kapdesk-outbox-{self.session_id}", daemon=True
+        )
+        self._delivery.start()
+
+    def _deliver(self) -> None:
+        """The delivery thread: the outbox, in order, until it is empty or the app closes."""
+        assert self._outbox is not None
+        while not self._closing.is_set():
+            with self._lock:
+                if not self._pending:
+                    self._offline = False
+                    break
+                seq, event = self._pending[0]
+            try:
+                self._write(seq, event)
+            except DATABASE_FAILURES:
+                self._closing.wait(self._retry_seconds)
+                continue
+            with self._lock:
+                self._pending.pop(0)
+            self._outbox.delivered(self.session_id, seq)
+        if not self._offline:
+            log.info("room back online: the outbox is delivered")
+            self._tell(None)
+
+    def _tell(self, problem: str | None) -> None:
+        if problem == self.problem:
+            return
+        self.problem = problem
+        for listener in list(self._status_listeners):
+            listener(problem)
+
+
+def write_event(engine: Engine, session_id: int, seq: int, event: JourneyEvent) -> None:
+    """Write one event in a transaction of its own; an event already there is not written twice
+    (its write committed, and the answer was lost with the network)."""
+    try:
+        with engine.begin() as connection:
+            JourneyEventRepository(connection).append(session_id, seq, event)
+    except IntegrityError:
+        try:
+            with engine.connect() as connection:
+                there = JourneyEventRepository(connection).has(session_id, seq)
+        except DATABASE_FAILURES:
+            there = False
+        if not there:
+            raise
+
+
+def describe_offline(exc: BaseException) -> str:
+    """A sentence for staff when the room works without its server."""
+    reason = write_failure_reason(exc)
+    return (
+        f"Offline: {reason}. The timer, the music and everything you record go on; "
+        "entries are kept on this PC and sent, in order, when the server is back."
+    )
 
 
 def write_failure_reason(exc: BaseException) -> str:
@@ -127,11 +263,38 @@ class JourneyStore:
     Database failures come out as :class:`StorageError` with a sentence for staff.
     """
 
-    def __init__(self, storage: Storage, clock: Clock, room: str = "") -> None:
+    def __init__(
+        self,
+        storage: Storage,
+        clock: Clock,
+        room: str = "",
+        outbox: Outbox | None = None,
+    ) -> None:
         self._engine = storage.engine
         self._factory = storage.factory
         self._clock = clock
         self.room = room
+        self.outbox = outbox
+        # On a server several rooms share, a room picks up only its own sessions.
+        self.shared = storage.engine.dialect.name != "sqlite"
+
+    def _recorder(self, session_id: int, next_seq: int) -> EventRecorder:
+        return EventRecorder(self._engine, session_id, next_seq, self.outbox)
+
+    def deliver_outbox(self) -> int:
+        """Write what the outbox kept from an earlier run, in order; how many were written.
+
+        Raises :class:`StorageError` when the server cannot take them yet (they stay kept).
+        """
+        if self.outbox is None:
+            return 0
+        written = 0
+        for session_id, seq, event in self.outbox.waiting():
+            with plainly("Entries kept on this PC while offline cannot be sent yet"):
+                write_event(self._engine, session_id, seq, event)
+            self.outbox.delivered(session_id, seq)
+            written += 1
+        return written
 
     def open_session(
         self,
@@ -162,18 +325,20 @@ class JourneyStore:
             row = sessions.create(patient, staff, snapshot, opened.wall, self.room)
             JourneyEventRepository(session).append(row.id, 0, opened)
             session_id = row.id
-        recorder = EventRecorder(self._engine, session_id, next_seq=1)
+        recorder = self._recorder(session_id, next_seq=1)
         journey.subscribe(recorder)
         return OpenJourney(session_id, code, staff.name if staff else "", journey, recorder)
 
     def resume_open_sessions(self) -> list[OpenJourney]:
         """Every session left open (by a crash, a kill, a power cut), running again."""
+        self.deliver_outbox()
+        room = self.room if self.shared else None
         with plainly("Sessions left open cannot be read"), self._factory() as session:
-            ids = SessionRepository(session).open_ids()
+            ids = SessionRepository(session).open_ids(room)
         resumed = []
         for session_id in ids:
             summary, journey = self.load(session_id)
-            recorder = EventRecorder(self._engine, session_id, next_seq=len(journey.events))
+            recorder = self._recorder(session_id, next_seq=len(journey.events))
             journey.subscribe(recorder)
             journey.resume()
             resumed.append(
@@ -184,7 +349,7 @@ class JourneyStore:
     def editable(self, session_id: int) -> OpenJourney:
         """A session (closed or not) with a recorder, to add corrections to its record."""
         summary, journey = self.load(session_id)
-        recorder = EventRecorder(self._engine, session_id, next_seq=len(journey.events))
+        recorder = self._recorder(session_id, next_seq=len(journey.events))
         journey.subscribe(recorder)
         return OpenJourney(session_id, summary.patient_code, summary.sitter, journey, recorder)
 

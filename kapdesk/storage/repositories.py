@@ -47,6 +47,7 @@ class SessionSummary:
     dosed_at: datetime | None
     closed_at: datetime | None
     close_reason: str
+    room: str = ""
 
 
 class PatientRepository:
@@ -175,14 +176,12 @@ class SessionRepository:
             raise LookupError(f"no session {session_id}")
         return text
 
-    def open_ids(self) -> list[int]:
-        return list(
-            self.session.scalars(
-                select(JourneySession.id)
-                .where(JourneySession.state != JourneyState.CLOSED.value)
-                .order_by(JourneySession.opened_at)
-            )
-        )
+    def open_ids(self, room: str | None = None) -> list[int]:
+        """Sessions not closed, oldest first; in ``room`` alone when one is named."""
+        query = select(JourneySession.id).where(JourneySession.state != JourneyState.CLOSED.value)
+        if room is not None:
+            query = query.where(JourneySession.room == room)
+        return list(self.session.scalars(query.order_by(JourneySession.opened_at)))
 
     def summaries(
         self,
@@ -219,6 +218,7 @@ class SessionRepository:
                 dosed_at=row.dosed_at,
                 closed_at=row.closed_at,
                 close_reason=row.close_reason,
+                room=row.room,
             )
             for row, code, name in self.session.execute(query)
         ]
@@ -266,6 +266,13 @@ class JourneyEventRepository:
             self.unit.execute(
                 update(JourneySession).where(JourneySession.id == session_id).values(**changes)
             )
+
+    def has(self, session_id: int, seq: int) -> bool:
+        """Whether the event at ``seq`` of the session is written."""
+        found = self.unit.execute(
+            select(_EVENTS.c.id).where(_EVENTS.c.session_id == session_id, _EVENTS.c.seq == seq)
+        ).first()
+        return found is not None
 
     def _add_dose(self, session_id: int, event_id: int, event: JourneyEvent) -> None:
         dose = dose_of(event)

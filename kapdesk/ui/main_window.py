@@ -74,6 +74,9 @@ class MainWindow(QMainWindow):
     ready = Signal()  # the records are attached and the first real page is on screen
     brought_forward = Signal()  # a second start handed over to this window
     failed = Signal(str)  # the records cannot be opened; the reason
+    # The recorder's word on saving (None: all saved); its delivery thread may say it, so it
+    # crosses over to the window's thread as a queued signal.
+    save_status = Signal(object)
 
     store: JourneyStore
     library: ProtocolLibrary
@@ -95,6 +98,7 @@ class MainWindow(QMainWindow):
         self.start_problem: str | None = None
         self.setWindowTitle("kapdesk")
         self.setMinimumSize(1000, 580)
+        self.save_status.connect(self._on_save_status)
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -216,6 +220,7 @@ class MainWindow(QMainWindow):
         self.course_view.back_requested.connect(self._back_from_course)
         self.setup_view.followups_requested.connect(self.show_followups)
         self.setup_view.staff_requested.connect(self.show_staff)
+        self.setup_view.board_requested.connect(self.show_board)
         self.followups_view.plan_requested.connect(self.show_integration)
         self.followups_view.back_requested.connect(self.go_home)
         self.journey_view.history_requested.connect(self.show_history)
@@ -615,6 +620,8 @@ class MainWindow(QMainWindow):
 
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint, False)
             self.showMaximized()
+        if getattr(self, "store", None) is not None and room.room_name:
+            self.store.room = room.room_name  # the next session is recorded under it
         title = f"kapdesk · {room.room_name}" if room.room_name else "kapdesk"
         self.setWindowTitle(title)
 
@@ -794,6 +801,30 @@ class MainWindow(QMainWindow):
         self.followups_view.load(self.aftercare.plans.open_items, today)
         self.pages.setCurrentWidget(self.followups_view)
 
+    def show_board(self) -> None:
+        """The clinic board, in a window of its own beside this one (read-only)."""
+        from PySide6.QtCore import Qt  # noqa: PLC0415
+
+        from kapdesk.ui.board_window import BoardWindow  # noqa: PLC0415
+
+        if self.aftercare is None:
+            return
+        board = getattr(self, "board_window", None)
+        if board is None or not board.isVisible():
+            board = BoardWindow(
+                self.aftercare.storage,
+                self._clock,
+                show_patients=self.aftercare.room.board_shows_patients,
+                parent=self,
+            )
+            board.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.board_window = board
+            board.resize(min(1400, self.width()), min(900, self.height()))
+            board.show()
+            board.start()
+        board.raise_()
+        board.activateWindow()
+
     def show_staff(self) -> None:
         """The admin's page: accounts and the audit trail."""
         from PySide6.QtCore import QDate  # noqa: PLC0415
@@ -939,7 +970,7 @@ class MainWindow(QMainWindow):
         if self.member is not None:
             opened.journey.act_as(self.member)
         self.journey_view.set_course(self._course_text(opened.session_id))
-        opened.recorder.on_status(self._on_save_status)
+        opened.recorder.on_status(self.save_status.emit)
         self._on_save_status(opened.recorder.problem)
         self.journey_view.show_journey(opened)
         self.sound_panel.follow(opened)
@@ -987,6 +1018,11 @@ class MainWindow(QMainWindow):
             return
         if self.attached:
             self.sound_panel.shut_down()
+        if self.current is not None:
+            self.current.recorder.close()  # what waits for the server stays in the outbox
+        board = getattr(self, "board_window", None)
+        if board is not None:
+            board.close()
         if self.keep_awake is not None:
             self.keep_awake.release()
         super().closeEvent(event)

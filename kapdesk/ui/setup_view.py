@@ -38,6 +38,7 @@ class SetupView(QWidget):
     library_requested = Signal()
     followups_requested = Signal()
     staff_requested = Signal()
+    board_requested = Signal()
     courses_loaded = Signal()  # the patient's courses are in the Course list
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -60,6 +61,8 @@ class SetupView(QWidget):
         self.staff_button = ActionButton(
             "Staff and audit", "Ctrl+K", self.staff_requested.emit, self
         )
+        self.board_button = ActionButton("Clinic board", "Ctrl+B", self.board_requested.emit, self)
+        header.addWidget(self.board_button)
         header.addWidget(self.staff_button)
         header.addWidget(self.followups_button)
         header.addWidget(self.library_button)

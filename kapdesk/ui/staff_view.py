@@ -9,6 +9,7 @@ button is never the only guard. Reading the trail here is itself written to it.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from datetime import datetime, time
 from typing import TYPE_CHECKING
 
@@ -150,6 +151,7 @@ class StaffView(QWidget):
         outer.addWidget(self.message)
 
     def _room_tab(self) -> QWidget:
+        self._room_shown = RoomSettings()
         tab = QWidget()
         column = QVBoxLayout(tab)
         form = QFormLayout()
@@ -180,6 +182,10 @@ class StaffView(QWidget):
         self.room_volume.setSuffix(" % of full volume")
         self.room_volume.setFixedWidth(240)
         form.addRow("Loudest sound", self.room_volume)
+        self.room_board_patients = QCheckBox("Show patient codes on this PC's clinic board")
+        form.addRow("Clinic board", self.room_board_patients)
+        self.room_server = label("", "muted")
+        form.addRow("Records kept", self.room_server)
         column.addLayout(form)
         self.room_note = label("", "muted")
         self.room_note.setWordWrap(True)
@@ -203,10 +209,20 @@ class StaffView(QWidget):
             math.ceil(room.lock_minutes if room.lock_minutes is not None else 5)
         )
         self.room_volume.setValue(round(room.volume_limit * 100))
+        self.room_board_patients.setChecked(room.board_shows_patients)
+        self.room_server.setText(
+            f"On the clinic server {room.database} (an admin changes it with kapdesk connect)"
+            if room.database
+            else "On this PC (kapdesk connect points a room at the clinic's server)"
+        )
         self.room_note.setText(note)
+        self._room_shown = room
 
     def room_entered(self) -> RoomSettings:
-        return RoomSettings(
+        # Settings this tab does not edit (the clinic server) are kept as they are.
+        return replace(
+            self._room_shown,
+            board_shows_patients=self.room_board_patients.isChecked(),
             room_name=" ".join(self.room_name.text().split()),
             kiosk=self.room_kiosk.isChecked(),
             autostart=self.room_autostart.isChecked(),

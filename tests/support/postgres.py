@@ -53,61 +53,95 @@ def _as_user() -> tuple[list[str], int | None, int | None]:
     raise RuntimeError("running as root with no postgres or nobody account to run PostgreSQL as")
 
 
+class PostgresServer:
+    """A server the test can stop and start again, on the same port and data folder."""
+
+    def __init__(self, binaries: Path, prefix: list[str], folder: Path, port: int) -> None:
+        self.binaries = binaries
+        self.prefix = prefix
+        self.folder = folder
+        self.data = folder / "data"
+        self.port = port
+        self.url = f"postgresql+psycopg://kapdesk@127.0.0.1:{port}/kapdesk"
+
+    def run(self, *command: str) -> None:
+        subprocess.run(
+            [*self.prefix, *command], check=True, capture_output=True, text=True, timeout=120
+        )
+
+    def start(self) -> None:
+        self.run(
+            str(self.binaries / "pg_ctl"),
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.folder / "server.log"),
+            "-w",
+            "-o",
+            f"-h 127.0.0.1 -p {self.port} -k {self.folder} -c fsync=off -c full_page_writes=off",
+            "start",
+        )
+
+    def stop(self, mode: str = "fast") -> None:
+        """Stop the server; ``fast`` ends the clients' connections as a server going down does."""
+        subprocess.run(
+            [
+                *self.prefix,
+                str(self.binaries / "pg_ctl"),
+                "-D",
+                str(self.data),
+                "-m",
+                mode,
+                "-w",
+                "stop",
+            ],
+            capture_output=True,
+            check=False,
+            timeout=120,
+        )
+
+
 @contextmanager
 def postgres_server() -> Iterator[str]:
     """A running, empty PostgreSQL; yields the SQLAlchemy URL of its database ``kapdesk``."""
+    with postgres_instance() as server:
+        yield server.url
+
+
+@contextmanager
+def postgres_instance() -> Iterator[PostgresServer]:
+    """A running, empty PostgreSQL with its database ``kapdesk``, to stop and start at will."""
     binaries = server_binaries()
     if binaries is None:
         raise RuntimeError("no PostgreSQL server here (the README's test command installs it)")
     prefix, uid, gid = _as_user()
     folder = Path(tempfile.mkdtemp(prefix="kapdesk-pg-"))
-    data = folder / "data"
     if uid is not None and gid is not None:
         os.chown(folder, uid, gid)
-    port = _free_port()
-    log = folder / "server.log"
-
-    def run(*command: str) -> None:
-        subprocess.run([*prefix, *command], check=True, capture_output=True, text=True, timeout=120)
-
+    server = PostgresServer(binaries, prefix, folder, _free_port())
     try:
-        run(
+        server.run(
             str(binaries / "initdb"),
             "-D",
-            str(data),
+            str(server.data),
             "-U",
             "kapdesk",
             "--auth=trust",
             "--encoding=UTF8",
             "--locale=C",
         )
-        run(
-            str(binaries / "pg_ctl"),
-            "-D",
-            str(data),
-            "-l",
-            str(log),
-            "-w",
-            "-o",
-            f"-h 127.0.0.1 -p {port} -k {folder} -c fsync=off -c full_page_writes=off",
-            "start",
-        )
-        run(
+        server.start()
+        server.run(
             str(binaries / "createdb"),
             "-h",
             "127.0.0.1",
             "-p",
-            str(port),
+            str(server.port),
             "-U",
             "kapdesk",
             "kapdesk",
         )
-        yield f"postgresql+psycopg://kapdesk@127.0.0.1:{port}/kapdesk"
+        yield server
     finally:
-        subprocess.run(
-            [*prefix, str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-            capture_output=True,
-            check=False,
-            timeout=120,
-        )
+        server.stop("immediate")
         shutil.rmtree(folder, ignore_errors=True)

@@ -1,0 +1,255 @@
+"""The clinic board: what one room's card says, read from the room's session as recorded.
+
+The board is read-only. It rebuilds each open session's journey from its events (see
+:meth:`kapdesk.core.journey.Journey.replay`) and asks it, once a second, where the room stands:
+phase and journey time, the next vital-signs check and whether it is overdue, the last reading
+and its flags, and whether music is playing or the room is quiet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from kapdesk.core.clock import Clock
+from kapdesk.core.journey import EventKind, Journey, JourneyEvent, JourneyState
+from kapdesk.core.protocols import CheckMoment, Protocol, ProtocolError, parse_protocol
+from kapdesk.core.timefmt import minutes_text
+from kapdesk.core.vitals import (
+    CheckState,
+    PlannedCheck,
+    Reading,
+    check_statuses,
+    planned_checks,
+)
+
+HIDDEN_PATIENT = "Patient hidden"
+UNNAMED_ROOM = "Unnamed room"
+
+
+class Attention(StrEnum):
+    """How much a room's card asks of the nurse looking at the board."""
+
+    CALM = "calm"  # nothing to do now
+    DUE = "due"  # a vitals check is due
+    URGENT = "urgent"  # a check is overdue, or the last reading raised a flag
+
+
+@dataclass(frozen=True)
+class RoomCard:
+    """One room on the board, in words ready to show."""
+
+    room: str
+    session_id: int | None
+    patient: str  # the clinic code, HIDDEN_PATIENT, or "" when the room is free
+    protocol: str
+    state: JourneyState | None  # None: no session in the room
+    phase: str  # the phase's name, "Not dosed yet", "Finished" or ""
+    elapsed: float | None  # journey seconds (None before dosing)
+    next_check: str  # "Vitals at 30 min, in 4 min" / "Vitals overdue by 7 min" / ""
+    last_vitals: str  # "BP 128/82 mmHg, HR 74/min (12 min ago)" / "No vitals yet"
+    flags: tuple[str, ...]  # the last reading's flags, in words
+    sound: str  # "Music: Title", "Quiet", "No music"
+    attention: Attention
+
+
+def free_room(room: str) -> RoomCard:
+    """A room with no session open."""
+    return RoomCard(room, None, "", "", None, "", None, "", "", (), "", Attention.CALM)
+
+
+def room_card(
+    room: str,
+    session_id: int,
+    patient_code: str,
+    journey: Journey,
+    now: datetime,
+    *,
+    show_patient: bool = True,
+) -> RoomCard:
+    """Where the room's journey stands at wall time ``now`` (journey time from its own clock)."""
+    elapsed = journey.elapsed()
+    attention = Attention.CALM
+    if journey.closed:
+        phase = "Finished"
+    elif not journey.dosed:
+        phase = "Not dosed yet"
+    else:
+        current = journey.current_phase
+        phase = current.name if current is not None else ""
+    next_check, check_attention = _next_check(journey, elapsed)
+    last, flags = _last_vitals(journey, now)
+    if check_attention is Attention.URGENT or flags:
+        attention = Attention.URGENT
+    elif check_attention is Attention.DUE:
+        attention = Attention.DUE
+    if journey.closed:
+        attention = Attention.CALM
+    return RoomCard(
+        room=room,
+        session_id=session_id,
+        patient=patient_code if show_patient else HIDDEN_PATIENT,
+        protocol=journey.protocol.name,
+        state=journey.state,
+        phase=phase,
+        elapsed=elapsed,
+        next_check="" if journey.closed else next_check,
+        last_vitals=last,
+        flags=flags,
+        sound=_sound(journey),
+        attention=attention,
+    )
+
+
+def _next_check(journey: Journey, elapsed: float | None) -> tuple[str, Attention]:
+    protocol = journey.protocol
+    readings = [e.elapsed for e in journey.events if e.kind is EventKind.VITALS]
+    last_phase = len(protocol.phases) - 1
+    discharge = next((s.started for s in journey.spans if s.index == last_phase), None)
+    statuses = check_statuses(planned_checks(protocol), elapsed, readings, discharge_from=discharge)
+    if journey.dosed:
+        # A baseline missed before the dose is the record's to say; the board looks ahead.
+        statuses = [s for s in statuses if s.check.moment is not CheckMoment.BEFORE_DOSING]
+    overdue = [s for s in statuses if s.state is CheckState.OVERDUE]
+    if overdue:
+        worst = max(overdue, key=lambda s: s.late_by)
+        if worst.check.at is None:
+            return f"{_check_name(worst.check)}: not taken", Attention.URGENT
+        late = minutes_text(max(1, worst.late_by // 60))
+        return f"{_check_name(worst.check)}: overdue by {late}", Attention.URGENT
+    due = next((s for s in statuses if s.state is CheckState.DUE), None)
+    if due is not None:
+        return f"{_check_name(due.check)}: due now", Attention.DUE
+    upcoming = next((s for s in statuses if s.state is CheckState.UPCOMING), None)
+    if upcoming is None:
+        return "Vitals: all checks done", Attention.CALM
+    check = upcoming.check
+    if check.at is not None and elapsed is not None:
+        wait = minutes_text(max(1, -(-(check.at - elapsed) // 60)))
+        return f"Next {_check_name(check).lower()}, in {wait}", Attention.CALM
+    return f"Next: {_check_name(check).lower()}", Attention.CALM
+
+
+def _check_name(check: PlannedCheck) -> str:
+    """``Vitals at 30 min``, or a moment's own label (``Baseline before dosing``)."""
+    if check.at is not None:
+        return f"Vitals {check.when_text()}"
+    return f"{check.label} {check.when_text()}"
+
+
+def _last_vitals(journey: Journey, now: datetime) -> tuple[str, tuple[str, ...]]:
+    for seq in range(len(journey.events) - 1, -1, -1):
+        event = journey.events[seq]
+        if event.kind is not EventKind.VITALS:
+            continue
+        data = journey.corrected(seq)
+        values = data.get("values")
+        reading = Reading.from_values(values if isinstance(values, dict) else {})
+        raw_flags = data.get("flags")
+        flags = tuple(str(f) for f in raw_flags) if isinstance(raw_flags, list) else ()
+        ago = max(0.0, (now - event.wall).total_seconds())
+        when = "just now" if ago < 60 else f"{minutes_text(ago // 60)} ago"
+        return f"{reading.text()} ({when})", flags
+    return "No vitals yet", ()
+
+
+def _sound(journey: Journey) -> str:
+    quiet = False
+    playing = ""
+    for event in journey.events:
+        kind = event.kind
+        if kind is EventKind.QUIET:
+            quiet = bool(event.data.get("on"))
+        elif kind is EventKind.TRACK:
+            playing = str(event.data.get("title") or event.data.get("path") or "a track")
+        elif kind in (EventKind.MUSIC_ENDED, EventKind.SOUNDTRACK):
+            playing = ""
+    if journey.closed:
+        return ""
+    if quiet:
+        return "Quiet"
+    return f"Music: {playing}" if playing else "No music"
+
+
+@dataclass(frozen=True)
+class BoardSession:
+    """An open session as the board reads it from the database."""
+
+    session_id: int
+    room: str
+    patient_code: str
+    protocol_text: str  # the snapshot the session runs under
+    events: tuple[JourneyEvent, ...]
+
+
+class Board:
+    """Every room of the clinic: the sessions open in them, replayed, and the rooms known.
+
+    :meth:`update` takes what the database holds now; :meth:`cards` says where each room
+    stands at a moment, so the board can redraw every second without reading anything.
+    """
+
+    def __init__(self, clock: Clock, *, show_patient: bool = True) -> None:
+        self._clock = clock
+        self.show_patient = show_patient
+        self._rooms: tuple[str, ...] = ()
+        self._sessions: dict[int, tuple[BoardSession, Journey]] = {}
+        self._protocols: dict[str, Protocol | None] = {}
+        self.unreadable: list[int] = []  # sessions whose protocol snapshot cannot be read
+
+    def update(self, sessions: Sequence[BoardSession], rooms: Sequence[str]) -> None:
+        """The open sessions and the rooms known, as just read; unchanged ones are kept."""
+        fresh: dict[int, tuple[BoardSession, Journey]] = {}
+        self.unreadable = []
+        for session in sessions:
+            kept = self._sessions.get(session.session_id)
+            if kept is not None and kept[0] == session:
+                fresh[session.session_id] = kept
+                continue
+            protocol = self._protocol(session.protocol_text)
+            if protocol is None:
+                self.unreadable.append(session.session_id)
+                continue
+            fresh[session.session_id] = (
+                session,
+                Journey.replay(protocol, self._clock, session.events),
+            )
+        self._sessions = fresh
+        self._rooms = tuple(rooms)
+
+    def _protocol(self, text: str) -> Protocol | None:
+        if text not in self._protocols:
+            try:
+                self._protocols[text] = parse_protocol(text, source="a session's snapshot")
+            except ProtocolError:
+                self._protocols[text] = None
+        return self._protocols[text]
+
+    def cards(self, now: datetime) -> list[RoomCard]:
+        """One card per room, by room name: the newest open session in it, or free."""
+        newest: dict[str, tuple[BoardSession, Journey]] = {}
+        for session, journey in self._sessions.values():
+            room = session.room or UNNAMED_ROOM
+            known = newest.get(room)
+            if known is None or session.session_id > known[0].session_id:
+                newest[room] = (session, journey)
+        names = sorted(set(newest) | {r or UNNAMED_ROOM for r in self._rooms}, key=str.casefold)
+        cards = []
+        for name in names:
+            if name not in newest:
+                cards.append(free_room(name))
+                continue
+            session, journey = newest[name]
+            cards.append(
+                room_card(
+                    name,
+                    session.session_id,
+                    session.patient_code,
+                    journey,
+                    now,
+                    show_patient=self.show_patient,
+                )
+            )
+        return cards

@@ -1,0 +1,248 @@
+"""The clinic board's reading of the database, kept current on a thread of its own.
+
+On PostgreSQL the feed LISTENs on the channel the ``session_events`` trigger notifies (see
+migration 0006): an event recorded in any room wakes it at once, and it reads again only the
+sessions that changed. On SQLite (one room PC) it looks at the newest event's id once a second,
+which costs one indexed read. Nothing here touches Qt: the feed hands each reading to a
+callback, from its thread, and the board window carries it over to its own.
+
+When the server cannot be reached the feed says so in the update it delivers (the board keeps
+showing what it knew, marked as such) and tries again every couple of seconds.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
+
+from kapdesk.core.board import BoardSession
+from kapdesk.core.clock import Clock
+from kapdesk.core.journey import JourneyState
+from kapdesk.paths import AppPaths
+from kapdesk.storage.db import (
+    UNREACHABLE,
+    Storage,
+    failure_reason,
+    make_engine,
+    open_storage,
+    session_factory,
+)
+from kapdesk.storage.journeys import DATABASE_FAILURES
+from kapdesk.storage.models import JourneySession, SessionEvent
+from kapdesk.storage.repositories import SessionRepository
+from kapdesk.storage.server import configured_server, with_password
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "kapdesk_board"
+ROOMS_FROM_DAYS = 30  # a room that ran a session this recently shows on the board, even free
+RETRY_SECONDS = 2.0
+HEALTH_CHECK_SECONDS = 10
+
+
+@dataclass(frozen=True)
+class BoardUpdate:
+    """One reading of the clinic: the open sessions, the rooms known, and any problem."""
+
+    sessions: tuple[BoardSession, ...]
+    rooms: tuple[str, ...]
+    read_at: datetime
+    problem: str | None = None  # the server cannot be reached: the sessions are as last read
+    changed: frozenset[int] = field(default_factory=frozenset)  # sessions read again this time
+
+
+class BoardReader:
+    """Reads the open sessions of every room, again only for those that changed."""
+
+    def __init__(self, storage: Storage, clock: Clock) -> None:
+        self._factory = storage.factory
+        self._clock = clock
+        self._cache: dict[int, BoardSession] = {}
+
+    def read(self, changed: Iterable[int] | None = None) -> BoardUpdate:
+        """What is open now; ``changed`` None reads every session again."""
+        now = self._clock.now()
+        with self._factory() as session:
+            repo = SessionRepository(session)
+            open_rows = repo.summaries(only_open=True)
+            since = now - timedelta(days=ROOMS_FROM_DAYS)
+            rooms = tuple(
+                session.scalars(
+                    select(JourneySession.room).where(JourneySession.opened_at >= since).distinct()
+                )
+            )
+            stale = set(changed) if changed is not None else None
+            fresh: dict[int, BoardSession] = {}
+            for row in open_rows:
+                kept = self._cache.get(row.id)
+                if kept is not None and stale is not None and row.id not in stale:
+                    fresh[row.id] = kept
+                    continue
+                fresh[row.id] = BoardSession(
+                    session_id=row.id,
+                    room=row.room,
+                    patient_code=row.patient_code,
+                    protocol_text=repo.snapshot_text(row.id),
+                    events=tuple(repo.events(row.id)),
+                )
+        read_again = frozenset(i for i in fresh if fresh[i] is not self._cache.get(i))
+        self._cache = fresh
+        return BoardUpdate(
+            tuple(fresh.values()),
+            tuple(sorted({*rooms, *(s.room for s in fresh.values())})),
+            now,
+            changed=read_again,
+        )
+
+    def last(self, problem: str) -> BoardUpdate:
+        """What was read last, marked with why it could not be read again."""
+        rooms = tuple(sorted({s.room for s in self._cache.values()}))
+        return BoardUpdate(tuple(self._cache.values()), rooms, self._clock.now(), problem)
+
+
+def board_storage(paths: AppPaths, db_url: str | None) -> Storage:
+    """The database a board reads: ``db_url``, the clinic server this PC is connected to, or
+    the data folder's own file. A server is not asked anything yet (the board says when it
+    cannot be reached, and keeps trying); a board never changes a server's schema.
+    """
+    server = configured_server(paths) if db_url is None else None
+    if db_url is not None and db_url.startswith("postgresql"):
+        server = with_password(make_url(db_url))
+    if server is None:
+        return open_storage(paths, db_url)
+    engine = make_engine(server)
+    return Storage(engine, session_factory(engine))
+
+
+def newest_event_id(storage: Storage) -> int:
+    with storage.factory() as session:
+        return int(session.scalar(select(func.max(SessionEvent.id))) or 0)
+
+
+def open_session_count(storage: Storage) -> int:
+    with storage.factory() as session:
+        return int(
+            session.scalar(
+                select(func.count())
+                .select_from(JourneySession)
+                .where(JourneySession.state != JourneyState.CLOSED.value)
+            )
+            or 0
+        )
+
+
+class BoardFeed:
+    """Delivers a :class:`BoardUpdate` at start and after every change, from its own thread."""
+
+    def __init__(
+        self,
+        storage: Storage,
+        clock: Clock,
+        deliver: Callable[[BoardUpdate], None],
+        *,
+        poll_seconds: float = 1.0,
+    ) -> None:
+        self._storage = storage
+        self._reader = BoardReader(storage, clock)
+        self._deliver = deliver
+        self._poll = poll_seconds
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._listener: Any = None
+        self.listens = storage.engine.dialect.name == "postgresql"
+        # The driver's own errors too: the listening connection is used without SQLAlchemy.
+        driver = storage.engine.dialect.dbapi
+        self._failures = (*DATABASE_FAILURES, driver.Error) if driver else DATABASE_FAILURES
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="kapdesk-board", daemon=True)
+            self._thread.start()
+
+    def stop(self) -> None:
+        """Stop and wait for the thread (at most about a second)."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+            self._thread = None
+        self._close_listener()
+
+    def _run(self) -> None:
+        changed: set[int] | None = None  # None: read everything
+        marker = -1
+        while not self._stop.is_set():
+            try:
+                if self.listens and self._listener is None:
+                    self._listen()
+                    changed = None  # what happened while no one listened is unknown
+                if not self.listens:
+                    newest = newest_event_id(self._storage)
+                    if newest == marker and changed is not None:
+                        self._stop.wait(self._poll)
+                        continue
+                    marker = newest
+                self._deliver(self._reader.read(changed))
+                changed = self._wait_for_news() if self.listens else set()
+            except self._failures as exc:
+                self._close_listener()
+                log.info("board: the database cannot be read (%s)", type(exc).__name__)
+                self._deliver(self._reader.last(f"The clinic board {_reason(exc)}."))
+                changed = None
+                self._stop.wait(RETRY_SECONDS)
+            except Exception as exc:  # the last guard: a board that stops silently misleads
+                self._close_listener()
+                log.exception("board: reading the rooms failed")
+                self._deliver(
+                    self._reader.last(f"The clinic board met a problem ({type(exc).__name__}).")
+                )
+                changed = None
+                self._stop.wait(RETRY_SECONDS)
+
+    def _listen(self) -> None:
+        raw = self._storage.engine.raw_connection()
+        connection = raw.driver_connection
+        raw.detach()  # this connection is the feed's own, never handed back to the pool
+        if connection is None:
+            raise RuntimeError("the database driver gave no connection to listen on")
+        connection.autocommit = True
+        connection.execute(f"LISTEN {CHANNEL}")
+        self._listener = connection
+
+    def _wait_for_news(self) -> set[int]:
+        """The sessions notified, gathered for a moment after the first one arrives."""
+        ids: set[int] = set()
+        connection = self._listener
+        waited = 0
+        while not ids and not self._stop.is_set():
+            # Short waits keep stop() prompt; a lost connection raises here.
+            for note in connection.notifies(timeout=1.0):
+                ids.add(int(note.payload))
+                break
+            waited += 1
+            if not ids and waited % HEALTH_CHECK_SECONDS == 0:
+                connection.execute("SELECT 1")  # a quiet server and a dead one look alike
+        for note in connection.notifies(timeout=0.05):
+            ids.add(int(note.payload))
+        return ids
+
+    def _close_listener(self) -> None:
+        connection, self._listener = self._listener, None
+        if connection is not None:
+            try:
+                connection.close()
+            except Exception:  # closing a dead connection may fail in any way
+                log.debug("board: listener closed with an error", exc_info=True)
+
+
+def _reason(exc: BaseException) -> str:
+    reason = failure_reason(exc)
+    if reason == UNREACHABLE:
+        return "cannot reach the clinic server"
+    return f"cannot read the database ({reason or 'it failed'})"
