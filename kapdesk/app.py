@@ -140,9 +140,14 @@ class RecordsOpener(QObject):
         self._locked.connect(self._ask_passphrase)
         self._passphrase: str | None = None
         window.start_view.passphrase_given.connect(self._try_passphrase)
+        window.start_view.retry_requested.connect(self._retry)
 
     def start(self) -> None:
         QThreadPool.globalInstance().start(self._work)
+
+    def _retry(self) -> None:
+        self._window.start_problem = None
+        self.start()
 
     def _try_passphrase(self, passphrase: str) -> None:
         self._passphrase = passphrase

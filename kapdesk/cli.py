@@ -481,15 +481,16 @@ def list_sessions(
     if storage is None:
         return EXIT_PROBLEM
     rows = JourneyStore(storage, SystemClock()).summaries(limit=limit, only_open=only_open)
+    rooms = any(row.room for row in rows)  # a clinic server: say which room
     header = f"{'id':>5}  {'patient':<12}  {'protocol':<20}  {'start':<16}  state"
-    print(header, file=out)
+    print(header + ("      room" if rooms else ""), file=out)
     for row in rows:
         start = row.dosed_at or row.opened_at
-        print(
+        line = (
             f"{row.id:>5}  {row.patient_code:<12}  {row.protocol_id:<20}  {_local(start):<16}  "
-            f"{row.state.value}",
-            file=out,
+            f"{row.state.value:<8}"
         )
+        print(f"{line}  {row.room}" if rooms else line.rstrip(), file=out)
     storage.engine.dispose()
     return 0
 

@@ -55,6 +55,24 @@ class RoomCard:
     attention: Attention
 
 
+def _unreadable_card(room: str, session: BoardSession, *, show_patient: bool) -> RoomCard:
+    """A session open in the room whose protocol snapshot this kapdesk cannot read."""
+    return RoomCard(
+        room,
+        session.session_id,
+        session.patient_code if show_patient else HIDDEN_PATIENT,
+        "",
+        None,
+        "Session open",
+        None,
+        "The board cannot read this session's protocol: look on the room PC",
+        "",
+        (),
+        "",
+        Attention.DUE,
+    )
+
+
 def free_room(room: str) -> RoomCard:
     """A room with no session open."""
     return RoomCard(room, None, "", "", None, "", None, "", "", (), "", Attention.CALM)
@@ -136,7 +154,10 @@ def _check_name(check: PlannedCheck) -> str:
     """``Vitals at 30 min``, or a moment's own label (``Baseline before dosing``)."""
     if check.at is not None:
         return f"Vitals {check.when_text()}"
-    return f"{check.label} {check.when_text()}"
+    when = check.when_text()
+    if when.lower() in check.label.lower():
+        return check.label  # "Before discharge", not "Before discharge before discharge"
+    return f"{check.label} {when}"
 
 
 def _last_vitals(journey: Journey, now: datetime) -> tuple[str, tuple[str, ...]]:
@@ -198,11 +219,13 @@ class Board:
         self._sessions: dict[int, tuple[BoardSession, Journey]] = {}
         self._protocols: dict[str, Protocol | None] = {}
         self.unreadable: list[int] = []  # sessions whose protocol snapshot cannot be read
+        self._set_aside: dict[int, BoardSession] = {}
 
     def update(self, sessions: Sequence[BoardSession], rooms: Sequence[str]) -> None:
         """The open sessions and the rooms known, as just read; unchanged ones are kept."""
         fresh: dict[int, tuple[BoardSession, Journey]] = {}
         self.unreadable = []
+        self._set_aside = {}
         for session in sessions:
             kept = self._sessions.get(session.session_id)
             if kept is not None and kept[0] == session:
@@ -211,6 +234,7 @@ class Board:
             protocol = self._protocol(session.protocol_text)
             if protocol is None:
                 self.unreadable.append(session.session_id)
+                self._set_aside[session.session_id] = session
                 continue
             fresh[session.session_id] = (
                 session,
@@ -235,11 +259,20 @@ class Board:
             known = newest.get(room)
             if known is None or session.session_id > known[0].session_id:
                 newest[room] = (session, journey)
-        names = sorted(set(newest) | {r or UNNAMED_ROOM for r in self._rooms}, key=str.casefold)
+        set_aside = {s.room or UNNAMED_ROOM: s for s in self._set_aside.values()}
+        names = sorted(
+            set(newest) | set(set_aside) | {r or UNNAMED_ROOM for r in self._rooms},
+            key=str.casefold,
+        )
         cards = []
         for name in names:
             if name not in newest:
-                cards.append(free_room(name))
+                unreadable = set_aside.get(name)
+                cards.append(
+                    free_room(name)
+                    if unreadable is None
+                    else _unreadable_card(name, unreadable, show_patient=self.show_patient)
+                )
                 continue
             session, journey = newest[name]
             cards.append(

@@ -24,9 +24,9 @@ from sqlalchemy.engine import make_url
 
 from kapdesk.core.board import BoardSession
 from kapdesk.core.clock import Clock
-from kapdesk.core.journey import JourneyState
 from kapdesk.paths import AppPaths
 from kapdesk.storage.db import (
+    NO_RECORDS,
     UNREACHABLE,
     Storage,
     failure_reason,
@@ -65,6 +65,7 @@ class BoardReader:
         self._factory = storage.factory
         self._clock = clock
         self._cache: dict[int, BoardSession] = {}
+        self._rooms: tuple[str, ...] = ()
 
     def read(self, changed: Iterable[int] | None = None) -> BoardUpdate:
         """What is open now; ``changed`` None reads every session again."""
@@ -94,17 +95,12 @@ class BoardReader:
                 )
         read_again = frozenset(i for i in fresh if fresh[i] is not self._cache.get(i))
         self._cache = fresh
-        return BoardUpdate(
-            tuple(fresh.values()),
-            tuple(sorted({*rooms, *(s.room for s in fresh.values())})),
-            now,
-            changed=read_again,
-        )
+        self._rooms = tuple(sorted({*rooms, *(s.room for s in fresh.values())}))
+        return BoardUpdate(tuple(fresh.values()), self._rooms, now, changed=read_again)
 
     def last(self, problem: str) -> BoardUpdate:
-        """What was read last, marked with why it could not be read again."""
-        rooms = tuple(sorted({s.room for s in self._cache.values()}))
-        return BoardUpdate(tuple(self._cache.values()), rooms, self._clock.now(), problem)
+        """What was read last (free rooms too), marked with why it could not be read again."""
+        return BoardUpdate(tuple(self._cache.values()), self._rooms, self._clock.now(), problem)
 
 
 def board_storage(paths: AppPaths, db_url: str | None) -> Storage:
@@ -126,15 +122,13 @@ def newest_event_id(storage: Storage) -> int:
         return int(session.scalar(select(func.max(SessionEvent.id))) or 0)
 
 
-def open_session_count(storage: Storage) -> int:
+def sessions_with_events_after(storage: Storage, event_id: int) -> set[int]:
+    """The sessions that recorded anything since event ``event_id``."""
     with storage.factory() as session:
-        return int(
-            session.scalar(
-                select(func.count())
-                .select_from(JourneySession)
-                .where(JourneySession.state != JourneyState.CLOSED.value)
+        return set(
+            session.scalars(
+                select(SessionEvent.session_id).where(SessionEvent.id > event_id).distinct()
             )
-            or 0
         )
 
 
@@ -187,6 +181,8 @@ class BoardFeed:
                     if newest == marker and changed is not None:
                         self._stop.wait(self._poll)
                         continue
+                    if changed is not None:
+                        changed = sessions_with_events_after(self._storage, marker)
                     marker = newest
                 self._deliver(self._reader.read(changed))
                 changed = self._wait_for_news() if self.listens else set()
@@ -245,4 +241,6 @@ def _reason(exc: BaseException) -> str:
     reason = failure_reason(exc)
     if reason == UNREACHABLE:
         return "cannot reach the clinic server"
-    return f"cannot read the database ({reason or 'it failed'})"
+    if reason == NO_RECORDS:
+        return "finds no kapdesk records yet: they appear once a room PC has started on them"
+    return f"cannot read the database: it {reason or 'failed'}"

@@ -128,6 +128,7 @@ def upgrade(engine: Engine) -> None:
 
 
 UNREACHABLE = "cannot be reached"
+NO_RECORDS = "holds no kapdesk records yet"
 _UNREACHABLE_WORDS = (
     "could not connect",
     "connection refused",
@@ -152,6 +153,8 @@ def failure_reason(exc: BaseException) -> str | None:
     message = str(getattr(exc, "orig", exc)).lower()
     if any(words in message for words in _UNREACHABLE_WORDS):
         return UNREACHABLE
+    if "no such table" in message or ("relation" in message and "does not exist" in message):
+        return NO_RECORDS
     if "not a database" in message or "malformed" in message:
         return "is damaged or not a kapdesk database"
     if "readonly" in message or "read-only" in message:

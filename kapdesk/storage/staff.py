@@ -29,6 +29,7 @@ from kapdesk.core.staff import (
     verify_pin,
 )
 from kapdesk.storage.db import Storage
+from kapdesk.storage.errors import StorageError
 from kapdesk.storage.journeys import plainly
 from kapdesk.storage.models import AuditEntry, SessionEvent, Staff
 
@@ -82,6 +83,12 @@ class StaffStore:
     def __init__(self, storage: Storage, clock: Clock) -> None:
         self._factory = storage.factory
         self._clock = clock
+        # On a clinic server, the accounts as last read, so staff can still sign in while the
+        # server is away; what the audit log should say meanwhile waits here, in order.
+        self._on_server = storage.engine.dialect.name != "sqlite"
+        self._known: dict[str, tuple[StaffMember, str]] = {}
+        self._offline_lockouts: dict[str, Lockout] = {}
+        self._unsent: list[AuditLine] = []
 
     def needs_first_admin(self) -> bool:
         """True until an active admin account exists: the first start creates one."""
@@ -90,11 +97,25 @@ class StaffStore:
         return not any(Role.ADMIN in m.roles and m.active for m in map(_member, rows))
 
     def accounts(self) -> list[StaffMember]:
-        with plainly("Staff accounts cannot be read"), self._factory() as session:
-            rows = session.scalars(
-                select(Staff).where(Staff.pin_hash.is_not(None)).order_by(Staff.name)
-            ).all()
+        """Every account; on a clinic server that cannot be reached, the accounts as last read."""
+        try:
+            with plainly("Staff accounts cannot be read"), self._factory() as session:
+                rows = session.scalars(
+                    select(Staff).where(Staff.pin_hash.is_not(None)).order_by(Staff.name)
+                ).all()
+        except StorageError:
+            if not (self._on_server and self._known):
+                raise
+            return sorted((m for m, _ in self._known.values()), key=lambda m: m.name)
+        self._known = {
+            row.name.lower(): (_member(row), row.pin_hash) for row in rows if row.pin_hash
+        }
         return [_member(row) for row in rows]
+
+    @property
+    def unsent(self) -> int:
+        """Audit lines kept while the server was away, not yet in the log."""
+        return len(self._unsent)
 
     def create_account(
         self, name: str, roles: frozenset[Role], pin: str, *, by: StaffMember | None
@@ -209,9 +230,60 @@ class StaffStore:
             return _member(row)
 
     def sign_in(self, name: str, pin: str) -> SignIn:
-        """Check a PIN; a wrong one counts towards the lock-out. Never says which part was wrong."""
+        """Check a PIN; a wrong one counts towards the lock-out. Never says which part was wrong.
+
+        On a clinic server that cannot be reached, the PIN is checked against the accounts as
+        last read (a session in the room must not be locked away from its staff), and the audit
+        lines wait until the server is back.
+        """
+        sending = len(self._unsent)
+        try:
+            signed = self._sign_in(name, pin)
+        except StorageError:
+            if not (self._on_server and self._known):
+                raise
+            return self._sign_in_offline(name, pin)
+        del self._unsent[:sending]  # committed with the sign-in
+        return signed
+
+    def _sign_in_offline(self, name: str, pin: str) -> SignIn:
+        now = self._clock.now()
+        key = " ".join(name.split()).lower()
+        known = self._known.get(key)
+        if known is None or not known[0].active:
+            self._keep(now, name.strip(), "sign_in_refused", reason="unknown", offline=True)
+            return SignIn(None, 0.0, "That name and PIN do not match an account.")
+        member, pin_hash = known
+        lockout = self._offline_lockouts.get(key, Lockout(0, None))
+        wait = lockout.wait(now)
+        if wait > 0:
+            return SignIn(None, wait, f"Too many wrong PINs: try again in {wait:.0f} s.")
+        if not verify_pin(pin, pin_hash):
+            lockout = lockout.after_failure(now)
+            self._offline_lockouts[key] = lockout
+            self._keep(now, member.name, "sign_in_refused", reason="wrong PIN", offline=True)
+            wait = lockout.wait(now)
+            message = "That name and PIN do not match an account."
+            if wait > 0:
+                message += f" Try again in {wait:.0f} s."
+            return SignIn(None, wait, message)
+        self._offline_lockouts.pop(key, None)
+        self._keep(now, member.name, "signed_in", offline=True)
+        return SignIn(member)
+
+    def _keep(self, at: datetime, who: str, action: str, subject: str = "", **detail: Any) -> None:
+        self._unsent.append(AuditLine(at, who, action, subject, dict(detail)))
+
+    def _send_unsent(self, session: Session) -> None:
+        """Add what waited to the caller's unit of work, oldest first (the caller lets go of
+        them once it has committed)."""
+        for line in self._unsent:
+            audit(session, line.at, line.who, line.action, line.subject, **line.detail)
+
+    def _sign_in(self, name: str, pin: str) -> SignIn:
         now = self._clock.now()
         with plainly("Signing in is not possible right now"), self._factory.begin() as session:
+            self._send_unsent(session)
             row = session.scalar(
                 select(Staff).where(
                     func.lower(Staff.name) == " ".join(name.split()).lower(),
@@ -237,6 +309,7 @@ class StaffStore:
                 return SignIn(None, wait, message)
             row.failed_pins, row.locked_until = 0, None
             audit(session, now, row.name, "signed_in")
+            self._known[row.name.lower()] = (_member(row), row.pin_hash)
             return SignIn(_member(row))
 
     def note_settings(self, fingerprints: dict[str, str]) -> list[str]:
@@ -263,9 +336,21 @@ class StaffStore:
             return changed
 
     def record(self, who: str, action: str, subject: str = "", **detail: Any) -> None:
-        """Append an action that has no record of its own (a lock, an export) to the log."""
-        with plainly("The audit log could not be written"), self._factory.begin() as session:
-            audit(session, self._clock.now(), who, action, subject, **detail)
+        """Append an action that has no record of its own (a lock, an export) to the log.
+
+        On a clinic server that cannot be reached, the line waits for the next write."""
+        now = self._clock.now()
+        sending = len(self._unsent)
+        try:
+            with plainly("The audit log could not be written"), self._factory.begin() as session:
+                self._send_unsent(session)
+                audit(session, now, who, action, subject, **detail)
+        except StorageError:
+            if not self._on_server:
+                raise
+            self._keep(now, who, action, subject, offline=True, **detail)
+            return
+        del self._unsent[:sending]
 
     def audit_trail(
         self, since: datetime | None = None, reader: StaffMember | None = None

@@ -34,7 +34,7 @@ from kapdesk.storage.db import Storage
 from kapdesk.ui import theme
 from kapdesk.ui.widgets import label
 
-CARD_WIDTH = 430  # the narrowest a card reads well at; the columns follow the window's width
+CARD_WIDTH = 380  # the narrowest a card reads well at; the columns follow the window's width
 
 STYLE = f"""
 QFrame[role="room"] {{

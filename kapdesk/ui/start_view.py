@@ -23,6 +23,7 @@ class StartView(QWidget):
     """ "Opening the record…", calmly; or the reason kapdesk cannot start and a way out."""
 
     quit_requested = Signal()
+    retry_requested = Signal()  # try opening the records again (a server back, a disk freed)
     passphrase_given = Signal(str)  # typed to open an encrypted record
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -42,7 +43,16 @@ class StartView(QWidget):
         self.reason: QLabel | None = None
         self.advice: QLabel | None = None
         self.quit_button: ActionButton | None = None
+        self.retry_button: ActionButton | None = None
         self.passphrase: QLineEdit | None = None
+
+    def _retry(self) -> None:
+        self.title.setText("Opening the records…")
+        self.status.setText("")
+        for shown in (self.reason, self.advice, self.retry_button, self.quit_button):
+            if shown is not None:
+                shown.hide()
+        self.retry_requested.emit()
 
     def ask_passphrase(self, why: str) -> None:
         """The record is encrypted and no passphrase is kept on this PC: ask for it."""
@@ -89,6 +99,8 @@ class StartView(QWidget):
             self.advice = centred(label("", "muted"))
             row = QHBoxLayout()
             row.addStretch()
+            self.retry_button = ActionButton("Try again", "Ctrl+R", self._retry, self, primary=True)
+            row.addWidget(self.retry_button)
             self.quit_button = ActionButton(
                 "Close kapdesk", "Ctrl+Q", self.quit_requested.emit, self
             )
@@ -97,11 +109,13 @@ class StartView(QWidget):
             self._problem.addWidget(self.reason)
             self._problem.addWidget(self.advice)
             self._problem.addLayout(row)
-            for shown in (self.reason, self.advice, self.quit_button):
+        for shown in (self.reason, self.advice, self.retry_button, self.quit_button):
+            if shown is not None:
                 shown.show()  # added to a shown page, they would show on the next turn only
         self.reason.setText(reason[:1].upper() + reason[1:])
         self.advice.setText(
-            "Close kapdesk, put right what is named above, and start it again. If it keeps "
+            "Put right what is named above and try again (a clinic server that was away may "
+            "be back), or close kapdesk. If it keeps "
             f"happening, give your clinic's IT support this message and the log in {log_hint}."
         )
         self.quit_button.setFocus()

@@ -14,6 +14,13 @@ python -m tests.support.app_driver instance DATA_DIR  start, say so, and say eac
                                                       start hands over to this one
 python -m tests.support.app_driver wake DATA_DIR      open a session, say so, wait for a line on
                                                       standard input, close it, say so, exit
+python -m tests.support.app_driver room DATA_DIR      a room on a clinic server (DATA_DIR's
+                                                      room.toml names both): open a dosed
+                                                      session, then take commands on standard
+                                                      input: "note TEXT" types a note and says
+                                                      what the screen showed; "delivered" says
+                                                      so once nothing waits for the server;
+                                                      "quit" ends
 python -m tests.support.app_driver crash DATA_DIR     open (or pick up) a dosed session and
                                                       record notes back to back, printing each
                                                       one once it is on disk, until killed
@@ -142,6 +149,53 @@ def crash(window: MainWindow) -> None:
     QApplication.exec()
 
 
+def room(window: MainWindow) -> None:
+    """A room PC on the clinic server, told what to type line by line (see the module doc)."""
+    from PySide6.QtCore import QSocketNotifier  # noqa: PLC0415
+
+    window.open_session(f"P-{window.store.room}", "im-ketamine", STAFF_NAME)
+    current = window.current
+    assert current is not None
+    current.journey.record_dose(Dose(50, "mg", "IM"))
+    panel = window.journey_view.observations
+    assert panel is not None
+    _say({"session_id": current.session_id, "room": window.store.room})
+    poll = QTimer()
+    poll.setInterval(50)
+
+    def delivered() -> None:
+        if current.recorder.pending == 0 and window.banner.isHidden():
+            poll.stop()
+            _say({"delivered": True, "banner": window.banner.isVisible()})
+
+    poll.timeout.connect(delivered)
+
+    def command() -> None:
+        line = sys.stdin.readline().strip()
+        if not line or line == "quit":
+            reader.setEnabled(False)
+            QApplication.quit()
+            return
+        if line == "delivered":
+            poll.start()
+            return
+        text = line.removeprefix("note ")
+        panel.note.setText(text)
+        panel.note.returnPressed.emit()
+        _say(
+            {
+                "noted": text,
+                "status": panel.status.text(),
+                "pending": current.recorder.pending,
+                "banner": window.banner_text.text() if window.banner.isVisible() else "",
+            }
+        )
+
+    reader = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
+    reader.activated.connect(command)
+    QApplication.exec()
+
+
 def diskfull(window: MainWindow) -> None:
     """The disk fills up mid-journey (DATA_DIR is a small filesystem of its own): notes typed
     meanwhile are kept and shown as not saved, under a banner; once room is made, the
@@ -260,6 +314,7 @@ def main() -> int:
         "diskfull": diskfull,
         "instance": instance,
         "wake": wake,
+        "room": room,
     }
     modes[mode](started)
     return 0

@@ -203,3 +203,34 @@ def test_the_log_names_actions_never_a_patient_a_note_or_a_pin(
     assert f"session {current.session_id} on screen" in log  # the log is the one written
     for private in ("P-PRIVATE-88", "Jonah", "LOT-SECRET", "5820", "9173"):
         assert private not in log
+
+
+def test_a_clinic_server_that_is_away_at_start_is_said_and_tried_again(
+    qtbot: QtBot, paths: AppPaths, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kapdesk.core.room import RoomSettings  # noqa: PLC0415
+    from tests.support.postgres import postgres_instance  # noqa: PLC0415
+
+    with postgres_instance() as server:
+        paths.room_settings.parent.mkdir(parents=True, exist_ok=True)
+        room = RoomSettings(room_name="Room 3", database=server.url)
+        paths.room_settings.write_text(room.to_toml(), encoding="utf-8")
+        server.stop()
+
+        window = _start(qtbot, paths, clock)
+        with qtbot.waitSignal(window.failed, timeout=30_000):
+            pass
+        view = window.start_view
+        assert view.reason is not None
+        assert view.retry_button is not None
+        assert "cannot be reached" in view.reason.text()
+        assert view.retry_button.isVisible()
+        assert "cannot be reached" in capsys.readouterr().err
+
+        server.start()
+        with qtbot.waitSignal(window.ready, timeout=30_000):
+            qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+        assert window.start_problem is None
+        assert window.store.room == "Room 3"
+        assert window.store.shared
+        assert window.pages.currentWidget() is not view

@@ -1,0 +1,198 @@
+"""A room on a clinic server goes on when the server goes away: what it records waits in the
+outbox on the room PC and reaches the server in order, once, when it is back."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+
+from kapdesk.core.clock import FakeClock
+from kapdesk.core.journey import Dose, EventKind
+from kapdesk.core.staff import Role
+from kapdesk.paths import AppPaths
+from kapdesk.storage.db import Storage, open_storage
+from kapdesk.storage.journeys import JourneyStore, write_event
+from kapdesk.storage.models import SessionEvent
+from kapdesk.storage.outbox import Outbox
+from kapdesk.storage.staff import StaffStore
+from tests.conftest import make_protocol
+from tests.support.postgres import PostgresServer, postgres_instance
+
+DOSE = Dose(amount=0.5, unit="mg/kg", route="IV", given_by="Sam")
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
+    """Wait for the recorder's own delivery thread (a real thread on a real server)."""
+    pause = threading.Event()
+    waited = 0.0
+    while not condition():
+        if waited > timeout:
+            raise AssertionError("the condition did not come true in time")
+        pause.wait(0.05)
+        waited += 0.05
+
+
+@pytest.fixture
+def server() -> Iterator[PostgresServer]:
+    with postgres_instance() as running:
+        yield running
+
+
+@pytest.fixture
+def room_storage(server: PostgresServer, paths: AppPaths) -> Iterator[Storage]:
+    storage = open_storage(paths, server.url)
+    yield storage
+    storage.engine.dispose()
+
+
+def _notes(storage: Storage, session_id: int) -> list[tuple[int, str]]:
+    with storage.factory() as session:
+        rows = session.execute(
+            select(SessionEvent.seq, SessionEvent.data)
+            .where(SessionEvent.session_id == session_id, SessionEvent.kind == "note")
+            .order_by(SessionEvent.seq)
+        )
+        return [(seq, str(data["text"])) for seq, data in rows]
+
+
+def _outbox(paths: AppPaths, server: PostgresServer) -> Outbox:
+    return Outbox(paths.outbox, server.url)
+
+
+def test_the_room_goes_on_offline_and_delivers_in_order_when_the_server_is_back(
+    server: PostgresServer, room_storage: Storage, paths: AppPaths, clock: FakeClock
+) -> None:
+    store = JourneyStore(room_storage, clock, "Room 2", _outbox(paths, server))
+    opened = store.open_session("P-7", make_protocol(), "Sam")
+    journey = opened.journey
+    heard: list[str | None] = []
+    opened.recorder.on_status(heard.append)
+    journey.record_dose(DOSE)
+    journey.record_observation(EventKind.NOTE, {"text": "before", "tags": [], "by": "Sam"})
+
+    server.stop()
+    for number in range(5):
+        clock.advance(30)
+        journey.record_observation(EventKind.NOTE, {"text": f"offline {number}", "tags": []})
+    assert opened.recorder.offline
+    assert opened.recorder.pending == 5
+    assert heard
+    assert heard[-1] is not None
+    assert heard[-1].startswith("Offline")
+    assert "cannot be reached" in heard[-1]
+    assert [seq for seq, _ in _kept(paths, server)] == [4, 5, 6, 7, 8]  # on this PC's disk
+
+    server.start()
+    wait_until(lambda: opened.recorder.pending == 0 and heard[-1] is None)
+    journey.record_observation(EventKind.NOTE, {"text": "after", "tags": []})
+    notes = _notes(room_storage, opened.session_id)
+    assert [text for _, text in notes] == [
+        "before",
+        *(f"offline {n}" for n in range(5)),
+        "after",
+    ]
+    assert [seq for seq, _ in notes] == list(range(3, 10))  # in order, none twice, no gaps
+    assert opened.recorder.problem is None  # back online: the banner goes
+    assert _kept(paths, server) == []
+
+
+def _kept(paths: AppPaths, server: PostgresServer) -> list[tuple[int, str]]:
+    outbox = _outbox(paths, server)
+    try:
+        return [(seq, event.kind.value) for _, seq, event in outbox.waiting()]
+    finally:
+        outbox.close()
+
+
+def test_what_the_outbox_kept_reaches_the_server_after_a_restart_of_the_room_pc(
+    server: PostgresServer, room_storage: Storage, paths: AppPaths, clock: FakeClock
+) -> None:
+    store = JourneyStore(room_storage, clock, "Room 2", _outbox(paths, server))
+    opened = store.open_session("P-8", make_protocol(), "Sam")
+    opened.journey.record_dose(DOSE)
+    server.stop()
+    opened.journey.record_observation(EventKind.NOTE, {"text": "kept", "tags": []})
+    opened.recorder.close()  # the room PC loses power: only the outbox file is left
+    room_storage.engine.dispose()
+
+    server.start()
+    again = open_storage(paths, server.url)
+    try:
+        restarted = JourneyStore(again, clock, "Room 2", _outbox(paths, server))
+        resumed = restarted.resume_open_sessions()
+        assert [r.session_id for r in resumed] == [opened.session_id]
+        texts = [str(e.data.get("text")) for e in resumed[0].journey.events if e.kind == "note"]
+        assert texts == ["kept"]
+        assert _kept(paths, server) == []
+    finally:
+        again.engine.dispose()
+
+
+def test_an_event_the_server_already_has_is_not_written_twice(
+    room_storage: Storage, clock: FakeClock
+) -> None:
+    store = JourneyStore(room_storage, clock, "Room 2")
+    opened = store.open_session("P-9", make_protocol(), "Sam")
+    event = opened.journey.record_observation(EventKind.NOTE, {"text": "once", "tags": []})
+    # The write committed but its answer was lost: the outbox sends it again.
+    write_event(room_storage.engine, opened.session_id, 1, event)
+    assert _notes(room_storage, opened.session_id) == [(1, "once")]
+
+
+def test_rooms_on_one_server_resume_only_their_own_sessions(
+    room_storage: Storage, clock: FakeClock
+) -> None:
+    for room in ("Room 1", "Room 2", "Room 1"):
+        JourneyStore(room_storage, clock, room).open_session(f"P-{room}", make_protocol(), "")
+    room_one = JourneyStore(room_storage, clock, "Room 1").resume_open_sessions()
+    room_two = JourneyStore(room_storage, clock, "Room 2").resume_open_sessions()
+    assert [o.patient_code for o in room_one] == ["P-Room 1", "P-Room 1"]
+    assert [o.patient_code for o in room_two] == ["P-Room 2"]
+
+
+def test_staff_sign_in_while_the_server_is_away_and_the_log_catches_up(
+    server: PostgresServer, room_storage: Storage, clock: FakeClock
+) -> None:
+    staff = StaffStore(room_storage, clock)
+    staff.create_account("Robin Hale", frozenset({Role.ADMIN, Role.NURSE}), "4862", by=None)
+    assert [m.name for m in staff.accounts()] == ["Robin Hale"]  # as the lock screen reads them
+
+    server.stop()
+    assert [m.name for m in staff.accounts()] == ["Robin Hale"]  # the tiles stay
+    clock.advance(60)
+    refused = staff.sign_in("Robin Hale", "1111")
+    assert refused.member is None
+    assert "do not match" in refused.message
+    clock.advance(60)
+    signed = staff.sign_in("robin hale", "4862")
+    assert signed.member is not None
+    assert signed.member.name == "Robin Hale"
+    assert Role.NURSE in signed.member.roles
+    clock.advance(60)
+    staff.record("Robin Hale", "screen_locked")
+    assert staff.unsent == 3
+
+    server.start()
+    wait_until(lambda: _reachable(room_storage))
+    clock.advance(60)
+    staff.record("Robin Hale", "screen_locked")
+    assert staff.unsent == 0
+    lines = [(line.action, line.detail.get("offline")) for line in staff.audit_log()]
+    assert lines[-4:] == [
+        ("sign_in_refused", True),
+        ("signed_in", True),
+        ("screen_locked", True),
+        ("screen_locked", None),
+    ]
+
+
+def _reachable(storage: Storage) -> bool:
+    try:
+        with storage.engine.connect():
+            return True
+    except SQLAlchemyError:
+        return False
