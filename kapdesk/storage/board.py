@@ -156,7 +156,9 @@ class BoardFeed:
         self._failures = (*DATABASE_FAILURES, driver.Error) if driver else DATABASE_FAILURES
 
     def start(self) -> None:
+        """Read now and after every change, until :meth:`stop` (it may start again)."""
         if self._thread is None:
+            self._stop.clear()
             self._thread = threading.Thread(target=self._run, name="kapdesk-board", daemon=True)
             self._thread.start()
 

@@ -313,7 +313,22 @@ class JourneyStore:
             raise ValueError("a session needs the patient's clinic code")
         journey = Journey.open(protocol, self._clock, actor=actor)
         opened = journey.events[0]
-        with plainly("The session could not be opened"), self._factory.begin() as session:
+        with plainly("The session could not be opened"):
+            try:
+                session_id, sitter_name = self._create(code, sitter, protocol, opened)
+            except IntegrityError:
+                # Another room added the same patient, sitter or protocol text at the same
+                # moment: theirs is there now, and this room's session uses it.
+                session_id, sitter_name = self._create(code, sitter, protocol, opened)
+        recorder = self._recorder(session_id, next_seq=1)
+        journey.subscribe(recorder)
+        return OpenJourney(session_id, code, sitter_name, journey, recorder)
+
+    def _create(
+        self, code: str, sitter: str, protocol: Protocol, opened: JourneyEvent
+    ) -> tuple[int, str]:
+        """The session row and its first event, in one transaction: its id and sitter."""
+        with self._factory.begin() as session:
             patient = PatientRepository(session).get_or_create(code, opened.wall)
             staff = (
                 StaffRepository(session).get_or_create(sitter, opened.wall)
@@ -321,13 +336,11 @@ class JourneyStore:
                 else None
             )
             snapshot = ProtocolSnapshotRepository(session).snapshot(protocol, opened.wall)
-            sessions = SessionRepository(session)
-            row = sessions.create(patient, staff, snapshot, opened.wall, self.room)
+            row = SessionRepository(session).create(
+                patient, staff, snapshot, opened.wall, self.room
+            )
             JourneyEventRepository(session).append(row.id, 0, opened)
-            session_id = row.id
-        recorder = self._recorder(session_id, next_seq=1)
-        journey.subscribe(recorder)
-        return OpenJourney(session_id, code, staff.name if staff else "", journey, recorder)
+            return row.id, staff.name if staff else ""
 
     def resume_open_sessions(self) -> list[OpenJourney]:
         """Every session left open (by a crash, a kill, a power cut), running again."""

@@ -803,27 +803,26 @@ class MainWindow(QMainWindow):
 
     def show_board(self) -> None:
         """The clinic board, in a window of its own beside this one (read-only)."""
-        from PySide6.QtCore import Qt  # noqa: PLC0415
-
         from kapdesk.ui.board_window import BoardWindow  # noqa: PLC0415
 
         if self.aftercare is None:
             return
         board = getattr(self, "board_window", None)
-        if board is None or not board.isVisible():
+        if board is None:
             board = BoardWindow(
                 self.aftercare.storage,
                 self._clock,
                 show_patients=self.aftercare.room.board_shows_patients,
                 parent=self,
             )
-            board.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.board_window = board
             board.resize(min(1400, self.width()), min(900, self.height()))
-            board.show()
-            board.start()
-        board.raise_()
-        board.activateWindow()
+        if board.isVisible():
+            board.raise_()
+            board.activateWindow()
+            return
+        board.show()  # a window of its own, on top; closing it stops its reading
+        board.start()
 
     def show_staff(self) -> None:
         """The admin's page: accounts and the audit trail."""

@@ -183,3 +183,25 @@ def test_a_failed_write_keeps_the_event_and_writes_it_later(
         (3, "phase_started"),
     ]
     assert rows[3].elapsed_s == pytest.approx(200)
+
+
+def test_two_rooms_adding_the_same_patient_at_once_both_open_their_session(
+    storage: Storage, clock: FakeClock, protocol: Protocol, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Room 1 has just added P-77 when Room 2, which looked a moment earlier, adds it too."""
+    from kapdesk.storage.repositories import PatientRepository  # noqa: PLC0415
+
+    JourneyStore(storage, clock, "Room 1").open_session("P-77", protocol, "Sam")
+    looked = PatientRepository.find
+    calls = {"n": 0}
+
+    def late_look(self: PatientRepository, clinic_code: str) -> object:
+        calls["n"] += 1
+        return None if calls["n"] == 1 else looked(self, clinic_code)
+
+    monkeypatch.setattr(PatientRepository, "find", late_look)
+    opened = JourneyStore(storage, clock, "Room 2").open_session("P-77", protocol, "Sam")
+    assert calls["n"] == 2  # the unique code refused the second patient; the retry found it
+    assert opened.patient_code == "P-77"
+    rooms = {(s.patient_code, s.room) for s in JourneyStore(storage, clock).summaries()}
+    assert rooms == {("P-77", "Room 1"), ("P-77", "Room 2")}
