@@ -23,7 +23,7 @@ from kapdesk.core.clock import Clock
 from kapdesk.core.journey import Journey, JourneyEvent
 from kapdesk.core.protocols import Protocol, ProtocolError, parse_protocol
 from kapdesk.core.staff import StaffMember
-from kapdesk.storage.db import Storage, failure_reason
+from kapdesk.storage.db import UNREACHABLE, Storage, failure_reason
 from kapdesk.storage.errors import StorageError
 from kapdesk.storage.outbox import Outbox, OutboxError
 from kapdesk.storage.repositories import (
@@ -211,9 +211,14 @@ def write_event(engine: Engine, session_id: int, seq: int, event: JourneyEvent) 
 
 def describe_offline(exc: BaseException) -> str:
     """A sentence for staff when the room works without its server."""
-    reason = write_failure_reason(exc)
+    reason = failure_reason(exc)
+    said = (
+        "the clinic server cannot be reached"
+        if reason == UNREACHABLE
+        else (f"the clinic server {reason or 'cannot be written'}")
+    )
     return (
-        f"Offline: {reason}. The timer, the music and everything you record go on; "
+        f"Offline: {said}. The timer, the music and everything you record go on; "
         "entries are kept on this PC and sent, in order, when the server is back."
     )
 

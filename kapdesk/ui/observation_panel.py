@@ -210,7 +210,10 @@ class ObservationPanel(QWidget):
             return False
         recorder = self.current.recorder
         at = event.wall.astimezone().strftime("%H:%M")
-        if recorder.pending:
+        if recorder.offline:
+            # On this PC's disk, waiting for the server: kept, and the banner says why.
+            self._say(f"Kept on this PC {at} (offline): {what}")
+        elif recorder.pending:
             self._say(f"{what}: {recorder.problem or 'not saved yet'}", problem=True)
         else:
             self._say(f"Saved {at}: {what}")
