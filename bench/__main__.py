@@ -1,6 +1,6 @@
 """Run every benchmark but the crash one (python -m bench.crash) and print the figures."""
 
-from bench import encryption, event_save, observations, sound, startup
+from bench import board, encryption, event_save, observations, sound, startup
 
 startup.main()
 print()
@@ -11,4 +11,6 @@ print()
 sound.main()
 print()
 encryption.main()
+print()
+board.main()
 # bench.crash (500 kills, about a quarter of an hour) runs on its own: python -m bench.crash

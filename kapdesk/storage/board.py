@@ -220,9 +220,10 @@ class BoardFeed:
         waited = 0
         while not ids and not self._stop.is_set():
             # Short waits keep stop() prompt; a lost connection raises here.
-            for note in connection.notifies(timeout=1.0):
+            # stop_after, not a break: psycopg hands out a whole packet of notifications, and
+            # leaving the loop early would drop the rest of it.
+            for note in connection.notifies(timeout=1.0, stop_after=1):
                 ids.add(int(note.payload))
-                break
             waited += 1
             if not ids and waited % HEALTH_CHECK_SECONDS == 0:
                 connection.execute("SELECT 1")  # a quiet server and a dead one look alike

@@ -18,6 +18,7 @@ from kapdesk.paths import AppPaths
 from kapdesk.storage.board import BoardFeed, BoardReader, BoardUpdate
 from kapdesk.storage.db import Storage, open_storage
 from kapdesk.storage.journeys import JourneyStore, OpenJourney
+from kapdesk.storage.repositories import JourneyEventRepository
 from tests.support.postgres import postgres_instance
 
 DOSE = Dose(amount=0.75, unit="mg/kg", route="IM", given_by="Nurse Ana")
@@ -295,3 +296,28 @@ def test_a_feed_whose_server_goes_away_says_so_and_recovers(
                 )
         finally:
             storage.engine.dispose()
+
+
+def test_events_of_two_rooms_committed_together_both_reach_the_board(
+    storage: Storage, clock: FakeClock, protocol: Protocol
+) -> None:
+    """Their notifications arrive in one packet from the server; neither may be dropped."""
+    one = open_in(storage, clock, protocol, "Room 1", "P-1")
+    two = open_in(storage, clock, protocol, "Room 2", "P-2")
+    with running_feed(storage, clock) as (_feed, updates):
+        assert wait_until(lambda: bool(updates)), "the feed delivered nothing"
+        seen = len(updates)
+        note = one.journey.events[0]
+        with storage.engine.begin() as connection:  # one transaction, two rooms' events
+            for opened in (one, two):
+                JourneyEventRepository(connection).append(opened.session_id, 1, note)
+        both = {one.session_id, two.session_id}
+
+        def shows_both(update: BoardUpdate) -> bool:
+            return all(len(by_id(update)[i].events) == 2 for i in both)
+
+        assert wait_until(lambda: any(shows_both(u) for u in updates[seen:])), (
+            "an event committed with another room's never reached the board"
+        )
+        if storage.engine.dialect.name == "postgresql":
+            assert set().union(*(u.changed for u in updates[seen:])) >= both
