@@ -95,6 +95,8 @@ def attach_records(
         audio=audio,
         aftercare=records.aftercare,
     )
+    if records.notices:
+        window.show_notice(" ".join(records.notices))
 
 
 def build_window(

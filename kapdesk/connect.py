@@ -32,6 +32,7 @@ def connect_room(
     from kapdesk.storage.errors import StorageError  # noqa: PLC0415
     from kapdesk.storage.server import (  # noqa: PLC0415
         PASSWORD_ENV,
+        has_password,
         keep_password,
         keyring_account,
         parse_server_url,
@@ -56,7 +57,7 @@ def connect_room(
     except StorageError as exc:
         print(f"kapdesk: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    if url.password:
+    if url.password or has_password(url_text):
         print(
             "kapdesk: leave the password out of the URL: kapdesk asks for it and keeps it in "
             "the OS keyring, not in a file",

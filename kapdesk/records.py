@@ -27,7 +27,7 @@ from kapdesk.paths import (
     AppPaths,
 )
 from kapdesk.storage.courses import CourseStore
-from kapdesk.storage.db import Storage, open_storage
+from kapdesk.storage.db import Storage, database_identity, open_storage
 from kapdesk.storage.errors import StorageError
 from kapdesk.storage.integration import IntegrationStore
 from kapdesk.storage.journeys import JourneyStore, OpenJourney
@@ -65,6 +65,7 @@ class Records:
     sounds: list[BundledSound]  # the beds and chimes kapdesk ships
     tags: tuple[str, ...]  # the clinic's quick tags for notes
     aftercare: Aftercare
+    notices: list[str] = field(default_factory=list)  # for staff at start (entries set aside)
 
 
 def open_records(
@@ -113,15 +114,41 @@ def room_label(room: RoomSettings) -> str:
 
 
 def room_outbox(storage: Storage, paths: AppPaths) -> Outbox | None:
-    """Where a room on a clinic server keeps what it records while the server is away."""
+    """Where a room on a clinic server keeps what it records while the server is away.
+
+    A room that could not keep its entries when the network drops does not start: StorageError.
+    """
     if storage.engine.dialect.name == "sqlite":
         return None
-    server = storage.engine.url.render_as_string(hide_password=True)
     try:
-        return Outbox(paths.outbox, server)
+        return Outbox(paths.outbox, database_identity(storage.engine))
     except OutboxError as exc:
-        log.error("no outbox on this PC: %s", exc)
-        return None  # offline entries are then held in memory, and the banner says so
+        raise StorageError(
+            f"{exc}. A room on a clinic server needs it to keep what is recorded while the "
+            "server cannot be reached"
+        ) from exc
+
+
+def outbox_notices(outbox: Outbox | None) -> list[str]:
+    """What an admin should know about entries this PC kept and could not deliver."""
+    if outbox is None:
+        return []
+    notices = []
+    aside = outbox.set_aside_count()
+    if aside:
+        notices.append(
+            f"{aside} entr{'y' if aside == 1 else 'ies'} kept on this PC while offline could "
+            f"not be added to the record and are set aside in {outbox.path}: tell an admin."
+        )
+    elsewhere = outbox.other_databases()
+    if elsewhere:
+        notices.append(
+            f"{elsewhere} entr{'y' if elsewhere == 1 else 'ies'} kept on this PC wait for "
+            f"another database than this one (in {outbox.path}): tell an admin."
+        )
+    for notice in notices:
+        log.warning("outbox: %s", notice)
+    return notices
 
 
 def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
@@ -130,8 +157,10 @@ def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
     room, room_problem = load_room_settings(paths.room_settings)
     if room_problem is not None:
         log.warning("room settings not used: %s problem(s)", len(room_problem.problems))
-    store = JourneyStore(storage, clock, room_label(room), room_outbox(storage, paths))
+    outbox = room_outbox(storage, paths)
+    store = JourneyStore(storage, clock, room_label(room), outbox)
     left_open = store.resume_open_sessions()
+    notices = outbox_notices(outbox)
     for opened in left_open:
         log.info("resumed session %s", opened.session_id)
     sounds = bundled_sounds(BUNDLED_SOUNDS_DIR)
@@ -160,4 +189,5 @@ def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
         sounds,
         tags,
         aftercare,
+        notices,
     )

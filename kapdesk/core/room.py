@@ -115,7 +115,8 @@ class _RoomChecker(TomlChecker):
         if url and not url.startswith(("postgresql:", "postgresql+")):
             self.add("database", "must be a PostgreSQL URL (postgresql://user@server/database)")
             return ""
-        if url and "@" in url and ":" in url.split("://", 1)[-1].split("@", 1)[0]:
+        user_part = url.split("://", 1)[-1].split("@", 1)[0] if "@" in url else ""
+        if ":" in user_part or "password=" in url.lower():
             self.add(
                 "database",
                 "must not hold the password: kapdesk connect keeps it in the OS keyring",

@@ -133,7 +133,12 @@ def sessions_with_events_after(storage: Storage, event_id: int) -> set[int]:
 
 
 class BoardFeed:
-    """Delivers a :class:`BoardUpdate` at start and after every change, from its own thread."""
+    """Delivers a :class:`BoardUpdate` at start and after every change, from its own thread.
+
+    Each start runs a reading of its own (its stop flag, its cache, its listening connection,
+    which only its thread touches), so a stop never waits on the network for long and a start
+    right after it never shares anything with the reading that is ending.
+    """
 
     def __init__(
         self,
@@ -144,36 +149,68 @@ class BoardFeed:
         poll_seconds: float = 1.0,
     ) -> None:
         self._storage = storage
-        self._reader = BoardReader(storage, clock)
+        self._clock = clock
         self._deliver = deliver
         self._poll = poll_seconds
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._run: _Reading | None = None
+        self.listens = storage.engine.dialect.name == "postgresql"
+
+    def start(self) -> None:
+        """Read now and after every change, until :meth:`stop` (it may start again)."""
+        if self._run is None:
+            self._run = _Reading(self._storage, self._clock, self._deliver, self._poll)
+            self._run.start()
+
+    def stop(self, wait: float = 2.0) -> None:
+        """Stop; wait up to ``wait`` seconds for the thread (it ends on its own after that)."""
+        run, self._run = self._run, None
+        if run is not None:
+            run.stop(wait)
+
+
+class _Reading:
+    """One run of the feed, on its own thread."""
+
+    def __init__(
+        self,
+        storage: Storage,
+        clock: Clock,
+        deliver: Callable[[BoardUpdate], None],
+        poll_seconds: float,
+    ) -> None:
+        self._storage = storage
+        self._reader = BoardReader(storage, clock)
+        self._deliver_to = deliver
+        self._poll = poll_seconds
+        self._stopped = threading.Event()
         self._listener: Any = None
+        self._thread = threading.Thread(target=self._loop, name="kapdesk-board", daemon=True)
         self.listens = storage.engine.dialect.name == "postgresql"
         # The driver's own errors too: the listening connection is used without SQLAlchemy.
         driver = storage.engine.dialect.dbapi
         self._failures = (*DATABASE_FAILURES, driver.Error) if driver else DATABASE_FAILURES
 
     def start(self) -> None:
-        """Read now and after every change, until :meth:`stop` (it may start again)."""
-        if self._thread is None:
-            self._stop.clear()
-            self._thread = threading.Thread(target=self._run, name="kapdesk-board", daemon=True)
-            self._thread.start()
+        self._thread.start()
 
-    def stop(self) -> None:
-        """Stop and wait for the thread (at most about a second)."""
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-            self._thread = None
-        self._close_listener()
+    def stop(self, wait: float) -> None:
+        self._stopped.set()
+        self._thread.join(timeout=wait)
 
-    def _run(self) -> None:
+    def _deliver(self, update: BoardUpdate) -> None:
+        if not self._stopped.is_set():
+            self._deliver_to(update)
+
+    def _loop(self) -> None:
+        try:
+            self._read_until_stopped()
+        finally:
+            self._close_listener()
+
+    def _read_until_stopped(self) -> None:
         changed: set[int] | None = None  # None: read everything
         marker = -1
-        while not self._stop.is_set():
+        while not self._stopped.is_set():
             try:
                 if self.listens and self._listener is None:
                     self._listen()
@@ -181,7 +218,7 @@ class BoardFeed:
                 if not self.listens:
                     newest = newest_event_id(self._storage)
                     if newest == marker and changed is not None:
-                        self._stop.wait(self._poll)
+                        self._stopped.wait(self._poll)
                         continue
                     if changed is not None:
                         changed = sessions_with_events_after(self._storage, marker)
@@ -193,7 +230,7 @@ class BoardFeed:
                 log.info("board: the database cannot be read (%s)", type(exc).__name__)
                 self._deliver(self._reader.last(f"The clinic board {_reason(exc)}."))
                 changed = None
-                self._stop.wait(RETRY_SECONDS)
+                self._stopped.wait(RETRY_SECONDS)
             except Exception as exc:  # the last guard: a board that stops silently misleads
                 self._close_listener()
                 log.exception("board: reading the rooms failed")
@@ -201,16 +238,21 @@ class BoardFeed:
                     self._reader.last(f"The clinic board met a problem ({type(exc).__name__}).")
                 )
                 changed = None
-                self._stop.wait(RETRY_SECONDS)
+                self._stopped.wait(RETRY_SECONDS)
 
     def _listen(self) -> None:
         raw = self._storage.engine.raw_connection()
         connection = raw.driver_connection
-        raw.detach()  # this connection is the feed's own, never handed back to the pool
         if connection is None:
+            raw.close()
             raise RuntimeError("the database driver gave no connection to listen on")
-        connection.autocommit = True
-        connection.execute(f"LISTEN {CHANNEL}")
+        try:
+            raw.detach()  # the feed's own from now on, never handed back to the pool
+            connection.autocommit = True
+            connection.execute(f"LISTEN {CHANNEL}")
+        except BaseException:
+            connection.close()
+            raise
         self._listener = connection
 
     def _wait_for_news(self) -> set[int]:
@@ -218,7 +260,7 @@ class BoardFeed:
         ids: set[int] = set()
         connection = self._listener
         waited = 0
-        while not ids and not self._stop.is_set():
+        while not ids and not self._stopped.is_set():
             # Short waits keep stop() prompt; a lost connection raises here.
             # stop_after, not a break: psycopg hands out a whole packet of notifications, and
             # leaving the loop early would drop the rest of it.

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -26,8 +26,9 @@ from kapdesk.storage.errors import DatabaseError
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 # The newest migration's revision. A test checks it against the Alembic scripts.
-SCHEMA_HEAD = "0006"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
+SCHEMA_HEAD = "0007"
+UPGRADE_LOCK = 0x6B617064  # "kapd": the advisory lock room PCs upgrade a server under
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 
 
 LIBPQ_DRIVERS = ("psycopg", "psycopg2")
@@ -41,6 +42,8 @@ SERVER_TIMEOUTS = {
     "keepalives_count": 2,
     "tcp_user_timeout": 4000,  # milliseconds unacknowledged before the connection is dropped
     "application_name": "kapdesk",
+    # A statement stuck behind another's lock, or a server too busy to answer, gives up too.
+    "options": "-c statement_timeout=8000 -c lock_timeout=3000",
 }
 
 
@@ -96,9 +99,25 @@ def make_engine(url: str | URL) -> Engine:
 def current_revision(engine: Engine) -> str | None:
     """The schema revision the database is at; None for an empty database."""
     with engine.connect() as conn:
-        if not inspect(conn).has_table("alembic_version"):
-            return None
-        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return current_revision_on(conn)
+
+
+def current_revision_on(conn: Connection) -> str | None:
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def database_identity(engine: Engine) -> str:
+    """The id this database was given once (migration 0007); DatabaseError if unreadable."""
+    try:
+        with engine.connect() as conn:
+            found = conn.execute(text("SELECT id FROM database_identity")).scalar()
+    except (DBAPIError, sqlite3.DatabaseError) as exc:
+        raise DatabaseError(_explain(exc, engine)) from exc
+    if not found:
+        raise DatabaseError("the database has no identity (its schema is incomplete)")
+    return str(found)
 
 
 def upgrade(engine: Engine) -> None:
@@ -121,6 +140,15 @@ def upgrade(engine: Engine) -> None:
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     try:
         with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                # Room PCs starting together on a new server: one upgrades, the others wait
+                # for it and then find nothing left to do.
+                # A schema change may take its time: not the rooms' everyday limits.
+                conn.execute(text("SET LOCAL statement_timeout = 0"))
+                conn.execute(text("SET LOCAL lock_timeout = 0"))
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK})
+                if current_revision_on(conn) == SCHEMA_HEAD:
+                    return
             config.attributes["connection"] = conn
             command.upgrade(config, "head")
     except SQLAlchemyError as exc:
@@ -167,7 +195,8 @@ def failure_reason(exc: BaseException) -> str | None:
 
 
 def _explain(exc: BaseException, engine: Engine) -> str:
-    where = engine.url.render_as_string(hide_password=True)
+    # No parameters either: a password given as one would otherwise reach the screen and log.
+    where = engine.url.set(query={}).render_as_string(hide_password=True)
     reason = failure_reason(exc)
     if reason is None:
         return f"cannot use the database at {where}: {getattr(exc, 'orig', exc)}"

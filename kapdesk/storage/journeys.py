@@ -9,12 +9,14 @@ as soon as a later attempt succeeds; the recorder says what went wrong meanwhile
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -25,7 +27,8 @@ from kapdesk.core.protocols import Protocol, ProtocolError, parse_protocol
 from kapdesk.core.staff import StaffMember
 from kapdesk.storage.db import UNREACHABLE, Storage, failure_reason
 from kapdesk.storage.errors import StorageError
-from kapdesk.storage.outbox import Outbox, OutboxError
+from kapdesk.storage.models import JourneySession
+from kapdesk.storage.outbox import Kept, Outbox, OutboxError
 from kapdesk.storage.repositories import (
     JourneyEventRepository,
     PatientRepository,
@@ -43,14 +46,18 @@ StatusListener = Callable[[str | None], None]
 DATABASE_FAILURES = (SQLAlchemyError, sqlite3.Error, OSError)
 
 
+class EventConflictError(Exception):
+    """The database holds another event at this place in the session (two writers)."""
+
+
 class EventRecorder:
     """Writes a session's journey events to the database, one transaction per event.
 
     With an :class:`~kapdesk.storage.outbox.Outbox` (a room on a shared server), a write that
     fails puts the room offline: the event and every one after it go to the outbox on this
-    PC, and a thread of the recorder's own delivers them in order until the server answers,
-    so no one in the room waits on the network. Without one (the embedded SQLite file), a
-    failed write is kept in memory and retried by :meth:`flush`.
+    PC, and a thread of the recorder's own delivers them in order until the server answers.
+    Without one (the embedded SQLite file), a failed write is kept in memory and retried by
+    :meth:`flush`.
     """
 
     def __init__(
@@ -60,6 +67,7 @@ class EventRecorder:
         next_seq: int,
         outbox: Outbox | None = None,
         *,
+        opened_at: datetime | None = None,
         retry_seconds: float = 1.0,
     ) -> None:
         self._engine = engine
@@ -69,9 +77,13 @@ class EventRecorder:
         self.problem: str | None = None
         self._status_listeners: list[StatusListener] = []
         self._outbox = outbox
+        self._opened_at = opened_at
         self._retry_seconds = retry_seconds
         self._lock = threading.Lock()
-        self._offline = False
+        self._offline: str | None = None  # why the room is offline, in a sentence
+        self._write_problem: str | None = None  # SQLite: why the last write failed
+        self._memory_only = False  # the outbox could not take an entry: only memory holds it
+        self._conflicts = 0
         self._delivery: threading.Thread | None = None
         self._closing = threading.Event()
 
@@ -82,6 +94,10 @@ class EventRecorder:
         """
         self._status_listeners.append(listener)
 
+    def off_status(self, listener: StatusListener) -> None:
+        if listener in self._status_listeners:
+            self._status_listeners.remove(listener)
+
     @property
     def pending(self) -> int:
         """Events taken but not yet in the database."""
@@ -91,14 +107,19 @@ class EventRecorder:
     @property
     def offline(self) -> bool:
         """The server could not be reached and events wait in the outbox."""
-        return self._offline
+        return self._offline is not None
+
+    @property
+    def memory_only(self) -> bool:
+        """Some entries are held only in memory: closing kapdesk now would lose them."""
+        return self._memory_only and self.pending > 0
 
     def __call__(self, event: JourneyEvent) -> None:
         with self._lock:
             item = (self._next_seq, event)
             self._pending.append(item)
             self._next_seq += 1
-            if self._offline:
+            if self._offline is not None:
                 # On disk before anyone hears of it, as a write to the server would be.
                 self._keep(item)
                 return
@@ -109,9 +130,9 @@ class EventRecorder:
 
         Offline, the delivery thread does the writing and this only says how it stands.
         """
-        if self._offline:
+        if self._offline is not None:
             return False
-        problem: str | None = None
+        self._write_problem = None
         while True:
             with self._lock:
                 if not self._pending:
@@ -119,46 +140,62 @@ class EventRecorder:
                 seq, event = self._pending[0]
             try:
                 self._write(seq, event)
+            except EventConflictError as exc:
+                self._set_aside(seq, event, str(exc))
             except DATABASE_FAILURES as exc:
                 if self._outbox is not None:
                     self._go_offline(exc)
                     return False
-                problem = describe_write_failure(exc)
+                self._write_problem = describe_write_failure(exc)
                 break
             with self._lock:
                 self._pending.pop(0)
-        self._tell(problem)
-        return problem is None
+        self._refresh()
+        return self._write_problem is None
 
     def close(self) -> None:
-        """Stop delivering (the app is closing); what waits stays in the outbox."""
+        """Stop delivering (the app is closing); what waits stays in the outbox.
+
+        Never waits for the delivery thread: a write it has under way either commits or is
+        rolled back by the server, and the outbox keeps the entry until it is confirmed.
+        """
         self._closing.set()
-        if self._delivery is not None:
-            self._delivery.join(timeout=10)
 
     def _write(self, seq: int, event: JourneyEvent) -> None:
         write_event(self._engine, self.session_id, seq, event)
 
+    def _kept(self, seq: int, event: JourneyEvent) -> Kept:
+        opened = self._opened_at if self._opened_at is not None else event.wall
+        return Kept(self.session_id, opened, seq, event)
+
     def _keep(self, item: tuple[int, JourneyEvent]) -> None:
         assert self._outbox is not None
         try:
-            self._outbox.put(self.session_id, *item)
+            self._outbox.put(self._kept(*item))
         except OutboxError as exc:
             # Still held in memory, in order; said plainly, since a power cut would lose it.
             log.error("outbox: %s", exc)
-            self._tell(
-                "Working offline, and this PC cannot keep entries on its disk either: "
-                "they are held in memory until the clinic server is back. Keep kapdesk open."
-            )
+            self._memory_only = True
+            self._refresh()
+
+    def _set_aside(self, seq: int, event: JourneyEvent, why: str) -> None:
+        """An entry the record cannot take: kept on this PC with why, for an admin."""
+        log.error("session %s: entry %s set aside: %s", self.session_id, seq, why)
+        self._conflicts += 1
+        if self._outbox is None:
+            return
+        with contextlib.suppress(OutboxError):
+            self._outbox.put(self._kept(seq, event))
+        self._outbox.set_aside(self.session_id, seq, why)
 
     def _go_offline(self, exc: BaseException) -> None:
         with self._lock:
             waiting = list(self._pending)
-            self._offline = True
+            self._offline = describe_offline(exc)
         for item in waiting:
             self._keep(item)
         log.warning("room offline: %s", type(exc).__name__)
-        self._tell(describe_offline(exc))
+        self._refresh()
         self._delivery = threading.Thread(
             target=self._deliver, name=f"kapdesk-outbox-{self.session_id}", daemon=True
         )
@@ -170,22 +207,40 @@ class EventRecorder:
         while not self._closing.is_set():
             with self._lock:
                 if not self._pending:
-                    self._offline = False
+                    self._offline = None
+                    self._memory_only = False
                     break
                 seq, event = self._pending[0]
             try:
                 self._write(seq, event)
+            except EventConflictError as exc:
+                self._set_aside(seq, event, str(exc))
             except DATABASE_FAILURES:
                 self._closing.wait(self._retry_seconds)
                 continue
+            else:
+                self._outbox.delivered(self.session_id, seq)
             with self._lock:
                 self._pending.pop(0)
-            self._outbox.delivered(self.session_id, seq)
-        if not self._offline:
+        if self._offline is None:
             log.info("room back online: the outbox is delivered")
-            self._tell(None)
+            self._refresh()
 
-    def _tell(self, problem: str | None) -> None:
+    def _refresh(self) -> None:
+        """Say how things stand, the most pressing first."""
+        if self._memory_only and self._offline is not None:
+            problem: str | None = (
+                "Working offline, and this PC cannot keep entries on its disk either: they "
+                "are held in memory until the clinic server is back. Keep kapdesk open."
+            )
+        elif self._conflicts:
+            problem = (
+                f"{self._conflicts} entr{'y' if self._conflicts == 1 else 'ies'} could not be "
+                "added to this session's record: another PC recorded at the same place in it "
+                "(two PCs with one room name?). Kept on this PC for an admin; see the log."
+            )
+        else:
+            problem = self._offline or self._write_problem
         if problem == self.problem:
             return
         self.problem = problem
@@ -194,19 +249,32 @@ class EventRecorder:
 
 
 def write_event(engine: Engine, session_id: int, seq: int, event: JourneyEvent) -> None:
-    """Write one event in a transaction of its own; an event already there is not written twice
-    (its write committed, and the answer was lost with the network)."""
+    """Write one event in a transaction of its own.
+
+    The same event already at that place (its write committed, and the answer was lost with
+    the network) is not written twice; a different one raises :class:`EventConflictError`.
+    """
     try:
         with engine.begin() as connection:
             JourneyEventRepository(connection).append(session_id, seq, event)
     except IntegrityError:
-        try:
-            with engine.connect() as connection:
-                there = JourneyEventRepository(connection).has(session_id, seq)
-        except DATABASE_FAILURES:
-            there = False
-        if not there:
+        with engine.connect() as connection:
+            stored = JourneyEventRepository(connection).stored(session_id, seq)
+        if stored is None:
             raise
+        if not same_event(stored, event):
+            raise EventConflictError(
+                f"session {session_id} already holds a different {stored.kind.value} at {seq}"
+            ) from None
+
+
+def same_event(one: JourneyEvent, other: JourneyEvent) -> bool:
+    """The same event, as stored and as recorded (times to the millisecond)."""
+    return (
+        one.kind is other.kind
+        and abs((one.wall - other.wall).total_seconds()) < 0.001
+        and dict(one.data) == dict(other.data)
+    )
 
 
 def describe_offline(exc: BaseException) -> str:
@@ -282,24 +350,55 @@ class JourneyStore:
         self.outbox = outbox
         # On a server several rooms share, a room picks up only its own sessions.
         self.shared = storage.engine.dialect.name != "sqlite"
+        # One journey and one recorder per session in this app: a second recorder would
+        # number its events from the database and collide with the first one's backlog.
+        self._live: dict[int, OpenJourney] = {}
 
-    def _recorder(self, session_id: int, next_seq: int) -> EventRecorder:
-        return EventRecorder(self._engine, session_id, next_seq, self.outbox)
+    def _recorder(self, session_id: int, next_seq: int, opened_at: datetime) -> EventRecorder:
+        return EventRecorder(self._engine, session_id, next_seq, self.outbox, opened_at=opened_at)
+
+    def _keep_live(self, opened: OpenJourney) -> OpenJourney:
+        self._live[opened.session_id] = opened
+        return opened
 
     def deliver_outbox(self) -> int:
         """Write what the outbox kept from an earlier run, in order; how many were written.
 
+        An entry whose session the database does not have as it was (a server restored from
+        an older backup) is set aside in the outbox, with why, never written elsewhere.
         Raises :class:`StorageError` when the server cannot take them yet (they stay kept).
         """
         if self.outbox is None:
             return 0
         written = 0
-        for session_id, seq, event in self.outbox.waiting():
+        checked: dict[int, bool] = {}
+        for kept in self.outbox.waiting():
             with plainly("Entries kept on this PC while offline cannot be sent yet"):
-                write_event(self._engine, session_id, seq, event)
-            self.outbox.delivered(session_id, seq)
+                if kept.session_id not in checked:
+                    checked[kept.session_id] = self._same_session(kept)
+                if not checked[kept.session_id]:
+                    log.error("outbox: session %s is not on the server as kept", kept.session_id)
+                    self.outbox.set_aside(
+                        kept.session_id,
+                        kept.seq,
+                        "its session is not on the server as it was (restored from a backup?)",
+                    )
+                    continue
+                try:
+                    write_event(self._engine, kept.session_id, kept.seq, kept.event)
+                except EventConflictError as exc:
+                    self.outbox.set_aside(kept.session_id, kept.seq, str(exc))
+                    continue
+            self.outbox.delivered(kept.session_id, kept.seq)
             written += 1
         return written
+
+    def _same_session(self, kept: Kept) -> bool:
+        with self._factory() as session:
+            row = session.get(JourneySession, kept.session_id)
+        if row is None:
+            return False
+        return abs((row.opened_at - kept.session_opened).total_seconds()) < 0.001
 
     def open_session(
         self,
@@ -325,9 +424,9 @@ class JourneyStore:
                 # Another room added the same patient, sitter or protocol text at the same
                 # moment: theirs is there now, and this room's session uses it.
                 session_id, sitter_name = self._create(code, sitter, protocol, opened)
-        recorder = self._recorder(session_id, next_seq=1)
+        recorder = self._recorder(session_id, 1, opened.wall)
         journey.subscribe(recorder)
-        return OpenJourney(session_id, code, sitter_name, journey, recorder)
+        return self._keep_live(OpenJourney(session_id, code, sitter_name, journey, recorder))
 
     def _create(
         self, code: str, sitter: str, protocol: Protocol, opened: JourneyEvent
@@ -356,20 +455,28 @@ class JourneyStore:
         resumed = []
         for session_id in ids:
             summary, journey = self.load(session_id)
-            recorder = self._recorder(session_id, next_seq=len(journey.events))
+            recorder = self._recorder(session_id, len(journey.events), summary.opened_at)
             journey.subscribe(recorder)
             journey.resume()
             resumed.append(
-                OpenJourney(session_id, summary.patient_code, summary.sitter, journey, recorder)
+                self._keep_live(
+                    OpenJourney(session_id, summary.patient_code, summary.sitter, journey, recorder)
+                )
             )
         return resumed
 
     def editable(self, session_id: int) -> OpenJourney:
-        """A session (closed or not) with a recorder, to add corrections to its record."""
+        """A session (closed or not) with a recorder, to add corrections to its record; the
+        journey this app already has for it, if any."""
+        live = self._live.get(session_id)
+        if live is not None:
+            return live
         summary, journey = self.load(session_id)
-        recorder = self._recorder(session_id, next_seq=len(journey.events))
+        recorder = self._recorder(session_id, len(journey.events), summary.opened_at)
         journey.subscribe(recorder)
-        return OpenJourney(session_id, summary.patient_code, summary.sitter, journey, recorder)
+        return self._keep_live(
+            OpenJourney(session_id, summary.patient_code, summary.sitter, journey, recorder)
+        )
 
     def load(self, session_id: int) -> tuple[SessionSummary, Journey]:
         """A session's summary and its journey rebuilt from its events, under its own protocol."""

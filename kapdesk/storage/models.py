@@ -297,3 +297,11 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(40))
     subject: Mapped[str] = mapped_column(String(200), default="")
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class DatabaseIdentity(Base):
+    """The id this database was given once (migration 0007): what room outboxes key by."""
+
+    __tablename__ = "database_identity"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)

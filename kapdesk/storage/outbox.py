@@ -8,7 +8,12 @@ is left before it resumes the room's sessions. An event the server already has (
 committed but the answer was lost with the network) is recognised by its place in the session
 and not written twice.
 
-Entries are kept per server, so a room PC pointed at another server never sends them there.
+Entries are kept per database: the id the database was given once (migration 0007), not the
+URL's text, so the same server reached by another name or with its password from another place
+is still the same, and another server, or a database made anew, never receives them. Each entry
+also names its session's opening time: an entry whose session the server no longer has (it was
+restored from an older backup) is set aside in the file, with why, for an admin, never written
+into another patient's session.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import json
 import os
 import sqlite3
 import threading
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -28,12 +34,14 @@ CREATE TABLE IF NOT EXISTS outbox (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     server TEXT NOT NULL,
     session_id INTEGER NOT NULL,
+    session_opened TEXT NOT NULL,
     seq INTEGER NOT NULL,
     kind TEXT NOT NULL,
     wall_at TEXT NOT NULL,
     elapsed_s REAL,
     phase_index INTEGER,
     data TEXT NOT NULL,
+    problem TEXT,
     UNIQUE (server, session_id, seq)
 )
 """
@@ -41,6 +49,16 @@ CREATE TABLE IF NOT EXISTS outbox (
 
 class OutboxError(Exception):
     """The outbox file cannot be used (a full disk, a read-only folder)."""
+
+
+@dataclass(frozen=True)
+class Kept:
+    """One event waiting in the outbox."""
+
+    session_id: int
+    session_opened: datetime  # the session's first event's wall time: which session it is
+    seq: int
+    event: JourneyEvent
 
 
 class Outbox:
@@ -60,17 +78,19 @@ class Outbox:
         except (OSError, sqlite3.Error) as exc:
             raise OutboxError(f"the outbox {path} cannot be used: {exc}") from exc
 
-    def put(self, session_id: int, seq: int, event: JourneyEvent) -> None:
+    def put(self, kept: Kept) -> None:
         """Keep one event until it is delivered; on disk when this returns."""
+        event = kept.event
         with self._lock:
             try:
                 self._db.execute(
-                    "INSERT OR IGNORE INTO outbox (server, session_id, seq, kind, wall_at, "
-                    "elapsed_s, phase_index, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO outbox (server, session_id, session_opened, seq, kind, "
+                    "wall_at, elapsed_s, phase_index, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         self.server,
-                        session_id,
-                        seq,
+                        kept.session_id,
+                        kept.session_opened.isoformat(),
+                        kept.seq,
                         event.kind.value,
                         event.wall.isoformat(),
                         event.elapsed,
@@ -89,17 +109,26 @@ class Outbox:
                 (self.server, session_id, seq),
             )
 
-    def waiting(self) -> list[tuple[int, int, JourneyEvent]]:
-        """Every event waiting for this server: (session, place in it, event), in order."""
+    def set_aside(self, session_id: int, seq: int, problem: str) -> None:
+        """Keep an entry that cannot be delivered, with why, out of the way of the others."""
+        with self._lock, contextlib.suppress(sqlite3.Error):
+            self._db.execute(
+                "UPDATE outbox SET problem = ? WHERE server = ? AND session_id = ? AND seq = ?",
+                (problem, self.server, session_id, seq),
+            )
+
+    def waiting(self) -> list[Kept]:
+        """Every event waiting for this database, in the order recorded."""
         with self._lock:
             rows = self._db.execute(
-                "SELECT session_id, seq, kind, wall_at, elapsed_s, phase_index, data "
-                "FROM outbox WHERE server = ? ORDER BY id",
+                "SELECT session_id, session_opened, seq, kind, wall_at, elapsed_s, phase_index, "
+                "data FROM outbox WHERE server = ? AND problem IS NULL ORDER BY id",
                 (self.server,),
             ).fetchall()
         return [
-            (
+            Kept(
                 session_id,
+                datetime.fromisoformat(opened),
                 seq,
                 JourneyEvent(
                     kind=EventKind(kind),
@@ -109,8 +138,25 @@ class Outbox:
                     data=json.loads(data),
                 ),
             )
-            for session_id, seq, kind, wall, elapsed, phase, data in rows
+            for session_id, opened, seq, kind, wall, elapsed, phase, data in rows
         ]
+
+    def set_aside_count(self) -> int:
+        """Entries an admin must look at: they could not be delivered (see ``problem``)."""
+        with self._lock:
+            found = self._db.execute(
+                "SELECT count(*) FROM outbox WHERE problem IS NOT NULL"
+            ).fetchone()
+        return int(found[0]) if found else 0
+
+    def other_databases(self) -> int:
+        """Entries waiting for another database than this one (the PC was moved to it)."""
+        with self._lock:
+            found = self._db.execute(
+                "SELECT count(*) FROM outbox WHERE server != ? AND problem IS NULL",
+                (self.server,),
+            ).fetchone()
+        return int(found[0]) if found else 0
 
     def close(self) -> None:
         with self._lock:

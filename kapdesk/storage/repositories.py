@@ -267,12 +267,22 @@ class JourneyEventRepository:
                 update(JourneySession).where(JourneySession.id == session_id).values(**changes)
             )
 
-    def has(self, session_id: int, seq: int) -> bool:
-        """Whether the event at ``seq`` of the session is written."""
-        found = self.unit.execute(
-            select(_EVENTS.c.id).where(_EVENTS.c.session_id == session_id, _EVENTS.c.seq == seq)
+    def stored(self, session_id: int, seq: int) -> JourneyEvent | None:
+        """The event at ``seq`` of the session as written, or None."""
+        row = self.unit.execute(
+            select(
+                _EVENTS.c.kind,
+                _EVENTS.c.wall_at,
+                _EVENTS.c.elapsed_s,
+                _EVENTS.c.phase_index,
+                _EVENTS.c.data,
+            ).where(_EVENTS.c.session_id == session_id, _EVENTS.c.seq == seq)
         ).first()
-        return found is not None
+        if row is None:
+            return None
+        return JourneyEvent(
+            EventKind(row.kind), row.wall_at, row.elapsed_s, row.phase_index, row.data
+        )
 
     def _add_dose(self, session_id: int, event_id: int, event: JourneyEvent) -> None:
         dose = dose_of(event)

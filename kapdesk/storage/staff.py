@@ -77,6 +77,11 @@ def _as_stored(session: Session, member: StaffMember, action: Action) -> StaffMe
     return stored
 
 
+def _known(row: Staff) -> tuple[StaffMember, str, Lockout]:
+    """An account as kept for signing in while the server is away."""
+    return _member(row), row.pin_hash or "", Lockout(row.failed_pins, row.locked_until)
+
+
 class StaffStore:
     """Accounts, sign-in and the audit log; each call is one unit of work."""
 
@@ -86,7 +91,7 @@ class StaffStore:
         # On a clinic server, the accounts as last read, so staff can still sign in while the
         # server is away; what the audit log should say meanwhile waits here, in order.
         self._on_server = storage.engine.dialect.name != "sqlite"
-        self._known: dict[str, tuple[StaffMember, str]] = {}
+        self._known: dict[str, tuple[StaffMember, str, Lockout]] = {}
         self._offline_lockouts: dict[str, Lockout] = {}
         self._unsent: list[AuditLine] = []
 
@@ -106,10 +111,8 @@ class StaffStore:
         except StorageError:
             if not (self._on_server and self._known):
                 raise
-            return sorted((m for m, _ in self._known.values()), key=lambda m: m.name)
-        self._known = {
-            row.name.lower(): (_member(row), row.pin_hash) for row in rows if row.pin_hash
-        }
+            return sorted((known[0] for known in self._known.values()), key=lambda m: m.name)
+        self._known = {row.name.lower(): _known(row) for row in rows if row.pin_hash}
         return [_member(row) for row in rows]
 
     @property
@@ -253,8 +256,9 @@ class StaffStore:
         if known is None or not known[0].active:
             self._keep(now, name.strip(), "sign_in_refused", reason="unknown", offline=True)
             return SignIn(None, 0.0, "That name and PIN do not match an account.")
-        member, pin_hash = known
-        lockout = self._offline_lockouts.get(key, Lockout(0, None))
+        member, pin_hash, as_read = known
+        # The server's own count of wrong PINs, as last read, carries on here.
+        lockout = self._offline_lockouts.get(key, as_read)
         wait = lockout.wait(now)
         if wait > 0:
             return SignIn(None, wait, f"Too many wrong PINs: try again in {wait:.0f} s.")
@@ -309,7 +313,7 @@ class StaffStore:
                 return SignIn(None, wait, message)
             row.failed_pins, row.locked_until = 0, None
             audit(session, now, row.name, "signed_in")
-            self._known[row.name.lower()] = (_member(row), row.pin_hash)
+            self._known[row.name.lower()] = _known(row)
             return SignIn(_member(row))
 
     def note_settings(self, fingerprints: dict[str, str]) -> list[str]:

@@ -288,5 +288,5 @@ class BoardWindow(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._timer.stop()
-        self.feed.stop()
+        self.feed.stop(wait=0)  # it ends on its own within a second; never wait on the network
         super().closeEvent(event)

@@ -565,6 +565,15 @@ class MainWindow(QMainWindow):
         problems = room.problems()
         if problems:
             return " ".join(problems)
+        renamed = room.room_name != care.room.room_name
+        if (
+            renamed
+            and self.store.shared
+            and self.current is not None
+            and not self.current.journey.closed
+        ):
+            # The room picks its sessions up after a restart by its name.
+            return "The room's name can change once no session is open in it."
         text = room.to_toml().encode("utf-8")
         try:
             care.room_file.parent.mkdir(parents=True, exist_ok=True)
@@ -817,7 +826,9 @@ class MainWindow(QMainWindow):
             )
             self.board_window = board
             board.resize(min(1400, self.width()), min(900, self.height()))
+        board.board.show_patient = self.aftercare.room.board_shows_patients  # as set now
         if board.isVisible():
+            board.redraw()
             board.raise_()
             board.activateWindow()
             return
@@ -964,6 +975,9 @@ class MainWindow(QMainWindow):
             self.show_setup()
 
     def show_journey(self, opened: OpenJourney) -> None:
+        if self.current is not None and self.current is not opened:
+            # Only the session on screen speaks in the banner.
+            self.current.recorder.off_status(self.save_status.emit)
         self.current = opened
         self._stay_awake(not opened.journey.closed)
         if self.member is not None:
@@ -1015,16 +1029,30 @@ class MainWindow(QMainWindow):
                     "kapdesk runs full screen here: staff close it with Ctrl+Shift+Q."
                 )
             return
+        current = self.current
+        asked = getattr(self, "_lose_memory", False)
+        if current is not None and current.recorder.memory_only and not asked:
+            event.ignore()  # the one case where closing loses a record: ask twice
+            self._lose_memory = True
+            self._show_banner(
+                "Entries of this session are held only in memory (this PC cannot keep "
+                "them on its disk): closing kapdesk now loses them. Close again to do so."
+            )
+            return
         if self.attached:
             self.sound_panel.shut_down()
-        if self.current is not None:
-            self.current.recorder.close()  # what waits for the server stays in the outbox
+        if current is not None:
+            current.recorder.close()  # what waits for the server stays in the outbox
         board = getattr(self, "board_window", None)
         if board is not None:
             board.close()
         if self.keep_awake is not None:
             self.keep_awake.release()
         super().closeEvent(event)
+
+    def show_notice(self, text: str) -> None:
+        """Something staff should pass on to an admin, in the banner."""
+        self._show_banner(text)
 
     def _on_save_status(self, problem: str | None) -> None:
         if problem:

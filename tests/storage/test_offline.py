@@ -5,19 +5,21 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from kapdesk.core.clock import FakeClock
-from kapdesk.core.journey import Dose, EventKind
+from kapdesk.core.journey import Dose, EventKind, JourneyEvent
 from kapdesk.core.staff import Role
 from kapdesk.paths import AppPaths
-from kapdesk.storage.db import Storage, open_storage
-from kapdesk.storage.journeys import JourneyStore, write_event
+from kapdesk.records import outbox_notices
+from kapdesk.storage.db import Storage, database_identity, open_storage
+from kapdesk.storage.journeys import EventConflictError, JourneyStore, write_event
 from kapdesk.storage.models import SessionEvent
-from kapdesk.storage.outbox import Outbox
+from kapdesk.storage.outbox import Kept, Outbox, OutboxError
 from kapdesk.storage.staff import StaffStore
 from tests.conftest import make_protocol
 from tests.support.postgres import PostgresServer, postgres_instance
@@ -59,14 +61,29 @@ def _notes(storage: Storage, session_id: int) -> list[tuple[int, str]]:
         return [(seq, str(data["text"])) for seq, data in rows]
 
 
-def _outbox(paths: AppPaths, server: PostgresServer) -> Outbox:
-    return Outbox(paths.outbox, server.url)
+@pytest.fixture
+def identity(room_storage: Storage) -> str:
+    """The database's own id, which the room's outbox keys its entries by."""
+    return database_identity(room_storage.engine)
+
+
+@pytest.fixture
+def outbox(paths: AppPaths, identity: str) -> Outbox:
+    return _outbox(paths, identity)
+
+
+def _outbox(paths: AppPaths, identity: str) -> Outbox:
+    return Outbox(paths.outbox, identity)
 
 
 def test_the_room_goes_on_offline_and_delivers_in_order_when_the_server_is_back(
-    server: PostgresServer, room_storage: Storage, paths: AppPaths, clock: FakeClock
+    server: PostgresServer,
+    room_storage: Storage,
+    paths: AppPaths,
+    clock: FakeClock,
+    identity: str,
 ) -> None:
-    store = JourneyStore(room_storage, clock, "Room 2", _outbox(paths, server))
+    store = JourneyStore(room_storage, clock, "Room 2", _outbox(paths, identity))
     opened = store.open_session("P-7", make_protocol(), "Sam")
     journey = opened.journey
     heard: list[str | None] = []
@@ -84,7 +101,7 @@ def test_the_room_goes_on_offline_and_delivers_in_order_when_the_server_is_back(
     assert heard[-1] is not None
     assert heard[-1].startswith("Offline")
     assert "cannot be reached" in heard[-1]
-    assert [seq for seq, _ in _kept(paths, server)] == [4, 5, 6, 7, 8]  # on this PC's disk
+    assert [seq for seq, _ in _kept(paths, identity)] == [4, 5, 6, 7, 8]  # on this PC's disk
 
     server.start()
     wait_until(lambda: opened.recorder.pending == 0 and heard[-1] is None)
@@ -97,21 +114,25 @@ def test_the_room_goes_on_offline_and_delivers_in_order_when_the_server_is_back(
     ]
     assert [seq for seq, _ in notes] == list(range(3, 10))  # in order, none twice, no gaps
     assert opened.recorder.problem is None  # back online: the banner goes
-    assert _kept(paths, server) == []
+    assert _kept(paths, identity) == []
 
 
-def _kept(paths: AppPaths, server: PostgresServer) -> list[tuple[int, str]]:
-    outbox = _outbox(paths, server)
+def _kept(paths: AppPaths, identity: str) -> list[tuple[int, str]]:
+    outbox = _outbox(paths, identity)
     try:
-        return [(seq, event.kind.value) for _, seq, event in outbox.waiting()]
+        return [(kept.seq, kept.event.kind.value) for kept in outbox.waiting()]
     finally:
         outbox.close()
 
 
 def test_what_the_outbox_kept_reaches_the_server_after_a_restart_of_the_room_pc(
-    server: PostgresServer, room_storage: Storage, paths: AppPaths, clock: FakeClock
+    server: PostgresServer,
+    room_storage: Storage,
+    paths: AppPaths,
+    clock: FakeClock,
+    identity: str,
 ) -> None:
-    store = JourneyStore(room_storage, clock, "Room 2", _outbox(paths, server))
+    store = JourneyStore(room_storage, clock, "Room 2", _outbox(paths, identity))
     opened = store.open_session("P-8", make_protocol(), "Sam")
     opened.journey.record_dose(DOSE)
     server.stop()
@@ -122,12 +143,12 @@ def test_what_the_outbox_kept_reaches_the_server_after_a_restart_of_the_room_pc(
     server.start()
     again = open_storage(paths, server.url)
     try:
-        restarted = JourneyStore(again, clock, "Room 2", _outbox(paths, server))
+        restarted = JourneyStore(again, clock, "Room 2", _outbox(paths, identity))
         resumed = restarted.resume_open_sessions()
         assert [r.session_id for r in resumed] == [opened.session_id]
         texts = [str(e.data.get("text")) for e in resumed[0].journey.events if e.kind == "note"]
         assert texts == ["kept"]
-        assert _kept(paths, server) == []
+        assert _kept(paths, identity) == []
     finally:
         again.engine.dispose()
 
@@ -196,3 +217,80 @@ def _reachable(storage: Storage) -> bool:
             return True
     except SQLAlchemyError:
         return False
+
+
+def test_the_outbox_follows_the_database_not_the_spelling_of_its_url(
+    server: PostgresServer, room_storage: Storage, identity: str, paths: AppPaths
+) -> None:
+    other_spelling = server.url.replace("127.0.0.1", "localhost")
+    again = open_storage(paths, other_spelling)
+    try:
+        assert database_identity(again.engine) == identity
+    finally:
+        again.engine.dispose()
+
+
+def test_entries_whose_session_the_server_does_not_have_are_set_aside_not_misfiled(
+    room_storage: Storage, paths: AppPaths, clock: FakeClock, identity: str
+) -> None:
+    """A server restored from an older backup: session 1 is now someone else's."""
+    bob = JourneyStore(room_storage, clock, "Room 1").open_session("P-BOB", make_protocol(), "")
+    outbox = _outbox(paths, identity)
+    alice_opened = bob.journey.events[0].wall - timedelta(hours=2)  # another session 1
+    vitals = JourneyEvent(
+        EventKind.VITALS, clock.now(), 60.0, 0, {"values": {"systolic": 190}, "flags": []}
+    )
+    outbox.put(Kept(bob.session_id, alice_opened, 1, vitals))
+    outbox.put(Kept(999, alice_opened, 1, vitals))  # a session the server never had
+
+    store = JourneyStore(room_storage, clock, "Room 2", outbox)
+    assert store.deliver_outbox() == 0
+    assert [e.kind for e in store.load(bob.session_id)[1].events] == [EventKind.OPENED]
+    assert outbox.waiting() == []
+    assert outbox.set_aside_count() == 2  # kept on this PC, with why, for an admin
+    notices = outbox_notices(outbox)
+    assert notices
+    assert "set aside" in notices[0]
+
+
+def test_a_different_event_at_the_same_place_is_a_conflict_not_a_duplicate(
+    room_storage: Storage, clock: FakeClock
+) -> None:
+    opened = JourneyStore(room_storage, clock, "Room 2").open_session("P-5", make_protocol(), "")
+    mine = opened.journey.record_observation(EventKind.NOTE, {"text": "mine", "tags": []})
+    other = JourneyEvent(EventKind.NOTE, mine.wall, None, None, {"text": "theirs", "tags": []})
+    with pytest.raises(EventConflictError):
+        write_event(room_storage.engine, opened.session_id, 1, other)
+    write_event(room_storage.engine, opened.session_id, 1, mine)  # the same one: no harm
+    assert _notes(room_storage, opened.session_id) == [(1, "mine")]
+
+
+def test_one_session_has_one_recorder_in_the_app(room_storage: Storage, clock: FakeClock) -> None:
+    store = JourneyStore(room_storage, clock, "Room 2")
+    opened = store.open_session("P-6", make_protocol(), "")
+    assert store.editable(opened.session_id) is opened  # its timeline adds to the same journey
+
+
+def test_entries_only_memory_holds_are_said_plainly_and_kept_in_order(
+    server: PostgresServer,
+    room_storage: Storage,
+    clock: FakeClock,
+    outbox: Outbox,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    store = JourneyStore(room_storage, clock, "Room 2", outbox)
+    opened = store.open_session("P-10", make_protocol(), "")
+
+    def full_disk(_kept: Kept) -> None:
+        raise OutboxError("the outbox cannot be written: database or disk is full")
+
+    monkeypatch.setattr(outbox, "put", full_disk)
+    server.stop()
+    opened.journey.record_observation(EventKind.NOTE, {"text": "held", "tags": []})
+    assert opened.recorder.memory_only
+    assert opened.recorder.problem is not None
+    assert "Keep kapdesk open" in opened.recorder.problem  # not hidden by the offline sentence
+
+    server.start()
+    wait_until(lambda: opened.recorder.pending == 0 and opened.recorder.problem is None)
+    assert _notes(room_storage, opened.session_id) == [(1, "held")]
