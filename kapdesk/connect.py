@@ -49,7 +49,7 @@ def connect_room(
     if local:
         return _save(paths, replace(current, database="", room_name=name), out, "")
     if url_text is None:
-        where = f"the clinic server {current.database}" if current.database else "this PC"
+        where = f"the clinic server {current.database}" if current.database else "its own file"
         print(f"This room PC records to {where}, as room {name or socket.gethostname()}.", file=out)
         return 0
     try:

@@ -139,9 +139,7 @@ class EventRecorder:
                     break
                 seq, event = self._pending[0]
             try:
-                self._write(seq, event)
-            except EventConflictError as exc:
-                self._set_aside(seq, event, str(exc))
+                self._write_or_set_aside(seq, event)
             except DATABASE_FAILURES as exc:
                 if self._outbox is not None:
                     self._go_offline(exc)
@@ -161,8 +159,15 @@ class EventRecorder:
         """
         self._closing.set()
 
-    def _write(self, seq: int, event: JourneyEvent) -> None:
-        write_event(self._engine, self.session_id, seq, event)
+    def _write_or_set_aside(self, seq: int, event: JourneyEvent) -> bool:
+        """Write one event: True when it is in the record, False when it was set aside (a
+        different one holds its place); a database failure is raised."""
+        try:
+            write_event(self._engine, self.session_id, seq, event)
+        except EventConflictError as exc:
+            self._set_aside(seq, event, str(exc))
+            return False
+        return True
 
     def _kept(self, seq: int, event: JourneyEvent) -> Kept:
         opened = self._opened_at if self._opened_at is not None else event.wall
@@ -212,14 +217,11 @@ class EventRecorder:
                     break
                 seq, event = self._pending[0]
             try:
-                self._write(seq, event)
-            except EventConflictError as exc:
-                self._set_aside(seq, event, str(exc))
+                if self._write_or_set_aside(seq, event):
+                    self._outbox.delivered(self.session_id, seq)
             except DATABASE_FAILURES:
                 self._closing.wait(self._retry_seconds)
                 continue
-            else:
-                self._outbox.delivered(self.session_id, seq)
             with self._lock:
                 self._pending.pop(0)
         if self._offline is None:

@@ -14,19 +14,7 @@ from kapdesk.storage import server as server_module
 from kapdesk.storage.db import open_storage
 from kapdesk.storage.errors import StorageError
 from kapdesk.storage.server import KEYRING_SERVICE, PASSWORD_ENV
-
-
-class MemoryKeyring:
-    """The OS keyring, as kapdesk uses it, in memory."""
-
-    def __init__(self) -> None:
-        self.kept: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, account: str) -> str | None:
-        return self.kept.get((service, account))
-
-    def set_password(self, service: str, account: str, password: str) -> None:
-        self.kept[(service, account)] = password
+from tests.support.keyring import MemoryKeyring
 
 
 @pytest.fixture

@@ -325,14 +325,20 @@ def test_esketamine_asks_for_the_baseline_before_dosing(
     assert card.attention is Attention.CALM
 
 
-def test_esketamine_peak_check_falls_due_at_40_minutes(
-    esketamine: Protocol, clock: FakeClock
-) -> None:
+def esketamine_at_41_minutes(esketamine: Protocol, clock: FakeClock) -> Journey:
+    """A baseline taken, the spray given, 41 minutes on: past the 40-minute check's time."""
     journey = Journey.open(esketamine, clock)
     vitals(journey, {"systolic": 132, "diastolic": 84})
     journey.record_dose(Dose(56, "mg", "intranasal"))
     clock.advance(41 * MINUTE)
     journey.tick()
+    return journey
+
+
+def test_esketamine_peak_check_falls_due_at_40_minutes(
+    esketamine: Protocol, clock: FakeClock
+) -> None:
+    journey = esketamine_at_41_minutes(esketamine, clock)
     card = room_card("Room 2", 3, "P-9", journey, clock.now())
     assert card.phase == "Resolution"
     assert "40 min" in card.next_check
@@ -347,11 +353,7 @@ def test_esketamine_peak_check_falls_due_at_40_minutes(
 def test_esketamine_discharge_check_falls_due_when_monitoring_starts(
     esketamine: Protocol, clock: FakeClock
 ) -> None:
-    journey = Journey.open(esketamine, clock)
-    vitals(journey, {"systolic": 132, "diastolic": 84})
-    journey.record_dose(Dose(56, "mg", "intranasal"))
-    clock.advance(41 * MINUTE)
-    journey.tick()
+    journey = esketamine_at_41_minutes(esketamine, clock)
     vitals(journey, {"systolic": 150, "diastolic": 88})
     clock.advance(48 * MINUTE)
     journey.tick()

@@ -30,24 +30,12 @@ from kapdesk.storage.journeys import JourneyStore
 from kapdesk.storage.staff import StaffStore
 from tests.conftest import make_protocol
 from tests.support.crash import ROOT, first_line
+from tests.support.keyring import MemoryKeyring
 
 pytest.importorskip("sqlcipher3", reason="SQLCipher's wheels are for Linux on x86_64")
 
 PASSPHRASE = "harbour lantern 42 quiet"
 PATIENT = "P-SECRET-77"
-
-
-class MemoryKeyring:
-    """The OS keyring, as kapdesk uses it, in memory."""
-
-    def __init__(self) -> None:
-        self.kept: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, user: str) -> str | None:
-        return self.kept.get((service, user))
-
-    def set_password(self, service: str, user: str, password: str) -> None:
-        self.kept[(service, user)] = password
 
 
 @pytest.fixture
