@@ -51,6 +51,7 @@ class Aftercare:
     room: RoomSettings = field(default_factory=RoomSettings)
     room_problem: RoomSettingsError | None = None
     room_file: Path | None = None
+    outbox: Outbox | None = None  # a room on a clinic server: what waits for it
 
 
 @dataclass
@@ -179,6 +180,7 @@ def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
         room,
         room_problem,
         paths.room_settings,
+        outbox,
     )
     return Records(
         storage,

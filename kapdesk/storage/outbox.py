@@ -47,6 +47,19 @@ CREATE TABLE IF NOT EXISTS outbox (
 """
 
 
+_AUDIT_SCHEMA = """
+CREATE TABLE IF NOT EXISTS audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    server TEXT NOT NULL,
+    at TEXT NOT NULL,
+    who TEXT NOT NULL,
+    action TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    detail TEXT NOT NULL
+)
+"""
+
+
 class OutboxError(Exception):
     """The outbox file cannot be used (a full disk, a read-only folder)."""
 
@@ -75,6 +88,7 @@ class Outbox:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.execute(_SCHEMA)
+            self._db.execute(_AUDIT_SCHEMA)
         except (OSError, sqlite3.Error) as exc:
             raise OutboxError(f"the outbox {path} cannot be used: {exc}") from exc
 
@@ -157,6 +171,40 @@ class Outbox:
                 (self.server,),
             ).fetchone()
         return int(found[0]) if found else 0
+
+    # -- audit lines (sign-ins, locks) the server could not take --------------------------------
+
+    def put_audit(
+        self, at: datetime, who: str, action: str, subject: str, detail: dict[str, object]
+    ) -> int:
+        """Keep one audit line until it is written; its place in the outbox."""
+        with self._lock:
+            try:
+                cursor = self._db.execute(
+                    "INSERT INTO audit (server, at, who, action, subject, detail) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (self.server, at.isoformat(), who, action, subject, json.dumps(detail)),
+                )
+            except sqlite3.Error as exc:
+                raise OutboxError(f"the outbox {self.path} cannot be written: {exc}") from exc
+            return int(cursor.lastrowid or 0)
+
+    def audit_waiting(self) -> list[tuple[int, datetime, str, str, str, dict[str, object]]]:
+        """The audit lines kept for this database, oldest first, with their places."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id, at, who, action, subject, detail FROM audit WHERE server = ? "
+                "ORDER BY id",
+                (self.server,),
+            ).fetchall()
+        return [
+            (place, datetime.fromisoformat(at), who, action, subject, json.loads(detail))
+            for place, at, who, action, subject, detail in rows
+        ]
+
+    def audit_delivered(self, places: list[int]) -> None:
+        with self._lock, contextlib.suppress(sqlite3.Error):
+            self._db.executemany("DELETE FROM audit WHERE id = ?", [(p,) for p in places])
 
     def close(self) -> None:
         with self._lock:

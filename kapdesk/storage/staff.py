@@ -8,6 +8,7 @@ written to the audit log in the same transaction as the change it makes.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -32,6 +33,9 @@ from kapdesk.storage.db import Storage
 from kapdesk.storage.errors import StorageError
 from kapdesk.storage.journeys import plainly
 from kapdesk.storage.models import AuditEntry, SessionEvent, Staff
+from kapdesk.storage.outbox import Outbox, OutboxError
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -85,7 +89,7 @@ def _known(row: Staff) -> tuple[StaffMember, str, Lockout]:
 class StaffStore:
     """Accounts, sign-in and the audit log; each call is one unit of work."""
 
-    def __init__(self, storage: Storage, clock: Clock) -> None:
+    def __init__(self, storage: Storage, clock: Clock, outbox: Outbox | None = None) -> None:
         self._factory = storage.factory
         self._clock = clock
         # On a clinic server, the accounts as last read, so staff can still sign in while the
@@ -93,7 +97,15 @@ class StaffStore:
         self._on_server = storage.engine.dialect.name != "sqlite"
         self._known: dict[str, tuple[StaffMember, str, Lockout]] = {}
         self._offline_lockouts: dict[str, Lockout] = {}
-        self._unsent: list[AuditLine] = []
+        # Lines waiting for the server, each with its place in the outbox (None: memory only);
+        # those an earlier run kept come first.
+        self._outbox = outbox
+        self._unsent: list[tuple[int | None, AuditLine]] = [
+            (place, AuditLine(at, who, action, subject, detail))
+            for place, at, who, action, subject, detail in (
+                outbox.audit_waiting() if outbox is not None else []
+            )
+        ]
 
     def needs_first_admin(self) -> bool:
         """True until an active admin account exists: the first start creates one."""
@@ -246,7 +258,7 @@ class StaffStore:
             if not (self._on_server and self._known):
                 raise
             return self._sign_in_offline(name, pin)
-        del self._unsent[:sending]  # committed with the sign-in
+        self._let_go(sending)  # committed with the sign-in
         return signed
 
     def _sign_in_offline(self, name: str, pin: str) -> SignIn:
@@ -276,13 +288,28 @@ class StaffStore:
         return SignIn(member)
 
     def _keep(self, at: datetime, who: str, action: str, subject: str = "", **detail: Any) -> None:
-        self._unsent.append(AuditLine(at, who, action, subject, dict(detail)))
+        """Keep an audit line the server cannot take now: in the outbox (on this PC's disk),
+        or in memory when that cannot be written either."""
+        place = None
+        if self._outbox is not None:
+            try:
+                place = self._outbox.put_audit(at, who, action, subject, dict(detail))
+            except OutboxError as exc:
+                log.error("audit line kept in memory only: %s", exc)
+        self._unsent.append((place, AuditLine(at, who, action, subject, dict(detail))))
 
     def _send_unsent(self, session: Session) -> None:
         """Add what waited to the caller's unit of work, oldest first (the caller lets go of
         them once it has committed)."""
-        for line in self._unsent:
+        for _place, line in self._unsent:
             audit(session, line.at, line.who, line.action, line.subject, **line.detail)
+
+    def _let_go(self, sent: int) -> None:
+        """The first ``sent`` waiting lines are in the log now."""
+        places = [place for place, _line in self._unsent[:sent] if place is not None]
+        del self._unsent[:sent]
+        if places and self._outbox is not None:
+            self._outbox.audit_delivered(places)
 
     def _sign_in(self, name: str, pin: str) -> SignIn:
         now = self._clock.now()
@@ -354,7 +381,7 @@ class StaffStore:
                 raise
             self._keep(now, who, action, subject, offline=True, **detail)
             return
-        del self._unsent[:sending]
+        self._let_go(sending)
 
     def audit_trail(
         self, since: datetime | None = None, reader: StaffMember | None = None

@@ -253,7 +253,9 @@ class MainWindow(QMainWindow):
         from kapdesk.ui.calm_screen import CalmScreen  # noqa: PLC0415
 
         self._clock = clock
-        self.staff = StaffStore(aftercare.storage, aftercare.clock) if aftercare else None
+        self.staff = (
+            StaffStore(aftercare.storage, aftercare.clock, aftercare.outbox) if aftercare else None
+        )
         self.lock_seconds = (aftercare.clinic.lock_minutes if aftercare else 5.0) * 60
         if aftercare is not None:
             self.apply_room(aftercare.room)

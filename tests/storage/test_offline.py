@@ -176,9 +176,9 @@ def test_rooms_on_one_server_resume_only_their_own_sessions(
 
 
 def test_staff_sign_in_while_the_server_is_away_and_the_log_catches_up(
-    server: PostgresServer, room_storage: Storage, clock: FakeClock
+    server: PostgresServer, room_storage: Storage, clock: FakeClock, paths: AppPaths, outbox: Outbox
 ) -> None:
-    staff = StaffStore(room_storage, clock)
+    staff = StaffStore(room_storage, clock, outbox)
     staff.create_account("Robin Hale", frozenset({Role.ADMIN, Role.NURSE}), "4862", by=None)
     assert [m.name for m in staff.accounts()] == ["Robin Hale"]  # as the lock screen reads them
 
@@ -196,13 +196,17 @@ def test_staff_sign_in_while_the_server_is_away_and_the_log_catches_up(
     clock.advance(60)
     staff.record("Robin Hale", "screen_locked")
     assert staff.unsent == 3
+    # The room PC loses power: the lines are on its disk, and the next start takes them up.
+    restarted = StaffStore(room_storage, clock, Outbox(paths.outbox, outbox.server))
+    assert restarted.unsent == 3
 
     server.start()
     wait_until(lambda: _reachable(room_storage))
     clock.advance(60)
-    staff.record("Robin Hale", "screen_locked")
-    assert staff.unsent == 0
-    lines = [(line.action, line.detail.get("offline")) for line in staff.audit_log()]
+    restarted.record("Robin Hale", "screen_locked")
+    assert restarted.unsent == 0
+    assert Outbox(paths.outbox, outbox.server).audit_waiting() == []
+    lines = [(line.action, line.detail.get("offline")) for line in restarted.audit_log()]
     assert lines[-4:] == [
         ("sign_in_refused", True),
         ("signed_in", True),
