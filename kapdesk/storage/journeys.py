@@ -25,7 +25,7 @@ from kapdesk.core.clock import Clock
 from kapdesk.core.journey import Journey, JourneyEvent
 from kapdesk.core.protocols import Protocol, ProtocolError, parse_protocol
 from kapdesk.core.staff import StaffMember
-from kapdesk.storage.db import UNREACHABLE, Storage, failure_reason
+from kapdesk.storage.db import UNREACHABLE, ServerAway, Storage, failure_reason
 from kapdesk.storage.errors import StorageError
 from kapdesk.storage.models import JourneySession
 from kapdesk.storage.outbox import Kept, Outbox, OutboxError
@@ -69,6 +69,7 @@ class EventRecorder:
         *,
         opened_at: datetime | None = None,
         retry_seconds: float = 1.0,
+        away: ServerAway | None = None,
     ) -> None:
         self._engine = engine
         self.session_id = session_id
@@ -79,6 +80,7 @@ class EventRecorder:
         self._outbox = outbox
         self._opened_at = opened_at
         self._retry_seconds = retry_seconds
+        self._away = away if away is not None else ServerAway()
         self._lock = threading.Lock()
         self._offline: str | None = None  # why the room is offline, in a sentence
         self._write_problem: str | None = None  # SQLite: why the last write failed
@@ -200,6 +202,7 @@ class EventRecorder:
         for item in waiting:
             self._keep(item)
         log.warning("room offline: %s", type(exc).__name__)
+        self._away.failed()
         self._refresh()
         self._delivery = threading.Thread(
             target=self._deliver, name=f"kapdesk-outbox-{self.session_id}", daemon=True
@@ -226,6 +229,7 @@ class EventRecorder:
                 self._pending.pop(0)
         if self._offline is None:
             log.info("room back online: the outbox is delivered")
+            self._away.answered()
             self._refresh()
 
     def _refresh(self) -> None:
@@ -347,6 +351,7 @@ class JourneyStore:
     ) -> None:
         self._engine = storage.engine
         self._factory = storage.factory
+        self._away = storage.away
         self._clock = clock
         self.room = room
         self.outbox = outbox

@@ -16,7 +16,13 @@ from kapdesk.core.journey import Dose, EventKind, JourneyEvent
 from kapdesk.core.staff import Role
 from kapdesk.paths import AppPaths
 from kapdesk.records import outbox_notices
-from kapdesk.storage.db import Storage, database_identity, open_storage
+from kapdesk.storage.db import (
+    RETRY_AWAY_SECONDS,
+    ServerAway,
+    Storage,
+    database_identity,
+    open_storage,
+)
 from kapdesk.storage.journeys import EventConflictError, JourneyStore, write_event
 from kapdesk.storage.models import SessionEvent
 from kapdesk.storage.outbox import Kept, Outbox, OutboxError
@@ -178,6 +184,7 @@ def test_rooms_on_one_server_resume_only_their_own_sessions(
 def test_staff_sign_in_while_the_server_is_away_and_the_log_catches_up(
     server: PostgresServer, room_storage: Storage, clock: FakeClock, paths: AppPaths, outbox: Outbox
 ) -> None:
+    room_storage.away = ServerAway(clock.monotonic)  # asked again on the test's clock
     staff = StaffStore(room_storage, clock, outbox)
     staff.create_account("Robin Hale", frozenset({Role.ADMIN, Role.NURSE}), "4862", by=None)
     assert [m.name for m in staff.accounts()] == ["Robin Hale"]  # as the lock screen reads them
@@ -298,3 +305,17 @@ def test_entries_only_memory_holds_are_said_plainly_and_kept_in_order(
     server.start()
     wait_until(lambda: opened.recorder.pending == 0 and opened.recorder.problem is None)
     assert _notes(room_storage, opened.session_id) == [(1, "held")]
+
+
+def test_a_server_found_away_is_asked_again_only_after_a_while(clock: FakeClock) -> None:
+    away = ServerAway(clock.monotonic)
+    assert away.worth_asking()
+    away.failed()
+    assert away.is_away
+    assert not away.worth_asking()  # a PIN typed now is checked here, at once
+    clock.advance(RETRY_AWAY_SECONDS)
+    assert away.worth_asking()
+    assert not away.worth_asking()  # one try per while
+    away.answered()
+    assert away.worth_asking()
+    assert not away.is_away
