@@ -97,6 +97,9 @@ def attach_records(
     )
     if records.notices:
         window.show_notice(" ".join(records.notices))
+    if records.presence is not None:
+        window.presence = records.presence
+        records.presence.start()
 
 
 def build_window(

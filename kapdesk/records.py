@@ -33,6 +33,7 @@ from kapdesk.storage.integration import IntegrationStore
 from kapdesk.storage.journeys import JourneyStore, OpenJourney
 from kapdesk.storage.library import SoundLibrary
 from kapdesk.storage.outbox import Outbox, OutboxError
+from kapdesk.storage.presence import PresenceBeacon
 from kapdesk.storage.staff import StaffStore
 
 log = logging.getLogger(__name__)
@@ -67,6 +68,7 @@ class Records:
     tags: tuple[str, ...]  # the clinic's quick tags for notes
     aftercare: Aftercare
     notices: list[str] = field(default_factory=list)  # for staff at start (entries set aside)
+    presence: PresenceBeacon | None = None  # a room on a clinic server says it is there
 
 
 def open_records(
@@ -192,4 +194,5 @@ def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
         tags,
         aftercare,
         notices,
+        PresenceBeacon(storage, clock, store.room) if store.shared else None,
     )

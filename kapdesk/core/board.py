@@ -8,8 +8,8 @@ and its flags, and whether music is playing or the room is quiet.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
@@ -26,6 +26,8 @@ from kapdesk.core.vitals import (
 )
 
 HIDDEN_PATIENT = "Patient hidden"
+# A room PC on a server says it is there every 30 s; this long without a word, it is said.
+SILENT_AFTER_SECONDS = 90.0
 UNNAMED_ROOM = "Unnamed room"
 
 
@@ -53,6 +55,7 @@ class RoomCard:
     flags: tuple[str, ...]  # the last reading's flags, in words
     sound: str  # "Music: Title", "Quiet", "No music"
     attention: Attention
+    silent: str = ""  # "No word from this room's PC since 14:02: ..." (a room on a server)
 
 
 def _unreadable_card(room: str, session: BoardSession, *, show_patient: bool) -> RoomCard:
@@ -220,9 +223,17 @@ class Board:
         self._protocols: dict[str, Protocol | None] = {}
         self.unreadable: list[int] = []  # sessions whose protocol snapshot cannot be read
         self._set_aside: dict[int, BoardSession] = {}
+        self._presence: dict[str, datetime] = {}
 
-    def update(self, sessions: Sequence[BoardSession], rooms: Sequence[str]) -> None:
-        """The open sessions and the rooms known, as just read; unchanged ones are kept."""
+    def update(
+        self,
+        sessions: Sequence[BoardSession],
+        rooms: Sequence[str],
+        presence: Mapping[str, datetime] | None = None,
+    ) -> None:
+        """The open sessions, the rooms known and when each room's PC was last heard from
+        (rooms on a clinic server), as just read; unchanged sessions are kept."""
+        self._presence = dict(presence or {})
         fresh: dict[int, tuple[BoardSession, Journey]] = {}
         self.unreadable = []
         self._set_aside = {}
@@ -275,14 +286,31 @@ class Board:
                 )
                 continue
             session, journey = newest[name]
-            cards.append(
-                room_card(
-                    name,
-                    session.session_id,
-                    session.patient_code,
-                    journey,
-                    now,
-                    show_patient=self.show_patient,
-                )
+            card = room_card(
+                name,
+                session.session_id,
+                session.patient_code,
+                journey,
+                now,
+                show_patient=self.show_patient,
             )
+            cards.append(self._with_silence(card, session.room, now, journey))
         return cards
+
+    def _with_silence(self, card: RoomCard, room: str, now: datetime, journey: Journey) -> RoomCard:
+        """The card, saying so when the room's PC has not been heard from for a while: it may
+        be working offline, and what the card shows may be behind."""
+        seen = self._presence.get(room)
+        if seen is None or journey.closed:
+            return card
+        quiet = (now - seen).total_seconds()
+        if quiet < SILENT_AFTER_SECONDS:
+            return card
+        since = seen.astimezone().strftime("%H:%M")
+        attention = Attention.URGENT if card.attention is Attention.URGENT else Attention.DUE
+        return replace(
+            card,
+            silent=f"No word from this room's PC since {since}: it may be offline. "
+            "What is shown may be behind.",
+            attention=attention,
+        )

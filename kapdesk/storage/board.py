@@ -35,7 +35,7 @@ from kapdesk.storage.db import (
     session_factory,
 )
 from kapdesk.storage.journeys import DATABASE_FAILURES
-from kapdesk.storage.models import JourneySession, SessionEvent
+from kapdesk.storage.models import JourneySession, RoomPresence, SessionEvent
 from kapdesk.storage.repositories import SessionRepository
 from kapdesk.storage.server import configured_server, with_password
 
@@ -44,7 +44,7 @@ log = logging.getLogger(__name__)
 CHANNEL = "kapdesk_board"
 ROOMS_FROM_DAYS = 30  # a room that ran a session this recently shows on the board, even free
 RETRY_SECONDS = 2.0
-HEALTH_CHECK_SECONDS = 10
+QUIET_READ_SECONDS = 10
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,7 @@ class BoardUpdate:
     read_at: datetime
     problem: str | None = None  # the server cannot be reached: the sessions are as last read
     changed: frozenset[int] = field(default_factory=frozenset)  # sessions read again this time
+    presence: dict[str, datetime] = field(default_factory=dict)  # room -> its PC last heard
 
 
 class BoardReader:
@@ -66,6 +67,7 @@ class BoardReader:
         self._clock = clock
         self._cache: dict[int, BoardSession] = {}
         self._rooms: tuple[str, ...] = ()
+        self._presence: dict[str, datetime] = {}
 
     def read(self, changed: Iterable[int] | None = None) -> BoardUpdate:
         """What is open now; ``changed`` None reads every session again."""
@@ -93,14 +95,27 @@ class BoardReader:
                     protocol_text=repo.snapshot_text(row.id),
                     events=tuple(repo.events(row.id)),
                 )
+            presence = {
+                room: seen
+                for room, seen in session.execute(select(RoomPresence.room, RoomPresence.seen_at))
+            }
         read_again = frozenset(i for i in fresh if fresh[i] is not self._cache.get(i))
         self._cache = fresh
         self._rooms = tuple(sorted({*rooms, *(s.room for s in fresh.values())}))
-        return BoardUpdate(tuple(fresh.values()), self._rooms, now, changed=read_again)
+        self._presence = presence
+        return BoardUpdate(
+            tuple(fresh.values()), self._rooms, now, changed=read_again, presence=presence
+        )
 
     def last(self, problem: str) -> BoardUpdate:
         """What was read last (free rooms too), marked with why it could not be read again."""
-        return BoardUpdate(tuple(self._cache.values()), self._rooms, self._clock.now(), problem)
+        return BoardUpdate(
+            tuple(self._cache.values()),
+            self._rooms,
+            self._clock.now(),
+            problem,
+            presence=self._presence,
+        )
 
 
 def board_storage(paths: AppPaths, db_url: str | None) -> Storage:
@@ -267,8 +282,10 @@ class _Reading:
             for note in connection.notifies(timeout=1.0, stop_after=1):
                 ids.add(int(note.payload))
             waited += 1
-            if not ids and waited % HEALTH_CHECK_SECONDS == 0:
-                connection.execute("SELECT 1")  # a quiet server and a dead one look alike
+            if not ids and waited >= QUIET_READ_SECONDS:
+                # A quiet clinic: read again anyway (which rooms' PCs are still there; and a
+                # quiet server and a dead one look alike until asked).
+                return ids
         for note in connection.notifies(timeout=0.05):
             ids.add(int(note.payload))
         return ids

@@ -305,3 +305,12 @@ class DatabaseIdentity(Base):
     __tablename__ = "database_identity"
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
+
+
+class RoomPresence(Base):
+    """When a room PC last said it is there (migration 0008); overwritten, not a record."""
+
+    __tablename__ = "room_presence"
+
+    room: Mapped[str] = mapped_column(String(120), primary_key=True)
+    seen_at: Mapped[datetime]

@@ -86,6 +86,9 @@ class RoomCardView(QFrame):
         middle.addWidget(self.phase, 1)
         middle.addWidget(self.time)
         layout.addLayout(middle)
+        self.silent = self._part("line")
+        _restyle(self.silent, "attention", "due")
+        layout.addWidget(self.silent)
         self.protocol = self._part("line", "muted")
         self.next_check = self._part("line")
         self.vitals = self._part("line")
@@ -114,6 +117,7 @@ class RoomCardView(QFrame):
         self._set(self.vitals, "" if free else f"Last vitals: {card.last_vitals}")
         self._set(self.flags, "\n".join(f"⚑ {flag}" for flag in card.flags))
         self._set(self.sound, card.sound)
+        self._set(self.silent, card.silent)
         check_level = {Attention.DUE: "due", Attention.URGENT: "urgent"}.get(card.attention, "")
         if card.flags and card.attention is Attention.URGENT and "overdue" not in card.next_check:
             check_level = ""  # the flags are the urgent part, said on their own line
@@ -209,7 +213,7 @@ class BoardWindow(QWidget):
 
     def take_update(self, update: BoardUpdate) -> None:
         self.last_update = update
-        self.board.update(update.sessions, update.rooms)
+        self.board.update(update.sessions, update.rooms, update.presence)
         self.redraw()
         self.shown_update.emit()
 

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from kapdesk.records import Aftercare
     from kapdesk.storage.journeys import JourneyStore, OpenJourney
     from kapdesk.storage.library import SoundLibrary
+    from kapdesk.storage.presence import PresenceBeacon
     from kapdesk.ui.history_view import HistoryView
     from kapdesk.ui.journey_view import JourneyView
     from kapdesk.ui.library_view import LibraryView
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.current: OpenJourney | None = None
         self.member: StaffMember | None = None
+        self.presence: PresenceBeacon | None = None  # a room on a clinic server (app.py)
         self.instance_lock: object | None = None  # held while this window lives (app.start)
         self.start_arguments: list[str] = []  # how this kapdesk was started (for autostart)
         self.start_problem_for_autostart = ""  # why this start cannot be repeated at login
@@ -633,6 +635,8 @@ class MainWindow(QMainWindow):
             self.showMaximized()
         if getattr(self, "store", None) is not None and room.room_name:
             self.store.room = room.room_name  # the next session is recorded under it
+            if self.presence is not None:
+                self.presence.room = room.room_name
         title = f"kapdesk · {room.room_name}" if room.room_name else "kapdesk"
         self.setWindowTitle(title)
 
@@ -1045,6 +1049,8 @@ class MainWindow(QMainWindow):
             self.sound_panel.shut_down()
         if current is not None:
             current.recorder.close()  # what waits for the server stays in the outbox
+        if self.presence is not None:
+            self.presence.stop()
         board = getattr(self, "board_window", None)
         if board is not None:
             board.close()

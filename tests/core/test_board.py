@@ -548,3 +548,23 @@ def test_a_session_no_longer_open_leaves_its_room_free(
     assert board.cards(clock.now())[0].session_id == 1
     board.update([], ["Room 1"])
     assert board.cards(clock.now()) == [free_room("Room 1")]
+
+
+def test_a_room_whose_pc_has_gone_quiet_says_it_may_be_offline(
+    protocol: Protocol, clock: FakeClock
+) -> None:
+    journey = dosed(protocol, clock)
+    board = Board(clock)
+    sessions = [session_of(1, "Room 1", "P-1", journey, protocol)]
+    board.update(sessions, ["Room 1", "Room 2"], {"Room 1": clock.now(), "Room 2": clock.now()})
+    clock.advance(60)
+    cards = {c.room: c for c in board.cards(clock.now())}
+    assert cards["Room 1"].silent == ""  # heard from a minute ago: it is there
+    clock.advance(60)
+    cards = {c.room: c for c in board.cards(clock.now())}
+    assert "No word from this room's PC since" in cards["Room 1"].silent
+    assert "may be offline" in cards["Room 1"].silent
+    assert cards["Room 1"].attention is Attention.DUE
+    assert cards["Room 2"].silent == ""  # a free room's PC may well be off
+    board.update(sessions, ["Room 1"], {"Room 1": clock.now()})  # it is back
+    assert board.cards(clock.now())[0].silent == ""

@@ -321,3 +321,16 @@ def test_events_of_two_rooms_committed_together_both_reach_the_board(
         )
         if storage.engine.dialect.name == "postgresql":
             assert set().union(*(u.changed for u in updates[seen:])) >= both
+
+
+def test_the_reading_says_when_each_room_pc_was_last_heard_from(
+    storage: Storage, clock: FakeClock, protocol: Protocol
+) -> None:
+    from kapdesk.storage.presence import say_present  # noqa: PLC0415
+
+    open_in(storage, clock, protocol, "Room 1", "P-1")
+    say_present(storage.engine, "Room 1", clock.now())
+    clock.advance(30)
+    say_present(storage.engine, "Room 1", clock.now())  # overwritten, one row per room
+    update = BoardReader(storage, clock).read()
+    assert update.presence == {"Room 1": clock.now()}

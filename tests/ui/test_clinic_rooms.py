@@ -17,7 +17,7 @@ from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 
 from kapdesk.core.room import RoomSettings
-from kapdesk.storage.models import SessionEvent
+from kapdesk.storage.models import RoomPresence, SessionEvent
 from tests.support.crash import child_env, driver, first_line
 from tests.support.postgres import PostgresServer, postgres_instance
 
@@ -107,6 +107,15 @@ def _notes_on_server(server: PostgresServer, session_id: int) -> list[tuple[int,
         engine.dispose()
 
 
+def _rooms_heard_from(server: PostgresServer) -> list[str]:
+    engine = create_engine(server.url)
+    try:
+        with Session(engine) as session:
+            return list(session.scalars(select(RoomPresence.room)))
+    finally:
+        engine.dispose()
+
+
 def _round(rooms: dict[str, Child], number: int) -> dict[str, dict[str, Any]]:
     """Each room types a note at the same time; what each screen said."""
     for name, child in rooms.items():
@@ -174,6 +183,7 @@ def test_three_rooms_and_a_board_on_one_server_survive_it_stopping(
             assert [text for _, text in on_server] == [f"{name} {note}" for note in everything]
             seqs = [seq for seq, _ in on_server]
             assert seqs == sorted(set(seqs))  # in the order typed, none twice
+        assert set(_rooms_heard_from(server)) == set(ROOMS)  # each room PC says it is there
     finally:
         for child in rooms.values():
             child.stop()
