@@ -99,6 +99,7 @@ def attach_records(
         window.show_notice(" ".join(records.notices))
     if records.presence is not None:
         window.presence = records.presence
+        records.presence.waiting = window.entries_waiting
         records.presence.start()
 
 

@@ -194,5 +194,5 @@ def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
         tags,
         aftercare,
         notices,
-        PresenceBeacon(storage, clock, store.room) if store.shared else None,
+        PresenceBeacon(storage, store.room) if store.shared else None,
     )

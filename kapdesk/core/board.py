@@ -198,6 +198,15 @@ def _sound(journey: Journey) -> str:
 
 
 @dataclass(frozen=True)
+class RoomHeard:
+    """What a room PC on a clinic server last said: how long before the reading, by the
+    server's own clock (so the PCs' clocks do not matter), and its entries still waiting."""
+
+    seconds_ago: float
+    waiting: int = 0
+
+
+@dataclass(frozen=True)
 class BoardSession:
     """An open session as the board reads it from the database."""
 
@@ -223,17 +232,21 @@ class Board:
         self._protocols: dict[str, Protocol | None] = {}
         self.unreadable: list[int] = []  # sessions whose protocol snapshot cannot be read
         self._set_aside: dict[int, BoardSession] = {}
-        self._presence: dict[str, datetime] = {}
+        self._heard: dict[str, RoomHeard] = {}
+        self._read_at: datetime | None = None
 
     def update(
         self,
         sessions: Sequence[BoardSession],
         rooms: Sequence[str],
-        presence: Mapping[str, datetime] | None = None,
+        heard: Mapping[str, RoomHeard] | None = None,
+        read_at: datetime | None = None,
     ) -> None:
-        """The open sessions, the rooms known and when each room's PC was last heard from
-        (rooms on a clinic server), as just read; unchanged sessions are kept."""
-        self._presence = dict(presence or {})
+        """The open sessions, the rooms known and what each room's PC last said (rooms on a
+        clinic server; none when the reading failed), as read at ``read_at``; unchanged
+        sessions are kept."""
+        self._heard = dict(heard or {})
+        self._read_at = read_at
         fresh: dict[int, tuple[BoardSession, Journey]] = {}
         self.unreadable = []
         self._set_aside = {}
@@ -298,19 +311,23 @@ class Board:
         return cards
 
     def _with_silence(self, card: RoomCard, room: str, now: datetime, journey: Journey) -> RoomCard:
-        """The card, saying so when the room's PC has not been heard from for a while: it may
-        be working offline, and what the card shows may be behind."""
-        seen = self._presence.get(room)
-        if seen is None or journey.closed:
+        """The card, saying so when the room's PC has not been heard from for a while (it may
+        be working offline: what the card shows may be behind) or has entries waiting."""
+        heard = self._heard.get(room)
+        if heard is None or self._read_at is None or journey.closed:
             return card
-        quiet = (now - seen).total_seconds()
-        if quiet < SILENT_AFTER_SECONDS:
+        quiet = heard.seconds_ago + max(0.0, (now - self._read_at).total_seconds())
+        if quiet >= SILENT_AFTER_SECONDS:
+            minutes = minutes_text(max(1, quiet // 60))
+            said = (
+                f"No word from this room's PC for {minutes}: it may be offline. "
+                "What is shown may be behind."
+            )
+        elif heard.waiting:
+            said = (
+                f"This room's PC has {heard.waiting} "
+                f"entr{'y' if heard.waiting == 1 else 'ies'} waiting to reach the server."
+            )
+        else:
             return card
-        since = seen.astimezone().strftime("%H:%M")
-        attention = Attention.URGENT if card.attention is Attention.URGENT else Attention.DUE
-        return replace(
-            card,
-            silent=f"No word from this room's PC since {since}: it may be offline. "
-            "What is shown may be behind.",
-            attention=attention,
-        )
+        return replace(card, silent=said)

@@ -21,8 +21,9 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ProgrammingError
 
-from kapdesk.core.board import BoardSession
+from kapdesk.core.board import BoardSession, RoomHeard
 from kapdesk.core.clock import Clock
 from kapdesk.paths import AppPaths
 from kapdesk.storage.db import (
@@ -56,7 +57,7 @@ class BoardUpdate:
     read_at: datetime
     problem: str | None = None  # the server cannot be reached: the sessions are as last read
     changed: frozenset[int] = field(default_factory=frozenset)  # sessions read again this time
-    presence: dict[str, datetime] = field(default_factory=dict)  # room -> its PC last heard
+    heard: dict[str, RoomHeard] = field(default_factory=dict)  # room -> what its PC last said
 
 
 class BoardReader:
@@ -67,7 +68,8 @@ class BoardReader:
         self._clock = clock
         self._cache: dict[int, BoardSession] = {}
         self._rooms: tuple[str, ...] = ()
-        self._presence: dict[str, datetime] = {}
+        self._presence_known = True
+        self._on_server = storage.engine.dialect.name == "postgresql"
 
     def read(self, changed: Iterable[int] | None = None) -> BoardUpdate:
         """What is open now; ``changed`` None reads every session again."""
@@ -95,27 +97,34 @@ class BoardReader:
                     protocol_text=repo.snapshot_text(row.id),
                     events=tuple(repo.events(row.id)),
                 )
-            presence = {
-                room: seen
-                for room, seen in session.execute(select(RoomPresence.room, RoomPresence.seen_at))
-            }
+        heard = self._heard()
         read_again = frozenset(i for i in fresh if fresh[i] is not self._cache.get(i))
         self._cache = fresh
         self._rooms = tuple(sorted({*rooms, *(s.room for s in fresh.values())}))
-        self._presence = presence
-        return BoardUpdate(
-            tuple(fresh.values()), self._rooms, now, changed=read_again, presence=presence
+        return BoardUpdate(tuple(fresh.values()), self._rooms, now, changed=read_again, heard=heard)
+
+    def _heard(self) -> dict[str, RoomHeard]:
+        """What each room PC last said, aged by the server's own clock; nothing on SQLite (one
+        room) or on a server whose schema predates it (a board updated before the rooms)."""
+        if not (self._on_server and self._presence_known):
+            return {}
+        query = select(
+            RoomPresence.room,
+            RoomPresence.waiting,
+            func.extract("epoch", func.now() - RoomPresence.seen_at),
         )
+        try:
+            with self._factory() as session:
+                rows = session.execute(query).all()
+        except ProgrammingError:
+            self._presence_known = False  # no such table here yet
+            return {}
+        return {room: RoomHeard(float(ago), int(waiting)) for room, waiting, ago in rows}
 
     def last(self, problem: str) -> BoardUpdate:
         """What was read last (free rooms too), marked with why it could not be read again."""
-        return BoardUpdate(
-            tuple(self._cache.values()),
-            self._rooms,
-            self._clock.now(),
-            problem,
-            presence=self._presence,
-        )
+        # No word of the room PCs: it is the board that cannot reach the server, not they.
+        return BoardUpdate(tuple(self._cache.values()), self._rooms, self._clock.now(), problem)
 
 
 def board_storage(paths: AppPaths, db_url: str | None) -> Storage:

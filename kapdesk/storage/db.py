@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -209,38 +210,31 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
-RETRY_AWAY_SECONDS = 15.0
-
-
 class ServerAway:
-    """Whether the server was found unreachable, and whether it is time to ask again."""
+    """Whether the server was found unreachable.
+
+    Set by whoever meets the failure; cleared by whoever next reaches the server, which while
+    it is away is a background thread (the recorder's delivery, the room's presence), never
+    the window's thread. Thread-safe.
+    """
 
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
+        self._lock = threading.Lock()
         self._since: float | None = None
-        self._asked = 0.0
 
     @property
     def is_away(self) -> bool:
         return self._since is not None
 
-    def worth_asking(self) -> bool:
-        """True unless the server is away and was asked less than a little while ago."""
-        if self._since is None:
-            return True
-        if self._clock() - self._asked >= RETRY_AWAY_SECONDS:
-            self._asked = self._clock()
-            return True
-        return False
-
     def failed(self) -> None:
-        now = self._clock()
-        if self._since is None:
-            self._since = now
-        self._asked = now
+        with self._lock:
+            if self._since is None:
+                self._since = self._clock()
 
     def answered(self) -> None:
-        self._since = None
+        with self._lock:
+            self._since = None
 
 
 @dataclass
@@ -248,9 +242,9 @@ class Storage:
     """The database kapdesk runs on: its engine and the factory of per-action Sessions.
 
     ``away`` is what this app last learnt of a server it could not reach, shared by the parts
-    that can go on without it (the recorder, signing in): while it stands they ask the server
-    again at most every :data:`RETRY_AWAY_SECONDS`, so a pulled cable does not make every PIN
-    typed wait for a connection to time out.
+    that can go on without it (the recorder, signing in, the room's presence): while it stands
+    signing in answers from this PC at once, so a pulled cable does not make every PIN typed
+    wait for a connection to time out.
     """
 
     engine: Engine

@@ -362,7 +362,14 @@ class JourneyStore:
         self._live: dict[int, OpenJourney] = {}
 
     def _recorder(self, session_id: int, next_seq: int, opened_at: datetime) -> EventRecorder:
-        return EventRecorder(self._engine, session_id, next_seq, self.outbox, opened_at=opened_at)
+        return EventRecorder(
+            self._engine,
+            session_id,
+            next_seq,
+            self.outbox,
+            opened_at=opened_at,
+            away=self._away,
+        )
 
     def _keep_live(self, opened: OpenJourney) -> OpenJourney:
         self._live[opened.session_id] = opened

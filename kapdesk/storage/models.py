@@ -313,4 +313,5 @@ class RoomPresence(Base):
     __tablename__ = "room_presence"
 
     room: Mapped[str] = mapped_column(String(120), primary_key=True)
-    seen_at: Mapped[datetime]
+    seen_at: Mapped[datetime]  # the server's time, never the room PC's
+    waiting: Mapped[int] = mapped_column(server_default="0")  # entries on the PC, not sent

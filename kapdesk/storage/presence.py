@@ -1,21 +1,22 @@
-"""A room PC on a clinic server says it is there, every half minute, on a thread of its own.
+"""A room PC on a clinic server says it is there, on a thread of its own.
 
-The clinic board reads these lines to tell a room that has gone quiet (nothing to record)
-from a room whose PC cannot reach the server (working offline) or is off. Failures are
-ignored: a room that cannot say it is there is exactly what the board is told by silence.
+Every half minute (every few seconds while the server is away) it writes, in the server's own
+time, that it is there and how many of its entries still wait on the PC. The clinic board
+reads these lines to tell a room that is quiet (nothing to record) from one that is working
+offline or whose PC is off. It is also how the room learns, off the window's thread, that a
+server found away is back (see :class:`kapdesk.storage.db.ServerAway`).
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from datetime import datetime
+from collections.abc import Callable
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from kapdesk.core.clock import Clock
 from kapdesk.storage.db import Storage
 from kapdesk.storage.journeys import DATABASE_FAILURES
 from kapdesk.storage.models import RoomPresence
@@ -23,14 +24,15 @@ from kapdesk.storage.models import RoomPresence
 log = logging.getLogger(__name__)
 
 EVERY_SECONDS = 30.0
+WHILE_AWAY_SECONDS = 5.0
 
 
-def say_present(engine: Engine, room: str, at: datetime) -> None:
-    """Record that ``room``'s PC is there at ``at`` (one row per room, overwritten)."""
+def say_present(engine: Engine, room: str, waiting: int = 0) -> None:
+    """Record that ``room``'s PC is there now, by the server's clock (one row per room)."""
     insert = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
-    statement = insert(RoomPresence).values(room=room, seen_at=at)
+    statement = insert(RoomPresence).values(room=room, seen_at=func.now(), waiting=waiting)
     statement = statement.on_conflict_do_update(
-        index_elements=["room"], set_={"seen_at": statement.excluded.seen_at}
+        index_elements=["room"], set_={"seen_at": func.now(), "waiting": waiting}
     )
     with engine.begin() as connection:
         connection.execute(statement)
@@ -39,12 +41,11 @@ def say_present(engine: Engine, room: str, at: datetime) -> None:
 class PresenceBeacon:
     """Says the room is there now and every :data:`EVERY_SECONDS`, until stopped."""
 
-    def __init__(
-        self, storage: Storage, clock: Clock, room: str, every: float = EVERY_SECONDS
-    ) -> None:
+    def __init__(self, storage: Storage, room: str, every: float = EVERY_SECONDS) -> None:
         self._engine = storage.engine
-        self._clock = clock
+        self._away = storage.away
         self.room = room  # the window changes it when the room is renamed
+        self.waiting: Callable[[], int] = lambda: 0  # the window's: entries not yet sent
         self._every = every
         self._stopped = threading.Event()
         self._thread = threading.Thread(target=self._run, name="kapdesk-presence", daemon=True)
@@ -58,7 +59,11 @@ class PresenceBeacon:
     def _run(self) -> None:
         while not self._stopped.is_set():
             try:
-                say_present(self._engine, self.room, self._clock.now())
+                say_present(self._engine, self.room, self.waiting())
+                self._away.answered()
             except DATABASE_FAILURES as exc:
                 log.debug("presence not said: %s", type(exc).__name__)
-            self._stopped.wait(self._every)
+                self._away.failed()
+            except Exception:  # the last guard: a beacon that stops makes the room look gone
+                log.exception("presence: unexpected failure")
+            self._stopped.wait(WHILE_AWAY_SECONDS if self._away.is_away else self._every)

@@ -9,6 +9,7 @@ written to the audit log in the same transaction as the change it makes.
 from __future__ import annotations
 
 import logging
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -272,9 +273,12 @@ class StaffStore:
         return signed
 
     def _ask_server(self) -> bool:
-        """False while the clinic server is away and was asked a moment ago: the accounts as
-        last read answer, at once, instead of a connection that times out."""
-        return not (self._on_server and self._known) or self._away.worth_asking()
+        """False while the clinic server is away: the accounts as last read answer, at once,
+        instead of a connection that times out on the window's thread. A background thread
+        (the room's presence, the recorder's delivery) finds out when it is back."""
+        if not (self._on_server and self._known and self._outbox is not None):
+            return True
+        return not self._away.is_away
 
     def _sign_in_offline(self, name: str, pin: str) -> SignIn:
         now = self._clock.now()
@@ -305,6 +309,7 @@ class StaffStore:
     def _keep(self, at: datetime, who: str, action: str, subject: str = "", **detail: Any) -> None:
         """Keep an audit line the server cannot take now: in the outbox (on this PC's disk),
         or in memory when that cannot be written either."""
+        detail["kept_id"] = uuid.uuid4().hex  # known again if its first send did land
         place = None
         if self._outbox is not None:
             try:
@@ -316,8 +321,17 @@ class StaffStore:
     def _send_unsent(self, session: Session) -> None:
         """Add what waited to the caller's unit of work, oldest first (the caller lets go of
         them once it has committed)."""
+        if not self._unsent:
+            return
+        # A send whose commit reached the server but whose answer was lost: not twice.
+        moments = {line.at for _place, line in self._unsent}
+        there = {
+            entry.detail.get("kept_id")
+            for entry in session.scalars(select(AuditEntry).where(AuditEntry.at.in_(moments)))
+        }
         for _place, line in self._unsent:
-            audit(session, line.at, line.who, line.action, line.subject, **line.detail)
+            if line.detail.get("kept_id") not in there:
+                audit(session, line.at, line.who, line.action, line.subject, **line.detail)
 
     def _let_go(self, sent: int) -> None:
         """The first ``sent`` waiting lines are in the log now."""
@@ -386,7 +400,8 @@ class StaffStore:
 
         On a clinic server that cannot be reached, the line waits for the next write."""
         now = self._clock.now()
-        if self._on_server and not self._away.worth_asking():
+        keeps = self._on_server and self._outbox is not None  # a room PC's own store
+        if keeps and self._away.is_away:
             self._keep(now, who, action, subject, offline=True, **detail)
             return
         sending = len(self._unsent)
@@ -395,8 +410,8 @@ class StaffStore:
                 self._send_unsent(session)
                 audit(session, now, who, action, subject, **detail)
         except StorageError:
-            if not self._on_server:
-                raise
+            if not keeps:
+                raise  # no outbox to keep it in: the caller says it could not be logged
             self._away.failed()
             self._keep(now, who, action, subject, offline=True, **detail)
             return

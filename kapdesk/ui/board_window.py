@@ -213,7 +213,7 @@ class BoardWindow(QWidget):
 
     def take_update(self, update: BoardUpdate) -> None:
         self.last_update = update
-        self.board.update(update.sessions, update.rooms, update.presence)
+        self.board.update(update.sessions, update.rooms, update.heard, update.read_at)
         self.redraw()
         self.shown_update.emit()
 

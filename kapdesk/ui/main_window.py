@@ -1058,6 +1058,11 @@ class MainWindow(QMainWindow):
             self.keep_awake.release()
         super().closeEvent(event)
 
+    def entries_waiting(self) -> int:
+        """Entries of the session on screen not yet on the server (read from another thread)."""
+        current = self.current
+        return current.recorder.pending if current is not None else 0
+
     def show_notice(self, text: str) -> None:
         """Something staff should pass on to an admin, in the banner."""
         self._show_banner(text)

@@ -12,6 +12,7 @@ from kapdesk.core.board import (
     Attention,
     Board,
     BoardSession,
+    RoomHeard,
     free_room,
     room_card,
 )
@@ -556,15 +557,23 @@ def test_a_room_whose_pc_has_gone_quiet_says_it_may_be_offline(
     journey = dosed(protocol, clock)
     board = Board(clock)
     sessions = [session_of(1, "Room 1", "P-1", journey, protocol)]
-    board.update(sessions, ["Room 1", "Room 2"], {"Room 1": clock.now(), "Room 2": clock.now()})
-    clock.advance(60)
+    # Heard from 30 s before the reading, by the server's clock: the PCs' clocks do not count.
+    heard = {"Room 1": RoomHeard(30.0), "Room 2": RoomHeard(500.0)}
+    board.update(sessions, ["Room 1", "Room 2"], heard, clock.now())
+    clock.advance(30)
     cards = {c.room: c for c in board.cards(clock.now())}
-    assert cards["Room 1"].silent == ""  # heard from a minute ago: it is there
-    clock.advance(60)
+    assert cards["Room 1"].silent == ""  # a minute: it is there
+    before = cards["Room 1"].attention
+    clock.advance(30)
     cards = {c.room: c for c in board.cards(clock.now())}
-    assert "No word from this room's PC since" in cards["Room 1"].silent
+    assert "No word from this room's PC for 1 min" in cards["Room 1"].silent
     assert "may be offline" in cards["Room 1"].silent
-    assert cards["Room 1"].attention is Attention.DUE
+    assert cards["Room 1"].attention is before  # the clinical cue is the journey's alone
     assert cards["Room 2"].silent == ""  # a free room's PC may well be off
-    board.update(sessions, ["Room 1"], {"Room 1": clock.now()})  # it is back
+
+    board.update(sessions, ["Room 1"], {"Room 1": RoomHeard(1.0, waiting=3)}, clock.now())
+    assert board.cards(clock.now())[0].silent == (
+        "This room's PC has 3 entries waiting to reach the server."
+    )
+    board.update(sessions, ["Room 1"], None, clock.now())  # the board itself cut off
     assert board.cards(clock.now())[0].silent == ""

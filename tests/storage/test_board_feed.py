@@ -324,13 +324,31 @@ def test_events_of_two_rooms_committed_together_both_reach_the_board(
 
 
 def test_the_reading_says_when_each_room_pc_was_last_heard_from(
-    storage: Storage, clock: FakeClock, protocol: Protocol
+    storage: Storage, clock: FakeClock, protocol: Protocol, backend: str
 ) -> None:
     from kapdesk.storage.presence import say_present  # noqa: PLC0415
 
     open_in(storage, clock, protocol, "Room 1", "P-1")
-    say_present(storage.engine, "Room 1", clock.now())
-    clock.advance(30)
-    say_present(storage.engine, "Room 1", clock.now())  # overwritten, one row per room
+    say_present(storage.engine, "Room 1")
+    say_present(storage.engine, "Room 1", waiting=2)  # overwritten: one row per room
     update = BoardReader(storage, clock).read()
-    assert update.presence == {"Room 1": clock.now()}
+    if backend == "sqlite":
+        assert update.heard == {}  # one room PC: it is the board
+        return
+    assert set(update.heard) == {"Room 1"}
+    assert update.heard["Room 1"].waiting == 2
+    assert 0 <= update.heard["Room 1"].seconds_ago < 5  # the server's clock, both ends
+
+
+def test_a_board_newer_than_the_server_still_shows_the_rooms(
+    storage: Storage, clock: FakeClock, protocol: Protocol
+) -> None:
+    """The nurses' station updated before the room PCs: its server has no presence yet."""
+    from sqlalchemy import text  # noqa: PLC0415
+
+    opened = open_in(storage, clock, protocol, "Room 1", "P-1")
+    with storage.engine.begin() as connection:
+        connection.execute(text("DROP TABLE room_presence"))
+    update = BoardReader(storage, clock).read()
+    assert [s.session_id for s in update.sessions] == [opened.session_id]
+    assert update.heard == {}

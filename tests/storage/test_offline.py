@@ -8,8 +8,7 @@ from collections.abc import Callable, Iterator
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import event, select
 
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.journey import Dose, EventKind, JourneyEvent
@@ -17,8 +16,6 @@ from kapdesk.core.staff import Role
 from kapdesk.paths import AppPaths
 from kapdesk.records import outbox_notices
 from kapdesk.storage.db import (
-    RETRY_AWAY_SECONDS,
-    ServerAway,
     Storage,
     database_identity,
     open_storage,
@@ -26,6 +23,7 @@ from kapdesk.storage.db import (
 from kapdesk.storage.journeys import EventConflictError, JourneyStore, write_event
 from kapdesk.storage.models import SessionEvent
 from kapdesk.storage.outbox import Kept, Outbox, OutboxError
+from kapdesk.storage.presence import PresenceBeacon
 from kapdesk.storage.staff import StaffStore
 from tests.conftest import make_protocol
 from tests.support.postgres import PostgresServer, postgres_instance
@@ -184,13 +182,14 @@ def test_rooms_on_one_server_resume_only_their_own_sessions(
 def test_staff_sign_in_while_the_server_is_away_and_the_log_catches_up(
     server: PostgresServer, room_storage: Storage, clock: FakeClock, paths: AppPaths, outbox: Outbox
 ) -> None:
-    room_storage.away = ServerAway(clock.monotonic)  # asked again on the test's clock
     staff = StaffStore(room_storage, clock, outbox)
     staff.create_account("Robin Hale", frozenset({Role.ADMIN, Role.NURSE}), "4862", by=None)
     assert [m.name for m in staff.accounts()] == ["Robin Hale"]  # as the lock screen reads them
 
     server.stop()
     assert [m.name for m in staff.accounts()] == ["Robin Hale"]  # the tiles stay
+    assert room_storage.away.is_away
+    asked = _count_connections(room_storage)
     clock.advance(60)
     refused = staff.sign_in("Robin Hale", "1111")
     assert refused.member is None
@@ -203,12 +202,18 @@ def test_staff_sign_in_while_the_server_is_away_and_the_log_catches_up(
     clock.advance(60)
     staff.record("Robin Hale", "screen_locked")
     assert staff.unsent == 3
+    assert asked() == 0  # while it is away, none of that waited on the network
     # The room PC loses power: the lines are on its disk, and the next start takes them up.
     restarted = StaffStore(room_storage, clock, Outbox(paths.outbox, outbox.server))
     assert restarted.unsent == 3
 
     server.start()
-    wait_until(lambda: _reachable(room_storage))
+    beacon = PresenceBeacon(room_storage, "Room 2", every=0.1)  # as the room PC's own does
+    beacon.start()
+    try:
+        wait_until(lambda: not room_storage.away.is_away)
+    finally:
+        beacon.stop()
     clock.advance(60)
     restarted.record("Robin Hale", "screen_locked")
     assert restarted.unsent == 0
@@ -220,14 +225,6 @@ def test_staff_sign_in_while_the_server_is_away_and_the_log_catches_up(
         ("screen_locked", True),
         ("screen_locked", None),
     ]
-
-
-def _reachable(storage: Storage) -> bool:
-    try:
-        with storage.engine.connect():
-            return True
-    except SQLAlchemyError:
-        return False
 
 
 def test_the_outbox_follows_the_database_not_the_spelling_of_its_url(
@@ -307,15 +304,12 @@ def test_entries_only_memory_holds_are_said_plainly_and_kept_in_order(
     assert _notes(room_storage, opened.session_id) == [(1, "held")]
 
 
-def test_a_server_found_away_is_asked_again_only_after_a_while(clock: FakeClock) -> None:
-    away = ServerAway(clock.monotonic)
-    assert away.worth_asking()
-    away.failed()
-    assert away.is_away
-    assert not away.worth_asking()  # a PIN typed now is checked here, at once
-    clock.advance(RETRY_AWAY_SECONDS)
-    assert away.worth_asking()
-    assert not away.worth_asking()  # one try per while
-    away.answered()
-    assert away.worth_asking()
-    assert not away.is_away
+def _count_connections(storage: Storage) -> Callable[[], int]:
+    """How many times the engine hands out a connection from now on."""
+    count = [0]
+
+    def counted(*_args: object) -> None:
+        count[0] += 1
+
+    event.listen(storage.engine, "checkout", counted)
+    return lambda: count[0]

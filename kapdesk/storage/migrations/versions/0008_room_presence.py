@@ -1,4 +1,5 @@
-"""Each room PC on a clinic server says it is there every half minute, so the clinic board
+"""Each room PC on a clinic server says it is there every half minute, in the server's own
+time, with how many of its entries are still waiting to reach the server, so the clinic board
 can tell a room that is working offline (or whose PC is off) from a room that is quiet.
 
 Not part of the clinical record: one row per room, overwritten.
@@ -23,6 +24,7 @@ def upgrade() -> None:
         "room_presence",
         sa.Column("room", sa.String(120), primary_key=True),
         sa.Column("seen_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("waiting", sa.Integer(), nullable=False, server_default="0"),
     )
 
 
