@@ -164,11 +164,13 @@ class Outbox:
         return int(found[0]) if found else 0
 
     def other_databases(self) -> int:
-        """Entries waiting for another database than this one (the PC was moved to it)."""
+        """Entries and audit lines waiting for another database than this one (the PC was
+        moved to it)."""
         with self._lock:
             found = self._db.execute(
-                "SELECT count(*) FROM outbox WHERE server != ? AND problem IS NULL",
-                (self.server,),
+                "SELECT (SELECT count(*) FROM outbox WHERE server != ? AND problem IS NULL)"
+                " + (SELECT count(*) FROM audit WHERE server != ?)",
+                (self.server, self.server),
             ).fetchone()
         return int(found[0]) if found else 0
 
@@ -191,16 +193,19 @@ class Outbox:
 
     def audit_waiting(self) -> list[tuple[int, datetime, str, str, str, dict[str, object]]]:
         """The audit lines kept for this database, oldest first, with their places."""
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT id, at, who, action, subject, detail FROM audit WHERE server = ? "
-                "ORDER BY id",
-                (self.server,),
-            ).fetchall()
-        return [
-            (place, datetime.fromisoformat(at), who, action, subject, json.loads(detail))
-            for place, at, who, action, subject, detail in rows
-        ]
+        try:
+            with self._lock:
+                rows = self._db.execute(
+                    "SELECT id, at, who, action, subject, detail FROM audit WHERE server = ? "
+                    "ORDER BY id",
+                    (self.server,),
+                ).fetchall()
+            return [
+                (place, datetime.fromisoformat(at), who, action, subject, json.loads(detail))
+                for place, at, who, action, subject, detail in rows
+            ]
+        except (sqlite3.Error, ValueError) as exc:
+            raise OutboxError(f"the outbox {self.path} cannot be read: {exc}") from exc
 
     def audit_delivered(self, places: list[int]) -> None:
         with self._lock, contextlib.suppress(sqlite3.Error):

@@ -102,12 +102,17 @@ class StaffStore:
         # Lines waiting for the server, each with its place in the outbox (None: memory only);
         # those an earlier run kept come first.
         self._outbox = outbox
-        self._unsent: list[tuple[int | None, AuditLine]] = [
-            (place, AuditLine(at, who, action, subject, detail))
-            for place, at, who, action, subject, detail in (
-                outbox.audit_waiting() if outbox is not None else []
-            )
-        ]
+        self._unsent: list[tuple[int | None, AuditLine]] = []
+        if outbox is not None:
+            try:
+                kept = outbox.audit_waiting()
+            except OutboxError as exc:
+                log.error("audit lines kept on this PC cannot be read: %s", exc)
+                kept = []
+            self._unsent = [
+                (place, AuditLine(at, who, action, subject, detail))
+                for place, at, who, action, subject, detail in kept
+            ]
 
     def needs_first_admin(self) -> bool:
         """True until an active admin account exists: the first start creates one."""
