@@ -23,6 +23,7 @@ from kapdesk.core.clock import FakeClock, SystemClock
 from kapdesk.core.journey import Dose, EventKind
 from kapdesk.core.preparation import decision_data
 from kapdesk.core.questionnaires import GAD7, PHQ9, score
+from kapdesk.core.staff import Role
 from kapdesk.demo import record_demo_session
 from kapdesk.paths import AppPaths
 from kapdesk.printing import Printer
@@ -109,6 +110,13 @@ def main(out: Path) -> None:
         window = build_window(storage, paths, clock, audio=lambda: backend)
         window.resize(1280, 800)
         window.show()
+        staff = window.staff
+        assert staff is not None
+        roles = frozenset({Role.ADMIN, Role.NURSE, Role.PRESCRIBER, Role.THERAPIST})
+        staff.create_account("Dr. Ana Moreno", roles, "2468", by=None)
+        member = staff.sign_in("Dr. Ana Moreno", "2468").member
+        assert member is not None
+        window.signed_in(member)
 
         def shot(name: str) -> None:
             QApplication.processEvents()

@@ -222,7 +222,6 @@ class MainWindow(QMainWindow):
         self.course_view.back_requested.connect(self._back_from_course)
         self.setup_view.followups_requested.connect(self.show_followups)
         self.setup_view.staff_requested.connect(self.show_staff)
-        self.setup_view.board_requested.connect(self.show_board)
         self.followups_view.plan_requested.connect(self.show_integration)
         self.followups_view.back_requested.connect(self.go_home)
         self.journey_view.history_requested.connect(self.show_history)
@@ -305,6 +304,10 @@ class MainWindow(QMainWindow):
         self.signed_in_text = label("", "muted")
         self.signed_in_text.setContentsMargins(16, 0, 0, 0)
         line.addWidget(self.signed_in_text, 1)
+        # The clinic board, from every page with this line (a nurse covering several rooms).
+        self.board_button = ActionButton("Clinic board", "Ctrl+Shift+B", self.show_board, self)
+        self.board_button.setProperty("role", "compact")
+        line.addPermanentWidget(self.board_button)
         self.lock_button = ActionButton("Lock or switch user", "Ctrl+Shift+L", self.lock, self)
         self.lock_button.setProperty("role", "compact")
         line.addPermanentWidget(self.lock_button)

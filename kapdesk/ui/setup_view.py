@@ -38,7 +38,6 @@ class SetupView(QWidget):
     library_requested = Signal()
     followups_requested = Signal()
     staff_requested = Signal()
-    board_requested = Signal()
     courses_loaded = Signal()  # the patient's courses are in the Course list
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -52,21 +51,20 @@ class SetupView(QWidget):
         self.history_button = ActionButton(
             "Past sessions", "Ctrl+H", self.history_requested.emit, self
         )
-        self.library_button = ActionButton(
-            "Sound library", "Ctrl+L", self.library_requested.emit, self
-        )
+        self.library_button = ActionButton("Library", "Ctrl+L", self.library_requested.emit, self)
         self.followups_button = ActionButton(
             "Follow-ups", "Ctrl+F", self.followups_requested.emit, self
         )
-        self.staff_button = ActionButton(
-            "Staff and audit", "Ctrl+K", self.staff_requested.emit, self
-        )
-        self.board_button = ActionButton("Clinic board", "Ctrl+B", self.board_requested.emit, self)
-        header.addWidget(self.board_button)
-        header.addWidget(self.staff_button)
-        header.addWidget(self.followups_button)
-        header.addWidget(self.library_button)
-        header.addWidget(self.history_button)
+        self.staff_button = ActionButton("Staff", "Ctrl+K", self.staff_requested.emit, self)
+        # Where else to go: compact, so the four fit beside the title on a 1024-wide screen.
+        for button in (
+            self.staff_button,
+            self.followups_button,
+            self.library_button,
+            self.history_button,
+        ):
+            button.setProperty("role", "compact")
+            header.addWidget(button)
         outer.addLayout(header)
 
         outer.addWidget(label("PATIENT CLINIC CODE", "section"))

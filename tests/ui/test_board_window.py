@@ -19,6 +19,7 @@ from kapdesk.ui.board_window import BoardWindow, RoomCardView
 from kapdesk.ui.main_window import MainWindow
 
 DOSE = Dose(amount=50, unit="mg", route="IM")
+SHIFT_CTRL = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
@@ -77,7 +78,7 @@ def test_each_room_reads_from_across_the_room_and_follows_what_is_recorded(
 
 def test_set_up_opens_the_board_beside_kapdesk(qtbot: QtBot, window: MainWindow) -> None:
     window.show_setup()
-    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_B, SHIFT_CTRL)
     qtbot.waitUntil(lambda: getattr(window, "board_window", None) is not None)
     board = window.board_window
     qtbot.waitUntil(board.isVisible)
@@ -88,6 +89,6 @@ def test_set_up_opens_the_board_beside_kapdesk(qtbot: QtBot, window: MainWindow)
     board.last_update = None
     window.activateWindow()  # as a click on kapdesk's window would
     qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)  # again
+    qtbot.keyClick(window, Qt.Key.Key_B, SHIFT_CTRL)  # again
     qtbot.waitUntil(board.isVisible)
     qtbot.waitUntil(lambda: board.last_update is not None, timeout=10_000)  # reading again
