@@ -15,14 +15,12 @@ import sys
 from dataclasses import replace
 from typing import TYPE_CHECKING, TextIO
 
+from kapdesk.cli import EXIT_PROBLEM, EXIT_USAGE
 from kapdesk.core.room import LONGEST_NAME, RoomSettings, load_room_settings
 from kapdesk.paths import AppPaths
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
-
-EXIT_PROBLEM = 1
-EXIT_USAGE = 2
 
 
 def connect_room(

@@ -230,7 +230,6 @@ class Board:
         self._rooms: tuple[str, ...] = ()
         self._sessions: dict[int, tuple[BoardSession, Journey]] = {}
         self._protocols: dict[str, Protocol | None] = {}
-        self.unreadable: list[int] = []  # sessions whose protocol snapshot cannot be read
         self._set_aside: dict[int, BoardSession] = {}
         self._heard: dict[str, RoomHeard] = {}
         self._read_at: datetime | None = None
@@ -248,7 +247,6 @@ class Board:
         self._heard = dict(heard or {})
         self._read_at = read_at
         fresh: dict[int, tuple[BoardSession, Journey]] = {}
-        self.unreadable = []
         self._set_aside = {}
         for session in sessions:
             kept = self._sessions.get(session.session_id)
@@ -257,7 +255,6 @@ class Board:
                 continue
             protocol = self._protocol(session.protocol_text)
             if protocol is None:
-                self.unreadable.append(session.session_id)
                 self._set_aside[session.session_id] = session
                 continue
             fresh[session.session_id] = (
@@ -266,6 +263,11 @@ class Board:
             )
         self._sessions = fresh
         self._rooms = tuple(rooms)
+
+    @property
+    def unreadable(self) -> list[int]:
+        """Sessions whose protocol snapshot cannot be read (shown as open, not replayed)."""
+        return list(self._set_aside)
 
     def _protocol(self, text: str) -> Protocol | None:
         if text not in self._protocols:

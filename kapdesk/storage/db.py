@@ -11,8 +11,6 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -215,26 +213,21 @@ class ServerAway:
 
     Set by whoever meets the failure; cleared by whoever next reaches the server, which while
     it is away is a background thread (the recorder's delivery, the room's presence), never
-    the window's thread. Thread-safe.
+    the window's thread. An Event, so it is safe across those threads.
     """
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
-        self._clock = clock
-        self._lock = threading.Lock()
-        self._since: float | None = None
+    def __init__(self) -> None:
+        self._away = threading.Event()
 
     @property
     def is_away(self) -> bool:
-        return self._since is not None
+        return self._away.is_set()
 
     def failed(self) -> None:
-        with self._lock:
-            if self._since is None:
-                self._since = self._clock()
+        self._away.set()
 
     def answered(self) -> None:
-        with self._lock:
-            self._since = None
+        self._away.clear()
 
 
 @dataclass
