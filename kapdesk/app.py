@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from kapdesk.core.clock import Clock, SystemClock
 from kapdesk.paths import AppPaths
-from kapdesk.single_instance import InstanceLock
+from kapdesk.single_instance import InstanceLock, knock
 from kapdesk.storage.errors import StorageError
 from kapdesk.ui import theme
 from kapdesk.ui.main_window import MainWindow
@@ -95,6 +95,7 @@ def attach_records(
         audio=audio,
         aftercare=records.aftercare,
     )
+    window.writer_lock = records.writer  # held while the window lives
     if records.notices:
         window.show_notice(" ".join(records.notices))
     if records.presence is not None:
@@ -125,6 +126,7 @@ class RecordsOpener(QObject):
     _opened = Signal(object)
     _failed = Signal(str)
     _locked = Signal(str)  # the database is encrypted: why a passphrase is asked
+    _handed = Signal(str)  # another kapdesk writes to this database and brought its window up
 
     def __init__(
         self,
@@ -144,6 +146,7 @@ class RecordsOpener(QObject):
         self._opened.connect(self._attach)
         self._failed.connect(self._fail)
         self._locked.connect(self._ask_passphrase)
+        self._handed.connect(self._step_aside)
         self._passphrase: str | None = None
         window.start_view.passphrase_given.connect(self._try_passphrase)
         window.start_view.retry_requested.connect(self._retry)
@@ -167,13 +170,28 @@ class RecordsOpener(QObject):
             PassphraseNeededError,
             WrongPassphraseError,
         )
+        from kapdesk.storage.writer_lock import DatabaseInUseError  # noqa: PLC0415
 
         setup_logging(self._paths)
         passphrase, self._passphrase = self._passphrase, None  # not kept once used
         try:
             from kapdesk.records import open_records  # noqa: PLC0415  (the slow import)
 
-            records = open_records(self._paths, self._db_url, self._clock, passphrase)
+            records = open_records(
+                self._paths, self._db_url, self._clock, passphrase, self._window_name
+            )
+        except DatabaseInUseError as exc:
+            log.warning("the database is in use by another kapdesk")
+            holder = exc.holder
+            if holder is not None and holder.window and knock(holder.window):
+                self._report(
+                    self._handed,
+                    f"kapdesk is already running on this record ({holder.describe()}): its "
+                    "window was brought forward.",
+                )
+                return
+            self._report(self._failed, str(exc))
+            return
         except PassphraseNeededError:
             log.info("the database is encrypted: asking for its passphrase")
             self._report(self._locked, "The record is encrypted. Type its passphrase to open it.")
@@ -198,6 +216,17 @@ class RecordsOpener(QObject):
             signal.emit(value)
         except RuntimeError:  # the window closed while the records were opening
             log.info("the window closed before the records were open")
+
+    @property
+    def _window_name(self) -> str:
+        lock = self._window.instance_lock
+        return lock.name if isinstance(lock, InstanceLock) else ""
+
+    def _step_aside(self, said: str) -> None:
+        """Another kapdesk writes to this record and brought its window forward: close."""
+        print(said, file=sys.stderr)
+        self._window.handed_over.emit()
+        self._window.close()
 
     def _attach(self, records: Records) -> None:
         try:

@@ -26,13 +26,14 @@ import sys
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Literal, TextIO
 
 from kapdesk import __version__
 from kapdesk.paths import BUNDLED_PROTOCOLS_DIR, AppPaths
 
 if TYPE_CHECKING:
     from kapdesk.storage.db import Storage
+    from kapdesk.storage.writer_lock import WriterLock
 
 EXIT_PROBLEM = 1
 EXIT_USAGE = 2
@@ -390,6 +391,19 @@ def _open_storage(paths: AppPaths, db_url: str | None) -> Storage | None:
         return None
 
 
+def _writer_lock(paths: AppPaths, db_url: str | None) -> WriterLock | Literal[False] | None:
+    """The lock of the SQLite file a writing command writes to, held until the command ends
+    (None for a clinic server); False after saying on stderr why it cannot be had."""
+    from kapdesk.storage.errors import StorageError  # noqa: PLC0415
+    from kapdesk.storage.writer_lock import take_writer_lock  # noqa: PLC0415
+
+    try:
+        return take_writer_lock(paths, db_url)
+    except StorageError as exc:
+        print(f"kapdesk: {exc}", file=sys.stderr)
+        return False
+
+
 def _ask_passphrase(prompt: str) -> str | None:
     """A passphrase typed at the terminal (not echoed); None when there is no terminal."""
     import getpass  # noqa: PLC0415
@@ -430,6 +444,9 @@ def encrypt_database(paths: AppPaths, db_url: str | None, *, keep: bool, out: Te
     weak = encryption.passphrase_problem(passphrase)
     if weak:
         print(f"kapdesk: {weak} Nothing was changed.", file=sys.stderr)
+        return EXIT_PROBLEM
+    writer = _writer_lock(paths, None)
+    if writer is False:
         return EXIT_PROBLEM
     storage = _open_storage(paths, None)  # current schema first, and proof that it opens
     if storage is None:
@@ -708,6 +725,9 @@ def write_demo(paths: AppPaths, db_url: str | None, out: TextIO) -> int:
     from kapdesk.demo import record_demo_session  # noqa: PLC0415
     from kapdesk.storage.errors import StorageError  # noqa: PLC0415
 
+    writer = _writer_lock(paths, db_url)
+    if writer is False:
+        return EXIT_PROBLEM
     storage = _open_storage(paths, db_url)
     if storage is None:
         return EXIT_PROBLEM

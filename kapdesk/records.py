@@ -35,6 +35,7 @@ from kapdesk.storage.library import SoundLibrary
 from kapdesk.storage.outbox import Outbox, OutboxError
 from kapdesk.storage.presence import PresenceBeacon
 from kapdesk.storage.staff import StaffStore
+from kapdesk.storage.writer_lock import WriterLock, take_writer_lock
 
 log = logging.getLogger(__name__)
 
@@ -69,18 +70,33 @@ class Records:
     aftercare: Aftercare
     notices: list[str] = field(default_factory=list)  # for staff at start (entries set aside)
     presence: PresenceBeacon | None = None  # a room on a clinic server says it is there
+    writer: WriterLock | None = None  # this kapdesk's hold on the SQLite file it writes to
 
 
 def open_records(
-    paths: AppPaths, db_url: str | None, clock: Clock, passphrase: str | None = None
+    paths: AppPaths,
+    db_url: str | None,
+    clock: Clock,
+    passphrase: str | None = None,
+    window: str = "",
 ) -> Records:
     """Open (and upgrade) the database, read the protocols, and resume any session left open.
 
-    ``passphrase`` opens an encrypted database. Raises
-    :class:`kapdesk.storage.errors.StorageError` with a plain message when the database cannot
-    be used.
+    ``passphrase`` opens an encrypted database. A SQLite file is this kapdesk's alone while the
+    records are open: its writer lock is taken first (``window`` is how a later start reaches
+    this one), :class:`kapdesk.storage.writer_lock.DatabaseInUseError` if another holds it.
+    Raises :class:`kapdesk.storage.errors.StorageError` with a plain message when the database
+    cannot be used.
     """
-    return records_on(open_storage(paths, db_url, passphrase), paths, clock)
+    writer = take_writer_lock(paths, db_url, window)
+    try:
+        records = records_on(open_storage(paths, db_url, passphrase), paths, clock)
+    except BaseException:
+        if writer is not None:
+            writer.release()
+        raise
+    records.writer = writer
+    return records
 
 
 def settings_fingerprints(paths: AppPaths) -> dict[str, str]:

@@ -6,6 +6,10 @@ process that no longer runs and takes it over) and listens on a local socket nam
 folder; a second start, finding the lock held, asks the first over that socket to bring its
 window forward, and exits 0.
 
+The folder's lock is not the database's: ``--db`` reaches a SQLite file from any folder, so the
+records also take the file's own lock (:mod:`kapdesk.storage.writer_lock`), which names this
+window's socket; a second kapdesk on the same file knocks there with :func:`knock`.
+
 The local socket (QtNetwork) opens once the records are open; only the lock is taken before the
 first frame, and a second start keeps knocking while the first is still opening.
 """
@@ -92,23 +96,30 @@ class InstanceLock:
 
     def hand_over(self) -> bool:
         """Ask the running kapdesk to bring its window forward; True once it said it did."""
-        from PySide6.QtNetwork import QLocalSocket  # noqa: PLC0415
+        return knock(self.name)
 
-        socket = QLocalSocket()
-        # The first kapdesk opens its socket once its records are open: a start close behind
-        # it (a double click) keeps knocking while it is still opening.
-        deadline = time.monotonic() + OPENING_S
-        while True:
-            socket.connectToServer(self.name)
-            if socket.waitForConnected(ANSWER_MS):
-                break
-            if time.monotonic() > deadline:
-                return False
-            time.sleep(0.2)
-        socket.write(HAND_OVER)
-        socket.flush()  # written now, or by waitForReadyRead's turn of the socket
-        if not socket.waitForReadyRead(ANSWER_MS):
+
+def knock(name: str, opening_s: float = OPENING_S) -> bool:
+    """Ask the kapdesk answering on the local socket ``name`` to bring its window forward;
+    True once it said it did. It blocks (up to ``opening_s`` and the answer's wait): call it
+    before the event loop runs, or off the window's thread."""
+    from PySide6.QtNetwork import QLocalSocket  # noqa: PLC0415
+
+    socket = QLocalSocket()
+    # The first kapdesk opens its socket once its records are open: a start close behind
+    # it (a double click) keeps knocking while it is still opening.
+    deadline = time.monotonic() + opening_s
+    while True:
+        socket.connectToServer(name)
+        if socket.waitForConnected(ANSWER_MS):
+            break
+        if time.monotonic() > deadline:
             return False
-        answered = bytes(socket.readAll().data()).startswith(b"ok")
-        socket.disconnectFromServer()
-        return answered
+        time.sleep(0.2)
+    socket.write(HAND_OVER)
+    socket.flush()  # written now, or by waitForReadyRead's turn of the socket
+    if not socket.waitForReadyRead(ANSWER_MS):
+        return False
+    answered = bytes(socket.readAll().data()).startswith(b"ok")
+    socket.disconnectFromServer()
+    return answered

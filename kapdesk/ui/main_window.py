@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
     ready = Signal()  # the records are attached and the first real page is on screen
     brought_forward = Signal()  # a second start handed over to this window
     failed = Signal(str)  # the records cannot be opened; the reason
+    handed_over = Signal()  # another kapdesk writes to this record: its window came forward
     # The recorder's word on saving (None: all saved); its delivery thread may say it, so it
     # crosses over to the window's thread as a queued signal.
     save_status = Signal(object)
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.member: StaffMember | None = None
         self.presence: PresenceBeacon | None = None  # a room on a clinic server (app.py)
         self.instance_lock: object | None = None  # held while this window lives (app.start)
+        self.writer_lock: object | None = None  # the database file's, while the window lives
         self.start_arguments: list[str] = []  # how this kapdesk was started (for autostart)
         self.start_problem_for_autostart = ""  # why this start cannot be repeated at login
         self.start_problem: str | None = None

@@ -297,11 +297,16 @@ def main() -> int:
     started = start(AppPaths.resolve(data_dir), db_url, SystemClock())
     if isinstance(started, int):
         return started
+    handed_over: list[bool] = []
+    started.handed_over.connect(lambda: handed_over.append(True))
     if not started.attached and started.start_problem is None:
         waiting = QEventLoop()
         started.ready.connect(waiting.quit)
         started.failed.connect(waiting.quit)
+        started.handed_over.connect(waiting.quit)
         waiting.exec()
+    if handed_over:
+        return 0  # another kapdesk writes to this database and brought its window forward
     if started.start_problem is not None:
         _say({"page": "StartView", "problem": started.start_problem})
         return 1
