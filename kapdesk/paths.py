@@ -51,6 +51,11 @@ class AppPaths:
         return self.data_dir / "outbox.sqlite"
 
     @property
+    def set_aside(self) -> Path:
+        """Entries a SQLite record could not take (another kapdesk wrote in their place)."""
+        return self.data_dir / "set-aside.sqlite"
+
+    @property
     def clinic_settings(self) -> Path:
         """The clinic's own settings (``clinic.toml``), over kapdesk's bundled ones."""
         return self.data_dir / "clinic.toml"

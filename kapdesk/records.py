@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import logging
 import socket
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -170,6 +171,28 @@ def outbox_notices(outbox: Outbox | None) -> list[str]:
     return notices
 
 
+def set_aside_notices(path: Path | None) -> list[str]:
+    """What an admin should know about entries a SQLite record could not take (another
+    kapdesk wrote in their place), kept in the data folder."""
+    if path is None or not path.exists():
+        return []
+    try:
+        box = Outbox(path, "")
+        aside = box.set_aside_count()
+        box.close()
+    except (OutboxError, sqlite3.Error) as exc:
+        log.warning("set-aside file: %s", exc)
+        return [f"The file of entries set aside, {path}, cannot be read: tell an admin."]
+    if not aside:
+        return []
+    notice = (
+        f"{aside} entr{'y' if aside == 1 else 'ies'} could not be added to the record (another "
+        f"kapdesk wrote in their place) and are set aside in {path}: tell an admin."
+    )
+    log.warning("set aside: %s", notice)
+    return [notice]
+
+
 def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
     """The records on an already open database."""
     library = ProtocolLibrary(BUNDLED_PROTOCOLS_DIR, paths.clinic_protocols_dir)
@@ -177,9 +200,10 @@ def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
     if room_problem is not None:
         log.warning("room settings not used: %s problem(s)", len(room_problem.problems))
     outbox = room_outbox(storage, paths)
-    store = JourneyStore(storage, clock, room_label(room), outbox)
+    aside = paths.set_aside if outbox is None else None
+    store = JourneyStore(storage, clock, room_label(room), outbox, aside)
     left_open = store.resume_open_sessions()
-    notices = outbox_notices(outbox)
+    notices = outbox_notices(outbox) + set_aside_notices(aside)
     for opened in left_open:
         log.info("resumed session %s", opened.session_id)
     sounds = bundled_sounds(BUNDLED_SOUNDS_DIR)

@@ -3,8 +3,14 @@ again after a crash, and reading them back.
 
 Each event is its own unit of work, committed before anyone else hears of it: the recorder is
 the journey's first listener, so the screen only ever shows what is already on disk. When a
-write fails (read-only database, full disk) the event is kept in memory, in order, and written
-as soon as a later attempt succeeds; the recorder says what went wrong meanwhile.
+write fails (read-only database, full disk) the event is held in memory, in order, and written
+as soon as a later attempt succeeds; the recorder says what went wrong meanwhile, and whether
+each entry is saved (:meth:`EventRecorder.is_saved`), so nothing is called "Saved" before its
+row is committed.
+
+An entry the record cannot take because another writer holds its place (two kapdesks writing
+to one session) is set aside, fsynced, in a file of its own, and said plainly: in the outbox on
+a clinic server, in the data folder's ``set-aside.sqlite`` beside a SQLite database.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -25,7 +32,13 @@ from kapdesk.core.clock import Clock
 from kapdesk.core.journey import Journey, JourneyEvent
 from kapdesk.core.protocols import Protocol, ProtocolError, parse_protocol
 from kapdesk.core.staff import StaffMember
-from kapdesk.storage.db import UNREACHABLE, ServerAway, Storage, failure_reason
+from kapdesk.storage.db import (
+    UNREACHABLE,
+    ServerAway,
+    Storage,
+    database_identity,
+    failure_reason,
+)
 from kapdesk.storage.errors import StorageError
 from kapdesk.storage.models import JourneySession
 from kapdesk.storage.outbox import Kept, Outbox, OutboxError
@@ -37,6 +50,7 @@ from kapdesk.storage.repositories import (
     SessionSummary,
     StaffRepository,
 )
+from kapdesk.storage.sqlite_room import is_disk_full
 
 log = logging.getLogger(__name__)
 
@@ -50,14 +64,17 @@ class EventConflictError(Exception):
     """The database holds another event at this place in the session (two writers)."""
 
 
+AsideBox = Callable[[], Outbox]  # opens the file set-aside entries go to (OutboxError if not)
+
+
 class EventRecorder:
     """Writes a session's journey events to the database, one transaction per event.
 
     With an :class:`~kapdesk.storage.outbox.Outbox` (a room on a shared server), a write that
     fails puts the room offline: the event and every one after it go to the outbox on this
     PC, and a thread of the recorder's own delivers them in order until the server answers.
-    Without one (the embedded SQLite file), a failed write is kept in memory and retried by
-    :meth:`flush`.
+    Without one (the embedded SQLite file), a failed write is held in memory and retried by
+    :meth:`flush`; an entry that meets another writer's is set aside in ``aside``'s file.
     """
 
     def __init__(
@@ -70,8 +87,13 @@ class EventRecorder:
         opened_at: datetime | None = None,
         retry_seconds: float = 1.0,
         away: ServerAway | None = None,
+        aside: AsideBox | None = None,
     ) -> None:
         self._engine = engine
+        self._aside = aside
+        self._aside_box: Outbox | None = None
+        self._aside_lost = 0  # set aside, and the file could not take them: memory only
+        self._not_saved: set[int] = set()  # ids of events taken and not (yet) in the record
         self.session_id = session_id
         self._next_seq = next_seq
         self._pending: list[tuple[int, JourneyEvent]] = []
@@ -114,11 +136,26 @@ class EventRecorder:
     @property
     def memory_only(self) -> bool:
         """Some entries are held only in memory: closing kapdesk now would lose them."""
+        if self._aside_lost:
+            return True
+        if self._outbox is None:
+            return self.pending > 0  # SQLite: what waits for the disk waits in memory
         return self._memory_only and self.pending > 0
+
+    @property
+    def set_aside(self) -> int:
+        """Entries this recorder could not add to the record (another writer held their place)."""
+        return self._conflicts
+
+    def is_saved(self, event: JourneyEvent) -> bool:
+        """Whether ``event`` (one this recorder took) is committed to the record."""
+        with self._lock:
+            return id(event) not in self._not_saved
 
     def __call__(self, event: JourneyEvent) -> None:
         with self._lock:
             item = (self._next_seq, event)
+            self._not_saved.add(id(event))
             self._pending.append(item)
             self._next_seq += 1
             if self._offline is not None:
@@ -141,15 +178,17 @@ class EventRecorder:
                     break
                 seq, event = self._pending[0]
             try:
-                self._write_or_set_aside(seq, event)
+                written = self._write_or_set_aside(seq, event)
             except DATABASE_FAILURES as exc:
                 if self._outbox is not None:
                     self._go_offline(exc)
                     return False
-                self._write_problem = describe_write_failure(exc)
+                self._write_problem = describe_write_failure(exc, self.pending, self._where())
                 break
             with self._lock:
                 self._pending.pop(0)
+                if written:
+                    self._not_saved.discard(id(event))
         self._refresh()
         return self._write_problem is None
 
@@ -160,6 +199,12 @@ class EventRecorder:
         rolled back by the server, and the outbox keeps the entry until it is confirmed.
         """
         self._closing.set()
+
+    def _where(self) -> str | None:
+        """The SQLite file written to, for telling staff which disk; None for a server."""
+        if self._engine.dialect.name != "sqlite":
+            return None
+        return self._engine.url.database or None
 
     def _write_or_set_aside(self, seq: int, event: JourneyEvent) -> bool:
         """Write one event: True when it is in the record, False when it was set aside (a
@@ -186,14 +231,23 @@ class EventRecorder:
             self._refresh()
 
     def _set_aside(self, seq: int, event: JourneyEvent, why: str) -> None:
-        """An entry the record cannot take: kept on this PC with why, for an admin."""
+        """An entry the record cannot take: kept on this PC's disk with why, for an admin."""
         log.error("session %s: entry %s set aside: %s", self.session_id, seq, why)
         self._conflicts += 1
-        if self._outbox is None:
+        if self._outbox is not None:
+            with contextlib.suppress(OutboxError):
+                self._outbox.put(self._kept(seq, event))
+            self._outbox.set_aside(self.session_id, seq, why)
             return
-        with contextlib.suppress(OutboxError):
-            self._outbox.put(self._kept(seq, event))
-        self._outbox.set_aside(self.session_id, seq, why)
+        try:
+            if self._aside_box is None:
+                if self._aside is None:
+                    raise OutboxError("no file to set entries aside in")
+                self._aside_box = self._aside()
+            self._aside_box.put(self._kept(seq, event), problem=why)
+        except OutboxError as exc:
+            log.error("set aside: %s", exc)
+            self._aside_lost += 1
 
     def _go_offline(self, exc: BaseException) -> None:
         with self._lock:
@@ -220,13 +274,16 @@ class EventRecorder:
                     break
                 seq, event = self._pending[0]
             try:
-                if self._write_or_set_aside(seq, event):
+                written = self._write_or_set_aside(seq, event)
+                if written:
                     self._outbox.delivered(self.session_id, seq)
             except DATABASE_FAILURES:
                 self._closing.wait(self._retry_seconds)
                 continue
             with self._lock:
                 self._pending.pop(0)
+                if written:
+                    self._not_saved.discard(id(event))
         if self._offline is None:
             log.info("room back online: the outbox is delivered")
             self._away.answered()
@@ -239,12 +296,14 @@ class EventRecorder:
                 "Working offline, and this PC cannot keep entries on its disk either: they "
                 "are held in memory until the clinic server is back. Keep kapdesk open."
             )
-        elif self._conflicts:
+        elif self._conflicts and self._outbox is not None:
             problem = (
                 f"{self._conflicts} entr{'y' if self._conflicts == 1 else 'ies'} could not be "
                 "added to this session's record: another PC recorded at the same place in it "
                 "(two PCs with one room name?). Kept on this PC for an admin; see the log."
             )
+        elif self._conflicts:
+            problem = describe_set_aside(self._conflicts, self._aside_lost, self._aside_box)
         else:
             problem = self._offline or self._write_problem
         if problem == self.problem:
@@ -297,16 +356,42 @@ def describe_offline(exc: BaseException) -> str:
     )
 
 
+def describe_set_aside(count: int, lost: int, box: Outbox | None) -> str:
+    """A sentence for staff about entries another writer kept out of a SQLite record."""
+    entries = f"{count} entr{'y' if count == 1 else 'ies'}"
+    said = (
+        f"Not saved: {entries} could not be added to this session's record, because another "
+        "kapdesk wrote to the same place in it (two kapdesks on one database). "
+    )
+    if lost:
+        return said + (
+            f"{lost} of them could not be kept on disk either and are held in memory only: "
+            "keep kapdesk open and tell an admin now."
+        )
+    where = f" in {box.path}" if box is not None else ""
+    return said + f"They are set aside{where} for an admin: record in one kapdesk only."
+
+
 def write_failure_reason(exc: BaseException) -> str:
     """Why a write failed, in a few plain words for staff."""
     return f"the database {failure_reason(exc) or 'cannot be written'}"
 
 
-def describe_write_failure(exc: BaseException) -> str:
-    """A sentence for staff about an event that is waiting to be saved."""
+def describe_write_failure(exc: BaseException, waiting: int = 0, where: str | None = None) -> str:
+    """A sentence for staff about entries waiting to be saved (held in memory meanwhile)."""
+    count = (
+        f"{waiting} entr{'y waits' if waiting == 1 else 'ies wait'}" if waiting else "entries wait"
+    )
+    held = "they are held in memory only, not on disk: keep kapdesk open"
+    if is_disk_full(exc):
+        disk = f"the disk holding {where}" if where else "the database's disk"
+        return (
+            f"Not saved yet: the disk is full and {count} to be saved. Free space on {disk}; "
+            f"kapdesk tries again every second. Until then {held}."
+        )
     return (
-        f"Not saved yet: {write_failure_reason(exc)}. "
-        "What you record is kept and will be saved when it can be."
+        f"Not saved yet: {write_failure_reason(exc)} and {count} to be saved. Until they are, "
+        f"{held}."
     )
 
 
@@ -348,8 +433,12 @@ class JourneyStore:
         clock: Clock,
         room: str = "",
         outbox: Outbox | None = None,
+        set_aside: Path | None = None,
     ) -> None:
         self._engine = storage.engine
+        # SQLite: where entries another writer kept out of the record go (opened when needed).
+        self.set_aside_path = set_aside
+        self._aside_box: Outbox | None = None
         self._factory = storage.factory
         self._away = storage.away
         self._clock = clock
@@ -369,7 +458,19 @@ class JourneyStore:
             self.outbox,
             opened_at=opened_at,
             away=self._away,
+            aside=self._set_aside_box if self.set_aside_path is not None else None,
         )
+
+    def _set_aside_box(self) -> Outbox:
+        """The set-aside file, opened once (OutboxError if it cannot be)."""
+        if self._aside_box is None:
+            assert self.set_aside_path is not None
+            try:
+                identity = database_identity(self._engine)
+            except StorageError as exc:
+                raise OutboxError(str(exc)) from exc
+            self._aside_box = Outbox(self.set_aside_path, identity)
+        return self._aside_box
 
     def _keep_live(self, opened: OpenJourney) -> OpenJourney:
         self._live[opened.session_id] = opened

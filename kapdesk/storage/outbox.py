@@ -92,14 +92,16 @@ class Outbox:
         except (OSError, sqlite3.Error) as exc:
             raise OutboxError(f"the outbox {path} cannot be used: {exc}") from exc
 
-    def put(self, kept: Kept) -> None:
-        """Keep one event until it is delivered; on disk when this returns."""
+    def put(self, kept: Kept, problem: str | None = None) -> None:
+        """Keep one event until it is delivered; on disk when this returns. With ``problem``
+        it is set aside from the start: kept, with why, for an admin, never delivered."""
         event = kept.event
         with self._lock:
             try:
                 self._db.execute(
                     "INSERT INTO outbox (server, session_id, session_opened, seq, kind, "
-                    "wall_at, elapsed_s, phase_index, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "wall_at, elapsed_s, phase_index, data, problem) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         self.server,
                         kept.session_id,
@@ -110,6 +112,7 @@ class Outbox:
                         event.elapsed,
                         event.phase_index,
                         json.dumps(dict(event.data)),
+                        problem,
                     ),
                 )
             except sqlite3.Error as exc:

@@ -2,8 +2,9 @@
 ratings, and the vital-signs checks the protocol asks for, with a soft cue when one is due and a
 stronger one when it is overdue. Nothing here makes a sound.
 
-What staff record is a journey event: it is on disk before the panel says "Saved". If it
-cannot be written now, the panel says so and the record keeps it until it can.
+What staff record is a journey event: its row is committed before the panel says "Saved"
+(an entry set aside or waiting for the disk says "Not saved" and why). If it
+cannot be written now, the panel says so and kapdesk holds it in memory until it can.
 """
 
 from __future__ import annotations
@@ -210,13 +211,13 @@ class ObservationPanel(QWidget):
             return False
         recorder = self.current.recorder
         at = event.wall.astimezone().strftime("%H:%M")
-        if recorder.offline:
+        if recorder.is_saved(event):
+            self._say(f"Saved {at}: {what}")  # committed: in the record
+        elif recorder.offline and not recorder.memory_only:
             # On this PC's disk, waiting for the server: kept, and the banner says why.
             self._say(f"Kept on this PC {at} (offline): {what}")
-        elif recorder.pending:
-            self._say(f"{what}: {recorder.problem or 'not saved yet'}", problem=True)
         else:
-            self._say(f"Saved {at}: {what}")
+            self._say(f"{what}: {recorder.problem or 'Not saved yet.'}", problem=True)
         return True
 
     def save_note(self, tags: list[str]) -> None:

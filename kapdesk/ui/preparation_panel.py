@@ -165,7 +165,10 @@ class PreparationPanel(QWidget):
             if box is not None:
                 box.setChecked(tick.done)
                 box.setToolTip(f"Ticked by {tick.by}" if tick.done and tick.by else "")
-        if prepared.intention:
+        written = [e for e in journey.events if e.kind is EventKind.INTENTION]
+        if prepared.intention and not self.current.recorder.is_saved(written[-1]):
+            self.intention_state.setText("Not saved yet: see the message at the top.")
+        elif prepared.intention:
             who = f" by {prepared.intention_by}" if prepared.intention_by else ""
             self.intention_state.setText(f"Saved{who}.")
         else:

@@ -166,9 +166,11 @@ def test_a_failed_write_keeps_the_event_and_writes_it_later(
     clock.advance(200)
     opened.journey.advance_phase()
     assert opened.recorder.pending == 3
-    assert len(heard) == 1
-    assert heard[0] is not None
-    assert heard[0].startswith("Not saved yet: the database has become read-only.")
+    assert heard[-1:] == [
+        "Not saved yet: the database has become read-only and 3 entries wait to be saved. "
+        "Until they are, they are held in memory only, not on disk: keep kapdesk open."
+    ]
+    assert opened.recorder.memory_only  # closing now would lose them: the window asks twice
     assert opened.journey.phase_index == 1  # the journey itself goes on
     assert _count(storage, SessionEvent) == 1
     read_only[0] = False

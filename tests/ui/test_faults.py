@@ -52,10 +52,11 @@ def test_a_full_disk_mid_journey_loses_nothing_and_says_so(tmp_path: Path) -> No
     assert full["window_up"]
     assert full["banner_shown"]
     assert full["banner"] == (
-        "Not saved yet: the database is on a full disk. "
-        "What you record is kept and will be saved when it can be."
+        f"Not saved yet: the disk is full and {full['pending']} entries wait to be saved. "
+        f"Free space on the disk holding {data_dir / 'kapdesk.sqlite3'}; kapdesk tries again "
+        "every second. Until then they are held in memory only, not on disk: keep kapdesk open."
     )
-    assert full["panel"].startswith("Asked for water: Not saved yet: the database is on a full")
+    assert full["panel"].startswith("Asked for water: Not saved yet: the disk is full")
     assert full["pending"] >= 3  # the note that met the full disk, and the two after it
     assert said["pending_after"] == 0
     assert not said["banner_after"]

@@ -9,9 +9,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kapdesk.core.clock import FakeClock
-from kapdesk.core.journey import EventKind
+from kapdesk.core.journey import EventKind, JourneyEvent
 from kapdesk.demo import record_demo_session
-from kapdesk.storage.db import Storage
+from kapdesk.paths import AppPaths
+from kapdesk.storage.db import Storage, open_storage
+from kapdesk.storage.journeys import write_event
 from kapdesk.storage.models import SessionEvent
 from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.vitals_chart import VitalsChart
@@ -200,3 +202,27 @@ def test_the_timeline_and_chart_render_the_demo_session(
     image = view.grab().toImage()
     assert image.width() > 0
     assert len({image.pixel(x, image.height() // 2) for x in range(0, image.width(), 7)}) > 3
+
+
+def test_a_note_another_kapdesk_kept_out_of_the_record_is_not_called_saved(
+    qtbot: QtBot, window: MainWindow, storage: Storage, paths: AppPaths, clock: FakeClock
+) -> None:
+    _open_session(qtbot, window)
+    current = window.current
+    assert current is not None
+    # A second kapdesk on the same file (forced past its lock) writes the session's next entry.
+    other = open_storage(paths, None)
+    theirs = JourneyEvent(EventKind.NOTE, clock.now(), None, 0, {"text": "theirs", "tags": []})
+    write_event(other.engine, current.session_id, len(current.journey.events), theirs)
+    other.engine.dispose()
+    panel = window.journey_view.observations
+    assert panel is not None
+    panel.note.setFocus()
+    qtbot.keyClicks(panel.note, "Hand on shoulder")
+    qtbot.keyClick(panel.note, Qt.Key.Key_Return)
+    assert [n["text"] for n in _saved(storage, "note")] == ["theirs"]  # not ours: not saved
+    assert panel.status.text().startswith("Hand on shoulder: Not saved: 1 entry could not be")
+    assert not panel.status.text().startswith("Saved")
+    assert window.banner.isVisible()
+    assert f"set aside in {paths.set_aside} for an admin" in window.banner_text.text()
+    assert "kept on this PC" not in window.banner_text.text()
