@@ -6,7 +6,8 @@ the journey's first listener, so the screen only ever shows what is already on d
 write fails (read-only database, full disk) the event is held in memory, in order, and written
 as soon as a later attempt succeeds; the recorder says what went wrong meanwhile, and whether
 each entry is saved (:meth:`EventRecorder.is_saved`), so nothing is called "Saved" before its
-row is committed.
+row is committed. A SQLite WAL never grows past the room its disk has
+left (:mod:`kapdesk.storage.sqlite_room`), and a full disk first gets room back from it.
 
 An entry the record cannot take because another writer holds its place (two kapdesks writing
 to one session) is set aside, fsynced, in a file of its own, and said plainly: in the outbox on
@@ -50,7 +51,7 @@ from kapdesk.storage.repositories import (
     SessionSummary,
     StaffRepository,
 )
-from kapdesk.storage.sqlite_room import is_disk_full
+from kapdesk.storage.sqlite_room import free_wal_room, is_disk_full, keep_wal_room
 
 log = logging.getLogger(__name__)
 
@@ -178,7 +179,7 @@ class EventRecorder:
                     break
                 seq, event = self._pending[0]
             try:
-                written = self._write_or_set_aside(seq, event)
+                written = self._write_with_room(seq, event)
             except DATABASE_FAILURES as exc:
                 if self._outbox is not None:
                     self._go_offline(exc)
@@ -205,6 +206,18 @@ class EventRecorder:
         if self._engine.dialect.name != "sqlite":
             return None
         return self._engine.url.database or None
+
+    def _write_with_room(self, seq: int, event: JourneyEvent) -> bool:
+        """:meth:`_write_or_set_aside`; on a full SQLite disk, once more after the WAL gave
+        its room back (a small disk never reaches SQLite's own checkpoint)."""
+        try:
+            written = self._write_or_set_aside(seq, event)
+        except DATABASE_FAILURES as exc:
+            if not is_disk_full(exc) or not free_wal_room(self._engine):
+                raise
+            written = self._write_or_set_aside(seq, event)
+        keep_wal_room(self._engine)
+        return written
 
     def _write_or_set_aside(self, seq: int, event: JourneyEvent) -> bool:
         """Write one event: True when it is in the record, False when it was set aside (a

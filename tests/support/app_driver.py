@@ -10,6 +10,9 @@ python -m tests.support.app_driver inspect DATA_DIR   start as kapdesk does, wai
 python -m tests.support.app_driver diskfull DATA_DIR  on a small filesystem: fill it while the
                                                       journey runs, type notes, free it, and
                                                       print what the screen and the disk showed
+python -m tests.support.app_driver smallwal DATA_DIR  on a 2 MB filesystem: type 600 notes one
+                                                      after the other, then print how many
+                                                      wait and what the database holds
 python -m tests.support.app_driver instance DATA_DIR  start, say so, and say each time a later
                                                       start hands over to this one
 python -m tests.support.app_driver wake DATA_DIR      open a session, say so, wait for a line on
@@ -254,6 +257,40 @@ def diskfull(window: MainWindow) -> None:
     )
 
 
+def smallwal(window: MainWindow) -> None:
+    """A disk too small for SQLite's own checkpoint (DATA_DIR is a 2 MB filesystem): the WAL
+    fills it, and without a checkpoint of kapdesk's own every note after stays unsaved."""
+    data_dir = Path(sys.argv[2])
+    window.open_session("P-WAL", "im-ketamine", STAFF_NAME)
+    current = window.current
+    assert current is not None
+    panel = window.journey_view.observations
+    assert panel is not None
+    typed = [f"Calm, breathing slow and even, note {n + 1} " + "." * 200 for n in range(600)]
+    for text in typed:
+        panel.note.setText(text)
+        panel.note.returnPressed.emit()
+    window.journey_view.tick()  # the once-a-second retry, once
+    engine = create_engine(f"sqlite:///{data_dir / 'kapdesk.sqlite3'}")
+    with Session(engine) as session:
+        notes = [
+            e.data["text"]
+            for e in session.scalars(
+                select(SessionEvent).where(SessionEvent.kind == "note").order_by(SessionEvent.seq)
+            )
+        ]
+    engine.dispose()
+    _say(
+        {
+            "pending": current.recorder.pending,
+            "banner": window.banner_text.text() if window.banner.isVisible() else "",
+            "panel": panel.status.text(),
+            "all_saved": notes == typed,
+            "saved": len(notes),
+        }
+    )
+
+
 def instance(window: MainWindow) -> None:
     window.brought_forward.connect(lambda: _say({"brought_forward": True}))
     _say({"started": os.getpid()})
@@ -317,6 +354,7 @@ def main() -> int:
         "inspect": inspect,
         "crash": crash,
         "diskfull": diskfull,
+        "smallwal": smallwal,
         "instance": instance,
         "wake": wake,
         "room": room,
