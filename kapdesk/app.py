@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, Signal, SignalInstance
@@ -148,10 +148,21 @@ class RecordsOpener(QObject):
         self._locked.connect(self._ask_passphrase)
         self._handed.connect(self._step_aside)
         self._passphrase: str | None = None
+        # Asked before each try on the UI thread: why the records cannot be opened now.
+        self.gate: Callable[[], str | None] = lambda: None
         window.start_view.passphrase_given.connect(self._try_passphrase)
         window.start_view.retry_requested.connect(self._retry)
 
     def start(self) -> None:
+        problem = self.gate()
+        if problem == HELD:
+            problem = (
+                f"Another kapdesk took the data folder {self._paths.data_dir} meanwhile: use "
+                "its window, or close it and try again."
+            )
+        if problem:
+            self._fail(problem)
+            return
         QThreadPool.globalInstance().start(self._work)
 
     def _retry(self) -> None:
@@ -202,7 +213,7 @@ class RecordsOpener(QObject):
             return
         except StorageError as exc:
             log.error("cannot open the records: %s", exc)
-            self._report(self._failed, str(exc))
+            self._report(self._failed, self._place_problem() or str(exc))
             return
         except Exception as exc:  # the last guard: say so on screen, log it all
             log.exception("opening the records failed")
@@ -216,6 +227,18 @@ class RecordsOpener(QObject):
             signal.emit(value)
         except RuntimeError:  # the window closed while the records were opening
             log.info("the window closed before the records were open")
+
+    def _place_problem(self) -> str | None:
+        """The records did not open: why, when it is the folder of their file (read-only, full,
+        not to be entered) rather than the file itself."""
+        from kapdesk.folder_check import folder_problem  # noqa: PLC0415  (only on failure)
+        from kapdesk.storage.writer_lock import sqlite_file  # noqa: PLC0415
+
+        try:
+            database = sqlite_file(self._paths, self._db_url)
+        except OSError:
+            database = self._paths.database
+        return folder_problem(database.parent) if database is not None else None
 
     @property
     def _window_name(self) -> str:
@@ -258,14 +281,8 @@ def start(
     assert isinstance(app, QApplication)
     app.setApplicationName("kapdesk")
     lock = InstanceLock(paths.data_dir)
-    try:
-        held = not lock.acquire()
-    except OSError as exc:
-        print(
-            f"kapdesk: cannot use the data folder {paths.data_dir}: {exc.strerror}", file=sys.stderr
-        )
-        return 1
-    if held:
+    folder = take_folder(lock, paths)
+    if folder == HELD:
         return hand_over(lock)
     theme.apply(app)
     window = MainWindow()
@@ -286,9 +303,30 @@ def start(
     # The socket a second start knocks on opens once the records are open or cannot be
     # (QtNetwork loads then, not before the first frame); a second start waits for it.
     window.ready.connect(lambda: _listen(lock, window))
-    window.failed.connect(lambda _reason: _listen(lock, window))
-    RecordsOpener(window, paths, db_url, clock, audio).start()
+    window.failed.connect(lambda _reason: _listen(lock, window) if lock.held else None)
+    opener = RecordsOpener(window, paths, db_url, clock, audio)
+    # A folder kapdesk cannot use is said in the window, which offers to try again.
+    opener.gate = lambda: None if lock.held else take_folder(lock, paths)
+    opener.start()
     return window
+
+
+HELD = "another kapdesk holds the data folder"
+
+
+def take_folder(lock: InstanceLock, paths: AppPaths) -> str | None:
+    """Take the data folder's lock: None once taken, :data:`HELD` when another kapdesk has it,
+    or why the folder cannot be used (it cannot be entered, written to, or its disk is full)."""
+    try:
+        return None if lock.acquire() else HELD
+    except OSError as exc:
+        from kapdesk.folder_check import folder_problem  # noqa: PLC0415  (only on failure)
+
+        log.warning("the data folder cannot be used: %s", exc)
+        return folder_problem(paths.data_dir) or (
+            f"kapdesk cannot write its lock file in its data folder {paths.data_dir}. IT "
+            "support: check the folder and its disk, then press Try again."
+        )
 
 
 def start_arguments(paths: AppPaths, db_url: str | None, *, kiosk: bool) -> list[str]:

@@ -225,6 +225,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     paths = AppPaths.resolve(args.data_dir)
+    if _uses_data_folder(args):
+        from kapdesk.folder_check import entry_problem  # noqa: PLC0415
+
+        problem = entry_problem(paths.data_dir)
+        if problem:
+            print(f"kapdesk: {problem}", file=sys.stderr)
+            return EXIT_PROBLEM
     if args.command is None:
         from kapdesk.app import run_gui  # noqa: PLC0415  (Qt is loaded only for the window)
 
@@ -264,6 +271,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return connect_room(paths, args.url, room=args.room, local=args.local, out=sys.stdout)
     return list_sessions(paths, args.db, only_open=args.open, limit=args.limit, out=sys.stdout)
+
+
+def _uses_data_folder(args: argparse.Namespace) -> bool:
+    """Whether the command reads or writes the data folder (the window says it on screen)."""
+    if args.command in (None, "audio", "playlist", "install-desktop"):
+        return False
+    if args.command == "protocols":
+        return bool(args.action == "list")
+    if args.command == "clinic":
+        return args.file is None
+    return True
 
 
 def list_protocols(paths: AppPaths, out: TextIO) -> int:

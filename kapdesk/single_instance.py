@@ -51,13 +51,18 @@ class InstanceLock:
 
     def acquire(self) -> bool:
         """Take the lock; False when another running kapdesk holds it. OSError when the lock
-        cannot be written at all (a folder kapdesk may not write to)."""
+        cannot be written at all (a folder kapdesk may not enter or write to, a full disk)."""
         self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         if self._lock.tryLock(0):
             return True
         if self._lock.error() == QLockFile.LockError.LockFailedError:
             return False
         raise PermissionError(f"the lock file {self.data_dir / LOCK_NAME} cannot be written")
+
+    @property
+    def held(self) -> bool:
+        """This kapdesk holds the folder's lock."""
+        return bool(self._lock.isLocked())
 
     def holder(self) -> int | None:
         """The process id holding the lock, if it can be read."""
