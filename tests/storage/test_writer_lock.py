@@ -95,3 +95,24 @@ def test_writing_commands_are_refused_while_another_kapdesk_writes_reading_ones_
     finally:
         held.release()
     assert main(["--data-dir", str(room.data_dir), "demo"]) == 0
+
+
+def test_encrypt_is_refused_while_another_kapdesk_writes_and_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("sqlcipher3", reason="SQLCipher's wheels are for Linux on x86_64")
+    from kapdesk.storage.encryption import PASSPHRASE_ENV, is_encrypted  # noqa: PLC0415
+
+    room = AppPaths.resolve(tmp_path / "room")
+    open_storage(room, None).engine.dispose()
+    before = room.database.read_bytes()
+    monkeypatch.setenv(PASSPHRASE_ENV, "harbour lantern 42 quiet")
+    held = WriterLock(room.database)  # the window, writing; its connection closed meanwhile
+    held.acquire()
+    try:
+        assert main(["--data-dir", str(room.data_dir), "encrypt"]) == 1
+        assert "in use by another kapdesk" in capsys.readouterr().err
+        assert not is_encrypted(room.database)
+        assert room.database.read_bytes() == before
+    finally:
+        held.release()
