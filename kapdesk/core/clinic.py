@@ -28,6 +28,11 @@ from kapdesk.core.toml_check import (
 )
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# How many of each list the file may hold: more is a file gone wrong, and the breathing pacer
+# walks a pattern's steps on every frame.
+MOST_FOLLOWUPS = 30
+MOST_BREATHING_PATTERNS = 30
+MOST_BREATH_STEPS = 20
 
 
 class ClinicError(TomlFileError):
@@ -153,7 +158,10 @@ class _Checker(TomlChecker):
     def followups(self, data: Mapping[str, object]) -> tuple[FollowUpRule, ...]:
         rules: list[FollowUpRule] = []
         seen: set[str] = set()
-        for path, item in self.array_of_tables(data, "followups", _FOLLOWUP_KEYS):
+        items = self.array_of_tables(data, "followups", _FOLLOWUP_KEYS)
+        if len(items) > MOST_FOLLOWUPS:
+            self.add("followups", f"at most {MOST_FOLLOWUPS} follow-ups; there are {len(items)}")
+        for path, item in items[:MOST_FOLLOWUPS]:
             rule_id = self._id(item, path, seen, "integration")
             name = self.text(item, path, "name", required=True, nonempty=True)
             earliest = self._days(item, path, "earliest_days")
@@ -182,7 +190,13 @@ class _Checker(TomlChecker):
     def breathing(self, data: Mapping[str, object]) -> tuple[BreathPattern, ...]:
         patterns: list[BreathPattern] = []
         seen = {p.id for p in BREATH_PATTERNS}
-        for path, item in self.array_of_tables(data, "breathing", _BREATHING_KEYS):
+        items = self.array_of_tables(data, "breathing", _BREATHING_KEYS)
+        if len(items) > MOST_BREATHING_PATTERNS:
+            self.add(
+                "breathing",
+                f"at most {MOST_BREATHING_PATTERNS} breathing patterns; there are {len(items)}",
+            )
+        for path, item in items[:MOST_BREATHING_PATTERNS]:
             pattern_id = self._id(item, path, seen, "calm-6-2-7")
             name = self.text(item, path, "name", required=True, nonempty=True)
             steps = self.breath_steps(item.get("steps", MISSING), f"{path}.steps")
@@ -199,6 +213,9 @@ class _Checker(TomlChecker):
             return ()
         if not isinstance(value, list) or not value:
             self.add(where, f"must be {shape}, not {kind_of(value)}")
+            return ()
+        if len(value) > MOST_BREATH_STEPS:
+            self.add(where, f"at most {MOST_BREATH_STEPS} steps; there are {len(value)}")
             return ()
         steps: list[tuple[Breath, float]] = []
         for n, step in enumerate(value):

@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from kapdesk.core.journey import EventKind, Journey, JourneyEvent
+from kapdesk.core.protocols import LONGEST_SESSION_MINUTES
 from kapdesk.core.vitals import Reading
 
 
@@ -204,7 +205,11 @@ def discharge_of(journey: Journey) -> Discharge:
     dose_event = next((e for e in journey.events if e.kind is EventKind.DOSE), None)
     free: datetime | None = None
     if first_ready is not None and dose_event is not None:
-        least = dose_event.wall + timedelta(minutes=journey.protocol.monitoring_minutes)
+        stay = journey.protocol.monitoring_minutes
+        # Held to a session's length: a stored protocol from before its numbers were checked
+        # could name more minutes than a date can hold.
+        stay = min(stay, LONGEST_SESSION_MINUTES) if stay > 0 else 0.0
+        least = dose_event.wall + timedelta(minutes=stay)
         free = max(first_ready.wall, least)
     return Discharge(
         checks,

@@ -9,6 +9,7 @@ the data folder. Bad input never escapes as a stray exception: :func:`parse_prot
 from __future__ import annotations
 
 import dataclasses
+import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -20,16 +21,40 @@ from kapdesk.core.toml_check import (
     Problem,
     TomlChecker,
     TomlFileError,
+    as_number,
     between,
     field_lines,
-    not_negative,
     parse_toml,
-    positive,
     read_toml_text,
     sorted_problems,
 )
 
 ProtocolProblem = Problem  # a problem in a protocol file
+
+# --- bounds ----------------------------------------------------------------------------------
+# Every number in a protocol is held to what a clinic could mean. The longest KAP sessions keep
+# the patient two to three hours; a value far outside these is a typo, and some (a check every
+# billionth of a minute, a phase of 10^20 minutes) would have kapdesk expand a schedule without
+# end. The code that expands schedules holds to the same bounds itself (kapdesk.core.vitals),
+# so a protocol from before these checks can never make it loop.
+
+#: The longest session a protocol may plan: its phases together, its monitoring time, every
+#: scheduled check and the end of every interval fall within it.
+LONGEST_SESSION_MINUTES = 720.0
+#: (lowest, highest) minutes of one phase.
+PHASE_MINUTES = (1.0, 480.0)
+#: (lowest, highest) minutes between two checks of a vital-signs interval.
+EVERY_MINUTES = (1.0, 240.0)
+#: (lowest, highest) minutes of an infusion, for the dose form.
+INFUSION_MINUTES = (1.0, 240.0)
+#: The largest amount the dose form may be pre-filled with (in the protocol's unit).
+LARGEST_DOSE = 10_000.0
+#: How many of each repeated table a protocol may hold.
+MOST_PHASES = 30
+MOST_INTERVALS = 30
+MOST_CHECKS = 100
+MOST_CHECKLIST_STEPS = 50
+MOST_DISCHARGE_QUESTIONS = 30
 
 
 class Advance(StrEnum):
@@ -181,6 +206,9 @@ class Protocol:
     discharge: DischargeRules = field(default_factory=DischargeRules)
     source: str = ""  # where it was loaded from: a path, or "bundled"
     text: str = ""  # the TOML text it was parsed from: the snapshot a session keeps
+    # Why the protocol a session was opened with cannot be used, when this one stands in for it
+    # (see :func:`stand_in_protocol`); "" for a protocol that is what it says.
+    problem: str = ""
 
     @property
     def planned_minutes(self) -> float:
@@ -239,6 +267,14 @@ _THRESHOLD_ORDER = (
 class _Checker(TomlChecker):
     """Reads the parsed TOML into a Protocol, collecting problems instead of stopping."""
 
+    def at_most(
+        self, items: list[tuple[str, dict[str, object]]], path: str, most: int, what: str
+    ) -> list[tuple[str, dict[str, object]]]:
+        """``items``, said to be too many (and only the first ``most`` read) beyond ``most``."""
+        if len(items) > most:
+            self.add(path, f"at most {most} {what}; there are {len(items)}")
+        return items[:most]
+
     def protocol(self, data: Mapping[str, object], text: str, source: str) -> Protocol:
         self.unknown_keys(data, "", _TOP_KEYS)
         head = self.section(
@@ -259,7 +295,11 @@ class _Checker(TomlChecker):
         route = self.text(head, "protocol", "route", required=required, nonempty=True)
         advance = self.choice(head.get("advance", MISSING), "protocol.advance", Advance)
         monitoring = self.number(
-            head, "protocol", "monitoring_minutes", "a number of minutes (0 or more)", not_negative
+            head,
+            "protocol",
+            "monitoring_minutes",
+            f"a number of minutes from 0 to {LONGEST_SESSION_MINUTES:g}",
+            between(0, LONGEST_SESSION_MINUTES),
         )
         return Protocol(
             id=protocol_id,
@@ -285,8 +325,9 @@ class _Checker(TomlChecker):
             return DEFAULT_CHECKLIST
         items: list[ChecklistItem] = []
         seen: set[str] = set()
-        for path, item in self.array_of_tables(
-            preparation, "preparation.checklist", _CHECKLIST_KEYS
+        steps = self.array_of_tables(preparation, "preparation.checklist", _CHECKLIST_KEYS)
+        for path, item in self.at_most(
+            steps, "preparation.checklist", MOST_CHECKLIST_STEPS, "checklist steps"
         ):
             item_id = self.text(item, path, "id", required=True, nonempty=True)
             if item_id and not SLUG.fullmatch(item_id):
@@ -311,7 +352,10 @@ class _Checker(TomlChecker):
         )
         questions: list[DischargeQuestion] = []
         seen: set[str] = set()
-        for path, item in self.array_of_tables(table, "discharge.questions", _QUESTION_KEYS):
+        asked = self.array_of_tables(table, "discharge.questions", _QUESTION_KEYS)
+        for path, item in self.at_most(
+            asked, "discharge.questions", MOST_DISCHARGE_QUESTIONS, "questions"
+        ):
             question_id = self.text(item, path, "id", required=True, nonempty=True)
             if question_id and not SLUG.fullmatch(question_id):
                 self.add(f"{path}.id", f'must be a slug like "sedation"; "{question_id}" is not')
@@ -329,11 +373,21 @@ class _Checker(TomlChecker):
     def dose(self, data: Mapping[str, object], route: str) -> DoseDefaults:
         dose = self.section(data, "dose", _DOSE_KEYS)
         return DoseDefaults(
-            amount=self.number(dose, "dose", "amount", "a positive number", positive),
+            amount=self.number(
+                dose,
+                "dose",
+                "amount",
+                f"a number above 0 and at most {LARGEST_DOSE:g}",
+                lambda x: 0 < x <= LARGEST_DOSE,
+            ),
             unit=self.text(dose, "dose", "unit", default="mg", nonempty=True),
             route=self.text(dose, "dose", "route", default=route),
             over_minutes=self.number(
-                dose, "dose", "over_minutes", "a positive number of minutes", positive
+                dose,
+                "dose",
+                "over_minutes",
+                "a number of minutes from {:g} to {:g}".format(*INFUSION_MINUTES),
+                between(*INFUSION_MINUTES),
             ),
         )
 
@@ -346,14 +400,15 @@ class _Checker(TomlChecker):
             self.add("phases", "at least one phase is required")
         phases: list[Phase] = []
         seen: dict[str, str] = {}
-        for path, item in items:
+        length = "a number of minutes from {:g} to {:g}".format(*PHASE_MINUTES)
+        for path, item in self.at_most(items, "phases", MOST_PHASES, "phases"):
             name = self.text(item, path, "name", required=True, nonempty=True)
             if name and name.casefold() in seen:
                 self.add(f"{path}.name", f'"{name}" is already the name of {seen[name.casefold()]}')
             elif name:
                 seen[name.casefold()] = path
             minutes = self.number(
-                item, path, "minutes", "a positive number of minutes", positive, required=True
+                item, path, "minutes", length, between(*PHASE_MINUTES), required=True
             )
             phases.append(
                 Phase(
@@ -362,6 +417,13 @@ class _Checker(TomlChecker):
                     guidance=self.text(item, path, "guidance"),
                     dosing=self.flag(item, path, "dosing"),
                 )
+            )
+        total = sum(phase.minutes for phase in phases)
+        if total > LONGEST_SESSION_MINUTES:
+            self.add(
+                "phases",
+                f"the phases add up to {total:g} minutes; together they may last at most "
+                f"{LONGEST_SESSION_MINUTES:g}",
             )
         return tuple(phases)
 
@@ -393,18 +455,20 @@ class _Checker(TomlChecker):
 
     def intervals(self, vitals: Mapping[str, object]) -> tuple[VitalsInterval, ...]:
         intervals: list[VitalsInterval] = []
-        minute = "a number of minutes (0 or more)"
-        for path, item in self.array_of_tables(vitals, "vitals.intervals", _INTERVAL_KEYS):
+        minute = f"a minute from 0 to {LONGEST_SESSION_MINUTES:g}"
+        in_session = between(0, LONGEST_SESSION_MINUTES)
+        items = self.array_of_tables(vitals, "vitals.intervals", _INTERVAL_KEYS)
+        for path, item in self.at_most(items, "vitals.intervals", MOST_INTERVALS, "intervals"):
             every = self.number(
                 item,
                 path,
                 "every_minutes",
-                "a positive number of minutes",
-                positive,
+                "a number of minutes from {:g} to {:g}".format(*EVERY_MINUTES),
+                between(*EVERY_MINUTES),
                 required=True,
             )
-            start = self.number(item, path, "from_minute", minute, not_negative) or 0.0
-            until = self.number(item, path, "until_minute", minute, not_negative)
+            start = self.number(item, path, "from_minute", minute, in_session) or 0.0
+            until = self.number(item, path, "until_minute", minute, in_session)
             if until is not None and until <= start:
                 self.add(f"{path}.until_minute", f"must be after from_minute ({start:g})")
             intervals.append(
@@ -419,9 +483,12 @@ class _Checker(TomlChecker):
 
     def checks(self, vitals: Mapping[str, object]) -> tuple[VitalsCheck, ...]:
         checks: list[VitalsCheck] = []
-        minute = "a number of minutes after dosing (0 or more)"
-        for path, item in self.array_of_tables(vitals, "vitals.checks", _CHECK_KEYS):
-            at_minute = self.number(item, path, "at_minute", minute, not_negative)
+        minute = f"a number of minutes after dosing from 0 to {LONGEST_SESSION_MINUTES:g}"
+        items = self.array_of_tables(vitals, "vitals.checks", _CHECK_KEYS)
+        for path, item in self.at_most(items, "vitals.checks", MOST_CHECKS, "checks"):
+            at_minute = self.number(
+                item, path, "at_minute", minute, between(0, LONGEST_SESSION_MINUTES)
+            )
             moment = self.choice(item.get("moment", MISSING), f"{path}.moment", CheckMoment)
             given = [key for key in ("at_minute", "moment") if key in item]
             if len(given) != 1:
@@ -478,6 +545,63 @@ def parse_protocol(text: str, source: str = "") -> Protocol:
     if checker.problems:
         raise ProtocolError(sorted_problems(checker.problems), source)
     return protocol
+
+
+#: The most phases a stand-in protocol takes from a session's record (its events' indexes).
+_MOST_RECORDED_PHASES = 1000
+
+
+def stand_in_protocol(
+    text: str, problem: str, recorded_phases: Mapping[int, str] | None = None
+) -> Protocol:
+    """A protocol for a session whose own (``text``, its snapshot) cannot be used.
+
+    The session must still open: its timer, its record and its phases by hand. The stand-in
+    keeps what can be read of the snapshot (its id, name, and the names of its phases, each
+    planned within :data:`PHASE_MINUTES`) and the phases the record names (``recorded_phases``,
+    by index), moves on only by hand, schedules no vital signs, and uses kapdesk's default
+    thresholds. ``problem`` says why, for staff; it is the stand-in's :attr:`Protocol.problem`.
+    """
+    try:
+        data: Mapping[str, object] = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError):
+        data = {}
+    head = data.get("protocol")
+    head = head if isinstance(head, dict) else {}
+
+    def text_of(value: object, default: str) -> str:
+        return value.strip()[:200] or default if isinstance(value, str) else default
+
+    phases: list[Phase] = []
+    listed = data.get("phases")
+    for item in listed[:MOST_PHASES] if isinstance(listed, list) else []:
+        if not isinstance(item, dict):
+            continue
+        minutes = as_number(item.get("minutes"))
+        low, high = PHASE_MINUTES
+        planned = min(max(minutes, low), high) if minutes is not None else low
+        name = text_of(item.get("name"), f"Phase {len(phases) + 1}")
+        phases.append(Phase(name, planned, text_of(item.get("guidance"), "")))
+    recorded = {
+        index: name
+        for index, name in (recorded_phases or {}).items()
+        if 0 <= index < _MOST_RECORDED_PHASES
+    }
+    for index in range(len(phases), max(recorded, default=-1) + 1):
+        phases.append(Phase(recorded.get(index) or f"Phase {index + 1}", PHASE_MINUTES[0]))
+    if not phases:
+        phases.append(Phase("Journey", PHASE_MINUTES[0]))
+    protocol_id = text_of(head.get("id"), "unusable")
+    return Protocol(
+        id=protocol_id if SLUG.fullmatch(protocol_id) else "unusable",
+        name=text_of(head.get("name"), "Protocol that cannot be used"),
+        route=text_of(head.get("route"), ""),
+        phases=tuple(phases),
+        advance=Advance.MANUAL,
+        vitals=VitalsSchedule(intervals=(), checks=()),
+        text=text,
+        problem=problem,
+    )
 
 
 def load_protocol_file(path: Path) -> Protocol:

@@ -14,7 +14,16 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from kapdesk.core.protocols import CheckMoment, Measure, Protocol, Thresholds
+from kapdesk.core.protocols import (
+    EVERY_MINUTES,
+    LONGEST_SESSION_MINUTES,
+    MOST_CHECKS,
+    MOST_INTERVALS,
+    CheckMoment,
+    Measure,
+    Protocol,
+    Thresholds,
+)
 
 # Fields of a reading, in the order forms and tables show them.
 FIELDS = ("systolic", "diastolic", "heart_rate", "spo2", "respiratory_rate", "temperature")
@@ -238,24 +247,30 @@ def planned_checks(protocol: Protocol, horizon_minutes: float | None = None) -> 
     """Every check the protocol's schedule asks for, in time order.
 
     Open-ended intervals run to ``horizon_minutes`` (default: the planned journey or the
-    monitoring time, whichever is longer).
+    monitoring time, whichever is longer). Whatever the protocol says (a snapshot from before
+    its numbers were checked), the schedule stays within :data:`LONGEST_SESSION_MINUTES` and
+    checks at least :data:`EVERY_MINUTES` apart: it is never longer than a few hundred checks.
     """
     schedule = protocol.vitals
-    horizon = horizon_minutes or max(protocol.planned_minutes, protocol.monitoring_minutes)
+    horizon = _minute_within(
+        horizon_minutes or max(protocol.planned_minutes, protocol.monitoring_minutes)
+    )
     timed: list[PlannedCheck] = []
-    for interval in schedule.intervals:
-        if interval.every_minutes <= 0:
+    for interval in schedule.intervals[:MOST_INTERVALS]:
+        every = interval.every_minutes
+        if not math.isfinite(every) or every < EVERY_MINUTES[0]:
             continue
-        until = interval.until_minute if interval.until_minute is not None else horizon
-        minute = interval.from_minute
-        grace = min(GRACE_SECONDS, interval.every_minutes * 30.0)
-        early = min(EARLY_SECONDS, interval.every_minutes * 15.0)
-        while minute <= until + 1e-9:
-            label = interval.label or "Vital signs"
+        start = _minute_within(interval.from_minute)
+        until = horizon if interval.until_minute is None else _minute_within(interval.until_minute)
+        grace = min(GRACE_SECONDS, every * 30.0)
+        early = min(EARLY_SECONDS, every * 15.0)
+        label = interval.label or "Vital signs"
+        count = math.floor((until - start) / every + 1e-9) + 1 if until >= start else 0
+        for step in range(count):  # at most LONGEST_SESSION_MINUTES / EVERY_MINUTES[0] + 1
+            minute = start + step * every
             timed.append(PlannedCheck(label, minute * 60.0, None, schedule.measures, grace, early))
-            minute += interval.every_minutes
-    for check in schedule.checks:
-        if check.at_minute is not None:
+    for check in schedule.checks[:MOST_CHECKS]:
+        if check.at_minute is not None and 0 <= check.at_minute <= LONGEST_SESSION_MINUTES:
             timed.append(PlannedCheck(check.label, check.at_minute * 60.0, None, schedule.measures))
     timed.sort(key=lambda c: c.at or 0.0)
     # A minute asked for by two intervals (the end of one, the start of the next) is one check.
@@ -275,6 +290,13 @@ def planned_checks(protocol: Protocol, horizon_minutes: float | None = None) -> 
         if c.moment is CheckMoment.BEFORE_DISCHARGE
     ]
     return before + unique + after
+
+
+def _minute_within(minute: float) -> float:
+    """``minute`` held within a session (0 to LONGEST_SESSION_MINUTES); 0 when not a number."""
+    if math.isnan(minute):
+        return 0.0
+    return min(max(minute, 0.0), LONGEST_SESSION_MINUTES)
 
 
 @dataclass

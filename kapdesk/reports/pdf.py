@@ -8,6 +8,7 @@ renamed), so a full disk or a pulled cord leaves the old file or none, never hal
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -110,7 +111,9 @@ def vitals_image(journey: Journey, width: int = 1600, height: int = 560) -> QIma
             painter.drawText(QRectF(0, y - 14, left - 10, 28), RIGHT, f"{mark}")
             painter.setPen(QPen(QColor("#bbbbbb"), 1))
         step = 15 if end > 60 else 10
-        for tick in range(0, int(end) + 1, step):
+        if end > 20 * step:  # a long record: never more than 20 marks
+            step = 60 * math.ceil(min(end, 1e9) / 20 / 60)
+        for tick in range(0, int(min(end, 20 * step)) + 1, step):
             x = at(tick, low).x()
             painter.setPen(QColor("#333333"))
             painter.drawText(QRectF(x - 40, plot.bottom() + 8, 80, 28), CENTRE, f"{tick}")

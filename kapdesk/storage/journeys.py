@@ -30,8 +30,8 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from kapdesk.core.clock import Clock
-from kapdesk.core.journey import Journey, JourneyEvent
-from kapdesk.core.protocols import Protocol, ProtocolError, parse_protocol
+from kapdesk.core.journey import EventKind, Journey, JourneyEvent
+from kapdesk.core.protocols import Protocol, ProtocolError, parse_protocol, stand_in_protocol
 from kapdesk.core.staff import StaffMember
 from kapdesk.storage.db import (
     UNREACHABLE,
@@ -417,6 +417,33 @@ def plainly(action: str) -> Iterator[None]:
         raise StorageError(f"{action}: {write_failure_reason(exc)}") from exc
 
 
+def session_protocol(session_id: int, text: str, events: list[JourneyEvent]) -> Protocol:
+    """The protocol a session runs under: its snapshot, or, when the snapshot cannot be used
+    (unreadable, or with numbers beyond the bounds kapdesk now holds protocols to), a stand-in
+    that keeps the session's timer, record and phases by hand, and says why."""
+    try:
+        return parse_protocol(text, source=f"snapshot of session {session_id}")
+    except ProtocolError as exc:
+        log.warning("session %s: its protocol cannot be used (%s)", session_id, exc.problems[:1])
+        first = exc.problems[0] if exc.problems else None
+        more = len(exc.problems) - 1
+        reason = f"{first.field or 'the text'} {first.message}" if first else "it cannot be read"
+        if more:
+            reason += f"; and {more} more problem{'s' if more > 1 else ''}"
+    recorded = {
+        int(event.phase_index): str(event.data.get("name") or "")
+        for event in events
+        if event.kind is EventKind.PHASE and isinstance(event.phase_index, int)
+    }
+    return stand_in_protocol(
+        text,
+        f"This session's protocol cannot be used ({reason}). The timer and the record go on; "
+        "move through the phases by hand; no vital signs fall due by schedule, and kapdesk's "
+        "default limits flag the readings.",
+        recorded,
+    )
+
+
 @dataclass
 class OpenJourney:
     """A session that is open in this app: its journey and the recorder that keeps it."""
@@ -615,13 +642,9 @@ class JourneyStore:
                 raise LookupError(f"there is no session {session_id}")
             text = repo.snapshot_text(session_id)
             events = repo.events(session_id)
-        try:
-            protocol = parse_protocol(text, source=f"snapshot of session {session_id}")
-        except ProtocolError as exc:
-            raise LookupError(
-                f"the protocol stored with session {session_id} cannot be read: {exc}"
-            ) from exc
-        return found[0], Journey.replay(protocol, self._clock, events)
+        return found[0], Journey.replay(
+            session_protocol(session_id, text, events), self._clock, events
+        )
 
     def summaries(
         self, limit: int | None = 500, only_open: bool = False, patient_code: str | None = None

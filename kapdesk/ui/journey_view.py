@@ -89,6 +89,10 @@ class JourneyView(QWidget):
         header.addWidget(self.timeline_button)
         header.addWidget(self.history_button)
         outer.addLayout(header)
+        # A session whose own protocol cannot be used runs under a stand-in: said here, plainly.
+        self.protocol_notice = label("", "error")
+        self.protocol_notice.hide()
+        outer.addWidget(self.protocol_notice)
 
         self.timer_caption = label("Since dosing", "section")
         self.timer_caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -317,6 +321,8 @@ class JourneyView(QWidget):
         if actor is not None and actor.name != self.current.sitter:
             parts.append(f"Signed in: {actor.name}")
         self.who.setText("   ·   ".join(parts))
+        self.protocol_notice.setText(protocol.problem)
+        self.protocol_notice.setVisible(bool(protocol.problem))
 
         elapsed = journey.elapsed()
         running = journey.state is JourneyState.RUNNING

@@ -84,10 +84,15 @@ class FlaggedReading:
 
 
 def _tick_step(span: float) -> int:
+    """Minutes between two marks of the time axis: never more than MAX_TICKS marks, however
+    long the span (a session left open for days)."""
     for step in TICK_STEPS:
         if span / step <= MAX_TICKS:
             return step
-    return TICK_STEPS[-1]
+    if not math.isfinite(span):
+        return TICK_STEPS[-1]
+    hours = math.ceil(span / MAX_TICKS / 60)
+    return 60 * hours
 
 
 def _flagged_fields(flags: Iterable[str], reading: Reading) -> list[str]:
@@ -417,7 +422,7 @@ class VitalsChart(QWidget):
         self.time_axis.setStartValue(x_min)
         step = _tick_step(x_max)
         minute = 0
-        while minute <= x_max + 1e-9:
+        while minute <= x_max + 1e-9 and minute <= step * MAX_TICKS:
             self.time_axis.append(str(minute), float(minute))
             minute += step
         self.time_axis.setRange(x_min, x_max)

@@ -252,13 +252,14 @@ def test_syntax_error_at_end_of_file() -> None:
 def test_wrong_type_names_line_and_field() -> None:
     problem = only_problem(edited(("minutes = 40", 'minutes = "forty"')))
     assert (
-        str(problem) == "line 15, phases[0].minutes: must be a positive number of minutes, not text"
+        str(problem)
+        == "line 15, phases[0].minutes: must be a number of minutes from 1 to 480, not text"
     )
 
 
 def test_negative_minutes() -> None:
     problem = only_problem(edited(("minutes = 20", "minutes = -5")))
-    assert str(problem) == "line 20, phases[1].minutes: must be a positive number of minutes"
+    assert str(problem) == "line 20, phases[1].minutes: must be a number of minutes from 1 to 480"
 
 
 def test_bool_is_not_a_number() -> None:
@@ -278,7 +279,7 @@ def test_unknown_key_suggests_the_close_one() -> None:
         parse_protocol(edited(("minutes = 40", "minuts = 40")))
     # The misspelt key is unknown, and the real one is then missing from its table.
     assert [str(p) for p in caught.value.problems] == [
-        "line 13, phases[0].minutes: is required: a positive number of minutes",
+        "line 13, phases[0].minutes: is required: a number of minutes from 1 to 480",
         'line 15, phases[0].minuts: unknown key "minuts" (did you mean "minutes"?)',
     ]
 
@@ -435,7 +436,7 @@ def test_error_message_lists_every_problem() -> None:
         parse_protocol(text, "clinic/iv.toml")
     assert str(caught.value).splitlines() == [
         "clinic/iv.toml: 2 problems",
-        "  line 15, phases[0].minutes: must be a positive number of minutes",
+        "  line 15, phases[0].minutes: must be a number of minutes from 1 to 480",
         '  line 24, vitals.measures[2]: must be one of: bp, hr, spo2, rr, temp; "pulse" is not',
     ]
 

@@ -324,6 +324,9 @@ def inspect(window: MainWindow) -> None:
             "wall": datetime.now(UTC).isoformat(),
             "events": len(current.journey.events) if current else 0,
             "session_id": current.session_id if current else None,
+            "protocol_notice": view.protocol_notice.text()
+            if view.protocol_notice.isVisibleTo(window)
+            else "",
         }
     )
 
