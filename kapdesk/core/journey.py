@@ -155,6 +155,9 @@ class Journey:
         self._anchor_elapsed: float | None = None
         self._anchor_mono = 0.0
         self._closed_elapsed: float | None = None
+        # event place -> the places of the amendments of it, in order: corrected() reads these
+        # instead of every later event (a chart of a long record asks for each reading).
+        self._amendments: dict[int, list[int]] = {}
 
     # -- construction -------------------------------------------------------------------------
 
@@ -400,11 +403,10 @@ class Journey:
     def corrected(self, seq: int) -> Mapping[str, Any]:
         """The data of event ``seq`` as it stands, with every amendment of it applied."""
         data: Mapping[str, Any] = self.events[seq].data
-        for event in self.events[seq + 1 :]:
-            if event.kind is EventKind.AMENDMENT and event.data.get("amends") == seq:
-                changes = event.data.get("data")
-                if isinstance(changes, Mapping):
-                    data = {**data, **changes}
+        for place in self._amendments.get(seq, ()):
+            changes = self.events[place].data.get("data")
+            if isinstance(changes, Mapping):
+                data = {**data, **changes}
         return data
 
     def baseline_reading(self) -> tuple[int, Reading] | None:
@@ -443,14 +445,7 @@ class Journey:
         ) or (reading.diastolic is not None and reading.diastolic > limits.baseline_diastolic_max)
         if not high:
             return None
-        last_change = max(
-            [seq]
-            + [
-                n
-                for n, event in enumerate(self.events)
-                if event.kind is EventKind.AMENDMENT and event.data.get("amends") == seq
-            ]
-        )
+        last_change = max([seq, *self._amendments.get(seq, ())])
         decided = any(
             event.kind is EventKind.DOSING_DECISION for event in self.events[last_change + 1 :]
         )
@@ -514,7 +509,11 @@ class Journey:
         """Fold one event into the state; shared by live actions and replay."""
         self.events.append(event)
         data = event.data
-        if event.kind is EventKind.DOSE:
+        if event.kind is EventKind.AMENDMENT:
+            target = data.get("amends")
+            if isinstance(target, int) and 0 <= target < len(self.events) - 1:
+                self._amendments.setdefault(target, []).append(len(self.events) - 1)
+        elif event.kind is EventKind.DOSE:
             dose = dose_of(event)
             self.doses.append((event.elapsed or 0.0, dose))
             if self.state is JourneyState.OPENED:

@@ -8,6 +8,7 @@ recorded and flagged, in words, on screen and in the record.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -321,11 +322,23 @@ def check_statuses(
     ``discharge_from`` is when the before-discharge check falls due (e.g. when the last phase
     starts); without it, that check stays upcoming until a reading after the last timed check.
     """
+    # Each check is met by the earliest reading that counts for it: found by bisection, so a
+    # long record (thousands of readings, hundreds of checks) costs little on every redraw.
+    taken = list(readings_at)
+    before_dosing = any(at is None for at in taken)
+    timed = sorted(at for at in taken if at is not None and not math.isnan(at))
     slots = [_Open(check) for check in checks]
-    for at in sorted(readings_at, key=lambda a: -1.0 if a is None else a):
-        for slot in slots:
-            if not slot.done and _counts_for(slot.check, at, discharge_from):
-                slot.done, slot.done_at = True, at
+    for slot in slots:
+        check = slot.check
+        if check.moment is CheckMoment.BEFORE_DOSING:
+            slot.done = before_dosing
+            continue
+        due_at = _due_at(check, discharge_from)
+        if due_at is None:
+            continue
+        place = bisect.bisect_left(timed, due_at - check.early)
+        if place < len(timed):
+            slot.done, slot.done_at = True, timed[place]
     result = []
     for slot in slots:
         check = slot.check
@@ -350,17 +363,6 @@ def _due_at(check: PlannedCheck, discharge_from: float | None) -> float | None:
     if check.moment is CheckMoment.BEFORE_DISCHARGE:
         return discharge_from
     return check.at
-
-
-def _counts_for(check: PlannedCheck, at: float | None, discharge_from: float | None) -> bool:
-    if check.moment is CheckMoment.BEFORE_DOSING:
-        return at is None
-    if at is None:
-        return False
-    due_at = _due_at(check, discharge_from)
-    if due_at is None:
-        return False
-    return at >= due_at - check.early
 
 
 @dataclass(frozen=True)

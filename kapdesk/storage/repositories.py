@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session, aliased
 
 from kapdesk.core.journey import EventKind, JourneyEvent, JourneyState, dose_of
@@ -30,6 +30,20 @@ from kapdesk.storage.models import (
 _EVENTS: Table = SessionEvent.__table__  # type: ignore[assignment]
 _INSERT_EVENT = insert(_EVENTS)
 _INSERT_EVENT_RETURNING_ID = insert(_EVENTS).returning(_EVENTS.c.id)
+_SELECT_EVENTS = (
+    select(
+        _EVENTS.c.kind,
+        _EVENTS.c.wall_at,
+        _EVENTS.c.elapsed_s,
+        _EVENTS.c.phase_index,
+        _EVENTS.c.data,
+    )
+    .where(_EVENTS.c.session_id == bindparam("session_id"))
+    .order_by(_EVENTS.c.seq)
+)
+
+
+_OPEN_STATES = [state.value for state in JourneyState if state is not JourneyState.CLOSED]
 
 
 @dataclass(frozen=True)
@@ -150,21 +164,10 @@ class SessionRepository:
         return row
 
     def events(self, session_id: int) -> list[JourneyEvent]:
-        rows = self.session.scalars(
-            select(SessionEvent)
-            .where(SessionEvent.session_id == session_id)
-            .order_by(SessionEvent.seq)
-        )
-        return [
-            JourneyEvent(
-                kind=EventKind(row.kind),
-                wall=row.wall_at,
-                elapsed=row.elapsed_s,
-                phase_index=row.phase_index,
-                data=row.data,
-            )
-            for row in rows
-        ]
+        """The session's events in order. Read as plain rows, not ORM objects: a session is
+        replayed from them at every start, and an object per row cost most of the time."""
+        rows = self.session.execute(_SELECT_EVENTS, {"session_id": session_id})
+        return [JourneyEvent(EventKind(kind), *rest) for kind, *rest in rows]
 
     def snapshot_text(self, session_id: int) -> str:
         text = self.session.scalar(
@@ -178,7 +181,9 @@ class SessionRepository:
 
     def open_ids(self, room: str | None = None) -> list[int]:
         """Sessions not closed, oldest first; in ``room`` alone when one is named."""
-        query = select(JourneySession.id).where(JourneySession.state != JourneyState.CLOSED.value)
+        # "IN the open states" rather than "not closed": SQLite uses the index on state for the
+        # one and scans every session the clinic ever had for the other.
+        query = select(JourneySession.id).where(JourneySession.state.in_(_OPEN_STATES))
         if room is not None:
             query = query.where(JourneySession.room == room)
         return list(self.session.scalars(query.order_by(JourneySession.opened_at)))
@@ -200,7 +205,7 @@ class SessionRepository:
         if session_id is not None:
             query = query.where(JourneySession.id == session_id)
         if only_open:
-            query = query.where(JourneySession.state != JourneyState.CLOSED.value)
+            query = query.where(JourneySession.state.in_(_OPEN_STATES))
         if patient_code is not None:
             query = query.where(Patient.clinic_code == patient_code)
         if limit is not None:
