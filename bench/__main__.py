@@ -1,8 +1,10 @@
 """Run every benchmark but the crash one (python -m bench.crash) and print the figures."""
 
-from bench import board, encryption, event_save, observations, sound, startup
+from bench import board, encryption, event_save, observations, records_size, sound, startup
 
 startup.main()
+print()
+records_size.main()
 print()
 event_save.main()
 print()
