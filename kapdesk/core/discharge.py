@@ -193,7 +193,7 @@ class Discharge:
 
 def discharge_of(journey: Journey) -> Discharge:
     """The session's discharge checks, when the patient was ready, and the monitoring time."""
-    checks = tuple(e for e in journey.events if e.kind is EventKind.DISCHARGE)
+    checks = tuple(journey.of_kind(EventKind.DISCHARGE))
     # Ready since the first of the ready checks that no later check has contradicted: a later
     # "not ready" (vomiting, a pressure off again) takes the readiness back.
     first_ready: JourneyEvent | None = None
@@ -202,7 +202,7 @@ def discharge_of(journey: Journey) -> Discharge:
             first_ready = None
         elif first_ready is None:
             first_ready = check
-    dose_event = next((e for e in journey.events if e.kind is EventKind.DOSE), None)
+    dose_event = next(iter(journey.of_kind(EventKind.DOSE)), None)
     free: datetime | None = None
     if first_ready is not None and dose_event is not None:
         stay = journey.protocol.monitoring_minutes

@@ -158,6 +158,7 @@ class Journey:
         # event place -> the places of the amendments of it, in order: corrected() reads these
         # instead of every later event (a chart of a long record asks for each reading).
         self._amendments: dict[int, list[int]] = {}
+        self._by_kind: dict[EventKind, list[JourneyEvent]] = {}  # see of_kind()
 
     # -- construction -------------------------------------------------------------------------
 
@@ -232,6 +233,11 @@ class Journey:
         self._listeners.remove(listener)
 
     # -- reading ------------------------------------------------------------------------------
+
+    def of_kind(self, kind: EventKind) -> list[JourneyEvent]:
+        """The events of one kind, in order (a copy), without going over the whole record:
+        the journey screen asks for its readings every second."""
+        return list(self._by_kind.get(kind, ()))
 
     @property
     def dosed(self) -> bool:
@@ -508,6 +514,7 @@ class Journey:
     def _apply(self, event: JourneyEvent) -> None:
         """Fold one event into the state; shared by live actions and replay."""
         self.events.append(event)
+        self._by_kind.setdefault(event.kind, []).append(event)
         data = event.data
         if event.kind is EventKind.AMENDMENT:
             target = data.get("amends")

@@ -189,7 +189,7 @@ class ObservationPanel(QWidget):
             return []
         journey = self.current.journey
         protocol = journey.protocol
-        readings = [e.elapsed for e in journey.events if e.kind is EventKind.VITALS]
+        readings = [e.elapsed for e in journey.of_kind(EventKind.VITALS)]
         last_phase = len(protocol.phases) - 1
         discharge = next((s.started for s in journey.spans if s.index == last_phase), None)
         return check_statuses(

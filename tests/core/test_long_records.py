@@ -134,3 +134,16 @@ def test_an_entry_as_corrected_is_what_its_amendments_make_it(
     journey = Journey.replay(make_protocol(), FakeClock(start=start), events)
     for seq in range(len(events)):
         assert journey.corrected(seq) == _corrected_plainly(events, seq)
+
+
+@settings(max_examples=100, deadline=2000)
+@given(
+    st.lists(st.sampled_from([EventKind.NOTE, EventKind.VITALS, EventKind.DISCHARGE]), max_size=30)
+)
+def test_the_events_of_a_kind_are_those_of_the_record(kinds: list[EventKind]) -> None:
+    start = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    events = [JourneyEvent(EventKind.OPENED, start, None, None, {})]
+    events += [JourneyEvent(kind, start, None, None, {"n": n}) for n, kind in enumerate(kinds)]
+    journey = Journey.replay(make_protocol(), FakeClock(start=start), events)
+    for kind in EventKind:
+        assert journey.of_kind(kind) == [e for e in events if e.kind is kind]
