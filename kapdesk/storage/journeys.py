@@ -419,10 +419,16 @@ def plainly(action: str) -> Iterator[None]:
 
 def session_protocol(session_id: int, text: str, events: list[JourneyEvent]) -> Protocol:
     """The protocol a session runs under: its snapshot, or, when the snapshot cannot be used
-    (unreadable, or with numbers beyond the bounds kapdesk now holds protocols to), a stand-in
-    that keeps the session's timer, record and phases by hand, and says why."""
+    (unreadable, with numbers beyond the bounds kapdesk now holds protocols to, or without
+    the phases the session's record names), a stand-in that keeps the session's timer, record
+    and phases by hand, and says why."""
+    recorded = {
+        int(event.phase_index): str(event.data.get("name") or "")
+        for event in events
+        if event.kind is EventKind.PHASE and isinstance(event.phase_index, int)
+    }
     try:
-        return parse_protocol(text, source=f"snapshot of session {session_id}")
+        protocol = parse_protocol(text, source=f"snapshot of session {session_id}")
     except ProtocolError as exc:
         log.warning("session %s: its protocol cannot be used (%s)", session_id, exc.problems[:1])
         first = exc.problems[0] if exc.problems else None
@@ -430,11 +436,11 @@ def session_protocol(session_id: int, text: str, events: list[JourneyEvent]) -> 
         reason = f"{first.field or 'the text'} {first.message}" if first else "it cannot be read"
         if more:
             reason += f"; and {more} more problem{'s' if more > 1 else ''}"
-    recorded = {
-        int(event.phase_index): str(event.data.get("name") or "")
-        for event in events
-        if event.kind is EventKind.PHASE and isinstance(event.phase_index, int)
-    }
+    else:
+        if all(0 <= index < len(protocol.phases) for index in recorded):
+            return protocol
+        log.warning("session %s: its record names phases its protocol has not", session_id)
+        reason = "the session's record names phases it does not have"
     return stand_in_protocol(
         text,
         f"This session's protocol cannot be used ({reason}). The timer and the record go on; "

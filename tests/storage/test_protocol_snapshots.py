@@ -104,3 +104,18 @@ def test_the_absurd_snapshot_names_the_key_that_cannot_be_used(
     _, journey = JourneyStore(storage, clock).load(opened.session_id)
     assert "phases[1].minutes must be a number of minutes from 1 to 480" in journey.protocol.problem
     assert "and 1 more problem" in journey.protocol.problem
+
+
+def test_a_snapshot_without_the_phases_its_record_names_opens_under_a_stand_in(
+    storage: Storage, protocol: Protocol, clock: FakeClock
+) -> None:
+    one_phase = protocol.text.split("[[phases]]")[0] + '[[phases]]\nname = "Onset"\nminutes = 5\n'
+    older = dataclasses.replace(protocol, text=one_phase)
+    opened = JourneyStore(storage, clock).open_session("P-9", older, "Jo")
+    opened.journey.record_dose(Dose(50, "mg", "IM"))
+    opened.journey.advance_phase()  # "Peak": phase 1, which the stored text does not have
+    (resumed,) = _within(30, JourneyStore(storage, clock).resume_open_sessions)
+    journey = resumed.journey
+    assert journey.current_phase is not None
+    assert journey.current_phase.name == "Peak"
+    assert "the session's record names phases it does not have" in journey.protocol.problem
