@@ -1,0 +1,204 @@
+"""The record and the audit log are append-only in the database itself, whatever SQL asks: no
+UPDATE, DELETE, INSERT OR REPLACE, REPLACE INTO, upsert or TRUNCATE rewrites or removes a row
+of session events, doses, questionnaire results, integration updates or the audit log, through
+kapdesk or past it (plain sqlite3 on the file; raw SQL on the server)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, inspect, text
+from sqlalchemy.exc import DBAPIError
+
+from kapdesk.core.clinic import load_clinic
+from kapdesk.core.clock import FakeClock
+from kapdesk.core.integration import draft_plan
+from kapdesk.core.journey import Dose, EventKind, JourneyEvent
+from kapdesk.core.questionnaires import PHQ9, score
+from kapdesk.paths import BUNDLED_CLINIC_SETTINGS, AppPaths
+from kapdesk.storage.courses import CourseStore
+from kapdesk.storage.db import MIGRATIONS_DIR, SCHEMA_HEAD, Storage, current_revision
+from kapdesk.storage.integration import IntegrationStore
+from kapdesk.storage.journeys import EventConflictError, JourneyStore, write_event
+from kapdesk.storage.staff import StaffStore
+from tests.conftest import make_protocol
+
+# Each append-only table, a text column a forger would change, and its unique keys besides id.
+TABLES: dict[str, tuple[str, tuple[tuple[str, ...], ...]]] = {
+    "session_events": ("kind", (("session_id", "seq"),)),
+    "doses": ("note", (("event_id",),)),
+    "questionnaire_results": ("reason", ()),
+    "integration_updates": ("note", ()),
+    "audit_log": ("who", ()),
+}
+
+
+def _fill(storage: Storage, clock: FakeClock) -> int:
+    """A row in every append-only table, written by kapdesk; the session's id."""
+    opened = JourneyStore(storage, clock).open_session("P-0001", make_protocol(), "Ana Moreno")
+    opened.journey.record_dose(Dose(50, "mg", "IM"))
+    assert opened.recorder.flush()
+    StaffStore(storage, clock).record("Ana Moreno", "screen_locked")
+    CourseStore(storage, clock).record("P-0001", score(PHQ9, (1,) * 9), "preparation", by="Dr Lin")
+    settings, _ = load_clinic(BUNDLED_CLINIC_SETTINGS, None)
+    plans = IntegrationStore(storage, clock)
+    items = plans.draft(opened.session_id, draft_plan(settings, date(2026, 11, 20), 2))
+    plans.update(items[0].id, "Ana Moreno", note="called the patient")
+    return opened.session_id
+
+
+def _contents(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
+    with engine.connect() as conn:
+        return {
+            table: [tuple(row) for row in conn.execute(text(f"SELECT * FROM {table} ORDER BY id"))]
+            for table in TABLES
+        }
+
+
+def _rewrites(engine: Engine, dialect: str) -> list[str]:
+    """Every statement that would rewrite or remove a row of an append-only table."""
+    statements = []
+    with engine.connect() as conn:
+        for table, (column, unique) in TABLES.items():
+            columns = [c["name"] for c in inspect(conn).get_columns(table)]
+            first = conn.execute(text(f"SELECT min(id) FROM {table}")).scalar()
+            forged = ", ".join("'forged'" if c == column else c for c in columns)
+            # The same key with a new content, and a new id over an existing unique key.
+            same_id = f"SELECT {forged} FROM {table} WHERE id = {first}"
+            new_id = same_id.replace(
+                "SELECT id,", f"SELECT (SELECT max(id) + 1000 FROM {table}),", 1
+            )
+            into = f"{table} ({', '.join(columns)})"
+            upserts = [
+                f"INSERT INTO {into} {same_id} ON CONFLICT (id) DO UPDATE SET {column} = "
+                f"excluded.{column}",
+                *(
+                    f"INSERT INTO {into} {new_id} ON CONFLICT ({', '.join(key)}) DO UPDATE "
+                    f"SET {column} = excluded.{column}"
+                    for key in unique
+                ),
+            ]
+            statements += [
+                f"UPDATE {table} SET {column} = 'forged'",
+                f"DELETE FROM {table} WHERE id = {first}",
+                f"DELETE FROM {table}",
+                *upserts,
+            ]
+            if dialect == "sqlite":
+                statements += [
+                    f"INSERT OR REPLACE INTO {into} {same_id}",
+                    f"REPLACE INTO {into} {same_id}",
+                    *(f"INSERT OR REPLACE INTO {into} {new_id}" for _key in unique),
+                    *(f"REPLACE INTO {into} {new_id}" for _key in unique),
+                    f"UPDATE OR REPLACE {table} SET {column} = 'forged'",
+                ]
+            else:
+                statements.append(f"TRUNCATE {table} CASCADE")  # plain, if nothing refers to it
+    if dialect != "sqlite":
+        # A truncate of the tables they hang from takes them with it.
+        statements += ["TRUNCATE sessions CASCADE", "TRUNCATE patients CASCADE"]
+    return statements
+
+
+def _plain_sql(storage: Storage, paths: AppPaths) -> Callable[[str], None]:
+    """Run one statement past kapdesk: plain sqlite3 on the file (as a script or the sqlite3
+    shell would, foreign keys off), or raw SQL on the server; raise if it is refused."""
+    if storage.engine.dialect.name == "sqlite":
+
+        def run_sqlite(statement: str) -> None:
+            conn = sqlite3.connect(paths.database)
+            try:
+                with conn:
+                    conn.execute(statement)
+            finally:
+                conn.close()
+
+        return run_sqlite
+
+    def run_server(statement: str) -> None:
+        with storage.engine.begin() as conn:
+            conn.exec_driver_sql(statement)
+
+    return run_server
+
+
+def test_no_sql_rewrites_or_removes_an_append_only_row(
+    storage: Storage, paths: AppPaths, clock: FakeClock
+) -> None:
+    dialect = storage.engine.dialect.name
+    _fill(storage, clock)
+    before = _contents(storage.engine)
+    assert all(before.values())  # a row in every table
+    run = _plain_sql(storage, paths)
+    statements = _rewrites(storage.engine, dialect)
+    not_refused = [s for s in statements if "append-only" not in _refusal(run, s)]
+    assert not_refused == []
+    assert _contents(storage.engine) == before
+
+
+def _refusal(run: Callable[[str], None], statement: str) -> str:
+    """Why the database refused ``statement``; empty when it ran."""
+    try:
+        run(statement)
+    except (sqlite3.Error, DBAPIError) as exc:
+        return str(exc)
+    return ""
+
+
+def test_kapdesk_still_appends_and_knows_an_event_it_already_wrote(
+    storage: Storage, clock: FakeClock
+) -> None:
+    session_id = _fill(storage, clock)
+    before = _contents(storage.engine)
+    clock.advance(60)
+    event = JourneyEvent(EventKind.NOTE, clock.now(), 60.0, 0, {"text": "calm", "by": "Ana"})
+    write_event(storage.engine, session_id, 10, event)
+    # Its commit landed but the answer was lost: sent again, it is known, not written twice.
+    write_event(storage.engine, session_id, 10, event)
+    other = JourneyEvent(EventKind.NOTE, clock.now(), 60.0, 0, {"text": "restless"})
+    with pytest.raises(EventConflictError, match="different note at 10"):
+        write_event(storage.engine, session_id, 10, other)
+    StaffStore(storage, clock).record("Ana Moreno", "screen_unlocked")
+    after = _contents(storage.engine)
+    assert len(after["session_events"]) == len(before["session_events"]) + 1
+    assert after["audit_log"][:-1] == before["audit_log"]
+    assert after["audit_log"][-1][3] == "screen_unlocked"
+
+
+def _alembic(storage: Storage, action: Callable[..., None], revision: str) -> None:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with storage.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        action(config, revision)
+
+
+def _triggers(storage: Storage) -> set[str]:
+    with storage.engine.connect() as conn:
+        if storage.engine.dialect.name == "sqlite":
+            query = "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+        else:
+            query = "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
+        return set(conn.execute(text(query)).scalars())
+
+
+def test_migration_0009_goes_down_and_up_again(storage: Storage) -> None:
+    at_head = _triggers(storage)
+    rewrite_guards = {f"{table}_no_rewrite" for table in TABLES}
+    assert rewrite_guards <= at_head
+    _alembic(storage, command.downgrade, "0008")
+    assert current_revision(storage.engine) == "0008"
+    down = _triggers(storage)
+    assert not (rewrite_guards & down)
+    assert not any(name.endswith("_no_truncate") for name in down)
+    guards_0005 = "_no_update" if storage.engine.dialect.name == "sqlite" else "_append_only"
+    assert {f"{table}{guards_0005}" for table in TABLES} <= down  # 0005's stay
+    _alembic(storage, command.upgrade, "head")
+    assert current_revision(storage.engine) == SCHEMA_HEAD
+    assert _triggers(storage) == at_head
