@@ -5,6 +5,7 @@
     kapdesk protocols check FILE [FILE ...]             validate protocol files (exit 1 on problems)
     kapdesk clinic check [FILE]                         validate the clinic's settings file
     kapdesk audit [--since YYYY-MM-DD]                  who did what and when
+    kapdesk audit --verify [--head HASH ...]            check the record was not rewritten
     kapdesk sessions list [--open] [--limit N]          sessions, newest first
     kapdesk audio check PATH [PATH ...]                 per file: playable and how long, or why not
     kapdesk playlist check FILE                         a playlist's entries, found or not
@@ -90,6 +91,20 @@ def build_parser() -> argparse.ArgumentParser:
         "with its author. It holds no PINs and no patient details.",
     )
     audit.add_argument("--since", metavar="YYYY-MM-DD", help="from this day (local time)")
+    audit.add_argument(
+        "--verify",
+        action="store_true",
+        help="check that the append-only triggers are in place and that no session event or "
+        "audit line was changed, removed or slipped in (their hash chains); exit 1 if any was",
+    )
+    audit.add_argument(
+        "--head",
+        action="append",
+        default=[],
+        metavar="HASH",
+        help="with --verify: a hash an earlier --verify printed, kept off this PC; it must "
+        "still be in the record",
+    )
 
     encrypt = commands.add_parser(
         "encrypt",
@@ -241,6 +256,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return list_protocols(paths, sys.stdout)
         return check_protocols(args.files, sys.stdout)
     if args.command == "audit":
+        if args.verify:
+            return verify_record(paths, args.db, args.head, sys.stdout)
         return print_audit(paths, args.db, args.since, sys.stdout)
     if args.command == "clinic":
         return check_clinic(args.file or paths.clinic_settings, sys.stdout)
@@ -363,6 +380,40 @@ def print_audit(paths: AppPaths, db_url: str | None, since_text: str | None, out
         return _write_stdout("".join(text).encode("utf-8"))
     out.write("".join(text))
     return 0
+
+
+def verify_record(paths: AppPaths, db_url: str | None, heads: list[str], out: TextIO) -> int:
+    """Check the triggers and hash chains of the record and the audit log; say what was found.
+
+    Exit 0 when all is whole, 1 on a break (or when the database cannot be read)."""
+    from kapdesk.storage.chain import verify  # noqa: PLC0415
+    from kapdesk.storage.journeys import DATABASE_FAILURES, write_failure_reason  # noqa: PLC0415
+
+    storage = _open_storage(paths, db_url)
+    if storage is None:
+        return EXIT_PROBLEM
+    try:
+        found = verify(storage.engine, [head.strip().lower() for head in heads])
+    except DATABASE_FAILURES as exc:
+        print(
+            f"kapdesk: the record cannot be checked: {write_failure_reason(exc)}", file=sys.stderr
+        )
+        return EXIT_PROBLEM
+    finally:
+        storage.engine.dispose()
+    for note in found.notes:
+        print(f"ok: {note}", file=out)
+    for problem in found.breaks:
+        print(f"BROKEN: {problem}", file=out)
+    if found.whole:
+        print("The record and the audit log are as kapdesk wrote them.", file=out)
+        return 0
+    print(
+        "The record or the audit log was changed outside kapdesk (see BROKEN above). Keep this "
+        "file as it is and compare it with the clinic's backups.",
+        file=out,
+    )
+    return EXIT_PROBLEM
 
 
 def check_clinic(path: Path, out: TextIO) -> int:

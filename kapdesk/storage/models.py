@@ -161,6 +161,9 @@ class SessionEvent(Base):
     elapsed_s: Mapped[float | None] = mapped_column(Float)
     phase_index: Mapped[int | None] = mapped_column(Integer)
     data: Mapped[dict[str, Any]]
+    # SHA-256 over the previous event's chain and this event (kapdesk.storage.chain); None for
+    # events written before schema 0009.
+    chain: Mapped[str | None] = mapped_column(String(64))
 
 
 # -- the sound library: configuration, not clinical record (a session keeps its own copy of the
@@ -297,6 +300,7 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(40))
     subject: Mapped[str] = mapped_column(String(200), default="")
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    chain: Mapped[str | None] = mapped_column(String(64))  # as SessionEvent.chain
 
 
 class DatabaseIdentity(Base):

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, aliased
 
 from kapdesk.core.journey import EventKind, JourneyEvent, JourneyState, dose_of
 from kapdesk.core.protocols import Protocol
+from kapdesk.storage.chain import event_link, previous_event_link
 from kapdesk.storage.models import (
     DoseRecord,
     JourneySession,
@@ -251,6 +252,7 @@ class JourneyEventRepository:
             "phase_index": event.phase_index,
             "data": dict(event.data),
         }
+        row["chain"] = event_link(previous_event_link(self.unit, session_id, seq), row)
         changes: dict[str, Any] = {}
         if event.kind is EventKind.DOSE:
             event_id = self.unit.execute(_INSERT_EVENT_RETURNING_ID, row).scalar_one()

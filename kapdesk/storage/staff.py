@@ -30,6 +30,7 @@ from kapdesk.core.staff import (
     require,
     verify_pin,
 )
+from kapdesk.storage.chain import audit_link, lock_audit_chain
 from kapdesk.storage.db import Storage
 from kapdesk.storage.errors import StorageError
 from kapdesk.storage.journeys import plainly
@@ -62,8 +63,12 @@ class AuditLine:
 def audit(
     session: Session, at: datetime, who: str, action: str, subject: str = "", **detail: Any
 ) -> None:
-    """Append to the audit log in the caller's unit of work (so it commits with the change)."""
-    session.add(AuditEntry(at=at, who=who, action=action, subject=subject, detail=dict(detail)))
+    """Append to the audit log in the caller's unit of work (so it commits with the change),
+    chained onto the line before it (see :mod:`kapdesk.storage.chain`)."""
+    line = {"at": at, "who": who, "action": action, "subject": subject, "detail": dict(detail)}
+    previous = lock_audit_chain(session)  # the lines this unit added before are flushed
+    session.add(AuditEntry(**line, chain=audit_link(previous, line)))
+    session.flush()
 
 
 def _member(row: Staff) -> StaffMember:

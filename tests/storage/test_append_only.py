@@ -6,6 +6,7 @@ kapdesk or past it (plain sqlite3 on the file; raw SQL on the server)."""
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -13,7 +14,7 @@ from typing import Any
 import pytest
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.exc import DBAPIError
 
 from kapdesk.core.clinic import load_clinic
@@ -22,10 +23,12 @@ from kapdesk.core.integration import draft_plan
 from kapdesk.core.journey import Dose, EventKind, JourneyEvent
 from kapdesk.core.questionnaires import PHQ9, score
 from kapdesk.paths import BUNDLED_CLINIC_SETTINGS, AppPaths
+from kapdesk.storage.chain import audit_link, verify
 from kapdesk.storage.courses import CourseStore
 from kapdesk.storage.db import MIGRATIONS_DIR, SCHEMA_HEAD, Storage, current_revision
 from kapdesk.storage.integration import IntegrationStore
 from kapdesk.storage.journeys import EventConflictError, JourneyStore, write_event
+from kapdesk.storage.models import AuditEntry
 from kapdesk.storage.staff import StaffStore
 from tests.conftest import make_protocol
 
@@ -202,3 +205,205 @@ def test_migration_0009_goes_down_and_up_again(storage: Storage) -> None:
     _alembic(storage, command.upgrade, "head")
     assert current_revision(storage.engine) == SCHEMA_HEAD
     assert _triggers(storage) == at_head
+
+
+# -- the hash chains: what a change made past the triggers leaves behind ---------------------
+
+
+def _past_the_triggers(storage: Storage, paths: AppPaths, *statements: str) -> None:
+    """Run ``statements`` as someone who owns the file or the tables: the triggers are dropped
+    (SQLite) or switched off (PostgreSQL) first, and put back after."""
+    if storage.engine.dialect.name == "sqlite":
+        conn = sqlite3.connect(paths.database)
+        try:
+            saved = conn.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+            ).fetchall()
+            with conn:
+                for name, _sql in saved:
+                    conn.execute(f"DROP TRIGGER {name}")
+                for statement in statements:
+                    conn.execute(statement)
+                for _name, sql in saved:
+                    conn.execute(sql)
+        finally:
+            conn.close()
+        return
+    with storage.engine.begin() as server:
+        for table in TABLES:
+            server.exec_driver_sql(f"ALTER TABLE {table} DISABLE TRIGGER USER")
+        for statement in statements:
+            server.exec_driver_sql(statement)
+        for table in TABLES:
+            server.exec_driver_sql(f"ALTER TABLE {table} ENABLE TRIGGER USER")
+
+
+def test_verify_finds_the_record_as_kapdesk_wrote_it(storage: Storage, clock: FakeClock) -> None:
+    _fill(storage, clock)
+    found = verify(storage.engine)
+    assert found.whole, found.breaks
+    assert "all 15 append-only triggers are in place" in found.notes
+    assert "session events: 3 chained" in found.notes
+    assert "audit log: 1 lines chained" in found.notes
+
+
+SESSION_ONE = "session_id = (SELECT min(session_id) FROM session_events)"
+TAMPERING = {
+    "an event changed": (
+        [f"UPDATE session_events SET data = '{{}}' WHERE seq = 1 AND {SESSION_ONE}"],
+        "event 1: changed",
+    ),
+    "an event removed": (
+        [
+            "DELETE FROM doses",
+            f"DELETE FROM session_events WHERE seq = 1 AND {SESSION_ONE}",
+        ],
+        "event 2: the event before it (1) is missing",
+    ),
+    "an event slipped in": (
+        [
+            "INSERT INTO session_events (session_id, seq, kind, wall_at, elapsed_s, phase_index,"
+            " data, chain) SELECT session_id, 99, kind, wall_at, elapsed_s, phase_index, data,"
+            " chain FROM session_events WHERE seq = 1"
+        ],
+        "event 99: the event before it (3) is missing",
+    ),
+    "an audit line changed": (
+        ["UPDATE audit_log SET who = 'someone else' WHERE id = (SELECT min(id) FROM audit_log)"],
+        ": changed, removed or put in since it was written",
+    ),
+    "an audit line removed": (
+        ["DELETE FROM audit_log WHERE id = (SELECT min(id) FROM audit_log)"],
+        ": changed, removed or put in since it was written",
+    ),
+    "an audit line without a hash": (
+        [
+            "INSERT INTO audit_log (at, who, action, subject, detail) SELECT at, 'someone',"
+            " action, subject, detail FROM audit_log WHERE id = (SELECT min(id) FROM audit_log)"
+        ],
+        ": has no hash, after lines that have one",
+    ),
+}
+
+
+@pytest.mark.parametrize("tampering", list(TAMPERING))
+def test_verify_finds_a_change_made_past_the_triggers(
+    storage: Storage, paths: AppPaths, clock: FakeClock, tampering: str
+) -> None:
+    _fill(storage, clock)
+    StaffStore(storage, clock).record("Ana Moreno", "screen_unlocked")  # a line after the first
+    assert verify(storage.engine).whole
+    statements, said = TAMPERING[tampering]
+    _past_the_triggers(storage, paths, *statements)
+    found = verify(storage.engine)
+    assert not found.whole
+    assert any(said in problem for problem in found.breaks), found.breaks
+
+
+def test_verify_says_which_triggers_are_gone(
+    storage: Storage, paths: AppPaths, clock: FakeClock
+) -> None:
+    _fill(storage, clock)
+    if storage.engine.dialect.name == "sqlite":
+        conn = sqlite3.connect(paths.database)
+        with conn:
+            conn.execute("DROP TRIGGER audit_log_no_rewrite")
+        conn.close()
+    else:
+        with storage.engine.begin() as server:
+            server.exec_driver_sql("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_rewrite")
+    found = verify(storage.engine)
+    assert found.breaks == [
+        "1 of the 15 append-only triggers are missing, disabled or changed: "
+        "audit_log_no_rewrite (refuses an insert over an existing row on audit_log)"
+    ]
+
+
+def test_rows_from_before_the_chain_began_are_counted_not_vouched_for(
+    storage: Storage, clock: FakeClock
+) -> None:
+    session_id = _fill(storage, clock)
+    _alembic(storage, command.downgrade, "0008")  # as if written by kapdesk before 0009
+    _alembic(storage, command.upgrade, "head")
+    store = JourneyStore(storage, clock)
+    opened = store.editable(session_id)  # the same session goes on, now chained
+    opened.journey.record_observation(EventKind.NOTE, {"text": "calm", "by": "Ana Moreno"})
+    assert opened.recorder.flush()
+    StaffStore(storage, clock).record("Ana Moreno", "screen_unlocked")
+    found = verify(storage.engine)
+    assert found.whole, found.breaks
+    assert "session events: 1 chained, 3 from before the chain began (not vouched for)" in (
+        found.notes
+    )
+    assert "audit log: 1 lines chained, 1 from before the chain began (not vouched for)" in (
+        found.notes
+    )
+
+
+def test_a_chain_rewritten_whole_shows_against_a_hash_kept_elsewhere(
+    storage: Storage, paths: AppPaths, clock: FakeClock
+) -> None:
+    _fill(storage, clock)
+    StaffStore(storage, clock).record("Ana Moreno", "screen_unlocked")
+    said = next(n for n in verify(storage.engine).notes if "latest hash" in n)
+    kept = said.split()[5]
+    assert "is still in the record" in verify(storage.engine, [kept]).notes[-1]
+    # A forger who knows how kapdesk chains changes the first line and every hash after it.
+    table = AuditEntry.__table__
+    with storage.engine.connect() as conn:
+        lines = [row._asdict() for row in conn.execute(select(table).order_by(table.c.id))]
+    lines[0]["who"] = "someone else"
+    previous = None
+    forged = []
+    for line in lines:
+        previous = audit_link(previous, line)
+        forged.append(
+            f"UPDATE audit_log SET who = '{line['who']}', chain = '{previous}' "
+            f"WHERE id = {line['id']}"
+        )
+    _past_the_triggers(storage, paths, *forged)
+    assert verify(storage.engine).whole  # the chains alone cannot tell
+    found = verify(storage.engine, [kept])
+    assert found.breaks == [
+        f"the hash noted earlier, {kept}, is no longer in the record: rows before it were "
+        "rewritten along with their chain"
+    ]
+
+
+def test_writers_at_once_keep_every_chain_whole(storage: Storage, clock: FakeClock) -> None:
+    """Rooms on one server write events (each its own session) and audit lines at once."""
+    store = JourneyStore(storage, clock)
+    sessions = [store.open_session(f"P-{n}", make_protocol(), "") for n in range(3)]
+    start = threading.Barrier(6)
+    failures: list[BaseException] = []
+
+    def audit_lines(who: str) -> None:
+        staff = StaffStore(storage, clock)
+        start.wait()
+        for _ in range(10):
+            staff.record(who, "screen_locked")
+
+    def events(n: int) -> None:
+        start.wait()
+        for turn in range(10):
+            sessions[n].journey.record_observation(EventKind.NOTE, {"text": f"note {turn}"})
+
+    def run(work: Callable[[], None]) -> None:
+        try:
+            work()
+        except BaseException as exc:
+            failures.append(exc)
+
+    threads = [
+        threading.Thread(target=run, args=(lambda n=n: audit_lines(f"Room {n}"),)) for n in range(3)
+    ] + [threading.Thread(target=run, args=(lambda n=n: events(n),)) for n in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert failures == []
+    assert all(opened.recorder.pending == 0 for opened in sessions)
+    found = verify(storage.engine)
+    assert found.whole, found.breaks
+    assert "audit log: 30 lines chained" in found.notes
+    assert "session events: 33 chained" in found.notes

@@ -15,7 +15,10 @@ index's own would be, so kapdesk's writers (which recognise an event already del
 key) see what they saw before.
 
 No trigger stops DROP TRIGGER, ALTER TABLE or DROP TABLE by whoever owns the file or the
-tables: see docs/staff.md for what is and is not proof.
+tables. So session events and audit lines also gain ``chain``: a hash over the row and the one
+before it, which kapdesk writes and ``kapdesk audit --verify`` checks (kapdesk.storage.chain).
+Rows written before this revision have none: they stand "before the chain began". See
+docs/staff.md for what is and is not proof.
 
 Revision ID: 0009
 Revises: 0008
@@ -23,6 +26,7 @@ Revises: 0008
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
@@ -51,7 +55,12 @@ def _held(table: str) -> str:
     )
 
 
+CHAINED = ("session_events", "audit_log")
+
+
 def upgrade() -> None:
+    for table in CHAINED:
+        op.add_column(table, sa.Column("chain", sa.String(64), nullable=True))
     if op.get_bind().dialect.name == "postgresql":
         for table in KEYS:
             op.execute(
@@ -86,6 +95,9 @@ def downgrade() -> None:
             op.execute(f"DROP TRIGGER {table}_no_truncate ON {table}")
             op.execute(f"DROP TRIGGER {table}_no_rewrite ON {table}")
             op.execute(f"DROP FUNCTION kapdesk_no_rewrite_{table}()")
-        return
-    for table in KEYS:
-        op.execute(f"DROP TRIGGER {table}_no_rewrite")
+    else:
+        for table in KEYS:
+            op.execute(f"DROP TRIGGER {table}_no_rewrite")
+    # Not a batch operation on SQLite: a table made anew would lose the triggers of 0005.
+    for table in CHAINED:
+        op.execute(f"ALTER TABLE {table} DROP COLUMN chain")
