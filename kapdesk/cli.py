@@ -258,6 +258,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "audit":
         if args.verify:
             return verify_record(paths, args.db, args.head, sys.stdout)
+        if args.head:
+            print("kapdesk: --head goes with --verify", file=sys.stderr)
+            return EXIT_USAGE
         return print_audit(paths, args.db, args.since, sys.stdout)
     if args.command == "clinic":
         return check_clinic(args.file or paths.clinic_settings, sys.stdout)
@@ -386,14 +389,23 @@ def verify_record(paths: AppPaths, db_url: str | None, heads: list[str], out: Te
     """Check the triggers and hash chains of the record and the audit log; say what was found.
 
     Exit 0 when all is whole, 1 on a break (or when the database cannot be read)."""
-    from kapdesk.storage.chain import verify  # noqa: PLC0415
+    from kapdesk.storage.chain import is_link, verify  # noqa: PLC0415
     from kapdesk.storage.journeys import DATABASE_FAILURES, write_failure_reason  # noqa: PLC0415
 
+    heads = [head.strip().lower() for head in heads]
+    for head in heads:
+        if not is_link(head):
+            print(
+                f"kapdesk: --head takes a hash that --verify printed (64 hex digits), "
+                f"not {head[:80]!r}",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
     storage = _open_storage(paths, db_url)
     if storage is None:
         return EXIT_PROBLEM
     try:
-        found = verify(storage.engine, [head.strip().lower() for head in heads])
+        found = verify(storage.engine, heads)
     except DATABASE_FAILURES as exc:
         print(
             f"kapdesk: the record cannot be checked: {write_failure_reason(exc)}", file=sys.stderr

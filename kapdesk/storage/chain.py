@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, select, text
+from sqlalchemy import Connection, Engine, Table, bindparam, select, text
 from sqlalchemy.orm import Session
 
 from kapdesk.storage.models import AuditEntry, SessionEvent
@@ -39,6 +39,10 @@ from kapdesk.storage.models import AuditEntry, SessionEvent
 AUDIT_LOCK = 0x6B617061  # "kapa": the advisory lock audit lines are chained under
 _EVENTS: Table = SessionEvent.__table__  # type: ignore[assignment]
 _AUDIT: Table = AuditEntry.__table__  # type: ignore[assignment]
+# Built once: it runs before every event is written.
+_PREVIOUS_EVENT = select(_EVENTS.c.chain).where(
+    _EVENTS.c.session_id == bindparam("s"), _EVENTS.c.seq == bindparam("q")
+)
 APPEND_ONLY = (
     "session_events",
     "doses",
@@ -46,6 +50,11 @@ APPEND_ONLY = (
     "integration_updates",
     "audit_log",
 )
+
+
+def is_link(value: str) -> bool:
+    """True for text that can be a ``chain`` value: 64 lower-case hex digits."""
+    return len(value) == 64 and all(c in "0123456789abcdef" for c in value)
 
 
 def _canonical(value: Any) -> Any:
@@ -102,10 +111,7 @@ def previous_event_link(unit: Session | Connection, session_id: int, seq: int) -
     """The ``chain`` of the event before ``seq`` in the session (None: the chain begins)."""
     if seq <= 0:
         return None
-    found = unit.execute(
-        text("SELECT chain FROM session_events WHERE session_id = :s AND seq = :q"),
-        {"s": session_id, "q": seq - 1},
-    ).scalar()
+    found = unit.execute(_PREVIOUS_EVENT, {"s": session_id, "q": seq - 1}).scalar()
     return None if found is None else str(found)
 
 

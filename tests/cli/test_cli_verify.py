@@ -53,3 +53,14 @@ def test_verify_says_the_record_is_whole_and_then_where_it_was_changed(
     assert f"BROKEN: session {session_id}, event 3: changed" in out
     assert f"ok: the hash noted earlier, {head}, is still in the record" in out
     assert "was changed outside kapdesk" in out
+
+
+def test_a_head_that_is_not_a_hash_gets_a_plain_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = str(tmp_path / "data")
+    assert main(["--data-dir", data, "audit", "--verify", "--head", "not a hash"]) == 2
+    assert "--head takes a hash that --verify printed (64 hex digits)" in capsys.readouterr().err
+    assert main(["--data-dir", data, "audit", "--head", "ab" * 32]) == 2
+    assert "--head goes with --verify" in capsys.readouterr().err
+    assert not (tmp_path / "data").exists()  # nothing opened, nothing made
