@@ -25,12 +25,21 @@ from kapdesk.core.questionnaires import PHQ9, score
 from kapdesk.paths import BUNDLED_CLINIC_SETTINGS, AppPaths
 from kapdesk.storage.chain import audit_link, verify
 from kapdesk.storage.courses import CourseStore
-from kapdesk.storage.db import MIGRATIONS_DIR, SCHEMA_HEAD, Storage, current_revision
+from kapdesk.storage.db import (
+    MIGRATIONS_DIR,
+    SCHEMA_HEAD,
+    Storage,
+    current_revision,
+    database_identity,
+    open_storage,
+)
 from kapdesk.storage.integration import IntegrationStore
 from kapdesk.storage.journeys import EventConflictError, JourneyStore, write_event
 from kapdesk.storage.models import AuditEntry
+from kapdesk.storage.outbox import Outbox
 from kapdesk.storage.staff import StaffStore
 from tests.conftest import make_protocol
+from tests.support.postgres import postgres_instance
 
 # Each append-only table, a text column a forger would change, and its unique keys besides id.
 TABLES: dict[str, tuple[str, tuple[tuple[str, ...], ...]]] = {
@@ -407,3 +416,40 @@ def test_writers_at_once_keep_every_chain_whole(storage: Storage, clock: FakeClo
     assert found.whole, found.breaks
     assert "audit log: 30 lines chained" in found.notes
     assert "session events: 33 chained" in found.notes
+
+
+def test_what_a_room_kept_offline_is_chained_when_it_reaches_the_server(
+    paths: AppPaths, clock: FakeClock
+) -> None:
+    """Events and audit lines that waited in the room's outbox are chained as they are sent."""
+    with postgres_instance() as server:
+        storage = open_storage(paths, server.url)
+        outbox = Outbox(paths.outbox, database_identity(storage.engine))
+        try:
+            store = JourneyStore(storage, clock, "Room 2", outbox)
+            opened = store.open_session("P-7", make_protocol(), "Sam")
+            staff = StaffStore(storage, clock, outbox)
+            staff.record("Sam", "screen_locked")
+            server.stop()
+            for number in range(3):
+                clock.advance(30)
+                opened.journey.record_observation(EventKind.NOTE, {"text": f"offline {number}"})
+            staff.record("Sam", "screen_unlocked")
+            assert opened.recorder.offline
+            assert staff.unsent == 1
+            server.start()
+            waited = threading.Event()
+            for _ in range(600):
+                if opened.recorder.pending == 0:
+                    break
+                waited.wait(0.05)
+            staff.record("Sam", "screen_locked")  # sends the line that waited first
+            assert (opened.recorder.pending, staff.unsent) == (0, 0)
+            found = verify(storage.engine)
+            assert found.whole, found.breaks
+            assert "session events: 4 chained" in found.notes
+            assert "audit log: 3 lines chained" in found.notes
+            opened.recorder.close()
+        finally:
+            outbox.close()
+            storage.engine.dispose()
