@@ -27,9 +27,9 @@ from kapdesk.storage.errors import DatabaseError
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 # The newest migration's revision. A test checks it against the Alembic scripts.
-SCHEMA_HEAD = "0009"
+SCHEMA_HEAD = "0010"
 UPGRADE_LOCK = 0x6B617064  # "kapd": the advisory lock room PCs upgrade a server under
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010")
 
 
 LIBPQ_DRIVERS = ("psycopg", "psycopg2")
