@@ -38,6 +38,18 @@ if TYPE_CHECKING:
 
 EXIT_PROBLEM = 1
 EXIT_USAGE = 2
+LARGEST_ID = 2**63 - 1  # SQLite's (and PostgreSQL's bigint's) largest integer
+
+
+def row_count(text: str) -> int:
+    """An argparse type: a number of rows, 1 up to the largest integer a database holds."""
+    try:
+        number = int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a number of rows, not {text!r}") from None
+    if not 1 <= number <= LARGEST_ID:
+        raise argparse.ArgumentTypeError(f"a number of rows from 1 up, not {text!r}")
+    return number
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -138,7 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
     session_commands = sessions.add_subparsers(dest="action", metavar="ACTION", required=True)
     session_list = session_commands.add_parser("list", help="sessions, newest first")
     session_list.add_argument("--open", action="store_true", help="only sessions still open")
-    session_list.add_argument("--limit", type=int, default=None, metavar="N", help="at most N rows")
+    session_list.add_argument(
+        "--limit", type=row_count, default=None, metavar="N", help="at most N rows"
+    )
 
     audio = commands.add_parser("audio", help="check sound files")
     audio_commands = audio.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -174,7 +188,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--output",
         metavar="PATH",
         type=Path,
-        help="write to this file, replacing it whole or not at all (default: standard output)",
+        help="write to this new file, whole or not at all (default: standard output); never "
+        "inside kapdesk's data folder, never a device or a pipe",
+    )
+    export.add_argument(
+        "--force", action="store_true", help="replace the file given with -o if it exists"
     )
     handout = commands.add_parser(
         "handout",
@@ -190,7 +208,10 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE.pdf",
         type=Path,
         required=True,
-        help="the PDF to write, replacing it whole or not at all",
+        help="the new PDF to write, whole or not at all; never inside kapdesk's data folder",
+    )
+    handout.add_argument(
+        "--force", action="store_true", help="replace the file given with -o if it exists"
     )
     board = commands.add_parser(
         "board",
@@ -269,11 +290,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "playlist":
         return check_playlist(args.file, sys.stdout)
     if args.command == "export" and args.format == "pdf":
-        return print_session(paths, args.db, args.session_id, args.output, handout=False)
+        return print_session(
+            paths, args.db, args.session_id, args.output, handout=False, force=args.force
+        )
     if args.command == "export":
-        return export_record(paths, args.db, args.session_id, args.format, args.output)
+        return export_record(
+            paths, args.db, args.session_id, args.format, args.output, force=args.force
+        )
     if args.command == "handout":
-        return print_session(paths, args.db, args.session_id, args.output, handout=True)
+        return print_session(
+            paths, args.db, args.session_id, args.output, handout=True, force=args.force
+        )
     if args.command == "install-desktop":
         return install_desktop(args, paths, sys.stdout)
     if args.command == "encrypt":
@@ -646,19 +673,23 @@ def check_playlist(path: Path, out: TextIO) -> int:
 
 
 def export_record(
-    paths: AppPaths, db_url: str | None, session_text: str, fmt: str, output: Path | None
+    paths: AppPaths,
+    db_url: str | None,
+    session_text: str,
+    fmt: str,
+    output: Path | None,
+    *,
+    force: bool = False,
 ) -> int:
     from kapdesk.core.clock import SystemClock  # noqa: PLC0415
-    from kapdesk.reports.exports import (  # noqa: PLC0415
-        ExportError,
-        export_session,
-        write_atomically,
-    )
+    from kapdesk.reports.exports import ExportError, export_session  # noqa: PLC0415
     from kapdesk.storage.errors import StorageError  # noqa: PLC0415
     from kapdesk.storage.journeys import JourneyStore  # noqa: PLC0415
 
     session_id = _session_number(session_text)
     if session_id is None:
+        return EXIT_PROBLEM
+    if output is not None and not _may_write(output, paths, db_url, force=force):
         return EXIT_PROBLEM
     storage = _open_storage(paths, db_url)
     if storage is None:
@@ -673,13 +704,46 @@ def export_record(
     finally:
         storage.engine.dispose()
     if output is not None:
-        try:
-            write_atomically(output, data)
-        except OSError as exc:
-            print(f"kapdesk: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
-            return EXIT_PROBLEM
-        return 0
+        return _write_output(output, data, paths, db_url, force=force)
     return _write_stdout(data)
+
+
+def _kept_places(paths: AppPaths, db_url: str | None) -> tuple[Path, ...]:
+    """kapdesk's own places for this run: the data folder's and a --db SQLite file's."""
+    database: Path | None = None
+    if db_url:
+        from kapdesk.storage.db_url import parse_database_url, sqlite_path  # noqa: PLC0415
+        from kapdesk.storage.errors import StorageError  # noqa: PLC0415
+
+        try:
+            database = sqlite_path(parse_database_url(db_url))
+        except StorageError:
+            database = None  # the database will not open either, and says why
+    return paths.kept_places(database)
+
+
+def _may_write(output: Path, paths: AppPaths, db_url: str | None, *, force: bool) -> bool:
+    """Whether ``output`` may be written; says why not on stderr (before any work is done)."""
+    from kapdesk.core.safe_files import refuse_reason  # noqa: PLC0415
+
+    refused = refuse_reason(output, _kept_places(paths, db_url), force=force)
+    if refused is not None:
+        print(f"kapdesk: cannot write {output}: {refused}", file=sys.stderr)
+        return False
+    return True
+
+
+def _write_output(
+    output: Path, data: bytes, paths: AppPaths, db_url: str | None, *, force: bool
+) -> int:
+    from kapdesk.core.safe_files import SafeFileError, write_file  # noqa: PLC0415
+
+    try:
+        write_file(output, data, kept=_kept_places(paths, db_url), force=force)
+    except SafeFileError as exc:
+        print(f"kapdesk: {exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    return 0
 
 
 def install_desktop(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
@@ -739,18 +803,25 @@ def audit_command_line(storage: Storage, action: str, subject: str, **detail: ob
 
 
 def print_session(
-    paths: AppPaths, db_url: str | None, session_text: str, output: Path | None, *, handout: bool
+    paths: AppPaths,
+    db_url: str | None,
+    session_text: str,
+    output: Path | None,
+    *,
+    handout: bool,
+    force: bool = False,
 ) -> int:
     """The session record (or the handout) as a PDF, to a file or standard output."""
     from kapdesk.core.clinic import load_clinic  # noqa: PLC0415
     from kapdesk.core.clock import SystemClock  # noqa: PLC0415
     from kapdesk.paths import BUNDLED_CLINIC_SETTINGS  # noqa: PLC0415
     from kapdesk.printing import Printer  # noqa: PLC0415
-    from kapdesk.reports.exports import write_atomically  # noqa: PLC0415
     from kapdesk.storage.errors import StorageError  # noqa: PLC0415
 
     session_id = _session_number(session_text)
     if session_id is None:
+        return EXIT_PROBLEM
+    if output is not None and not _may_write(output, paths, db_url, force=force):
         return EXIT_PROBLEM
     clinic, problems = load_clinic(BUNDLED_CLINIC_SETTINGS, paths.clinic_settings)
     for problem in problems:
@@ -768,20 +839,19 @@ def print_session(
         storage.engine.dispose()
     if output is None:
         return _write_stdout(data)
-    try:
-        write_atomically(output, data)
-    except OSError as exc:
-        print(f"kapdesk: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_PROBLEM
-    return 0
+    return _write_output(output, data, paths, db_url, force=force)
 
 
 def _session_number(text: str) -> int | None:
     try:
-        return int(text.strip().lstrip("#"))
+        number = int(text.strip().lstrip("#"))
     except ValueError:
         print(f"kapdesk: a session id is a number, not {text!r}", file=sys.stderr)
         return None
+    if not 1 <= number <= LARGEST_ID:
+        print(f"kapdesk: there is no session {number}", file=sys.stderr)
+        return None
+    return number
 
 
 def _write_stdout(data: bytes) -> int:

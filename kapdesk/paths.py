@@ -69,6 +69,23 @@ class AppPaths:
     def clinic_protocols_dir(self) -> Path:
         return self.data_dir / "protocols"
 
+    def kept_places(self, database: Path | None = None) -> tuple[Path, ...]:
+        """kapdesk's own places, which no export or print ever writes over.
+
+        The data folder (database, WAL, outbox, clinic settings, protocols), this PC's
+        settings folder (room.toml), the log folder, and ``database`` (a ``--db`` SQLite file
+        elsewhere) with the sidecars SQLite keeps beside it.
+        """
+        from kapdesk.core.safe_files import sqlite_family  # noqa: PLC0415
+
+        places = [self.data_dir, self.log_dir]
+        if self.config_dir is not None:
+            places.append(self.config_dir)
+        places += sqlite_family(self.database)
+        if database is not None:
+            places += sqlite_family(database)
+        return tuple(places)
+
     def ensure_private(self) -> None:
         """Create the data folder readable by its owner only (0700)."""
         self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)

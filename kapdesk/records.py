@@ -20,6 +20,7 @@ from kapdesk.core.clock import Clock
 from kapdesk.core.observations import load_tags
 from kapdesk.core.protocols import ProtocolLibrary
 from kapdesk.core.room import RoomSettings, RoomSettingsError, load_room_settings
+from kapdesk.core.safe_files import SETTINGS_LIMIT, SafeFileError, read_file
 from kapdesk.core.soundtrack import BundledSound, bundled_sounds
 from kapdesk.paths import (
     BUNDLED_CLINIC_SETTINGS,
@@ -29,6 +30,7 @@ from kapdesk.paths import (
 )
 from kapdesk.storage.courses import CourseStore
 from kapdesk.storage.db import Storage, database_identity, open_storage
+from kapdesk.storage.db_url import sqlite_path
 from kapdesk.storage.errors import StorageError
 from kapdesk.storage.integration import IntegrationStore
 from kapdesk.storage.journeys import JourneyStore, OpenJourney
@@ -55,6 +57,7 @@ class Aftercare:
     room_problem: RoomSettingsError | None = None
     room_file: Path | None = None
     outbox: Outbox | None = None  # a room on a clinic server: what waits for it
+    kept: tuple[Path, ...] = ()  # kapdesk's own places, which no export or print writes over
 
 
 @dataclass
@@ -106,15 +109,15 @@ def settings_fingerprints(paths: AppPaths) -> dict[str, str]:
     if paths.clinic_protocols_dir.is_dir():
         files += sorted(paths.clinic_protocols_dir.glob("*.toml"))
     prints = {}
-    with contextlib.suppress(OSError):  # this PC may have none of its own: the defaults
-        prints["room.toml"] = hashlib.sha256(paths.room_settings.read_bytes()).hexdigest()
+    with contextlib.suppress(SafeFileError):  # this PC may have none of its own: the defaults
+        room = read_file(paths.room_settings, limit=SETTINGS_LIMIT)
+        prints["room.toml"] = hashlib.sha256(room).hexdigest()
     for path in files:
         try:
-            prints[str(path.relative_to(paths.data_dir))] = hashlib.sha256(
-                path.read_bytes()
-            ).hexdigest()
-        except (OSError, ValueError):
-            continue  # absent or unreadable: the loaders say so where it matters
+            name = str(path.relative_to(paths.data_dir))
+            prints[name] = hashlib.sha256(read_file(path, limit=SETTINGS_LIMIT)).hexdigest()
+        except (SafeFileError, ValueError):
+            continue  # absent, unreadable or no file: the loaders say so where it matters
     return prints
 
 
@@ -223,6 +226,7 @@ def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
         room_problem,
         paths.room_settings,
         outbox,
+        paths.kept_places(sqlite_path(storage.engine.url)),
     )
     return Records(
         storage,

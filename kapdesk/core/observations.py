@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kapdesk.core.safe_files import SETTINGS_LIMIT, SafeFileError, read_file
+
 DEFAULT_TAGS = (
     "Calm",
     "Talking",
@@ -34,9 +36,9 @@ def load_tags(folder: Path | None) -> tuple[str, ...]:
     comments), or kapdesk's defaults when there is no such file or it names none."""
     if folder is None:
         return DEFAULT_TAGS
-    try:
-        text = (folder / TAGS_FILE).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+    try:  # a regular file of a sane size only: a FIFO here must not stop the start
+        text = read_file(folder / TAGS_FILE, limit=SETTINGS_LIMIT).decode("utf-8-sig")
+    except (SafeFileError, UnicodeDecodeError):
         return DEFAULT_TAGS
     tags: list[str] = []
     for line in text.splitlines():

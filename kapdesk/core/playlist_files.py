@@ -35,11 +35,9 @@ through a temporary file and :func:`os.replace`, so a crash never leaves half a 
 from __future__ import annotations
 
 import codecs
-import contextlib
 import math
 import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -48,6 +46,8 @@ from pathlib import Path
 from urllib.parse import quote_from_bytes, unquote_to_bytes
 from xml.parsers import expat
 from xml.sax.saxutils import escape
+
+from kapdesk.core.safe_files import PLAYLIST_LIMIT, SafeFileError, read_file, write_file
 
 
 class PlaylistFormat(StrEnum):
@@ -65,7 +65,8 @@ PLAYLIST_SUFFIXES: dict[str, PlaylistFormat] = {f".{f.value}": f for f in Playli
 #: A line longer than this is no file name; it is reported and skipped.
 MAX_LINE = 4096
 #: A file larger than this is not read as a playlist at all.
-MAX_BYTES = 16 * 1024 * 1024
+MAX_BYTES = PLAYLIST_LIMIT
+MAX_DEPTH = 32  # XSPF needs 5 levels; deeper nesting is refused, not walked
 #: The problem of an entry that names a stream rather than a file.
 STREAM_URL = "a stream URL; kapdesk plays files only"
 XSPF_NAMESPACE = "http://xspf.org/ns/0/"
@@ -162,22 +163,10 @@ def read_playlist(path: Path) -> PlaylistFile:
     plainly another format) is recognised by its contents. Raises :class:`PlaylistError` only.
     """
     source = str(path)
-    try:
-        if path.is_dir():
-            raise PlaylistError(f"{source} is a folder, not a playlist file")
-        with path.open("rb") as stream:
-            data = stream.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise PlaylistError(f"{source}: no such file") from None
-    except IsADirectoryError:
-        raise PlaylistError(f"{source} is a folder, not a playlist file") from None
-    except PermissionError:
-        raise PlaylistError(f"{source}: permission denied") from None
-    except OSError as error:
-        raise PlaylistError(f"{source} cannot be read: {error.strerror or error}") from None
-    if len(data) > MAX_BYTES:
-        megabytes = MAX_BYTES // (1024 * 1024)
-        raise PlaylistError(f"{source} is too large to be a playlist (over {megabytes} MB)")
+    try:  # a regular file only (never a FIFO or a device), and no larger than a playlist gets
+        data = read_file(path, limit=MAX_BYTES, what="playlist file")
+    except SafeFileError as error:
+        raise PlaylistError(str(error)) from None
     base_dir = Path(os.path.abspath(path)).parent
     return parse_playlist(data, fmt=playlist_format(path), base_dir=base_dir, source=source)
 
@@ -569,6 +558,10 @@ class _XspfReader:
             raise PlaylistError(
                 f"{self.name} is not valid XML: line {error.lineno}: {reason}"
             ) from None
+        except LookupError as error:  # an encoding Python does not know
+            raise PlaylistError(
+                f"{self.name} declares a text encoding kapdesk does not know ({error})"
+            ) from None
         except (UnicodeError, ValueError) as error:
             raise PlaylistError(f"{self.name} cannot be read as XML: {error}") from None
         entries = [entry for track in self.tracks if (entry := self._entry(track))]
@@ -577,6 +570,11 @@ class _XspfReader:
 
     def _start(self, name: str, attributes: dict[str, str]) -> None:
         local = name.rpartition(" ")[2]
+        if len(self.stack) >= MAX_DEPTH:
+            raise PlaylistError(
+                f"{self.name} nests its XML more than {MAX_DEPTH} levels deep "
+                f"(line {self.parser.CurrentLineNumber}); it is not an XSPF playlist"
+            )
         if not self.stack and local != "playlist":
             raise PlaylistError(
                 f"{self.name} is XML but not an XSPF playlist (it starts with <{local}>)"
@@ -756,8 +754,14 @@ def write_playlist(
     fmt: PlaylistFormat | str | None = None,
     relative: bool = True,
     title: str = "",
+    kept: Iterable[Path] = (),
+    force: bool = False,
 ) -> None:
     """Write ``entries`` to ``target`` as a playlist, atomically.
+
+    As every file kapdesk writes where it is asked (:func:`kapdesk.core.safe_files.write_file`):
+    never into ``kept`` (kapdesk's own places), never over a device, pipe or folder, and over
+    an existing playlist only with ``force``.
 
     The format is ``fmt``, else the target's extension. Every format is written as UTF-8 —
     ``.m3u`` too, which is what current players expect (some very old ones assume the Windows
@@ -779,7 +783,10 @@ def write_playlist(
         )
     base_dir = Path(os.path.abspath(target)).parent if relative else None
     text = format_playlist(entries, chosen, base_dir=base_dir, title=title)
-    _write_atomically(target, text.encode("utf-8"))
+    try:
+        write_file(target, text.encode("utf-8"), kept=kept, force=force, mode=None)
+    except SafeFileError as error:
+        raise PlaylistError(str(error)) from None
 
 
 def format_playlist(
@@ -918,50 +925,6 @@ def _uri_location(entry: PlaylistEntry, base: str | None) -> str:
     if relative is not None:
         return quote_from_bytes(os.fsencode(relative), safe="/")  # ":" too: it is no scheme
     return Path(absolute).as_uri()
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder, then swap it in with os.replace."""
-    target = Path(os.path.abspath(target))
-    folder = target.parent
-    if target.is_dir():
-        raise PlaylistError(f"{target} is a folder, not a playlist file")
-    try:
-        mode = target.stat().st_mode & 0o7777
-    except OSError:
-        mode = 0o644
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".kapdesk-", suffix=".tmp", dir=folder)
-    except FileNotFoundError:
-        raise PlaylistError(f"cannot write {target}: the folder {folder} does not exist") from None
-    except PermissionError:
-        raise PlaylistError(f"cannot write {target}: permission denied") from None
-    except OSError as error:
-        raise PlaylistError(f"cannot write {target}: {error.strerror or error}") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        with contextlib.suppress(OSError):
-            os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        if isinstance(error, PermissionError):
-            raise PlaylistError(f"cannot write {target}: permission denied") from None
-        if isinstance(error, OSError):
-            reason = error.strerror or error
-            raise PlaylistError(f"cannot write {target}: {reason}") from None
-        raise
-    if not _WINDOWS:  # make the rename itself durable
-        with contextlib.suppress(OSError):
-            directory = os.open(folder, os.O_RDONLY)
-            try:
-                os.fsync(directory)
-            finally:
-                os.close(directory)
 
 
 # --- for a terminal ----------------------------------------------------------------------------

@@ -18,6 +18,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TypeVar
 
+from kapdesk.core.safe_files import SETTINGS_LIMIT, SafeFileError, read_file
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -349,13 +351,17 @@ def parse_toml(text: str, error: type[TomlFileError], source: str = "") -> dict[
 
 
 def read_toml_text(path: Path, error: type[TomlFileError]) -> str:
-    """A settings file's text; ``error`` when it cannot be read or is not UTF-8."""
+    """A settings file's text; ``error`` when it cannot be read or is not UTF-8.
+
+    Only a regular file is read (never a FIFO or a device), and at most
+    :data:`~kapdesk.core.safe_files.SETTINGS_LIMIT` bytes of it.
+    """
     source = str(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise error([Problem(None, "", f"cannot read the file: {reason}")], source) from None
+        raw = read_file(path, limit=SETTINGS_LIMIT, what="settings file")
+    except SafeFileError as exc:
+        problem = Problem(None, "", f"cannot read the file: {exc.reason}")
+        raise error([problem], source) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

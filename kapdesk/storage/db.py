@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kapdesk.paths import AppPaths
+from kapdesk.storage.db_url import parse_database_url
 from kapdesk.storage.encryption import is_encrypted
 from kapdesk.storage.errors import DatabaseError
 
@@ -73,10 +74,7 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
 
 def make_engine(url: str | URL) -> Engine:
     """An engine for ``url``; for a SQLite file, with the durability settings above."""
-    try:
-        parsed = make_url(url)
-    except ArgumentError as exc:
-        raise DatabaseError(f"not a database URL: {url!r}") from exc
+    parsed = parse_database_url(url)  # a plain DatabaseError for a URL that cannot work
     try:
         if parsed.get_backend_name() == "sqlite":
             database = parsed.database
@@ -269,9 +267,9 @@ def open_storage(paths: AppPaths, db_url: str | None, passphrase: str | None = N
         if is_encrypted(paths.database):
             return _open_encrypted(paths.database, passphrase)
     else:
-        url = db_url
-        if url.startswith("postgresql"):
-            url = with_password(make_url(url))
+        url = parse_database_url(db_url)
+        if url.get_backend_name() == "postgresql":
+            url = with_password(url)
     engine = make_engine(url)
     upgrade(engine)
     return Storage(engine, session_factory(engine))

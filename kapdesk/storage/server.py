@@ -16,7 +16,9 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from kapdesk.core.room import load_room_settings
+from kapdesk.core.safe_files import SETTINGS_LIMIT, SafeFileError, read_file
 from kapdesk.paths import AppPaths
+from kapdesk.storage.db_url import parse_database_url
 from kapdesk.storage.errors import DatabaseError
 
 KEYRING_SERVICE = "kapdesk clinic server"
@@ -33,15 +35,18 @@ def parse_server_url(text: str) -> URL:
     """A PostgreSQL URL, or DatabaseError saying what is wrong with it."""
     try:
         url = make_url(text.strip())
-    except ArgumentError as exc:
-        raise DatabaseError(f"not a database URL: {text!r}") from exc
+    except (ArgumentError, ValueError, TypeError):
+        raise DatabaseError(
+            f"not a database URL: {text!r} (is the port a number, and is an IPv6 address "
+            "closed with ']'?)"
+        ) from None
     if url.get_backend_name() != "postgresql":
         raise DatabaseError("a clinic server is PostgreSQL: postgresql://user@server/database")
     if url.drivername == "postgresql":
         url = url.set(drivername="postgresql+psycopg")
     if not url.host or not url.database:
         raise DatabaseError("the URL names no server or no database")
-    return url
+    return parse_database_url(url)  # the port's range and the driver
 
 
 def has_password(text: str) -> bool:
@@ -94,6 +99,7 @@ def configured_server(paths: AppPaths) -> URL | None:
 
 def _names_a_database(paths: AppPaths) -> bool:
     try:
-        return "database" in paths.room_settings.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+        data = read_file(paths.room_settings, limit=SETTINGS_LIMIT, what="room settings file")
+    except SafeFileError:
         return False
+    return b"database" in data

@@ -120,6 +120,7 @@ class LibraryView(QWidget):
         self.library = library
         self._sounds = list(sounds)
         self._protocols = protocols
+        self.kept: tuple[Path, ...] = ()  # kapdesk's own places: no playlist is exported there
         self.soundtrack_dialog: SoundtrackDialog | None = None
         self._items: list[LibraryItem] = []
         self._plans: dict[str, dict[str, Any]] = {}
@@ -526,7 +527,13 @@ class LibraryView(QWidget):
         try:
             items = self.library.entries(playlist)
             title = next(s.name for s in self.library.playlists() if s.id == playlist)
-            write_playlist([_as_entry(item.as_track()) for item in items], target, title=title)
+            write_playlist(
+                [_as_entry(item.as_track()) for item in items],
+                target,
+                title=title,
+                kept=self.kept,
+                force=True,  # the save dialog asked before replacing a file
+            )
         except (StorageError, PlaylistError, OSError) as exc:
             self.message.setText(f"The playlist could not be exported: {exc}")
             return

@@ -184,6 +184,10 @@ class MainWindow(QMainWindow):
         self.library_view = LibraryView(sound_library, self.sounds, library)
         self.timeline_view = TimelineView()
         self.integration_view = IntegrationView()
+        kept = aftercare.kept if aftercare is not None else ()  # never saved over
+        self.summary_view.saver.kept = kept
+        self.integration_view.saver.kept = kept
+        self.library_view.kept = kept
         self.course_view = CourseView()
         self.followups_view = FollowUpsView()
         self.sound_panel = SoundPanel(clock, audio)

@@ -10,8 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
 
+from kapdesk.core.safe_files import SafeFileError, write_file
 from kapdesk.core.staff import PermissionDeniedError
-from kapdesk.reports.exports import write_atomically
 from kapdesk.storage.errors import StorageError
 
 Make = Callable[[], bytes]
@@ -23,22 +23,32 @@ class PrintJob(QObject):
 
     finished = Signal(str, bool)
 
-    def __init__(self, make: Make, path: Path, what: str, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        make: Make,
+        path: Path,
+        what: str,
+        parent: QObject | None = None,
+        kept: tuple[Path, ...] = (),
+    ) -> None:
         super().__init__(parent)
         self._make = make
         self.path = path
         self._what = what
+        self._kept = kept  # kapdesk's own places, never written over
 
     def start(self) -> None:
         QThreadPool.globalInstance().start(self.run)
 
     def run(self) -> None:
         try:
-            write_atomically(self.path, self._make())
-        except OSError as exc:
+            # Staff confirmed replacing an existing file in the save dialog; kapdesk's own
+            # files, devices and folders are refused all the same.
+            write_file(self.path, self._make(), kept=self._kept, force=True)
+        except SafeFileError as exc:
             self.finished.emit(
-                f"The {self._what} could not be written to {self.path}: "
-                f"{exc.strerror or exc}. Nothing else was changed.",
+                f"The {self._what} could not be written to {self.path}: {exc.reason}. "
+                "Nothing else was changed.",
                 False,
             )
             return
@@ -85,6 +95,7 @@ class PdfSaver(QObject):
         self._title = title
         self._status = status
         self._make: Make | None = None
+        self.kept: tuple[Path, ...] = ()  # kapdesk's own places (AppPaths.kept_places)
         self.dialog: QFileDialog | None = None
         self.job: PrintJob | None = None
 
@@ -97,7 +108,7 @@ class PdfSaver(QObject):
         if make is None:
             return
         self._say(f"Making the {self._what}…", ok=True)
-        job = PrintJob(make, path, self._what, self)
+        job = PrintJob(make, path, self._what, self, self.kept)
         job.finished.connect(self._say)
         self.job = job
         job.start()

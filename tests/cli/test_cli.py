@@ -112,9 +112,10 @@ def test_sessions_list(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
 
 
 def test_sessions_list_with_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(["--data-dir", str(tmp_path), "sessions", "list", "--limit", "0"], capsys)
-    assert code == 2
-    assert "--limit" in err
+    with pytest.raises(SystemExit) as exited:
+        run(["--data-dir", str(tmp_path), "sessions", "list", "--limit", "0"], capsys)
+    assert exited.value.code == 2
+    assert "--limit" in capsys.readouterr().err
     code, _, err = run(["--db", "nosuchdb://x/y", "sessions", "list"], capsys)
     assert code == 1
     assert err.startswith("kapdesk: kapdesk cannot talk to nosuchdb")

@@ -102,6 +102,12 @@ def test_export_to_a_file(
     code, out, err = export(
         data_dir, capsysbinary, str(demo_id), "--format", "fhir", "-o", str(target)
     )
+    assert (code, out) == (1, b"")
+    assert err == f"kapdesk: cannot write {target}: it already exists; give --force to replace it\n"
+    assert target.read_text(encoding="utf-8") == "an older export"
+    code, out, err = export(
+        data_dir, capsysbinary, str(demo_id), "--format", "fhir", "-o", str(target), "--force"
+    )
     assert (code, out, err) == (0, b"", "")
     assert target.read_bytes() == expected
     assert os.stat(target).st_mode & 0o777 == 0o600
@@ -122,7 +128,7 @@ def test_export_bad_input_gets_a_plain_message(
         data_dir, capsysbinary, str(demo_id), "--format", "csv", "-o", str(missing)
     )
     assert (code, out) == (1, b"")
-    assert err == f"kapdesk: cannot write {missing}: No such file or directory\n"
+    assert err == (f"kapdesk: cannot write {missing}: the folder {missing.parent} does not exist\n")
     a_file = tmp_path / "a-file"
     a_file.write_text("", encoding="utf-8")
     code, _, err = export(data_dir, capsysbinary, str(demo_id), "-o", str(a_file / "out.json"))
@@ -130,7 +136,7 @@ def test_export_bad_input_gets_a_plain_message(
     assert err.startswith(f"kapdesk: cannot write {a_file / 'out.json'}: ")
     code, _, err = export(data_dir, capsysbinary, str(demo_id), "-o", str(tmp_path))
     assert code == 1
-    assert err == f"kapdesk: cannot write {tmp_path}: Is a directory\n"
+    assert err.endswith(f"{tmp_path}: it is a folder, not a file kapdesk may replace\n")
     assert not missing.parent.exists()
 
     with pytest.raises(SystemExit) as exited:

@@ -578,14 +578,14 @@ def test_a_folder_is_an_error(tmp_path: Path) -> None:
 
 def test_an_unreadable_file_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = _write(tmp_path / "locked.m3u", "a.mp3\n")
-    real_open = Path.open
+    real_open = os.open
 
-    def locked_open(self: Path, *args: object, **kwargs: object) -> object:
-        if self == target:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
+    def locked_open(path: str, *args: int) -> int:
+        if path == str(target):
+            raise PermissionError(13, "Permission denied", path)
+        return real_open(path, *args)
 
-    monkeypatch.setattr(Path, "open", locked_open)
+    monkeypatch.setattr(os, "open", locked_open)
     with pytest.raises(PlaylistError, match=r"locked\.m3u: permission denied"):
         read_playlist(target)
 
@@ -744,12 +744,15 @@ def test_writing_replaces_the_file_atomically(music: Path, monkeypatch: pytest.M
 
     monkeypatch.setattr(os, "replace", crash)
     with pytest.raises(PlaylistError, match=r"cannot write .*p\.m3u: No space left on device"):
-        write_playlist(_entries(music), target)
+        write_playlist(_entries(music), target, force=True)
     assert target.read_text(encoding="utf-8") == "old\n"
     assert sorted(p.name for p in music.iterdir()) == ["a.mp3", "p.m3u", "sub"]
 
     monkeypatch.undo()
-    write_playlist(_entries(music), target)
+    with pytest.raises(PlaylistError, match="already exists"):
+        write_playlist(_entries(music), target)
+    assert target.read_text(encoding="utf-8") == "old\n"
+    write_playlist(_entries(music), target, force=True)
     assert read_playlist(target).entries[0].title == "Says"
     assert sorted(p.name for p in music.iterdir()) == ["a.mp3", "p.m3u", "sub"]
     if sys.platform != "win32":

@@ -3,6 +3,8 @@ integration plan, made on a worker thread; a place that cannot be written is sai
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -11,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.journey import Dose, EventKind
 from kapdesk.core.preparation import intention_data
+from kapdesk.paths import AppPaths
 from kapdesk.ui.main_window import MainWindow
 from tests.support.pdf_text import pdf_text
 
@@ -63,4 +66,31 @@ def test_the_record_and_the_handout_print_from_the_window(
         pass
     assert failed.args[1] is False
     assert plan.status.text().startswith("The handout could not be written to")
-    assert plan.status.text().endswith("No such file or directory. Nothing else was changed.")
+    assert plan.status.text().endswith("does not exist. Nothing else was changed.")
+
+
+def test_printing_never_writes_over_kapdesks_own_files(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock, paths: AppPaths, tmp_path: Path
+) -> None:
+    window.open_session("P-0901", "im-ketamine", "Sam Ortiz")
+    current = window.current
+    assert current is not None
+    current.journey.close("Done")
+    window.show_summary(current.session_id)
+    summary = window.summary_view
+    database = paths.database.read_bytes()
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    for target in (paths.database, paths.data_dir / "record.pdf", fifo):
+        summary.print_to(target)
+        assert summary.saver.job is not None
+        with qtbot.waitSignal(summary.saver.job.finished, timeout=30_000) as refused:
+            pass
+        assert refused.args[1] is False
+        assert summary.print_status.text().startswith(
+            f"The session record could not be written to {target}: it is "
+        )
+        assert summary.print_status.text().endswith("Nothing else was changed.")
+    assert paths.database.read_bytes()[:100] == database[:100]
+    assert not (paths.data_dir / "record.pdf").exists()
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)

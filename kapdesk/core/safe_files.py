@@ -1,0 +1,272 @@
+"""Reading the files people name, and writing the files people ask for, without harm.
+
+Every file kapdesk reads that someone may have named or put in place (a protocol, the clinic's
+settings, room.toml, a playlist, the tags file) goes through :func:`read_file`: it must be a
+regular file (checked with ``os.stat`` before it is opened, and again on the open descriptor),
+it is opened non-blocking so a FIFO never hangs the reader, and it is read only up to a limit
+per kind, so ``/dev/zero`` or a 10 GB file is refused with a plain message instead of eating
+the memory. Text is decoded by :func:`decode_text`, whose errors are plain messages too.
+
+Every file kapdesk writes where a person asked (an export, a handout, a printed record, an
+exported playlist) goes through :func:`write_file`: it refuses kapdesk's own places (the data
+folder with the database, its WAL and the outbox, the room's settings folder, a ``--db`` file
+with its sidecars), compared by real path after symlinks and ``..`` are resolved; it refuses
+anything that is not a regular file (a device, a FIFO, a socket, a folder, a link to one of
+them or to nothing); it replaces an existing file only when asked to (``--force``, or staff
+confirming the save dialog); and it writes whole: a temporary file in the target's folder,
+synced, then renamed over the target, so a failed write leaves the old file as it was.
+
+Both raise :class:`SafeFileError` with a message fit for staff.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+# How much kapdesk reads of each kind of file, at most: far above any real one.
+SETTINGS_LIMIT = 1 << 20  # protocols, clinic.toml, room.toml, tags: 1 MiB
+PLAYLIST_LIMIT = 16 << 20  # a playlist of tens of thousands of entries: 16 MiB
+
+# Beside an SQLite file: what SQLite keeps next to it and must never be written over.
+SQLITE_SIDECARS = ("", "-wal", "-shm", "-journal")
+
+_WINDOWS = sys.platform == "win32"
+
+
+class SafeFileError(Exception):
+    """A file that cannot be read or written safely; the message says which and why.
+
+    ``reason`` is the why alone ("it already exists; give --force to replace it").
+    """
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason or message
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _reason(error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return "its links go round in a loop"
+    if error.errno == errno.ENOENT:
+        return "no such file"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if error.errno == errno.ENAMETOOLONG:
+        return "the name is too long"
+    return str(error.strerror or error)
+
+
+def _size_text(limit: int) -> str:
+    return f"{limit // (1 << 20)} MB" if limit >= 1 << 20 else f"{limit} bytes"
+
+
+# -- reading -------------------------------------------------------------------------------------
+
+
+def read_file(path: Path | str, *, limit: int, what: str = "file") -> bytes:
+    """The bytes of the regular file at ``path``, at most ``limit`` of them; SafeFileError if not.
+
+    ``what`` names the kind of file in the message ("protocol file", "playlist file").
+    """
+    name = os.fspath(path)
+
+    def refused(reason: str) -> SafeFileError:
+        return SafeFileError(f"{name}: {reason}", reason)
+
+    def not_regular(mode: int) -> SafeFileError:
+        return refused(f"it is {_kind(mode)}, not a {what}")
+
+    try:
+        before = os.stat(name)
+    except OSError as exc:
+        raise refused(_reason(exc)) from None
+    except ValueError:  # a NUL in the name
+        raise refused("the name holds a NUL character") from None
+    if not stat.S_ISREG(before.st_mode):
+        raise not_regular(before.st_mode)
+    too_large = f"it is too large to be a {what} (over {_size_text(limit)})"
+    if before.st_size > limit:
+        raise refused(too_large)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    flags |= getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(name, flags)
+    except OSError as exc:
+        raise refused(_reason(exc)) from None
+    try:
+        opened = os.fstat(fd)  # the file may have been swapped between the stat and the open
+        if not stat.S_ISREG(opened.st_mode):
+            raise not_regular(opened.st_mode)
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise refused(too_large)
+    except OSError as exc:
+        raise refused(_reason(exc)) from None
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
+
+
+def decode_text(data: bytes, *, name: str, what: str = "file", encoding: str = "utf-8") -> str:
+    """``data`` as text in ``encoding`` (a BOM of that family is dropped); SafeFileError if not."""
+    try:
+        text = data.decode(encoding)
+    except LookupError:
+        raise SafeFileError(f"the {what} {name} names an unknown encoding {encoding!r}") from None
+    except UnicodeDecodeError as exc:
+        raise SafeFileError(
+            f"the {what} {name} is not {encoding} text (byte {exc.start + 1} cannot be read)"
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+# -- writing -------------------------------------------------------------------------------------
+
+
+def _real(path: Path | str) -> str:
+    return os.path.normcase(os.path.realpath(os.fspath(path)))
+
+
+def _inside(target: str, place: str) -> bool:
+    return target == place or target.startswith(place.rstrip(os.sep) + os.sep)
+
+
+def sqlite_family(database: Path) -> tuple[Path, ...]:
+    """An SQLite file and the sidecars SQLite keeps beside it (WAL, shared memory, journal)."""
+    return tuple(database.with_name(database.name + suffix) for suffix in SQLITE_SIDECARS)
+
+
+def refuse_reason(path: Path, kept: Iterable[Path], *, force: bool) -> str | None:
+    """Why ``path`` must not be written (a plain phrase), or None when it may be.
+
+    ``kept`` are kapdesk's own places: folders (everything inside them is kept) and files.
+    """
+    target = _real(path)
+    for place in kept:
+        if _inside(target, _real(place)):
+            return (
+                f"it is inside kapdesk's own data ({place}), which an export never writes "
+                "over; choose a place outside it"
+            )
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        exists = False
+    except OSError as exc:
+        return _reason(exc)
+    else:
+        exists = True
+    if exists:
+        try:
+            found = os.stat(path)
+        except OSError as exc:
+            if exc.errno == errno.ENOENT:
+                return "it is a link to a file that does not exist"
+            return _reason(exc)
+        if not stat.S_ISREG(found.st_mode):
+            return f"it is {_kind(found.st_mode)}, not a file kapdesk may replace"
+        for place in kept:  # a hard link to the database under another name
+            with contextlib.suppress(OSError):
+                other = os.stat(place)
+                if stat.S_ISREG(other.st_mode) and os.path.samestat(found, other):
+                    return f"it is kapdesk's own file {place} under another name"
+        if not force:
+            return "it already exists; give --force to replace it"
+    folder = os.path.dirname(target) or "."
+    try:
+        found_folder = os.stat(folder)
+    except FileNotFoundError:
+        return f"the folder {folder} does not exist"
+    except OSError as exc:
+        return _reason(exc)
+    if not stat.S_ISDIR(found_folder.st_mode):
+        return f"{folder} is not a folder"
+    return None
+
+
+def write_file(
+    path: Path,
+    data: bytes,
+    *,
+    kept: Iterable[Path] = (),
+    force: bool = False,
+    mode: int | None = 0o600,
+) -> None:
+    """Write ``data`` to ``path`` whole, or raise SafeFileError and change nothing.
+
+    ``kept``: kapdesk's own places, never written (see :func:`refuse_reason`). ``force``:
+    replace an existing regular file. ``mode``: the new file's permissions (None: those of
+    the file replaced, or 0644 for a new one). A symlink to a regular file is followed: the
+    file it points at is replaced, and the link stays.
+    """
+    places = tuple(kept)
+    refused = refuse_reason(path, places, force=force)
+    if refused is not None:
+        raise SafeFileError(f"cannot write {path}: {refused}", refused)
+    target = os.path.realpath(os.fspath(path))
+    folder = os.path.dirname(target) or "."
+    if mode is None:
+        try:
+            mode = os.stat(target).st_mode & 0o7777
+        except OSError:
+            mode = 0o644
+    try:
+        fd, temporary = tempfile.mkstemp(
+            dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".part"
+        )
+    except OSError as exc:
+        raise SafeFileError(f"cannot write {path}: {_reason(exc)}", _reason(exc)) from None
+    try:
+        with os.fdopen(fd, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        with contextlib.suppress(OSError):
+            os.chmod(temporary, mode)
+        # Checked again just before the swap: the place may have changed while writing.
+        refused = refuse_reason(Path(target), places, force=force)
+        if refused is not None:
+            raise SafeFileError(f"cannot write {path}: {refused}", refused)
+        os.replace(temporary, target)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(exc, OSError):
+            raise SafeFileError(
+                f"cannot write {path}: {_reason(exc)}; the file there before is unchanged",
+                _reason(exc),
+            ) from None
+        raise
+    if not _WINDOWS:  # make the rename itself durable
+        with contextlib.suppress(OSError):
+            directory = os.open(folder, os.O_RDONLY)
+            try:
+                os.fsync(directory)
+            finally:
+                os.close(directory)

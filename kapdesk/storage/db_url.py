@@ -1,0 +1,95 @@
+"""Checking a database URL before anything is opened, created or changed.
+
+A URL typed after ``--db`` (or kept in room.toml) is checked here, and every problem becomes a
+:class:`~kapdesk.storage.errors.DatabaseError` with a plain message: a URL that does not parse
+(a port that is no number or out of range, an unclosed ``[::1``), a database kind or driver
+SQLAlchemy does not know or that is not installed, and for SQLite a path that is not a regular
+file (a device, a FIFO, a folder) or that lies in a folder that does not exist. kapdesk never
+creates folders for a ``--db`` path and never changes the mode of anything but its own file.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+from kapdesk.storage.errors import DatabaseError
+
+HIGHEST_PORT = 65535
+
+
+def parse_database_url(text: str | URL) -> URL:
+    """``text`` as a URL SQLAlchemy can open here; DatabaseError with a plain message if not."""
+    shown = text if isinstance(text, str) else text.render_as_string(hide_password=True)
+    try:
+        url = make_url(text)
+    except (ArgumentError, ValueError, TypeError) as exc:
+        hint = ""
+        if isinstance(exc, ValueError):
+            hint = " (is the port a number, and is an IPv6 address closed with ']'?)"
+        raise DatabaseError(f"not a database URL: {shown!r}{hint}") from None
+    if url.port is not None and not 0 < url.port <= HIGHEST_PORT:
+        raise DatabaseError(f"the port {url.port} in {shown!r} is not between 1 and {HIGHEST_PORT}")
+    try:
+        dialect = url.get_dialect()
+    except NoSuchModuleError:
+        raise DatabaseError(
+            f"kapdesk cannot talk to {url.drivername}: there is no such database kind or "
+            "driver (for a clinic server use postgresql://…)"
+        ) from None
+    try:
+        dialect.import_dbapi()
+    except ImportError:
+        raise DatabaseError(
+            f"the driver for {url.drivername!r} is not installed on this PC "
+            "(for a clinic server use postgresql://…)"
+        ) from None
+    if url.get_backend_name() == "sqlite":
+        path = sqlite_path(url)
+        if path is not None:
+            check_sqlite_path(path)
+    return url
+
+
+def sqlite_path(url: URL) -> Path | None:
+    """The file an SQLite URL names (a ``file:`` URI's path too); None for one in memory."""
+    if url.get_backend_name() != "sqlite":
+        return None
+    database = url.database or ""
+    if database.startswith("file:"):
+        database = database.removeprefix("file:").split("?", 1)[0]
+        if database.startswith("//"):
+            database = database[2:]
+    if not database or database == ":memory:" or "mode=memory" in str(url.query):
+        return None
+    return Path(database)
+
+
+def check_sqlite_path(path: Path) -> None:
+    """An SQLite database must be a regular file, or a new one in a folder that exists."""
+    name = os.fspath(path)
+    if "\0" in name:
+        raise DatabaseError(f"the database path {name!r} holds a NUL character")
+    try:
+        found = os.stat(name)
+    except FileNotFoundError:
+        found = None
+    except OSError as exc:
+        raise DatabaseError(f"cannot use {name} as a database: {exc.strerror or exc}") from None
+    if found is not None:
+        if not stat.S_ISREG(found.st_mode):
+            raise DatabaseError(
+                f"cannot use {name} as a database: it is not a regular file "
+                "(a device, a pipe or a folder); kapdesk has left it as it was"
+            )
+        return
+    folder = os.path.dirname(os.path.abspath(name))
+    if not os.path.isdir(folder):
+        raise DatabaseError(
+            f"cannot create the database {name}: the folder {folder} does not exist "
+            "(kapdesk does not create folders for --db)"
+        )
