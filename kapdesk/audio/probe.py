@@ -148,6 +148,8 @@ def check_file(path: Path) -> str | None:
         info = path.stat()
     except OSError as error:
         return _os_reason(error)
+    except ValueError:  # a NUL character in the name
+        return MISSING
     if stat.S_ISDIR(info.st_mode):
         return FOLDER
     if not stat.S_ISREG(info.st_mode):
@@ -355,8 +357,13 @@ def _read_wav(path: Path, f: BinaryIO, size: int) -> _Read:
         codec = int.from_bytes(fmt[24:26], "little")
     if codec not in _WAV_CODECS:
         raise _RefusedError("a compressed WAV kapdesk cannot play; save it as plain (PCM) WAV", WAV)
+    channels = int.from_bytes(fmt[2:4], "little")
+    sample_rate = int.from_bytes(fmt[4:8], "little")
     byte_rate = int.from_bytes(fmt[8:12], "little")
-    if byte_rate <= 0:
+    block_align = int.from_bytes(fmt[12:14], "little")
+    bits = int.from_bytes(fmt[14:16], "little")
+    if not (channels and sample_rate and byte_rate and block_align and bits):
+        # SDL refuses a WAV whose rate, channels or sample size is 0: say so here, not later.
         raise _RefusedError(NOT_SOUND, WAV)
     offset, declared = data
     _check_declared(declared, offset, size, slack=max(byte_rate // 10, 64))
@@ -416,6 +423,8 @@ def _read_mp3(path: Path, size: int, sniffed: bool) -> _Read:
         # An MP3's first bytes but no run of frames after them: cut off (or mangled) early.
         raise _RefusedError(CUT_SHORT if sniffed else NOT_SOUND, MP3_FORMAT) from error
     info = audio.info
+    if not _mp3_frames_decode(path, int(info.frame_offset)):
+        raise _RefusedError(NOT_SOUND, MP3_FORMAT)
     length = float(info.length)
     # With a Xing/VBRI header, mutagen's bitrate and length come from what the encoder wrote,
     # so they say how many bytes of sound there should be. Without one, both were estimated
@@ -427,6 +436,97 @@ def _read_mp3(path: Path, size: int, sniffed: bool) -> _Read:
         raise _RefusedError(CUT_SHORT, MP3_FORMAT)
     tags = audio.tags
     return _Read(MP3_FORMAT, length, _id3_text(tags, "TIT2"), _id3_text(tags, "TPE1"))
+
+
+_MP3_BITRATES: Final = {  # kbit/s by bitrate index; (MPEG-1 Layer III, MPEG-2/2.5 Layer III)
+    True: (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320),
+    False: (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160),
+}
+_MP3_RATES: Final = {3: (44100, 48000, 32000), 2: (22050, 24000, 16000), 0: (11025, 12000, 8000)}
+_MP3_FRAMES_CHECKED: Final = 32
+
+
+class _Bits:
+    """Reads big-endian bit fields from bytes (for an MP3 frame's side information)."""
+
+    def __init__(self, data: bytes) -> None:
+        self._value = int.from_bytes(data, "big")
+        self._left = len(data) * 8
+
+    def take(self, count: int) -> int:
+        self._left -= count
+        return (self._value >> self._left) & ((1 << count) - 1)
+
+
+def _mp3_side_info_ok(side: bytes, mpeg1: bool, channels: int) -> tuple[bool, int]:
+    """(whether a Layer III frame's side information is one a decoder accepts, main_data_begin).
+
+    The checks are mpg123's: no granule with more than 288 big values, no window switching
+    with block type 0. A file of repeated frame headers fails them on every frame.
+    """
+    bits = _Bits(side)
+    main_data_begin = bits.take(9 if mpeg1 else 8)
+    bits.take((5 if channels == 1 else 3) if mpeg1 else (1 if channels == 1 else 2))
+    if mpeg1:
+        bits.take(4 * channels)  # scfsi
+    for _granule in range(2 if mpeg1 else 1):
+        for _channel in range(channels):
+            bits.take(12)  # part2_3_length
+            if bits.take(9) > 288:  # big_values
+                return False, main_data_begin
+            bits.take(8)  # global gain
+            bits.take(4 if mpeg1 else 9)  # scalefac_compress
+            if bits.take(1):  # window switching
+                if bits.take(2) == 0:  # block type 0 is not allowed here
+                    return False, main_data_begin
+                bits.take(1 + 10 + 9)
+            else:
+                bits.take(15 + 4 + 3)
+            bits.take(3 if mpeg1 else 2)
+    return True, main_data_begin
+
+
+def _mp3_frames_decode(path: Path, offset: int) -> bool:
+    """Whether the first frames from ``offset`` hold sound a decoder can read (Layer III).
+
+    Frames are followed header to header; each Layer III frame's side information must pass
+    :func:`_mp3_side_info_ok` and start its data within the bytes the frames before it left
+    (the bit reservoir). At least half of the frames checked must. Layers I and II, and free
+    bitrate streams, are taken as they are.
+    """
+    with path.open("rb") as f:
+        f.seek(offset)
+        data = f.read(_MP3_FRAMES_CHECKED * 1441 + 4)
+    pos = checked = decodable = reservoir = 0
+    first: tuple[int, int] | None = None
+    while checked < _MP3_FRAMES_CHECKED and pos + 4 <= len(data):
+        b0, b1, b2, b3 = data[pos : pos + 4]
+        version, layer = (b1 >> 3) & 3, (b1 >> 1) & 3
+        bitrate_index, rate_index = b2 >> 4, (b2 >> 2) & 3
+        if b0 != 0xFF or b1 & 0xE0 != 0xE0 or version == 1 or rate_index == 3:
+            break
+        if layer != 1 or bitrate_index == 0:  # not Layer III, or free bitrate: not judged
+            return True
+        if bitrate_index == 15 or (first is not None and first != (version, rate_index)):
+            break
+        first = (version, rate_index)
+        mpeg1 = version == 3
+        rate = _MP3_RATES[version][rate_index]
+        bitrate = _MP3_BITRATES[mpeg1][bitrate_index] * 1000
+        length = (144 if mpeg1 else 72) * bitrate // rate + ((b2 >> 1) & 1)
+        channels = 1 if b3 >> 6 == 3 else 2
+        side_length = (17 if channels == 1 else 32) if mpeg1 else (9 if channels == 1 else 17)
+        side_start = pos + 4 + (0 if b1 & 1 else 2)
+        side = data[side_start : side_start + side_length]
+        if len(side) < side_length:
+            break
+        ok, begin = _mp3_side_info_ok(side, mpeg1, channels)
+        checked += 1
+        if ok and begin <= reservoir:
+            decodable += 1
+        reservoir = min(reservoir + max(length - (side_start - pos) - side_length, 0), 511)
+        pos += length
+    return checked == 0 or (decodable > 0 and 2 * decodable >= checked)
 
 
 # --- Ogg (Vorbis, Opus) -----------------------------------------------------------------------

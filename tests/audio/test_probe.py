@@ -211,3 +211,51 @@ def test_probing_imports_no_pygame() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def _wav_with(path: Path, **fields: int) -> Path:
+    """A 16-bit stereo 44.1 kHz WAV with one second of silence, some header fields replaced."""
+    import struct  # noqa: PLC0415
+
+    values = {"codec": 1, "channels": 2, "rate": 44100, "byte_rate": 176400, "block": 4}
+    values |= {"bits": 16} | fields
+    fmt = struct.pack(
+        "<HHIIHH",
+        values["codec"],
+        values["channels"],
+        values["rate"],
+        values["byte_rate"],
+        values["block"],
+        values["bits"],
+    )
+    data = bytes(176400)
+    body = b"WAVE" + b"fmt " + len(fmt).to_bytes(4, "little") + fmt
+    body += b"data" + len(data).to_bytes(4, "little") + data
+    path.write_bytes(b"RIFF" + len(body).to_bytes(4, "little") + body)
+    return path
+
+
+@pytest.mark.parametrize("field", ["rate", "channels", "bits", "block", "byte_rate"])
+def test_a_wav_header_with_a_zero_is_refused(tmp_path: Path, field: str) -> None:
+    """SDL refuses these ("Invalid sample rate", "Unknown PCM format with 0 bits"): say so first."""
+    assert probe(_wav_with(tmp_path / "good.wav")).playable
+    found = probe(_wav_with(tmp_path / "zero.wav", **{field: 0}))
+    assert (found.playable, found.format, found.reason) == (False, "WAV", reasons.NOT_SOUND)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        b"\xff\xfb\x94\x64",  # MPEG-1 Layer III, 128 kbit/s, 48 kHz: 384-byte frames that chain
+        b"\xff\xfb\x94\x00",
+        b"\xff\xfb\x90\x64",
+        b"\xff\xf3\x94\x64",  # MPEG-2
+    ],
+)
+def test_an_mp3_of_repeated_frame_headers_is_refused(tmp_path: Path, header: bytes) -> None:
+    """Frame headers with nothing a decoder can read between them are not sound."""
+    path = tmp_path / "headers.mp3"
+    path.write_bytes(header * 20_000)
+    found = probe(path)
+    assert found.playable is False
+    assert found.reason in (reasons.NOT_SOUND, reasons.CUT_SHORT)
