@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 from collections.abc import Sequence
 from datetime import datetime
@@ -259,8 +260,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        # A file name that is not UTF-8 (a byte the terminal gave) is printed as it was given,
+        # not turned into a UnicodeEncodeError.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="surrogateescape")
     args = build_parser().parse_args(argv)
-    paths = AppPaths.resolve(args.data_dir)
+    try:
+        paths = AppPaths.resolve(args.data_dir)
+    except (OSError, RuntimeError, ValueError) as exc:  # a link loop, a name it cannot hold
+        print(f"kapdesk: cannot use the data folder {args.data_dir}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     if _uses_data_folder(args):
         from kapdesk.folder_check import entry_problem  # noqa: PLC0415
 
@@ -626,7 +637,7 @@ def check_audio(paths: Sequence[Path], out: TextIO) -> int:
 
     files: list[Path] = []
     for path in paths:
-        if path.is_dir():
+        if _is_folder(path):
             found = sorted(
                 p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES and p.is_file()
             )
@@ -648,6 +659,15 @@ def check_audio(paths: Sequence[Path], out: TextIO) -> int:
     if len(files) > 1:
         print(f"{len(files) - bad} playable, {bad} not", file=out)
     return EXIT_PROBLEM if bad or not files else 0
+
+
+def _is_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder; False for anything that cannot be looked at (too long a
+    name, a link loop), which the probe then names."""
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def check_playlist(path: Path, out: TextIO) -> int:

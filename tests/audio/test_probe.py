@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from mutagen.id3 import TIT2, TPE1
 from mutagen.wave import WAVE
 
@@ -259,3 +261,30 @@ def test_an_mp3_of_repeated_frame_headers_is_refused(tmp_path: Path, header: byt
     found = probe(path)
     assert found.playable is False
     assert found.reason in (reasons.NOT_SOUND, reasons.CUT_SHORT)
+
+
+SOUND_HEADS = [
+    b"RIFF\x24\x00\x00\x00WAVEfmt \x10\x00\x00\x00",
+    b"FORM\x00\x00\x00\x00AIFF",
+    b"OggS\x00\x02" + bytes(22) + b"\x01vorbis",
+    b"OggS\x00\x02" + bytes(22) + b"OpusHead",
+    b"fLaC\x00\x00\x00\x22",
+    b"ID3\x04\x00\x00\x00\x00\x00\x10",
+    b"\xff\xfb\x94\x64",
+]
+
+
+@settings(max_examples=80, deadline=None, database=None)
+@given(
+    head=st.sampled_from([b"", *SOUND_HEADS]),
+    body=st.binary(max_size=4000),
+    suffix=st.sampled_from(sorted(SUPPORTED_SUFFIXES)),
+)
+def test_any_bytes_under_a_sound_name(
+    tmp_path_factory: pytest.TempPathFactory, head: bytes, body: bytes, suffix: str
+) -> None:
+    """Whatever the bytes, a probe comes back (never an exception), ok exactly without a reason."""
+    path = tmp_path_factory.getbasetemp() / f"fuzz{suffix}"
+    path.write_bytes(head + body)
+    found = probe(path)
+    assert found.playable == (found.reason is None)
