@@ -1,7 +1,9 @@
 """Hostile input for kapdesk's doors: special files, huge numbers, deep nesting, odd encodings.
 
-Shared by the command-line door tests and the parser fuzz tests. Every file here is made in a
-folder the test owns; nothing touches the machine's own devices but reading ``/dev/zero``.
+Shared by the command-line door tests. Every file here is made in a folder the test owns, and
+every path and URL is inside it or relative to the working folder (which the tests set to a
+folder of their own): a regression must not be able to chmod the machine's /dev/null or create
+folders at its root. The devices are nodes of our own (made with mknod as root; FIFOs else).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import os
+import stat
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -44,7 +47,7 @@ ODD_TEXT = (
     "é",
     "\udcff",  # a byte that was not UTF-8 in argv (surrogateescape)
     "a" * 5000,
-    "../../../../../../etc/passwd",
+    "sub/../climbed",  # a path with `..` in it (that stays in the test's own folder)
     "~",
     "%s%n",
     "\u202e",
@@ -58,9 +61,9 @@ BAD_URLS = (
     "oracle://h/db",
     "nosuchdb://x/y",
     "postgresql+nope://h/d",
-    "sqlite:////dev/null",
-    "sqlite:////dev/zero",
-    "sqlite:////no/such/folder/at/all/x.sqlite3",
+    "sqlite:///null-device",  # relative: a device node the test made in its working folder
+    "sqlite:///zero-device",
+    "sqlite:///no-such-folder/at/all/x.sqlite3",
     "sqlite:///",
     "sqlite://",
     "://",
@@ -93,7 +96,7 @@ class Hostile:
 
     def paths(self) -> list[Path]:
         found = [self.folder / name for name in self.names()]
-        return [*found, Path("/dev/zero"), Path("/no/such/file"), self.folder]
+        return [*found, self.folder / "no" / "such" / "file", self.folder]
 
 
 def _wav(channels: int, rate: int, bits: int) -> bytes:
@@ -110,6 +113,21 @@ def _wav(channels: int, rate: int, bits: int) -> bytes:
     body = b"WAVE" + b"fmt " + len(fmt).to_bytes(4, "little") + fmt
     body += b"data" + len(data).to_bytes(4, "little") + data
     return b"RIFF" + len(body).to_bytes(4, "little") + body
+
+
+def make_devices(folder: Path) -> dict[str, Path]:
+    """``null-device`` and ``zero-device`` in ``folder``: character devices of our own as root
+    (the same drivers as /dev/null and /dev/zero), FIFOs otherwise."""
+    made = {}
+    for name, minor in (("null-device", 3), ("zero-device", 5)):
+        path = folder / name
+        if not path.exists():
+            if os.geteuid() == 0:
+                os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, minor))
+            else:
+                os.mkfifo(path)
+        made[name] = path
+    return made
 
 
 def make_hostile_files(folder: Path) -> Hostile:
@@ -152,6 +170,7 @@ def make_hostile_files(folder: Path) -> Hostile:
     (folder / "dangling.xspf").symlink_to(folder / "nowhere.xspf")
     (folder / "zero.toml").symlink_to("/dev/zero")
     (folder / "folder.m3u").mkdir()
+    make_devices(folder)
     return Hostile(folder)
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.hostile import BAD_URLS, WINDOWED, doors
+from tests.cli.hostile import BAD_URLS, WINDOWED, doors, make_devices
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and rlimits are POSIX")
 
@@ -86,7 +86,8 @@ DRIVER = textwrap.dedent(
 
     from kapdesk.cli import main
     from tests.cli.hostile import (
-        BAD_URLS, HUGE_NUMBERS, ODD_TEXT, WINDOWED, doors, global_options, make_hostile_files,
+        BAD_URLS, HUGE_NUMBERS, ODD_TEXT, WINDOWED, doors, global_options, make_devices,
+        make_hostile_files,
     )
 
     class Hang(Exception):
@@ -97,6 +98,7 @@ DRIVER = textwrap.dedent(
 
     signal.signal(signal.SIGALRM, alarm)
     here = Path.cwd()
+    make_devices(here)  # what the relative sqlite:/// URLs in BAD_URLS name
     hostile = make_hostile_files(here / "hostile")
     data = here / "data"
     assert main(["--data-dir", str(data), "demo"]) == 0
@@ -310,9 +312,10 @@ def test_a_bad_database_url_changes_nothing(
     from kapdesk.cli import main  # noqa: PLC0415
 
     monkeypatch.setenv("KAPDESK_DB_PASSWORD", "not-kept-anywhere")  # no keyring asked
-    monkeypatch.chdir(tmp_path)
+    monkeypatch.chdir(tmp_path)  # the URLs' relative paths are in here
+    own = make_devices(tmp_path)
 
-    devices = {p: os.stat(p).st_mode for p in ("/dev/null", "/dev/zero")}
+    devices = {p: os.stat(p).st_mode for p in own.values()}
     code = main(["--data-dir", str(tmp_path / "data"), "--db", url, "sessions", "list"])
     err = capsys.readouterr().err
     assert code in (0, 1), err
@@ -320,4 +323,5 @@ def test_a_bad_database_url_changes_nothing(
     if code == 1:
         assert err.startswith("kapdesk: ")
     assert {p: os.stat(p).st_mode for p in devices} == devices
-    assert not Path("/no/such/folder").exists()
+    assert not (tmp_path / "no-such-folder").exists()
+    assert {p.name for p in tmp_path.iterdir()} <= {"data", "null-device", "zero-device"}
