@@ -9,13 +9,16 @@
     kapdesk sessions list [--open] [--limit N]          sessions, newest first
     kapdesk audio check PATH [PATH ...]                 per file: playable and how long, or why not
     kapdesk playlist check FILE                         a playlist's entries, found or not
-    kapdesk export SESSION_ID [--format F] [-o PATH]    a session's record: json, csv, fhir or pdf
-    kapdesk handout SESSION_ID -o FILE.pdf              the patient's take-home sheet
+    kapdesk export SESSION_ID [--format F] [-o PATH [--force]]  a session's record: json, csv,
+                                                        fhir or pdf
+    kapdesk handout SESSION_ID -o FILE.pdf [--force]    the patient's take-home sheet
     kapdesk demo                                        write an example session; prints its id
     kapdesk encrypt [--keep-in-keyring]                 encrypt the database (SQLCipher)
     kapdesk install-desktop [--autostart] [--uninstall] the menu entry, icon and autostart
 
-Bad input gets a clear message and a non-zero exit, never a traceback. Each command imports
+Bad input gets a clear message and a non-zero exit, never a traceback. A file named with -o is
+never inside kapdesk's data folder, never a device, pipe or folder, and replaces an existing
+file only with --force (see kapdesk.core.safe_files). Each command imports
 what it needs when it runs, so the window (the default) starts without the others' baggage.
 """
 
