@@ -24,6 +24,7 @@ a few plain words, for the sitter.
 
 from __future__ import annotations
 
+import os
 import stat
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -154,9 +155,13 @@ def check_file(path: Path) -> str | None:
         return FOLDER
     if not stat.S_ISREG(info.st_mode):
         return NOT_A_FILE  # a FIFO or a device: opening it could block forever
-    try:
-        with path.open("rb"):
-            pass
+    try:  # non-blocking, and checked again: a FIFO swapped in after the stat never blocks
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return NOT_A_FILE
+        finally:
+            os.close(fd)
     except OSError as error:
         return _os_reason(error)
     if info.st_size == 0:

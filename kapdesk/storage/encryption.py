@@ -12,6 +12,7 @@ is in docs/staff.md and ``python -m bench.encryption``.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -37,10 +38,13 @@ def is_encrypted(path: Path) -> bool:
     """Whether ``path`` looks like a SQLCipher database: not plain SQLite, and made of whole
     pages (anything else is a damaged or foreign file, which opening it will say)."""
     try:
-        size = path.stat().st_size
+        found = path.stat()
+        if not stat.S_ISREG(found.st_mode):  # a FIFO or a device: never opened (it could block)
+            return False
+        size = found.st_size
         with path.open("rb") as file:
             head = file.read(len(PLAIN_HEADER))
-    except OSError:
+    except (OSError, ValueError):
         return False
     whole_pages = size > 0 and size % 512 == 0
     return whole_pages and len(head) == len(PLAIN_HEADER) and head != PLAIN_HEADER

@@ -276,7 +276,7 @@ def test_a_real_process_reads_hostile_files(tmp_path: Path, command: tuple[str, 
 
 
 def test_a_data_folder_of_special_files_does_not_hang_the_commands(tmp_path: Path) -> None:
-    """room.toml, clinic.toml, the quick tags and a protocol that are FIFOs or /dev/zero."""
+    """The database, room.toml, clinic.toml, the quick tags and protocols as FIFOs or /dev/zero."""
     data = tmp_path / "data"
     (data / "protocols").mkdir(parents=True)
     os.mkfifo(data / "room.toml")
@@ -284,6 +284,7 @@ def test_a_data_folder_of_special_files_does_not_hang_the_commands(tmp_path: Pat
     (data / "clinic.toml").symlink_to("/dev/zero")
     os.mkfifo(data / "protocols" / "fifo.toml")
     (data / "protocols" / "zero.toml").symlink_to("/dev/zero")
+    os.mkfifo(data / "kapdesk.sqlite3")  # the database itself
     commands = [
         ["sessions", "list"],
         ["protocols", "list"],
