@@ -3,13 +3,21 @@
 A journey measures elapsed time with a monotonic clock, so that a wall-clock jump (NTP, daylight
 saving, a nurse fixing the date) never moves the timer. Wall time is still recorded with every
 event, always as a timezone-aware UTC datetime.
+
+Across a restart of kapdesk the monotonic clock of the run before is gone, and the wall clock can
+lie (a PC that boots an hour off before its time syncs). Two more readings let kapdesk check it
+(:mod:`kapdesk.core.downtime`): which boot of the machine this is, and the seconds since that
+boot, counting time spent suspended. Where the system cannot say, both are None.
 """
 
 from __future__ import annotations
 
 import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Protocol
+
+BOOT_ID = Path("/proc/sys/kernel/random/boot_id")  # Linux: a new random id at every boot
 
 
 class Clock(Protocol):
@@ -23,6 +31,14 @@ class Clock(Protocol):
         """The wall time, timezone-aware, in UTC."""
         ...
 
+    def boot_id(self) -> str | None:
+        """What names this boot of the machine (the same until it restarts); None: unknown."""
+        ...
+
+    def since_boot(self) -> float | None:
+        """Seconds since the machine booted, suspended time included; None: unknown."""
+        ...
+
 
 class SystemClock:
     """The real clocks of the machine."""
@@ -33,19 +49,48 @@ class SystemClock:
     def now(self) -> datetime:
         return datetime.now(UTC)
 
+    def boot_id(self) -> str | None:
+        try:
+            text = BOOT_ID.read_text(encoding="ascii").strip()
+        except (OSError, UnicodeDecodeError):
+            return None  # not Linux, or /proc is not there
+        return text or None
+
+    def since_boot(self) -> float | None:
+        boottime = getattr(time, "CLOCK_BOOTTIME", None)  # Linux only
+        if boottime is None:
+            return None
+        try:
+            return time.clock_gettime(boottime)
+        except OSError:
+            return None
+
 
 class FakeClock:
     """A clock the test (or benchmark) moves by hand.
 
-    ``advance`` moves both clocks together, as real time passing does; ``jump_wall`` moves only
-    the wall clock, as a nurse correcting the date or an NTP step would.
+    ``advance`` moves every clock together, as real time passing does; ``jump_wall`` moves only
+    the wall clock, as a nurse correcting the date or an NTP step would; ``suspend`` moves the
+    wall and the time since boot, not the monotonic clock, as a PC asleep does. :meth:`restart`
+    and :meth:`reboot` give the clock a new run of kapdesk sees after a kill or a power cut.
     """
 
-    def __init__(self, start: datetime | None = None, monotonic_start: float = 1000.0) -> None:
+    def __init__(
+        self,
+        start: datetime | None = None,
+        monotonic_start: float = 1000.0,
+        *,
+        boot_id: str | None = "fake-boot-1",
+        since_boot: float | None = None,
+    ) -> None:
         self._wall = start or datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
         if self._wall.tzinfo is None:
             raise ValueError("FakeClock needs a timezone-aware start time")
         self._mono = monotonic_start
+        self._boot_id = boot_id
+        # On Linux the monotonic clock counts from boot too (less the time suspended).
+        self._since_boot = monotonic_start if since_boot is None else since_boot
+        self._boots = 1
 
     def monotonic(self) -> float:
         return self._mono
@@ -53,11 +98,51 @@ class FakeClock:
     def now(self) -> datetime:
         return self._wall
 
+    def boot_id(self) -> str | None:
+        return self._boot_id
+
+    def since_boot(self) -> float | None:
+        return None if self._boot_id is None else self._since_boot
+
     def advance(self, seconds: float) -> None:
         if seconds < 0:
             raise ValueError("time does not run backwards; use jump_wall for wall-clock steps")
         self._mono += seconds
+        self._since_boot += seconds
         self._wall += timedelta(seconds=seconds)
 
     def jump_wall(self, seconds: float) -> None:
         self._wall += timedelta(seconds=seconds)
+
+    def suspend(self, seconds: float) -> None:
+        """The PC sleeps: wall time and time since boot go on, the monotonic clock stops."""
+        self._since_boot += seconds
+        self._wall += timedelta(seconds=seconds)
+
+    def restart(self, downtime: float, *, wall_step: float = 0.0) -> FakeClock:
+        """The clock of kapdesk started again on the same boot, ``downtime`` seconds later, with
+        the wall clock stepped by ``wall_step`` meanwhile."""
+        again = FakeClock(
+            self._wall + timedelta(seconds=downtime + wall_step),
+            self._mono + downtime,
+            boot_id=self._boot_id,
+            since_boot=self._since_boot + downtime,
+        )
+        again._boots = self._boots
+        return again
+
+    def reboot(
+        self, downtime: float, *, wall_step: float = 0.0, up_for: float | None = None
+    ) -> FakeClock:
+        """The clock of kapdesk started after the PC restarted: ``downtime`` seconds later in
+        truth, up for ``up_for`` seconds (all of the downtime if not said), with its wall clock
+        off by ``wall_step``."""
+        up = downtime if up_for is None else min(up_for, downtime)
+        again = FakeClock(
+            self._wall + timedelta(seconds=downtime + wall_step),
+            up,
+            boot_id=None if self._boot_id is None else f"fake-boot-{self._boots + 1}",
+            since_boot=up,
+        )
+        again._boots = self._boots + 1
+        return again

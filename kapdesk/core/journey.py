@@ -22,9 +22,17 @@ from enum import StrEnum
 from typing import Any
 
 from kapdesk.core.clock import Clock
+from kapdesk.core.downtime import (
+    CLOCK_MOVE_S,
+    Downtime,
+    judge_downtime,
+    resumed_text,
+    span_text,
+)
 from kapdesk.core.observations import SCALES
 from kapdesk.core.protocols import Advance, Phase, Protocol
 from kapdesk.core.staff import Action, PermissionDeniedError, StaffMember, require
+from kapdesk.core.timefmt import clock_text
 from kapdesk.core.vitals import Reading
 
 
@@ -42,7 +50,13 @@ class EventKind(StrEnum):
     OPENED = "session_opened"
     DOSE = "dose"
     PHASE = "phase_started"
-    RESUMED = "session_resumed"  # the app restarted while the session was open
+    RESUMED = "session_resumed"  # the app restarted while the session was open; data: how
+    #                               long it was closed and on whose word (Downtime.to_json),
+    #                               seconds_since_last_event, journey_time_vouched
+    TIME_CORRECTED = "time_corrected"  # the wall clock was set while the journey time rested
+    #                               on it: data: clock_step, from_elapsed, witness, seconds
+    TIME_CONFIRMED = "time_confirmed"  # staff vouched for a journey time kapdesk could not;
+    #                               data: by
     CLOSED = "session_closed"
     # What the patient heard, so integration can ask what was playing when something happened.
     SOUNDTRACK = "soundtrack_chosen"  # data: the soundtrack as planned (Soundtrack.to_json)
@@ -159,6 +173,12 @@ class Journey:
         # instead of every later event (a chart of a long record asks for each reading).
         self._amendments: dict[int, list[int]] = {}
         self._by_kind: dict[EventKind, list[JourneyEvent]] = {}  # see of_kind()
+        # Across a restart: how long kapdesk was closed and on whose word (see resume). A
+        # journey time that rests on the wall clock alone is not vouched: changes of phase by
+        # time wait for staff to confirm it, and it follows the wall clock if that is set.
+        self.downtime: Downtime | None = None
+        self.time_vouched = True
+        self._on_wall: tuple[datetime, float, Downtime] | None = None  # wall, mono at restart
 
     # -- construction -------------------------------------------------------------------------
 
@@ -197,13 +217,86 @@ class Journey:
             journey._anchor_mono = clock.monotonic()
         return journey
 
-    def resume(self) -> JourneyEvent:
-        """Record that the app picked this open session up again after a restart."""
+    def resume(self, downtime: Downtime | None = None) -> JourneyEvent:
+        """Record that the app picked this open session up again after a restart.
+
+        ``downtime`` is how long kapdesk was closed, as judged from its heartbeat
+        (:func:`kapdesk.core.downtime.judge_downtime`); without one, only the wall clock
+        says, and the journey time is not vouched. A dosed journey goes on from the time the
+        judgement gives, never from a gap nothing vouches for.
+        """
         if self.state is JourneyState.CLOSED:
             raise JourneyError("a closed session cannot be resumed")
-        previous = self.events[-1].wall if self.events else self._clock.now()
-        gap = max(0.0, (self._clock.now() - previous).total_seconds())
-        return self._emit(EventKind.RESUMED, {"seconds_since_last_event": round(gap, 3)})
+        last = self.events[-1] if self.events else None
+        if downtime is None:
+            wall = last.wall if last is not None else self._clock.now()
+            downtime = judge_downtime(wall, last.elapsed if last else None, None, None, self._clock)
+        self.downtime = downtime
+        elapsed = downtime.elapsed
+        since = downtime.seconds
+        running = self.state is JourneyState.RUNNING
+        vouched = self.time_vouched
+        if running and elapsed is not None:
+            self._anchor_elapsed = elapsed
+            self._anchor_mono = self._clock.monotonic()
+            if last is not None and last.elapsed is not None:
+                since = max(0.0, elapsed - last.elapsed)
+            vouched = vouched and downtime.vouched
+            self._on_wall = (
+                None if downtime.vouched else (self._clock.now(), self._clock.monotonic(), downtime)
+            )
+        data = {
+            **downtime.to_json(),
+            "seconds_since_last_event": round(since, 3),
+            "journey_time_vouched": vouched,
+        }
+        return self._emit(EventKind.RESUMED, data)
+
+    def confirm_time(self) -> JourneyEvent:
+        """Staff vouch for the journey time kapdesk could not (after checking it against a
+        watch or the dosing time); changes of phase by time go on from here."""
+        if self.state is not JourneyState.RUNNING or self.time_vouched:
+            raise JourneyError("the journey time needs no confirming")
+        self._allow(Action.OBSERVE)
+        self._on_wall = None
+        return self._emit(EventKind.TIME_CONFIRMED, {}, signed=True)
+
+    def phase_held(self) -> Phase | None:
+        """On a timed protocol whose journey time is not vouched: the phase that time would
+        have started by now, which waits for staff instead."""
+        if self.time_vouched or self.protocol.advance is not Advance.TIMED:
+            return None
+        index, end, now = self.phase_index, self.planned_end_of_phase(), self.elapsed()
+        if index is None or end is None or now is None or now < end:
+            return None
+        following = index + 1
+        return self.protocol.phases[following] if following < len(self.protocol.phases) else None
+
+    def _follow_wall_clock(self) -> JourneyEvent | None:
+        """A journey time that rests on the wall clock follows it when it is set (an NTP step
+        after a boot with the clock an hour fast), and the record says so."""
+        if self._on_wall is None or self.time_vouched or self.state is not JourneyState.RUNNING:
+            return None
+        wall, mono, judged = self._on_wall
+        step = (self._clock.now() - wall).total_seconds() - (self._clock.monotonic() - mono)
+        if abs(step - judged.followed) <= CLOCK_MOVE_S:
+            return None
+        before = self.elapsed()
+        followed = judged.follow(step)
+        if followed.elapsed is None:
+            return None
+        self._anchor_elapsed = followed.elapsed
+        self._anchor_mono = mono
+        self._on_wall = (wall, mono, followed)
+        self.downtime = followed
+        return self._emit(
+            EventKind.TIME_CORRECTED,
+            {
+                **followed.to_json(),
+                "clock_step": round(step - judged.followed, 3),
+                "from_elapsed": None if before is None else round(before, 3),
+            },
+        )
 
     def act_as(self, member: StaffMember | None) -> None:
         """From now on, actions are ``member``'s: checked against their roles, signed with
@@ -343,11 +436,18 @@ class Journey:
         """Let time act: on a timed protocol, start every phase whose time has come.
 
         Each automatic change is recorded at the second its phase was planned to end, even if
-        the tick comes later (the app was busy, or was restarted).
+        the tick comes later (the app was busy, or was restarted). While the journey time rests
+        on the wall clock alone (see :meth:`resume`) it follows a step of that clock, and
+        changes nothing by time until staff confirm it (:meth:`confirm_time`).
         """
         events: list[JourneyEvent] = []
+        corrected = self._follow_wall_clock()
+        if corrected is not None:
+            events.append(corrected)
         if self.protocol.advance is not Advance.TIMED or self.state is not JourneyState.RUNNING:
             return events
+        if not self.time_vouched:
+            return events  # no phase by time for a time nothing vouches for: staff decide
         now = self.elapsed()
         assert now is not None
         while True:
@@ -532,6 +632,11 @@ class Journey:
                 last = self.spans[-1]
                 self.spans[-1] = PhaseSpan(last.index, last.phase, last.started, started)
             self.spans.append(PhaseSpan(index, self.protocol.phases[index], started, None))
+        elif event.kind is EventKind.RESUMED:
+            if data.get("journey_time_vouched") is False:
+                self.time_vouched = False
+        elif event.kind is EventKind.TIME_CONFIRMED:
+            self.time_vouched = True
         elif event.kind is EventKind.CLOSED:
             self._closed_elapsed = event.elapsed
             self.state = JourneyState.CLOSED
@@ -584,10 +689,12 @@ def event_text(event: JourneyEvent) -> str:
         how = " (by time)" if data.get("auto") else ""
         return f"Phase: {data.get('name', '')}{how}"
     if event.kind is EventKind.RESUMED:
-        gap = float(data.get("seconds_since_last_event", 0.0))
-        return (
-            f"kapdesk restarted and picked the session up again ({gap:.0f} s after the last event)"
-        )
+        return resumed_text(data)
+    if event.kind is EventKind.TIME_CORRECTED:
+        return _corrected_text(data)
+    if event.kind is EventKind.TIME_CONFIRMED:
+        by = f" by {data['by']}" if data.get("by") else ""
+        return f"Journey time confirmed{by}"
     if event.kind in SOUND_KINDS:
         return _sound_text(event)
     if event.kind is EventKind.NOTE:
@@ -615,6 +722,17 @@ def event_text(event: JourneyEvent) -> str:
         return _discharge_text(event)
     reason = str(data.get("reason", ""))
     return f"Session closed{': ' + reason if reason else ''}"
+
+
+def _corrected_text(data: Mapping[str, Any]) -> str:
+    step = data.get("clock_step")
+    step = float(step) if isinstance(step, int | float) else 0.0
+    way = "forward" if step > 0 else "back"
+    before = data.get("from_elapsed")
+    text = f"The PC's clock was set {way} {span_text(abs(step))}; the journey time followed it"
+    if isinstance(before, int | float):
+        text += f" (it read {clock_text(before)})"
+    return text
 
 
 def _preparation_text(event: JourneyEvent) -> str:
