@@ -32,6 +32,7 @@ from kapdesk.storage.courses import CourseStore
 from kapdesk.storage.db import Storage, database_identity, open_storage
 from kapdesk.storage.db_url import sqlite_path
 from kapdesk.storage.errors import StorageError
+from kapdesk.storage.heartbeat import HEARTBEAT_NAME, HeartbeatFile
 from kapdesk.storage.integration import IntegrationStore
 from kapdesk.storage.journeys import JourneyStore, OpenJourney
 from kapdesk.storage.library import SoundLibrary
@@ -204,7 +205,10 @@ def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
         log.warning("room settings not used: %s problem(s)", len(room_problem.problems))
     outbox = room_outbox(storage, paths)
     aside = paths.set_aside if outbox is None else None
-    store = JourneyStore(storage, clock, room_label(room), outbox, aside)
+    heartbeat = HeartbeatFile(paths.data_dir / HEARTBEAT_NAME)
+    store = JourneyStore(
+        storage, clock, room_label(room), outbox, set_aside=aside, heartbeat=heartbeat
+    )
     left_open = store.resume_open_sessions()
     notices = outbox_notices(outbox) + set_aside_notices(aside)
     for opened in left_open:

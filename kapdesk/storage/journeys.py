@@ -30,7 +30,8 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from kapdesk.core.clock import Clock
-from kapdesk.core.journey import EventKind, Journey, JourneyEvent
+from kapdesk.core.downtime import Heartbeat, SessionBeat, judge_downtime
+from kapdesk.core.journey import EventKind, Journey, JourneyEvent, JourneyState
 from kapdesk.core.protocols import Protocol, ProtocolError, parse_protocol, stand_in_protocol
 from kapdesk.core.staff import StaffMember
 from kapdesk.storage.db import (
@@ -41,6 +42,7 @@ from kapdesk.storage.db import (
     failure_reason,
 )
 from kapdesk.storage.errors import StorageError
+from kapdesk.storage.heartbeat import HeartbeatFile
 from kapdesk.storage.models import JourneySession
 from kapdesk.storage.outbox import Kept, Outbox, OutboxError
 from kapdesk.storage.repositories import (
@@ -56,6 +58,17 @@ from kapdesk.storage.sqlite_room import free_wal_room, is_disk_full, keep_wal_ro
 log = logging.getLogger(__name__)
 
 StatusListener = Callable[[str | None], None]
+
+# Events after which the heartbeat is written at once (besides every few seconds).
+BEAT_ON = frozenset(
+    {
+        EventKind.DOSE,
+        EventKind.CLOSED,
+        EventKind.RESUMED,
+        EventKind.TIME_CORRECTED,
+        EventKind.TIME_CONFIRMED,
+    }
+)
 
 # What a failed read or write can raise, from SQLAlchemy, the driver underneath it or the disk.
 DATABASE_FAILURES = (SQLAlchemyError, sqlite3.Error, OSError)
@@ -470,7 +483,9 @@ class OpenJourney:
 class JourneyStore:
     """Opens, resumes and reads back sessions; each call is one unit of work.
 
-    Database failures come out as :class:`StorageError` with a sentence for staff.
+    Database failures come out as :class:`StorageError` with a sentence for staff. With a
+    ``heartbeat`` file, the store keeps it written while sessions are open (:meth:`beat`) and
+    resumes a session from the time it can vouch for (:mod:`kapdesk.core.downtime`).
     """
 
     def __init__(
@@ -480,6 +495,7 @@ class JourneyStore:
         room: str = "",
         outbox: Outbox | None = None,
         set_aside: Path | None = None,
+        heartbeat: HeartbeatFile | None = None,
     ) -> None:
         self._engine = storage.engine
         # SQLite: where entries another writer kept out of the record go (opened when needed).
@@ -495,6 +511,8 @@ class JourneyStore:
         # One journey and one recorder per session in this app: a second recorder would
         # number its events from the database and collide with the first one's backlog.
         self._live: dict[int, OpenJourney] = {}
+        self.heartbeat = heartbeat
+        self._beat_failed = False
 
     def _recorder(self, session_id: int, next_seq: int, opened_at: datetime) -> EventRecorder:
         return EventRecorder(
@@ -520,7 +538,39 @@ class JourneyStore:
 
     def _keep_live(self, opened: OpenJourney) -> OpenJourney:
         self._live[opened.session_id] = opened
+        if self.heartbeat is not None:
+            opened.journey.subscribe(self._beat_after)
         return opened
+
+    def _beat_after(self, event: JourneyEvent) -> None:
+        if event.kind in BEAT_ON:
+            self.beat()
+
+    def beat(self) -> None:
+        """Write the heartbeat: the clocks now and the journey time of each open session.
+
+        Called every few seconds while a session is open; a disk that says no is logged (the
+        next restart then rests on the wall clock, and says so), never raised.
+        """
+        if self.heartbeat is None:
+            return
+        sessions = tuple(
+            SessionBeat(opened.session_id, opened.journey.events[0].wall, opened.journey.elapsed())
+            for opened in self._live.values()
+            if opened.journey.state is not JourneyState.CLOSED and opened.journey.events
+        )
+        if not sessions:
+            return
+        clock = self._clock
+        beat = Heartbeat(clock.now(), clock.boot_id(), clock.since_boot(), sessions)
+        try:
+            self.heartbeat.write(beat)
+        except OSError as exc:
+            if not self._beat_failed:
+                log.warning("heartbeat cannot be written: %s", exc)
+            self._beat_failed = True
+            return
+        self._beat_failed = False
 
     def deliver_outbox(self) -> int:
         """Write what the outbox kept from an earlier run, in order; how many were written.
@@ -613,17 +663,24 @@ class JourneyStore:
         room = self.room if self.shared else None
         with plainly("Sessions left open cannot be read"), self._factory() as session:
             ids = SessionRepository(session).open_ids(room)
+        beat = self.heartbeat.read() if self.heartbeat is not None else None
         resumed = []
         for session_id in ids:
             summary, journey = self.load(session_id)
             recorder = self._recorder(session_id, len(journey.events), summary.opened_at)
             journey.subscribe(recorder)
-            journey.resume()
+            downtime = None
+            if journey.events:
+                last = journey.events[-1]
+                mine = beat.session(session_id, journey.events[0].wall) if beat else None
+                downtime = judge_downtime(last.wall, last.elapsed, beat, mine, self._clock)
+            journey.resume(downtime)
             resumed.append(
                 self._keep_live(
                     OpenJourney(session_id, summary.patient_code, summary.sitter, journey, recorder)
                 )
             )
+        self.beat()
         return resumed
 
     def editable(self, session_id: int) -> OpenJourney:

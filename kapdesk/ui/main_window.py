@@ -17,7 +17,7 @@ import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
@@ -56,6 +56,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 LEAVE_AGAIN_S = 5.0  # in kiosk mode mid-session, Ctrl+Shift+Q twice within this closes
+HEARTBEAT_MS = 15_000  # how often the heartbeat is written while a session is open
 
 
 def _autostart_exists() -> bool:
@@ -241,6 +242,12 @@ class MainWindow(QMainWindow):
         self.journey_view.timeline_requested.connect(self.show_timeline)
         self.summary_view.timeline_requested.connect(self.show_timeline)
         self.timeline_view.back_requested.connect(self._back_from_timeline)
+        # What kapdesk knows about time, beside the records, for a restart to check the wall
+        # clock against (kapdesk.core.downtime); nothing is written while no session is open.
+        self.heartbeat = QTimer(self)
+        self.heartbeat.setInterval(HEARTBEAT_MS)
+        self.heartbeat.timeout.connect(store.beat)
+        self.heartbeat.start()
         self.pages.removeWidget(self.start_view)
         self.start_view.deleteLater()
         self.resume(left_open)
