@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kapdesk.core.discharge import discharge_of
+from kapdesk.core.downtime import Downtime
 from kapdesk.core.journey import EventKind, JourneyError, JourneyEvent, JourneyState
 from kapdesk.core.preparation import decision_data, preparation_of
 from kapdesk.core.protocols import Advance
@@ -141,6 +142,22 @@ class JourneyView(QWidget):
         self.phase_card = phase_card
         self._wide: bool | None = None
         self._outer = outer
+
+        # After a restart: what kapdesk could not check about the time it was closed.
+        self.time_notice = card(self)
+        notice_row = QHBoxLayout(self.time_notice)
+        notice_row.setContentsMargins(16, 8, 16, 8)
+        self.time_notice_text = label("", "")
+        self.time_notice_text.setStyleSheet(f"color: {theme.OVERRUN};")
+        notice_row.addWidget(self.time_notice_text, 1)
+        self.time_button = ActionButton(
+            "Journey time is right", "Ctrl+Shift+J", self._time_button_pressed, self
+        )
+        self.time_button.setProperty("role", "compact")
+        notice_row.addWidget(self.time_button)
+        self.time_notice.hide()
+        outer.addWidget(self.time_notice)
+        self._noted: Downtime | None = None  # a notice staff have read (nothing to confirm)
 
         self.message = label("", "error")
         self.message.hide()
@@ -341,10 +358,15 @@ class JourneyView(QWidget):
             )
             self.timer_label.setText("--:--")
             self._set_timer_colour(theme.TEXT_MUTED)
+        elif not journey.time_vouched and running:
+            self.timer_caption.setText("Since dosing · not vouched: kapdesk could not check it")
+            self.timer_label.setText(clock_text(elapsed))
+            self._set_timer_colour(theme.OVERRUN)
         else:
             self.timer_caption.setText("Since dosing")
             self.timer_label.setText(clock_text(elapsed))
             self._set_timer_colour(theme.TEXT)
+        self._show_time_notice()
 
         phase = journey.current_phase
         if phase is None:
@@ -377,9 +399,11 @@ class JourneyView(QWidget):
                 self.next_label.setText("Last phase. Close the session when the patient is ready.")
             else:
                 how = (
-                    "starts by itself at its time"
-                    if protocol.advance is Advance.TIMED
-                    else "when you confirm"
+                    "when you confirm"
+                    if protocol.advance is not Advance.TIMED
+                    else "starts by itself at its time"
+                    if journey.time_vouched
+                    else "waits for you while the journey time is not vouched"
                 )
                 self.next_label.setText(
                     f"Next: {upcoming.name} · {minutes_text(upcoming.minutes)} ({how})"
@@ -432,6 +456,50 @@ class JourneyView(QWidget):
         self.discharge_button.style().polish(self.discharge_button)
         self.close_button.setEnabled(journey.state is not JourneyState.CLOSED)
         self._schedule_tick()
+
+    def _show_time_notice(self) -> None:
+        """Say plainly what kapdesk could not check about the time it was closed, and, while
+        the journey time is not vouched, let staff confirm it."""
+        assert self.current is not None
+        journey = self.current.journey
+        downtime = journey.downtime
+        said = downtime.text() if downtime is not None else None
+        elapsed = journey.elapsed()
+        if not journey.time_vouched and journey.state is JourneyState.RUNNING:
+            text = said or "kapdesk could not check how long it was closed."
+            text += (
+                f" Journey time {clock_text(elapsed or 0.0)} is not vouched: changes of phase "
+                "by time wait"
+            )
+            held = journey.phase_held()
+            if held is not None:
+                text += f" ({held.name} would have started by it)"
+            text += ". Check the time since dosing, then confirm it; Next phase works as always."
+            button = "Journey time is right"
+        elif said is not None and downtime is not self._noted and not journey.closed:
+            text, button = said, "Noted"
+        else:
+            self.time_notice.hide()
+            return
+        shown = self.time_button.sequence.toString(QKeySequence.SequenceFormat.NativeText)
+        self.time_button.setText(f"{button}   {shown}")
+        self.time_notice_text.setText(text)
+        self.time_notice.show()
+
+    def _time_button_pressed(self) -> None:
+        if self.current is None:
+            return
+        journey = self.current.journey
+        if journey.time_vouched:
+            self._noted = journey.downtime
+            self.refresh()
+            return
+        if self._refused(Action.OBSERVE):
+            return
+        downtime = journey.downtime
+        if self._act(journey.confirm_time):
+            self._noted = downtime  # what it said is answered
+            self.refresh()
 
     def _set_timer_colour(self, colour: str) -> None:
         self._timer_colour = colour
