@@ -279,8 +279,12 @@ class SessionSound:
     ended: bool  # the playlist had run out
 
 
-def session_sound(events: Sequence[JourneyEvent], now: datetime) -> SessionSound:
-    """Read a session's sound back from its events; ``now`` is the wall time of the restart."""
+def session_sound(
+    events: Sequence[JourneyEvent], now: datetime, elapsed: float | None = None
+) -> SessionSound:
+    """Read a session's sound back from its events; ``now`` is the wall time of the restart and
+    ``elapsed`` the journey time then. A track started after the dose is placed by the journey
+    time (which a restart checks, :mod:`kapdesk.core.downtime`), not by the wall clock."""
     soundtrack: Soundtrack | None = None
     last_track: JourneyEvent | None = None
     ended = False
@@ -296,7 +300,10 @@ def session_sound(events: Sequence[JourneyEvent], now: datetime) -> SessionSound
         return SessionSound(soundtrack, None, 0, 0.0, ended)
     data = last_track.data
     offset = float(data.get("offset") or 0.0)
-    since = max(0.0, (now - last_track.wall).total_seconds())
+    if elapsed is not None and last_track.elapsed is not None:
+        since = max(0.0, elapsed - last_track.elapsed)
+    else:
+        since = max(0.0, (now - last_track.wall).total_seconds())
     return SessionSound(
         soundtrack, str(data.get("playlist", "")), int(data.get("index", 0)), offset + since, ended
     )

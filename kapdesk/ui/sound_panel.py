@@ -109,7 +109,7 @@ class SoundPanel(QWidget):
         journey = opened.journey
         self._journey = journey
         journey.subscribe(self._on_journey_event)
-        sound = session_sound(journey.events, self._clock.now())
+        sound = session_sound(journey.events, self._clock.now(), journey.elapsed())
         if sound.soundtrack is None or journey.closed:
             self._show_nothing("No sound for this session.")
             return

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.journey import Dose, EventKind, Journey
 from kapdesk.core.protocols import Protocol
@@ -122,6 +124,20 @@ def test_session_sound_says_where_the_music_was(clock: FakeClock, protocol: Prot
     assert (sound.playlist, sound.index, sound.position, sound.ended) == ("gentle", 1, 125.0, False)
     journey.record_sound(EventKind.MUSIC_ENDED, {"playlist": "gentle"})
     assert session_sound(journey.events, clock.now() + timedelta(seconds=5)).ended
+
+
+def test_the_music_is_placed_by_the_journey_time_not_a_clock_that_moved(
+    clock: FakeClock, protocol: Protocol
+) -> None:
+    journey = Journey.open(protocol, clock)
+    journey.record_sound(EventKind.SOUNDTRACK, _soundtrack().to_json())
+    journey.record_dose(Dose(50, "mg", "IM"))
+    clock.advance(10)
+    journey.record_sound(EventKind.TRACK, {"playlist": "gentle", "index": 1, "offset": 30.0})
+    clock.advance(20)
+    clock.jump_wall(3600)  # the PC's clock an hour fast when kapdesk starts again
+    sound = session_sound(journey.events, clock.now(), journey.elapsed())
+    assert sound.position == pytest.approx(50.0)  # not an hour into a ten-minute track
 
 
 def test_bundled_sounds_and_the_default_soundtracks(tmp_path: Path) -> None:
