@@ -476,7 +476,14 @@ class JourneyView(QWidget):
                 text += f" ({held.name} would have started by it)"
             text += ". Check the time since dosing, then confirm it; Next phase works as always."
             button = "Journey time is right"
-        elif said is not None and downtime is not self._noted and not journey.closed:
+        elif (
+            said is not None
+            and downtime is not None
+            and downtime is not self._noted
+            and not journey.closed
+            and (downtime.vouched or journey.state is JourneyState.RUNNING)
+        ):
+            # Before the dose there is no journey time: only a move the uptime measured is said.
             text, button = said, "Noted"
         else:
             self.time_notice.hide()

@@ -92,3 +92,16 @@ def test_the_clock_moved_on_the_same_boot_is_told_and_the_time_kept(
     qtbot.mouseClick(view.time_button, Qt.MouseButton.LeftButton)  # "Noted"
     qtbot.waitUntil(lambda: not view.time_notice.isVisible())
     assert _kinds(storage)[-1] == "session_resumed"  # reading a notice records nothing
+
+
+def test_before_the_dose_a_clock_nothing_can_check_is_not_a_worry(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock, storage: Storage, paths: AppPaths
+) -> None:
+    _open_session(qtbot, window, code="P-0017", protocol_id="iv-ketamine")
+    clock.advance(60)
+    window.close()
+    again = _restart(qtbot, storage, paths, clock.reboot(30, wall_step=3600))
+    view = again.journey_view
+    assert view.current is not None
+    assert not view.current.journey.dosed
+    assert not view.time_notice.isVisible()  # no journey time yet: nothing to confirm
