@@ -247,3 +247,23 @@ def test_spans_read_plainly() -> None:
     assert span_text(245) == "4 min 05 s"
     assert span_text(3600) == "1 h 00 min"
     assert span_text(float("inf")) == "0 s"
+
+
+def test_the_timeline_and_the_printed_record_read_what_the_clock_did(clock: FakeClock) -> None:
+    """The timeline (the screen's and the printed record's) says it in the clinic's words."""
+    from kapdesk.core.timeline import timeline  # noqa: PLC0415
+
+    journey = _running(clock, 100)
+    again = clock.reboot(9, wall_step=3600)
+    restored = _restarted(journey, _beat(journey, clock), again)
+    again.jump_wall(-3600)
+    restored.tick()
+    restored.confirm_time()
+    texts = [entry.text for entry in timeline(restored.events)][-3:]
+    assert texts[0].startswith("kapdesk restarted and picked the session up again after 1 h 00 min")
+    assert "which nothing could check" in texts[0]
+    assert texts[0].endswith("journey time not vouched")
+    assert texts[1] == (
+        "The PC's clock was set back 1 h 00 min; the journey time followed it (it read 1:01:49)"
+    )
+    assert texts[2] == "Journey time confirmed"
