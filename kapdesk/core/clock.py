@@ -43,6 +43,10 @@ class Clock(Protocol):
 class SystemClock:
     """The real clocks of the machine."""
 
+    def __init__(self) -> None:
+        self._boot_id: str | None = None
+        self._boot_read = False
+
     def monotonic(self) -> float:
         return time.monotonic()
 
@@ -50,11 +54,15 @@ class SystemClock:
         return datetime.now(UTC)
 
     def boot_id(self) -> str | None:
-        try:
-            text = BOOT_ID.read_text(encoding="ascii").strip()
-        except (OSError, UnicodeDecodeError):
-            return None  # not Linux, or /proc is not there
-        return text or None
+        # Read once: a process does not outlive its boot, and a file read lets other threads
+        # run between readings of the clocks that must be taken together.
+        if not self._boot_read:
+            self._boot_read = True
+            try:
+                self._boot_id = BOOT_ID.read_text(encoding="ascii").strip() or None
+            except (OSError, UnicodeDecodeError):
+                self._boot_id = None  # not Linux, or /proc is not there
+        return self._boot_id
 
     def since_boot(self) -> float | None:
         boottime = getattr(time, "CLOCK_BOOTTIME", None)  # Linux only

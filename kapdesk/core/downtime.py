@@ -127,6 +127,7 @@ class Downtime:
     reference_wall: datetime  # the last moment kapdesk knew of (wall time as written then)
     reference_elapsed: float | None  # the journey time at that moment; None before dosing
     followed: float = 0.0  # wall-clock steps since the restart the journey time followed
+    judged_mono: float | None = None  # the monotonic clock when this was judged
 
     @property
     def vouched(self) -> bool:
@@ -157,7 +158,7 @@ class Downtime:
             self.reference_wall,
             self.reference_elapsed,
         )
-        return replace(judged, followed=step)
+        return replace(judged, followed=step, judged_mono=self.judged_mono)
 
     def to_json(self) -> dict[str, Any]:
         """For the record of the restart."""
@@ -219,8 +220,9 @@ def judge_downtime(
     """How long kapdesk was closed, judged from the session's last entry (``last_wall``,
     ``last_elapsed``), the last heartbeat and the session's beat in it (either may be None),
     and the clock now."""
-    now = clock.now()
-    boot, up = clock.boot_id(), clock.since_boot()
+    boot = clock.boot_id()
+    # Read together: the journey time goes on from this very moment.
+    up, now, mono = clock.since_boot(), clock.now(), clock.monotonic()
     same_boot = (
         beat is not None
         and boot is not None
@@ -253,6 +255,7 @@ def judge_downtime(
             measured,
             reference_wall,
             reference_elapsed,
+            judged_mono=mono,
         )
     rebooted = (
         None
@@ -273,7 +276,8 @@ def judge_downtime(
     # Since the PC started again it has been up this long, and kapdesk was closed all of it.
     at_least = up if rebooted and up is not None else 0.0
     wall_says = (now - reference_wall).total_seconds()
-    return _from_wall(wall_says, at_least, rebooted, reference_wall, reference_elapsed)
+    judged = _from_wall(wall_says, at_least, rebooted, reference_wall, reference_elapsed)
+    return replace(judged, judged_mono=mono)
 
 
 def _from_wall(

@@ -237,8 +237,10 @@ class Journey:
         running = self.state is JourneyState.RUNNING
         vouched = self.time_vouched
         if running and elapsed is not None:
+            mono = self._clock.monotonic()
+            judged = downtime.judged_mono
             self._anchor_elapsed = elapsed
-            self._anchor_mono = self._clock.monotonic()
+            self._anchor_mono = judged if judged is not None and judged <= mono else mono
             if last is not None and last.elapsed is not None:
                 since = max(0.0, elapsed - last.elapsed)
             vouched = vouched and downtime.vouched
@@ -285,8 +287,7 @@ class Journey:
         followed = judged.follow(step)
         if followed.elapsed is None:
             return None
-        self._anchor_elapsed = followed.elapsed
-        self._anchor_mono = mono
+        self._anchor_elapsed = followed.elapsed  # at the same moment of the restart
         self._on_wall = (wall, mono, followed)
         self.downtime = followed
         return self._emit(

@@ -554,15 +554,23 @@ class JourneyStore:
         """
         if self.heartbeat is None:
             return
-        sessions = tuple(
-            SessionBeat(opened.session_id, opened.journey.events[0].wall, opened.journey.elapsed())
+        live = [
+            opened
             for opened in self._live.values()
             if opened.journey.state is not JourneyState.CLOSED and opened.journey.events
-        )
-        if not sessions:
+        ]
+        if not live:
             return
         clock = self._clock
-        beat = Heartbeat(clock.now(), clock.boot_id(), clock.since_boot(), sessions)
+        boot = clock.boot_id()
+        # The clocks and the journey times, read together: nothing in between lets another
+        # thread run, or the heartbeat would vouch for time that was not there.
+        up, now = clock.since_boot(), clock.now()
+        sessions = tuple(
+            SessionBeat(opened.session_id, opened.journey.events[0].wall, opened.journey.elapsed())
+            for opened in live
+        )
+        beat = Heartbeat(now, boot, up, sessions)
         try:
             self.heartbeat.write(beat)
         except OSError as exc:
