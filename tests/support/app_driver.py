@@ -89,7 +89,8 @@ def journey(window: MainWindow) -> None:
     current.journey.record_dose(Dose(50, "mg", "IM", lot_number="LK-1"))
     current.journey.advance_phase()
     assert current.recorder.pending == 0
-    dosed = current.journey.events[1].wall
+    # The dose's own time (a soundtrack chosen at set-up is recorded before it).
+    dosed = next(e.wall for e in current.journey.events if e.kind is EventKind.DOSE)
     _say(
         {
             "session_id": current.session_id,

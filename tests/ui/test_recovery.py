@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 
+from kapdesk.core.clock import SystemClock
 from kapdesk.storage.models import DoseRecord, SessionEvent
 from tests.support.crash import ROOT, child_env, driver, first_line, kill_and_restart
 
@@ -58,9 +59,15 @@ def test_sigkill_mid_journey_then_restart_resumes_time_and_phase(
 
     engine = create_engine(url or f"sqlite:///{data_dir / 'kapdesk.sqlite3'}")
     with Session(engine) as session:
-        kinds = [e.kind for e in session.scalars(select(SessionEvent).order_by(SessionEvent.seq))]
+        events = session.scalars(select(SessionEvent).order_by(SessionEvent.seq)).all()
+        kinds = [e.kind for e in events]
+        resumed = events[-1].data
         lots = [d.lot_number for d in session.scalars(select(DoseRecord))]
     engine.dispose()
+    # The same boot: the heartbeat and the PC's uptime vouch for the time it was down.
+    same_boot = SystemClock().since_boot() is not None and SystemClock().boot_id() is not None
+    assert resumed["witness"] == ("uptime" if same_boot else "wall_clock")
+    assert resumed["journey_time_vouched"] is same_boot
     assert kinds == [
         "session_opened",
         "soundtrack_chosen",
