@@ -180,31 +180,31 @@ class Downtime:
             way = "forward" if self.clock_moved > 0 else "back"
             return (
                 f"The PC's clock moved {span_text(abs(self.clock_moved))} {way} while kapdesk "
-                f"was closed. The journey time is kept from the PC's uptime: kapdesk was closed "
-                f"{span_text(self.seconds)}."
+                f"was closed; the journey time is kept from the PC's uptime (closed "
+                f"{span_text(self.seconds)})."
             )
-        if self.rebooted:
-            why = "The PC restarted while kapdesk was closed, so kapdesk cannot check its clock"
-        else:
-            why = "kapdesk has nothing of its own to check the PC's clock against"
         if self.witness is Witness.NOTHING:
-            back = span_text(abs(self.clock_moved or 0.0))
             text = (
-                f"The PC's clock reads {back} earlier than kapdesk's last entry: it was set back. "
-                "How long kapdesk was closed is unknown"
+                f"The PC's clock was set back: it reads {span_text(abs(self.clock_moved or 0))} "
+                "before kapdesk's last entry. How long kapdesk was closed is unknown"
             )
             if self.at_least >= 1:
-                text += f" (at least {span_text(self.at_least)}, since the PC started)"
-            text += "; the journey time goes on from the last entry."
+                text += f" (at least {span_text(self.at_least)})"
+            text += "; the time goes on from the last entry."
+        elif self.rebooted:
+            text = (
+                "The PC restarted while kapdesk was closed; its clock says "
+                f"{span_text(self.seconds)} passed, which nothing can check."
+            )
         else:
             text = (
-                f"{why}: by the PC's clock kapdesk was closed {span_text(self.seconds)}, "
-                "and nothing can check that."
+                "Nothing can check the PC's clock, which says kapdesk was closed "
+                f"{span_text(self.seconds)}."
             )
         if abs(self.followed) > CLOCK_MOVE_S:
             way = "forward" if self.followed > 0 else "back"
             text += (
-                f" The PC's clock was then set {way} {span_text(abs(self.followed))}; "
+                f" Its clock was then set {way} {span_text(abs(self.followed))}; "
                 "the journey time followed it."
             )
         return text

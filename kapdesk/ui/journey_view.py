@@ -146,9 +146,9 @@ class JourneyView(QWidget):
         # After a restart: what kapdesk could not check about the time it was closed.
         self.time_notice = card(self)
         notice_row = QHBoxLayout(self.time_notice)
-        notice_row.setContentsMargins(16, 8, 16, 8)
+        notice_row.setContentsMargins(14, 4, 14, 4)
         self.time_notice_text = label("", "")
-        self.time_notice_text.setStyleSheet(f"color: {theme.OVERRUN};")
+        self.time_notice_text.setStyleSheet(f"color: {theme.OVERRUN}; font-size: 15px;")
         notice_row.addWidget(self.time_notice_text, 1)
         self.time_button = ActionButton(
             "Journey time is right", "Ctrl+Shift+J", self._time_button_pressed, self
@@ -403,7 +403,7 @@ class JourneyView(QWidget):
                     if protocol.advance is not Advance.TIMED
                     else "starts by itself at its time"
                     if journey.time_vouched
-                    else "waits for you while the journey time is not vouched"
+                    else "waits for you: journey time not vouched"
                 )
                 self.next_label.setText(
                     f"Next: {upcoming.name} · {minutes_text(upcoming.minutes)} ({how})"
@@ -464,17 +464,13 @@ class JourneyView(QWidget):
         journey = self.current.journey
         downtime = journey.downtime
         said = downtime.text() if downtime is not None else None
-        elapsed = journey.elapsed()
         if not journey.time_vouched and journey.state is JourneyState.RUNNING:
             text = said or "kapdesk could not check how long it was closed."
-            text += (
-                f" Journey time {clock_text(elapsed or 0.0)} is not vouched: changes of phase "
-                "by time wait"
-            )
+            text += " Journey time not vouched: phases by time wait"
             held = journey.phase_held()
             if held is not None:
-                text += f" ({held.name} would have started by it)"
-            text += ". Check the time since dosing, then confirm it; Next phase works as always."
+                text += f" ({held.name} is due by it)"
+            text += ". Check it, then confirm."
             button = "Journey time is right"
         elif (
             said is not None

@@ -50,7 +50,7 @@ def test_a_reboot_with_the_clock_an_hour_fast_is_told_and_writes_no_phase(
     assert "restarted" in notice
     assert "1 h 00 min" in notice
     assert "not vouched" in notice
-    assert "Emergence would have started" in notice
+    assert "Emergence is due" in notice
     assert "not vouched" in view.timer_caption.text()
     assert view.timer_label.text() == "1:00:10"
     view.tick()
