@@ -494,6 +494,7 @@ class JourneyStore:
         clock: Clock,
         room: str = "",
         outbox: Outbox | None = None,
+        *,
         set_aside: Path | None = None,
         heartbeat: HeartbeatFile | None = None,
     ) -> None:
