@@ -148,10 +148,56 @@ def upgrade(engine: Engine) -> None:
                 conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK})
                 if current_revision_on(conn) == SCHEMA_HEAD:
                     return
+            if conn.dialect.name == "sqlite":
+                # All or nothing: SQLite's DDL is transactional, but the driver only begins a
+                # transaction before INSERT/UPDATE/DELETE, so each CREATE of a first start
+                # committed on its own and a kill between them left a folder that never opened
+                # again. IMMEDIATE: a second kapdesk starting at once waits, then finds it done.
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+                if current_revision_on(conn) == SCHEMA_HEAD:
+                    return
+                _clear_half_made_first_start(conn)
             config.attributes["connection"] = conn
             command.upgrade(config, "head")
     except SQLAlchemyError as exc:
         raise DatabaseError(_explain(exc, engine)) from exc
+
+
+# The tables the first migration creates: what a first start killed by an older kapdesk (whose
+# schema was not made in one transaction) may have left, empty, without a schema version.
+FIRST_START_TABLES = frozenset(
+    {"patients", "staff", "protocol_snapshots", "sessions", "session_events", "doses"}
+)
+
+
+def _clear_half_made_first_start(conn: Connection) -> None:
+    """A SQLite database without a schema version must be empty, or the empty remains of a
+    first start that was cut short, which are removed so the schema is made whole; anything
+    else was not made by kapdesk and is left untouched (DatabaseError)."""
+    tables = set(inspect(conn).get_table_names())
+    if not tables or "alembic_version" in tables:
+        return
+    foreign = sorted(tables - FIRST_START_TABLES)
+    if foreign:
+        raise DatabaseError(
+            "the database holds tables kapdesk did not make (" + ", ".join(foreign[:5]) + "): "
+            "it is not a kapdesk record. It was left untouched."
+        )
+    for table in tables:
+        if conn.exec_driver_sql(f'SELECT 1 FROM "{table}" LIMIT 1').first() is not None:
+            raise DatabaseError(
+                f"the database holds records ({table}) but no schema version: kapdesk cannot "
+                "tell what made it. It was left untouched."
+            )
+    for table in sorted(tables, key=_drop_order):
+        conn.exec_driver_sql(f'DROP TABLE "{table}"')
+
+
+def _drop_order(table: str) -> int:
+    # Children before the tables they point at (foreign keys are on).
+    return ("doses", "session_events", "sessions", "protocol_snapshots", "staff", "patients").index(
+        table
+    )
 
 
 UNREACHABLE = "cannot be reached"

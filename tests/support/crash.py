@@ -106,3 +106,27 @@ def kill_and_restart(data_dir: Path, kills: int, seed: int) -> CrashFindings:
         engine.dispose()
     findings.missing = [p for p in findings.promised if notes.get((p[0], p[1])) != p[2]]
     return findings
+
+
+def opener(data_dir: Path) -> list[str]:
+    """The command line of a child that opens (creates, upgrades) the record as kapdesk does."""
+    return [sys.executable, "-m", "tests.support.opener", str(data_dir)]
+
+
+def kill_while_opening(data_dir: Path, chooser: random.Random, within: float) -> bool:
+    """Start a child opening the record in ``data_dir``, SIGKILL it ``0..within`` seconds after
+    it starts opening; whether it was killed before it said the record was open."""
+    child = subprocess.Popen(
+        opener(data_dir), cwd=ROOT, env=child_env(), stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert first_line(child).strip() == "ready"
+        # The moment is the test's to choose, not the app's to report: a timed kill.
+        killer = threading.Timer(chooser.uniform(0, within), child.kill)
+        killer.start()
+        said = child.stdout.readline() if child.stdout is not None else ""
+        killer.cancel()
+    finally:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(timeout=30)
+    return said.strip() != "open"
