@@ -8,7 +8,6 @@ imported only when an upgrade is due, which keeps start-up quick.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from kapdesk.paths import AppPaths
 from kapdesk.storage.db_url import parse_database_url
 from kapdesk.storage.encryption import is_encrypted
 from kapdesk.storage.errors import DatabaseError
+from kapdesk.storage.sqlite_file import examine, opened, witnessed
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -53,12 +53,15 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
-def _prepare_sqlite_file(path: Path) -> None:
-    """Create the folder (0700) and the file (0600) before SQLite does, so no one else reads it."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-    os.close(fd)
-    os.chmod(path, 0o600)
+def _examine_sqlite_file(path: Path, encrypted: bool) -> None:
+    """Before SQLite opens the file: create it (folder 0700, file 0600, so no one else reads
+    it), or examine it and its WAL (:mod:`kapdesk.storage.sqlite_file`)."""
+    try:
+        examine(path, encrypted=encrypted)
+    except OSError as exc:
+        raise DatabaseError(f"cannot use the database file {path}: {exc.strerror}") from exc
+    if not encrypted:
+        opened(path)
 
 
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -68,6 +71,9 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=5000")
+        # kapdesk checkpoints itself (sqlite_file.WitnessedConnection): the database file
+        # changes only when it says so, which is what lets it tell its own WAL from another.
+        cursor.execute("PRAGMA wal_autocheckpoint=0")
     finally:
         cursor.close()
 
@@ -78,14 +84,13 @@ def make_engine(url: str | URL) -> Engine:
     try:
         if parsed.get_backend_name() == "sqlite":
             database = parsed.database
+            connect_args: dict[str, Any] = {}
             if database and database != ":memory:" and not database.startswith("file:"):
-                try:
-                    _prepare_sqlite_file(Path(database))
-                except OSError as exc:
-                    raise DatabaseError(
-                        f"cannot create the database file {database}: {exc}"
-                    ) from exc
-            engine = create_engine(parsed)
+                encrypted = parsed.get_driver_name() == "pysqlcipher"
+                _examine_sqlite_file(Path(database), encrypted)
+                if not encrypted:
+                    connect_args["factory"] = witnessed(Path(database))
+            engine = create_engine(parsed, connect_args=connect_args)
             event.listen(engine, "connect", _on_sqlite_connect)
             return engine
         if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() in LIBPQ_DRIVERS:

@@ -12,15 +12,14 @@ is in docs/staff.md and ``python -m bench.encryption``.
 from __future__ import annotations
 
 import os
-import stat
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import URL
 
 from kapdesk.storage.errors import DatabaseError
+from kapdesk.storage.sqlite_file import looks_encrypted
 
-PLAIN_HEADER = b"SQLite format 3\x00"
 KEYRING_SERVICE = "kapdesk"
 PASSPHRASE_ENV = "KAPDESK_DB_PASSPHRASE"
 SHORTEST_PASSPHRASE = 12
@@ -35,19 +34,10 @@ class WrongPassphraseError(DatabaseError):
 
 
 def is_encrypted(path: Path) -> bool:
-    """Whether ``path`` looks like a SQLCipher database: not plain SQLite, and made of whole
-    pages (anything else is a damaged or foreign file, which opening it will say)."""
-    try:
-        found = path.stat()
-        if not stat.S_ISREG(found.st_mode):  # a FIFO or a device: never opened (it could block)
-            return False
-        size = found.st_size
-        with path.open("rb") as file:
-            head = file.read(len(PLAIN_HEADER))
-    except (OSError, ValueError):
-        return False
-    whole_pages = size > 0 and size % 512 == 0
-    return whole_pages and len(head) == len(PLAIN_HEADER) and head != PLAIN_HEADER
+    """Whether ``path`` looks like a SQLCipher database: not plain SQLite, made of whole pages
+    and random from its first byte (a plain file whose first bytes were zeroed is damaged, not
+    encrypted: opening it says so)."""
+    return looks_encrypted(path)
 
 
 def sqlcipher_problem() -> str | None:

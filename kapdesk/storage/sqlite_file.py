@@ -1,0 +1,614 @@
+"""The SQLite file, examined before SQLite opens it: plain file reads, then a read-only check.
+
+SQLite opens whatever it is given and trusts it: a WAL left beside the file by another
+database is merged into it at open (and then deleted), a file whose first bytes were lost is
+"not a database", an empty file becomes a new database, a damaged one is written on until
+someone reads the wrong page. kapdesk looks first (:func:`examine`), on every path that opens
+a SQLite file (the window, every command, the board, ``--db sqlite:///...``):
+
+* no file: a new database, made here, unless an earlier record was set aside in this folder
+  and staff have not yet said a new one may start (``set-aside/*/HOLD.txt``);
+* an empty file: new only if kapdesk made it and was stopped before writing anything (its
+  witness says so); any other empty file is a record that lost its content: set aside;
+* a file that does not begin "SQLite format 3": encrypted if it looks random throughout (the
+  caller opens it with SQLCipher), otherwise damaged (zeroed or overwritten first bytes);
+* a WAL with frames beside it: merged only if it belongs to this file (the witness below);
+* then ``PRAGMA quick_check`` on a read-only connection, stopped after a second or two on a
+  big file, whose full ``integrity_check`` then runs in the background and logs what it finds.
+
+A damaged or foreign file is never opened for writing: the database file and everything
+beside it (WAL, shared memory, witness) are moved together, untouched, into
+``set-aside/<UTC time>/`` beside it, with a README.txt that says what happened and what to
+do, and :class:`RecordSetAsideError` says the same to the window or the terminal.
+
+The witness (``<database>-kapdesk.json``). SQLite's WAL header carries salts that change with
+each new WAL generation, but nothing that ties the WAL to its database. kapdesk owns the
+checkpoints of the files it opens (``wal_autocheckpoint`` is off; :class:`WitnessedConnection`
+checkpoints when the WAL passes a few MB and when it closes), so the database file changes
+only when kapdesk says so, and it keeps beside the file, written whole (fsync, rename):
+
+* ``db``: a fingerprint of the database file as the last complete checkpoint left it (its
+  size and a hash of sampled pages), or null while a checkpoint may be changing it;
+* ``wal``: the salts of the WAL generations this database wrote (the last few);
+* ``pending``: whether a new WAL generation may have begun on ``db`` since (true from each
+  checkpoint, or the open, until the first commit after it is recorded; false once the file
+  was closed with its WAL emptied).
+
+At open, a WAL holding frames belongs if its salts are known and the file matches ``db`` (or
+``db`` is null: a checkpoint was cut short), or if its salts are new but ``pending`` stands and
+the file matches ``db`` (the first commit of a generation, cut short before it was recorded).
+Anything else is foreign: a WAL another database wrote (unknown salts), or this database's WAL
+beside a file that is not the one it was written on (an older copy put back). A database file
+with no witness (made by a kapdesk before this one) is opened as before and gains one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import sqlite3
+import struct
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from kapdesk.storage.errors import DatabaseError
+
+log = logging.getLogger(__name__)
+
+PLAIN_HEADER = b"SQLite format 3\x00"
+WAL_MAGIC = (0x377F0682, 0x377F0683)
+WAL_HEADER = 32
+FRAME_HEADER = 24
+SET_ASIDE = "set-aside"
+HOLD = "HOLD.txt"
+CHECKPOINT_BYTES = 4 * 1024 * 1024  # kapdesk checkpoints once the WAL has grown past this
+QUICK_CHECK_SECONDS = 1.5  # longer than this, and the full check goes on in the background
+SAMPLED_PAGES = 256  # pages hashed into the file's fingerprint (page 1, the last, and between)
+KNOWN_GENERATIONS = 4
+
+
+class RecordSetAsideError(DatabaseError):
+    """The database file was damaged or foreign and was moved, untouched, to ``folder``."""
+
+    def __init__(self, message: str, folder: Path) -> None:
+        super().__init__(message)
+        self.folder = folder
+
+
+def wal_of(path: Path) -> Path:
+    return path.with_name(path.name + "-wal")
+
+
+def shm_of(path: Path) -> Path:
+    return path.with_name(path.name + "-shm")
+
+
+def witness_of(path: Path) -> Path:
+    return path.with_name(path.name + "-kapdesk.json")
+
+
+# -- reading the file without breaking SQLite's locks ---------------------------------------
+
+# POSIX advisory locks belong to a process and a file: closing ANY descriptor of the database
+# file drops every lock SQLite holds on it in this process, and another process may then think
+# itself the last user and delete the WAL. So plain reads of a database file go through one
+# descriptor per file, opened once and never closed while the process lives.
+_DESCRIPTORS: dict[tuple[int, int], int] = {}
+_DESCRIPTORS_LOCK = threading.Lock()
+
+
+def _descriptor(path: Path) -> tuple[int, int]:
+    """A descriptor of the file now at ``path``, and its size."""
+    found = path.stat()
+    key = (found.st_dev, found.st_ino)
+    with _DESCRIPTORS_LOCK:
+        fd = _DESCRIPTORS.get(key)
+        if fd is None:
+            fd = os.open(path, os.O_RDONLY)
+            opened_now = os.fstat(fd)
+            _DESCRIPTORS[(opened_now.st_dev, opened_now.st_ino)] = fd
+        return fd, os.fstat(fd).st_size
+
+
+def _read(path: Path, offset: int, size: int) -> bytes:
+    fd, _size = _descriptor(path)
+    return os.pread(fd, size, offset)
+
+
+# -- what the file is ------------------------------------------------------------------------
+
+
+def _looks_random(sample: bytes) -> bool:
+    """Bytes an encryption made: hardly a zero, most byte values present, no SQL in clear."""
+    if len(sample) < 512:
+        return False
+    zeros = sample.count(0) / len(sample)
+    return zeros < 0.02 and len(set(sample)) > 200 and b"CREATE " not in sample
+
+
+def looks_encrypted(path: Path) -> bool:
+    """Whether ``path`` looks like a SQLCipher database: whole pages, not plain SQLite, and
+    random from its first byte on (a plain file whose header was zeroed or overwritten still
+    shows its SQLite pages, and is damaged, not encrypted)."""
+    try:
+        fd, size = _descriptor(path)
+        sample = os.pread(fd, 64 * 1024, 0)
+    except OSError:
+        return False
+    if size == 0 or size % 512 or sample.startswith(PLAIN_HEADER):
+        return False
+    return _looks_random(sample[:4096]) and _looks_random(sample)
+
+
+def _page_size(header: bytes) -> int:
+    raw = struct.unpack(">H", header[16:18])[0]
+    return 65536 if raw == 1 else raw
+
+
+def fingerprint(path: Path) -> dict[str, Any]:
+    """The database file as it stands: its size and a hash of page 1, the last page and pages
+    evenly between (a bounded read, however big the file)."""
+    digest = hashlib.sha256()
+    fd, size = _descriptor(path)
+    header = os.pread(fd, 100, 0)
+    page = _page_size(header) if header.startswith(PLAIN_HEADER) else 4096
+    pages = max(1, size // max(page, 512))
+    step = max(1, pages // SAMPLED_PAGES)
+    for number in sorted({*range(0, pages, step), pages - 1}):
+        digest.update(os.pread(fd, page, number * page))
+    return {"size": size, "sha256": digest.hexdigest()}
+
+
+def wal_generation(path: Path) -> tuple[int, int] | None:
+    """The salts of the WAL beside ``path`` if it holds at least one frame SQLite would read;
+    None when there is no WAL or nothing in it would be merged."""
+    try:
+        with wal_of(path).open("rb") as file:
+            header = file.read(WAL_HEADER)
+            frame = file.read(FRAME_HEADER)
+    except FileNotFoundError:
+        return None
+    if len(header) < WAL_HEADER or len(frame) < FRAME_HEADER:
+        return None
+    magic, _version, _page, _seq, salt1, salt2 = struct.unpack(">6I", header[:24])
+    if magic not in WAL_MAGIC:
+        return None
+    if struct.unpack(">2I", frame[8:16]) != (salt1, salt2):
+        return None  # the first frame is of another generation: SQLite reads nothing
+    return salt1, salt2
+
+
+# -- the witness -----------------------------------------------------------------------------
+
+
+@dataclass
+class Witness:
+    """What kapdesk last wrote about its database file and WAL (see the module's text)."""
+
+    db: dict[str, Any] | None
+    wal: list[tuple[int, int]] = field(default_factory=list)
+    pending: bool = True
+
+    def knows(self, salts: tuple[int, int]) -> bool:
+        return salts in self.wal
+
+
+def read_witness(path: Path) -> Witness | None:
+    """The witness kept beside ``path``; None if there is none or it cannot be read."""
+    try:
+        data = json.loads(witness_of(path).read_text(encoding="utf-8"))
+        db = data.get("db")
+        salts = [(int(a), int(b)) for a, b in data.get("wal", [])]
+        return Witness(db=dict(db) if db else None, wal=salts, pending=bool(data["pending"]))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _write_whole(target: Path, text: str) -> None:
+    partial = target.with_name(target.name + ".partial")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.write(fd, text.encode("utf-8"))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(partial, target)
+    _fsync_folder(target.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_witness(path: Path, witness: Witness) -> None:
+    """Write the witness whole; the salts already kept there (by another kapdesk on the same
+    file) are kept too, newest first."""
+    kept = read_witness(path)
+    salts = list(witness.wal)
+    for older in kept.wal if kept else []:
+        if older not in salts:
+            salts.append(older)
+    data = {"db": witness.db, "wal": salts[:KNOWN_GENERATIONS], "pending": witness.pending}
+    _write_whole(witness_of(path), json.dumps(data))
+
+
+# -- setting aside ---------------------------------------------------------------------------
+
+README = """\
+kapdesk set this record aside on {when} UTC instead of opening it.
+
+Why: the database {why}.
+
+Nothing was written to these files: they were moved here together, as they were, from
+{folder}. Opening them as they are would have lost or falsified records.
+
+What to do:
+- Keep this folder. Do not put these files back beside each other by hand.
+- If you have a backup of the record, put the backup's database file back at
+  {original} (with no -wal or -shm file beside it) and start kapdesk.
+- Otherwise ask whoever looks after the room PCs: the files here can often be read with
+  SQLite's own tools (sqlite3 .recover) and what they hold brought back.
+- kapdesk will not start a new, empty record in {folder} while {hold} is in this
+  folder. Delete {hold} once you have decided that a new record may start.
+"""
+
+HOLD_TEXT = """\
+While this file is here, kapdesk does not start a new, empty record in place of the one set
+aside in this folder (README.txt says why). Delete this file to let it start one; the other
+files here stay as they are.
+"""
+
+
+def set_aside(path: Path, why: str) -> DatabaseError:
+    """Move the database file and everything beside it, untouched, into a new folder of
+    ``set-aside`` beside it, with a README.txt and a HOLD.txt; the error that says so (a plain
+    DatabaseError, the files left where they are, when they cannot be moved, or when nothing
+    says the file is a kapdesk record: no witness beside it, as for a file named with
+    ``--db`` that kapdesk never opened, or a record from before kapdesk kept one)."""
+    if not witness_of(path).exists():
+        log.error("the database %s %s: left untouched", path, why)
+        return DatabaseError(
+            f"the database at {path} {why}. It was left untouched, and kapdesk will not open "
+            "it: put back the record from a backup, or move the file away to start a new, "
+            "empty record."
+        )
+    try:
+        folder = _move_aside(path, why)
+    except OSError as exc:
+        log.error("the database %s %s; it cannot be set aside: %s", path, why, exc)
+        return DatabaseError(
+            f"the database at {path} {why}. It could not be moved aside ({exc.strerror}): "
+            "it was left as it was, and kapdesk will not open it."
+        )
+    log.error("the database %s %s: set aside in %s", path, why, folder)
+    return RecordSetAsideError(
+        f"the database at {path} {why}. Nothing was written to it: it was moved, with the "
+        f"files beside it, to {folder}, where README.txt says what to do.",
+        folder,
+    )
+
+
+def _move_aside(path: Path, why: str) -> Path:
+    stamp = datetime.now(UTC)
+    base = path.parent / SET_ASIDE
+    base.mkdir(mode=0o700, exist_ok=True)
+    name = stamp.strftime("%Y-%m-%dT%H-%M-%SZ")
+    folder = base / name
+    number = 1
+    while folder.exists():
+        number += 1
+        folder = base / f"{name}-{number}"
+    folder.mkdir(mode=0o700)
+    when = stamp.strftime("%Y-%m-%d %H:%M:%S")
+    text = README.format(when=when, why=why, folder=path.parent, original=path, hold=HOLD)
+    _write_whole(folder / "README.txt", text)
+    _write_whole(folder / HOLD, HOLD_TEXT)
+    for moved in (path, wal_of(path), shm_of(path), witness_of(path)):
+        if moved.exists():
+            os.replace(moved, folder / moved.name)
+    _fsync_folder(path.parent)
+    return folder
+
+
+def held_by(path: Path) -> Path | None:
+    """A set-aside folder beside ``path`` whose HOLD.txt still stands, if any."""
+    base = path.parent / SET_ASIDE
+    try:
+        holds = sorted(base.glob(f"*/{HOLD}"))
+    except OSError:
+        return None
+    for hold in holds:
+        if (hold.parent / path.name).exists() or (hold.parent / wal_of(path).name).exists():
+            return hold.parent
+    return None
+
+
+# -- examining before SQLite opens the file --------------------------------------------------
+
+
+def examine(path: Path, *, encrypted: bool = False) -> None:
+    """Make ready, or refuse, the SQLite file at ``path`` before SQLite opens it.
+
+    Creates it (folder 0700, file 0600) when there is none; raises
+    :class:`RecordSetAsideError` for a damaged or foreign file (after setting it aside) and
+    DatabaseError for a folder whose record was set aside and is still held. ``encrypted``:
+    the caller opens it with SQLCipher, which the header and page checks cannot read.
+    """
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        _create(path)
+        return
+    if size == 0:
+        _examine_empty(path)
+        return
+    if encrypted:
+        return  # SQLCipher's pages cannot be read here, and no witness is kept for them
+    _examine_header(path, size)
+    _examine_wal(path)
+    _quick_check(path)
+
+
+def _create(path: Path) -> None:
+    if wal_generation(path) is not None:
+        raise set_aside(path, "is missing, but a WAL of it was found beside where it should be")
+    held = held_by(path)
+    if held is not None:
+        raise DatabaseError(
+            f"the record that was at {path} was set aside in {held} (README.txt there says "
+            f"why). kapdesk does not start a new, empty record in its place until {HOLD} in "
+            "that folder is deleted."
+        )
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    # The witness first: an empty file that has one saying "nothing yet" is kapdesk's own.
+    write_witness(path, Witness(db={"size": 0}, wal=[], pending=True))
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    os.close(fd)  # a file no one has open yet: no lock of SQLite's to lose
+    os.chmod(path, 0o600)
+    _fsync_folder(path.parent)
+    _into_wal(path)
+
+
+def _into_wal(path: Path) -> None:
+    """Put the file in WAL mode now, before its fingerprint is taken: switching rewrites its
+    first page, which once opened only checkpoints may change."""
+    if _read(path, 18, 2) == b"\x02\x02":
+        return
+    connection = sqlite3.connect(path, timeout=5)
+    try:
+        connection.execute("PRAGMA journal_mode=WAL")
+    finally:
+        connection.close()
+
+
+def _examine_empty(path: Path) -> None:
+    witness = read_witness(path)
+    made_here = witness is not None and witness.db is not None and witness.db.get("size") == 0
+    if made_here and wal_generation(path) is None:
+        return  # kapdesk made it and was stopped before SQLite wrote its first page
+    raise set_aside(path, "is an empty file (0 bytes): what it held is lost from it")
+
+
+def _examine_header(path: Path, size: int) -> None:
+    header = _read(path, 0, 100)
+    if not header.startswith(PLAIN_HEADER):
+        if looks_encrypted(path):
+            raise DatabaseError(
+                f"the database at {path} is encrypted; kapdesk opens an encrypted database "
+                "only as its data folder's own. It was left untouched."
+            )
+        raise set_aside(
+            path,
+            "is damaged or not a kapdesk database: its first bytes are not those of a SQLite "
+            "file (zeroed or overwritten), and it does not look encrypted either",
+        )
+    page = _page_size(header)
+    if len(header) < 100 or page < 512 or page & (page - 1) or size % page:
+        raise set_aside(path, "is damaged: it is not made of whole pages (cut short?)")
+
+
+def _examine_wal(path: Path) -> None:
+    salts = wal_generation(path)
+    if salts is None:
+        return
+    witness = read_witness(path)
+    if witness is None:
+        log.warning("the database %s has a WAL but no witness: merged as before", path)
+        return
+    matches = witness.db is None or witness.db == fingerprint(path)
+    if witness.knows(salts) and matches:
+        return
+    if not witness.knows(salts) and witness.pending and witness.db is not None and matches:
+        return  # a generation begun just before kapdesk was stopped, not yet recorded
+    if witness.knows(salts):
+        raise set_aside(
+            path,
+            "is not the file its WAL (the file of its latest changes) was written on: an "
+            "older copy put back in its place? Merging them would falsify the record",
+        )
+    raise set_aside(
+        path,
+        "has a WAL beside it (the file of its latest changes) that another database wrote: "
+        "merging it would replace records",
+    )
+
+
+@dataclass
+class _Deadline:
+    seconds: float
+    start: float = field(default_factory=time.monotonic)
+
+    def passed(self) -> int:
+        return 1 if time.monotonic() - self.start > self.seconds else 0
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+
+
+DAMAGE_WORDS = ("malformed", "not a database", "corrupt", "disk image")
+
+
+def integrity_problem(path: Path, quick: bool, seconds: float | None = None) -> str | None:
+    """What SQLite's check finds wrong with the file, read-only; None if nothing (or if it ran
+    out of ``seconds``: :class:`TimeoutError`)."""
+    connection = _read_only(path)
+    try:
+        if seconds is not None:
+            deadline = _Deadline(seconds)
+            connection.set_progress_handler(deadline.passed, 1000)
+        try:
+            rows = connection.execute(
+                "PRAGMA quick_check(5)" if quick else "PRAGMA integrity_check(20)"
+            ).fetchall()
+        except sqlite3.DatabaseError as exc:
+            if "interrupt" in str(exc):
+                raise TimeoutError from exc
+            if any(words in str(exc).lower() for words in DAMAGE_WORDS):
+                return str(exc)
+            raise  # not damage: locked, or a file that cannot be opened here
+    finally:
+        connection.close()
+    found = [str(row[0]) for row in rows]
+    return None if found == ["ok"] else "; ".join(found)
+
+
+def _quick_check(path: Path) -> None:
+    try:
+        problem = integrity_problem(path, quick=True, seconds=QUICK_CHECK_SECONDS)
+    except TimeoutError:
+        check_in_background(path)
+        return
+    except sqlite3.Error as exc:
+        if not any(words in str(exc).lower() for words in DAMAGE_WORDS):
+            # Not a sign of damage (a read-only folder without the WAL's shared memory, a
+            # file locked by another program): opening will say what it is.
+            log.warning("cannot check %s before opening it: %s", path, exc)
+            return
+        problem = str(exc)
+    if problem is not None:
+        raise set_aside(path, f"is damaged (SQLite's check says: {problem[:200]})")
+
+
+def check_in_background(
+    path: Path, report: Callable[[Path, str], None] | None = None
+) -> threading.Thread:
+    """Run the full integrity check of a file too big to check at start, off the window's
+    thread; what it finds goes to the log (and to ``report``)."""
+
+    def run() -> None:
+        try:
+            problem = integrity_problem(path, quick=False)
+        except sqlite3.Error as exc:
+            problem = str(exc)
+        if problem is None:
+            log.info("the full check of %s found nothing wrong", path)
+            return
+        log.error("the database %s is damaged (SQLite's full check says: %s)", path, problem)
+        if report is not None:
+            report(path, problem)
+
+    thread = threading.Thread(target=run, name="kapdesk-integrity-check", daemon=True)
+    thread.start()
+    return thread
+
+
+# -- kapdesk's own checkpoints ---------------------------------------------------------------
+
+
+class WitnessedConnection(sqlite3.Connection):
+    """A connection to a kapdesk SQLite file that keeps the witness (see the module's text):
+    it records each new WAL generation after the commit that began it, checkpoints when the
+    WAL has grown past a few MB, and empties the WAL when it closes."""
+
+    database: Path  # set on the subclass :func:`witnessed` makes for one file
+    recorded: tuple[int, int] | None = None  # the generation this connection last saw recorded
+
+    def commit(self) -> None:
+        super().commit()
+        try:
+            self._after_commit()
+        except (OSError, sqlite3.Error) as exc:
+            log.warning("cannot keep the witness of %s: %s", self.database, exc)
+
+    def close(self) -> None:
+        try:
+            self._checkpoint(closing=True)
+        except (OSError, sqlite3.Error) as exc:
+            log.warning("cannot checkpoint %s on closing: %s", self.database, exc)
+        super().close()
+        if not wal_of(self.database).exists() and self.database.exists():
+            # The last connection: SQLite emptied and removed the WAL. Any WAL found beside
+            # the file from now on was not written by this database.
+            try:
+                write_witness(self.database, Witness(db=fingerprint(self.database), pending=False))
+            except OSError as exc:
+                log.warning("cannot keep the witness of %s: %s", self.database, exc)
+
+    def _after_commit(self) -> None:
+        salts = wal_generation(self.database)
+        if salts is not None and salts != self.recorded:
+            witness = read_witness(self.database)
+            if witness is not None and not witness.knows(salts):
+                write_witness(self.database, Witness(db=witness.db, wal=[salts], pending=False))
+            self.recorded = salts
+        try:
+            grown = wal_of(self.database).stat().st_size > CHECKPOINT_BYTES
+        except FileNotFoundError:
+            grown = False
+        if grown:
+            self._checkpoint(closing=False)
+
+    def _checkpoint(self, closing: bool) -> None:
+        if self.in_transaction:
+            return
+        salts = wal_generation(self.database)
+        known = [salts] if salts else []
+        if salts is not None:
+            write_witness(self.database, Witness(db=None, wal=known, pending=True))
+        # A short wait: readers busy now leave it for the next time.
+        self.execute("PRAGMA busy_timeout=200")
+        try:
+            busy, wal_frames, copied = self.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        finally:
+            self.execute("PRAGMA busy_timeout=5000")
+        if busy == 0 or wal_frames == copied:
+            # The file now holds every commit: the next generation begins on it as it is.
+            write_witness(
+                self.database, Witness(db=fingerprint(self.database), wal=known, pending=True)
+            )
+        elif closing:
+            log.info("%s is in use elsewhere: its WAL stays for the last one to close", self)
+
+
+def witnessed(path: Path) -> type[WitnessedConnection]:
+    """The connection class for the SQLite file at ``path`` (sqlite3.connect's factory)."""
+    return type("WitnessedConnection", (WitnessedConnection,), {"database": path})
+
+
+def opened(path: Path) -> None:
+    """Record, once the file has been examined and is about to be used, what it and its WAL
+    are now: from here on both are this database's. (On a read-only disk nothing is kept, and
+    nothing is written either.)"""
+    salts = wal_generation(path)
+    kept = read_witness(path)
+    try:
+        _into_wal(path)
+        # A checkpoint under way (another kapdesk on the file) or cut short (a kill) leaves
+        # the file unknown until the next checkpoint of kapdesk's own completes.
+        unknown = kept is not None and kept.db is None and salts is not None
+        db = None if unknown else fingerprint(path)
+        write_witness(path, Witness(db=db, wal=[salts] if salts else [], pending=True))
+    except (OSError, sqlite3.Error) as exc:
+        log.warning("cannot keep the witness of %s: %s", path, exc)

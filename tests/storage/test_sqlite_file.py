@@ -1,0 +1,333 @@
+"""The SQLite file examined before SQLite opens it: a WAL that does not belong is not merged, a
+damaged or emptied file is never opened (nor made a new database), and both are set aside,
+untouched, with a README; a WAL a kill left behind is merged as before."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from kapdesk.cli import main
+from kapdesk.paths import AppPaths
+from kapdesk.storage import sqlite_file
+from kapdesk.storage.db import Storage, open_storage
+from kapdesk.storage.encryption import PassphraseNeededError, is_encrypted
+from kapdesk.storage.errors import DatabaseError
+from kapdesk.storage.sqlite_file import (
+    HOLD,
+    SET_ASIDE,
+    RecordSetAsideError,
+    integrity_problem,
+    wal_generation,
+    wal_of,
+    witness_of,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _paths(folder: Path) -> AppPaths:
+    return AppPaths.resolve(folder)
+
+
+def _add(storage: Storage, *codes: str) -> None:
+    for code in codes:
+        with storage.engine.begin() as conn:
+            conn.execute(
+                text("INSERT INTO patients (clinic_code, created_at) VALUES (:c, :t)"),
+                {"c": code, "t": "2026-12-01 09:00:00"},
+            )
+
+
+def _codes(paths: AppPaths) -> list[str]:
+    storage = open_storage(paths, None)
+    try:
+        with storage.engine.connect() as conn:
+            return list(
+                conn.execute(text("SELECT clinic_code FROM patients ORDER BY id")).scalars()
+            )
+    finally:
+        storage.engine.dispose()
+
+
+def _record(folder: Path, *codes: str) -> AppPaths:
+    """A data folder whose record holds patients ``codes``, closed as kapdesk closes it."""
+    paths = _paths(folder)
+    storage = open_storage(paths, None)
+    _add(storage, *codes)
+    storage.engine.dispose()
+    return paths
+
+
+def _as_killed(live: AppPaths, folder: Path) -> AppPaths:
+    """The files a SIGKILL would leave of the record open at ``live``: copied as they are (a
+    commit is on disk in the WAL when it returns; nothing more is written at a kill)."""
+    folder.mkdir(mode=0o700)
+    database = live.database
+    for source in (database, wal_of(database), sqlite_file.shm_of(database), witness_of(database)):
+        if source.exists():
+            shutil.copyfile(source, folder / source.name)
+    return _paths(folder)
+
+
+def _set_aside_folders(paths: AppPaths) -> list[Path]:
+    return sorted((paths.data_dir / SET_ASIDE).iterdir())
+
+
+# -- 1. A WAL that does not belong --------------------------------------------------------
+
+
+def test_a_wal_from_another_database_is_not_merged_both_are_set_aside(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ours = _record(tmp_path / "ours", *(f"OURS-{n}" for n in range(6)))
+    other = _paths(tmp_path / "other")
+    other_storage = open_storage(other, None)
+    _add(other_storage, "STRANGER-1", "STRANGER-2")
+    foreign_wal = wal_of(other.database).read_bytes()  # another room's WAL, full of frames
+    other_storage.engine.dispose()
+    database_before = ours.database.read_bytes()
+    wal_of(ours.database).write_bytes(foreign_wal)  # copied back by hand beside our record
+
+    code = main(["--data-dir", str(ours.data_dir), "sessions", "list"])  # a read-only command
+
+    err = capsys.readouterr().err
+    assert code != 0
+    assert "another database wrote" in err
+    assert "README.txt" in err
+    [folder] = _set_aside_folders(ours)
+    assert (folder / ours.database.name).read_bytes() == database_before  # untouched
+    assert (folder / wal_of(ours.database).name).read_bytes() == foreign_wal  # kept, unmerged
+    assert "what to do" in (folder / "README.txt").read_text().lower()
+    assert not ours.database.exists()
+    # Nor is a new, empty record started in its place as if nothing had happened.
+    with pytest.raises(DatabaseError, match=re.escape(f"set aside in {folder}") + f".*{HOLD}"):
+        open_storage(ours, None)
+    # Put back without the stranger, the record holds every patient it held.
+    shutil.copyfile(folder / ours.database.name, ours.database)
+    assert _codes(ours) == [f"OURS-{n}" for n in range(6)]
+
+
+def test_an_older_copy_of_the_database_under_its_newer_wal_is_not_merged(
+    tmp_path: Path,
+) -> None:
+    paths = _record(tmp_path / "room", "P-1")
+    older = paths.database.read_bytes()  # a backup, taken here
+    storage = open_storage(paths, None)
+    _add(storage, "P-2", "P-3")
+    storage.engine.dispose()  # closed: checkpointed into the file
+    storage = open_storage(paths, None)
+    _add(storage, "P-4")  # in the WAL
+    killed = _as_killed(paths, tmp_path / "killed")
+    storage.engine.dispose()
+    killed.database.write_bytes(older)  # the backup restored over the file, its WAL left
+    wal_before = wal_of(killed.database).read_bytes()
+
+    with pytest.raises(RecordSetAsideError, match="older copy") as refused:
+        open_storage(killed, None)
+
+    folder = refused.value.folder
+    assert (folder / killed.database.name).read_bytes() == older
+    assert (folder / wal_of(killed.database).name).read_bytes() == wal_before
+
+
+def test_a_wal_left_by_a_kill_is_merged_as_before(tmp_path: Path) -> None:
+    paths = _paths(tmp_path / "room")
+    storage = open_storage(paths, None)
+    _add(storage, "P-1", "P-2")
+    killed = _as_killed(paths, tmp_path / "killed")
+    storage.engine.dispose()
+    assert wal_generation(killed.database) is not None  # the commits are only in the WAL
+    assert _codes(killed) == ["P-1", "P-2"]
+    assert not (killed.data_dir / SET_ASIDE).exists()
+
+
+def test_kills_around_kapdesk_checkpoints_never_set_the_record_aside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """kapdesk checkpoints its WAL itself (past a few MB, here a few KB): a kill before, in the
+    middle of and after each checkpoint leaves a WAL that is merged, with every commit."""
+    monkeypatch.setattr(sqlite_file, "CHECKPOINT_BYTES", 16 * 1024)
+    paths = _paths(tmp_path / "room")
+    storage = open_storage(paths, None)
+    written: list[str] = []
+    generations = set()
+    for batch in range(12):
+        codes = [f"P-{batch}-{n}-" + "x" * 200 for n in range(10)]
+        _add(storage, *codes)
+        written += codes
+        generations.add(wal_generation(paths.database))
+        killed = _as_killed(paths, tmp_path / f"killed-{batch}")
+        assert _codes(killed) == written
+    storage.engine.dispose()
+    assert len(generations - {None}) > 2  # the WAL began again several times
+
+
+def test_a_generation_begun_just_before_a_kill_is_merged(tmp_path: Path) -> None:
+    """Killed between the first commit after a checkpoint and the note of its new salts."""
+    paths = _paths(tmp_path / "room")
+    storage = open_storage(paths, None)
+    witness_before = witness_of(paths.database).read_bytes()  # pending: nothing recorded yet
+    _add(storage, "P-1")
+    killed = _as_killed(paths, tmp_path / "killed")
+    storage.engine.dispose()
+    witness_of(killed.database).write_bytes(witness_before)
+    assert _codes(killed) == ["P-1"]
+
+
+def test_a_read_only_command_opens_the_record_while_the_app_writes_to_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = _record(tmp_path / "room")
+    child = subprocess.Popen(
+        [sys.executable, "-c", _WRITER, str(paths.data_dir)],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    watchdog = threading.Timer(60, child.kill)
+    watchdog.start()
+    try:
+        assert child.stdout is not None
+        assert child.stdin is not None
+        assert child.stdout.readline().strip() == "written"
+        assert wal_generation(paths.database) is not None  # live frames, the writer's own
+        code = main(["--data-dir", str(paths.data_dir), "sessions", "list"])
+        assert code == 0, capsys.readouterr().err
+        assert _codes(paths) == ["LIVE-1", "LIVE-2"]
+        child.stdin.write("more\n")
+        child.stdin.flush()
+        assert child.stdout.readline().strip() == "written"
+        assert _codes(paths) == ["LIVE-1", "LIVE-2", "LIVE-3"]
+    finally:
+        watchdog.cancel()
+        child.kill()
+        child.wait(timeout=30)
+    assert not (paths.data_dir / SET_ASIDE).exists()
+
+
+_WRITER = """
+import sys
+from pathlib import Path
+from sqlalchemy import text
+from kapdesk.paths import AppPaths
+from kapdesk.storage.db import open_storage
+
+storage = open_storage(AppPaths.resolve(Path(sys.argv[1])), None)
+def add(*codes):
+    for code in codes:
+        with storage.engine.begin() as conn:
+            conn.execute(text("INSERT INTO patients (clinic_code, created_at) "
+                              "VALUES (:c, '2026-12-01 09:00:00')"), {"c": code})
+    print("written", flush=True)
+add("LIVE-1", "LIVE-2")
+sys.stdin.readline()
+add("LIVE-3")
+sys.stdin.readline()
+"""
+
+
+# -- 6. A damaged file -------------------------------------------------------------------
+
+
+def test_an_emptied_record_is_not_made_a_new_database(tmp_path: Path) -> None:
+    paths = _record(tmp_path / "room", "P-1")
+    paths.database.write_bytes(b"")  # truncated: what it held is gone from it
+
+    with pytest.raises(RecordSetAsideError, match="empty file"):
+        open_storage(paths, None)
+    with pytest.raises(DatabaseError, match=HOLD):  # and not on the next start either
+        open_storage(paths, None)
+    [folder] = _set_aside_folders(paths)
+    (folder / HOLD).unlink()  # staff decide a new record may start
+    assert _codes(paths) == []
+
+
+def test_an_empty_file_kapdesk_did_not_make_is_refused_and_left_in_place(
+    tmp_path: Path,
+) -> None:
+    paths = _paths(tmp_path / "room")
+    paths.data_dir.mkdir(mode=0o700)
+    paths.database.write_bytes(b"")
+    with pytest.raises(DatabaseError, match=r"empty file.*left untouched"):
+        open_storage(paths, None)
+    assert paths.database.exists()
+    assert paths.database.stat().st_size == 0
+
+
+def test_an_empty_file_kapdesk_made_before_a_kill_becomes_the_new_record(tmp_path: Path) -> None:
+    paths = _record(tmp_path / "room")  # the witness of a new record
+    witness_of(paths.database).write_text('{"db": {"size": 0}, "wal": [], "pending": true}')
+    paths.database.write_bytes(b"")
+    assert _codes(paths) == []
+
+
+def test_zeroed_first_bytes_are_damage_not_encryption(tmp_path: Path) -> None:
+    paths = _record(tmp_path / "room", *(f"P-{n}" for n in range(50)))
+    with paths.database.open("r+b") as file:
+        file.write(bytes(100))
+    damaged = paths.database.read_bytes()
+    assert not is_encrypted(paths.database)
+
+    with pytest.raises(RecordSetAsideError, match="damaged") as refused:
+        open_storage(paths, None)
+    assert not isinstance(refused.value, PassphraseNeededError)
+    assert (refused.value.folder / paths.database.name).read_bytes() == damaged
+
+
+def test_random_bytes_in_the_middle_are_found_and_nothing_is_written(tmp_path: Path) -> None:
+    paths = _record(tmp_path / "room", *(f"P-{n:04}-" + "x" * 300 for n in range(400)))
+    size = paths.database.stat().st_size
+    assert size > 40 * 4096
+    with paths.database.open("r+b") as file:
+        file.seek((size // 4096 // 2) * 4096)
+        file.write(os.urandom(4096))
+    damaged = paths.database.read_bytes()
+
+    with pytest.raises(RecordSetAsideError, match=r"damaged \(SQLite's check says") as refused:
+        open_storage(paths, None)
+    assert (refused.value.folder / paths.database.name).read_bytes() == damaged
+    assert "README.txt" in str(refused.value)
+
+
+def test_the_check_at_start_is_bounded_and_the_full_one_goes_on_in_the_background(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    paths = _record(tmp_path / "room", *(f"P-{n:04}-" + "x" * 300 for n in range(400)))
+    monkeypatch.setattr(sqlite_file, "QUICK_CHECK_SECONDS", 0.0)  # a file too big to wait for
+    started: list[threading.Thread] = []
+    original = sqlite_file.check_in_background
+
+    def watched(path: Path, report: object = None) -> threading.Thread:
+        thread = original(path)
+        started.append(thread)
+        return thread
+
+    monkeypatch.setattr(sqlite_file, "check_in_background", watched)
+    with caplog.at_level(logging.INFO, logger="kapdesk.storage.sqlite_file"):
+        assert len(_codes(paths)) == 400  # the start did not wait for the whole check
+        [thread] = started
+        thread.join(timeout=30)
+    assert "found nothing wrong" in caplog.text
+
+
+def test_the_background_check_reports_damage(tmp_path: Path) -> None:
+    paths = _record(tmp_path / "room", *(f"P-{n:04}-" + "x" * 300 for n in range(400)))
+    size = paths.database.stat().st_size
+    with paths.database.open("r+b") as file:
+        file.seek((size // 4096 // 2) * 4096)
+        file.write(os.urandom(4096))
+    found: list[str] = []
+    sqlite_file.check_in_background(paths.database, lambda _p, why: found.append(why)).join(30)
+    assert found
+    assert integrity_problem(paths.database, quick=True) is not None
