@@ -544,7 +544,7 @@ class WitnessedConnection(sqlite3.Connection):
 
     def close(self) -> None:
         try:
-            self._checkpoint(closing=True)
+            self.checkpoint(closing=True)
         except (OSError, sqlite3.Error) as exc:
             log.warning("cannot checkpoint %s on closing: %s", self.database, exc)
         super().close()
@@ -561,16 +561,23 @@ class WitnessedConnection(sqlite3.Connection):
         if salts is not None and salts != self.recorded:
             witness = read_witness(self.database)
             if witness is not None and not witness.knows(salts):
-                write_witness(self.database, Witness(db=witness.db, wal=[salts], pending=False))
+                # A WAL begins again only once every frame of the last one is in the file, and
+                # the file changes only at checkpoints: as it is now, the new WAL began on it.
+                # (So the witness mends itself after a checkpoint that was not kapdesk's.)
+                begun_on = fingerprint(self.database)
+                write_witness(self.database, Witness(db=begun_on, wal=[salts], pending=False))
             self.recorded = salts
         try:
             grown = wal_of(self.database).stat().st_size > CHECKPOINT_BYTES
         except FileNotFoundError:
             grown = False
         if grown:
-            self._checkpoint(closing=False)
+            self.checkpoint()
 
-    def _checkpoint(self, closing: bool) -> None:
+    def checkpoint(self, closing: bool = False) -> None:
+        """Copy the WAL into the database file and empty it, keeping the witness true. Every
+        checkpoint of a kapdesk file goes through here (a bare ``PRAGMA wal_checkpoint``
+        changes the file behind the witness's back until the next WAL begins)."""
         if self.in_transaction:
             return
         salts = wal_generation(self.database)

@@ -8,6 +8,7 @@ import logging
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -331,3 +332,21 @@ def test_the_background_check_reports_damage(tmp_path: Path) -> None:
     sqlite_file.check_in_background(paths.database, lambda _p, why: found.append(why)).join(30)
     assert found
     assert integrity_problem(paths.database, quick=True) is not None
+
+
+def test_a_checkpoint_kapdesk_did_not_make_does_not_turn_the_record_foreign(
+    tmp_path: Path,
+) -> None:
+    """A checkpoint through plain sqlite3 (a clinic's script, a backup tool) changes the file
+    behind the witness; the next WAL's first commit brings it up to date, and a kill after
+    that still opens with every commit."""
+    paths = _paths(tmp_path / "room")
+    storage = open_storage(paths, None)
+    _add(storage, "P-1", "P-2")
+    outsider = sqlite3.connect(paths.database)
+    assert outsider.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0
+    outsider.close()
+    _add(storage, "P-3")
+    killed = _as_killed(paths, tmp_path / "killed")
+    storage.engine.dispose()
+    assert _codes(killed) == ["P-1", "P-2", "P-3"]
