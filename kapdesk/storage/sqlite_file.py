@@ -12,7 +12,8 @@ a SQLite file (the window, every command, the board, ``--db sqlite:///...``):
   witness says so); any other empty file is a record that lost its content: set aside;
 * a file that does not begin "SQLite format 3": encrypted if it looks random throughout (the
   caller opens it with SQLCipher), otherwise damaged (zeroed or overwritten first bytes);
-* a WAL with frames beside it: merged only if it belongs to this file (the witness below);
+* a WAL with frames beside it: merged only if it belongs to this file (the witness below;
+  for a file from before kapdesk kept one, a merge into a private copy is checked first);
 * then ``PRAGMA quick_check`` on a read-only connection, stopped after a second or two on a
   big file, whose full ``integrity_check`` then runs in the background and logs what it finds.
 
@@ -39,7 +40,8 @@ At open, a WAL holding frames belongs if its salts are known and the file matche
 the file matches ``db`` (the first commit of a generation, cut short before it was recorded).
 Anything else is foreign: a WAL another database wrote (unknown salts), or this database's WAL
 beside a file that is not the one it was written on (an older copy put back). A database file
-with no witness (made by a kapdesk before this one) is opened as before and gains one.
+with no witness (made by a kapdesk before this one) has its WAL tried on a private copy, and
+gains a witness when it opens.
 """
 
 from __future__ import annotations
@@ -48,8 +50,10 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 import sqlite3
 import struct
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -424,7 +428,7 @@ def _examine_wal(path: Path) -> None:
         return
     witness = read_witness(path)
     if witness is None:
-        log.warning("the database %s has a WAL but no witness: merged as before", path)
+        _examine_wal_on_a_copy(path)
         return
     matches = witness.db is None or witness.db == fingerprint(path)
     if witness.knows(salts) and matches:
@@ -442,6 +446,55 @@ def _examine_wal(path: Path) -> None:
         "has a WAL beside it (the file of its latest changes) that another database wrote: "
         "merging it would replace records",
     )
+
+
+def _examine_wal_on_a_copy(path: Path) -> None:
+    """A WAL beside a file kapdesk kept no witness for (made before it kept one): merge it
+    into a private copy first. It belongs if the merged copy passes SQLite's check and is
+    still the same database (the id of migration 0007, where there is one). Weaker than the
+    witness (a WAL of another database that touched neither that id nor the tree's shape
+    would pass), so it is done once: from this open on, the file has a witness."""
+    with tempfile.TemporaryDirectory(prefix="kapdesk-check-") as folder:
+        alone = Path(folder) / "alone.sqlite3"
+        merged = Path(folder) / "merged.sqlite3"
+        _copy_database(path, alone)
+        shutil.copyfile(alone, merged)
+        shutil.copyfile(wal_of(path), wal_of(merged))
+        problem = integrity_problem(merged, quick=True)
+        identity = _identity(alone)
+        if problem is None and identity is not None and identity != _identity(merged):
+            problem = "it makes the database another one"
+    if problem is not None:
+        raise set_aside(
+            path,
+            "has a WAL beside it (the file of its latest changes) that does not belong to it "
+            f"(merged into a copy, {problem[:160]}): merging it would replace records",
+        )
+    log.info("the WAL beside %s, kept before kapdesk kept a witness, merges soundly", path)
+
+
+def _copy_database(path: Path, target: Path) -> None:
+    """Copy the database file through the one descriptor kept for it (see _descriptor)."""
+    fd, size = _descriptor(path)
+    with target.open("wb") as out:
+        offset = 0
+        while offset < size:
+            chunk = os.pread(fd, min(1 << 20, size - offset), offset)
+            if not chunk:
+                break
+            out.write(chunk)
+            offset += len(chunk)
+
+
+def _identity(path: Path) -> str | None:
+    connection = sqlite3.connect(path)  # a private copy: merging its WAL here is the point
+    try:
+        row = connection.execute("SELECT id FROM database_identity").fetchone()
+        return str(row[0]) if row else None
+    except sqlite3.DatabaseError:
+        return None
+    finally:
+        connection.close()
 
 
 @dataclass

@@ -350,3 +350,32 @@ def test_a_checkpoint_kapdesk_did_not_make_does_not_turn_the_record_foreign(
     killed = _as_killed(paths, tmp_path / "killed")
     storage.engine.dispose()
     assert _codes(killed) == ["P-1", "P-2", "P-3"]
+
+
+def test_a_record_from_before_the_witness_has_its_wal_tried_on_a_copy(tmp_path: Path) -> None:
+    paths = _paths(tmp_path / "room")
+    storage = open_storage(paths, None)
+    _add(storage, "P-1", "P-2")
+    killed = _as_killed(paths, tmp_path / "killed")
+    storage.engine.dispose()
+    witness_of(killed.database).unlink()  # as an older kapdesk left it after a kill
+    assert _codes(killed) == ["P-1", "P-2"]  # its own WAL: merged
+    assert witness_of(killed.database).exists()  # and from now on it has a witness
+
+
+def test_a_wal_that_makes_a_record_from_before_the_witness_another_is_refused(
+    tmp_path: Path,
+) -> None:
+    ours = _record(tmp_path / "ours", "OURS-1")
+    witness_of(ours.database).unlink()  # made by an older kapdesk
+    other = _paths(tmp_path / "other")
+    other_storage = open_storage(other, None)  # a new database: its own id is in its WAL
+    foreign_wal = wal_of(other.database).read_bytes()
+    other_storage.engine.dispose()
+    before = ours.database.read_bytes()
+    wal_of(ours.database).write_bytes(foreign_wal)
+
+    with pytest.raises(DatabaseError, match=r"does not belong to it.*left untouched"):
+        open_storage(ours, None)
+    assert ours.database.read_bytes() == before
+    assert wal_of(ours.database).read_bytes() == foreign_wal
