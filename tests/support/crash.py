@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -113,16 +114,30 @@ def opener(data_dir: Path) -> list[str]:
     return [sys.executable, "-m", "tests.support.opener", str(data_dir)]
 
 
-def kill_while_opening(data_dir: Path, chooser: random.Random, within: float) -> bool:
-    """Start a child opening the record in ``data_dir``, SIGKILL it ``0..within`` seconds after
-    it starts opening; whether it was killed before it said the record was open."""
+def time_opening(data_dir: Path) -> float:
+    """Seconds a child takes to open the record in ``data_dir`` once loaded (not killed)."""
+    child = subprocess.Popen(
+        opener(data_dir), cwd=ROOT, env=child_env(), stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert first_line(child).strip() == "ready"
+        started = time.monotonic()
+        assert first_line(child).strip() == "open"
+        return time.monotonic() - started
+    finally:
+        child.wait(timeout=30)
+
+
+def kill_while_opening(data_dir: Path, after: float) -> bool:
+    """Start a child opening the record in ``data_dir``, SIGKILL it ``after`` seconds into the
+    opening; whether it was killed before it said the record was open."""
     child = subprocess.Popen(
         opener(data_dir), cwd=ROOT, env=child_env(), stdout=subprocess.PIPE, text=True
     )
     try:
         assert first_line(child).strip() == "ready"
         # The moment is the test's to choose, not the app's to report: a timed kill.
-        killer = threading.Timer(chooser.uniform(0, within), child.kill)
+        killer = threading.Timer(after, child.kill)
         killer.start()
         said = child.stdout.readline() if child.stdout is not None else ""
         killer.cancel()
@@ -130,3 +145,10 @@ def kill_while_opening(data_dir: Path, chooser: random.Random, within: float) ->
         os.kill(child.pid, signal.SIGKILL)
         child.wait(timeout=30)
     return said.strip() != "open"
+
+
+def spread_moments(within: float, tries: int, seed: int) -> list[float]:
+    """``tries`` kill moments in ``0..within`` seconds, one at random in each equal slice of
+    it: however short a dangerous stretch of the opening, the kills do not all miss it."""
+    chooser = random.Random(seed)
+    return [within * (slot + chooser.random()) / tries for slot in range(tries)]
