@@ -46,12 +46,14 @@ gains a witness when it opens.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import logging
 import os
 import shutil
 import sqlite3
+import stat
 import struct
 import tempfile
 import threading
@@ -111,12 +113,17 @@ _DESCRIPTORS_LOCK = threading.Lock()
 def _descriptor(path: Path) -> tuple[int, int]:
     """A descriptor of the file now at ``path``, and its size."""
     found = path.stat()
+    if not stat.S_ISREG(found.st_mode):  # a FIFO or a device is never opened: it could block
+        raise OSError(errno.EINVAL, "not a regular file", str(path))
     key = (found.st_dev, found.st_ino)
     with _DESCRIPTORS_LOCK:
         fd = _DESCRIPTORS.get(key)
         if fd is None:
-            fd = os.open(path, os.O_RDONLY)
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
             opened_now = os.fstat(fd)
+            if not stat.S_ISREG(opened_now.st_mode):  # swapped for another kind meanwhile
+                os.close(fd)
+                raise OSError(errno.EINVAL, "not a regular file", str(path))
             _DESCRIPTORS[(opened_now.st_dev, opened_now.st_ino)] = fd
         return fd, os.fstat(fd).st_size
 
