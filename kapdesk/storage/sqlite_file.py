@@ -634,29 +634,37 @@ class WitnessedConnection(sqlite3.Connection):
         if grown:
             self.checkpoint()
 
-    def checkpoint(self, closing: bool = False) -> None:
-        """Copy the WAL into the database file and empty it, keeping the witness true. Every
-        checkpoint of a kapdesk file goes through here (a bare ``PRAGMA wal_checkpoint``
-        changes the file behind the witness's back until the next WAL begins)."""
+    def checkpoint(self, closing: bool = False) -> bool:
+        """Copy the WAL into the database file and empty it, keeping the witness true; whether
+        it completed. Every checkpoint of a kapdesk file goes through here (a bare ``PRAGMA
+        wal_checkpoint`` changes the file behind the witness's back until the next WAL
+        begins)."""
         if self.in_transaction:
-            return
+            return False
         salts = wal_generation(self.database)
         known = [salts] if salts else []
         if salts is not None:
-            write_witness(self.database, Witness(db=None, wal=known, pending=True))
+            try:
+                write_witness(self.database, Witness(db=None, wal=known, pending=True))
+            except OSError as exc:
+                # A full disk: the checkpoint is what gives room back, so it runs all the same
+                # (only a kill in the middle of it would then find the file unknown).
+                log.warning("checkpointing %s without noting it first: %s", self.database, exc)
         # A short wait: readers busy now leave it for the next time.
         self.execute("PRAGMA busy_timeout=200")
         try:
             busy, wal_frames, copied = self.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         finally:
             self.execute("PRAGMA busy_timeout=5000")
-        if busy == 0 or wal_frames == copied:
+        done = busy == 0 or wal_frames == copied
+        if done:
             # The file now holds every commit: the next generation begins on it as it is.
             write_witness(
                 self.database, Witness(db=fingerprint(self.database), wal=known, pending=True)
             )
         elif closing:
             log.info("%s is in use elsewhere: its WAL stays for the last one to close", self)
+        return bool(done)
 
 
 def witnessed(path: Path) -> type[WitnessedConnection]:

@@ -1,16 +1,17 @@
 """Room on the disk for a SQLite database: giving back the space its WAL holds.
 
-SQLite copies its WAL back into the database (a checkpoint) once the WAL holds 1,000 pages,
-about 4 MB. On a disk smaller or fuller than that the WAL never gets there: it fills the disk,
-and then even a checkpoint cannot run (it needs room to copy the pages into the database), so
-every write after fails for good. Two things keep that from happening:
+kapdesk copies a WAL back into its database (a checkpoint) once the WAL passes about 4 MB. On
+a disk smaller or fuller than that the WAL never gets there: it fills the disk, and then even a
+checkpoint cannot run (it needs room to copy the pages into the database), so every write after
+fails for good. Two things keep that from happening:
 
 - after each entry is written, :func:`keep_wal_room` checkpoints and truncates the WAL as soon
   as it is larger than the room left on its disk, so there is always room for a checkpoint;
 - when a write meets a full disk anyway (something else filled it), :func:`free_wal_room`
   checkpoints and truncates by hand, and the write is tried once more.
 
-This module is the one place kapdesk checkpoints a SQLite WAL on its own.
+Both checkpoint through the connection's own :meth:`WitnessedConnection.checkpoint`, which
+keeps the witness of the WAL true (see :mod:`kapdesk.storage.sqlite_file`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
+
+from kapdesk.storage.sqlite_file import WitnessedConnection
 
 log = logging.getLogger(__name__)
 
@@ -39,11 +42,15 @@ def free_wal_room(engine: Engine) -> bool:
         return False
     try:
         with engine.connect() as connection:
-            row = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            raw: object = connection.connection.dbapi_connection
+            if isinstance(raw, WitnessedConnection):  # keeps the WAL's witness true
+                done = raw.checkpoint()
+            else:
+                row = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+                done = row is not None and row[0] == 0
     except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
         log.warning("the WAL could not be checkpointed: %s", type(exc).__name__)
         return False
-    done = row is not None and row[0] == 0
     log.info("WAL checkpointed to free room on a full disk: %s", "done" if done else "busy")
     return done
 

@@ -4,9 +4,10 @@ full WAL would leave no room even for one."""
 
 from __future__ import annotations
 
+import errno
 import shutil
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import pytest
 
@@ -14,8 +15,10 @@ from kapdesk.core.clock import FakeClock
 from kapdesk.core.journey import EventKind
 from kapdesk.core.observations import note_data
 from kapdesk.paths import AppPaths
+from kapdesk.storage import sqlite_file
 from kapdesk.storage.db import open_storage
 from kapdesk.storage.journeys import JourneyStore
+from kapdesk.storage.sqlite_room import free_wal_room
 from tests.conftest import make_protocol
 
 
@@ -49,4 +52,33 @@ def test_the_wal_is_checkpointed_once_it_is_larger_than_the_room_left(
     event = journey.record_observation(EventKind.NOTE, note_data("little room", []))
     assert opened.recorder.is_saved(event)
     assert _wal(paths) == 0  # copied into the database and truncated: its room given back
+    storage.engine.dispose()
+
+
+def test_giving_the_wal_room_back_keeps_its_witness_true(tmp_path: Path) -> None:
+    """A checkpoint made for room on a full disk goes through kapdesk's own, so the witness of
+    the WAL (kapdesk.storage.sqlite_file) knows the file it left, at once, and even when the
+    witness could not be noted before it (the disk was full)."""
+    paths = AppPaths.resolve(tmp_path / "room")
+    storage = open_storage(paths, None)
+    opened = JourneyStore(storage, FakeClock()).open_session("P-1", make_protocol(), "Sam")
+    opened.journey.record_observation(EventKind.NOTE, note_data("before the disk filled", []))
+    assert _wal(paths) > 0
+    noted = sqlite_file.write_witness
+    calls = {"n": 0}
+
+    def full_disk_first(*args: Any, **kwargs: Any) -> None:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        noted(*args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sqlite_file, "write_witness", full_disk_first)
+        assert free_wal_room(storage.engine)
+    assert calls["n"] == 2  # refused before the checkpoint, kept after it
+    assert _wal(paths) == 0
+    witness = sqlite_file.read_witness(paths.database)
+    assert witness is not None
+    assert witness.db == sqlite_file.fingerprint(paths.database)
     storage.engine.dispose()
