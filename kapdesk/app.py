@@ -96,6 +96,14 @@ def attach_records(
         aftercare=records.aftercare,
     )
     window.writer_lock = records.writer  # held while the window lives
+
+    def damaged(text: str) -> None:  # from the check's thread: queued to the window's
+        try:
+            window.record_damaged.emit(text)
+        except RuntimeError:  # the window is gone
+            log.error("the record file was found damaged after the window closed")
+
+    records.storage.damage.listen(damaged)
     if records.notices:
         window.show_notice(" ".join(records.notices))
     if records.presence is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,11 +54,11 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
-def _examine_sqlite_file(path: Path, encrypted: bool) -> None:
+def _examine_sqlite_file(path: Path, encrypted: bool, damage: DamageFound | None = None) -> None:
     """Before SQLite opens the file: create it (folder 0700, file 0600, so no one else reads
     it), or examine it and its WAL (:mod:`kapdesk.storage.sqlite_file`)."""
     try:
-        examine(path, encrypted=encrypted)
+        examine(path, encrypted=encrypted, report=damage.found if damage else None)
     except OSError as exc:
         raise DatabaseError(f"cannot use the database file {path}: {exc.strerror}") from exc
     if not encrypted:
@@ -78,8 +79,10 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
-def make_engine(url: str | URL) -> Engine:
-    """An engine for ``url``; for a SQLite file, with the durability settings above."""
+def make_engine(url: str | URL, damage: DamageFound | None = None) -> Engine:
+    """An engine for ``url``; for a SQLite file, with the durability settings above.
+
+    ``damage`` hears of damage a full check of a big SQLite file finds after it opened."""
     parsed = parse_database_url(url)  # a plain DatabaseError for a URL that cannot work
     try:
         if parsed.get_backend_name() == "sqlite":
@@ -87,7 +90,7 @@ def make_engine(url: str | URL) -> Engine:
             connect_args: dict[str, Any] = {}
             if database and database != ":memory:" and not database.startswith("file:"):
                 encrypted = parsed.get_driver_name() == "pysqlcipher"
-                _examine_sqlite_file(Path(database), encrypted)
+                _examine_sqlite_file(Path(database), encrypted, damage)
                 if not encrypted:
                     connect_args["factory"] = witnessed(Path(database))
             engine = create_engine(parsed, connect_args=connect_args)
@@ -279,6 +282,38 @@ class ServerAway:
         self._away.clear()
 
 
+class DamageFound:
+    """Damage the full check of the SQLite file found after it opened (a file too big to check
+    whole before opening is checked on a thread of its own), for the window to tell staff.
+
+    ``found`` is called from that thread; ``listen`` hands it to the window, at once if the
+    check already found something.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.problem: str | None = None
+        self._listener: Callable[[str], None] | None = None
+
+    def found(self, path: Path, problem: str) -> None:
+        text = (
+            f"kapdesk's full check found the record file {path} damaged ({problem[:160]}). "
+            "Keep kapdesk open and call IT: the record must be restored from a backup."
+        )
+        with self._lock:
+            self.problem = text
+            listener = self._listener
+        if listener is not None:
+            listener(text)
+
+    def listen(self, listener: Callable[[str], None]) -> None:
+        with self._lock:
+            self._listener = listener
+            problem = self.problem
+        if problem is not None:
+            listener(problem)
+
+
 @dataclass
 class Storage:
     """The database kapdesk runs on: its engine and the factory of per-action Sessions.
@@ -292,6 +327,7 @@ class Storage:
     engine: Engine
     factory: sessionmaker[Session]
     away: ServerAway = field(default_factory=ServerAway)
+    damage: DamageFound = field(default_factory=DamageFound)
 
 
 def open_storage(paths: AppPaths, db_url: str | None, passphrase: str | None = None) -> Storage:
@@ -321,9 +357,10 @@ def open_storage(paths: AppPaths, db_url: str | None, passphrase: str | None = N
         url = parse_database_url(db_url)
         if url.get_backend_name() == "postgresql":
             url = with_password(url)
-    engine = make_engine(url)
+    damage = DamageFound()
+    engine = make_engine(url, damage)
     upgrade(engine)
-    return Storage(engine, session_factory(engine))
+    return Storage(engine, session_factory(engine), damage=damage)
 
 
 def _open_encrypted(path: Path, typed: str | None) -> Storage:

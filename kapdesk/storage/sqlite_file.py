@@ -348,13 +348,17 @@ def held_by(path: Path) -> Path | None:
 # -- examining before SQLite opens the file --------------------------------------------------
 
 
-def examine(path: Path, *, encrypted: bool = False) -> None:
+def examine(
+    path: Path, *, encrypted: bool = False, report: Callable[[Path, str], None] | None = None
+) -> None:
     """Make ready, or refuse, the SQLite file at ``path`` before SQLite opens it.
 
     Creates it (folder 0700, file 0600) when there is none; raises
     :class:`RecordSetAsideError` for a damaged or foreign file (after setting it aside) and
     DatabaseError for a folder whose record was set aside and is still held. ``encrypted``:
     the caller opens it with SQLCipher, which the header and page checks cannot read.
+    ``report`` hears of damage the full check finds in the background (a file too big to check
+    whole at start), from that check's thread.
     """
     try:
         size = path.stat().st_size
@@ -368,7 +372,7 @@ def examine(path: Path, *, encrypted: bool = False) -> None:
         return  # SQLCipher's pages cannot be read here, and no witness is kept for them
     _examine_header(path, size)
     _examine_wal(path)
-    _quick_check(path)
+    _quick_check(path, report)
 
 
 def _create(path: Path) -> None:
@@ -544,11 +548,11 @@ def integrity_problem(path: Path, quick: bool, seconds: float | None = None) -> 
     return None if found == ["ok"] else "; ".join(found)
 
 
-def _quick_check(path: Path) -> None:
+def _quick_check(path: Path, report: Callable[[Path, str], None] | None) -> None:
     try:
         problem = integrity_problem(path, quick=True, seconds=QUICK_CHECK_SECONDS)
     except TimeoutError:
-        check_in_background(path)
+        check_in_background(path, report)
         return
     except sqlite3.Error as exc:
         if not any(words in str(exc).lower() for words in DAMAGE_WORDS):

@@ -80,6 +80,8 @@ class MainWindow(QMainWindow):
     # The recorder's word on saving (None: all saved); its delivery thread may say it, so it
     # crosses over to the window's thread as a queued signal.
     save_status = Signal(object)
+    # Damage the full check of a big record file found after it opened (from its thread).
+    record_damaged = Signal(str)
 
     store: JourneyStore
     library: ProtocolLibrary
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("kapdesk")
         self.setMinimumSize(1000, 580)
         self.save_status.connect(self._on_save_status)
+        self.record_damaged.connect(self._on_record_damaged)
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -125,6 +128,15 @@ class MainWindow(QMainWindow):
         wake_layout.addWidget(self.wake_text)
         self.wake_banner.hide()
         layout.addWidget(self.wake_banner)
+        # The record file found damaged after it opened: stays until kapdesk closes.
+        self.damage_banner = card(central)
+        self.damage_banner.setProperty("role", "banner")
+        damage_layout = QHBoxLayout(self.damage_banner)
+        self.damage_text = label("", "")
+        self.damage_text.setWordWrap(True)
+        damage_layout.addWidget(self.damage_text)
+        self.damage_banner.hide()
+        layout.addWidget(self.damage_banner)
         self.keep_awake: KeepAwake | None = None  # set by app.start before the records come
         self.pages = QStackedWidget(central)
         layout.addWidget(self.pages, 1)
@@ -1082,6 +1094,11 @@ class MainWindow(QMainWindow):
     def show_notice(self, text: str) -> None:
         """Something staff should pass on to an admin, in the banner."""
         self._show_banner(text)
+
+    def _on_record_damaged(self, text: str) -> None:
+        log.error("the record file was found damaged after it opened")
+        self.damage_text.setText(text)
+        self.damage_banner.show()
 
     def _on_save_status(self, problem: str | None) -> None:
         if problem:

@@ -10,6 +10,7 @@ import sys
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 
 import kapdesk.records
 from kapdesk.app import start
@@ -18,7 +19,8 @@ from kapdesk.core.journey import Dose
 from kapdesk.core.protocols import Protocol
 from kapdesk.core.staff import Role
 from kapdesk.paths import AppPaths
-from kapdesk.storage.db import Storage
+from kapdesk.storage import sqlite_file
+from kapdesk.storage.db import Storage, open_storage
 from kapdesk.storage.journeys import JourneyStore
 from kapdesk.storage.staff import StaffStore
 from kapdesk.ui.main_window import MainWindow
@@ -234,3 +236,31 @@ def test_a_clinic_server_that_is_away_at_start_is_said_and_tried_again(
         assert window.store.room == "Room 3"
         assert window.store.shared
         assert window.pages.currentWidget() is not view
+
+
+def test_damage_the_full_check_finds_after_opening_is_told_and_stays(
+    qtbot: QtBot, paths: AppPaths, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A record too big to check whole before opening is checked on a thread of its own; the
+    damage that check finds comes to the window, which says so plainly and keeps saying it."""
+    storage = open_storage(paths, None)
+    with storage.engine.begin() as conn:
+        for n in range(400):
+            conn.execute(
+                text("INSERT INTO patients (clinic_code, created_at) VALUES (:c, :t)"),
+                {"c": f"P-{n:04}-" + "x" * 300, "t": "2026-12-01 09:00:00"},
+            )
+    storage.engine.dispose()
+    size = paths.database.stat().st_size
+    with paths.database.open("r+b") as file:  # a page in the middle, lost
+        file.seek((size // 4096 // 2) * 4096)
+        file.write(bytes(range(256)) * 16)
+    monkeypatch.setattr(sqlite_file, "QUICK_CHECK_SECONDS", 0.0)  # too big to check at start
+
+    window = _start(qtbot, paths, clock)
+    qtbot.waitUntil(window.damage_banner.isVisible, timeout=30_000)
+    assert "found the record file" in window.damage_text.text()
+    assert "damaged" in window.damage_text.text()
+    assert "call IT" in window.damage_text.text()
+    window.save_status.emit(None)  # everything saved since: the damage is still told
+    assert window.damage_banner.isVisible()
