@@ -55,6 +55,7 @@ import shutil
 import sqlite3
 import stat
 import struct
+import sys
 import tempfile
 import threading
 import time
@@ -64,7 +65,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+if sys.platform != "win32":
+    import fcntl
+
 from kapdesk.storage.errors import DatabaseError
+from kapdesk.storage.writer_lock import lock_path
 
 log = logging.getLogger(__name__)
 
@@ -371,7 +376,8 @@ def examine(
     if encrypted:
         return  # SQLCipher's pages cannot be read here, and no witness is kept for them
     _examine_header(path, size)
-    _examine_wal(path)
+    if not writer_elsewhere(path):  # a live writer's WAL is its own, and changing as we read
+        _examine_wal(path)
     _quick_check(path, report)
 
 
@@ -431,6 +437,34 @@ def _examine_header(path: Path, size: int) -> None:
     page = _page_size(header)
     if len(header) < 100 or page < 512 or page & (page - 1) or size % page:
         raise set_aside(path, "is damaged: it is not made of whole pages (cut short?)")
+
+
+def writer_elsewhere(path: Path) -> bool:
+    """Whether another live process holds the writer lock of the SQLite file at ``path``
+    (:mod:`kapdesk.storage.writer_lock`). That writer's WAL is its own, written as this process
+    reads, and its checkpoints change the file: a process that is not the writer neither judges
+    that WAL, nor checkpoints, nor writes the witness, or it would race the writer's
+    checkpoints and could take a sound record for a foreign one."""
+    if sys.platform == "win32":
+        return False  # msvcrt's locks cannot be probed shared: the writer's lock alone guards
+    lock = lock_path(path)
+    try:
+        fd = os.open(lock, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return False  # no lock file: no writer has ever held it
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            note = os.pread(fd, 64, 0).split(b"\n", 1)[0]
+            # Held: by this process (the writer itself) or by another.
+            return not (note.strip().isdigit() and int(note) == os.getpid())
+        except OSError:
+            return False
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return False
+    finally:
+        os.close(fd)
 
 
 def _examine_wal(path: Path) -> None:
@@ -607,6 +641,11 @@ class WitnessedConnection(sqlite3.Connection):
             log.warning("cannot keep the witness of %s: %s", self.database, exc)
 
     def close(self) -> None:
+        if writer_elsewhere(self.database):
+            # Not the writer: no checkpoint of ours. (SQLite checkpoints on the last close of
+            # the file, which the writer's own connection never lets this one be.)
+            super().close()
+            return
         try:
             self.checkpoint(closing=True)
         except (OSError, sqlite3.Error) as exc:
@@ -621,6 +660,8 @@ class WitnessedConnection(sqlite3.Connection):
                 log.warning("cannot keep the witness of %s: %s", self.database, exc)
 
     def _after_commit(self) -> None:
+        if writer_elsewhere(self.database):
+            return  # the writer keeps the witness and makes the checkpoints
         salts = wal_generation(self.database)
         if salts is not None and salts != self.recorded:
             witness = read_witness(self.database)
@@ -680,6 +721,8 @@ def opened(path: Path) -> None:
     """Record, once the file has been examined and is about to be used, what it and its WAL
     are now: from here on both are this database's. (On a read-only disk nothing is kept, and
     nothing is written either.)"""
+    if writer_elsewhere(path):
+        return  # the witness is the writer's to keep
     salts = wal_generation(path)
     kept = read_witness(path)
     try:

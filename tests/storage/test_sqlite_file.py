@@ -379,3 +379,54 @@ def test_a_wal_that_makes_a_record_from_before_the_witness_another_is_refused(
         open_storage(ours, None)
     assert ours.database.read_bytes() == before
     assert wal_of(ours.database).read_bytes() == foreign_wal
+
+
+_HOLDER = """
+import sys
+from pathlib import Path
+from kapdesk.storage.writer_lock import WriterLock
+lock = WriterLock(Path(sys.argv[1]))
+lock.acquire()
+print("held", flush=True)
+sys.stdin.readline()
+"""
+
+
+def test_a_process_beside_a_live_writer_never_judges_its_wal(tmp_path: Path) -> None:
+    """A command run while the window writes (``sessions list``, an export, the board) reads
+    the WAL, the witness and the file at moments the writer's checkpoints fall between: it
+    could see the witness of before a checkpoint and the file of after it, which looks like an
+    older copy put back. The live writer vouches for its own WAL: nothing else judges it, and
+    the record is never set aside for it."""
+    paths = _paths(tmp_path / "room")
+    storage = open_storage(paths, None)
+    _add(storage, "P-1", "P-2")
+    assert wal_generation(paths.database) is not None
+    kept = sqlite_file.read_witness(paths.database)
+    assert kept is not None
+    # What a reader sees between the writer's checkpoint and its note of the file it left.
+    sqlite_file.write_witness(
+        paths.database,
+        sqlite_file.Witness(db={"size": 1, "sha256": "0" * 64}, wal=kept.wal, pending=False),
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLDER, str(paths.database)],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "held"
+        sqlite_file.examine(paths.database)  # another process writes: its WAL is its own
+        assert not (paths.data_dir / SET_ASIDE).exists()
+        assert paths.database.exists()
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=30)
+    # With no writer alive, the same files are judged, and found not to belong together.
+    with pytest.raises(RecordSetAsideError, match="older copy"):
+        sqlite_file.examine(paths.database)
+    storage.engine.dispose()
