@@ -467,20 +467,41 @@ def writer_elsewhere(path: Path) -> bool:
         os.close(fd)
 
 
+STEADY_LOOKS = 4  # how many looks a verdict against the WAL must survive
+STEADY_PAUSE_S = 0.25
+
+
 def _examine_wal(path: Path) -> None:
-    salts = wal_generation(path)
-    if salts is None:
-        return
-    witness = read_witness(path)
-    if witness is None:
-        _examine_wal_on_a_copy(path)
-        return
-    matches = witness.db is None or witness.db == fingerprint(path)
-    if witness.knows(salts) and matches:
-        return
-    if not witness.knows(salts) and witness.pending and witness.db is not None and matches:
-        return  # a generation begun just before kapdesk was stopped, not yet recorded
-    if witness.knows(salts):
+    # Another kapdesk without the writer lock (a command) may checkpoint as this one reads,
+    # which for a moment looks like a file and WAL that do not belong together: a verdict
+    # against the WAL stands only once two looks a moment apart see the same files.
+    seen: tuple[object, ...] | None = None
+    known = False  # whether the WAL is one this database wrote (then the file is not its own)
+    for look in range(STEADY_LOOKS):
+        if look:
+            time.sleep(STEADY_PAUSE_S)
+        salts = wal_generation(path)
+        if salts is None:
+            return
+        witness = read_witness(path)
+        if witness is None:
+            _examine_wal_on_a_copy(path)
+            return
+        now = fingerprint(path)
+        matches = witness.db is None or witness.db == now
+        if witness.knows(salts) and matches:
+            return
+        known = witness.knows(salts)
+        if not known and witness.pending and witness.db is not None and matches:
+            return  # a generation begun just before kapdesk was stopped, not yet recorded
+        try:
+            state = (salts, witness, now, wal_of(path).stat().st_size)
+        except FileNotFoundError:
+            return  # emptied and removed meanwhile: nothing left to merge
+        if state == seen:
+            break
+        seen = state
+    if known:
         raise set_aside(
             path,
             "is not the file its WAL (the file of its latest changes) was written on: an "

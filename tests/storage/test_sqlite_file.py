@@ -12,6 +12,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -430,3 +431,37 @@ def test_a_process_beside_a_live_writer_never_judges_its_wal(tmp_path: Path) -> 
     with pytest.raises(RecordSetAsideError, match="older copy"):
         sqlite_file.examine(paths.database)
     storage.engine.dispose()
+
+
+def test_a_checkpoint_by_a_command_beside_is_waited_out_not_taken_for_a_foreign_wal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two commands and no window: one checkpoints (and then notes the file it left) while the
+    other looks. Between the two, the files look like an older copy under its WAL; a second
+    look a moment later sees them belong together again, and nothing is set aside."""
+    paths = _paths(tmp_path / "room")
+    storage = open_storage(paths, None)
+    _add(storage, "P-1", "P-2")
+    kept = sqlite_file.read_witness(paths.database)
+    assert kept is not None
+    sqlite_file.write_witness(  # the other command's checkpoint, before it notes the file
+        paths.database,
+        sqlite_file.Witness(db={"size": 1, "sha256": "0" * 64}, wal=kept.wal, pending=False),
+    )
+    pauses: list[float] = []
+
+    def the_other_command_finishes(seconds: float) -> None:
+        pauses.append(seconds)
+        sqlite_file.write_witness(paths.database, kept)  # it noted the file it left
+
+    monkeypatch.setattr(time, "sleep", the_other_command_finishes)
+    sqlite_file.examine(paths.database)
+    assert pauses  # it looked again instead of judging at once
+    assert not (paths.data_dir / SET_ASIDE).exists()
+    assert _codes_now(storage) == ["P-1", "P-2"]
+    storage.engine.dispose()
+
+
+def _codes_now(storage: Storage) -> list[str]:
+    with storage.engine.connect() as conn:
+        return list(conn.execute(text("SELECT clinic_code FROM patients ORDER BY id")).scalars())
