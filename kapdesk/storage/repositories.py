@@ -31,14 +31,16 @@ from kapdesk.storage.models import (
 _EVENTS: Table = SessionEvent.__table__  # type: ignore[assignment]
 _INSERT_EVENT = insert(_EVENTS)
 _INSERT_EVENT_RETURNING_ID = insert(_EVENTS).returning(_EVENTS.c.id)
+# What a journey event is rebuilt from.
+_EVENT_COLUMNS = (
+    _EVENTS.c.kind,
+    _EVENTS.c.wall_at,
+    _EVENTS.c.elapsed_s,
+    _EVENTS.c.phase_index,
+    _EVENTS.c.data,
+)
 _SELECT_EVENTS = (
-    select(
-        _EVENTS.c.kind,
-        _EVENTS.c.wall_at,
-        _EVENTS.c.elapsed_s,
-        _EVENTS.c.phase_index,
-        _EVENTS.c.data,
-    )
+    select(*_EVENT_COLUMNS)
     .where(_EVENTS.c.session_id == bindparam("session_id"))
     .order_by(_EVENTS.c.seq)
 )
@@ -277,13 +279,7 @@ class JourneyEventRepository:
     def stored(self, session_id: int, seq: int) -> JourneyEvent | None:
         """The event at ``seq`` of the session as written, or None."""
         row = self.unit.execute(
-            select(
-                _EVENTS.c.kind,
-                _EVENTS.c.wall_at,
-                _EVENTS.c.elapsed_s,
-                _EVENTS.c.phase_index,
-                _EVENTS.c.data,
-            ).where(_EVENTS.c.session_id == session_id, _EVENTS.c.seq == seq)
+            select(*_EVENT_COLUMNS).where(_EVENTS.c.session_id == session_id, _EVENTS.c.seq == seq)
         ).first()
         if row is None:
             return None
