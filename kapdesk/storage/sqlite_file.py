@@ -439,32 +439,38 @@ def _examine_header(path: Path, size: int) -> None:
         raise set_aside(path, "is damaged: it is not made of whole pages (cut short?)")
 
 
-def writer_elsewhere(path: Path) -> bool:
-    """Whether another live process holds the writer lock of the SQLite file at ``path``
-    (:mod:`kapdesk.storage.writer_lock`). That writer's WAL is its own, written as this process
-    reads, and its checkpoints change the file: a process that is not the writer neither judges
-    that WAL, nor checkpoints, nor writes the witness, or it would race the writer's
-    checkpoints and could take a sound record for a foreign one."""
+def lock_holder(path: Path) -> str:
+    """Who holds the writer lock of the SQLite file at ``path``
+    (:mod:`kapdesk.storage.writer_lock`): "here" (this process), "elsewhere" (another live
+    process) or "" (no one)."""
     if sys.platform == "win32":
-        return False  # msvcrt's locks cannot be probed shared: the writer's lock alone guards
-    lock = lock_path(path)
+        return ""  # msvcrt's locks cannot be probed shared: the writer's lock alone guards
     try:
-        fd = os.open(lock, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        fd = os.open(lock_path(path), os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
-        return False  # no lock file: no writer has ever held it
+        return ""  # no lock file: no writer has ever held it
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
         except BlockingIOError:
             note = os.pread(fd, 64, 0).split(b"\n", 1)[0]
-            # Held: by this process (the writer itself) or by another.
-            return not (note.strip().isdigit() and int(note) == os.getpid())
+            mine = note.strip().isdigit() and int(note) == os.getpid()
+            return "here" if mine else "elsewhere"
         except OSError:
-            return False
+            return ""
         fcntl.flock(fd, fcntl.LOCK_UN)
-        return False
+        return ""
     finally:
         os.close(fd)
+
+
+def writer_elsewhere(path: Path) -> bool:
+    """Whether another live process holds the writer lock of the SQLite file at ``path``.
+    That writer's WAL is its own, written as this process reads, and its checkpoints change the
+    file: a process that is not the writer neither judges that WAL, nor checkpoints, nor writes
+    the witness, or it would race the writer's checkpoints and could take a sound record for a
+    foreign one."""
+    return lock_holder(path) == "elsewhere"
 
 
 STEADY_LOOKS = 4  # how many looks a verdict against the WAL must survive
@@ -653,6 +659,7 @@ class WitnessedConnection(sqlite3.Connection):
 
     database: Path  # set on the subclass :func:`witnessed` makes for one file
     recorded: tuple[int, int] | None = None  # the generation this connection last saw recorded
+    mine = False  # this process holds the file's writer lock (see _writer)
 
     def commit(self) -> None:
         super().commit()
@@ -661,8 +668,18 @@ class WitnessedConnection(sqlite3.Connection):
         except (OSError, sqlite3.Error) as exc:
             log.warning("cannot keep the witness of %s: %s", self.database, exc)
 
+    def _writer(self) -> bool:
+        """Whether this connection may checkpoint and keep the witness: no other live process
+        holds the writer lock. Once this process is found holding it (the window), that holds
+        for the connection's life, and the lock file is not asked again at every commit."""
+        if self.mine:
+            return True
+        holder = lock_holder(self.database)
+        self.mine = holder == "here"
+        return holder != "elsewhere"
+
     def close(self) -> None:
-        if writer_elsewhere(self.database):
+        if not self._writer():
             # Not the writer: no checkpoint of ours. (SQLite checkpoints on the last close of
             # the file, which the writer's own connection never lets this one be.)
             super().close()
@@ -681,7 +698,7 @@ class WitnessedConnection(sqlite3.Connection):
                 log.warning("cannot keep the witness of %s: %s", self.database, exc)
 
     def _after_commit(self) -> None:
-        if writer_elsewhere(self.database):
+        if not self._writer():
             return  # the writer keeps the witness and makes the checkpoints
         salts = wal_generation(self.database)
         if salts is not None and salts != self.recorded:
