@@ -133,6 +133,8 @@ def time_open(paths: AppPaths) -> tuple[float, int]:
         for opened in records.left_open:
             opened.recorder.close()
         records.storage.engine.dispose()
+        if records.writer is not None:
+            records.writer.release()  # as the window does when it closes
         if run:
             samples.append(took)
     return statistics.median(samples), resumed
