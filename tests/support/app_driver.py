@@ -238,15 +238,7 @@ def diskfull(window: MainWindow) -> None:
     }
     filler.unlink()
     window.journey_view.tick()  # the once-a-second retry
-    engine = create_engine(f"sqlite:///{data_dir / 'kapdesk.sqlite3'}")
-    with Session(engine) as session:
-        notes = [
-            e.data["text"]
-            for e in session.scalars(
-                select(SessionEvent).where(SessionEvent.kind == "note").order_by(SessionEvent.seq)
-            )
-        ]
-    engine.dispose()
+    notes = _saved_notes(data_dir)
     _say(
         {
             "full": full,
@@ -256,6 +248,20 @@ def diskfull(window: MainWindow) -> None:
             "saved": notes,
         }
     )
+
+
+def _saved_notes(data_dir: Path) -> list[str]:
+    """The notes the record holds, in order, read back through a connection of its own."""
+    engine = create_engine(f"sqlite:///{data_dir / 'kapdesk.sqlite3'}")
+    with Session(engine) as session:
+        notes = [
+            e.data["text"]
+            for e in session.scalars(
+                select(SessionEvent).where(SessionEvent.kind == "note").order_by(SessionEvent.seq)
+            )
+        ]
+    engine.dispose()
+    return notes
 
 
 def smallwal(window: MainWindow) -> None:
@@ -272,15 +278,7 @@ def smallwal(window: MainWindow) -> None:
         panel.note.setText(text)
         panel.note.returnPressed.emit()
     window.journey_view.tick()  # the once-a-second retry, once
-    engine = create_engine(f"sqlite:///{data_dir / 'kapdesk.sqlite3'}")
-    with Session(engine) as session:
-        notes = [
-            e.data["text"]
-            for e in session.scalars(
-                select(SessionEvent).where(SessionEvent.kind == "note").order_by(SessionEvent.seq)
-            )
-        ]
-    engine.dispose()
+    notes = _saved_notes(data_dir)
     _say(
         {
             "pending": current.recorder.pending,
