@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
@@ -34,6 +35,23 @@ def driver(mode: str, data_dir: Path, db_url: str | None = None) -> list[str]:
 
 def child_env() -> dict[str, str]:
     return {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+
+def run_driver(
+    mode: str, data_dir: Path, db_url: str | None = None, **options: Any
+) -> subprocess.CompletedProcess[str]:
+    """Run the app driver to its end (two minutes at most), its output captured; ``options``
+    go to :func:`subprocess.run` (``env``, ``preexec_fn``)."""
+    options.setdefault("env", child_env())
+    return subprocess.run(
+        driver(mode, data_dir, db_url),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        **options,
+    )
 
 
 def first_line(child: subprocess.Popen[str], timeout: float = 120) -> str:

@@ -19,7 +19,7 @@ from kapdesk.paths import AppPaths
 from kapdesk.storage.db import sqlite_url
 from kapdesk.storage.writer_lock import WriterLock
 from kapdesk.ui.main_window import MainWindow
-from tests.support.crash import ROOT, child_env, driver, first_line
+from tests.support.crash import ROOT, child_env, driver, first_line, run_driver
 
 
 @pytest.mark.subprocess
@@ -31,14 +31,8 @@ def test_a_second_kapdesk_on_the_same_file_through_db_hands_over(tmp_path: Path)
     try:
         assert json.loads(first_line(first)) == {"started": first.pid}
         # Another data folder, so the folder's lock is not in the way: the file's lock is.
-        second = subprocess.run(
-            driver("instance", tmp_path / "elsewhere", sqlite_url(room / "kapdesk.sqlite3")),
-            cwd=ROOT,
-            env=child_env(),
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
+        second = run_driver(
+            "instance", tmp_path / "elsewhere", sqlite_url(room / "kapdesk.sqlite3")
         )
         assert second.returncode == 0, second.stderr
         assert "kapdesk is already running on this record" in second.stderr

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from kapdesk.core.clock import SystemClock
 from kapdesk.storage.models import DoseRecord, SessionEvent
-from tests.support.crash import ROOT, child_env, driver, first_line, kill_and_restart
+from tests.support.crash import ROOT, child_env, driver, first_line, kill_and_restart, run_driver
 
 
 @pytest.mark.subprocess
@@ -37,15 +37,7 @@ def test_sigkill_mid_journey_then_restart_resumes_time_and_phase(
         first.wait(timeout=30)
     assert first.returncode == -signal.SIGKILL
 
-    second = subprocess.run(
-        driver("inspect", data_dir, url),
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    second = run_driver("inspect", data_dir, url, env=env)
     assert second.returncode == 0, second.stderr
     shown = json.loads(second.stdout.strip().splitlines()[-1])
     assert shown["page"] == "JourneyView"

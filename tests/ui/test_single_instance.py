@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.crash import ROOT, child_env, driver, first_line
+from tests.support.crash import ROOT, child_env, driver, first_line, run_driver
 
 
 @pytest.mark.subprocess
@@ -23,15 +23,7 @@ def test_a_second_start_hands_over_and_a_killed_one_leaves_no_lock_behind(tmp_pa
     try:
         assert json.loads(first_line(first)) == {"started": first.pid}
         assert (data_dir / "kapdesk.lock").exists()
-        second = subprocess.run(
-            driver("instance", data_dir),
-            cwd=ROOT,
-            env=child_env(),
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
+        second = run_driver("instance", data_dir)
         assert second.returncode == 0, second.stderr
         assert "kapdesk is already running here: its window was brought forward." in second.stderr
         assert second.stdout == ""  # it opened no window and no session of its own

@@ -20,7 +20,7 @@ from kapdesk.paths import BUNDLED_PROTOCOLS_DIR, AppPaths
 from kapdesk.storage.db import open_storage
 from kapdesk.storage.journeys import JourneyStore
 from tests.storage.test_protocol_snapshots import ABSURD
-from tests.support.crash import ROOT, child_env, driver
+from tests.support.crash import run_driver
 
 MEMORY_LIMIT = 4 * 1024**3  # address space: the hang grew by 100 MB/s until MemoryError
 
@@ -42,16 +42,7 @@ def test_the_window_opens_a_session_whose_protocol_cannot_be_used(tmp_path: Path
     storage.engine.dispose()
 
     try:
-        child = subprocess.run(
-            driver("inspect", data_dir),
-            cwd=ROOT,
-            env=child_env(),
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-            preexec_fn=_limit_memory,
-        )
+        child = run_driver("inspect", data_dir, preexec_fn=_limit_memory)
     except subprocess.TimeoutExpired:
         pytest.fail("kapdesk did not reach the journey in 120 s: it hangs on the protocol")
     assert child.returncode == 0, child.stderr
