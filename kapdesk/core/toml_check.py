@@ -179,14 +179,6 @@ def as_number(value: object) -> float | None:
     return number if math.isfinite(number) else None
 
 
-def positive(x: float) -> bool:
-    return x > 0
-
-
-def not_negative(x: float) -> bool:
-    return x >= 0
-
-
 def between(low: float, high: float) -> Callable[[float], bool]:
     return lambda x: low <= x <= high
 
