@@ -35,7 +35,11 @@ SETTINGS_LIMIT = 1 << 20  # protocols, clinic.toml, room.toml, tags: 1 MiB
 PLAYLIST_LIMIT = 16 << 20  # a playlist of tens of thousands of entries: 16 MiB
 
 # Beside an SQLite file: what SQLite keeps next to it and must never be written over.
-SQLITE_SIDECARS = ("", "-wal", "-shm", "-journal")
+# Beside an SQLite file: SQLite's own sidecars, then kapdesk's (the WAL's witness of
+# kapdesk.storage.sqlite_file, the writer lock of kapdesk.storage.writer_lock), and the folder
+# a damaged or foreign record is set aside in.
+SQLITE_SIDECARS = ("", "-wal", "-shm", "-journal", "-kapdesk.json", ".kapdesk-lock")
+SET_ASIDE_FOLDER = "set-aside"
 
 _WINDOWS = sys.platform == "win32"
 
@@ -158,8 +162,10 @@ def _inside(target: str, place: str) -> bool:
 
 
 def sqlite_family(database: Path) -> tuple[Path, ...]:
-    """An SQLite file and the sidecars SQLite keeps beside it (WAL, shared memory, journal)."""
-    return tuple(database.with_name(database.name + suffix) for suffix in SQLITE_SIDECARS)
+    """An SQLite file, the sidecars SQLite and kapdesk keep beside it (WAL, shared memory,
+    journal, witness, writer lock) and the folder records are set aside in."""
+    files = tuple(database.with_name(database.name + suffix) for suffix in SQLITE_SIDECARS)
+    return (*files, database.parent / SET_ASIDE_FOLDER)
 
 
 def refuse_reason(path: Path, kept: Iterable[Path], *, force: bool) -> str | None:

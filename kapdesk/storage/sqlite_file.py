@@ -68,6 +68,7 @@ from typing import Any
 if sys.platform != "win32":
     import fcntl
 
+from kapdesk.core.safe_files import SET_ASIDE_FOLDER
 from kapdesk.storage.errors import DatabaseError
 from kapdesk.storage.writer_lock import lock_path
 
@@ -77,7 +78,7 @@ PLAIN_HEADER = b"SQLite format 3\x00"
 WAL_MAGIC = (0x377F0682, 0x377F0683)
 WAL_HEADER = 32
 FRAME_HEADER = 24
-SET_ASIDE = "set-aside"
+SET_ASIDE = SET_ASIDE_FOLDER  # beside the database
 HOLD = "HOLD.txt"
 CHECKPOINT_BYTES = 4 * 1024 * 1024  # kapdesk checkpoints once the WAL has grown past this
 QUICK_CHECK_SECONDS = 1.5  # longer than this, and the full check goes on in the background

@@ -14,6 +14,8 @@ import pytest
 from kapdesk.cli import main
 from kapdesk.core.safe_files import SafeFileError, write_file
 from kapdesk.paths import AppPaths
+from kapdesk.storage.sqlite_file import wal_of, witness_of
+from kapdesk.storage.writer_lock import lock_path
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX special files")
 
@@ -98,7 +100,15 @@ def test_a_sqlite_file_given_with_db_is_kept_too(
     assert main(["--data-dir", str(tmp_path / "d"), "--db", url, "demo"]) == 0
     capsys.readouterr()
     saved = database.read_bytes()
-    for target in (database, database.with_name(database.name + "-wal")):
+    (tmp_path / "set-aside").mkdir(exist_ok=True)
+    targets = (
+        database,
+        wal_of(database),
+        witness_of(database),
+        lock_path(database),
+        tmp_path / "set-aside" / "README.txt",
+    )
+    for target in targets:
         args = ["export", "1", "-o", str(target), "--force"]
         code = main(["--data-dir", str(tmp_path / "d"), "--db", url, *args])
         assert code == 1
