@@ -134,9 +134,17 @@ class Readiness:
     reasons: tuple[str, ...]  # why not ready; empty when ready
 
     def to_json(
-        self, vitals_text: str, answers: Mapping[str, bool], by: str = ""
+        self,
+        vitals_text: str,
+        answers: Mapping[str, bool],
+        by: str = "",
+        may_leave_from: datetime | None = None,
     ) -> dict[str, Any]:
+        """The check as recorded; ``may_leave_from``: ready before the least time in the room
+        has passed, and free to leave from then (see :func:`leave_from`)."""
+        leave = {"may_leave_from": may_leave_from.isoformat()} if may_leave_from else {}
         return {
+            **leave,
             "scores": dict(self.scores),
             "escort": self.escort,
             "total": self.total,
@@ -191,6 +199,35 @@ class Discharge:
         return self.checks[-1] if self.checks else None
 
 
+def least_time_ends(journey: Journey) -> datetime | None:
+    """When the protocol's least time in the room after the first dose ends (UTC); None
+    before dosing or when the protocol asks for none."""
+    dose_event = next(iter(journey.of_kind(EventKind.DOSE)), None)
+    stay = journey.protocol.monitoring_minutes
+    if dose_event is None or not stay > 0:
+        return None
+    # Held to a session's length: a stored protocol from before its numbers were checked
+    # could name more minutes than a date can hold.
+    return dose_event.wall + timedelta(minutes=min(stay, LONGEST_SESSION_MINUTES))
+
+
+def leave_from(journey: Journey, now: datetime) -> datetime | None:
+    """For a patient found ready at ``now``: when they may leave, if that is later than now
+    (the least time in the room has not passed); None when they may leave now."""
+    least = least_time_ends(journey)
+    return least if least is not None and least > now else None
+
+
+def verdict_text(ready: bool, may_leave_from: datetime | None) -> str:
+    """``ready to leave``, ``ready, may leave from 11:07`` (local time), ``not ready yet``:
+    "ready" alone is never said while the least time in the room has not passed."""
+    if not ready:
+        return "not ready yet"
+    if may_leave_from is None:
+        return "ready to leave"
+    return f"ready, may leave from {may_leave_from.astimezone().strftime('%H:%M')}"
+
+
 def discharge_of(journey: Journey) -> Discharge:
     """The session's discharge checks, when the patient was ready, and the monitoring time."""
     checks = tuple(journey.of_kind(EventKind.DISCHARGE))
@@ -202,15 +239,10 @@ def discharge_of(journey: Journey) -> Discharge:
             first_ready = None
         elif first_ready is None:
             first_ready = check
-    dose_event = next(iter(journey.of_kind(EventKind.DOSE)), None)
     free: datetime | None = None
-    if first_ready is not None and dose_event is not None:
-        stay = journey.protocol.monitoring_minutes
-        # Held to a session's length: a stored protocol from before its numbers were checked
-        # could name more minutes than a date can hold.
-        stay = min(stay, LONGEST_SESSION_MINUTES) if stay > 0 else 0.0
-        least = dose_event.wall + timedelta(minutes=stay)
-        free = max(first_ready.wall, least)
+    if first_ready is not None and journey.dosed:
+        least = least_time_ends(journey)
+        free = first_ready.wall if least is None else max(first_ready.wall, least)
     return Discharge(
         checks,
         first_ready.wall if first_ready else None,

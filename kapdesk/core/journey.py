@@ -30,10 +30,23 @@ from kapdesk.core.downtime import (
     span_text,
 )
 from kapdesk.core.observations import SCALES
-from kapdesk.core.protocols import Advance, Phase, Protocol
+from kapdesk.core.protocols import (
+    LONGEST_SESSION_MINUTES,
+    Advance,
+    CheckMoment,
+    Measure,
+    Phase,
+    Protocol,
+)
 from kapdesk.core.staff import Action, PermissionDeniedError, StaffMember, require
-from kapdesk.core.timefmt import clock_text
-from kapdesk.core.vitals import Reading
+from kapdesk.core.timefmt import clock_text, minutes_text
+from kapdesk.core.vitals import (
+    EARLY_SECONDS,
+    Reading,
+)
+
+#: How late a reading may come and still count for a named check at a minute, when closing.
+NAMED_CHECK_LATE_S = 15 * 60.0
 
 
 class JourneyState(StrEnum):
@@ -133,6 +146,7 @@ class PhaseSpan:
     phase: Phase
     started: float
     ended: float | None  # None while it is the current phase
+    ended_early: bool = False  # ended by hand before its planned time
 
     @property
     def planned_seconds(self) -> float:
@@ -333,6 +347,10 @@ class Journey:
         the journey screen asks for its readings every second."""
         return list(self._by_kind.get(kind, ()))
 
+    def now(self) -> datetime:
+        """The wall time (UTC) by the journey's clock."""
+        return self._clock.now()
+
     @property
     def dosed(self) -> bool:
         return bool(self.doses)
@@ -431,7 +449,25 @@ class Journey:
         assert index is not None
         if index + 1 >= len(self.protocol.phases):
             raise JourneyError(f"{self.protocol.phases[index].name} is the last phase")
-        return self._emit(EventKind.PHASE, self._phase_data(index + 1, auto=False), signed=True)
+        data = self._phase_data(index + 1, auto=False)
+        if self.ends_phase_early():
+            span = self.current_span
+            assert span is not None
+            # The record says which phase was ended by hand before its time, and when.
+            data["ended_early"] = {
+                "index": span.index,
+                "name": span.phase.name,
+                "ran_seconds": round(self.phase_elapsed(), 3),
+                "planned_minutes": span.phase.minutes,
+            }
+        return self._emit(EventKind.PHASE, data, signed=True)
+
+    def ends_phase_early(self) -> bool:
+        """Whether moving on now would end the current phase before its planned time."""
+        span = self.current_span
+        if self.state is not JourneyState.RUNNING or span is None or self.next_phase is None:
+            return False
+        return self.phase_elapsed() < span.planned_seconds - 0.5
 
     def tick(self) -> list[JourneyEvent]:
         """Let time act: on a timed protocol, start every phase whose time has come.
@@ -563,6 +599,80 @@ class Journey:
             f"{limits.baseline_systolic_max:g}/{limits.baseline_diastolic_max:g}"
         )
 
+    def missing_checks(self) -> list[str]:
+        """The protocol's named vital-signs checks (baseline, at a minute, before discharge)
+        whose time has come and that have no reading of their own, with a blood pressure when
+        the protocol measures one. Routine interval checks are not named here: a missed one is
+        the observation panel's cue, not a reason the session is not done.
+
+        A named check at a minute is met by a reading from :data:`EARLY_SECONDS` before it to
+        :data:`NAMED_CHECK_LATE_S` after it (the REMS asks for the pressure at about 40
+        minutes: one at 90 is not it); the before-discharge check by a reading in the last
+        phase, or, before it, in the last :data:`NAMED_CHECK_LATE_S`.
+        """
+        protocol = self.protocol
+        wants_bp = Measure.BLOOD_PRESSURE in protocol.vitals.measures
+        before_dosing = False
+        taken: list[float] = []
+        for seq, event in enumerate(self.events):
+            if event.kind is not EventKind.VITALS:
+                continue
+            reading = _reading_of(self.corrected(seq))
+            if wants_bp and reading.systolic is None and reading.diastolic is None:
+                continue  # the check asks for a blood pressure: a pulse alone is not one
+            if event.elapsed is None:
+                before_dosing = True
+            else:
+                taken.append(event.elapsed)
+        now = self.elapsed() or 0.0
+        last_phase = len(protocol.phases) - 1
+        discharge_from = next(
+            (s.started for s in self.spans if s.index == last_phase), now - NAMED_CHECK_LATE_S
+        )
+        missing: list[str] = []
+        for check in protocol.vitals.checks:
+            if check.moment is CheckMoment.BEFORE_DOSING:
+                met = before_dosing
+            elif check.moment is CheckMoment.BEFORE_DISCHARGE:
+                met = any(at >= discharge_from - EARLY_SECONDS for at in taken)
+            elif check.at_minute is not None:
+                at_s = check.at_minute * 60.0
+                if now < at_s:
+                    continue  # not due yet: closing before it is early for its time already
+                met = any(at_s - EARLY_SECONDS <= at <= at_s + NAMED_CHECK_LATE_S for at in taken)
+            else:
+                continue
+            if not met and check.label not in missing:
+                missing.append(check.label)
+        return missing
+
+    def close_concerns(self) -> list[str]:
+        """Why closing now would be early, in the words the close form shows; empty when the
+        session is done. Before dosing there are none: closing then cancels the session."""
+        if self.state is not JourneyState.RUNNING:
+            return []
+        concerns: list[str] = []
+        protocol = self.protocol
+        elapsed = self.elapsed() or 0.0
+        least = min(max(protocol.monitoring_minutes, 0.0), LONGEST_SESSION_MINUTES)
+        if least and elapsed < least * 60.0:
+            concerns.append(
+                f"{clock_text(elapsed)} since dosing, of the {minutes_text(least)} "
+                "the protocol asks in the room"
+            )
+        phase = self.current_phase
+        if phase is not None and self.next_phase is not None:
+            concerns.append(f"still in {phase.name}, before the last phase")
+        for label in self.missing_checks():
+            concerns.append(f"vital-signs check not taken: {label}")
+        if protocol.discharge.required:
+            checks = self.of_kind(EventKind.DISCHARGE)
+            if not checks:
+                concerns.append("no discharge check recorded")
+            elif not checks[-1].data.get("ready"):
+                concerns.append("the last discharge check found the patient not ready")
+        return concerns
+
     def amend(self, data: Mapping[str, Any]) -> JourneyEvent:
         """Correct an earlier note, reading or rating; the original stays in the record."""
         target = data.get("amends")
@@ -575,11 +685,26 @@ class Journey:
         return self._emit(EventKind.AMENDMENT, data, signed=True)
 
     def close(self, reason: str = "") -> JourneyEvent:
-        """Close the session; its record is kept. Before dosing, this cancels it."""
+        """Close the session; its record is kept. Before dosing, this cancels it.
+
+        Closing early (see :meth:`close_concerns`) is a decision: it takes a role allowed to
+        make it and a reason, and the record keeps why it was early.
+        """
         if self.state is JourneyState.CLOSED:
             raise JourneyError("the session is already closed")
         self._allow(Action.CLOSE_SESSION)
-        return self._emit(EventKind.CLOSED, {"reason": reason.strip()}, signed=True)
+        data: dict[str, Any] = {"reason": reason.strip()}
+        concerns = self.close_concerns()
+        if concerns:
+            self._allow(Action.CLOSE_EARLY)
+            if not data["reason"]:
+                raise JourneyError(
+                    "Closing early needs a reason on the record: " + "; ".join(concerns)
+                )
+            data["early"] = concerns
+        elif not self.dosed:
+            data["cancelled"] = True
+        return self._emit(EventKind.CLOSED, data, signed=True)
 
     # -- internals ----------------------------------------------------------------------------
 
@@ -631,7 +756,8 @@ class Journey:
             started = event.elapsed or 0.0
             if self.spans:
                 last = self.spans[-1]
-                self.spans[-1] = PhaseSpan(last.index, last.phase, last.started, started)
+                early = isinstance(data.get("ended_early"), Mapping)
+                self.spans[-1] = PhaseSpan(last.index, last.phase, last.started, started, early)
             self.spans.append(PhaseSpan(index, self.protocol.phases[index], started, None))
         elif event.kind is EventKind.RESUMED:
             if data.get("journey_time_vouched") is False:
@@ -688,7 +814,11 @@ def event_text(event: JourneyEvent) -> str:
         return text
     if event.kind is EventKind.PHASE:
         how = " (by time)" if data.get("auto") else ""
-        return f"Phase: {data.get('name', '')}{how}"
+        text = f"Phase: {data.get('name', '')}{how}"
+        early = data.get("ended_early")
+        if isinstance(early, Mapping):
+            text += f"; {ended_early_text(early)}"
+        return text
     if event.kind is EventKind.RESUMED:
         return resumed_text(data)
     if event.kind is EventKind.TIME_CORRECTED:
@@ -721,8 +851,39 @@ def event_text(event: JourneyEvent) -> str:
         return _preparation_text(event)
     if event.kind is EventKind.DISCHARGE:
         return _discharge_text(event)
+    return closed_text(data)
+
+
+def ended_early_text(early: Mapping[str, Any]) -> str:
+    """``Infusion ended early by hand at 16:55 of 40 min``."""
+    ran = early.get("ran_seconds")
+    planned = early.get("planned_minutes")
+    at = f" at {clock_text(float(ran))}" if isinstance(ran, int | float) else ""
+    of = f" of {minutes_text(float(planned))}" if isinstance(planned, int | float) else ""
+    return f"{early.get('name', 'the phase')} ended early by hand{at}{of}"
+
+
+def closed_text(data: Mapping[str, Any]) -> str:
+    """The close of a session in words: early, with why, or cancelled before dosing."""
     reason = str(data.get("reason", ""))
+    early = data.get("early")
+    if isinstance(early, list | tuple) and early:
+        text = "Session closed early (" + "; ".join(str(e) for e in early) + ")"
+        return text + (f": {reason}" if reason else "")
+    if data.get("cancelled"):
+        return f"Session cancelled before dosing{': ' + reason if reason else ''}"
     return f"Session closed{': ' + reason if reason else ''}"
+
+
+def _moment(value: object) -> datetime | None:
+    """A recorded ISO time, or None when it is absent or not one."""
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
 
 
 def _corrected_text(data: Mapping[str, Any]) -> str:
@@ -756,6 +917,9 @@ def _preparation_text(event: JourneyEvent) -> str:
 def _discharge_text(event: JourneyEvent) -> str:
     data = event.data
     verdict = "ready to leave" if data.get("ready") else "not ready yet"
+    leave = _moment(data.get("may_leave_from"))
+    if data.get("ready") and leave is not None:
+        verdict = f"ready, may leave from {leave.astimezone().strftime('%H:%M')}"
     text = f"Discharge check: {data.get('total', '?')} of {data.get('max', '?')}, {verdict}"
     reasons = [str(r) for r in data.get("reasons") or ()]
     if reasons:

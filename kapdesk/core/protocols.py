@@ -176,6 +176,9 @@ class DischargeRules:
 
     ready_score: int = 10  # of 12: six items scored 0-2; any item at 0 is never ready
     questions: tuple[DischargeQuestion, ...] = ()
+    # A discharge check that found the patient ready is part of the record (the REMS form asks
+    # when the patient was ready): closing without one is an early close.
+    required: bool = False
 
 
 @dataclass(frozen=True)
@@ -224,7 +227,7 @@ class ProtocolError(TomlFileError):
 # --- validation ------------------------------------------------------------------------------
 
 _TOP_KEYS = ("protocol", "dose", "phases", "vitals", "thresholds", "preparation", "discharge")
-_DISCHARGE_KEYS = ("ready_score", "questions")
+_DISCHARGE_KEYS = ("ready_score", "required", "questions")
 _QUESTION_KEYS = ("id", "text")
 _PREPARATION_KEYS = ("checklist",)
 _CHECKLIST_KEYS = ("id", "text", "required")
@@ -368,6 +371,7 @@ class _Checker(TomlChecker):
         return DischargeRules(
             ready_score=int(score) if score is not None else default.ready_score,
             questions=tuple(questions),
+            required=self.flag(table, "discharge", "required"),
         )
 
     def dose(self, data: Mapping[str, object], route: str) -> DoseDefaults:

@@ -48,6 +48,7 @@ class Action(StrEnum):
     AMEND = "amend"
     DISCHARGE = "discharge"
     CLOSE_SESSION = "close_session"
+    CLOSE_EARLY = "close_early"  # before the least time in the room or with checks missing
     INTEGRATE = "integrate"  # the plan, questionnaires
     EXPORT = "export"
     EDIT_PROTOCOLS = "edit_protocols"
@@ -66,7 +67,7 @@ _EVERYONE = frozenset(
         Action.INTEGRATE,
     }
 )
-_CLINICAL = _EVERYONE | {Action.RECORD_DOSE, Action.DISCHARGE, Action.EXPORT}
+_CLINICAL = _EVERYONE | {Action.RECORD_DOSE, Action.DISCHARGE, Action.CLOSE_EARLY, Action.EXPORT}
 
 PERMISSIONS: Mapping[Role, frozenset[Action]] = {
     Role.SITTER: _EVERYONE,
@@ -91,6 +92,7 @@ _WHAT = {
     Action.OBSERVE: "Recording in the journey",
     Action.AMEND: "Correcting the record",
     Action.CLOSE_SESSION: "Closing a session",
+    Action.CLOSE_EARLY: "Closing a session early",
     Action.INTEGRATE: "The integration plan",
     Action.RECORD_DOSE: "Recording a dose",
     Action.DECIDE_TO_DOSE: "Deciding to dose after a high baseline",

@@ -171,7 +171,7 @@ def test_replay_of_a_closed_session_keeps_its_final_time(
     journey = Journey.open(protocol, clock)
     journey.record_dose(DOSE)
     clock.advance(3333)
-    journey.close()
+    journey.close("the patient asked to stop")
     clock.advance(99999)
     restored = Journey.replay(protocol, clock, journey.events)
     assert restored.state is JourneyState.CLOSED
@@ -190,6 +190,7 @@ def test_events_read_in_the_clinic_s_words(protocol: Protocol, clock: FakeClock)
         "Session opened",
         "Dose: 50 mg IM, lot L123, given by Nurse Ana",
         "Phase: Onset",
-        "Phase: Peak",
-        "Session closed: done",
+        "Phase: Peak; Onset ended early by hand at 00:00 of 5 min",
+        "Session closed early (00:00 since dosing, of the 1 h 30 min the protocol asks in the "
+        "room; still in Peak, before the last phase): done",
     ]

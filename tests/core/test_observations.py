@@ -160,7 +160,7 @@ def test_an_amendment_keeps_the_original_in_the_timeline(clock: FakeClock) -> No
     assert [e.kind for e in entries].count(EventKind.AMENDMENT) == 0
     with pytest.raises(JourneyError, match="only notes, vital signs and ratings"):
         journey.amend(amendment_data(1, {"amount": 1}, "wrong dose"))
-    journey.close()
+    journey.close("ended early for this test")
     with pytest.raises(JourneyError, match="closed"):
         journey.record_observation(EventKind.NOTE, note_data("late", []))
     journey.amend(amendment_data(seq, {"values": {"heart_rate": 72}}, "second look", "C"))

@@ -87,7 +87,10 @@ def test_each_action_takes_its_roles(protocol: Protocol, clock: FakeClock) -> No
     with pytest.raises(NotAllowedError, match="Kim Lee is no longer active here"):
         journey.record_observation(EventKind.NOTE, note_data("A note", [], ""))
     journey.act_as(SITTER)
-    journey.close("Journey ended")
+    with pytest.raises(NotAllowedError, match="Closing a session early takes a nurse or a"):
+        journey.close("Journey ended")
+    journey.act_as(NURSE)
+    journey.close("The patient asked to stop")
     assert journey.closed
 
 
