@@ -157,7 +157,14 @@ def _facts_block(facts: RecordFacts) -> str:
         ("Dosed", _local(summary.dosed_at)),
         ("Closed", _local(summary.closed_at)),
     ]
-    if summary.close_reason:
+    closing = journey.events[-1] if journey.closed else None
+    early = closing.data.get("early") if closing is not None else None
+    if closing is not None and isinstance(early, list) and early:
+        rows.append(("Closed early", "; ".join(str(e) for e in early)))
+        rows.append(("Why closed early", str(closing.data.get("reason", "")) or "-"))
+        if closing.data.get("by"):
+            rows.append(("Early close decided by", str(closing.data["by"])))
+    elif summary.close_reason:
         rows.append(("Closed because", summary.close_reason))
     body = "".join(
         f"<tr><td class='muted'>{_e(name)}</td><td>{_e(value)}</td></tr>" for name, value in rows
@@ -216,12 +223,13 @@ def _phases(journey: Journey) -> str:
             _e(f"{span.phase.minutes:g} min"),
             _e(journey_time((span.ended if span.ended is not None else end) - span.started)),
             _e(journey_time(span.started)),
+            "<b>ended early by hand</b>" if span.ended_early else "",
         ]
         for span in journey.spans
     ]
     if not rows:
         return ""
-    return "<h2>Phases</h2>" + _table(["Phase", "Planned", "Actual", "Started at"], rows)
+    return "<h2>Phases</h2>" + _table(["Phase", "Planned", "Actual", "Started at", ""], rows)
 
 
 def _versions(entry: Entry) -> str:
@@ -321,6 +329,9 @@ def _discharge(journey: Journey) -> str:
         text += f"<p class='big'><b>Ready to leave:</b> {_e(_local(discharge.ready_at))}"
         if discharge.ready_elapsed is not None:
             text += f" ({_e(journey_time(discharge.ready_elapsed))} after dosing)"
+        free = discharge.free_to_leave_at
+        if free is not None and free > discharge.ready_at:
+            text += f"; may leave from {_e(_local(free, '%H:%M'))}"
         text += "</p>"
     else:
         text += "<p>No discharge check found the patient ready to leave.</p>"

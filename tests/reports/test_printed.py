@@ -195,3 +195,29 @@ def test_a_record_that_cannot_be_found_or_written_is_said_plainly(
         write_atomically(target, data)
     assert target.read_bytes() == b"the previous file"
     assert list(out.iterdir()) == [target]  # no half-written file left behind
+
+
+def test_the_record_prints_phases_ended_early_and_an_early_close(
+    printer: Printer, storage: Storage, clock: FakeClock, tmp_path: Path
+) -> None:
+    protocol = ProtocolLibrary(BUNDLED_PROTOCOLS_DIR, None).get("esketamine-intranasal")
+    assert protocol is not None
+    opened = JourneyStore(storage, clock).open_session("P-0120", protocol, "Sam Ortiz")
+    journey = opened.journey
+    _vitals(journey, 128, 80)
+    journey.record_dose(Dose(56, "mg", "intranasal", lot_number="ESK-1"))
+    clock.advance(6 * 60)
+    journey.advance_phase()  # the sprays done in 6 of the 10 minutes
+    clock.advance(20 * 60)
+    journey.close("Patient asked to stop; stable, escorted home")
+    assert opened.recorder.flush()
+    path = tmp_path / "record.pdf"
+    write_atomically(path, printer.record(opened.session_id))
+    text = " ".join(pdf_text(path).split())
+    assert "Dosing 10 min 0:06:00 0:00:00 ended early by hand" in text
+    assert "Dosing ended early by hand at 06:00 of 10 min" in text  # in the timeline
+    assert (
+        "Closed early 26:00 since dosing, of the 2 h the protocol asks in the room; still in "
+        "Peak dissociation, before the last phase" in text
+    )
+    assert "Why closed early Patient asked to stop; stable, escorted home" in text
