@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from kapdesk.core.journey import Dose
 from kapdesk.core.protocols import DoseDefaults
+from kapdesk.ui import theme
 from kapdesk.ui.widgets import label
 
 
@@ -131,20 +132,38 @@ class DoseDialog(QDialog):
 
 
 class CloseDialog(QDialog):
-    """Confirms closing a session, with a reason when it ends early."""
+    """Confirms closing a session, with a reason when it ends early; an early close names why
+    it is early, so whoever decides it sees what the record will say."""
 
-    def __init__(self, message: str, reason_needed: bool, parent: QWidget) -> None:
+    def __init__(
+        self,
+        message: str,
+        reason_needed: bool,
+        parent: QWidget,
+        *,
+        concerns: Sequence[str] = (),
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Close the session")
+        self.setWindowTitle("Close the session early" if concerns else "Close the session")
         self.setModal(True)
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         layout.setSpacing(14)
-        layout.addWidget(label("Close the session?", "title"))
+        layout.addWidget(
+            label("Close the session early?" if concerns else "Close the session?", "title")
+        )
+        if concerns:
+            self.concerns = label("\n".join(f"•  {c[:1].upper()}{c[1:]}" for c in concerns), "")
+            self.concerns.setStyleSheet(f"color: {theme.OVERRUN};")
+            layout.addWidget(self.concerns)
         layout.addWidget(label(message, "muted"))
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(
-            "Reason (needed to close early)" if reason_needed else "Note (optional)"
+            "Why it closes early (goes on the record)"
+            if concerns
+            else "Reason (needed to close early)"
+            if reason_needed
+            else "Note (optional)"
         )
         layout.addWidget(self.reason)
         self._reason_needed = reason_needed
@@ -154,7 +173,7 @@ class CloseDialog(QDialog):
         buttons = QHBoxLayout()
         keep = QPushButton("Keep it open   Esc")
         keep.clicked.connect(self.reject)
-        self.confirm = QPushButton("Close session   Enter")
+        self.confirm = QPushButton("Close early   Enter" if concerns else "Close session   Enter")
         self.confirm.setProperty("role", "primary")
         self.confirm.setDefault(True)
         self.confirm.clicked.connect(self._accept_if_valid)

@@ -24,6 +24,8 @@ from kapdesk.core.discharge import (
     Readiness,
     assess,
     compare_vitals,
+    leave_from,
+    verdict_text,
 )
 from kapdesk.ui.widgets import centred, dialog_footer, label
 
@@ -158,7 +160,8 @@ class DischargeDialog(QDialog):
         readiness = assess(self.scores(), self.escort.isChecked(), self._ready_score)
         self.readiness = readiness
         if readiness.ready:
-            self.verdict.setText(f"{readiness.total} of {MAX_SCORE}: ready to leave.")
+            leave = leave_from(self._journey, self._journey.now())
+            self.verdict.setText(f"{readiness.total} of {MAX_SCORE}: {verdict_text(True, leave)}.")
             self.verdict.setProperty("role", "")
         else:
             self.verdict.setText(
@@ -179,5 +182,6 @@ class DischargeDialog(QDialog):
             return
         assert self.readiness is not None
         answers = {key: group.checkedId() == 1 for key, group in self.answers.items()}
-        self.data = self.readiness.to_json(self.vitals.text, answers, self._by)
+        leave = leave_from(self._journey, self._journey.now()) if self.readiness.ready else None
+        self.data = self.readiness.to_json(self.vitals.text, answers, self._by, leave)
         self.accept()

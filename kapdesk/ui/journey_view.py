@@ -44,6 +44,8 @@ if TYPE_CHECKING:  # the database layer loads after the window is up
 
 
 WIDE_WIDTH = 1200  # from this width up, observations get a column of their own
+# Ending a dosing phase before its time takes a second press of Next phase within this long.
+CONFIRM_EARLY_S = 10.0
 
 
 class JourneyView(QWidget):
@@ -52,6 +54,8 @@ class JourneyView(QWidget):
     session_closed = Signal(int)
     history_requested = Signal()
     timeline_requested = Signal(int)
+    # Someone else must do what was refused: lock for them, then try it again as them.
+    switch_user_requested = Signal(str)  # what to do again once they are signed in
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +64,7 @@ class JourneyView(QWidget):
         self.sound: SoundPanel | None = None
         self.dose_dialog: DoseDialog | None = None
         self.close_dialog: CloseDialog | None = None
+        self._early_armed: tuple[int, float] | None = None  # (phase index, journey time)
         self._timer_colour = theme.TEXT
         self._timer_px = 120
         self._timer = QTimer(self)
@@ -159,9 +164,23 @@ class JourneyView(QWidget):
         outer.addWidget(self.time_notice)
         self._noted: Downtime | None = None  # a notice staff have read (nothing to confirm)
 
+        # A refusal, or a question that waits for a second press; soft, never a pop-up.
         self.message = label("", "error")
-        self.message.hide()
-        outer.addWidget(self.message)
+        self.switch_button = ActionButton("Switch user", "Ctrl+Shift+U", self._switch_user, self)
+        self.switch_button.setProperty("role", "compact")
+        self.switch_button.hide()
+        self.message_bar = QWidget(self)
+        message_row = QHBoxLayout(self.message_bar)
+        message_row.setContentsMargins(0, 0, 0, 0)
+        message_row.addWidget(self.message, 1)
+        message_row.addWidget(self.switch_button)
+        self.message_bar.hide()
+        self._again = ""  # what the switch button asks to do again, once someone else is in
+        outer.addWidget(self.message_bar)
+        self.confirm_note = label("", "")
+        self.confirm_note.setStyleSheet(f"color: {theme.OVERRUN};")
+        self.confirm_note.hide()
+        outer.addWidget(self.confirm_note)
 
         actions = QHBoxLayout()
         actions.setSpacing(16)
@@ -193,7 +212,7 @@ class JourneyView(QWidget):
     def place_sound(self, panel: SoundPanel) -> None:
         """Put the sound card under the phase card."""
         self.sound = panel
-        self._outer.insertWidget(self._outer.indexOf(self.message), panel)
+        self._outer.insertWidget(self._outer.indexOf(self.message_bar), panel)
 
     def set_course(self, text: str) -> None:
         """``Session 3 of 6`` in the header, or nothing."""
@@ -245,7 +264,7 @@ class JourneyView(QWidget):
                 panel.tabs.addTab(sound.lend_volumes(), "Sound")
             self._outer.insertWidget(self._outer.indexOf(panel), self.phase_card)
             if sound is not None:
-                self._outer.insertWidget(self._outer.indexOf(self.message), sound)
+                self._outer.insertWidget(self._outer.indexOf(self.message_bar), sound)
                 sound.take_back_quiet()
             self._side_layout.addWidget(panel)
             panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
@@ -317,7 +336,8 @@ class JourneyView(QWidget):
             self.observations.follow(current)
         if self.preparation is not None:
             self.preparation.follow(current)
-        self.message.hide()
+        self._hide_message()
+        self._early_armed = None
         self.refresh()
 
     def refresh(self) -> None:
@@ -413,9 +433,11 @@ class JourneyView(QWidget):
         if discharge.ready_at is not None:
             ready = discharge.ready_at.astimezone().strftime("%H:%M")
             free = discharge.free_to_leave_at
-            text = f"Ready to leave since {ready}"
-            if free is not None and free > discharge.ready_at:
-                text += f" · may leave from {free.astimezone().strftime('%H:%M')}"
+            if free is not None and free > journey.now():
+                # Never "ready to leave" while the least time in the room has not passed.
+                text = f"Ready since {ready}, may leave from {free.astimezone().strftime('%H:%M')}"
+            else:
+                text = f"Ready to leave since {ready}"
             self.monitoring.setText(text)
         elif elapsed is not None and protocol.monitoring_minutes:
             stay = minutes_text(protocol.monitoring_minutes)
@@ -455,6 +477,7 @@ class JourneyView(QWidget):
         self.discharge_button.setProperty("role", "primary" if running and last else "")
         self.discharge_button.style().polish(self.discharge_button)
         self.close_button.setEnabled(journey.state is not JourneyState.CLOSED)
+        self._show_early_question()
         self._schedule_tick()
 
     def _show_time_notice(self) -> None:
@@ -560,8 +583,11 @@ class JourneyView(QWidget):
         if self.current is None or self.current.journey.state is JourneyState.CLOSED:
             return
         journey = self.current.journey
-        if self._refused(Action.RECORD_DOSE):
+        if self._refused(Action.RECORD_DOSE, again="dose"):
             return
+        concern = journey.baseline_concern()
+        if concern is not None and self._refused(Action.DECIDE_TO_DOSE, again="dose", why=concern):
+            return  # said before the form opens, not after it is filled in
         missing: tuple[str, ...] = ()
         if not journey.dosed:
             missing = tuple(item.text for item in preparation_of(journey).missing)
@@ -591,7 +617,7 @@ class JourneyView(QWidget):
     def request_discharge(self) -> None:
         if self.current is None or self.current.journey.state is not JourneyState.RUNNING:
             return
-        if self._refused(Action.DISCHARGE):
+        if self._refused(Action.DISCHARGE, again="discharge"):
             return
         dialog = DischargeDialog(self.current.journey, self.current.author, self)
         dialog.accepted.connect(self._discharge_checked)
@@ -606,28 +632,82 @@ class JourneyView(QWidget):
         self._act(lambda: current.journey.record_discharge(data))
 
     def advance_phase(self) -> None:
-        if self.current is not None:
-            self._act(self.current.journey.advance_phase)
+        """Next phase. A dosing phase (an infusion, the sprays) ended before its planned time
+        takes a second press within :data:`CONFIRM_EARLY_S`: N sits beside B."""
+        if self.current is None:
+            return
+        journey = self.current.journey
+        span = journey.current_span
+        if span is not None and span.phase.dosing and journey.ends_phase_early():
+            now = journey.elapsed() or 0.0
+            armed = self._early_armed
+            if armed is None or armed[0] != span.index or now - armed[1] > CONFIRM_EARLY_S:
+                if self._refused(Action.OBSERVE):
+                    return
+                self._early_armed = (span.index, now)
+                self.refresh()
+                return
+        self._early_armed = None
+        self._act(journey.advance_phase)
+        self.refresh()
+
+    def _show_early_question(self) -> None:
+        """While a first press waits for its second: the button and a line say what it does."""
+        assert self.current is not None
+        journey = self.current.journey
+        armed, span = self._early_armed, journey.current_span
+        now = journey.elapsed() or 0.0
+        if armed is not None and (
+            span is None
+            or span.index != armed[0]
+            or now - armed[1] > CONFIRM_EARLY_S
+            or not journey.ends_phase_early()
+        ):
+            armed = self._early_armed = None
+        shortcut = self.next_button.sequence.toString()
+        if armed is None or span is None:
+            self.next_button.setText(f"Next phase   {shortcut}")
+            self.next_button.setStyleSheet("")
+            self.confirm_note.hide()
+            return
+        name = span.phase.name
+        self.next_button.setText(f"End {name} early?   {shortcut} again")
+        self.next_button.setStyleSheet(f"color: {theme.OVERRUN}; border-color: {theme.OVERRUN};")
+        self.confirm_note.setText(
+            f"{name} is at {clock_text(journey.phase_elapsed())} of its planned "
+            f"{clock_text(span.planned_seconds)}. Press Next phase again to end it now; the "
+            "record will say it was ended early. Otherwise it carries on."
+        )
+        self.confirm_note.show()
 
     def request_close(self) -> None:
         if self.current is None or self.current.journey.state is JourneyState.CLOSED:
             return
         journey = self.current.journey
-        if not journey.dosed:
+        concerns = journey.close_concerns()
+        if self._refused(Action.CLOSE_SESSION, again="close"):
+            return
+        if concerns and self._refused(
+            Action.CLOSE_EARLY, again="close", why="It would close early: " + "; ".join(concerns)
+        ):
+            return
+        if concerns:
+            message = (
+                "This would close the session early. The record and the printed record will "
+                "say so, with your reason and your name."
+            )
+            early = True
+        elif not journey.dosed:
             message = (
                 "No dose has been recorded. Closing now cancels the session; its record is kept."
             )
-            early = True
-        elif journey.next_phase is not None:
-            phase = journey.current_phase.name if journey.current_phase else ""
-            message = f"The journey is in {phase}, before its last phase."
             early = True
         else:
             message = "The journey ends here and its record is kept. Integration follows."
             if discharge_of(journey).ready_at is None:
                 message += " No discharge check has found the patient ready to leave yet."
             early = False
-        self.close_dialog = CloseDialog(message, early, self)
+        self.close_dialog = CloseDialog(message, early, self, concerns=concerns)
         self.close_dialog.accepted.connect(self._close_accepted)
         self.close_dialog.open()
 
@@ -640,21 +720,48 @@ class JourneyView(QWidget):
             self._timer.stop()
             self.session_closed.emit(current.session_id)
 
-    def _refused(self, action: Action) -> bool:
-        """Say at once, before a form is filled in, that the member signed in may not."""
+    def _refused(self, action: Action, *, again: str = "", why: str = "") -> bool:
+        """Say at once, before a form is filled in, that the member signed in may not, and
+        offer to switch user; ``again`` names what to do again once someone who may is in."""
         refusal = self.current.journey.refusal(action) if self.current is not None else None
         if refusal:
-            self.message.setText(f"{refusal}. Ask a colleague who may to sign in (Ctrl+Shift+L).")
-            self.message.show()
+            text = f"{why}. {refusal}." if why else f"{refusal}."
+            self._say(text + " Switch user to let a colleague who may do it.", again=again or None)
         return refusal is not None
+
+    def _say(self, text: str, *, again: str | None = None) -> None:
+        """Show a refusal or a problem; ``again``: offer "Switch user" and do that again."""
+        self.message.setText(text)
+        self._again = again or ""
+        self.switch_button.setVisible(again is not None)
+        self.message_bar.show()
+
+    def _hide_message(self) -> None:
+        self.message_bar.hide()
+        self.switch_button.hide()
+        self._again = ""
+
+    def _switch_user(self) -> None:
+        if self.switch_button.isVisible():
+            self.switch_user_requested.emit(self._again)
+
+    def try_again(self, what: str) -> None:
+        """After a switch of user: do again what was refused to the one before, as the one
+        now signed in (whose roles are checked once more)."""
+        self._hide_message()
+        if what == "close":
+            self.request_close()
+        elif what == "dose":
+            self.request_dose()
+        elif what == "discharge":
+            self.request_discharge()
 
     def _act(self, action: Callable[[], object]) -> bool:
         """Run a journey action; a refusal is shown softly instead of raised."""
         try:
             action()
         except JourneyError as exc:
-            self.message.setText(str(exc))
-            self.message.show()
+            self._say(str(exc))
             return False
-        self.message.hide()
+        self._hide_message()
         return True

@@ -252,6 +252,7 @@ class MainWindow(QMainWindow):
         self.setup_view.library_requested.connect(self.show_library)
         self.library_view.back_requested.connect(self.go_home)
         self.journey_view.timeline_requested.connect(self.show_timeline)
+        self.journey_view.switch_user_requested.connect(self.switch_user)
         self.summary_view.timeline_requested.connect(self.show_timeline)
         self.timeline_view.back_requested.connect(self._back_from_timeline)
         # What kapdesk knows about time, beside the records, for a restart to check the wall
@@ -299,6 +300,10 @@ class MainWindow(QMainWindow):
         self._set_up_signed_in_line()
         self._behind_lock: QWidget | None = None
         self._hidden_dialogs: list[QWidget] = []  # QDialogs, hidden by the lock
+        # A switch of user asked for from a refusal: the forms stay for whoever signs in,
+        # and what was refused is tried again as them.
+        self._handing_over = False
+        self._again_after_switch = ""
         self._last_input = clock.monotonic()
         self._input_events = frozenset(
             {
@@ -395,10 +400,14 @@ class MainWindow(QMainWindow):
         self._last_input = self._clock.monotonic()
         if self.current is not None:
             self.journey_view.refresh()  # its header names who is signed in
-        if same and behind is not None and behind is not self.first_admin_view:
+        handing_over, again = self._handing_over, self._again_after_switch
+        self._handing_over, self._again_after_switch = False, ""
+        if (same or handing_over) and behind is not None and behind is not self.first_admin_view:
             self.pages.setCurrentWidget(behind)
             for dialog in dialogs:
-                dialog.show()
+                dialog.show()  # as it was, whatever was typed in it
+            if again and behind is self.journey_view:
+                self.journey_view.try_again(again)
         else:
             for dialog in dialogs:
                 dialog.close()  # hidden already: closed unsaved, its owner hears nothing
@@ -459,6 +468,16 @@ class MainWindow(QMainWindow):
         else:
             self._audit("screen_locked")
 
+    def switch_user(self, again: str = "") -> None:
+        """Lock for a colleague to sign in, asked for where something was refused: what is on
+        the screen stays for them, forms half filled in included (unlike a plain lock, where a
+        form another member left is closed unsaved), and ``again`` is tried again as them."""
+        if self.locked or not self.attached:
+            return
+        self.lock(ask=True)
+        self._handing_over = True
+        self._again_after_switch = again
+
     def unlock(self, name: str, pin: str) -> None:
         """A name and PIN typed on the calm screen; without a staff store (no database to hold
         accounts), a tap."""
@@ -471,6 +490,7 @@ class MainWindow(QMainWindow):
                 self.pages.setCurrentWidget(behind)
             for dialog in dialogs:
                 dialog.show()
+            self._handing_over, self._again_after_switch = False, ""
             return
         try:
             signed = self.staff.sign_in(name, pin)

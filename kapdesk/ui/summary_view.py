@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kapdesk.core.discharge import discharge_of
-from kapdesk.core.journey import Journey, JourneyState, event_text
+from kapdesk.core.journey import Journey, JourneyState, closed_text, event_text
 from kapdesk.core.preparation import preparation_of
 from kapdesk.core.timefmt import clock_text, minutes_text
 from kapdesk.ui.print_job import PdfSaver
@@ -128,7 +128,10 @@ class SummaryView(QWidget):
         text = "   ·   ".join(facts)
         if doses:
             text += "\nDoses: " + "; ".join(doses)
-        if summary.close_reason:
+        closing = journey.events[-1] if journey.closed else None
+        if closing is not None and closing.data.get("early"):
+            text += "\n" + closed_text(closing.data)
+        elif summary.close_reason:
             text += f"\nClosed because: {summary.close_reason}"
         prepared = preparation_of(journey)
         if prepared.intention:
@@ -139,6 +142,9 @@ class SummaryView(QWidget):
                 f"\nReady to leave: {local_time(discharge.ready_at)}"
                 f" ({clock_text(discharge.ready_elapsed)} after dosing)"
             )
+            free = discharge.free_to_leave_at
+            if free is not None and free > discharge.ready_at:
+                text += f", may leave from {local_time(free)}"
         elif journey.dosed:
             text += "\nReady to leave: no discharge check found the patient ready"
         if journey.closed and discharge.monitoring_seconds is not None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kapdesk.core.clock import FakeClock
-from kapdesk.core.journey import Dose, EventKind
+from kapdesk.core.journey import Dose, EventKind, event_text
 from kapdesk.ui.main_window import MainWindow
 
 
@@ -53,7 +53,10 @@ def test_the_discharge_check_scores_asks_and_records_the_ready_time(
         dialog.choose(item, 2)
     assert dialog.verdict.text().endswith("No escort present: the patient must not leave alone")
     dialog.escort.click()
-    assert dialog.verdict.text() == "12 of 12: ready to leave."
+    # Ready at 1:30, but the protocol asks for 2 h in the room: never just "ready to leave".
+    (dose,) = [e for e in current.journey.events if e.kind is EventKind.DOSE]
+    free = (dose.wall + timedelta(minutes=120)).astimezone().strftime("%H:%M")
+    assert dialog.verdict.text() == f"12 of 12: ready, may leave from {free}."
     dialog.submit()
     assert dialog.isVisible()  # the REMS questions are not answered
     assert dialog.problems.text().startswith("Answer the protocol's questions")
@@ -68,13 +71,14 @@ def test_the_discharge_check_scores_asks_and_records_the_ready_time(
     assert check.data["answers"] == {"sedation": True, "dissociation": True, "breathing": False}
     assert check.data["by"] == "Sam Ortiz"  # the member signed in, not the sitter
     # Ready 90 min after the dose, as the last phase began; esketamine asks for 2 h in the room.
-    (dose,) = [e for e in current.journey.events if e.kind is EventKind.DOSE]
     assert check.wall - dose.wall == timedelta(minutes=90)
+    assert check.data["may_leave_from"] == (dose.wall + timedelta(minutes=120)).isoformat()
+    assert event_text(check).startswith(f"Discharge check: 12 of 12, ready, may leave from {free}")
     ready = check.wall.astimezone().strftime("%H:%M")
-    free = (dose.wall + timedelta(minutes=120)).astimezone().strftime("%H:%M")
-    assert view.monitoring.text() == f"Ready to leave since {ready} · may leave from {free}"
+    assert view.monitoring.text() == f"Ready since {ready}, may leave from {free}"
 
     clock.advance(35 * 60)
+    qtbot.waitUntil(lambda: view.monitoring.text() == f"Ready to leave since {ready}")
     current.journey.close("Left with her partner")
     window.show_summary(current.session_id)
     facts = window.summary_view.facts.text()
@@ -101,7 +105,11 @@ def test_without_a_baseline_staff_score_the_vital_signs_themselves(
     for item in ("vitals", "alert", "dissociation", "walking", "nausea", "comfort"):
         dialog.choose(item, 2)
     dialog.escort.click()
-    assert dialog.verdict.text() == "12 of 12: ready to leave."
+    (dose,) = [e for e in current.journey.events if e.kind is EventKind.DOSE]
+    stay = timedelta(minutes=current.journey.protocol.monitoring_minutes)
+    assert stay > timedelta(minutes=80)
+    free = (dose.wall + stay).astimezone().strftime("%H:%M")
+    assert dialog.verdict.text() == f"12 of 12: ready, may leave from {free}."
     dialog.submit()
     (check,) = [e for e in current.journey.events if e.kind is EventKind.DISCHARGE]
     assert check.data["scores"]["vitals"] == 2

@@ -48,6 +48,8 @@ def _close_after_the_journey(qtbot: QtBot, window: MainWindow, clock: FakeClock)
     dialog = window.journey_view.close_dialog
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible)
+    if current.journey.close_concerns():  # no baseline was taken: an early close, with why
+        qtbot.keyClicks(dialog.reason, "Baseline taken on paper")
     qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.integration_view)
 

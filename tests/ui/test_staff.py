@@ -59,7 +59,7 @@ def test_a_sitter_is_told_at_once_who_may_dose_and_a_nurse_signs_in_to_do_it(
     assert view.dose_dialog is None or not view.dose_dialog.isVisible()
     assert view.message.text() == (
         "Recording a dose takes a nurse or a prescriber; Robin Hale is a sitter. "
-        "Ask a colleague who may to sign in (Ctrl+Shift+L)."
+        "Switch user to let a colleague who may do it."
     )
     current = window.current
     assert current is not None

@@ -1,0 +1,281 @@
+"""No early close by accident, phases that move on deliberately, and refusals said before a
+form is filled in, with a switch of user that keeps what was typed: through the real window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from kapdesk.core.clock import FakeClock
+from kapdesk.core.discharge import READINESS_ITEMS, assess
+from kapdesk.core.journey import Dose, EventKind, Journey
+from kapdesk.core.staff import Role
+from kapdesk.reports.exports import write_atomically
+from kapdesk.storage.staff import StaffStore
+from kapdesk.ui.journey_view import CONFIRM_EARLY_S, JourneyView
+from kapdesk.ui.main_window import MainWindow
+from tests.support.pdf_text import pdf_text
+
+
+def _accounts(window: MainWindow) -> StaffStore:
+    staff = window.staff
+    assert staff is not None
+    admin = staff.create_account("Ana Moreno", frozenset({Role.ADMIN}), "5820", by=None)
+    staff.create_account("Robin Hale", frozenset({Role.SITTER}), "2468", by=admin)
+    staff.create_account("Jo Okafor", frozenset({Role.NURSE}), "7391", by=admin)
+    staff.create_account("Dr Rao", frozenset({Role.PRESCRIBER}), "8150", by=admin)
+    return staff
+
+
+def _pin_pad(qtbot: QtBot, window: MainWindow, name: str, pin: str) -> None:
+    """Sign in on the calm screen, as staff do: a tap on their name, the PIN, Enter."""
+    calm = window.calm
+    qtbot.waitUntil(lambda: window.locked)
+    qtbot.mouseClick(calm, Qt.MouseButton.LeftButton)
+    (tile,) = [t for t in calm._tile_group.buttons() if t.text() == name]
+    qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(calm.pin, pin)
+    qtbot.keyClick(calm.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.locked)
+    assert window.member is not None
+    assert window.member.name == name
+
+
+def _sign_in(qtbot: QtBot, window: MainWindow, name: str, pin: str) -> None:
+    window.lock()
+    _pin_pad(qtbot, window, name, pin)
+
+
+def _forms(view: JourneyView) -> tuple[object, object]:
+    """The close and dose forms the journey screen has opened (None: never opened)."""
+    return view.close_dialog, view.dose_dialog
+
+
+def _baseline(journey: Journey) -> None:
+    values = {"systolic": 128, "diastolic": 82, "heart_rate": 74, "spo2": 98}
+    journey.record_observation(EventKind.VITALS, {"values": values, "flags": []})
+
+
+def _esketamine_at_1_32_ready(window: MainWindow, clock: FakeClock) -> Journey:
+    """The issue's session: esketamine, in its last phase at 1:32, a discharge check 12 of 12,
+    and no blood pressure at about 40 minutes."""
+    window.open_session("P-0300", "esketamine-intranasal", "Robin Hale")
+    current = window.current
+    assert current is not None
+    journey = current.journey
+    _baseline(journey)
+    journey.record_dose(Dose(56, "mg", "intranasal", lot_number="ESK-1"))
+    clock.advance(90 * 60)
+    journey.tick()  # timed: every phase has started by its time; the last one at 1:30
+    assert journey.next_phase is None
+    clock.advance(2 * 60)
+    _baseline(journey)  # before discharge
+    readiness = assess({item.id: 2 for item in READINESS_ITEMS}, True, 10)
+    journey.record_discharge(readiness.to_json("", {}))
+    window.journey_view.tick()
+    return journey
+
+
+def test_closing_at_1_32_of_2_hours_asks_why_and_the_record_says_early(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock, tmp_path: Path
+) -> None:
+    journey = _esketamine_at_1_32_ready(window, clock)
+    view = window.journey_view
+    assert view.monitoring.text().startswith("Ready since ")  # not "ready to leave"
+    assert ", may leave from " in view.monitoring.text()
+
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = view.close_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.windowTitle() == "Close the session early"
+    assert dialog.concerns.text() == (
+        "•  1:32:00 since dosing, of the 2 h the protocol asks in the room\n"
+        "•  Vital-signs check not taken: Peak (about 40 min)"
+    )
+    assert dialog.confirm.text().startswith("Close early")
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)  # Enter with no reason: asked for one
+    assert dialog.isVisible()
+    assert dialog.error.text() == "Say why the session ends early; it goes on the record."
+    assert not journey.closed
+    qtbot.keyClicks(dialog.reason, "Patient stable; leaving with her partner")
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.integration_view)
+
+    closing = journey.events[-1]
+    assert closing.kind is EventKind.CLOSED
+    assert closing.data["early"] == [
+        "1:32:00 since dosing, of the 2 h the protocol asks in the room",
+        "vital-signs check not taken: Peak (about 40 min)",
+    ]
+    assert closing.data["by"] == "Sam Ortiz"
+    current = window.current
+    assert current is not None
+    assert current.recorder.flush()
+    path = tmp_path / "record.pdf"
+    write_atomically(path, window._print_record(current.session_id))
+    text = " ".join(pdf_text(path).split())
+    assert "Closed early 1:32:00 since dosing, of the 2 h the protocol asks in the room" in text
+    assert "Why closed early Patient stable; leaving with her partner" in text
+    assert "after dosing); may leave from" in text  # ready before the least time
+
+
+def test_a_sitter_is_told_before_the_form_and_a_nurse_switched_in_closes_it(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    staff = _accounts(window)
+    journey = _esketamine_at_1_32_ready(window, clock)
+    _sign_in(qtbot, window, "Robin Hale", "2468")
+    view = window.journey_view
+    qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
+    assert _forms(view) == (None, None)  # nothing to fill in that could not be saved
+    assert view.message.text() == (
+        "It would close early: 1:32:00 since dosing, of the 2 h the protocol asks in the room; "
+        "vital-signs check not taken: Peak (about 40 min). Closing a session early takes a "
+        "nurse or a prescriber; Robin Hale is a sitter. Switch user to let a colleague who "
+        "may do it."
+    )
+    assert view.switch_button.isVisible()
+    qtbot.mouseClick(view.switch_button, Qt.MouseButton.LeftButton)
+    _pin_pad(qtbot, window, "Jo Okafor", "7391")
+    # The close form opens by itself for the nurse now signed in.
+    dialog = view.close_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert not view.switch_button.isVisible()
+    qtbot.keyClicks(dialog.reason, "Left with escort; BP 128/82 at 1:30")
+    qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
+    assert journey.closed
+    assert journey.events[-1].data["by"] == "Jo Okafor"
+    assert [line.action for line in staff.audit_log()].count("signed_in") == 2
+
+
+def test_the_switch_key_does_what_the_button_does(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    _accounts(window)
+    _sign_in(qtbot, window, "Robin Hale", "2468")
+    window.open_session("P-0301", "esketamine-intranasal", "Robin Hale")
+    view = window.journey_view
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert view.switch_button.isVisible()
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_U,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    _pin_pad(qtbot, window, "Jo Okafor", "7391")
+    dialog = view.dose_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)  # the dose form, for the nurse
+
+
+def test_a_high_baseline_says_before_the_dose_form_that_a_prescriber_decides(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    _accounts(window)
+    _sign_in(qtbot, window, "Jo Okafor", "7391")
+    window.open_session("P-0302", "esketamine-intranasal", "Jo Okafor")
+    current = window.current
+    assert current is not None
+    values = {"systolic": 162, "diastolic": 96, "heart_rate": 80}
+    current.journey.record_observation(EventKind.VITALS, {"values": values, "flags": []})
+    view = window.journey_view
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert _forms(view) == (None, None)  # not after the lot number and the reason are typed
+    assert view.message.text().startswith(
+        "Baseline blood pressure 162/96 is above the protocol's 140/90. Deciding to dose "
+        "after a high baseline takes a prescriber; Jo Okafor is a nurse."
+    )
+    qtbot.mouseClick(view.switch_button, Qt.MouseButton.LeftButton)
+    _pin_pad(qtbot, window, "Dr Rao", "8150")
+    dialog = view.dose_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.concern is not None  # the prescriber is asked why, in the form
+
+
+def test_a_form_kept_across_a_switch_of_user_keeps_what_was_typed(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    """A switch asked for from a refusal keeps the forms on screen for the next member, typed
+    text and all; a plain lock still closes them for someone else."""
+    _accounts(window)
+    journey = _esketamine_at_1_32_ready(window, clock)
+    view = window.journey_view
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = view.close_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClicks(dialog.reason, "Leaving with escort")
+    window.switch_user()
+    assert not dialog.isVisible()
+    _pin_pad(qtbot, window, "Jo Okafor", "7391")
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.reason.text() == "Leaving with escort"
+    qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
+    assert journey.closed
+    assert journey.events[-1].data["by"] == "Jo Okafor"
+
+
+def _esketamine_dosed(window: MainWindow) -> Journey:
+    window.open_session("P-0310", "esketamine-intranasal", "Sam Ortiz")
+    current = window.current
+    assert current is not None
+    _baseline(current.journey)
+    current.journey.record_dose(Dose(56, "mg", "intranasal"))
+    return current.journey
+
+
+def _press_next(qtbot: QtBot, window: MainWindow, view: JourneyView, by_key: bool) -> None:
+    if by_key:
+        qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    else:
+        qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
+
+
+def test_ending_a_dosing_phase_early_takes_a_second_press(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    journey = _esketamine_dosed(window)
+    view = window.journey_view
+    clock.advance(4 * 60 + 5)
+    view.tick()
+    _press_next(qtbot, window, view, by_key=True)
+    assert view.phase_name.text() == "Dosing"  # nothing moved on the first press
+    assert view.next_button.text() == "End Dosing early?   Ctrl+N again"
+    assert view.confirm_note.isVisible()
+    assert view.confirm_note.text().startswith("Dosing is at 04:05 of its planned 10:00.")
+
+    clock.advance(CONFIRM_EARLY_S + 1)  # the question lapses by itself
+    view.tick()
+    assert view.next_button.text() == "Next phase   Ctrl+N"
+    assert not view.confirm_note.isVisible()
+    _press_next(qtbot, window, view, by_key=True)
+    assert view.phase_name.text() == "Dosing"  # a lapsed first press does not count
+
+    clock.advance(2)
+    _press_next(qtbot, window, view, by_key=False)  # the second press, by hand
+    assert view.phase_name.text() == "Peak dissociation"
+    assert not view.confirm_note.isVisible()
+    phase = journey.events[-1]
+    assert phase.data["ended_early"]["name"] == "Dosing"
+    assert phase.data["ended_early"]["ran_seconds"] == 4 * 60 + 5 + CONFIRM_EARLY_S + 3
+    assert journey.spans[0].ended_early
+
+
+def test_other_phases_move_on_at_one_press_and_are_marked_when_early(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    journey = _esketamine_dosed(window)
+    view = window.journey_view
+    clock.advance(10 * 60)  # the dosing phase has run its time
+    view.tick()
+    assert view.phase_name.text() == "Peak dissociation"
+    clock.advance(60)
+    _press_next(qtbot, window, view, by_key=False)  # not a dosing phase: one press
+    assert view.phase_name.text() == "Resolution"
+    assert journey.events[-1].data["ended_early"]["name"] == "Peak dissociation"
+    assert not view.confirm_note.isVisible()
