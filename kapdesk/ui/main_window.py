@@ -14,13 +14,14 @@ record…" page, and :meth:`MainWindow.attach` brings in the pages once the data
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -57,6 +58,8 @@ log = logging.getLogger(__name__)
 
 LEAVE_AGAIN_S = 5.0  # in kiosk mode mid-session, Ctrl+Shift+Q twice within this closes
 HEARTBEAT_MS = 15_000  # how often the heartbeat is written while a session is open
+LOCK_KEY = "Ctrl+Shift+L"  # lock, or switch user where a refusal offers it
+_LOCK_KEY_TEXT = LOCK_KEY
 
 
 def _autostart_exists() -> bool:
@@ -116,7 +119,14 @@ class MainWindow(QMainWindow):
         self.banner.setProperty("role", "banner")
         banner_layout = QHBoxLayout(self.banner)
         self.banner_text = label("", "")
-        banner_layout.addWidget(self.banner_text)
+        banner_layout.addWidget(self.banner_text, 1)
+        # After a refusal: a colleague who may signs in, and what was refused opens again.
+        self.banner_switch = QPushButton(f"Switch user   {_LOCK_KEY_TEXT}")
+        self.banner_switch.setProperty("role", "compact")
+        self.banner_switch.clicked.connect(self._banner_switch_pressed)
+        self.banner_switch.hide()
+        banner_layout.addWidget(self.banner_switch)
+        self._banner_retry: Callable[[], None] | None = None
         self.banner.hide()
         layout.addWidget(self.banner)
         # What could not keep the PC awake while a session is open (kapdesk.wakefulness).
@@ -200,6 +210,8 @@ class MainWindow(QMainWindow):
         kept = aftercare.kept if aftercare is not None else ()  # never saved over
         self.summary_view.saver.kept = kept
         self.integration_view.saver.kept = kept
+        self.summary_view.saver.refusal = self._export_refusal
+        self.integration_view.saver.refusal = self._export_refusal
         self.library_view.kept = kept
         self.course_view = CourseView()
         self.followups_view = FollowUpsView()
@@ -303,7 +315,7 @@ class MainWindow(QMainWindow):
         # A switch of user asked for from a refusal: the forms stay for whoever signs in,
         # and what was refused is tried again as them.
         self._handing_over = False
-        self._again_after_switch = ""
+        self._again_after_switch: str | Callable[[], None] | None = None
         self._last_input = clock.monotonic()
         self._input_events = frozenset(
             {
@@ -316,7 +328,7 @@ class MainWindow(QMainWindow):
         )
         # The lock key is caught in eventFilter, not by a QShortcut: a shortcut is blocked
         # while a form (a modal dialog) is open, and the lock must work over one too.
-        self._lock_key = QKeySequence("Ctrl+Shift+L")[0]  # type: ignore[index]  # a QKeyCombination
+        self._lock_key = QKeySequence(LOCK_KEY)[0]  # type: ignore[index]  # a QKeyCombination
         self._key_event = QKeyEvent
         app = QApplication.instance()
         if app is not None:
@@ -338,7 +350,11 @@ class MainWindow(QMainWindow):
         self.board_button = ActionButton("Clinic board", "Ctrl+Shift+B", self.show_board, self)
         self.board_button.setProperty("role", "compact")
         line.addPermanentWidget(self.board_button)
-        self.lock_button = ActionButton("Lock or switch user", "Ctrl+Shift+L", self.lock, self)
+        # Its key works on every page, the journey's too (where this line is hidden): a
+        # shortcut that found the button hidden used to swallow the key and lock nothing.
+        self.lock_button = ActionButton(
+            "Lock or switch user", LOCK_KEY, self._lock_key_pressed, self, from_hidden_tab=True
+        )
         self.lock_button.setProperty("role", "compact")
         line.addPermanentWidget(self.lock_button)
         line.hide()
@@ -401,13 +417,17 @@ class MainWindow(QMainWindow):
         if self.current is not None:
             self.journey_view.refresh()  # its header names who is signed in
         handing_over, again = self._handing_over, self._again_after_switch
-        self._handing_over, self._again_after_switch = False, ""
+        self._handing_over, self._again_after_switch = False, None
         if (same or handing_over) and behind is not None and behind is not self.first_admin_view:
             self.pages.setCurrentWidget(behind)
             for dialog in dialogs:
                 dialog.show()  # as it was, whatever was typed in it
-            if again and behind is self.journey_view:
+            if handing_over:
+                self.banner.hide()  # the refusal was the one before's
+            if isinstance(again, str) and again and behind is self.journey_view:
                 self.journey_view.try_again(again)
+            elif callable(again):
+                again()
         else:
             for dialog in dialogs:
                 dialog.close()  # hidden already: closed unsaved, its owner hears nothing
@@ -438,9 +458,22 @@ class MainWindow(QMainWindow):
                 and event.keyCombination() == self._lock_key
                 and not self.locked
             ):
-                self.lock()
+                self._lock_key_pressed()
                 return True
         return False
+
+    def _lock_key_pressed(self) -> None:
+        """Ctrl+Shift+L: where a refusal offers "Switch user", that switch (forms kept, the
+        refused action tried again); otherwise the plain lock."""
+        if self.pages.currentWidget() is self.journey_view:
+            again = self.journey_view.pending_switch()
+            if again is not None:
+                self.switch_user(again)
+                return
+        if self.banner.isVisible() and self.banner_switch.isVisible():
+            self.switch_user(self._banner_retry)
+            return
+        self.lock()
 
     def check_idle(self) -> None:
         """Lock when nobody has touched the PC for the clinic's idle minutes."""
@@ -468,7 +501,7 @@ class MainWindow(QMainWindow):
         else:
             self._audit("screen_locked")
 
-    def switch_user(self, again: str = "") -> None:
+    def switch_user(self, again: str | Callable[[], None] | None = None) -> None:
         """Lock for a colleague to sign in, asked for where something was refused: what is on
         the screen stays for them, forms half filled in included (unlike a plain lock, where a
         form another member left is closed unsaved), and ``again`` is tried again as them."""
@@ -490,7 +523,7 @@ class MainWindow(QMainWindow):
                 self.pages.setCurrentWidget(behind)
             for dialog in dialogs:
                 dialog.show()
-            self._handing_over, self._again_after_switch = False, ""
+            self._handing_over, self._again_after_switch = False, None
             return
         try:
             signed = self.staff.sign_in(name, pin)
@@ -804,7 +837,9 @@ class MainWindow(QMainWindow):
         from kapdesk.core.integration import draft_plan  # noqa: PLC0415  (off the first frame)
         from kapdesk.core.staff import Action  # noqa: PLC0415
 
-        if self.aftercare is None or self._refused(Action.INTEGRATE):
+        if self.aftercare is None or self._refused(
+            Action.INTEGRATE, lambda: self.show_integration(session_id)
+        ):
             self.show_summary(session_id)
             return
         aftercare = self.aftercare
@@ -842,8 +877,9 @@ class MainWindow(QMainWindow):
             return
         self.pages.setCurrentWidget(self.integration_view)
 
-    def _refused(self, action: Action) -> bool:
-        """Whether the member signed in may not do ``action``; if so, the banner says who may."""
+    def _refused(self, action: Action, retry: Callable[[], None] | None = None) -> bool:
+        """Whether the member signed in may not do ``action``; if so, the banner says who may
+        and offers to switch user, after which ``retry`` runs as the one signed in."""
         from kapdesk.core.staff import PermissionDeniedError, require  # noqa: PLC0415
 
         if self.member is None:
@@ -851,9 +887,29 @@ class MainWindow(QMainWindow):
         try:
             require(self.member, action)
         except PermissionDeniedError as exc:
-            self._show_banner(f"{exc}.")
+            self._show_refusal(f"{exc}. Switch user to let a colleague who may do it.", retry)
             return True
         return False
+
+    def _export_refusal(self) -> str | None:
+        """Why the member signed in may not print or export a record; None when they may."""
+        from kapdesk.core.staff import Action, PermissionDeniedError, require  # noqa: PLC0415
+
+        if self.member is None:
+            return None
+        try:
+            require(self.member, Action.EXPORT)
+        except PermissionDeniedError as exc:
+            return str(exc)
+        return None
+
+    def _show_refusal(self, text: str, retry: Callable[[], None] | None) -> None:
+        self._show_banner(text)
+        self._banner_retry = retry
+        self.banner_switch.show()
+
+    def _banner_switch_pressed(self) -> None:
+        self.switch_user(self._banner_retry)
 
     def show_followups(self) -> None:
         """Every integration item not done yet, across sessions."""
@@ -903,10 +959,9 @@ class MainWindow(QMainWindow):
             require(self.member, Action.EDIT_STAFF)
         except PermissionDeniedError as exc:
             self.go_home()
-            if self.pages.currentWidget() is self.setup_view:
-                self.setup_view.show_error(f"{exc}.")
-            else:
-                self._show_banner(f"{exc}.")
+            self._show_refusal(
+                f"{exc}. Switch user to let a colleague who may do it.", self.show_staff
+            )
             return
         if not hasattr(self, "staff_view"):
             self.staff_view = StaffView()
@@ -928,7 +983,9 @@ class MainWindow(QMainWindow):
         """The course (and questionnaires) of the patient of a session."""
         from kapdesk.core.staff import Action  # noqa: PLC0415
 
-        if self.aftercare is None or self._refused(Action.INTEGRATE):
+        if self.aftercare is None or self._refused(
+            Action.INTEGRATE, lambda: self.show_course(session_id, moment)
+        ):
             return
         try:
             summary, _journey = self.store.load(session_id)
@@ -1128,4 +1185,6 @@ class MainWindow(QMainWindow):
 
     def _show_banner(self, text: str) -> None:
         self.banner_text.setText(text)
+        self.banner_switch.hide()
+        self._banner_retry = None
         self.banner.show()

@@ -4,6 +4,7 @@ behind it, and a PIN to come back."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kapdesk.core.clock import FakeClock
@@ -125,3 +126,24 @@ def _locked(window: MainWindow) -> bool:
 
 def _mouse_move() -> QEvent:
     return QEvent(QEvent.Type.MouseMove)
+
+
+def test_the_lock_key_locks_on_every_page_with_no_form_open(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    """The journey page hides the line that holds the lock button; its key must lock there too."""
+    sign_in_account(window, "Sam Ortiz", "5820", frozenset({Role.NURSE}))
+    pages: list[QWidget] = [window.setup_view]
+    _running(window, clock)
+    pages.append(window.journey_view)
+    for page in pages:
+        window.pages.setCurrentWidget(page)
+        assert not window.locked
+        qtbot.keyClick(
+            window,
+            Qt.Key.Key_L,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
+        assert _locked(window), page
+        window.unlock("Sam Ortiz", "5820")
+        assert not window.locked
