@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
@@ -166,8 +167,11 @@ class JourneyView(QWidget):
 
         # A refusal, or a question that waits for a second press; soft, never a pop-up.
         self.message = label("", "error")
-        self.switch_button = ActionButton("Switch user", "Ctrl+Shift+U", self._switch_user, self)
+        # Its key is the lock key (Ctrl+Shift+L), caught by the main window: where a refusal
+        # offers it, that key switches user this way.
+        self.switch_button = QPushButton("Switch user   Ctrl+Shift+L")
         self.switch_button.setProperty("role", "compact")
+        self.switch_button.clicked.connect(self._switch_user)
         self.switch_button.hide()
         self.message_bar = QWidget(self)
         message_row = QHBoxLayout(self.message_bar)
@@ -726,7 +730,7 @@ class JourneyView(QWidget):
         refusal = self.current.journey.refusal(action) if self.current is not None else None
         if refusal:
             text = f"{why}. {refusal}." if why else f"{refusal}."
-            self._say(text + " Switch user to let a colleague who may do it.", again=again or None)
+            self._say(text + " Switch user to let a colleague who may do it.", again=again)
         return refusal is not None
 
     def _say(self, text: str, *, again: str | None = None) -> None:
@@ -744,6 +748,10 @@ class JourneyView(QWidget):
     def _switch_user(self) -> None:
         if self.switch_button.isVisible():
             self.switch_user_requested.emit(self._again)
+
+    def pending_switch(self) -> str | None:
+        """What a switch of user would do again, while a refusal offers one; else None."""
+        return self._again if self.switch_button.isVisible() else None
 
     def try_again(self, what: str) -> None:
         """After a switch of user: do again what was refused to the one before, as the one

@@ -98,8 +98,14 @@ class PdfSaver(QObject):
         self.kept: tuple[Path, ...] = ()  # kapdesk's own places (AppPaths.kept_places)
         self.dialog: QFileDialog | None = None
         self.job: PrintJob | None = None
+        # Why the member signed in may not print, said before a file is chosen (None: they may).
+        self.refusal: Callable[[], str | None] = lambda: None
 
     def ask(self, file_name: str, make: Make) -> None:
+        refused = self.refusal()
+        if refused:
+            self._say(f"{refused}. Switch user (Ctrl+Shift+L) to let a colleague who may.", False)
+            return
         self._make = make
         self.dialog = ask_where(self._page, self._title, default_folder() / file_name, self.save_to)
 

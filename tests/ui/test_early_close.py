@@ -161,9 +161,11 @@ def test_the_switch_key_does_what_the_button_does(
     view = window.journey_view
     qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert view.switch_button.isVisible()
+    assert view.switch_button.text() == "Switch user   Ctrl+Shift+L"
+    # The lock key, while a refusal offers it, is that switch: the dose form follows.
     qtbot.keyClick(
         window,
-        Qt.Key.Key_U,
+        Qt.Key.Key_L,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     _pin_pad(qtbot, window, "Jo Okafor", "7391")
@@ -279,3 +281,23 @@ def test_other_phases_move_on_at_one_press_and_are_marked_when_early(
     assert view.phase_name.text() == "Resolution"
     assert journey.events[-1].data["ended_early"]["name"] == "Peak dissociation"
     assert not view.confirm_note.isVisible()
+
+
+def test_printing_is_refused_before_a_file_is_chosen(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    _accounts(window)
+    journey = _esketamine_dosed(window)
+    journey.close("Stopped for this test")
+    current = window.current
+    assert current is not None
+    _sign_in(qtbot, window, "Robin Hale", "2468")
+    window.show_summary(current.session_id)
+    summary = window.summary_view
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is summary)
+    qtbot.mouseClick(summary.print_button, Qt.MouseButton.LeftButton)
+    assert summary.saver.dialog is None  # no file chosen in vain
+    assert summary.print_status.text() == (
+        "Printing or exporting a record takes a nurse, a prescriber, a therapist or an admin; "
+        "Robin Hale is a sitter. Switch user (Ctrl+Shift+L) to let a colleague who may."
+    )
