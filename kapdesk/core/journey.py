@@ -83,6 +83,8 @@ class EventKind(StrEnum):
     VITALS = "vitals"  # data: values (by field), flags, by
     RATING = "rating"  # data: scale, value, words, by
     AMENDMENT = "amendment"  # data: amends (the event's place), data (the new data), reason, by
+    FLAG_SEEN = "flag_seen"  # data: reading (the vitals event's place), words (its flags as
+    #                          staff saw them, see kapdesk.core.standing_flags), by
     # Preparation, before dosing (see kapdesk.core.preparation).
     INTENTION = "intention"  # data: text (the patient's own words), by; the latest one holds
     CHECKLIST = "checklist_step"  # data: id, text, done (bool), by; the latest per id holds
@@ -543,6 +545,19 @@ class Journey:
         self._allow(Action.DISCHARGE)
         return self._emit(EventKind.DISCHARGE, data, signed=True)
 
+    def acknowledge_flags(self, reading: int, words: Iterable[str]) -> JourneyEvent:
+        """Record that staff have seen the flags of the reading at place ``reading``, in the
+        words they were shown (a flag said otherwise later, after a correction, stands again)."""
+        if self.state is JourneyState.CLOSED:
+            raise JourneyError("the session is closed")
+        if not 0 <= reading < len(self.events) or self.events[reading].kind is not EventKind.VITALS:
+            raise JourneyError("there is no such reading")
+        seen = [str(w) for w in words if str(w).strip()]
+        if not seen:
+            raise JourneyError("there is no flag to acknowledge")
+        self._allow(Action.OBSERVE)
+        return self._emit(EventKind.FLAG_SEEN, {"reading": reading, "words": seen}, signed=True)
+
     def corrected(self, seq: int) -> Mapping[str, Any]:
         """The data of event ``seq`` as it stands, with every amendment of it applied."""
         data: Mapping[str, Any] = self.events[seq].data
@@ -847,6 +862,10 @@ def event_text(event: JourneyEvent) -> str:
         return f"{scale.name}: {value} of 10"
     if event.kind is EventKind.AMENDMENT:
         return f"Correction of entry {data.get('amends')}: {data.get('reason', '')}"
+    if event.kind is EventKind.FLAG_SEEN:
+        words = " · ".join(str(w) for w in data.get("words") or ())
+        by = f" by {data['by']}" if data.get("by") else ""
+        return f"Flag seen{by}: {words} (the reading of entry {data.get('reading')})"
     if event.kind in PREPARATION_KINDS:
         return _preparation_text(event)
     if event.kind is EventKind.DISCHARGE:

@@ -171,16 +171,24 @@ def parse_reading(entries: Mapping[str, str]) -> Checked:
     return Checked(Reading(**values), tuple(errors), tuple(unusual))
 
 
-def flags(reading: Reading, limits: Thresholds, *, dosed: bool) -> list[str]:
-    """The values beyond the protocol's thresholds, each said in words.
+@dataclass(frozen=True)
+class Crossing:
+    """A value beyond one of the protocol's thresholds: ``value sign limit`` holds."""
+
+    name: str  # the field (see FIELDS)
+    value: float
+    sign: str  # "≥", ">" or "<"
+    limit: float
+
+
+def crossings(reading: Reading, limits: Thresholds, *, dosed: bool) -> list[Crossing]:
+    """The values of ``reading`` beyond the protocol's thresholds.
 
     Before the dose, blood pressure is held against the baseline limits (e.g. 140/90), after
     it against the limits for the journey (e.g. 180/110).
     """
-    found = []
     systolic_max = limits.systolic_max if dosed else limits.baseline_systolic_max
     diastolic_max = limits.diastolic_max if dosed else limits.baseline_diastolic_max
-    when = "" if dosed else " before dosing"
     checks: list[tuple[str, float | None, str, float]] = [
         ("systolic", reading.systolic, "≥", systolic_max),
         ("diastolic", reading.diastolic, "≥", diastolic_max),
@@ -192,15 +200,69 @@ def flags(reading: Reading, limits: Thresholds, *, dosed: bool) -> list[str]:
         ("respiratory_rate", reading.respiratory_rate, ">", limits.respiratory_rate_max),
         ("temperature", reading.temperature, ">", limits.temperature_max),
     ]
+    found = []
     for name, value, sign, limit in checks:
         if value is None:
             continue
-        crossed = {"≥": value >= limit, ">": value > limit, "<": value < limit}[sign]
-        if crossed:
-            words = {"≥": "at or above", ">": "above", "<": "below"}[sign]
-            limit_text = value_text(name, limit)
-            found.append(f"{LABELS[name]} {value_text(name, value)} is {words} {limit_text}{when}")
+        if {"≥": value >= limit, ">": value > limit, "<": value < limit}[sign]:
+            found.append(Crossing(name, value, sign, limit))
     return found
+
+
+_SIGN_WORDS = {"≥": "at or above", ">": "above", "<": "below"}
+
+
+def flags(reading: Reading, limits: Thresholds, *, dosed: bool) -> list[str]:
+    """The values beyond the protocol's thresholds, each said in words, as the record keeps
+    them (``Systolic BP 184 mmHg is at or above 180 mmHg``)."""
+    when = "" if dosed else " before dosing"
+    return [
+        f"{LABELS[c.name]} {value_text(c.name, c.value)} is {_SIGN_WORDS[c.sign]} "
+        f"{value_text(c.name, c.limit)}{when}"
+        for c in crossings(reading, limits, dosed=dosed)
+    ]
+
+
+# How a flag names each measure on the journey screen and the board: short, as staff say it.
+_SHORT = {"heart_rate": "HR", "spo2": "SpO2", "respiratory_rate": "RR", "temperature": "T"}
+_SHORT_UNITS = {"spo2": " %", "temperature": " °C"}  # where a bare number could be misread
+
+
+def _number(name: str, value: float | None) -> str:
+    if value is None:
+        return "?"
+    return f"{value:.1f}" if name == "temperature" else f"{value:g}"
+
+
+def measure_flags(reading: Reading, limits: Thresholds, *, dosed: bool) -> dict[Measure, str]:
+    """The measures of ``reading`` beyond the protocol's thresholds, each in a few words
+    (``BP 182/112 above 180/110``, ``SpO2 91 % below 92 %``, ``RR 8 below 10``)."""
+    found = crossings(reading, limits, dosed=dosed)
+    said: dict[Measure, list[str]] = {}
+    when = "" if dosed else " before dosing"
+    bp = f"BP {_number('systolic', reading.systolic)}/{_number('diastolic', reading.diastolic)}"
+    high = [c for c in found if c.sign == "≥"]
+    if high:
+        systolic_max = limits.systolic_max if dosed else limits.baseline_systolic_max
+        diastolic_max = limits.diastolic_max if dosed else limits.baseline_diastolic_max
+        words = "above" if any(c.value > c.limit for c in high) else "at or above"
+        said.setdefault(Measure.BLOOD_PRESSURE, []).append(
+            f"{bp} {words} {systolic_max:g}/{diastolic_max:g}{when}"
+        )
+    for crossing in found:
+        name = crossing.name
+        if name == "systolic" and crossing.sign == "<":
+            said.setdefault(Measure.BLOOD_PRESSURE, []).append(
+                f"{bp}, systolic below {crossing.limit:g}"
+            )
+        elif name in _SHORT:
+            unit = _SHORT_UNITS.get(name, "")
+            measure = next(m for m, names in MEASURE_FIELDS.items() if name in names)
+            said.setdefault(measure, []).append(
+                f"{_SHORT[name]} {_number(name, crossing.value)}{unit} "
+                f"{_SIGN_WORDS[crossing.sign]} {_number(name, crossing.limit)}{unit}"
+            )
+    return {measure: "; ".join(parts) for measure, parts in said.items()}
 
 
 # -- the schedule ---------------------------------------------------------------------------------
