@@ -2,8 +2,8 @@
 
 The board is read-only. It rebuilds each open session's journey from its events (see
 :meth:`kapdesk.core.journey.Journey.replay`) and asks it, once a second, where the room stands:
-phase and journey time, the next vital-signs check and whether it is overdue, the last reading
-and its flags, and whether music is playing or the room is quiet.
+phase and journey time, the next vital-signs check and whether it is overdue, the last reading,
+the flags that stand (as on the journey screen), and whether music is playing or the room is quiet.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from enum import StrEnum
 from kapdesk.core.clock import Clock
 from kapdesk.core.journey import EventKind, Journey, JourneyEvent, JourneyState
 from kapdesk.core.protocols import CheckMoment, Protocol, ProtocolError, parse_protocol
+from kapdesk.core.standing_flags import standing_flags
 from kapdesk.core.timefmt import minutes_text
 from kapdesk.core.vitals import (
     CheckState,
@@ -36,7 +37,7 @@ class Attention(StrEnum):
 
     CALM = "calm"  # nothing to do now
     DUE = "due"  # a vitals check is due
-    URGENT = "urgent"  # a check is overdue, or the last reading raised a flag
+    URGENT = "urgent"  # a check is overdue, or a flag stands
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class RoomCard:
     elapsed: float | None  # journey seconds (None before dosing)
     next_check: str  # "Vitals at 30 min, in 4 min" / "Vitals overdue by 7 min" / ""
     last_vitals: str  # "BP 128/82 mmHg, HR 74/min (12 min ago)" / "No vitals yet"
-    flags: tuple[str, ...]  # the last reading's flags, in words
+    flags: tuple[str, ...]  # the flags that stand, in words, each with how long ago it was taken
     sound: str  # "Music: Title", "Quiet", "No music"
     attention: Attention
     silent: str = ""  # "No word from this room's PC since 14:02: ..." (a room on a server)
@@ -163,7 +164,18 @@ def _check_name(check: PlannedCheck) -> str:
     return f"{check.label} {when}"
 
 
+def _ago(now: datetime, then: datetime) -> str:
+    ago = max(0.0, (now - then).total_seconds())
+    return "just now" if ago < 60 else f"{minutes_text(ago // 60)} ago"
+
+
 def _last_vitals(journey: Journey, now: datetime) -> tuple[str, tuple[str, ...]]:
+    """The last reading, and the flags that stand (the journey screen's rule, see
+    :func:`kapdesk.core.standing_flags.standing_flags`): not only the last reading's."""
+    standing = tuple(
+        f"{flag.words} ({_ago(now, flag.wall)})"
+        for flag in standing_flags(journey.events, journey.protocol.thresholds)
+    )
     for seq in range(len(journey.events) - 1, -1, -1):
         event = journey.events[seq]
         if event.kind is not EventKind.VITALS:
@@ -171,12 +183,8 @@ def _last_vitals(journey: Journey, now: datetime) -> tuple[str, tuple[str, ...]]
         data = journey.corrected(seq)
         values = data.get("values")
         reading = Reading.from_values(values if isinstance(values, dict) else {})
-        raw_flags = data.get("flags")
-        flags = tuple(str(f) for f in raw_flags) if isinstance(raw_flags, list) else ()
-        ago = max(0.0, (now - event.wall).total_seconds())
-        when = "just now" if ago < 60 else f"{minutes_text(ago // 60)} ago"
-        return f"{reading.text()} ({when})", flags
-    return "No vitals yet", ()
+        return f"{reading.text()} ({_ago(now, event.wall)})", standing
+    return "No vitals yet", standing
 
 
 def _sound(journey: Journey) -> str:

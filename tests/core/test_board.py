@@ -222,8 +222,28 @@ def test_a_flagged_reading_makes_the_room_urgent_and_shows_its_flags(
     card = room_card("Room 1", 7, "P", journey, clock.now())
     assert upcoming(card.next_check, "at 30 min", "13 min"), card.next_check  # no check is due
     assert card.last_vitals == "BP 186/96 mmHg, HR 88 /min (2 min ago)"
-    assert card.flags == (flag,)
+    assert card.flags == ("BP 186/96 above 180/110 (2 min ago)",)
     assert card.attention is Attention.URGENT  # but the reading is flagged
+
+
+def test_the_board_keeps_a_flag_the_journey_screen_keeps(
+    protocol: Protocol, clock: FakeClock
+) -> None:
+    """The board shows the flags that stand by the screen's rule: a newer pulse taken alone
+    does not clear a high blood pressure; an acknowledgement does."""
+    journey = dosed(protocol, clock)
+    high = vitals(journey, {"systolic": 186, "diastolic": 96, "heart_rate": 88})
+    clock.advance(5 * MINUTE)
+    vitals(journey, {"heart_rate": 80})
+    card = room_card("Room 1", 7, "P", journey, clock.now())
+    assert card.last_vitals == "HR 80 /min (just now)"
+    assert card.flags == ("BP 186/96 above 180/110 (5 min ago)",)
+    assert card.attention is Attention.URGENT
+
+    journey.acknowledge_flags(journey.events.index(high), ["BP 186/96 above 180/110"])
+    card = room_card("Room 1", 7, "P", journey, clock.now())
+    assert card.flags == ()
+    assert card.attention is Attention.CALM
 
 
 def test_the_newest_reading_is_the_one_shown(protocol: Protocol, clock: FakeClock) -> None:

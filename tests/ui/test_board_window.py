@@ -68,7 +68,8 @@ def test_each_room_reads_from_across_the_room_and_follows_what_is_recorded(
         one.journey.record_observation(
             EventKind.VITALS, {"values": reading, "flags": [flag], "by": "Ana"}
         )
-    qtbot.waitUntil(lambda: flag in room_one.flags.text())
+    # The flag that stands, in the journey screen's words (kapdesk.core.standing_flags).
+    qtbot.waitUntil(lambda: "BP 190/100 above 180/110" in room_one.flags.text())
     assert "BP 190/100" in room_one.vitals.text()
     assert room_one.property("attention") == "urgent"  # a red card
     with qtbot.waitSignal(board.shown_update, timeout=10_000):
