@@ -1,8 +1,8 @@
 """Recording vital signs: the measures the protocol asks for, checked as they are typed in.
 
 An impossible value is refused with the reason; an unusual one is saved only when the nurse
-presses Save a second time to confirm it. Values beyond the protocol's thresholds are saved and
-flagged: that is what the flag is for.
+presses Save (or Enter) a second time to confirm it. Values beyond the protocol's thresholds
+are saved and flagged: that is what the flag is for.
 """
 
 from __future__ import annotations
@@ -46,7 +46,6 @@ class VitalsDialog(QDialog):
             field.setAccessibleName(LABELS[name])
             if initial and name in initial:
                 field.setText(f"{initial[name]:g}")
-            field.returnPressed.connect(self.submit)
             field.textEdited.connect(self._edited)
             self.fields[name] = field
             grid.addWidget(caption, row, 0)

@@ -164,14 +164,20 @@ def dialog_footer(
     dialog: QDialog, layout: QBoxLayout, save_text: str, submit: Callable[[], object]
 ) -> tuple[QLabel, ActionButton]:
     """The bottom of a form dialog: a line for what is wrong (hidden until needed), then
-    Cancel (Esc) and the primary Save (Ctrl+S). Returns the line and the Save button."""
+    Cancel (Esc) and the primary Save (Ctrl+S, and Enter). Returns the line and the Save
+    button."""
     problems = label("", "error")
     problems.hide()
     layout.addWidget(problems)
     buttons = QHBoxLayout()
     buttons.addStretch()
-    buttons.addWidget(ActionButton("Cancel", "Esc", dialog.reject, dialog))
+    cancel = ActionButton("Cancel", "Esc", dialog.reject, dialog)
+    buttons.addWidget(cancel)
     save = ActionButton(save_text, "Ctrl+S", submit, dialog, primary=True)
     buttons.addWidget(save)
+    # Enter in a field saves (and says what is wrong); it never cancels the form and loses
+    # what was typed, as it did when Cancel, the first button, was the dialog's default.
+    cancel.setAutoDefault(False)
+    save.setDefault(True)
     layout.addLayout(buttons)
     return problems, save

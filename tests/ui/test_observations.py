@@ -226,3 +226,28 @@ def test_a_note_another_kapdesk_kept_out_of_the_record_is_not_called_saved(
     assert window.banner.isVisible()
     assert f"set aside in {paths.set_aside} for an admin" in window.banner_text.text()
     assert "kept on this PC" not in window.banner_text.text()
+
+
+def test_enter_in_the_vitals_form_never_loses_an_unusual_reading(
+    qtbot: QtBot, window: MainWindow, storage: Storage
+) -> None:
+    """Enter used to press Cancel, the form's first button, once the form had said a value
+    was unusual: the reading (often the very one to flag) was gone without a word."""
+    _open_session(qtbot, window)
+    _give_dose(qtbot, window)
+    panel = window.journey_view.observations
+    assert panel is not None
+    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    dialog = panel.vitals_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClicks(dialog.fields["spo2"], "84")
+    qtbot.keyClicks(dialog.fields["heart_rate"], "38")
+    qtbot.keyClick(dialog.fields["heart_rate"], Qt.Key.Key_Return)
+    assert dialog.isVisible()  # asked to confirm, not gone
+    assert "is unusual" in dialog.problems.text()
+    assert _saved(storage, "vitals") == []  # and not saved unconfirmed either
+    qtbot.keyClick(dialog.fields["heart_rate"], Qt.Key.Key_Return)  # confirmed
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    (saved,) = _saved(storage, "vitals")
+    assert saved["values"] == {"heart_rate": 38.0, "spo2": 84.0}
