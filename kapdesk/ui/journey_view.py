@@ -38,7 +38,7 @@ from kapdesk.ui.observation_panel import ObservationPanel
 from kapdesk.ui.phase_bar import BarSpan, PhaseBar
 from kapdesk.ui.preparation_panel import PreparationPanel
 from kapdesk.ui.sound_panel import SoundPanel
-from kapdesk.ui.widgets import ActionButton, ElidedLabel, card, label
+from kapdesk.ui.widgets import ActionButton, ElidedLabel, WholeLabel, card, label
 
 if TYPE_CHECKING:  # the database layer loads after the window is up
     from kapdesk.storage.journeys import OpenJourney
@@ -82,11 +82,20 @@ class JourneyView(QWidget):
         outer.setContentsMargins(28, 12, 28, 16)
         outer.setSpacing(8)
 
+        # The cue (a vital-signs check due or overdue) is never cut short: who and what the
+        # session is elides first, and the cue wraps onto a second line if it must; when even
+        # two lines beside them are not enough, it takes a line of its own under them.
         header = QHBoxLayout()
+        header.setSpacing(14)
         self.who = ElidedLabel("muted")
-        header.addWidget(self.who, 3)
-        self.cue = ElidedLabel("")
-        header.addWidget(self.cue, 2)
+        self.who.setMinimumWidth(self.WHO_AT_LEAST)
+        header.addWidget(self.who, 1)
+        self.cue = WholeLabel("")
+        self.cue.hide()
+        header.addWidget(self.cue)
+        self._header = header
+        self._cue_line = QHBoxLayout()
+        self._cue_line.setContentsMargins(0, 0, 0, 0)
         self.history_button = ActionButton(
             "Past sessions", "Ctrl+H", self.history_requested.emit, self
         )
@@ -96,6 +105,7 @@ class JourneyView(QWidget):
         header.addWidget(self.timeline_button)
         header.addWidget(self.history_button)
         outer.addLayout(header)
+        outer.addLayout(self._cue_line)
         # A session whose own protocol cannot be used runs under a stand-in: said here, plainly.
         self.protocol_notice = label("", "error")
         self.protocol_notice.hide()
@@ -148,6 +158,7 @@ class JourneyView(QWidget):
         self.phase_card = phase_card
         self._wide: bool | None = None
         self._outer = outer
+        self.main.installEventFilter(self)
 
         # After a restart: what kapdesk could not check about the time it was closed.
         self.time_notice = card(self)
@@ -316,9 +327,31 @@ class JourneyView(QWidget):
     def _show_cue(self, text: str, level: str) -> None:
         """Soft amber when a check is due, stronger when overdue; never a sound or a pop-up."""
         self.cue.setText(text)
+        self.cue.setVisible(bool(text))
         colour = {"due": theme.OVERRUN, "overdue": theme.PROBLEM}.get(level, theme.TEXT_MUTED)
         weight = "bold" if level == "overdue" else "normal"
         self.cue.setStyleSheet(f"color: {colour}; font-weight: {weight};")
+        self._place_cue()
+
+    WHO_AT_LEAST = 160  # px of the header's who-and-what kept beside the cue ("Patient P-0042")
+
+    def _place_cue(self) -> None:
+        """In the header beside who and what, on one line or two; on a line of its own under
+        them when two lines there would not hold it (a narrow main column)."""
+        self.cue.ensurePolished()  # its font (bold when overdue) decides its width
+        margins = self._outer.contentsMargins()
+        row = self.main.width() - margins.left() - margins.right()
+        buttons = self.timeline_button.sizeHint().width() + self.history_button.sizeHint().width()
+        beside = row - buttons - 3 * self._header.spacing() - self.WHO_AT_LEAST
+        two_lines = 2 * self.cue.fontMetrics().lineSpacing() + 2
+        fits = beside >= WholeLabel.NARROWEST and self.cue.heightForWidth(beside) <= two_lines
+        inside = self._header.indexOf(self.cue) >= 0
+        if fits and not inside:
+            self._cue_line.removeWidget(self.cue)
+            self._header.insertWidget(1, self.cue)
+        elif not fits and inside:
+            self._header.removeWidget(self.cue)
+            self._cue_line.addWidget(self.cue)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """A letter typed anywhere on the screen starts a note."""
@@ -571,6 +604,8 @@ class JourneyView(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.timer_label and event.type() is QEvent.Type.Resize:
             self._fit_timer()  # the digits take the room the rest of the screen leaves
+        elif watched is self.main and event.type() is QEvent.Type.Resize:
+            self._place_cue()  # the main column's width decides where the cue fits
         return super().eventFilter(watched, event)
 
     def _fit_timer(self) -> None:

@@ -36,10 +36,33 @@ from kapdesk.core.vitals import (
 )
 from kapdesk.ui import theme
 from kapdesk.ui.vitals_dialog import VitalsDialog
-from kapdesk.ui.widgets import ActionButton, ElidedLabel, label
+from kapdesk.ui.widgets import ActionButton, label
 
 if TYPE_CHECKING:
     from kapdesk.storage.journeys import OpenJourney
+
+
+def _check_words(status: CheckStatus) -> tuple[str, str]:
+    """``Every 15 minutes at 30 min`` and, when overdue, ``, 7 min late``."""
+    check = status.check
+    late = ""
+    if status.state is CheckState.OVERDUE and status.late_by:
+        late = f", {minutes_text(round(status.late_by / 60))} late"
+    return f"{check.label} {check.when_text()}", late
+
+
+def vitals_cue(statuses: Sequence[CheckStatus]) -> tuple[str, str]:
+    """The header's cue: the first overdue check, else the first one due, in words, and its
+    level ("overdue", "due"); ("", "") when none is."""
+    for state, words, level in (
+        (CheckState.OVERDUE, "Vital signs overdue", "overdue"),
+        (CheckState.DUE, "Vital signs due", "due"),
+    ):
+        status = next((s for s in statuses if s.state is state), None)
+        if status is not None:
+            what, late = _check_words(status)
+            return f"{words}: {what}{late}", level
+    return "", ""
 
 
 class ObservationPanel(QWidget):
@@ -126,7 +149,8 @@ class ObservationPanel(QWidget):
         vitals.addWidget(self.vitals_button)
         self.tabs.addTab(vitals_tab, "Vitals")
 
-        self.status = ElidedLabel("muted")
+        # What became of the last entry: never cut short ("Not saved" must be read whole).
+        self.status = label("", "muted")
         outer.addWidget(self.status)
 
     # -- following a session --------------------------------------------------------------------
@@ -157,21 +181,13 @@ class ObservationPanel(QWidget):
                 button.setEnabled(open_)
         statuses = self.statuses()
         lines = []
-        cue, level = "", ""
         for status in statuses:
-            check = status.check
-            what = f"{check.label} {check.when_text()}"
+            what, late = _check_words(status)
             if status.state is CheckState.OVERDUE:
-                late = (
-                    f", {minutes_text(round(status.late_by / 60))} late" if status.late_by else ""
-                )
                 lines.append(f"<b style='color:{theme.PROBLEM}'>Overdue: {what}{late}</b>")
-                if level != "overdue":
-                    cue, level = f"Vital signs overdue: {what}{late}", "overdue"
             elif status.state is CheckState.DUE:
                 lines.append(f"<span style='color:{theme.OVERRUN}'>Due now: {what}</span>")
-                if not level:
-                    cue, level = f"Vital signs due: {what}", "due"
+        cue, level = vitals_cue(statuses)
         upcoming = [s for s in statuses if s.state is CheckState.UPCOMING][:3]
         for status in upcoming:
             lines.append(f"Next: {status.check.label} {status.check.when_text()}")

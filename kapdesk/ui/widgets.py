@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -105,6 +106,60 @@ class ElidedLabel(QLabel):
         painter.drawText(
             rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown
         )
+
+
+class WholeLabel(QLabel):
+    """Text that is never cut short (a clinical cue): on one line, as wide as its text, when
+    there is room; wrapped onto more lines when there is not. Beside an :class:`ElidedLabel` in
+    a row, the elided one gives way first."""
+
+    NARROWEST = 220  # px: below this it wraps rather than shrinks further
+
+    def __init__(self, role: str = "", parent: QWidget | None = None) -> None:
+        from PySide6.QtCore import Qt  # noqa: PLC0415  # (see ElidedLabel.paintEvent)
+
+        super().__init__("", parent)
+        if role:
+            self.setProperty("role", role)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _one_line(self) -> int:
+        """The width the whole text takes on one line, margins included."""
+        margins = self.contentsMargins()
+        extra = margins.left() + margins.right() + 2 * self.margin()
+        widest = max(
+            (self.fontMetrics().horizontalAdvance(line) for line in self.lines()), default=0
+        )
+        return widest + extra + 2  # a pixel or two of rounding, so one line stays one line
+
+    def lines(self) -> list[str]:
+        return self.text().split("\n") if self.text() else []
+
+    def sizeHint(self) -> QSize:
+        width = self._one_line()
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        width = min(self._one_line(), self.NARROWEST)
+        return QSize(width, self.heightForWidth(width))
+
+    def shows_all(self) -> bool:
+        """Whether every word of the text is inside the label as laid out now."""
+        from PySide6.QtCore import Qt  # noqa: PLC0415
+
+        rect = self.contentsRect().adjusted(
+            self.margin(), self.margin(), -self.margin(), -self.margin()
+        )
+        needed = self.fontMetrics().boundingRect(
+            QRect(0, 0, rect.width(), 100_000),
+            int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft),
+            self.text(),
+        )
+        return needed.width() <= rect.width() and needed.height() <= rect.height()
 
 
 def fit_columns_on_fill(table: QTableWidget, columns: Sequence[int]) -> None:
