@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -30,6 +31,7 @@ from kapdesk.core.journey import EventKind, JourneyError, JourneyEvent, JourneyS
 from kapdesk.core.preparation import decision_data, preparation_of
 from kapdesk.core.protocols import Advance
 from kapdesk.core.staff import Action
+from kapdesk.core.standing_flags import StandingFlag, by_reading, standing_flags
 from kapdesk.core.timefmt import clock_text, minutes_text
 from kapdesk.ui import theme
 from kapdesk.ui.dialogs import CloseDialog, DoseDialog
@@ -47,6 +49,7 @@ if TYPE_CHECKING:  # the database layer loads after the window is up
 WIDE_WIDTH = 1200  # from this width up, observations get a column of their own
 # Ending a dosing phase before its time takes a second press of Next phase within this long.
 CONFIRM_EARLY_S = 10.0
+NO_BREAK = "\u00a0"  # a space a line does not break at
 
 
 class JourneyView(QWidget):
@@ -110,6 +113,27 @@ class JourneyView(QWidget):
         self.protocol_notice = label("", "error")
         self.protocol_notice.hide()
         outer.addWidget(self.protocol_notice)
+
+        # A reading beyond the protocol's thresholds, in words, until someone has seen it or a
+        # newer reading of the same measure is in range (kapdesk.core.standing_flags).
+        self.flag_card = card(self)
+        self.flag_card.setProperty("role", "flag")
+        flag_row = QHBoxLayout(self.flag_card)
+        flag_row.setContentsMargins(16, 4, 6, 4)
+        flag_row.setSpacing(14)
+        self.flag_title = label("Flagged", "flag-title")
+        self.flag_title.setWordWrap(False)
+        flag_row.addWidget(self.flag_title)
+        self.flag_text = WholeLabel("flag-words")
+        flag_row.addWidget(self.flag_text, 1)
+        self.seen_button = ActionButton("Seen", "Ctrl+Shift+F", self.acknowledge_flags, self)
+        self.seen_button.setProperty("role", "compact")
+        self.seen_button.setToolTip("Record, under your name, that you have seen these flags")
+        flag_row.addWidget(self.seen_button)
+        self.flag_card.hide()
+        outer.addWidget(self.flag_card)
+        self.standing: tuple[StandingFlag, ...] = ()
+        self._flags_read: tuple[int, object] = (-1, None)  # (events read, of which journey)
 
         self.timer_caption = label("Since dosing", "section")
         self.timer_caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -424,6 +448,7 @@ class JourneyView(QWidget):
             self.timer_label.setText(clock_text(elapsed))
             self._set_timer_colour(theme.TEXT)
         self._show_time_notice()
+        self._show_flags()
 
         phase = journey.current_phase
         if phase is None:
@@ -548,6 +573,45 @@ class JourneyView(QWidget):
         self.time_button.setText(f"{button}   {shown}")
         self.time_notice_text.setText(text)
         self.time_notice.show()
+
+    def _show_flags(self) -> None:
+        """The flags that stand, a line per reading: ``02:04  BP 182/112 above 180/110 · ...``."""
+        assert self.current is not None
+        journey = self.current.journey
+        read = (len(journey.events), journey)
+        if read != self._flags_read:  # events are only ever added: read them again when they are
+            self._flags_read = read
+            self.standing = standing_flags(journey.events, journey.protocol.thresholds)
+        if not self.standing or journey.closed:
+            self.flag_card.hide()
+            return
+        # A flag's words stay together on a line: a line breaks only between flags.
+        lines = [
+            f"{first.wall.astimezone().strftime('%H:%M')}  "
+            + " · ".join(w.replace(" ", NO_BREAK) for w in words)
+            for first, words in by_reading(self.standing)
+        ]
+        self.flag_text.setText("\n".join(lines))
+        self.flag_card.show()
+
+    def calm_cue(self) -> str:
+        """What the calm screen says while the screen is locked: the vital-signs cue, and that a
+        flag waits to be seen (without its values: a passer-by may read the calm screen)."""
+        said = [self.cue.text()] if self.cue.text() else []
+        if self.standing and self.current is not None and not self.current.journey.closed:
+            said.append("A flagged reading waits to be seen")
+        return " · ".join(said)
+
+    def acknowledge_flags(self) -> None:
+        """Staff have seen the flags shown: recorded, signed, and the card goes."""
+        if self.current is None or not self.standing or not self.flag_card.isVisible():
+            return
+        if self._refused(Action.OBSERVE):
+            return
+        journey = self.current.journey
+        for first, words in by_reading(self.standing):
+            if not self._act(partial(journey.acknowledge_flags, first.reading, words)):
+                return
 
     def _time_button_pressed(self) -> None:
         if self.current is None:

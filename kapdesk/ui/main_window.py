@@ -300,7 +300,7 @@ class MainWindow(QMainWindow):
             self.apply_room(aftercare.room)
         self.calm = CalmScreen(clock)
         self.calm.journey_time = self._calm_time
-        self.calm.cue_text = lambda: self.journey_view.cue.text() if self.current else ""
+        self.calm.cue_text = lambda: self.journey_view.calm_cue() if self.current else ""
         self.calm.unlock_requested.connect(self.unlock)
         self.calm.names_of = self._account_names if self.staff is not None else None
         self.pages.addWidget(self.calm)

@@ -267,7 +267,7 @@ class ObservationPanel(QWidget):
         reading = dialog.checked.reading
         raised = flags(reading, journey.protocol.thresholds, dosed=journey.dosed)
         record = VitalsRecord(reading, tuple(raised))
-        what = reading.text() + (f". Flagged: {'; '.join(raised)}" if raised else "")
+        what = reading.text() + (" (flagged)" if raised else "")  # the flag card says which
         self._record(EventKind.VITALS, record.to_json(self._by()), what)
         self.show_tab("Vitals")
 

@@ -29,6 +29,11 @@ QFrame[role="banner"] {{
     background: {PROBLEM_BG}; border: 1px solid {PROBLEM}; border-radius: 8px;
 }}
 QFrame[role="card"] {{ background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 10px; }}
+QFrame[role="flag"] {{
+    background: {PROBLEM_BG}; border: 2px solid {PROBLEM}; border-radius: 10px;
+}}
+QLabel[role="flag-words"] {{ color: {TEXT}; }}
+QLabel[role="flag-title"] {{ color: {PROBLEM}; font-weight: 600; }}
 QPushButton {{
     background: {SURFACE_RAISED}; color: {TEXT}; border: 1px solid {BORDER};
     border-radius: 10px; padding: 10px 16px; min-height: 44px;
