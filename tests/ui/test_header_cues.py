@@ -10,9 +10,12 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from kapdesk.core.clock import FakeClock
+from kapdesk.core.journey import EventKind, JourneyEvent
 from kapdesk.core.protocols import ProtocolLibrary
 from kapdesk.core.vitals import CheckState, CheckStatus, planned_checks
-from kapdesk.paths import BUNDLED_PROTOCOLS_DIR
+from kapdesk.paths import BUNDLED_PROTOCOLS_DIR, AppPaths
+from kapdesk.storage.db import open_storage
+from kapdesk.storage.journeys import write_event
 from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.observation_panel import vitals_cue
 from kapdesk.ui.widgets import WholeLabel
@@ -131,3 +134,29 @@ def test_what_became_of_an_entry_is_shown_whole(
     qtbot.keyClick(panel.note, Qt.Key.Key_Return)
     assert panel.status.text().endswith(note)
     qtbot.waitUntil(lambda: _shows_whole(panel.status))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_not_saved_is_shown_whole_in_the_panel_and_the_banner(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock, paths: AppPaths, size: tuple[int, int]
+) -> None:
+    window = _dosed(qtbot, window, clock)
+    current = window.current
+    assert current is not None
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.width() == size[0])
+    # A second kapdesk on the same file (forced past its lock) writes the session's next entry.
+    other = open_storage(paths, None)
+    theirs = JourneyEvent(EventKind.NOTE, clock.now(), 0.0, 0, {"text": "theirs", "tags": []})
+    write_event(other.engine, current.session_id, len(current.journey.events), theirs)
+    other.engine.dispose()
+    panel = window.journey_view.observations
+    assert panel is not None
+    window.journey_view.setFocus()
+    qtbot.keyClicks(window.journey_view, "H")
+    qtbot.keyClicks(panel.note, "and on shoulder, breathing slower now")
+    qtbot.keyClick(panel.note, Qt.Key.Key_Return)
+    assert "Not saved: 1 entry could not be" in panel.status.text()
+    qtbot.waitUntil(lambda: _shows_whole(panel.status))
+    assert window.banner.isVisible()
+    qtbot.waitUntil(lambda: _shows_whole(window.banner_text))
