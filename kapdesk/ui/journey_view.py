@@ -370,12 +370,15 @@ class JourneyView(QWidget):
         two_lines = 2 * self.cue.fontMetrics().lineSpacing() + 2
         fits = beside >= WholeLabel.NARROWEST and self.cue.heightForWidth(beside) <= two_lines
         inside = self._header.indexOf(self.cue) >= 0
-        if fits and not inside:
+        if fits == inside:
+            return
+        if fits:
             self._cue_line.removeWidget(self.cue)
             self._header.insertWidget(1, self.cue)
-        elif not fits and inside:
+        else:
             self._header.removeWidget(self.cue)
             self._cue_line.addWidget(self.cue)
+        self._outer.activate()  # at once: the timer sizes its digits to the room left
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """A letter typed anywhere on the screen starts a note."""
