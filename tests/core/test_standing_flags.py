@@ -195,7 +195,7 @@ def test_only_a_reading_s_flags_can_be_acknowledged_by_whoever_may_observe(
     with pytest.raises(NotAllowedError):
         journey.acknowledge_flags(seq, WORDS)
     journey.act_as(NURSE)
-    journey.close()
+    journey.close("ended early for this test")
     with pytest.raises(JourneyError, match="closed"):
         journey.acknowledge_flags(seq, WORDS)
     assert not any(e.kind is EventKind.FLAG_SEEN for e in journey.events)
