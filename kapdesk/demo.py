@@ -211,12 +211,13 @@ def record_demo_session(
     # The journey: the dose starts the clock and the infusion; phases follow the clock.
     journey.record_dose(
         Dose(
-            35,
-            "mg",
+            0.5,
+            "mg/kg",
             "IV",
             lot_number="KET-24-1187",
             given_by=NURSE,
-            note="0.5 mg/kg for 70 kg, pump over 40 min",
+            note="pump over 40 min",
+            weight_kg=70,
         )
     )
     go.track(0)

@@ -22,6 +22,15 @@ from enum import StrEnum
 from typing import Any
 
 from kapdesk.core.clock import Clock
+from kapdesk.core.dosing import (
+    check_dose,
+    is_per_kg,
+    number_text,
+    same_unit,
+    total_of,
+    total_unit,
+    weight_problem,
+)
 from kapdesk.core.downtime import (
     CLOCK_MOVE_S,
     Downtime,
@@ -61,7 +70,9 @@ class EventKind(StrEnum):
     """The kinds of event a journey records."""
 
     OPENED = "session_opened"
-    DOSE = "dose"
+    DOSE = "dose"  # data: amount, unit (the protocol's), route, lot_number, given_by, note,
+    #                first, weight_kg, total_mg; outside the usual range also outside_usual (the
+    #                words) and decision_reason; by. Older events lack weight_kg and total_mg.
     PHASE = "phase_started"
     RESUMED = "session_resumed"  # the app restarted while the session was open; data: how
     #                               long it was closed and on whose word (Downtime.to_json),
@@ -83,6 +94,8 @@ class EventKind(StrEnum):
     VITALS = "vitals"  # data: values (by field), flags, by
     RATING = "rating"  # data: scale, value, words, by
     AMENDMENT = "amendment"  # data: amends (the event's place), data (the new data), reason, by
+    #                            (of a dose: amount, weight_kg, lot_number..., and total_mg,
+    #                            outside_usual, decision_reason as worked out again)
     FLAG_SEEN = "flag_seen"  # data: reading (the vitals event's place), words (its flags as
     #                          staff saw them, see kapdesk.core.standing_flags), by
     # Preparation, before dosing (see kapdesk.core.preparation).
@@ -126,7 +139,12 @@ class JourneyEvent:
 
 @dataclass(frozen=True)
 class Dose:
-    """A dose given: the first one starts the journey clock; later ones are recorded too."""
+    """A dose given: the first one starts the journey clock; later ones are recorded too.
+
+    ``amount`` is in ``unit``, the protocol's (an empty unit means the protocol's). A per-kg
+    dose carries the patient's ``weight_kg``; ``total_mg`` is worked out when it is recorded
+    (amount × weight per-kg, the amount itself for a fixed dose).
+    """
 
     amount: float
     unit: str
@@ -134,9 +152,22 @@ class Dose:
     lot_number: str = ""
     given_by: str = ""
     note: str = ""
+    weight_kg: float | None = None
+    total_mg: float | None = None
+    outside_usual: str = ""  # as recorded: why it was outside the usual range
+    decision_reason: str = ""  # and why it was given all the same
 
     def describe(self) -> str:
-        text = f"{self.amount:g} {self.unit} {self.route}".strip()
+        """ "0.5 mg/kg IV (70 kg, 35 mg total), lot K-1"."""
+        text = f"{number_text(self.amount)} {self.unit} {self.route}".strip()
+        if is_per_kg(self.unit):
+            weight = f"{number_text(self.weight_kg)} kg" if self.weight_kg else "no weight"
+            total = self.total_mg
+            if total is None and self.weight_kg:
+                total = total_of(self.amount, self.unit, self.weight_kg)
+            if total is not None:
+                weight += f", {number_text(total)} {total_unit(self.unit)} total"
+            text += f" ({weight})"
         return f"{text}, lot {self.lot_number}" if self.lot_number else text
 
 
@@ -177,7 +208,8 @@ class Journey:
         self._listeners: list[Listener] = []
         self.state = JourneyState.OPENED
         self.events: list[JourneyEvent] = []
-        self.doses: list[tuple[float, Dose]] = []
+        self.doses: list[tuple[float, Dose]] = []  # as corrected by any amendments
+        self._dose_seqs: list[int] = []  # the place in the events of each of self.doses
         self.spans: list[PhaseSpan] = []
         self.close_reason = ""
         self.actor: StaffMember | None = None
@@ -412,35 +444,84 @@ class Journey:
 
     # -- actions ------------------------------------------------------------------------------
 
-    def record_dose(self, dose: Dose) -> JourneyEvent:
-        """Record a dose. The first starts the journey clock and the first phase."""
+    def record_dose(self, dose: Dose, decision_reason: str = "") -> JourneyEvent:
+        """Record a dose. The first starts the journey clock and the first phase.
+
+        The dose is in the protocol's unit, with the patient's weight when that is per kg. A
+        dose that would take the session above the protocol's hard limit is refused; one
+        outside its usual range needs a prescriber's decision, with ``decision_reason``.
+        """
         if self.state is JourneyState.CLOSED:
             raise JourneyError("the session is closed; no dose can be recorded")
         self._allow(Action.RECORD_DOSE)
-        if dose.amount <= 0:
-            raise JourneyError("a dose needs an amount above zero")
+        rules = self.protocol.dose
+        unit = dose.unit.strip() or rules.unit
+        check = check_dose(rules, dose.amount, dose.weight_kg, unit=unit, given=self.dose_given())
+        if check.refused:
+            raise JourneyError(check.why)
         if not self.doses and (concern := self.baseline_concern()) is not None:
             raise JourneyError(f"{concern}: record the decision to dose, with its reason, first")
+        reason = " ".join(decision_reason.split())
+        if check.needs_decision:
+            refusal = self.range_refusal()
+            if refusal is not None:
+                raise NotAllowedError(refusal)
+            if not reason:
+                raise JourneyError(f"{check.why}: say why the dose goes ahead")
         first = not self.doses
         if first:
             self._anchor_elapsed = 0.0
             self._anchor_mono = self._clock.monotonic()
-        event = self._emit(
-            EventKind.DOSE,
-            {
-                "amount": dose.amount,
-                "unit": dose.unit,
-                "route": dose.route,
-                "lot_number": dose.lot_number,
-                "given_by": dose.given_by,
-                "note": dose.note,
-                "first": first,
-            },
-            signed=True,
-        )
+        data: dict[str, Any] = {
+            "amount": dose.amount,
+            "unit": rules.unit,
+            "route": dose.route,
+            "lot_number": dose.lot_number,
+            "given_by": dose.given_by,
+            "note": dose.note,
+            "first": first,
+            "weight_kg": dose.weight_kg if rules.per_kg else None,
+            "total_mg": check.total_mg,
+        }
+        if check.needs_decision:
+            data["outside_usual"] = check.why
+            data["decision_reason"] = reason
+        event = self._emit(EventKind.DOSE, data, signed=True)
         if first:
             self._emit(EventKind.PHASE, self._phase_data(0, auto=False), signed=True)
         return event
+
+    def dose_given(self, leaving_out: int | None = None) -> float:
+        """What the session has been given so far (as corrected), in the protocol's unit;
+        ``leaving_out`` the dose event at that place (the one being corrected).
+
+        Doses recorded in another unit (before the protocol stated its own) do not count.
+        """
+        unit = self.protocol.dose.unit
+        return sum(
+            dose.amount
+            for seq, (_, dose) in zip(self._dose_seqs, self.doses, strict=True)
+            if seq != leaving_out and same_unit(dose.unit, unit)
+        )
+
+    def last_weight(self) -> float | None:
+        """The weight recorded with the latest dose of this session that has one (as
+        corrected), for the next dose form to start from."""
+        for _, dose in reversed(self.doses):
+            if dose.weight_kg:
+                return dose.weight_kg
+        return None
+
+    def range_refusal(self) -> str | None:
+        """Why the member acting may not decide on a dose outside the usual range, in a
+        sentence ("... takes a prescriber's decision; Ana is a nurse"); None when they may."""
+        refusal = self.refusal(Action.DECIDE_TO_DOSE)
+        if refusal is None:
+            return None
+        who, said, held = refusal.partition(" takes ")[2].partition("; ")
+        if not said:
+            return refusal  # no longer active, or the like: said as it is
+        return f"A dose outside the usual range takes {who}'s decision; {held}"
 
     def advance_phase(self) -> JourneyEvent:
         """Move to the next phase, as the sitter confirms it."""
@@ -689,15 +770,69 @@ class Journey:
         return concerns
 
     def amend(self, data: Mapping[str, Any]) -> JourneyEvent:
-        """Correct an earlier note, reading or rating; the original stays in the record."""
+        """Correct an earlier note, reading, rating or dose; the original stays in the record.
+
+        ``data`` is :func:`kapdesk.core.observations.amendment_data`: what it amends, the
+        changes, a reason (required) and who. Correcting a dose takes someone who may record
+        one; the corrected dose is held to the protocol's hard limit like a new one, and a
+        corrected amount outside the usual range takes a prescriber's decision.
+        """
         target = data.get("amends")
         if not isinstance(target, int) or not 0 <= target < len(self.events):
             raise JourneyError("there is no such entry to correct")
         original = self.events[target]
-        if original.kind not in OBSERVATION_KINDS:
-            raise JourneyError("only notes, vital signs and ratings can be corrected")
-        self._allow(Action.AMEND)
+        if original.kind is EventKind.DOSE:
+            self._allow(Action.RECORD_DOSE)
+        elif original.kind in OBSERVATION_KINDS:
+            self._allow(Action.AMEND)
+        else:
+            raise JourneyError("only notes, vital signs, ratings and doses can be corrected")
+        if not " ".join(str(data.get("reason") or "").split()):
+            raise JourneyError("say why the entry is being corrected")
+        if original.kind is EventKind.DOSE:
+            data = self._dose_amendment(target, data)
         return self._emit(EventKind.AMENDMENT, data, signed=True)
+
+    def _dose_amendment(self, target: int, data: Mapping[str, Any]) -> dict[str, Any]:
+        """The amendment of the dose at ``target``, checked, its total worked out again."""
+        changes = data.get("data")
+        if not isinstance(changes, Mapping):
+            raise JourneyError("say what the dose should be")
+        now = self.corrected(target)
+        unit = str(now.get("unit") or "")
+        if "unit" in changes and not same_unit(str(changes["unit"]), unit):
+            raise JourneyError(f"the dose was recorded in {unit}; its unit cannot be corrected")
+        fixed = {
+            key: changes[key]
+            for key in ("amount", "weight_kg", "lot_number", "route", "given_by", "note")
+            if key in changes
+        }
+        amount = _number(fixed.get("amount", now.get("amount")))
+        weight = _number(fixed.get("weight_kg", now.get("weight_kg")))
+        if amount is None or amount <= 0:
+            raise JourneyError("a dose needs an amount above zero")
+        moved = amount != _number(now.get("amount")) or weight != _number(now.get("weight_kg"))
+        fixed["amount"] = amount
+        fixed["weight_kg"] = weight if is_per_kg(unit) else None
+        rules = self.protocol.dose
+        if moved and same_unit(unit, rules.unit):
+            check = check_dose(rules, amount, weight, given=self.dose_given(leaving_out=target))
+            if check.refused:
+                raise JourneyError(check.why)
+            if check.needs_decision and amount != _number(now.get("amount")):
+                refusal = self.range_refusal()
+                if refusal is not None:
+                    raise NotAllowedError(refusal)
+            fixed["outside_usual"] = check.why if check.needs_decision else ""
+            fixed["decision_reason"] = (
+                " ".join(str(data.get("reason")).split()) if check.needs_decision else ""
+            )
+        elif moved:
+            problem = weight_problem(weight, unit)
+            if problem is not None:
+                raise JourneyError(problem)
+        fixed["total_mg"] = total_of(amount, unit, weight)
+        return {**data, "data": fixed}
 
     def close(self, reason: str = "") -> JourneyEvent:
         """Close the session; its record is kept. Before dosing, this cancels it.
@@ -761,9 +896,13 @@ class Journey:
             target = data.get("amends")
             if isinstance(target, int) and 0 <= target < len(self.events) - 1:
                 self._amendments.setdefault(target, []).append(len(self.events) - 1)
+                if target in self._dose_seqs:
+                    place = self._dose_seqs.index(target)
+                    self.doses[place] = (self.doses[place][0], dose_from(self.corrected(target)))
         elif event.kind is EventKind.DOSE:
             dose = dose_of(event)
             self.doses.append((event.elapsed or 0.0, dose))
+            self._dose_seqs.append(len(self.events) - 1)
             if self.state is JourneyState.OPENED:
                 self.state = JourneyState.RUNNING
         elif event.kind is EventKind.PHASE:
@@ -799,9 +938,22 @@ def _bp_text(reading: Reading) -> str:
     return f"{systolic}/{diastolic}"
 
 
+def _number(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        return None
+
+
 def dose_of(event: JourneyEvent) -> Dose:
-    """The dose a dose event records."""
-    data = event.data
+    """The dose a dose event records, as first written (see :meth:`Journey.corrected`)."""
+    return dose_from(event.data)
+
+
+def dose_from(data: Mapping[str, Any]) -> Dose:
+    """The dose a dose event's data holds (older events lack the weight and the total)."""
     return Dose(
         amount=float(data["amount"]),
         unit=str(data.get("unit", "")),
@@ -809,6 +961,10 @@ def dose_of(event: JourneyEvent) -> Dose:
         lot_number=str(data.get("lot_number", "")),
         given_by=str(data.get("given_by", "")),
         note=str(data.get("note", "")),
+        weight_kg=_number(data.get("weight_kg")),
+        total_mg=_number(data.get("total_mg")),
+        outside_usual=str(data.get("outside_usual") or ""),
+        decision_reason=str(data.get("decision_reason") or ""),
     )
 
 
@@ -818,15 +974,7 @@ def event_text(event: JourneyEvent) -> str:
     if event.kind is EventKind.OPENED:
         return "Session opened"
     if event.kind is EventKind.DOSE:
-        what = "Dose" if data.get("first") else "Extra dose"
-        text = f"{what}: {data.get('amount', 0):g} {data.get('unit', '')}"
-        if data.get("route"):
-            text += f" {data['route']}"
-        if data.get("lot_number"):
-            text += f", lot {data['lot_number']}"
-        if data.get("given_by"):
-            text += f", given by {data['given_by']}"
-        return text
+        return _dose_text(data)
     if event.kind is EventKind.PHASE:
         how = " (by time)" if data.get("auto") else ""
         text = f"Phase: {data.get('name', '')}{how}"
@@ -903,6 +1051,22 @@ def _moment(value: object) -> datetime | None:
     except ValueError:
         return None
     return moment if moment.tzinfo is not None else None
+
+
+def _dose_text(data: Mapping[str, Any]) -> str:
+    """ "Dose: 0.5 mg/kg IV (70 kg, 35 mg total), lot K-1, given by Ana", and why it was
+    outside the usual range when it was."""
+    what = "Dose" if data.get("first") else "Extra dose"
+    if _number(data.get("amount")) is None:
+        return f"{what}: {data.get('amount', '')}"
+    text = f"{what}: {dose_from(data).describe()}"
+    if data.get("given_by"):
+        text += f", given by {data['given_by']}"
+    if data.get("outside_usual"):
+        text += f". Outside the usual range: {data['outside_usual']}"
+        if data.get("decision_reason"):
+            text += f"; given because: {data['decision_reason']}"
+    return text
 
 
 def _corrected_text(data: Mapping[str, Any]) -> str:

@@ -47,7 +47,8 @@ PHASE_MINUTES = (1.0, 480.0)
 EVERY_MINUTES = (1.0, 240.0)
 #: (lowest, highest) minutes of an infusion, for the dose form.
 INFUSION_MINUTES = (1.0, 240.0)
-#: The largest amount the dose form may be pre-filled with (in the protocol's unit).
+#: The largest amount a protocol may name for a dose (in its unit): the hard limit of a protocol
+#: that states none of its own.
 LARGEST_DOSE = 10_000.0
 #: How many of each repeated table a protocol may hold.
 MOST_PHASES = 30
@@ -183,12 +184,31 @@ class DischargeRules:
 
 @dataclass(frozen=True)
 class DoseDefaults:
-    """What the dose form is pre-filled with."""
+    """The protocol's dose: what the dose form is pre-filled with, and the rules it keeps.
+
+    Every amount is in :attr:`unit`: per kilogram of body weight when it ends in "/kg"
+    ("mg/kg"), a fixed amount otherwise ("mg"). A dose whose session total falls outside the
+    usual range (:attr:`usual_min` to :attr:`usual_max`) needs a prescriber's decision with a
+    reason; one that would take the session total above :attr:`hard_limit` is refused.
+    """
 
     amount: float | None = None
     unit: str = "mg"
     route: str = ""
     over_minutes: float | None = None  # infusion length; None for a bolus or a lozenge
+    usual_min: float | None = None  # None (with usual_max): no usual range, nothing asked
+    usual_max: float | None = None
+    hard_limit: float | None = None  # None: LARGEST_DOSE stands
+
+    @property
+    def per_kg(self) -> bool:
+        """The dose is per kilogram of the patient's weight."""
+        return self.unit.strip().casefold().endswith("/kg")
+
+    @property
+    def limit(self) -> float:
+        """The most a session may be given, in :attr:`unit`."""
+        return self.hard_limit if self.hard_limit is not None else LARGEST_DOSE
 
 
 @dataclass(frozen=True)
@@ -232,7 +252,7 @@ _QUESTION_KEYS = ("id", "text")
 _PREPARATION_KEYS = ("checklist",)
 _CHECKLIST_KEYS = ("id", "text", "required")
 _PROTOCOL_KEYS = ("id", "name", "route", "advance", "summary", "monitoring_minutes")
-_DOSE_KEYS = ("amount", "unit", "route", "over_minutes")
+_DOSE_KEYS = ("amount", "unit", "route", "over_minutes", "usual_min", "usual_max", "hard_limit")
 _PHASE_KEYS = ("name", "minutes", "guidance", "dosing")
 _VITALS_KEYS = ("measures", "continuous_pulse_oximetry", "intervals", "checks")
 _INTERVAL_KEYS = ("label", "every_minutes", "from_minute", "until_minute")
@@ -376,14 +396,13 @@ class _Checker(TomlChecker):
 
     def dose(self, data: Mapping[str, object], route: str) -> DoseDefaults:
         dose = self.section(data, "dose", _DOSE_KEYS)
-        return DoseDefaults(
-            amount=self.number(
-                dose,
-                "dose",
-                "amount",
-                f"a number above 0 and at most {LARGEST_DOSE:g}",
-                lambda x: 0 < x <= LARGEST_DOSE,
-            ),
+        amount_text = f"a number above 0 and at most {LARGEST_DOSE:g}"
+
+        def amount(key: str) -> float | None:
+            return self.number(dose, "dose", key, amount_text, lambda x: 0 < x <= LARGEST_DOSE)
+
+        rules = DoseDefaults(
+            amount=amount("amount"),
             unit=self.text(dose, "dose", "unit", default="mg", nonempty=True),
             route=self.text(dose, "dose", "route", default=route),
             over_minutes=self.number(
@@ -393,7 +412,38 @@ class _Checker(TomlChecker):
                 "a number of minutes from {:g} to {:g}".format(*INFUSION_MINUTES),
                 between(*INFUSION_MINUTES),
             ),
+            usual_min=amount("usual_min"),
+            usual_max=amount("usual_max"),
+            hard_limit=amount("hard_limit"),
         )
+        self.dose_order(dose, rules)
+        return rules
+
+    def dose_order(self, dose: Mapping[str, object], rules: DoseDefaults) -> None:
+        """0 < usual_min <= usual_max <= hard_limit, and the amount within the usual range
+        (or at most the hard limit): a protocol that contradicts itself is refused."""
+        unit = rules.unit
+        given = [key for key in ("usual_min", "usual_max") if key in dose]
+        if len(given) == 1:
+            other = "usual_max" if given[0] == "usual_min" else "usual_min"
+            self.add(f"dose.{given[0]}", f"needs {other} too: the usual range has two ends")
+        low, high, limit = rules.usual_min, rules.usual_max, rules.hard_limit
+        if low is not None and high is not None and low > high:
+            self.add("dose.usual_max", f"must be at least usual_min ({low:g} {unit})")
+        top = high if high is not None else low
+        if top is not None and limit is not None and top > limit:
+            which = "usual_max" if high is not None else "usual_min"
+            self.add("dose.hard_limit", f"must be at least {which} ({top:g} {unit})")
+        if rules.amount is None:
+            return
+        if low is not None and high is not None and "usual_min" in dose and "usual_max" in dose:
+            if low <= high and not low <= rules.amount <= high:
+                self.add(
+                    "dose.amount",
+                    f"must be within the usual range, {low:g} to {high:g} {unit}",
+                )
+        elif limit is not None and rules.amount > limit:
+            self.add("dose.amount", f"must be at most the hard limit ({limit:g} {unit})")
 
     def phases(self, data: Mapping[str, object]) -> tuple[Phase, ...]:
         if "phases" not in data:
@@ -596,12 +646,17 @@ def stand_in_protocol(
     if not phases:
         phases.append(Phase("Journey", PHASE_MINUTES[0]))
     protocol_id = text_of(head.get("id"), "unusable")
+    # Doses go on in the unit the session was dosed in (a per-kg one still asks the weight),
+    # held to no range and to LARGEST_DOSE only: the stand-in cannot vouch for the rest.
+    dose = data.get("dose")
+    unit = text_of(dose.get("unit"), "mg") if isinstance(dose, dict) else "mg"
     return Protocol(
         id=protocol_id if SLUG.fullmatch(protocol_id) else "unusable",
         name=text_of(head.get("name"), "Protocol that cannot be used"),
         route=text_of(head.get("route"), ""),
         phases=tuple(phases),
         advance=Advance.MANUAL,
+        dose=DoseDefaults(unit=unit[:32]),
         vitals=VitalsSchedule(intervals=(), checks=()),
         text=text,
         problem=problem,

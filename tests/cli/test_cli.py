@@ -93,7 +93,7 @@ def test_sessions_list(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     storage = open_storage(paths, None)
     store = JourneyStore(storage, FakeClock())
     closed = store.open_session("P-100", make_protocol(), "")
-    closed.journey.record_dose(Dose(50, "mg", "IM"))
+    closed.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
     closed.journey.close()
     store.open_session("P-200", make_protocol(), "")
     storage.engine.dispose()

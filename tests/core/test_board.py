@@ -21,7 +21,7 @@ from kapdesk.core.journey import Dose, EventKind, Journey, JourneyEvent, Journey
 from kapdesk.core.observations import amendment_data
 from kapdesk.core.protocols import Protocol, parse_protocol
 
-DOSE = Dose(amount=0.75, unit="mg/kg", route="IM", given_by="Nurse Ana")
+DOSE = Dose(amount=0.75, unit="mg/kg", route="IM", given_by="Nurse Ana", weight_kg=70)
 MINUTE = 60.0
 
 # Checks at 15, 30 and 45 min; each is due for 5 min, then overdue.
@@ -31,6 +31,9 @@ id = "test-vitals"
 name = "Test vitals"
 route = "IM"
 monitoring_minutes = 60
+
+[dose]
+unit = "mg/kg"
 
 [[phases]]
 name = "Onset"

@@ -22,7 +22,7 @@ from kapdesk.core.protocols import Advance
 from tests.conftest import make_protocol
 
 TIMED = make_protocol(Advance.TIMED)  # Onset 5 min, Peak 40 min, Return 15 min
-DOSE = Dose(amount=50, unit="mg", route="IM")
+DOSE = Dose(amount=0.75, unit="mg/kg", route="IM", weight_kg=70)
 SESSION = 7
 
 

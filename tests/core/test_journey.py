@@ -17,7 +17,9 @@ from kapdesk.core.journey import (
 from kapdesk.core.protocols import Advance, Protocol
 from tests.conftest import make_protocol
 
-DOSE = Dose(amount=50, unit="mg", route="IM", lot_number="L123", given_by="Nurse Ana")
+DOSE = Dose(
+    amount=0.75, unit="mg/kg", route="IM", lot_number="L123", given_by="Nurse Ana", weight_kg=70
+)
 
 
 def test_opening_emits_one_event_and_waits_for_the_dose(
@@ -54,10 +56,10 @@ def test_extra_doses_are_recorded_with_their_time(protocol: Protocol, clock: Fak
     journey = Journey.open(protocol, clock)
     journey.record_dose(DOSE)
     clock.advance(900)
-    event = journey.record_dose(Dose(25, "mg", "IM", lot_number="L124"))
+    event = journey.record_dose(Dose(0.25, "mg/kg", "IM", lot_number="L124", weight_kg=70))
     assert event.elapsed == pytest.approx(900)
     assert event.data["first"] is False
-    assert [(t, d.amount) for t, d in journey.doses] == [(0.0, 50), (pytest.approx(900), 25)]
+    assert [(t, d.amount) for t, d in journey.doses] == [(0.0, 0.75), (pytest.approx(900), 0.25)]
     assert journey.current_phase == protocol.phases[0]  # an extra dose does not move phases
 
 
@@ -188,7 +190,7 @@ def test_events_read_in_the_clinic_s_words(protocol: Protocol, clock: FakeClock)
     texts = [event_text(e) for e in journey.events]
     assert texts == [
         "Session opened",
-        "Dose: 50 mg IM, lot L123, given by Nurse Ana",
+        "Dose: 0.75 mg/kg IM (70 kg, 52.5 mg total), lot L123, given by Nurse Ana",
         "Phase: Onset",
         "Phase: Peak; Onset ended early by hand at 00:00 of 5 min",
         "Session closed early (00:00 since dosing, of the 1 h 30 min the protocol asks in the "

@@ -141,7 +141,7 @@ def test_an_amendment_keeps_the_original_in_the_timeline(clock: FakeClock) -> No
     iv = _iv().get("iv-ketamine")
     assert iv is not None
     journey = Journey.open(iv, clock)
-    journey.record_dose(Dose(35, "mg", "IV"))
+    journey.record_dose(Dose(0.5, "mg/kg", "IV", weight_kg=70))
     clock.advance(600)
     reading = journey.record_observation(
         EventKind.VITALS, {"values": {"heart_rate": 170}, "flags": ["Heart rate high"], "by": "A"}
@@ -158,8 +158,8 @@ def test_an_amendment_keeps_the_original_in_the_timeline(clock: FakeClock) -> No
     assert original.text == "Vital signs: HR 170 /min. Flagged: Heart rate high"
     assert (correction.by, correction.reason) == ("B", "typo")
     assert [e.kind for e in entries].count(EventKind.AMENDMENT) == 0
-    with pytest.raises(JourneyError, match="only notes, vital signs and ratings"):
-        journey.amend(amendment_data(1, {"amount": 1}, "wrong dose"))
+    with pytest.raises(JourneyError, match="only notes, vital signs, ratings and doses"):
+        journey.amend(amendment_data(2, {"name": "Peak"}, "wrong phase"))
     journey.close("ended early for this test")
     with pytest.raises(JourneyError, match="closed"):
         journey.record_observation(EventKind.NOTE, note_data("late", []))

@@ -18,7 +18,7 @@ NURSE = StaffMember(2, "Jo Okafor", frozenset({Role.NURSE}))
 THERAPIST = StaffMember(3, "Dr Lin", frozenset({Role.THERAPIST}))
 ADMIN = StaffMember(4, "Ana Moreno", frozenset({Role.ADMIN}))
 GONE = StaffMember(5, "Kim Lee", frozenset({Role.NURSE}), active=False)
-DOSE = Dose(0.75, "mg/kg", "IM", lot_number="LK-1")
+DOSE = Dose(0.75, "mg/kg", "IM", lot_number="LK-1", weight_kg=70)
 
 
 def test_a_sitter_may_not_record_a_dose_and_nothing_is_recorded(

@@ -116,7 +116,7 @@ def test_session_sound_says_where_the_music_was(clock: FakeClock, protocol: Prot
     journey = Journey.open(protocol, clock)
     soundtrack = _soundtrack()
     journey.record_sound(EventKind.SOUNDTRACK, soundtrack.to_json())
-    journey.record_dose(Dose(50, "mg", "IM"))
+    journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
     journey.record_sound(EventKind.TRACK, {"playlist": "gentle", "index": 1, "offset": 30.0})
     clock.advance(95)
     sound = session_sound(journey.events, clock.now())
@@ -131,7 +131,7 @@ def test_the_music_is_placed_by_the_journey_time_not_a_clock_that_moved(
 ) -> None:
     journey = Journey.open(protocol, clock)
     journey.record_sound(EventKind.SOUNDTRACK, _soundtrack().to_json())
-    journey.record_dose(Dose(50, "mg", "IM"))
+    journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
     clock.advance(10)
     journey.record_sound(EventKind.TRACK, {"playlist": "gentle", "index": 1, "offset": 30.0})
     clock.advance(20)

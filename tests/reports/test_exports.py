@@ -169,7 +169,8 @@ def test_json_holds_the_whole_record(demo: Record) -> None:
     assert [e["kind"] for e in events] == [e.kind.value for e in journey.events]
     assert list(events[5]) == ["seq", "kind", "wall", "elapsed", "phase_index", "data"]
     dose = next(e for e in events if e["kind"] == "dose")
-    assert (dose["elapsed"], dose["data"]["amount"], dose["data"]["given_by"]) == (0.0, 35, NURSE)
+    assert (dose["elapsed"], dose["data"]["amount"], dose["data"]["given_by"]) == (0.0, 0.5, NURSE)
+    assert (dose["data"]["weight_kg"], dose["data"]["total_mg"]) == (70, 35)
     amendment = next(e for e in events if e["kind"] == "amendment")
     assert amendment["data"]["data"]["values"]["heart_rate"] == 84
 
@@ -368,7 +369,7 @@ def test_fhir_of_an_open_session_with_low_values(store: JourneyStore, clock: Fak
     protocol = make_protocol()
     opened = store.open_session("P-7", protocol, "Robin")
     journey = opened.journey
-    journey.record_dose(Dose(50, "mg", "IM"))
+    journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
     clock.advance(600)
     reading = Reading(spo2=88, respiratory_rate=8, temperature=38.4, heart_rate=64)
     raised = flags(reading, protocol.thresholds, dosed=True)

@@ -54,7 +54,7 @@ TABLES: dict[str, tuple[str, tuple[tuple[str, ...], ...]]] = {
 def _fill(storage: Storage, clock: FakeClock) -> int:
     """A row in every append-only table, written by kapdesk; the session's id."""
     opened = JourneyStore(storage, clock).open_session("P-0001", make_protocol(), "Ana Moreno")
-    opened.journey.record_dose(Dose(50, "mg", "IM"))
+    opened.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
     assert opened.recorder.flush()
     StaffStore(storage, clock).record("Ana Moreno", "screen_locked")
     CourseStore(storage, clock).record("P-0001", score(PHQ9, (1,) * 9), "preparation", by="Dr Lin")

@@ -21,7 +21,7 @@ from kapdesk.storage.journeys import JourneyStore, OpenJourney
 from kapdesk.storage.repositories import JourneyEventRepository
 from tests.support.postgres import postgres_instance
 
-DOSE = Dose(amount=0.75, unit="mg/kg", route="IM", given_by="Nurse Ana")
+DOSE = Dose(amount=0.75, unit="mg/kg", route="IM", given_by="Nurse Ana", weight_kg=70)
 READING = {"values": {"systolic": 128, "diastolic": 82}, "flags": [], "by": "Nurse Ana"}
 DAY = 24 * 3600.0
 

@@ -123,7 +123,7 @@ def test_the_record_and_the_audit_log_refuse_updates_and_deletes(
     storage: Storage, clock: FakeClock
 ) -> None:
     opened = JourneyStore(storage, clock).open_session("P-0001", make_protocol(), "")
-    opened.journey.record_dose(Dose(50, "mg", "IM"))
+    opened.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
     StaffStore(storage, clock).record("Ana Moreno", "screen_locked")
     for statement in (
         "UPDATE session_events SET kind = 'note'",
@@ -137,7 +137,7 @@ def test_the_record_and_the_audit_log_refuse_updates_and_deletes(
             conn.execute(text(statement))
     with storage.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM session_events")).scalar() == 3
-        assert conn.execute(text("SELECT amount FROM doses")).scalar() == 50
+        assert conn.execute(text("SELECT amount FROM doses")).scalar() == 0.75
         assert conn.execute(text("SELECT who FROM audit_log")).scalar() == "Ana Moreno"
 
 

@@ -49,7 +49,7 @@ def keyring(monkeypatch: pytest.MonkeyPatch) -> MemoryKeyring:
 def _a_record(paths: AppPaths, clock: FakeClock) -> int:
     storage = open_storage(paths, None)
     opened = JourneyStore(storage, clock).open_session(PATIENT, make_protocol(), "Robin Hale")
-    opened.journey.record_dose(Dose(50, "mg", "IM"))
+    opened.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
     opened.journey.record_observation(EventKind.NOTE, note_data("Told us about Jonah", [], ""))
     storage.engine.dispose()
     return opened.session_id

@@ -30,7 +30,7 @@ def _heartbeat(paths: AppPaths) -> HeartbeatFile:
 def _dosed(storage: Storage, paths: AppPaths, clock: FakeClock, seconds: float) -> OpenJourney:
     store = JourneyStore(storage, clock, heartbeat=_heartbeat(paths))
     opened = store.open_session("P-CLOCK", TIMED, "Jo")
-    opened.journey.record_dose(Dose(0.5, "mg/kg", "IV"))
+    opened.journey.record_dose(Dose(0.5, "mg/kg", "IV", weight_kg=70))
     clock.advance(seconds)
     opened.journey.tick()
     store.beat()  # the window's heartbeat timer
@@ -140,7 +140,9 @@ def test_a_heartbeat_that_cannot_be_written_loses_nothing(
     (tmp_path / "a file").write_text("not a folder")
     store = JourneyStore(storage, clock, heartbeat=HeartbeatFile(tmp_path / "a file" / "beat"))
     opened = store.open_session("P-BEAT", TIMED, "")
-    opened.journey.record_dose(Dose(0.5, "mg/kg", "IV"))  # beats, and the disk says no
+    opened.journey.record_dose(
+        Dose(0.5, "mg/kg", "IV", weight_kg=70)
+    )  # beats, and the disk says no
     store.beat()
     assert opened.recorder.pending == 0
     assert [k for k, _ in _kinds(storage)][-1] == EventKind.PHASE.value

@@ -18,7 +18,7 @@ from kapdesk.storage.journeys import JourneyStore
 from kapdesk.storage.models import DoseRecord, JourneySession, ProtocolSnapshot, SessionEvent
 from tests.conftest import make_protocol
 
-DOSE = Dose(amount=0.5, unit="mg/kg", route="IV", lot_number="K-77", given_by="Sam")
+DOSE = Dose(amount=0.5, unit="mg/kg", route="IV", lot_number="K-77", given_by="Sam", weight_kg=70)
 
 
 def _count(storage: Storage, what: object) -> int:

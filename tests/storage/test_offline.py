@@ -28,7 +28,7 @@ from kapdesk.storage.staff import StaffStore
 from tests.conftest import make_protocol
 from tests.support.postgres import PostgresServer, postgres_instance
 
-DOSE = Dose(amount=0.5, unit="mg/kg", route="IV", given_by="Sam")
+DOSE = Dose(amount=0.5, unit="mg/kg", route="IV", given_by="Sam", weight_kg=70)
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> None:

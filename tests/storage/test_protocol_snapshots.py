@@ -68,7 +68,7 @@ def test_a_session_left_open_under_an_unusable_snapshot_resumes_with_a_plain_mes
     # The session was opened by an older kapdesk that accepted the protocol as it was.
     older = dataclasses.replace(protocol, text=snapshot, advance=Advance.TIMED)
     opened = JourneyStore(storage, clock).open_session("P-9", older, "Jo")
-    opened.journey.record_dose(Dose(50, "mg", "IM"))
+    opened.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
     clock.advance(300)
     opened.journey.advance_phase()
     clock.advance(600)
@@ -112,7 +112,7 @@ def test_a_snapshot_without_the_phases_its_record_names_opens_under_a_stand_in(
     one_phase = protocol.text.split("[[phases]]")[0] + '[[phases]]\nname = "Onset"\nminutes = 5\n'
     older = dataclasses.replace(protocol, text=one_phase)
     opened = JourneyStore(storage, clock).open_session("P-9", older, "Jo")
-    opened.journey.record_dose(Dose(50, "mg", "IM"))
+    opened.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
     opened.journey.advance_phase()  # "Peak": phase 1, which the stored text does not have
     (resumed,) = _within(30, JourneyStore(storage, clock).resume_open_sessions)
     journey = resumed.journey

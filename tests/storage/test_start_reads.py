@@ -46,12 +46,12 @@ def _history(paths: AppPaths, protocol: Protocol, clock: FakeClock) -> int:
     store = JourneyStore(storage, clock)
     for n in range(12):
         opened = store.open_session(f"P-{n}", protocol, "Jo")
-        opened.journey.record_dose(Dose(50, "mg", "IM"))
+        opened.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
         for _ in range(5):
             opened.journey.record_observation(EventKind.NOTE, {"text": "calm", "tags": []})
         opened.journey.close("done")
     left = store.open_session("P-OPEN", protocol, "Jo")
-    left.journey.record_dose(Dose(50, "mg", "IM"))
+    left.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
     storage.engine.dispose()
     return left.session_id
 

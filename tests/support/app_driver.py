@@ -86,7 +86,7 @@ def journey(window: MainWindow) -> None:
     window.setup_view.submit()
     current = window.journey_view.current
     assert current is not None
-    current.journey.record_dose(Dose(50, "mg", "IM", lot_number="LK-1"))
+    current.journey.record_dose(Dose(0.75, "mg/kg", "IM", lot_number="LK-1", weight_kg=70))
     current.journey.advance_phase()
     assert current.recorder.pending == 0
     # The dose's own time (a soundtrack chosen at set-up is recorded before it).
@@ -123,7 +123,7 @@ def crash(window: MainWindow) -> None:
         window.open_session("P-CRASH", "im-ketamine", STAFF_NAME)
         current = window.current
         assert current is not None
-        current.journey.record_dose(Dose(50, "mg", "IM"))
+        current.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
     journey = current.journey
     dosed = next(e.wall for e in journey.events if e.kind is EventKind.DOSE)
     _say(
@@ -160,7 +160,7 @@ def room(window: MainWindow) -> None:
     window.open_session(f"P-{window.store.room}", "im-ketamine", STAFF_NAME)
     current = window.current
     assert current is not None
-    current.journey.record_dose(Dose(50, "mg", "IM"))
+    current.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
     panel = window.journey_view.observations
     assert panel is not None
     _say({"session_id": current.session_id, "room": window.store.room})
@@ -208,7 +208,7 @@ def diskfull(window: MainWindow) -> None:
     window.open_session("P-FULL", "im-ketamine", STAFF_NAME)
     current = window.current
     assert current is not None
-    current.journey.record_dose(Dose(50, "mg", "IM"))
+    current.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
     panel = window.journey_view.observations
     assert panel is not None
     filler = data_dir / "filler"

@@ -18,7 +18,7 @@ from kapdesk.ui import theme
 from kapdesk.ui.board_window import BoardWindow, RoomCardView
 from kapdesk.ui.main_window import MainWindow
 
-DOSE = Dose(amount=50, unit="mg", route="IM")
+DOSE = Dose(amount=0.75, unit="mg/kg", route="IM", weight_kg=70)
 SHIFT_CTRL = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 

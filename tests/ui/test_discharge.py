@@ -94,7 +94,7 @@ def test_without_a_baseline_staff_score_the_vital_signs_themselves(
     window.open_session("P-0301", "im-ketamine", "Robin Hale")
     current = window.current
     assert current is not None
-    current.journey.record_dose(Dose(0.75, "mg/kg", "IM"))  # no baseline reading
+    current.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))  # no baseline reading
     clock.advance(80 * 60)
     window.journey_view.request_discharge()
     dialog = window.journey_view.discharge_dialog

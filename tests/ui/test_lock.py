@@ -21,7 +21,7 @@ def _running(window: MainWindow, clock: FakeClock) -> None:
     window.open_session(PATIENT, "im-ketamine", "Sam Ortiz")
     current = window.current
     assert current is not None
-    current.journey.record_dose(Dose(0.75, "mg/kg", "IM"))
+    current.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
     current.journey.record_observation(
         EventKind.NOTE, note_data("Talked about her brother Jonah", [], "Sam Ortiz")
     )

@@ -26,7 +26,7 @@ def test_the_record_and_the_handout_print_from_the_window(
     assert current is not None
     journey = current.journey
     journey.record_preparation(EventKind.INTENTION, intention_data("Rest, and listen", "Sam"))
-    journey.record_dose(Dose(0.75, "mg/kg", "IM", lot_number="IM-55"))
+    journey.record_dose(Dose(0.75, "mg/kg", "IM", lot_number="IM-55", weight_kg=70))
     clock.advance(30 * 60)
     journey.close("Left early, escorted")
     window.show_summary(current.session_id)

@@ -106,7 +106,9 @@ def test_setup_shows_coverage_and_the_session_plays_and_records_its_soundtrack(
     journey = window.journey_view.current
     assert journey is not None
     assert "No music for this phase" in panel.now_label.text()  # no settling playlist
-    journey.journey.record_dose(Dose(50, "mg", "IM"))  # Onset: the default playlist
+    journey.journey.record_dose(
+        Dose(0.75, "mg/kg", "IM", weight_kg=70)
+    )  # Onset: the default playlist
     qtbot.waitUntil(lambda: backend.music.loaded == Path("/music/calm.ogg"))
     assert "Calm" in panel.now_label.text()
 
@@ -140,7 +142,7 @@ def test_after_a_restart_the_music_picks_up_at_its_track_and_position(
     _open(qtbot, window, "Evening")
     current = window.journey_view.current
     assert current is not None
-    current.journey.record_dose(Dose(50, "mg", "IM"))
+    current.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
     clock.advance(30)
     current.journey.advance_phase()  # Peak
     qtbot.waitUntil(lambda: backend.music.fading_out)

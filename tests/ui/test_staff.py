@@ -153,7 +153,7 @@ def test_the_audit_trail_holds_each_kind_of_action(
     current = window.current
     assert current is not None
     journey = current.journey
-    journey.record_dose(Dose(0.75, "mg/kg", "IM"))
+    journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
     journey.record_observation(EventKind.NOTE, note_data("Eyes closed", [], ""))
     clock.advance(60)
     journey.amend(amendment_data(3, {"text": "Eyes closed, calm"}, "typo", ""))
@@ -261,7 +261,7 @@ def test_the_plan_and_printing_follow_the_member_signed_in(
     window.open_session("P-0530", "im-ketamine", "Jo Okafor")
     current = window.current
     assert current is not None
-    current.journey.record_dose(Dose(0.75, "mg/kg", "IM"))
+    current.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
     current.journey.close("ended")
     window.show_integration(current.session_id)
     assert window.pages.currentWidget() is window.integration_view

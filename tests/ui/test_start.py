@@ -82,7 +82,7 @@ def test_a_session_left_open_comes_back_when_the_records_arrive(
     staff = StaffStore(storage, clock)
     staff.create_account("Robin Hale", frozenset({Role.ADMIN, Role.NURSE}), "4862", by=None)
     left = store.open_session("P-0007", protocol, "Robin Hale")
-    left.journey.record_dose(Dose(50, "mg", "IM"))
+    left.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
     left.journey.advance_phase()
     clock.advance(125)
 
@@ -189,7 +189,7 @@ def test_the_log_names_actions_never_a_patient_a_note_or_a_pin(
     window.open_session("P-PRIVATE-88", "im-ketamine", "Ana Moreno")
     current = window.current
     assert current is not None
-    current.journey.record_dose(Dose(50, "mg", "IM", lot_number="LOT-SECRET"))
+    current.journey.record_dose(Dose(0.75, "mg/kg", "IM", lot_number="LOT-SECRET", weight_kg=70))
     panel = window.journey_view.observations
     assert panel is not None
     panel.note.setText("Spoke about her brother Jonah")

@@ -37,7 +37,7 @@ def test_the_window_opens_a_session_whose_protocol_cannot_be_used(tmp_path: Path
     assert bundled is not None
     older = dataclasses.replace(bundled, text=ABSURD)  # as an older kapdesk stored it
     opened = JourneyStore(storage, SystemClock()).open_session("P-ABS", older, "Robin")
-    opened.journey.record_dose(Dose(50, "mg", "IM"))
+    opened.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
     opened.journey.advance_phase()
     storage.engine.dispose()
 

@@ -38,7 +38,7 @@ def _session(clock: FakeClock, protocol: Protocol) -> Journey:
     journey = Journey.open(protocol, clock)
     _reading(journey, {"systolic": 128, "diastolic": 82, "heart_rate": 72, "spo2": 98})
     clock.advance(120)
-    journey.record_dose(Dose(50, "mg", "IM", lot_number="LOT-1", given_by="RN"))
+    journey.record_dose(Dose(0.75, "mg/kg", "IM", lot_number="LOT-1", given_by="RN", weight_kg=70))
     clock.advance(300)  # 5 min
     _reading(journey, {"systolic": 150, "diastolic": 90, "heart_rate": 80, "spo2": 97})
     journey.advance_phase()  # Peak at 5 min
@@ -187,7 +187,7 @@ def test_values_beyond_the_usual_ranges_stay_on_the_chart(
     chart: VitalsChart, clock: FakeClock, protocol: Protocol
 ) -> None:
     journey = Journey.open(protocol, clock)
-    journey.record_dose(Dose(50, "mg", "IM"))
+    journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
     clock.advance(60)
     _reading(journey, {"systolic": 245, "diastolic": 130, "spo2": 76})
     chart.show_session(journey)
@@ -199,7 +199,7 @@ def test_values_beyond_the_usual_ranges_stay_on_the_chart(
 
 def test_empty_state(chart: VitalsChart, clock: FakeClock, protocol: Protocol) -> None:
     journey = Journey.open(protocol, clock)
-    journey.record_dose(Dose(50, "mg", "IM"))
+    journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
     journey.record_observation(EventKind.NOTE, {"text": "settled", "tags": [], "by": "RN"})
     chart.show_session(journey)
     assert chart.empty
@@ -257,7 +257,7 @@ def test_five_hundred_readings_render_quickly(
     chart: VitalsChart, clock: FakeClock, protocol: Protocol
 ) -> None:
     journey = Journey.open(protocol, clock)
-    journey.record_dose(Dose(50, "mg", "IM"))
+    journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
     for i in range(500):
         clock.advance(18)
         values = {"systolic": 120 + i % 30, "diastolic": 80, "heart_rate": 70 + i % 9}
