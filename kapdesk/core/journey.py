@@ -819,14 +819,13 @@ class Journey:
             check = check_dose(rules, amount, weight, given=self.dose_given(leaving_out=target))
             if check.refused:
                 raise JourneyError(check.why)
-            if check.needs_decision and amount != _number(now.get("amount")):
-                refusal = self.range_refusal()
-                if refusal is not None:
+            if amount != _number(now.get("amount")):  # a new amount: judged as a new dose
+                if check.needs_decision and (refusal := self.range_refusal()) is not None:
                     raise NotAllowedError(refusal)
-            fixed["outside_usual"] = check.why if check.needs_decision else ""
-            fixed["decision_reason"] = (
-                " ".join(str(data.get("reason")).split()) if check.needs_decision else ""
-            )
+                fixed["outside_usual"] = check.why if check.needs_decision else ""
+                fixed["decision_reason"] = (
+                    " ".join(str(data.get("reason")).split()) if check.needs_decision else ""
+                )
         elif moved:
             problem = weight_problem(weight, unit)
             if problem is not None:

@@ -342,3 +342,15 @@ def test_dose_events_written_before_weights_still_replay(clock: FakeClock) -> No
     ]
     assert event_text(events[1]) == "Dose: 35 mg IV, lot OLD"
     assert journey.dose_given() == 0.5  # the old dose in mg does not count as mg/kg
+
+
+def test_a_new_weight_alone_asks_no_decision_and_keeps_what_was_decided(
+    clock: FakeClock,
+) -> None:
+    journey = Journey.open(bundled("iv-ketamine"), clock, actor=PRESCRIBER)
+    seq = journey.events.index(journey.record_dose(Dose(0.5, "mg/kg", "IV", weight_kg=70)))
+    journey.record_dose(Dose(0.3, "mg/kg", "IV", weight_kg=70), "partial response")
+    journey.act_as(NURSE)
+    journey.amend(amendment_data(seq, {"weight_kg": 74}, "weighed again", ""))
+    corrected = journey.corrected(seq)
+    assert (corrected["total_mg"], corrected.get("outside_usual")) == (37, None)
