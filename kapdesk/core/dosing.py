@@ -42,6 +42,7 @@ class DoseCheck:
     why: str = ""  # "" when fine
     total_mg: float | None = None  # the dose in mg: amount × weight per-kg, else the amount
     session: float = 0.0  # the session's total after it, in the protocol's unit
+    over_limit: bool = False  # refused because the session would pass the hard limit
 
     @property
     def refused(self) -> bool:
@@ -141,6 +142,7 @@ def check_dose(
             f"hard limit of {number_text(limit)} {unit_text}",
             total,
             session,
+            over_limit=True,
         )
     low, high = rules.usual_min, rules.usual_max
     if low is None or high is None:

@@ -2,28 +2,92 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+import math
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDoubleSpinBox,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from kapdesk.core.dosing import (
+    DoseCheck,
+    Verdict,
+    check_dose,
+    number_text,
+    range_text,
+    total_unit,
+)
 from kapdesk.core.journey import Dose
-from kapdesk.core.protocols import DoseDefaults
+from kapdesk.core.protocols import LARGEST_DOSE, DoseDefaults
 from kapdesk.ui import theme
 from kapdesk.ui.widgets import label
 
+RECORD_TEXT = "Record dose   Enter"
+DOSE_FORM_WIDTH = 880  # px: the dose form's width where the window leaves room for it
+
+
+class AmountBox(QDoubleSpinBox):
+    """An amount shown as staff write it: 0.5, not 0.500 (a trailing zero is misread)."""
+
+    def textFromValue(self, value: float) -> str:
+        return number_text(value)
+
+
+def _step(text: str) -> str:
+    """A checklist step in its first words: "Fasting as instructed (no food…)" -> "Fasting as
+    instructed", so the list of steps not ticked stays short on a small screen."""
+    return text.split(" (", maxsplit=1)[0].split(";", maxsplit=1)[0].strip()
+
+
+def _line(text: str, role: str) -> QLabel:
+    """A label kept on one line (a unit, a total, the protocol's range): never broken."""
+    widget = label(text, role)
+    widget.setWordWrap(False)
+    return widget
+
+
+def parse_weight(text: str) -> float | None:
+    """A weight as typed ("70", "70.5", "70,5 kg"); None when there is none to read."""
+    cleaned = text.strip().lower().removesuffix("kg").strip().replace(",", ".")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def verdict_style(verdict: Verdict) -> str:
+    """How a verdict on a dose looks: calm amber to ask, muted red to refuse, plain if fine."""
+    colour = {Verdict.REFUSED: theme.PROBLEM, Verdict.DECIDE: theme.OVERRUN}.get(
+        verdict, theme.TEXT
+    )
+    return f"color: {colour}; font-size: 17px;"
+
 
 class DoseDialog(QDialog):
-    """The dose form, pre-filled from the protocol; Enter records, Esc cancels."""
+    """The dose form, pre-filled from the protocol; Enter records, Esc cancels.
+
+    The amount is in the protocol's unit, shown beside it. A per-kg protocol asks the weight
+    (starting from the last one given in the session) and shows the total in mg as it is typed.
+    The protocol's usual range and hard limit are shown; while the amount is typed, a dose
+    outside the usual range says so in colour and words and asks why (a prescriber's decision),
+    and one above the hard limit turns the Record button into the reason it will not record.
+    When the member signed in may not decide, the form says so at once and offers to switch
+    user (:attr:`switch_user_requested`); nothing typed is lost.
+    """
+
+    switch_user_requested = Signal()
 
     def __init__(
         self,
@@ -34,23 +98,43 @@ class DoseDialog(QDialog):
         *,
         concern: str | None = None,
         missing: Sequence[str] = (),
+        given: float = 0.0,
+        weight: float | None = None,
+        decide_refusal: Callable[[], str | None] = lambda: None,
     ) -> None:
         """``concern``: why dosing needs a decision with a reason first (a high baseline);
-        ``missing``: the checklist steps not ticked, named so staff can think again."""
+        ``missing``: the checklist steps not ticked, named so staff can think again;
+        ``given``: what the session has had so far, in the protocol's unit; ``weight``: the
+        last weight recorded in the session; ``decide_refusal``: asked afresh each time, why
+        the member signed in may not decide on a dose outside the usual range (None if they
+        may)."""
         super().__init__(parent)
         self.concern = concern
+        self.rules = defaults
+        self.given = given
+        self._decide_refusal = decide_refusal
+        self.refusal: str | None = None
+        self.check = DoseCheck(Verdict.FINE)
         self.setWindowTitle("Record the dose" if first else "Record an extra dose")
         self.setModal(True)
-        self.setMinimumWidth(520)
+        # Wide rather than tall: the form must fit a 1024x600 screen with every line shown.
+        room = parent.window().width() - 48 if parent is not None else DOSE_FORM_WIDTH
+        self.setMinimumWidth(max(560, min(DOSE_FORM_WIDTH, room)))
         layout = QVBoxLayout(self)
-        layout.setSpacing(14)
-        heading = "Dose given" if first else "Extra dose"
-        layout.addWidget(label(heading, "title"))
+        layout.setSpacing(6)
+        head = QHBoxLayout()
+        head.addWidget(label("Dose given" if first else "Extra dose", "title"))
         if first:
-            layout.addWidget(label("The journey clock starts at 0:00 when you record it.", "muted"))
+            sub = "The journey clock starts at 0:00 when you record it."
+        else:
+            so_far = f"{number_text(given)} {defaults.unit}" if given else "nothing counted"
+            sub = f"Given so far in this session: {so_far}."
+        self.subtitle = _line(sub, "muted")
+        head.addWidget(self.subtitle, 1, Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(head)
         if missing:
             layout.addWidget(
-                label("Not ticked before dosing: " + "; ".join(missing) + ".", "muted")
+                label("Not ticked before dosing: " + "; ".join(map(_step, missing)) + ".", "muted")
             )
         self.decision = QLineEdit()
         if concern:
@@ -58,35 +142,96 @@ class DoseDialog(QDialog):
             self.decision.setPlaceholderText(
                 "e.g. rechecked after 10 min of rest; agreed with Dr …"
             )
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        form.setVerticalSpacing(10)
-        self.amount = QDoubleSpinBox()
+
+        # The amount, its unit, the weight and the total, on one line, read left to right.
+        self.amount = AmountBox()
         self.amount.setDecimals(3)
-        self.amount.setRange(0.0, 10000.0)
+        self.amount.setRange(0.0, LARGEST_DOSE)
         self.amount.setValue(defaults.amount or 0.0)
-        self.unit = QLineEdit(defaults.unit)
+        self.amount.setAccessibleName(f"Amount in {defaults.unit}")
+        self.amount.setMinimumWidth(130)
+        self.unit = _line(defaults.unit, "")
+        self.unit.setStyleSheet(f"font-size: 18px; color: {theme.TEXT};")
+        self.weight = QLineEdit(number_text(weight) if weight else "")
+        self.weight.setPlaceholderText("kg")
+        self.weight.setAccessibleName("Weight in kg")
+        self.weight.setMaximumWidth(110)
+        self.weight_label = QLabel("Weight (kg)")
+        self.total = _line("", "")
+        self.total.setStyleSheet(f"font-size: 18px; color: {theme.TEXT};")
+        amount_row = QHBoxLayout()
+        amount_row.setSpacing(10)
+        amount_row.addWidget(QLabel("Amount"))
+        amount_row.addWidget(self.amount)
+        amount_row.addWidget(self.unit)
+        amount_row.addSpacing(18)
+        if defaults.per_kg:
+            amount_row.addWidget(self.weight_label)
+            amount_row.addWidget(self.weight)
+            amount_row.addSpacing(10)
+        else:
+            self.weight.hide()
+            self.weight_label.hide()
+        amount_row.addWidget(self.total, 1)
+        layout.addLayout(amount_row)
+        # The protocol's rules, always in view under the amount.
+        self.rules_line = _line(range_text(defaults).capitalize(), "muted")
+        layout.addWidget(self.rules_line)
+        # Outside the usual range or refused: in colour and words, with what it asks.
+        self.status = label("", "")
+        self.status.hide()
+        layout.addWidget(self.status)
+        self.who_decides = label("", "")
+        self.who_decides.setStyleSheet(verdict_style(Verdict.DECIDE))
+        self.switch_user = QPushButton("Switch user   Ctrl+Shift+L")
+        self.switch_user.setProperty("role", "compact")
+        self.switch_user.clicked.connect(self.switch_user_requested.emit)
+        # Its key, Ctrl+Shift+L, is the window's lock key, which works over an open form.
+        self.refusal_box = QWidget()
+        refusal_row = QHBoxLayout(self.refusal_box)
+        refusal_row.setContentsMargins(0, 0, 0, 0)
+        refusal_row.addWidget(self.who_decides, 1)
+        refusal_row.addWidget(self.switch_user)
+        self.refusal_box.hide()
+        layout.addWidget(self.refusal_box)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(6)
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("the prescriber's reason, e.g. partial response at 0.5")
+        self.reason_label = QLabel("Why outside the usual range")
+        grid.addWidget(self.reason_label, 0, 0, right)
+        grid.addWidget(self.reason, 0, 1, 1, 3)
+        self.reason.hide()
+        self.reason_label.hide()
         self.route = QLineEdit(defaults.route)
         self.lot = QLineEdit()
         self.lot.setPlaceholderText("from the vial or device")
         self.given_by = QLineEdit(given_by)
         self.note = QLineEdit()
-        form.addRow("Amount", self.amount)
-        form.addRow("Unit", self.unit)
-        form.addRow("Route", self.route)
-        form.addRow("Lot number", self.lot)
-        form.addRow("Given by", self.given_by)
-        form.addRow("Note", self.note)
+        grid.addWidget(QLabel("Route"), 1, 0, right)
+        grid.addWidget(self.route, 1, 1)
+        grid.addWidget(QLabel("Lot number"), 1, 2, right)
+        grid.addWidget(self.lot, 1, 3)
+        grid.addWidget(QLabel("Given by"), 2, 0, right)
+        grid.addWidget(self.given_by, 2, 1)
+        grid.addWidget(QLabel("Note"), 2, 2, right)
+        grid.addWidget(self.note, 2, 3)
         if concern:
-            form.addRow("Why dose anyway", self.decision)
-        layout.addLayout(form)
+            grid.addWidget(QLabel("Why dose anyway"), 3, 0, right)
+            grid.addWidget(self.decision, 3, 1, 1, 3)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        layout.addLayout(grid)
         self.error = label("", "error")
         self.error.hide()
         layout.addWidget(self.error)
         buttons = QHBoxLayout()
         cancel = QPushButton("Cancel   Esc")
         cancel.clicked.connect(self.reject)
-        self.record = QPushButton("Record dose   Enter")
+        self.record = QPushButton(RECORD_TEXT)
         self.record.setProperty("role", "primary")
         self.record.setDefault(True)
         self.record.clicked.connect(self._accept_if_valid)
@@ -94,36 +239,138 @@ class DoseDialog(QDialog):
         buttons.addStretch()
         buttons.addWidget(self.record)
         layout.addLayout(buttons)
+        # Tab goes down the form as staff fill it in: amount, weight, why, then the rest.
+        order = [self.amount, self.weight, self.reason, self.route, self.lot]
+        order += [self.given_by, self.note, self.decision, self.record, cancel]
+        placed = [widget for widget in order if widget.parent() is not None]
+        for before, after in itertools.pairwise(placed):
+            self.setTabOrder(before, after)
+        self.amount.valueChanged.connect(self.recheck)
+        self.weight.textChanged.connect(self.recheck)
+        self.recheck()
         self.amount.setFocus()
         self.amount.selectAll()
+
+    # -- reading the form ----------------------------------------------------------------------
 
     def dose(self) -> Dose:
         return Dose(
             amount=self.amount.value(),
-            unit=self.unit.text().strip(),
+            unit=self.rules.unit,
             route=self.route.text().strip(),
             lot_number=self.lot.text().strip(),
             given_by=self.given_by.text().strip(),
             note=self.note.text().strip(),
+            weight_kg=self.weight_kg() if self.rules.per_kg else None,
         )
 
+    def weight_kg(self) -> float | None:
+        return parse_weight(self.weight.text())
+
     def decision_reason(self) -> str:
+        """Why the dose goes ahead after a high baseline blood pressure."""
         return self.decision.text().strip()
 
+    def range_reason(self) -> str:
+        """Why the dose goes outside the usual range (the prescriber's decision)."""
+        return self.reason.text().strip() if self.check.needs_decision else ""
+
+    # -- as it is typed ------------------------------------------------------------------------
+
+    def recheck(self) -> None:
+        """Work the dose out again: its total, and whether it is usual, asked about or refused;
+        and who signed in may decide (asked afresh: a colleague may have switched in)."""
+        amount = self.amount.value()
+        weight = self.weight_kg()
+        check = check_dose(self.rules, amount, weight, given=self.given)
+        self.check = check
+        self.refusal = self._decide_refusal() if check.needs_decision else None
+        self.total.setText(self._total_text(amount, weight))
+        if (
+            amount > 0
+            and check.verdict is not Verdict.FINE
+            and (check.needs_decision or check.over_limit)
+        ):
+            self.status.setText(self._status_text(check))
+            self.status.setStyleSheet(verdict_style(check.verdict))
+            self.status.show()
+        else:
+            self.status.hide()
+        asks = check.needs_decision
+        self.reason.setVisible(asks)
+        self.reason_label.setVisible(asks)
+        if self.refusal:
+            self.who_decides.setText(self.refusal + ".")
+        self.refusal_box.setVisible(bool(self.refusal))
+        if check.over_limit:
+            limit = f"{number_text(self.rules.limit)} {self.rules.unit}"
+            self.record.setText(f"Not recorded: over the {limit} limit")
+            self.record.setEnabled(False)
+        elif self.refusal:
+            self.record.setText("Needs a prescriber's decision")
+            self.record.setEnabled(False)
+        else:
+            self.record.setText(RECORD_TEXT)
+            self.record.setEnabled(True)
+        if self.error.isVisible() and check.verdict is Verdict.FINE:
+            self.error.hide()
+        if self.isVisible() and self.sizeHint().height() > self.height():
+            self.resize(self.width(), self.sizeHint().height())  # room for what appeared
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.recheck()
+
+    def _total_text(self, amount: float, weight: float | None) -> str:
+        if not self.rules.per_kg:
+            return ""
+        if weight is None:
+            return "Enter the weight for the total in mg"
+        if self.check.refused and not self.check.over_limit:
+            return self.check.why.capitalize()
+        total = self.check.total_mg if self.check.total_mg is not None else amount * weight
+        return f"= {number_text(total)} {total_unit(self.rules.unit)} total"
+
+    def _status_text(self, check: DoseCheck) -> str:
+        if check.over_limit:
+            return f"Will not be recorded: {check.why}."
+        if self.refusal:  # the line below says who decides
+            return f"Outside the usual range: {check.why}."
+        return f"Outside the usual range: {check.why}. A prescriber decides, with a reason."
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() is QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.recheck()  # back from a switch of user: who may decide has changed
+
     def _accept_if_valid(self) -> None:
+        self.recheck()
         problem = ""
+        check = self.check
         if self.amount.value() <= 0:
             problem = "Enter the amount given."
             self.amount.setFocus()
-        elif not self.unit.text().strip():
-            problem = "Enter the unit (for example mg or mg/kg)."
-            self.unit.setFocus()
+        elif self.rules.per_kg and check.refused and not check.over_limit:
+            problem = check.why[:1].upper() + check.why[1:] + "."
+            self.weight.setFocus()
+        elif check.refused:
+            problem = f"Not recorded: {check.why}."
+            self.amount.setFocus()
         elif self.concern and not self.decision_reason():
             problem = (
                 "Say why the dose goes ahead with this blood pressure, "
                 "or cancel and check it again after a rest."
             )
             self.decision.setFocus()
+        elif check.needs_decision and self.refusal:
+            problem = (
+                f"{self.refusal}. Switch user to a prescriber, or change the amount; "
+                "what is typed here is kept."
+            )
+            self.switch_user.setFocus()
+        elif check.needs_decision and not self.range_reason():
+            problem = "Say why the dose goes outside the usual range: it goes on the record."
+            self.reason.setFocus()
         if problem:
             self.error.setText(problem)
             self.error.show()

@@ -704,6 +704,9 @@ class JourneyView(QWidget):
             self,
             concern=journey.baseline_concern(),
             missing=missing,
+            given=journey.dose_given(),
+            weight=journey.last_weight(),
+            decide_refusal=journey.range_refusal,
         )
         self.dose_dialog.accepted.connect(self._dose_accepted)
         self.dose_dialog.open()
@@ -718,7 +721,7 @@ class JourneyView(QWidget):
             data = decision_data(journey, dialog.decision_reason(), dose.given_by)
             if not self._act(lambda: journey.record_preparation(EventKind.DOSING_DECISION, data)):
                 return
-        self._act(lambda: journey.record_dose(dose))
+        self._act(lambda: journey.record_dose(dose, dialog.range_reason()))
 
     def request_discharge(self) -> None:
         if self.current is None or self.current.journey.state is not JourneyState.RUNNING:

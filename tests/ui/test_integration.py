@@ -40,7 +40,8 @@ def _open(qtbot: QtBot, window: MainWindow, code: str) -> None:
 def _close_after_the_journey(qtbot: QtBot, window: MainWindow, clock: FakeClock) -> None:
     current = window.current
     assert current is not None
-    current.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
+    rules = current.journey.protocol.dose  # whichever protocol set-up offered first
+    current.journey.record_dose(Dose(rules.usual_min or 1, rules.unit, rules.route, weight_kg=70))
     while current.journey.next_phase is not None:
         clock.advance(20 * 60)
         current.journey.advance_phase()

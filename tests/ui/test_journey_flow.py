@@ -43,7 +43,9 @@ def _open_session(
     qtbot.mouseClick(setup.open_button, Qt.MouseButton.LeftButton)
 
 
-def _give_dose(qtbot: QtBot, window: MainWindow, amount: str = "50", lot: str = "LOT-9") -> None:
+def _give_dose(
+    qtbot: QtBot, window: MainWindow, amount: str = "0.75", lot: str = "LOT-9", weight: str = "70"
+) -> None:
     view = window.journey_view
     qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     dialog = view.dose_dialog
@@ -51,6 +53,9 @@ def _give_dose(qtbot: QtBot, window: MainWindow, amount: str = "50", lot: str = 
     qtbot.waitUntil(dialog.isVisible)
     dialog.amount.selectAll()
     qtbot.keyClicks(dialog.amount, amount)
+    if dialog.weight.isVisible():  # a per-kg protocol asks the weight
+        dialog.weight.selectAll()
+        qtbot.keyClicks(dialog.weight, weight)
     qtbot.keyClicks(dialog.lot, lot)
     qtbot.mouseClick(dialog.record, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible())

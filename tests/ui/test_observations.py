@@ -71,7 +71,7 @@ def test_vitals_are_checked_confirmed_flagged_and_satisfy_the_due_check(
     panel = view.observations
     assert panel is not None
     assert view.cue.text() == "Vital signs due: Baseline before dosing"
-    _give_dose(qtbot, window, amount="35")
+    _give_dose(qtbot, window, amount="0.5")
     assert view.cue.text().startswith("Vital signs overdue: Baseline")  # dosed without one
 
     clock.advance(10 * 60)

@@ -78,6 +78,7 @@ def test_a_sitter_is_told_at_once_who_may_dose_and_a_nurse_signs_in_to_do_it(
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.given_by.text() == "Jo Okafor"
     dialog.amount.setValue(0.75)
+    dialog.weight.setText("70")
     dialog.lot.setText("LK-7")
     qtbot.mouseClick(dialog.record, Qt.MouseButton.LeftButton)
     assert len(current.journey.doses) == 1
