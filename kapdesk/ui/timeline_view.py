@@ -7,6 +7,7 @@ its corrected value, marked, with the original and every correction listed benea
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
+    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -32,30 +34,51 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kapdesk.core.dosing import DoseCheck, check_dose, is_per_kg, number_text, same_unit
 from kapdesk.core.journey import EventKind, JourneyError
 from kapdesk.core.observations import SCALES, amendment_data
+from kapdesk.core.protocols import LARGEST_DOSE, DoseDefaults
 from kapdesk.core.timefmt import clock_text
 from kapdesk.core.timeline import Entry, timeline
 from kapdesk.core.vitals import FIELDS, LABELS, Reading, flags, parse_reading
 from kapdesk.ui import theme
+from kapdesk.ui.dialogs import parse_weight, verdict_style
 from kapdesk.ui.widgets import ActionButton, dialog_footer, label
 
 if TYPE_CHECKING:
     from kapdesk.storage.journeys import OpenJourney
     from kapdesk.ui.vitals_chart import VitalsChart
 
-CORRECTABLE = (EventKind.NOTE, EventKind.VITALS, EventKind.RATING)
+CORRECTABLE = (EventKind.NOTE, EventKind.VITALS, EventKind.RATING, EventKind.DOSE)
 _ROOT = QModelIndex()
 
 
 class AmendDialog(QDialog):
-    """What the corrected entry should say, and why; who corrects it."""
+    """What the corrected entry should say, and why; who corrects it.
 
-    def __init__(self, entry: Entry, by: str, parent: QWidget | None = None) -> None:
+    A dose is corrected in its amount (in the unit it was recorded in), the weight (per kg)
+    and the lot number, held as it is typed to the protocol's ``rules``: the session total
+    (``given`` by the other doses, plus this one) above the hard limit is refused, and an
+    amount outside the usual range says so and who may decide (``decide_refusal``).
+    """
+
+    def __init__(
+        self,
+        entry: Entry,
+        by: str,
+        parent: QWidget | None = None,
+        *,
+        rules: DoseDefaults | None = None,
+        given: float = 0.0,
+        decide_refusal: Callable[[], str | None] = lambda: None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Correct an entry")
         self.entry = entry
         self.changes: dict[str, Any] | None = None
+        self.rules = rules or DoseDefaults()
+        self.given = given
+        self._decide_refusal = decide_refusal
         outer = QVBoxLayout(self)
         outer.addWidget(label("Correct an entry", "title"))
         outer.addWidget(label(f"Now: {entry.text}", "muted"))
@@ -63,7 +86,14 @@ class AmendDialog(QDialog):
         self.text = QLineEdit(str(entry.data.get("text") or ""))
         self.value = QComboBox()
         self.vitals: dict[str, QLineEdit] = {}
-        if entry.kind is EventKind.NOTE:
+        self.amount = QDoubleSpinBox()
+        self.weight = QLineEdit()
+        self.lot = QLineEdit()
+        self.dose_status = label("", "")
+        self.dose_status.hide()
+        if entry.kind is EventKind.DOSE:
+            self._dose_fields(form)
+        elif entry.kind is EventKind.NOTE:
             form.addRow("Note", self.text)
         elif entry.kind is EventKind.RATING:
             scale = SCALES[str(entry.data.get("scale"))]
@@ -87,13 +117,102 @@ class AmendDialog(QDialog):
         self.by.setReadOnly(bool(by))  # the member signed in: the record names them
         form.addRow("Corrected by", self.by)
         outer.addLayout(form)
-        self.problems, _save = dialog_footer(self, outer, "Save correction", self.submit)
+        if entry.kind is EventKind.DOSE:
+            outer.addWidget(self.dose_status)
+        self.problems, self.save = dialog_footer(self, outer, "Save correction", self.submit)
+        if entry.kind is EventKind.DOSE:
+            self.amount.valueChanged.connect(self.recheck)
+            self.weight.textChanged.connect(self.recheck)
+            self.recheck()
+            self.amount.setFocus()
+            self.amount.selectAll()
+
+    # -- a dose --------------------------------------------------------------------------------
+
+    @property
+    def dose_unit(self) -> str:
+        return str(self.entry.data.get("unit") or "")
+
+    def _dose_fields(self, form: QFormLayout) -> None:
+        data = self.entry.data
+        self.amount.setDecimals(3)
+        self.amount.setRange(0.0, LARGEST_DOSE)
+        amount = data.get("amount")
+        self.amount.setValue(float(amount) if isinstance(amount, int | float) else 0.0)
+        row = QHBoxLayout()
+        row.addWidget(self.amount, 1)
+        row.addWidget(label(self.dose_unit, ""))
+        form.addRow("Amount", row)
+        weight = data.get("weight_kg")
+        self.weight.setText(number_text(weight) if isinstance(weight, int | float) else "")
+        self.weight.setPlaceholderText("kg")
+        if is_per_kg(self.dose_unit):
+            form.addRow("Weight (kg)", self.weight)
+        self.lot.setText(str(data.get("lot_number") or ""))
+        form.addRow("Lot number", self.lot)
+
+    def dose_check(self) -> DoseCheck | None:
+        """The verdict on the dose as corrected; None when it is in another unit than the
+        protocol's (recorded before it stated one), which only needs an amount."""
+        if not same_unit(self.dose_unit, self.rules.unit):
+            return None
+        weight = parse_weight(self.weight.text())
+        return check_dose(self.rules, self.amount.value(), weight, given=self.given)
+
+    def _amount_changed(self) -> bool:
+        return self.amount.value() != self.entry.data.get("amount")
+
+    def recheck(self) -> None:
+        """Say, as it is typed, what the corrected dose would be against the protocol."""
+        check = self.dose_check()
+        text = ""
+        if check is not None and check.refused:
+            text = f"Will not be saved: {check.why}."
+        elif check is not None and check.needs_decision and self._amount_changed():
+            text = f"Outside the usual range: {check.why}."
+            refusal = self._decide_refusal()
+            text += f" {refusal}." if refusal else " Say why as the prescriber decides."
+        if check is not None and check.total_mg is not None and is_per_kg(self.dose_unit):
+            total = f"= {number_text(check.total_mg)} mg total"
+            text = f"{total}. {text}" if text else total
+        self.dose_status.setText(text)
+        self.dose_status.setStyleSheet(
+            verdict_style(check.verdict) if check is not None and text else ""
+        )
+        self.dose_status.setVisible(bool(text))
+        self.save.setEnabled(check is None or not check.over_limit)
+
+    def _dose_changes(self) -> dict[str, Any] | None:
+        if self.amount.value() <= 0:
+            self._say("A dose needs an amount above zero.")
+            return None
+        check = self.dose_check()
+        weight = parse_weight(self.weight.text())
+        if check is not None and check.refused:
+            self._say(check.why[:1].upper() + check.why[1:] + ".")
+            return None
+        if check is not None and check.needs_decision and self._amount_changed():
+            refusal = self._decide_refusal()
+            if refusal:
+                self._say(f"{refusal}. A prescriber corrects a dose to this amount.")
+                return None
+        changes: dict[str, Any] = {
+            "amount": self.amount.value(),
+            "lot_number": self.lot.text().strip(),
+        }
+        if is_per_kg(self.dose_unit):
+            changes["weight_kg"] = weight
+        return changes
 
     def submit(self) -> None:
         if not self.reason.text().strip():
             self._say("Say why the entry is being corrected.")
             return
-        if self.entry.kind is EventKind.NOTE:
+        if self.entry.kind is EventKind.DOSE:
+            self.changes = self._dose_changes()
+            if self.changes is None:
+                return
+        elif self.entry.kind is EventKind.NOTE:
             if not self.text.text().strip():
                 self._say("A note cannot be corrected to nothing; say so in the reason instead.")
                 return
@@ -288,7 +407,15 @@ class TimelineView(QWidget):
         entry = self.selected()
         if self.current is None or entry is None or entry.kind not in CORRECTABLE:
             return
-        dialog = AmendDialog(entry, self.current.author, self)
+        journey = self.current.journey
+        dialog = AmendDialog(
+            entry,
+            self.current.author,
+            self,
+            rules=journey.protocol.dose,
+            given=journey.dose_given(leaving_out=entry.seq),
+            decide_refusal=journey.range_refusal,
+        )
         dialog.accepted.connect(lambda: self._amend(dialog))
         self.amend_dialog = dialog
         dialog.open()

@@ -1,4 +1,4 @@
-"""The dose form, driven by keys and clicks: the unit beside the amount,
+"""The dose form and the dose correction, driven by keys and clicks: the unit beside the amount,
 the weight and the total in mg, the usual range, a calm word while typing a dose outside it, a
 refusal above the hard limit, and a nurse told at once that a prescriber decides."""
 
@@ -10,11 +10,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kapdesk.core.clock import FakeClock
+from kapdesk.core.journey import EventKind
 from kapdesk.core.staff import Role
 from kapdesk.storage.db import Storage
 from kapdesk.storage.models import SessionEvent
 from kapdesk.ui.dialogs import DoseDialog
 from kapdesk.ui.main_window import MainWindow
+from kapdesk.ui.timeline_view import AmendDialog
 from tests.ui.test_journey_flow import _give_dose, _open_session
 from tests.ui.test_staff import _sign_in
 
@@ -186,3 +188,55 @@ def test_an_extra_dose_counts_what_the_session_was_given(
     assert not dialog.status.isVisible()  # 0.6 in all: within the usual range
     assert dialog.total.text() == "= 7 mg total"
 
+
+def _correct_dose(qtbot: QtBot, window: MainWindow) -> AmendDialog:
+    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    view = window.timeline_view
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is view)
+    row = next(i for i, e in enumerate(view.entries) if e.kind is EventKind.DOSE)
+    rect = view.table.visualRect(view.model.index(row, 3))
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.amend_button.isEnabled()  # a dose can be corrected like every other entry
+    qtbot.mouseClick(view.amend_button, Qt.MouseButton.LeftButton)
+    dialog = view.amend_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+def test_a_dose_is_corrected_from_the_timeline_and_the_original_stays(
+    qtbot: QtBot, window: MainWindow, storage: Storage
+) -> None:
+    _open_session(qtbot, window, protocol_id="iv-ketamine")
+    _give_dose(qtbot, window, amount="0.5", weight="70", lot="KET-1")
+    dialog = _correct_dose(qtbot, window)
+    assert dialog.amount.value() == 0.5
+    assert dialog.weight.text() == "70"
+    assert dialog.lot.text() == "KET-1"
+    _type(qtbot, dialog.weight, "74")
+    assert dialog.dose_status.text() == "= 37 mg total"
+    _type(qtbot, dialog.amount, "1.5")
+    assert dialog.dose_status.text().startswith("= 111 mg total. Will not be saved: 1.5 mg/kg")
+    assert not dialog.save.isEnabled()
+    _type(qtbot, dialog.amount, "0.5")
+    assert dialog.save.isEnabled()
+    qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
+    assert dialog.problems.text() == "Say why the entry is being corrected."
+    qtbot.keyClicks(dialog.reason, "weighed again")
+    qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    view = window.timeline_view
+    entry = next(e for e in view.entries if e.kind is EventKind.DOSE)
+    assert entry.text.startswith("Dose: 0.5 mg/kg IV (74 kg, 37 mg total), lot KET-1")
+    assert "Original" in view.history.text()
+    assert "(70 kg, 35 mg total)" in view.history.text()
+    assert "weighed again" in view.history.text()
+    (amendment,) = _saved(storage, "amendment")
+    assert amendment["data"]["weight_kg"] == 74  # type: ignore[index]
+    assert amendment["data"]["total_mg"] == 37  # type: ignore[index]
+    (dose,) = _saved(storage, "dose")
+    assert dose["weight_kg"] == 70  # the original row is still there, unchanged
+    current = window.current
+    assert current is not None
+    assert current.journey.doses[0][1].total_mg == 37
