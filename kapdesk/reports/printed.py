@@ -17,8 +17,16 @@ from typing import TYPE_CHECKING
 from kapdesk import __version__
 from kapdesk.core.clinic import ClinicSettings
 from kapdesk.core.discharge import Discharge, discharge_of, readiness_words
+from kapdesk.core.dosing import is_per_kg, number_text, total_of, total_unit
 from kapdesk.core.integration import ItemKind, Window
-from kapdesk.core.journey import SOUND_KINDS, EventKind, Journey, JourneyEvent, event_text
+from kapdesk.core.journey import (
+    SOUND_KINDS,
+    EventKind,
+    Journey,
+    JourneyEvent,
+    dose_from,
+    event_text,
+)
 from kapdesk.core.preparation import preparation_of
 from kapdesk.core.timeline import Entry, timeline
 from kapdesk.core.vitals import Reading
@@ -124,7 +132,7 @@ def session_record_html(facts: RecordFacts, printed_at: datetime) -> str:
         f"<h1>Session record · {_e(summary.patient_code)}</h1>",
         _facts_block(facts),
         _preparation(journey),
-        _doses(journey),
+        _doses(entries),
         _phases(journey),
         _vitals(journey, entries),
         _observations(entries),
@@ -195,23 +203,41 @@ def _preparation(journey: Journey) -> str:
     return text + _table(["Checklist step", "", "By"], rows)
 
 
-def _doses(journey: Journey) -> str:
-    rows = [
-        [
-            _e(_local(event.wall, "%H:%M:%S")),
-            _e(journey_time(event.elapsed)),
-            _e(f"{event.data.get('amount', 0):g} {event.data.get('unit', '')}"),
-            _e(event.data.get("route", "")),
-            _e(event.data.get("lot_number", "")),
-            _e(event.data.get("given_by", "")),
-        ]
-        for event in journey.events
-        if event.kind is EventKind.DOSE
-    ]
+def _doses(entries: Sequence[Entry]) -> str:
+    """Each dose as the record stands (weight and total in mg per kg), any correction shown
+    with the original beneath it, and why a dose outside the usual range was given."""
+    rows = []
+    for entry in entries:
+        if entry.kind is not EventKind.DOSE:
+            continue
+        dose = dose_from(entry.data)
+        per_kg = is_per_kg(dose.unit)
+        weight = f"{number_text(dose.weight_kg)} kg" if dose.weight_kg else ("-" if per_kg else "")
+        total = dose.total_mg
+        if total is None and dose.weight_kg:
+            total = total_of(dose.amount, dose.unit, dose.weight_kg)
+        amount = _e(f"{number_text(dose.amount)} {dose.unit}")
+        if dose.outside_usual:
+            why = f"Outside the usual range: {dose.outside_usual}"
+            if dose.decision_reason:
+                why += f"; given because: {dose.decision_reason}"
+            amount += f"<br/><span class='flag'>{_e(why)}</span>"
+        rows.append(
+            [
+                _e(_local(entry.wall, "%H:%M:%S")),
+                _e(journey_time(entry.elapsed)),
+                amount + _versions(entry),
+                _e(weight),
+                _e(f"{number_text(total)} {total_unit(dose.unit)}" if total is not None else "-"),
+                _e(dose.route),
+                _e(dose.lot_number),
+                _e(dose.given_by),
+            ]
+        )
     if not rows:
         return "<h2>Doses</h2><p>No dose was recorded.</p>"
     return "<h2>Doses</h2>" + _table(
-        ["Time", "Journey", "Amount", "Route", "Lot", "Given by"], rows
+        ["Time", "Journey", "Amount", "Weight", "Total", "Route", "Lot", "Given by"], rows
     )
 
 

@@ -221,3 +221,42 @@ def test_the_record_prints_phases_ended_early_and_an_early_close(
         "Peak dissociation, before the last phase" in text
     )
     assert "Why closed early Patient asked to stop; stable, escorted home" in text
+
+
+def test_the_record_prints_each_dose_with_its_weight_total_and_corrections(
+    printer: Printer, storage: Storage, clock: FakeClock, tmp_path: Path
+) -> None:
+    protocol = ProtocolLibrary(BUNDLED_PROTOCOLS_DIR, None).get("iv-ketamine")
+    assert protocol is not None
+    opened = JourneyStore(storage, clock).open_session("P-0300", protocol, "Sam Ortiz")
+    journey = opened.journey
+    first = journey.record_dose(
+        Dose(0.5, "mg/kg", "IV", lot_number="KET-1", given_by="Jo Okafor", weight_kg=70)
+    )
+    clock.advance(30 * 60)
+    journey.record_dose(Dose(0.3, "mg/kg", "IV", weight_kg=70), "partial response last time")
+    clock.advance(5 * 60)
+    journey.amend(
+        amendment_data(journey.events.index(first), {"weight_kg": 74}, "weighed again", "Jo Okafor")
+    )
+    journey.close("Left with escort")
+    assert opened.recorder.flush()
+    path = tmp_path / "record.pdf"
+    write_atomically(path, printer.record(opened.session_id))
+    text = pdf_text(path)
+    doses = text[text.index("Doses") : text.index("Phases")].replace("mg/ kg", "mg/kg")
+    for expected in (
+        "Weight",
+        "Total",
+        "74 kg",  # the dose as corrected
+        "37 mg",
+        "Original (",  # the dose as first written stays in the record
+        "Dose: 0.5 mg/kg IV (70 kg, 35 mg total), lot KET-1",
+        "because “weighed again”",
+        "Dose: 0.5 mg/kg IV (74 kg, 37 mg total), lot KET-1",
+        "0.3 mg/kg",
+        "21 mg",
+        "Outside the usual range: 0.3 mg/kg more makes 0.8 mg/kg in this session, which is "
+        "above the usual 0.5–0.75 mg/kg; given because: partial response last time",
+    ):
+        assert expected in doses, expected
