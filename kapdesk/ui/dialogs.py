@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kapdesk.core.dosing import (
+    WEIGHT_KG,
     DoseCheck,
     Verdict,
     check_dose,
@@ -48,6 +49,11 @@ def _step(text: str) -> str:
     """A checklist step in its first words: "Fasting as instructed (no food…)" -> "Fasting as
     instructed", so the list of steps not ticked stays short on a small screen."""
     return text.split(" (", maxsplit=1)[0].split(";", maxsplit=1)[0].strip()
+
+
+def _sentence(text: str) -> str:
+    """``text`` with its first letter a capital, the rest as written (units keep their case)."""
+    return text[:1].upper() + text[1:]
 
 
 def _line(text: str, role: str) -> QLabel:
@@ -175,7 +181,7 @@ class DoseDialog(QDialog):
         amount_row.addWidget(self.total, 1)
         layout.addLayout(amount_row)
         # The protocol's rules, always in view under the amount.
-        self.rules_line = _line(range_text(defaults).capitalize(), "muted")
+        self.rules_line = _line(_sentence(range_text(defaults)), "muted")
         layout.addWidget(self.rules_line)
         # Outside the usual range or refused: in colour and words, with what it asks.
         self.status = label("", "")
@@ -286,6 +292,9 @@ class DoseDialog(QDialog):
         self.check = check
         self.refusal = self._decide_refusal() if check.needs_decision else None
         self.total.setText(self._total_text(amount, weight))
+        wrong_weight = self.rules.per_kg and check.refused and not check.over_limit and amount > 0
+        colour = theme.PROBLEM if wrong_weight and weight is not None else theme.TEXT
+        self.total.setStyleSheet(f"font-size: 18px; color: {colour};")
         if (
             amount > 0
             and check.verdict is not Verdict.FINE
@@ -327,7 +336,8 @@ class DoseDialog(QDialog):
         if weight is None:
             return "Enter the weight for the total in mg"
         if self.check.refused and not self.check.over_limit:
-            return self.check.why.capitalize()
+            low, high = WEIGHT_KG  # short: the line must not widen the form
+            return f"Weight: {low:g}–{high:g} kg"
         total = self.check.total_mg if self.check.total_mg is not None else amount * weight
         return f"= {number_text(total)} {total_unit(self.rules.unit)} total"
 
@@ -351,7 +361,7 @@ class DoseDialog(QDialog):
             problem = "Enter the amount given."
             self.amount.setFocus()
         elif self.rules.per_kg and check.refused and not check.over_limit:
-            problem = check.why[:1].upper() + check.why[1:] + "."
+            problem = _sentence(check.why) + "."
             self.weight.setFocus()
         elif check.refused:
             problem = f"Not recorded: {check.why}."

@@ -240,3 +240,26 @@ def test_a_dose_is_corrected_from_the_timeline_and_the_original_stays(
     current = window.current
     assert current is not None
     assert current.journey.doses[0][1].total_mg == 37
+
+
+def test_a_weight_kapdesk_cannot_dose_by_is_said_and_nothing_is_recorded(
+    qtbot: QtBot, window: MainWindow, storage: Storage
+) -> None:
+    _open_session(qtbot, window, protocol_id="iv-ketamine")
+    dialog = _dose_form(qtbot, window)
+    width = dialog.width()
+    _type(qtbot, dialog.weight, "7")  # 70, one key short
+    assert dialog.total.text() == "Weight: 20–300 kg"
+    assert "#c47b74" in dialog.total.styleSheet()
+    assert dialog.width() == width  # the form does not grow off a small screen
+    qtbot.mouseClick(dialog.record, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.error.text() == (
+        "A weight of 7 kg is not one kapdesk can dose by; it takes 20 to 300 kg."
+    )
+    assert dialog.focusWidget() is dialog.weight
+    qtbot.keyClicks(dialog.weight, "0")
+    assert dialog.total.text() == "= 35 mg total"
+    qtbot.keyClick(dialog.weight, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert [d["weight_kg"] for d in _saved(storage, "dose")] == [70]
