@@ -165,7 +165,7 @@ def main(out: Path) -> None:
             decision_data(current.journey, "Rechecked after rest: 138/86", "Alex Kim"),
         )
         current.journey.record_dose(
-            Dose(0.5, "mg/kg", "IV", lot_number="KX-2291", given_by="Alex Kim")
+            Dose(0.5, "mg/kg", "IV", lot_number="KX-2291", given_by="Alex Kim", weight_kg=70)
         )
         clock.advance(27 * 60 + 14)
         window.journey_view.tick()
