@@ -27,6 +27,7 @@ from kapdesk.core.protocols import (
     ProtocolError,
     ProtocolLibrary,
     parse_protocol,
+    stand_in_protocol,
 )
 from kapdesk.core.staff import Role, StaffMember
 from kapdesk.core.timeline import timeline
@@ -354,3 +355,20 @@ def test_a_new_weight_alone_asks_no_decision_and_keeps_what_was_decided(
     journey.amend(amendment_data(seq, {"weight_kg": 74}, "weighed again", ""))
     corrected = journey.corrected(seq)
     assert (corrected["total_mg"], corrected.get("outside_usual")) == (37, None)
+
+
+def test_a_session_under_a_stand_in_protocol_goes_on_dosing_in_its_own_unit(
+    clock: FakeClock,
+) -> None:
+    snapshot = dose_protocol('unit = "mg/kg"\nusual_min = 5\nusual_max = 1')  # cannot be used
+    with pytest.raises(ProtocolError):
+        parse_protocol(snapshot)
+    stand_in = stand_in_protocol(snapshot, "its usual range is upside down")
+    assert (stand_in.dose.unit, stand_in.dose.usual_min, stand_in.dose.limit) == (
+        "mg/kg",
+        None,
+        LARGEST_DOSE,
+    )
+    journey = Journey.open(stand_in, clock)
+    journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
+    assert journey.doses[0][1].total_mg == pytest.approx(52.5)
