@@ -75,7 +75,7 @@ def problems(dose: str) -> list[str]:
         ("iv-ketamine", "mg/kg", (0.5, 0.75), 1.0),
         ("im-ketamine", "mg/kg", (0.5, 1.5), 2.0),
         ("sublingual-ketamine", "mg", (100, 300), 400),
-        ("esketamine-intranasal", "mg", (56, 84), 84),
+        ("esketamine-intranasal", "mg", (28, 84), 84),
     ],
 )
 def test_each_bundled_protocol_states_its_dose(
@@ -131,7 +131,8 @@ def test_the_verdict_says_in_words_why_a_dose_is_asked_about_or_refused() -> Non
     iv = bundled("iv-ketamine").dose
     assert check_dose(esketamine, 56) == check_dose(esketamine, 56, given=0.0)
     assert check_dose(esketamine, 56).verdict is Verdict.FINE
-    assert check_dose(esketamine, 28).why == "28 mg is below the usual 56–84 mg"
+    assert check_dose(esketamine, 14).why == "14 mg is below the usual 28–84 mg"
+    assert check_dose(esketamine, 28).verdict is Verdict.FINE  # one device, noted as used
     assert check_dose(esketamine, 120).verdict is Verdict.REFUSED
     assert check_dose(esketamine, 120).why == (
         "120 mg in this session would pass the protocol's hard limit of 84 mg"
