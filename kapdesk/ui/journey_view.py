@@ -709,6 +709,8 @@ class JourneyView(QWidget):
             decide_refusal=journey.range_refusal,
         )
         self.dose_dialog.accepted.connect(self._dose_accepted)
+        # A colleague who may decide switches in; the form stays, as typed, for them.
+        self.dose_dialog.switch_user_requested.connect(lambda: self.switch_user_requested.emit(""))
         self.dose_dialog.open()
 
     def _dose_accepted(self) -> None:
@@ -855,7 +857,11 @@ class JourneyView(QWidget):
             self.switch_user_requested.emit(self._again)
 
     def pending_switch(self) -> str | None:
-        """What a switch of user would do again, while a refusal offers one; else None."""
+        """What a switch of user would do again, while a refusal offers one (here or in the
+        dose form); else None."""
+        dialog = self.dose_dialog
+        if dialog is not None and dialog.isVisible() and dialog.switch_user.isVisible():
+            return ""  # the form itself stays for whoever switches in
         return self._again if self.switch_button.isVisible() else None
 
     def try_again(self, what: str) -> None:

@@ -18,7 +18,7 @@ from kapdesk.ui.dialogs import DoseDialog
 from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.timeline_view import AmendDialog
 from tests.ui.test_journey_flow import _give_dose, _open_session
-from tests.ui.test_staff import _sign_in
+from tests.ui.test_staff import _pin_pad, _sign_in
 
 
 def _saved(storage: Storage, kind: str) -> list[dict[str, object]]:
@@ -146,8 +146,8 @@ def test_a_nurse_is_told_at_once_that_a_prescriber_decides_and_nothing_typed_is_
     assert not dialog.weight.isVisible()  # a fixed dose asks no weight
     assert not dialog.refusal_box.isVisible()
     qtbot.keyClicks(dialog.lot, "ESK-9")
-    _type(qtbot, dialog.amount, "28")
-    assert dialog.status.text().startswith("Outside the usual range: 28 mg is below the usual")
+    _type(qtbot, dialog.amount, "14")
+    assert dialog.status.text().startswith("Outside the usual range: 14 mg is below the usual")
     assert dialog.refusal_box.isVisible()  # at once, before anything else is filled in
     assert dialog.who_decides.text() == (
         "A dose outside the usual range takes a prescriber's decision; Jo Okafor is a nurse."
@@ -159,8 +159,6 @@ def test_a_nurse_is_told_at_once_that_a_prescriber_decides_and_nothing_typed_is_
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
     assert dialog.isVisible()
     assert (dialog.lot.text(), dialog.reason.text()) == ("ESK-9", "one device only")
-    with qtbot.waitSignal(dialog.switch_user_requested, timeout=1000):
-        qtbot.mouseClick(dialog.switch_user, Qt.MouseButton.LeftButton)
     assert _saved(storage, "dose") == []
     _type(qtbot, dialog.amount, "56")  # the usual dose: a nurse records it
     assert not dialog.refusal_box.isVisible()
@@ -170,6 +168,44 @@ def test_a_nurse_is_told_at_once_that_a_prescriber_decides_and_nothing_typed_is_
     (dose,) = _saved(storage, "dose")
     assert (dose["amount"], dose["lot_number"], dose["total_mg"]) == (56, "ESK-9", 56)
     assert "outside_usual" not in dose
+
+
+def test_a_prescriber_switched_in_from_the_dose_form_finds_it_as_typed(
+    qtbot: QtBot, window: MainWindow, storage: Storage
+) -> None:
+    staff = window.staff
+    assert staff is not None
+    admin = staff.create_account("Ana Moreno", frozenset({Role.ADMIN}), "5820", by=None)
+    staff.create_account("Jo Okafor", frozenset({Role.NURSE}), "7391", by=admin)
+    staff.create_account("Dr Rao", frozenset({Role.PRESCRIBER}), "8150", by=admin)
+    _sign_in(qtbot, window, "Jo Okafor", "7391")
+    window.open_session("P-0512", "im-ketamine", "Jo Okafor")
+    dialog = _dose_form(qtbot, window)
+    qtbot.keyClicks(dialog.lot, "LK-2")
+    _type(qtbot, dialog.weight, "70")
+    _type(qtbot, dialog.amount, "1.8")
+    qtbot.keyClicks(dialog.reason, "tolerance after five sessions")
+    assert dialog.refusal_box.isVisible()
+    assert not dialog.record.isEnabled()
+    qtbot.mouseClick(dialog.switch_user, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.locked)
+    assert not dialog.isVisible()  # nothing of the form on the calm screen
+    _pin_pad(qtbot, window, "Dr Rao", "8150")
+    qtbot.waitUntil(dialog.isVisible)  # the same form, as typed, for the prescriber
+    assert (dialog.lot.text(), dialog.weight.text(), dialog.reason.text()) == (
+        "LK-2",
+        "70",
+        "tolerance after five sessions",
+    )
+    assert dialog.amount.value() == 1.8
+    qtbot.waitUntil(lambda: not dialog.refusal_box.isVisible())
+    assert dialog.record.isEnabled()
+    qtbot.mouseClick(dialog.record, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    (dose,) = _saved(storage, "dose")
+    assert (dose["amount"], dose["weight_kg"], dose["lot_number"]) == (1.8, 70, "LK-2")
+    assert dose["decision_reason"] == "tolerance after five sessions"
+    assert dose["by"] == "Dr Rao"
 
 
 def test_an_extra_dose_counts_what_the_session_was_given(
