@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable, Sequence
+from html import escape
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -410,7 +411,9 @@ class CloseDialog(QDialog):
             label("Close the session early?" if concerns else "Close the session?", "title")
         )
         if concerns:
-            self.concerns = label("\n".join(f"•  {c[:1].upper()}{c[1:]}" for c in concerns), "")
+            # A list with a hanging indent: a reason that wraps stays under its own bullet.
+            items = "".join(f"<li>{escape(c[:1].upper() + c[1:])}</li>" for c in concerns)
+            self.concerns = label(f"<ul style='margin: 0; -qt-list-indent: 1;'>{items}</ul>", "")
             self.concerns.setStyleSheet(f"color: {theme.OVERRUN};")
             layout.addWidget(self.concerns)
         layout.addWidget(label(message, "muted"))
