@@ -94,7 +94,7 @@ def test_sessions_list(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     store = JourneyStore(storage, FakeClock())
     closed = store.open_session("P-100", make_protocol(), "")
     closed.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
-    closed.journey.close()
+    closed.journey.close("stopped early")
     store.open_session("P-200", make_protocol(), "")
     storage.engine.dispose()
 
