@@ -66,9 +66,7 @@ def _window(name: str, roles: frozenset[Role]) -> Iterator[tuple[MainWindow, Fak
             storage.engine.dispose()
 
 
-def _picture(
-    window: MainWindow, dialog: QDialog | None, behind: QPixmap | None = None
-) -> QPixmap:
+def _picture(window: MainWindow, dialog: QDialog | None, behind: QPixmap | None = None) -> QPixmap:
     """The window (or ``behind``, the window as grabbed before the form opened), with
     ``dialog`` drawn where a window manager would centre it."""
     QApplication.processEvents()
