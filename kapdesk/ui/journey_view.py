@@ -785,10 +785,10 @@ class JourneyView(QWidget):
         self.next_button.setText(f"End {name} early?   {shortcut} again")
         self.next_button.setStyleSheet(f"color: {theme.OVERRUN}; border-color: {theme.OVERRUN};")
         self.confirm_note.setText(
-            f"{name} is at {clock_text(journey.phase_elapsed())} of its planned "
-            f"{clock_text(span.planned_seconds)}. Press Next phase again to end it now; the "
-            "record will say it was ended early. Otherwise it carries on."
+            f"Press Next phase again to end {name} at {clock_text(journey.phase_elapsed())} "
+            f"of {clock_text(span.planned_seconds)}; the record will say so."
         )
+        self._hide_message()  # one line at a time under the phase: the question is the news
         self.confirm_note.show()
 
     def request_close(self) -> None:
@@ -841,7 +841,11 @@ class JourneyView(QWidget):
         return refusal is not None
 
     def _say(self, text: str, *, again: str | None = None) -> None:
-        """Show a refusal or a problem; ``again``: offer "Switch user" and do that again."""
+        """Show a refusal or a problem; ``again``: offer "Switch user" and do that again.
+        A first press of Next phase waiting for its second is let go: this is news now."""
+        if self._early_armed is not None:
+            self._early_armed = None
+            self._show_early_question()
         self.message.setText(text)
         self._again = again or ""
         self.switch_button.setVisible(again is not None)

@@ -257,7 +257,9 @@ def test_ending_a_dosing_phase_early_takes_a_second_press(
     assert view.phase_name.text() == "Dosing"  # nothing moved on the first press
     assert view.next_button.text() == "End Dosing early?   Ctrl+N again"
     assert view.confirm_note.isVisible()
-    assert view.confirm_note.text().startswith("Dosing is at 04:05 of its planned 10:00.")
+    assert view.confirm_note.text() == (
+        "Press Next phase again to end Dosing at 04:05 of 10:00; the record will say so."
+    )
 
     clock.advance(CONFIRM_EARLY_S + 1)  # the question lapses by itself
     view.tick()
