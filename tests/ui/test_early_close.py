@@ -18,35 +18,16 @@ from kapdesk.storage.staff import StaffStore
 from kapdesk.ui.journey_view import CONFIRM_EARLY_S, JourneyView
 from kapdesk.ui.main_window import MainWindow
 from tests.support.pdf_text import pdf_text
+from tests.ui.test_staff import _accounts as staff_accounts
+from tests.ui.test_staff import _pin_pad, _sign_in
 
 
 def _accounts(window: MainWindow) -> StaffStore:
-    staff = window.staff
-    assert staff is not None
-    admin = staff.create_account("Ana Moreno", frozenset({Role.ADMIN}), "5820", by=None)
-    staff.create_account("Robin Hale", frozenset({Role.SITTER}), "2468", by=admin)
-    staff.create_account("Jo Okafor", frozenset({Role.NURSE}), "7391", by=admin)
+    """The staff page's accounts (an admin, a sitter, a nurse), and a prescriber."""
+    staff = staff_accounts(window)
+    admin = next(m for m in staff.accounts() if m.name == "Ana Moreno")
     staff.create_account("Dr Rao", frozenset({Role.PRESCRIBER}), "8150", by=admin)
     return staff
-
-
-def _pin_pad(qtbot: QtBot, window: MainWindow, name: str, pin: str) -> None:
-    """Sign in on the calm screen, as staff do: a tap on their name, the PIN, Enter."""
-    calm = window.calm
-    qtbot.waitUntil(lambda: window.locked)
-    qtbot.mouseClick(calm, Qt.MouseButton.LeftButton)
-    (tile,) = [t for t in calm._tile_group.buttons() if t.text() == name]
-    qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
-    qtbot.keyClicks(calm.pin, pin)
-    qtbot.keyClick(calm.pin, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not window.locked)
-    assert window.member is not None
-    assert window.member.name == name
-
-
-def _sign_in(qtbot: QtBot, window: MainWindow, name: str, pin: str) -> None:
-    window.lock()
-    _pin_pad(qtbot, window, name, pin)
 
 
 def _plain(rich: str) -> list[str]:
