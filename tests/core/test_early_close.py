@@ -198,7 +198,7 @@ def test_a_phase_moved_on_at_or_after_its_time_is_not_early(
     protocol: Protocol, clock: FakeClock
 ) -> None:
     journey = Journey.open(protocol, clock)
-    journey.record_dose(Dose(50, "mg", "IM"))
+    journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
     clock.advance(protocol.phases[0].minutes * 60)
     assert not journey.ends_phase_early()
     event = journey.advance_phase()

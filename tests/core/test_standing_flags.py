@@ -24,7 +24,7 @@ from kapdesk.core.standing_flags import StandingFlag, by_reading, standing_flags
 from kapdesk.core.timeline import timeline
 from kapdesk.core.vitals import Reading, flags, measure_flags
 
-DOSE = Dose(amount=0.75, unit="mg/kg", route="IM", given_by="Nurse Ana")
+DOSE = Dose(amount=0.75, unit="mg/kg", route="IM", given_by="Nurse Ana", weight_kg=70)
 NURSE = StaffMember(1, "Nurse Ana", frozenset({Role.NURSE}))
 MINUTE = 60.0
 HIGH = {"systolic": 182, "diastolic": 112, "heart_rate": 88, "spo2": 91, "respiratory_rate": 8}

@@ -109,7 +109,7 @@ def test_an_overdue_check_in_a_real_session_is_not_cut_short(
     window.resize(width, height)
     qtbot.waitUntil(lambda: window.width() == width)
     _open_session(qtbot, window, protocol_id="iv-ketamine")
-    _give_dose(qtbot, window, amount="35")
+    _give_dose(qtbot, window, amount="0.5")
     view = window.journey_view
     clock.advance(47 * 60)
     view.tick()
