@@ -16,6 +16,9 @@ plays them from the beginning; OGG, MP3, FLAC and Opus seek). For those two, the
 hands SDL the file as if it began at ``start``: the original header with its sizes corrected,
 then the rest of the sound, read from the file as SDL asks for it (:class:`_PcmFromOffset`).
 
+Signals: SDL is told to leave SIGINT and SIGTERM alone (``SDL_NO_SIGNAL_HANDLERS``, set before
+pygame loads): they are kapdesk's, to close the orderly way (:mod:`kapdesk.shutdown`).
+
 Positions: SDL's own counter (``music.get_pos``) ignores ``start`` and counts what was mixed,
 not what was heard, so :meth:`MusicLayer.position` is kept here from the monotonic clock:
 ``start`` plus the seconds since :meth:`MusicLayer.play`, while the music is sounding.
@@ -26,6 +29,9 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+# SDL would take SIGINT and SIGTERM over when the mixer opens, to post a quit event nobody reads:
+# a shutdown could then end kapdesk only by SIGKILL. kapdesk handles them (kapdesk.shutdown).
+os.environ["SDL_NO_SIGNAL_HANDLERS"] = "1"
 
 import io
 import struct
