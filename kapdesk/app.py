@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from kapdesk.core.clock import Clock, SystemClock
 from kapdesk.paths import AppPaths
+from kapdesk.shutdown import ShutdownSignals
 from kapdesk.single_instance import InstanceLock, knock
 from kapdesk.storage.errors import StorageError
 from kapdesk.ui import theme
@@ -374,12 +375,29 @@ def hand_over(lock: InstanceLock) -> int:
     return 1
 
 
+def end_orderly(window: MainWindow) -> ShutdownSignals:
+    """SIGTERM, SIGINT, SIGHUP and the desktop session ending close ``window`` the orderly way
+    (:meth:`MainWindow.shut_down`); the session manager's request to save writes what waits;
+    an event loop that ends with the window open closes it first. Until ``uninstall``."""
+    signals = ShutdownSignals()
+    signals.requested.connect(window.shut_down)
+    signals.save_asked.connect(window.save_pending)
+    signals.quitting.connect(window.shut_down_now)
+    signals.install()
+    return signals
+
+
 def run_gui(paths: AppPaths, db_url: str | None, *, kiosk: bool = False) -> int:
-    """Open the window and run until it closes; returns the process exit code."""
+    """Open the window and run until it closes (or the OS, the terminal or the desktop session
+    ends it: see :func:`end_orderly`); returns the process exit code."""
     started = start(paths, db_url, SystemClock(), kiosk=kiosk)
     if isinstance(started, int):
         return started
-    code = QApplication.exec()
+    signals = end_orderly(started)
+    try:
+        code = QApplication.exec()
+    finally:
+        signals.uninstall()
     return 1 if started.start_problem else code
 
 
@@ -412,6 +430,12 @@ def run_board(
     else:
         board.showMaximized()
     board.start()
-    code = QApplication.exec()
-    storage.engine.dispose()
+    signals = ShutdownSignals()  # SIGTERM, SIGINT, SIGHUP, the desktop session: close it
+    signals.requested.connect(lambda _why: board.close())
+    signals.install()
+    try:
+        code = QApplication.exec()
+    finally:
+        signals.uninstall()
+        storage.engine.dispose()
     return code

@@ -232,11 +232,12 @@ class Player:
             self.bed_volume = _clamp(bed)
         self._apply_volumes()
 
-    def finish(self) -> None:
-        """The session closed: fade everything away, gently; the player is done."""
+    def finish(self, fade_seconds: float | None = None) -> None:
+        """The session closed: fade everything away, gently (over ``fade_seconds``, or the
+        settings' close fade); the player is done."""
         if self._state is _Music.FINISHED:
             return
-        fade = _ms(self.settings.close_fade_seconds)
+        fade = _ms(self.settings.close_fade_seconds if fade_seconds is None else fade_seconds)
         self._backend.music.stop(fade_ms=fade)
         self._backend.bed.stop(fade_ms=fade)
         self._state = _Music.FINISHED

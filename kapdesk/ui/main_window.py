@@ -60,6 +60,7 @@ LEAVE_AGAIN_S = 5.0  # in kiosk mode mid-session, Ctrl+Shift+Q twice within this
 HEARTBEAT_MS = 15_000  # how often the heartbeat is written while a session is open
 LOCK_KEY = "Ctrl+Shift+L"  # lock, or switch user where a refusal offers it
 _LOCK_KEY_TEXT = LOCK_KEY
+SHUTDOWN_FADE_S = 0.3  # a shutdown or a logout fades the sound out this fast, then stops it
 
 
 def _autostart_exists() -> bool:
@@ -1132,7 +1133,85 @@ class MainWindow(QMainWindow):
         else:
             self.wake_banner.hide()
 
+    @property
+    def shutting_down(self) -> bool:
+        """The OS, the terminal or the desktop session asked kapdesk to end (:meth:`shut_down`)."""
+        return getattr(self, "_shutting_down", False)
+
+    def shut_down(self, why: str) -> None:
+        """kapdesk is asked to end (``why``: a signal's name, the desktop session ending): close
+        the orderly way and ask no one. What waits is written, any question on screen is put
+        away unanswered, the sound fades out in a moment, the PC may sleep again, the locks
+        are let go; a session stays open, to be picked up at the next start. Asking twice
+        changes nothing."""
+        if self.shutting_down:
+            return
+        self._shutting_down = True
+        log.info("asked to end (%s): closing; an open session stays open", why)
+        self._put_questions_away()
+        self.save_pending()
+        fade = self.sound_panel.fade_away(SHUTDOWN_FADE_S) if self.attached else 0.0
+        QTimer.singleShot(round(fade * 1000), self, self._end)
+
+    def shut_down_now(self) -> None:
+        """The event loop is ending (``aboutToQuit``) with the window still open: the same as
+        :meth:`shut_down`, at once (no event loop is left to wait in; the fade is waited for
+        here). A window already closed (by staff, or the orderly way) is left as it is."""
+        if not self.isVisible():
+            return
+        import time  # noqa: PLC0415
+
+        self._shutting_down = True
+        log.info("the event loop ends with the window open: closing; a session stays open")
+        self._put_questions_away()
+        self.save_pending()
+        if self.attached:
+            time.sleep(self.sound_panel.fade_away(SHUTDOWN_FADE_S))
+        self.close()
+        self._let_go_of_locks()
+
+    def save_pending(self) -> None:
+        """Write what waits to be written, once more (kapdesk is about to end), and the
+        heartbeat that vouches for the journey's time up to now."""
+        if not self.attached:
+            return
+        current = self.current
+        if current is not None and current.recorder.pending:
+            current.recorder.flush()
+            if current.recorder.memory_only:
+                log.error(
+                    "session %s: %s entries could not be written before kapdesk ended",
+                    current.session_id,
+                    current.recorder.pending,
+                )
+        self.store.beat()
+
+    def _put_questions_away(self) -> None:
+        """Every dialog on screen is closed unanswered: none may hold a shutdown up."""
+        from PySide6.QtWidgets import QApplication, QDialog  # noqa: PLC0415
+
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+
+    def _end(self) -> None:
+        from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+        self.close()
+        self._let_go_of_locks()
+        QApplication.quit()  # only while the event loop runs (not in an in-process test)
+
+    def _let_go_of_locks(self) -> None:
+        for lock in (self.writer_lock, self.instance_lock):
+            release = getattr(lock, "release", None)
+            if release is not None:
+                release()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.shutting_down:
+            self._close_everything()
+            super().closeEvent(event)
+            return
         if self.kiosk and self.attached and not getattr(self, "_may_close", False):
             event.ignore()  # Alt+F4 and the like: staff leave with Ctrl+Shift+Q
             if self.attached:
@@ -1150,6 +1229,13 @@ class MainWindow(QMainWindow):
                 "them on its disk): closing kapdesk now loses them. Close again to do so."
             )
             return
+        self._close_everything()
+        super().closeEvent(event)
+
+    def _close_everything(self) -> None:
+        """The window closes: the sound device, the recorder, the beacon, the board and the
+        inhibitors are let go (an open session stays open)."""
+        current = self.current
         if self.attached:
             self.sound_panel.shut_down()
         if current is not None:
@@ -1161,7 +1247,6 @@ class MainWindow(QMainWindow):
             board.close()
         if self.keep_awake is not None:
             self.keep_awake.release()
-        super().closeEvent(event)
 
     def entries_waiting(self) -> int:
         """Entries of the session on screen not yet on the server (read from another thread)."""

@@ -139,15 +139,23 @@ class SoundPanel(QWidget):
         self._set_enabled(True)
         self._tick()
 
-    def stop(self) -> None:
-        """Let go of the session (its sound fades away if it still plays)."""
+    def stop(self, fade_seconds: float | None = None) -> None:
+        """Let go of the session (its sound fades away if it still plays, over the player's
+        close fade or ``fade_seconds``)."""
         self._timer.stop()
         if self._journey is not None:
             self._journey.unsubscribe(self._on_journey_event)
             self._journey = None
         if self.player is not None:
-            self.player.finish()
+            self.player.finish(fade_seconds)
             self.player = None
+
+    def fade_away(self, seconds: float) -> float:
+        """kapdesk is ending (a shutdown, a logout): let go of the session and fade its sound
+        out over ``seconds``; how long until it is silent (0 when nothing played)."""
+        playing = self.player is not None and self._backend is not None
+        self.stop(seconds)
+        return seconds if playing else 0.0
 
     def shut_down(self) -> None:
         """The app is closing: stop and release the sound device."""

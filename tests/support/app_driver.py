@@ -27,6 +27,15 @@ python -m tests.support.app_driver room DATA_DIR      a room on a clinic server 
 python -m tests.support.app_driver crash DATA_DIR     open (or pick up) a dosed session and
                                                       record notes back to back, printing each
                                                       one once it is on disk, until killed
+python -m tests.support.app_driver shutdown DATA_DIR  open a dosed session with a bed playing,
+                                                      say so, then type notes back to back,
+                                                      printing each one the screen calls
+                                                      saved, until a signal (or the desktop
+                                                      session) ends kapdesk; exits with the
+                                                      event loop's code, as kapdesk does
+
+Every mode runs with kapdesk's own handling of SIGTERM, SIGINT, SIGHUP and the desktop session
+ending (kapdesk.app.end_orderly), as ``kapdesk`` itself does.
 
 Every mode signs in as staff do: the first start creates the admin account on its form, later
 starts type the PIN on the calm screen.
@@ -37,6 +46,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -47,7 +57,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 
-from kapdesk.app import start
+from kapdesk.app import end_orderly, start
 from kapdesk.core.clock import SystemClock
 from kapdesk.core.journey import Dose, EventKind
 from kapdesk.core.observations import note_data
@@ -151,6 +161,45 @@ def crash(window: MainWindow) -> None:
     timer.timeout.connect(record)
     timer.start()
     QApplication.exec()
+
+
+def shutdown(window: MainWindow) -> int:
+    """A session with the sound playing and notes being typed when kapdesk is asked to end."""
+    bed = next(i for i, s in enumerate(window.soundtracks) if s.bed is not None)
+    window.open_session("P-END", "im-ketamine", STAFF_NAME, soundtrack=bed)
+    current = window.current
+    assert current is not None
+    current.journey.record_dose(Dose(50, "mg", "IM"))
+    panel = window.journey_view.observations
+    assert panel is not None
+    dosed = next(e.wall for e in current.journey.events if e.kind is EventKind.DOSE)
+    player = window.sound_panel.player
+    soundtrack = player.soundtrack if player is not None else None
+    _say(
+        {
+            "session_id": current.session_id,
+            "phase": window.journey_view.phase_name.text(),
+            "dosed_wall": dosed.isoformat(),
+            "bed": soundtrack.bed.title if soundtrack and soundtrack.bed else None,
+        }
+    )
+    count = 0
+
+    def type_note() -> None:
+        nonlocal count
+        count += 1
+        text = f"Settled, breathing slow, note {count}"
+        panel.note.setText(text)
+        panel.note.returnPressed.emit()
+        status = panel.status.text()
+        if status.startswith("Saved"):
+            _say({"saved": text, "status": status})
+
+    timer = QTimer()
+    timer.setInterval(0)  # back to back, with the event loop turning between notes
+    timer.timeout.connect(type_note)
+    timer.start()
+    return QApplication.exec()
 
 
 def room(window: MainWindow) -> None:
@@ -336,6 +385,14 @@ def main() -> int:
     started = start(AppPaths.resolve(data_dir), db_url, SystemClock())
     if isinstance(started, int):
         return started
+    signals = end_orderly(started)
+    try:
+        return _run(mode, started)
+    finally:
+        signals.uninstall()
+
+
+def _run(mode: str, started: MainWindow) -> int:
     handed_over: list[bool] = []
     started.handed_over.connect(lambda: handed_over.append(True))
     if not started.attached and started.start_problem is None:
@@ -350,7 +407,7 @@ def main() -> int:
         _say({"page": "StartView", "problem": started.start_problem})
         return 1
     sign_in(started)
-    modes = {
+    modes: dict[str, Callable[[MainWindow], int | None]] = {
         "journey": journey,
         "note": note,
         "inspect": inspect,
@@ -360,9 +417,10 @@ def main() -> int:
         "instance": instance,
         "wake": wake,
         "room": room,
+        "shutdown": shutdown,
     }
-    modes[mode](started)
-    return 0
+    code = modes[mode](started)
+    return code or 0
 
 
 if __name__ == "__main__":
