@@ -16,7 +16,10 @@
     kapdesk encrypt [--keep-in-keyring]                 encrypt the database (SQLCipher)
     kapdesk install-desktop [--autostart] [--uninstall] the menu entry, icon and autostart
 
-Bad input gets a clear message and a non-zero exit, never a traceback. A file named with -o is
+Bad input gets a clear message and a non-zero exit, never a traceback. SIGTERM, SIGINT (Ctrl+C)
+and SIGHUP stop a command with a line saying so and the shell's exit code (128 plus the
+signal's number); the window and ``board`` close the orderly way and exit 0
+(kapdesk.stop_signals, kapdesk.shutdown). A file named with -o is
 never inside kapdesk's data folder, never a device, pipe or folder, and replaces an existing
 file only with --force (see kapdesk.core.safe_files). Each command imports
 what it needs when it runs, so the window (the default) starts without the others' baggage.
@@ -35,6 +38,7 @@ from typing import TYPE_CHECKING, Literal, TextIO
 
 from kapdesk import __version__
 from kapdesk.paths import BUNDLED_PROTOCOLS_DIR, AppPaths
+from kapdesk.stop_signals import StoppedError, signals_held, stop_on_signals
 
 if TYPE_CHECKING:
     from kapdesk.storage.db import Storage
@@ -270,6 +274,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reconfigure is not None:
             reconfigure(errors="surrogateescape")
     args = build_parser().parse_args(argv)
+    try:
+        # The window and the board take the signals over once their event loop is about to run.
+        with stop_on_signals():
+            return run(args)
+    except StoppedError as stopped:
+        print(stopped.message, file=sys.stderr)
+        return stopped.exit_code
+
+
+def run(args: argparse.Namespace) -> int:
+    """What the command line asks for; its exit code."""
     try:
         paths = AppPaths.resolve(args.data_dir)
     except (OSError, RuntimeError, ValueError) as exc:  # a link loop, a name it cannot hold
@@ -575,7 +590,8 @@ def encrypt_database(paths: AppPaths, db_url: str | None, *, keep: bool, out: Te
         return EXIT_PROBLEM
     storage.engine.dispose()
     try:
-        encryption.encrypt_file(path, passphrase)
+        with signals_held():  # encrypted whole or not at all, and no copy left half made
+            encryption.encrypt_file(path, passphrase)
     except StorageError as exc:
         print(f"kapdesk: {exc}", file=sys.stderr)
         return EXIT_PROBLEM
@@ -906,7 +922,8 @@ def write_demo(paths: AppPaths, db_url: str | None, out: TextIO) -> int:
     if storage is None:
         return EXIT_PROBLEM
     try:
-        demo = record_demo_session(storage)
+        with signals_held():  # a demo session whole or not at all, never one left open
+            demo = record_demo_session(storage)
     except StorageError as exc:
         print(f"kapdesk: the demo session could not be written: {exc}", file=sys.stderr)
         return EXIT_PROBLEM

@@ -25,28 +25,12 @@ from __future__ import annotations
 import contextlib
 import signal
 import socket
-from collections.abc import Callable, Iterator
 from types import FrameType
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, Signal
 from PySide6.QtGui import QGuiApplication, QSessionManager
 
-Handler = Callable[[int, FrameType | None], Any] | int | signal.Handlers | None
-
-
-def shutdown_signals() -> tuple[signal.Signals, ...]:
-    """The signals that end kapdesk the orderly way on this platform."""
-    names = ("SIGTERM", "SIGINT", "SIGHUP")
-    return tuple(getattr(signal, name) for name in names if hasattr(signal, name))
-
-
-def signal_name(number: int) -> str:
-    try:
-        return signal.Signals(number).name
-    except ValueError:
-        return f"signal {number}"
-
+from kapdesk.stop_signals import Handler, shutdown_signals, signal_name
 
 SESSION_ENDING = "the desktop session ending"
 
@@ -144,50 +128,3 @@ class ShutdownSignals(QObject):
 
 def _note(_number: int, _frame: FrameType | None) -> None:
     """The Python-level handler: the wakeup socket carries the signal, nothing is done here."""
-
-
-class StoppedError(Exception):
-    """A command-line command was asked to stop by a signal (raised from the handler)."""
-
-    def __init__(self, number: int) -> None:
-        super().__init__(signal_name(number))
-        self.number = number
-
-    @property
-    def exit_code(self) -> int:
-        """The shell's convention: 128 plus the signal's number."""
-        return 128 + self.number
-
-
-@contextlib.contextmanager
-def stop_on_signals() -> Iterator[None]:
-    """For a command without an event loop: SIGTERM, SIGINT and SIGHUP raise :class:`StoppedError`
-    in the main thread (where the command runs), so it ends through its own ``finally`` blocks
-    and the command line says so in a line instead of a traceback."""
-
-    def stop(number: int, _frame: FrameType | None) -> None:
-        raise StoppedError(number)
-
-    previous: dict[signal.Signals, Handler] = {}
-    for number in shutdown_signals():
-        previous[number] = signal.signal(number, stop)
-    try:
-        yield
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler if handler is not None else signal.SIG_DFL)
-
-
-def stopped_message(stopped: StoppedError) -> str:
-    return f"kapdesk: stopped by {stopped} before the command was done."
-
-
-__all__ = [
-    "SESSION_ENDING",
-    "ShutdownSignals",
-    "StoppedError",
-    "shutdown_signals",
-    "signal_name",
-    "stop_on_signals",
-    "stopped_message",
-]

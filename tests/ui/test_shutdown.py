@@ -32,7 +32,7 @@ from kapdesk.audio.fake import FakeBackend
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.journey import Dose
 from kapdesk.paths import AppPaths
-from kapdesk.shutdown import SESSION_ENDING
+from kapdesk.shutdown import SESSION_ENDING, ShutdownSignals
 from kapdesk.storage.db import Storage
 from kapdesk.storage.models import JourneySession, SessionEvent
 from kapdesk.ui import theme
@@ -266,3 +266,20 @@ def test_the_desktop_session_ending_closes_kapdesk_without_asking_and_keeps_the_
         row = session.get(JourneySession, current.session_id)
         assert row is not None
         assert row.closed_at is None
+
+
+@pytest.mark.parametrize("number", SIGNALS, ids=[s.name for s in SIGNALS])
+def test_a_signal_is_heard_on_the_ui_thread_and_handed_back_after(
+    qtbot: QtBot, qapp: QApplication, number: signal.Signals
+) -> None:
+    before = signal.getsignal(number)
+    signals = ShutdownSignals()
+    signals.install()
+    try:
+        assert signal.getsignal(number) not in (signal.SIG_DFL, before)  # never kills this test
+        with qtbot.waitSignal(signals.requested, timeout=3000) as heard:
+            os.kill(os.getpid(), number)
+    finally:
+        signals.uninstall()
+    assert heard.args == [number.name]
+    assert signal.getsignal(number) == before
