@@ -23,6 +23,7 @@ from kapdesk.core.clock import Clock, SystemClock
 from kapdesk.paths import AppPaths
 from kapdesk.shutdown import ShutdownSignals
 from kapdesk.single_instance import InstanceLock, knock
+from kapdesk.stop_signals import SignalSocket
 from kapdesk.storage.errors import StorageError
 from kapdesk.ui import theme
 from kapdesk.ui.main_window import MainWindow
@@ -375,11 +376,12 @@ def hand_over(lock: InstanceLock) -> int:
     return 1
 
 
-def end_orderly(window: MainWindow) -> ShutdownSignals:
-    """SIGTERM, SIGINT, SIGHUP and the desktop session ending close ``window`` the orderly way
-    (:meth:`MainWindow.shut_down`); the session manager's request to save writes what waits;
-    an event loop that ends with the window open closes it first. Until ``uninstall``."""
-    signals = ShutdownSignals()
+def end_orderly(window: MainWindow, noted: SignalSocket | None = None) -> ShutdownSignals:
+    """SIGTERM, SIGINT, SIGHUP (those ``noted`` already too) and the desktop session ending
+    close ``window`` the orderly way (:meth:`MainWindow.shut_down`); the session manager's
+    request to save writes what waits; an event loop that ends with the window open closes it
+    first. Until ``uninstall``."""
+    signals = ShutdownSignals(noted, parent=window)
     signals.requested.connect(window.shut_down)
     signals.save_asked.connect(window.save_pending)
     signals.quitting.connect(window.shut_down_now)
@@ -387,24 +389,30 @@ def end_orderly(window: MainWindow) -> ShutdownSignals:
     return signals
 
 
-def run_gui(paths: AppPaths, db_url: str | None, *, kiosk: bool = False) -> int:
+def run_gui(
+    paths: AppPaths, db_url: str | None, *, kiosk: bool = False, noted: SignalSocket | None = None
+) -> int:
     """Open the window and run until it closes (or the OS, the terminal or the desktop session
-    ends it: see :func:`end_orderly`); returns the process exit code."""
+    ends it, see :func:`end_orderly`; ``noted``: the signals kept since the process began);
+    returns the process exit code."""
     started = start(paths, db_url, SystemClock(), kiosk=kiosk)
     if isinstance(started, int):
         return started
-    signals = end_orderly(started)
-    try:
-        code = QApplication.exec()
-    finally:
-        signals.uninstall()
+    end_orderly(started, noted)  # the window's, until it goes (cli.main gives them back)
+    code = QApplication.exec()
     return 1 if started.start_problem else code
 
 
 def run_board(
-    paths: AppPaths, db_url: str | None, *, show_patients: bool | None, full_screen: bool
+    paths: AppPaths,
+    db_url: str | None,
+    *,
+    show_patients: bool | None,
+    full_screen: bool,
+    noted: SignalSocket | None = None,
 ) -> int:
-    """``kapdesk board``: the clinic board alone, until it is closed."""
+    """``kapdesk board``: the clinic board alone, until it is closed (SIGTERM, SIGINT, SIGHUP
+    and the desktop session ending close it too; ``noted``: the signals kept so far)."""
     from kapdesk.core.room import load_room_settings  # noqa: PLC0415
     from kapdesk.storage.board import board_storage  # noqa: PLC0415
     from kapdesk.ui.board_window import BoardWindow  # noqa: PLC0415
@@ -430,12 +438,9 @@ def run_board(
     else:
         board.showMaximized()
     board.start()
-    signals = ShutdownSignals()  # SIGTERM, SIGINT, SIGHUP, the desktop session: close it
+    signals = ShutdownSignals(noted)  # until the process ends (cli.main gives them back)
     signals.requested.connect(lambda _why: board.close())
     signals.install()
-    try:
-        code = QApplication.exec()
-    finally:
-        signals.uninstall()
-        storage.engine.dispose()
+    code = QApplication.exec()
+    storage.engine.dispose()
     return code

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Literal, TextIO
 
 from kapdesk import __version__
 from kapdesk.paths import BUNDLED_PROTOCOLS_DIR, AppPaths
-from kapdesk.stop_signals import StoppedError, signals_held, stop_on_signals
+from kapdesk.stop_signals import SignalSocket, StoppedError, signals_held, stop_on_signals
 
 if TYPE_CHECKING:
     from kapdesk.storage.db import Storage
@@ -274,8 +274,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reconfigure is not None:
             reconfigure(errors="surrogateescape")
     args = build_parser().parse_args(argv)
+    if args.command in (None, "board"):
+        # A window: signals are kept from now on, and heard once its event loop runs.
+        noted = SignalSocket()
+        noted.install()
+        try:
+            return run(args, noted)
+        finally:
+            noted.uninstall()
     try:
-        # The window and the board take the signals over once their event loop is about to run.
         with stop_on_signals():
             return run(args)
     except StoppedError as stopped:
@@ -283,8 +290,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return stopped.exit_code
 
 
-def run(args: argparse.Namespace) -> int:
-    """What the command line asks for; its exit code."""
+def run(args: argparse.Namespace, noted: SignalSocket | None = None) -> int:
+    """What the command line asks for; its exit code (``noted``: the signals a window hears)."""
     try:
         paths = AppPaths.resolve(args.data_dir)
     except (OSError, RuntimeError, ValueError) as exc:  # a link loop, a name it cannot hold
@@ -300,7 +307,7 @@ def run(args: argparse.Namespace) -> int:
     if args.command is None:
         from kapdesk.app import run_gui  # noqa: PLC0415  (Qt is loaded only for the window)
 
-        return run_gui(paths, args.db, kiosk=args.kiosk)
+        return run_gui(paths, args.db, kiosk=args.kiosk, noted=noted)
     if args.command == "protocols":
         if args.action == "list":
             return list_protocols(paths, sys.stdout)
@@ -340,7 +347,11 @@ def run(args: argparse.Namespace) -> int:
         from kapdesk.app import run_board  # noqa: PLC0415  (Qt is loaded only for the window)
 
         return run_board(
-            paths, args.db, show_patients=args.show_patients, full_screen=args.full_screen
+            paths,
+            args.db,
+            show_patients=args.show_patients,
+            full_screen=args.full_screen,
+            noted=noted,
         )
     if args.command == "connect":
         from kapdesk.connect import connect_room  # noqa: PLC0415

@@ -10,10 +10,12 @@ What asks, and how:
 
 Python runs a signal's handler only between two bytecodes of the main thread, and none run
 while Qt's event loop waits in C: a signal would wait, unheard, until something else woke the
-window. So the handler here only notes the signal; :func:`signal.set_wakeup_fd` also writes its
-number into one end of a socket pair, and a :class:`QSocketNotifier` on the other end wakes the
-event loop, which says :attr:`ShutdownSignals.requested` on the UI thread. Whoever listens (the
-window) then closes the orderly way; no handler ever closes anything itself.
+window. So the handler only notes the signal: :func:`signal.set_wakeup_fd` writes its number
+into one end of a socket pair (:class:`kapdesk.stop_signals.SignalSocket`, installed by the
+command line before Qt loads, so a signal during the start is kept too), and a
+:class:`QSocketNotifier` on the other end wakes the event loop, which says
+:attr:`ShutdownSignals.requested` on the UI thread. Whoever listens (the window) then closes the
+orderly way; no handler ever closes anything itself.
 
 SDL would install handlers of its own for SIGINT and SIGTERM when the sound device opens (and
 never act on them, so a shutdown ended kapdesk only by SIGKILL):
@@ -22,15 +24,10 @@ never act on them, so a shutdown ended kapdesk only by SIGKILL):
 
 from __future__ import annotations
 
-import contextlib
-import signal
-import socket
-from types import FrameType
-
 from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, Signal
 from PySide6.QtGui import QGuiApplication, QSessionManager
 
-from kapdesk.stop_signals import Handler, shutdown_signals, signal_name
+from kapdesk.stop_signals import SignalSocket, signal_name
 
 SESSION_ENDING = "the desktop session ending"
 
@@ -49,30 +46,25 @@ class ShutdownSignals(QObject):
     save_asked = Signal()
     quitting = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, noted: SignalSocket | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._previous: dict[signal.Signals, Handler] = {}
-        self._previous_fd: int | None = None
-        self._sockets: tuple[socket.socket, socket.socket] | None = None
+        self._signals = noted if noted is not None else SignalSocket()
         self._notifier: QSocketNotifier | None = None
-        self.heard: list[str] = []  # every signal heard, in order
+        self.heard: list[str] = []  # everything heard, in order
 
     @property
     def installed(self) -> bool:
-        return self._sockets is not None
+        return self._notifier is not None
 
     def install(self) -> None:
-        """Take SIGTERM, SIGINT and SIGHUP over (from the main thread)."""
-        if self._sockets is not None:
+        """Take SIGTERM, SIGINT and SIGHUP over (main thread): those noted already are heard as
+        soon as the event loop runs."""
+        if self._notifier is not None:
             return
-        reader, writer = socket.socketpair()
-        for end in (reader, writer):
-            end.setblocking(False)
-        self._sockets = (reader, writer)
-        self._previous_fd = signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
-        for number in shutdown_signals():
-            self._previous[number] = signal.signal(number, _note)
-        self._notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, self)
+        self._signals.install()
+        self._notifier = QSocketNotifier(
+            self._signals.reader.fileno(), QSocketNotifier.Type.Read, self
+        )
         self._notifier.activated.connect(self._wake)
         app = QCoreApplication.instance()
         if isinstance(app, QGuiApplication):
@@ -93,38 +85,21 @@ class ShutdownSignals(QObject):
 
     def uninstall(self) -> None:
         """Give the signals back to whoever had them before."""
-        if self._sockets is None:
+        if self._notifier is None:
             return
-        for number, previous in self._previous.items():
-            signal.signal(number, previous if previous is not None else signal.SIG_DFL)
-        self._previous.clear()
-        signal.set_wakeup_fd(self._previous_fd if self._previous_fd is not None else -1)
         app = QCoreApplication.instance()
         if isinstance(app, QGuiApplication):
             app.commitDataRequest.disconnect(self.session_ending)
             app.saveStateRequest.disconnect(self.save_state)
         if app is not None:
             app.aboutToQuit.disconnect(self.quitting)
-        if self._notifier is not None:
-            self._notifier.setEnabled(False)
-            self._notifier.deleteLater()
-            self._notifier = None
-        for end in self._sockets:
-            end.close()
-        self._sockets = None
+        self._notifier.setEnabled(False)
+        self._notifier.deleteLater()
+        self._notifier = None
+        self._signals.uninstall()
 
     def _wake(self) -> None:
-        if self._sockets is None:
-            return
-        received = b""
-        with contextlib.suppress(BlockingIOError, InterruptedError):
-            while chunk := self._sockets[0].recv(64):
-                received += chunk
-        for number in received:
+        for number in self._signals.received():
             name = signal_name(number)
             self.heard.append(name)
             self.requested.emit(name)
-
-
-def _note(_number: int, _frame: FrameType | None) -> None:
-    """The Python-level handler: the wakeup socket carries the signal, nothing is done here."""

@@ -1,7 +1,9 @@
 """The signals that ask kapdesk to end, and how a command-line command ends on them.
 
 SIGTERM (an OS shutdown, a logout, ``kill``), SIGINT (Ctrl+C) and SIGHUP (the terminal closed)
-end every face of kapdesk cleanly. The window and the board hear them through their event loop
+end every face of kapdesk cleanly. The window and the board take them from their first moment
+into a :class:`SignalSocket` (noted, never acted on in the handler: an exception raised while Qt
+or its bindings load would abort the process), and hear them once their event loop runs
 (:mod:`kapdesk.shutdown`). A command without an event loop runs under :func:`stop_on_signals`:
 the signal raises :class:`StoppedError` where the command is, its ``finally`` blocks and
 atomic writes tidy up, and the command line says so in a line, with the shell's exit code
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import signal
+import socket
 import threading
 from collections.abc import Callable, Iterator
 from types import FrameType
@@ -98,3 +101,60 @@ def signals_held() -> Iterator[None]:
         _give_back(previous)
     if heard:
         raise StoppedError(heard[0])
+
+
+class SignalSocket:
+    """SIGTERM, SIGINT and SIGHUP noted, one byte each, in a socket pair
+    (:func:`signal.set_wakeup_fd`); the handler does nothing else. Whoever watches
+    :attr:`reader` (an event loop) acts on them, however early they came. Main thread only.
+    """
+
+    def __init__(self) -> None:
+        self._previous: dict[signal.Signals, Handler] = {}
+        self._previous_fd = -1
+        self._sockets: tuple[socket.socket, socket.socket] | None = None
+
+    @property
+    def installed(self) -> bool:
+        return self._sockets is not None
+
+    @property
+    def reader(self) -> socket.socket:
+        """The end the signals' numbers arrive at (installed only)."""
+        assert self._sockets is not None
+        return self._sockets[0]
+
+    def install(self) -> None:
+        if self._sockets is not None:
+            return
+        reader, writer = socket.socketpair()
+        for end in (reader, writer):
+            end.setblocking(False)
+        self._sockets = (reader, writer)
+        self._previous_fd = signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+        self._previous = _take(_note)
+
+    def uninstall(self) -> None:
+        """Give the signals back to whoever had them before."""
+        if self._sockets is None:
+            return
+        _give_back(self._previous)
+        self._previous = {}
+        signal.set_wakeup_fd(self._previous_fd)
+        for end in self._sockets:
+            end.close()
+        self._sockets = None
+
+    def received(self) -> list[int]:
+        """The signals noted since the last call, in order."""
+        if self._sockets is None:
+            return []
+        received = b""
+        with contextlib.suppress(BlockingIOError, InterruptedError):
+            while chunk := self._sockets[0].recv(64):
+                received += chunk
+        return list(received)
+
+
+def _note(_number: int, _frame: FrameType | None) -> None:
+    """The handler of a :class:`SignalSocket`: the socket carries the signal, nothing is done."""

@@ -15,6 +15,7 @@ import math
 import os
 import signal
 import subprocess
+import sys
 import threading
 import time
 from datetime import datetime
@@ -164,6 +165,96 @@ def test_a_signal_ends_kapdesk_at_once_keeping_every_note_and_the_session_open(
         datetime.fromisoformat(str(found["wall"])) - datetime.fromisoformat(opened["dosed_wall"])
     ).total_seconds()
     assert abs(float(found["elapsed"]) - truth) < 1.5
+
+
+def _kapdesk(data_dir: Path, sound: Path, errors: Path) -> subprocess.Popen[str]:
+    """The ``kapdesk`` command itself, as a room PC starts it (no driver)."""
+    env = {**child_env(), "SDL_AUDIODRIVER": "disk", "SDL_DISKAUDIOFILE": str(sound)}
+    with errors.open("w") as stderr:
+        return subprocess.Popen(
+            [sys.executable, "-m", "kapdesk", "--data-dir", str(data_dir)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+            text=True,
+        )
+
+
+def _catches(pid: int, number: signal.Signals) -> bool:
+    """Whether process ``pid`` has a handler of its own for ``number`` (Linux's /proc)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("SigCgt:"):
+            return bool(int(line.split()[1], 16) >> (number - 1) & 1)
+    return False
+
+
+@pytest.mark.subprocess
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads Linux's /proc")
+def test_the_kapdesk_command_resumes_the_session_and_ends_the_orderly_way_again(
+    tmp_path: Path,
+) -> None:
+    room = tmp_path / "room"
+    first = subprocess.Popen(
+        driver("shutdown", room), cwd=ROOT, env=child_env(), stdout=subprocess.PIPE, text=True
+    )
+    try:
+        opened = json.loads(first_line(first))
+        os.kill(first.pid, signal.SIGTERM)
+        first.communicate(timeout=ENDS_WITHIN_S)
+    finally:
+        if first.poll() is None:
+            first.kill()
+            first.wait(timeout=30)
+    assert first.returncode == 0
+
+    # kapdesk itself picks the session up, its bed playing again behind the sign-in screen.
+    sound = DiskOutput(tmp_path / "sound.raw")
+    child = _kapdesk(room, sound.path, tmp_path / "stderr.txt")
+    try:
+        wait_until(lambda: _tail_rms(sound.path, 0.1) > HEARD, timeout=60, interval=0.05)
+        os.kill(child.pid, signal.SIGTERM)
+        child.wait(timeout=ENDS_WITHIN_S)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait(timeout=30)
+    said = (tmp_path / "stderr.txt").read_text()
+    assert child.returncode == 0, said
+    assert "Traceback" not in said
+    levels = sound.read().rms_windows(WINDOW_S)
+    assert levels[-1] < max(levels) / 20  # faded out, not cut
+
+    again = run_driver("inspect", room)
+    found = json.loads(again.stdout.splitlines()[-1])
+    assert (found["page"], found["session_id"], found["phase"]) == (
+        "JourneyView",
+        opened["session_id"],
+        opened["phase"],
+    )
+
+
+@pytest.mark.subprocess
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads Linux's /proc")
+@pytest.mark.parametrize("number", SIGNALS, ids=[s.name for s in SIGNALS])
+def test_a_signal_while_kapdesk_is_still_starting_ends_it_cleanly(
+    tmp_path: Path, number: signal.Signals
+) -> None:
+    room = tmp_path / "room"
+    child = _kapdesk(room, tmp_path / "sound.raw", tmp_path / "stderr.txt")
+    try:
+        # As soon as kapdesk has the signals (before Qt has even loaded).
+        wait_until(lambda: _catches(child.pid, signal.SIGHUP), timeout=60, interval=0.005)
+        os.kill(child.pid, number)
+        child.wait(timeout=30)  # the first start's schema is finished first, never cut short
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait(timeout=30)
+    said = (tmp_path / "stderr.txt").read_text()
+    assert child.returncode == 0, said
+    assert "Traceback" not in said
+    assert run_driver("inspect", room).returncode == 0  # the record opens, the folder is free
 
 
 @pytest.mark.subprocess
