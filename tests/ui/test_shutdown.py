@@ -37,7 +37,7 @@ from kapdesk.shutdown import SESSION_ENDING, ShutdownSignals
 from kapdesk.storage.db import Storage
 from kapdesk.storage.models import JourneySession, SessionEvent
 from kapdesk.ui import theme
-from kapdesk.ui.main_window import SHUTDOWN_FADE_S
+from kapdesk.ui.main_window import SHUTDOWN_FADE_S, MainWindow
 from kapdesk.wakefulness import KeepAwake
 from tests.audio.sdl_disk import FRAME_BYTES, RATE, DiskOutput, wait_until
 from tests.support.crash import ROOT, child_env, driver, first_line, run_driver
@@ -296,10 +296,7 @@ def test_sigterm_lets_the_pc_sleep_again_before_kapdesk_ends(
 # -- the desktop session ending, in this process ----------------------------------------------
 
 
-def _open_with_bed(qtbot: QtBot, window: object) -> None:
-    from kapdesk.ui.main_window import MainWindow  # noqa: PLC0415
-
-    assert isinstance(window, MainWindow)
+def _open_with_bed(qtbot: QtBot, window: MainWindow) -> None:
     setup = window.setup_view
     line = setup.patient.lineEdit()
     assert isinstance(line, QLineEdit)
@@ -374,3 +371,23 @@ def test_a_signal_is_heard_on_the_ui_thread_and_handed_back_after(
         signals.uninstall()
     assert heard.args == [number.name]
     assert signal.getsignal(number) == before
+
+
+def test_a_locked_kiosk_mid_session_ends_on_sigterm_and_keeps_the_session(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.enter_kiosk()
+    window.open_session("P-0702", "im-ketamine", "")
+    current = window.current
+    assert current is not None
+    window.lock()  # the patient's side of the room: nothing they press closes kapdesk
+    window.close()
+    assert window.isVisible()
+    signals = end_orderly(window)
+    try:
+        os.kill(os.getpid(), signal.SIGTERM)  # the OS shuts down: no Ctrl+Shift+Q, no PIN
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=3000)
+    finally:
+        signals.uninstall()
+    assert signals.heard == ["SIGTERM"]
+    assert not current.journey.closed
