@@ -14,6 +14,7 @@ record…" page, and :meth:`MainWindow.attach` brings in the pages once the data
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -61,6 +62,7 @@ HEARTBEAT_MS = 15_000  # how often the heartbeat is written while a session is o
 LOCK_KEY = "Ctrl+Shift+L"  # lock, or switch user where a refusal offers it
 _LOCK_KEY_TEXT = LOCK_KEY
 SHUTDOWN_FADE_S = 0.3  # a shutdown or a logout fades the sound out this fast, then stops it
+SHUTDOWN_GRACE_S = 0.5  # and waits at most this much longer for the device to be silent
 
 
 def _autostart_exists() -> bool:
@@ -1146,11 +1148,9 @@ class MainWindow(QMainWindow):
         changes nothing."""
         if self.shutting_down:
             return
-        self._shutting_down = True
         log.info("asked to end (%s): closing; an open session stays open", why)
-        self._put_questions_away()
-        self.save_pending()
-        fade = self.sound_panel.fade_away(SHUTDOWN_FADE_S) if self.attached else 0.0
+        fade = self._wind_down()
+        self._silent_by = time.monotonic() + fade + SHUTDOWN_GRACE_S
         QTimer.singleShot(round(fade * 1000), self, self._end)
 
     def shut_down_now(self) -> None:
@@ -1159,16 +1159,33 @@ class MainWindow(QMainWindow):
         here). A window already closed (by staff, or the orderly way) is left as it is."""
         if not self.isVisible():
             return
-        import time  # noqa: PLC0415
-
-        self._shutting_down = True
         log.info("the event loop ends with the window open: closing; a session stays open")
-        self._put_questions_away()
-        self.save_pending()
-        if self.attached:
-            time.sleep(self.sound_panel.fade_away(SHUTDOWN_FADE_S))
+        fade = self._wind_down()
+        silent_by = time.monotonic() + fade + SHUTDOWN_GRACE_S
+        time.sleep(fade)
+        while self._still_sounding(silent_by):
+            time.sleep(0.02)
         self.close()
         self._let_go_of_locks()
+
+    def _wind_down(self) -> float:
+        """What comes before the window closes on a shutdown, each step on its own: a step that
+        fails is logged and never holds the shutdown up. Seconds until the sound is silent."""
+        self._shutting_down = True
+        fade = 0.0
+        try:
+            self._put_questions_away()
+        except Exception:
+            log.exception("a dialog could not be put away before kapdesk ended")
+        try:
+            self.save_pending()
+        except Exception:
+            log.exception("what waited could not be written before kapdesk ended")
+        try:
+            fade = self.sound_panel.fade_away(SHUTDOWN_FADE_S) if self.attached else 0.0
+        except Exception:
+            log.exception("the sound could not be faded out before kapdesk ended")
+        return fade
 
     def save_pending(self) -> None:
         """Write what waits to be written, once more (kapdesk is about to end), and the
@@ -1194,9 +1211,21 @@ class MainWindow(QMainWindow):
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()
 
+    def _still_sounding(self, silent_by: float) -> bool:
+        """Whether the sound device still plays the end of its fade (until ``silent_by``)."""
+        try:
+            sounding = self.attached and self.sound_panel.sounding()
+        except Exception:
+            return False
+        return sounding and time.monotonic() < silent_by
+
     def _end(self) -> None:
         from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
+        # The device (in real time, not the app clock) lags a little behind the fade.
+        if self._still_sounding(self._silent_by):
+            QTimer.singleShot(20, self, self._end)
+            return
         self.close()
         self._let_go_of_locks()
         QApplication.quit()  # only while the event loop runs (not in an in-process test)

@@ -157,6 +157,11 @@ class SoundPanel(QWidget):
         self.stop(seconds)
         return seconds if playing else 0.0
 
+    def sounding(self) -> bool:
+        """Whether the sound device still plays anything (a fade-out included)."""
+        backend = self._backend
+        return backend is not None and (backend.music.busy() or backend.bed.busy())
+
     def shut_down(self) -> None:
         """The app is closing: stop and release the sound device."""
         self.stop()

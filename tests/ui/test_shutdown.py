@@ -337,6 +337,7 @@ def test_the_desktop_session_ending_closes_kapdesk_without_asking_and_keeps_the_
         assert qapp.receivers(SIGNAL("commitDataRequest(QSessionManager&)")) == 1
         # What Qt does when the session manager says the desktop session ends.
         signals.session_ending(None)
+        clock.advance(SHUTDOWN_FADE_S)  # the bed fades out (the device closes once it is silent)
         qtbot.waitUntil(lambda: not window.isVisible(), timeout=3000)
     finally:
         signals.uninstall()
