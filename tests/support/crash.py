@@ -54,6 +54,15 @@ def run_driver(
     )
 
 
+def catches_signal(pid: int, number: signal.Signals) -> bool:
+    """Whether process ``pid`` has a handler of its own for ``number`` (Linux's /proc): a
+    child that does has come far enough to hear it."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("SigCgt:"):
+            return bool(int(line.split()[1], 16) >> (number - 1) & 1)
+    return False
+
+
 def first_line(child: subprocess.Popen[str], timeout: float = 120) -> str:
     """The child's next line of output; a child that never says anything is killed."""
     watchdog = threading.Timer(timeout, child.kill)

@@ -40,7 +40,14 @@ from kapdesk.ui import theme
 from kapdesk.ui.main_window import SHUTDOWN_FADE_S, MainWindow
 from kapdesk.wakefulness import KeepAwake
 from tests.audio.sdl_disk import FRAME_BYTES, RATE, DiskOutput, wait_until
-from tests.support.crash import ROOT, child_env, driver, first_line, run_driver
+from tests.support.crash import (
+    ROOT,
+    catches_signal,
+    child_env,
+    driver,
+    first_line,
+    run_driver,
+)
 from tests.ui.conftest import sign_in
 from tests.ui.test_wakefulness import Recorded, private_bus  # noqa: F401  (a fixture)
 
@@ -181,14 +188,6 @@ def _kapdesk(data_dir: Path, sound: Path, errors: Path) -> subprocess.Popen[str]
         )
 
 
-def _catches(pid: int, number: signal.Signals) -> bool:
-    """Whether process ``pid`` has a handler of its own for ``number`` (Linux's /proc)."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("SigCgt:"):
-            return bool(int(line.split()[1], 16) >> (number - 1) & 1)
-    return False
-
-
 @pytest.mark.subprocess
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads Linux's /proc")
 def test_the_kapdesk_command_resumes_the_session_and_ends_the_orderly_way_again(
@@ -244,7 +243,7 @@ def test_a_signal_while_kapdesk_is_still_starting_ends_it_cleanly(
     child = _kapdesk(room, tmp_path / "sound.raw", tmp_path / "stderr.txt")
     try:
         # As soon as kapdesk has the signals (before Qt has even loaded).
-        wait_until(lambda: _catches(child.pid, signal.SIGHUP), timeout=60, interval=0.005)
+        wait_until(lambda: catches_signal(child.pid, signal.SIGHUP), timeout=60, interval=0.005)
         os.kill(child.pid, number)
         child.wait(timeout=30)  # the first start's schema is finished first, never cut short
     finally:
