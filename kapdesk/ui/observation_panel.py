@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from kapdesk.core.journey import EventKind, JourneyError, JourneyEvent
 from kapdesk.core.observations import SCALES, note_data, rating_data
+from kapdesk.core.staff import Action
 from kapdesk.core.timefmt import minutes_text
 from kapdesk.core.vitals import (
     CheckState,
@@ -36,7 +37,7 @@ from kapdesk.core.vitals import (
 )
 from kapdesk.ui import theme
 from kapdesk.ui.vitals_dialog import VitalsDialog
-from kapdesk.ui.widgets import ActionButton, label
+from kapdesk.ui.widgets import SWITCH_HINT, ActionButton, label
 
 if TYPE_CHECKING:
     from kapdesk.storage.journeys import OpenJourney
@@ -253,6 +254,10 @@ class ObservationPanel(QWidget):
 
     def request_vitals(self) -> None:
         if self.current is None or self.current.journey.closed:
+            return
+        refusal = self.current.journey.refusal(Action.OBSERVE)
+        if refusal:  # said before the form is filled in, not after
+            self._say(f"{refusal}. {SWITCH_HINT}", problem=True)
             return
         measures = self.current.journey.protocol.vitals.measures
         dialog = VitalsDialog(measures, parent=self)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
 from kapdesk.core.safe_files import SafeFileError, write_file
 from kapdesk.core.staff import PermissionDeniedError
 from kapdesk.storage.errors import StorageError
+from kapdesk.ui.widgets import SWITCH_HINT
 
 Make = Callable[[], bytes]
 log = logging.getLogger(__name__)
@@ -104,7 +105,7 @@ class PdfSaver(QObject):
     def ask(self, file_name: str, make: Make) -> None:
         refused = self.refusal()
         if refused:
-            self._say(f"{refused}. Switch user (Ctrl+Shift+L) to let a colleague who may.", False)
+            self._say(f"{refused}. {SWITCH_HINT}", False)
             return
         self._make = make
         self.dialog = ask_where(self._page, self._title, default_folder() / file_name, self.save_to)

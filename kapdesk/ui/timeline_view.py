@@ -38,12 +38,13 @@ from kapdesk.core.dosing import DoseCheck, check_dose, is_per_kg, number_text, s
 from kapdesk.core.journey import EventKind, JourneyError
 from kapdesk.core.observations import SCALES, amendment_data
 from kapdesk.core.protocols import LARGEST_DOSE, DoseDefaults
+from kapdesk.core.staff import Action
 from kapdesk.core.timefmt import clock_text
 from kapdesk.core.timeline import Entry, timeline
 from kapdesk.core.vitals import FIELDS, LABELS, Reading, flags, parse_reading
 from kapdesk.ui import theme
 from kapdesk.ui.dialogs import parse_weight, verdict_style
-from kapdesk.ui.widgets import ActionButton, dialog_footer, label
+from kapdesk.ui.widgets import SWITCH_HINT, ActionButton, dialog_footer, label
 
 if TYPE_CHECKING:
     from kapdesk.storage.journeys import OpenJourney
@@ -408,6 +409,11 @@ class TimelineView(QWidget):
         if self.current is None or entry is None or entry.kind not in CORRECTABLE:
             return
         journey = self.current.journey
+        action = Action.RECORD_DOSE if entry.kind is EventKind.DOSE else Action.AMEND
+        refusal = journey.refusal(action)
+        if refusal:  # said before the correction is typed, not after
+            self.history.setText(f"{refusal}. {SWITCH_HINT}")
+            return
         dialog = AmendDialog(
             entry,
             self.current.author,

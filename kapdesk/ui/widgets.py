@@ -26,6 +26,10 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent
 
 
+# What a refusal adds, where there is no Switch user button of its own: the lock key switches.
+SWITCH_HINT = "Switch user (Ctrl+Shift+L) to let a colleague who may."
+
+
 def label(text: str = "", role: str = "", parent: QWidget | None = None) -> QLabel:
     """A label styled by its role in the theme (muted, title, section, error)."""
     widget = QLabel(text, parent)

@@ -292,3 +292,39 @@ def test_printing_is_refused_before_a_file_is_chosen(
         "Printing or exporting a record takes a nurse, a prescriber, a therapist or an admin; "
         "Robin Hale is a sitter. Switch user (Ctrl+Shift+L) to let a colleague who may."
     )
+
+
+def test_the_vitals_form_is_refused_before_it_opens(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    _accounts(window)
+    _esketamine_dosed(window)
+    _sign_in(qtbot, window, "Ana Moreno", "5820")  # an admin alone runs the clinic's settings
+    panel = window.journey_view.observations
+    assert panel is not None
+    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert panel.vitals_dialog is None  # no reading typed in vain
+    assert panel.status.text() == (
+        "Recording in the journey takes a sitter, a nurse, a prescriber or a therapist; "
+        "Ana Moreno is an admin. Switch user (Ctrl+Shift+L) to let a colleague who may."
+    )
+
+
+def test_correcting_a_dose_is_refused_before_the_correction_is_typed(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    _accounts(window)
+    _esketamine_dosed(window)
+    _sign_in(qtbot, window, "Robin Hale", "2468")
+    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    view = window.timeline_view
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is view)
+    row = next(i for i, e in enumerate(view.entries) if e.kind is EventKind.DOSE)
+    rect = view.table.visualRect(view.model.index(row, 3))
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseClick(view.amend_button, Qt.MouseButton.LeftButton)
+    assert view.amend_dialog is None
+    assert view.history.text() == (
+        "Recording a dose takes a nurse or a prescriber; Robin Hale is a sitter. "
+        "Switch user (Ctrl+Shift+L) to let a colleague who may."
+    )
