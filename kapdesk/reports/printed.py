@@ -165,7 +165,7 @@ def _facts_block(facts: RecordFacts) -> str:
         ("Dosed", _local(summary.dosed_at)),
         ("Closed", _local(summary.closed_at)),
     ]
-    closing = journey.events[-1] if journey.closed else None
+    closing = journey.of_kind(EventKind.CLOSED)[-1] if journey.closed else None
     early = closing.data.get("early") if closing is not None else None
     if closing is not None and isinstance(early, list) and early:
         rows.append(("Closed early", "; ".join(str(e) for e in early)))

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kapdesk.core.discharge import discharge_of
-from kapdesk.core.journey import Journey, JourneyState, closed_text, event_text
+from kapdesk.core.journey import EventKind, Journey, JourneyState, closed_text, event_text
 from kapdesk.core.preparation import preparation_of
 from kapdesk.core.timefmt import clock_text, minutes_text
 from kapdesk.ui.print_job import PdfSaver
@@ -128,7 +128,7 @@ class SummaryView(QWidget):
         text = "   ·   ".join(facts)
         if doses:
             text += "\nDoses: " + "; ".join(doses)
-        closing = journey.events[-1] if journey.closed else None
+        closing = journey.of_kind(EventKind.CLOSED)[-1] if journey.closed else None
         if closing is not None and closing.data.get("early"):
             text += "\n" + closed_text(closing.data)
         elif summary.close_reason:

@@ -210,7 +210,10 @@ def test_the_record_prints_phases_ended_early_and_an_early_close(
     journey.advance_phase()  # the sprays done in 6 of the 10 minutes
     clock.advance(20 * 60)
     journey.close("Patient asked to stop; stable, escorted home")
-    assert opened.recorder.flush()
+    baseline = next(i for i, e in enumerate(journey.events) if e.kind is EventKind.VITALS)
+    values = {"systolic": 126, "diastolic": 80, "heart_rate": 76, "spo2": 98}
+    journey.amend(amendment_data(baseline, {"values": values}, "typed 128 for 126", "Jo"))
+    assert opened.recorder.flush()  # corrected after the close: the close is still early
     path = tmp_path / "record.pdf"
     write_atomically(path, printer.record(opened.session_id))
     text = " ".join(pdf_text(path).split())
