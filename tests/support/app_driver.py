@@ -169,7 +169,7 @@ def shutdown(window: MainWindow) -> int:
     window.open_session("P-END", "im-ketamine", STAFF_NAME, soundtrack=bed)
     current = window.current
     assert current is not None
-    current.journey.record_dose(Dose(50, "mg", "IM"))
+    current.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
     panel = window.journey_view.observations
     assert panel is not None
     dosed = next(e.wall for e in current.journey.events if e.kind is EventKind.DOSE)
