@@ -27,7 +27,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, Signal
 from PySide6.QtGui import QGuiApplication, QSessionManager
 
-from kapdesk.stop_signals import SignalSocket, signal_name
+from kapdesk.stop_signals import SignalSocket, shutdown_signals, signal_name
 
 SESSION_ENDING = "the desktop session ending"
 
@@ -99,7 +99,10 @@ class ShutdownSignals(QObject):
         self._signals.uninstall()
 
     def _wake(self) -> None:
+        ending = {int(number) for number in shutdown_signals()}
         for number in self._signals.received():
+            if number not in ending:
+                continue  # the wakeup socket hears any signal with a handler: only these end
             name = signal_name(number)
             self.heard.append(name)
             self.requested.emit(name)
