@@ -533,7 +533,11 @@ class Journey:
         if index + 1 >= len(self.protocol.phases):
             raise JourneyError(f"{self.protocol.phases[index].name} is the last phase")
         data = self._phase_data(index + 1, auto=False)
-        if self.ends_phase_early():
+        span = self.current_span
+        # On a protocol moved on by hand every phase ends when staff say; ending a dosing
+        # phase, or a timed one, before its time is what the record must show.
+        notable = span is not None and (span.phase.dosing or self.protocol.advance is Advance.TIMED)
+        if notable and self.ends_phase_early():
             span = self.current_span
             assert span is not None
             # The record says which phase was ended by hand before its time, and when.
@@ -704,7 +708,7 @@ class Journey:
         A named check at a minute is met by a reading from :data:`EARLY_SECONDS` before it to
         :data:`NAMED_CHECK_LATE_S` after it (the REMS asks for the pressure at about 40
         minutes: one at 90 is not it); the before-discharge check by a reading in the last
-        phase, or, before it, in the last :data:`NAMED_CHECK_LATE_S`.
+        phase and in the last half hour (twice :data:`NAMED_CHECK_LATE_S`).
         """
         protocol = self.protocol
         wants_bp = Measure.BLOOD_PRESSURE in protocol.vitals.measures
@@ -722,9 +726,10 @@ class Journey:
                 taken.append(event.elapsed)
         now = self.elapsed() or 0.0
         last_phase = len(protocol.phases) - 1
-        discharge_from = next(
-            (s.started for s in self.spans if s.index == last_phase), now - NAMED_CHECK_LATE_S
-        )
+        # In the last phase, and at most NAMED_CHECK_LATE_S * 2 before now: a reading an hour
+        # before the close is not the one before discharge, however early the last phase began.
+        started = next((s.started for s in self.spans if s.index == last_phase), now)
+        discharge_from = max(started, now - 2 * NAMED_CHECK_LATE_S)
         missing: list[str] = []
         for check in protocol.vitals.checks:
             if check.moment is CheckMoment.BEFORE_DOSING:

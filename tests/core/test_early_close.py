@@ -204,3 +204,33 @@ def test_a_phase_moved_on_at_or_after_its_time_is_not_early(
     event = journey.advance_phase()
     assert "ended_early" not in event.data
     assert not journey.spans[0].ended_early
+
+
+def test_on_a_protocol_moved_by_hand_only_a_dosing_phase_is_marked_early(clock: FakeClock) -> None:
+    manual = parse_protocol(
+        "[protocol]\nid='hand'\nname='By hand'\nroute='IM'\n"
+        "[[phases]]\nname='Dosing'\nminutes=10\ndosing=true\n"
+        "[[phases]]\nname='Peak'\nminutes=30\n[[phases]]\nname='Return'\nminutes=30\n"
+    )
+    journey = Journey.open(manual, clock, actor=NURSE)
+    journey.record_dose(Dose(50, "mg", "IM"))
+    clock.advance(120)
+    assert "ended_early" in journey.advance_phase().data  # the dosing phase cut short
+    clock.advance(600)
+    assert "ended_early" not in journey.advance_phase().data  # Peak ends when staff say
+
+
+def test_a_reading_an_hour_before_the_close_is_not_the_one_before_discharge(
+    esketamine: Protocol, clock: FakeClock
+) -> None:
+    journey = _dosed_esketamine(esketamine, clock, NURSE)
+    clock.advance(40 * 60)
+    journey.tick()
+    _bp(journey)  # the peak check
+    _to_last_phase(journey, clock)  # the last phase starts at 1:30
+    _bp(journey)
+    clock.advance(150 * 60 - (journey.elapsed() or 0))
+    _discharge(journey)
+    assert journey.close_concerns() == ["vital-signs check not taken: Before discharge"]
+    _bp(journey)
+    assert journey.close_concerns() == []
