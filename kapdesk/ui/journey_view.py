@@ -13,7 +13,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -501,8 +501,9 @@ class JourneyView(QWidget):
             if free is not None and free > journey.now():
                 # Never "ready to leave" while the least time in the room has not passed.
                 text = f"Ready since {ready}, may leave from {free.astimezone().strftime('%H:%M')}"
-            else:
-                text = f"Ready to leave since {ready}"
+            else:  # free to leave since the later of ready and the least time
+                since = (free or discharge.ready_at).astimezone().strftime("%H:%M")
+                text = f"Ready to leave since {since}"
             self.monitoring.setText(text)
         elif elapsed is not None and protocol.monitoring_minutes:
             stay = minutes_text(protocol.monitoring_minutes)
@@ -660,8 +661,15 @@ class JourneyView(QWidget):
         if self.observations is not None:
             self.observations.refresh()
 
-    def _on_event(self, _event: JourneyEvent) -> None:
+    def _on_event(self, event: JourneyEvent) -> None:
+        if event.data.get("by"):
+            self._hide_message()  # staff acted since: the refusal and its switch are past
         self.refresh()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """A refusal and its offer to switch user belong to the moment: gone with the page."""
+        self._hide_message()
+        super().hideEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -707,6 +715,7 @@ class JourneyView(QWidget):
             given=journey.dose_given(),
             weight=journey.last_weight(),
             decide_refusal=journey.range_refusal,
+            refusal=lambda: journey.refusal(Action.RECORD_DOSE),
         )
         self.dose_dialog.accepted.connect(self._dose_accepted)
         # A colleague who may decide switches in; the form stays, as typed, for them.
@@ -818,7 +827,15 @@ class JourneyView(QWidget):
             if discharge_of(journey).ready_at is None:
                 message += " No discharge check has found the patient ready to leave yet."
             early = False
-        self.close_dialog = CloseDialog(message, early, self, concerns=concerns)
+        self.close_dialog = CloseDialog(
+            message,
+            early,
+            self,
+            concerns=concerns,
+            refusal=lambda: journey.refusal(
+                Action.CLOSE_EARLY if concerns else Action.CLOSE_SESSION
+            ),
+        )
         self.close_dialog.accepted.connect(self._close_accepted)
         self.close_dialog.open()
 
@@ -864,8 +881,15 @@ class JourneyView(QWidget):
         """What a switch of user would do again, while a refusal offers one (here or in the
         dose form); else None."""
         dialog = self.dose_dialog
-        if dialog is not None and dialog.isVisible() and dialog.switch_user.isVisible():
+        if (
+            dialog is not None
+            and dialog.isVisible()
+            and (dialog.switch_user.isVisible() or dialog.refused_now)
+        ):
             return ""  # the form itself stays for whoever switches in
+        closing = self.close_dialog
+        if closing is not None and closing.isVisible() and closing.refused_now:
+            return ""
         return self._again if self.switch_button.isVisible() else None
 
     def try_again(self, what: str) -> None:

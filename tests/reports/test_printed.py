@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from kapdesk.core.clinic import load_clinic
 from kapdesk.core.clock import FakeClock
-from kapdesk.core.discharge import READINESS_ITEMS, assess
+from kapdesk.core.discharge import READINESS_ITEMS, assess, leave_from
 from kapdesk.core.integration import draft_plan
 from kapdesk.core.journey import Dose, EventKind, Journey
 from kapdesk.core.observations import amendment_data, note_data
@@ -209,6 +209,9 @@ def test_the_record_prints_phases_ended_early_and_an_early_close(
     clock.advance(6 * 60)
     journey.advance_phase()  # the sprays done in 6 of the 10 minutes
     clock.advance(20 * 60)
+    ready = assess({item.id: 2 for item in READINESS_ITEMS}, True, 10)
+    leave = leave_from(journey, journey.now())
+    journey.record_discharge(ready.to_json("ok", {}, "Jo Okafor", leave))
     journey.close("Patient asked to stop; stable, escorted home")
     baseline = next(i for i, e in enumerate(journey.events) if e.kind is EventKind.VITALS)
     values = {"systolic": 126, "diastolic": 80, "heart_rate": 76, "spo2": 98}
@@ -224,6 +227,8 @@ def test_the_record_prints_phases_ended_early_and_an_early_close(
         "Peak dissociation, before the last phase" in text
     )
     assert "Why closed early Patient asked to stop; stable, escorted home" in text
+    assert leave is not None
+    assert f"ready, may leave from {leave.astimezone():%H:%M}" in text  # never "ready" alone
 
 
 def test_the_record_prints_each_dose_with_its_weight_total_and_corrections(

@@ -78,7 +78,7 @@ def test_the_discharge_check_scores_asks_and_records_the_ready_time(
     assert view.monitoring.text() == f"Ready since {ready}, may leave from {free}"
 
     clock.advance(35 * 60)
-    qtbot.waitUntil(lambda: view.monitoring.text() == f"Ready to leave since {ready}")
+    qtbot.waitUntil(lambda: view.monitoring.text() == f"Ready to leave since {free}")
     current.journey.close("Left with her partner")
     window.show_summary(current.session_id)
     facts = window.summary_view.facts.text()
