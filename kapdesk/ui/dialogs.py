@@ -35,6 +35,9 @@ from kapdesk.core.protocols import LARGEST_DOSE, DoseDefaults
 from kapdesk.ui import theme
 from kapdesk.ui.widgets import label
 
+# A form's own refusal: the lock key switches user and the form stays as it is.
+SWITCH_KEEPS = "Switch user (Ctrl+Shift+L): what is typed here is kept."
+
 RECORD_TEXT = "Record dose   Enter"
 DOSE_FORM_WIDTH = 880  # px: the dose form's width where the window leaves room for it
 
@@ -108,8 +111,11 @@ class DoseDialog(QDialog):
         given: float = 0.0,
         weight: float | None = None,
         decide_refusal: Callable[[], str | None] = lambda: None,
+        refusal: Callable[[], str | None] = lambda: None,
     ) -> None:
-        """``concern``: why dosing needs a decision with a reason first (a high baseline);
+        """``refusal``: asked when Record is pressed, why the member signed in then may not
+        record this dose at all (a form kept across a switch of user meets someone new);
+        ``concern``: why dosing needs a decision with a reason first (a high baseline);
         ``missing``: the checklist steps not ticked, named so staff can think again;
         ``given``: what the session has had so far, in the protocol's unit; ``weight``: the
         last weight recorded in the session; ``decide_refusal``: asked afresh each time, why
@@ -120,6 +126,8 @@ class DoseDialog(QDialog):
         self.rules = defaults
         self.given = given
         self._decide_refusal = decide_refusal
+        self._refusal = refusal
+        self.refused_now = False  # the form shows a refusal that a switch of user answers
         self.refusal: str | None = None
         self.check = DoseCheck(Verdict.FINE)
         self.setWindowTitle("Record the dose" if first else "Record an extra dose")
@@ -358,7 +366,11 @@ class DoseDialog(QDialog):
         self.recheck()
         problem = ""
         check = self.check
-        if self.amount.value() <= 0:
+        refused = self._refusal()
+        self.refused_now = bool(refused)
+        if refused:
+            problem = f"{refused}. {SWITCH_KEEPS}"
+        elif self.amount.value() <= 0:
             problem = "Enter the amount given."
             self.amount.setFocus()
         elif self.rules.per_kg and check.refused and not check.over_limit:
@@ -400,8 +412,13 @@ class CloseDialog(QDialog):
         parent: QWidget,
         *,
         concerns: Sequence[str] = (),
+        refusal: Callable[[], str | None] = lambda: None,
     ) -> None:
+        """``refusal``: asked when Close is pressed, why the member signed in then may not
+        close it this way (a form kept across a switch of user meets someone new)."""
         super().__init__(parent)
+        self._refusal = refusal
+        self.refused_now = False
         self.setWindowTitle("Close the session early" if concerns else "Close the session")
         self.setModal(True)
         self.setMinimumWidth(520)
@@ -444,6 +461,12 @@ class CloseDialog(QDialog):
         self.reason.setFocus()
 
     def _accept_if_valid(self) -> None:
+        refused = self._refusal()
+        self.refused_now = bool(refused)
+        if refused:
+            self.error.setText(f"{refused}. {SWITCH_KEEPS}")
+            self.error.show()
+            return
         if self._reason_needed and not self.reason.text().strip():
             self.error.setText("Say why the session ends early; it goes on the record.")
             self.error.show()

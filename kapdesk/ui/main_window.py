@@ -353,15 +353,17 @@ class MainWindow(QMainWindow):
         self.board_button = ActionButton("Clinic board", "Ctrl+Shift+B", self.show_board, self)
         self.board_button.setProperty("role", "compact")
         line.addPermanentWidget(self.board_button)
-        # Its key works on every page, the journey's too (where this line is hidden): a
-        # shortcut that found the button hidden used to swallow the key and lock nothing.
+        # The key is caught in eventFilter on every page, the journey's too (where this line
+        # is hidden: a shortcut of the button's own found it hidden and swallowed the key);
+        # there it switches user instead while a refusal offers it. The button always locks.
         self.lock_button = ActionButton(
-            "Lock or switch user", LOCK_KEY, self._lock_key_pressed, self, from_hidden_tab=True
+            "Lock or switch user", LOCK_KEY, self.lock, self, own_shortcut=False
         )
         self.lock_button.setProperty("role", "compact")
         line.addPermanentWidget(self.lock_button)
         line.hide()
         self.pages.currentChanged.connect(lambda _index: self._show_signed_in_line())
+        self.pages.currentChanged.connect(lambda _index: self._page_changed())
 
     def _show_signed_in_line(self) -> None:
         """Who is signed in, under every page but the journey (whose header says it, and
@@ -910,6 +912,22 @@ class MainWindow(QMainWindow):
         self._show_banner(text)
         self._banner_retry = retry
         self.banner_switch.show()
+        # The offer belongs to the page shown once the refusal has sent staff where it does
+        # (the next turn of the event loop); going elsewhere lets it go.
+        self._banner_page: QWidget | None = None
+        QTimer.singleShot(0, self._note_banner_page)
+
+    def _note_banner_page(self) -> None:
+        if self.banner_switch.isVisible():
+            self._banner_page = self.pages.currentWidget()
+
+    def _page_changed(self) -> None:
+        page = self.pages.currentWidget()
+        kept = getattr(self, "_banner_page", None)
+        if kept is not None and page is not kept and page is not getattr(self, "calm", None):
+            self.banner_switch.hide()
+            self._banner_retry = None
+            self._banner_page = None
 
     def _banner_switch_pressed(self) -> None:
         self.switch_user(self._banner_retry)

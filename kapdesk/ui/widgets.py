@@ -58,7 +58,10 @@ class ActionButton(QPushButton):
         *,
         primary: bool = False,
         from_hidden_tab: bool = False,
+        own_shortcut: bool = True,
     ) -> None:
+        """``own_shortcut``: False when the window catches the key itself (the lock key, which
+        works over an open form): the button names the key but takes no shortcut of its own."""
         self.sequence = QKeySequence(shortcut)
         shown = self.sequence.toString(QKeySequence.SequenceFormat.NativeText)
         super().__init__(f"{text}   {shown}", parent)
@@ -66,8 +69,9 @@ class ActionButton(QPushButton):
             self.setProperty("role", "primary")
         self.clicked.connect(handler)
         self._from_hidden_tab = from_hidden_tab
-        self._shortcut = QShortcut(self.sequence, parent)
-        self._shortcut.activated.connect(self._activate)
+        if own_shortcut:
+            self._shortcut = QShortcut(self.sequence, parent)
+            self._shortcut.activated.connect(self._activate)
 
     def _activate(self) -> None:
         # The shortcut's page is on screen (Qt checks that); the button itself may sit on a tab

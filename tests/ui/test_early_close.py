@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.discharge import READINESS_ITEMS, assess
-from kapdesk.core.journey import Dose, EventKind, Journey
+from kapdesk.core.journey import Dose, EventKind, Journey, JourneyState
 from kapdesk.core.staff import Role
 from kapdesk.reports.exports import write_atomically
 from kapdesk.storage.staff import StaffStore
@@ -328,3 +328,62 @@ def test_correcting_a_dose_is_refused_before_the_correction_is_typed(
         "Recording a dose takes a nurse or a prescriber; Robin Hale is a sitter. "
         "Switch user (Ctrl+Shift+L) to let a colleague who may."
     )
+
+
+def test_a_refusal_staff_moved_on_from_leaves_the_lock_key_a_plain_lock(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    _accounts(window)
+    _sign_in(qtbot, window, "Robin Hale", "2468")
+    window.open_session("P-0303", "esketamine-intranasal", "Robin Hale")
+    view = window.journey_view
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert view.switch_button.isVisible()
+    panel = view.observations
+    assert panel is not None
+    qtbot.keyClicks(panel.note, "Settled, eyes closed")  # the sitter carries on with a note
+    qtbot.keyClick(panel.note, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not view.switch_button.isVisible())
+    assert view.pending_switch() is None
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_L,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    _pin_pad(qtbot, window, "Jo Okafor", "7391")
+    assert _forms(view) == (None, None)  # no dose form opened for the nurse unasked
+
+
+def test_a_form_handed_to_someone_who_may_not_finish_it_stays_as_typed(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    _accounts(window)
+    journey = _esketamine_at_1_32_ready(window, clock)
+    _sign_in(qtbot, window, "Jo Okafor", "7391")
+    view = window.journey_view
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = view.close_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClicks(dialog.reason, "Leaving with escort")
+    window.switch_user()
+    _pin_pad(qtbot, window, "Robin Hale", "2468")  # a sitter comes in: may not close early
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert dialog.isVisible()  # refused inside the form, nothing lost
+    assert journey.state is JourneyState.RUNNING
+    assert dialog.error.text() == (
+        "Closing a session early takes a nurse or a prescriber; Robin Hale is a sitter. "
+        "Switch user (Ctrl+Shift+L): what is typed here is kept."
+    )
+    qtbot.keyClick(
+        dialog,
+        Qt.Key.Key_L,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    _pin_pad(qtbot, window, "Jo Okafor", "7391")
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.reason.text() == "Leaving with escort"
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert journey.closed
+    assert journey.events[-1].data["by"] == "Jo Okafor"
