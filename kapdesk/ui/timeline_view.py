@@ -155,10 +155,17 @@ class AmendDialog(QDialog):
     def dose_check(self) -> DoseCheck | None:
         """The verdict on the dose as corrected; None when it is in another unit than the
         protocol's (recorded before it stated one), which only needs an amount."""
-        if not same_unit(self.dose_unit, self.rules.unit):
-            return None
+        if not same_unit(self.dose_unit, self.rules.unit) or not self._dose_moved():
+            return None  # a lot number alone: the core asks nothing of the dose either
         weight = parse_weight(self.weight.text())
         return check_dose(self.rules, self.amount.value(), weight, given=self.given)
+
+    def _dose_moved(self) -> bool:
+        """Whether the amount or the weight is corrected (not only the lot number)."""
+        weight = self.entry.data.get("weight_kg")
+        typed = self.weight.text().strip()
+        before = number_text(weight) if isinstance(weight, int | float) else ""
+        return self._amount_changed() or (is_per_kg(self.dose_unit) and typed != before)
 
     def _amount_changed(self) -> bool:
         return self.amount.value() != self.entry.data.get("amount")
