@@ -324,7 +324,7 @@ def test_the_desktop_session_ending_closes_kapdesk_without_asking_and_keeps_the_
     _open_with_bed(qtbot, window)
     current = window.current
     assert current is not None
-    current.journey.record_dose(Dose(50, "mg", "IM"))
+    current.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
     assert backend.bed.busy()
     window.journey_view.request_close()  # the "close the session?" question is on screen
     question = window.journey_view.close_dialog
