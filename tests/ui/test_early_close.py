@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kapdesk.core.clock import FakeClock
@@ -28,6 +29,12 @@ def _accounts(window: MainWindow) -> StaffStore:
     admin = next(m for m in staff.accounts() if m.name == "Ana Moreno")
     staff.create_account("Dr Rao", frozenset({Role.PRESCRIBER}), "8150", by=admin)
     return staff
+
+
+def _lock_key(qtbot: QtBot, widget: QWidget) -> None:
+    """Ctrl+Shift+L, the lock key (a switch of user while a refusal offers one)."""
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(widget, Qt.Key.Key_L, ctrl_shift)
 
 
 def _plain(rich: str) -> list[str]:
@@ -152,11 +159,7 @@ def test_the_switch_key_does_what_the_button_does(
     assert view.switch_button.isVisible()
     assert view.switch_button.text() == "Switch user   Ctrl+Shift+L"
     # The lock key, while a refusal offers it, is that switch: the dose form follows.
-    qtbot.keyClick(
-        window,
-        Qt.Key.Key_L,
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
-    )
+    _lock_key(qtbot, window)
     _pin_pad(qtbot, window, "Jo Okafor", "7391")
     dialog = view.dose_dialog
     assert dialog is not None
@@ -345,11 +348,7 @@ def test_a_refusal_staff_moved_on_from_leaves_the_lock_key_a_plain_lock(
     qtbot.keyClick(panel.note, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not view.switch_button.isVisible())
     assert view.pending_switch() is None
-    qtbot.keyClick(
-        window,
-        Qt.Key.Key_L,
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
-    )
+    _lock_key(qtbot, window)
     _pin_pad(qtbot, window, "Jo Okafor", "7391")
     assert _forms(view) == (None, None)  # no dose form opened for the nurse unasked
 
@@ -376,11 +375,7 @@ def test_a_form_handed_to_someone_who_may_not_finish_it_stays_as_typed(
         "Closing a session early takes a nurse or a prescriber; Robin Hale is a sitter. "
         "Switch user (Ctrl+Shift+L): what is typed here is kept."
     )
-    qtbot.keyClick(
-        dialog,
-        Qt.Key.Key_L,
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
-    )
+    _lock_key(qtbot, dialog)
     _pin_pad(qtbot, window, "Jo Okafor", "7391")
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.reason.text() == "Leaving with escort"
