@@ -84,7 +84,7 @@ def _room(
         store = JourneyStore(storage, SystemClock(), room=f"Room {number}")
         # All rooms open at once: the same sitter and protocol text race, as in a clinic.
         opened = store.open_session(f"BOARD{number:02d}", protocol, "bench")
-        opened.journey.record_dose(Dose(1, "mg", "IM"))
+        opened.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
         fresh_connection(storage)
         results.put(("ready", number, None))
         go.wait()

@@ -38,7 +38,7 @@ def saves(folder: Path, encrypted: bool) -> tuple[list[float], float]:
     protocol = ProtocolLibrary(BUNDLED_PROTOCOLS_DIR, None).get("im-ketamine")
     assert protocol is not None
     journey = JourneyStore(storage, SystemClock()).open_session("BENCH", protocol, "")
-    journey.journey.record_dose(Dose(1, "mg", "IM"))
+    journey.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
     samples = []
     for _ in range(EVENTS):
         began = time.perf_counter()

@@ -39,7 +39,7 @@ def kapdesk_saves(folder: Path) -> list[float]:
     protocol = ProtocolLibrary(BUNDLED_PROTOCOLS_DIR, None).get("im-ketamine")
     assert protocol is not None
     opened = JourneyStore(storage, SystemClock()).open_session("BENCH", protocol, "")
-    dose = Dose(1, "mg", "IM")
+    dose = Dose(0.75, "mg/kg", "IM", weight_kg=70)
     opened.journey.record_dose(dose)
     samples = []
     for _ in range(EVENTS):

@@ -44,7 +44,7 @@ def note_saves(folder: Path) -> list[float]:
     protocol = ProtocolLibrary(BUNDLED_PROTOCOLS_DIR, None).get("iv-ketamine")
     assert protocol is not None
     opened = store.open_session("BENCH", protocol, "Robin")
-    opened.journey.record_dose(Dose(35, "mg", "IV"))
+    opened.journey.record_dose(Dose(0.5, "mg/kg", "IV", weight_kg=70))
     panel = ObservationPanel(DEFAULT_TAGS)
     panel.follow(opened)
     samples = []
@@ -65,7 +65,7 @@ def timeline_openings(folder: Path) -> list[float]:
     assert protocol is not None
     opened = store.open_session("LONG", protocol, "Robin")
     journey = opened.journey
-    journey.record_dose(Dose(35, "mg", "IV"))
+    journey.record_dose(Dose(0.5, "mg/kg", "IV", weight_kg=70))
     while len(journey.events) < TIMELINE_EVENTS:
         n = len(journey.events)
         if n % 3:
