@@ -218,16 +218,6 @@ def leave_from(journey: Journey, now: datetime) -> datetime | None:
     return least if least is not None and least > now else None
 
 
-def verdict_text(ready: bool, may_leave_from: datetime | None) -> str:
-    """``ready to leave``, ``ready, may leave from 11:07`` (local time), ``not ready yet``:
-    "ready" alone is never said while the least time in the room has not passed."""
-    if not ready:
-        return "not ready yet"
-    if may_leave_from is None:
-        return "ready to leave"
-    return f"ready, may leave from {may_leave_from.astimezone().strftime('%H:%M')}"
-
-
 def discharge_of(journey: Journey) -> Discharge:
     """The session's discharge checks, when the patient was ready, and the monitoring time."""
     checks = tuple(journey.of_kind(EventKind.DISCHARGE))

@@ -1101,12 +1101,24 @@ def _preparation_text(event: JourneyEvent) -> str:
     )
 
 
+def verdict_text(ready: bool, may_leave_from: datetime | None) -> str:
+    """``ready to leave``, ``ready, may leave from 11:07`` (local time), ``not ready yet``:
+    "ready" alone is never said while the least time in the room has not passed."""
+    if not ready:
+        return "not ready yet"
+    if may_leave_from is None:
+        return "ready to leave"
+    return f"ready, may leave from {may_leave_from.astimezone().strftime('%H:%M')}"
+
+
+def discharge_verdict(data: Mapping[str, Any]) -> str:
+    """The verdict of a recorded discharge check (its data), in :func:`verdict_text`'s words."""
+    return verdict_text(bool(data.get("ready")), _moment(data.get("may_leave_from")))
+
+
 def _discharge_text(event: JourneyEvent) -> str:
     data = event.data
-    verdict = "ready to leave" if data.get("ready") else "not ready yet"
-    leave = _moment(data.get("may_leave_from"))
-    if data.get("ready") and leave is not None:
-        verdict = f"ready, may leave from {leave.astimezone().strftime('%H:%M')}"
+    verdict = discharge_verdict(data)
     text = f"Discharge check: {data.get('total', '?')} of {data.get('max', '?')}, {verdict}"
     reasons = [str(r) for r in data.get("reasons") or ()]
     if reasons:

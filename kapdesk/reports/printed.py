@@ -9,14 +9,14 @@ signs, so it cannot print them.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from kapdesk import __version__
 from kapdesk.core.clinic import ClinicSettings
-from kapdesk.core.discharge import Discharge, discharge_of, readiness_words, verdict_text
+from kapdesk.core.discharge import Discharge, discharge_of, readiness_words
 from kapdesk.core.dosing import is_per_kg, number_text, total_of, total_unit
 from kapdesk.core.integration import ItemKind, Window
 from kapdesk.core.journey import (
@@ -24,6 +24,7 @@ from kapdesk.core.journey import (
     EventKind,
     Journey,
     JourneyEvent,
+    discharge_verdict,
     dose_from,
     event_text,
 )
@@ -348,15 +349,6 @@ def _bp(journey: Journey, event: JourneyEvent | None) -> str:
     return f"{reading.systolic:.0f}/{reading.diastolic:.0f} mmHg at {_local(event.wall, '%H:%M')}"
 
 
-def _leave_from(data: Mapping[str, Any]) -> datetime | None:
-    """When a check found the patient ready before the least time: from when they may leave."""
-    value = data.get("may_leave_from")
-    try:
-        return datetime.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
-
-
 def _discharge(journey: Journey) -> str:
     discharge = discharge_of(journey)
     text = "<h2>Discharge</h2>"
@@ -379,7 +371,7 @@ def _discharge(journey: Journey) -> str:
         [
             _e(_local(check.wall, "%H:%M")),
             _e(f"{check.data.get('total', '?')} of {check.data.get('max', '?')}"),
-            _e(verdict_text(bool(check.data.get("ready")), _leave_from(check.data))),
+            _e(discharge_verdict(check.data)),
             _e("; ".join(readiness_words(check.data))),
             _e("; ".join(str(r) for r in check.data.get("reasons") or ())),
             _e(check.data.get("by", "")),

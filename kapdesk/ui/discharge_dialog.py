@@ -25,8 +25,8 @@ from kapdesk.core.discharge import (
     assess,
     compare_vitals,
     leave_from,
-    verdict_text,
 )
+from kapdesk.core.journey import verdict_text
 from kapdesk.ui.widgets import centred, dialog_footer, label
 
 if TYPE_CHECKING:
