@@ -40,7 +40,7 @@ from kapdesk.ui.observation_panel import ObservationPanel
 from kapdesk.ui.phase_bar import BarSpan, PhaseBar
 from kapdesk.ui.preparation_panel import PreparationPanel
 from kapdesk.ui.sound_panel import SoundPanel
-from kapdesk.ui.widgets import ActionButton, ElidedLabel, WholeLabel, card, label
+from kapdesk.ui.widgets import SWITCH_OFFER, ActionButton, ElidedLabel, WholeLabel, card, label
 
 if TYPE_CHECKING:  # the database layer loads after the window is up
     from kapdesk.storage.journeys import OpenJourney
@@ -854,7 +854,7 @@ class JourneyView(QWidget):
         refusal = self.current.journey.refusal(action) if self.current is not None else None
         if refusal:
             text = f"{why}. {refusal}." if why else f"{refusal}."
-            self._say(text + " Switch user to let a colleague who may do it.", again=again)
+            self._say(f"{text} {SWITCH_OFFER}", again=again)
         return refusal is not None
 
     def _say(self, text: str, *, again: str | None = None) -> None:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from kapdesk.storage.errors import StorageError
 from kapdesk.ui.start_view import StartView
-from kapdesk.ui.widgets import card, label
+from kapdesk.ui.widgets import SWITCH_OFFER, card, label
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QEvent, QObject
@@ -885,28 +885,29 @@ class MainWindow(QMainWindow):
     def _refused(self, action: Action, retry: Callable[[], None] | None = None) -> bool:
         """Whether the member signed in may not do ``action``; if so, the banner says who may
         and offers to switch user, after which ``retry`` runs as the one signed in."""
+        refusal = self._refusal(action)
+        if refusal is not None:
+            self._show_refusal(f"{refusal}. {SWITCH_OFFER}", retry)
+        return refusal is not None
+
+    def _refusal(self, action: Action) -> str | None:
+        """Why the member signed in may not do ``action``; None when they may (or nobody is
+        signed in, as without a staff store)."""
         from kapdesk.core.staff import PermissionDeniedError, require  # noqa: PLC0415
-
-        if self.member is None:
-            return False
-        try:
-            require(self.member, action)
-        except PermissionDeniedError as exc:
-            self._show_refusal(f"{exc}. Switch user to let a colleague who may do it.", retry)
-            return True
-        return False
-
-    def _export_refusal(self) -> str | None:
-        """Why the member signed in may not print or export a record; None when they may."""
-        from kapdesk.core.staff import Action, PermissionDeniedError, require  # noqa: PLC0415
 
         if self.member is None:
             return None
         try:
-            require(self.member, Action.EXPORT)
+            require(self.member, action)
         except PermissionDeniedError as exc:
             return str(exc)
         return None
+
+    def _export_refusal(self) -> str | None:
+        """Why the member signed in may not print or export a record; None when they may."""
+        from kapdesk.core.staff import Action  # noqa: PLC0415
+
+        return self._refusal(Action.EXPORT)
 
     def _show_refusal(self, text: str, retry: Callable[[], None] | None) -> None:
         self._show_banner(text)
@@ -970,19 +971,15 @@ class MainWindow(QMainWindow):
         """The admin's page: accounts and the audit trail."""
         from PySide6.QtCore import QDate  # noqa: PLC0415
 
-        from kapdesk.core.staff import Action, PermissionDeniedError, require  # noqa: PLC0415
+        from kapdesk.core.staff import Action  # noqa: PLC0415
         from kapdesk.ui.staff_view import StaffView  # noqa: PLC0415
 
         if self.staff is None or self.member is None or self._journey_open():
             self.go_home()
             return
-        try:
-            require(self.member, Action.EDIT_STAFF)
-        except PermissionDeniedError as exc:
+        if self._refusal(Action.EDIT_STAFF) is not None:
             self.go_home()
-            self._show_refusal(
-                f"{exc}. Switch user to let a colleague who may do it.", self.show_staff
-            )
+            self._refused(Action.EDIT_STAFF, self.show_staff)
             return
         if not hasattr(self, "staff_view"):
             self.staff_view = StaffView()

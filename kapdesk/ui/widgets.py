@@ -26,7 +26,9 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent
 
 
-# What a refusal adds, where there is no Switch user button of its own: the lock key switches.
+# What a refusal adds beside a Switch user button of its own, and where there is none (the
+# lock key switches then).
+SWITCH_OFFER = "Switch user to let a colleague who may do it."
 SWITCH_HINT = "Switch user (Ctrl+Shift+L) to let a colleague who may."
 
 
