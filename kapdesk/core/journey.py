@@ -764,8 +764,10 @@ class Journey:
         phase = self.current_phase
         if phase is not None and self.next_phase is not None:
             concerns.append(f"still in {phase.name}, before the last phase")
-        for label in self.missing_checks():
-            concerns.append(f"vital-signs check not taken: {label}")
+        untaken = self.missing_checks()
+        if untaken:  # one line for them all: the close form must fit a small screen
+            which = "check" if len(untaken) == 1 else "checks"
+            concerns.append(f"vital-signs {which} not taken: {', '.join(untaken)}")
         if protocol.discharge.required:
             checks = self.of_kind(EventKind.DISCHARGE)
             if not checks:

@@ -105,8 +105,7 @@ def test_each_missing_piece_is_named(esketamine: Protocol, clock: FakeClock) -> 
     assert concerns == [
         "30:00 since dosing, of the 2 h the protocol asks in the room",
         "still in Peak dissociation, before the last phase",
-        "vital-signs check not taken: Baseline",
-        "vital-signs check not taken: Before discharge",
+        "vital-signs checks not taken: Baseline, Before discharge",
         "no discharge check recorded",
     ]
 
