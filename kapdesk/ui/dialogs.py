@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -432,6 +433,8 @@ class CloseDialog(QDialog):
             items = "".join(f"<li>{escape(c[:1].upper() + c[1:])}</li>" for c in concerns)
             self.concerns = label(f"<ul style='margin: 0; -qt-list-indent: 1;'>{items}</ul>", "")
             self.concerns.setStyleSheet(f"color: {theme.OVERRUN};")
+            # Every reason is read whole: the form grows rather than squeeze the list.
+            self.concerns.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
             layout.addWidget(self.concerns)
         layout.addWidget(label(message, "muted"))
         self.reason = QLineEdit()
@@ -466,10 +469,12 @@ class CloseDialog(QDialog):
         if refused:
             self.error.setText(f"{refused}. {SWITCH_KEEPS}")
             self.error.show()
+            self.adjustSize()  # room for the refusal under everything already there
             return
         if self._reason_needed and not self.reason.text().strip():
             self.error.setText("Say why the session ends early; it goes on the record.")
             self.error.show()
+            self.adjustSize()
             self.reason.setFocus()
             return
         self.accept()

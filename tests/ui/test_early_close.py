@@ -375,6 +375,8 @@ def test_a_form_handed_to_someone_who_may_not_finish_it_stays_as_typed(
         "Closing a session early takes a nurse or a prescriber; Robin Hale is a sitter. "
         "Switch user (Ctrl+Shift+L): what is typed here is kept."
     )
+    concerns = dialog.concerns  # the refusal pushed nothing out of sight: every reason is whole
+    qtbot.waitUntil(lambda: concerns.height() >= concerns.heightForWidth(concerns.width()))
     _lock_key(qtbot, dialog)
     _pin_pad(qtbot, window, "Jo Okafor", "7391")
     qtbot.waitUntil(dialog.isVisible)
