@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from kapdesk.storage.errors import StorageError
+from kapdesk.ui.focus import FocusKeeper
 from kapdesk.ui.start_view import StartView
 from kapdesk.ui.widgets import SWITCH_OFFER, card, label
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QEvent, QObject
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QCloseEvent, QShowEvent
 
     from kapdesk.core.clock import Clock
     from kapdesk.core.protocols import ProtocolLibrary
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from kapdesk.storage.journeys import JourneyStore, OpenJourney
     from kapdesk.storage.library import SoundLibrary
     from kapdesk.storage.presence import PresenceBeacon
+    from kapdesk.ui.calm_screen import CalmScreen
     from kapdesk.ui.history_view import HistoryView
     from kapdesk.ui.journey_view import JourneyView
     from kapdesk.ui.library_view import LibraryView
@@ -98,6 +100,7 @@ class MainWindow(QMainWindow):
     journey_view: JourneyView
     summary_view: SummaryView
     history_view: HistoryView
+    calm: CalmScreen
 
     def __init__(self) -> None:
         super().__init__()
@@ -158,6 +161,43 @@ class MainWindow(QMainWindow):
         self.start_view = StartView()
         self.start_view.quit_requested.connect(self.close)
         self.pages.addWidget(self.start_view)
+        # The keyboard comes back after every form, with or without a window manager.
+        self.focus_keeper = FocusKeeper(self, self.natural_focus)
+        self.pages.currentChanged.connect(lambda _index: self._focus_on_page())
+
+    # -- keyboard focus -----------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Without a window manager nobody makes the window active: keys would go nowhere.
+        if not self.isActiveWindow():
+            self.activateWindow()
+
+    def natural_focus(self) -> QWidget:
+        """Where the page on screen takes the keyboard first: the PIN on the calm screen's pad,
+        the note box on the journey screen (the page itself while it is not shown, so a key
+        typed there still starts a note), else what had focus on the page last, or the page."""
+        page = self.pages.currentWidget()
+        if self.attached and page is self.calm:
+            return self.calm.pin if self.calm.pad.isVisible() else self.calm
+        if self.attached and page is self.journey_view:
+            panel = self.journey_view.observations
+            note = panel.note if panel is not None else None
+            if note is not None and note.isVisible() and note.isEnabled():
+                return note
+            return self.journey_view
+        last = page.focusWidget() if page is not None else None
+        if last is not None and self.focus_keeper.may_take_focus(last):
+            return last
+        return page if page is not None else self
+
+    def _focus_on_page(self) -> None:
+        """A page turned away never keeps the keyboard (a key typed would land on it); the
+        journey screen starts with it in the note box."""
+        page = self.pages.currentWidget()
+        journey = getattr(self, "journey_view", None)
+        if page is journey or not self.focus_keeper.may_take_focus(self.focusWidget()):
+            self.focus_keeper.settle()
 
     # -- start-up -----------------------------------------------------------------------------
 
@@ -333,6 +373,8 @@ class MainWindow(QMainWindow):
         # while a form (a modal dialog) is open, and the lock must work over one too.
         self._lock_key = QKeySequence(LOCK_KEY)[0]  # type: ignore[index]  # a QKeyCombination
         self._key_event = QKeyEvent
+        self._key_press = QEvent.Type.KeyPress
+        self._shortcut_override = QEvent.Type.ShortcutOverride
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)  # any key or tap counts as someone being there
@@ -438,6 +480,14 @@ class MainWindow(QMainWindow):
                 dialog.close()  # hidden already: closed unsaved, its owner hears nothing
             self._reopen_as_member(behind)
         self._show_signed_in_line()
+        self._focus_back_from_lock()
+
+    def _focus_back_from_lock(self) -> None:
+        """The keyboard where it was before the lock, if that is on screen again (a form put
+        back over the page takes it itself, as a window of its own)."""
+        before = getattr(self, "_focus_behind_lock", None)
+        self._focus_behind_lock: QWidget | None = None
+        self.focus_keeper.settle(before)
 
     def _reopen_as_member(self, page: QWidget | None) -> None:
         """Show ``page`` again for the member now signed in, through the way it is opened (so
@@ -456,13 +506,22 @@ class MainWindow(QMainWindow):
             self.go_home()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self.attached and event.type() in self._input_events:
+        if not self.attached:
+            return False
+        kind = event.type()
+        lock_key = (
+            isinstance(event, self._key_event)
+            and event.keyCombination() == self._lock_key
+            and not self.locked
+        )
+        if kind is self._shortcut_override and lock_key:
+            # Asked before any shortcut is looked up: the lock key is the window's, so no
+            # shortcut of a page or a form can take it, and it comes as a key press below.
+            event.accept()
+            return True
+        if kind in self._input_events:
             self._last_input = self._clock.monotonic()
-            if (
-                isinstance(event, self._key_event)
-                and event.keyCombination() == self._lock_key
-                and not self.locked
-            ):
+            if lock_key and kind is self._key_press:
                 self._lock_key_pressed()
                 return True
         return False
@@ -470,6 +529,7 @@ class MainWindow(QMainWindow):
     def _lock_key_pressed(self) -> None:
         """Ctrl+Shift+L: where a refusal offers "Switch user", that switch (forms kept, the
         refused action tried again); otherwise the plain lock."""
+        self.activateWindow()  # the key came here: the calm screen takes the keys that follow
         if self.pages.currentWidget() is self.journey_view:
             again = self.journey_view.pending_switch()
             if again is not None:
@@ -492,6 +552,7 @@ class MainWindow(QMainWindow):
         if self.locked or not self.attached:
             return
         self._behind_lock = self.pages.currentWidget()
+        self._focus_behind_lock = self.focusWidget()  # where the keyboard goes back to
         from PySide6.QtWidgets import QDialog  # noqa: PLC0415
 
         # A form half filled in is hidden, and comes back as it was.
@@ -529,6 +590,7 @@ class MainWindow(QMainWindow):
             for dialog in dialogs:
                 dialog.show()
             self._handing_over, self._again_after_switch = False, None
+            self._focus_back_from_lock()
             return
         try:
             signed = self.staff.sign_in(name, pin)

@@ -303,7 +303,10 @@ class ObservationPanel(QWidget):
                 self.tabs.setCurrentIndex(index)
 
     def type_into_note(self, text: str) -> None:
-        """The first key of a note typed anywhere on the journey screen."""
+        """The first key of a note typed anywhere on the journey screen; nothing while the
+        panel is not on screen (preparation on a small screen): never into a hidden box."""
+        if not self.isVisible():
+            return
         self.show_tab("Notes")
         self.note.setFocus()
         self.note.insert(text)
