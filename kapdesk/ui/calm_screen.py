@@ -247,6 +247,11 @@ class CalmScreen(QWidget):
         super().mousePressEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.isVisible():
+            # The Enter that unlocked, passed on by the PIN box once the screen has gone:
+            # the pad must not come back (and take the keyboard) behind the page.
+            event.ignore()
+            return
         if not self.pad.isVisible():
             self.show_pad()
             return
