@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from shiboken6 import isValid
 
@@ -50,6 +51,13 @@ class FocusKeeper(QObject):
         if kind is QEvent.Type.Hide and isinstance(watched, QDialog) and self._ours(watched):
             self.restore_soon()
         elif (
+            kind is QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and isinstance(watched, QWidget)
+            and self._page_shortcut(watched, event)
+        ):
+            return True  # not taken as the text box's own editing key: the shortcut's
+        elif (
             kind is QEvent.Type.KeyPress
             and isinstance(watched, QWidget)
             and watched is QApplication.focusWidget()
@@ -58,6 +66,31 @@ class FocusKeeper(QObject):
         ):
             self.restore()  # never typed into a widget that is not on screen
             return True
+        return False
+
+    def _page_shortcut(self, widget: QWidget, event: QKeyEvent) -> bool:
+        """Whether ``event`` is the key of one of the window's shortcuts that works now.
+
+        On X11 a text box takes some Ctrl keys for its own line editing (Ctrl+E to the end
+        of the line, Ctrl+K to cut it, Ctrl+U...), and the journey's Close session (Ctrl+E)
+        or Skip track (Ctrl+K) would do nothing while the note box had the keyboard."""
+        held = event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        )
+        if not held or widget.window() is not self._window:
+            return False
+        combination = event.keyCombination()
+        for shortcut in self._window.findChildren(QShortcut):
+            owner = shortcut.parent()
+            if (
+                shortcut.isEnabled()
+                and shortcut.key().count() == 1
+                and shortcut.key()[0] == combination  # type: ignore[index]  # a QKeyCombination
+                and isinstance(owner, QWidget)
+                and owner.isVisible()
+                and owner.window() is self._window
+            ):
+                return True
         return False
 
     def restore_soon(self) -> None:
