@@ -96,12 +96,15 @@ SYSTEM_PACKAGES=(
 )
 
 # What only the test suite needs: a private D-Bus daemon (the inhibitor tests run a fake
-# ScreenSaver and logind on it), desktop-file-validate (kapdesk's .desktop entry) and a
-# PostgreSQL server (the storage and recovery tests start one of their own on 127.0.0.1).
+# ScreenSaver and logind on it), desktop-file-validate (kapdesk's .desktop entry), a
+# PostgreSQL server (the storage and recovery tests start one of their own on 127.0.0.1),
+# and an X server with no window manager plus real key events (the kiosk focus test).
 TEST_PACKAGES=(
     "dbus-daemon|dbus:"
     "desktop-file-utils:"
     "postgresql|postgresql-17|postgresql-16|postgresql-15:"
+    "xvfb:"
+    "xdotool:"
 )
 
 ARCH=""
