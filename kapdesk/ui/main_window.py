@@ -645,10 +645,14 @@ class MainWindow(QMainWindow):
             log.warning("the audit log could not be written: %s", exc)
 
     def _calm_time(self) -> str:
-        """The journey time, or nothing: the calm screen shows no more than that."""
+        """The journey time now, or nothing: the calm screen shows no more than that, and only
+        while a journey runs (a closed session's last time would read as one still going)."""
         from kapdesk.core.timefmt import clock_text  # noqa: PLC0415
 
-        elapsed = self.current.journey.elapsed() if self.current is not None else None
+        current = self.current
+        if current is None or current.journey.closed:
+            return ""
+        elapsed = current.journey.elapsed()
         return clock_text(elapsed) if elapsed is not None else ""
 
     # -- kiosk mode ---------------------------------------------------------------------------
