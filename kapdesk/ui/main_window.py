@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from kapdesk.storage.errors import StorageError
 from kapdesk.ui.focus import FocusKeeper
+from kapdesk.ui.notices import DIM, Notice
 from kapdesk.ui.start_view import StartView
 from kapdesk.ui.widgets import SWITCH_OFFER, card, label
 
@@ -135,23 +136,15 @@ class MainWindow(QMainWindow):
         self._banner_retry: Callable[[], None] | None = None
         self.banner.hide()
         layout.addWidget(self.banner)
-        # What could not keep the PC awake while a session is open (kapdesk.wakefulness).
-        self.wake_banner = card(central)
-        self.wake_banner.setProperty("role", "banner")
-        wake_layout = QHBoxLayout(self.wake_banner)
-        self.wake_text = label("", "")
-        self.wake_text.setWordWrap(True)
-        wake_layout.addWidget(self.wake_text)
-        self.wake_banner.hide()
+        # What could not keep the PC awake while a session is open (kapdesk.wakefulness):
+        # staff who know may put it away for the session ("Noted", audited).
+        self.wake_banner = Notice(central, notable=True)
+        self.wake_text = self.wake_banner.text
+        self.wake_banner.noted.connect(self._wake_notice_noted)
         layout.addWidget(self.wake_banner)
         # The record file found damaged after it opened: stays until kapdesk closes.
-        self.damage_banner = card(central)
-        self.damage_banner.setProperty("role", "banner")
-        damage_layout = QHBoxLayout(self.damage_banner)
-        self.damage_text = label("", "")
-        self.damage_text.setWordWrap(True)
-        damage_layout.addWidget(self.damage_text)
-        self.damage_banner.hide()
+        self.damage_banner = Notice(central)
+        self.damage_text = self.damage_banner.text
         layout.addWidget(self.damage_banner)
         self.keep_awake: KeepAwake | None = None  # set by app.start before the records come
         self.pages = QStackedWidget(central)
@@ -164,6 +157,7 @@ class MainWindow(QMainWindow):
         # The keyboard comes back after every form, with or without a window manager.
         self.focus_keeper = FocusKeeper(self, self.natural_focus)
         self.pages.currentChanged.connect(lambda _index: self._focus_on_page())
+        self.pages.currentChanged.connect(lambda _index: self._calm_notices())
 
     # -- keyboard focus -----------------------------------------------------------------------
 
@@ -190,6 +184,17 @@ class MainWindow(QMainWindow):
         if last is not None and self.focus_keeper.may_take_focus(last):
             return last
         return page if page is not None else self
+
+    def _calm_notices(self) -> None:
+        """Over the calm screen every notice is dim, and none offers anything to press."""
+        calm = self.attached and self.pages.currentWidget() is self.calm
+        for notice in (self.wake_banner, self.damage_banner):
+            notice.set_calm(calm)
+        self.banner.setStyleSheet(DIM if calm else "")
+
+    def _wake_notice_noted(self, words: str) -> None:
+        """Staff know the PC is not kept awake: away until the session ends, and audited."""
+        self._audit("notice_noted", "keep_awake", words=words)
 
     def _focus_on_page(self) -> None:
         """A page turned away never keeps the keyboard (a key typed would land on it); the
@@ -636,11 +641,11 @@ class MainWindow(QMainWindow):
         roles = ", ".join(sorted(role.value for role in member.roles))
         self.signed_in_text.setText(f"Signed in: {member.name} ({roles})")
 
-    def _audit(self, action: str) -> None:
+    def _audit(self, action: str, subject: str = "", **detail: object) -> None:
         if self.staff is None:
             return
         try:
-            self.staff.record(self.member.name if self.member else "", action)
+            self.staff.record(self.member.name if self.member else "", action, subject, **detail)
         except StorageError as exc:
             log.warning("the audit log could not be written: %s", exc)
 
@@ -1203,18 +1208,18 @@ class MainWindow(QMainWindow):
             return
         if not awake:
             self.keep_awake.release()
-            self.wake_banner.hide()
+            self.wake_banner.clear()
+            self.wake_banner.forget()  # the next session says it again
             return
         problems = self.keep_awake.hold("A ketamine-assisted therapy session is running")
         for problem in problems:
             log.warning("keeping the PC awake: %s", problem)
         if problems:
-            self.wake_text.setText(
+            self.wake_banner.say(
                 " ".join(problems) + " Check the PC's power settings during this session."
             )
-            self.wake_banner.show()
         else:
-            self.wake_banner.hide()
+            self.wake_banner.clear()
 
     @property
     def shutting_down(self) -> bool:
@@ -1369,8 +1374,7 @@ class MainWindow(QMainWindow):
 
     def _on_record_damaged(self, text: str) -> None:
         log.error("the record file was found damaged after it opened")
-        self.damage_text.setText(text)
-        self.damage_banner.show()
+        self.damage_banner.say(text)
 
     def _on_save_status(self, problem: str | None) -> None:
         if problem:
