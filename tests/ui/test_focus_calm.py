@@ -1,0 +1,141 @@
+"""What the calm lock screen shows: only what is true now (the journey time while a journey
+runs, and nothing once it has closed), and notices that are dim over it; a notice staff know
+about is put away for the session with "Noted", under their name in the audit log."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from kapdesk.app import build_window
+from kapdesk.core.clock import FakeClock
+from kapdesk.core.journey import Dose
+from kapdesk.paths import AppPaths
+from kapdesk.storage.db import Storage
+from kapdesk.ui import theme
+from kapdesk.ui.main_window import MainWindow
+from kapdesk.wakefulness import KeepAwake
+from tests.ui.conftest import sign_in_account
+from tests.ui.test_focus import ALL_ROLES, CTRL, CTRL_SHIFT, PIN, _press, _type, _unlock
+from tests.ui.test_wakefulness import Recorded
+
+
+def _lock(qtbot: QtBot, window: MainWindow) -> None:
+    _press(qtbot, window, Qt.Key.Key_L, CTRL_SHIFT)
+    assert window.locked
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.calm)
+
+
+def _close_session(qtbot: QtBot, window: MainWindow) -> None:
+    """Ctrl+E, a reason typed, Enter: as staff close a session early."""
+    current = window.current
+    assert current is not None
+    _press(qtbot, window, Qt.Key.Key_E, CTRL)
+    dialog = window.journey_view.close_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isActiveWindow)
+    _type(qtbot, window, "Patient asked to stop")
+    _press(qtbot, window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: current.journey.closed)
+    qtbot.waitUntil(window.isActiveWindow)
+
+
+def test_the_calm_screen_shows_the_journey_time_while_it_runs_and_none_once_closed(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    sign_in_account(window, "Sam Ortiz", PIN, ALL_ROLES)
+    window.open_session("P-2230", "im-ketamine", "Sam Ortiz")
+    _lock(qtbot, window)
+    assert window.calm.time.text() == ""  # before the dose there is no journey time
+    _unlock(qtbot, window)
+
+    current = window.current
+    assert current is not None
+    current.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
+    clock.advance(5 * 60 + 48)
+    _lock(qtbot, window)
+    assert window.calm.time.text() == "05:48"
+    clock.advance(60)
+    qtbot.waitUntil(lambda: window.calm.time.text() == "06:48")  # it goes on, as the journey
+    _unlock(qtbot, window)
+
+    _close_session(qtbot, window)
+    _lock(qtbot, window)
+    clock.advance(60)
+    window.calm.step()
+    shown = " ".join(window.calm.visible_text())
+    assert window.calm.time.text() == ""
+    assert "06:48" not in shown
+    assert "07:48" not in shown
+    assert ":" not in shown  # no time of any kind: no journey is running
+
+
+def _lightness(widget: QWidget) -> float:
+    """How bright the widget is, on average, as drawn now (0-255)."""
+    image = widget.grab().toImage()
+    values = [
+        QColor(image.pixel(x, y)).lightness()
+        for x in range(0, image.width(), 4)
+        for y in range(0, image.height(), 4)
+    ]
+    return sum(values) / len(values)
+
+
+def _background(widget: QWidget) -> QColor:
+    """The colour a little inside the widget's left edge, half way down (behind no words)."""
+    image = widget.grab().toImage()
+    return QColor(image.pixel(4, image.height() // 2))
+
+
+def test_a_known_notice_is_noted_for_the_session_and_notices_are_dim_on_the_calm_screen(
+    qtbot: QtBot, qapp: QApplication, storage: Storage, paths: AppPaths, clock: FakeClock
+) -> None:
+    theme.apply(qapp)
+    awake = KeepAwake([Recorded(refuse="there is no session bus to ask")])
+    window = build_window(storage, paths, clock, keep_awake=awake)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitUntil(window.isActiveWindow)
+    sign_in_account(window, "Sam Ortiz", PIN, ALL_ROLES)
+    window.open_session("P-2231", "im-ketamine", "Sam Ortiz")
+    wake, damage = window.wake_banner, window.damage_banner
+    window.record_damaged.emit("The full check found the record file damaged: call IT.")
+    qtbot.waitUntil(damage.isVisible)
+    assert wake.isVisible()
+    assert wake.noted_button.isVisible()
+    assert not damage.noted_button.isVisible()  # a damaged record is never put away
+    bright = {id(n): _lightness(n) for n in (wake, damage)}
+    assert _background(wake) == QColor(theme.PROBLEM_BG)
+
+    # Over the calm screen: still there, dim, with nothing to press.
+    _lock(qtbot, window)
+    for notice in (wake, damage):
+        assert notice.isVisible()
+        assert not notice.noted_button.isVisible()
+        assert _lightness(notice) < bright[id(notice)]
+        assert _background(notice) == QColor(theme.BACKGROUND)
+    _unlock(qtbot, window)
+    assert _background(wake) == QColor(theme.PROBLEM_BG)
+
+    # Noted: away, audited under the name of who pressed it, and it stays away.
+    qtbot.mouseClick(wake.noted_button, Qt.MouseButton.LeftButton)
+    assert not wake.isVisible()
+    assert damage.isVisible()
+    staff = window.staff
+    assert staff is not None
+    line = staff.audit_log()[-1]
+    assert (line.who, line.action, line.subject) == ("Sam Ortiz", "notice_noted", "keep_awake")
+    assert "screen blanking" in str(line.detail["words"])
+    _lock(qtbot, window)
+    assert not wake.isVisible()
+    _unlock(qtbot, window)
+    assert not wake.isVisible()
+
+    # The session ends; the next one says it again.
+    _close_session(qtbot, window)
+    assert not wake.isVisible()
+    window.open_session("P-2232", "im-ketamine", "Sam Ortiz")
+    assert wake.isVisible()
