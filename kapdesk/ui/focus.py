@@ -3,9 +3,9 @@
 A room PC in kiosk mode runs kapdesk with no window manager (docs/room-pc.md): nobody gives the
 window back the keyboard when a form (a :class:`QDialog`) closes, and until the screen is
 tapped every shortcut and the type-anywhere note would do nothing. :class:`FocusKeeper` watches
-every form of the window open and close: when the last one closes it makes the window active
-again and puts focus back where it was, or, when that widget is no longer on screen, where the
-page on screen takes it first (the note box on the journey screen).
+the window's forms (and its other windows, the clinic board) close: when the last one has gone
+it makes the window active again and puts focus back where it was, or, when that widget is no
+longer on screen, where the page on screen takes it first (the note box on the journey screen).
 
 A key sent to a widget that is not on screen (a note box hidden on a small screen, a page
 turned away) is never typed into it: focus goes to where the page takes it and the key is
@@ -25,6 +25,10 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 
+# What takes the keyboard when it shows (not a menu, a pop-up list or a tooltip).
+_WINDOWS = (Qt.WindowType.Window, Qt.WindowType.Dialog)
+
+
 class FocusKeeper(QObject):
     """Gives ``window`` the keyboard back after its forms close; ``natural`` names the widget
     of the page on screen that takes focus when the one that had it is gone."""
@@ -38,8 +42,11 @@ class FocusKeeper(QObject):
         if app is not None:
             app.installEventFilter(self)
 
-    def _ours(self, dialog: QDialog) -> bool:
-        parent = dialog.parentWidget()
+    def _ours(self, widget: QWidget) -> bool:
+        """A form, or a window of its own such as the clinic board, opened from the window."""
+        if not widget.isWindow() or widget.windowType() not in _WINDOWS:
+            return False
+        parent = widget.parentWidget()
         return parent is not None and parent.window() is self._window
 
     def _forms(self) -> list[QDialog]:
@@ -48,7 +55,7 @@ class FocusKeeper(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind is QEvent.Type.Hide and isinstance(watched, QDialog) and self._ours(watched):
+        if kind is QEvent.Type.Hide and isinstance(watched, QWidget) and self._ours(watched):
             self.restore_soon()
         elif (
             kind is QEvent.Type.ShortcutOverride

@@ -280,3 +280,17 @@ def test_no_shortcut_of_a_page_can_take_the_lock_key(qtbot: QtBot, window: MainW
     _press(qtbot, window, Qt.Key.Key_L, CTRL_SHIFT)
     assert window.locked
     assert taken == []
+
+
+def test_the_keyboard_comes_back_when_the_clinic_board_closes(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.show_setup()
+    qtbot.waitUntil(lambda: _on_screen(QApplication.focusWidget()))
+    before = QApplication.focusWidget()
+    _press(qtbot, window, Qt.Key.Key_B, CTRL_SHIFT)
+    board = window.board_window
+    qtbot.waitUntil(board.isActiveWindow)
+    _press(qtbot, window, Qt.Key.Key_Escape)  # the board's own key closes it
+    qtbot.waitUntil(lambda: not board.isVisible())
+    _keyboard_back_on(qtbot, window, before)  # type: ignore[arg-type]
