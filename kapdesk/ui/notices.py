@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 from kapdesk.ui import theme
 from kapdesk.ui.widgets import label
 
-# Over the calm screen: the page's own background, a hairline, muted words.
+# Over the calm screen: the page's own background, a hairline, smaller muted words.
 DIM = (
     f'QFrame[role="banner"] {{ background: {theme.BACKGROUND}; border: 1px solid '
     f"{theme.SURFACE_RAISED}; border-radius: 8px; }} "
-    f"QLabel {{ color: {theme.TEXT_MUTED}; }}"
+    f"QLabel {{ color: {theme.TEXT_MUTED}; font-size: 15px; }}"
 )
 
 
