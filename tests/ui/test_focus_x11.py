@@ -14,6 +14,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -44,12 +45,13 @@ pytestmark = [
 def display(tmp_path: Path) -> Iterator[str]:
     """An X server with no window manager, on a display number it picks free itself."""
     read, write = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=(tmp_path / "xvfb.txt").open("w"),
-    )
+    with (tmp_path / "xvfb.txt").open("w") as said_by_server:
+        server = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+            pass_fds=(write,),
+            stdout=subprocess.DEVNULL,
+            stderr=said_by_server,
+        )
     os.close(write)
     try:
         with os.fdopen(read) as said:
@@ -68,15 +70,16 @@ class Kapdesk:
         self.display = display
         self.data_dir = data_dir
         self.env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
-        self.child = subprocess.Popen(
-            [sys_executable(), "-m", "tests.support.focus_driver", str(data_dir), size],
-            cwd=ROOT,
-            env=self.env,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=errors.open("w"),
-            text=True,
-        )
+        with errors.open("a") as said:
+            self.child = subprocess.Popen(
+                [sys.executable, "-m", "tests.support.focus_driver", str(data_dir), size],
+                cwd=ROOT,
+                env=self.env,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=said,
+                text=True,
+            )
         assert json.loads(self._line()) == {"ready": True}
 
     def _line(self) -> str:
@@ -149,13 +152,10 @@ class Kapdesk:
             except subprocess.TimeoutExpired:
                 self.child.kill()
                 self.child.wait(timeout=30)
+        for pipe in (self.child.stdin, self.child.stdout):
+            if pipe is not None and not pipe.closed:
+                pipe.close()
         return self.child.returncode
-
-
-def sys_executable() -> str:
-    import sys  # noqa: PLC0415
-
-    return sys.executable
 
 
 @pytest.fixture
