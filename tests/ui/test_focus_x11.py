@@ -238,7 +238,7 @@ def test_after_every_form_a_typed_note_and_each_journey_key_work_without_a_windo
     assert kapdesk.quit() == 0
 
 
-def test_on_a_small_screen_keys_typed_in_preparation_never_become_a_hidden_note(
+def test_on_a_small_screen_preparation_keeps_what_is_typed_where_it_is_meant(
     start: Callable[[str], Kapdesk],
 ) -> None:
     kapdesk = start("1024x600")
@@ -251,4 +251,25 @@ def test_on_a_small_screen_keys_typed_in_preparation_never_become_a_hidden_note(
     assert shown["note"] == ""
     assert shown["focus_visible"] is not False  # the keyboard is never in a hidden widget
     assert kapdesk.events("note") == []
+
+    # The lock key from the intention box, and the keyboard back in it after the PIN.
+    where = kapdesk.ask("where intention")
+    subprocess.run(
+        ["xdotool", "mousemove", str(where["x"]), str(where["y"]), "click", "1"],
+        env=kapdesk.env,
+        check=True,
+    )
+    kapdesk.until("the intention box with the keyboard", lambda s: s["focus"] == "intention")
+    kapdesk.type("To rest")
+    kapdesk.key("ctrl+shift+l")
+    kapdesk.until("locked, the calm screen with the keyboard", lambda s: s["focus"] == "calm")
+    kapdesk.key("space")
+    kapdesk.until("the PIN pad", lambda s: s["focus"] == "calm.pin")
+    kapdesk.type(STAFF_PIN)
+    kapdesk.key("Return")
+    kapdesk.until("unlocked, back in the intention box", lambda s: s["focus"] == "intention")
+    kapdesk.type(" and let go")
+    kapdesk.key("ctrl+i")
+    wait_until(lambda: bool(kapdesk.events("intention")), timeout=WAIT_S)
+    assert [i["text"] for i in kapdesk.events("intention")] == ["To rest and let go"]
     assert kapdesk.quit() == 0
