@@ -1,10 +1,11 @@
-"""A real kapdesk on a real X server, for the focus tests: it opens a session as staff do and
-then says, on each line of standard input, what the window shows and where keyboard focus is.
+"""A real kapdesk on a real X server, for the focus tests: it opens a session (as the set-up
+page does) and then says, on each line of standard input, what the window shows and where
+keyboard focus is.
 
 python -m tests.support.focus_driver DATA_DIR [WIDTHxHEIGHT]
 
-Every key and click is the test's own (real X events, from ``xdotool``); the driver only
-reports, so nothing it does stands in for what a person does. Commands:
+Every key and click after that is the test's own (real X events, from ``xdotool``); the
+driver only reports, so nothing it does stands in for what a person does. Commands:
 
 - ``state``: one JSON line (the page, whether the screen is locked, the focus widget and
   whether it is visible, the active window, the forms on screen, the session's state);
