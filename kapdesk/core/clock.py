@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Protocol
 
 BOOT_ID = Path("/proc/sys/kernel/random/boot_id")  # Linux: a new random id at every boot
+MOST_SPEED = 100.0  # the fastest a practice clock (SpeedClock) may run
 
 
 class Clock(Protocol):
@@ -154,3 +155,59 @@ class FakeClock:
         )
         again._boots = self._boots + 1
         return again
+
+
+class SpeedClock:
+    """Practice time: a clock that runs at a chosen speed over another, for training.
+
+    From its start it runs ``speed`` times as fast as the clock beneath it: its monotonic
+    clock, its wall time and its time since boot move together, so a journey on it reads as
+    a journey (a 90-minute session at 30x takes three minutes and its record says 90 minutes,
+    wall times included). A change of speed takes effect from that moment: no reading jumps,
+    and nothing ever runs backwards. Only practice uses it; the real record never does.
+    """
+
+    def __init__(self, beneath: Clock, speed: float = 1.0) -> None:
+        _check_speed(speed)
+        self.beneath = beneath
+        self._speed = float(speed)
+        self._from = beneath.monotonic()  # the clock beneath's reading at the last change
+        self._mono = self._from  # this clock's monotonic reading then
+        self._wall = beneath.now()  # and its wall time then
+        self._since_boot = beneath.since_boot()  # and its time since boot then (None: unknown)
+
+    @property
+    def speed(self) -> float:
+        return self._speed
+
+    def set_speed(self, speed: float) -> None:
+        """Run at ``speed`` from now on; every reading goes on from where it is."""
+        _check_speed(speed)
+        run = self._run()
+        self._mono += run
+        self._wall += timedelta(seconds=run)
+        if self._since_boot is not None:
+            self._since_boot += run
+        self._from = self.beneath.monotonic()
+        self._speed = float(speed)
+
+    def _run(self) -> float:
+        """Practice seconds since the last change of speed."""
+        return max(0.0, self.beneath.monotonic() - self._from) * self._speed
+
+    def monotonic(self) -> float:
+        return self._mono + self._run()
+
+    def now(self) -> datetime:
+        return self._wall + timedelta(seconds=self._run())
+
+    def boot_id(self) -> str | None:
+        return self.beneath.boot_id()
+
+    def since_boot(self) -> float | None:
+        return None if self._since_boot is None else self._since_boot + self._run()
+
+
+def _check_speed(speed: float) -> None:
+    if not 0 < speed <= MOST_SPEED:
+        raise ValueError(f"a practice clock runs above 0 and up to {MOST_SPEED:g}x, not {speed!r}")

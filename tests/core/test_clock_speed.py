@@ -1,0 +1,84 @@
+"""The practice clock: runs at the trainer's speed over the real one, never jumps, never
+goes back."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from kapdesk.core.clock import FakeClock, SpeedClock
+from kapdesk.core.practice import SPEEDS
+
+
+def test_it_starts_where_the_clock_beneath_is_and_runs_at_its_speed() -> None:
+    beneath = FakeClock()
+    clock = SpeedClock(beneath, speed=30)
+    assert clock.monotonic() == beneath.monotonic()
+    assert clock.now() == beneath.now()
+    assert clock.since_boot() == beneath.since_boot()
+    start_mono, start_wall, start_boot = clock.monotonic(), clock.now(), clock.since_boot()
+    beneath.advance(60)  # a real minute
+    assert clock.monotonic() - start_mono == pytest.approx(1800)  # half an hour of practice
+    assert clock.now() - start_wall == timedelta(seconds=1800)
+    assert clock.since_boot() == pytest.approx((start_boot or 0) + 1800)
+    assert clock.boot_id() == beneath.boot_id()
+
+
+@pytest.mark.parametrize("speed", SPEEDS)
+def test_every_speed_on_the_band_runs_that_many_times_as_fast(speed: int) -> None:
+    beneath = FakeClock()
+    clock = SpeedClock(beneath)
+    clock.set_speed(speed)
+    before = clock.monotonic()
+    beneath.advance(10)
+    assert clock.monotonic() - before == pytest.approx(10 * speed)
+    assert clock.speed == speed
+
+
+def test_a_change_of_speed_goes_on_from_where_the_clock_is() -> None:
+    beneath = FakeClock()
+    clock = SpeedClock(beneath, speed=10)
+    beneath.advance(6)  # a minute of practice
+    at_change = (clock.monotonic(), clock.now(), clock.since_boot())
+    clock.set_speed(1)
+    assert (clock.monotonic(), clock.now(), clock.since_boot()) == at_change  # no jump
+    beneath.advance(5)
+    assert clock.monotonic() == pytest.approx(at_change[0] + 5)
+    clock.set_speed(30)
+    beneath.advance(2)
+    assert clock.monotonic() == pytest.approx(at_change[0] + 5 + 60)
+    assert clock.now() == at_change[1] + timedelta(seconds=65)
+
+
+def test_it_never_runs_backwards_and_ignores_the_wall_clock_beneath() -> None:
+    beneath = FakeClock()
+    clock = SpeedClock(beneath, speed=5)
+    readings = []
+    for step in (0.0, 0.5, 3.0, 0.0, 1.25):
+        beneath.advance(step)
+        beneath.jump_wall(-3600)  # someone sets the PC's date back an hour: practice goes on
+        readings.append((clock.monotonic(), clock.now()))
+        clock.set_speed(5 if len(readings) % 2 else 30)
+    assert readings == sorted(readings)
+    assert readings[-1][0] - readings[0][0] == pytest.approx(0.5 * 5 + 3 * 30 + 1.25 * 30)
+
+
+def test_a_speed_it_cannot_run_at_is_refused_and_changes_nothing() -> None:
+    beneath = FakeClock()
+    clock = SpeedClock(beneath, speed=5)
+    for speed in (0, -1, 1000, float("nan")):
+        with pytest.raises(ValueError, match="practice clock"):
+            clock.set_speed(speed)
+    assert clock.speed == 5
+    with pytest.raises(ValueError, match="practice clock"):
+        SpeedClock(beneath, speed=0)
+
+
+def test_an_unknown_time_since_boot_stays_unknown() -> None:
+    beneath = FakeClock(boot_id=None)
+    clock = SpeedClock(beneath, speed=10)
+    beneath.advance(3)
+    clock.set_speed(1)
+    assert clock.since_boot() is None
+    assert clock.boot_id() is None
