@@ -37,6 +37,7 @@ class Printer:
     clinic: ClinicSettings
     by: str = ""  # who prints: the audit trail names them
     member: StaffMember | None = None  # at the screen, whose roles must allow printing
+    mark: str = ""  # on every page (practice: "PRACTICE — not a clinical record")
 
     def _allowed(self) -> None:
         """PermissionDeniedError unless the member at the screen may print records."""
@@ -61,7 +62,8 @@ class Printer:
         facts = RecordFacts(summary, journey, self._course_text(session_id), plan)
         page = session_record_html(facts, self.clock.now())
         self._audit("record_printed", session_id)
-        return record_pdf(page, journey, f"Session {session_id} · {summary.patient_code}")
+        title = f"Session {session_id} · {summary.patient_code}"
+        return record_pdf(page, journey, title, mark=self.mark)
 
     def handout(self, session_id: int) -> bytes:
         """The patient's handout as a PDF: intention, prompts, plan and dates, safety."""
@@ -71,4 +73,4 @@ class Printer:
         facts = handout_facts(summary, journey, self.clinic, plan, self._course_text(session_id))
         page = handout_html(facts, self.clock.now())
         self._audit("handout_printed", session_id)
-        return pdf_bytes(page, (), "After your session", HANDOUT_POINTS)
+        return pdf_bytes(page, (), "After your session", HANDOUT_POINTS, mark=self.mark)

@@ -79,14 +79,30 @@ CSV_HEADER = (
 )
 
 
-def export_session(summary: SessionSummary, journey: Journey, fmt: ExportFormat | str) -> bytes:
-    """The session's record in ``fmt``, as the bytes of the file."""
+def export_session(
+    summary: SessionSummary, journey: Journey, fmt: ExportFormat | str, *, mark: str = ""
+) -> bytes:
+    """The session's record in ``fmt``, as the bytes of the file. A ``mark`` (practice's
+    "PRACTICE — not a clinical record") is written where each format lets a reader see it."""
     chosen = ExportFormat(fmt)
     if chosen is ExportFormat.JSON:
-        return _dumps(session_json(summary, journey))
+        document = session_json(summary, journey)
+        return _dumps({"mark": mark, **document} if mark else document)
     if chosen is ExportFormat.CSV:
-        return session_csv(journey).encode("utf-8-sig")
-    return _dumps(fhir_bundle(summary, journey))
+        return (_csv_mark(mark) + session_csv(journey)).encode("utf-8-sig")
+    bundle = fhir_bundle(summary, journey)
+    if mark:  # FHIR's own word for it: test health data, not about a real patient
+        bundle = {"resourceType": "Bundle", "meta": {"tag": [TEST_DATA_TAG]}, **bundle}
+    return _dumps(bundle)
+
+
+def _csv_mark(mark: str) -> str:
+    """A first row that says what the file is, before the header; nothing without a mark."""
+    if not mark:
+        return ""
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, lineterminator="\r\n").writerow([mark])
+    return buffer.getvalue()
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -267,6 +283,11 @@ UCUM = "http://unitsofmeasure.org"
 INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"
 OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
 ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
+TEST_DATA_TAG = {
+    "system": "http://terminology.hl7.org/CodeSystem/v3-ActReason",
+    "code": "HTEST",
+    "display": "test health data",
+}
 
 # Every export's UUIDs hang off this one: uuid5 of a name that says what the resource is.
 UUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:kapdesk:fhir-export")

@@ -43,6 +43,7 @@ from kapdesk.reports.exports import write_atomically
 from kapdesk.reports.printed import VITALS_IMAGE
 
 RESOLUTION = 300  # dots per inch of the PDF's layout
+SOURCE_DPI = 96  # the dots per inch QTextDocument.print_ counts its 2 cm margin in
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 CENTRE = int(Qt.AlignmentFlag.AlignHCenter)
 SERIES = (
@@ -146,8 +147,11 @@ def pdf_bytes(
     images: Sequence[tuple[str, QImage]] = (),
     title: str = "",
     points: float = 9.0,
+    *,
+    mark: str = "",
 ) -> bytes:
-    """The HTML laid out on A4 pages as a PDF, its text ``points`` high unless styled."""
+    """The HTML laid out on A4 pages as a PDF, its text ``points`` high unless styled; a
+    ``mark`` (practice's) is printed at the top of every page."""
     ensure_gui()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -169,18 +173,64 @@ def pdf_bytes(
     font.setPointSizeF(points)
     document.setDefaultFont(font)
     document.setHtml(page_html)
-    # With no page size of its own, the document is laid out on the writer's page and scaled
-    # to its resolution, so point sizes print as points.
-    document.print_(writer)
+    if mark:
+        print_marked(document, writer, mark)
+    else:
+        # With no page size of its own, the document is laid out on the writer's page and
+        # scaled to its resolution, so point sizes print as points.
+        document.print_(writer)
     buffer.close()
     data = buffer.data()
     return bytes(data.data()) if isinstance(data, QByteArray) else bytes(data)
 
 
-def record_pdf(page_html: str, journey: Journey, title: str) -> bytes:
+def record_pdf(page_html: str, journey: Journey, title: str, *, mark: str = "") -> bytes:
     """The session record as a PDF, its vital-signs chart drawn in."""
     ensure_gui()
-    return pdf_bytes(page_html, [(VITALS_IMAGE, vitals_image(journey))], title)
+    return pdf_bytes(page_html, [(VITALS_IMAGE, vitals_image(journey))], title, mark=mark)
+
+
+def print_marked(document: QTextDocument, writer: QPdfWriter, mark: str) -> None:
+    """``document`` on the writer's pages as :meth:`QTextDocument.print_` lays it out (a 2 cm
+    margin, the page number at the foot), with ``mark`` across the top of every page."""
+    from PySide6.QtCore import QSizeF  # noqa: PLC0415
+    from PySide6.QtGui import QAbstractTextDocumentLayout, QFontMetricsF  # noqa: PLC0415
+
+    dpi = writer.resolution()
+    margin = 2 / 2.54 * dpi  # on the page
+    pages = document.clone()
+    pages.documentLayout().setPaintDevice(writer)
+    frame = pages.rootFrame().frameFormat()
+    frame.setMargin(int(2 / 2.54 * SOURCE_DPI))  # the layout scales it to the page, as print_
+    pages.rootFrame().setFrameFormat(frame)
+    width, height = float(writer.width()), float(writer.height())
+    pages.setPageSize(QSizeF(width, height))
+    mark_font = QFont(document.defaultFont())
+    mark_font.setBold(True)
+    painter = QPainter(writer)
+    try:
+        for index in range(pages.pageCount()):
+            if index:
+                writer.newPage()
+            painter.setPen(QColor("#444444"))
+            painter.setFont(mark_font)
+            band = QRectF(margin, margin * 0.35, width - 2 * margin, margin * 0.45)
+            painter.drawText(band, int(Qt.AlignmentFlag.AlignCenter), mark)
+            painter.setFont(document.defaultFont())
+            number = str(index + 1)
+            metrics = QFontMetricsF(document.defaultFont(), writer)
+            foot = height - margin + metrics.ascent() + 5 * dpi / 72
+            painter.drawText(
+                QPointF(width - margin - metrics.horizontalAdvance(number), foot), number
+            )
+            painter.save()
+            painter.translate(0, -index * height)
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.clip = QRectF(0, index * height, width, height)
+            pages.documentLayout().draw(painter, context)
+            painter.restore()
+    finally:
+        painter.end()
 
 
 def write_pdf(path: Path, data: bytes) -> None:
