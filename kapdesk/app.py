@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QThreadPool, Signal, SignalInstance
 from PySide6.QtWidgets import QApplication
 
-from kapdesk.core.clock import Clock, SystemClock
+from kapdesk.core.clock import Clock, SpeedClock, SystemClock
 from kapdesk.paths import AppPaths
 from kapdesk.shutdown import ShutdownSignals
 from kapdesk.single_instance import InstanceLock, knock
@@ -126,8 +126,21 @@ def build_window(
 
     window = MainWindow()
     window.keep_awake = keep_awake
-    attach_records(window, records_on(storage, paths, clock), clock, audio)
+    records_clock = practise(window, clock) if paths.practice else clock
+    attach_records(window, records_on(storage, paths, records_clock), clock, audio)
     return window
+
+
+def practise(window: MainWindow, clock: Clock) -> SpeedClock:
+    """Practice mode on ``window``: the clock the practice record runs on (the trainer sets
+    its speed on the practice band), over ``clock``, which the window keeps for what must
+    stay in real time: the sound and its fades, the breathing pace, the idle lock."""
+    practice_clock = SpeedClock(clock)
+    window.set_practice(practice_clock)
+    window.start_problem_for_autostart = (
+        "Practice does not start at login: set autostart in kapdesk without --practice."
+    )
+    return practice_clock
 
 
 class RecordsOpener(QObject):
@@ -145,13 +158,18 @@ class RecordsOpener(QObject):
         db_url: str | None,
         clock: Clock,
         audio: BackendFactory | None,
+        *,
+        window_clock: Clock | None = None,
     ) -> None:
+        """``clock``: the records' (practice's runs at the trainer's speed); ``window_clock``:
+        the window's own, in real time (the same as ``clock`` if None)."""
         super().__init__(window)
         self._audio = audio
         self._window = window
         self._paths = paths
         self._db_url = db_url
         self._clock = clock
+        self._window_clock = window_clock or clock
         # Queued to the UI thread: both signals are emitted from the worker.
         self._opened.connect(self._attach)
         self._failed.connect(self._fail)
@@ -263,7 +281,7 @@ class RecordsOpener(QObject):
 
     def _attach(self, records: Records) -> None:
         try:
-            attach_records(self._window, records, self._clock, self._audio)
+            attach_records(self._window, records, self._window_clock, self._audio)
         except Exception as exc:  # the last guard: a window stuck on "Opening…" helps no one
             log.exception("showing the records failed")
             self._fail(UNEXPECTED.format(name=exc.__class__.__name__))
@@ -290,12 +308,15 @@ def start(
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("kapdesk")
+    # Practice's folder is its own: its own lock (a real kapdesk runs beside it, and a second
+    # practice start hands over to the first), its own record and writer lock.
     lock = InstanceLock(paths.data_dir)
     folder = take_folder(lock, paths)
     if folder == HELD:
         return hand_over(lock)
     theme.apply(app)
     window = MainWindow()
+    records_clock = practise(window, clock) if paths.practice else clock
     window.keep_awake = KeepAwake(platform_inhibitors())
     window.start_arguments = start_arguments(paths, db_url, kiosk=kiosk)
     if db_url and _has_password(db_url):
@@ -314,7 +335,7 @@ def start(
     # (QtNetwork loads then, not before the first frame); a second start waits for it.
     window.ready.connect(lambda: _listen(lock, window))
     window.failed.connect(lambda _reason: _listen(lock, window) if lock.held else None)
-    opener = RecordsOpener(window, paths, db_url, clock, audio)
+    opener = RecordsOpener(window, paths, db_url, records_clock, audio, window_clock=clock)
     # A folder kapdesk cannot use is said in the window, which offers to try again.
     opener.gate = lambda: None if lock.held else take_folder(lock, paths)
     opener.start()
@@ -328,6 +349,8 @@ def take_folder(lock: InstanceLock, paths: AppPaths) -> str | None:
     """Take the data folder's lock: None once taken, :data:`HELD` when another kapdesk has it,
     or why the folder cannot be used (it cannot be entered, written to, or its disk is full)."""
     try:
+        if paths.practice:  # the clinic's data folder made too, as private as kapdesk makes it
+            paths.ensure_private()
         return None if lock.acquire() else HELD
     except OSError as exc:
         from kapdesk.folder_check import folder_problem  # noqa: PLC0415  (only on failure)

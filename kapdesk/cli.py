@@ -1,6 +1,7 @@
 """The command line: ``kapdesk`` opens the window; sub-commands serve scripts and checks.
 
     kapdesk [--data-dir DIR] [--db URL] [--kiosk]       the window
+    kapdesk --practice [COMMAND]                        the same on the practice record
     kapdesk protocols list                              the protocols this room can run
     kapdesk protocols check FILE [FILE ...]             validate protocol files (exit 1 on problems)
     kapdesk clinic check [FILE]                         validate the clinic's settings file
@@ -37,6 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO
 
 from kapdesk import __version__
+from kapdesk.core.practice import MARK
 from kapdesk.paths import BUNDLED_PROTOCOLS_DIR, AppPaths
 from kapdesk.stop_signals import SignalSocket, StoppedError, signals_held, stop_on_signals
 
@@ -84,6 +86,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="fill the screen with no window frame; staff leave with Ctrl+Shift+Q "
         "(the room's settings can make this the default)",
+    )
+    parser.add_argument(
+        "--practice",
+        action="store_true",
+        help="practise: a record of its own (never the clinic's, never on its server or "
+        "board), a clock that can run fast, and 'Practice' on every screen and page; with a "
+        "command, that command works on the practice record",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -297,6 +306,12 @@ def run(args: argparse.Namespace, noted: SignalSocket | None = None) -> int:
     except (OSError, RuntimeError, ValueError) as exc:  # a link loop, a name it cannot hold
         print(f"kapdesk: cannot use the data folder {args.data_dir}: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    if args.practice:
+        refused = practice_refusal(args)
+        if refused:
+            print(f"kapdesk: {refused}", file=sys.stderr)
+            return EXIT_USAGE
+        paths = paths.for_practice()
     if _uses_data_folder(args):
         from kapdesk.folder_check import entry_problem  # noqa: PLC0415
 
@@ -358,6 +373,22 @@ def run(args: argparse.Namespace, noted: SignalSocket | None = None) -> int:
 
         return connect_room(paths, args.url, room=args.room, local=args.local, out=sys.stdout)
     return list_sessions(paths, args.db, only_open=args.open, limit=args.limit, out=sys.stdout)
+
+
+PRACTICE_REFUSED = {
+    "connect": "practice never connects to the clinic server",
+    "board": "practice never appears on the clinic board: open it without --practice",
+    "encrypt": "the practice record holds no patients and is not encrypted",
+    "install-desktop": "practice is started by hand, not from the menu or at login",
+}
+
+
+def practice_refusal(args: argparse.Namespace) -> str | None:
+    """Why ``--practice`` cannot go with what else was asked, or None."""
+    if args.db:
+        return "--practice keeps a record of its own; it does not go with --db"
+    refused = PRACTICE_REFUSED.get(args.command or "")
+    return f"{refused} (--practice does not go with {args.command})" if refused else None
 
 
 def _uses_data_folder(args: argparse.Namespace) -> bool:
@@ -746,7 +777,7 @@ def export_record(
         return EXIT_PROBLEM
     try:
         summary, journey = JourneyStore(storage, SystemClock()).load(session_id)
-        data = export_session(summary, journey, fmt)
+        data = export_session(summary, journey, fmt, mark=MARK if paths.practice else "")
         audit_command_line(storage, "exported", f"session {session_id}", format=fmt)
     except (LookupError, StorageError, ExportError) as exc:
         print(f"kapdesk: {exc}", file=sys.stderr)
@@ -880,7 +911,8 @@ def print_session(
     if storage is None:
         return EXIT_PROBLEM
     try:
-        printer = Printer(storage, SystemClock(), clinic, command_line_user())
+        mark = MARK if paths.practice else ""
+        printer = Printer(storage, SystemClock(), clinic, command_line_user(), mark=mark)
         data = printer.handout(session_id) if handout else printer.record(session_id)
     except (LookupError, StorageError) as exc:
         print(f"kapdesk: {exc}", file=sys.stderr)

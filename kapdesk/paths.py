@@ -1,6 +1,7 @@
 """Where kapdesk keeps things: the data folder (database, clinic protocols) and the logs.
 
 The platformdirs user data folder by default; ``--data-dir`` or ``KAPDESK_DATA_DIR`` move it.
+Practice (``kapdesk --practice``) keeps a folder of its own inside it (``AppPaths.for_practice``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ class AppPaths:
     data_dir: Path
     log_dir: Path
     config_dir: Path | None = None  # this PC's own settings (room.toml); the data folder if None
+    # Where the clinic's settings, protocols and quick tags are read; the data folder if None.
+    clinic_dir: Path | None = None
+    practice: bool = False  # the practice record, never the clinic's (see for_practice)
 
     @classmethod
     def resolve(
@@ -40,6 +44,29 @@ class AppPaths:
             log_dir=Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
             config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
         )
+
+    def for_practice(self) -> AppPaths:
+        """The places of practice: a ``practice`` folder inside the data folder with its own
+        record, locks, heartbeat, room settings and logs, which reads the clinic's settings,
+        protocols and quick tags but writes nothing beside them. It never names a clinic
+        server (its room.toml is its own), so practice always runs on its own SQLite file."""
+        from kapdesk.core.practice import PRACTICE_FOLDER  # noqa: PLC0415
+
+        if self.practice:
+            return self
+        folder = self.data_dir / PRACTICE_FOLDER
+        return AppPaths(
+            data_dir=folder,
+            log_dir=self.log_dir / PRACTICE_FOLDER,
+            config_dir=None,
+            clinic_dir=self.clinic_folder,
+            practice=True,
+        )
+
+    @property
+    def clinic_folder(self) -> Path:
+        """The folder of the clinic's settings, protocols and quick tags."""
+        return self.clinic_dir or self.data_dir
 
     @property
     def database(self) -> Path:
@@ -58,7 +85,7 @@ class AppPaths:
     @property
     def clinic_settings(self) -> Path:
         """The clinic's own settings (``clinic.toml``), over kapdesk's bundled ones."""
-        return self.data_dir / "clinic.toml"
+        return self.clinic_folder / "clinic.toml"
 
     @property
     def room_settings(self) -> Path:
@@ -67,7 +94,7 @@ class AppPaths:
 
     @property
     def clinic_protocols_dir(self) -> Path:
-        return self.data_dir / "protocols"
+        return self.clinic_folder / "protocols"
 
     def kept_places(self, database: Path | None = None) -> tuple[Path, ...]:
         """kapdesk's own places, which no export or print ever writes over.
@@ -79,6 +106,8 @@ class AppPaths:
         from kapdesk.core.safe_files import sqlite_family  # noqa: PLC0415
 
         places = [self.data_dir, self.log_dir]
+        if self.clinic_dir is not None:  # practice: the clinic's data folder, its record too
+            places.append(self.clinic_dir)
         if self.config_dir is not None:
             places.append(self.config_dir)
         places += sqlite_family(self.database)
@@ -87,6 +116,9 @@ class AppPaths:
         return tuple(places)
 
     def ensure_private(self) -> None:
-        """Create the data folder readable by its owner only (0700)."""
-        self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        os.chmod(self.data_dir, 0o700)
+        """Create the data folder readable by its owner only (0700); in practice, the
+        clinic's data folder around it first."""
+        for folder in (self.clinic_dir, self.data_dir):
+            if folder is not None:
+                folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+                os.chmod(folder, 0o700)

@@ -18,6 +18,7 @@ from pathlib import Path
 from kapdesk.core.clinic import ClinicError, ClinicSettings, load_clinic
 from kapdesk.core.clock import Clock
 from kapdesk.core.observations import load_tags
+from kapdesk.core.practice import MARK
 from kapdesk.core.protocols import ProtocolLibrary
 from kapdesk.core.room import RoomSettings, RoomSettingsError, load_room_settings
 from kapdesk.core.safe_files import SETTINGS_LIMIT, SafeFileError, read_file
@@ -59,6 +60,7 @@ class Aftercare:
     room_file: Path | None = None
     outbox: Outbox | None = None  # a room on a clinic server: what waits for it
     kept: tuple[Path, ...] = ()  # kapdesk's own places, which no export or print writes over
+    mark: str = ""  # on every printed page: practice's "PRACTICE — not a clinical record"
 
 
 @dataclass
@@ -115,7 +117,7 @@ def settings_fingerprints(paths: AppPaths) -> dict[str, str]:
         prints["room.toml"] = hashlib.sha256(room).hexdigest()
     for path in files:
         try:
-            name = str(path.relative_to(paths.data_dir))
+            name = str(path.relative_to(paths.clinic_folder))
             prints[name] = hashlib.sha256(read_file(path, limit=SETTINGS_LIMIT)).hexdigest()
         except (SafeFileError, ValueError):
             continue  # absent, unreadable or no file: the loaders say so where it matters
@@ -214,7 +216,7 @@ def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
     for opened in left_open:
         log.info("resumed session %s", opened.session_id)
     sounds = bundled_sounds(BUNDLED_SOUNDS_DIR)
-    tags = load_tags(paths.data_dir)
+    tags = load_tags(paths.clinic_folder)
     clinic, problems = load_clinic(BUNDLED_CLINIC_SETTINGS, paths.clinic_settings)
     for problem in problems:
         log.warning("clinic settings not used: %s problem(s)", len(problem.problems))
@@ -231,6 +233,7 @@ def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
         paths.room_settings,
         outbox,
         paths.kept_places(sqlite_path(storage.engine.url)),
+        MARK if paths.practice else "",
     )
     return Records(
         storage,

@@ -87,7 +87,10 @@ def with_password(url: URL) -> URL:
 
 
 def configured_server(paths: AppPaths) -> URL | None:
-    """The clinic server this room PC was connected to, with its password; None: SQLite."""
+    """The clinic server this room PC was connected to, with its password; None: SQLite
+    (always in practice, which never reaches the clinic's server)."""
+    if paths.practice:
+        return None
     room, problem = load_room_settings(paths.room_settings)
     if problem is not None and _names_a_database(paths):
         # Falling back to this PC's own file would split the clinic's record in two.

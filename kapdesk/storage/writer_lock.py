@@ -62,6 +62,8 @@ def lock_path(database: Path) -> Path:
 def sqlite_file(paths: AppPaths, db_url: str | None) -> Path | None:
     """The SQLite file kapdesk will open for ``db_url`` (None: the data folder's own, unless
     this PC is connected to a clinic server); None for a server or a URL that is not a file."""
+    if db_url is None and paths.practice:
+        return paths.database  # practice never reaches a clinic server
     if db_url is None:
         from kapdesk.core.room import load_room_settings  # noqa: PLC0415
 

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtGui import QCloseEvent, QShowEvent
 
-    from kapdesk.core.clock import Clock
+    from kapdesk.core.clock import Clock, SpeedClock
     from kapdesk.core.protocols import ProtocolLibrary
     from kapdesk.core.room import RoomSettings
     from kapdesk.core.soundtrack import BundledSound, Soundtrack
@@ -203,6 +203,33 @@ class MainWindow(QMainWindow):
         journey = getattr(self, "journey_view", None)
         if page is journey or not self.focus_keeper.may_take_focus(self.focusWidget()):
             self.focus_keeper.settle()
+
+    # -- practice -------------------------------------------------------------------------------
+
+    def set_practice(self, clock: SpeedClock) -> None:
+        """Practice mode: the practice band above every page (the calm screen too), with the
+        trainer's speed of ``clock``, and "kapdesk — Practice" as the window's name whatever
+        else would name it. No clinic board from practice: it shows the clinic's rooms."""
+        from kapdesk.core.practice import WINDOW_TITLE  # noqa: PLC0415
+        from kapdesk.ui.practice_band import PracticeBand  # noqa: PLC0415
+
+        central = self.centralWidget()
+        assert central is not None
+        self.practice_band = PracticeBand(clock, central)
+        layout = central.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, self.practice_band)
+
+        def keep_title(title: str) -> None:
+            if title != WINDOW_TITLE:
+                self.setWindowTitle(WINDOW_TITLE)
+
+        def no_board() -> None:  # the button exists once the records are attached
+            self.board_button.hide()
+
+        self.windowTitleChanged.connect(keep_title)
+        self.setWindowTitle(WINDOW_TITLE)
+        self.ready.connect(no_board)
 
     # -- start-up -----------------------------------------------------------------------------
 
@@ -1098,7 +1125,8 @@ class MainWindow(QMainWindow):
         assert self.aftercare is not None
         care = self.aftercare
         member = self.member
-        return Printer(care.storage, care.clock, care.clinic, member.name if member else "", member)
+        by = member.name if member else ""
+        return Printer(care.storage, care.clock, care.clinic, by, member, mark=care.mark)
 
     def _print_record(self, session_id: int) -> bytes:
         return self._printer().record(session_id)  # on a worker thread

@@ -1,0 +1,52 @@
+"""The practice band: a calm strip across the top of the window in practice mode.
+
+It says, on every page and over the calm screen, that this is practice and not the clinic's
+record, and holds the trainer's speed buttons: the practice clock
+(:class:`kapdesk.core.clock.SpeedClock`) runs at 1x, 5x, 10x or 30x from the press on. Its
+colours are the theme's quiet ones (no red, nothing bright) so a dim room is not lit up.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QPushButton, QWidget
+
+from kapdesk.core.clock import SpeedClock
+from kapdesk.core.practice import SPEEDS
+from kapdesk.ui.widgets import label
+
+BAND_STYLE = """
+QFrame#practiceBand { background: #1d2830; border: 1px solid #35505a; border-radius: 8px; }
+QFrame#practiceBand QLabel { color: #a9b8c2; }
+"""
+
+
+class PracticeBand(QFrame):
+    """ "Practice · not a clinical record", and the speed of the practice clock."""
+
+    def __init__(self, clock: SpeedClock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.clock = clock
+        self.setObjectName("practiceBand")
+        self.setStyleSheet(BAND_STYLE)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(12, 4, 12, 4)
+        self.words = label("Practice · not a clinical record", "")
+        self.words.setAccessibleName("Practice mode: nothing here is a clinical record")
+        row.addWidget(self.words, 1)
+        row.addWidget(label("speed", "muted"))
+        self.speed_buttons: dict[int, QPushButton] = {}
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        for speed in SPEEDS:
+            button = QPushButton(f"{speed}x")
+            button.setProperty("role", "compact")
+            button.setCheckable(True)
+            button.setToolTip(f"Practice time runs {speed} times as fast as real time")
+            button.setChecked(speed == clock.speed)
+            self._group.addButton(button, speed)
+            self.speed_buttons[speed] = button
+            row.addWidget(button)
+        self._group.idClicked.connect(self._speed_chosen)
+
+    def _speed_chosen(self, speed: int) -> None:
+        self.clock.set_speed(speed)

@@ -1,0 +1,287 @@
+"""Practice mode in the window: its own record, "Practice" above every page, the trainer's
+speed buttons, and nothing of it in the clinic's record or on the clinic board."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kapdesk.app import build_window, start
+from kapdesk.core.clock import FakeClock
+from kapdesk.core.journey import EventKind
+from kapdesk.core.observations import note_data
+from kapdesk.core.practice import MARK, SPEEDS, WINDOW_TITLE
+from kapdesk.core.protocols import Protocol
+from kapdesk.paths import AppPaths
+from kapdesk.storage.db import Storage, open_storage
+from kapdesk.storage.journeys import JourneyStore
+from kapdesk.ui import theme
+from kapdesk.ui.board_window import BoardWindow
+from kapdesk.ui.main_window import MainWindow
+from tests.support.crash import ROOT, child_env, driver, first_line, run_driver
+from tests.support.pdf_text import pdf_pages
+from tests.ui.conftest import sign_in
+from tests.ui.test_journey_flow import _give_dose, _open_session
+
+SHIFT_CTRL = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture
+def practice_paths(paths: AppPaths) -> AppPaths:
+    return paths.for_practice()
+
+
+@pytest.fixture
+def practice_storage(practice_paths: AppPaths) -> Iterator[Storage]:
+    opened = open_storage(practice_paths, None)
+    yield opened
+    opened.engine.dispose()
+
+
+@pytest.fixture
+def practice(
+    qtbot: QtBot,
+    qapp: QApplication,
+    practice_storage: Storage,
+    practice_paths: AppPaths,
+    clock: FakeClock,
+) -> MainWindow:
+    """The window in practice mode, signed in."""
+    theme.apply(qapp)
+    return _practice_window(qtbot, practice_storage, practice_paths, clock)
+
+
+def _practice_window(
+    qtbot: QtBot, storage: Storage, paths: AppPaths, clock: FakeClock
+) -> MainWindow:
+    built = build_window(storage, paths, clock)
+    qtbot.addWidget(built)
+    built.resize(1280, 800)
+    built.show()
+    built.activateWindow()
+    qtbot.waitUntil(built.isActiveWindow)
+    return sign_in(built)
+
+
+def _band_on_top(window: MainWindow) -> bool:
+    """The band is shown, across the top of the window, above the page on screen."""
+    band = window.practice_band
+    page = window.pages.currentWidget()
+    assert page is not None
+    top = band.mapTo(window, band.rect().topLeft()).y()
+    page_top = page.mapTo(window, page.rect().topLeft()).y()
+    return (
+        band.isVisible()
+        and top < 20
+        and band.width() > window.width() * 0.9
+        and page_top >= top + band.height()
+        and band.visibleRegion().boundingRect().height() == band.height()  # nothing covers it
+    )
+
+
+def _folder_prints(folder: Path, leave_out: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and leave_out not in path.parents
+    }
+
+
+def test_practice_says_so_above_every_page_and_on_the_lock_screen(
+    qtbot: QtBot, practice: MainWindow
+) -> None:
+    window = practice
+    assert window.windowTitle() == WINDOW_TITLE
+    assert "Practice" in window.practice_band.words.text()
+    assert not window.board_button.isVisible()  # the board is the clinic's, not practice's
+    pages = [window.pages.widget(i) for i in range(window.pages.count())]
+    assert len(pages) >= 10  # set-up, journey, summary, history, library, calm screen, ...
+    for page in pages:
+        assert page is not None
+        window.pages.setCurrentWidget(page)
+        assert _band_on_top(window), page
+    window.show_setup()
+    _open_session(qtbot, window)
+    assert window.pages.currentWidget() is window.journey_view
+    assert _band_on_top(window)
+    qtbot.keyClick(window, Qt.Key.Key_L, SHIFT_CTRL)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.calm)
+    assert _band_on_top(window)
+    # A room's settings name the window after the room; practice keeps its own name.
+    window.setWindowTitle("kapdesk · Room 2")
+    assert window.windowTitle() == WINDOW_TITLE
+
+
+def test_the_band_is_calm_in_a_dark_room(practice: MainWindow) -> None:
+    image = practice.practice_band.grab().toImage()
+    colour = image.pixelColor(image.width() // 3, image.height() // 2)
+    assert colour.lightness() < 60  # dim, as the theme's own surfaces
+    assert not (colour.red() > colour.green() + 20 and colour.red() > colour.blue() + 20)
+
+
+def test_the_speed_buttons_set_how_fast_practice_time_runs(
+    qtbot: QtBot, practice: MainWindow, clock: FakeClock
+) -> None:
+    window = practice
+    band = window.practice_band
+    assert band.speed_buttons[1].isChecked()
+    _open_session(qtbot, window)
+    _give_dose(qtbot, window)
+    current = window.current
+    assert current is not None
+    journey = current.journey
+    qtbot.mouseClick(band.speed_buttons[30], Qt.MouseButton.LeftButton)
+    assert band.clock.speed == 30
+    assert band.speed_buttons[30].isChecked()
+    assert not band.speed_buttons[1].isChecked()
+    before = journey.elapsed() or 0.0
+    clock.advance(60)  # a real minute
+    assert (journey.elapsed() or 0.0) - before == pytest.approx(30 * 60)
+    for speed in SPEEDS:
+        qtbot.mouseClick(band.speed_buttons[speed], Qt.MouseButton.LeftButton)
+        at = journey.elapsed() or 0.0
+        assert at >= before  # never back, never a jump at the press
+        clock.advance(2)
+        assert (journey.elapsed() or 0.0) - at == pytest.approx(2 * speed)
+        before = journey.elapsed() or 0.0
+    # The journey screen's timer shows practice time on its next second.
+    qtbot.mouseClick(band.speed_buttons[10], Qt.MouseButton.LeftButton)
+    shown = window.journey_view.timer_label.text()
+    clock.advance(6)
+    qtbot.waitUntil(lambda: window.journey_view.timer_label.text() != shown, timeout=3000)
+
+
+def test_a_practice_session_leaves_the_clinics_record_untouched(
+    qtbot: QtBot, paths: AppPaths, practice_paths: AppPaths, clock: FakeClock, protocol: Protocol
+) -> None:
+    real = open_storage(paths, None)  # the clinic's record, with a session of its own
+    JourneyStore(real, clock, "Room 1").open_session("P-REAL", protocol, "Jo").journey.close("x")
+    real.engine.dispose()
+    before = _folder_prints(paths.data_dir, practice_paths.data_dir)
+    assert "kapdesk.sqlite3" in before
+
+    practice_storage = open_storage(practice_paths, None)
+    window = _practice_window(qtbot, practice_storage, practice_paths, clock)
+    _open_session(qtbot, window, code="P-PRACTICE")
+    _give_dose(qtbot, window)
+    current = window.current
+    assert current is not None
+    panel = window.journey_view.observations
+    assert panel is not None
+    qtbot.keyClicks(panel.note, "Practice note")
+    qtbot.keyClick(panel.note, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.status.text().startswith("Saved "))
+    clock.advance(30 * 60)
+    current.journey.close("Practice over")
+    window.close()
+    practice_storage.engine.dispose()
+
+    assert _folder_prints(paths.data_dir, practice_paths.data_dir) == before
+    real = open_storage(paths, None)
+    try:
+        codes = [s.patient_code for s in JourneyStore(real, clock).summaries(limit=None)]
+    finally:
+        real.engine.dispose()
+    assert codes == ["P-REAL"]
+    kept = open_storage(practice_paths, None)
+    try:
+        summary, journey = JourneyStore(kept, clock).load(current.session_id)
+    finally:
+        kept.engine.dispose()
+    assert summary.patient_code == "P-PRACTICE"
+    notes = [e.data.get("text") for e in journey.events if e.kind is EventKind.NOTE]
+    assert notes == ["Practice note"]
+    assert practice_paths.database.parent == paths.data_dir / "practice"
+
+
+def test_the_clinic_board_shows_no_practice_room(
+    qtbot: QtBot,
+    storage: Storage,
+    practice: MainWindow,
+    clock: FakeClock,
+    protocol: Protocol,
+) -> None:
+    JourneyStore(storage, clock, "Room 1").open_session("P-1", protocol, "Sam")
+    _open_session(qtbot, practice, code="P-PRACTICE")
+    assert practice.current is not None
+    practice.current.journey.record_observation(
+        EventKind.NOTE, note_data("in practice", [], "Sam Ortiz")
+    )
+    board = BoardWindow(storage, clock, show_patients=True)
+    qtbot.addWidget(board)
+    board.show()
+    with qtbot.waitSignal(board.shown_update, timeout=10_000):
+        board.start()
+    qtbot.waitUntil(lambda: len(board.views) >= 1)
+    rooms = [view.card.room for view in board.views if view.card is not None]
+    assert rooms == ["Room 1"]
+    patients = " ".join(view.patient.text() for view in board.views)
+    assert "P-PRACTICE" not in patients
+    board.close()
+
+
+def test_a_record_printed_in_practice_says_so_on_every_page(
+    qtbot: QtBot, practice: MainWindow, clock: FakeClock, tmp_path: Path
+) -> None:
+    window = practice
+    _open_session(qtbot, window)
+    _give_dose(qtbot, window)
+    current = window.current
+    assert current is not None
+    for minute in range(80):  # a long session: a record of several pages
+        clock.advance(60)
+        current.journey.record_observation(
+            EventKind.NOTE, note_data(f"Minute {minute}: resting, breathing slow", [], "Sam")
+        )
+    current.journey.close("Practice over")
+    window.show_summary(current.session_id)
+    record = tmp_path / "record.pdf"
+    window.summary_view.print_to(record)
+    job = window.summary_view.saver.job
+    assert job is not None
+    with qtbot.waitSignal(job.finished, timeout=30_000) as finished:
+        pass
+    assert finished.args[1] is True
+    pages = pdf_pages(record)
+    assert len(pages) > 1
+    for page in pages:  # PDFium may split a long page's words: compared without spaces
+        assert "".join(MARK.split()) in "".join(page.split())
+
+
+@pytest.mark.subprocess
+def test_a_practice_kapdesk_and_the_real_one_run_side_by_side(qtbot: QtBot, tmp_path: Path) -> None:
+    room = tmp_path / "room"
+    real = subprocess.Popen(
+        driver("instance", room), cwd=ROOT, env=child_env(), stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert json.loads(first_line(real)) == {"started": real.pid}  # the clinic's record open
+        window = start(AppPaths.resolve(room).for_practice(), None, FakeClock(), audio=None)
+        assert isinstance(window, MainWindow)  # not handed over to the real one
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(window.ready, timeout=30_000):
+            pass
+        assert window.start_problem is None
+        assert window.windowTitle() == WINDOW_TITLE
+        assert window.practice_band.isVisible()
+        assert (room / "practice" / "kapdesk.sqlite3").is_file()
+        # A second real start still finds the real kapdesk, not practice, and steps aside.
+        second = run_driver("instance", room)
+        assert second.returncode == 0, second.stderr
+        assert "already running" in second.stderr
+        assert json.loads(first_line(real)) == {"brought_forward": True}
+        assert real.poll() is None
+        window.close()
+    finally:
+        os.kill(real.pid, signal.SIGKILL)
+        real.wait(timeout=30)
