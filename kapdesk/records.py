@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kapdesk.core.clinic import ClinicError, ClinicSettings, load_clinic
-from kapdesk.core.clock import Clock
+from kapdesk.core.clock import Clock, SpeedClock
 from kapdesk.core.observations import load_tags
 from kapdesk.core.practice import MARK
 from kapdesk.core.protocols import ProtocolLibrary
@@ -199,8 +199,32 @@ def set_aside_notices(path: Path | None) -> list[str]:
     return [notice]
 
 
+def practice_goes_on(storage: Storage, paths: AppPaths, clock: SpeedClock) -> None:
+    """Practice that ran fast wrote times ahead of the real clock: its clock goes on from the
+    last of them (its heartbeat's, its last entry's), so a practice session left open picks
+    up where it was, its time vouched, and no clock seems to have moved."""
+    from sqlalchemy import func, select  # noqa: PLC0415
+
+    from kapdesk.storage.models import SessionEvent  # noqa: PLC0415
+
+    moments = []
+    beat = HeartbeatFile(paths.data_dir / HEARTBEAT_NAME).read()
+    if beat is not None:
+        moments.append(beat.wall)
+    with storage.factory() as session:
+        last = session.scalar(select(func.max(SessionEvent.wall_at)))
+    if last is not None:
+        moments.append(last)
+    if moments:
+        moved = clock.catch_up(max(moments))
+        if moved:
+            log.info("practice time goes on from its record, %.0f s ahead", moved)
+
+
 def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
     """The records on an already open database."""
+    if paths.practice and isinstance(clock, SpeedClock):
+        practice_goes_on(storage, paths, clock)
     library = ProtocolLibrary(BUNDLED_PROTOCOLS_DIR, paths.clinic_protocols_dir)
     room, room_problem = load_room_settings(paths.room_settings)
     if room_problem is not None:

@@ -191,6 +191,19 @@ class SpeedClock:
         self._from = self.beneath.monotonic()
         self._speed = float(speed)
 
+    def catch_up(self, moment: datetime) -> float:
+        """Move practice time on to ``moment`` if it is behind it (never back); the seconds
+        moved. Practice that ran fast wrote times ahead of the real clock: a practice
+        kapdesk started again goes on from the last of them, not back before them."""
+        behind = (moment - self.now()).total_seconds()
+        if not behind > 0:
+            return 0.0
+        self._mono += behind
+        self._wall += timedelta(seconds=behind)
+        if self._since_boot is not None:
+            self._since_boot += behind
+        return behind
+
     def _run(self) -> float:
         """Practice seconds since the last change of speed."""
         return max(0.0, self.beneath.monotonic() - self._from) * self._speed

@@ -82,3 +82,18 @@ def test_an_unknown_time_since_boot_stays_unknown() -> None:
     clock.set_speed(1)
     assert clock.since_boot() is None
     assert clock.boot_id() is None
+
+
+def test_catching_up_moves_every_reading_on_together_and_never_back() -> None:
+    beneath = FakeClock()
+    clock = SpeedClock(beneath, speed=5)
+    start_mono, start_boot = clock.monotonic(), clock.since_boot() or 0.0
+    ahead = clock.now() + timedelta(minutes=20)  # what a fast practice wrote before a restart
+    assert clock.catch_up(ahead) == pytest.approx(1200)
+    assert clock.now() == ahead
+    assert clock.monotonic() == pytest.approx(start_mono + 1200)
+    assert clock.since_boot() == pytest.approx(start_boot + 1200)
+    assert clock.catch_up(ahead - timedelta(hours=1)) == 0.0  # behind it: nothing moves
+    assert clock.now() == ahead
+    beneath.advance(2)
+    assert clock.now() == ahead + timedelta(seconds=10)  # and on at its speed from there

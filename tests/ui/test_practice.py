@@ -285,3 +285,35 @@ def test_a_practice_kapdesk_and_the_real_one_run_side_by_side(qtbot: QtBot, tmp_
     finally:
         os.kill(real.pid, signal.SIGKILL)
         real.wait(timeout=30)
+
+
+def test_a_practice_session_left_open_after_running_fast_picks_up_where_it_was(
+    qtbot: QtBot,
+    practice: MainWindow,
+    practice_storage: Storage,
+    practice_paths: AppPaths,
+    clock: FakeClock,
+) -> None:
+    _open_session(qtbot, practice)
+    _give_dose(qtbot, practice)
+    qtbot.mouseClick(practice.practice_band.speed_buttons[30], Qt.MouseButton.LeftButton)
+    clock.advance(40)  # 20 minutes of practice
+    current = practice.current
+    assert current is not None
+    current.journey.record_observation(EventKind.NOTE, note_data("Calm", [], "Sam Ortiz"))
+    clock.advance(10)  # 5 more, after the note and the heartbeat it wrote
+    shown = current.journey.elapsed() or 0.0
+    practice.close()
+    # Killed; practice started again two minutes later, its clock back at 1x.
+    again = _practice_window(qtbot, practice_storage, practice_paths, clock.restart(120))
+    view = again.journey_view
+    assert again.current is not None
+    journey = again.current.journey
+    assert journey.time_vouched
+    assert journey.downtime is not None
+    assert journey.downtime.clock_moved == 0
+    # On from the last moment practice wrote (the note, and the heartbeat with it), never
+    # back before it, and never on by the real two minutes it was closed.
+    assert 20 * 60 <= (journey.elapsed() or 0.0) <= shown
+    assert not view.time_notice.isVisible()  # nothing to tell: no clock moved
+    assert again.practice_band.speed_buttons[1].isChecked()
