@@ -14,6 +14,7 @@
                                                         fhir or pdf
     kapdesk handout SESSION_ID -o FILE.pdf [--force]    the patient's take-home sheet
     kapdesk demo                                        write an example session; prints its id
+    kapdesk reset-practice                              empty the practice record, after asking
     kapdesk encrypt [--keep-in-keyring]                 encrypt the database (SQLCipher)
     kapdesk install-desktop [--autostart] [--uninstall] the menu entry, icon and autostart
 
@@ -272,6 +273,11 @@ def build_parser() -> argparse.ArgumentParser:
         "demo",
         help="write a complete example session (patient DEMO-001) and print its id last",
     )
+    commands.add_parser(
+        "reset-practice",
+        help="empty the practice record (kapdesk --practice), after asking; the clinic's "
+        "record is not touched",
+    )
     return parser
 
 
@@ -358,6 +364,14 @@ def run(args: argparse.Namespace, noted: SignalSocket | None = None) -> int:
         return encrypt_database(paths, args.db, keep=args.keep_in_keyring, out=sys.stdout)
     if args.command == "demo":
         return write_demo(paths, args.db, sys.stdout)
+    if args.command == "reset-practice":
+        from kapdesk.practice import reset_practice  # noqa: PLC0415
+
+        problem = reset_practice(paths, input, sys.stdout)
+        if problem:
+            print(f"kapdesk: {problem}", file=sys.stderr)
+            return EXIT_PROBLEM
+        return 0
     if args.command == "board":
         from kapdesk.app import run_board  # noqa: PLC0415  (Qt is loaded only for the window)
 

@@ -3,6 +3,7 @@ print or export says practice; what practice must never do is refused plainly.""
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -115,3 +116,50 @@ def test_practice_never_reaches_a_clinic_server_whatever_its_room_file_says(
     assert practice.log_dir == paths.log_dir / "practice"
     assert paths.data_dir in practice.kept_places()  # no export from practice writes there
     assert oct(paths.data_dir.stat().st_mode & 0o777) == "0o700"
+
+
+def test_reset_practice_empties_the_practice_record_only_after_asking(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert main(["--data-dir", str(data_dir), "demo"]) == 0  # the clinic's record
+    assert main(["--data-dir", str(data_dir), "--practice", "demo"]) == 0
+    real = {p.name: p.read_bytes() for p in data_dir.iterdir() if p.is_file()}
+    practice = data_dir / "practice"
+    (practice / "room.toml").write_text('room_name = "Training"\n')
+    capsys.readouterr()
+
+    for answer in ("no\n", ""):  # a no, or nothing typed at all (no terminal): nothing goes
+        monkeypatch.setattr("sys.stdin", io.StringIO(answer))
+        code, out, err = _run(capsys, "--data-dir", str(data_dir), "reset-practice")
+        assert (code, err) == (0, "")
+        assert "Type reset to go on" in out
+        assert out.strip().endswith("Nothing was changed.")
+        assert (practice / "kapdesk.sqlite3").is_file()
+
+    held = take_writer_lock(AppPaths.resolve(data_dir).for_practice(), None)  # practice is open
+    assert held is not None
+    try:
+        monkeypatch.setattr("sys.stdin", io.StringIO("reset\n"))
+        code, out, err = _run(capsys, "--data-dir", str(data_dir), "reset-practice")
+    finally:
+        held.release()
+    assert code == 1
+    assert "Close the practice kapdesk first" in err
+    assert (practice / "kapdesk.sqlite3").is_file()
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("reset\n"))
+    code, out, err = _run(capsys, "--data-dir", str(data_dir), "--practice", "reset-practice")
+    assert (code, err) == (0, "")
+    assert out.strip().endswith("the next practice starts afresh.")
+    assert not (practice / "kapdesk.sqlite3").exists()
+    assert not (practice / "kapdesk.sqlite3-kapdesk.json").exists()
+    assert (practice / "room.toml").read_text() == 'room_name = "Training"\n'
+    assert {p.name: p.read_bytes() for p in data_dir.iterdir() if p.is_file()} == real
+    code, out, err = _run(capsys, "--data-dir", str(data_dir), "--practice", "sessions", "list")
+    assert "DEMO-001" not in out
+    code, out, err = _run(capsys, "--data-dir", str(data_dir), "sessions", "list")
+    assert "DEMO-001" in out  # the clinic's own demo session is still there
+    fresh = data_dir.parent / "fresh"
+    code, out, err = _run(capsys, "--data-dir", str(fresh), "reset-practice")
+    assert out.strip() == "The practice record is empty already."
+    assert not (fresh / "practice").exists()
