@@ -266,6 +266,8 @@ def test_a_practice_kapdesk_and_the_real_one_run_side_by_side(qtbot: QtBot, tmp_
     )
     try:
         assert json.loads(first_line(real)) == {"started": real.pid}  # the clinic's record open
+        # This PC is meanwhile connected to a clinic server: practice never goes there.
+        (room / "room.toml").write_text('database = "postgresql://kap@192.0.2.1/kapdesk"\n')
         window = start(AppPaths.resolve(room).for_practice(), None, FakeClock(), audio=None)
         assert isinstance(window, MainWindow)  # not handed over to the real one
         qtbot.addWidget(window)
@@ -275,6 +277,10 @@ def test_a_practice_kapdesk_and_the_real_one_run_side_by_side(qtbot: QtBot, tmp_
         assert window.windowTitle() == WINDOW_TITLE
         assert window.practice_band.isVisible()
         assert (room / "practice" / "kapdesk.sqlite3").is_file()
+        assert window.aftercare is not None
+        assert window.aftercare.storage.engine.dialect.name == "sqlite"
+        assert window.presence is None  # no presence published, so on no board
+        assert not (room / "practice" / "outbox.sqlite").exists()
         # A second real start still finds the real kapdesk, not practice, and steps aside.
         second = run_driver("instance", room)
         assert second.returncode == 0, second.stderr
@@ -317,3 +323,40 @@ def test_a_practice_session_left_open_after_running_fast_picks_up_where_it_was(
     assert 20 * 60 <= (journey.elapsed() or 0.0) <= shown
     assert not view.time_notice.isVisible()  # nothing to tell: no clock moved
     assert again.practice_band.speed_buttons[1].isChecked()
+
+
+def test_at_speed_the_music_plays_at_its_own_pace_while_the_journey_runs_fast(
+    qtbot: QtBot,
+    qapp: QApplication,
+    practice_storage: Storage,
+    practice_paths: AppPaths,
+    clock: FakeClock,
+) -> None:
+    from kapdesk.audio.fake import FakeBackend  # noqa: PLC0415
+    from tests.ui.test_sound import _music  # noqa: PLC0415
+
+    _music(practice_storage, clock)  # "Evening": 20 minutes of "Calm" before the peak
+    backend = FakeBackend(clock)
+    theme.apply(qapp)
+    window = build_window(practice_storage, practice_paths, clock, audio=lambda: backend)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    sign_in(window)
+    window.setup_view.soundtrack.setCurrentText("Evening")
+    _open_session(qtbot, window)
+    _give_dose(qtbot, window)
+    qtbot.waitUntil(lambda: backend.music.loaded == Path("/music/calm.ogg"))
+    player = window.sound_panel.player
+    assert player is not None
+    current = window.current
+    assert current is not None
+    qtbot.mouseClick(window.practice_band.speed_buttons[30], Qt.MouseButton.LeftButton)
+    started = player.position or 0.0
+    elapsed = current.journey.elapsed() or 0.0
+    clock.advance(20)  # ten minutes of practice; twenty seconds of music
+    assert (current.journey.elapsed() or 0.0) - elapsed == pytest.approx(600)
+    assert (player.position or 0.0) - started == pytest.approx(20)
+    assert backend.music.loaded == Path("/music/calm.ogg")  # not skipped on to the next
