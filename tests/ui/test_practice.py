@@ -104,6 +104,8 @@ def test_practice_says_so_above_every_page_and_on_the_lock_screen(
     assert window.windowTitle() == WINDOW_TITLE
     assert "Practice" in window.practice_band.words.text()
     assert not window.board_button.isVisible()  # the board is the clinic's, not practice's
+    qtbot.keyClick(window, Qt.Key.Key_B, SHIFT_CTRL)
+    assert getattr(window, "board_window", None) is None
     pages = [window.pages.widget(i) for i in range(window.pages.count())]
     assert len(pages) >= 10  # set-up, journey, summary, history, library, calm screen, ...
     for page in pages:
