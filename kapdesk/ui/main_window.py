@@ -782,8 +782,8 @@ class MainWindow(QMainWindow):
             log.warning("the settings change could not be audited: %s", exc)
         care.room, care.room_problem = room, None
         self.apply_room(room)
-        if room.autostart == _autostart_exists():
-            return None  # as it is already: an entry made by install-desktop stays as made
+        if room.autostart == _autostart_exists() or hasattr(self, "practice_band"):
+            return None  # as it is already, or practice: this PC's login is the clinic's
         return self._place_autostart(room.autostart)
 
     def _place_autostart(self, autostart: bool) -> str | None:

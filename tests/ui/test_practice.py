@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -22,6 +22,7 @@ from kapdesk.core.journey import EventKind
 from kapdesk.core.observations import note_data
 from kapdesk.core.practice import MARK, SPEEDS, WINDOW_TITLE
 from kapdesk.core.protocols import Protocol
+from kapdesk.core.staff import Role
 from kapdesk.paths import AppPaths
 from kapdesk.storage.db import Storage, open_storage
 from kapdesk.storage.journeys import JourneyStore
@@ -30,7 +31,7 @@ from kapdesk.ui.board_window import BoardWindow
 from kapdesk.ui.main_window import MainWindow
 from tests.support.crash import ROOT, child_env, driver, first_line, run_driver
 from tests.support.pdf_text import pdf_pages
-from tests.ui.conftest import sign_in
+from tests.ui.conftest import sign_in, sign_in_account
 from tests.ui.test_journey_flow import _give_dose, _open_session
 
 SHIFT_CTRL = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -362,3 +363,33 @@ def test_at_speed_the_music_plays_at_its_own_pace_while_the_journey_runs_fast(
     assert (current.journey.elapsed() or 0.0) - elapsed == pytest.approx(600)
     assert (player.position or 0.0) - started == pytest.approx(20)
     assert backend.music.loaded == Path("/music/calm.ogg")  # not skipped on to the next
+
+
+def test_practice_leaves_this_pcs_autostart_as_the_clinic_set_it(
+    qtbot: QtBot, practice: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kapdesk.cli import main  # noqa: PLC0415
+    from kapdesk.core.room import load_room_settings  # noqa: PLC0415
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    assert main(["--data-dir", str(tmp_path / "data"), "install-desktop", "--autostart"]) == 0
+    entry = tmp_path / "config" / "autostart" / "kapdesk.desktop"
+    made = entry.read_text(encoding="utf-8")
+    sign_in_account(practice, "Trainer", "5820", frozenset({Role.NURSE}))
+    practice.show_staff()
+    page = practice.staff_view
+    page.tabs.setCurrentIndex(2)
+    assert page.room_autostart.isChecked()  # the clinic's entry is there
+    box = page.room_autostart  # a trainee unticks it, on its box
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(12, box.height() // 2))
+    assert not box.isChecked()
+    page.room_name.selectAll()
+    qtbot.keyClicks(page.room_name, "Training room")
+    qtbot.mouseClick(page.room_save, Qt.MouseButton.LeftButton)
+    assert page.room_note.text().startswith("Saved.")
+    assert entry.read_text(encoding="utf-8") == made
+    assert practice.windowTitle() == WINDOW_TITLE
+    saved, _problem = load_room_settings(tmp_path / "data" / "practice" / "room.toml")
+    assert saved.room_name == "Training room"  # practice's own room file, not the clinic's
+    assert not (tmp_path / "data" / "room.toml").exists()
