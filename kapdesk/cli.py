@@ -206,8 +206,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--output",
         metavar="PATH",
         type=Path,
-        help="write to this new file, whole or not at all (default: standard output); never "
-        "inside kapdesk's data folder, never a device or a pipe",
+        help="write to this new file, whole or not at all (default: standard output, which "
+        "for pdf must not be a terminal); never inside kapdesk's data folder, never a device "
+        "or a pipe",
     )
     export.add_argument(
         "--force", action="store_true", help="replace the file given with -o if it exists"
@@ -347,6 +348,8 @@ def run(args: argparse.Namespace, noted: SignalSocket | None = None) -> int:
     if args.command == "playlist":
         return check_playlist(args.file, sys.stdout)
     if args.command == "export" and args.format == "pdf":
+        if args.output is None and binary_to_terminal("the PDF"):
+            return EXIT_USAGE
         return print_session(
             paths, args.db, args.session_id, args.output, handout=False, force=args.force
         )
@@ -948,6 +951,22 @@ def _session_number(text: str) -> int | None:
         print(f"kapdesk: there is no session {number}", file=sys.stderr)
         return None
     return number
+
+
+def binary_to_terminal(what: str) -> bool:
+    """Whether standard output is a terminal, which binary output would fill with garbage;
+    says so on stderr, naming -o. A pipe or a file takes the bytes as they are."""
+    try:
+        terminal = os.isatty(sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):  # no file descriptor: not a terminal
+        terminal = False
+    if terminal:
+        print(
+            f"kapdesk: {what} is binary and standard output is a terminal; "
+            "write it to a file with -o FILE (or pipe it into a program)",
+            file=sys.stderr,
+        )
+    return terminal
 
 
 def _write_stdout(data: bytes) -> int:

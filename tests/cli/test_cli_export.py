@@ -200,3 +200,62 @@ def test_the_record_and_the_handout_print_from_the_command_line(
     assert "To meet the sadness with curiosity." in sheet
     assert "mmHg" not in sheet
     assert "Quiet tears" not in sheet
+
+
+def _kapdesk_on_a_terminal(*args: str) -> tuple[int, bytes, str]:
+    """kapdesk with its standard output on a pseudo-terminal, as when typed at a prompt."""
+    import pty  # noqa: PLC0415  (POSIX only, as the room PCs that run this test)
+
+    main_end, terminal = pty.openpty()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "kapdesk", *args],
+            cwd=ROOT,
+            env=dict(os.environ),
+            stdout=terminal,
+            stderr=subprocess.PIPE,
+            timeout=120,
+            check=False,
+        )
+        os.close(terminal)
+        terminal = -1
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(main_end, 65536)
+            except OSError:  # the terminal's other end is closed: all was read
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        if terminal >= 0:
+            os.close(terminal)
+        os.close(main_end)
+    return done.returncode, shown, done.stderr.decode("utf-8")
+
+
+@pytest.mark.subprocess
+def test_a_pdf_is_not_written_into_a_terminal_but_goes_into_a_pipe(tmp_path: Path) -> None:
+    data = str(tmp_path / "data")
+    demo = _kapdesk("--data-dir", data, "demo")
+    assert demo.returncode == 0, demo.stderr
+    session = demo.stdout.strip().splitlines()[-1]
+    code, shown, err = _kapdesk_on_a_terminal(
+        "--data-dir", data, "export", session, "--format", "pdf"
+    )
+    assert code == 2
+    assert b"%PDF" not in shown
+    assert "-o FILE" in err
+    assert "Traceback" not in err
+    # A pipe still takes the PDF.
+    piped = subprocess.run(
+        [sys.executable, "-m", "kapdesk", "--data-dir", data, "export", session, "--format", "pdf"],
+        cwd=ROOT,
+        env=dict(os.environ),
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stdout.startswith(b"%PDF")
