@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from kapdesk.core.journey import EventKind, Journey
-from kapdesk.core.protocols import ChecklistItem
+from kapdesk.core.protocols import BASELINE_STEP, ChecklistItem
 
 
 class Breath(StrEnum):
@@ -151,6 +151,12 @@ def preparation_of(journey: Journey) -> Preparation:
             breathing += float(data.get("seconds") or 0.0)
         elif event.kind is EventKind.DOSING_DECISION:
             decision = str(data.get("reason") or "")
+    baseline = journey.baseline_reading()
+    if baseline is not None:
+        # A baseline in the record is the step done, whoever ticks or forgets to tick the box.
+        done, by = ticks.get(BASELINE_STEP, (False, ""))
+        taken_by = str(journey.events[baseline[0]].data.get("by") or "")
+        ticks[BASELINE_STEP] = (True, by if done and by else taken_by)
     steps = tuple(
         Tick(item, *ticks.get(item.id, (False, ""))) for item in journey.protocol.checklist
     )

@@ -154,12 +154,15 @@ class ChecklistItem:
 # KAP consent and screening guides share: informed consent, fasting, a medication review
 # (benzodiazepines, lamotrigine and MAOIs change the response; stimulants raise blood pressure),
 # a ride home with no driving until the next day, and baseline vital signs before dosing.
+# The step a recorded baseline reading ticks by itself (see preparation.preparation_of).
+BASELINE_STEP = "baseline-vitals"
+
 DEFAULT_CHECKLIST: tuple[ChecklistItem, ...] = (
     ChecklistItem("consent", "Informed consent signed for this session"),
     ChecklistItem("fasting", "Fasting as instructed (no food for 4 h, no drink for 2 h)"),
     ChecklistItem("medications", "Medications reviewed since the last session"),
     ChecklistItem("ride-home", "Ride home arranged; no driving until the next day"),
-    ChecklistItem("baseline-vitals", "Baseline vital signs taken"),
+    ChecklistItem(BASELINE_STEP, "Baseline vital signs taken"),
 )
 
 

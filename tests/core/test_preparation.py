@@ -20,6 +20,7 @@ from kapdesk.core.preparation import (
     preparation_of,
 )
 from kapdesk.core.protocols import (
+    BASELINE_STEP,
     DEFAULT_CHECKLIST,
     Protocol,
     ProtocolError,
@@ -154,6 +155,40 @@ def test_the_checklist_intention_and_breathwork_are_read_back_from_the_events(
     ]
     # Ticks are no gate: dosing with steps missing is allowed (the screen asks about them).
     journey.record_dose(DOSE)
+
+
+def test_a_recorded_baseline_ticks_its_checklist_step(
+    esketamine: Protocol, clock: FakeClock
+) -> None:
+    journey = Journey.open(esketamine, clock)
+
+    def baseline_step() -> tuple[bool, str]:
+        ticks = {t.item.id: (t.done, t.by) for t in preparation_of(journey).steps}
+        return ticks[BASELINE_STEP]
+
+    assert baseline_step() == (False, "")
+    values = {"heart_rate": 72, "spo2": 98}  # no blood pressure: not a baseline
+    journey.record_observation(EventKind.VITALS, {"values": values, "flags": [], "by": "Nurse"})
+    assert baseline_step() == (False, "")
+    _vitals(journey, 128, 82)
+    assert baseline_step() == (True, "Nurse")  # taken by the nurse who took the reading
+    assert BASELINE_STEP not in [item.id for item in preparation_of(journey).missing]
+    step = next(item for item in esketamine.checklist if item.id == BASELINE_STEP)
+    journey.record_preparation(EventKind.CHECKLIST, checklist_data(step, True, "Lee"))
+    assert baseline_step() == (True, "Lee")  # ticked by hand too: the tick's author stands
+    journey.record_dose(DOSE)
+    _vitals(journey, 130, 80)  # during the journey: not a baseline, changes nothing
+    assert baseline_step() == (True, "Lee")
+
+
+def test_a_journey_without_a_baseline_leaves_its_step_to_staff(
+    esketamine: Protocol, clock: FakeClock
+) -> None:
+    journey = Journey.open(esketamine, clock)
+    journey.record_dose(DOSE)
+    _vitals(journey, 130, 80)  # after dosing: no baseline
+    ticks = {t.item.id: t.done for t in preparation_of(journey).steps}
+    assert ticks[BASELINE_STEP] is False
 
 
 def test_a_protocol_without_a_checklist_gets_the_default_and_a_bad_one_is_located() -> None:
