@@ -63,6 +63,7 @@ class PlanLine:
     assigned_to: str = ""
     done: bool = False
     notes: tuple[str, ...] = ()
+    booking: str = ""  # the time and place given with the booking: "10:00, room 2"
 
 
 @dataclass(frozen=True)
@@ -482,6 +483,8 @@ def handout_html(facts: HandoutFacts, printed_at: datetime) -> str:
         for line in follow_ups:
             if line.booked_on:
                 when = f"booked for {line.booked_on:%A %d %B}"
+                if line.booking:
+                    when += f", {line.booking}"
             elif line.window:
                 when = f"to book for {line.window.text()}"
             else:
@@ -519,6 +522,7 @@ def plan_lines(items: Iterable[ItemState]) -> tuple[PlanLine, ...]:
             item.assigned_to,
             item.done,
             item.notes,
+            item.booking,
         )
         for item in items
     )

@@ -47,6 +47,15 @@ class ItemState:
     history: tuple[Change, ...] = field(default=())
 
     @property
+    def booking(self) -> str:
+        """What staff wrote with the booking ("10:00 with Lee, room 2"): the note saved in the
+        same change as the date it is booked on; "" when not booked or booked without one."""
+        for change in reversed(self.history):
+            if change.booked_on is not None:
+                return change.note if change.booked_on == self.booked_on else ""
+        return ""
+
+    @property
     def done_by(self) -> str:
         for change in reversed(self.history):
             if change.done is not None:

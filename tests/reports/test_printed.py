@@ -91,7 +91,14 @@ def session_id(storage: Storage, clock: FakeClock) -> int:
     plans = IntegrationStore(storage, clock)
     items = plans.draft(opened.session_id, draft_plan(settings, date(2026, 3, 6), 5))
     follow_up = next(i for i in items if i.key == "integration")
-    plans.update(follow_up.id, "Sam Ortiz", assigned_to="Dr Lin", booked_on=date(2026, 3, 9))
+    plans.update(
+        follow_up.id,
+        "Sam Ortiz",
+        assigned_to="Dr Lin",
+        booked_on=date(2026, 3, 9),
+        note="10:00, room 2",
+    )
+    plans.update(follow_up.id, "Sam Ortiz", note="Prefers mornings")  # for staff only
     return opened.session_id
 
 
@@ -153,7 +160,8 @@ def test_the_handout_has_the_plan_and_safety_and_nothing_clinical(
         "After your session",
         "To meet my grief with less fear",
         "What did you learn about yourself?",
-        "Integration session with the psychotherapist booked for Monday 09 March",
+        "Integration session with the psychotherapist booked for Monday 09 March, 10:00, "
+        "room 2 Dr Lin",  # when, where and with whom
         "Next dosing session of the course to book for Mon 09 Mar to Tue 10 Mar",
         "Do not drive",
         "until the next day",
@@ -172,6 +180,7 @@ def test_the_handout_has_the_plan_and_safety_and_nothing_clinical(
         "ESK-7731",
         "Rechecked after rest",
         "dissociation",
+        "Prefers mornings",  # a note for staff, not given with the booking
     ):
         assert clinical not in text, clinical
 

@@ -99,11 +99,15 @@ def test_the_integration_plan_is_drafted_once_and_changes_are_appended(
     state = plans.update(follow_up.id, "Dr Lin", done=True)
     assert (state.done, state.assigned_to, state.booked_on) == (True, "Dr Lin", date(2026, 11, 23))
     assert state.notes == ("10:00, room 2",)
+    assert state.booking == "10:00, room 2"  # the note given with the date: for the handout
     assert state.done_by == "Dr Lin"
     assert [c.by for c in state.history] == ["Alex Kim", "Dr Lin", "Dr Lin"]
     state = plans.update(follow_up.id, "Dr Lin", done=False, note="patient cancelled")
     assert not state.done
     assert len(state.history) == 4
+    assert state.booking == "10:00, room 2"  # a later note is not the booking's
+    state = plans.update(follow_up.id, "Dr Lin", booked_on=date(2026, 11, 24))
+    assert state.booking == ""  # moved without a time: the old time is not the new one's
     with pytest.raises(ValueError, match="nothing to change"):
         plans.update(follow_up.id, "Dr Lin")
 
