@@ -1,5 +1,5 @@
-"""Printing a session: the record for the chart and the patient's handout, as PDF bytes, from
-the database. The command line and the window both print through here.
+"""Printing a session: the record for the chart and the patient's handout, from the database,
+as pages to print or PDF bytes to save. The command line and the window both print through here.
 
 It brings the stores (storage) and the printed pages (reports) together, as
 :mod:`kapdesk.records` does for the window: the two layers stay apart below it.
@@ -8,13 +8,16 @@ It brings the stores (storage) and the printed pages (reports) together, as
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kapdesk.core.clinic import ClinicSettings
 from kapdesk.core.clock import Clock
 from kapdesk.core.staff import Action, StaffMember, require
-from kapdesk.reports.pdf import pdf_bytes, record_pdf
+from kapdesk.reports.pages import PageHeader, Printed
+from kapdesk.reports.pdf import ensure_gui, pdf_bytes, vitals_image
 from kapdesk.reports.printed import (
     HANDOUT_POINTS,
+    VITALS_IMAGE,
     RecordFacts,
     handout_facts,
     handout_html,
@@ -27,6 +30,9 @@ from kapdesk.storage.integration import IntegrationStore
 from kapdesk.storage.journeys import JourneyStore
 from kapdesk.storage.staff import StaffStore
 
+if TYPE_CHECKING:
+    from kapdesk.storage.repositories import SessionSummary
+
 
 @dataclass
 class Printer:
@@ -37,7 +43,7 @@ class Printer:
     clinic: ClinicSettings
     by: str = ""  # who prints: the audit trail names them
     member: StaffMember | None = None  # at the screen, whose roles must allow printing
-    mark: str = ""  # on every page (practice: "PRACTICE — not a clinical record")
+    mark: str = ""  # printed in every page's header when set (e.g. "Practice")
 
     def _allowed(self) -> None:
         """PermissionDeniedError unless the member at the screen may print records."""
@@ -54,23 +60,48 @@ class Printer:
             return ""
         return f"Session {number} of {course.planned_sessions}"
 
-    def record(self, session_id: int) -> bytes:
-        """The session record as a PDF; LookupError or StorageError when it cannot be read."""
+    def _header(self, summary: SessionSummary, title: str) -> PageHeader:
+        moment = summary.dosed_at or summary.opened_at
+        day = moment.astimezone().strftime("%d %b %Y") if moment else "-"
+        return PageHeader(self.clinic.name, summary.patient_code, day, title, self.mark)
+
+    def record_pages(self, session_id: int) -> Printed:
+        """The session record, ready to print or save; LookupError or StorageError when it
+        cannot be read."""
         self._allowed()
         summary, journey = JourneyStore(self.storage, self.clock).load(session_id)
         plan = plan_lines(IntegrationStore(self.storage, self.clock).items(session_id))
         facts = RecordFacts(summary, journey, self._course_text(session_id), plan)
         page = session_record_html(facts, self.clock.now())
         self._audit("record_printed", session_id)
-        title = f"Session {session_id} · {summary.patient_code}"
-        return record_pdf(page, journey, title, mark=self.mark)
+        ensure_gui()
+        return Printed(
+            page,
+            self._header(summary, "Session record"),
+            ((VITALS_IMAGE, vitals_image(journey)),),
+            pdf_title=f"Session {session_id} · {summary.patient_code}",
+        )
 
-    def handout(self, session_id: int) -> bytes:
-        """The patient's handout as a PDF: intention, prompts, plan and dates, safety."""
+    def handout_pages(self, session_id: int) -> Printed:
+        """The patient's handout: intention, prompts, plan and dates, safety."""
         self._allowed()
         summary, journey = JourneyStore(self.storage, self.clock).load(session_id)
         plan = plan_lines(IntegrationStore(self.storage, self.clock).items(session_id))
         facts = handout_facts(summary, journey, self.clinic, plan, self._course_text(session_id))
         page = handout_html(facts, self.clock.now())
         self._audit("handout_printed", session_id)
-        return pdf_bytes(page, (), "After your session", HANDOUT_POINTS, mark=self.mark)
+        return Printed(
+            page,
+            self._header(summary, "After your session"),
+            (),
+            HANDOUT_POINTS,
+            "After your session",
+        )
+
+    def record(self, session_id: int) -> bytes:
+        """The session record as a PDF."""
+        return pdf_bytes(self.record_pages(session_id))
+
+    def handout(self, session_id: int) -> bytes:
+        """The patient's handout as a PDF."""
+        return pdf_bytes(self.handout_pages(session_id))

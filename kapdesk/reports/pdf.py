@@ -10,40 +10,34 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
     QIODevice,
-    QMarginsF,
     QPointF,
     QRectF,
     Qt,
-    QUrl,
 )
 from PySide6.QtGui import (
     QColor,
     QFont,
     QGuiApplication,
     QImage,
-    QPageLayout,
     QPageSize,
     QPainter,
     QPainterPath,
     QPdfWriter,
     QPen,
-    QTextDocument,
 )
 
 from kapdesk.core.journey import EventKind, Journey
 from kapdesk.core.vitals import Reading
 from kapdesk.reports.exports import write_atomically
-from kapdesk.reports.printed import VITALS_IMAGE
+from kapdesk.reports.pages import Printed
 
 RESOLUTION = 300  # dots per inch of the PDF's layout
-SOURCE_DPI = 96  # the dots per inch QTextDocument.print_ counts its 2 cm margin in
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 CENTRE = int(Qt.AlignmentFlag.AlignHCenter)
 SERIES = (
@@ -142,95 +136,20 @@ def vitals_image(journey: Journey, width: int = 1600, height: int = 560) -> QIma
     return image
 
 
-def pdf_bytes(
-    page_html: str,
-    images: Sequence[tuple[str, QImage]] = (),
-    title: str = "",
-    points: float = 9.0,
-    *,
-    mark: str = "",
-) -> bytes:
-    """The HTML laid out on A4 pages as a PDF, its text ``points`` high unless styled; a
-    ``mark`` (practice's) is printed at the top of every page."""
+def pdf_bytes(printed: Printed) -> bytes:
+    """The document on A4 pages as a PDF, each page with its header and "Page n of m"."""
     ensure_gui()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(RESOLUTION)
-    writer.setTitle(title)
+    writer.setTitle(printed.pdf_title)
     writer.setCreator("kapdesk")
-    layout = QPageLayout(
-        QPageSize(QPageSize.PageSizeId.A4),
-        QPageLayout.Orientation.Portrait,
-        QMarginsF(0, 0, 0, 0),  # the text layout keeps its own 2 cm margin when it prints
-        QPageLayout.Unit.Millimeter,
-    )
-    writer.setPageLayout(layout)
-    document = QTextDocument()
-    for name, image in images:
-        document.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name), image)
-    font = QFont("DejaVu Sans")
-    font.setPointSizeF(points)
-    document.setDefaultFont(font)
-    document.setHtml(page_html)
-    if mark:
-        print_marked(document, writer, mark)
-    else:
-        # With no page size of its own, the document is laid out on the writer's page and
-        # scaled to its resolution, so point sizes print as points.
-        document.print_(writer)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printed.paint(writer)
     buffer.close()
     data = buffer.data()
     return bytes(data.data()) if isinstance(data, QByteArray) else bytes(data)
-
-
-def record_pdf(page_html: str, journey: Journey, title: str, *, mark: str = "") -> bytes:
-    """The session record as a PDF, its vital-signs chart drawn in."""
-    ensure_gui()
-    return pdf_bytes(page_html, [(VITALS_IMAGE, vitals_image(journey))], title, mark=mark)
-
-
-def print_marked(document: QTextDocument, writer: QPdfWriter, mark: str) -> None:
-    """``document`` on the writer's pages as :meth:`QTextDocument.print_` lays it out (a 2 cm
-    margin, the page number at the foot), with ``mark`` across the top of every page."""
-    from PySide6.QtCore import QSizeF  # noqa: PLC0415
-    from PySide6.QtGui import QAbstractTextDocumentLayout, QFontMetricsF  # noqa: PLC0415
-
-    dpi = writer.resolution()
-    margin = 2 / 2.54 * dpi  # on the page
-    pages = document.clone()
-    pages.documentLayout().setPaintDevice(writer)
-    frame = pages.rootFrame().frameFormat()
-    frame.setMargin(int(2 / 2.54 * SOURCE_DPI))  # the layout scales it to the page, as print_
-    pages.rootFrame().setFrameFormat(frame)
-    width, height = float(writer.width()), float(writer.height())
-    pages.setPageSize(QSizeF(width, height))
-    mark_font = QFont(document.defaultFont())
-    mark_font.setBold(True)
-    painter = QPainter(writer)
-    try:
-        for index in range(pages.pageCount()):
-            if index:
-                writer.newPage()
-            painter.setPen(QColor("#444444"))
-            painter.setFont(mark_font)
-            band = QRectF(margin, margin * 0.35, width - 2 * margin, margin * 0.45)
-            painter.drawText(band, int(Qt.AlignmentFlag.AlignCenter), mark)
-            painter.setFont(document.defaultFont())
-            number = str(index + 1)
-            metrics = QFontMetricsF(document.defaultFont(), writer)
-            foot = height - margin + metrics.ascent() + 5 * dpi / 72
-            painter.drawText(
-                QPointF(width - margin - metrics.horizontalAdvance(number), foot), number
-            )
-            painter.save()
-            painter.translate(0, -index * height)
-            context = QAbstractTextDocumentLayout.PaintContext()
-            context.clip = QRectF(0, index * height, width, height)
-            pages.documentLayout().draw(painter, context)
-            painter.restore()
-    finally:
-        painter.end()
 
 
 def write_pdf(path: Path, data: bytes) -> None:

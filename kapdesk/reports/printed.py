@@ -49,6 +49,7 @@ td { border-bottom: 1px solid #ddd; vertical-align: top; }
 .muted { color: #555; }
 .flag { color: #a00000; font-weight: bold; }
 .big { font-size: 11pt; }
+td.sign { border-bottom: none; padding-top: 14pt; }
 """
 
 
@@ -104,7 +105,7 @@ def _table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     """A table of already escaped cells."""
     head = "".join(f"<th>{_e(h)}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return f"<table {TABLE}><tr>{head}</tr>{body}</table>"
+    return f"<table {TABLE}><thead><tr>{head}</tr></thead>{body}</table>"
 
 
 def _document(title: str, body: str, style: str = "") -> str:
@@ -144,6 +145,7 @@ def session_record_html(facts: RecordFacts, printed_at: datetime) -> str:
     if facts.plan:
         parts.append(_plan_section(facts.plan, "Integration plan"))
     parts.append(_timeline(entries, journey))
+    parts.append(_signatures(facts))
     parts.append(
         f"<p class='muted'>Printed {_e(_local(printed_at))} by kapdesk {_e(__version__)}. "
         "Corrections are shown with the original; nothing in the record is overwritten.</p>"
@@ -180,6 +182,25 @@ def _facts_block(facts: RecordFacts) -> str:
         f"<tr><td class='muted'>{_e(name)}</td><td>{_e(value)}</td></tr>" for name, value in rows
     )
     return f"<table {TABLE}>{body}</table>"
+
+
+def _signatures(facts: RecordFacts) -> str:
+    """Lines for the clinician responsible to sign the printed record by hand."""
+    line = "_" * 22
+    rows = [
+        ("Clinician (name)", line, "Role", line),
+        ("Signature", line, "Date", line),
+    ]
+    body = "".join(
+        "<tr>" + "".join(f"<td class='sign'>{_e(cell)}</td>" for cell in row) + "</tr>"
+        for row in rows
+    )
+    sitter = facts.summary.sitter
+    who = f" Sitter in the record: {_e(sitter)}." if sitter else ""
+    return (
+        "<h2>Signed</h2><p class='muted'>The clinician responsible for this session signs the "
+        f"printed record.{who}</p><table {TABLE}>{body}</table>"
+    )
 
 
 def _authors(journey: Journey) -> set[str]:

@@ -277,3 +277,82 @@ def test_the_record_prints_each_dose_with_its_weight_total_and_corrections(
         "above the usual 0.5–0.75 mg/kg; given because: partial response last time",
     ):
         assert expected in doses, expected
+
+
+def _long_session(storage: Storage, clock: FakeClock, notes: int = 45) -> int:
+    """A session with many readings and long notes: a record of several pages."""
+    protocol = ProtocolLibrary(BUNDLED_PROTOCOLS_DIR, None).get("iv-ketamine")
+    assert protocol is not None
+    opened = JourneyStore(storage, clock).open_session("P-0777", protocol, "Sam Ortiz")
+    journey = opened.journey
+    _vitals(journey, 128, 80)  # the baseline
+    journey.record_dose(Dose(0.5, "mg/kg", "IV", lot_number="KET-9", weight_kg=70))
+    for n in range(notes):
+        clock.advance(2 * 60)
+        text = (
+            f"Nstart{n:02d} the patient spoke quietly about the sea, the garden and her "
+            f"brother, then rested with slow even breathing and open hands Nend{n:02d}"
+        )
+        journey.record_observation(EventKind.NOTE, note_data(text, [], "Sam Ortiz"))
+        if n % 3 == 0:
+            _vitals(journey, 130 + n % 40, 82)
+    journey.close("Left with her partner")
+    assert opened.recorder.flush()
+    return opened.session_id
+
+
+def test_every_page_of_a_long_record_names_the_clinic_patient_date_and_page(
+    printer: Printer, storage: Storage, clock: FakeClock, tmp_path: Path
+) -> None:
+    session = _long_session(storage, clock)
+    path = tmp_path / "record.pdf"
+    write_atomically(path, printer.record(session))
+    pages = [" ".join(page.split()) for page in pdf_pages(path)]
+    assert len(pages) >= 3
+    day = f"{clock.now().astimezone():%d %b %Y}"
+    for number, page in enumerate(pages, start=1):
+        assert "Harbour Light" in page, number
+        assert "Patient P-0777" in page, number
+        assert f"Session {day}" in page, number
+        assert f"Page {number} of {len(pages)}" in page, number
+    # No row is split across pages: each note's first and last words are on the same page
+    # (the note is in two tables, the notes and the timeline).
+    for n in range(45):
+        starts = [page.count(f"Nstart{n:02d}") for page in pages]
+        ends = [page.count(f"Nend{n:02d}") for page in pages]
+        assert starts == ends, (n, starts, ends)
+        assert sum(starts) == 2
+    # A table that goes on over a page break repeats its header row on the new page: every
+    # page after the first here starts inside a table, with its header row.
+    for number, page in enumerate(pages[1:], start=2):
+        body = page.split(f"Page {number} of {len(pages)} ", 1)[1]
+        assert body.startswith(("Time Journey Reading", "Time Journey Entry", "Time Journey What"))
+    # The clinician signs on the last page.
+    last = pages[-1]
+    for line in ("Signed", "Clinician (name)", "Role", "Signature", "Date"):
+        assert line in last, line
+    assert "Clinician (name)" not in " ".join(pages[:-1])
+
+
+def test_a_mark_in_the_header_is_on_every_page(
+    printer: Printer, storage: Storage, clock: FakeClock, tmp_path: Path
+) -> None:
+    session = _long_session(storage, clock, notes=20)
+    path = tmp_path / "record.pdf"
+    write_atomically(path, replace(printer, mark="Practice").record(session))
+    pages = pdf_pages(path)
+    assert len(pages) >= 2
+    assert all("Practice" in page for page in pages)
+    write_atomically(path, printer.record(session))
+    assert not any("Practice" in page for page in pdf_pages(path))  # none unless asked
+
+
+def test_every_page_of_the_handout_names_the_clinic_patient_date_and_page(
+    printer: Printer, session_id: int, tmp_path: Path
+) -> None:
+    path = tmp_path / "handout.pdf"
+    write_atomically(path, printer.handout(session_id))
+    pages = [" ".join(page.split()) for page in pdf_pages(path)]
+    for number, page in enumerate(pages, start=1):
+        assert "Harbour Light · Patient P-0107 · Session 06 Mar 2026" in page
+        assert f"Page {number} of {len(pages)}" in page

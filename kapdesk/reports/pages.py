@@ -1,0 +1,281 @@
+"""Printed pages: the records' HTML laid out once with Qt's text layout, then cut into pages at
+places that split no table row and no line, with a running header and "Page n of m" on each.
+
+Every page names the clinic, the patient's code and the session's date, so a page that comes
+loose from the others still says whose it is. A table that goes on over a page break repeats
+its header row. A heading stays with what follows it. The same pages are painted on a PDF
+writer or on a printer (any ``QPagedPaintDevice``), laid out at that device's resolution.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import cast
+
+from PySide6.QtCore import QMarginsF, QRectF, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPainter,
+    QPen,
+    QTextCursor,
+    QTextDocument,
+    QTextTable,
+)
+
+MARGIN_MM = 16.0  # around the page; within what any printer can reach
+HEADER_MM = 11.0  # the running header, above the text
+FOOTER_MM = 9.0  # "Page n of m", below it
+RUNNING_POINTS = 8.0
+LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+@dataclass(frozen=True)
+class PageHeader:
+    """What every page says at its top and foot."""
+
+    clinic: str  # the clinic's name
+    patient_code: str
+    day: str  # the session's date, as printed
+    title: str  # what the document is: "Session record", "After your session"
+    mark: str = ""  # a word every page carries in its header when set (e.g. "Practice")
+
+    def line(self) -> str:
+        parts = [self.clinic or "kapdesk", f"Patient {self.patient_code}", f"Session {self.day}"]
+        return "  ·  ".join(parts)
+
+
+@dataclass(frozen=True)
+class Printed:
+    """A document ready to print: its HTML, the images it names, its header and type size."""
+
+    html: str
+    header: PageHeader
+    images: tuple[tuple[str, QImage], ...] = ()
+    points: float = 9.0  # the body text's size unless the HTML styles it
+    pdf_title: str = ""
+
+    def paint(self, device: QPagedPaintDevice) -> int:
+        """Lay the document out for ``device`` and paint every page on it; the page count."""
+        return paint_pages(self, device)
+
+
+@dataclass(frozen=True)
+class _Cut:
+    """A place a page may end: ``y`` in the laid-out document, and the table it falls in (its
+    header row is repeated at the top of the next page)."""
+
+    y: float
+    table: QTextTable | None = None
+
+
+@dataclass
+class _Page:
+    bands: list[tuple[float, float]] = field(default_factory=list)  # (top, bottom) of the text
+
+
+def _layout(printed: Printed, device: QPagedPaintDevice, width: float) -> QTextDocument:
+    document = QTextDocument()
+    document.documentLayout().setPaintDevice(device)
+    document.setDocumentMargin(0)
+    for name, image in printed.images:
+        document.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name), image)
+    font = QFont("DejaVu Sans")
+    font.setPointSizeF(printed.points)
+    document.setDefaultFont(font)
+    document.setHtml(printed.html)
+    document.setTextWidth(width)
+    return document
+
+
+def _cuts(document: QTextDocument) -> tuple[list[_Cut], dict[int, tuple[float, float]]]:
+    """Where pages may end, and each table's header band (keyed by the table's position)."""
+    layout = document.documentLayout()
+    cuts: list[_Cut] = []
+    headers: dict[int, tuple[float, float]] = {}
+    seen: set[int] = set()
+    last_bottom = 0.0
+    keep_with_next = True  # nothing before the first element to break from
+    block = document.begin()
+    while block.isValid():
+        table = cast("QTextTable | None", QTextCursor(block).currentTable())  # None outside
+        if table is not None:
+            key = table.firstPosition()
+            if key not in seen:
+                seen.add(key)
+                last_bottom = _table_cuts(
+                    document,
+                    table,
+                    cuts=cuts,
+                    headers=headers,
+                    before=last_bottom,
+                    keep_with_previous=keep_with_next,
+                )
+                keep_with_next = False
+        elif block.text():
+            rect = layout.blockBoundingRect(block)
+            top = block.layout().position().y()
+            if not keep_with_next:
+                cuts.append(_Cut(min(top, rect.top())))
+            heading = block.blockFormat().headingLevel() > 0
+            text_layout = block.layout()
+            if not heading:
+                for n in range(1, text_layout.lineCount()):
+                    cuts.append(_Cut(top + text_layout.lineAt(n).y()))
+            keep_with_next = heading
+            last_bottom = rect.bottom()
+        block = block.next()
+    return sorted(cuts, key=lambda c: c.y), headers
+
+
+def _table_cuts(
+    document: QTextDocument,
+    table: QTextTable,
+    *,
+    cuts: list[_Cut],
+    headers: dict[int, tuple[float, float]],
+    before: float,
+    keep_with_previous: bool,
+) -> float:
+    """A table's row boundaries as places to cut; returns the bottom of its last row."""
+    layout = document.documentLayout()
+    tops: list[float] = []
+    bottoms: list[float] = []
+    for row in range(table.rows()):
+        cells = [table.cellAt(row, column) for column in range(table.columns())]
+        first = [layout.blockBoundingRect(c.firstCursorPosition().block()) for c in cells]
+        last = [layout.blockBoundingRect(c.lastCursorPosition().block()) for c in cells]
+        tops.append(min(r.top() for r in first))
+        bottoms.append(max(r.bottom() for r in last))
+    if not tops:
+        return before
+    start = (before + tops[0]) / 2 if before < tops[0] else tops[0]
+    if not keep_with_previous:
+        cuts.append(_Cut(start))
+    header_rows = min(table.format().headerRowCount(), table.rows() - 1)
+    bounds = [start] + [(bottoms[r - 1] + tops[r]) / 2 for r in range(1, table.rows())]
+    if header_rows > 0:
+        headers[table.firstPosition()] = (start, bounds[header_rows])
+    # The header stays with the first row after it; every other row boundary may end a page.
+    for row in range(max(header_rows, 0) + 1, table.rows()):
+        cuts.append(_Cut(bounds[row], table))
+    return bottoms[-1]
+
+
+def _paginate(
+    height: float, body: float, cuts: list[_Cut], headers: dict[int, tuple[float, float]]
+) -> list[_Page]:
+    pages: list[_Page] = []
+    y = 0.0
+    carried: tuple[float, float] | None = None  # the header of a table going on over a break
+    while y < height - 0.5 or not pages:
+        page = _Page()
+        room = body
+        if carried is not None:
+            page.bands.append(carried)
+            room -= carried[1] - carried[0]
+        limit = y + max(room, body / 4)
+        if limit >= height:
+            end, carried = height, None
+        else:
+            fitting = [c for c in cuts if y + 0.5 < c.y <= limit]
+            if fitting:
+                chosen = fitting[-1]
+                end = chosen.y
+                table = chosen.table
+                carried = headers.get(table.firstPosition()) if table is not None else None
+            else:  # one row taller than a whole page: it has to go on over the break
+                end, carried = limit, None
+        page.bands.append((y, end))
+        pages.append(page)
+        y = end
+    return pages
+
+
+def paint_pages(printed: Printed, device: QPagedPaintDevice) -> int:
+    """Paint ``printed`` on ``device`` page by page; returns how many pages it took."""
+    device.setPageLayout(
+        QPageLayout(
+            device.pageLayout().pageSize(),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(0, 0, 0, 0),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    paper = device.pageLayout().fullRect(QPageLayout.Unit.Millimeter)
+    dots = device.logicalDpiY() / 25.4  # per millimetre
+    margin = MARGIN_MM * dots
+    width = paper.width() * dots - 2 * margin
+    top = margin + HEADER_MM * dots
+    body = paper.height() * dots - top - margin - FOOTER_MM * dots
+    document = _layout(printed, device, width)
+    cuts, headers = _cuts(document)
+    pages = _paginate(document.size().height(), body, cuts, headers)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("the printer could not be started")
+    try:
+        for number, page in enumerate(pages, start=1):
+            if number > 1 and not device.newPage():
+                raise OSError("the printer could not start a new page")
+            _running(
+                painter,
+                printed.header,
+                number=number,
+                count=len(pages),
+                margin=margin,
+                width=width,
+                dots=dots,
+                paper=paper,
+            )
+            at = top
+            for band_top, band_bottom in page.bands:
+                painter.save()
+                painter.translate(margin, at - band_top)
+                clip = QRectF(-margin, band_top, width + 2 * margin, band_bottom - band_top)
+                document.drawContents(painter, clip)
+                painter.restore()
+                at += band_bottom - band_top
+    finally:
+        painter.end()
+    return len(pages)
+
+
+def _running(
+    painter: QPainter,
+    header: PageHeader,
+    *,
+    number: int,
+    count: int,
+    margin: float,
+    width: float,
+    dots: float,
+    paper: QRectF,
+) -> None:
+    """The running header (clinic, patient, date, any mark) and foot (title, page n of m)."""
+    font = QFont("DejaVu Sans")
+    font.setPointSizeF(RUNNING_POINTS)
+    painter.setFont(font)
+    line_height = QFontMetricsF(font, painter.device()).height() * 1.4
+    painter.setPen(QColor("#333333"))
+    head = QRectF(margin, margin, width, line_height)
+    painter.drawText(head, LEFT, header.line())
+    if header.mark:
+        bold = QFont(font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.drawText(head, RIGHT, header.mark)
+        painter.setFont(font)
+    rule = margin + line_height + 1.5 * dots
+    painter.setPen(QPen(QColor("#999999"), max(dots * 0.2, 1.0)))
+    painter.drawLine(int(margin), int(rule), int(margin + width), int(rule))
+    foot_y = paper.height() * dots - margin - line_height
+    foot = QRectF(margin, foot_y, width, line_height)
+    painter.setPen(QColor("#333333"))
+    painter.drawText(foot, LEFT, header.title)
+    painter.drawText(foot, RIGHT, f"Page {number} of {count}")
