@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 from kapdesk.core.clinic import ClinicSettings
 from kapdesk.core.clock import Clock
 from kapdesk.core.staff import Action, StaffMember, require
+from kapdesk.reports.chart import vitals_image
 from kapdesk.reports.pages import PageHeader, Printed
-from kapdesk.reports.pdf import ensure_gui, pdf_bytes, vitals_image
+from kapdesk.reports.pdf import ensure_gui, pdf_bytes
 from kapdesk.reports.printed import (
     HANDOUT_POINTS,
     VITALS_IMAGE,

@@ -37,6 +37,10 @@ if TYPE_CHECKING:  # the stores hand these in; reports read them and import no s
     from kapdesk.storage.integration import ItemState
     from kapdesk.storage.repositories import SessionSummary
 
+CHART_KEY = (  # said under the chart, in words anyone can read back
+    "Left axis: blood pressure (mmHg) and heart rate (/min). Right axis: SpO2 (%). "
+    "Shaded strip: baseline, before dosing. Red rings: flagged readings."
+)
 VITALS_IMAGE = "kapdesk://vitals.png"  # the chart, given to the layout as an image resource
 TABLE = "width='100%' cellspacing='0' cellpadding='3'"  # Qt's layout reads these, not the CSS
 STYLE = """
@@ -313,7 +317,7 @@ def _vitals(journey: Journey, entries: Sequence[Entry]) -> str:
                 _e(entry.by),
             ]
         )
-    chart = f"<p><img src='{VITALS_IMAGE}' width='480'/></p>"
+    chart = f"<p><img src='{VITALS_IMAGE}' width='480'/></p><p class='muted'>{_e(CHART_KEY)}</p>"
     return (
         "<h2>Vital signs</h2>"
         + chart
