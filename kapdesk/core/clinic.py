@@ -1,6 +1,6 @@
-"""The clinic's own settings: its name and phone number for the patient's handout, the days it
-books follow-ups on, its follow-up rules, its journal prompts and integration steps, and any
-breathing patterns of its own.
+"""The clinic's own settings: its name and phone number for the patient's handout, the folder
+its printed records are saved in, the days it books follow-ups on, its follow-up rules, its
+journal prompts and integration steps, and any breathing patterns of its own.
 
 kapdesk ships ``assets/clinic.toml``; a ``clinic.toml`` in the data folder replaces it section
 by section (a section the clinic leaves out keeps kapdesk's), and ``[clinic]`` key by key. The
@@ -71,6 +71,7 @@ class ClinicSettings:
     urgent: str = ""  # what to do in an emergency, in the clinic's words
     open_days: tuple[int, ...] = (0, 1, 2, 3, 4)  # Monday is 0
     lock_minutes: float = 5.0  # idle minutes before the screen locks; 0 never
+    documents: str = ""  # the folder printed records are saved in; "" for kapdesk's own
     followups: tuple[FollowUpRule, ...] = ()
     prompts: tuple[str, ...] = ()
     steps: tuple[IntegrationStep, ...] = ()
@@ -79,7 +80,7 @@ class ClinicSettings:
 
 
 _TOP = ("clinic", "followups", "integration", "breathing")
-_CLINIC_KEYS = ("name", "phone", "urgent", "open_days", "lock_minutes")
+_CLINIC_KEYS = ("name", "phone", "urgent", "open_days", "lock_minutes", "documents")
 _FOLLOWUP_KEYS = ("id", "name", "earliest_days", "latest_days", "offered", "next_dose")
 _INTEGRATION_KEYS = ("prompts", "steps")
 _STEP_KEYS = ("id", "text")
@@ -94,7 +95,7 @@ class _Checker(TomlChecker):
             # Key by key, not the whole table: a clinic that writes only its name must not
             # lose the urgent advice printed on every handout.
             head = self.section(data, "clinic", _CLINIC_KEYS)
-            for key in ("name", "phone", "urgent"):
+            for key in ("name", "phone", "urgent", "documents"):
                 if key in head:
                     values[key] = self.text(head, "clinic", key)
             if "open_days" in head:

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QResizeEvent
 
     from kapdesk.core.clinic import ClinicSettings
+    from kapdesk.reports.pages import Printed
     from kapdesk.storage.integration import IntegrationStore, ItemState
 
 COLUMNS = ("Done", "Item", "When", "Assigned to", "Booked", "Notes")
@@ -68,11 +69,13 @@ class IntegrationView(QWidget):
         self.title = ElidedLabel("title")
         header.addWidget(self.title, 1)
         self.record_button = ActionButton("Session record", "Ctrl+J", self._record, self)
-        self.handout_button = ActionButton("Handout", "Ctrl+P", self.ask_print, self)
+        self.handout_button = ActionButton("Print handout…", "Ctrl+P", self.ask_printer, self)
+        self.handout_pdf_button = ActionButton("Handout PDF…", "Ctrl+Shift+S", self.ask_print, self)
         self.course_button = ActionButton("Course", "Ctrl+U", self._course, self)
         self.back_button = ActionButton("Back", "Esc", self.back_requested.emit, self)
         for button in (
             self.handout_button,
+            self.handout_pdf_button,
             self.record_button,
             self.course_button,
             self.back_button,
@@ -133,7 +136,7 @@ class IntegrationView(QWidget):
         actions = QHBoxLayout()
         self.status = label("", "muted")
         actions.addWidget(self.status, 1)
-        self.make_handout: Callable[[int], bytes] | None = None  # set by the window
+        self.make_handout: Callable[[int], Printed] | None = None  # set by the window
         self.saver = PdfSaver(self, "handout", "Save the patient's handout", self.status)
         self.new_button = ActionButton(
             "New session", "Ctrl+Shift+N", self.new_session_requested.emit, self, primary=True
@@ -295,6 +298,12 @@ class IntegrationView(QWidget):
         self._fill()
         self.table.selectRow(row)
         self.status.setText(f"Saved: {updated.text}")
+
+    def ask_printer(self) -> None:
+        """Ask which printer, then print the patient's handout off the UI thread."""
+        session_id, make = self.session_id, self.make_handout
+        if session_id is not None and make is not None:
+            self.saver.ask_printer(lambda: make(session_id))
 
     def ask_print(self) -> None:
         """Ask where to save the patient's handout as a PDF, then make it off the UI thread."""

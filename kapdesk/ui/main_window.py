@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from kapdesk.core.staff import Action, StaffMember
     from kapdesk.printing import Printer
     from kapdesk.records import Aftercare
+    from kapdesk.reports.pages import Printed
     from kapdesk.storage.journeys import JourneyStore, OpenJourney
     from kapdesk.storage.library import SoundLibrary
     from kapdesk.storage.presence import PresenceBeacon
@@ -325,6 +326,8 @@ class MainWindow(QMainWindow):
         if aftercare is not None:
             self.summary_view.make_record = self._print_record
             self.integration_view.make_handout = self._print_handout
+            self.summary_view.saver.clinic_folder = aftercare.clinic.documents
+            self.integration_view.saver.clinic_folder = aftercare.clinic.documents
         self.course_view.back_requested.connect(self._back_from_course)
         self.setup_view.followups_requested.connect(self.show_followups)
         self.setup_view.staff_requested.connect(self.show_staff)
@@ -1128,11 +1131,11 @@ class MainWindow(QMainWindow):
         by = member.name if member else ""
         return Printer(care.storage, care.clock, care.clinic, by, member, mark=care.mark)
 
-    def _print_record(self, session_id: int) -> bytes:
-        return self._printer().record(session_id)  # on a worker thread
+    def _print_record(self, session_id: int) -> Printed:
+        return self._printer().record_pages(session_id)  # on a worker thread
 
-    def _print_handout(self, session_id: int) -> bytes:
-        return self._printer().handout(session_id)  # on a worker thread
+    def _print_handout(self, session_id: int) -> Printed:
+        return self._printer().handout_pages(session_id)  # on a worker thread
 
     def _questionnaires_before_dosing(self) -> None:
         if self.current is not None:

@@ -1,5 +1,7 @@
-"""Printing to a PDF from the window: staff pick where, the PDF is made and written on a worker
-thread (the window never waits on the disk), and the page says where it went or why not."""
+"""Printing from the window, to a printer or to a PDF file: staff choose the printer in Qt's
+print dialog, or where to save in a save dialog that starts in the clinic's documents folder.
+The pages are made and painted or written on a worker thread (the window never waits on the
+disk or the printer), and the page says where they went or why not."""
 
 from __future__ import annotations
 
@@ -8,33 +10,41 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
-from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QWidget
 
 from kapdesk.core.safe_files import SafeFileError, write_file
 from kapdesk.core.staff import PermissionDeniedError
+from kapdesk.reports.pages import Printed
+from kapdesk.reports.pdf import pdf_bytes
 from kapdesk.storage.errors import StorageError
 from kapdesk.ui.widgets import SWITCH_HINT
 
-Make = Callable[[], bytes]
+Make = Callable[[], Printed]
+PrintDialogMaker = Callable[[QPrinter, QWidget], QDialog]
 log = logging.getLogger(__name__)
 
 
 class PrintJob(QObject):
-    """One PDF: made and written off the UI thread; ``finished(message, ok)`` on the UI thread."""
+    """One document, to a file or a printer: made off the UI thread; ``finished(message, ok)``
+    on the UI thread."""
 
     finished = Signal(str, bool)
 
     def __init__(
         self,
         make: Make,
-        path: Path,
+        path: Path | None,
         what: str,
         parent: QObject | None = None,
+        *,
         kept: tuple[Path, ...] = (),
+        printer: QPrinter | None = None,
     ) -> None:
         super().__init__(parent)
         self._make = make
         self.path = path
+        self.printer = printer
         self._what = what
         self._kept = kept  # kapdesk's own places, never written over
 
@@ -43,9 +53,7 @@ class PrintJob(QObject):
 
     def run(self) -> None:
         try:
-            # Staff confirmed replacing an existing file in the save dialog; kapdesk's own
-            # files, devices and folders are refused all the same.
-            write_file(self.path, self._make(), kept=self._kept, force=True)
+            done = self._print() if self.printer is not None else self._save()
         except SafeFileError as exc:
             self.finished.emit(
                 f"The {self._what} could not be written to {self.path}: {exc.reason}. "
@@ -56,6 +64,9 @@ class PrintJob(QObject):
         except (LookupError, StorageError, PermissionDeniedError) as exc:
             self.finished.emit(f"The {self._what} could not be made: {exc}.", False)
             return
+        except OSError as exc:  # the printer refused to start or to take a page
+            self.finished.emit(f"The {self._what} could not be printed: {exc}.", False)
+            return
         except Exception:
             log.exception("printing the %s failed", self._what)
             self.finished.emit(
@@ -64,7 +75,38 @@ class PrintJob(QObject):
                 False,
             )
             return
-        self.finished.emit(f"The {self._what} is saved as {self.path}.", True)
+        self.finished.emit(done, True)
+
+    def _save(self) -> str:
+        assert self.path is not None
+        # Staff confirmed replacing an existing file in the save dialog; kapdesk's own
+        # files, devices and folders are refused all the same.
+        write_file(self.path, pdf_bytes(self._make()), kept=self._kept, force=True)
+        return f"The {self._what} is saved as {self.path}."
+
+    def _print(self) -> str:
+        assert self.printer is not None
+        pages = self._make().paint(self.printer)
+        where = self.printer.printerName() or self.printer.outputFileName() or "the printer"
+        plural = "page" if pages == 1 else "pages"
+        return f"The {self._what} went to {where}: {pages} {plural}."
+
+
+def documents_folder(setting: str) -> Path:
+    """The clinic's documents folder (``documents`` in clinic.toml), or the user's
+    Documents/kapdesk, made if it is not there yet; the home folder if it cannot be made."""
+    if setting.strip():
+        folder = Path(setting.strip()).expanduser()
+    else:
+        import platformdirs  # noqa: PLC0415  (only when a save dialog opens)
+
+        folder = Path(platformdirs.user_documents_dir()) / "kapdesk"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        log.warning("the documents folder %s cannot be made", folder)
+        return Path.home()
+    return folder
 
 
 def ask_where(
@@ -80,14 +122,20 @@ def ask_where(
     return dialog
 
 
-def default_folder() -> Path:
-    """Where PDFs go unless staff choose otherwise: Documents, or the home folder."""
-    documents = Path.home() / "Documents"
-    return documents if documents.is_dir() else Path.home()
+def print_dialog(printer: QPrinter, parent: QWidget) -> QDialog:
+    """Qt's print dialog for ``printer``: the printer, the pages, the copies."""
+    return QPrintDialog(printer, parent)
+
+
+def a_printer() -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setFullPage(True)  # kapdesk keeps its own margins
+    return printer
 
 
 class PdfSaver(QObject):
-    """A page's "save as PDF": asks where, makes the PDF off the UI thread, says how it went."""
+    """A page's "Print…" and "Save PDF…": asks which printer or where, makes the pages off the
+    UI thread, says how it went."""
 
     def __init__(self, page: QWidget, what: str, title: str, status: QLabel) -> None:
         super().__init__(page)
@@ -97,25 +145,55 @@ class PdfSaver(QObject):
         self._status = status
         self._make: Make | None = None
         self.kept: tuple[Path, ...] = ()  # kapdesk's own places (AppPaths.kept_places)
+        self.clinic_folder = ""  # the clinic's documents setting (ClinicSettings.documents)
         self.dialog: QFileDialog | None = None
+        self.printing: QDialog | None = None  # the print dialog while it is open
         self.job: PrintJob | None = None
         # Why the member signed in may not print, said before a file is chosen (None: they may).
         self.refusal: Callable[[], str | None] = lambda: None
+        # Where a printer and its dialog come from: tests print to a PDF file through them.
+        self.new_printer: Callable[[], QPrinter] = a_printer
+        self.print_dialog: PrintDialogMaker = print_dialog
 
-    def ask(self, file_name: str, make: Make) -> None:
+    def _refused(self) -> bool:
         refused = self.refusal()
         if refused:
             self._say(f"{refused}. {SWITCH_HINT}", False)
+        return bool(refused)
+
+    def ask(self, file_name: str, make: Make) -> None:
+        """ "Save PDF…": ask where (from the clinic's documents folder), then save there."""
+        if self._refused():
             return
         self._make = make
-        self.dialog = ask_where(self._page, self._title, default_folder() / file_name, self.save_to)
+        folder = documents_folder(self.clinic_folder)
+        self.dialog = ask_where(self._page, self._title, folder / file_name, self.save_to)
+
+    def ask_printer(self, make: Make) -> None:
+        """ "Print…": Qt's print dialog, then the pages to the printer chosen."""
+        if self._refused():
+            return
+        printer = self.new_printer()
+        dialog = self.print_dialog(printer, self._page)
+        dialog.setWindowTitle(f"Print the {self._what}")
+        dialog.accepted.connect(lambda: self.print_on(printer, make))
+        dialog.finished.connect(lambda _result: setattr(self, "printing", None))
+        self.printing = dialog
+        QDialog.open(dialog)  # window-modal, never a nested event loop
 
     def save_to(self, path: Path, make: Make | None = None) -> None:
         make = make or self._make
         if make is None:
             return
         self._say(f"Making the {self._what}…", ok=True)
-        job = PrintJob(make, path, self._what, self, self.kept)
+        job = PrintJob(make, path, self._what, self, kept=self.kept)
+        self._run(job)
+
+    def print_on(self, printer: QPrinter, make: Make) -> None:
+        self._say(f"Printing the {self._what}…", ok=True)
+        self._run(PrintJob(make, None, self._what, self, kept=self.kept, printer=printer))
+
+    def _run(self, job: PrintJob) -> None:
         job.finished.connect(self._say)
         self.job = job
         job.start()

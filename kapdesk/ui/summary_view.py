@@ -23,6 +23,7 @@ from kapdesk.ui.print_job import PdfSaver
 from kapdesk.ui.widgets import ActionButton, fill_table, label, read_only_table
 
 if TYPE_CHECKING:  # the database layer loads after the window is up
+    from kapdesk.reports.pages import Printed
     from kapdesk.storage.repositories import SessionSummary
 
 
@@ -55,8 +56,10 @@ class SummaryView(QWidget):
         )
         self.timeline_button = ActionButton("Timeline", "Ctrl+T", self._timeline, self)
         self.integration_button = ActionButton("Integration", "Ctrl+I", self._integration, self)
-        self.print_button = ActionButton("Print record", "Ctrl+P", self.ask_print, self)
+        self.print_button = ActionButton("Print…", "Ctrl+P", self.ask_printer, self)
+        self.save_pdf_button = ActionButton("Save PDF…", "Ctrl+Shift+S", self.ask_print, self)
         header.addWidget(self.print_button)
+        header.addWidget(self.save_pdf_button)
         header.addWidget(self.integration_button)
         header.addWidget(self.timeline_button)
         header.addWidget(self.history_button)
@@ -66,7 +69,7 @@ class SummaryView(QWidget):
         self.print_status = label("", "muted")
         self.print_status.hide()
         outer.addWidget(self.print_status)
-        self.make_record: Callable[[int], bytes] | None = None  # set by the window
+        self.make_record: Callable[[int], Printed] | None = None  # set by the window
         self.saver = PdfSaver(self, "session record", "Save the session record", self.print_status)
         outer.addWidget(label("PHASES", "section"))
         self.phases = _table(["Phase", "Planned", "Actual", "Started at"], self)
@@ -82,6 +85,12 @@ class SummaryView(QWidget):
         self.new_button.setMinimumHeight(60)
         actions.addWidget(self.new_button)
         outer.addLayout(actions)
+
+    def ask_printer(self) -> None:
+        """Ask which printer, then print the session record off the UI thread."""
+        session_id, make = self.session_id, self.make_record
+        if session_id is not None and make is not None:
+            self.saver.ask_printer(lambda: make(session_id))
 
     def ask_print(self) -> None:
         """Ask where to save the session record as a PDF, then make it off the UI thread."""
@@ -152,6 +161,7 @@ class SummaryView(QWidget):
         self.facts.setText(text)
         self.integration_button.setVisible(journey.dosed and journey.closed)
         self.print_button.setVisible(self.make_record is not None)
+        self.save_pdf_button.setVisible(self.make_record is not None)
         fill_table(
             self.phases,
             [

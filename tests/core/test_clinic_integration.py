@@ -104,6 +104,16 @@ steps = [["in", 6], ["hold_full", 2], ["out", 7]]
     assert [p.id for p in settings.breathing[:3]] == ["box", "4-7-8", "coherent"]
 
 
+def test_the_clinic_names_the_folder_its_printed_records_are_saved_in() -> None:
+    bundled = (ASSETS_DIR / "clinic.toml").read_text(encoding="utf-8")
+    own = parse_clinic(bundled)
+    assert own.documents == ""  # kapdesk's own folder
+    text = '[clinic]\ndocuments = "~/Records/Harbour Light"\n'
+    assert parse_clinic(text, base=own).documents == "~/Records/Harbour Light"
+    with pytest.raises(ClinicError, match="documents"):
+        parse_clinic("[clinic]\ndocuments = 3\n", base=own)
+
+
 def test_a_bad_clinic_file_is_reported_whole_and_kapdesk_keeps_its_own(tmp_path: Path) -> None:
     clinic = tmp_path / "clinic.toml"
     clinic.write_text(

@@ -15,6 +15,7 @@ from kapdesk.core.discharge import READINESS_ITEMS, assess
 from kapdesk.core.journey import Dose, EventKind, Journey, JourneyState
 from kapdesk.core.staff import Role
 from kapdesk.reports.exports import write_atomically
+from kapdesk.reports.pdf import pdf_bytes
 from kapdesk.storage.staff import StaffStore
 from kapdesk.ui.journey_view import CONFIRM_EARLY_S, JourneyView
 from kapdesk.ui.main_window import MainWindow
@@ -111,7 +112,7 @@ def test_closing_at_1_32_of_2_hours_asks_why_and_the_record_says_early(
     assert current is not None
     assert current.recorder.flush()
     path = tmp_path / "record.pdf"
-    write_atomically(path, window._print_record(current.session_id))
+    write_atomically(path, pdf_bytes(window._print_record(current.session_id)))
     text = " ".join(pdf_text(path).split())
     assert "Closed early 1:32:00 since dosing, of the 2 h the protocol asks in the room" in text
     assert "Why closed early Patient stable; leaving with her partner" in text
@@ -289,12 +290,17 @@ def test_printing_is_refused_before_a_file_is_chosen(
     window.show_summary(current.session_id)
     summary = window.summary_view
     qtbot.waitUntil(lambda: window.pages.currentWidget() is summary)
-    qtbot.mouseClick(summary.print_button, Qt.MouseButton.LeftButton)
-    assert summary.saver.dialog is None  # no file chosen in vain
-    assert summary.print_status.text() == (
+    refused = (
         "Printing or exporting a record takes a nurse, a prescriber, a therapist or an admin; "
         "Robin Hale is a sitter. Switch user (Ctrl+Shift+L) to let a colleague who may."
     )
+    qtbot.mouseClick(summary.print_button, Qt.MouseButton.LeftButton)
+    assert summary.saver.printing is None  # no printer chosen in vain
+    assert summary.print_status.text() == refused
+    summary.print_status.clear()
+    qtbot.mouseClick(summary.save_pdf_button, Qt.MouseButton.LeftButton)
+    assert summary.saver.dialog is None  # no file chosen in vain
+    assert summary.print_status.text() == refused
 
 
 def test_the_vitals_form_is_refused_before_it_opens(
