@@ -73,6 +73,7 @@ def _print_demo(window: MainWindow, session_id: int, out: Path) -> None:
     plan.table.selectRow(booked)
     plan.assignee.setCurrentText("Dr. Ana Moreno")
     plan.is_booked.setChecked(True)
+    plan.note.setText("10:00, room 2")  # the booking's time and place, for the handout
     plan.save_selected()
     aftercare = window.aftercare
     assert aftercare is not None

@@ -4,7 +4,8 @@ places that split no table row and no line, with a running header and "Page n of
 Every page names the clinic, the patient's code and the session's date, so a page that comes
 loose from the others still says whose it is. A table that goes on over a page break repeats
 its header row. A heading stays with what follows it. The same pages are painted on a PDF
-writer or on a printer (any ``QPagedPaintDevice``), laid out at that device's resolution.
+writer or on a printer (any ``QPagedPaintDevice``): the layout is made at one fixed
+resolution and scaled to the device's, so a PDF and a printout break their pages alike.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import cast
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt, QUrl
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -31,6 +32,7 @@ MARGIN_MM = 16.0  # around the page; within what any printer can reach
 HEADER_MM = 11.0  # the running header, above the text
 FOOTER_MM = 9.0  # "Page n of m", below it
 RUNNING_POINTS = 8.0
+LAYOUT_DPI = 96  # the layout's own resolution: CSS pixels are pixels, as on a screen
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -79,9 +81,19 @@ class _Page:
     bands: list[tuple[float, float]] = field(default_factory=list)  # (top, bottom) of the text
 
 
-def _layout(printed: Printed, device: QPagedPaintDevice, width: float) -> QTextDocument:
+def _reference() -> QImage:
+    """A paint device at LAYOUT_DPI, whatever the screen's: the same layout on every PC."""
+    image = QImage(4, 4, QImage.Format.Format_RGB32)
+    per_metre = round(LAYOUT_DPI / 0.0254)
+    image.setDotsPerMeterX(per_metre)
+    image.setDotsPerMeterY(per_metre)
+    return image
+
+
+def _layout(printed: Printed, reference: QImage, width: float) -> QTextDocument:
     document = QTextDocument()
-    document.documentLayout().setPaintDevice(device)
+    document.documentLayout().setPaintDevice(reference)
+    document.setUseDesignMetrics(True)  # widths as printed, not as hinted for a screen
     document.setDocumentMargin(0)
     for name, image in printed.images:
         document.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name), image)
@@ -208,18 +220,21 @@ def paint_pages(printed: Printed, device: QPagedPaintDevice) -> int:
         )
     )
     paper = device.pageLayout().fullRect(QPageLayout.Unit.Millimeter)
-    dots = device.logicalDpiY() / 25.4  # per millimetre
+    dots = LAYOUT_DPI / 25.4  # per millimetre, in the layout's units
     margin = MARGIN_MM * dots
     width = paper.width() * dots - 2 * margin
     top = margin + HEADER_MM * dots
     body = paper.height() * dots - top - margin - FOOTER_MM * dots
-    document = _layout(printed, device, width)
+    reference = _reference()
+    document = _layout(printed, reference, width)
     cuts, headers = _cuts(document)
     pages = _paginate(document.size().height(), body, cuts, headers)
     painter = QPainter()
     if not painter.begin(device):
         raise OSError("the printer could not be started")
     try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.scale(device.logicalDpiX() / LAYOUT_DPI, device.logicalDpiY() / LAYOUT_DPI)
         for number, page in enumerate(pages, start=1):
             if number > 1 and not device.newPage():
                 raise OSError("the printer could not start a new page")
@@ -259,9 +274,9 @@ def _running(
 ) -> None:
     """The running header (clinic, patient, date, any mark) and foot (title, page n of m)."""
     font = QFont("DejaVu Sans")
-    font.setPointSizeF(RUNNING_POINTS)
+    font.setPixelSize(round(RUNNING_POINTS * LAYOUT_DPI / 72))  # in the layout's units
     painter.setFont(font)
-    line_height = QFontMetricsF(font, painter.device()).height() * 1.4
+    line_height = QFontMetricsF(font).height() * 1.4
     painter.setPen(QColor("#333333"))
     head = QRectF(margin, margin, width, line_height)
     painter.drawText(head, LEFT, header.line())
@@ -272,8 +287,8 @@ def _running(
         painter.drawText(head, RIGHT, header.mark)
         painter.setFont(font)
     rule = margin + line_height + 1.5 * dots
-    painter.setPen(QPen(QColor("#999999"), max(dots * 0.2, 1.0)))
-    painter.drawLine(int(margin), int(rule), int(margin + width), int(rule))
+    painter.setPen(QPen(QColor("#999999"), 0.6))
+    painter.drawLine(QPointF(margin, rule), QPointF(margin + width, rule))
     foot_y = paper.height() * dots - margin - line_height
     foot = QRectF(margin, foot_y, width, line_height)
     painter.setPen(QColor("#333333"))

@@ -45,8 +45,8 @@ VITALS_IMAGE = "kapdesk://vitals.png"  # the chart, given to the layout as an im
 TABLE = "width='100%' cellspacing='0' cellpadding='3'"  # Qt's layout reads these, not the CSS
 STYLE = """
 body { font-family: 'DejaVu Sans', sans-serif; color: #111; }
-h1 { font-size: 16pt; margin: 0 0 4pt 0; }
-h2 { font-size: 12pt; margin: 12pt 0 4pt 0; border-bottom: 1px solid #999; }
+h1 { font-size: 16pt; margin-top: 0; margin-bottom: 6px; }
+h2 { font-size: 12pt; margin-top: 14px; margin-bottom: 4px; }
 p { margin: 2pt 0; }
 th { text-align: left; background: #e8e8e8; }
 td { border-bottom: 1px solid #ddd; vertical-align: top; }
