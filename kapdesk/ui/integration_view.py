@@ -128,6 +128,7 @@ class IntegrationView(QWidget):
         form.addWidget(self.booked, 1, 1)
         self.note = QLineEdit()
         self.note.setPlaceholderText("e.g. 10:00 with Dr Lin, room 2")
+        self.note.setToolTip("A note saved with the booking date is printed on the handout.")
         form.addWidget(self.note, 1, 2)
         self.save_button = ActionButton("Save", "Ctrl+S", self.save_selected, self, primary=True)
         form.addWidget(self.save_button, 1, 3)
