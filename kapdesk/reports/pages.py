@@ -105,6 +105,19 @@ def _layout(printed: Printed, reference: QImage, width: float) -> QTextDocument:
     return document
 
 
+def _line_tops(document: QTextDocument) -> list[float]:
+    """The top of every line, table cells' too: where a row taller than a page may be cut."""
+    layout = document.documentLayout()
+    tops: list[float] = []
+    block = document.begin()
+    while block.isValid():
+        top = layout.blockBoundingRect(block).top()
+        text_layout = block.layout()
+        tops.extend(top + text_layout.lineAt(n).y() for n in range(1, text_layout.lineCount()))
+        block = block.next()
+    return sorted(tops)
+
+
 def _cuts(document: QTextDocument) -> tuple[list[_Cut], dict[int, tuple[float, float]]]:
     """Where pages may end, and each table's header band (keyed by the table's position)."""
     layout = document.documentLayout()
@@ -180,7 +193,11 @@ def _table_cuts(
 
 
 def _paginate(
-    height: float, body: float, cuts: list[_Cut], headers: dict[int, tuple[float, float]]
+    height: float,
+    body: float,
+    cuts: list[_Cut],
+    headers: dict[int, tuple[float, float]],
+    lines: list[float],
 ) -> list[_Page]:
     pages: list[_Page] = []
     y = 0.0
@@ -201,8 +218,9 @@ def _paginate(
                 end = chosen.y
                 table = chosen.table
                 carried = headers.get(table.firstPosition()) if table is not None else None
-            else:  # one row taller than a whole page: it has to go on over the break
-                end, carried = limit, None
+            else:  # one row taller than a whole page: it goes on over the break, at a line
+                between = [top for top in lines if y + body / 4 < top <= limit]
+                end, carried = (between[-1] if between else limit), None
         page.bands.append((y, end))
         pages.append(page)
         y = end
@@ -228,7 +246,7 @@ def paint_pages(printed: Printed, device: QPagedPaintDevice) -> int:
     reference = _reference()
     document = _layout(printed, reference, width)
     cuts, headers = _cuts(document)
-    pages = _paginate(document.size().height(), body, cuts, headers)
+    pages = _paginate(document.size().height(), body, cuts, headers, _line_tops(document))
     painter = QPainter()
     if not painter.begin(device):
         raise OSError("the printer could not be started")

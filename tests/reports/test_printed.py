@@ -356,3 +356,29 @@ def test_every_page_of_the_handout_names_the_clinic_patient_date_and_page(
     for number, page in enumerate(pages, start=1):
         assert "Harbour Light · Patient P-0107 · Session 06 Mar 2026" in page
         assert f"Page {number} of {len(pages)}" in page
+
+
+def test_a_row_taller_than_a_page_goes_on_over_the_break(
+    printer: Printer, storage: Storage, clock: FakeClock, tmp_path: Path
+) -> None:
+    protocol = ProtocolLibrary(BUNDLED_PROTOCOLS_DIR, None).get("iv-ketamine")
+    assert protocol is not None
+    opened = JourneyStore(storage, clock).open_session("P-0778", protocol, "Sam Ortiz")
+    journey = opened.journey
+    journey.record_dose(Dose(0.5, "mg/kg", "IV", lot_number="KET-9", weight_kg=70))
+    words = " ".join(f"w{n}" for n in range(900))[:3900]  # as long as a note may be
+    journey.record_observation(EventKind.NOTE, note_data(f"{words} lastword", [], "Sam"))
+    seq = len(journey.events) - 1
+    for why in ("first look", "second look"):  # its history makes its row taller than a page
+        journey.amend(amendment_data(seq, {"text": f"{words} lastword {why}"}, why, "Sam"))
+    journey.close("Done")
+    assert opened.recorder.flush()
+    path = tmp_path / "record.pdf"
+    write_atomically(path, printer.record(opened.session_id))
+    pages = [" ".join(page.split()) for page in pdf_pages(path)]
+    text = " ".join(pages)
+    assert len(pages) >= 3
+    # Nothing lost, nothing twice: the note as it stands and its three versions, in the notes
+    # and in the timeline.
+    assert text.count("lastword") == 8
+    assert all(f"Page {n} of {len(pages)}" in page for n, page in enumerate(pages, start=1))
