@@ -132,6 +132,8 @@ def test_the_session_record_prints_what_the_chart_needs(
         "ESK-7731",
         "Vital signs",
         "BP 162/94 mmHg",
+        "Left axis: blood pressure (mmHg) and heart rate (/min). Right axis: SpO2 (%).",
+        "Shaded strip: baseline, before dosing. Red rings: flagged readings.",
         CORRECTED_NOTE,
         "Original (06 Mar",  # the note's history: the original is kept
         "because “wrong relative”",
