@@ -122,6 +122,9 @@ class LibraryView(QWidget):
         self._protocols = protocols
         self.kept: tuple[Path, ...] = ()  # kapdesk's own places: no playlist is exported there
         self.soundtrack_dialog: SoundtrackDialog | None = None
+        # The forms that ask for a file or a playlist's name, while one is open.
+        self.file_dialog: QFileDialog | None = None
+        self.name_dialog: QInputDialog | None = None
         self._items: list[LibraryItem] = []
         self._plans: dict[str, dict[str, Any]] = {}
         self._scanner = _Scanner(library, self)
@@ -330,17 +333,29 @@ class LibraryView(QWidget):
     # -- files ----------------------------------------------------------------------------------
 
     def add_files(self) -> None:
+        """Ask for sound files to add (scanned off the UI thread once chosen)."""
         suffixes = " ".join(f"*{s}" for s in sorted(SUPPORTED_SUFFIXES))
-        names, _ = QFileDialog.getOpenFileNames(
-            self, "Add music files", str(Path.home()), f"Sound files ({suffixes})"
-        )
-        if names:
-            self.scan([Path(name) for name in names])
+        dialog = self._file_dialog("Add music files", Path.home(), f"Sound files ({suffixes})")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.filesSelected.connect(lambda names: self.scan([Path(name) for name in names]))
+        dialog.open()
 
     def add_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Add a folder of music", str(Path.home()))
-        if folder:
-            self.scan([Path(folder)])
+        """Ask for a folder of music to add, searched through."""
+        dialog = self._file_dialog("Add a folder of music", Path.home(), "")
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.fileSelected.connect(lambda name: self.scan([Path(name)]))
+        dialog.open()
+
+    def _file_dialog(self, title: str, start: Path, filters: str) -> QFileDialog:
+        """kapdesk's own file dialog (dark like the rest), open without blocking the page:
+        what is chosen arrives through its signals. Kept in :attr:`file_dialog`."""
+        dialog = QFileDialog(self, title, str(start), filters)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.file_dialog = dialog
+        return dialog
 
     def scan(self, paths: list[Path]) -> None:
         """Scan ``paths`` off the UI thread; the table fills in when it is done."""
@@ -397,11 +412,13 @@ class LibraryView(QWidget):
         if not rows:
             self.message.setText("Pick the files to add in the list on the left first.")
             return
-        if self.current_playlist() is None:
-            self.new_playlist()
-            if self.current_playlist() is None:
-                return
         chosen = [self._items[row].id for row in rows]
+        if self.current_playlist() is None:
+            self._ask_name(lambda: self._add_entries(chosen))
+            return
+        self._add_entries(chosen)
+
+    def _add_entries(self, chosen: list[int]) -> None:
         if self._save(self._entry_ids() + chosen):
             self.load()
 
@@ -426,11 +443,21 @@ class LibraryView(QWidget):
             self.load()
             self.entries.setCurrentRow(min(row, len(ids) - 1))
 
-    def new_playlist(self, name: str | None = None) -> None:
-        if name is None:
-            name, ok = QInputDialog.getText(self, "New playlist", "Name of the playlist:")
-            if not ok:
-                return
+    def new_playlist(self) -> None:
+        """Ask for the new playlist's name, then make it the current one."""
+        self._ask_name()
+
+    def _ask_name(self, then: Callable[[], None] | None = None) -> None:
+        """Ask for a name; once it is given, make the playlist and do ``then``."""
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle("New playlist")
+        dialog.setLabelText("Name of the playlist:")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(lambda name: self._create_playlist(name, then))
+        self.name_dialog = dialog
+        dialog.open()
+
+    def _create_playlist(self, name: str, then: Callable[[], None] | None) -> None:
         try:
             created = self.library.create_playlist(name)
         except StorageError as exc:
@@ -439,6 +466,8 @@ class LibraryView(QWidget):
         self.load()
         self._select_playlist(created)
         self.changed.emit()
+        if then is not None:
+            then()
 
     def _select_playlist(self, playlist_id: int) -> None:
         for row in range(self.playlists.count()):
@@ -457,15 +486,15 @@ class LibraryView(QWidget):
         self.load()
         self.changed.emit()
 
-    def import_playlist(self, path: Path | None = None) -> None:
+    def import_playlist(self) -> None:
+        """Ask for a playlist file to import."""
+        dialog = self._file_dialog("Import a playlist", Path.home(), PLAYLIST_FILTER)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(lambda name: self.import_from(Path(name)))
+        dialog.open()
+
+    def import_from(self, path: Path) -> None:
         """Read a playlist file into a new playlist; entries not found are listed as missing."""
-        if path is None:
-            name, _ = QFileDialog.getOpenFileName(
-                self, "Import a playlist", str(Path.home()), PLAYLIST_FILTER
-            )
-            if not name:
-                return
-            path = Path(name)
         try:
             playlist = read_playlist(path)
         except PlaylistError as exc:
@@ -512,18 +541,24 @@ class LibraryView(QWidget):
         )
         self.changed.emit()
 
-    def export_playlist(self, target: Path | None = None) -> None:
-        playlist = self.current_playlist()
-        if playlist is None:
+    def export_playlist(self) -> None:
+        """Ask where to write the current playlist (M3U, PLS or XSPF by the name's suffix)."""
+        if self.current_playlist() is None:
             self.message.setText("Pick the playlist to export first.")
             return
-        if target is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self, "Export the playlist", str(Path.home() / "playlist.m3u8"), PLAYLIST_FILTER
-            )
-            if not name:
-                return
-            target = Path(name)
+        dialog = self._file_dialog(
+            "Export the playlist", Path.home() / "playlist.m3u8", PLAYLIST_FILTER
+        )
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("m3u8")
+        dialog.fileSelected.connect(lambda name: self.export_to(Path(name)))
+        dialog.open()
+
+    def export_to(self, target: Path) -> None:
+        """Write the current playlist to ``target``."""
+        playlist = self.current_playlist()
+        if playlist is None:
+            return
         try:
             items = self.library.entries(playlist)
             title = next(s.name for s in self.library.playlists() if s.id == playlist)

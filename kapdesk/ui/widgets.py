@@ -69,11 +69,18 @@ class ActionButton(QPushButton):
         super().__init__(f"{text}   {shown}", parent)
         if primary:
             self.setProperty("role", "primary")
-        self.clicked.connect(handler)
+        self._handler = handler
+        # Through a method of no arguments: connected directly, a handler with an optional
+        # argument (a name, a path) would be handed the click's ``checked`` flag instead.
+        self.clicked.connect(self._pressed)
         self._from_hidden_tab = from_hidden_tab
+        self.key_shortcut: QShortcut | None = None
         if own_shortcut:
-            self._shortcut = QShortcut(self.sequence, parent)
-            self._shortcut.activated.connect(self._activate)
+            self.key_shortcut = QShortcut(self.sequence, parent)
+            self.key_shortcut.activated.connect(self._activate)
+
+    def _pressed(self) -> None:
+        self._handler()
 
     def _activate(self) -> None:
         # The shortcut's page is on screen (Qt checks that); the button itself may sit on a tab

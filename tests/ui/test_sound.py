@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from kapdesk.app import build_window
@@ -22,9 +22,19 @@ from kapdesk.storage.db import Storage
 from kapdesk.storage.library import ScannedTrack, SoundLibrary
 from kapdesk.ui import theme
 from kapdesk.ui.main_window import MainWindow
+from tests.support.forms import choose_path, type_and_enter
 from tests.ui.conftest import sign_in
 
 WindowMaker = Callable[[FakeBackend], MainWindow]
+
+
+def _press_row(qtbot: QtBot, table: QAbstractItemView, row: int) -> None:
+    """Click the row's first cell, as staff pick a file or a playlist's entry."""
+    index = table.model().index(row, 0)
+    table.scrollTo(index)
+    qtbot.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center()
+    )
 
 
 @pytest.fixture
@@ -180,7 +190,8 @@ def test_the_library_scans_files_and_builds_a_playlist_and_a_soundtrack(
     assert window.pages.currentWidget() is view
 
     with qtbot.waitSignal(view.scanned, timeout=30_000):
-        view.scan([music])
+        qtbot.mouseClick(view.add_folder_button, Qt.MouseButton.LeftButton)
+        choose_path(qtbot, view.file_dialog, music)
     assert view.table.rowCount() == 3
     cells = [[view.table.item(r, c) for c in (0, 3)] for r in range(3)]
     statuses = {title.text(): status.text() for title, status in cells if title and status}
@@ -188,15 +199,20 @@ def test_the_library_scans_files_and_builds_a_playlist_and_a_soundtrack(
     assert statuses["broken"] != "ok"
     assert "1 cannot be played" in view.message.text()
 
-    view.new_playlist("Peak music")
-    view.table.selectRow(0)
-    view.add_to_playlist()
+    qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
+    type_and_enter(qtbot, view.name_dialog, "Peak music")
+    assert view.playlists.currentItem().text().startswith("Peak music")
+    _press_row(qtbot, view.table, 0)
+    qtbot.mouseClick(view.to_playlist_button, Qt.MouseButton.LeftButton)
     assert view.entries.count() == 1
     exported = tmp_path / "peak.m3u8"
-    view.export_playlist(exported)
+    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    choose_path(qtbot, view.file_dialog, exported)
     assert exported.read_text(encoding="utf-8").startswith("#EXTM3U")
-    view.import_playlist(exported)
+    qtbot.mouseClick(view.import_button, Qt.MouseButton.LeftButton)
+    choose_path(qtbot, view.file_dialog, exported)
     assert view.playlists.count() == 2
+    assert view.message.text().startswith("Imported 1 entries from peak.m3u8")
 
     view.edit_soundtrack(new=True)
     dialog = view.soundtrack_dialog
