@@ -56,7 +56,7 @@ class CourseView(QWidget):
         header = QHBoxLayout()
         self.title = ElidedLabel("title")
         header.addWidget(self.title, 1)
-        self.phq_button = ActionButton("PHQ-9", "Ctrl+P", lambda: self.take(PHQ9), self)
+        self.phq_button = ActionButton("PHQ-9", "Ctrl+9", lambda: self.take(PHQ9), self)
         self.gad_button = ActionButton("GAD-7", "Ctrl+G", lambda: self.take(GAD7), self)
         self.back_button = ActionButton("Back", "Esc", self.back_requested.emit, self)
         for button in (self.phq_button, self.gad_button, self.back_button):

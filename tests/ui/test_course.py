@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.questionnaires import GAD7, SELF_HARM_FLAG
 from kapdesk.ui.main_window import MainWindow
+from kapdesk.ui.questionnaire_dialog import QuestionnaireDialog
 
 
 def _cell(window: MainWindow, row: int, column: int) -> str:
@@ -36,7 +37,10 @@ def test_questionnaires_before_the_dose_and_at_follow_up_make_a_trend(
     assert view.title.text() == "Course · P-0077 · 1 of 6 sessions"
     assert view.chart.chart.title() == "No PHQ-9 or GAD-7 yet"
 
+    # Ctrl+P prints on every other page; here it does nothing rather than open a form.
     qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert view.findChild(QuestionnaireDialog) is None
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
     dialog = view.dialog
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible)
