@@ -24,6 +24,9 @@ from kapdesk.storage.db import Storage, open_storage
 from kapdesk.storage.journeys import JourneyStore
 from tests.support.postgres import postgres_server, server_binaries
 
+# Records which buttons, actions and shortcuts the tests press (tests/ui/test_every_press.py).
+pytest_plugins = ["tests.support.presses"]
+
 
 @pytest.fixture(autouse=True)
 def _private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,0 +1,76 @@
+"""Every button, action and shortcut on every page is pressed by some test, the way staff press
+it: a real click or key event, never a call of the slot behind it.
+
+tests/support/presses.py records, across the whole run, what was on screen and what was pressed
+(see its docstring for how things are named). The last test of the run lists whatever was seen
+but never pressed. To fix a failure, press the thing named in a test of its page
+(``qtbot.mouseClick(button, Qt.MouseButton.LeftButton)`` for ``[click]``,
+``qtbot.keyClick(window, key, modifiers)`` for ``[key]``) and check what the press did. A new
+button whose text changes while it is shown needs an objectName, so its name stays the same.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+
+from kapdesk.ui.main_window import MainWindow
+from kapdesk.ui.widgets import ActionButton
+from tests.support.presses import PRESSES, keys_under
+
+
+def test_the_walk_finds_every_pages_buttons_and_keys(qtbot: QtBot, window: MainWindow) -> None:
+    window.open_session("P-0001", "im-ketamine", "Dr Lin")
+    window.show_staff()
+    found = {
+        type(page).__name__: keys_under(page)
+        for page in window.pages.findChildren(
+            QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+        )
+    }
+    for name in ("SetupView", "JourneyView", "LibraryView", "SummaryView", "CourseView"):
+        assert found[name], f"no buttons found on {name}"
+    library = found["LibraryView"]
+    for key in ("Ctrl+N", "Ctrl+I", "Ctrl+E"):  # the playlist's New, Import… and Export…
+        assert f"LibraryView › {key} [click]" in library
+        assert f"LibraryView › {key} [key]" in library
+    # A panel's buttons are named by the panel, the lock key by the window that catches it.
+    assert "SoundPanel › Ctrl+M [key]" in found["JourneyView"]
+    assert "MainWindow › Ctrl+Shift+L [key]" in keys_under(window)
+    # Qt's own parts (a table's header, a date box's arrows) are not kapdesk's buttons.
+    assert not [key for keys in found.values() for key in keys if key.startswith("Q")]
+
+
+def test_a_press_hands_the_handler_no_arguments(qtbot: QtBot, window: MainWindow) -> None:
+    """A click's ``checked`` flag never reaches a handler that takes an optional argument."""
+    got: list[object] = []
+
+    def handler(name: object = "asked for") -> None:
+        got.append(name)
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    button = ActionButton("New", "Ctrl+N", handler, page)
+    QVBoxLayout(page).addWidget(button)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert got == ["asked for", "asked for"]
+
+
+def test_every_button_action_and_shortcut_is_pressed() -> None:
+    """Runs last (tests/support/presses.py puts it there) and judges the whole run."""
+    if PRESSES.partial:
+        pytest.skip(f"judges a run of all of tests/ui or the whole suite: {PRESSES.partial}")
+    if not PRESSES.seen:
+        pytest.skip("nothing was shown in this run")
+    missing = PRESSES.unpressed()
+    lines = [f"  {key}   ({PRESSES.seen[key]})" for key in missing]
+    assert not missing, (
+        f"{len(missing)} of {len(PRESSES.seen)} buttons, actions and shortcuts were never "
+        "pressed by a real click or key event in any test:\n" + "\n".join(lines)
+    )
