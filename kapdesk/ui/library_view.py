@@ -47,6 +47,7 @@ from kapdesk.ui.widgets import ActionButton, label
 
 PLAYLIST_FILTER = "Playlists (*.m3u *.m3u8 *.pls *.xspf)"
 ID_ROLE = Qt.ItemDataRole.UserRole
+PLAYLISTS_TAB, SOUNDTRACKS_TAB = 0, 1
 
 
 def scan(paths: Sequence[Path], progress: Callable[[int, int], None]) -> list[ScannedTrack]:
@@ -189,10 +190,20 @@ class LibraryView(QWidget):
         self.playlists.currentRowChanged.connect(lambda _row: self._show_entries())
         right.addWidget(self.playlists)
         playlist_buttons = QGridLayout()
-        self.new_button = ActionButton("New", "Ctrl+N", self.new_playlist, self)
-        self.import_button = ActionButton("Import…", "Ctrl+I", self.import_playlist, self)
-        self.export_button = ActionButton("Export…", "Ctrl+E", self.export_playlist, self)
-        self.delete_button = ActionButton("Delete", "Ctrl+Del", self.delete_playlist, self)
+        # The keys of both tabs work whichever is shown: a key for the other tab shows it,
+        # and does what it says unless it deletes something (that waits to be seen).
+        self.new_button = ActionButton(
+            "New", "Ctrl+N", self.new_playlist, self, from_hidden_tab=True
+        )
+        self.import_button = ActionButton(
+            "Import…", "Ctrl+I", self.import_playlist, self, from_hidden_tab=True
+        )
+        self.export_button = ActionButton(
+            "Export…", "Ctrl+E", self.export_playlist, self, from_hidden_tab=True
+        )
+        self.delete_button = ActionButton(
+            "Delete", "Ctrl+Del", self.delete_playlist, self, from_hidden_tab=True
+        )
         for n, button in enumerate(
             (self.new_button, self.import_button, self.export_button, self.delete_button)
         ):
@@ -207,9 +218,15 @@ class LibraryView(QWidget):
         model.rowsMoved.connect(lambda *_args: self._save_order())
         right.addWidget(self.entries, 1)
         order_buttons = QHBoxLayout()
-        self.up_button = ActionButton("Up", "Alt+Up", lambda: self.move_entry(-1), self)
-        self.down_button = ActionButton("Down", "Alt+Down", lambda: self.move_entry(1), self)
-        self.remove_button = ActionButton("Remove", "Del", self.remove_entry, self)
+        self.up_button = ActionButton(
+            "Up", "Alt+Up", lambda: self.move_entry(-1), self, from_hidden_tab=True
+        )
+        self.down_button = ActionButton(
+            "Down", "Alt+Down", lambda: self.move_entry(1), self, from_hidden_tab=True
+        )
+        self.remove_button = ActionButton(
+            "Remove", "Del", self.remove_entry, self, from_hidden_tab=True
+        )
         for button in (self.up_button, self.down_button, self.remove_button):
             order_buttons.addWidget(button)
         right.addLayout(order_buttons)
@@ -229,13 +246,17 @@ class LibraryView(QWidget):
         sound.addWidget(self.soundtracks, 1)
         soundtrack_buttons = QGridLayout()
         self.new_soundtrack_button = ActionButton(
-            "New soundtrack…", "Ctrl+T", lambda: self.edit_soundtrack(new=True), self
+            "New soundtrack…",
+            "Ctrl+T",
+            lambda: self.edit_soundtrack(new=True),
+            self,
+            from_hidden_tab=True,
         )
         self.edit_soundtrack_button = ActionButton(
-            "Edit…", "Ctrl+Shift+T", self.edit_soundtrack, self
+            "Edit…", "Ctrl+Shift+T", self.edit_soundtrack, self, from_hidden_tab=True
         )
         self.delete_soundtrack_button = ActionButton(
-            "Delete", "Ctrl+Shift+D", self.delete_soundtrack, self
+            "Delete", "Ctrl+Shift+D", self.delete_soundtrack, self, from_hidden_tab=True
         )
         soundtrack_buttons.addWidget(self.new_soundtrack_button, 0, 0, 1, 2)
         soundtrack_buttons.addWidget(self.edit_soundtrack_button, 1, 0)
@@ -422,7 +443,14 @@ class LibraryView(QWidget):
         if self._save(self._entry_ids() + chosen):
             self.load()
 
+    def _on_tab(self, index: int) -> bool:
+        """Show the tab ``index``; whether it was shown already."""
+        shown = self.tabs.currentIndex() == index
+        self.tabs.setCurrentIndex(index)
+        return shown
+
     def move_entry(self, step: int) -> None:
+        self._on_tab(PLAYLISTS_TAB)
         row = self.entries.currentRow()
         ids = self._entry_ids()
         target = row + step
@@ -434,6 +462,8 @@ class LibraryView(QWidget):
             self.entries.setCurrentRow(target)
 
     def remove_entry(self) -> None:
+        if not self._on_tab(PLAYLISTS_TAB):
+            return
         row = self.entries.currentRow()
         if row < 0:
             return
@@ -445,6 +475,7 @@ class LibraryView(QWidget):
 
     def new_playlist(self) -> None:
         """Ask for the new playlist's name, then make it the current one."""
+        self._on_tab(PLAYLISTS_TAB)
         self._ask_name()
 
     def _ask_name(self, then: Callable[[], None] | None = None) -> None:
@@ -475,6 +506,8 @@ class LibraryView(QWidget):
                 self.playlists.setCurrentRow(row)
 
     def delete_playlist(self) -> None:
+        if not self._on_tab(PLAYLISTS_TAB):
+            return
         playlist = self.current_playlist()
         if playlist is None:
             return
@@ -488,6 +521,7 @@ class LibraryView(QWidget):
 
     def import_playlist(self) -> None:
         """Ask for a playlist file to import."""
+        self._on_tab(PLAYLISTS_TAB)
         dialog = self._file_dialog("Import a playlist", Path.home(), PLAYLIST_FILTER)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(lambda name: self.import_from(Path(name)))
@@ -543,6 +577,7 @@ class LibraryView(QWidget):
 
     def export_playlist(self) -> None:
         """Ask where to write the current playlist (M3U, PLS or XSPF by the name's suffix)."""
+        self._on_tab(PLAYLISTS_TAB)
         if self.current_playlist() is None:
             self.message.setText("Pick the playlist to export first.")
             return
@@ -586,7 +621,7 @@ class LibraryView(QWidget):
 
     def edit_soundtrack(self, *, new: bool = False) -> None:
         """Open the soundtrack editor on the chosen soundtrack (or a new one)."""
-        self.tabs.setCurrentIndex(1)
+        self._on_tab(SOUNDTRACKS_TAB)
         if not new and self.soundtracks.currentRow() < 0:
             self.message.setText("Pick the soundtrack to edit, or make a new one.")
             return
@@ -622,7 +657,7 @@ class LibraryView(QWidget):
         self.changed.emit()
 
     def delete_soundtrack(self) -> None:
-        if self.soundtracks.currentRow() < 0:
+        if not self._on_tab(SOUNDTRACKS_TAB) or self.soundtracks.currentRow() < 0:
             return
         try:
             self.library.delete_soundtrack(self.soundtracks.currentItem().text())
