@@ -101,6 +101,7 @@ class CalmScreen(QWidget):
         keys.setSpacing(8)
         for n, key in enumerate("123456789C0✓"):
             button = QPushButton(key)
+            button.setObjectName("pin_digit" if key.isdigit() else "")
             button.setFixedSize(96, 56)
             button.clicked.connect(lambda _checked=False, key=key: self._key(key))
             keys.addWidget(button, n // 3, n % 3)
@@ -144,6 +145,7 @@ class CalmScreen(QWidget):
             return
         for n, name in enumerate(accounts):
             tile = QPushButton(name)
+            tile.setObjectName("name_tile")
             tile.setCheckable(True)
             tile.setMinimumSize(180, 56)
             self._tile_group.addButton(tile)

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 def _choice(text: str) -> QPushButton:
     button = QPushButton(text)
+    button.setObjectName("discharge_choice")
     button.setCheckable(True)
     button.setProperty("role", "tag")
     return button

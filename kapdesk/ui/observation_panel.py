@@ -90,6 +90,7 @@ class ObservationPanel(QWidget):
         self.tag_buttons: dict[str, QPushButton] = {}
         for n, tag in enumerate(tags):
             button = QPushButton(tag)
+            button.setObjectName("note_tag")
             button.setProperty("role", "tag")
             button.clicked.connect(lambda _checked=False, t=tag: self.save_note([t]))
             self.tag_buttons[tag] = button
@@ -118,6 +119,7 @@ class ObservationPanel(QWidget):
             columns = 6 if len(scale.choices) > 6 else len(scale.choices)
             for n, (value, words) in enumerate(scale.choices):
                 button = QPushButton(str(value))
+                button.setObjectName("rating")
                 button.setProperty("role", "rating")
                 button.setToolTip(f"{scale.name}: {words}")
                 button.clicked.connect(

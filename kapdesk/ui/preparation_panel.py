@@ -143,6 +143,7 @@ class PreparationPanel(QWidget):
         self._boxes.clear()
         for row, item in enumerate(current.journey.protocol.checklist):
             box = QCheckBox()
+            box.setObjectName("checklist_tick")
             box.setAccessibleName(item.text)
             box.clicked.connect(lambda done, item=item: self._tick(item.id, done))
             text = item.text if item.required else f"{item.text} (if it applies)"

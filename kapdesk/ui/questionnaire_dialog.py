@@ -65,6 +65,7 @@ class QuestionnaireDialog(QDialog):
             group = QButtonGroup(self)
             for value, words in enumerate(ANSWERS):
                 button = QPushButton(str(value))
+                button.setObjectName("answer")
                 button.setCheckable(True)
                 button.setProperty("role", "tag")
                 button.setToolTip(words)
