@@ -248,6 +248,7 @@ class DoseDialog(QDialog):
         cancel = QPushButton("Cancel   Esc")
         cancel.clicked.connect(self.reject)
         self.record = QPushButton(RECORD_TEXT)
+        self.record.setObjectName("record_dose")  # its text changes with the amount
         self.record.setProperty("role", "primary")
         self.record.setDefault(True)
         self.record.clicked.connect(self._accept_if_valid)

@@ -111,6 +111,13 @@ def _qt_own(widget: QWidget) -> bool:
     return False
 
 
+def _qt_composite(widget: QWidget) -> bool:
+    """Whether ``widget`` is itself one of Qt's standard dialogs (whose own keys are Qt's)."""
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox  # noqa: PLC0415
+
+    return isinstance(widget, QFileDialog | QInputDialog | QMessageBox)
+
+
 def _owner(obj: QObject) -> QObject | None:
     """The nearest kapdesk object around ``obj`` (not ``obj`` itself)."""
     parent = obj.parent()
@@ -120,16 +127,22 @@ def _owner(obj: QObject) -> QObject | None:
 
 
 def _page(obj: QObject) -> str:
-    """The page (a widget of the main window's page stack) or window ``obj`` is on."""
-    from PySide6.QtWidgets import QStackedWidget, QWidget  # noqa: PLC0415
+    """The page or form ``obj`` is on: a form (a dialog) by its class; in the main window, the
+    outermost kapdesk widget inside it (the page), or the window itself (its status line)."""
+    from PySide6.QtWidgets import QDialog, QWidget  # noqa: PLC0415
 
     widget = obj if isinstance(obj, QWidget) else obj.parent()
-    while isinstance(widget, QWidget):
-        parent = widget.parentWidget()
-        if widget.isWindow() or isinstance(parent, QStackedWidget):
-            return type(widget).__name__
-        widget = parent
-    return "?"
+    if not isinstance(widget, QWidget):
+        return "?"
+    window = widget.window()
+    if isinstance(window, QDialog):
+        return type(window).__name__
+    page = type(window).__name__
+    while widget is not None and widget is not window:
+        if _is_kapdesk(widget):
+            page = type(widget).__name__
+        widget = widget.parentWidget()
+    return page
 
 
 def _plain_text(text: str) -> str:
@@ -147,6 +160,10 @@ def _button_key(button: QObject, way: str) -> str | None:
 
     assert isinstance(button, QAbstractButton)
     owner = _owner(button)
+    if isinstance(button, ActionButton) and button.key_shortcut is not None:
+        # Its page, where the key works, even when a layout has moved the button elsewhere.
+        held = button.key_shortcut.parent()
+        owner = held if held is not None and _is_kapdesk(held) else _owner(button.key_shortcut)
     if owner is None or _qt_own(button):
         return None
     if button.objectName():
@@ -167,6 +184,8 @@ def _shortcut_key(obj: QObject) -> str | None:
     from kapdesk.ui.widgets import ActionButton  # noqa: PLC0415
 
     parent = obj.parent()
+    if isinstance(parent, QWidget) and (_qt_own(parent) or _qt_composite(parent)):
+        return None
     if isinstance(obj, QShortcut) and isinstance(parent, QWidget):
         for child in parent.findChildren(ActionButton):
             if child.key_shortcut is obj:

@@ -139,6 +139,16 @@ def test_setup_shows_coverage_and_the_session_plays_and_records_its_soundtrack(
     assert EventKind.QUIET in kinds
     assert journey.recorder.pending == 0
 
+    qtbot.mouseClick(panel.quiet_button, Qt.MouseButton.LeftButton)
+    assert not panel.player.quiet
+    assert panel.quiet_button.text().startswith("Quiet")
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)  # dawn → tide
+    clock.advance(10)  # the fade out
+    qtbot.waitUntil(lambda: backend.music.loaded == Path("/music/tide.ogg"))
+    qtbot.mouseClick(panel.skip_button, Qt.MouseButton.LeftButton)  # tide, the last, ends
+    skipped = [e for e in journey.journey.events if e.kind == EventKind.TRACK_SKIPPED]
+    assert [e.data["title"] for e in skipped] == ["Dawn", "Tide"]
+
 
 def test_after_a_restart_the_music_picks_up_at_its_track_and_position(
     qtbot: QtBot,
