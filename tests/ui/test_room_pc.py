@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractButton, QPushButton
 from pytestqt.qtbot import QtBot
 
 from kapdesk.core.clock import FakeClock
@@ -16,6 +17,28 @@ from kapdesk.core.staff import Role
 from kapdesk.paths import AppPaths
 from kapdesk.ui.main_window import MainWindow
 from tests.ui.conftest import sign_in_account
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def _tick(qtbot: QtBot, box: QAbstractButton) -> None:
+    """Click a check box on its box."""
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+
+
+def _pin_pad(qtbot: QtBot, window: MainWindow, name: str, pin: str) -> None:
+    """Sign in on the calm screen with its keys: a tap, the name, a slip put right with C, the
+    PIN, and ✓."""
+    calm = window.calm
+    qtbot.mouseClick(calm, Qt.MouseButton.LeftButton)
+    keys = {b.text(): b for b in calm.findChildren(QPushButton) if b.isVisible()}
+    qtbot.mouseClick(keys[name], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(keys["9"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(keys["C"], Qt.MouseButton.LeftButton)
+    assert calm.pin.text() == ""
+    for digit in pin:
+        qtbot.mouseClick(keys[digit], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(keys["✓"], Qt.MouseButton.LeftButton)
 
 
 def _admin(window: MainWindow) -> None:
@@ -37,8 +60,9 @@ def test_an_admin_saves_this_room_pcs_settings_and_they_apply_at_once(
     page.tabs.setCurrentIndex(2)
     assert page.room_note.text() == f"Kept in {paths.room_settings}."
     page.room_name.setText("Room 2")
-    page.room_autostart.setChecked(True)
-    page.room_lock_own.setChecked(True)
+    _tick(qtbot, page.room_autostart)
+    _tick(qtbot, page.room_lock_own)
+    assert page.room_lock.isEnabled()
     page.room_lock.setValue(3)
     page.room_volume.setValue(60)
     qtbot.mouseClick(page.room_save, Qt.MouseButton.LeftButton)
@@ -61,9 +85,11 @@ def test_an_admin_saves_this_room_pcs_settings_and_they_apply_at_once(
     assert (line.who, line.subject) == ("Ana Moreno", "room.toml")
     assert line.detail["keys"] == ["room_name", "autostart", "lock_minutes", "volume_limit"]
 
-    page.room_autostart.setChecked(False)
+    _tick(qtbot, page.room_autostart)
     page.room_volume.setValue(100)
-    page.save_room()
+    _tick(qtbot, page.room_board_patients)
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not load_room_settings(paths.room_settings)[0].board_shows_patients  # ticked off
     assert not (tmp_path / "config" / "autostart" / "kapdesk.desktop").exists()
 
 
@@ -73,8 +99,9 @@ def test_kiosk_mode_fills_the_screen_and_only_staff_signed_in_leave_it(
     _admin(window)
     window.show_staff()
     page = window.staff_view
-    page.room_kiosk.setChecked(True)
-    page.save_room()
+    page.tabs.setCurrentIndex(2)
+    _tick(qtbot, page.room_kiosk)
+    qtbot.mouseClick(page.room_save, Qt.MouseButton.LeftButton)
     assert window.kiosk
     assert window.isFullScreen()
     assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
@@ -84,11 +111,13 @@ def test_kiosk_mode_fills_the_screen_and_only_staff_signed_in_leave_it(
     assert window.banner_text.text() == (
         "kapdesk runs full screen here: staff close it with Ctrl+Shift+Q."
     )
-    window.lock()
-    window.leave_kiosk()  # the patient at the keyboard while it is locked: nothing
+    qtbot.mouseClick(window.lock_button, Qt.MouseButton.LeftButton)
+    assert window.locked
+    qtbot.keyClick(window, Qt.Key.Key_Q, CTRL_SHIFT)  # the patient at the keyboard: nothing
     assert window.isVisible()
-    window.unlock("Ana Moreno", "5820")
-    window.leave_kiosk()
+    _pin_pad(qtbot, window, "Ana Moreno", "5820")
+    assert window.pages.currentWidget() is not window.calm  # unlocked
+    qtbot.keyClick(window, Qt.Key.Key_Q, CTRL_SHIFT)
     assert not window.isVisible()
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractButton, QDialog, QPushButton, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from kapdesk.core.clock import FakeClock
@@ -17,6 +17,10 @@ from kapdesk.core.staff import PermissionDeniedError, Role, StaffMember
 from kapdesk.storage.errors import StorageError
 from kapdesk.storage.staff import StaffStore
 from kapdesk.ui.main_window import MainWindow
+from kapdesk.ui.staff_view import AccountDialog, StaffView
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+LEFT = Qt.MouseButton.LeftButton
 
 
 def _accounts(window: MainWindow) -> StaffStore:
@@ -32,6 +36,34 @@ def _cell(table: QTableWidget, row: int, column: int) -> str:
     item = table.item(row, column)
     assert item is not None
     return item.text()
+
+
+def _form(qtbot: QtBot, page: StaffView) -> AccountDialog:
+    """The account form a press opened, taking keys."""
+    dialog = page.dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def _footer(dialog: QDialog, starts: str) -> QPushButton:
+    return next(b for b in dialog.findChildren(QPushButton) if b.text().startswith(starts))
+
+
+def _closed(qtbot: QtBot, window: MainWindow, dialog: QDialog) -> None:
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    window.activateWindow()  # (the focus tests check kapdesk does this by itself)
+    qtbot.waitUntil(window.isActiveWindow)
+
+
+def _tick(qtbot: QtBot, box: QAbstractButton) -> None:
+    """Click a check box on its box."""
+    qtbot.mouseClick(box, LEFT, pos=QPoint(8, box.height() // 2))
+
+
+def _press_row(qtbot: QtBot, table: QTableWidget, row: int) -> None:
+    rect = table.visualRect(table.model().index(row, 0))
+    qtbot.mouseClick(table.viewport(), LEFT, pos=rect.center())
 
 
 def _sign_in(qtbot: QtBot, window: MainWindow, name: str, pin: str) -> None:
@@ -112,31 +144,55 @@ def test_only_an_admin_reaches_the_staff_page_and_the_clinic_keeps_an_admin(
     names = [_cell(page.accounts, r, 0) for r in range(page.accounts.rowCount())]
     assert names == ["Ana Moreno", "Jo Okafor", "Robin Hale"]
 
-    page.add()
-    dialog = page.dialog
-    assert dialog is not None
-    qtbot.waitUntil(dialog.isVisible)
-    dialog.form.name.setText("Dr Lin")
-    dialog.form.roles[Role.SITTER].setChecked(False)
-    dialog.form.roles[Role.PRESCRIBER].setChecked(True)
-    dialog.form.pin.setText("1234")
-    dialog.form.again.setText("1234")
-    dialog.submit()
+    qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
+    cancelled = _form(qtbot, page)
+    qtbot.mouseClick(_footer(cancelled, "Cancel"), LEFT)
+    _closed(qtbot, window, cancelled)
+    qtbot.mouseClick(page.add_button, LEFT)
+    cancelled = _form(qtbot, page)
+    qtbot.keyClick(cancelled, Qt.Key.Key_Escape)
+    _closed(qtbot, window, cancelled)
+    qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
+    dialog = _form(qtbot, page)
+    qtbot.keyClicks(dialog.form.name, "Dr Lin")
+    for role in (Role.SITTER, Role.PRESCRIBER):  # the sitter box comes ticked
+        _tick(qtbot, dialog.form.roles[role])
+    assert not dialog.form.roles[Role.SITTER].isChecked()
+    assert dialog.form.roles[Role.PRESCRIBER].isChecked()
+    qtbot.keyClicks(dialog.form.pin, "1234")
+    qtbot.keyClicks(dialog.form.again, "1234")
+    qtbot.mouseClick(dialog.save_button, LEFT)
     assert dialog.isVisible()
     assert dialog.problems.text() == "A PIN of digits in a row (like 1234) is too easy to guess."
-    dialog.form.pin.setText("8031")
-    dialog.form.again.setText("8031")
-    dialog.submit()
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    for line in (dialog.form.pin, dialog.form.again):
+        line.selectAll()
+        qtbot.keyClicks(line, "8031")
+    qtbot.keyClick(dialog, Qt.Key.Key_S, CTRL)
+    _closed(qtbot, window, dialog)
     assert [m.name for m in staff.accounts()] == ["Ana Moreno", "Dr Lin", "Jo Okafor", "Robin Hale"]
 
-    page.accounts.selectRow(0)  # the only admin
-    page.toggle_selected()
+    _press_row(qtbot, page.accounts, 1)  # Dr Lin: a therapist too, by the Change form
+    qtbot.mouseClick(page.change_button, LEFT)
+    change = _form(qtbot, page)
+    _tick(qtbot, change.form.roles[Role.THERAPIST])
+    qtbot.keyClick(change, Qt.Key.Key_S, CTRL)
+    _closed(qtbot, window, change)
+    lin = next(m for m in staff.accounts() if m.name == "Dr Lin")
+    assert Role.THERAPIST in lin.roles
+    _press_row(qtbot, page.accounts, 1)
+    qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
+    change = _form(qtbot, page)
+    assert change.form.name.text() == "Dr Lin"
+    qtbot.keyClick(change, Qt.Key.Key_Escape)
+    _closed(qtbot, window, change)
+
+    _press_row(qtbot, page.accounts, 0)  # the only admin
+    qtbot.mouseClick(page.active_button, LEFT)
     assert page.message.text() == (
         "The clinic must keep an active admin: make someone else admin first."
     )
-    page.accounts.selectRow(3)
-    page.toggle_selected()
+    _press_row(qtbot, page.accounts, 3)
+    qtbot.keyClick(window, Qt.Key.Key_D, CTRL)
     robin = next(m for m in staff.accounts() if m.name == "Robin Hale")
     assert not robin.active
     assert _cell(page.accounts, 3, 2) == "inactive"
