@@ -79,12 +79,18 @@ def test_each_room_reads_from_across_the_room_and_follows_what_is_recorded(
 
 def test_set_up_opens_the_board_beside_kapdesk(qtbot: QtBot, window: MainWindow) -> None:
     window.show_setup()
-    qtbot.keyClick(window, Qt.Key.Key_B, SHIFT_CTRL)
+    qtbot.mouseClick(window.board_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: getattr(window, "board_window", None) is not None)
     board = window.board_window
     qtbot.waitUntil(board.isVisible)
     qtbot.waitUntil(lambda: board.last_update is not None, timeout=10_000)
     assert board.windowTitle() == "kapdesk · Clinic board"
+    qtbot.waitUntil(board.isActiveWindow)
+    full = board.isFullScreen()
+    qtbot.keyClick(board, Qt.Key.Key_F11)
+    qtbot.waitUntil(lambda: board.isFullScreen() != full)
+    qtbot.keyClick(board, Qt.Key.Key_F11)
+    qtbot.waitUntil(lambda: board.isFullScreen() == full)
     qtbot.keyClick(board, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not board.isVisible())
     board.last_update = None

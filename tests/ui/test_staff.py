@@ -174,11 +174,12 @@ def test_only_an_admin_reaches_the_staff_page_and_the_clinic_keeps_an_admin(
     _press_row(qtbot, page.accounts, 1)  # Dr Lin: a therapist too, by the Change form
     qtbot.mouseClick(page.change_button, LEFT)
     change = _form(qtbot, page)
-    _tick(qtbot, change.form.roles[Role.THERAPIST])
+    for role in (Role.THERAPIST, Role.NURSE, Role.ADMIN, Role.ADMIN):  # admin: on, then off
+        _tick(qtbot, change.form.roles[role])
     qtbot.keyClick(change, Qt.Key.Key_S, CTRL)
     _closed(qtbot, window, change)
     lin = next(m for m in staff.accounts() if m.name == "Dr Lin")
-    assert Role.THERAPIST in lin.roles
+    assert lin.roles == frozenset({Role.PRESCRIBER, Role.THERAPIST, Role.NURSE})
     _press_row(qtbot, page.accounts, 1)
     qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
     change = _form(qtbot, page)
@@ -196,6 +197,9 @@ def test_only_an_admin_reaches_the_staff_page_and_the_clinic_keeps_an_admin(
     robin = next(m for m in staff.accounts() if m.name == "Robin Hale")
     assert not robin.active
     assert _cell(page.accounts, 3, 2) == "inactive"
+    back = next(b for b in page.findChildren(QPushButton) if b.text().startswith("Back"))
+    qtbot.mouseClick(back, LEFT)
+    assert window.pages.currentWidget() is window.setup_view
     assert (
         staff.sign_in("Robin Hale", "2468").member is None
     )  # an inactive account signs in no more

@@ -158,6 +158,10 @@ def test_an_unexpected_failure_is_named_and_logged_not_thrown(
     log = (paths.log_dir / "kapdesk.log").read_text(encoding="utf-8")
     assert "Traceback" in log
     assert "KeyError" in log
+    quit_button = window.start_view.quit_button
+    assert quit_button is not None
+    qtbot.mouseClick(quit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.isVisible())
 
 
 @pytest.mark.subprocess
@@ -182,10 +186,11 @@ def test_the_log_names_actions_never_a_patient_a_note_or_a_pin(
     with qtbot.waitSignal(window.ready, timeout=30_000):
         pass
     form = window.first_admin_view.form
-    form.name.setText("Ana Moreno")
-    form.pin.setText("5820")
-    form.again.setText("5820")
-    window.first_admin_view.submit()
+    qtbot.keyClicks(form.name, "Ana Moreno")
+    qtbot.keyClicks(form.pin, "5820")
+    qtbot.keyClicks(form.again, "5820")
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert window.member is not None
     window.open_session("P-PRIVATE-88", "im-ketamine", "Ana Moreno")
     current = window.current
     assert current is not None
