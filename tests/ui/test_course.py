@@ -12,6 +12,13 @@ from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.questionnaire_dialog import QuestionnaireDialog
 
 
+def _tap(qtbot: QtBot, dialog: QuestionnaireDialog, item: int, value: int) -> None:
+    """Tap the answer ``value`` of question ``item``."""
+    button = dialog.groups[item].button(value)
+    assert button is not None
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
 def _cell(window: MainWindow, row: int, column: int) -> str:
     item = window.course_view.table.item(row, column)
     assert item is not None
@@ -46,12 +53,12 @@ def test_questionnaires_before_the_dose_and_at_follow_up_make_a_trend(
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.moment.currentText() == "preparation"
     for item, value in enumerate((3, 3, 2, 2, 2, 1, 1, 1)):
-        dialog.answer(item, value)
+        _tap(qtbot, dialog, item, value)
     assert dialog.total.text() == "15 so far; 1 question to answer"
-    dialog.submit()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
     assert dialog.problems.text() == "PHQ-9: answer question 9."
-    dialog.answer(8, 1)
+    _tap(qtbot, dialog, 8, 1)
     assert dialog.flag.text() == SELF_HARM_FLAG
     assert dialog.total.text() == "16 of 27: moderately severe"
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -62,12 +69,19 @@ def test_questionnaires_before_the_dose_and_at_follow_up_make_a_trend(
 
     clock.advance(14 * 24 * 3600)
     view.moment = "follow-up"
-    view.take(GAD7)
+    window.activateWindow()  # (the focus tests check kapdesk does this by itself)
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.mouseClick(view.gad_button, Qt.MouseButton.LeftButton)
     gad = view.dialog
     assert gad is not None
+    assert gad.instrument is GAD7
+    qtbot.waitUntil(gad.isActiveWindow)
     for item in range(7):
-        gad.answer(item, 1)
-    gad.submit()
+        _tap(qtbot, gad, item, 1)
+    qtbot.keyClick(gad, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not gad.isVisible())
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     assert [_cell(window, r, 2) for r in range(view.table.rowCount())] == ["PHQ-9", "GAD-7"]
     assert [_cell(window, r, 1) for r in range(2)] == ["preparation", "follow-up"]
     assert _cell(window, 1, 3) == "7 of 21"

@@ -5,12 +5,18 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractButton
 from pytestqt.qtbot import QtBot
 
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.journey import Dose, EventKind, event_text
 from kapdesk.ui.main_window import MainWindow
+
+
+def _tap(qtbot: QtBot, button: QAbstractButton | None) -> None:
+    assert button is not None
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def _to_last_phase(window: MainWindow, clock: FakeClock) -> None:
@@ -50,19 +56,18 @@ def test_the_discharge_check_scores_asks_and_records_the_ready_time(
     assert dialog.vitals.score == 2
     assert dialog.vitals_line.text().startswith("2: Now BP 136/84 mmHg")
     for item in ("alert", "dissociation", "walking", "nausea", "comfort"):
-        dialog.choose(item, 2)
+        _tap(qtbot, dialog.groups[item].button(2))
     assert dialog.verdict.text().endswith("No escort present: the patient must not leave alone")
-    dialog.escort.click()
+    qtbot.mouseClick(dialog.escort, Qt.MouseButton.LeftButton, pos=QPoint(8, 8))  # its box
     # Ready at 1:30, but the protocol asks for 2 h in the room: never just "ready to leave".
     (dose,) = [e for e in current.journey.events if e.kind is EventKind.DOSE]
     free = (dose.wall + timedelta(minutes=120)).astimezone().strftime("%H:%M")
     assert dialog.verdict.text() == f"12 of 12: ready, may leave from {free}."
-    dialog.submit()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()  # the REMS questions are not answered
     assert dialog.problems.text().startswith("Answer the protocol's questions")
-    dialog.answer("sedation", yes=True)
-    dialog.answer("dissociation", yes=True)
-    dialog.answer("breathing", yes=False)
+    for question, yes in (("sedation", True), ("dissociation", True), ("breathing", False)):
+        _tap(qtbot, dialog.answers[question].button(1 if yes else 0))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
@@ -96,20 +101,20 @@ def test_without_a_baseline_staff_score_the_vital_signs_themselves(
     assert current is not None
     current.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))  # no baseline reading
     clock.advance(80 * 60)
-    window.journey_view.request_discharge()
+    qtbot.mouseClick(window.journey_view.discharge_button, Qt.MouseButton.LeftButton)
     dialog = window.journey_view.discharge_dialog
     assert dialog is not None
     assert dialog.vitals_line.text() == (
         "Score it yourself: No baseline reading before dosing to compare with."
     )
     for item in ("vitals", "alert", "dissociation", "walking", "nausea", "comfort"):
-        dialog.choose(item, 2)
-    dialog.escort.click()
+        _tap(qtbot, dialog.groups[item].button(2))
+    qtbot.mouseClick(dialog.escort, Qt.MouseButton.LeftButton, pos=QPoint(8, 8))  # its box
     (dose,) = [e for e in current.journey.events if e.kind is EventKind.DOSE]
     stay = timedelta(minutes=current.journey.protocol.monitoring_minutes)
     assert stay > timedelta(minutes=80)
     free = (dose.wall + stay).astimezone().strftime("%H:%M")
     assert dialog.verdict.text() == f"12 of 12: ready, may leave from {free}."
-    dialog.submit()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     (check,) = [e for e in current.journey.events if e.kind is EventKind.DISCHARGE]
     assert check.data["scores"]["vitals"] == 2

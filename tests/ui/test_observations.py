@@ -82,15 +82,15 @@ def test_vitals_are_checked_confirmed_flagged_and_satisfy_the_due_check(
     qtbot.waitUntil(dialog.isVisible)
     for name, typed in (("systolic", "1840"), ("diastolic", "96"), ("heart_rate", "38")):
         qtbot.keyClicks(dialog.fields[name], typed)
-    dialog.submit()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.problems.text() == (
         "Systolic BP 1840 is not possible: it must be between 40 mmHg and 300 mmHg."
     )
     dialog.fields["systolic"].setText("184")
-    dialog.submit()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert "Heart rate 38 /min is unusual." in dialog.problems.text()
     assert dialog.isVisible()  # not saved until confirmed
-    dialog.submit()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
     (saved,) = _saved(storage, "vitals")
@@ -130,14 +130,14 @@ def test_a_correction_keeps_the_original_visible_in_the_timeline(
     row = next(i for i, e in enumerate(view.entries) if e.kind is EventKind.VITALS)
     view.select_row(row)
     assert view.amend_button.isEnabled()
-    view.request_amend()
+    qtbot.mouseClick(view.amend_button, Qt.MouseButton.LeftButton)
     dialog = view.amend_dialog
     assert dialog is not None
     dialog.vitals["heart_rate"].setText("70")
-    dialog.submit()
+    qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
     assert dialog.problems.text() == "Say why the entry is being corrected."
     dialog.reason.setText("typed 170 for 70")
-    dialog.submit()
+    qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
 
     entry = view.entries[row]
     assert entry.text == "Vital signs: HR 70 /min"
@@ -164,16 +164,16 @@ def test_a_closed_session_can_still_be_corrected(
     window.show_summary(current.session_id)
     window.show_history()
     window.choose_session(current.session_id)
-    window.summary_view.timeline_button.click()
+    qtbot.mouseClick(window.summary_view.timeline_button, Qt.MouseButton.LeftButton)
     view = window.timeline_view
     row = next(i for i, e in enumerate(view.entries) if e.kind is EventKind.NOTE)
     view.select_row(row)
-    view.request_amend()
+    qtbot.mouseClick(view.amend_button, Qt.MouseButton.LeftButton)
     dialog = view.amend_dialog
     assert dialog is not None
     dialog.text.setText("vomited once, small amount")
     dialog.reason.setText("spelling and detail")
-    dialog.submit()
+    qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
     assert view.entries[row].text == "Note: vomited once, small amount"
     assert [a["reason"] for a in _saved(storage, "amendment")] == ["spelling and detail"]
 
@@ -184,7 +184,7 @@ def test_the_timeline_and_chart_render_the_demo_session(
     demo = record_demo_session(storage)
     window.show_history()
     window.choose_session(demo.session_id)
-    window.summary_view.timeline_button.click()
+    qtbot.mouseClick(window.summary_view.timeline_button, Qt.MouseButton.LeftButton)
     view = window.timeline_view
     assert window.pages.currentWidget() is view
     assert view.model.rowCount() == len(view.entries) > 30

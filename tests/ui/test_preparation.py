@@ -25,7 +25,7 @@ def _baseline(qtbot: QtBot, window: MainWindow, systolic: str, diastolic: str) -
     qtbot.waitUntil(dialog.isVisible)
     for name, typed in (("systolic", systolic), ("diastolic", diastolic), ("heart_rate", "76")):
         dialog.fields[name].setText(typed)
-    dialog.submit()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
 
