@@ -65,7 +65,7 @@ def test_a_course_session_hands_off_to_a_plan_that_is_worked_and_revisited(
     setup.course.setCurrentIndex(setup.course.findText("New course of"))
     assert setup.course_size.isVisible()
     assert setup.course_size.value() == 6
-    setup.submit()
+    qtbot.mouseClick(setup.open_button, Qt.MouseButton.LeftButton)
     view = window.journey_view
     assert window.pages.currentWidget() is view
     assert "Session 1 of 6" in view.who.text()

@@ -83,7 +83,7 @@ def _open(qtbot: QtBot, window: MainWindow, soundtrack: str) -> None:
         if setup.protocols.item(row).data(Qt.ItemDataRole.UserRole) == "im-ketamine":
             setup.protocols.setCurrentRow(row)
     setup.soundtrack.setCurrentText(soundtrack)
-    setup.submit()
+    qtbot.mouseClick(setup.open_button, Qt.MouseButton.LeftButton)
     assert window.pages.currentWidget() is window.journey_view
 
 
@@ -224,14 +224,16 @@ def test_the_library_scans_files_and_builds_a_playlist_and_a_soundtrack(
     assert view.playlists.count() == 2
     assert view.message.text().startswith("Imported 1 entries from peak.m3u8")
 
-    view.edit_soundtrack(new=True)
+    qtbot.mouseClick(view.new_soundtrack_button, Qt.MouseButton.LeftButton)
     dialog = view.soundtrack_dialog
     assert dialog is not None
-    dialog.name.setText("Morning")
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClicks(dialog.name, "Morning")
     dialog.phases["Peak"].setCurrentText("Peak music")
     dialog.bed.setCurrentText("Soft rain")
     dialog.bed_volume.setValue(25)
-    dialog.submit()
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
     assert view.soundtracks.count() == 1
     plan = view.library.plans()["Morning"]
     assert plan["bed_volume"] == 0.25

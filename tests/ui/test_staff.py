@@ -223,7 +223,8 @@ def test_the_audit_trail_holds_each_kind_of_action(
     window.lock()
     calm = window.calm
     qtbot.mouseClick(calm, Qt.MouseButton.LeftButton)
-    calm.choose("Ana Moreno")
+    (tile,) = [t for t in calm._tile_group.buttons() if t.text() == "Ana Moreno"]
+    qtbot.mouseClick(tile, LEFT)
     qtbot.keyClicks(calm.pin, "0000")
     qtbot.keyClick(calm.pin, Qt.Key.Key_Return)
     assert window.pages.currentWidget() is calm  # a wrong PIN: still locked
@@ -264,7 +265,7 @@ def test_someone_else_signing_in_never_inherits_the_admin_page_or_a_half_filled_
     window.show_setup()
     window.show_staff()
     page = window.staff_view
-    page.add()
+    qtbot.mouseClick(page.add_button, LEFT)
     dialog = page.dialog
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible)
@@ -279,7 +280,7 @@ def test_someone_else_signing_in_never_inherits_the_admin_page_or_a_half_filled_
 
     _sign_in(qtbot, window, "Ana Moreno", "5820")  # the same member gets things as left
     window.show_staff()
-    page.add()
+    qtbot.mouseClick(page.add_button, LEFT)
     same = page.dialog
     assert same is not None
     qtbot.waitUntil(same.isVisible)
@@ -301,13 +302,13 @@ def test_an_admin_who_gives_up_the_role_stops_acting_as_one(
     window.show_staff()
     page = window.staff_view
     page.accounts.selectRow(0)
-    page.change_selected()
+    qtbot.mouseClick(page.change_button, LEFT)
     dialog = page.dialog
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible)
-    dialog.form.roles[Role.ADMIN].setChecked(False)
-    dialog.form.roles[Role.NURSE].setChecked(True)
-    dialog.submit()
+    _tick(qtbot, dialog.form.roles[Role.ADMIN])
+    _tick(qtbot, dialog.form.roles[Role.NURSE])
+    qtbot.mouseClick(dialog.save_button, LEFT)
     assert window.member is not None
     assert window.member.roles == {Role.NURSE}  # the screen knows at once
     with pytest.raises(PermissionDeniedError, match="Editing staff takes an admin"):
