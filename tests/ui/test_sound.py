@@ -140,7 +140,8 @@ def test_setup_shows_coverage_and_the_session_plays_and_records_its_soundtrack(
     assert journey.recorder.pending == 0
 
     qtbot.mouseClick(panel.quiet_button, Qt.MouseButton.LeftButton)
-    assert not panel.player.quiet
+    quiet = [e.data["on"] for e in journey.journey.events if e.kind is EventKind.QUIET]
+    assert quiet == [True, False]
     assert panel.quiet_button.text().startswith("Quiet")
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)  # dawn → tide
     clock.advance(10)  # the fade out
