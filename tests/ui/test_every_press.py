@@ -11,11 +11,15 @@ button whose text changes while it is shown needs an objectName, so its name sta
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+import kapdesk.ui
 from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.widgets import ActionButton
 from tests.support.presses import PRESSES, keys_under
@@ -60,6 +64,41 @@ def test_a_press_hands_the_handler_no_arguments(qtbot: QtBot, window: MainWindow
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert got == ["asked for", "asked for"]
+
+
+# Signals that hand their slot an argument the slot may not expect (a click's ``checked``).
+ARGUMENT_SIGNALS = ("clicked", "toggled", "triggered", "idClicked", "buttonClicked")
+
+
+def _optional_positionals(function: ast.FunctionDef) -> list[str]:
+    arguments = function.args
+    positional = [a.arg for a in arguments.posonlyargs + arguments.args if a.arg != "self"]
+    return positional[len(positional) - len(arguments.defaults) :] if arguments.defaults else []
+
+
+def test_no_signal_hands_its_argument_to_a_slot_that_takes_another() -> None:
+    """Every ``x.clicked.connect(self.method)`` (and the like) in kapdesk/ui reaches a method
+    with no optional positional argument: PySide hands a slot as many of the signal's arguments
+    as it accepts, so ``checked`` would arrive as the name, path or flag."""
+    wrong = []
+    for module in sorted((Path(kapdesk.ui.__file__).parent).glob("*.py")):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        methods = {node.name: node for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)}
+        for node in ast.walk(tree):
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "connect"
+                and isinstance(node.func.value, ast.Attribute)
+                and node.func.value.attr in ARGUMENT_SIGNALS
+                and node.args
+                and isinstance(node.args[0], ast.Attribute)
+            ):
+                continue
+            slot = methods.get(node.args[0].attr)
+            if slot is not None and _optional_positionals(slot):
+                wrong.append(f"{module.name}:{node.lineno} {ast.unparse(node)}")
+    assert not wrong, "\n".join(wrong)
 
 
 def test_every_button_action_and_shortcut_is_pressed() -> None:
