@@ -123,7 +123,7 @@ def test_every_library_key(qtbot: QtBot, window: MainWindow, music: Path, tmp_pa
     edited = view.soundtrack_dialog
     assert edited is not None
     assert edited is not dialog
-    qtbot.waitUntil(edited.isVisible)
+    qtbot.waitUntil(edited.isActiveWindow)
     assert edited.name.text() == "Dawn"
     qtbot.keyClick(edited.name, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not edited.isVisible())

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.journey import Dose
+from kapdesk.ui.integration_view import IntegrationView
 from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.widgets import ActionButton
 
@@ -25,6 +26,12 @@ def _on(window: MainWindow, page: QWidget) -> bool:
 def _press_row(qtbot: QtBot, table: QAbstractItemView, row: int) -> None:
     index = table.model().index(row, 0)
     qtbot.mouseClick(table.viewport(), LEFT, pos=table.visualRect(index).center())
+
+
+def _booked_on_for(qtbot: QtBot, plan: IntegrationView, row: int) -> bool:
+    """Pick the plan's row; whether it is a follow-up (which may be booked)."""
+    _press_row(qtbot, plan.table, row)
+    return plan.is_booked.isEnabled()
 
 
 def _back_on(qtbot: QtBot, window: MainWindow) -> None:
@@ -76,12 +83,12 @@ def test_the_plan_record_timeline_and_course_by_clicks_and_keys(
 ) -> None:
     _closed_session(qtbot, window, clock, "P-0400")
     plan = window.integration_view
-    _press_row(qtbot, plan.table, 0)
     box = plan.is_booked
-    if box.isEnabled():
-        qtbot.mouseClick(box, LEFT, pos=QPoint(8, box.height() // 2))
-        assert box.isChecked()
-        assert plan.booked.isEnabled()
+    assert any(_booked_on_for(qtbot, plan, r) for r in range(plan.table.rowCount()))
+    qtbot.mouseClick(box, LEFT, pos=QPoint(8, box.height() // 2))
+    assert box.isChecked()
+    assert plan.booked.isEnabled()
+    _press_row(qtbot, plan.table, 0)
     qtbot.keyClicks(plan.note, "Call on Tuesday")
     qtbot.keyClick(window, Qt.Key.Key_S, CTRL)
     assert plan.note.text() == ""
