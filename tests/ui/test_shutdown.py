@@ -304,7 +304,7 @@ def _open_with_bed(qtbot: QtBot, window: MainWindow) -> None:
         if setup.protocols.item(row).data(Qt.ItemDataRole.UserRole) == "im-ketamine":
             setup.protocols.setCurrentRow(row)
     setup.soundtrack.setCurrentIndex(0)  # a bundled bed
-    setup.submit()
+    qtbot.mouseClick(setup.open_button, Qt.MouseButton.LeftButton)
     assert window.pages.currentWidget() is window.journey_view
 
 
