@@ -45,7 +45,7 @@ def _close_after_the_journey(qtbot: QtBot, window: MainWindow, clock: FakeClock)
     while current.journey.next_phase is not None:
         clock.advance(20 * 60)
         current.journey.advance_phase()
-    window.journey_view.request_close()
+    qtbot.mouseClick(window.journey_view.close_button, Qt.MouseButton.LeftButton)
     dialog = window.journey_view.close_dialog
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible)

@@ -142,7 +142,7 @@ def test_kiosk_mode_lets_staff_out_before_the_records_open_and_asks_twice_mid_se
 
 
 def test_saving_the_room_leaves_an_autostart_made_on_the_command_line_as_it_was(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from kapdesk.cli import main  # noqa: PLC0415
 
@@ -155,7 +155,8 @@ def test_saving_the_room_leaves_an_autostart_made_on_the_command_line_as_it_was(
     window.show_staff()
     page = window.staff_view
     assert page.room_autostart.isChecked()  # the entry is there, whoever made it
+    page.tabs.setCurrentIndex(2)
     page.room_name.setText("Room 3")
-    page.save_room()
+    qtbot.mouseClick(page.room_save, Qt.MouseButton.LeftButton)
     assert window.windowTitle() == "kapdesk · Room 3"
     assert entry.read_text(encoding="utf-8") == made  # --kiosk and all

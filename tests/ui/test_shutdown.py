@@ -326,7 +326,8 @@ def test_the_desktop_session_ending_closes_kapdesk_without_asking_and_keeps_the_
     assert current is not None
     current.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
     assert backend.bed.busy()
-    window.journey_view.request_close()  # the "close the session?" question is on screen
+    # The "close the session?" question is on screen.
+    qtbot.mouseClick(window.journey_view.close_button, Qt.MouseButton.LeftButton)
     question = window.journey_view.close_dialog
     assert question is not None
     qtbot.waitUntil(question.isVisible)

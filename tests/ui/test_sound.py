@@ -123,7 +123,8 @@ def test_setup_shows_coverage_and_the_session_plays_and_records_its_soundtrack(
     assert "Calm" in panel.now_label.text()
 
     clock.advance(60)
-    window.journey_view.advance_phase()  # Peak: fade across to "Peak music"
+    # Peak: fade across to "Peak music".
+    qtbot.mouseClick(window.journey_view.next_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: backend.music.fading_out)
     clock.advance(9)
     panel._tick()

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kapdesk.app import build_window
@@ -131,7 +132,7 @@ def test_what_cannot_keep_the_pc_awake_is_told_to_staff_and_the_rest_is_held(
     )
     current = window.current
     assert current is not None
-    window.journey_view.request_close()
+    qtbot.mouseClick(window.journey_view.close_button, Qt.MouseButton.LeftButton)
     dialog = window.journey_view.close_dialog
     assert dialog is not None
     dialog.reason.setText("Patient unwell today")
