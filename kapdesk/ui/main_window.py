@@ -913,12 +913,15 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.timeline_view)
 
     def _back_from_timeline(self) -> None:
+        """Back to where the timeline was opened: the journey while it runs, else the record
+        (a session closed on this screen stays ``current`` until the next one opens)."""
         opened = self.timeline_view.current
-        if opened is not None and opened is not self.current:
-            opened.journey.unsubscribe(opened.recorder)
-            self.show_summary(opened.session_id)
-        else:
+        if opened is None or (opened is self.current and not opened.journey.closed):
             self.go_home()
+            return
+        if opened is not self.current:
+            opened.journey.unsubscribe(opened.recorder)
+        self.show_summary(opened.session_id)
 
     def show_history(self) -> None:
         try:
@@ -1142,13 +1145,16 @@ class MainWindow(QMainWindow):
             self.show_course(self.current.session_id, moment="preparation")
 
     def _back_from_course(self) -> None:
+        """Back to preparation while the session runs, else to its integration plan."""
         session_id = self.course_view.session_id
-        if session_id is not None and not (
-            self.current is not None and self.current.session_id == session_id
+        if session_id is None or (
+            self._journey_open()
+            and self.current is not None
+            and self.current.session_id == session_id
         ):
-            self.show_integration(session_id)
-        else:
             self.go_home()
+        else:
+            self.show_integration(session_id)
 
     def choose_session(self, session_id: int) -> None:
         if self._journey_open() and self.current and self.current.session_id == session_id:

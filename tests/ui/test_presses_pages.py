@@ -106,13 +106,11 @@ def test_the_plan_record_timeline_and_course_by_clicks_and_keys(
     session = course.session_id
     assert session is not None
     qtbot.mouseClick(course.back_button, LEFT)
-    assert not _on(window, course)
-    window.show_integration(session)
+    assert _on(window, plan)  # back where the course was opened from
     qtbot.mouseClick(plan.course_button, LEFT)
     assert _on(window, course)
     qtbot.keyClick(window, Qt.Key.Key_Escape)
-    assert not _on(window, course)
-    window.show_integration(session)
+    assert _on(window, plan)
 
     qtbot.mouseClick(plan.record_button, LEFT)
     record = window.summary_view
@@ -123,14 +121,12 @@ def test_the_plan_record_timeline_and_course_by_clicks_and_keys(
     timeline = window.timeline_view
     assert _on(window, timeline)
     qtbot.keyClick(window, Qt.Key.Key_Escape)
-    assert not _on(window, timeline)
-    window.show_summary(session)
+    assert _on(window, record)  # the record the timeline was opened from
     qtbot.mouseClick(record.timeline_button, LEFT)
     assert _on(window, timeline)
     back = next(b for b in timeline.findChildren(ActionButton) if b.text().startswith("Back"))
     qtbot.mouseClick(back, LEFT)
-    assert not _on(window, timeline)
-    window.show_summary(session)
+    assert _on(window, record)
     qtbot.keyClick(window, Qt.Key.Key_I, CTRL)
     assert _on(window, plan)
     qtbot.keyClick(window, Qt.Key.Key_J, CTRL)
