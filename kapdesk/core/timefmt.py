@@ -13,6 +13,13 @@ def clock_text(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
 
 
+def seconds_between(start: float, end: float) -> float:
+    """Whole seconds from ``start`` to ``end`` as the journey clock shows them: each time is
+    rounded down to its second first, so the phase time and the big timer turn over together
+    (``clock_text(end) - clock_text(start)``, never a second apart)."""
+    return float(max(0, math.floor(end) - math.floor(start)))
+
+
 def minutes_text(minutes: float) -> str:
     """``40 min``, ``2 h``, ``1 h 30 min``; a fraction of a minute shows as seconds."""
     whole = int(minutes)

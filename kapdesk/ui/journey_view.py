@@ -32,7 +32,7 @@ from kapdesk.core.preparation import decision_data, preparation_of
 from kapdesk.core.protocols import Advance
 from kapdesk.core.staff import Action
 from kapdesk.core.standing_flags import StandingFlag, by_reading, standing_flags
-from kapdesk.core.timefmt import clock_text, minutes_text
+from kapdesk.core.timefmt import clock_text, minutes_text, seconds_between
 from kapdesk.ui import theme
 from kapdesk.ui.dialogs import CloseDialog, DoseDialog
 from kapdesk.ui.discharge_dialog import DischargeDialog
@@ -466,7 +466,8 @@ class JourneyView(QWidget):
             )
             self.next_label.setText(f"First phase: {first.name} · {minutes_text(first.minutes)}")
         else:
-            overrun = journey.phase_overrun()
+            shown = self._phase_seconds()
+            overrun = max(0.0, shown - phase.minutes * 60)
             self.phase_name.setText(phase.name)
             if overrun >= 1:
                 self.phase_time.setText(
@@ -474,9 +475,7 @@ class JourneyView(QWidget):
                 )
                 self.phase_time.setStyleSheet(f"color: {theme.OVERRUN};")
             else:
-                self.phase_time.setText(
-                    f"{clock_text(journey.phase_elapsed())} of {clock_text(phase.minutes * 60)}"
-                )
+                self.phase_time.setText(f"{clock_text(shown)} of {clock_text(phase.minutes * 60)}")
                 self.phase_time.setStyleSheet("")
             self.guidance.setText(phase.guidance)
             upcoming = journey.next_phase
@@ -507,7 +506,7 @@ class JourneyView(QWidget):
             self.monitoring.setText(text)
         elif elapsed is not None and protocol.monitoring_minutes:
             stay = minutes_text(protocol.monitoring_minutes)
-            left = protocol.monitoring_minutes * 60 - elapsed
+            left = seconds_between(elapsed, protocol.monitoring_minutes * 60)  # as the timer
             self.monitoring.setText(
                 f"In the room: {clock_text(left)} to go of {stay}"
                 if left > 0
@@ -545,6 +544,16 @@ class JourneyView(QWidget):
         self.close_button.setEnabled(journey.state is not JourneyState.CLOSED)
         self._show_early_question()
         self._schedule_tick()
+
+    def _phase_seconds(self) -> float:
+        """The current phase's time in the whole seconds the big timer shows, so the two turn
+        over together."""
+        assert self.current is not None
+        journey = self.current.journey
+        span, now = journey.current_span, journey.elapsed()
+        if span is None or now is None:
+            return 0.0
+        return seconds_between(span.started, span.ended if span.ended is not None else now)
 
     def _show_time_notice(self) -> None:
         """Say plainly what kapdesk could not check about the time it was closed, and, while
@@ -794,7 +803,7 @@ class JourneyView(QWidget):
         self.next_button.setText(f"End {name} early?   {shortcut} again")
         self.next_button.setStyleSheet(f"color: {theme.OVERRUN}; border-color: {theme.OVERRUN};")
         self.confirm_note.setText(
-            f"Press Next phase again to end {name} at {clock_text(journey.phase_elapsed())} "
+            f"Press Next phase again to end {name} at {clock_text(self._phase_seconds())} "
             f"of {clock_text(span.planned_seconds)}; the record will say so."
         )
         self._hide_message()  # one line at a time under the phase: the question is the news

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kapdesk.core.timefmt import clock_text, minutes_text
+from kapdesk.core.timefmt import clock_text, minutes_text, seconds_between
 
 
 @pytest.mark.parametrize(
@@ -28,3 +28,20 @@ def test_clock_text(seconds: float, text: str) -> None:
 )
 def test_minutes_text(minutes: float, text: str) -> None:
     assert minutes_text(minutes) == text
+
+
+@pytest.mark.parametrize("fraction", [0.4, 0.6])
+def test_phase_time_turns_over_with_the_big_timer(fraction: float) -> None:
+    """A phase that began at 20:00.7 has run 05:00 when the timer reads 25:00, whatever the
+    fraction of the second now: the two are never a second apart."""
+    started, now = 1200.7, 1500 + fraction
+    assert clock_text(now) == "25:00"
+    assert clock_text(started) == "20:00"
+    assert clock_text(seconds_between(started, now)) == "05:00"
+
+
+@pytest.mark.parametrize(("start", "end", "whole"), [(0.9, 1.1, 1), (3.2, 3.9, 0), (5, 2, 0)])
+def test_seconds_between_counts_the_seconds_the_clock_shows(
+    start: float, end: float, whole: int
+) -> None:
+    assert seconds_between(start, end) == whole
