@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Literal, TextIO
 
 from kapdesk import __version__
 from kapdesk.core.practice import MARK
+from kapdesk.core.wording import counted  # a few lines of pure Python: no baggage
 from kapdesk.paths import BUNDLED_PROTOCOLS_DIR, AppPaths
 from kapdesk.stop_signals import SignalSocket, StoppedError, signals_held, stop_on_signals
 
@@ -458,11 +459,11 @@ def check_protocols(files: Sequence[Path], out: TextIO) -> int:
             protocol = load_protocol_file(path)
         except ProtocolError as error:
             failed += 1
-            print(f"{path}: {len(error.problems)} problem(s)", file=out)
+            print(f"{path}: {counted(len(error.problems), 'problem')}", file=out)
             for problem in error.problems:
                 print(f"  {path}:{problem}", file=out)
             continue
-        print(f"{path}: ok ({protocol.id}, {len(protocol.phases)} phases)", file=out)
+        print(f"{path}: ok ({protocol.id}, {counted(len(protocol.phases), 'phase')})", file=out)
     return EXIT_PROBLEM if failed else 0
 
 
@@ -550,7 +551,7 @@ def check_clinic(path: Path, out: TextIO) -> int:
     try:
         settings = parse_clinic(read_toml_text(path, ClinicError), str(path))
     except ClinicError as error:
-        print(f"{path}: {len(error.problems)} problem(s)", file=out)
+        print(f"{path}: {counted(len(error.problems), 'problem')}", file=out)
         for problem in error.problems:
             print(f"  {path}:{problem}", file=out)
         return EXIT_PROBLEM
@@ -761,7 +762,9 @@ def check_playlist(path: Path, out: TextIO) -> int:
         print(f"{path}: {exc}", file=out)
         return EXIT_PROBLEM
     found = [e for e in playlist.entries if e.problem is None]
-    print(f"{path}: {playlist.format}, {len(playlist.entries)} entries", file=out)
+    print(
+        f"{path}: {playlist.format}, {counted(len(playlist.entries), 'entry', 'entries')}", file=out
+    )
     for entry in playlist.entries:
         print(f"  {describe_entry(entry)}", file=out)
     for problem in playlist.problems:
@@ -1007,7 +1010,7 @@ def write_demo(paths: AppPaths, db_url: str | None, out: TextIO) -> int:
         storage.engine.dispose()
     print(
         f"Demo session written: patient {demo.patient_code}, {demo.protocol_name}, "
-        f"{_local(demo.opened_at)} to {_local(demo.closed_at)}, {demo.events} events.",
+        f"{_local(demo.opened_at)} to {_local(demo.closed_at)}, {counted(demo.events, 'event')}.",
         file=out,
     )
     print(f"Export it with: kapdesk export {demo.session_id} --format json|csv|fhir|pdf", file=out)

@@ -29,6 +29,7 @@ from typing import Any
 from kapdesk.core.journey import EventKind, JourneyEvent
 from kapdesk.core.protocols import Protocol
 from kapdesk.core.timefmt import minutes_text
+from kapdesk.core.wording import counted
 
 SETTLING = "settling"  # the stretch before the dose, which is not a protocol phase
 
@@ -218,7 +219,7 @@ class Coverage:
                 f"for {minutes_text(round(self.planned / 60))}"
             )
         if self.unknown_tracks:
-            text += f" ({self.unknown_tracks} track(s) of unknown length)"
+            text += f" ({counted(self.unknown_tracks, 'track')} of unknown length)"
         return text
 
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from kapdesk.core.board import Attention, Board, RoomCard
 from kapdesk.core.clock import Clock
 from kapdesk.core.timefmt import clock_text
+from kapdesk.core.wording import counted
 from kapdesk.storage.board import BoardFeed, BoardUpdate
 from kapdesk.storage.db import Storage
 from kapdesk.ui import theme
@@ -259,7 +260,7 @@ class BoardWindow(QWidget):
             text = "Live" + (" (updates as rooms record)" if self.feed.listens else "")
             level = ""
         if self.board.unreadable:
-            text += f" {len(self.board.unreadable)} session(s) cannot be shown."
+            text += f" {counted(len(self.board.unreadable), 'session')} cannot be shown."
         if self.status.text() != text:
             self.status.setText(text)
         _restyle(self.status, "attention", level)

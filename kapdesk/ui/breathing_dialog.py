@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from kapdesk.core.preparation import BREATH_PATTERNS, BreathPattern, Pace, breathwork_data, pace
+from kapdesk.core.wording import counted
 from kapdesk.ui import theme
 from kapdesk.ui.widgets import ActionButton, centred, label
 
@@ -123,7 +124,7 @@ class BreathingDialog(QDialog):
         self.pacer.show_pace(now)
         self.words.setText(f"{now.words}   {now.seconds_left:.0f}")
         minutes, rest = divmod(int(seconds), 60)
-        self.elapsed.setText(f"{minutes}:{rest:02d} · {now.cycles} breaths")
+        self.elapsed.setText(f"{minutes}:{rest:02d} · {counted(now.cycles, 'breath')}")
 
     def done_breathing(self) -> None:
         spent = max(self._clock.monotonic() - self._opened, 0.0)

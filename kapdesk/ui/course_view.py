@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from kapdesk.core.questionnaires import GAD7, INSTRUMENTS, PHQ9, Instrument
+from kapdesk.core.wording import counted
 from kapdesk.storage.errors import StorageError
 from kapdesk.ui.widgets import (
     ActionButton,
@@ -121,10 +122,12 @@ class CourseView(QWidget):
         else:
             self.title.setText(
                 f"Course · {patient_code} · {course.sessions_held} of "
-                f"{course.planned_sessions} sessions"
+                f"{counted(course.planned_sessions, 'session')}"
             )
             started = course.started_at.astimezone().strftime("%d %b %Y")
-            self.facts.setText(f"Started {started}. {course.planned_sessions} sessions planned.")
+            self.facts.setText(
+                f"Started {started}. {counted(course.planned_sessions, 'session')} planned."
+            )
             by_id = {summary.id: summary for summary in sessions}
             shown = [by_id[i] for i in course.session_ids if i in by_id]
         fill_table(

@@ -33,6 +33,7 @@ from kapdesk.core.protocols import Advance
 from kapdesk.core.staff import Action
 from kapdesk.core.standing_flags import StandingFlag, by_reading, standing_flags
 from kapdesk.core.timefmt import clock_text, minutes_text, seconds_between
+from kapdesk.core.wording import counted
 from kapdesk.ui import theme
 from kapdesk.ui.dialogs import CloseDialog, DoseDialog
 from kapdesk.ui.discharge_dialog import DischargeDialog
@@ -458,7 +459,8 @@ class JourneyView(QWidget):
             first = protocol.phases[0]
             self.phase_name.setText(f"Before dosing: {protocol.name}")
             self.phase_time.setText(
-                f"planned {minutes_text(protocol.planned_minutes)} in {len(protocol.phases)} phases"
+                f"planned {minutes_text(protocol.planned_minutes)} "
+                f"in {counted(len(protocol.phases), 'phase')}"
             )
             self.guidance.setText(
                 protocol.summary

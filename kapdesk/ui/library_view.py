@@ -40,6 +40,7 @@ from kapdesk.core.playlist_files import (
 from kapdesk.core.protocols import ProtocolLibrary
 from kapdesk.core.soundtrack import BundledSound, Track
 from kapdesk.core.timefmt import clock_text, minutes_text
+from kapdesk.core.wording import counted
 from kapdesk.storage.errors import StorageError
 from kapdesk.storage.library import LibraryItem, ScannedTrack, SoundLibrary
 from kapdesk.ui.soundtrack_dialog import SoundtrackDialog
@@ -293,7 +294,9 @@ class LibraryView(QWidget):
         self.playlists.clear()
         for summary in summaries:
             length = minutes_text(round(summary.seconds / 60))
-            entry = QListWidgetItem(f"{summary.name}   ·   {summary.tracks} tracks, {length}")
+            entry = QListWidgetItem(
+                f"{summary.name}   ·   {counted(summary.tracks, 'track')}, {length}"
+            )
             entry.setData(ID_ROLE, summary.id)
             self.playlists.addItem(entry)
             if summary.id == current:
@@ -317,7 +320,7 @@ class LibraryView(QWidget):
         elif not self.progress.isVisible():
             bad = sum(1 for item in self._items if item.problem)
             self.message.setText(
-                f"{len(self._items)} files"
+                f"{counted(len(self._items), 'file')}"
                 + (f", {bad} cannot be played (see Status)" if bad else "")
             )
 
@@ -348,7 +351,8 @@ class LibraryView(QWidget):
             self.entries.addItem(entry)
         seconds = sum(item.duration or 0 for item in items if item.problem is None)
         self.playlist_total.setText(
-            f"{len(items)} tracks · {minutes_text(round(seconds / 60))} of playable music"
+            f"{counted(len(items), 'track')} · "
+            f"{minutes_text(round(seconds / 60))} of playable music"
         )
 
     # -- files ----------------------------------------------------------------------------------
@@ -390,7 +394,7 @@ class LibraryView(QWidget):
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(done)
-        self.progress.setFormat(f"Reading {done} of {total} files")
+        self.progress.setFormat(f"Reading {done} of {counted(total, 'file')}")
 
     def _scanned(self, ids: list[int], problem: str) -> None:
         self.progress.hide()
@@ -402,7 +406,7 @@ class LibraryView(QWidget):
         else:
             bad = sum(1 for item in self._items if item.id in set(ids) and item.problem)
             self.message.setText(
-                f"Added {len(ids)} files"
+                f"Added {counted(len(ids), 'file')}"
                 + (f"; {bad} cannot be played (see Status)." if bad else ".")
             )
         self.scanned.emit()
@@ -570,7 +574,7 @@ class LibraryView(QWidget):
         self.load()
         self._select_playlist(created)
         self.message.setText(
-            f"Imported {len(ids)} entries from {path.name}"
+            f"Imported {counted(len(ids), 'entry', 'entries')} from {path.name}"
             + (f"; {missing} cannot be played (marked in the list)." if missing else ".")
         )
         self.changed.emit()
@@ -607,7 +611,7 @@ class LibraryView(QWidget):
         except (StorageError, PlaylistError, OSError) as exc:
             self.message.setText(f"The playlist could not be exported: {exc}")
             return
-        self.message.setText(f"Exported {len(items)} entries to {target}.")
+        self.message.setText(f"Exported {counted(len(items), 'entry', 'entries')} to {target}.")
 
     # -- soundtracks ----------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from kapdesk.core.protocols import Protocol
 from kapdesk.core.soundtrack import Soundtrack, coverage
 from kapdesk.core.timefmt import minutes_text
+from kapdesk.core.wording import counted
 from kapdesk.storage.errors import StorageError
 from kapdesk.ui.widgets import ActionButton, label
 
@@ -164,7 +165,7 @@ class SetupView(QWidget):
         self.protocols.clear()
         for protocol in protocols:
             planned = minutes_text(protocol.planned_minutes)
-            detail = f"{protocol.route} · {len(protocol.phases)} phases · {planned}"
+            detail = f"{protocol.route} · {counted(len(protocol.phases), 'phase')} · {planned}"
             if protocol.monitoring_minutes:
                 detail += f" · at least {minutes_text(protocol.monitoring_minutes)} in the room"
             item = QListWidgetItem(f"{protocol.name}\n{detail}")

@@ -76,7 +76,7 @@ def test_phases_sharing_a_playlist_share_its_music(protocol: Protocol) -> None:
     assert stretch.phases == ("Onset", "Peak", "Return")
     assert stretch.planned == 60 * 60
     assert stretch.short_by == 20 * 60
-    assert stretch.text() == "Onset + Peak + Return are 20 min short (1 track(s) of unknown length)"
+    assert stretch.text() == "Onset + Peak + Return are 20 min short (1 track of unknown length)"
 
 
 def test_a_phase_without_music_is_bed_only_not_short(protocol: Protocol) -> None:
