@@ -252,20 +252,43 @@ def coverage(soundtrack: Soundtrack, protocol: Protocol) -> list[Coverage]:
     return stretches
 
 
-def remaining_coverage(
+def music_outlook(
     playlist: Playlist | None,
     index: int,
     position: float,
-    phases_left: Sequence[float],
-) -> float:
-    """Live: seconds by which the music now playing falls short of the stretch left.
+    phases_left: Sequence[tuple[str, float]],
+) -> str:
+    """Live: one sentence on whether the music now playing lasts, or "" when there is nothing
+    to say (no music playing).
 
-    ``phases_left`` is the planned seconds still to run in the current phase and in the
-    following phases that share this playlist.
+    ``phases_left`` names the current phase and the planned seconds it still has to run, then
+    the following phases that keep this playlist, with their planned seconds. The music either
+    runs out within this phase (``The music runs out 2 min before this phase ends``), or lasts
+    this phase and runs out in a later one (``Enough music for this phase; it runs out 5 min
+    before Return ends``), or lasts them all (``Enough music for this phase``): never two of
+    these at once. A shortfall is rounded up to the minute, and said as "under a minute" below
+    one, so "enough" is only ever said when it is so.
     """
-    if playlist is None:
-        return 0.0
-    return max(0.0, sum(phases_left) - playlist.seconds_from(index, position))
+    if playlist is None or not 0 <= index < len(playlist.tracks) or not phases_left:
+        return ""
+    music = playlist.seconds_from(index, position)
+    unknown = sum(1 for track in playlist.tracks[index:] if not track.duration)
+    caveat = f" ({counted(unknown, 'track')} of unknown length)" if unknown else ""
+    planned = 0.0
+    for place, (name, seconds) in enumerate(phases_left):
+        planned += max(0.0, seconds)
+        short = planned - music
+        if short <= 0:
+            continue
+        by = (
+            f"{minutes_text(math.ceil(short / 60))} before"
+            if short >= 60
+            else "under a minute before"
+        )
+        if place == 0:
+            return f"The music runs out {by} this phase ends{caveat}"
+        return f"Enough music for this phase; it runs out {by} {name} ends{caveat}"
+    return "Enough music for this phase"
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,8 @@ from kapdesk.audio.backend import AudioBackend, AudioError
 from kapdesk.audio.player import Player, Settings
 from kapdesk.core.clock import Clock
 from kapdesk.core.journey import EventKind, Journey, JourneyEvent
-from kapdesk.core.soundtrack import Soundtrack, remaining_coverage, session_sound
-from kapdesk.core.timefmt import clock_text, minutes_text
+from kapdesk.core.soundtrack import Soundtrack, music_outlook, session_sound
+from kapdesk.core.timefmt import clock_text
 from kapdesk.ui import theme
 from kapdesk.ui.widgets import ActionButton, ElidedLabel, card, label
 
@@ -299,21 +299,17 @@ class SoundPanel(QWidget):
         )
 
     def _coverage_text(self) -> str:
+        """Whether the music playing lasts this phase (and the next ones on its playlist)."""
         player, journey = self.player, self._journey
-        if player is None or journey is None or player.soundtrack is None:
+        if player is None or journey is None or player.soundtrack is None or player.ran_out:
             return ""
         phase = journey.current_phase
-        if phase is None or journey.phase_index is None:
+        if phase is None or journey.phase_index is None or player.playlist is None:
             return ""
-        left = [max(0.0, phase.minutes * 60 - journey.phase_elapsed())]
+        left = [(phase.name, max(0.0, phase.minutes * 60 - journey.phase_elapsed()))]
         for later in journey.protocol.phases[journey.phase_index + 1 :]:
             playlist = player.soundtrack.playlist_for(later.name)
-            if playlist is None or player.playlist is None or playlist.name != player.playlist.name:
+            if playlist is None or playlist.name != player.playlist.name:
                 break
-            left.append(later.minutes * 60)
-        short = remaining_coverage(player.playlist, player.index, player.position or 0.0, left)
-        if player.playlist is None or not player.playlist.tracks:
-            return ""
-        if short >= 60:
-            return f"The music runs out {minutes_text(round(short / 60))} before this phase ends"
-        return "Enough music for this phase"
+            left.append((later.name, later.minutes * 60))
+        return music_outlook(player.playlist, player.index, player.position or 0.0, left)

@@ -19,7 +19,7 @@ from kapdesk.core.soundtrack import (
     bundled_sounds,
     coverage,
     default_soundtracks,
-    remaining_coverage,
+    music_outlook,
     session_sound,
     soundtrack_from_json,
 )
@@ -85,12 +85,41 @@ def test_a_phase_without_music_is_bed_only_not_short(protocol: Protocol) -> None
     assert stretch.text() == "Onset + Peak + Return: no music (bed only)"
 
 
-def test_live_coverage_counts_from_the_position_in_the_playlist() -> None:
-    playlist = _playlist("deep", 10, 18)
-    # 4 min into the first track, 30 min of the phase still to run: 6 + 18 = 24 min of music.
-    assert remaining_coverage(playlist, 0, 240, [30 * 60]) == 6 * 60
-    assert remaining_coverage(playlist, 1, 0, [10 * 60]) == 0
-    assert remaining_coverage(None, 0, 0, [600]) == 0
+def test_the_music_line_says_one_true_thing() -> None:
+    """The live music line: runs out within this phase, or enough for this phase and where it
+    runs out later, or enough; never "runs out" for this phase while there is enough for it."""
+    playlist = _playlist("deep", 10, 18)  # 28 min
+    # 4 min into the first track: 6 + 18 = 24 min of music left.
+    assert (
+        music_outlook(playlist, 0, 240, [("Peak", 30 * 60)])
+        == "The music runs out 6 min before this phase ends"
+    )
+    assert music_outlook(playlist, 0, 240, [("Peak", 20 * 60)]) == "Enough music for this phase"
+    # Enough for Peak's 20 min, not for Return's 10 after it on the same playlist.
+    assert (
+        music_outlook(playlist, 0, 240, [("Peak", 20 * 60), ("Return", 10 * 60)])
+        == "Enough music for this phase; it runs out 6 min before Return ends"
+    )
+    # Short by 30 s: not "enough", and not "0 min" either; a shortfall rounds up.
+    assert (
+        music_outlook(playlist, 0, 240, [("Peak", 24 * 60 + 30)])
+        == "The music runs out under a minute before this phase ends"
+    )
+    assert (
+        music_outlook(playlist, 0, 240, [("Peak", 25 * 60 + 10)])
+        == "The music runs out 2 min before this phase ends"
+    )
+    assert music_outlook(playlist, 1, 0, [("Peak", 10 * 60)]) == "Enough music for this phase"
+    assert music_outlook(None, 0, 0, [("Peak", 600)]) == ""
+    assert music_outlook(playlist, 2, 0, [("Peak", 600)]) == ""  # ran out: said elsewhere
+
+
+def test_the_music_line_names_tracks_of_unknown_length() -> None:
+    playlist = _playlist("some", 10, None)
+    assert (
+        music_outlook(playlist, 0, 0, [("Peak", 20 * 60)])
+        == "The music runs out 10 min before this phase ends (1 track of unknown length)"
+    )
 
 
 def test_the_json_record_round_trips_and_bad_values_fall_back_safely() -> None:
