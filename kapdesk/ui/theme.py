@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
+from kapdesk.paths import ASSETS_DIR
+
 BACKGROUND = "#0f1317"
 SURFACE = "#181e24"
 SURFACE_RAISED = "#212932"
@@ -99,6 +101,14 @@ QProgressBar {{
     min-height: 22px;
 }}
 QProgressBar::chunk {{ background: {ACCENT_DIM}; border-radius: 6px; }}
+"""
+
+# A ticked box shows a tick, drawn dark on the accent (a style sheet cannot draw one itself).
+TICK_IMAGE = ASSETS_DIR / "tick.svg"
+STYLE += f"""
+QCheckBox::indicator:checked, QTableView::indicator:checked {{
+    image: url({TICK_IMAGE.as_posix()});
+}}
 """
 
 
