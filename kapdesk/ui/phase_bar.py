@@ -10,6 +10,9 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kapdesk.ui import theme
 
+LABEL_PX_LEAST = 16  # the phase names' type, in pixels, on the smallest screen
+LABEL_PX_MOST = 30
+
 
 @dataclass(frozen=True)
 class BarSpan:
@@ -32,6 +35,7 @@ class PhaseBar(QWidget):
         self._current: int | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(56)
+        self.setAccessibleName("Phases: planned above, as they ran below")
 
     def sizeHint(self) -> QSize:
         return QSize(600, 64)
@@ -58,10 +62,12 @@ class PhaseBar(QWidget):
         plan_h = self.height() * 0.55
         actual_top = plan_h + 6
         actual_h = self.height() - actual_top - 1
+        # Read from across the room: large, light type on the dark boxes (the current phase's
+        # in bold), sized with the bar.
         font = QFont(self.font())
-        font.setPixelSize(max(10, int(plan_h * 0.36)))
-        painter.setFont(font)
-        metrics = QFontMetrics(font)
+        font.setPixelSize(min(LABEL_PX_MOST, max(LABEL_PX_LEAST, int(plan_h * 0.55))))
+        bold = QFont(font)
+        bold.setBold(True)
 
         x = 1.0
         for index, (name, seconds) in enumerate(self._plan):
@@ -72,9 +78,11 @@ class PhaseBar(QWidget):
             )
             painter.setBrush(QColor(theme.SURFACE_RAISED if current else theme.SURFACE))
             painter.drawRoundedRect(rect, 6, 6)
+            painter.setFont(bold if current else font)
+            metrics = QFontMetrics(bold if current else font)
             text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(rect.width() - 12))
             if len(text) > 1:
-                painter.setPen(QColor(theme.TEXT if current else theme.TEXT_MUTED))
+                painter.setPen(QColor(theme.TEXT))
                 painter.drawText(rect.adjusted(6, 0, -6, 0), Qt.AlignmentFlag.AlignVCenter, text)
             x += seconds * per_second
 
