@@ -12,11 +12,12 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -47,10 +48,75 @@ if TYPE_CHECKING:  # the database layer loads after the window is up
     from kapdesk.storage.journeys import OpenJourney
 
 
-WIDE_WIDTH = 1200  # from this width up, observations get a column of their own
 # Ending a dosing phase before its time takes a second press of Next phase within this long.
 CONFIRM_EARLY_S = 10.0
 NO_BREAK = "\u00a0"  # a space a line does not break at
+NARROW = 1200  # px: below this width the page's margins and button padding are narrower
+
+
+# The sizes the page's type and controls take at 1280x800 (those of the theme), by selector.
+_PAGE_SIZES: tuple[tuple[str, str, int], ...] = (
+    ("QWidget", "font-size", 17),
+    ('QLabel[role="title"]', "font-size", 26),
+    ('QLabel[role="section"]', "font-size", 15),
+    ("QPushButton", "min-height", 44),
+    ('QPushButton[role="compact"]', "min-height", 30),
+    ('QPushButton[role="tag"]', "min-height", 34),
+    ('QPushButton[role="rating"]', "min-height", 34),
+    ("QLineEdit", "min-height", 36),
+)
+
+
+def _page_style(scale: float, narrow: bool) -> str:
+    """The journey page's type and controls ``scale`` times their size, and on a narrow screen
+    buttons with less padding at their sides (so a row of them fits whole); a form opened from
+    the page (a dialog, a child of it) keeps the theme's own sizes."""
+    grown = [f"{sel} {{ {prop}: {round(px * scale)}px; }}" for sel, prop, px in _PAGE_SIZES]
+    kept = [f"QDialog {sel} {{ {prop}: {px}px; }}" for sel, prop, px in _PAGE_SIZES]
+    if narrow:
+        grown.append("QPushButton { padding-left: 8px; padding-right: 8px; }")
+        kept.append("QDialog QPushButton { padding-left: 16px; padding-right: 16px; }")
+    return "\n".join(grown + kept)
+
+
+class _GuidanceScroll(QScrollArea):
+    """The phase's guidance: as tall as its words when there is room, down to two lines that
+    scroll when notices take the room (the phase card is never squeezed or clipped)."""
+
+    def __init__(self, words: QLabel) -> None:
+        super().__init__()
+        self._words = words
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setStyleSheet(
+            "QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }"
+        )
+        self.setWidget(words)
+        self._width = -1
+
+    def _lines(self, count: int) -> int:
+        return count * self._words.fontMetrics().lineSpacing() + 4
+
+    def sizeHint(self) -> QSize:
+        width = self.width() if self.isVisible() else 560
+        needed = self._words.heightForWidth(max(width - 18, 100))  # a scroll bar's width kept
+        return QSize(super().sizeHint().width(), max(self._lines(2), needed))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(100, self._lines(2))
+
+    def show_words(self, text: str) -> None:
+        if text != self._words.text():
+            self._words.setText(text)
+            self.updateGeometry()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != self._width:  # the words wrap anew: their height changes
+            self._width = event.size().width()
+            QTimer.singleShot(0, self, self.updateGeometry)  # once this layout pass is over
 
 
 class JourneyView(QWidget):
@@ -86,20 +152,15 @@ class JourneyView(QWidget):
         outer.setContentsMargins(28, 12, 28, 16)
         outer.setSpacing(8)
 
-        # The cue (a vital-signs check due or overdue) is never cut short: who and what the
-        # session is elides first, and the cue wraps onto a second line if it must; when even
-        # two lines beside them are not enough, it takes a line of its own under them.
         header = QHBoxLayout()
         header.setSpacing(14)
         self.who = ElidedLabel("muted")
-        self.who.setMinimumWidth(self.WHO_AT_LEAST)
         header.addWidget(self.who, 1)
+        # The vital-signs cue (a check due or overdue), never cut short: it wraps. It sits at
+        # the top of the vital-signs card, beside the timer (see place_observations).
         self.cue = WholeLabel("")
         self.cue.hide()
-        header.addWidget(self.cue)
         self._header = header
-        self._cue_line = QHBoxLayout()
-        self._cue_line.setContentsMargins(0, 0, 0, 0)
         self.history_button = ActionButton(
             "Past sessions", "Ctrl+H", self.history_requested.emit, self
         )
@@ -109,7 +170,6 @@ class JourneyView(QWidget):
         header.addWidget(self.timeline_button)
         header.addWidget(self.history_button)
         outer.addLayout(header)
-        outer.addLayout(self._cue_line)
         # A session whose own protocol cannot be used runs under a stand-in: said here, plainly.
         self.protocol_notice = label("", "error")
         self.protocol_notice.hide()
@@ -148,6 +208,8 @@ class JourneyView(QWidget):
         self.timer_label.installEventFilter(self)
         # Before dosing, preparation takes the timer's place (see place_preparation).
         self.centre = QStackedWidget()
+        # The timer (or preparation) takes the room the rest leaves, never a share of theirs.
+        self.centre.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.centre.addWidget(self.timer_label)
         outer.addWidget(self.centre, 3)
         self.preparation: PreparationPanel | None = None
@@ -165,9 +227,10 @@ class JourneyView(QWidget):
         top.addWidget(self.phase_time)
         phase_layout.addLayout(top)
         self.guidance = label("", "")
-        # Two lines are always kept for it, so the card never squeezes its bar under the text.
-        self.guidance.setMinimumHeight(2 * self.guidance.fontMetrics().lineSpacing() + 4)
-        phase_layout.addWidget(self.guidance)
+        # When notices leave the card less room than its words need, they scroll (two lines
+        # always show); the card is never squeezed and nothing is clipped.
+        self.guidance_scroll = _GuidanceScroll(self.guidance)
+        phase_layout.addWidget(self.guidance_scroll)
         self.phase_bar = PhaseBar(phase_card)
         phase_layout.addWidget(self.phase_bar)
         bottom = QHBoxLayout()
@@ -178,12 +241,10 @@ class JourneyView(QWidget):
         bottom.addWidget(self.next_label, 1)
         bottom.addWidget(self.monitoring, 1)
         phase_layout.addLayout(bottom)
-        phase_card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         outer.addWidget(phase_card)
         self.phase_card = phase_card
-        self._wide: bool | None = None
         self._outer = outer
-        self.main.installEventFilter(self)
+        self._style: tuple[float, bool] = (0.0, False)  # the page's scale, and whether narrow
 
         # After a restart: what kapdesk could not check about the time it was closed.
         self.time_notice = card(self)
@@ -223,7 +284,7 @@ class JourneyView(QWidget):
         outer.addWidget(self.confirm_note)
 
         actions = QHBoxLayout()
-        actions.setSpacing(16)
+        actions.setSpacing(10)
         self.close_button = ActionButton("Close session", "Ctrl+E", self.request_close, self)
         self.dose_button = ActionButton("Dose given", "Ctrl+D", self.request_dose, self)
         self.next_button = ActionButton(
@@ -231,12 +292,15 @@ class JourneyView(QWidget):
         )
         # In the last phase it takes the place of "Next phase"; Ctrl+R works from the dose on.
         self.discharge_button = ActionButton(
-            "Ready to leave?", "Ctrl+R", self.request_discharge, self, from_hidden_tab=True
+            "Ready to leave?", "Ctrl+R", self.request_discharge, self, while_hidden=True
         )
         self.discharge_dialog: DischargeDialog | None = None
-        for button in (self.close_button, self.dose_button, self.next_button):
-            button.setMinimumHeight(64)
-        self.discharge_button.setMinimumHeight(64)
+        self._action_buttons = (
+            self.close_button,
+            self.dose_button,
+            self.next_button,
+            self.discharge_button,
+        )
         actions.addWidget(self.close_button)
         actions.addStretch()
         self._actions = actions
@@ -250,9 +314,9 @@ class JourneyView(QWidget):
             self.timeline_requested.emit(self.current.session_id)
 
     def place_sound(self, panel: SoundPanel) -> None:
-        """Put the sound card under the phase card."""
+        """The sound card goes at the foot of the observation column (see _arrange)."""
         self.sound = panel
-        self._outer.insertWidget(self._outer.indexOf(self.message_bar), panel)
+        self._arrange()
 
     def set_course(self, text: str) -> None:
         """``Session 3 of 6`` in the header, or nothing."""
@@ -271,76 +335,40 @@ class JourneyView(QWidget):
             panel.vitals_requested.connect(self.observations.request_vitals)
 
     def place_observations(self, panel: ObservationPanel) -> None:
-        """Put the observation panel in (a column on the right on wide screens, tabs beside the
-        phase on small ones) and its vitals cue in the header."""
+        """Put the observation column on the right, beside the timer and the phase, at every
+        size: its vital-signs card (with the cue) and its note box are always in view."""
         self.observations = panel
-        self._side = QWidget(self)
-        self._side.setFixedWidth(440)
-        column = QVBoxLayout(self._side)
-        column.setContentsMargins(0, 12, 20, 16)
+        # Its parts keep their height; on a screen too low for all of them (a long problem
+        # said under the note box, a banner above the page) the column scrolls, never clips.
+        self._side = QScrollArea(self)
+        self._side.setWidgetResizable(True)
+        self._side.setFrameShape(QFrame.Shape.NoFrame)
+        self._side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inside = QWidget()
+        self._side.setWidget(inside)
+        column = QVBoxLayout(inside)
+        column.setContentsMargins(0, 12, 12, 16)
+        column.setSpacing(8)
         self._side_layout = column
         self._columns.addWidget(self._side)
+        column.addWidget(panel, 1)
+        panel.show_cue_in_card(self.cue)
         panel.cue_changed.connect(self._show_cue)
         self._arrange()
 
     def _arrange(self) -> None:
-        """Wide: the phase card in the main column, observations on the right. Small: one tab
-        set (Phase, Notes, Ratings, Vitals) where the phase card was, so the timer keeps its
-        size."""
-        panel = self.observations
-        if panel is None:
+        """Once both are placed: the sound card under the observations, its volumes in the
+        part of the column that scrolls."""
+        panel, sound = self.observations, self.sound
+        if panel is None or sound is None or self._side_layout.indexOf(sound) >= 0:
             return
-        wide = self.width() >= WIDE_WIDTH
-        if wide == self._wide:
-            return
-        self._wide = wide
-        sound = self.sound
-        if wide:
-            for page in (self.phase_card, sound):
-                index = panel.tabs.indexOf(page) if page is not None else -1
-                if index >= 0:
-                    panel.tabs.removeTab(index)
-            if sound is not None:
-                panel.tabs.addTab(sound.lend_volumes(), "Sound")
-            self._outer.insertWidget(self._outer.indexOf(panel), self.phase_card)
-            if sound is not None:
-                self._outer.insertWidget(self._outer.indexOf(self.message_bar), sound)
-                sound.take_back_quiet()
-            self._side_layout.addWidget(panel)
-            panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-            panel.set_columns(2)
-            self._side.show()
-        else:
-            self._outer.insertWidget(self._outer.indexOf(self.phase_card), panel)
-            panel.tabs.insertTab(0, self.phase_card, "Phase")
-            if sound is not None:
-                index = panel.tabs.indexOf(sound.volumes)
-                if index >= 0:
-                    panel.tabs.removeTab(index)
-                sound.take_back_volumes()
-                panel.tabs.addTab(sound, "Sound")
-                self._actions.insertWidget(2, sound.quiet_button)
-            panel.set_columns(4, rating_columns=11)
-            panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-            panel.tabs.setCurrentIndex(0)
-            self._side.hide()
-        self.phase_card.show()
-        self._make_room_for_preparation(self._preparing())
-        if sound is not None:
-            sound.show()
+        self._side_layout.addWidget(sound)
+        panel.add_below(sound.volumes)
+        self._fit_page()
 
-    def _make_room_for_preparation(self, preparing: bool) -> None:
-        """Before the dose, preparation needs the room: side by side, the plan of phases waits
-        for the dose; on a small screen the tabs under it do (the baseline vital signs have a
-        button of their own in preparation)."""
-        if self._wide is None or self.observations is None:
-            return  # not arranged yet: _arrange calls again
-        if self._wide:
-            self.phase_card.setVisible(not preparing)
-            self.observations.show()
-        else:
-            self.phase_card.show()
-            self.observations.setVisible(not preparing)
+    def _show_bar(self) -> None:
+        """Before the dose on a low screen the plan of phases waits, for preparation's room."""
+        self.phase_bar.setVisible(not self._preparing() or self.height() >= 700)
 
     def _preparing(self) -> bool:
         return (
@@ -356,37 +384,18 @@ class JourneyView(QWidget):
         colour = {"due": theme.OVERRUN, "overdue": theme.PROBLEM}.get(level, theme.TEXT_MUTED)
         weight = "bold" if level == "overdue" else "normal"
         self.cue.setStyleSheet(f"color: {colour}; font-weight: {weight};")
-        self._place_cue()
-
-    WHO_AT_LEAST = 160  # px of the header's who-and-what kept beside the cue ("Patient P-0042")
-
-    def _place_cue(self) -> None:
-        """In the header beside who and what, on one line or two; on a line of its own under
-        them when two lines there would not hold it (a narrow main column)."""
-        self.cue.ensurePolished()  # its font (bold when overdue) decides its width
-        margins = self._outer.contentsMargins()
-        row = self.main.width() - margins.left() - margins.right()
-        buttons = self.timeline_button.sizeHint().width() + self.history_button.sizeHint().width()
-        beside = row - buttons - 3 * self._header.spacing() - self.WHO_AT_LEAST
-        two_lines = 2 * self.cue.fontMetrics().lineSpacing() + 2
-        fits = beside >= WholeLabel.NARROWEST and self.cue.heightForWidth(beside) <= two_lines
-        inside = self._header.indexOf(self.cue) >= 0
-        if fits == inside:
-            return
-        if fits:
-            self._cue_line.removeWidget(self.cue)
-            self._header.insertWidget(1, self.cue)
-        else:
-            self._header.removeWidget(self.cue)
-            self._cue_line.addWidget(self.cue)
-        self._outer.activate()  # at once: the timer sizes its digits to the room left
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """A letter typed anywhere on the screen starts a note."""
         text = event.text()
         plain = not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
-        if self.observations is not None and plain and text.isprintable() and text.strip():
-            self.observations.type_into_note(text)
+        if (
+            self.observations is not None
+            and plain
+            and text.isprintable()
+            and text.strip()
+            and self.observations.type_into_note(text)
+        ):
             return
         super().keyPressEvent(event)
 
@@ -434,7 +443,6 @@ class JourneyView(QWidget):
             self.centre.setCurrentWidget(self._preparation_scroll)
         else:
             self.centre.setCurrentWidget(self.timer_label)
-        self._make_room_for_preparation(preparing)
         if elapsed is None:
             self.timer_caption.setText(
                 "Preparation · the journey clock starts with the dose"
@@ -457,12 +465,12 @@ class JourneyView(QWidget):
         phase = journey.current_phase
         if phase is None:
             first = protocol.phases[0]
-            self.phase_name.setText(f"Before dosing: {protocol.name}")
+            self.phase_name.setText("Before dosing")  # the header names the protocol
             self.phase_time.setText(
                 f"planned {minutes_text(protocol.planned_minutes)} "
                 f"in {counted(len(protocol.phases), 'phase')}"
             )
-            self.guidance.setText(
+            self.guidance_scroll.show_words(
                 protocol.summary
                 or "Record the dose when it is given; the journey clock starts then."
             )
@@ -479,7 +487,7 @@ class JourneyView(QWidget):
             else:
                 self.phase_time.setText(f"{clock_text(shown)} of {clock_text(phase.minutes * 60)}")
                 self.phase_time.setStyleSheet("")
-            self.guidance.setText(phase.guidance)
+            self.guidance_scroll.show_words(phase.guidance)
             upcoming = journey.next_phase
             if upcoming is None:
                 self.next_label.setText("Last phase. Close the session when the patient is ready.")
@@ -529,6 +537,7 @@ class JourneyView(QWidget):
             for s in journey.spans
         ]
         self.phase_bar.set_state(plan, spans, now, journey.phase_index)
+        self._show_bar()
 
         self.dose_button.setText(
             f"{'Extra dose' if journey.dosed else 'Dose given'}   "
@@ -684,15 +693,37 @@ class JourneyView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._arrange()
+        self._fit_page()
         self._fit_timer()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.timer_label and event.type() is QEvent.Type.Resize:
             self._fit_timer()  # the digits take the room the rest of the screen leaves
-        elif watched is self.main and event.type() is QEvent.Type.Resize:
-            self._place_cue()  # the main column's width decides where the cue fits
         return super().eventFilter(watched, event)
+
+    def _fit_page(self) -> None:
+        """The page grows with the screen, not only the timer: from 1280x800 up its type,
+        buttons, phase bar and observation column grow with it (to half as large again at
+        1920x1080); below, they keep their size and the timer gives way."""
+        scale = round(max(1.0, min(self.width() / 1280, self.height() / 800, 1.5)), 1)
+        side = getattr(self, "_side", None)
+        if side is not None:
+            side.setFixedWidth(max(360, min(int(self.width() * 0.34), 640)))
+            if self.observations is not None:
+                self.observations.set_columns(11 if side.width() >= 560 else 6)
+        narrow = self.width() < NARROW
+        edge = 16 if narrow else 28  # the main column's margins
+        self._outer.setContentsMargins(edge, 12, 12 if narrow else edge, 16)
+        low = self.height() < 700
+        for button in self._action_buttons:
+            button.setMinimumHeight(int((52 if low else 64) * scale))
+        self.phase_bar.setFixedHeight(int((60 if low else 68) * scale))
+        self._show_bar()
+        if (scale, narrow) == self._style:
+            return
+        self._style = (scale, narrow)
+        self.setStyleSheet(_page_style(scale, narrow))
+        self.guidance_scroll.updateGeometry()
 
     def _fit_timer(self) -> None:
         room = self.timer_label.height()
@@ -802,7 +833,9 @@ class JourneyView(QWidget):
             self.confirm_note.hide()
             return
         name = span.phase.name
-        self.next_button.setText(f"End {name} early?   {shortcut} again")
+        # On a narrow screen the question takes two lines, so the row of buttons still fits.
+        gap = "\n" if self.width() < NARROW else "   "
+        self.next_button.setText(f"End {name} early?{gap}{shortcut} again")
         self.next_button.setStyleSheet(f"color: {theme.OVERRUN}; border-color: {theme.OVERRUN};")
         self.confirm_note.setText(
             f"Press Next phase again to end {name} at {clock_text(self._phase_seconds())} "

@@ -12,13 +12,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QHBoxLayout,
+    QLayout,
+    QLayoutItem,
     QLineEdit,
     QPushButton,
-    QTabWidget,
+    QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +34,7 @@ from kapdesk.core.timefmt import minutes_text
 from kapdesk.core.vitals import (
     CheckState,
     CheckStatus,
+    Reading,
     VitalsRecord,
     check_statuses,
     flags,
@@ -37,7 +42,7 @@ from kapdesk.core.vitals import (
 )
 from kapdesk.ui import theme
 from kapdesk.ui.vitals_dialog import VitalsDialog
-from kapdesk.ui.widgets import SWITCH_HINT, ActionButton, label
+from kapdesk.ui.widgets import SWITCH_HINT, ActionButton, ElidedLabel, card, label
 
 if TYPE_CHECKING:
     from kapdesk.storage.journeys import OpenJourney
@@ -66,10 +71,70 @@ def vitals_cue(statuses: Sequence[CheckStatus]) -> tuple[str, str]:
     return "", ""
 
 
+class _FlowLayout(QLayout):
+    """Buttons left to right, onto the next line when the line is full: the quick tags fit
+    whatever the column's width, each whole."""
+
+    def __init__(self, spacing: int) -> None:
+        super().__init__()
+        self._items: list[QLayoutItem] = []
+        self._gap = spacing
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _place(self, rect: QRect, *, move: bool) -> int:
+        x, y, line = rect.x(), rect.y(), 0
+        for item in self._items:
+            hint = item.sizeHint()
+            if x > rect.x() and x + hint.width() > rect.right() + 1:
+                x, y, line = rect.x(), y + line + self._gap, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._gap
+            line = max(line, hint.height())
+        return y + line - rect.y()
+
+
 class ObservationPanel(QWidget):
-    """Notes, ratings and vital signs for the session on the journey screen."""
+    """Notes, ratings and vital signs for the session on the journey screen: a column beside
+    the timer and the phase, with nothing on a tab. The vital-signs card and the note box are
+    always in view; the quick tags, the ratings and whatever the screen adds under them
+    (:meth:`add_below`) scroll when the screen is low."""
 
     cue_changed = Signal(str, str)  # the vitals cue in words, and its level: "", "due", "overdue"
+    RECENT_NOTES = 2  # the last notes shown under the note box
 
     def __init__(self, tags: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,41 +143,85 @@ class ObservationPanel(QWidget):
         self.setMinimumWidth(300)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.tabs = QTabWidget(self)
-        outer.addWidget(self.tabs, 1)
+        outer.setSpacing(8)
 
-        note_tab = QWidget()
-        notes = QVBoxLayout(note_tab)
-        notes.setContentsMargins(0, 8, 0, 0)
-        grid = QGridLayout()
-        grid.setSpacing(6)
-        self._grid = grid
+        # Vital signs: the cue when a check is due, the next one and the last reading, the button.
+        vitals_card = card(self)
+        vitals = QVBoxLayout(vitals_card)
+        vitals.setContentsMargins(14, 8, 14, 10)
+        vitals.setSpacing(4)
+        heading = QHBoxLayout()
+        heading.addWidget(label("Vital signs", "section"))
+        self.done_label = label("", "muted")
+        self.done_label.setWordWrap(False)
+        heading.addStretch()
+        heading.addWidget(self.done_label)
+        vitals.addLayout(heading)
+        self._cue_slot = QVBoxLayout()
+        self._cue_slot.setContentsMargins(0, 0, 0, 0)
+        vitals.addLayout(self._cue_slot)
+        self.checks_label = label("", "")
+        vitals.addWidget(self.checks_label)
+        self.last_reading = ElidedLabel("muted")
+        vitals.addWidget(self.last_reading)
+        self.vitals_button = ActionButton(
+            "Record vital signs", "Ctrl+B", self.request_vitals, self, primary=True
+        )
+        self.vitals_button.setMinimumHeight(48)
+        vitals.addWidget(self.vitals_button)
+        outer.addWidget(vitals_card)
+        self.vitals_card = vitals_card
+
+        # The note box, what became of the last entry, and the last notes.
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("Note: start typing anywhere on this screen; Enter saves")
+        self.note.returnPressed.connect(lambda: self.save_note([]))
+        outer.addWidget(self.note)
+        # What became of the last entry: never cut short ("Not saved" must be read whole).
+        self.status = label("", "muted")
+        self.status.hide()  # until there is something to say
+        outer.addWidget(self.status)
+        self.recent: list[ElidedLabel] = []
+        for _ in range(self.RECENT_NOTES):
+            line = ElidedLabel("muted")
+            line.hide()
+            self.recent.append(line)
+            outer.addWidget(line)
+
+        # Quick tags and ratings (and the volume, put here by the screen): they scroll.
+        self.more = QScrollArea(self)
+        self.more.setWidgetResizable(True)
+        self.more.setFrameShape(QFrame.Shape.NoFrame)
+        self.more.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inside = QWidget()
+        inside.setObjectName("more")
+        inside.setStyleSheet("#more { background: transparent; }")
+        below = QVBoxLayout(inside)
+        below.setContentsMargins(0, 0, 16, 0)  # room for the scroll bar
+        below.setSpacing(8)
+        tags_box = QWidget()
+        tags_box.setObjectName("tags")
+        tags_box.setStyleSheet("#tags { background: transparent; }")
+        flow = _FlowLayout(6)
+        flow.setContentsMargins(0, 0, 0, 0)
+        tags_box.setLayout(flow)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        tags_box.setSizePolicy(policy)
         self.tag_buttons: dict[str, QPushButton] = {}
-        for n, tag in enumerate(tags):
+        for tag in tags:
             button = QPushButton(tag)
             button.setObjectName("note_tag")
             button.setProperty("role", "tag")
             button.clicked.connect(lambda _checked=False, t=tag: self.save_note([t]))
             self.tag_buttons[tag] = button
-            grid.addWidget(button, n // 2, n % 2)
-        notes.addLayout(grid)
-        notes.addStretch()
-        self.note = QLineEdit()
-        self.note.setPlaceholderText("Note: start typing anywhere on this screen; Enter saves")
-        self.note.returnPressed.connect(lambda: self.save_note([]))
-        notes.addWidget(self.note)
-        self.tabs.addTab(note_tab, "Notes")
+            flow.addWidget(button)
+        below.addWidget(tags_box)
 
-        ratings_tab = QWidget()
-        ratings = QVBoxLayout(ratings_tab)
-        ratings.setContentsMargins(0, 8, 0, 0)
         self.rating_buttons: dict[str, dict[int, QPushButton]] = {}
         self._rating_rows: dict[str, QGridLayout] = {}
         for scale in SCALES.values():
-            line = QHBoxLayout()
-            caption = label(scale.name, "muted")
-            caption.setFixedWidth(110)
-            line.addWidget(caption)
+            below.addWidget(label(scale.name, "section"))
             row = QGridLayout()
             row.setSpacing(4)
             buttons: dict[int, QPushButton] = {}
@@ -129,32 +238,22 @@ class ObservationPanel(QWidget):
                 row.addWidget(button, n // columns, n % columns)
             self.rating_buttons[scale.id] = buttons
             self._rating_rows[scale.id] = row
-            line.addLayout(row, 1)
-            ratings.addLayout(line)
-        ratings.addStretch()
-        self.tabs.addTab(ratings_tab, "Ratings")
+            below.addLayout(row)
+        self._below = below
+        below.addStretch()
+        self.more.setWidget(inside)
+        # It takes the room the rest leaves, down to none: the cue, the note box and what became
+        # of the last entry are never squeezed for it.
+        self.more.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        outer.addWidget(self.more, 1)
 
-        vitals_tab = QWidget()
-        vitals = QVBoxLayout(vitals_tab)
-        vitals.setContentsMargins(0, 8, 0, 0)
-        self.checks_label = label("", "")
-        vitals.addWidget(self.checks_label)
-        vitals.addStretch()
-        self.vitals_button = ActionButton(
-            "Record vital signs",
-            "Ctrl+B",
-            self.request_vitals,
-            self,
-            primary=True,
-            from_hidden_tab=True,
-        )
-        self.vitals_button.setMinimumHeight(56)
-        vitals.addWidget(self.vitals_button)
-        self.tabs.addTab(vitals_tab, "Vitals")
+    def show_cue_in_card(self, cue: QWidget) -> None:
+        """Put the screen's vital-signs cue at the top of the vital-signs card."""
+        self._cue_slot.addWidget(cue)
 
-        # What became of the last entry: never cut short ("Not saved" must be read whole).
-        self.status = label("", "muted")
-        outer.addWidget(self.status)
+    def add_below(self, widget: QWidget) -> None:
+        """Put ``widget`` under the ratings, in the part that scrolls."""
+        self._below.insertWidget(self._below.count() - 1, widget)
 
     # -- following a session --------------------------------------------------------------------
 
@@ -164,11 +263,19 @@ class ObservationPanel(QWidget):
         self.current = current
         current.journey.subscribe(self._on_event)
         self.status.setText("")
+        self.status.hide()
         self.note.clear()
         self.refresh()
 
     def _on_event(self, event: JourneyEvent) -> None:
-        if event.kind in (EventKind.VITALS, EventKind.PHASE, EventKind.DOSE, EventKind.CLOSED):
+        if event.kind in (
+            EventKind.VITALS,
+            EventKind.NOTE,
+            EventKind.AMENDMENT,
+            EventKind.PHASE,
+            EventKind.DOSE,
+            EventKind.CLOSED,
+        ):
             self.refresh()
 
     def refresh(self) -> None:
@@ -183,22 +290,30 @@ class ObservationPanel(QWidget):
             for button in buttons.values():
                 button.setEnabled(open_)
         statuses = self.statuses()
+        cued = next((s for s in statuses if s.state is CheckState.OVERDUE), None) or next(
+            (s for s in statuses if s.state is CheckState.DUE), None
+        )
         lines = []
         for status in statuses:
+            if status is cued:
+                continue  # the cue above the card's lines says it already
             what, late = _check_words(status)
             if status.state is CheckState.OVERDUE:
                 lines.append(f"<b style='color:{theme.PROBLEM}'>Overdue: {what}{late}</b>")
             elif status.state is CheckState.DUE:
                 lines.append(f"<span style='color:{theme.OVERRUN}'>Due now: {what}</span>")
         cue, level = vitals_cue(statuses)
-        upcoming = [s for s in statuses if s.state is CheckState.UPCOMING][:3]
-        for status in upcoming:
-            lines.append(f"Next: {status.check.label} {status.check.when_text()}")
+        upcoming = next((s for s in statuses if s.state is CheckState.UPCOMING), None)
+        if upcoming is not None:
+            lines.append(f"Next: {upcoming.check.label} {upcoming.check.when_text()}")
+        elif cued is None and not lines:
+            lines.append("No more checks planned")
         done = sum(1 for s in statuses if s.state is CheckState.DONE)
-        lines.append(
-            f"<span style='color:{theme.TEXT_MUTED}'>{done} of {len(statuses)} done</span>"
-        )
+        self.done_label.setText(f"{done} of {len(statuses)} done")
+        self.last_reading.setText(self._last_reading())
+        self._show_recent_notes()
         self.checks_label.setText("<br>".join(lines))
+        self.checks_label.setVisible(bool(lines))
         if journey.closed:
             cue, level = "", ""
         self.cue_changed.emit(cue, level)
@@ -276,21 +391,17 @@ class ObservationPanel(QWidget):
         record = VitalsRecord(reading, tuple(raised))
         what = reading.text() + (" (flagged)" if raised else "")  # the flag card says which
         self._record(EventKind.VITALS, record.to_json(self._by()), what)
-        self.show_tab("Vitals")
 
     def _say(self, text: str, *, problem: bool = False) -> None:
         self.status.setText(text)
+        self.status.setVisible(bool(text))
         self.status.setProperty("role", "error" if problem else "muted")
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
 
-    def set_columns(self, columns: int, rating_columns: int = 6) -> None:
-        """Lay the quick tags out in ``columns`` columns and the rating buttons in rows of
-        ``rating_columns`` (more of each on a wide, low screen)."""
-        for button in self.tag_buttons.values():
-            self._grid.removeWidget(button)
-        for n, button in enumerate(self.tag_buttons.values()):
-            self._grid.addWidget(button, n // columns, n % columns)
+    def set_columns(self, rating_columns: int) -> None:
+        """Lay the rating buttons out in rows of ``rating_columns`` (all in one row in a wide
+        column)."""
         for scale_id, buttons in self.rating_buttons.items():
             row = self._rating_rows[scale_id]
             per_row = min(rating_columns, len(buttons))
@@ -299,16 +410,38 @@ class ObservationPanel(QWidget):
             for n, button in enumerate(buttons.values()):
                 row.addWidget(button, n // per_row, n % per_row)
 
-    def show_tab(self, name: str) -> None:
-        for index in range(self.tabs.count()):
-            if self.tabs.tabText(index) == name:
-                self.tabs.setCurrentIndex(index)
+    def _last_reading(self) -> str:
+        """``Last: 10:42  BP 128/82 mmHg, HR 74/min`` (as corrected), or that there is none."""
+        assert self.current is not None
+        journey = self.current.journey
+        for seq in range(len(journey.events) - 1, -1, -1):
+            event = journey.events[seq]
+            if event.kind is EventKind.VITALS:
+                values = journey.corrected(seq).get("values")
+                reading = Reading.from_values(values if isinstance(values, Mapping) else {})
+                at = event.wall.astimezone().strftime("%H:%M")
+                return f"Last: {at}  {reading.text()}"
+        return "No reading yet"
 
-    def type_into_note(self, text: str) -> None:
-        """The first key of a note typed anywhere on the journey screen; nothing while the
-        panel is not on screen (preparation on a small screen): never into a hidden box."""
-        if not self.isVisible():
-            return
-        self.show_tab("Notes")
+    def _show_recent_notes(self) -> None:
+        """The last notes, newest first: what was written is in view as it is written."""
+        assert self.current is not None
+        notes = self.current.journey.of_kind(EventKind.NOTE)[-self.RECENT_NOTES :]
+        for line, event in zip(self.recent, [*reversed(notes), None, None], strict=False):
+            if event is None:
+                line.hide()
+                continue
+            tags = [str(t) for t in event.data.get("tags", ())]
+            text = str(event.data.get("text", ""))
+            said = " ".join(([f"[{', '.join(tags)}]"] if tags else []) + ([text] if text else []))
+            line.setText(f"{event.wall.astimezone().strftime('%H:%M')}  {said}")
+            line.show()
+
+    def type_into_note(self, text: str) -> bool:
+        """The first key of a note typed anywhere on the journey screen; only ever into the
+        note box when it is on screen and open (False: the key went nowhere)."""
+        if not (self.note.isVisible() and self.note.isEnabled()):
+            return False
         self.note.setFocus()
         self.note.insert(text)
+        return True

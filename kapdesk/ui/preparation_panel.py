@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QGridLayout,
     QHBoxLayout,
@@ -29,7 +30,7 @@ from kapdesk.core.preparation import (
 from kapdesk.ui.widgets import ActionButton, ElidedLabel, label
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtGui import QMouseEvent, QResizeEvent
 
     from kapdesk.core.clock import Clock
     from kapdesk.storage.journeys import OpenJourney
@@ -69,9 +70,11 @@ class PreparationPanel(QWidget):
         self.current: OpenJourney | None = None
         self.breathing: BreathingDialog | None = None
         self._boxes: dict[str, QCheckBox] = {}
-        outer = QHBoxLayout(self)
+        # Side by side when there is room; the checklist under the intention when not.
+        outer = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         outer.setContentsMargins(0, 4, 18, 4)  # room for the scroll bar on a small screen
         outer.setSpacing(24)
+        self._outer = outer
 
         left = QVBoxLayout()
         left.setSpacing(8)
@@ -131,6 +134,18 @@ class PreparationPanel(QWidget):
         self.problem.hide()
         right.addWidget(self.problem)
         outer.addLayout(right, 1)
+
+    SIDE_BY_SIDE = 760  # px: narrower, the checklist goes under the intention
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        direction = (
+            QBoxLayout.Direction.LeftToRight
+            if event.size().width() >= self.SIDE_BY_SIDE
+            else QBoxLayout.Direction.TopToBottom
+        )
+        if self._outer.direction() != direction:
+            self._outer.setDirection(direction)
 
     # -- following a session ------------------------------------------------------------------
 

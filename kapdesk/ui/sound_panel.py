@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSlider, QVBoxLayout, QWidget
 
 from kapdesk.audio.backend import AudioBackend, AudioError
 from kapdesk.audio.player import Player, Settings
@@ -22,7 +22,7 @@ from kapdesk.core.journey import EventKind, Journey, JourneyEvent
 from kapdesk.core.soundtrack import Soundtrack, music_outlook, session_sound
 from kapdesk.core.timefmt import clock_text
 from kapdesk.ui import theme
-from kapdesk.ui.widgets import ActionButton, ElidedLabel, card, label
+from kapdesk.ui.widgets import ActionButton, ElidedLabel, WholeLabel, card, label
 
 if TYPE_CHECKING:
     from kapdesk.storage.journeys import OpenJourney
@@ -52,39 +52,47 @@ class SoundPanel(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         frame = card(self)
         outer.addWidget(frame)
-        layout = QHBoxLayout(frame)
-        layout.setContentsMargins(16, 6, 16, 6)
-        layout.setSpacing(14)
-        text = QVBoxLayout()
-        text.setSpacing(2)
+        # A compact card: what plays, what comes next, whether the music lasts, Skip and Quiet.
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(14, 6, 14, 8)
+        layout.setSpacing(2)
         self.now_label = ElidedLabel("")
         self.next_label = ElidedLabel("muted")
-        for widget in (self.now_label, self.next_label):
-            text.addWidget(widget)
-        layout.addLayout(text, 1)
+        # Whether the music lasts the phase: one sentence, wrapped, never cut short.
+        self.music_line = WholeLabel("muted")
+        for widget in (self.now_label, self.next_label, self.music_line):
+            layout.addWidget(widget)
+        self.music_line.hide()
+        buttons = QHBoxLayout()
+        buttons.setSpacing(6)
+        self.skip_button = ActionButton("Skip", "Ctrl+K", self.skip, self)
+        self.skip_button.setToolTip("Skip to the next track")
+        self.quiet_button = ActionButton("Quiet", "Ctrl+M", self.toggle_quiet, self, primary=True)
+        self.skip_button.setProperty("role", "compact")
+        # Quiet keeps its primary look (its role says whether the sound is up), at compact size.
+        self.quiet_button.setStyleSheet("min-height: 30px; padding: 6px 14px;")
+        for button in (self.skip_button, self.quiet_button):
+            buttons.addWidget(button, 1)
+        layout.addSpacing(4)
+        layout.addLayout(buttons)
 
+        # The volumes: put where there is room by the screen (see kapdesk.ui.journey_view).
         self.volumes = QWidget()
         self.volumes.setObjectName("volumes")
         self.volumes.setStyleSheet("#volumes { background: transparent; }")
-        sliders = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.volumes)
+        sliders = QGridLayout(self.volumes)
         sliders.setContentsMargins(0, 0, 0, 0)
-        sliders.setSpacing(8)
-        self._sliders = sliders
+        sliders.setHorizontalSpacing(10)
         self.music_slider = self._slider("Music volume")
         self.bed_slider = self._slider("Bed volume")
         self.music_slider.valueChanged.connect(self._music_volume)
         self.bed_slider.valueChanged.connect(self._bed_volume)
-        for caption, slider in (("Music", self.music_slider), ("Bed", self.bed_slider)):
-            sliders.addWidget(label(caption, "muted"))
-            sliders.addWidget(slider)
-        layout.addWidget(self.volumes)
-
-        self.skip_button = ActionButton("Skip track", "Ctrl+K", self.skip, self)
-        self.quiet_button = ActionButton("Quiet", "Ctrl+M", self.toggle_quiet, self, primary=True)
-        for button in (self.skip_button, self.quiet_button):
-            button.setMinimumHeight(48)
-            layout.addWidget(button)
-        self._row = layout
+        for row, (caption, slider) in enumerate(
+            (("Music volume", self.music_slider), ("Bed volume", self.bed_slider))
+        ):
+            sliders.addWidget(label(caption, "muted"), row, 0)
+            sliders.addWidget(slider, row, 1)
+        sliders.setColumnStretch(1, 1)
         self._show_nothing("No sound for this session.")
 
     def _slider(self, name: str) -> QSlider:
@@ -92,7 +100,6 @@ class SoundPanel(QWidget):
         slider.setRange(0, 100)
         slider.setAccessibleName(name)
         slider.setMinimumWidth(90)
-        slider.setMaximumWidth(160)
         slider.setMinimumHeight(28)
         return slider
 
@@ -169,30 +176,6 @@ class SoundPanel(QWidget):
             self._backend.close()
             self._backend = None
 
-    def lend_volumes(self) -> QWidget:
-        """The volume sliders, laid out as a column, to sit elsewhere on a wide screen."""
-        self._sliders.setDirection(QBoxLayout.Direction.TopToBottom)
-        self._sliders.addStretch()
-        for slider in (self.music_slider, self.bed_slider):
-            slider.setMaximumWidth(16777215)
-        return self.volumes
-
-    def take_back_volumes(self) -> None:
-        """Put the volume sliders back in the card, in a row."""
-        last = self._sliders.itemAt(self._sliders.count() - 1)
-        if last is not None and last.spacerItem() is not None:
-            self._sliders.removeItem(last)
-        self._sliders.setDirection(QBoxLayout.Direction.LeftToRight)
-        for slider in (self.music_slider, self.bed_slider):
-            slider.setMaximumWidth(160)
-        self._row.insertWidget(1, self.volumes)
-        self.volumes.show()
-
-    def take_back_quiet(self) -> None:
-        """Put the Quiet button back in the card (a small screen lends it to the action row)."""
-        self.quiet_button.setMinimumHeight(48)
-        self._row.addWidget(self.quiet_button)
-
     # -- the sitter's controls ------------------------------------------------------------------
 
     def toggle_quiet(self) -> None:
@@ -262,6 +245,8 @@ class SoundPanel(QWidget):
     def _show_nothing(self, text: str) -> None:
         self.now_label.setText(text)
         self.next_label.setText("")
+        self.music_line.setText("")
+        self.music_line.hide()
         self._set_enabled(False)
 
     def _show(self) -> None:
@@ -282,16 +267,15 @@ class SoundPanel(QWidget):
         else:
             self.now_label.setText(f"No music for this phase. {bed}.")
         upcoming = player.up_next
-        parts = [f"Next: {upcoming.label()}" if upcoming else "Nothing queued after this"]
-        coverage = self._coverage_text()
-        if coverage:
-            parts.append(coverage)
-        parts.append(bed)
-        if player.problems:
-            parts.insert(0, player.problems[-1])
+        parts = [f"Next: {upcoming.label()}" if upcoming else "Nothing queued after this", bed]
         self.next_label.setText("   ·   ".join(parts))
-        self.next_label.setStyleSheet(f"color: {theme.PROBLEM};" if player.problems else "")
+        # A problem with the sound, else whether the music lasts: one line that is read whole.
+        said = player.problems[-1] if player.problems else self._coverage_text()
+        self.music_line.setText(said)
+        self.music_line.setVisible(bool(said))
+        self.music_line.setStyleSheet(f"color: {theme.PROBLEM};" if player.problems else "")
         self.quiet_button.setProperty("role", "primary" if not player.quiet else "")
+        self.quiet_button.style().polish(self.quiet_button)
         self.quiet_button.setText(
             ("Sound back up" if player.quiet else "Quiet")
             + "   "

@@ -59,11 +59,13 @@ class ActionButton(QPushButton):
         parent: QWidget,
         *,
         primary: bool = False,
-        from_hidden_tab: bool = False,
+        while_hidden: bool = False,
         own_shortcut: bool = True,
     ) -> None:
-        """``own_shortcut``: False when the window catches the key itself (the lock key, which
-        works over an open form): the button names the key but takes no shortcut of its own."""
+        """``while_hidden``: the key works while the button is not shown (Ready to leave?, which
+        shows only in the last phase). ``own_shortcut``: False when the window catches the key
+        itself (the lock key, which works over an open form): the button names the key but
+        takes no shortcut of its own."""
         self.sequence = QKeySequence(shortcut)
         shown = self.sequence.toString(QKeySequence.SequenceFormat.NativeText)
         super().__init__(f"{text}   {shown}", parent)
@@ -73,7 +75,7 @@ class ActionButton(QPushButton):
         # Through a method of no arguments: connected directly, a handler with an optional
         # argument (a name, a path) would be handed the click's ``checked`` flag instead.
         self.clicked.connect(self._pressed)
-        self._from_hidden_tab = from_hidden_tab
+        self._while_hidden = while_hidden
         self.key_shortcut: QShortcut | None = None
         if own_shortcut:
             self.key_shortcut = QShortcut(self.sequence, parent)
@@ -83,9 +85,9 @@ class ActionButton(QPushButton):
         self._handler()
 
     def _activate(self) -> None:
-        # The shortcut's page is on screen (Qt checks that); the button itself may sit on a tab
-        # not shown, which some actions (recording vital signs) must not wait for.
-        if self.isEnabled() and (self.isVisible() or self._from_hidden_tab):
+        # The shortcut's page is on screen (Qt checks that); a button not shown does nothing,
+        # unless its key is meant to work while it is hidden.
+        if self.isEnabled() and (self.isVisible() or self._while_hidden):
             self.click()
 
 

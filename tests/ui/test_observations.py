@@ -52,11 +52,15 @@ def test_tags_and_ratings_take_one_tap(qtbot: QtBot, window: MainWindow, storage
     _give_dose(qtbot, window)
     panel = window.journey_view.observations
     assert panel is not None
-    panel.show_tab("Notes")
-    qtbot.mouseClick(panel.tag_buttons["Crying"], Qt.MouseButton.LeftButton)
-    panel.show_tab("Ratings")
-    qtbot.mouseClick(panel.rating_buttons["distress"][6], Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(panel.rating_buttons["responsiveness"][4], Qt.MouseButton.LeftButton)
+    # No tabs: the tags and the ratings are in the observation column, scrolled to if need be.
+    for button in (
+        panel.tag_buttons["Crying"],
+        panel.rating_buttons["distress"][6],
+        panel.rating_buttons["responsiveness"][4],
+    ):
+        panel.more.ensureWidgetVisible(button)
+        assert button.isVisible()
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert [n["tags"] for n in _saved(storage, "note")] == [["Crying"]]
     ratings = [(r["scale"], r["value"]) for r in _saved(storage, "rating")]
     assert ratings == [("distress", 6), ("responsiveness", 4)]

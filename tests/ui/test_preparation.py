@@ -39,7 +39,8 @@ def test_preparation_is_recorded_and_a_high_baseline_needs_a_reason_before_the_d
     assert preparation.isVisible()
     steps = [box.accessibleName() for box in preparation._boxes.values()]
     assert steps[0] == "Patient enrolled in the Spravato REMS; this session will be reported"
-    assert not view.phase_card.isVisible()  # the plan of phases waits for the dose
+    assert view.phase_card.isVisible()  # what comes once the dose is given, beside preparation
+    assert view.phase_name.text() == "Before dosing"
 
     qtbot.keyClicks(preparation.intention, "To meet my grief with less fear")
     qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)

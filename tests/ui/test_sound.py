@@ -129,7 +129,8 @@ def test_setup_shows_coverage_and_the_session_plays_and_records_its_soundtrack(
     clock.advance(9)
     panel._tick()
     assert backend.music.loaded == Path("/music/dawn.ogg")
-    assert "The music runs out 15 min before this phase ends" in panel.next_label.text()
+    assert panel.music_line.text() == "The music runs out 15 min before this phase ends"
+    assert panel.music_line.isVisible()
 
     qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     assert panel.player is not None
