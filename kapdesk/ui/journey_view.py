@@ -68,15 +68,16 @@ _PAGE_SIZES: tuple[tuple[str, str, int], ...] = (
 
 
 def _page_style(scale: float, narrow: bool) -> str:
-    """The journey page's type and controls ``scale`` times their size, and on a narrow screen
-    buttons with less padding at their sides (so a row of them fits whole); a form opened from
-    the page (a dialog, a child of it) keeps the theme's own sizes."""
-    grown = [f"{sel} {{ {prop}: {round(px * scale)}px; }}" for sel, prop, px in _PAGE_SIZES]
-    kept = [f"QDialog {sel} {{ {prop}: {px}px; }}" for sel, prop, px in _PAGE_SIZES]
+    """The journey page's type and controls ``scale`` times their size (a form opened from the
+    page, a dialog and a child of it, keeps the theme's sizes), and on a narrow screen the rows
+    of buttons marked ``tight`` with less padding at their sides, so each row fits whole."""
+    rules = []
+    if scale > 1.0:
+        rules += [f"{sel} {{ {prop}: {round(px * scale)}px; }}" for sel, prop, px in _PAGE_SIZES]
+        rules += [f"QDialog {sel} {{ {prop}: {px}px; }}" for sel, prop, px in _PAGE_SIZES]
     if narrow:
-        grown.append("QPushButton { padding-left: 8px; padding-right: 8px; }")
-        kept.append("QDialog QPushButton { padding-left: 16px; padding-right: 16px; }")
-    return "\n".join(grown + kept)
+        rules.append('QPushButton[tight="true"] { padding-left: 8px; padding-right: 8px; }')
+    return "\n".join(rules)
 
 
 class _GuidanceScroll(QScrollArea):
@@ -301,6 +302,8 @@ class JourneyView(QWidget):
             self.next_button,
             self.discharge_button,
         )
+        for button in self._action_buttons:
+            button.setProperty("tight", True)  # a row that must fit a narrow screen whole
         actions.addWidget(self.close_button)
         actions.addStretch()
         self._actions = actions
@@ -364,6 +367,8 @@ class JourneyView(QWidget):
             return
         self._side_layout.addWidget(sound)
         panel.add_below(sound.volumes)
+        for button in (sound.skip_button, sound.quiet_button):
+            button.setProperty("tight", True)
         self._fit_page()
 
     def _show_bar(self) -> None:

@@ -70,7 +70,9 @@ class SoundPanel(QWidget):
         self.quiet_button = ActionButton("Quiet", "Ctrl+M", self.toggle_quiet, self, primary=True)
         self.skip_button.setProperty("role", "compact")
         # Quiet keeps its primary look (its role says whether the sound is up), at compact size.
-        self.quiet_button.setStyleSheet("min-height: 30px; padding: 6px 14px;")
+        self.quiet_button.setStyleSheet(
+            "QPushButton { min-height: 30px; padding-top: 6px; padding-bottom: 6px; }"
+        )
         for button in (self.skip_button, self.quiet_button):
             buttons.addWidget(button, 1)
         layout.addSpacing(4)

@@ -114,6 +114,7 @@ def test_an_overdue_check_in_a_real_session_is_not_cut_short(
     _open_session(qtbot, window, protocol_id="iv-ketamine")
     _give_dose(qtbot, window, amount="0.5")
     view = window.journey_view
+    window.lock_seconds = 0  # the idle lock would cover the page after 47 minutes untouched
     clock.advance(47 * 60)
     view.tick()
     assert view.cue.text().startswith("Vital signs overdue: ")

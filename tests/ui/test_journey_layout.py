@@ -68,6 +68,7 @@ def _settled(qtbot: QtBot, check: Callable[[], None]) -> None:
 
 
 def _sized(qtbot: QtBot, window: MainWindow, size: tuple[int, int]) -> None:
+    window.lock_seconds = 0  # no idle lock over the page while the test's clock runs on
     window.resize(*size)
     qtbot.waitUntil(lambda: (window.width(), window.height()) == size)
 

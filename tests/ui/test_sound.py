@@ -244,3 +244,40 @@ def test_the_library_scans_files_and_builds_a_playlist_and_a_soundtrack(
     assert plan["phases"] == {"Peak": view.library.playlists()[1].id}
     window.go_home()
     assert window.setup_view.soundtrack.itemText(0) == "Morning"
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1920, 1080)])
+def test_the_sound_card_keeps_its_keys_and_words_whole_beside_the_journey(
+    qtbot: QtBot,
+    storage: Storage,
+    clock: FakeClock,
+    backend: FakeBackend,
+    make_window: WindowMaker,
+    *,
+    size: tuple[int, int],
+) -> None:
+    """The compact sound card in the observation column: Ctrl+M and Ctrl+K work, Quiet and
+    Skip show their words whole (Sound back up too), and the music line is read whole."""
+    _music(storage, clock)
+    window = make_window(backend)
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.width() == size[0])
+    _open(qtbot, window, "Evening")
+    current = window.journey_view.current
+    assert current is not None
+    current.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
+    panel = window.sound_panel
+    qtbot.waitUntil(lambda: backend.music.loaded == Path("/music/calm.ogg"))
+    qtbot.waitUntil(lambda: panel.music_line.text() == "Enough music for this phase")
+    qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: panel.quiet_button.text().startswith("Sound back up"))
+    for button in (panel.quiet_button, panel.skip_button):
+        qtbot.waitUntil(lambda b=button: b.sizeHint().width() <= b.width())
+    assert panel.music_line.isVisible()
+    qtbot.waitUntil(panel.music_line.shows_all)
+    qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: panel.quiet_button.text().startswith("Quiet"))
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: backend.music.fading_out)  # the track skipped fades away
+    kinds = [event.kind for event in current.journey.events]
+    assert EventKind.QUIET in kinds
