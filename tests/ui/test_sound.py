@@ -271,8 +271,14 @@ def test_the_sound_card_keeps_its_keys_and_words_whole_beside_the_journey(
     qtbot.waitUntil(lambda: panel.music_line.text() == "Enough music for this phase")
     qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: panel.quiet_button.text().startswith("Sound back up"))
-    for button in (panel.quiet_button, panel.skip_button):
-        qtbot.waitUntil(lambda b=button: b.sizeHint().width() <= b.width())
+
+    def whole() -> bool:
+        return all(
+            button.sizeHint().width() <= button.width()
+            for button in (panel.quiet_button, panel.skip_button)
+        )
+
+    qtbot.waitUntil(whole)
     assert panel.music_line.isVisible()
     qtbot.waitUntil(panel.music_line.shows_all)
     qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
