@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -211,6 +212,7 @@ class JourneyView(QWidget):
         self.centre = QStackedWidget()
         # The timer (or preparation) takes the room the rest leaves, never a share of theirs.
         self.centre.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.centre.setMinimumHeight(56)  # the digits never go: the rest gives way first
         self.centre.addWidget(self.timer_label)
         outer.addWidget(self.centre, 3)
         self.preparation: PreparationPanel | None = None
@@ -249,8 +251,11 @@ class JourneyView(QWidget):
 
         # After a restart: what kapdesk could not check about the time it was closed.
         self.time_notice = card(self)
-        notice_row = QHBoxLayout(self.time_notice)
+        # Its words beside the button on a wide screen, over it on a narrow one (fewer lines).
+        notice_row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.time_notice)
         notice_row.setContentsMargins(14, 4, 14, 4)
+        notice_row.setSpacing(4)
+        self._notice_row = notice_row
         self.time_notice_text = label("", "")
         self.time_notice_text.setStyleSheet(f"color: {theme.OVERRUN}; font-size: 15px;")
         notice_row.addWidget(self.time_notice_text, 1)
@@ -258,7 +263,7 @@ class JourneyView(QWidget):
             "Journey time is right", "Ctrl+Shift+J", self._time_button_pressed, self
         )
         self.time_button.setProperty("role", "compact")
-        notice_row.addWidget(self.time_button)
+        notice_row.addWidget(self.time_button, 0, Qt.AlignmentFlag.AlignRight)
         self.time_notice.hide()
         outer.addWidget(self.time_notice)
         self._noted: Downtime | None = None  # a notice staff have read (nothing to confirm)
@@ -720,6 +725,10 @@ class JourneyView(QWidget):
         edge = 16 if narrow else 28  # the main column's margins
         self._outer.setContentsMargins(edge, 12, 12 if narrow else edge, 16)
         low = self.height() < 700
+        self._outer.setSpacing(5 if low else 8)
+        self._notice_row.setDirection(
+            QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        )
         for button in self._action_buttons:
             button.setMinimumHeight(int((52 if low else 64) * scale))
         self.phase_bar.setFixedHeight(int((60 if low else 68) * scale))

@@ -40,6 +40,7 @@ from kapdesk.core.vitals import (
     flags,
     planned_checks,
 )
+from kapdesk.core.wording import counted
 from kapdesk.ui import theme
 from kapdesk.ui.vitals_dialog import VitalsDialog
 from kapdesk.ui.widgets import SWITCH_HINT, ActionButton, ElidedLabel, card, label
@@ -135,6 +136,7 @@ class ObservationPanel(QWidget):
 
     cue_changed = Signal(str, str)  # the vitals cue in words, and its level: "", "due", "overdue"
     RECENT_NOTES = 2  # the last notes shown under the note box
+    MORE_DUE_SHOWN = 1  # checks due or overdue listed under the cue; the rest are counted
 
     def __init__(self, tags: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -294,14 +296,18 @@ class ObservationPanel(QWidget):
             (s for s in statuses if s.state is CheckState.DUE), None
         )
         lines = []
-        for status in statuses:
-            if status is cued:
-                continue  # the cue above the card's lines says it already
+        waiting = [
+            s for s in statuses if s is not cued and s.state in (CheckState.OVERDUE, CheckState.DUE)
+        ]  # the cue above the card's lines says the first already
+        for status in waiting[: self.MORE_DUE_SHOWN]:
             what, late = _check_words(status)
             if status.state is CheckState.OVERDUE:
                 lines.append(f"<b style='color:{theme.PROBLEM}'>Overdue: {what}{late}</b>")
-            elif status.state is CheckState.DUE:
+            else:
                 lines.append(f"<span style='color:{theme.OVERRUN}'>Due now: {what}</span>")
+        if len(waiting) > self.MORE_DUE_SHOWN:  # the timeline lists them all
+            more = counted(len(waiting) - self.MORE_DUE_SHOWN, "more check")
+            lines.append(f"<b style='color:{theme.PROBLEM}'>and {more} not taken</b>")
         cue, level = vitals_cue(statuses)
         upcoming = next((s for s in statuses if s.state is CheckState.UPCOMING), None)
         if upcoming is not None:

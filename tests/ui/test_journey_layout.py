@@ -12,7 +12,10 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kapdesk.core.clock import FakeClock
+from kapdesk.paths import AppPaths
+from kapdesk.storage.db import Storage
 from kapdesk.ui.main_window import MainWindow
+from tests.ui.test_clock_notice import _restart
 from tests.ui.test_flags import _enter_vitals
 from tests.ui.test_header_cues import SIZES
 from tests.ui.test_journey_flow import _give_dose, _open_session
@@ -240,3 +243,42 @@ def test_the_journey_keys_work_at_1024x600(
     qtbot.waitUntil(dialog.isVisible)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_every_notice_at_once_on_the_smallest_screen_clips_nothing(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock, storage: Storage, paths: AppPaths
+) -> None:
+    """After a restart with the PC's clock moved (its notice, three lines) and with a flag
+    standing: at 1024x600 every part of the page is still whole."""
+    _open_session(qtbot, window, protocol_id="iv-ketamine")
+    _give_dose(qtbot, window, amount="0.5")
+    _enter_vitals(qtbot, window, {"systolic": "186", "diastolic": "114", "heart_rate": "90"})
+    clock.advance(1)
+    window.close()
+    later = clock.reboot(9, wall_step=3600)
+    again = _restart(qtbot, storage, paths, later)
+    _sized(qtbot, again, (1024, 600))
+    view = again.journey_view
+    panel = view.observations
+    assert panel is not None
+    qtbot.waitUntil(view.time_notice.isVisible)
+    assert view.flag_card.isVisible()
+
+    def check() -> None:
+        _together(
+            again,
+            {
+                "flag": view.flag_card,
+                "timer": view.timer_label,
+                "phase": view.phase_card,
+                "time notice": view.time_notice,
+                "note box": panel.note,
+                "vitals": panel.vitals_card,
+                "actions": view.next_button,
+            },
+        )
+        for part in (view.phase_name, view.guidance_scroll, view.phase_bar, view.next_label):
+            _inside(view.phase_card, part)
+        assert view.guidance_scroll.height() >= 2 * view.guidance.fontMetrics().lineSpacing()
+
+    _settled(qtbot, check)
