@@ -193,17 +193,15 @@ class LibraryView(QWidget):
         playlist_buttons = QGridLayout()
         # The keys of both tabs work whichever is shown: a key for the other tab shows it,
         # and does what it says unless it deletes something (that waits to be seen).
-        self.new_button = ActionButton(
-            "New", "Ctrl+N", self.new_playlist, self, from_hidden_tab=True
-        )
+        self.new_button = ActionButton("New", "Ctrl+N", self.new_playlist, self, while_hidden=True)
         self.import_button = ActionButton(
-            "Import…", "Ctrl+I", self.import_playlist, self, from_hidden_tab=True
+            "Import…", "Ctrl+I", self.import_playlist, self, while_hidden=True
         )
         self.export_button = ActionButton(
-            "Export…", "Ctrl+E", self.export_playlist, self, from_hidden_tab=True
+            "Export…", "Ctrl+E", self.export_playlist, self, while_hidden=True
         )
         self.delete_button = ActionButton(
-            "Delete", "Ctrl+Del", self.delete_playlist, self, from_hidden_tab=True
+            "Delete", "Ctrl+Del", self.delete_playlist, self, while_hidden=True
         )
         for n, button in enumerate(
             (self.new_button, self.import_button, self.export_button, self.delete_button)
@@ -220,13 +218,13 @@ class LibraryView(QWidget):
         right.addWidget(self.entries, 1)
         order_buttons = QHBoxLayout()
         self.up_button = ActionButton(
-            "Up", "Alt+Up", lambda: self.move_entry(-1), self, from_hidden_tab=True
+            "Up", "Alt+Up", lambda: self.move_entry(-1), self, while_hidden=True
         )
         self.down_button = ActionButton(
-            "Down", "Alt+Down", lambda: self.move_entry(1), self, from_hidden_tab=True
+            "Down", "Alt+Down", lambda: self.move_entry(1), self, while_hidden=True
         )
         self.remove_button = ActionButton(
-            "Remove", "Del", self.remove_entry, self, from_hidden_tab=True
+            "Remove", "Del", self.remove_entry, self, while_hidden=True
         )
         for button in (self.up_button, self.down_button, self.remove_button):
             order_buttons.addWidget(button)
@@ -251,13 +249,13 @@ class LibraryView(QWidget):
             "Ctrl+T",
             lambda: self.edit_soundtrack(new=True),
             self,
-            from_hidden_tab=True,
+            while_hidden=True,
         )
         self.edit_soundtrack_button = ActionButton(
-            "Edit…", "Ctrl+Shift+T", self.edit_soundtrack, self, from_hidden_tab=True
+            "Edit…", "Ctrl+Shift+T", self.edit_soundtrack, self, while_hidden=True
         )
         self.delete_soundtrack_button = ActionButton(
-            "Delete", "Ctrl+Shift+D", self.delete_soundtrack, self, from_hidden_tab=True
+            "Delete", "Ctrl+Shift+D", self.delete_soundtrack, self, while_hidden=True
         )
         soundtrack_buttons.addWidget(self.new_soundtrack_button, 0, 0, 1, 2)
         soundtrack_buttons.addWidget(self.edit_soundtrack_button, 1, 0)

@@ -141,7 +141,7 @@ def test_every_library_click(qtbot: QtBot, window: MainWindow, music: Path) -> N
         qtbot.mouseClick(view.add_files_button, LEFT)
         choose_path(qtbot, view.file_dialog, music / "alpha.wav")
         _back_on(qtbot, window)
-    assert view.message.text() == "Added 1 files."
+    assert view.message.text() == "Added 1 file."
     with qtbot.waitSignal(view.scanned, timeout=30_000):
         qtbot.keyClick(window, Qt.Key.Key_O, CTRL)
         choose_path(qtbot, view.file_dialog, music / "beta.wav")
