@@ -23,8 +23,8 @@ its key. Each thing has a stable key ``<owner> › <name> [<way>]``:
   any one of them presses the group;
 - way: ``click`` or ``key``.
 
-Qt's own widgets (file and input dialogs, a line edit's clear button, a calendar's arrows) are
-not kapdesk's buttons and are left out.
+Qt's own widgets (file, input and print dialogs, a line edit's clear button, a calendar's
+arrows) are not kapdesk's buttons and are left out.
 
 tests/ui/test_every_press.py runs last and fails listing what was seen but never pressed,
 when the whole suite or the whole of tests/ui ran; on a partial run it skips.
@@ -74,6 +74,7 @@ def _is_kapdesk(obj: QObject) -> bool:
 
 def _qt_own(widget: QWidget) -> bool:
     """Whether ``widget`` is part of one of Qt's composite widgets or standard dialogs."""
+    from PySide6.QtPrintSupport import QAbstractPrintDialog, QPageSetupDialog  # noqa: PLC0415
     from PySide6.QtWidgets import (  # noqa: PLC0415
         QAbstractItemView,
         QAbstractSpinBox,
@@ -90,6 +91,8 @@ def _qt_own(widget: QWidget) -> bool:
     )
 
     composite = (
+        QAbstractPrintDialog,
+        QPageSetupDialog,
         QAbstractItemView,
         QAbstractSpinBox,
         QCalendarWidget,
@@ -113,9 +116,12 @@ def _qt_own(widget: QWidget) -> bool:
 
 def _qt_composite(widget: QWidget) -> bool:
     """Whether ``widget`` is itself one of Qt's standard dialogs (whose own keys are Qt's)."""
+    from PySide6.QtPrintSupport import QAbstractPrintDialog, QPageSetupDialog  # noqa: PLC0415
     from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox  # noqa: PLC0415
 
-    return isinstance(widget, QFileDialog | QInputDialog | QMessageBox)
+    return isinstance(
+        widget, QFileDialog | QInputDialog | QMessageBox | QAbstractPrintDialog | QPageSetupDialog
+    )
 
 
 def _owner(obj: QObject) -> QObject | None:
