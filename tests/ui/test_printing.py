@@ -66,7 +66,7 @@ def test_the_record_goes_to_a_printer_through_the_print_dialog(
     summary = window.summary_view
     printed = tmp_path / "printer-output.pdf"
     summary.saver.new_printer = _to_pdf_file(printed)
-    qtbot.mouseClick(summary.print_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)  # as the button
     dialog = summary.saver.printing
     assert isinstance(dialog, QPrintDialog)  # Qt's own print dialog: printer, pages, copies
     _press_print_in(qtbot, dialog)
@@ -159,8 +159,18 @@ def test_the_handout_prints_or_saves_from_the_integration_plan(
         tmp_path / "records" / f"handout-{session_id}-P-0900.pdf"
     )
     plan.saver.dialog.reject()
-    handout = tmp_path / "handout.pdf"
-    plan.print_to(handout)
+    handout = tmp_path / "records" / "handout.pdf"
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_S,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    dialog = plan.saver.dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.selectFile(str(handout))
+    with qtbot.waitSignal(dialog.fileSelected):
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
     assert plan.saver.job is not None
     with qtbot.waitSignal(plan.saver.job.finished, timeout=30_000):
         pass
