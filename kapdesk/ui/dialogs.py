@@ -34,7 +34,7 @@ from kapdesk.core.dosing import (
 from kapdesk.core.journey import Dose
 from kapdesk.core.protocols import LARGEST_DOSE, DoseDefaults
 from kapdesk.ui import theme
-from kapdesk.ui.widgets import label
+from kapdesk.ui.widgets import fit_in_room, label, scrolling_form
 
 # A form's own refusal: the lock key switches user and the form stays as it is.
 SWITCH_KEEPS = "Switch user (Ctrl+Shift+L): what is typed here is kept."
@@ -241,9 +241,11 @@ class DoseDialog(QDialog):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         layout.addLayout(grid)
+        # The body scrolls on a short screen; what is wrong and the buttons stay in view.
+        footer = scrolling_form(self, layout)
         self.error = label("", "error")
         self.error.hide()
-        layout.addWidget(self.error)
+        footer.addWidget(self.error)
         buttons = QHBoxLayout()
         cancel = QPushButton("Cancel   Esc")
         cancel.clicked.connect(self.reject)
@@ -255,7 +257,7 @@ class DoseDialog(QDialog):
         buttons.addWidget(cancel)
         buttons.addStretch()
         buttons.addWidget(self.record)
-        layout.addLayout(buttons)
+        footer.addLayout(buttons)
         # Tab goes down the form as staff fill it in: amount, weight, why, then the rest.
         order = [self.amount, self.weight, self.reason, self.route, self.lot]
         order += [self.given_by, self.note, self.decision, self.record, cancel]
@@ -334,8 +336,8 @@ class DoseDialog(QDialog):
             self.record.setEnabled(True)
         if self.error.isVisible() and check.verdict is Verdict.FINE:
             self.error.hide()
-        if self.isVisible() and self.sizeHint().height() > self.height():
-            self.resize(self.width(), self.sizeHint().height())  # room for what appeared
+        if self.isVisible():
+            fit_in_room(self)  # room for what appeared, as far as the screen allows
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -448,9 +450,10 @@ class CloseDialog(QDialog):
         )
         layout.addWidget(self.reason)
         self._reason_needed = reason_needed
+        footer = scrolling_form(self, layout)  # a long list of reasons scrolls
         self.error = label("", "error")
         self.error.hide()
-        layout.addWidget(self.error)
+        footer.addWidget(self.error)
         buttons = QHBoxLayout()
         keep = QPushButton("Keep it open   Esc")
         keep.clicked.connect(self.reject)
@@ -461,7 +464,7 @@ class CloseDialog(QDialog):
         buttons.addWidget(keep)
         buttons.addStretch()
         buttons.addWidget(self.confirm)
-        layout.addLayout(buttons)
+        footer.addLayout(buttons)
         self.reason.setFocus()
 
     def _accept_if_valid(self) -> None:
@@ -470,12 +473,12 @@ class CloseDialog(QDialog):
         if refused:
             self.error.setText(f"{refused}. {SWITCH_KEEPS}")
             self.error.show()
-            self.adjustSize()  # room for the refusal under everything already there
+            fit_in_room(self)  # room for the refusal under everything already there
             return
         if self._reason_needed and not self.reason.text().strip():
             self.error.setText("Say why the session ends early; it goes on the record.")
             self.error.show()
-            self.adjustSize()
+            fit_in_room(self)
             self.reason.setFocus()
             return
         self.accept()

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDialog,
-    QFrame,
     QGridLayout,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -55,11 +52,7 @@ class DischargeDialog(QDialog):
         self.data: dict[str, Any] | None = None
         rules = journey.protocol.discharge
         self._ready_score = rules.ready_score
-        outer = QVBoxLayout(self)
-        outer.setSpacing(10)
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(0, 0, 8, 0)
+        layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addWidget(label("Ready to leave?", "title"))
         layout.addWidget(
@@ -123,20 +116,10 @@ class DischargeDialog(QDialog):
             layout.addLayout(questions)
 
         # On a small room PC the items scroll; the verdict and the buttons stay in view.
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
-        screen = self.screen()
-        room = screen.availableGeometry().height() if screen is not None else 800
-        # As much of the form as the screen allows, leaving room for the verdict and buttons.
-        scroll.setMinimumHeight(min(body.sizeHint().height(), max(room - 260, 200)))
-        self.setMaximumHeight(max(room - 40, 400))
         self.verdict = label("", "muted")
-        outer.addWidget(self.verdict)
-        self.problems, self.save_button = dialog_footer(self, outer, "Save check", self.submit)
+        self.problems, self.save_button = dialog_footer(
+            self, layout, "Save check", self.submit, status=self.verdict
+        )
         self._update()
 
     def scores(self) -> dict[str, int | None]:

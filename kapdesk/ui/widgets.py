@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QEvent, QObject, QRect, QSize
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -234,15 +236,110 @@ def fill_table(
         table.setUpdatesEnabled(True)
 
 
+FORM_BODY = "form-body"  # the object name of a form's scrolling body
+SHORTEST_BODY = 120  # px: the least of a form's body shown above its buttons
+
+
+class FormBody(QScrollArea):
+    """A form's body, scrolling when the screen is shorter than the form: as wide as what it
+    holds (never a sideways scroll bar), as tall as it asks when there is room."""
+
+    def __init__(self, parent: QWidget) -> None:
+        from PySide6.QtCore import Qt  # noqa: PLC0415  # (see ElidedLabel.paintEvent)
+
+        super().__init__(parent)
+        self.setObjectName(FORM_BODY)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def _extra(self) -> QSize:
+        frame = 2 * self.frameWidth()
+        return QSize(frame + self.verticalScrollBar().sizeHint().width(), frame)
+
+    def sizeHint(self) -> QSize:
+        inner = self.widget()
+        return inner.sizeHint() + self._extra() if inner is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        inner = self.widget()
+        if inner is None:
+            return super().minimumSizeHint()
+        least = inner.minimumSizeHint()
+        return QSize(least.width(), min(least.height(), SHORTEST_BODY)) + self._extra()
+
+
+class _KeepInRoom(QObject):
+    """Keeps a form no taller than the window it belongs to (or the screen) when it shows."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() is QEvent.Type.Show and isinstance(watched, QWidget):
+            fit_in_room(watched)
+        return False
+
+
+def room_for(dialog: QWidget) -> int:
+    """How tall a form may be: the height of its window, or of the screen without one."""
+    parent = dialog.parentWidget()
+    if parent is not None and parent.window().isVisible():
+        return parent.window().height()
+    screen = dialog.screen()
+    return screen.availableGeometry().height() if screen is not None else 600
+
+
+def fit_in_room(dialog: QWidget) -> None:
+    """As tall as the form asks, up to :func:`room_for` (its body scrolls for the rest)."""
+    for body in dialog.findChildren(FormBody):
+        inner = body.widget()
+        if inner is not None and inner.layout() is not None:
+            inner.layout().activate()  # type: ignore[union-attr]  # what just appeared counts
+    if dialog.layout() is not None:
+        dialog.layout().activate()  # type: ignore[union-attr]
+    wanted = max(dialog.sizeHint().height(), dialog.height())
+    height = max(min(wanted, room_for(dialog)), dialog.minimumSizeHint().height())
+    if height != dialog.height():
+        dialog.resize(dialog.width(), height)
+
+
+def scrolling_form(dialog: QDialog, layout: QBoxLayout) -> QVBoxLayout:
+    """Move everything ``layout`` (the form's own) holds into a :class:`FormBody`, and return
+    the form's new layout below it, for the lines and buttons that stay in view."""
+    if dialog.layout() is not layout:
+        raise ValueError("the form's body must be the dialog's own layout")
+    margins = layout.contentsMargins()
+    spacing = layout.spacing()
+    body = FormBody(dialog)
+    inner = QWidget()
+    inner.setLayout(layout)  # takes the layout, and its widgets, off the dialog
+    layout.setContentsMargins(0, 0, 0, 0)
+    body.setWidget(inner)
+    outer = QVBoxLayout(dialog)
+    outer.setContentsMargins(margins)
+    outer.setSpacing(spacing if spacing >= 0 else 10)
+    outer.addWidget(body, 1)
+    keeper = _KeepInRoom(dialog)
+    dialog.installEventFilter(keeper)
+    return outer
+
+
 def dialog_footer(
-    dialog: QDialog, layout: QBoxLayout, save_text: str, submit: Callable[[], object]
+    dialog: QDialog,
+    layout: QBoxLayout,
+    save_text: str,
+    submit: Callable[[], object],
+    *,
+    status: QWidget | None = None,
 ) -> tuple[QLabel, ActionButton]:
-    """The bottom of a form dialog: a line for what is wrong (hidden until needed), then
-    Cancel (Esc) and the primary Save (Ctrl+S, and Enter). Returns the line and the Save
-    button."""
+    """The bottom of a form dialog, always in view under the form's body (``layout``, which
+    scrolls when the screen is short): ``status`` (a verdict the form keeps up to date), a line
+    for what is wrong (hidden until needed), then Cancel (Esc) and the primary Save (Ctrl+S,
+    and Enter). Returns the line and the Save button."""
+    footer = scrolling_form(dialog, layout)
+    if status is not None:
+        footer.addWidget(status)
     problems = label("", "error")
     problems.hide()
-    layout.addWidget(problems)
+    footer.addWidget(problems)
     buttons = QHBoxLayout()
     buttons.addStretch()
     cancel = ActionButton("Cancel", "Esc", dialog.reject, dialog)
@@ -253,5 +350,5 @@ def dialog_footer(
     # what was typed, as it did when Cancel, the first button, was the dialog's default.
     cancel.setAutoDefault(False)
     save.setDefault(True)
-    layout.addLayout(buttons)
+    footer.addLayout(buttons)
     return problems, save
