@@ -48,9 +48,7 @@ class SummaryView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(36, 24, 36, 24)
         outer.setSpacing(10)
-        header = QHBoxLayout()
         self.title = label("", "title")
-        header.addWidget(self.title, 1)
         self.history_button = ActionButton(
             "Past sessions", "Ctrl+H", self.history_requested.emit, self
         )
@@ -58,12 +56,10 @@ class SummaryView(QWidget):
         self.integration_button = ActionButton("Integration", "Ctrl+I", self._integration, self)
         self.print_button = ActionButton("Print…", "Ctrl+P", self.ask_printer, self)
         self.save_pdf_button = ActionButton("Save PDF…", "Ctrl+Shift+S", self.ask_print, self)
-        header.addWidget(self.print_button)
-        header.addWidget(self.save_pdf_button)
-        header.addWidget(self.integration_button)
-        header.addWidget(self.timeline_button)
-        header.addWidget(self.history_button)
-        outer.addLayout(header)
+        self.new_button = ActionButton(
+            "New session", "Ctrl+Shift+N", self.new_session_requested.emit, self, primary=True
+        )
+        outer.addLayout(self._header())
         self.facts = label("", "muted")
         outer.addWidget(self.facts)
         self.print_status = label("", "muted")
@@ -77,14 +73,29 @@ class SummaryView(QWidget):
         outer.addWidget(label("EVENTS", "section"))
         self.events = _table(["Time", "Journey", "What"], self)
         outer.addWidget(self.events, 3)
-        actions = QHBoxLayout()
-        actions.addStretch()
-        self.new_button = ActionButton(
-            "New session", "Ctrl+Shift+N", self.new_session_requested.emit, self, primary=True
-        )
-        self.new_button.setMinimumHeight(60)
-        actions.addWidget(self.new_button)
-        outer.addLayout(actions)
+
+    def _header(self) -> QVBoxLayout:
+        """The title with New session beside it; under them, on a line of their own, where
+        else to go from the record (beside a long title they would not fit a 1024-wide screen
+        whole, and the tables keep the height a row of buttons at the bottom would take)."""
+        header = QVBoxLayout()
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.new_button)
+        header.addLayout(top)
+        row = QHBoxLayout()
+        row.addStretch()
+        for button in (
+            self.print_button,
+            self.save_pdf_button,
+            self.integration_button,
+            self.timeline_button,
+            self.history_button,
+        ):
+            button.setProperty("role", "compact")
+            row.addWidget(button)
+        header.addLayout(row)
+        return header
 
     def ask_printer(self) -> None:
         """Ask which printer, then print the session record off the UI thread."""
