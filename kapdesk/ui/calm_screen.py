@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -97,15 +98,7 @@ class CalmScreen(QWidget):
         self.pin.setFixedWidth(304)
         self.pin.returnPressed.connect(self._submit)
         typing.addWidget(self.pin)
-        keys = QGridLayout()
-        keys.setSpacing(8)
-        for n, key in enumerate("123456789C0✓"):
-            button = QPushButton(key)
-            button.setObjectName("pin_digit" if key.isdigit() else "")
-            button.setFixedSize(96, 56)
-            button.clicked.connect(lambda _checked=False, key=key: self._key(key))
-            keys.addWidget(button, n // 3, n % 3)
-        typing.addLayout(keys)
+        typing.addLayout(self._pin_keys())
         sides.addLayout(typing)
         sides.addStretch()
         pad.addLayout(sides)
@@ -117,6 +110,22 @@ class CalmScreen(QWidget):
         self._frames = QTimer(self)
         self._frames.setInterval(FRAME_MS)
         self._frames.timeout.connect(self.step)
+
+    def _pin_keys(self) -> QGridLayout:
+        """The keys of the PIN pad: large where there is room, never on top of one another
+        where there is not (the window's smallest size, under a banner)."""
+        keys = QGridLayout()
+        keys.setSpacing(8)
+        for n, key in enumerate("123456789C0✓"):
+            button = QPushButton(key)
+            button.setObjectName("pin_digit" if key.isdigit() else "")
+            button.setProperty("role", "key")  # the theme's keys may be shorter than a button
+            button.setFixedWidth(96)
+            button.setMaximumHeight(56)
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+            button.clicked.connect(lambda _checked=False, key=key: self._key(key))
+            keys.addWidget(button, n // 3, n % 3)
+        return keys
 
     # -- showing ------------------------------------------------------------------------------
 

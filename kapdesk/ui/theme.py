@@ -1,11 +1,22 @@
-"""The dark, low-glare look: soft contrast, no pure white, large touch targets."""
+"""The dark, low-glare look: soft contrast, no pure white, large touch targets.
+
+Type grows with the window: at 1280x800 and below it is as written here; on a larger screen
+every size in the style sheet grows in step (:func:`scale_for`), so a 1920x1080 room PC is read
+from the chair as easily as a small one from the desk.
+"""
 
 from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from kapdesk.paths import ASSETS_DIR
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSize
 
 BACKGROUND = "#0f1317"
 SURFACE = "#181e24"
@@ -48,6 +59,7 @@ QPushButton[role="primary"] {{ background: {ACCENT_DIM}; border-color: {ACCENT};
 QPushButton:checked {{ background: {ACCENT_DIM}; border: 2px solid {ACCENT}; color: {TEXT}; }}
 QPushButton[role="compact"] {{ min-height: 30px; padding: 6px 14px; }}
 QPushButton[role="tag"] {{ min-height: 34px; padding: 4px 8px; }}
+QPushButton[role="key"] {{ min-height: 30px; padding: 4px 8px; }}
 QPushButton[role="rating"] {{ min-height: 34px; min-width: 30px; padding: 2px; }}
 QLineEdit, QComboBox, QDoubleSpinBox, QSpinBox, QPlainTextEdit {{
     background: {SURFACE}; color: {TEXT}; border: 1px solid {BORDER}; border-radius: 8px;
@@ -112,6 +124,38 @@ QCheckBox::indicator:checked, QTableView::indicator:checked {{
 """
 
 
+USUAL_SIZE = (1280, 800)  # the window the style sheet's sizes are written for
+LARGEST_SCALE = 1.5  # type grows up to half as large again; never smaller than written
+_SCALE_PROPERTY = "kapdesk_type_scale"  # on the application: the scale its style has now
+_FONT_SIZE = re.compile(r"font-size: (\d+)px")
+
+
+def scale_of(width: int, height: int) -> float:
+    """How much larger than written the type is in a window this size: in step with the
+    window past 1280x800 (the narrower way decides), rounded so a window dragged wider
+    restyles only now and then."""
+    grown = min(width / USUAL_SIZE[0], height / USUAL_SIZE[1])
+    return round(min(max(grown, 1.0), LARGEST_SCALE) * 10) / 10
+
+
+def style(scale: float = 1.0) -> str:
+    """The style sheet with every font size ``scale`` times as large."""
+    if scale == 1.0:
+        return STYLE
+    return _FONT_SIZE.sub(lambda m: f"font-size: {round(int(m.group(1)) * scale)}px", STYLE)
+
+
+def scale_for(size: QSize) -> None:
+    """Size the application's type for its main window at ``size`` (a resize calls this)."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication) or app.property(_SCALE_PROPERTY) is None:
+        return  # not styled by :func:`apply` (a tool, a test of something else)
+    scale = scale_of(size.width(), size.height())
+    if scale != app.property(_SCALE_PROPERTY):
+        app.setProperty(_SCALE_PROPERTY, scale)
+        app.setStyleSheet(style(scale))
+
+
 def apply(app: QApplication) -> None:
     """Give the whole application the kapdesk look."""
     app.setStyle("Fusion")
@@ -136,3 +180,4 @@ def apply(app: QApplication) -> None:
     font.setPointSizeF(max(font.pointSizeF(), 11.0))
     app.setFont(font)
     app.setStyleSheet(STYLE)
+    app.setProperty(_SCALE_PROPERTY, 1.0)
