@@ -31,7 +31,14 @@ from kapdesk.core.room import LONGEST_NAME, RoomSettings
 from kapdesk.core.staff import PermissionDeniedError, Role
 from kapdesk.storage.errors import StorageError
 from kapdesk.ui.account_form import ROLE_WORDS, AccountEntry, AccountForm
-from kapdesk.ui.widgets import ActionButton, dialog_footer, fill_table, label, read_only_table
+from kapdesk.ui.widgets import (
+    ActionButton,
+    FormBody,
+    dialog_footer,
+    fill_table,
+    label,
+    read_only_table,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -151,9 +158,14 @@ class StaffView(QWidget):
         outer.addWidget(self.message)
 
     def _room_tab(self) -> QWidget:
+        """The room PC's settings: they scroll on a short screen, Save stays in view."""
         self._room_shown = RoomSettings()
         tab = QWidget()
-        column = QVBoxLayout(tab)
+        outer = QVBoxLayout(tab)
+        body = FormBody(tab)
+        fields = QWidget()
+        column = QVBoxLayout(fields)
+        column.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
         form.setVerticalSpacing(10)
         self.room_name = QLineEdit()
@@ -190,12 +202,14 @@ class StaffView(QWidget):
         self.room_note = label("", "muted")
         self.room_note.setWordWrap(True)
         column.addWidget(self.room_note)
+        column.addStretch()
+        body.setWidget(fields)
+        outer.addWidget(body, 1)
         row = QHBoxLayout()
         row.addStretch()
         self.room_save = ActionButton("Save", "Ctrl+S", self.save_room, tab, primary=True)
         row.addWidget(self.room_save)
-        column.addLayout(row)
-        column.addStretch()
+        outer.addLayout(row)
         return tab
 
     def show_room(self, room: RoomSettings, note: str) -> None:
