@@ -54,6 +54,7 @@ class AccountForm(QWidget):
         self.name.setReadOnly(self._existing)
         form.addRow("Name", self.name)
         roles = QHBoxLayout()
+        roles.setSpacing(28)  # each name clear of the next box: a tick is never misread
         self.roles: dict[Role, QCheckBox] = {}
         for role, words in ROLE_WORDS.items():
             box = QCheckBox(words)
