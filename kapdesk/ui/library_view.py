@@ -262,6 +262,21 @@ class LibraryView(QWidget):
         soundtrack_buttons.addWidget(self.delete_soundtrack_button, 1, 1)
         sound.addLayout(soundtrack_buttons)
         self.tabs.addTab(soundtracks_tab, "Soundtracks")
+        self._fit_small_screens()
+
+    def _fit_small_screens(self) -> None:
+        """The playlist's buttons compact, so that the lists keep some height at 1024x600
+        rather than the buttons being laid over one another."""
+        for button in (
+            self.new_button,
+            self.import_button,
+            self.export_button,
+            self.delete_button,
+            self.up_button,
+            self.down_button,
+            self.remove_button,
+        ):
+            button.setProperty("role", "compact")
 
     # -- loading --------------------------------------------------------------------------------
 
