@@ -36,7 +36,7 @@ from kapdesk.ui.widgets import SWITCH_OFFER, card, label
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QEvent, QObject
-    from PySide6.QtGui import QCloseEvent, QShowEvent
+    from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
 
     from kapdesk.core.clock import Clock, SpeedClock
     from kapdesk.core.protocols import ProtocolLibrary
@@ -1358,6 +1358,12 @@ class MainWindow(QMainWindow):
             release = getattr(lock, "release", None)
             if release is not None:
                 release()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        from kapdesk.ui import theme  # noqa: PLC0415  (after the first frame)
+
+        theme.scale_for(event.size())  # type grows with the window
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.shutting_down:
