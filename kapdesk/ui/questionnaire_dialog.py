@@ -38,7 +38,8 @@ class QuestionnaireDialog(QDialog):
         self.scored: Score | None = None
         self.setWindowTitle(instrument.name)
         self.setModal(True)
-        self.setMinimumSize(940, 560)
+        self.setMinimumWidth(940)
+        self.resize(940, 560)  # its items scroll on a shorter screen, Save in view below
         outer = QVBoxLayout(self)
         outer.setSpacing(10)
         top = QHBoxLayout()
