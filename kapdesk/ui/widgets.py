@@ -253,6 +253,11 @@ class FormBody(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() is QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # what it holds asks for more (or less): so does the form
+        return super().eventFilter(watched, event)
+
     def _extra(self) -> QSize:
         frame = 2 * self.frameWidth()
         return QSize(frame + self.verticalScrollBar().sizeHint().width(), frame)
@@ -293,12 +298,16 @@ def fit_in_room(dialog: QWidget) -> None:
         inner = body.widget()
         if inner is not None and inner.layout() is not None:
             inner.layout().activate()  # type: ignore[union-attr]  # what just appeared counts
-    if dialog.layout() is not None:
-        dialog.layout().activate()  # type: ignore[union-attr]
+    layout = dialog.layout()
+    if layout is not None:
+        layout.activate()
+        # A width the form set itself is no narrower than its body needs (larger type).
+        dialog.setMinimumWidth(max(dialog.minimumWidth(), layout.minimumSize().width()))
     wanted = max(dialog.sizeHint().height(), dialog.height())
     height = max(min(wanted, room_for(dialog)), dialog.minimumSizeHint().height())
-    if height != dialog.height():
-        dialog.resize(dialog.width(), height)
+    width = max(dialog.width(), dialog.minimumWidth())
+    if height != dialog.height() or width != dialog.width():
+        dialog.resize(width, height)
 
 
 def scrolling_form(dialog: QDialog, layout: QBoxLayout) -> QVBoxLayout:
