@@ -31,7 +31,7 @@ from kapdesk.core.questionnaires import PHQ9
 from kapdesk.core.staff import Role
 from kapdesk.demo import record_demo_session
 from kapdesk.ui import theme
-from kapdesk.ui.widgets import ElidedLabel, WholeLabel
+from kapdesk.ui.widgets import ElidedLabel, FormBody, WholeLabel
 
 if TYPE_CHECKING:
     from kapdesk.core.clock import FakeClock
@@ -71,6 +71,7 @@ def open_window(
     if app.styleSheet() != theme.style(theme.scale_of(*size)):
         theme.apply(app)  # (once: restyling the application restyles every widget there is)
     window = build_window(storage, paths, clock)
+    window.lock_seconds = 30 * 24 * 3600  # scenes move the clock on: no idle lock over them
     window.resize(*size)
     window.show()
     room = Room(window, clock, storage)
@@ -364,7 +365,11 @@ def outside(root: QWidget, size: tuple[int, int]) -> list[str]:
         found.append(f"{_name(root)} is {root.width()}x{root.height()}, over {size[0]}x{size[1]}")
     for widget in _shown(root):
         parent = widget.parentWidget()
-        if parent is None or _scrolls(widget):
+        if parent is None:
+            continue
+        if _scrolls(widget):
+            if isinstance(parent.parentWidget(), FormBody) and widget.width() > parent.width():
+                found.append(f"{_name(widget)} is wider than the form around it")
             continue
         room = parent.rect().adjusted(-SLACK, -SLACK, SLACK, SLACK)
         if not room.contains(widget.geometry()):
