@@ -1363,7 +1363,7 @@ class MainWindow(QMainWindow):
         super().resizeEvent(event)
         from kapdesk.ui import theme  # noqa: PLC0415  (after the first frame)
 
-        theme.scale_for(event.size())  # type grows with the window
+        theme.scale_for(self, event.size())  # type grows with the window
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.shutting_down:

@@ -17,6 +17,7 @@ from kapdesk.paths import ASSETS_DIR
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QWidget
 
 BACKGROUND = "#0f1317"
 SURFACE = "#181e24"
@@ -126,7 +127,7 @@ QCheckBox::indicator:checked, QTableView::indicator:checked {{
 
 USUAL_SIZE = (1280, 800)  # the window the style sheet's sizes are written for
 LARGEST_SCALE = 1.5  # type grows up to half as large again; never smaller than written
-_SCALE_PROPERTY = "kapdesk_type_scale"  # on the application: the scale its style has now
+_SCALE_PROPERTY = "kapdesk_type_scale"  # a window's: the scale of its type (the app's: styled)
 _FONT_SIZE = re.compile(r"font-size: (\d+)px")
 
 
@@ -145,15 +146,16 @@ def style(scale: float = 1.0) -> str:
     return _FONT_SIZE.sub(lambda m: f"font-size: {round(int(m.group(1)) * scale)}px", STYLE)
 
 
-def scale_for(size: QSize) -> None:
-    """Size the application's type for its main window at ``size`` (a resize calls this)."""
+def scale_for(window: QWidget, size: QSize) -> None:
+    """Size the type of ``window`` (and its forms) for its size (its resize calls this)."""
     app = QApplication.instance()
     if not isinstance(app, QApplication) or app.property(_SCALE_PROPERTY) is None:
         return  # not styled by :func:`apply` (a tool, a test of something else)
     scale = scale_of(size.width(), size.height())
-    if scale != app.property(_SCALE_PROPERTY):
-        app.setProperty(_SCALE_PROPERTY, scale)
-        app.setStyleSheet(style(scale))
+    if scale != (window.property(_SCALE_PROPERTY) or 1.0):
+        window.setProperty(_SCALE_PROPERTY, scale)
+        # On the window, not the application: only its own widgets are styled again.
+        window.setStyleSheet("" if scale == 1.0 else style(scale))
 
 
 def apply(app: QApplication) -> None:
@@ -180,4 +182,4 @@ def apply(app: QApplication) -> None:
     font.setPointSizeF(max(font.pointSizeF(), 11.0))
     app.setFont(font)
     app.setStyleSheet(STYLE)
-    app.setProperty(_SCALE_PROPERTY, 1.0)
+    app.setProperty(_SCALE_PROPERTY, 1.0)  # styled: windows may scale their type

@@ -68,7 +68,7 @@ def open_window(
     """The real window at ``size``; with an admin account, signed in, if ``signed_in``."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    if app.styleSheet() != theme.style(theme.scale_of(*size)):
+    if app.styleSheet() != theme.STYLE:
         theme.apply(app)  # (once: restyling the application restyles every widget there is)
     window = build_window(storage, paths, clock)
     window.lock_seconds = 30 * 24 * 3600  # scenes move the clock on: no idle lock over them
