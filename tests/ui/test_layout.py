@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLabel, QS
 from kapdesk.ui.widgets import FORM_BODY
 from tests.support.layout import (
     FORMS,
-    JOURNEY,
     PAGES,
     SIGNED_OUT,
     SIZES,
@@ -38,7 +37,6 @@ if TYPE_CHECKING:
     from kapdesk.storage.db import Storage
 
 SMALLEST = (1000, 580)  # the main window's minimum size
-REWORKED = pytest.mark.xfail(strict=False, reason="journey page reworked separately")
 
 
 def _size_id(size: tuple[int, int]) -> str:
@@ -50,8 +48,7 @@ def _cases(names: list[str]) -> list[ParameterSet]:
     for name in names:
         sizes = [*SIZES, SMALLEST] if name == "sign-in" else SIZES
         for size in sizes:
-            marks = [REWORKED] if name in JOURNEY else []
-            cases.append(pytest.param(name, size, marks=marks, id=f"{name}-{_size_id(size)}"))
+            cases.append(pytest.param(name, size, id=f"{name}-{_size_id(size)}"))
     return cases
 
 
