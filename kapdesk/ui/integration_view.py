@@ -73,13 +73,7 @@ class IntegrationView(QWidget):
         self.handout_pdf_button = ActionButton("Handout PDF…", "Ctrl+Shift+S", self.ask_print, self)
         self.course_button = ActionButton("Course", "Ctrl+U", self._course, self)
         self.back_button = ActionButton("Back", "Esc", self.back_requested.emit, self)
-        for button in (
-            self.handout_button,
-            self.handout_pdf_button,
-            self.record_button,
-            self.course_button,
-            self.back_button,
-        ):
+        for button in (self.record_button, self.course_button, self.back_button):
             button.setProperty("role", "compact")
             header.addWidget(button)
         outer.addLayout(header)
@@ -135,6 +129,11 @@ class IntegrationView(QWidget):
         form.setColumnStretch(2, 1)
         outer.addLayout(form)
         actions = QHBoxLayout()
+        # Printing the handout sits with the page's other actions, below the plan: in the
+        # header it would squeeze the title and the ways back at 1024x600.
+        for button in (self.handout_button, self.handout_pdf_button):
+            button.setProperty("role", "compact")
+            actions.addWidget(button)
         self.status = label("", "muted")
         actions.addWidget(self.status, 1)
         self.make_handout: Callable[[int], Printed] | None = None  # set by the window

@@ -75,16 +75,18 @@ class SummaryView(QWidget):
         outer.addWidget(self.events, 3)
 
     def _header(self) -> QVBoxLayout:
-        """The title with New session beside it; under them, on a line of their own, where
-        else to go from the record (beside a long title they would not fit a 1024-wide screen
-        whole, and the tables keep the height a row of buttons at the bottom would take)."""
+        """The title with printing beside it; under them, where else to go from the record and
+        New session (in one row they would not fit a 1024-wide screen whole, and the tables
+        keep the height a row of buttons at the bottom would take)."""
         header = QVBoxLayout()
         top = QHBoxLayout()
+        self.title.setWordWrap(True)  # a long patient code wraps rather than push the buttons
         top.addWidget(self.title, 1)
-        top.addWidget(self.new_button)
-        header.addLayout(top)
         row = QHBoxLayout()
+        for button in (self.integration_button, self.timeline_button, self.history_button):
+            row.addWidget(button)
         row.addStretch()
+        row.addWidget(self.new_button)
         for button in (
             self.print_button,
             self.save_pdf_button,
@@ -93,7 +95,9 @@ class SummaryView(QWidget):
             self.history_button,
         ):
             button.setProperty("role", "compact")
-            row.addWidget(button)
+        top.addWidget(self.print_button)
+        top.addWidget(self.save_pdf_button)
+        header.addLayout(top)
         header.addLayout(row)
         return header
 
