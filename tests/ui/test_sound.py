@@ -225,7 +225,7 @@ def test_the_library_scans_files_and_builds_a_playlist_and_a_soundtrack(
     qtbot.mouseClick(view.import_button, Qt.MouseButton.LeftButton)
     choose_path(qtbot, view.file_dialog, exported)
     assert view.playlists.count() == 2
-    assert view.message.text().startswith("Imported 1 entries from peak.m3u8")
+    assert view.message.text().startswith("Imported 1 entry from peak.m3u8")
 
     qtbot.mouseClick(view.new_soundtrack_button, Qt.MouseButton.LeftButton)
     dialog = view.soundtrack_dialog
