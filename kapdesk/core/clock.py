@@ -12,6 +12,7 @@ boot, counting time spent suspended. Where the system cannot say, both are None.
 
 from __future__ import annotations
 
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -175,6 +176,9 @@ class SpeedClock:
         self._mono = self._from  # this clock's monotonic reading then
         self._wall = beneath.now()  # and its wall time then
         self._since_boot = beneath.since_boot()  # and its time since boot then (None: unknown)
+        # Print jobs and the records opener read it off the UI thread while the trainer
+        # changes speed on it: a reading never sees a change half made.
+        self._lock = threading.RLock()
 
     @property
     def speed(self) -> float:
@@ -183,42 +187,47 @@ class SpeedClock:
     def set_speed(self, speed: float) -> None:
         """Run at ``speed`` from now on; every reading goes on from where it is."""
         _check_speed(speed)
-        run = self._run()
-        self._mono += run
-        self._wall += timedelta(seconds=run)
-        if self._since_boot is not None:
-            self._since_boot += run
-        self._from = self.beneath.monotonic()
-        self._speed = float(speed)
+        with self._lock:
+            run = self._run()
+            self._mono += run
+            self._wall += timedelta(seconds=run)
+            if self._since_boot is not None:
+                self._since_boot += run
+            self._from = self.beneath.monotonic()
+            self._speed = float(speed)
 
     def catch_up(self, moment: datetime) -> float:
         """Move practice time on to ``moment`` if it is behind it (never back); the seconds
         moved. Practice that ran fast wrote times ahead of the real clock: a practice
         kapdesk started again goes on from the last of them, not back before them."""
-        behind = (moment - self.now()).total_seconds()
-        if not behind > 0:
-            return 0.0
-        self._mono += behind
-        self._wall += timedelta(seconds=behind)
-        if self._since_boot is not None:
-            self._since_boot += behind
-        return behind
+        with self._lock:
+            behind = (moment - self.now()).total_seconds()
+            if not behind > 0:
+                return 0.0
+            self._mono += behind
+            self._wall += timedelta(seconds=behind)
+            if self._since_boot is not None:
+                self._since_boot += behind
+            return behind
 
     def _run(self) -> float:
         """Practice seconds since the last change of speed."""
         return max(0.0, self.beneath.monotonic() - self._from) * self._speed
 
     def monotonic(self) -> float:
-        return self._mono + self._run()
+        with self._lock:
+            return self._mono + self._run()
 
     def now(self) -> datetime:
-        return self._wall + timedelta(seconds=self._run())
+        with self._lock:
+            return self._wall + timedelta(seconds=self._run())
 
     def boot_id(self) -> str | None:
         return self.beneath.boot_id()
 
     def since_boot(self) -> float | None:
-        return None if self._since_boot is None else self._since_boot + self._run()
+        with self._lock:
+            return None if self._since_boot is None else self._since_boot + self._run()
 
 
 def _check_speed(speed: float) -> None:

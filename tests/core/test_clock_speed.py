@@ -3,6 +3,8 @@ goes back."""
 
 from __future__ import annotations
 
+import sys
+import threading
 from datetime import timedelta
 
 import pytest
@@ -97,3 +99,34 @@ def test_catching_up_moves_every_reading_on_together_and_never_back() -> None:
     assert clock.now() == ahead
     beneath.advance(2)
     assert clock.now() == ahead + timedelta(seconds=10)  # and on at its speed from there
+
+
+def test_a_reader_on_another_thread_never_sees_it_go_back_while_the_speed_changes() -> None:
+    """Print jobs and the records opener read the clock off the UI thread while the trainer
+    changes speed on it: no reading may catch a change half made."""
+    beneath = FakeClock()
+    clock = SpeedClock(beneath, speed=1)
+    stop = threading.Event()
+    went_back: list[tuple[float, float]] = []
+
+    def read() -> None:
+        last = clock.monotonic()
+        while not stop.is_set():
+            now = clock.monotonic()
+            if now < last:
+                went_back.append((last, now))
+            last = now
+
+    switching = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # hand the interpreter between threads as often as it can
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        for turn in range(20_000):
+            beneath.advance(0.001)
+            clock.set_speed(SPEEDS[turn % len(SPEEDS)])
+    finally:
+        stop.set()
+        reader.join()
+        sys.setswitchinterval(switching)
+    assert went_back == []
