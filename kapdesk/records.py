@@ -18,7 +18,7 @@ from pathlib import Path
 from kapdesk.core.clinic import ClinicError, ClinicSettings, load_clinic
 from kapdesk.core.clock import Clock, SpeedClock
 from kapdesk.core.observations import load_tags
-from kapdesk.core.practice import MARK
+from kapdesk.core.practice import DOCUMENTS_FOLDER, FILE_PREFIX, MARK
 from kapdesk.core.protocols import ProtocolLibrary
 from kapdesk.core.room import RoomSettings, RoomSettingsError, load_room_settings
 from kapdesk.core.safe_files import SETTINGS_LIMIT, SafeFileError, read_file
@@ -61,6 +61,10 @@ class Aftercare:
     outbox: Outbox | None = None  # a room on a clinic server: what waits for it
     kept: tuple[Path, ...] = ()  # kapdesk's own places, which no export or print writes over
     mark: str = ""  # on every printed page: practice's "PRACTICE — not a clinical record"
+    # Where save dialogs start ("" for the clinic's documents setting) and what goes before
+    # every file name they suggest: practice's own folder and "practice-", never the clinic's.
+    documents: str = ""
+    file_prefix: str = ""
 
 
 @dataclass
@@ -258,6 +262,8 @@ def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
         outbox,
         paths.kept_places(sqlite_path(storage.engine.url)),
         MARK if paths.practice else "",
+        str(paths.data_dir / DOCUMENTS_FOLDER) if paths.practice else "",
+        FILE_PREFIX if paths.practice else "",
     )
     return Records(
         storage,

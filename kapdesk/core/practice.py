@@ -9,5 +9,7 @@ from __future__ import annotations
 
 PRACTICE_FOLDER = "practice"  # inside the data folder: the practice record and its own files
 MARK = "PRACTICE — not a clinical record"  # on every printed page and every export
+DOCUMENTS_FOLDER = "documents"  # inside the practice folder: where practice PDFs are saved
+FILE_PREFIX = "practice-"  # before every PDF name practice suggests: never a real record's
 SPEEDS = (1, 5, 10, 30)  # the speeds the trainer can pick on the practice band
 WINDOW_TITLE = "kapdesk — Practice"

@@ -326,8 +326,9 @@ class MainWindow(QMainWindow):
         if aftercare is not None:
             self.summary_view.make_record = self._print_record
             self.integration_view.make_handout = self._print_handout
-            self.summary_view.saver.clinic_folder = aftercare.clinic.documents
-            self.integration_view.saver.clinic_folder = aftercare.clinic.documents
+            for saver in (self.summary_view.saver, self.integration_view.saver):
+                saver.clinic_folder = aftercare.documents or aftercare.clinic.documents
+                saver.file_prefix = aftercare.file_prefix
         self.course_view.back_requested.connect(self._back_from_course)
         self.setup_view.followups_requested.connect(self.show_followups)
         self.setup_view.staff_requested.connect(self.show_staff)

@@ -146,6 +146,7 @@ class PdfSaver(QObject):
         self._make: Make | None = None
         self.kept: tuple[Path, ...] = ()  # kapdesk's own places (AppPaths.kept_places)
         self.clinic_folder = ""  # the clinic's documents setting (ClinicSettings.documents)
+        self.file_prefix = ""  # before every suggested name ("practice-" in practice)
         self.dialog: QFileDialog | None = None
         self.printing: QDialog | None = None  # the print dialog while it is open
         self.job: PrintJob | None = None
@@ -167,7 +168,8 @@ class PdfSaver(QObject):
             return
         self._make = make
         folder = documents_folder(self.clinic_folder)
-        self.dialog = ask_where(self._page, self._title, folder / file_name, self.save_to)
+        suggested = folder / f"{self.file_prefix}{file_name}"
+        self.dialog = ask_where(self._page, self._title, suggested, self.save_to)
 
     def ask_printer(self, make: Make) -> None:
         """ "Print…": Qt's print dialog, then the pages to the printer chosen."""

@@ -261,6 +261,51 @@ def test_a_record_printed_in_practice_says_so_on_every_page(
         assert "".join(MARK.split()) in "".join(page.split())
 
 
+def test_practice_pdfs_are_saved_in_practices_own_folder_under_practice_names(
+    qtbot: QtBot,
+    practice_storage: Storage,
+    practice_paths: AppPaths,
+    clock: FakeClock,
+    tmp_path: Path,
+) -> None:
+    """The clinic's documents folder holds real records under their real names: a practice
+    PDF is never suggested there, nor under a name a real record has."""
+    clinic_records = tmp_path / "Harbour Light records"
+    practice_paths.clinic_settings.parent.mkdir(parents=True, exist_ok=True)
+    practice_paths.clinic_settings.write_text(
+        f'[clinic]\ndocuments = "{clinic_records}"\n', encoding="utf-8"
+    )
+    window = _practice_window(qtbot, practice_storage, practice_paths, clock)
+    assert window.aftercare is not None
+    assert window.aftercare.clinic.documents == str(clinic_records)  # the clinic's, read
+    _open_session(qtbot, window)
+    _give_dose(qtbot, window)
+    current = window.current
+    assert current is not None
+    current.journey.close("Practice over")
+    session_id = current.session_id
+    own = practice_paths.data_dir / "documents"
+
+    window.show_summary(session_id)
+    code = window.summary_view.patient_code
+    qtbot.mouseClick(window.summary_view.save_pdf_button, Qt.MouseButton.LeftButton)
+    dialog = window.summary_view.saver.dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert own.is_dir()  # made when first needed
+    assert dialog.selectedFiles()[0] == str(own / f"practice-session-{session_id}-{code}.pdf")
+    dialog.reject()
+
+    window.show_integration(session_id)
+    qtbot.mouseClick(window.integration_view.handout_pdf_button, Qt.MouseButton.LeftButton)
+    dialog = window.integration_view.saver.dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.selectedFiles()[0] == str(own / f"practice-handout-{session_id}-{code}.pdf")
+    dialog.reject()
+    assert not clinic_records.exists()
+
+
 @pytest.mark.subprocess
 def test_a_practice_kapdesk_and_the_real_one_run_side_by_side(qtbot: QtBot, tmp_path: Path) -> None:
     room = tmp_path / "room"
