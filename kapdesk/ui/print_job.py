@@ -137,6 +137,10 @@ class PdfSaver(QObject):
     """A page's "Print…" and "Save PDF…": asks which printer or where, makes the pages off the
     UI thread, says how it went."""
 
+    # A job's ``(message, ok)`` once the page says it: a signal of the saver, which is there
+    # before any job starts, so nothing waiting on it can miss a job that finished quickly.
+    finished = Signal(str, bool)
+
     def __init__(self, page: QWidget, what: str, title: str, status: QLabel) -> None:
         super().__init__(page)
         self._page = page
@@ -196,9 +200,13 @@ class PdfSaver(QObject):
         self._run(PrintJob(make, None, self._what, self, kept=self.kept, printer=printer))
 
     def _run(self, job: PrintJob) -> None:
-        job.finished.connect(self._say)
+        job.finished.connect(self._done)
         self.job = job
         job.start()
+
+    def _done(self, message: str, ok: bool) -> None:
+        self._say(message, ok)
+        self.finished.emit(message, ok)
 
     def _say(self, message: str, ok: bool) -> None:
         self._status.setText(message)

@@ -249,11 +249,8 @@ def test_a_record_printed_in_practice_says_so_on_every_page(
     current.journey.close("Practice over")
     window.show_summary(current.session_id)
     record = tmp_path / "record.pdf"
-    window.summary_view.print_to(record)
-    job = window.summary_view.saver.job
-    assert job is not None
-    with qtbot.waitSignal(job.finished, timeout=30_000) as finished:
-        pass
+    with qtbot.waitSignal(window.summary_view.saver.finished, timeout=30_000) as finished:
+        window.summary_view.print_to(record)
     assert finished.args[1] is True
     pages = pdf_pages(record)
     assert len(pages) > 1

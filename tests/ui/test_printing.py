@@ -69,11 +69,8 @@ def test_the_record_goes_to_a_printer_through_the_print_dialog(
     qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)  # as the button
     dialog = summary.saver.printing
     assert isinstance(dialog, QPrintDialog)  # Qt's own print dialog: printer, pages, copies
-    _press_print_in(qtbot, dialog)
-    job = summary.saver.job
-    assert job is not None
-    with qtbot.waitSignal(job.finished, timeout=30_000) as finished:
-        pass
+    with qtbot.waitSignal(summary.saver.finished, timeout=30_000) as finished:
+        _press_print_in(qtbot, dialog)
     assert finished.args[1] is True, finished.args
     assert summary.print_status.text().startswith(f"The session record went to {printed}: ")
     pages = pdf_pages(printed)
@@ -120,12 +117,8 @@ def test_save_pdf_starts_in_the_clinics_documents_folder(
     record = clinic_folder / "record.pdf"
     assert dialog.directory().absolutePath() == str(clinic_folder)
     dialog.selectFile(str(record))
-    with qtbot.waitSignal(dialog.fileSelected):
+    with qtbot.waitSignal(summary.saver.finished, timeout=30_000) as finished:
         qtbot.keyClick(dialog, Qt.Key.Key_Return)
-    job = summary.saver.job
-    assert job is not None
-    with qtbot.waitSignal(job.finished, timeout=30_000) as finished:
-        pass
     assert finished.args == [f"The session record is saved as {record}.", True]
     assert summary.print_status.text() == f"The session record is saved as {record}."
     assert "IM-55" in pdf_text(record)
@@ -141,10 +134,8 @@ def test_the_handout_prints_or_saves_from_the_integration_plan(
     plan.saver.new_printer = _to_pdf_file(printed)
     qtbot.mouseClick(plan.handout_button, Qt.MouseButton.LeftButton)
     assert plan.saver.printing is not None
-    _press_print_in(qtbot, plan.saver.printing)
-    assert plan.saver.job is not None
-    with qtbot.waitSignal(plan.saver.job.finished, timeout=30_000) as finished:
-        pass
+    with qtbot.waitSignal(plan.saver.finished, timeout=30_000) as finished:
+        _press_print_in(qtbot, plan.saver.printing)
     assert finished.args[1] is True, finished.args
     text = " ".join(pdf_pages(printed))
     assert "Rest, and listen" in text
@@ -169,17 +160,12 @@ def test_the_handout_prints_or_saves_from_the_integration_plan(
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible)
     dialog.selectFile(str(handout))
-    with qtbot.waitSignal(dialog.fileSelected):
+    with qtbot.waitSignal(plan.saver.finished, timeout=30_000):
         qtbot.keyClick(dialog, Qt.Key.Key_Return)
-    assert plan.saver.job is not None
-    with qtbot.waitSignal(plan.saver.job.finished, timeout=30_000):
-        pass
     assert "Rest, and listen" in pdf_text(handout)
 
-    plan.print_to(tmp_path / "no-such-folder" / "handout.pdf")
-    assert plan.saver.job is not None
-    with qtbot.waitSignal(plan.saver.job.finished, timeout=30_000) as failed:
-        pass
+    with qtbot.waitSignal(plan.saver.finished, timeout=30_000) as failed:
+        plan.print_to(tmp_path / "no-such-folder" / "handout.pdf")
     assert failed.args[1] is False
     assert plan.status.text().startswith("The handout could not be written to")
     assert plan.status.text().endswith("does not exist. Nothing else was changed.")
@@ -197,10 +183,8 @@ def test_a_printer_that_cannot_start_is_said_plainly(
     # What the print dialog hands on when staff press Print: here a printer that cannot start
     # (the dialog itself refuses such a file, so it is given straight to the saver).
     broken = _to_pdf_file(tmp_path / "no-such-folder" / "out.pdf")()
-    summary.saver.print_on(broken, lambda: make(session_id))
-    assert summary.saver.job is not None
-    with qtbot.waitSignal(summary.saver.job.finished, timeout=30_000) as failed:
-        pass
+    with qtbot.waitSignal(summary.saver.finished, timeout=30_000) as failed:
+        summary.saver.print_on(broken, lambda: make(session_id))
     assert failed.args == [
         "The session record could not be printed: the printer could not be started.",
         False,
@@ -221,10 +205,8 @@ def test_printing_never_writes_over_kapdesks_own_files(
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     for target in (paths.database, paths.data_dir / "record.pdf", fifo):
-        summary.print_to(target)
-        assert summary.saver.job is not None
-        with qtbot.waitSignal(summary.saver.job.finished, timeout=30_000) as refused:
-            pass
+        with qtbot.waitSignal(summary.saver.finished, timeout=30_000) as refused:
+            summary.print_to(target)
         assert refused.args[1] is False
         assert summary.print_status.text().startswith(
             f"The session record could not be written to {target}: it is "
