@@ -275,7 +275,9 @@ def paint_pages(printed: Printed, device: QPagedPaintDevice) -> int:
                 painter.restore()
                 at += band_bottom - band_top
     finally:
-        painter.end()
+        ended = painter.end()
+    if not ended:  # the pages never reached the printer or the file whole
+        raise OSError("the printer could not finish the pages, so they may not have printed")
     return len(pages)
 
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QWidget
 
-from kapdesk.core.safe_files import SafeFileError, write_file
+from kapdesk.core.safe_files import SafeFileError, refuse_reason, write_file
 from kapdesk.core.staff import PermissionDeniedError
 from kapdesk.reports.pages import Printed
 from kapdesk.reports.pdf import pdf_bytes
@@ -86,10 +86,27 @@ class PrintJob(QObject):
 
     def _print(self) -> str:
         assert self.printer is not None
+        self._refuse_own_file(self.printer)
         pages = self._make().paint(self.printer)
+        if self.printer.printerState() == QPrinter.PrinterState.Error:
+            raise OSError(
+                "the printer reported a problem, so it may not have printed; "
+                "check the printer and print it again"
+            )
         where = self.printer.printerName() or self.printer.outputFileName() or "the printer"
         plural = "page" if pages == 1 else "pages"
         return f"The {self._what} went to {where}: {pages} {plural}."
+
+    def _refuse_own_file(self, printer: QPrinter) -> None:
+        """The print dialog's "Print to File (PDF)" is held to what "Save PDF…" is: never
+        over kapdesk's own files, a device or a folder (SafeFileError, as a save says it)."""
+        name = printer.outputFileName()
+        if printer.outputFormat() != QPrinter.OutputFormat.PdfFormat or not name:
+            return
+        self.path = Path(name)
+        refused = refuse_reason(self.path, self._kept, force=True)
+        if refused is not None:
+            raise SafeFileError(f"cannot write {self.path}: {refused}", refused)
 
 
 def documents_folder(setting: str) -> Path:

@@ -181,8 +181,11 @@ def test_a_printer_that_cannot_start_is_said_plainly(
     make = window.summary_view.make_record
     assert make is not None
     # What the print dialog hands on when staff press Print: here a printer that cannot start
-    # (the dialog itself refuses such a file, so it is given straight to the saver).
-    broken = _to_pdf_file(tmp_path / "no-such-folder" / "out.pdf")()
+    # (a PDF printer given no file; the dialog itself never hands on such a printer, so it is
+    # given straight to the saver).
+    broken = a_printer()
+    broken.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    broken.setOutputFileName("")
     with qtbot.waitSignal(summary.saver.finished, timeout=30_000) as failed:
         summary.saver.print_on(broken, lambda: make(session_id))
     assert failed.args == [
@@ -215,3 +218,65 @@ def test_printing_never_writes_over_kapdesks_own_files(
     assert paths.database.read_bytes()[:100] == database[:100]
     assert not (paths.data_dir / "record.pdf").exists()
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+class _JammedPrinter(QPrinter):
+    """A printer that takes the pages and then reports an error, as a jammed one does."""
+
+    def printerState(self) -> QPrinter.PrinterState:
+        return QPrinter.PrinterState.Error
+
+
+def test_a_printer_that_reports_an_error_is_never_said_to_have_printed(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock, tmp_path: Path
+) -> None:
+    session_id = _closed_session(window, clock)
+    window.show_summary(session_id)
+    summary = window.summary_view
+    make = summary.make_record
+    assert make is not None
+    jammed = _JammedPrinter(QPrinter.PrinterMode.HighResolution)
+    jammed.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    jammed.setOutputFileName(str(tmp_path / "jammed.pdf"))
+    with qtbot.waitSignal(summary.saver.finished, timeout=30_000) as failed:
+        summary.saver.print_on(jammed, lambda: make(session_id))
+    assert failed.args[1] is False
+    assert "went to" not in summary.print_status.text()
+    assert summary.print_status.text() == (
+        "The session record could not be printed: the printer reported a problem, so it may "
+        "not have printed; check the printer and print it again."
+    )
+    assert summary.print_status.property("role") == "error"
+
+
+def test_print_to_file_never_writes_over_kapdesks_own_files(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock, paths: AppPaths, tmp_path: Path
+) -> None:
+    """Qt's "Print to File (PDF)" is held to what "Save PDF…" is: never into kapdesk's data."""
+    session_id = _closed_session(window, clock)
+    window.show_summary(session_id)
+    summary = window.summary_view
+    inside = paths.data_dir / "record.pdf"
+    summary.saver.new_printer = _to_pdf_file(inside)
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert summary.saver.printing is not None
+    with qtbot.waitSignal(summary.saver.finished, timeout=30_000) as refused:
+        _press_print_in(qtbot, summary.saver.printing)
+    assert refused.args[1] is False
+    assert summary.print_status.text().startswith(
+        f"The session record could not be written to {inside}: it is inside kapdesk's own data"
+    )
+    assert summary.print_status.text().endswith("Nothing else was changed.")
+    assert not inside.exists()
+
+    # The database itself (the dialog would ask about replacing it: handed straight on).
+    database = paths.database.read_bytes()
+    make = summary.make_record
+    assert make is not None
+    with qtbot.waitSignal(summary.saver.finished, timeout=30_000) as refused:
+        summary.saver.print_on(_to_pdf_file(paths.database)(), lambda: make(session_id))
+    assert refused.args[1] is False
+    assert summary.print_status.text().startswith(
+        f"The session record could not be written to {paths.database}: "
+    )
+    assert paths.database.read_bytes()[:100] == database[:100]
