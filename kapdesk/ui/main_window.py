@@ -220,6 +220,7 @@ class MainWindow(QMainWindow):
         layout = central.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(0, self.practice_band)
+        self.pages.currentChanged.connect(lambda _page: self.practice_band.set_locked(self.locked))
 
         def keep_title(title: str) -> None:
             if title != WINDOW_TITLE:

@@ -8,6 +8,7 @@ colours are the theme's quiet ones (no red, nothing bright) so a dim room is not
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QPushButton, QWidget
 
 from kapdesk.core.clock import SpeedClock
@@ -41,12 +42,20 @@ class PracticeBand(QFrame):
             button = QPushButton(f"{speed}x")
             button.setProperty("role", "compact")
             button.setCheckable(True)
+            # A click only: the keyboard stays where notes are typed, and Tab on the lock
+            # screen never reaches a speed.
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setToolTip(f"Practice time runs {speed} times as fast as real time")
             button.setChecked(speed == clock.speed)
             self._group.addButton(button, speed)
             self.speed_buttons[speed] = button
             row.addWidget(button)
         self._group.idClicked.connect(self._speed_chosen)
+
+    def set_locked(self, locked: bool) -> None:
+        """While the window is locked the speed cannot be changed: the band only says so."""
+        for button in self.speed_buttons.values():
+            button.setEnabled(not locked)
 
     def _speed_chosen(self, speed: int) -> None:
         self.clock.set_speed(speed)

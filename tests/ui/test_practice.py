@@ -164,6 +164,50 @@ def test_the_speed_buttons_set_how_fast_practice_time_runs(
     qtbot.waitUntil(lambda: window.journey_view.timer_label.text() != shown, timeout=3000)
 
 
+def _key(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
+    """A key as staff press it: to whatever has the keyboard, or the window if nothing has."""
+    qtbot.keyClick(QApplication.focusWidget() or window, key)
+
+
+def test_the_speed_buttons_never_take_the_keyboard_nor_work_on_the_lock_screen(
+    qtbot: QtBot, practice: MainWindow
+) -> None:
+    window = practice
+    band = window.practice_band
+    sign_in_account(window, "Sam Ortiz", "5820", frozenset(Role))
+    window.show_setup()
+    _open_session(qtbot, window)
+    panel = window.journey_view.observations
+    assert panel is not None
+    qtbot.mouseClick(band.speed_buttons[10], Qt.MouseButton.LeftButton)
+    assert band.clock.speed == 10  # the click still works
+    assert QApplication.focusWidget() not in band.speed_buttons.values()
+    qtbot.keyClicks(QApplication.focusWidget() or window, "E")  # a note, typed anywhere
+    assert panel.note.hasFocus()
+    assert panel.note.text() == "E"
+    panel.note.clear()
+
+    qtbot.keyClick(window, Qt.Key.Key_L, SHIFT_CTRL)
+    qtbot.waitUntil(lambda: window.locked)
+    assert not any(button.isEnabled() for button in band.speed_buttons.values())
+    for _ in range(12):  # Tab round the lock screen, Space on whatever it reaches
+        _key(qtbot, window, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() not in band.speed_buttons.values()
+    _key(qtbot, window, Qt.Key.Key_Space)
+    assert band.clock.speed == 10
+    assert band.speed_buttons[10].isChecked()
+
+    pin = window.calm.pin  # the pad is up: what Space pressed there is cleared, the PIN typed
+    qtbot.waitUntil(pin.isVisible)
+    qtbot.mouseClick(pin, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(pin, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(pin, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(pin, "5820")
+    qtbot.keyClick(pin, Qt.Key.Key_Return)
+    assert not window.locked, window.calm.message.text()
+    assert all(button.isEnabled() for button in band.speed_buttons.values())
+
+
 def test_a_practice_session_leaves_the_clinics_record_untouched(
     qtbot: QtBot, paths: AppPaths, practice_paths: AppPaths, clock: FakeClock, protocol: Protocol
 ) -> None:
