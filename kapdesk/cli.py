@@ -218,8 +218,9 @@ def build_parser() -> argparse.ArgumentParser:
         "handout",
         help="write the patient's take-home sheet of a session as a PDF",
         description="The handout: the intention, the journal prompts, the plan and its dates, "
-        "staying safe (no driving until the next day) and who to call. It holds no clinical "
-        "notes and no vital signs.",
+        "staying safe (no driving until the next day) and who to call, with the note saved "
+        "with each booking (time, place, with whom). It holds no clinical notes and no vital "
+        "signs.",
     )
     handout.add_argument("session_id", metavar="SESSION_ID", help="the session's number")
     handout.add_argument(

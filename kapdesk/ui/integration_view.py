@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 COLUMNS = ("Done", "Item", "When", "Assigned to", "Booked", "Notes")
 ROOMY_HEIGHT = 700  # below this, the prompts fold into one line
+NOTE_HINT = "Printed on the patient's handout with the booking: time, place, with whom"
 
 
 def _day(value: date | None) -> str:
@@ -124,6 +125,10 @@ class IntegrationView(QWidget):
         self.note.setPlaceholderText("e.g. 10:00 with Dr Lin, room 2")
         self.note.setToolTip("A note saved with the booking date is printed on the handout.")
         form.addWidget(self.note, 1, 2)
+        # Said on the page, not only in a tooltip: the patient reads what is typed here.
+        self.note_hint = label(NOTE_HINT, "muted")
+        self.note_hint.setWordWrap(True)
+        form.addWidget(self.note_hint, 2, 2)
         self.save_button = ActionButton("Save", "Ctrl+S", self.save_selected, self, primary=True)
         form.addWidget(self.save_button, 1, 3)
         form.setColumnStretch(2, 1)

@@ -180,3 +180,26 @@ def test_the_clinics_own_breathing_pattern_is_offered(
     dialog.step()
     assert dialog.words.text() == "Hold   1"
     dialog.reject()
+
+
+def test_the_note_box_says_it_is_printed_on_the_patients_handout(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    """Staff must know, before they type, that the patient will read the note."""
+    window.resize(1024, 600)
+    _open(qtbot, window, "P-0043")
+    qtbot.mouseClick(window.setup_view.open_button, Qt.MouseButton.LeftButton)
+    _close_after_the_journey(qtbot, window, clock)
+    plan = window.integration_view
+    hint = plan.note_hint
+    qtbot.waitUntil(hint.isVisible)
+    assert (
+        hint.text() == "Printed on the patient's handout with the booking: time, place, with whom"
+    )
+    note = plan.note.geometry()
+    beside = hint.geometry()
+    assert beside.left() < note.right()  # under the note box
+    assert note.left() < beside.right()
+    assert beside.top() >= note.bottom()
+    assert hint.visibleRegion().boundingRect().size() == hint.size()  # nothing covers it
+    assert hint.heightForWidth(hint.width()) <= hint.height()  # whole, not cut off
