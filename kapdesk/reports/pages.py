@@ -47,9 +47,10 @@ class PageHeader:
     title: str  # what the document is: "Session record", "After your session"
     mark: str = ""  # a word every page carries in its header when set (e.g. "Practice")
 
-    def line(self) -> str:
-        parts = [self.clinic or "kapdesk", f"Patient {self.patient_code}", f"Session {self.day}"]
-        return "  ·  ".join(parts)
+    def line(self, clinic: str | None = None) -> str:
+        """Clinic, patient and date; ``clinic`` in place of the clinic's name (shortened)."""
+        name = (self.clinic or "kapdesk") if clinic is None else clinic
+        return "  ·  ".join([name, f"Patient {self.patient_code}", f"Session {self.day}"])
 
 
 @dataclass(frozen=True)
@@ -281,6 +282,19 @@ def paint_pages(printed: Printed, device: QPagedPaintDevice) -> int:
     return len(pages)
 
 
+def _head_line(header: PageHeader, metrics: QFontMetricsF, width: float) -> str:
+    """The header's line within ``width``: the clinic's name shortened if it must be, the
+    patient's code and the date always whole."""
+    line = header.line()
+    if metrics.horizontalAdvance(line) <= width:
+        return line
+    rest = metrics.horizontalAdvance(header.line(clinic=""))
+    name = header.clinic or "kapdesk"
+    return header.line(
+        metrics.elidedText(name, Qt.TextElideMode.ElideRight, max(0.0, width - rest))
+    )
+
+
 def _running(
     painter: QPainter,
     header: PageHeader,
@@ -299,14 +313,19 @@ def _running(
     line_height = QFontMetricsF(font).height() * 1.4
     painter.setPen(QColor("#333333"))
     head = QRectF(margin, margin, width, line_height)
-    painter.drawText(head, LEFT, header.line())
+    painter.drawText(head, LEFT, _head_line(header, QFontMetricsF(font), width))
     if header.mark:
         bold = QFont(font)
         bold.setBold(True)
+        gap = 6 * dots  # millimetres between the line and the mark
+        beside = QFontMetricsF(font).horizontalAdvance(header.line())
+        if beside + gap + QFontMetricsF(bold).horizontalAdvance(header.mark) > width:
+            # Its own line, close under (the header's room holds two): nothing drawn over.
+            head = head.translated(0, QFontMetricsF(font).height() * 1.1)
         painter.setFont(bold)
         painter.drawText(head, RIGHT, header.mark)
         painter.setFont(font)
-    rule = margin + line_height + 1.5 * dots
+    rule = head.bottom() + 1.5 * dots
     painter.setPen(QPen(QColor("#999999"), 0.6))
     painter.drawLine(QPointF(margin, rule), QPointF(margin + width, rule))
     foot_y = paper.height() * dots - margin - line_height

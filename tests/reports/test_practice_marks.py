@@ -6,10 +6,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
 
 from kapdesk.core.clinic import load_clinic
@@ -79,3 +82,40 @@ def test_every_export_format_says_practice(storage: Storage, session_id: int) ->
     assert bundle["resourceType"] == "Bundle"
     assert [tag["code"] for tag in bundle["meta"]["tag"]] == ["HTEST"]  # test health data
     assert "meta" not in json.loads(export_session(summary, journey, ExportFormat.FHIR))
+
+
+LONG_NAME = "Harbour Light Psychotherapy and Integration Clinic"
+LONGER_NAME = f"{LONG_NAME} of the Northern Coast and the Islands Beyond the Bay"
+
+
+def _found(document: QPdfDocument, page: int, text: str, words: str) -> QRectF:
+    """Where ``words`` are printed on ``page`` (whose text is ``text``)."""
+    at = text.find(words)
+    assert at >= 0, (words, text[:300])
+    return document.getSelectionAtIndex(page, at, len(words)).boundingRectangle()
+
+
+@pytest.mark.parametrize("name", [LONG_NAME, LONGER_NAME])
+def test_the_mark_never_covers_the_header_of_a_clinic_with_a_long_name(
+    qapp: QApplication, storage: Storage, session_id: int, tmp_path: Path, name: str
+) -> None:
+    clinic, _ = load_clinic(BUNDLED_CLINIC_SETTINGS, None)
+    printer = Printer(storage, FakeClock(), replace(clinic, name=name), mark=MARK)
+    path = tmp_path / "record.pdf"
+    path.write_bytes(printer.record(session_id))
+    document = QPdfDocument()
+    assert document.load(str(path)) == QPdfDocument.Error.None_
+    try:
+        assert document.pageCount() > 1
+        for page in range(document.pageCount()):
+            text = document.getAllText(page).text()
+            squeezed = "".join(text.split())
+            assert SQUEEZED_MARK in squeezed
+            assert "PatientDEMO-001" in squeezed  # the clinical parts whole
+            assert "Session02Mar2026" in squeezed
+            mark = _found(document, page, text, MARK.split()[0])
+            assert "HarbourLight" in squeezed  # the clinic's name, shortened if need be
+            for words in ("Harbour", "Patient", "DEMO-001", "Mar", "2026"):
+                assert not _found(document, page, text, words).intersects(mark), words
+    finally:
+        document.close()
