@@ -39,7 +39,8 @@ if TYPE_CHECKING:
 
 COLUMNS = ("Done", "Item", "When", "Assigned to", "Booked", "Notes")
 ROOMY_HEIGHT = 700  # below this, the prompts fold into one line
-NOTE_HINT = "Printed on the patient's handout with the booking: time, place, with whom"
+NOTE_HINT = "Note, printed on the patient's handout with the booking"
+NOTE_EXAMPLE = "time, place, with whom"
 
 
 def _day(value: date | None) -> str:
@@ -109,7 +110,9 @@ class IntegrationView(QWidget):
         form.addWidget(label("Assign to", "section"), 0, 0)
         self.is_booked = QCheckBox("Booked on")
         form.addWidget(self.is_booked, 0, 1)
-        form.addWidget(label("Note", "section"), 0, 2)
+        # Said on the page, not only in a tooltip: the patient reads what is typed here.
+        self.note_hint = label(NOTE_HINT, "section")
+        form.addWidget(self.note_hint, 0, 2, 1, 2)
         self.assignee = QComboBox()
         self.assignee.setEditable(True)
         self.assignee.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -122,13 +125,9 @@ class IntegrationView(QWidget):
         self.booked.setDisplayFormat("ddd dd MMM yyyy")
         form.addWidget(self.booked, 1, 1)
         self.note = QLineEdit()
-        self.note.setPlaceholderText("e.g. 10:00 with Dr Lin, room 2")
+        self.note.setPlaceholderText(NOTE_EXAMPLE)
         self.note.setToolTip("A note saved with the booking date is printed on the handout.")
         form.addWidget(self.note, 1, 2)
-        # Said on the page, not only in a tooltip: the patient reads what is typed here.
-        self.note_hint = label(NOTE_HINT, "muted")
-        self.note_hint.setWordWrap(True)
-        form.addWidget(self.note_hint, 2, 2)
         self.save_button = ActionButton("Save", "Ctrl+S", self.save_selected, self, primary=True)
         form.addWidget(self.save_button, 1, 3)
         form.setColumnStretch(2, 1)
