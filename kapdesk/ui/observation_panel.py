@@ -432,13 +432,17 @@ class ObservationPanel(QWidget):
     def _show_recent_notes(self) -> None:
         """The last notes, newest first: what was written is in view as it is written."""
         assert self.current is not None
-        notes = self.current.journey.of_kind(EventKind.NOTE)[-self.RECENT_NOTES :]
-        for line, event in zip(self.recent, [*reversed(notes), None, None], strict=False):
-            if event is None:
+        journey = self.current.journey
+        places = [seq for seq, e in enumerate(journey.events) if e.kind is EventKind.NOTE]
+        newest = [*reversed(places[-self.RECENT_NOTES :])]
+        for line, seq in zip(self.recent, [*newest, None, None], strict=False):
+            if seq is None:
                 line.hide()
                 continue
-            tags = [str(t) for t in event.data.get("tags", ())]
-            text = str(event.data.get("text", ""))
+            event = journey.events[seq]
+            data = journey.corrected(seq)  # a corrected note reads as corrected, as elsewhere
+            tags = [str(t) for t in data.get("tags", ())]
+            text = str(data.get("text", ""))
             said = " ".join(([f"[{', '.join(tags)}]"] if tags else []) + ([text] if text else []))
             line.setText(f"{event.wall.astimezone().strftime('%H:%M')}  {said}")
             line.show()

@@ -257,3 +257,38 @@ def test_enter_in_the_vitals_form_never_loses_an_unusual_reading(
     qtbot.waitUntil(lambda: not dialog.isVisible())
     (saved,) = _saved(storage, "vitals")
     assert saved["values"] == {"heart_rate": 38.0, "spo2": 84.0}
+
+
+def test_a_corrected_note_reads_as_corrected_under_the_note_box(
+    qtbot: QtBot, window: MainWindow, storage: Storage
+) -> None:
+    """The recent notes once kept the words first typed after the note was corrected."""
+    _open_session(qtbot, window)
+    panel = window.journey_view.observations
+    assert panel is not None
+    panel.note.setFocus()
+    qtbot.keyClicks(panel.note, "vomitted")
+    qtbot.keyClick(panel.note, Qt.Key.Key_Return)
+    assert panel.recent[0].text().endswith("vomitted")
+
+    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    view = window.timeline_view
+    assert window.pages.currentWidget() is view
+    row = next(i for i, e in enumerate(view.entries) if e.kind is EventKind.NOTE)
+    rect = view.table.visualRect(view.model.index(row, 3))
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    dialog = view.amend_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClick(dialog.text, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(dialog.text, "vomited once")
+    qtbot.keyClicks(dialog.reason, "spelling")
+    qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible(), dialog.problems.text()
+    assert [a["reason"] for a in _saved(storage, "amendment")] == ["spelling"]
+
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.pages.currentWidget() is window.journey_view
+    qtbot.waitUntil(lambda: panel.recent[0].text().endswith("vomited once"))
+    assert "vomitted" not in panel.recent[0].text()
