@@ -71,6 +71,21 @@ def _add(points: dict[str, list[_Point]], entry: Entry, minute: float) -> None:
             points[name].append(_Point(minute, value, name in flagged))
 
 
+def left_axis(values: Iterable[float]) -> tuple[float, float]:
+    """The left axis's bottom and top: 40-200 unless a value lies outside it, then widened to
+    the next 20 below (a heart rate of 35 is drawn at 35, not on the 40 line) or 40 above."""
+    shown = list(values)
+    bottom = min(LEFT_RANGE[0], math.floor(min(shown, default=LEFT_RANGE[0]) / 20) * 20)
+    top = max(LEFT_RANGE[1], math.ceil(max(shown, default=0) / 40) * 40)
+    return float(bottom), float(top)
+
+
+def left_marks(bottom: float, top: float) -> list[int]:
+    """The left axis's labelled lines: every 40 from 40, and the bottom when it is lower."""
+    marks = range(int(LEFT_RANGE[0]), int(top) + 1, 40)
+    return sorted({int(bottom), *marks})
+
+
 def vitals_image(journey: Journey, width: int = 1600, height: int = 600) -> QImage:
     """The chart of ``journey``'s vital signs, for print."""
     entries = [e for e in timeline(journey.events) if e.kind is EventKind.VITALS]
@@ -80,11 +95,7 @@ def vitals_image(journey: Journey, width: int = 1600, height: int = 600) -> QIma
     end = max(journey.protocol.planned_minutes, (journey.elapsed() or 0.0) / 60, last, 1.0)
     strip = end * BASELINE_SHARE if any(e.elapsed is None for e in entries) else 0.0
     points = _points(entries, strip)
-    left_top = max(
-        LEFT_RANGE[1],
-        math.ceil(max((p.value for n, _, _ in LEFT_FIELDS for p in points[n]), default=0) / 40)
-        * 40,
-    )
+    left_bottom, left_top = left_axis([p.value for n, _, _ in LEFT_FIELDS for p in points[n]])
     right_bottom = min(
         RIGHT_RANGE[0], math.floor(min((p.value for p in points["spo2"]), default=100) / 5) * 5
     )
@@ -105,7 +116,7 @@ def vitals_image(journey: Journey, width: int = 1600, height: int = 600) -> QIma
             return plot.bottom() - plot.height() * share
 
         def left_y(value: float) -> float:
-            return y_at(value, LEFT_RANGE[0], left_top)
+            return y_at(value, left_bottom, left_top)
 
         def right_y(value: float) -> float:
             return y_at(value, right_bottom, RIGHT_RANGE[1])
@@ -132,7 +143,7 @@ def vitals_image(journey: Journey, width: int = 1600, height: int = 600) -> QIma
             )
         # Both axes, each with its own scale and its own words.
         grid = QPen(QColor("#c8c8c8"), 1)
-        for mark in range(int(LEFT_RANGE[0]), int(left_top) + 1, 40):
+        for mark in left_marks(left_bottom, left_top):
             y = left_y(mark)
             painter.setPen(grid)
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))

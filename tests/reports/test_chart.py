@@ -10,7 +10,7 @@ from kapdesk.core.clock import FakeClock
 from kapdesk.core.journey import Dose, EventKind, Journey
 from kapdesk.core.preparation import decision_data
 from kapdesk.core.protocols import Protocol
-from kapdesk.reports.chart import FLAG_COLOUR, SPO2, vitals_image
+from kapdesk.reports.chart import FLAG_COLOUR, SPO2, left_axis, left_marks, vitals_image
 
 WIDTH, HEIGHT = 1600, 600
 PLOT_TOP, PLOT_BOTTOM, PLOT_LEFT = 80, HEIGHT - 70, 100  # as vitals_image lays it out
@@ -35,6 +35,12 @@ def _where(image: QImage, colour: str, tolerance: int = 18) -> list[tuple[int, i
             ):
                 found.append((x, y))
     return found
+
+
+def _grey(pixel: QColor) -> bool:
+    """A pixel of a grid line: grey, darker than the phases' shading behind it."""
+    channels = (pixel.red(), pixel.green(), pixel.blue())
+    return max(channels) < 236 and max(channels) - min(channels) < 10
 
 
 def test_spo2_has_its_own_axis_and_the_baseline_and_flags_are_marked(
@@ -78,3 +84,34 @@ def test_no_ring_without_a_flag(esketamine: Protocol, clock: FakeClock, qapp: QA
     image = vitals_image(journey, WIDTH, HEIGHT)
     assert not _where(image, FLAG_COLOUR, 30)
     assert not _where(image, "#f6ead2", 4)  # no baseline taken: no strip
+
+
+def test_a_low_heart_rate_and_diastolic_are_drawn_below_the_40_line(
+    esketamine: Protocol, clock: FakeClock, qapp: QApplication
+) -> None:
+    """The left axis once stopped at 40: a heart rate of 35 was drawn on the 40 line."""
+    assert left_axis([35, 32, 120]) == (20, 200)
+    assert left_axis([60, 130]) == (40, 200)  # the usual axis when nothing is below 40
+    assert left_marks(20, 200) == [20, 40, 80, 120, 160, 200]
+    journey = Journey.open(esketamine, clock)
+    journey.record_dose(Dose(56, "mg", "intranasal"))
+    for _ in range(3):
+        clock.advance(20 * 60)
+        values = {"systolic": 90, "diastolic": 32, "heart_rate": 35}
+        journey.record_observation(EventKind.VITALS, {"values": values, "flags": []})
+    image = vitals_image(journey, WIDTH, HEIGHT)
+    # The grid's lines: rows grey across most of the plot (drawn soft, over two rows each).
+    rows = [
+        y
+        for y in range(PLOT_TOP, PLOT_BOTTOM + 1)
+        if sum(_grey(image.pixelColor(x, y)) for x in range(PLOT_LEFT + 1, WIDTH - 101, 10))
+        > (WIDTH - 200) / 10 / 2
+    ]
+    lines = sorted({y for y in rows if y - 1 not in rows}, reverse=True)
+    assert len(lines) == 6, lines  # 20, 40, 80, 120, 160, 200
+    line_20, line_40 = lines[0], lines[1]
+    for colour in ("#1f618d", "#d98880"):  # heart rate, diastolic
+        ys = sorted(y for _, y in _where(image, colour, 8))
+        assert ys, colour
+        middle = ys[len(ys) // 2]
+        assert line_40 + 8 < middle < line_20, (colour, middle, line_40, line_20)
