@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         self.banner_switch.hide()
         banner_layout.addWidget(self.banner_switch)
         self._banner_retry: Callable[[], None] | None = None
+        self._switch_offered = False  # the refusal's switch stands (hidden on the calm screen)
         self.banner.hide()
         layout.addWidget(self.banner)
         # What could not keep the PC awake while a session is open (kapdesk.wakefulness):
@@ -192,6 +193,7 @@ class MainWindow(QMainWindow):
         for notice in (self.wake_banner, self.damage_banner):
             notice.set_calm(calm)
         self.banner.setStyleSheet(DIM if calm else "")
+        self.banner_switch.setVisible(self._switch_offered and not calm)
 
     def _wake_notice_noted(self, words: str) -> None:
         """Staff know the PC is not kept awake: away until the session ends, and audited."""
@@ -508,6 +510,7 @@ class MainWindow(QMainWindow):
                 dialog.show()  # as it was, whatever was typed in it
             if handing_over:
                 self.banner.hide()  # the refusal was the one before's
+                self._switch_offered = False
             if isinstance(again, str) and again and behind is self.journey_view:
                 self.journey_view.try_again(again)
             elif callable(again):
@@ -1018,6 +1021,7 @@ class MainWindow(QMainWindow):
     def _show_refusal(self, text: str, retry: Callable[[], None] | None) -> None:
         self._show_banner(text)
         self._banner_retry = retry
+        self._switch_offered = True
         self.banner_switch.show()
         # The offer belongs to the page shown once the refusal has sent staff where it does
         # (the next turn of the event loop); going elsewhere lets it go.
@@ -1025,13 +1029,14 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._note_banner_page)
 
     def _note_banner_page(self) -> None:
-        if self.banner_switch.isVisible():
+        if self._switch_offered:
             self._banner_page = self.pages.currentWidget()
 
     def _page_changed(self) -> None:
         page = self.pages.currentWidget()
         kept = getattr(self, "_banner_page", None)
         if kept is not None and page is not kept and page is not getattr(self, "calm", None):
+            self._switch_offered = False
             self.banner_switch.hide()
             self._banner_retry = None
             self._banner_page = None
@@ -1429,6 +1434,7 @@ class MainWindow(QMainWindow):
 
     def _show_banner(self, text: str) -> None:
         self.banner_text.setText(text)
+        self._switch_offered = False
         self.banner_switch.hide()
         self._banner_retry = None
         self.banner.show()

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from kapdesk.app import build_window
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.journey import Dose
+from kapdesk.core.staff import Role
 from kapdesk.paths import AppPaths
 from kapdesk.storage.db import Storage
 from kapdesk.ui import theme
@@ -139,3 +140,57 @@ def test_a_known_notice_is_noted_for_the_session_and_notices_are_dim_on_the_calm
     assert not wake.isVisible()
     window.open_session("P-2232", "im-ketamine", "Sam Ortiz")
     assert wake.isVisible()
+
+
+def _back_as(qtbot: QtBot, window: MainWindow, name: str, pin: str) -> None:
+    """On the calm screen: a tap if the pad is not up, the member's tile, the PIN, Enter."""
+    calm = window.calm
+    if not calm.pad.isVisible():
+        qtbot.mouseClick(calm, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(calm.pad.isVisible)
+    (tile,) = [t for t in calm._tile_group.buttons() if t.text() == name]
+    qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(calm.pin, pin)
+    qtbot.keyClick(calm.pin, Qt.Key.Key_Return)
+    assert not window.locked, calm.message.text()
+
+
+def test_a_refusals_switch_user_is_not_offered_on_the_calm_screen(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    """The calm screen offers nothing to press: the refusal's "Switch user" stayed on it."""
+    staff = window.staff
+    assert staff is not None
+    admin = staff.create_account("Ana Moreno", frozenset({Role.ADMIN}), PIN, by=None)
+    staff.create_account("Jo Okafor", frozenset({Role.NURSE}), "7391", by=admin)
+    member = staff.sign_in("Jo Okafor", "7391").member
+    assert member is not None
+    window.signed_in(member)
+    window.show_setup()
+    _press(qtbot, window, Qt.Key.Key_K, CTRL)  # the staff page: an admin's, refused
+    assert window.banner_text.text().startswith("Editing staff takes an admin")
+    assert window.banner_switch.isVisible()
+
+    # The lock key takes the refusal's switch: the calm screen, the banner dim, nothing on it.
+    _press(qtbot, window, Qt.Key.Key_L, CTRL_SHIFT)
+    assert window.locked
+    assert window.banner.isVisible()
+    assert not window.banner_switch.isVisible()
+    _back_as(qtbot, window, "Jo Okafor", "7391")  # still a nurse: refused again, offered again
+    assert window.pages.currentWidget() is window.setup_view
+    assert window.banner_text.text().startswith("Editing staff takes an admin")
+    assert window.banner_switch.isVisible()
+
+    # The idle lock over the refusal: off the calm screen, back with it once unlocked.
+    clock.advance(window.lock_seconds)
+    window.check_idle()
+    assert window.locked
+    assert not window.banner_switch.isVisible()
+    _back_as(qtbot, window, "Jo Okafor", "7391")
+    assert window.banner.isVisible()
+    assert window.banner_switch.isVisible()
+    _press(qtbot, window, Qt.Key.Key_L, CTRL_SHIFT)  # and it still switches
+    assert window.locked
+    _back_as(qtbot, window, "Ana Moreno", PIN)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.staff_view)
+    assert not window.banner.isVisible()
