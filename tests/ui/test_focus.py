@@ -172,22 +172,40 @@ def test_the_keyboard_goes_back_to_the_box_it_was_in(
 def test_nothing_typed_lands_in_a_box_that_is_not_on_screen(
     qtbot: QtBot, window: MainWindow, storage: Storage
 ) -> None:
-    """A small screen in preparation hides the notes: vital signs typed there once became a
-    note nobody could see."""
-    window.resize(1024, 600)
+    """Vital signs typed where the note box could not be seen once became a note nobody saw.
+    The note box is on screen in preparation at every size and takes what is typed there; a
+    box hidden some other way never takes a key."""
     _open(window)
     panel = window.journey_view.observations
     assert panel is not None
-    qtbot.waitUntil(lambda: not panel.isVisible())
+    note = panel.note
+    for width, height in ((1024, 600), (1280, 800), (1920, 1080)):
+        window.resize(width, height)
+        qtbot.waitUntil(
+            lambda: note.isVisible() and note.visibleRegion().boundingRect().height() > 0
+        )
+        _keyboard_back_on(qtbot, window, note)
+        _type(qtbot, window, f"{width} ")
+    assert note.text() == "1024 1280 1920 "
+    _press(qtbot, window, Qt.Key.Key_Return)
+    assert [n["text"] for n in _saved(storage, "note")] == ["1024 1280 1920"]
+
+    # The column with the note box hidden while the box has the keyboard: the keys go to
+    # something on screen, never into the hidden box, and Enter saves nothing.
+    _keyboard_back_on(qtbot, window, note)
+    panel.hide()
     _type(qtbot, window, "120")
     _press(qtbot, window, Qt.Key.Key_Return)
-    assert panel.note.text() == ""
-    assert _saved(storage, "note") == []
-
-    panel.note.setFocus()  # the hidden box given the keyboard anyhow (as by a page turned)
-    _type(qtbot, window, "80")
     assert _on_screen(QApplication.focusWidget())
-    assert panel.note.text() == ""
+    assert note.text() == ""
+    assert len(_saved(storage, "note")) == 1
+
+    note.setFocus()  # the hidden box given the keyboard anyhow (as by a page turned)
+    qtbot.keyClicks(window.journey_view, "80")  # a letter typed anywhere on the journey page
+    _press(qtbot, window, Qt.Key.Key_Return)
+    assert _on_screen(QApplication.focusWidget())
+    assert note.text() == ""
+    assert len(_saved(storage, "note")) == 1
 
 
 def _unlock(qtbot: QtBot, window: MainWindow) -> None:

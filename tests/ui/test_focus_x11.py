@@ -241,15 +241,25 @@ def test_after_every_form_a_typed_note_and_each_journey_key_work_without_a_windo
 def test_on_a_small_screen_preparation_keeps_what_is_typed_where_it_is_meant(
     start: Callable[[str], Kapdesk],
 ) -> None:
+    """At 1024x600 in preparation the note box is in view with the keyboard in it; vital signs
+    typed after Ctrl+B are a reading in the vitals form, never a note (typed where no box could
+    be seen, they once became a note nobody saw)."""
     kapdesk = start("1024x600")
-    shown = kapdesk.until("the window active", lambda s: s["active"] == "MainWindow")
-    assert shown["focus_visible"] is not False
+    shown = kapdesk.keyboard_in_note()
+    assert shown["focus_visible"] is True
+    assert shown["state"] == "opened"  # in preparation: not dosed yet
+    assert kapdesk.form_opens("ctrl+b") == "VitalsDialog"  # one Ctrl+B, one form
     kapdesk.type("120")
-    kapdesk.key("Return")
+    kapdesk.key("Tab")
     kapdesk.type("80")
-    shown = kapdesk.state()
+    kapdesk.key("Tab")
+    kapdesk.type("72")
+    kapdesk.key("Return")
+    wait_until(lambda: bool(kapdesk.events("vitals")), timeout=WAIT_S)
+    shown = kapdesk.keyboard_in_note()
     assert shown["note"] == ""
-    assert shown["focus_visible"] is not False  # the keyboard is never in a hidden widget
+    (reading,) = kapdesk.events("vitals")
+    assert reading["values"] == {"systolic": 120.0, "diastolic": 80.0, "heart_rate": 72.0}
     assert kapdesk.events("note") == []
 
     # The lock key from the intention box, and the keyboard back in it after the PIN.
