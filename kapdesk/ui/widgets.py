@@ -86,10 +86,14 @@ class ActionButton(QPushButton):
     def _pressed(self) -> None:
         self._handler()
 
+    def acts_on_key(self) -> bool:
+        """Whether its key does what a click would now: the button is enabled and shown, or
+        its key is meant to work while it is hidden (the shortcut's page is on screen: Qt
+        checks that before the key arrives)."""
+        return self.isEnabled() and (self.isVisible() or self._while_hidden)
+
     def _activate(self) -> None:
-        # The shortcut's page is on screen (Qt checks that); a button not shown does nothing,
-        # unless its key is meant to work while it is hidden.
-        if self.isEnabled() and (self.isVisible() or self._while_hidden):
+        if self.acts_on_key():
             self.click()
 
 

@@ -6,9 +6,11 @@ event in the application:
 - SEEN: every button (QAbstractButton), action (QAction with a shortcut) and shortcut
   (QShortcut) in the tree of a window or page when it is shown, and a button shown on its own
   (added to a page already on screen).
-- PRESSED: a button that gets a real left click (mouse release inside it) or Space / Enter /
-  Return while it has the focus; a shortcut or action that gets the ``Shortcut`` event Qt sends
-  when a real key event matches it (QTest / qtbot key clicks are real key events here); a
+- PRESSED: a button shown and enabled that gets a real left click (mouse release inside it)
+  or Space / Enter / Return while it has the focus (a test's click reaches a hidden button,
+  which nobody could click); a shortcut or action that gets the ``Shortcut`` event Qt sends
+  when a real key event matches it (QTest / qtbot key clicks are real key events here), an
+  ActionButton's key only when it acts (not while the button is hidden or disabled); a
   button that names a key the window catches itself (``ActionButton(own_shortcut=False)``,
   the lock key) when that key is pressed anywhere. Calling a slot, ``button.click()`` or
   ``shortcut.activated.emit()`` presses nothing.
@@ -43,6 +45,8 @@ import pytest
 if TYPE_CHECKING:
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QWidget
+
+    from kapdesk.ui.widgets import ActionButton
 
 # The test that judges: moved to the end of the run.
 JUDGE = "tests/ui/test_every_press.py::test_every_button_action_and_shortcut_is_pressed"
@@ -181,21 +185,40 @@ def _button_key(button: QObject, way: str) -> str | None:
     return f"{type(owner).__name__} › {name} [{way}]"
 
 
+def _button_of(shortcut: QObject) -> ActionButton | None:
+    """The ActionButton whose own key ``shortcut`` is, if it is one."""
+    from PySide6.QtWidgets import QWidget  # noqa: PLC0415
+
+    from kapdesk.ui.widgets import ActionButton  # noqa: PLC0415
+
+    parent = shortcut.parent()
+    if not isinstance(parent, QWidget):
+        return None
+    return next((b for b in parent.findChildren(ActionButton) if b.key_shortcut is shortcut), None)
+
+
+def _shortcut_pressed(obj: QObject) -> str | None:
+    """The key of the shortcut or action a ``Shortcut`` event reached, if the key does what it
+    names: an ActionButton hidden (and not meant to work hidden) or disabled drops its key."""
+    button = _button_of(obj)
+    if button is not None and not button.acts_on_key():
+        return None
+    return _shortcut_key(obj)
+
+
 def _shortcut_key(obj: QObject) -> str | None:
     """The key of a QShortcut or QAction pressed by its key: an ActionButton's own shortcut
     is that button's key."""
     from PySide6.QtGui import QAction, QKeySequence, QShortcut  # noqa: PLC0415
     from PySide6.QtWidgets import QWidget  # noqa: PLC0415
 
-    from kapdesk.ui.widgets import ActionButton  # noqa: PLC0415
-
     parent = obj.parent()
     if isinstance(parent, QWidget) and (_qt_own(parent) or _qt_composite(parent)):
         return None
     if isinstance(obj, QShortcut) and isinstance(parent, QWidget):
-        for child in parent.findChildren(ActionButton):
-            if child.key_shortcut is obj:
-                return _button_key(child, "key")
+        button = _button_of(obj)
+        if button is not None:
+            return _button_key(button, "key")
         sequence = obj.key()
     elif isinstance(obj, QAction):
         sequence = obj.shortcut()
@@ -288,7 +311,7 @@ def _recorder() -> QObject:
             elif kind == key_press and isinstance(event, QKeyEvent):
                 self._key(watched_object, event)
             elif kind == shortcut and isinstance(event, QShortcutEvent) and not event.isAmbiguous():
-                _press(_shortcut_key(watched_object))
+                _press(_shortcut_pressed(watched_object))
             return False
 
         @staticmethod
@@ -306,6 +329,7 @@ def _recorder() -> QObject:
                 isinstance(obj, QAbstractButton)
                 and event.button() == Qt.MouseButton.LeftButton
                 and obj.isEnabled()
+                and obj.isVisible()  # a test's click reaches a hidden button too: it does nothing
                 and obj.rect().contains(event.position().toPoint())
             ):
                 _press(_button_key(obj, "click"))
@@ -315,6 +339,7 @@ def _recorder() -> QObject:
             if (
                 isinstance(obj, QAbstractButton)
                 and obj.isEnabled()
+                and obj.isVisible()
                 and obj.hasFocus()
                 and event.key() in press_keys
                 and not event.modifiers()

@@ -12,6 +12,7 @@ button whose text changes while it is shown needs an objectName, so its name sta
 from __future__ import annotations
 
 import ast
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from pytestqt.qtbot import QtBot
 
 import kapdesk.ui
 from kapdesk.ui.main_window import MainWindow
-from kapdesk.ui.widgets import ActionButton
+from kapdesk.ui.widgets import ActionButton, ElidedLabel
 from tests.support.presses import PRESSES, keys_under
 
 
@@ -64,6 +65,50 @@ def test_a_press_hands_the_handler_no_arguments(qtbot: QtBot, window: MainWindow
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert got == ["asked for", "asked for"]
+
+
+def test_a_press_that_does_nothing_is_not_counted(qtbot: QtBot, window: MainWindow) -> None:
+    """A test's click on a hidden button, or the key of a hidden or disabled ActionButton, is
+    nothing staff could do or nothing that acts: neither counts as a press."""
+    seen, pressed = dict(PRESSES.seen), set(PRESSES.pressed)
+    got: list[str] = []
+    try:
+        page = ElidedLabel()  # any of kapdesk's widgets, to own the buttons
+        qtbot.addWidget(page)
+        layout = QVBoxLayout(page)
+        hidden_ones = {"hidden yet keyed": True}
+        buttons = {
+            name: ActionButton(
+                name,
+                f"Ctrl+{n}",
+                partial(got.append, name),
+                page,
+                while_hidden=hidden_ones.get(name, False),
+            )
+            for n, name in enumerate(("shown", "hidden", "off", "hidden yet keyed"), start=1)
+        }
+        for button in buttons.values():
+            layout.addWidget(button)
+        page.show()
+        page.activateWindow()
+        qtbot.waitUntil(page.isActiveWindow)
+        buttons["hidden"].hide()
+        buttons["off"].setEnabled(False)
+        buttons["hidden yet keyed"].hide()
+        for n, button in enumerate(buttons.values(), start=1):
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+            qtbot.keyClick(page, Qt.Key(Qt.Key.Key_0 + n), Qt.KeyboardModifier.ControlModifier)
+        # Qt hands a test's click to a hidden button (nobody could click it there); the key of a
+        # hidden or disabled ActionButton is dropped unless it is meant to work hidden.
+        assert got == ["shown", "shown", "hidden", "hidden yet keyed", "hidden yet keyed"]
+        counted = {key for key in PRESSES.pressed if key.startswith("ElidedLabel › ")}
+        assert counted == {
+            "ElidedLabel › Ctrl+1 [click]",
+            "ElidedLabel › Ctrl+1 [key]",
+            "ElidedLabel › Ctrl+4 [key]",
+        }
+    finally:
+        PRESSES.seen, PRESSES.pressed = seen, pressed
 
 
 # Signals that hand their slot an argument the slot may not expect (a click's ``checked``).
