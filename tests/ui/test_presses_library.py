@@ -135,6 +135,14 @@ def test_every_library_key(qtbot: QtBot, window: MainWindow, music: Path, tmp_pa
     assert window.pages.currentWidget() is window.setup_view
 
 
+def _open_tab(qtbot: QtBot, view: LibraryView, title: str) -> None:
+    """A click on the library's tab named ``title``."""
+    bar = view.tabs.tabBar()
+    (index,) = [n for n in range(bar.count()) if bar.tabText(n) == title]
+    qtbot.mouseClick(bar, LEFT, pos=bar.tabRect(index).center())
+    assert view.tabs.currentIndex() == index
+
+
 def test_every_library_click(qtbot: QtBot, window: MainWindow, music: Path) -> None:
     view = _library(qtbot, window)
     with qtbot.waitSignal(view.scanned, timeout=30_000):
@@ -167,6 +175,8 @@ def test_every_library_click(qtbot: QtBot, window: MainWindow, music: Path) -> N
     qtbot.mouseClick(view.remove_button, LEFT)
     assert _entries(view) == ["beta"]
 
+    _open_tab(qtbot, view, "Soundtracks")  # its buttons are on screen only there
+    assert view.new_soundtrack_button.isVisible()
     qtbot.mouseClick(view.new_soundtrack_button, LEFT)
     dialog = view.soundtrack_dialog
     assert dialog is not None
@@ -192,7 +202,8 @@ def test_every_library_click(qtbot: QtBot, window: MainWindow, music: Path) -> N
     qtbot.mouseClick(view.delete_soundtrack_button, LEFT)
     assert _names(view.soundtracks) == []
 
-    view.tabs.setCurrentIndex(0)
+    _open_tab(qtbot, view, "Playlists")
+    assert view.delete_button.isVisible()
     qtbot.mouseClick(view.delete_button, LEFT)
     assert _names(view.playlists) == []
     assert view.playlist_total.text() == "Make a playlist with New, or import one."
