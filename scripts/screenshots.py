@@ -171,16 +171,11 @@ def main(out: Path) -> None:
         clock.advance(27 * 60 + 14)
         window.journey_view.tick()
         window.sound_panel._tick()
-        shot("journey.png")
+        # The journey screen itself at the three sizes: scripts/journey_screenshots.py.
         window.lock()
         shot("calm.png")
         window.unlock("", "")
         clock.advance(16 * 60)
-        window.resize(1024, 600)
-        window.journey_view.tick()
-        window.sound_panel._tick()
-        shot("journey-1024x600.png")
-        window.resize(1280, 800)
         for _ in range(3):
             clock.advance(20 * 60)
             current.journey.tick()
