@@ -433,8 +433,12 @@ class ObservationPanel(QWidget):
         """The last notes, newest first: what was written is in view as it is written."""
         assert self.current is not None
         journey = self.current.journey
-        places = [seq for seq, e in enumerate(journey.events) if e.kind is EventKind.NOTE]
-        newest = [*reversed(places[-self.RECENT_NOTES :])]
+        newest: list[int] = []  # from the end: a long session's earlier notes are not read
+        for index in range(len(journey.events) - 1, -1, -1):
+            if journey.events[index].kind is EventKind.NOTE:
+                newest.append(index)
+                if len(newest) == self.RECENT_NOTES:
+                    break
         for line, seq in zip(self.recent, [*newest, None, None], strict=False):
             if seq is None:
                 line.hide()
