@@ -76,37 +76,37 @@ def _is_kapdesk(obj: QObject) -> bool:
     return type(obj).__module__.startswith("kapdesk.")
 
 
+def _qt_dialogs() -> tuple[type, ...]:
+    """Qt's standard dialogs: their buttons and keys are Qt's, not kapdesk's."""
+    from PySide6.QtPrintSupport import QAbstractPrintDialog, QPageSetupDialog  # noqa: PLC0415
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox  # noqa: PLC0415
+
+    return (QAbstractPrintDialog, QPageSetupDialog, QFileDialog, QInputDialog, QMessageBox)
+
+
 def _qt_own(widget: QWidget) -> bool:
     """Whether ``widget`` is part of one of Qt's composite widgets or standard dialogs."""
-    from PySide6.QtPrintSupport import QAbstractPrintDialog, QPageSetupDialog  # noqa: PLC0415
     from PySide6.QtWidgets import (  # noqa: PLC0415
         QAbstractItemView,
         QAbstractSpinBox,
         QCalendarWidget,
         QColorDialog,
         QComboBox,
-        QFileDialog,
         QFontDialog,
-        QInputDialog,
         QLineEdit,
-        QMessageBox,
         QProgressDialog,
         QTabBar,
     )
 
     composite = (
-        QAbstractPrintDialog,
-        QPageSetupDialog,
+        *_qt_dialogs(),
         QAbstractItemView,
         QAbstractSpinBox,
         QCalendarWidget,
         QColorDialog,
         QComboBox,
-        QFileDialog,
         QFontDialog,
-        QInputDialog,
         QLineEdit,
-        QMessageBox,
         QProgressDialog,
         QTabBar,
     )
@@ -120,12 +120,7 @@ def _qt_own(widget: QWidget) -> bool:
 
 def _qt_composite(widget: QWidget) -> bool:
     """Whether ``widget`` is itself one of Qt's standard dialogs (whose own keys are Qt's)."""
-    from PySide6.QtPrintSupport import QAbstractPrintDialog, QPageSetupDialog  # noqa: PLC0415
-    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox  # noqa: PLC0415
-
-    return isinstance(
-        widget, QFileDialog | QInputDialog | QMessageBox | QAbstractPrintDialog | QPageSetupDialog
-    )
+    return isinstance(widget, _qt_dialogs())
 
 
 def _owner(obj: QObject) -> QObject | None:
