@@ -72,9 +72,13 @@ def main(argv: list[str] | None = None) -> None:
     )
     print(header())
     with tempfile.TemporaryDirectory(prefix="kapdesk-before-") as folder:
-        before = unpack(BEFORE, Path(folder))
+        sides = [("after", ROOT)]
+        try:
+            sides.insert(0, ("before", unpack(BEFORE, Path(folder))))
+        except (OSError, subprocess.CalledProcessError) as exc:
+            print(f"  the code before ({BEFORE}) cannot be unpacked here ({exc}): after only")
         for scenario in chosen:
-            for side, tree in (("before", before), ("after", ROOT)):
+            for side, tree in sides:
                 print(row(scenario, side, run_scenario(scenario, tree, plan)), flush=True)
     print(f"  {TARGETS}")
 
