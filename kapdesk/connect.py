@@ -105,7 +105,7 @@ def _check(url: URL) -> None:
 
 
 def _save(paths: AppPaths, room: RoomSettings, out: TextIO, server: str) -> int:
-    from kapdesk.reports.exports import write_atomically  # noqa: PLC0415
+    from kapdesk.core.safe_files import write_atomically  # noqa: PLC0415
 
     try:
         paths.room_settings.parent.mkdir(parents=True, exist_ok=True)

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from kapdesk.core.safe_files import write_atomically
 from kapdesk.paths import ASSETS_DIR
 
 ENTRY_NAME = "kapdesk.desktop"
@@ -99,14 +100,14 @@ def install(
     command = start_command(arguments)
     written = []
     places["icon"].parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(ICON_SOURCE, places["icon"])
+    write_atomically(places["icon"], ICON_SOURCE.read_bytes(), mode=0o644)
     written.append(places["icon"])
     places["menu"].parent.mkdir(parents=True, exist_ok=True)
-    places["menu"].write_text(desktop_entry(command), encoding="utf-8")
+    write_atomically(places["menu"], desktop_entry(command), mode=0o644)
     written.append(places["menu"])
     if autostart:
         places["autostart"].parent.mkdir(parents=True, exist_ok=True)
-        places["autostart"].write_text(desktop_entry(command, autostart=True), encoding="utf-8")
+        write_atomically(places["autostart"], desktop_entry(command, autostart=True), mode=0o644)
         written.append(places["autostart"])
     else:
         places["autostart"].unlink(missing_ok=True)

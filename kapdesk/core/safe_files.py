@@ -13,10 +13,15 @@ folder with the database, its WAL and the outbox, the room's settings folder, a 
 with its sidecars), compared by real path after symlinks and ``..`` are resolved; it refuses
 anything that is not a regular file (a device, a FIFO, a socket, a folder, a link to one of
 them or to nothing); it replaces an existing file only when asked to (``--force``, or staff
-confirming the save dialog); and it writes whole: a temporary file in the target's folder,
-synced, then renamed over the target, so a failed write leaves the old file as it was.
+confirming the save dialog); and it writes whole with :func:`write_atomically`.
 
-Both raise :class:`SafeFileError` with a message fit for staff.
+:func:`write_atomically` is how kapdesk writes any file whole (its own settings, a record's
+PDF, the witness beside its database): a temporary file in the target's folder, synced,
+renamed over the target, and the folder synced, so a failed write leaves the old file as it
+was and a power cut after it leaves the new one.
+
+:func:`read_file`, :func:`decode_text` and :func:`write_file` raise :class:`SafeFileError` with
+a message fit for staff; :func:`write_atomically` raises the OSError for its caller to word.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 # How much kapdesk reads of each kind of file, at most: far above any real one.
@@ -235,44 +240,81 @@ def write_file(
     refused = refuse_reason(path, places, force=force)
     if refused is not None:
         raise SafeFileError(f"cannot write {path}: {refused}", refused)
+    if mode is None and not os.path.exists(path):
+        mode = 0o644
+
+    def check_again() -> None:  # the place may have changed while writing
+        again = refuse_reason(Path(os.path.realpath(os.fspath(path))), places, force=force)
+        if again is not None:
+            raise SafeFileError(f"cannot write {path}: {again}", again)
+
+    try:
+        write_atomically(path, data, mode=mode, before_rename=check_again)
+    except OSError as exc:
+        raise SafeFileError(
+            f"cannot write {path}: {_reason(exc)}; the file there before is unchanged",
+            _reason(exc),
+        ) from None
+
+
+def write_atomically(
+    path: Path | str,
+    data: bytes | str,
+    *,
+    mode: int | None = None,
+    before_rename: Callable[[], None] | None = None,
+) -> None:
+    """Write ``data`` to ``path`` so that it holds either its old content or all of the new.
+
+    A temporary file in the same folder is written and synced, then renamed over ``path``, and
+    the folder is synced so the rename itself survives a power cut. ``data`` as text is written
+    as UTF-8. ``mode``: the file's permissions; None keeps those of the file replaced, or gives
+    a new file to its owner only (0600). A symlink is followed: the file it points at is
+    replaced and the link stays. ``before_rename`` is called once the new content is on disk,
+    just before the rename: raising there gives up and leaves the old file as it was.
+
+    Raises OSError when it cannot be done; the old file is then whole and no temporary file is
+    left behind.
+    """
+    content = data.encode("utf-8") if isinstance(data, str) else data
     target = os.path.realpath(os.fspath(path))
     folder = os.path.dirname(target) or "."
     if mode is None:
-        try:
-            mode = os.stat(target).st_mode & 0o7777
-        except OSError:
-            mode = 0o644
-    try:
-        fd, temporary = tempfile.mkstemp(
-            dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".part"
-        )
-    except OSError as exc:
-        raise SafeFileError(f"cannot write {path}: {_reason(exc)}", _reason(exc)) from None
+        with contextlib.suppress(OSError):
+            mode = stat.S_IMODE(os.stat(target).st_mode)
+    fd, temporary = tempfile.mkstemp(
+        dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".part"
+    )
     try:
         with os.fdopen(fd, "wb") as file:
-            file.write(data)
+            file.write(content)
             file.flush()
             os.fsync(file.fileno())
-        with contextlib.suppress(OSError):
+        if mode is not None:
             os.chmod(temporary, mode)
-        # Checked again just before the swap: the place may have changed while writing.
-        refused = refuse_reason(Path(target), places, force=force)
-        if refused is not None:
-            raise SafeFileError(f"cannot write {path}: {refused}", refused)
+        if before_rename is not None:
+            before_rename()
         os.replace(temporary, target)
-    except BaseException as exc:
+    except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        if isinstance(exc, OSError):
-            raise SafeFileError(
-                f"cannot write {path}: {_reason(exc)}; the file there before is unchanged",
-                _reason(exc),
-            ) from None
         raise
-    if not _WINDOWS:  # make the rename itself durable
-        with contextlib.suppress(OSError):
-            directory = os.open(folder, os.O_RDONLY)
-            try:
-                os.fsync(directory)
-            finally:
-                os.close(directory)
+    sync_folder(folder)
+
+
+def sync_folder(folder: Path | str) -> None:
+    """Make the names in ``folder`` durable (a rename, a new file), where the system can.
+
+    Windows cannot open a folder, and some file systems cannot sync one (EINVAL): there the
+    call does nothing. Any other failure is raised, since the rename may not survive a power cut.
+    """
+    if _WINDOWS:
+        return
+    fd = os.open(os.fspath(folder), os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
+            raise
+    finally:
+        os.close(fd)

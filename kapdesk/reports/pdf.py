@@ -23,7 +23,7 @@ from PySide6.QtGui import (
     QPdfWriter,
 )
 
-from kapdesk.reports.exports import write_atomically
+from kapdesk.core.safe_files import write_atomically
 from kapdesk.reports.pages import Printed
 
 RESOLUTION = 300  # dots per inch of the PDF's layout
@@ -54,4 +54,4 @@ def pdf_bytes(printed: Printed) -> bytes:
 
 def write_pdf(path: Path, data: bytes) -> None:
     """Write the PDF atomically; OSError when it cannot be written."""
-    write_atomically(path, data)
+    write_atomically(path, data, mode=0o600)

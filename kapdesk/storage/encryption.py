@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy.engine import URL
 
+from kapdesk.core.safe_files import sync_folder
 from kapdesk.storage.errors import DatabaseError
 from kapdesk.storage.sqlite_file import looks_encrypted
 
@@ -140,11 +141,7 @@ def encrypt_file(path: Path, passphrase: str) -> None:
         plain.close()
     try:
         os.replace(partial, path)
-        folder = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(folder)  # the rename itself survives a power cut
-        finally:
-            os.close(folder)
+        sync_folder(path.parent)  # the rename itself survives a power cut
     except OSError as exc:
         partial.unlink(missing_ok=True)
         raise DatabaseError(

@@ -68,7 +68,7 @@ from typing import Any
 if sys.platform != "win32":
     import fcntl
 
-from kapdesk.core.safe_files import SET_ASIDE_FOLDER
+from kapdesk.core.safe_files import SET_ASIDE_FOLDER, sync_folder, write_atomically
 from kapdesk.storage.errors import DatabaseError
 from kapdesk.storage.writer_lock import lock_path
 
@@ -229,23 +229,11 @@ def read_witness(path: Path) -> Witness | None:
 
 
 def _write_whole(target: Path, text: str) -> None:
-    partial = target.with_name(target.name + ".partial")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.write(fd, text.encode("utf-8"))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(partial, target)
-    _fsync_folder(target.parent)
+    write_atomically(target, text, mode=0o600)
 
 
 def _fsync_folder(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    sync_folder(folder)
 
 
 def write_witness(path: Path, witness: Witness) -> None:

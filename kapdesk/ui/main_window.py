@@ -746,8 +746,8 @@ class MainWindow(QMainWindow):
         autostart entry put in place or taken away. A sentence when something failed."""
         import hashlib  # noqa: PLC0415
 
+        from kapdesk.core.safe_files import write_atomically  # noqa: PLC0415
         from kapdesk.core.staff import Action, PermissionDeniedError, require  # noqa: PLC0415
-        from kapdesk.reports.exports import write_atomically  # noqa: PLC0415
 
         care = self.aftercare
         if care is None or care.room_file is None or self.member is None or self.staff is None:

@@ -19,6 +19,7 @@ from fhir.resources.R4B.bundle import Bundle
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.journey import Dose, EventKind, Journey, JourneyState
 from kapdesk.core.observations import note_data
+from kapdesk.core.safe_files import write_atomically
 from kapdesk.core.timeline import timeline
 from kapdesk.core.vitals import (
     CheckState,
@@ -34,7 +35,6 @@ from kapdesk.reports.exports import (
     ExportFormat,
     export_session,
     journey_time,
-    write_atomically,
 )
 from kapdesk.storage.db import Storage
 from kapdesk.storage.journeys import JourneyStore
@@ -402,7 +402,7 @@ def test_a_session_closed_before_dosing_is_a_cancelled_encounter(store: JourneyS
 def test_write_atomically_replaces_whole_or_not_at_all(tmp_path: Path) -> None:
     target = tmp_path / "out.json"
     target.write_bytes(b"old")
-    write_atomically(target, b"new")
+    write_atomically(target, b"new", mode=0o600)
     assert target.read_bytes() == b"new"
     assert os.stat(target).st_mode & 0o777 == 0o600
     folder = tmp_path / "a-folder"

@@ -20,9 +20,9 @@ from kapdesk.core.journey import Dose, EventKind, Journey
 from kapdesk.core.observations import amendment_data, note_data
 from kapdesk.core.preparation import checklist_data, decision_data, intention_data
 from kapdesk.core.protocols import ProtocolLibrary
+from kapdesk.core.safe_files import write_atomically
 from kapdesk.paths import BUNDLED_CLINIC_SETTINGS, BUNDLED_PROTOCOLS_DIR
 from kapdesk.printing import Printer
-from kapdesk.reports.exports import write_atomically
 from kapdesk.storage.courses import CourseStore
 from kapdesk.storage.db import Storage
 from kapdesk.storage.integration import IntegrationStore

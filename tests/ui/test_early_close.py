@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.discharge import READINESS_ITEMS, assess
 from kapdesk.core.journey import Dose, EventKind, Journey, JourneyState
+from kapdesk.core.safe_files import write_atomically
 from kapdesk.core.staff import Role
-from kapdesk.reports.exports import write_atomically
 from kapdesk.reports.pdf import pdf_bytes
 from kapdesk.storage.staff import StaffStore
 from kapdesk.ui.journey_view import CONFIRM_EARLY_S, JourneyView
