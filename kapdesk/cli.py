@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Literal, TextIO
 from kapdesk import __version__
 from kapdesk.core.practice import MARK
 from kapdesk.core.wording import counted  # a few lines of pure Python: no baggage
+from kapdesk.exit_codes import EXIT_PROBLEM, EXIT_USAGE
 from kapdesk.paths import BUNDLED_PROTOCOLS_DIR, AppPaths
 from kapdesk.stop_signals import SignalSocket, StoppedError, signals_held, stop_on_signals
 
@@ -48,8 +49,6 @@ if TYPE_CHECKING:
     from kapdesk.storage.db import Storage
     from kapdesk.storage.writer_lock import WriterLock
 
-EXIT_PROBLEM = 1
-EXIT_USAGE = 2
 LARGEST_ID = 2**63 - 1  # SQLite's (and PostgreSQL's bigint's) largest integer
 
 

@@ -15,8 +15,8 @@ import sys
 from dataclasses import replace
 from typing import TYPE_CHECKING, TextIO
 
-from kapdesk.cli import EXIT_PROBLEM, EXIT_USAGE
 from kapdesk.core.room import LONGEST_NAME, RoomSettings, load_room_settings
+from kapdesk.exit_codes import EXIT_PROBLEM, EXIT_USAGE
 from kapdesk.paths import AppPaths
 
 if TYPE_CHECKING:
