@@ -374,7 +374,7 @@ def start_arguments(paths: AppPaths, db_url: str | None, *, kiosk: bool) -> list
 
 
 def _has_password(db_url: str) -> bool:
-    from kapdesk.desktop_entry import url_has_password  # noqa: PLC0415  (off the first frame)
+    from kapdesk.storage.db_url import url_has_password  # noqa: PLC0415  (off the first frame)
 
     return url_has_password(db_url)
 

@@ -850,6 +850,7 @@ def _write_output(
 def install_desktop(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     """``kapdesk install-desktop``: the menu entry, the icon and the autostart, or none."""
     from kapdesk import desktop_entry  # noqa: PLC0415
+    from kapdesk.storage.db_url import url_has_password  # noqa: PLC0415
 
     if not sys.platform.startswith("linux"):
         print(
@@ -868,7 +869,7 @@ def install_desktop(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> i
         if paths.config_dir is None:  # --data-dir or KAPDESK_DATA_DIR chose the folder
             arguments += ["--data-dir", str(paths.data_dir)]
         if args.db:
-            if desktop_entry.url_has_password(args.db):
+            if url_has_password(args.db):
                 print(
                     "kapdesk: that --db URL holds a password, which a desktop entry would keep "
                     "in plain text; give the URL without it",

@@ -27,10 +27,10 @@ def connect_room(
     paths: AppPaths, url_text: str | None, *, room: str | None, local: bool, out: TextIO
 ) -> int:
     """Connect this room PC to a clinic server (or back to its own file); an exit code."""
+    from kapdesk.storage.db_url import url_has_password  # noqa: PLC0415
     from kapdesk.storage.errors import StorageError  # noqa: PLC0415
     from kapdesk.storage.server import (  # noqa: PLC0415
         PASSWORD_ENV,
-        has_password,
         keep_password,
         keyring_account,
         parse_server_url,
@@ -55,7 +55,7 @@ def connect_room(
     except StorageError as exc:
         print(f"kapdesk: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    if url.password or has_password(url_text):
+    if url.password or url_has_password(url_text):
         print(
             "kapdesk: leave the password out of the URL: kapdesk asks for it and keeps it in "
             "the OS keyring, not in a file",

@@ -14,7 +14,6 @@ import shutil
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 from kapdesk.core.safe_files import write_atomically
 from kapdesk.paths import ASSETS_DIR
@@ -27,13 +26,6 @@ ICON_SOURCE = ASSETS_DIR / "kapdesk.svg"
 def _home(environ: Mapping[str, str], key: str, fallback: str) -> Path:
     chosen = environ.get(key)
     return Path(chosen) if chosen else Path.home() / fallback
-
-
-def url_has_password(db_url: str) -> bool:
-    """Whether a database URL carries a password (in its user part or as a parameter), which
-    an entry on the desktop would keep in plain text."""
-    parts = urlsplit(db_url)
-    return bool(parts.password) or "password" in parse_qs(parts.query)
 
 
 def entry_places(environ: Mapping[str, str] = os.environ) -> dict[str, Path]:

@@ -6,6 +6,10 @@ A URL typed after ``--db`` (or kept in room.toml) is checked here, and every pro
 SQLAlchemy does not know or that is not installed, and for SQLite a path that is not a regular
 file (a device, a FIFO, a folder) or that lies in a folder that does not exist. kapdesk never
 creates folders for a ``--db`` path and never changes the mode of anything but its own file.
+
+:func:`url_has_password` says whether a URL carries a password, which kapdesk never writes into
+a file. This module loads SQLAlchemy only when a URL is parsed, so the window can ask that
+before its first frame without the database library's weight.
 """
 
 from __future__ import annotations
@@ -13,17 +17,22 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from typing import TYPE_CHECKING
+from urllib.parse import parse_qs, urlsplit
 
 from kapdesk.storage.errors import DatabaseError
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 HIGHEST_PORT = 65535
 
 
 def parse_database_url(text: str | URL) -> URL:
     """``text`` as a URL SQLAlchemy can open here; DatabaseError with a plain message if not."""
+    from sqlalchemy.engine import make_url  # noqa: PLC0415
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError  # noqa: PLC0415
+
     shown = text if isinstance(text, str) else text.render_as_string(hide_password=True)
     try:
         url = make_url(text)
@@ -53,6 +62,13 @@ def parse_database_url(text: str | URL) -> URL:
         if path is not None:
             check_sqlite_path(path)
     return url
+
+
+def url_has_password(db_url: str) -> bool:
+    """Whether a database URL carries a password (in its user part or as a parameter), which
+    a file kapdesk writes (room.toml, a desktop entry) would keep in plain text."""
+    parts = urlsplit(db_url)
+    return bool(parts.password) or "password" in parse_qs(parts.query)
 
 
 def sqlite_path(url: URL) -> Path | None:

@@ -49,13 +49,6 @@ def parse_server_url(text: str) -> URL:
     return parse_database_url(url)  # the port's range and the driver
 
 
-def has_password(text: str) -> bool:
-    """Whether a URL carries a password, in its user part or as a parameter."""
-    from kapdesk.desktop_entry import url_has_password  # noqa: PLC0415
-
-    return url_has_password(text)
-
-
 def keyring_account(url: URL) -> str:
     """What the password is kept under: the URL without it."""
     return url.set(password=None).render_as_string(hide_password=False)
