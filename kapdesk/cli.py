@@ -506,7 +506,7 @@ def verify_record(paths: AppPaths, db_url: str | None, heads: list[str], out: Te
 
     Exit 0 when all is whole, 1 on a break (or when the database cannot be read)."""
     from kapdesk.storage.chain import is_link, verify  # noqa: PLC0415
-    from kapdesk.storage.journeys import DATABASE_FAILURES, write_failure_reason  # noqa: PLC0415
+    from kapdesk.storage.failures import DATABASE_FAILURES, write_failure_reason  # noqa: PLC0415
 
     heads = [head.strip().lower() for head in heads]
     for head in heads:

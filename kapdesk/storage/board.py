@@ -35,7 +35,7 @@ from kapdesk.storage.db import (
     open_storage,
     session_factory,
 )
-from kapdesk.storage.journeys import DATABASE_FAILURES
+from kapdesk.storage.failures import DATABASE_FAILURES
 from kapdesk.storage.models import JourneySession, RoomPresence, SessionEvent
 from kapdesk.storage.repositories import SessionRepository
 from kapdesk.storage.server import configured_server, with_password

@@ -19,7 +19,7 @@ from kapdesk.core.clock import Clock
 from kapdesk.core.journey import JourneyState
 from kapdesk.core.questionnaires import INSTRUMENTS, Score
 from kapdesk.storage.db import Storage
-from kapdesk.storage.journeys import plainly
+from kapdesk.storage.failures import plainly
 from kapdesk.storage.models import Course, JourneySession, Patient, QuestionnaireResult
 from kapdesk.storage.repositories import PatientRepository
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from kapdesk.core.clock import Clock
 from kapdesk.core.integration import ItemKind, PlannedItem
 from kapdesk.storage.db import Storage
-from kapdesk.storage.journeys import plainly
+from kapdesk.storage.failures import plainly
 from kapdesk.storage.models import IntegrationItem, IntegrationUpdate, JourneySession, Patient
 
 

@@ -18,16 +18,14 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import sqlite3
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError
 
 from kapdesk.core.clock import Clock
 from kapdesk.core.downtime import Heartbeat, SessionBeat, judge_downtime
@@ -42,6 +40,7 @@ from kapdesk.storage.db import (
     failure_reason,
 )
 from kapdesk.storage.errors import StorageError
+from kapdesk.storage.failures import DATABASE_FAILURES, plainly, write_failure_reason
 from kapdesk.storage.heartbeat import HeartbeatFile
 from kapdesk.storage.models import JourneySession
 from kapdesk.storage.outbox import Kept, Outbox, OutboxError
@@ -69,9 +68,6 @@ BEAT_ON = frozenset(
         EventKind.TIME_CONFIRMED,
     }
 )
-
-# What a failed read or write can raise, from SQLAlchemy, the driver underneath it or the disk.
-DATABASE_FAILURES = (SQLAlchemyError, sqlite3.Error, OSError)
 
 
 class EventConflictError(Exception):
@@ -398,11 +394,6 @@ def describe_set_aside(count: int, lost: int, box: Outbox | None) -> str:
     return said + f"They are set aside{where} for an admin: record in one kapdesk only."
 
 
-def write_failure_reason(exc: BaseException) -> str:
-    """Why a write failed, in a few plain words for staff."""
-    return f"the database {failure_reason(exc) or 'cannot be written'}"
-
-
 def describe_write_failure(exc: BaseException, waiting: int = 0, where: str | None = None) -> str:
     """A sentence for staff about entries waiting to be saved (held in memory meanwhile)."""
     count = (
@@ -419,15 +410,6 @@ def describe_write_failure(exc: BaseException, waiting: int = 0, where: str | No
         f"Not saved yet: {write_failure_reason(exc)} and {count} to be saved. Until they are, "
         f"{held}."
     )
-
-
-@contextmanager
-def plainly(action: str) -> Iterator[None]:
-    """Turn a database failure during ``action`` into a StorageError that says it plainly."""
-    try:
-        yield
-    except DATABASE_FAILURES as exc:
-        raise StorageError(f"{action}: {write_failure_reason(exc)}") from exc
 
 
 def session_protocol(session_id: int, text: str, events: list[JourneyEvent]) -> Protocol:

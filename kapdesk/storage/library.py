@@ -26,7 +26,7 @@ from kapdesk.core.soundtrack import (
 )
 from kapdesk.storage.db import Storage
 from kapdesk.storage.errors import StorageError
-from kapdesk.storage.journeys import plainly
+from kapdesk.storage.failures import plainly
 from kapdesk.storage.models import LibraryTrack, PlaylistEntry, PlaylistRow, SoundtrackRow
 
 

@@ -18,7 +18,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from kapdesk.storage.db import Storage
-from kapdesk.storage.journeys import DATABASE_FAILURES
+from kapdesk.storage.failures import DATABASE_FAILURES
 from kapdesk.storage.models import RoomPresence
 
 log = logging.getLogger(__name__)

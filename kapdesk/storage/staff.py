@@ -33,7 +33,7 @@ from kapdesk.core.staff import (
 from kapdesk.storage.chain import audit_link, lock_audit_chain
 from kapdesk.storage.db import Storage
 from kapdesk.storage.errors import StorageError
-from kapdesk.storage.journeys import plainly
+from kapdesk.storage.failures import plainly
 from kapdesk.storage.models import AuditEntry, SessionEvent, Staff
 from kapdesk.storage.outbox import Outbox, OutboxError
 
