@@ -185,7 +185,7 @@ def test_clinic_check_accepts_the_bundled_settings_and_names_each_problem(
 def test_audit_prints_sign_ins_and_every_record_with_its_author_and_no_pin(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from kapdesk.cli import print_audit  # noqa: PLC0415
+    from kapdesk.cli.record import print_audit  # noqa: PLC0415
     from kapdesk.core.clock import SystemClock  # noqa: PLC0415
     from kapdesk.core.staff import Role  # noqa: PLC0415
     from kapdesk.demo import record_demo_session  # noqa: PLC0415
