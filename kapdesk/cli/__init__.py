@@ -84,6 +84,31 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run(args: argparse.Namespace, noted: SignalSocket | None = None) -> int:
     """What the command line asks for; its exit code (``noted``: the signals a window hears)."""
+    paths = _paths_for(args)
+    if not isinstance(paths, AppPaths):
+        return paths
+    if args.command is None:
+        from kapdesk.app import run_gui  # noqa: PLC0415  (Qt is loaded only for the window)
+
+        return run_gui(paths, args.db, kiosk=args.kiosk, noted=noted)
+    if args.command == "board":
+        from kapdesk.app import run_board  # noqa: PLC0415  (Qt is loaded only for the window)
+
+        return run_board(
+            paths,
+            args.db,
+            show_patients=args.show_patients,
+            full_screen=args.full_screen,
+            noted=noted,
+        )
+    if args.command in ("audit", "export", "handout", "sessions", "demo"):
+        return _run_on_record(args, paths)
+    return _run_elsewhere(args, paths)
+
+
+def _paths_for(args: argparse.Namespace) -> AppPaths | int:
+    """The folders this run uses (the practice ones with --practice); or an exit code, after
+    saying on stderr why they cannot be used."""
     try:
         paths = AppPaths.resolve(args.data_dir)
     except (OSError, RuntimeError, ValueError) as exc:  # a link loop, a name it cannot hold
@@ -102,14 +127,11 @@ def run(args: argparse.Namespace, noted: SignalSocket | None = None) -> int:
         if problem:
             print(f"kapdesk: {problem}", file=sys.stderr)
             return EXIT_PROBLEM
-    if args.command is None:
-        from kapdesk.app import run_gui  # noqa: PLC0415  (Qt is loaded only for the window)
+    return paths
 
-        return run_gui(paths, args.db, kiosk=args.kiosk, noted=noted)
-    if args.command == "protocols":
-        if args.action == "list":
-            return list_protocols(paths, sys.stdout)
-        return check_protocols(args.files, sys.stdout)
+
+def _run_on_record(args: argparse.Namespace, paths: AppPaths) -> int:
+    """The commands that read or write the record (kapdesk.cli.record)."""
     if args.command == "audit":
         if args.verify:
             return verify_record(paths, args.db, args.head, sys.stdout)
@@ -117,12 +139,6 @@ def run(args: argparse.Namespace, noted: SignalSocket | None = None) -> int:
             print("kapdesk: --head goes with --verify", file=sys.stderr)
             return EXIT_USAGE
         return print_audit(paths, args.db, args.since, sys.stdout)
-    if args.command == "clinic":
-        return check_clinic(args.file or paths.clinic_settings, sys.stdout)
-    if args.command == "audio":
-        return check_audio(args.paths, sys.stdout)
-    if args.command == "playlist":
-        return check_playlist(args.file, sys.stdout)
     if args.command == "export" and args.format == "pdf":
         if args.output is None and binary_to_terminal("the PDF"):
             return EXIT_USAGE
@@ -137,12 +153,27 @@ def run(args: argparse.Namespace, noted: SignalSocket | None = None) -> int:
         return print_session(
             paths, args.db, args.session_id, args.output, handout=True, force=args.force
         )
+    if args.command == "demo":
+        return write_demo(paths, args.db, sys.stdout)
+    return list_sessions(paths, args.db, only_open=args.open, limit=args.limit, out=sys.stdout)
+
+
+def _run_elsewhere(args: argparse.Namespace, paths: AppPaths) -> int:
+    """The checks of files, and the commands that set up the room PC or its practice."""
+    if args.command == "protocols":
+        if args.action == "list":
+            return list_protocols(paths, sys.stdout)
+        return check_protocols(args.files, sys.stdout)
+    if args.command == "clinic":
+        return check_clinic(args.file or paths.clinic_settings, sys.stdout)
+    if args.command == "audio":
+        return check_audio(args.paths, sys.stdout)
+    if args.command == "playlist":
+        return check_playlist(args.file, sys.stdout)
     if args.command == "install-desktop":
         return install_desktop(args, paths, sys.stdout)
     if args.command == "encrypt":
         return encrypt_database(paths, args.db, keep=args.keep_in_keyring, out=sys.stdout)
-    if args.command == "demo":
-        return write_demo(paths, args.db, sys.stdout)
     if args.command == "reset-practice":
         from kapdesk.practice import reset_practice  # noqa: PLC0415
 
@@ -151,21 +182,9 @@ def run(args: argparse.Namespace, noted: SignalSocket | None = None) -> int:
             print(f"kapdesk: {problem}", file=sys.stderr)
             return EXIT_PROBLEM
         return 0
-    if args.command == "board":
-        from kapdesk.app import run_board  # noqa: PLC0415  (Qt is loaded only for the window)
+    from kapdesk.connect import connect_room  # noqa: PLC0415
 
-        return run_board(
-            paths,
-            args.db,
-            show_patients=args.show_patients,
-            full_screen=args.full_screen,
-            noted=noted,
-        )
-    if args.command == "connect":
-        from kapdesk.connect import connect_room  # noqa: PLC0415
-
-        return connect_room(paths, args.url, room=args.room, local=args.local, out=sys.stdout)
-    return list_sessions(paths, args.db, only_open=args.open, limit=args.limit, out=sys.stdout)
+    return connect_room(paths, args.url, room=args.room, local=args.local, out=sys.stdout)
 
 
 PRACTICE_REFUSED = {

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from kapdesk import __version__
 
 if TYPE_CHECKING:
-    pass
-
+    # What add_subparsers gives, to add commands to.
+    Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
 
 LARGEST_ID = 2**63 - 1  # SQLite's (and PostgreSQL's bigint's) largest integer
 
@@ -27,6 +27,7 @@ def row_count(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """kapdesk's options and commands, with the help each prints."""
     parser = argparse.ArgumentParser(
         prog="kapdesk",
         description="kapdesk: the treatment-room companion for ketamine-assisted psychotherapy. "
@@ -59,7 +60,19 @@ def build_parser() -> argparse.ArgumentParser:
         "command, that command works on the practice record",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # In this order: it is the order of the commands in --help.
+    _add_file_checks(commands)
+    _add_audit(commands)
+    _add_room_set_up(commands)
+    _add_lists_and_sound(commands)
+    _add_exports(commands)
+    _add_clinic(commands)
+    _add_examples(commands)
+    return parser
 
+
+def _add_file_checks(commands: Commands) -> None:
+    """``protocols`` and ``clinic``: checks of the settings files."""
     protocols = commands.add_parser("protocols", help="list or check clinical protocols")
     protocol_commands = protocols.add_subparsers(dest="action", metavar="ACTION", required=True)
     protocol_commands.add_parser("list", help="the protocols this room can run, and any that fail")
@@ -76,6 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     clinic_check.add_argument("file", nargs="?", metavar="FILE", type=Path)
 
+
+def _add_audit(commands: Commands) -> None:
+    """``audit``: the audit trail, and the check that the record is whole."""
     audit = commands.add_parser(
         "audit",
         help="print the audit trail: sign-ins, locks, exports, settings, every record",
@@ -99,6 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
         "still be in the record",
     )
 
+
+def _add_room_set_up(commands: Commands) -> None:
+    """``encrypt`` and ``install-desktop``: setting up the room PC."""
     encrypt = commands.add_parser(
         "encrypt",
         help="encrypt the database in the data folder with SQLCipher (close kapdesk first)",
@@ -127,6 +146,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--uninstall", action="store_true", help="remove the entry, the icon and the autostart"
     )
 
+
+def _add_lists_and_sound(commands: Commands) -> None:
+    """``sessions``, ``audio`` and ``playlist``: lists and checks."""
     sessions = commands.add_parser("sessions", help="list sessions")
     session_commands = sessions.add_subparsers(dest="action", metavar="ACTION", required=True)
     session_list = session_commands.add_parser("list", help="sessions, newest first")
@@ -150,6 +172,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     playlist_check.add_argument("file", metavar="FILE", type=Path)
 
+
+def _add_exports(commands: Commands) -> None:
+    """``export`` and ``handout``: a session's record and its take-home sheet."""
     export = commands.add_parser(
         "export",
         help="write a session's record: JSON (all of it), CSV (its timeline), FHIR R4 or PDF",
@@ -196,6 +221,10 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument(
         "--force", action="store_true", help="replace the file given with -o if it exists"
     )
+
+
+def _add_clinic(commands: Commands) -> None:
+    """``board`` and ``connect``: the clinic's rooms together."""
     board = commands.add_parser(
         "board",
         help="the clinic board: every room at a glance, live (read-only)",
@@ -234,6 +263,10 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="go back to this PC's own database file (the server's records stay there)",
     )
+
+
+def _add_examples(commands: Commands) -> None:
+    """``demo`` and ``reset-practice``: the example session and the practice record."""
     commands.add_parser(
         "demo",
         help="write a complete example session (patient DEMO-001) and print its id last",
@@ -243,4 +276,3 @@ def build_parser() -> argparse.ArgumentParser:
         help="empty the practice record (kapdesk --practice), after asking; the clinic's "
         "record is not touched",
     )
-    return parser
