@@ -53,7 +53,9 @@ def test_a_link_is_followed_and_stays(tmp_path: Path) -> None:
     assert real.read_bytes() == b"new"
 
 
-@pytest.mark.skipif(os.name == "nt", reason="Windows cannot open a folder to sync it")
+@pytest.mark.skipif(
+    not Path("/proc/self/fd").is_dir(), reason="names an open file through /proc (Linux)"
+)
 def test_the_file_then_its_folder_are_synced(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
