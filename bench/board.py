@@ -43,7 +43,7 @@ from sqlalchemy import event
 
 from kapdesk.core.clock import SystemClock
 from kapdesk.core.journey import Dose, EventKind
-from kapdesk.core.protocols import ProtocolLibrary
+from kapdesk.core.protocol_files import ProtocolLibrary
 from kapdesk.paths import BUNDLED_PROTOCOLS_DIR, AppPaths
 from kapdesk.storage.board import BoardFeed, BoardUpdate
 from kapdesk.storage.db import Storage, open_storage

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 from kapdesk.core.clock import SystemClock
 from kapdesk.core.journey import Dose, EventKind
 from kapdesk.core.observations import DEFAULT_TAGS, note_data
-from kapdesk.core.protocols import ProtocolLibrary
+from kapdesk.core.protocol_files import ProtocolLibrary
 from kapdesk.core.vitals import Reading, VitalsRecord
 from kapdesk.paths import BUNDLED_PROTOCOLS_DIR, AppPaths
 from kapdesk.storage.db import Storage, open_storage

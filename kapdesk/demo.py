@@ -31,7 +31,8 @@ from kapdesk.core.preparation import (
     checklist_data,
     intention_data,
 )
-from kapdesk.core.protocols import Advance, ProtocolLibrary
+from kapdesk.core.protocol_files import ProtocolLibrary
+from kapdesk.core.protocols import Advance
 from kapdesk.core.soundtrack import (
     Playlist,
     Soundtrack,

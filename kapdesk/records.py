@@ -19,7 +19,7 @@ from kapdesk.core.clinic import ClinicError, ClinicSettings, load_clinic
 from kapdesk.core.clock import Clock, SpeedClock
 from kapdesk.core.observations import load_tags
 from kapdesk.core.practice import DOCUMENTS_FOLDER, FILE_PREFIX, MARK
-from kapdesk.core.protocols import ProtocolLibrary
+from kapdesk.core.protocol_files import ProtocolLibrary
 from kapdesk.core.room import RoomSettings, RoomSettingsError, load_room_settings
 from kapdesk.core.safe_files import SETTINGS_LIMIT, SafeFileError, read_file
 from kapdesk.core.soundtrack import BundledSound, bundled_sounds

@@ -18,7 +18,8 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from kapdesk.core.clock import FakeClock
-from kapdesk.core.protocols import Advance, Protocol, ProtocolLibrary, parse_protocol
+from kapdesk.core.protocol_files import ProtocolLibrary, parse_protocol
+from kapdesk.core.protocols import Advance, Protocol
 from kapdesk.paths import BUNDLED_PROTOCOLS_DIR, AppPaths
 from kapdesk.storage.db import Storage, open_storage
 from kapdesk.storage.journeys import JourneyStore

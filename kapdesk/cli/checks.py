@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 
 def list_protocols(paths: AppPaths, out: TextIO) -> int:
-    from kapdesk.core.protocols import ProtocolLibrary  # noqa: PLC0415
+    from kapdesk.core.protocol_files import ProtocolLibrary  # noqa: PLC0415
     from kapdesk.core.timefmt import minutes_text  # noqa: PLC0415
 
     library = ProtocolLibrary(BUNDLED_PROTOCOLS_DIR, paths.clinic_protocols_dir)
@@ -48,7 +48,8 @@ def list_protocols(paths: AppPaths, out: TextIO) -> int:
 
 
 def check_protocols(files: Sequence[Path], out: TextIO) -> int:
-    from kapdesk.core.protocols import ProtocolError, load_protocol_file  # noqa: PLC0415
+    from kapdesk.core.protocol_files import load_protocol_file  # noqa: PLC0415
+    from kapdesk.core.protocols import ProtocolError  # noqa: PLC0415
 
     failed = 0
     for path in files:

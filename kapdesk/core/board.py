@@ -15,7 +15,8 @@ from enum import StrEnum
 
 from kapdesk.core.clock import Clock
 from kapdesk.core.journey import EventKind, Journey, JourneyEvent, JourneyState
-from kapdesk.core.protocols import CheckMoment, Protocol, ProtocolError, parse_protocol
+from kapdesk.core.protocol_files import parse_protocol
+from kapdesk.core.protocols import CheckMoment, Protocol, ProtocolError
 from kapdesk.core.standing_flags import standing_flags
 from kapdesk.core.timefmt import minutes_text
 from kapdesk.core.vitals import (

@@ -30,7 +30,8 @@ from sqlalchemy.exc import IntegrityError
 from kapdesk.core.clock import Clock
 from kapdesk.core.downtime import Heartbeat, SessionBeat, judge_downtime
 from kapdesk.core.journey import EventKind, Journey, JourneyEvent, JourneyState
-from kapdesk.core.protocols import Protocol, ProtocolError, parse_protocol, stand_in_protocol
+from kapdesk.core.protocol_files import parse_protocol, stand_in_protocol
+from kapdesk.core.protocols import Protocol, ProtocolError
 from kapdesk.core.staff import StaffMember
 from kapdesk.storage.db import (
     UNREACHABLE,

@@ -37,7 +37,7 @@ from kapdesk.core.playlist_files import (
     read_playlist,
     write_playlist,
 )
-from kapdesk.core.protocols import ProtocolLibrary
+from kapdesk.core.protocol_files import ProtocolLibrary
 from kapdesk.core.soundtrack import BundledSound, Track
 from kapdesk.core.timefmt import clock_text, minutes_text
 from kapdesk.core.wording import counted

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
 
     from kapdesk.core.clock import Clock, SpeedClock
-    from kapdesk.core.protocols import ProtocolLibrary
+    from kapdesk.core.protocol_files import ProtocolLibrary
     from kapdesk.core.room import RoomSettings
     from kapdesk.core.soundtrack import BundledSound, Soundtrack
     from kapdesk.core.staff import Action, StaffMember

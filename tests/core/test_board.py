@@ -19,7 +19,8 @@ from kapdesk.core.board import (
 from kapdesk.core.clock import Clock, FakeClock
 from kapdesk.core.journey import Dose, EventKind, Journey, JourneyEvent, JourneyState
 from kapdesk.core.observations import amendment_data
-from kapdesk.core.protocols import Protocol, parse_protocol
+from kapdesk.core.protocol_files import parse_protocol
+from kapdesk.core.protocols import Protocol
 
 DOSE = Dose(amount=0.75, unit="mg/kg", route="IM", given_by="Nurse Ana", weight_kg=70)
 MINUTE = 60.0

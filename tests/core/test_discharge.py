@@ -17,7 +17,8 @@ from kapdesk.core.discharge import (
 )
 from kapdesk.core.journey import Dose, EventKind, Journey, JourneyError, event_text
 from kapdesk.core.observations import amendment_data
-from kapdesk.core.protocols import Protocol, ProtocolError, parse_protocol
+from kapdesk.core.protocol_files import parse_protocol
+from kapdesk.core.protocols import Protocol, ProtocolError
 
 ALL_WELL = {item.id: 2 for item in READINESS_ITEMS}
 

@@ -21,14 +21,8 @@ from kapdesk.core.journey import (
     event_text,
 )
 from kapdesk.core.observations import amendment_data
-from kapdesk.core.protocols import (
-    LARGEST_DOSE,
-    Protocol,
-    ProtocolError,
-    ProtocolLibrary,
-    parse_protocol,
-    stand_in_protocol,
-)
+from kapdesk.core.protocol_files import ProtocolLibrary, parse_protocol, stand_in_protocol
+from kapdesk.core.protocols import LARGEST_DOSE, Protocol, ProtocolError
 from kapdesk.core.staff import Role, StaffMember
 from kapdesk.core.timeline import timeline
 from kapdesk.paths import BUNDLED_PROTOCOLS_DIR

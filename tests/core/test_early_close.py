@@ -14,7 +14,8 @@ from kapdesk.core.journey import (
     NotAllowedError,
     event_text,
 )
-from kapdesk.core.protocols import Protocol, parse_protocol
+from kapdesk.core.protocol_files import parse_protocol
+from kapdesk.core.protocols import Protocol
 from kapdesk.core.staff import Role, StaffMember
 
 SITTER = StaffMember(1, "Robin Hale", frozenset({Role.SITTER}))

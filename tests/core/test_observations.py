@@ -20,7 +20,8 @@ from kapdesk.core.observations import (
     note_text,
     rating_data,
 )
-from kapdesk.core.protocols import ProtocolLibrary, Thresholds
+from kapdesk.core.protocol_files import ProtocolLibrary
+from kapdesk.core.protocols import Thresholds
 from kapdesk.core.timeline import timeline
 from kapdesk.core.vitals import (
     CheckState,

@@ -19,13 +19,8 @@ from kapdesk.core.preparation import (
     pattern_named,
     preparation_of,
 )
-from kapdesk.core.protocols import (
-    BASELINE_STEP,
-    DEFAULT_CHECKLIST,
-    Protocol,
-    ProtocolError,
-    parse_protocol,
-)
+from kapdesk.core.protocol_files import parse_protocol
+from kapdesk.core.protocols import BASELINE_STEP, DEFAULT_CHECKLIST, Protocol, ProtocolError
 
 DOSE = Dose(56, "mg", "intranasal")
 

@@ -16,6 +16,7 @@ from kapdesk.core.clinic import MOST_BREATH_STEPS, ClinicError, parse_clinic
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.discharge import discharge_of
 from kapdesk.core.journey import Dose, EventKind, Journey, JourneyEvent
+from kapdesk.core.protocol_files import parse_protocol, stand_in_protocol
 from kapdesk.core.protocols import (
     EVERY_MINUTES,
     LONGEST_SESSION_MINUTES,
@@ -28,8 +29,6 @@ from kapdesk.core.protocols import (
     VitalsCheck,
     VitalsInterval,
     VitalsSchedule,
-    parse_protocol,
-    stand_in_protocol,
 )
 from kapdesk.core.room import RoomSettingsError, parse_room_settings
 from kapdesk.core.vitals import planned_checks

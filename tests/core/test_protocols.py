@@ -9,20 +9,22 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kapdesk.core.protocols import (
+from kapdesk.core.protocol_files import (
     THRESHOLD_RANGES,
+    ProtocolLibrary,
+    load_protocol_file,
+    parse_protocol,
+)
+from kapdesk.core.protocols import (
     Advance,
     CheckMoment,
     Measure,
     Protocol,
     ProtocolError,
-    ProtocolLibrary,
     ProtocolProblem,
     Thresholds,
     VitalsCheck,
     VitalsInterval,
-    load_protocol_file,
-    parse_protocol,
 )
 
 BUNDLED = Path(__file__).resolve().parents[2] / "assets" / "protocols"

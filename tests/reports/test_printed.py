@@ -19,7 +19,7 @@ from kapdesk.core.integration import draft_plan
 from kapdesk.core.journey import Dose, EventKind, Journey
 from kapdesk.core.observations import amendment_data, note_data
 from kapdesk.core.preparation import checklist_data, decision_data, intention_data
-from kapdesk.core.protocols import ProtocolLibrary
+from kapdesk.core.protocol_files import ProtocolLibrary
 from kapdesk.core.safe_files import write_atomically
 from kapdesk.paths import BUNDLED_CLINIC_SETTINGS, BUNDLED_PROTOCOLS_DIR
 from kapdesk.printing import Printer

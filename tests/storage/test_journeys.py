@@ -113,7 +113,7 @@ def test_closed_sessions_are_not_resumed(store: JourneyStore, protocol: Protocol
 def test_a_session_replays_under_its_own_snapshot_even_after_the_protocol_changes(
     store: JourneyStore, storage: Storage, clock: FakeClock
 ) -> None:
-    from kapdesk.core.protocols import parse_protocol  # noqa: PLC0415
+    from kapdesk.core.protocol_files import parse_protocol  # noqa: PLC0415
     from kapdesk.paths import BUNDLED_PROTOCOLS_DIR  # noqa: PLC0415
 
     text = (BUNDLED_PROTOCOLS_DIR / "im-ketamine.toml").read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.journey import EventKind, JourneyEvent
-from kapdesk.core.protocols import ProtocolLibrary
+from kapdesk.core.protocol_files import ProtocolLibrary
 from kapdesk.core.vitals import CheckState, CheckStatus, planned_checks
 from kapdesk.paths import BUNDLED_PROTOCOLS_DIR, AppPaths
 from kapdesk.storage.db import open_storage

@@ -15,7 +15,7 @@ import pytest
 
 from kapdesk.core.clock import SystemClock
 from kapdesk.core.journey import Dose
-from kapdesk.core.protocols import ProtocolLibrary
+from kapdesk.core.protocol_files import ProtocolLibrary
 from kapdesk.paths import BUNDLED_PROTOCOLS_DIR, AppPaths
 from kapdesk.storage.db import open_storage
 from kapdesk.storage.journeys import JourneyStore

@@ -1,0 +1,535 @@
+"""Protocol files: checking a protocol's TOML, the stand-in for one that cannot be used, and
+the library of bundled and clinic protocols.
+
+Bad input never escapes as a stray exception: :func:`parse_protocol` raises one
+:class:`~kapdesk.core.protocols.ProtocolError` that lists every problem with the line and field
+it concerns.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+
+from kapdesk.core.protocols import (
+    DEFAULT_CHECKLIST,
+    EVERY_MINUTES,
+    INFUSION_MINUTES,
+    LARGEST_DOSE,
+    LONGEST_SESSION_MINUTES,
+    MOST_CHECKLIST_STEPS,
+    MOST_CHECKS,
+    MOST_DISCHARGE_QUESTIONS,
+    MOST_INTERVALS,
+    MOST_PHASES,
+    PHASE_MINUTES,
+    Advance,
+    ChecklistItem,
+    CheckMoment,
+    DischargeQuestion,
+    DischargeRules,
+    DoseDefaults,
+    Measure,
+    Phase,
+    Protocol,
+    ProtocolError,
+    Thresholds,
+    VitalsCheck,
+    VitalsInterval,
+    VitalsSchedule,
+)
+from kapdesk.core.toml_check import (
+    MISSING,
+    SLUG,
+    Problem,
+    TomlChecker,
+    as_number,
+    between,
+    field_lines,
+    parse_toml,
+    read_toml_text,
+    sorted_problems,
+)
+
+_TOP_KEYS = ("protocol", "dose", "phases", "vitals", "thresholds", "preparation", "discharge")
+_DISCHARGE_KEYS = ("ready_score", "required", "questions")
+_QUESTION_KEYS = ("id", "text")
+_PREPARATION_KEYS = ("checklist",)
+_CHECKLIST_KEYS = ("id", "text", "required")
+_PROTOCOL_KEYS = ("id", "name", "route", "advance", "summary", "monitoring_minutes")
+_DOSE_KEYS = ("amount", "unit", "route", "over_minutes", "usual_min", "usual_max", "hard_limit")
+_PHASE_KEYS = ("name", "minutes", "guidance", "dosing")
+_VITALS_KEYS = ("measures", "continuous_pulse_oximetry", "intervals", "checks")
+_INTERVAL_KEYS = ("label", "every_minutes", "from_minute", "until_minute")
+_CHECK_KEYS = ("label", "at_minute", "moment")
+
+
+#: Plausible settings for each threshold; a value outside is almost surely a typo.
+THRESHOLD_RANGES: dict[str, tuple[float, float]] = {
+    "systolic_max": (80, 300),
+    "diastolic_max": (40, 200),
+    "systolic_min": (50, 200),
+    "heart_rate_max": (40, 250),
+    "heart_rate_min": (20, 200),
+    "spo2_min": (50, 100),
+    "respiratory_rate_min": (2, 60),
+    "respiratory_rate_max": (4, 80),
+    "temperature_max": (35, 43),
+    "baseline_systolic_max": (80, 300),
+    "baseline_diastolic_max": (40, 200),
+}
+
+#: (lower, higher, strictly): the order thresholds must keep.
+_THRESHOLD_ORDER = (
+    ("systolic_min", "systolic_max", True),
+    ("diastolic_max", "systolic_max", True),
+    ("heart_rate_min", "heart_rate_max", True),
+    ("respiratory_rate_min", "respiratory_rate_max", True),
+    ("systolic_min", "baseline_systolic_max", True),
+    ("baseline_diastolic_max", "baseline_systolic_max", True),
+    ("baseline_systolic_max", "systolic_max", False),
+    ("baseline_diastolic_max", "diastolic_max", False),
+)
+
+
+class _Checker(TomlChecker):
+    """Reads the parsed TOML into a Protocol, collecting problems instead of stopping."""
+
+    def at_most(
+        self, items: list[tuple[str, dict[str, object]]], path: str, most: int, what: str
+    ) -> list[tuple[str, dict[str, object]]]:
+        """``items``, said to be too many (and only the first ``most`` read) beyond ``most``."""
+        if len(items) > most:
+            self.add(path, f"at most {most} {what}; there are {len(items)}")
+        return items[:most]
+
+    def protocol(self, data: Mapping[str, object], text: str, source: str) -> Protocol:
+        self.unknown_keys(data, "", _TOP_KEYS)
+        head = self.section(
+            data,
+            "protocol",
+            _PROTOCOL_KEYS,
+            required="a [protocol] table with id, name and route is required",
+        )
+        required = "protocol" in data
+        protocol_id = self.text(head, "protocol", "id", required=required, nonempty=True)
+        if protocol_id and not SLUG.fullmatch(protocol_id):
+            self.add(
+                "protocol.id",
+                "must be lowercase letters, digits and single hyphens "
+                f'(like "iv-ketamine"); "{protocol_id}" is not',
+            )
+        name = self.text(head, "protocol", "name", required=required, nonempty=True)
+        route = self.text(head, "protocol", "route", required=required, nonempty=True)
+        advance = self.choice(head.get("advance", MISSING), "protocol.advance", Advance)
+        monitoring = self.number(
+            head,
+            "protocol",
+            "monitoring_minutes",
+            f"a number of minutes from 0 to {LONGEST_SESSION_MINUTES:g}",
+            between(0, LONGEST_SESSION_MINUTES),
+        )
+        return Protocol(
+            id=protocol_id,
+            name=name,
+            route=route,
+            advance=advance or Advance.MANUAL,
+            summary=self.text(head, "protocol", "summary"),
+            monitoring_minutes=monitoring or 0.0,
+            dose=self.dose(data, route),
+            phases=self.phases(data),
+            vitals=self.vitals(data),
+            thresholds=self.thresholds(data),
+            checklist=self.checklist(data),
+            discharge=self.discharge(data),
+            source=source,
+            text=text,
+        )
+
+    def checklist(self, data: Mapping[str, object]) -> tuple[ChecklistItem, ...]:
+        """``[[preparation.checklist]]``: the protocol's own steps, or kapdesk's default ones."""
+        preparation = self.section(data, "preparation", _PREPARATION_KEYS)
+        if "checklist" not in preparation:
+            return DEFAULT_CHECKLIST
+        items: list[ChecklistItem] = []
+        seen: set[str] = set()
+        steps = self.array_of_tables(preparation, "preparation.checklist", _CHECKLIST_KEYS)
+        for path, item in self.at_most(
+            steps, "preparation.checklist", MOST_CHECKLIST_STEPS, "checklist steps"
+        ):
+            item_id = self.text(item, path, "id", required=True, nonempty=True)
+            if item_id and not SLUG.fullmatch(item_id):
+                self.add(f"{path}.id", f'must be a slug like "ride-home"; "{item_id}" is not')
+            elif item_id in seen:
+                self.add(f"{path}.id", f'"{item_id}" is already the id of another step')
+            seen.add(item_id)
+            text = self.text(item, path, "text", required=True, nonempty=True)
+            required = self.flag({"required": True, **item}, path, "required")
+            items.append(ChecklistItem(item_id, text, required))
+        return tuple(items)
+
+    def discharge(self, data: Mapping[str, object]) -> DischargeRules:
+        """``[discharge]``: the readiness score to leave, and yes/no questions to ask."""
+        table = self.section(data, "discharge", _DISCHARGE_KEYS)
+        score = self.number(
+            table,
+            "discharge",
+            "ready_score",
+            "a whole number of points from 1 to 12",
+            lambda x: x == int(x) and 1 <= x <= 12,
+        )
+        questions: list[DischargeQuestion] = []
+        seen: set[str] = set()
+        asked = self.array_of_tables(table, "discharge.questions", _QUESTION_KEYS)
+        for path, item in self.at_most(
+            asked, "discharge.questions", MOST_DISCHARGE_QUESTIONS, "questions"
+        ):
+            question_id = self.text(item, path, "id", required=True, nonempty=True)
+            if question_id and not SLUG.fullmatch(question_id):
+                self.add(f"{path}.id", f'must be a slug like "sedation"; "{question_id}" is not')
+            elif question_id in seen:
+                self.add(f"{path}.id", f'"{question_id}" is already the id of another question')
+            seen.add(question_id)
+            text = self.text(item, path, "text", required=True, nonempty=True)
+            questions.append(DischargeQuestion(question_id, text))
+        default = DischargeRules()
+        return DischargeRules(
+            ready_score=int(score) if score is not None else default.ready_score,
+            questions=tuple(questions),
+            required=self.flag(table, "discharge", "required"),
+        )
+
+    def dose(self, data: Mapping[str, object], route: str) -> DoseDefaults:
+        dose = self.section(data, "dose", _DOSE_KEYS)
+        amount_text = f"a number above 0 and at most {LARGEST_DOSE:g}"
+
+        def amount(key: str) -> float | None:
+            return self.number(dose, "dose", key, amount_text, lambda x: 0 < x <= LARGEST_DOSE)
+
+        rules = DoseDefaults(
+            amount=amount("amount"),
+            unit=self.text(dose, "dose", "unit", default="mg", nonempty=True),
+            route=self.text(dose, "dose", "route", default=route),
+            over_minutes=self.number(
+                dose,
+                "dose",
+                "over_minutes",
+                "a number of minutes from {:g} to {:g}".format(*INFUSION_MINUTES),
+                between(*INFUSION_MINUTES),
+            ),
+            usual_min=amount("usual_min"),
+            usual_max=amount("usual_max"),
+            hard_limit=amount("hard_limit"),
+        )
+        self.dose_order(dose, rules)
+        return rules
+
+    def dose_order(self, dose: Mapping[str, object], rules: DoseDefaults) -> None:
+        """0 < usual_min <= usual_max <= hard_limit, and the amount within the usual range
+        (or at most the hard limit): a protocol that contradicts itself is refused."""
+        unit = rules.unit
+        given = [key for key in ("usual_min", "usual_max") if key in dose]
+        if len(given) == 1:
+            other = "usual_max" if given[0] == "usual_min" else "usual_min"
+            self.add(f"dose.{given[0]}", f"needs {other} too: the usual range has two ends")
+        low, high, limit = rules.usual_min, rules.usual_max, rules.hard_limit
+        if low is not None and high is not None and low > high:
+            self.add("dose.usual_max", f"must be at least usual_min ({low:g} {unit})")
+        top = high if high is not None else low
+        if top is not None and limit is not None and top > limit:
+            which = "usual_max" if high is not None else "usual_min"
+            self.add("dose.hard_limit", f"must be at least {which} ({top:g} {unit})")
+        if rules.amount is None:
+            return
+        if low is not None and high is not None and "usual_min" in dose and "usual_max" in dose:
+            if low <= high and not low <= rules.amount <= high:
+                self.add(
+                    "dose.amount",
+                    f"must be within the usual range, {low:g} to {high:g} {unit}",
+                )
+        elif limit is not None and rules.amount > limit:
+            self.add("dose.amount", f"must be at most the hard limit ({limit:g} {unit})")
+
+    def phases(self, data: Mapping[str, object]) -> tuple[Phase, ...]:
+        if "phases" not in data:
+            self.add("phases", "at least one phase is required: add a [[phases]] table")
+            return ()
+        items = self.array_of_tables(data, "phases", _PHASE_KEYS)
+        if not items and isinstance(data["phases"], list) and not data["phases"]:
+            self.add("phases", "at least one phase is required")
+        phases: list[Phase] = []
+        seen: dict[str, str] = {}
+        length = "a number of minutes from {:g} to {:g}".format(*PHASE_MINUTES)
+        for path, item in self.at_most(items, "phases", MOST_PHASES, "phases"):
+            name = self.text(item, path, "name", required=True, nonempty=True)
+            if name and name.casefold() in seen:
+                self.add(f"{path}.name", f'"{name}" is already the name of {seen[name.casefold()]}')
+            elif name:
+                seen[name.casefold()] = path
+            minutes = self.number(
+                item, path, "minutes", length, between(*PHASE_MINUTES), required=True
+            )
+            phases.append(
+                Phase(
+                    name=name,
+                    minutes=minutes or 0.0,
+                    guidance=self.text(item, path, "guidance"),
+                    dosing=self.flag(item, path, "dosing"),
+                )
+            )
+        total = sum(phase.minutes for phase in phases)
+        if total > LONGEST_SESSION_MINUTES:
+            self.add(
+                "phases",
+                f"the phases add up to {total:g} minutes; together they may last at most "
+                f"{LONGEST_SESSION_MINUTES:g}",
+            )
+        return tuple(phases)
+
+    def vitals(self, data: Mapping[str, object]) -> VitalsSchedule:
+        vitals = self.section(data, "vitals", _VITALS_KEYS)
+        return VitalsSchedule(
+            measures=self.measures(vitals),
+            intervals=self.intervals(vitals),
+            checks=self.checks(vitals),
+            continuous_pulse_oximetry=self.flag(vitals, "vitals", "continuous_pulse_oximetry"),
+        )
+
+    def measures(self, vitals: Mapping[str, object]) -> tuple[Measure, ...]:
+        value = vitals.get("measures", MISSING)
+        if value is MISSING:
+            return VitalsSchedule().measures
+        allowed = ", ".join(f'"{m.value}"' for m in Measure)
+        if not isinstance(value, list) or not value:
+            self.add("vitals.measures", f"must be a non-empty array of: {allowed}")
+            return VitalsSchedule().measures
+        measures: list[Measure] = []
+        for index, item in enumerate(value):
+            measure = self.choice(item, f"vitals.measures[{index}]", Measure)
+            if measure in measures:
+                self.add(f"vitals.measures[{index}]", f'"{measure}" is listed twice')
+            elif measure is not None:
+                measures.append(measure)
+        return tuple(measures)
+
+    def intervals(self, vitals: Mapping[str, object]) -> tuple[VitalsInterval, ...]:
+        intervals: list[VitalsInterval] = []
+        minute = f"a minute from 0 to {LONGEST_SESSION_MINUTES:g}"
+        in_session = between(0, LONGEST_SESSION_MINUTES)
+        items = self.array_of_tables(vitals, "vitals.intervals", _INTERVAL_KEYS)
+        for path, item in self.at_most(items, "vitals.intervals", MOST_INTERVALS, "intervals"):
+            every = self.number(
+                item,
+                path,
+                "every_minutes",
+                "a number of minutes from {:g} to {:g}".format(*EVERY_MINUTES),
+                between(*EVERY_MINUTES),
+                required=True,
+            )
+            start = self.number(item, path, "from_minute", minute, in_session) or 0.0
+            until = self.number(item, path, "until_minute", minute, in_session)
+            if until is not None and until <= start:
+                self.add(f"{path}.until_minute", f"must be after from_minute ({start:g})")
+            intervals.append(
+                VitalsInterval(
+                    every_minutes=every or 0.0,
+                    from_minute=start,
+                    until_minute=until,
+                    label=self.text(item, path, "label"),
+                )
+            )
+        return tuple(intervals)
+
+    def checks(self, vitals: Mapping[str, object]) -> tuple[VitalsCheck, ...]:
+        checks: list[VitalsCheck] = []
+        minute = f"a number of minutes after dosing from 0 to {LONGEST_SESSION_MINUTES:g}"
+        items = self.array_of_tables(vitals, "vitals.checks", _CHECK_KEYS)
+        for path, item in self.at_most(items, "vitals.checks", MOST_CHECKS, "checks"):
+            at_minute = self.number(
+                item, path, "at_minute", minute, between(0, LONGEST_SESSION_MINUTES)
+            )
+            moment = self.choice(item.get("moment", MISSING), f"{path}.moment", CheckMoment)
+            given = [key for key in ("at_minute", "moment") if key in item]
+            if len(given) != 1:
+                self.add(
+                    path,
+                    "needs exactly one of at_minute or moment" + (", not both" if given else ""),
+                )
+            if moment is not None:
+                default_label = moment.value.replace("_", " ").capitalize()
+            else:
+                default_label = f"{at_minute:g} min" if at_minute is not None else ""
+            checks.append(
+                VitalsCheck(
+                    label=self.text(item, path, "label", default=default_label) or default_label,
+                    at_minute=at_minute,
+                    moment=moment,
+                )
+            )
+        return tuple(checks)
+
+    def thresholds(self, data: Mapping[str, object]) -> Thresholds:
+        table = self.section(data, "thresholds", THRESHOLD_RANGES)
+        values: dict[str, float] = {}
+        for name, (low, high) in THRESHOLD_RANGES.items():
+            value = self.number(
+                table, "thresholds", name, f"a number from {low:g} to {high:g}", between(low, high)
+            )
+            if value is not None:
+                values[name] = value
+        merged: dict[str, float] = dataclasses.asdict(Thresholds(**values))
+        for lower, higher, strictly in _THRESHOLD_ORDER:
+            given = [key for key in (lower, higher) if key in table]
+            if not given or any(key not in values for key in given):
+                continue
+            if merged[lower] > merged[higher] or (strictly and merged[lower] == merged[higher]):
+                if lower in table:
+                    relation = "below" if strictly else "at most"
+                    self.add(
+                        f"thresholds.{lower}", f"must be {relation} {higher} ({merged[higher]:g})"
+                    )
+                else:
+                    relation = "above" if strictly else "at least"
+                    self.add(
+                        f"thresholds.{higher}", f"must be {relation} {lower} ({merged[lower]:g})"
+                    )
+        return Thresholds(**values)
+
+
+def parse_protocol(text: str, source: str = "") -> Protocol:
+    """Parse and check a protocol file's text; raise ProtocolError listing every problem."""
+    data = parse_toml(text, ProtocolError, source)
+    checker = _Checker(text)
+    protocol = checker.protocol(data, text, source)
+    if checker.problems:
+        raise ProtocolError(sorted_problems(checker.problems), source)
+    return protocol
+
+
+#: The most phases a stand-in protocol takes from a session's record (its events' indexes).
+_MOST_RECORDED_PHASES = 1000
+
+
+def stand_in_protocol(
+    text: str, problem: str, recorded_phases: Mapping[int, str] | None = None
+) -> Protocol:
+    """A protocol for a session whose own (``text``, its snapshot) cannot be used.
+
+    The session must still open: its timer, its record and its phases by hand. The stand-in
+    keeps what can be read of the snapshot (its id, name, and the names of its phases, each
+    planned within :data:`PHASE_MINUTES`) and the phases the record names (``recorded_phases``,
+    by index), moves on only by hand, schedules no vital signs, and uses kapdesk's default
+    thresholds. ``problem`` says why, for staff; it is the stand-in's :attr:`Protocol.problem`.
+    """
+    try:
+        data: Mapping[str, object] = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError):
+        data = {}
+    head = data.get("protocol")
+    head = head if isinstance(head, dict) else {}
+
+    def text_of(value: object, default: str) -> str:
+        return value.strip()[:200] or default if isinstance(value, str) else default
+
+    phases: list[Phase] = []
+    listed = data.get("phases")
+    for item in listed[:MOST_PHASES] if isinstance(listed, list) else []:
+        if not isinstance(item, dict):
+            continue
+        minutes = as_number(item.get("minutes"))
+        low, high = PHASE_MINUTES
+        planned = min(max(minutes, low), high) if minutes is not None else low
+        name = text_of(item.get("name"), f"Phase {len(phases) + 1}")
+        phases.append(Phase(name, planned, text_of(item.get("guidance"), "")))
+    recorded = {
+        index: name
+        for index, name in (recorded_phases or {}).items()
+        if 0 <= index < _MOST_RECORDED_PHASES
+    }
+    for index in range(len(phases), max(recorded, default=-1) + 1):
+        phases.append(Phase(recorded.get(index) or f"Phase {index + 1}", PHASE_MINUTES[0]))
+    if not phases:
+        phases.append(Phase("Journey", PHASE_MINUTES[0]))
+    protocol_id = text_of(head.get("id"), "unusable")
+    # Doses go on in the unit the session was dosed in (a per-kg one still asks the weight),
+    # held to no range and to LARGEST_DOSE only: the stand-in cannot vouch for the rest.
+    dose = data.get("dose")
+    unit = text_of(dose.get("unit"), "mg") if isinstance(dose, dict) else "mg"
+    return Protocol(
+        id=protocol_id if SLUG.fullmatch(protocol_id) else "unusable",
+        name=text_of(head.get("name"), "Protocol that cannot be used"),
+        route=text_of(head.get("route"), ""),
+        phases=tuple(phases),
+        advance=Advance.MANUAL,
+        dose=DoseDefaults(unit=unit[:32]),
+        vitals=VitalsSchedule(intervals=(), checks=()),
+        text=text,
+        problem=problem,
+    )
+
+
+def load_protocol_file(path: Path) -> Protocol:
+    """Read and parse one protocol file; ProtocolError also when it cannot be read as UTF-8."""
+    return parse_protocol(read_toml_text(path, ProtocolError), str(path))
+
+
+class ProtocolLibrary:
+    """The protocols available to the app: bundled ones, overridden by the clinic's by ``id``.
+
+    A file that fails to load is listed in :attr:`problems` and skipped; the others still load.
+    """
+
+    def __init__(self, bundled_dir: Path, clinic_dir: Path | None) -> None:
+        self._by_id: dict[str, Protocol] = {}
+        self._problems: list[ProtocolError] = []
+        self._load_folder(bundled_dir, required=True)
+        if clinic_dir is not None:
+            self._load_folder(clinic_dir, required=False)
+
+    def _load_folder(self, folder: Path, *, required: bool) -> None:
+        if not folder.is_dir():
+            if required:
+                self._folder_problem(folder, "protocol folder not found")
+            return
+        try:
+            paths = sorted(
+                p
+                for p in folder.iterdir()
+                if p.suffix.lower() == ".toml" and not p.name.startswith(".")
+            )
+        except OSError as error:
+            self._folder_problem(folder, f"cannot read the folder: {error.strerror or error}")
+            return
+        loaded_from: dict[str, Path] = {}
+        for path in paths:
+            try:
+                protocol = load_protocol_file(path)
+            except ProtocolError as error:
+                self._problems.append(error)
+                continue
+            if protocol.id in loaded_from:
+                line = field_lines(protocol.text).get("protocol.id")
+                message = f'id "{protocol.id}" is already used by {loaded_from[protocol.id].name}'
+                self._problems.append(
+                    ProtocolError([Problem(line, "protocol.id", message)], str(path))
+                )
+                continue
+            loaded_from[protocol.id] = path
+            self._by_id[protocol.id] = protocol
+
+    def _folder_problem(self, folder: Path, message: str) -> None:
+        self._problems.append(ProtocolError([Problem(None, "", message)], str(folder)))
+
+    def protocols(self) -> list[Protocol]:
+        """Every usable protocol, sorted by name."""
+        return sorted(self._by_id.values(), key=lambda p: (p.name.casefold(), p.id))
+
+    def get(self, protocol_id: str) -> Protocol | None:
+        return self._by_id.get(protocol_id)
+
+    @property
+    def problems(self) -> list[ProtocolError]:
+        """One error per file (or folder) that could not be loaded."""
+        return list(self._problems)
