@@ -122,11 +122,8 @@ def _is_folder(path: Path) -> bool:
 
 
 def check_playlist(path: Path, out: TextIO) -> int:
-    from kapdesk.core.playlist_files import (  # noqa: PLC0415
-        PlaylistError,
-        describe_entry,
-        read_playlist,
-    )
+    from kapdesk.core.playlist_files import read_playlist  # noqa: PLC0415
+    from kapdesk.core.playlists import PlaylistError, describe_entry  # noqa: PLC0415
 
     try:
         playlist = read_playlist(path)

@@ -1,4 +1,4 @@
-"""Playlist files: reading M3U, M3U8, PLS and XSPF playlists, and writing them.
+"""Playlist files: reading M3U, M3U8, PLS and XSPF playlists.
 
 Playlists reach the treatment room from everywhere: Winamp on a clinic laptop, VLC, a phone
 app, a music therapist's script. Reading one never stops at a bad line. Every entry keeps its
@@ -17,19 +17,16 @@ What is read:
 - XSPF (``http://xspf.org/ns/0/``): ``<track>`` with ``<location>`` (a URI; of several, the
   first that names an existing file), ``<title>``, ``<creator>`` and ``<duration>`` (ms).
 
-Locations may be absolute or relative paths (relative to the playlist's folder), ``~/…``,
-``file://`` URLs (percent-decoded), or Windows paths: ``..\\music\\b.ogg`` is read with ``/`` for
-``\\``; a drive-letter (``C:\\…``) or network (``\\\\server\\…``) path cannot be opened on a
-non-Windows computer and says so. ``http://`` and other URLs are streams, which kapdesk does not
-play. Lengths that are not numbers are ignored (with a problem noted); ``-1`` means unknown.
+Locations are found as :mod:`kapdesk.core.playlist_locations` says. Lengths that are not
+numbers are ignored (with a problem noted); ``-1`` means unknown.
 
 Text encodings: ``.m3u8`` is UTF-8. ``.m3u`` and ``.pls`` are tried as UTF-8 (with or without a
 byte-order mark), as UTF-16/32 when they start with that mark, then as Windows-1252 (with
 Latin-1 for the five bytes it leaves undefined), which cannot fail. XSPF follows its XML
 declaration.
 
-Writing (:func:`write_playlist`) makes extended M3U/M3U8, PLS (version 2) or XSPF, all UTF-8,
-through a temporary file and :func:`os.replace`, so a crash never leaves half a playlist.
+Writing them is :mod:`kapdesk.core.playlist_writing`; what a playlist is, its entries and
+problems, is :mod:`kapdesk.core.playlists`.
 """
 
 from __future__ import annotations
@@ -41,117 +38,27 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
-from urllib.parse import quote_from_bytes, unquote_to_bytes
 from xml.parsers import expat
-from xml.sax.saxutils import escape
 
-from kapdesk.core.safe_files import PLAYLIST_LIMIT, SafeFileError, read_file, write_file
-
-
-class PlaylistFormat(StrEnum):
-    """The playlist formats kapdesk reads and writes; the value is the usual file extension."""
-
-    M3U = "m3u"
-    M3U8 = "m3u8"
-    PLS = "pls"
-    XSPF = "xspf"
-
-
-#: File extensions (lower case, with the dot) and the format each stands for.
-PLAYLIST_SUFFIXES: dict[str, PlaylistFormat] = {f".{f.value}": f for f in PlaylistFormat}
+from kapdesk.core.playlist_locations import resolve_location
+from kapdesk.core.playlists import (
+    PlaylistEntry,
+    PlaylistError,
+    PlaylistFile,
+    PlaylistFormat,
+    PlaylistProblem,
+    named_format,
+    playlist_format,
+)
+from kapdesk.core.safe_files import PLAYLIST_LIMIT, SafeFileError, read_file
 
 #: A line longer than this is no file name; it is reported and skipped.
 MAX_LINE = 4096
 #: A file larger than this is not read as a playlist at all.
 MAX_BYTES = PLAYLIST_LIMIT
 MAX_DEPTH = 32  # XSPF needs 5 levels; deeper nesting is refused, not walked
-#: The problem of an entry that names a stream rather than a file.
-STREAM_URL = "a stream URL; kapdesk plays files only"
 XSPF_NAMESPACE = "http://xspf.org/ns/0/"
-
-_MISSING = "missing: "
-_WINDOWS = os.name == "nt"
-
-
-@dataclass(frozen=True)
-class PlaylistEntry:
-    """One entry of a playlist.
-
-    ``location`` is the entry as the file wrote it; ``path`` is where that is on this computer
-    (absolute), or None when it cannot be a local file (a stream URL, a Windows path elsewhere).
-    ``problem`` is None for an entry that can be played; an entry whose file does not exist is
-    kept, with the problem ``missing: <path>``. ``line`` is where the entry is written in the
-    file (0 for entries that come from no file).
-    """
-
-    location: str
-    path: Path | None
-    title: str = ""
-    artist: str = ""
-    duration: float | None = None  # seconds; None when unknown
-    line: int = 0
-    problem: str | None = None
-
-    @classmethod
-    def for_file(
-        cls, path: Path, *, title: str = "", artist: str = "", duration: float | None = None
-    ) -> PlaylistEntry:
-        """An entry for a file the caller knows (from the library, say), ready to be written."""
-        absolute = Path(os.path.abspath(path))
-        return cls(str(absolute), absolute, title, artist, duration)
-
-    @property
-    def ok(self) -> bool:
-        """The entry names an existing file."""
-        return self.problem is None
-
-    @property
-    def missing(self) -> bool:
-        """The entry names a file on this computer that does not exist (any more)."""
-        return self.problem is not None and self.problem.startswith(_MISSING)
-
-
-@dataclass(frozen=True)
-class PlaylistProblem:
-    """Something in a playlist file that is not an entry or not quite right; never fatal."""
-
-    line: int | None
-    message: str
-
-    def __str__(self) -> str:
-        return f"line {self.line}: {self.message}" if self.line is not None else self.message
-
-
-@dataclass(frozen=True)
-class PlaylistFile:
-    """A playlist as read from a file: its entries in order, and what was wrong in it."""
-
-    source: str
-    format: PlaylistFormat
-    entries: list[PlaylistEntry]
-    problems: list[PlaylistProblem] = field(default_factory=list)
-    title: str = ""  # from ``#PLAYLIST:`` or the XSPF ``<title>``; PLS has none
-
-    @property
-    def playable(self) -> list[PlaylistEntry]:
-        """The entries that name an existing file."""
-        return [entry for entry in self.entries if entry.ok]
-
-
-class PlaylistError(Exception):
-    """A playlist file that cannot be read or written at all, with a plain message."""
-
-    def __init__(self, message: str) -> None:
-        self.message = message
-        super().__init__(message)
-
-
-def playlist_format(path: Path) -> PlaylistFormat | None:
-    """The format a file name stands for (by its extension), or None."""
-    return PLAYLIST_SUFFIXES.get(path.suffix.lower())
-
 
 # --- reading -----------------------------------------------------------------------------------
 
@@ -185,7 +92,7 @@ def parse_playlist(
     messages. Raises :class:`PlaylistError` only.
     """
     name = source or "the playlist"
-    wanted = _format_named(fmt)
+    wanted = named_format(fmt)
     bad_utf8_line: int | None = None
     if isinstance(data, bytes):
         _reject_audio(data, name)
@@ -223,16 +130,6 @@ def parse_playlist(
     if chosen is PlaylistFormat.PLS:
         return _read_pls(text, name, source, base_dir, problems)
     return _read_m3u(text, chosen, name=name, source=source, base_dir=base_dir, problems=problems)
-
-
-def _format_named(fmt: PlaylistFormat | str | None) -> PlaylistFormat | None:
-    if fmt is None:
-        return None
-    try:
-        return PlaylistFormat(str(fmt).lower().removeprefix("."))
-    except ValueError:
-        known = ", ".join(f.value for f in PlaylistFormat)
-        raise PlaylistError(f"unknown playlist format {fmt!r} (known: {known})") from None
 
 
 def _family(fmt: PlaylistFormat) -> PlaylistFormat:
@@ -349,7 +246,7 @@ class _Info:
 def _entry(
     location: str, line: int, base_dir: Path | None, info: _Info | None, *, uri: bool
 ) -> PlaylistEntry:
-    path, problem = _resolve(location, base_dir, uri=uri)
+    path, problem = resolve_location(location, base_dir, uri=uri)
     info = info or _Info(line)
     return PlaylistEntry(location, path, info.title, info.artist, info.duration, line, problem)
 
@@ -641,327 +538,3 @@ class _XspfReader:
             chosen.line,
             chosen.problem,
         )
-
-
-# --- locations ---------------------------------------------------------------------------------
-
-_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]+):")
-_DRIVE = re.compile(r"([A-Za-z]):(?:[\\/]|$)")  # C:\ or C:/ (not a:b.mp3, a POSIX name)
-_URL_DRIVE = re.compile(r"/?([A-Za-z]):(?:[\\/]|$)")
-
-
-def _resolve(location: str, base_dir: Path | None, *, uri: bool) -> tuple[Path | None, str | None]:
-    """(path, problem) for an entry's location. In ``uri`` mode (XSPF) the location is a URI:
-    any ``scheme:`` is a URL and a relative reference is percent-decoded."""
-    if scheme := _SCHEME.match(location):
-        if scheme.group(1).lower() == "file":
-            return _resolve_file_url(location)
-        if uri or location[scheme.end() :].startswith("//"):
-            return None, STREAM_URL
-    if not _WINDOWS and (foreign := _windows_problem(location)):
-        return None, foreign
-    forms = [location]
-    if uri:
-        decoded = _percent_decoded(location)
-        forms = [decoded, location] if decoded != location else forms
-    elif location.startswith("~"):
-        forms = [os.path.expanduser(location)]
-    if not _WINDOWS:
-        # Backslashes are Windows folder separators, unless a file really has one in its name.
-        forms = [v for f in forms for v in ((f, f.replace("\\", "/")) if "\\" in f else (f,))]
-    report = forms[0].replace("\\", "/") if not _WINDOWS else forms[0]
-    if not Path(report).is_absolute() and base_dir is None:
-        return None, "a relative path, and the playlist has no folder to find it from"
-    paths = [_absolute(form, base_dir) for form in forms]
-    return _existing(paths, _absolute(report, base_dir))
-
-
-def _absolute(text: str, base_dir: Path | None) -> Path:
-    path = Path(text)
-    if not path.is_absolute() and base_dir is not None:
-        path = base_dir / path
-    return Path(os.path.abspath(path))
-
-
-def _existing(paths: list[Path], report: Path) -> tuple[Path, str | None]:
-    """The first of ``paths`` that is a file; else ``report``, with what is wrong with it."""
-    folder: Path | None = None
-    for path in paths:
-        try:
-            if path.is_file():
-                return path, None
-            if folder is None and path.is_dir():
-                folder = path
-        except (OSError, ValueError):  # a name too long for the file system, say
-            continue
-    if folder is not None:
-        return folder, f"a folder, not a file: {folder}"
-    return report, f"{_MISSING}{report}"
-
-
-def _windows_problem(location: str) -> str | None:
-    """Why a Windows path cannot be opened here (on a computer that is not Windows)."""
-    if location.startswith("\\\\"):
-        server = location[2:].split("\\", 1)[0]
-        return f"a Windows network path (\\\\{server}\\…) that this computer cannot open"
-    if drive := _DRIVE.match(location):
-        return f"a Windows path ({drive.group(1).upper()}:\\…) that does not exist on this computer"
-    if location.startswith("\\"):
-        return "a Windows path (\\…) that does not exist on this computer"
-    return None
-
-
-def _percent_decoded(text: str) -> str:
-    # Through bytes, so names that are not UTF-8 come back as the same bytes (surrogateescape).
-    raw = unquote_to_bytes(text)
-    try:
-        return os.fsdecode(raw)
-    except UnicodeDecodeError:  # Windows decodes file names strictly
-        return raw.decode("utf-8", errors="replace")
-
-
-def _resolve_file_url(location: str) -> tuple[Path | None, str | None]:
-    """``file:///home/x/a%20b.mp3``, ``file://localhost/...``, ``file:/x``. Everything after the
-    host is the path, ``#`` and ``?`` included: players write those unencoded."""
-    rest = location[len("file:") :]
-    host = ""
-    if rest.startswith("//"):
-        host, slash, after = rest[2:].partition("/")
-        rest = slash + after
-    text = _percent_decoded(rest)
-    if host and host.lower() != "localhost":
-        if not _WINDOWS:
-            return None, f"a network file URL (file://{host}/…) that this computer cannot open"
-        text = f"\\\\{host}{text}"
-    elif drive := _URL_DRIVE.match(text):
-        if not _WINDOWS:
-            letter = drive.group(1).upper()
-            return None, f"a Windows path ({letter}:\\…) that does not exist on this computer"
-        text = text.lstrip("/")
-    if not Path(text).is_absolute():
-        return None, "a file URL without a full path"
-    path = Path(os.path.abspath(text))
-    return _existing([path], path)
-
-
-# --- writing -----------------------------------------------------------------------------------
-
-
-def write_playlist(
-    entries: Iterable[PlaylistEntry],
-    target: Path,
-    *,
-    fmt: PlaylistFormat | str | None = None,
-    relative: bool = True,
-    title: str = "",
-    kept: Iterable[Path] = (),
-    force: bool = False,
-) -> None:
-    """Write ``entries`` to ``target`` as a playlist, atomically.
-
-    As every file kapdesk writes where it is asked (:func:`kapdesk.core.safe_files.write_file`):
-    never into ``kept`` (kapdesk's own places), never over a device, pipe or folder, and over
-    an existing playlist only with ``force``.
-
-    The format is ``fmt``, else the target's extension. Every format is written as UTF-8 —
-    ``.m3u`` too, which is what current players expect (some very old ones assume the Windows
-    code page). With ``relative``, paths are written relative to the target's folder (with
-    ``/``) when the two share a folder below the root, else absolute. Entries without a path
-    (a stream URL, a Windows path from elsewhere) are written with their original location.
-
-    M3U and PLS keep whole seconds, and write a label ``Artist - Title``, which is read back
-    split at its first `` - ``. A path that could not be read back as plain text (a name with
-    control characters, trailing blanks, or bytes that are not UTF-8) is written as a
-    percent-encoded ``file://`` URL. Raises :class:`PlaylistError` with a plain message when
-    the file cannot be written; the file that was there before is then left as it was.
-    """
-    chosen = _format_named(fmt) or playlist_format(target)
-    if chosen is None:
-        raise PlaylistError(
-            f"cannot tell the playlist format from the name {target.name!r}; "
-            "use .m3u, .m3u8, .pls or .xspf"
-        )
-    base_dir = Path(os.path.abspath(target)).parent if relative else None
-    text = format_playlist(entries, chosen, base_dir=base_dir, title=title)
-    try:
-        write_file(target, text.encode("utf-8"), kept=kept, force=force, mode=None)
-    except SafeFileError as error:
-        raise PlaylistError(str(error)) from None
-
-
-def format_playlist(
-    entries: Iterable[PlaylistEntry],
-    fmt: PlaylistFormat | str,
-    *,
-    base_dir: Path | None = None,
-    title: str = "",
-) -> str:
-    """The text of a playlist; paths relative to ``base_dir`` where possible (None: absolute)."""
-    chosen = _format_named(fmt)
-    base = os.path.abspath(base_dir) if base_dir is not None else None
-    if chosen is PlaylistFormat.PLS:
-        return _format_pls(list(entries), base)
-    if chosen is PlaylistFormat.XSPF:
-        return _format_xspf(list(entries), base, title)
-    return _format_m3u(list(entries), base, title)
-
-
-def _format_m3u(entries: list[PlaylistEntry], base: str | None, title: str) -> str:
-    lines = ["#EXTM3U"]
-    if title := _clean(title):
-        lines.append(f"#PLAYLIST:{title}")
-    for entry in entries:
-        label = _label(entry)
-        if label or entry.duration is not None:
-            lines.append(f"#EXTINF:{_whole_seconds(entry.duration)},{label}")
-        lines.append(_plain_location(entry, base))
-    return "\n".join(lines) + "\n"
-
-
-def _format_pls(entries: list[PlaylistEntry], base: str | None) -> str:
-    lines = ["[playlist]"]
-    for number, entry in enumerate(entries, start=1):
-        lines.append(f"File{number}={_plain_location(entry, base)}")
-        if label := _label(entry):
-            lines.append(f"Title{number}={label}")
-        lines.append(f"Length{number}={_whole_seconds(entry.duration)}")
-    lines += [f"NumberOfEntries={len(entries)}", "Version=2"]
-    return "\n".join(lines) + "\n"
-
-
-def _format_xspf(entries: list[PlaylistEntry], base: str | None, title: str) -> str:
-    lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<playlist version="1" xmlns="{XSPF_NAMESPACE}">',
-    ]
-    if title := _clean(title):
-        lines.append(f"  <title>{escape(title)}</title>")
-    lines.append("  <trackList>")
-    for entry in entries:
-        lines.append("    <track>")
-        lines.append(f"      <location>{escape(_uri_location(entry, base))}</location>")
-        if text := _clean(entry.title):
-            lines.append(f"      <title>{escape(text)}</title>")
-        if text := _clean(entry.artist):
-            lines.append(f"      <creator>{escape(text)}</creator>")
-        if entry.duration is not None and math.isfinite(entry.duration):
-            lines.append(f"      <duration>{max(0, round(entry.duration * 1000))}</duration>")
-        lines.append("    </track>")
-    lines += ["  </trackList>", "</playlist>"]
-    return "\n".join(lines) + "\n"
-
-
-def _clean(text: str) -> str:
-    """Text safe on one line of any format: no control characters, no lone surrogates, nothing
-    XML 1.0 forbids."""
-    return "".join(
-        " "
-        if unicodedata.category(c) == "Cc"
-        else "\ufffd"
-        if "\ud800" <= c <= "\udfff" or c in "\ufffe\uffff"
-        else c
-        for c in text
-    ).strip()
-
-
-def _label(entry: PlaylistEntry) -> str:
-    artist, title = _clean(entry.artist), _clean(entry.title)
-    return f"{artist} - {title}" if artist and title else artist or title
-
-
-def _whole_seconds(duration: float | None) -> int:
-    if duration is None or not math.isfinite(duration) or duration < 0:
-        return -1
-    return round(duration)
-
-
-def _relative_text(path: str, base: str) -> str | None:
-    """``path`` relative to ``base`` with ``/``, if the two share a folder below the root."""
-    try:
-        common = os.path.commonpath([path, base])
-    except ValueError:  # different drives
-        return None
-    if os.path.dirname(common) == common:  # only the root in common
-        return None
-    return os.path.relpath(path, base).replace(os.sep, "/")
-
-
-def _reads_back(text: str) -> bool:
-    """Whether ``text`` written on a line of M3U or PLS is read back as the same path."""
-    if text != text.strip() or any(unicodedata.category(c) == "Cc" for c in text):
-        return False
-    if not _WINDOWS and "\\" in text:
-        return False
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _plain_location(entry: PlaylistEntry, base: str | None) -> str:
-    if entry.path is None:
-        return _clean(entry.location)
-    absolute = os.path.abspath(entry.path)
-    relative = _relative_text(absolute, base) if base is not None else None
-    if relative is not None:
-        first = relative.split("/", 1)[0]
-        # Keep a comment sign, a home-folder sign, a leading blank or a "scheme:" from
-        # changing how the line is read.
-        if relative[0] in "#~;" or relative[0].isspace() or ":" in first:
-            relative = f"./{relative}"
-        if _reads_back(relative):
-            return relative
-    if _reads_back(absolute):
-        return absolute
-    return Path(absolute).as_uri()
-
-
-def _uri_location(entry: PlaylistEntry, base: str | None) -> str:
-    if entry.path is None:
-        return _clean(entry.location)
-    absolute = os.path.abspath(entry.path)
-    relative = _relative_text(absolute, base) if base is not None else None
-    if relative is not None:
-        return quote_from_bytes(os.fsencode(relative), safe="/")  # ":" too: it is no scheme
-    return Path(absolute).as_uri()
-
-
-# --- for a terminal ----------------------------------------------------------------------------
-
-
-def describe_entry(entry: PlaylistEntry) -> str:
-    """One line about an entry, for ``kapdesk playlist check``::
-
-        ok       Artist – Title (4:05)  /music/a.mp3
-        MISSING  Artist – Title (4:05)  /music/b.mp3
-        PROBLEM  http://radio.example/live — a stream URL; kapdesk plays files only
-
-    Control characters from the file are shown as ``�`` so a playlist cannot drive the terminal.
-    """
-    artist, title = entry.artist.strip(), entry.title.strip()
-    label = f"{artist} – {title}" if artist and title else artist or title
-    if entry.duration is not None:
-        label = f"{label} ({duration_text(entry.duration)})".strip()
-    if entry.problem is None:
-        status, where = "ok", str(entry.path)
-    elif entry.missing:
-        status, where = "MISSING", str(entry.path)
-    else:
-        status, where = "PROBLEM", f"{entry.location} — {entry.problem}"
-    line = "  ".join(part for part in (f"{status:<7}", label, where) if part)
-    return _printable(line)
-
-
-def duration_text(seconds: float) -> str:
-    """``4:05``; ``1:02:03`` from an hour on."""
-    total = max(0, round(seconds))
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-def _printable(text: str) -> str:
-    return "".join(
-        "\ufffd" if unicodedata.category(c) in ("Cc", "Cs") and c != "\t" else c for c in text
-    )

@@ -31,12 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from kapdesk.audio.probe import SUPPORTED_SUFFIXES, probe
-from kapdesk.core.playlist_files import (
-    PlaylistEntry,
-    PlaylistError,
-    read_playlist,
-    write_playlist,
-)
+from kapdesk.core.playlist_files import read_playlist
+from kapdesk.core.playlist_writing import write_playlist
+from kapdesk.core.playlists import PlaylistEntry, PlaylistError
 from kapdesk.core.protocol_files import ProtocolLibrary
 from kapdesk.core.soundtrack import BundledSound, Track
 from kapdesk.core.timefmt import clock_text, minutes_text

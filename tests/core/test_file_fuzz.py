@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 
 from kapdesk.core.clinic import ClinicError, load_clinic
 from kapdesk.core.observations import TAGS_FILE, load_tags
-from kapdesk.core.playlist_files import PlaylistError, read_playlist
+from kapdesk.core.playlist_files import read_playlist
+from kapdesk.core.playlists import PlaylistError
 from kapdesk.core.protocol_files import load_protocol_file
 from kapdesk.core.protocols import ProtocolError
 from kapdesk.core.room import load_room_settings

@@ -11,7 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kapdesk.core import playlist_files
-from kapdesk.core.playlist_files import (
+from kapdesk.core.playlist_files import parse_playlist, read_playlist
+from kapdesk.core.playlist_writing import format_playlist, write_playlist
+from kapdesk.core.playlists import (
     STREAM_URL,
     PlaylistEntry,
     PlaylistError,
@@ -20,11 +22,7 @@ from kapdesk.core.playlist_files import (
     PlaylistProblem,
     describe_entry,
     duration_text,
-    format_playlist,
-    parse_playlist,
     playlist_format,
-    read_playlist,
-    write_playlist,
 )
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="Windows paths are native there")
