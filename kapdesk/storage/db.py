@@ -24,7 +24,8 @@ from kapdesk.paths import AppPaths
 from kapdesk.storage.db_url import parse_database_url
 from kapdesk.storage.encryption import is_encrypted
 from kapdesk.storage.errors import DatabaseError
-from kapdesk.storage.sqlite_file import examine, opened, witnessed
+from kapdesk.storage.sqlite_file import examine, opened
+from kapdesk.storage.sqlite_witness import witnessed
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 

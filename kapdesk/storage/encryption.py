@@ -19,7 +19,7 @@ from sqlalchemy.engine import URL
 
 from kapdesk.core.safe_files import sync_folder
 from kapdesk.storage.errors import DatabaseError
-from kapdesk.storage.sqlite_file import looks_encrypted
+from kapdesk.storage.sqlite_witness import looks_encrypted
 
 KEYRING_SERVICE = "kapdesk"
 PASSPHRASE_ENV = "KAPDESK_DB_PASSPHRASE"

@@ -11,7 +11,7 @@ fails for good. Two things keep that from happening:
   checkpoints and truncates by hand, and the write is tried once more.
 
 Both checkpoint through the connection's own :meth:`WitnessedConnection.checkpoint`, which
-keeps the witness of the WAL true (see :mod:`kapdesk.storage.sqlite_file`).
+keeps the witness of the WAL true (see :mod:`kapdesk.storage.sqlite_witness`).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from kapdesk.storage.sqlite_file import WitnessedConnection
+from kapdesk.storage.sqlite_witness import WitnessedConnection
 
 log = logging.getLogger(__name__)
 

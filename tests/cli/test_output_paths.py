@@ -14,7 +14,7 @@ import pytest
 from kapdesk.cli import main
 from kapdesk.core.safe_files import SafeFileError, write_file
 from kapdesk.paths import AppPaths
-from kapdesk.storage.sqlite_file import wal_of, witness_of
+from kapdesk.storage.sqlite_witness import wal_of, witness_of
 from kapdesk.storage.writer_lock import lock_path
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX special files")

@@ -20,19 +20,12 @@ from sqlalchemy import text
 
 from kapdesk.cli import main
 from kapdesk.paths import AppPaths
-from kapdesk.storage import sqlite_file
+from kapdesk.storage import sqlite_file, sqlite_witness
 from kapdesk.storage.db import Storage, open_storage
 from kapdesk.storage.encryption import PassphraseNeededError, is_encrypted
 from kapdesk.storage.errors import DatabaseError
-from kapdesk.storage.sqlite_file import (
-    HOLD,
-    SET_ASIDE,
-    RecordSetAsideError,
-    integrity_problem,
-    wal_generation,
-    wal_of,
-    witness_of,
-)
+from kapdesk.storage.sqlite_file import HOLD, SET_ASIDE, RecordSetAsideError, integrity_problem
+from kapdesk.storage.sqlite_witness import wal_generation, wal_of, witness_of
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -75,7 +68,12 @@ def _as_killed(live: AppPaths, folder: Path) -> AppPaths:
     commit is on disk in the WAL when it returns; nothing more is written at a kill)."""
     folder.mkdir(mode=0o700)
     database = live.database
-    for source in (database, wal_of(database), sqlite_file.shm_of(database), witness_of(database)):
+    for source in (
+        database,
+        wal_of(database),
+        sqlite_witness.shm_of(database),
+        witness_of(database),
+    ):
         if source.exists():
             shutil.copyfile(source, folder / source.name)
     return _paths(folder)
@@ -158,7 +156,7 @@ def test_kills_around_kapdesk_checkpoints_never_set_the_record_aside(
 ) -> None:
     """kapdesk checkpoints its WAL itself (past a few MB, here a few KB): a kill before, in the
     middle of and after each checkpoint leaves a WAL that is merged, with every commit."""
-    monkeypatch.setattr(sqlite_file, "CHECKPOINT_BYTES", 16 * 1024)
+    monkeypatch.setattr(sqlite_witness, "CHECKPOINT_BYTES", 16 * 1024)
     paths = _paths(tmp_path / "room")
     storage = open_storage(paths, None)
     written: list[str] = []
@@ -403,12 +401,12 @@ def test_a_process_beside_a_live_writer_never_judges_its_wal(tmp_path: Path) -> 
     storage = open_storage(paths, None)
     _add(storage, "P-1", "P-2")
     assert wal_generation(paths.database) is not None
-    kept = sqlite_file.read_witness(paths.database)
+    kept = sqlite_witness.read_witness(paths.database)
     assert kept is not None
     # What a reader sees between the writer's checkpoint and its note of the file it left.
-    sqlite_file.write_witness(
+    sqlite_witness.write_witness(
         paths.database,
-        sqlite_file.Witness(db={"size": 1, "sha256": "0" * 64}, wal=kept.wal, pending=False),
+        sqlite_witness.Witness(db={"size": 1, "sha256": "0" * 64}, wal=kept.wal, pending=False),
     )
     holder = subprocess.Popen(
         [sys.executable, "-c", _HOLDER, str(paths.database)],
@@ -442,17 +440,17 @@ def test_a_checkpoint_by_a_command_beside_is_waited_out_not_taken_for_a_foreign_
     paths = _paths(tmp_path / "room")
     storage = open_storage(paths, None)
     _add(storage, "P-1", "P-2")
-    kept = sqlite_file.read_witness(paths.database)
+    kept = sqlite_witness.read_witness(paths.database)
     assert kept is not None
-    sqlite_file.write_witness(  # the other command's checkpoint, before it notes the file
+    sqlite_witness.write_witness(  # the other command's checkpoint, before it notes the file
         paths.database,
-        sqlite_file.Witness(db={"size": 1, "sha256": "0" * 64}, wal=kept.wal, pending=False),
+        sqlite_witness.Witness(db={"size": 1, "sha256": "0" * 64}, wal=kept.wal, pending=False),
     )
     pauses: list[float] = []
 
     def the_other_command_finishes(seconds: float) -> None:
         pauses.append(seconds)
-        sqlite_file.write_witness(paths.database, kept)  # it noted the file it left
+        sqlite_witness.write_witness(paths.database, kept)  # it noted the file it left
 
     monkeypatch.setattr(time, "sleep", the_other_command_finishes)
     sqlite_file.examine(paths.database)

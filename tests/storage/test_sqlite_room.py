@@ -15,7 +15,7 @@ from kapdesk.core.clock import FakeClock
 from kapdesk.core.journey import EventKind
 from kapdesk.core.observations import note_data
 from kapdesk.paths import AppPaths
-from kapdesk.storage import sqlite_file
+from kapdesk.storage import sqlite_witness
 from kapdesk.storage.db import open_storage
 from kapdesk.storage.journeys import JourneyStore
 from kapdesk.storage.sqlite_room import free_wal_room
@@ -57,14 +57,14 @@ def test_the_wal_is_checkpointed_once_it_is_larger_than_the_room_left(
 
 def test_giving_the_wal_room_back_keeps_its_witness_true(tmp_path: Path) -> None:
     """A checkpoint made for room on a full disk goes through kapdesk's own, so the witness of
-    the WAL (kapdesk.storage.sqlite_file) knows the file it left, at once, and even when the
+    the WAL (kapdesk.storage.sqlite_witness) knows the file it left, at once, and even when the
     witness could not be noted before it (the disk was full)."""
     paths = AppPaths.resolve(tmp_path / "room")
     storage = open_storage(paths, None)
     opened = JourneyStore(storage, FakeClock()).open_session("P-1", make_protocol(), "Sam")
     opened.journey.record_observation(EventKind.NOTE, note_data("before the disk filled", []))
     assert _wal(paths) > 0
-    noted = sqlite_file.write_witness
+    noted = sqlite_witness.write_witness
     calls = {"n": 0}
 
     def full_disk_first(*args: Any, **kwargs: Any) -> None:
@@ -74,11 +74,11 @@ def test_giving_the_wal_room_back_keeps_its_witness_true(tmp_path: Path) -> None
         noted(*args, **kwargs)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(sqlite_file, "write_witness", full_disk_first)
+        patch.setattr(sqlite_witness, "write_witness", full_disk_first)
         assert free_wal_room(storage.engine)
     assert calls["n"] == 2  # refused before the checkpoint, kept after it
     assert _wal(paths) == 0
-    witness = sqlite_file.read_witness(paths.database)
+    witness = sqlite_witness.read_witness(paths.database)
     assert witness is not None
-    assert witness.db == sqlite_file.fingerprint(paths.database)
+    assert witness.db == sqlite_witness.fingerprint(paths.database)
     storage.engine.dispose()
