@@ -16,6 +16,15 @@ depends_on = None
 
 
 def upgrade() -> None:
+    _create_patients()
+    _create_staff()
+    _create_protocol_snapshots()
+    _create_sessions()
+    _create_session_events()
+    _create_doses()
+
+
+def _create_patients() -> None:
     op.create_table(
         "patients",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -26,6 +35,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_patients")),
         sa.UniqueConstraint("clinic_code", name=op.f("uq_patients_clinic_code")),
     )
+
+
+def _create_staff() -> None:
     op.create_table(
         "staff",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -35,6 +47,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_staff")),
         sa.UniqueConstraint("name", name=op.f("uq_staff_name")),
     )
+
+
+def _create_protocol_snapshots() -> None:
     op.create_table(
         "protocol_snapshots",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -46,6 +61,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_protocol_snapshots")),
         sa.UniqueConstraint("sha256", name=op.f("uq_protocol_snapshots_sha256")),
     )
+
+
+def _create_sessions() -> None:
     op.create_table(
         "sessions",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -76,6 +94,9 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_sessions_patient_id"), "sessions", ["patient_id"])
     op.create_index(op.f("ix_sessions_state"), "sessions", ["state"])
+
+
+def _create_session_events() -> None:
     op.create_table(
         "session_events",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -93,6 +114,9 @@ def upgrade() -> None:
         sa.UniqueConstraint("session_id", "seq", name="uq_session_events_seq"),
     )
     op.create_index(op.f("ix_session_events_session_id"), "session_events", ["session_id"])
+
+
+def _create_doses() -> None:
     op.create_table(
         "doses",
         sa.Column("id", sa.Integer(), nullable=False),

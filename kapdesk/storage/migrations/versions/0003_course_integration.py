@@ -16,6 +16,13 @@ depends_on = None
 
 
 def upgrade() -> None:
+    _create_courses_and_link_sessions()
+    _create_questionnaire_results()
+    _create_integration_items()
+    _create_integration_updates()
+
+
+def _create_courses_and_link_sessions() -> None:
     op.create_table(
         "courses",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -36,6 +43,9 @@ def upgrade() -> None:
             op.f("fk_sessions_course_id_courses"), "courses", ["course_id"], ["id"]
         )
         batch.create_index(op.f("ix_sessions_course_id"), ["course_id"])
+
+
+def _create_questionnaire_results() -> None:
     op.create_table(
         "questionnaire_results",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -74,6 +84,9 @@ def upgrade() -> None:
     op.create_index(
         op.f("ix_questionnaire_results_patient_id"), "questionnaire_results", ["patient_id"]
     )
+
+
+def _create_integration_items() -> None:
     op.create_table(
         "integration_items",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -92,6 +105,9 @@ def upgrade() -> None:
         sa.UniqueConstraint("session_id", "position", name=op.f("uq_integration_items_session_id")),
     )
     op.create_index(op.f("ix_integration_items_session_id"), "integration_items", ["session_id"])
+
+
+def _create_integration_updates() -> None:
     op.create_table(
         "integration_updates",
         sa.Column("id", sa.Integer(), nullable=False),
