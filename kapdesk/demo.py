@@ -32,7 +32,7 @@ from kapdesk.core.preparation import (
     intention_data,
 )
 from kapdesk.core.protocol_files import ProtocolLibrary
-from kapdesk.core.protocols import Advance
+from kapdesk.core.protocols import Advance, Protocol
 from kapdesk.core.soundtrack import (
     Playlist,
     Soundtrack,
@@ -177,7 +177,26 @@ def record_demo_session(
     journey = opened.journey
     go = _Script(journey, clock)
 
-    # Preparation.
+    _prepare(go, protocol, sounds_dir)
+    _dose_and_infusion(go)
+    _after_the_infusion(go)
+    _discharge(go, protocol)
+
+    if not opened.recorder.flush():
+        raise StorageError(opened.recorder.problem or "the demo session could not be saved")
+    return DemoSession(
+        opened.session_id,
+        PATIENT_CODE,
+        protocol.name,
+        opened_at,
+        journey.events[-1].wall,
+        len(journey.events),
+    )
+
+
+def _prepare(go: _Script, protocol: Protocol, sounds_dir: Path) -> None:
+    """Before the dose: the music, the intention, the checklist, a baseline and breathwork."""
+    journey = go.journey
     go.wait(40)
     journey.record_sound(EventKind.SOUNDTRACK, demo_soundtrack(sounds_dir).to_json())
     go.wait(80)
@@ -209,7 +228,11 @@ def record_demo_session(
     )
     go.wait(120)
 
-    # The journey: the dose starts the clock and the infusion; phases follow the clock.
+
+def _dose_and_infusion(go: _Script) -> None:
+    """The dose starts the clock and the infusion; phases follow the clock. A systolic of 184
+    is flagged, rechecked and settles."""
+    journey = go.journey
     journey.record_dose(
         Dose(
             0.5,
@@ -252,6 +275,10 @@ def record_demo_session(
     go.vitals(NURSE, systolic="146", diastolic="88", heart_rate="78", spo2="98")
     go.at(44)
     go.note("Infusion complete, line flushed.", by=NURSE)
+
+
+def _after_the_infusion(go: _Script) -> None:
+    """Mild nausea, a heart rate typed wrongly and corrected, quiet while the patient talks."""
     go.at(48)
     go.track(2)
     go.at(52)
@@ -288,6 +315,11 @@ def record_demo_session(
     go.rating("nausea", 0)
     go.at(100 + 5 / 60)
     go.vitals(NURSE, systolic="126", diastolic="80", heart_rate="70", spo2="99")
+
+
+def _discharge(go: _Script, protocol: Protocol) -> None:
+    """Discharge with an escort after about 100 minutes, and the session closed."""
+    journey = go.journey
     go.at(101)
     scores: dict[str, int | None] = {item.id: 2 for item in READINESS_ITEMS}
     scores["vitals"] = compare_vitals(journey).score
@@ -297,14 +329,3 @@ def record_demo_session(
     go.note("Escort here, discharge criteria met; integration call booked for tomorrow.")
     go.at(103)
     journey.close(CLOSE_REASON)
-
-    if not opened.recorder.flush():
-        raise StorageError(opened.recorder.problem or "the demo session could not be saved")
-    return DemoSession(
-        opened.session_id,
-        PATIENT_CODE,
-        protocol.name,
-        opened_at,
-        journey.events[-1].wall,
-        len(journey.events),
-    )
