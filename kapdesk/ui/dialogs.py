@@ -138,6 +138,34 @@ class DoseDialog(QDialog):
         self.setMinimumWidth(max(560, min(DOSE_FORM_WIDTH, room)))
         layout = QVBoxLayout(self)
         layout.setSpacing(6)
+        self._build_head(layout, defaults, first=first, missing=missing, concern=concern)
+        self._build_amount_row(layout, defaults, weight)
+        self._build_verdict_lines(layout, defaults)
+        self._build_details(layout, defaults, given_by, concern)
+        cancel = self._build_footer(layout)
+        # Tab goes down the form as staff fill it in: amount, weight, why, then the rest.
+        order = [self.amount, self.weight, self.reason, self.route, self.lot]
+        order += [self.given_by, self.note, self.decision, self.record, cancel]
+        placed = [widget for widget in order if widget.parent() is not None]
+        for before, after in itertools.pairwise(placed):
+            self.setTabOrder(before, after)
+        self.amount.valueChanged.connect(self.recheck)
+        self.weight.textChanged.connect(self.recheck)
+        self.recheck()
+        self.amount.setFocus()
+        self.amount.selectAll()
+
+    def _build_head(
+        self,
+        layout: QVBoxLayout,
+        defaults: DoseDefaults,
+        *,
+        first: bool,
+        missing: Sequence[str],
+        concern: str | None,
+    ) -> None:
+        """The title, what the session has had so far, what was not ticked, any concern."""
+        given = self.given
         head = QHBoxLayout()
         head.addWidget(label("Dose given" if first else "Extra dose", "title"))
         if first:
@@ -159,6 +187,9 @@ class DoseDialog(QDialog):
                 "e.g. rechecked after 10 min of rest; agreed with Dr …"
             )
 
+    def _build_amount_row(
+        self, layout: QVBoxLayout, defaults: DoseDefaults, weight: float | None
+    ) -> None:
         # The amount, its unit, the weight and the total, on one line, read left to right.
         self.amount = AmountBox()
         self.amount.setDecimals(3)
@@ -190,6 +221,8 @@ class DoseDialog(QDialog):
             self.weight_label.hide()
         amount_row.addWidget(self.total, 1)
         layout.addLayout(amount_row)
+
+    def _build_verdict_lines(self, layout: QVBoxLayout, defaults: DoseDefaults) -> None:
         # The protocol's rules, always in view under the amount.
         self.rules_line = _line(_sentence(range_text(defaults)), "muted")
         layout.addWidget(self.rules_line)
@@ -211,6 +244,10 @@ class DoseDialog(QDialog):
         self.refusal_box.hide()
         layout.addWidget(self.refusal_box)
 
+    def _build_details(
+        self, layout: QVBoxLayout, defaults: DoseDefaults, given_by: str, concern: str | None
+    ) -> None:
+        """Why outside the usual range, the route, lot, who gave it, a note, why dose anyway."""
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(6)
@@ -241,6 +278,9 @@ class DoseDialog(QDialog):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         layout.addLayout(grid)
+
+    def _build_footer(self, layout: QVBoxLayout) -> QPushButton:
+        """What is wrong and the buttons, kept in view; the Cancel button."""
         # The body scrolls on a short screen; what is wrong and the buttons stay in view.
         footer = scrolling_form(self, layout)
         self.error = label("", "error")
@@ -258,17 +298,7 @@ class DoseDialog(QDialog):
         buttons.addStretch()
         buttons.addWidget(self.record)
         footer.addLayout(buttons)
-        # Tab goes down the form as staff fill it in: amount, weight, why, then the rest.
-        order = [self.amount, self.weight, self.reason, self.route, self.lot]
-        order += [self.given_by, self.note, self.decision, self.record, cancel]
-        placed = [widget for widget in order if widget.parent() is not None]
-        for before, after in itertools.pairwise(placed):
-            self.setTabOrder(before, after)
-        self.amount.valueChanged.connect(self.recheck)
-        self.weight.textChanged.connect(self.recheck)
-        self.recheck()
-        self.amount.setFocus()
-        self.amount.selectAll()
+        return cancel
 
     # -- reading the form ----------------------------------------------------------------------
 
