@@ -133,6 +133,58 @@ class VitalsChart(QWidget):
         palette.setColor(self.backgroundRole(), QColor(theme.BACKGROUND))
         self.setPalette(palette)
 
+        self._style_chart()
+        self._add_axes()
+
+        self.view = QChartView(self.chart)
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.view.setFrameShape(QFrame.Shape.NoFrame)
+        self.view.setBackgroundBrush(QBrush(QColor(theme.BACKGROUND)))
+        self.view.setStyleSheet(f"QChartView {{ background: {theme.BACKGROUND}; border: none; }}")
+        self.view.setMinimumHeight(220)
+        self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+        # What the tests (and curious callers) can read back after show_session.
+        self.systolic = QLineSeries()
+        self.diastolic = QLineSeries()
+        self.heart_rate = QLineSeries()
+        self.spo2 = QLineSeries()
+        self.flag_markers = QScatterSeries()  # on the mmHg/bpm axis
+        self.spo2_flag_markers = QScatterSeries()  # on the SpO2 axis
+        self.bands: list[QAreaSeries] = []
+        self._band_edges: list[QLineSeries] = []
+        self.band_names: list[str] = []  # the phases shaded, in order
+        self.flagged: list[FlaggedReading] = []
+        self.baseline_count = 0  # readings drawn in the baseline strip
+        self.reading_count = 0
+        self._text_px = (14, 17)  # axis and legend, text below the chart (pixels)
+        self._sized = False
+
+        self._build_flags_list()
+
+        chart_page = QWidget()
+        chart_layout = QVBoxLayout(chart_page)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_layout.setSpacing(4)
+        chart_layout.addWidget(self.view, 1)
+        chart_layout.addWidget(self.flags_title)
+        chart_layout.addWidget(self.flags_scroll)
+
+        self.empty_label = QLabel(EMPTY_TEXT)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.empty_label)
+        self.pages.addWidget(chart_page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+        self.pages.setCurrentWidget(self.empty_label)
+        self._fit_to_size()
+
+    def _style_chart(self) -> None:
+        """The chart itself, quiet on the dark room theme, its legend below."""
         self.chart = QChart()
         self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.chart.setBackgroundBrush(QBrush(QColor(theme.BACKGROUND)))
@@ -148,6 +200,9 @@ class VitalsChart(QWidget):
         legend.setBrush(QBrush(Qt.BrushStyle.NoBrush))
         legend.setPen(QPen(Qt.PenStyle.NoPen))
 
+    def _add_axes(self) -> None:
+        """Minutes along the bottom, the phases along the top, mmHg and beats per minute on the
+        left, SpO2 on its own axis on the right."""
         self.time_axis = QCategoryAxis()
         self.time_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
         self.time_axis.setTitleText("Minutes after dose")
@@ -176,30 +231,8 @@ class VitalsChart(QWidget):
         self.chart.addAxis(self.left_axis, Qt.AlignmentFlag.AlignLeft)
         self.chart.addAxis(self.right_axis, Qt.AlignmentFlag.AlignRight)
 
-        self.view = QChartView(self.chart)
-        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.view.setFrameShape(QFrame.Shape.NoFrame)
-        self.view.setBackgroundBrush(QBrush(QColor(theme.BACKGROUND)))
-        self.view.setStyleSheet(f"QChartView {{ background: {theme.BACKGROUND}; border: none; }}")
-        self.view.setMinimumHeight(220)
-        self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-
-        # What the tests (and curious callers) can read back after show_session.
-        self.systolic = QLineSeries()
-        self.diastolic = QLineSeries()
-        self.heart_rate = QLineSeries()
-        self.spo2 = QLineSeries()
-        self.flag_markers = QScatterSeries()  # on the mmHg/bpm axis
-        self.spo2_flag_markers = QScatterSeries()  # on the SpO2 axis
-        self.bands: list[QAreaSeries] = []
-        self._band_edges: list[QLineSeries] = []
-        self.band_names: list[str] = []  # the phases shaded, in order
-        self.flagged: list[FlaggedReading] = []
-        self.baseline_count = 0  # readings drawn in the baseline strip
-        self.reading_count = 0
-        self._text_px = (14, 17)  # axis and legend, text below the chart (pixels)
-        self._sized = False
-
+    def _build_flags_list(self) -> None:
+        """The flagged readings, listed under the chart and scrolling on their own."""
         self.flags_title = QLabel("Flagged readings")
         self.flags_title.setContentsMargins(8, 6, 8, 0)
         self.flags_label = QLabel()
@@ -216,27 +249,6 @@ class VitalsChart(QWidget):
         self.flags_scroll.setStyleSheet(
             f"QScrollArea {{ background: {theme.BACKGROUND}; border: none; }}"
         )
-
-        chart_page = QWidget()
-        chart_layout = QVBoxLayout(chart_page)
-        chart_layout.setContentsMargins(0, 0, 0, 0)
-        chart_layout.setSpacing(4)
-        chart_layout.addWidget(self.view, 1)
-        chart_layout.addWidget(self.flags_title)
-        chart_layout.addWidget(self.flags_scroll)
-
-        self.empty_label = QLabel(EMPTY_TEXT)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.empty_label)
-        self.pages.addWidget(chart_page)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.pages)
-        self.pages.setCurrentWidget(self.empty_label)
-        self._fit_to_size()
 
     # -- reading back -----------------------------------------------------------------------------
 
