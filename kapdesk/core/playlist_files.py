@@ -332,13 +332,46 @@ def _first_unquoted_comma(text: str) -> int:
 _PLS_KEY = re.compile(r"([A-Za-z_-]+)(\d*)\s*=(.*)")
 
 
+@dataclass
+class _PlsKeys:
+    """What the lines of a PLS file say: File, Title and Length by number, and the count."""
+
+    header: bool = False  # a [playlist] line was seen
+    keyed: dict[str, dict[int, tuple[int, str]]] = field(
+        default_factory=lambda: {"file": {}, "title": {}, "length": {}}
+    )  # key -> number -> (line, value)
+    declared: tuple[int, str] | None = None  # NumberOfEntries=: (line, value)
+
+
 def _read_pls(
     text: str, name: str, source: str, base_dir: Path | None, problems: list[PlaylistProblem]
 ) -> PlaylistFile:
-    header = False
+    keys = _pls_keys(text, problems)
+    files = keys.keyed["file"]
+    if not keys.header and not files:
+        raise PlaylistError(f"{name} does not look like a playlist: no [playlist] and no File1=")
+    if not keys.header:
+        problems.append(PlaylistProblem(None, "no [playlist] line at the top; read anyway"))
+    for key in ("title", "length"):
+        for index, (number, _) in keys.keyed[key].items():
+            if index not in files:
+                message = f"{key.capitalize()}{index} has no File{index}; ignored"
+                problems.append(PlaylistProblem(number, message))
+    entries = _pls_entries(keys, base_dir, problems)
+    if keys.declared is not None:
+        number, value = keys.declared
+        if not value.isdigit():
+            message = f"NumberOfEntries={value} is not a number; ignored"
+            problems.append(PlaylistProblem(number, message))
+        elif int(value) != len(files):
+            message = f"NumberOfEntries says {int(value)}, but the file lists {len(files)}"
+            problems.append(PlaylistProblem(number, message))
+    return PlaylistFile(source, PlaylistFormat.PLS, entries, _in_order(problems))
+
+
+def _pls_keys(text: str, problems: list[PlaylistProblem]) -> _PlsKeys:
+    keys = _PlsKeys()
     in_playlist = True  # keys before any [section] are read too
-    keyed: dict[str, dict[int, tuple[int, str]]] = {"file": {}, "title": {}, "length": {}}
-    declared: tuple[int, str] | None = None
     for number, line in _lines(text):
         if (why := _junk(line)) is not None:
             problems.append(PlaylistProblem(number, why))
@@ -347,66 +380,57 @@ def _read_pls(
             continue
         if line.startswith("["):
             in_playlist = line.lower().startswith("[playlist]")
-            header = header or in_playlist
+            keys.header = keys.header or in_playlist
             continue
         match = _PLS_KEY.fullmatch(line)
         if match is None:
             problems.append(PlaylistProblem(number, "not a Key=value line; ignored"))
             continue
-        if not in_playlist:
-            continue
-        key, index, value = match.group(1).lower(), match.group(2), match.group(3).strip()
-        if key == "numberofentries" and not index:
-            declared = (number, value)
-        elif key in keyed and not index:
-            written = match.group(1)
-            message = f"{written}= without a number ({written}1=, {written}2=, ...); ignored"
+        if in_playlist:
+            _pls_key(keys, match, number, problems)
+    return keys
+
+
+def _pls_key(
+    keys: _PlsKeys, match: re.Match[str], number: int, problems: list[PlaylistProblem]
+) -> None:
+    key, index, value = match.group(1).lower(), match.group(2), match.group(3).strip()
+    if key == "numberofentries" and not index:
+        keys.declared = (number, value)
+    elif key in keys.keyed and not index:
+        written = match.group(1)
+        message = f"{written}= without a number ({written}1=, {written}2=, ...); ignored"
+        problems.append(PlaylistProblem(number, message))
+    elif key in keys.keyed:
+        seen = keys.keyed[key]
+        if int(index) in seen:
+            written = match.group(1) + index
+            message = f"{written} appears twice (first on line {seen[int(index)][0]}); ignored"
             problems.append(PlaylistProblem(number, message))
-        elif key in keyed:
-            seen = keyed[key]
-            if int(index) in seen:
-                written = match.group(1) + index
-                message = f"{written} appears twice (first on line {seen[int(index)][0]}); ignored"
-                problems.append(PlaylistProblem(number, message))
-            else:
-                seen[int(index)] = (number, value)
-        # Version and keys of other programs are not needed.
+        else:
+            seen[int(index)] = (number, value)
+    # Version and keys of other programs are not needed.
 
-    files = keyed["file"]
-    if not header and not files:
-        raise PlaylistError(f"{name} does not look like a playlist: no [playlist] and no File1=")
-    if not header:
-        problems.append(PlaylistProblem(None, "no [playlist] line at the top; read anyway"))
-    for key in ("title", "length"):
-        for index, (number, _) in keyed[key].items():
-            if index not in files:
-                message = f"{key.capitalize()}{index} has no File{index}; ignored"
-                problems.append(PlaylistProblem(number, message))
 
+def _pls_entries(
+    keys: _PlsKeys, base_dir: Path | None, problems: list[PlaylistProblem]
+) -> list[PlaylistEntry]:
     entries: list[PlaylistEntry] = []
+    files, titles, lengths = (keys.keyed[key] for key in ("file", "title", "length"))
     for index in sorted(files):
         number, location = files[index]
         if not location:
             problems.append(PlaylistProblem(number, f"File{index} has no file name; skipped"))
             continue
         info = _Info(number)
-        if index in keyed["title"]:
-            info.artist, info.title = _split_label(keyed["title"][index][1])
-        if index in keyed["length"]:
-            length_line, length = keyed["length"][index]
+        if index in titles:
+            info.artist, info.title = _split_label(titles[index][1])
+        if index in lengths:
+            length_line, length = lengths[index]
             if length:
                 info.duration = _number(length, length_line, problems, what="length")
         entries.append(_entry(location, number, base_dir, info, uri=False))
-
-    if declared is not None:
-        number, value = declared
-        if not value.isdigit():
-            message = f"NumberOfEntries={value} is not a number; ignored"
-            problems.append(PlaylistProblem(number, message))
-        elif int(value) != len(files):
-            message = f"NumberOfEntries says {int(value)}, but the file lists {len(files)}"
-            problems.append(PlaylistProblem(number, message))
-    return PlaylistFile(source, PlaylistFormat.PLS, entries, _in_order(problems))
+    return entries
 
 
 # --- XSPF --------------------------------------------------------------------------------------
