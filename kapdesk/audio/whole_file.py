@@ -185,30 +185,11 @@ def _flac_frame(data: bytes, pos: int, fixed_blocksize: int) -> tuple[int, int] 
     channels, depth, reserved = data[pos + 3] >> 4, (data[pos + 3] >> 1) & 7, data[pos + 3] & 1
     if block_code == 0 or rate_code == 0x0F or channels > 10 or depth == 3 or reserved:
         return None
-    i = pos + 4
-    lead = data[i]
-    ones = 8 - (~lead & 0xFF).bit_length()  # leading 1 bits: how many bytes code the number
-    if ones in (1, 8):
+    coded = _flac_coded_number(data, pos + 4)
+    if coded is None:
         return None
-    count = max(ones - 1, 0)
-    number = lead & (0x7F >> ones)
-    if len(data) < i + 1 + count:
-        return None
-    for byte in data[i + 1 : i + 1 + count]:
-        if byte & 0xC0 != 0x80:
-            return None
-        number = (number << 6) | (byte & 0x3F)
-    i += 1 + count
-    if block_code == 6:
-        blocksize, i = data[i] + 1, i + 1
-    elif block_code == 7:
-        blocksize, i = int.from_bytes(data[i : i + 2], "big") + 1, i + 2
-    elif block_code == 1:
-        blocksize = 192
-    elif block_code <= 5:
-        blocksize = 576 << (block_code - 2)
-    else:
-        blocksize = 256 << (block_code - 8)
+    number, i = coded
+    blocksize, i = _flac_blocksize(data, i, block_code)
     if rate_code == 12:
         i += 1
     elif rate_code in (13, 14):
@@ -222,6 +203,38 @@ def _flac_frame(data: bytes, pos: int, fixed_blocksize: int) -> tuple[int, int] 
         return None
     first = number if data[pos + 1] == 0xF9 else number * fixed_blocksize
     return first, first + blocksize
+
+
+def _flac_coded_number(data: bytes, i: int) -> tuple[int, int] | None:
+    """The frame or sample number coded at ``i`` (as UTF-8 codes a character), and where the
+    header goes on after it; None if no such number is coded there."""
+    lead = data[i]
+    ones = 8 - (~lead & 0xFF).bit_length()  # leading 1 bits: how many bytes code the number
+    if ones in (1, 8):
+        return None
+    count = max(ones - 1, 0)
+    number = lead & (0x7F >> ones)
+    if len(data) < i + 1 + count:
+        return None
+    for byte in data[i + 1 : i + 1 + count]:
+        if byte & 0xC0 != 0x80:
+            return None
+        number = (number << 6) | (byte & 0x3F)
+    return number, i + 1 + count
+
+
+def _flac_blocksize(data: bytes, i: int, block_code: int) -> tuple[int, int]:
+    """The frame's number of samples, and where the header goes on after it (at ``i``, the
+    size may be written out in one or two bytes)."""
+    if block_code == 6:
+        return data[i] + 1, i + 1
+    if block_code == 7:
+        return int.from_bytes(data[i : i + 2], "big") + 1, i + 2
+    if block_code == 1:
+        return 192, i
+    if block_code <= 5:
+        return 576 << (block_code - 2), i
+    return 256 << (block_code - 8), i
 
 
 def flac_end_sample(f: BinaryIO, size: int, info: Any) -> int:
