@@ -41,7 +41,7 @@ PLAYLIST_LIMIT = 16 << 20  # a playlist of tens of thousands of entries: 16 MiB
 
 # Beside an SQLite file: what SQLite keeps next to it and must never be written over.
 # Beside an SQLite file: SQLite's own sidecars, then kapdesk's (the WAL's witness of
-# kapdesk.storage.sqlite_file, the writer lock of kapdesk.storage.writer_lock), and the folder
+# kapdesk.storage.sqlite_witness, the writer lock of kapdesk.storage.writer_lock), and the folder
 # a damaged or foreign record is set aside in.
 SQLITE_SIDECARS = ("", "-wal", "-shm", "-journal", "-kapdesk.json", ".kapdesk-lock")
 SET_ASIDE_FOLDER = "set-aside"
