@@ -139,20 +139,28 @@ def sign_in(window: Any) -> None:
     assert window.member is not None, "signing in failed"
 
 
+def _protocol_library() -> Any:
+    """The tree's ProtocolLibrary, wherever the tree keeps it (it moved with this change)."""
+    try:
+        from kapdesk.core import protocol_files  # noqa: PLC0415
+    except ImportError:
+        from kapdesk.core import protocols as protocol_files  # type: ignore[no-redef]  # noqa: PLC0415
+    return protocol_files.ProtocolLibrary
+
+
 def seed(data_dir: Path, db_url: str | None) -> int:
     """A closed 2,000-event session and 5,000 past sessions in all, written before the window
     opens, through the tree's own stores (and one SQL statement for the copies)."""
     from sqlalchemy import text  # noqa: PLC0415
 
     from kapdesk.core.observations import note_data  # noqa: PLC0415
-    from kapdesk.core.protocols import ProtocolLibrary  # noqa: PLC0415
     from kapdesk.paths import BUNDLED_PROTOCOLS_DIR  # noqa: PLC0415
     from kapdesk.storage.db import open_storage  # noqa: PLC0415
     from kapdesk.storage.journeys import JourneyStore  # noqa: PLC0415
     from kapdesk.storage.models import JourneySession  # noqa: PLC0415
 
     storage = open_storage(AppPaths.resolve(data_dir), db_url)
-    protocol = ProtocolLibrary(BUNDLED_PROTOCOLS_DIR, None).get(PROTOCOL)
+    protocol = _protocol_library()(BUNDLED_PROTOCOLS_DIR, None).get(PROTOCOL)
     assert protocol is not None
     store = JourneyStore(storage, SystemClock())
     old = store.open_session("P-OLD", protocol, "")
