@@ -1,0 +1,197 @@
+"""The journey's events in the clinic's words: one line each, for the timeline, the summary and
+the printed record."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from kapdesk.core.downtime import resumed_text, span_text
+from kapdesk.core.journey_events import (
+    PREPARATION_KINDS,
+    SOUND_KINDS,
+    EventKind,
+    JourneyEvent,
+    dose_from,
+    recorded_number,
+)
+from kapdesk.core.observations import SCALES
+from kapdesk.core.timefmt import clock_text, minutes_text
+from kapdesk.core.vitals import Reading
+
+
+def event_text(event: JourneyEvent) -> str:
+    """One line about an event, in the clinic's words."""
+    data = event.data
+    if event.kind is EventKind.OPENED:
+        return "Session opened"
+    if event.kind is EventKind.DOSE:
+        return _dose_text(data)
+    if event.kind is EventKind.PHASE:
+        how = " (by time)" if data.get("auto") else ""
+        text = f"Phase: {data.get('name', '')}{how}"
+        early = data.get("ended_early")
+        if isinstance(early, Mapping):
+            text += f"; {ended_early_text(early)}"
+        return text
+    if event.kind is EventKind.RESUMED:
+        return resumed_text(data)
+    if event.kind is EventKind.TIME_CORRECTED:
+        return _corrected_text(data)
+    if event.kind is EventKind.TIME_CONFIRMED:
+        by = f" by {data['by']}" if data.get("by") else ""
+        return f"Journey time confirmed{by}"
+    if event.kind in SOUND_KINDS:
+        return _sound_text(event)
+    if event.kind is EventKind.NOTE:
+        tags = ", ".join(str(t) for t in data.get("tags") or ())
+        text = str(data.get("text") or "")
+        return "Note: " + (f"[{tags}] {text}".strip() if tags else text)
+    if event.kind is EventKind.VITALS:
+        values = data.get("values")
+        reading = Reading.from_values(values if isinstance(values, Mapping) else {})
+        flags = "; ".join(str(f) for f in data.get("flags") or ())
+        return f"Vital signs: {reading.text()}" + (f". Flagged: {flags}" if flags else "")
+    if event.kind is EventKind.RATING:
+        scale = SCALES.get(str(data.get("scale")))
+        value = data.get("value", "")
+        if scale is None:
+            return f"Rating {data.get('scale', '')}: {value}"
+        if scale.id == "responsiveness":
+            return f"{scale.name}: {value}, {str(data.get('words', '')).lower()}"
+        return f"{scale.name}: {value} of 10"
+    if event.kind is EventKind.AMENDMENT:
+        return f"Correction of entry {data.get('amends')}: {data.get('reason', '')}"
+    if event.kind is EventKind.FLAG_SEEN:
+        words = " · ".join(str(w) for w in data.get("words") or ())
+        by = f" by {data['by']}" if data.get("by") else ""
+        return f"Flag seen{by}: {words} (the reading of entry {data.get('reading')})"
+    if event.kind in PREPARATION_KINDS:
+        return _preparation_text(event)
+    if event.kind is EventKind.DISCHARGE:
+        return _discharge_text(event)
+    return closed_text(data)
+
+
+def ended_early_text(early: Mapping[str, Any]) -> str:
+    """``Infusion ended early by hand at 16:55 of 40 min``."""
+    ran = early.get("ran_seconds")
+    planned = early.get("planned_minutes")
+    at = f" at {clock_text(float(ran))}" if isinstance(ran, int | float) else ""
+    of = f" of {minutes_text(float(planned))}" if isinstance(planned, int | float) else ""
+    return f"{early.get('name', 'the phase')} ended early by hand{at}{of}"
+
+
+def closed_text(data: Mapping[str, Any]) -> str:
+    """The close of a session in words: early, with why, or cancelled before dosing."""
+    reason = str(data.get("reason", ""))
+    early = data.get("early")
+    if isinstance(early, list | tuple) and early:
+        text = "Session closed early (" + "; ".join(str(e) for e in early) + ")"
+        return text + (f": {reason}" if reason else "")
+    if data.get("cancelled"):
+        return f"Session cancelled before dosing{': ' + reason if reason else ''}"
+    return f"Session closed{': ' + reason if reason else ''}"
+
+
+def _moment(value: object) -> datetime | None:
+    """A recorded ISO time, or None when it is absent or not one."""
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def _dose_text(data: Mapping[str, Any]) -> str:
+    """ "Dose: 0.5 mg/kg IV (70 kg, 35 mg total), lot K-1, given by Ana", and why it was
+    outside the usual range when it was."""
+    what = "Dose" if data.get("first") else "Extra dose"
+    if recorded_number(data.get("amount")) is None:
+        return f"{what}: {data.get('amount', '')}"
+    text = f"{what}: {dose_from(data).describe()}"
+    if data.get("given_by"):
+        text += f", given by {data['given_by']}"
+    if data.get("outside_usual"):
+        text += f". Outside the usual range: {data['outside_usual']}"
+        if data.get("decision_reason"):
+            text += f"; given because: {data['decision_reason']}"
+    return text
+
+
+def _corrected_text(data: Mapping[str, Any]) -> str:
+    step = data.get("clock_step")
+    step = float(step) if isinstance(step, int | float) else 0.0
+    way = "forward" if step > 0 else "back"
+    before = data.get("from_elapsed")
+    text = f"The PC's clock was set {way} {span_text(abs(step))}; the journey time followed it"
+    if isinstance(before, int | float):
+        text += f" (it read {clock_text(before)})"
+    return text
+
+
+def _preparation_text(event: JourneyEvent) -> str:
+    data = event.data
+    by = f" ({data['by']})" if data.get("by") else ""
+    if event.kind is EventKind.INTENTION:
+        return f"Intention: “{data.get('text', '')}”{by}"
+    if event.kind is EventKind.CHECKLIST:
+        done = "done" if data.get("done") else "not done"
+        return f"Checklist: {data.get('text', '')}: {done}{by}"
+    if event.kind is EventKind.BREATHWORK:
+        minutes = float(data.get("seconds", 0.0)) / 60
+        return f"Breathwork: {data.get('pattern', '')}, {minutes:.1f} min{by}"
+    return (
+        f"Decision to dose with baseline blood pressure {data.get('reading', '')}: "
+        f"{data.get('reason', '')}{by}"
+    )
+
+
+def verdict_text(ready: bool, may_leave_from: datetime | None) -> str:
+    """``ready to leave``, ``ready, may leave from 11:07`` (local time), ``not ready yet``:
+    "ready" alone is never said while the least time in the room has not passed."""
+    if not ready:
+        return "not ready yet"
+    if may_leave_from is None:
+        return "ready to leave"
+    return f"ready, may leave from {may_leave_from.astimezone().strftime('%H:%M')}"
+
+
+def discharge_verdict(data: Mapping[str, Any]) -> str:
+    """The verdict of a recorded discharge check (its data), in :func:`verdict_text`'s words."""
+    return verdict_text(bool(data.get("ready")), _moment(data.get("may_leave_from")))
+
+
+def _discharge_text(event: JourneyEvent) -> str:
+    data = event.data
+    verdict = discharge_verdict(data)
+    text = f"Discharge check: {data.get('total', '?')} of {data.get('max', '?')}, {verdict}"
+    reasons = [str(r) for r in data.get("reasons") or ()]
+    if reasons:
+        text += f" ({'; '.join(reasons)})"
+    answers = data.get("answers")
+    if isinstance(answers, Mapping) and answers:
+        said = ", ".join(f"{key} {'yes' if value else 'no'}" for key, value in answers.items())
+        text += f"; {said}"
+    return text + (f" ({data['by']})" if data.get("by") else "")
+
+
+def _sound_text(event: JourneyEvent) -> str:
+    data = event.data
+    title = str(data.get("title") or data.get("path") or "")
+    if data.get("artist"):
+        title = f"{data['artist']} – {title}"
+    if event.kind is EventKind.SOUNDTRACK:
+        return f"Soundtrack: {data.get('name', '')}"
+    if event.kind is EventKind.TRACK:
+        return f"Music: {title}"
+    if event.kind is EventKind.TRACK_SKIPPED:
+        return f"Track skipped: {title}"
+    if event.kind is EventKind.TRACK_FAILED:
+        return f"Track could not play: {title} ({data.get('reason', '')})"
+    if event.kind is EventKind.MUSIC_ENDED:
+        return f"Music ran out: {data.get('playlist', '')}"
+    return "Quiet on" if data.get("on") else "Quiet off"
