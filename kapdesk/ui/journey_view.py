@@ -27,15 +27,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kapdesk.core.discharge import discharge_of
 from kapdesk.core.downtime import Downtime
-from kapdesk.core.journey import EventKind, JourneyError, JourneyEvent, JourneyState
+from kapdesk.core.journey_events import EventKind, JourneyError, JourneyEvent, JourneyState
+from kapdesk.core.journey_screen import CONFIRM_EARLY_S as CONFIRM_EARLY_S  # noqa: PLC0414
+from kapdesk.core.journey_screen import (
+    Buttons,
+    EarlyQuestion,
+    Keys,
+    PhaseText,
+    ScreenFacts,
+    TimeNotice,
+    Tone,
+    calm_words,
+    close_question,
+    early_question,
+    journey_screen,
+)
 from kapdesk.core.preparation import decision_data, preparation_of
-from kapdesk.core.protocols import Advance
 from kapdesk.core.staff import Action
 from kapdesk.core.standing_flags import StandingFlag, by_reading, standing_flags
-from kapdesk.core.timefmt import clock_text, minutes_text, seconds_between
-from kapdesk.core.wording import counted
 from kapdesk.ui import theme
 from kapdesk.ui.dialogs import CloseDialog, DoseDialog
 from kapdesk.ui.discharge_dialog import DischargeDialog
@@ -49,10 +59,9 @@ if TYPE_CHECKING:  # the database layer loads after the window is up
     from kapdesk.storage.journeys import OpenJourney
 
 
-# Ending a dosing phase before its time takes a second press of Next phase within this long.
-CONFIRM_EARLY_S = 10.0
-NO_BREAK = "\u00a0"  # a space a line does not break at
 NARROW = 1200  # px: below this width the page's margins and button padding are narrower
+# The page's colours for the tones of the screen's words.
+_TONES = {Tone.PLAIN: theme.TEXT, Tone.MUTED: theme.TEXT_MUTED, Tone.WARNING: theme.OVERRUN}
 
 
 # The sizes the page's type and controls take at 1280x800 (those of the theme), by selector.
@@ -428,213 +437,115 @@ class JourneyView(QWidget):
         """Redraw from the journey's state, and plan the next redraw on a second boundary."""
         if self.current is None:
             return
-        journey = self.current.journey
-        protocol = journey.protocol
-        parts = [f"Patient {self.current.patient_code}", protocol.name]
-        if self._course:
-            parts.insert(1, self._course)
-        actor = journey.actor
-        if self.current.sitter:
-            signed = (
-                " (signed in)" if actor is not None and actor.name == self.current.sitter else ""
-            )
-            parts.append(f"Sitter {self.current.sitter}{signed}")
-        if actor is not None and actor.name != self.current.sitter:
-            parts.append(f"Signed in: {actor.name}")
-        self.who.setText("   ·   ".join(parts))
-        self.protocol_notice.setText(protocol.problem)
-        self.protocol_notice.setVisible(bool(protocol.problem))
-
-        elapsed = journey.elapsed()
-        running = journey.state is JourneyState.RUNNING
-        preparing = self._preparing()
-        if preparing and self.preparation is not None:
+        self._read_flags()
+        screen = journey_screen(self.current.journey, self._facts())
+        self.who.setText(screen.who)
+        self.protocol_notice.setText(screen.protocol_notice)
+        self.protocol_notice.setVisible(bool(screen.protocol_notice))
+        if screen.show_preparation and self.preparation is not None:
             self.preparation.refresh()
             self.centre.setCurrentWidget(self._preparation_scroll)
         else:
             self.centre.setCurrentWidget(self.timer_label)
-        if elapsed is None:
-            self.timer_caption.setText(
-                "Preparation · the journey clock starts with the dose"
-                if preparing
-                else "Not dosed yet"
-            )
-            self.timer_label.setText("--:--")
-            self._set_timer_colour(theme.TEXT_MUTED)
-        elif not journey.time_vouched and running:
-            self.timer_caption.setText("Since dosing · not vouched: kapdesk could not check it")
-            self.timer_label.setText(clock_text(elapsed))
-            self._set_timer_colour(theme.OVERRUN)
-        else:
-            self.timer_caption.setText("Since dosing")
-            self.timer_label.setText(clock_text(elapsed))
-            self._set_timer_colour(theme.TEXT)
-        self._show_time_notice()
-        self._show_flags()
-
-        phase = journey.current_phase
-        if phase is None:
-            first = protocol.phases[0]
-            self.phase_name.setText("Before dosing")  # the header names the protocol
-            self.phase_time.setText(
-                f"planned {minutes_text(protocol.planned_minutes)} "
-                f"in {counted(len(protocol.phases), 'phase')}"
-            )
-            self.guidance_scroll.show_words(
-                protocol.summary
-                or "Record the dose when it is given; the journey clock starts then."
-            )
-            self.next_label.setText(f"First phase: {first.name} · {minutes_text(first.minutes)}")
-        else:
-            shown = self._phase_seconds()
-            overrun = max(0.0, shown - phase.minutes * 60)
-            self.phase_name.setText(phase.name)
-            if overrun >= 1:
-                self.phase_time.setText(
-                    f"{clock_text(overrun)} over its planned {minutes_text(phase.minutes)}"
-                )
-                self.phase_time.setStyleSheet(f"color: {theme.OVERRUN};")
-            else:
-                self.phase_time.setText(f"{clock_text(shown)} of {clock_text(phase.minutes * 60)}")
-                self.phase_time.setStyleSheet("")
-            self.guidance_scroll.show_words(phase.guidance)
-            upcoming = journey.next_phase
-            if upcoming is None:
-                self.next_label.setText("Last phase. Close the session when the patient is ready.")
-            else:
-                how = (
-                    "when you confirm"
-                    if protocol.advance is not Advance.TIMED
-                    else "starts by itself at its time"
-                    if journey.time_vouched
-                    else "waits for you: journey time not vouched"
-                )
-                self.next_label.setText(
-                    f"Next: {upcoming.name} · {minutes_text(upcoming.minutes)} ({how})"
-                )
-
-        discharge = discharge_of(journey)
-        if discharge.ready_at is not None:
-            ready = discharge.ready_at.astimezone().strftime("%H:%M")
-            free = discharge.free_to_leave_at
-            if free is not None and free > journey.now():
-                # Never "ready to leave" while the least time in the room has not passed.
-                text = f"Ready since {ready}, may leave from {free.astimezone().strftime('%H:%M')}"
-            else:  # free to leave since the later of ready and the least time
-                since = (free or discharge.ready_at).astimezone().strftime("%H:%M")
-                text = f"Ready to leave since {since}"
-            self.monitoring.setText(text)
-        elif elapsed is not None and protocol.monitoring_minutes:
-            stay = minutes_text(protocol.monitoring_minutes)
-            left = seconds_between(elapsed, protocol.monitoring_minutes * 60)  # as the timer
-            self.monitoring.setText(
-                f"In the room: {clock_text(left)} to go of {stay}"
-                if left > 0
-                else f"Time in the room of {stay} reached"
-            )
-        else:
-            self.monitoring.setText("")
-
-        plan = [(p.name, p.minutes * 60.0) for p in protocol.phases]
-        now = elapsed
-        spans = [
-            BarSpan(
-                s.index,
-                s.started,
-                s.ended if s.ended is not None else (now or s.started),
-                s.planned_seconds,
-            )
-            for s in journey.spans
-        ]
-        self.phase_bar.set_state(plan, spans, now, journey.phase_index)
+        self.timer_caption.setText(screen.timer.caption)
+        self.timer_label.setText(screen.timer.text)
+        self._set_timer_colour(_TONES[screen.timer.tone])
+        self._show_time_notice(screen.time_notice)
+        self._show_flags(screen.flags)
+        self._show_phase(screen.phase)
+        self.monitoring.setText(screen.monitoring)
+        parts = [BarSpan(p.index, p.start, p.end, p.planned) for p in screen.bar_parts]
+        self.phase_bar.set_state(list(screen.bar_plan), parts, screen.bar_now, screen.bar_index)
         self._show_bar()
-
-        self.dose_button.setText(
-            f"{'Extra dose' if journey.dosed else 'Dose given'}   "
-            f"{self.dose_button.sequence.toString()}"
-        )
-        self.dose_button.setProperty("role", "" if journey.dosed else "primary")
-        self.dose_button.style().polish(self.dose_button)
-        self.dose_button.setEnabled(journey.state is not JourneyState.CLOSED)
-        last = journey.next_phase is None
-        self.next_button.setEnabled(running and not last)
-        self.next_button.setVisible(journey.dosed and not last)
-        self.discharge_button.setVisible(running and last)
-        self.discharge_button.setProperty("role", "primary" if running and last else "")
-        self.discharge_button.style().polish(self.discharge_button)
-        self.close_button.setEnabled(journey.state is not JourneyState.CLOSED)
-        self._show_early_question()
+        self._show_buttons(screen.buttons)
+        self._show_early(screen.early)
         self._schedule_tick()
 
-    def _phase_seconds(self) -> float:
-        """The current phase's time in the whole seconds the big timer shows, so the two turn
-        over together."""
+    def _facts(self) -> ScreenFacts:
+        """What the page knows that the journey does not, for the screen's words."""
         assert self.current is not None
-        journey = self.current.journey
-        span, now = journey.current_span, journey.elapsed()
-        if span is None or now is None:
-            return 0.0
-        return seconds_between(span.started, span.ended if span.ended is not None else now)
+        keys = Keys(
+            dose=self.dose_button.sequence.toString(),
+            next_phase=self.next_button.sequence.toString(),
+            time=self.time_button.sequence.toString(QKeySequence.SequenceFormat.NativeText),
+        )
+        return ScreenFacts(
+            patient_code=self.current.patient_code,
+            sitter=self.current.sitter,
+            course=self._course,
+            preparing=self._preparing(),
+            noted=self._noted,
+            early_armed=self._early_armed,
+            standing=self.standing,
+            narrow=self.width() < NARROW,
+            keys=keys,
+        )
 
-    def _show_time_notice(self) -> None:
-        """Say plainly what kapdesk could not check about the time it was closed, and, while
-        the journey time is not vouched, let staff confirm it."""
-        assert self.current is not None
-        journey = self.current.journey
-        downtime = journey.downtime
-        said = downtime.text() if downtime is not None else None
-        if not journey.time_vouched and journey.state is JourneyState.RUNNING:
-            text = said or "kapdesk could not check how long it was closed."
-            text += " Journey time not vouched: phases by time wait"
-            held = journey.phase_held()
-            if held is not None:
-                text += f" ({held.name} is due by it)"
-            text += ". Check it, then confirm."
-            button = "Journey time is right"
-        elif (
-            said is not None
-            and downtime is not None
-            and downtime is not self._noted
-            and not journey.closed
-            and (downtime.vouched or journey.state is JourneyState.RUNNING)
-        ):
-            # Before the dose there is no journey time: only a move the uptime measured is said.
-            text, button = said, "Noted"
-        else:
+    def _show_phase(self, phase: PhaseText) -> None:
+        self.phase_name.setText(phase.name)
+        self.phase_time.setText(phase.time)
+        self.phase_time.setStyleSheet(f"color: {theme.OVERRUN};" if phase.over else "")
+        self.guidance_scroll.show_words(phase.guidance)
+        self.next_label.setText(phase.next_line)
+
+    def _show_buttons(self, buttons: Buttons) -> None:
+        self.dose_button.setText(buttons.dose)
+        self.dose_button.setProperty("role", "primary" if buttons.dose_primary else "")
+        self.dose_button.style().polish(self.dose_button)
+        self.dose_button.setEnabled(buttons.dose_enabled)
+        self.next_button.setEnabled(buttons.next_enabled)
+        self.next_button.setVisible(buttons.next_visible)
+        self.discharge_button.setVisible(buttons.discharge_visible)
+        self.discharge_button.setProperty("role", "primary" if buttons.discharge_visible else "")
+        self.discharge_button.style().polish(self.discharge_button)
+        self.close_button.setEnabled(buttons.close_enabled)
+
+    def _show_early(self, early: EarlyQuestion) -> None:
+        """While a first press waits for its second: the button and a line say what it does."""
+        self.next_button.setText(early.button)
+        if not early.armed:
+            self._early_armed = None  # lapsed, or the phase moved on: the question is gone
+            self.next_button.setStyleSheet("")
+            self.confirm_note.hide()
+            return
+        self.next_button.setStyleSheet(f"color: {theme.OVERRUN}; border-color: {theme.OVERRUN};")
+        self.confirm_note.setText(early.note)
+        self._hide_message()  # one line at a time under the phase: the question is the news
+        self.confirm_note.show()
+
+    def _show_time_notice(self, notice: TimeNotice | None) -> None:
+        """Say what kapdesk could not check about the time it was closed (see time_notice)."""
+        if notice is None:
             self.time_notice.hide()
             return
-        shown = self.time_button.sequence.toString(QKeySequence.SequenceFormat.NativeText)
-        self.time_button.setText(f"{button}   {shown}")
-        self.time_notice_text.setText(text)
+        self.time_button.setText(notice.button)
+        self.time_notice_text.setText(notice.text)
         self.time_notice.show()
 
-    def _show_flags(self) -> None:
-        """The flags that stand, a line per reading: ``02:04  BP 182/112 above 180/110 · ...``."""
+    def _read_flags(self) -> None:
+        """Read the flags that stand again when the journey has new events."""
         assert self.current is not None
         journey = self.current.journey
         read = (len(journey.events), journey)
         if read != self._flags_read:  # events are only ever added: read them again when they are
             self._flags_read = read
             self.standing = standing_flags(journey.events, journey.protocol.thresholds)
-        if not self.standing or journey.closed:
+
+    def _show_flags(self, lines: str) -> None:
+        """The flags that stand, a line per reading (see flag_lines); the card goes without."""
+        if not lines:
             self.flag_card.hide()
             return
-        # A flag's words stay together on a line: a line breaks only between flags.
-        lines = [
-            f"{first.wall.astimezone().strftime('%H:%M')}  "
-            + " · ".join(w.replace(" ", NO_BREAK) for w in words)
-            for first, words in by_reading(self.standing)
-        ]
-        self.flag_text.setText("\n".join(lines))
+        self.flag_text.setText(lines)
         self.flag_card.show()
 
     def calm_cue(self) -> str:
         """What the calm screen says while the screen is locked: the vital-signs cue, and that a
         flag waits to be seen (without its values: a passer-by may read the calm screen)."""
-        said = [self.cue.text()] if self.cue.text() else []
-        if self.standing and self.current is not None and not self.current.journey.closed:
-            said.append("A flagged reading waits to be seen")
-        return " · ".join(said)
+        flagged = (
+            bool(self.standing) and self.current is not None and not self.current.journey.closed
+        )
+        return calm_words(self.cue.text(), flagged)
 
     def acknowledge_flags(self) -> None:
         """Staff have seen the flags shown: recorded, signed, and the card goes."""
@@ -827,37 +738,6 @@ class JourneyView(QWidget):
         self._act(journey.advance_phase)
         self.refresh()
 
-    def _show_early_question(self) -> None:
-        """While a first press waits for its second: the button and a line say what it does."""
-        assert self.current is not None
-        journey = self.current.journey
-        armed, span = self._early_armed, journey.current_span
-        now = journey.elapsed() or 0.0
-        if armed is not None and (
-            span is None
-            or span.index != armed[0]
-            or now - armed[1] > CONFIRM_EARLY_S
-            or not journey.ends_phase_early()
-        ):
-            armed = self._early_armed = None
-        shortcut = self.next_button.sequence.toString()
-        if armed is None or span is None:
-            self.next_button.setText(f"Next phase   {shortcut}")
-            self.next_button.setStyleSheet("")
-            self.confirm_note.hide()
-            return
-        name = span.phase.name
-        # On a narrow screen the question takes two lines, so the row of buttons still fits.
-        gap = "\n" if self.width() < NARROW else "   "
-        self.next_button.setText(f"End {name} early?{gap}{shortcut} again")
-        self.next_button.setStyleSheet(f"color: {theme.OVERRUN}; border-color: {theme.OVERRUN};")
-        self.confirm_note.setText(
-            f"Press Next phase again to end {name} at {clock_text(self._phase_seconds())} "
-            f"of {clock_text(span.planned_seconds)}; the record will say so."
-        )
-        self._hide_message()  # one line at a time under the phase: the question is the news
-        self.confirm_note.show()
-
     def request_close(self) -> None:
         if self.current is None or self.current.journey.state is JourneyState.CLOSED:
             return
@@ -869,22 +749,7 @@ class JourneyView(QWidget):
             Action.CLOSE_EARLY, again="close", why="It would close early: " + "; ".join(concerns)
         ):
             return
-        if concerns:
-            message = (
-                "This would close the session early. The record and the printed record will "
-                "say so, with your reason and your name."
-            )
-            early = True
-        elif not journey.dosed:
-            message = (
-                "No dose has been recorded. Closing now cancels the session; its record is kept."
-            )
-            early = True
-        else:
-            message = "The journey ends here and its record is kept. Integration follows."
-            if discharge_of(journey).ready_at is None:
-                message += " No discharge check has found the patient ready to leave yet."
-            early = False
+        message, early = close_question(journey, concerns)
         self.close_dialog = CloseDialog(
             message,
             early,
@@ -920,7 +785,8 @@ class JourneyView(QWidget):
         A first press of Next phase waiting for its second is let go: this is news now."""
         if self._early_armed is not None:
             self._early_armed = None
-            self._show_early_question()
+            if self.current is not None:
+                self._show_early(early_question(self.current.journey, self._facts()))
         self.message.setText(text)
         self._again = again or ""
         self.switch_button.setVisible(again is not None)
