@@ -31,7 +31,8 @@ from kapdesk.core.journey_screen import (
     flag_lines,
     journey_screen,
 )
-from kapdesk.core.protocols import Advance, Protocol, parse_protocol
+from kapdesk.core.protocol_files import parse_protocol
+from kapdesk.core.protocols import Advance, Protocol
 from kapdesk.core.staff import Role, StaffMember
 from kapdesk.core.standing_flags import standing_flags
 from tests.conftest import make_protocol
