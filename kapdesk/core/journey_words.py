@@ -3,7 +3,7 @@ the printed record."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -23,55 +23,63 @@ from kapdesk.core.vitals import Reading
 
 def event_text(event: JourneyEvent) -> str:
     """One line about an event, in the clinic's words."""
-    data = event.data
     if event.kind is EventKind.OPENED:
         return "Session opened"
-    if event.kind is EventKind.DOSE:
-        return _dose_text(data)
-    if event.kind is EventKind.PHASE:
-        how = " (by time)" if data.get("auto") else ""
-        text = f"Phase: {data.get('name', '')}{how}"
-        early = data.get("ended_early")
-        if isinstance(early, Mapping):
-            text += f"; {ended_early_text(early)}"
-        return text
-    if event.kind is EventKind.RESUMED:
-        return resumed_text(data)
-    if event.kind is EventKind.TIME_CORRECTED:
-        return _corrected_text(data)
-    if event.kind is EventKind.TIME_CONFIRMED:
-        by = f" by {data['by']}" if data.get("by") else ""
-        return f"Journey time confirmed{by}"
     if event.kind in SOUND_KINDS:
         return _sound_text(event)
-    if event.kind is EventKind.NOTE:
-        tags = ", ".join(str(t) for t in data.get("tags") or ())
-        text = str(data.get("text") or "")
-        return "Note: " + (f"[{tags}] {text}".strip() if tags else text)
-    if event.kind is EventKind.VITALS:
-        values = data.get("values")
-        reading = Reading.from_values(values if isinstance(values, Mapping) else {})
-        flags = "; ".join(str(f) for f in data.get("flags") or ())
-        return f"Vital signs: {reading.text()}" + (f". Flagged: {flags}" if flags else "")
-    if event.kind is EventKind.RATING:
-        scale = SCALES.get(str(data.get("scale")))
-        value = data.get("value", "")
-        if scale is None:
-            return f"Rating {data.get('scale', '')}: {value}"
-        if scale.id == "responsiveness":
-            return f"{scale.name}: {value}, {str(data.get('words', '')).lower()}"
-        return f"{scale.name}: {value} of 10"
-    if event.kind is EventKind.AMENDMENT:
-        return f"Correction of entry {data.get('amends')}: {data.get('reason', '')}"
-    if event.kind is EventKind.FLAG_SEEN:
-        words = " · ".join(str(w) for w in data.get("words") or ())
-        by = f" by {data['by']}" if data.get("by") else ""
-        return f"Flag seen{by}: {words} (the reading of entry {data.get('reading')})"
     if event.kind in PREPARATION_KINDS:
         return _preparation_text(event)
     if event.kind is EventKind.DISCHARGE:
         return _discharge_text(event)
-    return closed_text(data)
+    words = _WORDS_OF_DATA.get(event.kind, closed_text)
+    return words(event.data)
+
+
+def _phase_text(data: Mapping[str, Any]) -> str:
+    how = " (by time)" if data.get("auto") else ""
+    text = f"Phase: {data.get('name', '')}{how}"
+    early = data.get("ended_early")
+    if isinstance(early, Mapping):
+        text += f"; {ended_early_text(early)}"
+    return text
+
+
+def _confirmed_text(data: Mapping[str, Any]) -> str:
+    by = f" by {data['by']}" if data.get("by") else ""
+    return f"Journey time confirmed{by}"
+
+
+def _note_text(data: Mapping[str, Any]) -> str:
+    tags = ", ".join(str(t) for t in data.get("tags") or ())
+    text = str(data.get("text") or "")
+    return "Note: " + (f"[{tags}] {text}".strip() if tags else text)
+
+
+def _vitals_text(data: Mapping[str, Any]) -> str:
+    values = data.get("values")
+    reading = Reading.from_values(values if isinstance(values, Mapping) else {})
+    flags = "; ".join(str(f) for f in data.get("flags") or ())
+    return f"Vital signs: {reading.text()}" + (f". Flagged: {flags}" if flags else "")
+
+
+def _rating_text(data: Mapping[str, Any]) -> str:
+    scale = SCALES.get(str(data.get("scale")))
+    value = data.get("value", "")
+    if scale is None:
+        return f"Rating {data.get('scale', '')}: {value}"
+    if scale.id == "responsiveness":
+        return f"{scale.name}: {value}, {str(data.get('words', '')).lower()}"
+    return f"{scale.name}: {value} of 10"
+
+
+def _amendment_text(data: Mapping[str, Any]) -> str:
+    return f"Correction of entry {data.get('amends')}: {data.get('reason', '')}"
+
+
+def _flag_seen_text(data: Mapping[str, Any]) -> str:
+    words = " · ".join(str(w) for w in data.get("words") or ())
+    by = f" by {data['by']}" if data.get("by") else ""
+    return f"Flag seen{by}: {words} (the reading of entry {data.get('reading')})"
 
 
 def ended_early_text(early: Mapping[str, Any]) -> str:
@@ -195,3 +203,18 @@ def _sound_text(event: JourneyEvent) -> str:
     if event.kind is EventKind.MUSIC_ENDED:
         return f"Music ran out: {data.get('playlist', '')}"
     return "Quiet on" if data.get("on") else "Quiet off"
+
+
+# Events whose line is made from their data alone; a kind not here reads as the close.
+_WORDS_OF_DATA: dict[EventKind, Callable[[Mapping[str, Any]], str]] = {
+    EventKind.DOSE: _dose_text,
+    EventKind.PHASE: _phase_text,
+    EventKind.RESUMED: resumed_text,
+    EventKind.TIME_CORRECTED: _corrected_text,
+    EventKind.TIME_CONFIRMED: _confirmed_text,
+    EventKind.NOTE: _note_text,
+    EventKind.VITALS: _vitals_text,
+    EventKind.RATING: _rating_text,
+    EventKind.AMENDMENT: _amendment_text,
+    EventKind.FLAG_SEEN: _flag_seen_text,
+}
