@@ -27,7 +27,10 @@ from kapdesk.core.journey import verdict_text
 from kapdesk.ui.widgets import centred, dialog_footer, label
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from kapdesk.core.journey import Journey
+    from kapdesk.core.protocols import DischargeQuestion
 
 
 def _choice(text: str) -> QPushButton:
@@ -99,21 +102,7 @@ class DischargeDialog(QDialog):
         layout.addWidget(self.escort)
 
         self.answers: dict[str, QButtonGroup] = {}
-        if rules.questions:
-            questions = QGridLayout()
-            questions.setHorizontalSpacing(8)
-            for row, question in enumerate(rules.questions):
-                questions.addWidget(label(question.text), row, 0)
-                group = QButtonGroup(self)
-                for column, (answer, words) in enumerate(((1, "Yes"), (0, "No"))):
-                    button = _choice(words)
-                    group.addButton(button, answer)
-                    questions.addWidget(button, row, 1 + column)
-                group.idClicked.connect(lambda _answer: self._update())
-                self.answers[question.id] = group
-            questions.setColumnStretch(0, 1)
-            layout.addWidget(label("The protocol also asks", "section"))
-            layout.addLayout(questions)
+        self._ask_questions(layout, rules.questions)
 
         # On a small room PC the items scroll; the verdict and the buttons stay in view.
         self.verdict = label("", "muted")
@@ -121,6 +110,25 @@ class DischargeDialog(QDialog):
             self, layout, "Save check", self.submit, status=self.verdict
         )
         self._update()
+
+    def _ask_questions(self, layout: QVBoxLayout, asked: Sequence[DischargeQuestion]) -> None:
+        """The protocol's own yes-or-no questions, each a pair of buttons."""
+        if not asked:
+            return
+        questions = QGridLayout()
+        questions.setHorizontalSpacing(8)
+        for row, question in enumerate(asked):
+            questions.addWidget(label(question.text), row, 0)
+            group = QButtonGroup(self)
+            for column, (answer, words) in enumerate(((1, "Yes"), (0, "No"))):
+                button = _choice(words)
+                group.addButton(button, answer)
+                questions.addWidget(button, row, 1 + column)
+            group.idClicked.connect(lambda _answer: self._update())
+            self.answers[question.id] = group
+        questions.setColumnStretch(0, 1)
+        layout.addWidget(label("The protocol also asks", "section"))
+        layout.addLayout(questions)
 
     def scores(self) -> dict[str, int | None]:
         chosen: dict[str, int | None] = {VITALS_ITEM.id: self.vitals.score}
