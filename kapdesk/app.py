@@ -86,17 +86,7 @@ def pygame_sound() -> AudioBackend:
 def attach_records(
     window: MainWindow, records: Records, clock: Clock, audio: BackendFactory | None
 ) -> None:
-    window.attach(
-        records.store,
-        records.library,
-        records.left_open,
-        clock=clock,
-        sound_library=records.sound_library,
-        sounds=records.sounds,
-        tags=records.tags,
-        audio=audio,
-        aftercare=records.aftercare,
-    )
+    window.attach(records, clock=clock, audio=audio)
     window.writer_lock = records.writer  # held while the window lives
 
     def damaged(text: str) -> None:  # from the check's thread: queued to the window's

@@ -20,7 +20,7 @@ from kapdesk.core.clock import Clock, SpeedClock
 from kapdesk.core.observations import load_tags
 from kapdesk.core.practice import DOCUMENTS_FOLDER, FILE_PREFIX, MARK
 from kapdesk.core.protocol_files import ProtocolLibrary
-from kapdesk.core.room import RoomSettings, RoomSettingsError, load_room_settings
+from kapdesk.core.room import RoomSettings, load_room_settings
 from kapdesk.core.safe_files import SETTINGS_LIMIT, SafeFileError, read_file
 from kapdesk.core.soundtrack import BundledSound, bundled_sounds
 from kapdesk.paths import (
@@ -29,6 +29,7 @@ from kapdesk.paths import (
     BUNDLED_SOUNDS_DIR,
     AppPaths,
 )
+from kapdesk.room_pc import RoomPC
 from kapdesk.storage.courses import CourseStore
 from kapdesk.storage.db import Storage, database_identity, open_storage
 from kapdesk.storage.db_url import sqlite_path
@@ -46,19 +47,9 @@ log = logging.getLogger(__name__)
 
 
 @dataclass
-class Aftercare:
-    """What comes after the journey: the clinic's settings, courses and integration plans."""
+class PrintSettings:
+    """How printed pages and saved files are made on this PC (practice's differ)."""
 
-    clinic: ClinicSettings
-    clinic_problems: list[ClinicError]
-    courses: CourseStore
-    plans: IntegrationStore
-    storage: Storage  # for printing (kapdesk.reports.printing, which loads Qt's GUI part)
-    clock: Clock
-    room: RoomSettings = field(default_factory=RoomSettings)
-    room_problem: RoomSettingsError | None = None
-    room_file: Path | None = None
-    outbox: Outbox | None = None  # a room on a clinic server: what waits for it
     kept: tuple[Path, ...] = ()  # kapdesk's own places, which no export or print writes over
     mark: str = ""  # on every printed page: practice's "PRACTICE — not a clinical record"
     # Where save dialogs start ("" for the clinic's documents setting) and what goes before
@@ -69,7 +60,8 @@ class Aftercare:
 
 @dataclass
 class Records:
-    """Everything the window works on once the database is open and current."""
+    """Everything the window works on once the database is open and current: the journeys,
+    the protocols and sounds, the clinic's settings, courses and integration plans."""
 
     storage: Storage
     store: JourneyStore
@@ -78,7 +70,14 @@ class Records:
     sound_library: SoundLibrary
     sounds: list[BundledSound]  # the beds and chimes kapdesk ships
     tags: tuple[str, ...]  # the clinic's quick tags for notes
-    aftercare: Aftercare
+    clinic: ClinicSettings
+    clinic_problems: list[ClinicError]
+    courses: CourseStore
+    plans: IntegrationStore
+    clock: Clock  # the records' (practice's runs at the trainer's speed)
+    room_pc: RoomPC = field(default_factory=RoomPC)
+    printing: PrintSettings = field(default_factory=PrintSettings)
+    outbox: Outbox | None = None  # a room on a clinic server: what waits for it
     notices: list[str] = field(default_factory=list)  # for staff at start (entries set aside)
     presence: PresenceBeacon | None = None  # a room on a clinic server says it is there
     writer: WriterLock | None = None  # this kapdesk's hold on the SQLite file it writes to
@@ -249,17 +248,7 @@ def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
     for problem in problems:
         log.warning("clinic settings not used: %s problem(s)", len(problem.problems))
     _note_settings(storage, paths, clock)
-    aftercare = Aftercare(
-        clinic,
-        problems,
-        CourseStore(storage, clock),
-        IntegrationStore(storage, clock),
-        storage,
-        clock,
-        room,
-        room_problem,
-        paths.room_settings,
-        outbox,
+    printing = PrintSettings(
         paths.kept_places(sqlite_path(storage.engine.url)),
         MARK if paths.practice else "",
         str(paths.data_dir / DOCUMENTS_FOLDER) if paths.practice else "",
@@ -273,7 +262,14 @@ def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
         SoundLibrary(storage, clock),
         sounds,
         tags,
-        aftercare,
+        clinic,
+        problems,
+        CourseStore(storage, clock),
+        IntegrationStore(storage, clock),
+        clock,
+        RoomPC(room, room_problem, paths.room_settings),
+        printing,
+        outbox,
         notices,
         PresenceBeacon(storage, store.room) if store.shared else None,
     )

@@ -75,10 +75,9 @@ def _print_demo(window: MainWindow, session_id: int, out: Path) -> None:
     plan.is_booked.setChecked(True)
     plan.note.setText("10:00, room 2")  # the booking's time and place, for the handout
     plan.save_selected()
-    aftercare = window.aftercare
-    assert aftercare is not None
-    clinic = replace(aftercare.clinic, name="Harbour Light Clinic", phone="555 0134")
-    printer = Printer(aftercare.storage, SystemClock(), clinic)  # the demo ran in real time
+    records = window.records
+    clinic = replace(records.clinic, name="Harbour Light Clinic", phone="555 0134")
+    printer = Printer(records.storage, SystemClock(), clinic)  # the demo ran in real time
     with tempfile.TemporaryDirectory() as folder:
         for name, data in (
             ("record", printer.record(session_id)),
@@ -216,9 +215,8 @@ def main(out: Path) -> None:
         plan.note.setText("10:00, room 2")
         plan.save_selected()
         shot("integration.png")
-        aftercare = window.aftercare
-        assert aftercare is not None
-        course = aftercare.courses.of_session(current.session_id)
+        records = window.records
+        course = records.courses.of_session(current.session_id)
         assert course is not None
         trend = [
             ((3, 3, 2, 2, 2, 2, 1, 1, 0), (3, 2, 2, 2, 2, 1, 1)),
@@ -228,7 +226,7 @@ def main(out: Path) -> None:
         ]
         for phq, gad in trend:
             for instrument, answers in ((PHQ9, phq), (GAD7, gad)):
-                aftercare.courses.record(
+                records.courses.record(
                     "P-0042",
                     score(instrument, answers),
                     "preparation",

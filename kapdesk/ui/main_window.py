@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kapdesk.room_pc import autostart_exists
 from kapdesk.storage.errors import StorageError
 from kapdesk.ui.focus import FocusKeeper
 from kapdesk.ui.notices import DIM, Notice
@@ -41,18 +42,19 @@ if TYPE_CHECKING:
     from kapdesk.core.clock import Clock, SpeedClock
     from kapdesk.core.protocol_files import ProtocolLibrary
     from kapdesk.core.room import RoomSettings
-    from kapdesk.core.soundtrack import BundledSound, Soundtrack
+    from kapdesk.core.soundtrack import Soundtrack
     from kapdesk.core.staff import Action, StaffMember
     from kapdesk.printing import Printer
-    from kapdesk.records import Aftercare
+    from kapdesk.records import Records
     from kapdesk.reports.pages import Printed
     from kapdesk.storage.journeys import JourneyStore, OpenJourney
-    from kapdesk.storage.library import SoundLibrary
     from kapdesk.storage.presence import PresenceBeacon
+    from kapdesk.ui.board_window import BoardWindow
     from kapdesk.ui.calm_screen import CalmScreen
     from kapdesk.ui.history_view import HistoryView
     from kapdesk.ui.journey_view import JourneyView
     from kapdesk.ui.library_view import LibraryView
+    from kapdesk.ui.practice_band import PracticeBand
     from kapdesk.ui.setup_view import SetupView
     from kapdesk.ui.sound_panel import BackendFactory, SoundPanel
     from kapdesk.ui.summary_view import SummaryView
@@ -67,17 +69,6 @@ LOCK_KEY = "Ctrl+Shift+L"  # lock, or switch user where a refusal offers it
 _LOCK_KEY_TEXT = LOCK_KEY
 SHUTDOWN_FADE_S = 0.3  # a shutdown or a logout fades the sound out this fast, then stops it
 SHUTDOWN_GRACE_S = 0.5  # and waits at most this much longer for the device to be silent
-
-
-def _autostart_exists() -> bool:
-    """Whether this account starts kapdesk at login already (however that entry was made)."""
-    import sys  # noqa: PLC0415
-
-    if not sys.platform.startswith("linux"):
-        return False
-    from kapdesk.desktop_entry import entry_places  # noqa: PLC0415
-
-    return entry_places()["autostart"].exists()
 
 
 class MainWindow(QMainWindow):
@@ -114,6 +105,8 @@ class MainWindow(QMainWindow):
         self.start_arguments: list[str] = []  # how this kapdesk was started (for autostart)
         self.start_problem_for_autostart = ""  # why this start cannot be repeated at login
         self.start_problem: str | None = None
+        self.practice_band: PracticeBand | None = None  # practice mode's, above every page
+        self.board_window: BoardWindow | None = None  # the clinic board, once asked for
         self.setWindowTitle("kapdesk")
         self.setMinimumSize(1000, 580)
         self.save_status.connect(self._on_save_status)
@@ -218,11 +211,12 @@ class MainWindow(QMainWindow):
 
         central = self.centralWidget()
         assert central is not None
-        self.practice_band = PracticeBand(clock, central)
+        band = PracticeBand(clock, central)
+        self.practice_band = band
         layout = central.layout()
         assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(0, self.practice_band)
-        self.pages.currentChanged.connect(lambda _page: self.practice_band.set_locked(self.locked))
+        layout.insertWidget(0, band)
+        self.pages.currentChanged.connect(lambda _page: band.set_locked(self.locked))
 
         def keep_title(title: str) -> None:
             if title != WINDOW_TITLE:
@@ -238,17 +232,7 @@ class MainWindow(QMainWindow):
     # -- start-up -----------------------------------------------------------------------------
 
     def attach(
-        self,
-        store: JourneyStore,
-        library: ProtocolLibrary,
-        left_open: list[OpenJourney],
-        *,
-        clock: Clock,
-        sound_library: SoundLibrary,
-        sounds: list[BundledSound] | None = None,
-        tags: Sequence[str] = (),
-        audio: BackendFactory | None = None,
-        aftercare: Aftercare | None = None,
+        self, records: Records, *, clock: Clock, audio: BackendFactory | None = None
     ) -> None:
         """Bring in the pages over the open records and show the right one.
 
@@ -270,23 +254,23 @@ class MainWindow(QMainWindow):
         from kapdesk.ui.summary_view import SummaryView  # noqa: PLC0415
         from kapdesk.ui.timeline_view import TimelineView  # noqa: PLC0415
 
+        self.records = records
+        store, library, sound_library = records.store, records.library, records.sound_library
         self.store = store
-        self.aftercare = aftercare
         self.library = library
         self.sound_library = sound_library
-        self.sounds = list(sounds or [])
+        self.sounds = list(records.sounds)
         self.bundled_soundtracks = default_soundtracks(self.sounds)
         self.soundtracks: list[Soundtrack] = []
         self.setup_view = SetupView()
-        if aftercare is not None:
-            self.setup_view.courses_of = aftercare.courses.of_patient
+        self.setup_view.courses_of = records.courses.of_patient
         self.journey_view = JourneyView()
         self.summary_view = SummaryView()
         self.history_view = HistoryView()
         self.library_view = LibraryView(sound_library, self.sounds, library)
         self.timeline_view = TimelineView()
         self.integration_view = IntegrationView()
-        kept = aftercare.kept if aftercare is not None else ()  # never saved over
+        kept = records.printing.kept  # never saved over
         self.summary_view.saver.kept = kept
         self.integration_view.saver.kept = kept
         self.summary_view.saver.refusal = self._export_refusal
@@ -296,12 +280,8 @@ class MainWindow(QMainWindow):
         self.followups_view = FollowUpsView()
         self.sound_panel = SoundPanel(clock, audio)
         self.journey_view.place_sound(self.sound_panel)
-        self.journey_view.place_observations(ObservationPanel(tags or DEFAULT_TAGS))
-        preparation = (
-            PreparationPanel(clock, aftercare.clinic.breathing)
-            if aftercare is not None
-            else PreparationPanel(clock)
-        )
+        self.journey_view.place_observations(ObservationPanel(records.tags or DEFAULT_TAGS))
+        preparation = PreparationPanel(clock, records.clinic.breathing)
         preparation.questionnaires_requested.connect(self._questionnaires_before_dosing)
         self.journey_view.place_preparation(preparation)
         for page in (
@@ -326,12 +306,11 @@ class MainWindow(QMainWindow):
         self.integration_view.new_session_requested.connect(self.show_setup)
         self.integration_view.back_requested.connect(self.show_history)
         self.integration_view.course_requested.connect(self.show_course)
-        if aftercare is not None:
-            self.summary_view.make_record = self._print_record
-            self.integration_view.make_handout = self._print_handout
-            for saver in (self.summary_view.saver, self.integration_view.saver):
-                saver.clinic_folder = aftercare.documents or aftercare.clinic.documents
-                saver.file_prefix = aftercare.file_prefix
+        self.summary_view.make_record = self._print_record
+        self.integration_view.make_handout = self._print_handout
+        for saver in (self.summary_view.saver, self.integration_view.saver):
+            saver.clinic_folder = records.printing.documents or records.clinic.documents
+            saver.file_prefix = records.printing.file_prefix
         self.course_view.back_requested.connect(self._back_from_course)
         self.setup_view.followups_requested.connect(self.show_followups)
         self.setup_view.staff_requested.connect(self.show_staff)
@@ -342,7 +321,7 @@ class MainWindow(QMainWindow):
         self.summary_view.history_requested.connect(self.show_history)
         self.history_view.session_chosen.connect(self.choose_session)
         self.history_view.back_requested.connect(self.go_home)
-        self._set_up_lock(clock, aftercare)
+        self._set_up_lock(clock, records)
         self.setup_view.library_requested.connect(self.show_library)
         self.library_view.back_requested.connect(self.go_home)
         self.journey_view.timeline_requested.connect(self.show_timeline)
@@ -357,13 +336,13 @@ class MainWindow(QMainWindow):
         self.heartbeat.start()
         self.pages.removeWidget(self.start_view)
         self.start_view.deleteLater()
-        self.resume(left_open)
+        self.resume(records.left_open)
         self.ask_who()
         self.ready.emit()
 
     # -- the calm lock screen -----------------------------------------------------------------
 
-    def _set_up_lock(self, clock: Clock, aftercare: Aftercare | None) -> None:
+    def _set_up_lock(self, clock: Clock, records: Records) -> None:
         """The calm screen, the lock key (Ctrl+Shift+L) and the idle lock."""
         # Imported here, not with the module: their classes cost the first frame time.
         from PySide6.QtCore import QEvent, QTimer  # noqa: PLC0415
@@ -374,12 +353,9 @@ class MainWindow(QMainWindow):
         from kapdesk.ui.calm_screen import CalmScreen  # noqa: PLC0415
 
         self._clock = clock
-        self.staff = (
-            StaffStore(aftercare.storage, aftercare.clock, aftercare.outbox) if aftercare else None
-        )
-        self.lock_seconds = (aftercare.clinic.lock_minutes if aftercare else 5.0) * 60
-        if aftercare is not None:
-            self.apply_room(aftercare.room)
+        self.staff: StaffStore | None = StaffStore(records.storage, records.clock, records.outbox)
+        self.lock_seconds = records.clinic.lock_minutes * 60
+        self.apply_room(records.room_pc.room)
         self.calm = CalmScreen(clock)
         self.calm.journey_time = self._calm_time
         self.calm.cue_text = lambda: self.journey_view.calm_cue() if self.current else ""
@@ -744,78 +720,32 @@ class MainWindow(QMainWindow):
     def save_room(self, room: RoomSettings) -> str | None:
         """An admin saved this room PC's settings: written whole, audited, applied, and the
         autostart entry put in place or taken away. A sentence when something failed."""
-        import hashlib  # noqa: PLC0415
+        from kapdesk import room_pc  # noqa: PLC0415
 
-        from kapdesk.core.safe_files import write_atomically  # noqa: PLC0415
-        from kapdesk.core.staff import Action, PermissionDeniedError, require  # noqa: PLC0415
-
-        care = self.aftercare
-        if care is None or care.room_file is None or self.member is None or self.staff is None:
-            return "This room's settings cannot be saved here."
-        try:
-            require(self.member, Action.EDIT_SETTINGS)
-        except PermissionDeniedError as exc:
-            return f"{exc}."
-        if room.autostart and not _autostart_exists() and self.start_problem_for_autostart:
-            return self.start_problem_for_autostart
-        problems = room.problems()
-        if problems:
-            return " ".join(problems)
-        renamed = room.room_name != care.room.room_name
-        if (
-            renamed
-            and self.store.shared
-            and self.current is not None
-            and not self.current.journey.closed
-        ):
-            # The room picks its sessions up after a restart by its name.
-            return "The room's name can change once no session is open in it."
-        text = room.to_toml().encode("utf-8")
-        try:
-            care.room_file.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(care.room_file, text)
-        except OSError as exc:
-            return f"The settings could not be written to {care.room_file}: {exc.strerror or exc}."
-        changed = room.changed_keys(care.room)
-        try:
-            self.staff.record(
-                self.member.name,
-                "settings_changed",
-                "room.toml",
-                sha256=hashlib.sha256(text).hexdigest(),
-                file="changed",
-                keys=changed,
-            )
-        except StorageError as exc:
-            log.warning("the settings change could not be audited: %s", exc)
-        care.room, care.room_problem = room, None
+        if self.member is None or self.staff is None:
+            return room_pc.CANNOT_SAVE_HERE
+        shared_open = self.store.shared and self._journey_open()
+        problem = room_pc.save_room(
+            self.records.room_pc,
+            room,
+            self.member,
+            self.staff,
+            autostart_problem=self.start_problem_for_autostart,
+            may_rename=not shared_open,
+        )
+        if problem is not None:
+            return problem
         self.apply_room(room)
-        if room.autostart == _autostart_exists() or hasattr(self, "practice_band"):
-            return None  # as it is already, or practice: this PC's login is the clinic's
-        return self._place_autostart(room.autostart)
-
-    def _place_autostart(self, autostart: bool) -> str | None:
-        import sys  # noqa: PLC0415
-
-        if not sys.platform.startswith("linux"):
-            return None  # Windows: the Startup shortcut, docs/room-pc.md
-        from kapdesk import desktop_entry  # noqa: PLC0415
-
-        try:
-            if autostart:
-                desktop_entry.install(self.start_arguments, autostart=True)
-            else:
-                desktop_entry.entry_places()["autostart"].unlink(missing_ok=True)
-        except OSError as exc:
-            return f"Saved, but the autostart entry could not be written: {exc.strerror or exc}."
-        return None
+        if self.practice_band is not None:
+            return None  # practice: this PC's login is the clinic's
+        return room_pc.follow_autostart(room.autostart, self.start_arguments)
 
     def apply_room(self, room: RoomSettings) -> None:
         """This room PC's settings, as saved: kiosk, the idle lock, the loudest sound."""
         if room.lock_minutes is not None:
             self.lock_seconds = room.lock_minutes * 60
-        elif self.aftercare is not None:
-            self.lock_seconds = self.aftercare.clinic.lock_minutes * 60
+        else:
+            self.lock_seconds = self.records.clinic.lock_minutes * 60
         self.sound_panel.volume_limit = room.volume_limit  # from the next session's player
         if room.kiosk and not self.kiosk:
             self.enter_kiosk()
@@ -874,7 +804,7 @@ class MainWindow(QMainWindow):
             return
         failed = [
             *self.library.problems,
-            *(self.aftercare.clinic_problems if self.aftercare else []),
+            *self.records.clinic_problems,
         ]
         problems = [f"{error.source}: {error.problems[0]}" for error in failed if error.problems]
         try:
@@ -951,22 +881,20 @@ class MainWindow(QMainWindow):
         from kapdesk.core.integration import draft_plan  # noqa: PLC0415  (off the first frame)
         from kapdesk.core.staff import Action  # noqa: PLC0415
 
-        if self.aftercare is None or self._refused(
-            Action.INTEGRATE, lambda: self.show_integration(session_id)
-        ):
+        if self._refused(Action.INTEGRATE, lambda: self.show_integration(session_id)):
             self.show_summary(session_id)
             return
-        aftercare = self.aftercare
+        records = self.records
         try:
             summary, journey = self.store.load(session_id)
             if not journey.dosed:  # cancelled before the dose: nothing to integrate
                 self.show_summary(session_id)
                 return
-            course = aftercare.courses.of_session(session_id)
+            course = records.courses.of_session(session_id)
             left = course.left_after(session_id) if course is not None else None
             ended = summary.closed_at or summary.opened_at
-            plan = draft_plan(aftercare.clinic, ended.astimezone().date(), left)
-            aftercare.plans.draft(session_id, plan)
+            plan = draft_plan(records.clinic, ended.astimezone().date(), left)
+            records.plans.draft(session_id, plan)
             staff = self.store.staff_names()
         except (LookupError, StorageError) as exc:
             self._show_banner(f"The integration plan cannot be shown: {exc}")
@@ -977,13 +905,13 @@ class MainWindow(QMainWindow):
         self.integration_view.patient_code = summary.patient_code
         try:
             self.integration_view.show_plan(
-                aftercare.plans,
-                aftercare.clinic,
+                records.plans,
+                records.clinic,
                 session_id,
                 title="   ·   ".join(part for part in parts if part),
                 by=self.member.name if self.member else summary.sitter,
                 staff=staff,
-                today=aftercare.clock.now().astimezone().date(),
+                today=records.clock.now().astimezone().date(),
             )
         except StorageError as exc:
             self._show_banner(f"The integration plan cannot be shown: {exc}")
@@ -1046,30 +974,28 @@ class MainWindow(QMainWindow):
 
     def show_followups(self) -> None:
         """Every integration item not done yet, across sessions."""
-        if self.aftercare is None or self._journey_open():
+        if self._journey_open():
             self.go_home()
             return
-        today = self.aftercare.clock.now().astimezone().date()
-        self.followups_view.load(self.aftercare.plans.open_items, today)
+        today = self.records.clock.now().astimezone().date()
+        self.followups_view.load(self.records.plans.open_items, today)
         self.pages.setCurrentWidget(self.followups_view)
 
     def show_board(self) -> None:
         """The clinic board, in a window of its own beside this one (read-only)."""
         from kapdesk.ui.board_window import BoardWindow  # noqa: PLC0415
 
-        if self.aftercare is None:
-            return
-        board = getattr(self, "board_window", None)
+        board = self.board_window
         if board is None:
             board = BoardWindow(
-                self.aftercare.storage,
+                self.records.storage,
                 self._clock,
-                show_patients=self.aftercare.room.board_shows_patients,
+                show_patients=self.records.room_pc.room.board_shows_patients,
                 parent=self,
             )
             self.board_window = board
             board.resize(min(1400, self.width()), min(900, self.height()))
-        board.board.show_patient = self.aftercare.room.board_shows_patients  # as set now
+        board.board.show_patient = self.records.room_pc.room.board_shows_patients  # as set now
         if board.isVisible():
             board.redraw()
             board.raise_()
@@ -1099,28 +1025,25 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(self.staff_view)
         today = self._clock.now().astimezone().date()
         self.staff_view.show_for(self.staff, self.member, QDate(today.year, today.month, today.day))
-        if self.aftercare is not None:
-            care = self.aftercare
-            self.staff_view.room_saver = self.save_room
-            problem = f"{care.room_problem} (kapdesk's defaults apply)" if care.room_problem else ""
-            where = f"Kept in {care.room_file}." if care.room_file else ""
-            self.staff_view.show_room(care.room, " ".join(p for p in (problem, where) if p))
-            self.staff_view.room_autostart.setChecked(care.room.autostart or _autostart_exists())
+        pc = self.records.room_pc
+        self.staff_view.room_saver = self.save_room
+        problem = f"{pc.problem} (kapdesk's defaults apply)" if pc.problem else ""
+        where = f"Kept in {pc.file}." if pc.file else ""
+        self.staff_view.show_room(pc.room, " ".join(p for p in (problem, where) if p))
+        self.staff_view.room_autostart.setChecked(pc.room.autostart or autostart_exists())
         self.pages.setCurrentWidget(self.staff_view)
 
     def show_course(self, session_id: int, moment: str = "follow-up") -> None:
         """The course (and questionnaires) of the patient of a session."""
         from kapdesk.core.staff import Action  # noqa: PLC0415
 
-        if self.aftercare is None or self._refused(
-            Action.INTEGRATE, lambda: self.show_course(session_id, moment)
-        ):
+        if self._refused(Action.INTEGRATE, lambda: self.show_course(session_id, moment)):
             return
         try:
             summary, _journey = self.store.load(session_id)
             sessions = self.store.summaries(limit=None, patient_code=summary.patient_code)
             self.course_view.show_course(
-                self.aftercare.courses,
+                self.records.courses,
                 summary.patient_code,
                 session_id,
                 sessions,
@@ -1135,11 +1058,12 @@ class MainWindow(QMainWindow):
     def _printer(self) -> Printer:
         from kapdesk.printing import Printer  # noqa: PLC0415  (QtGui's PDF writer)
 
-        assert self.aftercare is not None
-        care = self.aftercare
+        records = self.records
         member = self.member
         by = member.name if member else ""
-        return Printer(care.storage, care.clock, care.clinic, by, member, mark=care.mark)
+        return Printer(
+            records.storage, records.clock, records.clinic, by, member, mark=records.printing.mark
+        )
 
     def _print_record(self, session_id: int) -> Printed:
         return self._printer().record_pages(session_id)  # on a worker thread
@@ -1202,9 +1126,9 @@ class MainWindow(QMainWindow):
     def _join_course(self, opened: OpenJourney, choice: tuple[str, int]) -> None:
         """Make the new session part of the course chosen at set-up (or of a new one)."""
         kind, value = choice
-        if self.aftercare is None or kind == "none":
+        if kind == "none":
             return
-        courses = self.aftercare.courses
+        courses = self.records.courses
         try:
             course_id = value if kind == "join" else courses.start(opened.patient_code, value).id
             courses.join(course_id, opened.session_id)
@@ -1235,10 +1159,8 @@ class MainWindow(QMainWindow):
 
     def _course_text(self, session_id: int) -> str:
         """ "Session 3 of 6", or "" when the session is not part of a course."""
-        if self.aftercare is None:
-            return ""
         try:
-            course = self.aftercare.courses.of_session(session_id)
+            course = self.records.courses.of_session(session_id)
         except StorageError:
             return ""
         number = course.number_of(session_id) if course is not None else None

@@ -192,7 +192,9 @@ def _sign_in(room: Room) -> QWidget:
 
 def _board(room: Room) -> QWidget:
     room.window.show_board()
-    return room.window.board_window
+    board = room.window.board_window
+    assert board is not None
+    return board
 
 
 PAGES: dict[str, Scene] = {

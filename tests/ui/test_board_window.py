@@ -80,8 +80,9 @@ def test_each_room_reads_from_across_the_room_and_follows_what_is_recorded(
 def test_set_up_opens_the_board_beside_kapdesk(qtbot: QtBot, window: MainWindow) -> None:
     window.show_setup()
     qtbot.mouseClick(window.board_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: getattr(window, "board_window", None) is not None)
+    qtbot.waitUntil(lambda: window.board_window is not None)
     board = window.board_window
+    assert board is not None
     qtbot.waitUntil(board.isVisible)
     qtbot.waitUntil(lambda: board.last_update is not None, timeout=10_000)
     assert board.windowTitle() == "kapdesk · Clinic board"

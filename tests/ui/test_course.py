@@ -29,12 +29,11 @@ def test_questionnaires_before_the_dose_and_at_follow_up_make_a_trend(
     qtbot: QtBot, window: MainWindow, clock: FakeClock
 ) -> None:
     window.open_session("P-0077", "im-ketamine", "Dr Lin")
-    aftercare = window.aftercare
+    records = window.records
     current = window.current
-    assert aftercare is not None
     assert current is not None
-    course = aftercare.courses.start("P-0077", 6)
-    aftercare.courses.join(course.id, current.session_id)
+    course = records.courses.start("P-0077", 6)
+    records.courses.join(course.id, current.session_id)
     preparation = window.journey_view.preparation
     assert preparation is not None
 

@@ -308,6 +308,7 @@ def test_the_keyboard_comes_back_when_the_clinic_board_closes(
     before = QApplication.focusWidget()
     _press(qtbot, window, Qt.Key.Key_B, CTRL_SHIFT)
     board = window.board_window
+    assert board is not None
     qtbot.waitUntil(board.isActiveWindow)
     _press(qtbot, window, Qt.Key.Key_Escape)  # the board's own key closes it
     qtbot.waitUntil(lambda: not board.isVisible())

@@ -152,8 +152,7 @@ def test_a_bad_clinic_file_is_named_on_set_up_and_kapdesk_carries_on(
     assert f"{paths.clinic_settings}: line 2, clinic.open_days: 'someday' is not a day" in (
         problems.text()
     )
-    assert built.aftercare is not None
-    assert built.aftercare.clinic.open_days == (0, 1, 2, 3, 4)
+    assert built.records.clinic.open_days == (0, 1, 2, 3, 4)
 
 
 def test_the_clinics_own_breathing_pattern_is_offered(

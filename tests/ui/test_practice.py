@@ -29,12 +29,20 @@ from kapdesk.storage.journeys import JourneyStore
 from kapdesk.ui import theme
 from kapdesk.ui.board_window import BoardWindow
 from kapdesk.ui.main_window import MainWindow
+from kapdesk.ui.practice_band import PracticeBand
 from tests.support.crash import ROOT, child_env, driver, first_line, run_driver
 from tests.support.pdf_text import pdf_pages
 from tests.ui.conftest import sign_in, sign_in_account
 from tests.ui.test_journey_flow import _give_dose, _open_session
 
 SHIFT_CTRL = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def _band(window: MainWindow) -> PracticeBand:
+    """The practice band over ``window``'s pages (there in practice mode only)."""
+    band = window.practice_band
+    assert band is not None
+    return band
 
 
 @pytest.fixture
@@ -76,7 +84,7 @@ def _practice_window(
 
 def _band_on_top(window: MainWindow) -> bool:
     """The band is shown, across the top of the window, above the page on screen."""
-    band = window.practice_band
+    band = _band(window)
     page = window.pages.currentWidget()
     assert page is not None
     top = band.mapTo(window, band.rect().topLeft()).y()
@@ -103,10 +111,10 @@ def test_practice_says_so_above_every_page_and_on_the_lock_screen(
 ) -> None:
     window = practice
     assert window.windowTitle() == WINDOW_TITLE
-    assert "Practice" in window.practice_band.words.text()
+    assert "Practice" in _band(window).words.text()
     assert not window.board_button.isVisible()  # the board is the clinic's, not practice's
     qtbot.keyClick(window, Qt.Key.Key_B, SHIFT_CTRL)
-    assert getattr(window, "board_window", None) is None
+    assert window.board_window is None
     pages = [window.pages.widget(i) for i in range(window.pages.count())]
     assert len(pages) >= 10  # set-up, journey, summary, history, library, calm screen, ...
     for page in pages:
@@ -126,7 +134,7 @@ def test_practice_says_so_above_every_page_and_on_the_lock_screen(
 
 
 def test_the_band_is_calm_in_a_dark_room(practice: MainWindow) -> None:
-    image = practice.practice_band.grab().toImage()
+    image = _band(practice).grab().toImage()
     colour = image.pixelColor(image.width() // 3, image.height() // 2)
     assert colour.lightness() < 60  # dim, as the theme's own surfaces
     assert not (colour.red() > colour.green() + 20 and colour.red() > colour.blue() + 20)
@@ -136,7 +144,7 @@ def test_the_speed_buttons_set_how_fast_practice_time_runs(
     qtbot: QtBot, practice: MainWindow, clock: FakeClock
 ) -> None:
     window = practice
-    band = window.practice_band
+    band = _band(window)
     assert band.speed_buttons[1].isChecked()
     _open_session(qtbot, window)
     _give_dose(qtbot, window)
@@ -173,7 +181,7 @@ def test_the_speed_buttons_never_take_the_keyboard_nor_work_on_the_lock_screen(
     qtbot: QtBot, practice: MainWindow
 ) -> None:
     window = practice
-    band = window.practice_band
+    band = _band(window)
     sign_in_account(window, "Sam Ortiz", "5820", frozenset(Role))
     window.show_setup()
     _open_session(qtbot, window)
@@ -317,8 +325,7 @@ def test_practice_pdfs_are_saved_in_practices_own_folder_under_practice_names(
         f'[clinic]\ndocuments = "{clinic_records}"\n', encoding="utf-8"
     )
     window = _practice_window(qtbot, practice_storage, practice_paths, clock)
-    assert window.aftercare is not None
-    assert window.aftercare.clinic.documents == str(clinic_records)  # the clinic's, read
+    assert window.records.clinic.documents == str(clinic_records)  # the clinic's, read
     _open_session(qtbot, window)
     _give_dose(qtbot, window)
     current = window.current
@@ -364,10 +371,9 @@ def test_a_practice_kapdesk_and_the_real_one_run_side_by_side(qtbot: QtBot, tmp_
             pass
         assert window.start_problem is None
         assert window.windowTitle() == WINDOW_TITLE
-        assert window.practice_band.isVisible()
+        assert _band(window).isVisible()
         assert (room / "practice" / "kapdesk.sqlite3").is_file()
-        assert window.aftercare is not None
-        assert window.aftercare.storage.engine.dialect.name == "sqlite"
+        assert window.records.storage.engine.dialect.name == "sqlite"
         assert window.presence is None  # no presence published, so on no board
         assert not (room / "practice" / "outbox.sqlite").exists()
         # A second real start still finds the real kapdesk, not practice, and steps aside.
@@ -391,7 +397,7 @@ def test_a_practice_session_left_open_after_running_fast_picks_up_where_it_was(
 ) -> None:
     _open_session(qtbot, practice)
     _give_dose(qtbot, practice)
-    qtbot.mouseClick(practice.practice_band.speed_buttons[30], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(_band(practice).speed_buttons[30], Qt.MouseButton.LeftButton)
     clock.advance(40)  # 20 minutes of practice
     current = practice.current
     assert current is not None
@@ -411,7 +417,7 @@ def test_a_practice_session_left_open_after_running_fast_picks_up_where_it_was(
     # back before it, and never on by the real two minutes it was closed.
     assert 20 * 60 <= (journey.elapsed() or 0.0) <= shown
     assert not view.time_notice.isVisible()  # nothing to tell: no clock moved
-    assert again.practice_band.speed_buttons[1].isChecked()
+    assert _band(again).speed_buttons[1].isChecked()
 
 
 def test_at_speed_the_music_plays_at_its_own_pace_while_the_journey_runs_fast(
@@ -442,7 +448,7 @@ def test_at_speed_the_music_plays_at_its_own_pace_while_the_journey_runs_fast(
     assert player is not None
     current = window.current
     assert current is not None
-    qtbot.mouseClick(window.practice_band.speed_buttons[30], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(_band(window).speed_buttons[30], Qt.MouseButton.LeftButton)
     started = player.position or 0.0
     elapsed = current.journey.elapsed() or 0.0
     clock.advance(20)  # ten minutes of practice; twenty seconds of music

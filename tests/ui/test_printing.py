@@ -93,8 +93,7 @@ def test_save_pdf_starts_in_the_clinics_documents_folder(
     session_id = _closed_session(window, clock)
     window.show_summary(session_id)
     summary = window.summary_view
-    assert window.aftercare is not None
-    assert summary.saver.clinic_folder == window.aftercare.clinic.documents == ""
+    assert summary.saver.clinic_folder == window.records.clinic.documents == ""
     qtbot.mouseClick(summary.save_pdf_button, Qt.MouseButton.LeftButton)
     dialog = summary.saver.dialog
     assert dialog is not None
