@@ -20,9 +20,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QMainWindow,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -30,10 +28,11 @@ from PySide6.QtWidgets import (
 
 from kapdesk.room_pc import autostart_exists
 from kapdesk.storage.errors import StorageError
+from kapdesk.ui.banner import CLOSING, NOTICE, PAGE, REFUSAL, SAVING, StatusBanner
 from kapdesk.ui.focus import FocusKeeper
-from kapdesk.ui.notices import DIM, Notice
+from kapdesk.ui.notices import Notice
 from kapdesk.ui.start_view import StartView
-from kapdesk.ui.widgets import SWITCH_OFFER, card, label
+from kapdesk.ui.widgets import SWITCH_OFFER, label
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QEvent, QObject
@@ -116,21 +115,16 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.banner = card(central)
-        self.banner.setProperty("role", "banner")
-        banner_layout = QHBoxLayout(self.banner)
-        self.banner_text = label("", "")
-        banner_layout.addWidget(self.banner_text, 1)
-        # After a refusal: a colleague who may signs in, and what was refused opens again.
-        self.banner_switch = QPushButton(f"Switch user   {_LOCK_KEY_TEXT}")
-        self.banner_switch.setProperty("role", "compact")
-        self.banner_switch.clicked.connect(self._banner_switch_pressed)
-        self.banner_switch.hide()
-        banner_layout.addWidget(self.banner_switch)
-        self._banner_retry: Callable[[], None] | None = None
-        self._switch_offered = False  # the refusal's switch stands (hidden on the calm screen)
-        self.banner.hide()
-        layout.addWidget(self.banner)
+        # Every true state at once (saving, a page that could not load, a refusal...). After a
+        # refusal: a colleague who may signs in, and what was refused opens again.
+        self.status_banner = StatusBanner(f"Switch user   {_LOCK_KEY_TEXT}", central)
+        self.status_banner.switch_pressed.connect(
+            lambda: self.switch_user(self.status_banner.retry)
+        )
+        layout.addWidget(self.status_banner)
+        self._banner_page: QWidget | None = None  # the page a refusal's switch belongs to
+        # Storage work off the window's thread reports its failures here, under its topics:
+        # self.ops = StorageOps(self.status_banner.say)
         # What could not keep the PC awake while a session is open (kapdesk.wakefulness):
         # staff who know may put it away for the session ("Noted", audited).
         self.wake_banner = Notice(central, notable=True)
@@ -185,8 +179,7 @@ class MainWindow(QMainWindow):
         calm = self.attached and self.pages.currentWidget() is self.calm
         for notice in (self.wake_banner, self.damage_banner):
             notice.set_calm(calm)
-        self.banner.setStyleSheet(DIM if calm else "")
-        self.banner_switch.setVisible(self._switch_offered and not calm)
+        self.status_banner.set_calm(calm)
 
     def _wake_notice_noted(self, words: str) -> None:
         """Staff know the PC is not kept awake: away until the session ends, and audited."""
@@ -440,7 +433,7 @@ class MainWindow(QMainWindow):
         try:
             first = self.staff.needs_first_admin()
         except StorageError as exc:
-            self._show_banner(f"{exc}.")
+            self.status_banner.say(PAGE, f"{exc}.")
             first = False
         if first:
             self._behind_lock = self.pages.currentWidget()
@@ -485,8 +478,7 @@ class MainWindow(QMainWindow):
             for dialog in dialogs:
                 dialog.show()  # as it was, whatever was typed in it
             if handing_over:
-                self.banner.hide()  # the refusal was the one before's
-                self._switch_offered = False
+                self.status_banner.say(REFUSAL, None)  # the refusal was the one before's
             if isinstance(again, str) and again and behind is self.journey_view:
                 self.journey_view.try_again(again)
             elif callable(again):
@@ -551,8 +543,8 @@ class MainWindow(QMainWindow):
             if again is not None:
                 self.switch_user(again)
                 return
-        if self.banner.isVisible() and self.banner_switch.isVisible():
-            self.switch_user(self._banner_retry)
+        if self.status_banner.isVisible() and self.status_banner.switch.isVisible():
+            self.switch_user(self.status_banner.retry)
             return
         self.lock()
 
@@ -709,9 +701,10 @@ class MainWindow(QMainWindow):
             return  # the patient or a passer-by at the keyboard: nothing happens
         if self._journey_open() and self._clock.monotonic() - self._leave_asked > LEAVE_AGAIN_S:
             self._leave_asked = self._clock.monotonic()
-            self._show_banner(
+            self.status_banner.say(
+                CLOSING,
                 "A session is open: press Ctrl+Shift+Q again to close kapdesk. "
-                "The session goes on when kapdesk starts again."
+                "The session goes on when kapdesk starts again.",
             )
             return
         self._may_close = True
@@ -793,7 +786,7 @@ class MainWindow(QMainWindow):
     def go_home(self) -> None:
         """The journey if one is open, otherwise a new session."""
         if self._journey_open():
-            self.pages.setCurrentWidget(self.journey_view)
+            self._turn_to(self.journey_view)
             self.journey_view.refresh()
         else:
             self.show_setup()
@@ -807,29 +800,31 @@ class MainWindow(QMainWindow):
             *self.records.clinic_problems,
         ]
         problems = [f"{error.source}: {error.problems[0]}" for error in failed if error.problems]
+        unread: list[str] = []
         try:
             codes, staff = self.store.patient_codes(), self.store.staff_names()
         except StorageError as exc:
             codes, staff = [], []
-            self._show_banner(f"{exc}.")
+            unread.append(f"{exc}.")
         try:
             self.soundtracks = self.sound_library.soundtracks() + self.bundled_soundtracks
         except StorageError as exc:
             self.soundtracks = list(self.bundled_soundtracks)
-            self._show_banner(f"{exc}.")
+            unread.append(f"{exc}.")
         self.setup_view.load(self.library.protocols(), codes, staff, problems, self.soundtracks)
         line = self.setup_view.sitter.lineEdit()
         if line is not None:  # left empty, the member signed in is the sitter
             you = f" (empty: {self.member.name})" if self.member is not None else ""
             line.setPlaceholderText(f"Who sits with the patient{you}")
-        self.pages.setCurrentWidget(self.setup_view)
+        self._turn_to(self.setup_view)
+        self.status_banner.say(PAGE, " ".join(unread) or None)
 
     def show_library(self) -> None:
         if self._journey_open():
             self.go_home()
             return
         self.library_view.load()
-        self.pages.setCurrentWidget(self.library_view)
+        self._turn_to(self.library_view)
 
     def show_timeline(self, session_id: int) -> None:
         """The session's timeline, with corrections; the open session's own journey if it is
@@ -840,12 +835,12 @@ class MainWindow(QMainWindow):
             try:
                 opened = self.store.editable(session_id)
             except (LookupError, StorageError) as exc:
-                self._show_banner(f"That session cannot be shown: {exc}")
+                self.status_banner.say(PAGE, f"That session cannot be shown: {exc}")
                 return
         if self.member is not None:
             opened.journey.act_as(self.member)
         self.timeline_view.show_session(opened)
-        self.pages.setCurrentWidget(self.timeline_view)
+        self._turn_to(self.timeline_view)
 
     def _back_from_timeline(self) -> None:
         """Back to where the timeline was opened: the journey while it runs, else the record
@@ -862,19 +857,19 @@ class MainWindow(QMainWindow):
         try:
             rows = self.store.summaries()
         except StorageError as exc:
-            self._show_banner(f"{exc}.")
+            self.status_banner.say(PAGE, f"{exc}.")
             return
         self.history_view.load(rows)
-        self.pages.setCurrentWidget(self.history_view)
+        self._turn_to(self.history_view)
 
     def show_summary(self, session_id: int) -> None:
         try:
             summary, journey = self.store.load(session_id)
         except (LookupError, StorageError) as exc:
-            self._show_banner(f"That session cannot be shown: {exc}")
+            self.status_banner.say(PAGE, f"That session cannot be shown: {exc}")
             return
         self.summary_view.show_session(summary, journey)
-        self.pages.setCurrentWidget(self.summary_view)
+        self._turn_to(self.summary_view)
 
     def show_integration(self, session_id: int) -> None:
         """The session's integration plan, drafted from the clinic's rules the first time."""
@@ -897,8 +892,8 @@ class MainWindow(QMainWindow):
             records.plans.draft(session_id, plan)
             staff = self.store.staff_names()
         except (LookupError, StorageError) as exc:
-            self._show_banner(f"The integration plan cannot be shown: {exc}")
             self.show_summary(session_id)
+            self.status_banner.say(PAGE, f"The integration plan cannot be shown: {exc}")
             return
         course_text = self._course_text(session_id)
         parts = (f"Integration · {summary.patient_code}", course_text, summary.protocol_name)
@@ -914,10 +909,10 @@ class MainWindow(QMainWindow):
                 today=records.clock.now().astimezone().date(),
             )
         except StorageError as exc:
-            self._show_banner(f"The integration plan cannot be shown: {exc}")
             self.show_summary(session_id)
+            self.status_banner.say(PAGE, f"The integration plan cannot be shown: {exc}")
             return
-        self.pages.setCurrentWidget(self.integration_view)
+        self._turn_to(self.integration_view)
 
     def _refused(self, action: Action, retry: Callable[[], None] | None = None) -> bool:
         """Whether the member signed in may not do ``action``; if so, the banner says who may
@@ -947,30 +942,22 @@ class MainWindow(QMainWindow):
         return self._refusal(Action.EXPORT)
 
     def _show_refusal(self, text: str, retry: Callable[[], None] | None) -> None:
-        self._show_banner(text)
-        self._banner_retry = retry
-        self._switch_offered = True
-        self.banner_switch.show()
+        self.status_banner.offer_switch(text, retry)
         # The offer belongs to the page shown once the refusal has sent staff where it does
         # (the next turn of the event loop); going elsewhere lets it go.
-        self._banner_page: QWidget | None = None
+        self._banner_page = None
         QTimer.singleShot(0, self._note_banner_page)
 
     def _note_banner_page(self) -> None:
-        if self._switch_offered:
+        if self.status_banner.switch_offered:
             self._banner_page = self.pages.currentWidget()
 
     def _page_changed(self) -> None:
         page = self.pages.currentWidget()
-        kept = getattr(self, "_banner_page", None)
-        if kept is not None and page is not kept and page is not getattr(self, "calm", None):
-            self._switch_offered = False
-            self.banner_switch.hide()
-            self._banner_retry = None
+        kept = self._banner_page
+        if kept is not None and page is not kept and page is not self.calm:
+            self.status_banner.say(REFUSAL, None)
             self._banner_page = None
-
-    def _banner_switch_pressed(self) -> None:
-        self.switch_user(self._banner_retry)
 
     def show_followups(self) -> None:
         """Every integration item not done yet, across sessions."""
@@ -979,7 +966,7 @@ class MainWindow(QMainWindow):
             return
         today = self.records.clock.now().astimezone().date()
         self.followups_view.load(self.records.plans.open_items, today)
-        self.pages.setCurrentWidget(self.followups_view)
+        self._turn_to(self.followups_view)
 
     def show_board(self) -> None:
         """The clinic board, in a window of its own beside this one (read-only)."""
@@ -1031,7 +1018,7 @@ class MainWindow(QMainWindow):
         where = f"Kept in {pc.file}." if pc.file else ""
         self.staff_view.show_room(pc.room, " ".join(p for p in (problem, where) if p))
         self.staff_view.room_autostart.setChecked(pc.room.autostart or autostart_exists())
-        self.pages.setCurrentWidget(self.staff_view)
+        self._turn_to(self.staff_view)
 
     def show_course(self, session_id: int, moment: str = "follow-up") -> None:
         """The course (and questionnaires) of the patient of a session."""
@@ -1051,9 +1038,9 @@ class MainWindow(QMainWindow):
                 moment=moment,
             )
         except (LookupError, StorageError) as exc:
-            self._show_banner(f"The course cannot be shown: {exc}")
+            self.status_banner.say(PAGE, f"The course cannot be shown: {exc}")
             return
-        self.pages.setCurrentWidget(self.course_view)
+        self._turn_to(self.course_view)
 
     def _printer(self) -> Printer:
         from kapdesk.printing import Printer  # noqa: PLC0415  (QtGui's PDF writer)
@@ -1133,7 +1120,9 @@ class MainWindow(QMainWindow):
             course_id = value if kind == "join" else courses.start(opened.patient_code, value).id
             courses.join(course_id, opened.session_id)
         except StorageError as exc:
-            self._show_banner(f"{exc}. The session is open; add it to the course later.")
+            self.status_banner.say(
+                NOTICE, f"{exc}. The session is open; add it to the course later."
+            )
 
     def resume(self, open_journeys: list[OpenJourney]) -> None:
         """Put the newest session left open back on screen (after a crash or power cut)."""
@@ -1155,7 +1144,7 @@ class MainWindow(QMainWindow):
         self._on_save_status(opened.recorder.problem)
         self.journey_view.show_journey(opened)
         self.sound_panel.follow(opened)
-        self.pages.setCurrentWidget(self.journey_view)
+        self._turn_to(self.journey_view)
 
     def _course_text(self, session_id: int) -> str:
         """ "Session 3 of 6", or "" when the session is not part of a course."""
@@ -1302,8 +1291,8 @@ class MainWindow(QMainWindow):
         if self.kiosk and self.attached and not getattr(self, "_may_close", False):
             event.ignore()  # Alt+F4 and the like: staff leave with Ctrl+Shift+Q
             if self.attached:
-                self._show_banner(
-                    "kapdesk runs full screen here: staff close it with Ctrl+Shift+Q."
+                self.status_banner.say(
+                    CLOSING, "kapdesk runs full screen here: staff close it with Ctrl+Shift+Q."
                 )
             return
         current = self.current
@@ -1311,9 +1300,10 @@ class MainWindow(QMainWindow):
         if current is not None and current.recorder.memory_only and not asked:
             event.ignore()  # the one case where closing loses a record: ask twice
             self._lose_memory = True
-            self._show_banner(
+            self.status_banner.say(
+                CLOSING,
                 "Entries of this session are held only in memory (this PC cannot keep "
-                "them on its disk): closing kapdesk now loses them. Close again to do so."
+                "them on its disk): closing kapdesk now loses them. Close again to do so.",
             )
             return
         self._close_everything()
@@ -1342,21 +1332,16 @@ class MainWindow(QMainWindow):
 
     def show_notice(self, text: str) -> None:
         """Something staff should pass on to an admin, in the banner."""
-        self._show_banner(text)
+        self.status_banner.say(NOTICE, text)
 
     def _on_record_damaged(self, text: str) -> None:
         log.error("the record file was found damaged after it opened")
         self.damage_banner.say(text)
 
     def _on_save_status(self, problem: str | None) -> None:
-        if problem:
-            self._show_banner(problem)
-        else:
-            self.banner.hide()
+        self.status_banner.say(SAVING, problem)
 
-    def _show_banner(self, text: str) -> None:
-        self.banner_text.setText(text)
-        self._switch_offered = False
-        self.banner_switch.hide()
-        self._banner_retry = None
-        self.banner.show()
+    def _turn_to(self, page: QWidget) -> None:
+        """``page`` is on screen, loaded: what said a page could not load no longer holds."""
+        self.status_banner.say(PAGE, None)
+        self.pages.setCurrentWidget(page)

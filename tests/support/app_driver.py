@@ -217,9 +217,9 @@ def room(window: MainWindow) -> None:
     poll.setInterval(50)
 
     def delivered() -> None:
-        if current.recorder.pending == 0 and window.banner.isHidden():
+        if current.recorder.pending == 0 and window.status_banner.isHidden():
             poll.stop()
-            _say({"delivered": True, "banner": window.banner.isVisible()})
+            _say({"delivered": True, "banner": window.status_banner.isVisible()})
 
     poll.timeout.connect(delivered)
 
@@ -240,7 +240,7 @@ def room(window: MainWindow) -> None:
                 "noted": text,
                 "status": panel.status.text(),
                 "pending": current.recorder.pending,
-                "banner": window.banner_text.text() if window.banner.isVisible() else "",
+                "banner": window.status_banner.text() if window.status_banner.isVisible() else "",
             }
         )
 
@@ -279,8 +279,8 @@ def diskfull(window: MainWindow) -> None:
         panel.note.setText(more)
         panel.note.returnPressed.emit()
     full = {
-        "banner_shown": window.banner.isVisible(),
-        "banner": window.banner_text.text(),
+        "banner_shown": window.status_banner.isVisible(),
+        "banner": window.status_banner.text(),
         "panel": panel.status.text(),
         "pending": current.recorder.pending,
         "window_up": window.isVisible(),
@@ -292,7 +292,7 @@ def diskfull(window: MainWindow) -> None:
         {
             "full": full,
             "pending_after": current.recorder.pending,
-            "banner_after": window.banner.isVisible(),
+            "banner_after": window.status_banner.isVisible(),
             "typed": typed,
             "saved": notes,
         }
@@ -331,7 +331,7 @@ def smallwal(window: MainWindow) -> None:
     _say(
         {
             "pending": current.recorder.pending,
-            "banner": window.banner_text.text() if window.banner.isVisible() else "",
+            "banner": window.status_banner.text() if window.status_banner.isVisible() else "",
             "panel": panel.status.text(),
             "all_saved": notes == typed,
             "saved": len(notes),

@@ -168,29 +168,29 @@ def test_a_refusals_switch_user_is_not_offered_on_the_calm_screen(
     window.signed_in(member)
     window.show_setup()
     _press(qtbot, window, Qt.Key.Key_K, CTRL)  # the staff page: an admin's, refused
-    assert window.banner_text.text().startswith("Editing staff takes an admin")
-    assert window.banner_switch.isVisible()
+    assert window.status_banner.text().startswith("Editing staff takes an admin")
+    assert window.status_banner.switch.isVisible()
 
     # The lock key takes the refusal's switch: the calm screen, the banner dim, nothing on it.
     _press(qtbot, window, Qt.Key.Key_L, CTRL_SHIFT)
     assert window.locked
-    assert window.banner.isVisible()
-    assert not window.banner_switch.isVisible()
+    assert window.status_banner.isVisible()
+    assert not window.status_banner.switch.isVisible()
     _back_as(qtbot, window, "Jo Okafor", "7391")  # still a nurse: refused again, offered again
     assert window.pages.currentWidget() is window.setup_view
-    assert window.banner_text.text().startswith("Editing staff takes an admin")
-    assert window.banner_switch.isVisible()
+    assert window.status_banner.text().startswith("Editing staff takes an admin")
+    assert window.status_banner.switch.isVisible()
 
     # The idle lock over the refusal: off the calm screen, back with it once unlocked.
     clock.advance(window.lock_seconds)
     window.check_idle()
     assert window.locked
-    assert not window.banner_switch.isVisible()
+    assert not window.status_banner.switch.isVisible()
     _back_as(qtbot, window, "Jo Okafor", "7391")
-    assert window.banner.isVisible()
-    assert window.banner_switch.isVisible()
+    assert window.status_banner.isVisible()
+    assert window.status_banner.switch.isVisible()
     _press(qtbot, window, Qt.Key.Key_L, CTRL_SHIFT)  # and it still switches
     assert window.locked
     _back_as(qtbot, window, "Ana Moreno", PIN)
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.staff_view)
-    assert not window.banner.isVisible()
+    assert not window.status_banner.isVisible()

@@ -162,5 +162,5 @@ def test_not_saved_is_shown_whole_in_the_panel_and_the_banner(
     qtbot.keyClick(panel.note, Qt.Key.Key_Return)
     assert "Not saved: 1 entry could not be" in panel.status.text()
     qtbot.waitUntil(lambda: _shows_whole(panel.status))
-    assert window.banner.isVisible()
-    qtbot.waitUntil(lambda: _shows_whole(window.banner_text))
+    assert window.status_banner.isVisible()
+    qtbot.waitUntil(lambda: _shows_whole(window.status_banner.text_label))

@@ -108,7 +108,7 @@ def test_kiosk_mode_fills_the_screen_and_only_staff_signed_in_leave_it(
 
     window.close()  # Alt+F4, the window manager's close, a stray click
     assert window.isVisible()
-    assert window.banner_text.text() == (
+    assert window.status_banner.text() == (
         "kapdesk runs full screen here: staff close it with Ctrl+Shift+Q."
     )
     qtbot.mouseClick(window.lock_button, Qt.MouseButton.LeftButton)
@@ -135,7 +135,7 @@ def test_kiosk_mode_lets_staff_out_before_the_records_open_and_asks_twice_mid_se
     window.open_session("P-0701", "im-ketamine", "")
     window.leave_kiosk()
     assert window.isVisible()
-    assert window.banner_text.text().startswith("A session is open: press Ctrl+Shift+Q again")
+    assert window.status_banner.text().startswith("A session is open: press Ctrl+Shift+Q again")
     clock.advance(2)
     window.leave_kiosk()
     assert not window.isVisible()

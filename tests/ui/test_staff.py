@@ -130,15 +130,15 @@ def test_only_an_admin_reaches_the_staff_page_and_the_clinic_keeps_an_admin(
     window.show_setup()
     qtbot.keyClick(window.setup_view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.setup_view
-    assert window.banner_text.text() == (
+    assert window.status_banner.text() == (
         "Editing staff takes an admin; Jo Okafor is a nurse. "
         "Switch user to let a colleague who may do it."
     )
     # The banner's switch: the admin signs in and the staff page opens for her.
-    qtbot.mouseClick(window.banner_switch, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.status_banner.switch, Qt.MouseButton.LeftButton)
     _pin_pad(qtbot, window, "Ana Moreno", "5820")
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.staff_view)
-    assert not window.banner.isVisible()
+    assert not window.status_banner.isVisible()
     page = window.staff_view
     assert window.pages.currentWidget() is page
     names = [_cell(page.accounts, r, 0) for r in range(page.accounts.rowCount())]
@@ -272,7 +272,7 @@ def test_someone_else_signing_in_never_inherits_the_admin_page_or_a_half_filled_
     dialog.form.name.setText("Jo Two")
     _sign_in(qtbot, window, "Jo Okafor", "7391")  # the admin walked away; Jo signs in
     assert window.pages.currentWidget() is window.setup_view
-    assert window.banner_text.text().startswith(
+    assert window.status_banner.text().startswith(
         "Editing staff takes an admin; Jo Okafor is a nurse."
     )
     assert not dialog.isVisible()
