@@ -37,7 +37,8 @@ from kapdesk.shutdown import SESSION_ENDING, ShutdownSignals
 from kapdesk.storage.db import Storage
 from kapdesk.storage.models import JourneySession, SessionEvent
 from kapdesk.ui import theme
-from kapdesk.ui.main_window import SHUTDOWN_FADE_S, MainWindow
+from kapdesk.ui.close_policy import SHUTDOWN_FADE_S
+from kapdesk.ui.main_window import MainWindow
 from kapdesk.wakefulness import KeepAwake
 from tests.audio.sdl_disk import FRAME_BYTES, RATE, DiskOutput, wait_until
 from tests.support.crash import (

@@ -1,0 +1,237 @@
+"""Kiosk mode and how the main window closes: only staff leave kiosk mode, a close that would
+lose entries asks twice, and a shutdown asked by the OS or the desktop session writes what
+waits, fades the sound out and lets go of the locks, with no question on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+
+from kapdesk.ui.banner import CLOSING
+from kapdesk.ui.window_parts import WindowParts
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+
+log = logging.getLogger(__name__)
+
+LEAVE_AGAIN_S = 5.0  # in kiosk mode mid-session, Ctrl+Shift+Q twice within this closes
+SHUTDOWN_FADE_S = 0.3  # a shutdown or a logout fades the sound out this fast, then stops it
+SHUTDOWN_GRACE_S = 0.5  # and waits at most this much longer for the device to be silent
+
+
+class ClosePolicy(WindowParts):
+    """The main window's kiosk mode and close policy."""
+
+    # -- kiosk mode ---------------------------------------------------------------------------
+
+    @property
+    def kiosk(self) -> bool:
+        return getattr(self, "_kiosk", False)
+
+    def enter_kiosk(self, *, asked: bool = False) -> None:
+        """Fill the screen, no frame, nothing to close it with but the staff's Ctrl+Shift+Q.
+        ``asked``: by the command line's --kiosk, which the room's setting does not undo."""
+        from PySide6.QtCore import Qt  # noqa: PLC0415  (not the first frame's, unless kiosk)
+        from PySide6.QtGui import QShortcut  # noqa: PLC0415
+
+        self._kiosk = True
+        self._leave_asked = -LEAVE_AGAIN_S
+        self._kiosk_asked = asked or getattr(self, "_kiosk_asked", False)
+        self._may_close = False
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        if not hasattr(self, "_leave_shortcut"):
+            self._leave_shortcut = QShortcut("Ctrl+Shift+Q", self)
+            self._leave_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+            self._leave_shortcut.activated.connect(self.leave_kiosk)
+        screen = self.screen()
+        if screen is not None:  # without a window manager (a bare kiosk X session) too
+            self.setGeometry(screen.geometry())
+        self.showFullScreen()
+
+    def leave_kiosk(self) -> None:
+        """Staff close kapdesk in kiosk mode: someone must be signed in, not the calm screen."""
+        if not self.kiosk:
+            return
+        if not self.attached:  # still opening, or cannot: nothing of a patient shows yet
+            self._may_close = True
+            self.close()
+            return
+        if self.locked or (getattr(self, "staff", None) is not None and self.member is None):
+            return  # the patient or a passer-by at the keyboard: nothing happens
+        if self._journey_open() and self._clock.monotonic() - self._leave_asked > LEAVE_AGAIN_S:
+            self._leave_asked = self._clock.monotonic()
+            self.status_banner.say(
+                CLOSING,
+                "A session is open: press Ctrl+Shift+Q again to close kapdesk. "
+                "The session goes on when kapdesk starts again.",
+            )
+            return
+        self._may_close = True
+        self.close()
+
+    def bring_forward(self) -> None:
+        """A second start of kapdesk asked for this window: show it, on top, with focus."""
+        from PySide6.QtCore import Qt  # noqa: PLC0415  (not the first frame's)
+
+        if self.kiosk:
+            self.showFullScreen()
+        elif self.isMinimized():
+            self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.brought_forward.emit()
+
+    @property
+    def shutting_down(self) -> bool:
+        """The OS, the terminal or the desktop session asked kapdesk to end (:meth:`shut_down`)."""
+        return getattr(self, "_shutting_down", False)
+
+    def shut_down(self, why: str) -> None:
+        """kapdesk is asked to end (``why``: a signal's name, the desktop session ending): close
+        the orderly way and ask no one. What waits is written, any question on screen is put
+        away unanswered, the sound fades out in a moment, the PC may sleep again, the locks
+        are let go; a session stays open, to be picked up at the next start. Asking twice
+        changes nothing."""
+        if self.shutting_down:
+            return
+        log.info("asked to end (%s): closing; an open session stays open", why)
+        fade = self._wind_down()
+        self._silent_by = time.monotonic() + fade + SHUTDOWN_GRACE_S
+        QTimer.singleShot(round(fade * 1000), self, self._end)
+
+    def shut_down_now(self) -> None:
+        """The event loop is ending (``aboutToQuit``) with the window still open: the same as
+        :meth:`shut_down`, at once (no event loop is left to wait in; the fade is waited for
+        here). A window already closed (by staff, or the orderly way) is left as it is."""
+        if not self.isVisible():
+            return
+        log.info("the event loop ends with the window open: closing; a session stays open")
+        fade = self._wind_down()
+        silent_by = time.monotonic() + fade + SHUTDOWN_GRACE_S
+        time.sleep(fade)
+        while self._still_sounding(silent_by):
+            time.sleep(0.02)
+        self.close()
+        self._let_go_of_locks()
+
+    def _wind_down(self) -> float:
+        """What comes before the window closes on a shutdown, each step on its own: a step that
+        fails is logged and never holds the shutdown up. Seconds until the sound is silent."""
+        self._shutting_down = True
+        fade = 0.0
+        try:
+            self._put_questions_away()
+        except Exception:
+            log.exception("a dialog could not be put away before kapdesk ended")
+        try:
+            self.save_pending()
+        except Exception:
+            log.exception("what waited could not be written before kapdesk ended")
+        try:
+            fade = self.sound_panel.fade_away(SHUTDOWN_FADE_S) if self.attached else 0.0
+        except Exception:
+            log.exception("the sound could not be faded out before kapdesk ended")
+        return fade
+
+    def save_pending(self) -> None:
+        """Write what waits to be written, once more (kapdesk is about to end), and the
+        heartbeat that vouches for the journey's time up to now."""
+        if not self.attached:
+            return
+        current = self.current
+        if current is not None and current.recorder.pending:
+            current.recorder.flush()
+            if current.recorder.memory_only:
+                log.error(
+                    "session %s: %s entries could not be written before kapdesk ended",
+                    current.session_id,
+                    current.recorder.pending,
+                )
+        self.store.beat()
+
+    def _put_questions_away(self) -> None:
+        """Every dialog on screen is closed unanswered: none may hold a shutdown up."""
+        from PySide6.QtWidgets import QApplication, QDialog  # noqa: PLC0415
+
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+
+    def _still_sounding(self, silent_by: float) -> bool:
+        """Whether the sound device still plays the end of its fade (until ``silent_by``)."""
+        try:
+            sounding = self.attached and self.sound_panel.sounding()
+        except Exception:
+            return False
+        return sounding and time.monotonic() < silent_by
+
+    def _end(self) -> None:
+        from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+        # The device (in real time, not the app clock) lags a little behind the fade.
+        if self._still_sounding(self._silent_by):
+            QTimer.singleShot(20, self, self._end)
+            return
+        self.close()
+        self._let_go_of_locks()
+        QApplication.quit()  # only while the event loop runs (not in an in-process test)
+
+    def _let_go_of_locks(self) -> None:
+        for lock in (self.writer_lock, self.instance_lock):
+            release = getattr(lock, "release", None)
+            if release is not None:
+                release()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.shutting_down:
+            self._close_everything()
+            super().closeEvent(event)
+            return
+        if self.kiosk and self.attached and not getattr(self, "_may_close", False):
+            event.ignore()  # Alt+F4 and the like: staff leave with Ctrl+Shift+Q
+            if self.attached:
+                self.status_banner.say(
+                    CLOSING, "kapdesk runs full screen here: staff close it with Ctrl+Shift+Q."
+                )
+            return
+        current = self.current
+        asked = getattr(self, "_lose_memory", False)
+        if current is not None and current.recorder.memory_only and not asked:
+            event.ignore()  # the one case where closing loses a record: ask twice
+            self._lose_memory = True
+            self.status_banner.say(
+                CLOSING,
+                "Entries of this session are held only in memory (this PC cannot keep "
+                "them on its disk): closing kapdesk now loses them. Close again to do so.",
+            )
+            return
+        self._close_everything()
+        super().closeEvent(event)
+
+    def _close_everything(self) -> None:
+        """The window closes: the sound device, the recorder, the beacon, the board and the
+        inhibitors are let go (an open session stays open)."""
+        current = self.current
+        if self.attached:
+            self.sound_panel.shut_down()
+        if current is not None:
+            current.recorder.close()  # what waits for the server stays in the outbox
+        if self.presence is not None:
+            self.presence.stop()
+        board = getattr(self, "board_window", None)
+        if board is not None:
+            board.close()
+        if self.keep_awake is not None:
+            self.keep_awake.release()
+
+    def entries_waiting(self) -> int:
+        """Entries of the session on screen not yet on the server (read from another thread)."""
+        current = self.current
+        return current.recorder.pending if current is not None else 0

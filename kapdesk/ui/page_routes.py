@@ -1,0 +1,386 @@
+"""Which page is on screen: set-up, the journey, the record, past sessions, the timeline,
+integration, the course, follow-ups, the staff page, and the sessions opened from them.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QWidget,
+)
+
+from kapdesk.room_pc import autostart_exists
+from kapdesk.storage.errors import StorageError
+from kapdesk.ui.banner import NOTICE, PAGE
+from kapdesk.ui.window_parts import WindowParts
+
+if TYPE_CHECKING:
+    from kapdesk.printing import Printer
+    from kapdesk.reports.pages import Printed
+    from kapdesk.storage.journeys import OpenJourney
+
+log = logging.getLogger(__name__)
+
+
+class PageRoutes(WindowParts):
+    """The main window's page routing and the sessions it opens."""
+
+    # -- pages --------------------------------------------------------------------------------
+
+    def _journey_open(self) -> bool:
+        return self.current is not None and not self.current.journey.closed
+
+    def go_home(self) -> None:
+        """The journey if one is open, otherwise a new session."""
+        if self._journey_open():
+            self._turn_to(self.journey_view)
+            self.journey_view.refresh()
+        else:
+            self.show_setup()
+
+    def show_setup(self) -> None:
+        if self._journey_open():
+            self.go_home()
+            return
+        failed = [
+            *self.library.problems,
+            *self.records.clinic_problems,
+        ]
+        problems = [f"{error.source}: {error.problems[0]}" for error in failed if error.problems]
+        unread: list[str] = []
+        try:
+            codes, staff = self.store.patient_codes(), self.store.staff_names()
+        except StorageError as exc:
+            codes, staff = [], []
+            unread.append(f"{exc}.")
+        try:
+            self.soundtracks = self.sound_library.soundtracks() + self.bundled_soundtracks
+        except StorageError as exc:
+            self.soundtracks = list(self.bundled_soundtracks)
+            unread.append(f"{exc}.")
+        self.setup_view.load(self.library.protocols(), codes, staff, problems, self.soundtracks)
+        line = self.setup_view.sitter.lineEdit()
+        if line is not None:  # left empty, the member signed in is the sitter
+            you = f" (empty: {self.member.name})" if self.member is not None else ""
+            line.setPlaceholderText(f"Who sits with the patient{you}")
+        self._turn_to(self.setup_view)
+        self.status_banner.say(PAGE, " ".join(unread) or None)
+
+    def show_library(self) -> None:
+        if self._journey_open():
+            self.go_home()
+            return
+        self.library_view.load()
+        self._turn_to(self.library_view)
+
+    def show_timeline(self, session_id: int) -> None:
+        """The session's timeline, with corrections; the open session's own journey if it is
+        the one on screen, so what is added shows everywhere at once."""
+        if self.current is not None and self.current.session_id == session_id:
+            opened = self.current
+        else:
+            try:
+                opened = self.store.editable(session_id)
+            except (LookupError, StorageError) as exc:
+                self.status_banner.say(PAGE, f"That session cannot be shown: {exc}")
+                return
+        if self.member is not None:
+            opened.journey.act_as(self.member)
+        self.timeline_view.show_session(opened)
+        self._turn_to(self.timeline_view)
+
+    def _back_from_timeline(self) -> None:
+        """Back to where the timeline was opened: the journey while it runs, else the record
+        (a session closed on this screen stays ``current`` until the next one opens)."""
+        opened = self.timeline_view.current
+        if opened is None or (opened is self.current and not opened.journey.closed):
+            self.go_home()
+            return
+        if opened is not self.current:
+            opened.journey.unsubscribe(opened.recorder)
+        self.show_summary(opened.session_id)
+
+    def show_history(self) -> None:
+        try:
+            rows = self.store.summaries()
+        except StorageError as exc:
+            self.status_banner.say(PAGE, f"{exc}.")
+            return
+        self.history_view.load(rows)
+        self._turn_to(self.history_view)
+
+    def show_summary(self, session_id: int) -> None:
+        try:
+            summary, journey = self.store.load(session_id)
+        except (LookupError, StorageError) as exc:
+            self.status_banner.say(PAGE, f"That session cannot be shown: {exc}")
+            return
+        self.summary_view.show_session(summary, journey)
+        self._turn_to(self.summary_view)
+
+    def show_integration(self, session_id: int) -> None:
+        """The session's integration plan, drafted from the clinic's rules the first time."""
+        from kapdesk.core.integration import draft_plan  # noqa: PLC0415  (off the first frame)
+        from kapdesk.core.staff import Action  # noqa: PLC0415
+
+        if self._refused(Action.INTEGRATE, lambda: self.show_integration(session_id)):
+            self.show_summary(session_id)
+            return
+        records = self.records
+        try:
+            summary, journey = self.store.load(session_id)
+            if not journey.dosed:  # cancelled before the dose: nothing to integrate
+                self.show_summary(session_id)
+                return
+            course = records.courses.of_session(session_id)
+            left = course.left_after(session_id) if course is not None else None
+            ended = summary.closed_at or summary.opened_at
+            plan = draft_plan(records.clinic, ended.astimezone().date(), left)
+            records.plans.draft(session_id, plan)
+            staff = self.store.staff_names()
+        except (LookupError, StorageError) as exc:
+            self.show_summary(session_id)
+            self.status_banner.say(PAGE, f"The integration plan cannot be shown: {exc}")
+            return
+        course_text = self._course_text(session_id)
+        parts = (f"Integration · {summary.patient_code}", course_text, summary.protocol_name)
+        self.integration_view.patient_code = summary.patient_code
+        try:
+            self.integration_view.show_plan(
+                records.plans,
+                records.clinic,
+                session_id,
+                title="   ·   ".join(part for part in parts if part),
+                by=self.member.name if self.member else summary.sitter,
+                staff=staff,
+                today=records.clock.now().astimezone().date(),
+            )
+        except StorageError as exc:
+            self.show_summary(session_id)
+            self.status_banner.say(PAGE, f"The integration plan cannot be shown: {exc}")
+            return
+        self._turn_to(self.integration_view)
+
+    def show_followups(self) -> None:
+        """Every integration item not done yet, across sessions."""
+        if self._journey_open():
+            self.go_home()
+            return
+        today = self.records.clock.now().astimezone().date()
+        self.followups_view.load(self.records.plans.open_items, today)
+        self._turn_to(self.followups_view)
+
+    def show_board(self) -> None:
+        """The clinic board, in a window of its own beside this one (read-only)."""
+        from kapdesk.ui.board_window import BoardWindow  # noqa: PLC0415
+
+        board = self.board_window
+        if board is None:
+            board = BoardWindow(
+                self.records.storage,
+                self._clock,
+                show_patients=self.records.room_pc.room.board_shows_patients,
+                parent=self,
+            )
+            self.board_window = board
+            board.resize(min(1400, self.width()), min(900, self.height()))
+        board.board.show_patient = self.records.room_pc.room.board_shows_patients  # as set now
+        if board.isVisible():
+            board.redraw()
+            board.raise_()
+            board.activateWindow()
+            return
+        board.show()  # a window of its own, on top; closing it stops its reading
+        board.start()
+
+    def show_staff(self) -> None:
+        """The admin's page: accounts and the audit trail."""
+        from PySide6.QtCore import QDate  # noqa: PLC0415
+
+        from kapdesk.core.staff import Action  # noqa: PLC0415
+        from kapdesk.ui.staff_view import StaffView  # noqa: PLC0415
+
+        if self.staff is None or self.member is None or self._journey_open():
+            self.go_home()
+            return
+        if self._refusal(Action.EDIT_STAFF) is not None:
+            self.go_home()
+            self._refused(Action.EDIT_STAFF, self.show_staff)
+            return
+        if not hasattr(self, "staff_view"):
+            self.staff_view = StaffView()
+            self.staff_view.back_requested.connect(self.go_home)
+            self.staff_view.accounts_changed.connect(self.refresh_member)
+            self.pages.addWidget(self.staff_view)
+        today = self._clock.now().astimezone().date()
+        self.staff_view.show_for(self.staff, self.member, QDate(today.year, today.month, today.day))
+        pc = self.records.room_pc
+        self.staff_view.room_saver = self.save_room
+        problem = f"{pc.problem} (kapdesk's defaults apply)" if pc.problem else ""
+        where = f"Kept in {pc.file}." if pc.file else ""
+        self.staff_view.show_room(pc.room, " ".join(p for p in (problem, where) if p))
+        self.staff_view.room_autostart.setChecked(pc.room.autostart or autostart_exists())
+        self._turn_to(self.staff_view)
+
+    def show_course(self, session_id: int, moment: str = "follow-up") -> None:
+        """The course (and questionnaires) of the patient of a session."""
+        from kapdesk.core.staff import Action  # noqa: PLC0415
+
+        if self._refused(Action.INTEGRATE, lambda: self.show_course(session_id, moment)):
+            return
+        try:
+            summary, _journey = self.store.load(session_id)
+            sessions = self.store.summaries(limit=None, patient_code=summary.patient_code)
+            self.course_view.show_course(
+                self.records.courses,
+                summary.patient_code,
+                session_id,
+                sessions,
+                by=self.member.name if self.member else summary.sitter,
+                moment=moment,
+            )
+        except (LookupError, StorageError) as exc:
+            self.status_banner.say(PAGE, f"The course cannot be shown: {exc}")
+            return
+        self._turn_to(self.course_view)
+
+    def _printer(self) -> Printer:
+        from kapdesk.printing import Printer  # noqa: PLC0415  (QtGui's PDF writer)
+
+        records = self.records
+        member = self.member
+        by = member.name if member else ""
+        return Printer(
+            records.storage, records.clock, records.clinic, by, member, mark=records.printing.mark
+        )
+
+    def _print_record(self, session_id: int) -> Printed:
+        return self._printer().record_pages(session_id)  # on a worker thread
+
+    def _print_handout(self, session_id: int) -> Printed:
+        return self._printer().handout_pages(session_id)  # on a worker thread
+
+    def _questionnaires_before_dosing(self) -> None:
+        if self.current is not None:
+            self.show_course(self.current.session_id, moment="preparation")
+
+    def _back_from_course(self) -> None:
+        """Back to preparation while the session runs, else to its integration plan."""
+        session_id = self.course_view.session_id
+        if session_id is None or (
+            self._journey_open()
+            and self.current is not None
+            and self.current.session_id == session_id
+        ):
+            self.go_home()
+        else:
+            self.show_integration(session_id)
+
+    def choose_session(self, session_id: int) -> None:
+        if self._journey_open() and self.current and self.current.session_id == session_id:
+            self.go_home()
+        else:
+            self.show_summary(session_id)
+
+    # -- sessions -----------------------------------------------------------------------------
+
+    def open_session(
+        self, patient_code: str, protocol_id: str, sitter: str, soundtrack: int = -1
+    ) -> None:
+        from kapdesk.core.journey import JourneyError  # noqa: PLC0415  (off the first frame)
+
+        protocol = self.library.get(protocol_id)
+        if protocol is None:
+            self.setup_view.show_error("That protocol is no longer available; pick another.")
+            return
+        if self.staff is not None and self.member is None:
+            self.setup_view.show_error("Sign in first (Ctrl+Shift+L).")
+            return
+        if not sitter.strip() and self.member is not None:
+            sitter = self.member.name
+        try:
+            opened = self.store.open_session(patient_code, protocol, sitter, actor=self.member)
+        except JourneyError as exc:
+            self.setup_view.show_error(f"{exc}.")
+            return
+        except StorageError as exc:
+            log.warning("opening a session failed: %s", exc.__cause__.__class__.__name__)
+            self.setup_view.show_error(f"{exc}. Try again.")
+            return
+        self._join_course(opened, self.setup_view.course_choice())
+        if 0 <= soundtrack < len(self.soundtracks):
+            self.sound_panel.choose(opened, self.soundtracks[soundtrack])
+        self.show_journey(opened)
+
+    def _join_course(self, opened: OpenJourney, choice: tuple[str, int]) -> None:
+        """Make the new session part of the course chosen at set-up (or of a new one)."""
+        kind, value = choice
+        if kind == "none":
+            return
+        courses = self.records.courses
+        try:
+            course_id = value if kind == "join" else courses.start(opened.patient_code, value).id
+            courses.join(course_id, opened.session_id)
+        except StorageError as exc:
+            self.status_banner.say(
+                NOTICE, f"{exc}. The session is open; add it to the course later."
+            )
+
+    def resume(self, open_journeys: list[OpenJourney]) -> None:
+        """Put the newest session left open back on screen (after a crash or power cut)."""
+        if open_journeys:
+            self.show_journey(open_journeys[-1])
+        else:
+            self.show_setup()
+
+    def show_journey(self, opened: OpenJourney) -> None:
+        if self.current is not None and self.current is not opened:
+            # Only the session on screen speaks in the banner.
+            self.current.recorder.off_status(self.save_status.emit)
+        self.current = opened
+        self._stay_awake(not opened.journey.closed)
+        if self.member is not None:
+            opened.journey.act_as(self.member)
+        self.journey_view.set_course(self._course_text(opened.session_id))
+        opened.recorder.on_status(self.save_status.emit)
+        self._on_save_status(opened.recorder.problem)
+        self.journey_view.show_journey(opened)
+        self.sound_panel.follow(opened)
+        self._turn_to(self.journey_view)
+
+    def _course_text(self, session_id: int) -> str:
+        """ "Session 3 of 6", or "" when the session is not part of a course."""
+        try:
+            course = self.records.courses.of_session(session_id)
+        except StorageError:
+            return ""
+        number = course.number_of(session_id) if course is not None else None
+        if course is None or number is None:
+            return ""
+        return f"Session {number} of {course.planned_sessions}"
+
+    def _stay_awake(self, awake: bool) -> None:
+        """Hold the PC awake exactly while a session is open; say what could not be held."""
+        if self.keep_awake is None:
+            return
+        if not awake:
+            self.keep_awake.release()
+            self.wake_banner.clear()
+            self.wake_banner.forget()  # the next session says it again
+            return
+        problems = self.keep_awake.hold("A ketamine-assisted therapy session is running")
+        for problem in problems:
+            log.warning("keeping the PC awake: %s", problem)
+        if problems:
+            self.wake_banner.say(
+                " ".join(problems) + " Check the PC's power settings during this session."
+            )
+        else:
+            self.wake_banner.clear()
+
+    def _turn_to(self, page: QWidget) -> None:
+        """``page`` is on screen, loaded: what said a page could not load no longer holds."""
+        self.status_banner.say(PAGE, None)
+        self.pages.setCurrentWidget(page)

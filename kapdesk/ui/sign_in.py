@@ -1,0 +1,416 @@
+"""Who is at the screen: the calm lock screen, signing in and switching user, the idle lock,
+and the line saying who is signed in.
+
+Staff sign in before anything of a patient shows: the first start asks for the clinic's admin
+account, every later start (and every unlock) for a name and PIN on the calm screen. The member
+signed in acts on the journey on screen (:meth:`kapdesk.core.journey.Journey.act_as`), so their
+roles are checked and their name goes on every record they make. Where something is refused,
+the banner offers "Switch user", and what was refused is tried again as whoever signs in.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QWidget,
+)
+
+from kapdesk.storage.errors import StorageError
+from kapdesk.ui.banner import PAGE, REFUSAL
+from kapdesk.ui.widgets import SWITCH_OFFER, label
+from kapdesk.ui.window_parts import WindowParts
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent, QObject
+
+    from kapdesk.core.clock import Clock
+    from kapdesk.core.staff import Action, StaffMember
+    from kapdesk.records import Records
+    from kapdesk.storage.staff import StaffStore
+
+log = logging.getLogger(__name__)
+
+LOCK_KEY = "Ctrl+Shift+L"  # lock, or switch user where a refusal offers it
+
+
+class SignIn(WindowParts):
+    """The main window's lock and sign-in: who acts, and the calm screen over everything."""
+
+    # -- the calm lock screen -----------------------------------------------------------------
+
+    def _set_up_lock(self, clock: Clock, records: Records) -> None:
+        """The calm screen, the lock key (Ctrl+Shift+L) and the idle lock."""
+        # Imported here, not with the module: their classes cost the first frame time.
+        from PySide6.QtCore import QEvent, QTimer  # noqa: PLC0415
+        from PySide6.QtGui import QKeyEvent, QKeySequence  # noqa: PLC0415  (not the first frame's)
+        from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+        from kapdesk.storage.staff import StaffStore  # noqa: PLC0415
+        from kapdesk.ui.calm_screen import CalmScreen  # noqa: PLC0415
+
+        self._clock = clock
+        self.staff: StaffStore | None = StaffStore(records.storage, records.clock, records.outbox)
+        self.lock_seconds = records.clinic.lock_minutes * 60
+        self.apply_room(records.room_pc.room)
+        self.calm = CalmScreen(clock)
+        self.calm.journey_time = self._calm_time
+        self.calm.cue_text = lambda: self.journey_view.calm_cue() if self.current else ""
+        self.calm.unlock_requested.connect(self.unlock)
+        self.calm.names_of = self._account_names if self.staff is not None else None
+        self.pages.addWidget(self.calm)
+        from kapdesk.ui.first_admin_view import FirstAdminView  # noqa: PLC0415
+
+        self.first_admin_view = FirstAdminView()
+        self.first_admin_view.create_requested.connect(self._create_first_admin)
+        self.pages.addWidget(self.first_admin_view)
+        self._set_up_signed_in_line()
+        self._behind_lock: QWidget | None = None
+        self._hidden_dialogs: list[QWidget] = []  # QDialogs, hidden by the lock
+        # A switch of user asked for from a refusal: the forms stay for whoever signs in,
+        # and what was refused is tried again as them.
+        self._handing_over = False
+        self._again_after_switch: str | Callable[[], None] | None = None
+        self._last_input = clock.monotonic()
+        self._input_events = frozenset(
+            {
+                QEvent.Type.KeyPress,
+                QEvent.Type.MouseButtonPress,
+                QEvent.Type.MouseMove,
+                QEvent.Type.Wheel,
+                QEvent.Type.TouchBegin,
+            }
+        )
+        # The lock key is caught in eventFilter, not by a QShortcut: a shortcut is blocked
+        # while a form (a modal dialog) is open, and the lock must work over one too.
+        self._lock_key = QKeySequence(LOCK_KEY)[0]  # type: ignore[index]  # a QKeyCombination
+        self._key_event = QKeyEvent
+        self._key_press = QEvent.Type.KeyPress
+        self._shortcut_override = QEvent.Type.ShortcutOverride
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)  # any key or tap counts as someone being there
+        self._idle = QTimer(self)
+        self._idle.setInterval(1000)
+        self._idle.timeout.connect(self.check_idle)
+        self._idle.start()
+
+    def _set_up_signed_in_line(self) -> None:
+        from kapdesk.ui.widgets import ActionButton  # noqa: PLC0415
+
+        line = self.statusBar()
+        line.setSizeGripEnabled(False)
+        self.signed_in_text = label("", "muted")
+        self.signed_in_text.setContentsMargins(16, 0, 0, 0)
+        line.addWidget(self.signed_in_text, 1)
+        # The clinic board, from every page with this line (a nurse covering several rooms).
+        self.board_button = ActionButton("Clinic board", "Ctrl+Shift+B", self.show_board, self)
+        self.board_button.setProperty("role", "compact")
+        line.addPermanentWidget(self.board_button)
+        # The key is caught in eventFilter on every page, the journey's too (where this line
+        # is hidden: a shortcut of the button's own found it hidden and swallowed the key);
+        # there it switches user instead while a refusal offers it. The button always locks.
+        self.lock_button = ActionButton(
+            "Lock or switch user", LOCK_KEY, self.lock, self, own_shortcut=False
+        )
+        self.lock_button.setProperty("role", "compact")
+        line.addPermanentWidget(self.lock_button)
+        line.hide()
+        self.pages.currentChanged.connect(lambda _index: self._show_signed_in_line())
+        self.pages.currentChanged.connect(lambda _index: self._page_changed())
+
+    def _show_signed_in_line(self) -> None:
+        """Who is signed in, under every page but the journey (whose header says it, and
+        whose timer needs the height) and the calm screen (which shows no names)."""
+        page = self.pages.currentWidget()
+        hidden = (self.calm, self.first_admin_view, self.journey_view)
+        self.statusBar().setVisible(self.member is not None and page not in hidden)
+
+    @property
+    def locked(self) -> bool:
+        return getattr(self, "_behind_lock", None) is not None
+
+    def ask_who(self) -> None:
+        """Before anything of a patient shows: the first admin account, or a sign-in."""
+        if self.staff is None:
+            return
+        try:
+            first = self.staff.needs_first_admin()
+        except StorageError as exc:
+            self.status_banner.say(PAGE, f"{exc}.")
+            first = False
+        if first:
+            self._behind_lock = self.pages.currentWidget()
+            self.first_admin_view.start()
+            self.pages.setCurrentWidget(self.first_admin_view)
+        else:
+            self.lock(ask=True)
+
+    def _create_first_admin(self, entry: object) -> None:
+        from kapdesk.core.staff import PermissionDeniedError  # noqa: PLC0415
+        from kapdesk.ui.account_form import AccountEntry  # noqa: PLC0415
+
+        assert isinstance(entry, AccountEntry)
+        assert self.staff is not None
+        try:
+            member = self.staff.create_account(entry.name, entry.roles, entry.pin, by=None)
+        except (ValueError, PermissionDeniedError, StorageError) as exc:
+            self.first_admin_view.show_error(str(exc))
+            return
+        self.signed_in(member)
+
+    def signed_in(self, member: StaffMember) -> None:
+        """``member`` is at the screen now: what was behind the lock comes back, theirs.
+
+        The same member gets back everything as they left it, forms half filled in included.
+        Someone else gets the pages opened again as theirs (their roles checked, their name as
+        "by"); forms another member left half filled in are closed unsaved.
+        """
+        previous = self.member
+        same = previous is not None and previous.id == member.id and previous.name == member.name
+        self._act_as(member)
+        behind, dialogs = self._behind_lock, self._hidden_dialogs
+        self._behind_lock, self._hidden_dialogs = None, []
+        self.calm.stop()
+        self._last_input = self._clock.monotonic()
+        if self.current is not None:
+            self.journey_view.refresh()  # its header names who is signed in
+        handing_over, again = self._handing_over, self._again_after_switch
+        self._handing_over, self._again_after_switch = False, None
+        if (same or handing_over) and behind is not None and behind is not self.first_admin_view:
+            self.pages.setCurrentWidget(behind)
+            for dialog in dialogs:
+                dialog.show()  # as it was, whatever was typed in it
+            if handing_over:
+                self.status_banner.say(REFUSAL, None)  # the refusal was the one before's
+            if isinstance(again, str) and again and behind is self.journey_view:
+                self.journey_view.try_again(again)
+            elif callable(again):
+                again()
+        else:
+            for dialog in dialogs:
+                dialog.close()  # hidden already: closed unsaved, its owner hears nothing
+            self._reopen_as_member(behind)
+        self._show_signed_in_line()
+        self._focus_back_from_lock()
+
+    def _focus_back_from_lock(self) -> None:
+        """The keyboard where it was before the lock, if that is on screen again (a form put
+        back over the page takes it itself, as a window of its own)."""
+        before = getattr(self, "_focus_behind_lock", None)
+        self._focus_behind_lock: QWidget | None = None
+        self.focus_keeper.settle(before)
+
+    def _reopen_as_member(self, page: QWidget | None) -> None:
+        """Show ``page`` again for the member now signed in, through the way it is opened (so
+        roles are checked and names are theirs); the journey or set-up when it was none."""
+        if page is self.integration_view and self.integration_view.session_id is not None:
+            self.show_integration(self.integration_view.session_id)
+        elif page is self.course_view and self.course_view.session_id is not None:
+            self.show_course(self.course_view.session_id)
+        elif page is getattr(self, "staff_view", None):
+            self.show_staff()
+        elif page is self.timeline_view and self.timeline_view.current is not None:
+            self.show_timeline(self.timeline_view.current.session_id)
+        elif page in (self.summary_view, self.history_view, self.library_view, self.followups_view):
+            self.pages.setCurrentWidget(page)  # nothing on them is signed or role-bound
+        else:
+            self.go_home()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.attached:
+            return False
+        kind = event.type()
+        lock_key = (
+            isinstance(event, self._key_event)
+            and event.keyCombination() == self._lock_key
+            and not self.locked
+        )
+        if kind is self._shortcut_override and lock_key:
+            # Asked before any shortcut is looked up: the lock key is the window's, so no
+            # shortcut of a page or a form can take it, and it comes as a key press below.
+            event.accept()
+            return True
+        if kind in self._input_events:
+            self._last_input = self._clock.monotonic()
+            if lock_key and kind is self._key_press:
+                self._lock_key_pressed()
+                return True
+        return False
+
+    def _lock_key_pressed(self) -> None:
+        """Ctrl+Shift+L: where a refusal offers "Switch user", that switch (forms kept, the
+        refused action tried again); otherwise the plain lock."""
+        self.activateWindow()  # the key came here: the calm screen takes the keys that follow
+        if self.pages.currentWidget() is self.journey_view:
+            again = self.journey_view.pending_switch()
+            if again is not None:
+                self.switch_user(again)
+                return
+        if self.status_banner.isVisible() and self.status_banner.switch.isVisible():
+            self.switch_user(self.status_banner.retry)
+            return
+        self.lock()
+
+    def check_idle(self) -> None:
+        """Lock when nobody has touched the PC for the clinic's idle minutes."""
+        idle = self._clock.monotonic() - self._last_input
+        if not self.locked and 0 < self.lock_seconds <= idle:
+            self.lock()
+
+    def lock(self, ask: bool = False) -> None:
+        """Cover everything with the calm screen; the session goes on behind it. ``ask``: show
+        the PIN pad at once (at start-up), not on the first tap."""
+        if self.locked or not self.attached:
+            return
+        self._behind_lock = self.pages.currentWidget()
+        self._focus_behind_lock = self.focusWidget()  # where the keyboard goes back to
+        from PySide6.QtWidgets import QDialog  # noqa: PLC0415
+
+        # A form half filled in is hidden, and comes back as it was.
+        self._hidden_dialogs = [d for d in self.findChildren(QDialog) if d.isVisible()]
+        for dialog in self._hidden_dialogs:
+            dialog.hide()
+        self.calm.start(self.member.name if self.member else "")
+        self.pages.setCurrentWidget(self.calm)
+        self.calm.setFocus()
+        if ask:
+            self.calm.show_pad()
+        else:
+            self._audit("screen_locked")
+
+    def switch_user(self, again: str | Callable[[], None] | None = None) -> None:
+        """Lock for a colleague to sign in, asked for where something was refused: what is on
+        the screen stays for them, forms half filled in included (unlike a plain lock, where a
+        form another member left is closed unsaved), and ``again`` is tried again as them."""
+        if self.locked or not self.attached:
+            return
+        self.lock(ask=True)
+        self._handing_over = True
+        self._again_after_switch = again
+
+    def unlock(self, name: str, pin: str) -> None:
+        """A name and PIN typed on the calm screen; without a staff store (no database to hold
+        accounts), a tap."""
+        if self.staff is None:
+            behind, dialogs = self._behind_lock, self._hidden_dialogs
+            self._behind_lock, self._hidden_dialogs = None, []
+            self.calm.stop()
+            self._last_input = self._clock.monotonic()
+            if behind is not None:
+                self.pages.setCurrentWidget(behind)
+            for dialog in dialogs:
+                dialog.show()
+            self._handing_over, self._again_after_switch = False, None
+            self._focus_back_from_lock()
+            return
+        try:
+            signed = self.staff.sign_in(name, pin)
+        except StorageError as exc:
+            self.calm.refuse(f"{exc}.")
+            return
+        if signed.member is None:
+            self.calm.refuse(signed.message)
+            return
+        self.signed_in(signed.member)
+
+    def _account_names(self) -> list[str] | None:
+        """The names that may sign in; None when they cannot be read (the lock stays shut)."""
+        if self.staff is None:
+            return []
+        try:
+            return [m.name for m in self.staff.accounts() if m.active]
+        except StorageError as exc:
+            log.warning("staff accounts cannot be read: %s", exc)
+            return None
+
+    def refresh_member(self) -> None:
+        """After an account changed: the member signed in as the database now has them (an
+        admin who gave up the role, an account made inactive, stops acting as before)."""
+        if self.member is None or self.staff is None:
+            return
+        try:
+            current = next((m for m in self.staff.accounts() if m.id == self.member.id), None)
+        except StorageError:
+            return
+        if current is None or not current.active:
+            self.member = None
+            self.lock(ask=True)
+            return
+        self._act_as(current)
+
+    def _act_as(self, member: StaffMember) -> None:
+        """``member`` acts from now on: on the journeys open here, and in the line below."""
+        self.member = member
+        for opened in (self.current, self.timeline_view.current):
+            if opened is not None:
+                opened.journey.act_as(member)
+        roles = ", ".join(sorted(role.value for role in member.roles))
+        self.signed_in_text.setText(f"Signed in: {member.name} ({roles})")
+
+    def _audit(self, action: str, subject: str = "", **detail: object) -> None:
+        if self.staff is None:
+            return
+        try:
+            self.staff.record(self.member.name if self.member else "", action, subject, **detail)
+        except StorageError as exc:
+            log.warning("the audit log could not be written: %s", exc)
+
+    def _calm_time(self) -> str:
+        """The journey time now, or nothing: the calm screen shows no more than that, and only
+        while a journey runs (a closed session's last time would read as one still going)."""
+        from kapdesk.core.timefmt import clock_text  # noqa: PLC0415
+
+        current = self.current
+        if current is None or current.journey.closed:
+            return ""
+        elapsed = current.journey.elapsed()
+        return clock_text(elapsed) if elapsed is not None else ""
+
+    def _refused(self, action: Action, retry: Callable[[], None] | None = None) -> bool:
+        """Whether the member signed in may not do ``action``; if so, the banner says who may
+        and offers to switch user, after which ``retry`` runs as the one signed in."""
+        refusal = self._refusal(action)
+        if refusal is not None:
+            self._show_refusal(f"{refusal}. {SWITCH_OFFER}", retry)
+        return refusal is not None
+
+    def _refusal(self, action: Action) -> str | None:
+        """Why the member signed in may not do ``action``; None when they may (or nobody is
+        signed in, as without a staff store)."""
+        from kapdesk.core.staff import PermissionDeniedError, require  # noqa: PLC0415
+
+        if self.member is None:
+            return None
+        try:
+            require(self.member, action)
+        except PermissionDeniedError as exc:
+            return str(exc)
+        return None
+
+    def _export_refusal(self) -> str | None:
+        """Why the member signed in may not print or export a record; None when they may."""
+        from kapdesk.core.staff import Action  # noqa: PLC0415
+
+        return self._refusal(Action.EXPORT)
+
+    def _show_refusal(self, text: str, retry: Callable[[], None] | None) -> None:
+        self.status_banner.offer_switch(text, retry)
+        # The offer belongs to the page shown once the refusal has sent staff where it does
+        # (the next turn of the event loop); going elsewhere lets it go.
+        self._banner_page = None
+        QTimer.singleShot(0, self._note_banner_page)
+
+    def _note_banner_page(self) -> None:
+        if self.status_banner.switch_offered:
+            self._banner_page = self.pages.currentWidget()
+
+    def _page_changed(self) -> None:
+        page = self.pages.currentWidget()
+        kept = self._banner_page
+        if kept is not None and page is not kept and page is not self.calm:
+            self.status_banner.say(REFUSAL, None)
+            self._banner_page = None

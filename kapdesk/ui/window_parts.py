@@ -1,0 +1,138 @@
+"""What the parts of the main window share: its signals, and the pieces each part reaches.
+
+:class:`kapdesk.ui.main_window.MainWindow` is made of parts, one module each: the page routing
+(:mod:`kapdesk.ui.page_routes`), the lock and sign-in (:mod:`kapdesk.ui.sign_in`), kiosk mode
+and the close policy (:mod:`kapdesk.ui.close_policy`). Here they are named once, with their
+types; the window sets them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QMainWindow
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtWidgets import QPushButton, QStackedWidget, QWidget
+
+    from kapdesk.core.clock import Clock
+    from kapdesk.core.protocol_files import ProtocolLibrary
+    from kapdesk.core.room import RoomSettings
+    from kapdesk.core.soundtrack import Soundtrack
+    from kapdesk.core.staff import Action, StaffMember
+    from kapdesk.records import Records
+    from kapdesk.storage.journeys import JourneyStore, OpenJourney
+    from kapdesk.storage.library import SoundLibrary
+    from kapdesk.storage.presence import PresenceBeacon
+    from kapdesk.storage.staff import StaffStore
+    from kapdesk.ui.banner import StatusBanner
+    from kapdesk.ui.board_window import BoardWindow
+    from kapdesk.ui.calm_screen import CalmScreen
+    from kapdesk.ui.course_view import CourseView
+    from kapdesk.ui.first_admin_view import FirstAdminView
+    from kapdesk.ui.focus import FocusKeeper
+    from kapdesk.ui.followups_view import FollowUpsView
+    from kapdesk.ui.history_view import HistoryView
+    from kapdesk.ui.integration_view import IntegrationView
+    from kapdesk.ui.journey_view import JourneyView
+    from kapdesk.ui.library_view import LibraryView
+    from kapdesk.ui.notices import Notice
+    from kapdesk.ui.practice_band import PracticeBand
+    from kapdesk.ui.setup_view import SetupView
+    from kapdesk.ui.sound_panel import SoundPanel
+    from kapdesk.ui.staff_view import StaffView
+    from kapdesk.ui.start_view import StartView
+    from kapdesk.ui.summary_view import SummaryView
+    from kapdesk.ui.timeline_view import TimelineView
+    from kapdesk.wakefulness import KeepAwake
+
+
+class WindowParts(QMainWindow):
+    """The main window as each of its parts sees it."""
+
+    ready = Signal()  # the records are attached and the first real page is on screen
+    brought_forward = Signal()  # a second start handed over to this window
+    failed = Signal(str)  # the records cannot be opened; the reason
+    handed_over = Signal()  # another kapdesk writes to this record: its window came forward
+    # The recorder's word on saving (None: all saved); its delivery thread may say it, so it
+    # crosses over to the window's thread as a queued signal.
+    save_status = Signal(object)
+    # Damage the full check of a big record file found after it opened (from its thread).
+    record_damaged = Signal(str)
+
+    # The shell's, from the start.
+    current: OpenJourney | None
+    member: StaffMember | None
+    presence: PresenceBeacon | None
+    instance_lock: object | None
+    writer_lock: object | None
+    start_arguments: list[str]
+    start_problem_for_autostart: str
+    start_problem: str | None
+    practice_band: PracticeBand | None
+    board_window: BoardWindow | None
+    status_banner: StatusBanner
+    wake_banner: Notice
+    damage_banner: Notice
+    keep_awake: KeepAwake | None
+    pages: QStackedWidget
+    start_view: StartView
+    focus_keeper: FocusKeeper
+    # Once the records are open.
+    records: Records
+    store: JourneyStore
+    library: ProtocolLibrary
+    sound_library: SoundLibrary
+    soundtracks: list[Soundtrack]
+    bundled_soundtracks: list[Soundtrack]
+    setup_view: SetupView
+    journey_view: JourneyView
+    summary_view: SummaryView
+    history_view: HistoryView
+    library_view: LibraryView
+    timeline_view: TimelineView
+    integration_view: IntegrationView
+    course_view: CourseView
+    followups_view: FollowUpsView
+    staff_view: StaffView
+    sound_panel: SoundPanel
+    calm: CalmScreen
+    first_admin_view: FirstAdminView
+    staff: StaffStore | None
+    lock_seconds: float
+    board_button: QPushButton
+    lock_button: QPushButton
+    _clock: Clock
+    _banner_page: QWidget | None  # the page a refusal's switch belongs to
+
+    if TYPE_CHECKING:  # defined by the parts, used across them
+
+        @property
+        def attached(self) -> bool: ...
+        @property
+        def locked(self) -> bool: ...
+        @property
+        def kiosk(self) -> bool: ...
+        def lock(self, ask: bool = False) -> None: ...
+        def switch_user(self, again: str | Callable[[], None] | None = None) -> None: ...
+        def go_home(self) -> None: ...
+        def show_staff(self) -> None: ...
+        def show_board(self) -> None: ...
+        def show_integration(self, session_id: int) -> None: ...
+        def show_course(self, session_id: int, moment: str = "follow-up") -> None: ...
+        def show_timeline(self, session_id: int) -> None: ...
+        def show_summary(self, session_id: int) -> None: ...
+        def apply_room(self, room: RoomSettings) -> None: ...
+        def save_room(self, room: RoomSettings) -> str | None: ...
+        def enter_kiosk(self, *, asked: bool = False) -> None: ...
+        def refresh_member(self) -> None: ...
+        def _journey_open(self) -> bool: ...
+        def _audit(self, action: str, subject: str = "", **detail: object) -> None: ...
+        def _refused(self, action: Action, retry: Callable[[], None] | None = None) -> bool: ...
+        def _refusal(self, action: Action) -> str | None: ...
+        def _stay_awake(self, awake: bool) -> None: ...
+        def _turn_to(self, page: QWidget) -> None: ...
+        def _on_save_status(self, problem: str | None) -> None: ...
