@@ -56,6 +56,8 @@ class CalmScreen(QWidget):
         # The names that may sign in, read when the pad shows (None: unreadable); no reader
         # at all means there is no database of accounts, and a tap unlocks.
         self.names_of: Callable[[], list[str] | None] | None = None
+        self._accounts: list[str] = []  # the names on the pad's tiles
+        self._last = ""  # the member signed in before the lock
         outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 40, 40, 40)
         outer.addStretch(3)
@@ -166,7 +168,7 @@ class CalmScreen(QWidget):
 
     def names(self) -> list[str]:
         """The names offered to sign in."""
-        return list(getattr(self, "_accounts", []))
+        return list(self._accounts)
 
     def choose(self, name: str) -> None:
         """Pick whose PIN is typed next."""
@@ -222,7 +224,7 @@ class CalmScreen(QWidget):
         self.who.clear()
         self.who.addItems(accounts)
         self._place_tiles(accounts)
-        last = getattr(self, "_last", "")
+        last = self._last
         self.choose(last if last in accounts else (accounts[0] if len(accounts) == 1 else ""))
         self.pad.show()
         self.hint.setText("Tap your name and type your PIN")

@@ -15,7 +15,7 @@ from kapdesk.ui.banner import CLOSING
 from kapdesk.ui.window_parts import WindowParts
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QCloseEvent, QShortcut
 
 
 log = logging.getLogger(__name__)
@@ -28,11 +28,33 @@ SHUTDOWN_GRACE_S = 0.5  # and waits at most this much longer for the device to b
 class ClosePolicy(WindowParts):
     """The main window's kiosk mode and close policy."""
 
+    def _start_close_policy(self) -> None:
+        """Not in kiosk mode, nothing asked yet (called once, by the window's constructor)."""
+        self._kiosk = False
+        self._kiosk_asked = False  # by the command line's --kiosk: the room's setting stays
+        self._may_close = False  # staff asked to leave kiosk mode
+        self._leave_asked = -LEAVE_AGAIN_S  # when Ctrl+Shift+Q was pressed mid-session
+        self._leave_shortcut: QShortcut | None = None
+        self._lose_memory = False  # staff were told closing loses entries held in memory
+        self._shutting_down = False
+        self._silent_by = 0.0  # when the sound device is silent after a shutdown's fade
+
     # -- kiosk mode ---------------------------------------------------------------------------
 
     @property
     def kiosk(self) -> bool:
-        return getattr(self, "_kiosk", False)
+        return self._kiosk
+
+    def leave_kiosk_setting(self) -> None:
+        """The room's setting no longer asks for kiosk mode: a framed, maximized window again,
+        unless the command line asked for kiosk mode."""
+        from PySide6.QtCore import Qt  # noqa: PLC0415
+
+        if not self._kiosk or self._kiosk_asked:
+            return
+        self._kiosk = False
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, False)
+        self.showMaximized()
 
     def enter_kiosk(self, *, asked: bool = False) -> None:
         """Fill the screen, no frame, nothing to close it with but the staff's Ctrl+Shift+Q.
@@ -42,10 +64,10 @@ class ClosePolicy(WindowParts):
 
         self._kiosk = True
         self._leave_asked = -LEAVE_AGAIN_S
-        self._kiosk_asked = asked or getattr(self, "_kiosk_asked", False)
+        self._kiosk_asked = asked or self._kiosk_asked
         self._may_close = False
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-        if not hasattr(self, "_leave_shortcut"):
+        if self._leave_shortcut is None:
             self._leave_shortcut = QShortcut("Ctrl+Shift+Q", self)
             self._leave_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
             self._leave_shortcut.activated.connect(self.leave_kiosk)
@@ -62,7 +84,7 @@ class ClosePolicy(WindowParts):
             self._may_close = True
             self.close()
             return
-        if self.locked or (getattr(self, "staff", None) is not None and self.member is None):
+        if self.locked or (self.staff is not None and self.member is None):
             return  # the patient or a passer-by at the keyboard: nothing happens
         if self._journey_open() and self._clock.monotonic() - self._leave_asked > LEAVE_AGAIN_S:
             self._leave_asked = self._clock.monotonic()
@@ -91,7 +113,7 @@ class ClosePolicy(WindowParts):
     @property
     def shutting_down(self) -> bool:
         """The OS, the terminal or the desktop session asked kapdesk to end (:meth:`shut_down`)."""
-        return getattr(self, "_shutting_down", False)
+        return self._shutting_down
 
     def shut_down(self, why: str) -> None:
         """kapdesk is asked to end (``why``: a signal's name, the desktop session ending): close
@@ -194,7 +216,7 @@ class ClosePolicy(WindowParts):
             self._close_everything()
             super().closeEvent(event)
             return
-        if self.kiosk and self.attached and not getattr(self, "_may_close", False):
+        if self.kiosk and self.attached and not self._may_close:
             event.ignore()  # Alt+F4 and the like: staff leave with Ctrl+Shift+Q
             if self.attached:
                 self.status_banner.say(
@@ -202,7 +224,7 @@ class ClosePolicy(WindowParts):
                 )
             return
         current = self.current
-        asked = getattr(self, "_lose_memory", False)
+        asked = self._lose_memory
         if current is not None and current.recorder.memory_only and not asked:
             event.ignore()  # the one case where closing loses a record: ask twice
             self._lose_memory = True
@@ -225,7 +247,7 @@ class ClosePolicy(WindowParts):
             current.recorder.close()  # what waits for the server stays in the outbox
         if self.presence is not None:
             self.presence.stop()
-        board = getattr(self, "board_window", None)
+        board = self.board_window
         if board is not None:
             board.close()
         if self.keep_awake is not None:

@@ -36,8 +36,6 @@ if TYPE_CHECKING:
 
     from kapdesk.core.clock import Clock, SpeedClock
     from kapdesk.core.room import RoomSettings
-    from kapdesk.core.soundtrack import Soundtrack
-    from kapdesk.core.staff import StaffMember
     from kapdesk.records import Records
     from kapdesk.storage.journeys import OpenJourney
     from kapdesk.storage.presence import PresenceBeacon
@@ -58,7 +56,9 @@ class MainWindow(PageRoutes, SignIn, ClosePolicy):
     def __init__(self) -> None:
         super().__init__()
         self.current: OpenJourney | None = None
-        self.member: StaffMember | None = None
+        self._attached = False  # the records are open and their pages here
+        self._start_sign_in()
+        self._start_close_policy()
         self.presence: PresenceBeacon | None = None  # a room on a clinic server (app.py)
         self.instance_lock: object | None = None  # held while this window lives (app.start)
         self.writer_lock: object | None = None  # the database file's, while the window lives
@@ -83,7 +83,6 @@ class MainWindow(PageRoutes, SignIn, ClosePolicy):
             lambda: self.switch_user(self.status_banner.retry)
         )
         layout.addWidget(self.status_banner)
-        self._banner_page: QWidget | None = None  # the page a refusal's switch belongs to
         # Storage work off the window's thread reports its failures here, under its topics:
         # self.ops = StorageOps(self.status_banner.say)
         # What could not keep the PC awake while a session is open (kapdesk.wakefulness):
@@ -150,7 +149,7 @@ class MainWindow(PageRoutes, SignIn, ClosePolicy):
         """A page turned away never keeps the keyboard (a key typed would land on it); the
         journey screen starts with it in the note box."""
         page = self.pages.currentWidget()
-        journey = getattr(self, "journey_view", None)
+        journey = self.journey_view if self._attached else None
         if page is journey or not self.focus_keeper.may_take_focus(self.focusWidget()):
             self.focus_keeper.settle()
 
@@ -192,6 +191,28 @@ class MainWindow(PageRoutes, SignIn, ClosePolicy):
 
         ``audio`` makes the sound device when the first session needs it (None: no sound).
         """
+        self.records = records
+        self.store = records.store
+        self.library = records.library
+        self.sound_library = records.sound_library
+        self._attached = True
+        self._make_pages(records, clock, audio)
+        self._set_up_lock(clock, records)
+        self._wire_pages()
+        # What kapdesk knows about time, beside the records, for a restart to check the wall
+        # clock against (kapdesk.core.downtime); nothing is written while no session is open.
+        self.heartbeat = QTimer(self)
+        self.heartbeat.setInterval(HEARTBEAT_MS)
+        self.heartbeat.timeout.connect(records.store.beat)
+        self.heartbeat.start()
+        self.pages.removeWidget(self.start_view)
+        self.start_view.deleteLater()
+        self.resume(records.left_open)
+        self.ask_who()
+        self.ready.emit()
+
+    def _make_pages(self, records: Records, clock: Clock, audio: BackendFactory | None) -> None:
+        """Every page over the open records, in the window's stack of pages."""
         # The pages import the clinical core, which the first frame does not need.
         from kapdesk.core.observations import DEFAULT_TAGS  # noqa: PLC0415
         from kapdesk.core.soundtrack import default_soundtracks  # noqa: PLC0415
@@ -205,39 +226,38 @@ class MainWindow(PageRoutes, SignIn, ClosePolicy):
         from kapdesk.ui.preparation_panel import PreparationPanel  # noqa: PLC0415
         from kapdesk.ui.setup_view import SetupView  # noqa: PLC0415
         from kapdesk.ui.sound_panel import SoundPanel  # noqa: PLC0415
+        from kapdesk.ui.staff_view import StaffView  # noqa: PLC0415
         from kapdesk.ui.summary_view import SummaryView  # noqa: PLC0415
         from kapdesk.ui.timeline_view import TimelineView  # noqa: PLC0415
 
-        self.records = records
-        store, library, sound_library = records.store, records.library, records.sound_library
-        self.store = store
-        self.library = library
-        self.sound_library = sound_library
         self.sounds = list(records.sounds)
         self.bundled_soundtracks = default_soundtracks(self.sounds)
-        self.soundtracks: list[Soundtrack] = []
+        self.soundtracks = []
         self.setup_view = SetupView()
         self.setup_view.courses_of = records.courses.of_patient
         self.journey_view = JourneyView()
         self.summary_view = SummaryView()
         self.history_view = HistoryView()
-        self.library_view = LibraryView(sound_library, self.sounds, library)
+        self.library_view = LibraryView(records.sound_library, self.sounds, records.library)
         self.timeline_view = TimelineView()
         self.integration_view = IntegrationView()
-        kept = records.printing.kept  # never saved over
-        self.summary_view.saver.kept = kept
-        self.integration_view.saver.kept = kept
-        self.summary_view.saver.refusal = self._export_refusal
-        self.integration_view.saver.refusal = self._export_refusal
-        self.library_view.kept = kept
         self.course_view = CourseView()
         self.followups_view = FollowUpsView()
+        self.staff_view = StaffView()
+        kept = records.printing.kept  # never saved over
+        self.library_view.kept = kept
+        for saver in (self.summary_view.saver, self.integration_view.saver):
+            saver.kept = kept
+            saver.refusal = self._export_refusal
+            saver.clinic_folder = records.printing.documents or records.clinic.documents
+            saver.file_prefix = records.printing.file_prefix
+        self.summary_view.make_record = self._print_record
+        self.integration_view.make_handout = self._print_handout
         self.sound_panel = SoundPanel(clock, audio)
         self.journey_view.place_sound(self.sound_panel)
         self.journey_view.place_observations(ObservationPanel(records.tags or DEFAULT_TAGS))
-        preparation = PreparationPanel(clock, records.clinic.breathing)
-        preparation.questionnaires_requested.connect(self._questionnaires_before_dosing)
-        self.journey_view.place_preparation(preparation)
+        self.preparation = PreparationPanel(clock, records.clinic.breathing)
+        self.journey_view.place_preparation(self.preparation)
         for page in (
             self.setup_view,
             self.journey_view,
@@ -248,51 +268,41 @@ class MainWindow(PageRoutes, SignIn, ClosePolicy):
             self.integration_view,
             self.course_view,
             self.followups_view,
+            self.staff_view,
         ):
             self.pages.addWidget(page)
 
+    def _wire_pages(self) -> None:
+        """Every page's requests to the window's routes, in one place."""
         self.setup_view.open_requested.connect(self.open_session)
         self.setup_view.history_requested.connect(self.show_history)
+        self.setup_view.followups_requested.connect(self.show_followups)
+        self.setup_view.staff_requested.connect(self.show_staff)
+        self.setup_view.library_requested.connect(self.show_library)
+        self.preparation.questionnaires_requested.connect(self._questionnaires_before_dosing)
         self.journey_view.session_closed.connect(lambda _id: self._stay_awake(False))
         self.journey_view.session_closed.connect(self.show_integration)
+        self.journey_view.history_requested.connect(self.show_history)
+        self.journey_view.timeline_requested.connect(self.show_timeline)
+        self.journey_view.switch_user_requested.connect(self.switch_user)
         self.summary_view.integration_requested.connect(self.show_integration)
+        self.summary_view.new_session_requested.connect(self.show_setup)
+        self.summary_view.history_requested.connect(self.show_history)
+        self.summary_view.timeline_requested.connect(self.show_timeline)
         self.integration_view.record_requested.connect(self.show_summary)
         self.integration_view.new_session_requested.connect(self.show_setup)
         self.integration_view.back_requested.connect(self.show_history)
         self.integration_view.course_requested.connect(self.show_course)
-        self.summary_view.make_record = self._print_record
-        self.integration_view.make_handout = self._print_handout
-        for saver in (self.summary_view.saver, self.integration_view.saver):
-            saver.clinic_folder = records.printing.documents or records.clinic.documents
-            saver.file_prefix = records.printing.file_prefix
         self.course_view.back_requested.connect(self._back_from_course)
-        self.setup_view.followups_requested.connect(self.show_followups)
-        self.setup_view.staff_requested.connect(self.show_staff)
         self.followups_view.plan_requested.connect(self.show_integration)
         self.followups_view.back_requested.connect(self.go_home)
-        self.journey_view.history_requested.connect(self.show_history)
-        self.summary_view.new_session_requested.connect(self.show_setup)
-        self.summary_view.history_requested.connect(self.show_history)
         self.history_view.session_chosen.connect(self.choose_session)
         self.history_view.back_requested.connect(self.go_home)
-        self._set_up_lock(clock, records)
-        self.setup_view.library_requested.connect(self.show_library)
         self.library_view.back_requested.connect(self.go_home)
-        self.journey_view.timeline_requested.connect(self.show_timeline)
-        self.journey_view.switch_user_requested.connect(self.switch_user)
-        self.summary_view.timeline_requested.connect(self.show_timeline)
         self.timeline_view.back_requested.connect(self._back_from_timeline)
-        # What kapdesk knows about time, beside the records, for a restart to check the wall
-        # clock against (kapdesk.core.downtime); nothing is written while no session is open.
-        self.heartbeat = QTimer(self)
-        self.heartbeat.setInterval(HEARTBEAT_MS)
-        self.heartbeat.timeout.connect(store.beat)
-        self.heartbeat.start()
-        self.pages.removeWidget(self.start_view)
-        self.start_view.deleteLater()
-        self.resume(records.left_open)
-        self.ask_who()
-        self.ready.emit()
+        self.staff_view.back_requested.connect(self.go_home)
+        self.staff_view.accounts_changed.connect(self.refresh_member)
+        self.staff_view.room_saver = self.save_room
 
     def save_room(self, room: RoomSettings) -> str | None:
         """An admin saved this room PC's settings: written whole, audited, applied, and the
@@ -326,13 +336,9 @@ class MainWindow(PageRoutes, SignIn, ClosePolicy):
         self.sound_panel.volume_limit = room.volume_limit  # from the next session's player
         if room.kiosk and not self.kiosk:
             self.enter_kiosk()
-        elif not room.kiosk and self.kiosk and not getattr(self, "_kiosk_asked", False):
-            self._kiosk = False
-            from PySide6.QtCore import Qt  # noqa: PLC0415
-
-            self.setWindowFlag(Qt.WindowType.FramelessWindowHint, False)
-            self.showMaximized()
-        if getattr(self, "store", None) is not None and room.room_name:
+        elif not room.kiosk:
+            self.leave_kiosk_setting()
+        if room.room_name:
             self.store.room = room.room_name  # the next session is recorded under it
             if self.presence is not None:
                 self.presence.room = room.room_name
@@ -347,7 +353,8 @@ class MainWindow(PageRoutes, SignIn, ClosePolicy):
 
     @property
     def attached(self) -> bool:
-        return hasattr(self, "store")
+        """The records are open and their pages in the window."""
+        return self._attached
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

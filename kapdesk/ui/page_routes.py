@@ -200,7 +200,6 @@ class PageRoutes(WindowParts):
         from PySide6.QtCore import QDate  # noqa: PLC0415
 
         from kapdesk.core.staff import Action  # noqa: PLC0415
-        from kapdesk.ui.staff_view import StaffView  # noqa: PLC0415
 
         if self.staff is None or self.member is None or self._journey_open():
             self.go_home()
@@ -209,15 +208,9 @@ class PageRoutes(WindowParts):
             self.go_home()
             self._refused(Action.EDIT_STAFF, self.show_staff)
             return
-        if not hasattr(self, "staff_view"):
-            self.staff_view = StaffView()
-            self.staff_view.back_requested.connect(self.go_home)
-            self.staff_view.accounts_changed.connect(self.refresh_member)
-            self.pages.addWidget(self.staff_view)
         today = self._clock.now().astimezone().date()
         self.staff_view.show_for(self.staff, self.member, QDate(today.year, today.month, today.day))
         pc = self.records.room_pc
-        self.staff_view.room_saver = self.save_room
         problem = f"{pc.problem} (kapdesk's defaults apply)" if pc.problem else ""
         where = f"Kept in {pc.file}." if pc.file else ""
         self.staff_view.show_room(pc.room, " ".join(p for p in (problem, where) if p))

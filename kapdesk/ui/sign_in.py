@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     from kapdesk.core.clock import Clock
     from kapdesk.core.staff import Action, StaffMember
     from kapdesk.records import Records
-    from kapdesk.storage.staff import StaffStore
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +38,19 @@ LOCK_KEY = "Ctrl+Shift+L"  # lock, or switch user where a refusal offers it
 
 class SignIn(WindowParts):
     """The main window's lock and sign-in: who acts, and the calm screen over everything."""
+
+    def _start_sign_in(self) -> None:
+        """Nobody signed in, nothing locked (called once, by the window's constructor)."""
+        self.member = None
+        self.staff = None  # no accounts to sign in with until the records are open
+        self._behind_lock: QWidget | None = None  # the page under the calm screen
+        self._focus_behind_lock: QWidget | None = None  # where the keyboard goes back to
+        self._hidden_dialogs: list[QWidget] = []  # QDialogs, hidden by the lock
+        self._banner_page = None
+        # A switch of user asked for from a refusal: the forms stay for whoever signs in,
+        # and what was refused is tried again as them.
+        self._handing_over = False
+        self._again_after_switch: str | Callable[[], None] | None = None
 
     # -- the calm lock screen -----------------------------------------------------------------
 
@@ -53,7 +65,7 @@ class SignIn(WindowParts):
         from kapdesk.ui.calm_screen import CalmScreen  # noqa: PLC0415
 
         self._clock = clock
-        self.staff: StaffStore | None = StaffStore(records.storage, records.clock, records.outbox)
+        self.staff = StaffStore(records.storage, records.clock, records.outbox)
         self.lock_seconds = records.clinic.lock_minutes * 60
         self.apply_room(records.room_pc.room)
         self.calm = CalmScreen(clock)
@@ -68,12 +80,6 @@ class SignIn(WindowParts):
         self.first_admin_view.create_requested.connect(self._create_first_admin)
         self.pages.addWidget(self.first_admin_view)
         self._set_up_signed_in_line()
-        self._behind_lock: QWidget | None = None
-        self._hidden_dialogs: list[QWidget] = []  # QDialogs, hidden by the lock
-        # A switch of user asked for from a refusal: the forms stay for whoever signs in,
-        # and what was refused is tried again as them.
-        self._handing_over = False
-        self._again_after_switch: str | Callable[[], None] | None = None
         self._last_input = clock.monotonic()
         self._input_events = frozenset(
             {
@@ -131,7 +137,7 @@ class SignIn(WindowParts):
 
     @property
     def locked(self) -> bool:
-        return getattr(self, "_behind_lock", None) is not None
+        return self._behind_lock is not None
 
     def ask_who(self) -> None:
         """Before anything of a patient shows: the first admin account, or a sign-in."""
@@ -200,8 +206,7 @@ class SignIn(WindowParts):
     def _focus_back_from_lock(self) -> None:
         """The keyboard where it was before the lock, if that is on screen again (a form put
         back over the page takes it itself, as a window of its own)."""
-        before = getattr(self, "_focus_behind_lock", None)
-        self._focus_behind_lock: QWidget | None = None
+        before, self._focus_behind_lock = self._focus_behind_lock, None
         self.focus_keeper.settle(before)
 
     def _reopen_as_member(self, page: QWidget | None) -> None:
@@ -211,7 +216,7 @@ class SignIn(WindowParts):
             self.show_integration(self.integration_view.session_id)
         elif page is self.course_view and self.course_view.session_id is not None:
             self.show_course(self.course_view.session_id)
-        elif page is getattr(self, "staff_view", None):
+        elif page is self.staff_view:
             self.show_staff()
         elif page is self.timeline_view and self.timeline_view.current is not None:
             self.show_timeline(self.timeline_view.current.session_id)
