@@ -1,0 +1,247 @@
+"""Storage work for the pages, off the window's thread.
+
+A page asks :class:`StorageOps` to run a store call (``work``: plain Python, no Qt in it) on a
+worker thread; its result comes back to ``done`` on the window's thread, its failure to
+``failed`` (or to the window's one banner) in plain words. The window's thread never waits on
+the disk or the network, so the journey's timer never stands still while a page loads.
+
+Every op has a time limit of its own: past it the page is told it could not load (the records
+are not answering) and a result that comes later is dropped. A later op for the same page
+supersedes an earlier one, so a nurse who clicks twice sees what the last click asked for.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+
+from kapdesk.storage.errors import StorageError
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+OP_LIMIT_S = 8.0  # a store call not back by then: the page says the records are not answering
+LOADING_AFTER_MS = 300  # a quick load never flashes "Loading…"; a slow one says it calmly
+WORKERS = 4  # store calls at once; a hung server holds some, the rest queue behind them
+PAGE = "page"  # the banner's place for a page that could not load
+
+Say = Callable[[str, str | None], None]
+
+
+@dataclass
+class _Op:
+    """One store call in flight, as the window's thread sees it."""
+
+    ticket: int
+    key: str
+    what: str
+    done: Callable[[Any], None]
+    failed: Callable[[str], None] | None
+    loading: Callable[[bool], None] | None
+    started: float = field(default_factory=time.monotonic)
+    timers: list[QTimer] = field(default_factory=list)
+
+
+class _Work(QRunnable):
+    """Runs one store call on a pool thread and hands back what came of it."""
+
+    def __init__(self, ticket: int, work: Callable[[], Any], back: _Relay) -> None:
+        super().__init__()
+        self.ticket = ticket
+        self.work = work
+        self.back = back
+
+    def run(self) -> None:
+        try:
+            result: object = self.work()
+        except BaseException as exc:  # every failure goes back to the window, said plainly
+            outcome: tuple[bool, object] = (False, exc)
+        else:
+            outcome = (True, result)
+        with contextlib.suppress(RuntimeError):  # the window is gone: nobody is left to tell
+            self.back.finished.emit(self.ticket, outcome[0], outcome[1])
+
+
+class _Relay(QObject):
+    """Lives on the window's thread: a pool thread's emit crosses over as a queued signal."""
+
+    finished = Signal(int, bool, object)
+
+
+def plain_failure(exc: BaseException) -> str:
+    """What went wrong, in a few plain words for staff (never a traceback)."""
+    if isinstance(exc, StorageError | LookupError | PermissionError | ValueError):
+        text = str(exc).strip().rstrip(".")
+        return text or "the records could not be read"
+    try:
+        from sqlalchemy.exc import SQLAlchemyError  # noqa: PLC0415  (after the first frame)
+
+        from kapdesk.storage.db import failure_reason  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - both ship with kapdesk
+        return "the records could not be read"
+    if isinstance(exc, SQLAlchemyError | sqlite3.Error | OSError):
+        return f"the database {failure_reason(exc) or 'could not be read'}"
+    log.error("a store call failed unexpectedly", exc_info=exc)
+    return "something unexpected went wrong (the log says what)"
+
+
+class StorageOps(QObject):
+    """Runs the pages' store calls on worker threads; results come back on the window's thread.
+
+    ``say`` is the window's one banner: ``say("page", text)`` shows that a page could not load,
+    ``say("page", None)`` puts that away again (the next op that succeeds does).
+    """
+
+    all_done = Signal()  # nothing is in flight any more (tests wait on it)
+
+    def __init__(
+        self,
+        say: Say,
+        pool: QThreadPool | None = None,
+        parent: QObject | None = None,
+        *,
+        limit: float = OP_LIMIT_S,
+    ) -> None:
+        super().__init__(parent)
+        self._say = say
+        if pool is None:
+            pool = QThreadPool(self)
+            pool.setMaxThreadCount(WORKERS)
+        self.pool = pool
+        self.limit = limit
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._finished)
+        self._ops: dict[int, _Op] = {}
+        self._latest: dict[str, int] = {}  # the page's key -> the ticket it waits for
+        self._next = 0
+        self._said = False  # the banner shows a page that could not load
+
+    @property
+    def busy(self) -> int:
+        """How many ops the window still waits for."""
+        return len(self._ops)
+
+    def idle(self) -> bool:
+        return not self._ops
+
+    def run(
+        self,
+        work: Callable[[], T],
+        done: Callable[[T], None],
+        *,
+        failed: Callable[[str], None] | None = None,
+        loading: Callable[[bool], None] | None = None,
+        what: str = "The page",
+        key: str | None = None,
+        limit: float | None = None,
+    ) -> int:
+        """Run ``work()`` on a worker thread; ``done(result)`` on the window's thread.
+
+        ``what`` names what is read or written ("Past sessions") for the message; ``key`` (by
+        default ``what``) is the page: a later op with the same key drops this one's result.
+        ``failed(text)`` hears a failure (by default the banner does); ``loading(True)`` is
+        called when the op takes long enough to say so, ``loading(False)`` once it is over.
+        Returns the op's ticket.
+        """
+        self._next += 1
+        ticket = self._next
+        page = key or what
+        earlier = self._latest.get(page)
+        if earlier is not None:
+            self._drop(earlier)
+        op = _Op(ticket, page, what, done, failed, loading)
+        self._ops[ticket] = op
+        self._latest[page] = ticket
+        seconds = self.limit if limit is None else limit
+        op.timers.append(self._timer(round(seconds * 1000), lambda: self._timed_out(ticket)))
+        if loading is not None:
+            op.timers.append(self._timer(LOADING_AFTER_MS, lambda: self._loading(ticket)))
+        self.pool.start(_Work(ticket, work, self._relay))
+        return ticket
+
+    def _timer(self, ms: int, then: Callable[[], None]) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.timeout.connect(then)
+        timer.start(ms)
+        return timer
+
+    def _loading(self, ticket: int) -> None:
+        op = self._ops.get(ticket)
+        if op is not None and op.loading is not None:
+            op.loading(True)
+
+    def _drop(self, ticket: int) -> None:
+        """This op's result (if it ever comes) is no longer wanted."""
+        op = self._ops.pop(ticket, None)
+        if op is None:
+            return
+        for timer in op.timers:
+            timer.stop()
+            timer.deleteLater()
+        if self._latest.get(op.key) == ticket:
+            del self._latest[op.key]
+
+    def _end(self, ticket: int) -> _Op | None:
+        op = self._ops.get(ticket)
+        if op is None:
+            return None
+        self._drop(ticket)
+        if op.loading is not None:
+            op.loading(False)
+        return op
+
+    def _finished(self, ticket: int, ok: bool, outcome: object) -> None:
+        op = self._end(ticket)
+        if op is None:  # superseded, or past its time limit: dropped
+            if not ok and isinstance(outcome, BaseException):
+                log.info("a dropped store call failed later: %s", type(outcome).__name__)
+            self._settled()
+            return
+        if ok:
+            if self._said:
+                self._said = False
+                self._say(PAGE, None)
+            self._report(op, lambda: op.done(outcome))
+        else:
+            assert isinstance(outcome, BaseException)
+            log.warning("%s: a store call failed: %s", op.what, type(outcome).__name__)
+            self._fail(op, f"{op.what} could not be loaded: {plain_failure(outcome)}.")
+        self._settled()
+
+    def _timed_out(self, ticket: int) -> None:
+        op = self._end(ticket)
+        if op is None:
+            return
+        log.warning("%s: no answer from the records within %.1f s", op.what, self.limit)
+        self._fail(op, f"{op.what} could not be loaded: the records are not answering.")
+        self._settled()
+
+    def _fail(self, op: _Op, text: str) -> None:
+        self._said = True
+        self._say(PAGE, text)
+        if op.failed is not None:
+            failed = op.failed
+            self._report(op, lambda: failed(text))
+
+    def _report(self, op: _Op, call: Callable[[], None]) -> None:
+        """Hand the outcome to the page; a page that trips over it is logged, never raised
+        into the event loop (which would end kapdesk)."""
+        try:
+            call()
+        except Exception:
+            log.exception("%s: the page could not show what came back", op.what)
+            self._said = True
+            self._say(PAGE, f"{op.what} could not be shown (the log says why).")
+
+    def _settled(self) -> None:
+        if not self._ops:
+            self.all_done.emit()

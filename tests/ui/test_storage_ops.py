@@ -1,0 +1,191 @@
+"""StorageOps: a store call runs off the window's thread and its outcome comes back to it."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kapdesk.storage.errors import StorageError
+from kapdesk.ui.storage_ops import StorageOps
+
+
+class Banner:
+    """The window's banner as StorageOps speaks to it."""
+
+    def __init__(self) -> None:
+        self.said: list[tuple[str, str | None]] = []
+
+    def __call__(self, place: str, text: str | None) -> None:
+        self.said.append((place, text))
+
+    @property
+    def text(self) -> str | None:
+        return self.said[-1][1] if self.said else None
+
+
+@pytest.fixture
+def banner() -> Banner:
+    return Banner()
+
+
+@pytest.fixture
+def ops(qapp: QApplication, banner: Banner) -> Iterator[StorageOps]:
+    made = StorageOps(banner)
+    yield made
+    made.pool.waitForDone(5000)
+    made.deleteLater()
+
+
+@pytest.fixture
+def gate() -> Iterator[threading.Event]:
+    """A store call blocked on this waits until the test (or its end) lets it go."""
+    event = threading.Event()
+    yield event
+    event.set()
+
+
+def test_the_result_comes_back_on_the_windows_thread(qtbot: QtBot, ops: StorageOps) -> None:
+    window_thread = QThread.currentThread()
+    seen: dict[str, object] = {}
+
+    def work() -> int:
+        seen["work thread"] = QThread.currentThread()
+        return 42
+
+    def done(result: int) -> None:
+        seen["result"] = result
+        seen["done thread"] = QThread.currentThread()
+
+    with qtbot.waitSignal(ops.all_done, timeout=5000):
+        ops.run(work, done, what="Past sessions")
+    assert seen["result"] == 42
+    assert seen["done thread"] is window_thread
+    assert seen["work thread"] is not window_thread
+    assert ops.idle()
+    assert ops.busy == 0
+
+
+def test_a_failure_says_plainly_what_could_not_load(
+    qtbot: QtBot, ops: StorageOps, banner: Banner
+) -> None:
+    told: list[str] = []
+
+    def work() -> None:
+        raise StorageError("Reading past sessions: the database server cannot be reached")
+
+    with qtbot.waitSignal(ops.all_done, timeout=5000):
+        ops.run(work, lambda _r: pytest.fail("no result"), failed=told.append, what="Past sessions")
+    expected = (
+        "Past sessions could not be loaded: Reading past sessions: "
+        "the database server cannot be reached."
+    )
+    assert told == [expected]
+    assert banner.said == [("page", expected)]
+    assert "Traceback" not in expected
+
+
+def test_an_unexpected_error_shows_no_traceback(
+    qtbot: QtBot, ops: StorageOps, banner: Banner
+) -> None:
+    def work() -> None:
+        raise ZeroDivisionError("division by zero")
+
+    with qtbot.waitSignal(ops.all_done, timeout=5000):
+        ops.run(work, lambda _r: None, what="The course")
+    assert banner.text is not None
+    assert banner.text.startswith("The course could not be loaded: something unexpected")
+    assert "ZeroDivisionError" not in banner.text
+
+
+def test_past_its_limit_the_page_is_told_and_a_late_result_dropped(
+    qtbot: QtBot, ops: StorageOps, banner: Banner, gate: threading.Event
+) -> None:
+    results: list[str] = []
+    told: list[str] = []
+    loading: list[bool] = []
+
+    def work() -> str:
+        gate.wait(10)
+        return "late"
+
+    with qtbot.waitSignal(ops.all_done, timeout=5000):
+        ops.run(
+            work,
+            results.append,
+            failed=told.append,
+            loading=loading.append,
+            what="The timeline",
+            limit=0.5,
+        )
+    assert told == ["The timeline could not be loaded: the records are not answering."]
+    assert banner.text == told[0]
+    assert loading == [True, False]  # it said it was loading, calmly, then stopped saying so
+    gate.set()
+    ops.pool.waitForDone(5000)
+    qtbot.wait(50)  # the late result's queued signal is delivered, and dropped
+    assert results == []
+    assert ops.idle()
+
+
+def test_a_later_op_for_the_same_page_supersedes_the_earlier(
+    qtbot: QtBot, ops: StorageOps, gate: threading.Event
+) -> None:
+    shown: list[str] = []
+
+    def first() -> str:
+        gate.wait(10)
+        return "first click"
+
+    ops.run(first, shown.append, what="The record")
+    assert ops.busy == 1
+    with qtbot.waitSignal(ops.all_done, timeout=5000):
+        ops.run(lambda: "second click", shown.append, what="The record")
+    gate.set()
+    ops.pool.waitForDone(5000)
+    qtbot.wait(50)
+    assert shown == ["second click"]
+
+
+def test_ops_for_different_pages_both_come_back(qtbot: QtBot, ops: StorageOps) -> None:
+    shown: list[str] = []
+    ops.run(lambda: "record", shown.append, what="The record")
+    ops.run(lambda: "course", shown.append, what="The course")
+    qtbot.waitUntil(ops.idle, timeout=5000)
+    assert sorted(shown) == ["course", "record"]
+
+
+def test_the_banner_is_cleared_by_the_next_success(
+    qtbot: QtBot, ops: StorageOps, banner: Banner
+) -> None:
+    def broken() -> None:
+        raise StorageError("the database is locked")
+
+    with qtbot.waitSignal(ops.all_done, timeout=5000):
+        ops.run(broken, lambda _r: None, what="Follow-ups")
+    assert banner.text == "Follow-ups could not be loaded: the database is locked."
+    with qtbot.waitSignal(ops.all_done, timeout=5000):
+        ops.run(lambda: 1, lambda _r: None, what="Follow-ups")
+    assert banner.said[-1] == ("page", None)
+
+
+def test_a_quick_load_never_says_it_is_loading(qtbot: QtBot, ops: StorageOps) -> None:
+    loading: list[bool] = []
+    with qtbot.waitSignal(ops.all_done, timeout=5000):
+        ops.run(lambda: 1, lambda _r: None, loading=loading.append, what="Staff")
+    assert True not in loading
+
+
+def test_a_page_that_trips_over_the_result_is_said_not_raised(
+    qtbot: QtBot, ops: StorageOps, banner: Banner
+) -> None:
+    def done(_result: int) -> None:
+        raise KeyError("missing")
+
+    with qtbot.waitSignal(ops.all_done, timeout=5000):
+        ops.run(lambda: 1, done, what="The library")
+    assert banner.text == "The library could not be shown (the log says why)."
