@@ -1,31 +1,98 @@
-"""Past sessions, newest first, found by patient code."""
+"""Past sessions, newest first, found by patient code.
+
+The sessions are read off the window's thread (:class:`~kapdesk.ui.storage_ops.StorageOps`)
+and shown through a model, so thousands of them fill the table without the window waiting.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
-    QTableWidget,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from kapdesk.core.journey import JourneyState
 from kapdesk.ui.summary_view import local_time
-from kapdesk.ui.widgets import ActionButton, fill_table, fit_columns_on_fill, label
+from kapdesk.ui.widgets import ActionButton, label
 
 if TYPE_CHECKING:  # the database layer loads after the window is up
     from kapdesk.storage.repositories import SessionSummary
+    from kapdesk.ui.storage_ops import StorageOps
 
 STATE_WORDS = {
     JourneyState.OPENED: "open, not dosed",
     JourneyState.RUNNING: "open",
     JourneyState.CLOSED: "closed",
 }
+HEADERS = ("#", "Patient", "Protocol", "Started", "State")
+MEASURED_ROWS = 200  # the columns fit the first rows, not all of thousands
+_ROOT = QModelIndex()
+
+
+class SessionsModel(QAbstractTableModel):
+    """The sessions shown, one a row; a cell's text is made only when it is on screen."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[SessionSummary] = []
+
+    def set_rows(self, rows: list[SessionSummary]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> str | None:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(row, index.column())
+        return None
+
+    @staticmethod
+    def text(row: SessionSummary, column: int) -> str:
+        if column == 0:
+            return str(row.id)
+        if column == 1:
+            return row.patient_code
+        if column == 2:
+            return row.protocol_name
+        if column == 3:
+            return local_time(row.dosed_at or row.opened_at)
+        return STATE_WORDS[row.state]
 
 
 class HistoryView(QWidget):
@@ -34,9 +101,10 @@ class HistoryView(QWidget):
     session_chosen = Signal(int)
     back_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: StorageOps, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[SessionSummary] = []
+        self.ops = ops
+        self._rows: list[SessionSummary] | None = None  # None until the first read came
         outer = QVBoxLayout(self)
         outer.setContentsMargins(36, 24, 36, 24)
         outer.setSpacing(10)
@@ -50,18 +118,28 @@ class HistoryView(QWidget):
         self.search.textChanged.connect(self._apply_filter)
         self.search.returnPressed.connect(self.open_selected)
         outer.addWidget(self.search)
-        self.table = QTableWidget(0, 5, self)
-        self.table.setHorizontalHeaderLabels(["#", "Patient", "Protocol", "Started", "State"])
+        self.model = SessionsModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
-        fit_columns_on_fill(self.table, range(4))
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.cellDoubleClicked.connect(lambda _row, _col: self.open_selected())
+        self.table.setWordWrap(False)
+        heads = self.table.horizontalHeader()
+        heads.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        heads.setResizeContentsPrecision(MEASURED_ROWS)
+        heads.setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
         outer.addWidget(self.table, 1)
+        # Says, quietly, that the sessions are on their way, or why they could not be read.
+        self.status = label("", "muted")
+        self.status.setWordWrap(True)
+        self.status.hide()
+        outer.addWidget(self.status)
         self.empty = label("No sessions yet.", "muted")
+        self.empty.hide()
         outer.addWidget(self.empty)
         actions = QHBoxLayout()
         actions.addStretch()
@@ -69,29 +147,40 @@ class HistoryView(QWidget):
         actions.addWidget(self.open_button)
         outer.addLayout(actions)
 
-    def load(self, rows: list[SessionSummary]) -> None:
-        self._rows = rows
+    def load(self, read: Callable[[], list[SessionSummary]]) -> None:
+        """Read the sessions off the window's thread; the table fills when they come (what it
+        showed stays meanwhile, and the search stays usable)."""
         self.search.clear()
-        self._apply_filter("")
         self.search.setFocus()
+        self.ops.run(
+            read,
+            self.show_rows,
+            failed=self._could_not_load,
+            loading=self._loading,
+            what="Past sessions",
+        )
+
+    def show_rows(self, rows: list[SessionSummary]) -> None:
+        self._rows = rows
+        self.status.hide()
+        self._apply_filter(self.search.text())
+        self.table.resizeColumnsToContents()
+
+    def _loading(self, waiting: bool) -> None:
+        if waiting:
+            self.status.setText("Loading past sessions…")
+        self.status.setVisible(waiting)
+
+    def _could_not_load(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.show()
 
     def _apply_filter(self, text: str) -> None:
+        if self._rows is None:
+            return
         needle = text.strip().lower()
         shown = [row for row in self._rows if needle in row.patient_code.lower()]
-        fill_table(
-            self.table,
-            [
-                [
-                    str(row.id),
-                    row.patient_code,
-                    row.protocol_name,
-                    local_time(row.dosed_at or row.opened_at),
-                    STATE_WORDS[row.state],
-                ]
-                for row in shown
-            ],
-            lambda r, item: item.setData(Qt.ItemDataRole.UserRole, shown[r].id),
-        )
+        self.model.set_rows(shown)
         if shown:
             self.table.selectRow(0)
         self.empty.setVisible(not shown)
@@ -100,6 +189,6 @@ class HistoryView(QWidget):
         )
 
     def open_selected(self) -> None:
-        items = self.table.selectedItems()
-        if items:
-            self.session_chosen.emit(int(items[0].data(Qt.ItemDataRole.UserRole)))
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.session_chosen.emit(int(rows[0].data(Qt.ItemDataRole.UserRole)))

@@ -30,6 +30,7 @@ from kapdesk.ui.notices import Notice
 from kapdesk.ui.page_routes import PageRoutes
 from kapdesk.ui.sign_in import LOCK_KEY, SignIn
 from kapdesk.ui.start_view import StartView
+from kapdesk.ui.storage_ops import StorageOps
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QResizeEvent, QShowEvent
@@ -83,8 +84,8 @@ class MainWindow(PageRoutes, SignIn, ClosePolicy):
             lambda: self.switch_user(self.status_banner.retry)
         )
         layout.addWidget(self.status_banner)
-        # Storage work off the window's thread reports its failures here, under its topics:
-        # self.ops = StorageOps(self.status_banner.say)
+        # Storage work off the window's thread reports its failures here, under its topics.
+        self.ops = StorageOps(self.status_banner.say, parent=self)
         # What could not keep the PC awake while a session is open (kapdesk.wakefulness):
         # staff who know may put it away for the session ("Noted", audited).
         self.wake_banner = Notice(central, notable=True)
@@ -237,7 +238,7 @@ class MainWindow(PageRoutes, SignIn, ClosePolicy):
         self.setup_view.courses_of = records.courses.of_patient
         self.journey_view = JourneyView()
         self.summary_view = SummaryView()
-        self.history_view = HistoryView()
+        self.history_view = HistoryView(self.ops)
         self.library_view = LibraryView(records.sound_library, self.sounds, records.library)
         self.timeline_view = TimelineView()
         self.integration_view = IntegrationView()

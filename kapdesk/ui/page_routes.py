@@ -103,12 +103,8 @@ class PageRoutes(WindowParts):
         self.show_summary(opened.session_id)
 
     def show_history(self) -> None:
-        try:
-            rows = self.store.summaries()
-        except StorageError as exc:
-            self.status_banner.say(PAGE, f"{exc}.")
-            return
-        self.history_view.load(rows)
+        store = self.store
+        self.history_view.load(lambda: store.summaries(limit=None))
         self._turn_to(self.history_view)
 
     def show_summary(self, session_id: int) -> None:

@@ -76,17 +76,23 @@ class _Relay(QObject):
     finished = Signal(int, bool, object)
 
 
-def plain_failure(exc: BaseException) -> str:
-    """What went wrong, in a few plain words for staff (never a traceback)."""
-    if isinstance(exc, StorageError | LookupError | PermissionError | ValueError):
-        text = str(exc).strip().rstrip(".")
-        return text or "the records could not be read"
-    try:
-        from sqlalchemy.exc import SQLAlchemyError  # noqa: PLC0415  (after the first frame)
+def plain_failure(what: str, exc: BaseException) -> str:
+    """What could not be read or written and why, in a few plain words (never a traceback).
 
-        from kapdesk.storage.db import failure_reason  # noqa: PLC0415
-    except ImportError:  # pragma: no cover - both ship with kapdesk
-        return "the records could not be read"
+    A StorageError says both already ("Past sessions cannot be read: the database is
+    locked"); anything else is said as ``what`` could not be loaded, and why."""
+    if isinstance(exc, StorageError) and str(exc).strip():
+        return str(exc).strip().rstrip(".") + "."
+    return f"{what} could not be loaded: {_reason(exc)}."
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, StorageError | LookupError | PermissionError | ValueError):
+        return str(exc).strip().strip("'").rstrip(".") or "the records could not be read"
+    from sqlalchemy.exc import SQLAlchemyError  # noqa: PLC0415  (after the first frame)
+
+    from kapdesk.storage.db import failure_reason  # noqa: PLC0415
+
     if isinstance(exc, SQLAlchemyError | sqlite3.Error | OSError):
         return f"the database {failure_reason(exc) or 'could not be read'}"
     log.error("a store call failed unexpectedly", exc_info=exc)
@@ -214,7 +220,7 @@ class StorageOps(QObject):
         else:
             assert isinstance(outcome, BaseException)
             log.warning("%s: a store call failed: %s", op.what, type(outcome).__name__)
-            self._fail(op, f"{op.what} could not be loaded: {plain_failure(outcome)}.")
+            self._fail(op, plain_failure(op.what, outcome))
         self._settled()
 
     def _timed_out(self, ticket: int) -> None:

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from kapdesk.ui.sound_panel import SoundPanel
     from kapdesk.ui.staff_view import StaffView
     from kapdesk.ui.start_view import StartView
+    from kapdesk.ui.storage_ops import StorageOps
     from kapdesk.ui.summary_view import SummaryView
     from kapdesk.ui.timeline_view import TimelineView
     from kapdesk.wakefulness import KeepAwake
@@ -75,6 +76,7 @@ class WindowParts(QMainWindow):
     practice_band: PracticeBand | None
     board_window: BoardWindow | None
     status_banner: StatusBanner
+    ops: StorageOps
     wake_banner: Notice
     damage_banner: Notice
     keep_awake: KeepAwake | None

@@ -32,6 +32,7 @@ from kapdesk.core.staff import Role
 from kapdesk.demo import record_demo_session
 from kapdesk.ui import theme
 from kapdesk.ui.widgets import ElidedLabel, FormBody, WholeLabel
+from tests.support.ops import settle as settle_ops
 
 if TYPE_CHECKING:
     from kapdesk.core.clock import FakeClock
@@ -102,6 +103,7 @@ Scene = Callable[[Room], QWidget]
 
 def _setup(room: Room) -> QWidget:
     room.window.show_setup()
+    settle_ops(room.window)  # the page's records have come
     view = room.window.setup_view
     view.patient.setCurrentText("P-0042")
     view.sitter.setCurrentText(NAME)
@@ -131,46 +133,55 @@ def _running(room: Room) -> QWidget:
 
 def _summary(room: Room) -> QWidget:
     room.window.show_summary(room.demo_session)
+    settle_ops(room.window)  # the page's records have come
     return room.window
 
 
 def _history(room: Room) -> QWidget:
     room.window.show_history()
+    settle_ops(room.window)  # the page's records have come
     return room.window
 
 
 def _library(room: Room) -> QWidget:
     room.window.show_library()
+    settle_ops(room.window)  # the page's records have come
     return room.window
 
 
 def _timeline(room: Room) -> QWidget:
     room.window.show_timeline(room.demo_session)
+    settle_ops(room.window)  # the page's records have come
     return room.window
 
 
 def _integration(room: Room) -> QWidget:
     room.window.show_integration(room.demo_session)
+    settle_ops(room.window)  # the page's records have come
     return room.window
 
 
 def _course(room: Room) -> QWidget:
     room.window.show_course(room.demo_session)
+    settle_ops(room.window)  # the page's records have come
     return room.window
 
 
 def _followups(room: Room) -> QWidget:
     room.window.show_followups()
+    settle_ops(room.window)  # the page's records have come
     return room.window
 
 
 def _staff(room: Room) -> QWidget:
     room.window.show_staff()
+    settle_ops(room.window)  # the page's records have come
     return room.window
 
 
 def _room_pc(room: Room) -> QWidget:
     room.window.show_staff()
+    settle_ops(room.window)  # the page's records have come
     room.window.staff_view.tabs.setCurrentIndex(2)
     return room.window
 
@@ -192,6 +203,7 @@ def _sign_in(room: Room) -> QWidget:
 
 def _board(room: Room) -> QWidget:
     room.window.show_board()
+    settle_ops(room.window)  # the page's records have come
     board = room.window.board_window
     assert board is not None
     return board

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QTableWidget
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,13 +16,14 @@ from kapdesk.paths import AppPaths
 from kapdesk.storage.db import Storage
 from kapdesk.storage.models import JourneySession, SessionEvent
 from kapdesk.ui.main_window import MainWindow
+from tests.support.ops import settle
 from tests.ui.conftest import sign_in
 
 
-def _cell(table: QTableWidget, row: int, column: int) -> str:
-    item = table.item(row, column)
-    assert item is not None, f"no cell at {row}, {column}"
-    return item.text()
+def _cell(table: QAbstractItemView, row: int, column: int) -> str:
+    index = table.model().index(row, column)
+    assert index.isValid(), f"no cell at {row}, {column}"
+    return str(index.data())
 
 
 def _open_session(
@@ -153,7 +154,8 @@ def test_setup_dose_phases_close(
     qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     history = window.history_view
     assert window.pages.currentWidget() is history
-    assert history.table.rowCount() == 1
+    settle(window)
+    assert history.model.rowCount() == 1
     assert _cell(history.table, 0, 1) == "P-0042"
     assert _cell(history.table, 0, 4) == "closed"
 

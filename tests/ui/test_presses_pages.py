@@ -13,6 +13,7 @@ from kapdesk.core.journey import Dose
 from kapdesk.ui.integration_view import IntegrationView
 from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.widgets import ActionButton
+from tests.support.ops import settle
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -20,10 +21,14 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 def _on(window: MainWindow, page: QWidget) -> bool:
+    settle(window)  # the page's records have come (pages load off the window's thread)
     return window.pages.currentWidget() is page
 
 
 def _press_row(qtbot: QtBot, table: QAbstractItemView, row: int) -> None:
+    window = table.window()
+    assert isinstance(window, MainWindow)
+    settle(window)
     index = table.model().index(row, 0)
     qtbot.mouseClick(table.viewport(), LEFT, pos=table.visualRect(index).center())
 

@@ -16,6 +16,7 @@ from kapdesk.storage.errors import StorageError
 from kapdesk.storage.journeys import write_event
 from kapdesk.ui.banner import NOTICE, PAGE, REFUSAL, SAVING, StatusBanner
 from kapdesk.ui.main_window import MainWindow
+from tests.support.ops import settle
 from tests.ui.test_journey_flow import _open_session
 
 UNREADABLE = "Past sessions cannot be read: the record is busy"
@@ -60,12 +61,20 @@ def test_saving_and_a_page_that_could_not_load_are_said_together(
 
     monkeypatch.setattr(window.store, "summaries", unreadable)
     qtbot.mouseClick(window.journey_view.history_button, Qt.MouseButton.LeftButton)
-    assert window.pages.currentWidget() is window.journey_view  # stays where it was
-    assert banner.text().split("\n") == [saving, f"{UNREADABLE}."]  # saving first
+    settle(window)
+    # The page opens and says in place that it could not load; the banner says both at once.
+    assert window.pages.currentWidget() is window.history_view
+    lines = banner.text().split("\n")
+    assert lines[0] == saving  # saving first
+    assert len(lines) == 2
+    assert UNREADABLE in lines[1]
+    assert banner.said(PAGE) == lines[1]
     assert banner.isVisible()
 
     monkeypatch.undo()  # past sessions can be read again
+    qtbot.mouseClick(window.history_view.back_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.journey_view.history_button, Qt.MouseButton.LeftButton)
+    settle(window)
     assert window.pages.currentWidget() is window.history_view
     assert banner.said(PAGE) is None
     assert banner.text() == saving  # still not saved: still said
