@@ -237,10 +237,10 @@ class MainWindow(PageRoutes, SignIn, ClosePolicy):
         self.setup_view = SetupView()
         self.setup_view.courses_of = records.courses.of_patient
         self.journey_view = JourneyView()
-        self.summary_view = SummaryView()
+        self.summary_view = SummaryView(self.ops)
         self.history_view = HistoryView(self.ops)
         self.library_view = LibraryView(records.sound_library, self.sounds, records.library)
-        self.timeline_view = TimelineView()
+        self.timeline_view = TimelineView(self.ops)
         self.integration_view = IntegrationView()
         self.course_view = CourseView()
         self.followups_view = FollowUpsView()

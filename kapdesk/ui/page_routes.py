@@ -78,17 +78,20 @@ class PageRoutes(WindowParts):
     def show_timeline(self, session_id: int) -> None:
         """The session's timeline, with corrections; the open session's own journey if it is
         the one on screen, so what is added shows everywhere at once."""
+        store, member = self.store, self.member
+
+        def editable() -> OpenJourney:  # on a worker thread
+            opened = store.editable(session_id)
+            if member is not None:
+                opened.journey.act_as(member)
+            return opened
+
         if self.current is not None and self.current.session_id == session_id:
-            opened = self.current
+            if member is not None:
+                self.current.journey.act_as(member)
+            self.timeline_view.show_session(self.current)
         else:
-            try:
-                opened = self.store.editable(session_id)
-            except (LookupError, StorageError) as exc:
-                self.status_banner.say(PAGE, f"That session cannot be shown: {exc}")
-                return
-        if self.member is not None:
-            opened.journey.act_as(self.member)
-        self.timeline_view.show_session(opened)
+            self.timeline_view.load(session_id, editable)
         self._turn_to(self.timeline_view)
 
     def _back_from_timeline(self) -> None:
@@ -108,12 +111,8 @@ class PageRoutes(WindowParts):
         self._turn_to(self.history_view)
 
     def show_summary(self, session_id: int) -> None:
-        try:
-            summary, journey = self.store.load(session_id)
-        except (LookupError, StorageError) as exc:
-            self.status_banner.say(PAGE, f"That session cannot be shown: {exc}")
-            return
-        self.summary_view.show_session(summary, journey)
+        store = self.store
+        self.summary_view.load(session_id, lambda: store.load(session_id))
         self._turn_to(self.summary_view)
 
     def show_integration(self, session_id: int) -> None:

@@ -25,6 +25,7 @@ from kapdesk.ui.widgets import ActionButton, fill_table, label, read_only_table
 if TYPE_CHECKING:  # the database layer loads after the window is up
     from kapdesk.reports.pages import Printed
     from kapdesk.storage.repositories import SessionSummary
+    from kapdesk.ui.storage_ops import StorageOps
 
 
 def local_time(moment: datetime | None) -> str:
@@ -43,8 +44,11 @@ class SummaryView(QWidget):
     timeline_requested = Signal(int)
     integration_requested = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: StorageOps, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ops = ops
+        self.session_id: int | None = None
+        self.patient_code = ""
         outer = QVBoxLayout(self)
         outer.setContentsMargins(36, 24, 36, 24)
         outer.setSpacing(10)
@@ -60,6 +64,11 @@ class SummaryView(QWidget):
             "New session", "Ctrl+Shift+N", self.new_session_requested.emit, self, primary=True
         )
         outer.addLayout(self._header())
+        # Says, quietly, that the record is on its way, or why it could not be read.
+        self.status = label("", "muted")
+        self.status.setWordWrap(True)
+        self.status.hide()
+        outer.addWidget(self.status)
         self.facts = label("", "muted")
         outer.addWidget(self.facts)
         self.print_status = label("", "muted")
@@ -127,10 +136,44 @@ class SummaryView(QWidget):
         if self.session_id is not None:
             self.timeline_requested.emit(self.session_id)
 
+    def load(self, session_id: int, read: Callable[[], tuple[SessionSummary, Journey]]) -> None:
+        """Read session ``session_id``'s record off the window's thread; nothing of another
+        session shows meanwhile, and nothing on the page acts on one."""
+        self.session_id = None
+        self.title.setText(f"Session {session_id}")
+        self.facts.setText("")
+        for button in (
+            self.integration_button,
+            self.print_button,
+            self.save_pdf_button,
+            self.timeline_button,
+        ):
+            button.hide()
+        fill_table(self.phases, [])
+        fill_table(self.events, [])
+        self.ops.run(
+            read,
+            lambda got: self.show_session(*got),
+            failed=self._could_not_load,
+            loading=self._loading,
+            what="The session record",
+        )
+
+    def _loading(self, waiting: bool) -> None:
+        if waiting:
+            self.status.setText("Loading the session record…")
+        self.status.setVisible(waiting)
+
+    def _could_not_load(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.show()
+
     def show_session(self, summary: SessionSummary, journey: Journey) -> None:
-        self.session_id: int | None = summary.id
+        self.session_id = summary.id
         self.patient_code = summary.patient_code
         self.print_status.hide()
+        self.status.hide()
+        self.timeline_button.show()
         state = {
             JourneyState.CLOSED: "closed",
             JourneyState.RUNNING: "open, running",

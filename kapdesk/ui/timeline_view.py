@@ -48,6 +48,7 @@ from kapdesk.ui.widgets import SWITCH_HINT, ActionButton, dialog_footer, label
 
 if TYPE_CHECKING:
     from kapdesk.storage.journeys import OpenJourney
+    from kapdesk.ui.storage_ops import StorageOps
     from kapdesk.ui.vitals_chart import VitalsChart
 
 CORRECTABLE = (EventKind.NOTE, EventKind.VITALS, EventKind.RATING, EventKind.DOSE)
@@ -304,8 +305,9 @@ class TimelineView(QWidget):
 
     back_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: StorageOps | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ops = ops  # reads a past session off the window's thread (:meth:`load`)
         self.current: OpenJourney | None = None
         self.entries: list[Entry] = []
         self.amend_dialog: AmendDialog | None = None
@@ -316,6 +318,11 @@ class TimelineView(QWidget):
         header.addWidget(self.title, 1)
         header.addWidget(ActionButton("Back", "Esc", self.back_requested.emit, self))
         outer.addLayout(header)
+        # Says, quietly, that the session is on its way, or why it could not be read.
+        self.status = label("", "muted")
+        self.status.setWordWrap(True)
+        self.status.hide()
+        outer.addWidget(self.status)
         self.tabs = QTabWidget()
         outer.addWidget(self.tabs, 1)
 
@@ -371,16 +378,50 @@ class TimelineView(QWidget):
         if self.tabs.widget(index) is self._chart_page:
             _ = self.chart
 
-    def show_session(self, current: OpenJourney) -> None:
-        self.current = current
-        self.title.setText(f"Timeline · session {current.session_id} · {current.patient_code}")
-        self.refresh()
+    def load(self, session_id: int, read: Callable[[], OpenJourney]) -> None:
+        """Read session ``session_id`` (and work out its timeline) off the window's thread;
+        the page shows nothing of another session meanwhile."""
+        assert self.ops is not None, "a timeline that loads is given the window's ops"
 
-    def refresh(self) -> None:
+        def work() -> tuple[OpenJourney, list[Entry]]:
+            opened = read()
+            return opened, timeline(opened.journey.events)
+
+        self.current = None
+        self.title.setText(f"Timeline · session {session_id}")
+        self.entries = []
+        self.model.set_entries([], [])
+        self._show_history()
+        self.ops.run(
+            work,
+            lambda got: self.show_session(*got),
+            failed=self._could_not_load,
+            loading=self._loading,
+            what="The timeline",
+        )
+
+    def _loading(self, waiting: bool) -> None:
+        if waiting:
+            self.status.setText("Loading the timeline…")
+        self.status.setVisible(waiting)
+
+    def _could_not_load(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.show()
+
+    def show_session(self, current: OpenJourney, entries: list[Entry] | None = None) -> None:
+        """Show ``current``'s timeline (``entries``: worked out already, off the window's
+        thread)."""
+        self.current = current
+        self.status.hide()
+        self.title.setText(f"Timeline · session {current.session_id} · {current.patient_code}")
+        self.refresh(entries)
+
+    def refresh(self, entries: list[Entry] | None = None) -> None:
         if self.current is None:
             return
         journey = self.current.journey
-        self.entries = timeline(journey.events)
+        self.entries = entries if entries is not None else timeline(journey.events)
         phases = journey.protocol.phases
         self.model.set_entries(self.entries, [phase.name for phase in phases])
         if self._chart is not None:

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.journey import Dose, EventKind, event_text
 from kapdesk.ui.main_window import MainWindow
+from tests.support.ops import settle
 
 
 def _tap(qtbot: QtBot, button: QAbstractButton | None) -> None:
@@ -86,6 +87,7 @@ def test_the_discharge_check_scores_asks_and_records_the_ready_time(
     qtbot.waitUntil(lambda: view.monitoring.text() == f"Ready to leave since {free}")
     current.journey.close("Left with her partner")
     window.show_summary(current.session_id)
+    settle(window)
     facts = window.summary_view.facts.text()
     assert f"Ready to leave: {check.wall.astimezone():%d %b %Y, %H:%M} (1:30:00 after dosing)" in (
         facts

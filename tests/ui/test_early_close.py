@@ -19,6 +19,7 @@ from kapdesk.reports.pdf import pdf_bytes
 from kapdesk.storage.staff import StaffStore
 from kapdesk.ui.journey_view import CONFIRM_EARLY_S, JourneyView
 from kapdesk.ui.main_window import MainWindow
+from tests.support.ops import settle
 from tests.support.pdf_text import pdf_text
 from tests.ui.test_staff import _accounts as staff_accounts
 from tests.ui.test_staff import _pin_pad, _sign_in
@@ -288,6 +289,7 @@ def test_printing_is_refused_before_a_file_is_chosen(
     assert current is not None
     _sign_in(qtbot, window, "Robin Hale", "2468")
     window.show_summary(current.session_id)
+    settle(window)
     summary = window.summary_view
     qtbot.waitUntil(lambda: window.pages.currentWidget() is summary)
     refused = (

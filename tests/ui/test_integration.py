@@ -13,6 +13,7 @@ from kapdesk.core.journey import Dose
 from kapdesk.paths import AppPaths
 from kapdesk.storage.db import Storage
 from kapdesk.ui.main_window import MainWindow
+from tests.support.ops import settle
 from tests.ui.conftest import sign_in
 
 
@@ -112,6 +113,7 @@ def test_a_course_session_hands_off_to_a_plan_that_is_worked_and_revisited(
 
     # Revisited later, from the session record.
     window.show_summary(session_id)
+    settle(window)
     qtbot.mouseClick(window.summary_view.integration_button, Qt.MouseButton.LeftButton)
     assert window.pages.currentWidget() is plan
     journal = plan.table.item(rows["Journal on the prompts tonight or tomorrow morning"], 0)

@@ -17,6 +17,7 @@ from kapdesk.storage.journeys import write_event
 from kapdesk.storage.models import SessionEvent
 from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.vitals_chart import VitalsChart
+from tests.support.ops import settle
 from tests.ui.test_journey_flow import _give_dose, _open_session
 
 
@@ -166,9 +167,13 @@ def test_a_closed_session_can_still_be_corrected(
     current.journey.record_observation(EventKind.NOTE, {"text": "vomitted", "tags": []})
     current.journey.close("done")
     window.show_summary(current.session_id)
+    settle(window)
     window.show_history()
+    settle(window)
     window.choose_session(current.session_id)
+    settle(window)
     qtbot.mouseClick(window.summary_view.timeline_button, Qt.MouseButton.LeftButton)
+    settle(window)
     view = window.timeline_view
     row = next(i for i, e in enumerate(view.entries) if e.kind is EventKind.NOTE)
     view.select_row(row)
@@ -187,8 +192,11 @@ def test_the_timeline_and_chart_render_the_demo_session(
 ) -> None:
     demo = record_demo_session(storage)
     window.show_history()
+    settle(window)
     window.choose_session(demo.session_id)
+    settle(window)
     qtbot.mouseClick(window.summary_view.timeline_button, Qt.MouseButton.LeftButton)
+    settle(window)
     view = window.timeline_view
     assert window.pages.currentWidget() is view
     assert view.model.rowCount() == len(view.entries) > 30

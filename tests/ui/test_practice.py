@@ -31,6 +31,7 @@ from kapdesk.ui.board_window import BoardWindow
 from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.practice_band import PracticeBand
 from tests.support.crash import ROOT, child_env, driver, first_line, run_driver
+from tests.support.ops import settle
 from tests.support.pdf_text import pdf_pages
 from tests.ui.conftest import sign_in, sign_in_account
 from tests.ui.test_journey_flow import _give_dose, _open_session
@@ -300,6 +301,7 @@ def test_a_record_printed_in_practice_says_so_on_every_page(
         )
     current.journey.close("Practice over")
     window.show_summary(current.session_id)
+    settle(window)
     record = tmp_path / "record.pdf"
     with qtbot.waitSignal(window.summary_view.saver.finished, timeout=30_000) as finished:
         window.summary_view.print_to(record)
@@ -335,6 +337,8 @@ def test_practice_pdfs_are_saved_in_practices_own_folder_under_practice_names(
     own = practice_paths.data_dir / "documents"
 
     window.show_summary(session_id)
+
+    settle(window)
     code = window.summary_view.patient_code
     qtbot.mouseClick(window.summary_view.save_pdf_button, Qt.MouseButton.LeftButton)
     dialog = window.summary_view.saver.dialog

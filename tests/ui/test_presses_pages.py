@@ -187,6 +187,7 @@ def test_new_session_and_set_up_buttons_by_clicks_and_keys(
     qtbot.keyClick(window, Qt.Key.Key_H, CTRL)
     _press_row(qtbot, history.table, 0)
     qtbot.keyClick(window, Qt.Key.Key_O, CTRL)
+    settle(window)  # the record has come: its keys act
     qtbot.keyClick(window, Qt.Key.Key_I, CTRL)
     assert _on(window, plan)
     qtbot.keyClick(window, Qt.Key.Key_N, CTRL | SHIFT)

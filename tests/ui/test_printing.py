@@ -22,10 +22,12 @@ from kapdesk.core.preparation import intention_data
 from kapdesk.paths import AppPaths
 from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.print_job import a_printer
+from tests.support.ops import settle
 from tests.support.pdf_text import pdf_pages, pdf_text
 
 
 def _closed_session(window: MainWindow, clock: FakeClock) -> int:
+    window.lock_seconds = 0  # no idle lock over the pages while the test's clock runs on
     window.open_session("P-0900", "im-ketamine", "Sam Ortiz")
     current = window.current
     assert current is not None
@@ -34,6 +36,7 @@ def _closed_session(window: MainWindow, clock: FakeClock) -> int:
     journey.record_dose(Dose(0.75, "mg/kg", "IM", lot_number="IM-55", weight_kg=70))
     clock.advance(30 * 60)
     journey.close("Left early, escorted")
+    settle(window)  # the closed session has handed over to its integration plan
     return current.session_id
 
 
@@ -63,6 +66,7 @@ def test_the_record_goes_to_a_printer_through_the_print_dialog(
 ) -> None:
     session_id = _closed_session(window, clock)
     window.show_summary(session_id)
+    settle(window)
     summary = window.summary_view
     printed = tmp_path / "printer-output.pdf"
     summary.saver.new_printer = _to_pdf_file(printed)
@@ -92,6 +96,7 @@ def test_save_pdf_starts_in_the_clinics_documents_folder(
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     session_id = _closed_session(window, clock)
     window.show_summary(session_id)
+    settle(window)
     summary = window.summary_view
     assert summary.saver.clinic_folder == window.records.clinic.documents == ""
     qtbot.mouseClick(summary.save_pdf_button, Qt.MouseButton.LeftButton)
@@ -176,6 +181,7 @@ def test_a_printer_that_cannot_start_is_said_plainly(
 ) -> None:
     session_id = _closed_session(window, clock)
     window.show_summary(session_id)
+    settle(window)
     summary = window.summary_view
     make = window.summary_view.make_record
     assert make is not None
@@ -202,6 +208,7 @@ def test_printing_never_writes_over_kapdesks_own_files(
     assert current is not None
     current.journey.close("Done")
     window.show_summary(current.session_id)
+    settle(window)
     summary = window.summary_view
     database = paths.database.read_bytes()
     fifo = tmp_path / "pipe"
@@ -231,6 +238,7 @@ def test_a_printer_that_reports_an_error_is_never_said_to_have_printed(
 ) -> None:
     session_id = _closed_session(window, clock)
     window.show_summary(session_id)
+    settle(window)
     summary = window.summary_view
     make = summary.make_record
     assert make is not None
@@ -254,6 +262,7 @@ def test_print_to_file_never_writes_over_kapdesks_own_files(
     """Qt's "Print to File (PDF)" is held to what "Save PDF…" is: never into kapdesk's data."""
     session_id = _closed_session(window, clock)
     window.show_summary(session_id)
+    settle(window)
     summary = window.summary_view
     inside = paths.data_dir / "record.pdf"
     summary.saver.new_printer = _to_pdf_file(inside)
