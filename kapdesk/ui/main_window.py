@@ -234,7 +234,7 @@ class MainWindow(PageRoutes, SignIn, ClosePolicy):
         self.sounds = list(records.sounds)
         self.bundled_soundtracks = default_soundtracks(self.sounds)
         self.soundtracks = []
-        self.setup_view = SetupView()
+        self.setup_view = SetupView(self.ops)
         self.setup_view.courses_of = records.courses.of_patient
         self.journey_view = JourneyView()
         self.summary_view = SummaryView(self.ops)

@@ -17,6 +17,7 @@ from kapdesk.ui.banner import NOTICE, PAGE
 from kapdesk.ui.window_parts import WindowParts
 
 if TYPE_CHECKING:
+    from kapdesk.core.soundtrack import Soundtrack
     from kapdesk.printing import Printer
     from kapdesk.reports.pages import Printed
     from kapdesk.storage.journeys import OpenJourney
@@ -49,24 +50,23 @@ class PageRoutes(WindowParts):
             *self.records.clinic_problems,
         ]
         problems = [f"{error.source}: {error.problems[0]}" for error in failed if error.problems]
-        unread: list[str] = []
-        try:
-            codes, staff = self.store.patient_codes(), self.store.staff_names()
-        except StorageError as exc:
-            codes, staff = [], []
-            unread.append(f"{exc}.")
-        try:
-            self.soundtracks = self.sound_library.soundtracks() + self.bundled_soundtracks
-        except StorageError as exc:
-            self.soundtracks = list(self.bundled_soundtracks)
-            unread.append(f"{exc}.")
-        self.setup_view.load(self.library.protocols(), codes, staff, problems, self.soundtracks)
+        store, sounds = self.store, self.sound_library
+        self.setup_view.load(self.library.protocols(), [], [], problems, self.soundtracks)
+
+        def offered(soundtracks: list[Soundtrack]) -> None:
+            self.soundtracks = soundtracks
+
+        self.setup_view.load_choices(
+            lambda: (store.patient_codes(), store.staff_names()),
+            sounds.soundtracks,
+            self.bundled_soundtracks,
+            offered,
+        )
         line = self.setup_view.sitter.lineEdit()
         if line is not None:  # left empty, the member signed in is the sitter
             you = f" (empty: {self.member.name})" if self.member is not None else ""
             line.setPlaceholderText(f"Who sits with the patient{you}")
         self._turn_to(self.setup_view)
-        self.status_banner.say(PAGE, " ".join(unread) or None)
 
     def show_library(self) -> None:
         if self._journey_open():

@@ -21,11 +21,11 @@ from kapdesk.core.protocols import Protocol
 from kapdesk.core.soundtrack import Soundtrack, coverage
 from kapdesk.core.timefmt import minutes_text
 from kapdesk.core.wording import counted
-from kapdesk.storage.errors import StorageError
 from kapdesk.ui.widgets import ActionButton, label
 
 if TYPE_CHECKING:
     from kapdesk.storage.courses import CourseInfo
+    from kapdesk.ui.storage_ops import StorageOps
 
 DEFAULT_COURSE_SESSIONS = 6  # a course is often six sessions over two to three weeks
 COURSE_LOOKUP_MS = 250
@@ -41,8 +41,11 @@ class SetupView(QWidget):
     staff_requested = Signal()
     courses_loaded = Signal()  # the patient's courses are in the Course list
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: StorageOps, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ops = ops
+        self._courses_for: str | None = None  # the code whose courses are being read
+        self._open_when_known = False  # Open was pressed while they were
         outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 28, 40, 28)
         outer.setSpacing(12)
@@ -100,7 +103,8 @@ class SetupView(QWidget):
         people.addWidget(self.sitter, 1, 0)
         people.addWidget(label("SOUNDTRACK", "section"), 0, 1)
         self.soundtrack = QComboBox()
-        self.soundtrack.currentIndexChanged.connect(lambda _index: self._show_coverage())
+        self.soundtrack.currentIndexChanged.connect(lambda _index: self._soundtrack_picked())
+        self._soundtrack_by_hand = False  # a soundtrack was picked since the page opened
         people.addWidget(self.soundtrack, 1, 1)
         people.addWidget(label("COURSE", "section"), 0, 2)
         course_row = QHBoxLayout()
@@ -162,6 +166,7 @@ class SetupView(QWidget):
         self.soundtrack.addItem("No sound")
         self.soundtrack.setCurrentIndex(0)
         self.soundtrack.blockSignals(False)
+        self._soundtrack_by_hand = False
         self.protocols.clear()
         for protocol in protocols:
             planned = minutes_text(protocol.planned_minutes)
@@ -191,6 +196,60 @@ class SetupView(QWidget):
         self._load_courses()
         self.patient.setFocus()
 
+    def load_choices(
+        self,
+        people: Callable[[], tuple[list[str], list[str]]],
+        soundtracks: Callable[[], list[Soundtrack]],
+        bundled: list[Soundtrack],
+        then: Callable[[list[Soundtrack]], None],
+    ) -> None:
+        """Read the patient codes and staff names (``people``) and the library's soundtracks
+        off the window's thread, and fill them in as they come, keeping what staff typed or
+        picked meanwhile; ``then`` hears the soundtracks offered (kapdesk's own ``bundled``
+        alone when the library cannot be read)."""
+
+        def fill_soundtracks(found: list[Soundtrack]) -> None:
+            self._fill_soundtracks(found)
+            then(found)
+
+        self.ops.run(people, self._fill_people, what="Patient codes")
+        self.ops.run(
+            lambda: soundtracks() + bundled,
+            fill_soundtracks,
+            failed=lambda _text: fill_soundtracks(list(bundled)),  # the banner says why
+            what="Soundtracks",
+        )
+
+    def _fill_people(self, found: tuple[list[str], list[str]]) -> None:
+        for box, items in zip((self.patient, self.sitter), found, strict=True):
+            line = box.lineEdit()
+            typed = box.currentText()
+            cursor = line.cursorPosition() if line is not None else 0
+            box.blockSignals(True)
+            box.clear()
+            box.addItems(items)
+            box.setCurrentText(typed)
+            if line is not None:
+                line.setCursorPosition(cursor)
+            box.blockSignals(False)
+
+    def _fill_soundtracks(self, soundtracks: list[Soundtrack]) -> None:
+        chosen = self.soundtrack.currentText() if self._soundtrack_by_hand else ""
+        self._soundtracks = list(soundtracks)
+        self.soundtrack.blockSignals(True)
+        self.soundtrack.clear()
+        for soundtrack in self._soundtracks:
+            self.soundtrack.addItem(soundtrack.name)
+        self.soundtrack.addItem("No sound")
+        kept = self.soundtrack.findText(chosen) if chosen else -1
+        self.soundtrack.setCurrentIndex(max(kept, 0))
+        self.soundtrack.blockSignals(False)
+        self._show_coverage()
+
+    def _soundtrack_picked(self) -> None:
+        self._soundtrack_by_hand = True
+        self._show_coverage()
+
     def chosen_soundtrack(self) -> Soundtrack | None:
         index = self.soundtrack.currentIndex()
         return self._soundtracks[index] if 0 <= index < len(self._soundtracks) else None
@@ -211,14 +270,24 @@ class SetupView(QWidget):
         self.coverage.setText(f"{bed}. " + "; ".join(stretch.text() for stretch in stretches))
 
     def _load_courses(self) -> None:
-        """The patient's open courses to join, or a new one to start, or none."""
+        """Look the patient's open courses up, off the window's thread."""
         code = self.patient.currentText().strip()
-        found: list[CourseInfo] = []
-        if code and self.courses_of is not None:
-            try:
-                found = [c for c in self.courses_of(code) if c.open]
-            except StorageError:
-                found = []
+        courses_of = self.courses_of
+        if not code or courses_of is None:
+            self._courses_for = None
+            self._show_courses([])
+            return
+        self._courses_for = code
+        self.ops.run(
+            lambda: [course for course in courses_of(code) if course.open],
+            self._show_courses,
+            failed=lambda _text: self._show_courses([]),  # the banner says why
+            what="The patient's courses",
+        )
+
+    def _show_courses(self, found: list[CourseInfo]) -> None:
+        """The patient's open courses to join, or a new one to start, or none."""
+        self._courses_for = None
         self.course.blockSignals(True)
         self.course.clear()
         for course in found:
@@ -236,6 +305,10 @@ class SetupView(QWidget):
         self.course.blockSignals(False)
         self._show_course_size()
         self.courses_loaded.emit()
+        if self._open_when_known:  # Open was pressed while the courses were looked up
+            self._open_when_known = False
+            if self.isVisible():  # and staff are still here
+                self.submit()
 
     def _patient_typed(self) -> None:
         self._course_by_hand = None  # another patient: their own courses decide
@@ -266,6 +339,9 @@ class SetupView(QWidget):
         if self._course_lookup.isActive():  # typed and opened at once: look the course up now
             self._course_lookup.stop()
             self._load_courses()
+        if self._courses_for is not None:  # the session joins the course found: open after
+            self._open_when_known = True
+            return
         code = self.patient.currentText().strip()
         item = self.protocols.currentItem() if self.protocols.currentRow() >= 0 else None
         if not code:

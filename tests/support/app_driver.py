@@ -64,6 +64,7 @@ from kapdesk.core.observations import note_data
 from kapdesk.paths import AppPaths
 from kapdesk.storage.models import SessionEvent
 from kapdesk.ui.main_window import MainWindow
+from tests.support.ops import settle
 
 STAFF_NAME, STAFF_PIN = "Robin Hale", "4862"
 
@@ -165,6 +166,7 @@ def crash(window: MainWindow) -> None:
 
 def shutdown(window: MainWindow) -> int:
     """A session with the sound playing and notes being typed when kapdesk is asked to end."""
+    settle(window)  # set-up's soundtracks have come
     bed = next(i for i, s in enumerate(window.soundtracks) if s.bed is not None)
     window.open_session("P-END", "im-ketamine", STAFF_NAME, soundtrack=bed)
     current = window.current

@@ -42,6 +42,7 @@ def _open_session(
     assert isinstance(sitter, QLineEdit)
     qtbot.keyClicks(sitter, "Alex Kim")
     qtbot.mouseClick(setup.open_button, Qt.MouseButton.LeftButton)
+    settle(window)  # the patient's courses were looked up: the session opens
 
 
 def _give_dose(
@@ -118,11 +119,13 @@ def test_setup_dose_phases_close(
 
     integration = window.integration_view  # the session hands off to integration
     qtbot.waitUntil(lambda: window.pages.currentWidget() is integration)
+    settle(window)  # the plan has come
     assert integration.title.text().startswith("Integration · P-0042")
     assert integration.table.rowCount() > 0
     qtbot.keyClick(window, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
     summary = window.summary_view
     qtbot.waitUntil(lambda: window.pages.currentWidget() is summary)
+    settle(window)
     assert "P-0042" in summary.title.text()
     assert "closed" in summary.title.text()
     assert "Dose" in summary.facts.text()
@@ -180,6 +183,7 @@ def test_closing_early_needs_a_reason(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClicks(dialog.reason, "BP 168/104 at baseline")
     qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.summary_view)
+    settle(window)
     assert "Closed because: BP 168/104 at baseline" in window.summary_view.facts.text()
 
 

@@ -115,3 +115,52 @@ def test_a_hung_read_leaves_the_window_answering_and_ends_with_a_message(
     qtbot.wait(50)
     assert history.model.rowCount() == 0
     assert history.status.text() == said
+
+
+def test_set_up_opens_at_once_while_the_records_hang_and_then_says_why(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, gate: threading.Event
+) -> None:
+    window.ops.limit = 1.5
+
+    def hung() -> list[str]:
+        gate.wait(30)
+        return ["P-LATE"]
+
+    monkeypatch.setattr(window.store, "patient_codes", hung)
+    qtbot.keyClick(window, Qt.Key.Key_H, CTRL)
+    qtbot.keyClick(window, Qt.Key.Key_Escape)  # back to set-up: it reads the patient codes
+    setup = window.setup_view
+    assert window.pages.currentWidget() is setup
+    line = setup.patient.lineEdit()
+    assert line is not None
+    qtbot.keyClicks(line, "P-0077")  # staff type on while the codes are on their way
+    assert line.text() == "P-0077"
+    settle(window)
+    assert window.status_banner.text() == (
+        "Patient codes could not be loaded: the records are not answering."
+    )
+    assert line.text() == "P-0077"
+    assert setup.soundtrack.count() > 1  # the soundtracks came all the same
+    gate.set()
+    window.ops.pool.waitForDone(5000)
+    qtbot.wait(50)
+    assert setup.patient.findText("P-LATE") == -1  # too late: dropped
+
+
+def test_a_course_lookup_that_fails_says_so_and_the_session_still_opens(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    def broken(_code: str) -> list[object]:
+        raise StorageError("Courses cannot be read: the database is locked")
+
+    setup = window.setup_view
+    setup.courses_of = broken  # type: ignore[assignment]
+    line = setup.patient.lineEdit()
+    assert line is not None
+    qtbot.keyClicks(line, "P-0078")
+    qtbot.mouseClick(setup.open_button, LEFT)  # typed and opened at once
+    settle(window)
+    assert window.pages.currentWidget() is window.journey_view
+    assert window.current is not None
+    assert window.current.patient_code == "P-0078"
+    assert window.status_banner.text() == "Courses cannot be read: the database is locked."

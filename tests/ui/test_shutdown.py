@@ -49,6 +49,7 @@ from tests.support.crash import (
     first_line,
     run_driver,
 )
+from tests.support.ops import settle
 from tests.ui.conftest import sign_in
 from tests.ui.test_wakefulness import Recorded, private_bus  # noqa: F401  (a fixture)
 
@@ -306,6 +307,7 @@ def _open_with_bed(qtbot: QtBot, window: MainWindow) -> None:
             setup.protocols.setCurrentRow(row)
     setup.soundtrack.setCurrentIndex(0)  # a bundled bed
     qtbot.mouseClick(setup.open_button, Qt.MouseButton.LeftButton)
+    settle(window)  # the patient's courses were looked up: the session opens
     assert window.pages.currentWidget() is window.journey_view
 
 

@@ -23,6 +23,7 @@ from kapdesk.storage.library import ScannedTrack, SoundLibrary
 from kapdesk.ui import theme
 from kapdesk.ui.main_window import MainWindow
 from tests.support.forms import choose_path, type_and_enter
+from tests.support.ops import settle
 from tests.ui.conftest import sign_in
 
 WindowMaker = Callable[[FakeBackend], MainWindow]
@@ -84,6 +85,7 @@ def _open(qtbot: QtBot, window: MainWindow, soundtrack: str) -> None:
             setup.protocols.setCurrentRow(row)
     setup.soundtrack.setCurrentText(soundtrack)
     qtbot.mouseClick(setup.open_button, Qt.MouseButton.LeftButton)
+    settle(window)  # the patient's courses were looked up: the session opens
     assert window.pages.currentWidget() is window.journey_view
 
 
