@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from kapdesk.core.integration import ItemKind, Window
-from kapdesk.storage.errors import StorageError
 from kapdesk.ui.widgets import ActionButton, fill_table, fit_columns_on_fill, label
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from kapdesk.storage.integration import OpenItem
+    from kapdesk.ui.storage_ops import StorageOps
 
 COLUMNS = ("Due", "Patient", "Item", "Assigned to", "Session")
 
@@ -34,8 +34,9 @@ class FollowUpsView(QWidget):
     plan_requested = Signal(int)  # session id
     back_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: StorageOps, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ops = ops
         self.items: list[OpenItem] = []
         outer = QVBoxLayout(self)
         outer.setContentsMargins(36, 24, 36, 24)
@@ -58,7 +59,13 @@ class FollowUpsView(QWidget):
         heads.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.cellDoubleClicked.connect(lambda _row, _col: self.open_selected())
         outer.addWidget(self.table, 1)
+        # Says, quietly, that the items are on their way, or why they could not be read.
+        self.status = label("", "muted")
+        self.status.setWordWrap(True)
+        self.status.hide()
+        outer.addWidget(self.status)
         self.empty = label("Nothing is waiting: every plan is done.", "muted")
+        self.empty.hide()
         outer.addWidget(self.empty)
         actions = QHBoxLayout()
         actions.addStretch()
@@ -69,11 +76,28 @@ class FollowUpsView(QWidget):
         outer.addLayout(actions)
 
     def load(self, find: Callable[[], list[OpenItem]], today: date) -> None:
-        try:
-            self.items = [i for i in find() if i.state.kind is not ItemKind.PROMPTS]
-        except StorageError as exc:
-            self.items = []
-            self.empty.setText(f"{exc}.")
+        """Read the open items off the window's thread; the table fills when they come."""
+        self.table.setFocus()
+        self.ops.run(
+            lambda: [i for i in find() if i.state.kind is not ItemKind.PROMPTS],
+            lambda items: self._show(items, today),
+            failed=self._could_not_load,
+            loading=self._loading,
+            what="Follow-ups",
+        )
+
+    def _loading(self, waiting: bool) -> None:
+        if waiting:
+            self.status.setText("Loading follow-ups…")
+        self.status.setVisible(waiting)
+
+    def _could_not_load(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.show()
+
+    def _show(self, items: list[OpenItem], today: date) -> None:
+        self.items = items
+        self.status.hide()
         rows = []
         for item in self.items:
             state = item.state

@@ -243,7 +243,7 @@ class MainWindow(PageRoutes, SignIn, ClosePolicy):
         self.timeline_view = TimelineView(self.ops)
         self.integration_view = IntegrationView()
         self.course_view = CourseView()
-        self.followups_view = FollowUpsView()
+        self.followups_view = FollowUpsView(self.ops)
         self.staff_view = StaffView()
         kept = records.printing.kept  # never saved over
         self.library_view.kept = kept
