@@ -3,6 +3,8 @@ trend chart. Questionnaires are entered here, at preparation or at a follow-up."
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -15,7 +17,6 @@ from PySide6.QtWidgets import (
 
 from kapdesk.core.questionnaires import GAD7, INSTRUMENTS, PHQ9, Instrument
 from kapdesk.core.wording import counted
-from kapdesk.storage.errors import StorageError
 from kapdesk.ui.widgets import (
     ActionButton,
     ElidedLabel,
@@ -29,6 +30,17 @@ if TYPE_CHECKING:
     from kapdesk.storage.repositories import SessionSummary
     from kapdesk.ui.course_chart import CourseChart
     from kapdesk.ui.questionnaire_dialog import QuestionnaireDialog
+    from kapdesk.ui.storage_ops import StorageOps
+
+
+@dataclass(frozen=True)
+class _CourseRead:
+    """What the course page shows, read in one go off the window's thread."""
+
+    summary: SessionSummary
+    sessions: list[SessionSummary]
+    course: CourseInfo | None
+    results: list[QuestionnaireEntry]
 
 
 def _table(headers: list[str], parent: QWidget) -> QTableWidget:
@@ -40,8 +52,9 @@ class CourseView(QWidget):
 
     back_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: StorageOps, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ops = ops
         self.patient_code = ""
         self.session_id: int | None = None
         self.course: CourseInfo | None = None
@@ -91,34 +104,76 @@ class CourseView(QWidget):
             self._chart_column.addWidget(self._chart, 1)
         return self._chart
 
-    def show_course(
+    def load(
         self,
         courses: CourseStore,
-        patient_code: str,
-        session_id: int | None,
-        sessions: list[SessionSummary],
+        session_id: int,
+        summary_of: Callable[[], SessionSummary],
+        sessions_of: Callable[[str], list[SessionSummary]],
         *,
-        by: str,
+        by: str | None,
         moment: str = "follow-up",
     ) -> None:
-        """The course of ``session_id`` (or the patient's latest), with its sessions.
+        """Read the course of ``session_id`` (or its patient's latest), its sessions and the
+        patient's questionnaires off the window's thread; the page shows nothing of another
+        patient meanwhile, and takes no questionnaire until they have come.
 
-        ``moment``: what questionnaires entered now are taken at (preparation, before a dose).
+        ``by``: who enters questionnaires (None: the session's sitter). ``moment``: what
+        questionnaires entered now are taken at (preparation, before a dose).
         """
-        self._courses = courses
-        self.moment = moment
-        self.patient_code = patient_code
+
+        def work() -> _CourseRead:
+            summary = summary_of()
+            code = summary.patient_code
+            sessions = sessions_of(code)
+            course = courses.of_session(session_id)
+            if course is None:
+                found = courses.of_patient(code)
+                course = found[0] if found else None
+            return _CourseRead(summary, sessions, course, courses.results(code))
+
         self.session_id = session_id
-        self._by = by
-        self.course = courses.of_session(session_id) if session_id is not None else None
-        if self.course is None:
-            found = courses.of_patient(patient_code)
-            self.course = found[0] if found else None
-        course = self.course
+        self.moment = moment
+        self._courses = None
+        self.course = None
+        self.title.setText(f"Course · session {session_id}")
+        self.facts.setText("")
+        fill_table(self.sessions, [])
+        fill_table(self.table, [])
+        self._ready(False)
+        self.ops.run(
+            work,
+            lambda read: self._show(courses, read, by),
+            failed=self._could_not_load,
+            loading=self._loading,
+            what="The course",
+        )
+
+    def _ready(self, ready: bool) -> None:
+        for button in (self.phq_button, self.gad_button):
+            button.setEnabled(ready)
+
+    def _loading(self, waiting: bool) -> None:
+        if waiting:
+            self.status.setText("Loading the course…")
+        self.status.setVisible(waiting)
+
+    def _could_not_load(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.show()
+
+    def _show(self, courses: CourseStore, read: _CourseRead, by: str | None) -> None:
+        patient_code = read.summary.patient_code
+        self._courses = courses
+        self.patient_code = patient_code
+        self._by = by if by is not None else read.summary.sitter
+        self.course = course = read.course
+        self.status.setText("")
+        self.status.show()
         if course is None:
             self.title.setText(f"Questionnaires · {patient_code}")
             self.facts.setText("Not part of a course: the patient's sessions and questionnaires.")
-            shown: list[SessionSummary] = list(reversed(sessions))  # oldest first, as a course
+            shown: list[SessionSummary] = list(reversed(read.sessions))  # oldest first
         else:
             self.title.setText(
                 f"Course · {patient_code} · {course.sessions_held} of "
@@ -128,7 +183,7 @@ class CourseView(QWidget):
             self.facts.setText(
                 f"Started {started}. {counted(course.planned_sessions, 'session')} planned."
             )
-            by_id = {summary.id: summary for summary in sessions}
+            by_id = {summary.id: summary for summary in read.sessions}
             shown = [by_id[i] for i in course.session_ids if i in by_id]
         fill_table(
             self.sessions,
@@ -142,16 +197,23 @@ class CourseView(QWidget):
                 for n, summary in enumerate(shown, start=1)
             ],
         )
-        self.refresh()
+        self._show_results(read.results)
+        self._ready(True)
 
     def refresh(self) -> None:
-        if self._courses is None:
+        """Read the patient's questionnaires again, off the window's thread."""
+        courses, code = self._courses, self.patient_code
+        if courses is None:
             return
-        try:
-            self.results = self._courses.results(self.patient_code)
-        except StorageError as exc:
-            self.status.setText(f"{exc}.")
-            return
+        self.ops.run(
+            lambda: courses.results(code),
+            self._show_results,
+            failed=self._could_not_load,
+            what="The questionnaires",
+        )
+
+    def _show_results(self, results: list[QuestionnaireEntry]) -> None:
+        self.results = results
         fill_table(
             self.table,
             [
@@ -181,20 +243,24 @@ class CourseView(QWidget):
         dialog, courses = self.dialog, self._courses
         if dialog is None or dialog.scored is None or courses is None:
             return
-        try:
-            courses.record(
-                self.patient_code,
-                dialog.scored,
-                dialog.moment.currentText(),
-                by=self._by,
-                session_id=self.session_id,
-                course_id=self.course.id if self.course else None,
-            )
-        except StorageError as exc:
-            self.status.setText(f"{exc}. Nothing was saved.")
-            return
-        flags = " ".join(dialog.scored.flags)
-        self.status.setText(f"Saved: {dialog.scored.text()}." + (f" {flags}" if flags else ""))
-        self.status.setProperty("role", "error" if flags else "muted")
-        self.status.style().polish(self.status)
-        self.refresh()
+        scored, moment = dialog.scored, dialog.moment.currentText()
+        code, by, session_id = self.patient_code, self._by, self.session_id
+        course_id = self.course.id if self.course else None
+
+        def saved(_result: object) -> None:
+            flags = " ".join(scored.flags)
+            self.status.setText(f"Saved: {scored.text()}." + (f" {flags}" if flags else ""))
+            self.status.setProperty("role", "error" if flags else "muted")
+            self.status.style().polish(self.status)
+            self.status.show()
+            self.refresh()
+
+        self.ops.run(
+            lambda: courses.record(
+                code, scored, moment, by=by, session_id=session_id, course_id=course_id
+            ),
+            saved,
+            failed=lambda text: self._could_not_load(f"{text} Nothing was saved."),
+            what="The questionnaire",
+            key=f"questionnaire {id(scored)}",  # a save is never dropped for a later one
+        )

@@ -242,7 +242,7 @@ class MainWindow(PageRoutes, SignIn, ClosePolicy):
         self.library_view = LibraryView(records.sound_library, self.sounds, records.library)
         self.timeline_view = TimelineView(self.ops)
         self.integration_view = IntegrationView()
-        self.course_view = CourseView()
+        self.course_view = CourseView(self.ops)
         self.followups_view = FollowUpsView(self.ops)
         self.staff_view = StaffView()
         kept = records.printing.kept  # never saved over

@@ -218,20 +218,15 @@ class PageRoutes(WindowParts):
 
         if self._refused(Action.INTEGRATE, lambda: self.show_course(session_id, moment)):
             return
-        try:
-            summary, _journey = self.store.load(session_id)
-            sessions = self.store.summaries(limit=None, patient_code=summary.patient_code)
-            self.course_view.show_course(
-                self.records.courses,
-                summary.patient_code,
-                session_id,
-                sessions,
-                by=self.member.name if self.member else summary.sitter,
-                moment=moment,
-            )
-        except (LookupError, StorageError) as exc:
-            self.status_banner.say(PAGE, f"The course cannot be shown: {exc}")
-            return
+        store = self.store
+        self.course_view.load(
+            self.records.courses,
+            session_id,
+            lambda: store.load(session_id)[0],
+            lambda code: store.summaries(limit=None, patient_code=code),
+            by=self.member.name if self.member else None,
+            moment=moment,
+        )
         self._turn_to(self.course_view)
 
     def _printer(self) -> Printer:

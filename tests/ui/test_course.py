@@ -10,6 +10,7 @@ from kapdesk.core.clock import FakeClock
 from kapdesk.core.questionnaires import GAD7, SELF_HARM_FLAG
 from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.questionnaire_dialog import QuestionnaireDialog
+from tests.support.ops import settle
 
 
 def _tap(qtbot: QtBot, dialog: QuestionnaireDialog, item: int, value: int) -> None:
@@ -40,6 +41,7 @@ def test_questionnaires_before_the_dose_and_at_follow_up_make_a_trend(
     qtbot.keyClick(window, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
     view = window.course_view
     assert window.pages.currentWidget() is view
+    settle(window)  # the course has come
     assert view.title.text() == "Course · P-0077 · 1 of 6 sessions"
     assert view.chart.chart.title() == "No PHQ-9 or GAD-7 yet"
 
@@ -63,6 +65,7 @@ def test_questionnaires_before_the_dose_and_at_follow_up_make_a_trend(
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     saved = dialog
     qtbot.waitUntil(lambda: not saved.isVisible())
+    settle(window)  # saved, and the questionnaires read again
     assert view.status.text().startswith("Saved: PHQ-9 16 of 27, moderately severe.")
     assert SELF_HARM_FLAG in view.status.text()
 
@@ -79,6 +82,7 @@ def test_questionnaires_before_the_dose_and_at_follow_up_make_a_trend(
         _tap(qtbot, gad, item, 1)
     qtbot.keyClick(gad, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not gad.isVisible())
+    settle(window)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     assert [_cell(window, r, 2) for r in range(view.table.rowCount())] == ["PHQ-9", "GAD-7"]

@@ -12,6 +12,7 @@ from kapdesk.core.clock import FakeClock
 from kapdesk.core.journey import Dose, EventKind
 from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.widgets import ActionButton
+from tests.support.ops import settle
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 LEFT = Qt.MouseButton.LeftButton
@@ -75,6 +76,7 @@ def test_preparation_by_clicks_and_keys(qtbot: QtBot, window: MainWindow, clock:
     qtbot.mouseClick(prep.questionnaires_button, LEFT)
     course = window.course_view
     assert window.pages.currentWidget() is course
+    settle(window)  # the course has come: its questionnaires may be taken
     qtbot.mouseClick(course.gad_button, LEFT)
     gad = _active(qtbot, course.dialog)
     qtbot.mouseClick(_button(gad, "Cancel"), LEFT)
@@ -90,6 +92,7 @@ def test_preparation_by_clicks_and_keys(qtbot: QtBot, window: MainWindow, clock:
     assert phq.total.text().startswith("0 of 27")  # type: ignore[attr-defined]
     qtbot.keyClick(phq, Qt.Key.Key_S, CTRL)
     _closed(qtbot, window, phq)
+    settle(window)
     assert course.status.text().startswith("Saved: PHQ-9 0 of 27")
     qtbot.mouseClick(course.back_button, LEFT)
     assert window.pages.currentWidget() is window.journey_view
