@@ -4,7 +4,9 @@ now or when they come back to it."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,8 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kapdesk.core.integration import ItemKind, Window
-from kapdesk.storage.errors import StorageError
+from kapdesk.core.integration import ItemKind, Window, draft_plan
 from kapdesk.ui.print_job import PdfSaver
 from kapdesk.ui.widgets import ActionButton, ElidedLabel, fill_table, label
 
@@ -35,7 +36,11 @@ if TYPE_CHECKING:
 
     from kapdesk.core.clinic import ClinicSettings
     from kapdesk.reports.pages import Printed
+    from kapdesk.storage.courses import CourseStore
     from kapdesk.storage.integration import IntegrationStore, ItemState
+    from kapdesk.storage.journeys import JourneyStore
+    from kapdesk.storage.repositories import SessionSummary
+    from kapdesk.ui.storage_ops import StorageOps
 
 COLUMNS = ("Done", "Item", "When", "Assigned to", "Booked", "Notes")
 ROOMY_HEIGHT = 700  # below this, the prompts fold into one line
@@ -47,6 +52,39 @@ def _day(value: date | None) -> str:
     return f"{value:%a %d %b}" if value else ""
 
 
+@dataclass(frozen=True)
+class PlanRead:
+    """A session's plan as the page shows it, read in one go off the window's thread."""
+
+    summary: SessionSummary
+    course_text: str  # "Session 3 of 6", or ""
+    staff: list[str]
+    items: list[ItemState]
+
+
+def read_plan(
+    journeys: JourneyStore,
+    courses: CourseStore,
+    plans: IntegrationStore,
+    settings: ClinicSettings,
+    session_id: int,
+) -> PlanRead | None:
+    """Session ``session_id``'s plan, drafted from the clinic's rules the first time; None
+    when the session was never dosed (nothing to integrate). Runs on a worker thread."""
+    summary, journey = journeys.load(session_id)
+    if not journey.dosed:
+        return None
+    course = courses.of_session(session_id)
+    left = course.left_after(session_id) if course is not None else None
+    ended = summary.closed_at or summary.opened_at
+    plans.draft(session_id, draft_plan(settings, ended.astimezone().date(), left))
+    number = course.number_of(session_id) if course is not None else None
+    course_text = (
+        f"Session {number} of {course.planned_sessions}" if course and number is not None else ""
+    )
+    return PlanRead(summary, course_text, journeys.staff_names(), plans.items(session_id))
+
+
 class IntegrationView(QWidget):
     """One session's integration plan."""
 
@@ -55,8 +93,10 @@ class IntegrationView(QWidget):
     new_session_requested = Signal()
     back_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: StorageOps, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ops = ops
+        self._writes = itertools.count()  # each change is its own op: none drops another
         self.session_id: int | None = None
         self.patient_code = ""
         self.items: list[ItemState] = []
@@ -148,6 +188,56 @@ class IntegrationView(QWidget):
         actions.addWidget(self.new_button)
         outer.addLayout(actions)
 
+    def load(
+        self,
+        plans: IntegrationStore,
+        settings: ClinicSettings,
+        session_id: int,
+        read: Callable[[], PlanRead | None],
+        *,
+        by: str | None,
+        today: date,
+    ) -> None:
+        """Read session ``session_id``'s plan off the window's thread (:func:`read_plan`) and
+        show it for ``by`` (None: the session's sitter) to work on; a session never dosed has
+        none, and its record is asked for instead. Nothing of another session's plan shows or
+        can be changed meanwhile."""
+        self.session_id = session_id
+        self._plans = None
+        self.items = []
+        self.title.setText(f"Integration · session {session_id}")
+        self.status.setText("")
+        self._fill()
+
+        def show(got: PlanRead | None) -> None:
+            if got is None:
+                self.record_requested.emit(session_id)
+                return
+            summary = got.summary
+            parts = (f"Integration · {summary.patient_code}", got.course_text)
+            self.patient_code = summary.patient_code
+            self.show_plan(
+                plans,
+                settings,
+                session_id,
+                title="   ·   ".join(p for p in (*parts, summary.protocol_name) if p),
+                by=by if by is not None else summary.sitter,
+                staff=got.staff,
+                today=today,
+                items=got.items,
+            )
+
+        self.ops.run(
+            read,
+            show,
+            failed=self.status.setText,
+            loading=self._loading,
+            what="The integration plan",
+        )
+
+    def _loading(self, waiting: bool) -> None:
+        self.status.setText("Loading the integration plan…" if waiting else "")
+
     def show_plan(
         self,
         plans: IntegrationStore,
@@ -158,11 +248,9 @@ class IntegrationView(QWidget):
         by: str,
         staff: list[str],
         today: date,
+        items: list[ItemState],
     ) -> None:
-        """Show a session's plan (already drafted) for ``by`` to work on.
-
-        Raises StorageError when the plan cannot be read.
-        """
+        """Show a session's plan (already drafted and read) for ``by`` to work on."""
         self._today = today
         self._plans = plans
         self.session_id = session_id
@@ -175,7 +263,7 @@ class IntegrationView(QWidget):
         self.assignee.clear()
         self.assignee.addItems(staff)
         self.status.setText("")
-        self.items = plans.items(session_id)
+        self.items = items
         self._fill()
         if self.items:
             self.table.selectRow(0)
@@ -279,25 +367,38 @@ class IntegrationView(QWidget):
         booked_on: date | None = None,
         note: str = "",
     ) -> None:
-        if self._plans is None:
+        plans = self._plans
+        if plans is None:
             return
-        item = self.items[row]
-        try:
-            updated = self._plans.update(
-                item.id,
-                self._by,
-                done=done,
-                assigned_to=assigned_to,
-                booked_on=booked_on,
-                note=note,
-            )
-        except ValueError:
+        item, by = self.items[row], self._by
+
+        def work() -> ItemState | None:  # on a worker thread
+            try:
+                return plans.update(
+                    item.id, by, done=done, assigned_to=assigned_to, booked_on=booked_on, note=note
+                )
+            except ValueError:  # nothing changed
+                return None
+
+        def failed(text: str) -> None:
+            self.status.setText(f"{text} Nothing was changed.")
+            self._fill()
+
+        self.ops.run(
+            work,
+            lambda updated: self._changed(item, updated),
+            failed=failed,
+            what="The plan's change",
+            key=f"plan change {next(self._writes)}",
+        )
+
+    def _changed(self, item: ItemState, updated: ItemState | None) -> None:
+        if updated is None:
             self.status.setText("Nothing to save: change the assignee, the date or add a note.")
             return
-        except StorageError as exc:
-            self.status.setText(f"{exc}. Nothing was changed.")
-            self._fill()
+        if item not in self.items:  # another plan came on meanwhile: it is saved all the same
             return
+        row = self.items.index(item)
         self.items[row] = updated
         self._fill()
         self.table.selectRow(row)

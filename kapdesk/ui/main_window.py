@@ -241,7 +241,7 @@ class MainWindow(PageRoutes, SignIn, ClosePolicy):
         self.history_view = HistoryView(self.ops)
         self.library_view = LibraryView(records.sound_library, self.sounds, records.library)
         self.timeline_view = TimelineView(self.ops)
-        self.integration_view = IntegrationView()
+        self.integration_view = IntegrationView(self.ops)
         self.course_view = CourseView(self.ops)
         self.followups_view = FollowUpsView(self.ops)
         self.staff_view = StaffView()

@@ -117,45 +117,21 @@ class PageRoutes(WindowParts):
 
     def show_integration(self, session_id: int) -> None:
         """The session's integration plan, drafted from the clinic's rules the first time."""
-        from kapdesk.core.integration import draft_plan  # noqa: PLC0415  (off the first frame)
         from kapdesk.core.staff import Action  # noqa: PLC0415
+        from kapdesk.ui.integration_view import read_plan  # noqa: PLC0415
 
         if self._refused(Action.INTEGRATE, lambda: self.show_integration(session_id)):
             self.show_summary(session_id)
             return
-        records = self.records
-        try:
-            summary, journey = self.store.load(session_id)
-            if not journey.dosed:  # cancelled before the dose: nothing to integrate
-                self.show_summary(session_id)
-                return
-            course = records.courses.of_session(session_id)
-            left = course.left_after(session_id) if course is not None else None
-            ended = summary.closed_at or summary.opened_at
-            plan = draft_plan(records.clinic, ended.astimezone().date(), left)
-            records.plans.draft(session_id, plan)
-            staff = self.store.staff_names()
-        except (LookupError, StorageError) as exc:
-            self.show_summary(session_id)
-            self.status_banner.say(PAGE, f"The integration plan cannot be shown: {exc}")
-            return
-        course_text = self._course_text(session_id)
-        parts = (f"Integration · {summary.patient_code}", course_text, summary.protocol_name)
-        self.integration_view.patient_code = summary.patient_code
-        try:
-            self.integration_view.show_plan(
-                records.plans,
-                records.clinic,
-                session_id,
-                title="   ·   ".join(part for part in parts if part),
-                by=self.member.name if self.member else summary.sitter,
-                staff=staff,
-                today=records.clock.now().astimezone().date(),
-            )
-        except StorageError as exc:
-            self.show_summary(session_id)
-            self.status_banner.say(PAGE, f"The integration plan cannot be shown: {exc}")
-            return
+        records, store = self.records, self.store
+        self.integration_view.load(
+            records.plans,
+            records.clinic,
+            session_id,
+            lambda: read_plan(store, records.courses, records.plans, records.clinic, session_id),
+            by=self.member.name if self.member else None,
+            today=records.clock.now().astimezone().date(),
+        )
         self._turn_to(self.integration_view)
 
     def show_followups(self) -> None:

@@ -54,6 +54,7 @@ def _close_after_the_journey(qtbot: QtBot, window: MainWindow, clock: FakeClock)
         qtbot.keyClicks(dialog.reason, "Baseline taken on paper")
     qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.integration_view)
+    settle(window)  # the plan has come
 
 
 def test_a_course_session_hands_off_to_a_plan_that_is_worked_and_revisited(
@@ -81,11 +82,13 @@ def test_a_course_session_hands_off_to_a_plan_that_is_worked_and_revisited(
     assert _cell(window, rows["Next dosing session of the course"], 2) == "Mon 09 Mar to Tue 10 Mar"
 
     plan.tick(rows["Journal on the prompts tonight or tomorrow morning"])
+    settle(window)  # the tick is saved
     emdr = rows["EMDR or ART session"]
     plan.table.selectRow(emdr)
     assert not plan.is_booked.isChecked()
     plan.assignee.setCurrentText("Kim Ade")
     qtbot.mouseClick(plan.save_button, Qt.MouseButton.LeftButton)
+    settle(window)
     assert _cell(window, emdr, 3) == "Kim Ade"
     assert _cell(window, emdr, 4) == ""  # assigned, not booked
 
@@ -94,6 +97,7 @@ def test_a_course_session_hands_off_to_a_plan_that_is_worked_and_revisited(
     plan.is_booked.setChecked(True)  # on the first day suggested: Monday
     qtbot.keyClicks(plan.note, "10:00, room 2")
     qtbot.mouseClick(plan.save_button, Qt.MouseButton.LeftButton)
+    settle(window)
     assert _cell(window, integration, 3) == "Dr Lin"
     assert _cell(window, integration, 4) == "Mon 09 Mar"
     assert _cell(window, integration, 5) == "10:00, room 2"
@@ -116,6 +120,7 @@ def test_a_course_session_hands_off_to_a_plan_that_is_worked_and_revisited(
     settle(window)
     qtbot.mouseClick(window.summary_view.integration_button, Qt.MouseButton.LeftButton)
     assert window.pages.currentWidget() is plan
+    settle(window)
     journal = plan.table.item(rows["Journal on the prompts tonight or tomorrow morning"], 0)
     assert journal is not None
     assert journal.checkState() == Qt.CheckState.Checked
@@ -128,6 +133,7 @@ def test_a_course_session_hands_off_to_a_plan_that_is_worked_and_revisited(
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     waiting = window.followups_view
     assert window.pages.currentWidget() is waiting
+    settle(window)  # the open items have come
     texts = [_text(waiting.table, r, 2) for r in range(waiting.table.rowCount())]
     assert "Journal on the prompts tonight or tomorrow morning" not in texts  # done
     first = [_text(waiting.table, 0, c) for c in range(5)]

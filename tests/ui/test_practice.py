@@ -349,6 +349,7 @@ def test_practice_pdfs_are_saved_in_practices_own_folder_under_practice_names(
     dialog.reject()
 
     window.show_integration(session_id)
+    settle(window)  # the plan has come
     qtbot.mouseClick(window.integration_view.handout_pdf_button, Qt.MouseButton.LeftButton)
     dialog = window.integration_view.saver.dialog
     assert dialog is not None

@@ -97,6 +97,7 @@ def test_the_plan_record_timeline_and_course_by_clicks_and_keys(
     qtbot.keyClicks(plan.note, "Call on Tuesday")
     qtbot.keyClick(window, Qt.Key.Key_S, CTRL)
     assert plan.note.text() == ""
+    settle(window)  # saved
     cells = [plan.table.item(0, c) for c in range(plan.table.columnCount())]
     assert any("Call on Tuesday" in cell.text() for cell in cells if cell is not None)
 

@@ -133,6 +133,7 @@ def test_the_handout_prints_or_saves_from_the_integration_plan(
 ) -> None:
     session_id = _closed_session(window, clock)
     window.show_integration(session_id)
+    settle(window)  # the plan has come
     plan = window.integration_view
     printed = tmp_path / "handout-printed.pdf"
     plan.saver.new_printer = _to_pdf_file(printed)
