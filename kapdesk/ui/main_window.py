@@ -244,7 +244,7 @@ class MainWindow(PageRoutes, SignIn, ClosePolicy):
         self.integration_view = IntegrationView(self.ops)
         self.course_view = CourseView(self.ops)
         self.followups_view = FollowUpsView(self.ops)
-        self.staff_view = StaffView()
+        self.staff_view = StaffView(self.ops)
         kept = records.printing.kept  # never saved over
         self.library_view.kept = kept
         for saver in (self.summary_view.saver, self.integration_view.saver):

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from kapdesk.core.room import LONGEST_NAME, RoomSettings
 from kapdesk.core.staff import PermissionDeniedError, Role
-from kapdesk.storage.errors import StorageError
 from kapdesk.ui.account_form import ROLE_WORDS, AccountEntry, AccountForm
 from kapdesk.ui.widgets import (
     ActionButton,
@@ -45,6 +44,7 @@ if TYPE_CHECKING:
 
     from kapdesk.core.staff import StaffMember
     from kapdesk.storage.staff import AuditLine, StaffStore
+    from kapdesk.ui.storage_ops import StorageOps
 
 AUDIT_DAYS = 30  # the trail opens on the last month
 
@@ -97,8 +97,9 @@ class StaffView(QWidget):
     back_requested = Signal()
     accounts_changed = Signal()  # the member signed in may have changed with them
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: StorageOps, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ops = ops
         self.store: StaffStore | None = None
         self.admin: StaffMember | None = None
         self.members: list[StaffMember] = []
@@ -265,13 +266,14 @@ class StaffView(QWidget):
         self.load_accounts()
 
     def load_accounts(self) -> None:
-        if self.store is None:
+        """Read the accounts off the window's thread; the table fills when they come."""
+        store = self.store
+        if store is None:
             return
-        try:
-            self.members = self.store.accounts()
-        except StorageError as exc:
-            self._say(f"{exc}.")
-            return
+        self.ops.run(store.accounts, self._show_accounts, failed=self._say, what="Staff accounts")
+
+    def _show_accounts(self, members: list[StaffMember]) -> None:
+        self.members = members
         rows = [
             (
                 m.name,
@@ -289,11 +291,21 @@ class StaffView(QWidget):
             return
         day = self.since.date().toPython()
         since = datetime.combine(day, time()).astimezone()  # type: ignore[arg-type]
-        try:
-            self.trail = self.store.audit_trail(since, reader=self.admin)
-        except (StorageError, PermissionDeniedError) as exc:
-            self._say(f"{exc}.")
+        store, admin = self.store, self.admin
+
+        def read() -> list[AuditLine] | str:  # on a worker thread
+            try:
+                return store.audit_trail(since, reader=admin)
+            except PermissionDeniedError as exc:
+                return f"{exc}."
+
+        self.ops.run(read, self._show_trail, failed=self._say, what="The audit trail")
+
+    def _show_trail(self, trail: list[AuditLine] | str) -> None:
+        if isinstance(trail, str):  # refused
+            self._say(trail)
             return
+        self.trail = trail
         rows = [
             (
                 line.at.astimezone().strftime("%d %b %Y %H:%M:%S"),
@@ -331,16 +343,33 @@ class StaffView(QWidget):
             return
         entry = dialog.entry
         existing = dialog.form.name.isReadOnly()
-        try:
-            if existing:
-                store.change_account(entry.name, by=admin, roles=entry.roles, pin=entry.pin or None)
-            else:
-                store.create_account(entry.name, entry.roles, entry.pin, by=admin)
-        except (ValueError, PermissionDeniedError, StorageError) as exc:
-            dialog.refuse(str(exc))
+
+        def write() -> str | None:  # on a worker thread: None once saved, else why not
+            try:
+                if existing:
+                    store.change_account(
+                        entry.name, by=admin, roles=entry.roles, pin=entry.pin or None
+                    )
+                else:
+                    store.create_account(entry.name, entry.roles, entry.pin, by=admin)
+            except (ValueError, PermissionDeniedError) as exc:
+                return str(exc)
+            return None
+
+        def refused(text: str) -> None:
+            dialog.refuse(text)
             dialog.entry = None
             dialog.open()  # back to the form, as it was typed
-            return
+
+        self.ops.run(
+            write,
+            lambda why: self._changed() if why is None else refused(why),
+            failed=refused,
+            what="The account",
+            key=f"account {entry.name}",
+        )
+
+    def _changed(self) -> None:
         self.message.hide()
         self.load_accounts()
         self.accounts_changed.emit()
@@ -349,14 +378,21 @@ class StaffView(QWidget):
         member, store, admin = self.selected(), self.store, self.admin
         if member is None or store is None or admin is None:
             return
-        try:
-            store.change_account(member.name, by=admin, active=not member.active)
-        except (ValueError, PermissionDeniedError, StorageError) as exc:
-            self._say(str(exc))
-            return
-        self.message.hide()
-        self.load_accounts()
-        self.accounts_changed.emit()
+
+        def write() -> str | None:  # on a worker thread: None once saved, else why not
+            try:
+                store.change_account(member.name, by=admin, active=not member.active)
+            except (ValueError, PermissionDeniedError) as exc:
+                return str(exc)
+            return None
+
+        self.ops.run(
+            write,
+            lambda why: self._changed() if why is None else self._say(why),
+            failed=self._say,
+            what="The account",
+            key=f"account {member.name}",
+        )
 
     def _say(self, text: str) -> None:
         self.message.setText(text)

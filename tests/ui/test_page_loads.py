@@ -164,3 +164,27 @@ def test_a_course_lookup_that_fails_says_so_and_the_session_still_opens(
     assert window.current is not None
     assert window.current.patient_code == "P-0078"
     assert window.status_banner.text() == "Courses cannot be read: the database is locked."
+
+
+def test_a_record_that_cannot_be_read_says_so_in_place_and_the_way_back_works(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def missing(session_id: int) -> object:
+        raise LookupError(f"there is no session {session_id}")
+
+    monkeypatch.setattr(window.store, "summaries", lambda **_kw: _sessions(1))
+    monkeypatch.setattr(window.store, "load", missing)
+    qtbot.keyClick(window, Qt.Key.Key_H, CTRL)
+    settle(window)
+    history = window.history_view
+    qtbot.mouseClick(history.open_button, LEFT)
+    record = window.summary_view
+    assert window.pages.currentWidget() is record
+    settle(window)
+    said = "The session record could not be loaded: there is no session 1."
+    assert record.status.text() == said
+    assert record.status.isVisible()
+    assert window.status_banner.text() == said
+    assert not record.timeline_button.isVisible()  # nothing acts on a record not shown
+    qtbot.mouseClick(record.history_button, LEFT)
+    assert window.pages.currentWidget() is history

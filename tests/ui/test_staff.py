@@ -18,6 +18,7 @@ from kapdesk.storage.errors import StorageError
 from kapdesk.storage.staff import StaffStore
 from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.staff_view import AccountDialog, StaffView
+from tests.support.ops import settle
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 LEFT = Qt.MouseButton.LeftButton
@@ -138,6 +139,7 @@ def test_only_an_admin_reaches_the_staff_page_and_the_clinic_keeps_an_admin(
     qtbot.mouseClick(window.status_banner.switch, Qt.MouseButton.LeftButton)
     _pin_pad(qtbot, window, "Ana Moreno", "5820")
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.staff_view)
+    settle(window)  # the accounts have come
     assert not window.status_banner.isVisible()
     page = window.staff_view
     assert window.pages.currentWidget() is page
@@ -169,6 +171,7 @@ def test_only_an_admin_reaches_the_staff_page_and_the_clinic_keeps_an_admin(
         qtbot.keyClicks(line, "8031")
     qtbot.keyClick(dialog, Qt.Key.Key_S, CTRL)
     _closed(qtbot, window, dialog)
+    settle(window)  # saved, and the accounts read again
     assert [m.name for m in staff.accounts()] == ["Ana Moreno", "Dr Lin", "Jo Okafor", "Robin Hale"]
 
     _press_row(qtbot, page.accounts, 1)  # Dr Lin: a therapist too, by the Change form
@@ -178,6 +181,7 @@ def test_only_an_admin_reaches_the_staff_page_and_the_clinic_keeps_an_admin(
         _tick(qtbot, change.form.roles[role])
     qtbot.keyClick(change, Qt.Key.Key_S, CTRL)
     _closed(qtbot, window, change)
+    settle(window)
     lin = next(m for m in staff.accounts() if m.name == "Dr Lin")
     assert lin.roles == frozenset({Role.PRESCRIBER, Role.THERAPIST, Role.NURSE})
     _press_row(qtbot, page.accounts, 1)
@@ -189,11 +193,13 @@ def test_only_an_admin_reaches_the_staff_page_and_the_clinic_keeps_an_admin(
 
     _press_row(qtbot, page.accounts, 0)  # the only admin
     qtbot.mouseClick(page.active_button, LEFT)
+    settle(window)
     assert page.message.text() == (
         "The clinic must keep an active admin: make someone else admin first."
     )
     _press_row(qtbot, page.accounts, 3)
     qtbot.keyClick(window, Qt.Key.Key_D, CTRL)
+    settle(window)
     robin = next(m for m in staff.accounts() if m.name == "Robin Hale")
     assert not robin.active
     assert _cell(page.accounts, 3, 2) == "inactive"
@@ -236,6 +242,7 @@ def test_the_audit_trail_holds_each_kind_of_action(
     window.show_staff()
     page = window.staff_view
     page.tabs.setCurrentIndex(1)
+    settle(window)  # the trail has come
     shown = {
         (_cell(page.trail_table, r, 2), _cell(page.trail_table, r, 1))
         for r in range(page.trail_table.rowCount())
@@ -300,6 +307,7 @@ def test_an_admin_who_gives_up_the_role_stops_acting_as_one(
     _sign_in(qtbot, window, "Ana Moreno", "5820")
     window.show_setup()
     window.show_staff()
+    settle(window)  # the accounts have come
     page = window.staff_view
     page.accounts.selectRow(0)
     qtbot.mouseClick(page.change_button, LEFT)
@@ -309,6 +317,7 @@ def test_an_admin_who_gives_up_the_role_stops_acting_as_one(
     _tick(qtbot, dialog.form.roles[Role.ADMIN])
     _tick(qtbot, dialog.form.roles[Role.NURSE])
     qtbot.mouseClick(dialog.save_button, LEFT)
+    settle(window)  # saved
     assert window.member is not None
     assert window.member.roles == {Role.NURSE}  # the screen knows at once
     with pytest.raises(PermissionDeniedError, match="Editing staff takes an admin"):
@@ -327,10 +336,12 @@ def test_the_plan_and_printing_follow_the_member_signed_in(
     current.journey.close("ended")
     window.show_integration(current.session_id)
     assert window.pages.currentWidget() is window.integration_view
+    settle(window)  # the plan has come
     assert window.integration_view._by == "Jo Okafor"
 
     _sign_in(qtbot, window, "Robin Hale", "2468")
     assert window.pages.currentWidget() is window.integration_view
+    settle(window)
     assert window.integration_view._by == "Robin Hale"
     with pytest.raises(PermissionDeniedError, match="Printing or exporting a record takes"):
         window._print_record(current.session_id)
