@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
@@ -40,8 +40,12 @@ from kapdesk.core.timefmt import clock_text, minutes_text
 from kapdesk.core.wording import counted
 from kapdesk.storage.errors import StorageError
 from kapdesk.storage.library import LibraryItem, ScannedTrack, SoundLibrary
+from kapdesk.ui.library_read import LibraryRead, read_library
 from kapdesk.ui.soundtrack_dialog import SoundtrackDialog
 from kapdesk.ui.widgets import ActionButton, label
+
+if TYPE_CHECKING:
+    from kapdesk.ui.storage_ops import StorageOps
 
 PLAYLIST_FILTER = "Playlists (*.m3u *.m3u8 *.pls *.xspf)"
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -114,8 +118,10 @@ class LibraryView(QWidget):
         sounds: Sequence[BundledSound],
         protocols: ProtocolLibrary,
         parent: QWidget | None = None,
+        ops: StorageOps | None = None,
     ) -> None:
         super().__init__(parent)
+        self.ops = ops  # reads the library off the window's thread as the page opens
         self.library = library
         self._sounds = list(sounds)
         self._protocols = protocols
@@ -277,14 +283,29 @@ class LibraryView(QWidget):
 
     # -- loading --------------------------------------------------------------------------------
 
+    def open(self) -> None:
+        """Read the library off the window's thread as the page opens; it fills when read."""
+        assert self.ops is not None, "a library page that opens is given the window's ops"
+        library, current = self.library, self.current_playlist()
+        self.ops.run(
+            lambda: read_library(library, current),
+            self._fill,
+            failed=self.message.setText,
+            loading=lambda waiting: self.message.setText("Loading the library…" if waiting else ""),
+            what="The sound library",
+        )
+
     def load(self) -> None:
-        """Read the library and the playlists again."""
+        """Read the library and the playlists again (after a change made on this page)."""
         try:
-            self._items = self.library.items()
-            summaries = self.library.playlists()
+            read = read_library(self.library, self.current_playlist())
         except StorageError as exc:
             self.message.setText(f"{exc}.")
             return
+        self._fill(read)
+
+    def _fill(self, read: LibraryRead) -> None:
+        self._items, summaries = read.items, read.playlists
         self.table.setRowCount(len(self._items))
         for row, item in enumerate(self._items):
             status = "ok" if item.problem is None else item.problem
@@ -299,7 +320,7 @@ class LibraryView(QWidget):
                 cell.setToolTip(item.path)
                 cell.setData(ID_ROLE, item.id)
                 self.table.setItem(row, column, cell)
-        current = self.current_playlist()
+        current = read.shown
         self.playlists.blockSignals(True)
         self.playlists.clear()
         for summary in summaries:
@@ -314,12 +335,8 @@ class LibraryView(QWidget):
         if self.playlists.currentRow() < 0 and summaries:
             self.playlists.setCurrentRow(0)
         self.playlists.blockSignals(False)
-        self._show_entries()
-        try:
-            self._plans = self.library.plans()
-        except StorageError as exc:
-            self.message.setText(f"{exc}.")
-            self._plans = {}
+        self._show_entries(read.entries)
+        self._plans = read.plans
         self.soundtracks.clear()
         self.soundtracks.addItems(list(self._plans))
         if not self._items:
@@ -339,17 +356,19 @@ class LibraryView(QWidget):
             return None
         return int(self.playlists.currentItem().data(ID_ROLE))
 
-    def _show_entries(self) -> None:
+    def _show_entries(self, items: list[LibraryItem] | None = None) -> None:
+        """The playlist shown's entries (``items``: read already), else read them now."""
         self.entries.clear()
         playlist = self.current_playlist()
         if playlist is None:
             self.playlist_total.setText("Make a playlist with New, or import one.")
             return
-        try:
-            items = self.library.entries(playlist)
-        except StorageError as exc:
-            self.message.setText(f"{exc}.")
-            return
+        if items is None:
+            try:
+                items = self.library.entries(playlist)
+            except StorageError as exc:
+                self.message.setText(f"{exc}.")
+                return
         for item in items:
             text = item.title if not item.artist else f"{item.artist} – {item.title}"
             if item.duration:

@@ -239,7 +239,9 @@ class MainWindow(PageRoutes, SignIn, ClosePolicy):
         self.journey_view = JourneyView()
         self.summary_view = SummaryView(self.ops)
         self.history_view = HistoryView(self.ops)
-        self.library_view = LibraryView(records.sound_library, self.sounds, records.library)
+        self.library_view = LibraryView(
+            records.sound_library, self.sounds, records.library, ops=self.ops
+        )
         self.timeline_view = TimelineView(self.ops)
         self.integration_view = IntegrationView(self.ops)
         self.course_view = CourseView(self.ops)

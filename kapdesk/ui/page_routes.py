@@ -72,7 +72,7 @@ class PageRoutes(WindowParts):
         if self._journey_open():
             self.go_home()
             return
-        self.library_view.load()
+        self.library_view.open()
         self._turn_to(self.library_view)
 
     def show_timeline(self, session_id: int) -> None:

@@ -17,6 +17,7 @@ from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.soundtrack_dialog import SoundtrackDialog
 from kapdesk.ui.widgets import ActionButton
 from tests.support.forms import choose_path, type_and_enter
+from tests.support.ops import settle
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -42,6 +43,7 @@ def _library(qtbot: QtBot, window: MainWindow) -> LibraryView:
     qtbot.keyClick(window, Qt.Key.Key_L, CTRL)
     view = window.library_view
     assert window.pages.currentWidget() is view
+    settle(window)  # the library has come
     return view
 
 

@@ -203,6 +203,7 @@ def test_the_library_scans_files_and_builds_a_playlist_and_a_soundtrack(
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     view = window.library_view
     assert window.pages.currentWidget() is view
+    settle(window)  # the library has come
 
     with qtbot.waitSignal(view.scanned, timeout=30_000):
         qtbot.mouseClick(view.add_folder_button, Qt.MouseButton.LeftButton)
@@ -245,6 +246,7 @@ def test_the_library_scans_files_and_builds_a_playlist_and_a_soundtrack(
     assert plan["bed"]["title"] == "Soft rain"
     assert plan["phases"] == {"Peak": view.library.playlists()[1].id}
     window.go_home()
+    settle(window)  # set-up's soundtracks have come
     assert window.setup_view.soundtrack.itemText(0) == "Morning"
 
 
