@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -30,79 +30,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kapdesk.audio.probe import SUPPORTED_SUFFIXES, probe
-from kapdesk.core.playlist_files import read_playlist
-from kapdesk.core.playlist_writing import write_playlist
-from kapdesk.core.playlists import PlaylistEntry, PlaylistError
+from kapdesk.audio.probe import SUPPORTED_SUFFIXES
 from kapdesk.core.protocol_files import ProtocolLibrary
-from kapdesk.core.soundtrack import BundledSound, Track
+from kapdesk.core.soundtrack import BundledSound
 from kapdesk.core.timefmt import clock_text, minutes_text
 from kapdesk.core.wording import counted
 from kapdesk.storage.errors import StorageError
-from kapdesk.storage.library import LibraryItem, ScannedTrack, SoundLibrary
+from kapdesk.storage.library import LibraryItem, SoundLibrary
+from kapdesk.ui.library_files import export_playlist_file, import_playlist_file
 from kapdesk.ui.library_read import LibraryRead, read_library
+from kapdesk.ui.library_scan import Scanner, scan
 from kapdesk.ui.soundtrack_dialog import SoundtrackDialog
 from kapdesk.ui.widgets import ActionButton, label
 
 if TYPE_CHECKING:
     from kapdesk.ui.storage_ops import StorageOps
 
+__all__ = ["LibraryView", "scan"]  # scan: where the bench finds it
+
 PLAYLIST_FILTER = "Playlists (*.m3u *.m3u8 *.pls *.xspf)"
 ID_ROLE = Qt.ItemDataRole.UserRole
 PLAYLISTS_TAB, SOUNDTRACKS_TAB = 0, 1
-
-
-def scan(paths: Sequence[Path], progress: Callable[[int, int], None]) -> list[ScannedTrack]:
-    """Probe every sound file in ``paths`` (folders searched), reporting (done, total)."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(
-                sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES)
-            )
-        else:
-            files.append(path)
-    found = []
-    for done, path in enumerate(files, start=1):
-        result = probe(path)
-        found.append(
-            ScannedTrack(
-                str(path.resolve()),
-                result.title or path.stem,
-                result.artist or "",
-                result.duration,
-                result.format,
-                None if result.playable else result.reason,
-            )
-        )
-        progress(done, len(files))
-    return found
-
-
-class _Scanner(QObject):
-    """Runs a scan on the thread pool; its signals arrive on the UI thread."""
-
-    progressed = Signal(int, int)
-    finished = Signal(object, str)  # ids added, problem ("" when none)
-
-    def __init__(self, library: SoundLibrary, parent: QObject) -> None:
-        super().__init__(parent)
-        self._library = library
-
-    def start(self, paths: list[Path]) -> None:
-        QThreadPool.globalInstance().start(lambda: self._work(paths))
-
-    def _work(self, paths: list[Path]) -> None:
-        try:
-            found = scan(paths, self.progressed.emit)
-            ids = self._library.add(found)
-        except StorageError as exc:
-            self.finished.emit([], str(exc))
-            return
-        except OSError as exc:
-            self.finished.emit([], f"The files could not be read: {exc.strerror or exc}")
-            return
-        self.finished.emit(ids, "")
 
 
 class LibraryView(QWidget):
@@ -132,7 +80,7 @@ class LibraryView(QWidget):
         self.name_dialog: QInputDialog | None = None
         self._items: list[LibraryItem] = []
         self._plans: dict[str, dict[str, Any]] = {}
-        self._scanner = _Scanner(library, self)
+        self._scanner = Scanner(library, self)
         self._scanner.progressed.connect(self._progress)
         self._scanner.finished.connect(self._scanned)
 
@@ -562,51 +510,7 @@ class LibraryView(QWidget):
 
     def import_from(self, path: Path) -> None:
         """Read a playlist file into a new playlist; entries not found are listed as missing."""
-        try:
-            playlist = read_playlist(path)
-        except PlaylistError as exc:
-            self.message.setText(f"{path.name}: {exc}")
-            return
-        scanned = []
-        for entry in playlist.entries:
-            if entry.path is not None and entry.problem is None:
-                result = probe(entry.path)
-                scanned.append(
-                    ScannedTrack(
-                        str(entry.path),
-                        result.title or entry.title or entry.path.stem,
-                        result.artist or entry.artist,
-                        result.duration or entry.duration,
-                        result.format,
-                        None if result.playable else result.reason,
-                    )
-                )
-            else:
-                where = str(entry.path) if entry.path is not None else entry.location
-                scanned.append(
-                    ScannedTrack(
-                        where,
-                        entry.title or Path(where).stem,
-                        entry.artist,
-                        entry.duration,
-                        "",
-                        entry.problem or "not found",
-                    )
-                )
-        try:
-            ids = self.library.add(scanned)
-            created = self.library.create_playlist(_free_name(path.stem, self.library), ids)
-        except StorageError as exc:
-            self.message.setText(f"{exc}.")
-            return
-        missing = sum(1 for item in scanned if item.problem)
-        self.load()
-        self._select_playlist(created)
-        self.message.setText(
-            f"Imported {counted(len(ids), 'entry', 'entries')} from {path.name}"
-            + (f"; {missing} cannot be played (marked in the list)." if missing else ".")
-        )
-        self.changed.emit()
+        import_playlist_file(self, path)
 
     def export_playlist(self) -> None:
         """Ask where to write the current playlist (M3U, PLS or XSPF by the name's suffix)."""
@@ -624,23 +528,7 @@ class LibraryView(QWidget):
 
     def export_to(self, target: Path) -> None:
         """Write the current playlist to ``target``."""
-        playlist = self.current_playlist()
-        if playlist is None:
-            return
-        try:
-            items = self.library.entries(playlist)
-            title = next(s.name for s in self.library.playlists() if s.id == playlist)
-            write_playlist(
-                [_as_entry(item.as_track()) for item in items],
-                target,
-                title=title,
-                kept=self.kept,
-                force=True,  # the save dialog asked before replacing a file
-            )
-        except (StorageError, PlaylistError, OSError) as exc:
-            self.message.setText(f"The playlist could not be exported: {exc}")
-            return
-        self.message.setText(f"Exported {counted(len(items), 'entry', 'entries')} to {target}.")
+        export_playlist_file(self, target)
 
     # -- soundtracks ----------------------------------------------------------------------------
 
@@ -699,23 +587,3 @@ class LibraryView(QWidget):
             return
         self.load()
         self.changed.emit()
-
-
-def _as_entry(track: Track) -> PlaylistEntry:
-    return PlaylistEntry(
-        location=track.path,
-        path=Path(track.path),
-        title=track.title,
-        artist=track.artist,
-        duration=track.duration,
-        line=0,
-        problem=None,
-    )
-
-
-def _free_name(stem: str, library: SoundLibrary) -> str:
-    taken = {summary.name for summary in library.playlists()}
-    name, n = stem, 2
-    while name in taken:
-        name, n = f"{stem} ({n})", n + 1
-    return name

@@ -1,0 +1,65 @@
+"""Sound files scanned off the window's thread: title, artist and length read from their tags."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThreadPool, Signal
+
+from kapdesk.audio.probe import SUPPORTED_SUFFIXES, probe
+from kapdesk.storage.errors import StorageError
+from kapdesk.storage.library import ScannedTrack, SoundLibrary
+
+
+def scan(paths: Sequence[Path], progress: Callable[[int, int], None]) -> list[ScannedTrack]:
+    """Probe every sound file in ``paths`` (folders searched), reporting (done, total)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES)
+            )
+        else:
+            files.append(path)
+    found = []
+    for done, path in enumerate(files, start=1):
+        result = probe(path)
+        found.append(
+            ScannedTrack(
+                str(path.resolve()),
+                result.title or path.stem,
+                result.artist or "",
+                result.duration,
+                result.format,
+                None if result.playable else result.reason,
+            )
+        )
+        progress(done, len(files))
+    return found
+
+
+class Scanner(QObject):
+    """Runs a scan on the thread pool; its signals arrive on the UI thread."""
+
+    progressed = Signal(int, int)
+    finished = Signal(object, str)  # ids added, problem ("" when none)
+
+    def __init__(self, library: SoundLibrary, parent: QObject) -> None:
+        super().__init__(parent)
+        self._library = library
+
+    def start(self, paths: list[Path]) -> None:
+        QThreadPool.globalInstance().start(lambda: self._work(paths))
+
+    def _work(self, paths: list[Path]) -> None:
+        try:
+            found = scan(paths, self.progressed.emit)
+            ids = self._library.add(found)
+        except StorageError as exc:
+            self.finished.emit([], str(exc))
+            return
+        except OSError as exc:
+            self.finished.emit([], f"The files could not be read: {exc.strerror or exc}")
+            return
+        self.finished.emit(ids, "")
