@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Iterator
 
@@ -186,3 +187,14 @@ def test_a_page_that_trips_over_the_result_is_said_not_raised(
     with qtbot.waitSignal(ops.all_done, timeout=5000):
         ops.run(lambda: 1, done, what="The library")
     assert banner.text == "The library could not be shown (the log says why)."
+
+
+def test_a_database_error_is_said_plainly(qtbot: QtBot, ops: StorageOps, banner: Banner) -> None:
+    def work() -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    with qtbot.waitSignal(ops.all_done, timeout=5000):
+        ops.run(work, lambda _r: None, what="Past sessions")
+    assert banner.text is not None
+    assert banner.text.startswith("Past sessions could not be loaded: the database ")
+    assert "OperationalError" not in banner.text
