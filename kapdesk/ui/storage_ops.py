@@ -232,11 +232,13 @@ class StorageOps(QObject):
         self._settled()
 
     def _fail(self, op: _Op, text: str) -> None:
-        self._said = True
-        self._say(PAGE, text)
+        # The page hears first: where it goes next (set-up opens the session anyway) turns a
+        # page, which takes back what the banner said of the last one; this failure stands.
         if op.failed is not None:
             failed = op.failed
             self._report(op, lambda: failed(text))
+        self._said = True
+        self._say(PAGE, text)
 
     def _report(self, op: _Op, call: Callable[[], None]) -> None:
         """Hand the outcome to the page; a page that trips over it is logged, never raised
