@@ -33,8 +33,9 @@ from kapdesk.storage.db import (
     database_identity,
     open_storage,
 )
+from kapdesk.storage.event_writes import EventConflictError, write_event
 from kapdesk.storage.integration import IntegrationStore
-from kapdesk.storage.journeys import EventConflictError, JourneyStore, write_event
+from kapdesk.storage.journeys import JourneyStore
 from kapdesk.storage.models import AuditEntry
 from kapdesk.storage.outbox import Outbox
 from kapdesk.storage.staff import StaffStore

@@ -20,7 +20,8 @@ from kapdesk.storage.db import (
     database_identity,
     open_storage,
 )
-from kapdesk.storage.journeys import EventConflictError, JourneyStore, write_event
+from kapdesk.storage.event_writes import EventConflictError, write_event
+from kapdesk.storage.journeys import JourneyStore
 from kapdesk.storage.models import SessionEvent
 from kapdesk.storage.outbox import Kept, Outbox, OutboxError
 from kapdesk.storage.presence import PresenceBeacon

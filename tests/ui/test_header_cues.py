@@ -15,7 +15,7 @@ from kapdesk.core.protocol_files import ProtocolLibrary
 from kapdesk.core.vitals import CheckState, CheckStatus, planned_checks
 from kapdesk.paths import BUNDLED_PROTOCOLS_DIR, AppPaths
 from kapdesk.storage.db import open_storage
-from kapdesk.storage.journeys import write_event
+from kapdesk.storage.event_writes import write_event
 from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.observation_panel import vitals_cue
 from kapdesk.ui.widgets import WholeLabel

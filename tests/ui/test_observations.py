@@ -13,7 +13,7 @@ from kapdesk.core.journey import EventKind, JourneyEvent
 from kapdesk.demo import record_demo_session
 from kapdesk.paths import AppPaths
 from kapdesk.storage.db import Storage, open_storage
-from kapdesk.storage.journeys import write_event
+from kapdesk.storage.event_writes import write_event
 from kapdesk.storage.models import SessionEvent
 from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.vitals_chart import VitalsChart
