@@ -182,7 +182,7 @@ def record_demo_session(
     _after_the_infusion(go)
     _discharge(go, protocol)
 
-    if not opened.recorder.flush():
+    if not opened.recorder.flush(timeout=30.0):
         raise StorageError(opened.recorder.problem or "the demo session could not be saved")
     return DemoSession(
         opened.session_id,

@@ -55,11 +55,14 @@ def same_event(one: JourneyEvent, other: JourneyEvent) -> bool:
     )
 
 
-def describe_offline(exc: BaseException) -> str:
-    """A sentence for staff when the room works without its server."""
-    reason = failure_reason(exc)
+def describe_offline(exc: BaseException | None) -> str:
+    """A sentence for staff when the room works without its server (``exc`` None: it stopped
+    answering, and kapdesk stopped waiting for it)."""
+    reason = failure_reason(exc) if exc is not None else None
     said = (
-        "the clinic server cannot be reached"
+        "the clinic server does not answer"
+        if exc is None
+        else "the clinic server cannot be reached"
         if reason == UNREACHABLE
         else (f"the clinic server {reason or 'cannot be written'}")
     )

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+import time
 from collections.abc import Callable
 from datetime import datetime
 
@@ -37,17 +38,28 @@ from kapdesk.storage.sqlite_room import free_wal_room, is_disk_full, keep_wal_ro
 log = logging.getLogger(__name__)
 
 StatusListener = Callable[[str | None], None]
+EntryListener = Callable[[JourneyEvent], None]
+
+# A write that has not committed by then puts a room with an outbox offline: a server that
+# stops answering (frozen, its kernel still acknowledging) never makes TCP's timeouts fire.
+WRITE_LIMIT_S = 3.0
+CLOSE_WAIT_S = 1.0  # what closing kapdesk gives a write under way
 AsideBox = Callable[[], Outbox]  # opens the file set-aside entries go to (OutboxError if not)
 
 
 class EventRecorder:
-    """Writes a session's journey events to the database, one transaction per event.
+    """Writes a session's journey events to the database, one transaction per event, on a
+    thread of its own: taking an event (``recorder(event)``, as the journey's listener) only
+    queues it, so the window's thread never waits on the disk or the network.
 
-    With an :class:`~kapdesk.storage.outbox.Outbox` (a room on a shared server), a write that
-    fails puts the room offline: the event and every one after it go to the outbox on this
-    PC, and a thread of the recorder's own delivers them in order until the server answers.
-    Without one (the embedded SQLite file), a failed write is held in memory and retried by
-    :meth:`flush`; an entry that meets another writer's is set aside in ``aside``'s file.
+    The writer thread writes in order and marks an entry saved only once it is committed;
+    :meth:`on_saved` listeners hear of each one. With an :class:`~kapdesk.storage.outbox.Outbox`
+    (a room on a shared server), a write that fails, or that has not committed within
+    ``write_limit`` seconds (a server that stopped answering), puts the room offline: every
+    entry waiting goes to the outbox on this PC, and the writer thread delivers them in order
+    once the server answers. Without one (the embedded SQLite file), a failed write is held in
+    memory and retried by the writer thread; an entry that meets another writer's is set aside
+    in ``aside``'s file.
     """
 
     def __init__(
@@ -59,6 +71,7 @@ class EventRecorder:
         *,
         opened_at: datetime | None = None,
         retry_seconds: float = 1.0,
+        write_limit: float = WRITE_LIMIT_S,
         away: ServerAway | None = None,
         aside: AsideBox | None = None,
     ) -> None:
@@ -70,30 +83,55 @@ class EventRecorder:
         self.session_id = session_id
         self._next_seq = next_seq
         self._pending: list[tuple[int, JourneyEvent]] = []
+        self._seq_of: dict[int, int] = {}  # id of a pending event -> its place
+        self._kept: dict[int, bool] = {}  # place -> on this PC's disk (False: the outbox failed)
         self.problem: str | None = None
         self._status_listeners: list[StatusListener] = []
+        self._saved_listeners: list[EntryListener] = []
+        self._kept_listeners: list[EntryListener] = []
         self._outbox = outbox
         self._opened_at = opened_at
         self._retry_seconds = retry_seconds
+        self._write_limit = write_limit
         self._away = away if away is not None else ServerAway()
         self._lock = threading.Lock()
+        self._changed = threading.Condition(self._lock)  # pending, offline, a write begun/done
+        self._keeping = threading.Lock()  # taken before _lock: an entry kept or written, never both
+        self._saying = threading.Lock()  # one status change at a time, in order
         self._offline: str | None = None  # why the room is offline, in a sentence
         self._write_problem: str | None = None  # SQLite: why the last write failed
         self._memory_only = False  # the outbox could not take an entry: only memory holds it
+        self._writing_since: float | None = None  # monotonic start of the write under way
         self._conflicts = 0
-        self._delivery: threading.Thread | None = None
+        self._threads: list[threading.Thread] = []
         self._closing = threading.Event()
 
     def on_status(self, listener: StatusListener) -> None:
         """``listener(problem)`` hears of every change: a message, or None when all is saved.
 
-        With an outbox it may be called from the delivery thread.
+        Called from the recorder's own threads.
         """
         self._status_listeners.append(listener)
 
     def off_status(self, listener: StatusListener) -> None:
         if listener in self._status_listeners:
             self._status_listeners.remove(listener)
+
+    def on_saved(self, listener: EntryListener) -> None:
+        """``listener(event)`` hears of each entry once it is committed (from the writer thread)."""
+        self._saved_listeners.append(listener)
+
+    def off_saved(self, listener: EntryListener) -> None:
+        if listener in self._saved_listeners:
+            self._saved_listeners.remove(listener)
+
+    def on_kept(self, listener: EntryListener) -> None:
+        """``listener(event)`` hears of each entry kept on this PC's disk while offline."""
+        self._kept_listeners.append(listener)
+
+    def off_kept(self, listener: EntryListener) -> None:
+        if listener in self._kept_listeners:
+            self._kept_listeners.remove(listener)
 
     @property
     def pending(self) -> int:
@@ -112,7 +150,8 @@ class EventRecorder:
         if self._aside_lost:
             return True
         if self._outbox is None:
-            return self.pending > 0  # SQLite: what waits for the disk waits in memory
+            # SQLite: what cannot be written waits in memory.
+            return self._write_problem is not None and self.pending > 0
         return self._memory_only and self.pending > 0
 
     @property
@@ -125,53 +164,199 @@ class EventRecorder:
         with self._lock:
             return id(event) not in self._not_saved
 
-    def __call__(self, event: JourneyEvent) -> None:
+    def waits(self, event: JourneyEvent) -> bool:
+        """Whether ``event`` still waits to be written (not yet committed nor set aside)."""
         with self._lock:
+            return id(event) in self._seq_of
+
+    def is_kept(self, event: JourneyEvent) -> bool:
+        """Whether ``event`` waits on this PC's disk for the server (offline)."""
+        with self._lock:
+            seq = self._seq_of.get(id(event))
+            return seq is not None and self._kept.get(seq, False)
+
+    def __call__(self, event: JourneyEvent) -> None:
+        """Take an event: queued, in order, for the writer thread; never waits."""
+        with self._changed:
             item = (self._next_seq, event)
             self._not_saved.add(id(event))
+            self._seq_of[id(event)] = item[0]
             self._pending.append(item)
             self._next_seq += 1
-            if self._offline is not None:
-                # On disk before anyone hears of it, as a write to the server would be.
-                self._keep(item)
-                return
-        self.flush()
+            if not self._threads and not self._closing.is_set():
+                self._start_threads()
+            self._changed.notify_all()
 
-    def flush(self) -> bool:
-        """Write what is pending, in order; True when nothing is left unsaved.
+    def flush(self, timeout: float) -> bool:
+        """Wait at most ``timeout`` seconds for what is pending to be committed; True when
+        nothing is left unsaved. For shutting down and scripts: the window never waits."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            self._changed.notify_all()
+            while self._pending:
+                if self._offline is not None:
+                    return False  # the outbox holds them; the writer delivers them later
+                left = deadline - time.monotonic()
+                if left <= 0 or not self._threads or self._closing.is_set():
+                    return False
+                self._changed.wait(left)
+        return True
 
-        Offline, the delivery thread does the writing and this only says how it stands.
+    wait_until_saved = flush
+
+    def close(self) -> None:
+        """Stop writing (the app is closing). What waits gets a moment (``CLOSE_WAIT_S``) to be
+        committed; with an outbox, what still waits is then kept on this PC's disk for the
+        next start to deliver.
+
+        Never waits for the server beyond that: a write under way either commits or is
+        rolled back by the server, and the outbox keeps the entry until it is confirmed.
         """
-        if self._offline is not None:
-            return False
-        self._write_problem = None
-        while True:
-            with self._lock:
-                if not self._pending:
-                    break
-                seq, event = self._pending[0]
+        if self._threads and not self._closing.is_set() and self._offline is None:
+            self.flush(min(CLOSE_WAIT_S, self._write_limit))
+        self._closing.set()
+        with self._changed:
+            self._changed.notify_all()
+            waiting = self._unkept() if self._outbox is not None else []
+        if waiting:
+            self._keep(waiting)
+
+    # -- the writer thread --------------------------------------------------------------------
+
+    def _start_threads(self) -> None:
+        name = f"kapdesk-recorder-{self.session_id}"
+        self._threads.append(threading.Thread(target=self._write_all, name=name, daemon=True))
+        if self._outbox is not None:
+            watch = threading.Thread(target=self._watch, name=f"{name}-watch", daemon=True)
+            self._threads.append(watch)
+        for thread in self._threads:
+            thread.start()
+
+    def _next(self) -> tuple[int, JourneyEvent] | None:
+        """The first entry waiting, once there is one; None when the app closes."""
+        with self._changed:
+            while not self._pending and not self._closing.is_set():
+                self._changed.wait()
+            if self._closing.is_set():
+                return None
+            self._writing_since = time.monotonic()
+            self._changed.notify_all()  # the watch starts timing this write
+            return self._pending[0]
+
+    def _write_all(self) -> None:
+        """The writer thread: every entry, in order, one transaction each, until the app closes."""
+        backoff = self._retry_seconds / 4
+        while (item := self._next()) is not None:
+            seq, event = item
             try:
                 written = self._write_with_room(seq, event)
             except DATABASE_FAILURES as exc:
-                if self._outbox is not None:
-                    self._go_offline(exc)
-                    return False
-                self._write_problem = describe_write_failure(exc, self.pending, self._where())
-                break
-            with self._lock:
+                self._failed(exc)
+                self._closing.wait(backoff)
+                backoff = min(backoff * 2, self._retry_seconds)
+                continue
+            backoff = self._retry_seconds / 4
+            self._written(seq, event, written)
+
+    def _failed(self, exc: BaseException) -> None:
+        with self._changed:
+            self._writing_since = None
+            if self._outbox is None:
+                self._write_problem = describe_write_failure(exc, len(self._pending), self._where())
+                went_offline = False
+            else:
+                went_offline = self._offline is None
+                if went_offline:
+                    self._offline = describe_offline(exc)
+                self._changed.notify_all()  # the watch keeps what waits on this PC's disk
+        if went_offline:
+            log.warning("room offline: %s", type(exc).__name__)
+            self._away.failed()
+        self._refresh()
+
+    def _written(self, seq: int, event: JourneyEvent, written: bool) -> None:
+        """An entry is in the record (or set aside): off the list, and said."""
+        with self._keeping:
+            with self._changed:
+                self._writing_since = None
                 self._pending.pop(0)
+                self._seq_of.pop(id(event), None)
                 if written:
                     self._not_saved.discard(id(event))
+                was_kept = self._kept.pop(seq, False)
+                self._write_problem = None
+                back = self._offline is not None and not self._pending
+                if back:
+                    self._offline = None
+                    self._memory_only = False
+                    self._away.answered()  # before anyone sees the list empty
+                self._changed.notify_all()
+            if was_kept and written and self._outbox is not None:
+                self._outbox.delivered(self.session_id, seq)  # on disk: not under _lock
+        if written:
+            for listener in list(self._saved_listeners):
+                listener(event)
+        if back:
+            log.info("room back online: the outbox is delivered")
         self._refresh()
-        return self._write_problem is None
 
-    def close(self) -> None:
-        """Stop delivering (the app is closing); what waits stays in the outbox.
+    # -- the watch (a room with an outbox) ----------------------------------------------------
 
-        Never waits for the delivery thread: a write it has under way either commits or is
-        rolled back by the server, and the outbox keeps the entry until it is confirmed.
-        """
-        self._closing.set()
+    def _watch(self) -> None:
+        """A write that has not committed within the limit puts the room offline; offline,
+        every entry waiting is kept on this PC's disk at once."""
+        while True:
+            with self._changed:
+                if self._closing.is_set():
+                    return
+                hung = self._offline is None and self._hung_for() >= self._write_limit
+                if hung:
+                    self._offline = describe_offline(None)
+                waiting = self._unkept() if self._offline is not None else []
+                if not hung and not waiting:
+                    self._changed.wait(self._watch_wait())
+                    continue
+            if hung:
+                log.warning("room offline: a write has not committed in %ss", self._write_limit)
+                self._away.failed()
+                self._refresh()
+            self._keep(waiting)
+
+    def _hung_for(self) -> float:
+        since = self._writing_since
+        return 0.0 if since is None else time.monotonic() - since
+
+    def _watch_wait(self) -> float | None:
+        """How long the watch may sleep: until the write under way reaches the limit."""
+        if self._offline is not None or self._writing_since is None:
+            return None
+        return max(0.0, self._write_limit - self._hung_for()) + 0.01
+
+    def _unkept(self) -> list[tuple[int, JourneyEvent]]:
+        return [item for item in self._pending if item[0] not in self._kept]
+
+    def _keep(self, items: list[tuple[int, JourneyEvent]]) -> None:
+        """Put entries in the outbox on this PC's disk, unless the writer committed them first."""
+        assert self._outbox is not None
+        for seq, event in items:
+            with self._keeping:
+                with self._lock:
+                    if seq not in self._seq_of.values() or seq in self._kept:
+                        continue
+                try:
+                    self._outbox.put(self._kept_entry(seq, event))
+                except OutboxError as exc:
+                    # Still held in memory, in order; said plainly: a power cut would lose it.
+                    log.error("outbox: %s", exc)
+                    with self._lock:
+                        self._kept[seq] = False
+                        self._memory_only = True
+                    self._refresh()
+                    continue
+                with self._lock:
+                    self._kept[seq] = True
+            for listener in list(self._kept_listeners):
+                listener(event)
 
     def _where(self) -> str | None:
         """The SQLite file written to, for telling staff which disk; None for a server."""
@@ -201,19 +386,9 @@ class EventRecorder:
             return False
         return True
 
-    def _kept(self, seq: int, event: JourneyEvent) -> Kept:
+    def _kept_entry(self, seq: int, event: JourneyEvent) -> Kept:
         opened = self._opened_at if self._opened_at is not None else event.wall
         return Kept(self.session_id, opened, seq, event)
-
-    def _keep(self, item: tuple[int, JourneyEvent]) -> None:
-        assert self._outbox is not None
-        try:
-            self._outbox.put(self._kept(*item))
-        except OutboxError as exc:
-            # Still held in memory, in order; said plainly, since a power cut would lose it.
-            log.error("outbox: %s", exc)
-            self._memory_only = True
-            self._refresh()
 
     def _set_aside(self, seq: int, event: JourneyEvent, why: str) -> None:
         """An entry the record cannot take: kept on this PC's disk with why, for an admin."""
@@ -221,7 +396,7 @@ class EventRecorder:
         self._conflicts += 1
         if self._outbox is not None:
             with contextlib.suppress(OutboxError):
-                self._outbox.put(self._kept(seq, event))
+                self._outbox.put(self._kept_entry(seq, event))
             self._outbox.set_aside(self.session_id, seq, why)
             return
         try:
@@ -229,53 +404,24 @@ class EventRecorder:
                 if self._aside is None:
                     raise OutboxError("no file to set entries aside in")
                 self._aside_box = self._aside()
-            self._aside_box.put(self._kept(seq, event), problem=why)
+            self._aside_box.put(self._kept_entry(seq, event), problem=why)
         except OutboxError as exc:
             log.error("set aside: %s", exc)
             self._aside_lost += 1
 
-    def _go_offline(self, exc: BaseException) -> None:
-        with self._lock:
-            waiting = list(self._pending)
-            self._offline = describe_offline(exc)
-        for item in waiting:
-            self._keep(item)
-        log.warning("room offline: %s", type(exc).__name__)
-        self._away.failed()
-        self._refresh()
-        self._delivery = threading.Thread(
-            target=self._deliver, name=f"kapdesk-outbox-{self.session_id}", daemon=True
-        )
-        self._delivery.start()
-
-    def _deliver(self) -> None:
-        """The delivery thread: the outbox, in order, until it is empty or the app closes."""
-        assert self._outbox is not None
-        while not self._closing.is_set():
-            with self._lock:
-                if not self._pending:
-                    self._offline = None
-                    self._memory_only = False
-                    break
-                seq, event = self._pending[0]
-            try:
-                written = self._write_or_set_aside(seq, event)
-                if written:
-                    self._outbox.delivered(self.session_id, seq)
-            except DATABASE_FAILURES:
-                self._closing.wait(self._retry_seconds)
-                continue
-            with self._lock:
-                self._pending.pop(0)
-                if written:
-                    self._not_saved.discard(id(event))
-        if self._offline is None:
-            log.info("room back online: the outbox is delivered")
-            self._away.answered()
-            self._refresh()
-
     def _refresh(self) -> None:
-        """Say how things stand, the most pressing first."""
+        """Say how things stand, the most pressing first (from whichever thread changed it)."""
+        with self._saying:
+            self._say(self._status())
+
+    def _say(self, problem: str | None) -> None:
+        if problem == self.problem:
+            return
+        self.problem = problem
+        for listener in list(self._status_listeners):
+            listener(problem)
+
+    def _status(self) -> str | None:
         if self._memory_only and self._offline is not None:
             problem: str | None = (
                 "Working offline, and this PC cannot keep entries on its disk either: they "
@@ -291,8 +437,4 @@ class EventRecorder:
             problem = describe_set_aside(self._conflicts, self._aside_lost, self._aside_box)
         else:
             problem = self._offline or self._write_problem
-        if problem == self.problem:
-            return
-        self.problem = problem
-        for listener in list(self._status_listeners):
-            listener(problem)
+        return problem

@@ -168,14 +168,15 @@ class ClosePolicy(WindowParts):
         if not self.attached:
             return
         current = self.current
-        if current is not None and current.recorder.pending:
-            current.recorder.flush()
-            if current.recorder.memory_only:
-                log.error(
-                    "session %s: %s entries could not be written before kapdesk ended",
-                    current.session_id,
-                    current.recorder.pending,
-                )
+        # A bounded wait for the recorder's thread, at shutdown only: what the server does not
+        # take by then waits in the outbox.
+        saved = current is None or current.recorder.flush(timeout=5.0)
+        if current is not None and not saved and current.recorder.memory_only:
+            log.error(
+                "session %s: %s entries could not be written before kapdesk ended",
+                current.session_id,
+                current.recorder.pending,
+            )
         self.store.beat()
 
     def _put_questions_away(self) -> None:

@@ -352,11 +352,9 @@ class JourneyView(QWidget):
         self._timer.start(max(20, int(to_boundary * 1000) + 5))
 
     def tick(self) -> None:
-        """Once a second while the journey runs: retry unsaved events, let time act, redraw."""
+        """Once a second while the journey runs: let time act, redraw."""
         if self.current is None:
             return
-        if self.current.recorder.pending:
-            self.current.recorder.flush()
         self.current.journey.tick()
         self.refresh()
         if self.observations is not None:

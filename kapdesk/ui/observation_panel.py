@@ -2,9 +2,10 @@
 ratings, and the vital-signs checks the protocol asks for, with a soft cue when one is due and a
 stronger one when it is overdue. Nothing here makes a sound.
 
-What staff record is a journey event: its row is committed before the panel says "Saved"
-(an entry set aside or waiting for the disk says "Not saved" and why). If it
-cannot be written now, the panel says so and kapdesk holds it in memory until it can.
+What staff record is a journey event, written by the recorder's own thread: the panel says
+"Saving…" at once and "Saved" only when the recorder says its row is committed (an entry kept on
+this PC while offline says so until it is delivered; one set aside or waiting for the disk says
+"Not saved" and why, and kapdesk holds it in memory until it can be written).
 """
 
 from __future__ import annotations
@@ -135,12 +136,17 @@ class ObservationPanel(QWidget):
     (:meth:`add_below`) scroll when the screen is low."""
 
     cue_changed = Signal(str, str)  # the vitals cue in words, and its level: "", "due", "overdue"
+    # The recorder's threads say an entry was saved or kept, or how saving stands: queued over
+    # to the window's thread.
+    entry_heard = Signal(object)
     RECENT_NOTES = 2  # the last notes shown under the note box
     MORE_DUE_SHOWN = 1  # checks due or overdue listed under the cue; the rest are counted
 
     def __init__(self, tags: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.current: OpenJourney | None = None
+        self._last: tuple[JourneyEvent, str] | None = None  # the entry the status line is about
+        self.entry_heard.connect(self._say_saving)
         self.vitals_dialog: VitalsDialog | None = None
         self.setMinimumWidth(300)
         outer = QVBoxLayout(self)
@@ -262,8 +268,10 @@ class ObservationPanel(QWidget):
     def follow(self, current: OpenJourney) -> None:
         if self.current is not None:
             self.current.journey.unsubscribe(self._on_event)
+            self._listen_to(self.current, listen=False)
         self.current = current
         current.journey.subscribe(self._on_event)
+        self._listen_to(current, listen=True)
         self.status.setText("")
         self.status.hide()
         self.note.clear()
@@ -349,16 +357,37 @@ class ObservationPanel(QWidget):
         except JourneyError as exc:
             self._say(str(exc).capitalize() + ".", problem=True)
             return False
+        self._last = (event, what)
+        self._say_saving()
+        return True
+
+    def _listen_to(self, current: OpenJourney, *, listen: bool) -> None:
+        recorder, heard = current.recorder, self.entry_heard.emit
+        if listen:
+            recorder.on_saved(heard)
+            recorder.on_kept(heard)
+            recorder.on_status(heard)
+        else:
+            recorder.off_saved(heard)
+            recorder.off_kept(heard)
+            recorder.off_status(heard)
+
+    def _say_saving(self, _heard: object = None) -> None:
+        """How the last entry recorded here stands: saving, saved, kept on this PC, or not."""
+        if self.current is None or self._last is None:
+            return
+        event, what = self._last
         recorder = self.current.recorder
         at = event.wall.astimezone().strftime("%H:%M")
         if recorder.is_saved(event):
             self._say(f"Saved {at}: {what}")  # committed: in the record
-        elif recorder.offline and not recorder.memory_only:
+        elif recorder.is_kept(event) and not recorder.memory_only:
             # On this PC's disk, waiting for the server: kept, and the banner says why.
             self._say(f"Kept on this PC {at} (offline): {what}")
-        else:
+        elif recorder.memory_only or not recorder.waits(event):  # held in memory, or set aside
             self._say(f"{what}: {recorder.problem or 'Not saved yet.'}", problem=True)
-        return True
+        else:
+            self._say(f"Saving… {what}")
 
     def save_note(self, tags: list[str]) -> None:
         try:

@@ -57,6 +57,8 @@ class PreparationPanel(QWidget):
 
     vitals_requested = Signal()
     questionnaires_requested = Signal()
+    # The recorder's writer thread says an entry was saved: queued over to the window's thread.
+    entry_heard = Signal(object)
 
     def __init__(
         self,
@@ -68,6 +70,7 @@ class PreparationPanel(QWidget):
         self._clock = clock
         self._patterns = patterns  # kapdesk's and the clinic's own
         self.current: OpenJourney | None = None
+        self.entry_heard.connect(self._heard)
         self.breathing: BreathingDialog | None = None
         self._boxes: dict[str, QCheckBox] = {}
         # Side by side when there is room; the checklist under the intention when not.
@@ -150,7 +153,14 @@ class PreparationPanel(QWidget):
     # -- following a session ------------------------------------------------------------------
 
     def follow(self, current: OpenJourney) -> None:
+        if self.current is not None:
+            self.current.recorder.off_saved(self.entry_heard.emit)
+            self.current.recorder.off_kept(self.entry_heard.emit)
+            self.current.recorder.off_status(self.entry_heard.emit)
         self.current = current
+        current.recorder.on_saved(self.entry_heard.emit)
+        current.recorder.on_kept(self.entry_heard.emit)
+        current.recorder.on_status(self.entry_heard.emit)
         while self._steps.count():
             taken = self._steps.takeAt(0)
             if taken is not None and (widget := taken.widget()) is not None:
@@ -181,14 +191,7 @@ class PreparationPanel(QWidget):
             if box is not None:
                 box.setChecked(tick.done)
                 box.setToolTip(f"Ticked by {tick.by}" if tick.done and tick.by else "")
-        written = [e for e in journey.events if e.kind is EventKind.INTENTION]
-        if prepared.intention and not self.current.recorder.is_saved(written[-1]):
-            self.intention_state.setText("Not saved yet: see the message at the top.")
-        elif prepared.intention:
-            who = f" by {prepared.intention_by}" if prepared.intention_by else ""
-            self.intention_state.setText(f"Saved{who}.")
-        else:
-            self.intention_state.setText("Not written yet.")
+        self.intention_state.setText(self._intention_state())
         minutes = prepared.breathwork_seconds / 60
         self.breathing_state.setText(
             f"Done: {minutes:.1f} min." if minutes else "A few calm minutes before the dose."
@@ -206,6 +209,27 @@ class PreparationPanel(QWidget):
             self.baseline.setText(f"Baseline: {found[1].text()}.{decided}")
             self.baseline.setProperty("role", "muted")
         self.baseline.style().polish(self.baseline)
+
+    def _heard(self, _what: object) -> None:
+        if self.current is not None:
+            self.intention_state.setText(self._intention_state())
+
+    def _intention_state(self) -> str:
+        """Whether the intention is saved: its row committed, on its way, or held back."""
+        assert self.current is not None
+        journey, recorder = self.current.journey, self.current.recorder
+        prepared = preparation_of(journey)
+        if not prepared.intention:
+            return "Not written yet."
+        written = [e for e in journey.events if e.kind is EventKind.INTENTION][-1]
+        if recorder.is_saved(written):
+            who = f" by {prepared.intention_by}" if prepared.intention_by else ""
+            return f"Saved{who}."
+        if recorder.is_kept(written) and not recorder.memory_only:
+            return "Kept on this PC (offline): sent when the server is back."
+        if recorder.waits(written) and not recorder.memory_only and not recorder.offline:
+            return "Saving…"
+        return "Not saved yet: see the message at the top."
 
     # -- recording ----------------------------------------------------------------------------
 

@@ -86,7 +86,7 @@ def session_id(storage: Storage, clock: FakeClock) -> int:
     journey.record_discharge(assess(scores, True, 10).to_json("ok", answers, "Jo Okafor"))
     clock.advance(5 * 60)
     journey.close("Left with her partner")
-    assert opened.recorder.flush()
+    assert opened.recorder.flush(timeout=5)
     settings, _ = load_clinic(BUNDLED_CLINIC_SETTINGS, None)
     plans = IntegrationStore(storage, clock)
     items = plans.draft(opened.session_id, draft_plan(settings, date(2026, 3, 6), 5))
@@ -227,7 +227,7 @@ def test_the_record_prints_phases_ended_early_and_an_early_close(
     baseline = next(i for i, e in enumerate(journey.events) if e.kind is EventKind.VITALS)
     values = {"systolic": 126, "diastolic": 80, "heart_rate": 76, "spo2": 98}
     journey.amend(amendment_data(baseline, {"values": values}, "typed 128 for 126", "Jo"))
-    assert opened.recorder.flush()  # corrected after the close: the close is still early
+    assert opened.recorder.flush(timeout=5)  # corrected after the close: the close is still early
     path = tmp_path / "record.pdf"
     write_atomically(path, printer.record(opened.session_id))
     text = " ".join(pdf_text(path).split())
@@ -259,7 +259,7 @@ def test_the_record_prints_each_dose_with_its_weight_total_and_corrections(
         amendment_data(journey.events.index(first), {"weight_kg": 74}, "weighed again", "Jo Okafor")
     )
     journey.close("Left with escort")
-    assert opened.recorder.flush()
+    assert opened.recorder.flush(timeout=5)
     path = tmp_path / "record.pdf"
     write_atomically(path, printer.record(opened.session_id))
     text = pdf_text(path)
@@ -299,7 +299,7 @@ def _long_session(storage: Storage, clock: FakeClock, notes: int = 45) -> int:
         if n % 3 == 0:
             _vitals(journey, 130 + n % 40, 82)
     journey.close("Left with her partner")
-    assert opened.recorder.flush()
+    assert opened.recorder.flush(timeout=5)
     return opened.session_id
 
 
@@ -374,7 +374,7 @@ def test_a_row_taller_than_a_page_goes_on_over_the_break(
     for why in ("first look", "second look"):  # its history makes its row taller than a page
         journey.amend(amendment_data(seq, {"text": f"{words} lastword {why}"}, why, "Sam"))
     journey.close("Done")
-    assert opened.recorder.flush()
+    assert opened.recorder.flush(timeout=5)
     path = tmp_path / "record.pdf"
     write_atomically(path, printer.record(opened.session_id))
     pages = [" ".join(page.split()) for page in pdf_pages(path)]

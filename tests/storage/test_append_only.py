@@ -56,7 +56,7 @@ def _fill(storage: Storage, clock: FakeClock) -> int:
     """A row in every append-only table, written by kapdesk; the session's id."""
     opened = JourneyStore(storage, clock).open_session("P-0001", make_protocol(), "Ana Moreno")
     opened.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
-    assert opened.recorder.flush()
+    assert opened.recorder.flush(timeout=5)
     StaffStore(storage, clock).record("Ana Moreno", "screen_locked")
     CourseStore(storage, clock).record("P-0001", score(PHQ9, (1,) * 9), "preparation", by="Dr Lin")
     settings, _ = load_clinic(BUNDLED_CLINIC_SETTINGS, None)
@@ -338,7 +338,7 @@ def test_rows_from_before_the_chain_began_are_counted_not_vouched_for(
     store = JourneyStore(storage, clock)
     opened = store.editable(session_id)  # the same session goes on, now chained
     opened.journey.record_observation(EventKind.NOTE, {"text": "calm", "by": "Ana Moreno"})
-    assert opened.recorder.flush()
+    assert opened.recorder.flush(timeout=5)
     StaffStore(storage, clock).record("Ana Moreno", "screen_unlocked")
     found = verify(storage.engine)
     assert found.whole, found.breaks
@@ -412,7 +412,7 @@ def test_writers_at_once_keep_every_chain_whole(storage: Storage, clock: FakeClo
     for thread in threads:
         thread.join(60)
     assert failures == []
-    assert all(opened.recorder.pending == 0 for opened in sessions)
+    assert all(opened.recorder.flush(timeout=30) for opened in sessions)  # the writer threads
     found = verify(storage.engine)
     assert found.whole, found.breaks
     assert "audit log: 30 lines chained" in found.notes
@@ -436,6 +436,10 @@ def test_what_a_room_kept_offline_is_chained_when_it_reaches_the_server(
                 clock.advance(30)
                 opened.journey.record_observation(EventKind.NOTE, {"text": f"offline {number}"})
             staff.record("Sam", "screen_unlocked")
+            for _ in range(600):  # the recorder's writer thread meets the stopped server
+                if opened.recorder.offline:
+                    break
+                threading.Event().wait(0.05)
             assert opened.recorder.offline
             assert staff.unsent == 1
             server.start()

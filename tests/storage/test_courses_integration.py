@@ -125,7 +125,7 @@ def test_a_session_cancelled_before_its_dose_does_not_use_up_the_course(
     first = store.open_session("P-0050", protocol, "")
     courses.join(course.id, first.session_id)
     first.journey.close("BP 172/108 at baseline; rebooked")
-    assert first.recorder.flush()
+    assert first.recorder.flush(timeout=5)
     second = store.open_session("P-0050", protocol, "")
     courses.join(course.id, second.session_id)
     found = courses.get(course.id)

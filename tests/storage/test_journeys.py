@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,13 @@ from kapdesk.storage.models import DoseRecord, JourneySession, ProtocolSnapshot,
 from tests.conftest import make_protocol
 
 DOSE = Dose(amount=0.5, unit="mg/kg", route="IV", lot_number="K-77", given_by="Sam", weight_kg=70)
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "not before the deadline"
+        time.sleep(0.01)
 
 
 def _count(storage: Storage, what: object) -> int:
@@ -49,10 +57,12 @@ def test_every_event_is_committed_as_it_happens(
     opened = store.open_session("P-1", protocol, "")
     journey = opened.journey
     journey.record_dose(DOSE)
+    assert opened.recorder.flush(timeout=10)  # the writer thread's saved mark
     # visible through a brand-new connection: committed, not just flushed
     assert _count(storage, SessionEvent) == 3
     clock.advance(330)
     journey.advance_phase()
+    assert opened.recorder.flush(timeout=10)
     assert _count(storage, SessionEvent) == 4
     with Session(storage.engine) as session:
         row = session.get(JourneySession, opened.session_id)
@@ -81,6 +91,7 @@ def test_sessions_left_open_are_resumed_in_the_right_phase_and_time(
     opened.journey.record_dose(DOSE)
     clock.advance(420)
     opened.journey.advance_phase()
+    assert opened.recorder.flush(timeout=10)
     clock.advance(1000)  # the power goes here; the app starts again 30 s later
     clock.advance(30)
     restarted = FakeClock(start=clock.now(), monotonic_start=1.0)
@@ -94,6 +105,7 @@ def test_sessions_left_open_are_resumed_in_the_right_phase_and_time(
     # the restart itself is on the record, and new events carry on the sequence
     restarted.advance(5)
     resumed.journey.advance_phase()
+    assert resumed.recorder.flush(timeout=10)
     with Session(storage.engine) as session:
         kinds = [e.kind for e in session.scalars(select(SessionEvent).order_by(SessionEvent.seq))]
     assert kinds[-2:] == [EventKind.RESUMED.value, EventKind.PHASE.value]
@@ -103,6 +115,7 @@ def test_closed_sessions_are_not_resumed(store: JourneyStore, protocol: Protocol
     opened = store.open_session("P-2", protocol, "")
     opened.journey.record_dose(DOSE)
     opened.journey.close("done")
+    assert opened.recorder.flush(timeout=10)
     assert store.resume_open_sessions() == []
     summary, journey = store.load(opened.session_id)
     assert summary.state is JourneyState.CLOSED
@@ -165,17 +178,18 @@ def test_a_failed_write_keeps_the_event_and_writes_it_later(
     opened.journey.record_dose(DOSE)
     clock.advance(200)
     opened.journey.advance_phase()
-    assert opened.recorder.pending == 3
-    assert heard[-1:] == [
+    said = (
         "Not saved yet: the database has become read-only and 3 entries wait to be saved. "
         "Until they are, they are held in memory only, not on disk: keep kapdesk open."
-    ]
+    )
+    wait_until(lambda: heard[-1:] == [said])  # the writer thread tries again, and says so
+    assert opened.recorder.pending == 3
     assert opened.recorder.memory_only  # closing now would lose them: the window asks twice
     assert opened.journey.phase_index == 1  # the journey itself goes on
     assert _count(storage, SessionEvent) == 1
     read_only[0] = False
-    assert opened.recorder.flush() is True
-    assert heard[-1] is None
+    assert opened.recorder.flush(timeout=10) is True  # written by the writer thread's retry
+    wait_until(lambda: heard[-1] is None)
     with Session(storage.engine) as session:
         rows = session.scalars(select(SessionEvent).order_by(SessionEvent.seq)).all()
     assert [(r.seq, r.kind) for r in rows] == [

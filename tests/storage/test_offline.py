@@ -95,22 +95,25 @@ def test_the_room_goes_on_offline_and_delivers_in_order_when_the_server_is_back(
     opened.recorder.on_status(heard.append)
     journey.record_dose(DOSE)
     journey.record_observation(EventKind.NOTE, {"text": "before", "tags": [], "by": "Sam"})
+    assert opened.recorder.flush(timeout=10)
 
     server.stop()
     for number in range(5):
         clock.advance(30)
         journey.record_observation(EventKind.NOTE, {"text": f"offline {number}", "tags": []})
+    # the writer thread meets the stopped server; the room's outbox keeps them all
+    wait_until(lambda: [seq for seq, _ in _kept(paths, identity)] == [4, 5, 6, 7, 8])
     assert opened.recorder.offline
     assert opened.recorder.pending == 5
     assert heard
     assert heard[-1] is not None
     assert heard[-1].startswith("Offline")
     assert "cannot be reached" in heard[-1]
-    assert [seq for seq, _ in _kept(paths, identity)] == [4, 5, 6, 7, 8]  # on this PC's disk
 
     server.start()
     wait_until(lambda: opened.recorder.pending == 0 and heard[-1] is None)
     journey.record_observation(EventKind.NOTE, {"text": "after", "tags": []})
+    assert opened.recorder.flush(timeout=10)
     notes = _notes(room_storage, opened.session_id)
     assert [text for _, text in notes] == [
         "before",
@@ -267,6 +270,7 @@ def test_a_different_event_at_the_same_place_is_a_conflict_not_a_duplicate(
 ) -> None:
     opened = JourneyStore(room_storage, clock, "Room 2").open_session("P-5", make_protocol(), "")
     mine = opened.journey.record_observation(EventKind.NOTE, {"text": "mine", "tags": []})
+    assert opened.recorder.flush(timeout=10)
     other = JourneyEvent(EventKind.NOTE, mine.wall, None, None, {"text": "theirs", "tags": []})
     with pytest.raises(EventConflictError):
         write_event(room_storage.engine, opened.session_id, 1, other)
@@ -296,7 +300,7 @@ def test_entries_only_memory_holds_are_said_plainly_and_kept_in_order(
     monkeypatch.setattr(outbox, "put", full_disk)
     server.stop()
     opened.journey.record_observation(EventKind.NOTE, {"text": "held", "tags": []})
-    assert opened.recorder.memory_only
+    wait_until(lambda: opened.recorder.memory_only)
     assert opened.recorder.problem is not None
     assert "Keep kapdesk open" in opened.recorder.problem  # not hidden by the offline sentence
 

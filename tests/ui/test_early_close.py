@@ -111,7 +111,7 @@ def test_closing_at_1_32_of_2_hours_asks_why_and_the_record_says_early(
     assert closing.data["by"] == "Sam Ortiz"
     current = window.current
     assert current is not None
-    assert current.recorder.flush()
+    assert current.recorder.flush(timeout=5)
     path = tmp_path / "record.pdf"
     write_atomically(path, pdf_bytes(window._print_record(current.session_id)))
     text = " ".join(pdf_text(path).split())

@@ -17,7 +17,8 @@ from kapdesk.storage.event_writes import write_event
 from kapdesk.storage.models import SessionEvent
 from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.vitals_chart import VitalsChart
-from tests.support.ops import settle
+from tests.support.ops import settle as settle_ops
+from tests.support.saving import settle
 from tests.ui.test_journey_flow import _give_dose, _open_session
 
 
@@ -38,12 +39,15 @@ def test_a_letter_typed_anywhere_starts_a_note_and_enter_saves_it(
     assert panel.note.hasFocus()
     qtbot.keyClicks(panel.note, "yes closed, breathing slow")
     qtbot.keyClick(panel.note, Qt.Key.Key_Return)
+    settle(qtbot, window)
     assert _saved(storage, "note") == [
         {"text": "Eyes closed, breathing slow", "tags": [], "by": "Sam Ortiz"}
     ]
+    settle(qtbot, window)
     assert panel.status.text().startswith("Saved ")
     assert panel.note.text() == ""
     qtbot.keyClick(panel.note, Qt.Key.Key_Return)  # nothing to save says so, saves nothing
+    settle(qtbot, window)
     assert panel.status.text() == "Type a note or pick a tag first."
     assert len(_saved(storage, "note")) == 1
 
@@ -62,6 +66,7 @@ def test_tags_and_ratings_take_one_tap(qtbot: QtBot, window: MainWindow, storage
         panel.more.ensureWidgetVisible(button)
         assert button.isVisible()
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
     assert [n["tags"] for n in _saved(storage, "note")] == [["Crying"]]
     ratings = [(r["scale"], r["value"]) for r in _saved(storage, "rating")]
     assert ratings == [("distress", 6), ("responsiveness", 4)]
@@ -98,12 +103,14 @@ def test_vitals_are_checked_confirmed_flagged_and_satisfy_the_due_check(
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
+    settle(qtbot, window)
     (saved,) = _saved(storage, "vitals")
     assert saved["values"] == {"systolic": 184.0, "diastolic": 96.0, "heart_rate": 38.0}
     assert saved["flags"] == [
         "Systolic BP 184 mmHg is at or above 180 mmHg",
         "Heart rate 38 /min is below 50 /min",
     ]
+    settle(qtbot, window)
     assert panel.status.text().endswith("(flagged)")
     shown = view.flag_text.text().replace("\N{NO-BREAK SPACE}", " ")
     assert shown.endswith("BP 184/96 above 180/110 · HR 38 below 50")  # until it is seen
@@ -151,6 +158,7 @@ def test_a_correction_keeps_the_original_visible_in_the_timeline(
     assert "Original" in view.history.text()
     assert "HR 170 /min" in view.history.text()
     assert "typed 170 for 70" in view.history.text()
+    settle(qtbot, window)
     (saved,) = _saved(storage, "amendment")
     assert saved["reason"] == "typed 170 for 70"
     assert saved["data"] == {"values": {"heart_rate": 70.0}, "flags": []}
@@ -166,14 +174,15 @@ def test_a_closed_session_can_still_be_corrected(
     assert current is not None
     current.journey.record_observation(EventKind.NOTE, {"text": "vomitted", "tags": []})
     current.journey.close("done")
+    settle(qtbot, window)  # the close is in the record before the summary reads it
     window.show_summary(current.session_id)
-    settle(window)
+    settle_ops(window)
     window.show_history()
-    settle(window)
+    settle_ops(window)
     window.choose_session(current.session_id)
-    settle(window)
+    settle_ops(window)
     qtbot.mouseClick(window.summary_view.timeline_button, Qt.MouseButton.LeftButton)
-    settle(window)
+    settle_ops(window)
     view = window.timeline_view
     row = next(i for i, e in enumerate(view.entries) if e.kind is EventKind.NOTE)
     view.select_row(row)
@@ -184,6 +193,7 @@ def test_a_closed_session_can_still_be_corrected(
     dialog.reason.setText("spelling and detail")
     qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
     assert view.entries[row].text == "Note: vomited once, small amount"
+    settle(qtbot, window)
     assert [a["reason"] for a in _saved(storage, "amendment")] == ["spelling and detail"]
 
 
@@ -192,11 +202,11 @@ def test_the_timeline_and_chart_render_the_demo_session(
 ) -> None:
     demo = record_demo_session(storage)
     window.show_history()
-    settle(window)
+    settle_ops(window)
     window.choose_session(demo.session_id)
-    settle(window)
+    settle_ops(window)
     qtbot.mouseClick(window.summary_view.timeline_button, Qt.MouseButton.LeftButton)
-    settle(window)
+    settle_ops(window)
     view = window.timeline_view
     assert window.pages.currentWidget() is view
     assert view.model.rowCount() == len(view.entries) > 30
@@ -234,6 +244,7 @@ def test_a_note_another_kapdesk_kept_out_of_the_record_is_not_called_saved(
     panel.note.setFocus()
     qtbot.keyClicks(panel.note, "Hand on shoulder")
     qtbot.keyClick(panel.note, Qt.Key.Key_Return)
+    settle(qtbot, window)
     assert [n["text"] for n in _saved(storage, "note")] == ["theirs"]  # not ours: not saved
     assert panel.status.text().startswith("Hand on shoulder: Not saved: 1 entry could not be")
     assert not panel.status.text().startswith("Saved")
@@ -260,9 +271,11 @@ def test_enter_in_the_vitals_form_never_loses_an_unusual_reading(
     qtbot.keyClick(dialog.fields["heart_rate"], Qt.Key.Key_Return)
     assert dialog.isVisible()  # asked to confirm, not gone
     assert "is unusual" in dialog.problems.text()
+    settle(qtbot, window)
     assert _saved(storage, "vitals") == []  # and not saved unconfirmed either
     qtbot.keyClick(dialog.fields["heart_rate"], Qt.Key.Key_Return)  # confirmed
     qtbot.waitUntil(lambda: not dialog.isVisible())
+    settle(qtbot, window)
     (saved,) = _saved(storage, "vitals")
     assert saved["values"] == {"heart_rate": 38.0, "spo2": 84.0}
 
@@ -294,6 +307,7 @@ def test_a_corrected_note_reads_as_corrected_under_the_note_box(
     qtbot.keyClicks(dialog.reason, "spelling")
     qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible(), dialog.problems.text()
+    settle(qtbot, window)
     assert [a["reason"] for a in _saved(storage, "amendment")] == ["spelling"]
 
     qtbot.keyClick(window, Qt.Key.Key_Escape)

@@ -12,6 +12,7 @@ from kapdesk.core.preparation import Breath
 from kapdesk.storage.db import Storage
 from kapdesk.storage.journeys import JourneyStore
 from kapdesk.ui.main_window import MainWindow
+from tests.support.saving import settle
 
 
 def _baseline(qtbot: QtBot, window: MainWindow, systolic: str, diastolic: str) -> None:
@@ -44,6 +45,7 @@ def test_preparation_is_recorded_and_a_high_baseline_needs_a_reason_before_the_d
 
     qtbot.keyClicks(preparation.intention, "To meet my grief with less fear")
     qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, window)
     assert preparation.intention_state.text() == "Saved by Sam Ortiz."
     preparation.tick("consent")
     preparation.tick("ride-home")
