@@ -32,7 +32,7 @@ from kapdesk.storage.event_writes import (
 from kapdesk.storage.heartbeat import HeartbeatFile
 from kapdesk.storage.models import JourneySession
 from kapdesk.storage.outbox import Kept, Outbox, OutboxError
-from kapdesk.storage.recorder import EventRecorder
+from kapdesk.storage.recorder import WRITE_LIMIT_S, EventRecorder
 from kapdesk.storage.repositories import (
     JourneyEventRepository,
     PatientRepository,
@@ -132,8 +132,10 @@ class JourneyStore:
         *,
         set_aside: Path | None = None,
         heartbeat: HeartbeatFile | None = None,
+        write_limit: float = WRITE_LIMIT_S,
     ) -> None:
         self._engine = storage.engine
+        self.write_limit = write_limit  # a write not committed by then puts the room offline
         # SQLite: where entries another writer kept out of the record go (opened when needed).
         self.set_aside_path = set_aside
         self._aside_box: Outbox | None = None
@@ -157,6 +159,7 @@ class JourneyStore:
             next_seq,
             self.outbox,
             opened_at=opened_at,
+            write_limit=self.write_limit,
             away=self._away,
             aside=self._set_aside_box if self.set_aside_path is not None else None,
         )
