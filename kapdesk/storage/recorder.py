@@ -294,8 +294,7 @@ class EventRecorder:
             if was_kept and written and self._outbox is not None:
                 self._outbox.delivered(self.session_id, seq)  # on disk: not under _lock
         if written:
-            for listener in list(self._saved_listeners):
-                listener(event)
+            self._tell(self._saved_listeners, event)
         if back:
             log.info("room back online: the outbox is delivered")
         self._refresh()
@@ -355,8 +354,15 @@ class EventRecorder:
                     continue
                 with self._lock:
                     self._kept[seq] = True
-            for listener in list(self._kept_listeners):
+            self._tell(self._kept_listeners, event)
+
+    def _tell(self, listeners: list[EntryListener], event: JourneyEvent) -> None:
+        """Listeners hear of an entry; one that fails is logged, and writing goes on."""
+        for listener in list(listeners):
+            try:
                 listener(event)
+            except Exception:
+                log.exception("session %s: a listener failed on an entry", self.session_id)
 
     def _where(self) -> str | None:
         """The SQLite file written to, for telling staff which disk; None for a server."""
@@ -419,7 +425,10 @@ class EventRecorder:
             return
         self.problem = problem
         for listener in list(self._status_listeners):
-            listener(problem)
+            try:
+                listener(problem)
+            except Exception:
+                log.exception("session %s: a listener failed on a status", self.session_id)
 
     def _status(self) -> str | None:
         if self._memory_only and self._offline is not None:

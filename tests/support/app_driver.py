@@ -46,6 +46,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -59,7 +60,7 @@ from sqlalchemy.orm import Session
 
 from kapdesk.app import end_orderly, start
 from kapdesk.core.clock import SystemClock
-from kapdesk.core.journey import Dose, EventKind
+from kapdesk.core.journey import Dose, EventKind, JourneyEvent
 from kapdesk.core.observations import note_data
 from kapdesk.paths import AppPaths
 from kapdesk.storage.models import SessionEvent
@@ -99,7 +100,7 @@ def journey(window: MainWindow) -> None:
     assert current is not None
     current.journey.record_dose(Dose(0.75, "mg/kg", "IM", lot_number="LK-1", weight_kg=70))
     current.journey.advance_phase()
-    assert current.recorder.pending == 0
+    assert current.recorder.flush(timeout=30)
     # The dose's own time (a soundtrack chosen at set-up is recorded before it).
     dosed = next(e.wall for e in current.journey.events if e.kind is EventKind.DOSE)
     _say(
@@ -122,6 +123,7 @@ def note(window: MainWindow) -> None:
     panel.note.returnPressed.emit()
     current = window.journey_view.current
     assert current is not None
+    _until(lambda: _settled(window))
     _say({"session_id": current.session_id, "status": panel.status.text()})
     QApplication.exec()
 
@@ -148,14 +150,19 @@ def crash(window: MainWindow) -> None:
     )
     count = 0
 
+    def committed(event: JourneyEvent) -> None:  # the recorder's thread: in the record now
+        events = journey.events
+        seq = next(n for n in range(len(events) - 1, -1, -1) if events[n] is event)
+        _say({"seq": seq, "text": event.data["text"]})
+
+    current.recorder.on_saved(committed)
+
     def record() -> None:
         nonlocal count
         count += 1
-        event = journey.record_observation(
+        journey.record_observation(
             EventKind.NOTE, note_data(f"note {current.session_id}-{count}", [], "")
         )
-        if current.recorder.pending == 0:
-            _say({"seq": len(journey.events) - 1, "text": event.data["text"]})
 
     timer = QTimer()
     timer.setInterval(0)  # back to back, with the event loop turning between notes
@@ -186,16 +193,20 @@ def shutdown(window: MainWindow) -> int:
         }
     )
     count = 0
+    typed: list[str] = []
 
     def type_note() -> None:
         nonlocal count
+        status = panel.status.text()
+        if status.startswith("Saving…"):
+            return  # its saved mark is on its way from the recorder's thread
+        if typed and status.startswith("Saved"):
+            _say({"saved": typed.pop(), "status": status})
         count += 1
         text = f"Settled, breathing slow, note {count}"
+        typed[:] = [text]
         panel.note.setText(text)
         panel.note.returnPressed.emit()
-        status = panel.status.text()
-        if status.startswith("Saved"):
-            _say({"saved": text, "status": status})
 
     timer = QTimer()
     timer.setInterval(0)  # back to back, with the event loop turning between notes
@@ -237,6 +248,7 @@ def room(window: MainWindow) -> None:
         text = line.removeprefix("note ")
         panel.note.setText(text)
         panel.note.returnPressed.emit()
+        _until(lambda: _settled(window))
         _say(
             {
                 "noted": text,
@@ -276,10 +288,18 @@ def diskfull(window: MainWindow) -> None:
         typed.append(f"Breathing slow, note {len(typed) + 1}")
         panel.note.setText(typed[-1])
         panel.note.returnPressed.emit()
+        _until(lambda: _settled(window))
     for more in ("Hand on shoulder, settled", "Asked for water"):
         typed.append(more)
         panel.note.setText(more)
         panel.note.returnPressed.emit()
+    # The writer thread tries again, and its word (with how many wait) reaches the window.
+    _until(
+        lambda: (
+            _settled(window)
+            and f"{current.recorder.pending} entries wait" in window.banner_text.text()
+        )
+    )
     full = {
         "banner_shown": window.status_banner.isVisible(),
         "banner": window.status_banner.text(),
@@ -288,7 +308,8 @@ def diskfull(window: MainWindow) -> None:
         "window_up": window.isVisible(),
     }
     filler.unlink()
-    window.journey_view.tick()  # the once-a-second retry
+    # The writer thread's own retry, and its word back on the window's thread.
+    _until(lambda: current.recorder.pending == 0 and window.banner.isHidden())
     notes = _saved_notes(data_dir)
     _say(
         {
@@ -299,6 +320,25 @@ def diskfull(window: MainWindow) -> None:
             "saved": notes,
         }
     )
+
+
+def _until(condition: Callable[[], bool], timeout: float = 60.0) -> bool:
+    """Turn the event loop until ``condition`` holds (the recorder's thread has written, and
+    its word has come back to the window's thread); whether it did in time."""
+    deadline = datetime.now(UTC).timestamp() + timeout
+    pause = threading.Event()
+    while not condition():
+        if datetime.now(UTC).timestamp() > deadline:
+            return False
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        pause.wait(0.005)
+    return True
+
+
+def _settled(window: MainWindow) -> bool:
+    """The last entry the observation panel recorded is saved, kept, or said not to be."""
+    panel = window.journey_view.observations
+    return panel is None or not panel.status.text().startswith("Saving…")
 
 
 def _saved_notes(data_dir: Path) -> list[str]:
@@ -328,7 +368,7 @@ def smallwal(window: MainWindow) -> None:
     for text in typed:
         panel.note.setText(text)
         panel.note.returnPressed.emit()
-    window.journey_view.tick()  # the once-a-second retry, once
+    _until(lambda: current.recorder.pending == 0 and _settled(window))
     notes = _saved_notes(data_dir)
     _say(
         {
