@@ -268,11 +268,12 @@ class EventRecorder:
                 went_offline = self._offline is None
                 if went_offline:
                     self._offline = describe_offline(exc)
-                self._changed.notify_all()  # the watch keeps what waits on this PC's disk
         if went_offline:
             log.warning("room offline: %s", type(exc).__name__)
             self._away.failed()
-        self._refresh()
+        self._refresh()  # offline is said before any entry is said to be kept
+        with self._changed:
+            self._changed.notify_all()  # the watch keeps what waits on this PC's disk
 
     def _written(self, seq: int, event: JourneyEvent, written: bool) -> None:
         """An entry is in the record (or set aside): off the list, and said."""
