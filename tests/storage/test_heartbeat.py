@@ -34,6 +34,7 @@ def _dosed(storage: Storage, paths: AppPaths, clock: FakeClock, seconds: float) 
     clock.advance(seconds)
     opened.journey.tick()
     store.beat()  # the window's heartbeat timer
+    assert opened.recorder.flush(timeout=10)  # what its writer thread had is in the record
     return opened
 
 
@@ -76,12 +77,14 @@ def test_same_boot_an_hour_fast_resumes_at_the_true_time_and_writes_no_phase(
     assert journey.elapsed() == pytest.approx(299)
     assert journey.time_vouched
     journey.tick()
+    assert resumed.recorder.flush(timeout=10)
     kinds = _kinds(storage)
     assert [k for k, _ in kinds].count(EventKind.PHASE.value) == 1  # Onset only
     assert kinds[-1][0] == EventKind.RESUMED.value
     assert kinds[-1][1] == pytest.approx(299)
     again.advance(1)
     journey.tick()
+    assert resumed.recorder.flush(timeout=10)
     kind, elapsed = _kinds(storage)[-1]
     assert kind == EventKind.PHASE.value
     assert elapsed == pytest.approx(300)  # Peak, on time
@@ -96,9 +99,11 @@ def test_new_boot_an_hour_fast_writes_nothing_for_the_gap_and_follows_the_clock(
     journey = resumed.journey
     assert not journey.time_vouched
     journey.tick()
+    assert resumed.recorder.flush(timeout=10)
     again.advance(1)
     again.jump_wall(-3600)  # the time syncs
     journey.tick()
+    assert resumed.recorder.flush(timeout=10)
     kinds = _kinds(storage)
     assert [k for k, _ in kinds].count(EventKind.PHASE.value) == 1
     assert kinds[-1][0] == EventKind.TIME_CORRECTED.value
@@ -144,5 +149,6 @@ def test_a_heartbeat_that_cannot_be_written_loses_nothing(
         Dose(0.5, "mg/kg", "IV", weight_kg=70)
     )  # beats, and the disk says no
     store.beat()
+    assert opened.recorder.flush(timeout=10)
     assert opened.recorder.pending == 0
     assert [k for k, _ in _kinds(storage)][-1] == EventKind.PHASE.value

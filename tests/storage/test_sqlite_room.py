@@ -41,15 +41,18 @@ def test_the_wal_is_checkpointed_once_it_is_larger_than_the_room_left(
     opened = JourneyStore(storage, FakeClock()).open_session("P-1", make_protocol(), "Sam")
     journey = opened.journey
     journey.record_observation(EventKind.NOTE, note_data("plenty of room", []))
+    assert opened.recorder.flush(timeout=10)
     assert _wal(paths) > 0  # a roomy disk: SQLite's own checkpoint in its time
     room = {"free": shutil.disk_usage(tmp_path).free}
     # The seam: how much room the disk has left (a real small disk is in tests/ui/test_faults).
     monkeypatch.setattr(shutil, "disk_usage", lambda _path: _Usage(0, 0, room["free"]))
     room["free"] = _wal(paths) + 10_000_000
     journey.record_observation(EventKind.NOTE, note_data("still room", []))
+    assert opened.recorder.flush(timeout=10)
     assert _wal(paths) > 0
     room["free"] = 100  # less room left than the WAL holds
     event = journey.record_observation(EventKind.NOTE, note_data("little room", []))
+    assert opened.recorder.flush(timeout=10)
     assert opened.recorder.is_saved(event)
     assert _wal(paths) == 0  # copied into the database and truncated: its room given back
     storage.engine.dispose()
@@ -63,6 +66,7 @@ def test_giving_the_wal_room_back_keeps_its_witness_true(tmp_path: Path) -> None
     storage = open_storage(paths, None)
     opened = JourneyStore(storage, FakeClock()).open_session("P-1", make_protocol(), "Sam")
     opened.journey.record_observation(EventKind.NOTE, note_data("before the disk filled", []))
+    assert opened.recorder.flush(timeout=10)
     assert _wal(paths) > 0
     noted = sqlite_witness.write_witness
     calls = {"n": 0}

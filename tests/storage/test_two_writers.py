@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import json
 import random
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import select
@@ -38,6 +41,14 @@ def _notes_set_aside(paths: AppPaths, storage: Storage) -> set[str]:
     return {str(json.loads(data)["text"]) for data, _problem in rows}
 
 
+def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    pause = threading.Event()
+    while not condition():
+        assert time.monotonic() < deadline, "the condition did not come true in time"
+        pause.wait(0.01)
+
+
 def test_nothing_a_second_writer_was_told_is_saved_is_lost(tmp_path: Path) -> None:
     paths = AppPaths.resolve(tmp_path / "room")
     clock = FakeClock()
@@ -53,10 +64,15 @@ def test_nothing_a_second_writer_was_told_is_saved_is_lost(tmp_path: Path) -> No
     chooser = random.Random(15)
     told: dict[str, bool] = {}  # each note typed, and whether its writer said it is saved
     writers: list[OpenJourney] = [first, second]
+    typed: list[tuple[str, OpenJourney, JourneyEvent]] = []
     for number in range(400):
         writer = chooser.choice(writers)
         text = f"note {number} by {'first' if writer is first else 'second'}"
         event: JourneyEvent = writer.journey.record_observation(EventKind.NOTE, note_data(text, []))
+        typed.append((text, writer, event))
+    for writer in writers:
+        writer.recorder.flush(timeout=60)  # each writer thread has taken all it was given
+    for text, writer, event in typed:
         told[text] = writer.recorder.is_saved(event)
 
     in_record, set_aside = _notes_in_record(first_storage), _notes_set_aside(paths, first_storage)
@@ -93,6 +109,7 @@ def test_a_set_aside_file_that_cannot_be_written_keeps_the_entry_in_memory_and_s
     # The second's start took the place the first would write its next entry at.
     JourneyStore(other, clock, set_aside=paths.set_aside).resume_open_sessions()
     event = first.journey.record_observation(EventKind.NOTE, note_data("first's", []))
+    wait_until(lambda: first.recorder.memory_only)  # the writer thread met the other's entry
     assert not first.recorder.is_saved(event)
     assert first.recorder.memory_only  # closing now would lose it: the window asks twice
     assert first.recorder.problem is not None

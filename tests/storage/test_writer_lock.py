@@ -37,6 +37,7 @@ def test_two_stores_on_one_file_the_second_cannot_take_the_writer_lock(tmp_path:
     assert str(room.database) in str(refused.value)
     # The refused start wrote nothing and resumed nothing: the first writes on, alone.
     opened.journey.record_observation(EventKind.NOTE, note_data("still the only writer", []))
+    assert opened.recorder.flush(timeout=10)  # written by its writer thread
     assert opened.recorder.pending == 0
     assert first.writer is not None
     first.writer.release()
