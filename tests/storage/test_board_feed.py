@@ -87,9 +87,11 @@ def test_reading_lists_the_open_sessions_of_every_room_with_their_events(
 ) -> None:
     one = open_in(storage, clock, protocol, "Room 1", "P-1")
     one.journey.record_dose(DOSE)
+    assert one.recorder.flush(timeout=10)  # written by its thread
     two = open_in(storage, clock, protocol, "Room 2", "P-2")
     three = open_in(storage, clock, protocol, "Room 3", "P-3")
     three.journey.close("Patient unwell, cancelled")
+    assert three.recorder.flush(timeout=10)  # written by its thread
     clock.advance(5 * 60)
 
     update = BoardReader(storage, clock).read()
@@ -117,9 +119,13 @@ def test_reading_lists_the_open_sessions_of_every_room_with_their_events(
 def test_a_room_unused_for_weeks_drops_off_the_board(
     storage: Storage, clock: FakeClock, protocol: Protocol
 ) -> None:
-    open_in(storage, clock, protocol, "Old annex", "P-1").journey.close()
+    closing = open_in(storage, clock, protocol, "Old annex", "P-1")
+    closing.journey.close()
+    assert closing.recorder.flush(timeout=10)
     clock.advance(20 * DAY)
-    open_in(storage, clock, protocol, "Room 2", "P-2").journey.close()
+    closing = open_in(storage, clock, protocol, "Room 2", "P-2")
+    closing.journey.close()
+    assert closing.recorder.flush(timeout=10)
     clock.advance(20 * DAY)
     open_in(storage, clock, protocol, "Room 1", "P-3")
 
@@ -137,7 +143,9 @@ def test_reading_again_only_the_sessions_that_changed(
     first = reader.read()
     clock.advance(60)
     one.journey.record_observation(EventKind.VITALS, READING)
+    assert one.recorder.flush(timeout=10)  # written by its thread
     two.journey.record_observation(EventKind.VITALS, READING)
+    assert two.recorder.flush(timeout=10)  # written by its thread
 
     second = reader.read(changed={one.session_id})
 
@@ -161,6 +169,7 @@ def test_sessions_opened_or_closed_since_are_seen_whatever_is_named(
     reader = BoardReader(storage, clock)
     reader.read()
     two.journey.close()
+    assert two.recorder.flush(timeout=10)  # written by its thread
     three = open_in(storage, clock, protocol, "Room 3", "P-3")
 
     update = reader.read(changed=set())
@@ -176,7 +185,9 @@ def test_what_was_last_read_is_kept_with_its_free_rooms_when_reading_fails(
 ) -> None:
     """While the server is away the board keeps every room it knew, free ones too."""
     one = open_in(storage, clock, protocol, "Room 1", "P-1")
-    open_in(storage, clock, protocol, "Room 2", "P-2").journey.close()
+    closing = open_in(storage, clock, protocol, "Room 2", "P-2")
+    closing.journey.close()
+    assert closing.recorder.flush(timeout=10)
     reader = BoardReader(storage, clock)
     read = reader.read()
     clock.advance(30)
@@ -199,8 +210,10 @@ def test_the_feed_delivers_what_is_open_then_each_new_event(
 ) -> None:
     one = open_in(storage, clock, protocol, "Room 1", "P-1")
     one.journey.record_dose(DOSE)
+    assert one.recorder.flush(timeout=10)  # written by its thread
     two = open_in(storage, clock, protocol, "Room 2", "P-2")
     two.journey.record_dose(DOSE)
+    assert two.recorder.flush(timeout=10)  # written by its thread
 
     with running_feed(storage, clock) as (feed, updates):
         assert feed.listens is (backend == "postgresql")
@@ -212,6 +225,7 @@ def test_the_feed_delivers_what_is_open_then_each_new_event(
 
         clock.advance(15 * 60)
         two.journey.record_observation(EventKind.VITALS, READING)
+        assert two.recorder.flush(timeout=10)  # written by its thread
 
         news = with_vitals(two.session_id)
         assert wait_until(lambda: any(news(u) for u in updates[seen:])), (
@@ -251,6 +265,7 @@ def test_a_stopped_feed_leaves_no_thread_reading(
     assert not any(t.name == "kapdesk-board" for t in threading.enumerate())
     seen = len(updates)
     one.journey.record_observation(EventKind.VITALS, READING)
+    assert one.recorder.flush(timeout=10)  # written by its thread
     assert len(updates) == seen
 
 
@@ -262,6 +277,7 @@ def test_a_feed_whose_server_goes_away_says_so_and_recovers(
         try:
             one = open_in(storage, clock, protocol, "Room 1", "P-1")
             one.journey.record_dose(DOSE)
+            assert one.recorder.flush(timeout=10)  # written by its thread
             with running_feed(storage, clock) as (feed, updates):
                 assert feed.listens
                 assert wait_until(lambda: bool(updates)), "the feed delivered nothing"
@@ -289,6 +305,7 @@ def test_a_feed_whose_server_goes_away_says_so_and_recovers(
 
                 seen = len(updates)
                 one.journey.record_observation(EventKind.VITALS, READING)
+                assert one.recorder.flush(timeout=10)  # written by its thread
                 assert one.recorder.pending == 0
                 news = with_vitals(one.session_id)
                 assert wait_until(lambda: any(news(u) for u in updates[seen:])), (

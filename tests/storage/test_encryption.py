@@ -50,7 +50,9 @@ def _a_record(paths: AppPaths, clock: FakeClock) -> int:
     storage = open_storage(paths, None)
     opened = JourneyStore(storage, clock).open_session(PATIENT, make_protocol(), "Robin Hale")
     opened.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
+    assert opened.recorder.flush(timeout=10)  # written by its thread
     opened.journey.record_observation(EventKind.NOTE, note_data("Told us about Jonah", [], ""))
+    assert opened.recorder.flush(timeout=10)  # written by its thread
     storage.engine.dispose()
     return opened.session_id
 

@@ -71,6 +71,7 @@ def test_a_session_left_open_under_an_unusable_snapshot_resumes_with_a_plain_mes
     opened.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
     clock.advance(300)
     opened.journey.advance_phase()
+    assert opened.recorder.flush(timeout=10)  # written by its thread
     clock.advance(600)
 
     restarted = FakeClock(start=clock.now(), monotonic_start=5.0)
@@ -91,6 +92,7 @@ def test_a_session_left_open_under_an_unusable_snapshot_resumes_with_a_plain_mes
     assert journey.tick() == []  # no phase change by time on a protocol that cannot be used
     # The session goes on: staff record, and the record takes it.
     journey.record_observation(EventKind.NOTE, {"text": "Calm", "tags": []})
+    assert resumed[0].recorder.flush(timeout=10)
     assert resumed[0].recorder.pending == 0
     _, again = JourneyStore(storage, restarted).load(opened.session_id)
     assert again.events[-1].data["text"] == "Calm"
@@ -114,6 +116,7 @@ def test_a_snapshot_without_the_phases_its_record_names_opens_under_a_stand_in(
     opened = JourneyStore(storage, clock).open_session("P-9", older, "Jo")
     opened.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
     opened.journey.advance_phase()  # "Peak": phase 1, which the stored text does not have
+    assert opened.recorder.flush(timeout=10)  # written by its thread
     (resumed,) = _within(30, JourneyStore(storage, clock).resume_open_sessions)
     journey = resumed.journey
     assert journey.current_phase is not None
