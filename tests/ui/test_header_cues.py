@@ -19,6 +19,7 @@ from kapdesk.storage.event_writes import write_event
 from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.observation_panel import vitals_cue
 from kapdesk.ui.widgets import WholeLabel
+from tests.support.saving import settle
 from tests.ui.test_journey_flow import _give_dose, _open_session
 
 SIZES = [(1024, 600), (1280, 800), (1920, 1080)]
@@ -160,7 +161,8 @@ def test_not_saved_is_shown_whole_in_the_panel_and_the_banner(
     qtbot.keyClicks(window.journey_view, "H")
     qtbot.keyClicks(panel.note, "and on shoulder, breathing slower now")
     qtbot.keyClick(panel.note, Qt.Key.Key_Return)
+    settle(qtbot, window)  # the writer thread met theirs, and said so
     assert "Not saved: 1 entry could not be" in panel.status.text()
     qtbot.waitUntil(lambda: _shows_whole(panel.status))
-    assert window.status_banner.isVisible()
+    qtbot.waitUntil(window.status_banner.isVisible)  # the recorder's word, queued to the window
     qtbot.waitUntil(lambda: _shows_whole(window.status_banner.text_label))

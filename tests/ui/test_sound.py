@@ -141,6 +141,7 @@ def test_setup_shows_coverage_and_the_session_plays_and_records_its_soundtrack(
     kinds = [event.kind for event in journey.journey.events]
     assert kinds.count(EventKind.TRACK) == 2
     assert EventKind.QUIET in kinds
+    assert journey.recorder.flush(timeout=10)  # written by the recorder's thread
     assert journey.recorder.pending == 0
 
     qtbot.mouseClick(panel.quiet_button, Qt.MouseButton.LeftButton)
