@@ -153,6 +153,11 @@ class ObservationPanel(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(8)
 
+        self._build_vitals(outer)
+        self._build_note(outer)
+        self._build_more(outer, tags)
+
+    def _build_vitals(self, outer: QVBoxLayout) -> None:
         # Vital signs: the cue when a check is due, the next one and the last reading, the button.
         vitals_card = card(self)
         vitals = QVBoxLayout(vitals_card)
@@ -180,6 +185,7 @@ class ObservationPanel(QWidget):
         outer.addWidget(vitals_card)
         self.vitals_card = vitals_card
 
+    def _build_note(self, outer: QVBoxLayout) -> None:
         # The note box, what became of the last entry, and the last notes.
         self.note = QLineEdit()
         self.note.setPlaceholderText("Note: start typing anywhere on this screen; Enter saves")
@@ -196,6 +202,7 @@ class ObservationPanel(QWidget):
             self.recent.append(line)
             outer.addWidget(line)
 
+    def _build_more(self, outer: QVBoxLayout, tags: Sequence[str]) -> None:
         # Quick tags and ratings (and the volume, put here by the screen): they scroll.
         self.more = QScrollArea(self)
         self.more.setWidgetResizable(True)
@@ -225,7 +232,16 @@ class ObservationPanel(QWidget):
             self.tag_buttons[tag] = button
             flow.addWidget(button)
         below.addWidget(tags_box)
+        self._build_ratings(below)
+        self._below = below
+        below.addStretch()
+        self.more.setWidget(inside)
+        # It takes the room the rest leaves, down to none: the cue, the note box and what became
+        # of the last entry are never squeezed for it.
+        self.more.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        outer.addWidget(self.more, 1)
 
+    def _build_ratings(self, below: QVBoxLayout) -> None:
         self.rating_buttons: dict[str, dict[int, QPushButton]] = {}
         self._rating_rows: dict[str, QGridLayout] = {}
         for scale in SCALES.values():
@@ -247,13 +263,6 @@ class ObservationPanel(QWidget):
             self.rating_buttons[scale.id] = buttons
             self._rating_rows[scale.id] = row
             below.addLayout(row)
-        self._below = below
-        below.addStretch()
-        self.more.setWidget(inside)
-        # It takes the room the rest leaves, down to none: the cue, the note box and what became
-        # of the last entry are never squeezed for it.
-        self.more.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
-        outer.addWidget(self.more, 1)
 
     def show_cue_in_card(self, cue: QWidget) -> None:
         """Put the screen's vital-signs cue at the top of the vital-signs card."""

@@ -248,7 +248,7 @@ def test_a_note_another_kapdesk_kept_out_of_the_record_is_not_called_saved(
     assert [n["text"] for n in _saved(storage, "note")] == ["theirs"]  # not ours: not saved
     assert panel.status.text().startswith("Hand on shoulder: Not saved: 1 entry could not be")
     assert not panel.status.text().startswith("Saved")
-    assert window.status_banner.isVisible()
+    qtbot.waitUntil(window.status_banner.isVisible)  # the recorder's word, queued to the window
     assert f"set aside in {paths.set_aside} for an admin" in window.status_banner.text()
     assert "kept on this PC" not in window.status_banner.text()
 
