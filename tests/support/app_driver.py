@@ -248,7 +248,7 @@ def room(window: MainWindow) -> None:
         text = line.removeprefix("note ")
         panel.note.setText(text)
         panel.note.returnPressed.emit()
-        _until(lambda: _settled(window) and window.banner.isVisible() == current.recorder.offline)
+        _until(lambda: _settled(window) and window.status_banner.isVisible() == current.recorder.offline)
         _say(
             {
                 "noted": text,
@@ -297,7 +297,7 @@ def diskfull(window: MainWindow) -> None:
     _until(
         lambda: (
             _settled(window)
-            and f"{current.recorder.pending} entries wait" in window.banner_text.text()
+            and f"{current.recorder.pending} entries wait" in window.status_banner.text()
         )
     )
     full = {
@@ -309,7 +309,7 @@ def diskfull(window: MainWindow) -> None:
     }
     filler.unlink()
     # The writer thread's own retry, and its word back on the window's thread.
-    _until(lambda: current.recorder.pending == 0 and window.banner.isHidden())
+    _until(lambda: current.recorder.pending == 0 and window.status_banner.isHidden())
     notes = _saved_notes(data_dir)
     _say(
         {

@@ -13,7 +13,7 @@ from kapdesk.core.journey import EventKind, JourneyEvent
 from kapdesk.paths import AppPaths
 from kapdesk.storage.db import open_storage
 from kapdesk.storage.errors import StorageError
-from kapdesk.storage.journeys import write_event
+from kapdesk.storage.event_writes import write_event
 from kapdesk.ui.banner import NOTICE, PAGE, REFUSAL, SAVING, StatusBanner
 from kapdesk.ui.main_window import MainWindow
 from tests.support.ops import settle
