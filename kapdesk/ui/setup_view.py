@@ -49,7 +49,21 @@ class SetupView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 28, 40, 28)
         outer.setSpacing(12)
+        # In the order staff fill the page, top to bottom.
+        self._build_header(outer)
+        self._build_patient_part(outer)
+        self._build_protocol_part(outer)
+        self._build_people_part(outer)
+        self._build_course_lookup()
+        self.coverage = label("", "muted")
+        outer.addWidget(self.coverage)
+        self._protocols: dict[str, Protocol] = {}
+        self._soundtracks: list[Soundtrack] = []
+        self.protocols.currentRowChanged.connect(lambda _row: self._show_coverage())
+        self._build_actions(outer)
 
+    def _build_header(self, outer: QVBoxLayout) -> None:
+        """The page's title and the buttons to the other pages."""
         header = QHBoxLayout()
         header.addWidget(label("New session", "title"), 1)
         self.history_button = ActionButton(
@@ -71,6 +85,8 @@ class SetupView(QWidget):
             header.addWidget(button)
         outer.addLayout(header)
 
+    def _build_patient_part(self, outer: QVBoxLayout) -> None:
+        """The patient's clinic code, typed or picked."""
         outer.addWidget(label("PATIENT CLINIC CODE", "section"))
         self.patient = QComboBox()
         self.patient.setEditable(True)
@@ -81,6 +97,8 @@ class SetupView(QWidget):
         line.returnPressed.connect(self.submit)
         outer.addWidget(self.patient)
 
+    def _build_protocol_part(self, outer: QVBoxLayout) -> None:
+        """The list of protocols, and what is wrong with any that could not be read."""
         outer.addWidget(label("PROTOCOL", "section"))
         self.protocols = QListWidget()
         self.protocols.itemActivated.connect(lambda _item: self.submit())
@@ -89,6 +107,8 @@ class SetupView(QWidget):
         self.protocol_problems.hide()
         outer.addWidget(self.protocol_problems)
 
+    def _build_people_part(self, outer: QVBoxLayout) -> None:
+        """The sitter, the soundtrack and the course, side by side."""
         people = QGridLayout()
         people.setHorizontalSpacing(20)
         people.setVerticalSpacing(6)
@@ -107,6 +127,14 @@ class SetupView(QWidget):
         self._soundtrack_by_hand = False  # a soundtrack was picked since the page opened
         people.addWidget(self.soundtrack, 1, 1)
         people.addWidget(label("COURSE", "section"), 0, 2)
+        people.addLayout(self._build_course_row(), 1, 2)
+        people.setColumnStretch(0, 1)
+        people.setColumnStretch(1, 1)
+        people.setColumnStretch(2, 1)
+        outer.addLayout(people)
+
+    def _build_course_row(self) -> QHBoxLayout:
+        """The course this session belongs to, and how many sessions it holds."""
         course_row = QHBoxLayout()
         self.course = QComboBox()
         self.course.currentIndexChanged.connect(lambda _index: self._course_picked())
@@ -117,24 +145,19 @@ class SetupView(QWidget):
         self.course_size.setValue(DEFAULT_COURSE_SESSIONS)
         self.course_size.setSuffix(" sessions")
         course_row.addWidget(self.course_size)
-        people.addLayout(course_row, 1, 2)
-        people.setColumnStretch(0, 1)
-        people.setColumnStretch(1, 1)
-        people.setColumnStretch(2, 1)
-        outer.addLayout(people)
+        return course_row
+
+    def _build_course_lookup(self) -> None:
+        """Looks the patient's courses up once typing pauses, not on every key."""
         self.courses_of: Callable[[str], list[CourseInfo]] | None = None
-        # The patient's courses are looked up once typing pauses, not on every key.
         self._course_lookup = QTimer(self)
         self._course_lookup.setSingleShot(True)
         self._course_lookup.setInterval(COURSE_LOOKUP_MS)
         self._course_lookup.timeout.connect(self._load_courses)
         self.patient.currentTextChanged.connect(lambda _text: self._patient_typed())
-        self.coverage = label("", "muted")
-        outer.addWidget(self.coverage)
-        self._protocols: dict[str, Protocol] = {}
-        self._soundtracks: list[Soundtrack] = []
-        self.protocols.currentRowChanged.connect(lambda _row: self._show_coverage())
 
+    def _build_actions(self, outer: QVBoxLayout) -> None:
+        """The error line and the Open session button at the foot of the page."""
         self.error = label("", "error")
         self.error.hide()
         outer.addWidget(self.error)
