@@ -87,6 +87,19 @@ class LibraryView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(32, 20, 32, 20)
         outer.setSpacing(10)
+        self._build_header(outer)
+        columns = QHBoxLayout()
+        columns.setSpacing(20)
+        outer.addLayout(columns, 1)
+        columns.addLayout(self._build_music_files(), 5)
+        self.tabs = QTabWidget()
+        columns.addWidget(self.tabs, 4)
+        self.tabs.addTab(self._build_playlists_tab(), "Playlists")
+        self.tabs.addTab(self._build_soundtracks_tab(), "Soundtracks")
+        self._fit_small_screens()
+
+    def _build_header(self, outer: QVBoxLayout) -> None:
+        """The title, the way back, and the line that says how a scan is going."""
         header = QHBoxLayout()
         header.addWidget(label("Sound library", "title"), 1)
         self.back_button = ActionButton("Back", "Esc", self.back_requested.emit, self)
@@ -99,10 +112,8 @@ class LibraryView(QWidget):
         self.progress.hide()
         outer.addWidget(self.progress)
 
-        columns = QHBoxLayout()
-        columns.setSpacing(20)
-        outer.addLayout(columns, 1)
-
+    def _build_music_files(self) -> QVBoxLayout:
+        """The table of music files and the buttons that add to it or from it."""
         left = QVBoxLayout()
         left.addWidget(label("MUSIC FILES", "section"))
         self.table = QTableWidget(0, 4)
@@ -129,11 +140,10 @@ class LibraryView(QWidget):
         file_buttons.addWidget(self.add_folder_button, 0, 1)
         file_buttons.addWidget(self.to_playlist_button, 1, 0, 1, 2)
         left.addLayout(file_buttons)
-        columns.addLayout(left, 5)
+        return left
 
-        self.tabs = QTabWidget()
-        columns.addWidget(self.tabs, 4)
-
+    def _build_playlists_tab(self) -> QWidget:
+        """The playlists, the tracks of the one picked, and the buttons for both."""
         playlists_tab = QWidget()
         right = QVBoxLayout(playlists_tab)
         right.setContentsMargins(0, 10, 0, 0)
@@ -180,8 +190,10 @@ class LibraryView(QWidget):
         for button in (self.up_button, self.down_button, self.remove_button):
             order_buttons.addWidget(button)
         right.addLayout(order_buttons)
-        self.tabs.addTab(playlists_tab, "Playlists")
+        return playlists_tab
 
+    def _build_soundtracks_tab(self) -> QWidget:
+        """The soundtracks sessions pick from, and the buttons that make and change them."""
         soundtracks_tab = QWidget()
         sound = QVBoxLayout(soundtracks_tab)
         sound.setContentsMargins(0, 10, 0, 0)
@@ -212,8 +224,7 @@ class LibraryView(QWidget):
         soundtrack_buttons.addWidget(self.edit_soundtrack_button, 1, 0)
         soundtrack_buttons.addWidget(self.delete_soundtrack_button, 1, 1)
         sound.addLayout(soundtrack_buttons)
-        self.tabs.addTab(soundtracks_tab, "Soundtracks")
-        self._fit_small_screens()
+        return soundtracks_tab
 
     def _fit_small_screens(self) -> None:
         """The playlist's buttons compact, so that the lists keep some height at 1024x600
