@@ -107,6 +107,15 @@ class IntegrationView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(36, 24, 36, 24)
         outer.setSpacing(10)
+        # Top to bottom, as staff go through the plan with the patient.
+        self._build_header(outer)
+        self._build_prompts(outer)
+        self._build_plan(outer)
+        self._build_item_form(outer)
+        self._build_actions(outer)
+
+    def _build_header(self, outer: QVBoxLayout) -> None:
+        """The title, the ways to other pages, and the handout's buttons (placed below)."""
         header = QHBoxLayout()
         self.title = ElidedLabel("title")
         header.addWidget(self.title, 1)
@@ -120,6 +129,8 @@ class IntegrationView(QWidget):
             header.addWidget(button)
         outer.addLayout(header)
 
+    def _build_prompts(self, outer: QVBoxLayout) -> None:
+        """The journal prompts for the patient, in full or on one line."""
         outer.addWidget(label("Journal prompts for the patient", "section"))
         self.prompts = label("", "")
         outer.addWidget(self.prompts)
@@ -128,6 +139,9 @@ class IntegrationView(QWidget):
         self.prompts_line = ElidedLabel("")
         self.prompts_line.hide()
         outer.addWidget(self.prompts_line)
+
+    def _build_plan(self, outer: QVBoxLayout) -> None:
+        """The table of the plan's steps, each ticked off when done."""
         outer.addWidget(label("The plan", "section"))
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setHorizontalHeaderLabels(COLUMNS)
@@ -145,6 +159,8 @@ class IntegrationView(QWidget):
         self.table.currentCellChanged.connect(lambda *_args: self._show_selected())
         outer.addWidget(self.table, 1)
 
+    def _build_item_form(self, outer: QVBoxLayout) -> None:
+        """Who the picked step is assigned to, its booking date and note, and Save."""
         form = QGridLayout()
         form.setHorizontalSpacing(10)
         form.addWidget(label("Assign to", "section"), 0, 0)
@@ -172,6 +188,9 @@ class IntegrationView(QWidget):
         form.addWidget(self.save_button, 1, 3)
         form.setColumnStretch(2, 1)
         outer.addLayout(form)
+
+    def _build_actions(self, outer: QVBoxLayout) -> None:
+        """The handout's buttons, the status line and New session, below the plan."""
         actions = QHBoxLayout()
         # Printing the handout sits with the page's other actions, below the plan: in the
         # header it would squeeze the title and the ways back at 1024x600.
