@@ -7,19 +7,15 @@ write committed and the answer was lost) counts as written; a different one is a
 
 from __future__ import annotations
 
-import sqlite3
-
 from sqlalchemy import Engine
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError
 
 from kapdesk.core.journey import JourneyEvent
 from kapdesk.storage.db import UNREACHABLE, failure_reason
+from kapdesk.storage.failures import write_failure_reason
 from kapdesk.storage.outbox import Outbox
 from kapdesk.storage.repositories import JourneyEventRepository
 from kapdesk.storage.sqlite_room import is_disk_full
-
-# What a failed read or write can raise, from SQLAlchemy, the driver underneath it or the disk.
-DATABASE_FAILURES = (SQLAlchemyError, sqlite3.Error, OSError)
 
 
 class EventConflictError(Exception):
@@ -86,11 +82,6 @@ def describe_set_aside(count: int, lost: int, box: Outbox | None) -> str:
         )
     where = f" in {box.path}" if box is not None else ""
     return said + f"They are set aside{where} for an admin: record in one kapdesk only."
-
-
-def write_failure_reason(exc: BaseException) -> str:
-    """Why a write failed, in a few plain words for staff."""
-    return f"the database {failure_reason(exc) or 'cannot be written'}"
 
 
 def describe_write_failure(exc: BaseException, waiting: int = 0, where: str | None = None) -> str:

@@ -7,8 +7,6 @@ journey's first listener, which writes every event as it happens.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -23,12 +21,8 @@ from kapdesk.core.protocols import Protocol, ProtocolError
 from kapdesk.core.staff import StaffMember
 from kapdesk.storage.db import Storage, database_identity
 from kapdesk.storage.errors import StorageError
-from kapdesk.storage.event_writes import (
-    DATABASE_FAILURES,
-    EventConflictError,
-    write_event,
-    write_failure_reason,
-)
+from kapdesk.storage.event_writes import EventConflictError, write_event
+from kapdesk.storage.failures import plainly
 from kapdesk.storage.heartbeat import HeartbeatFile
 from kapdesk.storage.models import JourneySession
 from kapdesk.storage.outbox import Kept, Outbox, OutboxError
@@ -54,15 +48,6 @@ BEAT_ON = frozenset(
         EventKind.TIME_CONFIRMED,
     }
 )
-
-
-@contextmanager
-def plainly(action: str) -> Iterator[None]:
-    """Turn a database failure during ``action`` into a StorageError that says it plainly."""
-    try:
-        yield
-    except DATABASE_FAILURES as exc:
-        raise StorageError(f"{action}: {write_failure_reason(exc)}") from exc
 
 
 def session_protocol(session_id: int, text: str, events: list[JourneyEvent]) -> Protocol:

@@ -25,13 +25,13 @@ from sqlalchemy import Engine
 from kapdesk.core.journey import JourneyEvent
 from kapdesk.storage.db import ServerAway
 from kapdesk.storage.event_writes import (
-    DATABASE_FAILURES,
     EventConflictError,
     describe_offline,
     describe_set_aside,
     describe_write_failure,
     write_event,
 )
+from kapdesk.storage.failures import DATABASE_FAILURES
 from kapdesk.storage.outbox import Kept, Outbox, OutboxError
 from kapdesk.storage.sqlite_room import free_wal_room, is_disk_full, keep_wal_room
 

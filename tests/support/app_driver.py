@@ -248,7 +248,11 @@ def room(window: MainWindow) -> None:
         text = line.removeprefix("note ")
         panel.note.setText(text)
         panel.note.returnPressed.emit()
-        _until(lambda: _settled(window) and window.status_banner.isVisible() == current.recorder.offline)
+        _until(
+            lambda: (
+                _settled(window) and window.status_banner.isVisible() == current.recorder.offline
+            )
+        )
         _say(
             {
                 "noted": text,
