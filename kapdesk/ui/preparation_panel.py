@@ -117,6 +117,10 @@ class PreparationPanel(QWidget):
         left.addLayout(questionnaire_row)
         outer.addLayout(left, 1)
 
+        outer.addLayout(self._build_checklist(), 1)
+
+    def _build_checklist(self) -> QVBoxLayout:
+        """The steps before dosing, the baseline reading and its button."""
         right = QVBoxLayout()
         right.setSpacing(8)
         right.addWidget(label("Before dosing", "section"))
@@ -136,7 +140,7 @@ class PreparationPanel(QWidget):
         self.problem = label("", "error")
         self.problem.hide()
         right.addWidget(self.problem)
-        outer.addLayout(right, 1)
+        return right
 
     SIDE_BY_SIDE = 760  # px: narrower, the checklist goes under the intention
 
