@@ -85,11 +85,6 @@ def test_the_forwarder_passes_bytes_holds_them_while_cut_and_delivers_them_once_
 
 
 @pytest.mark.subprocess
-@pytest.mark.xfail(
-    strict=False,
-    reason="the window's thread still waits on the database: recording and page loads move "
-    "off it in this issue, and these checks then pass",
-)
 @pytest.mark.parametrize("scenario", SCENARIOS)
 def test_the_window_never_waits_on_its_storage(scenario: str) -> None:
     if scenario in ON_POSTGRES and server_binaries() is None:
