@@ -28,12 +28,15 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import logging
 import os
 import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 # How much kapdesk reads of each kind of file, at most: far above any real one.
 SETTINGS_LIMIT = 1 << 20  # protocols, clinic.toml, room.toml, tags: 1 MiB
@@ -274,7 +277,8 @@ def write_atomically(
     just before the rename: raising there gives up and leaves the old file as it was.
 
     Raises OSError when it cannot be done; the old file is then whole and no temporary file is
-    left behind.
+    left behind. Once the rename is done the write stands: a file system that keeps no
+    permissions, or a folder that cannot be synced, is logged, not raised.
     """
     content = data.encode("utf-8") if isinstance(data, str) else data
     target = os.path.realpath(os.fspath(path))
@@ -291,7 +295,7 @@ def write_atomically(
             file.flush()
             os.fsync(file.fileno())
         if mode is not None:
-            os.chmod(temporary, mode)
+            _set_mode(temporary, mode)
         if before_rename is not None:
             before_rename()
         os.replace(temporary, target)
@@ -299,7 +303,22 @@ def write_atomically(
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
-    sync_folder(folder)
+    # The new file is in place from here on: a caller told "failed" would say the old one is
+    # still there. A folder that cannot be synced is logged, and the write stands.
+    try:
+        sync_folder(folder)
+    except OSError as exc:
+        log.warning("%s was written, but its folder could not be synced: %s", target, exc)
+
+
+def _set_mode(path: str, mode: int) -> None:
+    """Give ``path`` its permissions, where the file system keeps them (a FAT stick does not)."""
+    try:
+        os.chmod(path, mode)
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP):
+            raise
+        log.warning("%s keeps no permissions here: %s", path, exc)
 
 
 def sync_folder(folder: Path | str) -> None:

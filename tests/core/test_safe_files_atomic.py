@@ -3,6 +3,7 @@ through a power cut by syncing the folder."""
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -126,3 +127,32 @@ def test_a_folder_in_the_way_is_refused_and_nothing_is_left(tmp_path: Path) -> N
     with pytest.raises(OSError, match="directory"):
         write_atomically(folder, b"x")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-folder"]
+
+
+def test_a_file_system_that_keeps_no_permissions_still_takes_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    target = tmp_path / "export.csv"
+
+    def refuse(_path: object, _mode: int) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "chmod", refuse)
+    write_atomically(target, "a,b\n", mode=0o644)
+    assert target.read_text(encoding="utf-8") == "a,b\n"
+    assert "keeps no permissions" in caplog.text
+
+
+def test_a_folder_that_cannot_be_synced_after_the_rename_does_not_undo_the_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    target = tmp_path / "room.toml"
+    target.write_text("old", encoding="utf-8")
+
+    def broken(_folder: object) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(safe_files, "sync_folder", broken)
+    write_atomically(target, "new")  # raises nothing: the new file is in place
+    assert target.read_text(encoding="utf-8") == "new"
+    assert "could not be synced" in caplog.text
