@@ -2,10 +2,11 @@
 
 Nothing here is global: every piece is built once and handed to what needs it.
 
-Start-up puts the window on screen first and opens the records (the database library, the
-schema upgrade, the sessions left open) on a worker thread, so the room PC shows kapdesk at
-once and the window never freezes while the database opens. No page that reads or writes the
-record exists until the database is open and current.
+Start-up puts a start window on screen first and opens the records (the database library,
+the schema upgrade, the sessions left open) on a worker thread, so the room PC shows kapdesk
+at once and never freezes while the database opens. The real window, and every page that
+reads or writes the record, is built only once the database is open and current; it then
+takes the start window's place.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from kapdesk.stop_signals import SignalSocket
 from kapdesk.storage.errors import StorageError
 from kapdesk.ui import theme
 from kapdesk.ui.main_window import MainWindow
+from kapdesk.ui.start_window import StartWindow
 from kapdesk.wakefulness import KeepAwake, platform_inhibitors
 
 if TYPE_CHECKING:
@@ -83,11 +85,17 @@ def pygame_sound() -> AudioBackend:
     return PygameBackend()
 
 
-def attach_records(
-    window: MainWindow, records: Records, clock: Clock, audio: BackendFactory | None
-) -> None:
-    window.attach(records, clock=clock, audio=audio)
-    window.writer_lock = records.writer  # held while the window lives
+def window_on(
+    records: Records,
+    clock: Clock,
+    audio: BackendFactory | None,
+    *,
+    keep_awake: KeepAwake | None = None,
+    practice: SpeedClock | None = None,
+) -> MainWindow:
+    """The real window over open ``records`` (not shown yet), told of damage the record
+    file's check finds later, of what staff should know, and publishing the room's presence."""
+    window = MainWindow(records, clock=clock, audio=audio, keep_awake=keep_awake, practice=practice)
 
     def damaged(text: str) -> None:  # from the check's thread: queued to the window's
         try:
@@ -102,6 +110,7 @@ def attach_records(
         window.presence = records.presence
         records.presence.waiting = window.entries_waiting
         records.presence.start()
+    return window
 
 
 def build_window(
@@ -114,27 +123,14 @@ def build_window(
     """The main window on an open database, with any session left open back on screen."""
     from kapdesk.records import records_on  # noqa: PLC0415  (the database layer loads late)
 
-    window = MainWindow()
-    window.keep_awake = keep_awake
-    records_clock = practise(window, clock) if paths.practice else clock
-    attach_records(window, records_on(storage, paths, records_clock), clock, audio)
-    return window
-
-
-def practise(window: MainWindow, clock: Clock) -> SpeedClock:
-    """Practice mode on ``window``: the clock the practice record runs on (the trainer sets
-    its speed on the practice band), over ``clock``, which the window keeps for what must
-    stay in real time: the sound and its fades, the breathing pace, the idle lock."""
-    practice_clock = SpeedClock(clock)
-    window.set_practice(practice_clock)
-    window.start_problem_for_autostart = (
-        "Practice does not start at login: set autostart in kapdesk without --practice."
-    )
-    return practice_clock
+    practice = SpeedClock(clock) if paths.practice else None
+    records = records_on(storage, paths, practice or clock)
+    return window_on(records, clock, audio, keep_awake=keep_awake, practice=practice)
 
 
 class RecordsOpener(QObject):
-    """Opens the records on a worker thread and hands them to the window on the UI thread."""
+    """Opens the records on a worker thread; on the UI thread, the real window is built over
+    them and takes the start window's place (or the start window says why it cannot be)."""
 
     _opened = Signal(object)
     _failed = Signal(str)
@@ -143,33 +139,30 @@ class RecordsOpener(QObject):
 
     def __init__(
         self,
-        window: MainWindow,
+        shell: StartWindow,
         paths: AppPaths,
         db_url: str | None,
         clock: Clock,
-        audio: BackendFactory | None,
-        *,
-        window_clock: Clock | None = None,
+        build: Callable[[Records], MainWindow],
     ) -> None:
-        """``clock``: the records' (practice's runs at the trainer's speed); ``window_clock``:
-        the window's own, in real time (the same as ``clock`` if None)."""
-        super().__init__(window)
-        self._audio = audio
-        self._window = window
+        """``clock``: the records' (practice's runs at the trainer's speed); ``build``: the
+        real window over the open records, not shown yet."""
+        super().__init__(shell)
+        self._shell = shell
+        self._build = build
         self._paths = paths
         self._db_url = db_url
         self._clock = clock
-        self._window_clock = window_clock or clock
         # Queued to the UI thread: both signals are emitted from the worker.
-        self._opened.connect(self._attach)
+        self._opened.connect(self._open_window)
         self._failed.connect(self._fail)
         self._locked.connect(self._ask_passphrase)
         self._handed.connect(self._step_aside)
         self._passphrase: str | None = None
         # Asked before each try on the UI thread: why the records cannot be opened now.
         self.gate: Callable[[], str | None] = lambda: None
-        window.start_view.passphrase_given.connect(self._try_passphrase)
-        window.start_view.retry_requested.connect(self._retry)
+        shell.start_view.passphrase_given.connect(self._try_passphrase)
+        shell.start_view.retry_requested.connect(self._retry)
 
     def start(self) -> None:
         problem = self.gate()
@@ -184,7 +177,7 @@ class RecordsOpener(QObject):
         QThreadPool.globalInstance().start(self._work)
 
     def _retry(self) -> None:
-        self._window.start_problem = None
+        self._shell.start_problem = None
         self.start()
 
     def _try_passphrase(self, passphrase: str) -> None:
@@ -192,7 +185,7 @@ class RecordsOpener(QObject):
         self.start()
 
     def _ask_passphrase(self, why: str) -> None:
-        self._window.start_view.ask_passphrase(why)
+        self._shell.start_view.ask_passphrase(why)
 
     def _work(self) -> None:
         from kapdesk.storage.encryption import (  # noqa: PLC0415  (a small module)
@@ -260,25 +253,33 @@ class RecordsOpener(QObject):
 
     @property
     def _window_name(self) -> str:
-        lock = self._window.instance_lock
+        lock = self._shell.instance_lock
         return lock.name if isinstance(lock, InstanceLock) else ""
 
     def _step_aside(self, said: str) -> None:
         """Another kapdesk writes to this record and brought its window forward: close."""
         print(said, file=sys.stderr)
-        self._window.handed_over.emit()
-        self._window.close()
+        self._shell.handed_over.emit()
+        self._shell.close()
 
-    def _attach(self, records: Records) -> None:
+    def _open_window(self, records: Records) -> None:
+        if not self._shell.waiting:  # closed meanwhile (staff left kiosk mode, a shutdown)
+            log.info("the window closed before the records were open")
+            release = getattr(records.writer, "release", None)
+            if release is not None:
+                release()
+            return
         try:
-            attach_records(self._window, records, self._window_clock, self._audio)
+            window = self._build(records)
         except Exception as exc:  # the last guard: a window stuck on "Opening…" helps no one
             log.exception("showing the records failed")
             self._fail(UNEXPECTED.format(name=exc.__class__.__name__))
+            return
+        self._shell.hand_over_to(window)
 
     def _fail(self, reason: str) -> None:
         print(f"kapdesk: {reason}", file=sys.stderr)
-        self._window.cannot_start(reason, str(self._paths.log_dir))
+        self._shell.cannot_start(reason, str(self._paths.log_dir))
 
 
 def start(
@@ -288,9 +289,10 @@ def start(
     audio: BackendFactory | None = pygame_sound,
     *,
     kiosk: bool = False,
-) -> MainWindow | int:
-    """Everything ``kapdesk`` does before the event loop: the window, shown, its records on the
-    way (``window.ready`` or ``window.failed`` follows); or an exit code."""
+) -> StartWindow | int:
+    """Everything ``kapdesk`` does before the event loop: the start window, shown, its records
+    on the way (``ready`` follows once the real window took its place, its ``main_window``,
+    or ``failed``); or an exit code."""
     problem = display_problem(os.environ)
     if problem:
         print(problem, file=sys.stderr)
@@ -305,31 +307,43 @@ def start(
     if folder == HELD:
         return hand_over(lock)
     theme.apply(app)
-    window = MainWindow()
-    records_clock = practise(window, clock) if paths.practice else clock
-    window.keep_awake = KeepAwake(platform_inhibitors())
-    window.start_arguments = start_arguments(paths, db_url, kiosk=kiosk)
-    if db_url and _has_password(db_url):
-        window.start_problem_for_autostart = (
-            "This kapdesk was started with a password in its --db URL, which an autostart "
-            "entry would keep in plain text: set autostart with kapdesk install-desktop and a "
-            "URL without the password."
-        )
+    shell = StartWindow()
+    # Practice's record runs at the trainer's speed; the window keeps ``clock`` for what must
+    # stay in real time: the sound and its fades, the breathing pace, the idle lock.
+    practice = SpeedClock(clock) if paths.practice else None
+    if practice is not None:
+        from kapdesk.core.practice import WINDOW_TITLE  # noqa: PLC0415
+
+        shell.setWindowTitle(WINDOW_TITLE)
     if kiosk:
-        window.enter_kiosk(asked=True)
+        shell.enter_kiosk()
     else:
-        window.showMaximized()
-    window.destroyed.connect(lambda _obj=None: lock.release())
-    window.instance_lock = lock
+        shell.showMaximized()
+    shell.destroyed.connect(lambda _obj=None: lock.release())
+    shell.instance_lock = lock
     # The socket a second start knocks on opens once the records are open or cannot be
     # (QtNetwork loads then, not before the first frame); a second start waits for it.
-    window.ready.connect(lambda: _listen(lock, window))
-    window.failed.connect(lambda _reason: _listen(lock, window) if lock.held else None)
-    opener = RecordsOpener(window, paths, db_url, records_clock, audio, window_clock=clock)
+    shell.ready.connect(lambda: _listen(lock, shell))
+    shell.failed.connect(lambda _reason: _listen(lock, shell) if lock.held else None)
+    keep_awake = KeepAwake(platform_inhibitors())
+    arguments = start_arguments(paths, db_url, kiosk=kiosk)
+
+    def build(records: Records) -> MainWindow:
+        window = window_on(records, clock, audio, keep_awake=keep_awake, practice=practice)
+        window.start_arguments = arguments
+        if db_url and _has_password(db_url):
+            window.start_problem_for_autostart = (
+                "This kapdesk was started with a password in its --db URL, which an autostart "
+                "entry would keep in plain text: set autostart with kapdesk install-desktop "
+                "and a URL without the password."
+            )
+        return window
+
+    opener = RecordsOpener(shell, paths, db_url, practice or clock, build)
     # A folder kapdesk cannot use is said in the window, which offers to try again.
     opener.gate = lambda: None if lock.held else take_folder(lock, paths)
     opener.start()
-    return window
+    return shell
 
 
 HELD = "another kapdesk holds the data folder"
@@ -369,8 +383,8 @@ def _has_password(db_url: str) -> bool:
     return url_has_password(db_url)
 
 
-def _listen(lock: InstanceLock, window: MainWindow) -> None:
-    problem = lock.listen(window.bring_forward)
+def _listen(lock: InstanceLock, shell: StartWindow) -> None:
+    problem = lock.listen(shell.bring_forward)
     if problem:
         log.warning("single instance: %s", problem)
 
@@ -389,11 +403,14 @@ def hand_over(lock: InstanceLock) -> int:
     return 1
 
 
-def end_orderly(window: MainWindow, noted: SignalSocket | None = None) -> ShutdownSignals:
+def end_orderly(
+    window: MainWindow | StartWindow, noted: SignalSocket | None = None
+) -> ShutdownSignals:
     """SIGTERM, SIGINT, SIGHUP (those ``noted`` already too) and the desktop session ending
-    close ``window`` the orderly way (:meth:`MainWindow.shut_down`); the session manager's
-    request to save writes what waits; an event loop that ends with the window open closes it
-    first. Until ``uninstall``."""
+    close ``window`` the orderly way (:meth:`MainWindow.shut_down`; the start window's is
+    the real window's once it is there, see :meth:`StartWindow.shut_down`); the session
+    manager's request to save writes what waits; an event loop that ends with the window open
+    closes it first. Until ``uninstall``."""
     signals = ShutdownSignals(noted, parent=window)
     signals.requested.connect(window.shut_down)
     signals.save_asked.connect(window.save_pending)

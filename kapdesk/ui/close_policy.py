@@ -80,10 +80,6 @@ class ClosePolicy(WindowParts):
         """Staff close kapdesk in kiosk mode: someone must be signed in, not the calm screen."""
         if not self.kiosk:
             return
-        if not self.attached:  # still opening, or cannot: nothing of a patient shows yet
-            self._may_close = True
-            self.close()
-            return
         if self.locked or (self.staff is not None and self.member is None):
             return  # the patient or a passer-by at the keyboard: nothing happens
         if self._journey_open() and self._clock.monotonic() - self._leave_asked > LEAVE_AGAIN_S:
@@ -157,7 +153,7 @@ class ClosePolicy(WindowParts):
         except Exception:
             log.exception("what waited could not be written before kapdesk ended")
         try:
-            fade = self.sound_panel.fade_away(SHUTDOWN_FADE_S) if self.attached else 0.0
+            fade = self.sound_panel.fade_away(SHUTDOWN_FADE_S)
         except Exception:
             log.exception("the sound could not be faded out before kapdesk ended")
         return fade
@@ -165,8 +161,6 @@ class ClosePolicy(WindowParts):
     def save_pending(self) -> None:
         """Write what waits to be written, once more (kapdesk is about to end), and the
         heartbeat that vouches for the journey's time up to now."""
-        if not self.attached:
-            return
         current = self.current
         # A bounded wait for the recorder's thread, at shutdown only: what the server does not
         # take by then waits in the outbox.
@@ -190,7 +184,7 @@ class ClosePolicy(WindowParts):
     def _still_sounding(self, silent_by: float) -> bool:
         """Whether the sound device still plays the end of its fade (until ``silent_by``)."""
         try:
-            sounding = self.attached and self.sound_panel.sounding()
+            sounding = self.sound_panel.sounding()
         except Exception:
             return False
         return sounding and time.monotonic() < silent_by
@@ -217,12 +211,11 @@ class ClosePolicy(WindowParts):
             self._close_everything()
             super().closeEvent(event)
             return
-        if self.kiosk and self.attached and not self._may_close:
+        if self.kiosk and not self._may_close:
             event.ignore()  # Alt+F4 and the like: staff leave with Ctrl+Shift+Q
-            if self.attached:
-                self.status_banner.say(
-                    CLOSING, "kapdesk runs full screen here: staff close it with Ctrl+Shift+Q."
-                )
+            self.status_banner.say(
+                CLOSING, "kapdesk runs full screen here: staff close it with Ctrl+Shift+Q."
+            )
             return
         current = self.current
         asked = self._lose_memory
@@ -242,8 +235,7 @@ class ClosePolicy(WindowParts):
         """The window closes: the sound device, the recorder, the beacon, the board and the
         inhibitors are let go (an open session stays open)."""
         current = self.current
-        if self.attached:
-            self.sound_panel.shut_down()
+        self.sound_panel.shut_down()
         if current is not None:
             current.recorder.close()  # what waits for the server stays in the outbox
         if self.presence is not None:

@@ -6,9 +6,9 @@ account, every later start (and every unlock) for a name and PIN on the calm scr
 signed in acts on the journey on screen (:meth:`kapdesk.core.journey.Journey.act_as`), so their
 roles are checked and their name goes on every record they make.
 
-The window goes on screen before the records are open: it starts on a calm "Opening the
-record…" page, and :meth:`MainWindow.attach` brings in the pages once the database is ready
-(or :meth:`MainWindow.cannot_start` says why it is not).
+It is built over records already open (:class:`kapdesk.ui.start_window.StartWindow` is on
+screen while they open, and this window takes its place), so everything it has is there from
+its constructor on.
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ from kapdesk.ui.focus import FocusKeeper
 from kapdesk.ui.notices import Notice
 from kapdesk.ui.page_routes import PageRoutes
 from kapdesk.ui.sign_in import LOCK_KEY, SignIn
-from kapdesk.ui.start_view import StartView
 from kapdesk.ui.storage_ops import StorageOps
 
 if TYPE_CHECKING:
@@ -54,25 +53,61 @@ _LOCK_KEY_TEXT = LOCK_KEY
 class MainWindow(PageRoutes, SignIn, ClosePolicy):
     """kapdesk's window. Holds at most one session open at a time on the journey page."""
 
-    def __init__(self) -> None:
+    def __init__(
+        self,
+        records: Records,
+        *,
+        clock: Clock,
+        audio: BackendFactory | None = None,
+        keep_awake: KeepAwake | None = None,
+        practice: SpeedClock | None = None,
+    ) -> None:
+        """The window over open ``records``, on the page they call for (a session left open
+        comes back behind the sign-in). ``clock``: the window's, in real time; ``audio``
+        makes the sound device when the first session needs it (None: no sound);
+        ``keep_awake``: what keeps the PC awake while a session is open; ``practice``: the
+        practice record's clock, in practice mode."""
         super().__init__()
+        self.records = records
+        self.store = records.store
+        self.library = records.library
+        self.sound_library = records.sound_library
         self.current: OpenJourney | None = None
-        self._attached = False  # the records are open and their pages here
         self._start_sign_in()
         self._start_close_policy()
         self.presence: PresenceBeacon | None = None  # a room on a clinic server (app.py)
         self.instance_lock: object | None = None  # held while this window lives (app.start)
-        self.writer_lock: object | None = None  # the database file's, while the window lives
+        self.writer_lock: object | None = records.writer  # the database file's, likewise
+        self.keep_awake = keep_awake
         self.start_arguments: list[str] = []  # how this kapdesk was started (for autostart)
         self.start_problem_for_autostart = ""  # why this start cannot be repeated at login
-        self.start_problem: str | None = None
-        self.practice_band: PracticeBand | None = None  # practice mode's, above every page
         self.board_window: BoardWindow | None = None  # the clinic board, once asked for
         self.setWindowTitle("kapdesk")
         self.setMinimumSize(1000, 580)
         self.save_status.connect(self._on_save_status)
         self.record_damaged.connect(self._on_record_damaged)
+        self._make_frame()
+        self.practice_band = self._practice(practice)  # its title before the room's name
+        # The keyboard comes back after every form, with or without a window manager.
+        self.focus_keeper = FocusKeeper(self, self.natural_focus)
+        self._make_pages(records, clock, audio)
+        self._set_up_lock(clock, records)
+        self._wire_pages()
+        if self.practice_band is not None:
+            self.board_button.hide()  # no clinic board from practice: it shows the clinic's
+        # What kapdesk knows about time, beside the records, for a restart to check the wall
+        # clock against (kapdesk.core.downtime); nothing is written while no session is open.
+        self.heartbeat = QTimer(self)
+        self.heartbeat.setInterval(HEARTBEAT_MS)
+        self.heartbeat.timeout.connect(records.store.beat)
+        self.heartbeat.start()
+        self.pages.currentChanged.connect(lambda _index: self._focus_on_page())
+        self.pages.currentChanged.connect(lambda _index: self._calm_notices())
+        self.resume(records.left_open)
+        self.ask_who()
 
+    def _make_frame(self) -> None:
+        """The banners above the pages, and the stack of pages."""
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -96,18 +131,9 @@ class MainWindow(PageRoutes, SignIn, ClosePolicy):
         self.damage_banner = Notice(central)
         self.damage_text = self.damage_banner.text
         layout.addWidget(self.damage_banner)
-        self.keep_awake: KeepAwake | None = None  # set by app.start before the records come
         self.pages = QStackedWidget(central)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
-
-        self.start_view = StartView()
-        self.start_view.quit_requested.connect(self.close)
-        self.pages.addWidget(self.start_view)
-        # The keyboard comes back after every form, with or without a window manager.
-        self.focus_keeper = FocusKeeper(self, self.natural_focus)
-        self.pages.currentChanged.connect(lambda _index: self._focus_on_page())
-        self.pages.currentChanged.connect(lambda _index: self._calm_notices())
 
     # -- keyboard focus -----------------------------------------------------------------------
 
@@ -122,9 +148,9 @@ class MainWindow(PageRoutes, SignIn, ClosePolicy):
         the note box on the journey screen (the page itself while it is not shown, so a key
         typed there still starts a note), else what had focus on the page last, or the page."""
         page = self.pages.currentWidget()
-        if self.attached and page is self.calm:
+        if page is self.calm:
             return self.calm.pin if self.calm.pad.isVisible() else self.calm
-        if self.attached and page is self.journey_view:
+        if page is self.journey_view:
             panel = self.journey_view.observations
             note = panel.note if panel is not None else None
             if note is not None and note.isVisible() and note.isEnabled():
@@ -137,7 +163,7 @@ class MainWindow(PageRoutes, SignIn, ClosePolicy):
 
     def _calm_notices(self) -> None:
         """Over the calm screen every notice is dim, and none offers anything to press."""
-        calm = self.attached and self.pages.currentWidget() is self.calm
+        calm = self.pages.currentWidget() is self.calm
         for notice in (self.wake_banner, self.damage_banner):
             notice.set_calm(calm)
         self.status_banner.set_calm(calm)
@@ -150,23 +176,23 @@ class MainWindow(PageRoutes, SignIn, ClosePolicy):
         """A page turned away never keeps the keyboard (a key typed would land on it); the
         journey screen starts with it in the note box."""
         page = self.pages.currentWidget()
-        journey = self.journey_view if self._attached else None
-        if page is journey or not self.focus_keeper.may_take_focus(self.focusWidget()):
+        if page is self.journey_view or not self.focus_keeper.may_take_focus(self.focusWidget()):
             self.focus_keeper.settle()
 
     # -- practice -------------------------------------------------------------------------------
 
-    def set_practice(self, clock: SpeedClock) -> None:
-        """Practice mode: the practice band above every page (the calm screen too), with the
-        trainer's speed of ``clock``, and "kapdesk — Practice" as the window's name whatever
-        else would name it. No clinic board from practice: it shows the clinic's rooms."""
+    def _practice(self, clock: SpeedClock | None) -> PracticeBand | None:
+        """Practice mode (a ``clock`` of its own): the practice band above every page (the
+        calm screen too), with the trainer's speed of ``clock``, and "kapdesk — Practice" as
+        the window's name whatever else would name it; None outside practice."""
+        if clock is None:
+            return None
         from kapdesk.core.practice import WINDOW_TITLE  # noqa: PLC0415
         from kapdesk.ui.practice_band import PracticeBand  # noqa: PLC0415
 
         central = self.centralWidget()
         assert central is not None
         band = PracticeBand(clock, central)
-        self.practice_band = band
         layout = central.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(0, band)
@@ -176,41 +202,12 @@ class MainWindow(PageRoutes, SignIn, ClosePolicy):
             if title != WINDOW_TITLE:
                 self.setWindowTitle(WINDOW_TITLE)
 
-        def no_board() -> None:  # the button exists once the records are attached
-            self.board_button.hide()
-
         self.windowTitleChanged.connect(keep_title)
         self.setWindowTitle(WINDOW_TITLE)
-        self.ready.connect(no_board)
-
-    # -- start-up -----------------------------------------------------------------------------
-
-    def attach(
-        self, records: Records, *, clock: Clock, audio: BackendFactory | None = None
-    ) -> None:
-        """Bring in the pages over the open records and show the right one.
-
-        ``audio`` makes the sound device when the first session needs it (None: no sound).
-        """
-        self.records = records
-        self.store = records.store
-        self.library = records.library
-        self.sound_library = records.sound_library
-        self._attached = True
-        self._make_pages(records, clock, audio)
-        self._set_up_lock(clock, records)
-        self._wire_pages()
-        # What kapdesk knows about time, beside the records, for a restart to check the wall
-        # clock against (kapdesk.core.downtime); nothing is written while no session is open.
-        self.heartbeat = QTimer(self)
-        self.heartbeat.setInterval(HEARTBEAT_MS)
-        self.heartbeat.timeout.connect(records.store.beat)
-        self.heartbeat.start()
-        self.pages.removeWidget(self.start_view)
-        self.start_view.deleteLater()
-        self.resume(records.left_open)
-        self.ask_who()
-        self.ready.emit()
+        self.start_problem_for_autostart = (
+            "Practice does not start at login: set autostart in kapdesk without --practice."
+        )
+        return band
 
     def _make_pages(self, records: Records, clock: Clock, audio: BackendFactory | None) -> None:
         """Every page over the open records, in the window's stack of pages."""
@@ -347,17 +344,6 @@ class MainWindow(PageRoutes, SignIn, ClosePolicy):
                 self.presence.room = room.room_name
         title = f"kapdesk · {room.room_name}" if room.room_name else "kapdesk"
         self.setWindowTitle(title)
-
-    def cannot_start(self, reason: str, log_hint: str) -> None:
-        """Say on screen why the records cannot be opened; the window offers to close."""
-        self.start_problem = reason
-        self.start_view.show_problem(reason, log_hint)
-        self.failed.emit(reason)
-
-    @property
-    def attached(self) -> bool:
-        """The records are open and their pages in the window."""
-        return self._attached
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

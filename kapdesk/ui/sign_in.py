@@ -226,8 +226,6 @@ class SignIn(WindowParts):
             self.go_home()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self.attached:
-            return False
         kind = event.type()
         lock_key = (
             isinstance(event, self._key_event)
@@ -269,7 +267,7 @@ class SignIn(WindowParts):
     def lock(self, ask: bool = False) -> None:
         """Cover everything with the calm screen; the session goes on behind it. ``ask``: show
         the PIN pad at once (at start-up), not on the first tap."""
-        if self.locked or not self.attached:
+        if self.locked:
             return
         self._behind_lock = self.pages.currentWidget()
         self._focus_behind_lock = self.focusWidget()  # where the keyboard goes back to
@@ -291,7 +289,7 @@ class SignIn(WindowParts):
         """Lock for a colleague to sign in, asked for where something was refused: what is on
         the screen stays for them, forms half filled in included (unlike a plain lock, where a
         form another member left is closed unsaved), and ``again`` is tried again as them."""
-        if self.locked or not self.attached:
+        if self.locked:
             return
         self.lock(ask=True)
         self._handing_over = True

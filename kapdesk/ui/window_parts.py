@@ -44,7 +44,6 @@ if TYPE_CHECKING:
     from kapdesk.ui.setup_view import SetupView
     from kapdesk.ui.sound_panel import SoundPanel
     from kapdesk.ui.staff_view import StaffView
-    from kapdesk.ui.start_view import StartView
     from kapdesk.ui.storage_ops import StorageOps
     from kapdesk.ui.summary_view import SummaryView
     from kapdesk.ui.timeline_view import TimelineView
@@ -54,17 +53,14 @@ if TYPE_CHECKING:
 class WindowParts(QMainWindow):
     """The main window as each of its parts sees it."""
 
-    ready = Signal()  # the records are attached and the first real page is on screen
     brought_forward = Signal()  # a second start handed over to this window
-    failed = Signal(str)  # the records cannot be opened; the reason
-    handed_over = Signal()  # another kapdesk writes to this record: its window came forward
     # The recorder's word on saving (None: all saved); its delivery thread may say it, so it
     # crosses over to the window's thread as a queued signal.
     save_status = Signal(object)
     # Damage the full check of a big record file found after it opened (from its thread).
     record_damaged = Signal(str)
 
-    # The shell's, from the start.
+    # Everything is set by the window's constructor, over records already open.
     current: OpenJourney | None
     member: StaffMember | None
     presence: PresenceBeacon | None
@@ -72,7 +68,6 @@ class WindowParts(QMainWindow):
     writer_lock: object | None
     start_arguments: list[str]
     start_problem_for_autostart: str
-    start_problem: str | None
     practice_band: PracticeBand | None
     board_window: BoardWindow | None
     status_banner: StatusBanner
@@ -81,9 +76,7 @@ class WindowParts(QMainWindow):
     damage_banner: Notice
     keep_awake: KeepAwake | None
     pages: QStackedWidget
-    start_view: StartView
     focus_keeper: FocusKeeper
-    # Once the records are open.
     records: Records
     store: JourneyStore
     library: ProtocolLibrary
@@ -112,8 +105,6 @@ class WindowParts(QMainWindow):
 
     if TYPE_CHECKING:  # defined by the parts, used across them
 
-        @property
-        def attached(self) -> bool: ...
         @property
         def locked(self) -> bool: ...
         @property

@@ -140,14 +140,14 @@ def test_the_window_asks_for_the_passphrase_at_start(
     qtbot: QtBot, paths: AppPaths, clock: FakeClock, keyring: MemoryKeyring
 ) -> None:
     from kapdesk.app import start  # noqa: PLC0415
-    from kapdesk.ui.main_window import MainWindow  # noqa: PLC0415
+    from kapdesk.ui.start_window import StartWindow  # noqa: PLC0415
 
     _a_record(paths, clock)
     encrypt_file(paths.database, PASSPHRASE)
-    window = start(paths, None, clock)
-    assert isinstance(window, MainWindow)
-    qtbot.addWidget(window)
-    view = window.start_view
+    shell = start(paths, None, clock)
+    assert isinstance(shell, StartWindow)
+    qtbot.addWidget(shell)
+    view = shell.start_view
     qtbot.waitUntil(lambda: view.passphrase is not None and view.passphrase.isVisible())
     assert view.status.text() == "The record is encrypted. Type its passphrase to open it."
     field = view.passphrase
@@ -159,10 +159,13 @@ def test_the_window_asks_for_the_passphrase_at_start(
     assert view.status.text() == (
         "That passphrase does not open the database (or the file is damaged). Try again."
     )
-    assert not window.attached
-    with qtbot.waitSignal(window.ready, timeout=30_000):
+    assert shell.waiting  # still the start window: no page that could record exists
+    with qtbot.waitSignal(shell.ready, timeout=30_000):
         qtbot.keyClicks(field, PASSPHRASE)
         qtbot.keyClick(field, Qt.Key.Key_Return)
+    window = shell.main_window
+    assert window is not None
+    qtbot.addWidget(window)
     assert window.pages.currentWidget() is window.first_admin_view  # no staff accounts yet
     assert window.current is not None
     assert window.current.patient_code == PATIENT  # the session left open, behind it

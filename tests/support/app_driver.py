@@ -65,6 +65,7 @@ from kapdesk.core.observations import note_data
 from kapdesk.paths import AppPaths
 from kapdesk.storage.models import SessionEvent
 from kapdesk.ui.main_window import MainWindow
+from kapdesk.ui.start_window import StartWindow
 from tests.support.ops import settle
 
 STAFF_NAME, STAFF_PIN = "Robin Hale", "4862"
@@ -438,10 +439,10 @@ def main() -> int:
         signals.uninstall()
 
 
-def _run(mode: str, started: MainWindow) -> int:
+def _run(mode: str, started: StartWindow) -> int:
     handed_over: list[bool] = []
     started.handed_over.connect(lambda: handed_over.append(True))
-    if not started.attached and started.start_problem is None:
+    if started.main_window is None and started.start_problem is None:
         waiting = QEventLoop()
         started.ready.connect(waiting.quit)
         started.failed.connect(waiting.quit)
@@ -449,10 +450,11 @@ def _run(mode: str, started: MainWindow) -> int:
         waiting.exec()
     if handed_over:
         return 0  # another kapdesk writes to this database and brought its window forward
-    if started.start_problem is not None:
+    window = started.main_window
+    if window is None:
         _say({"page": "StartView", "problem": started.start_problem})
         return 1
-    sign_in(started)
+    sign_in(window)
     modes: dict[str, Callable[[MainWindow], int | None]] = {
         "journey": journey,
         "note": note,
@@ -465,7 +467,7 @@ def _run(mode: str, started: MainWindow) -> int:
         "room": room,
         "shutdown": shutdown,
     }
-    code = modes[mode](started)
+    code = modes[mode](window)
     return code or 0
 
 

@@ -125,16 +125,17 @@ def main() -> int:
         return started
     signals = end_orderly(started)
     try:
-        if not started.attached and started.start_problem is None:
+        if started.main_window is None and started.start_problem is None:
             waiting = QEventLoop()
             started.ready.connect(waiting.quit)
             started.failed.connect(waiting.quit)
             waiting.exec()
-        if started.start_problem is not None:
+        window = started.main_window
+        if window is None:
             _say({"problem": started.start_problem})
             return 1
-        sign_in(started)
-        run(started, size)
+        sign_in(window)
+        run(window, size)
     finally:
         signals.uninstall()
     return 0

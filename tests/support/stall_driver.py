@@ -110,18 +110,36 @@ class Seams:
 
 
 def open_window(data_dir: Path, db_url: str | None) -> Any:
-    """kapdesk's own start path; the window once its records are open (or an exit code)."""
+    """kapdesk's own start path; the window once its records are open (or an exit code, or
+    the window saying why they cannot be: its ``start_problem``).
+
+    Both seams of the code measured: a start window the real window takes the place of (its
+    ``main_window``, once open), or, before that, one window with its records ``attached``."""
     from kapdesk.app import start  # noqa: PLC0415
 
     started = start(AppPaths.resolve(data_dir), db_url, SystemClock())
     if isinstance(started, int):
         return started
-    if not getattr(started, "attached", True) and getattr(started, "start_problem", None) is None:
+    if not _opened(started) and getattr(started, "start_problem", None) is None:
         waiting = QEventLoop()
         started.ready.connect(waiting.quit)
         started.failed.connect(waiting.quit)
         waiting.exec()
+    main_window = getattr(started, "main_window", None)
+    if main_window is not None:
+        _keep_alive.append(started)  # the start window, which holds the data folder's lock
+        return main_window
     return started
+
+
+_keep_alive: list[Any] = []
+
+
+def _opened(started: Any) -> bool:
+    """Whether the records are open in ``started``'s window, on either seam."""
+    if hasattr(started, "main_window"):
+        return started.main_window is not None
+    return bool(getattr(started, "attached", True))
 
 
 def sign_in(window: Any) -> None:

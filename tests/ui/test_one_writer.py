@@ -18,7 +18,7 @@ from kapdesk.core.clock import FakeClock
 from kapdesk.paths import AppPaths
 from kapdesk.storage.db import sqlite_url
 from kapdesk.storage.writer_lock import WriterLock
-from kapdesk.ui.main_window import MainWindow
+from kapdesk.ui.start_window import StartWindow
 from tests.support.crash import ROOT, child_env, driver, first_line, run_driver
 
 
@@ -58,7 +58,7 @@ def test_a_holder_that_does_not_answer_is_named_on_the_screen(qtbot: QtBot, tmp_
             FakeClock(),
             audio=None,
         )
-        assert isinstance(window, MainWindow)
+        assert isinstance(window, StartWindow)
         qtbot.addWidget(window)
         with qtbot.waitSignal(window.failed, timeout=30_000):
             pass
@@ -67,6 +67,7 @@ def test_a_holder_that_does_not_answer_is_named_on_the_screen(qtbot: QtBot, tmp_
         assert reason.isVisible()
         assert f"in use by another kapdesk (process {os.getpid()})" in reason.text()
         assert "only one kapdesk may write to it at a time" in reason.text()
-        assert not window.attached  # no page that could record exists
+        assert window.main_window is None  # no page that could record exists
+        assert window.isVisible()
     finally:
         held.release()

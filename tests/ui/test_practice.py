@@ -30,6 +30,7 @@ from kapdesk.ui import theme
 from kapdesk.ui.board_window import BoardWindow
 from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.practice_band import PracticeBand
+from kapdesk.ui.start_window import StartWindow
 from tests.support.crash import ROOT, child_env, driver, first_line, run_driver
 from tests.support.ops import settle
 from tests.support.pdf_text import pdf_pages
@@ -369,12 +370,16 @@ def test_a_practice_kapdesk_and_the_real_one_run_side_by_side(qtbot: QtBot, tmp_
         assert json.loads(first_line(real)) == {"started": real.pid}  # the clinic's record open
         # This PC is meanwhile connected to a clinic server: practice never goes there.
         (room / "room.toml").write_text('database = "postgresql://kap@192.0.2.1/kapdesk"\n')
-        window = start(AppPaths.resolve(room).for_practice(), None, FakeClock(), audio=None)
-        assert isinstance(window, MainWindow)  # not handed over to the real one
-        qtbot.addWidget(window)
-        with qtbot.waitSignal(window.ready, timeout=30_000):
+        shell = start(AppPaths.resolve(room).for_practice(), None, FakeClock(), audio=None)
+        assert isinstance(shell, StartWindow)  # not handed over to the real one
+        qtbot.addWidget(shell)
+        assert shell.windowTitle() == WINDOW_TITLE  # practice from the first frame
+        with qtbot.waitSignal(shell.ready, timeout=30_000):
             pass
-        assert window.start_problem is None
+        assert shell.start_problem is None
+        window = shell.main_window
+        assert window is not None
+        qtbot.addWidget(window)
         assert window.windowTitle() == WINDOW_TITLE
         assert _band(window).isVisible()
         assert (room / "practice" / "kapdesk.sqlite3").is_file()

@@ -16,6 +16,7 @@ from kapdesk.core.room import load_room_settings
 from kapdesk.core.staff import Role
 from kapdesk.paths import AppPaths
 from kapdesk.ui.main_window import MainWindow
+from kapdesk.ui.start_window import StartWindow
 from tests.ui.conftest import sign_in_account
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -124,10 +125,12 @@ def test_kiosk_mode_fills_the_screen_and_only_staff_signed_in_leave_it(
 def test_kiosk_mode_lets_staff_out_before_the_records_open_and_asks_twice_mid_session(
     qtbot: QtBot, window: MainWindow, clock: FakeClock
 ) -> None:
-    opening = MainWindow()  # "Opening the record…", or a database that cannot be opened
+    opening = StartWindow()  # "Opening the record…", or a database that cannot be opened
     qtbot.addWidget(opening)
-    opening.enter_kiosk(asked=True)
-    opening.leave_kiosk()
+    opening.enter_kiosk()
+    assert opening.isFullScreen()
+    assert opening.windowFlags() & Qt.WindowType.FramelessWindowHint
+    qtbot.keyClick(opening, Qt.Key.Key_Q, CTRL_SHIFT)
     assert not opening.isVisible()  # nothing of a patient on screen: no lock to get past
 
     _admin(window)

@@ -24,27 +24,43 @@ from kapdesk.storage.db import Storage, open_storage
 from kapdesk.storage.journeys import JourneyStore
 from kapdesk.storage.staff import StaffStore
 from kapdesk.ui.main_window import MainWindow
+from kapdesk.ui.start_window import StartWindow
 
 
-def _start(qtbot: QtBot, paths: AppPaths, clock: FakeClock) -> MainWindow:
-    window = start(paths, None, clock)
-    assert isinstance(window, MainWindow)
+def _start(qtbot: QtBot, paths: AppPaths, clock: FakeClock) -> StartWindow:
+    shell = start(paths, None, clock)
+    assert isinstance(shell, StartWindow)
+    qtbot.addWidget(shell)
+    return shell
+
+
+def _opened(qtbot: QtBot, shell: StartWindow) -> MainWindow:
+    """The real window, once the records are open and it took the start window's place."""
+    if shell.main_window is None:
+        with qtbot.waitSignal(shell.ready, timeout=30_000):
+            pass
+    window = shell.main_window
+    assert window is not None
     qtbot.addWidget(window)
+    assert window.isVisible()
+    assert not shell.isVisible()
     return window
 
 
 def test_window_is_up_before_the_records_then_shows_set_up(
     qtbot: QtBot, paths: AppPaths, clock: FakeClock
 ) -> None:
-    window = _start(qtbot, paths, clock)
+    shell = _start(qtbot, paths, clock)
     # The records arrive through the event loop, which has not run yet.
-    assert window.isVisible()
-    assert window.pages.currentWidget() is window.start_view
-    assert window.start_view.status.text() == "Opening the record…"
-    assert not window.attached
+    assert shell.isVisible()
+    assert shell.isMaximized()
+    assert shell.centralWidget() is shell.start_view
+    assert shell.start_view.status.text() == "Opening the record…"
+    assert shell.main_window is None
 
-    with qtbot.waitSignal(window.ready, timeout=30_000):
-        pass
+    window = _opened(qtbot, shell)
+    assert window.isMaximized()  # in the start window's place
+    assert window.geometry() == shell.geometry()
     # The first start asks for the clinic's admin account before anything else.
     first = window.first_admin_view
     assert window.pages.currentWidget() is first
@@ -71,6 +87,29 @@ def test_window_is_up_before_the_records_then_shows_set_up(
     assert [line.action for line in window.staff.audit_log()] == ["account_created"]
 
 
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen, headless
+def test_a_kiosk_start_hands_over_to_a_kiosk_window_with_the_keyboard(
+    qtbot: QtBot, paths: AppPaths, clock: FakeClock
+) -> None:
+    shell = start(paths, None, clock, audio=None, kiosk=True)
+    assert isinstance(shell, StartWindow)
+    qtbot.addWidget(shell)
+    assert shell.isFullScreen()
+    assert shell.windowFlags() & Qt.WindowType.FramelessWindowHint
+
+    window = _opened(qtbot, shell)
+    assert window.kiosk
+    assert window.isFullScreen()
+    assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
+    qtbot.waitUntil(window.isActiveWindow)
+    # A second start's knock brings the real window forward, through the start window.
+    with qtbot.waitSignal(shell.brought_forward, timeout=5_000):
+        shell.bring_forward()
+    assert not shell.isVisible()
+    window.close()  # Alt+F4 and the like: kiosk mode stays
+    assert window.isVisible()
+
+
 def test_a_session_left_open_comes_back_when_the_records_arrive(
     qtbot: QtBot,
     paths: AppPaths,
@@ -86,9 +125,7 @@ def test_a_session_left_open_comes_back_when_the_records_arrive(
     left.journey.advance_phase()
     clock.advance(125)
 
-    window = _start(qtbot, paths, clock)
-    with qtbot.waitSignal(window.ready, timeout=30_000):
-        pass
+    window = _opened(qtbot, _start(qtbot, paths, clock))
     # The journey goes on behind the sign-in; the calm screen shows its time and no patient.
     calm = window.calm
     assert window.pages.currentWidget() is calm
@@ -120,7 +157,8 @@ def test_a_damaged_database_is_explained_left_untouched_and_the_window_closes(
     with qtbot.waitSignal(window.failed, timeout=30_000) as failed:
         pass
     view = window.start_view
-    assert window.pages.currentWidget() is view
+    assert window.centralWidget() is view
+    assert window.main_window is None
     assert view.reason is not None
     assert view.advice is not None
     assert view.quit_button is not None
@@ -182,9 +220,7 @@ def test_the_first_frame_needs_neither_the_database_library_nor_the_clinical_cor
 def test_the_log_names_actions_never_a_patient_a_note_or_a_pin(
     qtbot: QtBot, paths: AppPaths, clock: FakeClock
 ) -> None:
-    window = _start(qtbot, paths, clock)
-    with qtbot.waitSignal(window.ready, timeout=30_000):
-        pass
+    window = _opened(qtbot, _start(qtbot, paths, clock))
     form = window.first_admin_view.form
     qtbot.keyClicks(form.name, "Ana Moreno")
     qtbot.keyClicks(form.pin, "5820")
@@ -224,10 +260,10 @@ def test_a_clinic_server_that_is_away_at_start_is_said_and_tried_again(
         paths.room_settings.write_text(room.to_toml(), encoding="utf-8")
         server.stop()
 
-        window = _start(qtbot, paths, clock)
-        with qtbot.waitSignal(window.failed, timeout=30_000):
+        shell = _start(qtbot, paths, clock)
+        with qtbot.waitSignal(shell.failed, timeout=30_000):
             pass
-        view = window.start_view
+        view = shell.start_view
         assert view.reason is not None
         assert view.retry_button is not None
         assert "cannot be reached" in view.reason.text()
@@ -235,12 +271,13 @@ def test_a_clinic_server_that_is_away_at_start_is_said_and_tried_again(
         assert "cannot be reached" in capsys.readouterr().err
 
         server.start()
-        with qtbot.waitSignal(window.ready, timeout=30_000):
-            qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
-        assert window.start_problem is None
+        with qtbot.waitSignal(shell.ready, timeout=30_000):
+            qtbot.keyClick(shell, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+        assert shell.start_problem is None
+        window = _opened(qtbot, shell)
         assert window.store.room == "Room 3"
         assert window.store.shared
-        assert window.pages.currentWidget() is not view
+        assert window.pages.currentWidget() in (window.first_admin_view, window.calm)
 
 
 def test_damage_the_full_check_finds_after_opening_is_told_and_stays(
@@ -262,7 +299,7 @@ def test_damage_the_full_check_finds_after_opening_is_told_and_stays(
         file.write(bytes(range(256)) * 16)
     monkeypatch.setattr(sqlite_file, "QUICK_CHECK_SECONDS", 0.0)  # too big to check at start
 
-    window = _start(qtbot, paths, clock)
+    window = _opened(qtbot, _start(qtbot, paths, clock))
     qtbot.waitUntil(window.damage_banner.isVisible, timeout=30_000)
     assert "found the record file" in window.damage_text.text()
     assert "damaged" in window.damage_text.text()

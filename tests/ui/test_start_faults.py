@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from kapdesk.app import start
 from kapdesk.core.clock import FakeClock
 from kapdesk.paths import AppPaths
-from kapdesk.ui.main_window import MainWindow
+from kapdesk.ui.start_window import StartWindow
 from tests.support.crash import ROOT, child_env, driver
 
 PYTHON = shlex.quote(str(Path(driver("inspect", Path("x"))[0])))
@@ -130,16 +130,21 @@ def test_a_folder_put_right_opens_on_try_again(
 ) -> None:
     data_dir = tmp_path / "room"
     data_dir.write_text("not a folder")  # a file where the data folder should be
-    window = start(AppPaths.resolve(data_dir), None, clock, audio=None)
-    assert isinstance(window, MainWindow)  # a window, not an exit code
-    qtbot.addWidget(window)
-    view = window.start_view
+    shell = start(AppPaths.resolve(data_dir), None, clock, audio=None)
+    assert isinstance(shell, StartWindow)  # a window, not an exit code
+    qtbot.addWidget(shell)
+    view = shell.start_view
     assert view.reason is not None
     assert view.reason.isVisible()
     assert view.reason.text().startswith(f"The data folder {data_dir} is not a folder")
     assert view.retry_button is not None
     data_dir.unlink()  # IT put it right
-    with qtbot.waitSignal(window.ready, timeout=30_000):
+    with qtbot.waitSignal(shell.ready, timeout=30_000):
         qtbot.mouseClick(view.retry_button, Qt.MouseButton.LeftButton)
-    assert window.attached
+    window = shell.main_window
+    assert window is not None
+    qtbot.addWidget(window)
+    assert window.isVisible()
+    assert not shell.isVisible()
+    assert window.pages.currentWidget() is window.first_admin_view
     assert (data_dir / "kapdesk.sqlite3").is_file()
