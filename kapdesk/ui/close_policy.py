@@ -9,13 +9,14 @@ import logging
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 
 from kapdesk.ui.banner import CLOSING
-from kapdesk.ui.window_parts import WindowParts
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent, QShortcut
+    from PySide6.QtGui import QShortcut
+
+    from kapdesk.ui.window_parts import WindowParts
 
 
 log = logging.getLogger(__name__)
@@ -25,11 +26,14 @@ SHUTDOWN_FADE_S = 0.3  # a shutdown or a logout fades the sound out this fast, t
 SHUTDOWN_GRACE_S = 0.5  # and waits at most this much longer for the device to be silent
 
 
-class ClosePolicy(WindowParts):
-    """The main window's kiosk mode and close policy."""
+class ClosePolicy(QObject):
+    """The main window's kiosk mode and close policy, with their own state; the window asks
+    it whether a close may go ahead (:meth:`may_close`) and passes its seams on to it."""
 
-    def _start_close_policy(self) -> None:
-        """Not in kiosk mode, nothing asked yet (called once, by the window's constructor)."""
+    def __init__(self, window: WindowParts) -> None:
+        """Not in kiosk mode, nothing asked yet."""
+        super().__init__(window)
+        self._window = window
         self._kiosk = False
         self._kiosk_asked = False  # by the command line's --kiosk: the room's setting stays
         self._may_close = False  # staff asked to leave kiosk mode
@@ -53,8 +57,8 @@ class ClosePolicy(WindowParts):
         if not self._kiosk or self._kiosk_asked:
             return
         self._kiosk = False
-        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, False)
-        self.showMaximized()
+        self._window.setWindowFlag(Qt.WindowType.FramelessWindowHint, False)
+        self._window.showMaximized()
 
     def enter_kiosk(self, *, asked: bool = False) -> None:
         """Fill the screen, no frame, nothing to close it with but the staff's Ctrl+Shift+Q.
@@ -66,45 +70,50 @@ class ClosePolicy(WindowParts):
         self._leave_asked = -LEAVE_AGAIN_S
         self._kiosk_asked = asked or self._kiosk_asked
         self._may_close = False
-        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        self._window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         if self._leave_shortcut is None:
             self._leave_shortcut = QShortcut("Ctrl+Shift+Q", self)
             self._leave_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
             self._leave_shortcut.activated.connect(self.leave_kiosk)
-        screen = self.screen()
+        screen = self._window.screen()
         if screen is not None:  # without a window manager (a bare kiosk X session) too
-            self.setGeometry(screen.geometry())
-        self.showFullScreen()
+            self._window.setGeometry(screen.geometry())
+        self._window.showFullScreen()
 
     def leave_kiosk(self) -> None:
         """Staff close kapdesk in kiosk mode: someone must be signed in, not the calm screen."""
         if not self.kiosk:
             return
-        if self.locked or (self.staff is not None and self.member is None):
+        if self._window.locked or (self._window.staff is not None and self._window.member is None):
             return  # the patient or a passer-by at the keyboard: nothing happens
-        if self._journey_open() and self._clock.monotonic() - self._leave_asked > LEAVE_AGAIN_S:
-            self._leave_asked = self._clock.monotonic()
-            self.status_banner.say(
+        if (
+            self._window._journey_open()
+            and self._window._clock.monotonic() - self._leave_asked > LEAVE_AGAIN_S
+        ):
+            self._leave_asked = self._window._clock.monotonic()
+            self._window.status_banner.say(
                 CLOSING,
                 "A session is open: press Ctrl+Shift+Q again to close kapdesk. "
                 "The session goes on when kapdesk starts again.",
             )
             return
         self._may_close = True
-        self.close()
+        self._window.close()
 
     def bring_forward(self) -> None:
         """A second start of kapdesk asked for this window: show it, on top, with focus."""
         from PySide6.QtCore import Qt  # noqa: PLC0415  (not the first frame's)
 
         if self.kiosk:
-            self.showFullScreen()
-        elif self.isMinimized():
-            self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
-        self.show()
-        self.raise_()
-        self.activateWindow()
-        self.brought_forward.emit()
+            self._window.showFullScreen()
+        elif self._window.isMinimized():
+            self._window.setWindowState(
+                self._window.windowState() & ~Qt.WindowState.WindowMinimized
+            )
+        self._window.show()
+        self._window.raise_()
+        self._window.activateWindow()
+        self._window.brought_forward.emit()
 
     @property
     def shutting_down(self) -> bool:
@@ -128,7 +137,7 @@ class ClosePolicy(WindowParts):
         """The event loop is ending (``aboutToQuit``) with the window still open: the same as
         :meth:`shut_down`, at once (no event loop is left to wait in; the fade is waited for
         here). A window already closed (by staff, or the orderly way) is left as it is."""
-        if not self.isVisible():
+        if not self._window.isVisible():
             return
         log.info("the event loop ends with the window open: closing; a session stays open")
         fade = self._wind_down()
@@ -136,7 +145,7 @@ class ClosePolicy(WindowParts):
         time.sleep(fade)
         while self._still_sounding(silent_by):
             time.sleep(0.02)
-        self.close()
+        self._window.close()
         self._let_go_of_locks()
 
     def _wind_down(self) -> float:
@@ -153,7 +162,7 @@ class ClosePolicy(WindowParts):
         except Exception:
             log.exception("what waited could not be written before kapdesk ended")
         try:
-            fade = self.sound_panel.fade_away(SHUTDOWN_FADE_S)
+            fade = self._window.sound_panel.fade_away(SHUTDOWN_FADE_S)
         except Exception:
             log.exception("the sound could not be faded out before kapdesk ended")
         return fade
@@ -161,7 +170,7 @@ class ClosePolicy(WindowParts):
     def save_pending(self) -> None:
         """Write what waits to be written, once more (kapdesk is about to end), and the
         heartbeat that vouches for the journey's time up to now."""
-        current = self.current
+        current = self._window.current
         # A bounded wait for the recorder's thread, at shutdown only: what the server does not
         # take by then waits in the outbox.
         saved = current is None or current.recorder.flush(timeout=5.0)
@@ -171,7 +180,7 @@ class ClosePolicy(WindowParts):
                 current.session_id,
                 current.recorder.pending,
             )
-        self.store.beat()
+        self._window.store.beat()
 
     def _put_questions_away(self) -> None:
         """Every dialog on screen is closed unanswered: none may hold a shutdown up."""
@@ -184,7 +193,7 @@ class ClosePolicy(WindowParts):
     def _still_sounding(self, silent_by: float) -> bool:
         """Whether the sound device still plays the end of its fade (until ``silent_by``)."""
         try:
-            sounding = self.sound_panel.sounding()
+            sounding = self._window.sound_panel.sounding()
         except Exception:
             return False
         return sounding and time.monotonic() < silent_by
@@ -196,57 +205,57 @@ class ClosePolicy(WindowParts):
         if self._still_sounding(self._silent_by):
             QTimer.singleShot(20, self, self._end)
             return
-        self.close()
+        self._window.close()
         self._let_go_of_locks()
         QApplication.quit()  # only while the event loop runs (not in an in-process test)
 
     def _let_go_of_locks(self) -> None:
-        for lock in (self.writer_lock, self.instance_lock):
+        for lock in (self._window.writer_lock, self._window.instance_lock):
             release = getattr(lock, "release", None)
             if release is not None:
                 release()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def may_close(self) -> bool:
+        """The window is asked to close: whether it may (and then everything is let go), or
+        why not, in the banner."""
         if self.shutting_down:
             self._close_everything()
-            super().closeEvent(event)
-            return
+            return True
         if self.kiosk and not self._may_close:
-            event.ignore()  # Alt+F4 and the like: staff leave with Ctrl+Shift+Q
-            self.status_banner.say(
+            # Alt+F4 and the like: staff leave with Ctrl+Shift+Q
+            self._window.status_banner.say(
                 CLOSING, "kapdesk runs full screen here: staff close it with Ctrl+Shift+Q."
             )
-            return
-        current = self.current
+            return False
+        current = self._window.current
         asked = self._lose_memory
         if current is not None and current.recorder.memory_only and not asked:
-            event.ignore()  # the one case where closing loses a record: ask twice
-            self._lose_memory = True
-            self.status_banner.say(
+            self._lose_memory = True  # the one case where closing loses a record: ask twice
+            self._window.status_banner.say(
                 CLOSING,
                 "Entries of this session are held only in memory (this PC cannot keep "
                 "them on its disk): closing kapdesk now loses them. Close again to do so.",
             )
-            return
+            return False
         self._close_everything()
-        super().closeEvent(event)
+        return True
 
     def _close_everything(self) -> None:
         """The window closes: the sound device, the recorder, the beacon, the board and the
         inhibitors are let go (an open session stays open)."""
-        current = self.current
-        self.sound_panel.shut_down()
+        current = self._window.current
+        self._window.sound_panel.shut_down()
         if current is not None:
             current.recorder.close()  # what waits for the server stays in the outbox
-        if self.presence is not None:
-            self.presence.stop()
-        board = self.board_window
+        if self._window.presence is not None:
+            self._window.presence.stop()
+        board = self._window.board_window
         if board is not None:
             board.close()
-        if self.keep_awake is not None:
-            self.keep_awake.release()
+        if self._window.keep_awake is not None:
+            self._window.keep_awake.release()
 
     def entries_waiting(self) -> int:
         """Entries of the session on screen not yet on the server (read from another thread)."""
-        current = self.current
+        current = self._window.current
         return current.recorder.pending if current is not None else 0

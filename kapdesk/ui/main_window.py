@@ -32,7 +32,7 @@ from kapdesk.ui.sign_in import LOCK_KEY, SignIn
 from kapdesk.ui.storage_ops import StorageOps
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QResizeEvent, QShowEvent
+    from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
 
     from kapdesk.core.clock import Clock, SpeedClock
     from kapdesk.core.room import RoomSettings
@@ -50,7 +50,7 @@ HEARTBEAT_MS = 15_000  # how often the heartbeat is written while a session is o
 _LOCK_KEY_TEXT = LOCK_KEY
 
 
-class MainWindow(PageRoutes, SignIn, ClosePolicy):
+class MainWindow(PageRoutes, SignIn):
     """kapdesk's window. Holds at most one session open at a time on the journey page."""
 
     def __init__(
@@ -74,7 +74,8 @@ class MainWindow(PageRoutes, SignIn, ClosePolicy):
         self.sound_library = records.sound_library
         self.current: OpenJourney | None = None
         self._start_sign_in()
-        self._start_close_policy()
+        # Kiosk mode and how the window closes, with their state: its seams below pass on to it.
+        self.close_policy = ClosePolicy(self)
         self.presence: PresenceBeacon | None = None  # a room on a clinic server (app.py)
         self.instance_lock: object | None = None  # held while this window lives (app.start)
         self.writer_lock: object | None = records.writer  # the database file's, likewise
@@ -134,6 +135,54 @@ class MainWindow(PageRoutes, SignIn, ClosePolicy):
         self.pages = QStackedWidget(central)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+
+    # -- kiosk mode and closing: the close policy's ---------------------------------------------
+
+    @property
+    def kiosk(self) -> bool:
+        return self.close_policy.kiosk
+
+    def enter_kiosk(self, *, asked: bool = False) -> None:
+        """Full screen, no frame; ``asked`` by the command line (see :class:`ClosePolicy`)."""
+        self.close_policy.enter_kiosk(asked=asked)
+
+    def leave_kiosk(self) -> None:
+        """Staff close kapdesk in kiosk mode (Ctrl+Shift+Q)."""
+        self.close_policy.leave_kiosk()
+
+    def leave_kiosk_setting(self) -> None:
+        """The room's setting no longer asks for kiosk mode."""
+        self.close_policy.leave_kiosk_setting()
+
+    def bring_forward(self) -> None:
+        """A second start of kapdesk asked for this window: on top, with focus."""
+        self.close_policy.bring_forward()
+
+    @property
+    def shutting_down(self) -> bool:
+        return self.close_policy.shutting_down
+
+    def shut_down(self, why: str) -> None:
+        """Asked to end (``why``): the orderly way, asking no one."""
+        self.close_policy.shut_down(why)
+
+    def shut_down_now(self) -> None:
+        """The event loop is ending with the window open: the orderly way, at once."""
+        self.close_policy.shut_down_now()
+
+    def save_pending(self) -> None:
+        """Write what waits to be written, and the heartbeat."""
+        self.close_policy.save_pending()
+
+    def entries_waiting(self) -> int:
+        """Entries of the session on screen not yet on the server (from another thread)."""
+        return self.close_policy.entries_waiting()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.close_policy.may_close():
+            super().closeEvent(event)
+        else:
+            event.ignore()
 
     # -- keyboard focus -----------------------------------------------------------------------
 

@@ -1,9 +1,9 @@
 """What the parts of the main window share: its signals, and the pieces each part reaches.
 
 :class:`kapdesk.ui.main_window.MainWindow` is made of parts, one module each: the page routing
-(:mod:`kapdesk.ui.page_routes`), the lock and sign-in (:mod:`kapdesk.ui.sign_in`), kiosk mode
-and the close policy (:mod:`kapdesk.ui.close_policy`). Here they are named once, with their
-types; the window sets them.
+(:mod:`kapdesk.ui.page_routes`), the lock and sign-in (:mod:`kapdesk.ui.sign_in`); kiosk mode
+and the close policy are an object the window holds (:mod:`kapdesk.ui.close_policy`). What
+they share is named here once, with its types; the window sets it.
 """
 
 from __future__ import annotations
