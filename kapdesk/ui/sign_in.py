@@ -25,8 +25,6 @@ from kapdesk.ui.widgets import SWITCH_OFFER, label
 from kapdesk.ui.window_parts import WindowParts
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QEvent, QObject
-
     from kapdesk.core.clock import Clock
     from kapdesk.core.staff import Action, StaffMember
     from kapdesk.records import Records
@@ -57,12 +55,9 @@ class SignIn(WindowParts):
     def _set_up_lock(self, clock: Clock, records: Records) -> None:
         """The calm screen, the lock key (Ctrl+Shift+L) and the idle lock."""
         # Imported here, not with the module: their classes cost the first frame time.
-        from PySide6.QtCore import QEvent, QTimer  # noqa: PLC0415
-        from PySide6.QtGui import QKeyEvent, QKeySequence  # noqa: PLC0415  (not the first frame's)
-        from PySide6.QtWidgets import QApplication  # noqa: PLC0415
-
         from kapdesk.storage.staff import StaffStore  # noqa: PLC0415
         from kapdesk.ui.calm_screen import CalmScreen  # noqa: PLC0415
+        from kapdesk.ui.idle_lock import IdleLock  # noqa: PLC0415
 
         self._clock = clock
         self.staff = StaffStore(records.storage, records.clock, records.outbox)
@@ -80,29 +75,15 @@ class SignIn(WindowParts):
         self.first_admin_view.create_requested.connect(self._create_first_admin)
         self.pages.addWidget(self.first_admin_view)
         self._set_up_signed_in_line()
-        self._last_input = clock.monotonic()
-        self._input_events = frozenset(
-            {
-                QEvent.Type.KeyPress,
-                QEvent.Type.MouseButtonPress,
-                QEvent.Type.MouseMove,
-                QEvent.Type.Wheel,
-                QEvent.Type.TouchBegin,
-            }
+        self.idle_lock = IdleLock(
+            clock,
+            LOCK_KEY,
+            seconds=lambda: self.lock_seconds,
+            locked=lambda: self.locked,
+            lock=self.lock,
+            lock_key=self._lock_key_pressed,
+            parent=self,
         )
-        # The lock key is caught in eventFilter, not by a QShortcut: a shortcut is blocked
-        # while a form (a modal dialog) is open, and the lock must work over one too.
-        self._lock_key = QKeySequence(LOCK_KEY)[0]  # type: ignore[index]  # a QKeyCombination
-        self._key_event = QKeyEvent
-        self._key_press = QEvent.Type.KeyPress
-        self._shortcut_override = QEvent.Type.ShortcutOverride
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)  # any key or tap counts as someone being there
-        self._idle = QTimer(self)
-        self._idle.setInterval(1000)
-        self._idle.timeout.connect(self.check_idle)
-        self._idle.start()
 
     def _set_up_signed_in_line(self) -> None:
         from kapdesk.ui.widgets import ActionButton  # noqa: PLC0415
@@ -181,7 +162,7 @@ class SignIn(WindowParts):
         behind, dialogs = self._behind_lock, self._hidden_dialogs
         self._behind_lock, self._hidden_dialogs = None, []
         self.calm.stop()
-        self._last_input = self._clock.monotonic()
+        self.idle_lock.someone_there()
         if self.current is not None:
             self.journey_view.refresh()  # its header names who is signed in
         handing_over, again = self._handing_over, self._again_after_switch
@@ -225,25 +206,6 @@ class SignIn(WindowParts):
         else:
             self.go_home()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        lock_key = (
-            isinstance(event, self._key_event)
-            and event.keyCombination() == self._lock_key
-            and not self.locked
-        )
-        if kind is self._shortcut_override and lock_key:
-            # Asked before any shortcut is looked up: the lock key is the window's, so no
-            # shortcut of a page or a form can take it, and it comes as a key press below.
-            event.accept()
-            return True
-        if kind in self._input_events:
-            self._last_input = self._clock.monotonic()
-            if lock_key and kind is self._key_press:
-                self._lock_key_pressed()
-                return True
-        return False
-
     def _lock_key_pressed(self) -> None:
         """Ctrl+Shift+L: where a refusal offers "Switch user", that switch (forms kept, the
         refused action tried again); otherwise the plain lock."""
@@ -260,9 +222,7 @@ class SignIn(WindowParts):
 
     def check_idle(self) -> None:
         """Lock when nobody has touched the PC for the clinic's idle minutes."""
-        idle = self._clock.monotonic() - self._last_input
-        if not self.locked and 0 < self.lock_seconds <= idle:
-            self.lock()
+        self.idle_lock.check()
 
     def lock(self, ask: bool = False) -> None:
         """Cover everything with the calm screen; the session goes on behind it. ``ask``: show
@@ -302,7 +262,7 @@ class SignIn(WindowParts):
             behind, dialogs = self._behind_lock, self._hidden_dialogs
             self._behind_lock, self._hidden_dialogs = None, []
             self.calm.stop()
-            self._last_input = self._clock.monotonic()
+            self.idle_lock.someone_there()
             if behind is not None:
                 self.pages.setCurrentWidget(behind)
             for dialog in dialogs:

@@ -3,8 +3,9 @@ behind it, and a PIN to come back."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kapdesk.core.clock import FakeClock
@@ -81,7 +82,7 @@ def test_with_accounts_unlocking_takes_a_pin_and_the_idle_minutes_lock_it(
     admin = staff.create_account("Ana Moreno", frozenset({Role.ADMIN}), "5820", by=None)
     staff.create_account("Jo Okafor", frozenset({Role.NURSE}), "7391", by=admin)
     _running(window, clock)
-    window.eventFilter(window, _mouse_move())  # staff at the PC
+    _move_the_mouse(window)  # staff at the PC
     assert window.lock_seconds == 5 * 60
 
     clock.advance(4 * 60)
@@ -115,7 +116,7 @@ def test_with_accounts_unlocking_takes_a_pin_and_the_idle_minutes_lock_it(
     assert actions[-3:] == ["screen_locked", "sign_in_refused", "signed_in"]
 
     clock.advance(4 * 60)
-    window.eventFilter(window, _mouse_move())  # someone is there: the idle count starts again
+    _move_the_mouse(window)  # someone is there: the idle count starts again
     clock.advance(2 * 60)
     window.check_idle()
     assert not _locked(window)
@@ -125,8 +126,18 @@ def _locked(window: MainWindow) -> bool:
     return window.locked
 
 
-def _mouse_move() -> QEvent:
-    return QEvent(QEvent.Type.MouseMove)
+def _move_the_mouse(window: MainWindow) -> None:
+    """A mouse move over the window, through the application as the mouse's own would go."""
+    at = QPointF(40, 40)
+    moved = QMouseEvent(
+        QEvent.Type.MouseMove,
+        at,
+        window.mapToGlobal(at),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, moved)
 
 
 def test_the_lock_key_locks_on_every_page_with_no_form_open(
