@@ -108,6 +108,9 @@ def test_a_kiosk_start_hands_over_to_a_kiosk_window_with_the_keyboard(
     assert not shell.isVisible()
     window.close()  # Alt+F4 and the like: kiosk mode stays
     assert window.isVisible()
+    leave = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_Q, leave)  # nobody signed in: not even staff's key
+    assert window.isVisible()
 
 
 def test_a_session_left_open_comes_back_when_the_records_arrive(
