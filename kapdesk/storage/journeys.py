@@ -83,6 +83,10 @@ def session_protocol(session_id: int, text: str, events: list[JourneyEvent]) -> 
     )
 
 
+# How long a read of a session this store records waits for what it took to be written.
+READ_OWN_WRITES_S = 5.0
+
+
 @dataclass
 class OpenJourney:
     """A session that is open in this app: its journey and the recorder that keeps it."""
@@ -329,7 +333,14 @@ class JourneyStore:
         )
 
     def load(self, session_id: int) -> tuple[SessionSummary, Journey]:
-        """A session's summary and its journey rebuilt from its events, under its own protocol."""
+        """A session's summary and its journey rebuilt from its events, under its own protocol.
+
+        A session this store is recording is read once its recorder has written what it took
+        (a bounded wait, on the caller's thread, which is never the window's), so a record
+        read right after an entry holds it."""
+        live = self._live.get(session_id)
+        if live is not None:
+            live.recorder.flush(timeout=READ_OWN_WRITES_S)
         with plainly(f"Session {session_id} cannot be read"), self._factory() as session:
             repo = SessionRepository(session)
             found = repo.summaries(session_id=session_id)

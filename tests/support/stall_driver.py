@@ -97,7 +97,9 @@ class Seams:
         self.window.open_session(patient_code, PROTOCOL, STAFF_NAME)
 
     def history_rows(self) -> int:
-        return int(self.history_view.table.rowCount())
+        table = self.history_view.table  # a table widget before, a view over a model now
+        rows = table.rowCount if hasattr(table, "rowCount") else table.model().rowCount
+        return int(rows())
 
     def timeline_session(self) -> int | None:
         shown = self.timeline_view.current
