@@ -124,6 +124,7 @@ def test_the_record_and_the_audit_log_refuse_updates_and_deletes(
 ) -> None:
     opened = JourneyStore(storage, clock).open_session("P-0001", make_protocol(), "")
     opened.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
+    assert opened.recorder.flush(timeout=10.0)  # the rows the statements below aim at
     StaffStore(storage, clock).record("Ana Moreno", "screen_locked")
     for statement in (
         "UPDATE session_events SET kind = 'note'",
