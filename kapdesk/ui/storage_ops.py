@@ -15,12 +15,13 @@ from __future__ import annotations
 import contextlib
 import logging
 import sqlite3
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from kapdesk.storage.errors import StorageError
 
@@ -50,28 +51,41 @@ class _Op:
     timers: list[QTimer] = field(default_factory=list)
 
 
-class _Work(QRunnable):
-    """Runs one store call on a pool thread and hands back what came of it."""
+class _Work:
+    """Runs one store call on a daemon thread of its own and hands back what came of it.
 
-    def __init__(self, ticket: int, work: Callable[[], Any], back: _Relay) -> None:
-        super().__init__()
+    Not a QThreadPool: destroying a pool waits for its running tasks, so a store call stuck on
+    a frozen server would keep kapdesk from ever exiting (and holding its instance lock). A
+    daemon thread is never waited on; at most ``WORKERS`` of them talk to the records at once.
+    """
+
+    def __init__(
+        self, ticket: int, work: Callable[[], Any], back: _Relay, gate: threading.Semaphore
+    ) -> None:
         self.ticket = ticket
         self.work = work
         self.back = back
+        self.gate = gate
+
+    def start(self) -> threading.Thread:
+        thread = threading.Thread(target=self.run, name=f"storage op {self.ticket}", daemon=True)
+        thread.start()
+        return thread
 
     def run(self) -> None:
-        try:
-            result: object = self.work()
-        except BaseException as exc:  # every failure goes back to the window, said plainly
-            outcome: tuple[bool, object] = (False, exc)
-        else:
-            outcome = (True, result)
+        with self.gate:
+            try:
+                result: object = self.work()
+            except BaseException as exc:  # every failure goes back to the window, said plainly
+                outcome: tuple[bool, object] = (False, exc)
+            else:
+                outcome = (True, result)
         with contextlib.suppress(RuntimeError):  # the window is gone: nobody is left to tell
             self.back.finished.emit(self.ticket, outcome[0], outcome[1])
 
 
 class _Relay(QObject):
-    """Lives on the window's thread: a pool thread's emit crosses over as a queued signal."""
+    """Lives on the window's thread: a worker thread's emit crosses over as a queued signal."""
 
     finished = Signal(int, bool, object)
 
@@ -111,17 +125,14 @@ class StorageOps(QObject):
     def __init__(
         self,
         say: Say,
-        pool: QThreadPool | None = None,
         parent: QObject | None = None,
         *,
         limit: float = OP_LIMIT_S,
     ) -> None:
         super().__init__(parent)
         self._say = say
-        if pool is None:
-            pool = QThreadPool(self)
-            pool.setMaxThreadCount(WORKERS)
-        self.pool = pool
+        self._gate = threading.Semaphore(WORKERS)
+        self._threads: list[threading.Thread] = []
         self.limit = limit
         self._relay = _Relay(self)
         self._relay.finished.connect(self._finished)
@@ -170,8 +181,18 @@ class StorageOps(QObject):
         op.timers.append(self._timer(round(seconds * 1000), lambda: self._timed_out(ticket)))
         if loading is not None:
             op.timers.append(self._timer(LOADING_AFTER_MS, lambda: self._loading(ticket)))
-        self.pool.start(_Work(ticket, work, self._relay))
+        self._threads = [t for t in self._threads if t.is_alive()]
+        self._threads.append(_Work(ticket, work, self._relay, self._gate).start())
         return ticket
+
+    def join_workers(self, timeout: float) -> bool:
+        """Wait up to ``timeout`` seconds for every worker thread to end (for tests and
+        benches; the window never does). True once none is left running."""
+        deadline = time.monotonic() + timeout
+        for thread in self._threads:
+            thread.join(max(0.0, deadline - time.monotonic()))
+        self._threads = [t for t in self._threads if t.is_alive()]
+        return not self._threads
 
     def _timer(self, ms: int, then: Callable[[], None]) -> QTimer:
         timer = QTimer(self)

@@ -111,7 +111,7 @@ def test_a_hung_read_leaves_the_window_answering_and_ends_with_a_message(
     assert history.status.text() == said
     assert window.status_banner.text() == said
     gate.set()  # the server answers at last: too late, what it says is dropped
-    window.ops.pool.waitForDone(5000)
+    window.ops.join_workers(5)
     qtbot.wait(50)
     assert history.model.rowCount() == 0
     assert history.status.text() == said
@@ -142,7 +142,7 @@ def test_set_up_opens_at_once_while_the_records_hang_and_then_says_why(
     assert line.text() == "P-0077"
     assert setup.soundtrack.count() > 1  # the soundtracks came all the same
     gate.set()
-    window.ops.pool.waitForDone(5000)
+    window.ops.join_workers(5)
     qtbot.wait(50)
     assert setup.patient.findText("P-LATE") == -1  # too late: dropped
 

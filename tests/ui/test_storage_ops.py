@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThread
@@ -38,7 +42,7 @@ def banner() -> Banner:
 def ops(qapp: QApplication, banner: Banner) -> Iterator[StorageOps]:
     made = StorageOps(banner)
     yield made
-    made.pool.waitForDone(5000)
+    made.join_workers(5)
     made.deleteLater()
 
 
@@ -124,7 +128,7 @@ def test_past_its_limit_the_page_is_told_and_a_late_result_dropped(
     assert banner.text == told[0]
     assert loading == [True, False]  # it said it was loading, calmly, then stopped saying so
     gate.set()
-    ops.pool.waitForDone(5000)
+    ops.join_workers(5)
     qtbot.wait(50)  # the late result's queued signal is delivered, and dropped
     assert results == []
     assert ops.idle()
@@ -144,7 +148,7 @@ def test_a_later_op_for_the_same_page_supersedes_the_earlier(
     with qtbot.waitSignal(ops.all_done, timeout=5000):
         ops.run(lambda: "second click", shown.append, what="The record")
     gate.set()
-    ops.pool.waitForDone(5000)
+    ops.join_workers(5)
     qtbot.wait(50)
     assert shown == ["second click"]
 
@@ -198,3 +202,53 @@ def test_a_database_error_is_said_plainly(qtbot: QtBot, ops: StorageOps, banner:
     assert banner.text is not None
     assert banner.text.startswith("Past sessions could not be loaded: the database ")
     assert "OperationalError" not in banner.text
+
+
+STUCK_AT_EXIT = """
+import threading
+import shiboken6
+from PySide6.QtWidgets import QApplication, QWidget
+from kapdesk.ui.storage_ops import StorageOps
+
+app = QApplication([])
+window = QWidget()
+ops = StorageOps(lambda _place, _text: None, parent=window)
+started = threading.Event()
+frozen = threading.Event()  # the server never answers
+
+
+def work() -> None:
+    started.set()
+    frozen.wait()
+
+
+ops.run(work, lambda _r: None, what="Past sessions")
+assert started.wait(10)
+del ops
+shiboken6.delete(window)  # the window closes, and with it its ops
+print("closed", flush=True)
+"""
+
+
+def test_kapdesk_exits_while_a_store_call_is_stuck(tmp_path: Path) -> None:
+    """A store call stuck on a frozen server never keeps kapdesk (and its lock) alive."""
+    script = tmp_path / "stuck.py"
+    script.write_text(STUCK_AT_EXIT)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
+    }
+    try:
+        done = subprocess.run(
+            [sys.executable, str(script)],
+            check=False,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("kapdesk waited on a stuck store call at exit")
+    assert done.returncode == 0, done.stderr
+    assert "closed" in done.stdout
