@@ -117,7 +117,8 @@ class StorageOps(QObject):
     """Runs the pages' store calls on worker threads; results come back on the window's thread.
 
     ``say`` is the window's one banner: ``say("page", text)`` shows that a page could not load,
-    ``say("page", None)`` puts that away again (the next op that succeeds does).
+    ``say("page", None)`` puts that away again: an op that succeeds clears its own page's
+    failure only, and the banner then shows the latest failure still true, or none.
     """
 
     all_done = Signal()  # nothing is in flight any more (tests wait on it)
@@ -139,7 +140,8 @@ class StorageOps(QObject):
         self._ops: dict[int, _Op] = {}
         self._latest: dict[str, int] = {}  # the page's key -> the ticket it waits for
         self._next = 0
-        self._said = False  # the banner shows a page that could not load
+        # The page's key -> what the banner says of it; the banner shows the latest one.
+        self._failures: dict[str, str] = {}
 
     @property
     def busy(self) -> int:
@@ -234,9 +236,7 @@ class StorageOps(QObject):
             self._settled()
             return
         if ok:
-            if self._said:
-                self._said = False
-                self._say(PAGE, None)
+            self._cleared(op.key)
             self._report(op, lambda: op.done(outcome))
         else:
             assert isinstance(outcome, BaseException)
@@ -258,8 +258,19 @@ class StorageOps(QObject):
         if op.failed is not None:
             failed = op.failed
             self._report(op, lambda: failed(text))
-        self._said = True
+        self._failed(op.key, text)
+
+    def _failed(self, key: str, text: str) -> None:
+        self._failures.pop(key, None)
+        self._failures[key] = text  # the latest failure, last
         self._say(PAGE, text)
+
+    def _cleared(self, key: str) -> None:
+        """``key``'s op succeeded: its failure no longer holds; another page's still does."""
+        if self._failures.pop(key, None) is None:
+            return
+        latest = next(reversed(self._failures.values()), None)
+        self._say(PAGE, latest)
 
     def _report(self, op: _Op, call: Callable[[], None]) -> None:
         """Hand the outcome to the page; a page that trips over it is logged, never raised
@@ -268,8 +279,7 @@ class StorageOps(QObject):
             call()
         except Exception:
             log.exception("%s: the page could not show what came back", op.what)
-            self._said = True
-            self._say(PAGE, f"{op.what} could not be shown (the log says why).")
+            self._failed(op.key, f"{op.what} could not be shown (the log says why).")
 
     def _settled(self) -> None:
         if not self._ops:

@@ -7,7 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -170,6 +170,33 @@ def test_the_banner_is_cleared_by_the_next_success(
     with qtbot.waitSignal(ops.all_done, timeout=5000):
         ops.run(broken, lambda _r: None, what="Follow-ups")
     assert banner.text == "Follow-ups could not be loaded: there is no session 7."
+    with qtbot.waitSignal(ops.all_done, timeout=5000):
+        ops.run(lambda: 1, lambda _r: None, what="Follow-ups")
+    assert banner.said[-1] == ("page", None)
+
+
+def test_a_success_clears_only_its_own_pages_failure(
+    qtbot: QtBot, ops: StorageOps, banner: Banner
+) -> None:
+    def broken(what: str) -> Callable[[], None]:
+        def work() -> None:
+            raise LookupError(f"{what} is missing")
+
+        return work
+
+    with qtbot.waitSignal(ops.all_done, timeout=5000):
+        ops.run(broken("session 7"), lambda _r: None, what="Follow-ups")
+    with qtbot.waitSignal(ops.all_done, timeout=5000):
+        ops.run(broken("course 2"), lambda _r: None, what="The course")
+    assert banner.text == "The course could not be loaded: course 2 is missing."
+    # Another page loads: both failures still hold, and the banner keeps the latest.
+    with qtbot.waitSignal(ops.all_done, timeout=5000):
+        ops.run(lambda: 1, lambda _r: None, what="Staff accounts")
+    assert banner.text == "The course could not be loaded: course 2 is missing."
+    # The course loads: the follow-ups' failure is still true, and said again.
+    with qtbot.waitSignal(ops.all_done, timeout=5000):
+        ops.run(lambda: 1, lambda _r: None, what="The course")
+    assert banner.text == "Follow-ups could not be loaded: session 7 is missing."
     with qtbot.waitSignal(ops.all_done, timeout=5000):
         ops.run(lambda: 1, lambda _r: None, what="Follow-ups")
     assert banner.said[-1] == ("page", None)
