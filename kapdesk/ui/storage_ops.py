@@ -140,6 +140,7 @@ class StorageOps(QObject):
         self._ops: dict[int, _Op] = {}
         self._latest: dict[str, int] = {}  # the page's key -> the ticket it waits for
         self._next = 0
+        self.dropped = 0  # results that came after their op was superseded or given up on
         # The page's key -> what the banner says of it; the banner shows the latest one.
         self._failures: dict[str, str] = {}
 
@@ -231,8 +232,9 @@ class StorageOps(QObject):
     def _finished(self, ticket: int, ok: bool, outcome: object) -> None:
         op = self._end(ticket)
         if op is None:  # superseded, or past its time limit: dropped
-            if not ok and isinstance(outcome, BaseException):
-                log.info("a dropped store call failed later: %s", type(outcome).__name__)
+            self.dropped += 1
+            failure = "" if ok else f" (it failed: {type(outcome).__name__})"
+            log.info("a store call came back too late and was dropped%s", failure)
             self._settled()
             return
         if ok:

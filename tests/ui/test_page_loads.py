@@ -110,9 +110,10 @@ def test_a_hung_read_leaves_the_window_answering_and_ends_with_a_message(
     said = "Past sessions could not be loaded: the records are not answering."
     assert history.status.text() == said
     assert window.status_banner.text() == said
+    dropped = window.ops.dropped
     gate.set()  # the server answers at last: too late, what it says is dropped
-    window.ops.join_workers(5)
-    qtbot.wait(50)
+    # Both visits' reads come back (the first superseded, the second given up on): dropped.
+    qtbot.waitUntil(lambda: window.ops.dropped == dropped + 2, timeout=5000)
     assert history.model.rowCount() == 0
     assert history.status.text() == said
 
@@ -141,9 +142,9 @@ def test_set_up_opens_at_once_while_the_records_hang_and_then_says_why(
     )
     assert line.text() == "P-0077"
     assert setup.soundtrack.count() > 1  # the soundtracks came all the same
+    dropped = window.ops.dropped
     gate.set()
-    window.ops.join_workers(5)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: window.ops.dropped == dropped + 1, timeout=5000)
     assert setup.patient.findText("P-LATE") == -1  # too late: dropped
 
 

@@ -128,8 +128,7 @@ def test_past_its_limit_the_page_is_told_and_a_late_result_dropped(
     assert banner.text == told[0]
     assert loading == [True, False]  # it said it was loading, calmly, then stopped saying so
     gate.set()
-    ops.join_workers(5)
-    qtbot.wait(50)  # the late result's queued signal is delivered, and dropped
+    qtbot.waitUntil(lambda: ops.dropped == 1, timeout=5000)  # it came back, and was dropped
     assert results == []
     assert ops.idle()
 
@@ -147,9 +146,9 @@ def test_a_later_op_for_the_same_page_supersedes_the_earlier(
     assert ops.busy == 1
     with qtbot.waitSignal(ops.all_done, timeout=5000):
         ops.run(lambda: "second click", shown.append, what="The record")
+    assert ops.dropped == 0
     gate.set()
-    ops.join_workers(5)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: ops.dropped == 1, timeout=5000)  # the first click's, dropped
     assert shown == ["second click"]
 
 
