@@ -262,5 +262,7 @@ class CourseView(QWidget):
             saved,
             failed=lambda text: self._could_not_load(f"{text} Nothing was saved."),
             what="The questionnaire",
-            key=f"questionnaire {id(scored)}",  # a save is never dropped for a later one
+            key=f"questionnaire {id(scored)}",
+            write=True,  # late, it may still be saved: never "nothing was saved" (or a twin)
+            unsure=self._could_not_load,
         )

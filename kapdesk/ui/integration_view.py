@@ -409,6 +409,8 @@ class IntegrationView(QWidget):
             failed=failed,
             what="The plan's change",
             key=f"plan change {next(self._writes)}",
+            write=True,
+            unsure=self.status.setText,
         )
 
     def _changed(self, item: ItemState, updated: ItemState | None) -> None:

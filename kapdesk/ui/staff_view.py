@@ -361,12 +361,15 @@ class StaffView(QWidget):
             dialog.entry = None
             dialog.open()  # back to the form, as it was typed
 
+        late = _LateWrite(self._changed, self._say)
         self.ops.run(
             write,
-            lambda why: self._changed() if why is None else refused(why),
+            lambda why: late.saved(f"{entry.name}'s account") if why is None else refused(why),
             failed=refused,
             what="The account",
             key=f"account {entry.name}",
+            write=True,
+            unsure=late.unsure,
         )
 
     def _changed(self) -> None:
@@ -386,14 +389,37 @@ class StaffView(QWidget):
                 return str(exc)
             return None
 
+        late = _LateWrite(self._changed, self._say)
+        now = "inactive" if member.active else "active"
         self.ops.run(
             write,
-            lambda why: self._changed() if why is None else self._say(why),
+            lambda why: late.saved(f"{member.name} is {now}") if why is None else self._say(why),
             failed=self._say,
             what="The account",
             key=f"account {member.name}",
+            write=True,
+            unsure=late.unsure,
         )
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()
+
+
+class _LateWrite:
+    """One account write: once staff were told it is not confirmed yet, its late success is
+    said plainly too (a quick one just shows the list as it now is)."""
+
+    def __init__(self, changed: Callable[[], None], say: Callable[[str], None]) -> None:
+        self.changed = changed
+        self.say = say
+        self.told = False
+
+    def unsure(self, text: str) -> None:
+        self.told = True
+        self.say(text)
+
+    def saved(self, what: str) -> None:
+        self.changed()
+        if self.told:
+            self.say(f"Saved: {what}.")

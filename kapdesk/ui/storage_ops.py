@@ -8,6 +8,10 @@ the disk or the network, so the journey's timer never stands still while a page 
 Every op has a time limit of its own: past it the page is told it could not load (the records
 are not answering) and a result that comes later is dropped. A later op for the same page
 supersedes an earlier one, so a nurse who clicks twice sees what the last click asked for.
+
+A write (``write=True``) is never dropped: past its limit it may still commit, so the page is
+told it is not confirmed yet (never that nothing was saved, which would have staff enter it
+again), and its outcome, however late, still comes to the page, which says it plainly.
 """
 
 from __future__ import annotations
@@ -47,6 +51,8 @@ class _Op:
     done: Callable[[Any], None]
     failed: Callable[[str], None] | None
     loading: Callable[[bool], None] | None
+    write: bool = False
+    unsure: Callable[[str], None] | None = None
     started: float = field(default_factory=time.monotonic)
     timers: list[QTimer] = field(default_factory=list)
 
@@ -90,14 +96,20 @@ class _Relay(QObject):
     finished = Signal(int, bool, object)
 
 
-def plain_failure(what: str, exc: BaseException) -> str:
+def plain_failure(what: str, exc: BaseException, *, write: bool = False) -> str:
     """What could not be read or written and why, in a few plain words (never a traceback).
 
     A StorageError says both already ("Past sessions cannot be read: the database is
-    locked"); anything else is said as ``what`` could not be loaded, and why."""
+    locked"); anything else is said as ``what`` could not be loaded (or, for a ``write``,
+    saved), and why."""
     if isinstance(exc, StorageError) and str(exc).strip():
         return str(exc).strip().rstrip(".") + "."
-    return f"{what} could not be loaded: {_reason(exc)}."
+    return f"{what} could not be {'saved' if write else 'loaded'}: {_reason(exc)}."
+
+
+def not_confirmed(what: str) -> str:
+    """What a page says of a write past its time limit: it may yet be saved."""
+    return f"{what}: not confirmed yet: the records are not answering; kapdesk is still trying."
 
 
 def _reason(exc: BaseException) -> str:
@@ -162,6 +174,8 @@ class StorageOps(QObject):
         what: str = "The page",
         key: str | None = None,
         limit: float | None = None,
+        write: bool = False,
+        unsure: Callable[[str], None] | None = None,
     ) -> int:
         """Run ``work()`` on a worker thread; ``done(result)`` on the window's thread.
 
@@ -169,17 +183,20 @@ class StorageOps(QObject):
         default ``what``) is the page: a later op with the same key drops this one's result.
         ``failed(text)`` hears a failure (by default the banner does); ``loading(True)`` is
         called when the op takes long enough to say so, ``loading(False)`` once it is over.
+        A ``write`` is never superseded nor given up on: past its limit ``unsure(text)`` (and
+        the banner) hear it is not confirmed yet, and ``done`` or ``failed`` hear how it ended.
         Returns the op's ticket.
         """
         self._next += 1
         ticket = self._next
         page = key or what
-        earlier = self._latest.get(page)
+        earlier = None if write else self._latest.get(page)
         if earlier is not None:
             self._drop(earlier)
-        op = _Op(ticket, page, what, done, failed, loading)
+        op = _Op(ticket, page, what, done, failed, loading, write, unsure)
         self._ops[ticket] = op
-        self._latest[page] = ticket
+        if not write:
+            self._latest[page] = ticket
         seconds = self.limit if limit is None else limit
         op.timers.append(self._timer(round(seconds * 1000), lambda: self._timed_out(ticket)))
         if loading is not None:
@@ -243,16 +260,28 @@ class StorageOps(QObject):
         else:
             assert isinstance(outcome, BaseException)
             log.warning("%s: a store call failed: %s", op.what, type(outcome).__name__)
-            self._fail(op, plain_failure(op.what, outcome))
+            self._fail(op, plain_failure(op.what, outcome, write=op.write))
         self._settled()
 
     def _timed_out(self, ticket: int) -> None:
+        if (write := self._ops.get(ticket)) is not None and write.write:
+            self._unconfirmed(write)
+            return
         op = self._end(ticket)
         if op is None:
             return
         log.warning("%s: no answer from the records within %.1f s", op.what, self.limit)
         self._fail(op, f"{op.what} could not be loaded: the records are not answering.")
         self._settled()
+
+    def _unconfirmed(self, op: _Op) -> None:
+        """A write past its limit: it stays in flight, and may yet commit."""
+        log.warning("%s: a write not confirmed within its limit; still waiting", op.what)
+        text = not_confirmed(op.what)
+        if op.unsure is not None:
+            unsure = op.unsure
+            self._report(op, lambda: unsure(text))
+        self._failed(op.key, text)
 
     def _fail(self, op: _Op, text: str) -> None:
         # The page hears first: where it goes next (set-up opens the session anyway) turns a

@@ -3,6 +3,9 @@ kept with the moment they were taken at, listed and drawn as a trend."""
 
 from __future__ import annotations
 
+import threading
+
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -98,3 +101,44 @@ def test_questionnaires_before_the_dose_and_at_follow_up_make_a_trend(
 
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert window.pages.currentWidget() is window.journey_view  # back to the open session
+
+
+def test_a_save_past_its_limit_is_not_confirmed_then_said_saved_once(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.open_session("P-0079", "im-ketamine", "Dr Lin")
+    records = window.records
+    gate = threading.Event()
+    record = records.courses.record
+
+    def slow_record(*args: object, **kwargs: object) -> object:
+        gate.wait(30)  # the server answers late, and commits all the same
+        return record(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(records.courses, "record", slow_record)
+    qtbot.keyClick(window, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    view = window.course_view
+    settle(window)
+    window.ops.limit = 0.5
+    qtbot.mouseClick(view.gad_button, Qt.MouseButton.LeftButton)
+    dialog = view.dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    try:
+        for item in range(7):
+            _tap(qtbot, dialog, item, 1)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "not confirmed yet" in view.status.text(), timeout=5000)
+        assert view.status.text() == (
+            "The questionnaire: not confirmed yet: the records are not answering;"
+            " kapdesk is still trying."
+        )
+        assert "Nothing was saved" not in view.status.text()
+        assert "loaded" not in window.status_banner.text()
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: view.status.text().startswith("Saved: GAD-7 7 of 21"), timeout=5000)
+    settle(window)
+    assert view.table.rowCount() == 1
+    assert len(records.courses.results("P-0079")) == 1
+    assert not window.status_banner.isVisible()

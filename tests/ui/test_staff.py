@@ -3,6 +3,7 @@ screen, the admin's page of accounts, and an audit trail holding each kind of ac
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -374,3 +375,40 @@ def test_two_accounts_may_not_differ_by_case_alone(window: MainWindow) -> None:
     ana = next(m for m in staff.accounts() if m.name == "Ana Moreno")
     with pytest.raises(ValueError, match="Ana Moreno has an account already"):
         staff.create_account("ana moreno", frozenset({Role.NURSE}), "3917", by=ana)
+
+
+def test_an_account_change_past_its_limit_is_not_confirmed_then_said_saved(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    staff = _accounts(window)
+    _sign_in(qtbot, window, "Ana Moreno", "5820")
+    window.show_setup()
+    qtbot.keyClick(window.setup_view, Qt.Key.Key_K, CTRL)
+    page = window.staff_view
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is page)
+    settle(window)
+    gate = threading.Event()
+    change = staff.change_account
+
+    def slow_change(*args: object, **kwargs: object) -> object:
+        gate.wait(30)  # the server answers late, and commits all the same
+        return change(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(staff, "change_account", slow_change)
+    window.ops.limit = 0.5
+    try:
+        _press_row(qtbot, page.accounts, 2)
+        assert _cell(page.accounts, 2, 0) == "Robin Hale"
+        qtbot.mouseClick(page.active_button, LEFT)
+        qtbot.waitUntil(lambda: "not confirmed yet" in page.message.text(), timeout=5000)
+        assert page.message.text() == (
+            "The account: not confirmed yet: the records are not answering;"
+            " kapdesk is still trying."
+        )
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: page.message.text() == "Saved: Robin Hale is inactive.", timeout=5000)
+    settle(window)
+    assert page.message.isVisible()
+    assert _cell(page.accounts, 2, 2) == "inactive"
+    assert not next(m for m in staff.accounts() if m.name == "Robin Hale").active

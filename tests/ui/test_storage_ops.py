@@ -133,6 +133,69 @@ def test_past_its_limit_the_page_is_told_and_a_late_result_dropped(
     assert ops.idle()
 
 
+def test_a_write_past_its_limit_is_not_confirmed_and_its_late_outcome_still_comes(
+    qtbot: QtBot, ops: StorageOps, banner: Banner, gate: threading.Event
+) -> None:
+    saved: list[str] = []
+    told: list[str] = []
+    unsure: list[str] = []
+
+    def work() -> str:
+        gate.wait(10)
+        return "saved late"
+
+    ops.run(
+        work,
+        saved.append,
+        failed=told.append,
+        unsure=unsure.append,
+        what="The questionnaire",
+        limit=0.3,
+        write=True,
+    )
+    qtbot.waitUntil(lambda: bool(unsure), timeout=5000)
+    text = (
+        "The questionnaire: not confirmed yet: the records are not answering;"
+        " kapdesk is still trying."
+    )
+    assert unsure == [text]
+    assert banner.text == text
+    assert told == []  # never "could not be saved": it may yet be
+    assert ops.busy == 1  # still waited for
+    with qtbot.waitSignal(ops.all_done, timeout=5000):
+        gate.set()
+    assert saved == ["saved late"]
+    assert banner.said[-1] == ("page", None)
+    assert ops.dropped == 0
+
+
+def test_a_write_that_fails_says_it_could_not_be_saved(
+    qtbot: QtBot, ops: StorageOps, banner: Banner
+) -> None:
+    def work() -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    with qtbot.waitSignal(ops.all_done, timeout=5000):
+        ops.run(work, lambda _r: None, what="The account", write=True)
+    assert banner.text is not None
+    assert banner.text.startswith("The account could not be saved: the database ")
+
+
+def test_a_write_is_never_superseded(qtbot: QtBot, ops: StorageOps, gate: threading.Event) -> None:
+    saved: list[str] = []
+
+    def first() -> str:
+        gate.wait(10)
+        return "first"
+
+    ops.run(first, saved.append, what="The account", write=True)
+    ops.run(lambda: "second", saved.append, what="The account", write=True)
+    qtbot.waitUntil(lambda: saved == ["second"], timeout=5000)
+    with qtbot.waitSignal(ops.all_done, timeout=5000):
+        gate.set()
+    assert saved == ["second", "first"]
+
+
 def test_a_later_op_for_the_same_page_supersedes_the_earlier(
     qtbot: QtBot, ops: StorageOps, gate: threading.Event
 ) -> None:
