@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -229,8 +230,13 @@ class IntegrationView(QWidget):
         self._fill()
 
         def show(got: PlanRead | None) -> None:
+            if self.session_id != session_id:
+                return  # another session's plan was asked for meanwhile
             if got is None:
-                self.record_requested.emit(session_id)
+                # Never dosed: the record instead, only while this page is still on screen (a
+                # late answer never turns the page from under staff, nor from the calm screen).
+                if self._on_screen():
+                    self.record_requested.emit(session_id)
                 return
             summary = got.summary
             parts = (f"Integration · {summary.patient_code}", got.course_text)
@@ -256,6 +262,11 @@ class IntegrationView(QWidget):
 
     def _loading(self, waiting: bool) -> None:
         self.status.setText("Loading the integration plan…" if waiting else "")
+
+    def _on_screen(self) -> bool:
+        """This page is the one its window's pages show."""
+        pages = self.parentWidget()
+        return isinstance(pages, QStackedWidget) and pages.currentWidget() is self
 
     def show_plan(
         self,

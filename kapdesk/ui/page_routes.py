@@ -340,6 +340,11 @@ class PageRoutes(WindowParts):
             self.wake_banner.clear()
 
     def _turn_to(self, page: QWidget) -> None:
-        """``page`` is on screen, loaded: what said a page could not load no longer holds."""
+        """``page`` is on screen, loaded: what said a page could not load no longer holds.
+
+        Never while the window is locked: the calm screen stays over everything (a late
+        answer asking for a patient's record must not put it up with nobody signed in)."""
+        if self.locked:
+            return
         self.status_banner.say(PAGE, None)
         self.pages.setCurrentWidget(page)

@@ -3,8 +3,11 @@ when the session closes, and the plan ticked, assigned and booked, then revisite
 
 from __future__ import annotations
 
+import threading
+
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QTableWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from kapdesk.app import build_window
@@ -12,6 +15,7 @@ from kapdesk.core.clock import FakeClock
 from kapdesk.core.journey import Dose
 from kapdesk.paths import AppPaths
 from kapdesk.storage.db import Storage
+from kapdesk.ui import integration_view
 from kapdesk.ui.main_window import MainWindow
 from tests.support.ops import settle
 from tests.ui.conftest import sign_in
@@ -208,3 +212,57 @@ def test_the_note_box_says_it_is_printed_on_the_patients_handout(
     assert above.bottom() <= note.top()
     assert hint.visibleRegion().boundingRect().size() == hint.size()  # nothing covers it
     assert hint.fontMetrics().horizontalAdvance(hint.text()) <= hint.contentsRect().width()
+
+
+def test_a_late_answer_never_turns_the_page_from_under_the_calm_screen(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.open_session("P-0043", "im-ketamine", "Dr Lin")  # never dosed: no plan
+    assert window.current is not None
+    session_id = window.current.session_id
+    gate = threading.Event()
+    asked: list[int] = []
+
+    def slow_read(*_args: object) -> None:
+        asked.append(session_id)
+        gate.wait(30)  # the records answer late: the session has no plan, its record instead
+
+    monkeypatch.setattr(integration_view, "read_plan", slow_read)
+    window.show_integration(session_id)
+    plan = window.integration_view
+    assert window.pages.currentWidget() is plan
+    qtbot.waitUntil(lambda: asked == [session_id])
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_L, ctrl_shift)
+    assert window.locked
+    assert window.pages.currentWidget() is window.calm
+    gate.set()
+    settle(window)  # the late answer has come, and been handled
+    assert window.pages.currentWidget() is window.calm
+    assert window.locked
+    assert window.pages.currentWidget() is not window.summary_view
+
+
+def test_a_late_answer_for_a_page_left_meanwhile_never_turns_the_page(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.open_session("P-0044", "im-ketamine", "Dr Lin")  # never dosed: no plan
+    assert window.current is not None
+    session_id = window.current.session_id
+    gate = threading.Event()
+    asked: list[int] = []
+
+    def slow_read(*_args: object) -> None:
+        asked.append(session_id)
+        gate.wait(30)
+
+    monkeypatch.setattr(integration_view, "read_plan", slow_read)
+    window.show_integration(session_id)
+    plan = window.integration_view
+    qtbot.waitUntil(lambda: asked == [session_id])
+    qtbot.mouseClick(plan.back_button, Qt.MouseButton.LeftButton)
+    left_for = window.pages.currentWidget()
+    assert left_for is not plan
+    gate.set()
+    settle(window)
+    assert window.pages.currentWidget() is left_for  # the late answer stayed on its own page
