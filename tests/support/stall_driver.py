@@ -299,9 +299,9 @@ class Navigator:
         self.steps: list[tuple[Callable[[], bool], Callable[[], None]]] = [
             (self.on_journey, lambda: self.click(seams.journey_view.history_button)),
             (self.history_loaded, self.find_big_session),
-            (self.on_summary, lambda: self.click(seams.summary_view.timeline_button)),
+            (self.summary_loaded, lambda: self.click(seams.summary_view.timeline_button)),
             (self.timeline_loaded, lambda: self.click(seams.timeline_back())),
-            (self.on_summary, lambda: self.click(seams.summary_view.new_button)),
+            (self.summary_loaded, lambda: self.click(seams.summary_view.new_button)),
             (self.on_journey, lambda: None),
         ]
         self.done = False
@@ -339,8 +339,10 @@ class Navigator:
     def on_journey(self) -> bool:
         return self.seams.page() is self.seams.journey_view
 
-    def on_summary(self) -> bool:
-        return self.seams.page() is self.seams.summary_view
+    def summary_loaded(self) -> bool:
+        """The record is on screen with its buttons (they show once it has loaded)."""
+        shown = bool(self.seams.summary_view.timeline_button.isVisible())
+        return shown and self.seams.page() is self.seams.summary_view
 
     def history_loaded(self) -> bool:
         shown = self.seams.page() is self.seams.history_view

@@ -26,6 +26,7 @@ from kapdesk.core.staff import Role
 from kapdesk.storage.db import Storage
 from kapdesk.storage.models import SessionEvent
 from kapdesk.ui.main_window import MainWindow
+from tests.support.saving import settle
 from tests.ui.conftest import sign_in_account
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -115,17 +116,21 @@ def test_after_every_form_the_keyboard_is_back_in_the_note_and_each_shortcut_wor
     if dose.isVisible():  # the checklist left undone is named: a second Enter records
         _press(qtbot, window, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dose.isVisible())
+    settle(qtbot, window)  # the recorder's thread has written it
     assert len(_saved(storage, "dose")) == 1
     _keyboard_back_on(qtbot, window, note)
 
     # A note typed anywhere, then each of the journey's own keys, one after the other.
     _type(qtbot, window, "Settled after the dose")
     _press(qtbot, window, Qt.Key.Key_Return)
+    settle(qtbot, window)  # the recorder's thread has written it
     assert [n["text"] for n in _saved(storage, "note")] == ["Settled after the dose"]
+    settle(qtbot, window)  # the recorder's thread has written it
     phases = len(_saved(storage, "phase_started"))
     _press(qtbot, window, Qt.Key.Key_N, CTRL)
     if "again" in view.next_button.text():  # a dosing phase ended early asks twice
         _press(qtbot, window, Qt.Key.Key_N, CTRL)
+    settle(qtbot, window)  # the recorder's thread has written it
     assert len(_saved(storage, "phase_started")) == phases + 1
     for key in (Qt.Key.Key_B, Qt.Key.Key_R, Qt.Key.Key_D, Qt.Key.Key_E):
         form = _opens_form(qtbot, window, key)
@@ -148,6 +153,7 @@ def test_after_every_form_the_keyboard_is_back_in_the_note_and_each_shortcut_wor
     _keyboard_back_on(qtbot, window, note)
     _type(qtbot, window, "Back from the timeline")
     _press(qtbot, window, Qt.Key.Key_Return)
+    settle(qtbot, window)  # the recorder's thread has written it
     assert [n["text"] for n in _saved(storage, "note")][-1] == "Back from the timeline"
 
 
@@ -166,6 +172,7 @@ def test_the_keyboard_goes_back_to_the_box_it_was_in(
     _keyboard_back_on(qtbot, window, intention)
     _type(qtbot, window, " and let go")
     _press(qtbot, window, Qt.Key.Key_I, CTRL)
+    settle(qtbot, window)  # the recorder's thread has written it
     assert [i["text"] for i in _saved(storage, "intention")] == ["To rest and let go"]
 
 
@@ -188,6 +195,7 @@ def test_nothing_typed_lands_in_a_box_that_is_not_on_screen(
         _type(qtbot, window, f"{width} ")
     assert note.text() == "1024 1280 1920 "
     _press(qtbot, window, Qt.Key.Key_Return)
+    settle(qtbot, window)  # the recorder's thread has written it
     assert [n["text"] for n in _saved(storage, "note")] == ["1024 1280 1920"]
 
     # The column with the note box hidden while the box has the keyboard: the keys go to
@@ -198,6 +206,7 @@ def test_nothing_typed_lands_in_a_box_that_is_not_on_screen(
     _press(qtbot, window, Qt.Key.Key_Return)
     assert _on_screen(QApplication.focusWidget())
     assert note.text() == ""
+    settle(qtbot, window)  # the recorder's thread has written it
     assert len(_saved(storage, "note")) == 1
 
     note.setFocus()  # the hidden box given the keyboard anyhow (as by a page turned)
@@ -205,6 +214,7 @@ def test_nothing_typed_lands_in_a_box_that_is_not_on_screen(
     _press(qtbot, window, Qt.Key.Key_Return)
     assert _on_screen(QApplication.focusWidget())
     assert note.text() == ""
+    settle(qtbot, window)  # the recorder's thread has written it
     assert len(_saved(storage, "note")) == 1
 
 
