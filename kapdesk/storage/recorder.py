@@ -79,6 +79,7 @@ class EventRecorder:
         self._aside = aside
         self._aside_box: Outbox | None = None
         self._aside_lost = 0  # set aside, and the file could not take them: memory only
+        self._aside_kept: set[int] = set()  # places set aside at close, not yet written
         self._not_saved: set[int] = set()  # ids of events taken and not (yet) in the record
         self.session_id = session_id
         self._next_seq = next_seq
@@ -155,6 +156,16 @@ class EventRecorder:
         return self._memory_only and self.pending > 0
 
     @property
+    def held_in_memory(self) -> bool:
+        """Some entries are on no disk yet, so closing kapdesk must ask first: those of
+        :attr:`memory_only`, and on SQLite every entry not yet committed (a write under way
+        may wait seconds on another process's lock), until :meth:`close` sets it aside."""
+        if self._outbox is not None or self._aside_lost:
+            return self.memory_only
+        with self._lock:
+            return any(seq not in self._aside_kept for seq, _ in self._pending)
+
+    @property
     def set_aside(self) -> int:
         """Entries this recorder could not add to the record (another writer held their place)."""
         return self._conflicts
@@ -207,7 +218,8 @@ class EventRecorder:
     def close(self) -> None:
         """Stop writing (the app is closing). What waits gets a moment (``CLOSE_WAIT_S``) to be
         committed; with an outbox, what still waits is then kept on this PC's disk for the
-        next start to deliver.
+        next start to deliver; on SQLite it is set aside in ``aside``'s file, on disk before
+        this returns, for an admin (the writer thread stops and would lose it at exit).
 
         Never waits for the server beyond that: a write under way either commits or is
         rolled back by the server, and the outbox keeps the entry until it is confirmed.
@@ -217,9 +229,35 @@ class EventRecorder:
         self._closing.set()
         with self._changed:
             self._changed.notify_all()
-            waiting = self._unkept() if self._outbox is not None else []
-        if waiting:
+            waiting = self._unkept() if self._outbox is not None else list(self._pending)
+        if waiting and self._outbox is not None:
             self._keep(waiting)
+        elif waiting:
+            self._put_aside_at_close(waiting)
+
+    def _put_aside_at_close(self, items: list[tuple[int, JourneyEvent]]) -> None:
+        """SQLite, closing: what the record has not taken yet goes to the set-aside file."""
+        why = (
+            "kapdesk closed before this entry could be written (the database was busy or "
+            "could not be written); if its place in the record is empty, add it from here"
+        )
+        for seq, event in items:
+            with self._keeping:  # the writer's commit of it, if one ends now, is said first
+                with self._lock:
+                    if seq not in self._seq_of.values():
+                        continue
+                try:
+                    if self._aside_box is None:
+                        if self._aside is None:
+                            raise OutboxError("no file to set entries aside in")
+                        self._aside_box = self._aside()
+                    self._aside_box.put(self._kept_entry(seq, event), problem=why)
+                except OutboxError as exc:
+                    log.error("session %s: entry %s lost at close: %s", self.session_id, seq, exc)
+                    continue
+                with self._lock:
+                    self._aside_kept.add(seq)
+                log.warning("session %s: entry %s set aside at close", self.session_id, seq)
 
     # -- the writer thread --------------------------------------------------------------------
 
@@ -285,6 +323,7 @@ class EventRecorder:
                 if written:
                     self._not_saved.discard(id(event))
                 was_kept = self._kept.pop(seq, False)
+                self._aside_kept.discard(seq)
                 self._write_problem = None
                 back = self._offline is not None and not self._pending
                 if back:

@@ -229,7 +229,7 @@ class ClosePolicy(QObject):
             return False
         current = self._window.current
         asked = self._lose_memory
-        if current is not None and current.recorder.memory_only and not asked:
+        if current is not None and current.recorder.held_in_memory and not asked:
             self._lose_memory = True  # the one case where closing loses a record: ask twice
             self._window.status_banner.say(
                 CLOSING,

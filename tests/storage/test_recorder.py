@@ -5,6 +5,8 @@ written twice."""
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import signal
 import sqlite3
@@ -38,6 +40,11 @@ def wait_until(condition: Callable[[], bool], timeout: float = 15.0) -> None:
     while not condition():
         assert time.monotonic() < deadline, "the condition did not come true in time"
         pause.wait(0.01)
+
+
+def _in_memory(recorder: EventRecorder) -> bool:
+    """Whether closing now must ask first (a function: mypy would narrow the property)."""
+    return recorder.held_in_memory
 
 
 def _note(clock: FakeClock, words: str) -> JourneyEvent:
@@ -88,10 +95,12 @@ def test_taking_an_entry_returns_at_once_and_it_is_saved_later(
     assert recorder.waits(note)
     assert recorder.pending == 1
     assert not recorder.memory_only  # not a failure: a write under way
+    assert _in_memory(recorder)  # SQLite: until committed, only memory holds it
     assert [kind for _, kind, _ in _rows(sqlite_storage, opened.session_id)] == ["session_opened"]
     gate.set()
     assert recorder.flush(timeout=10)
     assert recorder.is_saved(note)
+    assert not _in_memory(recorder)
     assert _rows(sqlite_storage, opened.session_id)[-1][2] == (note.wall, "calm")
     recorder.close()
     engine.dispose()
@@ -245,3 +254,38 @@ def test_a_server_frozen_with_sigstop_puts_the_room_offline_and_loses_nothing(
             recorder.close()
             outbox.close()
             storage.engine.dispose()
+
+
+def _set_aside_notes(paths: AppPaths, session_id: int) -> list[str]:
+    if not paths.set_aside.exists():
+        return []
+    with contextlib.closing(sqlite3.connect(paths.set_aside)) as aside:
+        rows = aside.execute(
+            "SELECT data FROM outbox WHERE session_id = ? AND problem IS NOT NULL", (session_id,)
+        ).fetchall()
+    return [json.loads(data).get("text") for (data,) in rows]
+
+
+def test_closing_while_another_process_holds_the_write_lock_loses_no_entry(
+    sqlite_storage: Storage, paths: AppPaths, clock: FakeClock
+) -> None:
+    opened = JourneyStore(sqlite_storage, clock, set_aside=paths.set_aside).open_session(
+        "P-1", make_protocol(), ""
+    )
+    holder = sqlite3.connect(paths.database, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another process's write: SQLite's write lock is taken
+    try:
+        note = opened.journey.record_observation(EventKind.NOTE, {"text": "calm", "tags": []})
+        assert _in_memory(opened.recorder)  # waits in memory: the window asks before closing
+        opened.recorder.close()
+        assert not _in_memory(opened.recorder)  # on disk, in the set-aside file
+        writers = list(opened.recorder._threads)
+        # The write under way gives up at the busy timeout, and the writer thread stops.
+        wait_until(lambda: not any(thread.is_alive() for thread in writers))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    recorded = [words for _, _, (_, words) in _rows(sqlite_storage, opened.session_id)]
+    kept = _set_aside_notes(paths, opened.session_id)
+    assert "calm" in recorded or "calm" in kept, "the note is gone"
+    assert note.data["text"] == "calm"

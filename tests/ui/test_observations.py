@@ -3,6 +3,10 @@ typed, flagged, and the schedule's cue going from due to overdue to done."""
 
 from __future__ import annotations
 
+import contextlib
+import json
+import sqlite3
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -314,3 +318,33 @@ def test_a_corrected_note_reads_as_corrected_under_the_note_box(
     assert window.pages.currentWidget() is window.journey_view
     qtbot.waitUntil(lambda: panel.recent[0].text().endswith("vomited once"))
     assert "vomitted" not in panel.recent[0].text()
+
+
+def test_closing_while_another_process_holds_the_write_lock_asks_first_and_loses_nothing(
+    qtbot: QtBot, window: MainWindow, storage: Storage, paths: AppPaths
+) -> None:
+    _open_session(qtbot, window)
+    current = window.current
+    assert current is not None
+    panel = window.journey_view.observations
+    assert panel is not None
+    holder = sqlite3.connect(paths.database, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another process writes: SQLite's write lock is taken
+    try:
+        panel.note.setFocus()
+        qtbot.keyClicks(panel.note, "Breathing slow")
+        qtbot.keyClick(panel.note, Qt.Key.Key_Return)
+        window.close()  # Alt+F4, the window manager's close
+        assert window.isVisible()  # the note is in memory only: kapdesk asks first
+        assert "Close again to do so" in window.status_banner.text()
+        window.close()  # staff close again: the note goes to the set-aside file
+        assert not window.isVisible()
+        writers = list(current.recorder._threads)
+        qtbot.waitUntil(lambda: not any(thread.is_alive() for thread in writers), timeout=15_000)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    recorded = [n["text"] for n in _saved(storage, "note")]
+    with contextlib.closing(sqlite3.connect(paths.set_aside)) as aside:
+        kept = [json.loads(data)["text"] for (data,) in aside.execute("SELECT data FROM outbox")]
+    assert "Breathing slow" in recorded + kept, "the note is gone"
