@@ -7,6 +7,7 @@ journey's first listener, which writes every event as it happens.
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -207,6 +208,32 @@ class JourneyStore:
             self._beat_failed = True
             return
         self._beat_failed = False
+
+    def _open_now(self) -> list[OpenJourney]:
+        """Every session this app has a recorder for: the one on screen and past ones opened
+        for corrections."""
+        return list(self._live.values())
+
+    def flush_all(self, timeout: float) -> bool:
+        """Wait at most ``timeout`` seconds in all for every open session's recorder to commit
+        what waits; True when nothing is left unsaved. For shutting down: the window never
+        waits."""
+        deadline = time.monotonic() + timeout
+        saved = True
+        for opened in self._open_now():
+            left = max(0.0, deadline - time.monotonic())
+            saved = opened.recorder.flush(left) and saved
+        return saved
+
+    def held_in_memory(self) -> bool:
+        """Whether any open session's recorder holds entries on no disk yet: closing kapdesk
+        must ask first (:attr:`EventRecorder.held_in_memory`)."""
+        return any(opened.recorder.held_in_memory for opened in self._open_now())
+
+    def close_all(self) -> None:
+        """kapdesk is closing: every recorder stops, keeping what waits on this PC's disk."""
+        for opened in self._open_now():
+            opened.recorder.close()
 
     def deliver_outbox(self) -> int:
         """Write what the outbox kept from an earlier run, in order; how many were written.

@@ -170,17 +170,13 @@ class ClosePolicy(QObject):
     def save_pending(self) -> None:
         """Write what waits to be written, once more (kapdesk is about to end), and the
         heartbeat that vouches for the journey's time up to now."""
-        current = self._window.current
-        # A bounded wait for the recorder's thread, at shutdown only: what the server does not
+        store = self._window.store
+        # A bounded wait for the recorders' threads, at shutdown only: what the server does not
         # take by then waits in the outbox.
-        saved = current is None or current.recorder.flush(timeout=5.0)
-        if current is not None and not saved and current.recorder.memory_only:
-            log.error(
-                "session %s: %s entries could not be written before kapdesk ended",
-                current.session_id,
-                current.recorder.pending,
-            )
-        self._window.store.beat()
+        saved = store.flush_all(timeout=5.0)
+        if not saved and store.held_in_memory():
+            log.error("entries of an open session could not be written before kapdesk ended")
+        store.beat()
 
     def _put_questions_away(self) -> None:
         """Every dialog on screen is closed unanswered: none may hold a shutdown up."""
@@ -227,9 +223,8 @@ class ClosePolicy(QObject):
                 CLOSING, "kapdesk runs full screen here: staff close it with Ctrl+Shift+Q."
             )
             return False
-        current = self._window.current
         asked = self._lose_memory
-        if current is not None and current.recorder.held_in_memory and not asked:
+        if self._window.store.held_in_memory() and not asked:
             self._lose_memory = True  # the one case where closing loses a record: ask twice
             self._window.status_banner.say(
                 CLOSING,
@@ -243,10 +238,8 @@ class ClosePolicy(QObject):
     def _close_everything(self) -> None:
         """The window closes: the sound device, the recorder, the beacon, the board and the
         inhibitors are let go (an open session stays open)."""
-        current = self._window.current
         self._window.sound_panel.shut_down()
-        if current is not None:
-            current.recorder.close()  # what waits for the server stays in the outbox
+        self._window.store.close_all()  # what waits for the server stays in the outbox
         if self._window.presence is not None:
             self._window.presence.stop()
         board = self._window.board_window

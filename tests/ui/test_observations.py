@@ -348,3 +348,59 @@ def test_closing_while_another_process_holds_the_write_lock_asks_first_and_loses
     with contextlib.closing(sqlite3.connect(paths.set_aside)) as aside:
         kept = [json.loads(data)["text"] for (data,) in aside.execute("SELECT data FROM outbox")]
     assert "Breathing slow" in recorded + kept, "the note is gone"
+
+
+def _past_session_timeline(qtbot: QtBot, window: MainWindow, session_id: int) -> None:
+    window.show_history()
+    settle_ops(window)
+    window.choose_session(session_id)
+    settle_ops(window)
+    qtbot.mouseClick(window.summary_view.timeline_button, Qt.MouseButton.LeftButton)
+    settle_ops(window)
+    assert window.pages.currentWidget() is window.timeline_view
+
+
+def _correct_a_note(qtbot: QtBot, window: MainWindow, words: str) -> None:
+    view = window.timeline_view
+    row = next(i for i, e in enumerate(view.entries) if e.kind is EventKind.NOTE)
+    view.select_row(row)
+    qtbot.mouseClick(view.amend_button, Qt.MouseButton.LeftButton)
+    dialog = view.amend_dialog
+    assert dialog is not None
+    dialog.text.setText(words)
+    dialog.reason.setText("more detail")
+    qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
+    assert view.entries[row].text.endswith(words)
+
+
+def _amended(storage: Storage, words: str) -> bool:
+    """Whether a correction with ``words`` is in the record."""
+    return any(words in json.dumps(a) for a in _saved(storage, "amendment"))
+
+
+def test_closing_asks_first_while_a_past_sessions_correction_waits_and_keeps_it(
+    qtbot: QtBot, window: MainWindow, storage: Storage, paths: AppPaths
+) -> None:
+    demo = record_demo_session(storage)
+    _past_session_timeline(qtbot, window, demo.session_id)
+    assert window.current is None  # the past session has a recorder of its own
+    holder = sqlite3.connect(paths.database, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another process writes: SQLite's write lock is taken
+    try:
+        _correct_a_note(qtbot, window, "settled after music")
+        window.close()  # Alt+F4, the window manager's close
+        assert window.isVisible()  # the correction is in memory only: kapdesk asks first
+        assert "Close again to do so" in window.status_banner.text()
+        window.close()
+        assert not window.isVisible()
+        opened = window.timeline_view.current
+        assert opened is not None
+        writers = list(opened.recorder._threads)
+        qtbot.waitUntil(lambda: not any(thread.is_alive() for thread in writers), timeout=15_000)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    with contextlib.closing(sqlite3.connect(paths.set_aside)) as aside:
+        kept = [data for (data,) in aside.execute("SELECT data FROM outbox")]
+    in_aside = any("settled after music" in data for data in kept)
+    assert in_aside or _amended(storage, "settled after music"), "the correction is gone"
