@@ -6,7 +6,9 @@ journey's first listener, which writes every event as it happens.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -139,6 +141,7 @@ class JourneyStore:
         # One journey and one recorder per session in this app: a second recorder would
         # number its events from the database and collide with the first one's backlog.
         self._live: dict[int, OpenJourney] = {}
+        self._live_lock = threading.Lock()  # editable() adds from a worker thread
         self.heartbeat = heartbeat
         self._beat_failed = False
 
@@ -166,7 +169,12 @@ class JourneyStore:
         return self._aside_box
 
     def _keep_live(self, opened: OpenJourney) -> OpenJourney:
-        self._live[opened.session_id] = opened
+        """``opened``, now live; or the journey another thread made live for it first."""
+        with self._live_lock:
+            first = self._live.setdefault(opened.session_id, opened)
+        if first is not opened:
+            opened.journey.unsubscribe(opened.recorder)  # never started: nothing to stop
+            return first
         if self.heartbeat is not None:
             opened.journey.subscribe(self._beat_after)
         return opened
@@ -185,7 +193,7 @@ class JourneyStore:
             return
         live = [
             opened
-            for opened in self._live.values()
+            for opened in self._open_now()
             if opened.journey.state is not JourneyState.CLOSED and opened.journey.events
         ]
         if not live:
@@ -212,7 +220,27 @@ class JourneyStore:
     def _open_now(self) -> list[OpenJourney]:
         """Every session this app has a recorder for: the one on screen and past ones opened
         for corrections."""
-        return list(self._live.values())
+        with self._live_lock:
+            return list(self._live.values())
+
+    def release(self, session_id: int, timeout: float = 0.0) -> bool:
+        """Staff left a past session's timeline: its recorder stops and the session is no
+        longer live, once what it took is committed (waiting at most ``timeout`` seconds; the
+        window passes 0 and never waits). True when released; otherwise the recorder goes on
+        writing, and the next :meth:`editable` hands back the same journey, still recorded."""
+        with self._live_lock:
+            opened = self._live.get(session_id)
+        if opened is None:
+            return True
+        if not opened.recorder.flush(timeout) and opened.recorder.pending:
+            return False
+        with self._live_lock:
+            if self._live.get(session_id) is opened:
+                del self._live[session_id]
+        opened.recorder.close()
+        with contextlib.suppress(ValueError):  # already let go of
+            opened.journey.unsubscribe(opened.recorder)
+        return True
 
     def flush_all(self, timeout: float) -> bool:
         """Wait at most ``timeout`` seconds in all for every open session's recorder to commit
@@ -349,7 +377,8 @@ class JourneyStore:
     def editable(self, session_id: int) -> OpenJourney:
         """A session (closed or not) with a recorder, to add corrections to its record; the
         journey this app already has for it, if any."""
-        live = self._live.get(session_id)
+        with self._live_lock:
+            live = self._live.get(session_id)
         if live is not None:
             return live
         summary, journey = self.load(session_id)

@@ -102,7 +102,7 @@ class PageRoutes(WindowParts):
             self.go_home()
             return
         if opened is not self.current:
-            opened.journey.unsubscribe(opened.recorder)
+            self.store.release(opened.session_id)  # never waits: one still writing stays live
         self.show_summary(opened.session_id)
 
     def show_history(self) -> None:

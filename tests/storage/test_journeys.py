@@ -221,3 +221,28 @@ def test_two_rooms_adding_the_same_patient_at_once_both_open_their_session(
     assert opened.patient_code == "P-77"
     rooms = {(s.patient_code, s.room) for s in JourneyStore(storage, clock).summaries()}
     assert rooms == {("P-77", "Room 1"), ("P-77", "Room 2")}
+
+
+def test_a_released_past_session_is_recorded_again_when_opened_again(
+    store: JourneyStore, storage: Storage, protocol: Protocol
+) -> None:
+    session_id = store.open_session("P-1", protocol, "Sam").session_id
+    store.close_all()  # an earlier run of kapdesk
+    first = JourneyStore(storage, FakeClock())
+    past = first.editable(session_id)
+    assert first.editable(session_id) is past  # one journey, one recorder per session
+    past.journey.record_observation(EventKind.NOTE, {"text": "first look", "tags": []})
+    assert first.release(session_id, timeout=10)  # committed, then let go of
+    again = first.editable(session_id)
+    assert again is not past
+    again.journey.record_observation(EventKind.NOTE, {"text": "second look", "tags": []})
+    assert first.flush_all(timeout=10)
+    with Session(storage.engine) as session:
+        texts = [
+            row.data.get("text")
+            for row in session.scalars(
+                select(SessionEvent).where(SessionEvent.session_id == session_id)
+            )
+        ]
+    assert texts[-2:] == ["first look", "second look"]
+    first.close_all()

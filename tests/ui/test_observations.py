@@ -404,3 +404,18 @@ def test_closing_asks_first_while_a_past_sessions_correction_waits_and_keeps_it(
         kept = [data for (data,) in aside.execute("SELECT data FROM outbox")]
     in_aside = any("settled after music" in data for data in kept)
     assert in_aside or _amended(storage, "settled after music"), "the correction is gone"
+
+
+def test_a_past_sessions_timeline_opened_twice_still_records_its_corrections(
+    qtbot: QtBot, window: MainWindow, storage: Storage
+) -> None:
+    demo = record_demo_session(storage)
+    _past_session_timeline(qtbot, window, demo.session_id)
+    qtbot.keyClick(window.timeline_view, Qt.Key.Key_Escape)  # back to the session's summary
+    settle_ops(window)
+    assert window.pages.currentWidget() is window.summary_view
+    qtbot.mouseClick(window.summary_view.timeline_button, Qt.MouseButton.LeftButton)
+    settle_ops(window)
+    assert window.pages.currentWidget() is window.timeline_view
+    _correct_a_note(qtbot, window, "calmer on the second look")
+    qtbot.waitUntil(lambda: _amended(storage, "calmer on the second look"), timeout=10_000)
