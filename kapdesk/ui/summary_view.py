@@ -20,6 +20,7 @@ from kapdesk.core.journey import EventKind, Journey, JourneyState, closed_text, 
 from kapdesk.core.preparation import preparation_of
 from kapdesk.core.timefmt import clock_text, minutes_text
 from kapdesk.ui.print_job import PdfSaver
+from kapdesk.ui.text_rows import TextRowsView
 from kapdesk.ui.widgets import ActionButton, fill_table, label, read_only_table
 
 if TYPE_CHECKING:  # the database layer loads after the window is up
@@ -34,6 +35,18 @@ def local_time(moment: datetime | None) -> str:
 
 def _table(headers: list[str], parent: QWidget) -> QTableWidget:
     return read_only_table(headers, parent, rows_selectable=False)
+
+
+def event_rows(journey: Journey) -> list[list[str]]:
+    """Each entry of the session as the record's table shows it: time, journey time, what."""
+    return [
+        [
+            event.wall.astimezone().strftime("%H:%M:%S"),
+            clock_text(event.elapsed) if event.elapsed is not None else "",
+            event_text(event),
+        ]
+        for event in journey.events
+    ]
 
 
 class SummaryView(QWidget):
@@ -80,7 +93,7 @@ class SummaryView(QWidget):
         self.phases = _table(["Phase", "Planned", "Actual", "Started at"], self)
         outer.addWidget(self.phases, 2)
         outer.addWidget(label("EVENTS", "section"))
-        self.events = _table(["Time", "Journey", "What"], self)
+        self.events = TextRowsView(["Time", "Journey", "What"], self)
         outer.addWidget(self.events, 3)
 
     def _header(self) -> QVBoxLayout:
@@ -150,9 +163,14 @@ class SummaryView(QWidget):
         ):
             button.hide()
         fill_table(self.phases, [])
-        fill_table(self.events, [])
+        self.events.set_rows([])
+
+        def read_with_rows() -> tuple[SessionSummary, Journey, list[list[str]]]:
+            summary, journey = read()
+            return summary, journey, event_rows(journey)  # worked out off the window's thread
+
         self.ops.run(
-            read,
+            read_with_rows,
             lambda got: self.show_session(*got),
             failed=self._could_not_load,
             loading=self._loading,
@@ -168,7 +186,9 @@ class SummaryView(QWidget):
         self.status.setText(text)
         self.status.show()
 
-    def show_session(self, summary: SessionSummary, journey: Journey) -> None:
+    def show_session(
+        self, summary: SessionSummary, journey: Journey, rows: list[list[str]] | None = None
+    ) -> None:
         self.session_id = summary.id
         self.patient_code = summary.patient_code
         self.print_status.hide()
@@ -235,14 +255,4 @@ class SummaryView(QWidget):
                 for span in journey.spans
             ],
         )
-        fill_table(
-            self.events,
-            [
-                [
-                    event.wall.astimezone().strftime("%H:%M:%S"),
-                    clock_text(event.elapsed) if event.elapsed is not None else "",
-                    event_text(event),
-                ]
-                for event in journey.events
-            ],
-        )
+        self.events.set_rows(event_rows(journey) if rows is None else rows)

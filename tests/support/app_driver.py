@@ -97,6 +97,8 @@ def journey(window: MainWindow) -> None:
     rows = [protocols.item(r).data(Qt.ItemDataRole.UserRole) for r in range(protocols.count())]
     protocols.setCurrentRow(rows.index("im-ketamine"))
     window.setup_view.submit()
+    # Set-up opens the session once the patient's courses have been looked up off the window.
+    assert _until(lambda: window.journey_view.current is not None), "the session did not open"
     current = window.journey_view.current
     assert current is not None
     current.journey.record_dose(Dose(0.75, "mg/kg", "IM", lot_number="LK-1", weight_kg=70))
@@ -118,6 +120,7 @@ def note(window: MainWindow) -> None:
     """Open a session, save a note as a sitter would, say what the screen said, run on."""
     window.setup_view.patient.setCurrentText("P-NOTE")
     window.setup_view.submit()
+    assert _until(lambda: window.journey_view.current is not None), "the session did not open"
     panel = window.journey_view.observations
     assert panel is not None
     panel.note.setText("Crying softly, settled with a hand on the shoulder")

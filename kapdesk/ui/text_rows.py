@@ -1,0 +1,81 @@
+"""A read-only table of text rows made ready off the window's thread.
+
+A table widget makes an item for every cell on the window's thread: a session of thousands
+of entries holds the window for a good part of a second. This model only answers for the cells
+on screen, so showing any number of rows costs the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+_ROOT = QModelIndex()
+FIT_SAMPLE_ROWS = 200  # columns are fitted to the rows a screen or two can show, not all
+
+
+class TextRows(QAbstractTableModel):
+    """Rows of text under column headings, replaced whole."""
+
+    def __init__(self, headers: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._headers = list(headers)
+        self._rows: list[Sequence[str]] = []
+
+    def set_rows(self, rows: Sequence[Sequence[str]]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> str | None:
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+            return None
+        return str(self._rows[index.row()][index.column()])
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> str | None:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+
+class TextRowsView(QTableView):
+    """A table to read: headings, no editing, no selection, alternate rows, every column but
+    the last fitted to its contents and the last one stretched."""
+
+    def __init__(self, headers: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows = TextRows(headers, self)
+        self.setModel(self.rows)
+        self.verticalHeader().hide()
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setAlternatingRowColors(True)
+        header = self.horizontalHeader()
+        header.setResizeContentsPrecision(FIT_SAMPLE_ROWS)
+        header.setStretchLastSection(True)
+        for column in range(len(headers) - 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+
+    def set_rows(self, rows: Sequence[Sequence[str]]) -> None:
+        self.rows.set_rows(rows)
+        for column in range(self.rows.columnCount() - 1):
+            self.resizeColumnToContents(column)
+
+    def rowCount(self) -> int:
+        return self.rows.rowCount()
+
+    def text(self, row: int, column: int) -> str:
+        """What the cell says (for tests and the printed record)."""
+        return str(self.rows.data(self.rows.index(row, column)))
