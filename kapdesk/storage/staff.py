@@ -409,7 +409,12 @@ class StaffStore:
         """Append an action that has no record of its own (a lock, an export) to the log.
 
         On a clinic server that cannot be reached, the line waits for the next write."""
-        now = self._clock.now()
+        self.record_at(self._clock.now(), who, action, subject, **detail)
+
+    def record_at(
+        self, now: datetime, who: str, action: str, subject: str = "", **detail: Any
+    ) -> None:
+        """:meth:`record`, stamped ``now``: the moment it happened, written later."""
         keeps = self._on_server and self._outbox is not None  # a room PC's own store
         if keeps and self._away.is_away:
             self._keep(now, who, action, subject, offline=True, **detail)

@@ -176,6 +176,8 @@ class ClosePolicy(QObject):
         saved = store.flush_all(timeout=5.0)
         if not saved and store.held_in_memory():
             log.error("entries of an open session could not be written before kapdesk ended")
+        if self._window.audit_lines is not None:
+            self._window.audit_lines.flush(timeout=2.0)
         store.beat()
 
     def _put_questions_away(self) -> None:

@@ -41,6 +41,7 @@ class SignIn(WindowParts):
         """Nobody signed in, nothing locked (called once, by the window's constructor)."""
         self.member = None
         self.staff = None  # no accounts to sign in with until the records are open
+        self.audit_lines = None
         self._behind_lock: QWidget | None = None  # the page under the calm screen
         self._focus_behind_lock: QWidget | None = None  # where the keyboard goes back to
         self._hidden_dialogs: list[QWidget] = []  # QDialogs, hidden by the lock
@@ -55,12 +56,14 @@ class SignIn(WindowParts):
     def _set_up_lock(self, clock: Clock, records: Records) -> None:
         """The calm screen, the lock key (Ctrl+Shift+L) and the idle lock."""
         # Imported here, not with the module: their classes cost the first frame time.
+        from kapdesk.storage.audit_queue import AuditQueue  # noqa: PLC0415
         from kapdesk.storage.staff import StaffStore  # noqa: PLC0415
         from kapdesk.ui.calm_screen import CalmScreen  # noqa: PLC0415
         from kapdesk.ui.idle_lock import IdleLock  # noqa: PLC0415
 
         self._clock = clock
         self.staff = StaffStore(records.storage, records.clock, records.outbox)
+        self.audit_lines = AuditQueue(self.staff, records.clock)
         self.lock_seconds = records.clinic.lock_minutes * 60
         self.apply_room(records.room_pc.room)
         self.calm = CalmScreen(clock)
@@ -315,12 +318,10 @@ class SignIn(WindowParts):
         self.signed_in_text.setText(f"Signed in: {member.name} ({roles})")
 
     def _audit(self, action: str, subject: str = "", **detail: object) -> None:
-        if self.staff is None:
+        """Hand an audit line to its own thread, stamped now: the window never waits on it."""
+        if self.audit_lines is None:
             return
-        try:
-            self.staff.record(self.member.name if self.member else "", action, subject, **detail)
-        except StorageError as exc:
-            log.warning("the audit log could not be written: %s", exc)
+        self.audit_lines.put(self.member.name if self.member else "", action, subject, **detail)
 
     def _calm_time(self) -> str:
         """The journey time now, or nothing: the calm screen shows no more than that, and only

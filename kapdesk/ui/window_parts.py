@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from kapdesk.core.soundtrack import Soundtrack
     from kapdesk.core.staff import Action, StaffMember
     from kapdesk.records import Records
+    from kapdesk.storage.audit_queue import AuditQueue
     from kapdesk.storage.journeys import JourneyStore, OpenJourney
     from kapdesk.storage.library import SoundLibrary
     from kapdesk.storage.presence import PresenceBeacon
@@ -97,6 +98,7 @@ class WindowParts(QMainWindow):
     calm: CalmScreen
     first_admin_view: FirstAdminView
     staff: StaffStore | None
+    audit_lines: AuditQueue | None  # the staff store's audit lines, off the window's thread
     lock_seconds: float
     board_button: QPushButton
     lock_button: QPushButton

@@ -3,6 +3,11 @@ behind it, and a PIN to come back."""
 
 from __future__ import annotations
 
+import threading
+from datetime import datetime
+from typing import Any
+
+import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -112,6 +117,9 @@ def test_with_accounts_unlocking_takes_a_pin_and_the_idle_minutes_lock_it(
     qtbot.keyClick(calm.pin, Qt.Key.Key_Return)
     assert not _locked(window)
     assert window.pages.currentWidget() is window.journey_view
+    lines = window.audit_lines
+    assert lines is not None
+    qtbot.waitUntil(lines.idle)  # the lock's own line is written on a thread of its own
     actions = [line.action for line in staff.audit_log()]
     assert actions[-3:] == ["screen_locked", "sign_in_refused", "signed_in"]
 
@@ -120,6 +128,41 @@ def test_with_accounts_unlocking_takes_a_pin_and_the_idle_minutes_lock_it(
     clock.advance(2 * 60)
     window.check_idle()
     assert not _locked(window)
+
+
+def test_the_lock_shows_at_once_while_the_audit_log_cannot_be_written(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    staff = window.staff
+    assert staff is not None
+    sign_in_account(window, "Sam Ortiz", "5820", frozenset({Role.NURSE}))
+    _running(window, clock)
+    answered = threading.Event()  # a clinic server that does not answer until the test says
+    write = staff.record_at
+
+    def frozen(now: datetime, who: str, action: str, subject: str = "", **detail: Any) -> None:
+        answered.wait(30)
+        write(now, who, action, subject, **detail)
+
+    monkeypatch.setattr(staff, "record_at", frozen)
+    monkeypatch.setattr(staff, "record", lambda *a, **k: frozen(clock.now(), *a, **k))
+    locked_at = clock.now()
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_L,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert _locked(window)
+    assert window.pages.currentWidget() is window.calm
+    lines = window.audit_lines
+    assert lines is not None
+    assert not lines.idle()  # the line waits for the server, the window does not
+    clock.advance(45)
+    answered.set()
+    qtbot.waitUntil(lines.idle)
+    (line,) = [a for a in staff.audit_log() if a.action == "screen_locked"]
+    assert line.who == "Sam Ortiz"
+    assert line.at.replace(tzinfo=None) == locked_at.replace(tzinfo=None)  # when it happened
 
 
 def _locked(window: MainWindow) -> bool:
