@@ -126,7 +126,10 @@ def test_a_known_notice_is_noted_for_the_session_and_notices_are_dim_on_the_calm
     assert not wake.isVisible()
     assert damage.isVisible()
     staff = window.staff
+    lines = window.audit_lines
     assert staff is not None
+    assert lines is not None
+    qtbot.waitUntil(lines.idle)  # written on a thread of its own
     line = staff.audit_log()[-1]
     assert (line.who, line.action, line.subject) == ("Sam Ortiz", "notice_noted", "keep_awake")
     assert "screen blanking" in str(line.detail["words"])
