@@ -302,23 +302,37 @@ class PageRoutes(WindowParts):
         self._stay_awake(not opened.journey.closed)
         if self.member is not None:
             opened.journey.act_as(self.member)
-        self.journey_view.set_course(self._course_text(opened.session_id))
+        self._read_course(opened)
         opened.recorder.on_status(self.save_status.emit)
         self._on_save_status(opened.recorder.problem)
         self.journey_view.show_journey(opened)
         self.sound_panel.follow(opened)
         self._turn_to(self.journey_view)
 
-    def _course_text(self, session_id: int) -> str:
-        """ "Session 3 of 6", or "" when the session is not part of a course."""
-        try:
-            course = self.records.courses.of_session(session_id)
-        except StorageError:
-            return ""
-        number = course.number_of(session_id) if course is not None else None
-        if course is None or number is None:
-            return ""
-        return f"Session {number} of {course.planned_sessions}"
+    def _read_course(self, opened: OpenJourney) -> None:
+        """Read "Session 3 of 6" off the window's thread: the header shows it when it comes,
+        nothing meanwhile, nor when the session is not part of a course or cannot be read."""
+        session_id = opened.session_id
+        courses = self.records.courses
+
+        def course_text() -> str:
+            course = courses.of_session(session_id)
+            number = course.number_of(session_id) if course is not None else None
+            if course is None or number is None:
+                return ""
+            return f"Session {number} of {course.planned_sessions}"
+
+        def arrived(text: str) -> None:
+            if self.current is opened:
+                self.journey_view.set_course(text)
+                self.journey_view.refresh()
+
+        self.journey_view.set_course("")
+
+        def unread(why: str) -> None:
+            log.warning("the course of session %s cannot be read: %s", session_id, why)
+
+        self.ops.run(course_text, arrived, what="The course", failed=unread)
 
     def _stay_awake(self, awake: bool) -> None:
         """Hold the PC awake exactly while a session is open; say what could not be held."""

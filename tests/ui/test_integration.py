@@ -14,6 +14,7 @@ from kapdesk.app import build_window
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.journey import Dose
 from kapdesk.paths import AppPaths
+from kapdesk.storage.courses import CourseInfo
 from kapdesk.storage.db import Storage
 from kapdesk.ui import integration_view
 from kapdesk.ui.main_window import MainWindow
@@ -40,6 +41,30 @@ def _open(qtbot: QtBot, window: MainWindow, code: str) -> None:
     line.clear()
     with qtbot.waitSignal(setup.courses_loaded):  # looked up once typing pauses
         qtbot.keyClicks(line, code)
+
+
+def test_the_journey_shows_its_place_in_the_course_once_it_is_read(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    courses = window.records.courses
+    read = courses.of_session
+    answered = threading.Event()  # a server slow to answer until the test says
+
+    def slow(session_id: int) -> CourseInfo | None:
+        answered.wait(30)
+        return read(session_id)
+
+    monkeypatch.setattr(courses, "of_session", slow)
+    setup = window.setup_view
+    _open(qtbot, window, "P-0042")
+    setup.course.setCurrentIndex(setup.course.findText("New course of"))
+    qtbot.mouseClick(setup.open_button, Qt.MouseButton.LeftButton)
+    view = window.journey_view
+    assert window.pages.currentWidget() is view  # the journey is on screen at once
+    assert "P-0042" in view.who.text()
+    assert "of 6" not in view.who.text()  # nothing yet: the course is still being read
+    answered.set()
+    qtbot.waitUntil(lambda: "Session 1 of 6" in view.who.text())
 
 
 def _close_after_the_journey(qtbot: QtBot, window: MainWindow, clock: FakeClock) -> None:
@@ -74,6 +99,7 @@ def test_a_course_session_hands_off_to_a_plan_that_is_worked_and_revisited(
     qtbot.mouseClick(setup.open_button, Qt.MouseButton.LeftButton)
     view = window.journey_view
     assert window.pages.currentWidget() is view
+    settle(window)  # the course has come
     assert "Session 1 of 6" in view.who.text()
 
     _close_after_the_journey(qtbot, window, clock)
