@@ -17,6 +17,7 @@ from kapdesk.storage.models import SessionEvent
 from kapdesk.ui.dialogs import DoseDialog
 from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.timeline_view import AmendDialog
+from tests.support.saving import settle
 from tests.ui.test_journey_flow import _give_dose, _open_session
 from tests.ui.test_staff import _pin_pad, _sign_in
 
@@ -64,6 +65,7 @@ def test_the_form_shows_the_unit_the_weight_the_total_and_the_usual_range(
     qtbot.keyClicks(dialog.lot, "KET-4")
     qtbot.keyClick(dialog.lot, Qt.Key.Key_Return)  # Enter records
     qtbot.waitUntil(lambda: not dialog.isVisible())
+    settle(qtbot, window)  # the recorder's thread has written it
     (dose,) = _saved(storage, "dose")
     assert (dose["amount"], dose["unit"], dose["weight_kg"], dose["total_mg"]) == (
         0.5,
@@ -76,6 +78,7 @@ def test_the_form_shows_the_unit_the_weight_the_total_and_the_usual_range(
     assert extra.weight.text() == "70"
     qtbot.keyClick(extra, Qt.Key.Key_Escape)  # Esc cancels
     qtbot.waitUntil(lambda: not extra.isVisible())
+    settle(qtbot, window)  # the recorder's thread has written it
     assert len(_saved(storage, "dose")) == 1
 
 
@@ -102,6 +105,7 @@ def test_a_dose_outside_the_usual_range_says_so_while_typed_and_records_why(
     qtbot.keyClicks(dialog.reason, "partial response at 0.5")
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dialog.isVisible())
+    settle(qtbot, window)  # the recorder's thread has written it
     (dose,) = _saved(storage, "dose")
     assert dose["outside_usual"] == "0.9 mg/kg is above the usual 0.5–0.75 mg/kg"
     assert dose["decision_reason"] == "partial response at 0.5"
@@ -123,12 +127,14 @@ def test_above_the_hard_limit_the_record_button_says_why_and_records_nothing(
     )
     qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
     assert dialog.isVisible()
+    settle(qtbot, window)  # the recorder's thread has written it
     assert _saved(storage, "dose") == []
     _type(qtbot, dialog.amount, "1")
     assert dialog.record.isEnabled()
     assert dialog.record.text().startswith("Record dose")
     qtbot.mouseClick(dialog.record, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible())
+    settle(qtbot, window)  # the recorder's thread has written it
     assert [d["amount"] for d in _saved(storage, "dose")] == [1]
 
 
@@ -159,12 +165,14 @@ def test_a_nurse_is_told_at_once_that_a_prescriber_decides_and_nothing_typed_is_
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
     assert dialog.isVisible()
     assert (dialog.lot.text(), dialog.reason.text()) == ("ESK-9", "one device only")
+    settle(qtbot, window)  # the recorder's thread has written it
     assert _saved(storage, "dose") == []
     _type(qtbot, dialog.amount, "56")  # the usual dose: a nurse records it
     assert not dialog.refusal_box.isVisible()
     assert not dialog.reason.isVisible()
     qtbot.mouseClick(dialog.record, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible())
+    settle(qtbot, window)  # the recorder's thread has written it
     (dose,) = _saved(storage, "dose")
     assert (dose["amount"], dose["lot_number"], dose["total_mg"]) == (56, "ESK-9", 56)
     assert "outside_usual" not in dose
@@ -202,6 +210,7 @@ def test_a_prescriber_switched_in_from_the_dose_form_finds_it_as_typed(
     assert dialog.record.isEnabled()
     qtbot.mouseClick(dialog.record, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible())
+    settle(qtbot, window)  # the recorder's thread has written it
     (dose,) = _saved(storage, "dose")
     assert (dose["amount"], dose["weight_kg"], dose["lot_number"]) == (1.8, 70, "LK-2")
     assert dose["decision_reason"] == "tolerance after five sessions"
@@ -268,9 +277,11 @@ def test_a_dose_is_corrected_from_the_timeline_and_the_original_stays(
     assert "Original" in view.history.text()
     assert "(70 kg, 35 mg total)" in view.history.text()
     assert "weighed again" in view.history.text()
+    settle(qtbot, window)  # the recorder's thread has written it
     (amendment,) = _saved(storage, "amendment")
     assert amendment["data"]["weight_kg"] == 74  # type: ignore[index]
     assert amendment["data"]["total_mg"] == 37  # type: ignore[index]
+    settle(qtbot, window)  # the recorder's thread has written it
     (dose,) = _saved(storage, "dose")
     assert dose["weight_kg"] == 70  # the original row is still there, unchanged
     current = window.current
@@ -298,4 +309,5 @@ def test_a_weight_kapdesk_cannot_dose_by_is_said_and_nothing_is_recorded(
     assert dialog.total.text() == "= 35 mg total"
     qtbot.keyClick(dialog.weight, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dialog.isVisible())
+    settle(qtbot, window)  # the recorder's thread has written it
     assert [d["weight_kg"] for d in _saved(storage, "dose")] == [70]

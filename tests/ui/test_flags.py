@@ -23,6 +23,7 @@ from kapdesk.storage.models import SessionEvent
 from kapdesk.ui import theme
 from kapdesk.ui.journey_view import JourneyView
 from kapdesk.ui.main_window import MainWindow
+from tests.support.saving import settle
 from tests.ui.conftest import sign_in_account
 from tests.ui.test_clock_notice import _restart
 from tests.ui.test_header_cues import SIZES, _dosed, _shows_whole
@@ -105,6 +106,7 @@ def test_a_flagged_reading_stands_in_words_until_seen(
 
     qtbot.mouseClick(view.seen_button, Qt.MouseButton.LeftButton)
     assert not view.flag_card.isVisible()
+    settle(qtbot, window)  # the recorder's thread has written it
     (seen,) = _saved(storage, "flag_seen")
     assert seen["words"] == [
         "BP 182/112 above 180/110",
@@ -133,6 +135,7 @@ def test_seen_by_its_shortcut_and_cleared_by_a_newer_reading_in_range(
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert not view.flag_card.isVisible()
+    settle(qtbot, window)  # the recorder's thread has written it
     assert len(_saved(storage, "flag_seen")) == 1
 
     clock.advance(5 * 60)
@@ -146,6 +149,7 @@ def test_seen_by_its_shortcut_and_cleared_by_a_newer_reading_in_range(
     assert _words(view) == f"{first}  BP 186/96 above 180/110"
     _enter_vitals(qtbot, window, {"systolic": "150", "diastolic": "88"})
     assert not view.flag_card.isVisible()
+    settle(qtbot, window)  # the recorder's thread has written it
     assert len(_saved(storage, "flag_seen")) == 1  # nobody had to press anything
     # With nothing shown, the shortcut records nothing.
     qtbot.keyClick(
@@ -153,6 +157,7 @@ def test_seen_by_its_shortcut_and_cleared_by_a_newer_reading_in_range(
         Qt.Key.Key_F,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
+    settle(qtbot, window)  # the recorder's thread has written it
     assert len(_saved(storage, "flag_seen")) == 1
 
 
