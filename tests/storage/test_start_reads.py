@@ -52,6 +52,7 @@ def _history(paths: AppPaths, protocol: Protocol, clock: FakeClock) -> int:
         opened.journey.close("done")
     left = store.open_session("P-OPEN", protocol, "Jo")
     left.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
+    assert store.flush_all(timeout=30.0)  # every entry written before this kapdesk "ends"
     storage.engine.dispose()
     return left.session_id
 
