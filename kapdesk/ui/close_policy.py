@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 
 log = logging.getLogger(__name__)
+COMMIT_MOMENT_S = 1.0  # what closing gives an entry made a moment ago to be committed
 
 LEAVE_AGAIN_S = 5.0  # in kiosk mode mid-session, Ctrl+Shift+Q twice within this closes
 SHUTDOWN_FADE_S = 0.3  # a shutdown or a logout fades the sound out this fast, then stops it
@@ -226,7 +227,12 @@ class ClosePolicy(QObject):
             )
             return False
         asked = self._lose_memory
-        if self._window.store.held_in_memory() and not asked:
+        # An entry made a moment ago is usually being committed now: it gets that moment (at
+        # close only) before staff are told it would be lost.
+        store = self._window.store
+        if not asked and store.held_in_memory():
+            store.flush_all(timeout=COMMIT_MOMENT_S)
+        if store.held_in_memory() and not asked:
             self._lose_memory = True  # the one case where closing loses a record: ask twice
             self._window.status_banner.say(
                 CLOSING,

@@ -55,6 +55,7 @@ def test_nothing_a_second_writer_was_told_is_saved_is_lost(tmp_path: Path) -> No
     first_storage, second_storage = open_storage(paths, None), open_storage(paths, None)
     first_store = JourneyStore(first_storage, clock, set_aside=paths.set_aside)
     first = first_store.open_session("P-1", make_protocol(), "Sam")
+    assert first.recorder.flush(timeout=10.0)  # the session is in the record for the second
     # The second picks up the same open session, as a second window would at its start.
     (second,) = JourneyStore(
         second_storage, clock, set_aside=paths.set_aside
@@ -106,6 +107,7 @@ def test_a_set_aside_file_that_cannot_be_written_keeps_the_entry_in_memory_and_s
     first = JourneyStore(storage, clock, set_aside=paths.set_aside).open_session(
         "P-1", make_protocol(), "Sam"
     )
+    assert first.recorder.flush(timeout=10.0)  # the session is in the record for the second
     # The second's start took the place the first would write its next entry at.
     JourneyStore(other, clock, set_aside=paths.set_aside).resume_open_sessions()
     event = first.journey.record_observation(EventKind.NOTE, note_data("first's", []))
