@@ -44,9 +44,10 @@ def kapdesk_saves(folder: Path) -> list[float]:
     samples = []
     for _ in range(EVENTS):
         began = time.perf_counter()
-        opened.journey.resume()  # one event: a row in session_events, committed
+        opened.journey.resume()  # one event, handed to the recorder's thread
+        assert opened.recorder.flush(timeout=10.0)  # its row in session_events, committed
         samples.append(time.perf_counter() - began)
-    assert opened.recorder.pending == 0
+    opened.recorder.close()
     storage.engine.dispose()
     return samples
 
