@@ -100,8 +100,9 @@ def _room(
                 EventKind.NOTE,
                 {"text": token(number, seq), "tags": [], "by": "bench", "sent": sent},
             )
+            saved = opened.recorder.flush(timeout=5.0)  # committed on the recorder's thread
             committed = time.time()
-            if opened.recorder.pending:  # kept in memory, not committed: no latency to take
+            if not saved:  # kept in memory, not committed: no latency to take
                 unsaved += 1
                 continue
             written.append((number, seq, sent, committed))
