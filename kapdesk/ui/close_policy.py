@@ -41,6 +41,10 @@ class ClosePolicy(QObject):
         self._leave_asked = -LEAVE_AGAIN_S  # when Ctrl+Shift+Q was pressed mid-session
         self._leave_shortcut: QShortcut | None = None
         self._lose_memory = False  # staff were told closing loses entries held in memory
+        # While that stands, a look every half second: it goes once the entries are on disk.
+        self._memory_watch = QTimer(self)
+        self._memory_watch.setInterval(500)
+        self._memory_watch.timeout.connect(self.saving_changed)
         self._shutting_down = False
         self._silent_by = 0.0  # when the sound device is silent after a shutdown's fade
 
@@ -100,6 +104,14 @@ class ClosePolicy(QObject):
             return
         self._may_close = True
         self._window.close()
+
+    def saving_changed(self) -> None:
+        """The recorder's word changed: the warning that closing loses entries held in memory
+        stands only while some are, and a later episode asks twice again."""
+        if self._lose_memory and not self._window.store.held_in_memory():
+            self._lose_memory = False
+            self._memory_watch.stop()
+            self._window.status_banner.say(CLOSING, None)
 
     def bring_forward(self) -> None:
         """A second start of kapdesk asked for this window: show it, on top, with focus."""
@@ -234,6 +246,7 @@ class ClosePolicy(QObject):
             store.flush_all(timeout=COMMIT_MOMENT_S)
         if store.held_in_memory() and not asked:
             self._lose_memory = True  # the one case where closing loses a record: ask twice
+            self._memory_watch.start()
             self._window.status_banner.say(
                 CLOSING,
                 "Entries of this session are held only in memory (this PC cannot keep "

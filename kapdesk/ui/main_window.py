@@ -410,3 +410,4 @@ class MainWindow(PageRoutes, SignIn):
 
     def _on_save_status(self, problem: str | None) -> None:
         self.status_banner.say(SAVING, problem)
+        self.close_policy.saving_changed()

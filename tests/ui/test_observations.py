@@ -19,6 +19,7 @@ from kapdesk.paths import AppPaths
 from kapdesk.storage.db import Storage, open_storage
 from kapdesk.storage.event_writes import write_event
 from kapdesk.storage.models import SessionEvent
+from kapdesk.ui.banner import CLOSING
 from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.vitals_chart import VitalsChart
 from tests.support.ops import settle as settle_ops
@@ -348,6 +349,30 @@ def test_closing_while_another_process_holds_the_write_lock_asks_first_and_loses
     with contextlib.closing(sqlite3.connect(paths.set_aside)) as aside:
         kept = [json.loads(data)["text"] for (data,) in aside.execute("SELECT data FROM outbox")]
     assert "Breathing slow" in recorded + kept, "the note is gone"
+
+
+def test_the_warning_that_closing_loses_entries_goes_once_they_are_saved(
+    qtbot: QtBot, window: MainWindow, storage: Storage, paths: AppPaths
+) -> None:
+    _open_session(qtbot, window)
+    panel = window.journey_view.observations
+    assert panel is not None
+    holder = sqlite3.connect(paths.database, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another process writes: SQLite's write lock is taken
+    try:
+        panel.note.setFocus()
+        qtbot.keyClicks(panel.note, "Hand on shoulder")
+        qtbot.keyClick(panel.note, Qt.Key.Key_Return)
+        window.close()
+        assert window.isVisible()  # asked first
+        assert window.status_banner.said(CLOSING) is not None
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    # The lock is let go: the note is written, and what the banner said of closing goes.
+    qtbot.waitUntil(lambda: window.status_banner.said(CLOSING) is None, timeout=15_000)
+    assert "Hand on shoulder" in [n["text"] for n in _saved(storage, "note")]
+    assert window.isVisible()
 
 
 def _past_session_timeline(qtbot: QtBot, window: MainWindow, session_id: int) -> None:
