@@ -20,7 +20,7 @@ from kapdesk.core.journey import EventKind, Journey, JourneyState, closed_text, 
 from kapdesk.core.preparation import preparation_of
 from kapdesk.core.timefmt import clock_text, minutes_text
 from kapdesk.ui.print_job import PdfSaver
-from kapdesk.ui.text_rows import TextRowsView
+from kapdesk.ui.text_rows import show_rows, text_rows_view
 from kapdesk.ui.widgets import ActionButton, fill_table, label, read_only_table
 
 if TYPE_CHECKING:  # the database layer loads after the window is up
@@ -93,7 +93,7 @@ class SummaryView(QWidget):
         self.phases = _table(["Phase", "Planned", "Actual", "Started at"], self)
         outer.addWidget(self.phases, 2)
         outer.addWidget(label("EVENTS", "section"))
-        self.events = TextRowsView(["Time", "Journey", "What"], self)
+        self.events = text_rows_view(["Time", "Journey", "What"], self)
         outer.addWidget(self.events, 3)
 
     def _header(self) -> QVBoxLayout:
@@ -163,7 +163,7 @@ class SummaryView(QWidget):
         ):
             button.hide()
         fill_table(self.phases, [])
-        self.events.set_rows([])
+        show_rows(self.events, [])
 
         def read_with_rows() -> tuple[SessionSummary, Journey, list[list[str]]]:
             summary, journey = read()
@@ -255,4 +255,4 @@ class SummaryView(QWidget):
                 for span in journey.spans
             ],
         )
-        self.events.set_rows(event_rows(journey) if rows is None else rows)
+        show_rows(self.events, event_rows(journey) if rows is None else rows)

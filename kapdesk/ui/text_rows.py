@@ -50,32 +50,29 @@ class TextRows(QAbstractTableModel):
         return None
 
 
-class TextRowsView(QTableView):
-    """A table to read: headings, no editing, no selection, alternate rows, every column but
-    the last fitted to its contents and the last one stretched."""
+def text_rows_view(headers: Sequence[str], parent: QWidget | None = None) -> QTableView:
+    """A table to read over :class:`TextRows`: headings, no editing, no selection, alternate
+    rows, every column but the last fitted to its contents and the last one stretched. A plain
+    Qt view (its corner button is Qt's own), filled with :func:`show_rows`."""
+    view = QTableView(parent)
+    view.setModel(TextRows(headers, view))
+    view.verticalHeader().hide()
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    view.setCornerButtonEnabled(False)
+    view.setAlternatingRowColors(True)
+    header = view.horizontalHeader()
+    header.setResizeContentsPrecision(FIT_SAMPLE_ROWS)
+    header.setStretchLastSection(True)
+    for column in range(len(headers) - 1):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+    return view
 
-    def __init__(self, headers: Sequence[str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows = TextRows(headers, self)
-        self.setModel(self.rows)
-        self.verticalHeader().hide()
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.setAlternatingRowColors(True)
-        header = self.horizontalHeader()
-        header.setResizeContentsPrecision(FIT_SAMPLE_ROWS)
-        header.setStretchLastSection(True)
-        for column in range(len(headers) - 1):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
 
-    def set_rows(self, rows: Sequence[Sequence[str]]) -> None:
-        self.rows.set_rows(rows)
-        for column in range(self.rows.columnCount() - 1):
-            self.resizeColumnToContents(column)
-
-    def rowCount(self) -> int:
-        return self.rows.rowCount()
-
-    def text(self, row: int, column: int) -> str:
-        """What the cell says (for tests and the printed record)."""
-        return str(self.rows.data(self.rows.index(row, column)))
+def show_rows(view: QTableView, rows: Sequence[Sequence[str]]) -> None:
+    """Put ``rows`` in a :func:`text_rows_view` and fit its columns to what a screen shows."""
+    model = view.model()
+    assert isinstance(model, TextRows)
+    model.set_rows(rows)
+    for column in range(model.columnCount() - 1):
+        view.resizeColumnToContents(column)
