@@ -61,6 +61,7 @@ def test_nothing_a_second_writer_was_told_is_saved_is_lost(tmp_path: Path) -> No
         second_storage, clock, set_aside=paths.set_aside
     ).resume_open_sessions()
     assert second.session_id == first.session_id
+    assert second.recorder.flush(timeout=10.0)  # its resumption is in the record before any note
 
     chooser = random.Random(15)
     told: dict[str, bool] = {}  # each note typed, and whether its writer said it is saved
@@ -109,9 +110,11 @@ def test_a_set_aside_file_that_cannot_be_written_keeps_the_entry_in_memory_and_s
     )
     assert first.recorder.flush(timeout=10.0)  # the session is in the record for the second
     # The second's start took the place the first would write its next entry at.
-    JourneyStore(other, clock, set_aside=paths.set_aside).resume_open_sessions()
+    for resumed in JourneyStore(other, clock, set_aside=paths.set_aside).resume_open_sessions():
+        assert resumed.recorder.flush(timeout=10.0)  # its entry holds that place now
     event = first.journey.record_observation(EventKind.NOTE, note_data("first's", []))
-    wait_until(lambda: first.recorder.memory_only)  # the writer thread met the other's entry
+    # The writer thread met the other's entry, and says so.
+    wait_until(lambda: first.recorder.memory_only and first.recorder.problem is not None)
     assert not first.recorder.is_saved(event)
     assert first.recorder.memory_only  # closing now would lose it: the window asks twice
     assert first.recorder.problem is not None
