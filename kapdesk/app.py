@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThreadPool, Signal, SignalInstance
+from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QApplication
 
 from kapdesk.core.clock import Clock, SpeedClock, SystemClock
@@ -27,6 +27,7 @@ from kapdesk.single_instance import InstanceLock, knock
 from kapdesk.stop_signals import SignalSocket
 from kapdesk.storage.errors import StorageError
 from kapdesk.ui import theme
+from kapdesk.ui.crossing import crossing
 from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.start_window import StartWindow
 from kapdesk.wakefulness import KeepAwake, platform_inhibitors
@@ -97,13 +98,8 @@ def window_on(
     file's check finds later, of what staff should know, and publishing the room's presence."""
     window = MainWindow(records, clock=clock, audio=audio, keep_awake=keep_awake, practice=practice)
 
-    def damaged(text: str) -> None:  # from the check's thread: queued to the window's
-        try:
-            window.record_damaged.emit(text)
-        except RuntimeError:  # the window is gone
-            log.error("the record file was found damaged after the window closed")
-
-    records.storage.damage.listen(damaged)
+    # The full check's thread says so; the window hears it on its own thread.
+    records.storage.damage.listen(crossing(window, "record_damaged"))
     if records.notices:
         window.show_notice(" ".join(records.notices))
     if records.presence is not None:
@@ -158,6 +154,9 @@ class RecordsOpener(QObject):
         self._failed.connect(self._fail)
         self._locked.connect(self._ask_passphrase)
         self._handed.connect(self._step_aside)
+        # What the worker calls: each crosses to the window's thread, if the opener is there.
+        names = ("_opened", "_failed", "_locked", "_handed")
+        self._back = {name: crossing(self, name) for name in names}
         self._passphrase: str | None = None
         # Asked before each try on the UI thread: why the records cannot be opened now.
         self.gate: Callable[[], str | None] = lambda: None
@@ -207,37 +206,33 @@ class RecordsOpener(QObject):
             holder = exc.holder
             if holder is not None and holder.window and knock(holder.window):
                 self._report(
-                    self._handed,
+                    "_handed",
                     f"kapdesk is already running on this record ({holder.describe()}): its "
                     "window was brought forward.",
                 )
                 return
-            self._report(self._failed, str(exc))
+            self._report("_failed", str(exc))
             return
         except PassphraseNeededError:
             log.info("the database is encrypted: asking for its passphrase")
-            self._report(self._locked, "The record is encrypted. Type its passphrase to open it.")
+            self._report("_locked", "The record is encrypted. Type its passphrase to open it.")
             return
         except WrongPassphraseError as exc:
             log.warning("a passphrase did not open the database")
-            self._report(self._locked, f"{str(exc)[:1].upper()}{str(exc)[1:]}. Try again.")
+            self._report("_locked", f"{str(exc)[:1].upper()}{str(exc)[1:]}. Try again.")
             return
         except StorageError as exc:
             log.error("cannot open the records: %s", exc)
-            self._report(self._failed, self._place_problem() or str(exc))
+            self._report("_failed", self._place_problem() or str(exc))
             return
         except Exception as exc:  # the last guard: say so on screen, log it all
             log.exception("opening the records failed")
-            self._report(self._failed, UNEXPECTED.format(name=exc.__class__.__name__))
+            self._report("_failed", UNEXPECTED.format(name=exc.__class__.__name__))
             return
-        self._report(self._opened, records)
+        self._report("_opened", records)
 
-    @staticmethod
-    def _report(signal: SignalInstance, value: object) -> None:
-        try:
-            signal.emit(value)
-        except RuntimeError:  # the window closed while the records were opening
-            log.info("the window closed before the records were open")
+    def _report(self, signal: str, value: object) -> None:
+        self._back[signal](value)
 
     def _place_problem(self) -> str | None:
         """The records did not open: why, when it is the folder of their file (read-only, full,

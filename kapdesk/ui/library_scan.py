@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from kapdesk.audio.probe import SUPPORTED_SUFFIXES, probe
 from kapdesk.storage.errors import StorageError
 from kapdesk.storage.library import ScannedTrack, SoundLibrary
+from kapdesk.ui.crossing import crossing
 
 
 def scan(paths: Sequence[Path], progress: Callable[[int, int], None]) -> list[ScannedTrack]:
@@ -48,18 +49,21 @@ class Scanner(QObject):
     def __init__(self, library: SoundLibrary, parent: QObject) -> None:
         super().__init__(parent)
         self._library = library
+        # What the pool's thread calls: the view may be put away while a scan runs.
+        self._progressed = crossing(self, "progressed")
+        self._finished = crossing(self, "finished")
 
     def start(self, paths: list[Path]) -> None:
         QThreadPool.globalInstance().start(lambda: self._work(paths))
 
     def _work(self, paths: list[Path]) -> None:
         try:
-            found = scan(paths, self.progressed.emit)
+            found = scan(paths, self._progressed)
             ids = self._library.add(found)
         except StorageError as exc:
-            self.finished.emit([], str(exc))
+            self._finished([], str(exc))
             return
         except OSError as exc:
-            self.finished.emit([], f"The files could not be read: {exc.strerror or exc}")
+            self._finished([], f"The files could not be read: {exc.strerror or exc}")
             return
-        self.finished.emit(ids, "")
+        self._finished(ids, "")

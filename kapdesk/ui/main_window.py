@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from kapdesk.ui.banner import NOTICE, SAVING, StatusBanner
 from kapdesk.ui.close_policy import ClosePolicy
+from kapdesk.ui.crossing import crossing
 from kapdesk.ui.focus import FocusKeeper
 from kapdesk.ui.notices import Notice
 from kapdesk.ui.page_routes import PageRoutes
@@ -86,6 +87,7 @@ class MainWindow(PageRoutes, SignIn):
         self.setWindowTitle("kapdesk")
         self.setMinimumSize(1000, 580)
         self.save_status.connect(self._on_save_status)
+        self.save_status_heard = crossing(self, "save_status")  # what the recorder's thread calls
         self.record_damaged.connect(self._on_record_damaged)
         self._make_frame()
         self.practice_band = self._practice(practice)  # its title before the room's name

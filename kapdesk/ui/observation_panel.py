@@ -43,6 +43,7 @@ from kapdesk.core.vitals import (
 )
 from kapdesk.core.wording import counted
 from kapdesk.ui import theme
+from kapdesk.ui.crossing import crossing
 from kapdesk.ui.vitals_dialog import VitalsDialog
 from kapdesk.ui.widgets import SWITCH_HINT, ActionButton, ElidedLabel, card, label
 
@@ -147,6 +148,7 @@ class ObservationPanel(QWidget):
         self.current: OpenJourney | None = None
         self._last: tuple[JourneyEvent, str] | None = None  # the entry the status line is about
         self.entry_heard.connect(self._say_saving)
+        self._heard = crossing(self, "entry_heard")  # what the recorder's thread calls
         self.vitals_dialog: VitalsDialog | None = None
         self.setMinimumWidth(300)
         outer = QVBoxLayout(self)
@@ -371,7 +373,7 @@ class ObservationPanel(QWidget):
         return True
 
     def _listen_to(self, current: OpenJourney, *, listen: bool) -> None:
-        recorder, heard = current.recorder, self.entry_heard.emit
+        recorder, heard = current.recorder, self._heard
         if listen:
             recorder.on_saved(heard)
             recorder.on_kept(heard)

@@ -297,13 +297,13 @@ class PageRoutes(WindowParts):
     def show_journey(self, opened: OpenJourney) -> None:
         if self.current is not None and self.current is not opened:
             # Only the session on screen speaks in the banner.
-            self.current.recorder.off_status(self.save_status.emit)
+            self.current.recorder.off_status(self.save_status_heard)
         self.current = opened
         self._stay_awake(not opened.journey.closed)
         if self.member is not None:
             opened.journey.act_as(self.member)
         self._read_course(opened)
-        opened.recorder.on_status(self.save_status.emit)
+        opened.recorder.on_status(self.save_status_heard)
         self._on_save_status(opened.recorder.problem)
         self.journey_view.show_journey(opened)
         self.sound_panel.follow(opened)

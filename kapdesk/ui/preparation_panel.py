@@ -27,6 +27,7 @@ from kapdesk.core.preparation import (
     intention_data,
     preparation_of,
 )
+from kapdesk.ui.crossing import crossing
 from kapdesk.ui.widgets import ActionButton, ElidedLabel, label
 
 if TYPE_CHECKING:
@@ -71,6 +72,7 @@ class PreparationPanel(QWidget):
         self._patterns = patterns  # kapdesk's and the clinic's own
         self.current: OpenJourney | None = None
         self.entry_heard.connect(self._heard)
+        self._entry = crossing(self, "entry_heard")  # what the recorder's thread calls
         self.breathing: BreathingDialog | None = None
         self._boxes: dict[str, QCheckBox] = {}
         # Side by side when there is room; the checklist under the intention when not.
@@ -158,13 +160,13 @@ class PreparationPanel(QWidget):
 
     def follow(self, current: OpenJourney) -> None:
         if self.current is not None:
-            self.current.recorder.off_saved(self.entry_heard.emit)
-            self.current.recorder.off_kept(self.entry_heard.emit)
-            self.current.recorder.off_status(self.entry_heard.emit)
+            self.current.recorder.off_saved(self._entry)
+            self.current.recorder.off_kept(self._entry)
+            self.current.recorder.off_status(self._entry)
         self.current = current
-        current.recorder.on_saved(self.entry_heard.emit)
-        current.recorder.on_kept(self.entry_heard.emit)
-        current.recorder.on_status(self.entry_heard.emit)
+        current.recorder.on_saved(self._entry)
+        current.recorder.on_kept(self._entry)
+        current.recorder.on_status(self._entry)
         while self._steps.count():
             taken = self._steps.takeAt(0)
             if taken is not None and (widget := taken.widget()) is not None:

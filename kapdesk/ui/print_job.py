@@ -18,6 +18,7 @@ from kapdesk.core.staff import PermissionDeniedError
 from kapdesk.reports.pages import Printed
 from kapdesk.reports.pdf import pdf_bytes
 from kapdesk.storage.errors import StorageError
+from kapdesk.ui.crossing import crossing
 from kapdesk.ui.widgets import SWITCH_HINT
 
 Make = Callable[[], Printed]
@@ -47,6 +48,7 @@ class PrintJob(QObject):
         self.printer = printer
         self._what = what
         self._kept = kept  # kapdesk's own places, never written over
+        self._finished = crossing(self, "finished")  # what the pool's thread calls
 
     def start(self) -> None:
         QThreadPool.globalInstance().start(self.run)
@@ -55,27 +57,27 @@ class PrintJob(QObject):
         try:
             done = self._print() if self.printer is not None else self._save()
         except SafeFileError as exc:
-            self.finished.emit(
+            self._finished(
                 f"The {self._what} could not be written to {self.path}: {exc.reason}. "
                 "Nothing else was changed.",
                 False,
             )
             return
         except (LookupError, StorageError, PermissionDeniedError) as exc:
-            self.finished.emit(f"The {self._what} could not be made: {exc}.", False)
+            self._finished(f"The {self._what} could not be made: {exc}.", False)
             return
         except OSError as exc:  # the printer refused to start or to take a page
-            self.finished.emit(f"The {self._what} could not be printed: {exc}.", False)
+            self._finished(f"The {self._what} could not be printed: {exc}.", False)
             return
         except Exception:
             log.exception("printing the %s failed", self._what)
-            self.finished.emit(
+            self._finished(
                 f"The {self._what} could not be made because of an unexpected problem; "
                 "it is described in kapdesk's log.",
                 False,
             )
             return
-        self.finished.emit(done, True)
+        self._finished(done, True)
 
     def _save(self) -> str:
         assert self.path is not None

@@ -16,7 +16,6 @@ again), and its outcome, however late, still comes to the page, which says it pl
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import sqlite3
 import threading
@@ -28,6 +27,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kapdesk.storage.errors import StorageError
+from kapdesk.ui.crossing import Crossing, crossing
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +66,7 @@ class _Work:
     """
 
     def __init__(
-        self, ticket: int, work: Callable[[], Any], back: _Relay, gate: threading.Semaphore
+        self, ticket: int, work: Callable[[], Any], back: Crossing, gate: threading.Semaphore
     ) -> None:
         self.ticket = ticket
         self.work = work
@@ -79,21 +79,25 @@ class _Work:
         return thread
 
     def run(self) -> None:
+        # The call is let go of before the outcome is handed over: whatever it holds (a page,
+        # the window) is then never let go of last on this thread.
+        work, self.work = self.work, _spent
         with self.gate:
             try:
-                result: object = self.work()
+                result: object = work()
             except BaseException as exc:  # every failure goes back to the window, said plainly
-                outcome: tuple[bool, object] = (False, exc)
+                if not _expected(exc):
+                    log.error("a store call failed unexpectedly", exc_info=exc)
+                outcome: tuple[bool, object] = (False, exc.with_traceback(None))
             else:
                 outcome = (True, result)
-        with contextlib.suppress(RuntimeError):  # the window is gone: nobody is left to tell
-            self.back.finished.emit(self.ticket, outcome[0], outcome[1])
+            finally:
+                del work
+        self.back(self.ticket, outcome[0], outcome[1])
 
 
-class _Relay(QObject):
-    """Lives on the window's thread: a worker thread's emit crosses over as a queued signal."""
-
-    finished = Signal(int, bool, object)
+def _spent() -> None:
+    """What a worker holds once its call has run."""
 
 
 def plain_failure(what: str, exc: BaseException, *, write: bool = False) -> str:
@@ -115,14 +119,28 @@ def not_confirmed(what: str) -> str:
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, StorageError | LookupError | PermissionError | ValueError):
         return str(exc).strip().strip("'").rstrip(".") or "the records could not be read"
+    from kapdesk.storage.db import failure_reason  # noqa: PLC0415  (after the first frame)
+
+    if _expected(exc):
+        return f"the database {failure_reason(exc) or 'could not be read'}"
+    return "something unexpected went wrong (the log says what)"
+
+
+def _expected(exc: BaseException) -> bool:
+    """A failure of the records themselves (said plainly), not a fault in kapdesk (logged
+    with its traceback where it happened)."""
     from sqlalchemy.exc import SQLAlchemyError  # noqa: PLC0415  (after the first frame)
 
-    from kapdesk.storage.db import failure_reason  # noqa: PLC0415
-
-    if isinstance(exc, SQLAlchemyError | sqlite3.Error | OSError):
-        return f"the database {failure_reason(exc) or 'could not be read'}"
-    log.error("a store call failed unexpectedly", exc_info=exc)
-    return "something unexpected went wrong (the log says what)"
+    return isinstance(
+        exc,
+        StorageError
+        | LookupError
+        | PermissionError
+        | ValueError
+        | SQLAlchemyError
+        | sqlite3.Error
+        | OSError,
+    )
 
 
 class StorageOps(QObject):
@@ -147,8 +165,7 @@ class StorageOps(QObject):
         self._gate = threading.Semaphore(WORKERS)
         self._threads: list[threading.Thread] = []
         self.limit = limit
-        self._relay = _Relay(self)
-        self._relay.finished.connect(self._finished)
+        self._back = crossing(self, "_finished")  # what a worker calls with its outcome
         self._ops: dict[int, _Op] = {}
         self._latest: dict[str, int] = {}  # the page's key -> the ticket it waits for
         self._next = 0
@@ -202,7 +219,7 @@ class StorageOps(QObject):
         if loading is not None:
             op.timers.append(self._timer(LOADING_AFTER_MS, lambda: self._loading(ticket)))
         self._threads = [t for t in self._threads if t.is_alive()]
-        self._threads.append(_Work(ticket, work, self._relay, self._gate).start())
+        self._threads.append(_Work(ticket, work, self._back, self._gate).start())
         return ticket
 
     def join_workers(self, timeout: float) -> bool:

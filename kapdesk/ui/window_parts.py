@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from kapdesk.ui.board_window import BoardWindow
     from kapdesk.ui.calm_screen import CalmScreen
     from kapdesk.ui.course_view import CourseView
+    from kapdesk.ui.crossing import Crossing
     from kapdesk.ui.first_admin_view import FirstAdminView
     from kapdesk.ui.focus import FocusKeeper
     from kapdesk.ui.followups_view import FollowUpsView
@@ -100,6 +101,7 @@ class WindowParts(QMainWindow):
     staff: StaffStore | None
     audit_lines: AuditQueue | None  # the staff store's audit lines, off the window's thread
     lock_seconds: float
+    save_status_heard: Crossing  # save_status, for the recorder's thread to call
     board_button: QPushButton
     lock_button: QPushButton
     _clock: Clock
