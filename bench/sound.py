@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from kapdesk.storage.journeys import OpenJourney
 
 ROOT = Path(__file__).resolve().parents[1]
-BED = ROOT / "sounds" / "rain.ogg"
+BED = ROOT / "kapdesk" / "assets" / "sounds" / "rain.ogg"
 FREQUENCY, BUFFER_FRAMES = 44_100, 1024  # the backend's mixer; the kapdesk child checks them
 SHORT_TONES = (300, 350, 441, 315)  # Hz; each divides FREQUENCY, so a period is whole samples
 SHORT_SECONDS = 3

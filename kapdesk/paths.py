@@ -9,12 +9,26 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 
 APP_NAME = "kapdesk"
-ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
+
+
+def _bundled() -> Path:
+    """kapdesk's own data (protocols, sounds, settings, icons), found as package data the same
+    way from a checkout, an installed wheel and the frozen build: never relative to a
+    checkout. It is read with Path's calls, so it must be a real folder (kapdesk is never run
+    from a zip)."""
+    place = files("kapdesk") / "assets"
+    if not isinstance(place, Path):
+        raise RuntimeError(f"kapdesk's bundled data is not in a folder: {place}")
+    return place
+
+
+ASSETS_DIR = _bundled()
 BUNDLED_PROTOCOLS_DIR = ASSETS_DIR / "protocols"
-BUNDLED_SOUNDS_DIR = ASSETS_DIR.parent / "sounds"
+BUNDLED_SOUNDS_DIR = ASSETS_DIR / "sounds"
 BUNDLED_CLINIC_SETTINGS = ASSETS_DIR / "clinic.toml"
 
 

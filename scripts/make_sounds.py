@@ -1,4 +1,5 @@
-"""Synthesises kapdesk's bundled sounds from code and writes them, with their manifest, to sounds/.
+"""Synthesises kapdesk's bundled sounds from code and writes them, with their manifest, to the
+package's kapdesk/assets/sounds/.
 
 .venv/bin/python scripts/make_sounds.py [--out DIR]
 
@@ -457,7 +458,12 @@ def describe(audio: Signal) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=REPO / "sounds", help="default: sounds/")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=REPO / "kapdesk" / "assets" / "sounds",
+        help="default: kapdesk/assets/sounds/",
+    )
     args = parser.parse_args(argv)
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)

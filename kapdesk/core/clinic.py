@@ -2,10 +2,10 @@
 its printed records are saved in, the days it books follow-ups on, its follow-up rules, its
 journal prompts and integration steps, and any breathing patterns of its own.
 
-kapdesk ships ``assets/clinic.toml``; a ``clinic.toml`` in the data folder replaces it section
-by section (a section the clinic leaves out keeps kapdesk's), and ``[clinic]`` key by key. The
-schema is in ``docs/clinic.md``. A file with problems is reported with every problem at once and
-kapdesk carries on with its own settings: a typo never stops a session.
+kapdesk ships ``kapdesk/assets/clinic.toml``; a ``clinic.toml`` in the data folder replaces it
+section by section (a section the clinic leaves out keeps kapdesk's), and ``[clinic]`` key by
+key. The schema is in ``docs/clinic.md``. A file with problems is reported with every problem
+at once and kapdesk carries on with its own settings: a typo never stops a session.
 """
 
 from __future__ import annotations

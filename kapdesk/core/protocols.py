@@ -1,8 +1,8 @@
 """Clinical protocols: the phases of a journey, its vital-signs schedule and thresholds.
 
 A protocol is a TOML file (the schema is in ``docs/protocols.md``). kapdesk ships its own in
-``assets/protocols``; a clinic adds or overrides them (by ``id``) in the ``protocols`` folder of
-the data folder. This module holds what a protocol is; reading and checking its file is
+``kapdesk/assets/protocols``; a clinic adds or overrides them (by ``id``) in the ``protocols``
+folder of the data folder. This module holds what a protocol is; reading and checking its file is
 :mod:`kapdesk.core.protocol_files`, which raises one :class:`ProtocolError` listing every problem.
 """
 

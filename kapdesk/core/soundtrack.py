@@ -335,7 +335,7 @@ def session_sound(
 
 @dataclass(frozen=True)
 class BundledSound:
-    """A sound kapdesk ships (sounds/sounds.toml): a bed or a chime."""
+    """A sound kapdesk ships (kapdesk/assets/sounds/sounds.toml): a bed or a chime."""
 
     id: str
     title: str

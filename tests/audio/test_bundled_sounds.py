@@ -1,4 +1,5 @@
-"""The bundled sounds in sounds/ match their manifest, fit the size budget, and behave.
+"""The bundled sounds (kapdesk/assets/sounds/) match their manifest, fit the size budget, and
+behave.
 
 Only what the app installs is used here (mutagen, pygame and the standard library), so the
 checks run wherever the suite does; scripts/make_sounds.py, which needs numpy, makes them.
@@ -18,7 +19,7 @@ import pygame
 import pytest
 from mutagen.oggvorbis import OggVorbis
 
-SOUNDS = Path(__file__).resolve().parents[2] / "sounds"
+SOUNDS = Path(__file__).resolve().parents[2] / "kapdesk" / "assets" / "sounds"
 MANIFEST = SOUNDS / "sounds.toml"
 RATE = 44_100
 MAX_TOTAL_BYTES = 25 * 1024 * 1024

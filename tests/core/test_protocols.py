@@ -27,7 +27,7 @@ from kapdesk.core.protocols import (
     VitalsInterval,
 )
 
-BUNDLED = Path(__file__).resolve().parents[2] / "assets" / "protocols"
+BUNDLED = Path(__file__).resolve().parents[2] / "kapdesk" / "assets" / "protocols"
 
 # A small valid protocol. Tests replace one line at a time, so these line numbers hold:
 #  1 [protocol]   8 [dose]   13 [[phases]]  18 [[phases]]  23 [vitals]
