@@ -1,3 +1,5 @@
 """kapdesk: the in-room companion for ketamine-assisted psychotherapy sessions."""
 
-__version__ = "0.1.0"
+# The one place the version is written: the package's metadata (pyproject.toml reads it from
+# here), `kapdesk --version`, the upgrade notice and the .deb all take it from this line.
+__version__ = "0.2.0"
