@@ -137,6 +137,32 @@ def _note_settings(storage: Storage, paths: AppPaths, clock: Clock) -> None:
         log.info("clinic settings changed since last start: %s file(s)", len(changed))
 
 
+def _note_version(storage: Storage, paths: AppPaths, clock: Clock) -> list[str]:
+    """The first start after an upgrade: what staff are told, and the audit line."""
+    from sqlalchemy.exc import SQLAlchemyError  # noqa: PLC0415  (a small module, imported)
+
+    from kapdesk.upgrades import note_version  # noqa: PLC0415  (only at start)
+
+    try:
+        upgrade = note_version(storage, paths)
+    except SQLAlchemyError as exc:
+        log.warning("could not count the sessions for the upgrade notice: %s", exc)
+        return []
+    if upgrade is None:
+        return []
+    try:
+        StaffStore(storage, clock).record(
+            "",
+            "kapdesk_upgraded",
+            upgrade.current,
+            previous=upgrade.previous,
+            sessions=upgrade.sessions,
+        )
+    except StorageError as exc:
+        log.warning("the upgrade could not be logged: %s", exc)
+    return [upgrade.notice()]
+
+
 def room_label(room: RoomSettings) -> str:
     """The name this PC's sessions are recorded under: the room's, or the PC's own name."""
     return room.room_name or socket.gethostname()
@@ -248,6 +274,7 @@ def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
     for problem in problems:
         log.warning("clinic settings not used: %s problem(s)", len(problem.problems))
     _note_settings(storage, paths, clock)
+    notices += _note_version(storage, paths, clock)
     printing = PrintSettings(
         paths.kept_places(sqlite_path(storage.engine.url)),
         MARK if paths.practice else "",

@@ -128,14 +128,15 @@ def database_identity(engine: Engine) -> str:
     return str(found)
 
 
-def upgrade(engine: Engine) -> None:
-    """Bring the schema to the newest revision, or explain why that cannot be done."""
+def upgrade(engine: Engine) -> str | None:
+    """Bring the schema to the newest revision, or explain why that cannot be done; the
+    revision it was at before (None for a new database)."""
     try:
         revision = current_revision(engine)
     except (DBAPIError, sqlite3.DatabaseError) as exc:
         raise DatabaseError(_explain(exc, engine)) from exc
     if revision == SCHEMA_HEAD:
-        return
+        return revision
     if revision is not None and revision not in KNOWN_REVISIONS:
         raise DatabaseError(
             f"the database was written by a newer kapdesk (schema {revision}); this version "
@@ -156,7 +157,7 @@ def upgrade(engine: Engine) -> None:
                 conn.execute(text("SET LOCAL lock_timeout = 0"))
                 conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK})
                 if current_revision_on(conn) == SCHEMA_HEAD:
-                    return
+                    return revision
             if conn.dialect.name == "sqlite":
                 # All or nothing: SQLite's DDL is transactional, but the driver only begins a
                 # transaction before INSERT/UPDATE/DELETE, so each CREATE of a first start
@@ -164,12 +165,13 @@ def upgrade(engine: Engine) -> None:
                 # again. IMMEDIATE: a second kapdesk starting at once waits, then finds it done.
                 conn.exec_driver_sql("BEGIN IMMEDIATE")
                 if current_revision_on(conn) == SCHEMA_HEAD:
-                    return
+                    return revision
                 _clear_half_made_first_start(conn)
             config.attributes["connection"] = conn
             command.upgrade(config, "head")
     except SQLAlchemyError as exc:
         raise DatabaseError(_explain(exc, engine)) from exc
+    return revision
 
 
 # The tables the first migration creates: what a first start killed by an older kapdesk (whose
@@ -329,6 +331,8 @@ class Storage:
     factory: sessionmaker[Session]
     away: ServerAway = field(default_factory=ServerAway)
     damage: DamageFound = field(default_factory=DamageFound)
+    # The schema revision the database was at when kapdesk opened it (None: a new one).
+    schema_before: str | None = None
 
 
 def open_storage(paths: AppPaths, db_url: str | None, passphrase: str | None = None) -> Storage:
@@ -360,8 +364,8 @@ def open_storage(paths: AppPaths, db_url: str | None, passphrase: str | None = N
             url = with_password(url)
     damage = DamageFound()
     engine = make_engine(url, damage)
-    upgrade(engine)
-    return Storage(engine, session_factory(engine), damage=damage)
+    before = upgrade(engine)
+    return Storage(engine, session_factory(engine), damage=damage, schema_before=before)
 
 
 def _open_encrypted(path: Path, typed: str | None) -> Storage:
@@ -383,7 +387,7 @@ def _open_encrypted(path: Path, typed: str | None) -> Storage:
         )
     engine = make_engine(encrypted_url(path, passphrase))
     try:
-        upgrade(engine)
+        before = upgrade(engine)
     except DatabaseError as exc:
         engine.dispose()
         if "damaged or not a kapdesk database" in str(exc):
@@ -391,4 +395,4 @@ def _open_encrypted(path: Path, typed: str | None) -> Storage:
                 "that passphrase does not open the database (or the file is damaged)"
             ) from exc
         raise
-    return Storage(engine, session_factory(engine))
+    return Storage(engine, session_factory(engine), schema_before=before)
