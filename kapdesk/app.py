@@ -27,6 +27,7 @@ from kapdesk.single_instance import InstanceLock, knock
 from kapdesk.stop_signals import SignalSocket
 from kapdesk.storage.errors import StorageError
 from kapdesk.ui import theme
+from kapdesk.ui.banner import NEWS
 from kapdesk.ui.crossing import crossing
 from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.start_window import StartWindow
@@ -102,6 +103,8 @@ def window_on(
     records.storage.damage.listen(crossing(window, "record_damaged"))
     if records.notices:
         window.show_notice(" ".join(records.notices))
+    if records.news:  # until the first session opens
+        window.status_banner.say(NEWS, " ".join(records.news))
     if records.presence is not None:
         window.presence = records.presence
         records.presence.waiting = window.entries_waiting

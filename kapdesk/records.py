@@ -81,6 +81,7 @@ class Records:
     notices: list[str] = field(default_factory=list)  # for staff at start (entries set aside)
     presence: PresenceBeacon | None = None  # a room on a clinic server says it is there
     writer: WriterLock | None = None  # this kapdesk's hold on the SQLite file it writes to
+    news: list[str] = field(default_factory=list)  # good news at start (an upgrade), calmly
 
 
 def open_records(
@@ -274,7 +275,7 @@ def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
     for problem in problems:
         log.warning("clinic settings not used: %s problem(s)", len(problem.problems))
     _note_settings(storage, paths, clock)
-    notices += _note_version(storage, paths, clock)
+    news = _note_version(storage, paths, clock)
     printing = PrintSettings(
         paths.kept_places(sqlite_path(storage.engine.url)),
         MARK if paths.practice else "",
@@ -299,4 +300,5 @@ def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
         outbox,
         notices,
         PresenceBeacon(storage, store.room) if store.shared else None,
+        news=news,
     )

@@ -22,9 +22,11 @@ PAGE = "page"  # a page or what it reads could not be loaded
 REFUSAL = "refusal"  # the member signed in may not do what they asked
 CLOSING = "closing"  # why kapdesk did not close (kiosk mode, entries only in memory)
 NOTICE = "notice"  # something staff should pass on to an admin
+NEWS = "news"  # good news, such as an upgrade that kept every record: shown calmly
 
 # The most pressing first; a topic not named here comes after these, in the order first said.
-ORDER = (SAVING, PAGE, REFUSAL, CLOSING, NOTICE)
+ORDER = (SAVING, PAGE, REFUSAL, CLOSING, NOTICE, NEWS)
+CALM = frozenset({NEWS})  # a banner that says only these is not a problem's colour
 
 Retry = Callable[[], None]
 
@@ -93,4 +95,8 @@ class StatusBanner(QFrame):
         topics = sorted(self._said, key=self._rank)  # stable: unnamed ones as first said
         self.text_label.setText("\n".join(self._said[topic] for topic in topics))
         self.switch.setVisible(self._offered and REFUSAL in self._said and not self._calm)
+        tone = "calm" if CALM.issuperset(topics) else "problem"
+        if self.property("tone") != tone:
+            self.setProperty("tone", tone)
+            self.style().polish(self)
         self.setVisible(bool(topics))

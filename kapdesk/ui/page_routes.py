@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from kapdesk.room_pc import autostart_exists
 from kapdesk.storage.errors import StorageError
-from kapdesk.ui.banner import NOTICE, PAGE
+from kapdesk.ui.banner import NEWS, NOTICE, PAGE
 from kapdesk.ui.window_parts import WindowParts
 
 if TYPE_CHECKING:
@@ -299,6 +299,7 @@ class PageRoutes(WindowParts):
             # Only the session on screen speaks in the banner.
             self.current.recorder.off_status(self.save_status_heard)
         self.current = opened
+        self.status_banner.say(NEWS, None)  # read by now: the journey needs the room
         self._stay_awake(not opened.journey.closed)
         if self.member is not None:
             opened.journey.act_as(self.member)

@@ -42,6 +42,9 @@ QLabel[centred="true"] {{ qproperty-alignment: AlignHCenter; }}
 QFrame[role="banner"] {{
     background: {PROBLEM_BG}; border: 1px solid {PROBLEM}; border-radius: 8px;
 }}
+QFrame[role="banner"][tone="calm"] {{
+    background: {SURFACE}; border: 1px solid {ACCENT_DIM};
+}}
 QFrame[role="card"] {{ background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 10px; }}
 QFrame[role="flag"] {{
     background: {PROBLEM_BG}; border: 2px solid {PROBLEM}; border-radius: 10px;

@@ -154,7 +154,7 @@ def test_data_from_an_earlier_version_opens_migrated_with_nothing_lost(
         with sqlite3.connect(database) as db:
             (revision,) = db.execute("SELECT version_num FROM alembic_version").fetchone()
         assert revision == SCHEMA_HEAD
-        said = " ".join(records.notices)
+        said = " ".join(records.news)
         assert f"kapdesk was updated {CAME_FROM[label]} to {__version__}." in said, said
         sessions = len(before["sessions"])
         assert f"{sessions} session" in said
@@ -185,7 +185,7 @@ def test_the_next_start_says_nothing_more(earlier_data: tuple[str, Path], tmp_pa
     for expected in (1, 0):
         records = open_records(AppPaths.resolve(data), None, FakeClock())
         try:
-            told = [text for text in records.notices if "kapdesk was updated" in text]
+            told = [text for text in records.news if "kapdesk was updated" in text]
             assert len(told) == expected
         finally:
             records.storage.engine.dispose()

@@ -1,5 +1,5 @@
-"""The first window after an upgrade says, in the banner and calmly, which version kapdesk came
-from and that the sessions are all there; the next start says nothing more."""
+"""The first window after an upgrade says, calmly in the banner, which version kapdesk came from
+and that the sessions are all there, until a session is opened; the next start says nothing."""
 
 from __future__ import annotations
 
@@ -11,18 +11,24 @@ from kapdesk.core.clock import FakeClock
 from kapdesk.paths import AppPaths
 from kapdesk.storage.db import Storage
 from kapdesk.storage.journeys import JourneyStore
+from kapdesk.ui.main_window import MainWindow
 from kapdesk.upgrades import VERSION_FILE
 from tests.conftest import make_protocol
 from tests.ui.conftest import sign_in
+from tests.ui.test_journey_flow import _open_session
 
 
-def _opened(qtbot: QtBot, storage: Storage, paths: AppPaths, clock: FakeClock) -> str:
+def _opened(qtbot: QtBot, storage: Storage, paths: AppPaths, clock: FakeClock) -> MainWindow:
     window = build_window(storage, paths, clock)
     qtbot.addWidget(window)
     window.resize(1024, 600)
     window.show()
     sign_in(window)
     qtbot.waitExposed(window)
+    return window
+
+
+def _said(window: MainWindow) -> str:
     banner = window.status_banner
     return banner.text() if banner.isVisible() else ""
 
@@ -37,9 +43,28 @@ def test_the_first_start_after_an_upgrade_says_where_it_came_from(
         opened.recorder.close()
     (paths.data_dir / VERSION_FILE).write_text("0.1.0\n")
 
-    said = _opened(qtbot, storage, paths, clock)
-    assert said == (
+    window = _opened(qtbot, storage, paths, clock)
+    assert _said(window) == (
         f"kapdesk was updated from 0.1.0 to {__version__}. The record holds 2 sessions. "
         "Nothing was lost."
     )
-    assert _opened(qtbot, storage, paths, clock) == ""
+    assert window.status_banner.property("tone") == "calm"  # good news, not a problem's red
+    _open_session(qtbot, window)
+    qtbot.waitUntil(lambda: _said(window) == "")
+    window.close()
+
+    assert _said(_opened(qtbot, storage, paths, clock)) == ""
+
+
+def test_a_problem_beside_the_news_takes_the_problem_colour(
+    qtbot: QtBot, storage: Storage, paths: AppPaths, clock: FakeClock
+) -> None:
+    store = JourneyStore(storage, clock)
+    store.open_session("P-001", make_protocol(), "Sam Ortiz").recorder.close()
+    (paths.data_dir / VERSION_FILE).write_text("0.1.0\n")
+    window = _opened(qtbot, storage, paths, clock)
+    window.show_notice("The clinic settings file has a problem.")
+    assert window.status_banner.property("tone") == "problem"
+    lines = window.status_banner.text().splitlines()
+    assert lines[0] == "The clinic settings file has a problem."
+    assert lines[1].startswith("kapdesk was updated from 0.1.0")
