@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from array import array
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -253,9 +252,11 @@ def test_text_grows_on_a_large_screen(
     assert chart.flags_label.isVisible()
 
 
-def test_five_hundred_readings_render_quickly(
+def test_five_hundred_readings_are_all_drawn(
     chart: VitalsChart, clock: FakeClock, protocol: Protocol
 ) -> None:
+    """A long session's readings are all on the chart, each kind one line (how fast it draws is
+    the observations bench's: its timeline of 2,000 events holds this chart)."""
     journey = Journey.open(protocol, clock)
     journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
     for i in range(500):
@@ -265,15 +266,12 @@ def test_five_hundred_readings_render_quickly(
             values["spo2"] = 97
         _reading(journey, values, ["Heart rate high"] if i % 100 == 0 else ())
 
-    started = time.perf_counter()
     chart.show_session(journey)
     chart.grab()
-    elapsed = time.perf_counter() - started
 
     assert len(chart.systolic.points()) == 500
     assert len(chart.spo2.points()) == 500 - len(range(0, 500, 7))
     assert chart.flagged_count == 5
-    assert elapsed < 3.0, f"500 readings took {elapsed:.2f} s"
 
 
 def test_showing_again_replaces_the_old_picture(
