@@ -25,7 +25,8 @@ REPO = Path(__file__).resolve().parents[2]
 
 # Earlier commits of main whose data this kapdesk must open. The first wrote schema 0008
 # (before the append-only refusals of inserts and the audit index: two migrations to run);
-# the second is the last commit of kapdesk 0.1.0.
+# the second is the last commit of kapdesk 0.1.0 (tagged v0.1.0; named by its hash, which a
+# clone without tags still has).
 EARLIER_COMMITS = {
     "schema 0008": "cbaec19",
     "0.1.0": "551ed75",
