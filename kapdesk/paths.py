@@ -15,18 +15,19 @@ from pathlib import Path
 APP_NAME = "kapdesk"
 
 
-def _bundled() -> Path:
-    """kapdesk's own data (protocols, sounds, settings, icons), found as package data the same
-    way from a checkout, an installed wheel and the frozen build: never relative to a
-    checkout. It is read with Path's calls, so it must be a real folder (kapdesk is never run
-    from a zip)."""
-    place = files("kapdesk") / "assets"
+def package_folder(package: str, name: str) -> Path:
+    """A folder of kapdesk's own data inside ``package``, found as package data the same way
+    from a checkout, an installed wheel and the frozen build: never relative to a checkout.
+    It is read with Path's calls, so it must be a real folder (kapdesk is never run from a
+    zip)."""
+    place = files(package) / name
     if not isinstance(place, Path):
         raise RuntimeError(f"kapdesk's bundled data is not in a folder: {place}")
     return place
 
 
-ASSETS_DIR = _bundled()
+# kapdesk's own data: protocols, sounds, settings, icons.
+ASSETS_DIR = package_folder("kapdesk", "assets")
 BUNDLED_PROTOCOLS_DIR = ASSETS_DIR / "protocols"
 BUNDLED_SOUNDS_DIR = ASSETS_DIR / "sounds"
 BUNDLED_CLINIC_SETTINGS = ASSETS_DIR / "clinic.toml"

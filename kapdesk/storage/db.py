@@ -20,14 +20,14 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from kapdesk.paths import AppPaths
+from kapdesk.paths import AppPaths, package_folder
 from kapdesk.storage.db_url import parse_database_url
 from kapdesk.storage.encryption import is_encrypted
 from kapdesk.storage.errors import DatabaseError
 from kapdesk.storage.sqlite_file import examine, opened
 from kapdesk.storage.sqlite_witness import witnessed
 
-MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+MIGRATIONS_DIR = package_folder("kapdesk.storage", "migrations")
 
 # The newest migration's revision. A test checks it against the Alembic scripts.
 SCHEMA_HEAD = "0010"
