@@ -10,7 +10,6 @@ Start menu and Startup shortcuts are described in docs/room-pc.md.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -52,10 +51,21 @@ def _exec_argument(argument: str) -> str:
     return '"' + inner.replace("\\", "\\\\") + '"'
 
 
+def this_kapdesk() -> list[str]:
+    """The command that starts this very kapdesk: the ``kapdesk`` program it was started as
+    (an installed script, the frozen build, ``/usr/bin/kapdesk``), else this Python with
+    ``-m kapdesk``. Never the first ``kapdesk`` on the PATH, which may be another install."""
+    if getattr(sys, "frozen", False):  # the frozen build: its own program, no -m
+        return [sys.executable]
+    started_as = Path(sys.argv[0])
+    if started_as.stem == "kapdesk" and started_as.is_file():
+        return [str(started_as.absolute())]
+    return [sys.executable, "-m", "kapdesk"]
+
+
 def start_command(arguments: Sequence[str] = ()) -> str:
-    """How the desktop starts kapdesk: the installed ``kapdesk`` script, else this Python."""
-    script = shutil.which("kapdesk")
-    command = [script] if script else [sys.executable, "-m", "kapdesk"]
+    """How the desktop starts kapdesk (:func:`this_kapdesk`), with these arguments."""
+    command = this_kapdesk()
     return " ".join(_exec_argument(part) for part in [*command, *arguments])
 
 

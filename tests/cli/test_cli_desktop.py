@@ -3,8 +3,10 @@ accepts, the autostart entry, and taking them away again."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -54,3 +56,27 @@ def test_a_password_in_the_database_url_is_never_written_to_the_desktop(
     assert main(["--db", url, "install-desktop"]) == 2
     assert "holds a password" in capsys.readouterr().err
     assert not (tmp_path / "share" / "applications").exists()
+
+
+def test_the_entry_starts_the_kapdesk_that_wrote_it_not_the_first_on_the_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    (other / "kapdesk").write_text("#!/bin/sh\n", encoding="utf-8")
+    (other / "kapdesk").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{other}{os.pathsep}{os.environ.get('PATH', '')}")
+    menu = tmp_path / "share" / "applications" / "kapdesk.desktop"
+
+    script = tmp_path / "venv" / "bin" / "kapdesk"  # started as an installed script
+    script.parent.mkdir(parents=True)
+    script.write_text("#!/bin/sh\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "argv", [str(script), "install-desktop"])
+    assert main(["install-desktop"]) == 0
+    assert f"Exec={script}\n" in menu.read_text(encoding="utf-8")
+
+    monkeypatch.setattr(sys, "argv", [str(tmp_path / "kapdesk" / "__main__.py")])  # python -m
+    assert main(["install-desktop"]) == 0
+    assert f"Exec={sys.executable} -m kapdesk\n" in menu.read_text(encoding="utf-8")
+    assert str(other) not in menu.read_text(encoding="utf-8")
