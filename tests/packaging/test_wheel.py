@@ -19,6 +19,7 @@ import tarfile
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -297,15 +298,29 @@ def test_the_desktop_entry_of_an_installed_kapdesk_starts_the_installed_script(
     assert not icon.exists()
 
 
+def installed_versions() -> list[str]:
+    """This venv's packages as ``name==version`` (kapdesk itself left out), each at the
+    version that imports first."""
+    found: dict[str, str] = {}
+    for dist in metadata.distributions():
+        if dist.metadata["Name"]:
+            found.setdefault(dist.metadata["Name"], dist.version)
+    return [f"{name}=={version}" for name, version in sorted(found.items()) if name != "kapdesk"]
+
+
 @pytest.mark.pypi
 @pytest.mark.skipif(os.environ.get("CI") != "true", reason="installs from the index: CI only")
 def test_the_wheel_installs_with_its_dependencies_like_pipx_does(
     built: Built, tmp_path: Path
 ) -> None:
     """What a clinic's ``pipx install kapdesk-<version>-py3-none-any.whl`` does: a venv of its
-    own, the dependencies from the package index (pip's cache spares the download)."""
+    own, the dependencies from the package index. They are held to the versions this venv
+    has, which the set-up just installed, so pip's cache spares the download."""
     python, site = fresh_venv(tmp_path / "venv")
-    pip_install(python, "--only-binary", ":all:", str(built.wheel), cwd=tmp_path)
+    pinned = tmp_path / "constraints.txt"
+    pinned.write_text("\n".join(installed_versions()) + "\n", encoding="utf-8")
+    wheel = str(built.wheel)
+    pip_install(python, "--only-binary", ":all:", "--constraint", str(pinned), wheel, cwd=tmp_path)
     installed = installed_kapdesk(python, site, tmp_path / "home")
     run([sys.executable, "-m", "pip", "--python", str(python), "check"], cwd=tmp_path)
 
