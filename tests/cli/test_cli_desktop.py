@@ -80,3 +80,16 @@ def test_the_entry_starts_the_kapdesk_that_wrote_it_not_the_first_on_the_path(
     assert main(["install-desktop"]) == 0
     assert f"Exec={sys.executable} -m kapdesk\n" in menu.read_text(encoding="utf-8")
     assert str(other) not in menu.read_text(encoding="utf-8")
+
+
+def test_the_entry_of_the_frozen_build_starts_its_own_program(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    program = tmp_path / "opt" / "kapdesk" / "kapdesk"
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(program))
+    monkeypatch.setattr(sys, "argv", ["kapdesk"])  # as typed in a shell: no folder
+    assert main(["install-desktop"]) == 0
+    entry = (tmp_path / "share" / "applications" / "kapdesk.desktop").read_text(encoding="utf-8")
+    assert f"\nExec={program}\n" in entry
