@@ -45,7 +45,7 @@ class Built:
 
 @dataclass(frozen=True)
 class Installed:
-    """The wheel installed in a fresh venv; kapdesk runs there with ``run``."""
+    """The wheel installed in a fresh venv, where ``kapdesk`` runs its commands."""
 
     python: Path
     site_packages: Path
