@@ -338,8 +338,8 @@ mode_test() {
     setup
     local failed=() rc
     # Lint and types first, pytest last: its summary line is the run's closing line.
-    say "ruff check kapdesk tests bench"
-    "$VENV/bin/ruff" check kapdesk tests bench || failed+=("ruff")
+    say "ruff check kapdesk tests bench packaging"
+    "$VENV/bin/ruff" check kapdesk tests bench packaging || failed+=("ruff")
     say "mypy (files from pyproject.toml)"
     "$VENV/bin/mypy" || failed+=("mypy")
     say "pytest${*:+ $*}"
