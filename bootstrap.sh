@@ -280,7 +280,7 @@ ensure_venv() {
     fi
     say "installing kapdesk and its dependencies into .venv (pip)"
     "$VENV/bin/python" -m pip install -q --upgrade pip
-    "$VENV/bin/python" -m pip install -q -e '.[test,encryption,postgresql]'
+    "$VENV/bin/python" -m pip install -q -e '.[test,encryption,postgresql,release]'
     # Written only after success, so an interrupted install is retried next time.
     echo "$want" >"$STAMP"
 }
