@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from kapdesk.cli import main
+from kapdesk.desktop_entry import start_command
 
 
 def test_install_desktop_writes_a_valid_entry_an_icon_and_the_autostart(
@@ -93,3 +94,13 @@ def test_the_entry_of_the_frozen_build_starts_its_own_program(
     assert main(["install-desktop"]) == 0
     entry = (tmp_path / "share" / "applications" / "kapdesk.desktop").read_text(encoding="utf-8")
     assert f"\nExec={program}\n" in entry
+
+
+def test_the_frozen_build_starts_itself_from_the_desktop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    frozen = tmp_path / "kapdesk room" / "kapdesk"
+    monkeypatch.setattr("sys.frozen", True, raising=False)
+    monkeypatch.setattr("sys.executable", str(frozen))
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))  # no kapdesk script to be found
+    assert start_command(["--kiosk"]) == f'"{frozen}" --kiosk'
