@@ -3,6 +3,8 @@
 #
 #   ./bootstrap.sh start [kapdesk args...]   set up, then run the app (SQLite default)
 #   ./bootstrap.sh test  [pytest args...]    set up, then ruff + mypy + pytest (the whole suite)
+#   ./bootstrap.sh release [args...]         set up, then build the frozen folder and the .deb
+#                                            (packaging/build_release.py; see packaging/README.md)
 #
 # Setup is idempotent and fast when already done: system packages are checked with
 # dpkg-query and only missing ones are installed; pip runs only when pyproject.toml
@@ -26,6 +28,7 @@ usage() {
     cat <<'EOF'
 usage: ./bootstrap.sh start [kapdesk args...]   set up and start kapdesk
        ./bootstrap.sh test  [pytest args...]    set up and run ruff, mypy and pytest
+       ./bootstrap.sh release [args...]         set up and build dist/kapdesk/ and the .deb
 EOF
 }
 
@@ -355,12 +358,19 @@ mode_test() {
     fi
 }
 
+mode_release() {
+    setup
+    say "building the frozen folder and the .deb (packaging/build_release.py${*:+ $*})"
+    exec "$VENV/bin/python" "$ROOT/packaging/build_release.py" "$@"
+}
+
 main() {
     local mode="${1:-}"
     [ $# -gt 0 ] && shift
     case "$mode" in
         start) mode_start "$@" ;;
         test) mode_test "$@" ;;
+        release) mode_release "$@" ;;
         -h | --help | help) usage ;;
         *)
             usage >&2
