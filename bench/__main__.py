@@ -18,3 +18,5 @@ board.main()
 # bench.crash (500 kills, about a quarter of an hour) runs on its own: python -m bench.crash
 # bench.ui_stall (a frozen server, a cut network, a held lock, before and after; about ten
 # minutes) runs on its own too: python -m bench.ui_stall
+# bench.frozen (the frozen build against the checkout) needs the build first:
+# ./bootstrap.sh release, then python -m bench.frozen

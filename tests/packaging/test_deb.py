@@ -181,6 +181,15 @@ def test_the_deb_installs_runs_and_leaves_the_data_when_removed(
     assert protocols.returncode == 0, protocols.stderr
     assert "iv-ketamine" in protocols.stdout
     assert "from: bundled" in protocols.stdout
+    sounds = sorted((INSTALLED / "_internal" / "kapdesk" / "assets" / "sounds").glob("*.ogg"))
+    assert sounds
+    heard = _kapdesk("audio", "check", *map(str, sounds))
+    assert heard.returncode == 0, heard.stdout + heard.stderr
+    assert heard.stdout.count("OGG Vorbis") == len(sounds)
+    record = tmp_path / "record.pdf"
+    printed = _kapdesk("--data-dir", str(data), "export", "1", "--format", "pdf", "-o", str(record))
+    assert printed.returncode == 0, printed.stderr
+    assert record.read_bytes().startswith(b"%PDF")
 
     _opens_its_window_and_closes_on_sigterm(data)
     assert _written_in_the_install(installed) == set()
