@@ -7,7 +7,8 @@
 Run it with the Python of an environment that has kapdesk and its ``release`` extra installed
 (``pip install -e ".[encryption,postgresql,release]"``; ``./bootstrap.sh release`` does all of
 it). The frozen folder is built from packaging/kapdesk.spec on any system; the .deb step is
-Linux only (it needs dpkg-deb) and says so elsewhere. Nothing here imports a Linux-only module.
+Linux only (it needs dpkg-deb; elsewhere the script says so and stops after the folder).
+Nothing here imports a Linux-only module.
 
 The .deb puts the frozen folder under /opt/kapdesk, ``/usr/bin/kapdesk`` (a link to it), the menu
 entry and the icon; its ``Depends:`` are the system libraries the frozen Qt and SDL load, the
@@ -178,7 +179,10 @@ def lay_out_deb(folder: Path, root: Path) -> None:
 def build_deb(folder: Path, dist: Path, work: Path) -> Path:
     """The Debian package of the frozen ``folder``: ``dist/kapdesk_<version>_<arch>.deb``."""
     if not sys.platform.startswith("linux") or shutil.which("dpkg-deb") is None:
-        raise BuildError("the .deb is built on Debian or Ubuntu only (dpkg-deb is needed)")
+        raise BuildError(
+            "the .deb is built on Debian or Ubuntu only (dpkg-deb is needed); "
+            "--frozen-only builds the folder alone"
+        )
     version = frozen_version(folder)
     arch = subprocess.run(
         ["dpkg", "--print-architecture"], capture_output=True, text=True, check=True
