@@ -67,8 +67,9 @@ def _dpkg_knows_kapdesk() -> bool:
 
 
 @pytest.fixture(scope="session")
-def deb(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The .deb, built once per test session (the frozen folder beside it)."""
+def deb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The .deb, built once per test session (deleted with its scratch at the end: a
+    hundred megabytes a session)."""
     if not sys.platform.startswith("linux") or shutil.which("dpkg-deb") is None:
         _refuse("the .deb is built and installed on Debian/Ubuntu only (no dpkg-deb here)")
     if find_spec("PyInstaller") is None:
@@ -88,7 +89,8 @@ def deb(tmp_path_factory: pytest.TempPathFactory) -> Path:
     found = sorted((where / "dist").glob("kapdesk_*.deb"))
     assert len(found) == 1, said
     shutil.rmtree(where / "dist" / "kapdesk")  # the .deb holds it; keep the disk free
-    return found[0]
+    yield found[0]
+    shutil.rmtree(where)
 
 
 @pytest.fixture
