@@ -138,21 +138,35 @@ def _note_settings(storage: Storage, paths: AppPaths, clock: Clock) -> None:
         log.info("clinic settings changed since last start: %s file(s)", len(changed))
 
 
-def _note_version(storage: Storage, paths: AppPaths, clock: Clock) -> list[str]:
-    """The first start after an upgrade: what staff are told, and the audit line."""
+def _note_version(
+    storage: Storage, clock: Clock, outbox: Outbox | None, journey_on_screen: bool
+) -> tuple[list[str], list[str]]:
+    """Another version opened the records last: the good news (an upgrade) and the problems
+    (an older kapdesk over newer records) staff are told at start. An upgrade is noted in the
+    records (so it is said once) and in the audit trail (through the room's outbox when its
+    server is away); a downgrade is not noted, so it is said every start. Over a journey
+    resumed on screen the news is left to the audit trail."""
     from sqlalchemy.exc import SQLAlchemyError  # noqa: PLC0415  (a small module, imported)
 
-    from kapdesk.upgrades import note_version  # noqa: PLC0415  (only at start)
+    from kapdesk.storage.versions import note_version  # noqa: PLC0415
+    from kapdesk.upgrades import since_last_version  # noqa: PLC0415  (only at start)
 
     try:
-        upgrade = note_version(storage, paths)
-    except SQLAlchemyError as exc:
-        log.warning("could not count the sessions for the upgrade notice: %s", exc)
-        return []
+        upgrade = since_last_version(storage)
+    except (SQLAlchemyError, StorageError) as exc:
+        log.warning("could not read which kapdesk opened the records last: %s", exc)
+        return [], []
     if upgrade is None:
-        return []
+        return [], []
+    if upgrade.downgrade:
+        return [], [upgrade.notice()]
     try:
-        StaffStore(storage, clock).record(
+        with storage.factory.begin() as session:
+            note_version(session, upgrade.current, upgrade.previous, clock.now())
+    except SQLAlchemyError as exc:
+        log.warning("the upgrade could not be noted (said again next start): %s", exc)
+    try:
+        StaffStore(storage, clock, outbox).record(
             "",
             "kapdesk_upgraded",
             upgrade.current,
@@ -161,7 +175,10 @@ def _note_version(storage: Storage, paths: AppPaths, clock: Clock) -> list[str]:
         )
     except StorageError as exc:
         log.warning("the upgrade could not be logged: %s", exc)
-    return [upgrade.notice()]
+    if journey_on_screen:
+        log.info("upgrade not said over the journey on screen: %s", upgrade.notice())
+        return [], []
+    return [upgrade.notice()], []
 
 
 def room_label(room: RoomSettings) -> str:
@@ -275,7 +292,8 @@ def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
     for problem in problems:
         log.warning("clinic settings not used: %s problem(s)", len(problem.problems))
     _note_settings(storage, paths, clock)
-    news = _note_version(storage, paths, clock)
+    news, older = _note_version(storage, clock, outbox, bool(left_open))
+    notices += older
     printing = PrintSettings(
         paths.kept_places(sqlite_path(storage.engine.url)),
         MARK if paths.practice else "",

@@ -1,10 +1,12 @@
-"""Which kapdesk last opened a data folder, and what the first start after an upgrade says.
+"""What the first start after an upgrade says: which version kapdesk came from, and that the
+records came through whole.
 
-A clinic upgrades kapdesk by installing a newer package over the old one; the data folder is
-never touched by the package. The first time the newer kapdesk opens the records (the database
-upgraded by then), staff are told which version it came from and that the sessions are all
-still there, and the audit trail says so too. The version that last opened the folder is kept
-in a small file beside the database.
+A clinic upgrades kapdesk by installing a newer package over the old one; the package never
+touches the data folder. The records note each version that opens them (a line in the audit
+trail, :mod:`kapdesk.storage.versions`), and a database upgrade that would leave fewer rows in
+any table is refused whole (:func:`kapdesk.storage.db.upgrade`). The first time the newer
+kapdesk opens the records, staff are told calmly which version it came from; an older kapdesk
+over records a newer one opened says so as a problem, every start, until the newer one is back.
 """
 
 from __future__ import annotations
@@ -13,26 +15,21 @@ import logging
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
-
 from kapdesk import __version__
-from kapdesk.core.safe_files import SafeFileError, read_file, write_atomically
-from kapdesk.paths import AppPaths
 from kapdesk.storage.db import Storage
-from kapdesk.storage.models import JourneySession
+from kapdesk.storage.versions import noted_version, session_count
 
 log = logging.getLogger(__name__)
 
-VERSION_FILE = "kapdesk-version"  # in the data folder: the version that last opened it
-EARLIER = "an earlier version"  # before 0.2.0 nothing noted the version
-# Before 0.2.0 the version was not noted; the schema a database was at tells this much.
+EARLIER = "an earlier version"  # before 0.2.0 the records noted no version
+# Records with no version noted are from before 0.2.0; the schema they were at tells this much.
 RELEASED_WITH_SCHEMA = {"0010": "0.1.0"}
 
 
 @dataclass(frozen=True)
 class Upgrade:
-    """kapdesk opened records last opened by another version (``previous``, or
-    :data:`EARLIER` when that version did not say), holding ``sessions`` sessions."""
+    """kapdesk ``current`` opens records last opened by ``previous`` (:data:`EARLIER` when
+    that version did not say), holding ``sessions`` sessions."""
 
     previous: str
     current: str
@@ -65,36 +62,19 @@ def _order(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in re.findall(r"\d+", version)[:3])
 
 
-def note_version(storage: Storage, paths: AppPaths, current: str = __version__) -> Upgrade | None:
-    """Note ``current`` as the version that opened ``paths``' records; the upgrade (or
-    downgrade) when another version opened them last, None when it is the same one or the
-    records are new. The database is open and upgraded already. A file that cannot be read or
-    written is logged, never a reason not to start."""
-    place = paths.data_dir / VERSION_FILE
-    try:
-        previous: str | None = read_file(place, limit=256).decode("utf-8").strip() or None
-    except SafeFileError:
-        previous = None
-    except UnicodeDecodeError:
-        log.warning("the version file %s is not text; it is written again", place)
-        previous = None
-    if previous is None:
-        previous = RELEASED_WITH_SCHEMA.get(storage.schema_before or "")
-    if previous == current:
-        return None
+def since_last_version(storage: Storage, current: str = __version__) -> Upgrade | None:
+    """The upgrade (or downgrade) when the records were last opened by another version than
+    ``current``; None when by this one. The database is open and upgraded already; a new one
+    noted this version when it was made."""
     with storage.factory() as session:
-        sessions = session.scalar(select(func.count()).select_from(JourneySession)) or 0
-    try:
-        write_atomically(place, f"{current}\n".encode())
-    except (SafeFileError, OSError) as exc:
-        log.warning("could not note kapdesk's version in %s: %s", place, exc)
-    if previous is None and sessions == 0:
-        return None  # a new installation: there is nothing to tell
-    upgrade = Upgrade(previous or EARLIER, current, sessions)
+        previous = noted_version(session)
+        if previous == current:
+            return None  # the everyday start: nothing more is read
+        sessions = session_count(session)
+    if previous is None:  # records from before versions were noted
+        previous = RELEASED_WITH_SCHEMA.get(storage.schema_before or "", EARLIER)
+    upgrade = Upgrade(previous, current, sessions)
     log.info(
-        "kapdesk %s opens records last opened by %s (%s sessions)",
-        current,
-        upgrade.previous,
-        sessions,
+        "kapdesk %s opens records last opened by %s (%s sessions)", current, previous, sessions
     )
     return upgrade

@@ -30,9 +30,12 @@ from kapdesk.storage.sqlite_witness import witnessed
 MIGRATIONS_DIR = package_folder("kapdesk.storage", "migrations")
 
 # The newest migration's revision. A test checks it against the Alembic scripts.
-SCHEMA_HEAD = "0010"
+SCHEMA_HEAD = "0011"
 UPGRADE_LOCK = 0x6B617064  # "kapd": the advisory lock room PCs upgrade a server under
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010")
+KNOWN_REVISIONS = (
+    *("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010"),
+    "0011",
+)
 
 
 LIBPQ_DRIVERS = ("psycopg", "psycopg2")
@@ -167,11 +170,45 @@ def upgrade(engine: Engine) -> str | None:
                 if current_revision_on(conn) == SCHEMA_HEAD:
                     return revision
                 _clear_half_made_first_start(conn)
+            before = _row_counts(conn)
             config.attributes["connection"] = conn
             command.upgrade(config, "head")
+            _nothing_lost(before, _row_counts(conn))  # else all of it is rolled back
+            if revision is None:
+                from kapdesk.storage.versions import note_new_database  # noqa: PLC0415
+
+                note_new_database(conn)
     except SQLAlchemyError as exc:
         raise DatabaseError(_explain(exc, engine)) from exc
     return revision
+
+
+# Kept by kapdesk for itself, not records: an upgrade may rewrite them.
+NOT_RECORDS = frozenset({"alembic_version", "room_presence", "kapdesk_versions"})
+
+
+def _row_counts(conn: Connection) -> dict[str, int]:
+    """Rows in each of the record's tables there are."""
+    tables = sorted(set(inspect(conn).get_table_names()) - NOT_RECORDS)
+    return {
+        table: int(conn.execute(text(f'SELECT count(*) FROM "{table}"')).scalar_one())
+        for table in tables
+    }
+
+
+def _nothing_lost(before: dict[str, int], after: dict[str, int]) -> None:
+    """An upgrade never leaves fewer rows in a table than it found: DatabaseError if it would
+    (raised inside the upgrade's transaction, so none of it is made)."""
+    lost = [
+        f"{table} ({count} rows before, {after.get(table, 0)} after)"
+        for table, count in before.items()
+        if after.get(table, 0) < count
+    ]
+    if lost:
+        raise DatabaseError(
+            "the database upgrade would have lost rows of " + ", ".join(lost) + "; it was not "
+            "made and the database is as it was. Keep kapdesk's older version and call IT"
+        )
 
 
 # The tables the first migration creates: what a first start killed by an older kapdesk (whose

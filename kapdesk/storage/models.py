@@ -311,6 +311,18 @@ class DatabaseIdentity(Base):
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
 
 
+class KapdeskVersion(Base):
+    """A version of kapdesk that opened the records (migration 0011): when the database was
+    made, and each time another version opened it. Not a record; written once per version."""
+
+    __tablename__ = "kapdesk_versions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[str] = mapped_column(String(40))
+    previous: Mapped[str] = mapped_column(String(40), server_default="")  # "" when made
+    at: Mapped[datetime]
+
+
 class RoomPresence(Base):
     """When a room PC last said it is there (migration 0008); overwritten, not a record."""
 

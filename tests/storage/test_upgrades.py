@@ -17,9 +17,10 @@ from kapdesk import __version__
 from kapdesk.core.clock import FakeClock
 from kapdesk.paths import AppPaths
 from kapdesk.records import Records, open_records
-from kapdesk.storage.db import SCHEMA_HEAD, Storage, open_storage
+from kapdesk.storage.db import NOT_RECORDS, SCHEMA_HEAD, Storage, open_storage
 from kapdesk.storage.journeys import JourneyStore
-from kapdesk.upgrades import EARLIER, VERSION_FILE, Upgrade, note_version
+from kapdesk.storage.versions import note_version
+from kapdesk.upgrades import EARLIER, Upgrade, since_last_version
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -34,17 +35,6 @@ EARLIER_COMMITS = {
 # What the first start after each says it came from (nothing noted the version before 0.2.0;
 # 0.1.0's schema tells it).
 CAME_FROM = {"schema 0008": f"from {EARLIER} of kapdesk", "0.1.0": "from 0.1.0"}
-
-# What must come through an upgrade row for row: every table of the record.
-KEPT_TABLES = (
-    "patients",
-    "staff",
-    "sessions",
-    "doses",
-    "session_events",
-    "protocol_snapshots",
-    "audit_log",
-)
 
 ACCOUNT_SCRIPT = """
 import sys
@@ -63,23 +53,25 @@ storage.engine.dispose()
 
 
 def _columns(database: Path) -> dict[str, list[str]]:
-    """Each kept table's columns, as the database has them."""
+    """Each table of the record and its columns, as the database has them."""
     with sqlite3.connect(database) as db:
+        tables = [
+            name
+            for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            if name not in NOT_RECORDS and not name.startswith("sqlite_")
+        ]
         return {
-            table: [row[1] for row in db.execute(f"PRAGMA table_info({table})")]
-            for table in KEPT_TABLES
+            table: [row[1] for row in db.execute(f"PRAGMA table_info({table})")] for table in tables
         }
 
 
 def _snapshot(database: Path, columns: dict[str, list[str]]) -> dict[str, list[tuple[object, ...]]]:
-    """Every row of every table the record keeps, in key order, in ``columns`` (an upgrade
-    may add columns; the ones there before must hold what they held)."""
+    """Every row of every table of the record, in key order, in ``columns`` (an upgrade may
+    add columns and tables; the ones there before must hold what they held)."""
     with sqlite3.connect(database) as db:
         return {
-            table: db.execute(
-                f"SELECT {', '.join(columns[table])} FROM {table} ORDER BY 1"
-            ).fetchall()
-            for table in KEPT_TABLES
+            table: db.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY 1").fetchall()
+            for table, names in columns.items()
         }
 
 
@@ -147,7 +139,8 @@ def test_data_from_an_earlier_version_opens_migrated_with_nothing_lost(
     records: Records = open_records(AppPaths.resolve(data), None, clock)
     try:
         after = _snapshot(database, earlier_columns)
-        for table in KEPT_TABLES:
+        assert set(after) == set(before)
+        for table in before:
             if table == "audit_log":  # the start itself adds lines; every earlier one stays
                 assert after[table][: len(before[table])] == before[table]
                 continue
@@ -176,7 +169,6 @@ def test_data_from_an_earlier_version_opens_migrated_with_nothing_lost(
         records.storage.engine.dispose()
         if records.writer is not None:
             records.writer.release()
-    assert (data / VERSION_FILE).read_text().strip() == __version__
 
 
 def test_the_next_start_says_nothing_more(earlier_data: tuple[str, Path], tmp_path: Path) -> None:
@@ -194,77 +186,137 @@ def test_the_next_start_says_nothing_more(earlier_data: tuple[str, Path], tmp_pa
                 records.writer.release()
 
 
-# -- the version note itself ------------------------------------------------------------------
+# -- the version noted in the records ---------------------------------------------------------
 
 
-def _with_sessions(storage: Storage, paths: AppPaths, count: int) -> None:
+def _with_sessions(storage: Storage, count: int) -> None:
     from tests.conftest import make_protocol  # noqa: PLC0415
 
     store = JourneyStore(storage, FakeClock())
     for n in range(count):
-        store.open_session(f"P-{n:03}", make_protocol(), "Sam Ortiz").recorder.close()
+        opened = store.open_session(f"P-{n:03}", make_protocol(), "Sam Ortiz")
+        opened.journey.close("the session ended before its dose")
+        opened.recorder.close()
 
 
-def test_a_new_installation_says_nothing_and_notes_its_version(paths: AppPaths) -> None:
+def _noted(storage: Storage, version: str) -> None:
+    """As if kapdesk ``version`` had opened the records last."""
+    with storage.factory.begin() as session:
+        note_version(session, version, "", FakeClock().now())
+
+
+def _opened(paths: AppPaths) -> Records:
+    records = open_records(paths, None, FakeClock())
+    records.storage.engine.dispose()
+    if records.writer is not None:
+        records.writer.release()
+    return records
+
+
+def test_a_new_database_notes_the_version_that_made_it(paths: AppPaths) -> None:
     storage = open_storage(paths, None)
-    assert note_version(storage, paths, "0.2.0") is None
-    assert (paths.data_dir / VERSION_FILE).read_text() == "0.2.0\n"
-    assert note_version(storage, paths, "0.2.0") is None
+    assert storage.schema_before is None
+    _with_sessions(storage, 2)  # as `kapdesk demo` would, before the window ever opens
+    assert since_last_version(storage) is None
+    storage.engine.dispose()
+    records = _opened(paths)
+    assert records.news == []
+    assert not any("kapdesk was" in text for text in records.notices)
 
 
-def test_an_upgrade_names_the_version_it_came_from(paths: AppPaths) -> None:
+def test_an_upgrade_is_said_once_and_noted_in_the_audit_trail(paths: AppPaths) -> None:
     storage = open_storage(paths, None)
-    _with_sessions(storage, paths, 3)
-    (paths.data_dir / VERSION_FILE).write_text("0.1.0\n")
-    upgrade = note_version(storage, paths, "0.2.0")
-    assert upgrade == Upgrade("0.1.0", "0.2.0", 3)
-    assert upgrade.notice() == (
+    _with_sessions(storage, 3)
+    _noted(storage, "0.1.0")
+    assert since_last_version(storage, "0.2.0") == Upgrade("0.1.0", "0.2.0", 3)
+    assert Upgrade("0.1.0", "0.2.0", 3).notice() == (
         "kapdesk was updated from 0.1.0 to 0.2.0. The record holds 3 sessions. Nothing was lost."
     )
-    assert note_version(storage, paths, "0.2.0") is None
+    storage.engine.dispose()
+    first = _opened(paths)
+    assert first.news == [
+        f"kapdesk was updated from 0.1.0 to {__version__}. The record holds 3 sessions. "
+        "Nothing was lost."
+    ]
+    assert _opened(paths).news == []
+    with sqlite3.connect(paths.database) as db:
+        noted = db.execute("SELECT version, previous FROM kapdesk_versions ORDER BY id").fetchall()
+        logged = db.execute(
+            "SELECT subject, detail FROM audit_log WHERE action = 'kapdesk_upgraded'"
+        ).fetchall()
+    assert noted == [(__version__, ""), ("0.1.0", ""), (__version__, "0.1.0")]
+    assert len(logged) == 1
+    assert logged[0][0] == __version__
+    assert '"previous": "0.1.0"' in logged[0][1]
 
 
-def test_a_data_folder_from_before_versions_were_noted(paths: AppPaths) -> None:
+def test_an_older_kapdesk_over_newer_records_says_so_every_start(paths: AppPaths) -> None:
     storage = open_storage(paths, None)
-    _with_sessions(storage, paths, 1)
-    upgrade = note_version(storage, paths, "0.2.0")
-    assert upgrade is not None
-    assert upgrade.notice().startswith(f"kapdesk was updated from {EARLIER} of kapdesk to 0.2.0")
-    assert "The record holds 1 session." in upgrade.notice()
-
-
-def test_an_older_kapdesk_over_newer_records_says_to_ask_it(paths: AppPaths) -> None:
-    storage = open_storage(paths, None)
-    _with_sessions(storage, paths, 2)
-    (paths.data_dir / VERSION_FILE).write_text("0.10.0\n")
-    upgrade = note_version(storage, paths, "0.9.1")
+    _with_sessions(storage, 2)
+    _noted(storage, "99.0.0")
+    upgrade = since_last_version(storage)
     assert upgrade is not None
     assert upgrade.downgrade
-    assert "last opened by kapdesk 0.10.0, a newer version" in upgrade.notice()
-    assert "Ask IT" in upgrade.notice()
+    storage.engine.dispose()
+    for _ in range(2):  # not noted: said again until the newer kapdesk is back
+        records = _opened(paths)
+        assert records.news == []
+        assert any("last opened by kapdesk 99.0.0, a newer version" in t for t in records.notices)
+        assert any("Ask IT before recording here" in t for t in records.notices)
 
 
-def test_a_version_file_that_is_not_text_is_written_again(paths: AppPaths) -> None:
-    storage = open_storage(paths, None)
-    _with_sessions(storage, paths, 1)
-    (paths.data_dir / VERSION_FILE).write_bytes(b"\xff\xfe\x00")
-    upgrade = note_version(storage, paths, "0.2.0")
-    assert upgrade is not None
-    assert upgrade.previous == EARLIER
-    assert (paths.data_dir / VERSION_FILE).read_text() == "0.2.0\n"
+def test_versions_compare_by_their_numbers() -> None:
+    assert Upgrade("0.10.0", "0.9.1", 1).downgrade
+    assert not Upgrade("0.9.1", "0.10.0", 1).downgrade
+    assert not Upgrade(EARLIER, "0.2.0", 1).downgrade
+    assert "The record holds 1 session." in Upgrade(EARLIER, "0.2.0", 1).notice()
 
 
-def test_a_folder_that_cannot_be_written_still_starts(
-    paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+LOSING_UPGRADE = """
+import sys
+from alembic import command
+from kapdesk.paths import AppPaths
+from kapdesk.storage.db import open_storage
+from kapdesk.storage.errors import DatabaseError
+
+real = command.upgrade
+
+
+def losing(config, revision):
+    real(config, revision)
+    config.attributes["connection"].exec_driver_sql("DELETE FROM database_identity")
+
+
+command.upgrade = losing
+try:
+    open_storage(AppPaths.resolve(sys.argv[1]), None)
+except DatabaseError as exc:
+    print(exc)
+"""
+
+
+@pytest.mark.parametrize("earlier_data", ["schema 0008"], indirect=True)  # migrations to run
+def test_an_upgrade_that_would_lose_rows_is_not_made(
+    earlier_data: tuple[str, Path], tmp_path: Path
 ) -> None:
-    storage = open_storage(paths, None)
-    _with_sessions(storage, paths, 1)
-    (paths.data_dir / VERSION_FILE).write_text("0.1.0\n")
-
-    def refuse(*_args: object, **_kwargs: object) -> None:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr("kapdesk.upgrades.write_atomically", refuse)
-    upgrade = note_version(storage, paths, "0.2.0")
-    assert upgrade is not None
-    assert upgrade.previous == "0.1.0"
+    """A migration that deleted rows (here, one made to) is refused whole: the schema and
+    every row stay as they were, and the message says what would have been lost."""
+    _label, written = earlier_data
+    data = tmp_path / "data"
+    subprocess.run(["cp", "-a", str(written), str(data)], check=True)
+    database = data / "kapdesk.sqlite3"
+    columns = _columns(database)
+    before = _snapshot(database, columns)
+    ran = subprocess.run(
+        [sys.executable, "-c", LOSING_UPGRADE, str(data)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=REPO,
+    )
+    assert ran.returncode == 0, ran.stderr[-2000:]
+    assert "would have lost rows of database_identity (1 rows before, 0 after)" in ran.stdout
+    assert _snapshot(database, columns) == before  # none of it was made
+    with sqlite3.connect(database) as db:
+        (revision,) = db.execute("SELECT version_num FROM alembic_version").fetchone()
+    assert revision == "0008"

@@ -11,8 +11,8 @@ from kapdesk.core.clock import FakeClock
 from kapdesk.paths import AppPaths
 from kapdesk.storage.db import Storage
 from kapdesk.storage.journeys import JourneyStore
+from kapdesk.storage.versions import note_version
 from kapdesk.ui.main_window import MainWindow
-from kapdesk.upgrades import VERSION_FILE
 from tests.conftest import make_protocol
 from tests.ui.conftest import sign_in
 from tests.ui.test_journey_flow import _open_session
@@ -41,7 +41,8 @@ def test_the_first_start_after_an_upgrade_says_where_it_came_from(
         opened = store.open_session(code, make_protocol(), "Sam Ortiz")
         opened.journey.close("the session ended before its dose")
         opened.recorder.close()
-    (paths.data_dir / VERSION_FILE).write_text("0.1.0\n")
+    with storage.factory.begin() as session:
+        note_version(session, "0.1.0", "", clock.now())  # as 0.1.0 would, had it noted it
 
     window = _opened(qtbot, storage, paths, clock)
     assert _said(window) == (
@@ -60,8 +61,11 @@ def test_a_problem_beside_the_news_takes_the_problem_colour(
     qtbot: QtBot, storage: Storage, paths: AppPaths, clock: FakeClock
 ) -> None:
     store = JourneyStore(storage, clock)
-    store.open_session("P-001", make_protocol(), "Sam Ortiz").recorder.close()
-    (paths.data_dir / VERSION_FILE).write_text("0.1.0\n")
+    opened = store.open_session("P-001", make_protocol(), "Sam Ortiz")
+    opened.journey.close("the session ended before its dose")
+    opened.recorder.close()
+    with storage.factory.begin() as session:
+        note_version(session, "0.1.0", "", clock.now())  # as 0.1.0 would, had it noted it
     window = _opened(qtbot, storage, paths, clock)
     window.show_notice("The clinic settings file has a problem.")
     assert window.status_banner.property("tone") == "problem"
