@@ -252,8 +252,10 @@ hash_inputs() {
 import hashlib, sys
 root = sys.argv[1]
 h = hashlib.sha256()
-with open(f"{root}/pyproject.toml", "rb") as f:
-    h.update(f.read())
+# The version is read from kapdesk/__init__.py into the installed metadata.
+for name in ("pyproject.toml", "kapdesk/__init__.py"):
+    with open(f"{root}/{name}", "rb") as f:
+        h.update(f.read())
 h.update(sys.version.encode())
 h.update(root.encode())
 print(h.hexdigest())

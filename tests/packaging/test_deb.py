@@ -10,7 +10,6 @@ reason. The build takes a few minutes and is made once per test session.
 
 from __future__ import annotations
 
-import importlib.metadata
 import os
 import shutil
 import signal
@@ -24,7 +23,9 @@ from typing import NoReturn
 
 import pytest
 
+import kapdesk
 from tests.audio.sdl_disk import wait_until
+from tests.support.ci import IN_CI
 
 pytestmark = [pytest.mark.release, pytest.mark.subprocess]
 
@@ -32,7 +33,6 @@ ROOT = Path(__file__).resolve().parents[2]
 BUILD_SCRIPT = ROOT / "packaging" / "build_release.py"
 KAPDESK = Path("/usr/bin/kapdesk")
 INSTALLED = Path("/opt/kapdesk")
-IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 HOW_TO_RUN = (
     "run it as root (or with passwordless sudo) on Debian/Ubuntu, in an environment with the "
     "release extra: ./bootstrap.sh test tests/packaging"
@@ -173,7 +173,7 @@ def test_the_deb_installs_runs_and_leaves_the_data_when_removed(
 
     said = _kapdesk("--version")
     assert said.returncode == 0, said.stderr
-    assert said.stdout.strip() == f"kapdesk {importlib.metadata.version('kapdesk')}"
+    assert said.stdout.strip() == f"kapdesk {kapdesk.__version__}"
 
     data = tmp_path / "clinic"
     demo = _kapdesk("--data-dir", str(data), "demo")
@@ -195,6 +195,14 @@ def test_the_deb_installs_runs_and_leaves_the_data_when_removed(
 
     _opens_its_window_and_closes_on_sigterm(data)
     assert _written_in_the_install(installed) == set()
+    # A new installation's first window after `demo` claims no upgrade.
+    with sqlite3.connect(f"file:{data / 'kapdesk.sqlite3'}?mode=ro", uri=True) as db:
+        claimed = db.execute(
+            "SELECT count(*) FROM audit_log WHERE action = 'kapdesk_upgraded'"
+        ).fetchone()
+        noted = db.execute("SELECT version, previous FROM kapdesk_versions").fetchall()
+    assert claimed == (0,)
+    assert noted == [(kapdesk.__version__, "")]
 
     removed = subprocess.run(
         [*installed, "dpkg", "-r", "kapdesk"], capture_output=True, text=True, check=False
@@ -205,3 +213,14 @@ def test_the_deb_installs_runs_and_leaves_the_data_when_removed(
     assert not KAPDESK.is_symlink()
     assert (data / "kapdesk.sqlite3").is_file()
     assert _sessions(data / "kapdesk.sqlite3") == 1  # the demo session, untouched
+
+
+def test_the_package_runs_no_script_of_its_own_at_install_or_removal(deb: Path) -> None:
+    """Removing kapdesk can only take what dpkg put there: the package has no maintainer
+    scripts that could reach the clinic's data folder."""
+    control = subprocess.run(
+        ["dpkg-deb", "--info", str(deb)], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Package: kapdesk" in control
+    for script in ("preinst", "postinst", "prerm", "postrm"):
+        assert script not in control, control

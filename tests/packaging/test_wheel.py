@@ -24,6 +24,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.ci import IN_CI
+
 pytestmark = pytest.mark.subprocess
 
 CHECKOUT = Path(__file__).resolve().parents[2]
@@ -319,7 +321,7 @@ def installed_versions() -> list[str]:
 
 
 @pytest.mark.pypi
-@pytest.mark.skipif(os.environ.get("CI") != "true", reason="installs from the index: CI only")
+@pytest.mark.skipif(not IN_CI, reason="installs from the index: CI only")
 def test_the_wheel_installs_with_its_dependencies_like_pipx_does(
     built: Built, tmp_path: Path
 ) -> None:
