@@ -80,6 +80,7 @@ def test_preparation_is_recorded_and_a_high_baseline_needs_a_reason_before_the_d
     assert view.phase_card.isVisible()
 
     # All of it is in the database, in order, and comes back after a restart.
+    assert current.recorder.flush(timeout=10.0)  # another store does not wait for this one
     store = JourneyStore(storage, clock)
     _summary, journey = store.load(current.session_id)
     kinds = [e.kind for e in journey.events]
