@@ -91,6 +91,7 @@ def sign_in(window: MainWindow) -> None:
 
 
 def journey(window: MainWindow) -> None:
+    settle(window)  # set-up's soundtracks have come: the default one is chosen with the session
     window.setup_view.patient.setCurrentText("P-KILL")
     window.setup_view.sitter.setCurrentText("Robin")
     protocols = window.setup_view.protocols
