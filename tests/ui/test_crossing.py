@@ -7,6 +7,7 @@ import ast
 import gc
 import threading
 import weakref
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,11 @@ class _Page(QWidget):
         app = QCoreApplication.instance()
         assert app is not None
         self.calls.append((value, QThread.currentThread() is app.thread()))
+
+
+def _last_call_is(page: _Page, value: object) -> Callable[[], bool]:
+    """The condition that ``value`` reached ``page`` last, on the window's thread."""
+    return lambda: page.calls[-1:] == [(value, True)]
 
 
 def _from_a_thread(call: Crossing, *args: object) -> None:
@@ -94,7 +100,9 @@ def test_a_thread_calling_while_the_window_destroys_its_object_never_crashes(
     qtbot: QtBot,
 ) -> None:
     """The race that ended a run: the recorder's thread says "saved" while the page goes."""
-    for _ in range(20):
+    witness = _Page()  # still there: its call, crossed last, arrives after every dropped one
+    qtbot.addWidget(witness)
+    for round_ in range(20):
         page = _Page()
         call = crossing(page, "heard")
         started = threading.Event()
@@ -110,11 +118,9 @@ def test_a_thread_calling_while_the_window_destroys_its_object_never_crashes(
         assert started.wait(timeout=5)
         shiboken6.delete(page)  # while the thread is still calling
         thread.join()
-        qtbot.wait(1)
-    survivor = _Page()
-    qtbot.addWidget(survivor)
-    _from_a_thread(crossing(survivor, "note"), "after")
-    qtbot.waitUntil(lambda: survivor.calls == [("after", True)])
+        _from_a_thread(crossing(witness, "note"), round_)
+        qtbot.waitUntil(_last_call_is(witness, round_))
+    assert [value for value, _ in witness.calls] == list(range(20))
 
 
 # -- the rule, over kapdesk's own code --------------------------------------------------------
