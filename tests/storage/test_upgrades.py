@@ -5,6 +5,7 @@ after it says which version it came from."""
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -75,6 +76,13 @@ def _snapshot(database: Path, columns: dict[str, list[str]]) -> dict[str, list[t
         }
 
 
+def _copy_of(written: Path, tmp_path: Path) -> Path:
+    """A test's own copy of the data folder an earlier kapdesk wrote (shared by the module)."""
+    data = tmp_path / "data"
+    shutil.copytree(written, data, symlinks=True)
+    return data
+
+
 @pytest.fixture(scope="module", params=sorted(EARLIER_COMMITS))
 def earlier_data(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
@@ -124,8 +132,7 @@ def test_data_from_an_earlier_version_opens_migrated_with_nothing_lost(
     earlier_data: tuple[str, Path], tmp_path: Path
 ) -> None:
     label, written = earlier_data
-    data = tmp_path / "data"
-    subprocess.run(["cp", "-a", str(written), str(data)], check=True)
+    data = _copy_of(written, tmp_path)
     database = data / "kapdesk.sqlite3"
     earlier_columns = _columns(database)
     before = _snapshot(database, earlier_columns)
@@ -173,8 +180,7 @@ def test_data_from_an_earlier_version_opens_migrated_with_nothing_lost(
 
 def test_the_next_start_says_nothing_more(earlier_data: tuple[str, Path], tmp_path: Path) -> None:
     _label, written = earlier_data
-    data = tmp_path / "data"
-    subprocess.run(["cp", "-a", str(written), str(data)], check=True)
+    data = _copy_of(written, tmp_path)
     for expected in (1, 0):
         records = open_records(AppPaths.resolve(data), None, FakeClock())
         try:
@@ -302,8 +308,7 @@ def test_an_upgrade_that_would_lose_rows_is_not_made(
     """A migration that deleted rows (here, one made to) is refused whole: the schema and
     every row stay as they were, and the message says what would have been lost."""
     _label, written = earlier_data
-    data = tmp_path / "data"
-    subprocess.run(["cp", "-a", str(written), str(data)], check=True)
+    data = _copy_of(written, tmp_path)
     database = data / "kapdesk.sqlite3"
     columns = _columns(database)
     before = _snapshot(database, columns)
