@@ -14,6 +14,7 @@ from kapdesk.paths import AppPaths
 from kapdesk.storage.db import Storage
 from kapdesk.ui import theme
 from kapdesk.ui.main_window import MainWindow
+from tests.support.ops import settle
 
 # Holds every role, so a test of one page is not a test of permissions (tests/ui/test_staff.py
 # is); the name is the sitter most tests type at set-up.
@@ -28,12 +29,14 @@ def sign_in_account(window: MainWindow, name: str, pin: str, roles: frozenset[Ro
     member = staff.sign_in(name, pin).member
     assert member is not None
     window.signed_in(member)
+    settle(window)  # the page behind sign-in has loaded, as staff see it
     return member
 
 
 def sign_in(window: MainWindow) -> MainWindow:
     """``window`` with :data:`STAFF` signed in, as the sign-in screen leaves it."""
     window.signed_in(STAFF)
+    settle(window)  # the page behind sign-in has loaded, as staff see it
     return window
 
 
