@@ -222,7 +222,14 @@ def test_a_practice_session_leaves_the_clinics_record_untouched(
     qtbot: QtBot, paths: AppPaths, practice_paths: AppPaths, clock: FakeClock, protocol: Protocol
 ) -> None:
     real = open_storage(paths, None)  # the clinic's record, with a session of its own
-    JourneyStore(real, clock, "Room 1").open_session("P-REAL", protocol, "Jo").journey.close("x")
+    opened = JourneyStore(real, clock, "Room 1").open_session("P-REAL", protocol, "Jo")
+    opened.journey.close("x")
+    assert opened.recorder.flush(timeout=10.0)
+    writers = list(opened.recorder._threads)
+    opened.recorder.close()
+    # The writer's connection goes back to the pool only as its thread ends; disposing before
+    # that leaves it to be closed (and the file's witness rewritten) at some later moment.
+    qtbot.waitUntil(lambda: not any(thread.is_alive() for thread in writers), timeout=15_000)
     real.engine.dispose()
     before = _folder_prints(paths.data_dir, practice_paths.data_dir)
     assert "kapdesk.sqlite3" in before
