@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import URL
 
@@ -21,8 +21,13 @@ from kapdesk.core.safe_files import sync_folder
 from kapdesk.storage.errors import DatabaseError
 from kapdesk.storage.sqlite_witness import looks_encrypted
 
+if TYPE_CHECKING:
+    from kapdesk.paths import AppPaths
+
 KEYRING_SERVICE = "kapdesk"
 PASSPHRASE_ENV = "KAPDESK_DB_PASSPHRASE"
+BACKUP_KEYRING_SERVICE = "kapdesk-backup"
+BACKUP_PASSPHRASE_ENV = "KAPDESK_BACKUP_PASSPHRASE"
 SHORTEST_PASSPHRASE = 12
 
 
@@ -85,6 +90,28 @@ def keep_passphrase(path: Path, passphrase: str) -> str | None:
     """Keep the passphrase in the OS keyring; a sentence when that cannot be done."""
     try:
         _keyring().set_password(KEYRING_SERVICE, str(path.resolve()), passphrase)
+    except Exception as exc:
+        return f"the OS keyring cannot keep it ({exc.__class__.__name__})"
+    return None
+
+
+def kept_backup_passphrase(paths: AppPaths) -> str | None:
+    """The passphrase backups of a plain database are encrypted with: set in the environment
+    (scripts, tests), or kept in the OS keyring for this data folder; None when there is none."""
+    chosen = os.environ.get(BACKUP_PASSPHRASE_ENV)
+    if chosen:
+        return chosen
+    try:
+        kept = _keyring().get_password(BACKUP_KEYRING_SERVICE, str(paths.data_dir.resolve()))
+        return str(kept) if kept else None
+    except Exception:
+        return None
+
+
+def keep_backup_passphrase(paths: AppPaths, passphrase: str) -> str | None:
+    """Keep the backup passphrase in the OS keyring; a sentence when that cannot be done."""
+    try:
+        _keyring().set_password(BACKUP_KEYRING_SERVICE, str(paths.data_dir.resolve()), passphrase)
     except Exception as exc:
         return f"the OS keyring cannot keep it ({exc.__class__.__name__})"
     return None
