@@ -3,13 +3,18 @@ listed newest first and rotated; a folder that is gone, read-only or full says s
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
+import json
 import os
 import sqlite3
-from collections.abc import Iterator
+import subprocess
+import threading
+from collections.abc import Iterator, Sequence
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,7 +27,7 @@ from kapdesk.core.backups import (
     parse_backup_name,
 )
 from kapdesk.core.clock import FakeClock
-from kapdesk.core.journey import Dose, EventKind
+from kapdesk.core.journey import Dose, EventKind, JourneyEvent
 from kapdesk.core.observations import note_data
 from kapdesk.paths import AppPaths
 from kapdesk.storage import backup as backup_module
@@ -389,3 +394,202 @@ def test_a_disk_that_fills_during_the_copy_leaves_no_partial(
     assert "is full" in _refused(room, folder, clock)
     assert sorted(os.listdir(folder)) == [earlier.name, facts_name(earlier.name)]
     assert parse_backup_name(earlier.name) is not None
+
+
+# -- backups while a session records -----------------------------------------------------------
+
+
+class NoteWriter:
+    """A sitter typing notes without pause, each waited for until saved (the recorder writes
+    on its own thread), on a thread of its own; what was handed over and what saved is
+    counted so a snapshot can be checked against it."""
+
+    def __init__(self, storage: Storage, clock: FakeClock) -> None:
+        self.opened = JourneyStore(storage, clock).open_session(
+            PATIENT, make_protocol(), "Robin Hale"
+        )
+        self.opened.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
+        self._lock = threading.Lock()
+        self._saved: set[int] = set()
+        self.handed = 0  # notes handed to the journey (an upper bound of those committed)
+        self.opened.recorder.on_saved(self._heard)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._write, name="notes")
+
+    def _heard(self, event: JourneyEvent) -> None:
+        text = str(event.data.get("text", ""))
+        if text.startswith("note "):
+            with self._lock:
+                self._saved.add(int(text.split()[1]))
+
+    def saved(self) -> set[int]:
+        with self._lock:
+            return set(self._saved)
+
+    def _write(self) -> None:
+        while not self._stop.is_set():
+            with self._lock:
+                number = self.handed
+                self.handed += 1
+            self.opened.journey.record_observation(
+                EventKind.NOTE, note_data(f"note {number}", [], "")
+            )
+            assert self.opened.recorder.flush(timeout=10)
+
+    def __enter__(self) -> NoteWriter:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join(timeout=30)
+        self.opened.recorder.close()
+
+
+NOTE_ROWS = (
+    "SELECT id, session_id, seq, kind, wall_at, data, chain FROM session_events "
+    "WHERE kind = 'note' AND data LIKE '%\"text\": \"note %'"
+)
+
+
+def _numbered(rows: Sequence[Any]) -> dict[int, tuple[object, ...]]:
+    return {int(json.loads(str(row[5]))["text"].split()[1]): tuple(row) for row in rows}
+
+
+def _notes_in(backup: Path, key: str | None) -> dict[int, tuple[object, ...]]:
+    """The writer's notes a backup holds: number -> the whole row."""
+    connection = backup_module._connect(backup, key)
+    try:
+        return _numbered(connection.execute(NOTE_ROWS).fetchall())
+    finally:
+        connection.close()
+
+
+def _live_notes(storage: Storage) -> dict[int, tuple[object, ...]]:
+    """The same, from the live record, through kapdesk's own connection (a second one to the
+    witnessed file must never be opened)."""
+    raw = storage.engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        cursor.execute(NOTE_ROWS)
+        return _numbered(cursor.fetchall())
+    finally:
+        raw.close()
+
+
+def test_each_backup_holds_exactly_the_notes_saved_before_its_snapshot(
+    room: Storage, folder: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("sqlcipher3")
+    seen: list[tuple[set[int], int]] = []  # per snapshot: saved before it, handed after it
+    real_read = backup_module._read_snapshot
+
+    def witnessed_read(connection: object, at: FakeClock) -> object:
+        saved_before = writer.saved()
+        snapshot = real_read(connection, at)
+        seen.append((saved_before, writer.handed))
+        return snapshot
+
+    monkeypatch.setattr(backup_module, "_read_snapshot", witnessed_read)
+    made: list[tuple[Path, str | None]] = []
+    with NoteWriter(room, clock) as writer:
+        for turn in range(8):
+            kind = Encryption.NONE if turn % 2 else Encryption.BACKUP_PASSPHRASE
+            key = None if kind is Encryption.NONE else PASSPHRASE
+            path, _ = make_backup(
+                room, folder, room="Room 1", clock=clock, passphrase=key, encryption=kind
+            )
+            made.append((path, key))
+            clock.advance(5)
+            wanted = len(writer.saved()) + 3  # the sitter goes on between backups
+            while len(writer.saved()) < wanted:
+                threading.Event().wait(0.01)
+    live = _live_notes(room)
+    held_counts = []
+    for (path, key), (saved_before, handed_after) in zip(made, seen, strict=True):
+        assert verify_backup(path, key).counts.events >= len(saved_before)
+        held = _notes_in(path, key)
+        # Every note saved before the snapshot is in it, none typed after it, no gap, and each
+        # row is the live record's row as it stands.
+        assert saved_before <= set(held)
+        assert set(held) == set(range(len(held)))
+        assert len(held) <= handed_after
+        assert all(live[number] == row for number, row in held.items())
+        held_counts.append(len(held))
+    assert held_counts == sorted(held_counts)
+    assert held_counts[-1] > held_counts[0]  # the record grew while the backups were made
+
+
+def _mount(where: Path, options: str) -> bool:
+    """A tmpfs at ``where`` (a real full or read-only file system); False where this process
+    may not mount one (a CI container without the right)."""
+    where.mkdir(exist_ok=True)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(where)],
+        capture_output=True,
+        check=False,
+    )
+    return done.returncode == 0
+
+
+@pytest.fixture
+def mounts(tmp_path: Path) -> Iterator[list[Path]]:
+    mounted: list[Path] = []
+    yield mounted
+    for where in reversed(mounted):
+        subprocess.run(["umount", "-l", str(where)], capture_output=True, check=False)
+
+
+def _sitter_goes_on(writer: NoteWriter) -> None:
+    """The session records as before: a note typed now is saved, and nothing is said."""
+    before = len(writer.saved())
+    while len(writer.saved()) < before + 2:
+        threading.Event().wait(0.01)
+    assert writer.opened.recorder.problem is None
+
+
+@pytest.mark.parametrize("trouble", ["gone", "read-only", "full"])
+def test_a_real_folder_gone_read_only_or_full_leaves_the_session_recording(
+    room: Storage, tmp_path: Path, clock: FakeClock, mounts: list[Path], trouble: str
+) -> None:
+    usb = tmp_path / "usb"
+    if not _mount(usb, "size=4m,mode=0700"):
+        pytest.skip("this machine does not let the tests mount a file system")
+    mounts.append(usb)
+    with NoteWriter(room, clock) as writer:
+        earlier = _plain(room, usb, clock)
+        kept = _sha(earlier)
+        clock.advance(60)
+        if trouble == "gone":
+            subprocess.run(["umount", str(usb)], check=True)
+            mounts.remove(usb)
+            usb.rmdir()  # as the desktop does with the mount point of a drive pulled out
+            words = "is not there (drive unplugged"
+        elif trouble == "read-only":
+            subprocess.run(["mount", "-o", "remount,ro", str(usb)], check=True)
+            words = "cannot be written"
+        else:
+            filler = usb / "filler"
+            with filler.open("wb", buffering=0) as file, contextlib.suppress(OSError):
+                while True:
+                    file.write(b"\0" * 65536)
+                    file.flush()
+            words = "is full"
+        assert words in _refused(room, usb, clock)
+        _sitter_goes_on(writer)
+    if trouble != "gone":
+        assert _sha(earlier) == kept
+        assert [path for path, _ in list_backups(usb)] == [earlier]
+        assert not [name for name in os.listdir(usb) if name.endswith(".partial")]
+
+
+def test_a_full_folder_said_by_the_os_leaves_the_session_recording(
+    room: Storage, folder: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with NoteWriter(room, clock) as writer:
+        earlier = _plain(room, folder, clock)
+        clock.advance(60)
+        _failing_write(monkeypatch, errno.ENOSPC)
+        assert "is full" in _refused(room, folder, clock)
+        _sitter_goes_on(writer)
+    assert [path for path, _ in list_backups(folder)] == [earlier]
