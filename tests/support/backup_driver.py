@@ -1,0 +1,44 @@
+"""Backups, one after another, in a process of its own, for a test to kill at any moment.
+
+python tests/support/backup_driver.py DATA_DIR FOLDER
+
+Opens the record in DATA_DIR as kapdesk does and backs it up into FOLDER until killed, turn
+about plain and with the backup passphrase of ``KAPDESK_BACKUP_PASSPHRASE`` (when set). Says
+``ready`` on a line once the record is open, and ``made <name>`` after each backup.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from kapdesk.core.backups import Encryption
+from kapdesk.core.clock import SystemClock
+from kapdesk.paths import AppPaths
+from kapdesk.storage.backup import make_backup
+from kapdesk.storage.db import open_storage
+from kapdesk.storage.encryption import BACKUP_PASSPHRASE_ENV
+
+
+def main(data_dir: str, folder: str) -> None:
+    storage = open_storage(AppPaths.resolve(data_dir), None)
+    passphrase = os.environ.get(BACKUP_PASSPHRASE_ENV)
+    print("ready", flush=True)
+    turn = 0
+    while True:
+        encrypted = passphrase is not None and turn % 2 == 1
+        made, _ = make_backup(
+            storage,
+            Path(folder),
+            room="Room 1",
+            clock=SystemClock(),
+            passphrase=passphrase if encrypted else None,
+            encryption=Encryption.BACKUP_PASSPHRASE if encrypted else Encryption.NONE,
+        )
+        print("made", made.name, flush=True)
+        turn += 1
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
