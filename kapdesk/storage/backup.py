@@ -210,12 +210,13 @@ def file_sha256(path: Path) -> str:
 
 
 def backup_encryption(storage: Storage, unencrypted: bool) -> Encryption:
-    """How a backup of ``storage`` is encrypted: as the admin chose, with the database's key
-    when it has one, else with the backup passphrase."""
-    if unencrypted:
-        return Encryption.NONE
+    """How a backup of ``storage`` is encrypted: an encrypted database's backups always with
+    its own key (a record encrypted at rest never leaves the PC in the clear); a plain one's
+    with the backup passphrase, or not at all when the admin chose so."""
     if storage.engine.url.get_driver_name() == "pysqlcipher":
         return Encryption.DATABASE_KEY
+    if unencrypted:
+        return Encryption.NONE
     return Encryption.BACKUP_PASSPHRASE
 
 

@@ -152,6 +152,11 @@ def test_an_encrypted_database_is_backed_up_with_its_own_key(
     storage = open_storage(paths, None, PASSPHRASE)
     try:
         assert backup_encryption(storage, unencrypted=False) is Encryption.DATABASE_KEY
+        assert backup_encryption(storage, unencrypted=True) is Encryption.DATABASE_KEY
+        with pytest.raises(BackupError, match="encrypted with its own key"):
+            make_backup(
+                storage, folder, room="", clock=clock, passphrase=None, encryption=Encryption.NONE
+            )
         made, facts = make_backup(
             storage,
             folder,
