@@ -1,6 +1,15 @@
 """Run every benchmark but the crash one (python -m bench.crash) and print the figures."""
 
-from bench import board, encryption, event_save, observations, records_size, sound, startup
+from bench import (
+    backup,
+    board,
+    encryption,
+    event_save,
+    observations,
+    records_size,
+    sound,
+    startup,
+)
 
 startup.main()
 print()
@@ -15,6 +24,8 @@ print()
 encryption.main()
 print()
 board.main()
+print()
+backup.main()
 # bench.crash (500 kills, about a quarter of an hour) runs on its own: python -m bench.crash
 # bench.ui_stall (a frozen server, a cut network, a held lock, before and after; about ten
 # minutes) runs on its own too: python -m bench.ui_stall
