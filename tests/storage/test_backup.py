@@ -11,6 +11,7 @@ import os
 import sqlite3
 import subprocess
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from datetime import timedelta
 from pathlib import Path
@@ -598,3 +599,41 @@ def test_a_full_folder_said_by_the_os_leaves_the_session_recording(
         assert "is full" in _refused(room, folder, clock)
         _sitter_goes_on(writer)
     assert [path for path, _ in list_backups(folder)] == [earlier]
+
+
+def test_the_plain_snapshot_of_a_passphrase_backup_stays_private_in_the_data_folder(
+    room: Storage, folder: Path, clock: FakeClock, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("sqlcipher3")
+    plain_places: list[tuple[Path, int]] = []
+    real = backup_module._snapshot_into
+
+    def watched(storage: Storage, target: Path, key: str | None, at: FakeClock) -> object:
+        if key is None:
+            plain_places.append((target.parent, target.stat().st_mode & 0o777))
+        return real(storage, target, key, at)
+
+    monkeypatch.setattr(backup_module, "_snapshot_into", watched)
+    make_backup(
+        room,
+        folder,
+        room="Room 1",
+        clock=clock,
+        passphrase=PASSPHRASE,
+        encryption=Encryption.BACKUP_PASSPHRASE,
+    )
+    assert plain_places == [(paths.data_dir, 0o600)]
+
+
+def test_partials_a_kill_left_are_removed_once_an_hour_old(
+    room: Storage, folder: Path, clock: FakeClock
+) -> None:
+    old = folder / ".kapdesk-0123.kapdesk-backup.partial"
+    young = folder / ".kapdesk-4567.kapdesk-backup.partial"
+    for partial in (old, young):
+        partial.write_bytes(b"half a backup")
+    two_hours_ago = time.time() - 7200
+    os.utime(old, (two_hours_ago, two_hours_ago))
+    _plain(room, folder, clock)
+    assert not old.exists()
+    assert young.exists()  # perhaps another backup's, still being written
