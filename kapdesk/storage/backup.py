@@ -1,4 +1,5 @@
-"""Making, checking, listing and rotating backups of the room's SQLite record.
+"""Making backups of the room's SQLite record (checking, listing and rotating them is
+:mod:`kapdesk.storage.backup_files`, whose names this module offers too).
 
 A backup is a consistent snapshot taken while kapdesk runs: SQLite's online backup API, through
 the storage engine's own connection, inside one read transaction that also reads the counts
@@ -17,8 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
-import logging
 import os
 import sqlite3
 import time
@@ -27,7 +26,6 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from sqlalchemy.engine import make_url
 
@@ -40,16 +38,37 @@ from kapdesk.core.backups import (
     RotationPolicy,
     backup_name,
     facts_name,
-    parse_backup_name,
-    room_slug,
-    to_keep,
 )
 from kapdesk.core.clock import Clock
 from kapdesk.core.safe_files import sync_folder, write_atomically
+from kapdesk.storage.backup_files import (
+    BackupError,
+    examine_backup,
+    file_sha256,
+    folder_problem,
+    is_encrypted_backup,
+    list_backups,
+    newest_record_at,
+    one_value,
+    quoted,
+    read_counts,
+    rotate,
+    verify_backup,
+)
 from kapdesk.storage.db import Storage
-from kapdesk.storage.errors import StorageError
 
-log = logging.getLogger(__name__)
+__all__ = [
+    "BackupError",
+    "backup_encryption",
+    "file_sha256",
+    "folder_problem",
+    "is_encrypted_backup",
+    "list_backups",
+    "make_backup",
+    "read_counts",
+    "rotate",
+    "verify_backup",
+]
 
 PARTIAL_SUFFIX = ".partial"
 PLAIN_SUFFIX = ".backup-plain"  # the private plain snapshot of a passphrase backup
@@ -58,11 +77,6 @@ PAGES_PER_STEP = 4096  # the backup copies this many pages per step, the GIL let
 SERVER_WORDS = (
     "on PostgreSQL the server's own tools back it up (pg_dump, pgBackRest): see docs/backup.md"
 )
-SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-class BackupError(StorageError):
-    """A backup could not be made, checked or listed; the message says why in plain words."""
 
 
 @dataclass(frozen=True)
@@ -78,71 +92,17 @@ class _Snapshot:
 # -- reading a database ----------------------------------------------------------------------
 
 
-def read_counts(connection: Any) -> RecordCounts:
-    """Sessions, events, doses and audit lines the DBAPI ``connection`` sees."""
-    cursor = connection.cursor()
-    try:
-        found = []
-        for table in ("sessions", "session_events", "doses", "audit_log"):
-            cursor.execute(f"SELECT count(*) FROM {table}")
-            found.append(int(cursor.fetchone()[0]))
-    finally:
-        cursor.close()
-    return RecordCounts(*found)
-
-
-def _one(connection: Any, sql: str) -> Any:
-    cursor = connection.cursor()
-    try:
-        cursor.execute(sql)
-        row = cursor.fetchone()
-    finally:
-        cursor.close()
-    return None if row is None else row[0]
-
-
-def _stored_time(value: Any) -> datetime | None:
-    """A time as SQLite keeps kapdesk's (UTC, without its zone), aware."""
-    if value is None:
-        return None
-    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
-def _newest_record_at(connection: Any) -> datetime | None:
-    times = [
-        _stored_time(_one(connection, "SELECT max(wall_at) FROM session_events")),
-        _stored_time(_one(connection, "SELECT max(at) FROM audit_log")),
-    ]
-    known = [moment for moment in times if moment is not None]
-    return max(known) if known else None
-
-
 def _read_snapshot(connection: Any, clock: Clock) -> _Snapshot:
     counts = read_counts(connection)  # the first read: it fixes the snapshot
     return _Snapshot(
         made_at=clock.now().astimezone(UTC),
-        schema=str(_one(connection, "SELECT version_num FROM alembic_version") or ""),
+        schema=str(one_value(connection, "SELECT version_num FROM alembic_version") or ""),
         counts=counts,
-        newest_record_at=_newest_record_at(connection),
+        newest_record_at=newest_record_at(connection),
     )
 
 
 # -- the folder ------------------------------------------------------------------------------
-
-
-def folder_problem(folder: Path) -> str | None:
-    """Why backups cannot go to ``folder`` (a whole sentence), or None."""
-    try:
-        if not folder.exists():
-            return (
-                f"The backup folder {folder} is not there (drive unplugged or share not mounted)."
-            )
-        if not folder.is_dir():
-            return f"The backup folder {folder} is not a folder."
-    except OSError as exc:
-        return f"The backup folder {folder} cannot be reached ({exc.strerror})."
-    return None
 
 
 def _write_problem(exc: BaseException, folder: Path) -> str:
@@ -196,14 +156,6 @@ def _fsync(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as file:
-        while chunk := file.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 # -- making one ------------------------------------------------------------------------------
@@ -352,12 +304,8 @@ def _connect(path: Path, key: str | None) -> Any:
     import sqlcipher3  # noqa: PLC0415  (only for encrypted backups)
 
     connection = sqlcipher3.connect(str(path), isolation_level=None)
-    connection.execute("PRAGMA key = " + _quoted(key))
+    connection.execute("PRAGMA key = " + quoted(key))
     return connection
-
-
-def _quoted(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 def _snapshot_into(storage: Storage, target_path: Path, key: str | None, clock: Clock) -> _Snapshot:
@@ -409,7 +357,7 @@ def _checked(
     clock: Clock,
 ) -> BackupFacts:
     """The facts of the written backup once it checks out against the snapshot."""
-    found = _examine(partial, key, partial.name)
+    found = examine_backup(partial, key, partial.name)
     if found.counts != snapshot.counts or found.schema != snapshot.schema:
         raise BackupError(
             f"The backup just written does not hold what the database held ({found.counts} "
@@ -428,171 +376,3 @@ def _checked(
         newest_record_at=snapshot.newest_record_at,
         verified_at=clock.now().astimezone(UTC),
     )
-
-
-# -- checking one ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Found:
-    schema: str
-    counts: RecordCounts
-    newest_record_at: datetime | None
-
-
-def _examine(path: Path, key: str | None, shown: str) -> _Found:
-    """Open the backup read-only, check its integrity and read what it holds."""
-    uri = f"file:{quote(str(path))}?mode=ro&immutable=1"
-    try:
-        if key is None:
-            connection: Any = sqlite3.connect(uri, uri=True, isolation_level=None)
-        else:
-            import sqlcipher3  # noqa: PLC0415  (only for encrypted backups)
-
-            connection = sqlcipher3.connect(uri, uri=True, isolation_level=None)
-            connection.execute("PRAGMA key = " + _quoted(key))
-    except Exception as exc:
-        raise BackupError(f"The backup {shown} cannot be opened ({exc}).") from exc
-    try:
-        checked = [row[0] for row in connection.execute("PRAGMA integrity_check").fetchall()]
-        if checked != ["ok"]:
-            raise BackupError(f"The backup {shown} is damaged ({'; '.join(checked)[:200]}).")
-        return _Found(
-            schema=str(_one(connection, "SELECT version_num FROM alembic_version") or ""),
-            counts=read_counts(connection),
-            newest_record_at=_newest_record_at(connection),
-        )
-    except BackupError:
-        raise
-    except Exception as exc:
-        words = str(exc)
-        if key is not None and "not a database" in words:
-            words = "the passphrase does not open it, or it is damaged"
-        raise BackupError(f"The backup {shown} cannot be read ({words}).") from exc
-    finally:
-        connection.close()
-
-
-def is_encrypted_backup(file: Path) -> bool:
-    """Whether the backup at ``file`` is not plain SQLite (SQLCipher: random from byte 0)."""
-    with file.open("rb") as opened:
-        return opened.read(len(SQLITE_HEADER)) != SQLITE_HEADER
-
-
-def verify_backup(file: Path, passphrase: str | None, *, clock: Clock | None = None) -> BackupFacts:
-    """Check the backup at ``file``: it opens (with ``passphrase`` when encrypted), its
-    integrity check is ok, and its counts, size and SHA-256 equal its facts' when it has them.
-    The facts of the file as it is, with ``verified_at`` set; BackupError saying what is
-    wrong."""
-    try:
-        if not file.is_file():
-            raise BackupError(f"There is no backup file at {file}.")
-        encrypted = is_encrypted_backup(file)
-    except OSError as exc:
-        raise BackupError(f"The backup {file} cannot be read ({exc.strerror}).") from exc
-    if encrypted and not passphrase:
-        raise BackupError(f"The backup {file.name} is encrypted: its passphrase is needed.")
-    kept = _facts_of(file)
-    found = _examine(file, passphrase if encrypted else None, file.name)
-    size, sha256 = file.stat().st_size, file_sha256(file)
-    now = (clock.now() if clock else datetime.now(UTC)).astimezone(UTC)
-    if kept is not None:
-        wrong = _differences(kept, found, size, sha256)
-        if wrong:
-            raise BackupError(
-                f"The backup {file.name} is not the one its facts describe ({', '.join(wrong)})."
-            )
-        return replace(kept, verified_at=now)
-    named = parse_backup_name(file.name)
-    return BackupFacts(
-        name=file.name,
-        made_at=named[1] if named else datetime.fromtimestamp(file.stat().st_mtime, UTC),
-        room=named[0] if named else "",
-        kapdesk_version="",
-        schema=found.schema,
-        encryption=Encryption.NONE if not encrypted else Encryption.BACKUP_PASSPHRASE,
-        size=size,
-        sha256=sha256,
-        counts=found.counts,
-        newest_record_at=found.newest_record_at,
-        verified_at=now,
-    )
-
-
-def _differences(kept: BackupFacts, found: _Found, size: int, sha256: str) -> list[str]:
-    wrong = []
-    if kept.counts != found.counts:
-        wrong.append(f"it holds {found.counts}, its facts say {kept.counts}")
-    if kept.size != size:
-        wrong.append(f"{size} bytes instead of {kept.size}")
-    if kept.sha256 != sha256:
-        wrong.append("its SHA-256 differs")
-    if kept.schema != found.schema:
-        wrong.append(f"schema {found.schema} instead of {kept.schema}")
-    return wrong
-
-
-def _facts_of(file: Path) -> BackupFacts | None:
-    """The facts kept beside ``file``; None when there are none or they cannot be read."""
-    try:
-        return BackupFacts.from_json(
-            (file.parent / facts_name(file.name)).read_text(encoding="utf-8")
-        )
-    except (OSError, UnicodeDecodeError, ValueError):
-        return None
-
-
-# -- the folder's backups --------------------------------------------------------------------
-
-
-def list_backups(folder: Path) -> list[tuple[Path, BackupFacts | None]]:
-    """The backups in ``folder``, newest first, each with its facts (None: not verified)."""
-    problem = folder_problem(folder)
-    if problem:
-        raise BackupError(problem)
-    found: list[tuple[datetime, str, Path]] = []
-    try:
-        for entry in os.scandir(folder):
-            named = parse_backup_name(entry.name)
-            if named is not None and entry.is_file(follow_symlinks=False):
-                found.append((named[1], entry.name, Path(entry.path)))
-    except OSError as exc:
-        raise BackupError(f"The backup folder {folder} cannot be read ({exc.strerror}).") from exc
-    found.sort(reverse=True)
-    return [(path, _facts_of(path)) for _, _, path in found]
-
-
-def rotate(folder: Path, room: str, policy: RotationPolicy) -> list[Path]:
-    """Remove this room's backups the policy no longer keeps, older than the newest verified
-    one; the files removed."""
-    slug = room_slug(room)
-    ours = [
-        (path, facts)
-        for path, facts in list_backups(folder)
-        if (named := parse_backup_name(path.name)) is not None and named[0] == slug
-    ]
-    verified = [
-        parse_backup_name(path.name)[1]  # type: ignore[index]
-        for path, facts in ours
-        if facts is not None and facts.verified_at is not None
-    ]
-    if not verified:
-        return []
-    newest = max(verified)
-    keep = to_keep(verified, policy)
-    removed = []
-    for path, _facts in ours:
-        made = parse_backup_name(path.name)[1]  # type: ignore[index]
-        if made >= newest or made in keep:
-            continue
-        try:
-            path.unlink()
-            (folder / facts_name(path.name)).unlink(missing_ok=True)
-        except OSError as exc:
-            log.warning("cannot remove the old backup %s: %s", path, exc)
-            continue
-        removed.append(path)
-    if removed:
-        with contextlib.suppress(OSError):
-            sync_folder(folder)
-    return removed
