@@ -53,6 +53,7 @@ from kapdesk.storage.backup_files import (
     quoted,
     read_counts,
     rotate,
+    same_disk_problem,
     verify_backup,
 )
 from kapdesk.storage.db import Storage
@@ -67,6 +68,7 @@ __all__ = [
     "make_backup",
     "read_counts",
     "rotate",
+    "same_disk_problem",
     "verify_backup",
 ]
 
@@ -242,9 +244,8 @@ def make_backup(
         )
         _fsync(partial)
         facts = _checked(partial, key, snapshot, room=room, encryption=encryption, clock=clock)
-        final = _free_name(folder, room, snapshot.made_at)
+        final = _give_name(partial, folder, room, snapshot.made_at)
         facts = replace(facts, name=final.name)
-        os.replace(partial, final)
     except BackupError:
         _remove_family(partial)
         raise
@@ -265,14 +266,28 @@ def make_backup(
     return final, facts
 
 
-def _free_name(folder: Path, room: str, made_at: datetime) -> Path:
-    """The backup's real name; a second backup within the same second waits for the next."""
+def _give_name(partial: Path, folder: Path, room: str, made_at: datetime) -> Path:
+    """Put the verified ``partial`` under its real name, never over another backup (one made
+    within the same second, by this process or another, takes the next second's name)."""
     at = made_at
     while True:
         final = folder / backup_name(room, at)
-        if not os.path.lexists(final):
+        try:
+            os.link(partial, final)  # fails if the name is taken: no backup is overwritten
+        except FileExistsError:
+            at = at.replace(microsecond=0) + timedelta(seconds=1)
+            continue
+        except OSError as exc:
+            if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK):
+                raise
+            # A file system without hard links (a FAT drive): look, then rename.
+            if os.path.lexists(final):
+                at = at.replace(microsecond=0) + timedelta(seconds=1)
+                continue
+            os.replace(partial, final)
             return final
-        at = at.replace(microsecond=0) + timedelta(seconds=1)
+        os.unlink(partial)
+        return final
 
 
 def _copy(

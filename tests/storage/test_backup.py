@@ -40,6 +40,7 @@ from kapdesk.storage.backup import (
     make_backup,
     read_counts,
     rotate,
+    same_disk_problem,
     verify_backup,
 )
 from kapdesk.storage.db import Storage, open_storage
@@ -257,9 +258,21 @@ def test_backups_are_listed_newest_first_with_their_facts(
     assert listed[1][1] is None
 
 
-def test_two_backups_in_one_second_both_stay(room: Storage, folder: Path, clock: FakeClock) -> None:
+@pytest.mark.parametrize("links", [True, False])
+def test_two_backups_in_one_second_both_stay(
+    room: Storage, folder: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch, *, links: bool
+) -> None:
+    if not links:  # a FAT drive has no hard links
+
+        def no_links(source: Path, target: Path) -> None:
+            raise OSError(errno.EPERM, "Operation not permitted")
+
+        monkeypatch.setattr(backup_module.os, "link", no_links)
     first = _plain(room, folder, clock)
     second = _plain(room, folder, clock)
+    assert verify_backup(first, None).name == first.name
+    assert verify_backup(second, None).name == second.name
+    assert not [name for name in os.listdir(folder) if name.endswith(".partial")]
     assert first != second
     assert first.exists()
     assert second.exists()
@@ -637,3 +650,16 @@ def test_partials_a_kill_left_are_removed_once_an_hour_old(
     _plain(room, folder, clock)
     assert not old.exists()
     assert young.exists()  # perhaps another backup's, still being written
+
+
+def test_a_folder_on_the_records_own_disk_is_named(
+    room: Storage, folder: Path, tmp_path: Path, paths: AppPaths, mounts: list[Path]
+) -> None:
+    said = same_disk_problem(folder, paths.database)
+    assert said is not None
+    assert "same disk as the record" in said
+    usb = tmp_path / "usb-drive"
+    if not _mount(usb, "size=1m,mode=0700"):
+        pytest.skip("this machine does not let the tests mount a file system")
+    mounts.append(usb)
+    assert same_disk_problem(usb, paths.database) is None
