@@ -101,6 +101,21 @@ def folder_problem(folder: Path) -> str | None:
     return None
 
 
+def same_disk_problem(folder: Path, database: Path) -> str | None:
+    """A sentence when ``folder`` is on the record's own file system: a drive unplugged leaves
+    its empty mount point behind, and backups written there die with the record's disk."""
+    try:
+        same = os.stat(folder).st_dev == os.stat(database).st_dev
+    except OSError:
+        return None
+    if not same:
+        return None
+    return (
+        f"The backup folder {folder} is on the same disk as the record: if that disk fails, "
+        "the backups go with it (is the drive unplugged or the share not mounted?)."
+    )
+
+
 def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as file:
