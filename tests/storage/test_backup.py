@@ -267,7 +267,7 @@ def test_two_backups_in_one_second_both_stay(
         def no_links(source: Path, target: Path) -> None:
             raise OSError(errno.EPERM, "Operation not permitted")
 
-        monkeypatch.setattr(backup_module.os, "link", no_links)
+        monkeypatch.setattr(os, "link", no_links)
     first = _plain(room, folder, clock)
     second = _plain(room, folder, clock)
     assert verify_backup(first, None).name == first.name
