@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import logging
 import os
 import sqlite3
 import time
@@ -43,6 +44,7 @@ from kapdesk.core.clock import Clock
 from kapdesk.core.safe_files import sync_folder, write_atomically
 from kapdesk.storage.backup_files import (
     BackupError,
+    database_errors,
     examine_backup,
     file_sha256,
     folder_problem,
@@ -71,6 +73,7 @@ __all__ = [
     "same_disk_problem",
     "verify_backup",
 ]
+log = logging.getLogger(__name__)
 
 PARTIAL_SUFFIX = ".partial"
 PLAIN_SUFFIX = ".backup-plain"  # the private plain snapshot of a passphrase backup
@@ -238,6 +241,7 @@ def make_backup(
         _new_private_file(partial)
     except OSError as exc:
         raise BackupError(_write_problem(exc, folder)) from exc
+    failures: tuple[type[Exception], ...] = (OSError, *database_errors(key is not None))
     try:
         snapshot = _copy(
             storage, source, partial=partial, encryption=encryption, key=key, clock=clock
@@ -249,7 +253,7 @@ def make_backup(
     except BackupError:
         _remove_family(partial)
         raise
-    except (OSError, sqlite3.Error) as exc:
+    except failures as exc:
         _remove_family(partial)
         raise BackupError(_write_problem(exc, folder)) from exc
     except BaseException:
@@ -262,7 +266,10 @@ def make_backup(
         # The backup itself is whole and verified; without its facts it counts as unverified.
         raise BackupError(_write_problem(exc, folder)) from exc
     if policy is not None:
-        rotate(folder, room, policy)
+        try:
+            rotate(folder, room, policy)
+        except BackupError as exc:  # the new backup stands; the old ones go next time
+            log.warning("backups in %s not rotated: %s", folder, exc)
     return final, facts
 
 

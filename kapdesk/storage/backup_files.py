@@ -41,6 +41,19 @@ class BackupError(StorageError):
     """A backup could not be made, checked or listed; the message says why in plain words."""
 
 
+def database_errors(sqlcipher: bool) -> tuple[type[Exception], ...]:
+    """What SQLite raises: the standard module's errors, and with ``sqlcipher`` SQLCipher's
+    too (its own classes, not the standard ones)."""
+    found: tuple[type[Exception], ...] = (sqlite3.Error,)
+    if sqlcipher:
+        try:
+            import sqlcipher3  # noqa: PLC0415  (only for encrypted backups)
+        except ImportError:
+            return found
+        found = (*found, sqlcipher3.Error)
+    return found
+
+
 # -- reading a database ----------------------------------------------------------------------
 
 

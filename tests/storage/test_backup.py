@@ -663,3 +663,27 @@ def test_a_folder_on_the_records_own_disk_is_named(
         pytest.skip("this machine does not let the tests mount a file system")
     mounts.append(usb)
     assert same_disk_problem(usb, paths.database) is None
+
+
+def test_a_disk_that_fills_while_sqlcipher_writes_leaves_no_partial(
+    room: Storage, folder: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sqlcipher3 = pytest.importorskip("sqlcipher3")
+    earlier = _plain(room, folder, clock)
+    clock.advance(60)
+
+    def full(plain: Path, partial: Path, key: str) -> None:
+        partial.write_bytes(b"\0" * 4096)
+        raise sqlcipher3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(backup_module, "_export_encrypted", full)
+    with pytest.raises(BackupError, match="is full"):
+        make_backup(
+            room,
+            folder,
+            room="Room 1",
+            clock=clock,
+            passphrase=PASSPHRASE,
+            encryption=Encryption.BACKUP_PASSPHRASE,
+        )
+    assert sorted(os.listdir(folder)) == [earlier.name, facts_name(earlier.name)]
