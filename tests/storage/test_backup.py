@@ -428,7 +428,7 @@ class NoteWriter:
             PATIENT, make_protocol(), "Robin Hale"
         )
         self.opened.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
-        self._lock = threading.Lock()
+        self._lock = threading.Condition()
         self._saved: set[int] = set()
         self.handed = 0  # notes handed to the journey (an upper bound of those committed)
         self.opened.recorder.on_saved(self._heard)
@@ -440,10 +440,17 @@ class NoteWriter:
         if text.startswith("note "):
             with self._lock:
                 self._saved.add(int(text.split()[1]))
+                self._lock.notify_all()
 
     def saved(self) -> set[int]:
         with self._lock:
             return set(self._saved)
+
+    def saves_more(self, count: int) -> None:
+        """Wait until ``count`` more notes are saved (the sitter goes on typing)."""
+        with self._lock:
+            wanted = len(self._saved) + count
+            assert self._lock.wait_for(lambda: len(self._saved) >= wanted, timeout=30)
 
     def _write(self) -> None:
         while not self._stop.is_set():
@@ -520,9 +527,7 @@ def test_each_backup_holds_exactly_the_notes_saved_before_its_snapshot(
             )
             made.append((path, key))
             clock.advance(5)
-            wanted = len(writer.saved()) + 3  # the sitter goes on between backups
-            while len(writer.saved()) < wanted:
-                threading.Event().wait(0.01)
+            writer.saves_more(3)  # the sitter goes on between backups
     live = _live_notes(room)
     held_counts = []
     for (path, key), (saved_before, handed_after) in zip(made, seen, strict=True):
@@ -561,9 +566,7 @@ def mounts(tmp_path: Path) -> Iterator[list[Path]]:
 
 def _sitter_goes_on(writer: NoteWriter) -> None:
     """The session records as before: a note typed now is saved, and nothing is said."""
-    before = len(writer.saved())
-    while len(writer.saved()) < before + 2:
-        threading.Event().wait(0.01)
+    writer.saves_more(2)
     assert writer.opened.recorder.problem is None
 
 
