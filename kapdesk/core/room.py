@@ -1,5 +1,5 @@
 """The room PC's own settings: which room it is, kiosk mode, starting with the room's login,
-the idle lock, and the loudest the headphones may go.
+the idle lock, the loudest the headphones may go, and where its backups go.
 
 Kept as ``room.toml`` in the config folder platformdirs names (so a clinic can also put it in
 place by hand), edited on the settings page by an admin. Every key has a default that works out
@@ -28,8 +28,14 @@ ROOM_KEYS = (
     "volume_limit",
     "database",
     "board_shows_patients",
+    "backup_dir",
+    "backup_unencrypted",
+    "backup_keep_daily",
+    "backup_keep_weekly",
+    "backup_keep_monthly",
 )
 LONGEST_NAME = 40
+MOST_KEPT = 999  # backups of one kind kept: a limit that only catches a slip of the keyboard
 
 
 class RoomSettingsError(TomlFileError):
@@ -51,6 +57,12 @@ class RoomSettings:
     # embedded SQLite file in the data folder.
     database: str = ""
     board_shows_patients: bool = True  # the clinic board on this PC shows patient codes
+    # Where backups go (a USB drive, a mounted share); "" for none. Plain only when asked.
+    backup_dir: str = ""
+    backup_unencrypted: bool = False
+    backup_keep_daily: int = 7
+    backup_keep_weekly: int = 4
+    backup_keep_monthly: int = 12
 
     @property
     def on_server(self) -> bool:
@@ -65,6 +77,13 @@ class RoomSettings:
             found.append("The idle lock is 0 (never) to 240 minutes.")
         if not 0.05 <= self.volume_limit <= 1.0:
             found.append("The volume limit is 5% to 100%.")
+        if self.backup_dir and not Path(self.backup_dir).expanduser().is_absolute():
+            found.append("The backup folder is a whole path, such as /media/usb/kapdesk.")
+        kept = (self.backup_keep_daily, self.backup_keep_weekly, self.backup_keep_monthly)
+        if not all(0 <= count <= MOST_KEPT for count in kept):
+            found.append(f"Backups kept are 0 to {MOST_KEPT} of each kind.")
+        elif not any(kept):
+            found.append("At least one backup is kept: daily, weekly or monthly.")
         return found
 
     def to_toml(self) -> str:
@@ -78,6 +97,11 @@ class RoomSettings:
         if self.database:
             lines.append(f"database = {_quoted(self.database)}")
         lines.append(f"board_shows_patients = {str(self.board_shows_patients).lower()}")
+        lines.append(f"backup_dir = {_quoted(self.backup_dir)}")
+        lines.append(f"backup_unencrypted = {str(self.backup_unencrypted).lower()}")
+        lines.append(f"backup_keep_daily = {self.backup_keep_daily}")
+        lines.append(f"backup_keep_weekly = {self.backup_keep_weekly}")
+        lines.append(f"backup_keep_monthly = {self.backup_keep_monthly}")
         return "\n".join(lines) + "\n"
 
     def changed_keys(self, other: RoomSettings) -> list[str]:
@@ -108,7 +132,31 @@ class _RoomChecker(TomlChecker):
             volume_limit=volume if volume is not None else settings.volume_limit,
             database=self._database(data),
             board_shows_patients=self.flag(data, "", "board_shows_patients", default=True),
+            backup_dir=self._backup_dir(data),
+            backup_unencrypted=self.flag(data, "", "backup_unencrypted"),
+            backup_keep_daily=self._kept(data, "backup_keep_daily", settings.backup_keep_daily),
+            backup_keep_weekly=self._kept(data, "backup_keep_weekly", settings.backup_keep_weekly),
+            backup_keep_monthly=self._kept(
+                data, "backup_keep_monthly", settings.backup_keep_monthly
+            ),
         )
+
+    def _backup_dir(self, data: dict[str, object]) -> str:
+        folder = self.text(data, "", "backup_dir").strip()
+        if folder and not Path(folder).expanduser().is_absolute():
+            self.add("backup_dir", "must be a whole path (/media/usb/kapdesk), or empty for none")
+            return ""
+        return folder
+
+    def _kept(self, data: dict[str, object], key: str, default: int) -> int:
+        value = data.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.add(key, f"must be a whole number, 0 to {MOST_KEPT}")
+            return default
+        if not 0 <= value <= MOST_KEPT:
+            self.add(key, f"must be 0 to {MOST_KEPT}, not {value}")
+            return default
+        return value
 
     def _database(self, data: dict[str, object]) -> str:
         url = self.text(data, "", "database")
