@@ -82,6 +82,7 @@ class Records:
     presence: PresenceBeacon | None = None  # a room on a clinic server says it is there
     writer: WriterLock | None = None  # this kapdesk's hold on the SQLite file it writes to
     news: list[str] = field(default_factory=list)  # good news at start (an upgrade), calmly
+    paths: AppPaths | None = None  # the folders they are kept in (backups go by them)
 
 
 def open_records(
@@ -319,4 +320,5 @@ def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
         notices,
         PresenceBeacon(storage, store.room) if store.shared else None,
         news=news,
+        paths=paths,
     )

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from kapdesk.storage.presence import PresenceBeacon
     from kapdesk.ui.board_window import BoardWindow
     from kapdesk.ui.practice_band import PracticeBand
+    from kapdesk.ui.room_backups import RoomBackups
     from kapdesk.ui.sound_panel import BackendFactory
     from kapdesk.wakefulness import KeepAwake
 
@@ -96,6 +97,7 @@ class MainWindow(PageRoutes, SignIn):
         self._make_pages(records, clock, audio)
         self._set_up_lock(clock, records)
         self._wire_pages()
+        self.backups = self._make_backups(records)
         if self.practice_band is not None:
             self.board_button.hide()  # no clinic board from practice: it shows the clinic's
         # What kapdesk knows about time, beside the records, for a restart to check the wall
@@ -355,6 +357,14 @@ class MainWindow(PageRoutes, SignIn):
         self.staff_view.accounts_changed.connect(self.refresh_member)
         self.staff_view.room_saver = self.save_room
 
+    def _make_backups(self, records: Records) -> RoomBackups | None:
+        """This room's backups, for the records kept on this PC (never practice's)."""
+        from kapdesk.ui.room_backups import RoomBackups  # noqa: PLC0415
+
+        if records.paths is None or records.paths.practice:
+            return None
+        return RoomBackups(self, records.paths)
+
     def save_room(self, room: RoomSettings) -> str | None:
         """An admin saved this room PC's settings: written whole, audited, applied, and the
         autostart entry put in place or taken away. A sentence when something failed."""
@@ -374,6 +384,8 @@ class MainWindow(PageRoutes, SignIn):
         if problem is not None:
             return problem
         self.apply_room(room)
+        if self.backups is not None:
+            self.backups.room_saved(room)
         if self.practice_band is not None:
             return None  # practice: this PC's login is the clinic's
         return room_pc.follow_autostart(room.autostart, self.start_arguments)

@@ -21,6 +21,7 @@ from kapdesk.core.protocols import Protocol
 from kapdesk.core.soundtrack import Soundtrack, coverage
 from kapdesk.core.timefmt import minutes_text
 from kapdesk.core.wording import counted
+from kapdesk.ui.backup_section import CalmNotice
 from kapdesk.ui.widgets import ActionButton, label
 
 if TYPE_CHECKING:
@@ -51,6 +52,9 @@ class SetupView(QWidget):
         outer.setSpacing(12)
         # In the order staff fill the page, top to bottom.
         self._build_header(outer)
+        # For an admin only: backups need a look (the window says when, and to whom).
+        self.backup_notice = CalmNotice(self)
+        outer.addWidget(self.backup_notice)
         self._build_patient_part(outer)
         self._build_protocol_part(outer)
         self._build_people_part(outer)

@@ -1,6 +1,6 @@
 """The admin's page: staff accounts (add, change roles, set a new PIN, make inactive), the
 audit trail (sign-ins, locks, every record, exports, account changes), newest first, and this
-room PC's settings (room name, kiosk, autostart, idle lock, volume limit).
+room PC's settings (room name, kiosk, autostart, idle lock, volume limit, backups).
 
 Only an admin reaches it; the store checks again (:func:`kapdesk.core.staff.require`), so a
 button is never the only guard. Reading the trail here is itself written to it.
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from kapdesk.core.room import LONGEST_NAME, RoomSettings
 from kapdesk.core.staff import PermissionDeniedError, Role
 from kapdesk.ui.account_form import ROLE_WORDS, AccountEntry, AccountForm
+from kapdesk.ui.backup_section import BackupSection, CalmNotice
 from kapdesk.ui.widgets import (
     ActionButton,
     FormBody,
@@ -113,6 +114,8 @@ class StaffView(QWidget):
         header.addWidget(label("Staff and audit trail", "title"), 1)
         header.addWidget(ActionButton("Back", "Esc", self.back_requested.emit, self))
         outer.addLayout(header)
+        self.backup_notice = CalmNotice(self)  # backups need a look (the window says)
+        outer.addWidget(self.backup_notice)
         self.tabs = QTabWidget()
         outer.addWidget(self.tabs, 1)
 
@@ -200,6 +203,8 @@ class StaffView(QWidget):
         self.room_server = label("", "muted")
         form.addRow("Records kept", self.room_server)
         column.addLayout(form)
+        self.backups = BackupSection(fields)
+        column.addWidget(self.backups)
         self.room_note = label("", "muted")
         self.room_note.setWordWrap(True)
         column.addWidget(self.room_note)
@@ -230,13 +235,14 @@ class StaffView(QWidget):
             if room.database
             else "On this PC (kapdesk connect points a room at the clinic's server)"
         )
+        self.backups.show_settings(room)
         self.room_note.setText(note)
         self._room_shown = room
 
     def room_entered(self) -> RoomSettings:
         # Settings this tab does not edit (the clinic server) are kept as they are.
         return replace(
-            self._room_shown,
+            self.backups.entered(self._room_shown),
             board_shows_patients=self.room_board_patients.isChecked(),
             room_name=" ".join(self.room_name.text().split()),
             kiosk=self.room_kiosk.isChecked(),

@@ -1,0 +1,159 @@
+"""When this room PC backs up: after every session that closes, once a day when due, and when an
+admin asks. Each backup runs on a thread of its own, never on the window's thread (a large
+record takes many seconds), and its outcome comes back through a crossing.
+
+A backup that fails (the folder full, read-only or gone) is a sentence for the admin's page and
+the admin's calm notice; the session on screen never hears of it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from kapdesk.ui.crossing import crossing
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import datetime
+
+    from kapdesk.backup_keeper import BackupKeeper, BackupOutcome, LastGoodBackup
+
+log = logging.getLogger(__name__)
+
+DUE_CHECK_MS = 10 * 60 * 1000  # how often the window asks whether the daily backup is due
+
+
+@dataclass(frozen=True)
+class BackupLook:
+    """What the admin sees of backups now: the last good one, the last failure since, and the
+    calm notice (None when all is well)."""
+
+    last_good: LastGoodBackup | None
+    failure: tuple[datetime, str] | None
+    notice: str | None
+    needs_passphrase: bool = False  # the database is plain: backups need one of their own
+    passphrase_kept: bool = False
+
+
+class BackupSchedule(QObject):
+    """Starts this room's backups and brings their outcome back to the window's thread."""
+
+    started = Signal(str)  # why: "asked", "session closed", "daily"
+    finished = Signal(object)  # the BackupOutcome
+    looked = Signal(object)  # a BackupLook, after each backup and each look
+    passphrase_kept = Signal(object)  # None once kept, else why not (a sentence)
+
+    def __init__(self, keeper: BackupKeeper, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.keeper = keeper
+        self.running = 0  # backups started and not yet come back
+        self.last_look: BackupLook | None = None
+        self._checking = False  # the daily check is out
+        # What the backup threads call: each crosses to its method here.
+        self._ended_heard = crossing(self, "_ended")
+        self._seen_heard = crossing(self, "_seen")
+        self._checked_heard = crossing(self, "_daily_checked")
+        self._kept_heard = crossing(self, "passphrase_kept")
+        self.due_check = QTimer(self)
+        self.due_check.setInterval(DUE_CHECK_MS)
+        self.due_check.timeout.connect(self.back_up_if_due)
+        self.due_check.start()
+
+    def after_session(self) -> None:
+        """A session closed: its record goes into a backup at once."""
+        if self.keeper.wanted:
+            self._start("session closed", "")
+
+    def back_up_now(self, by: str) -> None:
+        """An admin asked for a backup now."""
+        self._start("asked", by)
+
+    def back_up_if_due(self) -> None:
+        """The daily backup, if the last good one is a day old (asked off the window's
+        thread: the state file and the folder may be slow)."""
+        if self.running or self._checking or not self.keeper.wanted:
+            return
+        keeper, checked, seen = self.keeper, self._checked_heard, self._seen_heard
+        self._checking = True
+
+        def work() -> None:  # on a thread of its own
+            outcome = keeper.back_up("daily") if keeper.due() else None
+            checked(outcome)
+            seen(_look(keeper))
+
+        self._thread(work, "kapdesk daily backup")
+
+    def look(self) -> None:
+        """Read the last good backup and the notice (off the window's thread); ``looked``
+        says them."""
+        keeper, seen = self.keeper, self._seen_heard
+        self._thread(lambda: seen(_look(keeper)), "kapdesk backup look")
+
+    def keep_passphrase(self, passphrase: str, by: str) -> None:
+        """Keep the backup passphrase in the OS keyring (off the window's thread: a keyring
+        may be slow to answer); ``passphrase_kept`` says how it went."""
+        keeper, kept, seen = self.keeper, self._kept_heard, self._seen_heard
+
+        def work() -> None:  # on a thread of its own
+            try:
+                problem = keeper.keep_passphrase(passphrase, by)
+            except Exception as exc:  # the keyring's own failures, whatever they are
+                problem = f"the OS keyring cannot keep it ({exc.__class__.__name__})"
+            kept(problem)
+            seen(_look(keeper))
+
+        self._thread(work, "kapdesk backup passphrase")
+
+    def _start(self, why: str, by: str) -> None:
+        keeper, ended, seen = self.keeper, self._ended_heard, self._seen_heard
+        self.running += 1
+        self.started.emit(why)
+
+        def work() -> None:  # on a thread of its own
+            ended(keeper.back_up(why, by=by))
+            seen(_look(keeper))
+
+        self._thread(work, f"kapdesk backup ({why})")
+
+    @staticmethod
+    def _thread(work: Callable[[], None], name: str) -> None:
+        # A daemon: kapdesk closing never waits on a backup (its partial file is swept later).
+        threading.Thread(target=work, name=name, daemon=True).start()
+
+    def _daily_checked(self, outcome: BackupOutcome | None) -> None:
+        self._checking = False
+        if outcome is not None:
+            self._tell(outcome)
+
+    def _ended(self, outcome: BackupOutcome) -> None:
+        self.running = max(0, self.running - 1)
+        self._tell(outcome)
+
+    def _tell(self, outcome: BackupOutcome) -> None:
+        if not outcome.ok:
+            log.warning("backup (%s) failed: %s", outcome.why, outcome.problem)
+        self.finished.emit(outcome)
+
+    def _seen(self, look: BackupLook) -> None:
+        self.last_look = look
+        self.looked.emit(look)
+
+
+def _look(keeper: BackupKeeper) -> BackupLook:
+    try:
+        needs = keeper.needs_passphrase()
+        return BackupLook(
+            keeper.last_good(),
+            keeper.last_failure(),
+            keeper.notice(),
+            needs,
+            needs and keeper.passphrase_kept(),
+        )
+    except Exception:  # a look never ends a thread with a traceback
+        log.exception("the backups could not be looked at")
+        return BackupLook(None, None, None)

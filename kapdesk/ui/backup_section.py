@@ -1,0 +1,266 @@
+"""The Backups part of the admin's "This room PC" tab: where backups go, whether they are
+encrypted (and with which passphrase), how many are kept, "Back up now", the last good backup,
+and the admin's calm notice when backups need a look.
+
+It only shows and asks: the window's :class:`kapdesk.ui.backup_schedule.BackupSchedule` makes
+the backups off the window's thread, and the room's settings are saved with the rest of the tab.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kapdesk.core.room import MOST_KEPT
+from kapdesk.ui.widgets import dialog_footer, label
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from kapdesk.backup_keeper import BackupOutcome, LastGoodBackup
+    from kapdesk.core.room import RoomSettings
+    from kapdesk.ui.backup_schedule import BackupLook
+
+UNENCRYPTED_WARNING = (
+    "Anyone who has the drive or the share can read every patient's record in an unencrypted "
+    "backup. Leave this off unless the backup folder is itself locked away."
+)
+
+WHY_WORDS = {"session closed": " after the last session closed", "daily": " today"}
+
+
+def size_text(size: int) -> str:
+    """``12.3 MB`` for a file's size."""
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} kB"
+    if size < 1024**3:
+        return f"{size / 1024**2:.1f} MB"
+    return f"{size / 1024**3:.2f} GB"
+
+
+def last_good_text(last: LastGoodBackup | None) -> str:
+    """The last good backup in a line: when, where, how big, how many sessions."""
+    if last is None:
+        return "None yet."
+    when = last.made_at.astimezone().strftime("%d %b %Y %H:%M")
+    sessions = f"{last.sessions} session{'' if last.sessions == 1 else 's'}"
+    return f"{when}, {size_text(last.size)}, {sessions}: {Path(last.folder) / last.file}"
+
+
+class CalmNotice(QFrame):
+    """A calm line for an admin (never a sound, never a pop-up): hidden when there is none."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "banner")
+        self.setProperty("tone", "calm")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(12, 8, 12, 8)
+        self.text = label("", "")
+        self.text.setWordWrap(True)
+        row.addWidget(self.text, 1)
+        self.hide()
+
+    def say(self, text: str | None) -> None:
+        self.text.setText(text or "")
+        self.setVisible(bool(text))
+
+
+class PassphraseDialog(QDialog):
+    """The backup passphrase, typed twice and checked for strength before it is kept."""
+
+    def __init__(
+        self, problem_of: Callable[[str], str | None], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Backup passphrase")
+        self.setMinimumWidth(560)
+        self._problem_of = problem_of
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            label(
+                "Backups are encrypted with this passphrase. Keep a copy on paper somewhere "
+                "safe: a backup cannot be restored without it.",
+                "muted",
+            )
+        )
+        form = QFormLayout()
+        self.first = QLineEdit()
+        self.first.setEchoMode(QLineEdit.EchoMode.Password)
+        self.again = QLineEdit()
+        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow("Passphrase", self.first)
+        form.addRow("Again", self.again)
+        layout.addLayout(form)
+        self.problems, self.save_button = dialog_footer(self, layout, "Keep", self.submit)
+        self.passphrase = ""
+
+    def submit(self) -> None:
+        typed = self.first.text()
+        problem = self._problem_of(typed)
+        if problem is None and typed != self.again.text():
+            problem = "The two passphrases are not the same."
+        if problem is not None:
+            self.problems.setText(problem)
+            self.problems.show()
+            return
+        self.passphrase = typed
+        self.accept()
+
+
+class BackupSection(QWidget):
+    """Backups on the "This room PC" tab."""
+
+    back_up_requested = Signal()
+    passphrase_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 12, 0, 0)
+        column.setSpacing(8)
+        column.addWidget(label("BACKUPS", "section"))
+        self.notice = CalmNotice(self)
+        column.addWidget(self.notice)
+        form = QFormLayout()
+        form.setVerticalSpacing(10)
+        folder_row = QHBoxLayout()
+        self.folder = QLineEdit()
+        self.folder.setPlaceholderText("e.g. /media/usb/kapdesk (empty: no backups)")
+        folder_row.addWidget(self.folder, 1)
+        self.choose_button = QPushButton("Choose…")
+        self.choose_button.clicked.connect(self.choose_folder)
+        folder_row.addWidget(self.choose_button)
+        form.addRow("Backup folder", folder_row)
+        self.file_dialog: QFileDialog | None = None
+        self.unencrypted = QCheckBox("Keep backups unencrypted")
+        form.addRow("Encryption", self.unencrypted)
+        self.unencrypted_warning = label(UNENCRYPTED_WARNING, "muted")
+        form.addRow("", self.unencrypted_warning)
+        passphrase_row = QHBoxLayout()
+        self.passphrase_button = QPushButton("Set backup passphrase…")
+        self.passphrase_button.clicked.connect(self.passphrase_requested)
+        passphrase_row.addWidget(self.passphrase_button)
+        self.passphrase_state = label("", "muted")
+        passphrase_row.addWidget(self.passphrase_state, 1)
+        self.passphrase_label = label("Passphrase", "")
+        form.addRow(self.passphrase_label, passphrase_row)
+        for part in (self.passphrase_label, self.passphrase_button, self.passphrase_state):
+            part.hide()  # until the database is known to be plain
+        form.addRow("Keep", self._keep_row())
+        self.last_good = label("None yet.", "")
+        self.last_good.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow("Last good backup", self.last_good)
+        column.addLayout(form)
+        now_row = QHBoxLayout()
+        self.now_button = QPushButton("Back up now")
+        self.now_button.clicked.connect(self.back_up_requested)
+        now_row.addWidget(self.now_button)
+        self.outcome = label("", "muted")
+        now_row.addWidget(self.outcome, 1)
+        column.addLayout(now_row)
+
+    def _keep_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.keep_daily, self.keep_weekly, self.keep_monthly = (
+            self._count(" daily"),
+            self._count(" weekly"),
+            self._count(" monthly"),
+        )
+        for box in (self.keep_daily, self.keep_weekly, self.keep_monthly):
+            row.addWidget(box)
+        row.addStretch()
+        return row
+
+    @staticmethod
+    def _count(suffix: str) -> QSpinBox:
+        box = QSpinBox()
+        box.setRange(0, MOST_KEPT)
+        box.setSuffix(suffix)
+        box.setMinimumWidth(140)
+        return box
+
+    # -- the settings -------------------------------------------------------------------------
+
+    def show_settings(self, room: RoomSettings) -> None:
+        """The room's backup settings as saved."""
+        self.folder.setText(room.backup_dir)
+        self.unencrypted.setChecked(room.backup_unencrypted)
+        self.keep_daily.setValue(room.backup_keep_daily)
+        self.keep_weekly.setValue(room.backup_keep_weekly)
+        self.keep_monthly.setValue(room.backup_keep_monthly)
+        on_server = room.on_server
+        for part in (self.folder, self.choose_button, self.unencrypted, self.now_button):
+            part.setEnabled(not on_server)
+        if on_server:
+            self.outcome.setText(
+                "The clinic server's own tools back up this room's records (see docs/backup.md)."
+            )
+
+    def entered(self, room: RoomSettings) -> RoomSettings:
+        """``room`` with the backup settings as typed here."""
+        return replace(
+            room,
+            backup_dir=self.folder.text().strip(),
+            backup_unencrypted=self.unencrypted.isChecked(),
+            backup_keep_daily=self.keep_daily.value(),
+            backup_keep_weekly=self.keep_weekly.value(),
+            backup_keep_monthly=self.keep_monthly.value(),
+        )
+
+    def choose_folder(self) -> None:
+        """kapdesk's own folder dialog, open without blocking the page."""
+        start = self.folder.text().strip() or str(Path.home())
+        dialog = QFileDialog(self, "Backup folder", start)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.fileSelected.connect(self.folder.setText)
+        self.file_dialog = dialog
+        dialog.open()
+
+    # -- what the backups say -----------------------------------------------------------------
+
+    def working(self) -> None:
+        """A backup is being made: the button says so and is not pressed twice."""
+        self.now_button.setEnabled(False)
+        self.now_button.setText("Backing up…")
+        self.outcome.setText("Making a backup and checking it. The session goes on meanwhile.")
+
+    def done(self, outcome: BackupOutcome) -> None:
+        self.now_button.setEnabled(True)
+        self.now_button.setText("Back up now")
+        if outcome.made is not None:
+            self.outcome.setText(f"Backed up and checked: {outcome.made.file}.")
+        else:
+            when = WHY_WORDS.get(outcome.why, "")
+            self.outcome.setText(f"No backup was made{when}. {outcome.problem}")
+
+    def show_look(self, look: BackupLook) -> None:
+        for part in (self.passphrase_label, self.passphrase_button, self.passphrase_state):
+            part.setVisible(look.needs_passphrase)
+        self.last_good.setText(last_good_text(look.last_good))
+        self.notice.say(look.notice)
+        if look.failure is not None and not self.outcome.text():
+            at, text = look.failure
+            self.outcome.setText(f"No backup was made on {at.astimezone():%d %b %H:%M}. {text}")
+
+    def show_passphrase_state(self, text: str) -> None:
+        self.passphrase_state.setText(text)
