@@ -1,6 +1,6 @@
 """The Backups part of the admin's "This room PC" tab: where backups go, whether they are
 encrypted (and with which passphrase), how many are kept, "Back up now", the last good backup,
-and the admin's calm notice when backups need a look.
+and the calm notice an admin sees when backups need a look (on the admin's page and set-up).
 
 It only shows and asks: the window's :class:`kapdesk.ui.backup_schedule.BackupSchedule` makes
 the backups off the window's thread, and the room's settings are saved with the rest of the tab.
@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -55,12 +55,17 @@ def size_text(size: int) -> str:
 
 
 def last_good_text(last: LastGoodBackup | None) -> str:
-    """The last good backup in a line: when, where, how big, how many sessions."""
+    """The last good backup in a line: when, how big, how many sessions it holds."""
     if last is None:
         return "None yet."
     when = last.made_at.astimezone().strftime("%d %b %Y %H:%M")
     sessions = f"{last.sessions} session{'' if last.sessions == 1 else 's'}"
-    return f"{when}, {size_text(last.size)}, {sessions}: {Path(last.folder) / last.file}"
+    return f"{when} · {size_text(last.size)} · {sessions}"
+
+
+def last_place_text(last: LastGoodBackup | None) -> str:
+    """Where the last good backup is: its file, in its folder."""
+    return f"{last.file}, in {last.folder}" if last is not None else ""
 
 
 class CalmNotice(QFrame):
@@ -124,57 +129,69 @@ class PassphraseDialog(QDialog):
         self.accept()
 
 
-class BackupSection(QWidget):
-    """Backups on the "This room PC" tab."""
+class BackupSection(QObject):
+    """Backups on the "This room PC" tab: rows of the tab's own form (:meth:`fill`), so they
+    line up with the room's other settings."""
 
     back_up_requested = Signal()
     passphrase_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 12, 0, 0)
-        column.setSpacing(8)
-        column.addWidget(label("BACKUPS", "section"))
-        self.notice = CalmNotice(self)
-        column.addWidget(self.notice)
-        form = QFormLayout()
-        form.setVerticalSpacing(10)
-        folder_row = QHBoxLayout()
         self.folder = QLineEdit()
         self.folder.setPlaceholderText("e.g. /media/usb/kapdesk (empty: no backups)")
-        folder_row.addWidget(self.folder, 1)
         self.choose_button = QPushButton("Choose…")
         self.choose_button.clicked.connect(self.choose_folder)
-        folder_row.addWidget(self.choose_button)
-        form.addRow("Backup folder", folder_row)
         self.file_dialog: QFileDialog | None = None
         self.unencrypted = QCheckBox("Keep backups unencrypted")
-        form.addRow("Encryption", self.unencrypted)
         self.unencrypted_warning = label(UNENCRYPTED_WARNING, "muted")
-        form.addRow("", self.unencrypted_warning)
-        passphrase_row = QHBoxLayout()
         self.passphrase_button = QPushButton("Set backup passphrase…")
         self.passphrase_button.clicked.connect(self.passphrase_requested)
-        passphrase_row.addWidget(self.passphrase_button)
         self.passphrase_state = label("", "muted")
-        passphrase_row.addWidget(self.passphrase_state, 1)
         self.passphrase_label = label("Passphrase", "")
+        self.last_good = label("None yet.", "")
+        self.last_good.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.last_place = label("", "muted")
+        self.last_place.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.now_button = QPushButton("Back up now")
+        self.now_button.clicked.connect(self.back_up_requested)
+        self.outcome = label("", "muted")
+
+    def fill(self, form: QFormLayout) -> None:
+        """Put the Backups rows at the end of ``form``."""
+        heading = label("BACKUPS", "section")
+        heading.setContentsMargins(0, 14, 0, 0)
+        form.addRow(heading)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(self.choose_button)
+        form.addRow("Backup folder", folder_row)
+        # In a widget of its own, so the wrapped warning gets the height its width needs.
+        encryption = QWidget()
+        column = QVBoxLayout(encryption)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        column.addWidget(self.unencrypted)
+        column.addWidget(self.unencrypted_warning)
+        form.addRow("Encryption", encryption)
+        passphrase_row = QHBoxLayout()
+        passphrase_row.setSpacing(16)
+        passphrase_row.addWidget(self.passphrase_button)
+        passphrase_row.addWidget(self.passphrase_state, 1)
         form.addRow(self.passphrase_label, passphrase_row)
         for part in (self.passphrase_label, self.passphrase_button, self.passphrase_state):
             part.hide()  # until the database is known to be plain
-        form.addRow("Keep", self._keep_row())
-        self.last_good = label("None yet.", "")
-        self.last_good.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow("Last good backup", self.last_good)
-        column.addLayout(form)
+        form.addRow("Backups kept", self._keep_row())
+        last = QVBoxLayout()
+        last.setSpacing(2)
+        last.addWidget(self.last_good)
+        last.addWidget(self.last_place)
+        form.addRow("Last good backup", last)
         now_row = QHBoxLayout()
-        self.now_button = QPushButton("Back up now")
-        self.now_button.clicked.connect(self.back_up_requested)
+        now_row.setSpacing(16)
         now_row.addWidget(self.now_button)
-        self.outcome = label("", "muted")
         now_row.addWidget(self.outcome, 1)
-        column.addLayout(now_row)
+        form.addRow("", now_row)
 
     def _keep_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -227,7 +244,7 @@ class BackupSection(QWidget):
     def choose_folder(self) -> None:
         """kapdesk's own folder dialog, open without blocking the page."""
         start = self.folder.text().strip() or str(Path.home())
-        dialog = QFileDialog(self, "Backup folder", start)
+        dialog = QFileDialog(self.folder, "Backup folder", start)
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setFileMode(QFileDialog.FileMode.Directory)
@@ -257,7 +274,7 @@ class BackupSection(QWidget):
         for part in (self.passphrase_label, self.passphrase_button, self.passphrase_state):
             part.setVisible(look.needs_passphrase)
         self.last_good.setText(last_good_text(look.last_good))
-        self.notice.say(look.notice)
+        self.last_place.setText(last_place_text(look.last_good))
         if look.failure is not None and not self.outcome.text():
             at, text = look.failure
             self.outcome.setText(f"No backup was made on {at.astimezone():%d %b %H:%M}. {text}")

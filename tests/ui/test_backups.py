@@ -140,7 +140,8 @@ def test_an_admin_sets_where_backups_go_and_backs_up_now(
     qtbot.waitUntil(section.now_button.isEnabled, timeout=WAIT_MS)
     (made,) = _backups(folder)
     assert section.outcome.text() == f"Backed up and checked: {made.name}."
-    qtbot.waitUntil(lambda: made.name in section.last_good.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: made.name in section.last_place.text(), timeout=WAIT_MS)
+    assert section.last_place.text() == f"{made.name}, in {folder}"
     assert "0 sessions" in section.last_good.text()
     facts = json.loads(Path(f"{made}.json").read_text(encoding="utf-8"))
     assert facts["verified_at"] is not None
@@ -258,8 +259,8 @@ def test_an_admin_is_told_calmly_when_the_last_backup_is_three_days_old(
     _room_tab(qtbot, window)
     section = window.staff_view.backups
     assert window.staff_view.backup_notice.isVisible()
-    assert section.notice.text.text() == notice.text.text()
-    assert "1.2 MB, 42 sessions" in section.last_good.text()
+    assert window.staff_view.backup_notice.text.text() == notice.text.text()
+    qtbot.waitUntil(lambda: "1.2 MB · 42 sessions" in section.last_good.text())
 
     window.lock()
     window.signed_in(NURSE)  # not an admin
