@@ -110,17 +110,24 @@ class BackupKeeper:
         return backup_due(last.made_at if last else None, self.clock.now())
 
     def notice(self) -> str | None:
-        """The admin's calm notice, or None: no folder set, the folder not there, or the last
-        good backup older than two days. Looks at the folder: not on the window's thread."""
+        """The admin's calm notice, or None: no folder set, the folder not there, the last
+        good backup older than two days, or the folder on the record's own disk (a drive
+        unplugged leaves its empty mount point behind). Looks at the folder: not on the
+        window's thread."""
+        from kapdesk.storage.backup import folder_problem, same_disk_problem  # noqa: PLC0415
+
         if self.room.on_server:
             return None
         if not self.room.backup_dir:
             return "No backups are made on this PC yet: set a backup folder on “This room PC”."
-        from kapdesk.storage.backup import folder_problem  # noqa: PLC0415
-
+        folder = Path(self.room.backup_dir).expanduser()
         last = self.last_good()
-        problem = folder_problem(Path(self.room.backup_dir).expanduser())
-        return backup_notice(last.made_at if last else None, problem, self.clock.now())
+        problem = folder_problem(folder)
+        said = backup_notice(last.made_at if last else None, problem, self.clock.now())
+        database = self.storage.engine.url.database
+        if said is None and problem is None and database:
+            said = same_disk_problem(folder, Path(database))
+        return said
 
     # -- making one ---------------------------------------------------------------------------
 

@@ -57,7 +57,10 @@ def test_a_backup_with_the_passphrase_is_remembered_and_audited(
     assert last is not None
     assert (last.file, last.folder, last.made_at) == (made.name, str(folder), clock.now())
     assert not keeper.due()
-    assert keeper.notice() is None
+    assert keeper.notice() == (  # a test's folders share the record's disk
+        f"The backup folder {folder} is on the same disk as the record: if that disk fails, "
+        "the backups go with it (is the drive unplugged or the share not mounted?)."
+    )
     clock.advance(24 * 3600)
     assert keeper.due()
     clock.advance(2 * 24 * 3600)
