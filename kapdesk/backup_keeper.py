@@ -149,6 +149,7 @@ class BackupKeeper:
         from kapdesk.storage.backup import (  # noqa: PLC0415  (the backup engine loads late)
             BackupError,
             backup_encryption,
+            folder_problem,
             make_backup,
         )
 
@@ -158,6 +159,9 @@ class BackupKeeper:
         if not room.backup_dir:
             return BackupOutcome(why, problem=NO_FOLDER)
         folder = Path(room.backup_dir).expanduser()
+        missing = folder_problem(folder)  # before the passphrase: the drive is what to fix first
+        if missing:
+            return BackupOutcome(why, problem=missing)
         try:
             encryption = backup_encryption(self.storage, room.backup_unencrypted)
             passphrase = None

@@ -76,7 +76,7 @@ class CalmNotice(QFrame):
         self.setProperty("role", "banner")
         self.setProperty("tone", "calm")
         row = QHBoxLayout(self)
-        row.setContentsMargins(12, 8, 12, 8)
+        row.setContentsMargins(12, 4, 12, 4)  # one quiet line, little height taken
         self.text = label("", "")
         self.text.setWordWrap(True)
         row.addWidget(self.text, 1)
