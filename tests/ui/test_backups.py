@@ -123,7 +123,8 @@ def test_an_admin_sets_where_backups_go_and_backs_up_now(
     choose_path(qtbot, section.file_dialog, folder)
     qtbot.waitUntil(lambda: section.folder.text() == str(folder))
     _tick(qtbot, section.unencrypted)
-    section.keep_daily.setValue(3)
+    section.keep_daily.selectAll()
+    qtbot.keyClicks(section.keep_daily, "3")
     _click(qtbot, window.staff_view.room_save)
     assert window.staff_view.room_note.text().startswith("Saved.")
     saved, problem = load_room_settings(paths.room_settings)
@@ -133,6 +134,11 @@ def test_an_admin_sets_where_backups_go_and_backs_up_now(
         True,
         3,
     )
+    qtbot.keyClick(window, Qt.Key.Key_Escape)  # Back, and in again: as saved
+    assert window.pages.currentWidget() is window.setup_view
+    _room_tab(qtbot, window)
+    assert (section.folder.text(), section.unencrypted.isChecked()) == (str(folder), True)
+    assert section.keep_daily.value() == 3
 
     _click(qtbot, section.now_button)
     assert not section.now_button.isEnabled()  # not pressed twice
@@ -400,3 +406,14 @@ def test_a_keyring_that_cannot_keep_the_passphrase_is_said_plainly(
     qtbot.waitUntil(section.now_button.isEnabled, timeout=WAIT_MS)
     assert section.outcome.text().startswith("No backup was made. No backup passphrase is set")
     assert _backups(folder) == []
+
+
+def test_a_room_on_the_clinic_server_leaves_backups_to_the_server(
+    qtbot: QtBot, window: MainWindow, paths: AppPaths
+) -> None:
+    window.records.room_pc.room = RoomSettings(database="postgresql://kapdesk@clinic/kapdesk")
+    _room_tab(qtbot, window)
+    section = window.staff_view.backups
+    assert not section.now_button.isEnabled()
+    assert not section.folder.isEnabled()
+    assert "The clinic server's own tools back up" in section.outcome.text()
