@@ -90,7 +90,7 @@ class BackupKeeper:
         self.room = room  # the window puts the settings in as an admin saves them
         self.clock = clock
         self.audit = audit
-        self._one_at_a_time = threading.Lock()
+        self._one_at_a_time = threading.RLock()  # held across the check and the backup
         self._state_lock = threading.Lock()
 
     @property
@@ -130,6 +130,12 @@ class BackupKeeper:
         return said
 
     # -- making one ---------------------------------------------------------------------------
+
+    def back_up_if_due(self) -> BackupOutcome | None:
+        """The daily backup if it is due once any backup under way has ended (one made after
+        a session closed meanwhile counts), else None."""
+        with self._one_at_a_time:
+            return self.back_up("daily") if self.due() else None
 
     def back_up(self, why: str, *, by: str = "") -> BackupOutcome:
         """Make one backup now into the room's folder (``why``: "session closed", "daily",

@@ -82,7 +82,7 @@ class BackupSchedule(QObject):
         self._checking = True
 
         def work() -> None:  # on a thread of its own
-            outcome = keeper.back_up("daily") if keeper.due() else None
+            outcome = keeper.back_up_if_due()
             checked(outcome)
             seen(_look(keeper))
 

@@ -108,3 +108,18 @@ def test_a_damaged_state_file_is_read_as_none(
     keeper = _keeper(storage, paths, clock, RoomSettings(backup_dir=str(folder)))
     assert keeper.last_good() is None
     assert keeper.notice() == "No backup of this PC's records has been made yet."
+
+
+def test_the_daily_backup_waits_for_one_under_way_and_counts_it(
+    storage: Storage, paths: AppPaths, clock: FakeClock, folder: Path
+) -> None:
+    keeper = _keeper(
+        storage, paths, clock, RoomSettings(backup_dir=str(folder), backup_unencrypted=True)
+    )
+    assert keeper.back_up("session closed").ok
+    assert keeper.back_up_if_due() is None  # the one after the session counts for today
+    clock.advance(24 * 3600)
+    daily = keeper.back_up_if_due()
+    assert daily is not None
+    assert (daily.ok, daily.why) == (True, "daily")
+    assert len(list(folder.glob(f"*{BACKUP_SUFFIX}"))) == 2
