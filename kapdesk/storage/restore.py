@@ -1,0 +1,361 @@
+"""Putting a backup back: the restore drill's one step that changes the data folder.
+
+:func:`restore_backup` checks the backup first (it opens, its integrity check is ok, its counts
+and checksum are its facts'), and changes nothing when it is not whole. It refuses while a
+kapdesk records into the data folder (the database file's writer lock, which the window holds),
+and refuses a backup whose newest record is older than the database it would replace unless
+``force`` is given: restoring it would take the newer records out of use.
+
+The current database is never deleted: it and its family (``-wal``, ``-shm``, ``-journal`` and
+the witness ``-kapdesk.json``) are renamed together to ``kapdesk.sqlite3.before-restore-<UTC
+time>`` plus the same endings, so SQLite still opens the kept file with its WAL. The backup is
+copied (or, for a backup made with the backup passphrase, decrypted to the plain database it
+was) to a hidden name in the data folder, synced, and renamed into place; the folder is synced.
+kapdesk then opens it the way it opens any database (:func:`~kapdesk.storage.db.open_storage`),
+which upgrades an older schema, and notes the restore in the audit trail. When the restored
+copy cannot be opened, it is removed and the kept database is put back.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from kapdesk.core.backups import BackupFacts, Encryption
+from kapdesk.core.clock import Clock
+from kapdesk.core.safe_files import sync_folder
+from kapdesk.paths import AppPaths
+from kapdesk.storage.errors import DatabaseError, StorageError
+
+BEFORE_RESTORE = ".before-restore-"
+# The family of the database that moves aside with it (never the writer lock, held here).
+FAMILY = ("", "-wal", "-shm", "-journal", "-kapdesk.json")
+RESTORING = ".restoring"
+RESTORED_BY = "command line"
+BACKUP_ACTIONS = ("backup_made", "backup_failed", "backup_verified", "backup_restored")
+
+
+class RestoreError(StorageError):
+    """A restore that was not made; the message says why and that nothing was changed."""
+
+
+@dataclass(frozen=True)
+class RestoreOutcome:
+    """What a restore did."""
+
+    database: Path  # the database now in use
+    kept_aside: tuple[Path, ...]  # the database before it, and its family, renamed
+    facts: BackupFacts  # the restored backup's, as verified
+    migrated_from: str | None  # the backup's schema when it was upgraded, else None
+
+
+def restore_backup(
+    paths: AppPaths,
+    file: Path,
+    *,
+    passphrase: str | None,
+    force: bool,
+    clock: Clock,
+    by: str = RESTORED_BY,
+) -> RestoreOutcome:
+    """Restore the backup ``file`` into the data folder of ``paths`` (module docstring).
+
+    ``passphrase`` opens an encrypted backup (the database's key for a database-key backup,
+    the backup passphrase otherwise); ``by`` is who restores, for the audit trail. Raises
+    :class:`RestoreError` (nothing changed), or a StorageError naming what went wrong once the
+    files moved (the database before it put back)."""
+    from kapdesk.storage.backup import BackupError, verify_backup  # noqa: PLC0415
+    from kapdesk.storage.writer_lock import sqlite_file, take_writer_lock  # noqa: PLC0415
+
+    database = sqlite_file(paths, None)
+    if database is None:
+        raise RestoreError(
+            "this PC records on a clinic server: a server is restored with its own tools "
+            "(pg_restore, pgBackRest), see docs/backup.md. Nothing was changed"
+        )
+    try:
+        facts = verify_backup(file, passphrase)
+    except BackupError as exc:
+        raise RestoreError(f"{exc} Nothing was restored; nothing was changed") from exc
+    _refuse_a_newer_schema(facts)
+    try:
+        writer = take_writer_lock(paths, None)
+    except DatabaseError as exc:
+        raise RestoreError(
+            f"{exc}. A restore needs kapdesk closed on this data folder; nothing was changed"
+        ) from exc
+    try:
+        if not force:
+            _refuse_an_older_backup(database, facts, passphrase)
+        return _put_in_place(
+            paths, database, file, facts, passphrase=passphrase, clock=clock, by=by
+        )
+    finally:
+        if writer is not None:
+            writer.release()
+
+
+def _refuse_a_newer_schema(facts: BackupFacts) -> None:
+    from kapdesk.storage.db import KNOWN_REVISIONS, SCHEMA_HEAD  # noqa: PLC0415
+
+    if facts.schema != SCHEMA_HEAD and facts.schema not in KNOWN_REVISIONS:
+        raise RestoreError(
+            f"the backup was written by a newer kapdesk (schema {facts.schema}); this version "
+            f"knows schemas up to {SCHEMA_HEAD}: update kapdesk first. Nothing was changed"
+        )
+
+
+def _refuse_an_older_backup(database: Path, facts: BackupFacts, passphrase: str | None) -> None:
+    """RestoreError when the current database holds sessions and records newer than the
+    backup's newest (a database with no session yet holds nothing a restore would hide)."""
+    if not database.exists():
+        return
+    try:
+        sessions, newest = current_records(database, passphrase)
+    except StorageError as exc:
+        raise RestoreError(
+            f"the current database cannot be read to compare it with the backup ({exc}); give "
+            "--force to restore all the same (the current database is kept aside). Nothing "
+            "was changed"
+        ) from exc
+    if sessions == 0 or newest is None:
+        return
+    backup_newest = facts.newest_record_at
+    if backup_newest is None or backup_newest < newest:
+        made = "holds no records" if backup_newest is None else f"ends {_stamp_text(backup_newest)}"
+        raise RestoreError(
+            f"the backup {made}, but the current database has records up to "
+            f"{_stamp_text(newest)}: restoring it would take the newer ones out of use. Give "
+            "--force to restore it all the same (the current database is kept aside). Nothing "
+            "was changed"
+        )
+
+
+def current_records(database: Path, passphrase: str | None) -> tuple[int, datetime | None]:
+    """The sessions in ``database`` and the time of its newest session event or audit line
+    (but those about backups), read without writing to it. StorageError when it cannot be
+    read."""
+    # The lines that note backups themselves come after the snapshot they speak of: they
+    # would make every database newer than its own latest backup.
+    notes = ", ".join(f"'{action}'" for action in BACKUP_ACTIONS)
+    query = (
+        "SELECT (SELECT count(*) FROM sessions), "
+        "max(coalesce((SELECT max(wall_at) FROM session_events), ''), "
+        f"coalesce((SELECT max(at) FROM audit_log WHERE action NOT IN ({notes})), ''))"
+    )
+    try:
+        with _read_only(database, passphrase) as connection:
+            sessions, newest = connection.execute(query).fetchone()
+    except (sqlite3.Error, OSError) as exc:
+        raise DatabaseError(f"{database}: {exc}") from exc
+    except Exception as exc:  # sqlcipher3's errors are its own classes
+        raise DatabaseError(f"{database}: {exc}") from exc
+    return int(sessions), _stored_time(newest)
+
+
+@contextlib.contextmanager
+def _read_only(database: Path, passphrase: str | None) -> Iterator[sqlite3.Connection]:
+    """A read-only connection to ``database`` (SQLCipher when it is encrypted), closed after."""
+    from kapdesk.storage.encryption import chosen_passphrase, is_encrypted  # noqa: PLC0415
+
+    uri = f"{database.resolve().as_uri()}?mode=ro"
+    # Reading a WAL database makes its -wal and -shm if they are not there: gone again after.
+    made = [_member(database, ending) for ending in ("-wal", "-shm")]
+    made = [path for path in made if not path.exists()]
+    if is_encrypted(database):
+        import sqlcipher3  # noqa: PLC0415
+
+        key = passphrase or chosen_passphrase(database, None)
+        if not key:
+            raise DatabaseError("it is encrypted and its passphrase is not at hand")
+        connection = sqlcipher3.connect(uri, uri=True, timeout=5)
+        connection.execute("PRAGMA key = " + _quoted(key))
+    else:
+        connection = sqlite3.connect(uri, uri=True, timeout=5)
+    try:
+        yield connection
+    finally:
+        connection.close()
+        for path in made:
+            with contextlib.suppress(OSError):
+                if path.name.endswith("-shm") or path.stat().st_size == 0:
+                    path.unlink()
+
+
+def passphrase_opens(file: Path, passphrase: str) -> bool:
+    """Whether ``passphrase`` opens the SQLCipher file ``file`` (read only)."""
+    import sqlcipher3  # noqa: PLC0415
+
+    try:
+        connection = sqlcipher3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True)
+    except Exception:  # sqlcipher3's errors are its own classes
+        return False
+    try:
+        connection.execute("PRAGMA key = " + _quoted(passphrase))
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except Exception:
+        return False
+    finally:
+        connection.close()
+    return True
+
+
+def _quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _stored_time(value: object) -> datetime | None:
+    """A time as SQLite holds kapdesk's (naive UTC text), aware; None for none."""
+    if not value:
+        return None
+    moment = datetime.fromisoformat(str(value))
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _stamp_text(moment: datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _put_in_place(
+    paths: AppPaths,
+    database: Path,
+    file: Path,
+    facts: BackupFacts,
+    *,
+    passphrase: str | None,
+    clock: Clock,
+    by: str,
+) -> RestoreOutcome:
+    from kapdesk.storage.db import SCHEMA_HEAD, open_storage  # noqa: PLC0415
+    from kapdesk.storage.staff import StaffStore  # noqa: PLC0415
+
+    partial = database.with_name(f".{database.name}{RESTORING}")
+    _copy_backup(file, partial, facts.encryption, passphrase)
+    try:
+        kept = keep_aside(database, clock.now())
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise RestoreError(
+            f"the current database could not be kept aside ({exc.strerror or exc}); nothing "
+            "was changed"
+        ) from exc
+    try:
+        os.replace(partial, database)
+        sync_folder(database.parent)
+        key = passphrase if facts.encryption is Encryption.DATABASE_KEY else None
+        storage = open_storage(paths, None, key)
+    except (OSError, StorageError) as exc:
+        _put_back(database, partial, kept)
+        raise RestoreError(
+            f"the backup could not be opened as the database ({exc}); the database before "
+            "it is back in place"
+        ) from exc
+    try:
+        migrated = storage.schema_before if storage.schema_before != SCHEMA_HEAD else None
+        detail: dict[str, object] = {"made_at": facts.made_at.isoformat()}
+        if facts.room:
+            detail["room"] = facts.room
+        if kept:
+            detail["kept_aside"] = kept[0].name
+        if migrated:
+            detail["schema_from"] = migrated
+        StaffStore(storage, clock).record(by, "backup_restored", facts.name, **detail)
+    finally:
+        storage.engine.dispose()
+    return RestoreOutcome(database, kept, facts, migrated)
+
+
+def _copy_backup(file: Path, partial: Path, encryption: Encryption, passphrase: str | None) -> None:
+    """The backup as the database file to be, at ``partial``: its bytes as they are, or
+    decrypted to plain SQLite when the backup passphrase encrypted it; synced."""
+    partial.unlink(missing_ok=True)
+    try:
+        if encryption is Encryption.BACKUP_PASSPHRASE:
+            _decrypt(file, partial, passphrase or "")
+        else:
+            _copy_bytes(file, partial)
+        with partial.open("rb+") as written:
+            os.fsync(written.fileno())
+    except Exception as exc:  # an OSError, or sqlcipher3's own errors
+        partial.unlink(missing_ok=True)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise RestoreError(
+            f"the backup could not be copied into the data folder ({reason}); nothing was changed"
+        ) from exc
+
+
+def _copy_bytes(file: Path, target: Path) -> None:
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with open(fd, "wb") as out, file.open("rb") as source:
+        while chunk := source.read(1 << 20):
+            out.write(chunk)
+
+
+def _decrypt(file: Path, target: Path, passphrase: str) -> None:
+    """The SQLCipher backup ``file`` written out as plain SQLite at ``target``."""
+    import sqlcipher3  # noqa: PLC0415
+
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
+    uri = f"{file.resolve().as_uri()}?mode=ro"
+    encrypted = sqlcipher3.connect(uri, uri=True, isolation_level=None)
+    try:
+        encrypted.execute("PRAGMA key = " + _quoted(passphrase))
+        encrypted.execute("ATTACH DATABASE ? AS plain KEY ''", (str(target),))
+        encrypted.execute("SELECT sqlcipher_export('plain')")
+        version = int(encrypted.execute("PRAGMA user_version").fetchone()[0])
+        encrypted.execute(f"PRAGMA plain.user_version = {version}")
+        encrypted.execute("DETACH DATABASE plain")
+    finally:
+        encrypted.close()
+
+
+def keep_aside(database: Path, now: datetime) -> tuple[Path, ...]:
+    """Rename ``database`` and its family to the dated before-restore names; the new names
+    (the database's first), or () when there is no database. Undone if a rename fails."""
+    if not database.exists():
+        return ()
+    stamp = now.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
+    base = database.with_name(f"{database.name}{BEFORE_RESTORE}{stamp}")
+    number = 1
+    while any(_member(base, ending).exists() for ending in FAMILY):
+        number += 1
+        base = database.with_name(f"{database.name}{BEFORE_RESTORE}{stamp}-{number}")
+    moved: list[tuple[Path, Path]] = []
+    try:
+        for ending in FAMILY:
+            source = _member(database, ending)
+            if source.exists():
+                os.replace(source, _member(base, ending))
+                moved.append((source, _member(base, ending)))
+        sync_folder(database.parent)
+    except OSError:
+        for source, aside in reversed(moved):
+            with contextlib.suppress(OSError):
+                os.replace(aside, source)
+        raise
+    return tuple(aside for _source, aside in moved)
+
+
+def _member(database: Path, ending: str) -> Path:
+    return database.with_name(database.name + ending)
+
+
+def _put_back(database: Path, partial: Path, kept: tuple[Path, ...]) -> None:
+    """Undo a restore that could not open: the restored copy gone, the kept family back."""
+    partial.unlink(missing_ok=True)
+    for ending in FAMILY:
+        _member(database, ending).unlink(missing_ok=True)
+    if kept:
+        base = kept[0]
+        for ending in FAMILY:
+            aside = _member(base, ending)
+            if aside.exists():
+                os.replace(aside, _member(database, ending))
+    with contextlib.suppress(OSError):
+        sync_folder(database.parent)

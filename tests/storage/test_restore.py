@@ -1,0 +1,279 @@
+"""Restoring a backup: verified first, never while kapdesk runs on the folder, never deleting
+the database it replaces, refusing an older backup without force, upgrading an older schema,
+and giving back every session exactly as it was."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from kapdesk.core.backups import Encryption
+from kapdesk.core.clock import FakeClock
+from kapdesk.demo import record_demo_session
+from kapdesk.paths import AppPaths
+from kapdesk.reports.exports import export_session
+from kapdesk.storage import encryption
+from kapdesk.storage.backup import make_backup
+from kapdesk.storage.db import SCHEMA_HEAD, Storage, make_engine, open_storage, session_factory
+from kapdesk.storage.db import sqlite_url as url_of
+from kapdesk.storage.journeys import JourneyStore
+from kapdesk.storage.restore import RestoreError, restore_backup
+from kapdesk.storage.staff import StaffStore
+from kapdesk.storage.writer_lock import WriterLock
+from tests.support.keyring import MemoryKeyring
+
+PASSPHRASE = "lantern meadow 42 quiet"
+FIRST_DAY = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _no_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(encryption, "_keyring", MemoryKeyring)
+    monkeypatch.delenv(encryption.BACKUP_PASSPHRASE_ENV, raising=False)
+    monkeypatch.delenv(encryption.PASSPHRASE_ENV, raising=False)
+
+
+def _exports(storage: Storage) -> dict[int, bytes]:
+    """Every session's JSON export, by session number."""
+    store = JourneyStore(storage, FakeClock())
+    exported = {}
+    for row in store.summaries(limit=None, only_open=False):
+        summary, journey = store.load(row.id)
+        exported[row.id] = export_session(summary, journey, "json")
+    return exported
+
+
+def _with_sessions(storage: Storage, days: int, first: datetime = FIRST_DAY) -> None:
+    """One demo session (doses, notes, vital signs, a correction) a day for ``days`` days."""
+    for day in range(days):
+        record_demo_session(storage, first + timedelta(days=day))
+
+
+@pytest.fixture
+def room(paths: AppPaths) -> Iterator[Storage]:
+    """The room's record: three sessions."""
+    storage = open_storage(paths, None)
+    _with_sessions(storage, 3)
+    yield storage
+    storage.engine.dispose()
+
+
+def _backup(storage: Storage, folder: Path, clock: FakeClock, **how: object) -> Path:
+    encryption_chosen = how.get("encryption", Encryption.BACKUP_PASSPHRASE)
+    assert isinstance(encryption_chosen, Encryption)
+    passphrase = PASSPHRASE if encryption_chosen is Encryption.BACKUP_PASSPHRASE else None
+    made, _facts = make_backup(
+        storage,
+        folder,
+        room="Room 2",
+        clock=clock,
+        passphrase=passphrase,
+        encryption=encryption_chosen,
+    )
+    return made
+
+
+def _audit_actions(storage: Storage) -> list[tuple[str, str, str]]:
+    return [
+        (line.who, line.action, line.subject)
+        for line in StaffStore(storage, FakeClock()).audit_trail()
+    ]
+
+
+def test_a_restore_into_a_fresh_folder_gives_back_every_session_byte_for_byte(
+    room: Storage, tmp_path: Path, clock: FakeClock
+) -> None:
+    before = _exports(room)
+    assert len(before) == 3
+    made = _backup(room, tmp_path, clock)
+    fresh = AppPaths.resolve(tmp_path / "new-pc")
+
+    done = restore_backup(fresh, made, passphrase=PASSPHRASE, force=False, clock=clock, by="Ada")
+
+    assert done.database == fresh.database
+    assert done.kept_aside == ()
+    assert done.migrated_from is None
+    restored = open_storage(fresh, None)
+    try:
+        assert _exports(restored) == before
+        assert ("Ada", "backup_restored", made.name) in _audit_actions(restored)
+    finally:
+        restored.engine.dispose()
+    assert not encryption.is_encrypted(fresh.database)  # the backup passphrase's: plain again
+
+
+def test_a_backup_of_an_encrypted_database_stays_encrypted_with_its_key(
+    paths: AppPaths, tmp_path: Path, clock: FakeClock
+) -> None:
+    storage = open_storage(paths, None)
+    _with_sessions(storage, 1)
+    storage.engine.dispose()
+    encryption.encrypt_file(paths.database, PASSPHRASE)
+    storage = open_storage(paths, None, PASSPHRASE)
+    before = _exports(storage)
+    made = _backup(storage, tmp_path, clock, encryption=Encryption.DATABASE_KEY)
+    storage.engine.dispose()
+    fresh = AppPaths.resolve(tmp_path / "new-pc")
+
+    restore_backup(fresh, made, passphrase=PASSPHRASE, force=False, clock=clock)
+
+    assert encryption.is_encrypted(fresh.database)
+    restored = open_storage(fresh, None, PASSPHRASE)
+    try:
+        assert _exports(restored) == before
+    finally:
+        restored.engine.dispose()
+
+
+def test_a_restore_is_refused_while_kapdesk_runs_on_the_folder(
+    room: Storage, paths: AppPaths, tmp_path: Path, clock: FakeClock
+) -> None:
+    made = _backup(room, tmp_path, clock)
+    before = paths.database.read_bytes()
+    window = WriterLock(paths.database, "kapdesk-window")
+    window.acquire()
+    try:
+        with pytest.raises(RestoreError, match="in use by another kapdesk") as refused:
+            restore_backup(paths, made, passphrase=PASSPHRASE, force=True, clock=clock)
+    finally:
+        window.release()
+    assert "nothing was changed" in str(refused.value)
+    assert paths.database.read_bytes() == before
+    assert not list(paths.data_dir.glob("*before-restore*"))
+
+
+def test_an_older_backup_needs_force_and_the_database_it_replaces_is_kept_aside(
+    room: Storage, paths: AppPaths, tmp_path: Path, clock: FakeClock
+) -> None:
+    made = _backup(room, tmp_path, clock)
+    _with_sessions(room, 1, FIRST_DAY + timedelta(days=10))  # a session after the backup
+    newer = _exports(room)
+    room.engine.dispose()  # kapdesk closed: the WAL written back into the file
+    family = {
+        path.name: path.read_bytes()
+        for path in paths.data_dir.iterdir()
+        if path.name.startswith("kapdesk.sqlite3") and not path.name.endswith("-lock")
+    }
+
+    with pytest.raises(RestoreError, match="Give --force") as refused:
+        restore_backup(paths, made, passphrase=PASSPHRASE, force=False, clock=clock)
+    assert "2026-03-1" in str(refused.value)  # the newer records' time is named
+    assert paths.database.read_bytes() == family["kapdesk.sqlite3"]
+
+    clock.advance(60)
+    done = restore_backup(paths, made, passphrase=PASSPHRASE, force=True, clock=clock)
+
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+    assert done.kept_aside[0] == paths.data_dir / f"kapdesk.sqlite3.before-restore-{stamp}"
+    for name, data in family.items():
+        kept = paths.data_dir / name.replace("kapdesk.sqlite3", done.kept_aside[0].name, 1)
+        assert kept.read_bytes() == data  # every file of the family, its bytes intact
+    restored = open_storage(paths, None)
+    try:
+        assert len(_exports(restored)) == 3
+    finally:
+        restored.engine.dispose()
+    kept_paths = AppPaths.resolve(tmp_path / "kept")
+    kept_paths.ensure_private()
+    for aside in done.kept_aside:
+        (
+            kept_paths.data_dir / aside.name.replace(done.kept_aside[0].name, "kapdesk.sqlite3")
+        ).write_bytes(aside.read_bytes())
+    reopened = open_storage(kept_paths, None)  # the kept database still opens, whole
+    try:
+        assert _exports(reopened) == newer
+    finally:
+        reopened.engine.dispose()
+
+
+def test_a_damaged_backup_is_refused_before_anything_is_touched(
+    room: Storage, paths: AppPaths, tmp_path: Path, clock: FakeClock
+) -> None:
+    made = _backup(room, tmp_path, clock, encryption=Encryption.NONE)
+    room.engine.dispose()
+    data = bytearray(made.read_bytes())
+    data[len(data) // 2 : len(data) // 2 + 64] = b"\xff" * 64
+    made.write_bytes(bytes(data))
+    before = sorted((path.name, path.read_bytes()) for path in paths.data_dir.iterdir())
+
+    with pytest.raises(RestoreError, match="Nothing was restored"):
+        restore_backup(paths, made, passphrase=None, force=True, clock=clock)
+
+    assert sorted((path.name, path.read_bytes()) for path in paths.data_dir.iterdir()) == before
+
+
+def test_a_wrong_passphrase_changes_nothing(
+    room: Storage, paths: AppPaths, tmp_path: Path, clock: FakeClock
+) -> None:
+    made = _backup(room, tmp_path, clock)
+    room.engine.dispose()
+    before = paths.database.read_bytes()
+    with pytest.raises(RestoreError, match="passphrase does not open it"):
+        restore_backup(paths, made, passphrase="not the one at all", force=True, clock=clock)
+    assert paths.database.read_bytes() == before
+    assert not list(paths.data_dir.glob("*before-restore*"))
+    assert not list(paths.data_dir.glob(".*restoring"))
+
+
+def _at_schema_0010(paths: AppPaths) -> Storage:
+    """The record as kapdesk wrote it at schema 0010 (before the table of versions): made
+    now, then taken back to 0010 as an earlier kapdesk left it; not upgraded on opening."""
+    storage = open_storage(paths, None)
+    _with_sessions(storage, 2)
+    storage.engine.dispose()
+    db = sqlite3.connect(paths.database)
+    try:
+        with db:
+            db.execute("DROP TABLE kapdesk_versions")
+            db.execute("UPDATE alembic_version SET version_num = '0010'")
+    finally:
+        db.close()  # the last connection: its WAL written back and removed
+    engine = make_engine(url_of(paths.database))
+    return Storage(engine, session_factory(engine))
+
+
+def test_a_backup_of_an_earlier_schema_is_upgraded_with_nothing_lost(
+    paths: AppPaths, tmp_path: Path, clock: FakeClock
+) -> None:
+    earlier = _at_schema_0010(paths)
+    made = _backup(earlier, tmp_path, clock, encryption=Encryption.NONE)
+    earlier.engine.dispose()
+    db = sqlite3.connect(f"file:{made}?mode=ro", uri=True)
+    try:
+        assert db.execute("SELECT version_num FROM alembic_version").fetchone() == ("0010",)
+    finally:
+        db.close()
+    fresh = AppPaths.resolve(tmp_path / "new-pc")
+
+    done = restore_backup(fresh, made, passphrase=None, force=False, clock=clock)
+
+    assert done.migrated_from == "0010"
+    restored = open_storage(fresh, None)
+    try:
+        with restored.engine.connect() as connection:
+            revision = connection.exec_driver_sql("SELECT version_num FROM alembic_version")
+            assert revision.scalar() == SCHEMA_HEAD
+        assert len(_exports(restored)) == 2
+        restores = [line for line in _audit_actions(restored) if line[1] == "backup_restored"]
+        assert len(restores) == 1
+    finally:
+        restored.engine.dispose()
+
+
+def test_a_backup_older_than_a_database_with_no_session_needs_no_force(
+    room: Storage, tmp_path: Path, clock: FakeClock
+) -> None:
+    made = _backup(room, tmp_path, clock)
+    fresh = AppPaths.resolve(tmp_path / "new-pc")
+    started = open_storage(fresh, None)  # kapdesk started once on the new PC: no session yet
+    StaffStore(started, FakeClock(FIRST_DAY + timedelta(days=30))).record("Ada", "signed_in")
+    started.engine.dispose()
+
+    done = restore_backup(fresh, made, passphrase=PASSPHRASE, force=False, clock=clock)
+
+    assert done.kept_aside  # kept all the same
+    assert done.kept_aside[0].exists()
