@@ -16,6 +16,11 @@
     kapdesk demo                                        write an example session; prints its id
     kapdesk reset-practice                              empty the practice record, after asking
     kapdesk encrypt [--keep-in-keyring]                 encrypt the database (SQLCipher)
+    kapdesk backup [--to DIR] [--unencrypted]           back up the record now (pg_dump on a
+                                                        clinic server)
+    kapdesk backup --verify FILE                        check a backup (exit 1 if it is not whole)
+    kapdesk backups [--in DIR]                          the backups in a folder, newest first
+    kapdesk restore FILE [--force]                      put a backup in place of the database
     kapdesk install-desktop [--autostart] [--uninstall] the menu entry, icon and autostart
 
 Bad input gets a clear message and a non-zero exit, never a traceback. SIGTERM, SIGINT (Ctrl+C)
@@ -103,6 +108,8 @@ def run(args: argparse.Namespace, noted: SignalSocket | None = None) -> int:
         )
     if args.command in ("audit", "export", "handout", "sessions", "demo"):
         return _run_on_record(args, paths)
+    if args.command in ("backup", "backups", "restore"):
+        return _run_backups(args, paths)
     return _run_elsewhere(args, paths)
 
 
@@ -158,6 +165,26 @@ def _run_on_record(args: argparse.Namespace, paths: AppPaths) -> int:
     return list_sessions(paths, args.db, only_open=args.open, limit=args.limit, out=sys.stdout)
 
 
+def _run_backups(args: argparse.Namespace, paths: AppPaths) -> int:
+    """The backup commands (kapdesk.cli.backup)."""
+    from kapdesk.cli import backup  # noqa: PLC0415
+
+    if args.command == "backups":
+        return backup.list_backup_folder(paths, args.folder, sys.stdout)
+    if args.command == "restore":
+        return backup.restore_from(paths, args.db, args.file, force=args.force, out=sys.stdout)
+    if args.verify is not None:
+        if args.to is not None or args.unencrypted:
+            print(
+                "kapdesk: --verify checks a backup; it goes with no other option", file=sys.stderr
+            )
+            return EXIT_USAGE
+        return backup.verify_backup_file(paths, args.db, args.verify, sys.stdout)
+    return backup.make_backup_now(
+        paths, args.db, to=args.to, unencrypted=args.unencrypted, out=sys.stdout
+    )
+
+
 def _run_elsewhere(args: argparse.Namespace, paths: AppPaths) -> int:
     """The checks of files, and the commands that set up the room PC or its practice."""
     if args.command == "protocols":
@@ -192,6 +219,8 @@ PRACTICE_REFUSED = {
     "board": "practice never appears on the clinic board: open it without --practice",
     "encrypt": "the practice record holds no patients and is not encrypted",
     "install-desktop": "practice is started by hand, not from the menu or at login",
+    "backup": "the practice record holds no patients and is not backed up",
+    "restore": "the practice record holds no patients and is not restored from a backup",
 }
 
 

@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_file_checks(commands)
     _add_audit(commands)
     _add_room_set_up(commands)
+    _add_backups(commands)
     _add_lists_and_sound(commands)
     _add_exports(commands)
     _add_clinic(commands)
@@ -144,6 +145,56 @@ def _add_room_set_up(commands: Commands) -> None:
     )
     desktop.add_argument(
         "--uninstall", action="store_true", help="remove the entry, the icon and the autostart"
+    )
+
+
+def _add_backups(commands: Commands) -> None:
+    """``backup``, ``backups`` and ``restore``: the record kept off this PC, and put back."""
+    backup = commands.add_parser(
+        "backup",
+        help="back up the record now (to the room's backup folder or --to DIR), or --verify one",
+        description="Make one backup now: a consistent snapshot of the database taken while "
+        "kapdesk runs, written whole or not at all, checked, and encrypted (with the "
+        "database's own key when it is encrypted, else with the backup passphrase: "
+        "KAPDESK_BACKUP_PASSPHRASE, the OS keyring, or typed). The room's backup folder is "
+        "rotated as room.toml says. On a clinic server it runs pg_dump -Fc when PostgreSQL's "
+        "client tools are installed. See docs/backup.md.",
+    )
+    backup.add_argument(
+        "--to",
+        metavar="DIR",
+        type=Path,
+        help="this folder instead of the room's backup folder (not rotated)",
+    )
+    backup.add_argument(
+        "--unencrypted",
+        action="store_true",
+        help="a plain backup: only for a folder that never leaves the PC or is encrypted itself",
+    )
+    backup.add_argument(
+        "--verify",
+        metavar="FILE",
+        type=Path,
+        help="check a backup instead: it opens, its integrity check is ok and it holds what "
+        "its facts say; exit 1 if not",
+    )
+    backups = commands.add_parser(
+        "backups", help="list the backups in the room's backup folder (or --in DIR), newest first"
+    )
+    backups.add_argument("--in", dest="folder", metavar="DIR", type=Path, help="this folder")
+    restore = commands.add_parser(
+        "restore",
+        help="put a backup in place of the database (close kapdesk first)",
+        description="Restore a backup into the data folder: it is verified first; kapdesk must "
+        "not be running on the folder; the current database is kept aside as "
+        "kapdesk.sqlite3.before-restore-<time>, never deleted; an older schema is upgraded. "
+        "A backup older than the database it replaces is refused unless --force is given.",
+    )
+    restore.add_argument("file", metavar="FILE", type=Path, help="the backup file")
+    restore.add_argument(
+        "--force",
+        action="store_true",
+        help="restore a backup older than the current database (which is kept aside)",
     )
 
 
