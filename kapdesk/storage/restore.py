@@ -170,9 +170,11 @@ def _read_only(database: Path, passphrase: str | None) -> Iterator[sqlite3.Conne
     if is_encrypted(database):
         import sqlcipher3  # noqa: PLC0415
 
-        key = passphrase or chosen_passphrase(database, None)
-        if not key:
-            raise DatabaseError("it is encrypted and its passphrase is not at hand")
+        # Its own passphrase (set or kept) first; the one given may be the backup's.
+        keys = [key for key in (chosen_passphrase(database, None), passphrase) if key]
+        key = next((key for key in keys if passphrase_opens(database, key)), None)
+        if key is None:
+            raise DatabaseError("it is encrypted and no passphrase at hand opens it")
         connection = sqlcipher3.connect(uri, uri=True, timeout=5)
         connection.execute("PRAGMA key = " + _quoted(key))
     else:

@@ -16,10 +16,11 @@ from kapdesk.core.clock import FakeClock
 from kapdesk.demo import record_demo_session
 from kapdesk.paths import AppPaths
 from kapdesk.reports.exports import export_session
-from kapdesk.storage import encryption
+from kapdesk.storage import db, encryption
 from kapdesk.storage.backup import make_backup
 from kapdesk.storage.db import SCHEMA_HEAD, Storage, make_engine, open_storage, session_factory
 from kapdesk.storage.db import sqlite_url as url_of
+from kapdesk.storage.errors import DatabaseError
 from kapdesk.storage.journeys import JourneyStore
 from kapdesk.storage.restore import RestoreError, restore_backup
 from kapdesk.storage.staff import StaffStore
@@ -277,3 +278,41 @@ def test_a_backup_older_than_a_database_with_no_session_needs_no_force(
 
     assert done.kept_aside  # kept all the same
     assert done.kept_aside[0].exists()
+
+
+def test_a_restored_copy_that_does_not_open_is_removed_and_the_database_put_back(
+    room: Storage,
+    paths: AppPaths,
+    tmp_path: Path,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    made = _backup(room, tmp_path, clock)
+    room.engine.dispose()
+    WriterLock(paths.database).acquire()  # its lock file there before, as after (released)
+    before = sorted((path.name, path.read_bytes()) for path in paths.data_dir.iterdir())
+
+    def refuses(*_args: object) -> Storage:
+        raise DatabaseError("the disk gave up")
+
+    monkeypatch.setattr(db, "open_storage", refuses)
+    with pytest.raises(RestoreError, match="the database before it is back in place"):
+        restore_backup(paths, made, passphrase=PASSPHRASE, force=True, clock=clock)
+
+    after = sorted((path.name, path.read_bytes()) for path in paths.data_dir.iterdir())
+    assert after == before
+
+
+def test_an_encrypted_database_is_compared_with_its_own_passphrase(
+    paths: AppPaths, tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plain = open_storage(paths, None)
+    _with_sessions(plain, 1)
+    made = _backup(plain, tmp_path, clock)  # a backup-passphrase backup of the plain record
+    _with_sessions(plain, 1, FIRST_DAY + timedelta(days=10))
+    plain.engine.dispose()
+    encryption.encrypt_file(paths.database, "database own words 55")  # encrypted since
+    monkeypatch.setenv(encryption.PASSPHRASE_ENV, "database own words 55")
+
+    with pytest.raises(RestoreError, match="Give --force"):  # it was read, and is newer
+        restore_backup(paths, made, passphrase=PASSPHRASE, force=False, clock=clock)
