@@ -169,7 +169,8 @@ def _add_backups(commands: Commands) -> None:
     backup.add_argument(
         "--unencrypted",
         action="store_true",
-        help="a plain backup: only for a folder that never leaves the PC or is encrypted itself",
+        help="a plain backup, for a folder that never leaves the PC or is encrypted itself "
+        "(an encrypted database's backups always keep its key)",
     )
     backup.add_argument(
         "--verify",
