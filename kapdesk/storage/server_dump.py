@@ -22,6 +22,7 @@ from kapdesk.core.safe_files import sync_folder
 from kapdesk.storage.errors import StorageError
 
 DUMP_SUFFIX = ".pgdump"
+CONNECT_TIMEOUT_S = "10"
 NO_PG_DUMP = (
     "pg_dump is not installed on this PC, and on PostgreSQL the server's own tools back it "
     "up: install PostgreSQL's client tools (the postgresql-client package) of the server's "
@@ -50,7 +51,10 @@ def libpq_target(url: URL) -> tuple[str, dict[str, str]]:
         database=url.database,
         query=url.query,
     )
-    environment = {"PGPASSWORD": url.password} if url.password else {}
+    # A server that does not answer is given up on, as kapdesk's own connections do.
+    environment = {"PGCONNECT_TIMEOUT": os.environ.get("PGCONNECT_TIMEOUT", CONNECT_TIMEOUT_S)}
+    if url.password:
+        environment["PGPASSWORD"] = str(url.password)
     return plain.render_as_string(hide_password=False), environment
 
 
