@@ -316,3 +316,16 @@ def test_an_encrypted_database_is_compared_with_its_own_passphrase(
 
     with pytest.raises(RestoreError, match="Give --force"):  # it was read, and is newer
         restore_backup(paths, made, passphrase=PASSPHRASE, force=False, clock=clock)
+
+
+def test_a_room_on_a_clinic_server_is_not_restored_from_a_file(
+    room: Storage, paths: AppPaths, tmp_path: Path, clock: FakeClock
+) -> None:
+    made = _backup(room, tmp_path, clock)
+    paths.room_settings.write_text(
+        'database = "postgresql://kapdesk@127.0.0.1:1/kapdesk"\n', encoding="utf-8"
+    )
+    with pytest.raises(RestoreError, match="records on a clinic server") as refused:
+        restore_backup(paths, made, passphrase=PASSPHRASE, force=True, clock=clock)
+    assert "docs/backup.md" in str(refused.value)
+    assert not list(paths.data_dir.glob("*before-restore*"))
