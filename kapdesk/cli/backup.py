@@ -132,7 +132,8 @@ def _back_up(
     except BackupError as exc:
         print(f"kapdesk: {exc}", file=sys.stderr)
         if not running:
-            _audit_quietly(storage, "backup_failed", str(folder), reason=str(exc))
+            # The audit log's subject holds 200 characters; a folder's path may be longer.
+            _audit_quietly(storage, "backup_failed", str(folder)[:200], reason=str(exc))
         return EXIT_PROBLEM
     print(f"{made}: {describe(facts)}", file=out)
     if running:
