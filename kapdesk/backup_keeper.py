@@ -189,7 +189,7 @@ class BackupKeeper:
             )
         except BackupError as exc:
             return BackupOutcome(why, problem=str(exc))
-        return BackupOutcome(why, made=_last_good(file, facts))
+        return BackupOutcome(why, made=last_good_backup(file, facts))
 
     def needs_passphrase(self) -> bool:
         """Backups need a passphrase of their own: the database is not encrypted and the
@@ -253,33 +253,11 @@ class BackupKeeper:
             return None
 
     def _read(self) -> dict[str, Any]:
-        try:
-            data = json.loads(self.state_file.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return {}
-        except (OSError, ValueError) as exc:
-            log.warning("%s cannot be read: %s", self.state_file, exc)
-            return {}
-        return data if isinstance(data, dict) else {}
+        return _read_state(self.state_file)
 
     def _remember(self, outcome: BackupOutcome) -> None:
         with self._state_lock:
-            state = self._read()
-            if outcome.made is not None:
-                made = outcome.made
-                state["last_good"] = {**asdict(made), "made_at": made.made_at.isoformat()}
-                state.pop("failure", None)
-            else:
-                state["failure"] = {
-                    "at": self.clock.now().isoformat(),
-                    "text": outcome.problem or "",
-                    "why": outcome.why,
-                }
-            try:
-                text = json.dumps(state, indent=2, sort_keys=True) + "\n"
-                write_atomically(self.state_file, text.encode("utf-8"))
-            except OSError as exc:
-                log.warning("%s could not be written: %s", self.state_file, exc)
+            remember_backup(self.paths, outcome, self.clock.now())
 
     def _audit(self, outcome: BackupOutcome, by: str) -> None:
         if self.audit is None:
@@ -304,7 +282,42 @@ class BackupKeeper:
             log.warning("the backup could not be audited: %s", exc)
 
 
-def _last_good(file: Path, facts: BackupFacts) -> LastGoodBackup:
+def remember_backup(paths: AppPaths, outcome: BackupOutcome, now: datetime) -> None:
+    """Note ``outcome`` in the data folder's ``backups.json``: the window's keeper after each
+    backup, ``kapdesk backup`` after one into the room's folder, so the admin's page shows
+    the newest either made. Never raises: the state file is a convenience, not the record."""
+    state_file = paths.data_dir / STATE_NAME
+    state = _read_state(state_file)
+    if outcome.made is not None:
+        made = outcome.made
+        state["last_good"] = {**asdict(made), "made_at": made.made_at.isoformat()}
+        state.pop("failure", None)
+    else:
+        state["failure"] = {
+            "at": now.isoformat(),
+            "text": outcome.problem or "",
+            "why": outcome.why,
+        }
+    try:
+        text = json.dumps(state, indent=2, sort_keys=True) + "\n"
+        write_atomically(state_file, text.encode("utf-8"))
+    except OSError as exc:
+        log.warning("%s could not be written: %s", state_file, exc)
+
+
+def _read_state(state_file: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(state_file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as exc:
+        log.warning("%s cannot be read: %s", state_file, exc)
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def last_good_backup(file: Path, facts: BackupFacts) -> LastGoodBackup:
+    """What the state file keeps of a backup just made and verified."""
     return LastGoodBackup(
         made_at=facts.made_at,
         folder=str(file.parent),

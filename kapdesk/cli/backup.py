@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO
 
+from kapdesk.backup_keeper import BackupOutcome, last_good_backup, remember_backup
 from kapdesk.cli.database import (
     ask_passphrase,
     audit_command_line,
@@ -106,6 +107,7 @@ def _back_up(
         backup_encryption,
         make_backup,
     )
+    from kapdesk.storage.backup_files import same_disk_problem  # noqa: PLC0415
     from kapdesk.storage.errors import StorageError  # noqa: PLC0415
 
     encryption = backup_encryption(storage, unencrypted or room.backup_unencrypted)
@@ -131,11 +133,18 @@ def _back_up(
         )
     except BackupError as exc:
         print(f"kapdesk: {exc}", file=sys.stderr)
+        if rotate:
+            _remember(paths, BackupOutcome("asked", problem=str(exc)))
         if not running:
             # The audit log's subject holds 200 characters; a folder's path may be longer.
             _audit_quietly(storage, "backup_failed", str(folder)[:200], reason=str(exc))
         return EXIT_PROBLEM
     print(f"{made}: {describe(facts)}", file=out)
+    if rotate:  # the admin's page shows the room folder's newest backup, wherever it was made
+        _remember(paths, BackupOutcome("asked", made=last_good_backup(made, facts)))
+    database = storage.engine.url.database
+    if database and (same_disk := same_disk_problem(folder, Path(database))):
+        print(f"kapdesk: {same_disk}", file=sys.stderr)
     if running:
         print(f"kapdesk: {RUNNING}", file=sys.stderr)
         return 0
@@ -147,6 +156,12 @@ def _back_up(
             file=sys.stderr,
         )
     return 0
+
+
+def _remember(paths: AppPaths, outcome: BackupOutcome) -> None:
+    from kapdesk.core.clock import SystemClock  # noqa: PLC0415
+
+    remember_backup(paths, outcome, SystemClock().now())
 
 
 def verify_backup_file(paths: AppPaths, db_url: str | None, file: Path, out: TextIO) -> int:

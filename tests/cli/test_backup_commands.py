@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from kapdesk.backup_keeper import BackupKeeper
 from kapdesk.cli import main
 from kapdesk.core.clock import FakeClock
+from kapdesk.core.room import RoomSettings
 from kapdesk.demo import record_demo_session
 from kapdesk.paths import AppPaths
 from kapdesk.storage import encryption
@@ -111,11 +113,32 @@ def test_backup_goes_to_the_room_folder_and_says_when_there_is_none(
     folder.mkdir()
     room.room_settings.write_text(f'backup_dir = "{folder}"\n', encoding="utf-8")
     code, out, err = _run(capsys, "--data-dir", data, "backup")
-    assert (code, err) == (0, "")
-    assert len(list(folder.glob("kapdesk-room-*.kapdesk-backup"))) == 1
+    assert code == 0
+    # A test's folders share one disk, as a backup folder on an unplugged drive's mount point
+    # does: the command says so, as the admin's page does.
+    assert err == (
+        f"kapdesk: The backup folder {folder} is on the same disk as the record: if that disk "
+        "fails, the backups go with it (is the drive unplugged or the share not mounted?).\n"
+    )
+    (made,) = folder.glob("kapdesk-room-*.kapdesk-backup")
     code, out, _err = _run(capsys, "--data-dir", data, "backups")
     assert code == 0
     assert "verified" in out
+
+    # The admin's page shows the room folder's newest backup, made here or by the window.
+    keeper = BackupKeeper(open_storage(room, None), room, RoomSettings(), FakeClock(), None)
+    try:
+        last = keeper.last_good()
+        assert last is not None
+        assert (last.folder, last.file, last.sessions) == (str(folder), made.name, 3)
+        assert last.size == made.stat().st_size
+        # A backup into a folder named by hand is not the room's: the page keeps the room's.
+        elsewhere = tmp_path / "elsewhere"
+        elsewhere.mkdir()
+        assert _run(capsys, "--data-dir", data, "backup", "--to", str(elsewhere))[0] == 0
+        assert keeper.last_good() == last
+    finally:
+        keeper.storage.engine.dispose()
 
 
 def test_a_missing_folder_or_passphrase_is_said_in_one_line(
