@@ -80,7 +80,7 @@ def sqlite_path(url: URL) -> Path | None:
         database = database.removeprefix("file:").split("?", 1)[0]
         if database.startswith("//"):
             database = database[2:]
-    if not database or database == ":memory:" or "mode=memory" in str(url.query):
+    if not database or database == ":memory:" or url.query.get("mode") == "memory":
         return None
     return Path(database)
 

@@ -113,6 +113,37 @@ def test_a_bad_url_gets_a_plain_message(tmp_path: Path) -> None:
         make_engine("nosuchdb://localhost/x")
 
 
+@pytest.mark.parametrize(
+    "db_url",
+    [
+        "sqlite://",
+        "sqlite:///",
+        "sqlite:///:memory:",
+        "sqlite+pysqlite:///:memory:",
+        "sqlite:///file:room?mode=memory&uri=true",
+        "sqlite:///file:room?mode=memory&cache=shared&uri=true",
+    ],
+)
+def test_a_database_in_memory_is_refused_before_anything_is_recorded(
+    paths: AppPaths, db_url: str
+) -> None:
+    # Nothing recorded there would outlive the run, and the recorder's thread would find a
+    # database of its own with no tables in it.
+    with pytest.raises(DatabaseError, match="in memory keeps nothing") as refused:
+        open_storage(paths, db_url)
+    assert "sqlite:////path/to/kapdesk.sqlite3" in str(refused.value)
+    assert not paths.database.exists()
+
+
+def test_a_file_uri_names_a_file_kept_on_disk(paths: AppPaths, tmp_path: Path) -> None:
+    file = tmp_path / "by-uri.sqlite3"
+    storage = open_storage(paths, f"sqlite:///file:{file}?uri=true")
+    try:
+        assert file.exists()
+    finally:
+        storage.engine.dispose()
+
+
 def test_upgrade_works_on_an_in_memory_database() -> None:
     engine = make_engine("sqlite://")
     upgrade(engine)
