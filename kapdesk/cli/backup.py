@@ -23,7 +23,7 @@ from kapdesk.cli.database import (
     open_storage_or_say,
 )
 from kapdesk.cli.output import local_time
-from kapdesk.core.wording import counted
+from kapdesk.core.wording import counted, size_text
 from kapdesk.exit_codes import EXIT_PROBLEM, EXIT_USAGE
 from kapdesk.paths import AppPaths
 
@@ -265,16 +265,6 @@ ENCRYPTION_WORDS = {
     "backup-passphrase": "encrypted with the backup passphrase",
     "none": "not encrypted",
 }
-
-
-def size_text(size: int) -> str:
-    """A file's size as people read it."""
-    amount = float(size)
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if amount < 1000 or unit == "GB":
-            return f"{int(amount)} {unit}" if unit == "bytes" else f"{amount:.1f} {unit}"
-        amount /= 1000
-    return f"{size} bytes"  # pragma: no cover  (the loop always returns)
 
 
 def _detail(facts: BackupFacts, folder: Path) -> dict[str, object]:

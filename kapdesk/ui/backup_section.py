@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kapdesk.core.room import MOST_KEPT
+from kapdesk.core.wording import size_text
 from kapdesk.ui.widgets import dialog_footer, label
 
 if TYPE_CHECKING:
@@ -43,15 +44,6 @@ UNENCRYPTED_WARNING = (
 )
 
 WHY_WORDS = {"session closed": " after the last session closed", "daily": " today"}
-
-
-def size_text(size: int) -> str:
-    """``12.3 MB`` for a file's size."""
-    if size < 1024 * 1024:
-        return f"{max(1, round(size / 1024))} kB"
-    if size < 1024**3:
-        return f"{size / 1024**2:.1f} MB"
-    return f"{size / 1024**3:.2f} GB"
 
 
 def last_good_text(last: LastGoodBackup | None) -> str:
