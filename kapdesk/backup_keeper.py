@@ -37,6 +37,10 @@ ON_SERVER = (
     "This room's records are on the clinic server: the server's own tools back them up "
     "(see docs/backup.md)."
 )
+UNEXPECTED = (
+    "The backup could not be made because of an unexpected fault; kapdesk's log has the "
+    "details. Earlier backups were kept."
+)
 NO_PASSPHRASE = (
     "No backup passphrase is set: an admin sets one on “This room PC” "
     "(or chooses to keep backups unencrypted)."
@@ -144,9 +148,9 @@ class BackupKeeper:
         with self._one_at_a_time:
             try:
                 outcome = self._make(why)
-            except Exception as exc:  # the session on screen must never feel a backup fail
+            except Exception:  # the session on screen must never feel a backup fail
                 log.exception("a backup failed in an unexpected way")
-                outcome = BackupOutcome(why, problem=f"The backup could not be made: {exc}.")
+                outcome = BackupOutcome(why, problem=UNEXPECTED)
             self._remember(outcome)
             self._audit(outcome, by)
             return outcome

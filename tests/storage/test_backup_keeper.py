@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from kapdesk.backup_keeper import NO_FOLDER, NO_PASSPHRASE, BackupKeeper
+from kapdesk.backup_keeper import NO_FOLDER, NO_PASSPHRASE, UNEXPECTED, BackupKeeper
 from kapdesk.core.backups import BACKUP_SUFFIX
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.room import RoomSettings
 from kapdesk.paths import AppPaths
+from kapdesk.storage import backup as backup_engine
 from kapdesk.storage.backup import verify_backup
 from kapdesk.storage.db import Storage
 from kapdesk.storage.encryption import BACKUP_PASSPHRASE_ENV
@@ -123,3 +124,26 @@ def test_the_daily_backup_waits_for_one_under_way_and_counts_it(
     assert daily is not None
     assert (daily.ok, daily.why) == (True, "daily")
     assert len(list(folder.glob(f"*{BACKUP_SUFFIX}"))) == 2
+
+
+def test_an_unexpected_fault_is_a_calm_sentence_and_the_next_backup_is_made(
+    storage: Storage,
+    paths: AppPaths,
+    clock: FakeClock,
+    folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    keeper = _keeper(
+        storage, paths, clock, RoomSettings(backup_dir=str(folder), backup_unencrypted=True)
+    )
+
+    def fault(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("sqlite3 internals at 0x7f3a /home/nurse/secret")
+
+    real = backup_engine.make_backup
+    monkeypatch.setattr(backup_engine, "make_backup", fault)
+    outcome = keeper.back_up("asked")
+    assert outcome.problem == UNEXPECTED  # never the fault's own words on the admin's page
+    assert "0x7f3a" not in json.dumps(json.loads(keeper.state_file.read_text(encoding="utf-8")))
+    monkeypatch.setattr(backup_engine, "make_backup", real)
+    assert keeper.back_up("asked").ok
