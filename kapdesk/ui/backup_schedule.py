@@ -15,15 +15,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from kapdesk.backup_keeper import UNEXPECTED, BackupOutcome
 from kapdesk.ui.crossing import crossing
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from datetime import datetime
 
-    from kapdesk.backup_keeper import BackupKeeper, BackupOutcome, LastGoodBackup
+    from kapdesk.backup_keeper import BackupKeeper, LastGoodBackup
 
 log = logging.getLogger(__name__)
+
 
 DUE_CHECK_MS = 10 * 60 * 1000  # how often the window asks whether the daily backup is due
 
@@ -54,9 +56,12 @@ class BackupSchedule(QObject):
         self.running = 0  # backups started and not yet come back
         self.last_look: BackupLook | None = None
         self._checking = False  # the daily check is out
+        self._looking = False  # a look is out
+        self._look_again = False  # asked for while one was out
         # What the backup threads call: each crosses to its method here.
         self._ended_heard = crossing(self, "_ended")
         self._seen_heard = crossing(self, "_seen")
+        self._looked_heard = crossing(self, "_looked")
         self._checked_heard = crossing(self, "_daily_checked")
         self._kept_heard = crossing(self, "passphrase_kept")
         self.due_check = QTimer(self)
@@ -82,17 +87,35 @@ class BackupSchedule(QObject):
         self._checking = True
 
         def work() -> None:  # on a thread of its own
-            outcome = keeper.back_up_if_due()
-            checked(outcome)
+            outcome = None
+            try:
+                outcome = keeper.back_up_if_due()
+            except Exception:  # the next check must still come: never leave _checking set
+                log.exception("the daily backup check failed")
+            finally:
+                checked(outcome)
             seen(_look(keeper))
 
         self._thread(work, "kapdesk daily backup")
 
     def look(self) -> None:
         """Read the last good backup and the notice (off the window's thread); ``looked``
-        says them."""
-        keeper, seen = self.keeper, self._seen_heard
-        self._thread(lambda: seen(_look(keeper)), "kapdesk backup look")
+        says them. One look at a time: a share that hangs holds one thread, not one per
+        visit to the page."""
+        if self._looking:
+            self._look_again = True  # the settings may have changed since it went out
+            return
+        keeper, looked = self.keeper, self._looked_heard
+        self._looking = True
+
+        def work() -> None:  # on a thread of its own
+            look = BackupLook(None, None, None)
+            try:
+                look = _look(keeper)
+            finally:
+                looked(look)
+
+        self._thread(work, "kapdesk backup look")
 
     def keep_passphrase(self, passphrase: str, by: str) -> None:
         """Keep the backup passphrase in the OS keyring (off the window's thread: a keyring
@@ -115,7 +138,13 @@ class BackupSchedule(QObject):
         self.started.emit(why)
 
         def work() -> None:  # on a thread of its own
-            ended(keeper.back_up(why, by=by))
+            outcome = BackupOutcome(why, problem=UNEXPECTED)
+            try:
+                outcome = keeper.back_up(why, by=by)
+            except Exception:  # "Backing up…" must end, and later backups still start
+                log.exception("a backup (%s) failed in an unexpected way", why)
+            finally:
+                ended(outcome)
             seen(_look(keeper))
 
         self._thread(work, f"kapdesk backup ({why})")
@@ -138,6 +167,13 @@ class BackupSchedule(QObject):
         if not outcome.ok:
             log.warning("backup (%s) failed: %s", outcome.why, outcome.problem)
         self.finished.emit(outcome)
+
+    def _looked(self, look: BackupLook) -> None:
+        self._looking = False
+        self._seen(look)
+        if self._look_again:
+            self._look_again = False
+            self.look()
 
     def _seen(self, look: BackupLook) -> None:
         self.last_look = look

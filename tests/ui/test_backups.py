@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from kapdesk.app import build_window
+from kapdesk.backup_keeper import UNEXPECTED
 from kapdesk.core.backups import BACKUP_SUFFIX
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.room import RoomSettings, load_room_settings
@@ -235,6 +236,61 @@ def test_the_daily_backup_is_made_when_one_is_due(
     assert len(_backups(folder)) == 1
     clock.advance(12 * 3600 + 60)
     qtbot.waitUntil(lambda: len(_backups(folder)) == 2, timeout=WAIT_MS)
+
+
+def test_a_fault_that_escapes_a_backup_never_stops_the_next_one(
+    qtbot: QtBot, open_room: OpenRoom, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = sign_in(open_room(_unencrypted_to(folder)))
+    schedule = _schedule(window)
+
+    def fault(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("a fault no one foresaw")
+
+    monkeypatch.setattr(schedule.keeper, "back_up", fault)
+    monkeypatch.setattr(schedule.keeper, "back_up_if_due", fault)
+    _room_tab(qtbot, window)
+    section = window.staff_view.backups
+    _click(qtbot, section.now_button)
+    qtbot.waitUntil(section.now_button.isEnabled, timeout=WAIT_MS)  # never stuck "Backing up…"
+    assert section.outcome.text() == f"No backup was made. {UNEXPECTED}"
+    schedule.due_check.start(20)
+    qtbot.waitUntil(lambda: schedule._checking, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not schedule._checking, timeout=WAIT_MS)  # the check ends too
+    schedule.due_check.stop()
+    assert schedule.running == 0
+
+    monkeypatch.delattr(schedule.keeper, "back_up")  # the keeper's own again
+    _click(qtbot, section.now_button)
+    qtbot.waitUntil(lambda: len(_backups(folder)) == 1, timeout=WAIT_MS)
+
+
+def test_a_folder_that_hangs_holds_one_look_however_often_the_page_is_opened(
+    qtbot: QtBot, open_room: OpenRoom, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = sign_in(open_room(_unencrypted_to(folder)))
+    schedule = _schedule(window)
+    qtbot.waitUntil(lambda: not schedule._looking, timeout=WAIT_MS)
+    hung = threading.Event()
+    real = schedule.keeper.notice
+    asked: list[int] = []
+
+    def hanging_share() -> str | None:  # a network share that does not answer
+        asked.append(1)
+        assert hung.wait(WAIT_MS / 1000)
+        return real()
+
+    monkeypatch.setattr(schedule.keeper, "notice", hanging_share)
+    for _ in range(3):
+        _room_tab(qtbot, window)
+        qtbot.keyClick(window, Qt.Key.Key_Escape)
+        assert window.pages.currentWidget() is window.setup_view
+    looks = [t for t in threading.enumerate() if t.name == "kapdesk backup look"]
+    assert len(looks) == 1
+    assert asked == [1]
+    hung.set()
+    # The page was opened again meanwhile: one more look follows, then none is out.
+    qtbot.waitUntil(lambda: len(asked) == 2 and not schedule._looking, timeout=WAIT_MS)
 
 
 def _last_good_days_ago(paths: AppPaths, clock: FakeClock, folder: Path, days: int) -> None:
