@@ -406,6 +406,13 @@ def open_storage(paths: AppPaths, db_url: str | None, passphrase: str | None = N
                 "an SQLite database in memory keeps nothing once kapdesk closes: give a file "
                 "(sqlite:////path/to/kapdesk.sqlite3), or leave --db out to use the data folder"
             )
+        elif (url.database or "").startswith("file:"):
+            # A URI's options could open the record read-only or shared, and would slip past
+            # the writer lock and the write witness, which go by the file's path.
+            raise DatabaseError(
+                "kapdesk takes an SQLite database as a path, not a file: URI: give "
+                f"sqlite:///{sqlite_path(url)}"
+            )
     damage = DamageFound()
     engine = make_engine(url, damage)
     before = upgrade(engine)

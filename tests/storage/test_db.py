@@ -135,13 +135,18 @@ def test_a_database_in_memory_is_refused_before_anything_is_recorded(
     assert not paths.database.exists()
 
 
-def test_a_file_uri_names_a_file_kept_on_disk(paths: AppPaths, tmp_path: Path) -> None:
+def test_a_file_uri_is_refused_with_the_path_to_give_instead(
+    paths: AppPaths, tmp_path: Path
+) -> None:
+    # Its options (mode=ro, cache=shared, ...) would open the record in ways the writer lock
+    # and the write witness, which go by the file's path, do not see.
     file = tmp_path / "by-uri.sqlite3"
-    storage = open_storage(paths, f"sqlite:///file:{file}?uri=true")
-    try:
-        assert file.exists()
-    finally:
-        storage.engine.dispose()
+    with pytest.raises(DatabaseError) as refused:
+        open_storage(paths, f"sqlite:///file:{file}?mode=ro&uri=true")
+    assert str(refused.value) == (
+        f"kapdesk takes an SQLite database as a path, not a file: URI: give sqlite:///{file}"
+    )
+    assert not file.exists()
 
 
 def test_upgrade_works_on_an_in_memory_database() -> None:
