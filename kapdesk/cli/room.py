@@ -85,7 +85,8 @@ def encrypt_database(paths: AppPaths, db_url: str | None, *, keep: bool, out: Te
 def install_desktop(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     """``kapdesk install-desktop``: the menu entry, the icon and the autostart, or none."""
     from kapdesk import desktop_entry  # noqa: PLC0415
-    from kapdesk.storage.db_url import url_has_password  # noqa: PLC0415
+    from kapdesk.storage.db_url import parse_database_url, url_has_password  # noqa: PLC0415
+    from kapdesk.storage.errors import DatabaseError  # noqa: PLC0415
 
     if not sys.platform.startswith("linux"):
         print(
@@ -104,6 +105,11 @@ def install_desktop(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> i
         if paths.config_dir is None:  # --data-dir or KAPDESK_DATA_DIR chose the folder
             arguments += ["--data-dir", str(paths.data_dir)]
         if args.db:
+            try:  # a desktop entry never keeps a URL that cannot work
+                parse_database_url(args.db)
+            except DatabaseError as exc:
+                print(f"kapdesk: {exc}", file=sys.stderr)
+                return EXIT_USAGE
             if url_has_password(args.db):
                 print(
                     "kapdesk: that --db URL holds a password, which a desktop entry would keep "

@@ -67,8 +67,11 @@ def parse_database_url(text: str | URL) -> URL:
 def url_has_password(db_url: str) -> bool:
     """Whether a database URL carries a password (in its user part or as a parameter), which
     a file kapdesk writes (room.toml, a desktop entry) would keep in plain text."""
-    parts = urlsplit(db_url)
-    return bool(parts.password) or "password" in parse_qs(parts.query)
+    try:
+        parts = urlsplit(db_url)
+        return bool(parts.password) or "password" in parse_qs(parts.query)
+    except ValueError:  # an unclosed "[::1", say: whether a password hides in it is unknown
+        return "@" in db_url or "password" in db_url.lower()
 
 
 def sqlite_path(url: URL) -> Path | None:

@@ -59,6 +59,20 @@ def test_a_password_in_the_database_url_is_never_written_to_the_desktop(
     assert not (tmp_path / "share" / "applications").exists()
 
 
+@pytest.mark.parametrize(
+    "url", ["postgresql://[::1/kapdesk", "postgresql://h:99999999/db", "nosuchdb://h/db"]
+)
+def test_a_database_url_that_cannot_work_is_never_written_to_the_desktop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], url: str
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    assert main(["--db", url, "install-desktop"]) == 2
+    said = capsys.readouterr().err
+    assert said.startswith("kapdesk: ")
+    assert said.count("\n") == 1
+    assert not (tmp_path / "share" / "applications").exists()
+
+
 def test_the_entry_starts_the_kapdesk_that_wrote_it_not_the_first_on_the_path(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -19,6 +19,10 @@ from kapdesk.storage.db_url import url_has_password
         ("postgresql://kap@server/kapdesk", False),
         ("postgresql://server/kapdesk?sslmode=require", False),
         ("sqlite:////home/room/kapdesk.db", False),
+        # Not URLs Python can split: a password may hide in them, so they count as holding one.
+        ("postgresql://kap:secret@[::1/kapdesk", True),
+        ("postgresql://[::1/kapdesk?password=x", True),
+        ("postgresql://[::1/kapdesk", False),
     ],
 )
 def test_a_password_in_the_user_part_or_a_parameter_is_found(url: str, has: bool) -> None:
