@@ -6,35 +6,45 @@ kapdesk records into the data folder (the database file's writer lock, which the
 and refuses a backup whose newest record is older than the database it would replace unless
 ``force`` is given: restoring it would take the newer records out of use.
 
-The current database is never deleted: it and its family (``-wal``, ``-shm``, ``-journal`` and
-the witness ``-kapdesk.json``) are renamed together to ``kapdesk.sqlite3.before-restore-<UTC
-time>`` plus the same endings, so SQLite still opens the kept file with its WAL. The backup is
-copied (or, for a backup made with the backup passphrase, decrypted to the plain database it
-was) to a hidden name in the data folder, synced, and renamed into place; the folder is synced.
-kapdesk then opens it the way it opens any database (:func:`~kapdesk.storage.db.open_storage`),
-which upgrades an older schema, and notes the restore in the audit trail. When the restored
-copy cannot be opened, it is removed and the kept database is put back.
+The current database is never deleted, and a database is in place at every moment, so a restore
+killed at any point leaves either the record before it or the restored one, never none. Under
+the writer lock the current database is first settled: a WAL holding records is checked the way
+kapdesk's start-up checks it and written back into the file, so the file alone is the whole
+record. The file then gains a second name, ``kapdesk.sqlite3.before-restore-<UTC time>`` (a
+hard link, or a synced copy where the disk has none), and the rest of its family (``-wal``,
+``-shm``, ``-journal``, the witness ``-kapdesk.json``) moves to the same name plus the same
+endings: no WAL of the database before is ever left beside the restored one, where SQLite would
+replay it. The backup is copied (or, for a backup made with the backup passphrase, decrypted to
+the plain database it was) to a hidden name in the data folder, synced, and renamed over the
+database in one step; the folder is synced. kapdesk then opens it the way it opens any database
+(:func:`~kapdesk.storage.db.open_storage`), which upgrades an older schema, and notes the
+restore in the audit trail. When the restored copy cannot be opened, it is removed and the kept
+database is put back.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from kapdesk.core.backups import BackupFacts, Encryption
 from kapdesk.core.clock import Clock
 from kapdesk.core.safe_files import sync_folder
 from kapdesk.paths import AppPaths
 from kapdesk.storage.errors import DatabaseError, StorageError
+from kapdesk.storage.sqlite_witness import wal_generation
 
 BEFORE_RESTORE = ".before-restore-"
 # The family of the database that moves aside with it (never the writer lock, held here).
 FAMILY = ("", "-wal", "-shm", "-journal", "-kapdesk.json")
+SIDECARS = FAMILY[1:]
 RESTORING = ".restoring"
 RESTORED_BY = "command line"
 BACKUP_ACTIONS = ("backup_made", "backup_failed", "backup_verified", "backup_restored")
@@ -239,15 +249,16 @@ def _put_in_place(
     partial = database.with_name(f".{database.name}{RESTORING}")
     _copy_backup(file, partial, facts.encryption, passphrase)
     try:
+        settle(database, passphrase)
         kept = keep_aside(database, clock.now())
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
+    except (OSError, StorageError) as exc:
+        _remove_partial(partial)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise RestoreError(
-            f"the current database could not be kept aside ({exc.strerror or exc}); nothing "
-            "was changed"
+            f"the current database could not be kept aside ({reason}); nothing was changed"
         ) from exc
     try:
-        os.replace(partial, database)
+        os.replace(partial, database)  # one step: the database before, or the restored one
         sync_folder(database.parent)
         key = passphrase if facts.encryption is Encryption.DATABASE_KEY else None
         storage = open_storage(paths, None, key)
@@ -275,7 +286,7 @@ def _put_in_place(
 def _copy_backup(file: Path, partial: Path, encryption: Encryption, passphrase: str | None) -> None:
     """The backup as the database file to be, at ``partial``: its bytes as they are, or
     decrypted to plain SQLite when the backup passphrase encrypted it; synced."""
-    partial.unlink(missing_ok=True)
+    _remove_partial(partial)  # a restore killed before this one may have left it
     try:
         if encryption is Encryption.BACKUP_PASSPHRASE:
             _decrypt(file, partial, passphrase or "")
@@ -283,8 +294,11 @@ def _copy_backup(file: Path, partial: Path, encryption: Encryption, passphrase: 
             _copy_bytes(file, partial)
         with partial.open("rb+") as written:
             os.fsync(written.fileno())
+        left = [_member(partial, ending) for ending in ("-wal", "-journal")]
+        if any(path.exists() for path in left):
+            raise RestoreError("SQLite left a journal beside the copy")
     except Exception as exc:  # an OSError, or sqlcipher3's own errors
-        partial.unlink(missing_ok=True)
+        _remove_partial(partial)
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise RestoreError(
             f"the backup could not be copied into the data folder ({reason}); nothing was changed"
@@ -317,10 +331,74 @@ def _decrypt(file: Path, target: Path, passphrase: str) -> None:
         encrypted.close()
 
 
+def settle(database: Path, passphrase: str | None) -> None:
+    """Make the file ``database`` the whole record by itself: a WAL (or rollback journal)
+    beside it that holds something is checked as kapdesk's start-up checks it and written
+    back into the file. StorageError when it cannot be (nothing changed then but what SQLite
+    itself does on opening); nothing is done when nothing beside the file holds records."""
+    from kapdesk.storage.encryption import is_encrypted  # noqa: PLC0415
+    from kapdesk.storage.sqlite_file import examine  # noqa: PLC0415
+    from kapdesk.storage.sqlite_witness import witnessed  # noqa: PLC0415
+
+    if not database.exists() or not _holds_more(database):
+        return
+    try:
+        if is_encrypted(database):
+            with _encrypted_connection(database, passphrase) as connection:
+                connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        else:
+            examine(database)  # a WAL that is not this file's is never written into it
+            connection = sqlite3.connect(database, timeout=5, factory=witnessed(database))
+            try:
+                connection.checkpoint()
+            finally:
+                connection.close()  # the last connection: SQLite empties and removes the WAL
+    except StorageError:
+        raise
+    except Exception as exc:  # sqlite3's, sqlcipher3's (its own classes) or an OSError
+        raise DatabaseError(f"its WAL could not be written back into it: {exc}") from exc
+    if _holds_more(database):
+        raise DatabaseError(
+            "its WAL still holds records after it was written back into the file (is another "
+            "program reading it?)"
+        )
+
+
+def _holds_more(database: Path) -> bool:
+    """Whether a WAL with frames or a rollback journal with content sits beside ``database``."""
+    journal = _member(database, "-journal")
+    return wal_generation(database) is not None or (journal.exists() and journal.stat().st_size > 0)
+
+
+@contextlib.contextmanager
+def _encrypted_connection(database: Path, passphrase: str | None) -> Iterator[Any]:
+    """A connection that may write to the SQLCipher file ``database``, closed after."""
+    from kapdesk.storage.encryption import chosen_passphrase  # noqa: PLC0415
+
+    keys = [key for key in (chosen_passphrase(database, None), passphrase) if key]
+    key = next((key for key in keys if passphrase_opens(database, key)), None)
+    if key is None:
+        raise DatabaseError(
+            "it is encrypted, its WAL holds records, and no passphrase at hand opens it: open "
+            "it in kapdesk once and close it, then restore again"
+        )
+    import sqlcipher3  # noqa: PLC0415
+
+    connection = sqlcipher3.connect(str(database), timeout=5, isolation_level=None)
+    try:
+        connection.execute("PRAGMA key = " + _quoted(key))
+        yield connection
+    finally:
+        connection.close()
+
+
 def keep_aside(database: Path, now: datetime) -> tuple[Path, ...]:
-    """Rename ``database`` and its family to the dated before-restore names; the new names
-    (the database's first), or () when there is no database. Undone if a rename fails."""
-    if not database.exists():
+    """Give the settled ``database`` its dated before-restore name as well (a hard link, or a
+    synced copy), and move the rest of its family to the same name plus its ending: the
+    database stays in place, with nothing of it beside it. The new names (the database's
+    first), or () when there was neither database nor family. The family is put back if a
+    step fails."""
+    if not any(_member(database, ending).exists() for ending in FAMILY):
         return ()
     stamp = now.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
     base = database.with_name(f"{database.name}{BEFORE_RESTORE}{stamp}")
@@ -328,9 +406,12 @@ def keep_aside(database: Path, now: datetime) -> tuple[Path, ...]:
     while any(_member(base, ending).exists() for ending in FAMILY):
         number += 1
         base = database.with_name(f"{database.name}{BEFORE_RESTORE}{stamp}-{number}")
+    named = database.exists()
+    if named:
+        _second_name(database, base)
     moved: list[tuple[Path, Path]] = []
     try:
-        for ending in FAMILY:
+        for ending in SIDECARS:
             source = _member(database, ending)
             if source.exists():
                 os.replace(source, _member(base, ending))
@@ -340,18 +421,48 @@ def keep_aside(database: Path, now: datetime) -> tuple[Path, ...]:
         for source, aside in reversed(moved):
             with contextlib.suppress(OSError):
                 os.replace(aside, source)
+        if named:
+            with contextlib.suppress(OSError):
+                base.unlink()
         raise
-    return tuple(aside for _source, aside in moved)
+    # (Files of a database with none left beside them: kept all the same, never replayed.)
+    return (base, *(aside for _source, aside in moved)) if named else tuple(a for _s, a in moved)
+
+
+def _second_name(database: Path, base: Path) -> None:
+    """``base`` as a second name of the file ``database``: a hard link, or where the disk has
+    none (FAT) a copy written whole (a hidden name, synced, renamed)."""
+    try:
+        os.link(database, base)
+        return
+    except OSError as exc:
+        if isinstance(exc, FileExistsError):
+            raise
+    copying = base.with_name(f".{base.name}.copying")
+    try:
+        shutil.copyfile(database, copying)
+        with copying.open("rb+") as written:
+            os.fsync(written.fileno())
+        os.replace(copying, base)
+    finally:
+        copying.unlink(missing_ok=True)
 
 
 def _member(database: Path, ending: str) -> Path:
     return database.with_name(database.name + ending)
 
 
+def _remove_partial(partial: Path) -> None:
+    """The restored copy and anything SQLite made beside it: never a record in use."""
+    for ending in ("", "-wal", "-shm", "-journal"):
+        _member(partial, ending).unlink(missing_ok=True)
+
+
 def _put_back(database: Path, partial: Path, kept: tuple[Path, ...]) -> None:
-    """Undo a restore that could not open: the restored copy gone, the kept family back."""
-    partial.unlink(missing_ok=True)
-    for ending in FAMILY:
+    """Undo a restore that could not open: what the restored copy made beside it goes first
+    (no WAL of it may meet the database before), then the kept family comes back."""
+    _remove_partial(partial)
+    for ending in SIDECARS:
         _member(database, ending).unlink(missing_ok=True)
     if kept:
         base = kept[0]
@@ -359,5 +470,7 @@ def _put_back(database: Path, partial: Path, kept: tuple[Path, ...]) -> None:
             aside = _member(base, ending)
             if aside.exists():
                 os.replace(aside, _member(database, ending))
+    else:
+        database.unlink(missing_ok=True)
     with contextlib.suppress(OSError):
         sync_folder(database.parent)
