@@ -25,6 +25,7 @@ database is put back.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import shutil
 import sqlite3
@@ -247,7 +248,7 @@ def _put_in_place(
     from kapdesk.storage.staff import StaffStore  # noqa: PLC0415
 
     partial = database.with_name(f".{database.name}{RESTORING}")
-    _copy_backup(file, partial, facts.encryption, passphrase)
+    _copy_backup(file, partial, facts, passphrase)
     try:
         settle(database, passphrase)
         kept = keep_aside(database, clock.now())
@@ -283,15 +284,18 @@ def _put_in_place(
     return RestoreOutcome(database, kept, facts, migrated)
 
 
-def _copy_backup(file: Path, partial: Path, encryption: Encryption, passphrase: str | None) -> None:
+def _copy_backup(file: Path, partial: Path, facts: BackupFacts, passphrase: str | None) -> None:
     """The backup as the database file to be, at ``partial``: its bytes as they are, or
-    decrypted to plain SQLite when the backup passphrase encrypted it; synced."""
+    decrypted to plain SQLite when the backup passphrase encrypted it; synced, and checked
+    against the facts verified a moment before (the file read twice may have changed between,
+    on a failing drive): its SHA-256, or for a decrypted copy its integrity and counts."""
     _remove_partial(partial)  # a restore killed before this one may have left it
+    copied = ""
     try:
-        if encryption is Encryption.BACKUP_PASSPHRASE:
+        if facts.encryption is Encryption.BACKUP_PASSPHRASE:
             _decrypt(file, partial, passphrase or "")
         else:
-            _copy_bytes(file, partial)
+            copied = _copy_bytes(file, partial)
         with partial.open("rb+") as written:
             os.fsync(written.fileno())
         left = [_member(partial, ending) for ending in ("-wal", "-journal")]
@@ -303,13 +307,42 @@ def _copy_backup(file: Path, partial: Path, encryption: Encryption, passphrase: 
         raise RestoreError(
             f"the backup could not be copied into the data folder ({reason}); nothing was changed"
         ) from exc
+    if facts.encryption is Encryption.BACKUP_PASSPHRASE:
+        wrong = _decrypted_differences(partial, facts)
+    else:
+        wrong = "its SHA-256 differs" if copied != facts.sha256 else ""
+    if wrong:
+        _remove_partial(partial)
+        raise RestoreError(
+            f"the copy of the backup {file.name} in the data folder is not the backup that was "
+            f"checked ({wrong}): the backup's drive may be failing. Nothing was changed"
+        )
 
 
-def _copy_bytes(file: Path, target: Path) -> None:
+def _decrypted_differences(partial: Path, facts: BackupFacts) -> str:
+    """How the decrypted copy at ``partial`` differs from the backup's facts; "" if not."""
+    from kapdesk.storage.backup_files import BackupError, examine_backup  # noqa: PLC0415
+
+    try:
+        found = examine_backup(partial, None, partial.name)
+    except BackupError as exc:
+        return str(exc).rstrip(".")
+    if found.counts != facts.counts:
+        return f"it holds {found.counts}, the backup {facts.counts}"
+    if found.schema != facts.schema:
+        return f"schema {found.schema} instead of {facts.schema}"
+    return ""
+
+
+def _copy_bytes(file: Path, target: Path) -> str:
+    """Copy ``file`` to the new file ``target``; the SHA-256 of the bytes copied."""
+    digest = hashlib.sha256()
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with open(fd, "wb") as out, file.open("rb") as source:
         while chunk := source.read(1 << 20):
+            digest.update(chunk)
             out.write(chunk)
+    return digest.hexdigest()
 
 
 def _decrypt(file: Path, target: Path, passphrase: str) -> None:

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from kapdesk.core.backups import Encryption
+from kapdesk.core.backups import BackupFacts, Encryption
 from kapdesk.core.clock import FakeClock
 from kapdesk.demo import record_demo_session
 from kapdesk.paths import AppPaths
 from kapdesk.reports.exports import export_session
-from kapdesk.storage import db, encryption
+from kapdesk.storage import backup, db, encryption, restore
 from kapdesk.storage.backup import make_backup
 from kapdesk.storage.db import SCHEMA_HEAD, Storage, make_engine, open_storage, session_factory
 from kapdesk.storage.db import sqlite_url as url_of
@@ -205,6 +205,73 @@ def test_a_damaged_backup_is_refused_before_anything_is_touched(
         restore_backup(paths, made, passphrase=None, force=True, clock=clock)
 
     assert sorted((path.name, path.read_bytes()) for path in paths.data_dir.iterdir()) == before
+
+
+def _unchanged(paths: AppPaths) -> list[tuple[str, bytes]]:
+    """The data folder's files and their bytes (but the writer lock's, which a restore takes)."""
+    return sorted(
+        (path.name, path.read_bytes())
+        for path in paths.data_dir.iterdir()
+        if not path.name.endswith("-lock")
+    )
+
+
+def test_a_backup_whose_bytes_change_after_the_check_is_not_put_in_place(
+    room: Storage,
+    paths: AppPaths,
+    tmp_path: Path,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    made = _backup(room, tmp_path, clock, encryption=Encryption.NONE)
+    room.engine.dispose()
+    before = _unchanged(paths)
+    checked = backup.verify_backup
+
+    def then_damaged(file: Path, passphrase: str | None) -> BackupFacts:
+        facts = checked(file, passphrase)
+        with file.open("rb+") as failing:  # the drive hands back other bytes the second time
+            failing.seek(facts.size // 2)
+            failing.write(b"\x5a" * 16)
+        return facts
+
+    monkeypatch.setattr(backup, "verify_backup", then_damaged)
+    with pytest.raises(RestoreError, match="is not the backup that was checked") as refused:
+        restore_backup(paths, made, passphrase=None, force=True, clock=clock)
+
+    assert "SHA-256" in str(refused.value)
+    assert "Nothing was changed" in str(refused.value)
+    assert _unchanged(paths) == before
+
+
+def test_a_decrypted_copy_that_differs_from_the_backup_is_not_put_in_place(
+    room: Storage,
+    paths: AppPaths,
+    tmp_path: Path,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    made = _backup(room, tmp_path, clock)
+    room.engine.dispose()
+    before = _unchanged(paths)
+    decrypt = restore._decrypt
+
+    def with_a_line_more(file: Path, target: Path, passphrase: str) -> None:
+        decrypt(file, target, passphrase)
+        copy = sqlite3.connect(target)
+        with copy:
+            copy.execute(
+                "INSERT INTO audit_log (at, who, action, subject, detail) "
+                "VALUES ('2026-03-09 09:00:00', 'Nobody', 'export', '', '{}')"
+            )
+        copy.close()
+
+    monkeypatch.setattr(restore, "_decrypt", with_a_line_more)
+    with pytest.raises(RestoreError, match="is not the backup that was checked") as refused:
+        restore_backup(paths, made, passphrase=PASSPHRASE, force=True, clock=clock)
+
+    assert "audit" in str(refused.value)
+    assert _unchanged(paths) == before
 
 
 def test_a_wrong_passphrase_changes_nothing(
