@@ -246,6 +246,12 @@ def restore_from(
         print(f"Its records were upgraded from schema {done.migrated_from}.", file=out)
     if done.facts.encryption is Encryption.DATABASE_KEY:
         print("The database is encrypted with the passphrase the backup was made with.", file=out)
+    if done.audit_problem:
+        print(
+            f"kapdesk: the restore is done; the audit trail could not note it: "
+            f"{done.audit_problem}",
+            file=sys.stderr,
+        )
     return 0
 
 

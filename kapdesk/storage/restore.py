@@ -63,6 +63,8 @@ class RestoreOutcome:
     kept_aside: tuple[Path, ...]  # the database before it, and its family, renamed
     facts: BackupFacts  # the restored backup's, as verified
     migrated_from: str | None  # the backup's schema when it was upgraded, else None
+    # Why the audit trail could not note the restore (which is done all the same), or "".
+    audit_problem: str = ""
 
 
 def restore_backup(
@@ -77,7 +79,8 @@ def restore_backup(
     """Restore the backup ``file`` into the data folder of ``paths`` (module docstring).
 
     ``passphrase`` opens an encrypted backup (the database's key for a database-key backup,
-    the backup passphrase otherwise); ``by`` is who restores, for the audit trail. Raises
+    the backup passphrase otherwise); ``by`` is who restores, for the audit trail (when it
+    cannot note it, the restore stands and the outcome says why). Raises
     :class:`RestoreError` (nothing changed), or a StorageError naming what went wrong once the
     files moved (the database before it put back)."""
     from kapdesk.storage.backup import BackupError, verify_backup  # noqa: PLC0415
@@ -278,10 +281,14 @@ def _put_in_place(
             detail["kept_aside"] = kept[0].name
         if migrated:
             detail["schema_from"] = migrated
-        StaffStore(storage, clock).record(by, "backup_restored", facts.name, **detail)
+        problem = ""
+        try:
+            StaffStore(storage, clock).record(by, "backup_restored", facts.name, **detail)
+        except StorageError as exc:  # the restore is done: it is said, not undone
+            problem = str(exc)
     finally:
         storage.engine.dispose()
-    return RestoreOutcome(database, kept, facts, migrated)
+    return RestoreOutcome(database, kept, facts, migrated, problem)
 
 
 def _copy_backup(file: Path, partial: Path, facts: BackupFacts, passphrase: str | None) -> None:

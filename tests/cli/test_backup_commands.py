@@ -19,6 +19,7 @@ from kapdesk.demo import record_demo_session
 from kapdesk.paths import AppPaths
 from kapdesk.storage import encryption
 from kapdesk.storage.db import open_storage
+from kapdesk.storage.errors import StorageError
 from kapdesk.storage.staff import StaffStore
 from kapdesk.storage.writer_lock import WriterLock
 from tests.support.keyring import MemoryKeyring
@@ -97,6 +98,34 @@ def test_the_drill_backs_up_verifies_lists_and_restores_every_session_byte_for_b
     for session in (1, 2, 3):
         assert _export(fresh, session, capsysbinary) == _export(room, session, capsysbinary)
     assert ("backup_restored", made.name) in _actions(fresh)
+
+
+def test_restore_says_it_is_done_when_the_audit_trail_cannot_note_it(
+    room: AppPaths,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    assert main(["--data-dir", str(room.data_dir), "backup", "--to", str(folder)]) == 0
+    (made,) = folder.glob("*.kapdesk-backup")
+    capsys.readouterr()
+
+    def full_disk(*_args: object, **_detail: object) -> None:
+        raise StorageError("The audit log could not be written (the disk is full)")
+
+    monkeypatch.setattr(StaffStore, "record", full_disk)
+    fresh = AppPaths.resolve(tmp_path / "new-pc")
+    code, out, err = _run(capsys, "--data-dir", str(fresh.data_dir), "restore", str(made))
+
+    assert code == 0
+    assert f"restored into {fresh.database}" in out
+    assert err == (
+        "kapdesk: the restore is done; the audit trail could not note it: The audit log "
+        "could not be written (the disk is full)\n"
+    )
+    assert fresh.database.exists()
 
 
 def test_backup_goes_to_the_room_folder_and_says_when_there_is_none(

@@ -20,7 +20,7 @@ from kapdesk.storage import backup, db, encryption, restore
 from kapdesk.storage.backup import make_backup
 from kapdesk.storage.db import SCHEMA_HEAD, Storage, make_engine, open_storage, session_factory
 from kapdesk.storage.db import sqlite_url as url_of
-from kapdesk.storage.errors import DatabaseError
+from kapdesk.storage.errors import DatabaseError, StorageError
 from kapdesk.storage.journeys import JourneyStore
 from kapdesk.storage.restore import RestoreError, restore_backup
 from kapdesk.storage.staff import StaffStore
@@ -272,6 +272,33 @@ def test_a_decrypted_copy_that_differs_from_the_backup_is_not_put_in_place(
 
     assert "audit" in str(refused.value)
     assert _unchanged(paths) == before
+
+
+def test_a_restore_whose_audit_line_cannot_be_written_is_done_and_says_so(
+    room: Storage,
+    paths: AppPaths,
+    tmp_path: Path,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    made = _backup(room, tmp_path, clock)
+    before = _exports(room)
+    room.engine.dispose()
+    fresh = AppPaths.resolve(tmp_path / "new-pc")
+
+    def full_disk(*_args: object, **_detail: object) -> None:
+        raise StorageError("The audit log could not be written (the disk is full)")
+
+    monkeypatch.setattr(StaffStore, "record", full_disk)
+    done = restore_backup(fresh, made, passphrase=PASSPHRASE, force=False, clock=clock)
+
+    assert done.audit_problem == "The audit log could not be written (the disk is full)"
+    monkeypatch.undo()
+    restored = open_storage(fresh, None)
+    try:
+        assert _exports(restored) == before
+    finally:
+        restored.engine.dispose()
 
 
 def test_a_wrong_passphrase_changes_nothing(
