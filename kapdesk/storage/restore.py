@@ -40,6 +40,7 @@ from kapdesk.core.clock import Clock
 from kapdesk.core.safe_files import sync_folder
 from kapdesk.paths import AppPaths
 from kapdesk.storage.errors import DatabaseError, StorageError
+from kapdesk.storage.sqlite_file import RecordSetAsideError
 from kapdesk.storage.sqlite_witness import wal_generation
 
 BEFORE_RESTORE = ".before-restore-"
@@ -255,6 +256,11 @@ def _put_in_place(
     try:
         settle(database, passphrase)
         kept = keep_aside(database, clock.now())
+    except RecordSetAsideError as exc:  # its WAL was another's: start-up's refusal, made here
+        _remove_partial(partial)
+        raise RestoreError(
+            f"{exc} The backup was not restored: restore it again to put it in place"
+        ) from exc
     except (OSError, StorageError) as exc:
         _remove_partial(partial)
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)

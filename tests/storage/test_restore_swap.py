@@ -1,0 +1,92 @@
+"""What a restore does with the database it replaces before the swap: a WAL holding records is
+written back into the file (so the file kept aside is the whole record by itself, and no WAL is
+left to meet the restored database), and a WAL that is not the database's own is never written
+into it."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from kapdesk.core.backups import Encryption
+from kapdesk.core.clock import FakeClock
+from kapdesk.demo import record_demo_session
+from kapdesk.paths import AppPaths
+from kapdesk.storage import encryption
+from kapdesk.storage.backup import make_backup
+from kapdesk.storage.db import open_storage
+from kapdesk.storage.journeys import JourneyStore
+from kapdesk.storage.restore import RestoreError, restore_backup
+from kapdesk.storage.sqlite_witness import wal_generation
+from tests.support.keyring import MemoryKeyring
+
+PASSPHRASE = "copper kettle 31 dusk"
+FIRST_DAY = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+FAMILY = ("kapdesk.sqlite3", "kapdesk.sqlite3-wal", "kapdesk.sqlite3-kapdesk.json")
+
+
+@pytest.fixture(autouse=True)
+def _no_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(encryption, "_keyring", MemoryKeyring)
+    monkeypatch.delenv(encryption.BACKUP_PASSPHRASE_ENV, raising=False)
+    monkeypatch.delenv(encryption.PASSPHRASE_ENV, raising=False)
+
+
+def _sessions(paths: AppPaths, key: str | None = None) -> int:
+    storage = open_storage(paths, None, key)
+    try:
+        return len(JourneyStore(storage, FakeClock()).summaries(limit=None, only_open=False))
+    finally:
+        storage.engine.dispose()
+
+
+def _open_copy(paths: AppPaths, into: Path, key: str | None) -> tuple[Path, Path]:
+    """A backup of one session, and a copy of the record after two more, taken while it is
+    open: their records still in the WAL beside the file. (The backup, the copy's folder.)"""
+    folder = into / "usb"
+    folder.mkdir(parents=True)
+    storage = open_storage(paths, None, key)
+    try:
+        record_demo_session(storage, FIRST_DAY)
+        made, _facts = make_backup(
+            storage,
+            folder,
+            room="Room 2",
+            clock=FakeClock(),
+            passphrase=None,
+            encryption=Encryption.DATABASE_KEY if key else Encryption.NONE,
+        )
+        for day in (3, 4):
+            record_demo_session(storage, FIRST_DAY + timedelta(days=day))
+        copy = into / "copy"
+        copy.mkdir()
+        for name in FAMILY:
+            if (paths.data_dir / name).exists():
+                shutil.copy2(paths.data_dir / name, copy / name)
+    finally:
+        storage.engine.dispose()
+    assert wal_generation(copy / "kapdesk.sqlite3") is not None
+    return made, copy
+
+
+def test_a_wal_that_is_not_the_databases_own_is_never_written_into_it(
+    paths: AppPaths, tmp_path: Path, clock: FakeClock
+) -> None:
+    made, copy = _open_copy(paths, tmp_path, None)
+    other = AppPaths.resolve(tmp_path / "other")
+    _unused, other_copy = _open_copy(other, tmp_path / "other-pc", None)
+    shutil.copy2(other_copy / "kapdesk.sqlite3-wal", copy / "kapdesk.sqlite3-wal")
+    room = AppPaths.resolve(copy)
+
+    with pytest.raises(RestoreError, match="restore it again") as refused:
+        restore_backup(room, made, passphrase=None, force=True, clock=clock)
+
+    assert "set-aside" in str(refused.value)
+    assert not room.database.exists()
+    assert not list(copy.glob(".*restoring*"))
+    assert not list(copy.glob("*before-restore*"))
+    restore_backup(room, made, passphrase=None, force=True, clock=clock)
+    assert _sessions(room) == 1
