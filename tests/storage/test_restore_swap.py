@@ -1,7 +1,7 @@
 """What a restore does with the database it replaces before the swap: a WAL holding records is
 written back into the file (so the file kept aside is the whole record by itself, and no WAL is
-left to meet the restored database), and a WAL that is not the database's own is never written
-into it."""
+left to meet the restored database), an encrypted one with its own key, and a WAL that is not
+the database's own is never written into it."""
 
 from __future__ import annotations
 
@@ -70,6 +70,24 @@ def _open_copy(paths: AppPaths, into: Path, key: str | None) -> tuple[Path, Path
         storage.engine.dispose()
     assert wal_generation(copy / "kapdesk.sqlite3") is not None
     return made, copy
+
+
+def test_an_encrypted_database_has_its_wal_written_back_before_it_is_kept_aside(
+    paths: AppPaths, tmp_path: Path, clock: FakeClock
+) -> None:
+    open_storage(paths, None).engine.dispose()
+    encryption.encrypt_file(paths.database, PASSPHRASE)
+    made, copy = _open_copy(paths, tmp_path, PASSPHRASE)
+    room = AppPaths.resolve(copy)
+
+    done = restore_backup(room, made, passphrase=PASSPHRASE, force=True, clock=clock)
+
+    assert [path.name for path in done.kept_aside if path.name.endswith("-wal")] == []
+    assert _sessions(room, PASSPHRASE) == 1
+    alone = AppPaths.resolve(tmp_path / "kept")
+    alone.ensure_private()
+    shutil.copy2(done.kept_aside[0], alone.database)  # the file by itself: every session
+    assert _sessions(alone, PASSPHRASE) == 3
 
 
 def test_a_wal_that_is_not_the_databases_own_is_never_written_into_it(
