@@ -481,9 +481,10 @@ def _second_name(database: Path, base: Path) -> None:
     try:
         os.link(database, base)
         return
-    except OSError as exc:
-        if isinstance(exc, FileExistsError):
-            raise
+    except FileExistsError:
+        raise
+    except OSError:
+        pass  # no hard links on this disk: a copy
     copying = base.with_name(f".{base.name}.copying")
     try:
         shutil.copyfile(database, copying)

@@ -5,6 +5,7 @@ the database's own is never written into it."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -108,3 +109,25 @@ def test_a_wal_that_is_not_the_databases_own_is_never_written_into_it(
     assert not list(copy.glob("*before-restore*"))
     restore_backup(room, made, passphrase=None, force=True, clock=clock)
     assert _sessions(room) == 1
+
+
+def test_where_the_disk_has_no_hard_links_the_database_is_kept_as_a_whole_copy(
+    paths: AppPaths, tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made, copy = _open_copy(paths, tmp_path, None)
+    room = AppPaths.resolve(copy)
+
+    def no_links(*_args: object, **_how: object) -> None:
+        raise PermissionError(1, "Operation not permitted")  # as on a FAT drive
+
+    monkeypatch.setattr(os, "link", no_links)
+    done = restore_backup(room, made, passphrase=None, force=True, clock=clock)
+    monkeypatch.undo()
+
+    assert done.kept_aside[0].stat().st_nlink == 1  # a file of its own, not a second name
+    assert not list(copy.glob(".*copying"))
+    assert _sessions(room) == 1
+    alone = AppPaths.resolve(tmp_path / "kept")
+    alone.ensure_private()
+    shutil.copy2(done.kept_aside[0], alone.database)
+    assert _sessions(alone) == 3
