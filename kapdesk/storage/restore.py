@@ -61,7 +61,7 @@ class RestoreOutcome:
     """What a restore did."""
 
     database: Path  # the database now in use
-    kept_aside: tuple[Path, ...]  # the database before it, and its family, renamed
+    kept_aside: tuple[Path, ...]  # the database before it (a second name) and its family
     facts: BackupFacts  # the restored backup's, as verified
     migrated_from: str | None  # the backup's schema when it was upgraded, else None
     # Why the audit trail could not note the restore (which is done all the same), or "".
