@@ -42,11 +42,14 @@ log = logging.getLogger(__name__)
 SETTINGS_LIMIT = 1 << 20  # protocols, clinic.toml, room.toml, tags: 1 MiB
 PLAYLIST_LIMIT = 16 << 20  # a playlist of tens of thousands of entries: 16 MiB
 
-# Beside an SQLite file: what SQLite keeps next to it and must never be written over.
-# Beside an SQLite file: SQLite's own sidecars, then kapdesk's (the WAL's witness of
-# kapdesk.storage.sqlite_witness, the writer lock of kapdesk.storage.writer_lock), and the folder
-# a damaged or foreign record is set aside in.
-SQLITE_SIDECARS = ("", "-wal", "-shm", "-journal", "-kapdesk.json", ".kapdesk-lock")
+# An SQLite file and the sidecars SQLite itself keeps beside it.
+SQLITE_FILES = ("", "-wal", "-shm", "-journal")
+# A record's file family: SQLite's files and the WAL's witness of
+# kapdesk.storage.sqlite_witness (what moves with the record when it is set or kept aside).
+RECORD_FILES = (*SQLITE_FILES, "-kapdesk.json")
+# Beside an SQLite file, never written over: its family and the writer lock of
+# kapdesk.storage.writer_lock (and the folder a damaged or foreign record is set aside in).
+SQLITE_SIDECARS = (*RECORD_FILES, ".kapdesk-lock")
 SET_ASIDE_FOLDER = "set-aside"
 
 _WINDOWS = sys.platform == "win32"
@@ -174,6 +177,13 @@ def sqlite_family(database: Path) -> tuple[Path, ...]:
     journal, witness, writer lock) and the folder records are set aside in."""
     files = tuple(database.with_name(database.name + suffix) for suffix in SQLITE_SIDECARS)
     return (*files, database.parent / SET_ASIDE_FOLDER)
+
+
+def remove_sqlite_files(path: Path | str) -> None:
+    """Remove the SQLite file ``path`` and SQLite's own sidecars, whichever are there."""
+    for suffix in SQLITE_FILES:
+        with contextlib.suppress(OSError):
+            os.unlink(f"{path}{suffix}")
 
 
 def refuse_reason(path: Path, kept: Iterable[Path], *, force: bool) -> str | None:

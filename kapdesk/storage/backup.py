@@ -41,7 +41,7 @@ from kapdesk.core.backups import (
     facts_name,
 )
 from kapdesk.core.clock import Clock
-from kapdesk.core.safe_files import sync_folder, write_atomically
+from kapdesk.core.safe_files import remove_sqlite_files, sync_folder, write_atomically
 from kapdesk.storage.backup_files import (
     BackupError,
     database_errors,
@@ -149,12 +149,6 @@ def _new_private_file(path: Path) -> None:
     os.close(fd)
 
 
-def _remove_family(path: Path) -> None:
-    for suffix in ("", "-journal", "-wal", "-shm"):
-        with contextlib.suppress(OSError):
-            os.unlink(f"{path}{suffix}")
-
-
 def _fsync(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -251,13 +245,13 @@ def make_backup(
         final = _give_name(partial, folder, room, snapshot.made_at)
         facts = replace(facts, name=final.name)
     except BackupError:
-        _remove_family(partial)
+        remove_sqlite_files(partial)
         raise
     except failures as exc:
-        _remove_family(partial)
+        remove_sqlite_files(partial)
         raise BackupError(_write_problem(exc, folder)) from exc
     except BaseException:
-        _remove_family(partial)
+        remove_sqlite_files(partial)
         raise
     try:
         sync_folder(folder)
@@ -314,7 +308,7 @@ def _copy(
             snapshot = _snapshot_into(storage, plain, None, clock)
             _export_encrypted(plain, partial, str(key))
         finally:
-            _remove_family(plain)
+            remove_sqlite_files(plain)
         return snapshot
     return _snapshot_into(storage, partial, key, clock)
 

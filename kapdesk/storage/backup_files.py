@@ -80,9 +80,10 @@ def one_value(connection: Any, sql: str) -> Any:
     return None if row is None else row[0]
 
 
-def _stored_time(value: Any) -> datetime | None:
-    """A time as SQLite keeps kapdesk's (UTC, without its zone), aware."""
-    if value is None:
+def stored_time(value: object) -> datetime | None:
+    """A time as SQLite keeps kapdesk's (UTC text, without its zone), aware; None for none
+    (NULL, or the empty text a ``coalesce`` gives)."""
+    if not value:
         return None
     moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
@@ -90,8 +91,8 @@ def _stored_time(value: Any) -> datetime | None:
 
 def newest_record_at(connection: Any) -> datetime | None:
     times = [
-        _stored_time(one_value(connection, "SELECT max(wall_at) FROM session_events")),
-        _stored_time(one_value(connection, "SELECT max(at) FROM audit_log")),
+        stored_time(one_value(connection, "SELECT max(wall_at) FROM session_events")),
+        stored_time(one_value(connection, "SELECT max(at) FROM audit_log")),
     ]
     known = [moment for moment in times if moment is not None]
     return max(known) if known else None
@@ -138,6 +139,7 @@ def file_sha256(path: Path) -> str:
 
 
 def quoted(text: str) -> str:
+    """``text`` as an SQL string literal (for ``PRAGMA key``, which takes no parameter)."""
     return "'" + text.replace("'", "''") + "'"
 
 
