@@ -10,8 +10,10 @@ and the folder synced; its facts (counts only) are written beside it last.
 
 Encrypted as the admin chose (:class:`~kapdesk.core.backups.Encryption`): with the database's
 own SQLCipher key, with a backup passphrase (a plain database: the snapshot passes through a
-private file in the data folder, never through the backup folder), or not at all. Rotation runs
-only after the new backup was verified, and removes only this room's backups.
+private file in the data folder, never through the backup folder), or not at all. How is marked
+in the backup file itself (its SQLite application_id) before it is verified and hashed, so a
+backup whose facts are lost is still restored as what it is. Rotation runs only after the new
+backup was verified, and removes only this room's backups.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from kapdesk.core.backups import (
 from kapdesk.core.clock import Clock
 from kapdesk.core.safe_files import remove_sqlite_files, sync_folder, write_atomically
 from kapdesk.storage.backup_files import (
+    ENCRYPTION_MARKS,
     BackupError,
     database_errors,
     examine_backup,
@@ -341,6 +344,8 @@ def _snapshot_into(storage: Storage, target_path: Path, key: str | None, clock: 
                 connection.rollback()  # only read: nothing to commit, and no checkpoint
             # The copy carries the source's WAL mode: a single file is what leaves the PC.
             target.execute("PRAGMA journal_mode=DELETE")
+            kind = Encryption.NONE if key is None else Encryption.DATABASE_KEY
+            target.execute(f"PRAGMA application_id = {ENCRYPTION_MARKS[kind]}")
         finally:
             target.close()
     finally:
@@ -358,6 +363,8 @@ def _export_encrypted(plain: Path, partial: Path, key: str) -> None:
         connection.execute("SELECT sqlcipher_export('backup')")
         version = int(connection.execute("PRAGMA user_version").fetchone()[0])
         connection.execute(f"PRAGMA backup.user_version = {version}")
+        mark = ENCRYPTION_MARKS[Encryption.BACKUP_PASSPHRASE]
+        connection.execute(f"PRAGMA backup.application_id = {mark}")
         connection.execute("DETACH DATABASE backup")
     finally:
         connection.close()
@@ -374,6 +381,11 @@ def _checked(
 ) -> BackupFacts:
     """The facts of the written backup once it checks out against the snapshot."""
     found = examine_backup(partial, key, partial.name)
+    if found.encryption is not encryption:
+        raise BackupError(
+            f"The backup just written is not marked as encrypted the way it was asked "
+            f"({encryption.value}); it was not kept."
+        )
     if found.counts != snapshot.counts or found.schema != snapshot.schema:
         raise BackupError(
             f"The backup just written does not hold what the database held ({found.counts} "

@@ -35,6 +35,13 @@ from kapdesk.storage.errors import StorageError
 log = logging.getLogger(__name__)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# How a backup is encrypted, written into the backup file itself (SQLite's application_id, in
+# its header) so that it is known when its facts are lost: "KDBN", "KDBK", "KDBP".
+ENCRYPTION_MARKS = {
+    Encryption.NONE: 0x4B44424E,
+    Encryption.DATABASE_KEY: 0x4B44424B,
+    Encryption.BACKUP_PASSPHRASE: 0x4B444250,
+}
 
 
 class BackupError(StorageError):
@@ -153,6 +160,12 @@ class BackupContents:
     schema: str
     counts: RecordCounts
     newest_record_at: datetime | None
+    encryption: Encryption | None  # as marked in it; None for a backup made before marks
+
+
+def marked_encryption(mark: object) -> Encryption | None:
+    """The encryption an application_id ``mark`` stands for, or None (not a backup's mark)."""
+    return next((kind for kind, value in ENCRYPTION_MARKS.items() if value == mark), None)
 
 
 def examine_backup(path: Path, key: str | None, shown: str) -> BackupContents:
@@ -176,6 +189,7 @@ def examine_backup(path: Path, key: str | None, shown: str) -> BackupContents:
             schema=str(one_value(connection, "SELECT version_num FROM alembic_version") or ""),
             counts=read_counts(connection),
             newest_record_at=newest_record_at(connection),
+            encryption=marked_encryption(one_value(connection, "PRAGMA application_id")),
         )
     except BackupError:
         raise
@@ -225,13 +239,24 @@ def verify_backup(file: Path, passphrase: str | None, *, clock: Clock | None = N
         room=named[0] if named else "",
         kapdesk_version="",
         schema=found.schema,
-        encryption=Encryption.NONE if not encrypted else Encryption.BACKUP_PASSPHRASE,
+        encryption=_encryption_of(encrypted, found.encryption),
         size=size,
         sha256=sha256,
         counts=found.counts,
         newest_record_at=found.newest_record_at,
         verified_at=now,
     )
+
+
+def _encryption_of(encrypted: bool, marked: Encryption | None) -> Encryption:
+    """How a backup without facts is encrypted: a plain file is plain whatever its mark says;
+    an encrypted one as it is marked, or, made before backups were marked, taken for a backup
+    passphrase's (the database's own key leaves no other trace)."""
+    if not encrypted:
+        return Encryption.NONE
+    if marked is None or marked is Encryption.NONE:
+        return Encryption.BACKUP_PASSPHRASE
+    return marked
 
 
 def _differences(kept: BackupFacts, found: BackupContents, size: int, sha256: str) -> list[str]:
@@ -244,6 +269,10 @@ def _differences(kept: BackupFacts, found: BackupContents, size: int, sha256: st
         wrong.append("its SHA-256 differs")
     if kept.schema != found.schema:
         wrong.append(f"schema {found.schema} instead of {kept.schema}")
+    if found.encryption is not None and found.encryption is not kept.encryption:
+        wrong.append(
+            f"encrypted as {found.encryption.value}, its facts say {kept.encryption.value}"
+        )
     return wrong
 
 
