@@ -133,6 +133,20 @@ class BackupKeeper:
             said = same_disk_problem(folder, Path(database))
         return said
 
+    def sweep_leftovers(self) -> None:
+        """Remove what backups killed earlier left (plain snapshots of the record, partials in
+        the room's folder) unless a backup is under way. Never raises; looks at the folder:
+        not on the window's thread."""
+        from kapdesk.storage.backup import sweep_leftovers  # noqa: PLC0415
+
+        if self.room.on_server:
+            return
+        folder = Path(self.room.backup_dir).expanduser() if self.room.backup_dir else None
+        try:
+            sweep_leftovers(self.storage, folder)
+        except Exception:  # a sweep that fails is tried again by the next backup
+            log.exception("what killed backups left could not be removed")
+
     # -- making one ---------------------------------------------------------------------------
 
     def back_up_if_due(self) -> BackupOutcome | None:

@@ -14,15 +14,27 @@ private file in the data folder, never through the backup folder), or not at all
 in the backup file itself (its SQLite application_id) before it is verified and hashed, so a
 backup whose facts are lost is still restored as what it is. Rotation runs only after the new
 backup was verified, and removes only this room's backups.
+
+A backup killed part-way leaves its partial, and perhaps the plain snapshot, behind. Every
+backup holds the record's backup lock (``<record>.backup.kapdesk-lock``, an ``flock`` as the
+writer lock's) while it runs, so whoever takes that lock knows no backup of the record is under
+way, in any process: the next backup, and the window at start (:func:`sweep_leftovers`), then
+remove this PC's leftovers whatever their age, with their SQLite sidecars (their names start
+with a mark of this PC and record). Another PC's partial in a shared folder goes once an hour
+old. The plain snapshot is nameless (unlinked, still open) while it is encrypted, so a kill then
+leaves nothing of it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import logging
 import os
+import socket
 import sqlite3
+import sys
 import time
 import uuid
 from dataclasses import dataclass, replace
@@ -43,7 +55,12 @@ from kapdesk.core.backups import (
     facts_name,
 )
 from kapdesk.core.clock import Clock
-from kapdesk.core.safe_files import remove_sqlite_files, sync_folder, write_atomically
+from kapdesk.core.safe_files import (
+    SQLITE_FILES,
+    remove_sqlite_files,
+    sync_folder,
+    write_atomically,
+)
 from kapdesk.storage.backup_files import (
     ENCRYPTION_MARKS,
     BackupError,
@@ -62,6 +79,8 @@ from kapdesk.storage.backup_files import (
     verify_backup,
 )
 from kapdesk.storage.db import Storage
+from kapdesk.storage.errors import DatabaseError
+from kapdesk.storage.writer_lock import DatabaseInUseError, WriterLock
 
 __all__ = [
     "BackupError",
@@ -74,13 +93,17 @@ __all__ = [
     "read_counts",
     "rotate",
     "same_disk_problem",
+    "sweep_leftovers",
     "verify_backup",
 ]
 log = logging.getLogger(__name__)
 
 PARTIAL_SUFFIX = ".partial"
 PLAIN_SUFFIX = ".backup-plain"  # the private plain snapshot of a passphrase backup
-LEFTOVER_AGE = 3600.0  # seconds before a partial left by a kill is removed
+BACKUP_LOCK = ".backup"  # beside the record, + ".kapdesk-lock": held while a backup of it runs
+LEFTOVER_AGE = 3600.0  # seconds before another PC's partial, left by a kill, is removed
+LOCK_WAIT = 30 * 60.0  # seconds a backup waits for another process's backup of the record
+LOCK_RETRY = 0.25  # seconds between looks at the backup lock
 PAGES_PER_STEP = 4096  # the backup copies this many pages per step, the GIL let go meanwhile
 SERVER_WORDS = (
     "on PostgreSQL the server's own tools back it up (pg_dump, pgBackRest): see docs/backup.md"
@@ -136,15 +159,82 @@ def _write_problem(exc: BaseException, folder: Path) -> str:
     return f"The backup to {folder} failed ({exc}). The earlier backups were kept."
 
 
-def _remove_leftovers(folder: Path, suffix: str, now: float) -> None:
-    """Partials a killed backup left behind, once they are an hour old (a backup running in
-    another process may be writing a younger one)."""
+# -- what killed backups leave -----------------------------------------------------------------
+
+
+def _owner(source: Path) -> str:
+    """The start of the names this PC's backups of ``source`` give their passing files: only
+    they come under the backup lock (another PC may write partials into a shared folder)."""
+    seen = f"{socket.gethostname()}\n{os.path.realpath(source)}".encode()
+    return f".kapdesk-{hashlib.sha256(seen).hexdigest()[:12]}-"
+
+
+def _backup_lock(source: Path) -> WriterLock:
+    """The lock held while a backup of ``source`` runs, in any process (not yet taken)."""
+    return WriterLock(source.with_name(source.name + BACKUP_LOCK))
+
+
+def _take_backup_lock(source: Path) -> WriterLock | None:
+    """The backup lock of ``source``, once the backup another process may be making ends; None
+    when its file cannot be made (a read-only data folder: no sweep then, the backup goes on)."""
+    lock = _backup_lock(source)
+    waited_until = time.monotonic() + LOCK_WAIT
+    while True:
+        try:
+            lock.acquire()
+        except DatabaseInUseError as exc:
+            if time.monotonic() > waited_until:
+                raise BackupError(
+                    "Another backup of this record has been under way for a long time; this "
+                    "one was not made."
+                ) from exc
+            time.sleep(LOCK_RETRY)
+            continue
+        except DatabaseError:
+            return None
+        return lock
+
+
+def _sweep(source: Path, folder: Path | None, *, ours: bool) -> None:
+    """Remove what killed backups left: plain snapshots beside ``source`` and partials in
+    ``folder``, each with its SQLite sidecars. This PC's own at once when ``ours`` (the backup
+    lock is held: none of its backups is under way); any other once an hour old."""
+    owner = _owner(source) if ours else None
+    now = time.time()
+    _remove_leftovers(source.parent, PLAIN_SUFFIX, owner, now)
+    if folder is not None:
+        _remove_leftovers(folder, PARTIAL_SUFFIX, owner, now)
+
+
+def _remove_leftovers(place: Path, suffix: str, owner: str | None, now: float) -> None:
     with contextlib.suppress(OSError):
-        for entry in os.scandir(folder):
-            if entry.name.startswith(".kapdesk-") and entry.name.endswith(suffix):
-                with contextlib.suppress(OSError):
-                    if now - entry.stat(follow_symlinks=False).st_mtime > LEFTOVER_AGE:
-                        os.unlink(entry.path)
+        for entry in os.scandir(place):
+            name = entry.name
+            stem = next((name[: -len(end)] for end in SQLITE_FILES[1:] if name.endswith(end)), name)
+            if not (name.startswith(".kapdesk-") and stem.endswith(suffix)):
+                continue
+            with contextlib.suppress(OSError):
+                mine = owner is not None and name.startswith(owner)
+                if mine or now - entry.stat(follow_symlinks=False).st_mtime > LEFTOVER_AGE:
+                    os.unlink(entry.path)
+
+
+def sweep_leftovers(storage: Storage, folder: Path | None) -> None:
+    """Remove what killed backups of ``storage``'s record left (plain snapshots beside it,
+    partials in ``folder``), unless a backup of it is under way. Never raises."""
+    try:
+        source = _sqlite_file(storage)
+    except BackupError:
+        return
+    lock = _backup_lock(source)
+    try:
+        lock.acquire()
+    except DatabaseError:  # a backup is under way, or the data folder is read-only
+        return
+    try:
+        _sweep(source, folder, ours=True)
+    finally:
+        lock.release()
 
 
 def _new_private_file(path: Path) -> None:
@@ -229,11 +319,37 @@ def make_backup(
     problem = folder_problem(folder)
     if problem:
         raise BackupError(problem)
-    _remove_leftovers(folder, PARTIAL_SUFFIX, time.time())
-    _remove_leftovers(source.parent, PLAIN_SUFFIX, time.time())
+    lock = _take_backup_lock(source)
+    try:
+        _sweep(source, folder, ours=lock is not None)
+        made = _make(
+            storage, source, folder, room=room, clock=clock, key=key, encryption=encryption
+        )
+    finally:
+        if lock is not None:
+            lock.release()
+    if policy is not None:
+        try:
+            rotate(folder, room, policy)
+        except BackupError as exc:  # the new backup stands; the old ones go next time
+            log.warning("backups in %s not rotated: %s", folder, exc)
+    return made
+
+
+def _make(
+    storage: Storage,
+    source: Path,
+    folder: Path,
+    *,
+    room: str,
+    clock: Clock,
+    key: str | None,
+    encryption: Encryption,
+) -> tuple[Path, BackupFacts]:
+    """The backup made, verified and named, its facts written (the backup lock held)."""
     # The partial's name is unique to this attempt: the real name is known only once the
     # snapshot's moment is.
-    partial = folder / f".kapdesk-{uuid.uuid4().hex}{BACKUP_SUFFIX}{PARTIAL_SUFFIX}"
+    partial = folder / f"{_owner(source)}{uuid.uuid4().hex}{BACKUP_SUFFIX}{PARTIAL_SUFFIX}"
     try:
         _new_private_file(partial)
     except OSError as exc:
@@ -262,11 +378,6 @@ def make_backup(
     except OSError as exc:
         # The backup itself is whole and verified; without its facts it counts as unverified.
         raise BackupError(_write_problem(exc, folder)) from exc
-    if policy is not None:
-        try:
-            rotate(folder, room, policy)
-        except BackupError as exc:  # the new backup stands; the old ones go next time
-            log.warning("backups in %s not rotated: %s", folder, exc)
     return final, facts
 
 
@@ -305,7 +416,7 @@ def _copy(
 ) -> _Snapshot:
     """Copy one snapshot of the database into ``partial``, encrypted by ``key``."""
     if encryption is Encryption.BACKUP_PASSPHRASE:
-        plain = source.parent / f".kapdesk-{uuid.uuid4().hex}{PLAIN_SUFFIX}"
+        plain = source.parent / f"{_owner(source)}{uuid.uuid4().hex}{PLAIN_SUFFIX}"
         _new_private_file(plain)
         try:
             snapshot = _snapshot_into(storage, plain, None, clock)
@@ -359,6 +470,12 @@ def _export_encrypted(plain: Path, partial: Path, key: str) -> None:
 
     connection = sqlcipher3.connect(str(plain), isolation_level=None)
     try:
+        # Once open, the plain snapshot needs no name: gone from the folder, it ends with this
+        # connection, or with the process however it is killed. (Windows keeps an open file's
+        # name: there the caller removes it after.)
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        if sys.platform != "win32":
+            os.unlink(plain)
         connection.execute("ATTACH DATABASE ? AS backup KEY ?", (str(partial), key))
         connection.execute("SELECT sqlcipher_export('backup')")
         version = int(connection.execute("PRAGMA user_version").fetchone()[0])

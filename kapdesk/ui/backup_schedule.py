@@ -69,6 +69,11 @@ class BackupSchedule(QObject):
         self.due_check.timeout.connect(self.back_up_if_due)
         self.due_check.start()
 
+    def sweep_leftovers(self) -> None:
+        """Remove what backups killed earlier left (off the window's thread: the folder may be
+        slow to answer)."""
+        self._thread(self.keeper.sweep_leftovers, "kapdesk backup leftovers")
+
     def after_session(self) -> None:
         """A session closed: its record goes into a backup at once."""
         if self.keeper.wanted:

@@ -43,6 +43,7 @@ class RoomBackups(QObject):
         self.schedule.passphrase_kept.connect(self._passphrase_kept)
         window.journey_view.session_closed.connect(lambda _id: self.schedule.after_session())
         window.pages.currentChanged.connect(lambda _index: self._page_turned())
+        self.schedule.sweep_leftovers()  # a backup killed with an earlier window left them
         self.schedule.look()
 
     def room_saved(self, room: RoomSettings) -> None:

@@ -1,5 +1,6 @@
 """A backup killed at any moment (SIGKILL, as a power cut or the OOM killer would) never leaves a
-partial file under a backup's real name, and never harms the backups made before it."""
+partial file under a backup's real name, never harms the backups made before it, and what it
+leaves (a partial, a plain snapshot of the record) is swept at start and by the next backup."""
 
 from __future__ import annotations
 
@@ -17,12 +18,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from kapdesk.core.backups import parse_backup_name
+from kapdesk.core.backups import Encryption, parse_backup_name
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.journey import Dose, EventKind
 from kapdesk.core.observations import note_data
 from kapdesk.paths import AppPaths
-from kapdesk.storage.backup import verify_backup
+from kapdesk.storage.backup import make_backup, sweep_leftovers, verify_backup
 from kapdesk.storage.db import open_storage
 from kapdesk.storage.encryption import BACKUP_PASSPHRASE_ENV
 from kapdesk.storage.journeys import JourneyStore
@@ -80,6 +81,16 @@ def _backups(folder: Path) -> Iterator[Path]:
             yield folder / name
 
 
+def _passing_files(*places: Path) -> list[str]:
+    """What a backup writes on its way (partials, plain snapshots, their SQLite sidecars)."""
+    return sorted(
+        name
+        for place in places
+        for name in os.listdir(place)
+        if ".partial" in name or ".backup-plain" in name
+    )
+
+
 def _run_and_kill(env: dict[str, str], data: Path, folder: Path, after: float) -> int:
     """Start the driver, kill it ``after`` seconds once it is ready; the backups it said it
     made."""
@@ -114,13 +125,13 @@ def test_backups_killed_at_random_moments_leave_only_whole_backups(
     chance = random.Random(SEED)
     known: dict[Path, str] = {}  # every real-named backup seen, and its SHA-256 then
     killed_inside = 0  # kills that left a partial behind: they landed inside a backup
-    partials_before = 0
+    partials_seen: set[str] = set()  # each backup's partial has a name of its own
     passphrase = driver_env.get(BACKUP_PASSPHRASE_ENV)
     for _ in range(KILLS):
         _run_and_kill(driver_env, paths.data_dir, folder, chance.uniform(0.0, 0.4))
-        partials = [name for name in os.listdir(folder) if name.endswith(".partial")]
-        killed_inside += len(partials) > partials_before
-        partials_before = len(partials)
+        partials = {name for name in os.listdir(folder) if name.endswith(".partial")}
+        killed_inside += bool(partials - partials_seen)
+        partials_seen |= partials
         for backup in _backups(folder):
             if backup in known:
                 continue
@@ -132,3 +143,25 @@ def test_backups_killed_at_random_moments_leave_only_whole_backups(
     assert {backup: _sha(backup) for backup in _backups(folder)} == known
     assert len(known) >= 5
     assert killed_inside >= 5
+    _leftovers_swept(paths, folder, passphrase)
+
+
+def _leftovers_swept(paths: AppPaths, folder: Path, passphrase: str | None) -> None:
+    """What the kills left goes at start (the window's sweep), and nothing passing stays
+    after one more backup."""
+    storage = open_storage(paths, None)
+    try:
+        sweep_leftovers(storage, folder)
+        assert _passing_files(paths.data_dir, folder) == []
+        made, _facts = make_backup(
+            storage,
+            folder,
+            room="Room 1",
+            clock=FakeClock(),
+            passphrase=passphrase,
+            encryption=Encryption.BACKUP_PASSPHRASE if passphrase else Encryption.NONE,
+        )
+    finally:
+        storage.engine.dispose()
+    assert _passing_files(paths.data_dir, folder) == []
+    assert verify_backup(made, passphrase).counts.audit == AUDIT_LINES

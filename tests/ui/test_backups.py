@@ -501,3 +501,16 @@ def test_a_room_on_the_clinic_server_leaves_backups_to_the_server(
     assert not section.now_button.isEnabled()
     assert not section.folder.isEnabled()
     assert "The clinic server's own tools back up" in section.outcome.text()
+
+
+def test_the_window_sweeps_what_a_killed_backup_left(
+    qtbot: QtBot, open_room: OpenRoom, paths: AppPaths, folder: Path
+) -> None:
+    owner = backup_engine._owner(paths.database)
+    plain = paths.data_dir / f"{owner}9f8e.backup-plain"  # the whole record, in the clear
+    partial = folder / f"{owner}7d6c{BACKUP_SUFFIX}.partial"
+    for left in (plain, partial):
+        left.write_bytes(b"SQLite format 3\0")
+    open_room(_unencrypted_to(folder))
+    qtbot.waitUntil(lambda: not plain.exists() and not partial.exists(), timeout=WAIT_MS)
+    assert _backups(folder) == []  # swept, not backed up: nothing was asked for
