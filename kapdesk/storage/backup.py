@@ -170,8 +170,10 @@ def _owner(source: Path) -> str:
 
 
 def _backup_lock(source: Path) -> WriterLock:
-    """The lock held while a backup of ``source`` runs, in any process (not yet taken)."""
-    return WriterLock(source.with_name(source.name + BACKUP_LOCK))
+    """The lock held while a backup of ``source`` runs, in any process (not yet taken); one
+    lock for the record, whatever name or link it is reached by."""
+    real = Path(os.path.realpath(source))
+    return WriterLock(real.with_name(real.name + BACKUP_LOCK))
 
 
 def _take_backup_lock(source: Path) -> WriterLock | None:
@@ -318,6 +320,7 @@ def make_backup(
     key = _key_for(storage, encryption, passphrase)
     problem = folder_problem(folder)
     if problem:
+        sweep_leftovers(storage, None)  # the data folder's, at least
         raise BackupError(problem)
     lock = _take_backup_lock(source)
     try:

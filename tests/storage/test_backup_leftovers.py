@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +18,7 @@ from kapdesk.core.backups import BACKUP_SUFFIX, Encryption
 from kapdesk.core.clock import FakeClock
 from kapdesk.paths import AppPaths
 from kapdesk.storage import backup as backup_module
-from kapdesk.storage.backup import make_backup, sweep_leftovers
+from kapdesk.storage.backup import BackupError, make_backup, sweep_leftovers
 from kapdesk.storage.db import Storage, open_storage
 from tests.storage.test_backup import PASSPHRASE, _a_session
 
@@ -134,3 +135,53 @@ def test_the_plain_snapshot_has_no_name_while_it_is_encrypted(
     assert named_after_export == []  # a kill from then on leaves no plain copy behind
     assert facts.counts.sessions == 1
     assert made.exists()
+
+
+def test_a_backup_waits_for_another_backup_of_the_record_to_end(
+    room: Storage, paths: AppPaths, folder: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    left = _left_by_kills(paths, folder)
+    waiting = threading.Event()
+
+    class Waits:
+        """The backup module's time, telling the test when the backup waits."""
+
+        monotonic = staticmethod(time.monotonic)
+        time = staticmethod(time.time)
+
+        @staticmethod
+        def sleep(_seconds: float) -> None:
+            waiting.set()
+            under_way.release()  # the other backup ends while this one waits
+
+    monkeypatch.setattr(backup_module, "time", Waits)
+    under_way = backup_module._backup_lock(paths.database)
+    under_way.acquire()
+    _backup(room, folder, clock)
+    assert waiting.is_set()
+    assert not any(path.exists() for path in left)  # swept once the other one ended
+
+
+def test_a_backup_that_waits_too_long_says_so_and_writes_nothing(
+    room: Storage, paths: AppPaths, folder: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(backup_module, "LOCK_WAIT", -1.0)
+    left = _left_by_kills(paths, folder)
+    under_way = backup_module._backup_lock(paths.database)
+    under_way.acquire()
+    try:
+        with pytest.raises(BackupError, match="Another backup of this record"):
+            _backup(room, folder, clock)
+    finally:
+        under_way.release()
+    assert all(path.exists() for path in left)  # the other backup's, as far as this one knows
+    assert sorted(os.listdir(folder)) == sorted(p.name for p in left if p.parent == folder)
+
+
+def test_a_missing_folder_still_sweeps_the_data_folder(
+    room: Storage, paths: AppPaths, tmp_path: Path, clock: FakeClock
+) -> None:
+    plain = _leave(paths.data_dir, f"{_ours(paths)}0a1b.backup-plain")
+    with pytest.raises(BackupError, match="is not there"):
+        _backup(room, tmp_path / "unplugged", clock)
+    assert not any(path.exists() for path in plain)
