@@ -37,16 +37,16 @@ from typing import Any
 
 from kapdesk.core.backups import BackupFacts, Encryption
 from kapdesk.core.clock import Clock
-from kapdesk.core.safe_files import sync_folder
+from kapdesk.core.safe_files import RECORD_FILES, sync_folder
 from kapdesk.paths import AppPaths
+from kapdesk.storage.backup_files import quoted, stored_time
 from kapdesk.storage.errors import DatabaseError, StorageError
 from kapdesk.storage.sqlite_file import RecordSetAsideError
 from kapdesk.storage.sqlite_witness import wal_generation
 
 BEFORE_RESTORE = ".before-restore-"
 # The family of the database that moves aside with it (never the writer lock, held here).
-FAMILY = ("", "-wal", "-shm", "-journal", "-kapdesk.json")
-SIDECARS = FAMILY[1:]
+SIDECARS = RECORD_FILES[1:]  # the family but the file itself
 RESTORING = ".restoring"
 RESTORED_BY = "command line"
 BACKUP_ACTIONS = ("backup_made", "backup_failed", "backup_verified", "backup_restored")
@@ -170,7 +170,7 @@ def current_records(database: Path, passphrase: str | None) -> tuple[int, dateti
         raise DatabaseError(f"{database}: {exc}") from exc
     except Exception as exc:  # sqlcipher3's errors are its own classes
         raise DatabaseError(f"{database}: {exc}") from exc
-    return int(sessions), _stored_time(newest)
+    return int(sessions), stored_time(newest)
 
 
 @contextlib.contextmanager
@@ -191,7 +191,7 @@ def _read_only(database: Path, passphrase: str | None) -> Iterator[sqlite3.Conne
         if key is None:
             raise DatabaseError("it is encrypted and no passphrase at hand opens it")
         connection = sqlcipher3.connect(uri, uri=True, timeout=5)
-        connection.execute("PRAGMA key = " + _quoted(key))
+        connection.execute("PRAGMA key = " + quoted(key))
     else:
         connection = sqlite3.connect(uri, uri=True, timeout=5)
     try:
@@ -213,25 +213,13 @@ def passphrase_opens(file: Path, passphrase: str) -> bool:
     except Exception:  # sqlcipher3's errors are its own classes
         return False
     try:
-        connection.execute("PRAGMA key = " + _quoted(passphrase))
+        connection.execute("PRAGMA key = " + quoted(passphrase))
         connection.execute("PRAGMA user_version").fetchone()  # page 1 alone: it decrypts
     except Exception:
         return False
     finally:
         connection.close()
     return True
-
-
-def _quoted(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _stored_time(value: object) -> datetime | None:
-    """A time as SQLite holds kapdesk's (naive UTC text), aware; None for none."""
-    if not value:
-        return None
-    moment = datetime.fromisoformat(str(value))
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def _stamp_text(moment: datetime) -> str:
@@ -367,7 +355,7 @@ def _decrypt(file: Path, target: Path, passphrase: str) -> None:
     uri = f"{file.resolve().as_uri()}?mode=ro"
     encrypted = sqlcipher3.connect(uri, uri=True, isolation_level=None)
     try:
-        encrypted.execute("PRAGMA key = " + _quoted(passphrase))
+        encrypted.execute("PRAGMA key = " + quoted(passphrase))
         encrypted.execute("ATTACH DATABASE ? AS plain KEY ''", (str(target),))
         encrypted.execute("SELECT sqlcipher_export('plain')")
         version = int(encrypted.execute("PRAGMA user_version").fetchone()[0])
@@ -432,7 +420,7 @@ def _encrypted_connection(database: Path, passphrase: str | None) -> Iterator[An
 
     connection = sqlcipher3.connect(str(database), timeout=5, isolation_level=None)
     try:
-        connection.execute("PRAGMA key = " + _quoted(key))
+        connection.execute("PRAGMA key = " + quoted(key))
         yield connection
     finally:
         connection.close()
@@ -444,12 +432,12 @@ def keep_aside(database: Path, now: datetime) -> tuple[Path, ...]:
     database stays in place, with nothing of it beside it. The new names (the database's
     first), or () when there was neither database nor family. The family is put back if a
     step fails."""
-    if not any(_member(database, ending).exists() for ending in FAMILY):
+    if not any(_member(database, ending).exists() for ending in RECORD_FILES):
         return ()
     stamp = now.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
     base = database.with_name(f"{database.name}{BEFORE_RESTORE}{stamp}")
     number = 1
-    while any(_member(base, ending).exists() for ending in FAMILY):
+    while any(_member(base, ending).exists() for ending in RECORD_FILES):
         number += 1
         base = database.with_name(f"{database.name}{BEFORE_RESTORE}{stamp}-{number}")
     named = database.exists()
@@ -513,7 +501,7 @@ def _put_back(database: Path, partial: Path, kept: tuple[Path, ...]) -> None:
         _member(database, ending).unlink(missing_ok=True)
     if kept:
         base = kept[0]
-        for ending in FAMILY:
+        for ending in RECORD_FILES:
             aside = _member(base, ending)
             if aside.exists():
                 os.replace(aside, _member(database, ending))
