@@ -62,6 +62,10 @@ class BackupFacts:
     counts: RecordCounts
     newest_record_at: datetime | None  # latest event or audit time in it
     verified_at: datetime | None
+    # Which PC's record it was made of (a digest of the PC's name and the record's path, no
+    # patient data): rotation in a folder several room PCs share removes only its own.
+    # Empty when not known (a backup found without its facts).
+    source: str = ""
 
     def to_json(self) -> str:
         data = {
@@ -82,6 +86,7 @@ class BackupFacts:
             },
             "newest_record_at": _time_text(self.newest_record_at),
             "verified_at": _time_text(self.verified_at),
+            "source": self.source,
         }
         return json.dumps(data, indent=2) + "\n"
 
@@ -130,6 +135,7 @@ class BackupFacts:
             ),
             newest_record_at=_parse_time(data, "newest_record_at"),
             verified_at=_parse_time(data, "verified_at"),
+            source=data["source"] if isinstance(data.get("source"), str) else "",
         )
 
 

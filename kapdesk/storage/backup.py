@@ -162,11 +162,17 @@ def _write_problem(exc: BaseException, folder: Path) -> str:
 # -- what killed backups leave -----------------------------------------------------------------
 
 
+def record_source(source: Path) -> str:
+    """This PC's record ``source``, told apart from any other PC's (a digest of the PC's name
+    and the record's real path): the facts keep it, and rotation removes only its backups."""
+    seen = f"{socket.gethostname()}\n{os.path.realpath(source)}".encode()
+    return hashlib.sha256(seen).hexdigest()[:16]
+
+
 def _owner(source: Path) -> str:
     """The start of the names this PC's backups of ``source`` give their passing files: only
     they come under the backup lock (another PC may write partials into a shared folder)."""
-    seen = f"{socket.gethostname()}\n{os.path.realpath(source)}".encode()
-    return f".kapdesk-{hashlib.sha256(seen).hexdigest()[:12]}-"
+    return f".kapdesk-{record_source(source)[:12]}-"
 
 
 def _backup_lock(source: Path) -> WriterLock:
@@ -333,7 +339,7 @@ def make_backup(
             lock.release()
     if policy is not None:
         try:
-            rotate(folder, room, policy)
+            rotate(folder, room, policy, source=record_source(source))
         except BackupError as exc:  # the new backup stands; the old ones go next time
             log.warning("backups in %s not rotated: %s", folder, exc)
     return made
@@ -364,6 +370,7 @@ def _make(
         )
         _fsync(partial)
         facts = _checked(partial, key, snapshot, room=room, encryption=encryption, clock=clock)
+        facts = replace(facts, source=record_source(source))
         final = _give_name(partial, folder, room, snapshot.made_at)
         facts = replace(facts, name=final.name)
     except BackupError:

@@ -306,14 +306,18 @@ def list_backups(folder: Path) -> list[tuple[Path, BackupFacts | None]]:
     return [(path, _facts_of(path)) for _, _, path in found]
 
 
-def rotate(folder: Path, room: str, policy: RotationPolicy) -> list[Path]:
+def rotate(folder: Path, room: str, policy: RotationPolicy, *, source: str = "") -> list[Path]:
     """Remove this room's backups the policy no longer keeps, older than the newest verified
-    one; the files removed."""
+    one; the files removed. Given this PC's ``source`` (:func:`kapdesk.storage.backup.
+    record_source`), only backups whose facts name it count as this room's: another PC in a
+    folder they share, under the same room name or none, keeps every one of its own."""
     slug = room_slug(room)
     ours = [
         (path, facts)
         for path, facts in list_backups(folder)
-        if (named := parse_backup_name(path.name)) is not None and named[0] == slug
+        if (named := parse_backup_name(path.name)) is not None
+        and named[0] == slug
+        and (not source or (facts is not None and facts.source in (source, "")))
     ]
     verified = [
         parse_backup_name(path.name)[1]  # type: ignore[index]

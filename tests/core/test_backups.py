@@ -85,8 +85,15 @@ def test_facts_hold_counts_and_no_patient_data() -> None:
     assert data["counts"] == {"sessions": 3, "events": 120, "doses": 4, "audit": 17}
     assert set(data) == {
         "format", "name", "made_at", "room", "kapdesk_version", "schema", "encryption",
-        "size", "sha256", "counts", "newest_record_at", "verified_at",
+        "size", "sha256", "counts", "newest_record_at", "verified_at", "source",
     }  # fmt: skip
+
+
+def test_facts_written_before_they_named_their_source_still_read() -> None:
+    data = json.loads(replace(facts(), source="0123456789abcdef").to_json())
+    assert BackupFacts.from_json(json.dumps(data)).source == "0123456789abcdef"
+    del data["source"]
+    assert BackupFacts.from_json(json.dumps(data)).source == ""
 
 
 def _spoilt(**changes: object) -> str:

@@ -309,6 +309,32 @@ def test_rotation_keeps_the_policy_and_only_this_rooms_backups(
     assert not (folder / facts_name(made[0].name)).exists()
 
 
+def test_two_pcs_sharing_a_folder_and_a_room_name_never_rotate_each_others_backups(
+    room: Storage, folder: Path, clock: FakeClock, tmp_path: Path
+) -> None:
+    # Another room PC, named the same (or, as often, not named at all), backs up into the
+    # same share.
+    elsewhere = open_storage(AppPaths.resolve(tmp_path / "other-pc"), None)
+    try:
+        _a_session(elsewhere, clock)
+        theirs = _plain(elsewhere, folder, clock)
+        clock.advance(timedelta(days=1).total_seconds())
+        policy = RotationPolicy(daily=1, weekly=0, monthly=0)
+        ours = []
+        for _ in range(3):
+            ours.append(_plain(room, folder, clock, policy=policy))
+            clock.advance(timedelta(days=1).total_seconds())
+    finally:
+        elsewhere.engine.dispose()
+    assert [path for path, _ in list_backups(folder)] == [ours[2], theirs]
+    assert verify_backup(theirs, None).counts.sessions == 1
+    (_path, facts), (_other, their_facts) = list_backups(folder)
+    assert facts is not None
+    assert their_facts is not None
+    assert facts.source != their_facts.source
+    assert len(facts.source) == 16
+
+
 def test_rotation_removes_nothing_older_until_a_backup_is_verified(
     room: Storage, folder: Path, clock: FakeClock
 ) -> None:
