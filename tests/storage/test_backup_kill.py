@@ -31,6 +31,7 @@ from tests.conftest import make_protocol
 from tests.support.crash import ROOT
 
 KILLS = 50
+ROTATING_KILLS = 15
 SEED = 20
 PASSPHRASE = "orchard window 19 amber"
 DRIVER = ROOT / "tests" / "support" / "backup_driver.py"
@@ -91,11 +92,11 @@ def _passing_files(*places: Path) -> list[str]:
     )
 
 
-def _run_and_kill(env: dict[str, str], data: Path, folder: Path, after: float) -> int:
+def _run_and_kill(env: dict[str, str], data: Path, folder: Path, after: float, *more: str) -> int:
     """Start the driver, kill it ``after`` seconds once it is ready; the backups it said it
     made."""
     driver = subprocess.Popen(
-        [sys.executable, str(DRIVER), str(data), str(folder)],
+        [sys.executable, str(DRIVER), str(data), str(folder), *more],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -143,6 +144,30 @@ def test_backups_killed_at_random_moments_leave_only_whole_backups(
     assert {backup: _sha(backup) for backup in _backups(folder)} == known
     assert len(known) >= 5
     assert killed_inside >= 5
+    _leftovers_swept(paths, folder, passphrase)
+
+
+def test_a_backup_killed_while_it_rotates_never_leaves_the_folder_without_a_good_backup(
+    paths: AppPaths, tmp_path: Path, driver_env: dict[str, str]
+) -> None:
+    _a_record(paths)
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    chance = random.Random(SEED + 1)
+    passphrase = driver_env.get(BACKUP_PASSPHRASE_ENV)
+    made = 0
+    for _ in range(ROTATING_KILLS):
+        made += _run_and_kill(
+            driver_env, paths.data_dir, folder, chance.uniform(0.0, 0.6), "--rotate"
+        )
+        backups = list(_backups(folder))
+        for backup in backups:
+            assert verify_backup(backup, passphrase).counts.audit == AUDIT_LINES
+        if made:
+            # Rotation removes an older backup only once a newer one is verified: whatever
+            # moment the kill chose, a backup with its facts stays.
+            assert any(Path(f"{backup}.json").exists() for backup in backups), backups
+    assert made >= 3
     _leftovers_swept(paths, folder, passphrase)
 
 

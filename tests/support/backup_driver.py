@@ -1,10 +1,11 @@
 """Backups, one after another, in a process of its own, for a test to kill at any moment.
 
-python tests/support/backup_driver.py DATA_DIR FOLDER
+python tests/support/backup_driver.py DATA_DIR FOLDER [--rotate]
 
 Opens the record in DATA_DIR as kapdesk does and backs it up into FOLDER until killed, turn
-about plain and with the backup passphrase of ``KAPDESK_BACKUP_PASSPHRASE`` (when set). Says
-``ready`` on a line once the record is open, and ``made <name>`` after each backup.
+about plain and with the backup passphrase of ``KAPDESK_BACKUP_PASSPHRASE`` (when set), and
+with ``--rotate`` keeps only the newest of the day after each (so a kill lands in rotation
+too). Says ``ready`` on a line once the record is open, and ``made <name>`` after each backup.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-from kapdesk.core.backups import Encryption
+from kapdesk.core.backups import Encryption, RotationPolicy
 from kapdesk.core.clock import SystemClock
 from kapdesk.paths import AppPaths
 from kapdesk.storage.backup import make_backup
@@ -21,7 +22,7 @@ from kapdesk.storage.db import open_storage
 from kapdesk.storage.encryption import BACKUP_PASSPHRASE_ENV
 
 
-def main(data_dir: str, folder: str) -> None:
+def main(data_dir: str, folder: str, *, rotate: bool) -> None:
     storage = open_storage(AppPaths.resolve(data_dir), None)
     passphrase = os.environ.get(BACKUP_PASSPHRASE_ENV)
     print("ready", flush=True)
@@ -35,10 +36,11 @@ def main(data_dir: str, folder: str) -> None:
             clock=SystemClock(),
             passphrase=passphrase if encrypted else None,
             encryption=Encryption.BACKUP_PASSPHRASE if encrypted else Encryption.NONE,
+            policy=RotationPolicy(daily=1, weekly=0, monthly=0) if rotate else None,
         )
         print("made", made.name, flush=True)
         turn += 1
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1], sys.argv[2], rotate="--rotate" in sys.argv[3:])
