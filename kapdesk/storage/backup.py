@@ -478,6 +478,10 @@ def _export_encrypted(plain: Path, partial: Path, key: str) -> None:
     """Write the plain snapshot ``plain`` into ``partial`` encrypted with ``key``."""
     import sqlcipher3  # noqa: PLC0415  (only for encrypted backups)
 
+    # The last close of the unlinked snapshot frees its blocks, which takes tens of ms for a
+    # clinic's record; sqlcipher3's close holds the GIL (the journey's tick would wait), so
+    # kapdesk holds the file too and frees them itself with os.ftruncate, which lets go of it.
+    held = os.open(plain, os.O_RDWR) if sys.platform != "win32" else None
     connection = sqlcipher3.connect(str(plain), isolation_level=None)
     try:
         # Once open, the plain snapshot needs no name: gone from the folder, it ends with this
@@ -495,6 +499,11 @@ def _export_encrypted(plain: Path, partial: Path, key: str) -> None:
         connection.execute("DETACH DATABASE backup")
     finally:
         connection.close()
+        if held is not None:
+            try:
+                os.ftruncate(held, 0)
+            finally:
+                os.close(held)
 
 
 def _checked(
