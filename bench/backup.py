@@ -21,11 +21,10 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bench.records_size import PATIENTS, _session_events, _time
+from bench.records_size import PATIENTS, _session_events, _time, begin_record
 from kapdesk.core.backups import Encryption
 from kapdesk.core.clock import SystemClock
-from kapdesk.core.protocol_files import ProtocolLibrary
-from kapdesk.paths import BUNDLED_PROTOCOLS_DIR, AppPaths
+from kapdesk.paths import AppPaths
 from kapdesk.storage.backup import make_backup, verify_backup
 from kapdesk.storage.db import Storage, open_storage
 from kapdesk.storage.encryption import encrypt_file, sqlcipher_problem
@@ -48,22 +47,11 @@ def build(folder: Path) -> AppPaths:
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     open_storage(paths, None).engine.dispose()  # the schema, as kapdesk makes it
-    protocol = ProtocolLibrary(BUNDLED_PROTOCOLS_DIR, None).get("im-ketamine")
-    assert protocol is not None
     start = datetime(2024, 1, 1, 8, 0, tzinfo=UTC)
     per_session = EVENTS // SESSIONS
     db = sqlite3.connect(paths.database)
     with db:
-        db.execute("PRAGMA synchronous=OFF")
-        db.executemany(
-            "INSERT INTO patients (id, clinic_code, created_at) VALUES (?, ?, ?)",
-            [(n, f"P-{n:05d}", _time(start)) for n in range(1, PATIENTS + 1)],
-        )
-        db.execute(
-            "INSERT INTO protocol_snapshots (id, protocol_id, name, sha256, text, created_at) "
-            "VALUES (1, ?, ?, ?, ?, ?)",
-            (protocol.id, protocol.name, "0" * 64, protocol.text, _time(start)),
-        )
+        protocol = begin_record(db, start)
         db.executemany(
             "INSERT INTO sessions (id, patient_id, protocol_snapshot_id, protocol_id, "
             "protocol_name, room, state, phase_index, opened_at, dosed_at, closed_at, "

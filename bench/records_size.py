@@ -20,6 +20,7 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 from kapdesk.core.clock import SystemClock
 from kapdesk.core.protocol_files import ProtocolLibrary
@@ -34,6 +35,13 @@ OPEN_SESSION_EVENTS = 78_000  # the issue's figure: far more than a real session
 RUNS = 5
 PATIENTS = 500
 _SQLITE_TIME = "%Y-%m-%d %H:%M:%S.%f"
+
+
+class ProtocolRecord(NamedTuple):
+    """The protocol the built sessions were run on, as the sessions table names it."""
+
+    id: str
+    name: str
 
 
 def _time(moment: datetime) -> str:
@@ -63,26 +71,33 @@ def _session_events(
         yield (session_id, last, "session_closed", wall, float(last), 0, '{"reason": "done"}')
 
 
+def begin_record(db: sqlite3.Connection, start: datetime) -> ProtocolRecord:
+    """Fill a fresh kapdesk schema in ``db`` with the patients and the one protocol snapshot the
+    sessions refer to (in the caller's transaction); the protocol's id and name."""
+    protocol = ProtocolLibrary(BUNDLED_PROTOCOLS_DIR, None).get("im-ketamine")
+    assert protocol is not None
+    db.execute("PRAGMA synchronous=OFF")
+    db.executemany(
+        "INSERT INTO patients (id, clinic_code, created_at) VALUES (?, ?, ?)",
+        [(n, f"P-{n:05d}", _time(start)) for n in range(1, PATIENTS + 1)],
+    )
+    db.execute(
+        "INSERT INTO protocol_snapshots (id, protocol_id, name, sha256, text, created_at) "
+        "VALUES (1, ?, ?, ?, ?, ?)",
+        (protocol.id, protocol.name, "0" * 64, protocol.text, _time(start)),
+    )
+    return ProtocolRecord(protocol.id, protocol.name)
+
+
 def build(folder: Path, closed_events: int, open_events: int = 0) -> AppPaths:
     """A data folder whose database holds ``closed_events`` events in closed sessions and, when
     ``open_events``, one session left open with that many."""
     paths = AppPaths.resolve(folder)
     open_storage(paths, None).engine.dispose()  # the schema, as kapdesk makes it
-    protocol = ProtocolLibrary(BUNDLED_PROTOCOLS_DIR, None).get("im-ketamine")
-    assert protocol is not None
     start = datetime(2024, 1, 1, 8, 0, tzinfo=UTC)
     db = sqlite3.connect(folder / "kapdesk.sqlite3")
     with db:
-        db.execute("PRAGMA synchronous=OFF")
-        db.executemany(
-            "INSERT INTO patients (id, clinic_code, created_at) VALUES (?, ?, ?)",
-            [(n, f"P-{n:05d}", _time(start)) for n in range(1, PATIENTS + 1)],
-        )
-        db.execute(
-            "INSERT INTO protocol_snapshots (id, protocol_id, name, sha256, text, created_at) "
-            "VALUES (1, ?, ?, ?, ?, ?)",
-            (protocol.id, protocol.name, "0" * 64, protocol.text, _time(start)),
-        )
+        protocol = begin_record(db, start)
         sessions = closed_events // EVENTS_PER_SESSION
         session_rows: list[tuple[object, ...]] = []
         for n in range(1, sessions + 1):
