@@ -288,6 +288,7 @@ def test_a_folder_that_hangs_holds_one_look_however_often_the_page_is_opened(
         _room_tab(qtbot, window)
         qtbot.keyClick(window, Qt.Key.Key_Escape)
         assert window.pages.currentWidget() is window.setup_view
+    qtbot.waitUntil(lambda: asked == [1], timeout=WAIT_MS)  # the one look reached the share
     looks = [t for t in threading.enumerate() if t.name == "kapdesk backup look"]
     assert len(looks) == 1
     assert asked == [1]
