@@ -155,11 +155,15 @@ def test_a_backup_killed_while_it_rotates_never_leaves_the_folder_without_a_good
     folder.mkdir()
     chance = random.Random(SEED + 1)
     passphrase = driver_env.get(BACKUP_PASSPHRASE_ENV)
-    made = 0
-    for _ in range(ROTATING_KILLS):
+    made = kills = 0
+    # At least ROTATING_KILLS kills, and on until three backups were made (a slow machine
+    # makes fewer before each kill): the check below needs backups to rotate.
+    while kills < ROTATING_KILLS or (made < 3 and kills < 4 * ROTATING_KILLS):
+        window = 0.6 if kills < ROTATING_KILLS else 3.0
         made += _run_and_kill(
-            driver_env, paths.data_dir, folder, chance.uniform(0.0, 0.6), "--rotate"
+            driver_env, paths.data_dir, folder, chance.uniform(0.0, window), "--rotate"
         )
+        kills += 1
         backups = list(_backups(folder))
         for backup in backups:
             assert verify_backup(backup, passphrase).counts.audit == AUDIT_LINES
