@@ -482,7 +482,12 @@ def _export_encrypted(plain: Path, partial: Path, key: str) -> None:
     # clinic's record; sqlcipher3's close holds the GIL (the journey's tick would wait), so
     # kapdesk holds the file too and frees them itself with os.ftruncate, which lets go of it.
     held = os.open(plain, os.O_RDWR) if sys.platform != "win32" else None
-    connection = sqlcipher3.connect(str(plain), isolation_level=None)
+    try:
+        connection = sqlcipher3.connect(str(plain), isolation_level=None)
+    except BaseException:
+        if held is not None:
+            os.close(held)
+        raise
     try:
         # Once open, the plain snapshot needs no name: gone from the folder, it ends with this
         # connection, or with the process however it is killed. (Windows keeps an open file's
