@@ -85,7 +85,11 @@ def encrypt_database(paths: AppPaths, db_url: str | None, *, keep: bool, out: Te
 def install_desktop(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     """``kapdesk install-desktop``: the menu entry, the icon and the autostart, or none."""
     from kapdesk import desktop_entry  # noqa: PLC0415
-    from kapdesk.storage.db_url import parse_database_url, url_has_password  # noqa: PLC0415
+    from kapdesk.storage.db_url import (  # noqa: PLC0415
+        parse_database_url,
+        refuse_an_unkept_record,
+        url_has_password,
+    )
     from kapdesk.storage.errors import DatabaseError  # noqa: PLC0415
 
     if not sys.platform.startswith("linux"):
@@ -106,7 +110,7 @@ def install_desktop(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> i
             arguments += ["--data-dir", str(paths.data_dir)]
         if args.db:
             try:  # a desktop entry never keeps a URL that cannot work
-                parse_database_url(args.db)
+                refuse_an_unkept_record(parse_database_url(args.db))
             except DatabaseError as exc:
                 print(f"kapdesk: {exc}", file=sys.stderr)
                 return EXIT_USAGE

@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kapdesk.paths import AppPaths, package_folder
-from kapdesk.storage.db_url import parse_database_url, sqlite_path
+from kapdesk.storage.db_url import parse_database_url, refuse_an_unkept_record
 from kapdesk.storage.encryption import is_encrypted
 from kapdesk.storage.errors import DatabaseError
 from kapdesk.storage.sqlite_file import examine, opened
@@ -399,20 +399,8 @@ def open_storage(paths: AppPaths, db_url: str | None, passphrase: str | None = N
         url = parse_database_url(db_url)
         if url.get_backend_name() == "postgresql":
             url = with_password(url)
-        elif sqlite_path(url) is None:
-            # Each connection to an in-memory SQLite database sees a database of its own, so
-            # the recorder's thread would find no tables; and nothing would outlive the run.
-            raise DatabaseError(
-                "an SQLite database in memory keeps nothing once kapdesk closes: give a file "
-                "(sqlite:////path/to/kapdesk.sqlite3), or leave --db out to use the data folder"
-            )
-        elif (url.database or "").startswith("file:"):
-            # A URI's options could open the record read-only or shared, and would slip past
-            # the writer lock and the write witness, which go by the file's path.
-            raise DatabaseError(
-                "kapdesk takes an SQLite database as a path, not a file: URI: give "
-                f"sqlite:///{sqlite_path(url)}"
-            )
+        else:
+            refuse_an_unkept_record(url)
     damage = DamageFound()
     engine = make_engine(url, damage)
     before = upgrade(engine)

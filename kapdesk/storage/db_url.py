@@ -18,7 +18,7 @@ import os
 import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from kapdesk.storage.errors import DatabaseError
 
@@ -64,6 +64,29 @@ def parse_database_url(text: str | URL) -> URL:
     return url
 
 
+def refuse_an_unkept_record(url: URL) -> None:
+    """DatabaseError for an SQLite URL kapdesk may not keep the record in: a database in
+    memory, or a ``file:`` URI. Checked where the record is opened and before a URL is
+    written into a desktop entry; the engine itself (and the tests' in-memory databases)
+    takes both."""
+    if url.get_backend_name() != "sqlite":
+        return
+    if sqlite_path(url) is None:
+        # Each connection to an in-memory SQLite database sees a database of its own, so the
+        # recorder's thread would find no tables; and nothing would outlive the run.
+        raise DatabaseError(
+            "an SQLite database in memory keeps nothing once kapdesk closes: give a file "
+            "(sqlite:////path/to/kapdesk.sqlite3), or leave --db out to use the data folder"
+        )
+    if (url.database or "").startswith("file:"):
+        # A URI's options could open the record read-only or shared, and would slip past the
+        # writer lock and the write witness, which go by the file's path.
+        raise DatabaseError(
+            "kapdesk takes an SQLite database as a path, not a file: URI: give "
+            f"sqlite:///{sqlite_path(url)}"
+        )
+
+
 def url_has_password(db_url: str) -> bool:
     """Whether a database URL carries a password (in its user part or as a parameter), which
     a file kapdesk writes (room.toml, a desktop entry) would keep in plain text."""
@@ -80,7 +103,7 @@ def sqlite_path(url: URL) -> Path | None:
         return None
     database = url.database or ""
     if database.startswith("file:"):
-        database = database.removeprefix("file:").split("?", 1)[0]
+        database = unquote(database.removeprefix("file:").split("?", 1)[0])
         if database.startswith("//"):
             database = database[2:]
     if not database or database == ":memory:" or url.query.get("mode") == "memory":

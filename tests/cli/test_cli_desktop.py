@@ -60,7 +60,15 @@ def test_a_password_in_the_database_url_is_never_written_to_the_desktop(
 
 
 @pytest.mark.parametrize(
-    "url", ["postgresql://[::1/kapdesk", "postgresql://h:99999999/db", "nosuchdb://h/db"]
+    "url",
+    [
+        "postgresql://[::1/kapdesk",
+        "postgresql://h:99999999/db",
+        "nosuchdb://h/db",
+        "sqlite://",
+        "sqlite:///:memory:",
+        "sqlite:///file:/srv/kapdesk.sqlite3?uri=true",
+    ],
 )
 def test_a_database_url_that_cannot_work_is_never_written_to_the_desktop(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], url: str
