@@ -163,10 +163,33 @@ def _write_problem(exc: BaseException, folder: Path) -> str:
 
 
 def record_source(source: Path) -> str:
-    """This PC's record ``source``, told apart from any other PC's (a digest of the PC's name
-    and the record's real path): the facts keep it, and rotation removes only its backups."""
-    seen = f"{socket.gethostname()}\n{os.path.realpath(source)}".encode()
+    """This PC's record ``source``, told apart from any other PC's (a digest of the machine's
+    id, its name and the record's real path): the facts keep it, and rotation removes only
+    its backups. The machine's id tells apart room PCs cloned from one image, which share a
+    name and a data folder's path."""
+    seen = f"{_machine_id()}\n{socket.gethostname()}\n{os.path.realpath(source)}".encode()
     return hashlib.sha256(seen).hexdigest()[:16]
+
+
+def _machine_id() -> str:
+    """The operating system's id of this installation ("" where there is none to read)."""
+    if sys.platform == "win32":
+        try:
+            import winreg  # noqa: PLC0415  (Windows only)
+
+            with winreg.OpenKey(
+                winreg.HKEY_LOCAL_MACHINE,
+                r"SOFTWARE\Microsoft\Cryptography",
+            ) as key:
+                return str(winreg.QueryValueEx(key, "MachineGuid")[0])
+        except OSError:
+            return ""
+    for place in ("/etc/machine-id", "/var/lib/dbus/machine-id"):
+        try:
+            return Path(place).read_text(encoding="ascii").strip()
+        except (OSError, ValueError):
+            continue
+    return ""
 
 
 def _owner(source: Path) -> str:

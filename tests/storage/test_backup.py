@@ -8,6 +8,7 @@ import errno
 import hashlib
 import json
 import os
+import socket
 import sqlite3
 import subprocess
 import threading
@@ -39,6 +40,7 @@ from kapdesk.storage.backup import (
     list_backups,
     make_backup,
     read_counts,
+    record_source,
     rotate,
     same_disk_problem,
     verify_backup,
@@ -333,6 +335,18 @@ def test_two_pcs_sharing_a_folder_and_a_room_name_never_rotate_each_others_backu
     assert their_facts is not None
     assert facts.source != their_facts.source
     assert len(facts.source) == 16
+
+
+def test_room_pcs_cloned_from_one_image_are_told_apart_by_the_machines_id(
+    paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Same name, same data folder's path: only the installation's own id differs.
+    monkeypatch.setattr(socket, "gethostname", lambda: "room-pc")
+    monkeypatch.setattr(backup_module, "_machine_id", lambda: "3d1219c7c4c5404a")
+    first = record_source(paths.database)
+    assert record_source(paths.database) == first  # the same PC, every time
+    monkeypatch.setattr(backup_module, "_machine_id", lambda: "9f00aa41b2e64c07")
+    assert record_source(paths.database) != first
 
 
 def test_rotation_removes_nothing_older_until_a_backup_is_verified(
