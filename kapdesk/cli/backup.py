@@ -240,8 +240,11 @@ def restore_from(
         print(f"kapdesk: {exc}", file=sys.stderr)
         return EXIT_PROBLEM
     print(f"{file}: restored into {done.database} ({describe(done.facts)})", file=out)
-    if done.kept_aside:
-        print(f"The database before it is kept as {done.kept_aside[0]}.", file=out)
+    if done.database_kept_as is not None:
+        print(f"The database before it is kept as {done.database_kept_as}.", file=out)
+    elif done.kept_aside:
+        names = ", ".join(path.name for path in done.kept_aside)
+        print(f"Files found beside no database are kept as {names}.", file=out)
     if done.migrated_from:
         print(f"Its records were upgraded from schema {done.migrated_from}.", file=out)
     if done.facts.encryption is Encryption.DATABASE_KEY:

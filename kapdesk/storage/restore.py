@@ -61,11 +61,29 @@ class RestoreOutcome:
     """What a restore did."""
 
     database: Path  # the database now in use
-    kept_aside: tuple[Path, ...]  # the database before it (a second name) and its family
+    # The names kept aside: the database before it (a second name) first, when there was
+    # one, then its family (or only files found beside no database).
+    kept_aside: tuple[Path, ...]
     facts: BackupFacts  # the restored backup's, as verified
     migrated_from: str | None  # the backup's schema when it was upgraded, else None
     # Why the audit trail could not note the restore (which is done all the same), or "".
     audit_problem: str = ""
+    database_kept_as: Path | None = None  # the dated name of the database before it, if any
+
+
+@dataclass(frozen=True)
+class KeptAside:
+    """What :func:`keep_aside` did: the database's dated second name (None when there was no
+    database), and each member of its family moved, as (where it was, where it is now)."""
+
+    database: Path | None
+    moved: tuple[tuple[Path, Path], ...]
+
+    @property
+    def names(self) -> tuple[Path, ...]:
+        """Every name kept aside, the database's first."""
+        first = () if self.database is None else (self.database,)
+        return (*first, *(aside for _source, aside in self.moved))
 
 
 def restore_backup(
@@ -271,8 +289,8 @@ def _put_in_place(
         detail: dict[str, object] = {"made_at": facts.made_at.isoformat()}
         if facts.room:
             detail["room"] = facts.room
-        if kept:
-            detail["kept_aside"] = kept[0].name
+        if kept.database is not None:
+            detail["kept_aside"] = kept.database.name
         if migrated:
             detail["schema_from"] = migrated
         problem = ""
@@ -282,7 +300,7 @@ def _put_in_place(
             problem = str(exc)
     finally:
         storage.engine.dispose()
-    return RestoreOutcome(database, kept, facts, migrated, problem)
+    return RestoreOutcome(database, kept.names, facts, migrated, problem, kept.database)
 
 
 def _copy_backup(file: Path, partial: Path, facts: BackupFacts, passphrase: str | None) -> None:
@@ -426,14 +444,13 @@ def _encrypted_connection(database: Path, passphrase: str | None) -> Iterator[An
         connection.close()
 
 
-def keep_aside(database: Path, now: datetime) -> tuple[Path, ...]:
+def keep_aside(database: Path, now: datetime) -> KeptAside:
     """Give the settled ``database`` its dated before-restore name as well (a hard link, or a
     synced copy), and move the rest of its family to the same name plus its ending: the
-    database stays in place, with nothing of it beside it. The new names (the database's
-    first), or () when there was neither database nor family. The family is put back if a
-    step fails."""
+    database stays in place, with nothing of it beside it. Nothing is kept when there was
+    neither database nor family. The family is put back if a step fails."""
     if not any(_member(database, ending).exists() for ending in RECORD_FILES):
-        return ()
+        return KeptAside(None, ())
     stamp = now.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
     base = database.with_name(f"{database.name}{BEFORE_RESTORE}{stamp}")
     number = 1
@@ -460,7 +477,7 @@ def keep_aside(database: Path, now: datetime) -> tuple[Path, ...]:
                 base.unlink()
         raise
     # (Files of a database with none left beside them: kept all the same, never replayed.)
-    return (base, *(aside for _source, aside in moved)) if named else tuple(a for _s, a in moved)
+    return KeptAside(base if named else None, tuple(moved))
 
 
 def _second_name(database: Path, base: Path) -> None:
@@ -493,19 +510,18 @@ def _remove_partial(partial: Path) -> None:
         _member(partial, ending).unlink(missing_ok=True)
 
 
-def _put_back(database: Path, partial: Path, kept: tuple[Path, ...]) -> None:
+def _put_back(database: Path, partial: Path, kept: KeptAside) -> None:
     """Undo a restore that could not open: what the restored copy made beside it goes first
-    (no WAL of it may meet the database before), then the kept family comes back."""
+    (no WAL of it may meet the database before), then exactly what was kept aside comes back
+    (a restored copy where there was no database goes)."""
     _remove_partial(partial)
     for ending in SIDECARS:
         _member(database, ending).unlink(missing_ok=True)
-    if kept:
-        base = kept[0]
-        for ending in RECORD_FILES:
-            aside = _member(base, ending)
-            if aside.exists():
-                os.replace(aside, _member(database, ending))
+    if kept.database is not None:
+        os.replace(kept.database, database)
     else:
         database.unlink(missing_ok=True)
+    for source, aside in kept.moved:
+        os.replace(aside, source)
     with contextlib.suppress(OSError):
         sync_folder(database.parent)

@@ -402,3 +402,23 @@ def test_from_a_terminal_a_bad_backup_is_one_line_and_no_traceback(tmp_path: Pat
         assert ran.returncode == 1
         assert ran.stderr.startswith("kapdesk: ")
         assert "Traceback" not in ran.stderr
+
+
+def test_restore_names_files_found_beside_no_database_as_what_they_are(
+    room: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    assert main(["--data-dir", str(room.data_dir), "backup", "--to", str(folder)]) == 0
+    (made,) = folder.glob("*.kapdesk-backup")
+    capsys.readouterr()
+    fresh = AppPaths.resolve(tmp_path / "new-pc")
+    fresh.ensure_private()
+    (fresh.data_dir / "kapdesk.sqlite3-journal").write_bytes(b"")
+
+    code, out, _err = _run(capsys, "--data-dir", str(fresh.data_dir), "restore", str(made))
+
+    assert code == 0
+    assert "The database before it is kept as" not in out
+    assert "Files found beside no database are kept as kapdesk.sqlite3.before-restore-" in out
+    assert out.rstrip().endswith("-journal.")

@@ -423,3 +423,59 @@ def test_a_room_on_a_clinic_server_is_not_restored_from_a_file(
         restore_backup(paths, made, passphrase=PASSPHRASE, force=True, clock=clock)
     assert "docs/backup.md" in str(refused.value)
     assert not list(paths.data_dir.glob("*before-restore*"))
+
+
+def _strays(paths: AppPaths) -> dict[str, bytes]:
+    """A data folder with no database in it, but a stray empty journal and a witness."""
+    paths.ensure_private()
+    strays = {"kapdesk.sqlite3-journal": b"", "kapdesk.sqlite3-kapdesk.json": b'{"db": null}'}
+    for name, content in strays.items():
+        (paths.data_dir / name).write_bytes(content)
+    return strays
+
+
+def test_files_beside_no_database_are_never_put_back_as_the_database(
+    room: Storage, tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = _backup(room, tmp_path, clock)
+    fresh = AppPaths.resolve(tmp_path / "new-pc")
+    strays = _strays(fresh)
+
+    def refuses(*_args: object) -> Storage:
+        raise DatabaseError("the disk gave up")
+
+    monkeypatch.setattr(db, "open_storage", refuses)
+    with pytest.raises(RestoreError, match="the database before it is back in place"):
+        restore_backup(fresh, made, passphrase=PASSPHRASE, force=True, clock=clock)
+
+    assert not fresh.database.exists()  # no sidecar took the database's name
+    for name, content in strays.items():
+        assert (fresh.data_dir / name).read_bytes() == content
+    assert not list(fresh.data_dir.glob("*before-restore*"))
+
+
+def test_files_beside_no_database_are_kept_aside_and_named_as_what_they_are(
+    room: Storage, tmp_path: Path, clock: FakeClock
+) -> None:
+    made = _backup(room, tmp_path, clock)
+    fresh = AppPaths.resolve(tmp_path / "new-pc")
+    _strays(fresh)
+
+    done = restore_backup(fresh, made, passphrase=PASSPHRASE, force=True, clock=clock)
+
+    assert done.database_kept_as is None
+    assert sorted(path.name.rsplit("-", 1)[-1] for path in done.kept_aside) == [
+        "journal",
+        "kapdesk.json",
+    ]
+    assert all(path.exists() for path in done.kept_aside)
+    restored = open_storage(fresh, None)
+    try:
+        (line,) = [
+            line
+            for line in StaffStore(restored, FakeClock()).audit_trail()
+            if line.action == "backup_restored"
+        ]
+    finally:
+        restored.engine.dispose()
+    assert "kept_aside" not in line.detail
