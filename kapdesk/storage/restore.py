@@ -399,7 +399,9 @@ def settle(database: Path, passphrase: str | None) -> None:
             with _encrypted_connection(database, passphrase) as connection:
                 connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         else:
-            examine(database)  # a WAL that is not this file's is never written into it
+            # A WAL that is not this file's is never written into it; and no full check is
+            # left reading the file, or the checkpoint below could not empty the WAL.
+            examine(database, background_check=False)
             connection = sqlite3.connect(database, timeout=5, factory=witnessed(database))
             try:
                 connection.checkpoint()

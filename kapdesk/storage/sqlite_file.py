@@ -171,7 +171,11 @@ def held_by(path: Path) -> Path | None:
 
 
 def examine(
-    path: Path, *, encrypted: bool = False, report: Callable[[Path, str], None] | None = None
+    path: Path,
+    *,
+    encrypted: bool = False,
+    report: Callable[[Path, str], None] | None = None,
+    background_check: bool = True,
 ) -> None:
     """Make ready, or refuse, the SQLite file at ``path`` before SQLite opens it.
 
@@ -180,7 +184,9 @@ def examine(
     DatabaseError for a folder whose record was set aside and is still held. ``encrypted``:
     the caller opens it with SQLCipher, which the header and page checks cannot read.
     ``report`` hears of damage the full check finds in the background (a file too big to check
-    whole at start), from that check's thread.
+    whole at start), from that check's thread. ``background_check=False`` starts no such
+    check: its thread reads the file for minutes, which a caller about to checkpoint the
+    file (and needing no reader left on it) cannot have.
     """
     try:
         size = path.stat().st_size
@@ -195,7 +201,7 @@ def examine(
     _examine_header(path, size)
     if not writer_elsewhere(path):  # a live writer's WAL is its own, and changing as we read
         _examine_wal(path)
-    _quick_check(path, report)
+    _quick_check(path, report, background_check)
 
 
 def _create(path: Path) -> None:
@@ -393,11 +399,14 @@ def integrity_problem(path: Path, quick: bool, seconds: float | None = None) -> 
     return None if found == ["ok"] else "; ".join(found)
 
 
-def _quick_check(path: Path, report: Callable[[Path, str], None] | None) -> None:
+def _quick_check(
+    path: Path, report: Callable[[Path, str], None] | None, background_check: bool
+) -> None:
     try:
         problem = integrity_problem(path, quick=True, seconds=QUICK_CHECK_SECONDS)
     except TimeoutError:
-        check_in_background(path, report)
+        if background_check:
+            check_in_background(path, report)
         return
     except sqlite3.Error as exc:
         if not any(words in str(exc).lower() for words in DAMAGE_WORDS):

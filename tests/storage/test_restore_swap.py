@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from kapdesk.core.backups import Encryption
 from kapdesk.core.clock import FakeClock
 from kapdesk.demo import record_demo_session
 from kapdesk.paths import AppPaths
-from kapdesk.storage import encryption
+from kapdesk.storage import encryption, sqlite_file
 from kapdesk.storage.backup import make_backup
 from kapdesk.storage.db import open_storage
 from kapdesk.storage.journeys import JourneyStore
@@ -130,4 +131,50 @@ def test_where_the_disk_has_no_hard_links_the_database_is_kept_as_a_whole_copy(
     alone = AppPaths.resolve(tmp_path / "kept")
     alone.ensure_private()
     shutil.copy2(done.kept_aside[0], alone.database)
+    assert _sessions(alone) == 3
+
+
+def test_a_big_record_left_by_a_crash_is_settled_with_no_full_check_left_reading_it(
+    paths: AppPaths, tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made, copy = _open_copy(paths, tmp_path, None)
+    room = AppPaths.resolve(copy)
+    timed_out: list[Path] = []
+    readers: list[sqlite3.Connection] = []
+    check = sqlite_file.integrity_problem
+
+    def slow_quick_check(path: Path, quick: bool, seconds: float | None = None) -> str | None:
+        try:
+            return check(path, quick, seconds)
+        except TimeoutError:
+            timed_out.append(path)
+            raise
+
+    def full_check_under_way(path: Path, *_report: object) -> None:
+        # The full check of a big record reads it for minutes: a reader on it all that time
+        # (here only on the record left by the crash, whose WAL holds frames).
+        if wal_generation(path) is None:
+            return
+        reader = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        readers.append(reader)
+
+    monkeypatch.setattr(sqlite_file, "QUICK_CHECK_SECONDS", 0.0)  # as on a big record
+    monkeypatch.setattr(sqlite_file, "integrity_problem", slow_quick_check)
+    monkeypatch.setattr(sqlite_file, "check_in_background", full_check_under_way)
+    try:
+        done = restore_backup(room, made, passphrase=None, force=True, clock=clock)
+    finally:
+        for reader in readers:
+            reader.close()
+    monkeypatch.undo()
+
+    assert timed_out  # the quick check ran out of time, as on a big record
+    assert readers == []
+    assert _sessions(room) == 1
+    alone = AppPaths.resolve(tmp_path / "kept")
+    alone.ensure_private()
+    assert done.database_kept_as is not None
+    shutil.copy2(done.database_kept_as, alone.database)
     assert _sessions(alone) == 3
