@@ -25,6 +25,7 @@ database is put back.
 from __future__ import annotations
 
 import contextlib
+import glob
 import hashlib
 import os
 import shutil
@@ -258,6 +259,7 @@ def _put_in_place(
     from kapdesk.storage.staff import StaffStore  # noqa: PLC0415
 
     partial = database.with_name(f".{database.name}{RESTORING}")
+    _drop_second_names(database)  # a restore killed before its swap may have left one
     _copy_backup(file, partial, facts, passphrase)
     try:
         settle(database, passphrase)
@@ -502,6 +504,17 @@ def _second_name(database: Path, base: Path) -> None:
         copying.unlink(missing_ok=True)
 
 
+def _drop_second_names(database: Path) -> None:
+    """Remove every dated before-restore name that is still a second name of the file
+    ``database`` (a restore killed before its swap, or a swap that failed, leaves one): it
+    would change with the database in use. A dated file of its own is never touched."""
+    pattern = f"{glob.escape(database.name)}{BEFORE_RESTORE}*"
+    for name in database.parent.glob(pattern):
+        with contextlib.suppress(OSError):
+            if os.path.samefile(name, database):
+                name.unlink()
+
+
 def _member(database: Path, ending: str) -> Path:
     return database.with_name(database.name + ending)
 
@@ -525,5 +538,6 @@ def _put_back(database: Path, partial: Path, kept: KeptAside) -> None:
         database.unlink(missing_ok=True)
     for source, aside in kept.moved:
         os.replace(aside, source)
+    _drop_second_names(database)  # renaming a second name over its file leaves it as it was
     with contextlib.suppress(OSError):
         sync_folder(database.parent)

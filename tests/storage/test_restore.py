@@ -4,6 +4,8 @@ and giving back every session exactly as it was."""
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -479,3 +481,49 @@ def test_files_beside_no_database_are_kept_aside_and_named_as_what_they_are(
     finally:
         restored.engine.dispose()
     assert "kept_aside" not in line.detail
+
+
+def test_a_second_name_left_on_the_database_is_dropped_and_a_kept_copy_is_not(
+    room: Storage, paths: AppPaths, tmp_path: Path, clock: FakeClock
+) -> None:
+    made = _backup(room, tmp_path, clock)
+    room.engine.dispose()
+    linked = paths.data_dir / "kapdesk.sqlite3.before-restore-20260101-000000"
+    os.link(paths.database, linked)  # a restore killed between its link and its swap
+    copied = paths.data_dir / "kapdesk.sqlite3.before-restore-20250101-000000"
+    shutil.copyfile(paths.database, copied)  # an earlier restore's kept database: its own file
+
+    clock.advance(60)
+    done = restore_backup(paths, made, passphrase=PASSPHRASE, force=True, clock=clock)
+
+    assert not linked.exists()  # it would have become the restored database's second name
+    assert copied.exists()
+    assert done.database_kept_as is not None
+    assert not os.path.samefile(done.database_kept_as, paths.database)
+
+
+def test_a_swap_that_fails_leaves_no_second_name_on_the_database(
+    room: Storage,
+    paths: AppPaths,
+    tmp_path: Path,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    made = _backup(room, tmp_path, clock)
+    room.engine.dispose()
+    before = paths.database.read_bytes()
+    rename = os.replace
+
+    def refuses_the_swap(source: object, target: object) -> None:
+        if str(source).endswith(restore.RESTORING) and target == paths.database:
+            raise OSError(5, "Input/output error")
+        rename(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", refuses_the_swap)
+    with pytest.raises(RestoreError, match="the database before it is back in place"):
+        restore_backup(paths, made, passphrase=PASSPHRASE, force=True, clock=clock)
+    monkeypatch.undo()
+
+    assert paths.database.read_bytes() == before
+    assert paths.database.stat().st_nlink == 1
+    assert not list(paths.data_dir.glob("*before-restore*"))
