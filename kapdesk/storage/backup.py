@@ -80,7 +80,7 @@ from kapdesk.storage.backup_files import (
 )
 from kapdesk.storage.db import Storage
 from kapdesk.storage.errors import DatabaseError
-from kapdesk.storage.writer_lock import DatabaseInUseError, WriterLock
+from kapdesk.storage.writer_lock import DatabaseInUseError, WriterLock, held_here
 
 __all__ = [
     "BackupError",
@@ -229,10 +229,16 @@ def _take_backup_lock(source: Path) -> WriterLock | None:
 def _sweep(source: Path, folder: Path | None, *, ours: bool) -> None:
     """Remove what killed backups left: plain snapshots beside ``source`` and partials in
     ``folder``, each with its SQLite sidecars. This PC's own at once when ``ours`` (the backup
-    lock is held: none of its backups is under way); any other once an hour old."""
+    lock is held: none of its backups is under way); any other once an hour old. What a killed
+    restore left beside ``source`` too, when this process holds its writer lock."""
     owner = _owner(source) if ours else None
     now = time.time()
     _remove_leftovers(source.parent, PLAIN_SUFFIX, owner, now)
+    if held_here(source):  # no restore is under way: it would hold the writer lock
+        from kapdesk.storage.restore import remove_restore_leftovers  # noqa: PLC0415
+
+        with contextlib.suppress(OSError):
+            remove_restore_leftovers(source)
     if folder is not None:
         _remove_leftovers(folder, PARTIAL_SUFFIX, owner, now)
 

@@ -49,6 +49,7 @@ BEFORE_RESTORE = ".before-restore-"
 # The family of the database that moves aside with it (never the writer lock, held here).
 SIDECARS = RECORD_FILES[1:]  # the family but the file itself
 RESTORING = ".restoring"
+COPYING = ".copying"  # a copy of the database being kept aside, where there are no hard links
 RESTORED_BY = "command line"
 BACKUP_ACTIONS = ("backup_made", "backup_failed", "backup_verified", "backup_restored")
 
@@ -494,7 +495,7 @@ def _second_name(database: Path, base: Path) -> None:
         raise
     except OSError:
         pass  # no hard links on this disk: a copy
-    copying = base.with_name(f".{base.name}.copying")
+    copying = base.with_name(f".{base.name}{COPYING}")
     try:
         shutil.copyfile(database, copying)
         with copying.open("rb+") as written:
@@ -523,6 +524,19 @@ def _remove_partial(partial: Path) -> None:
     """The restored copy and anything SQLite made beside it: never a record in use."""
     for ending in ("", "-wal", "-shm", "-journal"):
         _member(partial, ending).unlink(missing_ok=True)
+
+
+def remove_restore_leftovers(database: Path) -> None:
+    """Remove what a killed restore left beside ``database``: the hidden restored copy (for a
+    passphrase backup, a plain copy of every record) and, where the disk has no hard links, a
+    half-made copy of the database kept aside, each with SQLite's files beside it. Only for
+    the holder of the database's writer lock: a restore holds it throughout, so none is under
+    way."""
+    _remove_partial(database.with_name(f".{database.name}{RESTORING}"))
+    pattern = f".{glob.escape(database.name)}{BEFORE_RESTORE}*{COPYING}*"
+    for name in database.parent.glob(pattern):
+        if any(name.name.endswith(f"{COPYING}{end}") for end in ("", "-wal", "-shm", "-journal")):
+            name.unlink(missing_ok=True)
 
 
 def _put_back(database: Path, partial: Path, kept: KeptAside) -> None:

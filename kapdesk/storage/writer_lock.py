@@ -83,6 +83,14 @@ def sqlite_file(paths: AppPaths, db_url: str | None) -> Path | None:
     return Path(database)
 
 
+_HELD_HERE: set[Path] = set()  # the lock files this process holds
+
+
+def held_here(database: Path) -> bool:
+    """Whether this process holds the writer lock of ``database``."""
+    return lock_path(database) in _HELD_HERE
+
+
 class WriterLock:
     """The lock of one database file. :meth:`acquire` takes it or says who has it."""
 
@@ -91,7 +99,7 @@ class WriterLock:
         self.path = lock_path(database)
         self.window = window
         self._fd: int | None = None
-        self._finalizer: weakref.finalize[[int], WriterLock] | None = None
+        self._finalizer: weakref.finalize[[int, Path], WriterLock] | None = None
 
     @property
     def held(self) -> bool:
@@ -127,7 +135,8 @@ class WriterLock:
                 holder,
             )
         self._fd = fd
-        self._finalizer = weakref.finalize(self, _close, fd)
+        _HELD_HERE.add(self.path)
+        self._finalizer = weakref.finalize(self, _let_go, fd, self.path)
         with contextlib.suppress(OSError):  # the lock holds even if its note cannot be written
             note = f"{os.getpid()}\n{socket.gethostname()}\n{self.window}\n".encode()
             os.ftruncate(fd, 0)
@@ -175,7 +184,8 @@ def take_writer_lock(paths: AppPaths, db_url: str | None, window: str = "") -> W
     return lock
 
 
-def _close(fd: int) -> None:
+def _let_go(fd: int, path: Path) -> None:
+    _HELD_HERE.discard(path)
     with contextlib.suppress(OSError):
         os.close(fd)
 

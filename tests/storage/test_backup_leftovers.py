@@ -20,6 +20,7 @@ from kapdesk.paths import AppPaths
 from kapdesk.storage import backup as backup_module
 from kapdesk.storage.backup import BackupError, make_backup, sweep_leftovers
 from kapdesk.storage.db import Storage, open_storage
+from kapdesk.storage.writer_lock import WriterLock
 from tests.storage.test_backup import PASSPHRASE, _a_session
 
 SIDECARS = ("", "-journal", "-wal", "-shm")
@@ -185,3 +186,38 @@ def test_a_missing_folder_still_sweeps_the_data_folder(
     with pytest.raises(BackupError, match="is not there"):
         _backup(room, tmp_path / "unplugged", clock)
     assert not any(path.exists() for path in plain)
+
+
+def _left_by_a_killed_restore(paths: AppPaths) -> list[Path]:
+    """A restore's decrypted copy of the record, and the half-made copy of the database it
+    was keeping aside on a disk without hard links, each with its SQLite sidecars."""
+    return [
+        *_leave(paths.data_dir, ".kapdesk.sqlite3.restoring"),
+        *_leave(paths.data_dir, ".kapdesk.sqlite3.before-restore-20260302-090000.copying"),
+    ]
+
+
+def test_what_a_killed_restore_left_is_swept_by_the_window_that_holds_the_record(
+    room: Storage, paths: AppPaths, folder: Path, clock: FakeClock
+) -> None:
+    left = _left_by_a_killed_restore(paths)
+    writer = WriterLock(paths.database)
+    writer.acquire()  # the window's: no restore can be under way
+    try:
+        sweep_leftovers(room, folder)
+        assert [path.name for path in left if path.exists()] == []
+        left = _left_by_a_killed_restore(paths)
+        _backup(room, folder, clock)  # and every backup sweeps them too
+        assert [path.name for path in left if path.exists()] == []
+    finally:
+        writer.release()
+    assert paths.database.exists()
+
+
+def test_what_a_restore_has_under_way_is_never_swept(
+    room: Storage, paths: AppPaths, folder: Path, clock: FakeClock
+) -> None:
+    left = _left_by_a_killed_restore(paths)  # as a restore in another process has them now
+    sweep_leftovers(room, folder)  # this process holds no writer lock: a restore may
+    _backup(room, folder, clock)
+    assert all(path.exists() for path in left)
