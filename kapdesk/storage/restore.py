@@ -339,6 +339,24 @@ def _copy_backup(file: Path, partial: Path, facts: BackupFacts, passphrase: str 
             f"the copy of the backup {file.name} in the data folder is not the backup that was "
             f"checked ({wrong}): the backup's drive may be failing. Nothing was changed"
         )
+    if facts.encryption is not Encryption.DATABASE_KEY:
+        _into_wal(partial)
+
+
+def _into_wal(partial: Path) -> None:
+    """The plain copy at ``partial`` in WAL mode before it takes the database's place: a big
+    one's full check reads it in the background as it opens, and switching then would wait
+    on that reader until kapdesk gave up on the database as busy."""
+    from kapdesk.storage.sqlite_file import into_wal  # noqa: PLC0415
+
+    try:
+        into_wal(partial)
+    except (sqlite3.Error, OSError) as exc:
+        _remove_partial(partial)
+        raise RestoreError(
+            f"the copy of the backup in the data folder could not be readied ({exc}); nothing "
+            "was changed"
+        ) from exc
 
 
 def _decrypted_differences(partial: Path, facts: BackupFacts) -> str:

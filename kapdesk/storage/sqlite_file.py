@@ -221,10 +221,10 @@ def _create(path: Path) -> None:
     os.close(fd)  # a file no one has open yet: no lock of SQLite's to lose
     os.chmod(path, 0o600)
     fsync_folder(path.parent)
-    _into_wal(path)
+    into_wal(path)
 
 
-def _into_wal(path: Path) -> None:
+def into_wal(path: Path) -> None:
     """Put the file in WAL mode now, before its fingerprint is taken: switching rewrites its
     first page, which once opened only checkpoints may change."""
     if read_at(path, 18, 2) == b"\x02\x02":
@@ -451,7 +451,7 @@ def opened(path: Path) -> None:
     salts = wal_generation(path)
     kept = read_witness(path)
     try:
-        _into_wal(path)
+        into_wal(path)
         # A checkpoint under way (another kapdesk on the file) or cut short (a kill) leaves
         # the file unknown until the next checkpoint of kapdesk's own completes.
         unknown = kept is not None and kept.db is None and salts is not None

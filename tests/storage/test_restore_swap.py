@@ -178,3 +178,31 @@ def test_a_big_record_left_by_a_crash_is_settled_with_no_full_check_left_reading
     assert done.database_kept_as is not None
     shutil.copy2(done.database_kept_as, alone.database)
     assert _sessions(alone) == 3
+
+
+def test_a_big_backup_opens_as_the_database_while_its_full_check_reads_it(
+    paths: AppPaths, tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made, _copy = _open_copy(paths, tmp_path, None)
+    fresh = AppPaths.resolve(tmp_path / "new-pc")
+    readers: list[sqlite3.Connection] = []
+
+    def full_check_under_way(path: Path, *_report: object) -> None:
+        # The full check of a big record reads it for minutes: a reader on it all that time.
+        reader = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        readers.append(reader)
+
+    monkeypatch.setattr(sqlite_file, "QUICK_CHECK_SECONDS", 0.0)  # as on a big record
+    monkeypatch.setattr(sqlite_file, "check_in_background", full_check_under_way)
+    try:
+        done = restore_backup(fresh, made, passphrase=None, force=True, clock=clock)
+    finally:
+        for reader in readers:
+            reader.close()
+    monkeypatch.undo()
+
+    assert len(readers) == 1  # the restored database's full check went on as it opened
+    assert done.database == fresh.database
+    assert _sessions(fresh) == 1
