@@ -104,7 +104,7 @@ def restore_backup(
     cannot note it, the restore stands and the outcome says why). Raises
     :class:`RestoreError` (nothing changed), or a StorageError naming what went wrong once the
     files moved (the database before it put back)."""
-    from kapdesk.storage.backup import BackupError, verify_backup  # noqa: PLC0415
+    from kapdesk.storage.backup_files import BackupError, verify_backup  # noqa: PLC0415
     from kapdesk.storage.writer_lock import sqlite_file, take_writer_lock  # noqa: PLC0415
 
     database = sqlite_file(paths, None)

@@ -18,7 +18,7 @@ from kapdesk.core.clock import FakeClock
 from kapdesk.demo import record_demo_session
 from kapdesk.paths import AppPaths
 from kapdesk.reports.exports import export_session
-from kapdesk.storage import backup, db, encryption, restore
+from kapdesk.storage import backup_files, db, encryption, restore
 from kapdesk.storage.backup import make_backup
 from kapdesk.storage.db import SCHEMA_HEAD, Storage, make_engine, open_storage, session_factory
 from kapdesk.storage.db import sqlite_url as url_of
@@ -228,7 +228,7 @@ def test_a_backup_whose_bytes_change_after_the_check_is_not_put_in_place(
     made = _backup(room, tmp_path, clock, encryption=Encryption.NONE)
     room.engine.dispose()
     before = _unchanged(paths)
-    checked = backup.verify_backup
+    checked = backup_files.verify_backup
 
     def then_damaged(file: Path, passphrase: str | None) -> BackupFacts:
         facts = checked(file, passphrase)
@@ -237,7 +237,7 @@ def test_a_backup_whose_bytes_change_after_the_check_is_not_put_in_place(
             failing.write(b"\x5a" * 16)
         return facts
 
-    monkeypatch.setattr(backup, "verify_backup", then_damaged)
+    monkeypatch.setattr(backup_files, "verify_backup", then_damaged)
     with pytest.raises(RestoreError, match="is not the backup that was checked") as refused:
         restore_backup(paths, made, passphrase=None, force=True, clock=clock)
 
