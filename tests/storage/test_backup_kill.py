@@ -10,7 +10,6 @@ import random
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -93,27 +92,23 @@ def _passing_files(*places: Path) -> list[str]:
 
 
 def _run_and_kill(env: dict[str, str], data: Path, folder: Path, after: float, *more: str) -> int:
-    """Start the driver, kill it ``after`` seconds once it is ready; the backups it said it
-    made."""
+    """Run the driver, which kills itself ``after`` seconds once it is ready; the backups it
+    said it made."""
     driver = subprocess.Popen(
-        [sys.executable, str(DRIVER), str(data), str(folder), *more],
+        [sys.executable, str(DRIVER), str(data), str(folder), str(after), *more],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
     try:
-        assert driver.stdout is not None
-        ready = driver.stdout.readline()
-        assert ready == "ready\n", driver.stderr.read() if driver.stderr else ""
-        time.sleep(after)  # the moment of the kill, not a wait for the app
-        driver.send_signal(signal.SIGKILL)
-        said, _ = driver.communicate(timeout=30)
+        said, problems = driver.communicate(timeout=60)
     finally:
         if driver.poll() is None:
             driver.kill()
             driver.wait()
-    assert driver.returncode == -signal.SIGKILL
+    assert said.startswith("ready\n"), problems
+    assert driver.returncode == -signal.SIGKILL, problems
     return said.count("made ")
 
 
