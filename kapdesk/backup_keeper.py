@@ -113,11 +113,11 @@ class BackupKeeper:
         last = self.last_good()
         return backup_due(last.made_at if last else None, self.clock.now())
 
-    def notice(self) -> str | None:
-        """The admin's calm notice, or None: no folder set, the folder not there, the last
-        good backup older than two days, or the folder on the record's own disk (a drive
-        unplugged leaves its empty mount point behind). Looks at the folder: not on the
-        window's thread."""
+    def notice(self, last: LastGoodBackup | None) -> str | None:
+        """The admin's calm notice, or None, given the ``last`` good backup: no folder set, the
+        folder not there, the last good backup older than two days, or the folder on the
+        record's own disk (a drive unplugged leaves its empty mount point behind). Looks at
+        the folder: not on the window's thread."""
         from kapdesk.storage.backup import folder_problem, same_disk_problem  # noqa: PLC0415
 
         if self.room.on_server:
@@ -125,7 +125,6 @@ class BackupKeeper:
         if not self.room.backup_dir:
             return "No backups are made on this PC yet: set a backup folder on “This room PC”."
         folder = Path(self.room.backup_dir).expanduser()
-        last = self.last_good()
         problem = folder_problem(folder)
         said = backup_notice(last.made_at if last else None, problem, self.clock.now())
         database = self.storage.engine.url.database
@@ -243,32 +242,19 @@ class BackupKeeper:
 
     # -- the state file -----------------------------------------------------------------------
 
+    def state(self) -> tuple[LastGoodBackup | None, tuple[datetime, str] | None]:
+        """The last good backup and the last failure since, from one reading of
+        ``backups.json``."""
+        data = self._read()
+        return _last_good_in(data, self.state_file), _failure_in(data)
+
     def last_good(self) -> LastGoodBackup | None:
         """The newest backup made here and verified (from ``backups.json``), or None."""
-        data = self._read().get("last_good")
-        if not isinstance(data, dict):
-            return None
-        try:
-            return LastGoodBackup(
-                made_at=datetime.fromisoformat(str(data["made_at"])),
-                folder=str(data["folder"]),
-                file=str(data["file"]),
-                size=int(data["size"]),
-                sessions=int(data["sessions"]),
-            )
-        except (KeyError, TypeError, ValueError):
-            log.warning("the last good backup in %s cannot be read", self.state_file)
-            return None
+        return self.state()[0]
 
     def last_failure(self) -> tuple[datetime, str] | None:
         """When the last backup failed and why, if it failed after the last good one."""
-        data = self._read().get("failure")
-        if not isinstance(data, dict):
-            return None
-        try:
-            return datetime.fromisoformat(str(data["at"])), str(data["text"])
-        except (KeyError, ValueError):
-            return None
+        return self.state()[1]
 
     def _read(self) -> dict[str, Any]:
         return _read_state(self.state_file)
@@ -298,6 +284,33 @@ class BackupKeeper:
                 self.audit.record(by, "backup_failed", why=outcome.why, problem=outcome.problem)
         except StorageError as exc:
             log.warning("the backup could not be audited: %s", exc)
+
+
+def _last_good_in(state: dict[str, Any], state_file: Path) -> LastGoodBackup | None:
+    data = state.get("last_good")
+    if not isinstance(data, dict):
+        return None
+    try:
+        return LastGoodBackup(
+            made_at=datetime.fromisoformat(str(data["made_at"])),
+            folder=str(data["folder"]),
+            file=str(data["file"]),
+            size=int(data["size"]),
+            sessions=int(data["sessions"]),
+        )
+    except (KeyError, TypeError, ValueError):
+        log.warning("the last good backup in %s cannot be read", state_file)
+        return None
+
+
+def _failure_in(state: dict[str, Any]) -> tuple[datetime, str] | None:
+    data = state.get("failure")
+    if not isinstance(data, dict):
+        return None
+    try:
+        return datetime.fromisoformat(str(data["at"])), str(data["text"])
+    except (KeyError, ValueError):
+        return None
 
 
 def remember_backup(paths: AppPaths, outcome: BackupOutcome, now: datetime) -> None:

@@ -188,12 +188,9 @@ class BackupSchedule(QObject):
 def _look(keeper: BackupKeeper) -> BackupLook:
     try:
         needs = keeper.needs_passphrase()
+        last, failure = keeper.state()
         return BackupLook(
-            keeper.last_good(),
-            keeper.last_failure(),
-            keeper.notice(),
-            needs,
-            needs and keeper.passphrase_kept(),
+            last, failure, keeper.notice(last), needs, needs and keeper.passphrase_kept()
         )
     except Exception:  # a look never ends a thread with a traceback
         log.exception("the backups could not be looked at")

@@ -58,14 +58,14 @@ def test_a_backup_with_the_passphrase_is_remembered_and_audited(
     assert last is not None
     assert (last.file, last.folder, last.made_at) == (made.name, str(folder), clock.now())
     assert not keeper.due()
-    assert keeper.notice() == (  # a test's folders share the record's disk
+    assert keeper.notice(keeper.last_good()) == (  # a test's folders share the record's disk
         f"The backup folder {folder} is on the same disk as the record: if that disk fails, "
         "the backups go with it (is the drive unplugged or the share not mounted?)."
     )
     clock.advance(24 * 3600)
     assert keeper.due()
     clock.advance(2 * 24 * 3600)
-    assert keeper.notice() == (
+    assert keeper.notice(keeper.last_good()) == (
         "The last good backup is 3 days old: check the backup folder is there and has room."
     )
     audit = StaffStore(storage, clock).audit_log()
@@ -108,7 +108,7 @@ def test_a_damaged_state_file_is_read_as_none(
     (paths.data_dir / "backups.json").write_text("{not json", encoding="utf-8")
     keeper = _keeper(storage, paths, clock, RoomSettings(backup_dir=str(folder)))
     assert keeper.last_good() is None
-    assert keeper.notice() == "No backup of this PC's records has been made yet."
+    assert keeper.notice(keeper.last_good()) == "No backup of this PC's records has been made yet."
 
 
 def test_the_daily_backup_waits_for_one_under_way_and_counts_it(

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from kapdesk.app import build_window
-from kapdesk.backup_keeper import UNEXPECTED
+from kapdesk.backup_keeper import UNEXPECTED, LastGoodBackup
 from kapdesk.core.backups import BACKUP_SUFFIX
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.room import RoomSettings, load_room_settings
@@ -278,10 +278,10 @@ def test_a_folder_that_hangs_holds_one_look_however_often_the_page_is_opened(
     real = schedule.keeper.notice
     asked: list[int] = []
 
-    def hanging_share() -> str | None:  # a network share that does not answer
+    def hanging_share(last: LastGoodBackup | None) -> str | None:  # a share that hangs
         asked.append(1)
         assert hung.wait(WAIT_MS / 1000)
-        return real()
+        return real(last)
 
     monkeypatch.setattr(schedule.keeper, "notice", hanging_share)
     for _ in range(3):
