@@ -47,6 +47,22 @@ def room(tmp_path: Path) -> AppPaths:
     return paths
 
 
+def _usb(tmp_path: Path) -> Path:
+    """An empty folder standing for the backup drive."""
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    return folder
+
+
+def _backed_up(room: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """One backup of ``room`` made from a terminal onto the drive; what it said is read."""
+    folder = _usb(tmp_path)
+    assert main(["--data-dir", str(room.data_dir), "backup", "--to", str(folder)]) == 0
+    (made,) = folder.glob("*.kapdesk-backup")
+    capsys.readouterr()
+    return made
+
+
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
@@ -73,8 +89,7 @@ def _export(paths: AppPaths, session: int, capsysbinary: pytest.CaptureFixture[b
 def test_the_drill_backs_up_verifies_lists_and_restores_every_session_byte_for_byte(
     room: AppPaths, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
-    folder = tmp_path / "usb"
-    folder.mkdir()
+    folder = _usb(tmp_path)
     data = str(room.data_dir)
 
     assert main(["--data-dir", data, "backup", "--to", str(folder)]) == 0
@@ -106,11 +121,7 @@ def test_restore_says_it_is_done_when_the_audit_trail_cannot_note_it(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    folder = tmp_path / "usb"
-    folder.mkdir()
-    assert main(["--data-dir", str(room.data_dir), "backup", "--to", str(folder)]) == 0
-    (made,) = folder.glob("*.kapdesk-backup")
-    capsys.readouterr()
+    made = _backed_up(room, tmp_path, capsys)
 
     def full_disk(*_args: object, **_detail: object) -> None:
         raise StorageError("The audit log could not be written (the disk is full)")
@@ -138,8 +149,7 @@ def test_backup_goes_to_the_room_folder_and_says_when_there_is_none(
         "kapdesk: there is no backup folder: give --to DIR, or set this room PC's backup "
         "folder on the admin's page (This room PC)\n"
     )
-    folder = tmp_path / "usb"
-    folder.mkdir()
+    folder = _usb(tmp_path)
     room.room_settings.write_text(f'backup_dir = "{folder}"\n', encoding="utf-8")
     code, out, err = _run(capsys, "--data-dir", data, "backup")
     assert code == 0
@@ -188,8 +198,7 @@ def test_a_missing_folder_or_passphrase_is_said_in_one_line(
     assert str(gone) in err
 
     monkeypatch.delenv(encryption.BACKUP_PASSPHRASE_ENV)
-    folder = tmp_path / "usb"
-    folder.mkdir()
+    folder = _usb(tmp_path)
     code, _out, err = _run(capsys, "--data-dir", data, "backup", "--to", str(folder))
     assert code == 1
     assert "there is no backup passphrase" in err
@@ -206,8 +215,7 @@ def test_while_the_window_runs_backup_is_made_and_restore_refused(
     room: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = str(room.data_dir)
-    folder = tmp_path / "usb"
-    folder.mkdir()
+    folder = _usb(tmp_path)
     window = WriterLock(room.database, "kapdesk-window")
     window.acquire()
     try:
@@ -232,10 +240,7 @@ def test_a_corrupt_backup_fails_verify_and_restore(
     room: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = str(room.data_dir)
-    folder = tmp_path / "usb"
-    folder.mkdir()
-    assert _run(capsys, "--data-dir", data, "backup", "--to", str(folder))[0] == 0
-    (made,) = folder.glob("*.kapdesk-backup")
+    made = _backed_up(room, tmp_path, capsys)
     damaged = bytearray(made.read_bytes())
     damaged[-4096:] = bytes(4096)
     made.write_bytes(bytes(damaged))
@@ -295,8 +300,7 @@ def test_backup_on_a_server_runs_pg_dump_with_the_password_kept_off_its_command_
 ) -> None:
     tools = _fake_pg_dump(tmp_path / "bin")
     monkeypatch.setenv("PATH", str(tools))
-    folder = tmp_path / "usb"
-    folder.mkdir()
+    folder = _usb(tmp_path)
     code, out, err = _run(
         capsys, "--data-dir", str(tmp_path / "room"), "--db", SERVER, "backup", "--to", str(folder)
     )
@@ -318,8 +322,7 @@ def test_a_failing_pg_dump_leaves_no_file_and_says_why(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("PATH", str(_fake_pg_dump(tmp_path / "bin", fails=True)))
-    folder = tmp_path / "usb"
-    folder.mkdir()
+    folder = _usb(tmp_path)
     code, _out, err = _run(
         capsys, "--data-dir", str(tmp_path / "room"), "--db", SERVER, "backup", "--to", str(folder)
     )
@@ -337,8 +340,7 @@ def test_without_pg_dump_it_says_what_to_do(
     empty = tmp_path / "bin"
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))
-    folder = tmp_path / "usb"
-    folder.mkdir()
+    folder = _usb(tmp_path)
     room = AppPaths.resolve(tmp_path / "room")
     room.ensure_private()
     room.room_settings.write_text(
@@ -358,8 +360,7 @@ def test_a_real_server_is_dumped_by_pg_dump(
     storage = open_storage(AppPaths.resolve(tmp_path / "room"), fresh_postgres)
     record_demo_session(storage)
     storage.engine.dispose()
-    folder = tmp_path / "usb"
-    folder.mkdir()
+    folder = _usb(tmp_path)
     code, _out, err = _run(
         capsys,
         "--data-dir",
@@ -407,11 +408,7 @@ def test_from_a_terminal_a_bad_backup_is_one_line_and_no_traceback(tmp_path: Pat
 def test_restore_names_files_found_beside_no_database_as_what_they_are(
     room: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    folder = tmp_path / "usb"
-    folder.mkdir()
-    assert main(["--data-dir", str(room.data_dir), "backup", "--to", str(folder)]) == 0
-    (made,) = folder.glob("*.kapdesk-backup")
-    capsys.readouterr()
+    made = _backed_up(room, tmp_path, capsys)
     fresh = AppPaths.resolve(tmp_path / "new-pc")
     fresh.ensure_private()
     (fresh.data_dir / "kapdesk.sqlite3-journal").write_bytes(b"")
