@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from kapdesk.core.journey import EventKind, JourneyEvent
+from kapdesk.core.loudness import Loudness, loudness_from_json
 from kapdesk.core.protocols import Protocol
 from kapdesk.core.timefmt import minutes_text
 from kapdesk.core.wording import counted
@@ -49,6 +50,7 @@ class Track:
     title: str
     artist: str = ""
     duration: float | None = None  # seconds; None when it could not be read
+    loudness: Loudness | None = None  # None: not yet measured
 
     def label(self) -> str:
         return f"{self.artist} – {self.title}" if self.artist else self.title
@@ -86,6 +88,7 @@ class Bed:
 
     path: str
     title: str
+    loudness: Loudness | None = None  # None: not yet measured
 
 
 @dataclass(frozen=True)
@@ -115,7 +118,7 @@ class Soundtrack:
     def to_json(self) -> dict[str, Any]:
         return {
             "name": self.name,
-            "bed": None if self.bed is None else {"path": self.bed.path, "title": self.bed.title},
+            "bed": bed_json(self.bed),
             "settling": playlist_json(self.settling),
             "phases": {name: playlist_json(p) for name, p in self.phases.items()},
             "default": playlist_json(self.default),
@@ -126,16 +129,31 @@ class Soundtrack:
         }
 
 
+def bed_json(bed: Bed | None) -> dict[str, Any] | None:
+    if bed is None:
+        return None
+    data: dict[str, Any] = {"path": bed.path, "title": bed.title}
+    if bed.loudness is not None:
+        data["loudness"] = bed.loudness.to_json()
+    return data
+
+
+def track_json(track: Track) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "path": track.path,
+        "title": track.title,
+        "artist": track.artist,
+        "duration": track.duration,
+    }
+    if track.loudness is not None:
+        data["loudness"] = track.loudness.to_json()
+    return data
+
+
 def playlist_json(playlist: Playlist | None) -> dict[str, Any] | None:
     if playlist is None:
         return None
-    return {
-        "name": playlist.name,
-        "tracks": [
-            {"path": t.path, "title": t.title, "artist": t.artist, "duration": t.duration}
-            for t in playlist.tracks
-        ],
-    }
+    return {"name": playlist.name, "tracks": [track_json(t) for t in playlist.tracks]}
 
 
 def _playlist_from(data: Any) -> Playlist | None:
@@ -151,6 +169,7 @@ def _playlist_from(data: Any) -> Playlist | None:
                     title=str(item.get("title") or item["path"]),
                     artist=str(item.get("artist") or ""),
                     duration=float(duration) if isinstance(duration, int | float) else None,
+                    loudness=loudness_from_json(item.get("loudness")),
                 )
             )
     return Playlist(str(data.get("name") or ""), tuple(tracks))
@@ -173,7 +192,9 @@ def soundtrack_from_json(data: Mapping[str, Any]) -> Soundtrack:
         switch = Switch.FADE
     return Soundtrack(
         name=str(data.get("name") or "Soundtrack"),
-        bed=Bed(str(bed["path"]), str(bed.get("title") or ""))
+        bed=Bed(
+            str(bed["path"]), str(bed.get("title") or ""), loudness_from_json(bed.get("loudness"))
+        )
         if isinstance(bed, Mapping) and bed.get("path")
         else None,
         settling=_playlist_from(data.get("settling")),
