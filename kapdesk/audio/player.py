@@ -11,6 +11,11 @@ moment a track started and how far into it it started. It does nothing on its ow
 it calls :meth:`Player.tick` when :meth:`Player.tick` last asked to be called again (a Qt timer
 in the window), which keeps it free of threads and testable with a fake clock.
 
+Every track and the bed play at the clinic's target loudness: each layer's volume is multiplied
+by the gain that brings its sound down to the target (:func:`kapdesk.core.loudness.matching`),
+inside the same sum as the fades, quiet and the room's limit, and rounded to the mixer's 128
+steps. A new track's gain is set before it starts, so its fade-in rises to its own level.
+
 Everything the patient heard is reported through ``on_event`` (a track started, was skipped,
 could not play; the music ran out; quiet on or off) for the session record.
 """
@@ -27,6 +32,7 @@ from typing import Any
 from kapdesk.audio.backend import AudioBackend, AudioError
 from kapdesk.core.clock import Clock
 from kapdesk.core.journey import EventKind
+from kapdesk.core.loudness import DEFAULT_TARGET, Loudness, gain_factor, matching, mixer_volume
 from kapdesk.core.soundtrack import Playlist, Soundtrack, Switch, Track
 
 log = logging.getLogger(__name__)
@@ -47,6 +53,7 @@ class Settings:
     track_fade_seconds: float = 2.0  # every track rises from silence over this
     bed_fade_seconds: float = 6.0  # the bed rises from silence over this
     close_fade_seconds: float = 20.0  # at the end of the session, everything fades over this
+    target_loudness: float = DEFAULT_TARGET  # LUFS every track and bed is brought down to
 
 
 @dataclass(frozen=True)
@@ -105,6 +112,8 @@ class Player:
         self.music_volume = 0.7
         self.bed_volume = 0.4
         self._applied: tuple[float, float] | None = None
+        self.music_gain_db = 0.0  # the gain of the track now playing (or last played)
+        self.bed_gain_db = 0.0
         self.bed_problem: str | None = None
         self.problems: list[str] = []  # what the sitter should know, newest last
 
@@ -152,6 +161,8 @@ class Player:
         self.soundtrack = soundtrack
         self.music_volume = soundtrack.music_volume
         self.bed_volume = soundtrack.bed_volume
+        if soundtrack.bed is not None:
+            self.bed_gain_db = self._gain_db(soundtrack.bed.loudness)
         self._apply_volumes(force=True)
         if soundtrack.bed is not None:
             try:
@@ -311,6 +322,8 @@ class Player:
             start = position if candidate == index else 0.0
             try:
                 self._backend.music.load(Path(track.path))
+                self.music_gain_db = self._gain_db(track.loudness)
+                self._apply_volumes(force=True)  # before play: the fade-in rises to this level
                 self._backend.music.play(start=start, fade_ms=_ms(self.settings.track_fade_seconds))
             except AudioError as exc:
                 self.index = candidate
@@ -321,7 +334,7 @@ class Player:
             self._state = _Music.PLAYING
             self._started_at = self._clock.monotonic()
             self._offset = start
-            self._emit(EventKind.TRACK, {**self._track_data(track), "offset": round(start, 3)})
+            self._emit(EventKind.TRACK, {**self._track_data(track), **self._loudness_data(track)})
             return
         self.index = len(playlist.tracks) - 1
         self._ran_out()
@@ -340,9 +353,23 @@ class Player:
             "artist": track.artist,
         }
 
+    def _loudness_data(self, track: Track) -> dict[str, Any]:
+        loudness = track.loudness
+        return {
+            "offset": round(self._offset, 3),
+            "gain_db": round(self.music_gain_db, 1),
+            "loudness_lufs": None if loudness is None else round(loudness.integrated, 1),
+        }
+
+    def _gain_db(self, loudness: Loudness | None) -> float:
+        return matching(loudness, self.settings.target_loudness).gain
+
     def _apply_volumes(self, *, force: bool = False) -> None:
         gain = self._quiet.at(self._clock.monotonic()) * self.settings.master_limit
-        volumes = (round(self.music_volume * gain, 4), round(self.bed_volume * gain, 4))
+        volumes = (
+            mixer_volume(self.music_volume * gain * gain_factor(self.music_gain_db)),
+            mixer_volume(self.bed_volume * gain * gain_factor(self.bed_gain_db)),
+        )
         if force or volumes != self._applied:
             self._backend.music.set_volume(volumes[0])
             self._backend.bed.set_volume(volumes[1])

@@ -44,7 +44,8 @@ class EventKind(StrEnum):
     CLOSED = "session_closed"
     # What the patient heard, so integration can ask what was playing when something happened.
     SOUNDTRACK = "soundtrack_chosen"  # data: the soundtrack as planned (Soundtrack.to_json)
-    TRACK = "track_started"  # data: playlist, index, path, title, artist, offset
+    TRACK = "track_started"  # data: playlist, index, path, title, artist, offset, gain_db,
+    #                          loudness_lufs (None: not measured; older events lack both)
     TRACK_SKIPPED = "track_skipped"  # data: playlist, index, path, title, by (who)
     TRACK_FAILED = "track_failed"  # data: playlist, index, path, title, reason
     MUSIC_ENDED = "music_ran_out"  # data: playlist

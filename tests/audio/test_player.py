@@ -12,14 +12,24 @@ from kapdesk.audio.fake import FakeBackend
 from kapdesk.audio.player import Player, Settings
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.journey import EventKind
+from kapdesk.core.loudness import Loudness, mixer_volume
 from kapdesk.core.soundtrack import Bed, Playlist, Soundtrack, Switch, Track
 
 Heard = list[tuple[EventKind, dict[str, Any]]]
 
+# Mastered at the clinic's default target: played at the soundtrack's own volumes, no gain.
+ON_TARGET = Loudness(-26.0, -12.0)
+LOUD = Loudness(-6.0, -0.5)  # a modern master: 20 dB down at -26
+QUIET = Loudness(-32.0, -14.0)  # an old ambient record: 6 LU short of -26, played as it is
+
 
 def _list(name: str, *seconds: float) -> Playlist:
     return Playlist(
-        name, tuple(Track(f"/m/{name}{i}.ogg", f"{name}{i}", "", s) for i, s in enumerate(seconds))
+        name,
+        tuple(
+            Track(f"/m/{name}{i}.ogg", f"{name}{i}", "", s, ON_TARGET)
+            for i, s in enumerate(seconds)
+        ),
     )
 
 
@@ -31,7 +41,7 @@ GENTLE = _list("gentle", 200)
 def _soundtrack(switch: Switch = Switch.FADE) -> Soundtrack:
     return Soundtrack(
         name="Test",
-        bed=Bed("/s/rain.ogg", "Rain"),
+        bed=Bed("/s/rain.ogg", "Rain", ON_TARGET),
         settling=SETTLE,
         phases={"Peak": DEEP, "Onset": DEEP},
         default=GENTLE,
@@ -86,7 +96,7 @@ def test_start_brings_the_bed_and_the_settling_music_in_with_fades(
         (
             EventKind.TRACK,
             {"playlist": "settle", "index": 0, "path": "/m/settle0.ogg", "title": "settle0",
-             "artist": "", "offset": 0.0},
+             "artist": "", "offset": 0.0, "gain_db": 0.0, "loudness_lufs": -26.0},
         )
     ]  # fmt: skip
 
@@ -159,8 +169,8 @@ def test_quiet_fades_everything_down_and_back_up(
     halfway = backend.music.volume
     assert 0.5 * 0.12 < halfway < 0.5  # a fade, not a jump
     _run(player, clock, 2)
-    assert backend.music.volume == pytest.approx(0.5 * 0.12)
-    assert backend.bed.volume == pytest.approx(0.5 * 0.12)
+    assert backend.music.volume == mixer_volume(0.5 * 0.12)  # 8/128, the mixer's nearest step
+    assert backend.bed.volume == mixer_volume(0.5 * 0.12)
     player.set_quiet(False)
     _run(player, clock, 3.1)
     assert backend.music.volume == pytest.approx(0.5)
@@ -171,8 +181,8 @@ def test_no_layer_ever_exceeds_the_master_limit(backend: FakeBackend, clock: Fak
     player = Player(backend, clock, Settings(master_limit=0.6))
     player.start(_soundtrack(), None)
     player.set_volumes(music=1.0, bed=3.0)
-    assert backend.music.volume == pytest.approx(0.6)
-    assert backend.bed.volume == pytest.approx(0.6)
+    assert backend.music.volume == mixer_volume(0.6) == 77 / 128  # 0.6 to half a step
+    assert backend.bed.volume == mixer_volume(0.6)
 
 
 def test_a_file_that_cannot_play_is_skipped_and_the_sitter_told(
@@ -277,3 +287,137 @@ def test_the_next_track_follows_the_last_without_a_gap(
     clock.advance(wait)
     player.tick()
     assert player.now_playing == SETTLE.tracks[1]
+
+
+# --- loudness: every track at the clinic's target ---------------------------------------------
+
+
+def _mixed(*loudness: Loudness | None, name: str = "mixed") -> Playlist:
+    return Playlist(
+        name,
+        tuple(
+            Track(f"/m/{name}{i}.ogg", f"{name}{i}", "", 100, lu) for i, lu in enumerate(loudness)
+        ),
+    )
+
+
+def _mixed_soundtrack(settling: Playlist, peak: Playlist | None = None) -> Soundtrack:
+    return Soundtrack(
+        name="Mixed",
+        bed=Bed("/s/rain.ogg", "Rain", Loudness(-16.0, -6.0)),  # 10 dB down at -26
+        settling=settling,
+        phases={"Peak": peak or DEEP},
+        fade_seconds=8.0,
+        music_volume=0.5,
+        bed_volume=0.5,
+    )
+
+
+def _volume_at_play(backend: FakeBackend, path: str) -> float | None:
+    """The music volume the layer had when ``path`` last started to play."""
+    volume = found = None
+    for call in backend.history:
+        if call.layer == "music" and call.action == "set_volume":
+            volume = call.volume
+        if call.layer == "music" and call.action == "play" and call.path == Path(path):
+            found = volume
+    return found
+
+
+def _started(heard: Heard) -> list[tuple[str, float, float | None]]:
+    return [
+        (d["title"], d["gain_db"], d["loudness_lufs"]) for k, d in heard if k is EventKind.TRACK
+    ]
+
+
+def test_a_loud_master_comes_down_and_a_quiet_record_plays_as_it_is(
+    player: Player, backend: FakeBackend, clock: FakeClock, heard: Heard
+) -> None:
+    player.start(_mixed_soundtrack(_mixed(LOUD, QUIET)), None)
+    assert backend.music.volume == mixer_volume(0.5 * 0.1)  # -20 dB: 6/128
+    assert _volume_at_play(backend, "/m/mixed0.ogg") == 6 / 128  # the fade-in rises to it
+    assert backend.bed.volume == mixer_volume(0.5 * 10 ** (-10 / 20)) == 20 / 128
+    _run(player, clock, 101)
+    assert player.now_playing is not None
+    assert player.now_playing.title == "mixed1"
+    assert _volume_at_play(backend, "/m/mixed1.ogg") == 0.5  # set before it began, not after
+    assert backend.music.volume == 0.5
+    assert _started(heard) == [("mixed0", -20.0, -6.0), ("mixed1", 0.0, -32.0)]
+
+
+def test_an_unmeasured_track_plays_as_a_loud_master_would(
+    player: Player, backend: FakeBackend, heard: Heard
+) -> None:
+    player.start(_mixed_soundtrack(_mixed(None)), None)
+    assert backend.music.volume == mixer_volume(0.5 * 10 ** (-12 / 20)) == 16 / 128
+    assert _started(heard) == [("mixed0", -12.0, None)]
+
+
+def test_the_clinics_target_sets_the_gain(backend: FakeBackend, clock: FakeClock) -> None:
+    heard: Heard = []
+    player = Player(
+        backend,
+        clock,
+        Settings(master_limit=1.0, target_loudness=-18.0),
+        on_event=lambda kind, data: heard.append((kind, dict(data))),
+    )
+    player.start(_mixed_soundtrack(_mixed(LOUD)), None)
+    assert _started(heard) == [("mixed0", -12.0, -6.0)]
+    assert backend.bed.volume == mixer_volume(0.5 * 10 ** (-2 / 20))
+
+
+def test_quiet_and_the_limit_multiply_with_the_gain_and_never_silence_it(
+    backend: FakeBackend, clock: FakeClock
+) -> None:
+    player = Player(backend, clock, Settings(master_limit=0.8))
+    player.start(_mixed_soundtrack(_mixed(LOUD)), None)
+    _run(player, clock, 5)
+    assert backend.music.volume == mixer_volume(0.5 * 0.8 * 0.1)  # 5/128
+    player.set_quiet(True)
+    _run(player, clock, 1.5)
+    assert 1 / 128 <= backend.music.volume < 5 / 128  # on its way down
+    _run(player, clock, 2)
+    assert backend.music.volume == 1 / 128  # 0.0048 wanted: a murmur, never silence
+    assert backend.bed.volume == mixer_volume(0.5 * 0.8 * 0.12 * 10 ** (-10 / 20))
+    player.set_quiet(False)
+    _run(player, clock, 3.1)
+    assert backend.music.volume == 5 / 128
+
+
+def test_a_skip_fades_out_at_the_old_gain_and_the_next_rises_to_its_own(
+    player: Player, backend: FakeBackend, clock: FakeClock, heard: Heard
+) -> None:
+    player.start(_mixed_soundtrack(_mixed(QUIET, LOUD)), None)
+    _run(player, clock, 5)
+    player.skip()
+    _run(player, clock, 1)
+    assert backend.music.fading_out
+    assert backend.music.volume == 0.5  # the fade-out is not cut short by the next gain
+    _run(player, clock, 1.5)
+    assert _volume_at_play(backend, "/m/mixed1.ogg") == 6 / 128
+    assert backend.music.fade_in_ms == 2000  # still a fade
+    assert _started(heard) == [("mixed0", 0.0, -32.0), ("mixed1", -20.0, -6.0)]
+
+
+def test_a_phase_change_brings_the_new_playlist_in_at_its_own_gain(
+    player: Player, backend: FakeBackend, clock: FakeClock, heard: Heard
+) -> None:
+    player.start(_mixed_soundtrack(_mixed(QUIET), _mixed(LOUD, name="peak")), None)
+    _run(player, clock, 10)
+    player.phase_changed("Peak")
+    _run(player, clock, 4)
+    assert backend.music.volume == 0.5  # fading out at its own level
+    _run(player, clock, 5)
+    assert backend.music.loaded == Path("/m/peak0.ogg")
+    assert _volume_at_play(backend, "/m/peak0.ogg") == 6 / 128
+    assert _started(heard)[-1] == ("peak0", -20.0, -6.0)
+
+
+def test_resume_plays_the_track_it_picks_up_at_that_tracks_gain(
+    player: Player, backend: FakeBackend, heard: Heard
+) -> None:
+    player.start(_mixed_soundtrack(_mixed(QUIET, LOUD)), None, resume=(0, 130.0))
+    assert backend.music.loaded == Path("/m/mixed1.ogg")
+    assert _volume_at_play(backend, "/m/mixed1.ogg") == 6 / 128
+    assert heard[-1][1]["offset"] == 30.0
+    assert _started(heard) == [("mixed1", -20.0, -6.0)]

@@ -28,6 +28,7 @@ from kapdesk.audio.player import Player, Settings
 from kapdesk.audio.pygame_backend import PygameBackend
 from kapdesk.core.clock import SystemClock
 from kapdesk.core.journey import EventKind
+from kapdesk.core.loudness import DEFAULT_TARGET, Loudness
 from kapdesk.core.soundtrack import Bed, Playlist, Soundtrack, Track
 from tests.audio.sdl_disk import SILENCE, DiskOutput, Samples, wait_until, write_sine_wav
 
@@ -43,6 +44,10 @@ BED_VOLUME = 0.6
 MUSIC_LEVEL = MUSIC_AMPLITUDE * MUSIC_VOLUME  # the tone's amplitude at the device, full up
 BED_LEVEL = BED_AMPLITUDE * BED_VOLUME
 GONE = 0.005  # a tone weaker than this is not there (full up, the quietest is 0.18)
+
+# Said to be at the target, so each layer plays at the soundtrack's own volume (no gain); what the
+# gain does at the output is tests/audio/test_loudness_output.py's concern.
+AT_TARGET = Loudness(DEFAULT_TARGET, -8.0)
 
 SETTINGS = Settings(
     master_limit=1.0,
@@ -90,13 +95,13 @@ def sounds(tmp_path_factory: pytest.TempPathFactory) -> Sounds:
 
 
 def _track(path: Path, seconds: float | None = None) -> Track:
-    return Track(str(path), path.stem, "", seconds)
+    return Track(str(path), path.stem, "", seconds, AT_TARGET)
 
 
 def _soundtrack(sounds: Sounds, settling: Playlist | None = None) -> Soundtrack:
     return Soundtrack(
         name="Tones",
-        bed=Bed(str(sounds.bed), "Drone"),
+        bed=Bed(str(sounds.bed), "Drone", AT_TARGET),
         settling=settling
         or Playlist("settle", (_track(sounds.settling, 2.0), _track(sounds.settling, 2.0))),
         phases={"Peak": Playlist("peak", (_track(sounds.peak, 2.0),))},
