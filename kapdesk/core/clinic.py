@@ -1,6 +1,7 @@
 """The clinic's own settings: its name and phone number for the patient's handout, the folder
 its printed records are saved in, the days it books follow-ups on, its follow-up rules, its
-journal prompts and integration steps, and any breathing patterns of its own.
+journal prompts and integration steps, any breathing patterns of its own, and the loudness every
+track is played at.
 
 kapdesk ships ``kapdesk/assets/clinic.toml``; a ``clinic.toml`` in the data folder replaces it
 section by section (a section the clinic leaves out keeps kapdesk's), and ``[clinic]`` key by
@@ -14,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from kapdesk.core.loudness import DEFAULT_TARGET, HIGHEST_TARGET, LOWEST_TARGET
 from kapdesk.core.preparation import BREATH_PATTERNS, Breath, BreathPattern
 from kapdesk.core.toml_check import (
     MISSING,
@@ -76,15 +78,17 @@ class ClinicSettings:
     prompts: tuple[str, ...] = ()
     steps: tuple[IntegrationStep, ...] = ()
     breathing: tuple[BreathPattern, ...] = field(default=BREATH_PATTERNS)
+    target_loudness: float = DEFAULT_TARGET  # LUFS every track and bed is brought down to
     source: str = ""
 
 
-_TOP = ("clinic", "followups", "integration", "breathing")
+_TOP = ("clinic", "followups", "integration", "breathing", "sound")
 _CLINIC_KEYS = ("name", "phone", "urgent", "open_days", "lock_minutes", "documents")
 _FOLLOWUP_KEYS = ("id", "name", "earliest_days", "latest_days", "offered", "next_dose")
 _INTEGRATION_KEYS = ("prompts", "steps")
 _STEP_KEYS = ("id", "text")
 _BREATHING_KEYS = ("id", "name", "steps", "about")
+_SOUND_KEYS = ("target_loudness",)
 
 
 class _Checker(TomlChecker):
@@ -120,6 +124,17 @@ class _Checker(TomlChecker):
                 values["steps"] = self.steps(integration)
         if "breathing" in data:
             values["breathing"] = BREATH_PATTERNS + self.breathing(data)
+        if "sound" in data:
+            target = self.number(
+                self.section(data, "sound", _SOUND_KEYS),
+                "sound",
+                "target_loudness",
+                f"a loudness in LUFS from {LOWEST_TARGET:g} (quieter) to {HIGHEST_TARGET:g}"
+                f" (louder), such as {DEFAULT_TARGET:g}",
+                lambda x: LOWEST_TARGET <= x <= HIGHEST_TARGET,
+            )
+            if target is not None:
+                values["target_loudness"] = target
         return replace(base, **values)  # type: ignore[arg-type]
 
     def open_days(self, value: object) -> tuple[int, ...]:

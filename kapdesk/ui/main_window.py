@@ -307,6 +307,7 @@ class MainWindow(PageRoutes, SignIn):
         self.summary_view.make_record = self._print_record
         self.integration_view.make_handout = self._print_handout
         self.sound_panel = SoundPanel(clock, audio)
+        self.sound_panel.target_loudness = records.clinic.target_loudness
         self.journey_view.place_sound(self.sound_panel)
         self.journey_view.place_observations(ObservationPanel(records.tags or DEFAULT_TAGS))
         self.preparation = PreparationPanel(clock, records.clinic.breathing)

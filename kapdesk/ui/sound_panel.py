@@ -42,6 +42,7 @@ class SoundPanel(QWidget):
         self._backend: AudioBackend | None = None
         self.device_problem: str | None = None
         self.volume_limit = Settings().master_limit  # the room's (room.toml), set by the window
+        self.target_loudness = Settings().target_loudness  # the clinic's (clinic.toml), likewise
         self.player: Player | None = None
         self._journey: Journey | None = None
         self._timer = QTimer(self)
@@ -135,7 +136,7 @@ class SoundPanel(QWidget):
             backend,
             self._clock,
             on_event=self._record,
-            settings=Settings(master_limit=self.volume_limit),
+            settings=Settings(master_limit=self.volume_limit, target_loudness=self.target_loudness),
         )
         self.player.start(sound.soundtrack, phase_name, resume)
         for slider, value in (

@@ -114,6 +114,24 @@ def test_the_clinic_names_the_folder_its_printed_records_are_saved_in() -> None:
         parse_clinic("[clinic]\ndocuments = 3\n", base=own)
 
 
+def test_the_clinic_sets_the_loudness_every_track_is_played_at(tmp_path: Path) -> None:
+    own = parse_clinic(BUNDLED.read_text(encoding="utf-8"))
+    assert own.target_loudness == -26.0  # calm for headphones in a quiet room
+    assert parse_clinic("[sound]\ntarget_loudness = -23.5\n", base=own).target_loudness == -23.5
+    clinic = tmp_path / "clinic.toml"
+    clinic.write_text("[sound]\ntarget_loudness = -12\n", encoding="utf-8")
+    settings, problems = load_clinic(BUNDLED, clinic)
+    assert settings.target_loudness == -26.0  # kapdesk's own stands
+    assert [str(p) for p in problems[0].problems] == [
+        "line 2, sound.target_loudness: must be a loudness in LUFS from -30 (quieter) to -18"
+        " (louder), such as -26"
+    ]
+    with pytest.raises(ClinicError, match=r"sound\.target_loudness: must be a loudness"):
+        parse_clinic('[sound]\ntarget_loudness = "quiet"\n')
+    with pytest.raises(ClinicError, match=r"sound\.volume"):
+        parse_clinic("[sound]\nvolume = 3\n")
+
+
 def test_a_bad_clinic_file_is_reported_whole_and_kapdesk_keeps_its_own(tmp_path: Path) -> None:
     clinic = tmp_path / "clinic.toml"
     clinic.write_text(

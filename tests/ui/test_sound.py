@@ -156,6 +156,31 @@ def test_setup_shows_coverage_and_the_session_plays_and_records_its_soundtrack(
     assert [e.data["title"] for e in skipped] == ["Dawn", "Tide"]
 
 
+def test_the_music_plays_at_the_clinics_target_loudness(
+    qtbot: QtBot,
+    storage: Storage,
+    *,
+    paths: AppPaths,
+    clock: FakeClock,
+    backend: FakeBackend,
+    make_window: WindowMaker,
+) -> None:
+    paths.clinic_folder.mkdir(parents=True, exist_ok=True)
+    (paths.clinic_folder / "clinic.toml").write_text(
+        "[sound]\ntarget_loudness = -20\n", encoding="utf-8"
+    )
+    _music(storage, clock)
+    window = make_window(backend)
+    _open(qtbot, window, "Evening")
+    current = window.journey_view.current
+    assert current is not None
+    current.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
+    qtbot.waitUntil(lambda: backend.music.loaded == Path("/music/calm.ogg"))
+    # Not measured yet: played as a loud master (-14 LUFS) would be, 6 dB down to -20.
+    (track,) = [e.data for e in current.journey.events if e.kind is EventKind.TRACK]
+    assert (track["gain_db"], track["loudness_lufs"]) == (-6.0, None)
+
+
 def test_after_a_restart_the_music_picks_up_at_its_track_and_position(
     qtbot: QtBot,
     storage: Storage,
