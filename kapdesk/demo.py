@@ -24,6 +24,7 @@ from typing import Any
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.discharge import READINESS_ITEMS, assess, compare_vitals
 from kapdesk.core.journey import Dose, EventKind, Journey, JourneyEvent
+from kapdesk.core.loudness import DEFAULT_TARGET, Loudness, matching
 from kapdesk.core.observations import amendment_data, note_data, rating_data
 from kapdesk.core.preparation import (
     BREATH_PATTERNS,
@@ -56,9 +57,27 @@ CLOSE_REASON = "Discharged home with escort"
 DEMO_PLAYLIST = Playlist(
     "Demo music",
     (
-        Track("demo-music/01-slow-piano.ogg", "Slow Piano I", "Demo Ensemble", 1320.0),
-        Track("demo-music/02-slow-piano.ogg", "Slow Piano II", "Demo Ensemble", 1500.0),
-        Track("demo-music/03-strings-at-dusk.ogg", "Strings at Dusk", "Demo Ensemble", 2400.0),
+        Track(
+            "demo-music/01-slow-piano.ogg",
+            "Slow Piano I",
+            "Demo Ensemble",
+            1320.0,
+            Loudness(-17.6, -4.1, 6.2),
+        ),
+        Track(
+            "demo-music/02-slow-piano.ogg",
+            "Slow Piano II",
+            "Demo Ensemble",
+            1500.0,
+            Loudness(-19.3, -5.0, 7.4),
+        ),
+        Track(
+            "demo-music/03-strings-at-dusk.ogg",
+            "Strings at Dusk",
+            "Demo Ensemble",
+            2400.0,
+            Loudness(-27.2, -12.8, 9.1),
+        ),
     ),
 )
 
@@ -140,6 +159,8 @@ class _Script:
             "title": track.title,
             "artist": track.artist,
             "offset": 0.0,
+            "gain_db": round(matching(track.loudness, DEFAULT_TARGET).gain, 1),
+            "loudness_lufs": track.loudness.integrated if track.loudness else None,
         }
         self.journey.record_sound(EventKind.TRACK, data)
 

@@ -3,6 +3,7 @@ the printed record."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
@@ -195,7 +196,7 @@ def _sound_text(event: JourneyEvent) -> str:
     if event.kind is EventKind.SOUNDTRACK:
         return f"Soundtrack: {data.get('name', '')}"
     if event.kind is EventKind.TRACK:
-        return f"Music: {title}"
+        return f"Music: {title}{_gain_words(data)}"
     if event.kind is EventKind.TRACK_SKIPPED:
         return f"Track skipped: {title}"
     if event.kind is EventKind.TRACK_FAILED:
@@ -203,6 +204,18 @@ def _sound_text(event: JourneyEvent) -> str:
     if event.kind is EventKind.MUSIC_ENDED:
         return f"Music ran out: {data.get('playlist', '')}"
     return "Quiet on" if data.get("on") else "Quiet off"
+
+
+def _gain_words(data: Mapping[str, Any]) -> str:
+    """How loud a track was played: the gain that brought it to the clinic's target (older
+    records, from before loudness was matched, say nothing)."""
+    gain = recorded_number(data.get("gain_db"))
+    if gain is None or not math.isfinite(gain):
+        return ""
+    level = "0 dB" if round(gain, 1) == 0 else f"{gain:.1f} dB"
+    if data.get("loudness_lufs") is None:
+        return f" (loudness not measured yet: played at {level}, as a loud master would be)"
+    return f" (played at {level})"
 
 
 # Events whose line is made from their data alone; a kind not here reads as the close.

@@ -232,6 +232,8 @@ def test_csv_has_one_row_per_timeline_entry_with_the_correction(demo: Record) ->
     assert {r["original_text"] for r in by_column if r["amended"] == "no"} == {""}
     (baseline,) = [r for r in by_column if r["kind"] == "vitals" and not r["journey_time"]]
     assert "T 36.7 °C" in baseline["text"]
+    music = [r["text"] for r in by_column if r["kind"] == "track_started"]
+    assert music[0] == "Music: Demo Ensemble – Slow Piano I (played at -8.4 dB)"
 
 
 def test_csv_cells_never_start_a_spreadsheet_formula(store: JourneyStore, clock: FakeClock) -> None:

@@ -1,0 +1,43 @@
+"""What the record says of the music the patient heard: each track with the gain it played at."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from kapdesk.core.journey import EventKind, JourneyEvent, event_text
+
+WALL = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+TRACK = {
+    "playlist": "Peak",
+    "index": 0,
+    "path": "/m/dawn.ogg",
+    "title": "Dawn",
+    "artist": "Ensemble",
+}
+
+
+def _said(**data: Any) -> str:
+    return event_text(JourneyEvent(EventKind.TRACK, WALL, 60.0, 1, {**TRACK, **data}))
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        ({"gain_db": -12.5, "loudness_lufs": -13.5}, "Music: Ensemble – Dawn (played at -12.5 dB)"),
+        ({"gain_db": 0.0, "loudness_lufs": -31.0}, "Music: Ensemble – Dawn (played at 0 dB)"),
+        ({"gain_db": -0.04, "loudness_lufs": -26.0}, "Music: Ensemble – Dawn (played at 0 dB)"),
+        (
+            {"gain_db": -12.0, "loudness_lufs": None},
+            "Music: Ensemble – Dawn (loudness not measured yet: played at -12.0 dB,"
+            " as a loud master would be)",
+        ),
+        ({}, "Music: Ensemble – Dawn"),  # recorded before loudness was matched
+        ({"gain_db": "loud"}, "Music: Ensemble – Dawn"),  # a damaged record says no more
+        ({"gain_db": float("nan")}, "Music: Ensemble – Dawn"),
+    ],
+)
+def test_the_record_says_the_gain_each_track_played_at(data: dict[str, Any], words: str) -> None:
+    assert _said(**data) == words
