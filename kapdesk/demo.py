@@ -40,6 +40,7 @@ from kapdesk.core.soundtrack import (
     Track,
     bundled_sounds,
     default_soundtracks,
+    soundtrack_chosen,
 )
 from kapdesk.core.vitals import VitalsRecord, flags, parse_reading
 from kapdesk.paths import BUNDLED_PROTOCOLS_DIR, BUNDLED_SOUNDS_DIR
@@ -219,7 +220,8 @@ def _prepare(go: _Script, protocol: Protocol, sounds_dir: Path) -> None:
     """Before the dose: the music, the intention, the checklist, a baseline and breathwork."""
     journey = go.journey
     go.wait(40)
-    journey.record_sound(EventKind.SOUNDTRACK, demo_soundtrack(sounds_dir).to_json())
+    chosen = soundtrack_chosen(demo_soundtrack(sounds_dir), DEFAULT_TARGET)
+    journey.record_sound(EventKind.SOUNDTRACK, chosen)
     go.wait(80)
     journey.record_preparation(
         EventKind.INTENTION, intention_data("To meet the sadness with curiosity.", THERAPIST)

@@ -43,7 +43,8 @@ class EventKind(StrEnum):
     #                               data: by
     CLOSED = "session_closed"
     # What the patient heard, so integration can ask what was playing when something happened.
-    SOUNDTRACK = "soundtrack_chosen"  # data: the soundtrack as planned (Soundtrack.to_json)
+    SOUNDTRACK = "soundtrack_chosen"  # data: the soundtrack as planned (Soundtrack.to_json),
+    #                                  target_loudness, bed_gain_db (older events lack both)
     TRACK = "track_started"  # data: playlist, index, path, title, artist, offset, gain_db,
     #                          loudness_lufs (None: not measured; older events lack both)
     TRACK_SKIPPED = "track_skipped"  # data: playlist, index, path, title, by (who)

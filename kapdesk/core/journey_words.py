@@ -194,7 +194,7 @@ def _sound_text(event: JourneyEvent) -> str:
     if data.get("artist"):
         title = f"{data['artist']} – {title}"
     if event.kind is EventKind.SOUNDTRACK:
-        return f"Soundtrack: {data.get('name', '')}"
+        return f"Soundtrack: {data.get('name', '')}{_target_words(data)}"
     if event.kind is EventKind.TRACK:
         return f"Music: {title}{_gain_words(data)}"
     if event.kind is EventKind.TRACK_SKIPPED:
@@ -206,13 +206,32 @@ def _sound_text(event: JourneyEvent) -> str:
     return "Quiet on" if data.get("on") else "Quiet off"
 
 
+def _target_words(data: Mapping[str, Any]) -> str:
+    """The loudness a soundtrack was played at, and the bed's gain (older records: nothing)."""
+    target = recorded_number(data.get("target_loudness"))
+    if target is None or not math.isfinite(target):
+        return ""
+    words = f", every track brought to {target:g} LUFS"
+    bed = data.get("bed")
+    gain = recorded_number(data.get("bed_gain_db"))
+    if isinstance(bed, Mapping) and gain is not None and math.isfinite(gain):
+        title = str(bed.get("title") or bed.get("path") or "")
+        played = "not measured yet, " if bed.get("loudness") is None else ""
+        words += f" (bed {title}: {played}played at {_level(gain)})"
+    return words
+
+
+def _level(gain: float) -> str:
+    return "0 dB" if round(gain, 1) == 0 else f"{gain:.1f} dB"
+
+
 def _gain_words(data: Mapping[str, Any]) -> str:
     """How loud a track was played: the gain that brought it to the clinic's target (older
     records, from before loudness was matched, say nothing)."""
     gain = recorded_number(data.get("gain_db"))
     if gain is None or not math.isfinite(gain):
         return ""
-    level = "0 dB" if round(gain, 1) == 0 else f"{gain:.1f} dB"
+    level = _level(gain)
     if data.get("loudness_lufs") is None:
         return f" (loudness not measured yet: played at {level}, as a loud master would be)"
     return f" (played at {level})"

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from kapdesk.core.journey import EventKind, JourneyEvent
-from kapdesk.core.loudness import Loudness, loudness_from_json
+from kapdesk.core.loudness import Loudness, loudness_from_json, matching
 from kapdesk.core.protocols import Protocol
 from kapdesk.core.timefmt import minutes_text
 from kapdesk.core.wording import counted
@@ -127,6 +127,17 @@ class Soundtrack:
             "music_volume": self.music_volume,
             "bed_volume": self.bed_volume,
         }
+
+
+def soundtrack_chosen(soundtrack: Soundtrack, target: float) -> dict[str, Any]:
+    """What the session records when its soundtrack is chosen: the plan, the clinic's target
+    loudness, and the gain the bed plays at (None: no bed)."""
+    bed = soundtrack.bed
+    return {
+        **soundtrack.to_json(),
+        "target_loudness": target,
+        "bed_gain_db": None if bed is None else round(matching(bed.loudness, target).gain, 1),
+    }
 
 
 def bed_json(bed: Bed | None) -> dict[str, Any] | None:

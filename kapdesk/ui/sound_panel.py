@@ -19,7 +19,12 @@ from kapdesk.audio.backend import AudioBackend, AudioError
 from kapdesk.audio.player import Player, Settings
 from kapdesk.core.clock import Clock
 from kapdesk.core.journey import EventKind, Journey, JourneyEvent
-from kapdesk.core.soundtrack import Soundtrack, music_outlook, session_sound
+from kapdesk.core.soundtrack import (
+    Soundtrack,
+    music_outlook,
+    session_sound,
+    soundtrack_chosen,
+)
 from kapdesk.core.timefmt import clock_text
 from kapdesk.ui import theme
 from kapdesk.ui.widgets import ActionButton, ElidedLabel, WholeLabel, card, label
@@ -108,10 +113,11 @@ class SoundPanel(QWidget):
 
     # -- following a session --------------------------------------------------------------------
 
-    @staticmethod
-    def choose(opened: OpenJourney, soundtrack: Soundtrack) -> None:
-        """Record the soundtrack a new session will play (the plan, as it is now)."""
-        opened.journey.record_sound(EventKind.SOUNDTRACK, soundtrack.to_json())
+    def choose(self, opened: OpenJourney, soundtrack: Soundtrack) -> None:
+        """Record the soundtrack a new session will play (the plan, as it is now, and the
+        loudness it is played at)."""
+        data = soundtrack_chosen(soundtrack, self.target_loudness)
+        opened.journey.record_sound(EventKind.SOUNDTRACK, data)
 
     def follow(self, opened: OpenJourney) -> None:
         """Play ``opened``'s soundtrack from where its record says the music is."""

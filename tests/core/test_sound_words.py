@@ -1,4 +1,5 @@
-"""What the record says of the music the patient heard: each track with the gain it played at."""
+"""What the record says of the sound the patient heard: each track and the bed with the gain it
+played at, and the clinic's target."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from typing import Any
 import pytest
 
 from kapdesk.core.journey import EventKind, JourneyEvent, event_text
+from kapdesk.core.loudness import Loudness
+from kapdesk.core.soundtrack import Bed, Soundtrack, soundtrack_chosen
 
 WALL = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 TRACK = {
@@ -41,3 +44,22 @@ def _said(**data: Any) -> str:
 )
 def test_the_record_says_the_gain_each_track_played_at(data: dict[str, Any], words: str) -> None:
     assert _said(**data) == words
+
+
+def _chosen(soundtrack: Soundtrack, target: float = -26.0) -> str:
+    data = soundtrack_chosen(soundtrack, target)
+    return event_text(JourneyEvent(EventKind.SOUNDTRACK, WALL, None, None, data))
+
+
+def test_the_record_says_the_target_and_the_gain_the_bed_played_at() -> None:
+    rain = Bed("/s/rain.ogg", "Rain", Loudness(-19.8, -7.8))
+    assert _chosen(Soundtrack("Evening", bed=rain)) == (
+        "Soundtrack: Evening, every track brought to -26 LUFS (bed Rain: played at -6.2 dB)"
+    )
+    assert _chosen(Soundtrack("Evening", bed=Bed("/s/drone.ogg", "Drone")), -20) == (
+        "Soundtrack: Evening, every track brought to -20 LUFS"
+        " (bed Drone: not measured yet, played at -6.0 dB)"
+    )
+    assert _chosen(Soundtrack("Silence")) == "Soundtrack: Silence, every track brought to -26 LUFS"
+    older = JourneyEvent(EventKind.SOUNDTRACK, WALL, None, None, Soundtrack("Old").to_json())
+    assert event_text(older) == "Soundtrack: Old"

@@ -179,6 +179,8 @@ def test_the_music_plays_at_the_clinics_target_loudness(
     # Not measured yet: played as a loud master (-14 LUFS) would be, 6 dB down to -20.
     (track,) = [e.data for e in current.journey.events if e.kind is EventKind.TRACK]
     assert (track["gain_db"], track["loudness_lufs"]) == (-6.0, None)
+    (chosen,) = [e.data for e in current.journey.events if e.kind is EventKind.SOUNDTRACK]
+    assert chosen["target_loudness"] == -20.0
 
 
 def test_after_a_restart_the_music_picks_up_at_its_track_and_position(
