@@ -1,0 +1,264 @@
+"""Measure a sound file's loudness (EBU R128 / ITU-R BS.1770-4): integrated loudness, loudness
+range and true peak.
+
+The work is done by two C libraries the system already packages, called through ctypes:
+libsndfile decodes (WAV, AIFF, FLAC, OGG Vorbis, Opus and, from 1.1, MP3) and libebur128
+measures. The file is streamed through them a block at a time, so memory stays flat however
+long the track; no Python package beyond the standard library is needed (the Python wrappers
+of these libraries either need numpy or have no wheels for newer Pythons).
+
+Measuring a long track takes seconds of CPU, so the app runs it in a child process
+(``kapdesk.audio.measuring``); this module itself is plain and synchronous. The libraries are
+loaded on first use: a PC without them can still play, and :func:`meter_missing` says why it
+cannot measure.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import math
+import os
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+from kapdesk.audio.probe import check_file
+from kapdesk.core.loudness import Loudness, LoudnessSource
+
+# Plain reasons, for the sitter.
+NOT_MEASURABLE: Final = "the file is damaged or is not a sound file kapdesk can measure"
+CUT_SHORT: Final = "the file is damaged or cut short"
+SILENT: Final = "the track is silent"
+TOO_SHORT: Final = "the track is too short to measure (under half a second)"
+NO_METER: Final = (
+    "kapdesk cannot measure loudness on this computer: the sound libraries "
+    "libebur128 and libsndfile are not installed"
+)
+
+BLOCK_FRAMES: Final = 65536  # frames decoded and measured at a time: 1.5 s at 44.1 kHz
+
+# libsndfile
+_SFM_READ: Final = 0x10
+# libebur128 (ebur128.h): each mode includes the ones it needs
+_MODE_M: Final = 1 << 0
+_MODE_S: Final = (1 << 1) | _MODE_M
+_MODE_I: Final = (1 << 2) | _MODE_M
+_MODE_LRA: Final = (1 << 3) | _MODE_S
+_MODE_SAMPLE_PEAK: Final = (1 << 4) | _MODE_M
+_MODE_TRUE_PEAK: Final = (1 << 5) | _MODE_M | _MODE_SAMPLE_PEAK
+_SUCCESS: Final = 0
+_MAX_CHANNELS: Final = 64  # libebur128 refuses more
+
+
+class MeasureError(Exception):
+    """A file could not be measured; the message is a plain reason for staff."""
+
+
+class _SfInfo(ctypes.Structure):
+    _fields_ = [
+        ("frames", ctypes.c_int64),
+        ("samplerate", ctypes.c_int),
+        ("channels", ctypes.c_int),
+        ("format", ctypes.c_int),
+        ("sections", ctypes.c_int),
+        ("seekable", ctypes.c_int),
+    ]
+
+
+@dataclass(frozen=True)
+class _Libraries:
+    sndfile: Any
+    ebur128: Any
+
+
+_lock = threading.Lock()
+_loaded: _Libraries | None = None
+_missing: str | None = None
+
+
+def meter_missing() -> str | None:
+    """A sentence saying why loudness cannot be measured here, or None when it can."""
+    try:
+        _libraries()
+    except MeasureError as error:
+        return str(error)
+    return None
+
+
+def _libraries() -> _Libraries:
+    global _loaded, _missing  # noqa: PLW0603  (loaded once, on first use)
+    with _lock:
+        if _loaded is not None:
+            return _loaded
+        if _missing is not None:
+            raise MeasureError(_missing)
+        sndfile = _load("libsndfile.so.1", "sndfile")
+        ebur128 = _load("libebur128.so.1", "ebur128")
+        if sndfile is None or ebur128 is None:
+            absent = [n for n, lib in (("libebur128", ebur128), ("libsndfile", sndfile)) if not lib]
+            _missing = (
+                NO_METER
+                if len(absent) == 2
+                else (
+                    f"kapdesk cannot measure loudness on this computer: "
+                    f"the sound library {absent[0]} is not installed"
+                )
+            )
+            raise MeasureError(_missing)
+        try:
+            _declare(sndfile, ebur128)
+        except AttributeError:  # a library too old to have a function we call
+            _missing = (
+                "kapdesk cannot measure loudness on this computer: "
+                "its sound libraries libebur128 and libsndfile are too old"
+            )
+            raise MeasureError(_missing) from None
+        _loaded = _Libraries(sndfile, ebur128)
+        return _loaded
+
+
+def _load(soname: str, name: str) -> Any:
+    """The library by its soname (the one the frozen build ships beside kapdesk first), else
+    wherever the system's linker finds it; None when nowhere."""
+    candidates: list[str] = []
+    bundle = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and bundle:
+        candidates.append(os.path.join(bundle, soname))
+    candidates.append(soname)
+    found = ctypes.util.find_library(name)
+    if found:
+        candidates.append(found)
+    for candidate in candidates:
+        try:
+            return ctypes.CDLL(candidate)
+        except OSError:
+            continue
+    return None
+
+
+def _declare(sndfile: Any, ebur128: Any) -> None:
+    """Every function's argument and result types, so ctypes never guesses an int."""
+    c_void_p, c_int, c_uint, c_double = (
+        ctypes.c_void_p,
+        ctypes.c_int,
+        ctypes.c_uint,
+        ctypes.c_double,
+    )
+    double_p = ctypes.POINTER(c_double)
+    sndfile.sf_open.argtypes = [ctypes.c_char_p, c_int, ctypes.POINTER(_SfInfo)]
+    sndfile.sf_open.restype = c_void_p
+    sndfile.sf_readf_float.argtypes = [c_void_p, ctypes.POINTER(ctypes.c_float), ctypes.c_int64]
+    sndfile.sf_readf_float.restype = ctypes.c_int64
+    sndfile.sf_error.argtypes = [c_void_p]
+    sndfile.sf_error.restype = c_int
+    sndfile.sf_strerror.argtypes = [c_void_p]
+    sndfile.sf_strerror.restype = ctypes.c_char_p
+    sndfile.sf_close.argtypes = [c_void_p]
+    sndfile.sf_close.restype = c_int
+    ebur128.ebur128_init.argtypes = [c_uint, ctypes.c_ulong, c_int]
+    ebur128.ebur128_init.restype = c_void_p
+    ebur128.ebur128_destroy.argtypes = [ctypes.POINTER(c_void_p)]
+    ebur128.ebur128_destroy.restype = None
+    ebur128.ebur128_add_frames_float.argtypes = [
+        c_void_p,
+        ctypes.POINTER(ctypes.c_float),
+        ctypes.c_size_t,
+    ]
+    ebur128.ebur128_add_frames_float.restype = c_int
+    ebur128.ebur128_loudness_global.argtypes = [c_void_p, double_p]
+    ebur128.ebur128_loudness_global.restype = c_int
+    ebur128.ebur128_loudness_range.argtypes = [c_void_p, double_p]
+    ebur128.ebur128_loudness_range.restype = c_int
+    ebur128.ebur128_true_peak.argtypes = [c_void_p, c_uint, double_p]
+    ebur128.ebur128_true_peak.restype = c_int
+
+
+def measure(path: Path, progress: Callable[[float], None] | None = None) -> Loudness:
+    """The loudness of the sound file at ``path``, measured over the whole file.
+
+    ``progress`` is told the share done (0.0 to 1.0) after each block. Raises
+    :class:`MeasureError` with a plain reason when the file cannot be measured (missing, not a
+    sound file, silent, too short, or the libraries are not installed); never anything else
+    for a bad file."""
+    reason = check_file(path)  # also keeps a FIFO from blocking the open
+    if reason is not None:
+        raise MeasureError(reason)
+    libs = _libraries()
+    info = _SfInfo()
+    handle = libs.sndfile.sf_open(os.fsencode(path), _SFM_READ, ctypes.byref(info))
+    if not handle:
+        raise MeasureError(NOT_MEASURABLE)
+    try:
+        return _measure_open(libs, handle, info, progress)
+    finally:
+        libs.sndfile.sf_close(handle)
+
+
+def _measure_open(
+    libs: _Libraries, handle: int, info: _SfInfo, progress: Callable[[float], None] | None
+) -> Loudness:
+    channels, rate = info.channels, info.samplerate
+    if not 0 < channels <= _MAX_CHANNELS or rate <= 0:
+        raise MeasureError(NOT_MEASURABLE)
+    state = libs.ebur128.ebur128_init(channels, rate, _MODE_I | _MODE_LRA | _MODE_TRUE_PEAK)
+    if not state:
+        raise MeasureError(NOT_MEASURABLE)  # a sample rate libebur128 refuses
+    try:
+        frames = _feed(libs, handle, state, info, progress)
+        try:
+            return _result(libs, state, channels, frames / rate)
+        except MeasureError:
+            if frames < info.frames < 2**62:  # less sound than the header promised
+                raise MeasureError(CUT_SHORT) from None
+            raise
+    finally:
+        libs.ebur128.ebur128_destroy(ctypes.byref(ctypes.c_void_p(state)))
+
+
+def _feed(
+    libs: _Libraries,
+    handle: int,
+    state: int,
+    info: _SfInfo,
+    progress: Callable[[float], None] | None,
+) -> int:
+    """Decode the whole file into the meter, a block at a time; the frames read."""
+    buffer = (ctypes.c_float * (BLOCK_FRAMES * info.channels))()
+    expected = info.frames if 0 < info.frames < 2**62 else 0
+    done = 0
+    while True:
+        got = libs.sndfile.sf_readf_float(handle, buffer, BLOCK_FRAMES)
+        if got <= 0:
+            break
+        if libs.ebur128.ebur128_add_frames_float(state, buffer, got) != _SUCCESS:
+            raise MeasureError(NOT_MEASURABLE)
+        done += got
+        if progress is not None and expected:
+            progress(min(1.0, done / expected))
+    if libs.sndfile.sf_error(handle) != 0:
+        raise MeasureError(CUT_SHORT)
+    if progress is not None:
+        progress(1.0)
+    return done
+
+
+def _result(libs: _Libraries, state: int, channels: int, seconds: float) -> Loudness:
+    value = ctypes.c_double()
+    if libs.ebur128.ebur128_loudness_global(state, ctypes.byref(value)) != _SUCCESS:
+        raise MeasureError(NOT_MEASURABLE)
+    integrated = value.value
+    if not math.isfinite(integrated):
+        raise MeasureError(TOO_SHORT if seconds < 0.5 else SILENT)
+    spread: float | None = None
+    if libs.ebur128.ebur128_loudness_range(state, ctypes.byref(value)) == _SUCCESS:
+        spread = value.value if math.isfinite(value.value) else None
+    peak = 0.0
+    for channel in range(channels):
+        if libs.ebur128.ebur128_true_peak(state, channel, ctypes.byref(value)) == _SUCCESS:
+            peak = max(peak, value.value)
+    peak_db = 20.0 * math.log10(peak) if peak > 0 else -120.0
+    return Loudness(integrated, peak_db, spread, LoudnessSource.MEASURED)
