@@ -194,6 +194,10 @@ def _run_elsewhere(args: argparse.Namespace, paths: AppPaths) -> int:
     if args.command == "clinic":
         return check_clinic(args.file or paths.clinic_settings, sys.stdout)
     if args.command == "audio":
+        if args.action == "measure":
+            from kapdesk.cli.audio import measure_audio  # noqa: PLC0415
+
+            return measure_audio(args.paths, sys.stdout, from_stdin=args.paths_from_stdin)
         return check_audio(args.paths, sys.stdout)
     if args.command == "playlist":
         return check_playlist(args.file, sys.stdout)

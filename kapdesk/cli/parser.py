@@ -216,6 +216,12 @@ def _add_lists_and_sound(commands: Commands) -> None:
         help="per file (or every sound file in a folder): playable and its length, or why not",
     )
     audio_check.add_argument("paths", nargs="+", metavar="PATH", type=Path)
+    # The child process the library measures loudness in (kapdesk.audio.measuring): not for
+    # people, so not listed.
+    audio_measure = audio_commands.add_parser("measure")  # no help=: argparse then lists it not
+    audio_measure.add_argument("--json-lines", action="store_true", required=True)
+    audio_measure.add_argument("--paths-from-stdin", action="store_true")
+    audio_measure.add_argument("paths", nargs="*", metavar="PATH", type=Path)
 
     playlist = commands.add_parser("playlist", help="check playlist files (M3U, M3U8, PLS, XSPF)")
     playlist_commands = playlist.add_subparsers(dest="action", metavar="ACTION", required=True)

@@ -1,0 +1,164 @@
+"""Loudness for the library: from a file's tags when they are believable, else measured, and
+many files measured in a child process so the window neither waits nor grows.
+
+:func:`measure_files` runs one ``kapdesk audio measure --json-lines PATH...`` (the frozen
+build's own executable, or this Python with ``-m kapdesk``), which prints one JSON line per
+file as it finishes (see :func:`result_line`). A child that dies, or is stopped because the
+caller cancelled, leaves a plain reason for every file it did not finish. No Qt here: the
+library's worker thread and scripts call it alike.
+"""
+
+from __future__ import annotations
+
+import json
+import queue
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any, Final
+
+from kapdesk.audio.loudness_meter import MeasureError, measure
+from kapdesk.audio.loudness_tags import tagged_loudness
+from kapdesk.core.loudness import Loudness, loudness_from_json
+
+STOPPED: Final = "measuring was stopped before this file"
+CHILD_FAILED: Final = "measuring stopped unexpectedly before this file"
+CANNOT_START: Final = "kapdesk could not start measuring"
+UNEXPECTED: Final = "the file could not be measured"
+
+POLL_SECONDS: Final = 0.1  # how often a waiting caller asks whether it was cancelled
+# Beyond this many bytes of names the list goes through the child's stdin, not its command
+# line (the system's limit on a command line is larger, but not by much on some systems).
+LONGEST_COMMAND: Final = 64 * 1024
+
+
+def loudness_of(path: Path) -> Loudness:
+    """The loudness of one file: its ReplayGain or R128 tags when present and sane, else
+    measured. Raises :class:`MeasureError` with a plain reason."""
+    tagged = tagged_loudness(path)
+    if tagged is not None:
+        return tagged
+    return measure(path)
+
+
+def result_line(index: int, path: Path) -> str:
+    """The child's JSON line for the ``index``-th file: its loudness, or the reason it has
+    none. Never raises for a bad file."""
+    entry: dict[str, Any] = {"index": index, "path": str(path)}
+    try:
+        entry["loudness"] = loudness_of(path).to_json()
+    except MeasureError as error:
+        entry["problem"] = str(error)
+    except Exception:  # a decoder's surprise must cost one file, not the whole run
+        entry["problem"] = UNEXPECTED
+    return json.dumps(entry)
+
+
+def measuring_command(paths: Sequence[Path], *, from_stdin: bool = False) -> list[str]:
+    """The command line of the child that measures ``paths`` (or, ``from_stdin``, that reads
+    their names from its stdin, each ending in a NUL byte)."""
+    frozen = getattr(sys, "frozen", False)
+    start = [sys.executable] if frozen else [sys.executable, "-m", "kapdesk"]
+    command = [*start, "audio", "measure", "--json-lines"]
+    if from_stdin:
+        return [*command, "--paths-from-stdin"]
+    return [*command, "--", *(str(p) for p in paths)]
+
+
+def measure_files(
+    paths: Sequence[Path],
+    progress: Callable[[int, int], None],
+    cancelled: Callable[[], bool] = lambda: False,
+) -> dict[Path, Loudness | str]:
+    """Each file's loudness, or the plain reason it has none, measured in one child process.
+
+    ``progress(done, total)`` is called as each file finishes; ``cancelled()`` is asked while
+    waiting, and when it says yes the child is killed and every unfinished file gets a
+    reason."""
+    wanted = list(dict.fromkeys(paths))
+    results: dict[Path, Loudness | str] = {}
+    if not wanted:
+        return results
+    names = b"".join(bytes(p) + b"\0" for p in wanted)
+    long_list = len(names) > LONGEST_COMMAND
+    try:
+        child = subprocess.Popen(
+            measuring_command(wanted, from_stdin=long_list),
+            stdin=subprocess.PIPE if long_list else subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+        )
+    except OSError:
+        return dict.fromkeys(wanted, CANNOT_START)
+    assert child.stdout is not None
+    if long_list:
+        _hand_over(child, names)
+    reason = CHILD_FAILED
+    try:
+        for line in _lines(child.stdout, cancelled):
+            found = _parse(line, wanted)
+            if found is not None and found[0] not in results:
+                results[found[0]] = found[1]
+                progress(len(results), len(wanted))
+        if cancelled():
+            reason = STOPPED
+    finally:
+        if child.poll() is None:
+            child.kill()
+        child.wait()
+    return {path: results.get(path, reason) for path in wanted}
+
+
+def _hand_over(child: subprocess.Popen[bytes], names: bytes) -> None:
+    """Give the child the names on its stdin (it reads them all before it prints anything)."""
+    assert child.stdin is not None
+    try:
+        child.stdin.write(names)
+        child.stdin.close()
+    except OSError:  # the child is already gone: its files get the reason it died
+        pass
+
+
+def _lines(stream: IO[bytes], cancelled: Callable[[], bool]) -> Iterator[bytes]:
+    """The child's lines as they come; stops at its end, or as soon as ``cancelled()``."""
+    lines: queue.Queue[bytes | None] = queue.Queue()
+
+    def read() -> None:
+        try:
+            for line in stream:
+                lines.put(line)
+        except (OSError, ValueError):  # the pipe closed under the reader
+            pass
+        finally:
+            stream.close()
+            lines.put(None)
+
+    threading.Thread(target=read, name="measuring output", daemon=True).start()
+    while not cancelled():
+        try:
+            line = lines.get(timeout=POLL_SECONDS)
+        except queue.Empty:
+            continue
+        if line is None:
+            return
+        yield line
+
+
+def _parse(line: bytes, wanted: Sequence[Path]) -> tuple[Path, Loudness | str] | None:
+    """One result line as (file, loudness or reason); None for anything else the child said."""
+    try:
+        entry = json.loads(line)
+    except ValueError:
+        return None
+    if not isinstance(entry, dict):
+        return None
+    index = entry.get("index")
+    if not isinstance(index, int) or not 0 <= index < len(wanted):
+        return None
+    problem = entry.get("problem")
+    if isinstance(problem, str):
+        return wanted[index], problem
+    loudness = loudness_from_json(entry.get("loudness"))
+    return wanted[index], UNEXPECTED if loudness is None else loudness

@@ -1,0 +1,36 @@
+"""``kapdesk audio measure``: the child process that measures loudness for the library.
+
+Not for people (``kapdesk audio check`` prints loudness for them): the app runs it through
+``kapdesk.audio.measuring.measure_files`` so that decoding and measuring never share the
+window's process. It prints one JSON line per file as each finishes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+NICENESS = 10  # below the window and the player, which must never stutter
+
+
+def measure_audio(
+    paths: Sequence[Path], out: TextIO, *, from_stdin: bool = False, names: BinaryIO | None = None
+) -> int:
+    """Measure each file and print its JSON line (``from_stdin``: the names come from
+    ``names``, or stdin, each ending in a NUL byte). Exits 0 whatever the files held: a file
+    that cannot be measured is a result, not a failure."""
+    from kapdesk.audio.measuring import result_line  # noqa: PLC0415
+
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(NICENESS)
+    if from_stdin:
+        given = (names or sys.stdin.buffer).read()
+        paths = [Path(os.fsdecode(name)) for name in given.split(b"\0") if name]
+    for index, path in enumerate(paths):
+        print(result_line(index, path), file=out, flush=True)
+    return 0

@@ -1,0 +1,141 @@
+"""loudness_of() and measure_files(): tags first, else measured; many files in one child
+process, with progress, cancelling, and a reason for every file a dead child did not finish."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from mutagen.flac import FLAC
+
+from kapdesk.audio import measuring
+from kapdesk.audio.loudness_meter import MeasureError
+from kapdesk.audio.measuring import loudness_of, measure_files, measuring_command
+from kapdesk.core.loudness import Loudness, LoudnessSource
+from tests.audio.sdl_disk import write_sine_wav
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_tags_are_used_when_present(tmp_path: Path) -> None:
+    path = Path(shutil.copyfile(DATA / "tone.flac", tmp_path / "tone.flac"))
+    audio = FLAC(path)
+    audio["REPLAYGAIN_TRACK_GAIN"] = "-2.00 dB"
+    audio.save()
+
+    loudness = loudness_of(path)
+
+    assert loudness.source is LoudnessSource.TAG
+    assert loudness.integrated == pytest.approx(-16.0)
+
+
+def test_without_tags_the_file_is_measured(tmp_path: Path) -> None:
+    path = write_sine_wav(tmp_path / "tone.wav", 1000, 2, amplitude=10 ** (-23 / 20))
+
+    loudness = loudness_of(path)
+
+    assert loudness.source is LoudnessSource.MEASURED
+    assert loudness.integrated == pytest.approx(-23.0, abs=0.1)
+
+
+def test_a_file_that_cannot_be_measured_raises(tmp_path: Path) -> None:
+    with pytest.raises(MeasureError, match="missing"):
+        loudness_of(tmp_path / "gone.flac")
+
+
+def test_measure_files_in_a_child(tmp_path: Path) -> None:
+    quiet = write_sine_wav(tmp_path / "quiet.wav", 1000, 2, amplitude=10 ** (-30 / 20))
+    loud = write_sine_wav(tmp_path / "loud.wav", 1000, 2, amplitude=10 ** (-10 / 20))
+    text = tmp_path / "notes.wav"
+    text.write_text("not sound\n" * 40, encoding="utf-8")
+    calls: list[tuple[int, int]] = []
+
+    results = measure_files([quiet, tmp_path / "gone.wav", loud, text, quiet], _into(calls))
+
+    assert calls == [(1, 4), (2, 4), (3, 4), (4, 4)]
+    assert list(results) == [quiet, tmp_path / "gone.wav", loud, text]
+    quiet_result, loud_result, text_result = results[quiet], results[loud], results[text]
+    assert isinstance(quiet_result, Loudness)
+    assert quiet_result.integrated == pytest.approx(-30.0, abs=0.1)
+    assert isinstance(loud_result, Loudness)
+    assert loud_result.integrated == pytest.approx(-10.0, abs=0.1)
+    assert results[tmp_path / "gone.wav"] == "the file is missing"
+    assert isinstance(text_result, str)
+    assert "not a sound file" in text_result
+
+
+def test_a_long_list_goes_through_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(measuring, "LONGEST_COMMAND", 0)
+    odd = write_sine_wav(tmp_path / "new\nline -x.wav", 1000, 1, amplitude=0.1)
+    plain = write_sine_wav(tmp_path / "plain.wav", 1000, 1, amplitude=0.01)
+
+    results = measure_files([odd, plain], lambda done, total: None)
+
+    odd_result, plain_result = results[odd], results[plain]
+    assert isinstance(odd_result, Loudness)
+    assert isinstance(plain_result, Loudness)
+    assert odd_result.integrated > plain_result.integrated + 15
+
+
+def test_cancelling_stops_the_child(tmp_path: Path) -> None:
+    tracks = [write_sine_wav(tmp_path / f"t{i}.wav", 1000, 3, amplitude=0.1) for i in range(6)]
+    calls: list[tuple[int, int]] = []
+
+    results = measure_files(tracks, _into(calls), cancelled=lambda: bool(calls))
+
+    assert calls == [(1, 6)]
+    assert isinstance(results[tracks[0]], Loudness)
+    assert all(results[t] == measuring.STOPPED for t in tracks[1:])
+
+
+def test_a_dead_child_leaves_reasons(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = tmp_path / "a.wav", tmp_path / "b.wav"
+    line = json.dumps({"index": 0, "path": str(first), "problem": "the file is empty"})
+    script = f"print('Traceback: noise'); print({line!r}, flush=True); import os; os._exit(9)"
+    monkeypatch.setattr(
+        measuring, "measuring_command", lambda paths, **_: [sys.executable, "-c", script]
+    )
+
+    results = measure_files([first, second], lambda done, total: None)
+
+    assert results == {first: "the file is empty", second: measuring.CHILD_FAILED}
+
+
+def test_a_child_that_cannot_start(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(
+        measuring, "measuring_command", lambda paths, **_: [str(tmp_path / "no-such-program")]
+    )
+
+    results = measure_files([tmp_path / "a.wav"], lambda done, total: None)
+
+    assert results == {tmp_path / "a.wav": measuring.CANNOT_START}
+
+
+def test_nothing_to_measure_starts_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(measuring, "measuring_command", _never)
+
+    assert measure_files([], lambda done, total: None) == {}
+
+
+def test_the_frozen_build_runs_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+
+    command = measuring_command([Path("-odd.wav")])
+
+    assert command == [sys.executable, "audio", "measure", "--json-lines", "--", "-odd.wav"]
+
+
+def test_from_source_it_runs_the_module() -> None:
+    assert measuring_command([Path("a.wav")])[:3] == [sys.executable, "-m", "kapdesk"]
+
+
+def _into(calls: list[tuple[int, int]]) -> Callable[[int, int], None]:
+    return lambda done, total: calls.append((done, total))
+
+
+def _never(paths: object, **_: object) -> list[str]:
+    raise AssertionError("no child should start")
