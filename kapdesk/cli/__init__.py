@@ -8,7 +8,8 @@
     kapdesk audit [--since YYYY-MM-DD]                  who did what and when
     kapdesk audit --verify [--head HASH ...]            check the record was not rewritten
     kapdesk sessions list [--open] [--limit N]          sessions, newest first
-    kapdesk audio check PATH [PATH ...]                 per file: playable and how long, or why not
+    kapdesk audio check PATH [PATH ...]                 per file: playable and how long, or why not;
+                                                        its loudness and the gain it plays at
     kapdesk playlist check FILE                         a playlist's entries, found or not
     kapdesk export SESSION_ID [--format F] [-o PATH [--force]]  a session's record: json, csv,
                                                         fhir or pdf
@@ -43,6 +44,7 @@ from kapdesk.cli.checks import (
     check_clinic,
     check_playlist,
     check_protocols,
+    clinic_target,
     list_protocols,
 )
 from kapdesk.cli.output import binary_to_terminal
@@ -198,7 +200,7 @@ def _run_elsewhere(args: argparse.Namespace, paths: AppPaths) -> int:
             from kapdesk.cli.audio import measure_audio  # noqa: PLC0415
 
             return measure_audio(args.paths, sys.stdout, from_stdin=args.paths_from_stdin)
-        return check_audio(args.paths, sys.stdout)
+        return check_audio(args.paths, sys.stdout, clinic_target(paths))
     if args.command == "playlist":
         return check_playlist(args.file, sys.stdout)
     if args.command == "install-desktop":

@@ -82,8 +82,12 @@ def check_clinic(path: Path, out: TextIO) -> int:
     return 0
 
 
-def check_audio(paths: Sequence[Path], out: TextIO) -> int:
+def check_audio(paths: Sequence[Path], out: TextIO, target: float | None = None) -> int:
+    """Per file: playable and how long, with its loudness and the gain it plays at for
+    ``target`` (LUFS; kapdesk's default when None), or why not. Exits 1 when a file cannot be
+    played; a playable file whose loudness cannot be measured says why and plays unmatched."""
     from kapdesk.audio.probe import SUPPORTED_SUFFIXES, probe  # noqa: PLC0415
+    from kapdesk.core.loudness import DEFAULT_TARGET  # noqa: PLC0415
     from kapdesk.core.timefmt import clock_text  # noqa: PLC0415
 
     files: list[Path] = []
@@ -104,12 +108,59 @@ def check_audio(paths: Sequence[Path], out: TextIO) -> int:
             length = clock_text(result.duration) if result.duration else "length unknown"
             who = f"{result.artist} – {result.title}" if result.artist else result.title
             print(f"ok       {length:>8}  {result.format:<10}  {who}  ({path})", file=out)
+            print(f"         {loudness_text(path, target or DEFAULT_TARGET)}", file=out)
         else:
             bad += 1
             print(f"CANNOT   {path}: {result.reason}", file=out)
     if len(files) > 1:
         print(f"{len(files) - bad} playable, {bad} not", file=out)
     return EXIT_PROBLEM if bad or not files else 0
+
+
+def loudness_text(path: Path, target: float) -> str:
+    """A file's loudness and the gain it plays at for ``target``, or why it has none."""
+    from kapdesk.audio.loudness_meter import MeasureError  # noqa: PLC0415
+    from kapdesk.audio.measuring import loudness_of  # noqa: PLC0415
+    from kapdesk.core.loudness import PEAK_CEILING, LoudnessSource, matching  # noqa: PLC0415
+
+    try:
+        loudness = loudness_of(path)
+    except MeasureError as error:
+        return f"loudness not measured: {error}; it plays as it is, unmatched"
+    if loudness.source is LoudnessSource.TAG:
+        told = f"loudness {loudness.integrated:.1f} LUFS (from its ReplayGain or R128 tags)"
+    else:
+        spread = "unknown" if loudness.range is None else f"{loudness.range:.1f} LU"
+        told = (
+            f"loudness {loudness.integrated:.1f} LUFS, range {spread}, "
+            f"true peak {loudness.true_peak:.1f} dBTP"
+        )
+    match = matching(loudness, target)
+    gain = f"{match.gain:.1f} dB" if match.gain < 0 else "0 dB"
+    for_peak = f" to keep its true peak under {PEAK_CEILING:g} dBTP" if match.peak_limited else ""
+    if match.too_quiet:
+        return (
+            f"{told}; too quiet for the target of {target:g} LUFS by {match.short_by:.1f} LU: "
+            + (f"plays at {gain}{for_peak}" if for_peak else "plays as it is")
+            + " (kapdesk only lowers tracks)"
+        )
+    return f"{told}; plays at {gain} for the target of {target:g} LUFS{for_peak}"
+
+
+def clinic_target(paths: AppPaths) -> float:
+    """The clinic's target loudness (clinic.toml ``[sound] target_loudness``), or kapdesk's
+    default when the clinic's settings cannot be read."""
+    from kapdesk.core.clinic import load_clinic  # noqa: PLC0415
+    from kapdesk.core.loudness import DEFAULT_TARGET, clamp_target  # noqa: PLC0415
+    from kapdesk.paths import BUNDLED_CLINIC_SETTINGS  # noqa: PLC0415
+
+    try:
+        settings, _ = load_clinic(BUNDLED_CLINIC_SETTINGS, paths.clinic_settings)
+    except Exception:  # the check of sound files never fails over the clinic's settings
+        return DEFAULT_TARGET
+    # Read by name: the setting is newer than some of the records this command reads.
+    target = getattr(settings, "target_loudness", DEFAULT_TARGET)
+    return clamp_target(float(target)) if isinstance(target, int | float) else DEFAULT_TARGET
 
 
 def _is_folder(path: Path) -> bool:

@@ -6,8 +6,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+from mutagen.flac import FLAC
 
+from kapdesk.audio import loudness_meter
 from kapdesk.cli import main
+from kapdesk.cli.checks import clinic_target
+from kapdesk.core import clinic
+from kapdesk.core.loudness import DEFAULT_TARGET
+from kapdesk.paths import AppPaths
 from tests.audio.sdl_disk import write_sine_wav
 
 DATA = Path(__file__).resolve().parents[1] / "audio" / "data"
@@ -23,11 +29,10 @@ def test_audio_check_of_good_files_gives_length_and_title(
 ) -> None:
     code, out = run(["audio", "check", str(DATA / "tone.ogg"), str(DATA / "tone.flac")], capsys)
     assert code == 0
-    lines = out.splitlines()
-    assert lines[0].startswith("ok ")
+    lines = [line for line in out.splitlines() if line.startswith("ok ")]
     assert "OGG" in lines[0]
     assert "FLAC" in lines[1]
-    assert lines[-1] == "2 playable, 0 not"
+    assert out.splitlines()[-1] == "2 playable, 0 not"
 
 
 def test_audio_check_names_every_bad_file_and_exits_1(
@@ -60,6 +65,104 @@ def test_audio_check_names_every_bad_file_and_exits_1(
     assert any(line.startswith("ok ") and "good.wav" in line for line in out.splitlines())
     assert out.splitlines()[-1] == "1 playable, 5 not"
     assert "Traceback" not in out
+
+
+def _loudness_lines(out: str) -> dict[str, str]:
+    """Each playable file's loudness line (the indented line under its "ok" line), by name."""
+    lines = out.splitlines()
+    return {
+        Path(line.rsplit("(", 1)[1].rstrip(")")).name: lines[i + 1].strip()
+        for i, line in enumerate(lines)
+        if line.startswith("ok ")
+    }
+
+
+def test_audio_check_prints_loudness_and_the_gain_at_the_target(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    loud = write_sine_wav(tmp_path / "loud.wav", 1000, 3, amplitude=10 ** (-10 / 20))
+    quiet = write_sine_wav(tmp_path / "quiet.wav", 1000, 3, amplitude=10 ** (-40 / 20))
+
+    code, out = run(["audio", "check", str(loud), str(quiet)], capsys)
+
+    said = _loudness_lines(out)
+    assert code == 0
+    assert said["loud.wav"] == (
+        "loudness -10.0 LUFS, range 0.0 LU, true peak -10.0 dBTP; "
+        "plays at -16.0 dB for the target of -26 LUFS"
+    )
+    assert said["quiet.wav"].startswith("loudness -40.0 LUFS")
+    assert said["quiet.wav"].endswith(
+        "too quiet for the target of -26 LUFS by 14.0 LU: plays as it is "
+        "(kapdesk only lowers tracks)"
+    )
+
+
+def test_audio_check_names_a_track_it_cannot_measure(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    silent = write_sine_wav(tmp_path / "silent.wav", 1000, 2, amplitude=0.0)
+
+    code, out = run(["audio", "check", str(silent)], capsys)
+
+    assert code == 0  # it plays; it is only not matched
+    assert _loudness_lines(out)["silent.wav"] == (
+        "loudness not measured: the track is silent; it plays as it is, unmatched"
+    )
+
+
+def test_audio_check_reads_replaygain_tags(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tagged = Path(shutil.copyfile(DATA / "tone.flac", tmp_path / "tagged.flac"))
+    audio = FLAC(tagged)
+    audio["REPLAYGAIN_TRACK_GAIN"] = "-4.00 dB"
+    audio["REPLAYGAIN_TRACK_PEAK"] = "0.5"
+    audio.save()
+
+    code, out = run(["audio", "check", str(tagged)], capsys)
+
+    assert code == 0
+    assert _loudness_lines(out)["tagged.flac"] == (
+        "loudness -14.0 LUFS (from its ReplayGain or R128 tags); "
+        "plays at -12.0 dB for the target of -26 LUFS"
+    )
+
+
+def test_audio_check_without_the_meter_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(loudness_meter, "_loaded", None)
+    monkeypatch.setattr(loudness_meter, "_missing", None)
+    monkeypatch.setattr(loudness_meter, "_load", lambda soname, name: None)
+    tone = write_sine_wav(tmp_path / "tone.wav", 1000, 2, amplitude=0.1)
+
+    code, out = run(["audio", "check", str(tone)], capsys)
+
+    assert code == 0
+    assert _loudness_lines(out)["tone.wav"] == (
+        f"loudness not measured: {loudness_meter.NO_METER}; it plays as it is, unmatched"
+    )
+
+
+def test_audio_check_uses_the_clinics_target(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Settings:
+        target_loudness = -20.0
+
+    monkeypatch.setattr(clinic, "load_clinic", lambda bundled, path: (Settings(), []))
+
+    assert clinic_target(AppPaths.resolve(None)) == -20.0
+
+
+def test_audio_check_falls_back_to_the_default_target(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(bundled: Path, path: Path | None) -> None:
+        raise OSError("unreadable")
+
+    monkeypatch.setattr(clinic, "load_clinic", broken)
+
+    assert clinic_target(AppPaths.resolve(tmp_path)) == DEFAULT_TARGET
 
 
 def test_playlist_check_lists_found_and_missing_entries(
