@@ -96,18 +96,25 @@ SYSTEM_PACKAGES=(
     # pygame bundles its own SDL, but SDL dlopen()s ALSA to reach the sound card
     # (tests use SDL's disk/dummy driver and do not need it)
     "libasound2t64|libasound2:libasound.so.2"
+    # loudness (kapdesk/audio/loudness_meter.py, through ctypes): libsndfile decodes every
+    # format kapdesk plays (MP3 from 1.1), libebur128 measures EBU R128 loudness and true peak
+    "libsndfile1:libsndfile.so.1"
+    "libebur128-1:libebur128.so.1"
 )
 
 # What only the test suite needs: a private D-Bus daemon (the inhibitor tests run a fake
 # ScreenSaver and logind on it), desktop-file-validate (kapdesk's .desktop entry), a
 # PostgreSQL server (the storage and recovery tests start one of their own on 127.0.0.1),
-# and an X server with no window manager plus real key events (the kiosk focus test).
+# an X server with no window manager plus real key events (the kiosk focus test), and
+# ffmpeg, the second meter the loudness accuracy test checks kapdesk's against (and its
+# encoder of FLAC, OGG, MP3 and Opus); kapdesk itself never runs ffmpeg.
 TEST_PACKAGES=(
     "dbus-daemon|dbus:"
     "desktop-file-utils:"
     "postgresql|postgresql-17|postgresql-16|postgresql-15:"
     "xvfb:"
     "xdotool:"
+    "ffmpeg:"
 )
 
 ARCH=""
@@ -200,7 +207,7 @@ ensure_system_packages() {
         done
         if [ "${#libs[@]}" -gt 0 ]; then
             printf 'bootstrap: these libraries seem to be missing: %s\n' "${libs[*]}" >&2
-            printf 'bootstrap: install them with your package manager (Qt 6 and SDL need them), or set KAPDESK_SKIP_SYSTEM_CHECK=1 to go on anyway\n' >&2
+            printf 'bootstrap: install them with your package manager (Qt 6, SDL and the loudness meter need them), or set KAPDESK_SKIP_SYSTEM_CHECK=1 to go on anyway\n' >&2
             [ "${KAPDESK_SKIP_SYSTEM_CHECK:-}" = 1 ] || exit 1
         fi
         return 0

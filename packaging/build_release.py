@@ -11,9 +11,10 @@ Linux only (it needs dpkg-deb; elsewhere the script says so and stops after the 
 Nothing here imports a Linux-only module.
 
 The .deb puts the frozen folder under /opt/kapdesk, ``/usr/bin/kapdesk`` (a link to it), the menu
-entry and the icon; its ``Depends:`` are the system libraries the frozen Qt and SDL load, the
-list bootstrap.sh keeps (SYSTEM_PACKAGES). It has no maintainer scripts: installing writes no
-data, and removing it never touches the clinic's data folder (the user's platformdirs folder).
+entry and the icon; its ``Depends:`` are the system libraries the frozen Qt, SDL and the
+loudness meter load, the list bootstrap.sh keeps (SYSTEM_PACKAGES). It has no maintainer
+scripts: installing writes no data, and removing it never touches the clinic's data folder
+(the user's platformdirs folder).
 """
 
 from __future__ import annotations
