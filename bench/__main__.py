@@ -5,6 +5,7 @@ from bench import (
     board,
     encryption,
     event_save,
+    loudness,
     observations,
     records_size,
     sound,
@@ -20,6 +21,8 @@ print()
 observations.main()
 print()
 sound.main()
+print()
+loudness.main()
 print()
 encryption.main()
 print()
