@@ -50,6 +50,7 @@ _MODE_I: Final = (1 << 2) | _MODE_M
 _MODE_LRA: Final = (1 << 3) | _MODE_S
 _MODE_SAMPLE_PEAK: Final = (1 << 4) | _MODE_M
 _MODE_TRUE_PEAK: Final = (1 << 5) | _MODE_M | _MODE_SAMPLE_PEAK
+_DUAL_MONO: Final = 6  # libebur128's channel counted twice
 _SUCCESS: Final = 0
 _MAX_CHANNELS: Final = 64  # libebur128 refuses more
 
@@ -163,6 +164,8 @@ def _declare(sndfile: Any, ebur128: Any) -> None:
     ebur128.ebur128_init.restype = c_void_p
     ebur128.ebur128_destroy.argtypes = [ctypes.POINTER(c_void_p)]
     ebur128.ebur128_destroy.restype = None
+    ebur128.ebur128_set_channel.argtypes = [c_void_p, c_uint, c_int]
+    ebur128.ebur128_set_channel.restype = c_int
     ebur128.ebur128_add_frames_float.argtypes = [
         c_void_p,
         ctypes.POINTER(ctypes.c_float),
@@ -208,6 +211,10 @@ def _measure_open(
     if not state:
         raise MeasureError(NOT_MEASURABLE)  # a sample rate libebur128 refuses
     try:
+        if channels == 1:
+            # The player sends a mono track to both ears, so it is heard, and measured, as
+            # dual mono: 3 dB louder than BS.1770's single loudspeaker.
+            libs.ebur128.ebur128_set_channel(state, 0, _DUAL_MONO)
         frames = _feed(libs, handle, state, info, progress)
         try:
             return _result(libs, state, channels, frames / rate)

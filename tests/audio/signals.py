@@ -107,7 +107,9 @@ class Reference:
 _SUMMARY = re.compile(r"Summary:.*?I:\s*(-?[\d.]+|-inf) LUFS.*?Peak:\s*(-?[\d.]+|-inf) dBFS", re.S)
 
 
-def ffmpeg_loudness(path: Path) -> Reference:
+def ffmpeg_loudness(path: Path, *, dual_mono: bool = False) -> Reference:
+    """ffmpeg's reading; ``dual_mono``: a mono file counted in both ears, as kapdesk does."""
+    meter = "ebur128=peak=true" + (":dualmono=true" if dual_mono else "")
     done = subprocess.run(
         [
             "ffmpeg",
@@ -116,7 +118,7 @@ def ffmpeg_loudness(path: Path) -> Reference:
             "-i",
             str(path),
             "-af",
-            "ebur128=peak=true",
+            meter,
             "-f",
             "null",
             "-",

@@ -73,6 +73,23 @@ def test_agrees_with_ffmpeg(wavs: dict[str, Path], signal: str, suffix: str) -> 
     assert ours.true_peak == pytest.approx(theirs.true_peak, abs=AGREE_PEAK_DB)
 
 
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_mono_agrees_with_ffmpeg_counting_both_ears(
+    tmp_path_factory: pytest.TempPathFactory, suffix: str
+) -> None:
+    """A mono track plays in both ears, so both meters count it twice (dual mono)."""
+    _need_ffmpeg()
+    folder = tmp_path_factory.mktemp("mono")
+    wav = signals.write_wav(folder / "pink.wav", [signals.pink_noise(FRAMES, seed=3)], gain=0.1)
+    path = wav if suffix == ".wav" else signals.encode(wav, suffix)
+
+    ours = measure(path)
+    theirs = signals.ffmpeg_loudness(path, dual_mono=True)
+
+    assert ours.integrated == pytest.approx(theirs.integrated, abs=AGREE_LU)
+    assert ours.true_peak == pytest.approx(theirs.true_peak, abs=AGREE_PEAK_DB)
+
+
 @pytest.mark.parametrize("level", PINK_LEVELS)
 def test_pink_noise_follows_its_level(wavs: dict[str, Path], level: int) -> None:
     """Each level reads its RMS level per channel, plus 3 dB for two channels, less a little

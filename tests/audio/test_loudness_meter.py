@@ -32,6 +32,13 @@ def test_stereo_sine_at_minus_23_dbfs_reads_minus_23_lufs(tmp_path: Path) -> Non
     assert loudness.source is LoudnessSource.MEASURED
 
 
+def test_a_mono_track_is_measured_as_heard_in_both_ears(tmp_path: Path) -> None:
+    mono = write_sine_wav(tmp_path / "mono.wav", 1000, 5, amplitude=MINUS_23_DBFS, stereo=False)
+    stereo = write_sine_wav(tmp_path / "stereo.wav", 1000, 5, amplitude=MINUS_23_DBFS)
+
+    assert measure(mono).integrated == pytest.approx(measure(stereo).integrated, abs=0.05)
+
+
 def test_a_swell_widens_the_range(tmp_path: Path) -> None:
     steady = write_tones(tmp_path / "steady.wav", [(1000, 10), (1000, 10)], amplitude=0.05)
     quiet = write_tones(tmp_path / "quiet.wav", [(1000, 10)], amplitude=0.05)
