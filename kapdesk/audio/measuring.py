@@ -88,7 +88,7 @@ def measure_files(
             measuring_command(wanted, from_stdin=long_list),
             stdin=subprocess.PIPE if long_list else subprocess.DEVNULL,
             stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
+            stderr=subprocess.DEVNULL,  # the decoders complain there of every damaged frame
         )
     except OSError:
         return dict.fromkeys(wanted, CANNOT_START)
