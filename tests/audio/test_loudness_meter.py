@@ -7,6 +7,7 @@ error; a PC without the libraries says so in a sentence.
 from __future__ import annotations
 
 import os
+import random
 from pathlib import Path
 
 import pytest
@@ -112,6 +113,37 @@ def test_a_cut_short_file_says_so(tmp_path: Path) -> None:
         measure(cut)
 
     assert str(raised.value) == loudness_meter.CUT_SHORT
+
+
+@pytest.mark.parametrize("name", ["tone.flac", "tone.mp3", "tone.ogg", "tone.opus"])
+def test_damaged_files_give_a_reading_or_a_reason(tmp_path: Path, name: str) -> None:
+    """Bytes overwritten and files cut at random: only ever a loudness or a MeasureError."""
+    whole = (DATA / name).read_bytes()
+    chance = random.Random(name)
+    outcomes: set[str] = set()
+    for i in range(25):
+        damaged = bytearray(whole)
+        for _ in range(chance.randint(1, 40)):
+            damaged[chance.randrange(len(damaged))] = chance.randrange(256)
+        if i % 3 == 0:
+            damaged = damaged[: chance.randrange(1, len(damaged))]
+        path = tmp_path / f"{i}{Path(name).suffix}"
+        path.write_bytes(bytes(damaged))
+        try:
+            loudness = measure(path)
+        except MeasureError as error:
+            outcomes.add(str(error))
+        else:
+            assert -120 < loudness.integrated < 10
+            outcomes.add("measured")
+
+    assert outcomes <= {
+        "measured",
+        loudness_meter.NOT_MEASURABLE,
+        loudness_meter.CUT_SHORT,
+        loudness_meter.TOO_SHORT,
+        loudness_meter.SILENT,
+    }
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
