@@ -150,17 +150,15 @@ def loudness_text(path: Path, target: float) -> str:
 def clinic_target(paths: AppPaths) -> float:
     """The clinic's target loudness (clinic.toml ``[sound] target_loudness``), or kapdesk's
     default when the clinic's settings cannot be read."""
-    from kapdesk.core.clinic import load_clinic  # noqa: PLC0415
-    from kapdesk.core.loudness import DEFAULT_TARGET, clamp_target  # noqa: PLC0415
+    from kapdesk.core.clinic import ClinicError, load_clinic  # noqa: PLC0415
+    from kapdesk.core.loudness import DEFAULT_TARGET  # noqa: PLC0415
     from kapdesk.paths import BUNDLED_CLINIC_SETTINGS  # noqa: PLC0415
 
     try:
         settings, _ = load_clinic(BUNDLED_CLINIC_SETTINGS, paths.clinic_settings)
-    except Exception:  # the check of sound files never fails over the clinic's settings
+    except (ClinicError, OSError):  # checking sound files never fails over clinic settings
         return DEFAULT_TARGET
-    # Read by name: the setting is newer than some of the records this command reads.
-    target = getattr(settings, "target_loudness", DEFAULT_TARGET)
-    return clamp_target(float(target)) if isinstance(target, int | float) else DEFAULT_TARGET
+    return settings.target_loudness
 
 
 def _is_folder(path: Path) -> bool:
