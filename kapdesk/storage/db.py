@@ -30,11 +30,11 @@ from kapdesk.storage.sqlite_witness import witnessed
 MIGRATIONS_DIR = package_folder("kapdesk.storage", "migrations")
 
 # The newest migration's revision. A test checks it against the Alembic scripts.
-SCHEMA_HEAD = "0011"
+SCHEMA_HEAD = "0012"
 UPGRADE_LOCK = 0x6B617064  # "kapd": the advisory lock room PCs upgrade a server under
 KNOWN_REVISIONS = (
     *("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010"),
-    "0011",
+    *("0011", "0012"),
 )
 
 

@@ -7,6 +7,7 @@ it was, in its own events.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kapdesk.core.clock import Clock
+from kapdesk.core.loudness import Loudness, LoudnessSource
 from kapdesk.core.soundtrack import (
     Bed,
     Playlist,
@@ -40,6 +42,9 @@ class ScannedTrack:
     duration: float | None
     format: str
     problem: str | None  # None: playable
+    # The file's size and st_mtime when scanned: a loudness measured of the same file is kept.
+    size: int | None = None
+    mtime: float | None = None
 
 
 @dataclass(frozen=True)
@@ -52,9 +57,11 @@ class LibraryItem:
     artist: str
     duration: float | None
     problem: str | None
+    loudness: Loudness | None = None  # None: not measured (yet, or it could not be)
+    loudness_problem: str | None = None  # why it could not be measured
 
     def as_track(self) -> Track:
-        return Track(self.path, self.title, self.artist, self.duration)
+        return Track(self.path, self.title, self.artist, self.duration, self.loudness)
 
 
 @dataclass(frozen=True)
@@ -66,7 +73,57 @@ class PlaylistSummary:
 
 
 def _item(row: LibraryTrack) -> LibraryItem:
-    return LibraryItem(row.id, row.path, row.title, row.artist, row.duration_s, row.problem)
+    return LibraryItem(
+        row.id,
+        row.path,
+        row.title,
+        row.artist,
+        row.duration_s,
+        row.problem,
+        _loudness(row),
+        row.loudness_problem,
+    )
+
+
+def _loudness(row: LibraryTrack) -> Loudness | None:
+    if row.loudness_lufs is None or row.true_peak is None:
+        return None
+    try:
+        source = LoudnessSource(row.loudness_source or LoudnessSource.MEASURED.value)
+    except ValueError:
+        source = LoudnessSource.MEASURED
+    return Loudness(row.loudness_lufs, row.true_peak, row.loudness_range, source)
+
+
+def _same_file(row: LibraryTrack, size: int | None, mtime: float | None) -> bool:
+    """Whether a file of ``size`` and ``mtime`` is the one ``row`` was measured from."""
+    return (
+        size is not None
+        and mtime is not None
+        and row.measured_size == size
+        and row.measured_mtime is not None
+        and abs(row.measured_mtime - mtime) < MTIME_SLACK
+    )
+
+
+def _forget_loudness(row: LibraryTrack) -> None:
+    row.loudness_lufs = row.loudness_range = row.true_peak = None
+    row.loudness_source = row.loudness_problem = None
+    row.measured_size = None
+    row.measured_mtime = None
+
+
+def _file_facts(path: str) -> tuple[int, float] | None:
+    """A file's size and st_mtime; None when it cannot be looked at."""
+    try:
+        facts = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return facts.st_size, facts.st_mtime
+
+
+# A database may keep a modification time to a little less than a float's precision.
+MTIME_SLACK = 1e-3
 
 
 class SoundLibrary:
@@ -97,6 +154,8 @@ class SoundLibrary:
                 row.format = item.format[:16]
                 row.problem = item.problem
                 row.scanned_at = now
+                if not _same_file(row, item.size, item.mtime):
+                    _forget_loudness(row)
                 session.flush()
                 ids.append(row.id)
         return ids
@@ -109,6 +168,49 @@ class SoundLibrary:
                 )
             )
             return [_item(row) for row in rows]
+
+    # -- loudness -------------------------------------------------------------------------------
+
+    def to_measure(self) -> list[tuple[int, str]]:
+        """Ids and paths of playable tracks whose loudness is not known: never measured, or
+        their file changed since. Looks at the files, so it is called off the window's thread."""
+        with plainly("The sound library cannot be read"), self._factory() as session:
+            rows = session.scalars(
+                select(LibraryTrack).where(LibraryTrack.problem.is_(None)).order_by(LibraryTrack.id)
+            ).all()
+            candidates = [
+                (row.id, row.path, row.loudness_lufs is None and row.loudness_problem is None, row)
+                for row in rows
+            ]
+            due = []
+            for track_id, path, never, row in candidates:
+                if never:
+                    due.append((track_id, path))
+                    continue
+                facts = _file_facts(path)
+                if facts is not None and not _same_file(row, *facts):
+                    due.append((track_id, path))
+            return due
+
+    def set_loudness(
+        self, track_id: int, result: Loudness | str, size: int | None, mtime: float | None
+    ) -> None:
+        """Keep a track's measured loudness, or (a str) why it could not be measured, with the
+        size and st_mtime its file had when it was measured. A track since removed is skipped."""
+        with plainly("The loudness could not be saved"), self._factory.begin() as session:
+            row = session.get(LibraryTrack, track_id)
+            if row is None:
+                return
+            _forget_loudness(row)
+            if isinstance(result, Loudness):
+                row.loudness_lufs = result.integrated
+                row.loudness_range = result.range
+                row.true_peak = result.true_peak
+                row.loudness_source = result.source.value
+            else:
+                row.loudness_problem = result.strip()[:500] or "it could not be measured"
+            row.measured_size = size
+            row.measured_mtime = mtime
 
     # -- playlists ------------------------------------------------------------------------------
 
@@ -261,5 +363,11 @@ class SoundLibrary:
             return result
 
 
-def bed_plan(bed: Bed | None) -> dict[str, str] | None:
-    return None if bed is None else {"path": bed.path, "title": bed.title}
+def bed_plan(bed: Bed | None) -> dict[str, Any] | None:
+    """A bed as a soundtrack plan keeps it, its loudness with it."""
+    if bed is None:
+        return None
+    plan: dict[str, Any] = {"path": bed.path, "title": bed.title}
+    if bed.loudness is not None:
+        plan["loudness"] = bed.loudness.to_json()
+    return plan

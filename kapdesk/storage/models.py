@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Date,
     DateTime,
     Dialect,
@@ -184,6 +185,15 @@ class LibraryTrack(Base):
     problem: Mapped[str | None] = mapped_column(Text, nullable=True)  # None: playable
     added_at: Mapped[datetime] = mapped_column(UTCDateTime())
     scanned_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # Loudness (migration 0012); None until measured. The file's size and st_mtime when it
+    # was measured tell whether the measurement still holds.
+    loudness_lufs: Mapped[float | None] = mapped_column(Float, nullable=True)
+    loudness_range: Mapped[float | None] = mapped_column(Float, nullable=True)
+    true_peak: Mapped[float | None] = mapped_column(Float, nullable=True)
+    loudness_source: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    loudness_problem: Mapped[str | None] = mapped_column(Text, nullable=True)  # not measurable
+    measured_size: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    measured_mtime: Mapped[float | None] = mapped_column(Float, nullable=True)
 
 
 class PlaylistRow(Base):

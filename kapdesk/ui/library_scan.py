@@ -25,6 +25,7 @@ def scan(paths: Sequence[Path], progress: Callable[[int, int], None]) -> list[Sc
             files.append(path)
     found = []
     for done, path in enumerate(files, start=1):
+        facts = _facts(path)  # before reading: a file written meanwhile is measured again
         result = probe(path)
         found.append(
             ScannedTrack(
@@ -34,10 +35,20 @@ def scan(paths: Sequence[Path], progress: Callable[[int, int], None]) -> list[Sc
                 result.duration,
                 result.format,
                 None if result.playable else result.reason,
+                *facts,
             )
         )
         progress(done, len(files))
     return found
+
+
+def _facts(path: Path) -> tuple[int | None, float | None]:
+    """The file's size and st_mtime, which tell later whether its loudness still holds."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None, None
+    return stat.st_size, stat.st_mtime
 
 
 class Scanner(QObject):
