@@ -6,7 +6,8 @@ package's kapdesk/assets/sounds/.
 Needs the ``sounds`` extra (numpy, soundfile); the app itself never does. Every random
 choice comes from a fixed seed, so each run makes the same audio. The Ogg stream serial
 number, which libsndfile picks at random, is rewritten to a fixed value so the files come
-out byte for byte the same too.
+out byte for byte the same too. The loudness figures in the manifest come from
+scripts/measure_sounds.py, which can also rewrite them alone.
 
 The beds are built as periodic signals over the loop length, so the last sample flows
 into the first: noise is made in the frequency domain (random phases on the bins of a
@@ -42,6 +43,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 import soundfile as sf
+from measure_sounds import remeasure  # this script's folder is on the path
 
 Signal = npt.NDArray[np.float64]
 
@@ -475,6 +477,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"{sound.file:18} {describe(audio)}")
     (out / "sounds.toml").write_text(manifest(entries), encoding="utf-8")
     print(f"{'sounds.toml':18} {len(entries)} sounds")
+    remeasure(out)  # the loudness figures, so the app ships its sounds measured
 
 
 if __name__ == "__main__":

@@ -375,6 +375,10 @@ class BundledSound:
     path: str
     seconds: float
     description: str = ""
+    loudness: Loudness | None = None  # measured when it was made (scripts/measure_sounds.py)
+
+    def as_bed(self) -> Bed:
+        return Bed(self.path, self.title, self.loudness)
 
 
 def bundled_sounds(folder: Path) -> list[BundledSound]:
@@ -399,6 +403,7 @@ def bundled_sounds(folder: Path) -> list[BundledSound]:
                 path=str(path),
                 seconds=float(seconds) if isinstance(seconds, int | float) else 0.0,
                 description=str(item.get("description") or ""),
+                loudness=loudness_from_json(item),
             )
         )
     return found
@@ -407,7 +412,7 @@ def bundled_sounds(folder: Path) -> list[BundledSound]:
 def default_soundtracks(sounds: Sequence[BundledSound]) -> list[Soundtrack]:
     """What works on first start, with no music of the clinic's own: each bundled bed alone."""
     return [
-        Soundtrack(name=f"{sound.title} (bed only)", bed=Bed(sound.path, sound.title))
+        Soundtrack(name=f"{sound.title} (bed only)", bed=sound.as_bed())
         for sound in sounds
         if sound.kind == "bed"
     ]

@@ -72,6 +72,9 @@ def test_manifest_lists_every_sound_once() -> None:
             "kind",
             "file",
             "seconds",
+            "lufs",
+            "true_peak",
+            "range",
             "loop",
             "description",
         }

@@ -9,6 +9,7 @@ import pytest
 
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.journey import Dose, EventKind, Journey
+from kapdesk.core.loudness import Loudness
 from kapdesk.core.protocols import Protocol
 from kapdesk.core.soundtrack import (
     Bed,
@@ -179,6 +180,9 @@ title = "Soft rain"
 kind = "bed"
 file = "rain.ogg"
 seconds = 75.0
+lufs = -19.8
+true_peak = -7.8
+range = 3.4
 
 [[sound]]
 id = "gone"
@@ -196,7 +200,8 @@ file = "rain.ogg"
     assert [(s.id, s.kind) for s in sounds] == [("rain", "bed"), ("chime", "chime")]
     (only,) = default_soundtracks(sounds)
     assert only.name == "Soft rain (bed only)"
-    assert only.bed == Bed(str(tmp_path / "rain.ogg"), "Soft rain")
+    assert only.bed == Bed(str(tmp_path / "rain.ogg"), "Soft rain", Loudness(-19.8, -7.8, 3.4))
+    assert sounds[1].loudness is None  # not measured: played as if loud
     (tmp_path / "sounds.toml").write_text("[[sound]\nbroken", encoding="utf-8")
     assert bundled_sounds(tmp_path) == []
     assert bundled_sounds(tmp_path / "nowhere") == []

@@ -272,6 +272,7 @@ def test_the_library_scans_files_and_builds_a_playlist_and_a_soundtrack(
     plan = view.library.plans()["Morning"]
     assert plan["bed_volume"] == 0.25
     assert plan["bed"]["title"] == "Soft rain"
+    assert plan["bed"]["loudness"]["lufs"] == pytest.approx(-19.8, abs=0.3)  # shipped measured
     assert plan["phases"] == {"Peak": view.library.playlists()[1].id}
     window.go_home()
     settle(window)  # set-up's soundtracks have come
