@@ -12,8 +12,6 @@ meter, so the app ships its beds measured and plays them at the clinic's target 
 from __future__ import annotations
 
 import argparse
-import re
-import subprocess
 import sys
 import tomllib
 from pathlib import Path
@@ -21,47 +19,23 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from kapdesk.core.loudness import Loudness  # noqa: E402  (after the repository is on the path)
+# After the repository is on the path:
+from kapdesk.audio.loudness_meter import MeasureError, meter_missing  # noqa: E402
+from kapdesk.audio.loudness_meter import measure as meter  # noqa: E402
+from kapdesk.core.loudness import Loudness  # noqa: E402
 
 FIGURES = ("lufs", "true_peak", "range")
 
 
 def measure(path: Path) -> Loudness:
-    """The file's loudness by kapdesk's meter (or, without it, ffmpeg's ebur128 filter)."""
+    """The file's loudness by kapdesk's own meter, which the app and the tests use too."""
+    missing = meter_missing()
+    if missing is not None:
+        raise SystemExit(f"measure_sounds: {missing}")
     try:
-        from kapdesk.audio.loudness_meter import measure as meter  # noqa: PLC0415
-    except ImportError:
-        return _ffmpeg(path)
-    return meter(path)
-
-
-def _ffmpeg(path: Path) -> Loudness:
-    run = subprocess.run(
-        [
-            "ffmpeg",
-            "-nostats",
-            "-hide_banner",
-            "-i",
-            str(path),
-            "-af",
-            "ebur128=peak=true",
-            "-f",
-            "null",
-            "-",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    summary = run.stderr[run.stderr.rindex("Summary:") :]
-
-    def figure(name: str) -> float:
-        found = re.search(rf"{name}:\s+(-?[\d.]+|-inf)", summary)
-        if found is None:
-            raise SystemExit(f"measure_sounds: no {name} for {path.name}")
-        return float(found.group(1))
-
-    return Loudness(figure("I"), figure("Peak"), figure("LRA"))
+        return meter(path)
+    except MeasureError as exc:
+        raise SystemExit(f"measure_sounds: {path.name}: {exc}") from exc
 
 
 def with_figures(manifest: str, figures: dict[str, Loudness]) -> str:

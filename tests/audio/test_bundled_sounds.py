@@ -1,8 +1,9 @@
 """The bundled sounds (kapdesk/assets/sounds/) match their manifest, fit the size budget, and
 behave.
 
-Only what the app installs is used here (mutagen, pygame and the standard library), so the
-checks run wherever the suite does; scripts/make_sounds.py, which needs numpy, makes them.
+Only what the app installs is used here (mutagen, pygame, kapdesk's loudness meter and the
+standard library), so the checks run wherever the suite does; scripts/make_sounds.py, which
+needs numpy, makes them.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from typing import Any
 import pygame
 import pytest
 from mutagen.oggvorbis import OggVorbis
+
+from kapdesk.audio.loudness_meter import measure
 
 SOUNDS = Path(__file__).resolve().parents[2] / "kapdesk" / "assets" / "sounds"
 MANIFEST = SOUNDS / "sounds.toml"
@@ -81,6 +84,17 @@ def test_manifest_lists_every_sound_once() -> None:
         assert entry["loop"] is (entry["kind"] == "bed")
         assert entry["title"]
         assert entry["description"]
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=_ids(ENTRIES))
+def test_the_shipped_loudness_is_what_kapdesk_measures(entry: dict[str, Any]) -> None:
+    """The figures the app plays the sounds by are kapdesk's own meter's (within rounding);
+    scripts/measure_sounds.py writes them again if the meter changes."""
+    fresh = measure(SOUNDS / entry["file"])
+    assert entry["lufs"] == pytest.approx(fresh.integrated, abs=0.2)
+    assert entry["true_peak"] == pytest.approx(fresh.true_peak, abs=0.2)
+    assert fresh.range is not None
+    assert entry["range"] == pytest.approx(fresh.range, abs=0.2)
 
 
 def test_every_ogg_in_the_folder_is_listed() -> None:
