@@ -1,0 +1,155 @@
+"""Loudness measured off the window's thread: what the library does not know yet is measured
+in a child process (see ``kapdesk.audio.measuring``) and kept in the library, a few files at
+a time so that progress is kept as it is made and a closed window loses little.
+
+A file that cannot be measured keeps its reason, shown on its row. Measuring that could not
+happen at all (no meter on this PC, a child that could not start, a run stopped) keeps
+nothing, so the tracks are measured when it can happen.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
+
+from kapdesk.audio import measuring
+from kapdesk.audio.loudness_meter import meter_missing
+from kapdesk.core.loudness import Loudness
+from kapdesk.storage.errors import StorageError
+from kapdesk.storage.library import SoundLibrary
+from kapdesk.ui.crossing import crossing
+
+MeasureFiles = Callable[
+    [Sequence[Path], Callable[[int, int], None], Callable[[], bool]], dict[Path, Loudness | str]
+]
+# Files handed to one child: each batch is kept as soon as it is measured.
+BATCH = 20
+# Reasons that say the measuring went wrong, not the file: nothing is kept for these.
+NOT_THE_FILE = frozenset({measuring.STOPPED, measuring.CHILD_FAILED, measuring.CANNOT_START})
+CHILD_DIED_HERE = "measuring stopped unexpectedly on this file"
+
+
+class Measurer(QObject):
+    """Measures the library's unmeasured tracks on the thread pool, one run at a time; its
+    signals arrive on the window's thread."""
+
+    progressed = Signal(int, int)  # tracks done, tracks to measure in this run
+    measured = Signal(object)  # {track id: Loudness | reason}, as each batch is kept
+    finished = Signal(str)  # why measuring could not go on ("" when it went)
+
+    def __init__(
+        self,
+        library: SoundLibrary,
+        parent: QObject,
+        measure_files: MeasureFiles = measuring.measure_files,
+        missing: Callable[[], str | None] = meter_missing,
+    ) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._measure_files = measure_files
+        self._missing = missing
+        self._running = False
+        self._again = False
+        # Set when the window goes: the child is stopped and nothing more is measured.
+        self._stop = threading.Event()
+        self.destroyed.connect(self._stop.set)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self._stop.set)
+        # What the pool's thread calls: the page may be put away while it measures.
+        self._progressed = crossing(self, "progressed")
+        self._measured = crossing(self, "measured")
+        self._ended = crossing(self, "_end")
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def start(self) -> None:
+        """Measure what the library does not know; if a run is going, once more after it."""
+        if self._running:
+            self._again = True
+            return
+        self._running = True
+        QThreadPool.globalInstance().start(self._work)
+
+    def stop(self) -> None:
+        """Stop measuring (the run ends at once; what was kept stays)."""
+        self._stop.set()
+
+    def _end(self, problem: str) -> None:
+        self._running = False
+        if self._again and not problem and not self._stop.is_set():
+            self._again = False
+            self.start()
+            return
+        self._again = False
+        self.finished.emit(problem)
+
+    def _work(self) -> None:
+        try:
+            problem = self._measure_all()
+        except StorageError as exc:
+            problem = f"{exc}."
+        self._ended(problem)
+
+    def _measure_all(self) -> str:
+        due = self._library.to_measure()
+        if not due:
+            return ""
+        missing = self._missing()
+        if missing is not None:
+            return f"Loudness cannot be measured on this PC: {missing}"
+        total, done = len(due), 0
+        while due and not self._stop.is_set():
+            batch, due = due[:BATCH], due[BATCH:]
+            facts = {track_id: _facts(path) for track_id, path in batch}
+            results = self._measure_files(
+                [Path(path) for _, path in batch],
+                _offset(self._progressed, done, total),
+                self._stop.is_set,
+            )
+            kept: dict[int, Loudness | str] = {}
+            unfinished = []
+            for track_id, path in batch:
+                result = results.get(Path(path), measuring.CHILD_FAILED)
+                if result == measuring.CANNOT_START:
+                    return "Loudness could not be measured: kapdesk could not start measuring."
+                if result in NOT_THE_FILE:
+                    unfinished.append((track_id, path))
+                    continue
+                self._library.set_loudness(track_id, result, *facts[track_id])
+                kept[track_id] = result
+            if unfinished and not self._stop.is_set():
+                # The child died: on the first file it had not finished, which keeps the
+                # reason; the others go again.
+                (blamed, _path), rest = unfinished[0], unfinished[1:]
+                self._library.set_loudness(blamed, CHILD_DIED_HERE, *facts[blamed])
+                kept[blamed] = CHILD_DIED_HERE
+                due = rest + due
+            done += len(kept)
+            if kept:
+                self._measured(kept)
+                self._progressed(done, total)
+        return ""
+
+
+def _offset(
+    progress: Callable[[int, int], None], before: int, total: int
+) -> Callable[[int, int], None]:
+    """A batch's progress as the run's."""
+    return lambda done, _batch: progress(before + done, total)
+
+
+def _facts(path: str) -> tuple[int | None, float | None]:
+    """The file's size and st_mtime before it is measured: a file written meanwhile differs
+    from them, so it is measured again."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None, None
+    return stat.st_size, stat.st_mtime

@@ -1,0 +1,192 @@
+"""Loudness is measured off the window's thread, kept batch by batch, one run at a time; a
+file that cannot be measured keeps its reason, and measuring that could not happen keeps
+nothing."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject
+from pytestqt.qtbot import QtBot
+
+from kapdesk.audio import measuring
+from kapdesk.core.clock import FakeClock
+from kapdesk.core.loudness import Loudness
+from kapdesk.storage.db import Storage
+from kapdesk.storage.library import ScannedTrack, SoundLibrary
+from kapdesk.ui import library_measure
+from kapdesk.ui.library_measure import CHILD_DIED_HERE, Measurer
+
+LOUD = Loudness(-9.5, -0.4, 6.1)
+
+
+class FakeMeter:
+    """Stands in for the child process: each file's result from ``answers`` (by name), else
+    LOUD; it can be held until released, and records what it was asked."""
+
+    def __init__(
+        self,
+        answers: dict[str, Loudness | str] | None = None,
+        after: dict[str, Loudness | str] | None = None,
+    ) -> None:
+        self.answers = answers or {}
+        self.after = after  # the answers from the second call on
+        self.asked: list[list[str]] = []
+        self.hold = threading.Event()
+        self.hold.set()
+
+    def __call__(
+        self,
+        paths: Sequence[Path],
+        progress: Callable[[int, int], None],
+        cancelled: Callable[[], bool],
+    ) -> dict[Path, Loudness | str]:
+        self.asked.append([p.name for p in paths])
+        assert self.hold.wait(10)
+        results: dict[Path, Loudness | str] = {}
+        for n, path in enumerate(paths, start=1):
+            results[path] = self.answers.get(path.name, LOUD)
+            progress(n, len(paths))
+        if self.after is not None:
+            self.answers = self.after
+        return results
+
+
+@pytest.fixture
+def library(storage: Storage, clock: FakeClock) -> SoundLibrary:
+    return SoundLibrary(storage, clock)
+
+
+@pytest.fixture
+def owner(qtbot: QtBot) -> QObject:
+    return QObject()
+
+
+def _add(library: SoundLibrary, folder: Path, *names: str) -> list[int]:
+    scanned = []
+    for name in names:
+        path = folder / f"{name}.wav"
+        path.write_bytes(b"RIFF" + name.encode())
+        facts = path.stat()
+        scanned.append(
+            ScannedTrack(str(path), name, "", 60.0, "wav", None, facts.st_size, facts.st_mtime)
+        )
+    return library.add(scanned)
+
+
+def _loudness(library: SoundLibrary) -> dict[str, Loudness | str | None]:
+    return {item.title: item.loudness or item.loudness_problem for item in library.items()}
+
+
+def _run(qtbot: QtBot, measurer: Measurer) -> str:
+    with qtbot.waitSignal(measurer.finished, timeout=10_000) as ended:
+        measurer.start()
+    return str(ended.args[0])
+
+
+def test_each_track_is_measured_once_and_a_bad_file_keeps_its_reason(
+    qtbot: QtBot, library: SoundLibrary, owner: QObject, tmp_path: Path
+) -> None:
+    _add(library, tmp_path, "dawn", "noise")
+    meter = FakeMeter({"noise.wav": "not a sound file"})
+    measurer = Measurer(library, owner, meter, missing=lambda: None)
+    progress: list[tuple[int, int]] = []
+    measurer.progressed.connect(lambda done, total: progress.append((done, total)))
+    assert _run(qtbot, measurer) == ""
+    assert _loudness(library) == {"dawn": LOUD, "noise": "not a sound file"}
+    assert progress[-1] == (2, 2)
+    assert _run(qtbot, measurer) == ""
+    assert meter.asked == [["dawn.wav", "noise.wav"]]  # nothing left the second time
+
+
+def test_batches_are_kept_as_they_are_measured(
+    qtbot: QtBot,
+    library: SoundLibrary,
+    owner: QObject,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(library_measure, "BATCH", 2)
+    _add(library, tmp_path, "a", "b", "c")
+    measurer = Measurer(library, owner, FakeMeter(), missing=lambda: None)
+    kept: list[set[int]] = []
+    measurer.measured.connect(lambda results: kept.append(set(results)))
+    _run(qtbot, measurer)
+    assert [len(batch) for batch in kept] == [2, 1]
+
+
+def test_a_second_start_while_measuring_runs_once_more_after(
+    qtbot: QtBot, library: SoundLibrary, owner: QObject, tmp_path: Path
+) -> None:
+    _add(library, tmp_path, "first")
+    meter = FakeMeter()
+    meter.hold.clear()
+    measurer = Measurer(library, owner, meter, missing=lambda: None)
+    ended: list[str] = []
+    measurer.finished.connect(ended.append)
+    measurer.start()
+    qtbot.waitUntil(lambda: meter.asked == [["first.wav"]])
+    _add(library, tmp_path, "second")  # a scan added it meanwhile
+    measurer.start()
+    assert measurer.running
+    meter.hold.set()
+    qtbot.waitUntil(lambda: ended == [""], timeout=10_000)
+    assert meter.asked == [["first.wav"], ["second.wav"]]
+    assert _loudness(library) == {"first": LOUD, "second": LOUD}
+
+
+def test_without_a_meter_nothing_is_kept_and_staff_are_told(
+    qtbot: QtBot, library: SoundLibrary, owner: QObject, tmp_path: Path
+) -> None:
+    _add(library, tmp_path, "dawn")
+    meter = FakeMeter()
+    measurer = Measurer(library, owner, meter, missing=lambda: "libebur128 is not installed")
+    assert _run(qtbot, measurer) == (
+        "Loudness cannot be measured on this PC: libebur128 is not installed"
+    )
+    assert meter.asked == []
+    assert _loudness(library) == {"dawn": None}
+
+
+def test_a_child_that_cannot_start_keeps_nothing(
+    qtbot: QtBot, library: SoundLibrary, owner: QObject, tmp_path: Path
+) -> None:
+    _add(library, tmp_path, "dawn", "dusk")
+    meter = FakeMeter({"dawn.wav": measuring.CANNOT_START, "dusk.wav": measuring.CANNOT_START})
+    measurer = Measurer(library, owner, meter, missing=lambda: None)
+    assert "could not start measuring" in _run(qtbot, measurer)
+    assert _loudness(library) == {"dawn": None, "dusk": None}
+
+
+def test_a_child_that_dies_blames_the_file_it_died_on_and_goes_on(
+    qtbot: QtBot, library: SoundLibrary, owner: QObject, tmp_path: Path
+) -> None:
+    _add(library, tmp_path, "a", "b", "c")
+    died: dict[str, Loudness | str] = {
+        "b.wav": measuring.CHILD_FAILED,
+        "c.wav": measuring.CHILD_FAILED,
+    }
+    meter = FakeMeter(died, after={})  # the next child gets past b
+    measurer = Measurer(library, owner, meter, missing=lambda: None)
+    assert _run(qtbot, measurer) == ""
+    assert _loudness(library) == {"a": LOUD, "b": CHILD_DIED_HERE, "c": LOUD}
+    assert meter.asked == [["a.wav", "b.wav", "c.wav"], ["c.wav"]]
+
+
+def test_a_stopped_run_keeps_what_it_measured_and_no_reason(
+    qtbot: QtBot, library: SoundLibrary, owner: QObject, tmp_path: Path
+) -> None:
+    _add(library, tmp_path, "a", "b")
+    meter = FakeMeter({"b.wav": measuring.STOPPED})
+    meter.hold.clear()
+    measurer = Measurer(library, owner, meter, missing=lambda: None)
+    with qtbot.waitSignal(measurer.finished, timeout=10_000):
+        measurer.start()
+        qtbot.waitUntil(lambda: meter.asked != [])
+        measurer.stop()
+        meter.hold.set()
+    assert _loudness(library) == {"a": LOUD, "b": None}
+    assert library.to_measure()[0][1].endswith("b.wav")
