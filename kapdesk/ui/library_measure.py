@@ -45,7 +45,7 @@ class Measurer(QObject):
         self,
         library: SoundLibrary,
         parent: QObject,
-        measure_files: MeasureFiles = measuring.measure_files,
+        measure_files: MeasureFiles | None = None,
         missing: Callable[[], str | None] = meter_missing,
     ) -> None:
         super().__init__(parent)
@@ -108,7 +108,7 @@ class Measurer(QObject):
         while due and not self._stop.is_set():
             batch, due = due[:BATCH], due[BATCH:]
             facts = {track_id: _facts(path) for track_id, path in batch}
-            results = self._measure_files(
+            results = (self._measure_files or measuring.measure_files)(
                 [Path(path) for _, path in batch],
                 _offset(self._progressed, done, total),
                 self._stop.is_set,

@@ -18,19 +18,17 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from kapdesk.audio.probe import SUPPORTED_SUFFIXES
+from kapdesk.core.loudness import DEFAULT_TARGET, Loudness
 from kapdesk.core.protocol_files import ProtocolLibrary
 from kapdesk.core.soundtrack import BundledSound
 from kapdesk.core.timefmt import clock_text, minutes_text
@@ -38,8 +36,11 @@ from kapdesk.core.wording import counted
 from kapdesk.storage.errors import StorageError
 from kapdesk.storage.library import LibraryItem, SoundLibrary
 from kapdesk.ui.library_files import export_playlist_file, import_playlist_file
+from kapdesk.ui.library_measure import MeasureFiles, Measurer
 from kapdesk.ui.library_read import LibraryRead, read_library
 from kapdesk.ui.library_scan import Scanner, scan
+from kapdesk.ui.library_soundtracks import open_soundtrack_editor
+from kapdesk.ui.library_tracks import TrackTable
 from kapdesk.ui.soundtrack_dialog import SoundtrackDialog
 from kapdesk.ui.widgets import ActionButton, label
 
@@ -67,22 +68,29 @@ class LibraryView(QWidget):
         protocols: ProtocolLibrary,
         parent: QWidget | None = None,
         ops: StorageOps | None = None,
+        *,
+        target: float = DEFAULT_TARGET,
+        measure_files: MeasureFiles | None = None,
     ) -> None:
         super().__init__(parent)
         self.ops = ops  # reads the library off the window's thread as the page opens
         self.library = library
-        self._sounds = list(sounds)
-        self._protocols = protocols
+        self.sounds = list(sounds)
+        self.protocols = protocols
         self.kept: tuple[Path, ...] = ()  # kapdesk's own places: no playlist is exported there
         self.soundtrack_dialog: SoundtrackDialog | None = None
         # The forms that ask for a file or a playlist's name, while one is open.
         self.file_dialog: QFileDialog | None = None
         self.name_dialog: QInputDialog | None = None
-        self._items: list[LibraryItem] = []
-        self._plans: dict[str, dict[str, Any]] = {}
+        self.plans: dict[str, dict[str, Any]] = {}
         self._scanner = Scanner(library, self)
         self._scanner.progressed.connect(self._progress)
         self._scanner.finished.connect(self._scanned)
+        # Loudness is measured in the background after a scan, and as the page opens.
+        self.measurer = Measurer(library, self, measure_files)
+        self.measurer.progressed.connect(self._measuring)
+        self.measurer.measured.connect(self._measured)
+        self.measurer.finished.connect(self._measured_all)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(32, 20, 32, 20)
@@ -91,7 +99,7 @@ class LibraryView(QWidget):
         columns = QHBoxLayout()
         columns.setSpacing(20)
         outer.addLayout(columns, 1)
-        columns.addLayout(self._build_music_files(), 5)
+        columns.addLayout(self._build_music_files(target), 5)
         self.tabs = QTabWidget()
         columns.addWidget(self.tabs, 4)
         self.tabs.addTab(self._build_playlists_tab(), "Playlists")
@@ -99,11 +107,16 @@ class LibraryView(QWidget):
         self._fit_small_screens()
 
     def _build_header(self, outer: QVBoxLayout) -> None:
-        """The title, the way back, and the line that says how a scan is going."""
+        """The title, the tracks too quiet for the clinic's target (beside it, where the room
+        is), the way back, and the line that says how a scan is going."""
         header = QHBoxLayout()
-        header.addWidget(label("Sound library", "title"), 1)
+        header.setSpacing(24)
+        header.addWidget(label("Sound library", "title"))
+        self.quiet_tracks = label("", "notice")
+        self.quiet_tracks.setAlignment(Qt.AlignmentFlag.AlignVCenter)
+        header.addWidget(self.quiet_tracks, 1)
         self.back_button = ActionButton("Back", "Esc", self.back_requested.emit, self)
-        header.addWidget(self.back_button)
+        header.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(header)
         self.message = label("", "muted")
         outer.addWidget(self.message)
@@ -112,22 +125,16 @@ class LibraryView(QWidget):
         self.progress.hide()
         outer.addWidget(self.progress)
 
-    def _build_music_files(self) -> QVBoxLayout:
+    def _build_music_files(self, target: float) -> QVBoxLayout:
         """The table of music files and the buttons that add to it or from it."""
         left = QVBoxLayout()
-        left.addWidget(label("MUSIC FILES", "section"))
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Title", "Artist", "Length", "Status"])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header_view = self.table.horizontalHeader()
-        header_view.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header_view.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header_view.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header_view.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        header_view.resizeSection(1, 170)
+        heading = QHBoxLayout()
+        heading.addWidget(label("MUSIC FILES", "section"))
+        self.measuring = label("", "muted")  # how the loudness measuring is going
+        self.measuring.setAlignment(Qt.AlignmentFlag.AlignRight)
+        heading.addWidget(self.measuring, 1)
+        left.addLayout(heading)
+        self.table = TrackTable(target)
         self.table.doubleClicked.connect(lambda _index: self.add_to_playlist())
         left.addWidget(self.table, 1)
         file_buttons = QGridLayout()
@@ -248,7 +255,7 @@ class LibraryView(QWidget):
         library, current = self.library, self.current_playlist()
         self.ops.run(
             lambda: read_library(library, current),
-            self._fill,
+            self._opened,
             failed=self.message.setText,
             loading=lambda waiting: self.message.setText("Loading the library…" if waiting else ""),
             what="The sound library",
@@ -263,22 +270,15 @@ class LibraryView(QWidget):
             return
         self._fill(read)
 
+    def _opened(self, read: LibraryRead) -> None:
+        self._fill(read)
+        if self.table.unmeasured():
+            self.measurer.start()
+
     def _fill(self, read: LibraryRead) -> None:
-        self._items, summaries = read.items, read.playlists
-        self.table.setRowCount(len(self._items))
-        for row, item in enumerate(self._items):
-            status = "ok" if item.problem is None else item.problem
-            cells = (
-                item.title,
-                item.artist,
-                clock_text(item.duration) if item.duration else "?",
-                status,
-            )
-            for column, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                cell.setToolTip(item.path)
-                cell.setData(ID_ROLE, item.id)
-                self.table.setItem(row, column, cell)
+        summaries = read.playlists
+        self.table.show_items(read.items)
+        self._show_notice()
         current = read.shown
         self.playlists.blockSignals(True)
         self.playlists.clear()
@@ -295,20 +295,24 @@ class LibraryView(QWidget):
             self.playlists.setCurrentRow(0)
         self.playlists.blockSignals(False)
         self._show_entries(read.entries)
-        self._plans = read.plans
+        self.plans = read.plans
         self.soundtracks.clear()
-        self.soundtracks.addItems(list(self._plans))
-        if not self._items:
+        self.soundtracks.addItems(list(self.plans))
+        if not self.table.tracks:
             self.message.setText(
                 "No music files yet. Add files or a folder (WAV, OGG, MP3, FLAC); "
                 "the bundled beds play without any."
             )
         elif not self.progress.isVisible():
-            bad = sum(1 for item in self._items if item.problem)
+            bad = sum(1 for item in self.table.tracks if item.problem)
             self.message.setText(
-                f"{counted(len(self._items), 'file')}"
+                f"{counted(len(self.table.tracks), 'file')}"
                 + (f", {bad} cannot be played (see Status)" if bad else "")
             )
+
+    def _show_notice(self) -> None:
+        notice = self.table.notice()
+        self.quiet_tracks.setText(notice)
 
     def current_playlist(self) -> int | None:
         if self.playlists.currentRow() < 0:
@@ -392,12 +396,26 @@ class LibraryView(QWidget):
         if problem:
             self.message.setText(f"{problem}.")
         else:
-            bad = sum(1 for item in self._items if item.id in set(ids) and item.problem)
+            bad = sum(1 for item in self.table.tracks if item.id in set(ids) and item.problem)
             self.message.setText(
                 f"Added {counted(len(ids), 'file')}"
                 + (f"; {bad} cannot be played (see Status)." if bad else ".")
             )
         self.scanned.emit()
+        if ids:
+            self.measurer.start()
+
+    # -- loudness -------------------------------------------------------------------------------
+
+    def _measuring(self, done: int, total: int) -> None:
+        self.measuring.setText(f"Measuring loudness: {done} of {counted(total, 'track')}")
+
+    def _measured(self, results: dict[int, Loudness | str]) -> None:
+        self.table.show_loudness(results)
+        self._show_notice()
+
+    def _measured_all(self, problem: str) -> None:
+        self.measuring.setText(problem)
 
     # -- playlists ------------------------------------------------------------------------------
 
@@ -425,7 +443,7 @@ class LibraryView(QWidget):
         if not rows:
             self.message.setText("Pick the files to add in the list on the left first.")
             return
-        chosen = [self._items[row].id for row in rows]
+        chosen = [self.table.tracks[row].id for row in rows]
         if self.current_playlist() is None:
             self._ask_name(lambda: self._add_entries(chosen))
             return
@@ -543,50 +561,10 @@ class LibraryView(QWidget):
 
     # -- soundtracks ----------------------------------------------------------------------------
 
-    def _phase_names(self) -> list[str]:
-        names: list[str] = []
-        for protocol in self._protocols.protocols():
-            for phase in protocol.phases:
-                if phase.name not in names:
-                    names.append(phase.name)
-        return names
-
     def edit_soundtrack(self, *, new: bool = False) -> None:
         """Open the soundtrack editor on the chosen soundtrack (or a new one)."""
         self._on_tab(SOUNDTRACKS_TAB)
-        if not new and self.soundtracks.currentRow() < 0:
-            self.message.setText("Pick the soundtrack to edit, or make a new one.")
-            return
-        name = "" if new else self.soundtracks.currentItem().text()
-        try:
-            playlists = self.library.playlists()
-        except StorageError as exc:
-            self.message.setText(f"{exc}.")
-            return
-        dialog = SoundtrackDialog(
-            self._phase_names(),
-            playlists,
-            self._sounds,
-            name=name,
-            plan=self._plans.get(name),
-            parent=self,
-        )
-        dialog.accepted.connect(lambda: self._save_soundtrack(name, dialog))
-        self.soundtrack_dialog = dialog
-        dialog.open()
-
-    def _save_soundtrack(self, old_name: str, dialog: SoundtrackDialog) -> None:
-        new_name = " ".join(dialog.name.text().split())
-        try:
-            self.library.save_soundtrack(new_name, dialog.plan())
-            if old_name and old_name != new_name:
-                self.library.delete_soundtrack(old_name)
-        except StorageError as exc:
-            self.message.setText(f"{exc}.")
-            return
-        self.load()
-        self.message.setText(f"Soundtrack “{new_name}” saved; pick it when you set up a session.")
-        self.changed.emit()
+        open_soundtrack_editor(self, new=new)
 
     def delete_soundtrack(self) -> None:
         if not self._on_tab(SOUNDTRACKS_TAB) or self.soundtracks.currentRow() < 0:

@@ -290,7 +290,11 @@ class MainWindow(PageRoutes, SignIn):
         self.summary_view = SummaryView(self.ops)
         self.history_view = HistoryView(self.ops)
         self.library_view = LibraryView(
-            records.sound_library, self.sounds, records.library, ops=self.ops
+            records.sound_library,
+            self.sounds,
+            records.library,
+            ops=self.ops,
+            target=records.clinic.target_loudness,
         )
         self.timeline_view = TimelineView(self.ops)
         self.integration_view = IntegrationView(self.ops)

@@ -38,6 +38,7 @@ QLabel[role="muted"] {{ color: {TEXT_MUTED}; }}
 QLabel[role="title"] {{ font-size: 26px; color: {TEXT}; }}
 QLabel[role="section"] {{ color: {TEXT_MUTED}; font-size: 15px; letter-spacing: 1px; }}
 QLabel[role="error"] {{ color: {PROBLEM}; }}
+QLabel[role="notice"] {{ color: {OVERRUN}; }}
 QLabel[centred="true"] {{ qproperty-alignment: AlignHCenter; }}
 QFrame[role="banner"] {{
     background: {PROBLEM_BG}; border: 1px solid {PROBLEM}; border-radius: 8px;

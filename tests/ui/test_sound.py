@@ -21,6 +21,7 @@ from kapdesk.paths import AppPaths
 from kapdesk.storage.db import Storage
 from kapdesk.storage.library import ScannedTrack, SoundLibrary
 from kapdesk.ui import theme
+from kapdesk.ui.library_tracks import STATUS, TITLE
 from kapdesk.ui.main_window import MainWindow
 from tests.support.forms import choose_path, type_and_enter
 from tests.support.ops import settle
@@ -237,7 +238,7 @@ def test_the_library_scans_files_and_builds_a_playlist_and_a_soundtrack(
         qtbot.mouseClick(view.add_folder_button, Qt.MouseButton.LeftButton)
         choose_path(qtbot, view.file_dialog, music)
     assert view.table.rowCount() == 3
-    cells = [[view.table.item(r, c) for c in (0, 3)] for r in range(3)]
+    cells = [[view.table.item(r, c) for c in (TITLE, STATUS)] for r in range(3)]
     statuses = {title.text(): status.text() for title, status in cells if title and status}
     assert statuses["one"] == "ok"
     assert statuses["broken"] != "ok"

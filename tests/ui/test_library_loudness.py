@@ -1,0 +1,197 @@
+"""The library page measures each track's loudness in the background as it is added, shows
+it with the gain kapdesk plays the track at for the clinic's target, and names the tracks too
+quiet to reach that target, with how far short they fall."""
+
+from __future__ import annotations
+
+import math
+import struct
+import wave
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QTableWidgetItem
+from pytestqt.qtbot import QtBot
+
+from kapdesk.app import build_window
+from kapdesk.audio import measuring
+from kapdesk.core.clock import FakeClock
+from kapdesk.core.loudness import Loudness
+from kapdesk.paths import AppPaths
+from kapdesk.storage.db import Storage
+from kapdesk.storage.library import ScannedTrack, SoundLibrary
+from kapdesk.ui import theme
+from kapdesk.ui.library_tracks import GAIN, LOUDNESS, STATUS, TITLE, TrackTable
+from kapdesk.ui.library_view import LibraryView
+from kapdesk.ui.main_window import MainWindow
+from tests.support.forms import choose_path
+from tests.support.ops import settle
+from tests.ui.conftest import sign_in
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+MINUS = "\u2212"
+
+
+def _sine(path: Path, amplitude: float, seconds: float = 3.0) -> None:
+    """A mono 1 kHz sine at ``amplitude`` of full scale."""
+    rate = 16_000
+    frames = b"".join(
+        struct.pack("<h", round(amplitude * 32767 * math.sin(2 * math.pi * 1000 * n / rate)))
+        for n in range(int(rate * seconds))
+    )
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(frames)
+
+
+def _open_library(qtbot: QtBot, window: MainWindow) -> LibraryView:
+    qtbot.keyClick(window, Qt.Key.Key_L, CTRL)
+    view = window.library_view
+    assert window.pages.currentWidget() is view
+    settle(window)  # the library has come
+    return view
+
+
+def _cell(table: TrackTable, row: int, column: int) -> QTableWidgetItem:
+    cell = table.item(row, column)
+    assert cell is not None
+    return cell
+
+
+def _rows(table: TrackTable) -> dict[str, list[str]]:
+    """Each row's cells by its title."""
+    return {
+        _cell(table, row, TITLE).text(): [
+            _cell(table, row, column).text() for column in range(table.columnCount())
+        ]
+        for row in range(table.rowCount())
+    }
+
+
+def _colour(table: TrackTable, title: str) -> QColor:
+    (row,) = [r for r in range(table.rowCount()) if _cell(table, r, TITLE).text() == title]
+    return _cell(table, row, GAIN).foreground().color()
+
+
+def test_added_files_are_measured_in_the_background_and_the_quiet_one_is_named(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    music = tmp_path / "music"
+    music.mkdir()
+    _sine(music / "loud.wav", 0.3)  # about −14 LUFS
+    _sine(music / "quiet.wav", 0.01)  # about −44 LUFS: far under the target of −26
+    _sine(music / "silence.wav", 0.0)  # plays, but has no loudness to measure
+    view = _open_library(qtbot, window)
+    told: list[str] = []
+    view.measurer.progressed.connect(lambda *_: told.append(view.measuring.text()))
+    with qtbot.waitSignal(view.measurer.finished, timeout=60_000) as ended:
+        qtbot.mouseClick(view.add_folder_button, Qt.MouseButton.LeftButton)
+        choose_path(qtbot, view.file_dialog, music)
+    assert ended.args == [""]
+    assert told[-1] == "Measuring loudness: 3 of 3 tracks"
+    assert view.measuring.text() == ""  # calm once done
+    rows = _rows(view.table)
+    loud, quiet, silence = rows["loud"], rows["quiet"], rows["silence"]
+    assert loud[LOUDNESS].startswith(MINUS)
+    assert loud[LOUDNESS].endswith(" LUFS")
+    assert -16.0 < -float(loud[LOUDNESS][1:-5]) < -12.0
+    assert loud[GAIN].startswith(MINUS)
+    assert loud[GAIN].endswith(" dB")
+    assert quiet[GAIN].startswith("0 dB, ")
+    assert quiet[GAIN].endswith(" LU short")
+    assert silence[LOUDNESS] not in ("not measured yet", "")
+    assert "LUFS" not in silence[LOUDNESS]
+    assert {row[STATUS] for row in rows.values()} == {"ok"}
+    assert view.quiet_tracks.text().startswith(
+        f"1 track is too quiet for the clinic's target of {MINUS}26.0 LUFS: “quiet” plays "
+    )
+    assert _colour(view.table, "quiet") == QColor(theme.OVERRUN)
+    assert _colour(view.table, "loud") != QColor(theme.OVERRUN)
+    # Kept: the player gets the measured tracks, and nothing is measured twice.
+    measured = {item.title: item.loudness for item in window.records.sound_library.items()}
+    assert measured["loud"] is not None
+    assert measured["silence"] is None
+    assert window.records.sound_library.to_measure() == []
+
+
+class FakeMeter:
+    """The child process's stand-in: every file at ``lufs``, and what it was asked."""
+
+    def __init__(self, lufs: float) -> None:
+        self.lufs = lufs
+        self.asked: list[str] = []
+
+    def __call__(
+        self,
+        paths: Sequence[Path],
+        progress: Callable[[int, int], None],
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> dict[Path, Loudness | str]:
+        self.asked += [p.name for p in paths]
+        results: dict[Path, Loudness | str] = {}
+        for n, path in enumerate(paths, start=1):
+            results[path] = Loudness(self.lufs, -10.0, 2.0)
+            progress(n, len(paths))
+        return results
+
+
+@pytest.fixture
+def meter(monkeypatch: pytest.MonkeyPatch) -> FakeMeter:
+    """Every file measured at −24 LUFS: 4 LU under a target of −20 (and over −26)."""
+    fake = FakeMeter(-24.0)
+    monkeypatch.setattr(measuring, "measure_files", fake)
+    return fake
+
+
+@pytest.fixture
+def window_at_minus_20(
+    qtbot: QtBot, qapp: QApplication, storage: Storage, paths: AppPaths, clock: FakeClock
+) -> MainWindow:
+    """The window of a clinic whose target is −20 LUFS, two tracks not yet measured."""
+    paths.clinic_folder.mkdir(parents=True, exist_ok=True)
+    (paths.clinic_folder / "clinic.toml").write_text(
+        "[sound]\ntarget_loudness = -20\n", encoding="utf-8"
+    )
+    scanned = []
+    for name in ("dawn", "dusk"):
+        path = paths.data_dir.parent / f"{name}.ogg"
+        path.write_bytes(b"OggS")
+        scanned.append(ScannedTrack(str(path), name, "Ensemble", 300.0, "OGG", None))
+    SoundLibrary(storage, clock).add(scanned)
+    theme.apply(qapp)
+    window = build_window(storage, paths, clock)
+    sign_in(window)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def test_opening_the_page_measures_what_is_not_measured_at_the_clinics_target(
+    qtbot: QtBot, window_at_minus_20: MainWindow, meter: FakeMeter
+) -> None:
+    window = window_at_minus_20
+    view = window.library_view
+    assert _rows(view.table) == {}
+    with qtbot.waitSignal(view.measurer.finished, timeout=30_000):
+        _open_library(qtbot, window)
+    assert sorted(meter.asked) == ["dawn.ogg", "dusk.ogg"]
+    rows = _rows(view.table)
+    assert rows["dawn"][LOUDNESS] == f"{MINUS}24.0 LUFS"
+    assert rows["dawn"][GAIN] == "0 dB, 4.0 LU short"
+    assert view.quiet_tracks.text() == (
+        f"2 tracks are too quiet for the clinic's target of {MINUS}20.0 LUFS: "
+        "“dawn” plays 4.0 LU under it, “dusk” 4.0 LU."
+    )
+    qtbot.keyClick(window, Qt.Key.Key_Escape)  # back, and in again: nothing left to measure
+    with qtbot.waitSignal(view.measurer.finished, timeout=3_000, raising=False) as again:
+        _open_library(qtbot, window)
+    assert not again.signal_triggered
+    assert sorted(meter.asked) == ["dawn.ogg", "dusk.ogg"]
