@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -407,6 +407,22 @@ def bundled_sounds(folder: Path) -> list[BundledSound]:
             )
         )
     return found
+
+
+def with_bundled_loudness(
+    soundtracks: Sequence[Soundtrack], sounds: Sequence[BundledSound]
+) -> list[Soundtrack]:
+    """``soundtracks`` with the shipped loudness given to each bed that is a bundled sound
+    saved before its loudness was kept in the plan."""
+    shipped = {sound.path: sound.loudness for sound in sounds if sound.loudness is not None}
+    return [
+        replace(soundtrack, bed=replace(soundtrack.bed, loudness=shipped[soundtrack.bed.path]))
+        if soundtrack.bed is not None
+        and soundtrack.bed.loudness is None
+        and soundtrack.bed.path in shipped
+        else soundtrack
+        for soundtrack in soundtracks
+    ]
 
 
 def default_soundtracks(sounds: Sequence[BundledSound]) -> list[Soundtrack]:

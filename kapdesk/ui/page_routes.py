@@ -42,6 +42,8 @@ class PageRoutes(WindowParts):
             self.show_setup()
 
     def show_setup(self) -> None:
+        from kapdesk.core.soundtrack import with_bundled_loudness  # noqa: PLC0415  (not at start)
+
         if self._journey_open():
             self.go_home()
             return
@@ -50,7 +52,7 @@ class PageRoutes(WindowParts):
             *self.records.clinic_problems,
         ]
         problems = [f"{error.source}: {error.problems[0]}" for error in failed if error.problems]
-        store, sounds = self.store, self.sound_library
+        store, sounds, bundled = self.store, self.sound_library, self.records.sounds
         self.setup_view.load(self.library.protocols(), [], [], problems, self.soundtracks)
 
         def offered(soundtracks: list[Soundtrack]) -> None:
@@ -58,7 +60,7 @@ class PageRoutes(WindowParts):
 
         self.setup_view.load_choices(
             lambda: (store.patient_codes(), store.staff_names()),
-            sounds.soundtracks,
+            lambda: with_bundled_loudness(sounds.soundtracks(), bundled),
             self.bundled_soundtracks,
             offered,
         )

@@ -23,6 +23,7 @@ from kapdesk.core.soundtrack import (
     music_outlook,
     session_sound,
     soundtrack_from_json,
+    with_bundled_loudness,
 )
 
 
@@ -202,6 +203,13 @@ file = "rain.ogg"
     assert only.name == "Soft rain (bed only)"
     assert only.bed == Bed(str(tmp_path / "rain.ogg"), "Soft rain", Loudness(-19.8, -7.8, 3.4))
     assert sounds[1].loudness is None  # not measured: played as if loud
+    # A soundtrack saved with a bundled bed before beds kept their loudness is given it.
+    saved = [Soundtrack("Old", bed=Bed(str(tmp_path / "rain.ogg"), "Soft rain"))]
+    (given,) = with_bundled_loudness(saved, sounds)
+    assert given.bed is not None
+    assert given.bed.loudness == Loudness(-19.8, -7.8, 3.4)
+    other = [Soundtrack("Mine", bed=Bed("/mine/bed.ogg", "Mine"))]
+    assert with_bundled_loudness(other, sounds) == other
     (tmp_path / "sounds.toml").write_text("[[sound]\nbroken", encoding="utf-8")
     assert bundled_sounds(tmp_path) == []
     assert bundled_sounds(tmp_path / "nowhere") == []
