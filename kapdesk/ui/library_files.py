@@ -13,6 +13,7 @@ from kapdesk.core.soundtrack import Track
 from kapdesk.core.wording import counted
 from kapdesk.storage.errors import StorageError
 from kapdesk.storage.library import ScannedTrack, SoundLibrary
+from kapdesk.ui.library_scan import file_facts
 
 if TYPE_CHECKING:
     from kapdesk.ui.library_view import LibraryView
@@ -29,6 +30,7 @@ def import_playlist_file(view: LibraryView, path: Path) -> None:
     scanned = []
     for entry in playlist.entries:
         if entry.path is not None and entry.problem is None:
+            facts = file_facts(entry.path)
             result = probe(entry.path)
             scanned.append(
                 ScannedTrack(
@@ -38,6 +40,7 @@ def import_playlist_file(view: LibraryView, path: Path) -> None:
                     result.duration or entry.duration,
                     result.format,
                     None if result.playable else result.reason,
+                    *facts,
                 )
             )
         else:
@@ -66,6 +69,7 @@ def import_playlist_file(view: LibraryView, path: Path) -> None:
         + (f"; {missing} cannot be played (marked in the list)." if missing else ".")
     )
     view.changed.emit()
+    view.measurer.start()  # the new files' loudness
 
 
 def export_playlist_file(view: LibraryView, target: Path) -> None:

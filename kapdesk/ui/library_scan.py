@@ -25,7 +25,7 @@ def scan(paths: Sequence[Path], progress: Callable[[int, int], None]) -> list[Sc
             files.append(path)
     found = []
     for done, path in enumerate(files, start=1):
-        facts = _facts(path)  # before reading: a file written meanwhile is measured again
+        facts = file_facts(path)  # before reading: a file written meanwhile is measured again
         result = probe(path)
         found.append(
             ScannedTrack(
@@ -42,7 +42,7 @@ def scan(paths: Sequence[Path], progress: Callable[[int, int], None]) -> list[Sc
     return found
 
 
-def _facts(path: Path) -> tuple[int | None, float | None]:
+def file_facts(path: Path) -> tuple[int | None, float | None]:
     """The file's size and st_mtime, which tell later whether its loudness still holds."""
     try:
         stat = path.stat()
