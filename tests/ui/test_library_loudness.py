@@ -28,6 +28,8 @@ from kapdesk.ui.library_tracks import GAIN, LOUDNESS, STATUS, TITLE, TrackTable
 from kapdesk.ui.library_view import LibraryView
 from kapdesk.ui.main_window import MainWindow
 from tests.support.forms import choose_path
+from tests.support.layout import SIZES, problems
+from tests.support.layout import settle as layout_settle
 from tests.support.ops import settle
 from tests.ui.conftest import sign_in
 
@@ -195,3 +197,45 @@ def test_opening_the_page_measures_what_is_not_measured_at_the_clinics_target(
         _open_library(qtbot, window)
     assert not again.signal_triggered
     assert sorted(meter.asked) == ["dawn.ogg", "dusk.ogg"]
+
+
+LIBRARY = [
+    ("Music for Airports 1/1", "Brian Eno", Loudness(-27.5, -9.0, 8.0)),
+    ("Weightless (extended master)", "Marconi Union", Loudness(-17.2, -2.1, 5.0)),
+    ("Spiegel im Spiegel", "Arvo Pärt", Loudness(-31.5, -12.0, 14.0)),
+    ("Hot peaks", "Tester", Loudness(-25.5, 0.0, 3.0)),
+    ("Still to come", "New artist", None),
+    ("Broken rip", "Unknown", "not a sound file"),
+]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_the_page_with_its_loudness_fits_every_screen(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """The notice of quiet tracks beside the title, and the table's two more columns, leave
+    nothing cut short or laid over anything else, down to 1024x600."""
+    library = window.records.sound_library
+    scanned = []
+    for n, (title, artist, _result) in enumerate(LIBRARY):
+        path = tmp_path / f"{n}.flac"
+        path.write_bytes(b"fLaC")
+        facts = path.stat()
+        scanned.append(
+            ScannedTrack(
+                str(path), title, artist, 312.0, "FLAC", None, facts.st_size, facts.st_mtime
+            )
+        )
+    ids = library.add(scanned)
+    for track_id, item, (_title, _artist, result) in zip(ids, scanned, LIBRARY, strict=True):
+        if result is not None:
+            library.set_loudness(track_id, result, item.size, item.mtime)
+    library.add([ScannedTrack("/gone.mp3", "Damaged", "", None, "MP3", "damaged")])
+    window.resize(*size)
+    with qtbot.waitSignal(window.library_view.measurer.finished, timeout=30_000):
+        view = _open_library(qtbot, window)  # "Still to come" is measured (and fails)
+    layout_settle(window)
+    assert view.quiet_tracks.text().startswith("2 tracks are too quiet")
+    still = _rows(view.table)["Still to come"][LOUDNESS]
+    assert still not in ("not measured yet", "")  # its reason, on its row
+    assert problems(window, size) == []
