@@ -38,14 +38,15 @@ MINUS = "\u2212"
 
 
 def _sine(path: Path, amplitude: float, seconds: float = 3.0) -> None:
-    """A mono 1 kHz sine at ``amplitude`` of full scale."""
+    """A stereo 1 kHz sine at ``amplitude`` of full scale in each channel (which reads
+    20·log10(amplitude) LUFS, as EBU Tech 3341 has it)."""
     rate = 16_000
     frames = b"".join(
-        struct.pack("<h", round(amplitude * 32767 * math.sin(2 * math.pi * 1000 * n / rate)))
+        struct.pack("<h", round(amplitude * 32767 * math.sin(2 * math.pi * 1000 * n / rate))) * 2
         for n in range(int(rate * seconds))
     )
     with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
+        out.setnchannels(2)
         out.setsampwidth(2)
         out.setframerate(rate)
         out.writeframes(frames)
@@ -85,8 +86,8 @@ def test_added_files_are_measured_in_the_background_and_the_quiet_one_is_named(
 ) -> None:
     music = tmp_path / "music"
     music.mkdir()
-    _sine(music / "loud.wav", 0.3)  # about −14 LUFS
-    _sine(music / "quiet.wav", 0.01)  # about −44 LUFS: far under the target of −26
+    _sine(music / "loud.wav", 0.3)  # −10.5 LUFS
+    _sine(music / "quiet.wav", 0.01)  # −40 LUFS: far under the target of −26
     _sine(music / "silence.wav", 0.0)  # plays, but has no loudness to measure
     view = _open_library(qtbot, window)
     told: list[str] = []
@@ -101,7 +102,7 @@ def test_added_files_are_measured_in_the_background_and_the_quiet_one_is_named(
     loud, quiet, silence = rows["loud"], rows["quiet"], rows["silence"]
     assert loud[LOUDNESS].startswith(MINUS)
     assert loud[LOUDNESS].endswith(" LUFS")
-    assert -16.0 < -float(loud[LOUDNESS][1:-5]) < -12.0
+    assert -float(loud[LOUDNESS][1:-5]) == pytest.approx(20 * math.log10(0.3), abs=0.5)
     assert loud[GAIN].startswith(MINUS)
     assert loud[GAIN].endswith(" dB")
     assert quiet[GAIN].startswith("0 dB, ")
