@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
@@ -190,3 +191,27 @@ def test_a_stopped_run_keeps_what_it_measured_and_no_reason(
         meter.hold.set()
     assert _loudness(library) == {"a": LOUD, "b": None}
     assert library.to_measure()[0][1].endswith("b.wav")
+
+
+def test_the_window_going_stops_the_measuring(
+    qtbot: QtBot, library: SoundLibrary, tmp_path: Path
+) -> None:
+    _add(library, tmp_path, "long")
+    asked, release, stopped = threading.Event(), threading.Event(), threading.Event()
+
+    def until_stopped(
+        paths: Sequence[Path], progress: Callable[[int, int], None], cancelled: Callable[[], bool]
+    ) -> dict[Path, Loudness | str]:
+        asked.set()
+        assert release.wait(10)
+        if cancelled():
+            stopped.set()
+        return dict.fromkeys(paths, measuring.STOPPED)
+
+    owner = QObject()
+    Measurer(library, owner, until_stopped, missing=lambda: None).start()
+    qtbot.waitUntil(asked.is_set)
+    shiboken6.delete(owner)  # the page (and its measurer) gone
+    release.set()
+    qtbot.waitUntil(stopped.is_set, timeout=5_000)
+    assert _loudness(library) == {"long": None}
