@@ -2,7 +2,9 @@
 
 Files and folders are scanned off the UI thread (title, artist and length read from their
 tags), with progress; a file that cannot be played stays listed with the reason, so staff see
-what is wrong instead of wondering where it went. Playlists are built from the library, put in
+what is wrong instead of wondering where it went. Each track's loudness is then measured in
+the background and shown with the gain it plays at for the clinic's target; tracks too quiet
+for the target are named beside the page's title. Playlists are built from the library, put in
 order by dragging or with the keyboard, and imported from or exported to M3U, PLS and XSPF.
 """
 
