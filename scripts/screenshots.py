@@ -21,6 +21,7 @@ from kapdesk.app import build_window
 from kapdesk.audio.fake import FakeBackend
 from kapdesk.core.clock import FakeClock, SystemClock
 from kapdesk.core.journey import Dose, EventKind
+from kapdesk.core.loudness import Loudness
 from kapdesk.core.preparation import decision_data
 from kapdesk.core.questionnaires import GAD7, PHQ9, score
 from kapdesk.core.staff import Role
@@ -37,17 +38,19 @@ def _library(storage: Storage, clock: FakeClock) -> None:
     """A small library of the kind a clinic builds, and a soundtrack over it."""
     library = SoundLibrary(storage, clock)
     pieces = [
-        ("Stars of the Lid", "Requiem for Dying Mothers", 645.0),
-        ("Brian Eno", "An Ending (Ascent)", 265.0),
-        ("Hiroshi Yoshimura", "Creek", 402.0),
-        ("Laraaji", "Celestial Vibration", 1510.0),
-        ("Harold Budd", "Children on the Hill", 322.0),
-        ("Marconi Union", "Weightless", 485.0),
+        ("Stars of the Lid", "Requiem for Dying Mothers", 645.0, -29.4, -11.2),
+        ("Brian Eno", "An Ending (Ascent)", 265.0, -23.8, -6.9),
+        ("Hiroshi Yoshimura", "Creek", 402.0, -20.6, -4.8),
+        ("Laraaji", "Celestial Vibration", 1510.0, -17.3, -2.2),
+        ("Harold Budd", "Children on the Hill", 322.0, -27.6, -9.5),
+        ("Marconi Union", "Weightless", 485.0, -14.8, -1.1),
     ]
     ids = library.add(
         ScannedTrack(f"/srv/music/{title}.flac", title, artist, seconds, "FLAC", None)
-        for artist, title, seconds in pieces
+        for artist, title, seconds, _lufs, _peak in pieces
     )
+    for track_id, (_artist, _title, _seconds, lufs, peak) in zip(ids, pieces, strict=True):
+        library.set_loudness(track_id, Loudness(lufs, peak, 6.0), None, None)
     ids += library.add([ScannedTrack("/srv/music/broken.mp3", "broken", "", None, "MP3",
                                      "the file is damaged or cut short")])  # fmt: skip
     infusion = library.create_playlist("Infusion: deep drift", ids[:4])
