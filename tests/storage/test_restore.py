@@ -319,16 +319,17 @@ def test_a_wrong_passphrase_changes_nothing(
 def _at_schema_0010(paths: AppPaths) -> Storage:
     """The record as kapdesk wrote it at schema 0010 (before the table of versions): made
     now, then taken back to 0010 as an earlier kapdesk left it; not upgraded on opening."""
+    from alembic import command  # noqa: PLC0415
+    from alembic.config import Config  # noqa: PLC0415
+
     storage = open_storage(paths, None)
     _with_sessions(storage, 2)
-    storage.engine.dispose()
-    db = sqlite3.connect(paths.database)
-    try:
-        with db:
-            db.execute("DROP TABLE kapdesk_versions")
-            db.execute("UPDATE alembic_version SET version_num = '0010'")
-    finally:
-        db.close()  # the last connection: its WAL written back and removed
+    config = Config()
+    config.set_main_option("script_location", str(db.MIGRATIONS_DIR))
+    with storage.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0010")  # every later migration's own way back
+    storage.engine.dispose()  # the last connection: its WAL written back and removed
     engine = make_engine(url_of(paths.database))
     return Storage(engine, session_factory(engine))
 
