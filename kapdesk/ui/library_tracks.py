@@ -32,7 +32,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = ("Title", "Artist", "Length", "Loudness", "Gain", "Status")
 TITLE, ARTIST, LENGTH, LOUDNESS, GAIN, STATUS = range(len(COLUMNS))
 # The widest text each column is given room for, the roomiest first: the first set that
-# leaves the title room for TITLE_ROOM is used. No artist: its column is hidden.
+# leaves the title room for TITLE_ROOM is used. No artist or status: that column is hidden
+# (the artist is in the title's tooltip; a file that cannot play says so in its loudness cell).
 BANDS: tuple[dict[int, str], ...] = (
     {ARTIST: "Marconi Union Ensemble", LOUDNESS: "not measured yet",
      GAIN: "−3.0 dB, 4.0 LU short, peak", STATUS: "damaged: cannot be"},
@@ -40,6 +41,7 @@ BANDS: tuple[dict[int, str], ...] = (
      STATUS: "Status"},
     {ARTIST: "", LOUDNESS: "not measured", GAIN: "0 dB, 5.5 LU short", STATUS: "Status"},
     {ARTIST: "", LOUDNESS: "−31.5 LUFS", GAIN: "−18.1 dB, 5", STATUS: "Status"},
+    {ARTIST: "", LOUDNESS: "−31.5 LUFS", GAIN: "−18.1 dB, 5", STATUS: ""},
 )  # fmt: skip
 TITLE_ROOM = "Spiegel im Spie"
 CELL_PADDING = 20  # px either side of a cell's text, together
@@ -83,7 +85,8 @@ class TrackTable(QTableWidget):
             }
             if sum(widths.values()) <= room:
                 break
-        self.setColumnHidden(ARTIST, widths[ARTIST] == 0)
+        for column in (ARTIST, STATUS):
+            self.setColumnHidden(column, widths[column] == 0)
         for column, width in widths.items():
             if width:
                 header.resizeSection(column, width)
@@ -129,7 +132,7 @@ class TrackTable(QTableWidget):
             item.title,
             item.artist,
             clock_text(item.duration) if item.duration else "?",
-            loudness_text(item.loudness, item.loudness_problem) if playable else "",
+            loudness_text(item.loudness, item.loudness_problem) if playable else "cannot play",
             gain_text(match) if playable else "",
             "ok" if playable else item.problem or "",
         )
@@ -146,4 +149,6 @@ class TrackTable(QTableWidget):
                 cell.setToolTip(gain_hint(match, self.target))
             if column == LOUDNESS and item.loudness is not None:
                 cell.setToolTip(loudness_hint(item.loudness))
+            elif column == LOUDNESS and not playable:
+                cell.setToolTip(item.problem or "")
             self.setItem(row, column, cell)

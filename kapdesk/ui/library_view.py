@@ -309,7 +309,7 @@ class LibraryView(QWidget):
             bad = sum(1 for item in self.table.tracks if item.problem)
             self.message.setText(
                 f"{counted(len(self.table.tracks), 'file')}"
-                + (f", {bad} cannot be played (see Status)" if bad else "")
+                + (f", {bad} cannot be played (marked in the list)" if bad else "")
             )
 
     def _show_notice(self) -> None:
@@ -401,7 +401,7 @@ class LibraryView(QWidget):
             bad = sum(1 for item in self.table.tracks if item.id in set(ids) and item.problem)
             self.message.setText(
                 f"Added {counted(len(ids), 'file')}"
-                + (f"; {bad} cannot be played (see Status)." if bad else ".")
+                + (f"; {bad} cannot be played (marked in the list)." if bad else ".")
             )
         self.scanned.emit()
         if ids:

@@ -239,4 +239,8 @@ def test_the_page_with_its_loudness_fits_every_screen(
     assert view.quiet_tracks.text().startswith("2 tracks are too quiet")
     still = _rows(view.table)["Still to come"][LOUDNESS]
     assert still not in ("not measured yet", "")  # its reason, on its row
+    assert _rows(view.table)["Damaged"][LOUDNESS] == "cannot play"  # with Status hidden too
+    # The title keeps room for its first words; the status column gives way first.
+    assert view.table.columnWidth(TITLE) >= view.table.fontMetrics().horizontalAdvance("Spiegel im")
+    assert view.table.isColumnHidden(STATUS) == (size[0] < 1280)
     assert problems(window, size) == []
