@@ -233,7 +233,7 @@ def _gain_words(data: Mapping[str, Any]) -> str:
         return ""
     level = _level(gain)
     if data.get("loudness_lufs") is None:
-        return f" (loudness not measured yet: played at {level}, as a loud master would be)"
+        return f" (loudness not measured yet: played at {level}, as the loudest master would be)"
     return f" (played at {level})"
 
 

@@ -26,9 +26,9 @@ DEFAULT_TARGET = -26.0  # LUFS: calm for headphones in a quiet room (docs/sound.
 LOWEST_TARGET = -30.0
 HIGHEST_TARGET = -18.0
 PEAK_CEILING = -1.0  # dBTP: no track's true peak is played above this
-# A track not yet measured plays as if it were a loud modern master: too quiet rather than
-# too loud, until it is measured.
-UNMEASURED_LOUDNESS = -14.0
+# A track not yet measured plays as if it were the loudest of modern masters (they reach about
+# -5 LUFS): too quiet rather than too loud, until it is measured.
+UNMEASURED_LOUDNESS = -5.0
 SANE_LOUDNESS = (-70.0, 0.0)  # LUFS: a tag outside this is not believed
 MIXER_STEPS = 128  # SDL_mixer's volume is a whole number of 128ths
 SHORT_ENOUGH_TO_SAY = 1.0  # LU: a track this far under the target or more is named
@@ -99,7 +99,7 @@ class Matching:
     gain: float  # dB, never above 0
     short_by: float  # LU under the target it still plays at (0: on target)
     peak_limited: bool  # the gain was held back by the true-peak ceiling
-    measured: bool  # False: not yet measured, played as a loud master would be
+    measured: bool  # False: not yet measured, played as the loudest master would be
 
     @property
     def too_quiet(self) -> bool:

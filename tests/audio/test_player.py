@@ -345,12 +345,12 @@ def test_a_loud_master_comes_down_and_a_quiet_record_plays_as_it_is(
     assert _started(heard) == [("mixed0", -20.0, -6.0), ("mixed1", 0.0, -32.0)]
 
 
-def test_an_unmeasured_track_plays_as_a_loud_master_would(
+def test_an_unmeasured_track_plays_as_the_loudest_master_would(
     player: Player, backend: FakeBackend, heard: Heard
 ) -> None:
     player.start(_mixed_soundtrack(_mixed(None)), None)
-    assert backend.music.volume == mixer_volume(0.5 * 10 ** (-12 / 20)) == 16 / 128
-    assert _started(heard) == [("mixed0", -12.0, None)]
+    assert backend.music.volume == mixer_volume(0.5 * 10 ** (-21 / 20)) == 6 / 128
+    assert _started(heard) == [("mixed0", -21.0, None)]
 
 
 def test_the_clinics_target_sets_the_gain(backend: FakeBackend, clock: FakeClock) -> None:

@@ -36,7 +36,7 @@ def test_the_gain_says_what_holds_it() -> None:
     assert gain_text(matching(Loudness(-25.5, 0.0), TARGET)) == "\u22121.0 dB, peak-limited"
     both = matching(Loudness(-27.0, 2.0), TARGET)
     assert gain_text(both) == "\u22123.0 dB, 4.0 LU short, peak-limited"
-    assert gain_text(matching(None, TARGET)) == "\u221212.0 dB"
+    assert gain_text(matching(None, TARGET)) == "\u221221.0 dB"
     assert gain_hint(matching(None, TARGET), TARGET).startswith("Not measured")
     assert "never raises" in gain_hint(matching(Loudness(-31.5, -9.0), TARGET), TARGET)
 

@@ -33,9 +33,9 @@ def _said(**data: Any) -> str:
         ({"gain_db": 0.0, "loudness_lufs": -31.0}, "Music: Ensemble – Dawn (played at 0 dB)"),
         ({"gain_db": -0.04, "loudness_lufs": -26.0}, "Music: Ensemble – Dawn (played at 0 dB)"),
         (
-            {"gain_db": -12.0, "loudness_lufs": None},
-            "Music: Ensemble – Dawn (loudness not measured yet: played at -12.0 dB,"
-            " as a loud master would be)",
+            {"gain_db": -21.0, "loudness_lufs": None},
+            "Music: Ensemble – Dawn (loudness not measured yet: played at -21.0 dB,"
+            " as the loudest master would be)",
         ),
         ({}, "Music: Ensemble – Dawn"),  # recorded before loudness was matched
         ({"gain_db": "loud"}, "Music: Ensemble – Dawn"),  # a damaged record says no more
@@ -58,7 +58,7 @@ def test_the_record_says_the_target_and_the_gain_the_bed_played_at() -> None:
     )
     assert _chosen(Soundtrack("Evening", bed=Bed("/s/drone.ogg", "Drone")), -20) == (
         "Soundtrack: Evening, every track brought to -20 LUFS"
-        " (bed Drone: not measured yet, played at -6.0 dB)"
+        " (bed Drone: not measured yet, played at -15.0 dB)"
     )
     assert _chosen(Soundtrack("Silence")) == "Soundtrack: Silence, every track brought to -26 LUFS"
     older = JourneyEvent(EventKind.SOUNDTRACK, WALL, None, None, Soundtrack("Old").to_json())

@@ -177,9 +177,9 @@ def test_the_music_plays_at_the_clinics_target_loudness(
     assert current is not None
     current.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
     qtbot.waitUntil(lambda: backend.music.loaded == Path("/music/calm.ogg"))
-    # Not measured yet: played as a loud master (-14 LUFS) would be, 6 dB down to -20.
+    # Not measured yet: played as the loudest master (-5 LUFS) would be, 15 dB down to -20.
     (track,) = [e.data for e in current.journey.events if e.kind is EventKind.TRACK]
-    assert (track["gain_db"], track["loudness_lufs"]) == (-6.0, None)
+    assert (track["gain_db"], track["loudness_lufs"]) == (-15.0, None)
     (chosen,) = [e.data for e in current.journey.events if e.kind is EventKind.SOUNDTRACK]
     assert chosen["target_loudness"] == -20.0
 
