@@ -365,10 +365,11 @@ class Player:
         return matching(loudness, self.settings.target_loudness).gain
 
     def _apply_volumes(self, *, force: bool = False) -> None:
-        gain = self._quiet.at(self._clock.monotonic()) * self.settings.master_limit
+        limit = self.settings.master_limit
+        gain = self._quiet.at(self._clock.monotonic()) * limit
         volumes = (
-            mixer_volume(self.music_volume * gain * gain_factor(self.music_gain_db)),
-            mixer_volume(self.bed_volume * gain * gain_factor(self.bed_gain_db)),
+            mixer_volume(self.music_volume * gain * gain_factor(self.music_gain_db), limit),
+            mixer_volume(self.bed_volume * gain * gain_factor(self.bed_gain_db), limit),
         )
         if force or volumes != self._applied:
             self._backend.music.set_volume(volumes[0])

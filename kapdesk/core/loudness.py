@@ -140,15 +140,18 @@ def clamp_target(target: float) -> float:
     return min(HIGHEST_TARGET, max(LOWEST_TARGET, target))
 
 
-def mixer_volume(volume: float) -> float:
-    """``volume`` (0.0–1.0) as the mixer will play it: the nearest whole 128th.
+def mixer_volume(volume: float, limit: float = 1.0) -> float:
+    """``volume`` (0.0–1.0) as the mixer will play it: the nearest whole 128th, never above
+    ``limit`` (the room's volume limit).
 
     SDL_mixer truncates to 128ths, which halves a quiet layer's accuracy and turns anything
     under 1/128 into silence; rounding first, and never rounding a sounding layer to nothing,
-    keeps a heavily lowered track audible and within half a step of its gain."""
+    keeps a heavily lowered track audible and within half a step of its gain. Near the limit
+    the step is taken down, not up."""
     if not volume > 0.0:
         return 0.0
-    steps = min(MIXER_STEPS, max(1, round(volume * MIXER_STEPS)))
+    highest = max(1, math.floor(min(1.0, limit) * MIXER_STEPS + 1e-9))
+    steps = min(highest, max(1, round(volume * MIXER_STEPS)))
     return steps / MIXER_STEPS
 
 

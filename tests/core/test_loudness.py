@@ -62,6 +62,16 @@ def test_the_mixer_volume_is_the_nearest_128th_and_never_silences_a_sounding_lay
     assert mixer_volume(volume) == pytest.approx(expected)
 
 
+@pytest.mark.parametrize("limit", [0.45, 0.7, 0.8, 1.0])
+def test_rounding_to_the_mixer_never_passes_the_rooms_limit(limit: float) -> None:
+    for n in range(1, 1001):
+        volume = limit * n / 1000
+        assert mixer_volume(volume, limit) <= limit
+        assert mixer_volume(volume, limit) > 0.0
+    assert mixer_volume(0.7) == 90 / 128  # without a limit, the nearest step (above 0.7)
+    assert mixer_volume(0.7, 0.7) == 89 / 128
+
+
 def test_gain_factor_never_raises() -> None:
     assert gain_factor(-20.0) == pytest.approx(0.1)
     assert gain_factor(6.0) == 1.0
