@@ -412,14 +412,13 @@ def bundled_sounds(folder: Path) -> list[BundledSound]:
 def with_bundled_loudness(
     soundtracks: Sequence[Soundtrack], sounds: Sequence[BundledSound]
 ) -> list[Soundtrack]:
-    """``soundtracks`` with the shipped loudness given to each bed that is a bundled sound
-    saved before its loudness was kept in the plan."""
+    """``soundtracks`` with each bed that is a bundled sound given the loudness shipped with
+    it now: a plan saved before beds kept their loudness has none, and one saved by an earlier
+    release keeps that release's figure, which a changed sound would make wrong."""
     shipped = {sound.path: sound.loudness for sound in sounds if sound.loudness is not None}
     return [
         replace(soundtrack, bed=replace(soundtrack.bed, loudness=shipped[soundtrack.bed.path]))
-        if soundtrack.bed is not None
-        and soundtrack.bed.loudness is None
-        and soundtrack.bed.path in shipped
+        if soundtrack.bed is not None and soundtrack.bed.path in shipped
         else soundtrack
         for soundtrack in soundtracks
     ]

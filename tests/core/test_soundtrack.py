@@ -208,6 +208,11 @@ file = "rain.ogg"
     (given,) = with_bundled_loudness(saved, sounds)
     assert given.bed is not None
     assert given.bed.loudness == Loudness(-19.8, -7.8, 3.4)
+    # One saved by an earlier release keeps no figure the sound itself no longer has.
+    earlier = [Soundtrack("Old", bed=Bed(str(tmp_path / "rain.ogg"), "Rain", Loudness(-30, -20)))]
+    (again,) = with_bundled_loudness(earlier, sounds)
+    assert again.bed is not None
+    assert again.bed.loudness == Loudness(-19.8, -7.8, 3.4)
     other = [Soundtrack("Mine", bed=Bed("/mine/bed.ogg", "Mine"))]
     assert with_bundled_loudness(other, sounds) == other
     (tmp_path / "sounds.toml").write_text("[[sound]\nbroken", encoding="utf-8")
