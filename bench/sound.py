@@ -372,10 +372,10 @@ def child_library(folder: Path) -> None:
     the library page scans them, a playlist of them, and the soundtrack "Bench" (the rain
     bed; the playlist from settling on)."""
     from kapdesk.core.clock import SystemClock  # noqa: PLC0415
-    from kapdesk.core.soundtrack import Bed  # noqa: PLC0415
+    from kapdesk.core.soundtrack import Bed, bed_json  # noqa: PLC0415
     from kapdesk.paths import AppPaths  # noqa: PLC0415
     from kapdesk.storage.db import open_storage  # noqa: PLC0415
-    from kapdesk.storage.library import SoundLibrary, bed_plan  # noqa: PLC0415
+    from kapdesk.storage.library import SoundLibrary  # noqa: PLC0415
     from kapdesk.ui.library_view import scan  # noqa: PLC0415
 
     storage = open_storage(AppPaths.resolve(folder / "data"), None)
@@ -385,7 +385,7 @@ def child_library(folder: Path) -> None:
     if problems:
         raise RuntimeError(f"kapdesk cannot play the generated files: {problems}")
     playlist = library.create_playlist("Three hours", library.add(scanned))
-    plan = {"bed": bed_plan(Bed(str(BED), "Soft rain")), "settling": playlist, "default": playlist}
+    plan = {"bed": bed_json(Bed(str(BED), "Soft rain")), "settling": playlist, "default": playlist}
     library.save_soundtrack("Bench", plan)
     storage.engine.dispose()
     print(RESULT + json.dumps({"mode": "library"}), flush=True)

@@ -52,6 +52,7 @@ class Loudness:
     source: LoudnessSource = LoudnessSource.MEASURED
 
     def to_json(self) -> dict[str, Any]:
+        """The loudness as records and plans keep it (:func:`loudness_from_json` reads it)."""
         return {
             "lufs": round(self.integrated, 2),
             "true_peak": round(self.true_peak, 2),

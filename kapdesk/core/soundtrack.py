@@ -141,6 +141,7 @@ def soundtrack_chosen(soundtrack: Soundtrack, target: float) -> dict[str, Any]:
 
 
 def bed_json(bed: Bed | None) -> dict[str, Any] | None:
+    """A bed as the session's record and a saved soundtrack plan keep it, with its loudness."""
     if bed is None:
         return None
     data: dict[str, Any] = {"path": bed.path, "title": bed.title}
@@ -150,6 +151,7 @@ def bed_json(bed: Bed | None) -> dict[str, Any] | None:
 
 
 def track_json(track: Track) -> dict[str, Any]:
+    """A track as the session's record keeps it, with its loudness when it was measured."""
     data: dict[str, Any] = {
         "path": track.path,
         "title": track.title,

@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 from kapdesk.core.clock import Clock
 from kapdesk.core.loudness import Loudness, LoudnessSource
 from kapdesk.core.soundtrack import (
-    Bed,
     Playlist,
     Soundtrack,
     Track,
@@ -361,13 +360,3 @@ class SoundLibrary:
                     )
                 )
             return result
-
-
-def bed_plan(bed: Bed | None) -> dict[str, Any] | None:
-    """A bed as a soundtrack plan keeps it, its loudness with it."""
-    if bed is None:
-        return None
-    plan: dict[str, Any] = {"path": bed.path, "title": bed.title}
-    if bed.loudness is not None:
-        plan["loudness"] = bed.loudness.to_json()
-    return plan

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kapdesk.core.soundtrack import BundledSound, Switch
-from kapdesk.storage.library import PlaylistSummary, bed_plan
+from kapdesk.core.soundtrack import BundledSound, Switch, bed_json
+from kapdesk.storage.library import PlaylistSummary
 from kapdesk.ui.widgets import dialog_footer, label
 
 NO_PLAYLIST = "No music (bed only)"
@@ -125,7 +125,7 @@ class SoundtrackDialog(QDialog):
         bed_index = self.bed.currentIndex() - 1
         bed = self._beds[bed_index] if bed_index >= 0 else None
         return {
-            "bed": bed_plan(bed.as_bed() if bed else None),
+            "bed": bed_json(bed.as_bed() if bed else None),
             "settling": self.settling.currentData(),
             "phases": {
                 phase: box.currentData()

@@ -14,7 +14,7 @@ from sqlalchemy import text
 
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.loudness import Loudness, LoudnessSource
-from kapdesk.core.soundtrack import Bed
+from kapdesk.core.soundtrack import Bed, bed_json
 from kapdesk.storage.db import (
     MIGRATIONS_DIR,
     SCHEMA_HEAD,
@@ -23,7 +23,7 @@ from kapdesk.storage.db import (
     make_engine,
     upgrade,
 )
-from kapdesk.storage.library import ScannedTrack, SoundLibrary, bed_plan
+from kapdesk.storage.library import ScannedTrack, SoundLibrary
 
 LOUD = Loudness(-9.5, -0.4, 6.1)
 QUIET = Loudness(-31.0, -12.0, None, LoudnessSource.TAG)
@@ -130,12 +130,12 @@ def test_soundtracks_give_the_player_measured_tracks_and_beds(
     _measured(library, track_id, path, LOUD)
     playlist = library.create_playlist("Deep", [track_id])
     rain = Bed("/sounds/rain.ogg", "Soft rain", Loudness(-19.8, -7.8, 3.4))
-    library.save_soundtrack("Evening", {"bed": bed_plan(rain), "default": playlist})
+    library.save_soundtrack("Evening", {"bed": bed_json(rain), "default": playlist})
     (soundtrack,) = library.soundtracks()
     assert soundtrack.bed == rain
     assert soundtrack.default is not None
     assert [t.loudness for t in soundtrack.default.tracks] == [LOUD]
-    assert bed_plan(Bed("/b.ogg", "Bed")) == {"path": "/b.ogg", "title": "Bed"}
+    assert bed_json(Bed("/b.ogg", "Bed")) == {"path": "/b.ogg", "title": "Bed"}
 
 
 def test_the_migration_from_0011_keeps_existing_tracks(tmp_path: Path) -> None:
