@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from kapdesk.core.journey import EventKind, JourneyEvent
-from kapdesk.core.loudness import Loudness, loudness_from_json, matching
+from kapdesk.core.loudness import Loudness, clamp_target, loudness_from_json, matching
 from kapdesk.core.protocols import Protocol
 from kapdesk.core.timefmt import minutes_text
 from kapdesk.core.wording import counted
@@ -335,6 +335,14 @@ class SessionSound:
     index: int
     position: float  # seconds into that track, now
     ended: bool  # the playlist had run out
+    target_loudness: float | None = None  # LUFS the session's sound was brought to; None: older
+
+
+def _recorded_target(data: Mapping[str, Any]) -> float | None:
+    target = data.get("target_loudness")
+    if isinstance(target, int | float) and not isinstance(target, bool) and math.isfinite(target):
+        return clamp_target(float(target))
+    return None
 
 
 def session_sound(
@@ -344,18 +352,20 @@ def session_sound(
     ``elapsed`` the journey time then. A track started after the dose is placed by the journey
     time (which a restart checks, :mod:`kapdesk.core.downtime`), not by the wall clock."""
     soundtrack: Soundtrack | None = None
+    target: float | None = None
     last_track: JourneyEvent | None = None
     ended = False
     for event in events:
         if event.kind is EventKind.SOUNDTRACK:
             soundtrack = soundtrack_from_json(event.data)
+            target = _recorded_target(event.data)
             last_track, ended = None, False
         elif event.kind is EventKind.TRACK:
             last_track, ended = event, False
         elif event.kind is EventKind.MUSIC_ENDED:
             ended = True
     if last_track is None:
-        return SessionSound(soundtrack, None, 0, 0.0, ended)
+        return SessionSound(soundtrack, None, 0, 0.0, ended, target)
     data = last_track.data
     offset = float(data.get("offset") or 0.0)
     if elapsed is not None and last_track.elapsed is not None:
@@ -363,7 +373,12 @@ def session_sound(
     else:
         since = max(0.0, (now - last_track.wall).total_seconds())
     return SessionSound(
-        soundtrack, str(data.get("playlist", "")), int(data.get("index", 0)), offset + since, ended
+        soundtrack,
+        str(data.get("playlist", "")),
+        int(data.get("index", 0)),
+        offset + since,
+        ended,
+        target,
     )
 
 

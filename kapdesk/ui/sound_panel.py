@@ -142,7 +142,14 @@ class SoundPanel(QWidget):
             backend,
             self._clock,
             on_event=self._record,
-            settings=Settings(master_limit=self.volume_limit, target_loudness=self.target_loudness),
+            # A session picked up after a restart keeps the loudness it began with, whatever the
+            # clinic's settings say now: the music must not jump mid-session.
+            settings=Settings(
+                master_limit=self.volume_limit,
+                target_loudness=(
+                    self.target_loudness if sound.target_loudness is None else sound.target_loudness
+                ),
+            ),
         )
         self.player.start(sound.soundtrack, phase_name, resume)
         for slider, value in (

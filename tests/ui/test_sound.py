@@ -184,6 +184,38 @@ def test_the_music_plays_at_the_clinics_target_loudness(
     assert chosen["target_loudness"] == -20.0
 
 
+def test_after_a_restart_the_music_keeps_the_loudness_the_session_began_with(
+    qtbot: QtBot,
+    storage: Storage,
+    *,
+    paths: AppPaths,
+    clock: FakeClock,
+    backend: FakeBackend,
+    make_window: WindowMaker,
+) -> None:
+    clinic = paths.clinic_folder / "clinic.toml"
+    paths.clinic_folder.mkdir(parents=True, exist_ok=True)
+    clinic.write_text("[sound]\ntarget_loudness = -20\n", encoding="utf-8")
+    _music(storage, clock)
+    window = make_window(backend)
+    _open(qtbot, window, "Evening")
+    current = window.journey_view.current
+    assert current is not None
+    current.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
+    qtbot.waitUntil(lambda: backend.music.loaded == Path("/music/calm.ogg"))
+    window.close()  # the app goes away mid-track
+    clinic.write_text("[sound]\ntarget_loudness = -30\n", encoding="utf-8")  # changed meanwhile
+
+    clock.advance(60)
+    later = FakeBackend(clock)
+    again = make_window(later)
+    assert later.music.loaded == Path("/music/calm.ogg")
+    resumed = again.journey_view.current
+    assert resumed is not None
+    tracks = [e.data for e in resumed.journey.events if e.kind is EventKind.TRACK]
+    assert [t["gain_db"] for t in tracks] == [-15.0, -15.0]  # -20 LUFS both times, not -30
+
+
 def test_after_a_restart_the_music_picks_up_at_its_track_and_position(
     qtbot: QtBot,
     storage: Storage,
