@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kapdesk.core.loudness import PEAK_CEILING, Loudness, LoudnessSource, Matching, matching
+from kapdesk.core.soundtrack import Soundtrack
 from kapdesk.core.wording import counted
 
 MINUS = "\u2212"  # a true minus sign: "−14.2", not a hyphen
@@ -59,7 +60,8 @@ def gain_hint(match: Matching, target: float) -> str:
     """What the gain means, for a tooltip."""
     if not match.measured:
         return (
-            "Not measured: it plays as a loud track would, quieter rather than louder, until it is."
+            "Not measured: it plays as the loudest track would, quieter rather than louder, "
+            "until it is."
         )
     if match.too_quiet:
         return (
@@ -103,6 +105,33 @@ def quiet_notice(tracks: Sequence[tuple[str, Loudness | None]], target: float) -
             + (f" and {more} more." if more else ".")
         )
     return " ".join(parts)
+
+
+def soundtrack_note(soundtrack: Soundtrack, target: float) -> str:
+    """What set-up says of a soundtrack's loudness: its tracks (and bed) not yet measured, which
+    play softer until they are, and those too quiet for ``target``; "" when all is matched."""
+    sounds: dict[str, Loudness | None] = {}
+    playlists = (soundtrack.settling, soundtrack.default, *soundtrack.phases.values())
+    for playlist in playlists:
+        for track in playlist.tracks if playlist is not None else ():
+            sounds[track.path] = track.loudness
+    if soundtrack.bed is not None:
+        sounds[soundtrack.bed.path] = soundtrack.bed.loudness
+    found = [matching(loudness, target) for loudness in sounds.values()]
+    unmeasured = sum(1 for m in found if not m.measured)
+    quiet = [m.short_by for m in found if m.measured and m.too_quiet]
+    parts = []
+    if unmeasured:
+        parts.append(
+            f"{counted(unmeasured, 'sound')} not measured yet (softer until the library "
+            "has measured them)"
+        )
+    if quiet:
+        parts.append(
+            f"{counted(len(quiet), 'sound')} under the clinic's loudness "
+            f"(up to {max(quiet):.1f} LU)"
+        )
+    return "; ".join(parts)
 
 
 def _short(title: str) -> str:

@@ -286,6 +286,7 @@ class MainWindow(PageRoutes, SignIn):
         self.soundtracks = []
         self.setup_view = SetupView(self.ops)
         self.setup_view.courses_of = records.courses.of_patient
+        self.setup_view.target_loudness = records.clinic.target_loudness
         self.journey_view = JourneyView()
         self.summary_view = SummaryView(self.ops)
         self.history_view = HistoryView(self.ops)

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kapdesk.core.loudness import DEFAULT_TARGET
+from kapdesk.core.loudness_words import soundtrack_note
 from kapdesk.core.protocols import Protocol
 from kapdesk.core.soundtrack import Soundtrack, coverage
 from kapdesk.core.timefmt import minutes_text
@@ -59,6 +61,7 @@ class SetupView(QWidget):
         self._build_protocol_part(outer)
         self._build_people_part(outer)
         self._build_course_lookup()
+        self.target_loudness = DEFAULT_TARGET  # the clinic's (clinic.toml), set by the window
         self.coverage = label("", "muted")
         outer.addWidget(self.coverage)
         self._protocols: dict[str, Protocol] = {}
@@ -292,9 +295,12 @@ class SetupView(QWidget):
         bed = f"Bed: {soundtrack.bed.title}" if soundtrack.bed else "No bed"
         stretches = coverage(soundtrack, protocol)
         if all(stretch.playlist is None for stretch in stretches) and soundtrack.settling is None:
-            self.coverage.setText(f"{bed}; no music.")
-            return
-        self.coverage.setText(f"{bed}. " + "; ".join(stretch.text() for stretch in stretches))
+            text = f"{bed}; no music"
+        else:
+            text = f"{bed}. " + "; ".join(stretch.text() for stretch in stretches)
+        # Where the sitter looks before starting: sounds that will not be at the clinic's level.
+        note = soundtrack_note(soundtrack, self.target_loudness)
+        self.coverage.setText(f"{text}. Loudness: {note}." if note else f"{text}.")
 
     def _load_courses(self) -> None:
         """Look the patient's open courses up, off the window's thread."""

@@ -10,7 +10,9 @@ from kapdesk.core.loudness_words import (
     loudness_hint,
     loudness_text,
     quiet_notice,
+    soundtrack_note,
 )
+from kapdesk.core.soundtrack import Bed, Playlist, Soundtrack, Track
 
 TARGET = -26.0
 
@@ -61,3 +63,17 @@ def test_the_notice_names_the_quietest_first_and_counts_the_rest() -> None:
     one = quiet_notice([("Hiss " * 20, Loudness(-28.0, -10.0))], -26.0)
     assert one.startswith("1 track is too quiet")
     assert "“Hiss Hiss Hiss Hiss Hiss Hiss H…” plays 2.0 LU under it." in one
+
+
+def test_set_up_says_which_sounds_are_not_measured_or_too_quiet() -> None:
+    quiet = Track("/m/old.flac", "Old tape", loudness=Loudness(-31.5, -12.0))
+    loud = Track("/m/new.flac", "New", loudness=Loudness(-9.0, -0.5))
+    bare = Track("/m/bare.mp3", "Bare")
+    calm = Playlist("Calm", (quiet, loud, bare))
+    soundtrack = Soundtrack("Evening", bed=Bed("/s/rain.ogg", "Rain"), settling=calm, default=calm)
+    assert soundtrack_note(soundtrack, -26.0) == (
+        "2 sounds not measured yet (softer until the library has measured them); "
+        "1 sound under the clinic's loudness (up to 5.5 LU)"
+    )
+    matched = Soundtrack("Matched", default=Playlist("Loud", (loud,)))
+    assert soundtrack_note(matched, -26.0) == ""
