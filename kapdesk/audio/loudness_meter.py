@@ -43,6 +43,8 @@ BLOCK_FRAMES: Final = 65536  # frames decoded and measured at a time: 1.5 s at 4
 
 # libsndfile
 _SFM_READ: Final = 0x10
+_SF_ERR_UNRECOGNISED_FORMAT: Final = 1
+_SF_ERR_UNSUPPORTED_ENCODING: Final = 4
 # libebur128 (ebur128.h): each mode includes the ones it needs
 _MODE_M: Final = 1 << 0
 _MODE_S: Final = (1 << 1) | _MODE_M
@@ -57,6 +59,12 @@ _MAX_CHANNELS: Final = 64  # libebur128 refuses more
 
 class MeasureError(Exception):
     """A file could not be measured; the message is a plain reason for staff."""
+
+
+class UnreadableError(MeasureError):
+    """This PC's meter cannot read the file at all (its libraries are missing, or its
+    libsndfile does not decode the format): the file itself may be fine, so a loudness its
+    tags state is the best there is."""
 
 
 class _SfInfo(ctypes.Structure):
@@ -96,7 +104,7 @@ def _libraries() -> _Libraries:
         if _loaded is not None:
             return _loaded
         if _missing is not None:
-            raise MeasureError(_missing)
+            raise UnreadableError(_missing)
         sndfile = _load("libsndfile.so.1", "sndfile")
         ebur128 = _load("libebur128.so.1", "ebur128")
         if sndfile is None or ebur128 is None:
@@ -109,7 +117,7 @@ def _libraries() -> _Libraries:
                     f"the sound library {absent[0]} is not installed"
                 )
             )
-            raise MeasureError(_missing)
+            raise UnreadableError(_missing)
         try:
             _declare(sndfile, ebur128)
         except AttributeError:  # a library too old to have a function we call
@@ -117,7 +125,7 @@ def _libraries() -> _Libraries:
                 "kapdesk cannot measure loudness on this computer: "
                 "its sound libraries libebur128 and libsndfile are too old"
             )
-            raise MeasureError(_missing) from None
+            raise UnreadableError(_missing) from None
         _loaded = _Libraries(sndfile, ebur128)
         return _loaded
 
@@ -194,11 +202,20 @@ def measure(path: Path, progress: Callable[[float], None] | None = None) -> Loud
     info = _SfInfo()
     handle = libs.sndfile.sf_open(os.fsencode(path), _SFM_READ, ctypes.byref(info))
     if not handle:
-        raise MeasureError(NOT_MEASURABLE)
+        raise _refused(libs)
     try:
         return _measure_open(libs, handle, info, progress)
     finally:
         libs.sndfile.sf_close(handle)
+
+
+def _refused(libs: _Libraries) -> MeasureError:
+    """Why libsndfile would not open the file: a format or encoding it does not decode (the
+    meter cannot read it) or a damaged file."""
+    code = libs.sndfile.sf_error(None)
+    if code in (_SF_ERR_UNRECOGNISED_FORMAT, _SF_ERR_UNSUPPORTED_ENCODING):
+        return UnreadableError(NOT_MEASURABLE)
+    return MeasureError(NOT_MEASURABLE)
 
 
 def _measure_open(

@@ -1,7 +1,8 @@
 """The loudness a sound file's own tags already state: ReplayGain or Opus R128 gains.
 
-Many libraries have been through a ReplayGain tagger; reading what it wrote costs a few
-milliseconds where measuring costs seconds. Read with mutagen, and only believed when sane:
+Used only for a file this PC cannot measure (``audio.measuring.loudness_of``): a tag written
+before a remaster or re-encoding states the old loudness, so a measurement always wins. Read
+with mutagen, and only believed when sane:
 
 - FLAC and OGG Vorbis: the Vorbis comments ``REPLAYGAIN_TRACK_GAIN`` ("-7.31 dB") and
   ``REPLAYGAIN_TRACK_PEAK`` (linear, 1.0 = full scale), in any case.

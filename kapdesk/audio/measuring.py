@@ -1,5 +1,5 @@
-"""Loudness for the library: from a file's tags when they are believable, else measured, and
-many files measured in a child process so the window neither waits nor grows.
+"""Loudness for the library: measured from the file itself (its tags only when this PC cannot
+measure it), and many files measured in a child process so the window neither waits nor grows.
 
 :func:`measure_files` runs one ``kapdesk audio measure --json-lines PATH...`` (the frozen
 build's own executable, or this Python with ``-m kapdesk``), which prints one JSON line per
@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, Final
 
-from kapdesk.audio.loudness_meter import MeasureError, measure
+from kapdesk.audio.loudness_meter import MeasureError, UnreadableError, measure
 from kapdesk.audio.loudness_tags import tagged_loudness
 from kapdesk.core.loudness import Loudness, loudness_from_json
 
@@ -35,12 +35,18 @@ LONGEST_COMMAND: Final = 64 * 1024
 
 
 def loudness_of(path: Path) -> Loudness:
-    """The loudness of one file: its ReplayGain or R128 tags when present and sane, else
-    measured. Raises :class:`MeasureError` with a plain reason."""
-    tagged = tagged_loudness(path)
-    if tagged is not None:
+    """The loudness of one file, measured; its ReplayGain or R128 tags (when sane) only when
+    this PC cannot measure it. Raises :class:`MeasureError` with a plain reason.
+
+    A tag is never preferred to a measurement: one written before the file was remastered or
+    re-encoded states the old loudness, and a loud file taken for a quiet one plays loud."""
+    try:
+        return measure(path)
+    except UnreadableError:
+        tagged = tagged_loudness(path)
+        if tagged is None:
+            raise
         return tagged
-    return measure(path)
 
 
 def result_line(index: int, path: Path) -> str:

@@ -1,31 +1,82 @@
-"""loudness_of() and measure_files(): tags first, else measured; many files in one child
-process, with progress, cancelling, and a reason for every file a dead child did not finish."""
+"""loudness_of() and measure_files(): measured, tags only when the meter cannot read a file;
+many files in one child process, with progress, cancelling, and a reason for every file a dead
+child did not finish."""
 
 from __future__ import annotations
 
 import json
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mutagen.flac import FLAC
+from mutagen.id3 import TXXX
+from mutagen.mp3 import MP3
 
-from kapdesk.audio import measuring
-from kapdesk.audio.loudness_meter import MeasureError
+from kapdesk.audio import loudness_meter, measuring
+from kapdesk.audio.loudness_meter import MeasureError, measure
 from kapdesk.audio.measuring import loudness_of, measure_files, measuring_command
 from kapdesk.core.loudness import Loudness, LoudnessSource
+from tests.audio.meter_fakes import refusing
 from tests.audio.sdl_disk import write_sine_wav
 
 DATA = Path(__file__).parent / "data"
 
 
-def test_tags_are_used_when_present(tmp_path: Path) -> None:
+def test_a_lying_tag_loses_to_the_measurement(tmp_path: Path) -> None:
+    """A tag written before a remaster says +30 dB (a quiet file); the file is loud."""
+    path = Path(shutil.copyfile(DATA / "tone.flac", tmp_path / "tone.flac"))
+    measured = measure(path)
+    audio = FLAC(path)
+    audio["REPLAYGAIN_TRACK_GAIN"] = "+30.00 dB"
+    audio.save()
+
+    loudness = loudness_of(path)
+
+    assert loudness.source is LoudnessSource.MEASURED
+    assert loudness.integrated == pytest.approx(measured.integrated, abs=0.05)
+
+
+@pytest.fixture
+def no_mp3_decoder(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    yield from refusing(monkeypatch, b".mp3")
+
+
+@pytest.mark.usefixtures("no_mp3_decoder")
+def test_a_sane_tag_stands_in_when_the_meter_cannot_decode_the_file(tmp_path: Path) -> None:
+    path = Path(shutil.copyfile(DATA / "tone.mp3", tmp_path / "tone.mp3"))
+    audio = MP3(path)
+    tags: Any = audio.tags  # mutagen's ID3 is not typed
+    assert tags is not None
+    tags.add(TXXX(encoding=3, desc="REPLAYGAIN_TRACK_GAIN", text=["-2.00 dB"]))
+    audio.save()
+
+    loudness = loudness_of(path)
+
+    assert loudness.source is LoudnessSource.TAG
+    assert loudness.integrated == pytest.approx(-16.0)
+
+
+@pytest.mark.usefixtures("no_mp3_decoder")
+def test_without_a_tag_a_file_the_meter_cannot_decode_has_a_reason(tmp_path: Path) -> None:
+    path = Path(shutil.copyfile(DATA / "tone.mp3", tmp_path / "tone.mp3"))
+
+    with pytest.raises(MeasureError):
+        loudness_of(path)
+
+
+def test_a_sane_tag_stands_in_when_the_meter_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = Path(shutil.copyfile(DATA / "tone.flac", tmp_path / "tone.flac"))
     audio = FLAC(path)
     audio["REPLAYGAIN_TRACK_GAIN"] = "-2.00 dB"
     audio.save()
+    monkeypatch.setattr(loudness_meter, "_loaded", None)
+    monkeypatch.setattr(loudness_meter, "_missing", loudness_meter.NO_METER)
 
     loudness = loudness_of(path)
 

@@ -111,14 +111,16 @@ def test_audio_check_names_a_track_it_cannot_measure(
     )
 
 
-def test_audio_check_reads_replaygain_tags(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_audio_check_reads_replaygain_tags_when_it_cannot_measure(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     tagged = Path(shutil.copyfile(DATA / "tone.flac", tmp_path / "tagged.flac"))
     audio = FLAC(tagged)
     audio["REPLAYGAIN_TRACK_GAIN"] = "-4.00 dB"
     audio["REPLAYGAIN_TRACK_PEAK"] = "0.5"
     audio.save()
+    monkeypatch.setattr(loudness_meter, "_loaded", None)
+    monkeypatch.setattr(loudness_meter, "_missing", loudness_meter.NO_METER)
 
     code, out = run(["audio", "check", str(tagged)], capsys)
 
