@@ -44,6 +44,9 @@ BLOCK_FRAMES: Final = 65536  # frames decoded and measured at a time: 1.5 s at 4
 # libsndfile
 _SFM_READ: Final = 0x10
 _SF_ERR_UNRECOGNISED_FORMAT: Final = 1
+_SFC_GET_CHANNEL_MAP_INFO: Final = 0x1100
+_SF_FORMAT_TYPEMASK: Final = 0x0FFF0000
+_SF_FORMAT_OGG: Final = 0x200000
 _SF_ERR_UNSUPPORTED_ENCODING: Final = 4
 # libebur128 (ebur128.h): each mode includes the ones it needs
 _MODE_M: Final = 1 << 0
@@ -52,9 +55,59 @@ _MODE_I: Final = (1 << 2) | _MODE_M
 _MODE_LRA: Final = (1 << 3) | _MODE_S
 _MODE_SAMPLE_PEAK: Final = (1 << 4) | _MODE_M
 _MODE_TRUE_PEAK: Final = (1 << 5) | _MODE_M | _MODE_SAMPLE_PEAK
-_DUAL_MONO: Final = 6  # libebur128's channel counted twice
+# libebur128's channels (enum channel), which BS.1770 weighs by where each loudspeaker stands:
+# left, right, centre, left and right surround (M+110, M-110), rear centre (M+180)
+_UNUSED, _L, _R, _C, _LS, _RS, _CS = 0, 1, 2, 3, 4, 5, 15
+_LFE: Final = _UNUSED
+_DUAL_MONO: Final = 6  # counted twice
+_UP000, _UP030, _UM030, _UP135, _UM135, _UP180, _TP000 = 16, 17, 18, 25, 26, 27, 28
 _SUCCESS: Final = 0
 _MAX_CHANNELS: Final = 64  # libebur128 refuses more
+
+# libsndfile's channel names (SF_CHANNEL_MAP_*) as libebur128's. The LFE carries no loudness;
+# rears and sides are the surrounds; a name not here counts as a front loudspeaker.
+_FROM_SNDFILE: Final = {
+    1: _C,  # mono
+    2: _L,
+    3: _R,
+    4: _C,
+    5: _L,  # front left
+    6: _R,
+    7: _C,
+    8: _CS,  # rear centre
+    9: _LS,  # rear left
+    10: _RS,
+    11: _UNUSED,  # LFE
+    12: _L,  # front left of centre
+    13: _R,
+    14: _LS,  # side left
+    15: _RS,
+    16: _TP000,  # top centre
+    17: _UP030,  # top front left
+    18: _UM030,
+    19: _UP000,
+    20: _UP135,  # top rear left
+    21: _UM135,
+    22: _UP180,
+}
+# The order of a file that names no channels, by how many it has: WAV's and FLAC's, and Ogg's
+# (Vorbis and Opus order the front centre between the left and right, and the LFE last).
+_WAV_ORDER: Final = {
+    3: (_L, _R, _C),
+    4: (_L, _R, _LS, _RS),
+    5: (_L, _R, _C, _LS, _RS),
+    6: (_L, _R, _C, _LFE, _LS, _RS),
+    7: (_L, _R, _C, _LFE, _CS, _LS, _RS),
+    8: (_L, _R, _C, _LFE, _LS, _RS, _LS, _RS),
+}
+_OGG_ORDER: Final = {
+    3: (_L, _C, _R),
+    4: (_L, _R, _LS, _RS),
+    5: (_L, _C, _R, _LS, _RS),
+    6: (_L, _C, _R, _LS, _RS, _LFE),
+    7: (_L, _C, _R, _LS, _RS, _CS, _LFE),
+    8: (_L, _C, _R, _LS, _RS, _LS, _RS, _LFE),
+}
 
 
 class MeasureError(Exception):
@@ -166,6 +219,8 @@ def _declare(sndfile: Any, ebur128: Any) -> None:
     sndfile.sf_error.restype = c_int
     sndfile.sf_strerror.argtypes = [c_void_p]
     sndfile.sf_strerror.restype = ctypes.c_char_p
+    sndfile.sf_command.argtypes = [c_void_p, c_int, c_void_p, c_int]
+    sndfile.sf_command.restype = c_int
     sndfile.sf_close.argtypes = [c_void_p]
     sndfile.sf_close.restype = c_int
     ebur128.ebur128_init.argtypes = [c_uint, ctypes.c_ulong, c_int]
@@ -232,6 +287,10 @@ def _measure_open(
             # The player sends a mono track to both ears, so it is heard, and measured, as
             # dual mono: 3 dB louder than BS.1770's single loudspeaker.
             libs.ebur128.ebur128_set_channel(state, 0, _DUAL_MONO)
+        else:
+            for index, channel in enumerate(_channel_map(libs, handle, info)):
+                if libs.ebur128.ebur128_set_channel(state, index, channel) != _SUCCESS:
+                    libs.ebur128.ebur128_set_channel(state, index, _C)
         frames = _feed(libs, handle, state, info, progress)
         try:
             return _result(libs, state, channels, frames / rate)
@@ -241,6 +300,25 @@ def _measure_open(
             raise
     finally:
         libs.ebur128.ebur128_destroy(ctypes.byref(ctypes.c_void_p(state)))
+
+
+def _channel_map(libs: _Libraries, handle: int, info: _SfInfo) -> list[int]:
+    """Each channel's loudspeaker, in libebur128's terms: the file's own channel map when
+    libsndfile reads one (WAV's channel mask), else the order its format prescribes. Without
+    it a 5.1 Ogg file (front left, centre, front right, rears, LFE) would be weighed as
+    WAV's order (left, right, centre, LFE, surrounds): its rear left not heard at all, its
+    LFE counted as a surround."""
+    channels = info.channels
+    named = (ctypes.c_int * channels)()
+    if libs.sndfile.sf_command(
+        handle, _SFC_GET_CHANNEL_MAP_INFO, named, ctypes.sizeof(named)
+    ) and any(named):
+        return [_FROM_SNDFILE.get(name, _C) for name in named]
+    is_ogg = info.format & _SF_FORMAT_TYPEMASK == _SF_FORMAT_OGG
+    order = (_OGG_ORDER if is_ogg else _WAV_ORDER).get(channels)
+    if order is None:  # two channels, or more than eight: all front loudspeakers
+        return [_L, _R, *([_C] * (channels - 2))]
+    return list(order)
 
 
 def _feed(
