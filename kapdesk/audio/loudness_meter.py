@@ -26,12 +26,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
+from kapdesk.audio import probe as probing
 from kapdesk.audio.probe import check_file
 from kapdesk.core.loudness import Loudness, LoudnessSource
 
 # Plain reasons, for the sitter.
 NOT_MEASURABLE: Final = "the file is damaged or is not a sound file kapdesk can measure"
 CUT_SHORT: Final = "the file is damaged or cut short"
+CANNOT_READ: Final = "this PC's sound library cannot read {} files to measure them"
+CANNOT_DECODE: Final = (
+    "this PC's sound library cannot read the kind of sound in this file to measure it"
+)
 SILENT: Final = "the track is silent"
 TOO_SHORT: Final = "the track is too short to measure (under half a second)"
 NO_METER: Final = (
@@ -45,8 +50,20 @@ BLOCK_FRAMES: Final = 65536  # frames decoded and measured at a time: 1.5 s at 4
 _SFM_READ: Final = 0x10
 _SF_ERR_UNRECOGNISED_FORMAT: Final = 1
 _SFC_GET_CHANNEL_MAP_INFO: Final = 0x1100
+_SFC_GET_FORMAT_MAJOR_COUNT, _SFC_GET_FORMAT_MAJOR = 0x1030, 0x1031
+_SFC_GET_FORMAT_SUBTYPE_COUNT, _SFC_GET_FORMAT_SUBTYPE = 0x1032, 0x1033
 _SF_FORMAT_TYPEMASK: Final = 0x0FFF0000
 _SF_FORMAT_OGG: Final = 0x200000
+# What libsndfile must list among the formats it reads (major, and codec where it has several)
+# to decode each format the player plays; the names are the probe's.
+_NEEDS: Final = {
+    probing.WAV: (0x010000,),
+    probing.AIFF_FORMAT: (0x020000,),
+    probing.FLAC_FORMAT: (0x170000,),
+    probing.VORBIS: (_SF_FORMAT_OGG, 0x0060),
+    probing.OPUS: (_SF_FORMAT_OGG, 0x0064),
+    probing.MP3_FORMAT: (0x230000, 0x0082),  # from libsndfile 1.1
+}
 _SF_ERR_UNSUPPORTED_ENCODING: Final = 4
 # libebur128 (ebur128.h): each mode includes the ones it needs
 _MODE_M: Final = 1 << 0
@@ -131,10 +148,19 @@ class _SfInfo(ctypes.Structure):
     ]
 
 
+class _FormatInfo(ctypes.Structure):
+    _fields_ = [
+        ("format", ctypes.c_int),
+        ("name", ctypes.c_char_p),
+        ("extension", ctypes.c_char_p),
+    ]
+
+
 @dataclass(frozen=True)
 class _Libraries:
     sndfile: Any
     ebur128: Any
+    reads: frozenset[int]  # the major formats and codecs this libsndfile decodes
 
 
 _lock = threading.Lock()
@@ -179,8 +205,24 @@ def _libraries() -> _Libraries:
                 "its sound libraries libebur128 and libsndfile are too old"
             )
             raise UnreadableError(_missing) from None
-        _loaded = _Libraries(sndfile, ebur128)
+        _loaded = _Libraries(sndfile, ebur128, _formats_read(sndfile))
         return _loaded
+
+
+def _formats_read(sndfile: Any) -> frozenset[int]:
+    """Every major format and codec this libsndfile was built to read."""
+    found: set[int] = set()
+    for count_command, item_command in (
+        (_SFC_GET_FORMAT_MAJOR_COUNT, _SFC_GET_FORMAT_MAJOR),
+        (_SFC_GET_FORMAT_SUBTYPE_COUNT, _SFC_GET_FORMAT_SUBTYPE),
+    ):
+        count = ctypes.c_int()
+        sndfile.sf_command(None, count_command, ctypes.byref(count), ctypes.sizeof(count))
+        for index in range(count.value):
+            info = _FormatInfo(format=index)
+            if sndfile.sf_command(None, item_command, ctypes.byref(info), ctypes.sizeof(info)) == 0:
+                found.add(info.format)
+    return frozenset(found)
 
 
 def _load(soname: str, name: str) -> Any:
@@ -257,19 +299,26 @@ def measure(path: Path, progress: Callable[[float], None] | None = None) -> Loud
     info = _SfInfo()
     handle = libs.sndfile.sf_open(os.fsencode(path), _SFM_READ, ctypes.byref(info))
     if not handle:
-        raise _refused(libs)
+        raise _refused(libs, path)
     try:
         return _measure_open(libs, handle, info, progress)
     finally:
         libs.sndfile.sf_close(handle)
 
 
-def _refused(libs: _Libraries) -> MeasureError:
-    """Why libsndfile would not open the file: a format or encoding it does not decode (the
-    meter cannot read it) or a damaged file."""
+def _refused(libs: _Libraries, path: Path) -> MeasureError:
+    """Why libsndfile would not open the file: a format it was not built to read (an MP3 to a
+    libsndfile older than 1.1) or a codec it does not know, both :class:`UnreadableError`;
+    else a damaged file, or not a sound file at all."""
     code = libs.sndfile.sf_error(None)
-    if code in (_SF_ERR_UNRECOGNISED_FORMAT, _SF_ERR_UNSUPPORTED_ENCODING):
-        return UnreadableError(NOT_MEASURABLE)
+    if code not in (_SF_ERR_UNRECOGNISED_FORMAT, _SF_ERR_UNSUPPORTED_ENCODING):
+        return MeasureError(NOT_MEASURABLE)
+    found = probing.probe(path)
+    needs = _NEEDS.get(found.format) if found.playable else None
+    if needs is not None and not libs.reads.issuperset(needs):
+        return UnreadableError(CANNOT_READ.format(found.format))
+    if code == _SF_ERR_UNSUPPORTED_ENCODING:
+        return UnreadableError(CANNOT_DECODE)
     return MeasureError(NOT_MEASURABLE)
 
 

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from kapdesk.audio import loudness_meter
-from kapdesk.audio.loudness_meter import MeasureError, measure, meter_missing
+from kapdesk.audio.loudness_meter import MeasureError, UnreadableError, measure, meter_missing
 from kapdesk.core.loudness import LoudnessSource
+from tests.audio.meter_fakes import UNSUPPORTED_ENCODING, refusing, without_mp3
 from tests.audio.sdl_disk import write_sine_wav, write_tones
 
 DATA = Path(__file__).parent / "data"
@@ -144,6 +145,43 @@ def test_damaged_files_give_a_reading_or_a_reason(tmp_path: Path, name: str) -> 
         loudness_meter.TOO_SHORT,
         loudness_meter.SILENT,
     }
+
+
+@pytest.fixture
+def no_mp3_decoder(monkeypatch: pytest.MonkeyPatch) -> None:
+    without_mp3(monkeypatch)
+
+
+@pytest.mark.usefixtures("no_mp3_decoder")
+def test_an_mp3_to_a_library_that_reads_none_says_so() -> None:
+    with pytest.raises(UnreadableError) as raised:
+        measure(DATA / "tone.mp3")
+
+    assert str(raised.value) == "this PC's sound library cannot read MP3 files to measure them"
+
+
+def test_a_file_refused_in_a_format_the_library_reads_is_damaged(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    refusing(monkeypatch, b".mp3")
+
+    with pytest.raises(MeasureError) as raised:
+        measure(DATA / "tone.mp3")
+
+    assert not isinstance(raised.value, UnreadableError)
+    assert str(raised.value) == loudness_meter.NOT_MEASURABLE
+
+
+def test_a_codec_the_library_does_not_know_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sine = write_sine_wav(tmp_path / "sine.wav", 1000, 2, amplitude=0.1)
+    refusing(monkeypatch, b".wav", code=UNSUPPORTED_ENCODING)
+
+    with pytest.raises(UnreadableError) as raised:
+        measure(sine)
+
+    assert str(raised.value) == loudness_meter.CANNOT_DECODE
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")

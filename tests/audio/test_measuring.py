@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import shutil
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from kapdesk.audio import loudness_meter, measuring
 from kapdesk.audio.loudness_meter import MeasureError, measure
 from kapdesk.audio.measuring import loudness_of, measure_files, measuring_command
 from kapdesk.core.loudness import Loudness, LoudnessSource
-from tests.audio.meter_fakes import refusing
+from tests.audio.meter_fakes import without_mp3
 from tests.audio.sdl_disk import write_sine_wav
 
 DATA = Path(__file__).parent / "data"
@@ -41,8 +41,8 @@ def test_a_lying_tag_loses_to_the_measurement(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def no_mp3_decoder(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    yield from refusing(monkeypatch, b".mp3")
+def no_mp3_decoder(monkeypatch: pytest.MonkeyPatch) -> None:
+    without_mp3(monkeypatch)
 
 
 @pytest.mark.usefixtures("no_mp3_decoder")
