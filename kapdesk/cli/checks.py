@@ -85,7 +85,8 @@ def check_clinic(path: Path, out: TextIO) -> int:
 def check_audio(paths: Sequence[Path], out: TextIO, target: float | None = None) -> int:
     """Per file: playable and how long, with its loudness and the gain it plays at for
     ``target`` (LUFS; kapdesk's default when None), or why not. Exits 1 when a file cannot be
-    played; a playable file whose loudness cannot be measured says why and plays unmatched."""
+    played; a playable file whose loudness cannot be measured says why, and the gain it plays
+    at meanwhile (as a loud track would)."""
     from kapdesk.audio.probe import SUPPORTED_SUFFIXES, probe  # noqa: PLC0415
     from kapdesk.core.loudness import DEFAULT_TARGET  # noqa: PLC0415
     from kapdesk.core.timefmt import clock_text  # noqa: PLC0415
@@ -122,11 +123,16 @@ def loudness_text(path: Path, target: float) -> str:
     from kapdesk.audio.loudness_meter import MeasureError  # noqa: PLC0415
     from kapdesk.audio.measuring import loudness_of  # noqa: PLC0415
     from kapdesk.core.loudness import PEAK_CEILING, LoudnessSource, matching  # noqa: PLC0415
+    from kapdesk.core.loudness_words import gain_text  # noqa: PLC0415
 
     try:
         loudness = loudness_of(path)
     except MeasureError as error:
-        return f"loudness not measured: {error}; it plays as it is, unmatched"
+        # The player still lowers a track it has no loudness for, as if it were loud.
+        return (
+            f"loudness not measured: {error}; plays at {gain_text(matching(None, target))}, "
+            "as a loud track would, quieter rather than louder"
+        )
     if loudness.source is LoudnessSource.TAG:
         told = f"loudness {loudness.integrated:.1f} LUFS (from its ReplayGain or R128 tags)"
     else:

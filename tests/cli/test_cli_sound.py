@@ -11,12 +11,15 @@ from mutagen.flac import FLAC
 from kapdesk.audio import loudness_meter
 from kapdesk.cli import main
 from kapdesk.cli.checks import clinic_target
-from kapdesk.core import clinic
-from kapdesk.core.loudness import DEFAULT_TARGET
+from kapdesk.core import clinic, loudness
+from kapdesk.core.loudness import DEFAULT_TARGET, matching
+from kapdesk.core.loudness_words import MINUS, gain_text
 from kapdesk.paths import AppPaths
 from tests.audio.sdl_disk import write_sine_wav
 
 DATA = Path(__file__).resolve().parents[1] / "audio" / "data"
+# What the player plays a track at while it has no loudness: never "as it is"
+UNMEASURED_GAIN = gain_text(matching(None, DEFAULT_TARGET))
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
@@ -105,9 +108,10 @@ def test_audio_check_names_a_track_it_cannot_measure(
 
     code, out = run(["audio", "check", str(silent)], capsys)
 
-    assert code == 0  # it plays; it is only not matched
+    assert code == 0  # it plays; it is only not measured
     assert _loudness_lines(out)["silent.wav"] == (
-        "loudness not measured: the track is silent; it plays as it is, unmatched"
+        f"loudness not measured: the track is silent; plays at {UNMEASURED_GAIN}, "
+        "as a loud track would, quieter rather than louder"
     )
 
 
@@ -143,8 +147,21 @@ def test_audio_check_without_the_meter_says_so(
 
     assert code == 0
     assert _loudness_lines(out)["tone.wav"] == (
-        f"loudness not measured: {loudness_meter.NO_METER}; it plays as it is, unmatched"
+        f"loudness not measured: {loudness_meter.NO_METER}; plays at {UNMEASURED_GAIN}, "
+        "as a loud track would, quieter rather than louder"
     )
+
+
+def test_the_gain_printed_for_an_unmeasured_track_is_the_players(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever loudness an unmeasured track is taken for, the line says the player's gain."""
+    monkeypatch.setattr(loudness, "UNMEASURED_LOUDNESS", -5.0)
+    silent = write_sine_wav(tmp_path / "silent.wav", 1000, 2, amplitude=0.0)
+
+    _, out = run(["audio", "check", str(silent)], capsys)
+
+    assert f"plays at {MINUS}21.0 dB," in _loudness_lines(out)["silent.wav"]
 
 
 def test_audio_check_uses_the_clinics_target(monkeypatch: pytest.MonkeyPatch) -> None:
