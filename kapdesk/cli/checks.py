@@ -86,7 +86,7 @@ def check_audio(paths: Sequence[Path], out: TextIO, target: float | None = None)
     """Per file: playable and how long, with its loudness and the gain it plays at for
     ``target`` (LUFS; kapdesk's default when None), or why not. Exits 1 when a file cannot be
     played; a playable file whose loudness cannot be measured says why, and the gain it plays
-    at meanwhile (as a loud track would)."""
+    at meanwhile (as the loudest track would)."""
     from kapdesk.audio.probe import SUPPORTED_SUFFIXES, probe  # noqa: PLC0415
     from kapdesk.core.loudness import DEFAULT_TARGET  # noqa: PLC0415
     from kapdesk.core.timefmt import clock_text  # noqa: PLC0415
@@ -131,7 +131,7 @@ def loudness_text(path: Path, target: float) -> str:
         # The player still lowers a track it has no loudness for, as if it were loud.
         return (
             f"loudness not measured: {error}; plays at {gain_text(matching(None, target))}, "
-            "as a loud track would, quieter rather than louder"
+            "as the loudest track would, quieter rather than louder"
         )
     if loudness.source is LoudnessSource.TAG:
         told = f"loudness {loudness.integrated:.1f} LUFS (from its ReplayGain or R128 tags)"

@@ -111,7 +111,7 @@ def test_audio_check_names_a_track_it_cannot_measure(
     assert code == 0  # it plays; it is only not measured
     assert _loudness_lines(out)["silent.wav"] == (
         f"loudness not measured: the track is silent; plays at {UNMEASURED_GAIN}, "
-        "as a loud track would, quieter rather than louder"
+        "as the loudest track would, quieter rather than louder"
     )
 
 
@@ -148,7 +148,7 @@ def test_audio_check_without_the_meter_says_so(
     assert code == 0
     assert _loudness_lines(out)["tone.wav"] == (
         f"loudness not measured: {loudness_meter.NO_METER}; plays at {UNMEASURED_GAIN}, "
-        "as a loud track would, quieter rather than louder"
+        "as the loudest track would, quieter rather than louder"
     )
 
 
