@@ -9,12 +9,13 @@ nothing, so the tracks are measured when it can happen.
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from kapdesk.audio import measuring
 from kapdesk.audio.loudness_meter import meter_missing
@@ -31,11 +32,18 @@ BATCH = 20
 # Reasons that say the measuring went wrong, not the file: nothing is kept for these.
 NOT_THE_FILE = frozenset({measuring.STOPPED, measuring.CHILD_FAILED, measuring.CANNOT_START})
 CHILD_DIED_HERE = "measuring stopped unexpectedly on this file"
+UNEXPECTED = "Loudness could not be measured: something unexpected went wrong (the log says what)."
+
+log = logging.getLogger(__name__)
 
 
 class Measurer(QObject):
-    """Measures the library's unmeasured tracks on the thread pool, one run at a time; its
-    signals arrive on the window's thread."""
+    """Measures the library's unmeasured tracks on a thread of its own, one run at a time; its
+    signals arrive on the window's thread.
+
+    Not the thread pool: destroying the pool waits for its tasks, and a run that talks to the
+    records or stats files on a share could hang there and keep kapdesk from exiting (and
+    holding its instance lock). A daemon thread is never waited on."""
 
     progressed = Signal(int, int)  # tracks done, tracks to measure in this run
     measured = Signal(object)  # {track id: Loudness | reason}, as each batch is kept
@@ -60,7 +68,7 @@ class Measurer(QObject):
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self._stop.set)
-        # What the pool's thread calls: the page may be put away while it measures.
+        # What the measuring thread calls: the page may be put away while it measures.
         self._progressed = crossing(self, "progressed")
         self._measured = crossing(self, "measured")
         self._ended = crossing(self, "_end")
@@ -75,7 +83,7 @@ class Measurer(QObject):
             self._again = True
             return
         self._running = True
-        QThreadPool.globalInstance().start(self._work)
+        threading.Thread(target=self._work, name="loudness measuring", daemon=True).start()
 
     def stop(self) -> None:
         """Stop measuring (the run ends at once; what was kept stays)."""
@@ -91,11 +99,15 @@ class Measurer(QObject):
         self.finished.emit(problem)
 
     def _work(self) -> None:
+        problem = UNEXPECTED
         try:
             problem = self._measure_all()
         except StorageError as exc:
             problem = f"{exc}."
-        self._ended(problem)
+        except Exception as exc:  # a fault must end the run, or no run would start again
+            log.error("measuring loudness failed unexpectedly", exc_info=exc)
+        finally:
+            self._ended(problem)
 
     def _measure_all(self) -> str:
         due = self._library.to_measure()

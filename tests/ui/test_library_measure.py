@@ -215,3 +215,45 @@ def test_the_window_going_stops_the_measuring(
     release.set()
     qtbot.waitUntil(stopped.is_set, timeout=5_000)
     assert _loudness(library) == {"long": None}
+
+
+def test_a_fault_while_measuring_ends_the_run_and_a_later_start_runs_again(
+    qtbot: QtBot, library: SoundLibrary, owner: QObject, tmp_path: Path
+) -> None:
+    _add(library, tmp_path, "dawn")
+    calls: list[str] = []
+
+    def faulty(
+        paths: Sequence[Path], progress: Callable[[int, int], None], cancelled: Callable[[], bool]
+    ) -> dict[Path, Loudness | str]:
+        calls.append("asked")
+        if len(calls) == 1:
+            raise RuntimeError("a fault in kapdesk")
+        return dict.fromkeys(paths, LOUD)
+
+    measurer = Measurer(library, owner, faulty, missing=lambda: None)
+    assert "something unexpected went wrong" in _run(qtbot, measurer)
+    assert not measurer.running
+    assert _loudness(library) == {"dawn": None}  # nothing kept: tried again
+    assert _run(qtbot, measurer) == ""
+    assert calls == ["asked", "asked"]
+    assert _loudness(library) == {"dawn": LOUD}
+
+
+def test_measuring_runs_on_a_daemon_thread_not_the_pool(
+    qtbot: QtBot, library: SoundLibrary, owner: QObject, tmp_path: Path
+) -> None:
+    _add(library, tmp_path, "dawn")
+    threads: list[threading.Thread] = []
+    meter = FakeMeter()
+
+    def noting(
+        paths: Sequence[Path], progress: Callable[[int, int], None], cancelled: Callable[[], bool]
+    ) -> dict[Path, Loudness | str]:
+        threads.append(threading.current_thread())
+        return meter(paths, progress, cancelled)
+
+    assert _run(qtbot, Measurer(library, owner, noting, missing=lambda: None)) == ""
+    (thread,) = threads
+    assert thread.daemon
+    assert thread.name == "loudness measuring"  # Python's own thread, not one of Qt's pool
