@@ -79,6 +79,8 @@ class Measurer(QObject):
 
     def start(self) -> None:
         """Measure what the library does not know; if a run is going, once more after it."""
+        if self._stop.is_set():  # the window is going
+            return
         if self._running:
             self._again = True
             return

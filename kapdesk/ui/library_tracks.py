@@ -110,14 +110,6 @@ class TrackTable(QTableWidget):
                 )
                 self._show_row(row, self.tracks[row])
 
-    def unmeasured(self) -> int:
-        """Playable tracks whose loudness is not known yet (nor why it cannot be)."""
-        return sum(
-            1
-            for item in self.tracks
-            if item.problem is None and item.loudness is None and item.loudness_problem is None
-        )
-
     def notice(self) -> str:
         """The line naming the tracks too quiet for the target (and any held by their peaks)."""
         return quiet_notice(

@@ -88,7 +88,8 @@ class LibraryView(QWidget):
         self._scanner = Scanner(library, self)
         self._scanner.progressed.connect(self._progress)
         self._scanner.finished.connect(self._scanned)
-        # Loudness is measured in the background after a scan, and as the page opens.
+        # Loudness is measured in the background after a scan, as the page opens, and a little
+        # after the window starts (MainWindow).
         self.measurer = Measurer(library, self, measure_files)
         self.measurer.progressed.connect(self._measuring)
         self.measurer.measured.connect(self._measured)
@@ -274,8 +275,9 @@ class LibraryView(QWidget):
 
     def _opened(self, read: LibraryRead) -> None:
         self._fill(read)
-        if self.table.unmeasured():
-            self.measurer.start()
+        # Every time: a file replaced at the same path (a louder remaster) is measured again,
+        # and only the measurer's thread can tell, by looking at the files.
+        self.measurer.start()
 
     def _fill(self, read: LibraryRead) -> None:
         summaries = read.playlists

@@ -23,7 +23,7 @@ from kapdesk.core.loudness import Loudness
 from kapdesk.paths import AppPaths
 from kapdesk.storage.db import Storage
 from kapdesk.storage.library import ScannedTrack, SoundLibrary
-from kapdesk.ui import theme
+from kapdesk.ui import main_window, theme
 from kapdesk.ui.library_tracks import GAIN, LOUDNESS, STATUS, TITLE, TrackTable
 from kapdesk.ui.library_view import LibraryView
 from kapdesk.ui.main_window import MainWindow
@@ -57,6 +57,7 @@ def _open_library(qtbot: QtBot, window: MainWindow) -> LibraryView:
     view = window.library_view
     assert window.pages.currentWidget() is view
     settle(window)  # the library has come
+    qtbot.waitUntil(lambda: not view.measurer.running)  # and what it did not know, measured
     return view
 
 
@@ -194,10 +195,53 @@ def test_opening_the_page_measures_what_is_not_measured_at_the_clinics_target(
         "“dawn” plays 4.0 LU under it, “dusk” 4.0 LU."
     )
     qtbot.keyClick(window, Qt.Key.Key_Escape)  # back, and in again: nothing left to measure
-    with qtbot.waitSignal(view.measurer.finished, timeout=3_000, raising=False) as again:
-        _open_library(qtbot, window)
-    assert not again.signal_triggered
+    with qtbot.waitSignal(view.measurer.finished, timeout=10_000) as again:
+        _open_library(qtbot, window)  # the measurer looks at the files, and finds none due
+    assert again.args == [""]
     assert sorted(meter.asked) == ["dawn.ogg", "dusk.ogg"]
+    assert view.measuring.text() == ""
+
+
+@pytest.fixture
+def measuring_at_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window measures what the library does not know as soon as it has started."""
+    monkeypatch.setattr(main_window, "MEASURE_AFTER_START_MS", 0)
+
+
+def test_a_window_started_with_unmeasured_tracks_measures_them_unasked(
+    qtbot: QtBot, measuring_at_start: None, meter: FakeMeter, window_at_minus_20: MainWindow
+) -> None:
+    """After an upgrade nobody has to visit the library page for its tracks to be matched."""
+    window = window_at_minus_20
+    library = window.records.sound_library
+    qtbot.waitUntil(lambda: all(item.loudness is not None for item in library.items()))
+    qtbot.waitUntil(lambda: not window.library_view.measurer.running)
+    assert sorted(meter.asked) == ["dawn.ogg", "dusk.ogg"]
+    assert window.pages.currentWidget() is not window.library_view
+    assert {item.loudness for item in library.items()} == {Loudness(-24.0, -10.0, 2.0)}
+
+
+def test_a_file_replaced_at_the_same_path_is_measured_again_as_the_page_opens(
+    qtbot: QtBot, meter: FakeMeter, window: MainWindow, tmp_path: Path
+) -> None:
+    """A louder remaster saved over the old file must not play at the old file's gain."""
+    library = window.records.sound_library
+    path = tmp_path / "remaster.flac"
+    path.write_bytes(b"fLaC")
+    facts = path.stat()
+    (track,) = library.add(
+        [
+            ScannedTrack(
+                str(path), "remaster", "", 300.0, "FLAC", None, facts.st_size, facts.st_mtime
+            )
+        ]
+    )
+    library.set_loudness(track, Loudness(-30.0, -12.0, 4.0), facts.st_size, facts.st_mtime)
+    path.write_bytes(b"fLaC, the louder remaster")  # every row has a loudness; this one is old
+    with qtbot.waitSignal(window.library_view.measurer.finished, timeout=10_000):
+        view = _open_library(qtbot, window)
+    assert meter.asked == ["remaster.flac"]
+    assert _rows(view.table)["remaster"][LOUDNESS] == f"{MINUS}24.0 LUFS"
 
 
 LIBRARY = [
