@@ -15,6 +15,7 @@ import queue
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, Final
@@ -77,44 +78,100 @@ def measure_files(
     paths: Sequence[Path],
     progress: Callable[[int, int], None],
     cancelled: Callable[[], bool] = lambda: False,
+    time_limit: Callable[[Path], float] | None = None,
 ) -> dict[Path, Loudness | str]:
-    """Each file's loudness, or the plain reason it has none, measured in one child process.
+    """Each file's loudness, or the plain reason it has none, measured in a child process.
 
     ``progress(done, total)`` is called as each file finishes; ``cancelled()`` is asked while
     waiting, and when it says yes the child is killed and every unfinished file gets a
-    reason."""
+    reason. A file the child spends longer on than ``time_limit(path)`` seconds (by default
+    :func:`file_time_limit`) is blamed (:data:`TOO_LONG`) and the rest go on in a new child."""
     wanted = list(dict.fromkeys(paths))
     results: dict[Path, Loudness | str] = {}
-    if not wanted:
-        return results
-    names = b"".join(bytes(p) + b"\0" for p in wanted)
+    left = wanted
+    while left:
+        reason = _one_child(
+            left,
+            results,
+            lambda: progress(len(results), len(wanted)),
+            cancelled,
+            time_limit or file_time_limit,
+        )
+        if reason is not None:
+            return {path: results.get(path, reason) for path in wanted}
+        left = [path for path in wanted if path not in results]
+    return {path: results[path] for path in wanted}
+
+
+TOO_LONG: Final = "measuring this file took far too long (it may be damaged)"
+# A file's time limit: never under a minute, else twice what a low-bitrate file of its size
+# (64 kbit/s, 8000 bytes a second) would take measured at ten times real time.
+SHORTEST_LIMIT_S: Final = 60.0
+BYTES_A_SECOND_LIMIT: Final = 8000 * 10 / 2
+
+
+class _TooLongError(Exception):
+    """No line came from the child within the file's time limit."""
+
+
+def file_time_limit(path: Path) -> float:
+    """How long the child may spend on ``path`` before it is killed and the file blamed."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return SHORTEST_LIMIT_S
+    return max(SHORTEST_LIMIT_S, size / BYTES_A_SECOND_LIMIT)
+
+
+def _one_child(
+    batch: Sequence[Path],
+    results: dict[Path, Loudness | str],
+    told: Callable[[], None],
+    cancelled: Callable[[], bool],
+    time_limit: Callable[[Path], float],
+) -> str | None:
+    """Measure ``batch`` in one child, into ``results``. Returns None when the child was killed
+    over a file that took too long (that file blamed; the rest still to do), else the reason
+    for every file it did not finish."""
+    names = b"".join(bytes(p) + b"\0" for p in batch)
     long_list = len(names) > LONGEST_COMMAND
     try:
         child = subprocess.Popen(
-            measuring_command(wanted, from_stdin=long_list),
+            measuring_command(batch, from_stdin=long_list),
             stdin=subprocess.PIPE if long_list else subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,  # the decoders complain there of every damaged frame
         )
     except OSError:
-        return dict.fromkeys(wanted, CANNOT_START)
+        return CANNOT_START
     assert child.stdout is not None
     if long_list:
         _hand_over(child, names)
-    reason = CHILD_FAILED
+
+    def current() -> Path | None:
+        return next((path for path in batch if path not in results), None)
+
+    def patience() -> float:
+        path = current()
+        return SHORTEST_LIMIT_S if path is None else time_limit(path)
+
     try:
-        for line in _lines(child.stdout, cancelled):
-            found = _parse(line, wanted)
+        for line in _lines(child.stdout, cancelled, patience):
+            found = _parse(line, batch)
             if found is not None and found[0] not in results:
                 results[found[0]] = found[1]
-                progress(len(results), len(wanted))
-        if cancelled():
-            reason = STOPPED
+                told()
+    except _TooLongError:
+        stuck = current()
+        if stuck is not None:
+            results[stuck] = TOO_LONG
+            told()
+            return None
     finally:
         if child.poll() is None:
             child.kill()
         child.wait()
-    return {path: results.get(path, reason) for path in wanted}
+    return STOPPED if cancelled() else CHILD_FAILED
 
 
 def _hand_over(child: subprocess.Popen[bytes], names: bytes) -> None:
@@ -127,8 +184,11 @@ def _hand_over(child: subprocess.Popen[bytes], names: bytes) -> None:
         pass
 
 
-def _lines(stream: IO[bytes], cancelled: Callable[[], bool]) -> Iterator[bytes]:
-    """The child's lines as they come; stops at its end, or as soon as ``cancelled()``."""
+def _lines(
+    stream: IO[bytes], cancelled: Callable[[], bool], patience: Callable[[], float]
+) -> Iterator[bytes]:
+    """The child's lines as they come; stops at its end, or as soon as ``cancelled()``.
+    Raises :class:`_TooLongError` when no line came for ``patience()`` seconds."""
     lines: queue.Queue[bytes | None] = queue.Queue()
 
     def read() -> None:
@@ -142,13 +202,17 @@ def _lines(stream: IO[bytes], cancelled: Callable[[], bool]) -> Iterator[bytes]:
             lines.put(None)
 
     threading.Thread(target=read, name="measuring output", daemon=True).start()
+    since = time.monotonic()
     while not cancelled():
         try:
             line = lines.get(timeout=POLL_SECONDS)
         except queue.Empty:
+            if time.monotonic() - since > patience():
+                raise _TooLongError from None
             continue
         if line is None:
             return
+        since = time.monotonic()
         yield line
 
 

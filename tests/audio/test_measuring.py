@@ -190,3 +190,47 @@ def _into(calls: list[tuple[int, int]]) -> Callable[[int, int], None]:
 
 def _never(paths: object, **_: object) -> list[str]:
     raise AssertionError("no child should start")
+
+
+# A child that says each file is fine, but never gets past a file named "hang…".
+HANGING_CHILD = """
+import json, os, sys, time
+for index, path in enumerate(sys.argv[1:]):
+    if os.path.basename(path).startswith("hang"):
+        time.sleep(600)
+    print(json.dumps({"index": index, "path": path, "problem": "fine"}), flush=True)
+"""
+
+
+def test_a_file_that_hangs_is_blamed_and_the_rest_go_on_in_a_new_child(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, stuck, last = tmp_path / "a.wav", tmp_path / "hang.wav", tmp_path / "c.wav"
+    started: list[list[str]] = []
+
+    def command(paths: list[Path], **_: object) -> list[str]:
+        started.append([p.name for p in paths])
+        return [sys.executable, "-c", HANGING_CHILD, *(str(p) for p in paths)]
+
+    monkeypatch.setattr(measuring, "measuring_command", command)
+    calls: list[tuple[int, int]] = []
+
+    results = measure_files(
+        [first, stuck, last],
+        _into(calls),
+        time_limit=lambda path: 1.0 if path == stuck else 60.0,
+    )
+
+    assert results == {first: "fine", stuck: measuring.TOO_LONG, last: "fine"}
+    assert started == [["a.wav", "hang.wav", "c.wav"], ["c.wav"]]
+    assert calls == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_a_files_time_limit_grows_with_its_size(tmp_path: Path) -> None:
+    small, large = tmp_path / "small.mp3", tmp_path / "large.mp3"
+    small.write_bytes(b"\0" * 1000)
+    large.write_bytes(b"\0" * 10_000_000)  # 20 minutes at 64 kbit/s: 2 minutes at 10x
+
+    assert measuring.file_time_limit(small) == measuring.SHORTEST_LIMIT_S
+    assert measuring.file_time_limit(large) == pytest.approx(250.0)
+    assert measuring.file_time_limit(tmp_path / "gone.mp3") == measuring.SHORTEST_LIMIT_S
