@@ -85,7 +85,8 @@ def measure_files(
     ``progress(done, total)`` is called as each file finishes; ``cancelled()`` is asked while
     waiting, and when it says yes the child is killed and every unfinished file gets a
     reason. A file the child spends longer on than ``time_limit(path)`` seconds (by default
-    :func:`file_time_limit`) is blamed (:data:`TOO_LONG`) and the rest go on in a new child."""
+    :func:`file_time_limit`) is blamed (:data:`TOO_LONG`) and the rest go on in a new child.
+    Raises :class:`MeterMissingError` when the child says this PC cannot measure at all."""
     wanted = list(dict.fromkeys(paths))
     results: dict[Path, Loudness | str] = {}
     left = wanted
@@ -108,6 +109,11 @@ TOO_LONG: Final = "measuring this file took far too long (it may be damaged)"
 # (64 kbit/s, 8000 bytes a second) would take measured at ten times real time.
 SHORTEST_LIMIT_S: Final = 60.0
 BYTES_A_SECOND_LIMIT: Final = 8000 * 10 / 2
+
+
+class MeterMissingError(MeasureError):
+    """The child could not measure at all on this PC (its sound libraries are missing); the
+    message says why in a sentence."""
 
 
 class _TooLongError(Exception):
@@ -157,6 +163,9 @@ def _one_child(
 
     try:
         for line in _lines(child.stdout, cancelled, patience):
+            missing = _missing(line)
+            if missing is not None:
+                raise MeterMissingError(missing)
             found = _parse(line, batch)
             if found is not None and found[0] not in results:
                 results[found[0]] = found[1]
@@ -172,6 +181,16 @@ def _one_child(
             child.kill()
         child.wait()
     return STOPPED if cancelled() else CHILD_FAILED
+
+
+def _missing(line: bytes) -> str | None:
+    """The child's sentence saying this PC cannot measure, if that is what ``line`` is."""
+    try:
+        entry = json.loads(line)
+    except ValueError:
+        return None
+    missing = entry.get("missing") if isinstance(entry, dict) else None
+    return missing if isinstance(missing, str) else None
 
 
 def _hand_over(child: subprocess.Popen[bytes], names: bytes) -> None:

@@ -2,12 +2,15 @@
 
 Not for people (``kapdesk audio check`` prints loudness for them): the app runs it through
 ``kapdesk.audio.measuring.measure_files`` so that decoding and measuring never share the
-window's process. It prints one JSON line per file as each finishes.
+window's process. It prints one JSON line per file as each finishes; on a PC that cannot
+measure at all it prints only ``{"missing": sentence}``, so the window never loads the sound
+libraries to find that out.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sys
 from collections.abc import Sequence
@@ -23,6 +26,7 @@ def measure_audio(
     """Measure each file and print its JSON line (``from_stdin``: the names come from
     ``names``, or stdin, each ending in a NUL byte). Exits 0 whatever the files held: a file
     that cannot be measured is a result, not a failure."""
+    from kapdesk.audio.loudness_meter import meter_missing  # noqa: PLC0415
     from kapdesk.audio.measuring import result_line  # noqa: PLC0415
 
     if hasattr(os, "nice"):
@@ -31,6 +35,10 @@ def measure_audio(
     if from_stdin:
         given = (names or sys.stdin.buffer).read()
         paths = [Path(os.fsdecode(name)) for name in given.split(b"\0") if name]
+    missing = meter_missing()
+    if missing is not None:
+        print(json.dumps({"missing": missing}), file=out, flush=True)
+        return 0
     for index, path in enumerate(paths):
         print(result_line(index, path), file=out, flush=True)
     return 0

@@ -18,7 +18,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from kapdesk.audio import measuring
-from kapdesk.audio.loudness_meter import meter_missing
 from kapdesk.core.loudness import Loudness
 from kapdesk.storage.errors import StorageError
 from kapdesk.storage.library import SoundLibrary
@@ -54,12 +53,10 @@ class Measurer(QObject):
         library: SoundLibrary,
         parent: QObject,
         measure_files: MeasureFiles | None = None,
-        missing: Callable[[], str | None] = meter_missing,
     ) -> None:
         super().__init__(parent)
         self._library = library
         self._measure_files = measure_files
-        self._missing = missing
         self._running = False
         self._again = False
         # Set when the window goes: the child is stopped and nothing more is measured.
@@ -115,18 +112,18 @@ class Measurer(QObject):
         due = self._library.to_measure()
         if not due:
             return ""
-        missing = self._missing()
-        if missing is not None:
-            return f"Loudness cannot be measured on this PC: {missing}"
         total, done = len(due), 0
         while due and not self._stop.is_set():
             batch, due = due[:BATCH], due[BATCH:]
             facts = {track_id: _facts(path) for track_id, path in batch}
-            results = (self._measure_files or measuring.measure_files)(
-                [Path(path) for _, path in batch],
-                _offset(self._progressed, done, total),
-                self._stop.is_set,
-            )
+            try:
+                results = (self._measure_files or measuring.measure_files)(
+                    [Path(path) for _, path in batch],
+                    _offset(self._progressed, done, total),
+                    self._stop.is_set,
+                )
+            except measuring.MeterMissingError as missing:  # nothing kept: tried again later
+                return f"Loudness cannot be measured on this PC: {missing}"
             kept: dict[int, Loudness | str] = {}
             unfinished = []
             for track_id, path in batch:

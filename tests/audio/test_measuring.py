@@ -4,6 +4,7 @@ child did not finish."""
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import sys
@@ -19,6 +20,7 @@ from mutagen.mp3 import MP3
 from kapdesk.audio import loudness_meter, measuring
 from kapdesk.audio.loudness_meter import MeasureError, measure
 from kapdesk.audio.measuring import loudness_of, measure_files, measuring_command
+from kapdesk.cli.audio import measure_audio
 from kapdesk.core.loudness import Loudness, LoudnessSource
 from tests.audio.meter_fakes import without_mp3
 from tests.audio.sdl_disk import write_sine_wav
@@ -234,3 +236,30 @@ def test_a_files_time_limit_grows_with_its_size(tmp_path: Path) -> None:
     assert measuring.file_time_limit(small) == measuring.SHORTEST_LIMIT_S
     assert measuring.file_time_limit(large) == pytest.approx(250.0)
     assert measuring.file_time_limit(tmp_path / "gone.mp3") == measuring.SHORTEST_LIMIT_S
+
+
+def test_a_child_without_a_meter_says_so_and_measures_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(loudness_meter, "meter_missing", lambda: "libebur128 is not installed")
+    out = io.StringIO()
+
+    assert measure_audio([tmp_path / "a.wav"], out) == 0
+
+    assert [json.loads(line) for line in out.getvalue().splitlines()] == [
+        {"missing": "libebur128 is not installed"}
+    ]
+
+
+def test_measure_files_raises_when_the_child_has_no_meter(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    said = json.dumps({"missing": "libebur128 is not installed"})
+    monkeypatch.setattr(
+        measuring,
+        "measuring_command",
+        lambda paths, **_: [sys.executable, "-c", f"print({said!r})"],
+    )
+
+    with pytest.raises(measuring.MeterMissingError, match="libebur128 is not installed"):
+        measure_files([tmp_path / "a.wav"], lambda done, total: None)

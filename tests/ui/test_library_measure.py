@@ -4,6 +4,8 @@ nothing."""
 
 from __future__ import annotations
 
+import json
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -13,13 +15,14 @@ import shiboken6
 from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
-from kapdesk.audio import measuring
+from kapdesk.audio import loudness_meter, measuring
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.loudness import Loudness
 from kapdesk.storage.db import Storage
 from kapdesk.storage.library import ScannedTrack, SoundLibrary
 from kapdesk.ui import library_measure
 from kapdesk.ui.library_measure import CHILD_DIED_HERE, Measurer
+from tests.audio.sdl_disk import write_sine_wav
 
 LOUD = Loudness(-9.5, -0.4, 6.1)
 
@@ -93,7 +96,7 @@ def test_each_track_is_measured_once_and_a_bad_file_keeps_its_reason(
 ) -> None:
     _add(library, tmp_path, "dawn", "noise")
     meter = FakeMeter({"noise.wav": "not a sound file"})
-    measurer = Measurer(library, owner, meter, missing=lambda: None)
+    measurer = Measurer(library, owner, meter)
     progress: list[tuple[int, int]] = []
     measurer.progressed.connect(lambda done, total: progress.append((done, total)))
     assert _run(qtbot, measurer) == ""
@@ -112,7 +115,7 @@ def test_batches_are_kept_as_they_are_measured(
 ) -> None:
     monkeypatch.setattr(library_measure, "BATCH", 2)
     _add(library, tmp_path, "a", "b", "c")
-    measurer = Measurer(library, owner, FakeMeter(), missing=lambda: None)
+    measurer = Measurer(library, owner, FakeMeter())
     kept: list[set[int]] = []
     measurer.measured.connect(lambda results: kept.append(set(results)))
     _run(qtbot, measurer)
@@ -125,7 +128,7 @@ def test_a_second_start_while_measuring_runs_once_more_after(
     _add(library, tmp_path, "first")
     meter = FakeMeter()
     meter.hold.clear()
-    measurer = Measurer(library, owner, meter, missing=lambda: None)
+    measurer = Measurer(library, owner, meter)
     ended: list[str] = []
     measurer.finished.connect(ended.append)
     measurer.start()
@@ -140,16 +143,48 @@ def test_a_second_start_while_measuring_runs_once_more_after(
 
 
 def test_without_a_meter_nothing_is_kept_and_staff_are_told(
-    qtbot: QtBot, library: SoundLibrary, owner: QObject, tmp_path: Path
+    qtbot: QtBot,
+    library: SoundLibrary,
+    owner: QObject,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _add(library, tmp_path, "dawn")
-    meter = FakeMeter()
-    measurer = Measurer(library, owner, meter, missing=lambda: "libebur128 is not installed")
+    said = json.dumps({"missing": "libebur128 is not installed"})
+    monkeypatch.setattr(
+        measuring,
+        "measuring_command",
+        lambda paths, **_: [sys.executable, "-c", f"print({said!r})"],
+    )
+    measurer = Measurer(library, owner)  # the real measure_files, with a child that says so
     assert _run(qtbot, measurer) == (
         "Loudness cannot be measured on this PC: libebur128 is not installed"
     )
-    assert meter.asked == []
     assert _loudness(library) == {"dawn": None}
+    assert [Path(path).name for _, path in library.to_measure()] == ["dawn.wav"]  # tried again
+
+
+def test_the_windows_process_never_loads_the_sound_libraries_to_measure(
+    qtbot: QtBot,
+    library: SoundLibrary,
+    owner: QObject,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """libsndfile, libebur128 and their codecs are loaded in the child only."""
+
+    def loaded_here() -> None:
+        raise AssertionError("the sound libraries were loaded in the window's process")
+
+    monkeypatch.setattr(loudness_meter, "_libraries", loaded_here)
+    path = write_sine_wav(tmp_path / "tone.wav", 1000, 2, amplitude=0.1)
+    facts = path.stat()
+    library.add(
+        [ScannedTrack(str(path), "tone", "", 2.0, "wav", None, facts.st_size, facts.st_mtime)]
+    )
+    assert _run(qtbot, Measurer(library, owner)) == ""
+    (measured,) = library.items()
+    assert isinstance(measured.loudness, Loudness)
 
 
 def test_a_child_that_cannot_start_keeps_nothing(
@@ -157,7 +192,7 @@ def test_a_child_that_cannot_start_keeps_nothing(
 ) -> None:
     _add(library, tmp_path, "dawn", "dusk")
     meter = FakeMeter({"dawn.wav": measuring.CANNOT_START, "dusk.wav": measuring.CANNOT_START})
-    measurer = Measurer(library, owner, meter, missing=lambda: None)
+    measurer = Measurer(library, owner, meter)
     assert "could not start measuring" in _run(qtbot, measurer)
     assert _loudness(library) == {"dawn": None, "dusk": None}
 
@@ -171,7 +206,7 @@ def test_a_child_that_dies_blames_the_file_it_died_on_and_goes_on(
         "c.wav": measuring.CHILD_FAILED,
     }
     meter = FakeMeter(died, after={})  # the next child gets past b
-    measurer = Measurer(library, owner, meter, missing=lambda: None)
+    measurer = Measurer(library, owner, meter)
     assert _run(qtbot, measurer) == ""
     assert _loudness(library) == {"a": LOUD, "b": CHILD_DIED_HERE, "c": LOUD}
     assert meter.asked == [["a.wav", "b.wav", "c.wav"], ["c.wav"]]
@@ -183,7 +218,7 @@ def test_a_stopped_run_keeps_what_it_measured_and_no_reason(
     _add(library, tmp_path, "a", "b")
     meter = FakeMeter({"b.wav": measuring.STOPPED})
     meter.hold.clear()
-    measurer = Measurer(library, owner, meter, missing=lambda: None)
+    measurer = Measurer(library, owner, meter)
     with qtbot.waitSignal(measurer.finished, timeout=10_000):
         measurer.start()
         qtbot.waitUntil(lambda: meter.asked != [])
@@ -209,7 +244,7 @@ def test_the_window_going_stops_the_measuring(
         return dict.fromkeys(paths, measuring.STOPPED)
 
     owner = QObject()
-    Measurer(library, owner, until_stopped, missing=lambda: None).start()
+    Measurer(library, owner, until_stopped).start()
     qtbot.waitUntil(asked.is_set)
     shiboken6.delete(owner)  # the page (and its measurer) gone
     release.set()
@@ -231,7 +266,7 @@ def test_a_fault_while_measuring_ends_the_run_and_a_later_start_runs_again(
             raise RuntimeError("a fault in kapdesk")
         return dict.fromkeys(paths, LOUD)
 
-    measurer = Measurer(library, owner, faulty, missing=lambda: None)
+    measurer = Measurer(library, owner, faulty)
     assert "something unexpected went wrong" in _run(qtbot, measurer)
     assert not measurer.running
     assert _loudness(library) == {"dawn": None}  # nothing kept: tried again
@@ -253,7 +288,7 @@ def test_measuring_runs_on_a_daemon_thread_not_the_pool(
         threads.append(threading.current_thread())
         return meter(paths, progress, cancelled)
 
-    assert _run(qtbot, Measurer(library, owner, noting, missing=lambda: None)) == ""
+    assert _run(qtbot, Measurer(library, owner, noting)) == ""
     (thread,) = threads
     assert thread.daemon
     assert thread.name == "loudness measuring"  # Python's own thread, not one of Qt's pool
