@@ -113,6 +113,7 @@ class Measurer(QObject):
         if not due:
             return ""
         total, done = len(due), 0
+        retried: set[int] = set()  # files a child died on once already
         while due and not self._stop.is_set():
             batch, due = due[:BATCH], due[BATCH:]
             facts = {track_id: _facts(path) for track_id, path in batch}
@@ -136,12 +137,17 @@ class Measurer(QObject):
                 self._library.set_loudness(track_id, result, *facts[track_id])
                 kept[track_id] = result
             if unfinished and not self._stop.is_set():
-                # The child died: on the first file it had not finished, which keeps the
-                # reason; the others go again.
-                (blamed, _path), rest = unfinished[0], unfinished[1:]
-                self._library.set_loudness(blamed, CHILD_DIED_HERE, *facts[blamed])
-                kept[blamed] = CHILD_DIED_HERE
-                due = rest + due
+                # The child died on the first file it had not finished. It may have died of
+                # something else (killed, short of memory): that file goes once more in a
+                # fresh child, and keeps the reason only if it dies there again.
+                (first, _path), rest = unfinished[0], unfinished[1:]
+                if first in retried:
+                    self._library.set_loudness(first, CHILD_DIED_HERE, *facts[first])
+                    kept[first] = CHILD_DIED_HERE
+                    due = rest + due
+                else:
+                    retried.add(first)
+                    due = unfinished + due
             done += len(kept)
             if kept:
                 self._measured(kept)

@@ -197,9 +197,10 @@ def test_a_child_that_cannot_start_keeps_nothing(
     assert _loudness(library) == {"dawn": None, "dusk": None}
 
 
-def test_a_child_that_dies_blames_the_file_it_died_on_and_goes_on(
+def test_a_file_a_child_died_on_once_is_tried_again_in_a_fresh_child(
     qtbot: QtBot, library: SoundLibrary, owner: QObject, tmp_path: Path
 ) -> None:
+    """A child killed for a reason of its own (short of memory, a signal) blames nothing."""
     _add(library, tmp_path, "a", "b", "c")
     died: dict[str, Loudness | str] = {
         "b.wav": measuring.CHILD_FAILED,
@@ -208,8 +209,31 @@ def test_a_child_that_dies_blames_the_file_it_died_on_and_goes_on(
     meter = FakeMeter(died, after={})  # the next child gets past b
     measurer = Measurer(library, owner, meter)
     assert _run(qtbot, measurer) == ""
+    assert _loudness(library) == {"a": LOUD, "b": LOUD, "c": LOUD}
+    assert meter.asked == [["a.wav", "b.wav", "c.wav"], ["b.wav", "c.wav"]]
+
+
+def test_a_child_that_dies_twice_on_a_file_blames_it_and_goes_on(
+    qtbot: QtBot, library: SoundLibrary, owner: QObject, tmp_path: Path
+) -> None:
+    _add(library, tmp_path, "a", "b", "c")
+    died_on_b: dict[str, Loudness | str] = {
+        "b.wav": measuring.CHILD_FAILED,
+        "c.wav": measuring.CHILD_FAILED,
+    }
+    rounds = [died_on_b, died_on_b, {}]
+    asked: list[list[str]] = []
+
+    def dying(
+        paths: Sequence[Path], progress: Callable[[int, int], None], cancelled: Callable[[], bool]
+    ) -> dict[Path, Loudness | str]:
+        asked.append([p.name for p in paths])
+        answers = rounds.pop(0)
+        return {path: answers.get(path.name, LOUD) for path in paths}
+
+    assert _run(qtbot, Measurer(library, owner, dying)) == ""
     assert _loudness(library) == {"a": LOUD, "b": CHILD_DIED_HERE, "c": LOUD}
-    assert meter.asked == [["a.wav", "b.wav", "c.wav"], ["c.wav"]]
+    assert asked == [["a.wav", "b.wav", "c.wav"], ["b.wav", "c.wav"], ["c.wav"]]
 
 
 def test_a_stopped_run_keeps_what_it_measured_and_no_reason(
