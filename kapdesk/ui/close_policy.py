@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 
 from kapdesk.ui.banner import CLOSING
+from kapdesk.ui.library_measure import STOP_WAIT_S
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QShortcut
@@ -257,9 +258,11 @@ class ClosePolicy(QObject):
         return True
 
     def _close_everything(self) -> None:
-        """The window closes: the sound device, the recorder, the beacon, the board and the
-        inhibitors are let go (an open session stays open)."""
+        """The window closes: the sound device, the loudness measuring, the recorder, the
+        beacon, the board and the inhibitors are let go (an open session stays open)."""
         self._window.sound_panel.shut_down()
+        # The loudness measuring's child is killed now, not left to outlive kapdesk.
+        self._window.library_view.measurer.stop(wait=STOP_WAIT_S)
         self._window.store.close_all()  # what waits for the server stays in the outbox
         if self._window.presence is not None:
             self._window.presence.stop()

@@ -31,6 +31,9 @@ BATCH = 20
 # Reasons that say the measuring went wrong, not the file: nothing is kept for these.
 NOT_THE_FILE = frozenset({measuring.STOPPED, measuring.CHILD_FAILED, measuring.CANNOT_START})
 CHILD_DIED_HERE = "measuring stopped unexpectedly on this file"
+# How long a closing window gives the run to kill and reap its child (it notices within
+# measuring.POLL_SECONDS); a run stuck on the records is not waited for longer.
+STOP_WAIT_S = 1.0
 UNEXPECTED = "Loudness could not be measured: something unexpected went wrong (the log says what)."
 
 log = logging.getLogger(__name__)
@@ -59,6 +62,7 @@ class Measurer(QObject):
         self._measure_files = measure_files
         self._running = False
         self._again = False
+        self._thread: threading.Thread | None = None
         # Set when the window goes: the child is stopped and nothing more is measured.
         self._stop = threading.Event()
         self.destroyed.connect(self._stop.set)
@@ -82,11 +86,16 @@ class Measurer(QObject):
             self._again = True
             return
         self._running = True
-        threading.Thread(target=self._work, name="loudness measuring", daemon=True).start()
+        self._thread = threading.Thread(target=self._work, name="loudness measuring", daemon=True)
+        self._thread.start()
 
-    def stop(self) -> None:
-        """Stop measuring (the run ends at once; what was kept stays)."""
+    def stop(self, wait: float = 0.0) -> None:
+        """Stop measuring (the run ends at once; what was kept stays). ``wait``: seconds given
+        to the run to end, its child killed and reaped, before the caller goes on."""
         self._stop.set()
+        thread = self._thread
+        if wait > 0 and thread is not None:
+            thread.join(wait)
 
     def _end(self, problem: str) -> None:
         self._running = False

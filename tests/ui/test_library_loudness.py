@@ -5,10 +5,14 @@ quiet to reach that target, with how far short they fall."""
 from __future__ import annotations
 
 import math
+import os
+import signal
 import struct
+import subprocess
 import wave
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -288,3 +292,49 @@ def test_the_page_with_its_loudness_fits_every_screen(
     assert view.table.columnWidth(TITLE) >= view.table.fontMetrics().horizontalAdvance("Spiegel im")
     assert view.table.isColumnHidden(STATUS) == (size[0] < 1280)
     assert problems(window, size) == []
+
+
+def _long_sine(path: Path, seconds: int) -> None:
+    """A stereo 1 kHz sine at 48 kHz, ``seconds`` long, written at once (one period over)."""
+    period = b"".join(
+        struct.pack("<h", round(0.1 * 32767 * math.sin(2 * math.pi * n / 48))) * 2
+        for n in range(48)
+    )
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(2)
+        out.setsampwidth(2)
+        out.setframerate(48_000)
+        out.writeframes(period * 1000 * seconds)
+
+
+def test_closing_the_window_kills_and_reaps_the_measuring_child(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A real child, measuring real files, does not outlive the window."""
+    children: list[subprocess.Popen[bytes]] = []
+
+    class Noted(subprocess.Popen[bytes]):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            if "--json-lines" in list(args[0]):  # the measuring child (not some other tool)
+                children.append(self)
+
+    monkeypatch.setattr(subprocess, "Popen", Noted)
+    scanned = []
+    for n in range(4):
+        path = tmp_path / f"long {n}.wav"
+        _long_sine(path, 60)
+        facts = path.stat()
+        scanned.append(
+            ScannedTrack(str(path), path.stem, "", 60.0, "WAV", None, facts.st_size, facts.st_mtime)
+        )
+    window.records.sound_library.add(scanned)
+    qtbot.keyClick(window, Qt.Key.Key_L, CTRL)  # the page opens, and measuring starts
+    qtbot.waitUntil(lambda: len(children) == 1, timeout=10_000)
+    (child,) = children
+    assert window.library_view.measurer.running
+    window.close()
+    qtbot.waitUntil(lambda: child.returncode is not None, timeout=5_000)
+    assert child.returncode == -signal.SIGKILL  # killed mid-run, not finished
+    with pytest.raises(ProcessLookupError):  # and waited on: no such process is left
+        os.kill(child.pid, 0)
