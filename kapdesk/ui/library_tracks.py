@@ -59,6 +59,7 @@ class TrackTable(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setWordWrap(False)
         self.verticalHeader().hide()
+        self.setCornerButtonEnabled(False)  # no row headers: the corner is out of sight
         header = self.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ARTIST, QHeaderView.ResizeMode.Interactive)
