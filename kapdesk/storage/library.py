@@ -96,12 +96,19 @@ def _loudness(row: LibraryTrack) -> Loudness | None:
 
 def _same_file(row: LibraryTrack, size: int | None, mtime: float | None) -> bool:
     """Whether a file of ``size`` and ``mtime`` is the one ``row`` was measured from."""
+    return _same_facts(row.measured_size, row.measured_mtime, size, mtime)
+
+
+def _same_facts(
+    measured_size: int | None, measured_mtime: float | None, size: int | None, mtime: float | None
+) -> bool:
+    """Whether a file of ``size`` and ``mtime`` is the one measured at those measured facts."""
     return (
         size is not None
         and mtime is not None
-        and row.measured_size == size
-        and row.measured_mtime is not None
-        and abs(row.measured_mtime - mtime) < MTIME_SLACK
+        and measured_size == size
+        and measured_mtime is not None
+        and abs(measured_mtime - mtime) < MTIME_SLACK
     )
 
 
@@ -177,19 +184,21 @@ class SoundLibrary:
             rows = session.scalars(
                 select(LibraryTrack).where(LibraryTrack.problem.is_(None)).order_by(LibraryTrack.id)
             ).all()
-            candidates = [
-                (row.id, row.path, row.loudness_lufs is None and row.loudness_problem is None, row)
-                for row in rows
-            ]
-            due = []
-            for track_id, path, never, row in candidates:
-                if never:
-                    due.append((track_id, path))
-                    continue
-                facts = _file_facts(path)
-                if facts is not None and not _same_file(row, *facts):
-                    due.append((track_id, path))
-            return due
+            never = {
+                row.id for row in rows if row.loudness_lufs is None and row.loudness_problem is None
+            }
+            known = [(row.id, row.path, row.measured_size, row.measured_mtime) for row in rows]
+        # The files are looked at with the session closed: a stat on a slow share must not hold
+        # a transaction open (nor a WAL checkpoint back) meanwhile.
+        due = []
+        for track_id, path, size, mtime in known:
+            if track_id in never:
+                due.append((track_id, path))
+                continue
+            facts = _file_facts(path)
+            if facts is not None and not _same_facts(size, mtime, *facts):
+                due.append((track_id, path))
+        return due
 
     def set_loudness(
         self, track_id: int, result: Loudness | str, size: int | None, mtime: float | None
