@@ -113,9 +113,17 @@ class MainWindow(PageRoutes, SignIn):
         self.pages.currentChanged.connect(lambda _index: self._calm_notices())
         self.resume(records.left_open)
         self.ask_who()
-        # The measurer asks the records what is due on a thread of its own, never this one.
-        measurer = self.library_view.measurer
-        QTimer.singleShot(MEASURE_AFTER_START_MS, measurer, measurer.start)
+        # The measurer asks the records what is due on a thread of its own, never this one;
+        # not while a session plays (the PC's disk and cores are the music's), but after it.
+        QTimer.singleShot(MEASURE_AFTER_START_MS, self, self._measure_unless_in_session)
+        self.journey_view.session_closed.connect(lambda _id: self.library_view.measurer.start())
+
+    def _measure_unless_in_session(self) -> None:
+        """Measure what the library does not know yet, unless a session is open: then its close
+        does it."""
+        current = self.journey_view.current
+        if current is None or current.journey.closed:
+            self.library_view.measurer.start()
 
     def _make_frame(self) -> None:
         """The banners above the pages, and the stack of pages."""

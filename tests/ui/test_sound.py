@@ -14,13 +14,14 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from kapdesk.app import build_window
+from kapdesk.audio import measuring
 from kapdesk.audio.fake import FakeBackend
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.journey import Dose, EventKind
 from kapdesk.paths import AppPaths
 from kapdesk.storage.db import Storage
 from kapdesk.storage.library import ScannedTrack, SoundLibrary
-from kapdesk.ui import theme
+from kapdesk.ui import main_window, theme
 from kapdesk.ui.library_tracks import STATUS, TITLE
 from kapdesk.ui.main_window import MainWindow
 from tests.support.forms import choose_path, type_and_enter
@@ -355,3 +356,45 @@ def test_the_sound_card_keeps_its_keys_and_words_whole_beside_the_journey(
     qtbot.waitUntil(lambda: backend.music.fading_out)  # the track skipped fades away
     kinds = [event.kind for event in current.journey.events]
     assert EventKind.QUIET in kinds
+
+
+def test_loudness_is_measured_after_a_session_not_while_it_plays(
+    qtbot: QtBot,
+    storage: Storage,
+    *,
+    clock: FakeClock,
+    backend: FakeBackend,
+    make_window: WindowMaker,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Measuring reads and decodes whole files: not while the music streams for a patient."""
+    asked: list[list[str]] = []
+
+    def measure_files(paths: list[Path], *_: object, **__: object) -> dict[Path, object]:
+        asked.append(sorted(path.name for path in paths))
+        raise measuring.MeterMissingError("no meter here")  # nothing kept: the tracks stay due
+
+    monkeypatch.setattr(measuring, "measure_files", measure_files)
+    monkeypatch.setattr(main_window, "MEASURE_AFTER_START_MS", 0)
+    _music(storage, clock)
+    window = make_window(backend)
+    qtbot.waitUntil(lambda: len(asked) == 1)  # started with no session open: measured
+    qtbot.waitUntil(lambda: not window.library_view.measurer.running)
+    _open(qtbot, window, "Evening")
+    window.close()  # the app goes away mid-session
+
+    again = make_window(FakeBackend(clock))
+    view = again.journey_view
+    assert view.current is not None
+    QApplication.processEvents()  # the start-up measuring's turn comes, with the session open
+    assert not again.library_view.measurer.running
+    assert len(asked) == 1
+
+    qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
+    dialog = view.close_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClicks(dialog.reason, "Patient asked to stop")
+    qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(asked) == 2)  # the session closed: now it is measured
+    assert asked[1] == ["calm.ogg", "dawn.ogg", "tide.ogg"]
