@@ -59,10 +59,7 @@ def gain_text(match: Matching) -> str:
 def gain_hint(match: Matching, target: float) -> str:
     """What the gain means, for a tooltip."""
     if not match.measured:
-        return (
-            "Not measured: it plays as the loudest track would, quieter rather than louder, "
-            "until it is."
-        )
+        return "Not measured: it plays as the loudest track would, quieter rather than louder."
     if match.too_quiet:
         return (
             f"Quieter than the clinic's target of {signed(target)} LUFS: kapdesk "
@@ -109,7 +106,8 @@ def quiet_notice(tracks: Sequence[tuple[str, Loudness | None]], target: float) -
 
 def soundtrack_note(soundtrack: Soundtrack, target: float) -> str:
     """What set-up says of a soundtrack's loudness: its tracks (and bed) not yet measured, which
-    play softer until they are, and those too quiet for ``target``; "" when all is matched."""
+    play softer (a track kapdesk could not measure is never measured later unless its file
+    changes), and those too quiet for ``target``; "" when all is matched."""
     sounds: dict[str, Loudness | None] = {}
     playlists = (soundtrack.settling, soundtrack.default, *soundtrack.phases.values())
     for playlist in playlists:
@@ -123,8 +121,8 @@ def soundtrack_note(soundtrack: Soundtrack, target: float) -> str:
     parts = []
     if unmeasured:
         parts.append(
-            f"{counted(unmeasured, 'sound')} not measured yet (softer until the library "
-            "has measured them)"
+            f"{counted(unmeasured, 'sound')} not measured (played softer, as the loudest "
+            "master would be; the library says why)"
         )
     if quiet:
         parts.append(

@@ -72,7 +72,8 @@ def test_set_up_says_which_sounds_are_not_measured_or_too_quiet() -> None:
     calm = Playlist("Calm", (quiet, loud, bare))
     soundtrack = Soundtrack("Evening", bed=Bed("/s/rain.ogg", "Rain"), settling=calm, default=calm)
     assert soundtrack_note(soundtrack, -26.0) == (
-        "2 sounds not measured yet (softer until the library has measured them); "
+        "2 sounds not measured (played softer, as the loudest master would be; the library "
+        "says why); "
         "1 sound under the clinic's loudness (up to 5.5 LU)"
     )
     matched = Soundtrack("Matched", default=Playlist("Loud", (loud,)))

@@ -115,7 +115,7 @@ def test_setup_shows_coverage_and_the_session_plays_and_records_its_soundtrack(
     # IM: Peak (35 min) has 20 min of music; Onset, Return and Recovery play "Gentle".
     assert "Peak is 15 min short" in setup.coverage.text()
     # Its three tracks were never measured: set-up says so before the session starts.
-    assert "Loudness: 3 sounds not measured yet" in setup.coverage.text()
+    assert "Loudness: 3 sounds not measured (played softer" in setup.coverage.text()
 
     _open(qtbot, window, "Evening")
     panel = window.sound_panel
