@@ -26,6 +26,7 @@ from kapdesk.core.loudness import Loudness, loudness_from_json
 
 STOPPED: Final = "measuring was stopped before this file"
 CHILD_FAILED: Final = "measuring stopped unexpectedly before this file"
+DIED_ON: Final = "measuring stopped unexpectedly on this file"
 CANNOT_START: Final = "kapdesk could not start measuring"
 UNEXPECTED: Final = "the file could not be measured"
 
@@ -84,22 +85,28 @@ def measure_files(
 
     ``progress(done, total)`` is called as each file finishes; ``cancelled()`` is asked while
     waiting, and when it says yes the child is killed and every unfinished file gets a
-    reason. A file the child spends longer on than ``time_limit(path)`` seconds (by default
-    :func:`file_time_limit`) is blamed (:data:`TOO_LONG`) and the rest go on in a new child.
+    reason. A child that dies on a file it said it had begun leaves :data:`DIED_ON` for that
+    file; one that dies before it said it was ready, or before it began any file, leaves
+    :data:`CANNOT_START` for all (nothing about them is the files' fault). A file the child
+    spends longer on than ``time_limit(path)`` seconds (by default :func:`file_time_limit`)
+    is blamed (:data:`TOO_LONG`) and the rest go on in a new child.
     Raises :class:`MeterMissingError` when the child says this PC cannot measure at all."""
     wanted = list(dict.fromkeys(paths))
     results: dict[Path, Loudness | str] = {}
     left = wanted
     while left:
-        reason = _one_child(
+        ended = _one_child(
             left,
             results,
             lambda: progress(len(results), len(wanted)),
             cancelled,
             time_limit or file_time_limit,
         )
-        if reason is not None:
-            return {path: results.get(path, reason) for path in wanted}
+        if ended is not None:
+            reason, died_on = ended
+            return {
+                path: results.get(path, DIED_ON if path == died_on else reason) for path in wanted
+            }
         left = [path for path in wanted if path not in results]
     return {path: results[path] for path in wanted}
 
@@ -135,10 +142,10 @@ def _one_child(
     told: Callable[[], None],
     cancelled: Callable[[], bool],
     time_limit: Callable[[Path], float],
-) -> str | None:
+) -> tuple[str, Path | None] | None:
     """Measure ``batch`` in one child, into ``results``. Returns None when the child was killed
     over a file that took too long (that file blamed; the rest still to do), else the reason
-    for every file it did not finish."""
+    for every file it did not finish and the file it died on, if it had begun one."""
     names = b"".join(bytes(p) + b"\0" for p in batch)
     long_list = len(names) > LONGEST_COMMAND
     try:
@@ -149,10 +156,12 @@ def _one_child(
             stderr=subprocess.DEVNULL,  # the decoders complain there of every damaged frame
         )
     except OSError:
-        return CANNOT_START
+        return CANNOT_START, None
     assert child.stdout is not None
     if long_list:
         _hand_over(child, names)
+    ready = False
+    begun: Path | None = None  # the file the child last said it began, until it finishes
 
     def current() -> Path | None:
         return next((path for path in batch if path not in results), None)
@@ -163,12 +172,21 @@ def _one_child(
 
     try:
         for line in _lines(child.stdout, cancelled, patience):
-            missing = _missing(line)
-            if missing is not None:
+            entry = _entry(line)
+            missing = entry.get("missing")
+            if isinstance(missing, str):
                 raise MeterMissingError(missing)
-            found = _parse(line, batch)
+            if entry.get("ready") is True:
+                ready = True
+                continue
+            index = entry.get("index")
+            if entry.get("begin") is True and isinstance(index, int) and 0 <= index < len(batch):
+                begun = batch[index]
+                continue
+            found = _parse(entry, batch)
             if found is not None and found[0] not in results:
                 results[found[0]] = found[1]
+                begun = None
                 told()
     except _TooLongError:
         stuck = current()
@@ -180,17 +198,20 @@ def _one_child(
         if child.poll() is None:
             child.kill()
         child.wait()
-    return STOPPED if cancelled() else CHILD_FAILED
+    if cancelled():
+        return STOPPED, None
+    if not ready or (begun is None and not any(path in results for path in batch)):
+        return CANNOT_START, None  # it never measured: a broken install, not the files
+    return CHILD_FAILED, begun
 
 
-def _missing(line: bytes) -> str | None:
-    """The child's sentence saying this PC cannot measure, if that is what ``line`` is."""
+def _entry(line: bytes) -> dict[str, Any]:
+    """One line the child printed, as a JSON object (empty when it is anything else)."""
     try:
         entry = json.loads(line)
     except ValueError:
-        return None
-    missing = entry.get("missing") if isinstance(entry, dict) else None
-    return missing if isinstance(missing, str) else None
+        return {}
+    return entry if isinstance(entry, dict) else {}
 
 
 def _hand_over(child: subprocess.Popen[bytes], names: bytes) -> None:
@@ -235,14 +256,8 @@ def _lines(
         yield line
 
 
-def _parse(line: bytes, wanted: Sequence[Path]) -> tuple[Path, Loudness | str] | None:
+def _parse(entry: dict[str, Any], wanted: Sequence[Path]) -> tuple[Path, Loudness | str] | None:
     """One result line as (file, loudness or reason); None for anything else the child said."""
-    try:
-        entry = json.loads(line)
-    except ValueError:
-        return None
-    if not isinstance(entry, dict):
-        return None
     index = entry.get("index")
     if not isinstance(index, int) or not 0 <= index < len(wanted):
         return None

@@ -2,9 +2,11 @@
 
 Not for people (``kapdesk audio check`` prints loudness for them): the app runs it through
 ``kapdesk.audio.measuring.measure_files`` so that decoding and measuring never share the
-window's process. It prints one JSON line per file as each finishes; on a PC that cannot
-measure at all it prints only ``{"missing": sentence}``, so the window never loads the sound
-libraries to find that out.
+window's process. It prints ``{"ready": true}`` once it has started and loaded its meter, then
+for each file ``{"index": i, "begin": true}`` as it begins and one JSON line as it finishes (so
+the app can tell a child that never ran from a file that kills it); on a PC that cannot measure
+at all it prints only ``{"missing": sentence}``, so the window never loads the sound libraries
+to find that out.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ def measure_audio(
     if missing is not None:
         print(json.dumps({"missing": missing}), file=out, flush=True)
         return 0
+    print(json.dumps({"ready": True}), file=out, flush=True)
     for index, path in enumerate(paths):
+        print(json.dumps({"index": index, "begin": True}), file=out, flush=True)
         print(result_line(index, path), file=out, flush=True)
     return 0

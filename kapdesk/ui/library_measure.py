@@ -29,8 +29,10 @@ MeasureFiles = Callable[
 # Files handed to one child: each batch is kept as soon as it is measured.
 BATCH = 20
 # Reasons that say the measuring went wrong, not the file: nothing is kept for these.
-NOT_THE_FILE = frozenset({measuring.STOPPED, measuring.CHILD_FAILED, measuring.CANNOT_START})
-CHILD_DIED_HERE = "measuring stopped unexpectedly on this file"
+NOT_THE_FILE = frozenset(
+    {measuring.STOPPED, measuring.CHILD_FAILED, measuring.DIED_ON, measuring.CANNOT_START}
+)
+CHILD_DIED_HERE = measuring.DIED_ON
 # How long a closing window gives the run to kill and reap its child (it notices within
 # measuring.POLL_SECONDS); a run stuck on the records is not waited for longer.
 STOP_WAIT_S = 1.0
@@ -146,17 +148,24 @@ class Measurer(QObject):
                 self._library.set_loudness(track_id, result, *facts[track_id])
                 kept[track_id] = result
             if unfinished and not self._stop.is_set():
-                # The child died on the first file it had not finished. It may have died of
-                # something else (killed, short of memory): that file goes once more in a
-                # fresh child, and keeps the reason only if it dies there again.
-                (first, _path), rest = unfinished[0], unfinished[1:]
-                if first in retried:
+                # Only the file the child said it had begun may be blamed for its death, and
+                # only once it dies there again in a fresh child: it may have died of
+                # something else (killed, short of memory).
+                died_on = [
+                    item for item in unfinished if results.get(Path(item[1])) == CHILD_DIED_HERE
+                ]
+                if died_on and died_on[0][0] in retried:
+                    first = died_on[0][0]
                     self._library.set_loudness(first, CHILD_DIED_HERE, *facts[first])
                     kept[first] = CHILD_DIED_HERE
-                    due = rest + due
-                else:
-                    retried.add(first)
-                    due = unfinished + due
+                    unfinished.remove(died_on[0])
+                elif died_on:
+                    retried.add(died_on[0][0])
+                elif not kept:  # died between files having measured none: not the files
+                    return (
+                        "Loudness could not be measured: kapdesk's measuring stopped unexpectedly."
+                    )
+                due = unfinished + due
             done += len(kept)
             if kept:
                 self._measured(kept)

@@ -146,16 +146,41 @@ def test_cancelling_stops_the_child(tmp_path: Path) -> None:
 
 
 def test_a_dead_child_leaves_reasons(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    first, second = tmp_path / "a.wav", tmp_path / "b.wav"
-    line = json.dumps({"index": 0, "path": str(first), "problem": "the file is empty"})
-    script = f"print('Traceback: noise'); print({line!r}, flush=True); import os; os._exit(9)"
+    first, second, third = tmp_path / "a.wav", tmp_path / "b.wav", tmp_path / "c.wav"
+    said = [
+        {"ready": True},
+        {"index": 0, "begin": True},
+        {"index": 0, "path": str(first), "problem": "the file is empty"},
+        {"index": 1, "begin": True},
+    ]
+    lines = "\n".join(json.dumps(entry) for entry in said)
+    script = f"print('Traceback: noise'); print({lines!r}, flush=True); import os; os._exit(9)"
     monkeypatch.setattr(
         measuring, "measuring_command", lambda paths, **_: [sys.executable, "-c", script]
     )
 
+    results = measure_files([first, second, third], lambda done, total: None)
+
+    assert results == {
+        first: "the file is empty",
+        second: measuring.DIED_ON,
+        third: measuring.CHILD_FAILED,
+    }
+
+
+def test_a_child_that_dies_before_it_is_ready_blames_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        measuring,
+        "measuring_command",
+        lambda paths, **_: [sys.executable, "-c", "raise SystemExit(2)"],
+    )
+    first, second = tmp_path / "a.wav", tmp_path / "b.wav"
+
     results = measure_files([first, second], lambda done, total: None)
 
-    assert results == {first: "the file is empty", second: measuring.CHILD_FAILED}
+    assert results == {first: measuring.CANNOT_START, second: measuring.CANNOT_START}
 
 
 def test_a_child_that_cannot_start(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -197,7 +222,9 @@ def _never(paths: object, **_: object) -> list[str]:
 # A child that says each file is fine, but never gets past a file named "hang…".
 HANGING_CHILD = """
 import json, os, sys, time
+print(json.dumps({"ready": True}), flush=True)
 for index, path in enumerate(sys.argv[1:]):
+    print(json.dumps({"index": index, "begin": True}), flush=True)
     if os.path.basename(path).startswith("hang"):
         time.sleep(600)
     print(json.dumps({"index": index, "path": path, "problem": "fine"}), flush=True)

@@ -197,13 +197,35 @@ def test_a_child_that_cannot_start_keeps_nothing(
     assert _loudness(library) == {"dawn": None, "dusk": None}
 
 
+def test_a_child_that_dies_before_it_is_ready_keeps_nothing(
+    qtbot: QtBot,
+    library: SoundLibrary,
+    owner: QObject,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A broken install: every child exits at once, saying nothing; no file is blamed."""
+    _add(library, tmp_path, "a", "b", "c", "d", "e")
+    started: list[int] = []
+
+    def broken(paths: Sequence[Path], **_: object) -> list[str]:
+        started.append(len(paths))
+        return [sys.executable, "-c", "raise SystemExit(2)"]
+
+    monkeypatch.setattr(measuring, "measuring_command", broken)
+    assert "could not start measuring" in _run(qtbot, Measurer(library, owner))
+    assert started == [5]
+    assert _loudness(library) == dict.fromkeys("abcde")
+    assert len(library.to_measure()) == 5  # tried again later
+
+
 def test_a_file_a_child_died_on_once_is_tried_again_in_a_fresh_child(
     qtbot: QtBot, library: SoundLibrary, owner: QObject, tmp_path: Path
 ) -> None:
     """A child killed for a reason of its own (short of memory, a signal) blames nothing."""
     _add(library, tmp_path, "a", "b", "c")
     died: dict[str, Loudness | str] = {
-        "b.wav": measuring.CHILD_FAILED,
+        "b.wav": measuring.DIED_ON,
         "c.wav": measuring.CHILD_FAILED,
     }
     meter = FakeMeter(died, after={})  # the next child gets past b
@@ -218,7 +240,7 @@ def test_a_child_that_dies_twice_on_a_file_blames_it_and_goes_on(
 ) -> None:
     _add(library, tmp_path, "a", "b", "c")
     died_on_b: dict[str, Loudness | str] = {
-        "b.wav": measuring.CHILD_FAILED,
+        "b.wav": measuring.DIED_ON,
         "c.wav": measuring.CHILD_FAILED,
     }
     rounds = [died_on_b, died_on_b, {}]
