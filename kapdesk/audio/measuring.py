@@ -90,18 +90,23 @@ def measure_files(
     :data:`CANNOT_START` for all (nothing about them is the files' fault). A file the child
     spends longer on than ``time_limit(path)`` seconds (by default :func:`file_time_limit`)
     is blamed (:data:`TOO_LONG`) and the rest go on in a new child.
-    Raises :class:`MeterMissingError` when the child says this PC cannot measure at all."""
+    Raises :class:`MeterMissingError` when the child says this PC cannot measure at all; it
+    holds the files whose sane tags say how loud they are (the others are left out)."""
     wanted = list(dict.fromkeys(paths))
     results: dict[Path, Loudness | str] = {}
     left = wanted
     while left:
-        ended = _one_child(
-            left,
-            results,
-            lambda: progress(len(results), len(wanted)),
-            cancelled,
-            time_limit or file_time_limit,
-        )
+        try:
+            ended = _one_child(
+                left,
+                results,
+                lambda: progress(len(results), len(wanted)),
+                cancelled,
+                time_limit or file_time_limit,
+            )
+        except MeterMissingError as missing:
+            missing.tagged = {p: r for p, r in results.items() if isinstance(r, Loudness)}
+            raise
         if ended is not None:
             reason, died_on = ended
             return {
@@ -120,7 +125,12 @@ BYTES_A_SECOND_LIMIT: Final = 8000 * 10 / 2
 
 class MeterMissingError(MeasureError):
     """The child could not measure at all on this PC (its sound libraries are missing); the
-    message says why in a sentence."""
+    message says why in a sentence. ``tagged``: the files whose sane ReplayGain or R128 tags
+    say how loud they are."""
+
+    def __init__(self, sentence: str, tagged: dict[Path, Loudness] | None = None) -> None:
+        super().__init__(sentence)
+        self.tagged: dict[Path, Loudness] = tagged or {}
 
 
 class _TooLongError(Exception):
@@ -161,6 +171,7 @@ def _one_child(
     if long_list:
         _hand_over(child, names)
     ready = False
+    missing: str | None = None  # the child's sentence when it cannot measure here
     begun: Path | None = None  # the file the child last said it began, until it finishes
 
     def current() -> Path | None:
@@ -173,9 +184,9 @@ def _one_child(
     try:
         for line in _lines(child.stdout, cancelled, patience):
             entry = _entry(line)
-            missing = entry.get("missing")
-            if isinstance(missing, str):
-                raise MeterMissingError(missing)
+            if isinstance(entry.get("missing"), str):
+                missing = entry["missing"]
+                continue
             if entry.get("ready") is True:
                 ready = True
                 continue
@@ -198,6 +209,8 @@ def _one_child(
         if child.poll() is None:
             child.kill()
         child.wait()
+    if missing is not None:
+        raise MeterMissingError(missing)
     if cancelled():
         return STOPPED, None
     if not ready or (begun is None and not any(path in results for path in batch)):

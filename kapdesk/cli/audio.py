@@ -4,9 +4,10 @@ Not for people (``kapdesk audio check`` prints loudness for them): the app runs 
 ``kapdesk.audio.measuring.measure_files`` so that decoding and measuring never share the
 window's process. It prints ``{"ready": true}`` once it has started and loaded its meter, then
 for each file ``{"index": i, "begin": true}`` as it begins and one JSON line as it finishes (so
-the app can tell a child that never ran from a file that kills it); on a PC that cannot measure
-at all it prints only ``{"missing": sentence}``, so the window never loads the sound libraries
-to find that out.
+the app can tell a child that never ran from a file that kills it). On a PC that cannot measure
+at all it prints ``{"missing": sentence}`` first (so the window never loads the sound libraries
+to find that out), and then a line only for each file whose sane ReplayGain or R128 tag says
+how loud it is (mutagen needs no sound library).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ def measure_audio(
     ``names``, or stdin, each ending in a NUL byte). Exits 0 whatever the files held: a file
     that cannot be measured is a result, not a failure."""
     from kapdesk.audio.loudness_meter import meter_missing  # noqa: PLC0415
+    from kapdesk.audio.loudness_tags import tagged_loudness  # noqa: PLC0415
     from kapdesk.audio.measuring import result_line  # noqa: PLC0415
 
     if hasattr(os, "nice"):
@@ -40,6 +42,12 @@ def measure_audio(
     missing = meter_missing()
     if missing is not None:
         print(json.dumps({"missing": missing}), file=out, flush=True)
+        print(json.dumps({"ready": True}), file=out, flush=True)
+        for index, path in enumerate(paths):
+            tagged = tagged_loudness(path)
+            if tagged is not None:
+                entry = {"index": index, "path": str(path), "loudness": tagged.to_json()}
+                print(json.dumps(entry), file=out, flush=True)
         return 0
     print(json.dumps({"ready": True}), file=out, flush=True)
     for index, path in enumerate(paths):

@@ -125,6 +125,7 @@ class Measurer(QObject):
             return ""
         total, done = len(due), 0
         retried: set[int] = set()  # files a child died on once already
+        cannot_measure = ""  # this PC's sentence, said once at the end of the run
         while due and not self._stop.is_set():
             batch, due = due[:BATCH], due[BATCH:]
             facts = {track_id: _facts(path) for track_id, path in batch}
@@ -134,8 +135,13 @@ class Measurer(QObject):
                     _offset(self._progressed, done, total),
                     self._stop.is_set,
                 )
-            except measuring.MeterMissingError as missing:  # nothing kept: tried again later
-                return f"Loudness cannot be measured on this PC: {missing}"
+            except measuring.MeterMissingError as missing:
+                # What the tags say is kept; the rest is measured once the meter is there.
+                cannot_measure = f"Loudness cannot be measured on this PC: {missing}"
+                results = {
+                    Path(p): missing.tagged[Path(p)] for _, p in batch if Path(p) in missing.tagged
+                }
+                batch = [(track_id, p) for track_id, p in batch if Path(p) in results]
             kept: dict[int, Loudness | str] = {}
             unfinished = []
             for track_id, path in batch:
@@ -170,7 +176,7 @@ class Measurer(QObject):
             if kept:
                 self._measured(kept)
                 self._progressed(done, total)
-        return ""
+        return cannot_measure
 
 
 def _offset(

@@ -274,8 +274,43 @@ def test_a_child_without_a_meter_says_so_and_measures_nothing(
     assert measure_audio([tmp_path / "a.wav"], out) == 0
 
     assert [json.loads(line) for line in out.getvalue().splitlines()] == [
-        {"missing": "libebur128 is not installed"}
+        {"missing": "libebur128 is not installed"},
+        {"ready": True},
     ]
+
+
+# A real child whose meter's libraries cannot be loaded.
+NO_METER_CHILD = """
+import sys
+from pathlib import Path
+from kapdesk.audio import loudness_meter
+from kapdesk.cli.audio import measure_audio
+loudness_meter._loaded, loudness_meter._missing = None, loudness_meter.NO_METER
+sys.exit(measure_audio([Path(p) for p in sys.argv[1:]], sys.stdout))
+"""
+
+
+def test_without_a_meter_the_child_gives_what_the_tags_say(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tagged = Path(shutil.copyfile(DATA / "tone.flac", tmp_path / "tagged.flac"))
+    audio = FLAC(tagged)
+    audio["REPLAYGAIN_TRACK_GAIN"] = "-2.00 dB"
+    audio.save()
+    plain = Path(shutil.copyfile(DATA / "tone.flac", tmp_path / "plain.flac"))
+    monkeypatch.setattr(
+        measuring,
+        "measuring_command",
+        lambda paths, **_: [sys.executable, "-c", NO_METER_CHILD, *(str(p) for p in paths)],
+    )
+
+    with pytest.raises(measuring.MeterMissingError) as raised:
+        measure_files([plain, tagged], lambda done, total: None)
+
+    assert str(raised.value) == loudness_meter.NO_METER
+    assert list(raised.value.tagged) == [tagged]
+    assert raised.value.tagged[tagged].source is LoudnessSource.TAG
+    assert raised.value.tagged[tagged].integrated == pytest.approx(-16.0)
 
 
 def test_measure_files_raises_when_the_child_has_no_meter(

@@ -164,6 +164,31 @@ def test_without_a_meter_nothing_is_kept_and_staff_are_told(
     assert [Path(path).name for _, path in library.to_measure()] == ["dawn.wav"]  # tried again
 
 
+def test_without_a_meter_what_the_tags_say_is_kept_and_staff_told_once(
+    qtbot: QtBot,
+    library: SoundLibrary,
+    owner: QObject,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(library_measure, "BATCH", 1)
+    _add(library, tmp_path, "tagged", "plain")
+    asked: list[str] = []
+
+    def no_meter(
+        paths: Sequence[Path], progress: Callable[[int, int], None], cancelled: Callable[[], bool]
+    ) -> dict[Path, Loudness | str]:
+        asked.extend(p.name for p in paths)
+        tags = {p: LOUD for p in paths if p.name == "tagged.wav"}
+        raise measuring.MeterMissingError("libebur128 is not installed", tags)
+
+    ended = _run(qtbot, Measurer(library, owner, no_meter))
+    assert ended == "Loudness cannot be measured on this PC: libebur128 is not installed"
+    assert asked == ["tagged.wav", "plain.wav"]
+    assert _loudness(library) == {"tagged": LOUD, "plain": None}
+    assert [Path(path).name for _, path in library.to_measure()] == ["plain.wav"]
+
+
 def test_the_windows_process_never_loads_the_sound_libraries_to_measure(
     qtbot: QtBot,
     library: SoundLibrary,
