@@ -16,7 +16,8 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Final
 
@@ -79,7 +80,10 @@ def measure_files(
     paths: Sequence[Path],
     progress: Callable[[int, int], None],
     cancelled: Callable[[], bool] = lambda: False,
+    *,
     time_limit: Callable[[Path], float] | None = None,
+    durations: Mapping[Path, float] | None = None,
+    clock: Callable[[], float] = time.monotonic,
 ) -> dict[Path, Loudness | str]:
     """Each file's loudness, or the plain reason it has none, measured in a child process.
 
@@ -88,38 +92,44 @@ def measure_files(
     reason. A child that dies on a file it said it had begun leaves :data:`DIED_ON` for that
     file; one that dies before it said it was ready, or before it began any file, leaves
     :data:`CANNOT_START` for all (nothing about them is the files' fault). A file the child
-    spends longer on than ``time_limit(path)`` seconds (by default :func:`file_time_limit`)
-    is blamed (:data:`TOO_LONG`) and the rest go on in a new child.
+    spends longer on than ``time_limit(path)`` seconds (by default :func:`file_time_limit`,
+    from ``durations``, each file's length in seconds where known), counted on ``clock`` from
+    when the child began it, is tried once more in a new child with twice the time, and then
+    blamed (:data:`TOO_LONG`); the rest go on in a new child.
     Raises :class:`MeterMissingError` when the child says this PC cannot measure at all; it
     holds the files whose sane tags say how loud they are (the others are left out)."""
     wanted = list(dict.fromkeys(paths))
-    results: dict[Path, Loudness | str] = {}
+    known = durations or {}
+    run = _Run(
+        results={},
+        told=lambda: progress(len(run.results), len(wanted)),
+        cancelled=cancelled,
+        limit=time_limit or (lambda path: file_time_limit(path, known.get(path))),
+        clock=clock,
+    )
     left = wanted
     while left:
         try:
-            ended = _one_child(
-                left,
-                results,
-                lambda: progress(len(results), len(wanted)),
-                cancelled,
-                time_limit or file_time_limit,
-            )
+            ended = _one_child(left, run)
         except MeterMissingError as missing:
-            missing.tagged = {p: r for p, r in results.items() if isinstance(r, Loudness)}
+            missing.tagged = {p: r for p, r in run.results.items() if isinstance(r, Loudness)}
             raise
         if ended is not None:
             reason, died_on = ended
             return {
-                path: results.get(path, DIED_ON if path == died_on else reason) for path in wanted
+                path: run.results.get(path, DIED_ON if path == died_on else reason)
+                for path in wanted
             }
-        left = [path for path in wanted if path not in results]
-    return {path: results[path] for path in wanted}
+        left = [path for path in wanted if path not in run.results]
+    return {path: run.results[path] for path in wanted}
 
 
 TOO_LONG: Final = "measuring this file took far too long (it may be damaged)"
-# A file's time limit: never under a minute, else twice what a low-bitrate file of its size
-# (64 kbit/s, 8000 bytes a second) would take measured at ten times real time.
+# A file's time limit: never under a minute, else half its length (so measuring at twice real
+# time), or when its length is unknown twice what a low-bitrate file of its size (64 kbit/s,
+# 8000 bytes a second) would take measured at ten times real time.
 SHORTEST_LIMIT_S: Final = 60.0
+SHARE_OF_LENGTH: Final = 0.5
 BYTES_A_SECOND_LIMIT: Final = 8000 * 10 / 2
 
 
@@ -134,11 +144,26 @@ class MeterMissingError(MeasureError):
 
 
 class _TooLongError(Exception):
-    """No line came from the child within the file's time limit."""
+    """No line came from the child within its time limit."""
 
 
-def file_time_limit(path: Path) -> float:
-    """How long the child may spend on ``path`` before it is killed and the file blamed."""
+@dataclass
+class _Run:
+    """One measure_files call, across the children it starts."""
+
+    results: dict[Path, Loudness | str]
+    told: Callable[[], None]
+    cancelled: Callable[[], bool]
+    limit: Callable[[Path], float]
+    clock: Callable[[], float]
+    slow: set[Path] = field(default_factory=set)  # files a child ran out of time on once
+
+
+def file_time_limit(path: Path, duration: float | None = None) -> float:
+    """How long the child may spend on ``path`` (``duration`` seconds long, when known)
+    before it is killed and the file tried again or blamed."""
+    if duration is not None and duration > 0:
+        return max(SHORTEST_LIMIT_S, duration * SHARE_OF_LENGTH)
     try:
         size = path.stat().st_size
     except OSError:
@@ -146,16 +171,10 @@ def file_time_limit(path: Path) -> float:
     return max(SHORTEST_LIMIT_S, size / BYTES_A_SECOND_LIMIT)
 
 
-def _one_child(
-    batch: Sequence[Path],
-    results: dict[Path, Loudness | str],
-    told: Callable[[], None],
-    cancelled: Callable[[], bool],
-    time_limit: Callable[[Path], float],
-) -> tuple[str, Path | None] | None:
-    """Measure ``batch`` in one child, into ``results``. Returns None when the child was killed
-    over a file that took too long (that file blamed; the rest still to do), else the reason
-    for every file it did not finish and the file it died on, if it had begun one."""
+def _one_child(batch: Sequence[Path], run: _Run) -> tuple[str, Path | None] | None:
+    """Measure ``batch`` in one child, into ``run.results``. Returns None when the child was
+    killed over a file that took too long (the rest, or that file again, still to do), else
+    the reason for every file it did not finish and the file it died on, if it had begun one."""
     names = b"".join(bytes(p) + b"\0" for p in batch)
     long_list = len(names) > LONGEST_COMMAND
     try:
@@ -170,40 +189,34 @@ def _one_child(
     assert child.stdout is not None
     if long_list:
         _hand_over(child, names)
-    ready = False
-    missing: str | None = None  # the child's sentence when it cannot measure here
+    ready, missing = False, None  # missing: the child's sentence when it cannot measure here
     begun: Path | None = None  # the file the child last said it began, until it finishes
-
-    def current() -> Path | None:
-        return next((path for path in batch if path not in results), None)
-
-    def patience() -> float:
-        path = current()
-        return SHORTEST_LIMIT_S if path is None else time_limit(path)
-
+    # Between files (and while it starts) the child gets the shortest limit; each file, its
+    # own, worked out once as it begins: never a stat() while waiting, which a hung share
+    # would block, so that cancelling went unnoticed.
+    deadline = [run.clock() + SHORTEST_LIMIT_S]
     try:
-        for line in _lines(child.stdout, cancelled, patience):
+        for line in _lines(child.stdout, run.cancelled, deadline, run.clock):
             entry = _entry(line)
+            index = entry.get("index")
+            deadline[0] = run.clock() + SHORTEST_LIMIT_S
             if isinstance(entry.get("missing"), str):
                 missing = entry["missing"]
-                continue
-            if entry.get("ready") is True:
+            elif entry.get("ready") is True:
                 ready = True
-                continue
-            index = entry.get("index")
-            if entry.get("begin") is True and isinstance(index, int) and 0 <= index < len(batch):
+            elif entry.get("begin") is True and isinstance(index, int) and 0 <= index < len(batch):
                 begun = batch[index]
-                continue
-            found = _parse(entry, batch)
-            if found is not None and found[0] not in results:
-                results[found[0]] = found[1]
+                deadline[0] = run.clock() + run.limit(begun) * (2 if begun in run.slow else 1)
+            elif (found := _parse(entry, batch)) is not None and found[0] not in run.results:
+                run.results[found[0]] = found[1]
                 begun = None
-                told()
+                run.told()
     except _TooLongError:
-        stuck = current()
-        if stuck is not None:
-            results[stuck] = TOO_LONG
-            told()
+        if begun is not None:
+            if begun in run.slow:
+                run.results[begun] = TOO_LONG
+                run.told()
+            run.slow.add(begun)
             return None
     finally:
         if child.poll() is None:
@@ -211,9 +224,9 @@ def _one_child(
         child.wait()
     if missing is not None:
         raise MeterMissingError(missing)
-    if cancelled():
+    if run.cancelled():
         return STOPPED, None
-    if not ready or (begun is None and not any(path in results for path in batch)):
+    if not ready or (begun is None and not any(path in run.results for path in batch)):
         return CANNOT_START, None  # it never measured: a broken install, not the files
     return CHILD_FAILED, begun
 
@@ -238,10 +251,14 @@ def _hand_over(child: subprocess.Popen[bytes], names: bytes) -> None:
 
 
 def _lines(
-    stream: IO[bytes], cancelled: Callable[[], bool], patience: Callable[[], float]
+    stream: IO[bytes],
+    cancelled: Callable[[], bool],
+    deadline: list[float],
+    clock: Callable[[], float],
 ) -> Iterator[bytes]:
     """The child's lines as they come; stops at its end, or as soon as ``cancelled()``.
-    Raises :class:`_TooLongError` when no line came for ``patience()`` seconds."""
+    Raises :class:`_TooLongError` when ``clock()`` passes ``deadline[0]`` (which the caller
+    moves as the child goes on) waiting for one."""
     lines: queue.Queue[bytes | None] = queue.Queue()
 
     def read() -> None:
@@ -255,17 +272,15 @@ def _lines(
             lines.put(None)
 
     threading.Thread(target=read, name="measuring output", daemon=True).start()
-    since = time.monotonic()
     while not cancelled():
         try:
             line = lines.get(timeout=POLL_SECONDS)
         except queue.Empty:
-            if time.monotonic() - since > patience():
+            if clock() > deadline[0]:
                 raise _TooLongError from None
             continue
         if line is None:
             return
-        since = time.monotonic()
         yield line
 
 

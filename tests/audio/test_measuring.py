@@ -219,43 +219,77 @@ def _never(paths: object, **_: object) -> list[str]:
     raise AssertionError("no child should start")
 
 
-# A child that says each file is fine, but never gets past a file named "hang…".
+# A child that says each file is fine, but never gets past a file named "hang…" (the first time
+# only, for "hang-once…"); as it hangs it leaves a mark beside the file, and from then on each
+# look at the test's clock finds it an hour later.
 HANGING_CHILD = """
-import json, os, sys, time
+import glob, json, os, sys, time
 print(json.dumps({"ready": True}), flush=True)
 for index, path in enumerate(sys.argv[1:]):
     print(json.dumps({"index": index, "begin": True}), flush=True)
-    if os.path.basename(path).startswith("hang"):
+    name = os.path.basename(path)
+    if name.startswith("hang") and not (name.startswith("hang-once") and glob.glob(path + ".*")):
+        open(f"{path}.{os.getpid()}.hung", "w").close()
         time.sleep(600)
     print(json.dumps({"index": index, "path": path, "problem": "fine"}), flush=True)
 """
 
 
-def test_a_file_that_hangs_is_blamed_and_the_rest_go_on_in_a_new_child(
+def _hanging(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    first, stuck, last = tmp_path / "a.wav", tmp_path / "hang.wav", tmp_path / "c.wav"
+) -> tuple[list[list[str]], Callable[[], float]]:
+    """The names each child was given, and a clock that runs only while the newest child
+    hangs."""
     started: list[list[str]] = []
 
     def command(paths: list[Path], **_: object) -> list[str]:
         started.append([p.name for p in paths])
         return [sys.executable, "-c", HANGING_CHILD, *(str(p) for p in paths)]
 
+    now = [0.0]
+
+    def clock() -> float:
+        if len(list(tmp_path.glob("*.hung"))) >= len(started):  # the newest child hangs
+            now[0] += 3600.0
+        return now[0]
+
     monkeypatch.setattr(measuring, "measuring_command", command)
+    return started, clock
+
+
+def test_a_file_that_hangs_twice_is_blamed_and_the_rest_go_on_in_a_new_child(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, stuck, last = tmp_path / "a.wav", tmp_path / "hang.wav", tmp_path / "c.wav"
+    started, clock = _hanging(tmp_path, monkeypatch)
+    asked: list[Path] = []
     calls: list[tuple[int, int]] = []
 
-    results = measure_files(
-        [first, stuck, last],
-        _into(calls),
-        time_limit=lambda path: 1.0 if path == stuck else 60.0,
-    )
+    def time_limit(path: Path) -> float:
+        asked.append(path)
+        return 60.0
+
+    results = measure_files([first, stuck, last], _into(calls), time_limit=time_limit, clock=clock)
 
     assert results == {first: "fine", stuck: measuring.TOO_LONG, last: "fine"}
-    assert started == [["a.wav", "hang.wav", "c.wav"], ["c.wav"]]
+    assert started == [["a.wav", "hang.wav", "c.wav"], ["hang.wav", "c.wav"], ["c.wav"]]
     assert calls == [(1, 3), (2, 3), (3, 3)]
+    assert asked.count(stuck) == 2  # once as each child began it, never while waiting
 
 
-def test_a_files_time_limit_grows_with_its_size(tmp_path: Path) -> None:
+def test_a_file_that_hangs_once_is_measured_in_a_fresh_child(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    once, last = tmp_path / "hang-once.wav", tmp_path / "c.wav"
+    started, clock = _hanging(tmp_path, monkeypatch)
+
+    results = measure_files([once, last], lambda done, total: None, clock=clock)
+
+    assert results == {once: "fine", last: "fine"}
+    assert started == [["hang-once.wav", "c.wav"], ["hang-once.wav", "c.wav"]]
+
+
+def test_a_files_time_limit_grows_with_its_length_or_size(tmp_path: Path) -> None:
     small, large = tmp_path / "small.mp3", tmp_path / "large.mp3"
     small.write_bytes(b"\0" * 1000)
     large.write_bytes(b"\0" * 10_000_000)  # 20 minutes at 64 kbit/s: 2 minutes at 10x
@@ -263,6 +297,8 @@ def test_a_files_time_limit_grows_with_its_size(tmp_path: Path) -> None:
     assert measuring.file_time_limit(small) == measuring.SHORTEST_LIMIT_S
     assert measuring.file_time_limit(large) == pytest.approx(250.0)
     assert measuring.file_time_limit(tmp_path / "gone.mp3") == measuring.SHORTEST_LIMIT_S
+    assert measuring.file_time_limit(small, 3600.0) == pytest.approx(1800.0)
+    assert measuring.file_time_limit(large, 30.0) == measuring.SHORTEST_LIMIT_S
 
 
 def test_a_child_without_a_meter_says_so_and_measures_nothing(
