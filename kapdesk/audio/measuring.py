@@ -183,6 +183,8 @@ def _one_child(batch: Sequence[Path], run: _Run) -> tuple[str, Path | None] | No
             stdin=subprocess.PIPE if long_list else subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,  # the decoders complain there of every damaged frame
+            # Windows has no nice: the child starts in the idle class instead.
+            creationflags=getattr(subprocess, "IDLE_PRIORITY_CLASS", 0),
         )
     except OSError:
         return CANNOT_START, None

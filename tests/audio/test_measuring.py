@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -361,3 +363,38 @@ def test_measure_files_raises_when_the_child_has_no_meter(
 
     with pytest.raises(measuring.MeterMissingError, match="libebur128 is not installed"):
         measure_files([tmp_path / "a.wav"], lambda done, total: None)
+
+
+# The real child, but its list of names comes from a reader that says so, then waits.
+WAITING_CHILD = """
+import sys
+from kapdesk.cli.audio import measure_audio
+
+class Names:
+    def read(self):
+        print("waiting", flush=True)
+        return sys.stdin.buffer.read()
+
+sys.exit(measure_audio([], sys.stdout, from_stdin=True, names=Names()))
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "SCHED_IDLE"), reason="Linux's idle scheduling class")
+def test_the_child_runs_in_the_idle_scheduling_class() -> None:
+    child = subprocess.Popen(
+        [sys.executable, "-c", WAITING_CHILD],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])},
+    )
+    assert child.stdin is not None
+    assert child.stdout is not None
+    try:
+        assert child.stdout.readline() == b"waiting\n"
+        policy = os.sched_getscheduler(child.pid)
+    finally:
+        child.stdin.close()
+        child.stdout.close()
+        child.wait(30)
+
+    assert policy == os.SCHED_IDLE
