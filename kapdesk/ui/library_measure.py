@@ -137,7 +137,8 @@ class Measurer(QObject):
                 )
             except measuring.MeterMissingError as missing:
                 # What the tags say is kept; the rest is measured once the meter is there.
-                cannot_measure = f"Loudness cannot be measured on this PC: {missing}"
+                # The child's sentence already says loudness cannot be measured here.
+                cannot_measure = str(missing).rstrip(".") + "."
                 results = {
                     Path(p): missing.tagged[Path(p)] for _, p in batch if Path(p) in missing.tagged
                 }

@@ -157,9 +157,7 @@ def test_without_a_meter_nothing_is_kept_and_staff_are_told(
         lambda paths, **_: [sys.executable, "-c", f"print({said!r})"],
     )
     measurer = Measurer(library, owner)  # the real measure_files, with a child that says so
-    assert _run(qtbot, measurer) == (
-        "Loudness cannot be measured on this PC: libebur128 is not installed"
-    )
+    assert _run(qtbot, measurer) == "libebur128 is not installed."
     assert _loudness(library) == {"dawn": None}
     assert [Path(path).name for _, path in library.to_measure()] == ["dawn.wav"]  # tried again
 
@@ -180,10 +178,10 @@ def test_without_a_meter_what_the_tags_say_is_kept_and_staff_told_once(
     ) -> dict[Path, Loudness | str]:
         asked.extend(p.name for p in paths)
         tags = {p: LOUD for p in paths if p.name == "tagged.wav"}
-        raise measuring.MeterMissingError("libebur128 is not installed", tags)
+        raise measuring.MeterMissingError(loudness_meter.NO_METER, tags)
 
     ended = _run(qtbot, Measurer(library, owner, no_meter))
-    assert ended == "Loudness cannot be measured on this PC: libebur128 is not installed"
+    assert ended == f"{loudness_meter.NO_METER}."  # the sentence once, not prefixed again
     assert asked == ["tagged.wav", "plain.wav"]
     assert _loudness(library) == {"tagged": LOUD, "plain": None}
     assert [Path(path).name for _, path in library.to_measure()] == ["plain.wav"]
