@@ -1,11 +1,13 @@
 """Loudness for the library: measured from the file itself (its tags only when this PC cannot
-measure it), and many files measured in a child process so the window neither waits nor grows.
+measure it), and many files measured in child processes so the window neither waits nor grows.
 
-:func:`measure_files` runs one ``kapdesk audio measure --json-lines PATH...`` (the frozen
-build's own executable, or this Python with ``-m kapdesk``), which prints one JSON line per
-file as it finishes (see :func:`result_line`). A child that dies, or is stopped because the
-caller cancelled, leaves a plain reason for every file it did not finish. No Qt here: the
-library's worker thread and scripts call it alike.
+:func:`measure_files` runs ``kapdesk audio measure --json-lines PATH...`` (the frozen build's
+own executable, or this Python with ``-m kapdesk``), which says when it is ready, names each
+file as it begins it and prints one JSON line per file as it finishes (see
+:func:`result_line`). A file that takes too long is tried once more in a fresh child, and the
+rest go on in a new one, so one call may start several children. A child that dies, or is
+stopped because the caller cancelled, leaves a plain reason for every file it did not finish.
+No Qt here: the library's worker thread and scripts call it alike.
 """
 
 from __future__ import annotations
