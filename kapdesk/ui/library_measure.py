@@ -124,6 +124,9 @@ class Measurer(QObject):
         if not due:
             return ""
         total, done = len(due), 0
+        # A child's count of what it finished may include files that go round again (a child
+        # that died): progress only ever moves on, so no file is counted twice.
+        shown = _Progress(self._progressed, total)
         retried: set[int] = set()  # files a child died on once already
         cannot_measure = ""  # this PC's sentence, said once at the end of the run
         while due and not self._stop.is_set():
@@ -132,7 +135,7 @@ class Measurer(QObject):
             try:
                 results = (self._measure_files or measuring.measure_files)(
                     [Path(path) for _, path in batch],
-                    _offset(self._progressed, done, total),
+                    _offset(shown, done),
                     self._stop.is_set,
                 )
             except measuring.MeterMissingError as missing:
@@ -176,15 +179,28 @@ class Measurer(QObject):
             done += len(kept)
             if kept:
                 self._measured(kept)
-                self._progressed(done, total)
+                shown(done)
         return cannot_measure
 
 
-def _offset(
-    progress: Callable[[int, int], None], before: int, total: int
-) -> Callable[[int, int], None]:
+class _Progress:
+    """The run's progress as shown: it never goes back, nor beyond the run's files."""
+
+    def __init__(self, progressed: Callable[[int, int], None], total: int) -> None:
+        self._progressed = progressed
+        self._total = total
+        self._shown = 0
+
+    def __call__(self, done: int) -> None:
+        done = min(done, self._total)
+        if done > self._shown:
+            self._shown = done
+            self._progressed(done, self._total)
+
+
+def _offset(progress: _Progress, before: int) -> Callable[[int, int], None]:
     """A batch's progress as the run's."""
-    return lambda done, _batch: progress(before + done, total)
+    return lambda done, _batch: progress(before + done)
 
 
 def _facts(path: str) -> tuple[int | None, float | None]:

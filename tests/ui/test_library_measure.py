@@ -253,7 +253,10 @@ def test_a_file_a_child_died_on_once_is_tried_again_in_a_fresh_child(
     }
     meter = FakeMeter(died, after={})  # the next child gets past b
     measurer = Measurer(library, owner, meter)
+    progress: list[tuple[int, int]] = []
+    measurer.progressed.connect(lambda done, total: progress.append((done, total)))
     assert _run(qtbot, measurer) == ""
+    assert progress == [(1, 3), (2, 3), (3, 3)]  # b and c counted once, though asked twice
     assert _loudness(library) == {"a": LOUD, "b": LOUD, "c": LOUD}
     assert meter.asked == [["a.wav", "b.wav", "c.wav"], ["b.wav", "c.wav"]]
 
