@@ -10,7 +10,6 @@ nothing, so the tracks are measured when it can happen.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -20,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from kapdesk.audio import measuring
 from kapdesk.core.loudness import Loudness
 from kapdesk.storage.errors import StorageError
-from kapdesk.storage.library import SoundLibrary
+from kapdesk.storage.library import SoundLibrary, _file_facts
 from kapdesk.ui.crossing import crossing
 
 MeasureFiles = Callable[
@@ -131,7 +130,9 @@ class Measurer(QObject):
         cannot_measure = ""  # this PC's sentence, said once at the end of the run
         while due and not self._stop.is_set():
             batch, due = due[:BATCH], due[BATCH:]
-            facts = {track_id: _facts(path) for track_id, path in batch}
+            # Each file's size and st_mtime before it is measured: a file written meanwhile
+            # differs from them, so it is measured again.
+            facts = {track_id: _file_facts(path) or (None, None) for track_id, path in batch}
             try:
                 results = (self._measure_files or measuring.measure_files)(
                     [Path(path) for _, path in batch],
@@ -201,13 +202,3 @@ class _Progress:
 def _offset(progress: _Progress, before: int) -> Callable[[int, int], None]:
     """A batch's progress as the run's."""
     return lambda done, _batch: progress(before + done)
-
-
-def _facts(path: str) -> tuple[int | None, float | None]:
-    """The file's size and st_mtime before it is measured: a file written meanwhile differs
-    from them, so it is measured again."""
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None, None
-    return stat.st_size, stat.st_mtime
