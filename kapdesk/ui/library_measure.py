@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -151,37 +151,50 @@ class Measurer(QObject):
             unfinished = []
             for track_id, path in batch:
                 result = results.get(Path(path), measuring.CHILD_FAILED)
-                if result == measuring.CANNOT_START:
-                    return "Loudness could not be measured: kapdesk could not start measuring."
                 if result in NOT_THE_FILE:
                     unfinished.append((track_id, path))
                     continue
                 self._library.set_loudness(track_id, result, *facts[track_id])
                 kept[track_id] = result
+            problem = ""
             if unfinished and not self._stop.is_set():
-                # Only the file the child said it had begun may be blamed for its death, and
-                # only once it dies there again in a fresh child: it may have died of
-                # something else (killed, short of memory).
-                died_on = [
-                    item for item in unfinished if results.get(Path(item[1])) == CHILD_DIED_HERE
-                ]
-                if died_on and died_on[0][0] in retried:
-                    first = died_on[0][0]
-                    self._library.set_loudness(first, CHILD_DIED_HERE, *facts[first])
-                    kept[first] = CHILD_DIED_HERE
-                    unfinished.remove(died_on[0])
-                elif died_on:
-                    retried.add(died_on[0][0])
-                elif not kept:  # died between files having measured none: not the files
-                    return (
-                        "Loudness could not be measured: kapdesk's measuring stopped unexpectedly."
-                    )
+                problem = self._go_round(unfinished, results, retried, facts, kept)
                 due = unfinished + due
             done += len(kept)
-            if kept:
+            if kept:  # shown even when the run ends here: they are kept
                 self._measured(kept)
                 shown(done)
+            if problem:
+                return problem
         return cannot_measure
+
+    def _go_round(
+        self,
+        unfinished: list[tuple[int, str]],
+        results: dict[Path, Loudness | str],
+        retried: set[int],
+        facts: Mapping[int, tuple[int, float] | tuple[None, None]],
+        kept: dict[int, Loudness | str],
+    ) -> str:
+        """Decide about the files a batch did not finish, which go round again (a file blamed
+        for a child's death is taken out of ``unfinished`` into ``kept``). Returns why the run
+        cannot go on, or ""."""
+        if any(results.get(Path(path)) == measuring.CANNOT_START for _, path in unfinished):
+            return "Loudness could not be measured: kapdesk could not start measuring."
+        # Only the file the child said it had begun may be blamed for its death, and only
+        # once it dies there again in a fresh child: it may have died of something else
+        # (killed, short of memory).
+        died_on = [item for item in unfinished if results.get(Path(item[1])) == CHILD_DIED_HERE]
+        if died_on and died_on[0][0] in retried:
+            first = died_on[0][0]
+            self._library.set_loudness(first, CHILD_DIED_HERE, *facts[first])
+            kept[first] = CHILD_DIED_HERE
+            unfinished.remove(died_on[0])
+        elif died_on:
+            retried.add(died_on[0][0])
+        elif not kept:  # died between files having measured none: not the files
+            return "Loudness could not be measured: kapdesk's measuring stopped unexpectedly."
+        return ""
 
 
 class _Progress:

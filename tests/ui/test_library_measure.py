@@ -220,6 +220,18 @@ def test_a_child_that_cannot_start_keeps_nothing(
     assert _loudness(library) == {"dawn": None, "dusk": None}
 
 
+def test_a_later_child_that_cannot_start_ends_the_run_keeping_what_was_measured(
+    qtbot: QtBot, library: SoundLibrary, owner: QObject, tmp_path: Path
+) -> None:
+    ids = _add(library, tmp_path, "a", "b")
+    measurer = Measurer(library, owner, FakeMeter({"b.wav": measuring.CANNOT_START}))
+    kept: list[set[int]] = []
+    measurer.measured.connect(lambda results: kept.append(set(results)))
+    assert "could not start measuring" in _run(qtbot, measurer)
+    assert _loudness(library) == {"a": LOUD, "b": None}
+    assert kept == [{ids[0]}]  # the page hears of what was kept
+
+
 def test_a_child_that_dies_before_it_is_ready_keeps_nothing(
     qtbot: QtBot,
     library: SoundLibrary,
