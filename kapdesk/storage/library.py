@@ -119,7 +119,7 @@ def _forget_loudness(row: LibraryTrack) -> None:
     row.measured_mtime = None
 
 
-def _file_facts(path: str) -> tuple[int, float] | None:
+def file_facts(path: str) -> tuple[int, float] | None:
     """A file's size and st_mtime; None when it cannot be looked at."""
     try:
         facts = os.stat(path)
@@ -195,7 +195,7 @@ class SoundLibrary:
             if track_id in never:
                 due.append((track_id, path))
                 continue
-            facts = _file_facts(path)
+            facts = file_facts(path)
             if facts is not None and not _same_facts(size, mtime, *facts):
                 due.append((track_id, path))
         return due

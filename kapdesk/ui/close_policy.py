@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 
 from kapdesk.ui.banner import CLOSING
-from kapdesk.ui.library_measure import STOP_WAIT_S
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QShortcut
@@ -261,7 +260,10 @@ class ClosePolicy(QObject):
         """The window closes: the sound device, the loudness measuring, the recorder, the
         beacon, the board and the inhibitors are let go (an open session stays open)."""
         self._window.sound_panel.shut_down()
-        # The loudness measuring's child is killed now, not left to outlive kapdesk.
+        # The loudness measuring's child is killed now, not left to outlive kapdesk. (Imported
+        # here: the library's modules are not for the first frame, see tests/ui/test_start.py.)
+        from kapdesk.ui.library_measure import STOP_WAIT_S  # noqa: PLC0415
+
         self._window.library_view.measurer.stop(wait=STOP_WAIT_S)
         self._window.store.close_all()  # what waits for the server stays in the outbox
         if self._window.presence is not None:

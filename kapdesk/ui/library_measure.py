@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from kapdesk.audio import measuring
 from kapdesk.core.loudness import Loudness
 from kapdesk.storage.errors import StorageError
-from kapdesk.storage.library import SoundLibrary, _file_facts
+from kapdesk.storage.library import SoundLibrary, file_facts
 from kapdesk.ui.crossing import crossing
 
 MeasureFiles = Callable[
@@ -132,7 +132,7 @@ class Measurer(QObject):
             batch, due = due[:BATCH], due[BATCH:]
             # Each file's size and st_mtime before it is measured: a file written meanwhile
             # differs from them, so it is measured again.
-            facts = {track_id: _file_facts(path) or (None, None) for track_id, path in batch}
+            facts = {track_id: file_facts(path) or (None, None) for track_id, path in batch}
             try:
                 results = (self._measure_files or measuring.measure_files)(
                     [Path(path) for _, path in batch],
