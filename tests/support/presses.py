@@ -110,6 +110,8 @@ def _qt_own(widget: QWidget) -> bool:
         QProgressDialog,
         QTabBar,
     )
+    if widget.objectName().startswith("qt_"):
+        return True  # a part Qt makes inside a view (a table's corner button), even a kapdesk one
     parent = widget.parentWidget()
     while parent is not None:
         if isinstance(parent, composite) and not _is_kapdesk(parent):
