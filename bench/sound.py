@@ -419,6 +419,11 @@ def child_window(folder: Path) -> None:
     window.show()
     QApplication.processEvents()
     meter.stage("window shown")
+    # The set-up page reads the saved soundtracks off the window's thread: wait for them.
+    loaded_by = time.monotonic() + 30
+    while "Bench" not in [s.name for s in window.soundtracks] and time.monotonic() < loaded_by:
+        QApplication.processEvents()
+        time.sleep(0.01)
     names = [soundtrack.name for soundtrack in window.soundtracks]
     opened: list[OpenJourney] = []
 
