@@ -225,14 +225,14 @@ def _never(paths: object, **_: object) -> list[str]:
 # only, for "hang-once…"); as it hangs it leaves a mark beside the file, and from then on each
 # look at the test's clock finds it an hour later.
 HANGING_CHILD = """
-import glob, json, os, sys, time
+import glob, json, os, signal, sys
 print(json.dumps({"ready": True}), flush=True)
 for index, path in enumerate(sys.argv[1:]):
     print(json.dumps({"index": index, "begin": True}), flush=True)
     name = os.path.basename(path)
     if name.startswith("hang") and not (name.startswith("hang-once") and glob.glob(path + ".*")):
         open(f"{path}.{os.getpid()}.hung", "w").close()
-        time.sleep(600)
+        signal.pause()  # hung: until the parent kills it
     print(json.dumps({"index": index, "path": path, "problem": "fine"}), flush=True)
 """
 
