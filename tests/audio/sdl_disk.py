@@ -17,9 +17,14 @@ import struct
 import sys
 import time
 import wave
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+import pytest
+
+from kapdesk.audio.pygame_backend import PygameBackend
 
 RATE = 44_100
 CHANNELS = 2
@@ -216,3 +221,19 @@ def _add_riff_info(path: Path, fields: dict[bytes, str | None]) -> None:
     data = bytearray(path.read_bytes()) + b"LIST" + struct.pack("<I", len(body)) + body
     data[4:8] = struct.pack("<I", len(data) - 8)
     path.write_bytes(bytes(data))
+
+
+@contextmanager
+def disk_device(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[DiskOutput, PygameBackend]]:
+    """The real pygame backend playing into SDL's disk driver, writing into ``folder``; closed
+    after. (tests/conftest.py chose the dummy driver for the whole suite; this listens in.)"""
+    output = DiskOutput(folder / "device.raw")
+    monkeypatch.setenv("SDL_AUDIODRIVER", "disk")
+    monkeypatch.setenv("SDL_DISKAUDIOFILE", str(output.path))
+    backend = PygameBackend()
+    try:
+        yield output, backend
+    finally:
+        backend.close()

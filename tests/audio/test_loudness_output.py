@@ -33,12 +33,11 @@ import pytest
 
 from kapdesk.audio.measuring import loudness_of
 from kapdesk.audio.player import Player, Settings
-from kapdesk.audio.pygame_backend import PygameBackend
 from kapdesk.core.clock import SystemClock
 from kapdesk.core.journey import EventKind
 from kapdesk.core.loudness import Loudness
 from kapdesk.core.soundtrack import Bed, Playlist, Soundtrack, Track
-from tests.audio.sdl_disk import FRAME_BYTES, RATE, DiskOutput, wait_until
+from tests.audio.sdl_disk import FRAME_BYTES, RATE, DiskOutput, disk_device, wait_until
 
 FFMPEG = shutil.which("ffmpeg")
 pytestmark = pytest.mark.skipif(FFMPEG is None, reason="ffmpeg is needed as a second meter")
@@ -174,18 +173,11 @@ class Room:
 
 @pytest.fixture
 def room(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Room]:
-    # tests/conftest.py chose the dummy driver for the whole suite; this test listens in.
-    output = DiskOutput(tmp_path / "device.raw")
-    monkeypatch.setenv("SDL_AUDIODRIVER", "disk")
-    monkeypatch.setenv("SDL_DISKAUDIOFILE", str(output.path))
-    backend = PygameBackend()
-    try:
+    with disk_device(tmp_path, monkeypatch) as (output, backend):
         made = Room(output)
         made.player = Player(backend, SystemClock(), SETTINGS, on_event=made.heard)
         wait_until(lambda: output.seconds_written() >= 0.1, 5)  # the device is running
         yield made
-    finally:
-        backend.close()
 
 
 def _output_loudness(part: bytes, folder: Path, name: str) -> Measured:

@@ -30,7 +30,14 @@ from kapdesk.core.clock import SystemClock
 from kapdesk.core.journey import EventKind
 from kapdesk.core.loudness import DEFAULT_TARGET, Loudness
 from kapdesk.core.soundtrack import Bed, Playlist, Soundtrack, Track
-from tests.audio.sdl_disk import SILENCE, DiskOutput, Samples, wait_until, write_sine_wav
+from tests.audio.sdl_disk import (
+    SILENCE,
+    DiskOutput,
+    Samples,
+    disk_device,
+    wait_until,
+    write_sine_wav,
+)
 
 BED_HZ = 220.0
 SETTLING_HZ = 440.0
@@ -173,12 +180,7 @@ def _onset(samples: Samples, mark: float) -> float:
 
 @pytest.fixture
 def room(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Room]:
-    # tests/conftest.py chose the dummy driver for the whole suite; these tests listen in.
-    output = DiskOutput(tmp_path / "device.raw")
-    monkeypatch.setenv("SDL_AUDIODRIVER", "disk")
-    monkeypatch.setenv("SDL_DISKAUDIOFILE", str(output.path))
-    backend = PygameBackend()
-    try:
+    with disk_device(tmp_path, monkeypatch) as (output, backend):
         heard: Heard = []
 
         def record(kind: EventKind, data: Mapping[str, Any]) -> None:
@@ -187,8 +189,6 @@ def room(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Room]:
         player = Player(backend, SystemClock(), SETTINGS, on_event=record)
         _reach(output, 0.1)  # the device is running: positions before a start are silence
         yield Room(backend, output, player, heard)
-    finally:
-        backend.close()
 
 
 def _levels(samples: Samples, start: float, end: float) -> tuple[float, float]:
