@@ -14,6 +14,7 @@ from kapdesk.paths import AppPaths
 from kapdesk.storage.db import Storage
 from kapdesk.storage.models import SessionEvent
 from kapdesk.ui.main_window import MainWindow
+from tests.support.saving import settle
 from tests.ui.conftest import sign_in
 from tests.ui.test_journey_flow import _give_dose, _open_session
 
@@ -29,7 +30,9 @@ def _restart(qtbot: QtBot, storage: Storage, paths: AppPaths, later: FakeClock) 
     return again
 
 
-def _kinds(storage: Storage) -> list[str]:
+def _kinds(qtbot: QtBot, window: MainWindow, storage: Storage) -> list[str]:
+    """The session's event kinds as saved, once the recorder's thread has written them all."""
+    settle(qtbot, window)
     with Session(storage.engine) as session:
         return [e.kind for e in session.scalars(select(SessionEvent).order_by(SessionEvent.seq))]
 
@@ -55,21 +58,21 @@ def test_a_reboot_with_the_clock_an_hour_fast_is_told_and_writes_no_phase(
     assert view.timer_label.text() == "1:00:10"
     view.tick()
     assert view.phase_name.text() == "Infusion"  # Emergence and Return wait for staff
-    assert "phase_started" not in _kinds(storage)[-1:]
+    assert "phase_started" not in _kinds(qtbot, again, storage)[-1:]
     # The time syncs: the clock is set right, and the timer follows it at once.
     later.advance(2)
     later.jump_wall(-3600)
     view.tick()
     assert view.timer_label.text() == "00:12"
     assert "set back 1 h 00 min" in view.time_notice_text.text()
-    assert _kinds(storage)[-1] == "time_corrected"
+    assert _kinds(qtbot, again, storage)[-1] == "time_corrected"
     # Staff check it against the dosing time and confirm it, by keyboard.
     qtbot.keyClick(
         again, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
     qtbot.waitUntil(lambda: not view.time_notice.isVisible())
     assert view.timer_caption.text() == "Since dosing"
-    assert _kinds(storage)[-1] == "time_confirmed"
+    assert _kinds(qtbot, again, storage)[-1] == "time_confirmed"
     assert view.phase_name.text() == "Infusion"
 
 
@@ -91,7 +94,8 @@ def test_the_clock_moved_on_the_same_boot_is_told_and_the_time_kept(
     assert view.timer_caption.text() == "Since dosing"
     qtbot.mouseClick(view.time_button, Qt.MouseButton.LeftButton)  # "Noted"
     qtbot.waitUntil(lambda: not view.time_notice.isVisible())
-    assert _kinds(storage)[-1] == "session_resumed"  # reading a notice records nothing
+    # Reading a notice records nothing.
+    assert _kinds(qtbot, again, storage)[-1] == "session_resumed"
 
 
 def test_before_the_dose_a_clock_nothing_can_check_is_not_a_worry(
