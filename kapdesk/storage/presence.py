@@ -13,9 +13,7 @@ import logging
 import threading
 from collections.abc import Callable
 
-from sqlalchemy import Engine, func
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Engine, Executable, func
 
 from kapdesk.storage.db import Storage
 from kapdesk.storage.failures import DATABASE_FAILURES
@@ -29,11 +27,21 @@ WHILE_AWAY_SECONDS = 5.0
 
 def say_present(engine: Engine, room: str, waiting: int = 0) -> None:
     """Record that ``room``'s PC is there now, by the server's clock (one row per room)."""
-    insert = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
-    statement = insert(RoomPresence).values(room=room, seen_at=func.now(), waiting=waiting)
-    statement = statement.on_conflict_do_update(
-        index_elements=["room"], set_={"seen_at": func.now(), "waiting": waiting}
-    )
+    values = {"room": room, "seen_at": func.now(), "waiting": waiting}
+    again = {"seen_at": func.now(), "waiting": waiting}
+    statement: Executable
+    # Each dialect's upsert is imported by the room that uses it: a SQLite room never loads
+    # the PostgreSQL dialect (and its drivers' modules) for a statement it cannot run.
+    if engine.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert  # noqa: PLC0415
+
+        pg = pg_insert(RoomPresence).values(values)
+        statement = pg.on_conflict_do_update(index_elements=["room"], set_=again)
+    else:
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert  # noqa: PLC0415
+
+        lite = sqlite_insert(RoomPresence).values(values)
+        statement = lite.on_conflict_do_update(index_elements=["room"], set_=again)
     with engine.begin() as connection:
         connection.execute(statement)
 
