@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from kapdesk.core.clock import Clock, SpeedClock, SystemClock
@@ -46,6 +46,10 @@ kapdesk is a desktop app; start it from the room PC's desktop session. Other way
   - on a machine without a screen: sudo apt-get install xvfb, then: xvfb-run -a kapdesk
   - over ssh: ssh -X to this machine, then start kapdesk
 The command-line tools work without a display: kapdesk --help"""
+
+# How long after the first page is on screen the socket for a second start opens (a second
+# start knocks for up to kapdesk.single_instance.OPENING_S).
+LISTEN_AFTER_READY_MS = 250
 
 UNEXPECTED = "kapdesk met an unexpected problem while opening its records ({name})."
 
@@ -319,10 +323,13 @@ def start(
         shell.showMaximized()
     shell.destroyed.connect(lambda _obj=None: lock.release())
     shell.instance_lock = lock
-    # The socket a second start knocks on opens once the records are open or cannot be
-    # (QtNetwork loads then, not before the first frame); a second start waits for it.
-    shell.ready.connect(lambda: _listen(lock, shell))
-    shell.failed.connect(lambda _reason: _listen(lock, shell) if lock.held else None)
+    # The socket a second start knocks on opens once the records are open and their first
+    # page is drawn, or once they cannot be (QtNetwork loads then, not before the first page);
+    # a second start keeps knocking until it answers.
+    shell.ready.connect(
+        lambda: QTimer.singleShot(LISTEN_AFTER_READY_MS, lambda: _listen(lock, shell))
+    )
+    shell.failed.connect(lambda _reason: _listen(lock, shell))
     keep_awake = KeepAwake(platform_inhibitors())
     arguments = start_arguments(paths, db_url, kiosk=kiosk)
 
@@ -382,6 +389,8 @@ def _has_password(db_url: str) -> bool:
 
 
 def _listen(lock: InstanceLock, shell: StartWindow) -> None:
+    if not lock.held:
+        return  # closed already: the socket's name may be another kapdesk's by now
     problem = lock.listen(shell.bring_forward)
     if problem:
         log.warning("single instance: %s", problem)
