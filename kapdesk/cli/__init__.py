@@ -39,25 +39,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from kapdesk.cli.checks import (
-    check_audio,
-    check_clinic,
-    check_playlist,
-    check_protocols,
-    clinic_target,
-    list_protocols,
-)
-from kapdesk.cli.output import binary_to_terminal
 from kapdesk.cli.parser import build_parser
-from kapdesk.cli.record import (
-    export_record,
-    list_sessions,
-    print_audit,
-    print_session,
-    verify_record,
-    write_demo,
-)
-from kapdesk.cli.room import encrypt_database, install_desktop
 from kapdesk.exit_codes import EXIT_PROBLEM, EXIT_USAGE
 from kapdesk.paths import AppPaths
 from kapdesk.stop_signals import SignalSocket, StoppedError, stop_on_signals
@@ -141,6 +123,16 @@ def _paths_for(args: argparse.Namespace) -> AppPaths | int:
 
 def _run_on_record(args: argparse.Namespace, paths: AppPaths) -> int:
     """The commands that read or write the record (kapdesk.cli.record)."""
+    from kapdesk.cli.output import binary_to_terminal  # noqa: PLC0415
+    from kapdesk.cli.record import (  # noqa: PLC0415
+        export_record,
+        list_sessions,
+        print_audit,
+        print_session,
+        verify_record,
+        write_demo,
+    )
+
     if args.command == "audit":
         if args.verify:
             return verify_record(paths, args.db, args.head, sys.stdout)
@@ -189,6 +181,16 @@ def _run_backups(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def _run_elsewhere(args: argparse.Namespace, paths: AppPaths) -> int:
     """The checks of files, and the commands that set up the room PC or its practice."""
+    from kapdesk.cli.checks import (  # noqa: PLC0415
+        check_audio,
+        check_clinic,
+        check_playlist,
+        check_protocols,
+        clinic_target,
+        list_protocols,
+    )
+    from kapdesk.cli.room import encrypt_database, install_desktop  # noqa: PLC0415
+
     if args.command == "protocols":
         if args.action == "list":
             return list_protocols(paths, sys.stdout)
