@@ -29,7 +29,6 @@ from kapdesk.storage.errors import StorageError
 from kapdesk.ui import theme
 from kapdesk.ui.banner import NEWS
 from kapdesk.ui.crossing import crossing
-from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.start_window import StartWindow
 from kapdesk.wakefulness import KeepAwake, platform_inhibitors
 
@@ -37,6 +36,7 @@ if TYPE_CHECKING:
     from kapdesk.audio.backend import AudioBackend
     from kapdesk.records import Records
     from kapdesk.storage.db import Storage
+    from kapdesk.ui.main_window import MainWindow
     from kapdesk.ui.sound_panel import BackendFactory
 
 log = logging.getLogger(__name__)
@@ -101,6 +101,8 @@ def window_on(
 ) -> MainWindow:
     """The real window over open ``records`` (not shown yet), told of damage the record
     file's check finds later, of what staff should know, and publishing the room's presence."""
+    from kapdesk.ui.main_window import MainWindow  # noqa: PLC0415  (after the first frame)
+
     window = MainWindow(records, clock=clock, audio=audio, keep_awake=keep_awake, practice=practice)
 
     # The full check's thread says so; the window hears it on its own thread.
