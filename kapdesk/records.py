@@ -83,6 +83,13 @@ class Records:
     writer: WriterLock | None = None  # this kapdesk's hold on the SQLite file it writes to
     news: list[str] = field(default_factory=list)  # good news at start (an upgrade), calmly
     paths: AppPaths | None = None  # the folders they are kept in (backups go by them)
+    # Read with the records, off the window's thread, for the first page: whether the first
+    # start's admin account is still to be made, the names that may sign in (None: they could
+    # not be read), or why the staff accounts could not be read.
+    staff: StaffStore | None = None  # its accounts read once (what signs in if the server goes)
+    first_admin_needed: bool = False
+    sign_in_names: list[str] | None = None
+    staff_problem: str = ""
 
 
 def open_records(
@@ -127,6 +134,20 @@ def settings_fingerprints(paths: AppPaths) -> dict[str, str]:
         except (SafeFileError, ValueError):
             continue  # absent, unreadable or no file: the loaders say so where it matters
     return prints
+
+
+def _staff_at_start(staff: StaffStore) -> tuple[bool, list[str] | None, str]:
+    """Whether no admin account exists yet, and the names that may sign in; or (False, None,
+    why) when the accounts cannot be read."""
+    try:
+        return (
+            staff.needs_first_admin(),
+            [member.name for member in staff.accounts() if member.active],
+            "",
+        )
+    except StorageError as exc:
+        log.warning("staff accounts could not be read at start: %s", exc)
+        return False, None, f"{exc}."
 
 
 def _note_settings(storage: Storage, paths: AppPaths, clock: Clock) -> None:
@@ -293,6 +314,8 @@ def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
     for problem in problems:
         log.warning("clinic settings not used: %s problem(s)", len(problem.problems))
     _note_settings(storage, paths, clock)
+    staff = StaffStore(storage, clock, outbox)
+    first_admin_needed, sign_in_names, staff_problem = _staff_at_start(staff)
     news, older = _note_version(storage, clock, outbox, bool(left_open))
     notices += older
     printing = PrintSettings(
@@ -321,4 +344,8 @@ def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
         PresenceBeacon(storage, store.room) if store.shared else None,
         news=news,
         paths=paths,
+        staff=staff,
+        first_admin_needed=first_admin_needed,
+        sign_in_names=sign_in_names,
+        staff_problem=staff_problem,
     )

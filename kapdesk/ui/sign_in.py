@@ -62,7 +62,7 @@ class SignIn(WindowParts):
         from kapdesk.ui.idle_lock import IdleLock  # noqa: PLC0415
 
         self._clock = clock
-        self.staff = StaffStore(records.storage, records.clock, records.outbox)
+        self.staff = records.staff or StaffStore(records.storage, records.clock, records.outbox)
         self.audit_lines = AuditQueue(self.staff, records.clock)
         self.lock_seconds = records.clinic.lock_minutes * 60
         self.apply_room(records.room_pc.room)
@@ -71,6 +71,7 @@ class SignIn(WindowParts):
         self.calm.cue_text = lambda: self.journey_view.calm_cue() if self.current else ""
         self.calm.unlock_requested.connect(self.unlock)
         self.calm.names_of = self._account_names if self.staff is not None else None
+        self._names_at_start = records.sign_in_names
         self.pages.addWidget(self.calm)
         from kapdesk.ui.first_admin_view import FirstAdminView  # noqa: PLC0415
 
@@ -124,20 +125,19 @@ class SignIn(WindowParts):
         return self._behind_lock is not None
 
     def ask_who(self) -> None:
-        """Before anything of a patient shows: the first admin account, or a sign-in."""
+        """Before anything of a patient shows: the first admin account, or a sign-in (as the
+        records read it when they opened, so the window's thread waits on no query)."""
         if self.staff is None:
             return
-        try:
-            first = self.staff.needs_first_admin()
-        except StorageError as exc:
-            self.status_banner.say(PAGE, f"{exc}.")
-            first = False
-        if first:
+        if self.records.staff_problem:
+            self.status_banner.say(PAGE, self.records.staff_problem)
+        if self.records.first_admin_needed:
             self._behind_lock = self.pages.currentWidget()
             self.first_admin_view.start()
             self.pages.setCurrentWidget(self.first_admin_view)
         else:
             self.lock(ask=True)
+        self._names_at_start = None  # they were for the pad just shown; later ones read afresh
 
     def _create_first_admin(self, entry: object) -> None:
         from kapdesk.core.staff import PermissionDeniedError  # noqa: PLC0415
@@ -284,9 +284,13 @@ class SignIn(WindowParts):
         self.signed_in(signed.member)
 
     def _account_names(self) -> list[str] | None:
-        """The names that may sign in; None when they cannot be read (the lock stays shut)."""
+        """The names that may sign in; None when they cannot be read (the lock stays shut).
+        The pad shown at start has those read with the records; every later one reads afresh."""
         if self.staff is None:
             return []
+        at_start, self._names_at_start = self._names_at_start, None
+        if at_start is not None:
+            return at_start
         try:
             return [m.name for m in self.staff.accounts() if m.active]
         except StorageError as exc:
