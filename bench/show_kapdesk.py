@@ -1,10 +1,16 @@
 """Child process for the start-up benchmark: kapdesk's real start path, as ``python -m kapdesk``
 takes it with no options (command line, paths, window), printing "shown" when the window is on
-screen and "ready" when the records are open and the first real page is showing."""
+screen and "ready" when the records are open and the first real page is showing.
+
+With ``KAPDESK_BENCH_SQL=1`` it also prints, after "ready", one line per database statement the
+start ran before it (``sql <thread>|<statement>``), to show what the first page asked for and
+on which thread."""
 
 from __future__ import annotations
 
+import os
 import sys
+import threading
 
 from PySide6.QtWidgets import QApplication
 
@@ -13,12 +19,31 @@ from kapdesk.cli import build_parser
 from kapdesk.core.clock import SystemClock
 from kapdesk.paths import AppPaths
 
+statements: list[str] = []
+if os.environ.get("KAPDESK_BENCH_SQL") == "1":
+    from sqlalchemy import Engine, event
+
+    def _heard(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        words = " ".join(statement.split())
+        thread = threading.current_thread()
+        name = "the window's thread" if thread is threading.main_thread() else thread.name
+        statements.append(f"sql {name}|{words[:90]}")
+
+    event.listen(Engine, "before_cursor_execute", _heard)
+
+
+def _ready() -> None:
+    print("ready", flush=True)
+    for line in list(statements):
+        print(line, flush=True)
+    QApplication.quit()
+
+
 args = build_parser().parse_args([])
 window = start(AppPaths.resolve(args.data_dir), args.db, SystemClock())
 assert not isinstance(window, int)
 QApplication.processEvents()
 print("shown", flush=True)
-window.ready.connect(lambda: print("ready", flush=True))
-window.ready.connect(QApplication.quit)
+window.ready.connect(_ready)
 window.failed.connect(lambda reason: sys.exit(f"failed: {reason}"))
 sys.exit(QApplication.exec())

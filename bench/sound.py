@@ -39,6 +39,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from bench import figures
+
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
 
@@ -578,6 +580,15 @@ def _print(
         if label.startswith("kapdesk") and "no Qt" not in label:
             target = f"   (target <= {RSS_TARGET_MB:.0f}: {_verdict(peak <= RSS_TARGET_MB)})"
         print(f"    {label:46} {peak:7.1f} {end:11.1f}{target}")
+    if isinstance(window, dict):
+        peak = _peak(window)
+        figures.record(
+            "whole window, session open: peak RSS",
+            f"{peak:.0f} MB",
+            f"<= {RSS_TARGET_MB:.0f} MB",
+            f"minimal pygame script {max(_peak(r) for r in runs['pygame']):.0f} MB",
+            peak <= RSS_TARGET_MB,
+        )
     print(f"    where it goes, player + QApplication: {_stages(runs['kapdesk'][0])}")
     if isinstance(window, dict):
         print(f"    where it goes, whole window: {_stages(window)}")
@@ -606,6 +617,13 @@ def _print(
     print(
         f"    {'ratio':46} {ratio:7.2f}x"
         f"  (target <= {CPU_TARGET:.2f}x: {_verdict(ratio <= CPU_TARGET)})"
+    )
+    figures.record(
+        "sound: CPU while playing",
+        f"{kap_med:.3f} s = {ratio:.2f}x",
+        f"<= {CPU_TARGET:.1f}x minimal pygame",
+        f"minimal pygame script {base_med:.3f} s",
+        ratio <= CPU_TARGET,
     )
     cpu_row("kapdesk player, no Qt", [no_qt])
     if isinstance(window, dict):
