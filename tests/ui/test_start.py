@@ -211,7 +211,9 @@ def test_the_first_frame_needs_neither_the_database_library_nor_the_clinical_cor
     probe = (
         "import sys\n"
         "import kapdesk.cli, kapdesk.app\n"
-        "heavy = ('sqlalchemy', 'alembic', 'kapdesk.storage.db', 'kapdesk.core.protocols')\n"
+        "heavy = ('sqlalchemy', 'alembic', 'kapdesk.storage.db', 'kapdesk.core.protocols',\n"
+        "         'kapdesk.ui.main_window', 'kapdesk.cli.checks', 'kapdesk.cli.record',\n"
+        "         'kapdesk.cli.room')\n"
         "print(','.join(name for name in heavy if name in sys.modules))\n"
     )
     result = subprocess.run(
