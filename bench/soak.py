@@ -28,7 +28,6 @@ window locked behind the calm screen.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import subprocess
@@ -36,9 +35,11 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
+
+from bench.soak_measure import SAMPLE_HEAD, Sample, figures_of, memory_mb, sample, show
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QEvent, QObject
@@ -56,114 +57,12 @@ IDLE_WARM_S, IDLE_S, COUNT_S, CALM_S = 3.0, 30.0, 10.0, 10.0
 RSS_GROWTH_TARGET_MB, PEAK_TARGET_MB, IDLE_TARGET_PCT = 5.0, 150.0, 2.0
 OBJECTS_SLACK = 0.005  # Python objects: caches that fill up (SQLAlchemy's, re's), half a percent
 RESULT = "RESULT "
-GROWERS = 3
-
-
-# -- measuring ------------------------------------------------------------------------------------
-
-
-def memory_mb() -> tuple[float, float]:
-    """RSS now (VmRSS) and its peak (VmHWM), in MB."""
-    found = {"VmRSS": 0.0, "VmHWM": 0.0}
-    for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
-        name, _, value = line.partition(":")
-        if name in found:
-            found[name] = int(value.split()[0]) / 1024
-    return found["VmRSS"], found["VmHWM"]
-
-
-def _type_name(kind: type) -> str:
-    return f"{kind.__module__}.{kind.__qualname__}"
-
-
-def _kept_by(events: Iterable[object]) -> int:
-    """The garbage collector's objects the journey's events hold by design: each event and the
-    containers of its data (not the enums, types or strings they name)."""
-    containers = (dict, list, tuple, set, frozenset)
-    seen: set[int] = set()
-    stack = list(events)
-    for event in stack:
-        seen.add(id(event))
-    count = 0
-    while stack:
-        obj = stack.pop()
-        if not gc.is_tracked(obj):
-            continue
-        count += 1
-        for inner in gc.get_referents(obj):
-            if isinstance(inner, containers) and id(inner) not in seen:
-                seen.add(id(inner))
-                stack.append(inner)
-    return count
-
-
-class Sample(NamedTuple):
-    second: int
-    rss: float
-    peak: float
-    objects: int
-    kept_by_events: int
-    types: Counter[str]
-    qt_objects: int
-    qt_types: Counter[str]
-    widgets: int
-    top_levels: int
-    events: int
-    pending: int  # waiting to be written when the sample was due (then the bench waits)
-
-
-def sample(room: Room, second: int) -> Sample:
-    from PySide6.QtCore import QObject  # noqa: PLC0415
-    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
-
-    pending = room.pending()
-    room.settle()
-    window = room.window
-    children = window.findChildren(QObject)
-    qt_types = Counter(child.metaObject().className() for child in children)
-    widgets, top_levels = len(QApplication.allWidgets()), len(QApplication.topLevelWidgets())
-    del children
-    current = window.current
-    events = list(current.journey.events) if current is not None else []
-    gc.collect()
-    objects = gc.get_objects()
-    types = Counter(_type_name(type(obj)) for obj in objects)
-    count = len(objects)
-    del objects
-    kept = _kept_by(events)
-    rss, peak = memory_mb()
-    return Sample(
-        second, rss, peak, count, kept, types, sum(qt_types.values()), qt_types, widgets,
-        top_levels, len(events), pending,
-    )  # fmt: skip
-
-
-def grew_most(before: Counter[str], after: Counter[str], many: int = GROWERS) -> list[str]:
-    growth = Counter({name: after[name] - before[name] for name in after})
-    return [f"{name.rsplit('.', 1)[-1]} +{n}" for name, n in growth.most_common(many) if n > 0]
-
-
-SAMPLE_HEAD = (
-    f"  {'time':>7} {'RSS MB':>7} {'peak':>6} {'Py objects':>11} {'Qt objects':>10}"
-    f" {'widgets':>7} {'top':>4} {'events':>6} {'pending':>7}   grew most since the last"
-)
-
-
-def show(now: Sample, before: Sample | None) -> None:
-    hours, minutes = divmod(now.second // 60, 60)
-    grown = ", ".join(grew_most(before.types, now.types)) if before else ""
-    print(
-        f"  {hours:3d}h{minutes:02d}m {now.rss:7.1f} {now.peak:6.1f} {now.objects:11,d}"
-        f" {now.qt_objects:10,d} {now.widgets:7d} {now.top_levels:4d} {now.events:6d}"
-        f" {now.pending:7d}   {grown}",
-        flush=True,
-    )
 
 
 # -- the child: the simulated session -------------------------------------------------------------
 
 
-def _window(folder: Path, fake_audio: bool) -> tuple[Room, str]:
+def _window(folder: Path, fake_audio: bool, drop_forms: bool) -> tuple[Room, str]:
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
     app = QApplication([])
@@ -196,7 +95,9 @@ def _window(folder: Path, fake_audio: bool) -> tuple[Room, str]:
         if fake_audio
         else "the pygame backend, SDL dummy driver (music at real pace)"
     )
-    return Room(window, clock), backend
+    if drop_forms:
+        backend += "; each vital signs form deleted once closed (--drop-vitals-forms)"
+    return Room(window, clock, drop_forms=drop_forms), backend
 
 
 def _begin(room: Room) -> None:
@@ -221,21 +122,25 @@ def _act(room: Room, second: int) -> None:
         room.timeline()
 
 
-def simulate(room: Room, simulated_s: int) -> tuple[list[Sample], float, float]:
-    """Three simulated hours; the samples, the real seconds it took, the peak RSS before the
-    first sample (the window's own, before the bench's counting adds to it)."""
+def simulate(room: Room, simulated_s: int) -> tuple[Sample, Sample, float, float]:
+    """The simulated session; the sample at minute 10 and the last one, the real seconds it
+    took, and the peak RSS before the first sample (before the bench's counting adds to it).
+    Only the samples the figures need are kept: the bench's own objects must not grow."""
     peak_before = memory_mb()[1]
-    samples = [sample(room, 0)]
+    base = previous = sample(room, 0)
     print(SAMPLE_HEAD)
-    show(samples[0], None)
+    show(previous, None)
     began = time.monotonic()
     for second in range(1, simulated_s + 1):
         room.step()
         _act(room, second)
         if second % SAMPLE_EVERY_S == 0:
-            samples.append(sample(room, second))
-            show(samples[-1], samples[-2])
-    return samples, time.monotonic() - began, peak_before
+            now = sample(room, second)
+            show(now, previous)
+            previous = now
+            if second == BASELINE_S:
+                base = now
+    return base, previous, time.monotonic() - began, peak_before
 
 
 class EventCounter:
@@ -305,15 +210,16 @@ def idle(room: Room) -> dict[str, Any]:
     }
 
 
-def child(folder: Path, fake_audio: bool, simulated_s: int) -> None:
-    room, backend = _window(folder, fake_audio)
+def child(args: argparse.Namespace) -> None:
+    room, backend = _window(args.child, args.fake_audio, args.drop_vitals_forms)
+    simulated_s = args.minutes * 60
     _begin(room)
     print(
         f"soak: {backend}; one step = 1 simulated second; sample every"
         f" {SAMPLE_EVERY_S // 60} simulated minutes",
         flush=True,
     )
-    samples, took, peak_before = simulate(room, simulated_s)
+    base, end, took, peak_before = simulate(room, simulated_s)
     counts = {
         "notes": room.notes,
         "vitals": room.vitals_taken,
@@ -322,7 +228,7 @@ def child(folder: Path, fake_audio: bool, simulated_s: int) -> None:
         "skips": room.skips,
         "phases": room.phases_seen(),
     }
-    figures = figures_of(samples, peak_before)
+    figures = figures_of(base, end, peak_before)
     idle_figures = idle(room)
     result = {
         "backend": backend,
@@ -336,38 +242,10 @@ def child(folder: Path, fake_audio: bool, simulated_s: int) -> None:
     print(RESULT + json.dumps(result), flush=True)
 
 
-def figures_of(samples: list[Sample], peak_before: float) -> dict[str, Any]:
-    base = next(s for s in samples if s.second == BASELINE_S)
-    end = samples[-1]
-    events = end.events - base.events
-    kept = end.kept_by_events - base.kept_by_events
-    unexplained = end.objects - base.objects - kept
-    qt_grown = grew_most(base.qt_types, end.qt_types, 6)
-    return {
-        "rss_base_mb": base.rss,
-        "rss_end_mb": end.rss,
-        "rss_growth_mb": end.rss - base.rss,
-        "peak_mb": end.peak,
-        "peak_before_counting_mb": peak_before,
-        "objects_base": base.objects,
-        "objects_end": end.objects,
-        "events_base": base.events,
-        "events_end": end.events,
-        "kept_per_event": kept / events if events else 0.0,
-        "objects_per_event": (end.objects - base.objects) / events if events else 0.0,
-        "objects_unexplained": unexplained,
-        "objects_grew": grew_most(base.types, end.types, 8),
-        "qt_base": [base.qt_objects, base.widgets, base.top_levels],
-        "qt_end": [end.qt_objects, end.widgets, end.top_levels],
-        "qt_grew": qt_grown,
-        "pending_end": end.pending,
-    }
-
-
 # -- the parent -----------------------------------------------------------------------------------
 
 
-def _run_child(folder: Path, fake_audio: bool, minutes: int) -> dict[str, Any]:
+def _run_child(folder: Path, options: list[str]) -> dict[str, Any]:
     """The soak in a fresh process; its lines are passed on as they come."""
     env = {
         **os.environ,
@@ -376,7 +254,7 @@ def _run_child(folder: Path, fake_audio: bool, minutes: int) -> dict[str, Any]:
         "PYGAME_HIDE_SUPPORT_PROMPT": "1",
     }
     argv = [sys.executable, "-m", "bench.soak", "--child", str(folder)]
-    argv += ["--minutes", str(minutes)] + (["--fake-audio"] if fake_audio else [])
+    argv += options
     result: dict[str, Any] | None = None
     with subprocess.Popen(
         argv, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
@@ -430,14 +308,20 @@ def _memory_report(result: dict[str, Any]) -> dict[str, dict[str, Any]]:
         f" count {result['peak_before_counting_mb']:.1f}   (target <= {PEAK_TARGET_MB:.0f}:"
         f" {_verdict(peak['met'])})"
     )
+    kept, events = result["kept_growth"], result["events_end"] - result["events_base"]
     print(
         f"  Python objects (gc) minute 10 -> end: {result['objects_base']:,d} ->"
         f" {result['objects_end']:,d} while the events went {result['events_base']} ->"
-        f" {result['events_end']}: {result['objects_per_event']:.1f} per event recorded,"
-        f" {result['kept_per_event']:.1f} of them the events' own"
+        f" {result['events_end']}: {result['objects_per_event']:.1f} per event recorded"
     )
     print(
-        f"    growth beyond the events' own {unexplained:+,d}   (target <= {slack:,d},"
+        f"    held by design: the journey's events {kept['events']:+,d}"
+        f" ({kept['events'] / max(1, events):.1f} per event), the timeline page's entries"
+        f" {kept['timeline']:+,d}, dead weak references {kept['dead weakrefs']:+,d}"
+        " (sqlite3 prunes them every 200 cursors)"
+    )
+    print(
+        f"    growth beyond those {unexplained:+,d}   (target <= {slack:,d},"
         f" {OBJECTS_SLACK:.1%} for caches that fill: {_verdict(objects['met'])})"
     )
     print(f"    grew most: {', '.join(result['objects_grew']) or 'nothing'}")
@@ -449,6 +333,7 @@ def _memory_report(result: dict[str, Any]) -> dict[str, dict[str, Any]]:
         f"    (target: no growth: {_verdict(qt['met'] and widgets['met'])});"
         f" grew most: {', '.join(result['qt_grew']) or 'nothing'}"
     )
+    print(f"    top-level widgets that grew: {', '.join(result['top_grew']) or 'none'}")
     print(f"  the recorder's pending entries at the last sample: {result['pending_end']}")
     return {
         "rss_growth_mb": growth,
@@ -466,7 +351,7 @@ def _idle_report(figures: dict[str, Any]) -> dict[str, dict[str, Any]]:
     print(
         f"    the window's thread {thread['value']:.2f} %   (target < {IDLE_TARGET_PCT:.0f}:"
         f" {_verdict(thread['met'])}); the whole process {process['value']:.2f} %"
-        " (with SDL's mixing thread)"
+        " (all its threads: SDL mixes on one)"
     )
     print(
         f"    events through the app-wide event filters {figures['events_per_s']:.1f}/s"
@@ -514,7 +399,10 @@ def main(argv: Sequence[str] = ()) -> dict[str, dict[str, Any]]:
         sound.run_child("library", folder)
         hours = sum(track.seconds for track in tracks) / 3600
         print(f"soak: a {hours:.1f} h playlist of {len(tracks)} files ({files}), the rain bed")
-        result = _run_child(folder, args.fake_audio, args.minutes)
+        options = ["--minutes", str(args.minutes)]
+        options += ["--fake-audio"] if args.fake_audio else []
+        options += ["--drop-vitals-forms"] if args.drop_vitals_forms else []
+        result = _run_child(folder, options)
     return report(result)
 
 
@@ -526,6 +414,11 @@ def _arguments(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument(
         "--minutes", type=int, default=SIMULATED_S // 60, help="simulated minutes (180)"
     )
+    parser.add_argument(
+        "--drop-vitals-forms",
+        action="store_true",
+        help="delete each vital signs form once closed: what that would save",
+    )
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.minutes * 60 < BASELINE_S + SAMPLE_EVERY_S:
@@ -536,6 +429,6 @@ def _arguments(argv: Sequence[str]) -> argparse.Namespace:
 if __name__ == "__main__":
     arguments = _arguments(sys.argv[1:])
     if arguments.child is not None:
-        child(arguments.child, arguments.fake_audio, arguments.minutes * 60)
+        child(arguments)
     else:
         main(sys.argv[1:])

@@ -72,9 +72,12 @@ def click(widget: QWidget) -> None:
 class Room:
     """The window and what staff do in it."""
 
-    def __init__(self, window: MainWindow, clock: SoakClock) -> None:
+    def __init__(self, window: MainWindow, clock: SoakClock, *, drop_forms: bool = False) -> None:
+        """``drop_forms``: delete each vital signs form once it has closed (what kapdesk does
+        not do today), to measure what that would save."""
         self.window = window
         self.clock = clock
+        self.drop_forms = drop_forms
         self.notes = self.vitals_taken = self.timelines = self.quiets = self.skips = 0
 
     # -- where things are -----------------------------------------------------------------------
@@ -214,6 +217,9 @@ class Room:
                 QTest.keyClicks(dialog.fields[name], value)
         QTest.keyClick(dialog.fields["spo2"], Qt.Key.Key_Return)
         self.vitals_taken += 1
+        if self.drop_forms:
+            wait_until(lambda: not dialog.isVisible(), "the vital signs form to close")
+            dialog.deleteLater()
 
     def quiet(self) -> None:
         click(self.window.sound_panel.quiet_button)
