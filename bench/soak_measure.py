@@ -8,6 +8,7 @@ import gc
 import weakref
 from collections import Counter
 from collections.abc import Iterable
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -31,14 +32,12 @@ def _type_name(kind: type) -> str:
     return f"{kind.__module__}.{kind.__qualname__}"
 
 
-def _kept_by(events: Iterable[object]) -> int:
-    """The garbage collector's objects the journey's events hold by design: each event and the
-    containers of its data (not the enums, types or strings they name)."""
-    containers = (dict, list, tuple, set, frozenset)
-    seen: set[int] = set()
-    stack = list(events)
-    for event in stack:
-        seen.add(id(event))
+def _held(roots: Iterable[object], seen: set[int]) -> int:
+    """The garbage collector's objects ``roots`` hold by design: each root, its containers
+    and kapdesk's model objects in them (not the enums, types or strings they name), counted
+    once across calls that share ``seen``."""
+    stack = [root for root in roots if id(root) not in seen]
+    seen.update(id(root) for root in stack)
     count = 0
     while stack:
         obj = stack.pop()
@@ -46,10 +45,16 @@ def _kept_by(events: Iterable[object]) -> int:
             continue
         count += 1
         for inner in gc.get_referents(obj):
-            if isinstance(inner, containers) and id(inner) not in seen:
+            if id(inner) not in seen and _model_part(inner):
                 seen.add(id(inner))
                 stack.append(inner)
     return count
+
+
+def _model_part(obj: object) -> bool:
+    if isinstance(obj, dict | list | tuple | set | frozenset):
+        return True
+    return type(obj).__module__.startswith("kapdesk.core.") and not isinstance(obj, Enum)
 
 
 class Sample(NamedTuple):
@@ -97,7 +102,8 @@ def sample(room: Room, second: int) -> Sample:
     gc.collect()
     objects = gc.get_objects()
     types = Counter(_type_name(type(obj)) for obj in objects)
-    kept = Counter({"events": _kept_by(events), "timeline": _kept_by(entries), "dead weakrefs": 0})
+    seen: set[int] = set()
+    kept = Counter({"events": _held(events, seen), "timeline": _held(entries, seen)})
     kept["dead weakrefs"] = _dead_weakrefs(objects)
     count = len(objects)
     del objects
