@@ -10,9 +10,21 @@ from bench import (
     loudness,
     observations,
     records_size,
+    soak,
     sound,
     startup,
 )
+
+# The soak's figures in the closing table: its label, and how the value must stand to target.
+SOAK = {
+    "rss_growth_mb": ("soak: RSS growth, minute 10 to 3 h", "<"),
+    "peak_mb": ("soak: whole window peak RSS", "<="),
+    "python_objects_beyond_design": ("soak: Python objects beyond design", "<="),
+    "qt_objects_growth": ("soak: Qt objects growth", "<="),
+    "widgets_growth": ("soak: widgets growth", "<="),
+    "idle_window_thread_pct": ("idle journey screen, window's thread", "<"),
+    "idle_process_pct": ("idle journey screen, whole process", "<"),
+}
 
 startup.main()
 print()
@@ -23,6 +35,16 @@ print()
 observations.main()
 print()
 sound.main()
+print()
+for key, figure in soak.main().items():
+    label, relation = SOAK[key]
+    unit = figure["unit"]
+    figures.record(
+        label,
+        f"{figure['value']:g} {unit}",
+        f"{relation} {figure['target']:g} {unit}",
+        met=figure["met"],
+    )
 print()
 loudness.main()
 print()
