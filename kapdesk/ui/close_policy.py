@@ -175,7 +175,8 @@ class ClosePolicy(QObject):
         except Exception:
             log.exception("what waited could not be written before kapdesk ended")
         try:
-            fade = self._window.sound_panel.fade_away(SHUTDOWN_FADE_S)
+            if self._window.page_built("journey"):  # else no sound was ever played
+                fade = self._window.sound_panel.fade_away(SHUTDOWN_FADE_S)
         except Exception:
             log.exception("the sound could not be faded out before kapdesk ended")
         return fade
@@ -203,6 +204,8 @@ class ClosePolicy(QObject):
 
     def _still_sounding(self, silent_by: float) -> bool:
         """Whether the sound device still plays the end of its fade (until ``silent_by``)."""
+        if not self._window.page_built("journey"):
+            return False
         try:
             sounding = self._window.sound_panel.sounding()
         except Exception:
@@ -259,12 +262,13 @@ class ClosePolicy(QObject):
     def _close_everything(self) -> None:
         """The window closes: the sound device, the loudness measuring, the recorder, the
         beacon, the board and the inhibitors are let go (an open session stays open)."""
-        self._window.sound_panel.shut_down()
+        if self._window.page_built("journey"):
+            self._window.sound_panel.shut_down()
         # The loudness measuring's child is killed now, not left to outlive kapdesk. (Imported
         # here: the library's modules are not for the first frame, see tests/ui/test_start.py.)
         from kapdesk.ui.library_measure import STOP_WAIT_S  # noqa: PLC0415
 
-        self._window.library_view.measurer.stop(wait=STOP_WAIT_S)
+        self._window.stop_measuring(wait=STOP_WAIT_S)
         self._window.store.close_all()  # what waits for the server stays in the outbox
         if self._window.presence is not None:
             self._window.presence.stop()

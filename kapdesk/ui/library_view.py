@@ -73,6 +73,7 @@ class LibraryView(QWidget):
         *,
         target: float = DEFAULT_TARGET,
         measure_files: MeasureFiles | None = None,
+        measurer: Measurer | None = None,
     ) -> None:
         super().__init__(parent)
         self.ops = ops  # reads the library off the window's thread as the page opens
@@ -89,8 +90,9 @@ class LibraryView(QWidget):
         self._scanner.progressed.connect(self._progress)
         self._scanner.finished.connect(self._scanned)
         # Loudness is measured in the background after a scan, as the page opens, and a little
-        # after the window starts (MainWindow).
-        self.measurer = Measurer(library, self, measure_files)
+        # after the window starts and after each session (by the window's ``measurer``, which
+        # it hands this page: measuring needs no library page).
+        self.measurer = measurer if measurer is not None else Measurer(library, self, measure_files)
         self.measurer.progressed.connect(self._measuring)
         self.measurer.measured.connect(self._measured)
         self.measurer.finished.connect(self._measured_all)

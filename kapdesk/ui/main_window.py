@@ -8,7 +8,8 @@ roles are checked and their name goes on every record they make.
 
 It is built over records already open (:class:`kapdesk.ui.start_window.StartWindow` is on
 screen while they open, and this window takes its place), so everything it has is there from
-its constructor on.
+its constructor on; each page is built the first time it is needed
+(:mod:`kapdesk.ui.window_pages`), so the first page shows without waiting for the others.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from kapdesk.ui.notices import Notice
 from kapdesk.ui.page_routes import PageRoutes
 from kapdesk.ui.sign_in import LOCK_KEY, SignIn
 from kapdesk.ui.storage_ops import StorageOps
+from kapdesk.ui.window_pages import WindowPages
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
@@ -55,7 +57,7 @@ MEASURE_AFTER_START_MS = 20_000
 _LOCK_KEY_TEXT = LOCK_KEY
 
 
-class MainWindow(PageRoutes, SignIn):
+class MainWindow(PageRoutes, SignIn, WindowPages):
     """kapdesk's window. Holds at most one session open at a time on the journey page."""
 
     def __init__(
@@ -97,9 +99,9 @@ class MainWindow(PageRoutes, SignIn):
         self.practice_band = self._practice(practice)  # its title before the room's name
         # The keyboard comes back after every form, with or without a window manager.
         self.focus_keeper = FocusKeeper(self, self.natural_focus)
-        self._make_pages(records, clock, audio)
+        # Each page is built the first time it is needed (kapdesk.ui.window_pages).
+        self._start_pages(records, clock, audio)
         self._set_up_lock(clock, records)
-        self._wire_pages()
         self.backups = self._make_backups(records)
         if self.practice_band is not None:
             self.board_button.hide()  # no clinic board from practice: it shows the clinic's
@@ -111,19 +113,19 @@ class MainWindow(PageRoutes, SignIn):
         self.heartbeat.start()
         self.pages.currentChanged.connect(lambda _index: self._focus_on_page())
         self.pages.currentChanged.connect(lambda _index: self._calm_notices())
-        self.resume(records.left_open)
+        if records.left_open:  # else set-up, once someone has signed in
+            self.resume(records.left_open)
         self.ask_who()
         # The measurer asks the records what is due on a thread of its own, never this one;
-        # not while a session plays (the PC's disk and cores are the music's), but after it.
+        # not while a session plays (the PC's disk and cores are the music's), but after it
+        # (the journey page starts it as a session closes).
         QTimer.singleShot(MEASURE_AFTER_START_MS, self, self._measure_unless_in_session)
-        self.journey_view.session_closed.connect(lambda _id: self.library_view.measurer.start())
 
     def _measure_unless_in_session(self) -> None:
         """Measure what the library does not know yet, unless a session is open: then its close
         does it."""
-        current = self.journey_view.current
-        if current is None or current.journey.closed:
-            self.library_view.measurer.start()
+        if not self._journey_open():
+            self.measurer.start()
 
     def _make_frame(self) -> None:
         """The banners above the pages, and the stack of pages."""
@@ -206,6 +208,8 @@ class MainWindow(PageRoutes, SignIn):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        # Shown, and ready from the next turn of the event loop: what comes next follows.
+        self.build_soon()
         # Without a window manager nobody makes the window active: keys would go nowhere.
         if not self.isActiveWindow():
             self.activateWindow()
@@ -217,7 +221,7 @@ class MainWindow(PageRoutes, SignIn):
         page = self.pages.currentWidget()
         if page is self.calm:
             return self.calm.pin if self.calm.pad.isVisible() else self.calm
-        if page is self.journey_view:
+        if self.page_name(page) == "journey":
             panel = self.journey_view.observations
             note = panel.note if panel is not None else None
             if note is not None and note.isVisible() and note.isEnabled():
@@ -243,7 +247,9 @@ class MainWindow(PageRoutes, SignIn):
         """A page turned away never keeps the keyboard (a key typed would land on it); the
         journey screen starts with it in the note box."""
         page = self.pages.currentWidget()
-        if page is self.journey_view or not self.focus_keeper.may_take_focus(self.focusWidget()):
+        if self.page_name(page) == "journey" or not self.focus_keeper.may_take_focus(
+            self.focusWidget()
+        ):
             self.focus_keeper.settle()
 
     # -- practice -------------------------------------------------------------------------------
@@ -275,107 +281,6 @@ class MainWindow(PageRoutes, SignIn):
             "Practice does not start at login: set autostart in kapdesk without --practice."
         )
         return band
-
-    def _make_pages(self, records: Records, clock: Clock, audio: BackendFactory | None) -> None:
-        """Every page over the open records, in the window's stack of pages."""
-        # The pages import the clinical core, which the first frame does not need.
-        from kapdesk.core.observations import DEFAULT_TAGS  # noqa: PLC0415
-        from kapdesk.core.soundtrack import default_soundtracks  # noqa: PLC0415
-        from kapdesk.ui.course_view import CourseView  # noqa: PLC0415
-        from kapdesk.ui.followups_view import FollowUpsView  # noqa: PLC0415
-        from kapdesk.ui.history_view import HistoryView  # noqa: PLC0415
-        from kapdesk.ui.integration_view import IntegrationView  # noqa: PLC0415
-        from kapdesk.ui.journey_view import JourneyView  # noqa: PLC0415
-        from kapdesk.ui.library_view import LibraryView  # noqa: PLC0415
-        from kapdesk.ui.observation_panel import ObservationPanel  # noqa: PLC0415
-        from kapdesk.ui.preparation_panel import PreparationPanel  # noqa: PLC0415
-        from kapdesk.ui.setup_view import SetupView  # noqa: PLC0415
-        from kapdesk.ui.sound_panel import SoundPanel  # noqa: PLC0415
-        from kapdesk.ui.staff_view import StaffView  # noqa: PLC0415
-        from kapdesk.ui.summary_view import SummaryView  # noqa: PLC0415
-        from kapdesk.ui.timeline_view import TimelineView  # noqa: PLC0415
-
-        self.sounds = list(records.sounds)
-        self.bundled_soundtracks = default_soundtracks(self.sounds)
-        self.soundtracks = []
-        self.setup_view = SetupView(self.ops)
-        self.setup_view.courses_of = records.courses.of_patient
-        self.setup_view.target_loudness = records.clinic.target_loudness
-        self.journey_view = JourneyView()
-        self.summary_view = SummaryView(self.ops)
-        self.history_view = HistoryView(self.ops)
-        self.library_view = LibraryView(
-            records.sound_library,
-            self.sounds,
-            records.library,
-            ops=self.ops,
-            target=records.clinic.target_loudness,
-        )
-        self.timeline_view = TimelineView(self.ops)
-        self.integration_view = IntegrationView(self.ops)
-        self.course_view = CourseView(self.ops)
-        self.followups_view = FollowUpsView(self.ops)
-        self.staff_view = StaffView(self.ops)
-        kept = records.printing.kept  # never saved over
-        self.library_view.kept = kept
-        for saver in (self.summary_view.saver, self.integration_view.saver):
-            saver.kept = kept
-            saver.refusal = self._export_refusal
-            saver.clinic_folder = records.printing.documents or records.clinic.documents
-            saver.file_prefix = records.printing.file_prefix
-        self.summary_view.make_record = self._print_record
-        self.integration_view.make_handout = self._print_handout
-        self.sound_panel = SoundPanel(clock, audio)
-        self.sound_panel.target_loudness = records.clinic.target_loudness
-        self.journey_view.place_sound(self.sound_panel)
-        self.journey_view.place_observations(ObservationPanel(records.tags or DEFAULT_TAGS))
-        self.preparation = PreparationPanel(clock, records.clinic.breathing)
-        self.journey_view.place_preparation(self.preparation)
-        for page in (
-            self.setup_view,
-            self.journey_view,
-            self.summary_view,
-            self.history_view,
-            self.library_view,
-            self.timeline_view,
-            self.integration_view,
-            self.course_view,
-            self.followups_view,
-            self.staff_view,
-        ):
-            self.pages.addWidget(page)
-
-    def _wire_pages(self) -> None:
-        """Every page's requests to the window's routes, in one place."""
-        self.setup_view.open_requested.connect(self.open_session)
-        self.setup_view.history_requested.connect(self.show_history)
-        self.setup_view.followups_requested.connect(self.show_followups)
-        self.setup_view.staff_requested.connect(self.show_staff)
-        self.setup_view.library_requested.connect(self.show_library)
-        self.preparation.questionnaires_requested.connect(self._questionnaires_before_dosing)
-        self.journey_view.session_closed.connect(lambda _id: self._stay_awake(False))
-        self.journey_view.session_closed.connect(self.show_integration)
-        self.journey_view.history_requested.connect(self.show_history)
-        self.journey_view.timeline_requested.connect(self.show_timeline)
-        self.journey_view.switch_user_requested.connect(self.switch_user)
-        self.summary_view.integration_requested.connect(self.show_integration)
-        self.summary_view.new_session_requested.connect(self.show_setup)
-        self.summary_view.history_requested.connect(self.show_history)
-        self.summary_view.timeline_requested.connect(self.show_timeline)
-        self.integration_view.record_requested.connect(self.show_summary)
-        self.integration_view.new_session_requested.connect(self.show_setup)
-        self.integration_view.back_requested.connect(self.show_history)
-        self.integration_view.course_requested.connect(self.show_course)
-        self.course_view.back_requested.connect(self._back_from_course)
-        self.followups_view.plan_requested.connect(self.show_integration)
-        self.followups_view.back_requested.connect(self.go_home)
-        self.history_view.session_chosen.connect(self.choose_session)
-        self.history_view.back_requested.connect(self.go_home)
-        self.library_view.back_requested.connect(self.go_home)
-        self.timeline_view.back_requested.connect(self._back_from_timeline)
-        self.staff_view.back_requested.connect(self.go_home)
-        self.staff_view.accounts_changed.connect(self.refresh_member)
-        self.staff_view.room_saver = self.save_room
 
     def _make_backups(self, records: Records) -> RoomBackups | None:
         """This room's backups, for the records kept on this PC (never practice's)."""
@@ -416,7 +321,9 @@ class MainWindow(PageRoutes, SignIn):
             self.lock_seconds = room.lock_minutes * 60
         else:
             self.lock_seconds = self.records.clinic.lock_minutes * 60
-        self.sound_panel.volume_limit = room.volume_limit  # from the next session's player
+        self.room_volume_limit = room.volume_limit
+        if self.page_built("journey"):
+            self.sound_panel.volume_limit = room.volume_limit  # from the next session's player
         if room.kiosk and not self.kiosk:
             self.enter_kiosk()
         elif not room.kiosk:

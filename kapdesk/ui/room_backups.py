@@ -12,13 +12,13 @@ from PySide6.QtCore import QObject
 from kapdesk.backup_keeper import BackupKeeper
 from kapdesk.core.staff import Role
 from kapdesk.ui.backup_schedule import BackupSchedule
-from kapdesk.ui.backup_section import PassphraseDialog
 
 if TYPE_CHECKING:
     from kapdesk.backup_keeper import BackupOutcome
     from kapdesk.core.room import RoomSettings
     from kapdesk.paths import AppPaths
     from kapdesk.ui.backup_schedule import BackupLook
+    from kapdesk.ui.backup_section import BackupSection, PassphraseDialog
     from kapdesk.ui.window_parts import WindowParts
 
 
@@ -34,17 +34,37 @@ class RoomBackups(QObject):
         )
         self.schedule = BackupSchedule(self.keeper, self)
         self.dialog: PassphraseDialog | None = None
-        self.section = window.staff_view.backups
-        self.section.back_up_requested.connect(self.back_up_now)
-        self.section.passphrase_requested.connect(self.ask_passphrase)
+        self._outcome: BackupOutcome | None = None  # the last, for the admin's page once built
         self.schedule.started.connect(self._started)
         self.schedule.finished.connect(self._finished)
         self.schedule.looked.connect(self._show)
         self.schedule.passphrase_kept.connect(self._passphrase_kept)
-        window.journey_view.session_closed.connect(lambda _id: self.schedule.after_session())
+        window.when_built("journey", self._journey_built)
+        window.when_built("staff", self._staff_built)
+        window.when_built("setup", self._show_notice)  # what came before the page, now
         window.pages.currentChanged.connect(lambda _index: self._page_turned())
         self.schedule.sweep_leftovers()  # a backup killed with an earlier window left them
         self.schedule.look()
+
+    @property
+    def section(self) -> BackupSection:
+        """The backups' part of the admin's page (built by reading it)."""
+        return self.window.staff_view.backups
+
+    def _journey_built(self) -> None:
+        self.window.journey_view.session_closed.connect(lambda _id: self.schedule.after_session())
+
+    def _staff_built(self) -> None:
+        """The admin's page exists: it shows what backups said before it did."""
+        section = self.section
+        section.back_up_requested.connect(self.back_up_now)
+        section.passphrase_requested.connect(self.ask_passphrase)
+        if self.schedule.running:
+            section.working()
+        elif self._outcome is not None:
+            section.done(self._outcome)
+        if self.schedule.last_look is not None:
+            self._show(self.schedule.last_look)
 
     def room_saved(self, room: RoomSettings) -> None:
         """The admin saved the room's settings: backups follow them from now on."""
@@ -57,6 +77,7 @@ class RoomBackups(QObject):
 
     def ask_passphrase(self) -> None:
         from kapdesk.storage.encryption import passphrase_problem  # noqa: PLC0415
+        from kapdesk.ui.backup_section import PassphraseDialog  # noqa: PLC0415  (the page's)
 
         self.dialog = PassphraseDialog(passphrase_problem, self.window.staff_view)
         self.dialog.accepted.connect(self._passphrase_typed)
@@ -80,25 +101,29 @@ class RoomBackups(QObject):
         )
 
     def _started(self, _why: str) -> None:
-        self.section.working()
+        if self.window.page_built("staff"):
+            self.section.working()
 
     def _finished(self, outcome: BackupOutcome) -> None:
-        if self.schedule.running == 0:
+        self._outcome = outcome
+        if self.schedule.running == 0 and self.window.page_built("staff"):
             self.section.done(outcome)
 
     def _show(self, look: BackupLook) -> None:
-        self.section.show_look(look)
-        if look.needs_passphrase and not self.section.passphrase_state.text():
-            self.section.show_passphrase_state(
-                "Kept in the OS keyring."
-                if look.passphrase_kept
-                else "None set yet: no encrypted backup can be made until one is."
-            )
-        self.window.staff_view.backup_notice.say(look.notice)
+        if self.window.page_built("staff"):
+            section = self.section
+            section.show_look(look)
+            if look.needs_passphrase and not section.passphrase_state.text():
+                section.show_passphrase_state(
+                    "Kept in the OS keyring."
+                    if look.passphrase_kept
+                    else "None set yet: no encrypted backup can be made until one is."
+                )
+            self.window.staff_view.backup_notice.say(look.notice)
         self._show_notice()
 
     def _page_turned(self) -> None:
-        if self.window.pages.currentWidget() is self.window.staff_view:
+        if self.window.page_name(self.window.pages.currentWidget()) == "staff":
             self.schedule.look()  # what the admin's page shows is as it is now
         self._show_notice()
 
@@ -107,4 +132,5 @@ class RoomBackups(QObject):
         member, look = self.window.member, self.schedule.last_look
         admin = member is not None and Role.ADMIN in member.roles
         notice = look.notice if look is not None and admin else None
-        self.window.setup_view.backup_notice.say(notice)
+        if self.window.page_built("setup"):  # else said as it is built
+            self.window.setup_view.backup_notice.say(notice)

@@ -117,8 +117,8 @@ class SignIn(WindowParts):
         """Who is signed in, under every page but the journey (whose header says it, and
         whose timer needs the height) and the calm screen (which shows no names)."""
         page = self.pages.currentWidget()
-        hidden = (self.calm, self.first_admin_view, self.journey_view)
-        self.statusBar().setVisible(self.member is not None and page not in hidden)
+        hidden = page in (self.calm, self.first_admin_view) or self.page_name(page) == "journey"
+        self.statusBar().setVisible(self.member is not None and not hidden)
 
     @property
     def locked(self) -> bool:
@@ -196,15 +196,16 @@ class SignIn(WindowParts):
     def _reopen_as_member(self, page: QWidget | None) -> None:
         """Show ``page`` again for the member now signed in, through the way it is opened (so
         roles are checked and names are theirs); the journey or set-up when it was none."""
-        if page is self.integration_view and self.integration_view.session_id is not None:
+        name = self.page_name(page)  # a page never built was never behind the lock
+        if name == "integration" and self.integration_view.session_id is not None:
             self.show_integration(self.integration_view.session_id)
-        elif page is self.course_view and self.course_view.session_id is not None:
+        elif name == "course" and self.course_view.session_id is not None:
             self.show_course(self.course_view.session_id)
-        elif page is self.staff_view:
+        elif name == "staff":
             self.show_staff()
-        elif page is self.timeline_view and self.timeline_view.current is not None:
+        elif name == "timeline" and self.timeline_view.current is not None:
             self.show_timeline(self.timeline_view.current.session_id)
-        elif page in (self.summary_view, self.history_view, self.library_view, self.followups_view):
+        elif page is not None and name in ("summary", "history", "library", "followups"):
             self.pages.setCurrentWidget(page)  # nothing on them is signed or role-bound
         else:
             self.go_home()
@@ -213,7 +214,7 @@ class SignIn(WindowParts):
         """Ctrl+Shift+L: where a refusal offers "Switch user", that switch (forms kept, the
         refused action tried again); otherwise the plain lock."""
         self.activateWindow()  # the key came here: the calm screen takes the keys that follow
-        if self.pages.currentWidget() is self.journey_view:
+        if self.page_name(self.pages.currentWidget()) == "journey":
             again = self.journey_view.pending_switch()
             if again is not None:
                 self.switch_user(again)
@@ -315,7 +316,8 @@ class SignIn(WindowParts):
     def _act_as(self, member: StaffMember) -> None:
         """``member`` acts from now on: on the journeys open here, and in the line below."""
         self.member = member
-        for opened in (self.current, self.timeline_view.current):
+        timeline = self.timeline_view.current if self.page_built("timeline") else None
+        for opened in (self.current, timeline):
             if opened is not None:
                 opened.journey.act_as(member)
         roles = ", ".join(sorted(role.value for role in member.roles))

@@ -21,9 +21,10 @@ if TYPE_CHECKING:
     from kapdesk.core.clock import Clock
     from kapdesk.core.protocol_files import ProtocolLibrary
     from kapdesk.core.room import RoomSettings
-    from kapdesk.core.soundtrack import Soundtrack
+    from kapdesk.core.soundtrack import BundledSound, Soundtrack
     from kapdesk.core.staff import Action, StaffMember
     from kapdesk.records import Records
+    from kapdesk.reports.pages import Printed
     from kapdesk.storage.audit_queue import AuditQueue
     from kapdesk.storage.journeys import JourneyStore, OpenJourney
     from kapdesk.storage.library import SoundLibrary
@@ -40,9 +41,11 @@ if TYPE_CHECKING:
     from kapdesk.ui.history_view import HistoryView
     from kapdesk.ui.integration_view import IntegrationView
     from kapdesk.ui.journey_view import JourneyView
+    from kapdesk.ui.library_measure import Measurer
     from kapdesk.ui.library_view import LibraryView
     from kapdesk.ui.notices import Notice
     from kapdesk.ui.practice_band import PracticeBand
+    from kapdesk.ui.preparation_panel import PreparationPanel
     from kapdesk.ui.setup_view import SetupView
     from kapdesk.ui.sound_panel import SoundPanel
     from kapdesk.ui.staff_view import StaffView
@@ -62,7 +65,8 @@ class WindowParts(QMainWindow):
     # Damage the full check of a big record file found after it opened (from its thread).
     record_damaged = Signal(str)
 
-    # Everything is set by the window's constructor, over records already open.
+    # Everything is set by the window's constructor, over records already open; the pages
+    # are built when first read (see kapdesk.ui.window_pages).
     current: OpenJourney | None
     member: StaffMember | None
     presence: PresenceBeacon | None
@@ -85,17 +89,8 @@ class WindowParts(QMainWindow):
     sound_library: SoundLibrary
     soundtracks: list[Soundtrack]
     bundled_soundtracks: list[Soundtrack]
-    setup_view: SetupView
-    journey_view: JourneyView
-    summary_view: SummaryView
-    history_view: HistoryView
-    library_view: LibraryView
-    timeline_view: TimelineView
-    integration_view: IntegrationView
-    course_view: CourseView
-    followups_view: FollowUpsView
-    staff_view: StaffView
-    sound_panel: SoundPanel
+    sounds: list[BundledSound]
+    room_volume_limit: float  # the room's loudest sound, for the sound panel once built
     calm: CalmScreen
     first_admin_view: FirstAdminView
     staff: StaffStore | None
@@ -108,6 +103,51 @@ class WindowParts(QMainWindow):
     _banner_page: QWidget | None  # the page a refusal's switch belongs to
 
     if TYPE_CHECKING:  # defined by the parts, used across them
+        # The pages, each built the first time it is read (kapdesk.ui.window_pages).
+        @property
+        def setup_view(self) -> SetupView: ...
+        @property
+        def journey_view(self) -> JourneyView: ...
+        @property
+        def sound_panel(self) -> SoundPanel: ...
+        @property
+        def preparation(self) -> PreparationPanel: ...
+        @property
+        def summary_view(self) -> SummaryView: ...
+        @property
+        def history_view(self) -> HistoryView: ...
+        @property
+        def library_view(self) -> LibraryView: ...
+        @property
+        def timeline_view(self) -> TimelineView: ...
+        @property
+        def integration_view(self) -> IntegrationView: ...
+        @property
+        def course_view(self) -> CourseView: ...
+        @property
+        def followups_view(self) -> FollowUpsView: ...
+        @property
+        def staff_view(self) -> StaffView: ...
+        @property
+        def measurer(self) -> Measurer: ...
+        def page_built(self, name: str) -> bool: ...
+        def page_name(self, page: QWidget | None) -> str | None: ...
+        def when_built(self, name: str, then: Callable[[], None]) -> None: ...
+        def stop_measuring(self, wait: float) -> None: ...
+        def open_session(
+            self, patient_code: str, protocol_id: str, sitter: str, soundtrack: int = -1
+        ) -> None: ...
+        def show_setup(self) -> None: ...
+        def show_history(self) -> None: ...
+        def show_followups(self) -> None: ...
+        def show_library(self) -> None: ...
+        def choose_session(self, session_id: int) -> None: ...
+        def _back_from_timeline(self) -> None: ...
+        def _back_from_course(self) -> None: ...
+        def _questionnaires_before_dosing(self) -> None: ...
+        def _print_record(self, session_id: int) -> Printed: ...
+        def _print_handout(self, session_id: int) -> Printed: ...
+        def _export_refusal(self) -> str | None: ...
 
         @property
         def locked(self) -> bool: ...

@@ -1,0 +1,172 @@
+"""The window builds only the page it shows first: set-up and the journey follow in its idle
+moments once it is shown, every other page the first time staff open it, and nothing said on a
+page is lost because the page did not exist yet (a backup notice, loudness measured after a
+session)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from kapdesk.app import build_window
+from kapdesk.audio import measuring
+from kapdesk.core.clock import FakeClock
+from kapdesk.paths import AppPaths
+from kapdesk.storage.db import Storage
+from kapdesk.storage.library import ScannedTrack, SoundLibrary
+from kapdesk.ui import theme
+from kapdesk.ui.main_window import MainWindow
+from tests.support.ops import settle
+from tests.ui.conftest import sign_in
+
+# Opened from set-up (or after a session): built the first time they are.
+RARELY_USED = (
+    "summary",
+    "history",
+    "library",
+    "timeline",
+    "integration",
+    "course",
+    "followups",
+    "staff",
+)
+# Their modules, and what only they need (the PDF writer, the audio files' tags).
+NOT_LOADED = (
+    "kapdesk.ui.summary_view",
+    "kapdesk.ui.history_view",
+    "kapdesk.ui.library_view",
+    "kapdesk.ui.timeline_view",
+    "kapdesk.ui.integration_view",
+    "kapdesk.ui.course_view",
+    "kapdesk.ui.followups_view",
+    "kapdesk.ui.staff_view",
+    "kapdesk.ui.print_job",
+    "kapdesk.reports.pdf",
+    "mutagen",
+)
+
+_PROBE = """
+import json, sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from kapdesk.app import build_window
+from kapdesk.core.clock import FakeClock
+from kapdesk.paths import AppPaths
+from kapdesk.storage.db import open_storage
+paths = AppPaths.resolve(Path(sys.argv[1]))
+window = build_window(open_storage(paths, None), paths, FakeClock())
+at_build = [name for name in ("setup", "journey") if window.page_built(name)]
+window.show()
+while not window.page_built("journey"):
+    app.processEvents()
+app.processEvents()
+names = {names!r}
+print(json.dumps({{
+    "at_build": at_build,
+    "built": [name for name in ("setup", "journey", *names) if window.page_built(name)],
+    "loaded": [name for name in {modules!r} if name in sys.modules],
+}}))
+"""
+
+
+@pytest.mark.subprocess
+def test_the_window_builds_set_up_and_the_journey_once_shown_and_no_other_page(
+    tmp_path: Path,
+) -> None:
+    probe = _PROBE.format(names=RARELY_USED, modules=NOT_LOADED)
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen["at_build"] == []  # the first page is the first admin's: nothing else yet
+    assert seen["built"] == ["setup", "journey"]  # built in the idle moments after
+    assert seen["loaded"] == []
+
+
+def _tracks(storage: Storage, clock: FakeClock) -> None:
+    library = SoundLibrary(storage, clock)
+    library.add(
+        [
+            ScannedTrack(f"/music/{name}.ogg", name.title(), "Ensemble", 600.0, "OGG", None)
+            for name in ("dawn", "tide", "calm")
+        ]
+    )
+
+
+def _window(qtbot: QtBot, qapp: QApplication, storage: Storage, paths: AppPaths) -> MainWindow:
+    theme.apply(qapp)
+    built = build_window(storage, paths, FakeClock())
+    qtbot.addWidget(built)
+    built.resize(1280, 800)
+    built.show()
+    built.activateWindow()
+    qtbot.waitUntil(built.isActiveWindow)
+    return built
+
+
+def test_the_library_is_built_when_staff_open_it_and_shows_its_tracks(
+    qtbot: QtBot, qapp: QApplication, storage: Storage, paths: AppPaths, clock: FakeClock
+) -> None:
+    _tracks(storage, clock)
+    window = sign_in(_window(qtbot, qapp, storage, paths))
+    assert window.pages.currentWidget() is window.setup_view
+    assert not any(window.page_built(name) for name in RARELY_USED)
+    qtbot.mouseClick(window.setup_view.library_button, Qt.MouseButton.LeftButton)
+    assert window.page_built("library")
+    view = window.library_view
+    assert window.pages.currentWidget() is view
+    settle(window)
+    assert view.table.rowCount() == 3
+    assert not window.page_built("staff")  # one page opened, one page built
+
+
+def test_loudness_is_measured_after_a_session_without_building_the_library(
+    qtbot: QtBot,
+    qapp: QApplication,
+    storage: Storage,
+    paths: AppPaths,
+    *,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[list[str]] = []
+
+    def measure_files(paths: list[Path], *_: object, **__: object) -> dict[Path, object]:
+        asked.append(sorted(path.name for path in paths))
+        raise measuring.MeterMissingError("no meter here")
+
+    monkeypatch.setattr(measuring, "measure_files", measure_files)
+    _tracks(storage, clock)
+    window = sign_in(_window(qtbot, qapp, storage, paths))
+    setup = window.setup_view
+    line = setup.patient.lineEdit()
+    assert isinstance(line, QLineEdit)
+    qtbot.keyClicks(line, "P-0100")
+    for row in range(setup.protocols.count()):
+        if setup.protocols.item(row).data(Qt.ItemDataRole.UserRole) == "im-ketamine":
+            setup.protocols.setCurrentRow(row)
+    qtbot.mouseClick(setup.open_button, Qt.MouseButton.LeftButton)
+    settle(window)
+    view = window.journey_view
+    assert window.pages.currentWidget() is view
+    qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
+    dialog = view.close_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClicks(dialog.reason, "Patient asked to stop")
+    qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(asked) == 1)  # the session closed: now it is measured
+    assert asked[0] == ["calm.ogg", "dawn.ogg", "tide.ogg"]
+    assert not window.page_built("library")
