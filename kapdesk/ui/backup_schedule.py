@@ -39,7 +39,7 @@ class BackupLook:
     failure: tuple[datetime, str] | None
     notice: str | None
     needs_passphrase: bool = False  # the database is plain: backups need one of their own
-    passphrase_kept: bool = False
+    passphrase_kept: bool | None = None  # None: the keyring was not asked (nobody shows it)
 
 
 class BackupSchedule(QObject):
@@ -55,6 +55,9 @@ class BackupSchedule(QObject):
         self.keeper = keeper
         self.running = 0  # backups started and not yet come back
         self.last_look: BackupLook | None = None
+        # Whether a look asks the OS keyring whether the passphrase is kept: only once the
+        # admin's page that says so exists (the keyring's modules are heavy to load).
+        self.keyring_wanted = False
         self._checking = False  # the daily check is out
         self._looking = False  # a look is out
         self._look_again = False  # asked for while one was out
@@ -89,6 +92,7 @@ class BackupSchedule(QObject):
         if self.running or self._checking or not self.keeper.wanted:
             return
         keeper, checked, seen = self.keeper, self._checked_heard, self._seen_heard
+        keyring = self.keyring_wanted
         self._checking = True
 
         def work() -> None:  # on a thread of its own
@@ -99,7 +103,7 @@ class BackupSchedule(QObject):
                 log.exception("the daily backup check failed")
             finally:
                 checked(outcome)
-            seen(_look(keeper))
+            seen(_look(keeper, keyring=keyring))
 
         self._thread(work, "kapdesk daily backup")
 
@@ -110,13 +114,13 @@ class BackupSchedule(QObject):
         if self._looking:
             self._look_again = True  # the settings may have changed since it went out
             return
-        keeper, looked = self.keeper, self._looked_heard
+        keeper, looked, keyring = self.keeper, self._looked_heard, self.keyring_wanted
         self._looking = True
 
         def work() -> None:  # on a thread of its own
             look = BackupLook(None, None, None)
             try:
-                look = _look(keeper)
+                look = _look(keeper, keyring=keyring)
             finally:
                 looked(look)
 
@@ -133,12 +137,13 @@ class BackupSchedule(QObject):
             except Exception as exc:  # the keyring's own failures, whatever they are
                 problem = f"the OS keyring cannot keep it ({exc.__class__.__name__})"
             kept(problem)
-            seen(_look(keeper))
+            seen(_look(keeper, keyring=True))
 
         self._thread(work, "kapdesk backup passphrase")
 
     def _start(self, why: str, by: str) -> None:
         keeper, ended, seen = self.keeper, self._ended_heard, self._seen_heard
+        keyring = self.keyring_wanted
         self.running += 1
         self.started.emit(why)
 
@@ -150,7 +155,7 @@ class BackupSchedule(QObject):
                 log.exception("a backup (%s) failed in an unexpected way", why)
             finally:
                 ended(outcome)
-            seen(_look(keeper))
+            seen(_look(keeper, keyring=keyring))
 
         self._thread(work, f"kapdesk backup ({why})")
 
@@ -185,13 +190,13 @@ class BackupSchedule(QObject):
         self.looked.emit(look)
 
 
-def _look(keeper: BackupKeeper) -> BackupLook:
+def _look(keeper: BackupKeeper, *, keyring: bool) -> BackupLook:
+    """What the admin sees of backups now; the OS keyring is asked only when ``keyring``."""
     try:
         needs = keeper.needs_passphrase()
         last, failure = keeper.state()
-        return BackupLook(
-            last, failure, keeper.notice(last), needs, needs and keeper.passphrase_kept()
-        )
+        kept = (needs and keeper.passphrase_kept()) if keyring else None
+        return BackupLook(last, failure, keeper.notice(last), needs, kept)
     except Exception:  # a look never ends a thread with a traceback
         log.exception("the backups could not be looked at")
         return BackupLook(None, None, None)

@@ -210,6 +210,8 @@ class MainWindow(PageRoutes, SignIn, WindowPages):
         super().showEvent(event)
         # Shown, and ready from the next turn of the event loop: what comes next follows.
         self.build_soon()
+        if self.backups is not None:
+            self.backups.start_soon()
         # Without a window manager nobody makes the window active: keys would go nowhere.
         if not self.isActiveWindow():
             self.activateWindow()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 from kapdesk.backup_keeper import BackupKeeper
 from kapdesk.core.staff import Role
@@ -20,6 +20,12 @@ if TYPE_CHECKING:
     from kapdesk.ui.backup_schedule import BackupLook
     from kapdesk.ui.backup_section import BackupSection, PassphraseDialog
     from kapdesk.ui.window_parts import WindowParts
+
+
+# The leftovers' sweep and the first look wait this long after the window is shown: nothing
+# competes with the first page for the window's thread (the look may load the keyring's
+# modules). Nothing is said of backups before the look returns.
+START_AFTER_SHOWN_MS = 3_000
 
 
 class RoomBackups(QObject):
@@ -35,6 +41,7 @@ class RoomBackups(QObject):
         self.schedule = BackupSchedule(self.keeper, self)
         self.dialog: PassphraseDialog | None = None
         self._outcome: BackupOutcome | None = None  # the last, for the admin's page once built
+        self._start_asked = False
         self.schedule.started.connect(self._started)
         self.schedule.finished.connect(self._finished)
         self.schedule.looked.connect(self._show)
@@ -43,22 +50,32 @@ class RoomBackups(QObject):
         window.when_built("staff", self._staff_built)
         window.when_built("setup", self._show_notice)  # what came before the page, now
         window.pages.currentChanged.connect(lambda _index: self._page_turned())
-        self.schedule.sweep_leftovers()  # a backup killed with an earlier window left them
-        self.schedule.look()
 
     @property
     def section(self) -> BackupSection:
         """The backups' part of the admin's page (built by reading it)."""
         return self.window.staff_view.backups
 
+    def start_soon(self) -> None:
+        """The window is shown: the sweep and the first look a few seconds from now."""
+        if not self._start_asked:
+            self._start_asked = True
+            QTimer.singleShot(START_AFTER_SHOWN_MS, self, self.start)
+
+    def start(self) -> None:
+        self.schedule.sweep_leftovers()  # a backup killed with an earlier window left them
+        self.schedule.look()
+
     def _journey_built(self) -> None:
         self.window.journey_view.session_closed.connect(lambda _id: self.schedule.after_session())
 
     def _staff_built(self) -> None:
-        """The admin's page exists: it shows what backups said before it did."""
+        """The admin's page exists: it shows what backups said before it did, and asks the
+        keyring whether the passphrase is kept from now on."""
         section = self.section
         section.back_up_requested.connect(self.back_up_now)
         section.passphrase_requested.connect(self.ask_passphrase)
+        self.schedule.keyring_wanted = True
         if self.schedule.running:
             section.working()
         elif self._outcome is not None:
@@ -113,7 +130,8 @@ class RoomBackups(QObject):
         if self.window.page_built("staff"):
             section = self.section
             section.show_look(look)
-            if look.needs_passphrase and not section.passphrase_state.text():
+            known = look.passphrase_kept is not None  # else the keyring was not asked yet
+            if look.needs_passphrase and known and not section.passphrase_state.text():
                 section.show_passphrase_state(
                     "Kept in the OS keyring."
                     if look.passphrase_kept

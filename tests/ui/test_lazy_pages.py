@@ -21,7 +21,7 @@ from kapdesk.core.clock import FakeClock
 from kapdesk.paths import AppPaths
 from kapdesk.storage.db import Storage
 from kapdesk.storage.library import ScannedTrack, SoundLibrary
-from kapdesk.ui import theme
+from kapdesk.ui import room_backups, theme, window_pages
 from kapdesk.ui.main_window import MainWindow
 from tests.support.ops import settle
 from tests.ui.conftest import sign_in
@@ -37,7 +37,7 @@ RARELY_USED = (
     "followups",
     "staff",
 )
-# Their modules, and what only they need (the PDF writer, the audio files' tags).
+# Their modules, and what only they need (the PDF writer, the audio files' tags, the keyring).
 NOT_LOADED = (
     "kapdesk.ui.summary_view",
     "kapdesk.ui.history_view",
@@ -50,6 +50,7 @@ NOT_LOADED = (
     "kapdesk.ui.print_job",
     "kapdesk.reports.pdf",
     "mutagen",
+    "keyring",
 )
 
 _PROBE = """
@@ -61,11 +62,13 @@ from kapdesk.app import build_window
 from kapdesk.core.clock import FakeClock
 from kapdesk.paths import AppPaths
 from kapdesk.storage.db import open_storage
+from kapdesk.ui import room_backups
+room_backups.START_AFTER_SHOWN_MS = 0  # the backups' first look is waited for below
 paths = AppPaths.resolve(Path(sys.argv[1]))
 window = build_window(open_storage(paths, None), paths, FakeClock())
 at_build = [name for name in ("setup", "journey") if window.page_built(name)]
 window.show()
-while not window.page_built("journey"):
+while not window.page_built("journey") or window.backups.schedule.last_look is None:
     app.processEvents()
 app.processEvents()
 names = {names!r}
@@ -130,6 +133,48 @@ def test_the_library_is_built_when_staff_open_it_and_shows_its_tracks(
     settle(window)
     assert view.table.rowCount() == 3
     assert not window.page_built("staff")  # one page opened, one page built
+
+
+def test_a_backup_notice_that_came_before_set_up_was_built_shows_on_it(
+    qtbot: QtBot,
+    qapp: QApplication,
+    storage: Storage,
+    paths: AppPaths,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(window_pages, "SOON", ())  # set-up waits until it is opened
+    monkeypatch.setattr(room_backups, "START_AFTER_SHOWN_MS", 0)
+    window = _window(qtbot, qapp, storage, paths)
+    backups = window.backups
+    assert backups is not None
+    qtbot.waitUntil(lambda: backups.schedule.last_look is not None, timeout=20_000)
+    assert not window.page_built("setup")
+    form = window.first_admin_view.form  # the clinic's first admin signs in
+    qtbot.keyClicks(form.name, "Ana Moreno")
+    qtbot.keyClicks(form.pin, "5820")
+    qtbot.keyClicks(form.again, "5820")
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.setup_view
+    notice = window.setup_view.backup_notice
+    assert notice.isVisible()
+    assert notice.text.text().startswith("No backups are made on this PC yet")
+
+
+def test_the_backups_wait_until_the_window_has_been_shown_a_moment(
+    qtbot: QtBot, qapp: QApplication, storage: Storage, paths: AppPaths
+) -> None:
+    theme.apply(qapp)
+    window = build_window(storage, paths, FakeClock())
+    qtbot.addWidget(window)
+    backups = window.backups
+    assert backups is not None
+    QApplication.processEvents()
+    assert not backups.schedule._looking  # nothing looked at before the window is shown
+    window.show()
+    qtbot.waitUntil(lambda: backups.schedule.last_look is not None, timeout=20_000)
+    look = backups.schedule.last_look
+    assert look is not None
+    assert look.passphrase_kept is None  # the keyring is asked only for the admin's page
 
 
 def test_loudness_is_measured_after_a_session_without_building_the_library(
