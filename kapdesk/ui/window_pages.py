@@ -11,7 +11,9 @@ notice on set-up, a backup after a session closes) asks :meth:`WindowPages.when_
 
 from __future__ import annotations
 
+import importlib
 import logging
+import sys
 import time
 from typing import TYPE_CHECKING, cast
 
@@ -45,6 +47,16 @@ log = logging.getLogger(__name__)
 
 # Built in the window's idle moments once it is shown, in this order: where staff go next.
 SOON = ("setup", "journey")
+# What each of them imports, loaded a turn of the event loop before it is built: no turn keeps
+# a key typed meanwhile waiting for both.
+_MODULES = {
+    "setup": ("kapdesk.ui.setup_view",),
+    "journey": (
+        "kapdesk.ui.journey_view",
+        "kapdesk.ui.observation_panel",
+        "kapdesk.ui.preparation_panel",
+    ),
+}
 
 
 class WindowPages(WindowParts):
@@ -92,12 +104,17 @@ class WindowPages(WindowParts):
             QTimer.singleShot(0, self, self._build_next_soon)
 
     def _build_next_soon(self) -> None:
-        for name in SOON:
-            if name not in self._built:
-                self._page(name)
-                if any(later not in self._built for later in SOON):
-                    QTimer.singleShot(0, self, self._build_next_soon)
-                return
+        """One step towards the next page of :data:`SOON`: its modules, or the page itself."""
+        name = next((name for name in SOON if name not in self._built), None)
+        if name is None or not self.isVisible():  # all built, or the window closed meanwhile
+            return
+        missing = [module for module in _MODULES.get(name, ()) if module not in sys.modules]
+        if missing:
+            for module in missing:
+                importlib.import_module(module)
+        else:
+            self._page(name)
+        QTimer.singleShot(0, self, self._build_next_soon)
 
     def _page(self, name: str) -> QWidget:
         page = self._built.get(name)
