@@ -99,10 +99,15 @@ class MainWindow(PageRoutes, SignIn, WindowPages):
         self.practice_band = self._practice(practice)  # its title before the room's name
         # The keyboard comes back after every form, with or without a window manager.
         self.focus_keeper = FocusKeeper(self, self.natural_focus)
+        # A room set to kiosk mode shows the window full screen while it is built (in
+        # _set_up_lock): everything its showing reaches must already be there.
+        self.backups: RoomBackups | None = None
         # Each page is built the first time it is needed (kapdesk.ui.window_pages).
         self._start_pages(records, clock, audio)
         self._set_up_lock(clock, records)
         self.backups = self._make_backups(records)
+        if self.backups is not None and self.isVisible():
+            self.backups.start_soon()  # shown already, by the room's kiosk setting
         if self.practice_band is not None:
             self.board_button.hide()  # no clinic board from practice: it shows the clinic's
         # What kapdesk knows about time, beside the records, for a restart to check the wall

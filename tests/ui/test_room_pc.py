@@ -8,13 +8,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QPushButton
+from PySide6.QtWidgets import QAbstractButton, QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
+from kapdesk.app import build_window
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.room import load_room_settings
 from kapdesk.core.staff import Role
 from kapdesk.paths import AppPaths
+from kapdesk.storage.db import Storage
+from kapdesk.storage.staff import StaffStore
+from kapdesk.ui import room_backups, theme
 from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.start_window import StartWindow
 from tests.ui.conftest import sign_in_account
@@ -163,3 +167,34 @@ def test_saving_the_room_leaves_an_autostart_made_on_the_command_line_as_it_was(
     qtbot.mouseClick(page.room_save, Qt.MouseButton.LeftButton)
     assert window.windowTitle() == "kapdesk · Room 3"
     assert entry.read_text(encoding="utf-8") == made  # --kiosk and all
+
+
+def test_a_room_set_to_kiosk_starts_full_screen_asking_for_a_pin_with_its_backups(
+    *,
+    qtbot: QtBot,
+    qapp: QApplication,
+    storage: Storage,
+    paths: AppPaths,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The room's own kiosk setting shows the window full screen while it is still being
+    built: the start goes on to the PIN pad, and the backups still begin once it is shown."""
+    theme.apply(qapp)
+    paths.room_settings.parent.mkdir(parents=True, exist_ok=True)
+    paths.room_settings.write_text('room_name = "Room 2"\nkiosk = true\n', encoding="utf-8")
+    admin = frozenset({Role.ADMIN, Role.NURSE})
+    StaffStore(storage, clock).create_account("Ana Moreno", admin, "5820", by=None)
+    monkeypatch.setattr(room_backups, "START_AFTER_SHOWN_MS", 0)
+    window = build_window(storage, paths, clock)
+    qtbot.addWidget(window)
+    assert window.kiosk
+    assert window.isFullScreen()
+    assert window.calm.pad.isVisible()
+    backups = window.backups
+    assert backups is not None
+    qtbot.waitUntil(lambda: backups.schedule.last_look is not None)
+    _pin_pad(qtbot, window, "Ana Moreno", "5820")
+    assert window.pages.currentWidget() is window.setup_view
+    qtbot.keyClick(window, Qt.Key.Key_Q, CTRL_SHIFT)  # staff close kapdesk in kiosk mode
+    assert not window.isVisible()
