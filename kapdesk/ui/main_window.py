@@ -121,6 +121,9 @@ class MainWindow(PageRoutes, SignIn, WindowPages):
         if records.left_open:  # else set-up, once someone has signed in
             self.resume(records.left_open)
         self.ask_who()
+        # The calm screen may have been the first page from the start (no page changed to
+        # it): the notices over it are dim all the same.
+        self._calm_notices()
         # The measurer asks the records what is due on a thread of its own, never this one;
         # not while a session plays (the PC's disk and cores are the music's), but after it
         # (the journey page starts it as a session closes).

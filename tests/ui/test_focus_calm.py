@@ -15,6 +15,7 @@ from kapdesk.core.journey import Dose
 from kapdesk.core.staff import Role
 from kapdesk.paths import AppPaths
 from kapdesk.storage.db import Storage
+from kapdesk.storage.staff import StaffStore
 from kapdesk.ui import theme
 from kapdesk.ui.main_window import MainWindow
 from kapdesk.wakefulness import KeepAwake
@@ -197,3 +198,24 @@ def test_a_refusals_switch_user_is_not_offered_on_the_calm_screen(
     _back_as(qtbot, window, "Ana Moreno", PIN)
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.staff_view)
     assert not window.status_banner.isVisible()
+
+
+def test_notices_at_an_ordinary_start_are_dim_over_the_sign_in(
+    qtbot: QtBot, qapp: QApplication, storage: Storage, paths: AppPaths, clock: FakeClock
+) -> None:
+    """The start that asks for a PIN (the calm screen is the first page shown): a notice said
+    then is dim, as on any calm screen, not bright in a dim room."""
+    theme.apply(qapp)
+    admin = ALL_ROLES | {Role.ADMIN}
+    StaffStore(storage, clock).create_account("Sam Ortiz", admin, PIN, by=None)
+    window = build_window(storage, paths, clock)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.pages.currentWidget() is window.calm
+    damage = window.damage_banner
+    window.record_damaged.emit("The full check found the record file damaged: call IT.")
+    qtbot.waitUntil(damage.isVisible)
+    assert _background(damage) == QColor(theme.BACKGROUND)
+    assert _background(window.status_banner) == QColor(theme.BACKGROUND)
