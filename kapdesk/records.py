@@ -314,10 +314,12 @@ def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
     for problem in problems:
         log.warning("clinic settings not used: %s problem(s)", len(problem.problems))
     _note_settings(storage, paths, clock)
-    staff = StaffStore(storage, clock, outbox)
-    first_admin_needed, sign_in_names, staff_problem = _staff_at_start(staff)
     news, older = _note_version(storage, clock, outbox, bool(left_open))
     notices += older
+    # After the upgrade's audit line: a line kept for a clinic server away is among the
+    # staff store's waiting ones.
+    staff = StaffStore(storage, clock, outbox)
+    first_admin_needed, sign_in_names, staff_problem = _staff_at_start(staff)
     printing = PrintSettings(
         paths.kept_places(sqlite_path(storage.engine.url)),
         MARK if paths.practice else "",
