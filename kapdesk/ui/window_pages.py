@@ -128,7 +128,10 @@ class WindowPages(WindowParts):
         self.build_times[name] = time.perf_counter() - started
         log.debug("the %s page was built in %.0f ms", name, self.build_times[name] * 1000)
         for then in self._on_built.pop(name, []):
-            then()
+            try:
+                then()
+            except Exception:  # one follower's fault never costs the others theirs
+                log.exception("what follows the %s page failed as it was built", name)
         return page
 
     # -- the pages, as the window's parts read them ----------------------------------------------
