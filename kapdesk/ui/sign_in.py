@@ -176,7 +176,7 @@ class SignIn(WindowParts):
                 dialog.show()  # as it was, whatever was typed in it
             if handing_over:
                 self.status_banner.say(REFUSAL, None)  # the refusal was the one before's
-            if isinstance(again, str) and again and behind is self.journey_view:
+            if isinstance(again, str) and again and self.page_name(behind) == "journey":
                 self.journey_view.try_again(again)
             elif callable(again):
                 again()
