@@ -160,16 +160,21 @@ def test_a_backup_notice_that_came_before_set_up_was_built_shows_on_it(
     assert notice.text.text().startswith("No backups are made on this PC yet")
 
 
-def test_the_backups_wait_until_the_window_has_been_shown_a_moment(
-    qtbot: QtBot, qapp: QApplication, storage: Storage, paths: AppPaths
+def test_the_backups_wait_until_the_window_has_been_shown(
+    qtbot: QtBot,
+    qapp: QApplication,
+    storage: Storage,
+    paths: AppPaths,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(room_backups, "START_AFTER_SHOWN_MS", 0)  # at once, once shown
     theme.apply(qapp)
     window = build_window(storage, paths, FakeClock())
     qtbot.addWidget(window)
     backups = window.backups
     assert backups is not None
     QApplication.processEvents()
-    assert not backups.schedule._looking  # nothing looked at before the window is shown
+    assert backups.schedule.last_look is None  # nothing looked at before the window is shown
     window.show()
     qtbot.waitUntil(lambda: backups.schedule.last_look is not None, timeout=20_000)
     look = backups.schedule.last_look
@@ -215,3 +220,24 @@ def test_loudness_is_measured_after_a_session_without_building_the_library(
     qtbot.waitUntil(lambda: len(asked) == 1)  # the session closed: now it is measured
     assert asked[0] == ["calm.ogg", "dawn.ogg", "tide.ogg"]
     assert not window.page_built("library")
+
+
+def test_a_follower_of_a_page_that_fails_costs_the_others_nothing(
+    qtbot: QtBot,
+    qapp: QApplication,
+    storage: Storage,
+    paths: AppPaths,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    window = sign_in(_window(qtbot, qapp, storage, paths))
+    heard: list[str] = []
+
+    def failing() -> None:
+        raise RuntimeError("a follower that breaks")
+
+    window.when_built("library", failing)
+    window.when_built("library", lambda: heard.append("built"))
+    qtbot.mouseClick(window.setup_view.library_button, Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.library_view  # the page opened all the same
+    assert heard == ["built"]
+    assert "what follows the library page failed" in caplog.text
