@@ -21,6 +21,7 @@ from kapdesk.ui.widgets import (
     ActionButton,
     ElidedLabel,
     fill_table,
+    in_place_of,
     label,
     read_only_table,
 )
@@ -236,7 +237,7 @@ class CourseView(QWidget):
 
         dialog = QuestionnaireDialog(instrument, self.moment, self)
         dialog.accepted.connect(self._save)
-        self.dialog = dialog
+        self.dialog = in_place_of(self.dialog, dialog)
         dialog.open()
 
     def _save(self) -> None:

@@ -58,7 +58,7 @@ from kapdesk.ui.journey_cards import (
 from kapdesk.ui.observation_panel import ObservationPanel
 from kapdesk.ui.preparation_panel import PreparationPanel
 from kapdesk.ui.sound_panel import SoundPanel
-from kapdesk.ui.widgets import SWITCH_OFFER, label
+from kapdesk.ui.widgets import SWITCH_OFFER, in_place_of, label
 
 if TYPE_CHECKING:  # the database layer loads after the window is up
     from kapdesk.storage.journeys import OpenJourney
@@ -423,7 +423,7 @@ class JourneyView(QWidget):
         missing: tuple[str, ...] = ()
         if not journey.dosed:
             missing = tuple(item.text for item in preparation_of(journey).missing)
-        self.dose_dialog = DoseDialog(
+        dialog = DoseDialog(
             journey.protocol.dose,
             self.current.author,
             not journey.dosed,
@@ -435,6 +435,7 @@ class JourneyView(QWidget):
             decide_refusal=journey.range_refusal,
             refusal=lambda: journey.refusal(Action.RECORD_DOSE),
         )
+        self.dose_dialog = in_place_of(self.dose_dialog, dialog)
         self.dose_dialog.accepted.connect(self._dose_accepted)
         # A colleague who may decide switches in; the form stays, as typed, for them.
         self.dose_dialog.switch_user_requested.connect(lambda: self.switch_user_requested.emit(""))
@@ -459,7 +460,7 @@ class JourneyView(QWidget):
             return
         dialog = DischargeDialog(self.current.journey, self.current.author, self)
         dialog.accepted.connect(self._discharge_checked)
-        self.discharge_dialog = dialog
+        self.discharge_dialog = in_place_of(self.discharge_dialog, dialog)
         dialog.open()
 
     def _discharge_checked(self) -> None:
@@ -501,7 +502,7 @@ class JourneyView(QWidget):
         ):
             return
         message, early = close_question(journey, concerns)
-        self.close_dialog = CloseDialog(
+        dialog = CloseDialog(
             message,
             early,
             self,
@@ -510,6 +511,7 @@ class JourneyView(QWidget):
                 Action.CLOSE_EARLY if concerns else Action.CLOSE_SESSION
             ),
         )
+        self.close_dialog = in_place_of(self.close_dialog, dialog)
         self.close_dialog.accepted.connect(self._close_accepted)
         self.close_dialog.open()
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from kapdesk.core.protocol_files import ProtocolLibrary
 from kapdesk.storage.errors import StorageError
 from kapdesk.ui.soundtrack_dialog import SoundtrackDialog
+from kapdesk.ui.widgets import in_place_of
 
 if TYPE_CHECKING:
     from kapdesk.ui.library_view import LibraryView
@@ -42,7 +43,7 @@ def open_soundtrack_editor(view: LibraryView, *, new: bool) -> None:
         parent=view,
     )
     dialog.accepted.connect(lambda: save_soundtrack(view, name, dialog))
-    view.soundtrack_dialog = dialog
+    view.soundtrack_dialog = in_place_of(view.soundtrack_dialog, dialog)
     dialog.open()
 
 

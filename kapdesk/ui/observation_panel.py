@@ -45,7 +45,7 @@ from kapdesk.core.wording import counted
 from kapdesk.ui import theme
 from kapdesk.ui.crossing import crossing
 from kapdesk.ui.vitals_dialog import VitalsDialog
-from kapdesk.ui.widgets import SWITCH_HINT, ActionButton, ElidedLabel, card, label
+from kapdesk.ui.widgets import SWITCH_HINT, ActionButton, ElidedLabel, card, in_place_of, label
 
 if TYPE_CHECKING:
     from kapdesk.storage.journeys import OpenJourney
@@ -425,7 +425,7 @@ class ObservationPanel(QWidget):
         measures = self.current.journey.protocol.vitals.measures
         dialog = VitalsDialog(measures, parent=self)
         dialog.accepted.connect(lambda: self._vitals_accepted(dialog))
-        self.vitals_dialog = dialog
+        self.vitals_dialog = in_place_of(self.vitals_dialog, dialog)
         dialog.open()
 
     def _vitals_accepted(self, dialog: VitalsDialog) -> None:

@@ -28,7 +28,7 @@ from kapdesk.core.preparation import (
     preparation_of,
 )
 from kapdesk.ui.crossing import crossing
-from kapdesk.ui.widgets import ActionButton, ElidedLabel, label
+from kapdesk.ui.widgets import ActionButton, ElidedLabel, in_place_of, label
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QMouseEvent, QResizeEvent
@@ -282,7 +282,7 @@ class PreparationPanel(QWidget):
             return
         dialog = BreathingDialog(self._clock, self, self._patterns)
         dialog.finished_breathing.connect(self._breathing_done)
-        self.breathing = dialog
+        self.breathing = in_place_of(self.breathing, dialog)
         dialog.open()
 
     def _breathing_done(self, data: dict[str, Any]) -> None:

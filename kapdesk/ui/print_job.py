@@ -19,7 +19,7 @@ from kapdesk.reports.pages import Printed
 from kapdesk.reports.pdf import pdf_bytes
 from kapdesk.storage.errors import StorageError
 from kapdesk.ui.crossing import crossing
-from kapdesk.ui.widgets import SWITCH_HINT
+from kapdesk.ui.widgets import SWITCH_HINT, in_place_of
 
 Make = Callable[[], Printed]
 PrintDialogMaker = Callable[[QPrinter, QWidget], QDialog]
@@ -192,7 +192,9 @@ class PdfSaver(QObject):
         self._make = make
         folder = documents_folder(self.clinic_folder)
         suggested = folder / f"{self.file_prefix}{file_name}"
-        self.dialog = ask_where(self._page, self._title, suggested, self.save_to)
+        self.dialog = in_place_of(
+            self.dialog, ask_where(self._page, self._title, suggested, self.save_to)
+        )
 
     def ask_printer(self, make: Make) -> None:
         """ "Print…": Qt's print dialog, then the pages to the printer chosen."""
@@ -203,6 +205,7 @@ class PdfSaver(QObject):
         dialog.setWindowTitle(f"Print the {self._what}")
         dialog.accepted.connect(lambda: self.print_on(printer, make))
         dialog.finished.connect(lambda _result: setattr(self, "printing", None))
+        dialog.finished.connect(dialog.deleteLater)  # nothing reads it once it has closed
         self.printing = dialog
         QDialog.open(dialog)  # window-modal, never a nested event loop
 

@@ -36,6 +36,7 @@ from kapdesk.ui.widgets import (
     FormBody,
     dialog_footer,
     fill_table,
+    in_place_of,
     label,
     read_only_table,
 )
@@ -339,7 +340,7 @@ class StaffView(QWidget):
             self._open(AccountDialog(member, self))
 
     def _open(self, dialog: AccountDialog) -> None:
-        self.dialog = dialog
+        self.dialog = in_place_of(self.dialog, dialog)
         dialog.accepted.connect(self._save)
         dialog.open()
 
@@ -363,6 +364,9 @@ class StaffView(QWidget):
             return None
 
         def refused(text: str) -> None:
+            if dialog is not self.dialog:  # another form has opened (and released this one)
+                self._say(text)
+                return
             dialog.refuse(text)
             dialog.entry = None
             dialog.open()  # back to the form, as it was typed

@@ -44,7 +44,7 @@ from kapdesk.core.timeline import Entry, timeline
 from kapdesk.core.vitals import FIELDS, LABELS, Reading, flags, parse_reading
 from kapdesk.ui import theme
 from kapdesk.ui.dialogs import parse_weight, verdict_style
-from kapdesk.ui.widgets import SWITCH_HINT, ActionButton, dialog_footer, label
+from kapdesk.ui.widgets import SWITCH_HINT, ActionButton, dialog_footer, in_place_of, label
 
 if TYPE_CHECKING:
     from kapdesk.storage.journeys import OpenJourney
@@ -121,6 +121,10 @@ class AmendDialog(QDialog):
         outer.addLayout(form)
         if entry.kind is EventKind.DOSE:
             outer.addWidget(self.dose_status)
+        for unused in (self.text, self.value, self.amount, self.weight, self.lot, self.dose_status):
+            if unused.parentWidget() is None:  # another kind's: released with the form
+                unused.setParent(self)
+                unused.hide()
         self.problems, self.save = dialog_footer(self, outer, "Save correction", self.submit)
         if entry.kind is EventKind.DOSE:
             self.amount.valueChanged.connect(self.recheck)
@@ -471,7 +475,7 @@ class TimelineView(QWidget):
             decide_refusal=journey.range_refusal,
         )
         dialog.accepted.connect(lambda: self._amend(dialog))
-        self.amend_dialog = dialog
+        self.amend_dialog = in_place_of(self.amend_dialog, dialog)
         dialog.open()
 
     def _amend(self, dialog: AmendDialog) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -312,6 +312,24 @@ def fit_in_room(dialog: QWidget) -> None:
     width = max(dialog.width(), dialog.minimumWidth())
     if height != dialog.height() or width != dialog.width():
         dialog.resize(width, height)
+
+
+Form = TypeVar("Form", bound=QWidget)
+
+
+def in_place_of(previous: QWidget | None, form: Form) -> Form:
+    """``form``, which takes the place of ``previous`` (the last form of its kind, or None):
+    a closed ``previous`` is released now, an open one once it closes, so the forms a page
+    keeps never grow with use. The page keeps ``form`` (readable after it closes) until the
+    next one opens."""
+    if previous is not None and previous is not form:
+        if previous.isVisible():
+            from PySide6.QtCore import Qt  # noqa: PLC0415  # (see ElidedLabel.paintEvent)
+
+            previous.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        else:
+            previous.deleteLater()
+    return form
 
 
 def scrolling_form(dialog: QDialog, layout: QBoxLayout) -> QVBoxLayout:
