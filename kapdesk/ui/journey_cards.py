@@ -29,7 +29,14 @@ from kapdesk.ui import theme
 from kapdesk.ui.observation_panel import ObservationPanel
 from kapdesk.ui.phase_bar import BarSpan, PhaseBar
 from kapdesk.ui.sound_panel import SoundPanel
-from kapdesk.ui.widgets import ActionButton, ElidedLabel, WholeLabel, label
+from kapdesk.ui.widgets import (
+    ActionButton,
+    ElidedLabel,
+    WholeLabel,
+    label,
+    set_role,
+    set_style,
+)
 
 # The sizes the page's type and controls take at 1280x800 (those of the theme), by selector.
 _PAGE_SIZES: tuple[tuple[str, str, int], ...] = (
@@ -134,7 +141,7 @@ class Cue(WholeLabel):
         self.setVisible(bool(text))
         colour = {"due": theme.OVERRUN, "overdue": theme.PROBLEM}.get(level, theme.TEXT_MUTED)
         weight = "bold" if level == "overdue" else "normal"
-        self.setStyleSheet(f"color: {colour}; font-weight: {weight};")
+        set_style(self, f"color: {colour}; font-weight: {weight};")
 
 
 class FlagCard(QFrame):
@@ -181,8 +188,9 @@ class BigTimer(QLabel):
         self._px = 120
 
     def set_colour(self, colour: str) -> None:
-        self._colour = colour
-        self._restyle()
+        if colour != self._colour:
+            self._colour = colour
+            self._restyle()
 
     def set_px(self, px: int) -> None:
         if px != self._px:
@@ -270,7 +278,7 @@ class PhaseCard(QFrame):
     def show_phase(self, phase: PhaseText, monitoring: str) -> None:
         self.name.setText(phase.name)
         self.time.setText(phase.time)
-        self.time.setStyleSheet(f"color: {theme.OVERRUN};" if phase.over else "")
+        set_style(self.time, f"color: {theme.OVERRUN};" if phase.over else "")
         self.guidance_scroll.show_words(phase.guidance)
         self.next_label.setText(phase.next_line)
         self.monitoring.setText(monitoring)
@@ -394,18 +402,16 @@ class ActionRow(QHBoxLayout):
 
     def show_buttons(self, buttons: Buttons) -> None:
         self.dose_button.setText(buttons.dose)
-        self.dose_button.setProperty("role", "primary" if buttons.dose_primary else "")
-        self.dose_button.style().polish(self.dose_button)
+        set_role(self.dose_button, "primary" if buttons.dose_primary else "")
         self.dose_button.setEnabled(buttons.dose_enabled)
         self.next_button.setEnabled(buttons.next_enabled)
         self.next_button.setVisible(buttons.next_visible)
         self.discharge_button.setVisible(buttons.discharge_visible)
-        self.discharge_button.setProperty("role", "primary" if buttons.discharge_visible else "")
-        self.discharge_button.style().polish(self.discharge_button)
+        set_role(self.discharge_button, "primary" if buttons.discharge_visible else "")
         self.close_button.setEnabled(buttons.close_enabled)
 
     def show_early(self, early: EarlyQuestion) -> None:
         """Next phase, or while a first press waits for its second, the question it asks."""
         self.next_button.setText(early.button)
         style = f"color: {theme.OVERRUN}; border-color: {theme.OVERRUN};"
-        self.next_button.setStyleSheet(style if early.armed else "")
+        set_style(self.next_button, style if early.armed else "")

@@ -28,7 +28,7 @@ from kapdesk.core.preparation import (
     preparation_of,
 )
 from kapdesk.ui.crossing import crossing
-from kapdesk.ui.widgets import ActionButton, ElidedLabel, in_place_of, label
+from kapdesk.ui.widgets import ActionButton, ElidedLabel, in_place_of, label, set_role
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QMouseEvent, QResizeEvent
@@ -206,15 +206,14 @@ class PreparationPanel(QWidget):
         concern = journey.baseline_concern()
         if found is None:
             self.baseline.setText("No baseline vital signs yet.")
-            self.baseline.setProperty("role", "muted")
+            set_role(self.baseline, "muted")
         elif concern:
             self.baseline.setText(f"{concern}. Dosing will ask for a decision with a reason.")
-            self.baseline.setProperty("role", "error")
+            set_role(self.baseline, "error")
         else:
             decided = f" Decision: {prepared.decision}" if prepared.decision else ""
             self.baseline.setText(f"Baseline: {found[1].text()}.{decided}")
-            self.baseline.setProperty("role", "muted")
-        self.baseline.style().polish(self.baseline)
+            set_role(self.baseline, "muted")
 
     def _heard(self, _what: object) -> None:
         if self.current is not None:

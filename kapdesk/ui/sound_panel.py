@@ -27,7 +27,15 @@ from kapdesk.core.soundtrack import (
 )
 from kapdesk.core.timefmt import clock_text
 from kapdesk.ui import theme
-from kapdesk.ui.widgets import ActionButton, ElidedLabel, WholeLabel, card, label
+from kapdesk.ui.widgets import (
+    ActionButton,
+    ElidedLabel,
+    WholeLabel,
+    card,
+    label,
+    set_role,
+    set_style,
+)
 
 if TYPE_CHECKING:
     from kapdesk.storage.journeys import OpenJourney
@@ -289,9 +297,8 @@ class SoundPanel(QWidget):
         said = player.problems[-1] if player.problems else self._coverage_text()
         self.music_line.setText(said)
         self.music_line.setVisible(bool(said))
-        self.music_line.setStyleSheet(f"color: {theme.PROBLEM};" if player.problems else "")
-        self.quiet_button.setProperty("role", "primary" if not player.quiet else "")
-        self.quiet_button.style().polish(self.quiet_button)
+        set_style(self.music_line, f"color: {theme.PROBLEM};" if player.problems else "")
+        set_role(self.quiet_button, "primary" if not player.quiet else "")
         self.quiet_button.setText(
             ("Sound back up" if player.quiet else "Quiet")
             + "   "

@@ -97,6 +97,21 @@ class ActionButton(QPushButton):
             self.click()
 
 
+def set_role(widget: QWidget, role: str) -> None:
+    """Give ``widget`` its ``role`` in the theme; restyled only when the role changes (a tick
+    that changes nothing sends no palette or font change through the window)."""
+    if (widget.property("role") or "") == role:
+        return
+    widget.setProperty("role", role)
+    widget.style().polish(widget)
+
+
+def set_style(widget: QWidget, sheet: str) -> None:
+    """``widget``'s own style sheet, set only when it changes (setting it restyles)."""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
+
+
 def card(parent: QWidget | None = None) -> QFrame:
     frame = QFrame(parent)
     frame.setProperty("role", "card")
@@ -114,6 +129,8 @@ class ElidedLabel(QLabel):
         self.setMinimumWidth(120)
 
     def setText(self, text: str) -> None:
+        if text == self.text():
+            return  # the same line again (a tick) changes nothing: no tooltip event
         super().setText(text)
         self.setToolTip(text)
 
