@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 # What takes the keyboard when it shows (not a menu, a pop-up list or a tooltip).
 _WINDOWS = (Qt.WindowType.Window, Qt.WindowType.Dialog)
+_WATCHED = frozenset({QEvent.Type.Hide, QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress})
 
 
 class FocusKeeper(QObject):
@@ -55,6 +56,8 @@ class FocusKeeper(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if kind not in _WATCHED:
+            return False  # most events (paints, timers, layouts): nothing to do, at once
         if kind is QEvent.Type.Hide and isinstance(watched, QWidget) and self._ours(watched):
             self.restore_soon()
         elif (

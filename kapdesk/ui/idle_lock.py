@@ -28,6 +28,7 @@ _INPUT = frozenset(
         QEvent.Type.TouchBegin,
     }
 )
+_WATCHED = _INPUT | {QEvent.Type.ShortcutOverride}
 
 
 class IdleLock(QObject):
@@ -76,6 +77,8 @@ class IdleLock(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if kind not in _WATCHED:
+            return False  # most events (paints, timers, layouts): nothing to do, at once
         lock_key = (
             isinstance(event, QKeyEvent)
             and event.keyCombination() == self._lock_key
