@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QRadialGradient
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from kapdesk.core.clock import Clock
 
 CYCLE_S = 12.0  # one slow swell of the light
-FRAME_MS = 100  # ten frames a second is plenty for a light that changes this slowly
+FRAME_MS = 200  # at most a shade of colour and two pixels a frame: no step shows
 MOST_TILES = 12  # names shown as tiles; a longer staff list is a list to pick from
 TILE_COLUMNS = 3
 
@@ -109,6 +109,7 @@ class CalmScreen(QWidget):
         self.pad.hide()
         outer.addWidget(self.pad)
         outer.addStretch(2)
+        self._shown = (0, 0)  # the light last drawn (radius, opacity)
         self._frames = QTimer(self)
         self._frames.setInterval(FRAME_MS)
         self._frames.timeout.connect(self.step)
@@ -191,7 +192,24 @@ class CalmScreen(QWidget):
     def step(self) -> None:
         self.time.setText(self.journey_time())
         self.cue.setText(self.cue_text())  # the sitter still sees a check fall due
-        self.update()
+        light = self._light()
+        if light != self._shown:  # the light swells a pixel or a shade at a time
+            self._shown = light
+            self.update(self._light_room())
+
+    def _light(self) -> tuple[int, int]:
+        """The light as drawn now: its radius in pixels and its opacity (0-255)."""
+        glow = self.glow()
+        return round(min(self.width(), self.height()) * (0.28 + 0.06 * glow)), int(60 + 70 * glow)
+
+    def _centre(self) -> QPointF:
+        return QPointF(self.width() / 2, self.height() * 0.42)
+
+    def _light_room(self) -> QRect:
+        """Where the light may be drawn (at its largest): all that a frame repaints."""
+        reach = math.ceil(min(self.width(), self.height()) * 0.34) + 2
+        centre = self._centre().toPoint()
+        return QRect(centre.x() - reach, centre.y() - reach, 2 * reach, 2 * reach)
 
     def glow(self) -> float:
         """How bright the light is now, 0-1: a slow swell and settle."""
@@ -272,12 +290,12 @@ class CalmScreen(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(theme.BACKGROUND))
+        painter.fillRect(event.rect(), QColor(theme.BACKGROUND))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        centre = QPointF(self.width() / 2, self.height() * 0.42)
-        radius = min(self.width(), self.height()) * (0.28 + 0.06 * self.glow())
+        centre = self._centre()
+        radius, alpha = self._shown = self._light()
         light = QColor(theme.ACCENT_DIM)
-        light.setAlpha(int(60 + 70 * self.glow()))
+        light.setAlpha(alpha)
         gradient = QRadialGradient(centre, radius)
         gradient.setColorAt(0.0, light)
         gradient.setColorAt(1.0, QColor(0, 0, 0, 0))
