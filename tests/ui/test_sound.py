@@ -9,8 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from kapdesk.app import build_window
@@ -398,3 +398,47 @@ def test_loudness_is_measured_after_a_session_not_while_it_plays(
     qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(asked) == 2)  # the session closed: now it is measured
     assert asked[1] == ["calm.ogg", "dawn.ogg", "tide.ogg"]
+
+
+class _Restyles(QObject):
+    """Counts the events a restyle or a new tooltip sends a widget."""
+
+    KINDS = frozenset(
+        {QEvent.Type.ToolTipChange, QEvent.Type.PaletteChange, QEvent.Type.FontChange}
+    )
+
+    def __init__(self, *widgets: QWidget) -> None:
+        super().__init__()
+        self.seen: list[QEvent.Type] = []
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self.KINDS:
+            self.seen.append(event.type())
+        return False
+
+
+def test_a_tick_that_changes_nothing_restyles_nothing_on_the_sound_card(
+    qtbot: QtBot,
+    storage: Storage,
+    clock: FakeClock,
+    backend: FakeBackend,
+    make_window: WindowMaker,
+) -> None:
+    _music(storage, clock)
+    window = make_window(backend)
+    _open(qtbot, window, "Evening")
+    panel = window.sound_panel
+    journey = window.journey_view.current
+    assert journey is not None
+    journey.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
+    qtbot.waitUntil(lambda: "Calm" in panel.now_label.text())
+    panel._tick()
+    restyles = _Restyles(panel.now_label, panel.next_label, panel.music_line, panel.quiet_button)
+    for _ in range(3):
+        panel._tick()  # the clock stands still: the card shows the same
+    assert restyles.seen == []
+    qtbot.mouseClick(panel.quiet_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.quiet_button.text().startswith("Sound back up"))
+    assert QEvent.Type.PaletteChange in restyles.seen  # quiet: the button is restyled
