@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent
@@ -336,10 +337,10 @@ Form = TypeVar("Form", bound=QWidget)
 
 def in_place_of(previous: QWidget | None, form: Form) -> Form:
     """``form``, which takes the place of ``previous`` (the last form of its kind, or None):
-    a closed ``previous`` is released now, an open one once it closes, so the forms a page
-    keeps never grow with use. The page keeps ``form`` (readable after it closes) until the
-    next one opens."""
-    if previous is not None and previous is not form:
+    a closed ``previous`` is released now, an open one once it closes (one deleted already is
+    left be), so the forms a page keeps never grow with use. The page keeps ``form``
+    (readable after it closes) until the next one opens."""
+    if previous is not None and previous is not form and isValid(previous):
         if previous.isVisible():
             from PySide6.QtCore import Qt  # noqa: PLC0415  # (see ElidedLabel.paintEvent)
 
