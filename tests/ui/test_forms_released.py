@@ -77,6 +77,7 @@ def test_the_journeys_forms_opened_again_and_again_are_released(
     _give_dose(qtbot, window)  # the dose form that closed is released when this one opens
     qtbot.waitUntil(lambda: _live(dose) == 1)
     assert _live(vitals) == _live(breathing) == 1
+    _open_and_close_again_and_again(qtbot, key(Qt.Key.Key_E), lambda: view.close_dialog)
 
     qtbot.keyClick(window, Qt.Key.Key_T, CTRL)
     timeline = window.timeline_view
