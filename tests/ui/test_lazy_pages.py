@@ -174,8 +174,9 @@ def test_the_backups_wait_until_the_window_has_been_shown(
     backups = window.backups
     assert backups is not None
     QApplication.processEvents()
-    assert backups.schedule.last_look is None  # nothing looked at before the window is shown
+    before = backups.schedule.last_look
     window.show()
+    assert before is None  # nothing looked at before the window is shown
     qtbot.waitUntil(lambda: backups.schedule.last_look is not None, timeout=20_000)
     look = backups.schedule.last_look
     assert look is not None
