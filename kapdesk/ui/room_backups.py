@@ -95,8 +95,10 @@ class RoomBackups(QObject):
     def ask_passphrase(self) -> None:
         from kapdesk.storage.encryption import passphrase_problem  # noqa: PLC0415
         from kapdesk.ui.backup_section import PassphraseDialog  # noqa: PLC0415  (the page's)
+        from kapdesk.ui.widgets import in_place_of  # noqa: PLC0415
 
-        self.dialog = PassphraseDialog(passphrase_problem, self.window.staff_view)
+        form = PassphraseDialog(passphrase_problem, self.window.staff_view)
+        self.dialog = in_place_of(self.dialog, form)  # the one before is let go
         self.dialog.accepted.connect(self._passphrase_typed)
         self.dialog.open()
 
