@@ -4,7 +4,7 @@ screen and "ready" when the records are open and the first real page is showing.
 
 With ``KAPDESK_BENCH_SQL=1`` it also prints, after "ready", one line per database statement the
 start ran before it (``sql <thread>|<statement>``), to show what the first page asked for and
-on which thread."""
+on which thread, and the modules loaded by then (``modules <name> <name>...``)."""
 
 from __future__ import annotations
 
@@ -34,8 +34,10 @@ if os.environ.get("KAPDESK_BENCH_SQL") == "1":
 
 def _ready() -> None:
     print("ready", flush=True)
-    for line in list(statements):
-        print(line, flush=True)
+    if os.environ.get("KAPDESK_BENCH_SQL") == "1":
+        for line in list(statements):
+            print(line, flush=True)
+        print("modules " + " ".join(sorted(sys.modules)), flush=True)  # those loaded by now
     QApplication.quit()
 
 
