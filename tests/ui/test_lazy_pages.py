@@ -12,11 +12,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kapdesk.app import build_window
-from kapdesk.audio import measuring
 from kapdesk.core.clock import FakeClock
 from kapdesk.paths import AppPaths
 from kapdesk.storage.db import Storage
@@ -181,46 +180,6 @@ def test_the_backups_wait_until_the_window_has_been_shown(
     look = backups.schedule.last_look
     assert look is not None
     assert look.passphrase_kept is None  # the keyring is asked only for the admin's page
-
-
-def test_loudness_is_measured_after_a_session_without_building_the_library(
-    qtbot: QtBot,
-    qapp: QApplication,
-    storage: Storage,
-    paths: AppPaths,
-    *,
-    clock: FakeClock,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    asked: list[list[str]] = []
-
-    def measure_files(paths: list[Path], *_: object, **__: object) -> dict[Path, object]:
-        asked.append(sorted(path.name for path in paths))
-        raise measuring.MeterMissingError("no meter here")
-
-    monkeypatch.setattr(measuring, "measure_files", measure_files)
-    _tracks(storage, clock)
-    window = sign_in(_window(qtbot, qapp, storage, paths))
-    setup = window.setup_view
-    line = setup.patient.lineEdit()
-    assert isinstance(line, QLineEdit)
-    qtbot.keyClicks(line, "P-0100")
-    for row in range(setup.protocols.count()):
-        if setup.protocols.item(row).data(Qt.ItemDataRole.UserRole) == "im-ketamine":
-            setup.protocols.setCurrentRow(row)
-    qtbot.mouseClick(setup.open_button, Qt.MouseButton.LeftButton)
-    settle(window)
-    view = window.journey_view
-    assert window.pages.currentWidget() is view
-    qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
-    dialog = view.close_dialog
-    assert dialog is not None
-    qtbot.waitUntil(dialog.isVisible)
-    qtbot.keyClicks(dialog.reason, "Patient asked to stop")
-    qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(asked) == 1)  # the session closed: now it is measured
-    assert asked[0] == ["calm.ogg", "dawn.ogg", "tide.ogg"]
-    assert not window.page_built("library")
 
 
 def test_a_follower_of_a_page_that_fails_costs_the_others_nothing(

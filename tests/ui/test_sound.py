@@ -379,7 +379,7 @@ def test_loudness_is_measured_after_a_session_not_while_it_plays(
     _music(storage, clock)
     window = make_window(backend)
     qtbot.waitUntil(lambda: len(asked) == 1)  # started with no session open: measured
-    qtbot.waitUntil(lambda: not window.library_view.measurer.running)
+    qtbot.waitUntil(lambda: not window.measurer.running)
     _open(qtbot, window, "Evening")
     window.close()  # the app goes away mid-session
 
@@ -387,7 +387,7 @@ def test_loudness_is_measured_after_a_session_not_while_it_plays(
     view = again.journey_view
     assert view.current is not None
     QApplication.processEvents()  # the start-up measuring's turn comes, with the session open
-    assert not again.library_view.measurer.running
+    assert not again.measurer.running
     assert len(asked) == 1
 
     qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
@@ -398,6 +398,7 @@ def test_loudness_is_measured_after_a_session_not_while_it_plays(
     qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(asked) == 2)  # the session closed: now it is measured
     assert asked[1] == ["calm.ogg", "dawn.ogg", "tide.ogg"]
+    assert not again.page_built("library")  # measuring needs no library page
 
 
 class _Restyles(QObject):
