@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import faulthandler
 import itertools
 import os
 
@@ -27,6 +28,15 @@ from tests.support.postgres import postgres_server, server_binaries
 
 # Records which buttons, actions and shortcuts the tests press (tests/ui/test_every_press.py).
 pytest_plugins = ["tests.support.presses"]
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config: pytest.Config) -> None:
+    """A crash names the thread that crashed. pytest's own handler lists every thread and
+    stops at a hundred; a UI run keeps more alive than that (each window's recorder and audit
+    threads), and the one that crashed was cut from the list."""
+    del config
+    faulthandler.enable(file=os.fdopen(os.dup(2), "w", encoding="utf-8"), all_threads=False)
 
 
 @pytest.fixture(autouse=True)
