@@ -40,7 +40,7 @@ from kapdesk.storage.journeys import JourneyStore, OpenJourney
 from kapdesk.storage.library import SoundLibrary
 from kapdesk.storage.outbox import Outbox, OutboxError
 from kapdesk.storage.presence import PresenceBeacon
-from kapdesk.storage.staff import StaffStore
+from kapdesk.storage.staff import StaffStore, no_admin_among
 from kapdesk.storage.writer_lock import WriterLock, take_writer_lock
 
 log = logging.getLogger(__name__)
@@ -140,14 +140,11 @@ def _staff_at_start(staff: StaffStore) -> tuple[bool, list[str] | None, str]:
     """Whether no admin account exists yet, and the names that may sign in; or (False, None,
     why) when the accounts cannot be read."""
     try:
-        return (
-            staff.needs_first_admin(),
-            [member.name for member in staff.accounts() if member.active],
-            "",
-        )
+        members = staff.accounts()  # read once: both answers come from the same accounts
     except StorageError as exc:
         log.warning("staff accounts could not be read at start: %s", exc)
         return False, None, f"{exc}."
+    return no_admin_among(members), [m.name for m in members if m.active], ""
 
 
 def _note_settings(storage: Storage, paths: AppPaths, clock: Clock) -> None:

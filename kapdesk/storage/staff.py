@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -71,6 +72,12 @@ def audit(
     session.flush()
 
 
+def no_admin_among(members: Iterable[StaffMember]) -> bool:
+    """True when none of ``members`` (accounts with a PIN) is an active admin: the first start
+    makes one."""
+    return not any(Role.ADMIN in m.roles and m.active for m in members)
+
+
 def _member(row: Staff) -> StaffMember:
     roles = frozenset(Role(r) for r in row.role.split(",") if r in Role.__members__.values())
     return StaffMember(row.id, row.name, roles, row.active)
@@ -123,7 +130,7 @@ class StaffStore:
         """True until an active admin account exists: the first start creates one."""
         with plainly("Staff accounts cannot be read"), self._factory() as session:
             rows = session.scalars(select(Staff).where(Staff.pin_hash.is_not(None))).all()
-        return not any(Role.ADMIN in m.roles and m.active for m in map(_member, rows))
+        return no_admin_among(map(_member, rows))
 
     def accounts(self) -> list[StaffMember]:
         """Every account; on a clinic server that cannot be reached, the accounts as last read."""

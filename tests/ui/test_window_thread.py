@@ -12,7 +12,7 @@ from sqlalchemy import event
 
 from kapdesk.app import window_on
 from kapdesk.core.clock import FakeClock
-from kapdesk.core.staff import Role
+from kapdesk.core.staff import Role, StaffMember
 from kapdesk.paths import AppPaths
 from kapdesk.records import records_on
 from kapdesk.storage.db import Storage
@@ -82,10 +82,10 @@ def test_staff_accounts_that_cannot_be_read_at_start_are_said_and_the_lock_stays
 ) -> None:
     theme.apply(qapp)
 
-    def unreadable(_store: StaffStore) -> bool:
+    def unreadable(_store: StaffStore) -> list[StaffMember]:
         raise StorageError("Staff accounts cannot be read: the database is busy")
 
-    monkeypatch.setattr(StaffStore, "needs_first_admin", unreadable)
+    monkeypatch.setattr(StaffStore, "accounts", unreadable)
     window, _on_window = _built_watching(qtbot, storage, paths, clock)
     assert "Staff accounts cannot be read: the database is busy." in window.status_banner.text()
     assert window.locked
