@@ -23,7 +23,6 @@ from kapdesk.storage.library import ScannedTrack, SoundLibrary
 from kapdesk.ui import room_backups, theme, window_pages
 from kapdesk.ui.main_window import MainWindow
 from tests.support.ops import settle
-from tests.ui.conftest import sign_in
 
 # Opened from set-up (or after a session): built the first time they are.
 RARELY_USED = (
@@ -119,10 +118,9 @@ def _window(qtbot: QtBot, qapp: QApplication, storage: Storage, paths: AppPaths)
 
 
 def test_the_library_is_built_when_staff_open_it_and_shows_its_tracks(
-    qtbot: QtBot, qapp: QApplication, storage: Storage, paths: AppPaths, clock: FakeClock
+    qtbot: QtBot, window: MainWindow, storage: Storage, clock: FakeClock
 ) -> None:
-    _tracks(storage, clock)
-    window = sign_in(_window(qtbot, qapp, storage, paths))
+    _tracks(storage, clock)  # read as the library opens
     assert window.pages.currentWidget() is window.setup_view
     assert not any(window.page_built(name) for name in RARELY_USED)
     qtbot.mouseClick(window.setup_view.library_button, Qt.MouseButton.LeftButton)
@@ -183,13 +181,8 @@ def test_the_backups_wait_until_the_window_has_been_shown(
 
 
 def test_a_follower_of_a_page_that_fails_costs_the_others_nothing(
-    qtbot: QtBot,
-    qapp: QApplication,
-    storage: Storage,
-    paths: AppPaths,
-    caplog: pytest.LogCaptureFixture,
+    qtbot: QtBot, window: MainWindow, caplog: pytest.LogCaptureFixture
 ) -> None:
-    window = sign_in(_window(qtbot, qapp, storage, paths))
     heard: list[str] = []
 
     def failing() -> None:
