@@ -52,7 +52,7 @@ def test_a_signal_crossed_from_a_thread_is_emitted_on_the_window_thread(
     qtbot.addWidget(page)
     threads: list[bool] = []
     page.heard.connect(lambda _value: threads.append(QThread.currentThread() is qapp.thread()))
-    with qtbot.waitSignal(page.heard, timeout=2000) as heard:
+    with qtbot.waitSignal(page.heard, timeout=10_000) as heard:
         _from_a_thread(crossing(page, "heard"), "saved 21:04")
     assert heard.args == ["saved 21:04"]
     assert threads == [True]

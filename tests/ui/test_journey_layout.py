@@ -64,7 +64,7 @@ def _holds(check: Callable[[], None]) -> Callable[[], bool]:
 def _settled(qtbot: QtBot, check: Callable[[], None]) -> None:
     """Wait for the layout to settle into ``check``; if it never does, say why."""
     try:
-        qtbot.waitUntil(_holds(check), timeout=2000)
+        qtbot.waitUntil(_holds(check), timeout=10_000)
     except qtbot.TimeoutError:
         check()  # fails with its own message
         raise

@@ -183,7 +183,7 @@ def test_the_speed_buttons_set_how_fast_practice_time_runs(
     qtbot.mouseClick(band.speed_buttons[10], Qt.MouseButton.LeftButton)
     shown = window.journey_view.timer_label.text()
     clock.advance(6)
-    qtbot.waitUntil(lambda: window.journey_view.timer_label.text() != shown, timeout=3000)
+    qtbot.waitUntil(lambda: window.journey_view.timer_label.text() != shown, timeout=10_000)
 
 
 def _key(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:

@@ -341,7 +341,7 @@ def test_the_desktop_session_ending_closes_kapdesk_without_asking_and_keeps_the_
         # What Qt does when the session manager says the desktop session ends.
         signals.session_ending(None)
         clock.advance(SHUTDOWN_FADE_S)  # the bed fades out (the device closes once it is silent)
-        qtbot.waitUntil(lambda: not window.isVisible(), timeout=3000)
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
     finally:
         signals.uninstall()
     assert signals.heard == [SESSION_ENDING]
@@ -369,7 +369,7 @@ def test_a_signal_is_heard_on_the_ui_thread_and_handed_back_after(
     signals.install()
     try:
         assert signal.getsignal(number) not in (signal.SIG_DFL, before)  # never kills this test
-        with qtbot.waitSignal(signals.requested, timeout=3000) as heard:
+        with qtbot.waitSignal(signals.requested, timeout=10_000) as heard:
             os.kill(os.getpid(), number)
     finally:
         signals.uninstall()
@@ -390,7 +390,7 @@ def test_a_locked_kiosk_mid_session_ends_on_sigterm_and_keeps_the_session(
     signals = end_orderly(window)
     try:
         os.kill(os.getpid(), signal.SIGTERM)  # the OS shuts down: no Ctrl+Shift+Q, no PIN
-        qtbot.waitUntil(lambda: not window.isVisible(), timeout=3000)
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
     finally:
         signals.uninstall()
     assert signals.heard == ["SIGTERM"]
