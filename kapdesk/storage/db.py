@@ -24,18 +24,13 @@ from kapdesk.paths import AppPaths, package_folder
 from kapdesk.storage.db_url import parse_database_url, refuse_an_unkept_record
 from kapdesk.storage.encryption import is_encrypted
 from kapdesk.storage.errors import DatabaseError
+from kapdesk.storage.schema_revision import KNOWN_REVISIONS, SCHEMA_HEAD
 from kapdesk.storage.sqlite_file import examine, opened
 from kapdesk.storage.sqlite_witness import witnessed
 
 MIGRATIONS_DIR = package_folder("kapdesk.storage", "migrations")
 
-# The newest migration's revision. A test checks it against the Alembic scripts.
-SCHEMA_HEAD = "0012"
 UPGRADE_LOCK = 0x6B617064  # "kapd": the advisory lock room PCs upgrade a server under
-KNOWN_REVISIONS = (
-    *("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010"),
-    *("0011", "0012"),
-)
 
 
 LIBPQ_DRIVERS = ("psycopg", "psycopg2")

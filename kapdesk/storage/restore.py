@@ -136,7 +136,7 @@ def restore_backup(
 
 
 def _refuse_a_newer_schema(facts: BackupFacts) -> None:
-    from kapdesk.storage.db import KNOWN_REVISIONS, SCHEMA_HEAD  # noqa: PLC0415
+    from kapdesk.storage.schema_revision import KNOWN_REVISIONS, SCHEMA_HEAD  # noqa: PLC0415
 
     if facts.schema != SCHEMA_HEAD and facts.schema not in KNOWN_REVISIONS:
         raise RestoreError(
@@ -256,7 +256,8 @@ def _put_in_place(
     clock: Clock,
     by: str,
 ) -> RestoreOutcome:
-    from kapdesk.storage.db import SCHEMA_HEAD, open_storage  # noqa: PLC0415
+    from kapdesk.storage.db import open_storage  # noqa: PLC0415
+    from kapdesk.storage.schema_revision import SCHEMA_HEAD  # noqa: PLC0415
     from kapdesk.storage.staff import StaffStore  # noqa: PLC0415
 
     partial = database.with_name(f".{database.name}{RESTORING}")

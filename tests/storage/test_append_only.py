@@ -27,7 +27,6 @@ from kapdesk.storage.chain import audit_link, verify
 from kapdesk.storage.courses import CourseStore
 from kapdesk.storage.db import (
     MIGRATIONS_DIR,
-    SCHEMA_HEAD,
     Storage,
     current_revision,
     database_identity,
@@ -38,6 +37,7 @@ from kapdesk.storage.integration import IntegrationStore
 from kapdesk.storage.journeys import JourneyStore
 from kapdesk.storage.models import AuditEntry
 from kapdesk.storage.outbox import Outbox
+from kapdesk.storage.schema_revision import SCHEMA_HEAD
 from kapdesk.storage.staff import StaffStore
 from tests.conftest import make_protocol
 from tests.support.postgres import postgres_instance

@@ -17,9 +17,7 @@ from kapdesk.core.clock import FakeClock
 from kapdesk.core.journey import Dose
 from kapdesk.paths import AppPaths
 from kapdesk.storage.db import (
-    KNOWN_REVISIONS,
     MIGRATIONS_DIR,
-    SCHEMA_HEAD,
     Storage,
     current_revision,
     make_engine,
@@ -29,6 +27,7 @@ from kapdesk.storage.db import (
 from kapdesk.storage.errors import DatabaseError
 from kapdesk.storage.journeys import JourneyStore
 from kapdesk.storage.models import Base
+from kapdesk.storage.schema_revision import KNOWN_REVISIONS, SCHEMA_HEAD
 from kapdesk.storage.staff import StaffStore
 from tests.conftest import make_protocol
 

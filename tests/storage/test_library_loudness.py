@@ -17,13 +17,13 @@ from kapdesk.core.loudness import Loudness, LoudnessSource
 from kapdesk.core.soundtrack import Bed, bed_json
 from kapdesk.storage.db import (
     MIGRATIONS_DIR,
-    SCHEMA_HEAD,
     Storage,
     current_revision,
     make_engine,
     upgrade,
 )
 from kapdesk.storage.library import ScannedTrack, SoundLibrary
+from kapdesk.storage.schema_revision import SCHEMA_HEAD
 
 LOUD = Loudness(-9.5, -0.4, 6.1)
 QUIET = Loudness(-31.0, -12.0, None, LoudnessSource.TAG)

@@ -20,11 +20,12 @@ from kapdesk.paths import AppPaths
 from kapdesk.reports.exports import export_session
 from kapdesk.storage import backup_files, db, encryption, restore
 from kapdesk.storage.backup import make_backup
-from kapdesk.storage.db import SCHEMA_HEAD, Storage, make_engine, open_storage, session_factory
+from kapdesk.storage.db import Storage, make_engine, open_storage, session_factory
 from kapdesk.storage.db import sqlite_url as url_of
 from kapdesk.storage.errors import DatabaseError, StorageError
 from kapdesk.storage.journeys import JourneyStore
 from kapdesk.storage.restore import RestoreError, restore_backup
+from kapdesk.storage.schema_revision import SCHEMA_HEAD
 from kapdesk.storage.staff import StaffStore
 from kapdesk.storage.writer_lock import WriterLock
 from tests.support.keyring import MemoryKeyring

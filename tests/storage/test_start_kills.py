@@ -14,11 +14,11 @@ from sqlalchemy import text
 from kapdesk.paths import AppPaths
 from kapdesk.storage.db import (
     MIGRATIONS_DIR,
-    SCHEMA_HEAD,
     current_revision,
     make_engine,
     open_storage,
 )
+from kapdesk.storage.schema_revision import SCHEMA_HEAD
 from tests.support.crash import kill_while_opening, spread_moments, time_opening
 
 TRIES = 20

@@ -18,8 +18,9 @@ from kapdesk import __version__
 from kapdesk.core.clock import FakeClock
 from kapdesk.paths import AppPaths
 from kapdesk.records import Records, open_records
-from kapdesk.storage.db import NOT_RECORDS, SCHEMA_HEAD, Storage, open_storage
+from kapdesk.storage.db import NOT_RECORDS, Storage, open_storage
 from kapdesk.storage.journeys import JourneyStore
+from kapdesk.storage.schema_revision import SCHEMA_HEAD
 from kapdesk.storage.versions import note_version
 from kapdesk.upgrades import EARLIER, Upgrade, since_last_version
 
