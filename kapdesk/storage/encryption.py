@@ -15,13 +15,13 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.engine import URL
-
 from kapdesk.core.safe_files import sync_folder
 from kapdesk.storage.errors import DatabaseError
 from kapdesk.storage.sqlite_witness import looks_encrypted
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
+
     from kapdesk.paths import AppPaths
 
 KEYRING_SERVICE = "kapdesk"
@@ -68,6 +68,8 @@ def passphrase_problem(passphrase: str) -> str | None:
 
 
 def encrypted_url(path: Path, passphrase: str) -> URL:
+    from sqlalchemy.engine import URL  # noqa: PLC0415  (the start's first look goes without)
+
     return URL.create("sqlite+pysqlcipher", password=passphrase, database=str(path))
 
 
