@@ -4,9 +4,12 @@ Nothing here is global: every piece is built once and handed to what needs it.
 
 Start-up puts a start window on screen first and opens the records (the database library,
 the schema upgrade, the sessions left open) on a worker thread, so the room PC shows kapdesk
-at once and never freezes while the database opens. The real window, and every page that
-reads or writes the record, is built only once the database is open and current; it then
-takes the start window's place.
+at once and never freezes while the database opens. Where a first look at the record can tell
+(:mod:`kapdesk.storage.first_look`), the start window shows the first page staff use (the
+sign-in, or the first admin's form) before the database library has loaded
+(:mod:`kapdesk.ui.early_page`). The real window, and every page that reads or writes the
+record, is built only once the database is open and current; it then takes the start window's
+place, and that first page with it.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
@@ -36,6 +40,8 @@ if TYPE_CHECKING:
     from kapdesk.audio.backend import AudioBackend
     from kapdesk.records import Records
     from kapdesk.storage.db import Storage
+    from kapdesk.storage.first_look import FirstLook
+    from kapdesk.ui.early_page import EarlyPage
     from kapdesk.ui.main_window import MainWindow
     from kapdesk.ui.sound_panel import BackendFactory
 
@@ -50,6 +56,9 @@ The command-line tools work without a display: kapdesk --help"""
 # How long after the first page is on screen the socket for a second start opens (a second
 # start knocks for up to kapdesk.single_instance.OPENING_S).
 LISTEN_AFTER_READY_MS = 250
+# How long the records wait for the first page to be drawn before they load the database
+# library (both are Python, and would share one core's worth of it).
+EARLY_PAGE_WAIT_S = 2.0
 
 UNEXPECTED = "kapdesk met an unexpected problem while opening its records ({name})."
 
@@ -98,12 +107,16 @@ def window_on(
     *,
     keep_awake: KeepAwake | None = None,
     practice: SpeedClock | None = None,
+    early: EarlyPage | None = None,
 ) -> MainWindow:
     """The real window over open ``records`` (not shown yet), told of damage the record
-    file's check finds later, of what staff should know, and publishing the room's presence."""
+    file's check finds later, of what staff should know, and publishing the room's presence;
+    it takes over ``early``, the first page the start window showed."""
     from kapdesk.ui.main_window import MainWindow  # noqa: PLC0415  (after the first frame)
 
-    window = MainWindow(records, clock=clock, audio=audio, keep_awake=keep_awake, practice=practice)
+    window = MainWindow(
+        records, clock=clock, audio=audio, keep_awake=keep_awake, practice=practice, early=early
+    )
 
     # The full check's thread says so; the window hears it on its own thread.
     records.storage.damage.listen(crossing(window, "record_damaged"))
@@ -137,6 +150,7 @@ class RecordsOpener(QObject):
     """Opens the records on a worker thread; on the UI thread, the real window is built over
     them and takes the start window's place (or the start window says why it cannot be)."""
 
+    _glimpsed = Signal(object)  # the first look at the record: its first page can show
     _opened = Signal(object)
     _failed = Signal(str)
     _locked = Signal(str)  # the database is encrypted: why a passphrase is asked
@@ -148,25 +162,28 @@ class RecordsOpener(QObject):
         paths: AppPaths,
         db_url: str | None,
         clock: Clock,
-        build: Callable[[Records], MainWindow],
+        build: Callable[[Records, EarlyPage | None], MainWindow],
     ) -> None:
         """``clock``: the records' (practice's runs at the trainer's speed); ``build``: the
-        real window over the open records, not shown yet."""
+        real window over the open records, not shown yet, taking over the first page shown
+        before they were open, if one was."""
         super().__init__(shell)
         self._shell = shell
         self._build = build
         self._paths = paths
         self._db_url = db_url
         self._clock = clock
-        # Queued to the UI thread: both signals are emitted from the worker.
+        # Queued to the UI thread: these signals are emitted from the worker.
+        self._glimpsed.connect(self._show_early)
         self._opened.connect(self._open_window)
         self._failed.connect(self._fail)
         self._locked.connect(self._ask_passphrase)
         self._handed.connect(self._step_aside)
         # What the worker calls: each crosses to the window's thread, if the opener is there.
-        names = ("_opened", "_failed", "_locked", "_handed")
+        names = ("_glimpsed", "_opened", "_failed", "_locked", "_handed")
         self._back = {name: crossing(self, name) for name in names}
         self._passphrase: str | None = None
+        self._drawn = threading.Event()  # the first page is on screen (or will not be)
         # Asked before each try on the UI thread: why the records cannot be opened now.
         self.gate: Callable[[], str | None] = lambda: None
         shell.start_view.passphrase_given.connect(self._try_passphrase)
@@ -200,15 +217,27 @@ class RecordsOpener(QObject):
             PassphraseNeededError,
             WrongPassphraseError,
         )
-        from kapdesk.storage.writer_lock import DatabaseInUseError  # noqa: PLC0415
+        from kapdesk.storage.writer_lock import (  # noqa: PLC0415
+            DatabaseInUseError,
+            take_writer_lock,
+        )
 
         setup_logging(self._paths)
         passphrase, self._passphrase = self._passphrase, None  # not kept once used
         try:
-            from kapdesk.records import open_records  # noqa: PLC0415  (the slow import)
+            # The file's lock first: no other kapdesk writes what the first look reads.
+            writer = take_writer_lock(self._paths, self._db_url, self._window_name)
+            try:
+                if passphrase is None:
+                    self._look_first()
+                from kapdesk.records import open_records  # noqa: PLC0415  (the slow import)
+            except BaseException:
+                if writer is not None:
+                    writer.release()
+                raise
 
             records = open_records(
-                self._paths, self._db_url, self._clock, passphrase, self._window_name
+                self._paths, self._db_url, self._clock, passphrase, self._window_name, writer=writer
             )
         except DatabaseInUseError as exc:
             log.warning("the database is in use by another kapdesk")
@@ -243,6 +272,39 @@ class RecordsOpener(QObject):
     def _report(self, signal: str, value: object) -> None:
         self._back[signal](value)
 
+    def _look_first(self) -> None:
+        """On the worker: the first page's facts, read before the database library loads; that
+        page goes on screen (the window's thread) before the library's import begins."""
+        from kapdesk.storage.first_look import first_look  # noqa: PLC0415
+
+        look = first_look(self._paths, self._db_url)
+        if look is None:
+            return
+        self._drawn.clear()
+        self._report("_glimpsed", look)
+        self._drawn.wait(EARLY_PAGE_WAIT_S)
+
+    def _show_early(self, look: FirstLook) -> None:
+        """On the window's thread: the first page, on the start window until the records are
+        open (nothing typed on it is acted on before then)."""
+        if not self._shell.waiting:
+            self._drawn.set()
+            return
+        from kapdesk.ui.early_page import EarlyPage  # noqa: PLC0415
+
+        try:
+            page = EarlyPage(look, self._clock, self._shell)
+        except Exception:  # the page can wait for the records: never the start for the page
+            log.exception("the first page could not be shown early")
+            self._drawn.set()
+            return
+        self._shell.show_early(page)
+        QTimer.singleShot(0, self._early_drawn)
+
+    def _early_drawn(self) -> None:
+        self._drawn.set()
+        self._shell.first_page_on_screen()
+
     def _place_problem(self) -> str | None:
         """The records did not open: why, when it is the folder of their file (read-only, full,
         not to be entered) rather than the file itself."""
@@ -274,7 +336,7 @@ class RecordsOpener(QObject):
                 release()
             return
         try:
-            window = self._build(records)
+            window = self._build(records, self._shell.lend_early_page())
         except Exception as exc:  # the last guard: a window stuck on "Opening…" helps no one
             log.exception("showing the records failed")
             self._fail(UNEXPECTED.format(name=exc.__class__.__name__))
@@ -335,8 +397,10 @@ def start(
     keep_awake = KeepAwake(platform_inhibitors())
     arguments = start_arguments(paths, db_url, kiosk=kiosk)
 
-    def build(records: Records) -> MainWindow:
-        window = window_on(records, clock, audio, keep_awake=keep_awake, practice=practice)
+    def build(records: Records, early: EarlyPage | None) -> MainWindow:
+        window = window_on(
+            records, clock, audio, keep_awake=keep_awake, practice=practice, early=early
+        )
         window.start_arguments = arguments
         if db_url and _has_password(db_url):
             window.start_problem_for_autostart = (

@@ -98,6 +98,8 @@ def open_records(
     clock: Clock,
     passphrase: str | None = None,
     window: str = "",
+    *,
+    writer: WriterLock | None = None,
 ) -> Records:
     """Open (and upgrade) the database, read the protocols, and resume any session left open.
 
@@ -105,9 +107,10 @@ def open_records(
     records are open: its writer lock is taken first (``window`` is how a later start reaches
     this one), :class:`kapdesk.storage.writer_lock.DatabaseInUseError` if another holds it.
     Raises :class:`kapdesk.storage.errors.StorageError` with a plain message when the database
-    cannot be used.
+    cannot be used. ``writer``: that lock, when the caller took it already.
     """
-    writer = take_writer_lock(paths, db_url, window)
+    if writer is None:
+        writer = take_writer_lock(paths, db_url, window)
     try:
         records = records_on(open_storage(paths, db_url, passphrase), paths, clock)
     except BaseException:

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from kapdesk.storage.journeys import OpenJourney
     from kapdesk.storage.presence import PresenceBeacon
     from kapdesk.ui.board_window import BoardWindow
+    from kapdesk.ui.early_page import EarlyPage
     from kapdesk.ui.practice_band import PracticeBand
     from kapdesk.ui.room_backups import RoomBackups
     from kapdesk.ui.sound_panel import BackendFactory
@@ -68,19 +69,21 @@ class MainWindow(PageRoutes, SignIn, WindowPages):
         audio: BackendFactory | None = None,
         keep_awake: KeepAwake | None = None,
         practice: SpeedClock | None = None,
+        early: EarlyPage | None = None,
     ) -> None:
         """The window over open ``records``, on the page they call for (a session left open
         comes back behind the sign-in). ``clock``: the window's, in real time; ``audio``
         makes the sound device when the first session needs it (None: no sound);
         ``keep_awake``: what keeps the PC awake while a session is open; ``practice``: the
-        practice record's clock, in practice mode."""
+        practice record's clock, in practice mode; ``early``: the first page the start window
+        showed before the records were open, taken over with what is typed in it."""
         super().__init__()
         self.records = records
         self.store = records.store
         self.library = records.library
         self.sound_library = records.sound_library
         self.current: OpenJourney | None = None
-        self._start_sign_in()
+        self._start_sign_in(early)
         # Kiosk mode and how the window closes, with their state: its seams below pass on to it.
         self.close_policy = ClosePolicy(self)
         self.presence: PresenceBeacon | None = None  # a room on a clinic server (app.py)

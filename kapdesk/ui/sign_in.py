@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from kapdesk.core.clock import Clock
     from kapdesk.core.staff import Action, StaffMember
     from kapdesk.records import Records
+    from kapdesk.ui.early_page import EarlyPage
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +38,10 @@ LOCK_KEY = "Ctrl+Shift+L"  # lock, or switch user where a refusal offers it
 class SignIn(WindowParts):
     """The main window's lock and sign-in: who acts, and the calm screen over everything."""
 
-    def _start_sign_in(self) -> None:
-        """Nobody signed in, nothing locked (called once, by the window's constructor)."""
+    def _start_sign_in(self, early: EarlyPage | None = None) -> None:
+        """Nobody signed in, nothing locked (called once, by the window's constructor);
+        ``early``: the first page the start window showed, to take over."""
+        self._early = early
         self.member = None
         self.staff = None  # no accounts to sign in with until the records are open
         self.audit_lines = None
@@ -66,7 +69,11 @@ class SignIn(WindowParts):
         self.audit_lines = AuditQueue(self.staff, records.clock)
         self.lock_seconds = records.clinic.lock_minutes * 60
         self.apply_room(records.room_pc.room)
-        self.calm = CalmScreen(clock)
+        early = self._early
+        if early is not None:
+            early.let_go()  # what it shows and hears is this window's from here on
+        adopted_calm = early.calm if early is not None else None
+        self.calm = adopted_calm or CalmScreen(clock)
         self.calm.journey_time = self._calm_time
         self.calm.cue_text = lambda: self.journey_view.calm_cue() if self.current else ""
         self.calm.unlock_requested.connect(self.unlock)
@@ -75,7 +82,8 @@ class SignIn(WindowParts):
         self.pages.addWidget(self.calm)
         from kapdesk.ui.first_admin_view import FirstAdminView  # noqa: PLC0415
 
-        self.first_admin_view = FirstAdminView()
+        adopted = early.first_admin if early is not None else None
+        self.first_admin_view = adopted or FirstAdminView()
         self.first_admin_view.create_requested.connect(self._create_first_admin)
         self.pages.addWidget(self.first_admin_view)
         self._set_up_signed_in_line()
@@ -127,17 +135,43 @@ class SignIn(WindowParts):
     def ask_who(self) -> None:
         """Before anything of a patient shows: the first admin account, or a sign-in (as the
         records read it when they opened, so the window's thread waits on no query)."""
+        early, self._early = self._early, None
         if self.staff is None:
             return
         if self.records.staff_problem:
             self.status_banner.say(PAGE, self.records.staff_problem)
         if self.records.first_admin_needed:
             self._behind_lock = self.pages.currentWidget()
-            self.first_admin_view.start()
+            if early is None or early.first_admin is None:
+                self.first_admin_view.start()  # else the form stays as typed in so far
             self.pages.setCurrentWidget(self.first_admin_view)
+        elif early is not None and early.calm is not None:
+            self._keep_pad()
         else:
             self.lock(ask=True)
         self._names_at_start = None  # they were for the pad just shown; later ones read afresh
+        if early is not None and (early.held_sign_in or early.held_account):
+            # Given before the records were open: acted on once this window is on screen.
+            QTimer.singleShot(0, lambda: self._act_on_held(early))
+
+    def _keep_pad(self) -> None:
+        """The sign-in shown before the records were open stays as staff left it (the name
+        tapped, the PIN typed so far), unless the records name others who may sign in."""
+        self._behind_lock = self.pages.currentWidget()
+        self.pages.setCurrentWidget(self.calm)
+        names = self.records.sign_in_names
+        if names is not None and names != self.calm.names():
+            self.calm.show_pad()  # read again: these are the names as the records have them
+        self.calm.pin.setFocus()
+
+    def _act_on_held(self, early: EarlyPage) -> None:
+        """What staff gave on the first page before the records were open, acted on now."""
+        held_sign_in, held_account = early.held_sign_in, early.held_account
+        early.held_sign_in = early.held_account = None  # a PIN is not kept once used
+        if held_account is not None and self.pages.currentWidget() is self.first_admin_view:
+            self._create_first_admin(held_account)
+        elif held_sign_in is not None and self.locked and self.pages.currentWidget() is self.calm:
+            self.unlock(*held_sign_in)
 
     def _create_first_admin(self, entry: object) -> None:
         from kapdesk.core.staff import PermissionDeniedError  # noqa: PLC0415

@@ -5,7 +5,9 @@ and takes its place, with its geometry and its full-screen (kiosk) state.
 Until then it is kapdesk's window: it says "Opening the record…", asks for a passphrase, says
 why the records cannot be opened and offers to try again, comes forward for a second start, and
 in kiosk mode fills the screen (staff leave with Ctrl+Shift+Q: nothing of a patient shows yet).
-Its signals say how the start went, before and after the hand-over.
+Where the first look at the record allows, it shows the first page staff use meanwhile (the
+sign-in or the first admin's form, :mod:`kapdesk.ui.early_page`), which the real window takes
+over. Its signals say how the start went, before and after the hand-over.
 
 Like the start page, it needs nothing but Qt on the first frame.
 """
@@ -23,6 +25,7 @@ from kapdesk.ui.start_view import StartView
 if TYPE_CHECKING:
     from PySide6.QtGui import QResizeEvent, QShortcut, QShowEvent
 
+    from kapdesk.ui.early_page import EarlyPage
     from kapdesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -34,6 +37,8 @@ class StartWindow(QMainWindow):
     """kapdesk's window while its records open; then the place the real window takes."""
 
     ready = Signal()  # the records are open and the real window took this one's place
+    # The first page staff use is on screen: the early one, or else the real window's.
+    first_page_shown = Signal()
     failed = Signal(str)  # the records cannot be opened; the reason
     handed_over = Signal()  # another kapdesk writes to this record: its window came forward
     brought_forward = Signal()  # a second start asked for kapdesk's window (this or the real)
@@ -44,6 +49,8 @@ class StartWindow(QMainWindow):
         self.start_problem: str | None = None  # why the records cannot be opened
         self.instance_lock: object | None = None  # the data folder's, handed to the real window
         self._kiosk = False
+        self.early_page: EarlyPage | None = None  # the first page, shown before the records
+        self._first_page_told = False
         self._leave_shortcut: QShortcut | None = None
         self.setWindowTitle("kapdesk")
         self.setMinimumSize(1000, 580)
@@ -89,8 +96,34 @@ class StartWindow(QMainWindow):
 
         theme.scale_for(self, event.size())  # type grows with the window
 
+    def show_early(self, page: EarlyPage) -> None:
+        """The first page staff use, in place of "Opening the record…" (which is kept, should
+        the records not open after all)."""
+        self.early_page = page
+        self.takeCentralWidget()
+        self.setCentralWidget(page.widget)
+        page.focus()
+
+    def lend_early_page(self) -> EarlyPage | None:
+        """The first page shown early, out of this window for the real one to take in (back
+        here only through :meth:`cannot_start`, which says why the real one is not coming)."""
+        if self.early_page is not None:
+            self.takeCentralWidget()
+        return self.early_page
+
+    def first_page_on_screen(self) -> None:
+        """The first page staff use is drawn (said once: early, or by the real window)."""
+        if not self._first_page_told:
+            self._first_page_told = True
+            self.first_page_shown.emit()
+
     def cannot_start(self, reason: str, log_hint: str) -> None:
         """Say on screen why the records cannot be opened; the window offers to close."""
+        if self.early_page is not None:  # nothing typed on it is kept: it was never checked
+            page, self.early_page = self.early_page, None
+            self.takeCentralWidget()
+            page.forget()
+            self.setCentralWidget(self.start_view)
         self.start_problem = reason
         self.start_view.show_problem(reason, log_hint)
         self.failed.emit(reason)
@@ -110,7 +143,9 @@ class StartWindow(QMainWindow):
             window.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
             window.show()
         window.activateWindow()  # shown where nothing was: on top, needing no raise
+        self.early_page = None  # the real window's now
         self.close()
+        self.first_page_on_screen()
         self.ready.emit()
 
     def bring_forward(self) -> None:

@@ -185,7 +185,7 @@ def test_an_unexpected_failure_is_named_and_logged_not_thrown(
     clock: FakeClock,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    def broken(*_args: object) -> kapdesk.records.Records:
+    def broken(*_args: object, **_kwargs: object) -> kapdesk.records.Records:
         raise KeyError("protocol")
 
     monkeypatch.setattr(kapdesk.records, "open_records", broken)
