@@ -262,12 +262,12 @@ def test_the_installed_kapdesk_writes_the_demo_and_exports_it_as_pdf(
 
 def test_the_installed_kapdesk_opens_its_window(installed: Installed, tmp_path: Path) -> None:
     """kapdesk's real start path (the start-up bench's child), run by the installed package:
-    the window on screen, then the records open and the first page showing."""
+    the window on screen, its first page, then the records open and the real window there."""
     shows = installed.home / "show_kapdesk.py"
     shutil.copyfile(CHECKOUT / "bench" / "show_kapdesk.py", shows)
     command = [str(installed.python), str(shows)]
     shown = run(command, cwd=installed.home, env=installed.env(tmp_path / "data"), timeout=120)
-    assert shown.stdout.split() == ["shown", "ready"], shown.stdout + shown.stderr
+    assert shown.stdout.split() == ["shown", "first-page", "ready"], shown.stdout + shown.stderr
 
 
 def test_the_installed_kapdesk_lists_the_four_bundled_protocols(

@@ -102,3 +102,61 @@ def test_the_first_page_loads_none_of_the_modules_moved_off_its_path(tmp_path: P
     loaded = set(seen["modules"])
     assert "kapdesk.ui.calm_screen" in loaded  # the probe itself sees what the page needs
     assert sorted(set(MOVED_OFF + ALSO_OFF) & loaded) == []
+
+
+EARLY = textwrap.dedent(
+    """
+    import json, sys
+    from pathlib import Path
+    from PySide6.QtWidgets import QApplication
+    from kapdesk.app import start
+    from kapdesk.core.clock import SystemClock
+    from kapdesk.paths import AppPaths
+
+    app = QApplication([])
+    shell = start(AppPaths.resolve(Path(sys.argv[1])), None, SystemClock())
+    seen = {}
+
+    def first_page():
+        seen["page"] = type(shell.centralWidget()).__name__
+        seen["modules"] = sorted(sys.modules)
+
+    shell.first_page_shown.connect(first_page)
+    shell.ready.connect(app.quit)
+    app.exec()
+    print(json.dumps(seen))
+    """
+)
+
+ADMIN = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from kapdesk.core.clock import SystemClock
+    from kapdesk.core.staff import Role
+    from kapdesk.paths import AppPaths
+    from kapdesk.storage.db import open_storage
+    from kapdesk.storage.staff import StaffStore
+
+    storage = open_storage(AppPaths.resolve(Path(sys.argv[1])), None)
+    roles = frozenset({Role.ADMIN, Role.NURSE})
+    StaffStore(storage, SystemClock()).create_account("Robin Hale", roles, "4862", by=None)
+    storage.engine.dispose()
+    """
+)
+
+
+@pytest.mark.subprocess
+def test_the_sign_in_shows_before_the_database_library_loads(tmp_path: Path) -> None:
+    """Every start but the clinic's first: the sign-in is on screen from the first look at
+    the record, before SQLAlchemy (or anything moved off the path) is imported."""
+    made = _child(ADMIN, tmp_path / "data")
+    assert made.returncode == 0, made.stderr
+    done = _child(EARLY, tmp_path / "data")
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["page"] == "CalmScreen"  # the sign-in, on the start window
+    loaded = set(seen["modules"])
+    assert "kapdesk.storage.first_look" in loaded  # the probe sees the look that was taken
+    assert sorted(m for m in loaded if m == "sqlalchemy" or m.startswith("sqlalchemy.")) == []
+    assert sorted(set(MOVED_OFF + ALSO_OFF) & loaded) == []
