@@ -9,9 +9,10 @@ may sign in. The window shows that page at once; the records open meanwhile, and
 typed on it is acted on only once they are (:mod:`kapdesk.ui.early_page`).
 
 The look is taken only where it can be true: the data folder's own plain SQLite file, closed
-cleanly (no WAL left to merge, nothing set aside), at the newest schema, with no session left
-open (that session's journey is the first page, and needs the records). Anything else, or any
-error at all, gives None and the start takes the whole way first, as it always did.
+cleanly (no WAL left to merge, no journal to roll back, nothing set aside), at the newest
+schema, with no session left open (that session's journey is the first page, and needs the
+records). Anything else gives None, and the start takes the whole way first, as it always did
+(as does any error at all: the start's worker catches what this module does not).
 """
 
 from __future__ import annotations
@@ -31,9 +32,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# A session in any of these states is open (kapdesk.core.journey.JourneyState, all but
-# "closed"): spelled out here so the look needs no clinical core either.
-_CLOSED = "closed"
+# The states of a session left open (kapdesk.core.journey.JourneyState, all but "closed"),
+# and the admin's role, spelled out here so the look needs no clinical core either.
+_OPEN_STATES = ("opened", "running")
 _ADMIN = "admin"
 
 
@@ -63,13 +64,17 @@ def first_look(paths: AppPaths, db_url: str | None) -> FirstLook | None:
 
 
 def _closed_cleanly(database: Path) -> bool:
-    """A plain SQLite file with nothing beside it to merge or to hold it back."""
+    """A plain SQLite file with nothing beside it to merge or to hold it back (a WAL, a
+    rollback journal, a folder it was set aside in)."""
     from kapdesk.storage.sqlite_file import held_by  # noqa: PLC0415
 
     if not database.is_file() or database.stat().st_size == 0:
         return False  # a new record: made by the whole way
     if not read_at(database, 0, 16).startswith(PLAIN_HEADER):
         return False  # encrypted (a passphrase is asked), or not a record at all
+    journal = database.with_name(database.name + "-journal")
+    if journal.exists() and journal.stat().st_size > 0:
+        return False  # a rollback cut short: immutable reading would not undo it
     return wal_generation(database) is None and held_by(database) is None
 
 
@@ -81,7 +86,7 @@ def _read(database: Path) -> FirstLook | None:
         if revision is None or revision[0] != SCHEMA_HEAD:
             return None  # a new record, or one to upgrade: the whole way says how that went
         left_open = connection.execute(
-            "SELECT 1 FROM sessions WHERE state != ? LIMIT 1", (_CLOSED,)
+            "SELECT 1 FROM sessions WHERE state IN (?, ?) LIMIT 1", _OPEN_STATES
         ).fetchone()
         if left_open is not None:
             return None
