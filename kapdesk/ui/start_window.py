@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QMainWindow
 from kapdesk.ui.start_view import StartView
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QResizeEvent, QShortcut, QShowEvent
+    from PySide6.QtGui import QCloseEvent, QResizeEvent, QShortcut, QShowEvent
 
     from kapdesk.ui.early_page import EarlyPage
     from kapdesk.ui.main_window import MainWindow
@@ -84,6 +84,10 @@ class StartWindow(QMainWindow):
             self.setGeometry(screen.geometry())
         self.showFullScreen()
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.drop_early_page()  # closed before the records came: nothing typed in it stays
+        super().closeEvent(event)
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         # Without a window manager nobody makes the window active: keys would go nowhere.
@@ -105,11 +109,22 @@ class StartWindow(QMainWindow):
         page.focus()
 
     def lend_early_page(self) -> EarlyPage | None:
-        """The first page shown early, out of this window for the real one to take in (back
-        here only through :meth:`cannot_start`, which says why the real one is not coming)."""
+        """The first page shown early, out of this window for the real one to take in (should
+        the real one not come after all, :meth:`cannot_start` drops it)."""
         if self.early_page is not None:
             self.takeCentralWidget()
         return self.early_page
+
+    def drop_early_page(self) -> None:
+        """No page for the records to come to: what is typed in it is cleared, and "Opening
+        the record…" (or why not) is back in its place."""
+        page, self.early_page = self.early_page, None
+        if page is None:
+            return
+        if self.centralWidget() is not self.start_view:
+            self.takeCentralWidget()
+            self.setCentralWidget(self.start_view)
+        page.forget()
 
     def first_page_on_screen(self) -> None:
         """The first page staff use is drawn (said once: early, or by the real window)."""
@@ -119,11 +134,7 @@ class StartWindow(QMainWindow):
 
     def cannot_start(self, reason: str, log_hint: str) -> None:
         """Say on screen why the records cannot be opened; the window offers to close."""
-        if self.early_page is not None:  # nothing typed on it is kept: it was never checked
-            page, self.early_page = self.early_page, None
-            self.takeCentralWidget()
-            page.forget()
-            self.setCentralWidget(self.start_view)
+        self.drop_early_page()  # nothing typed on it is kept: it was never checked
         self.start_problem = reason
         self.start_view.show_problem(reason, log_hint)
         self.failed.emit(reason)
