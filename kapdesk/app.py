@@ -273,11 +273,16 @@ class RecordsOpener(QObject):
         self._back[signal](value)
 
     def _look_first(self) -> None:
-        """On the worker: the first page's facts, read before the database library loads; that
-        page goes on screen (the window's thread) before the library's import begins."""
-        from kapdesk.storage.first_look import first_look  # noqa: PLC0415
+        """On the worker: the first page's facts, read before the database library loads; the
+        worker then waits (up to EARLY_PAGE_WAIT_S) for that page to have had its turn to be
+        drawn on the window's thread before it imports the library."""
+        try:
+            from kapdesk.storage.first_look import first_look  # noqa: PLC0415
 
-        look = first_look(self._paths, self._db_url)
+            look = first_look(self._paths, self._db_url)
+        except Exception:  # the look is a shortcut: never the reason a start fails
+            log.exception("the first look at the record failed; opening it the whole way")
+            return
         if look is None:
             return
         self._drawn.clear()
@@ -294,16 +299,18 @@ class RecordsOpener(QObject):
 
         try:
             page = EarlyPage(look, self._clock, self._shell)
+            self._shell.show_early(page)
         except Exception:  # the page can wait for the records: never the start for the page
             log.exception("the first page could not be shown early")
+            self._shell.drop_early_page()
             self._drawn.set()
             return
-        self._shell.show_early(page)
-        QTimer.singleShot(0, self._early_drawn)
+        QTimer.singleShot(0, self, lambda: self._early_drawn(page))
 
-    def _early_drawn(self) -> None:
+    def _early_drawn(self, page: EarlyPage) -> None:
+        if self._shell.early_page is page:  # still there (not failed, closed or taken over)
+            self._shell.first_page_on_screen()  # said before the worker goes on
         self._drawn.set()
-        self._shell.first_page_on_screen()
 
     def _place_problem(self) -> str | None:
         """The records did not open: why, when it is the folder of their file (read-only, full,
