@@ -338,14 +338,13 @@ class RecordsOpener(QObject):
     def _open_window(self, records: Records) -> None:
         if not self._shell.waiting:  # closed meanwhile (staff left kiosk mode, a shutdown)
             log.info("the window closed before the records were open")
-            release = getattr(records.writer, "release", None)
-            if release is not None:
-                release()
+            _let_go_of(records)
             return
         try:
             window = self._build(records, self._shell.lend_early_page())
         except Exception as exc:  # the last guard: a window stuck on "Opening…" helps no one
             log.exception("showing the records failed")
+            _let_go_of(records)  # Try again opens them afresh: this kapdesk holds nothing
             self._fail(UNEXPECTED.format(name=exc.__class__.__name__))
             return
         self._shell.hand_over_to(window)
@@ -353,6 +352,22 @@ class RecordsOpener(QObject):
     def _fail(self, reason: str) -> None:
         print(f"kapdesk: {reason}", file=sys.stderr)
         self._shell.cannot_start(reason, str(self._paths.log_dir))
+
+
+def _let_go_of(records: Records) -> None:
+    """Records no window will use: their recorders stop (what waits is kept on disk), the
+    file's writer lock and the database's connections are let go."""
+    try:
+        records.store.close_all()
+    except Exception:  # letting go must not fail on what it lets go of
+        log.exception("the records' recorders did not all stop")
+    release = getattr(records.writer, "release", None)
+    if release is not None:
+        release()
+    try:
+        records.storage.engine.dispose()
+    except Exception:
+        log.exception("the database's connections were not all closed")
 
 
 def start(
