@@ -46,6 +46,7 @@ class CalmScreen(QWidget):
     """Shown over everything; ``unlock_requested(name, pin)`` when staff type a PIN."""
 
     unlock_requested = Signal(str, str)
+    tile_tapped = Signal()  # a name tapped (whose PIN is typed next)
 
     def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,7 +101,7 @@ class CalmScreen(QWidget):
         self.pin.setPlaceholderText("PIN")
         self.pin.setMaxLength(8)
         self.pin.setFixedWidth(304)
-        self.pin.returnPressed.connect(self._submit)
+        self.pin.returnPressed.connect(self.submit)
         typing.addWidget(self.pin)
         typing.addLayout(self._pin_keys())
         sides.addLayout(typing)
@@ -172,6 +173,7 @@ class CalmScreen(QWidget):
     def _tile_tapped(self, _tile: object) -> None:
         self.message.setText("")
         self.pin.setFocus()
+        self.tile_tapped.emit()
 
     def names(self) -> list[str]:
         """The names offered to sign in."""
@@ -263,11 +265,12 @@ class CalmScreen(QWidget):
         if key == "C":
             self.pin.clear()
         elif key == "✓":
-            self._submit()
+            self.submit()
         else:
             self.pin.insert(key)
 
-    def _submit(self) -> None:
+    def submit(self) -> None:
+        """The name chosen and the PIN typed, given (as ✓ or Enter give them)."""
         name = self.chosen()
         if not name:
             self.message.setText("Tap your name first.")

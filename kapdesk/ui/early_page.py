@@ -3,9 +3,11 @@
 When the first look at the record (:mod:`kapdesk.storage.first_look`) says who may sign in, or
 that the clinic's first admin account is to be made, the start window shows that page at once:
 the calm screen with its PIN pad, or the first admin's form. Staff tap their name and type
-their PIN meanwhile. Nothing typed is acted on here: a PIN or a new account given before the
-records are open is held, the page says "Opening the records…", and the real window, which
-takes this very page over with what is typed in it, checks it the moment it is built.
+their PIN meanwhile. Nothing typed is acted on here, and nothing is copied out of the page:
+pressing ✓ (or Create) before the records are open only marks the page as asked, and it says
+"Opening the records…". Any change to what it shows (a key, C, another name, a field edited)
+takes that back. The real window takes this very page over and, if it is still asked, submits
+it again from what it shows then, checked as every sign-in is.
 """
 
 from __future__ import annotations
@@ -33,23 +35,36 @@ class EarlyPage(QObject):
         self.look = look
         self.calm: CalmScreen | None = None
         self.first_admin: FirstAdminView | None = None
-        self.held_sign_in: tuple[str, str] | None = None  # (name, PIN) given too soon
-        self.held_account: object | None = None  # the first admin's AccountEntry, likewise
+        # Staff pressed ✓ (or Create) and changed nothing since: the window submits it again.
+        self.asked = False
         if look.first_admin:
-            from kapdesk.ui.first_admin_view import FirstAdminView  # noqa: PLC0415
-
-            self.first_admin = FirstAdminView()
-            self.first_admin.create_requested.connect(self._hold_account)
-            self.first_admin.start()
+            self._make_first_admin()
         else:
-            from kapdesk.ui.calm_screen import CalmScreen  # noqa: PLC0415
+            self._make_sign_in(clock, list(look.names))
 
-            names = list(look.names)
-            self.calm = CalmScreen(clock)
-            self.calm.names_of = lambda: names
-            self.calm.unlock_requested.connect(self._hold_sign_in)
-            self.calm.start()
-            self.calm.show_pad()
+    def _make_sign_in(self, clock: Clock, names: list[str]) -> None:
+        from kapdesk.ui.calm_screen import CalmScreen  # noqa: PLC0415
+
+        calm = self.calm = CalmScreen(clock)
+        calm.names_of = lambda: names
+        calm.unlock_requested.connect(self._ask)
+        calm.pin.textChanged.connect(self._changed)
+        calm.who.currentIndexChanged.connect(self._changed)
+        calm.tile_tapped.connect(self._changed)
+        calm.start()
+        calm.show_pad()
+
+    def _make_first_admin(self) -> None:
+        from kapdesk.ui.first_admin_view import FirstAdminView  # noqa: PLC0415
+
+        page = self.first_admin = FirstAdminView()
+        page.create_requested.connect(self._ask)
+        form = page.form
+        for field in (form.name, form.pin, form.again):
+            field.textChanged.connect(self._changed)
+        for box in form.roles.values():
+            box.toggled.connect(self._changed)
+        page.start()
 
     @property
     def widget(self) -> QWidget:
@@ -58,6 +73,13 @@ class EarlyPage(QObject):
         assert page is not None
         return page
 
+    @property
+    def _message(self) -> QLabel:
+        if self.calm is not None:
+            return self.calm.message
+        assert self.first_admin is not None
+        return self.first_admin.error
+
     def focus(self) -> None:
         """The keyboard where staff type first: the PIN, or the admin's name."""
         if self.calm is not None:
@@ -65,39 +87,52 @@ class EarlyPage(QObject):
         elif self.first_admin is not None:
             self.first_admin.form.name.setFocus()
 
-    def _hold_sign_in(self, name: str, pin: str) -> None:
-        self.held_sign_in = (name, pin)
-        assert self.calm is not None
-        self._say(self.calm.message, OPENING)
+    def _ask(self, *_given: object) -> None:
+        """✓ or Create pressed: the window acts once it is here (nothing is kept meanwhile)."""
+        self.asked = True
+        self._say(OPENING)
 
-    def _hold_account(self, entry: object) -> None:
-        self.held_account = entry
-        assert self.first_admin is not None
-        self.first_admin.show_error(OPENING)
-        self._say(self.first_admin.error, OPENING)
+    def _changed(self, *_changed: object) -> None:
+        """What the page shows changed: what was asked is no longer what it shows."""
+        self.asked = False
+        if self._message.text() == OPENING:
+            self._say("")
 
-    @staticmethod
-    def _say(line: QLabel, text: str) -> None:
-        """A calm word where errors are said: waiting is no error."""
+    def _say(self, text: str) -> None:
+        """A calm word where errors are said (waiting is no error); the error's look back
+        for anything else."""
         from kapdesk.ui.widgets import set_role  # noqa: PLC0415
 
+        line = self._message
         line.setText(text)
+        line.setVisible(bool(text) or self.calm is not None)
         set_role(line, "muted" if text == OPENING else "error")
 
     def let_go(self) -> None:
-        """The real window takes the page over: what it says is the window's from now on."""
+        """The real window takes the page over: what it shows and hears is the window's from
+        here on (it submits the page again if it is still :attr:`asked`)."""
         if self.calm is not None:
-            self.calm.unlock_requested.disconnect(self._hold_sign_in)
-            if self.calm.message.text() == OPENING:
-                self._say(self.calm.message, "")
+            self.calm.unlock_requested.disconnect(self._ask)
+            self.calm.pin.textChanged.disconnect(self._changed)
+            self.calm.who.currentIndexChanged.disconnect(self._changed)
+            self.calm.tile_tapped.disconnect(self._changed)
         if self.first_admin is not None:
-            self.first_admin.create_requested.disconnect(self._hold_account)
-            if self.first_admin.error.text() == OPENING:
-                self._say(self.first_admin.error, "")
-                self.first_admin.error.hide()
+            self.first_admin.create_requested.disconnect(self._ask)
+            form = self.first_admin.form
+            for field in (form.name, form.pin, form.again):
+                field.textChanged.disconnect(self._changed)
+            for box in form.roles.values():
+                box.toggled.disconnect(self._changed)
+        if self._message.text() == OPENING:
+            self._say("")
 
     def forget(self) -> None:
-        """The records could not be opened: nothing held is kept, the page goes."""
-        self.held_sign_in = None
-        self.held_account = None
+        """The records will not come to this page (they failed, or the window closed): what is
+        typed in it is cleared, and the page goes."""
+        self.asked = False
+        if self.calm is not None:
+            self.calm.stop()  # the PIN typed so far, cleared
+        if self.first_admin is not None:
+            self.first_admin.start()  # likewise the name and both PINs
         self.widget.deleteLater()
+        self.deleteLater()

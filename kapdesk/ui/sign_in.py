@@ -150,9 +150,8 @@ class SignIn(WindowParts):
         else:
             self.lock(ask=True)
         self._names_at_start = None  # they were for the pad just shown; later ones read afresh
-        if early is not None and (early.held_sign_in or early.held_account):
-            # Given before the records were open: acted on once this window is on screen.
-            QTimer.singleShot(0, lambda: self._act_on_held(early))
+        if early is not None:
+            self._after_early_page(early)
 
     def _keep_pad(self) -> None:
         """The sign-in shown before the records were open stays as staff left it (the name
@@ -161,17 +160,34 @@ class SignIn(WindowParts):
         self.pages.setCurrentWidget(self.calm)
         names = self.records.sign_in_names
         if names is not None and names != self.calm.names():
+            chosen = self.calm.chosen()
             self.calm.show_pad()  # read again: these are the names as the records have them
+            if chosen in self.calm.names():
+                self.calm.choose(chosen)
         self.calm.pin.setFocus()
 
-    def _act_on_held(self, early: EarlyPage) -> None:
-        """What staff gave on the first page before the records were open, acted on now."""
-        held_sign_in, held_account = early.held_sign_in, early.held_account
-        early.held_sign_in = early.held_account = None  # a PIN is not kept once used
-        if held_account is not None and self.pages.currentWidget() is self.first_admin_view:
-            self._create_first_admin(held_account)
-        elif held_sign_in is not None and self.locked and self.pages.currentWidget() is self.calm:
-            self.unlock(*held_sign_in)
+    def _after_early_page(self, early: EarlyPage) -> None:
+        """The page shown before the records were open: submitted again from what it shows
+        once this window is on screen, if staff had pressed ✓ (or Create) and changed nothing
+        since; cleared if the records call for the other page after all."""
+        if (early.first_admin is not None) != self.records.first_admin_needed:
+            early.asked = False
+            if early.calm is not None:
+                self.calm.stop()  # the PIN typed on it, cleared
+            else:
+                self.first_admin_view.start()  # the name and PINs typed on it, cleared
+            return
+        if early.asked:
+            QTimer.singleShot(0, self, lambda: self._submit_early_page(early))
+
+    def _submit_early_page(self, early: EarlyPage) -> None:
+        if not early.asked:
+            return
+        early.asked = False
+        if early.first_admin is not None and self.pages.currentWidget() is self.first_admin_view:
+            self.first_admin_view.submit()
+        elif early.calm is not None and self.locked and self.pages.currentWidget() is self.calm:
+            self.calm.submit()
 
     def _create_first_admin(self, entry: object) -> None:
         from kapdesk.core.staff import PermissionDeniedError  # noqa: PLC0415
