@@ -6,9 +6,10 @@ options, its folders found by platformdirs (in a temporary XDG home); the databa
 exists and holds the clinic's admin account, as on every start but the clinic's first. Target:
 kapdesk within 1.5x of the bare window. kapdesk shows its window before its records are open;
 the second figure is process start to the first usable page (here the sign-in; the first
-admin's, set-up or the journey left open elsewhere), with the database open and current (read
-by the first look at the record, kapdesk.storage.first_look). Target: within 3.5x of the bare
-window's first frame. The third is process start to the whole window ready, which takes the
+admin's, set-up or the journey left open elsewhere). The sign-in now comes from the first look
+at the record (kapdesk.storage.first_look: the database file read, its schema current, who may
+sign in), before the ORM has opened it; a PIN typed on it is checked once the whole window is
+ready. Target: within 3.5x of the bare window's first frame. The third is process start to the whole window ready, which takes the
 sign-in over and checks a PIN typed on it: no target, printed for the record.
 
 Then it shows where the time goes: one start under ``-X importtime`` (import time by package,
