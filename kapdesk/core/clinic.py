@@ -1,7 +1,7 @@
 """The clinic's own settings: its name and phone number for the patient's handout, the folder
 its printed records are saved in, the days it books follow-ups on, its follow-up rules, its
-journal prompts and integration steps, any breathing patterns of its own, and the loudness every
-track is played at.
+journal prompts and integration steps, any breathing patterns of its own, the loudness every
+track is played at, and its language, region (dates, times, numbers) and units.
 
 kapdesk ships ``kapdesk/assets/clinic.toml``; a ``clinic.toml`` in the data folder replaces it
 section by section (a section the clinic leaves out keeps kapdesk's), and ``[clinic]`` key by
@@ -28,6 +28,7 @@ from kapdesk.core.toml_check import (
     read_toml_text,
     sorted_problems,
 )
+from kapdesk.core.units import LANGUAGES, Temperature, Units, Weight, units_for
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # How many of each list the file may hold: more is a file gone wrong, and the breathing pacer
@@ -79,16 +80,26 @@ class ClinicSettings:
     steps: tuple[IntegrationStep, ...] = ()
     breathing: tuple[BreathPattern, ...] = field(default=BREATH_PATTERNS)
     target_loudness: float = DEFAULT_TARGET  # LUFS every track and bed is brought down to
+    language: str = ""  # kapdesk's words for staff ("en", "es", "fr"); "" the system's
+    region: str = ""  # dates, times and numbers, a locale name ("en_US"); "" the system's
+    temperature_unit: str = ""  # "C" or "F"; "" the region's
+    weight_unit: str = ""  # "kg" or "lb"; "" the region's
     source: str = ""
 
+    def units(self, system_region: str) -> Units:
+        """The units staff type and read, for a PC whose own region is ``system_region``."""
+        return units_for(self.region or system_region, self.temperature_unit, self.weight_unit)
 
-_TOP = ("clinic", "followups", "integration", "breathing", "sound")
+
+_TOP = ("clinic", "followups", "integration", "breathing", "sound", "locale")
 _CLINIC_KEYS = ("name", "phone", "urgent", "open_days", "lock_minutes", "documents")
 _FOLLOWUP_KEYS = ("id", "name", "earliest_days", "latest_days", "offered", "next_dose")
 _INTEGRATION_KEYS = ("prompts", "steps")
 _STEP_KEYS = ("id", "text")
 _BREATHING_KEYS = ("id", "name", "steps", "about")
 _SOUND_KEYS = ("target_loudness",)
+_LOCALE_KEYS = ("language", "region", "temperature", "weight")
+_REGION = r"[a-z]{2,3}(_[A-Z]{2})?"
 
 
 class _Checker(TomlChecker):
@@ -135,7 +146,38 @@ class _Checker(TomlChecker):
             )
             if target is not None:
                 values["target_loudness"] = target
+        if "locale" in data:
+            values.update(self.locale(self.section(data, "locale", _LOCALE_KEYS)))
         return replace(base, **values)  # type: ignore[arg-type]
+
+    def locale(self, table: Mapping[str, object]) -> dict[str, str]:
+        import re  # noqa: PLC0415  (only for a clinic that sets its locale)
+
+        values: dict[str, str] = {}
+        choices = {
+            "language": (LANGUAGES, f"one of {', '.join(LANGUAGES)}"),
+            "temperature": (tuple(t.value for t in Temperature), '"C" or "F"'),
+            "weight": (tuple(w.value for w in Weight), '"kg" or "lb"'),
+        }
+        for key, field_name in (
+            ("language", "language"),
+            ("temperature", "temperature_unit"),
+            ("weight", "weight_unit"),
+        ):
+            if key in table:
+                value = self.text(table, "locale", key)
+                allowed, said = choices[key]
+                if value and value not in allowed:
+                    self.add(f"locale.{key}", f'must be {said}; "{value}" is not')
+                else:
+                    values[field_name] = value
+        if "region" in table:
+            region = self.text(table, "locale", "region")
+            if region and not re.fullmatch(_REGION, region):
+                self.add("locale.region", f'must be a locale name like "en_US"; "{region}" is not')
+            else:
+                values["region"] = region
+        return values
 
     def open_days(self, value: object) -> tuple[int, ...]:
         where = "clinic.open_days"
