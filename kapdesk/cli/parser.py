@@ -1,16 +1,32 @@
-"""The command line's grammar: every command, its options and their help, for argparse."""
+"""The command line's grammar: every command, its options and their help, for argparse.
+
+Each command's parser is built only when that command is given (or when something walks the
+commands, as a test does): ``kapdesk`` with no command opens the window, and building the
+parsers of some twenty commands it does not run would hold up its first frame. ``--help``
+lists every command from its ``help`` line alone; a command's own ``--help``, its errors and
+the message for a command that does not exist are argparse's, as they would be if every
+parser were built at once.
+"""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, Any, cast
 
 from kapdesk import __version__
 
 if TYPE_CHECKING:
-    # What add_subparsers gives, to add commands to.
-    Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
+    from _collections_abc import dict_items, dict_values
+
+    _SubParsers = argparse._SubParsersAction[argparse.ArgumentParser]
+else:
+    _SubParsers = argparse._SubParsersAction  # generic to type checkers only
+
+# Adds a command's arguments to its parser (the parser made with the command's help).
+Build = Callable[[argparse.ArgumentParser], None]
 
 LARGEST_ID = 2**63 - 1  # SQLite's (and PostgreSQL's bigint's) largest integer
 
@@ -24,6 +40,62 @@ def row_count(text: str) -> int:
     if not 1 <= number <= LARGEST_ID:
         raise argparse.ArgumentTypeError(f"a number of rows from 1 up, not {text!r}")
     return number
+
+
+class _Later:
+    """A command's parser not built yet: what argparse would have made it with, and what adds
+    its arguments."""
+
+    def __init__(self, make: type[argparse.ArgumentParser], build: Build, **settings: Any) -> None:
+        self._make = make
+        self._build = build
+        self._settings = settings
+
+    def parser(self) -> argparse.ArgumentParser:
+        parser = self._make(**self._settings)
+        self._build(parser)
+        return parser
+
+
+class _Parsers(dict[str, argparse.ArgumentParser]):
+    """The commands' parsers by name: every name at once (argparse checks a command given
+    against them, and names them all when it is not one), each parser built the first time
+    it is looked up."""
+
+    def __getitem__(self, name: str) -> argparse.ArgumentParser:
+        found: object = super().__getitem__(name)
+        if isinstance(found, _Later):
+            found = found.parser()
+            super().__setitem__(name, found)
+        return cast(argparse.ArgumentParser, found)
+
+    def values(self) -> dict_values[str, argparse.ArgumentParser]:
+        return {name: self[name] for name in self}.values()
+
+    def items(self) -> dict_items[str, argparse.ArgumentParser]:
+        return {name: self[name] for name in self}.items()
+
+
+class Commands(_SubParsers):
+    """kapdesk's commands (``add_subparsers(action=Commands)``): :meth:`add_command` lists a
+    command in ``--help`` at once and builds its parser when the command is used."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._name_parser_map = _Parsers()
+        self.choices = self._name_parser_map  # what argparse checks a command given against
+
+    def add_command(self, name: str, build: Build, **settings: Any) -> None:
+        """The command ``name``; ``settings`` are add_parser's (help, description), ``build``
+        adds its arguments once its parser is made."""
+        # argparse's own add_parser does the rest (the prog, the line in --help), as for a
+        # parser built now; what it makes the parser with makes a _Later instead.
+        made = self._parser_class
+        self._parser_class = cast(Any, partial(_Later, made, build))
+        try:
+            self.add_parser(name, **settings)
+        finally:
+            self._parser_class = made
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,7 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
         "board), a clock that can run fast, and 'Practice' on every screen and page; with a "
         "command, that command works on the practice record",
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(action=Commands, dest="command", metavar="COMMAND")
+    assert isinstance(commands, Commands)
     # In this order: it is the order of the commands in --help.
     _add_file_checks(commands)
     _add_audit(commands)
@@ -74,7 +147,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_file_checks(commands: Commands) -> None:
     """``protocols`` and ``clinic``: checks of the settings files."""
-    protocols = commands.add_parser("protocols", help="list or check clinical protocols")
+    commands.add_command("protocols", _protocols, help="list or check clinical protocols")
+    commands.add_command("clinic", _clinic, help="check the clinic's settings file")
+
+
+def _protocols(protocols: argparse.ArgumentParser) -> None:
     protocol_commands = protocols.add_subparsers(dest="action", metavar="ACTION", required=True)
     protocol_commands.add_parser("list", help="the protocols this room can run, and any that fail")
     check = protocol_commands.add_parser(
@@ -82,7 +159,8 @@ def _add_file_checks(commands: Commands) -> None:
     )
     check.add_argument("files", nargs="+", metavar="FILE", type=Path)
 
-    clinic = commands.add_parser("clinic", help="check the clinic's settings file")
+
+def _clinic(clinic: argparse.ArgumentParser) -> None:
     clinic_commands = clinic.add_subparsers(dest="action", metavar="ACTION", required=True)
     clinic_check = clinic_commands.add_parser(
         "check",
@@ -93,13 +171,17 @@ def _add_file_checks(commands: Commands) -> None:
 
 def _add_audit(commands: Commands) -> None:
     """``audit``: the audit trail, and the check that the record is whole."""
-    audit = commands.add_parser(
+    commands.add_command(
         "audit",
+        _audit,
         help="print the audit trail: sign-ins, locks, exports, settings, every record",
         description="The audit trail in time order: the audit log (sign-ins, refused PINs, "
         "locks, accounts, exports, settings) and every session record created or corrected, "
         "with its author. It holds no PINs and no patient details.",
     )
+
+
+def _audit(audit: argparse.ArgumentParser) -> None:
     audit.add_argument("--since", metavar="YYYY-MM-DD", help="from this day (local time)")
     audit.add_argument(
         "--verify",
@@ -119,27 +201,34 @@ def _add_audit(commands: Commands) -> None:
 
 def _add_room_set_up(commands: Commands) -> None:
     """``encrypt`` and ``install-desktop``: setting up the room PC."""
-    encrypt = commands.add_parser(
+    commands.add_command(
         "encrypt",
+        _encrypt,
         help="encrypt the database in the data folder with SQLCipher (close kapdesk first)",
         description="Encrypt the SQLite database in the data folder with SQLCipher (AES-256). "
         "The passphrase is typed twice (or read from KAPDESK_DB_PASSPHRASE); kapdesk asks "
         "for it at every start unless it is kept in the OS keyring. Lose it and the record "
         "is lost: keep it where the clinic keeps its other keys. See docs/staff.md.",
     )
+    commands.add_command(
+        "install-desktop",
+        _install_desktop,
+        help="put kapdesk in this user's applications menu (Linux), optionally to start at login",
+        description="Write kapdesk's icon and .desktop entry for the current user "
+        "(XDG_DATA_HOME, XDG_CONFIG_HOME). The entry starts kapdesk with this command's "
+        "--data-dir, --db and --kiosk. Windows: see docs/room-pc.md.",
+    )
+
+
+def _encrypt(encrypt: argparse.ArgumentParser) -> None:
     encrypt.add_argument(
         "--keep-in-keyring",
         action="store_true",
         help="keep the passphrase in the OS keyring, so this PC starts without asking",
     )
 
-    desktop = commands.add_parser(
-        "install-desktop",
-        help="put kapdesk in this user's applications menu (Linux), optionally to start at login",
-        description="Write kapdesk's icon and .desktop entry for the current user "
-        "(XDG_DATA_HOME, XDG_CONFIG_HOME). The entry starts kapdesk with this command's "
-        "--data-dir, --db and --kiosk. Windows: see docs/room-pc.md.",
-    )
+
+def _install_desktop(desktop: argparse.ArgumentParser) -> None:
     desktop.add_argument(
         "--autostart", action="store_true", help="also start kapdesk when this user logs in"
     )
@@ -150,8 +239,9 @@ def _add_room_set_up(commands: Commands) -> None:
 
 def _add_backups(commands: Commands) -> None:
     """``backup``, ``backups`` and ``restore``: the record kept off this PC, and put back."""
-    backup = commands.add_parser(
+    commands.add_command(
         "backup",
+        _backup,
         help="back up the record now (to the room's backup folder or --to DIR), or --verify one",
         description="Make one backup now: a consistent snapshot of the database taken while "
         "kapdesk runs, written whole or not at all, checked, and encrypted (with the "
@@ -160,6 +250,23 @@ def _add_backups(commands: Commands) -> None:
         "rotated as room.toml says. On a clinic server it runs pg_dump -Fc when PostgreSQL's "
         "client tools are installed. See docs/backup.md.",
     )
+    commands.add_command(
+        "backups",
+        _backups,
+        help="list the backups in the room's backup folder (or --in DIR), newest first",
+    )
+    commands.add_command(
+        "restore",
+        _restore,
+        help="put a backup in place of the database (close kapdesk first)",
+        description="Restore a backup into the data folder: it is verified first; kapdesk must "
+        "not be running on the folder; the current database is kept aside as "
+        "kapdesk.sqlite3.before-restore-<time>, never deleted; an older schema is upgraded. "
+        "A backup older than the database it replaces is refused unless --force is given.",
+    )
+
+
+def _backup(backup: argparse.ArgumentParser) -> None:
     backup.add_argument(
         "--to",
         metavar="DIR",
@@ -179,18 +286,13 @@ def _add_backups(commands: Commands) -> None:
         help="check a backup instead: it opens, its integrity check is ok and it holds what "
         "its facts say; exit 1 if not",
     )
-    backups = commands.add_parser(
-        "backups", help="list the backups in the room's backup folder (or --in DIR), newest first"
-    )
+
+
+def _backups(backups: argparse.ArgumentParser) -> None:
     backups.add_argument("--in", dest="folder", metavar="DIR", type=Path, help="this folder")
-    restore = commands.add_parser(
-        "restore",
-        help="put a backup in place of the database (close kapdesk first)",
-        description="Restore a backup into the data folder: it is verified first; kapdesk must "
-        "not be running on the folder; the current database is kept aside as "
-        "kapdesk.sqlite3.before-restore-<time>, never deleted; an older schema is upgraded. "
-        "A backup older than the database it replaces is refused unless --force is given.",
-    )
+
+
+def _restore(restore: argparse.ArgumentParser) -> None:
     restore.add_argument("file", metavar="FILE", type=Path, help="the backup file")
     restore.add_argument(
         "--force",
@@ -201,7 +303,12 @@ def _add_backups(commands: Commands) -> None:
 
 def _add_lists_and_sound(commands: Commands) -> None:
     """``sessions``, ``audio`` and ``playlist``: lists and checks."""
-    sessions = commands.add_parser("sessions", help="list sessions")
+    commands.add_command("sessions", _sessions, help="list sessions")
+    commands.add_command("audio", _audio, help="check sound files")
+    commands.add_command("playlist", _playlist, help="check playlist files (M3U, M3U8, PLS, XSPF)")
+
+
+def _sessions(sessions: argparse.ArgumentParser) -> None:
     session_commands = sessions.add_subparsers(dest="action", metavar="ACTION", required=True)
     session_list = session_commands.add_parser("list", help="sessions, newest first")
     session_list.add_argument("--open", action="store_true", help="only sessions still open")
@@ -209,7 +316,8 @@ def _add_lists_and_sound(commands: Commands) -> None:
         "--limit", type=row_count, default=None, metavar="N", help="at most N rows"
     )
 
-    audio = commands.add_parser("audio", help="check sound files")
+
+def _audio(audio: argparse.ArgumentParser) -> None:
     audio_commands = audio.add_subparsers(dest="action", metavar="ACTION", required=True)
     audio_check = audio_commands.add_parser(
         "check",
@@ -223,7 +331,8 @@ def _add_lists_and_sound(commands: Commands) -> None:
     audio_measure.add_argument("--paths-from-stdin", action="store_true")
     audio_measure.add_argument("paths", nargs="*", metavar="PATH", type=Path)
 
-    playlist = commands.add_parser("playlist", help="check playlist files (M3U, M3U8, PLS, XSPF)")
+
+def _playlist(playlist: argparse.ArgumentParser) -> None:
     playlist_commands = playlist.add_subparsers(dest="action", metavar="ACTION", required=True)
     playlist_check = playlist_commands.add_parser(
         "check", help="the entries a playlist names: those found, and those that are not"
@@ -233,8 +342,9 @@ def _add_lists_and_sound(commands: Commands) -> None:
 
 def _add_exports(commands: Commands) -> None:
     """``export`` and ``handout``: a session's record and its take-home sheet."""
-    export = commands.add_parser(
+    commands.add_command(
         "export",
+        _export,
         help="write a session's record: JSON (all of it), CSV (its timeline), FHIR R4 or PDF",
         description="Write a session's record to standard output or to a file. json: the whole "
         "record (UTF-8); csv: one row per timeline entry, corrections folded in (UTF-8 with a "
@@ -243,6 +353,18 @@ def _add_exports(commands: Commands) -> None:
         "(patient code, staff, protocol, preparation, doses, phases, vital-signs chart, notes "
         "with corrections, music, discharge, integration plan, timeline).",
     )
+    commands.add_command(
+        "handout",
+        _handout,
+        help="write the patient's take-home sheet of a session as a PDF",
+        description="The handout: the intention, the journal prompts, the plan and its dates, "
+        "staying safe (no driving until the next day) and who to call, with the note saved "
+        "with each booking (time, place, with whom). It holds no clinical notes and no vital "
+        "signs.",
+    )
+
+
+def _export(export: argparse.ArgumentParser) -> None:
     export.add_argument("session_id", metavar="SESSION_ID", help="the session's number")
     export.add_argument(
         "--format", choices=("json", "csv", "fhir", "pdf"), default="json", help="default: json"
@@ -259,14 +381,9 @@ def _add_exports(commands: Commands) -> None:
     export.add_argument(
         "--force", action="store_true", help="replace the file given with -o if it exists"
     )
-    handout = commands.add_parser(
-        "handout",
-        help="write the patient's take-home sheet of a session as a PDF",
-        description="The handout: the intention, the journal prompts, the plan and its dates, "
-        "staying safe (no driving until the next day) and who to call, with the note saved "
-        "with each booking (time, place, with whom). It holds no clinical notes and no vital "
-        "signs.",
-    )
+
+
+def _handout(handout: argparse.ArgumentParser) -> None:
     handout.add_argument("session_id", metavar="SESSION_ID", help="the session's number")
     handout.add_argument(
         "-o",
@@ -283,13 +400,25 @@ def _add_exports(commands: Commands) -> None:
 
 def _add_clinic(commands: Commands) -> None:
     """``board`` and ``connect``: the clinic's rooms together."""
-    board = commands.add_parser(
+    commands.add_command(
         "board",
+        _board,
         help="the clinic board: every room at a glance, live (read-only)",
         description="Open the clinic board: one card per room with patient code, protocol, "
         "phase, journey time, the next vitals check, the last vitals and the music. It reads "
         "the clinic server this PC is connected to (kapdesk connect), or --db.",
     )
+    commands.add_command(
+        "connect",
+        _connect,
+        help="point this room PC at the clinic's PostgreSQL server (an admin does this once)",
+        description="Record this room PC's sessions on the clinic's PostgreSQL server. The "
+        "URL goes into this PC's room settings; the password is asked for and kept in the OS "
+        "keyring, never in a file. The server's schema is created or upgraded.",
+    )
+
+
+def _board(board: argparse.ArgumentParser) -> None:
     shown = board.add_mutually_exclusive_group()
     shown.add_argument(
         "--hide-patients",
@@ -302,13 +431,9 @@ def _add_clinic(commands: Commands) -> None:
         "--show-patients", dest="show_patients", action="store_true", help="show patient codes"
     )
     board.add_argument("--full-screen", action="store_true", help="fill the screen")
-    connect = commands.add_parser(
-        "connect",
-        help="point this room PC at the clinic's PostgreSQL server (an admin does this once)",
-        description="Record this room PC's sessions on the clinic's PostgreSQL server. The "
-        "URL goes into this PC's room settings; the password is asked for and kept in the OS "
-        "keyring, never in a file. The server's schema is created or upgraded.",
-    )
+
+
+def _connect(connect: argparse.ArgumentParser) -> None:
     connect.add_argument(
         "url",
         metavar="URL",
@@ -325,12 +450,18 @@ def _add_clinic(commands: Commands) -> None:
 
 def _add_examples(commands: Commands) -> None:
     """``demo`` and ``reset-practice``: the example session and the practice record."""
-    commands.add_parser(
+    commands.add_command(
         "demo",
+        _no_arguments,
         help="write a complete example session (patient DEMO-001) and print its id last",
     )
-    commands.add_parser(
+    commands.add_command(
         "reset-practice",
+        _no_arguments,
         help="empty the practice record (kapdesk --practice), after asking; the clinic's "
         "record is not touched",
     )
+
+
+def _no_arguments(_parser: argparse.ArgumentParser) -> None:
+    """A command with no arguments of its own."""
