@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
-from importlib.resources import files
+from importlib import import_module
 from pathlib import Path
+from typing import NamedTuple
 
 APP_NAME = "kapdesk"
 
@@ -19,11 +19,16 @@ def package_folder(package: str, name: str) -> Path:
     """A folder of kapdesk's own data inside ``package``, found as package data the same way
     from a checkout, an installed wheel and the frozen build: never relative to a checkout.
     It is read with Path's calls, so it must be a real folder (kapdesk is never run from a
-    zip)."""
-    place = files(package) / name
-    if not isinstance(place, Path):
-        raise RuntimeError(f"kapdesk's bundled data is not in a folder: {place}")
-    return place
+    zip).
+
+    The package's folder is the one its ``__init__`` was loaded from, which is what
+    ``importlib.resources.files`` gives for a package on disk (Python's own loader and the
+    frozen build's alike), without importing importlib.resources before the first frame."""
+    origin = import_module(package).__file__
+    folder = Path(origin).parent if origin else None
+    if folder is None or not folder.is_dir():
+        raise RuntimeError(f"kapdesk's bundled data is not in a folder: {origin or package}")
+    return folder / name
 
 
 # kapdesk's own data: protocols, sounds, settings, icons.
@@ -33,9 +38,11 @@ BUNDLED_SOUNDS_DIR = ASSETS_DIR / "sounds"
 BUNDLED_CLINIC_SETTINGS = ASSETS_DIR / "clinic.toml"
 
 
-@dataclass(frozen=True)
-class AppPaths:
-    """The folders one kapdesk installation uses."""
+class AppPaths(NamedTuple):
+    """The folders one kapdesk installation uses.
+
+    A NamedTuple rather than a frozen dataclass: the same immutable value, without importing
+    dataclasses before the first frame."""
 
     data_dir: Path
     log_dir: Path
