@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import contextlib
 import signal
-import socket
 import threading
 from collections.abc import Callable, Iterator
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import socket
 
 Handler = Callable[[int, FrameType | None], Any] | int | signal.Handlers | None
 
@@ -127,6 +129,8 @@ class SignalSocket:
     def install(self) -> None:
         if self._sockets is not None:
             return
+        import socket  # noqa: PLC0415  (only a window or the board installs one)
+
         reader, writer = socket.socketpair()
         for end in (reader, writer):
             end.setblocking(False)
