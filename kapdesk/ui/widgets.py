@@ -6,27 +6,24 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QBoxLayout,
-    QDialog,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 from shiboken6 import isValid
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QPaintEvent
+    from PySide6.QtGui import QPaintEvent, QShortcut
+    from PySide6.QtWidgets import QBoxLayout, QDialog, QTableWidget, QTableWidgetItem
+
+# PySide makes each Qt class (its enums with it) the first time it is named. The classes the
+# start page does without (a button's key, a table, a size policy) are imported where they
+# are used, not here: together some 3 ms of the first frame.
 
 
 # What a refusal adds beside a Switch user button of its own, and where there is none (the
@@ -69,6 +66,8 @@ class ActionButton(QPushButton):
         shows only in the last phase). ``own_shortcut``: False when the window catches the key
         itself (the lock key, which works over an open form): the button names the key but
         takes no shortcut of its own."""
+        from PySide6.QtGui import QKeySequence, QShortcut  # noqa: PLC0415  (see the imports)
+
         self.sequence = QKeySequence(shortcut)
         shown = self.sequence.toString(QKeySequence.SequenceFormat.NativeText)
         super().__init__(f"{text}   {shown}", parent)
@@ -123,6 +122,8 @@ class ElidedLabel(QLabel):
     """One line that ends in "…" when it does not fit, with the whole text as its tooltip."""
 
     def __init__(self, role: str = "", parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QSizePolicy  # noqa: PLC0415  (see the imports)
+
         super().__init__("", parent)
         if role:
             self.setProperty("role", role)
@@ -160,6 +161,7 @@ class WholeLabel(QLabel):
 
     def __init__(self, role: str = "", parent: QWidget | None = None) -> None:
         from PySide6.QtCore import Qt  # noqa: PLC0415  # (see ElidedLabel.paintEvent)
+        from PySide6.QtWidgets import QSizePolicy  # noqa: PLC0415  (see the imports)
 
         super().__init__("", parent)
         if role:
@@ -207,6 +209,8 @@ class WholeLabel(QLabel):
 
 def fit_columns_on_fill(table: QTableWidget, columns: Sequence[int]) -> None:
     """Columns that :func:`fill_table` sizes to their contents (once per fill, not per cell)."""
+    from PySide6.QtWidgets import QHeaderView  # noqa: PLC0415  (see the imports above)
+
     header = table.horizontalHeader()
     for column in columns:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
@@ -218,6 +222,8 @@ def read_only_table(
 ) -> QTableWidget:
     """A table to read: headers, no editing, alternate rows, columns fitted to their contents
     and the last one stretched."""
+    from PySide6.QtWidgets import QAbstractItemView, QTableWidget  # noqa: PLC0415
+
     table = QTableWidget(0, len(headers), parent)
     table.setHorizontalHeaderLabels(list(headers))
     table.verticalHeader().hide()
@@ -242,6 +248,8 @@ def fill_table(
     Qt's "resize to contents" measures every row again on every cell set, which makes filling
     thousands of rows take seconds; here the fitted columns are measured once at the end.
     """
+    from PySide6.QtWidgets import QTableWidgetItem  # noqa: PLC0415  (see the imports above)
+
     table.setUpdatesEnabled(False)
     try:
         table.setRowCount(0)
