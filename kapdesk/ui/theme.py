@@ -7,6 +7,7 @@ from the chair as easily as a small one from the desk.
 
 from __future__ import annotations
 
+import os
 import re
 from typing import TYPE_CHECKING
 
@@ -162,9 +163,46 @@ def scale_for(window: QWidget, size: QSize) -> None:
         window.setStyleSheet("" if scale == 1.0 else style(scale))
 
 
+class _FusionAsked:
+    """Fusion, the style the look is written over, asked of Qt before the application is made.
+
+    ``QApplication.setStyle("Fusion")`` hands the new style back, and for that PySide builds
+    QStyle's Python class (hundreds of enum members): some 5 ms of the first frame, for a
+    value nobody reads. So when this module is imported before the application is made, as
+    :mod:`kapdesk.app` does, ``QT_STYLE_OVERRIDE`` asks Qt for Fusion, which the application
+    reads as it is made; :func:`apply` then puts the variable back as it was (what kapdesk
+    opens, a file manager or a PDF viewer, keeps its own style). An application made before
+    this import (a test's) gets Fusion from :func:`apply`, as before.
+    """
+
+    VARIABLE = "QT_STYLE_OVERRIDE"
+
+    def __init__(self) -> None:
+        self._before = os.environ.get(self.VARIABLE)
+        self.pending = QApplication.instance() is None
+        if self.pending:
+            os.environ[self.VARIABLE] = "Fusion"
+
+    def made_in_fusion(self) -> bool:
+        """Whether the application (made since) is in Fusion already; the variable is as it
+        was before, from the first call on."""
+        if not self.pending:
+            return False
+        self.pending = False
+        if self._before is None:
+            os.environ.pop(self.VARIABLE, None)
+        else:
+            os.environ[self.VARIABLE] = self._before
+        return QApplication.instance() is not None
+
+
+_FUSION = _FusionAsked()
+
+
 def apply(app: QApplication) -> None:
     """Give the whole application the kapdesk look."""
-    app.setStyle("Fusion")
+    if not _FUSION.made_in_fusion():
+        app.setStyle("Fusion")
     palette = QPalette()
     for role, colour in (
         (QPalette.ColorRole.Window, BACKGROUND),
