@@ -1,7 +1,10 @@
 """The real sound device: SDL through pygame's mixer; the only module of kapdesk importing pygame.
 
 - The **music** layer is ``pygame.mixer.music``: one track streamed from its file.
-- The **bed** layer is a ``pygame.mixer.Sound`` (decoded once) looped on a reserved channel.
+- The **bed** layer is a ``pygame.mixer.Sound`` (decoded once) looped on a reserved channel. An
+  Ogg Vorbis bed is decoded straight into the Sound's buffer (:mod:`kapdesk.audio.vorbis_bed`,
+  the same decoder and the same samples as SDL_mixer's), so it is held once while it loads, not
+  twice.
 
 The mixer is opened at 44.1 kHz, 16-bit, stereo, with a 1024-frame buffer (23 ms). SDL converts
 whatever the device wants, so the format is the same on every machine (and in SDL's disk driver,
@@ -48,6 +51,7 @@ from kapdesk.audio.probe import (
     NO_SOUND,
     UNREADABLE,
     UNSUPPORTED,
+    VORBIS,
     WAV,
     require_playable,
 )
@@ -55,6 +59,8 @@ from kapdesk.core.clock import Clock, SystemClock
 
 if TYPE_CHECKING:
     from _typeshed import WriteableBuffer
+
+    from kapdesk.audio.vorbis_bed import VorbisDecoder
 
 
 def _import_pygame_lean() -> None:
@@ -276,6 +282,8 @@ class BedLayer:
         self._loaded: Path | None = None
         self._volume = 1.0
         self._played_at: float | None = None
+        self._vorbis: VorbisDecoder | None = None
+        self._vorbis_looked = False
 
     @property
     def loaded(self) -> Path | None:
@@ -298,9 +306,11 @@ class BedLayer:
         self._sound = None
         self._loaded = None
         self._played_at = None
-        require_playable(path)
+        found = require_playable(path)
         try:
-            sound = pygame.mixer.Sound(str(path))
+            sound = self._decoded(path) if found.format == VORBIS else None
+            if sound is None:
+                sound = pygame.mixer.Sound(str(path))
         except (pygame.error, OSError, MemoryError) as error:
             raise AudioError(_reason(error)) from error
         if sound.get_length() <= 0:
@@ -308,6 +318,33 @@ class BedLayer:
         sound.set_volume(self._volume)
         self._sound = sound
         self._loaded = path
+
+    def _decoded(self, path: Path) -> pygame.mixer.Sound | None:
+        """An Ogg Vorbis file decoded into a Sound's own buffer, one block at a time; None
+        when SDL_mixer must load it (see :mod:`kapdesk.audio.vorbis_bed`).
+
+        The Sound is made from pages of zeros that take no memory (so pygame's copy of them is
+        the only one), then filled in place: the sound is held once, as SDL's own load would leave
+        it. The file must be in the mixer's format, as SDL would otherwise convert it."""
+        # Here, not at the top: ctypes (a third of a megabyte) only with an Ogg Vorbis bed.
+        from kapdesk.audio.vorbis_bed import VorbisDecoder, blank_buffer  # noqa: PLC0415
+
+        if not self._vorbis_looked:
+            self._vorbis = VorbisDecoder.find()
+            self._vorbis_looked = True
+        if self._vorbis is None:
+            return None
+        stream = self._vorbis.open(path)
+        if stream is None:
+            return None
+        with stream:
+            if stream.frames <= 0 or pygame.mixer.get_init() != (stream.rate, -16, stream.channels):
+                return None
+            with blank_buffer(stream.size) as blank:
+                sound = pygame.mixer.Sound(buffer=blank)
+            if not stream.read_into(sound):
+                return None
+        return sound
 
     def play(self, *, start: float = 0.0, fade_ms: int = 0) -> None:
         """Loop the bed from its beginning (``start`` is ignored: a bed has no place to resume)."""
