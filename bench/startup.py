@@ -9,8 +9,9 @@ the second figure is process start to the first usable page (here the sign-in; t
 admin's, set-up or the journey left open elsewhere). The sign-in now comes from the first look
 at the record (kapdesk.storage.first_look: the database file read, its schema current, who may
 sign in), before the ORM has opened it; a PIN typed on it is checked once the whole window is
-ready. Target: within 3.5x of the bare window's first frame. The third is process start to the whole window ready, which takes the
-sign-in over and checks a PIN typed on it: no target, printed for the record.
+ready. Target: within 3.5x of the bare window's first frame. The third is process start to
+the whole window ready, which takes the sign-in over and checks a PIN typed on it: no target,
+printed for the record.
 
 Then it shows where the time goes: one start under ``-X importtime`` (import time by package,
 and the slowest modules) and one that lists every database statement run before the first
