@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from kapdesk.core.words import QT_TRANSLATE_NOOP
+
 
 class Role(StrEnum):
     """What a member of staff is, for the room."""
@@ -155,16 +157,20 @@ def pin_problem(pin: str, *, name: str = "") -> str | None:
     """Why ``pin`` cannot be used, in a sentence; None when it can."""
     low, high = PIN_DIGITS
     if not pin.isascii() or not pin.isdigit():
-        return "A PIN is digits only."
+        return QT_TRANSLATE_NOOP("Staff", "A PIN is digits only.").format()
     if not low <= len(pin) <= high:
-        return f"A PIN has {low} to {high} digits."
+        return QT_TRANSLATE_NOOP("Staff", "A PIN has {low} to {high} digits.").format(
+            low=low, high=high
+        )
     if len(set(pin)) == 1:
-        return "A PIN of one digit repeated is too easy to guess."
+        return QT_TRANSLATE_NOOP("Staff", "A PIN of one digit repeated is too easy to guess.")
     steps = {int(b) - int(a) for a, b in itertools.pairwise(pin)}
     if steps in ({1}, {-1}):
-        return "A PIN of digits in a row (like 1234) is too easy to guess."
+        return QT_TRANSLATE_NOOP(
+            "Staff", "A PIN of digits in a row (like 1234) is too easy to guess."
+        )
     if name and pin in "".join(ch for ch in name if ch.isdigit()):
-        return "A PIN must not be part of the name."
+        return QT_TRANSLATE_NOOP("Staff", "A PIN must not be part of the name.")
     return None
 
 

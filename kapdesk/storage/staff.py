@@ -31,6 +31,7 @@ from kapdesk.core.staff import (
     require,
     verify_pin,
 )
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.storage.chain import audit_link, lock_audit_chain
 from kapdesk.storage.db import Storage
 from kapdesk.storage.errors import StorageError
@@ -70,6 +71,18 @@ def audit(
     previous = lock_audit_chain(session)  # the lines this unit added before are flushed
     session.add(AuditEntry(**line, chain=audit_link(previous, line)))
     session.flush()
+
+
+NO_MATCH = QT_TRANSLATE_NOOP("SignIn", "That name and PIN do not match an account.")
+NO_MATCH_WAIT = QT_TRANSLATE_NOOP(
+    "SignIn", "That name and PIN do not match an account. Try again in {seconds} s."
+)
+TOO_MANY = QT_TRANSLATE_NOOP("SignIn", "Too many wrong PINs: try again in {seconds} s.")
+
+
+def _no_match(wait: float) -> str:
+    """Never which part was wrong; how long to wait, when a wait has begun."""
+    return NO_MATCH_WAIT.format(seconds=f"{wait:.0f}") if wait > 0 else NO_MATCH.format()
 
 
 def no_admin_among(members: Iterable[StaffMember]) -> bool:
@@ -303,22 +316,19 @@ class StaffStore:
         known = self._known.get(key)
         if known is None or not known[0].active:
             self._keep(now, name.strip(), "sign_in_refused", reason="unknown", offline=True)
-            return SignIn(None, 0.0, "That name and PIN do not match an account.")
+            return SignIn(None, 0.0, _no_match(0.0))
         member, pin_hash, as_read = known
         # The server's own count of wrong PINs, as last read, carries on here.
         lockout = self._offline_lockouts.get(key, as_read)
         wait = lockout.wait(now)
         if wait > 0:
-            return SignIn(None, wait, f"Too many wrong PINs: try again in {wait:.0f} s.")
+            return SignIn(None, wait, TOO_MANY.format(seconds=f"{wait:.0f}"))
         if not verify_pin(pin, pin_hash):
             lockout = lockout.after_failure(now)
             self._offline_lockouts[key] = lockout
             self._keep(now, member.name, "sign_in_refused", reason="wrong PIN", offline=True)
             wait = lockout.wait(now)
-            message = "That name and PIN do not match an account."
-            if wait > 0:
-                message += f" Try again in {wait:.0f} s."
-            return SignIn(None, wait, message)
+            return SignIn(None, wait, _no_match(wait))
         self._offline_lockouts.pop(key, None)
         self._keep(now, member.name, "signed_in", offline=True)
         return SignIn(member)
@@ -369,21 +379,18 @@ class StaffStore:
             )
             if row is None or not row.active or row.pin_hash is None:
                 audit(session, now, name.strip(), "sign_in_refused", reason="unknown")
-                return SignIn(None, 0.0, "That name and PIN do not match an account.")
+                return SignIn(None, 0.0, _no_match(0.0))
             lockout = Lockout(row.failed_pins, row.locked_until)
             wait = lockout.wait(now)
             if wait > 0:
                 audit(session, now, row.name, "sign_in_refused", reason="waiting")
-                return SignIn(None, wait, f"Too many wrong PINs: try again in {wait:.0f} s.")
+                return SignIn(None, wait, TOO_MANY.format(seconds=f"{wait:.0f}"))
             if not verify_pin(pin, row.pin_hash):
                 lockout = lockout.after_failure(now)
                 row.failed_pins, row.locked_until = lockout.failures, lockout.until
                 audit(session, now, row.name, "sign_in_refused", reason="wrong PIN")
                 wait = lockout.wait(now)
-                message = "That name and PIN do not match an account."
-                if wait > 0:
-                    message += f" Try again in {wait:.0f} s."
-                return SignIn(None, wait, message)
+                return SignIn(None, wait, _no_match(wait))
             row.failed_pins, row.locked_until = 0, None
             audit(session, now, row.name, "signed_in")
             self._known[row.name.lower()] = _known(row)
