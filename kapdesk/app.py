@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from kapdesk.storage.db import Storage
     from kapdesk.storage.first_look import FirstLook
     from kapdesk.ui.early_page import EarlyPage
+    from kapdesk.ui.language import Language
     from kapdesk.ui.main_window import MainWindow
     from kapdesk.ui.sound_panel import BackendFactory
 
@@ -108,11 +109,17 @@ def window_on(
     keep_awake: KeepAwake | None = None,
     practice: SpeedClock | None = None,
     early: EarlyPage | None = None,
+    language: Language | None = None,
 ) -> MainWindow:
     """The real window over open ``records`` (not shown yet), told of damage the record
     file's check finds later, of what staff should know, and publishing the room's presence;
-    it takes over ``early``, the first page the start window showed."""
+    it takes over ``early``, the first page the start window showed. kapdesk speaks the
+    clinic's language from here (``language``: what the start spoke, if not English)."""
+    from kapdesk.ui.language import Language, language_of  # noqa: PLC0415
     from kapdesk.ui.main_window import MainWindow  # noqa: PLC0415  (after the first frame)
+
+    language = language or Language(QApplication.instance())
+    language.speak(language_of(records.clinic.language))
 
     window = MainWindow(
         records, clock=clock, audio=audio, keep_awake=keep_awake, practice=practice, early=early
@@ -124,6 +131,7 @@ def window_on(
         window.show_notice(" ".join(records.notices))
     if records.news:  # until the first session opens
         window.status_banner.say(NEWS, " ".join(records.news))
+    window.language = language
     if records.presence is not None:
         window.presence = records.presence
         records.presence.waiting = window.entries_waiting
@@ -395,6 +403,7 @@ def start(
     if folder == HELD:
         return hand_over(lock)
     theme.apply(app)
+    language = _speak_before_the_first_frame(app)
     shell = StartWindow()
     # Practice's record runs at the trainer's speed; the window keeps ``clock`` for what must
     # stay in real time: the sound and its fades, the breathing pace, the idle lock.
@@ -421,7 +430,13 @@ def start(
 
     def build(records: Records, early: EarlyPage | None) -> MainWindow:
         window = window_on(
-            records, clock, audio, keep_awake=keep_awake, practice=practice, early=early
+            records,
+            clock,
+            audio,
+            keep_awake=keep_awake,
+            practice=practice,
+            early=early,
+            language=language,
         )
         window.start_arguments = arguments
         if db_url and _has_password(db_url):
@@ -437,6 +452,21 @@ def start(
     opener.gate = lambda: None if lock.held else take_folder(lock, paths)
     opener.start()
     return shell
+
+
+def _speak_before_the_first_frame(app: QApplication) -> Language | None:
+    """The PC's session language for the start window, when it is not English (the clinic's
+    own, read with the records, follows)."""
+    from kapdesk.core.units import environment_language  # noqa: PLC0415
+
+    code = environment_language(os.environ)
+    if code == "en":
+        return None
+    from kapdesk.ui.language import Language  # noqa: PLC0415  (only when not English)
+
+    language = Language(app)
+    language.speak(code)
+    return language
 
 
 HELD = "another kapdesk holds the data folder"

@@ -9,6 +9,7 @@ region °C and kg. Conversions are exact (1 lb = 0.45359237 kg); only what is sh
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -46,6 +47,18 @@ class Weight(StrEnum):
     def ucum(self) -> str:
         """The UCUM code FHIR's body weight profile names for it."""
         return "kg" if self is Weight.KG else "[lb_av]"
+
+
+def environment_language(environ: Mapping[str, str]) -> str:
+    """The language the PC's session asks for (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``,
+    ``LANG``, as POSIX reads them), if kapdesk has its words; else English. Read before Qt's own
+    locale is, so the first frame needs nothing more."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "").split(":")[0]
+        if value:
+            code = value.split(".")[0].split("_")[0].lower()
+            return code if code in LANGUAGES else LANGUAGES[0]
+    return LANGUAGES[0]
 
 
 # Regions whose clinics read °F and pounds (ISO 3166 country codes).

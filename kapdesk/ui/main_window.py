@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from kapdesk.storage.presence import PresenceBeacon
     from kapdesk.ui.board_window import BoardWindow
     from kapdesk.ui.early_page import EarlyPage
+    from kapdesk.ui.language import Language
     from kapdesk.ui.practice_band import PracticeBand
     from kapdesk.ui.room_backups import RoomBackups
     from kapdesk.ui.sound_panel import BackendFactory
@@ -93,6 +94,7 @@ class MainWindow(PageRoutes, SignIn, WindowPages):
         self.start_arguments: list[str] = []  # how this kapdesk was started (for autostart)
         self.start_problem_for_autostart = ""  # why this start cannot be repeated at login
         self.board_window: BoardWindow | None = None  # the clinic board, once asked for
+        self.language: Language | None = None  # the translators it speaks with (app.window_on)
         self.setWindowTitle("kapdesk")
         self.setMinimumSize(1000, 580)
         self.save_status.connect(self._on_save_status)
