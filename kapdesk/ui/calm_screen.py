@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.ui import theme
 from kapdesk.ui.widgets import centred, label
+from kapdesk.ui.words import say
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -40,6 +42,16 @@ CYCLE_S = 12.0  # one slow swell of the light
 FRAME_MS = 200  # at most a shade of colour and two pixels a frame: no step shows
 MOST_TILES = 12  # names shown as tiles; a longer staff list is a list to pick from
 TILE_COLUMNS = 3
+
+TO_UNLOCK = QT_TRANSLATE_NOOP("CalmScreen", "Tap or press a key to unlock")
+TO_RETURN = QT_TRANSLATE_NOOP("CalmScreen", "Tap or press a key to return")
+UNREADABLE = QT_TRANSLATE_NOOP(
+    "CalmScreen", "Staff accounts cannot be read right now. Tap to try again."
+)
+TAP_AND_TYPE = QT_TRANSLATE_NOOP("CalmScreen", "Tap your name and type your PIN")
+PIN = QT_TRANSLATE_NOOP("CalmScreen", "PIN")
+NAME_FIRST = QT_TRANSLATE_NOOP("CalmScreen", "Tap your name first.")
+TYPE_PIN = QT_TRANSLATE_NOOP("CalmScreen", "Type your PIN.")
 
 
 class CalmScreen(QWidget):
@@ -70,7 +82,8 @@ class CalmScreen(QWidget):
         self.cue = centred(label("", ""))
         self.cue.setStyleSheet(f"color: {theme.OVERRUN};")
         outer.addWidget(self.cue)
-        self.hint = centred(label("Tap or press a key to unlock", "muted"))
+        self.hint = centred(label("", "muted"))
+        say(self.hint, TO_UNLOCK)
         outer.addWidget(self.hint)
         outer.addStretch(1)
 
@@ -98,7 +111,7 @@ class CalmScreen(QWidget):
         typing.setSpacing(8)
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setPlaceholderText("PIN")
+        say(self.pin, PIN, "setPlaceholderText")
         self.pin.setMaxLength(8)
         self.pin.setFixedWidth(304)
         self.pin.returnPressed.connect(self.submit)
@@ -144,13 +157,9 @@ class CalmScreen(QWidget):
         signed in) is picked already when the pad shows: most often they are coming back."""
         self._last = last
         self.pin.clear()
-        self.message.setText("")
+        say(self.message, "")
         self.pad.hide()
-        self.hint.setText(
-            "Tap or press a key to return"
-            if self.names_of is None
-            else "Tap or press a key to unlock"
-        )
+        say(self.hint, TO_RETURN if self.names_of is None else TO_UNLOCK)
         self._frames.start()
         self.step()
 
@@ -171,7 +180,7 @@ class CalmScreen(QWidget):
             self.tiles.addWidget(tile, n // TILE_COLUMNS, n % TILE_COLUMNS)
 
     def _tile_tapped(self, _tile: object) -> None:
-        self.message.setText("")
+        say(self.message, "")
         self.pin.setFocus()
         self.tile_tapped.emit()
 
@@ -244,7 +253,7 @@ class CalmScreen(QWidget):
             return
         accounts = self.names_of()
         if not accounts:  # unreadable (or, impossibly, none): stay locked, and say so
-            self.hint.setText("Staff accounts cannot be read right now. Tap to try again.")
+            say(self.hint, UNREADABLE)
             return
         self._accounts = list(accounts)
         self.who.clear()
@@ -253,12 +262,13 @@ class CalmScreen(QWidget):
         last = self._last
         self.choose(last if last in accounts else (accounts[0] if len(accounts) == 1 else ""))
         self.pad.show()
-        self.hint.setText("Tap your name and type your PIN")
+        say(self.hint, TAP_AND_TYPE)
         self.pin.setFocus()
 
     def refuse(self, message: str) -> None:
+        """Say why the PIN was not taken (the core's words, in the language spoken)."""
         self.pin.clear()
-        self.message.setText(message)
+        say(self.message, message)
         self.pin.setFocus()
 
     def _key(self, key: str) -> None:
@@ -273,10 +283,10 @@ class CalmScreen(QWidget):
         """The name chosen and the PIN typed, given (as ✓ or Enter give them)."""
         name = self.chosen()
         if not name:
-            self.message.setText("Tap your name first.")
+            say(self.message, NAME_FIRST)
             return
         if not self.pin.text():
-            self.message.setText("Type your PIN.")
+            say(self.message, TYPE_PIN)
             self.pin.setFocus()
             return
         self.unlock_requested.emit(name, self.pin.text())

@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from kapdesk.core.words import QT_TRANSLATE_NOOP
+from kapdesk.ui.words import said, say
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QLabel, QWidget
 
@@ -24,7 +27,7 @@ if TYPE_CHECKING:
     from kapdesk.ui.calm_screen import CalmScreen
     from kapdesk.ui.first_admin_view import FirstAdminView
 
-OPENING = "Opening the records…"
+OPENING = QT_TRANSLATE_NOOP("EarlyPage", "Opening the records…")
 
 
 class EarlyPage(QObject):
@@ -95,7 +98,7 @@ class EarlyPage(QObject):
     def _changed(self, *_changed: object) -> None:
         """What the page shows changed: what was asked is no longer what it shows."""
         self.asked = False
-        if self._message.text() == OPENING:
+        if said(self._message) == OPENING:
             self._say("")
 
     def _say(self, text: str) -> None:
@@ -104,7 +107,7 @@ class EarlyPage(QObject):
         from kapdesk.ui.widgets import set_role  # noqa: PLC0415
 
         line = self._message
-        line.setText(text)
+        say(line, text)
         line.setVisible(bool(text) or self.calm is not None)
         set_role(line, "muted" if text == OPENING else "error")
 
@@ -123,7 +126,7 @@ class EarlyPage(QObject):
                 field.textChanged.disconnect(self._changed)
             for box in form.roles.values():
                 box.toggled.disconnect(self._changed)
-        if self._message.text() == OPENING:
+        if said(self._message) == OPENING:
             self._say("")
 
     def forget(self) -> None:

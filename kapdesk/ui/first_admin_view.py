@@ -11,8 +11,19 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kapdesk.core.staff import Role
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.ui.account_form import AccountEntry, AccountForm
 from kapdesk.ui.widgets import ActionButton, label
+from kapdesk.ui.words import say, say_button
+
+WELCOME = QT_TRANSLATE_NOOP("FirstAdminView", "Welcome to kapdesk")
+INTRO = QT_TRANSLATE_NOOP(
+    "FirstAdminView",
+    "First, the clinic's admin account. The admin adds the rest of the staff, each with their own "
+    "PIN, and can read the audit trail. Tick the roles this person also has in the room: "
+    "recording a dose takes a nurse or a prescriber.",
+)
+CREATE = QT_TRANSLATE_NOOP("FirstAdminView", "Create the admin account")
 
 
 class FirstAdminView(QWidget):
@@ -25,13 +36,11 @@ class FirstAdminView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(80, 48, 80, 48)
         outer.setSpacing(14)
-        outer.addWidget(label("Welcome to kapdesk", "title"))
-        intro = label(
-            "First, the clinic's admin account. The admin adds the rest of the staff, each with "
-            "their own PIN, and can read the audit trail. Tick the roles this person also has "
-            "in the room: recording a dose takes a nurse or a prescriber.",
-            "muted",
-        )
+        title = label("", "title")
+        say(title, WELCOME)
+        outer.addWidget(title)
+        intro = label("", "muted")
+        say(intro, INTRO)
         intro.setWordWrap(True)
         outer.addWidget(intro)
         self.form = AccountForm(fixed=frozenset({Role.ADMIN}), ticked=frozenset({Role.NURSE}))
@@ -42,9 +51,8 @@ class FirstAdminView(QWidget):
         outer.addWidget(self.error)
         row = QHBoxLayout()
         row.addStretch()
-        self.create_button = ActionButton(
-            "Create the admin account", "Ctrl+S", self.submit, self, primary=True
-        )
+        self.create_button = ActionButton("", "Ctrl+S", self.submit, self, primary=True)
+        say_button(self.create_button, CREATE)
         self.create_button.setMinimumHeight(64)
         row.addWidget(self.create_button)
         outer.addLayout(row)
@@ -60,7 +68,8 @@ class FirstAdminView(QWidget):
         self.create_requested.emit(entry)
 
     def show_error(self, text: str) -> None:
-        self.error.setText(text)
+        """``text``: kapdesk's words (the form's or the core's), in the language spoken."""
+        say(self.error, text)
         self.error.show()
 
     def start(self) -> None:

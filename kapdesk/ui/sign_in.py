@@ -23,6 +23,7 @@ from kapdesk.storage.errors import StorageError
 from kapdesk.ui.banner import PAGE, REFUSAL
 from kapdesk.ui.widgets import SWITCH_OFFER, label
 from kapdesk.ui.window_parts import WindowParts
+from kapdesk.ui.words import words_of
 
 if TYPE_CHECKING:
     from kapdesk.core.clock import Clock
@@ -198,7 +199,7 @@ class SignIn(WindowParts):
         try:
             member = self.staff.create_account(entry.name, entry.roles, entry.pin, by=None)
         except (ValueError, PermissionDeniedError, StorageError) as exc:
-            self.first_admin_view.show_error(str(exc))
+            self.first_admin_view.show_error(words_of(exc))
             return
         self.signed_in(member)
 

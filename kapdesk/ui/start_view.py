@@ -16,7 +16,22 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QLineEdit
 
+from kapdesk.core.words import QT_TRANSLATE_NOOP, Said
 from kapdesk.ui.widgets import ActionButton, centred, label
+from kapdesk.ui.words import say, say_button
+
+OPENING = QT_TRANSLATE_NOOP("StartView", "Opening the record…")
+OPENING_AGAIN = QT_TRANSLATE_NOOP("StartView", "Opening the records…")
+CANNOT = QT_TRANSLATE_NOOP("StartView", "kapdesk cannot open its records")
+NOTHING_CHANGED = QT_TRANSLATE_NOOP(
+    "StartView", "Nothing was changed: what is already saved stays in the database."
+)
+ADVICE = QT_TRANSLATE_NOOP(
+    "StartView",
+    "Put right what is named above and try again (a clinic server that was away may be back), "
+    "or close kapdesk. If it keeps happening, give your clinic's IT support this message and "
+    "the log in {folder}.",
+)
 
 
 class StartView(QWidget):
@@ -34,7 +49,8 @@ class StartView(QWidget):
         outer.addStretch(2)
         self.title = centred(label("kapdesk", "title"))
         outer.addWidget(self.title)
-        self.status = centred(label("Opening the record…", "muted"))
+        self.status = centred(label("", "muted"))
+        say(self.status, OPENING)
         outer.addWidget(self.status)
         self._problem = QVBoxLayout()
         self._problem.setSpacing(16)
@@ -47,8 +63,8 @@ class StartView(QWidget):
         self.passphrase: QLineEdit | None = None
 
     def _retry(self) -> None:
-        self.title.setText("Opening the records…")
-        self.status.setText("")
+        say(self.title, OPENING_AGAIN)
+        say(self.status, "")
         for shown in (self.reason, self.advice, self.retry_button, self.quit_button):
             if shown is not None:
                 shown.hide()
@@ -58,17 +74,22 @@ class StartView(QWidget):
         """The record is encrypted and no passphrase is kept on this PC: ask for it."""
         from PySide6.QtWidgets import QLineEdit  # noqa: PLC0415  (see the module's docstring)
 
-        self.status.setText(why)
+        say(self.status, why)
         if self.passphrase is None:
             self.passphrase = QLineEdit()
             self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-            self.passphrase.setPlaceholderText("Passphrase")
+            say(
+                self.passphrase,
+                QT_TRANSLATE_NOOP("StartView", "Passphrase"),
+                "setPlaceholderText",
+            )
             self.passphrase.setFixedWidth(420)
             self.passphrase.returnPressed.connect(self._give_passphrase)
             row = QHBoxLayout()
             row.addStretch()
             row.addWidget(self.passphrase)
-            self.open_button = ActionButton("Open", "Return", self._give_passphrase, self)
+            self.open_button = ActionButton("", "Return", self._give_passphrase, self)
+            say_button(self.open_button, QT_TRANSLATE_NOOP("StartView", "Open"))
             row.addWidget(self.open_button)
             row.addStretch()
             self._problem.addLayout(row)
@@ -84,26 +105,26 @@ class StartView(QWidget):
         typed = self.passphrase.text()
         self.passphrase.clear()
         self.passphrase.setEnabled(False)  # until the record opens, or the passphrase fails
-        self.status.setText("Opening the record…")
+        say(self.status, OPENING)
         self.passphrase_given.emit(typed)
 
     def show_problem(self, reason: str, log_hint: str) -> None:
         """Say that the records cannot be opened, why, and what to do; offer to close."""
         from PySide6.QtCore import Qt  # noqa: PLC0415  (see the module's docstring)
 
-        self.title.setText("kapdesk cannot open its records")
-        self.status.setText("Nothing was changed: what is already saved stays in the database.")
+        say(self.title, CANNOT)
+        say(self.status, NOTHING_CHANGED)
         if self.reason is None or self.advice is None or self.quit_button is None:
             self.reason = centred(label("", "error"))
             self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.advice = centred(label("", "muted"))
             row = QHBoxLayout()
             row.addStretch()
-            self.retry_button = ActionButton("Try again", "Ctrl+R", self._retry, self, primary=True)
+            self.retry_button = ActionButton("", "Ctrl+R", self._retry, self, primary=True)
+            say_button(self.retry_button, QT_TRANSLATE_NOOP("StartView", "Try again"))
             row.addWidget(self.retry_button)
-            self.quit_button = ActionButton(
-                "Close kapdesk", "Ctrl+Q", self.quit_requested.emit, self
-            )
+            self.quit_button = ActionButton("", "Ctrl+Q", self.quit_requested.emit, self)
+            say_button(self.quit_button, QT_TRANSLATE_NOOP("StartView", "Close kapdesk"))
             row.addWidget(self.quit_button)
             row.addStretch()
             self._problem.addWidget(self.reason)
@@ -112,10 +133,6 @@ class StartView(QWidget):
         for shown in (self.reason, self.advice, self.retry_button, self.quit_button):
             if shown is not None:
                 shown.show()  # added to a shown page, they would show on the next turn only
-        self.reason.setText(reason[:1].upper() + reason[1:])
-        self.advice.setText(
-            "Put right what is named above and try again (a clinic server that was away may "
-            "be back), or close kapdesk. If it keeps "
-            f"happening, give your clinic's IT support this message and the log in {log_hint}."
-        )
+        say(self.reason, reason if isinstance(reason, Said) else reason[:1].upper() + reason[1:])
+        say(self.advice, ADVICE.format(folder=log_hint))
         self.quit_button.setFocus()
