@@ -48,7 +48,7 @@ def list_protocols(paths: AppPaths, out: TextIO) -> int:
 
 
 def check_protocols(files: Sequence[Path], out: TextIO) -> int:
-    from kapdesk.core.protocol_files import load_protocol_file  # noqa: PLC0415
+    from kapdesk.core.protocol_files import load_protocol_file, missing_words  # noqa: PLC0415
     from kapdesk.core.protocols import ProtocolError  # noqa: PLC0415
 
     failed = 0
@@ -62,6 +62,8 @@ def check_protocols(files: Sequence[Path], out: TextIO) -> int:
                 print(f"  {path}:{problem}", file=out)
             continue
         print(f"{path}: ok ({protocol.id}, {counted(len(protocol.phases), 'phase')})", file=out)
+        for warning in missing_words(protocol):
+            print(f"  {path}: warning: {warning}", file=out)
     return EXIT_PROBLEM if failed else 0
 
 

@@ -33,6 +33,7 @@ from kapdesk.core.protocols import (
     DoseDefaults,
     Measure,
     Phase,
+    PhaseWords,
     Protocol,
     ProtocolError,
     Thresholds,
@@ -52,6 +53,7 @@ from kapdesk.core.toml_check import (
     read_toml_text,
     sorted_problems,
 )
+from kapdesk.core.units import LANGUAGES
 
 _TOP_KEYS = ("protocol", "dose", "phases", "vitals", "thresholds", "preparation", "discharge")
 _DISCHARGE_KEYS = ("ready_score", "required", "questions")
@@ -60,7 +62,10 @@ _PREPARATION_KEYS = ("checklist",)
 _CHECKLIST_KEYS = ("id", "text", "required")
 _PROTOCOL_KEYS = ("id", "name", "route", "advance", "summary", "monitoring_minutes")
 _DOSE_KEYS = ("amount", "unit", "route", "over_minutes", "usual_min", "usual_max", "hard_limit")
-_PHASE_KEYS = ("name", "minutes", "guidance", "dosing")
+# Languages a phase may be named in besides the file's own (English): [phases.es], [phases.fr].
+OTHER_LANGUAGES = tuple(language for language in LANGUAGES if language != "en")
+_PHASE_KEYS = ("name", "minutes", "guidance", "dosing", *OTHER_LANGUAGES)
+_PHASE_WORDS_KEYS = ("name", "guidance")
 _VITALS_KEYS = ("measures", "continuous_pulse_oximetry", "intervals", "checks")
 _INTERVAL_KEYS = ("label", "every_minutes", "from_minute", "until_minute")
 _CHECK_KEYS = ("label", "at_minute", "moment")
@@ -252,6 +257,18 @@ class _Checker(TomlChecker):
         elif limit is not None and rules.amount > limit:
             self.add("dose.amount", f"must be at most the hard limit ({limit:g} {unit})")
 
+    def phase_words(self, item: Mapping[str, object], path: str) -> tuple[PhaseWords, ...]:
+        """``[phases.es]``, ``[phases.fr]``: the phase's name and guidance in those languages."""
+        found = []
+        for language in OTHER_LANGUAGES:
+            if language not in item:
+                continue
+            table = self.section(item, f"{path}.{language}", _PHASE_WORDS_KEYS)
+            where = f"{path}.{language}"
+            name = self.text(table, where, "name", required=True, nonempty=True)
+            found.append(PhaseWords(language, name, self.text(table, where, "guidance")))
+        return tuple(found)
+
     def phases(self, data: Mapping[str, object]) -> tuple[Phase, ...]:
         if "phases" not in data:
             self.add("phases", "at least one phase is required: add a [[phases]] table")
@@ -277,6 +294,7 @@ class _Checker(TomlChecker):
                     minutes=minutes or 0.0,
                     guidance=self.text(item, path, "guidance"),
                     dosing=self.flag(item, path, "dosing"),
+                    words=self.phase_words(item, path),
                 )
             )
         total = sum(phase.minutes for phase in phases)
@@ -468,6 +486,21 @@ def stand_in_protocol(
         text=text,
         problem=problem,
     )
+
+
+def missing_words(protocol: Protocol) -> list[str]:
+    """Warnings, not problems: each phase without its name in a language some other phase of
+    the protocol is named in (staff speaking it read the file's own name there)."""
+    given = {w.language for phase in protocol.phases for w in phase.words}
+    warnings = []
+    for language in sorted(given):
+        for n, phase in enumerate(protocol.phases):
+            if not any(w.language == language and w.name for w in phase.words):
+                warnings.append(
+                    f"phases[{n}] ({phase.name}): no name in {language} ([phases.{language}]); "
+                    "the file's own is shown"
+                )
+    return warnings
 
 
 def load_protocol_file(path: Path) -> Protocol:

@@ -67,6 +67,15 @@ class CheckMoment(StrEnum):
 
 
 @dataclass(frozen=True)
+class PhaseWords:
+    """A phase's name and guidance in one more language than the file's own."""
+
+    language: str  # "es", "fr" (kapdesk.core.units.LANGUAGES)
+    name: str
+    guidance: str = ""
+
+
+@dataclass(frozen=True)
 class Phase:
     """One planned stretch of the journey."""
 
@@ -74,6 +83,17 @@ class Phase:
     minutes: float
     guidance: str = ""
     dosing: bool = False  # the drug is still being given (infusion); dosing thresholds apply
+    words: tuple[PhaseWords, ...] = ()  # the same in other languages, where the file gives them
+
+    def name_in(self, language: str) -> str:
+        """The phase's name in ``language``, or the file's own where it gives none."""
+        given = next((w for w in self.words if w.language == language), None)
+        return given.name if given is not None and given.name else self.name
+
+    def guidance_in(self, language: str) -> str:
+        """The guidance in ``language``, or the file's own where it gives none."""
+        given = next((w for w in self.words if w.language == language), None)
+        return given.guidance if given is not None and given.guidance else self.guidance
 
 
 @dataclass(frozen=True)

@@ -211,3 +211,23 @@ def test_audit_prints_sign_ins_and_every_record_with_its_author_and_no_pin(
     )
     assert code == 1
     assert "a day is written YYYY-MM-DD" in err
+
+
+def test_protocols_check_warns_of_a_phase_not_named_in_a_language_others_are(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "words.toml"
+    file.write_text(
+        '[protocol]\nid = "x"\nname = "X"\nroute = "IM"\n\n'
+        '[[phases]]\nname = "Onset"\nminutes = 5\n'
+        '[phases.es]\nname = "Inicio"\nguidance = "Ayude al paciente a acomodarse."\n'
+        '[phases.fr]\nname = "Début"\n\n'
+        '[[phases]]\nname = "Peak"\nminutes = 40\n'
+        '[phases.fr]\nname = "Pic"\n',
+        encoding="utf-8",
+    )
+    code, out, _ = run(["protocols", "check", str(file)], capsys)
+    assert code == 0  # a warning, not a problem: the file is used
+    assert f"{file}: ok (x, 2 phases)" in out
+    assert out.count("warning:") == 1
+    assert "phases[1] (Peak): no name in es ([phases.es]); the file's own is shown" in out

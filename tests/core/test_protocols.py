@@ -574,3 +574,28 @@ def test_arbitrary_text_only_ever_raises_protocol_error(text: str) -> None:
     except ProtocolError as error:
         problems = error.problems
     assert problems is None or len(problems) > 0
+
+
+def test_a_phase_may_be_named_and_guided_in_each_language() -> None:
+    protocol = parse_protocol(
+        '[protocol]\nid = "x"\nname = "X"\nroute = "IM"\n\n'
+        '[[phases]]\nname = "Onset"\nminutes = 5\nguidance = "Help the patient settle."\n'
+        '[phases.es]\nname = "Inicio"\nguidance = "Ayude al paciente a acomodarse."\n'
+        '[phases.fr]\nname = "Début"\n'
+    )
+    onset = protocol.phases[0]
+    assert onset.name_in("es") == "Inicio"
+    assert onset.guidance_in("es") == "Ayude al paciente a acomodarse."
+    assert onset.name_in("fr") == "Début"
+    assert onset.guidance_in("fr") == "Help the patient settle."  # none given: the file's own
+    assert onset.name_in("en") == "Onset"
+    with pytest.raises(ProtocolError, match=r"phases\[0\]\.es\.name"):
+        parse_protocol(
+            '[protocol]\nid = "x"\nname = "X"\nroute = "IM"\n\n'
+            '[[phases]]\nname = "Onset"\nminutes = 5\n[phases.es]\nguidance = "Sin nombre"\n'
+        )
+    with pytest.raises(ProtocolError, match=r"phases\[0\]\.de"):
+        parse_protocol(
+            '[protocol]\nid = "x"\nname = "X"\nroute = "IM"\n\n'
+            '[[phases]]\nname = "Onset"\nminutes = 5\n[phases.de]\nname = "Beginn"\n'
+        )
