@@ -150,12 +150,25 @@ def fingerprint(path: Path) -> dict[str, Any]:
 def wal_generation(path: Path) -> tuple[int, int] | None:
     """The salts of the WAL beside ``path`` if it holds at least one frame SQLite would read;
     None when there is no WAL or nothing in it would be merged."""
+    return wal_look(path)[0]
+
+
+def wal_look(path: Path) -> tuple[tuple[int, int] | None, int]:
+    """:func:`wal_generation` and the WAL file's size (0 when there is none), in one look:
+    one descriptor, opened and closed (SQLite keeps no lock on the WAL file itself)."""
     try:
-        with wal_of(path).open("rb") as file:
-            header = file.read(WAL_HEADER)
-            frame = file.read(FRAME_HEADER)
+        fd = os.open(wal_of(path), os.O_RDONLY | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        return None
+        return None, 0
+    try:
+        start = os.read(fd, WAL_HEADER + FRAME_HEADER)
+        size = os.fstat(fd).st_size
+    finally:
+        os.close(fd)
+    return _salts(start[:WAL_HEADER], start[WAL_HEADER:]), size
+
+
+def _salts(header: bytes, frame: bytes) -> tuple[int, int] | None:
     if len(header) < WAL_HEADER or len(frame) < FRAME_HEADER:
         return None
     magic, _version, _page, _seq, salt1, salt2 = struct.unpack(">6I", header[:24])
@@ -215,14 +228,14 @@ def write_witness(path: Path, witness: Witness) -> None:
 # -- who writes the file now -----------------------------------------------------------------
 
 
-def lock_holder(path: Path) -> str:
+def lock_holder(path: Path, lock: Path | None = None) -> str:
     """Who holds the writer lock of the SQLite file at ``path``
     (:mod:`kapdesk.storage.writer_lock`): "here" (this process), "elsewhere" (another live
-    process) or "" (no one)."""
+    process) or "" (no one). ``lock``: its lock file, when the caller found it already."""
     if sys.platform == "win32":
         return ""  # msvcrt's locks cannot be probed shared: the writer's lock alone guards
     try:
-        fd = os.open(lock_path(path), os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        fd = os.open(lock or lock_path(path), os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return ""  # no lock file: no writer has ever held it
     try:
@@ -255,11 +268,21 @@ def writer_elsewhere(path: Path) -> bool:
 class WitnessedConnection(sqlite3.Connection):
     """A connection to a kapdesk SQLite file that keeps the witness (see the module's text):
     it records each new WAL generation after the commit that began it, checkpoints when the
-    WAL has grown past a few MB, and empties the WAL when it closes."""
+    WAL has grown past a few MB, and empties the WAL when it closes.
+
+    The checkpoint a growing WAL gets leaves the WAL file its size (``RESTART``): the next
+    generation is written over the last one's frames, and a commit that overwrites blocks it
+    already has is synced without the file's size and block map, at about half the cost of one
+    that appends. A checkpoint that gives the disk room back, or closes, empties it whole.
+    """
 
     database: Path  # set on the subclass :func:`witnessed` makes for one file
     recorded: tuple[int, int] | None = None  # the generation this connection last saw recorded
     mine = False  # this process holds the file's writer lock (see _writer)
+    lock_file: Path | None = None  # the file's writer lock, found once (its real path)
+    # The WAL file's size after the last checkpoint of this file (one class per file): a WAL
+    # written over from its start has grown again only once it passes that.
+    wal_after_checkpoint = 0
 
     def commit(self) -> None:
         super().commit()
@@ -274,7 +297,9 @@ class WitnessedConnection(sqlite3.Connection):
         for the connection's life, and the lock file is not asked again at every commit."""
         if self.mine:
             return True
-        holder = lock_holder(self.database)
+        if self.lock_file is None:
+            self.lock_file = lock_path(self.database)
+        holder = lock_holder(self.database, self.lock_file)
         self.mine = holder == "here"
         return holder != "elsewhere"
 
@@ -300,7 +325,7 @@ class WitnessedConnection(sqlite3.Connection):
     def _after_commit(self) -> None:
         if not self._writer():
             return  # the writer keeps the witness and makes the checkpoints
-        salts = wal_generation(self.database)
+        salts, size = wal_look(self.database)
         if salts is not None and salts != self.recorded:
             witness = read_witness(self.database)
             if witness is not None and not witness.knows(salts):
@@ -310,16 +335,13 @@ class WitnessedConnection(sqlite3.Connection):
                 begun_on = fingerprint(self.database)
                 write_witness(self.database, Witness(db=begun_on, wal=[salts], pending=False))
             self.recorded = salts
-        try:
-            grown = wal_of(self.database).stat().st_size > CHECKPOINT_BYTES
-        except FileNotFoundError:
-            grown = False
-        if grown:
-            self.checkpoint()
+        if size > max(CHECKPOINT_BYTES, type(self).wal_after_checkpoint):
+            self.checkpoint(keep_file=True)
 
-    def checkpoint(self, closing: bool = False) -> bool:
-        """Copy the WAL into the database file and empty it, keeping the witness true; whether
-        it completed. Every checkpoint of a kapdesk file goes through here (a bare ``PRAGMA
+    def checkpoint(self, closing: bool = False, keep_file: bool = False) -> bool:
+        """Copy the WAL into the database file and empty it (``keep_file``: leave the file its
+        size, for the next generation to write over), keeping the witness true; whether it
+        completed. Every checkpoint of a kapdesk file goes through here (a bare ``PRAGMA
         wal_checkpoint`` changes the file behind the witness's back until the next WAL
         begins)."""
         if self.in_transaction:
@@ -336,7 +358,8 @@ class WitnessedConnection(sqlite3.Connection):
         # A short wait: readers busy now leave it for the next time.
         self.execute("PRAGMA busy_timeout=200")
         try:
-            busy, wal_frames, copied = self.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            mode = "RESTART" if keep_file else "TRUNCATE"
+            busy, wal_frames, copied = self.execute(f"PRAGMA wal_checkpoint({mode})").fetchone()
         finally:
             self.execute("PRAGMA busy_timeout=5000")
         done = busy == 0 or wal_frames == copied
@@ -345,6 +368,7 @@ class WitnessedConnection(sqlite3.Connection):
             write_witness(
                 self.database, Witness(db=fingerprint(self.database), wal=known, pending=True)
             )
+            type(self).wal_after_checkpoint = wal_look(self.database)[1]
         elif closing:
             log.info("%s is in use elsewhere: its WAL stays for the last one to close", self)
         return bool(done)

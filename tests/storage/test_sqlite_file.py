@@ -172,6 +172,35 @@ def test_kills_around_kapdesk_checkpoints_never_set_the_record_aside(
     assert len(generations - {None}) > 2  # the WAL began again several times
 
 
+def test_a_growing_wal_is_written_over_after_its_checkpoint_and_emptied_at_close(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The checkpoint a growing WAL gets leaves the WAL file its size: the next generation
+    writes over the last one's frames (a commit that overwrites is synced more cheaply than one
+    that appends), a kill then still merges every commit, and closing empties the WAL whole."""
+    monkeypatch.setattr(sqlite_witness, "CHECKPOINT_BYTES", 16 * 1024)
+    paths = _paths(tmp_path / "room")
+    storage = open_storage(paths, None)
+    written: list[str] = []
+    first = None
+    for n in range(200):
+        written.append(f"P-{n}-" + "x" * 200)
+        _add(storage, written[-1])
+        salts = wal_generation(paths.database)
+        if first is None:
+            first = salts
+        elif salts != first:
+            break  # the first commit of the generation after a checkpoint
+    else:
+        pytest.fail("the WAL was never checkpointed")
+    assert wal_of(paths.database).stat().st_size > 16 * 1024  # not emptied: written over
+    killed = _as_killed(paths, tmp_path / "killed")
+    assert _codes(killed) == written
+    storage.engine.dispose()
+    assert not wal_of(paths.database).exists()
+    assert _codes(paths) == written
+
+
 def test_a_generation_begun_just_before_a_kill_is_merged(tmp_path: Path) -> None:
     """Killed between the first commit after a checkpoint and the note of its new salts."""
     paths = _paths(tmp_path / "room")
