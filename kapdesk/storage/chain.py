@@ -107,10 +107,27 @@ def audit_link(previous: str | None, line: Mapping[str, Any]) -> str:
     return _link(previous, content)
 
 
-def previous_event_link(unit: Session | Connection, session_id: int, seq: int) -> str | None:
-    """The ``chain`` of the event before ``seq`` in the session (None: the chain begins)."""
+@dataclass(frozen=True)
+class Link:
+    """The ``chain`` of the event at ``seq`` in a session, as its writer committed it.
+
+    An append-only row never changes once committed, so a writer that keeps the link of the
+    event it wrote last chains its next event onto it without reading it back."""
+
+    session_id: int
+    seq: int
+    chain: str
+
+
+def previous_event_link(
+    unit: Session | Connection, session_id: int, seq: int, known: Link | None = None
+) -> str | None:
+    """The ``chain`` of the event before ``seq`` in the session (None: the chain begins):
+    ``known``'s when it is that event's, else read from the record."""
     if seq <= 0:
         return None
+    if known is not None and known.session_id == session_id and known.seq == seq - 1:
+        return known.chain
     found = unit.execute(_PREVIOUS_EVENT, {"s": session_id, "q": seq - 1}).scalar()
     return None if found is None else str(found)
 

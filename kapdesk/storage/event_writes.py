@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
 from kapdesk.core.journey import JourneyEvent
+from kapdesk.storage.chain import Link
 from kapdesk.storage.db import UNREACHABLE, failure_reason
 from kapdesk.storage.failures import write_failure_reason
 from kapdesk.storage.outbox import Outbox
@@ -22,15 +23,20 @@ class EventConflictError(Exception):
     """The database holds another event at this place in the session (two writers)."""
 
 
-def write_event(engine: Engine, session_id: int, seq: int, event: JourneyEvent) -> None:
-    """Write one event in a transaction of its own.
+def write_event(
+    engine: Engine, session_id: int, seq: int, event: JourneyEvent, known: Link | None = None
+) -> Link | None:
+    """Write one event in a transaction of its own; its link in the session's chain once it is
+    committed. ``known``: the link of the event before, as this caller committed it.
 
     The same event already at that place (its write committed, and the answer was lost with
-    the network) is not written twice; a different one raises :class:`EventConflictError`.
+    the network) is not written twice, and None is returned: that row's link is the record's
+    to say. A different one raises :class:`EventConflictError`.
     """
     try:
         with engine.begin() as connection:
-            JourneyEventRepository(connection).append(session_id, seq, event)
+            link = JourneyEventRepository(connection).append(session_id, seq, event, known)
+        return link
     except IntegrityError:
         with engine.connect() as connection:
             stored = JourneyEventRepository(connection).stored(session_id, seq)
@@ -40,6 +46,7 @@ def write_event(engine: Engine, session_id: int, seq: int, event: JourneyEvent) 
             raise EventConflictError(
                 f"session {session_id} already holds a different {stored.kind.value} at {seq}"
             ) from None
+        return None
 
 
 def same_event(one: JourneyEvent, other: JourneyEvent) -> bool:

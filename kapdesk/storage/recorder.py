@@ -23,6 +23,7 @@ from datetime import datetime
 from sqlalchemy import Engine
 
 from kapdesk.core.journey import JourneyEvent
+from kapdesk.storage.chain import Link
 from kapdesk.storage.db import ServerAway
 from kapdesk.storage.event_writes import (
     EventConflictError,
@@ -104,6 +105,10 @@ class EventRecorder:
         self._memory_only = False  # the outbox could not take an entry: only memory holds it
         self._writing_since: float | None = None  # monotonic start of the write under way
         self._conflicts = 0
+        # The writer thread's own: the chain link of the entry it committed last, which it
+        # chains the next one onto without reading it back (a committed row never changes).
+        # Forgotten on any write that fails or is not its own, so the record is read again.
+        self._last_link: Link | None = None
         self._threads: list[threading.Thread] = []
         self._closing = threading.Event()
 
@@ -425,11 +430,13 @@ class EventRecorder:
     def _write_or_set_aside(self, seq: int, event: JourneyEvent) -> bool:
         """Write one event: True when it is in the record, False when it was set aside (a
         different one holds its place); a database failure is raised."""
+        known, self._last_link = self._last_link, None
         try:
-            write_event(self._engine, self.session_id, seq, event)
+            link = write_event(self._engine, self.session_id, seq, event, known)
         except EventConflictError as exc:
             self._set_aside(seq, event, str(exc))
             return False
+        self._last_link = link
         return True
 
     def _kept_entry(self, seq: int, event: JourneyEvent) -> Kept:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, aliased
 
 from kapdesk.core.journey import EventKind, JourneyEvent, JourneyState, dose_of
 from kapdesk.core.protocols import Protocol
-from kapdesk.storage.chain import event_link, previous_event_link
+from kapdesk.storage.chain import Link, event_link, previous_event_link
 from kapdesk.storage.models import (
     DoseRecord,
     JourneySession,
@@ -243,8 +243,12 @@ class JourneyEventRepository:
     def __init__(self, unit: Session | Connection) -> None:
         self.unit = unit
 
-    def append(self, session_id: int, seq: int, event: JourneyEvent) -> None:
-        """Write one event, and what it changes in the session row, in the caller's unit."""
+    def append(
+        self, session_id: int, seq: int, event: JourneyEvent, known: Link | None = None
+    ) -> Link:
+        """Write one event, and what it changes in the session row, in the caller's unit; its
+        link in the session's chain. ``known``: the link of the event before it, if the caller
+        wrote that one itself (it is then not read back)."""
         row = {
             "session_id": session_id,
             "seq": seq,
@@ -254,7 +258,8 @@ class JourneyEventRepository:
             "phase_index": event.phase_index,
             "data": dict(event.data),
         }
-        row["chain"] = event_link(previous_event_link(self.unit, session_id, seq), row)
+        chain = event_link(previous_event_link(self.unit, session_id, seq, known), row)
+        row["chain"] = chain
         changes: dict[str, Any] = {}
         if event.kind is EventKind.DOSE:
             event_id = self.unit.execute(_INSERT_EVENT_RETURNING_ID, row).scalar_one()
@@ -275,6 +280,7 @@ class JourneyEventRepository:
             self.unit.execute(
                 update(JourneySession).where(JourneySession.id == session_id).values(**changes)
             )
+        return Link(session_id, seq, chain)
 
     def stored(self, session_id: int, seq: int) -> JourneyEvent | None:
         """The event at ``seq`` of the session as written, or None."""

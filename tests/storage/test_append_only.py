@@ -419,6 +419,49 @@ def test_writers_at_once_keep_every_chain_whole(storage: Storage, clock: FakeClo
     assert "session events: 33 chained" in found.notes
 
 
+def test_a_recorder_chains_onto_the_record_after_a_lost_answer_and_a_place_taken(
+    storage: Storage, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The recorder chains each entry onto the one it committed before without reading it
+    back; after a write whose answer was lost, or a place another writer took, it chains onto
+    the record as it stands, and every chain is whole."""
+    from kapdesk.storage import recorder as recorder_module  # noqa: PLC0415
+
+    opened = JourneyStore(storage, clock).open_session("P-3", make_protocol(), "Sam")
+    for number in range(3):
+        clock.advance(30)
+        opened.journey.record_observation(EventKind.NOTE, {"text": f"note {number}"})
+    assert opened.recorder.flush(timeout=10)
+    lost = {"left": 1}
+
+    def answer_lost(*args: Any, **kwargs: Any) -> Any:
+        written = write_event(*args, **kwargs)
+        if lost["left"]:
+            lost["left"] -= 1
+            raise sqlite3.OperationalError("disk I/O error")  # committed, and then the answer
+        return written
+
+    monkeypatch.setattr(recorder_module, "write_event", answer_lost)
+    clock.advance(30)
+    opened.journey.record_observation(EventKind.NOTE, {"text": "sent twice"})  # at 4
+    assert opened.recorder.flush(timeout=10)
+    clock.advance(30)
+    opened.journey.record_observation(EventKind.NOTE, {"text": "after the lost answer"})
+    assert opened.recorder.flush(timeout=10)
+    other = JourneyEvent(EventKind.NOTE, clock.now(), 1.0, 0, {"text": "another writer's"})
+    write_event(storage.engine, opened.session_id, 6, other)
+    clock.advance(30)
+    opened.journey.record_observation(EventKind.NOTE, {"text": "set aside"})  # 6 is taken
+    clock.advance(30)
+    opened.journey.record_observation(EventKind.NOTE, {"text": "after the place taken"})
+    assert opened.recorder.flush(timeout=10)
+    assert opened.recorder.set_aside == 1
+    found = verify(storage.engine)
+    assert found.whole, found.breaks
+    assert "session events: 8 chained" in found.notes  # 0 to 7, each once
+    opened.recorder.close()
+
+
 def test_what_a_room_kept_offline_is_chained_when_it_reaches_the_server(
     paths: AppPaths, clock: FakeClock
 ) -> None:
