@@ -283,7 +283,11 @@ class EventRecorder:
             if self._closing.is_set():
                 return None
             self._writing_since = time.monotonic()
-            self._changed.notify_all()  # the watch starts timing this write
+            if self._outbox is not None:
+                # The watch starts timing this write. (Without one, nobody waits for a write to
+                # begin: flush() would only wake to find the entry still pending, and take the
+                # interpreter from this thread as it writes.)
+                self._changed.notify_all()
             return self._pending[0]
 
     def _write_all(self) -> None:
