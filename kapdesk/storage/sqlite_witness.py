@@ -54,6 +54,10 @@ WAL_MAGIC = (0x377F0682, 0x377F0683)
 WAL_HEADER = 32
 FRAME_HEADER = 24
 CHECKPOINT_BYTES = 4 * 1024 * 1024  # kapdesk checkpoints once the WAL has grown past this
+# A WAL at most this big keeps its size at a checkpoint, to be written over; a bigger one (a
+# large transaction: a migration, an import) is emptied, or the next checkpoint would wait for
+# the WAL to grow past it again.
+KEEP_WAL_BYTES = 2 * CHECKPOINT_BYTES
 SAMPLED_PAGES = 256  # pages hashed into the file's fingerprint (page 1, the last, and between)
 KNOWN_GENERATIONS = 4
 
@@ -273,7 +277,8 @@ class WitnessedConnection(sqlite3.Connection):
     The checkpoint a growing WAL gets leaves the WAL file its size (``RESTART``): the next
     generation is written over the last one's frames, and a commit that overwrites blocks it
     already has is synced without the file's size and block map, at about half the cost of one
-    that appends. A checkpoint that gives the disk room back, or closes, empties it whole.
+    that appends. A WAL grown past :data:`KEEP_WAL_BYTES` (one large transaction), a checkpoint
+    that gives the disk room back, and closing empty it whole.
     """
 
     database: Path  # set on the subclass :func:`witnessed` makes for one file
@@ -336,7 +341,7 @@ class WitnessedConnection(sqlite3.Connection):
                 write_witness(self.database, Witness(db=begun_on, wal=[salts], pending=False))
             self.recorded = salts
         if size > max(CHECKPOINT_BYTES, type(self).wal_after_checkpoint):
-            self.checkpoint(keep_file=True)
+            self.checkpoint(keep_file=size <= KEEP_WAL_BYTES)
 
     def checkpoint(self, closing: bool = False, keep_file: bool = False) -> bool:
         """Copy the WAL into the database file and empty it (``keep_file``: leave the file its

@@ -201,6 +201,39 @@ def test_a_growing_wal_is_written_over_after_its_checkpoint_and_emptied_at_close
     assert _codes(paths) == written
 
 
+def test_a_wal_grown_by_one_large_transaction_is_emptied_and_checkpoints_go_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A WAL is written over only while it is small: one large transaction (a migration, an
+    import) leaves it emptied, so later checkpoints come at the usual size, not past its peak."""
+    monkeypatch.setattr(sqlite_witness, "CHECKPOINT_BYTES", 16 * 1024)
+    monkeypatch.setattr(sqlite_witness, "KEEP_WAL_BYTES", 64 * 1024)
+    paths = _paths(tmp_path / "room")
+    storage = open_storage(paths, None)
+    big = [f"P-big-{n}-" + "x" * 200 for n in range(1000)]
+    with storage.engine.begin() as conn:  # about 250 kB of WAL in one commit
+        for code in big:
+            conn.execute(
+                text("INSERT INTO patients (clinic_code, created_at) VALUES (:c, :t)"),
+                {"c": code, "t": "2026-12-01 09:00:00"},
+            )
+    assert wal_of(paths.database).stat().st_size == 0  # checkpointed and emptied
+    first = None
+    small: list[str] = []
+    for n in range(200):
+        small.append(f"P-{n}-" + "x" * 200)
+        _add(storage, small[-1])
+        salts = wal_generation(paths.database)
+        first = first or salts
+        if salts != first:
+            break  # checkpointed again at the usual size
+    else:
+        pytest.fail("no checkpoint after the large transaction's")
+    assert wal_of(paths.database).stat().st_size <= 64 * 1024
+    storage.engine.dispose()
+    assert _codes(paths) == big + small
+
+
 def test_a_generation_begun_just_before_a_kill_is_merged(tmp_path: Path) -> None:
     """Killed between the first commit after a checkpoint and the note of its new salts."""
     paths = _paths(tmp_path / "room")
