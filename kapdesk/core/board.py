@@ -19,7 +19,9 @@ from kapdesk.core.protocol_files import parse_protocol
 from kapdesk.core.protocols import CheckMoment, Protocol, ProtocolError
 from kapdesk.core.standing_flags import standing_flags
 from kapdesk.core.timefmt import minutes_text
+from kapdesk.core.units import Units
 from kapdesk.core.vitals import (
+    CANONICAL,
     CheckState,
     PlannedCheck,
     Reading,
@@ -91,8 +93,10 @@ def room_card(
     now: datetime,
     *,
     show_patient: bool = True,
+    units: Units = CANONICAL,
 ) -> RoomCard:
-    """Where the room's journey stands at wall time ``now`` (journey time from its own clock)."""
+    """Where the room's journey stands at wall time ``now`` (journey time from its own clock),
+    a temperature in the clinic's ``units``."""
     elapsed = journey.elapsed()
     attention = Attention.CALM
     if journey.closed:
@@ -103,7 +107,7 @@ def room_card(
         current = journey.current_phase
         phase = current.name if current is not None else ""
     next_check, check_attention = _next_check(journey, elapsed)
-    last, flags = _last_vitals(journey, now)
+    last, flags = _last_vitals(journey, now, units)
     if check_attention is Attention.URGENT or flags:
         attention = Attention.URGENT
     elif check_attention is Attention.DUE:
@@ -170,12 +174,14 @@ def _ago(now: datetime, then: datetime) -> str:
     return "just now" if ago < 60 else f"{minutes_text(ago // 60)} ago"
 
 
-def _last_vitals(journey: Journey, now: datetime) -> tuple[str, tuple[str, ...]]:
+def _last_vitals(
+    journey: Journey, now: datetime, units: Units = CANONICAL
+) -> tuple[str, tuple[str, ...]]:
     """The last reading, and the flags that stand (the journey screen's rule, see
     :func:`kapdesk.core.standing_flags.standing_flags`): not only the last reading's."""
     standing = tuple(
         f"{flag.words} ({_ago(now, flag.wall)})"
-        for flag in standing_flags(journey.events, journey.protocol.thresholds)
+        for flag in standing_flags(journey.events, journey.protocol.thresholds, units)
     )
     for seq in range(len(journey.events) - 1, -1, -1):
         event = journey.events[seq]
@@ -184,7 +190,7 @@ def _last_vitals(journey: Journey, now: datetime) -> tuple[str, tuple[str, ...]]
         data = journey.corrected(seq)
         values = data.get("values")
         reading = Reading.from_values(values if isinstance(values, dict) else {})
-        return f"{reading.text()} ({_ago(now, event.wall)})", standing
+        return f"{reading.text(units)} ({_ago(now, event.wall)})", standing
     return "No vitals yet", standing
 
 
@@ -236,6 +242,7 @@ class Board:
     def __init__(self, clock: Clock, *, show_patient: bool = True) -> None:
         self._clock = clock
         self.show_patient = show_patient
+        self.units = CANONICAL  # the clinic's units, set by the window that shows the board
         self._rooms: tuple[str, ...] = ()
         self._sessions: dict[int, tuple[BoardSession, Journey]] = {}
         self._protocols: dict[str, Protocol | None] = {}
@@ -317,6 +324,7 @@ class Board:
                 journey,
                 now,
                 show_patient=self.show_patient,
+                units=self.units,
             )
             cards.append(self._with_silence(card, session.room, now, journey))
         return cards

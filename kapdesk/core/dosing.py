@@ -10,6 +10,9 @@ them while the amount is typed.
 
 Ranges and limits apply to the session's total: every dose recorded so far (as corrected)
 plus the one proposed, in the protocol's unit (for a per-kg protocol, the per-kg amounts add up).
+
+A weight is kept in kg; a clinic that weighs in pounds types and reads pounds
+(:func:`weight_kept`, :func:`weight_text`), and the total is worked out from the kilograms.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from kapdesk.core.protocols import DoseDefaults
+from kapdesk.core.units import Units, Weight
 
 #: The weights (kg) a per-kg dose accepts: outside them, a typo (70 typed as 7 or 700).
 WEIGHT_KG = (20.0, 300.0)
@@ -78,21 +82,38 @@ def number_text(value: float) -> str:
     return f"{round(value, 4):g}"
 
 
+def weight_kept(typed: float, units: Units | None = None) -> float:
+    """A weight typed in the clinic's unit, in kg as kept (to 10 g when typed in pounds:
+    154 lb is kept as 69.85 kg)."""
+    if units is None or units.weight is Weight.KG:
+        return typed
+    return round(units.kilograms(typed), 2)
+
+
+def weight_text(weight_kg: float, units: Units | None = None) -> str:
+    """A kept weight in the clinic's unit: ``"70 kg"``, or ``"154 lb"`` (to 0.1 lb)."""
+    if units is None or units.weight is Weight.KG:
+        return f"{number_text(weight_kg)} kg"
+    return f"{round(units.weight_shown(weight_kg), 1):g} lb"
+
+
 def same_unit(unit: str, other: str) -> bool:
     return " ".join(unit.split()).casefold() == " ".join(other.split()).casefold()
 
 
-def weight_problem(weight_kg: float | None, unit: str) -> str | None:
-    """Why a per-kg dose cannot be worked out with ``weight_kg``; None when it can."""
+def weight_problem(weight_kg: float | None, unit: str, units: Units | None = None) -> str | None:
+    """Why a per-kg dose cannot be worked out with ``weight_kg``; None when it can. The
+    weights are said in the clinic's ``units`` (kg by default)."""
     if not is_per_kg(unit):
         return None
     if weight_kg is None or weight_kg <= 0:
-        return f"a dose in {unit} needs the patient's weight in kg"
+        said = "lb" if units is not None and units.weight is Weight.LB else "kg"
+        return f"a dose in {unit} needs the patient's weight in {said}"
     low, high = WEIGHT_KG
     if not low <= weight_kg <= high:
         return (
-            f"a weight of {number_text(weight_kg)} kg is not one kapdesk can dose by; "
-            f"it takes {low:g} to {high:g} kg"
+            f"a weight of {weight_text(weight_kg, units)} is not one kapdesk can dose by; "
+            f"it takes {weight_text(low, units).split()[0]} to {weight_text(high, units)}"
         )
     return None
 
@@ -116,9 +137,11 @@ def check_dose(
     *,
     unit: str | None = None,
     given: float = 0.0,
+    units: Units | None = None,
 ) -> DoseCheck:
     """The verdict on a dose of ``amount`` (in ``unit``, the protocol's when None), for a
-    patient of ``weight_kg``, in a session already given ``given`` (in the protocol's unit)."""
+    patient of ``weight_kg``, in a session already given ``given`` (in the protocol's unit);
+    a weight is said in the clinic's ``units`` (kg by default)."""
     unit_given = rules.unit if unit is None else unit
     if not amount > 0:
         return DoseCheck(Verdict.REFUSED, "a dose needs an amount above zero")
@@ -128,7 +151,7 @@ def check_dose(
             f"this protocol doses in {rules.unit}; a dose in {unit_given or 'no unit'} "
             "cannot be recorded",
         )
-    problem = weight_problem(weight_kg, rules.unit)
+    problem = weight_problem(weight_kg, rules.unit, units)
     if problem is not None:
         return DoseCheck(Verdict.REFUSED, problem)
     total = total_of(amount, rules.unit, weight_kg)

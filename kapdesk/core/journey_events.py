@@ -13,9 +13,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from kapdesk.core.dosing import is_per_kg, number_text, total_of, total_unit
+from kapdesk.core.dosing import is_per_kg, number_text, total_of, total_unit, weight_text
 from kapdesk.core.protocols import Phase
 from kapdesk.core.staff import PermissionDeniedError
+from kapdesk.core.units import Units
 
 
 class JourneyState(StrEnum):
@@ -119,11 +120,12 @@ class Dose:
     outside_usual: str = ""  # as recorded: why it was outside the usual range
     decision_reason: str = ""  # and why it was given all the same
 
-    def describe(self) -> str:
-        """ "0.5 mg/kg IV (70 kg, 35 mg total), lot K-1"."""
+    def describe(self, units: Units | None = None) -> str:
+        """ "0.5 mg/kg IV (70 kg, 35 mg total), lot K-1"; the weight in the clinic's ``units``
+        (kg, the unit kept, by default)."""
         text = f"{number_text(self.amount)} {self.unit} {self.route}".strip()
         if is_per_kg(self.unit):
-            weight = f"{number_text(self.weight_kg)} kg" if self.weight_kg else "no weight"
+            weight = weight_text(self.weight_kg, units) if self.weight_kg else "no weight"
             total = self.total_mg
             if total is None and self.weight_kg:
                 total = total_of(self.amount, self.unit, self.weight_kg)

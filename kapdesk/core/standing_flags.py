@@ -25,7 +25,8 @@ from typing import Any
 
 from kapdesk.core.journey import EventKind, JourneyEvent
 from kapdesk.core.protocols import Measure, Thresholds
-from kapdesk.core.vitals import MEASURE_FIELDS, Reading, measure_flags
+from kapdesk.core.units import Units
+from kapdesk.core.vitals import CANONICAL, MEASURE_FIELDS, Reading, measure_flags
 
 
 @dataclass(frozen=True)
@@ -39,9 +40,12 @@ class StandingFlag:
     words: str  # "BP 182/112 above 180/110"
 
 
-def standing_flags(events: Sequence[JourneyEvent], limits: Thresholds) -> tuple[StandingFlag, ...]:
+def standing_flags(
+    events: Sequence[JourneyEvent], limits: Thresholds, units: Units = CANONICAL
+) -> tuple[StandingFlag, ...]:
     """The flags that stand after ``events``, one per measure at most, in the order of
-    :class:`~kapdesk.core.protocols.Measure` (blood pressure first)."""
+    :class:`~kapdesk.core.protocols.Measure` (blood pressure first); a temperature worded in
+    the clinic's ``units``, as staff see it and acknowledge it."""
     data: dict[int, Mapping[str, Any]] = {}  # vitals place -> data as corrected
     changed: dict[int, int] = {}  # vitals place -> place of its last change
     seen: set[tuple[int, str]] = set()
@@ -81,7 +85,7 @@ def standing_flags(events: Sequence[JourneyEvent], limits: Thresholds) -> tuple[
         seq, reading = latest[measure]
         event = events[seq]
         dosed = event.elapsed is not None
-        words = measure_flags(reading, limits, dosed=dosed).get(measure)
+        words = measure_flags(reading, limits, dosed=dosed, units=units).get(measure)
         if words is None or (seq, words) in seen:
             continue
         if (

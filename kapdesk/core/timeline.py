@@ -3,6 +3,9 @@
 An amendment does not appear as a line of its own: the entry it corrects shows the corrected
 data and carries its history (the original, then each correction with who, when and why), so
 the record reads as it stands today and still shows everything it ever said.
+
+The record keeps temperatures in °C and weights in kg; a timeline for a clinic that reads °F or
+pounds says them in its units (the entries' data stay as kept).
 """
 
 from __future__ import annotations
@@ -13,6 +16,9 @@ from datetime import datetime
 from typing import Any
 
 from kapdesk.core.journey import EventKind, JourneyEvent, event_text
+from kapdesk.core.journey_events import dose_from, recorded_number
+from kapdesk.core.units import Units
+from kapdesk.core.vitals import CANONICAL, Reading, shown_flag
 
 
 @dataclass(frozen=True)
@@ -51,8 +57,9 @@ class Entry:
         return str(self.data.get("by") or "")
 
 
-def timeline(events: Sequence[JourneyEvent]) -> list[Entry]:
-    """The session's entries in order, corrections applied."""
+def timeline(events: Sequence[JourneyEvent], units: Units = CANONICAL) -> list[Entry]:
+    """The session's entries in order, corrections applied; their text in the clinic's
+    ``units`` (°C and kg, as kept, by default)."""
     entries: list[Entry] = []
     at: dict[int, int] = {}  # event place -> index in entries
     for seq, event in enumerate(events):
@@ -65,13 +72,13 @@ def timeline(events: Sequence[JourneyEvent]) -> list[Entry]:
             changes = event.data.get("data")
             data = {**old.data, **(changes if isinstance(changes, Mapping) else {})}
             corrected = JourneyEvent(old.kind, old.wall, old.elapsed, old.phase_index, data)
-            text = event_text(corrected)
+            text = said_in(corrected, units)
             version = Version(
                 event.wall, text, str(event.data.get("by") or ""), str(event.data.get("reason"))
             )
             entries[index] = replace(old, data=data, text=text, versions=(*old.versions, version))
             continue
-        text = event_text(event)
+        text = said_in(event, units)
         at[seq] = len(entries)
         entries.append(
             Entry(
@@ -86,3 +93,22 @@ def timeline(events: Sequence[JourneyEvent]) -> list[Entry]:
             )
         )
     return entries
+
+
+def said_in(event: JourneyEvent, units: Units = CANONICAL) -> str:
+    """:func:`~kapdesk.core.journey.event_text`, a reading's temperature and a dose's weight
+    said in the clinic's ``units`` (the record's words are in °C and kg)."""
+    text = event_text(event)
+    if units == CANONICAL:
+        return text
+    data = event.data
+    if event.kind is EventKind.VITALS:
+        values = data.get("values")
+        reading = Reading.from_values(values if isinstance(values, Mapping) else {})
+        text = text.replace(reading.text(), reading.text(units), 1)
+        for flag in (str(f) for f in data.get("flags") or ()):
+            text = text.replace(flag, shown_flag(flag, reading, units), 1)
+    elif event.kind is EventKind.DOSE and recorded_number(data.get("amount")) is not None:
+        dose = dose_from(data)
+        text = text.replace(dose.describe(), dose.describe(units), 1)
+    return text

@@ -4,12 +4,18 @@ protocol's thresholds, and when the protocol wants the next check.
 Impossible values (a typo: a pulse of 720) are refused with a message; unusual ones (a pulse
 of 38) are accepted once the nurse confirms them; values beyond the protocol's thresholds are
 recorded and flagged, in words, on screen and in the record.
+
+A temperature is typed and shown in the clinic's unit (°C or °F, see
+:mod:`kapdesk.core.units`) and kept in °C: limits and thresholds are held in °C, so 100.4 °F is
+judged exactly as 38.0 °C. The flags the record keeps are worded in °C; :func:`shown_flag` says
+one in the clinic's unit.
 """
 
 from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -25,6 +31,9 @@ from kapdesk.core.protocols import (
     Protocol,
     Thresholds,
 )
+from kapdesk.core.units import Temperature, Units
+
+CANONICAL = Units()  # °C and kg: the units the record keeps every value in
 
 # Fields of a reading, in the order forms and tables show them.
 FIELDS = ("systolic", "diastolic", "heart_rate", "spo2", "respiratory_rate", "temperature")
@@ -72,9 +81,15 @@ MEASURE_FIELDS = {
 }
 
 
-def value_text(name: str, value: float) -> str:
-    shown = f"{value:.1f}" if name == "temperature" else f"{value:.0f}"
-    return f"{shown} {UNITS[name]}".replace(" %", "%")
+def unit_text(name: str, units: Units = CANONICAL) -> str:
+    """The unit a field is shown in: ``"°F"`` for a temperature where the clinic reads °F."""
+    return units.temperature.symbol if name == "temperature" else UNITS[name]
+
+
+def value_text(name: str, value: float, units: Units = CANONICAL) -> str:
+    """A kept value in the clinic's unit: ``"98.6 °F"`` (kept as 37.0 °C), ``"97%"``."""
+    shown = _number(name, value, units) if name == "temperature" else f"{value:.0f}"
+    return f"{shown} {unit_text(name, units)}".replace(" %", "%")
 
 
 @dataclass(frozen=True)
@@ -92,8 +107,8 @@ class Reading:
         """The measures taken, by field name."""
         return {name: v for name in FIELDS if (v := getattr(self, name)) is not None}
 
-    def text(self) -> str:
-        """``BP 128/82 mmHg, HR 74/min, SpO2 97%``."""
+    def text(self, units: Units = CANONICAL) -> str:
+        """``BP 128/82 mmHg, HR 74/min, SpO2 97%``, a temperature in the clinic's unit."""
         parts = []
         if self.systolic is not None and self.diastolic is not None:
             parts.append(f"BP {self.systolic:.0f}/{self.diastolic:.0f} mmHg")
@@ -105,7 +120,7 @@ class Reading:
         ):
             value = getattr(self, name)
             if value is not None:
-                parts.append(f"{short} {value_text(name, value)}")
+                parts.append(f"{short} {value_text(name, value, units)}")
         return ", ".join(parts) or "no values"
 
     @classmethod
@@ -134,8 +149,11 @@ class Checked:
         return not self.errors
 
 
-def parse_reading(entries: Mapping[str, str]) -> Checked:
-    """Check what was typed, field by field (empty fields are measures not taken)."""
+def parse_reading(entries: Mapping[str, str], units: Units = CANONICAL) -> Checked:
+    """Check what was typed, field by field (empty fields are measures not taken).
+
+    A temperature is typed in the clinic's unit and kept in °C (to 0.01 °C when typed in °F,
+    finer than any thermometer and enough to show back the tenth of a degree typed)."""
     values: dict[str, float] = {}
     errors: list[str] = []
     unusual: list[str] = []
@@ -148,17 +166,19 @@ def parse_reading(entries: Mapping[str, str]) -> Checked:
         except ValueError:
             errors.append(f"{LABELS[name]}: “{raw}” is not a number.")
             continue
+        if name == "temperature" and units.temperature is not Temperature.CELSIUS:
+            value = round(units.celsius(value), 2) if math.isfinite(value) else value
         low, high = POSSIBLE[name]
         if not math.isfinite(value) or not low <= value <= high:
             errors.append(
                 f"{LABELS[name]} {raw} is not possible: it must be between "
-                f"{value_text(name, low)} and {value_text(name, high)}."
+                f"{value_text(name, low, units)} and {value_text(name, high, units)}."
             )
             continue
         values[name] = value
         usual_low, usual_high = USUAL[name]
         if not usual_low <= value <= usual_high:
-            unusual.append(f"{LABELS[name]} {value_text(name, value)} is unusual.")
+            unusual.append(f"{LABELS[name]} {value_text(name, value, units)} is unusual.")
     entered = {name for name in ("systolic", "diastolic") if entries.get(name, "").strip()}
     if len(entered) == 1:
         errors.append("Blood pressure needs both numbers, systolic and diastolic.")
@@ -212,31 +232,60 @@ def crossings(reading: Reading, limits: Thresholds, *, dosed: bool) -> list[Cros
 _SIGN_WORDS = {"≥": "at or above", ">": "above", "<": "below"}
 
 
-def flags(reading: Reading, limits: Thresholds, *, dosed: bool) -> list[str]:
+def flags(
+    reading: Reading, limits: Thresholds, *, dosed: bool, units: Units = CANONICAL
+) -> list[str]:
     """The values beyond the protocol's thresholds, each said in words, as the record keeps
-    them (``Systolic BP 184 mmHg is at or above 180 mmHg``)."""
+    them (``Systolic BP 184 mmHg is at or above 180 mmHg``): the record keeps them in °C, the
+    default; ``units`` words them in the clinic's."""
     when = "" if dosed else " before dosing"
     return [
-        f"{LABELS[c.name]} {value_text(c.name, c.value)} is {_SIGN_WORDS[c.sign]} "
-        f"{value_text(c.name, c.limit)}{when}"
+        f"{LABELS[c.name]} {value_text(c.name, c.value, units)} is {_SIGN_WORDS[c.sign]} "
+        f"{value_text(c.name, c.limit, units)}{when}"
         for c in crossings(reading, limits, dosed=dosed)
     ]
 
 
+_KEPT_TEMPERATURE = re.compile(
+    r"(?P<label>Temperature )(?P<value>-?\d+(?:\.\d+)?) °C"
+    r"(?P<words> is (?:at or )?(?:above|below) )(?P<limit>-?\d+(?:\.\d+)?) °C"
+)
+
+
+def shown_flag(flag: str, reading: Reading, units: Units = CANONICAL) -> str:
+    """A flag as the record keeps it (in °C), said in the clinic's unit: the value from the
+    reading itself (not the rounded words), the limit from the words (``Temperature 38.5 °C is
+    above 38.0 °C`` -> ``Temperature 101.3 °F is above 100.4 °F``). Any other flag as it is."""
+    if units.temperature is Temperature.CELSIUS:
+        return flag
+    found = _KEPT_TEMPERATURE.search(flag)
+    if found is None:
+        return flag
+    value = reading.temperature if reading.temperature is not None else float(found["value"])
+    said = (
+        f"{found['label']}{value_text('temperature', value, units)}{found['words']}"
+        f"{value_text('temperature', float(found['limit']), units)}"
+    )
+    return flag[: found.start()] + said + flag[found.end() :]
+
+
 # How a flag names each measure on the journey screen and the board: short, as staff say it.
 _SHORT = {"heart_rate": "HR", "spo2": "SpO2", "respiratory_rate": "RR", "temperature": "T"}
-_SHORT_UNITS = {"spo2": " %", "temperature": " °C"}  # where a bare number could be misread
+_SHORT_UNITS = {"spo2": " %"}  # where a bare number could be misread (and a temperature's)
 
 
-def _number(name: str, value: float | None) -> str:
+def _number(name: str, value: float | None, units: Units = CANONICAL) -> str:
     if value is None:
         return "?"
-    return f"{value:.1f}" if name == "temperature" else f"{value:g}"
+    return f"{units.temperature_shown(value):.1f}" if name == "temperature" else f"{value:g}"
 
 
-def measure_flags(reading: Reading, limits: Thresholds, *, dosed: bool) -> dict[Measure, str]:
+def measure_flags(
+    reading: Reading, limits: Thresholds, *, dosed: bool, units: Units = CANONICAL
+) -> dict[Measure, str]:
     """The measures of ``reading`` beyond the protocol's thresholds, each in a few words
-    (``BP 182/112 above 180/110``, ``SpO2 91 % below 92 %``, ``RR 8 below 10``)."""
+    (``BP 182/112 above 180/110``, ``SpO2 91 % below 92 %``, ``RR 8 below 10``), a temperature
+    in the clinic's unit (``T 101.3 °F above 100.4 °F``)."""
     found = crossings(reading, limits, dosed=dosed)
     said: dict[Measure, list[str]] = {}
     when = "" if dosed else " before dosing"
@@ -256,11 +305,15 @@ def measure_flags(reading: Reading, limits: Thresholds, *, dosed: bool) -> dict[
                 f"{bp}, systolic below {crossing.limit:g}"
             )
         elif name in _SHORT:
-            unit = _SHORT_UNITS.get(name, "")
+            unit = (
+                f" {unit_text(name, units)}"
+                if name == "temperature"
+                else _SHORT_UNITS.get(name, "")
+            )
             measure = next(m for m, names in MEASURE_FIELDS.items() if name in names)
             said.setdefault(measure, []).append(
-                f"{_SHORT[name]} {_number(name, crossing.value)}{unit} "
-                f"{_SIGN_WORDS[crossing.sign]} {_number(name, crossing.limit)}{unit}"
+                f"{_SHORT[name]} {_number(name, crossing.value, units)}{unit} "
+                f"{_SIGN_WORDS[crossing.sign]} {_number(name, crossing.limit, units)}{unit}"
             )
     return {measure: "; ".join(parts) for measure, parts in said.items()}
 
