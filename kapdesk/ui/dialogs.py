@@ -30,9 +30,12 @@ from kapdesk.core.dosing import (
     number_text,
     range_text,
     total_unit,
+    weight_kept,
+    weight_text,
 )
 from kapdesk.core.journey import Dose
 from kapdesk.core.protocols import LARGEST_DOSE, DoseDefaults
+from kapdesk.core.units import Units
 from kapdesk.ui import theme
 from kapdesk.ui.widgets import fit_in_room, label, scrolling_form
 
@@ -68,14 +71,15 @@ def _line(text: str, role: str) -> QLabel:
     return widget
 
 
-def parse_weight(text: str) -> float | None:
-    """A weight as typed ("70", "70.5", "70,5 kg"); None when there is none to read."""
-    cleaned = text.strip().lower().removesuffix("kg").strip().replace(",", ".")
+def parse_weight(text: str, units: Units | None = None) -> float | None:
+    """A weight as typed in the clinic's unit ("70", "70.5", "70,5 kg"; "154 lb"), in kg as
+    kept; None when there is none to read."""
+    cleaned = text.strip().lower().removesuffix("kg").removesuffix("lb").strip()
     try:
-        value = float(cleaned)
+        value = float(cleaned.replace(",", "."))
     except ValueError:
         return None
-    return value if math.isfinite(value) else None
+    return weight_kept(value, units) if math.isfinite(value) else None
 
 
 def verdict_style(verdict: Verdict) -> str:
@@ -90,7 +94,8 @@ class DoseDialog(QDialog):
     """The dose form, pre-filled from the protocol; Enter records, Esc cancels.
 
     The amount is in the protocol's unit, shown beside it. A per-kg protocol asks the weight
-    (starting from the last one given in the session) and shows the total in mg as it is typed.
+    in the clinic's unit, kg or lb (starting from the last one given in the session), keeps it
+    in kg and shows the total in mg, worked out from the kilograms, as it is typed.
     The protocol's usual range and hard limit are shown; while the amount is typed, a dose
     outside the usual range says so in colour and words and asks why (a prescriber's decision),
     and one above the hard limit turns the Record button into the reason it will not record.
@@ -113,6 +118,7 @@ class DoseDialog(QDialog):
         weight: float | None = None,
         decide_refusal: Callable[[], str | None] = lambda: None,
         refusal: Callable[[], str | None] = lambda: None,
+        units: Units | None = None,
     ) -> None:
         """``refusal``: asked when Record is pressed, why the member signed in then may not
         record this dose at all (a form kept across a switch of user meets someone new);
@@ -121,8 +127,9 @@ class DoseDialog(QDialog):
         ``given``: what the session has had so far, in the protocol's unit; ``weight``: the
         last weight recorded in the session; ``decide_refusal``: asked afresh each time, why
         the member signed in may not decide on a dose outside the usual range (None if they
-        may)."""
+        may); ``units``: the clinic's (the weight is typed in its unit, kg by default)."""
         super().__init__(parent)
+        self.units = units if units is not None else Units()
         self.concern = concern
         self.rules = defaults
         self.given = given
@@ -199,11 +206,13 @@ class DoseDialog(QDialog):
         self.amount.setMinimumWidth(130)
         self.unit = _line(defaults.unit, "")
         self.unit.setStyleSheet(f"font-size: 18px; color: {theme.TEXT};")
-        self.weight = QLineEdit(number_text(weight) if weight else "")
-        self.weight.setPlaceholderText("kg")
-        self.weight.setAccessibleName("Weight in kg")
+        shown = weight_text(weight, self.units).split()[0] if weight else ""
+        unit = self.units.weight.symbol
+        self.weight = QLineEdit(shown)
+        self.weight.setPlaceholderText(unit)
+        self.weight.setAccessibleName(f"Weight in {unit}")
         self.weight.setMaximumWidth(110)
-        self.weight_label = QLabel("Weight (kg)")
+        self.weight_label = QLabel(f"Weight ({unit})")
         self.total = _line("", "")
         self.total.setStyleSheet(f"font-size: 18px; color: {theme.TEXT};")
         amount_row = QHBoxLayout()
@@ -314,7 +323,8 @@ class DoseDialog(QDialog):
         )
 
     def weight_kg(self) -> float | None:
-        return parse_weight(self.weight.text())
+        """The weight typed, in kg as kept (typed in the clinic's unit)."""
+        return parse_weight(self.weight.text(), self.units)
 
     def decision_reason(self) -> str:
         """Why the dose goes ahead after a high baseline blood pressure."""
@@ -331,7 +341,7 @@ class DoseDialog(QDialog):
         and who signed in may decide (asked afresh: a colleague may have switched in)."""
         amount = self.amount.value()
         weight = self.weight_kg()
-        check = check_dose(self.rules, amount, weight, given=self.given)
+        check = check_dose(self.rules, amount, weight, given=self.given, units=self.units)
         self.check = check
         self.refusal = self._decide_refusal() if check.needs_decision else None
         self.total.setText(self._total_text(amount, weight))
@@ -380,7 +390,9 @@ class DoseDialog(QDialog):
             return "Enter the weight for the total in mg"
         if self.check.refused and not self.check.over_limit:
             low, high = WEIGHT_KG  # short: the line must not widen the form
-            return f"Weight: {low:g}–{high:g} kg"
+            return (
+                f"Weight: {weight_text(low, self.units).split()[0]}–{weight_text(high, self.units)}"
+            )
         total = self.check.total_mg if self.check.total_mg is not None else amount * weight
         return f"= {number_text(total)} {total_unit(self.rules.unit)} total"
 

@@ -39,6 +39,7 @@ from kapdesk.core.journey_screen import (
 from kapdesk.core.preparation import decision_data, preparation_of
 from kapdesk.core.staff import Action
 from kapdesk.core.standing_flags import StandingFlag, by_reading, standing_flags
+from kapdesk.core.units import Units
 from kapdesk.ui import theme
 from kapdesk.ui.dialogs import CloseDialog, DoseDialog
 from kapdesk.ui.discharge_dialog import DischargeDialog
@@ -81,6 +82,7 @@ class JourneyView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.current: OpenJourney | None = None
+        self.units = Units()  # the clinic's: weights typed, flags worded (set by the window)
         self.observations: ObservationPanel | None = None
         self.sound: SoundPanel | None = None
         self.preparation: PreparationPanel | None = None
@@ -307,7 +309,7 @@ class JourneyView(QWidget):
         read = (len(journey.events), journey)
         if read != self._flags_read:  # events are only ever added: read them again when they are
             self._flags_read = read
-            self.standing = standing_flags(journey.events, journey.protocol.thresholds)
+            self.standing = standing_flags(journey.events, journey.protocol.thresholds, self.units)
 
     def calm_cue(self) -> str:
         """What the calm screen says while the screen is locked: the vital-signs cue, and that a
@@ -434,6 +436,7 @@ class JourneyView(QWidget):
             weight=journey.last_weight(),
             decide_refusal=journey.range_refusal,
             refusal=lambda: journey.refusal(Action.RECORD_DOSE),
+            units=self.units,
         )
         self.dose_dialog = in_place_of(self.dose_dialog, dialog)
         self.dose_dialog.accepted.connect(self._dose_accepted)

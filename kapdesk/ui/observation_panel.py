@@ -32,6 +32,7 @@ from kapdesk.core.journey import EventKind, JourneyError, JourneyEvent
 from kapdesk.core.observations import SCALES, note_data, rating_data
 from kapdesk.core.staff import Action
 from kapdesk.core.timefmt import minutes_text
+from kapdesk.core.units import Units
 from kapdesk.core.vitals import (
     CheckState,
     CheckStatus,
@@ -143,8 +144,11 @@ class ObservationPanel(QWidget):
     RECENT_NOTES = 2  # the last notes shown under the note box
     MORE_DUE_SHOWN = 1  # checks due or overdue listed under the cue; the rest are counted
 
-    def __init__(self, tags: Sequence[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tags: Sequence[str], parent: QWidget | None = None, *, units: Units | None = None
+    ) -> None:
         super().__init__(parent)
+        self.units = units if units is not None else Units()  # the clinic's: values as read
         self.current: OpenJourney | None = None
         self._last: tuple[JourneyEvent, str] | None = None  # the entry the status line is about
         self.entry_heard.connect(self._say_saving)
@@ -423,7 +427,7 @@ class ObservationPanel(QWidget):
             self._say(f"{refusal}. {SWITCH_HINT}", problem=True)
             return
         measures = self.current.journey.protocol.vitals.measures
-        dialog = VitalsDialog(measures, parent=self)
+        dialog = VitalsDialog(measures, parent=self, units=self.units)
         dialog.accepted.connect(lambda: self._vitals_accepted(dialog))
         self.vitals_dialog = in_place_of(self.vitals_dialog, dialog)
         dialog.open()
@@ -435,7 +439,9 @@ class ObservationPanel(QWidget):
         reading = dialog.checked.reading
         raised = flags(reading, journey.protocol.thresholds, dosed=journey.dosed)
         record = VitalsRecord(reading, tuple(raised))
-        what = reading.text() + (" (flagged)" if raised else "")  # the flag card says which
+        what = reading.text(self.units) + (
+            " (flagged)" if raised else ""
+        )  # the flag card says which
         self._record(EventKind.VITALS, record.to_json(self._by()), what)
 
     def _say(self, text: str, *, problem: bool = False) -> None:
@@ -466,7 +472,7 @@ class ObservationPanel(QWidget):
                 values = journey.corrected(seq).get("values")
                 reading = Reading.from_values(values if isinstance(values, Mapping) else {})
                 at = event.wall.astimezone().strftime("%H:%M")
-                return f"Last: {at}  {reading.text()}"
+                return f"Last: {at}  {reading.text(self.units)}"
         return "No reading yet"
 
     def _show_recent_notes(self) -> None:

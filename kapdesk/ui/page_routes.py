@@ -160,6 +160,7 @@ class PageRoutes(WindowParts):
             self.board_window = board
             board.resize(min(1400, self.width()), min(900, self.height()))
         board.board.show_patient = self.records.room_pc.room.board_shows_patients  # as set now
+        board.board.units = self.units  # the clinic's: temperatures as staff read them
         if board.isVisible():
             board.redraw()
             board.raise_()

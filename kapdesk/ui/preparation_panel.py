@@ -27,6 +27,7 @@ from kapdesk.core.preparation import (
     intention_data,
     preparation_of,
 )
+from kapdesk.core.units import Units
 from kapdesk.ui.crossing import crossing
 from kapdesk.ui.widgets import ActionButton, ElidedLabel, in_place_of, label, set_role
 
@@ -70,6 +71,7 @@ class PreparationPanel(QWidget):
         super().__init__(parent)
         self._clock = clock
         self._patterns = patterns  # kapdesk's and the clinic's own
+        self.units = Units()  # the clinic's, for the baseline reading (set by the window)
         self.current: OpenJourney | None = None
         self.entry_heard.connect(self._heard)
         self._entry = crossing(self, "entry_heard")  # what the recorder's thread calls
@@ -212,7 +214,7 @@ class PreparationPanel(QWidget):
             set_role(self.baseline, "error")
         else:
             decided = f" Decision: {prepared.decision}" if prepared.decision else ""
-            self.baseline.setText(f"Baseline: {found[1].text()}.{decided}")
+            self.baseline.setText(f"Baseline: {found[1].text(self.units)}.{decided}")
             set_role(self.baseline, "muted")
 
     def _heard(self, _what: object) -> None:

@@ -7,7 +7,8 @@ strip is not to scale, so a baseline taken 40 minutes before the dose does not s
 journey). Flagged readings carry a muted-red ring and are listed in words under the chart.
 
 Values are read from the timeline, so a corrected reading shows its corrected values. A value a
-reading lacks (only SpO2 taken, say) is simply not a point on that line.
+reading lacks (only SpO2 taken, say) is simply not a point on that line. The flags listed
+under the chart say a temperature in the clinic's unit (:attr:`VitalsChart.units`).
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ from PySide6.QtWidgets import (
 
 from kapdesk.core.journey import EventKind, Journey
 from kapdesk.core.timeline import Entry, timeline
-from kapdesk.core.vitals import LABELS, Reading
+from kapdesk.core.units import Units
+from kapdesk.core.vitals import LABELS, Reading, shown_flag
 from kapdesk.ui import theme
 
 EMPTY_TEXT = "No vital signs recorded yet."
@@ -126,8 +128,9 @@ def _unique(label: str, used: set[str]) -> str:
 class VitalsChart(QWidget):
     """Blood pressure, heart rate and SpO2 of one session, with phases and flags."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, units: Units | None = None) -> None:
         super().__init__(parent)
+        self.units = units if units is not None else Units()  # the clinic's, for the flags
         self.setAutoFillBackground(True)
         palette = self.palette()
         palette.setColor(self.backgroundRole(), QColor(theme.BACKGROUND))
@@ -351,7 +354,8 @@ class VitalsChart(QWidget):
             if name in taken:
                 points.append(QPointF(x, taken[name]))
         if entry.flags:
-            self.flagged.append(FlaggedReading(x, baseline, entry.flags, entry.amended))
+            said = tuple(shown_flag(flag, reading, self.units) for flag in entry.flags)
+            self.flagged.append(FlaggedReading(x, baseline, said, entry.amended))
             for name in _flagged_fields(entry.flags, reading):
                 marks = plotted.right_marks if name == "spo2" else plotted.left_marks
                 marks.append(QPointF(x, taken[name]))

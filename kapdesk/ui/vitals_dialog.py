@@ -2,7 +2,8 @@
 
 An impossible value is refused with the reason; an unusual one is saved only when the nurse
 presses Save (or Enter) a second time to confirm it. Values beyond the protocol's thresholds
-are saved and flagged: that is what the flag is for.
+are saved and flagged: that is what the flag is for. A temperature is typed in the clinic's
+unit (°C or °F) and kept in °C.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QGridLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kapdesk.core.protocols import Measure
-from kapdesk.core.vitals import FIELDS, LABELS, MEASURE_FIELDS, UNITS, Checked, parse_reading
+from kapdesk.core.units import Units
+from kapdesk.core.vitals import FIELDS, LABELS, MEASURE_FIELDS, Checked, parse_reading, unit_text
 from kapdesk.ui.widgets import dialog_footer, label
 
 
@@ -26,8 +28,12 @@ class VitalsDialog(QDialog):
         title: str = "Vital signs",
         initial: Mapping[str, float] | None = None,
         parent: QWidget | None = None,
+        *,
+        units: Units | None = None,
     ) -> None:
+        """``initial``: values to start from, as kept (°C); ``units``: the clinic's."""
         super().__init__(parent)
+        self.units = units if units is not None else Units()
         self.setWindowTitle(title)
         self.checked: Checked | None = None
         self._confirming: tuple[str, ...] = ()
@@ -39,13 +45,18 @@ class VitalsDialog(QDialog):
         self.fields: dict[str, QLineEdit] = {}
         ordered = [n for n in FIELDS if n in asked] + [n for n in FIELDS if n not in asked]
         for row, name in enumerate(ordered):
-            caption = label(LABELS[name], "" if name in asked else "muted")
+            unit = unit_text(name, self.units)
+            # The temperature's unit is the clinic's: said beside it, not only in the box.
+            said = f"{LABELS[name]} ({unit})" if name == "temperature" else LABELS[name]
+            caption = label(said, "" if name in asked else "muted")
             field = QLineEdit()
-            field.setPlaceholderText(UNITS[name] + ("" if name in asked else "  (optional)"))
+            field.setPlaceholderText(unit + ("" if name in asked else "  (optional)"))
             field.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
-            field.setAccessibleName(LABELS[name])
+            field.setAccessibleName(
+                f"{LABELS[name]} in {unit}" if name == "temperature" else LABELS[name]
+            )
             if initial and name in initial:
-                field.setText(f"{initial[name]:g}")
+                field.setText(self._shown(name, initial[name]))
             field.textEdited.connect(self._edited)
             self.fields[name] = field
             grid.addWidget(caption, row, 0)
@@ -54,11 +65,17 @@ class VitalsDialog(QDialog):
         self.problems, self.save_button = dialog_footer(self, outer, "Save", self.submit)
         self.fields[ordered[0]].setFocus()
 
+    def _shown(self, name: str, value: float) -> str:
+        if name == "temperature":
+            return f"{round(self.units.temperature_shown(value), 1):g}"
+        return f"{value:g}"
+
     def _edited(self, _text: str) -> None:
         self._confirming = ()  # a changed value must be confirmed again
 
     def submit(self) -> None:
-        checked = parse_reading({name: field.text() for name, field in self.fields.items()})
+        typed = {name: field.text() for name, field in self.fields.items()}
+        checked = parse_reading(typed, self.units)
         if not checked.ok:
             self._say("\n".join(checked.errors))
             return

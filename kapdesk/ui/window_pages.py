@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QTimer
 
+from kapdesk.ui.clinic_units import clinic_units
 from kapdesk.ui.window_parts import WindowParts
 
 if TYPE_CHECKING:
@@ -74,6 +75,7 @@ class WindowPages(WindowParts):
         self.sounds = list(records.sounds)
         self.soundtracks = []
         self.room_volume_limit = records.room_pc.room.volume_limit  # as apply_room sets it
+        self.units = clinic_units(records.clinic)  # temperatures and weights, typed and read
 
     # -- which pages are built ------------------------------------------------------------------
 
@@ -230,12 +232,14 @@ class WindowPages(WindowParts):
 
         records, clock = self.records, self._page_clock
         page = JourneyView()
+        page.units = self.units
         self._sound_panel = SoundPanel(clock, self._page_audio)
         self._sound_panel.target_loudness = records.clinic.target_loudness
         self._sound_panel.volume_limit = self.room_volume_limit
         page.place_sound(self._sound_panel)
-        page.place_observations(ObservationPanel(records.tags or DEFAULT_TAGS))
+        page.place_observations(ObservationPanel(records.tags or DEFAULT_TAGS, units=self.units))
         self._preparation = PreparationPanel(clock, records.clinic.breathing)
+        self._preparation.units = self.units
         page.place_preparation(self._preparation)
         self._preparation.questionnaires_requested.connect(self._questionnaires_before_dosing)
         page.session_closed.connect(lambda _id: self._stay_awake(False))

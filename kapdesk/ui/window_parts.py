@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from kapdesk.core.room import RoomSettings
     from kapdesk.core.soundtrack import BundledSound, Soundtrack
     from kapdesk.core.staff import Action, StaffMember
+    from kapdesk.core.units import Units
     from kapdesk.records import Records
     from kapdesk.reports.pages import Printed
     from kapdesk.storage.audit_queue import AuditQueue
@@ -91,6 +92,7 @@ class WindowParts(QMainWindow):
     bundled_soundtracks: list[Soundtrack]
     sounds: list[BundledSound]
     room_volume_limit: float  # the room's loudest sound, for the sound panel once built
+    units: Units  # the clinic's: temperatures and weights as staff type and read them
     calm: CalmScreen
     first_admin_view: FirstAdminView
     staff: StaffStore | None

@@ -1,0 +1,138 @@
+"""A clinic that reads °F and pounds (clinic.toml's [locale]) types them and reads them on
+screen; the record keeps °C and kg, and the dose is worked out from the kilograms."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kapdesk.app import build_window
+from kapdesk.core.clock import FakeClock
+from kapdesk.core.dosing import check_dose
+from kapdesk.core.units import Temperature, Units, Weight
+from kapdesk.paths import AppPaths
+from kapdesk.storage.db import Storage
+from kapdesk.ui import theme
+from kapdesk.ui.clinic_units import clinic_units
+from kapdesk.ui.main_window import MainWindow
+from tests.support.saving import settle
+from tests.ui.conftest import sign_in
+from tests.ui.test_journey_flow import _open_session
+from tests.ui.test_observations import _saved
+
+US = Units(Temperature.FAHRENHEIT, Weight.LB)
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, qapp: QApplication, storage: Storage, paths: AppPaths, clock: FakeClock
+) -> MainWindow:
+    """The window of a clinic whose clinic.toml says °F and pounds, signed in."""
+    paths.clinic_settings.parent.mkdir(parents=True, exist_ok=True)
+    paths.clinic_settings.write_text('[locale]\ntemperature = "F"\nweight = "lb"\n')
+    theme.apply(qapp)
+    built = build_window(storage, paths, clock)
+    qtbot.addWidget(built)
+    built.resize(1280, 800)
+    built.show()
+    built.activateWindow()
+    qtbot.waitUntil(built.isActiveWindow)
+    return sign_in(built)
+
+
+def _vitals(qtbot: QtBot, window: MainWindow, typed: dict[str, str]) -> None:
+    panel = window.journey_view.observations
+    assert panel is not None
+    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    dialog = panel.vitals_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.fields["temperature"].placeholderText().startswith("°F")
+    for name, text in typed.items():
+        qtbot.keyClicks(dialog.fields[name], text)
+    qtbot.keyClick(dialog.fields[next(iter(typed))], Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    settle(qtbot, window)
+
+
+def test_the_window_takes_the_clinics_units(window: MainWindow) -> None:
+    assert window.units == US
+    assert clinic_units(window.records.clinic, "fr_FR") == US  # the clinic's choice stands
+    assert window.journey_view.units == US
+
+
+def test_a_fahrenheit_clinic_types_98_6_and_the_record_keeps_37(
+    qtbot: QtBot, window: MainWindow, storage: Storage
+) -> None:
+    _open_session(qtbot, window)
+    view = window.journey_view
+    panel = view.observations
+    assert panel is not None
+    _vitals(qtbot, window, {"temperature": "98.6"})
+    (saved,) = _saved(storage, "vitals")
+    assert saved["values"] == {"temperature": 37.0}
+    assert saved["flags"] == []
+    assert panel.status.text().endswith("T 98.6 °F")
+
+    _vitals(qtbot, window, {"temperature": "101.3", "heart_rate": "80"})
+    saved = _saved(storage, "vitals")[-1]
+    assert saved["values"] == {"heart_rate": 80.0, "temperature": 38.5}
+    assert saved["flags"] == ["Temperature 38.5 °C is above 38.0 °C before dosing"]  # as kept
+    assert panel.status.text().endswith("HR 80 /min, T 101.3 °F (flagged)")
+    shown = view.flag_text.text().replace("\N{NO-BREAK SPACE}", " ")
+    assert shown.endswith("T 101.3 °F above 100.4 °F")  # as the clinic reads it
+
+
+def test_a_temperature_the_clinic_would_not_type_is_refused_in_its_unit(
+    qtbot: QtBot, window: MainWindow, storage: Storage
+) -> None:
+    _open_session(qtbot, window)
+    panel = window.journey_view.observations
+    assert panel is not None
+    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    dialog = panel.vitals_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClicks(dialog.fields["temperature"], "37")  # a °C value, in a °F clinic
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.problems.text() == (
+        "Temperature 37 is not possible: it must be between 86.0 °F and 109.4 °F."
+    )
+    assert dialog.isVisible()
+    settle(qtbot, window)
+    assert _saved(storage, "vitals") == []
+
+
+def test_a_weight_typed_in_pounds_doses_as_the_same_kilograms(
+    qtbot: QtBot, window: MainWindow, storage: Storage
+) -> None:
+    _open_session(qtbot, window)
+    view = window.journey_view
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    dialog = view.dose_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.weight_label.text() == "Weight (lb)"
+    dialog.amount.selectAll()
+    qtbot.keyClicks(dialog.amount, "0.5")
+    dialog.weight.selectAll()
+    qtbot.keyClicks(dialog.weight, "154")
+    assert dialog.total.text() == "= 34.925 mg total"
+    qtbot.keyClicks(dialog.lot, "LOT-9")
+    qtbot.mouseClick(dialog.record, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    settle(qtbot, window)
+    (dose,) = _saved(storage, "dose")
+    assert view.current is not None
+    in_kilograms = check_dose(view.current.journey.protocol.dose, 0.5, 69.85)
+    assert (dose["weight_kg"], dose["total_mg"]) == (69.85, in_kilograms.total_mg)
+
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    again = view.dose_dialog
+    assert again is not None
+    assert again is not dialog
+    qtbot.waitUntil(again.isVisible)
+    assert again.weight.text() == "154"  # the last weight, shown back in pounds
+    qtbot.keyClick(again, Qt.Key.Key_Escape)
