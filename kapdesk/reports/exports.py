@@ -19,8 +19,17 @@ the FHIR ids are name-based UUIDs derived from the session).
 - **FHIR**: a Bundle of type ``collection`` (FHIR R4, 4.0.1): the Patient, known only by the
   clinic code (no name, no birth date), the session as an Encounter, and one vital-signs
   Observation per measure of every reading as it stands after corrections (LOINC codes, UCUM
-  units). Notes and ratings are left out: their free text may name people, and a bundle that
-  leaves the clinic should identify no one beyond the clinic code.
+  units), and a body weight Observation for each dose given by weight. Notes and ratings are
+  left out: their free text may name people, and a bundle that leaves the clinic should
+  identify no one beyond the clinic code.
+
+Units: every export carries the values as the record keeps them, whatever units the clinic
+types and reads: temperatures in °C, weights in kg. A session recorded in °F and pounds exports
+the same values as one recorded in °C and kg. The JSON says so in its ``units`` (UCUM codes),
+the CSV's words name the unit beside each value, and FHIR's quantities are UCUM ``Cel`` and
+``kg``, which the body temperature and body weight profiles accept from any clinic (``[degF]``
+and ``[lb_av]`` are valid too, but a receiving system converts either way, and one unit is
+one less thing to get wrong).
 """
 
 from __future__ import annotations
@@ -38,6 +47,7 @@ from typing import TYPE_CHECKING, Any
 
 from kapdesk import __version__
 from kapdesk.core.journey import EventKind, Journey, JourneyState
+from kapdesk.core.journey_events import recorded_number
 from kapdesk.core.timeline import Entry, timeline
 from kapdesk.core.vitals import LABELS, value_text
 
@@ -57,6 +67,8 @@ class ExportError(Exception):
 
 JSON_FORMAT = "kapdesk-session"
 JSON_FORMAT_VERSION = 1
+# The units the record keeps every value in (UCUM codes): the JSON export says them.
+KEPT_UNITS = {"temperature": "Cel", "weight_kg": "kg"}
 
 CSV_HEADER = (
     "seq",
@@ -149,6 +161,7 @@ def session_json(summary: SessionSummary, journey: Journey) -> dict[str, Any]:
         "format": JSON_FORMAT,
         "format_version": JSON_FORMAT_VERSION,
         "written_by": f"kapdesk {__version__}",
+        "units": dict(KEPT_UNITS),
         "session": {
             "id": summary.id,
             "patient_code": summary.patient_code,
@@ -313,6 +326,7 @@ _MEASURES = (
     _Measure("rr", (("9279-1", "Respiratory rate"),), "Respiratory rate", ("respiratory_rate",)),
     _Measure("temp", (("8310-5", "Body temperature"),), "Body temperature", ("temperature",)),
 )
+_WEIGHT = _Measure("weight", (("29463-7", "Body weight"),), "Body weight", ("weight_kg",))
 _HIGH = {"code": "H", "display": "High"}
 _LOW = {"code": "L", "display": "Low"}
 
@@ -391,6 +405,11 @@ def fhir_bundle(summary: SessionSummary, journey: Journey) -> dict[str, Any]:
         {"fullUrl": encounter_url, "resource": encounter},
     ]
     for entry in timeline(journey.events):
+        if entry.kind is EventKind.DOSE:
+            weighed = _weight(entry, journey, patient_url, encounter_url)
+            if weighed is not None:
+                url = _uuid_url(f"{session_key}/event/{entry.seq}/{_WEIGHT.key}")
+                entries.append({"fullUrl": url, "resource": weighed})
         if entry.kind is not EventKind.VITALS:
             continue
         original = _values(journey.events[entry.seq].data)
@@ -425,33 +444,7 @@ def _observations(
         if not present:
             continue
         corrected = any(original.get(f) != values[f] for f in present)
-        observation: dict[str, Any] = {
-            "resourceType": "Observation",
-            "status": "amended" if corrected else "final",
-            "category": [
-                {
-                    "coding": [
-                        {
-                            "system": OBSERVATION_CATEGORY,
-                            "code": "vital-signs",
-                            "display": "Vital Signs",
-                        }
-                    ],
-                    "text": "Vital Signs",
-                }
-            ],
-            "code": {
-                "coding": [
-                    {"system": LOINC, "code": code, "display": display}
-                    for code, display in measure.codings
-                ],
-                "text": measure.text,
-            },
-            "subject": {"reference": patient_url},
-            "encounter": {"reference": encounter_url},
-            "effectiveDateTime": iso_utc(entry.wall, precise=False),
-            "issued": iso_utc(entry.versions[-1].wall, precise=False),
-        }
+        observation = _observation(measure, entry, patient_url, encounter_url, amended=corrected)
         interpretations: list[dict[str, str]] = []
         notes: list[str] = []
         for field in present:
@@ -474,6 +467,57 @@ def _observations(
             observation["note"] = [{"text": text} for text in notes]
         found.append((measure, observation))
     return found
+
+
+def _observation(
+    measure: _Measure, entry: Entry, patient_url: str, encounter_url: str, *, amended: bool
+) -> dict[str, Any]:
+    """A vital-signs Observation of ``measure`` at ``entry``, before its value."""
+    return {
+        "resourceType": "Observation",
+        "status": "amended" if amended else "final",
+        "category": [
+            {
+                "coding": [
+                    {
+                        "system": OBSERVATION_CATEGORY,
+                        "code": "vital-signs",
+                        "display": "Vital Signs",
+                    }
+                ],
+                "text": "Vital Signs",
+            }
+        ],
+        "code": {
+            "coding": [
+                {"system": LOINC, "code": code, "display": display}
+                for code, display in measure.codings
+            ],
+            "text": measure.text,
+        },
+        "subject": {"reference": patient_url},
+        "encounter": {"reference": encounter_url},
+        "effectiveDateTime": iso_utc(entry.wall, precise=False),
+        "issued": iso_utc(entry.versions[-1].wall, precise=False),
+    }
+
+
+def _weight(
+    entry: Entry, journey: Journey, patient_url: str, encounter_url: str
+) -> dict[str, Any] | None:
+    """The body weight a dose was worked out from, in kg as kept; None for a dose without one."""
+    weight = recorded_number(entry.data.get("weight_kg"))
+    if weight is None or not math.isfinite(weight) or weight <= 0:
+        return None
+    first = recorded_number(journey.events[entry.seq].data.get("weight_kg"))
+    observation = _observation(_WEIGHT, entry, patient_url, encounter_url, amended=first != weight)
+    observation["valueQuantity"] = {
+        "value": _number(weight),
+        "unit": "kg",
+        "system": UCUM,
+        "code": "kg",
+    }
+    return observation
 
 
 def _component(

@@ -141,12 +141,14 @@ def test_json_holds_the_whole_record(demo: Record) -> None:
         "format",
         "format_version",
         "written_by",
+        "units",
         "session",
         "protocol",
         "phases",
         "events",
         "timeline",
     ]
+    assert document["units"] == {"temperature": "Cel", "weight_kg": "kg"}  # as kept, UCUM
     session = document["session"]
     assert session == {
         "id": summary.id,
@@ -309,13 +311,17 @@ def test_fhir_uses_loinc_codes_and_ucum_units(demo: Record) -> None:
         "2708-6": {"%"},  # one Observation coded 2708-6 and 59408-5
         "9279-1": {"/min"},
         "8310-5": {"Cel"},
+        "29463-7": {"kg"},  # the weight the dose was worked out from
     }
     assert {tuple(_codes(o)) for o in observations if "2708-6" in _codes(o)} == {
         ("2708-6", "59408-5")
     }
     # One Observation per measure of every reading (the baseline also has RR and temperature).
     readings = [e for e in timeline(journey.events) if e.kind is EventKind.VITALS]
-    assert len(observations) == 3 * len(readings) + 2
+    weighed = [e for e in timeline(journey.events) if e.kind is EventKind.DOSE]
+    assert len(observations) == 3 * len(readings) + 2 + len(weighed)
+    (weight,) = [o for o in observations if _codes(o) == ["29463-7"]]
+    assert weight["valueQuantity"] == {"value": 70, "unit": "kg", "system": UCUM, "code": "kg"}
     (temperature,) = [o for o in observations if _codes(o) == ["8310-5"]]
     assert temperature["valueQuantity"]["value"] == 36.7
 
@@ -386,7 +392,13 @@ def test_fhir_of_an_open_session_with_low_values(store: JourneyStore, clock: Fak
         _codes(o)[0]: [c["code"] for i in o.get("interpretation", []) for c in i["coding"]]
         for o in _resources(bundle, "Observation")
     }
-    assert found == {"8867-4": [], "2708-6": ["L"], "9279-1": ["L"], "8310-5": ["H"]}
+    assert found == {
+        "8867-4": [],
+        "2708-6": ["L"],
+        "9279-1": ["L"],
+        "8310-5": ["H"],
+        "29463-7": [],
+    }
 
 
 def test_a_session_closed_before_dosing_is_a_cancelled_encounter(store: JourneyStore) -> None:

@@ -1,0 +1,86 @@
+"""A session recorded in °F and pounds is kept, and exported, exactly as one recorded in °C and
+kg."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from fhir.resources.R4B.bundle import Bundle
+
+from kapdesk.core.clock import FakeClock
+from kapdesk.core.dosing import weight_kept
+from kapdesk.core.journey import Dose, EventKind, Journey
+from kapdesk.core.units import Temperature, Units, Weight
+from kapdesk.core.vitals import VitalsRecord, flags, parse_reading
+from kapdesk.reports.exports import export_session
+from kapdesk.storage.db import Storage
+from kapdesk.storage.journeys import JourneyStore
+from kapdesk.storage.repositories import SessionSummary
+from tests.conftest import make_protocol
+
+START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+US = Units(Temperature.FAHRENHEIT, Weight.LB)
+METRIC = Units()
+# The same patient, as a °F-and-pounds clinic and a °C-and-kg clinic type it.
+TYPED = {
+    US: ("154", ({"temperature": "98.6"}, {"temperature": "101.3", "heart_rate": "80"})),
+    METRIC: ("69.85", ({"temperature": "37.0"}, {"temperature": "38.5", "heart_rate": "80"})),
+}
+
+
+def _record(storage: Storage, units: Units) -> tuple[SessionSummary, Journey]:
+    """A session as the forms record it: what is typed in ``units``, kept in °C and kg."""
+    store = JourneyStore(storage, FakeClock(START))
+    protocol = make_protocol()
+    opened = store.open_session("P-1", protocol, "Robin")
+    journey = opened.journey
+    weight, readings = TYPED[units]
+    for n, typed in enumerate(readings):
+        checked = parse_reading(typed, units)
+        assert checked.ok
+        raised = flags(checked.reading, protocol.thresholds, dosed=journey.dosed)
+        journey.record_observation(
+            EventKind.VITALS, VitalsRecord(checked.reading, tuple(raised)).to_json("Ana")
+        )
+        if n == 0:
+            kept = weight_kept(float(weight), units)
+            journey.record_dose(Dose(0.5, "mg/kg", "IM", given_by="Ana", weight_kg=kept))
+    return store.load(opened.session_id)
+
+
+def _values(bundle: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+    return [
+        (
+            r["code"]["coding"][0]["code"],
+            json.dumps(r.get("valueQuantity")),
+            json.dumps(r.get("interpretation")),
+        )
+        for e in bundle["entry"]
+        if (r := e["resource"])["resourceType"] == "Observation"
+    ]
+
+
+def test_a_session_in_fahrenheit_and_pounds_exports_the_same_values(storage: Storage) -> None:
+    us, metric = _record(storage, US), _record(storage, METRIC)
+    assert export_session(*us, "csv") == export_session(*metric, "csv")
+    us_json, metric_json = (json.loads(export_session(*r, "json")) for r in (us, metric))
+    assert us_json["events"] == metric_json["events"]
+    assert us_json["timeline"] == metric_json["timeline"]
+    assert us_json["units"] == {"temperature": "Cel", "weight_kg": "kg"}
+    us_fhir, metric_fhir = (json.loads(export_session(*r, "fhir")) for r in (us, metric))
+    Bundle.model_validate(us_fhir)
+    assert _values(us_fhir) == _values(metric_fhir)
+    quantities = [json.loads(v) for _, v, _ in _values(us_fhir)]
+    assert {"value": 37, "unit": "°C", "system": "http://unitsofmeasure.org", "code": "Cel"} in (
+        quantities
+    )
+    assert {"value": 69.85, "unit": "kg", "system": "http://unitsofmeasure.org", "code": "kg"} in (
+        quantities
+    )
+    (dose,) = [e for e in us_json["events"] if e["kind"] == "dose"]
+    assert (dose["data"]["weight_kg"], dose["data"]["total_mg"]) == (69.85, 34.925)
+    (flagged,) = [e for e in us_json["events"] if e["kind"] == "vitals" and e["data"]["flags"]]
+    assert flagged["data"]["flags"] == ["Temperature 38.5 °C is above 38.0 °C"]  # as kept
