@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from kapdesk import __version__
 from kapdesk.core.clinic import ClinicSettings
 from kapdesk.core.discharge import Discharge, discharge_of, readiness_words
-from kapdesk.core.dosing import is_per_kg, number_text, total_of, total_unit
+from kapdesk.core.dosing import is_per_kg, number_text, total_of, total_unit, weight_text
 from kapdesk.core.integration import ItemKind, Window
 from kapdesk.core.journey import (
     SOUND_KINDS,
@@ -30,7 +30,8 @@ from kapdesk.core.journey import (
 )
 from kapdesk.core.preparation import preparation_of
 from kapdesk.core.timeline import Entry, timeline
-from kapdesk.core.vitals import Reading
+from kapdesk.core.units import Units
+from kapdesk.core.vitals import CANONICAL, Reading, shown_flag
 from kapdesk.reports.exports import journey_time
 
 if TYPE_CHECKING:  # the stores hand these in; reports read them and import no storage
@@ -80,6 +81,7 @@ class RecordFacts:
     course: str = ""  # "Session 3 of 6"
     plan: tuple[PlanLine, ...] = ()
     room: str = ""
+    units: Units = CANONICAL  # the clinic's: temperatures and weights as printed
 
 
 @dataclass(frozen=True)
@@ -133,18 +135,18 @@ h2 { font-size: 13.5pt; }
 
 def session_record_html(facts: RecordFacts, printed_at: datetime) -> str:
     """The whole record of one session, for the patient's chart."""
-    summary, journey = facts.summary, facts.journey
-    entries = timeline(journey.events)
+    summary, journey, units = facts.summary, facts.journey, facts.units
+    entries = timeline(journey.events, units)
     parts = [
         f"<h1>Session record · {_e(summary.patient_code)}</h1>",
         _facts_block(facts),
-        _preparation(journey),
-        _doses(entries),
+        _preparation(journey, units),
+        _doses(entries, units),
         _phases(journey),
-        _vitals(journey, entries),
+        _vitals(entries, units),
         _observations(entries),
         _music(journey),
-        _discharge(journey),
+        _discharge(journey, units),
     ]
     if facts.plan:
         parts.append(_plan_section(facts.plan, "Integration plan"))
@@ -211,7 +213,7 @@ def _authors(journey: Journey) -> set[str]:
     return {str(e.data.get("by")) for e in journey.events if e.data.get("by")}
 
 
-def _preparation(journey: Journey) -> str:
+def _preparation(journey: Journey, units: Units) -> str:
     prepared = preparation_of(journey)
     rows = [
         [_e(tick.item.text), "done" if tick.done else "<b>not done</b>", _e(tick.by)]
@@ -222,7 +224,7 @@ def _preparation(journey: Journey) -> str:
     text += f"<p><b>Intention</b> (the patient's words): {_e(intention)}</p>"
     found = journey.baseline_reading()
     if found is not None:
-        text += f"<p><b>Baseline vital signs:</b> {_e(found[1].text())}</p>"
+        text += f"<p><b>Baseline vital signs:</b> {_e(found[1].text(units))}</p>"
     if prepared.decision:
         text += f"<p class='flag'>Dosed after a high baseline because: {_e(prepared.decision)}</p>"
     if prepared.breathwork_seconds:
@@ -230,16 +232,17 @@ def _preparation(journey: Journey) -> str:
     return text + _table(["Checklist step", "", "By"], rows)
 
 
-def _doses(entries: Sequence[Entry]) -> str:
-    """Each dose as the record stands (weight and total in mg per kg), any correction shown
-    with the original beneath it, and why a dose outside the usual range was given."""
+def _doses(entries: Sequence[Entry], units: Units) -> str:
+    """Each dose as the record stands (weight, in the clinic's unit, and total in mg per kg),
+    any correction shown with the original beneath it, and why a dose outside the usual range
+    was given."""
     rows = []
     for entry in entries:
         if entry.kind is not EventKind.DOSE:
             continue
         dose = dose_from(entry.data)
         per_kg = is_per_kg(dose.unit)
-        weight = f"{number_text(dose.weight_kg)} kg" if dose.weight_kg else ("-" if per_kg else "")
+        weight = weight_text(dose.weight_kg, units) if dose.weight_kg else ("-" if per_kg else "")
         total = dose.total_mg
         if total is None and dose.weight_kg:
             total = total_of(dose.amount, dose.unit, dose.weight_kg)
@@ -299,7 +302,7 @@ def _versions(entry: Entry) -> str:
     return "<br/><span class='muted'>" + "<br/>".join(_e(line) for line in lines) + "</span>"
 
 
-def _vitals(journey: Journey, entries: Sequence[Entry]) -> str:
+def _vitals(entries: Sequence[Entry], units: Units) -> str:
     readings = [e for e in entries if e.kind is EventKind.VITALS]
     if not readings:
         return "<h2>Vital signs</h2><p>No vital signs were recorded.</p>"
@@ -307,12 +310,12 @@ def _vitals(journey: Journey, entries: Sequence[Entry]) -> str:
     for entry in readings:
         values = entry.data.get("values")
         reading = Reading.from_values(values if isinstance(values, dict) else {})
-        flags = "; ".join(entry.flags)
+        flags = "; ".join(shown_flag(flag, reading, units) for flag in entry.flags)
         rows.append(
             [
                 _e(_local(entry.wall, "%H:%M")),
                 _e(journey_time(entry.elapsed) or "before dose"),
-                _e(reading.text()) + _versions(entry),
+                _e(reading.text(units)) + _versions(entry),
                 f"<span class='flag'>{_e(flags)}</span>" if flags else "",
                 _e(entry.by),
             ]
@@ -375,7 +378,7 @@ def _bp(journey: Journey, event: JourneyEvent | None) -> str:
     return f"{reading.systolic:.0f}/{reading.diastolic:.0f} mmHg at {_local(event.wall, '%H:%M')}"
 
 
-def _discharge(journey: Journey) -> str:
+def _discharge(journey: Journey, units: Units) -> str:
     discharge = discharge_of(journey)
     text = "<h2>Discharge</h2>"
     if discharge.ready_at is not None:
@@ -408,11 +411,11 @@ def _discharge(journey: Journey) -> str:
         text += _table(["Time", "Score", "", "Items", "Why not ready", "By"], rows)
     questions = journey.protocol.discharge.questions
     if questions:
-        text += _monitoring_form(journey, discharge)
+        text += _monitoring_form(journey, discharge, units)
     return text
 
 
-def _monitoring_form(journey: Journey, discharge: Discharge) -> str:
+def _monitoring_form(journey: Journey, discharge: Discharge, units: Units) -> str:
     """What the esketamine REMS patient monitoring form asks, filled from the record."""
     doses = [d for _, d in journey.doses]
     readings = [e for e in journey.events if e.kind is EventKind.VITALS and e.elapsed is not None]
@@ -421,7 +424,7 @@ def _monitoring_form(journey: Journey, discharge: Discharge) -> str:
     last_check = discharge.latest
     answers = last_check.data.get("answers", {}) if last_check is not None else {}
     rows = [
-        ("Dose(s)", "; ".join(d.describe() for d in doses) or "none"),
+        ("Dose(s)", "; ".join(d.describe(units) for d in doses) or "none"),
         ("Lot number(s)", ", ".join(d.lot_number for d in doses if d.lot_number) or "-"),
         ("Blood pressure before dosing", _bp(journey, before_dosing)),
         ("Blood pressure at about 40 minutes", _bp(journey, _reading_near(journey, 40))),

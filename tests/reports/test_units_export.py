@@ -1,5 +1,5 @@
 """A session recorded in °F and pounds is kept, and exported, exactly as one recorded in °C and
-kg."""
+kg; the printed record reads in the clinic's units."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from kapdesk.core.journey import Dose, EventKind, Journey
 from kapdesk.core.units import Temperature, Units, Weight
 from kapdesk.core.vitals import VitalsRecord, flags, parse_reading
 from kapdesk.reports.exports import export_session
+from kapdesk.reports.printed import RecordFacts, session_record_html
 from kapdesk.storage.db import Storage
 from kapdesk.storage.journeys import JourneyStore
 from kapdesk.storage.repositories import SessionSummary
@@ -84,3 +85,18 @@ def test_a_session_in_fahrenheit_and_pounds_exports_the_same_values(storage: Sto
     assert (dose["data"]["weight_kg"], dose["data"]["total_mg"]) == (69.85, 34.925)
     (flagged,) = [e for e in us_json["events"] if e["kind"] == "vitals" and e["data"]["flags"]]
     assert flagged["data"]["flags"] == ["Temperature 38.5 °C is above 38.0 °C"]  # as kept
+
+
+def test_the_printed_record_reads_in_the_clinics_units(storage: Storage) -> None:
+    summary, journey = _record(storage, US)
+    page = session_record_html(RecordFacts(summary, journey, units=US), START)
+    assert "T 98.6 °F" in page  # the baseline and the reading
+    assert "Temperature 101.3 °F is above 100.4 °F" in page  # the flag, in the clinic's unit
+    assert "154 lb" in page  # the weight the dose was worked out from
+    assert "34.925 mg" in page
+    assert "°C" not in page
+    assert " kg" not in page.replace("mg/kg", "")
+    kept = session_record_html(RecordFacts(summary, journey), START)
+    assert "T 37.0 °C" in kept
+    assert "69.85 kg" in kept
+    assert "°F" not in kept
