@@ -11,12 +11,16 @@ from pytestqt.qtbot import QtBot
 from kapdesk.app import build_window
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.dosing import check_dose
+from kapdesk.core.journey import EventKind, Journey
+from kapdesk.core.protocols import Protocol
 from kapdesk.core.units import Temperature, Units, Weight
+from kapdesk.core.vitals import flags, parse_reading
 from kapdesk.paths import AppPaths
 from kapdesk.storage.db import Storage
 from kapdesk.ui import theme
 from kapdesk.ui.clinic_units import clinic_units
 from kapdesk.ui.main_window import MainWindow
+from kapdesk.ui.vitals_chart import VitalsChart
 from tests.support.saving import settle
 from tests.ui.conftest import sign_in
 from tests.ui.test_journey_flow import _open_session
@@ -136,3 +140,19 @@ def test_a_weight_typed_in_pounds_doses_as_the_same_kilograms(
     qtbot.waitUntil(again.isVisible)
     assert again.weight.text() == "154"  # the last weight, shown back in pounds
     qtbot.keyClick(again, Qt.Key.Key_Escape)
+
+
+def test_the_chart_lists_a_flagged_temperature_in_the_clinics_unit(
+    qtbot: QtBot, qapp: QApplication, clock: FakeClock, protocol: Protocol
+) -> None:
+    journey = Journey.open(protocol, clock)
+    reading = parse_reading({"temperature": "100.5", "heart_rate": "80"}, US).reading
+    raised = flags(reading, protocol.thresholds, dosed=False)
+    journey.record_observation(EventKind.VITALS, {"values": reading.values(), "flags": raised})
+    theme.apply(qapp)
+    chart = VitalsChart(units=US)
+    qtbot.addWidget(chart)
+    chart.show_session(journey)
+    (flagged,) = chart.flagged
+    assert flagged.text() == "Baseline: Temperature 100.5 °F is above 100.4 °F before dosing"
+    assert raised == ["Temperature 38.1 °C is above 38.0 °C before dosing"]  # as kept
