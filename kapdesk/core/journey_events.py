@@ -60,7 +60,7 @@ class EventKind(StrEnum):
     #                            (of a dose: amount, weight_kg, lot_number..., and total_mg,
     #                            outside_usual, decision_reason as worked out again)
     FLAG_SEEN = "flag_seen"  # data: reading (the vitals event's place), words (its flags as
-    #                          staff saw them, see kapdesk.core.standing_flags), by
+    #                          staff saw them, in the record's °C: kapdesk.core.standing_flags), by
     # Preparation, before dosing (see kapdesk.core.preparation).
     INTENTION = "intention"  # data: text (the patient's own words), by; the latest one holds
     CHECKLIST = "checklist_step"  # data: id, text, done (bool), by; the latest per id holds

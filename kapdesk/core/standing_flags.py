@@ -2,7 +2,8 @@
 
 A reading beyond the protocol's thresholds raises a flag for each measure it crosses (blood
 pressure, heart rate, SpO2, respiratory rate, temperature). A measure's flag stands until staff
-acknowledge it (a ``flag_seen`` event, in the words they were shown) or a newer reading of that
+acknowledge it (a ``flag_seen`` event, in the words they were shown, as the record words them:
+a temperature in °C whatever unit the screen said it in) or a newer reading of that
 same measure is in range; a newer reading of another measure changes nothing (a pulse taken
 alone does not clear a high blood pressure). A newer reading of the measure that is out of range
 again raises its own flag, which needs its own acknowledgement.
@@ -19,7 +20,7 @@ flags, acknowledged or not, as the one that recorded them.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -37,7 +38,13 @@ class StandingFlag:
     reading: int  # the vitals event's place in the session
     wall: datetime  # when the reading was taken (UTC)
     elapsed: float | None  # journey seconds (None: before dosing)
-    words: str  # "BP 182/112 above 180/110"
+    words: str  # "BP 182/112 above 180/110", a temperature in the clinic's unit
+    kept: str = field(default="", compare=False)  # the same in the record's units (°C)
+
+    @property
+    def seen_words(self) -> str:
+        """The words a ``flag_seen`` event records for it: the record's (°C), on every PC."""
+        return self.kept or self.words
 
 
 def standing_flags(
@@ -85,16 +92,19 @@ def standing_flags(
         seq, reading = latest[measure]
         event = events[seq]
         dosed = event.elapsed is not None
-        words = measure_flags(reading, limits, dosed=dosed, units=units).get(measure)
-        if words is None or (seq, words) in seen:
+        kept = measure_flags(reading, limits, dosed=dosed).get(measure)
+        if kept is None or (seq, kept) in seen:
             continue
+        words = kept
+        if units != CANONICAL:
+            words = measure_flags(reading, limits, dosed=dosed, units=units).get(measure, kept)
         if (
             measure is Measure.BLOOD_PRESSURE
             and not dosed
             and any(place > changed[seq] for place in decisions)
         ):
             continue  # the decision to dose answered this baseline blood pressure
-        found.append(StandingFlag(measure, seq, event.wall, event.elapsed, words))
+        found.append(StandingFlag(measure, seq, event.wall, event.elapsed, words, kept))
     return tuple(found)
 
 

@@ -326,7 +326,9 @@ class JourneyView(QWidget):
         if self._refused(Action.OBSERVE):
             return
         journey = self.current.journey
-        for first, words in by_reading(self.standing):
+        for first, _shown in by_reading(self.standing):
+            # Recorded as the record words them (°C), whatever unit the card said them in.
+            words = [f.seen_words for f in self.standing if f.reading == first.reading]
             if not self._act(partial(journey.acknowledge_flags, first.reading, words)):
                 return
 

@@ -116,3 +116,20 @@ def test_the_board_reads_the_clinics_units(protocol: Protocol, clock: FakeClock)
     card = room_card("Room 1", 1, "P-1", journey, clock.now(), units=US)
     assert card.last_vitals.startswith("T 101.3 °F (")
     assert card.flags[0].startswith("T 101.3 °F above 100.4 °F (")
+
+
+def test_a_flag_seen_on_one_pc_is_seen_on_another_whatever_its_units(
+    protocol: Protocol, clock: FakeClock
+) -> None:
+    journey = Journey.open(protocol, clock, actor=NURSE)
+    reading = parse_reading({"temperature": "101.3"}, US).reading
+    raised = flags(reading, journey.protocol.thresholds, dosed=False)
+    journey.record_observation(EventKind.VITALS, {"values": reading.values(), "flags": raised})
+    (shown,) = standing_flags(journey.events, journey.protocol.thresholds, US)
+    assert (shown.words, shown.seen_words) == (
+        "T 101.3 °F above 100.4 °F",
+        "T 38.5 °C above 38.0 °C",
+    )
+    journey.acknowledge_flags(shown.reading, [shown.seen_words])
+    assert standing_flags(journey.events, journey.protocol.thresholds, US) == ()
+    assert standing_flags(journey.events, journey.protocol.thresholds) == ()

@@ -88,6 +88,15 @@ def test_a_fahrenheit_clinic_types_98_6_and_the_record_keeps_37(
     shown = view.flag_text.text().replace("\N{NO-BREAK SPACE}", " ")
     assert shown.endswith("T 101.3 °F above 100.4 °F")  # as the clinic reads it
 
+    qtbot.mouseClick(view.seen_button, Qt.MouseButton.LeftButton)
+    assert not view.flag_card.isVisible()
+    settle(qtbot, window)
+    (seen,) = _saved(storage, "flag_seen")
+    assert seen["words"] == ["T 38.5 °C above 38.0 °C"]  # the record's words, on every PC
+    view.tick()
+    assert not view.flag_card.isVisible()  # seen: it stays seen
+    assert window.journey_view.standing == ()
+
 
 def test_a_temperature_the_clinic_would_not_type_is_refused_in_its_unit(
     qtbot: QtBot, window: MainWindow, storage: Storage
