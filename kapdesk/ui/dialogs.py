@@ -35,7 +35,7 @@ from kapdesk.core.dosing import (
 )
 from kapdesk.core.journey import Dose
 from kapdesk.core.protocols import LARGEST_DOSE, DoseDefaults
-from kapdesk.core.units import Units
+from kapdesk.core.units import Units, Weight
 from kapdesk.ui import theme
 from kapdesk.ui.widgets import fit_in_room, label, scrolling_form
 
@@ -72,9 +72,14 @@ def _line(text: str, role: str) -> QLabel:
 
 
 def parse_weight(text: str, units: Units | None = None) -> float | None:
-    """A weight as typed in the clinic's unit ("70", "70.5", "70,5 kg"; "154 lb"), in kg as
-    kept; None when there is none to read."""
-    cleaned = text.strip().lower().removesuffix("kg").removesuffix("lb").strip()
+    """A weight as typed ("70", "70.5", "70,5 kg", "154 lb"), in kg as kept; None when there
+    is none to read. A bare number is in the clinic's unit; a unit typed with it is taken at
+    its word (70 kg is never read as 70 lb)."""
+    cleaned = text.strip().lower()
+    for suffix, unit in (("kg", Weight.KG), ("lbs", Weight.LB), ("lb", Weight.LB)):
+        if cleaned.endswith(suffix):
+            cleaned, units = cleaned.removesuffix(suffix).strip(), Units(weight=unit)
+            break
     try:
         value = float(cleaned.replace(",", "."))
     except ValueError:

@@ -19,6 +19,7 @@ from kapdesk.paths import AppPaths
 from kapdesk.storage.db import Storage
 from kapdesk.ui import theme
 from kapdesk.ui.clinic_units import clinic_units
+from kapdesk.ui.dialogs import parse_weight
 from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.vitals_chart import VitalsChart
 from tests.support.saving import settle
@@ -165,3 +166,12 @@ def test_the_chart_lists_a_flagged_temperature_in_the_clinics_unit(
     (flagged,) = chart.flagged
     assert flagged.text() == "Baseline: Temperature 100.5 °F is above 100.4 °F before dosing"
     assert raised == ["Temperature 38.1 °C is above 38.0 °C before dosing"]  # as kept
+
+
+def test_a_weight_typed_with_its_unit_is_taken_at_its_word() -> None:
+    assert parse_weight("154", US) == 69.85  # a bare number: the clinic's unit
+    assert parse_weight("70 kg", US) == 70.0  # never 70 lb
+    assert parse_weight("154 lbs") == 69.85
+    assert parse_weight("154lb") == 69.85
+    assert parse_weight("70,5") == 70.5
+    assert parse_weight("heavy", US) is None
