@@ -6,21 +6,28 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from fhir.resources.R4B.bundle import Bundle
+from PySide6.QtWidgets import QApplication
 
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.dosing import weight_kept
 from kapdesk.core.journey import Dose, EventKind, Journey
+from kapdesk.core.safe_files import write_atomically
 from kapdesk.core.units import Temperature, Units, Weight
 from kapdesk.core.vitals import VitalsRecord, flags, parse_reading
+from kapdesk.reports.chart import vitals_image
 from kapdesk.reports.exports import export_session
-from kapdesk.reports.printed import RecordFacts, session_record_html
+from kapdesk.reports.pages import PageHeader, Printed
+from kapdesk.reports.pdf import pdf_bytes
+from kapdesk.reports.printed import VITALS_IMAGE, RecordFacts, session_record_html
 from kapdesk.storage.db import Storage
 from kapdesk.storage.journeys import JourneyStore
 from kapdesk.storage.repositories import SessionSummary
 from tests.conftest import make_protocol
+from tests.support.pdf_text import pdf_text
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 US = Units(Temperature.FAHRENHEIT, Weight.LB)
@@ -100,3 +107,19 @@ def test_the_printed_record_reads_in_the_clinics_units(storage: Storage) -> None
     assert "T 37.0 °C" in kept
     assert "69.85 kg" in kept
     assert "°F" not in kept
+
+
+def test_the_printed_pdf_reads_in_the_clinics_units(
+    storage: Storage, qapp: QApplication, tmp_path: Path
+) -> None:
+    summary, journey = _record(storage, US)
+    page = session_record_html(RecordFacts(summary, journey, units=US), START)
+    header = PageHeader("Harbour Light", summary.patient_code, "2 Mar 2026", "Session record")
+    printed = Printed(page, header, ((VITALS_IMAGE, vitals_image(journey)),))
+    path = tmp_path / "record.pdf"
+    write_atomically(path, pdf_bytes(printed))
+    text = pdf_text(path)
+    assert "T 98.6 °F" in text
+    assert "Temperature 101.3 °F is above 100.4 °F" in text
+    assert "154 lb" in text
+    assert "°C" not in text
