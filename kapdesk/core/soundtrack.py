@@ -31,6 +31,7 @@ from kapdesk.core.loudness import Loudness, clamp_target, loudness_from_json, ma
 from kapdesk.core.protocols import Protocol
 from kapdesk.core.timefmt import minutes_text
 from kapdesk.core.wording import counted
+from kapdesk.core.words import QT_TRANSLATE_NOOP, Template
 
 SETTLING = "settling"  # the stretch before the dose, which is not a protocol phase
 
@@ -286,6 +287,64 @@ def coverage(soundtrack: Soundtrack, protocol: Protocol) -> list[Coverage]:
     return stretches
 
 
+# What :func:`music_outlook` says, one template per sentence: when the music runs out (this
+# phase or a later one, in minutes or under a minute), with no tracks of unknown length, one, or
+# more (``{count}`` of them).
+_OUTLOOK: dict[tuple[bool, bool, int], Template] = {
+    (True, False, 0): QT_TRANSLATE_NOOP(
+        "MusicOutlook", "The music runs out {minutes} before this phase ends"
+    ),
+    (True, False, 1): QT_TRANSLATE_NOOP(
+        "MusicOutlook",
+        "The music runs out {minutes} before this phase ends (1 track of unknown length)",
+    ),
+    (True, False, 2): QT_TRANSLATE_NOOP(
+        "MusicOutlook",
+        "The music runs out {minutes} before this phase ends ({count} tracks of unknown length)",
+    ),
+    (True, True, 0): QT_TRANSLATE_NOOP(
+        "MusicOutlook", "The music runs out under a minute before this phase ends"
+    ),
+    (True, True, 1): QT_TRANSLATE_NOOP(
+        "MusicOutlook",
+        "The music runs out under a minute before this phase ends (1 track of unknown length)",
+    ),
+    (True, True, 2): QT_TRANSLATE_NOOP(
+        "MusicOutlook",
+        "The music runs out under a minute before this phase ends "
+        "({count} tracks of unknown length)",
+    ),
+    (False, False, 0): QT_TRANSLATE_NOOP(
+        "MusicOutlook", "Enough music for this phase; it runs out {minutes} before {phase} ends"
+    ),
+    (False, False, 1): QT_TRANSLATE_NOOP(
+        "MusicOutlook",
+        "Enough music for this phase; it runs out {minutes} before {phase} ends "
+        "(1 track of unknown length)",
+    ),
+    (False, False, 2): QT_TRANSLATE_NOOP(
+        "MusicOutlook",
+        "Enough music for this phase; it runs out {minutes} before {phase} ends "
+        "({count} tracks of unknown length)",
+    ),
+    (False, True, 0): QT_TRANSLATE_NOOP(
+        "MusicOutlook",
+        "Enough music for this phase; it runs out under a minute before {phase} ends",
+    ),
+    (False, True, 1): QT_TRANSLATE_NOOP(
+        "MusicOutlook",
+        "Enough music for this phase; it runs out under a minute before {phase} ends "
+        "(1 track of unknown length)",
+    ),
+    (False, True, 2): QT_TRANSLATE_NOOP(
+        "MusicOutlook",
+        "Enough music for this phase; it runs out under a minute before {phase} ends "
+        "({count} tracks of unknown length)",
+    ),
+}
+ENOUGH_MUSIC = QT_TRANSLATE_NOOP("MusicOutlook", "Enough music for this phase")
+
+
 def music_outlook(
     playlist: Playlist | None,
     index: int,
@@ -307,22 +366,17 @@ def music_outlook(
         return ""
     music = playlist.seconds_from(index, position)
     unknown = sum(1 for track in playlist.tracks[index:] if not track.duration)
-    caveat = f" ({counted(unknown, 'track')} of unknown length)" if unknown else ""
     planned = 0.0
     for place, (name, seconds) in enumerate(phases_left):
         planned += max(0.0, seconds)
         short = planned - music
         if short <= 0:
             continue
-        by = (
-            f"{minutes_text(math.ceil(short / 60))} before"
-            if short >= 60
-            else "under a minute before"
+        template = _OUTLOOK[place == 0, short < 60, min(unknown, 2)]
+        return template.format(
+            minutes=minutes_text(math.ceil(short / 60)), phase=name, count=unknown
         )
-        if place == 0:
-            return f"The music runs out {by} this phase ends{caveat}"
-        return f"Enough music for this phase; it runs out {by} {name} ends{caveat}"
-    return "Enough music for this phase"
+    return ENOUGH_MUSIC
 
 
 @dataclass(frozen=True)

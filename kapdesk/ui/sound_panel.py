@@ -26,6 +26,7 @@ from kapdesk.core.soundtrack import (
     soundtrack_chosen,
 )
 from kapdesk.core.timefmt import clock_text
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.ui import theme
 from kapdesk.ui.widgets import (
     ActionButton,
@@ -36,11 +37,36 @@ from kapdesk.ui.widgets import (
     set_role,
     set_style,
 )
+from kapdesk.ui.words import say, say_button
 
 if TYPE_CHECKING:
     from kapdesk.storage.journeys import OpenJourney
 
 BackendFactory = Callable[[], AudioBackend]
+
+SKIP = QT_TRANSLATE_NOOP("SoundPanel", "Skip")
+SKIP_HINT = QT_TRANSLATE_NOOP("SoundPanel", "Skip to the next track")
+QUIET = QT_TRANSLATE_NOOP("SoundPanel", "Quiet")
+SOUND_BACK = QT_TRANSLATE_NOOP("SoundPanel", "Sound back up")
+MUSIC_VOLUME = QT_TRANSLATE_NOOP("SoundPanel", "Music volume")
+BED_VOLUME = QT_TRANSLATE_NOOP("SoundPanel", "Bed volume")
+NO_SOUND = QT_TRANSLATE_NOOP("SoundPanel", "No sound for this session.")
+SOUND_OFF = QT_TRANSLATE_NOOP(
+    "SoundPanel", "No sound: sound is turned off for this room. The journey goes on without it."
+)
+DEVICE_PROBLEM = QT_TRANSLATE_NOOP(
+    "SoundPanel", "No sound: {reason}. The journey goes on without it."
+)
+CLOSED = QT_TRANSLATE_NOOP("SoundPanel", "The sound fades out: the session is closed.")
+# One template per sentence, with the bed or without (word order differs by language).
+RAN_OUT_BED = QT_TRANSLATE_NOOP("SoundPanel", "The music has run out. Bed: {bed} goes on.")
+RAN_OUT_NO_BED = QT_TRANSLATE_NOOP("SoundPanel", "The music has run out. No bed goes on.")
+NO_MUSIC_BED = QT_TRANSLATE_NOOP("SoundPanel", "No music for this phase. Bed: {bed}.")
+NO_MUSIC_NO_BED = QT_TRANSLATE_NOOP("SoundPanel", "No music for this phase. No bed.")
+NEXT_BED = QT_TRANSLATE_NOOP("SoundPanel", "Next: {track}   ·   Bed: {bed}")
+NEXT_NO_BED = QT_TRANSLATE_NOOP("SoundPanel", "Next: {track}   ·   No bed")
+LAST_BED = QT_TRANSLATE_NOOP("SoundPanel", "Nothing queued after this   ·   Bed: {bed}")
+LAST_NO_BED = QT_TRANSLATE_NOOP("SoundPanel", "Nothing queued after this   ·   No bed")
 
 
 class SoundPanel(QWidget):
@@ -79,9 +105,11 @@ class SoundPanel(QWidget):
         self.music_line.hide()
         buttons = QHBoxLayout()
         buttons.setSpacing(6)
-        self.skip_button = ActionButton("Skip", "Ctrl+K", self.skip, self)
-        self.skip_button.setToolTip("Skip to the next track")
-        self.quiet_button = ActionButton("Quiet", "Ctrl+M", self.toggle_quiet, self, primary=True)
+        self.skip_button = ActionButton("", "Ctrl+K", self.skip, self)
+        say_button(self.skip_button, SKIP)
+        say(self.skip_button, SKIP_HINT, "setToolTip")
+        self.quiet_button = ActionButton("", "Ctrl+M", self.toggle_quiet, self, primary=True)
+        say_button(self.quiet_button, QUIET)
         self.skip_button.setProperty("role", "compact")
         # Quiet keeps its primary look (its role says whether the sound is up), at compact size.
         self.quiet_button.setStyleSheet(
@@ -99,22 +127,24 @@ class SoundPanel(QWidget):
         sliders = QGridLayout(self.volumes)
         sliders.setContentsMargins(0, 0, 0, 0)
         sliders.setHorizontalSpacing(10)
-        self.music_slider = self._slider("Music volume")
-        self.bed_slider = self._slider("Bed volume")
+        self.music_slider = self._slider(MUSIC_VOLUME)
+        self.bed_slider = self._slider(BED_VOLUME)
         self.music_slider.valueChanged.connect(self._music_volume)
         self.bed_slider.valueChanged.connect(self._bed_volume)
         for row, (caption, slider) in enumerate(
-            (("Music volume", self.music_slider), ("Bed volume", self.bed_slider))
+            ((MUSIC_VOLUME, self.music_slider), (BED_VOLUME, self.bed_slider))
         ):
-            sliders.addWidget(label(caption, "muted"), row, 0)
+            caption_label = label("", "muted")
+            say(caption_label, caption)
+            sliders.addWidget(caption_label, row, 0)
             sliders.addWidget(slider, row, 1)
         sliders.setColumnStretch(1, 1)
-        self._show_nothing("No sound for this session.")
+        self._show_nothing(NO_SOUND)
 
     def _slider(self, name: str) -> QSlider:
         slider = QSlider(Qt.Orientation.Horizontal)
         slider.setRange(0, 100)
-        slider.setAccessibleName(name)
+        say(slider, name, "setAccessibleName")
         slider.setMinimumWidth(90)
         slider.setMinimumHeight(28)
         return slider
@@ -135,7 +165,7 @@ class SoundPanel(QWidget):
         journey.subscribe(self._on_journey_event)
         sound = session_sound(journey.events, self._clock.now(), journey.elapsed())
         if sound.soundtrack is None or journey.closed:
-            self._show_nothing("No sound for this session.")
+            self._show_nothing(NO_SOUND)
             return
         backend = self._device()
         if backend is None:
@@ -230,8 +260,8 @@ class SoundPanel(QWidget):
             except AudioError as exc:
                 self.device_problem = str(exc)
         if self._backend is None:
-            reason = self.device_problem or "sound is turned off for this room"
-            self._show_nothing(f"No sound: {reason}. The journey goes on without it.")
+            reason = self.device_problem
+            self._show_nothing(DEVICE_PROBLEM.format(reason=reason) if reason else SOUND_OFF)
         return self._backend
 
     def _record(self, kind: EventKind, data: Mapping[str, Any]) -> None:
@@ -253,7 +283,7 @@ class SoundPanel(QWidget):
 
     def _closed(self) -> None:
         self.stop()
-        self._show_nothing("The sound fades out: the session is closed.")
+        self._show_nothing(CLOSED)
 
     def _tick(self) -> None:
         if self.player is None:
@@ -267,9 +297,9 @@ class SoundPanel(QWidget):
             widget.setEnabled(on)
 
     def _show_nothing(self, text: str) -> None:
-        self.now_label.setText(text)
-        self.next_label.setText("")
-        self.music_line.setText("")
+        say(self.now_label, text)
+        say(self.next_label, "")
+        say(self.music_line, "")
         self.music_line.hide()
         self._set_enabled(False)
 
@@ -278,32 +308,38 @@ class SoundPanel(QWidget):
         if player is None or player.soundtrack is None:
             return
         soundtrack = player.soundtrack
-        bed = f"Bed: {soundtrack.bed.title}" if soundtrack.bed else "No bed"
+        bed = soundtrack.bed.title if soundtrack.bed is not None else None
         track = player.now_playing
         if track is not None:
             position = player.position or 0.0
             if track.duration:
                 position = min(position, track.duration)
             length = f" / {clock_text(track.duration)}" if track.duration else ""
-            self.now_label.setText(f"♪ {track.label()}   {clock_text(position)}{length}")
+            say(self.now_label, f"♪ {track.label()}   {clock_text(position)}{length}")
         elif player.ran_out:
-            self.now_label.setText(f"The music has run out. {bed} goes on.")
+            say(self.now_label, RAN_OUT_BED.format(bed=bed) if bed is not None else RAN_OUT_NO_BED)
         else:
-            self.now_label.setText(f"No music for this phase. {bed}.")
+            say(
+                self.now_label, NO_MUSIC_BED.format(bed=bed) if bed is not None else NO_MUSIC_NO_BED
+            )
         upcoming = player.up_next
-        parts = [f"Next: {upcoming.label()}" if upcoming else "Nothing queued after this", bed]
-        self.next_label.setText("   ·   ".join(parts))
+        after: str
+        if upcoming is not None:
+            after = (
+                NEXT_BED.format(track=upcoming.label(), bed=bed)
+                if bed is not None
+                else NEXT_NO_BED.format(track=upcoming.label())
+            )
+        else:
+            after = LAST_BED.format(bed=bed) if bed is not None else LAST_NO_BED
+        say(self.next_label, after)
         # A problem with the sound, else whether the music lasts: one line that is read whole.
         said = player.problems[-1] if player.problems else self._coverage_text()
-        self.music_line.setText(said)
+        say(self.music_line, said)
         self.music_line.setVisible(bool(said))
         set_style(self.music_line, f"color: {theme.PROBLEM};" if player.problems else "")
         set_role(self.quiet_button, "primary" if not player.quiet else "")
-        self.quiet_button.setText(
-            ("Sound back up" if player.quiet else "Quiet")
-            + "   "
-            + self.quiet_button.sequence.toString()
-        )
+        say_button(self.quiet_button, SOUND_BACK if player.quiet else QUIET)
 
     def _coverage_text(self) -> str:
         """Whether the music playing lasts this phase (and the next ones on its playlist)."""
