@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDoubleSpinBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QScrollArea,
     QSpinBox,
@@ -22,10 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from kapdesk.core.soundtrack import BundledSound, Switch, bed_json
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.storage.library import PlaylistSummary
 from kapdesk.ui.widgets import dialog_footer, label
+from kapdesk.ui.words import say, say_button, translated
 
-NO_PLAYLIST = "No music (bed only)"
+NO_PLAYLIST = QT_TRANSLATE_NOOP("SoundtrackDialog", "No music (bed only)")
+SAME_AS_OTHER = QT_TRANSLATE_NOOP("SoundtrackDialog", "Same as any other phase")
+NAME_REQUIRED = QT_TRANSLATE_NOOP("SoundtrackDialog", "Give the soundtrack a name.")
 
 
 class SoundtrackDialog(QDialog):
@@ -42,7 +47,7 @@ class SoundtrackDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Soundtrack")
+        say(self, QT_TRANSLATE_NOOP("SoundtrackDialog", "Soundtrack"), "setWindowTitle")
         self.setMinimumWidth(620)
         self._playlists = list(playlists)
         self._beds = [sound for sound in beds if sound.kind == "bed"]
@@ -50,11 +55,15 @@ class SoundtrackDialog(QDialog):
         outer = QVBoxLayout(self)
         form = QFormLayout()
         self.name = QLineEdit(name)
-        self.name.setPlaceholderText("e.g. Evening, ocean and strings")
-        form.addRow("Name", self.name)
+        say(
+            self.name,
+            QT_TRANSLATE_NOOP("SoundtrackDialog", "e.g. Evening, ocean and strings"),
+            "setPlaceholderText",
+        )
+        form.addRow(_row_label(QT_TRANSLATE_NOOP("SoundtrackDialog", "Name")), self.name)
 
         self.bed = QComboBox()
-        self.bed.addItem("No bed")
+        self.bed.addItem(translated(QT_TRANSLATE_NOOP("SoundtrackDialog", "No bed")))
         for bed in self._beds:
             self.bed.addItem(bed.title)
         chosen_bed = plan.get("bed")
@@ -62,10 +71,13 @@ class SoundtrackDialog(QDialog):
         for index, bed in enumerate(self._beds, start=1):
             if chosen_path == bed.path:
                 self.bed.setCurrentIndex(index)
-        form.addRow("Bed", self.bed)
+        form.addRow(_row_label(QT_TRANSLATE_NOOP("SoundtrackDialog", "Bed")), self.bed)
 
         self.settling = self._playlist_box(plan.get("settling"))
-        form.addRow("Settling (before the dose)", self.settling)
+        form.addRow(
+            _row_label(QT_TRANSLATE_NOOP("SoundtrackDialog", "Settling (before the dose)")),
+            self.settling,
+        )
         stored = plan.get("phases")
         phases: dict[str, Any] = stored if isinstance(stored, dict) else {}
         self.phases: dict[str, QComboBox] = {}
@@ -81,27 +93,42 @@ class SoundtrackDialog(QDialog):
         scroll.setWidget(holder)
         scroll.setMinimumHeight(160)
         self.default = self._playlist_box(plan.get("default"))
-        form.addRow("Any other phase", self.default)
+        form.addRow(
+            _row_label(QT_TRANSLATE_NOOP("SoundtrackDialog", "Any other phase")), self.default
+        )
 
         self.switch = QComboBox()
-        self.switch.addItem("Fade across when the phase changes", Switch.FADE.value)
-        self.switch.addItem("Let the track finish, then change", Switch.END_OF_TRACK.value)
+        self.switch.addItem(
+            translated(QT_TRANSLATE_NOOP("SoundtrackDialog", "Fade across when the phase changes")),
+            Switch.FADE.value,
+        )
+        self.switch.addItem(
+            translated(QT_TRANSLATE_NOOP("SoundtrackDialog", "Let the track finish, then change")),
+            Switch.END_OF_TRACK.value,
+        )
         if plan.get("switch") == Switch.END_OF_TRACK.value:
             self.switch.setCurrentIndex(1)
-        form.addRow("Phase change", self.switch)
+        form.addRow(_row_label(QT_TRANSLATE_NOOP("SoundtrackDialog", "Phase change")), self.switch)
         self.fade = QDoubleSpinBox()
         self.fade.setRange(1, 60)
         self.fade.setSuffix(" s")
         self.fade.setValue(float(plan.get("fade_seconds") or 8))
-        form.addRow("Fade", self.fade)
+        form.addRow(_row_label(QT_TRANSLATE_NOOP("SoundtrackDialog", "Fade")), self.fade)
         self.music_volume = self._percent(plan.get("music_volume"), 70)
-        form.addRow("Music volume", self.music_volume)
+        form.addRow(
+            _row_label(QT_TRANSLATE_NOOP("SoundtrackDialog", "Music volume")), self.music_volume
+        )
         self.bed_volume = self._percent(plan.get("bed_volume"), 40)
-        form.addRow("Bed volume", self.bed_volume)
+        form.addRow(
+            _row_label(QT_TRANSLATE_NOOP("SoundtrackDialog", "Bed volume")), self.bed_volume
+        )
         outer.addLayout(form)
-        outer.addWidget(label("PLAYLIST FOR EACH PHASE", "section"))
+        section = label("", "section")
+        say(section, QT_TRANSLATE_NOOP("SoundtrackDialog", "PLAYLIST FOR EACH PHASE"))
+        outer.addWidget(section)
         outer.addWidget(scroll, 1)
-        self.error, _save = dialog_footer(self, outer, "Save", self.submit)
+        self.error, save = dialog_footer(self, outer, "", self.submit)
+        say_button(save, QT_TRANSLATE_NOOP("SoundtrackDialog", "Save"))
 
     @staticmethod
     def _percent(stored: Any, default: int) -> QSpinBox:
@@ -114,7 +141,7 @@ class SoundtrackDialog(QDialog):
 
     def _playlist_box(self, chosen: Any, *, inherit: bool = False) -> QComboBox:
         box = QComboBox()
-        box.addItem("Same as any other phase" if inherit else NO_PLAYLIST, None)
+        box.addItem(translated(SAME_AS_OTHER if inherit else NO_PLAYLIST), None)
         for playlist in self._playlists:
             box.addItem(playlist.name, playlist.id)
             if playlist.id == chosen:
@@ -141,8 +168,15 @@ class SoundtrackDialog(QDialog):
 
     def submit(self) -> None:
         if not self.name.text().strip():
-            self.error.setText("Give the soundtrack a name.")
+            say(self.error, NAME_REQUIRED)
             self.error.show()
             self.name.setFocus()
             return
         self.accept()
+
+
+def _row_label(words: str) -> QLabel:
+    """A form row's name, said in the language spoken."""
+    line = QLabel()
+    say(line, words)
+    return line
