@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from kapdesk.core.loudness import PEAK_CEILING, Loudness, LoudnessSource, Matching, matching
 from kapdesk.core.soundtrack import Soundtrack
 from kapdesk.core.wording import counted
+from kapdesk.core.words import QT_TRANSLATE_NOOP, Template
 
 MINUS = "\u2212"  # a true minus sign: "−14.2", not a hyphen
 NAMED_AT_MOST = 2  # tracks named in the line; the rest are counted
@@ -21,26 +22,100 @@ def signed(value: float, digits: int = 1) -> str:
     return f"{MINUS}{text}" if round(value, digits) < 0 else text
 
 
+NOT_MEASURED_YET = QT_TRANSLATE_NOOP("LoudnessWords", "not measured yet")
+# The whole measurement, one template per case: from tags or measured, with a range or not.
+_HINTS: dict[tuple[bool, bool], Template] = {
+    (True, False): QT_TRANSLATE_NOOP(
+        "LoudnessWords",
+        "From the file's ReplayGain or R128 tags: {loudness} LUFS, true peak {peak} dBTP.",
+    ),
+    (True, True): QT_TRANSLATE_NOOP(
+        "LoudnessWords",
+        "From the file's ReplayGain or R128 tags: {loudness} LUFS, range {range} LU, "
+        "true peak {peak} dBTP.",
+    ),
+    (False, False): QT_TRANSLATE_NOOP(
+        "LoudnessWords", "Measured (EBU R128): {loudness} LUFS, true peak {peak} dBTP."
+    ),
+    (False, True): QT_TRANSLATE_NOOP(
+        "LoudnessWords",
+        "Measured (EBU R128): {loudness} LUFS, range {range} LU, true peak {peak} dBTP.",
+    ),
+}
+# What holds a track's gain: too quiet, its peaks, or both.
+GAIN_SHORT = QT_TRANSLATE_NOOP("LoudnessWords", "{gain}, {short} LU short")
+GAIN_LIMITED = QT_TRANSLATE_NOOP("LoudnessWords", "{gain}, peak-limited")
+GAIN_SHORT_LIMITED = QT_TRANSLATE_NOOP("LoudnessWords", "{gain}, {short} LU short, peak-limited")
+NOT_MEASURED_HINT = QT_TRANSLATE_NOOP(
+    "LoudnessWords",
+    "Not measured: it plays as the loudest track would, quieter rather than louder.",
+)
+TOO_QUIET_HINT = QT_TRANSLATE_NOOP(
+    "LoudnessWords",
+    "Quieter than the clinic's target of {target} LUFS: kapdesk never raises a track, so it "
+    "plays {short} LU under the others.",
+)
+LIMITED_HINT = QT_TRANSLATE_NOOP(
+    "LoudnessWords", "Held down so that its peaks stay under {ceiling} dBTP."
+)
+LOWERED_HINT = QT_TRANSLATE_NOOP(
+    "LoudnessWords", "Lowered to the clinic's target of {target} LUFS."
+)
+# The tracks too quiet, one template per how many there are (the first two named, the rest
+# counted: "and 1 more" apart, as French says it differently).
+QUIET_ONE = QT_TRANSLATE_NOOP(
+    "LoudnessWords",
+    "1 track is too quiet for the clinic's target of {target} LUFS: "
+    "“{first}” plays {first_short} LU under it.",
+)
+QUIET_TWO = QT_TRANSLATE_NOOP(
+    "LoudnessWords",
+    "{count} tracks are too quiet for the clinic's target of {target} LUFS: "
+    "“{first}” plays {first_short} LU under it, “{second}” {second_short} LU.",
+)
+QUIET_ONE_MORE = QT_TRANSLATE_NOOP(
+    "LoudnessWords",
+    "{count} tracks are too quiet for the clinic's target of {target} LUFS: "
+    "“{first}” plays {first_short} LU under it, “{second}” {second_short} LU and 1 more.",
+)
+QUIET_MORE = QT_TRANSLATE_NOOP(
+    "LoudnessWords",
+    "{count} tracks are too quiet for the clinic's target of {target} LUFS: "
+    "“{first}” plays {first_short} LU under it, “{second}” {second_short} LU and {more} more.",
+)
+# The tracks held down by their peaks, likewise.
+LIMITED_ONE = QT_TRANSLATE_NOOP(
+    "LoudnessWords", "Held down to keep peaks under {ceiling} dBTP: “{first}”."
+)
+LIMITED_TWO = QT_TRANSLATE_NOOP(
+    "LoudnessWords", "Held down to keep peaks under {ceiling} dBTP: “{first}”, “{second}”."
+)
+LIMITED_ONE_MORE = QT_TRANSLATE_NOOP(
+    "LoudnessWords",
+    "Held down to keep peaks under {ceiling} dBTP: “{first}”, “{second}” and 1 more.",
+)
+LIMITED_MORE = QT_TRANSLATE_NOOP(
+    "LoudnessWords",
+    "Held down to keep peaks under {ceiling} dBTP: “{first}”, “{second}” and {more} more.",
+)
+
+
 def loudness_text(loudness: Loudness | None, problem: str | None = None) -> str:
     """``−14.2 LUFS``, the reason it could not be measured, or ``not measured yet``."""
     if loudness is not None:
         return f"{signed(loudness.integrated)} LUFS"
     if problem:
         return problem
-    return "not measured yet"
+    return NOT_MEASURED_YET
 
 
 def loudness_hint(loudness: Loudness) -> str:
     """The whole measurement, for a tooltip: where it came from, its range and true peak."""
-    where = (
-        "From the file's ReplayGain or R128 tags"
-        if loudness.source is LoudnessSource.TAG
-        else "Measured (EBU R128)"
-    )
-    spread = "" if loudness.range is None else f", range {loudness.range:.1f} LU"
-    return (
-        f"{where}: {signed(loudness.integrated)} LUFS{spread}, "
-        f"true peak {signed(loudness.true_peak)} dBTP."
+    hint = _HINTS[loudness.source is LoudnessSource.TAG, loudness.range is not None]
+    return hint.format(
+        loudness=signed(loudness.integrated),
+        range="" if loudness.range is None else f"{loudness.range:.1f}",
+        peak=signed(loudness.true_peak),
     )
 
 
@@ -49,30 +124,36 @@ def gain_text(match: Matching) -> str:
     ``−2.0 dB, peak-limited`` (not measured: the gain it plays at meanwhile, which
     :func:`gain_hint` explains)."""
     gain = "0 dB" if match.gain == 0 else f"{signed(match.gain)} dB"
+    short = f"{match.short_by:.1f}"
+    if match.too_quiet and match.peak_limited:
+        return GAIN_SHORT_LIMITED.format(gain=gain, short=short)
     if match.too_quiet:
-        gain += f", {match.short_by:.1f} LU short"
+        return GAIN_SHORT.format(gain=gain, short=short)
     if match.peak_limited:
-        gain += ", peak-limited"
+        return GAIN_LIMITED.format(gain=gain)
     return gain
 
 
 def gain_hint(match: Matching, target: float) -> str:
     """What the gain means, for a tooltip."""
     if not match.measured:
-        return "Not measured: it plays as the loudest track would, quieter rather than louder."
+        return NOT_MEASURED_HINT
     if match.too_quiet:
-        return (
-            f"Quieter than the clinic's target of {signed(target)} LUFS: kapdesk "
-            f"never raises a track, so it plays {match.short_by:.1f} LU under the others."
-        )
+        return TOO_QUIET_HINT.format(target=signed(target), short=f"{match.short_by:.1f}")
     if match.peak_limited:
-        return f"Held down so that its peaks stay under {signed(PEAK_CEILING)} dBTP."
-    return f"Lowered to the clinic's target of {signed(target)} LUFS."
+        return LIMITED_HINT.format(ceiling=signed(PEAK_CEILING))
+    return LOWERED_HINT.format(target=signed(target))
 
 
 def quiet_notice(tracks: Sequence[tuple[str, Loudness | None]], target: float) -> str:
     """A line naming the tracks (title, loudness) too quiet for ``target``, with how far
     short each falls, and those held down by their peaks; "" when there are none."""
+    return " ".join(quiet_notices(tracks, target))
+
+
+def quiet_notices(tracks: Sequence[tuple[str, Loudness | None]], target: float) -> list[str]:
+    """:func:`quiet_notice`'s sentences, each whole (the tracks too quiet, those held down by
+    their peaks), so that each can be said in another language; [] when there are none."""
     quiet = sorted(
         ((title, m) for title, loudness in tracks if (m := matching(loudness, target)).too_quiet),
         key=lambda pair: -pair[1].short_by,
@@ -82,26 +163,35 @@ def quiet_notice(tracks: Sequence[tuple[str, Loudness | None]], target: float) -
         for title, loudness in tracks
         if (m := matching(loudness, target)).peak_limited and not m.too_quiet
     ]
-    parts = []
+    said: list[str] = []
     if quiet:
-        (title, first), rest = quiet[0], quiet[1:NAMED_AT_MOST]
-        named = [f"“{_short(title)}” plays {first.short_by:.1f} LU under it"]
-        named += [f"“{_short(title)}” {m.short_by:.1f} LU" for title, m in rest]
-        more = len(quiet) - len(named)
-        listed = ", ".join(named) + (f" and {more} more" if more else "")
-        verb = "is" if len(quiet) == 1 else "are"
-        parts.append(
-            f"{counted(len(quiet), 'track')} {verb} too quiet for the clinic's target of "
-            f"{signed(target)} LUFS: {listed}."
-        )
+        first_title, first = quiet[0]
+        values: dict[str, object] = {
+            "count": len(quiet),
+            "target": signed(target),
+            "first": _short(first_title),
+            "first_short": f"{first.short_by:.1f}",
+        }
+        if len(quiet) == 1:
+            said.append(QUIET_ONE.format(**values))
+        else:
+            second_title, second = quiet[1]
+            values |= {"second": _short(second_title), "second_short": f"{second.short_by:.1f}"}
+            more = len(quiet) - NAMED_AT_MOST
+            template = QUIET_TWO if more == 0 else QUIET_ONE_MORE if more == 1 else QUIET_MORE
+            said.append(template.format(more=more, **values))
     if limited:
-        named_titles = ", ".join(f"“{_short(title)}”" for title in limited[:NAMED_AT_MOST])
-        more = len(limited) - min(len(limited), NAMED_AT_MOST)
-        parts.append(
-            f"Held down to keep peaks under {signed(PEAK_CEILING)} dBTP: {named_titles}"
-            + (f" and {more} more." if more else ".")
-        )
-    return " ".join(parts)
+        named = [_short(title) for title in limited[:NAMED_AT_MOST]]
+        more = len(limited) - len(named)
+        ceiling = signed(PEAK_CEILING)
+        if len(named) == 1:
+            said.append(LIMITED_ONE.format(ceiling=ceiling, first=named[0]))
+        else:
+            template = LIMITED_TWO if more == 0 else LIMITED_ONE_MORE if more == 1 else LIMITED_MORE
+            said.append(
+                template.format(ceiling=ceiling, first=named[0], second=named[1], more=more)
+            )
+    return said
 
 
 def soundtrack_note(soundtrack: Soundtrack, target: float) -> str:

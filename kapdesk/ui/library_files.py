@@ -10,13 +10,29 @@ from kapdesk.core.playlist_files import read_playlist
 from kapdesk.core.playlist_writing import write_playlist
 from kapdesk.core.playlists import PlaylistEntry, PlaylistError
 from kapdesk.core.soundtrack import Track
-from kapdesk.core.wording import counted
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.storage.errors import StorageError
 from kapdesk.storage.library import ScannedTrack, SoundLibrary
 from kapdesk.ui.library_scan import file_facts
+from kapdesk.ui.words import say, translated, words_of
 
 if TYPE_CHECKING:
     from kapdesk.ui.library_view import LibraryView
+
+# Counts said whole, one template per number (Spanish and French have two forms, like English).
+IMPORTED_ONE = QT_TRANSLATE_NOOP("LibraryFiles", "Imported {count} entry from {file}.")
+IMPORTED_MANY = QT_TRANSLATE_NOOP("LibraryFiles", "Imported {count} entries from {file}.")
+IMPORTED_ONE_MISSING = QT_TRANSLATE_NOOP(
+    "LibraryFiles",
+    "Imported {count} entry from {file}; {missing} cannot be played (marked in the list).",
+)
+IMPORTED_MANY_MISSING = QT_TRANSLATE_NOOP(
+    "LibraryFiles",
+    "Imported {count} entries from {file}; {missing} cannot be played (marked in the list).",
+)
+NOT_EXPORTED = QT_TRANSLATE_NOOP("LibraryFiles", "The playlist could not be exported: {problem}")
+EXPORTED_ONE = QT_TRANSLATE_NOOP("LibraryFiles", "Exported {count} entry to {target}.")
+EXPORTED_MANY = QT_TRANSLATE_NOOP("LibraryFiles", "Exported {count} entries to {target}.")
 
 
 def import_playlist_file(view: LibraryView, path: Path) -> None:
@@ -25,7 +41,7 @@ def import_playlist_file(view: LibraryView, path: Path) -> None:
     try:
         playlist = read_playlist(path)
     except PlaylistError as exc:
-        view.message.setText(f"{path.name}: {exc}")
+        say(view.message, words_of(exc), shaped=lambda words: f"{path.name}: {words}")
         return
     scanned = []
     for entry in playlist.entries:
@@ -59,15 +75,21 @@ def import_playlist_file(view: LibraryView, path: Path) -> None:
         ids = view.library.add(scanned)
         created = view.library.create_playlist(_free_name(path.stem, view.library), ids)
     except StorageError as exc:
-        view.message.setText(f"{exc}.")
+        say(view.message, words_of(exc), shaped=lambda words: f"{words}.")
         return
     missing = sum(1 for item in scanned if item.problem)
     view.load()
     view._select_playlist(created)
-    view.message.setText(
-        f"Imported {counted(len(ids), 'entry', 'entries')} from {path.name}"
-        + (f"; {missing} cannot be played (marked in the list)." if missing else ".")
-    )
+    count = len(ids)
+    if missing:
+        imported = (IMPORTED_ONE_MISSING if count == 1 else IMPORTED_MANY_MISSING).format(
+            count=count, file=path.name, missing=missing
+        )
+    else:
+        imported = (IMPORTED_ONE if count == 1 else IMPORTED_MANY).format(
+            count=count, file=path.name
+        )
+    say(view.message, imported)
     view.changed.emit()
     view.measurer.start()  # the new files' loudness
 
@@ -88,9 +110,14 @@ def export_playlist_file(view: LibraryView, target: Path) -> None:
             force=True,  # the save dialog asked before replacing a file
         )
     except (StorageError, PlaylistError, OSError) as exc:
-        view.message.setText(f"The playlist could not be exported: {exc}")
+        say(
+            view.message,
+            words_of(exc),
+            shaped=lambda words: translated(NOT_EXPORTED).format(problem=words),
+        )
         return
-    view.message.setText(f"Exported {counted(len(items), 'entry', 'entries')} to {target}.")
+    exported = EXPORTED_ONE if len(items) == 1 else EXPORTED_MANY
+    say(view.message, exported.format(count=len(items), target=target))
 
 
 def _as_entry(track: Track) -> PlaylistEntry:

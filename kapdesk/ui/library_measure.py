@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from kapdesk.audio import measuring
 from kapdesk.core.loudness import Loudness
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.storage.errors import StorageError
 from kapdesk.storage.library import SoundLibrary, file_facts
 from kapdesk.ui.crossing import crossing
@@ -35,7 +36,16 @@ CHILD_DIED_HERE = measuring.DIED_ON
 # How long a closing window gives the run to kill and reap its child (it notices within
 # measuring.POLL_SECONDS); a run stuck on the records is not waited for longer.
 STOP_WAIT_S = 1.0
-UNEXPECTED = "Loudness could not be measured: something unexpected went wrong (the log says what)."
+UNEXPECTED = QT_TRANSLATE_NOOP(
+    "LibraryMeasure",
+    "Loudness could not be measured: something unexpected went wrong (the log says what).",
+)
+CANNOT_START = QT_TRANSLATE_NOOP(
+    "LibraryMeasure", "Loudness could not be measured: kapdesk could not start measuring."
+)
+STOPPED = QT_TRANSLATE_NOOP(
+    "LibraryMeasure", "Loudness could not be measured: kapdesk's measuring stopped unexpectedly."
+)
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +60,9 @@ class Measurer(QObject):
 
     progressed = Signal(int, int)  # tracks done, tracks to measure in this run
     measured = Signal(object)  # {track id: Loudness | reason}, as each batch is kept
-    finished = Signal(str)  # why measuring could not go on ("" when it went)
+    # Why measuring could not go on ("" when it went): an object, so kapdesk's words keep what
+    # it takes to say them in the language spoken (a str signal would keep only the English).
+    finished = Signal(object)
 
     def __init__(
         self,
@@ -108,7 +120,7 @@ class Measurer(QObject):
         self.finished.emit(problem)
 
     def _work(self) -> None:
-        problem = UNEXPECTED
+        problem: str = UNEXPECTED
         try:
             problem = self._measure_all()
         except StorageError as exc:
@@ -180,7 +192,7 @@ class Measurer(QObject):
         for a child's death is taken out of ``unfinished`` into ``kept``). Returns why the run
         cannot go on, or ""."""
         if any(results.get(Path(path)) == measuring.CANNOT_START for _, path in unfinished):
-            return "Loudness could not be measured: kapdesk could not start measuring."
+            return CANNOT_START
         # Only the file the child said it had begun may be blamed for its death, and only
         # once it dies there again in a fresh child: it may have died of something else
         # (killed, short of memory).
@@ -193,7 +205,7 @@ class Measurer(QObject):
         elif died_on:
             retried.add(died_on[0][0])
         elif not kept:  # died between files having measured none: not the files
-            return "Loudness could not be measured: kapdesk's measuring stopped unexpectedly."
+            return STOPPED
         return ""
 
 

@@ -8,9 +8,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from kapdesk.audio.probe import SUPPORTED_SUFFIXES, probe
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.storage.errors import StorageError
 from kapdesk.storage.library import ScannedTrack, SoundLibrary
 from kapdesk.ui.crossing import crossing
+from kapdesk.ui.words import words_of
+
+NOT_READ = QT_TRANSLATE_NOOP("LibraryScan", "The files could not be read: {reason}")
 
 
 def scan(paths: Sequence[Path], progress: Callable[[int, int], None]) -> list[ScannedTrack]:
@@ -55,7 +59,9 @@ class Scanner(QObject):
     """Runs a scan on the thread pool; its signals arrive on the UI thread."""
 
     progressed = Signal(int, int)
-    finished = Signal(object, str)  # ids added, problem ("" when none)
+    # ids added, problem ("" when none): an object, so kapdesk's words keep what it takes to say
+    # them in the language spoken (a str signal would keep only the English).
+    finished = Signal(object, object)
 
     def __init__(self, library: SoundLibrary, parent: QObject) -> None:
         super().__init__(parent)
@@ -72,9 +78,9 @@ class Scanner(QObject):
             found = scan(paths, self._progressed)
             ids = self._library.add(found)
         except StorageError as exc:
-            self._finished([], str(exc))
+            self._finished([], words_of(exc))
             return
         except OSError as exc:
-            self._finished([], f"The files could not be read: {exc.strerror or exc}")
+            self._finished([], NOT_READ.format(reason=exc.strerror or str(exc)))
             return
         self._finished(ids, "")

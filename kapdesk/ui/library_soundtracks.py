@@ -5,12 +5,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kapdesk.core.protocol_files import ProtocolLibrary
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.storage.errors import StorageError
 from kapdesk.ui.soundtrack_dialog import SoundtrackDialog
 from kapdesk.ui.widgets import in_place_of
+from kapdesk.ui.words import say, words_of
 
 if TYPE_CHECKING:
     from kapdesk.ui.library_view import LibraryView
+
+PICK_SOUNDTRACK = QT_TRANSLATE_NOOP(
+    "LibrarySoundtracks", "Pick the soundtrack to edit, or make a new one."
+)
+SAVED = QT_TRANSLATE_NOOP(
+    "LibrarySoundtracks", "Soundtrack “{name}” saved; pick it when you set up a session."
+)
 
 
 def phase_names(protocols: ProtocolLibrary) -> list[str]:
@@ -26,13 +35,13 @@ def phase_names(protocols: ProtocolLibrary) -> list[str]:
 def open_soundtrack_editor(view: LibraryView, *, new: bool) -> None:
     """Open the soundtrack editor on ``view``'s chosen soundtrack (or a new one)."""
     if not new and view.soundtracks.currentRow() < 0:
-        view.message.setText("Pick the soundtrack to edit, or make a new one.")
+        say(view.message, PICK_SOUNDTRACK)
         return
     name = "" if new else view.soundtracks.currentItem().text()
     try:
         playlists = view.library.playlists()
     except StorageError as exc:
-        view.message.setText(f"{exc}.")
+        say(view.message, words_of(exc), shaped=lambda words: f"{words}.")
         return
     dialog = SoundtrackDialog(
         phase_names(view.protocols),
@@ -54,8 +63,8 @@ def save_soundtrack(view: LibraryView, old_name: str, dialog: SoundtrackDialog) 
         if old_name and old_name != new_name:
             view.library.delete_soundtrack(old_name)
     except StorageError as exc:
-        view.message.setText(f"{exc}.")
+        say(view.message, words_of(exc), shaped=lambda words: f"{words}.")
         return
     view.load()
-    view.message.setText(f"Soundtrack “{new_name}” saved; pick it when you set up a session.")
+    say(view.message, SAVED.format(name=new_name))
     view.changed.emit()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
@@ -22,14 +22,25 @@ from kapdesk.core.loudness_words import (
     gain_text,
     loudness_hint,
     loudness_text,
-    quiet_notice,
+    quiet_notices,
 )
 from kapdesk.core.timefmt import clock_text
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.storage.library import LibraryItem
 from kapdesk.ui import theme
+from kapdesk.ui.words import say, translated
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-COLUMNS = ("Title", "Artist", "Length", "Loudness", "Gain", "Status")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("TrackTable", "Title"),
+    QT_TRANSLATE_NOOP("TrackTable", "Artist"),
+    QT_TRANSLATE_NOOP("TrackTable", "Length"),
+    QT_TRANSLATE_NOOP("TrackTable", "Loudness"),
+    QT_TRANSLATE_NOOP("TrackTable", "Gain"),
+    QT_TRANSLATE_NOOP("TrackTable", "Status"),
+)
+CANNOT_PLAY = QT_TRANSLATE_NOOP("TrackTable", "cannot play")
+PLAYABLE = QT_TRANSLATE_NOOP("TrackTable", "ok")
 TITLE, ARTIST, LENGTH, LOUDNESS, GAIN, STATUS = range(len(COLUMNS))
 # The widest text each column is given room for, the roomiest first: the first set that
 # leaves the title room for TITLE_ROOM is used. No artist or status: that column is hidden
@@ -55,6 +66,10 @@ class TrackTable(QTableWidget):
         self.target = target  # the clinic's target loudness, LUFS
         self.tracks: list[LibraryItem] = []
         self.setHorizontalHeaderLabels(list(COLUMNS))
+        # Each column's name said through say(), so a change of language names it again.
+        self._column_names = [_ColumnName(self, column) for column in range(len(COLUMNS))]
+        for column_name, words in zip(self._column_names, COLUMNS, strict=True):
+            say(column_name, words)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setWordWrap(False)
@@ -93,6 +108,13 @@ class TrackTable(QTableWidget):
                 header.resizeSection(column, width)
         super().resizeEvent(event)
 
+    def changeEvent(self, event: QEvent) -> None:
+        # The cells are items, not widgets say() keeps: shown again in the new language.
+        if event.type() == QEvent.Type.LanguageChange:
+            for row, item in enumerate(self.tracks):
+                self._show_row(row, item)
+        super().changeEvent(event)
+
     def show_items(self, items: Sequence[LibraryItem]) -> None:
         self.tracks = list(items)
         self.setRowCount(len(self.tracks))
@@ -113,7 +135,11 @@ class TrackTable(QTableWidget):
 
     def notice(self) -> str:
         """The line naming the tracks too quiet for the target (and any held by their peaks)."""
-        return quiet_notice(
+        return " ".join(self.notices())
+
+    def notices(self) -> list[str]:
+        """:meth:`notice`'s sentences, each whole, to be said in the language spoken."""
+        return quiet_notices(
             [(item.title, item.loudness) for item in self.tracks if item.problem is None],
             self.target,
         )
@@ -125,9 +151,11 @@ class TrackTable(QTableWidget):
             item.title,
             item.artist,
             clock_text(item.duration) if item.duration else "?",
-            loudness_text(item.loudness, item.loudness_problem) if playable else "cannot play",
-            gain_text(match) if playable else "",
-            "ok" if playable else item.problem or "",
+            translated(loudness_text(item.loudness, item.loudness_problem))
+            if playable
+            else translated(CANNOT_PLAY),
+            translated(gain_text(match)) if playable else "",
+            translated(PLAYABLE) if playable else item.problem or "",
         )
         marked = playable and (match.too_quiet or match.peak_limited)
         for column, text in enumerate(cells):
@@ -139,9 +167,23 @@ class TrackTable(QTableWidget):
             if marked:
                 cell.setForeground(QBrush(QColor(theme.OVERRUN)))
             if column == GAIN and playable:
-                cell.setToolTip(gain_hint(match, self.target))
+                cell.setToolTip(translated(gain_hint(match, self.target)))
             if column == LOUDNESS and item.loudness is not None:
-                cell.setToolTip(loudness_hint(item.loudness))
+                cell.setToolTip(translated(loudness_hint(item.loudness)))
             elif column == LOUDNESS and not playable:
                 cell.setToolTip(item.problem or "")
             self.setItem(row, column, cell)
+
+
+class _ColumnName(QObject):
+    """One column's name in the table's header, set as a label's text is (for say())."""
+
+    def __init__(self, table: QTableWidget, column: int) -> None:
+        super().__init__(table)
+        self._table = table
+        self._column = column
+
+    def setText(self, words: str) -> None:
+        header = self._table.horizontalHeaderItem(self._column)
+        if header is not None:
+            header.setText(words)

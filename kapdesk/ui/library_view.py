@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -34,7 +34,7 @@ from kapdesk.core.loudness import DEFAULT_TARGET, Loudness
 from kapdesk.core.protocol_files import ProtocolLibrary
 from kapdesk.core.soundtrack import BundledSound
 from kapdesk.core.timefmt import clock_text, minutes_text
-from kapdesk.core.wording import counted
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.storage.errors import StorageError
 from kapdesk.storage.library import LibraryItem, SoundLibrary
 from kapdesk.ui.library_files import export_playlist_file, import_playlist_file
@@ -45,13 +45,52 @@ from kapdesk.ui.library_soundtracks import open_soundtrack_editor
 from kapdesk.ui.library_tracks import TrackTable
 from kapdesk.ui.soundtrack_dialog import SoundtrackDialog
 from kapdesk.ui.widgets import ActionButton, label
+from kapdesk.ui.words import say, say_button, translated, words_of
 
 if TYPE_CHECKING:
     from kapdesk.ui.storage_ops import StorageOps
 
 __all__ = ["LibraryView", "scan"]  # scan: where the bench finds it
 
-PLAYLIST_FILTER = "Playlists (*.m3u *.m3u8 *.pls *.xspf)"
+PLAYLIST_FILTER = QT_TRANSLATE_NOOP("LibraryView", "Playlists (*.m3u *.m3u8 *.pls *.xspf)")
+SOUND_FILES = QT_TRANSLATE_NOOP("LibraryView", "Sound files ({suffixes})")
+# Counts said whole, one template per number (Spanish and French have two forms, like English).
+PLAYLIST_ONE = QT_TRANSLATE_NOOP("LibraryView", "{name}   ·   {count} track, {length}")
+PLAYLIST_MANY = QT_TRANSLATE_NOOP("LibraryView", "{name}   ·   {count} tracks, {length}")
+NO_FILES = QT_TRANSLATE_NOOP(
+    "LibraryView",
+    "No music files yet. Add files or a folder (WAV, OGG, MP3, FLAC); "
+    "the bundled beds play without any.",
+)
+FILES_ONE = QT_TRANSLATE_NOOP("LibraryView", "{count} file")
+FILES_MANY = QT_TRANSLATE_NOOP("LibraryView", "{count} files")
+FILES_ONE_BAD = QT_TRANSLATE_NOOP(
+    "LibraryView", "{count} file, {bad} cannot be played (marked in the list)"
+)
+FILES_MANY_BAD = QT_TRANSLATE_NOOP(
+    "LibraryView", "{count} files, {bad} cannot be played (marked in the list)"
+)
+NO_PLAYLIST = QT_TRANSLATE_NOOP("LibraryView", "Make a playlist with New, or import one.")
+TOTAL_ONE = QT_TRANSLATE_NOOP("LibraryView", "{count} track · {minutes} of playable music")
+TOTAL_MANY = QT_TRANSLATE_NOOP("LibraryView", "{count} tracks · {minutes} of playable music")
+LOOKING = QT_TRANSLATE_NOOP("LibraryView", "Looking for sound files…")
+READING_ONE = QT_TRANSLATE_NOOP("LibraryView", "Reading {done} of {count} file")
+READING_MANY = QT_TRANSLATE_NOOP("LibraryView", "Reading {done} of {count} files")
+ADDED_ONE = QT_TRANSLATE_NOOP("LibraryView", "Added {count} file.")
+ADDED_MANY = QT_TRANSLATE_NOOP("LibraryView", "Added {count} files.")
+ADDED_ONE_BAD = QT_TRANSLATE_NOOP(
+    "LibraryView", "Added {count} file; {bad} cannot be played (marked in the list)."
+)
+ADDED_MANY_BAD = QT_TRANSLATE_NOOP(
+    "LibraryView", "Added {count} files; {bad} cannot be played (marked in the list)."
+)
+MEASURING_ONE = QT_TRANSLATE_NOOP("LibraryView", "Measuring loudness: {done} of {count} track")
+MEASURING_MANY = QT_TRANSLATE_NOOP("LibraryView", "Measuring loudness: {done} of {count} tracks")
+PICK_FILES = QT_TRANSLATE_NOOP(
+    "LibraryView", "Pick the files to add in the list on the left first."
+)
+PICK_EXPORT = QT_TRANSLATE_NOOP("LibraryView", "Pick the playlist to export first.")
+LOADING = QT_TRANSLATE_NOOP("LibraryView", "Loading the library…")
 ID_ROLE = Qt.ItemDataRole.UserRole
 PLAYLISTS_TAB, SOUNDTRACKS_TAB = 0, 1
 
@@ -86,6 +125,7 @@ class LibraryView(QWidget):
         self.file_dialog: QFileDialog | None = None
         self.name_dialog: QInputDialog | None = None
         self.plans: dict[str, dict[str, Any]] = {}
+        self._playlist_lines: list[str] = []  # each playlist's line, in kapdesk's English words
         self._scanner = Scanner(library, self)
         self._scanner.progressed.connect(self._progress)
         self._scanner.finished.connect(self._scanned)
@@ -107,8 +147,10 @@ class LibraryView(QWidget):
         columns.addLayout(self._build_music_files(target), 5)
         self.tabs = QTabWidget()
         columns.addWidget(self.tabs, 4)
-        self.tabs.addTab(self._build_playlists_tab(), "Playlists")
-        self.tabs.addTab(self._build_soundtracks_tab(), "Soundtracks")
+        self.tabs.addTab(self._build_playlists_tab(), "")
+        self.tabs.addTab(self._build_soundtracks_tab(), "")
+        say(self, QT_TRANSLATE_NOOP("LibraryView", "Playlists"), "name_playlists_tab")
+        say(self, QT_TRANSLATE_NOOP("LibraryView", "Soundtracks"), "name_soundtracks_tab")
         self._fit_small_screens()
 
     def _build_header(self, outer: QVBoxLayout) -> None:
@@ -116,11 +158,14 @@ class LibraryView(QWidget):
         is), the way back, and the line that says how a scan is going."""
         header = QHBoxLayout()
         header.setSpacing(24)
-        header.addWidget(label("Sound library", "title"))
+        title = label("", "title")
+        say(title, QT_TRANSLATE_NOOP("LibraryView", "Sound library"))
+        header.addWidget(title)
         self.quiet_tracks = label("", "notice")
         self.quiet_tracks.setAlignment(Qt.AlignmentFlag.AlignVCenter)
         header.addWidget(self.quiet_tracks, 1)
-        self.back_button = ActionButton("Back", "Esc", self.back_requested.emit, self)
+        self.back_button = ActionButton("", "Esc", self.back_requested.emit, self)
+        say_button(self.back_button, QT_TRANSLATE_NOOP("LibraryView", "Back"))
         header.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(header)
         self.message = label("", "muted")
@@ -134,7 +179,9 @@ class LibraryView(QWidget):
         """The table of music files and the buttons that add to it or from it."""
         left = QVBoxLayout()
         heading = QHBoxLayout()
-        heading.addWidget(label("MUSIC FILES", "section"))
+        section = label("", "section")
+        say(section, QT_TRANSLATE_NOOP("LibraryView", "MUSIC FILES"))
+        heading.addWidget(section)
         self.measuring = label("", "muted")  # how the loudness measuring is going
         self.measuring.setAlignment(Qt.AlignmentFlag.AlignRight)
         heading.addWidget(self.measuring, 1)
@@ -143,11 +190,14 @@ class LibraryView(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.add_to_playlist())
         left.addWidget(self.table, 1)
         file_buttons = QGridLayout()
-        self.add_files_button = ActionButton("Add files…", "Ctrl+O", self.add_files, self)
-        self.add_folder_button = ActionButton("Folder…", "Ctrl+Shift+O", self.add_folder, self)
+        self.add_files_button = ActionButton("", "Ctrl+O", self.add_files, self)
+        self.add_folder_button = ActionButton("", "Ctrl+Shift+O", self.add_folder, self)
         self.to_playlist_button = ActionButton(
-            "Add to playlist", "Ctrl+Return", self.add_to_playlist, self, primary=True
+            "", "Ctrl+Return", self.add_to_playlist, self, primary=True
         )
+        say_button(self.add_files_button, QT_TRANSLATE_NOOP("LibraryView", "Add files…"))
+        say_button(self.add_folder_button, QT_TRANSLATE_NOOP("LibraryView", "Folder…"))
+        say_button(self.to_playlist_button, QT_TRANSLATE_NOOP("LibraryView", "Add to playlist"))
         file_buttons.addWidget(self.add_files_button, 0, 0)
         file_buttons.addWidget(self.add_folder_button, 0, 1)
         file_buttons.addWidget(self.to_playlist_button, 1, 0, 1, 2)
@@ -166,20 +216,24 @@ class LibraryView(QWidget):
         playlist_buttons = QGridLayout()
         # The keys of both tabs work whichever is shown: a key for the other tab shows it,
         # and does what it says unless it deletes something (that waits to be seen).
-        self.new_button = ActionButton("New", "Ctrl+N", self.new_playlist, self, while_hidden=True)
+        self.new_button = ActionButton("", "Ctrl+N", self.new_playlist, self, while_hidden=True)
         self.import_button = ActionButton(
-            "Import…", "Ctrl+I", self.import_playlist, self, while_hidden=True
+            "", "Ctrl+I", self.import_playlist, self, while_hidden=True
         )
         self.export_button = ActionButton(
-            "Export…", "Ctrl+E", self.export_playlist, self, while_hidden=True
+            "", "Ctrl+E", self.export_playlist, self, while_hidden=True
         )
         self.delete_button = ActionButton(
-            "Delete", "Ctrl+Del", self.delete_playlist, self, while_hidden=True
+            "", "Ctrl+Del", self.delete_playlist, self, while_hidden=True
         )
         for n, button in enumerate(
             (self.new_button, self.import_button, self.export_button, self.delete_button)
         ):
             playlist_buttons.addWidget(button, n // 2, n % 2)
+        say_button(self.new_button, QT_TRANSLATE_NOOP("LibraryView", "New"))
+        say_button(self.import_button, QT_TRANSLATE_NOOP("LibraryView", "Import…"))
+        say_button(self.export_button, QT_TRANSLATE_NOOP("LibraryView", "Export…"))
+        say_button(self.delete_button, QT_TRANSLATE_NOOP("LibraryView", "Delete"))
         right.addLayout(playlist_buttons)
         self.playlist_total = label("", "muted")
         right.addWidget(self.playlist_total)
@@ -191,14 +245,15 @@ class LibraryView(QWidget):
         right.addWidget(self.entries, 1)
         order_buttons = QHBoxLayout()
         self.up_button = ActionButton(
-            "Up", "Alt+Up", lambda: self.move_entry(-1), self, while_hidden=True
+            "", "Alt+Up", lambda: self.move_entry(-1), self, while_hidden=True
         )
         self.down_button = ActionButton(
-            "Down", "Alt+Down", lambda: self.move_entry(1), self, while_hidden=True
+            "", "Alt+Down", lambda: self.move_entry(1), self, while_hidden=True
         )
-        self.remove_button = ActionButton(
-            "Remove", "Del", self.remove_entry, self, while_hidden=True
-        )
+        self.remove_button = ActionButton("", "Del", self.remove_entry, self, while_hidden=True)
+        say_button(self.up_button, QT_TRANSLATE_NOOP("LibraryView", "Up"))
+        say_button(self.down_button, QT_TRANSLATE_NOOP("LibraryView", "Down"))
+        say_button(self.remove_button, QT_TRANSLATE_NOOP("LibraryView", "Remove"))
         for button in (self.up_button, self.down_button, self.remove_button):
             order_buttons.addWidget(button)
         right.addLayout(order_buttons)
@@ -209,34 +264,55 @@ class LibraryView(QWidget):
         soundtracks_tab = QWidget()
         sound = QVBoxLayout(soundtracks_tab)
         sound.setContentsMargins(0, 10, 0, 0)
-        sound.addWidget(
-            label(
+        about = label("", "muted")
+        say(
+            about,
+            QT_TRANSLATE_NOOP(
+                "LibraryView",
                 "A soundtrack is a bed and a playlist for each phase. Sessions pick one at set-up.",
-                "muted",
-            )
+            ),
         )
+        sound.addWidget(about)
         self.soundtracks = QListWidget()
         self.soundtracks.itemActivated.connect(lambda _item: self.edit_soundtrack())
         sound.addWidget(self.soundtracks, 1)
         soundtrack_buttons = QGridLayout()
         self.new_soundtrack_button = ActionButton(
-            "New soundtrack…",
+            "",
             "Ctrl+T",
             lambda: self.edit_soundtrack(new=True),
             self,
             while_hidden=True,
         )
         self.edit_soundtrack_button = ActionButton(
-            "Edit…", "Ctrl+Shift+T", self.edit_soundtrack, self, while_hidden=True
+            "", "Ctrl+Shift+T", self.edit_soundtrack, self, while_hidden=True
         )
         self.delete_soundtrack_button = ActionButton(
-            "Delete", "Ctrl+Shift+D", self.delete_soundtrack, self, while_hidden=True
+            "", "Ctrl+Shift+D", self.delete_soundtrack, self, while_hidden=True
         )
+        say_button(self.new_soundtrack_button, QT_TRANSLATE_NOOP("LibraryView", "New soundtrack…"))
+        say_button(self.edit_soundtrack_button, QT_TRANSLATE_NOOP("LibraryView", "Edit…"))
+        say_button(self.delete_soundtrack_button, QT_TRANSLATE_NOOP("LibraryView", "Delete"))
         soundtrack_buttons.addWidget(self.new_soundtrack_button, 0, 0, 1, 2)
         soundtrack_buttons.addWidget(self.edit_soundtrack_button, 1, 0)
         soundtrack_buttons.addWidget(self.delete_soundtrack_button, 1, 1)
         sound.addLayout(soundtrack_buttons)
         return soundtracks_tab
+
+    def name_playlists_tab(self, words: str) -> None:
+        """The playlists tab's name (through :func:`say`, so it is said again)."""
+        self.tabs.setTabText(PLAYLISTS_TAB, words)
+
+    def name_soundtracks_tab(self, words: str) -> None:
+        """The soundtracks tab's name (through :func:`say`, so it is said again)."""
+        self.tabs.setTabText(SOUNDTRACKS_TAB, words)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # The playlists' lines are items, not widgets say() keeps: said again here.
+        if event.type() == QEvent.Type.LanguageChange:
+            for row, said in enumerate(self._playlist_lines[: self.playlists.count()]):
+                self.playlists.item(row).setText(translated(said))
+        super().changeEvent(event)
 
     def _fit_small_screens(self) -> None:
         """The playlist's buttons compact, so that the lists keep some height at 1024x600
@@ -261,8 +337,8 @@ class LibraryView(QWidget):
         self.ops.run(
             lambda: read_library(library, current),
             self._opened,
-            failed=self.message.setText,
-            loading=lambda waiting: self.message.setText("Loading the library…" if waiting else ""),
+            failed=lambda problem: say(self.message, problem),
+            loading=lambda waiting: say(self.message, LOADING if waiting else ""),
             what="The sound library",
         )
 
@@ -271,9 +347,13 @@ class LibraryView(QWidget):
         try:
             read = read_library(self.library, self.current_playlist())
         except StorageError as exc:
-            self.message.setText(f"{exc}.")
+            self._say_problem(exc)
             return
         self._fill(read)
+
+    def _say_problem(self, exc: BaseException) -> None:
+        """What went wrong, in the store's words and the language spoken, as a sentence."""
+        say(self.message, words_of(exc), shaped=lambda words: f"{words}.")
 
     def _opened(self, read: LibraryRead) -> None:
         self._fill(read)
@@ -288,12 +368,15 @@ class LibraryView(QWidget):
         current = read.shown
         self.playlists.blockSignals(True)
         self.playlists.clear()
+        self._playlist_lines = []
         for summary in summaries:
             length = minutes_text(round(summary.seconds / 60))
-            entry = QListWidgetItem(
-                f"{summary.name}   ·   {counted(summary.tracks, 'track')}, {length}"
+            said = (PLAYLIST_ONE if summary.tracks == 1 else PLAYLIST_MANY).format(
+                name=summary.name, count=summary.tracks, length=length
             )
+            entry = QListWidgetItem(translated(said))
             entry.setData(ID_ROLE, summary.id)
+            self._playlist_lines.append(said)
             self.playlists.addItem(entry)
             if summary.id == current:
                 self.playlists.setCurrentItem(entry)
@@ -305,20 +388,26 @@ class LibraryView(QWidget):
         self.soundtracks.clear()
         self.soundtracks.addItems(list(self.plans))
         if not self.table.tracks:
-            self.message.setText(
-                "No music files yet. Add files or a folder (WAV, OGG, MP3, FLAC); "
-                "the bundled beds play without any."
-            )
+            say(self.message, NO_FILES)
         elif not self.progress.isVisible():
             bad = sum(1 for item in self.table.tracks if item.problem)
-            self.message.setText(
-                f"{counted(len(self.table.tracks), 'file')}"
-                + (f", {bad} cannot be played (marked in the list)" if bad else "")
-            )
+            count = len(self.table.tracks)
+            if bad:
+                files = (FILES_ONE_BAD if count == 1 else FILES_MANY_BAD).format(
+                    count=count, bad=bad
+                )
+            else:
+                files = (FILES_ONE if count == 1 else FILES_MANY).format(count=count)
+            say(self.message, files)
 
     def _show_notice(self) -> None:
-        notice = self.table.notice()
-        self.quiet_tracks.setText(notice)
+        # One or two sentences, each said whole in the language spoken, side by side.
+        first, *rest = self.table.notices() or [""]
+        say(
+            self.quiet_tracks,
+            first,
+            shaped=lambda words: " ".join([words, *(translated(more) for more in rest)]),
+        )
 
     def current_playlist(self) -> int | None:
         if self.playlists.currentRow() < 0:
@@ -330,13 +419,13 @@ class LibraryView(QWidget):
         self.entries.clear()
         playlist = self.current_playlist()
         if playlist is None:
-            self.playlist_total.setText("Make a playlist with New, or import one.")
+            say(self.playlist_total, NO_PLAYLIST)
             return
         if items is None:
             try:
                 items = self.library.entries(playlist)
             except StorageError as exc:
-                self.message.setText(f"{exc}.")
+                self._say_problem(exc)
                 return
         for item in items:
             text = item.title if not item.artist else f"{item.artist} – {item.title}"
@@ -348,9 +437,10 @@ class LibraryView(QWidget):
             entry.setData(ID_ROLE, item.id)
             self.entries.addItem(entry)
         seconds = sum(item.duration or 0 for item in items if item.problem is None)
-        self.playlist_total.setText(
-            f"{counted(len(items), 'track')} · "
-            f"{minutes_text(round(seconds / 60))} of playable music"
+        total = TOTAL_ONE if len(items) == 1 else TOTAL_MANY
+        say(
+            self.playlist_total,
+            total.format(count=len(items), minutes=minutes_text(round(seconds / 60))),
         )
 
     # -- files ----------------------------------------------------------------------------------
@@ -358,14 +448,20 @@ class LibraryView(QWidget):
     def add_files(self) -> None:
         """Ask for sound files to add (scanned off the UI thread once chosen)."""
         suffixes = " ".join(f"*{s}" for s in sorted(SUPPORTED_SUFFIXES))
-        dialog = self._file_dialog("Add music files", Path.home(), f"Sound files ({suffixes})")
+        dialog = self._file_dialog(
+            QT_TRANSLATE_NOOP("LibraryView", "Add music files"),
+            Path.home(),
+            translated(SOUND_FILES.format(suffixes=suffixes)),
+        )
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
         dialog.filesSelected.connect(lambda names: self.scan([Path(name) for name in names]))
         dialog.open()
 
     def add_folder(self) -> None:
         """Ask for a folder of music to add, searched through."""
-        dialog = self._file_dialog("Add a folder of music", Path.home(), "")
+        dialog = self._file_dialog(
+            QT_TRANSLATE_NOOP("LibraryView", "Add a folder of music"), Path.home(), ""
+        )
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
         dialog.fileSelected.connect(lambda name: self.scan([Path(name)]))
@@ -374,7 +470,7 @@ class LibraryView(QWidget):
     def _file_dialog(self, title: str, start: Path, filters: str) -> QFileDialog:
         """kapdesk's own file dialog (dark like the rest), open without blocking the page:
         what is chosen arrives through its signals. Kept in :attr:`file_dialog`."""
-        dialog = QFileDialog(self, title, str(start), filters)
+        dialog = QFileDialog(self, translated(title), str(start), filters)
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.file_dialog = dialog
@@ -383,7 +479,7 @@ class LibraryView(QWidget):
     def scan(self, paths: list[Path]) -> None:
         """Scan ``paths`` off the UI thread; the table fills in when it is done."""
         self.progress.setRange(0, 0)
-        self.progress.setFormat("Looking for sound files…")
+        say(self.progress, LOOKING, "setFormat")
         self.progress.show()
         self.add_files_button.setEnabled(False)
         self.add_folder_button.setEnabled(False)
@@ -392,7 +488,8 @@ class LibraryView(QWidget):
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(done)
-        self.progress.setFormat(f"Reading {done} of {counted(total, 'file')}")
+        reading = READING_ONE if total == 1 else READING_MANY
+        say(self.progress, reading.format(done=done, count=total), "setFormat")
 
     def _scanned(self, ids: list[int], problem: str) -> None:
         self.progress.hide()
@@ -400,13 +497,17 @@ class LibraryView(QWidget):
         self.add_folder_button.setEnabled(True)
         self.load()
         if problem:
-            self.message.setText(f"{problem}.")
+            say(self.message, problem, shaped=lambda words: f"{words}.")
         else:
             bad = sum(1 for item in self.table.tracks if item.id in set(ids) and item.problem)
-            self.message.setText(
-                f"Added {counted(len(ids), 'file')}"
-                + (f"; {bad} cannot be played (marked in the list)." if bad else ".")
-            )
+            count = len(ids)
+            if bad:
+                added = (ADDED_ONE_BAD if count == 1 else ADDED_MANY_BAD).format(
+                    count=count, bad=bad
+                )
+            else:
+                added = (ADDED_ONE if count == 1 else ADDED_MANY).format(count=count)
+            say(self.message, added)
         self.scanned.emit()
         if ids:
             self.measurer.start()
@@ -414,14 +515,15 @@ class LibraryView(QWidget):
     # -- loudness -------------------------------------------------------------------------------
 
     def _measuring(self, done: int, total: int) -> None:
-        self.measuring.setText(f"Measuring loudness: {done} of {counted(total, 'track')}")
+        measuring = MEASURING_ONE if total == 1 else MEASURING_MANY
+        say(self.measuring, measuring.format(done=done, count=total))
 
     def _measured(self, results: dict[int, Loudness | str]) -> None:
         self.table.show_loudness(results)
         self._show_notice()
 
     def _measured_all(self, problem: str) -> None:
-        self.measuring.setText(problem)
+        say(self.measuring, problem)
 
     # -- playlists ------------------------------------------------------------------------------
 
@@ -435,7 +537,7 @@ class LibraryView(QWidget):
         try:
             self.library.set_entries(playlist, ids)
         except StorageError as exc:
-            self.message.setText(f"{exc}.")
+            self._say_problem(exc)
             return False
         self.changed.emit()
         return True
@@ -447,7 +549,7 @@ class LibraryView(QWidget):
     def add_to_playlist(self) -> None:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         if not rows:
-            self.message.setText("Pick the files to add in the list on the left first.")
+            say(self.message, PICK_FILES)
             return
         chosen = [self.table.tracks[row].id for row in rows]
         if self.current_playlist() is None:
@@ -497,8 +599,8 @@ class LibraryView(QWidget):
     def _ask_name(self, then: Callable[[], None] | None = None) -> None:
         """Ask for a name; once it is given, make the playlist and do ``then``."""
         dialog = QInputDialog(self)
-        dialog.setWindowTitle("New playlist")
-        dialog.setLabelText("Name of the playlist:")
+        dialog.setWindowTitle(translated(QT_TRANSLATE_NOOP("LibraryView", "New playlist")))
+        dialog.setLabelText(translated(QT_TRANSLATE_NOOP("LibraryView", "Name of the playlist:")))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.textValueSelected.connect(lambda name: self._create_playlist(name, then))
         self.name_dialog = dialog
@@ -508,7 +610,7 @@ class LibraryView(QWidget):
         try:
             created = self.library.create_playlist(name)
         except StorageError as exc:
-            self.message.setText(f"{exc}.")
+            self._say_problem(exc)
             return
         self.load()
         self._select_playlist(created)
@@ -530,7 +632,7 @@ class LibraryView(QWidget):
         try:
             self.library.delete_playlist(playlist)
         except StorageError as exc:
-            self.message.setText(f"{exc}.")
+            self._say_problem(exc)
             return
         self.load()
         self.changed.emit()
@@ -538,7 +640,11 @@ class LibraryView(QWidget):
     def import_playlist(self) -> None:
         """Ask for a playlist file to import."""
         self._on_tab(PLAYLISTS_TAB)
-        dialog = self._file_dialog("Import a playlist", Path.home(), PLAYLIST_FILTER)
+        dialog = self._file_dialog(
+            QT_TRANSLATE_NOOP("LibraryView", "Import a playlist"),
+            Path.home(),
+            translated(PLAYLIST_FILTER),
+        )
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(lambda name: self.import_from(Path(name)))
         dialog.open()
@@ -551,10 +657,12 @@ class LibraryView(QWidget):
         """Ask where to write the current playlist (M3U, PLS or XSPF by the name's suffix)."""
         self._on_tab(PLAYLISTS_TAB)
         if self.current_playlist() is None:
-            self.message.setText("Pick the playlist to export first.")
+            say(self.message, PICK_EXPORT)
             return
         dialog = self._file_dialog(
-            "Export the playlist", Path.home() / "playlist.m3u8", PLAYLIST_FILTER
+            QT_TRANSLATE_NOOP("LibraryView", "Export the playlist"),
+            Path.home() / "playlist.m3u8",
+            translated(PLAYLIST_FILTER),
         )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("m3u8")
@@ -578,7 +686,7 @@ class LibraryView(QWidget):
         try:
             self.library.delete_soundtrack(self.soundtracks.currentItem().text())
         except StorageError as exc:
-            self.message.setText(f"{exc}.")
+            self._say_problem(exc)
             return
         self.load()
         self.changed.emit()
