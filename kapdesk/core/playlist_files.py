@@ -52,6 +52,7 @@ from kapdesk.core.playlists import (
     playlist_format,
 )
 from kapdesk.core.safe_files import PLAYLIST_LIMIT, SafeFileError, read_file
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 
 #: A line longer than this is no file name; it is reported and skipped.
 MAX_LINE = 4096
@@ -59,6 +60,32 @@ MAX_LINE = 4096
 MAX_BYTES = PLAYLIST_LIMIT
 MAX_DEPTH = 32  # XSPF needs 5 levels; deeper nesting is refused, not walked
 XSPF_NAMESPACE = "http://xspf.org/ns/0/"
+
+# Why a file is no playlist kapdesk can read, said to staff (the library page's import).
+EMPTY = QT_TRANSLATE_NOOP("PlaylistFiles", "{name} is empty")
+AUDIO_FILE = QT_TRANSLATE_NOOP("PlaylistFiles", "{name} is an audio file, not a playlist")
+NO_FILE_NAMES = QT_TRANSLATE_NOOP(
+    "PlaylistFiles",
+    "{name} does not look like a playlist: {count} of its lines are no file names ({first})",
+)
+NO_PLS = QT_TRANSLATE_NOOP(
+    "PlaylistFiles", "{name} does not look like a playlist: no [playlist] and no File1="
+)
+NOT_XML = QT_TRANSLATE_NOOP("PlaylistFiles", "{name} is not valid XML: line {line}: {reason}")
+UNKNOWN_ENCODING = QT_TRANSLATE_NOOP(
+    "PlaylistFiles", "{name} declares a text encoding kapdesk does not know ({error})"
+)
+UNREADABLE_XML = QT_TRANSLATE_NOOP("PlaylistFiles", "{name} cannot be read as XML: {error}")
+TOO_DEEP = QT_TRANSLATE_NOOP(
+    "PlaylistFiles",
+    "{name} nests its XML more than {levels} levels deep (line {line}); it is not an XSPF playlist",
+)
+NOT_XSPF = QT_TRANSLATE_NOOP(
+    "PlaylistFiles", "{name} is XML but not an XSPF playlist (it starts with <{element}>)"
+)
+ENTITIES = QT_TRANSLATE_NOOP(
+    "PlaylistFiles", "{name} declares XML entities, which kapdesk does not read"
+)
 
 # --- reading -----------------------------------------------------------------------------------
 
@@ -101,7 +128,7 @@ def parse_playlist(
         text = data.removeprefix("\ufeff")
     text = text.rstrip("\x1a")  # the DOS end-of-file mark some old tools add
     if not text.strip():
-        raise PlaylistError(f"{name} is empty")
+        raise PlaylistError(EMPTY.format(name=name))
 
     problems: list[PlaylistProblem] = []
     sniffed = _sniff(text)
@@ -144,7 +171,7 @@ def _reject_audio(data: bytes, name: str) -> None:
     # on its first line does not.
     looks_like_audio = data.startswith(_AUDIO_MAGIC) or data[4:8] == b"ftyp"
     if looks_like_audio and b"\x00" in data[:64]:
-        raise PlaylistError(f"{name} is an audio file, not a playlist")
+        raise PlaylistError(AUDIO_FILE.format(name=name))
 
 
 _BOMS = (
@@ -290,10 +317,7 @@ def _read_m3u(
     if pending is not None:
         problems.append(_dangling(pending))
     if junk and not extended and len(junk) > len(entries):
-        raise PlaylistError(
-            f"{name} does not look like a playlist: {len(junk)} of its lines are no file "
-            f"names ({junk[0]})"
-        )
+        raise PlaylistError(NO_FILE_NAMES.format(name=name, count=len(junk), first=junk[0]))
     return PlaylistFile(source, fmt, entries, _in_order(problems), title)
 
 
@@ -349,7 +373,7 @@ def _read_pls(
     keys = _pls_keys(text, problems)
     files = keys.keyed["file"]
     if not keys.header and not files:
-        raise PlaylistError(f"{name} does not look like a playlist: no [playlist] and no File1=")
+        raise PlaylistError(NO_PLS.format(name=name))
     if not keys.header:
         problems.append(PlaylistProblem(None, "no [playlist] line at the top; read anyway"))
     for key in ("title", "length"):
@@ -477,14 +501,12 @@ class _XspfReader:
         except expat.ExpatError as error:
             reason = expat.ErrorString(error.code)
             raise PlaylistError(
-                f"{self.name} is not valid XML: line {error.lineno}: {reason}"
+                NOT_XML.format(name=self.name, line=error.lineno, reason=reason)
             ) from None
         except LookupError as error:  # an encoding Python does not know
-            raise PlaylistError(
-                f"{self.name} declares a text encoding kapdesk does not know ({error})"
-            ) from None
+            raise PlaylistError(UNKNOWN_ENCODING.format(name=self.name, error=error)) from None
         except (UnicodeError, ValueError) as error:
-            raise PlaylistError(f"{self.name} cannot be read as XML: {error}") from None
+            raise PlaylistError(UNREADABLE_XML.format(name=self.name, error=error)) from None
         entries = [entry for track in self.tracks if (entry := self._entry(track))]
         problems = _in_order(self.problems)
         return PlaylistFile(self.source, PlaylistFormat.XSPF, entries, problems, self.title)
@@ -493,13 +515,12 @@ class _XspfReader:
         local = name.rpartition(" ")[2]
         if len(self.stack) >= MAX_DEPTH:
             raise PlaylistError(
-                f"{self.name} nests its XML more than {MAX_DEPTH} levels deep "
-                f"(line {self.parser.CurrentLineNumber}); it is not an XSPF playlist"
+                TOO_DEEP.format(
+                    name=self.name, levels=MAX_DEPTH, line=self.parser.CurrentLineNumber
+                )
             )
         if not self.stack and local != "playlist":
-            raise PlaylistError(
-                f"{self.name} is XML but not an XSPF playlist (it starts with <{local}>)"
-            )
+            raise PlaylistError(NOT_XSPF.format(name=self.name, element=local))
         self.stack.append(local)
         self.lines.append(self.parser.CurrentLineNumber)
         self.text.clear()
@@ -533,7 +554,7 @@ class _XspfReader:
         self.text.append(data)
 
     def _entity(self, *_: object) -> None:
-        raise PlaylistError(f"{self.name} declares XML entities, which kapdesk does not read")
+        raise PlaylistError(ENTITIES.format(name=self.name))
 
     def _entry(self, track: _Track) -> PlaylistEntry | None:
         candidates: list[PlaylistEntry] = []

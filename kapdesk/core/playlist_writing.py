@@ -23,6 +23,12 @@ from kapdesk.core.playlists import (
     playlist_format,
 )
 from kapdesk.core.safe_files import SafeFileError, write_file
+from kapdesk.core.words import QT_TRANSLATE_NOOP
+
+UNKNOWN_FORMAT = QT_TRANSLATE_NOOP(
+    "PlaylistWriting",
+    "cannot tell the playlist format from the name {name}; use .m3u, .m3u8, .pls or .xspf",
+)
 
 
 def write_playlist(
@@ -55,10 +61,7 @@ def write_playlist(
     """
     chosen = named_format(fmt) or playlist_format(target)
     if chosen is None:
-        raise PlaylistError(
-            f"cannot tell the playlist format from the name {target.name!r}; "
-            "use .m3u, .m3u8, .pls or .xspf"
-        )
+        raise PlaylistError(UNKNOWN_FORMAT.format(name=repr(target.name)))
     base_dir = Path(os.path.abspath(target)).parent if relative else None
     text = format_playlist(entries, chosen, base_dir=base_dir, title=title)
     try:
