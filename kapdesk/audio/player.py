@@ -34,8 +34,14 @@ from kapdesk.core.clock import Clock
 from kapdesk.core.journey import EventKind
 from kapdesk.core.loudness import DEFAULT_TARGET, Loudness, gain_factor, matching, mixer_volume
 from kapdesk.core.soundtrack import Playlist, Soundtrack, Switch, Track
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
+
+# What the sitter reads on the sound card when a sound cannot play (the reason as the device
+# gave it).
+BED_CANNOT_PLAY = QT_TRANSLATE_NOOP("Player", "The bed “{bed}” cannot play: {reason}")
+TRACK_SKIPPED = QT_TRANSLATE_NOOP("Player", "“{track}” was skipped: {reason}")
 
 SoundListener = Callable[[EventKind, Mapping[str, Any]], None]
 
@@ -170,7 +176,7 @@ class Player:
                 self._backend.bed.play(fade_ms=_ms(self.settings.bed_fade_seconds))
                 self.bed_problem = None
             except AudioError as exc:
-                self.bed_problem = f"The bed “{soundtrack.bed.title}” cannot play: {exc}"
+                self.bed_problem = BED_CANNOT_PLAY.format(bed=soundtrack.bed.title, reason=str(exc))
                 self._problem(self.bed_problem)
         playlist = soundtrack.playlist_for(phase_name)
         if playlist is None or not playlist.tracks:
@@ -328,7 +334,7 @@ class Player:
             except AudioError as exc:
                 self.index = candidate
                 self._emit(EventKind.TRACK_FAILED, {**self._track_data(track), "reason": str(exc)})
-                self._problem(f"“{track.label()}” was skipped: {exc}")
+                self._problem(TRACK_SKIPPED.format(track=track.label(), reason=str(exc)))
                 continue
             self.index = candidate
             self._state = _Music.PLAYING
