@@ -11,7 +11,7 @@ it speaks (:func:`kapdesk.ui.language.translated`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 
@@ -30,6 +30,16 @@ class Template(str):
             raise TypeError("a template's fields are named: {name}, not {}")
         return Said(self, values)
 
+    # Words do not change: a copy is the words themselves, and a pickle keeps the context.
+    def __copy__(self) -> Template:
+        return self
+
+    def __deepcopy__(self, memo: object) -> Template:
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Template, (self.context, str(self)))
+
 
 class Said(str):
     """A message said in English, with what it takes to say it in another language."""
@@ -43,7 +53,26 @@ class Said(str):
         made.values = dict(values)
         return made
 
+    def __copy__(self) -> Said:
+        return self
+
+    def __deepcopy__(self, memo: object) -> Said:
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Said, (self.template, dict(self.values)))
+
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> Template:
     """Mark ``source`` for translation under ``context``: lupdate finds it by this name."""
     return Template(context, source)
+
+
+def joined(parts: Sequence[str], separator: str, context: str = "joined") -> str:
+    """``parts`` one after the other with ``separator`` between them, as
+    ``separator.join(parts)`` says it in English, keeping each part's own words so that the
+    window says each in its language (the separator is not words: it is not translated)."""
+    if len(parts) <= 1:
+        return parts[0] if parts else ""
+    both = Template(context, "{first}" + separator.replace("{", "{{").replace("}", "}}") + "{rest}")
+    return both.format(first=parts[0], rest=joined(parts[1:], separator, context))

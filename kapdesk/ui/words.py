@@ -33,13 +33,17 @@ _SAID: WeakKeyDictionary[QObject, dict[str, tuple[str, Shape | None]]] = WeakKey
 
 def translated(text: str) -> str:
     """``text`` in the language spoken: a marked template or core message translated (and
-    filled in again), anything else as it is. A translation that does not fit its values says
-    the English instead."""
+    filled in again, its values that are kapdesk's words translated too), anything else as it
+    is. A translation that does not fit its values says the English instead."""
     if isinstance(text, Said):
         template = text.template
         words = QCoreApplication.translate(template.context, str(template))
+        values = {
+            name: translated(value) if isinstance(value, Said | Template) else value
+            for name, value in text.values.items()
+        }
         try:
-            return words.format(**text.values)
+            return words.format(**values)
         except (KeyError, IndexError, ValueError):
             log.warning("a translation of %r does not fit its values", str(template))
             return str(text)
