@@ -14,8 +14,10 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
+from kapdesk.core.words import joined
 from kapdesk.ui.notices import DIM
 from kapdesk.ui.widgets import label
+from kapdesk.ui.words import say
 
 SAVING = "saving"  # the recorder's word: offline, kept on this PC, not saved
 PAGE = "page"  # a page or what it reads could not be loaded
@@ -43,7 +45,8 @@ class StatusBanner(QFrame):
         self.text_label = label("", "")
         self.text_label.setWordWrap(True)
         row.addWidget(self.text_label, 1)
-        self.switch = QPushButton(switch_text)
+        self.switch = QPushButton()
+        say(self.switch, switch_text)
         self.switch.setProperty("role", "compact")
         self.switch.clicked.connect(self.switch_pressed)
         self.switch.hide()
@@ -93,7 +96,7 @@ class StatusBanner(QFrame):
 
     def _show(self) -> None:
         topics = sorted(self._said, key=self._rank)  # stable: unnamed ones as first said
-        self.text_label.setText("\n".join(self._said[topic] for topic in topics))
+        say(self.text_label, joined([self._said[topic] for topic in topics], "\n"))
         self.switch.setVisible(self._offered and REFUSAL in self._said and not self._calm)
         tone = "calm" if CALM.issuperset(topics) else "problem"
         if self.property("tone") != tone:

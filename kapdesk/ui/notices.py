@@ -12,8 +12,10 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.ui import theme
 from kapdesk.ui.widgets import label
+from kapdesk.ui.words import said, say
 
 # Over the calm screen: the page's own background, a hairline, smaller muted words.
 DIM = (
@@ -35,9 +37,14 @@ class Notice(QFrame):
         self.text = label("", "")
         self.text.setWordWrap(True)
         row.addWidget(self.text, 1)
-        self.noted_button = QPushButton("Noted")
+        self.noted_button = QPushButton()
+        say(self.noted_button, QT_TRANSLATE_NOOP("Notice", "Noted"))
         self.noted_button.setProperty("role", "compact")
-        self.noted_button.setToolTip("Known: put it away until it changes or the session ends")
+        say(
+            self.noted_button,
+            QT_TRANSLATE_NOOP("Notice", "Known: put it away until it changes or the session ends"),
+            "setToolTip",
+        )
         self.noted_button.clicked.connect(self._noted_pressed)
         self.noted_button.setVisible(notable)
         row.addWidget(self.noted_button)
@@ -48,11 +55,11 @@ class Notice(QFrame):
 
     def say(self, text: str) -> None:
         """Show ``text``; not if staff have noted these very words already."""
-        self.text.setText(text)
+        say(self.text, text)
         self.setVisible(bool(text) and text != self._known)
 
     def clear(self) -> None:
-        self.text.setText("")
+        say(self.text, "")
         self.hide()
 
     def forget(self) -> None:
@@ -70,6 +77,6 @@ class Notice(QFrame):
     def _noted_pressed(self) -> None:
         if self._calm or not self.text.text():
             return
-        self._known = self.text.text()
+        self._known = said(self.text)  # the English words, whatever the language spoken
         self.hide()
         self.noted.emit(self._known)

@@ -8,7 +8,9 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.ui import theme
+from kapdesk.ui.words import say
 
 LABEL_PX_LEAST = 16  # the phase names' type, in pixels, on the smallest screen
 LABEL_PX_MOST = 30
@@ -35,7 +37,11 @@ class PhaseBar(QWidget):
         self._current: int | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(56)
-        self.setAccessibleName("Phases: planned above, as they ran below")
+        say(
+            self,
+            QT_TRANSLATE_NOOP("PhaseBar", "Phases: planned above, as they ran below"),
+            "setAccessibleName",
+        )
 
     def sizeHint(self) -> QSize:
         return QSize(600, 64)

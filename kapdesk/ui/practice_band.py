@@ -13,7 +13,17 @@ from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QPushButton, QW
 
 from kapdesk.core.clock import SpeedClock
 from kapdesk.core.practice import SPEEDS
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.ui.widgets import label
+from kapdesk.ui.words import say
+
+PRACTICE = QT_TRANSLATE_NOOP("PracticeBand", "Practice · not a clinical record")
+PRACTICE_SPOKEN = QT_TRANSLATE_NOOP(
+    "PracticeBand", "Practice mode: nothing here is a clinical record"
+)
+SPEED = QT_TRANSLATE_NOOP("PracticeBand", "speed")
+TIMES = QT_TRANSLATE_NOOP("PracticeBand", "{speed}x")
+RUNS = QT_TRANSLATE_NOOP("PracticeBand", "Practice time runs {speed} times as fast as real time")
 
 BAND_STYLE = """
 QFrame#practiceBand { background: #1d2830; border: 1px solid #35505a; border-radius: 8px; }
@@ -31,21 +41,25 @@ class PracticeBand(QFrame):
         self.setStyleSheet(BAND_STYLE)
         row = QHBoxLayout(self)
         row.setContentsMargins(12, 4, 12, 4)
-        self.words = label("Practice · not a clinical record", "")
-        self.words.setAccessibleName("Practice mode: nothing here is a clinical record")
+        self.words = label("", "")
+        say(self.words, PRACTICE)
+        say(self.words, PRACTICE_SPOKEN, "setAccessibleName")
         row.addWidget(self.words, 1)
-        row.addWidget(label("speed", "muted"))
+        self.speed_words = label("", "muted")
+        say(self.speed_words, SPEED)
+        row.addWidget(self.speed_words)
         self.speed_buttons: dict[int, QPushButton] = {}
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         for speed in SPEEDS:
-            button = QPushButton(f"{speed}x")
+            button = QPushButton()
+            say(button, TIMES.format(speed=speed))
             button.setProperty("role", "compact")
             button.setCheckable(True)
             # A click only: the keyboard stays where notes are typed, and Tab on the lock
             # screen never reaches a speed.
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setToolTip(f"Practice time runs {speed} times as fast as real time")
+            say(button, RUNS.format(speed=speed), "setToolTip")
             button.setChecked(speed == clock.speed)
             self._group.addButton(button, speed)
             self.speed_buttons[speed] = button
