@@ -16,6 +16,7 @@ from typing import Any
 
 from kapdesk.core.journey import EventKind, Journey
 from kapdesk.core.protocols import BASELINE_STEP, ChecklistItem
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 
 
 class Breath(StrEnum):
@@ -28,10 +29,10 @@ class Breath(StrEnum):
 
 
 BREATH_WORDS = {
-    Breath.IN: "Breathe in",
-    Breath.HOLD_FULL: "Hold",
-    Breath.OUT: "Breathe out",
-    Breath.HOLD_EMPTY: "Rest",
+    Breath.IN: QT_TRANSLATE_NOOP("Breathwork", "Breathe in"),
+    Breath.HOLD_FULL: QT_TRANSLATE_NOOP("Breathwork", "Hold"),
+    Breath.OUT: QT_TRANSLATE_NOOP("Breathwork", "Breathe out"),
+    Breath.HOLD_EMPTY: QT_TRANSLATE_NOOP("Breathwork", "Rest"),
 }
 
 
@@ -52,21 +53,23 @@ class BreathPattern:
 BREATH_PATTERNS: tuple[BreathPattern, ...] = (
     BreathPattern(
         "box",
-        "Box breathing 4-4-4-4",
+        QT_TRANSLATE_NOOP("Breathwork", "Box breathing 4-4-4-4"),
         ((Breath.IN, 4.0), (Breath.HOLD_FULL, 4.0), (Breath.OUT, 4.0), (Breath.HOLD_EMPTY, 4.0)),
-        "In for 4, hold for 4, out for 4, rest for 4.",
+        QT_TRANSLATE_NOOP("Breathwork", "In for 4, hold for 4, out for 4, rest for 4."),
     ),
     BreathPattern(
         "4-7-8",
-        "4-7-8 breathing",
+        QT_TRANSLATE_NOOP("Breathwork", "4-7-8 breathing"),
         ((Breath.IN, 4.0), (Breath.HOLD_FULL, 7.0), (Breath.OUT, 8.0)),
-        "In through the nose for 4, hold for 7, out through the mouth for 8.",
+        QT_TRANSLATE_NOOP(
+            "Breathwork", "In through the nose for 4, hold for 7, out through the mouth for 8."
+        ),
     ),
     BreathPattern(
         "coherent",
-        "Slow even breathing 5-5",
+        QT_TRANSLATE_NOOP("Breathwork", "Slow even breathing 5-5"),
         ((Breath.IN, 5.0), (Breath.OUT, 5.0)),
-        "In for 5, out for 5: six breaths a minute.",
+        QT_TRANSLATE_NOOP("Breathwork", "In for 5, out for 5: six breaths a minute."),
     ),
 )
 
@@ -172,7 +175,7 @@ def checklist_data(item: ChecklistItem, done: bool, by: str = "") -> dict[str, A
 
 
 def breathwork_data(pattern: BreathPattern, seconds: float, by: str = "") -> dict[str, Any]:
-    return {"pattern": pattern.name, "seconds": round(seconds, 1), "by": by.strip()}
+    return {"pattern": str(pattern.name), "seconds": round(seconds, 1), "by": by.strip()}
 
 
 def decision_data(journey: Journey, reason: str, by: str = "") -> dict[str, Any]:

@@ -11,9 +11,10 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from kapdesk.core.preparation import BREATH_PATTERNS, BreathPattern, Pace, breathwork_data, pace
-from kapdesk.core.wording import counted
+from kapdesk.core.words import QT_TRANSLATE_NOOP, Template
 from kapdesk.ui import theme
 from kapdesk.ui.widgets import ActionButton, centred, label
+from kapdesk.ui.words import say, say_button, translated
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent
@@ -21,6 +22,12 @@ if TYPE_CHECKING:
     from kapdesk.core.clock import Clock
 
 FRAME_MS = 40  # 25 frames a second: smooth enough for a slow circle, light on the CPU
+
+BREATHWORK = QT_TRANSLATE_NOOP("Breathwork", "Breathwork")
+# The step's words and the seconds left in it: no words of its own (not in the catalogues).
+STEP = Template("Breathwork", "{words}   {seconds}")
+ONE_BREATH = QT_TRANSLATE_NOOP("Breathwork", "{time} · {count} breath")
+BREATHS = QT_TRANSLATE_NOOP("Breathwork", "{time} · {count} breaths")
 
 
 class Pacer(QWidget):
@@ -65,7 +72,7 @@ class BreathingDialog(QDialog):
         patterns: tuple[BreathPattern, ...] = BREATH_PATTERNS,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Breathwork")
+        say(self, BREATHWORK, "setWindowTitle")
         self.setModal(True)
         self.setMinimumSize(520, 560)
         self._clock = clock
@@ -74,14 +81,17 @@ class BreathingDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         top = QHBoxLayout()
-        top.addWidget(label("Breathwork", "title"), 1)
+        title = label("", "title")
+        say(title, BREATHWORK)
+        top.addWidget(title, 1)
         self.pattern = QComboBox()
-        for pattern in patterns:
-            self.pattern.addItem(pattern.name, pattern.id)
+        for pattern in patterns:  # a form of a moment: its words as it opens
+            self.pattern.addItem(translated(pattern.name), pattern.id)
         self.pattern.currentIndexChanged.connect(self._restart)
         top.addWidget(self.pattern)
         layout.addLayout(top)
-        self.about = label(patterns[0].about, "muted")
+        self.about = label("", "muted")
+        say(self.about, patterns[0].about)
         layout.addWidget(self.about)
         self.pacer = Pacer(self)
         layout.addWidget(self.pacer, 1)
@@ -91,8 +101,11 @@ class BreathingDialog(QDialog):
         layout.addWidget(self.elapsed)
         buttons = QHBoxLayout()
         buttons.addStretch()
-        buttons.addWidget(ActionButton("Cancel", "Esc", self.reject, self))
-        self.done_button = ActionButton("Done", "Ctrl+S", self.done_breathing, self, primary=True)
+        cancel = ActionButton("", "Esc", self.reject, self)
+        say_button(cancel, QT_TRANSLATE_NOOP("Breathwork", "Cancel"))
+        buttons.addWidget(cancel)
+        self.done_button = ActionButton("", "Ctrl+S", self.done_breathing, self, primary=True)
+        say_button(self.done_button, QT_TRANSLATE_NOOP("Breathwork", "Done"))
         buttons.addWidget(self.done_button)
         layout.addLayout(buttons)
         self._frames = QTimer(self)
@@ -110,11 +123,15 @@ class BreathingDialog(QDialog):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
+        # Wide enough for the title and the pattern's whole name (longer in some languages):
+        # the minimum set above would let the form be narrower than what it holds.
+        if self.width() < self.minimumSizeHint().width():
+            self.resize(self.minimumSizeHint().width(), self.height())
         self._frames.start()
 
     def _restart(self) -> None:
         self._began = self._clock.monotonic()
-        self.about.setText(self.current_pattern.about)
+        say(self.about, self.current_pattern.about)
         self.step()
 
     def step(self) -> None:
@@ -122,9 +139,10 @@ class BreathingDialog(QDialog):
         seconds = self.seconds()
         now = pace(self.current_pattern, seconds)
         self.pacer.show_pace(now)
-        self.words.setText(f"{now.words}   {now.seconds_left:.0f}")
+        say(self.words, STEP.format(words=now.words, seconds=f"{now.seconds_left:.0f}"))
         minutes, rest = divmod(int(seconds), 60)
-        self.elapsed.setText(f"{minutes}:{rest:02d} · {counted(now.cycles, 'breath')}")
+        breaths = ONE_BREATH if now.cycles == 1 else BREATHS
+        say(self.elapsed, breaths.format(time=f"{minutes}:{rest:02d}", count=now.cycles))
 
     def done_breathing(self) -> None:
         spent = max(self._clock.monotonic() - self._opened, 0.0)

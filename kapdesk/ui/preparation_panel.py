@@ -28,8 +28,10 @@ from kapdesk.core.preparation import (
     preparation_of,
 )
 from kapdesk.core.units import Units
+from kapdesk.core.words import QT_TRANSLATE_NOOP, Said
 from kapdesk.ui.crossing import crossing
 from kapdesk.ui.widgets import ActionButton, ElidedLabel, in_place_of, label, set_role
+from kapdesk.ui.words import say, say_button, words_of
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QMouseEvent, QResizeEvent
@@ -39,11 +41,35 @@ if TYPE_CHECKING:
     from kapdesk.ui.breathing_dialog import BreathingDialog
 
 
+IF_IT_APPLIES = QT_TRANSLATE_NOOP("PreparationPanel", "{step} (if it applies)")
+TICKED_BY = QT_TRANSLATE_NOOP("PreparationPanel", "Ticked by {name}")
+BREATHED = QT_TRANSLATE_NOOP("PreparationPanel", "Done: {minutes} min.")
+CALM_MINUTES = QT_TRANSLATE_NOOP("PreparationPanel", "A few calm minutes before the dose.")
+NO_BASELINE = QT_TRANSLATE_NOOP("PreparationPanel", "No baseline vital signs yet.")
+ASKS_DECISION = QT_TRANSLATE_NOOP(
+    "PreparationPanel", "{concern}. Dosing will ask for a decision with a reason."
+)
+BASELINE = QT_TRANSLATE_NOOP("PreparationPanel", "Baseline: {reading}.")
+BASELINE_DECIDED = QT_TRANSLATE_NOOP(
+    "PreparationPanel", "Baseline: {reading}. Decision: {decision}"
+)
+NOT_WRITTEN = QT_TRANSLATE_NOOP("PreparationPanel", "Not written yet.")
+SAVED = QT_TRANSLATE_NOOP("PreparationPanel", "Saved.")
+SAVED_BY = QT_TRANSLATE_NOOP("PreparationPanel", "Saved by {name}.")
+KEPT = QT_TRANSLATE_NOOP(
+    "PreparationPanel", "Kept on this PC (offline): sent when the server is back."
+)
+SAVING = QT_TRANSLATE_NOOP("PreparationPanel", "Saving…")
+NOT_SAVED = QT_TRANSLATE_NOOP("PreparationPanel", "Not saved yet: see the message at the top.")
+WRITE_FIRST = QT_TRANSLATE_NOOP("PreparationPanel", "Write the intention first.")
+
+
 class _StepText(QLabel):
     """A checklist step's words, wrapped; a touch on them ticks the box, as on paper."""
 
     def __init__(self, text: str, box: QCheckBox) -> None:
-        super().__init__(text)
+        super().__init__()
+        say(self, text)
         self.setWordWrap(True)
         self._box = box
 
@@ -85,36 +111,49 @@ class PreparationPanel(QWidget):
 
         left = QVBoxLayout()
         left.setSpacing(8)
-        left.addWidget(label("Intention, in the patient's own words", "section"))
+        left.addWidget(
+            self._section(
+                QT_TRANSLATE_NOOP("PreparationPanel", "Intention, in the patient's own words")
+            )
+        )
         self.intention = QPlainTextEdit()
-        self.intention.setPlaceholderText("What the patient hopes to explore or let go of today")
+        say(
+            self.intention,
+            QT_TRANSLATE_NOOP(
+                "PreparationPanel", "What the patient hopes to explore or let go of today"
+            ),
+            "setPlaceholderText",
+        )
         self.intention.setTabChangesFocus(True)
         self.intention.setMinimumHeight(96)
         left.addWidget(self.intention, 1)
         row = QHBoxLayout()
         self.intention_state = ElidedLabel("muted")
         row.addWidget(self.intention_state, 1)
-        self.save_intention = ActionButton("Save intention", "Ctrl+I", self.record_intention, self)
+        self.save_intention = ActionButton("", "Ctrl+I", self.record_intention, self)
+        say_button(self.save_intention, QT_TRANSLATE_NOOP("PreparationPanel", "Save intention"))
         self.save_intention.setProperty("role", "compact")
         row.addWidget(self.save_intention)
         left.addLayout(row)
         left.addSpacing(8)
-        left.addWidget(label("Breathwork", "section"))
+        left.addWidget(self._section(QT_TRANSLATE_NOOP("PreparationPanel", "Breathwork")))
         breath_row = QHBoxLayout()
         self.breathing_state = ElidedLabel("muted")
         breath_row.addWidget(self.breathing_state, 1)
-        self.breathe_button = ActionButton(
-            "Breathe together", "Ctrl+G", self.request_breathing, self
-        )
+        self.breathe_button = ActionButton("", "Ctrl+G", self.request_breathing, self)
+        say_button(self.breathe_button, QT_TRANSLATE_NOOP("PreparationPanel", "Breathe together"))
         self.breathe_button.setProperty("role", "compact")
         breath_row.addWidget(self.breathe_button)
         left.addLayout(breath_row)
         left.addSpacing(8)
-        left.addWidget(label("Questionnaires", "section"))
+        left.addWidget(self._section(QT_TRANSLATE_NOOP("PreparationPanel", "Questionnaires")))
         questionnaire_row = QHBoxLayout()
         questionnaire_row.addWidget(ElidedLabel("muted"), 1)
         self.questionnaires_button = ActionButton(
-            "PHQ-9 and GAD-7", "Ctrl+U", self.questionnaires_requested.emit, self
+            "", "Ctrl+U", self.questionnaires_requested.emit, self
+        )
+        say_button(
+            self.questionnaires_button, QT_TRANSLATE_NOOP("PreparationPanel", "PHQ-9 and GAD-7")
         )
         self.questionnaires_button.setProperty("role", "compact")
         questionnaire_row.addWidget(self.questionnaires_button)
@@ -123,11 +162,18 @@ class PreparationPanel(QWidget):
 
         outer.addLayout(self._build_checklist(), 1)
 
+    @staticmethod
+    def _section(text: str) -> QLabel:
+        """A section's heading, said in the language spoken."""
+        heading = label("", "section")
+        say(heading, text)
+        return heading
+
     def _build_checklist(self) -> QVBoxLayout:
         """The steps before dosing, the baseline reading and its button."""
         right = QVBoxLayout()
         right.setSpacing(8)
-        right.addWidget(label("Before dosing", "section"))
+        right.addWidget(self._section(QT_TRANSLATE_NOOP("PreparationPanel", "Before dosing")))
         self._steps = QGridLayout()
         self._steps.setHorizontalSpacing(10)
         self._steps.setVerticalSpacing(4)
@@ -137,7 +183,12 @@ class PreparationPanel(QWidget):
         self.baseline = label("", "muted")
         right.addWidget(self.baseline)
         # Ctrl+B is the vital-signs shortcut of the whole journey page (the observation panel).
-        self.vitals_button = QPushButton("Baseline vital signs   Ctrl+B")
+        self.vitals_button = QPushButton()
+        say(
+            self.vitals_button,
+            QT_TRANSLATE_NOOP("PreparationPanel", "Baseline vital signs"),
+            shaped=lambda words: f"{words}   Ctrl+B",
+        )
         self.vitals_button.setProperty("role", "compact")
         self.vitals_button.clicked.connect(self.vitals_requested.emit)
         right.addWidget(self.vitals_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -179,7 +230,7 @@ class PreparationPanel(QWidget):
             box.setObjectName("checklist_tick")
             box.setAccessibleName(item.text)
             box.clicked.connect(lambda done, item=item: self._tick(item.id, done))
-            text = item.text if item.required else f"{item.text} (if it applies)"
+            text = item.text if item.required else IF_IT_APPLIES.format(step=item.text)
             words = _StepText(text, box)
             self._steps.addWidget(box, row, 0, Qt.AlignmentFlag.AlignTop)
             self._steps.addWidget(words, row, 1)
@@ -198,28 +249,35 @@ class PreparationPanel(QWidget):
             box = self._boxes.get(tick.item.id)
             if box is not None:
                 box.setChecked(tick.done)
-                box.setToolTip(f"Ticked by {tick.by}" if tick.done and tick.by else "")
-        self.intention_state.setText(self._intention_state())
+                ticked = TICKED_BY.format(name=tick.by) if tick.done and tick.by else ""
+                say(box, ticked, "setToolTip")
+        say(self.intention_state, self._intention_state())
         minutes = prepared.breathwork_seconds / 60
-        self.breathing_state.setText(
-            f"Done: {minutes:.1f} min." if minutes else "A few calm minutes before the dose."
+        say(
+            self.breathing_state,
+            BREATHED.format(minutes=f"{minutes:.1f}") if minutes else CALM_MINUTES,
         )
         found = journey.baseline_reading()
         concern = journey.baseline_concern()
         if found is None:
-            self.baseline.setText("No baseline vital signs yet.")
+            say(self.baseline, NO_BASELINE)
             set_role(self.baseline, "muted")
         elif concern:
-            self.baseline.setText(f"{concern}. Dosing will ask for a decision with a reason.")
+            say(self.baseline, ASKS_DECISION.format(concern=concern))
             set_role(self.baseline, "error")
         else:
-            decided = f" Decision: {prepared.decision}" if prepared.decision else ""
-            self.baseline.setText(f"Baseline: {found[1].text(self.units)}.{decided}")
+            reading = found[1].text(self.units)
+            said = (
+                BASELINE_DECIDED.format(reading=reading, decision=prepared.decision)
+                if prepared.decision
+                else BASELINE.format(reading=reading)
+            )
+            say(self.baseline, said)
             set_role(self.baseline, "muted")
 
     def _heard(self, _what: object) -> None:
         if self.current is not None:
-            self.intention_state.setText(self._intention_state())
+            say(self.intention_state, self._intention_state())
 
     def _intention_state(self) -> str:
         """Whether the intention is saved: its row committed, on its way, or held back."""
@@ -227,16 +285,15 @@ class PreparationPanel(QWidget):
         journey, recorder = self.current.journey, self.current.recorder
         prepared = preparation_of(journey)
         if not prepared.intention:
-            return "Not written yet."
+            return NOT_WRITTEN
         written = [e for e in journey.events if e.kind is EventKind.INTENTION][-1]
         if recorder.is_saved(written):
-            who = f" by {prepared.intention_by}" if prepared.intention_by else ""
-            return f"Saved{who}."
+            return SAVED_BY.format(name=prepared.intention_by) if prepared.intention_by else SAVED
         if recorder.is_kept(written) and not recorder.memory_only:
-            return "Kept on this PC (offline): sent when the server is back."
+            return KEPT
         if recorder.waits(written) and not recorder.memory_only and not recorder.offline:
-            return "Saving…"
-        return "Not saved yet: see the message at the top."
+            return SAVING
+        return NOT_SAVED
 
     # -- recording ----------------------------------------------------------------------------
 
@@ -249,7 +306,8 @@ class PreparationPanel(QWidget):
         try:
             self.current.journey.record_preparation(kind, data)
         except JourneyError as exc:
-            self.problem.setText(str(exc).capitalize() + ".")
+            said = words_of(exc)  # a core message says its sentence whole
+            say(self.problem, said if isinstance(said, Said) else said.capitalize() + ".")
             self.problem.show()
             return False
         self.problem.hide()
@@ -259,7 +317,7 @@ class PreparationPanel(QWidget):
     def record_intention(self) -> None:
         text = self.intention.toPlainText().strip()
         if not text:
-            self.intention_state.setText("Write the intention first.")
+            say(self.intention_state, WRITE_FIRST)
             return
         self._record(EventKind.INTENTION, intention_data(text, self._by()))
 
