@@ -23,6 +23,7 @@ from typing import Any
 from kapdesk.core.journey import EventKind, Journey, JourneyEvent
 from kapdesk.core.protocols import LONGEST_SESSION_MINUTES
 from kapdesk.core.vitals import Reading
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -36,11 +37,11 @@ class ReadinessItem:
 
 VITALS_ITEM = ReadinessItem(
     "vitals",
-    "Vital signs",
+    QT_TRANSLATE_NOOP("Discharge", "Vital signs"),
     (
-        "Within 20% of baseline",
-        "20-40% from baseline",
-        "More than 40% from baseline",
+        QT_TRANSLATE_NOOP("Discharge", "Within 20% of baseline"),
+        QT_TRANSLATE_NOOP("Discharge", "20-40% from baseline"),
+        QT_TRANSLATE_NOOP("Discharge", "More than 40% from baseline"),
     ),
 )
 
@@ -48,32 +49,72 @@ READINESS_ITEMS: tuple[ReadinessItem, ...] = (
     VITALS_ITEM,
     ReadinessItem(
         "alert",
-        "Alert and oriented",
-        ("Alert and oriented", "Drowsy, rouses easily", "Confused or hard to rouse"),
+        QT_TRANSLATE_NOOP("Discharge", "Alert and oriented"),
+        (
+            QT_TRANSLATE_NOOP("Discharge", "Alert and oriented"),
+            QT_TRANSLATE_NOOP("Discharge", "Drowsy, rouses easily"),
+            QT_TRANSLATE_NOOP("Discharge", "Confused or hard to rouse"),
+        ),
     ),
     ReadinessItem(
         "dissociation",
-        "Dissociation",
-        ("Back to usual self", "Some dreaminess left", "Still dissociated"),
+        QT_TRANSLATE_NOOP("Discharge", "Dissociation"),
+        (
+            QT_TRANSLATE_NOOP("Discharge", "Back to usual self"),
+            QT_TRANSLATE_NOOP("Discharge", "Some dreaminess left"),
+            QT_TRANSLATE_NOOP("Discharge", "Still dissociated"),
+        ),
     ),
     ReadinessItem(
         "walking",
-        "Walking",
-        ("Walks steadily", "Walks with help", "Cannot walk yet"),
+        QT_TRANSLATE_NOOP("Discharge", "Walking"),
+        (
+            QT_TRANSLATE_NOOP("Discharge", "Walks steadily"),
+            QT_TRANSLATE_NOOP("Discharge", "Walks with help"),
+            QT_TRANSLATE_NOOP("Discharge", "Cannot walk yet"),
+        ),
     ),
     ReadinessItem(
         "nausea",
-        "Nausea",
-        ("None or minimal", "Moderate, treated", "Severe, vomiting"),
+        QT_TRANSLATE_NOOP("Discharge", "Nausea"),
+        (
+            QT_TRANSLATE_NOOP("Discharge", "None or minimal"),
+            QT_TRANSLATE_NOOP("Discharge", "Moderate, treated"),
+            QT_TRANSLATE_NOOP("Discharge", "Severe, vomiting"),
+        ),
     ),
     ReadinessItem(
         "comfort",
-        "Comfort and mood",
-        ("Settled, comfortable", "Some distress", "Distressed, needs care"),
+        QT_TRANSLATE_NOOP("Discharge", "Comfort and mood"),
+        (
+            QT_TRANSLATE_NOOP("Discharge", "Settled, comfortable"),
+            QT_TRANSLATE_NOOP("Discharge", "Some distress"),
+            QT_TRANSLATE_NOOP("Discharge", "Distressed, needs care"),
+        ),
     ),
 )
 
 MAX_SCORE = 2 * len(READINESS_ITEMS)
+# Why an item at 0 keeps the patient, a sentence each (``Walking: cannot walk yet``).
+AT_ZERO = {
+    "vitals": QT_TRANSLATE_NOOP("Discharge", "Vital signs: more than 40% from baseline"),
+    "alert": QT_TRANSLATE_NOOP("Discharge", "Alert and oriented: confused or hard to rouse"),
+    "dissociation": QT_TRANSLATE_NOOP("Discharge", "Dissociation: still dissociated"),
+    "walking": QT_TRANSLATE_NOOP("Discharge", "Walking: cannot walk yet"),
+    "nausea": QT_TRANSLATE_NOOP("Discharge", "Nausea: severe, vomiting"),
+    "comfort": QT_TRANSLATE_NOOP("Discharge", "Comfort and mood: distressed, needs care"),
+}
+NOT_SCORED = QT_TRANSLATE_NOOP("Discharge", "{item}: not scored")
+SCORE_SHORT = QT_TRANSLATE_NOOP("Discharge", "Score {total} of {most}: {needed} needed")
+NO_ESCORT = QT_TRANSLATE_NOOP("Discharge", "No escort present: the patient must not leave alone")
+NO_BASELINE = QT_TRANSLATE_NOOP("Discharge", "No baseline reading before dosing to compare with.")
+NONE_SINCE = QT_TRANSLATE_NOOP("Discharge", "Take vital signs now: none since dosing.")
+NOTHING_SHARED = QT_TRANSLATE_NOOP(
+    "Discharge", "The readings share no blood pressure or pulse to compare."
+)
+COMPARED = QT_TRANSLATE_NOOP(
+    "Discharge", "Now {latest}; baseline {baseline}: at most {change} off."
+)
 _MEASURES = ("systolic", "diastolic", "heart_rate")  # PADSS compares blood pressure and pulse
 
 
@@ -90,21 +131,21 @@ def compare_vitals(journey: Journey) -> VitalsComparison:
     """Score the vital-signs item from the record."""
     found = journey.baseline_reading()
     if found is None:
-        return VitalsComparison(None, "No baseline reading before dosing to compare with.")
+        return VitalsComparison(None, NO_BASELINE)
     baseline = found[1]
     latest = latest_reading(journey)
     if latest is None:
-        return VitalsComparison(None, "Take vital signs now: none since dosing.")
+        return VitalsComparison(None, NONE_SINCE)
     changes: list[tuple[float, str]] = []
     for name in _MEASURES:
         before, now = getattr(baseline, name), getattr(latest, name)
         if before and now is not None:
             changes.append((abs(now - before) / before, name))
     if not changes:
-        return VitalsComparison(None, "The readings share no blood pressure or pulse to compare.")
+        return VitalsComparison(None, NOTHING_SHARED)
     largest, _name = max(changes)
     score = 2 if largest <= 0.2 else 1 if largest <= 0.4 else 0
-    text = f"Now {latest.text()}; baseline {baseline.text()}: at most {largest:.0%} off."
+    text = COMPARED.format(latest=latest.text(), baseline=baseline.text(), change=f"{largest:.0%}")
     return VitalsComparison(score, text, largest)
 
 
@@ -150,8 +191,8 @@ class Readiness:
             "total": self.total,
             "max": MAX_SCORE,
             "ready": self.ready,
-            "reasons": list(self.reasons),
-            "vitals": vitals_text,
+            "reasons": [str(reason) for reason in self.reasons],  # the record keeps English
+            "vitals": str(vitals_text),
             "answers": dict(answers),
             "by": by.strip(),
         }
@@ -164,17 +205,17 @@ def assess(scores: Mapping[str, int | None], escort: bool, ready_score: int) -> 
     for item in READINESS_ITEMS:
         score = scores.get(item.id)
         if score is None:
-            reasons.append(f"{item.name}: not scored")
+            reasons.append(NOT_SCORED.format(item=item.name))
             continue
         if score not in (0, 1, 2):
             raise ValueError(f"{item.name}: a score is 0, 1 or 2, not {score}")
         total += score
         if score == 0:
-            reasons.append(f"{item.name}: {item.words[2].lower()}")
+            reasons.append(AT_ZERO.get(item.id) or f"{item.name}: {item.words[2].lower()}")
     if total < ready_score:
-        reasons.append(f"Score {total} of {MAX_SCORE}: {ready_score} needed")
+        reasons.append(SCORE_SHORT.format(total=total, most=MAX_SCORE, needed=ready_score))
     if not escort:
-        reasons.append("No escort present: the patient must not leave alone")
+        reasons.append(NO_ESCORT)
     return Readiness(
         {item.id: scores.get(item.id) for item in READINESS_ITEMS},
         escort,

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QGridLayout,
+    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,7 +25,9 @@ from kapdesk.core.discharge import (
     leave_from,
 )
 from kapdesk.core.journey import verdict_text
+from kapdesk.core.words import QT_TRANSLATE_NOOP, Template, joined
 from kapdesk.ui.widgets import centred, dialog_footer, label
+from kapdesk.ui.words import say, say_button
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -33,8 +36,30 @@ if TYPE_CHECKING:
     from kapdesk.core.protocols import DischargeQuestion
 
 
+READY_TO_LEAVE = QT_TRANSLATE_NOOP("DischargeDialog", "Ready to leave?")
+RULES = QT_TRANSLATE_NOOP(
+    "DischargeDialog",
+    "Each item scores 2, 1 or 0. Ready at {ready} of {most} with no item at 0 and an escort "
+    "present.",
+)
+SCORE_IT = QT_TRANSLATE_NOOP("DischargeDialog", "Score it yourself: {why}")
+# The score the record gives and why: no words of its own (not in the catalogues).
+SCORED = Template("DischargeDialog", "{score}: {why}")
+READY = QT_TRANSLATE_NOOP("DischargeDialog", "{total} of {most}: {verdict}.")
+NOT_READY = QT_TRANSLATE_NOOP("DischargeDialog", "{total} of {most}, not ready yet: {reasons}")
+ANSWER = QT_TRANSLATE_NOOP("DischargeDialog", "Answer the protocol's questions: {questions}")
+
+
+def _words(text: str, role: str = "") -> QLabel:
+    """A label saying ``text`` in the language spoken."""
+    shown = label("", role)
+    say(shown, text)
+    return shown
+
+
 def _choice(text: str) -> QPushButton:
-    button = QPushButton(text)
+    button = QPushButton()
+    say(button, text)
     button.setObjectName("discharge_choice")
     button.setCheckable(True)
     button.setProperty("role", "tag")
@@ -46,7 +71,7 @@ class DischargeDialog(QDialog):
 
     def __init__(self, journey: Journey, by: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Ready to leave?")
+        say(self, READY_TO_LEAVE, "setWindowTitle")
         self.setModal(True)
         self.setMinimumWidth(900)
         self._journey = journey
@@ -57,33 +82,34 @@ class DischargeDialog(QDialog):
         self._ready_score = rules.ready_score
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        layout.addWidget(label("Ready to leave?", "title"))
-        layout.addWidget(
-            label(
-                f"Each item scores 2, 1 or 0. Ready at {rules.ready_score} of {MAX_SCORE} with no "
-                "item at 0 and an escort present.",
-                "muted",
-            )
-        )
+        layout.addWidget(_words(READY_TO_LEAVE, "title"))
+        layout.addWidget(_words(RULES.format(ready=rules.ready_score, most=MAX_SCORE), "muted"))
         self.vitals = compare_vitals(journey)
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(6)
-        for column, heading in enumerate(("2 points", "1 point", "0 points")):
-            grid.addWidget(centred(label(heading, "section")), 0, 1 + column)
+        headings = (
+            QT_TRANSLATE_NOOP("DischargeDialog", "2 points"),
+            QT_TRANSLATE_NOOP("DischargeDialog", "1 point"),
+            QT_TRANSLATE_NOOP("DischargeDialog", "0 points"),
+        )
+        for column, heading in enumerate(headings):
+            grid.addWidget(centred(_words(heading, "section")), 0, 1 + column)
         self.groups: dict[str, QButtonGroup] = {}
         if self.vitals.score is None:
             # Nothing to compare (no baseline, or no reading since the dose): staff judge it,
             # and the reason stays on screen beside the choice.
-            self.vitals_line = label(f"Score it yourself: {self.vitals.text}", "muted")
+            self.vitals_line = _words(SCORE_IT.format(why=self.vitals.text), "muted")
             scored_by_staff = READINESS_ITEMS
         else:
-            self.vitals_line = label(f"{self.vitals.score}: {self.vitals.text}", "muted")
+            self.vitals_line = _words(
+                SCORED.format(score=self.vitals.score, why=self.vitals.text), "muted"
+            )
             scored_by_staff = READINESS_ITEMS[1:]
-            grid.addWidget(label(VITALS_ITEM.name), 1, 0)
+            grid.addWidget(_words(VITALS_ITEM.name), 1, 0)
             grid.addWidget(self.vitals_line, 1, 1, 1, 3)
         for row, item in enumerate(scored_by_staff, start=2):
-            grid.addWidget(label(item.name), row, 0)
+            grid.addWidget(_words(item.name), row, 0)
             group = QButtonGroup(self)
             for column, (points, words) in enumerate(zip((2, 1, 0), item.words, strict=True)):
                 button = _choice(words)
@@ -97,7 +123,11 @@ class DischargeDialog(QDialog):
         layout.addLayout(grid)
         if self.vitals.score is None:
             layout.addWidget(self.vitals_line)
-        self.escort = QCheckBox("An escort is here to take the patient home")
+        self.escort = QCheckBox()
+        say(
+            self.escort,
+            QT_TRANSLATE_NOOP("DischargeDialog", "An escort is here to take the patient home"),
+        )
         self.escort.toggled.connect(lambda _on: self._update())
         layout.addWidget(self.escort)
 
@@ -107,8 +137,9 @@ class DischargeDialog(QDialog):
         # On a small room PC the items scroll; the verdict and the buttons stay in view.
         self.verdict = label("", "muted")
         self.problems, self.save_button = dialog_footer(
-            self, layout, "Save check", self.submit, status=self.verdict
+            self, layout, "", self.submit, status=self.verdict
         )
+        say_button(self.save_button, QT_TRANSLATE_NOOP("DischargeDialog", "Save check"))
         self._update()
 
     def _ask_questions(self, layout: QVBoxLayout, asked: Sequence[DischargeQuestion]) -> None:
@@ -120,14 +151,20 @@ class DischargeDialog(QDialog):
         for row, question in enumerate(asked):
             questions.addWidget(label(question.text), row, 0)
             group = QButtonGroup(self)
-            for column, (answer, words) in enumerate(((1, "Yes"), (0, "No"))):
+            yes, no = (
+                QT_TRANSLATE_NOOP("DischargeDialog", "Yes"),
+                QT_TRANSLATE_NOOP("DischargeDialog", "No"),
+            )
+            for column, (answer, words) in enumerate(((1, yes), (0, no))):
                 button = _choice(words)
                 group.addButton(button, answer)
                 questions.addWidget(button, row, 1 + column)
             group.idClicked.connect(lambda _answer: self._update())
             self.answers[question.id] = group
         questions.setColumnStretch(0, 1)
-        layout.addWidget(label("The protocol also asks", "section"))
+        layout.addWidget(
+            _words(QT_TRANSLATE_NOOP("DischargeDialog", "The protocol also asks"), "section")
+        )
         layout.addLayout(questions)
 
     def scores(self) -> dict[str, int | None]:
@@ -153,11 +190,14 @@ class DischargeDialog(QDialog):
         self.readiness = readiness
         if readiness.ready:
             leave = leave_from(self._journey, self._journey.now())
-            self.verdict.setText(f"{readiness.total} of {MAX_SCORE}: {verdict_text(True, leave)}.")
+            verdict = verdict_text(True, leave)
+            say(self.verdict, READY.format(total=readiness.total, most=MAX_SCORE, verdict=verdict))
             self.verdict.setProperty("role", "")
         else:
-            self.verdict.setText(
-                f"{readiness.total} of {MAX_SCORE}, not ready yet: " + "; ".join(readiness.reasons)
+            reasons = joined(readiness.reasons, "; ")
+            say(
+                self.verdict,
+                NOT_READY.format(total=readiness.total, most=MAX_SCORE, reasons=reasons),
             )
             self.verdict.setProperty("role", "muted")
         self.verdict.style().polish(self.verdict)
@@ -169,7 +209,7 @@ class DischargeDialog(QDialog):
             if self.answers[question.id].checkedId() < 0
         ]
         if unanswered:
-            self.problems.setText("Answer the protocol's questions: " + " ".join(unanswered))
+            say(self.problems, ANSWER.format(questions=" ".join(unanswered)))
             self.problems.show()
             return
         assert self.readiness is not None
