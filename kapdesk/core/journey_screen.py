@@ -19,11 +19,88 @@ from kapdesk.core.journey_events import JourneyState
 from kapdesk.core.protocols import Advance, Protocol
 from kapdesk.core.standing_flags import StandingFlag, by_reading
 from kapdesk.core.timefmt import clock_text, minutes_text, seconds_between
-from kapdesk.core.wording import counted
+from kapdesk.core.words import QT_TRANSLATE_NOOP, joined
 
 # Ending a dosing phase before its time takes a second press of Next phase within this long.
 CONFIRM_EARLY_S = 10.0
 NO_BREAK = "\u00a0"  # a space a line does not break at
+BETWEEN = "   ·   "  # between the parts of the header's line
+
+PATIENT = QT_TRANSLATE_NOOP("JourneyScreen", "Patient {code}")
+SITTER = QT_TRANSLATE_NOOP("JourneyScreen", "Sitter {name}")
+SITTER_SIGNED_IN = QT_TRANSLATE_NOOP("JourneyScreen", "Sitter {name} (signed in)")
+SIGNED_IN = QT_TRANSLATE_NOOP("JourneyScreen", "Signed in: {name}")
+PREPARING = QT_TRANSLATE_NOOP(
+    "JourneyScreen", "Preparation · the journey clock starts with the dose"
+)
+NOT_DOSED = QT_TRANSLATE_NOOP("JourneyScreen", "Not dosed yet")
+NOT_VOUCHED_CAPTION = QT_TRANSLATE_NOOP(
+    "JourneyScreen", "Since dosing · not vouched: kapdesk could not check it"
+)
+SINCE_DOSING = QT_TRANSLATE_NOOP("JourneyScreen", "Since dosing")
+BEFORE_DOSING = QT_TRANSLATE_NOOP("JourneyScreen", "Before dosing")
+PLANNED_ONE = QT_TRANSLATE_NOOP("JourneyScreen", "planned {length} in {count} phase")
+PLANNED = QT_TRANSLATE_NOOP("JourneyScreen", "planned {length} in {count} phases")
+DOSE_FIRST = QT_TRANSLATE_NOOP(
+    "JourneyScreen", "Record the dose when it is given; the journey clock starts then."
+)
+FIRST_PHASE = QT_TRANSLATE_NOOP("JourneyScreen", "First phase: {phase} · {length}")
+OVER = QT_TRANSLATE_NOOP("JourneyScreen", "{over} over its planned {length}")
+OF_PLANNED = QT_TRANSLATE_NOOP("JourneyScreen", "{shown} of {planned}")
+LAST_PHASE = QT_TRANSLATE_NOOP(
+    "JourneyScreen", "Last phase. Close the session when the patient is ready."
+)
+NEXT_CONFIRMED = QT_TRANSLATE_NOOP("JourneyScreen", "Next: {phase} · {length} (when you confirm)")
+NEXT_TIMED = QT_TRANSLATE_NOOP(
+    "JourneyScreen", "Next: {phase} · {length} (starts by itself at its time)"
+)
+NEXT_WAITS = QT_TRANSLATE_NOOP(
+    "JourneyScreen", "Next: {phase} · {length} (waits for you: journey time not vouched)"
+)
+READY_MAY_LEAVE = QT_TRANSLATE_NOOP("JourneyScreen", "Ready since {ready}, may leave from {free}")
+READY_SINCE = QT_TRANSLATE_NOOP("JourneyScreen", "Ready to leave since {time}")
+IN_THE_ROOM = QT_TRANSLATE_NOOP("JourneyScreen", "In the room: {left} to go of {stay}")
+STAYED = QT_TRANSLATE_NOOP("JourneyScreen", "Time in the room of {stay} reached")
+CLOSED_UNCHECKED = QT_TRANSLATE_NOOP(
+    "JourneyScreen", "kapdesk could not check how long it was closed."
+)
+NOT_VOUCHED = QT_TRANSLATE_NOOP(
+    "JourneyScreen",
+    "{said} Journey time not vouched: phases by time wait. Check it, then confirm.",
+)
+NOT_VOUCHED_HELD = QT_TRANSLATE_NOOP(
+    "JourneyScreen",
+    "{said} Journey time not vouched: phases by time wait ({phase} is due by it). "
+    "Check it, then confirm.",
+)
+TIME_IS_RIGHT = QT_TRANSLATE_NOOP("JourneyScreen", "Journey time is right   {key}")
+NOTED = QT_TRANSLATE_NOOP("JourneyScreen", "Noted   {key}")
+EXTRA_DOSE = QT_TRANSLATE_NOOP("JourneyScreen", "Extra dose   {key}")
+DOSE_GIVEN = QT_TRANSLATE_NOOP("JourneyScreen", "Dose given   {key}")
+NEXT_PHASE = QT_TRANSLATE_NOOP("JourneyScreen", "Next phase   {key}")
+END_EARLY = QT_TRANSLATE_NOOP("JourneyScreen", "End {phase} early?{gap}{key} again")
+PRESS_AGAIN = QT_TRANSLATE_NOOP(
+    "JourneyScreen",
+    "Press Next phase again to end {phase} at {at} of {planned}; the record will say so.",
+)
+FLAG_WAITS = QT_TRANSLATE_NOOP("JourneyScreen", "A flagged reading waits to be seen")
+CLOSES_EARLY = QT_TRANSLATE_NOOP(
+    "JourneyScreen",
+    "This would close the session early. The record and the printed record will say so, "
+    "with your reason and your name.",
+)
+CANCELS = QT_TRANSLATE_NOOP(
+    "JourneyScreen",
+    "No dose has been recorded. Closing now cancels the session; its record is kept.",
+)
+ENDS = QT_TRANSLATE_NOOP(
+    "JourneyScreen", "The journey ends here and its record is kept. Integration follows."
+)
+ENDS_NOT_READY = QT_TRANSLATE_NOOP(
+    "JourneyScreen",
+    "The journey ends here and its record is kept. Integration follows. No discharge check "
+    "has found the patient ready to leave yet.",
+)
 
 
 class Tone(StrEnum):
@@ -171,29 +248,25 @@ def journey_screen(journey: Journey, facts: ScreenFacts) -> JourneyScreen:
 
 def who_line(journey: Journey, facts: ScreenFacts) -> str:
     """``Patient K-1 · Session 3 of 6 · Ketamine IM · Sitter Ana (signed in)``."""
-    parts = [f"Patient {facts.patient_code}", journey.protocol.name]
+    parts = [PATIENT.format(code=facts.patient_code), journey.protocol.name]
     if facts.course:
         parts.insert(1, facts.course)
     actor = journey.actor
     if facts.sitter:
-        signed = " (signed in)" if actor is not None and actor.name == facts.sitter else ""
-        parts.append(f"Sitter {facts.sitter}{signed}")
+        signed = actor is not None and actor.name == facts.sitter
+        parts.append((SITTER_SIGNED_IN if signed else SITTER).format(name=facts.sitter))
     if actor is not None and actor.name != facts.sitter:
-        parts.append(f"Signed in: {actor.name}")
-    return "   ·   ".join(parts)
+        parts.append(SIGNED_IN.format(name=actor.name))
+    return joined(parts, BETWEEN)
 
 
 def timer_text(journey: Journey, elapsed: float | None, *, preparing: bool) -> TimerText:
     """The time since dosing, dim before it, amber while kapdesk could not vouch for it."""
     if elapsed is None:
-        caption = (
-            "Preparation · the journey clock starts with the dose" if preparing else "Not dosed yet"
-        )
-        return TimerText(caption, "--:--", Tone.MUTED)
+        return TimerText(PREPARING if preparing else NOT_DOSED, "--:--", Tone.MUTED)
     if not journey.time_vouched and journey.state is JourneyState.RUNNING:
-        caption = "Since dosing · not vouched: kapdesk could not check it"
-        return TimerText(caption, clock_text(elapsed), Tone.WARNING)
-    return TimerText("Since dosing", clock_text(elapsed), Tone.PLAIN)
+        return TimerText(NOT_VOUCHED_CAPTION, clock_text(elapsed), Tone.WARNING)
+    return TimerText(SINCE_DOSING, clock_text(elapsed), Tone.PLAIN)
 
 
 def phase_seconds(journey: Journey, elapsed: float | None) -> float:
@@ -211,21 +284,22 @@ def phase_text(journey: Journey, elapsed: float | None) -> PhaseText:
     phase = journey.current_phase
     if phase is None:
         first = protocol.phases[0]
+        count = len(protocol.phases)
+        planned = PLANNED_ONE if count == 1 else PLANNED
         return PhaseText(
-            name="Before dosing",  # the header names the protocol
-            time=f"planned {minutes_text(protocol.planned_minutes)} "
-            f"in {counted(len(protocol.phases), 'phase')}",
+            name=BEFORE_DOSING,  # the header names the protocol
+            time=planned.format(length=minutes_text(protocol.planned_minutes), count=count),
             over=False,
-            guidance=protocol.summary
-            or "Record the dose when it is given; the journey clock starts then.",
-            next_line=f"First phase: {first.name} · {minutes_text(first.minutes)}",
+            guidance=protocol.summary or DOSE_FIRST,
+            next_line=FIRST_PHASE.format(phase=first.name, length=minutes_text(first.minutes)),
         )
     shown = phase_seconds(journey, elapsed)
     overrun = max(0.0, shown - phase.minutes * 60)
+    time: str
     if overrun >= 1:
-        time = f"{clock_text(overrun)} over its planned {minutes_text(phase.minutes)}"
+        time = OVER.format(over=clock_text(overrun), length=minutes_text(phase.minutes))
     else:
-        time = f"{clock_text(shown)} of {clock_text(phase.minutes * 60)}"
+        time = OF_PLANNED.format(shown=clock_text(shown), planned=clock_text(phase.minutes * 60))
     return PhaseText(phase.name, time, overrun >= 1, phase.guidance, next_line(journey))
 
 
@@ -233,14 +307,14 @@ def next_line(journey: Journey) -> str:
     """What comes after the current phase, and how it will start."""
     upcoming = journey.next_phase
     if upcoming is None:
-        return "Last phase. Close the session when the patient is ready."
+        return LAST_PHASE
     if journey.protocol.advance is not Advance.TIMED:
-        how = "when you confirm"
+        how = NEXT_CONFIRMED
     elif journey.time_vouched:
-        how = "starts by itself at its time"
+        how = NEXT_TIMED
     else:
-        how = "waits for you: journey time not vouched"
-    return f"Next: {upcoming.name} · {minutes_text(upcoming.minutes)} ({how})"
+        how = NEXT_WAITS
+    return how.format(phase=upcoming.name, length=minutes_text(upcoming.minutes))
 
 
 def _clock_of(moment: datetime) -> str:
@@ -255,15 +329,15 @@ def monitoring_line(journey: Journey, elapsed: float | None, now: datetime) -> s
         free = discharge.free_to_leave_at
         if free is not None and free > now:
             # Never "ready to leave" while the least time in the room has not passed.
-            return f"Ready since {_clock_of(discharge.ready_at)}, may leave from {_clock_of(free)}"
+            return READY_MAY_LEAVE.format(ready=_clock_of(discharge.ready_at), free=_clock_of(free))
         # Free to leave since the later of ready and the least time.
-        return f"Ready to leave since {_clock_of(free or discharge.ready_at)}"
+        return READY_SINCE.format(time=_clock_of(free or discharge.ready_at))
     if elapsed is not None and protocol.monitoring_minutes:
         stay = minutes_text(protocol.monitoring_minutes)
         left = seconds_between(elapsed, protocol.monitoring_minutes * 60)  # as the timer
         if left > 0:
-            return f"In the room: {clock_text(left)} to go of {stay}"
-        return f"Time in the room of {stay} reached"
+            return IN_THE_ROOM.format(left=clock_text(left), stay=stay)
+        return STAYED.format(stay=stay)
     return ""
 
 
@@ -274,12 +348,14 @@ def time_notice(journey: Journey, noted: Downtime | None, key: str) -> TimeNotic
     said = downtime.text() if downtime is not None else None
     running = journey.state is JourneyState.RUNNING
     if not journey.time_vouched and running:
-        text = said or "kapdesk could not check how long it was closed."
-        text += " Journey time not vouched: phases by time wait"
+        unchecked = said or CLOSED_UNCHECKED
         held = journey.phase_held()
-        if held is not None:
-            text += f" ({held.name} is due by it)"
-        return TimeNotice(text + ". Check it, then confirm.", f"Journey time is right   {key}")
+        text = (
+            NOT_VOUCHED.format(said=unchecked)
+            if held is None
+            else NOT_VOUCHED_HELD.format(said=unchecked, phase=held.name)
+        )
+        return TimeNotice(text, TIME_IS_RIGHT.format(key=key))
     if (
         said is not None
         and downtime is not None
@@ -288,7 +364,7 @@ def time_notice(journey: Journey, noted: Downtime | None, key: str) -> TimeNotic
         and (downtime.vouched or running)
     ):
         # Before the dose there is no journey time: only a move the uptime measured is said.
-        return TimeNotice(said, f"Noted   {key}")
+        return TimeNotice(said, NOTED.format(key=key))
     return None
 
 
@@ -307,7 +383,7 @@ def buttons(journey: Journey, dose_key: str) -> Buttons:
     open_ = journey.state is not JourneyState.CLOSED
     last = journey.next_phase is None
     return Buttons(
-        dose=f"{'Extra dose' if journey.dosed else 'Dose given'}   {dose_key}",
+        dose=(EXTRA_DOSE if journey.dosed else DOSE_GIVEN).format(key=dose_key),
         dose_primary=not journey.dosed,
         dose_enabled=open_,
         next_enabled=running and not last,
@@ -330,15 +406,16 @@ def early_question(journey: Journey, facts: ScreenFacts) -> EarlyQuestion:
         or (elapsed or 0.0) - armed[1] > CONFIRM_EARLY_S
         or not journey.ends_phase_early()
     ):
-        return EarlyQuestion(False, f"Next phase   {key}", "")
+        return EarlyQuestion(False, NEXT_PHASE.format(key=key), "")
     name = span.phase.name
     # On a narrow screen the question takes two lines, so the row of buttons still fits.
     gap = "\n" if facts.narrow else "   "
-    note = (
-        f"Press Next phase again to end {name} at {clock_text(phase_seconds(journey, elapsed))} "
-        f"of {clock_text(span.planned_seconds)}; the record will say so."
+    note = PRESS_AGAIN.format(
+        phase=name,
+        at=clock_text(phase_seconds(journey, elapsed)),
+        planned=clock_text(span.planned_seconds),
     )
-    return EarlyQuestion(True, f"End {name} early?{gap}{key} again", note)
+    return EarlyQuestion(True, END_EARLY.format(phase=name, gap=gap, key=key), note)
 
 
 def calm_words(cue: str, flagged: bool) -> str:
@@ -346,24 +423,14 @@ def calm_words(cue: str, flagged: bool) -> str:
     flag waits to be seen (without its values: a passer-by may read the calm screen)."""
     said = [cue] if cue else []
     if flagged:
-        said.append("A flagged reading waits to be seen")
-    return " · ".join(said)
+        said.append(FLAG_WAITS)
+    return joined(said, " · ")
 
 
 def close_question(journey: Journey, concerns: list[str]) -> tuple[str, bool]:
     """What the close form asks, and whether closing now is early (or cancels the session)."""
     if concerns:
-        return (
-            "This would close the session early. The record and the printed record will "
-            "say so, with your reason and your name.",
-            True,
-        )
+        return CLOSES_EARLY, True
     if not journey.dosed:
-        return (
-            "No dose has been recorded. Closing now cancels the session; its record is kept.",
-            True,
-        )
-    message = "The journey ends here and its record is kept. Integration follows."
-    if discharge_of(journey).ready_at is None:
-        message += " No discharge check has found the patient ready to leave yet."
-    return message, False
+        return CANCELS, True
+    return (ENDS_NOT_READY if discharge_of(journey).ready_at is None else ENDS), False

@@ -40,6 +40,7 @@ from kapdesk.core.preparation import decision_data, preparation_of
 from kapdesk.core.staff import Action
 from kapdesk.core.standing_flags import StandingFlag, by_reading, standing_flags
 from kapdesk.core.units import Units
+from kapdesk.core.words import QT_TRANSLATE_NOOP, joined
 from kapdesk.ui import theme
 from kapdesk.ui.dialogs import CloseDialog, DoseDialog
 from kapdesk.ui.discharge_dialog import DischargeDialog
@@ -59,7 +60,8 @@ from kapdesk.ui.journey_cards import (
 from kapdesk.ui.observation_panel import ObservationPanel
 from kapdesk.ui.preparation_panel import PreparationPanel
 from kapdesk.ui.sound_panel import SoundPanel
-from kapdesk.ui.widgets import SWITCH_OFFER, in_place_of, label
+from kapdesk.ui.widgets import in_place_of, label
+from kapdesk.ui.words import say, words_of
 
 if TYPE_CHECKING:  # the database layer loads after the window is up
     from kapdesk.storage.journeys import OpenJourney
@@ -68,6 +70,15 @@ if TYPE_CHECKING:  # the database layer loads after the window is up
 NARROW = 1200  # px: below this width the page's margins and button padding are narrower
 # The page's colours for the tones of the screen's words.
 _TONES = {Tone.PLAIN: theme.TEXT, Tone.MUTED: theme.TEXT_MUTED, Tone.WARNING: theme.OVERRUN}
+# A refusal said before a form is filled in, with the offer to switch user (SWITCH_OFFER's
+# words, in one sentence with the refusal so each language orders them its own way).
+REFUSED = QT_TRANSLATE_NOOP(
+    "JourneyView", "{refusal}. Switch user to let a colleague who may do it."
+)
+REFUSED_BECAUSE = QT_TRANSLATE_NOOP(
+    "JourneyView", "{why}. {refusal}. Switch user to let a colleague who may do it."
+)
+CLOSES_EARLY = QT_TRANSLATE_NOOP("JourneyView", "It would close early: {concerns}")
 
 
 class JourneyView(QWidget):
@@ -130,7 +141,7 @@ class JourneyView(QWidget):
 
     def _build_centre(self, outer: QVBoxLayout) -> None:
         """The big timer, which preparation replaces before the dose, and the phase card."""
-        self.timer_caption = label("Since dosing", "section")
+        self.timer_caption = label("", "section")  # said by the screen's words (refresh)
         self.timer_caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         outer.addWidget(self.timer_caption)
         self.timer_label = BigTimer()
@@ -251,15 +262,15 @@ class JourneyView(QWidget):
             return
         self._read_flags()
         screen = journey_screen(self.current.journey, self._facts())
-        self.who.setText(screen.who)
-        self.protocol_notice.setText(screen.protocol_notice)
+        say(self.who, screen.who)
+        say(self.protocol_notice, screen.protocol_notice)
         self.protocol_notice.setVisible(bool(screen.protocol_notice))
         if screen.show_preparation and self.preparation is not None:
             self.preparation.refresh()
             self.centre.setCurrentWidget(self._preparation_scroll)
         else:
             self.centre.setCurrentWidget(self.timer_label)
-        self.timer_caption.setText(screen.timer.caption)
+        say(self.timer_caption, screen.timer.caption)
         self.timer_label.setText(screen.timer.text)
         self.timer_label.set_colour(_TONES[screen.timer.tone])
         self.time_notice.show_notice(screen.time_notice)
@@ -298,7 +309,7 @@ class JourneyView(QWidget):
             self._early_armed = None  # lapsed, or the phase moved on: the question is gone
             self.confirm_note.hide()
             return
-        self.confirm_note.setText(early.note)
+        say(self.confirm_note, early.note)
         self._hide_message()  # one line at a time under the phase: the question is the news
         self.confirm_note.show()
 
@@ -503,7 +514,9 @@ class JourneyView(QWidget):
         if self._refused(Action.CLOSE_SESSION, again="close"):
             return
         if concerns and self._refused(
-            Action.CLOSE_EARLY, again="close", why="It would close early: " + "; ".join(concerns)
+            Action.CLOSE_EARLY,
+            again="close",
+            why=CLOSES_EARLY.format(concerns=joined(concerns, "; ")),
         ):
             return
         message, early = close_question(journey, concerns)
@@ -534,8 +547,12 @@ class JourneyView(QWidget):
         offer to switch user; ``again`` names what to do again once someone who may is in."""
         refusal = self.current.journey.refusal(action) if self.current is not None else None
         if refusal:
-            text = f"{why}. {refusal}." if why else f"{refusal}."
-            self._say(f"{text} {SWITCH_OFFER}", again=again)
+            said = (
+                REFUSED_BECAUSE.format(why=why, refusal=refusal)
+                if why
+                else REFUSED.format(refusal=refusal)
+            )
+            self._say(said, again=again)
         return refusal is not None
 
     def _say(self, text: str, *, again: str | None = None) -> None:
@@ -581,7 +598,7 @@ class JourneyView(QWidget):
         try:
             action()
         except JourneyError as exc:
-            self._say(str(exc))
+            self._say(words_of(exc))
             return False
         self._hide_message()
         return True
