@@ -13,7 +13,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QScrollArea,
@@ -61,7 +61,7 @@ from kapdesk.ui.observation_panel import ObservationPanel
 from kapdesk.ui.preparation_panel import PreparationPanel
 from kapdesk.ui.sound_panel import SoundPanel
 from kapdesk.ui.widgets import in_place_of, label
-from kapdesk.ui.words import say, words_of
+from kapdesk.ui.words import key_name, say, words_of
 
 if TYPE_CHECKING:  # the database layer loads after the window is up
     from kapdesk.storage.journeys import OpenJourney
@@ -288,7 +288,7 @@ class JourneyView(QWidget):
         keys = Keys(
             dose=self.dose_button.sequence.toString(),
             next_phase=self.next_button.sequence.toString(),
-            time=self.time_button.sequence.toString(QKeySequence.SequenceFormat.NativeText),
+            time=key_name(self.time_button.sequence),
         )
         return ScreenFacts(
             patient_code=self.current.patient_code,

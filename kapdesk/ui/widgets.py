@@ -69,7 +69,7 @@ class ActionButton(QPushButton):
         from PySide6.QtGui import QKeySequence, QShortcut  # noqa: PLC0415  (see the imports)
 
         self.sequence = QKeySequence(shortcut)
-        shown = self.sequence.toString(QKeySequence.SequenceFormat.NativeText)
+        shown = self.sequence.toString(QKeySequence.SequenceFormat.PortableText)  # words.key_name
         super().__init__(f"{text}   {shown}", parent)
         if primary:
             self.setProperty("role", "primary")

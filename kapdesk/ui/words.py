@@ -22,6 +22,7 @@ from kapdesk.core.words import Said, Template
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
+    from PySide6.QtGui import QKeySequence
 
     from kapdesk.ui.widgets import ActionButton
 
@@ -67,11 +68,17 @@ def say(widget: QObject, text: str, setter: str = "setText", shaped: Shape | Non
     _show(widget, setter, text, shaped)
 
 
-def say_button(button: ActionButton, text: str) -> None:
-    """A button's words, followed by the name of its key as it always shows it."""
+def key_name(sequence: QKeySequence) -> str:
+    """A key as the keyboard's own caps name it ("Ctrl+S"), the same in every language: Qt's
+    catalogues spell the modifiers out ("Control+Mayúsculas+O") and no button would fit."""
     from PySide6.QtGui import QKeySequence  # noqa: PLC0415
 
-    key = button.sequence.toString(QKeySequence.SequenceFormat.NativeText)
+    return sequence.toString(QKeySequence.SequenceFormat.PortableText)
+
+
+def say_button(button: ActionButton, text: str) -> None:
+    """A button's words, followed by the name of its key as it always shows it."""
+    key = key_name(button.sequence)
     say(button, text, shaped=lambda words: f"{words}   {key}")
 
 
