@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="es_ES">
 <context>
     <name>AccountForm</name>
@@ -36,7 +35,7 @@
         <translation>Repetir PIN</translation>
     </message>
     <message>
-        <source>Type the person&apos;s name.</source>
+        <source>Type the person's name.</source>
         <translation>Escriba el nombre de la persona.</translation>
     </message>
     <message>
@@ -46,6 +45,69 @@
     <message>
         <source>The two PINs are not the same; type them again.</source>
         <translation>Los dos PIN no coinciden; escríbalos de nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>Breathwork</name>
+    <message>
+        <source>Breathe in</source>
+        <translation>Inhale</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Sostenga</translation>
+    </message>
+    <message>
+        <source>Breathe out</source>
+        <translation>Exhale</translation>
+    </message>
+    <message>
+        <source>Rest</source>
+        <translation>Descanse</translation>
+    </message>
+    <message>
+        <source>Box breathing 4-4-4-4</source>
+        <translation>Respiración cuadrada 4-4-4-4</translation>
+    </message>
+    <message>
+        <source>In for 4, hold for 4, out for 4, rest for 4.</source>
+        <translation>Inhale en 4, sostenga 4, exhale en 4, descanse 4.</translation>
+    </message>
+    <message>
+        <source>4-7-8 breathing</source>
+        <translation>Respiración 4-7-8</translation>
+    </message>
+    <message>
+        <source>In through the nose for 4, hold for 7, out through the mouth for 8.</source>
+        <translation>Inhale por la nariz en 4, sostenga 7, exhale por la boca en 8.</translation>
+    </message>
+    <message>
+        <source>Slow even breathing 5-5</source>
+        <translation>Respiración lenta y pareja 5-5</translation>
+    </message>
+    <message>
+        <source>In for 5, out for 5: six breaths a minute.</source>
+        <translation>Inhale en 5, exhale en 5: seis respiraciones por minuto.</translation>
+    </message>
+    <message>
+        <source>Breathwork</source>
+        <translation>Respiración guiada</translation>
+    </message>
+    <message>
+        <source>{time} · {count} breath</source>
+        <translation>{time} · {count} respiración</translation>
+    </message>
+    <message>
+        <source>{time} · {count} breaths</source>
+        <translation>{time} · {count} respiraciones</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Listo</translation>
     </message>
 </context>
 <context>
@@ -80,6 +142,212 @@
     </message>
 </context>
 <context>
+    <name>Discharge</name>
+    <message>
+        <source>Vital signs</source>
+        <translation>Signos vitales</translation>
+    </message>
+    <message>
+        <source>Within 20% of baseline</source>
+        <translation>Dentro del 20% del basal</translation>
+    </message>
+    <message>
+        <source>20-40% from baseline</source>
+        <translation>A 20-40% del basal</translation>
+    </message>
+    <message>
+        <source>More than 40% from baseline</source>
+        <translation>A más del 40% del basal</translation>
+    </message>
+    <message>
+        <source>Alert and oriented</source>
+        <translation>Alerta y orientado</translation>
+    </message>
+    <message>
+        <source>Drowsy, rouses easily</source>
+        <translation>Somnoliento, despierta con facilidad</translation>
+    </message>
+    <message>
+        <source>Confused or hard to rouse</source>
+        <translation>Confundido o difícil de despertar</translation>
+    </message>
+    <message>
+        <source>Dissociation</source>
+        <translation>Disociación</translation>
+    </message>
+    <message>
+        <source>Back to usual self</source>
+        <translation>Como de costumbre</translation>
+    </message>
+    <message>
+        <source>Some dreaminess left</source>
+        <translation>Aún algo soñador</translation>
+    </message>
+    <message>
+        <source>Still dissociated</source>
+        <translation>Aún disociado</translation>
+    </message>
+    <message>
+        <source>Walking</source>
+        <translation>Marcha</translation>
+    </message>
+    <message>
+        <source>Walks steadily</source>
+        <translation>Camina con firmeza</translation>
+    </message>
+    <message>
+        <source>Walks with help</source>
+        <translation>Camina con ayuda</translation>
+    </message>
+    <message>
+        <source>Cannot walk yet</source>
+        <translation>Aún no puede caminar</translation>
+    </message>
+    <message>
+        <source>Nausea</source>
+        <translation>Náuseas</translation>
+    </message>
+    <message>
+        <source>None or minimal</source>
+        <translation>Ninguna o mínimas</translation>
+    </message>
+    <message>
+        <source>Moderate, treated</source>
+        <translation>Moderadas, tratadas</translation>
+    </message>
+    <message>
+        <source>Severe, vomiting</source>
+        <translation>Intensas, vómitos</translation>
+    </message>
+    <message>
+        <source>Comfort and mood</source>
+        <translation>Comodidad y ánimo</translation>
+    </message>
+    <message>
+        <source>Settled, comfortable</source>
+        <translation>Tranquilo, cómodo</translation>
+    </message>
+    <message>
+        <source>Some distress</source>
+        <translation>Algo de malestar</translation>
+    </message>
+    <message>
+        <source>Distressed, needs care</source>
+        <translation>Angustiado, necesita atención</translation>
+    </message>
+    <message>
+        <source>Vital signs: more than 40% from baseline</source>
+        <translation>Signos vitales: a más del 40% del basal</translation>
+    </message>
+    <message>
+        <source>Alert and oriented: confused or hard to rouse</source>
+        <translation>Alerta y orientado: confundido o difícil de despertar</translation>
+    </message>
+    <message>
+        <source>Dissociation: still dissociated</source>
+        <translation>Disociación: aún disociado</translation>
+    </message>
+    <message>
+        <source>Walking: cannot walk yet</source>
+        <translation>Marcha: aún no puede caminar</translation>
+    </message>
+    <message>
+        <source>Nausea: severe, vomiting</source>
+        <translation>Náuseas: intensas, vómitos</translation>
+    </message>
+    <message>
+        <source>Comfort and mood: distressed, needs care</source>
+        <translation>Comodidad y ánimo: angustiado, necesita atención</translation>
+    </message>
+    <message>
+        <source>{item}: not scored</source>
+        <translation>{item}: sin puntuar</translation>
+    </message>
+    <message>
+        <source>Score {total} of {most}: {needed} needed</source>
+        <translation>Puntuación {total} de {most}: se necesitan {needed}</translation>
+    </message>
+    <message>
+        <source>No escort present: the patient must not leave alone</source>
+        <translation>Nadie lo lleva a casa: el paciente no debe irse solo</translation>
+    </message>
+    <message>
+        <source>No baseline reading before dosing to compare with.</source>
+        <translation>No hay lectura basal antes de la dosis para comparar.</translation>
+    </message>
+    <message>
+        <source>Take vital signs now: none since dosing.</source>
+        <translation>Tome los signos vitales ahora: ninguno desde la dosis.</translation>
+    </message>
+    <message>
+        <source>The readings share no blood pressure or pulse to compare.</source>
+        <translation>Las lecturas no tienen presión arterial ni pulso en común para comparar.</translation>
+    </message>
+    <message>
+        <source>Now {latest}; baseline {baseline}: at most {change} off.</source>
+        <translation>Ahora {latest}; basal {baseline}: diferencia máxima {change}.</translation>
+    </message>
+</context>
+<context>
+    <name>DischargeDialog</name>
+    <message>
+        <source>Ready to leave?</source>
+        <translation>¿Listo para irse?</translation>
+    </message>
+    <message>
+        <source>Each item scores 2, 1 or 0. Ready at {ready} of {most} with no item at 0 and an escort present.</source>
+        <translation>Cada punto vale 2, 1 o 0. Listo con {ready} de {most}, ningún punto en 0 y alguien que lo lleve a casa.</translation>
+    </message>
+    <message>
+        <source>Score it yourself: {why}</source>
+        <translation>Puntúelo usted: {why}</translation>
+    </message>
+    <message>
+        <source>{total} of {most}: {verdict}.</source>
+        <translation>{total} de {most}: {verdict}.</translation>
+    </message>
+    <message>
+        <source>{total} of {most}, not ready yet: {reasons}</source>
+        <translation>{total} de {most}, aún no está listo: {reasons}</translation>
+    </message>
+    <message>
+        <source>Answer the protocol's questions: {questions}</source>
+        <translation>Responda las preguntas del protocolo: {questions}</translation>
+    </message>
+    <message>
+        <source>2 points</source>
+        <translation>2 puntos</translation>
+    </message>
+    <message>
+        <source>1 point</source>
+        <translation>1 punto</translation>
+    </message>
+    <message>
+        <source>0 points</source>
+        <translation>0 puntos</translation>
+    </message>
+    <message>
+        <source>An escort is here to take the patient home</source>
+        <translation>Hay alguien aquí para llevar al paciente a casa</translation>
+    </message>
+    <message>
+        <source>Save check</source>
+        <translation>Guardar evaluación</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>The protocol also asks</source>
+        <translation>El protocolo también pregunta</translation>
+    </message>
+</context>
+<context>
     <name>EarlyPage</name>
     <message>
         <source>Opening the records…</source>
@@ -93,12 +361,781 @@
         <translation>Bienvenido a kapdesk</translation>
     </message>
     <message>
-        <source>First, the clinic&apos;s admin account. The admin adds the rest of the staff, each with their own PIN, and can read the audit trail. Tick the roles this person also has in the room: recording a dose takes a nurse or a prescriber.</source>
+        <source>First, the clinic's admin account. The admin adds the rest of the staff, each with their own PIN, and can read the audit trail. Tick the roles this person also has in the room: recording a dose takes a nurse or a prescriber.</source>
         <translation>Primero, la cuenta de administración de la clínica. Quien administra añade al resto del personal, cada persona con su propio PIN, y puede leer el registro de auditoría. Marque también las funciones que esta persona tiene en la sala: para registrar una dosis hace falta una enfermera o un prescriptor.</translation>
     </message>
     <message>
         <source>Create the admin account</source>
         <translation>Crear la cuenta de administración</translation>
+    </message>
+</context>
+<context>
+    <name>JourneyScreen</name>
+    <message>
+        <source>Patient {code}</source>
+        <translation>Paciente {code}</translation>
+    </message>
+    <message>
+        <source>Sitter {name}</source>
+        <translation>Acompañante {name}</translation>
+    </message>
+    <message>
+        <source>Sitter {name} (signed in)</source>
+        <translation>Acompañante {name} (con sesión)</translation>
+    </message>
+    <message>
+        <source>Signed in: {name}</source>
+        <translation>Con sesión: {name}</translation>
+    </message>
+    <message>
+        <source>Preparation · the journey clock starts with the dose</source>
+        <translation>Preparación · el reloj de la sesión empieza con la dosis</translation>
+    </message>
+    <message>
+        <source>Not dosed yet</source>
+        <translation>Aún sin dosis</translation>
+    </message>
+    <message>
+        <source>Since dosing · not vouched: kapdesk could not check it</source>
+        <translation>Desde la dosis · sin garantía: kapdesk no pudo comprobarlo</translation>
+    </message>
+    <message>
+        <source>Since dosing</source>
+        <translation>Desde la dosis</translation>
+    </message>
+    <message>
+        <source>Before dosing</source>
+        <translation>Antes de la dosis</translation>
+    </message>
+    <message>
+        <source>planned {length} in {count} phase</source>
+        <translation>previsto {length} en {count} fase</translation>
+    </message>
+    <message>
+        <source>planned {length} in {count} phases</source>
+        <translation>previsto {length} en {count} fases</translation>
+    </message>
+    <message>
+        <source>Record the dose when it is given; the journey clock starts then.</source>
+        <translation>Registre la dosis al administrarla; el reloj de la sesión empieza entonces.</translation>
+    </message>
+    <message>
+        <source>First phase: {phase} · {length}</source>
+        <translation>Primera fase: {phase} · {length}</translation>
+    </message>
+    <message>
+        <source>{over} over its planned {length}</source>
+        <translation>{over} más de lo previsto ({length})</translation>
+    </message>
+    <message>
+        <source>{shown} of {planned}</source>
+        <translation>{shown} de {planned}</translation>
+    </message>
+    <message>
+        <source>Last phase. Close the session when the patient is ready.</source>
+        <translation>Última fase. Cierre la sesión cuando el paciente esté listo.</translation>
+    </message>
+    <message>
+        <source>Next: {phase} · {length} (when you confirm)</source>
+        <translation>Sigue: {phase} · {length} (cuando usted confirme)</translation>
+    </message>
+    <message>
+        <source>Next: {phase} · {length} (starts by itself at its time)</source>
+        <translation>Sigue: {phase} · {length} (empieza sola a su hora)</translation>
+    </message>
+    <message>
+        <source>Next: {phase} · {length} (waits for you: journey time not vouched)</source>
+        <translation>Sigue: {phase} · {length} (espera por usted: tiempo sin garantía)</translation>
+    </message>
+    <message>
+        <source>Ready since {ready}, may leave from {free}</source>
+        <translation>Listo desde las {ready}, puede irse a partir de las {free}</translation>
+    </message>
+    <message>
+        <source>Ready to leave since {time}</source>
+        <translation>Listo para irse desde las {time}</translation>
+    </message>
+    <message>
+        <source>In the room: {left} to go of {stay}</source>
+        <translation>En la sala: faltan {left} de {stay}</translation>
+    </message>
+    <message>
+        <source>Time in the room of {stay} reached</source>
+        <translation>Tiempo en la sala de {stay} cumplido</translation>
+    </message>
+    <message>
+        <source>kapdesk could not check how long it was closed.</source>
+        <translation>kapdesk no pudo comprobar cuánto tiempo estuvo cerrado.</translation>
+    </message>
+    <message>
+        <source>{said} Journey time not vouched: phases by time wait. Check it, then confirm.</source>
+        <translation>{said} Tiempo de la sesión sin garantía: las fases por tiempo esperan. Compruébelo y luego confirme.</translation>
+    </message>
+    <message>
+        <source>{said} Journey time not vouched: phases by time wait ({phase} is due by it). Check it, then confirm.</source>
+        <translation>{said} Tiempo de la sesión sin garantía: las fases por tiempo esperan ({phase} debería empezar ya). Compruébelo y luego confirme.</translation>
+    </message>
+    <message>
+        <source>Journey time is right   {key}</source>
+        <translation>El tiempo es correcto   {key}</translation>
+    </message>
+    <message>
+        <source>Noted   {key}</source>
+        <translation>Entendido   {key}</translation>
+    </message>
+    <message>
+        <source>Extra dose   {key}</source>
+        <translation>Dosis adicional   {key}</translation>
+    </message>
+    <message>
+        <source>Dose given   {key}</source>
+        <translation>Dosis administrada   {key}</translation>
+    </message>
+    <message>
+        <source>Next phase   {key}</source>
+        <translation>Siguiente fase   {key}</translation>
+    </message>
+    <message>
+        <source>End {phase} early?{gap}{key} again</source>
+        <translation>¿Terminar {phase} antes?{gap}{key} otra vez</translation>
+    </message>
+    <message>
+        <source>Press Next phase again to end {phase} at {at} of {planned}; the record will say so.</source>
+        <translation>Pulse Siguiente fase otra vez para terminar {phase} en {at} de {planned}; el registro lo indicará.</translation>
+    </message>
+    <message>
+        <source>A flagged reading waits to be seen</source>
+        <translation>Una lectura señalada espera revisión</translation>
+    </message>
+    <message>
+        <source>This would close the session early. The record and the printed record will say so, with your reason and your name.</source>
+        <translation>Esto cerraría la sesión antes de tiempo. El registro y el registro impreso lo indicarán, con su motivo y su nombre.</translation>
+    </message>
+    <message>
+        <source>No dose has been recorded. Closing now cancels the session; its record is kept.</source>
+        <translation>No se ha registrado ninguna dosis. Cerrar ahora cancela la sesión; su registro se conserva.</translation>
+    </message>
+    <message>
+        <source>The journey ends here and its record is kept. Integration follows.</source>
+        <translation>La sesión termina aquí y su registro se conserva. Sigue la integración.</translation>
+    </message>
+    <message>
+        <source>The journey ends here and its record is kept. Integration follows. No discharge check has found the patient ready to leave yet.</source>
+        <translation>La sesión termina aquí y su registro se conserva. Sigue la integración. Ninguna evaluación de alta ha encontrado al paciente listo para irse todavía.</translation>
+    </message>
+</context>
+<context>
+    <name>JourneyView</name>
+    <message>
+        <source>{refusal}. Switch user to let a colleague who may do it.</source>
+        <translation>{refusal}. Cambie de usuario para que lo haga un colega autorizado.</translation>
+    </message>
+    <message>
+        <source>{why}. {refusal}. Switch user to let a colleague who may do it.</source>
+        <translation>{why}. {refusal}. Cambie de usuario para que lo haga un colega autorizado.</translation>
+    </message>
+    <message>
+        <source>It would close early: {concerns}</source>
+        <translation>Se cerraría antes de tiempo: {concerns}</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryFiles</name>
+    <message>
+        <source>Imported {count} entry from {file}.</source>
+        <translation>Se importó {count} entrada de {file}.</translation>
+    </message>
+    <message>
+        <source>Imported {count} entries from {file}.</source>
+        <translation>Se importaron {count} entradas de {file}.</translation>
+    </message>
+    <message>
+        <source>Imported {count} entry from {file}; {missing} cannot be played (marked in the list).</source>
+        <translation>Se importó {count} entrada de {file}; {missing} no se puede reproducir (marcada en la lista).</translation>
+    </message>
+    <message>
+        <source>Imported {count} entries from {file}; {missing} cannot be played (marked in the list).</source>
+        <translation>Se importaron {count} entradas de {file}; {missing} no se pueden reproducir (marcadas en la lista).</translation>
+    </message>
+    <message>
+        <source>The playlist could not be exported: {problem}</source>
+        <translation>No se pudo exportar la lista de reproducción: {problem}</translation>
+    </message>
+    <message>
+        <source>Exported {count} entry to {target}.</source>
+        <translation>Se exportó {count} entrada a {target}.</translation>
+    </message>
+    <message>
+        <source>Exported {count} entries to {target}.</source>
+        <translation>Se exportaron {count} entradas a {target}.</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryMeasure</name>
+    <message>
+        <source>Loudness could not be measured: something unexpected went wrong (the log says what).</source>
+        <translation>No se pudo medir la sonoridad: ocurrió algo inesperado (el registro indica qué).</translation>
+    </message>
+    <message>
+        <source>Loudness could not be measured: kapdesk could not start measuring.</source>
+        <translation>No se pudo medir la sonoridad: kapdesk no pudo iniciar la medición.</translation>
+    </message>
+    <message>
+        <source>Loudness could not be measured: kapdesk's measuring stopped unexpectedly.</source>
+        <translation>No se pudo medir la sonoridad: la medición de kapdesk se detuvo de forma inesperada.</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryScan</name>
+    <message>
+        <source>The files could not be read: {reason}</source>
+        <translation>No se pudieron leer los archivos: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>LibrarySoundtracks</name>
+    <message>
+        <source>Pick the soundtrack to edit, or make a new one.</source>
+        <translation>Elija la banda sonora que desea editar o cree una nueva.</translation>
+    </message>
+    <message>
+        <source>Soundtrack “{name}” saved; pick it when you set up a session.</source>
+        <translation>Banda sonora «{name}» guardada; elíjala al preparar una sesión.</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryView</name>
+    <message>
+        <source>Playlists (*.m3u *.m3u8 *.pls *.xspf)</source>
+        <translation>Listas de reproducción (*.m3u *.m3u8 *.pls *.xspf)</translation>
+    </message>
+    <message>
+        <source>Sound files ({suffixes})</source>
+        <translation>Archivos de sonido ({suffixes})</translation>
+    </message>
+    <message>
+        <source>{name}   ·   {count} track, {length}</source>
+        <translation>{name}   ·   {count} pista, {length}</translation>
+    </message>
+    <message>
+        <source>{name}   ·   {count} tracks, {length}</source>
+        <translation>{name}   ·   {count} pistas, {length}</translation>
+    </message>
+    <message>
+        <source>No music files yet. Add files or a folder (WAV, OGG, MP3, FLAC); the bundled beds play without any.</source>
+        <translation>Aún no hay archivos de música. Agregue archivos o una carpeta (WAV, OGG, MP3, FLAC); los fondos incluidos suenan sin ellos.</translation>
+    </message>
+    <message>
+        <source>{count} file</source>
+        <translation>{count} archivo</translation>
+    </message>
+    <message>
+        <source>{count} files</source>
+        <translation>{count} archivos</translation>
+    </message>
+    <message>
+        <source>{count} file, {bad} cannot be played (marked in the list)</source>
+        <translation>{count} archivo, {bad} no se puede reproducir (marcado en la lista)</translation>
+    </message>
+    <message>
+        <source>{count} files, {bad} cannot be played (marked in the list)</source>
+        <translation>{count} archivos, {bad} no se pueden reproducir (marcados en la lista)</translation>
+    </message>
+    <message>
+        <source>Make a playlist with New, or import one.</source>
+        <translation>Cree una lista con Nueva o importe una.</translation>
+    </message>
+    <message>
+        <source>{count} track · {minutes} of playable music</source>
+        <translation>{count} pista · {minutes} de música reproducible</translation>
+    </message>
+    <message>
+        <source>{count} tracks · {minutes} of playable music</source>
+        <translation>{count} pistas · {minutes} de música reproducible</translation>
+    </message>
+    <message>
+        <source>Looking for sound files…</source>
+        <translation>Buscando archivos de sonido…</translation>
+    </message>
+    <message>
+        <source>Reading {done} of {count} file</source>
+        <translation>Leyendo {done} de {count} archivo</translation>
+    </message>
+    <message>
+        <source>Reading {done} of {count} files</source>
+        <translation>Leyendo {done} de {count} archivos</translation>
+    </message>
+    <message>
+        <source>Added {count} file.</source>
+        <translation>Se agregó {count} archivo.</translation>
+    </message>
+    <message>
+        <source>Added {count} files.</source>
+        <translation>Se agregaron {count} archivos.</translation>
+    </message>
+    <message>
+        <source>Added {count} file; {bad} cannot be played (marked in the list).</source>
+        <translation>Se agregó {count} archivo; {bad} no se puede reproducir (marcado en la lista).</translation>
+    </message>
+    <message>
+        <source>Added {count} files; {bad} cannot be played (marked in the list).</source>
+        <translation>Se agregaron {count} archivos; {bad} no se pueden reproducir (marcados en la lista).</translation>
+    </message>
+    <message>
+        <source>Measuring loudness: {done} of {count} track</source>
+        <translation>Midiendo la sonoridad: {done} de {count} pista</translation>
+    </message>
+    <message>
+        <source>Measuring loudness: {done} of {count} tracks</source>
+        <translation>Midiendo la sonoridad: {done} de {count} pistas</translation>
+    </message>
+    <message>
+        <source>Pick the files to add in the list on the left first.</source>
+        <translation>Primero elija en la lista de la izquierda los archivos que desea agregar.</translation>
+    </message>
+    <message>
+        <source>Pick the playlist to export first.</source>
+        <translation>Primero elija la lista que desea exportar.</translation>
+    </message>
+    <message>
+        <source>Loading the library…</source>
+        <translation>Cargando la biblioteca…</translation>
+    </message>
+    <message>
+        <source>Playlists</source>
+        <translation>Listas</translation>
+    </message>
+    <message>
+        <source>Soundtracks</source>
+        <translation>Bandas sonoras</translation>
+    </message>
+    <message>
+        <source>Sound library</source>
+        <translation>Biblioteca de sonido</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Volver</translation>
+    </message>
+    <message>
+        <source>MUSIC FILES</source>
+        <translation>ARCHIVOS DE MÚSICA</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Archivos…</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>Carpeta…</translation>
+    </message>
+    <message>
+        <source>Add to playlist</source>
+        <translation>Agregar a la lista</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nueva</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importar…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Bajar</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>A soundtrack is a bed and a playlist for each phase. Sessions pick one at set-up.</source>
+        <translation>Una banda sonora es un fondo y una lista para cada fase. Cada sesión elige una al prepararse.</translation>
+    </message>
+    <message>
+        <source>New soundtrack…</source>
+        <translation>Nueva banda sonora…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Add music files</source>
+        <translation>Agregar archivos de música</translation>
+    </message>
+    <message>
+        <source>Add a folder of music</source>
+        <translation>Agregar una carpeta de música</translation>
+    </message>
+    <message>
+        <source>New playlist</source>
+        <translation>Nueva lista de reproducción</translation>
+    </message>
+    <message>
+        <source>Name of the playlist:</source>
+        <translation>Nombre de la lista:</translation>
+    </message>
+    <message>
+        <source>Import a playlist</source>
+        <translation>Importar una lista de reproducción</translation>
+    </message>
+    <message>
+        <source>Export the playlist</source>
+        <translation>Exportar la lista de reproducción</translation>
+    </message>
+</context>
+<context>
+    <name>LoudnessWords</name>
+    <message>
+        <source>not measured yet</source>
+        <translation>sin medir</translation>
+    </message>
+    <message>
+        <source>From the file's ReplayGain or R128 tags: {loudness} LUFS, true peak {peak} dBTP.</source>
+        <translation>De las etiquetas ReplayGain o R128 del archivo: {loudness} LUFS, pico real {peak} dBTP.</translation>
+    </message>
+    <message>
+        <source>From the file's ReplayGain or R128 tags: {loudness} LUFS, range {range} LU, true peak {peak} dBTP.</source>
+        <translation>De las etiquetas ReplayGain o R128 del archivo: {loudness} LUFS, rango {range} LU, pico real {peak} dBTP.</translation>
+    </message>
+    <message>
+        <source>Measured (EBU R128): {loudness} LUFS, true peak {peak} dBTP.</source>
+        <translation>Medido (EBU R128): {loudness} LUFS, pico real {peak} dBTP.</translation>
+    </message>
+    <message>
+        <source>Measured (EBU R128): {loudness} LUFS, range {range} LU, true peak {peak} dBTP.</source>
+        <translation>Medido (EBU R128): {loudness} LUFS, rango {range} LU, pico real {peak} dBTP.</translation>
+    </message>
+    <message>
+        <source>{gain}, {short} LU short</source>
+        <translation>{gain}, faltan {short} LU</translation>
+    </message>
+    <message>
+        <source>{gain}, peak-limited</source>
+        <translation>{gain}, limitado por picos</translation>
+    </message>
+    <message>
+        <source>{gain}, {short} LU short, peak-limited</source>
+        <translation>{gain}, faltan {short} LU, limitado por picos</translation>
+    </message>
+    <message>
+        <source>Not measured: it plays as the loudest track would, quieter rather than louder.</source>
+        <translation>Sin medir: suena como sonaría la pista más fuerte, más bajo en lugar de más alto.</translation>
+    </message>
+    <message>
+        <source>Quieter than the clinic's target of {target} LUFS: kapdesk never raises a track, so it plays {short} LU under the others.</source>
+        <translation>Más bajo que el objetivo de la clínica de {target} LUFS: kapdesk nunca sube una pista, así que suena {short} LU por debajo de las demás.</translation>
+    </message>
+    <message>
+        <source>Held down so that its peaks stay under {ceiling} dBTP.</source>
+        <translation>Bajado para que sus picos queden por debajo de {ceiling} dBTP.</translation>
+    </message>
+    <message>
+        <source>Lowered to the clinic's target of {target} LUFS.</source>
+        <translation>Bajado al objetivo de la clínica de {target} LUFS.</translation>
+    </message>
+    <message>
+        <source>1 track is too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it.</source>
+        <translation>1 pista suena demasiado baja para el objetivo de la clínica de {target} LUFS: «{first}» suena {first_short} LU por debajo.</translation>
+    </message>
+    <message>
+        <source>{count} tracks are too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU.</source>
+        <translation>{count} pistas suenan demasiado bajas para el objetivo de la clínica de {target} LUFS: «{first}» suena {first_short} LU por debajo, «{second}» {second_short} LU.</translation>
+    </message>
+    <message>
+        <source>{count} tracks are too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU and 1 more.</source>
+        <translation>{count} pistas suenan demasiado bajas para el objetivo de la clínica de {target} LUFS: «{first}» suena {first_short} LU por debajo, «{second}» {second_short} LU y 1 más.</translation>
+    </message>
+    <message>
+        <source>{count} tracks are too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU and {more} more.</source>
+        <translation>{count} pistas suenan demasiado bajas para el objetivo de la clínica de {target} LUFS: «{first}» suena {first_short} LU por debajo, «{second}» {second_short} LU y {more} más.</translation>
+    </message>
+    <message>
+        <source>Held down to keep peaks under {ceiling} dBTP: “{first}”.</source>
+        <translation>Bajado para mantener los picos por debajo de {ceiling} dBTP: «{first}».</translation>
+    </message>
+    <message>
+        <source>Held down to keep peaks under {ceiling} dBTP: “{first}”, “{second}”.</source>
+        <translation>Bajadas para mantener los picos por debajo de {ceiling} dBTP: «{first}», «{second}».</translation>
+    </message>
+    <message>
+        <source>Held down to keep peaks under {ceiling} dBTP: “{first}”, “{second}” and 1 more.</source>
+        <translation>Bajadas para mantener los picos por debajo de {ceiling} dBTP: «{first}», «{second}» y 1 más.</translation>
+    </message>
+    <message>
+        <source>Held down to keep peaks under {ceiling} dBTP: “{first}”, “{second}” and {more} more.</source>
+        <translation>Bajadas para mantener los picos por debajo de {ceiling} dBTP: «{first}», «{second}» y {more} más.</translation>
+    </message>
+</context>
+<context>
+    <name>MusicOutlook</name>
+    <message>
+        <source>The music runs out {minutes} before this phase ends</source>
+        <translation>La música se acaba {minutes} antes de que termine esta fase</translation>
+    </message>
+    <message>
+        <source>The music runs out {minutes} before this phase ends (1 track of unknown length)</source>
+        <translation>La música se acaba {minutes} antes de que termine esta fase (1 pista de duración desconocida)</translation>
+    </message>
+    <message>
+        <source>The music runs out {minutes} before this phase ends ({count} tracks of unknown length)</source>
+        <translation>La música se acaba {minutes} antes de que termine esta fase ({count} pistas de duración desconocida)</translation>
+    </message>
+    <message>
+        <source>The music runs out under a minute before this phase ends</source>
+        <translation>La música se acaba menos de un minuto antes de que termine esta fase</translation>
+    </message>
+    <message>
+        <source>The music runs out under a minute before this phase ends (1 track of unknown length)</source>
+        <translation>La música se acaba menos de un minuto antes de que termine esta fase (1 pista de duración desconocida)</translation>
+    </message>
+    <message>
+        <source>The music runs out under a minute before this phase ends ({count} tracks of unknown length)</source>
+        <translation>La música se acaba menos de un minuto antes de que termine esta fase ({count} pistas de duración desconocida)</translation>
+    </message>
+    <message>
+        <source>Enough music for this phase; it runs out {minutes} before {phase} ends</source>
+        <translation>Hay música suficiente para esta fase; se acaba {minutes} antes de que termine {phase}</translation>
+    </message>
+    <message>
+        <source>Enough music for this phase; it runs out {minutes} before {phase} ends (1 track of unknown length)</source>
+        <translation>Hay música suficiente para esta fase; se acaba {minutes} antes de que termine {phase} (1 pista de duración desconocida)</translation>
+    </message>
+    <message>
+        <source>Enough music for this phase; it runs out {minutes} before {phase} ends ({count} tracks of unknown length)</source>
+        <translation>Hay música suficiente para esta fase; se acaba {minutes} antes de que termine {phase} ({count} pistas de duración desconocida)</translation>
+    </message>
+    <message>
+        <source>Enough music for this phase; it runs out under a minute before {phase} ends</source>
+        <translation>Hay música suficiente para esta fase; se acaba menos de un minuto antes de que termine {phase}</translation>
+    </message>
+    <message>
+        <source>Enough music for this phase; it runs out under a minute before {phase} ends (1 track of unknown length)</source>
+        <translation>Hay música suficiente para esta fase; se acaba menos de un minuto antes de que termine {phase} (1 pista de duración desconocida)</translation>
+    </message>
+    <message>
+        <source>Enough music for this phase; it runs out under a minute before {phase} ends ({count} tracks of unknown length)</source>
+        <translation>Hay música suficiente para esta fase; se acaba menos de un minuto antes de que termine {phase} ({count} pistas de duración desconocida)</translation>
+    </message>
+    <message>
+        <source>Enough music for this phase</source>
+        <translation>Hay música suficiente para esta fase</translation>
+    </message>
+</context>
+<context>
+    <name>Notice</name>
+    <message>
+        <source>Noted</source>
+        <translation>Entendido</translation>
+    </message>
+    <message>
+        <source>Known: put it away until it changes or the session ends</source>
+        <translation>Sabido: ocultarlo hasta que cambie o termine la sesión</translation>
+    </message>
+</context>
+<context>
+    <name>PhaseBar</name>
+    <message>
+        <source>Phases: planned above, as they ran below</source>
+        <translation>Fases: previstas arriba, como transcurrieron abajo</translation>
+    </message>
+</context>
+<context>
+    <name>Player</name>
+    <message>
+        <source>The bed “{bed}” cannot play: {reason}</source>
+        <translation>El fondo «{bed}» no se puede reproducir: {reason}</translation>
+    </message>
+    <message>
+        <source>“{track}” was skipped: {reason}</source>
+        <translation>Se omitió «{track}»: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PlaylistFiles</name>
+    <message>
+        <source>{name} is empty</source>
+        <extracomment>A file larger than this is not read as a playlist at all.</extracomment>
+        <translation>{name} está vacío</translation>
+    </message>
+    <message>
+        <source>{name} is an audio file, not a playlist</source>
+        <translation>{name} es un archivo de audio, no una lista de reproducción</translation>
+    </message>
+    <message>
+        <source>{name} does not look like a playlist: {count} of its lines are no file names ({first})</source>
+        <translation>{name} no parece una lista de reproducción: {count} de sus líneas no son nombres de archivo ({first})</translation>
+    </message>
+    <message>
+        <source>{name} does not look like a playlist: no [playlist] and no File1=</source>
+        <translation>{name} no parece una lista de reproducción: no tiene [playlist] ni File1=</translation>
+    </message>
+    <message>
+        <source>{name} is not valid XML: line {line}: {reason}</source>
+        <translation>{name} no es un XML válido: línea {line}: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} declares a text encoding kapdesk does not know ({error})</source>
+        <translation>{name} declara una codificación de texto que kapdesk no conoce ({error})</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as XML: {error}</source>
+        <translation>{name} no se puede leer como XML: {error}</translation>
+    </message>
+    <message>
+        <source>{name} nests its XML more than {levels} levels deep (line {line}); it is not an XSPF playlist</source>
+        <translation>{name} anida su XML a más de {levels} niveles de profundidad (línea {line}); no es una lista XSPF</translation>
+    </message>
+    <message>
+        <source>{name} is XML but not an XSPF playlist (it starts with &lt;{element}&gt;)</source>
+        <translation>{name} es XML, pero no una lista XSPF (empieza con &lt;{element}&gt;)</translation>
+    </message>
+    <message>
+        <source>{name} declares XML entities, which kapdesk does not read</source>
+        <translation>{name} declara entidades XML, que kapdesk no lee</translation>
+    </message>
+</context>
+<context>
+    <name>PlaylistWriting</name>
+    <message>
+        <source>cannot tell the playlist format from the name {name}; use .m3u, .m3u8, .pls or .xspf</source>
+        <translation>no se puede saber el formato de la lista por el nombre {name}; use .m3u, .m3u8, .pls o .xspf</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeBand</name>
+    <message>
+        <source>Practice · not a clinical record</source>
+        <translation>Práctica · no es un registro clínico</translation>
+    </message>
+    <message>
+        <source>Practice mode: nothing here is a clinical record</source>
+        <translation>Modo de práctica: nada aquí es un registro clínico</translation>
+    </message>
+    <message>
+        <source>speed</source>
+        <translation>velocidad</translation>
+    </message>
+    <message>
+        <source>{speed}x</source>
+        <translation>{speed}x</translation>
+    </message>
+    <message>
+        <source>Practice time runs {speed} times as fast as real time</source>
+        <translation>El tiempo de práctica corre {speed} veces más rápido que el real</translation>
+    </message>
+</context>
+<context>
+    <name>PreparationPanel</name>
+    <message>
+        <source>{step} (if it applies)</source>
+        <translation>{step} (si corresponde)</translation>
+    </message>
+    <message>
+        <source>Ticked by {name}</source>
+        <translation>Marcado por {name}</translation>
+    </message>
+    <message>
+        <source>Done: {minutes} min.</source>
+        <translation>Hecho: {minutes} min.</translation>
+    </message>
+    <message>
+        <source>A few calm minutes before the dose.</source>
+        <translation>Unos minutos tranquilos antes de la dosis.</translation>
+    </message>
+    <message>
+        <source>No baseline vital signs yet.</source>
+        <translation>Aún no hay signos vitales basales.</translation>
+    </message>
+    <message>
+        <source>{concern}. Dosing will ask for a decision with a reason.</source>
+        <translation>{concern}. La dosis pedirá una decisión con su motivo.</translation>
+    </message>
+    <message>
+        <source>Baseline: {reading}.</source>
+        <translation>Basal: {reading}.</translation>
+    </message>
+    <message>
+        <source>Baseline: {reading}. Decision: {decision}</source>
+        <translation>Basal: {reading}. Decisión: {decision}</translation>
+    </message>
+    <message>
+        <source>Not written yet.</source>
+        <translation>Aún no escrita.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Guardada.</translation>
+    </message>
+    <message>
+        <source>Saved by {name}.</source>
+        <translation>Guardada por {name}.</translation>
+    </message>
+    <message>
+        <source>Kept on this PC (offline): sent when the server is back.</source>
+        <translation>Guardada en este equipo (sin conexión): se enviará cuando vuelva el servidor.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Not saved yet: see the message at the top.</source>
+        <translation>Aún no guardada: vea el mensaje de arriba.</translation>
+    </message>
+    <message>
+        <source>Write the intention first.</source>
+        <translation>Primero escriba la intención.</translation>
+    </message>
+    <message>
+        <source>Intention, in the patient's own words</source>
+        <translation>Intención, en palabras del paciente</translation>
+    </message>
+    <message>
+        <source>What the patient hopes to explore or let go of today</source>
+        <translation>Lo que el paciente espera explorar o soltar hoy</translation>
+    </message>
+    <message>
+        <source>Save intention</source>
+        <translation>Guardar intención</translation>
+    </message>
+    <message>
+        <source>Breathwork</source>
+        <translation>Respiración guiada</translation>
+    </message>
+    <message>
+        <source>Breathe together</source>
+        <translation>Respirar juntos</translation>
+    </message>
+    <message>
+        <source>Questionnaires</source>
+        <translation>Cuestionarios</translation>
+    </message>
+    <message>
+        <source>PHQ-9 and GAD-7</source>
+        <translation>PHQ-9 y GAD-7</translation>
+    </message>
+    <message>
+        <source>Before dosing</source>
+        <translation>Antes de la dosis</translation>
+    </message>
+    <message>
+        <source>Baseline vital signs</source>
+        <translation>Signos vitales basales</translation>
     </message>
 </context>
 <context>
@@ -137,6 +1174,156 @@
     <message>
         <source>Too many wrong PINs: try again in {seconds} s.</source>
         <translation>Demasiados PIN incorrectos: inténtelo de nuevo en {seconds} s.</translation>
+    </message>
+</context>
+<context>
+    <name>SoundPanel</name>
+    <message>
+        <source>Skip</source>
+        <translation>Saltar</translation>
+    </message>
+    <message>
+        <source>Skip to the next track</source>
+        <translation>Pasar a la siguiente pista</translation>
+    </message>
+    <message>
+        <source>Quiet</source>
+        <translation>Silencio</translation>
+    </message>
+    <message>
+        <source>Sound back up</source>
+        <translation>Activar sonido</translation>
+    </message>
+    <message>
+        <source>Music volume</source>
+        <translation>Volumen de la música</translation>
+    </message>
+    <message>
+        <source>Bed volume</source>
+        <translation>Volumen del fondo</translation>
+    </message>
+    <message>
+        <source>No sound for this session.</source>
+        <translation>Sin sonido en esta sesión.</translation>
+    </message>
+    <message>
+        <source>No sound: sound is turned off for this room. The journey goes on without it.</source>
+        <translation>Sin sonido: el sonido está desactivado en esta sala. La sesión continúa sin él.</translation>
+    </message>
+    <message>
+        <source>No sound: {reason}. The journey goes on without it.</source>
+        <translation>Sin sonido: {reason}. La sesión continúa sin él.</translation>
+    </message>
+    <message>
+        <source>The sound fades out: the session is closed.</source>
+        <translation>El sonido se desvanece: la sesión está cerrada.</translation>
+    </message>
+    <message>
+        <source>The music has run out. Bed: {bed} goes on.</source>
+        <translation>La música se acabó. El fondo {bed} continúa.</translation>
+    </message>
+    <message>
+        <source>The music has run out. No bed goes on.</source>
+        <translation>La música se acabó. No hay fondo.</translation>
+    </message>
+    <message>
+        <source>No music for this phase. Bed: {bed}.</source>
+        <translation>Sin música en esta fase. Fondo: {bed}.</translation>
+    </message>
+    <message>
+        <source>No music for this phase. No bed.</source>
+        <translation>Sin música en esta fase. Sin fondo.</translation>
+    </message>
+    <message>
+        <source>Next: {track}   ·   Bed: {bed}</source>
+        <translation>Siguiente: {track}   ·   Fondo: {bed}</translation>
+    </message>
+    <message>
+        <source>Next: {track}   ·   No bed</source>
+        <translation>Siguiente: {track}   ·   Sin fondo</translation>
+    </message>
+    <message>
+        <source>Nothing queued after this   ·   Bed: {bed}</source>
+        <translation>Nada más en cola   ·   Fondo: {bed}</translation>
+    </message>
+    <message>
+        <source>Nothing queued after this   ·   No bed</source>
+        <translation>Nada más en cola   ·   Sin fondo</translation>
+    </message>
+</context>
+<context>
+    <name>SoundtrackDialog</name>
+    <message>
+        <source>No music (bed only)</source>
+        <translation>Sin música (solo fondo)</translation>
+    </message>
+    <message>
+        <source>Same as any other phase</source>
+        <translation>Igual que cualquier otra fase</translation>
+    </message>
+    <message>
+        <source>Give the soundtrack a name.</source>
+        <translation>Póngale un nombre a la banda sonora.</translation>
+    </message>
+    <message>
+        <source>Soundtrack</source>
+        <translation>Banda sonora</translation>
+    </message>
+    <message>
+        <source>e.g. Evening, ocean and strings</source>
+        <translation>p. ej., Tarde, mar y cuerdas</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>No bed</source>
+        <translation>Sin fondo</translation>
+    </message>
+    <message>
+        <source>Bed</source>
+        <translation>Fondo</translation>
+    </message>
+    <message>
+        <source>Settling (before the dose)</source>
+        <translation>Preparación (antes de la dosis)</translation>
+    </message>
+    <message>
+        <source>Any other phase</source>
+        <translation>Cualquier otra fase</translation>
+    </message>
+    <message>
+        <source>Fade across when the phase changes</source>
+        <translation>Fundido al cambiar de fase</translation>
+    </message>
+    <message>
+        <source>Let the track finish, then change</source>
+        <translation>Terminar la pista y luego cambiar</translation>
+    </message>
+    <message>
+        <source>Phase change</source>
+        <translation>Cambio de fase</translation>
+    </message>
+    <message>
+        <source>Fade</source>
+        <translation>Fundido</translation>
+    </message>
+    <message>
+        <source>Music volume</source>
+        <translation>Volumen de la música</translation>
+    </message>
+    <message>
+        <source>Bed volume</source>
+        <translation>Volumen del fondo</translation>
+    </message>
+    <message>
+        <source>PLAYLIST FOR EACH PHASE</source>
+        <translation>LISTA PARA CADA FASE</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
     </message>
 </context>
 <context>
@@ -181,7 +1368,7 @@
         <translation>No se ha cambiado nada: lo que ya está guardado sigue en la base de datos.</translation>
     </message>
     <message>
-        <source>Put right what is named above and try again (a clinic server that was away may be back), or close kapdesk. If it keeps happening, give your clinic&apos;s IT support this message and the log in {folder}.</source>
+        <source>Put right what is named above and try again (a clinic server that was away may be back), or close kapdesk. If it keeps happening, give your clinic's IT support this message and the log in {folder}.</source>
         <translation>Corrija lo indicado arriba e inténtelo de nuevo (un servidor de la clínica que no respondía puede haber vuelto), o cierre kapdesk. Si sigue ocurriendo, entregue al soporte informático de su clínica este mensaje y el registro de {folder}.</translation>
     </message>
     <message>
@@ -199,6 +1386,41 @@
     <message>
         <source>Close kapdesk</source>
         <translation>Cerrar kapdesk</translation>
+    </message>
+</context>
+<context>
+    <name>TrackTable</name>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Artist</source>
+        <translation>Artista</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Loudness</source>
+        <translation>Sonoridad</translation>
+    </message>
+    <message>
+        <source>Gain</source>
+        <translation>Ganancia</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>cannot play</source>
+        <translation>no se puede reproducir</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>correcto</translation>
     </message>
 </context>
 </TS>

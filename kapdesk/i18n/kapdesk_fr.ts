@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
 <context>
     <name>AccountForm</name>
@@ -36,7 +35,7 @@
         <translation>Code encore</translation>
     </message>
     <message>
-        <source>Type the person&apos;s name.</source>
+        <source>Type the person's name.</source>
         <translation>Saisissez le nom de la personne.</translation>
     </message>
     <message>
@@ -49,18 +48,81 @@
     </message>
 </context>
 <context>
+    <name>Breathwork</name>
+    <message>
+        <source>Breathe in</source>
+        <translation>Inspirez</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Retenez</translation>
+    </message>
+    <message>
+        <source>Breathe out</source>
+        <translation>Expirez</translation>
+    </message>
+    <message>
+        <source>Rest</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Box breathing 4-4-4-4</source>
+        <translation>Respiration carrée 4-4-4-4</translation>
+    </message>
+    <message>
+        <source>In for 4, hold for 4, out for 4, rest for 4.</source>
+        <translation>Inspirez sur 4, retenez 4, expirez sur 4, pause de 4.</translation>
+    </message>
+    <message>
+        <source>4-7-8 breathing</source>
+        <translation>Respiration 4-7-8</translation>
+    </message>
+    <message>
+        <source>In through the nose for 4, hold for 7, out through the mouth for 8.</source>
+        <translation>Inspirez par le nez sur 4, retenez 7, expirez par la bouche sur 8.</translation>
+    </message>
+    <message>
+        <source>Slow even breathing 5-5</source>
+        <translation>Respiration lente et régulière 5-5</translation>
+    </message>
+    <message>
+        <source>In for 5, out for 5: six breaths a minute.</source>
+        <translation>Inspirez sur 5, expirez sur 5 : six respirations par minute.</translation>
+    </message>
+    <message>
+        <source>Breathwork</source>
+        <translation>Respiration guidée</translation>
+    </message>
+    <message>
+        <source>{time} · {count} breath</source>
+        <translation>{time} · {count} respiration</translation>
+    </message>
+    <message>
+        <source>{time} · {count} breaths</source>
+        <translation>{time} · {count} respirations</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+</context>
+<context>
     <name>CalmScreen</name>
     <message>
         <source>Tap or press a key to unlock</source>
-        <translation>Touchez l&apos;écran ou appuyez sur une touche pour déverrouiller</translation>
+        <translation>Touchez l'écran ou appuyez sur une touche pour déverrouiller</translation>
     </message>
     <message>
         <source>Tap or press a key to return</source>
-        <translation>Touchez l&apos;écran ou appuyez sur une touche pour revenir</translation>
+        <translation>Touchez l'écran ou appuyez sur une touche pour revenir</translation>
     </message>
     <message>
         <source>Staff accounts cannot be read right now. Tap to try again.</source>
-        <translation>Les comptes du personnel ne peuvent pas être lus pour l&apos;instant. Touchez pour réessayer.</translation>
+        <translation>Les comptes du personnel ne peuvent pas être lus pour l'instant. Touchez pour réessayer.</translation>
     </message>
     <message>
         <source>Tap your name and type your PIN</source>
@@ -72,11 +134,217 @@
     </message>
     <message>
         <source>Tap your name first.</source>
-        <translation>Touchez d&apos;abord votre nom.</translation>
+        <translation>Touchez d'abord votre nom.</translation>
     </message>
     <message>
         <source>Type your PIN.</source>
         <translation>Saisissez votre code.</translation>
+    </message>
+</context>
+<context>
+    <name>Discharge</name>
+    <message>
+        <source>Vital signs</source>
+        <translation>Signes vitaux</translation>
+    </message>
+    <message>
+        <source>Within 20% of baseline</source>
+        <translation>À moins de 20 % de la base</translation>
+    </message>
+    <message>
+        <source>20-40% from baseline</source>
+        <translation>À 20-40 % de la base</translation>
+    </message>
+    <message>
+        <source>More than 40% from baseline</source>
+        <translation>À plus de 40 % de la base</translation>
+    </message>
+    <message>
+        <source>Alert and oriented</source>
+        <translation>Éveillé et orienté</translation>
+    </message>
+    <message>
+        <source>Drowsy, rouses easily</source>
+        <translation>Somnolent, se réveille facilement</translation>
+    </message>
+    <message>
+        <source>Confused or hard to rouse</source>
+        <translation>Confus ou difficile à réveiller</translation>
+    </message>
+    <message>
+        <source>Dissociation</source>
+        <translation>Dissociation</translation>
+    </message>
+    <message>
+        <source>Back to usual self</source>
+        <translation>Redevenu lui-même</translation>
+    </message>
+    <message>
+        <source>Some dreaminess left</source>
+        <translation>Encore un peu rêveur</translation>
+    </message>
+    <message>
+        <source>Still dissociated</source>
+        <translation>Encore dissocié</translation>
+    </message>
+    <message>
+        <source>Walking</source>
+        <translation>Marche</translation>
+    </message>
+    <message>
+        <source>Walks steadily</source>
+        <translation>Marche d'un pas sûr</translation>
+    </message>
+    <message>
+        <source>Walks with help</source>
+        <translation>Marche avec aide</translation>
+    </message>
+    <message>
+        <source>Cannot walk yet</source>
+        <translation>Ne peut pas encore marcher</translation>
+    </message>
+    <message>
+        <source>Nausea</source>
+        <translation>Nausées</translation>
+    </message>
+    <message>
+        <source>None or minimal</source>
+        <translation>Aucune ou minimes</translation>
+    </message>
+    <message>
+        <source>Moderate, treated</source>
+        <translation>Modérées, traitées</translation>
+    </message>
+    <message>
+        <source>Severe, vomiting</source>
+        <translation>Fortes, vomissements</translation>
+    </message>
+    <message>
+        <source>Comfort and mood</source>
+        <translation>Confort et humeur</translation>
+    </message>
+    <message>
+        <source>Settled, comfortable</source>
+        <translation>Apaisé, à l'aise</translation>
+    </message>
+    <message>
+        <source>Some distress</source>
+        <translation>Un peu de détresse</translation>
+    </message>
+    <message>
+        <source>Distressed, needs care</source>
+        <translation>En détresse, a besoin de soins</translation>
+    </message>
+    <message>
+        <source>Vital signs: more than 40% from baseline</source>
+        <translation>Signes vitaux : à plus de 40 % de la base</translation>
+    </message>
+    <message>
+        <source>Alert and oriented: confused or hard to rouse</source>
+        <translation>Éveillé et orienté : confus ou difficile à réveiller</translation>
+    </message>
+    <message>
+        <source>Dissociation: still dissociated</source>
+        <translation>Dissociation : encore dissocié</translation>
+    </message>
+    <message>
+        <source>Walking: cannot walk yet</source>
+        <translation>Marche : ne peut pas encore marcher</translation>
+    </message>
+    <message>
+        <source>Nausea: severe, vomiting</source>
+        <translation>Nausées : fortes, vomissements</translation>
+    </message>
+    <message>
+        <source>Comfort and mood: distressed, needs care</source>
+        <translation>Confort et humeur : en détresse, a besoin de soins</translation>
+    </message>
+    <message>
+        <source>{item}: not scored</source>
+        <translation>{item} : non noté</translation>
+    </message>
+    <message>
+        <source>Score {total} of {most}: {needed} needed</source>
+        <translation>Score {total} sur {most} : {needed} requis</translation>
+    </message>
+    <message>
+        <source>No escort present: the patient must not leave alone</source>
+        <translation>Personne pour le raccompagner : le patient ne doit pas partir seul</translation>
+    </message>
+    <message>
+        <source>No baseline reading before dosing to compare with.</source>
+        <translation>Aucune mesure de base avant la dose pour comparer.</translation>
+    </message>
+    <message>
+        <source>Take vital signs now: none since dosing.</source>
+        <translation>Prenez les signes vitaux maintenant : aucun depuis la dose.</translation>
+    </message>
+    <message>
+        <source>The readings share no blood pressure or pulse to compare.</source>
+        <translation>Les mesures n'ont ni tension ni pouls en commun à comparer.</translation>
+    </message>
+    <message>
+        <source>Now {latest}; baseline {baseline}: at most {change} off.</source>
+        <translation>Maintenant {latest} ; base {baseline} : écart maximal de {change}.</translation>
+    </message>
+</context>
+<context>
+    <name>DischargeDialog</name>
+    <message>
+        <source>Ready to leave?</source>
+        <translation>Prêt à partir ?</translation>
+    </message>
+    <message>
+        <source>Each item scores 2, 1 or 0. Ready at {ready} of {most} with no item at 0 and an escort present.</source>
+        <translation>Chaque critère vaut 2, 1 ou 0. Prêt à {ready} sur {most}, sans critère à 0 et avec quelqu'un pour le raccompagner.</translation>
+    </message>
+    <message>
+        <source>Score it yourself: {why}</source>
+        <translation>Notez-le vous-même : {why}</translation>
+    </message>
+    <message>
+        <source>{total} of {most}: {verdict}.</source>
+        <translation>{total} sur {most} : {verdict}.</translation>
+    </message>
+    <message>
+        <source>{total} of {most}, not ready yet: {reasons}</source>
+        <translation>{total} sur {most}, pas encore prêt : {reasons}</translation>
+    </message>
+    <message>
+        <source>Answer the protocol's questions: {questions}</source>
+        <translation>Répondez aux questions du protocole : {questions}</translation>
+    </message>
+    <message>
+        <source>2 points</source>
+        <translation>2 points</translation>
+    </message>
+    <message>
+        <source>1 point</source>
+        <translation>1 point</translation>
+    </message>
+    <message>
+        <source>0 points</source>
+        <translation>0 point</translation>
+    </message>
+    <message>
+        <source>An escort is here to take the patient home</source>
+        <translation>Quelqu'un est là pour raccompagner le patient chez lui</translation>
+    </message>
+    <message>
+        <source>Save check</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>The protocol also asks</source>
+        <translation>Le protocole demande aussi</translation>
     </message>
 </context>
 <context>
@@ -93,12 +361,781 @@
         <translation>Bienvenue dans kapdesk</translation>
     </message>
     <message>
-        <source>First, the clinic&apos;s admin account. The admin adds the rest of the staff, each with their own PIN, and can read the audit trail. Tick the roles this person also has in the room: recording a dose takes a nurse or a prescriber.</source>
-        <translation>D&apos;abord, le compte d&apos;administration de la clinique. L&apos;administrateur ajoute le reste du personnel, chacun avec son propre code, et peut lire le journal d&apos;audit. Cochez aussi les rôles de cette personne dans la salle : enregistrer une dose demande un infirmier ou un prescripteur.</translation>
+        <source>First, the clinic's admin account. The admin adds the rest of the staff, each with their own PIN, and can read the audit trail. Tick the roles this person also has in the room: recording a dose takes a nurse or a prescriber.</source>
+        <translation>D'abord, le compte d'administration de la clinique. L'administrateur ajoute le reste du personnel, chacun avec son propre code, et peut lire le journal d'audit. Cochez aussi les rôles de cette personne dans la salle : enregistrer une dose demande un infirmier ou un prescripteur.</translation>
     </message>
     <message>
         <source>Create the admin account</source>
-        <translation>Créer le compte d&apos;administration</translation>
+        <translation>Créer le compte d'administration</translation>
+    </message>
+</context>
+<context>
+    <name>JourneyScreen</name>
+    <message>
+        <source>Patient {code}</source>
+        <translation>Patient {code}</translation>
+    </message>
+    <message>
+        <source>Sitter {name}</source>
+        <translation>Accompagnant {name}</translation>
+    </message>
+    <message>
+        <source>Sitter {name} (signed in)</source>
+        <translation>Accompagnant {name} (connecté)</translation>
+    </message>
+    <message>
+        <source>Signed in: {name}</source>
+        <translation>Connecté : {name}</translation>
+    </message>
+    <message>
+        <source>Preparation · the journey clock starts with the dose</source>
+        <translation>Préparation · le chrono de la séance démarre avec la dose</translation>
+    </message>
+    <message>
+        <source>Not dosed yet</source>
+        <translation>Pas encore de dose</translation>
+    </message>
+    <message>
+        <source>Since dosing · not vouched: kapdesk could not check it</source>
+        <translation>Depuis la dose · non garanti : kapdesk n'a pas pu le vérifier</translation>
+    </message>
+    <message>
+        <source>Since dosing</source>
+        <translation>Depuis la dose</translation>
+    </message>
+    <message>
+        <source>Before dosing</source>
+        <translation>Avant la dose</translation>
+    </message>
+    <message>
+        <source>planned {length} in {count} phase</source>
+        <translation>prévu {length} en {count} phase</translation>
+    </message>
+    <message>
+        <source>planned {length} in {count} phases</source>
+        <translation>prévu {length} en {count} phases</translation>
+    </message>
+    <message>
+        <source>Record the dose when it is given; the journey clock starts then.</source>
+        <translation>Enregistrez la dose quand elle est donnée ; le chrono de la séance démarre alors.</translation>
+    </message>
+    <message>
+        <source>First phase: {phase} · {length}</source>
+        <translation>Première phase : {phase} · {length}</translation>
+    </message>
+    <message>
+        <source>{over} over its planned {length}</source>
+        <translation>{over} de plus que prévu ({length})</translation>
+    </message>
+    <message>
+        <source>{shown} of {planned}</source>
+        <translation>{shown} sur {planned}</translation>
+    </message>
+    <message>
+        <source>Last phase. Close the session when the patient is ready.</source>
+        <translation>Dernière phase. Clôturez la séance quand le patient est prêt.</translation>
+    </message>
+    <message>
+        <source>Next: {phase} · {length} (when you confirm)</source>
+        <translation>Ensuite : {phase} · {length} (quand vous confirmez)</translation>
+    </message>
+    <message>
+        <source>Next: {phase} · {length} (starts by itself at its time)</source>
+        <translation>Ensuite : {phase} · {length} (démarre seule à l'heure)</translation>
+    </message>
+    <message>
+        <source>Next: {phase} · {length} (waits for you: journey time not vouched)</source>
+        <translation>Ensuite : {phase} · {length} (vous attend : temps non garanti)</translation>
+    </message>
+    <message>
+        <source>Ready since {ready}, may leave from {free}</source>
+        <translation>Prêt depuis {ready}, peut partir à partir de {free}</translation>
+    </message>
+    <message>
+        <source>Ready to leave since {time}</source>
+        <translation>Prêt à partir depuis {time}</translation>
+    </message>
+    <message>
+        <source>In the room: {left} to go of {stay}</source>
+        <translation>En salle : encore {left} sur {stay}</translation>
+    </message>
+    <message>
+        <source>Time in the room of {stay} reached</source>
+        <translation>Temps en salle de {stay} atteint</translation>
+    </message>
+    <message>
+        <source>kapdesk could not check how long it was closed.</source>
+        <translation>kapdesk n'a pas pu vérifier combien de temps il est resté fermé.</translation>
+    </message>
+    <message>
+        <source>{said} Journey time not vouched: phases by time wait. Check it, then confirm.</source>
+        <translation>{said} Temps de séance non garanti : les phases minutées attendent. Vérifiez-le, puis confirmez.</translation>
+    </message>
+    <message>
+        <source>{said} Journey time not vouched: phases by time wait ({phase} is due by it). Check it, then confirm.</source>
+        <translation>{said} Temps de séance non garanti : les phases minutées attendent ({phase} devrait commencer). Vérifiez-le, puis confirmez.</translation>
+    </message>
+    <message>
+        <source>Journey time is right   {key}</source>
+        <translation>Le temps est juste   {key}</translation>
+    </message>
+    <message>
+        <source>Noted   {key}</source>
+        <translation>Vu   {key}</translation>
+    </message>
+    <message>
+        <source>Extra dose   {key}</source>
+        <translation>Dose supplémentaire   {key}</translation>
+    </message>
+    <message>
+        <source>Dose given   {key}</source>
+        <translation>Dose donnée   {key}</translation>
+    </message>
+    <message>
+        <source>Next phase   {key}</source>
+        <translation>Phase suivante   {key}</translation>
+    </message>
+    <message>
+        <source>End {phase} early?{gap}{key} again</source>
+        <translation>Finir {phase} plus tôt ?{gap}{key} à nouveau</translation>
+    </message>
+    <message>
+        <source>Press Next phase again to end {phase} at {at} of {planned}; the record will say so.</source>
+        <translation>Appuyez à nouveau sur Phase suivante pour finir {phase} à {at} sur {planned} ; le dossier l'indiquera.</translation>
+    </message>
+    <message>
+        <source>A flagged reading waits to be seen</source>
+        <translation>Une mesure signalée attend d'être vue</translation>
+    </message>
+    <message>
+        <source>This would close the session early. The record and the printed record will say so, with your reason and your name.</source>
+        <translation>Cela clôturerait la séance plus tôt. Le dossier et le dossier imprimé l'indiqueront, avec votre motif et votre nom.</translation>
+    </message>
+    <message>
+        <source>No dose has been recorded. Closing now cancels the session; its record is kept.</source>
+        <translation>Aucune dose n'a été enregistrée. Clôturer maintenant annule la séance ; son dossier est conservé.</translation>
+    </message>
+    <message>
+        <source>The journey ends here and its record is kept. Integration follows.</source>
+        <translation>La séance s'arrête ici et son dossier est conservé. L'intégration suit.</translation>
+    </message>
+    <message>
+        <source>The journey ends here and its record is kept. Integration follows. No discharge check has found the patient ready to leave yet.</source>
+        <translation>La séance s'arrête ici et son dossier est conservé. L'intégration suit. Aucune évaluation de sortie n'a encore trouvé le patient prêt à partir.</translation>
+    </message>
+</context>
+<context>
+    <name>JourneyView</name>
+    <message>
+        <source>{refusal}. Switch user to let a colleague who may do it.</source>
+        <translation>{refusal}. Changez d'utilisateur pour laisser faire un collègue autorisé.</translation>
+    </message>
+    <message>
+        <source>{why}. {refusal}. Switch user to let a colleague who may do it.</source>
+        <translation>{why}. {refusal}. Changez d'utilisateur pour laisser faire un collègue autorisé.</translation>
+    </message>
+    <message>
+        <source>It would close early: {concerns}</source>
+        <translation>La séance serait clôturée plus tôt : {concerns}</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryFiles</name>
+    <message>
+        <source>Imported {count} entry from {file}.</source>
+        <translation>{count} entrée importée depuis {file}.</translation>
+    </message>
+    <message>
+        <source>Imported {count} entries from {file}.</source>
+        <translation>{count} entrées importées depuis {file}.</translation>
+    </message>
+    <message>
+        <source>Imported {count} entry from {file}; {missing} cannot be played (marked in the list).</source>
+        <translation>{count} entrée importée depuis {file} ; {missing} ne peut pas être lue (signalée dans la liste).</translation>
+    </message>
+    <message>
+        <source>Imported {count} entries from {file}; {missing} cannot be played (marked in the list).</source>
+        <translation>{count} entrées importées depuis {file} ; {missing} ne peuvent pas être lues (signalées dans la liste).</translation>
+    </message>
+    <message>
+        <source>The playlist could not be exported: {problem}</source>
+        <translation>La playlist n'a pas pu être exportée : {problem}</translation>
+    </message>
+    <message>
+        <source>Exported {count} entry to {target}.</source>
+        <translation>{count} entrée exportée vers {target}.</translation>
+    </message>
+    <message>
+        <source>Exported {count} entries to {target}.</source>
+        <translation>{count} entrées exportées vers {target}.</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryMeasure</name>
+    <message>
+        <source>Loudness could not be measured: something unexpected went wrong (the log says what).</source>
+        <translation>Le niveau sonore n'a pas pu être mesuré : un problème inattendu est survenu (le journal le précise).</translation>
+    </message>
+    <message>
+        <source>Loudness could not be measured: kapdesk could not start measuring.</source>
+        <translation>Le niveau sonore n'a pas pu être mesuré : kapdesk n'a pas pu lancer la mesure.</translation>
+    </message>
+    <message>
+        <source>Loudness could not be measured: kapdesk's measuring stopped unexpectedly.</source>
+        <translation>Le niveau sonore n'a pas pu être mesuré : la mesure de kapdesk s'est arrêtée de façon inattendue.</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryScan</name>
+    <message>
+        <source>The files could not be read: {reason}</source>
+        <translation>Les fichiers n'ont pas pu être lus : {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>LibrarySoundtracks</name>
+    <message>
+        <source>Pick the soundtrack to edit, or make a new one.</source>
+        <translation>Choisissez la bande sonore à modifier, ou créez-en une.</translation>
+    </message>
+    <message>
+        <source>Soundtrack “{name}” saved; pick it when you set up a session.</source>
+        <translation>Bande sonore « {name} » enregistrée ; choisissez-la en préparant une séance.</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryView</name>
+    <message>
+        <source>Playlists (*.m3u *.m3u8 *.pls *.xspf)</source>
+        <translation>Playlists (*.m3u *.m3u8 *.pls *.xspf)</translation>
+    </message>
+    <message>
+        <source>Sound files ({suffixes})</source>
+        <translation>Fichiers audio ({suffixes})</translation>
+    </message>
+    <message>
+        <source>{name}   ·   {count} track, {length}</source>
+        <translation>{name}   ·   {count} morceau, {length}</translation>
+    </message>
+    <message>
+        <source>{name}   ·   {count} tracks, {length}</source>
+        <translation>{name}   ·   {count} morceaux, {length}</translation>
+    </message>
+    <message>
+        <source>No music files yet. Add files or a folder (WAV, OGG, MP3, FLAC); the bundled beds play without any.</source>
+        <translation>Aucun fichier de musique pour l'instant. Ajoutez des fichiers ou un dossier (WAV, OGG, MP3, FLAC) ; les nappes fournies fonctionnent sans.</translation>
+    </message>
+    <message>
+        <source>{count} file</source>
+        <translation>{count} fichier</translation>
+    </message>
+    <message>
+        <source>{count} files</source>
+        <translation>{count} fichiers</translation>
+    </message>
+    <message>
+        <source>{count} file, {bad} cannot be played (marked in the list)</source>
+        <translation>{count} fichier, {bad} ne peut pas être lu (signalé dans la liste)</translation>
+    </message>
+    <message>
+        <source>{count} files, {bad} cannot be played (marked in the list)</source>
+        <translation>{count} fichiers, {bad} ne peuvent pas être lus (signalés dans la liste)</translation>
+    </message>
+    <message>
+        <source>Make a playlist with New, or import one.</source>
+        <translation>Créez une playlist avec Nouvelle, ou importez-en une.</translation>
+    </message>
+    <message>
+        <source>{count} track · {minutes} of playable music</source>
+        <translation>{count} morceau · {minutes} de musique lisible</translation>
+    </message>
+    <message>
+        <source>{count} tracks · {minutes} of playable music</source>
+        <translation>{count} morceaux · {minutes} de musique lisible</translation>
+    </message>
+    <message>
+        <source>Looking for sound files…</source>
+        <translation>Recherche des fichiers audio…</translation>
+    </message>
+    <message>
+        <source>Reading {done} of {count} file</source>
+        <translation>Lecture de {done} sur {count} fichier</translation>
+    </message>
+    <message>
+        <source>Reading {done} of {count} files</source>
+        <translation>Lecture de {done} sur {count} fichiers</translation>
+    </message>
+    <message>
+        <source>Added {count} file.</source>
+        <translation>{count} fichier ajouté.</translation>
+    </message>
+    <message>
+        <source>Added {count} files.</source>
+        <translation>{count} fichiers ajoutés.</translation>
+    </message>
+    <message>
+        <source>Added {count} file; {bad} cannot be played (marked in the list).</source>
+        <translation>{count} fichier ajouté ; {bad} ne peut pas être lu (signalé dans la liste).</translation>
+    </message>
+    <message>
+        <source>Added {count} files; {bad} cannot be played (marked in the list).</source>
+        <translation>{count} fichiers ajoutés ; {bad} ne peuvent pas être lus (signalés dans la liste).</translation>
+    </message>
+    <message>
+        <source>Measuring loudness: {done} of {count} track</source>
+        <translation>Mesure du niveau sonore : {done} sur {count} morceau</translation>
+    </message>
+    <message>
+        <source>Measuring loudness: {done} of {count} tracks</source>
+        <translation>Mesure du niveau sonore : {done} sur {count} morceaux</translation>
+    </message>
+    <message>
+        <source>Pick the files to add in the list on the left first.</source>
+        <translation>Choisissez d'abord les fichiers à ajouter dans la liste de gauche.</translation>
+    </message>
+    <message>
+        <source>Pick the playlist to export first.</source>
+        <translation>Choisissez d'abord la playlist à exporter.</translation>
+    </message>
+    <message>
+        <source>Loading the library…</source>
+        <translation>Chargement de la bibliothèque…</translation>
+    </message>
+    <message>
+        <source>Playlists</source>
+        <translation>Playlists</translation>
+    </message>
+    <message>
+        <source>Soundtracks</source>
+        <translation>Bandes sonores</translation>
+    </message>
+    <message>
+        <source>Sound library</source>
+        <translation>Bibliothèque sonore</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>MUSIC FILES</source>
+        <translation>FICHIERS DE MUSIQUE</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Fichiers…</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>Dossier…</translation>
+    </message>
+    <message>
+        <source>Add to playlist</source>
+        <translation>Ajouter à la playlist</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nouvelle</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importer…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Haut</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Bas</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>A soundtrack is a bed and a playlist for each phase. Sessions pick one at set-up.</source>
+        <translation>Une bande sonore, c'est une nappe et une playlist par phase. Chaque séance en choisit une à la préparation.</translation>
+    </message>
+    <message>
+        <source>New soundtrack…</source>
+        <translation>Nouvelle bande sonore…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Add music files</source>
+        <translation>Ajouter des fichiers de musique</translation>
+    </message>
+    <message>
+        <source>Add a folder of music</source>
+        <translation>Ajouter un dossier de musique</translation>
+    </message>
+    <message>
+        <source>New playlist</source>
+        <translation>Nouvelle playlist</translation>
+    </message>
+    <message>
+        <source>Name of the playlist:</source>
+        <translation>Nom de la playlist :</translation>
+    </message>
+    <message>
+        <source>Import a playlist</source>
+        <translation>Importer une playlist</translation>
+    </message>
+    <message>
+        <source>Export the playlist</source>
+        <translation>Exporter la playlist</translation>
+    </message>
+</context>
+<context>
+    <name>LoudnessWords</name>
+    <message>
+        <source>not measured yet</source>
+        <translation>non mesuré</translation>
+    </message>
+    <message>
+        <source>From the file's ReplayGain or R128 tags: {loudness} LUFS, true peak {peak} dBTP.</source>
+        <translation>D'après les balises ReplayGain ou R128 du fichier : {loudness} LUFS, crête réelle {peak} dBTP.</translation>
+    </message>
+    <message>
+        <source>From the file's ReplayGain or R128 tags: {loudness} LUFS, range {range} LU, true peak {peak} dBTP.</source>
+        <translation>D'après les balises ReplayGain ou R128 du fichier : {loudness} LUFS, plage {range} LU, crête réelle {peak} dBTP.</translation>
+    </message>
+    <message>
+        <source>Measured (EBU R128): {loudness} LUFS, true peak {peak} dBTP.</source>
+        <translation>Mesuré (EBU R128) : {loudness} LUFS, crête réelle {peak} dBTP.</translation>
+    </message>
+    <message>
+        <source>Measured (EBU R128): {loudness} LUFS, range {range} LU, true peak {peak} dBTP.</source>
+        <translation>Mesuré (EBU R128) : {loudness} LUFS, plage {range} LU, crête réelle {peak} dBTP.</translation>
+    </message>
+    <message>
+        <source>{gain}, {short} LU short</source>
+        <translation>{gain}, {short} LU en dessous</translation>
+    </message>
+    <message>
+        <source>{gain}, peak-limited</source>
+        <translation>{gain}, limité par les crêtes</translation>
+    </message>
+    <message>
+        <source>{gain}, {short} LU short, peak-limited</source>
+        <translation>{gain}, {short} LU en dessous, limité par les crêtes</translation>
+    </message>
+    <message>
+        <source>Not measured: it plays as the loudest track would, quieter rather than louder.</source>
+        <translation>Non mesuré : il est joué comme le serait le morceau le plus fort, plus bas plutôt que plus fort.</translation>
+    </message>
+    <message>
+        <source>Quieter than the clinic's target of {target} LUFS: kapdesk never raises a track, so it plays {short} LU under the others.</source>
+        <translation>Plus faible que la cible de la clinique, {target} LUFS : kapdesk n'augmente jamais un morceau, il est donc joué {short} LU en dessous des autres.</translation>
+    </message>
+    <message>
+        <source>Held down so that its peaks stay under {ceiling} dBTP.</source>
+        <translation>Abaissé pour que ses crêtes restent sous {ceiling} dBTP.</translation>
+    </message>
+    <message>
+        <source>Lowered to the clinic's target of {target} LUFS.</source>
+        <translation>Abaissé à la cible de la clinique, {target} LUFS.</translation>
+    </message>
+    <message>
+        <source>1 track is too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it.</source>
+        <translation>1 morceau est trop faible pour la cible de la clinique, {target} LUFS : « {first} » est joué {first_short} LU en dessous.</translation>
+    </message>
+    <message>
+        <source>{count} tracks are too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU.</source>
+        <translation>{count} morceaux sont trop faibles pour la cible de la clinique, {target} LUFS : « {first} » est joué {first_short} LU en dessous, « {second} » {second_short} LU.</translation>
+    </message>
+    <message>
+        <source>{count} tracks are too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU and 1 more.</source>
+        <translation>{count} morceaux sont trop faibles pour la cible de la clinique, {target} LUFS : « {first} » est joué {first_short} LU en dessous, « {second} » {second_short} LU et 1 autre.</translation>
+    </message>
+    <message>
+        <source>{count} tracks are too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU and {more} more.</source>
+        <translation>{count} morceaux sont trop faibles pour la cible de la clinique, {target} LUFS : « {first} » est joué {first_short} LU en dessous, « {second} » {second_short} LU et {more} autres.</translation>
+    </message>
+    <message>
+        <source>Held down to keep peaks under {ceiling} dBTP: “{first}”.</source>
+        <translation>Abaissé pour garder les crêtes sous {ceiling} dBTP : « {first} ».</translation>
+    </message>
+    <message>
+        <source>Held down to keep peaks under {ceiling} dBTP: “{first}”, “{second}”.</source>
+        <translation>Abaissés pour garder les crêtes sous {ceiling} dBTP : « {first} », « {second} ».</translation>
+    </message>
+    <message>
+        <source>Held down to keep peaks under {ceiling} dBTP: “{first}”, “{second}” and 1 more.</source>
+        <translation>Abaissés pour garder les crêtes sous {ceiling} dBTP : « {first} », « {second} » et 1 autre.</translation>
+    </message>
+    <message>
+        <source>Held down to keep peaks under {ceiling} dBTP: “{first}”, “{second}” and {more} more.</source>
+        <translation>Abaissés pour garder les crêtes sous {ceiling} dBTP : « {first} », « {second} » et {more} autres.</translation>
+    </message>
+</context>
+<context>
+    <name>MusicOutlook</name>
+    <message>
+        <source>The music runs out {minutes} before this phase ends</source>
+        <translation>La musique s'arrête {minutes} avant la fin de cette phase</translation>
+    </message>
+    <message>
+        <source>The music runs out {minutes} before this phase ends (1 track of unknown length)</source>
+        <translation>La musique s'arrête {minutes} avant la fin de cette phase (1 morceau de durée inconnue)</translation>
+    </message>
+    <message>
+        <source>The music runs out {minutes} before this phase ends ({count} tracks of unknown length)</source>
+        <translation>La musique s'arrête {minutes} avant la fin de cette phase ({count} morceaux de durée inconnue)</translation>
+    </message>
+    <message>
+        <source>The music runs out under a minute before this phase ends</source>
+        <translation>La musique s'arrête moins d'une minute avant la fin de cette phase</translation>
+    </message>
+    <message>
+        <source>The music runs out under a minute before this phase ends (1 track of unknown length)</source>
+        <translation>La musique s'arrête moins d'une minute avant la fin de cette phase (1 morceau de durée inconnue)</translation>
+    </message>
+    <message>
+        <source>The music runs out under a minute before this phase ends ({count} tracks of unknown length)</source>
+        <translation>La musique s'arrête moins d'une minute avant la fin de cette phase ({count} morceaux de durée inconnue)</translation>
+    </message>
+    <message>
+        <source>Enough music for this phase; it runs out {minutes} before {phase} ends</source>
+        <translation>Assez de musique pour cette phase ; elle s'arrête {minutes} avant la fin de {phase}</translation>
+    </message>
+    <message>
+        <source>Enough music for this phase; it runs out {minutes} before {phase} ends (1 track of unknown length)</source>
+        <translation>Assez de musique pour cette phase ; elle s'arrête {minutes} avant la fin de {phase} (1 morceau de durée inconnue)</translation>
+    </message>
+    <message>
+        <source>Enough music for this phase; it runs out {minutes} before {phase} ends ({count} tracks of unknown length)</source>
+        <translation>Assez de musique pour cette phase ; elle s'arrête {minutes} avant la fin de {phase} ({count} morceaux de durée inconnue)</translation>
+    </message>
+    <message>
+        <source>Enough music for this phase; it runs out under a minute before {phase} ends</source>
+        <translation>Assez de musique pour cette phase ; elle s'arrête moins d'une minute avant la fin de {phase}</translation>
+    </message>
+    <message>
+        <source>Enough music for this phase; it runs out under a minute before {phase} ends (1 track of unknown length)</source>
+        <translation>Assez de musique pour cette phase ; elle s'arrête moins d'une minute avant la fin de {phase} (1 morceau de durée inconnue)</translation>
+    </message>
+    <message>
+        <source>Enough music for this phase; it runs out under a minute before {phase} ends ({count} tracks of unknown length)</source>
+        <translation>Assez de musique pour cette phase ; elle s'arrête moins d'une minute avant la fin de {phase} ({count} morceaux de durée inconnue)</translation>
+    </message>
+    <message>
+        <source>Enough music for this phase</source>
+        <translation>Assez de musique pour cette phase</translation>
+    </message>
+</context>
+<context>
+    <name>Notice</name>
+    <message>
+        <source>Noted</source>
+        <translation>Vu</translation>
+    </message>
+    <message>
+        <source>Known: put it away until it changes or the session ends</source>
+        <translation>Connu : le masquer jusqu'à ce qu'il change ou que la séance se termine</translation>
+    </message>
+</context>
+<context>
+    <name>PhaseBar</name>
+    <message>
+        <source>Phases: planned above, as they ran below</source>
+        <translation>Phases : prévues en haut, telles qu'elles se sont déroulées en bas</translation>
+    </message>
+</context>
+<context>
+    <name>Player</name>
+    <message>
+        <source>The bed “{bed}” cannot play: {reason}</source>
+        <translation>La nappe « {bed} » ne peut pas être lue : {reason}</translation>
+    </message>
+    <message>
+        <source>“{track}” was skipped: {reason}</source>
+        <translation>« {track} » a été passé : {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PlaylistFiles</name>
+    <message>
+        <source>{name} is empty</source>
+        <extracomment>A file larger than this is not read as a playlist at all.</extracomment>
+        <translation>{name} est vide</translation>
+    </message>
+    <message>
+        <source>{name} is an audio file, not a playlist</source>
+        <translation>{name} est un fichier audio, pas une playlist</translation>
+    </message>
+    <message>
+        <source>{name} does not look like a playlist: {count} of its lines are no file names ({first})</source>
+        <translation>{name} ne ressemble pas à une playlist : {count} de ses lignes ne sont pas des noms de fichier ({first})</translation>
+    </message>
+    <message>
+        <source>{name} does not look like a playlist: no [playlist] and no File1=</source>
+        <translation>{name} ne ressemble pas à une playlist : ni [playlist] ni File1=</translation>
+    </message>
+    <message>
+        <source>{name} is not valid XML: line {line}: {reason}</source>
+        <translation>{name} n'est pas un XML valide : ligne {line} : {reason}</translation>
+    </message>
+    <message>
+        <source>{name} declares a text encoding kapdesk does not know ({error})</source>
+        <translation>{name} déclare un encodage de texte que kapdesk ne connaît pas ({error})</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as XML: {error}</source>
+        <translation>{name} ne peut pas être lu comme du XML : {error}</translation>
+    </message>
+    <message>
+        <source>{name} nests its XML more than {levels} levels deep (line {line}); it is not an XSPF playlist</source>
+        <translation>{name} imbrique son XML sur plus de {levels} niveaux (ligne {line}) ; ce n'est pas une playlist XSPF</translation>
+    </message>
+    <message>
+        <source>{name} is XML but not an XSPF playlist (it starts with &lt;{element}&gt;)</source>
+        <translation>{name} est du XML, mais pas une playlist XSPF (il commence par &lt;{element}&gt;)</translation>
+    </message>
+    <message>
+        <source>{name} declares XML entities, which kapdesk does not read</source>
+        <translation>{name} déclare des entités XML, que kapdesk ne lit pas</translation>
+    </message>
+</context>
+<context>
+    <name>PlaylistWriting</name>
+    <message>
+        <source>cannot tell the playlist format from the name {name}; use .m3u, .m3u8, .pls or .xspf</source>
+        <translation>impossible de déduire le format de la playlist du nom {name} ; utilisez .m3u, .m3u8, .pls ou .xspf</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeBand</name>
+    <message>
+        <source>Practice · not a clinical record</source>
+        <translation>Entraînement · pas un dossier clinique</translation>
+    </message>
+    <message>
+        <source>Practice mode: nothing here is a clinical record</source>
+        <translation>Mode entraînement : rien ici n'est un dossier clinique</translation>
+    </message>
+    <message>
+        <source>speed</source>
+        <translation>vitesse</translation>
+    </message>
+    <message>
+        <source>{speed}x</source>
+        <translation>{speed}x</translation>
+    </message>
+    <message>
+        <source>Practice time runs {speed} times as fast as real time</source>
+        <translation>Le temps d'entraînement passe {speed} fois plus vite que le temps réel</translation>
+    </message>
+</context>
+<context>
+    <name>PreparationPanel</name>
+    <message>
+        <source>{step} (if it applies)</source>
+        <translation>{step} (le cas échéant)</translation>
+    </message>
+    <message>
+        <source>Ticked by {name}</source>
+        <translation>Coché par {name}</translation>
+    </message>
+    <message>
+        <source>Done: {minutes} min.</source>
+        <translation>Fait : {minutes} min.</translation>
+    </message>
+    <message>
+        <source>A few calm minutes before the dose.</source>
+        <translation>Quelques minutes de calme avant la dose.</translation>
+    </message>
+    <message>
+        <source>No baseline vital signs yet.</source>
+        <translation>Pas encore de signes vitaux de base.</translation>
+    </message>
+    <message>
+        <source>{concern}. Dosing will ask for a decision with a reason.</source>
+        <translation>{concern}. La dose demandera une décision motivée.</translation>
+    </message>
+    <message>
+        <source>Baseline: {reading}.</source>
+        <translation>Base : {reading}.</translation>
+    </message>
+    <message>
+        <source>Baseline: {reading}. Decision: {decision}</source>
+        <translation>Base : {reading}. Décision : {decision}</translation>
+    </message>
+    <message>
+        <source>Not written yet.</source>
+        <translation>Pas encore écrite.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistrée.</translation>
+    </message>
+    <message>
+        <source>Saved by {name}.</source>
+        <translation>Enregistrée par {name}.</translation>
+    </message>
+    <message>
+        <source>Kept on this PC (offline): sent when the server is back.</source>
+        <translation>Conservée sur ce PC (hors ligne) : envoyée au retour du serveur.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Not saved yet: see the message at the top.</source>
+        <translation>Pas encore enregistrée : voir le message en haut.</translation>
+    </message>
+    <message>
+        <source>Write the intention first.</source>
+        <translation>Écrivez d'abord l'intention.</translation>
+    </message>
+    <message>
+        <source>Intention, in the patient's own words</source>
+        <translation>Intention, dans les mots du patient</translation>
+    </message>
+    <message>
+        <source>What the patient hopes to explore or let go of today</source>
+        <translation>Ce que le patient souhaite explorer ou lâcher aujourd'hui</translation>
+    </message>
+    <message>
+        <source>Save intention</source>
+        <translation>Enregistrer l'intention</translation>
+    </message>
+    <message>
+        <source>Breathwork</source>
+        <translation>Respiration guidée</translation>
+    </message>
+    <message>
+        <source>Breathe together</source>
+        <translation>Respirer ensemble</translation>
+    </message>
+    <message>
+        <source>Questionnaires</source>
+        <translation>Questionnaires</translation>
+    </message>
+    <message>
+        <source>PHQ-9 and GAD-7</source>
+        <translation>PHQ-9 et GAD-7</translation>
+    </message>
+    <message>
+        <source>Before dosing</source>
+        <translation>Avant la dose</translation>
+    </message>
+    <message>
+        <source>Baseline vital signs</source>
+        <translation>Signes vitaux de base</translation>
     </message>
 </context>
 <context>
@@ -140,6 +1177,156 @@
     </message>
 </context>
 <context>
+    <name>SoundPanel</name>
+    <message>
+        <source>Skip</source>
+        <translation>Passer</translation>
+    </message>
+    <message>
+        <source>Skip to the next track</source>
+        <translation>Passer au morceau suivant</translation>
+    </message>
+    <message>
+        <source>Quiet</source>
+        <translation>Silence</translation>
+    </message>
+    <message>
+        <source>Sound back up</source>
+        <translation>Rétablir le son</translation>
+    </message>
+    <message>
+        <source>Music volume</source>
+        <translation>Volume de la musique</translation>
+    </message>
+    <message>
+        <source>Bed volume</source>
+        <translation>Volume de la nappe</translation>
+    </message>
+    <message>
+        <source>No sound for this session.</source>
+        <translation>Pas de son pour cette séance.</translation>
+    </message>
+    <message>
+        <source>No sound: sound is turned off for this room. The journey goes on without it.</source>
+        <translation>Pas de son : le son est désactivé dans cette salle. La séance continue sans lui.</translation>
+    </message>
+    <message>
+        <source>No sound: {reason}. The journey goes on without it.</source>
+        <translation>Pas de son : {reason}. La séance continue sans lui.</translation>
+    </message>
+    <message>
+        <source>The sound fades out: the session is closed.</source>
+        <translation>Le son s'estompe : la séance est close.</translation>
+    </message>
+    <message>
+        <source>The music has run out. Bed: {bed} goes on.</source>
+        <translation>La musique est terminée. La nappe {bed} continue.</translation>
+    </message>
+    <message>
+        <source>The music has run out. No bed goes on.</source>
+        <translation>La musique est terminée. Pas de nappe.</translation>
+    </message>
+    <message>
+        <source>No music for this phase. Bed: {bed}.</source>
+        <translation>Pas de musique pour cette phase. Nappe : {bed}.</translation>
+    </message>
+    <message>
+        <source>No music for this phase. No bed.</source>
+        <translation>Pas de musique pour cette phase. Pas de nappe.</translation>
+    </message>
+    <message>
+        <source>Next: {track}   ·   Bed: {bed}</source>
+        <translation>Ensuite : {track}   ·   Nappe : {bed}</translation>
+    </message>
+    <message>
+        <source>Next: {track}   ·   No bed</source>
+        <translation>Ensuite : {track}   ·   Pas de nappe</translation>
+    </message>
+    <message>
+        <source>Nothing queued after this   ·   Bed: {bed}</source>
+        <translation>Rien d'autre en attente   ·   Nappe : {bed}</translation>
+    </message>
+    <message>
+        <source>Nothing queued after this   ·   No bed</source>
+        <translation>Rien d'autre en attente   ·   Pas de nappe</translation>
+    </message>
+</context>
+<context>
+    <name>SoundtrackDialog</name>
+    <message>
+        <source>No music (bed only)</source>
+        <translation>Pas de musique (nappe seule)</translation>
+    </message>
+    <message>
+        <source>Same as any other phase</source>
+        <translation>Comme toute autre phase</translation>
+    </message>
+    <message>
+        <source>Give the soundtrack a name.</source>
+        <translation>Donnez un nom à la bande sonore.</translation>
+    </message>
+    <message>
+        <source>Soundtrack</source>
+        <translation>Bande sonore</translation>
+    </message>
+    <message>
+        <source>e.g. Evening, ocean and strings</source>
+        <translation>p. ex. Soirée, océan et cordes</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>No bed</source>
+        <translation>Pas de nappe</translation>
+    </message>
+    <message>
+        <source>Bed</source>
+        <translation>Nappe</translation>
+    </message>
+    <message>
+        <source>Settling (before the dose)</source>
+        <translation>Installation (avant la dose)</translation>
+    </message>
+    <message>
+        <source>Any other phase</source>
+        <translation>Toute autre phase</translation>
+    </message>
+    <message>
+        <source>Fade across when the phase changes</source>
+        <translation>Fondu enchaîné au changement de phase</translation>
+    </message>
+    <message>
+        <source>Let the track finish, then change</source>
+        <translation>Finir le morceau, puis changer</translation>
+    </message>
+    <message>
+        <source>Phase change</source>
+        <translation>Changement de phase</translation>
+    </message>
+    <message>
+        <source>Fade</source>
+        <translation>Fondu</translation>
+    </message>
+    <message>
+        <source>Music volume</source>
+        <translation>Volume de la musique</translation>
+    </message>
+    <message>
+        <source>Bed volume</source>
+        <translation>Volume de la nappe</translation>
+    </message>
+    <message>
+        <source>PLAYLIST FOR EACH PHASE</source>
+        <translation>PLAYLIST DE CHAQUE PHASE</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+</context>
+<context>
     <name>Staff</name>
     <message>
         <source>A PIN is digits only.</source>
@@ -151,7 +1338,7 @@
     </message>
     <message>
         <source>A PIN of one digit repeated is too easy to guess.</source>
-        <translation>Un code fait d&apos;un seul chiffre répété est trop facile à deviner.</translation>
+        <translation>Un code fait d'un seul chiffre répété est trop facile à deviner.</translation>
     </message>
     <message>
         <source>A PIN of digits in a row (like 1234) is too easy to guess.</source>
@@ -178,10 +1365,10 @@
     </message>
     <message>
         <source>Nothing was changed: what is already saved stays in the database.</source>
-        <translation>Rien n&apos;a été modifié : ce qui est déjà enregistré reste dans la base de données.</translation>
+        <translation>Rien n'a été modifié : ce qui est déjà enregistré reste dans la base de données.</translation>
     </message>
     <message>
-        <source>Put right what is named above and try again (a clinic server that was away may be back), or close kapdesk. If it keeps happening, give your clinic&apos;s IT support this message and the log in {folder}.</source>
+        <source>Put right what is named above and try again (a clinic server that was away may be back), or close kapdesk. If it keeps happening, give your clinic's IT support this message and the log in {folder}.</source>
         <translation>Corrigez ce qui est indiqué ci-dessus et réessayez (un serveur de la clinique indisponible peut être revenu), ou fermez kapdesk. Si cela se reproduit, transmettez au support informatique de votre clinique ce message et le journal dans {folder}.</translation>
     </message>
     <message>
@@ -199,6 +1386,41 @@
     <message>
         <source>Close kapdesk</source>
         <translation>Fermer kapdesk</translation>
+    </message>
+</context>
+<context>
+    <name>TrackTable</name>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Artist</source>
+        <translation>Artiste</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Loudness</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Gain</source>
+        <translation>Gain</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>cannot play</source>
+        <translation>illisible</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
     </message>
 </context>
 </TS>
