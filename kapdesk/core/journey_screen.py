@@ -19,6 +19,8 @@ from kapdesk.core.journey_events import JourneyState
 from kapdesk.core.protocols import Advance, Protocol
 from kapdesk.core.standing_flags import StandingFlag, by_reading
 from kapdesk.core.timefmt import clock_text, minutes_text, seconds_between
+from kapdesk.core.wall_text import time_of_day
+from kapdesk.core.wording import counted
 from kapdesk.core.words import QT_TRANSLATE_NOOP, joined
 
 # Ending a dosing phase before its time takes a second press of Next phase within this long.
@@ -318,7 +320,7 @@ def next_line(journey: Journey) -> str:
 
 
 def _clock_of(moment: datetime) -> str:
-    return moment.astimezone().strftime("%H:%M")
+    return time_of_day(moment)
 
 
 def monitoring_line(journey: Journey, elapsed: float | None, now: datetime) -> str:

@@ -20,6 +20,7 @@ from kapdesk.core.journey_events import (
 from kapdesk.core.observations import SCALES
 from kapdesk.core.timefmt import clock_text, minutes_text
 from kapdesk.core.vitals import Reading
+from kapdesk.core.wall_text import time_of_day
 
 
 def event_text(event: JourneyEvent) -> str:
@@ -166,7 +167,7 @@ def verdict_text(ready: bool, may_leave_from: datetime | None) -> str:
         return "not ready yet"
     if may_leave_from is None:
         return "ready to leave"
-    return f"ready, may leave from {may_leave_from.astimezone().strftime('%H:%M')}"
+    return f"ready, may leave from {time_of_day(may_leave_from)}"
 
 
 def discharge_verdict(data: Mapping[str, Any]) -> str:
