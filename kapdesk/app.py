@@ -25,7 +25,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from kapdesk.core.clock import Clock, SpeedClock, SystemClock
-from kapdesk.paths import AppPaths
+from kapdesk.paths import BUNDLED_CLINIC_SETTINGS, AppPaths
 from kapdesk.shutdown import ShutdownSignals
 from kapdesk.single_instance import InstanceLock, knock
 from kapdesk.stop_signals import SignalSocket
@@ -568,9 +568,11 @@ def run_board(
 ) -> int:
     """``kapdesk board``: the clinic board alone, until it is closed (SIGTERM, SIGINT, SIGHUP
     and the desktop session ending close it too; ``noted``: the signals kept so far)."""
+    from kapdesk.core.clinic import load_clinic  # noqa: PLC0415
     from kapdesk.core.room import load_room_settings  # noqa: PLC0415
     from kapdesk.storage.board import board_storage  # noqa: PLC0415
     from kapdesk.ui.board_window import BoardWindow  # noqa: PLC0415
+    from kapdesk.ui.formats import use_region  # noqa: PLC0415
 
     problem = display_problem(os.environ)
     if problem:
@@ -587,6 +589,9 @@ def run_board(
     assert isinstance(app, QApplication)
     app.setApplicationName("kapdesk")
     theme.apply(app)
+    # Its clock and times as the clinic's region writes them (a problem in clinic.toml is the
+    # window's to say: the board shows kapdesk's own settings' way then).
+    use_region(load_clinic(BUNDLED_CLINIC_SETTINGS, paths.clinic_settings)[0].region)
     board = BoardWindow(storage, SystemClock(), show_patients=show_patients)
     if full_screen:
         board.showFullScreen()

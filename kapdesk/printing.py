@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kapdesk.core import wall_text
 from kapdesk.core.clinic import ClinicSettings
 from kapdesk.core.clock import Clock
 from kapdesk.core.staff import Action, StaffMember, require
@@ -63,7 +64,7 @@ class Printer:
 
     def _header(self, summary: SessionSummary, title: str) -> PageHeader:
         moment = summary.dosed_at or summary.opened_at
-        day = moment.astimezone().strftime("%d %b %Y") if moment else "-"
+        day = wall_text.current().day(moment) if moment else "-"
         return PageHeader(self.clinic.name, summary.patient_code, day, title, self.mark)
 
     def record_pages(self, session_id: int) -> Printed:

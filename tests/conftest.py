@@ -5,12 +5,16 @@ from __future__ import annotations
 import faulthandler
 import itertools
 import os
+import sys
 
 # Set before anything imports Qt or SDL: the suite runs without a display or a sound card,
 # whoever starts it.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.pop("KAPDESK_DATA_DIR", None)
+# This PC's own region is C, whoever runs the suite: a clinic.toml without a region formats
+# dates, times and numbers the same everywhere (tests/ui/test_formats.py sets regions).
+os.environ["LC_ALL"] = "C.UTF-8"
 
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +22,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
+from kapdesk.core import wall_text
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.protocol_files import ProtocolLibrary, parse_protocol
 from kapdesk.core.protocols import Advance, Protocol
@@ -44,6 +49,19 @@ def _private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Point every standard folder into the test's own tmp folder."""
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         monkeypatch.setenv(name, str(tmp_path / "xdg" / name.lower()))
+
+
+@pytest.fixture(autouse=True)
+def _region_put_back() -> Iterator[None]:
+    """A window set to a clinic's region (kapdesk.ui.formats.use_region) leaves the next test
+    formatting as it found it: the way times are said, and Qt's default locale (this PC's own
+    until a test changes it; Qt is not loaded here for a test that does not load it)."""
+    before = wall_text.current()
+    yield
+    wall_text.use(before)
+    qt_core = sys.modules.get("PySide6.QtCore")
+    if qt_core is not None:
+        qt_core.QLocale.setDefault(qt_core.QLocale.system())
 
 
 @pytest.fixture

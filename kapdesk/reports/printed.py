@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from kapdesk import __version__
+from kapdesk.core import wall_text
 from kapdesk.core.clinic import ClinicSettings
 from kapdesk.core.discharge import Discharge, discharge_of, readiness_words
 from kapdesk.core.dosing import is_per_kg, number_text, total_of, total_unit, weight_text
@@ -32,6 +33,7 @@ from kapdesk.core.preparation import preparation_of
 from kapdesk.core.timeline import Entry, timeline
 from kapdesk.core.units import Units
 from kapdesk.core.vitals import CANONICAL, Reading, shown_flag
+from kapdesk.core.wall_text import Day
 from kapdesk.reports.exports import journey_time
 
 if TYPE_CHECKING:  # the stores hand these in; reports read them and import no storage
@@ -103,8 +105,18 @@ def _e(text: object) -> str:
     return html.escape(str(text))
 
 
-def _local(moment: datetime | None, fmt: str = "%d %b %Y, %H:%M") -> str:
-    return moment.astimezone().strftime(fmt) if moment else "-"
+def _local(moment: datetime | None) -> str:
+    """Day and time as the clinic reads them (:mod:`kapdesk.core.wall_text`), or "-"."""
+    return wall_text.current().day_time(moment) if moment else "-"
+
+
+def _at(moment: datetime, *, seconds: bool = False) -> str:
+    """The time of day as the clinic reads it: 14:05, or 2:05 PM."""
+    return wall_text.current().time(moment, seconds=seconds)
+
+
+def _day(moment: date, form: Day) -> str:
+    return wall_text.current().day(moment, form)
 
 
 def _table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
@@ -228,7 +240,8 @@ def _preparation(journey: Journey, units: Units) -> str:
     if prepared.decision:
         text += f"<p class='flag'>Dosed after a high baseline because: {_e(prepared.decision)}</p>"
     if prepared.breathwork_seconds:
-        text += f"<p>Breathwork: {prepared.breathwork_seconds / 60:.1f} min</p>"
+        minutes = wall_text.current().number(prepared.breathwork_seconds / 60, 1)
+        text += f"<p>Breathwork: {minutes} min</p>"
     return text + _table(["Checklist step", "", "By"], rows)
 
 
@@ -254,7 +267,7 @@ def _doses(entries: Sequence[Entry], units: Units) -> str:
             amount += f"<br/><span class='flag'>{_e(why)}</span>"
         rows.append(
             [
-                _e(_local(entry.wall, "%H:%M:%S")),
+                _e(_at(entry.wall, seconds=True)),
                 _e(journey_time(entry.elapsed)),
                 amount + _versions(entry),
                 _e(weight),
@@ -293,7 +306,7 @@ def _versions(entry: Entry) -> str:
         return ""
     lines = []
     for n, version in enumerate(entry.versions):
-        when = _local(version.wall, "%d %b %H:%M")
+        when = f"{_day(version.wall, Day.DAY_MONTH)} {_at(version.wall)}"
         who = f" by {version.by}" if version.by else ""
         if n == 0:
             lines.append(f"Original ({when}{who}): {version.text}")
@@ -313,7 +326,7 @@ def _vitals(entries: Sequence[Entry], units: Units) -> str:
         flags = "; ".join(shown_flag(flag, reading, units) for flag in entry.flags)
         rows.append(
             [
-                _e(_local(entry.wall, "%H:%M")),
+                _e(_at(entry.wall)),
                 _e(journey_time(entry.elapsed) or "before dose"),
                 _e(reading.text(units)) + _versions(entry),
                 f"<span class='flag'>{_e(flags)}</span>" if flags else "",
@@ -332,7 +345,7 @@ def _observations(entries: Sequence[Entry]) -> str:
     kinds = (EventKind.NOTE, EventKind.RATING)
     rows = [
         [
-            _e(_local(entry.wall, "%H:%M")),
+            _e(_at(entry.wall)),
             _e(journey_time(entry.elapsed)),
             _e(entry.text) + _versions(entry),
             _e(entry.by),
@@ -347,7 +360,7 @@ def _observations(entries: Sequence[Entry]) -> str:
 
 def _music(journey: Journey) -> str:
     rows = [
-        [_e(_local(e.wall, "%H:%M:%S")), _e(journey_time(e.elapsed)), _e(event_text(e))]
+        [_e(_at(e.wall, seconds=True)), _e(journey_time(e.elapsed)), _e(event_text(e))]
         for e in journey.events
         if e.kind in SOUND_KINDS
     ]
@@ -375,7 +388,7 @@ def _bp(journey: Journey, event: JourneyEvent | None) -> str:
     reading = Reading.from_values(values if isinstance(values, dict) else {})
     if reading.systolic is None or reading.diastolic is None:
         return "not recorded"
-    return f"{reading.systolic:.0f}/{reading.diastolic:.0f} mmHg at {_local(event.wall, '%H:%M')}"
+    return f"{reading.systolic:.0f}/{reading.diastolic:.0f} mmHg at {_at(event.wall)}"
 
 
 def _discharge(journey: Journey, units: Units) -> str:
@@ -387,7 +400,7 @@ def _discharge(journey: Journey, units: Units) -> str:
             text += f" ({_e(journey_time(discharge.ready_elapsed))} after dosing)"
         free = discharge.free_to_leave_at
         if free is not None and free > discharge.ready_at:
-            text += f"; may leave from {_e(_local(free, '%H:%M'))}"
+            text += f"; may leave from {_e(_at(free))}"
         text += "</p>"
     else:
         text += "<p>No discharge check found the patient ready to leave.</p>"
@@ -398,7 +411,7 @@ def _discharge(journey: Journey, units: Units) -> str:
         )
     rows = [
         [
-            _e(_local(check.wall, "%H:%M")),
+            _e(_at(check.wall)),
             _e(f"{check.data.get('total', '?')} of {check.data.get('max', '?')}"),
             _e(discharge_verdict(check.data)),
             _e("; ".join(readiness_words(check.data))),
@@ -451,7 +464,7 @@ def _monitoring_form(journey: Journey, discharge: Discharge, units: Units) -> st
 def _timeline(entries: Sequence[Entry], journey: Journey) -> str:
     rows = [
         [
-            _e(_local(entry.wall, "%H:%M:%S")),
+            _e(_at(entry.wall, seconds=True)),
             _e(journey_time(entry.elapsed)),
             _e(entry.text) + _versions(entry),
         ]
@@ -466,7 +479,7 @@ def _plan_section(plan: Sequence[PlanLine], heading: str) -> str:
         if line.kind is ItemKind.PROMPTS:
             continue
         when = (
-            f"{line.booked_on:%a %d %b}"
+            _day(line.booked_on, Day.WEEKDAY_DAY_MONTH)
             if line.booked_on
             else line.window.text()
             if line.window
@@ -489,7 +502,7 @@ def _plan_section(plan: Sequence[PlanLine], heading: str) -> str:
 
 def handout_html(facts: HandoutFacts, printed_at: datetime) -> str:
     """The patient's take-home sheet: no clinical notes, no vital signs."""
-    day = _local(facts.session_day, "%A %d %B %Y")
+    day = _day(facts.session_day, Day.LONG)
     clinic = facts.clinic_name or "your clinic"
     parts = [f"<h1>After your session · {_e(day)}</h1>"]
     if facts.course:
@@ -510,7 +523,7 @@ def handout_html(facts: HandoutFacts, printed_at: datetime) -> str:
         rows = []
         for line in follow_ups:
             if line.booked_on:
-                when = f"booked for {line.booked_on:%A %d %B}"
+                when = f"booked for {_day(line.booked_on, Day.LONG_DAY_MONTH)}"
                 if line.booking:
                     when += f", {line.booking}"
             elif line.window:

@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from kapdesk.core.room import MOST_KEPT
+from kapdesk.core.wall_text import Day
 from kapdesk.core.wording import size_text
+from kapdesk.ui import formats
 from kapdesk.ui.widgets import dialog_footer, label
 
 if TYPE_CHECKING:
@@ -50,7 +52,7 @@ def last_good_text(last: LastGoodBackup | None) -> str:
     """The last good backup in a line: when, how big, how many sessions it holds."""
     if last is None:
         return "None yet."
-    when = last.made_at.astimezone().strftime("%d %b %Y %H:%M")
+    when = formats.day_time(last.made_at)
     sessions = f"{last.sessions} session{'' if last.sessions == 1 else 's'}"
     return f"{when} · {size_text(last.size)} · {sessions}"
 
@@ -269,7 +271,8 @@ class BackupSection(QObject):
         self.last_place.setText(last_place_text(look.last_good))
         if look.failure is not None and not self.outcome.text():
             at, text = look.failure
-            self.outcome.setText(f"No backup was made on {at.astimezone():%d %b %H:%M}. {text}")
+            when = f"{formats.day(at, Day.DAY_MONTH)} {formats.time(at)}"
+            self.outcome.setText(f"No backup was made on {when}. {text}")
 
     def show_passphrase_state(self, text: str) -> None:
         self.passphrase_state.setText(text)

@@ -32,7 +32,7 @@ from kapdesk.core.timefmt import clock_text
 from kapdesk.core.wording import counted
 from kapdesk.storage.board import BoardFeed, BoardUpdate
 from kapdesk.storage.db import Storage
-from kapdesk.ui import theme
+from kapdesk.ui import formats, theme
 from kapdesk.ui.widgets import label
 
 CARD_WIDTH = 380  # the narrowest a card reads well at; the columns follow the window's width
@@ -221,7 +221,7 @@ class BoardWindow(QWidget):
     def redraw(self) -> None:
         now = self._clock.now()
         cards = self.board.cards(now)
-        self.clock_label.setText(now.astimezone().strftime("%H:%M"))
+        self.clock_label.setText(formats.time(now))
         self._say_status(now)
         self.empty.setVisible(not cards and self.last_update is not None)
         while len(self.views) < len(cards):
@@ -252,7 +252,7 @@ class BoardWindow(QWidget):
         update = self.last_update
         if update is None:
             return
-        read = update.read_at.astimezone().strftime("%H:%M:%S")
+        read = formats.time(update.read_at, seconds=True)
         if update.problem:
             text = f"{update.problem} Showing the rooms as they were at {read}; trying again."
             level = "urgent"

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from kapdesk.core.questionnaires import GAD7, INSTRUMENTS, PHQ9, Instrument
+from kapdesk.core.wall_text import Day
 from kapdesk.core.wording import counted
+from kapdesk.ui import formats
 from kapdesk.ui.widgets import (
     ActionButton,
     ElidedLabel,
@@ -180,7 +182,7 @@ class CourseView(QWidget):
                 f"Course · {patient_code} · {course.sessions_held} of "
                 f"{counted(course.planned_sessions, 'session')}"
             )
-            started = course.started_at.astimezone().strftime("%d %b %Y")
+            started = formats.day(course.started_at)
             self.facts.setText(
                 f"Started {started}. {counted(course.planned_sessions, 'session')} planned."
             )
@@ -191,7 +193,7 @@ class CourseView(QWidget):
             [
                 [
                     str(n),
-                    summary.opened_at.astimezone().strftime("%a %d %b %Y"),
+                    formats.day(summary.opened_at, Day.WEEKDAY),
                     summary.protocol_name,
                     summary.state.value,
                 ]
@@ -219,7 +221,7 @@ class CourseView(QWidget):
             self.table,
             [
                 [
-                    entry.taken_at.astimezone().strftime("%d %b %Y"),
+                    formats.day(entry.taken_at),
                     entry.moment,
                     INSTRUMENTS[entry.instrument].name
                     + (" (corrected)" if entry.corrected else ""),

@@ -28,6 +28,7 @@ from kapdesk.ui.banner import NOTICE, SAVING, StatusBanner
 from kapdesk.ui.close_policy import ClosePolicy
 from kapdesk.ui.crossing import crossing
 from kapdesk.ui.focus import FocusKeeper
+from kapdesk.ui.formats import use_region
 from kapdesk.ui.notices import Notice
 from kapdesk.ui.page_routes import PageRoutes
 from kapdesk.ui.sign_in import LOCK_KEY, SignIn
@@ -80,6 +81,9 @@ class MainWindow(PageRoutes, SignIn, WindowPages):
         showed before the records were open, taken over with what is typed in it."""
         super().__init__()
         self.records = records
+        # Dates, times and numbers as the clinic's region writes them, on every page and in
+        # the printed record, from before the first page is built.
+        use_region(records.clinic.region)
         self.store = records.store
         self.library = records.library
         self.sound_library = records.sound_library

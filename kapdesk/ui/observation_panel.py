@@ -43,7 +43,7 @@ from kapdesk.core.vitals import (
     planned_checks,
 )
 from kapdesk.core.wording import counted
-from kapdesk.ui import theme
+from kapdesk.ui import formats, theme
 from kapdesk.ui.crossing import crossing
 from kapdesk.ui.vitals_dialog import VitalsDialog
 from kapdesk.ui.widgets import SWITCH_HINT, ActionButton, ElidedLabel, card, in_place_of, label
@@ -393,7 +393,7 @@ class ObservationPanel(QWidget):
             return
         event, what = self._last
         recorder = self.current.recorder
-        at = event.wall.astimezone().strftime("%H:%M")
+        at = formats.time(event.wall)
         if recorder.is_saved(event):
             self._say(f"Saved {at}: {what}")  # committed: in the record
         elif recorder.is_kept(event) and not recorder.memory_only:
@@ -471,7 +471,7 @@ class ObservationPanel(QWidget):
             if event.kind is EventKind.VITALS:
                 values = journey.corrected(seq).get("values")
                 reading = Reading.from_values(values if isinstance(values, Mapping) else {})
-                at = event.wall.astimezone().strftime("%H:%M")
+                at = formats.time(event.wall)
                 return f"Last: {at}  {reading.text(self.units)}"
         return "No reading yet"
 
@@ -494,7 +494,7 @@ class ObservationPanel(QWidget):
             tags = [str(t) for t in data.get("tags", ())]
             text = str(data.get("text", ""))
             said = " ".join(([f"[{', '.join(tags)}]"] if tags else []) + ([text] if text else []))
-            line.setText(f"{event.wall.astimezone().strftime('%H:%M')}  {said}")
+            line.setText(f"{formats.time(event.wall)}  {said}")
             line.show()
 
     def type_into_note(self, text: str) -> bool:

@@ -29,6 +29,7 @@ from kapdesk.core.preparation import (
 )
 from kapdesk.core.units import Units
 from kapdesk.core.words import QT_TRANSLATE_NOOP, Said
+from kapdesk.ui import formats
 from kapdesk.ui.crossing import crossing
 from kapdesk.ui.widgets import ActionButton, ElidedLabel, in_place_of, label, set_role
 from kapdesk.ui.words import say, say_button, words_of
@@ -255,7 +256,7 @@ class PreparationPanel(QWidget):
         minutes = prepared.breathwork_seconds / 60
         say(
             self.breathing_state,
-            BREATHED.format(minutes=f"{minutes:.1f}") if minutes else CALM_MINUTES,
+            BREATHED.format(minutes=formats.number(minutes, 1)) if minutes else CALM_MINUTES,
         )
         found = journey.baseline_reading()
         concern = journey.baseline_concern()

@@ -22,7 +22,9 @@ from kapdesk.core.loudness_words import soundtrack_note
 from kapdesk.core.protocols import Protocol
 from kapdesk.core.soundtrack import Soundtrack, coverage
 from kapdesk.core.timefmt import minutes_text
+from kapdesk.core.wall_text import Day
 from kapdesk.core.wording import counted
+from kapdesk.ui import formats
 from kapdesk.ui.backup_section import CalmNotice
 from kapdesk.ui.widgets import ActionButton, label
 
@@ -324,7 +326,7 @@ class SetupView(QWidget):
         self.course.blockSignals(True)
         self.course.clear()
         for course in found:
-            started = course.started_at.astimezone().strftime("%d %b")
+            started = formats.day(course.started_at, Day.DAY_MONTH)
             self.course.addItem(
                 f"Course from {started}: session {course.sessions_held + 1} of "
                 f"{course.planned_sessions}",

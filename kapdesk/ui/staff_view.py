@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from kapdesk.core.room import LONGEST_NAME, RoomSettings
 from kapdesk.core.staff import PermissionDeniedError, Role
+from kapdesk.ui import formats
 from kapdesk.ui.account_form import ROLE_WORDS, AccountEntry, AccountForm
 from kapdesk.ui.backup_section import BackupSection, CalmNotice
 from kapdesk.ui.widgets import (
@@ -315,7 +316,7 @@ class StaffView(QWidget):
         self.trail = trail
         rows = [
             (
-                line.at.astimezone().strftime("%d %b %Y %H:%M:%S"),
+                formats.day_time(line.at, seconds=True),
                 line.who or "-",
                 line.action.replace("_", " "),
                 line.subject,

@@ -19,6 +19,7 @@ from kapdesk.core.discharge import discharge_of
 from kapdesk.core.journey import EventKind, Journey, JourneyState, closed_text, event_text
 from kapdesk.core.preparation import preparation_of
 from kapdesk.core.timefmt import clock_text, minutes_text
+from kapdesk.ui import formats
 from kapdesk.ui.print_job import PdfSaver
 from kapdesk.ui.text_rows import show_rows, text_rows_view
 from kapdesk.ui.widgets import ActionButton, fill_table, label, read_only_table
@@ -30,7 +31,7 @@ if TYPE_CHECKING:  # the database layer loads after the window is up
 
 
 def local_time(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%d %b %Y, %H:%M") if moment else "-"
+    return formats.day_time(moment) if moment else "-"
 
 
 def _table(headers: list[str], parent: QWidget) -> QTableWidget:
@@ -41,7 +42,7 @@ def event_rows(journey: Journey) -> list[list[str]]:
     """Each entry of the session as the record's table shows it: time, journey time, what."""
     return [
         [
-            event.wall.astimezone().strftime("%H:%M:%S"),
+            formats.time(event.wall, seconds=True),
             clock_text(event.elapsed) if event.elapsed is not None else "",
             event_text(event),
         ]

@@ -42,7 +42,8 @@ from kapdesk.core.staff import Action
 from kapdesk.core.timefmt import clock_text
 from kapdesk.core.timeline import Entry, timeline
 from kapdesk.core.vitals import FIELDS, LABELS, Reading, flags, parse_reading
-from kapdesk.ui import theme
+from kapdesk.core.wall_text import Day
+from kapdesk.ui import formats, theme
 from kapdesk.ui.dialogs import parse_weight, verdict_style
 from kapdesk.ui.widgets import SWITCH_HINT, ActionButton, dialog_footer, in_place_of, label
 
@@ -293,7 +294,7 @@ class TimelineModel(QAbstractTableModel):
     def text(self, row: int, column: int) -> str:
         entry = self.entries[row]
         if column == 0:
-            return entry.wall.astimezone().strftime("%H:%M:%S")
+            return formats.time(entry.wall, seconds=True)
         if column == 1:
             return clock_text(entry.elapsed) if entry.elapsed is not None else ""
         if column == 2:
@@ -448,7 +449,7 @@ class TimelineView(QWidget):
             return
         lines = []
         for n, version in enumerate(entry.versions):
-            when = version.wall.astimezone().strftime("%d %b %H:%M")
+            when = f"{formats.day(version.wall, Day.DAY_MONTH)} {formats.time(version.wall)}"
             who = f" by {version.by}" if version.by else ""
             if n == 0:
                 lines.append(f"Original ({when}{who}): {version.text}")

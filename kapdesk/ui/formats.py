@@ -1,0 +1,109 @@
+"""Dates, times and numbers as the clinic's region writes them (QLocale): a 12- or 24-hour
+clock, the day and month in its order, its decimal separator, on screen and in the printed
+record.
+
+:func:`use_region` makes the clinic's region (``clinic.toml``'s ``[locale] region``; "" this
+PC's own) Qt's default locale, so Qt's own widgets follow it too, and installs the same way in
+:mod:`kapdesk.core.wall_text`, where the core's words and the printed record find it. The window
+calls it once the records, and so the clinic's settings, are open. A region Qt does not know,
+and the C locale, keep plain Python's way (24-hour clock, "07 Mar 2025", decimal point).
+
+The functions below are what the pages call; each says a moment in this PC's time zone.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, QLocale, QTime
+
+from kapdesk.core import wall_text
+from kapdesk.core.wall_text import Day, WallText
+
+__all__ = ["Day", "day", "day_time", "number", "time", "use_region"]
+
+_SHORT = QLocale.FormatType.ShortFormat
+_LONG = QLocale.FormatType.LongFormat
+# A run of literal text in a Qt date format: quoted ('de'), or anything not a field letter.
+_LITERAL = r"(?:'[^']*'|[^dMy'])*"
+_YEAR_LAST = re.compile(_LITERAL + r"y+" + _LITERAL + "$")
+_YEAR_FIRST = re.compile("^" + _LITERAL + r"y+" + _LITERAL)
+_ZONE = re.compile(r"('[^']*')|\s*\(?\bt+\)?")  # the time zone, unless quoted
+
+
+def _without_year(pattern: str) -> str:
+    """A date format without its year and the separator beside it: 'M/d/yy' -> 'M/d',
+    "dddd, d 'de' MMMM 'de' yyyy" -> "dddd, d 'de' MMMM", 'yyyy-MM-dd' -> 'MM-dd'."""
+    for year in (_YEAR_LAST, _YEAR_FIRST):
+        pattern = year.sub("", pattern, count=1)
+    return pattern
+
+
+def _without_zone(pattern: str) -> str:
+    """A time format without its time zone: 'h:mm:ss\u202fAp tttt' -> 'h:mm:ss\u202fAp'."""
+    return _ZONE.sub(lambda found: found.group(1) or "", pattern).strip()
+
+
+class LocaleText(WallText):
+    """Times, days and numbers as ``locale`` writes them. Each call works on its own copy of
+    the locale (a cheap, shared one): the record's rows are made on worker threads too."""
+
+    def __init__(self, locale: QLocale) -> None:
+        self.locale = QLocale(locale)
+        self._seconds = _without_zone(locale.timeFormat(_LONG))
+        self._day_month = _without_year(locale.dateFormat(_SHORT))
+        self._long_day_month = _without_year(locale.dateFormat(_LONG))
+
+    def time(self, moment: datetime, *, seconds: bool = False) -> str:
+        local = moment.astimezone()
+        at = QTime(local.hour, local.minute, local.second)
+        locale = QLocale(self.locale)
+        return locale.toString(at, self._seconds) if seconds else locale.toString(at, _SHORT)
+
+    def day(self, moment: date, form: Day = Day.SHORT) -> str:
+        local = moment.astimezone() if isinstance(moment, datetime) else moment
+        on = QDate(local.year, local.month, local.day)
+        locale = QLocale(self.locale)
+        if form is Day.LONG:
+            return locale.toString(on, _LONG)
+        if form is Day.LONG_DAY_MONTH:
+            return locale.toString(on, self._long_day_month)
+        with_year = form in (Day.SHORT, Day.WEEKDAY)
+        said = locale.toString(on, _SHORT) if with_year else locale.toString(on, self._day_month)
+        if form in (Day.WEEKDAY, Day.WEEKDAY_DAY_MONTH):
+            return f"{locale.dayName(on.dayOfWeek(), _SHORT)} {said}"
+        return said
+
+    def number(self, value: float, decimals: int) -> str:
+        return QLocale(self.locale).toString(float(value), "f", decimals)
+
+
+def use_region(region: str) -> QLocale:
+    """Make ``region`` ("en_US"; "" this PC's own) the default locale, and say times, days and
+    numbers its way from now on; the locale is returned."""
+    locale = QLocale(region) if region else QLocale.system()
+    QLocale.setDefault(locale)
+    known = locale.language() != QLocale.Language.C
+    wall_text.use(LocaleText(locale) if known else WallText())
+    return locale
+
+
+def time(moment: datetime, *, seconds: bool = False) -> str:
+    """The time of day: 2:05 PM (en_US), 14:05 (fr_FR); with ``seconds``, 2:05:09 PM."""
+    return wall_text.current().time(moment, seconds=seconds)
+
+
+def day(moment: date, form: Day = Day.SHORT) -> str:
+    """The day, in one of the :class:`Day` forms: 3/7/25 (en_US), 07/03/2025 (fr_FR)."""
+    return wall_text.current().day(moment, form)
+
+
+def day_time(moment: datetime, *, seconds: bool = False) -> str:
+    """The day and the time: 3/7/25, 2:05 PM (en_US), 07/03/2025, 14:05 (fr_FR)."""
+    return wall_text.current().day_time(moment, seconds=seconds)
+
+
+def number(value: float, decimals: int) -> str:
+    """A number with ``decimals`` decimals: 1.5 (en_US), 1,5 (fr_FR)."""
+    return wall_text.current().number(value, decimals)
