@@ -186,6 +186,7 @@ def print_session(
     from kapdesk.paths import BUNDLED_CLINIC_SETTINGS  # noqa: PLC0415
     from kapdesk.printing import Printer  # noqa: PLC0415
     from kapdesk.storage.errors import StorageError  # noqa: PLC0415
+    from kapdesk.ui.formats import use_region  # noqa: PLC0415
 
     session_id = session_number(session_text)
     if session_id is None:
@@ -195,6 +196,7 @@ def print_session(
     clinic, problems = load_clinic(BUNDLED_CLINIC_SETTINGS, paths.clinic_settings)
     for problem in problems:
         print(f"kapdesk: {problem}\n(kapdesk's own clinic settings are used)", file=sys.stderr)
+    use_region(clinic.region)  # printed for people: the same dates and times as the window's
     storage = open_storage_or_say(paths, db_url)
     if storage is None:
         return EXIT_PROBLEM

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -259,3 +260,16 @@ def test_a_pdf_is_not_written_into_a_terminal_but_goes_into_a_pipe(tmp_path: Pat
     )
     assert piped.returncode == 0, piped.stderr
     assert piped.stdout.startswith(b"%PDF")
+
+
+def test_the_printed_record_says_times_the_clinics_way(
+    data_dir: Path, demo_id: int, tmp_path: Path, qapp: QApplication
+) -> None:
+    """The PDF is for people: a 12-hour clinic's record says "PM", as its window does (the
+    exports for scripts keep ISO times). tests/conftest.py puts the default locale back."""
+    (data_dir / "clinic.toml").write_text('[locale]\nregion = "en_US"\n', "utf-8")
+    record = tmp_path / "record.pdf"
+    args = ["--data-dir", str(data_dir), "export", str(demo_id), "--format", "pdf"]
+    assert main([*args, "-o", str(record)]) == 0
+    printed = pdf_text(record)
+    assert re.search(r"Opened \d{1,2}/\d{1,2}/\d\d, \d{1,2}:\d\d [AP]M ", printed), printed[:400]
