@@ -20,7 +20,7 @@ from kapdesk.core.journey_events import (
 from kapdesk.core.observations import SCALES
 from kapdesk.core.timefmt import clock_text, minutes_text
 from kapdesk.core.vitals import Reading
-from kapdesk.core.wall_text import time_of_day
+from kapdesk.core.wall_text import current, time_of_day
 
 
 def event_text(event: JourneyEvent) -> str:
@@ -153,7 +153,7 @@ def _preparation_text(event: JourneyEvent) -> str:
         return f"Checklist: {data.get('text', '')}: {done}{by}"
     if event.kind is EventKind.BREATHWORK:
         minutes = float(data.get("seconds", 0.0)) / 60
-        return f"Breathwork: {data.get('pattern', '')}, {minutes:.1f} min{by}"
+        return f"Breathwork: {data.get('pattern', '')}, {_decimal(minutes)} min{by}"
     return (
         f"Decision to dose with baseline blood pressure {data.get('reading', '')}: "
         f"{data.get('reason', '')}{by}"
@@ -223,7 +223,12 @@ def _target_words(data: Mapping[str, Any]) -> str:
 
 
 def _level(gain: float) -> str:
-    return "0 dB" if round(gain, 1) == 0 else f"{gain:.1f} dB"
+    return "0 dB" if round(gain, 1) == 0 else f"{_decimal(gain)} dB"
+
+
+def _decimal(value: float) -> str:
+    """One decimal, with the clinic's decimal separator: 1.5, or 1,5."""
+    return current().number(value, 1)
 
 
 def _gain_words(data: Mapping[str, Any]) -> str:

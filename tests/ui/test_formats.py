@@ -197,4 +197,7 @@ def test_a_decimal_comma_in_french_on_screen_and_in_the_record(
     assert [e.data["seconds"] for e in current.journey.events if e.kind is EventKind.BREATHWORK]
     assert preparation.breathing_state.text() == "Done: 1,5 min."
 
-    assert "Breathwork: 1,5 min" in _printed_record(qtbot, window, clock, tmp_path / "rec.pdf")
+    text = _printed_record(qtbot, window, clock, tmp_path / "rec.pdf")
+    assert "Breathwork: 1,5 min" in text  # the preparation section
+    assert "4-4-4-4, 1,5 min (Sam Ortiz)" in text  # the timeline, in the core's words
+    assert "1.5 min" not in text
