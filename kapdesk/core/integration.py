@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from kapdesk.core.clinic import ClinicSettings, FollowUpRule
+from kapdesk.core.wall_text import Day, current
 
 
 class ItemKind(StrEnum):
@@ -31,10 +32,11 @@ class Window:
     latest: date
 
     def text(self) -> str:
-        first = f"{self.earliest:%a %d %b}"
+        """Mon 09 Mar to Tue 10 Mar, or as the clinic's region writes days (Mon 3/9)."""
+        first = current().day(self.earliest, Day.WEEKDAY_DAY_MONTH)
         if self.latest == self.earliest:
             return first
-        return f"{first} to {self.latest:%a %d %b}"
+        return f"{first} to {current().day(self.latest, Day.WEEKDAY_DAY_MONTH)}"
 
 
 def next_open_day(day: date, open_days: tuple[int, ...]) -> date:

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from kapdesk.core.integration import ItemKind, Window
+from kapdesk.ui import formats
+from kapdesk.ui.formats import Day
 from kapdesk.ui.widgets import ActionButton, fill_table, fit_columns_on_fill, label
 
 if TYPE_CHECKING:
@@ -102,7 +104,7 @@ class FollowUpsView(QWidget):
         for item in self.items:
             state = item.state
             if state.booked_on is not None:
-                due = f"booked {state.booked_on:%a %d %b}"
+                due = f"booked {formats.day(state.booked_on, Day.WEEKDAY_DAY_MONTH)}"
             elif state.due_from is not None and state.due_by is not None:
                 due = Window(state.due_from, state.due_by).text()
                 if state.due_by < today:
@@ -111,7 +113,7 @@ class FollowUpsView(QWidget):
                 due = "any time"
             closed = item.session_closed_at
             session = f"#{state.session_id}" + (
-                f" · {closed.astimezone():%d %b}" if closed is not None else ""
+                f" · {formats.day(closed, Day.DAY_MONTH)}" if closed is not None else ""
             )
             rows.append([due, item.patient_code, state.text, state.assigned_to, session])
         fill_table(self.table, rows)

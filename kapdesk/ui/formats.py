@@ -21,7 +21,7 @@ from PySide6.QtCore import QDate, QLocale, QTime
 from kapdesk.core import wall_text
 from kapdesk.core.wall_text import Day, WallText
 
-__all__ = ["Day", "day", "day_time", "number", "time", "use_region"]
+__all__ = ["Day", "day", "day_time", "edit_format", "number", "time", "use_region"]
 
 _SHORT = QLocale.FormatType.ShortFormat
 _LONG = QLocale.FormatType.LongFormat
@@ -29,6 +29,7 @@ _LONG = QLocale.FormatType.LongFormat
 _LITERAL = r"(?:'[^']*'|[^dMy'])*"
 _YEAR_LAST = re.compile(_LITERAL + r"y+" + _LITERAL + "$")
 _YEAR_FIRST = re.compile("^" + _LITERAL + r"y+" + _LITERAL)
+_SHORT_YEAR = re.compile(r"(?<!y)y{1,2}(?!y)")  # yy: a year typed in full in a date field
 _ZONE = re.compile(r"('[^']*')|\s*\(?\bt+\)?")  # the time zone, unless quoted
 
 
@@ -107,3 +108,14 @@ def day_time(moment: datetime, *, seconds: bool = False) -> str:
 def number(value: float, decimals: int) -> str:
     """A number with ``decimals`` decimals: 1.5 (en_US), 1,5 (fr_FR)."""
     return wall_text.current().number(value, decimals)
+
+
+def edit_format(plain: str, *, weekday: bool = False) -> str:
+    """The display format of a date field (QDateEdit): the region's short date, its year in
+    full, after the short weekday name with ``weekday``; ``plain`` (a Qt format) where no
+    region is known."""
+    way = wall_text.current()
+    if not isinstance(way, LocaleText):
+        return f"ddd {plain}" if weekday else plain
+    short = _SHORT_YEAR.sub("yyyy", way.locale.dateFormat(_SHORT))
+    return f"ddd {short}" if weekday else short

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from kapdesk.core.integration import ItemKind, Window, draft_plan
+from kapdesk.ui import formats
+from kapdesk.ui.formats import Day
 from kapdesk.ui.print_job import PdfSaver
 from kapdesk.ui.widgets import ActionButton, ElidedLabel, fill_table, label
 
@@ -50,7 +52,7 @@ NOTE_EXAMPLE = "time, place, with whom"
 
 
 def _day(value: date | None) -> str:
-    return f"{value:%a %d %b}" if value else ""
+    return formats.day(value, Day.WEEKDAY_DAY_MONTH) if value else ""
 
 
 @dataclass(frozen=True)
@@ -179,7 +181,7 @@ class IntegrationView(QWidget):
         self.booked.setEnabled(False)
         self.is_booked.toggled.connect(self.booked.setEnabled)
         self.booked.setCalendarPopup(True)
-        self.booked.setDisplayFormat("ddd dd MMM yyyy")
+        self.booked.setDisplayFormat(formats.edit_format("dd MMM yyyy", weekday=True))
         form.addWidget(self.booked, 1, 1)
         self.note = QLineEdit()
         self.note.setPlaceholderText(NOTE_EXAMPLE)

@@ -146,7 +146,7 @@ class StaffView(QWidget):
         since.addWidget(label("From", "muted"))
         self.since = QDateEdit()
         self.since.setCalendarPopup(True)
-        self.since.setDisplayFormat("d MMM yyyy")
+        self.since.setDisplayFormat(formats.edit_format("d MMM yyyy"))
         self.since.dateChanged.connect(lambda _date: self.load_trail())
         since.addWidget(self.since)
         since.addStretch()

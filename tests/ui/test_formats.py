@@ -10,7 +10,7 @@ made a plain space; the PDF's text is read back split on whitespace, which U+202
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from kapdesk.core import wall_text
 from kapdesk.core.clock import FakeClock
+from kapdesk.core.integration import Window
 from kapdesk.core.journey import Dose, EventKind, verdict_text
 from kapdesk.core.wall_text import Day, WallText
 from kapdesk.paths import AppPaths
@@ -102,6 +103,18 @@ def test_the_region_becomes_qts_default_and_the_cores_way_of_saying_times() -> N
     use_region("")  # this PC's own: C while the tests run, plain Python's way
     assert type(wall_text.current()) is WallText
     assert formats.day(AT_1405) == "02 Mar 2026"
+
+
+def test_follow_up_days_and_date_fields_follow_the_region() -> None:
+    window = Window(date(2026, 3, 9), date(2026, 3, 10))
+    assert window.text() == "Mon 09 Mar to Tue 10 Mar"  # no region: plain Python's way
+    assert formats.edit_format("dd MMM yyyy", weekday=True) == "ddd dd MMM yyyy"
+    use_region("en_US")
+    assert window.text() == "Mon 3/9 to Tue 3/10"  # on screen and on the handout
+    assert formats.edit_format("d MMM yyyy") == "M/d/yyyy"  # the year typed in full
+    use_region("fr_FR")
+    assert window.text() == "lun. 09/03 to mar. 10/03"
+    assert formats.edit_format("d MMM yyyy", weekday=True) == "ddd dd/MM/yyyy"
 
 
 # -- on screen and on paper -----------------------------------------------------------------
