@@ -21,7 +21,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kapdesk.core.questionnaires import GAD7, PHQ9
-from kapdesk.ui import theme
+from kapdesk.ui import formats, theme
 
 if TYPE_CHECKING:
     from kapdesk.storage.courses import QuestionnaireEntry
@@ -67,7 +67,7 @@ class CourseChart(QWidget):
             return
         self.chart.setTitle("")
         when = QDateTimeAxis()
-        when.setFormat("dd MMM")
+        when.setFormat(formats.day_month_format("dd MMM"))
         score = QValueAxis()
         score.setRange(0, PHQ9.max_total)
         score.setTickCount(4)

@@ -21,7 +21,16 @@ from PySide6.QtCore import QDate, QLocale, QTime
 from kapdesk.core import wall_text
 from kapdesk.core.wall_text import Day, WallText
 
-__all__ = ["Day", "day", "day_time", "edit_format", "number", "time", "use_region"]
+__all__ = [
+    "Day",
+    "day",
+    "day_month_format",
+    "day_time",
+    "edit_format",
+    "number",
+    "time",
+    "use_region",
+]
 
 _SHORT = QLocale.FormatType.ShortFormat
 _LONG = QLocale.FormatType.LongFormat
@@ -53,7 +62,7 @@ class LocaleText(WallText):
     def __init__(self, locale: QLocale) -> None:
         self.locale = QLocale(locale)
         self._seconds = _without_zone(locale.timeFormat(_LONG))
-        self._day_month = _without_year(locale.dateFormat(_SHORT))
+        self.day_month_format = _without_year(locale.dateFormat(_SHORT))  # also a chart's
         self._long_day_month = _without_year(locale.dateFormat(_LONG))
 
     def time(self, moment: datetime, *, seconds: bool = False) -> str:
@@ -71,7 +80,9 @@ class LocaleText(WallText):
         if form is Day.LONG_DAY_MONTH:
             return locale.toString(on, self._long_day_month)
         with_year = form in (Day.SHORT, Day.WEEKDAY)
-        said = locale.toString(on, _SHORT) if with_year else locale.toString(on, self._day_month)
+        said = (
+            locale.toString(on, _SHORT) if with_year else locale.toString(on, self.day_month_format)
+        )
         if form in (Day.WEEKDAY, Day.WEEKDAY_DAY_MONTH):
             return f"{locale.dayName(on.dayOfWeek(), _SHORT)} {said}"
         return said
@@ -119,3 +130,10 @@ def edit_format(plain: str, *, weekday: bool = False) -> str:
         return f"ddd {plain}" if weekday else plain
     short = _SHORT_YEAR.sub("yyyy", way.locale.dateFormat(_SHORT))
     return f"ddd {short}" if weekday else short
+
+
+def day_month_format(plain: str) -> str:
+    """A Qt format for a day and month (a chart's date axis): the region's, like 'M/d' in en_US
+    and 'dd/MM' in fr_FR; ``plain`` where no region is known."""
+    way = wall_text.current()
+    return way.day_month_format if isinstance(way, LocaleText) else plain

@@ -109,9 +109,11 @@ def test_follow_up_days_and_date_fields_follow_the_region() -> None:
     window = Window(date(2026, 3, 9), date(2026, 3, 10))
     assert window.text() == "Mon 09 Mar to Tue 10 Mar"  # no region: plain Python's way
     assert formats.edit_format("dd MMM yyyy", weekday=True) == "ddd dd MMM yyyy"
+    assert formats.day_month_format("dd MMM") == "dd MMM"
     use_region("en_US")
     assert window.text() == "Mon 3/9 to Tue 3/10"  # on screen and on the handout
     assert formats.edit_format("d MMM yyyy") == "M/d/yyyy"  # the year typed in full
+    assert formats.day_month_format("dd MMM") == "M/d"  # the course chart's date axis
     use_region("fr_FR")
     assert window.text() == "lun. 09/03 to mar. 10/03"
     assert formats.edit_format("d MMM yyyy", weekday=True) == "ddd dd/MM/yyyy"
