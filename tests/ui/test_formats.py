@@ -124,11 +124,13 @@ def test_follow_up_days_and_date_fields_follow_the_region() -> None:
 
 def _note_typed(qtbot: QtBot, window: MainWindow) -> None:
     """Open a session and type a note at 14:05, as staff do: a letter, then Enter."""
+    window.lock_seconds = 0  # no idle lock over the pages while the test's clock runs on
     _open_session(qtbot, window)
     panel = window.journey_view.observations
     assert panel is not None
     window.journey_view.setFocus()
     qtbot.keyClicks(window.journey_view, "C")
+    assert panel.note.hasFocus()
     qtbot.keyClicks(panel.note, "alm, eyes closed")
     qtbot.keyClick(panel.note, Qt.Key.Key_Return)
     settle(qtbot, window)
