@@ -20,7 +20,6 @@ from kapdesk.core.protocols import Advance, Protocol
 from kapdesk.core.standing_flags import StandingFlag, by_reading
 from kapdesk.core.timefmt import clock_text, minutes_text, seconds_between
 from kapdesk.core.wall_text import time_of_day
-from kapdesk.core.wording import counted
 from kapdesk.core.words import QT_TRANSLATE_NOOP, joined
 
 # Ending a dosing phase before its time takes a second press of Next phase within this long.
