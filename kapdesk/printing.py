@@ -33,6 +33,7 @@ from kapdesk.storage.journeys import JourneyStore
 from kapdesk.storage.staff import StaffStore
 
 if TYPE_CHECKING:
+    from kapdesk.core.units import Units
     from kapdesk.storage.repositories import SessionSummary
 
 
@@ -62,6 +63,12 @@ class Printer:
             return ""
         return f"Session {number} of {course.planned_sessions}"
 
+    def _units(self) -> Units:
+        """The clinic's units, as its staff read them on this PC's screen."""
+        from PySide6.QtCore import QLocale  # noqa: PLC0415  (the PC's region, as Qt reads it)
+
+        return self.clinic.units(QLocale.system().name())
+
     def _header(self, summary: SessionSummary, title: str) -> PageHeader:
         moment = summary.dosed_at or summary.opened_at
         day = wall_text.current().day(moment) if moment else "-"
@@ -73,7 +80,9 @@ class Printer:
         self._allowed()
         summary, journey = JourneyStore(self.storage, self.clock).load(session_id)
         plan = plan_lines(IntegrationStore(self.storage, self.clock).items(session_id))
-        facts = RecordFacts(summary, journey, self._course_text(session_id), plan)
+        facts = RecordFacts(
+            summary, journey, self._course_text(session_id), plan, units=self._units()
+        )
         page = session_record_html(facts, self.clock.now())
         self._audit("record_printed", session_id)
         ensure_gui()

@@ -12,12 +12,14 @@ from typing import Any
 from fhir.resources.R4B.bundle import Bundle
 from PySide6.QtWidgets import QApplication
 
+from kapdesk.core.clinic import parse_clinic
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.dosing import weight_kept
 from kapdesk.core.journey import Dose, EventKind, Journey
 from kapdesk.core.safe_files import write_atomically
 from kapdesk.core.units import Temperature, Units, Weight
 from kapdesk.core.vitals import VitalsRecord, flags, parse_reading
+from kapdesk.printing import Printer
 from kapdesk.reports.chart import vitals_image
 from kapdesk.reports.exports import export_session
 from kapdesk.reports.pages import PageHeader, Printed
@@ -123,3 +125,22 @@ def test_the_printed_pdf_reads_in_the_clinics_units(
     assert "Temperature 101.3 °F is above 100.4 °F" in text
     assert "154 lb" in text
     assert "°C" not in text
+
+
+def test_the_clinics_printer_prints_the_record_in_its_units(
+    storage: Storage, qapp: QApplication, tmp_path: Path
+) -> None:
+    """The whole way the window and `kapdesk export --format pdf` print: the clinic's
+    settings decide the units, not a caller."""
+    summary, _journey = _record(storage, US)
+    clinic = parse_clinic('[locale]\nregion = "en_US"\n')
+    printer = Printer(storage, FakeClock(START), clinic, by="Robin Hale")
+    path = tmp_path / "record.pdf"
+    write_atomically(path, printer.record(summary.id))
+    text = pdf_text(path)
+    assert "T 98.6 °F" in text
+    assert "154 lb" in text
+    metric = Printer(storage, FakeClock(START), parse_clinic('[locale]\nregion = "fr_FR"\n'))
+    write_atomically(path, metric.record(summary.id))
+    assert "T 37" in pdf_text(path)
+    assert "°F" not in pdf_text(path)
