@@ -3,6 +3,9 @@ of any corrected entry; corrections by amendment; and the vital-signs chart.
 
 Nothing is ever overwritten: "Correct…" adds an amendment (what, who, why) and the entry shows
 its corrected value, marked, with the original and every correction listed beneath.
+
+Temperatures and weights are shown, and a correction typed, in the clinic's units (°F and lb
+where it reads them); the record keeps °C and kg as everywhere.
 """
 
 from __future__ import annotations
@@ -34,14 +37,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kapdesk.core.dosing import DoseCheck, check_dose, is_per_kg, number_text, same_unit
+from kapdesk.core.dosing import (
+    DoseCheck,
+    check_dose,
+    is_per_kg,
+    number_text,
+    same_unit,
+    weight_text,
+)
 from kapdesk.core.journey import EventKind, JourneyError
 from kapdesk.core.observations import SCALES, amendment_data
 from kapdesk.core.protocols import LARGEST_DOSE, DoseDefaults
 from kapdesk.core.staff import Action
 from kapdesk.core.timefmt import clock_text
 from kapdesk.core.timeline import Entry, timeline
-from kapdesk.core.vitals import FIELDS, LABELS, Reading, flags, parse_reading
+from kapdesk.core.units import Temperature, Units
+from kapdesk.core.vitals import FIELDS, LABELS, Reading, flags, parse_reading, unit_text
 from kapdesk.core.wall_text import Day
 from kapdesk.ui import formats, theme
 from kapdesk.ui.dialogs import parse_weight, verdict_style
@@ -63,6 +74,9 @@ class AmendDialog(QDialog):
     and the lot number, held as it is typed to the protocol's ``rules``: the session total
     (``given`` by the other doses, plus this one) above the hard limit is refused, and an
     amount outside the usual range says so and who may decide (``decide_refusal``).
+
+    A temperature and a weight are shown and typed in the clinic's ``units`` and kept in °C and
+    kg; a value left as it was shown keeps the value kept, not one rounded through the units.
     """
 
     def __init__(
@@ -74,10 +88,13 @@ class AmendDialog(QDialog):
         rules: DoseDefaults | None = None,
         given: float = 0.0,
         decide_refusal: Callable[[], str | None] = lambda: None,
+        units: Units | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Correct an entry")
         self.entry = entry
+        self.units = units if units is not None else Units()
+        self._kept: dict[str, tuple[str, float]] = {}  # a value as shown, and as kept
         self.changes: dict[str, Any] | None = None
         self.rules = rules or DoseDefaults()
         self.given = given
@@ -110,9 +127,14 @@ class AmendDialog(QDialog):
         else:
             values = Reading.from_values(entry.data.get("values") or {}).values()
             for name in FIELDS:
-                field = QLineEdit(f"{values[name]:g}" if name in values else "")
+                field = QLineEdit(self._shown(name, values[name]) if name in values else "")
                 self.vitals[name] = field
-                form.addRow(LABELS[name], field)
+                if name == "temperature":  # the clinic's unit, said beside it
+                    unit = unit_text(name, self.units)
+                    field.setPlaceholderText(unit)
+                    form.addRow(f"{LABELS[name]} ({unit})", field)
+                else:
+                    form.addRow(LABELS[name], field)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText("e.g. typed 170 for 70")
         form.addRow("Why", self.reason)
@@ -134,6 +156,19 @@ class AmendDialog(QDialog):
             self.amount.setFocus()
             self.amount.selectAll()
 
+    def _shown(self, name: str, kept: float) -> str:
+        """A kept value as the form shows it (a temperature in the clinic's unit)."""
+        text = f"{kept:g}"
+        if name == "temperature" and self.units.temperature is not Temperature.CELSIUS:
+            text = f"{round(self.units.temperature_shown(kept), 1):g}"
+        self._kept[name] = (text, kept)
+        return text
+
+    def _as_kept(self, name: str, typed: str) -> float | None:
+        """The value kept when ``typed`` is still as the form showed it, else None."""
+        shown = self._kept.get(name)
+        return shown[1] if shown is not None and typed.strip() == shown[0] else None
+
     # -- a dose --------------------------------------------------------------------------------
 
     @property
@@ -151,10 +186,14 @@ class AmendDialog(QDialog):
         row.addWidget(label(self.dose_unit, ""))
         form.addRow("Amount", row)
         weight = data.get("weight_kg")
-        self.weight.setText(number_text(weight) if isinstance(weight, int | float) else "")
-        self.weight.setPlaceholderText("kg")
+        if isinstance(weight, int | float):
+            shown = weight_text(weight, self.units).split()[0]
+            self._kept["weight_kg"] = (shown, float(weight))
+            self.weight.setText(shown)
+        unit = self.units.weight.symbol
+        self.weight.setPlaceholderText(unit)
         if is_per_kg(self.dose_unit):
-            form.addRow("Weight (kg)", self.weight)
+            form.addRow(f"Weight ({unit})", self.weight)
         self.lot.setText(str(data.get("lot_number") or ""))
         form.addRow("Lot number", self.lot)
 
@@ -163,14 +202,22 @@ class AmendDialog(QDialog):
         protocol's (recorded before it stated one), which only needs an amount."""
         if not same_unit(self.dose_unit, self.rules.unit) or not self._dose_moved():
             return None  # a lot number alone: the core asks nothing of the dose either
-        weight = parse_weight(self.weight.text())
-        return check_dose(self.rules, self.amount.value(), weight, given=self.given)
+        return check_dose(
+            self.rules, self.amount.value(), self.weight_kg(), given=self.given, units=self.units
+        )
+
+    def weight_kg(self) -> float | None:
+        """The weight typed in the clinic's unit, in kg as kept (the weight kept when it is
+        left as shown: 70 kg shown as 154.3 lb stays 70 kg)."""
+        typed = self.weight.text()
+        kept = self._as_kept("weight_kg", typed)
+        return kept if kept is not None else parse_weight(typed, self.units)
 
     def _dose_moved(self) -> bool:
         """Whether the amount or the weight is corrected (not only the lot number)."""
-        weight = self.entry.data.get("weight_kg")
+        shown = self._kept.get("weight_kg")
         typed = self.weight.text().strip()
-        before = number_text(weight) if isinstance(weight, int | float) else ""
+        before = shown[0] if shown is not None else ""
         return self._amount_changed() or (is_per_kg(self.dose_unit) and typed != before)
 
     def _amount_changed(self) -> bool:
@@ -201,7 +248,7 @@ class AmendDialog(QDialog):
             self._say("A dose needs an amount above zero.")
             return None
         check = self.dose_check()
-        weight = parse_weight(self.weight.text())
+        weight = self.weight_kg()
         if check is not None and check.refused:
             self._say(check.why[:1].upper() + check.why[1:] + ".")
             return None
@@ -236,11 +283,17 @@ class AmendDialog(QDialog):
             scale = SCALES[str(self.entry.data.get("scale"))]
             self.changes = {"value": value, "words": scale.words(value)}
         else:
-            checked = parse_reading({n: f.text() for n, f in self.vitals.items()})
+            typed = {name: field.text() for name, field in self.vitals.items()}
+            checked = parse_reading(typed, self.units)
             if not checked.ok:
                 self._say("\n".join(checked.errors))
                 return
-            self.changes = {"values": checked.reading.values()}
+            values = checked.reading.values()
+            for name in values:
+                kept = self._as_kept(name, typed[name])
+                if kept is not None:
+                    values[name] = kept
+            self.changes = {"values": values}
         self.accept()
 
     def _say(self, text: str) -> None:
@@ -310,9 +363,16 @@ class TimelineView(QWidget):
 
     back_requested = Signal()
 
-    def __init__(self, ops: StorageOps | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ops: StorageOps | None = None,
+        parent: QWidget | None = None,
+        *,
+        units: Units | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ops = ops  # reads a past session off the window's thread (:meth:`load`)
+        self.units = units if units is not None else Units()  # the clinic's, shown and typed
         self.current: OpenJourney | None = None
         self.entries: list[Entry] = []
         self.amend_dialog: AmendDialog | None = None
@@ -372,7 +432,7 @@ class TimelineView(QWidget):
         if self._chart is None:
             from kapdesk.ui.vitals_chart import VitalsChart  # noqa: PLC0415  (QtCharts loads late)
 
-            self._chart = VitalsChart()
+            self._chart = VitalsChart(units=self.units)
             self._chart_layout.addWidget(self._chart)
             self._chart.show()  # a child added to a shown page would show only on the next turn
             if self.current is not None:
@@ -388,9 +448,11 @@ class TimelineView(QWidget):
         the page shows nothing of another session meanwhile."""
         assert self.ops is not None, "a timeline that loads is given the window's ops"
 
+        units = self.units
+
         def work() -> tuple[OpenJourney, list[Entry]]:
             opened = read()
-            return opened, timeline(opened.journey.events)
+            return opened, timeline(opened.journey.events, units)
 
         self.current = None
         self.title.setText(f"Timeline · session {session_id}")
@@ -426,7 +488,7 @@ class TimelineView(QWidget):
         if self.current is None:
             return
         journey = self.current.journey
-        self.entries = entries if entries is not None else timeline(journey.events)
+        self.entries = entries if entries is not None else timeline(journey.events, self.units)
         phases = journey.protocol.phases
         self.model.set_entries(self.entries, [phase.name for phase in phases])
         if self._chart is not None:
@@ -474,6 +536,7 @@ class TimelineView(QWidget):
             rules=journey.protocol.dose,
             given=journey.dose_given(leaving_out=entry.seq),
             decide_refusal=journey.range_refusal,
+            units=self.units,
         )
         dialog.accepted.connect(lambda: self._amend(dialog))
         self.amend_dialog = in_place_of(self.amend_dialog, dialog)

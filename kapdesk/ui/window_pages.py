@@ -290,7 +290,7 @@ class WindowPages(WindowParts):
     def _make_timeline(self) -> QWidget:
         from kapdesk.ui.timeline_view import TimelineView  # noqa: PLC0415
 
-        page = TimelineView(self.ops)
+        page = TimelineView(self.ops, units=self.units)
         page.back_requested.connect(self._back_from_timeline)
         return page
 

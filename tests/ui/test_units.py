@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from kapdesk.app import build_window
@@ -21,10 +21,11 @@ from kapdesk.ui import theme
 from kapdesk.ui.clinic_units import clinic_units
 from kapdesk.ui.dialogs import parse_weight
 from kapdesk.ui.main_window import MainWindow
+from kapdesk.ui.timeline_view import AmendDialog, TimelineView
 from kapdesk.ui.vitals_chart import VitalsChart
 from tests.support.saving import settle
 from tests.ui.conftest import sign_in
-from tests.ui.test_journey_flow import _open_session
+from tests.ui.test_journey_flow import _give_dose, _open_session
 from tests.ui.test_observations import _saved
 
 US = Units(Temperature.FAHRENHEIT, Weight.LB)
@@ -175,3 +176,122 @@ def test_a_weight_typed_with_its_unit_is_taken_at_its_word() -> None:
     assert parse_weight("154lb") == 69.85
     assert parse_weight("70,5") == 70.5
     assert parse_weight("heavy", US) is None
+
+
+# -- the timeline, its corrections, and the session's record --------------------------------------
+
+
+def _dosed_and_read(qtbot: QtBot, window: MainWindow, weight: str = "154") -> None:
+    """An IV session given 0.5 mg/kg at ``weight`` (typed in the dose form), then a
+    temperature of 98.6 °F typed in the vitals form."""
+    _open_session(qtbot, window, protocol_id="iv-ketamine")
+    _give_dose(qtbot, window, amount="0.5", weight=weight, lot="KET-1")
+    settle(qtbot, window)
+    _vitals(qtbot, window, {"temperature": "98.6"})
+
+
+def _row_of(view: TimelineView, kind: EventKind) -> int:
+    return next(i for i, e in enumerate(view.entries) if e.kind is kind)
+
+
+def _correct(qtbot: QtBot, view: TimelineView, kind: EventKind) -> AmendDialog:
+    """Click the entry of ``kind`` in the timeline, then Correct…"""
+    rect = view.table.visualRect(view.model.index(_row_of(view, kind), 3))
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseClick(view.amend_button, Qt.MouseButton.LeftButton)
+    dialog = view.amend_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+def _captions(dialog: AmendDialog) -> list[str]:
+    return [caption.text() for caption in dialog.findChildren(QLabel) if caption.isVisible()]
+
+
+def _save_because(qtbot: QtBot, window: MainWindow, dialog: AmendDialog, reason: str) -> None:
+    qtbot.keyClicks(dialog.reason, reason)
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    settle(qtbot, window)
+
+
+def test_the_timeline_reads_and_corrects_a_temperature_in_fahrenheit(
+    qtbot: QtBot, window: MainWindow, storage: Storage
+) -> None:
+    _dosed_and_read(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    view = window.timeline_view
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is view)
+    assert view.model.text(_row_of(view, EventKind.VITALS), 3) == "Vital signs: T 98.6 °F"
+    assert view.model.text(_row_of(view, EventKind.DOSE), 3).startswith(
+        "Dose: 0.5 mg/kg IV (154 lb, 34.925 mg total), lot KET-1"
+    )
+
+    dialog = _correct(qtbot, view, EventKind.VITALS)
+    assert dialog.vitals["temperature"].text() == "98.6"  # as the clinic typed it
+    assert dialog.vitals["temperature"].placeholderText() == "°F"
+    assert "Temperature (°F)" in _captions(dialog)
+    dialog.vitals["temperature"].selectAll()
+    qtbot.keyClicks(dialog.vitals["temperature"], "100.4")
+    _save_because(qtbot, window, dialog, "read off the wrong line")
+    (amendment,) = _saved(storage, "amendment")
+    assert amendment["data"] == {"values": {"temperature": 38.0}, "flags": []}  # kept in °C
+    row = _row_of(view, EventKind.VITALS)
+    assert view.model.text(row, 3) == "Vital signs: T 100.4 °F   (corrected)"
+    assert "Original" in view.history.text()
+    assert "T 98.6 °F" in view.history.text()
+
+    again = _correct(qtbot, view, EventKind.VITALS)
+    assert again.vitals["temperature"].text() == "100.4"  # shown back as typed
+    qtbot.keyClick(again, Qt.Key.Key_Escape)
+    view.tabs.setCurrentIndex(1)
+    assert view.chart.units == US
+
+
+def test_a_weight_is_corrected_in_pounds_and_kept_in_kilograms(
+    qtbot: QtBot, window: MainWindow, storage: Storage
+) -> None:
+    _dosed_and_read(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    view = window.timeline_view
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is view)
+    dialog = _correct(qtbot, view, EventKind.DOSE)
+    assert dialog.weight.text() == "154"
+    assert dialog.weight.placeholderText() == "lb"
+    assert "Weight (lb)" in _captions(dialog)
+    dialog.weight.selectAll()
+    qtbot.keyClicks(dialog.weight, "165")
+    assert dialog.dose_status.text() == "= 37.42 mg total"  # from 74.84 kg
+    dialog.weight.selectAll()
+    qtbot.keyClicks(dialog.weight, "30")
+    assert dialog.dose_status.text().startswith("Will not be saved: a weight of 30 lb")
+    dialog.weight.selectAll()
+    qtbot.keyClicks(dialog.weight, "165")
+    _save_because(qtbot, window, dialog, "weighed again")
+    (amendment,) = _saved(storage, "amendment")
+    data = amendment["data"]
+    assert isinstance(data, dict)
+    assert (data["weight_kg"], data["total_mg"]) == (74.84, 37.42)
+    entry = view.entries[_row_of(view, EventKind.DOSE)]
+    assert entry.text.startswith("Dose: 0.5 mg/kg IV (165 lb, 37.42 mg total)")
+    assert "(154 lb, 34.925 mg total)" in view.history.text()
+
+
+def test_a_weight_left_as_shown_keeps_the_kilograms_kept(
+    qtbot: QtBot, window: MainWindow, storage: Storage
+) -> None:
+    _dosed_and_read(qtbot, window, weight="70 kg")  # typed in kg: 154.3 lb on screen
+    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    view = window.timeline_view
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is view)
+    dialog = _correct(qtbot, view, EventKind.DOSE)
+    assert dialog.weight.text() == "154.3"
+    dialog.amount.selectAll()
+    qtbot.keyClicks(dialog.amount, "0.6")
+    assert dialog.dose_status.text() == "= 42 mg total"  # from 70 kg, not 154.3 lb
+    _save_because(qtbot, window, dialog, "the amount given")
+    (amendment,) = _saved(storage, "amendment")
+    data = amendment["data"]
+    assert isinstance(data, dict)
+    assert (data["weight_kg"], data["total_mg"]) == (70.0, 42.0)  # not 69.99 kg
