@@ -1,4 +1,8 @@
-"""The record of a session, as kept: who, what protocol, doses, phases as they ran, events."""
+"""The record of a session, as kept: who, what protocol, doses, phases as they ran, events.
+
+Temperatures and weights are said in the clinic's units (°F and lb where it reads them); the
+record keeps them in °C and kg.
+"""
 
 from __future__ import annotations
 
@@ -16,9 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from kapdesk.core.discharge import discharge_of
-from kapdesk.core.journey import EventKind, Journey, JourneyState, closed_text, event_text
+from kapdesk.core.journey import EventKind, Journey, JourneyState, closed_text
 from kapdesk.core.preparation import preparation_of
 from kapdesk.core.timefmt import clock_text, minutes_text
+from kapdesk.core.timeline import said_in
+from kapdesk.core.units import Units
 from kapdesk.ui import formats
 from kapdesk.ui.print_job import PdfSaver
 from kapdesk.ui.text_rows import show_rows, text_rows_view
@@ -38,13 +44,15 @@ def _table(headers: list[str], parent: QWidget) -> QTableWidget:
     return read_only_table(headers, parent, rows_selectable=False)
 
 
-def event_rows(journey: Journey) -> list[list[str]]:
-    """Each entry of the session as the record's table shows it: time, journey time, what."""
+def event_rows(journey: Journey, units: Units | None = None) -> list[list[str]]:
+    """Each entry of the session as the record's table shows it: time, journey time, what (a
+    temperature or a weight in the clinic's ``units``; °C and kg, as kept, by default)."""
+    said = units if units is not None else Units()
     return [
         [
             formats.time(event.wall, seconds=True),
             clock_text(event.elapsed) if event.elapsed is not None else "",
-            event_text(event),
+            said_in(event, said),
         ]
         for event in journey.events
     ]
@@ -58,9 +66,12 @@ class SummaryView(QWidget):
     timeline_requested = Signal(int)
     integration_requested = Signal(int)
 
-    def __init__(self, ops: StorageOps, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ops: StorageOps, parent: QWidget | None = None, *, units: Units | None = None
+    ) -> None:
         super().__init__(parent)
         self.ops = ops
+        self.units = units if units is not None else Units()  # the clinic's, for what is said
         self.session_id: int | None = None
         self.patient_code = ""
         outer = QVBoxLayout(self)
@@ -166,9 +177,12 @@ class SummaryView(QWidget):
         fill_table(self.phases, [])
         show_rows(self.events, [])
 
+        units = self.units
+
         def read_with_rows() -> tuple[SessionSummary, Journey, list[list[str]]]:
             summary, journey = read()
-            return summary, journey, event_rows(journey)  # worked out off the window's thread
+            rows = event_rows(journey, units)  # worked out off the window's thread
+            return summary, journey, rows
 
         self.ops.run(
             read_with_rows,
@@ -212,7 +226,7 @@ class SummaryView(QWidget):
             f"Closed: {local_time(summary.closed_at)}",
             f"Journey: {clock_text(elapsed) if elapsed is not None else '-'}",
         ]
-        doses = [dose.describe() for _, dose in journey.doses]
+        doses = [dose.describe(self.units) for _, dose in journey.doses]
         text = "   ·   ".join(facts)
         if doses:
             text += "\nDoses: " + "; ".join(doses)
@@ -256,4 +270,4 @@ class SummaryView(QWidget):
                 for span in journey.spans
             ],
         )
-        show_rows(self.events, event_rows(journey) if rows is None else rows)
+        show_rows(self.events, event_rows(journey, self.units) if rows is None else rows)

@@ -254,7 +254,7 @@ class WindowPages(WindowParts):
     def _make_summary(self) -> QWidget:
         from kapdesk.ui.summary_view import SummaryView  # noqa: PLC0415
 
-        page = SummaryView(self.ops)
+        page = SummaryView(self.ops, units=self.units)
         self._set_up_saver(page.saver)
         page.make_record = self._print_record
         page.integration_requested.connect(self.show_integration)

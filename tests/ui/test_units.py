@@ -23,6 +23,7 @@ from kapdesk.ui.dialogs import parse_weight
 from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.timeline_view import AmendDialog, TimelineView
 from kapdesk.ui.vitals_chart import VitalsChart
+from tests.support.ops import settle as settle_ops
 from tests.support.saving import settle
 from tests.ui.conftest import sign_in
 from tests.ui.test_journey_flow import _give_dose, _open_session
@@ -295,3 +296,27 @@ def test_a_weight_left_as_shown_keeps_the_kilograms_kept(
     data = amendment["data"]
     assert isinstance(data, dict)
     assert (data["weight_kg"], data["total_mg"]) == (70.0, 42.0)  # not 69.99 kg
+
+
+def test_the_session_record_says_the_weight_in_pounds(
+    qtbot: QtBot, window: MainWindow, storage: Storage
+) -> None:
+    _dosed_and_read(qtbot, window)
+    current = window.current
+    assert current is not None
+    current.journey.close("done")
+    settle(qtbot, window)
+    window.show_summary(current.session_id)
+    settle_ops(window)
+    summary = window.summary_view
+    assert "Doses: 0.5 mg/kg IV (154 lb, 34.925 mg total), lot KET-1" in summary.facts.text()
+    rows = summary.events.model()
+    said = [str(rows.index(row, 2).data()) for row in range(rows.rowCount())]
+    assert "Vital signs: T 98.6 °F" in said
+    assert any(line.startswith("Dose: 0.5 mg/kg IV (154 lb,") for line in said)
+
+    qtbot.mouseClick(summary.timeline_button, Qt.MouseButton.LeftButton)
+    settle_ops(window)  # read off the window's thread
+    view = window.timeline_view
+    assert window.pages.currentWidget() is view
+    assert view.model.text(_row_of(view, EventKind.VITALS), 3) == "Vital signs: T 98.6 °F"
