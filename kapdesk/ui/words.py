@@ -40,7 +40,7 @@ def translated(text: str) -> str:
         template = text.template
         words = QCoreApplication.translate(template.context, str(template))
         values = {
-            name: translated(value) if isinstance(value, Said | Template) else value
+            name: translated(value) if isinstance(value, str) else value
             for name, value in text.values.items()
         }
         try:
