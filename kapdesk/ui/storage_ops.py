@@ -26,8 +26,10 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from kapdesk.core.words import QT_TRANSLATE_NOOP, Said
 from kapdesk.storage.errors import StorageError
 from kapdesk.ui.crossing import Crossing, crossing
+from kapdesk.ui.words import words_of
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +39,37 @@ OP_LIMIT_S = 8.0  # a store call not back by then: the page says the records are
 LOADING_AFTER_MS = 300  # a quick load never flashes "Loading…"; a slow one says it calmly
 WORKERS = 4  # store calls at once; a hung server holds some, the rest queue behind them
 PAGE = "page"  # the banner's place for a page that could not load
+
+# What the pages say of their records. ``{what}`` is the page's own name for what it reads or
+# writes ("Past sessions"), itself marked for translation under "StorageOps".
+NOT_LOADED = QT_TRANSLATE_NOOP("StorageOps", "{what} could not be loaded: {why}.")
+NOT_SAVED = QT_TRANSLATE_NOOP("StorageOps", "{what} could not be saved: {why}.")
+NOT_ANSWERING = QT_TRANSLATE_NOOP(
+    "StorageOps", "{what} could not be loaded: the records are not answering."
+)
+NOT_CONFIRMED = QT_TRANSLATE_NOOP(
+    "StorageOps",
+    "{what}: not confirmed yet: the records are not answering; kapdesk is still trying.",
+)
+NOT_SHOWN = QT_TRANSLATE_NOOP("StorageOps", "{what} could not be shown (the log says why).")
+SAID_SO = QT_TRANSLATE_NOOP("StorageOps", "{reason}.")
+UNREADABLE = QT_TRANSLATE_NOOP("StorageOps", "the records could not be read")
+UNEXPECTED = QT_TRANSLATE_NOOP("StorageOps", "something unexpected went wrong (the log says what)")
+THE_PAGE = QT_TRANSLATE_NOOP("StorageOps", "The page")
+# The database's plain reasons (kapdesk.storage.db.failure_reason), each a whole phrase.
+DATABASE_REASONS = {
+    "cannot be reached": QT_TRANSLATE_NOOP("StorageOps", "the database cannot be reached"),
+    "holds no kapdesk records yet": QT_TRANSLATE_NOOP(
+        "StorageOps", "the database holds no kapdesk records yet"
+    ),
+    "is damaged or not a kapdesk database": QT_TRANSLATE_NOOP(
+        "StorageOps", "the database is damaged or not a kapdesk database"
+    ),
+    "has become read-only": QT_TRANSLATE_NOOP("StorageOps", "the database has become read-only"),
+    "is on a full disk": QT_TRANSLATE_NOOP("StorageOps", "the database is on a full disk"),
+    "is busy": QT_TRANSLATE_NOOP("StorageOps", "the database is busy"),
+    "could not be read": QT_TRANSLATE_NOOP("StorageOps", "the database could not be read"),
+}
 
 Say = Callable[[str, str | None], None]
 
@@ -107,23 +140,32 @@ def plain_failure(what: str, exc: BaseException, *, write: bool = False) -> str:
     locked"); anything else is said as ``what`` could not be loaded (or, for a ``write``,
     saved), and why."""
     if isinstance(exc, StorageError) and str(exc).strip():
-        return str(exc).strip().rstrip(".") + "."
-    return f"{what} could not be {'saved' if write else 'loaded'}: {_reason(exc)}."
+        return SAID_SO.format(reason=_as_said(exc, str(exc).strip().rstrip(".")))
+    return (NOT_SAVED if write else NOT_LOADED).format(what=what, why=_reason(exc))
 
 
 def not_confirmed(what: str) -> str:
     """What a page says of a write past its time limit: it may yet be saved."""
-    return f"{what}: not confirmed yet: the records are not answering; kapdesk is still trying."
+    return NOT_CONFIRMED.format(what=what)
+
+
+def _as_said(exc: BaseException, english: str) -> str:
+    """``english``, what ``exc`` says trimmed; the core's own words (which a language can say
+    again) when trimming left them as they were."""
+    said = words_of(exc)
+    return said if isinstance(said, Said) and str(said) == english else english
 
 
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, StorageError | LookupError | PermissionError | ValueError):
-        return str(exc).strip().strip("'").rstrip(".") or "the records could not be read"
+        trimmed = str(exc).strip().strip("'").rstrip(".")
+        return _as_said(exc, trimmed) if trimmed else UNREADABLE
     from kapdesk.storage.db import failure_reason  # noqa: PLC0415  (after the first frame)
 
     if _expected(exc):
-        return f"the database {failure_reason(exc) or 'could not be read'}"
-    return "something unexpected went wrong (the log says what)"
+        reason = failure_reason(exc) or "could not be read"
+        return DATABASE_REASONS.get(reason) or f"the database {reason}"
+    return UNEXPECTED
 
 
 def _expected(exc: BaseException) -> bool:
@@ -188,7 +230,7 @@ class StorageOps(QObject):
         *,
         failed: Callable[[str], None] | None = None,
         loading: Callable[[bool], None] | None = None,
-        what: str = "The page",
+        what: str = THE_PAGE,
         key: str | None = None,
         limit: float | None = None,
         write: bool = False,
@@ -288,7 +330,7 @@ class StorageOps(QObject):
         if op is None:
             return
         log.warning("%s: no answer from the records within %.1f s", op.what, self.limit)
-        self._fail(op, f"{op.what} could not be loaded: the records are not answering.")
+        self._fail(op, NOT_ANSWERING.format(what=op.what))
         self._settled()
 
     def _unconfirmed(self, op: _Op) -> None:
@@ -327,7 +369,7 @@ class StorageOps(QObject):
             call()
         except Exception:
             log.exception("%s: the page could not show what came back", op.what)
-            self._failed(op.key, f"{op.what} could not be shown (the log says why).")
+            self._failed(op.key, NOT_SHOWN.format(what=op.what))
 
     def _settled(self) -> None:
         if not self._ops:
