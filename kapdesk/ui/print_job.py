@@ -15,22 +15,50 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QWidget
 
 from kapdesk.core.safe_files import SafeFileError, refuse_reason, write_file
 from kapdesk.core.staff import PermissionDeniedError
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.reports.pages import Printed
 from kapdesk.reports.pdf import pdf_bytes
 from kapdesk.storage.errors import StorageError
 from kapdesk.ui.crossing import crossing
 from kapdesk.ui.widgets import SWITCH_HINT, in_place_of
+from kapdesk.ui.words import say, translated, words_of
 
 Make = Callable[[], Printed]
 PrintDialogMaker = Callable[[QPrinter, QWidget], QDialog]
 log = logging.getLogger(__name__)
+
+# ``{what}`` is the document's name ("handout"), marked by the page that prints it; the
+# Spanish and French put it in the sentence with its article.
+NOT_WRITTEN = QT_TRANSLATE_NOOP(
+    "PrintJob", "The {what} could not be written to {path}: {reason}. Nothing else was changed."
+)
+NOT_MADE = QT_TRANSLATE_NOOP("PrintJob", "The {what} could not be made: {error}.")
+NOT_PRINTED = QT_TRANSLATE_NOOP("PrintJob", "The {what} could not be printed: {error}.")
+UNEXPECTED = QT_TRANSLATE_NOOP(
+    "PrintJob",
+    "The {what} could not be made because of an unexpected problem; it is described in "
+    "kapdesk's log.",
+)
+SAVED_AS = QT_TRANSLATE_NOOP("PrintJob", "The {what} is saved as {path}.")
+WENT_TO_PAGE = QT_TRANSLATE_NOOP("PrintJob", "The {what} went to {where}: {pages} page.")
+WENT_TO_PAGES = QT_TRANSLATE_NOOP("PrintJob", "The {what} went to {where}: {pages} pages.")
+THE_PRINTER = QT_TRANSLATE_NOOP("PrintJob", "the printer")
+PRINTER_PROBLEM = QT_TRANSLATE_NOOP(
+    "PrintJob",
+    "the printer reported a problem, so it may not have printed; check the printer and print "
+    "it again",
+)
+PRINT_TITLE = QT_TRANSLATE_NOOP("PrintJob", "Print the {what}")
+MAKING = QT_TRANSLATE_NOOP("PrintJob", "Making the {what}…")
+PRINTING = QT_TRANSLATE_NOOP("PrintJob", "Printing the {what}…")
+REFUSED = QT_TRANSLATE_NOOP("PrintJob", "{refusal}. {hint}")
 
 
 class PrintJob(QObject):
     """One document, to a file or a printer: made off the UI thread; ``finished(message, ok)``
     on the UI thread."""
 
-    finished = Signal(str, bool)
+    finished = Signal(object, bool)  # the message (kapdesk's words, said again in a language)
 
     def __init__(
         self,
@@ -58,24 +86,19 @@ class PrintJob(QObject):
             done = self._print() if self.printer is not None else self._save()
         except SafeFileError as exc:
             self._finished(
-                f"The {self._what} could not be written to {self.path}: {exc.reason}. "
-                "Nothing else was changed.",
+                NOT_WRITTEN.format(what=self._what, path=str(self.path), reason=exc.reason),
                 False,
             )
             return
         except (LookupError, StorageError, PermissionDeniedError) as exc:
-            self._finished(f"The {self._what} could not be made: {exc}.", False)
+            self._finished(NOT_MADE.format(what=self._what, error=_words(exc)), False)
             return
         except OSError as exc:  # the printer refused to start or to take a page
-            self._finished(f"The {self._what} could not be printed: {exc}.", False)
+            self._finished(NOT_PRINTED.format(what=self._what, error=_words(exc)), False)
             return
         except Exception:
             log.exception("printing the %s failed", self._what)
-            self._finished(
-                f"The {self._what} could not be made because of an unexpected problem; "
-                "it is described in kapdesk's log.",
-                False,
-            )
+            self._finished(UNEXPECTED.format(what=self._what), False)
             return
         self._finished(done, True)
 
@@ -84,20 +107,17 @@ class PrintJob(QObject):
         # Staff confirmed replacing an existing file in the save dialog; kapdesk's own
         # files, devices and folders are refused all the same.
         write_file(self.path, pdf_bytes(self._make()), kept=self._kept, force=True)
-        return f"The {self._what} is saved as {self.path}."
+        return SAVED_AS.format(what=self._what, path=str(self.path))
 
     def _print(self) -> str:
         assert self.printer is not None
         self._refuse_own_file(self.printer)
         pages = self._make().paint(self.printer)
         if self.printer.printerState() == QPrinter.PrinterState.Error:
-            raise OSError(
-                "the printer reported a problem, so it may not have printed; "
-                "check the printer and print it again"
-            )
-        where = self.printer.printerName() or self.printer.outputFileName() or "the printer"
-        plural = "page" if pages == 1 else "pages"
-        return f"The {self._what} went to {where}: {pages} {plural}."
+            raise OSError(PRINTER_PROBLEM)
+        where = self.printer.printerName() or self.printer.outputFileName() or THE_PRINTER
+        went = WENT_TO_PAGE if pages == 1 else WENT_TO_PAGES
+        return went.format(what=self._what, where=where, pages=pages)
 
     def _refuse_own_file(self, printer: QPrinter) -> None:
         """The print dialog's "Print to File (PDF)" is held to what "Save PDF…" is: never
@@ -109,6 +129,12 @@ class PrintJob(QObject):
         refused = refuse_reason(self.path, self._kept, force=True)
         if refused is not None:
             raise SafeFileError(f"cannot write {self.path}: {refused}", refused)
+
+
+def _words(exc: BaseException) -> str:
+    """What ``exc`` says, as kapdesk's words (its English as ``str(exc)`` says it)."""
+    said = words_of(exc)
+    return said if said == str(exc) else str(exc)
 
 
 def documents_folder(setting: str) -> Path:
@@ -158,7 +184,7 @@ class PdfSaver(QObject):
 
     # A job's ``(message, ok)`` once the page says it: a signal of the saver, which is there
     # before any job starts, so nothing waiting on it can miss a job that finished quickly.
-    finished = Signal(str, bool)
+    finished = Signal(object, bool)
 
     def __init__(self, page: QWidget, what: str, title: str, status: QLabel) -> None:
         super().__init__(page)
@@ -182,7 +208,7 @@ class PdfSaver(QObject):
     def _refused(self) -> bool:
         refused = self.refusal()
         if refused:
-            self._say(f"{refused}. {SWITCH_HINT}", False)
+            self._say(REFUSED.format(refusal=refused, hint=SWITCH_HINT), False)
         return bool(refused)
 
     def ask(self, file_name: str, make: Make) -> None:
@@ -193,7 +219,7 @@ class PdfSaver(QObject):
         folder = documents_folder(self.clinic_folder)
         suggested = folder / f"{self.file_prefix}{file_name}"
         self.dialog = in_place_of(
-            self.dialog, ask_where(self._page, self._title, suggested, self.save_to)
+            self.dialog, ask_where(self._page, translated(self._title), suggested, self.save_to)
         )
 
     def ask_printer(self, make: Make) -> None:
@@ -202,7 +228,7 @@ class PdfSaver(QObject):
             return
         printer = self.new_printer()
         dialog = self.print_dialog(printer, self._page)
-        dialog.setWindowTitle(f"Print the {self._what}")
+        say(dialog, PRINT_TITLE.format(what=self._what), "setWindowTitle")
         dialog.accepted.connect(lambda: self.print_on(printer, make))
         dialog.finished.connect(lambda _result: setattr(self, "printing", None))
         dialog.finished.connect(dialog.deleteLater)  # nothing reads it once it has closed
@@ -213,12 +239,12 @@ class PdfSaver(QObject):
         make = make or self._make
         if make is None:
             return
-        self._say(f"Making the {self._what}…", ok=True)
+        self._say(MAKING.format(what=self._what), ok=True)
         job = PrintJob(make, path, self._what, self, kept=self.kept)
         self._run(job)
 
     def print_on(self, printer: QPrinter, make: Make) -> None:
-        self._say(f"Printing the {self._what}…", ok=True)
+        self._say(PRINTING.format(what=self._what), ok=True)
         self._run(PrintJob(make, None, self._what, self, kept=self.kept, printer=printer))
 
     def _run(self, job: PrintJob) -> None:
@@ -226,12 +252,12 @@ class PdfSaver(QObject):
         self.job = job
         job.start()
 
-    def _done(self, message: str, ok: bool) -> None:
+    def _done(self, message: str, ok: bool) -> None:  # kapdesk's words, through the signal
         self._say(message, ok)
         self.finished.emit(message, ok)
 
     def _say(self, message: str, ok: bool) -> None:
-        self._status.setText(message)
+        say(self._status, message)
         self._status.setProperty("role", "muted" if ok else "error")
         self._status.style().polish(self._status)
         self._status.show()
