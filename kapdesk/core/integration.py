@@ -14,6 +14,10 @@ from enum import StrEnum
 
 from kapdesk.core.clinic import ClinicSettings, FollowUpRule
 from kapdesk.core.wall_text import Day, current
+from kapdesk.core.words import QT_TRANSLATE_NOOP
+
+JOURNAL_PROMPTS = QT_TRANSLATE_NOOP("Integration", "Journal prompts")  # the prompts' item
+FROM_TO = QT_TRANSLATE_NOOP("Integration", "{first} to {last}")  # a follow-up's window
 
 
 class ItemKind(StrEnum):
@@ -36,7 +40,7 @@ class Window:
         first = current().day(self.earliest, Day.WEEKDAY_DAY_MONTH)
         if self.latest == self.earliest:
             return first
-        return f"{first} to {current().day(self.latest, Day.WEEKDAY_DAY_MONTH)}"
+        return FROM_TO.format(first=first, last=current().day(self.latest, Day.WEEKDAY_DAY_MONTH))
 
 
 def next_open_day(day: date, open_days: tuple[int, ...]) -> date:
@@ -80,7 +84,7 @@ def draft_plan(
     """
     items: list[PlannedItem] = []
     if settings.prompts:
-        items.append(PlannedItem(ItemKind.PROMPTS, "prompts", "Journal prompts"))
+        items.append(PlannedItem(ItemKind.PROMPTS, "prompts", JOURNAL_PROMPTS))
     items.extend(PlannedItem(ItemKind.STEP, step.id, step.text) for step in settings.steps)
     for rule in settings.followups:
         if not rule.offered:

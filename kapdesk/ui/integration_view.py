@@ -8,10 +8,11 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import reduce
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QStackedWidget,
     QTableWidget,
@@ -28,11 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kapdesk.core.integration import ItemKind, Window, draft_plan
+from kapdesk.core.integration import JOURNAL_PROMPTS, ItemKind, Window, draft_plan
+from kapdesk.core.words import QT_TRANSLATE_NOOP, Template
 from kapdesk.ui import formats
 from kapdesk.ui.formats import Day
 from kapdesk.ui.print_job import PdfSaver
 from kapdesk.ui.widgets import ActionButton, ElidedLabel, fill_table, label
+from kapdesk.ui.words import say, say_button, translated
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QResizeEvent
@@ -45,10 +49,38 @@ if TYPE_CHECKING:
     from kapdesk.storage.repositories import SessionSummary
     from kapdesk.ui.storage_ops import StorageOps
 
-COLUMNS = ("Done", "Item", "When", "Assigned to", "Booked", "Notes")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("IntegrationView", "Done"),
+    QT_TRANSLATE_NOOP("IntegrationView", "Item"),
+    QT_TRANSLATE_NOOP("IntegrationView", "When"),
+    QT_TRANSLATE_NOOP("IntegrationView", "Assigned to"),
+    QT_TRANSLATE_NOOP("IntegrationView", "Booked"),
+    QT_TRANSLATE_NOOP("IntegrationView", "Notes"),
+)
 ROOMY_HEIGHT = 700  # below this, the prompts fold into one line
-NOTE_HINT = "Note, printed on the patient's handout with the booking"
-NOTE_EXAMPLE = "time, place, with whom"
+NOTE_HINT = QT_TRANSLATE_NOOP(
+    "IntegrationView", "Note, printed on the patient's handout with the booking"
+)
+NOTE_EXAMPLE = QT_TRANSLATE_NOOP("IntegrationView", "time, place, with whom")
+NOTE_TIP = QT_TRANSLATE_NOOP(
+    "IntegrationView", "A note saved with the booking date is printed on the handout."
+)
+COURSE_TEXT = QT_TRANSLATE_NOOP("IntegrationView", "Session {number} of {total}")
+TITLE = QT_TRANSLATE_NOOP("IntegrationView", "Integration · {patient}")
+TITLE_LOADING = QT_TRANSLATE_NOOP("IntegrationView", "Integration · session {session}")
+# The title's parts, side by side: no words of its own, the same in every language.
+SIDE_BY_SIDE = Template("IntegrationView", "{first}   ·   {second}")
+THE_PLAN = QT_TRANSLATE_NOOP("IntegrationView", "The integration plan")
+LOADING = QT_TRANSLATE_NOOP("IntegrationView", "Loading the integration plan…")
+THE_CHANGE = QT_TRANSLATE_NOOP("IntegrationView", "The plan's change")
+NOT_CHANGED = QT_TRANSLATE_NOOP("IntegrationView", "{problem} Nothing was changed.")
+NOTHING_TO_SAVE = QT_TRANSLATE_NOOP(
+    "IntegrationView", "Nothing to save: change the assignee, the date or add a note."
+)
+SAVED = QT_TRANSLATE_NOOP("IntegrationView", "Saved: {item}")
+DONE_BY = QT_TRANSLATE_NOOP("IntegrationView", "Done by {name}")
+HANDOUT = QT_TRANSLATE_NOOP("IntegrationView", "handout")  # in "The handout is saved as…"
+SAVE_HANDOUT = QT_TRANSLATE_NOOP("IntegrationView", "Save the patient's handout")
 
 
 def _day(value: date | None) -> str:
@@ -83,7 +115,9 @@ def read_plan(
     plans.draft(session_id, draft_plan(settings, ended.astimezone().date(), left))
     number = course.number_of(session_id) if course is not None else None
     course_text = (
-        f"Session {number} of {course.planned_sessions}" if course and number is not None else ""
+        COURSE_TEXT.format(number=number, total=course.planned_sessions)
+        if course and number is not None
+        else ""
     )
     return PlanRead(summary, course_text, journeys.staff_names(), plans.items(session_id))
 
@@ -122,11 +156,16 @@ class IntegrationView(QWidget):
         header = QHBoxLayout()
         self.title = ElidedLabel("title")
         header.addWidget(self.title, 1)
-        self.record_button = ActionButton("Session record", "Ctrl+J", self._record, self)
-        self.handout_button = ActionButton("Print handout…", "Ctrl+P", self.ask_printer, self)
-        self.handout_pdf_button = ActionButton("Handout PDF…", "Ctrl+Shift+S", self.ask_print, self)
-        self.course_button = ActionButton("Course", "Ctrl+U", self._course, self)
-        self.back_button = ActionButton("Back", "Esc", self.back_requested.emit, self)
+        self.record_button = ActionButton("", "Ctrl+J", self._record, self)
+        say_button(self.record_button, QT_TRANSLATE_NOOP("IntegrationView", "Session record"))
+        self.handout_button = ActionButton("", "Ctrl+P", self.ask_printer, self)
+        say_button(self.handout_button, QT_TRANSLATE_NOOP("IntegrationView", "Print handout…"))
+        self.handout_pdf_button = ActionButton("", "Ctrl+Shift+S", self.ask_print, self)
+        say_button(self.handout_pdf_button, QT_TRANSLATE_NOOP("IntegrationView", "Handout PDF…"))
+        self.course_button = ActionButton("", "Ctrl+U", self._course, self)
+        say_button(self.course_button, QT_TRANSLATE_NOOP("IntegrationView", "Course"))
+        self.back_button = ActionButton("", "Esc", self.back_requested.emit, self)
+        say_button(self.back_button, QT_TRANSLATE_NOOP("IntegrationView", "Back"))
         for button in (self.record_button, self.course_button, self.back_button):
             button.setProperty("role", "compact")
             header.addWidget(button)
@@ -134,7 +173,9 @@ class IntegrationView(QWidget):
 
     def _build_prompts(self, outer: QVBoxLayout) -> None:
         """The journal prompts for the patient, in full or on one line."""
-        outer.addWidget(label("Journal prompts for the patient", "section"))
+        outer.addWidget(
+            _said(QT_TRANSLATE_NOOP("IntegrationView", "Journal prompts for the patient"))
+        )
         self.prompts = label("", "")
         outer.addWidget(self.prompts)
         # On a low screen the prompts take one line (they are on the handout), so the plan
@@ -145,16 +186,17 @@ class IntegrationView(QWidget):
 
     def _build_plan(self, outer: QVBoxLayout) -> None:
         """The table of the plan's steps, each ticked off when done."""
-        outer.addWidget(label("The plan", "section"))
+        outer.addWidget(_said(QT_TRANSLATE_NOOP("IntegrationView", "The plan")))
         self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self._say_heads()
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)  # the steps are sentences: they wrap, the row grows
         heads = self.table.horizontalHeader()
-        for column, width in ((0, 70), (2, 215), (3, 140), (4, 110), (5, 150)):
+        # "Done" is wider in Spanish ("Hecho"): its column leaves it room.
+        for column, width in ((0, 82), (2, 215), (3, 140), (4, 110), (5, 150)):
             heads.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             heads.resizeSection(column, width)
         heads.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -166,11 +208,12 @@ class IntegrationView(QWidget):
         """Who the picked step is assigned to, its booking date and note, and Save."""
         form = QGridLayout()
         form.setHorizontalSpacing(10)
-        form.addWidget(label("Assign to", "section"), 0, 0)
-        self.is_booked = QCheckBox("Booked on")
+        form.addWidget(_said(QT_TRANSLATE_NOOP("IntegrationView", "Assign to")), 0, 0)
+        self.is_booked = QCheckBox()
+        say(self.is_booked, QT_TRANSLATE_NOOP("IntegrationView", "Booked on"))
         form.addWidget(self.is_booked, 0, 1)
         # Said on the page, not only in a tooltip: the patient reads what is typed here.
-        self.note_hint = label(NOTE_HINT, "section")
+        self.note_hint = _said(NOTE_HINT)
         form.addWidget(self.note_hint, 0, 2, 1, 2)
         self.assignee = QComboBox()
         self.assignee.setEditable(True)
@@ -184,10 +227,11 @@ class IntegrationView(QWidget):
         self.booked.setDisplayFormat(formats.edit_format("dd MMM yyyy", weekday=True))
         form.addWidget(self.booked, 1, 1)
         self.note = QLineEdit()
-        self.note.setPlaceholderText(NOTE_EXAMPLE)
-        self.note.setToolTip("A note saved with the booking date is printed on the handout.")
+        say(self.note, NOTE_EXAMPLE, "setPlaceholderText")
+        say(self.note, NOTE_TIP, "setToolTip")
         form.addWidget(self.note, 1, 2)
-        self.save_button = ActionButton("Save", "Ctrl+S", self.save_selected, self, primary=True)
+        self.save_button = ActionButton("", "Ctrl+S", self.save_selected, self, primary=True)
+        say_button(self.save_button, QT_TRANSLATE_NOOP("IntegrationView", "Save"))
         form.addWidget(self.save_button, 1, 3)
         form.setColumnStretch(2, 1)
         outer.addLayout(form)
@@ -203,10 +247,11 @@ class IntegrationView(QWidget):
         self.status = label("", "muted")
         actions.addWidget(self.status, 1)
         self.make_handout: Callable[[int], Printed] | None = None  # set by the window
-        self.saver = PdfSaver(self, "handout", "Save the patient's handout", self.status)
+        self.saver = PdfSaver(self, HANDOUT, SAVE_HANDOUT, self.status)
         self.new_button = ActionButton(
-            "New session", "Ctrl+Shift+N", self.new_session_requested.emit, self, primary=True
+            "", "Ctrl+Shift+N", self.new_session_requested.emit, self, primary=True
         )
+        say_button(self.new_button, QT_TRANSLATE_NOOP("IntegrationView", "New session"))
         actions.addWidget(self.new_button)
         outer.addLayout(actions)
 
@@ -227,8 +272,8 @@ class IntegrationView(QWidget):
         self.session_id = session_id
         self._plans = None
         self.items = []
-        self.title.setText(f"Integration · session {session_id}")
-        self.status.setText("")
+        say(self.title, TITLE_LOADING.format(session=session_id))
+        say(self.status, "")
         self._fill()
 
         def show(got: PlanRead | None) -> None:
@@ -241,13 +286,16 @@ class IntegrationView(QWidget):
                     self.record_requested.emit(session_id)
                 return
             summary = got.summary
-            parts = (f"Integration · {summary.patient_code}", got.course_text)
+            parts = (TITLE.format(patient=summary.patient_code), got.course_text)
             self.patient_code = summary.patient_code
             self.show_plan(
                 plans,
                 settings,
                 session_id,
-                title="   ·   ".join(p for p in (*parts, summary.protocol_name) if p),
+                title=reduce(
+                    lambda first, second: SIDE_BY_SIDE.format(first=first, second=second),
+                    [p for p in (*parts, summary.protocol_name) if p],
+                ),
                 by=by if by is not None else summary.sitter,
                 staff=got.staff,
                 today=today,
@@ -257,13 +305,16 @@ class IntegrationView(QWidget):
         self.ops.run(
             read,
             show,
-            failed=self.status.setText,
+            failed=self._say_status,
             loading=self._loading,
-            what="The integration plan",
+            what=THE_PLAN,
         )
 
+    def _say_status(self, text: str) -> None:
+        say(self.status, text)
+
     def _loading(self, waiting: bool) -> None:
-        self.status.setText("Loading the integration plan…" if waiting else "")
+        say(self.status, LOADING if waiting else "")
 
     def _on_screen(self) -> bool:
         """This page is the one its window's pages show."""
@@ -287,19 +338,28 @@ class IntegrationView(QWidget):
         self._plans = plans
         self.session_id = session_id
         self._by = by
-        self.title.setText(title)
+        say(self.title, title)
         self.prompts.setText("\n".join(f"•  {prompt}" for prompt in settings.prompts))
         self.prompts_line.setText("   •  ".join(settings.prompts))
         self._has_prompts = bool(settings.prompts)
         self._fit_prompts()
         self.assignee.clear()
         self.assignee.addItems(staff)
-        self.status.setText("")
+        say(self.status, "")
         self.items = items
         self._fill()
         if self.items:
             self.table.selectRow(0)
         self.table.setFocus()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The language changed: the table's words are said again, the row picked kept."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            row = self.table.currentRow()
+            self._fill()
+            if 0 <= row < len(self.items):
+                self.table.selectRow(row)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -310,13 +370,18 @@ class IntegrationView(QWidget):
         self.prompts.setVisible(self._has_prompts and roomy)
         self.prompts_line.setVisible(self._has_prompts and not roomy)
 
+    def _say_heads(self) -> None:
+        """The columns' names, in the language spoken (said again each time the plan fills)."""
+        self.table.setHorizontalHeaderLabels([translated(column) for column in COLUMNS])
+
     def _fill(self) -> None:
         self.table.blockSignals(True)
+        self._say_heads()
         rows = [
             [
                 "",
-                item.text,
-                _window_text(item),
+                _item_text(item),
+                translated(_window_text(item)),
                 item.assigned_to,
                 _day(item.booked_on),
                 "; ".join(item.notes),
@@ -335,7 +400,7 @@ class IntegrationView(QWidget):
             )
             cell.setCheckState(Qt.CheckState.Checked if item.done else Qt.CheckState.Unchecked)
             if item.done and item.done_by:
-                cell.setToolTip(f"Done by {item.done_by}")
+                cell.setToolTip(translated(DONE_BY.format(name=item.done_by)))
         self.table.resizeRowsToContents()
         self.table.blockSignals(False)
 
@@ -413,22 +478,22 @@ class IntegrationView(QWidget):
                 return None
 
         def failed(text: str) -> None:
-            self.status.setText(f"{text} Nothing was changed.")
+            say(self.status, NOT_CHANGED.format(problem=text))
             self._fill()
 
         self.ops.run(
             work,
             lambda updated: self._changed(item, updated),
             failed=failed,
-            what="The plan's change",
+            what=THE_CHANGE,
             key=f"plan change {next(self._writes)}",
             write=True,
-            unsure=self.status.setText,
+            unsure=self._say_status,
         )
 
     def _changed(self, item: ItemState, updated: ItemState | None) -> None:
         if updated is None:
-            self.status.setText("Nothing to save: change the assignee, the date or add a note.")
+            say(self.status, NOTHING_TO_SAVE)
             return
         if item not in self.items:  # another plan came on meanwhile: it is saved all the same
             return
@@ -436,7 +501,7 @@ class IntegrationView(QWidget):
         self.items[row] = updated
         self._fill()
         self.table.selectRow(row)
-        self.status.setText(f"Saved: {updated.text}")
+        say(self.status, SAVED.format(item=_item_text(updated)))
 
     def ask_printer(self) -> None:
         """Ask which printer, then print the patient's handout off the UI thread."""
@@ -463,6 +528,20 @@ class IntegrationView(QWidget):
     def _course(self) -> None:
         if self.session_id is not None:
             self.course_requested.emit(self.session_id)
+
+
+def _said(words: str) -> QLabel:
+    """A section's heading, said in the language spoken."""
+    heading = label("", "section")
+    say(heading, words)
+    return heading
+
+
+def _item_text(item: ItemState) -> str:
+    """The item's words: the clinic's own, or kapdesk's for the journal prompts."""
+    if item.kind is ItemKind.PROMPTS and item.text == JOURNAL_PROMPTS:
+        return translated(JOURNAL_PROMPTS)
+    return item.text
 
 
 def _window_text(item: ItemState) -> str:
