@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -28,19 +29,31 @@ from PySide6.QtWidgets import (
 )
 
 from kapdesk.core.journey import JourneyState
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.ui.summary_view import local_time
 from kapdesk.ui.widgets import ActionButton, label
+from kapdesk.ui.words import say, say_button, translated
 
 if TYPE_CHECKING:  # the database layer loads after the window is up
     from kapdesk.storage.repositories import SessionSummary
     from kapdesk.ui.storage_ops import StorageOps
 
 STATE_WORDS = {
-    JourneyState.OPENED: "open, not dosed",
-    JourneyState.RUNNING: "open",
-    JourneyState.CLOSED: "closed",
+    JourneyState.OPENED: QT_TRANSLATE_NOOP("HistoryView", "open, not dosed"),
+    JourneyState.RUNNING: QT_TRANSLATE_NOOP("HistoryView", "open"),
+    JourneyState.CLOSED: QT_TRANSLATE_NOOP("HistoryView", "closed"),
 }
-HEADERS = ("#", "Patient", "Protocol", "Started", "State")
+HEADERS = (
+    "#",
+    QT_TRANSLATE_NOOP("HistoryView", "Patient"),
+    QT_TRANSLATE_NOOP("HistoryView", "Protocol"),
+    QT_TRANSLATE_NOOP("HistoryView", "Started"),
+    QT_TRANSLATE_NOOP("HistoryView", "State"),
+)
+PAST_SESSIONS = QT_TRANSLATE_NOOP("HistoryView", "Past sessions")
+LOADING = QT_TRANSLATE_NOOP("HistoryView", "Loading past sessions…")
+NO_SESSIONS = QT_TRANSLATE_NOOP("HistoryView", "No sessions yet.")
+NO_MATCH = QT_TRANSLATE_NOOP("HistoryView", "No session matches that code.")
 MEASURED_ROWS = 200  # the columns fit the first rows, not all of thousands
 _ROOT = QModelIndex()
 
@@ -57,6 +70,13 @@ class SessionsModel(QAbstractTableModel):
         self.rows = rows
         self.endResetModel()
 
+    def said_again(self) -> None:
+        """Every heading and cell asked for again (in the language now spoken)."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
+        if self.rows:
+            last = self.index(len(self.rows) - 1, len(HEADERS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
@@ -67,7 +87,7 @@ class SessionsModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> str | None:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return translated(HEADERS[section])
         return None
 
     def data(
@@ -92,7 +112,7 @@ class SessionsModel(QAbstractTableModel):
             return row.protocol_name
         if column == 3:
             return local_time(row.dosed_at or row.opened_at)
-        return STATE_WORDS[row.state]
+        return translated(STATE_WORDS[row.state])
 
 
 class HistoryView(QWidget):
@@ -109,12 +129,19 @@ class HistoryView(QWidget):
         outer.setContentsMargins(36, 24, 36, 24)
         outer.setSpacing(10)
         header = QHBoxLayout()
-        header.addWidget(label("Past sessions", "title"), 1)
-        self.back_button = ActionButton("Back", "Esc", self.back_requested.emit, self)
+        title = label("", "title")
+        say(title, PAST_SESSIONS)
+        header.addWidget(title, 1)
+        self.back_button = ActionButton("", "Esc", self.back_requested.emit, self)
+        say_button(self.back_button, QT_TRANSLATE_NOOP("HistoryView", "Back"))
         header.addWidget(self.back_button)
         outer.addLayout(header)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Find by patient code")
+        say(
+            self.search,
+            QT_TRANSLATE_NOOP("HistoryView", "Find by patient code"),
+            "setPlaceholderText",
+        )
         self.search.textChanged.connect(self._apply_filter)
         self.search.returnPressed.connect(self.open_selected)
         outer.addWidget(self.search)
@@ -138,14 +165,22 @@ class HistoryView(QWidget):
         self.status.setWordWrap(True)
         self.status.hide()
         outer.addWidget(self.status)
-        self.empty = label("No sessions yet.", "muted")
+        self.empty = label("", "muted")
+        say(self.empty, NO_SESSIONS)
         self.empty.hide()
         outer.addWidget(self.empty)
         actions = QHBoxLayout()
         actions.addStretch()
-        self.open_button = ActionButton("Open", "Ctrl+O", self.open_selected, self, primary=True)
+        self.open_button = ActionButton("", "Ctrl+O", self.open_selected, self, primary=True)
+        say_button(self.open_button, QT_TRANSLATE_NOOP("HistoryView", "Open"))
         actions.addWidget(self.open_button)
         outer.addLayout(actions)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The language changed: the table's headings and states are said again."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.model.said_again()
 
     def load(self, read: Callable[[], list[SessionSummary]]) -> None:
         """Read the sessions off the window's thread; the table fills when they come (what it
@@ -157,7 +192,7 @@ class HistoryView(QWidget):
             self.show_rows,
             failed=self._could_not_load,
             loading=self._loading,
-            what="Past sessions",
+            what=PAST_SESSIONS,
         )
 
     def show_rows(self, rows: list[SessionSummary]) -> None:
@@ -168,11 +203,11 @@ class HistoryView(QWidget):
 
     def _loading(self, waiting: bool) -> None:
         if waiting:
-            self.status.setText("Loading past sessions…")
+            say(self.status, LOADING)
         self.status.setVisible(waiting)
 
     def _could_not_load(self, text: str) -> None:
-        self.status.setText(text)
+        say(self.status, text)
         self.status.show()
 
     def _apply_filter(self, text: str) -> None:
@@ -184,9 +219,7 @@ class HistoryView(QWidget):
         if shown:
             self.table.selectRow(0)
         self.empty.setVisible(not shown)
-        self.empty.setText(
-            "No sessions yet." if not self._rows else "No session matches that code."
-        )
+        say(self.empty, NO_SESSIONS if not self._rows else NO_MATCH)
 
     def open_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
