@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.ui.banner import CLOSING
 
 if TYPE_CHECKING:
@@ -98,8 +99,11 @@ class ClosePolicy(QObject):
             self._leave_asked = self._window._clock.monotonic()
             self._window.status_banner.say(
                 CLOSING,
-                "A session is open: press Ctrl+Shift+Q again to close kapdesk. "
-                "The session goes on when kapdesk starts again.",
+                QT_TRANSLATE_NOOP(
+                    "ClosePolicy",
+                    "A session is open: press Ctrl+Shift+Q again to close kapdesk. "
+                    "The session goes on when kapdesk starts again.",
+                ),
             )
             return
         self._may_close = True
@@ -238,7 +242,11 @@ class ClosePolicy(QObject):
         if self.kiosk and not self._may_close:
             # Alt+F4 and the like: staff leave with Ctrl+Shift+Q
             self._window.status_banner.say(
-                CLOSING, "kapdesk runs full screen here: staff close it with Ctrl+Shift+Q."
+                CLOSING,
+                QT_TRANSLATE_NOOP(
+                    "ClosePolicy",
+                    "kapdesk runs full screen here: staff close it with Ctrl+Shift+Q.",
+                ),
             )
             return False
         asked = self._lose_memory
@@ -252,8 +260,11 @@ class ClosePolicy(QObject):
             self._memory_watch.start()
             self._window.status_banner.say(
                 CLOSING,
-                "Entries of this session are held only in memory (this PC cannot keep "
-                "them on its disk): closing kapdesk now loses them. Close again to do so.",
+                QT_TRANSLATE_NOOP(
+                    "ClosePolicy",
+                    "Entries of this session are held only in memory (this PC cannot keep "
+                    "them on its disk): closing kapdesk now loses them. Close again to do so.",
+                ),
             )
             return False
         self._close_everything()

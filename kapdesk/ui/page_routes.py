@@ -11,10 +11,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kapdesk.core.words import QT_TRANSLATE_NOOP, Template
 from kapdesk.room_pc import autostart_exists
 from kapdesk.storage.errors import StorageError
 from kapdesk.ui.banner import NEWS, NOTICE, PAGE
 from kapdesk.ui.window_parts import WindowParts
+from kapdesk.ui.words import say, translated, words_of
 
 if TYPE_CHECKING:
     from kapdesk.core.soundtrack import Soundtrack
@@ -23,6 +25,26 @@ if TYPE_CHECKING:
     from kapdesk.storage.journeys import OpenJourney
 
 log = logging.getLogger(__name__)
+
+WHO_SITS = QT_TRANSLATE_NOOP("PageRoutes", "Who sits with the patient")
+WHO_SITS_OR = QT_TRANSLATE_NOOP("PageRoutes", "Who sits with the patient (empty: {name})")
+NO_PROTOCOL = QT_TRANSLATE_NOOP("PageRoutes", "That protocol is no longer available; pick another.")
+SIGN_IN_FIRST = QT_TRANSLATE_NOOP("PageRoutes", "Sign in first (Ctrl+Shift+L).")
+SAID_SO = QT_TRANSLATE_NOOP("PageRoutes", "{problem}.")
+TRY_AGAIN = QT_TRANSLATE_NOOP("PageRoutes", "{problem}. Try again.")
+ADD_LATER = QT_TRANSLATE_NOOP(
+    "PageRoutes", "{problem}. The session is open; add it to the course later."
+)
+DEFAULTS_APPLY = QT_TRANSLATE_NOOP("PageRoutes", "{problem} (kapdesk's defaults apply)")
+KEPT_IN = QT_TRANSLATE_NOOP("PageRoutes", "Kept in {file}.")
+# Two sentences, one after the other: no words of its own, the same in every language.
+ONE_THEN_OTHER = Template("PageRoutes", "{first} {second}")
+COURSE_TEXT = QT_TRANSLATE_NOOP("PageRoutes", "Session {number} of {total}")
+THE_COURSE = QT_TRANSLATE_NOOP("PageRoutes", "The course")
+AWAKE_REASON = QT_TRANSLATE_NOOP("PageRoutes", "A ketamine-assisted therapy session is running")
+CHECK_POWER = QT_TRANSLATE_NOOP(
+    "PageRoutes", "{problems} Check the PC's power settings during this session."
+)
 
 
 class PageRoutes(WindowParts):
@@ -66,8 +88,8 @@ class PageRoutes(WindowParts):
         )
         line = self.setup_view.sitter.lineEdit()
         if line is not None:  # left empty, the member signed in is the sitter
-            you = f" (empty: {self.member.name})" if self.member is not None else ""
-            line.setPlaceholderText(f"Who sits with the patient{you}")
+            who = WHO_SITS_OR.format(name=self.member.name) if self.member is not None else WHO_SITS
+            say(line, who, "setPlaceholderText")
         self._turn_to(self.setup_view)
 
     def show_library(self) -> None:
@@ -185,9 +207,11 @@ class PageRoutes(WindowParts):
         today = self._clock.now().astimezone().date()
         self.staff_view.show_for(self.staff, self.member, QDate(today.year, today.month, today.day))
         pc = self.records.room_pc
-        problem = f"{pc.problem} (kapdesk's defaults apply)" if pc.problem else ""
-        where = f"Kept in {pc.file}." if pc.file else ""
-        self.staff_view.show_room(pc.room, " ".join(p for p in (problem, where) if p))
+        problem = DEFAULTS_APPLY.format(problem=pc.problem) if pc.problem else ""
+        where = KEPT_IN.format(file=str(pc.file)) if pc.file else ""
+        both = problem and where
+        said = ONE_THEN_OTHER.format(first=problem, second=where) if both else problem or where
+        self.staff_view.show_room(pc.room, said)
         self.staff_view.room_autostart.setChecked(pc.room.autostart or autostart_exists())
         self._turn_to(self.staff_view)
 
@@ -255,21 +279,21 @@ class PageRoutes(WindowParts):
 
         protocol = self.library.get(protocol_id)
         if protocol is None:
-            self.setup_view.show_error("That protocol is no longer available; pick another.")
+            self.setup_view.show_error(NO_PROTOCOL)
             return
         if self.staff is not None and self.member is None:
-            self.setup_view.show_error("Sign in first (Ctrl+Shift+L).")
+            self.setup_view.show_error(SIGN_IN_FIRST)
             return
         if not sitter.strip() and self.member is not None:
             sitter = self.member.name
         try:
             opened = self.store.open_session(patient_code, protocol, sitter, actor=self.member)
         except JourneyError as exc:
-            self.setup_view.show_error(f"{exc}.")
+            self.setup_view.show_error(SAID_SO.format(problem=words_of(exc)))
             return
         except StorageError as exc:
             log.warning("opening a session failed: %s", exc.__cause__.__class__.__name__)
-            self.setup_view.show_error(f"{exc}. Try again.")
+            self.setup_view.show_error(TRY_AGAIN.format(problem=words_of(exc)))
             return
         self._join_course(opened, self.setup_view.course_choice())
         if 0 <= soundtrack < len(self.soundtracks):
@@ -286,9 +310,7 @@ class PageRoutes(WindowParts):
             course_id = value if kind == "join" else courses.start(opened.patient_code, value).id
             courses.join(course_id, opened.session_id)
         except StorageError as exc:
-            self.status_banner.say(
-                NOTICE, f"{exc}. The session is open; add it to the course later."
-            )
+            self.status_banner.say(NOTICE, ADD_LATER.format(problem=words_of(exc)))
 
     def resume(self, open_journeys: list[OpenJourney]) -> None:
         """Put the newest session left open back on screen (after a crash or power cut)."""
@@ -324,7 +346,7 @@ class PageRoutes(WindowParts):
             number = course.number_of(session_id) if course is not None else None
             if course is None or number is None:
                 return ""
-            return f"Session {number} of {course.planned_sessions}"
+            return COURSE_TEXT.format(number=number, total=course.planned_sessions)
 
         def arrived(text: str) -> None:
             if self.current is opened:
@@ -336,7 +358,7 @@ class PageRoutes(WindowParts):
         def unread(why: str) -> None:
             log.warning("the course of session %s cannot be read: %s", session_id, why)
 
-        self.ops.run(course_text, arrived, what="The course", failed=unread)
+        self.ops.run(course_text, arrived, what=THE_COURSE, failed=unread)
 
     def _stay_awake(self, awake: bool) -> None:
         """Hold the PC awake exactly while a session is open; say what could not be held."""
@@ -347,13 +369,11 @@ class PageRoutes(WindowParts):
             self.wake_banner.clear()
             self.wake_banner.forget()  # the next session says it again
             return
-        problems = self.keep_awake.hold("A ketamine-assisted therapy session is running")
+        problems = self.keep_awake.hold(translated(AWAKE_REASON))
         for problem in problems:
             log.warning("keeping the PC awake: %s", problem)
         if problems:
-            self.wake_banner.say(
-                " ".join(problems) + " Check the PC's power settings during this session."
-            )
+            self.wake_banner.say(CHECK_POWER.format(problems=" ".join(problems)))
         else:
             self.wake_banner.clear()
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import reduce
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -19,11 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kapdesk.core.words import QT_TRANSLATE_NOOP, Template
 from kapdesk.storage.errors import StorageError
 from kapdesk.ui.banner import PAGE, REFUSAL
-from kapdesk.ui.widgets import SWITCH_OFFER, label
+from kapdesk.ui.widgets import SWITCH_OFFER, ElidedLabel
 from kapdesk.ui.window_parts import WindowParts
-from kapdesk.ui.words import words_of
+from kapdesk.ui.words import say, say_button, words_of
 
 if TYPE_CHECKING:
     from kapdesk.core.clock import Clock
@@ -34,6 +36,18 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 LOCK_KEY = "Ctrl+Shift+L"  # lock, or switch user where a refusal offers it
+SIGNED_IN = QT_TRANSLATE_NOOP("SignIn", "Signed in: {name} ({roles})")
+SAID_SO = QT_TRANSLATE_NOOP("SignIn", "{problem}.")
+REFUSED = QT_TRANSLATE_NOOP("SignIn", "{refusal}. {offer}")
+# The roles as the line below the pages names them (by the role's value), and a list of them.
+ROLE_NAMES = {
+    "admin": QT_TRANSLATE_NOOP("SignIn", "admin"),
+    "nurse": QT_TRANSLATE_NOOP("SignIn", "nurse"),
+    "prescriber": QT_TRANSLATE_NOOP("SignIn", "prescriber"),
+    "sitter": QT_TRANSLATE_NOOP("SignIn", "sitter"),
+    "therapist": QT_TRANSLATE_NOOP("SignIn", "therapist"),
+}
+AND_ANOTHER = Template("SignIn", "{first}, {second}")  # no words of its own
 
 
 class SignIn(WindowParts):
@@ -103,19 +117,21 @@ class SignIn(WindowParts):
 
         line = self.statusBar()
         line.setSizeGripEnabled(False)
-        self.signed_in_text = label("", "muted")
+        # One line, ended in "…" (the whole of it in its tooltip) when a language's longer
+        # words on the buttons beside it leave too little room.
+        self.signed_in_text = ElidedLabel("muted")
         self.signed_in_text.setContentsMargins(16, 0, 0, 0)
         line.addWidget(self.signed_in_text, 1)
         # The clinic board, from every page with this line (a nurse covering several rooms).
-        self.board_button = ActionButton("Clinic board", "Ctrl+Shift+B", self.show_board, self)
+        self.board_button = ActionButton("", "Ctrl+Shift+B", self.show_board, self)
+        say_button(self.board_button, QT_TRANSLATE_NOOP("SignIn", "Clinic board"))
         self.board_button.setProperty("role", "compact")
         line.addPermanentWidget(self.board_button)
         # The key is caught in eventFilter on every page, the journey's too (where this line
         # is hidden: a shortcut of the button's own found it hidden and swallowed the key);
         # there it switches user instead while a refusal offers it. The button always locks.
-        self.lock_button = ActionButton(
-            "Lock or switch user", LOCK_KEY, self.lock, self, own_shortcut=False
-        )
+        self.lock_button = ActionButton("", LOCK_KEY, self.lock, self, own_shortcut=False)
+        say_button(self.lock_button, QT_TRANSLATE_NOOP("SignIn", "Lock or switch user"))
         self.lock_button.setProperty("role", "compact")
         line.addPermanentWidget(self.lock_button)
         line.hide()
@@ -328,7 +344,7 @@ class SignIn(WindowParts):
         try:
             signed = self.staff.sign_in(name, pin)
         except StorageError as exc:
-            self.calm.refuse(f"{exc}.")
+            self.calm.refuse(SAID_SO.format(problem=words_of(exc)))
             return
         if signed.member is None:
             self.calm.refuse(signed.message)
@@ -371,8 +387,13 @@ class SignIn(WindowParts):
         for opened in (self.current, timeline):
             if opened is not None:
                 opened.journey.act_as(member)
-        roles = ", ".join(sorted(role.value for role in member.roles))
-        self.signed_in_text.setText(f"Signed in: {member.name} ({roles})")
+        names = [ROLE_NAMES.get(value, value) for value in sorted(r.value for r in member.roles)]
+        roles = (
+            reduce(lambda first, second: AND_ANOTHER.format(first=first, second=second), names)
+            if names
+            else ""
+        )
+        say(self.signed_in_text, SIGNED_IN.format(name=member.name, roles=roles))
 
     def _audit(self, action: str, subject: str = "", **detail: object) -> None:
         """Hand an audit line to its own thread, stamped now: the window never waits on it."""
@@ -396,7 +417,7 @@ class SignIn(WindowParts):
         and offers to switch user, after which ``retry`` runs as the one signed in."""
         refusal = self._refusal(action)
         if refusal is not None:
-            self._show_refusal(f"{refusal}. {SWITCH_OFFER}", retry)
+            self._show_refusal(REFUSED.format(refusal=refusal, offer=SWITCH_OFFER), retry)
         return refusal is not None
 
     def _refusal(self, action: Action) -> str | None:
@@ -409,7 +430,7 @@ class SignIn(WindowParts):
         try:
             require(self.member, action)
         except PermissionDeniedError as exc:
-            return str(exc)
+            return words_of(exc)
         return None
 
     def _export_refusal(self) -> str | None:
