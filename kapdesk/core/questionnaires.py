@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from kapdesk.core.words import QT_TRANSLATE_NOOP
+
 ANSWERS: tuple[str, ...] = (
     "Not at all",
     "Several days",
@@ -96,9 +98,10 @@ GAD7 = Instrument(
 
 INSTRUMENTS: Mapping[str, Instrument] = {PHQ9.id: PHQ9, GAD7.id: GAD7}
 
-SELF_HARM_FLAG = (
+SELF_HARM_FLAG = QT_TRANSLATE_NOOP(
+    "Questionnaires",
     "PHQ-9 item 9 (thoughts of being better off dead or of self-harm) was answered "
-    "above “Not at all”: the clinician must assess safety today."
+    "above “Not at all”: the clinician must assess safety today.",
 )
 
 
@@ -133,16 +136,26 @@ def score(instrument: Instrument, answers: Sequence[int | None]) -> Score:
     """Score every item's answer (0-3); AnswerError names what is missing or wrong."""
     if len(answers) != len(instrument.items):
         raise AnswerError(
-            f"{instrument.name} has {len(instrument.items)} questions, not {len(answers)}"
+            QT_TRANSLATE_NOOP("Questionnaires", "{name} has {count} questions, not {given}").format(
+                name=instrument.name, count=len(instrument.items), given=len(answers)
+            )
         )
     missing = [n for n, answer in enumerate(answers, start=1) if answer is None]
     if missing:
         listed = ", ".join(str(n) for n in missing)
-        raise AnswerError(f"{instrument.name}: answer question {listed}")
+        raise AnswerError(
+            QT_TRANSLATE_NOOP("Questionnaires", "{name}: answer question {listed}").format(
+                name=instrument.name, listed=listed
+            )
+        )
     values = tuple(int(a) for a in answers if a is not None)
     wrong = [n for n, value in enumerate(values, start=1) if value not in (0, 1, 2, 3)]
     if wrong:
-        raise AnswerError(f"{instrument.name}: question {wrong[0]} is answered 0-3")
+        raise AnswerError(
+            QT_TRANSLATE_NOOP("Questionnaires", "{name}: question {number} is answered 0-3").format(
+                name=instrument.name, number=wrong[0]
+            )
+        )
     total = sum(values)
     flags = (SELF_HARM_FLAG,) if instrument is PHQ9 and values[8] > 0 else ()
     return Score(instrument, values, total, band_of(instrument, total), flags)

@@ -23,10 +23,42 @@ from kapdesk.core.questionnaires import (
     Score,
     score,
 )
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.storage.courses import MOMENTS
-from kapdesk.ui.widgets import centred, dialog_footer, label
+from kapdesk.ui.widgets import ActionButton, centred, dialog_footer, label
+from kapdesk.ui.words import say, say_button, translated, words_of
 
 ANSWER_WIDTH = 120
+MOMENT_WORDS = {
+    "preparation": QT_TRANSLATE_NOOP("QuestionnaireDialog", "preparation"),
+    "follow-up": QT_TRANSLATE_NOOP("QuestionnaireDialog", "follow-up"),
+}
+SO_FAR_ONE = QT_TRANSLATE_NOOP("QuestionnaireDialog", "{total} so far; {left} question to answer")
+SO_FAR = QT_TRANSLATE_NOOP("QuestionnaireDialog", "{total} so far; {left} questions to answer")
+SCORED = QT_TRANSLATE_NOOP("QuestionnaireDialog", "{total} of {most}: {band}")
+SAID_SO = QT_TRANSLATE_NOOP("QuestionnaireDialog", "{problem}.")
+
+
+class Moments(QComboBox):
+    """When the questionnaire is taken, said in the language spoken; its text is the moment
+    as kapdesk keeps it ("follow-up"), whatever the language."""
+
+    def __init__(self, moment: str) -> None:
+        super().__init__()
+        for kept in MOMENTS:
+            self.addItem(translated(MOMENT_WORDS.get(kept, kept)), kept)
+        self.setCurrentText(moment)
+
+    def currentText(self) -> str:
+        kept = self.currentData()
+        return kept if isinstance(kept, str) else super().currentText()
+
+    def setCurrentText(self, text: str) -> None:
+        found = self.findData(text)
+        if found >= 0:
+            self.setCurrentIndex(found)
+        else:
+            super().setCurrentText(text)
 
 
 class QuestionnaireDialog(QDialog):
@@ -44,10 +76,10 @@ class QuestionnaireDialog(QDialog):
         outer.setSpacing(10)
         top = QHBoxLayout()
         top.addWidget(label(instrument.name, "title"), 1)
-        top.addWidget(label("Taken at", "section"))
-        self.moment = QComboBox()
-        self.moment.addItems(MOMENTS)
-        self.moment.setCurrentText(moment)
+        taken_at = label("", "section")
+        say(taken_at, QT_TRANSLATE_NOOP("QuestionnaireDialog", "Taken at"))
+        top.addWidget(taken_at)
+        self.moment = Moments(moment)
         top.addWidget(self.moment)
         outer.addLayout(top)
         outer.addWidget(label(instrument.stem, "muted"))
@@ -85,7 +117,11 @@ class QuestionnaireDialog(QDialog):
         self.flag = label("", "error")
         self.flag.hide()
         outer.addWidget(self.flag)
-        self.problems, self.save_button = dialog_footer(self, outer, "Save", self.submit)
+        self.problems, self.save_button = dialog_footer(self, outer, "", self.submit)
+        say_button(self.save_button, QT_TRANSLATE_NOOP("QuestionnaireDialog", "Save"))
+        for button in self.findChildren(ActionButton):  # the footer's other button: Cancel
+            if button is not self.save_button:
+                say_button(button, QT_TRANSLATE_NOOP("QuestionnaireDialog", "Cancel"))
         self._update()
 
     def answers(self) -> list[int | None]:
@@ -103,22 +139,24 @@ class QuestionnaireDialog(QDialog):
         left = len(answers) - len(given)
         # Item 9 of the PHQ-9 shows its warning the moment it is answered, not at the end.
         flagged = self.instrument is PHQ9 and (answers[8] or 0) > 0
-        self.flag.setText(SELF_HARM_FLAG if flagged else "")
+        say(self.flag, SELF_HARM_FLAG if flagged else "")
         self.flag.setVisible(flagged)
         try:
             scored = score(self.instrument, answers)
         except AnswerError:
-            self.total.setText(
-                f"{sum(given)} so far; {left} question{'s' if left != 1 else ''} to answer"
-            )
+            so_far = SO_FAR_ONE if left == 1 else SO_FAR
+            say(self.total, so_far.format(total=sum(given), left=left))
             return
-        self.total.setText(f"{scored.total} of {self.instrument.max_total}: {scored.band}")
+        say(
+            self.total,
+            SCORED.format(total=scored.total, most=self.instrument.max_total, band=scored.band),
+        )
 
     def submit(self) -> None:
         try:
             self.scored = score(self.instrument, self.answers())
         except AnswerError as exc:
-            self.problems.setText(str(exc) + ".")
+            say(self.problems, SAID_SO.format(problem=words_of(exc)))
             self.problems.show()
             return
         self.accept()
