@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from kapdesk.core.words import QT_TRANSLATE_NOOP
+from kapdesk.core.words import QT_TRANSLATE_NOOP, Template
 
 
 class Role(StrEnum):
@@ -89,21 +89,21 @@ PERMISSIONS: Mapping[Role, frozenset[Action]] = {
 
 # What a refused action is called, and who may do it, in the words staff read.
 _WHAT = {
-    Action.OPEN_SESSION: "Opening a session",
-    Action.PREPARE: "Preparation",
-    Action.OBSERVE: "Recording in the journey",
-    Action.AMEND: "Correcting the record",
-    Action.CLOSE_SESSION: "Closing a session",
-    Action.CLOSE_EARLY: "Closing a session early",
-    Action.INTEGRATE: "The integration plan",
-    Action.RECORD_DOSE: "Recording a dose",
-    Action.DECIDE_TO_DOSE: "Deciding to dose after a high baseline",
-    Action.DISCHARGE: "The discharge check",
-    Action.EXPORT: "Printing or exporting a record",
-    Action.EDIT_PROTOCOLS: "Editing protocols",
-    Action.EDIT_STAFF: "Editing staff",
-    Action.EDIT_SETTINGS: "Editing the clinic's settings",
-    Action.READ_AUDIT: "Reading the audit trail",
+    Action.OPEN_SESSION: QT_TRANSLATE_NOOP("Staff", "Opening a session"),
+    Action.PREPARE: QT_TRANSLATE_NOOP("Staff", "Preparation"),
+    Action.OBSERVE: QT_TRANSLATE_NOOP("Staff", "Recording in the journey"),
+    Action.AMEND: QT_TRANSLATE_NOOP("Staff", "Correcting the record"),
+    Action.CLOSE_SESSION: QT_TRANSLATE_NOOP("Staff", "Closing a session"),
+    Action.CLOSE_EARLY: QT_TRANSLATE_NOOP("Staff", "Closing a session early"),
+    Action.INTEGRATE: QT_TRANSLATE_NOOP("Staff", "The integration plan"),
+    Action.RECORD_DOSE: QT_TRANSLATE_NOOP("Staff", "Recording a dose"),
+    Action.DECIDE_TO_DOSE: QT_TRANSLATE_NOOP("Staff", "Deciding to dose after a high baseline"),
+    Action.DISCHARGE: QT_TRANSLATE_NOOP("Staff", "The discharge check"),
+    Action.EXPORT: QT_TRANSLATE_NOOP("Staff", "Printing or exporting a record"),
+    Action.EDIT_PROTOCOLS: QT_TRANSLATE_NOOP("Staff", "Editing protocols"),
+    Action.EDIT_STAFF: QT_TRANSLATE_NOOP("Staff", "Editing staff"),
+    Action.EDIT_SETTINGS: QT_TRANSLATE_NOOP("Staff", "Editing the clinic's settings"),
+    Action.READ_AUDIT: QT_TRANSLATE_NOOP("Staff", "Reading the audit trail"),
 }
 
 
@@ -134,16 +134,34 @@ def require(member: StaffMember, action: Action) -> None:
     if member.may(action):
         return
     what = _WHAT.get(action, action.value.replace("_", " ").capitalize())
-    allowed = [_a(role) for role in roles_for(action)]
-    who = ", ".join(allowed[:-1]) + " or " + allowed[-1] if len(allowed) > 1 else allowed[0]
+    allowed = [_A[role] for role in roles_for(action)]
+    who: str = allowed[0]
+    for one in allowed[1:-1]:
+        who = _AND_ANOTHER.format(first=who, second=one)
+    if len(allowed) > 1:
+        who = _OR.format(first=who, last=allowed[-1])
     if not member.active:
-        raise PermissionDeniedError(f"{member.name} is no longer active here")
-    held = " and ".join(_a(role) for role in sorted(member.roles)) or "no role"
-    raise PermissionDeniedError(f"{what} takes {who}; {member.name} is {held}")
+        raise PermissionDeniedError(_NO_LONGER_ACTIVE.format(name=member.name))
+    held: str = _NO_ROLE
+    for n, own in enumerate(sorted(member.roles)):
+        held = _A[own] if n == 0 else _AND.format(first=held, second=_A[own])
+    raise PermissionDeniedError(_TAKES.format(what=what, who=who, name=member.name, held=held))
 
 
-def _a(role: Role) -> str:
-    return f"an {role.value}" if role.value[0] in "aeiou" else f"a {role.value}"
+# A refusal's words: each a template, so a language says it in its own order.
+_A = {
+    Role.SITTER: QT_TRANSLATE_NOOP("Staff", "a sitter"),
+    Role.NURSE: QT_TRANSLATE_NOOP("Staff", "a nurse"),
+    Role.PRESCRIBER: QT_TRANSLATE_NOOP("Staff", "a prescriber"),
+    Role.THERAPIST: QT_TRANSLATE_NOOP("Staff", "a therapist"),
+    Role.ADMIN: QT_TRANSLATE_NOOP("Staff", "an admin"),
+}
+_AND_ANOTHER = Template("Staff", "{first}, {second}")  # no words of its own
+_OR = QT_TRANSLATE_NOOP("Staff", "{first} or {last}")
+_AND = QT_TRANSLATE_NOOP("Staff", "{first} and {second}")
+_NO_ROLE = QT_TRANSLATE_NOOP("Staff", "no role")
+_NO_LONGER_ACTIVE = QT_TRANSLATE_NOOP("Staff", "{name} is no longer active here")
+_TAKES = QT_TRANSLATE_NOOP("Staff", "{what} takes {who}; {name} is {held}")
 
 
 # -- PINs ----------------------------------------------------------------------------------------
