@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from kapdesk.core.clock import Clock
 from kapdesk.core.journey import JourneyState
 from kapdesk.core.questionnaires import INSTRUMENTS, Score
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.storage.db import Storage
 from kapdesk.storage.failures import plainly
 from kapdesk.storage.models import Course, JourneySession, Patient, QuestionnaireResult
@@ -86,7 +87,10 @@ class CourseStore:
         if not 1 <= planned_sessions <= 50:
             raise ValueError("a course has from 1 to 50 sessions")
         now = self._clock.now()
-        with plainly("The course could not be started"), self._factory.begin() as session:
+        with (
+            plainly(QT_TRANSLATE_NOOP("Storage", "The course could not be started")),
+            self._factory.begin() as session,
+        ):
             patient = PatientRepository(session).get_or_create(patient_code.strip(), now)
             course = Course(
                 patient_id=patient.id,
@@ -101,21 +105,30 @@ class CourseStore:
 
     def join(self, course_id: int, session_id: int) -> None:
         """Make a session part of a course."""
-        with plainly("The session could not join the course"), self._factory.begin() as session:
+        with (
+            plainly(QT_TRANSLATE_NOOP("Storage", "The session could not join the course")),
+            self._factory.begin() as session,
+        ):
             row = session.get(JourneySession, session_id)
             if row is None or session.get(Course, course_id) is None:
                 raise LookupError("there is no such session or course")
             row.course_id = course_id
 
     def get(self, course_id: int) -> CourseInfo:
-        with plainly("The course cannot be read"), self._factory() as session:
+        with (
+            plainly(QT_TRANSLATE_NOOP("Storage", "The course cannot be read")),
+            self._factory() as session,
+        ):
             course = session.get(Course, course_id)
             if course is None:
                 raise LookupError(f"there is no course {course_id}")
             return self._info(session, course)
 
     def of_session(self, session_id: int) -> CourseInfo | None:
-        with plainly("The course cannot be read"), self._factory() as session:
+        with (
+            plainly(QT_TRANSLATE_NOOP("Storage", "The course cannot be read")),
+            self._factory() as session,
+        ):
             row = session.get(JourneySession, session_id)
             if row is None or row.course_id is None:
                 return None
@@ -124,7 +137,10 @@ class CourseStore:
 
     def of_patient(self, patient_code: str) -> list[CourseInfo]:
         """The patient's courses, newest first."""
-        with plainly("Courses cannot be read"), self._factory() as session:
+        with (
+            plainly(QT_TRANSLATE_NOOP("Storage", "Courses cannot be read")),
+            self._factory() as session,
+        ):
             patient = PatientRepository(session).find(patient_code)
             if patient is None:
                 return []

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from sqlalchemy.exc import SQLAlchemyError
 
 from kapdesk.storage.db import failure_reason
-from kapdesk.storage.errors import StorageError
+from kapdesk.storage.errors import FAILED, StorageError, the_database
 
 # What a failed read or write can raise, from SQLAlchemy, the driver underneath it or the disk.
 DATABASE_FAILURES = (SQLAlchemyError, sqlite3.Error, OSError)
@@ -23,7 +23,7 @@ DATABASE_FAILURES = (SQLAlchemyError, sqlite3.Error, OSError)
 
 def write_failure_reason(exc: BaseException) -> str:
     """Why a write failed, in a few plain words for staff."""
-    return f"the database {failure_reason(exc) or 'cannot be written'}"
+    return the_database(failure_reason(exc) or "cannot be written")
 
 
 @contextmanager
@@ -32,4 +32,4 @@ def plainly(action: str) -> Iterator[None]:
     try:
         yield
     except DATABASE_FAILURES as exc:
-        raise StorageError(f"{action}: {write_failure_reason(exc)}") from exc
+        raise StorageError(FAILED.format(action=action, reason=write_failure_reason(exc))) from exc

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from kapdesk.core.clock import Clock
 from kapdesk.core.integration import ItemKind, PlannedItem
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.storage.db import Storage
 from kapdesk.storage.failures import plainly
 from kapdesk.storage.models import IntegrationItem, IntegrationUpdate, JourneySession, Patient
@@ -82,7 +83,10 @@ class IntegrationStore:
     def draft(self, session_id: int, plan: Sequence[PlannedItem]) -> list[ItemState]:
         """Save the plan for a session unless it has one already; its items as they stand."""
         now = self._clock.now()
-        with plainly("The integration plan could not be saved"), self._factory.begin() as session:
+        with (
+            plainly(QT_TRANSLATE_NOOP("Storage", "The integration plan could not be saved")),
+            self._factory.begin() as session,
+        ):
             count = session.scalar(
                 select(func.count())
                 .select_from(IntegrationItem)
@@ -105,7 +109,10 @@ class IntegrationStore:
         return self.items(session_id)
 
     def items(self, session_id: int) -> list[ItemState]:
-        with plainly("The integration plan cannot be read"), self._factory() as session:
+        with (
+            plainly(QT_TRANSLATE_NOOP("Storage", "The integration plan cannot be read")),
+            self._factory() as session,
+        ):
             rows = session.scalars(
                 select(IntegrationItem)
                 .where(IntegrationItem.session_id == session_id)
@@ -127,7 +134,10 @@ class IntegrationStore:
         if done is None and assigned_to is None and booked_on is None and not note.strip():
             raise ValueError("nothing to change")
         now = self._clock.now()
-        with plainly("The change could not be saved"), self._factory.begin() as session:
+        with (
+            plainly(QT_TRANSLATE_NOOP("Storage", "The change could not be saved")),
+            self._factory.begin() as session,
+        ):
             if session.get(IntegrationItem, item_id) is None:
                 raise LookupError(f"there is no integration item {item_id}")
             session.add(
@@ -141,14 +151,20 @@ class IntegrationStore:
                     note=note.strip(),
                 )
             )
-        with plainly("The integration plan cannot be read"), self._factory() as session:
+        with (
+            plainly(QT_TRANSLATE_NOOP("Storage", "The integration plan cannot be read")),
+            self._factory() as session,
+        ):
             row = session.get(IntegrationItem, item_id)
             assert row is not None
             return self._states(session, [row])[0]
 
     def open_items(self, limit: int = 200) -> list[OpenItem]:
         """Items not done yet across sessions, the soonest due first: what to revisit."""
-        with plainly("Open integration items cannot be read"), self._factory() as session:
+        with (
+            plainly(QT_TRANSLATE_NOOP("Storage", "Open integration items cannot be read")),
+            self._factory() as session,
+        ):
             rows = session.execute(
                 select(IntegrationItem, Patient.clinic_code, JourneySession.closed_at)
                 .join(JourneySession, JourneySession.id == IntegrationItem.session_id)

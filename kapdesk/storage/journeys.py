@@ -22,6 +22,7 @@ from kapdesk.core.journey import EventKind, Journey, JourneyEvent, JourneyState
 from kapdesk.core.protocol_files import parse_protocol, stand_in_protocol
 from kapdesk.core.protocols import Protocol, ProtocolError
 from kapdesk.core.staff import StaffMember
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.storage.db import Storage, database_identity
 from kapdesk.storage.errors import StorageError
 from kapdesk.storage.event_writes import EventConflictError, write_event
@@ -275,7 +276,11 @@ class JourneyStore:
         written = 0
         checked: dict[int, bool] = {}
         for kept in self.outbox.waiting():
-            with plainly("Entries kept on this PC while offline cannot be sent yet"):
+            with plainly(
+                QT_TRANSLATE_NOOP(
+                    "Storage", "Entries kept on this PC while offline cannot be sent yet"
+                )
+            ):
                 if kept.session_id not in checked:
                     checked[kept.session_id] = self._same_session(kept)
                 if not checked[kept.session_id]:
@@ -319,7 +324,7 @@ class JourneyStore:
             raise ValueError("a session needs the patient's clinic code")
         journey = Journey.open(protocol, self._clock, actor=actor)
         opened = journey.events[0]
-        with plainly("The session could not be opened"):
+        with plainly(QT_TRANSLATE_NOOP("Storage", "The session could not be opened")):
             try:
                 session_id, sitter_name = self._create(code, sitter, protocol, opened)
             except IntegrityError:
@@ -352,7 +357,10 @@ class JourneyStore:
         """Every session left open (by a crash, a kill, a power cut), running again."""
         self.deliver_outbox()
         room = self.room if self.shared else None
-        with plainly("Sessions left open cannot be read"), self._factory() as session:
+        with (
+            plainly(QT_TRANSLATE_NOOP("Storage", "Sessions left open cannot be read")),
+            self._factory() as session,
+        ):
             ids = SessionRepository(session).open_ids(room)
         beat = self.heartbeat.read() if self.heartbeat is not None else None
         resumed = []
@@ -397,7 +405,14 @@ class JourneyStore:
         live = self._live.get(session_id)
         if live is not None:
             live.recorder.flush(timeout=READ_OWN_WRITES_S)
-        with plainly(f"Session {session_id} cannot be read"), self._factory() as session:
+        with (
+            plainly(
+                QT_TRANSLATE_NOOP("Storage", "Session {number} cannot be read").format(
+                    number=session_id
+                )
+            ),
+            self._factory() as session,
+        ):
             repo = SessionRepository(session)
             found = repo.summaries(session_id=session_id)
             if not found:
@@ -411,15 +426,24 @@ class JourneyStore:
     def summaries(
         self, limit: int | None = 500, only_open: bool = False, patient_code: str | None = None
     ) -> list[SessionSummary]:
-        with plainly("Past sessions cannot be read"), self._factory() as session:
+        with (
+            plainly(QT_TRANSLATE_NOOP("Storage", "Past sessions cannot be read")),
+            self._factory() as session,
+        ):
             return SessionRepository(session).summaries(
                 limit=limit, only_open=only_open, patient_code=patient_code
             )
 
     def patient_codes(self) -> list[str]:
-        with plainly("Patient codes cannot be read"), self._factory() as session:
+        with (
+            plainly(QT_TRANSLATE_NOOP("Storage", "Patient codes cannot be read")),
+            self._factory() as session,
+        ):
             return PatientRepository(session).codes()
 
     def staff_names(self) -> list[str]:
-        with plainly("Staff names cannot be read"), self._factory() as session:
+        with (
+            plainly(QT_TRANSLATE_NOOP("Storage", "Staff names cannot be read")),
+            self._factory() as session,
+        ):
             return StaffRepository(session).names()

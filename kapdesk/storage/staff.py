@@ -141,7 +141,10 @@ class StaffStore:
 
     def needs_first_admin(self) -> bool:
         """True until an active admin account exists: the first start creates one."""
-        with plainly("Staff accounts cannot be read"), self._factory() as session:
+        with (
+            plainly(QT_TRANSLATE_NOOP("Storage", "Staff accounts cannot be read")),
+            self._factory() as session,
+        ):
             rows = session.scalars(select(Staff).where(Staff.pin_hash.is_not(None))).all()
         return no_admin_among(map(_member, rows))
 
@@ -151,7 +154,10 @@ class StaffStore:
         if not self._ask_server():
             return as_read
         try:
-            with plainly("Staff accounts cannot be read"), self._factory() as session:
+            with (
+                plainly(QT_TRANSLATE_NOOP("Storage", "Staff accounts cannot be read")),
+                self._factory() as session,
+            ):
                 rows = session.scalars(
                     select(Staff).where(Staff.pin_hash.is_not(None)).order_by(Staff.name)
                 ).all()
@@ -369,7 +375,10 @@ class StaffStore:
 
     def _sign_in(self, name: str, pin: str) -> SignIn:
         now = self._clock.now()
-        with plainly("Signing in is not possible right now"), self._factory.begin() as session:
+        with (
+            plainly(QT_TRANSLATE_NOOP("Storage", "Signing in is not possible right now")),
+            self._factory.begin() as session,
+        ):
             self._send_unsent(session)
             row = session.scalar(
                 select(Staff).where(

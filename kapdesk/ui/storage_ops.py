@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kapdesk.core.words import QT_TRANSLATE_NOOP, Said
-from kapdesk.storage.errors import StorageError
+from kapdesk.storage.errors import StorageError, the_database
 from kapdesk.ui.crossing import Crossing, crossing
 from kapdesk.ui.words import words_of
 
@@ -56,20 +56,6 @@ SAID_SO = QT_TRANSLATE_NOOP("StorageOps", "{reason}.")
 UNREADABLE = QT_TRANSLATE_NOOP("StorageOps", "the records could not be read")
 UNEXPECTED = QT_TRANSLATE_NOOP("StorageOps", "something unexpected went wrong (the log says what)")
 THE_PAGE = QT_TRANSLATE_NOOP("StorageOps", "The page")
-# The database's plain reasons (kapdesk.storage.db.failure_reason), each a whole phrase.
-DATABASE_REASONS = {
-    "cannot be reached": QT_TRANSLATE_NOOP("StorageOps", "the database cannot be reached"),
-    "holds no kapdesk records yet": QT_TRANSLATE_NOOP(
-        "StorageOps", "the database holds no kapdesk records yet"
-    ),
-    "is damaged or not a kapdesk database": QT_TRANSLATE_NOOP(
-        "StorageOps", "the database is damaged or not a kapdesk database"
-    ),
-    "has become read-only": QT_TRANSLATE_NOOP("StorageOps", "the database has become read-only"),
-    "is on a full disk": QT_TRANSLATE_NOOP("StorageOps", "the database is on a full disk"),
-    "is busy": QT_TRANSLATE_NOOP("StorageOps", "the database is busy"),
-    "could not be read": QT_TRANSLATE_NOOP("StorageOps", "the database could not be read"),
-}
 
 Say = Callable[[str, str | None], None]
 
@@ -164,7 +150,7 @@ def _reason(exc: BaseException) -> str:
 
     if _expected(exc):
         reason = failure_reason(exc) or "could not be read"
-        return DATABASE_REASONS.get(reason) or f"the database {reason}"
+        return the_database(reason)
     return UNEXPECTED
 
 
