@@ -33,6 +33,7 @@ from kapdesk.storage.errors import StorageError
 from kapdesk.ui import theme
 from kapdesk.ui.banner import NEWS
 from kapdesk.ui.crossing import crossing
+from kapdesk.ui.first_words import speak_before_the_first_frame
 from kapdesk.ui.start_window import StartWindow
 from kapdesk.wakefulness import KeepAwake, platform_inhibitors
 
@@ -346,13 +347,17 @@ class RecordsOpener(QObject):
     def _open_window(self, records: Records) -> None:
         if not self._shell.waiting:  # closed meanwhile (staff left kiosk mode, a shutdown)
             log.info("the window closed before the records were open")
-            _let_go_of(records)
+            from kapdesk.records import let_go_of  # noqa: PLC0415  (loaded with the records)
+
+            let_go_of(records)
             return
         try:
             window = self._build(records, self._shell.lend_early_page())
         except Exception as exc:  # the last guard: a window stuck on "Opening…" helps no one
             log.exception("showing the records failed")
-            _let_go_of(records)  # Try again opens them afresh: this kapdesk holds nothing
+            from kapdesk.records import let_go_of  # noqa: PLC0415  (loaded with the records)
+
+            let_go_of(records)  # Try again opens them afresh: this kapdesk holds nothing
             self._fail(UNEXPECTED.format(name=exc.__class__.__name__))
             return
         self._shell.hand_over_to(window)
@@ -360,22 +365,6 @@ class RecordsOpener(QObject):
     def _fail(self, reason: str) -> None:
         print(f"kapdesk: {reason}", file=sys.stderr)
         self._shell.cannot_start(reason, str(self._paths.log_dir))
-
-
-def _let_go_of(records: Records) -> None:
-    """Records no window will use: their recorders stop (what waits is kept on disk), the
-    file's writer lock and the database's connections are let go."""
-    try:
-        records.store.close_all()
-    except Exception:  # letting go must not fail on what it lets go of
-        log.exception("the records' recorders did not all stop")
-    release = getattr(records.writer, "release", None)
-    if release is not None:
-        release()
-    try:
-        records.storage.engine.dispose()
-    except Exception:
-        log.exception("the database's connections were not all closed")
 
 
 def start(
@@ -403,7 +392,7 @@ def start(
     if folder == HELD:
         return hand_over(lock)
     theme.apply(app)
-    language = _speak_before_the_first_frame(app)
+    language = speak_before_the_first_frame(app)
     shell = StartWindow()
     # Practice's record runs at the trainer's speed; the window keeps ``clock`` for what must
     # stay in real time: the sound and its fades, the breathing pace, the idle lock.
@@ -452,21 +441,6 @@ def start(
     opener.gate = lambda: None if lock.held else take_folder(lock, paths)
     opener.start()
     return shell
-
-
-def _speak_before_the_first_frame(app: QApplication) -> Language | None:
-    """The PC's session language for the start window, when it is not English (the clinic's
-    own, read with the records, follows)."""
-    from kapdesk.core.units import environment_language  # noqa: PLC0415
-
-    code = environment_language(os.environ)
-    if code == "en":
-        return None
-    from kapdesk.ui.language import Language  # noqa: PLC0415  (only when not English)
-
-    language = Language(app)
-    language.speak(code)
-    return language
 
 
 HELD = "another kapdesk holds the data folder"

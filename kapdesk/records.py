@@ -351,3 +351,19 @@ def records_on(storage: Storage, paths: AppPaths, clock: Clock) -> Records:
         sign_in_names=sign_in_names,
         staff_problem=staff_problem,
     )
+
+
+def let_go_of(records: Records) -> None:
+    """Records no window will use: their recorders stop (what waits is kept on disk), the
+    file's writer lock and the database's connections are let go."""
+    try:
+        records.store.close_all()
+    except Exception:  # letting go must not fail on what it lets go of
+        log.exception("the records' recorders did not all stop")
+    release = getattr(records.writer, "release", None)
+    if release is not None:
+        release()
+    try:
+        records.storage.engine.dispose()
+    except Exception:
+        log.exception("the database's connections were not all closed")
