@@ -142,6 +142,21 @@
     </message>
 </context>
 <context>
+    <name>ClosePolicy</name>
+    <message>
+        <source>A session is open: press Ctrl+Shift+Q again to close kapdesk. The session goes on when kapdesk starts again.</source>
+        <translation>Hay una sesión abierta: pulse Ctrl+Shift+Q de nuevo para cerrar kapdesk. La sesión continúa cuando kapdesk vuelva a iniciarse.</translation>
+    </message>
+    <message>
+        <source>kapdesk runs full screen here: staff close it with Ctrl+Shift+Q.</source>
+        <translation>kapdesk funciona aquí a pantalla completa: el personal lo cierra con Ctrl+Shift+Q.</translation>
+    </message>
+    <message>
+        <source>Entries of this session are held only in memory (this PC cannot keep them on its disk): closing kapdesk now loses them. Close again to do so.</source>
+        <translation>Las anotaciones de esta sesión solo están en la memoria (este PC no puede guardarlas en su disco): si cierra kapdesk ahora, se pierden. Cierre de nuevo para hacerlo.</translation>
+    </message>
+</context>
+<context>
     <name>Discharge</name>
     <message>
         <source>Vital signs</source>
@@ -367,6 +382,266 @@
     <message>
         <source>Create the admin account</source>
         <translation>Crear la cuenta de administración</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsView</name>
+    <message>
+        <source>Due</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Asignado a</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Seguimientos</translation>
+    </message>
+    <message>
+        <source>Loading follow-ups…</source>
+        <translation>Cargando seguimientos…</translation>
+    </message>
+    <message>
+        <source>booked {day}</source>
+        <translation>reservado: {day}</translation>
+    </message>
+    <message>
+        <source>{window} (past)</source>
+        <translation>{window} (vencido)</translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation>en cualquier momento</translation>
+    </message>
+    <message>
+        <source>Follow-ups not done yet</source>
+        <translation>Seguimientos pendientes</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Volver</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting: every plan is done.</source>
+        <translation>No hay nada pendiente: todos los planes están completos.</translation>
+    </message>
+    <message>
+        <source>Open the plan</source>
+        <translation>Abrir el plan</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>open, not dosed</source>
+        <translation>abierta, sin dosis</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>abierta</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>cerrada</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocolo</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Past sessions</source>
+        <translation>Sesiones anteriores</translation>
+    </message>
+    <message>
+        <source>Loading past sessions…</source>
+        <translation>Cargando sesiones anteriores…</translation>
+    </message>
+    <message>
+        <source>No sessions yet.</source>
+        <translation>Todavía no hay sesiones.</translation>
+    </message>
+    <message>
+        <source>No session matches that code.</source>
+        <translation>Ninguna sesión coincide con ese código.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Volver</translation>
+    </message>
+    <message>
+        <source>Find by patient code</source>
+        <translation>Buscar por código de paciente</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+</context>
+<context>
+    <name>Integration</name>
+    <message>
+        <source>Journal prompts</source>
+        <translation>Preguntas para el diario</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first} a {last}</translation>
+    </message>
+</context>
+<context>
+    <name>IntegrationView</name>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Asignado a</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Cita</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Note, printed on the patient's handout with the booking</source>
+        <translation>Nota, impresa en la hoja para el paciente con la cita</translation>
+    </message>
+    <message>
+        <source>time, place, with whom</source>
+        <translation>hora, lugar, con quién</translation>
+    </message>
+    <message>
+        <source>A note saved with the booking date is printed on the handout.</source>
+        <translation>Una nota guardada con la fecha de la cita se imprime en la hoja para el paciente.</translation>
+    </message>
+    <message>
+        <source>Session {number} of {total}</source>
+        <translation>Sesión {number} de {total}</translation>
+    </message>
+    <message>
+        <source>Integration · {patient}</source>
+        <translation>Integración · {patient}</translation>
+    </message>
+    <message>
+        <source>Integration · session {session}</source>
+        <translation>Integración · sesión {session}</translation>
+    </message>
+    <message>
+        <source>The integration plan</source>
+        <translation>El plan de integración</translation>
+    </message>
+    <message>
+        <source>Loading the integration plan…</source>
+        <translation>Cargando el plan de integración…</translation>
+    </message>
+    <message>
+        <source>The plan's change</source>
+        <translation>El cambio en el plan</translation>
+    </message>
+    <message>
+        <source>{problem} Nothing was changed.</source>
+        <translation>{problem} No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Nothing to save: change the assignee, the date or add a note.</source>
+        <translation>Nada que guardar: cambie la persona asignada, la fecha o añada una nota.</translation>
+    </message>
+    <message>
+        <source>Saved: {item}</source>
+        <translation>Guardado: {item}</translation>
+    </message>
+    <message>
+        <source>Done by {name}</source>
+        <translation>Hecho por {name}</translation>
+    </message>
+    <message>
+        <source>handout</source>
+        <translation>la hoja para el paciente</translation>
+    </message>
+    <message>
+        <source>Save the patient's handout</source>
+        <translation>Guardar la hoja para el paciente</translation>
+    </message>
+    <message>
+        <source>Session record</source>
+        <translation>Registro de la sesión</translation>
+    </message>
+    <message>
+        <source>Print handout…</source>
+        <translation>Imprimir hoja…</translation>
+    </message>
+    <message>
+        <source>Handout PDF…</source>
+        <translation>Hoja PDF…</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Ciclo</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Volver</translation>
+    </message>
+    <message>
+        <source>Journal prompts for the patient</source>
+        <translation>Preguntas para el diario del paciente</translation>
+    </message>
+    <message>
+        <source>The plan</source>
+        <translation>El plan</translation>
+    </message>
+    <message>
+        <source>Assign to</source>
+        <translation>Asignar a</translation>
+    </message>
+    <message>
+        <source>Booked on</source>
+        <translation>Cita el</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>Nueva sesión</translation>
     </message>
 </context>
 <context>
@@ -948,6 +1223,61 @@
     </message>
 </context>
 <context>
+    <name>PageRoutes</name>
+    <message>
+        <source>Who sits with the patient</source>
+        <translation>Quién acompaña al paciente</translation>
+    </message>
+    <message>
+        <source>Who sits with the patient (empty: {name})</source>
+        <translation>Quién acompaña al paciente (vacío: {name})</translation>
+    </message>
+    <message>
+        <source>That protocol is no longer available; pick another.</source>
+        <translation>Ese protocolo ya no está disponible; elija otro.</translation>
+    </message>
+    <message>
+        <source>Sign in first (Ctrl+Shift+L).</source>
+        <translation>Primero inicie sesión (Ctrl+Shift+L).</translation>
+    </message>
+    <message>
+        <source>{problem}.</source>
+        <translation>{problem}.</translation>
+    </message>
+    <message>
+        <source>{problem}. Try again.</source>
+        <translation>{problem}. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>{problem}. The session is open; add it to the course later.</source>
+        <translation>{problem}. La sesión está abierta; añádala al ciclo más tarde.</translation>
+    </message>
+    <message>
+        <source>{problem} (kapdesk's defaults apply)</source>
+        <translation>{problem} (se aplican los valores predeterminados de kapdesk)</translation>
+    </message>
+    <message>
+        <source>Kept in {file}.</source>
+        <translation>Se guarda en {file}.</translation>
+    </message>
+    <message>
+        <source>Session {number} of {total}</source>
+        <translation>Sesión {number} de {total}</translation>
+    </message>
+    <message>
+        <source>The course</source>
+        <translation>El ciclo</translation>
+    </message>
+    <message>
+        <source>A ketamine-assisted therapy session is running</source>
+        <translation>Hay una sesión de terapia asistida con ketamina en curso</translation>
+    </message>
+    <message>
+        <source>{problems} Check the PC's power settings during this session.</source>
+        <translation>{problems} Revise la configuración de energía del PC durante esta sesión.</translation>
+    </message>
+</context>
+<context>
     <name>PhaseBar</name>
     <message>
         <source>Phases: planned above, as they ran below</source>
@@ -1139,6 +1469,119 @@
     </message>
 </context>
 <context>
+    <name>PrintJob</name>
+    <message>
+        <source>The {what} could not be written to {path}: {reason}. Nothing else was changed.</source>
+        <translation>No se pudo escribir {what} en {path}: {reason}. No se cambió nada más.</translation>
+    </message>
+    <message>
+        <source>The {what} could not be made: {error}.</source>
+        <translation>No se pudo preparar {what}: {error}.</translation>
+    </message>
+    <message>
+        <source>The {what} could not be printed: {error}.</source>
+        <translation>No se pudo imprimir {what}: {error}.</translation>
+    </message>
+    <message>
+        <source>The {what} could not be made because of an unexpected problem; it is described in kapdesk's log.</source>
+        <translation>No se pudo preparar {what} por un problema inesperado; se describe en el archivo de registro de kapdesk.</translation>
+    </message>
+    <message>
+        <source>The {what} is saved as {path}.</source>
+        <translation>Se guardó {what} como {path}.</translation>
+    </message>
+    <message>
+        <source>The {what} went to {where}: {pages} page.</source>
+        <translation>Se envió {what} a {where}: {pages} página.</translation>
+    </message>
+    <message>
+        <source>The {what} went to {where}: {pages} pages.</source>
+        <translation>Se envió {what} a {where}: {pages} páginas.</translation>
+    </message>
+    <message>
+        <source>the printer</source>
+        <translation>la impresora</translation>
+    </message>
+    <message>
+        <source>the printer reported a problem, so it may not have printed; check the printer and print it again</source>
+        <translation>la impresora informó de un problema, así que puede que no haya impreso; revise la impresora y vuelva a imprimir</translation>
+    </message>
+    <message>
+        <source>Print the {what}</source>
+        <translation>Imprimir {what}</translation>
+    </message>
+    <message>
+        <source>Making the {what}…</source>
+        <translation>Preparando {what}…</translation>
+    </message>
+    <message>
+        <source>Printing the {what}…</source>
+        <translation>Imprimiendo {what}…</translation>
+    </message>
+    <message>
+        <source>{refusal}. {hint}</source>
+        <translation>{refusal}. {hint}</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionnaireDialog</name>
+    <message>
+        <source>preparation</source>
+        <translation>preparación</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>seguimiento</translation>
+    </message>
+    <message>
+        <source>{total} so far; {left} question to answer</source>
+        <translation>{total} por ahora; falta {left} pregunta</translation>
+    </message>
+    <message>
+        <source>{total} so far; {left} questions to answer</source>
+        <translation>{total} por ahora; faltan {left} preguntas</translation>
+    </message>
+    <message>
+        <source>{total} of {most}: {band}</source>
+        <translation>{total} de {most}: {band}</translation>
+    </message>
+    <message>
+        <source>{problem}.</source>
+        <translation>{problem}.</translation>
+    </message>
+    <message>
+        <source>Taken at</source>
+        <translation>Momento</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>Questionnaires</name>
+    <message>
+        <source>PHQ-9 item 9 (thoughts of being better off dead or of self-harm) was answered above “Not at all”: the clinician must assess safety today.</source>
+        <translation>En el ítem 9 del PHQ-9 (pensamientos de que estaría mejor muerto o de hacerse daño) la respuesta fue superior a “Ningún día”: el clínico debe evaluar la seguridad hoy.</translation>
+    </message>
+    <message>
+        <source>{name} has {count} questions, not {given}</source>
+        <translation>{name} tiene {count} preguntas, no {given}</translation>
+    </message>
+    <message>
+        <source>{name}: answer question {listed}</source>
+        <translation>{name}: responda la pregunta {listed}</translation>
+    </message>
+    <message>
+        <source>{name}: question {number} is answered 0-3</source>
+        <translation>{name}: la pregunta {number} se responde de 0 a 3</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Sitter</source>
@@ -1174,6 +1617,46 @@
     <message>
         <source>Too many wrong PINs: try again in {seconds} s.</source>
         <translation>Demasiados PIN incorrectos: inténtelo de nuevo en {seconds} s.</translation>
+    </message>
+    <message>
+        <source>Signed in: {name} ({roles})</source>
+        <translation>Usuario: {name} ({roles})</translation>
+    </message>
+    <message>
+        <source>{problem}.</source>
+        <translation>{problem}.</translation>
+    </message>
+    <message>
+        <source>{refusal}. {offer}</source>
+        <translation>{refusal}. {offer}</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <source>nurse</source>
+        <translation>enfermería</translation>
+    </message>
+    <message>
+        <source>prescriber</source>
+        <translation>prescriptor</translation>
+    </message>
+    <message>
+        <source>sitter</source>
+        <translation>acompañante</translation>
+    </message>
+    <message>
+        <source>therapist</source>
+        <translation>terapeuta</translation>
+    </message>
+    <message>
+        <source>Clinic board</source>
+        <translation>Tablero clínico</translation>
+    </message>
+    <message>
+        <source>Lock or switch user</source>
+        <translation>Bloquear o cambiar usuario</translation>
     </message>
 </context>
 <context>
@@ -1329,6 +1812,106 @@
 <context>
     <name>Staff</name>
     <message>
+        <source>Opening a session</source>
+        <translation>Abrir una sesión</translation>
+    </message>
+    <message>
+        <source>Preparation</source>
+        <translation>La preparación</translation>
+    </message>
+    <message>
+        <source>Recording in the journey</source>
+        <translation>Anotar en el recorrido</translation>
+    </message>
+    <message>
+        <source>Correcting the record</source>
+        <translation>Corregir el registro</translation>
+    </message>
+    <message>
+        <source>Closing a session</source>
+        <translation>Cerrar una sesión</translation>
+    </message>
+    <message>
+        <source>Closing a session early</source>
+        <translation>Cerrar una sesión antes de tiempo</translation>
+    </message>
+    <message>
+        <source>The integration plan</source>
+        <translation>El plan de integración</translation>
+    </message>
+    <message>
+        <source>Recording a dose</source>
+        <translation>Registrar una dosis</translation>
+    </message>
+    <message>
+        <source>Deciding to dose after a high baseline</source>
+        <translation>Decidir la dosis tras una medición basal alta</translation>
+    </message>
+    <message>
+        <source>The discharge check</source>
+        <translation>La verificación del alta</translation>
+    </message>
+    <message>
+        <source>Printing or exporting a record</source>
+        <translation>Imprimir o exportar un registro</translation>
+    </message>
+    <message>
+        <source>Editing protocols</source>
+        <translation>Editar los protocolos</translation>
+    </message>
+    <message>
+        <source>Editing staff</source>
+        <translation>Editar el personal</translation>
+    </message>
+    <message>
+        <source>Editing the clinic's settings</source>
+        <translation>Editar la configuración de la clínica</translation>
+    </message>
+    <message>
+        <source>Reading the audit trail</source>
+        <translation>Leer el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>a sitter</source>
+        <translation>un acompañante</translation>
+    </message>
+    <message>
+        <source>a nurse</source>
+        <translation>personal de enfermería</translation>
+    </message>
+    <message>
+        <source>a prescriber</source>
+        <translation>un prescriptor</translation>
+    </message>
+    <message>
+        <source>a therapist</source>
+        <translation>un terapeuta</translation>
+    </message>
+    <message>
+        <source>an admin</source>
+        <translation>un administrador</translation>
+    </message>
+    <message>
+        <source>{first} or {last}</source>
+        <translation>{first} o {last}</translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation>{first} y {second}</translation>
+    </message>
+    <message>
+        <source>no role</source>
+        <translation>sin función asignada</translation>
+    </message>
+    <message>
+        <source>{name} is no longer active here</source>
+        <translation>{name} ya no está activo aquí</translation>
+    </message>
+    <message>
+        <source>{what} takes {who}; {name} is {held}</source>
+        <translation>{what} requiere {who}; {name} es {held}</translation>
+    </message>
+    <message>
         <source>A PIN is digits only.</source>
         <translation>Un PIN solo lleva dígitos.</translation>
     </message>
@@ -1386,6 +1969,152 @@
     <message>
         <source>Close kapdesk</source>
         <translation>Cerrar kapdesk</translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <source>The course could not be started</source>
+        <translation>No se pudo iniciar el ciclo</translation>
+    </message>
+    <message>
+        <source>The session could not join the course</source>
+        <translation>La sesión no pudo unirse al ciclo</translation>
+    </message>
+    <message>
+        <source>The course cannot be read</source>
+        <translation>No se puede leer el ciclo</translation>
+    </message>
+    <message>
+        <source>Courses cannot be read</source>
+        <translation>No se pueden leer los ciclos</translation>
+    </message>
+    <message>
+        <source>the database cannot be reached</source>
+        <translation>no se puede acceder a la base de datos</translation>
+    </message>
+    <message>
+        <source>the database holds no kapdesk records yet</source>
+        <translation>la base de datos aún no contiene registros de kapdesk</translation>
+    </message>
+    <message>
+        <source>the database is damaged or not a kapdesk database</source>
+        <translation>la base de datos está dañada o no es una base de datos de kapdesk</translation>
+    </message>
+    <message>
+        <source>the database has become read-only</source>
+        <translation>la base de datos pasó a ser de solo lectura</translation>
+    </message>
+    <message>
+        <source>the database is on a full disk</source>
+        <translation>la base de datos está en un disco lleno</translation>
+    </message>
+    <message>
+        <source>the database is busy</source>
+        <translation>la base de datos está ocupada</translation>
+    </message>
+    <message>
+        <source>the database could not be read</source>
+        <translation>no se pudo leer la base de datos</translation>
+    </message>
+    <message>
+        <source>the database cannot be written</source>
+        <translation>no se puede escribir en la base de datos</translation>
+    </message>
+    <message>
+        <source>{action}: {reason}</source>
+        <translation>{action}: {reason}</translation>
+    </message>
+    <message>
+        <source>The integration plan could not be saved</source>
+        <translation>No se pudo guardar el plan de integración</translation>
+    </message>
+    <message>
+        <source>The integration plan cannot be read</source>
+        <translation>No se puede leer el plan de integración</translation>
+    </message>
+    <message>
+        <source>The change could not be saved</source>
+        <translation>No se pudo guardar el cambio</translation>
+    </message>
+    <message>
+        <source>Open integration items cannot be read</source>
+        <translation>No se pueden leer las tareas de integración pendientes</translation>
+    </message>
+    <message>
+        <source>Entries kept on this PC while offline cannot be sent yet</source>
+        <translation>Las anotaciones guardadas en este PC sin conexión aún no se pueden enviar</translation>
+    </message>
+    <message>
+        <source>The session could not be opened</source>
+        <translation>No se pudo abrir la sesión</translation>
+    </message>
+    <message>
+        <source>Sessions left open cannot be read</source>
+        <translation>No se pueden leer las sesiones que quedaron abiertas</translation>
+    </message>
+    <message>
+        <source>Session {number} cannot be read</source>
+        <translation>No se puede leer la sesión {number}</translation>
+    </message>
+    <message>
+        <source>Past sessions cannot be read</source>
+        <translation>No se pueden leer las sesiones anteriores</translation>
+    </message>
+    <message>
+        <source>Patient codes cannot be read</source>
+        <translation>No se pueden leer los códigos de paciente</translation>
+    </message>
+    <message>
+        <source>Staff names cannot be read</source>
+        <translation>No se pueden leer los nombres del personal</translation>
+    </message>
+    <message>
+        <source>Staff accounts cannot be read</source>
+        <translation>No se pueden leer las cuentas del personal</translation>
+    </message>
+    <message>
+        <source>Signing in is not possible right now</source>
+        <translation>Ahora no es posible iniciar sesión</translation>
+    </message>
+</context>
+<context>
+    <name>StorageOps</name>
+    <message>
+        <source>{what} could not be loaded: {why}.</source>
+        <translation>{what}: no se pudo cargar ({why}).</translation>
+    </message>
+    <message>
+        <source>{what} could not be saved: {why}.</source>
+        <translation>{what}: no se pudo guardar ({why}).</translation>
+    </message>
+    <message>
+        <source>{what} could not be loaded: the records are not answering.</source>
+        <translation>{what}: no se pudo cargar (los registros no responden).</translation>
+    </message>
+    <message>
+        <source>{what}: not confirmed yet: the records are not answering; kapdesk is still trying.</source>
+        <translation>{what}: aún sin confirmar: los registros no responden; kapdesk sigue intentándolo.</translation>
+    </message>
+    <message>
+        <source>{what} could not be shown (the log says why).</source>
+        <translation>{what}: no se pudo mostrar (el archivo de registro indica por qué).</translation>
+    </message>
+    <message>
+        <source>{reason}.</source>
+        <translation>{reason}.</translation>
+    </message>
+    <message>
+        <source>the records could not be read</source>
+        <translation>no se pudieron leer los registros</translation>
+    </message>
+    <message>
+        <source>something unexpected went wrong (the log says what)</source>
+        <translation>ocurrió algo inesperado (el archivo de registro indica qué)</translation>
+    </message>
+    <message>
+        <source>The page</source>
+        <translation>La página</translation>
     </message>
 </context>
 <context>

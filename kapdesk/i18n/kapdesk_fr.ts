@@ -142,6 +142,21 @@
     </message>
 </context>
 <context>
+    <name>ClosePolicy</name>
+    <message>
+        <source>A session is open: press Ctrl+Shift+Q again to close kapdesk. The session goes on when kapdesk starts again.</source>
+        <translation>Une séance est ouverte : appuyez de nouveau sur Ctrl+Shift+Q pour fermer kapdesk. La séance reprend au prochain démarrage de kapdesk.</translation>
+    </message>
+    <message>
+        <source>kapdesk runs full screen here: staff close it with Ctrl+Shift+Q.</source>
+        <translation>kapdesk s'affiche ici en plein écran : le personnel le ferme avec Ctrl+Shift+Q.</translation>
+    </message>
+    <message>
+        <source>Entries of this session are held only in memory (this PC cannot keep them on its disk): closing kapdesk now loses them. Close again to do so.</source>
+        <translation>Les saisies de cette séance ne sont qu'en mémoire (ce PC ne peut pas les garder sur son disque) : fermer kapdesk maintenant les perd. Fermez de nouveau pour le faire.</translation>
+    </message>
+</context>
+<context>
     <name>Discharge</name>
     <message>
         <source>Vital signs</source>
@@ -367,6 +382,266 @@
     <message>
         <source>Create the admin account</source>
         <translation>Créer le compte d'administration</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsView</name>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Attribué à</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Séance</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Suivis</translation>
+    </message>
+    <message>
+        <source>Loading follow-ups…</source>
+        <translation>Chargement des suivis…</translation>
+    </message>
+    <message>
+        <source>booked {day}</source>
+        <translation>réservé : {day}</translation>
+    </message>
+    <message>
+        <source>{window} (past)</source>
+        <translation>{window} (dépassé)</translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation>à tout moment</translation>
+    </message>
+    <message>
+        <source>Follow-ups not done yet</source>
+        <translation>Suivis en attente</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting: every plan is done.</source>
+        <translation>Rien en attente : tous les plans sont terminés.</translation>
+    </message>
+    <message>
+        <source>Open the plan</source>
+        <translation>Ouvrir le plan</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>open, not dosed</source>
+        <translation>ouverte, sans dose</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>ouverte</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>close</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocole</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Past sessions</source>
+        <translation>Séances passées</translation>
+    </message>
+    <message>
+        <source>Loading past sessions…</source>
+        <translation>Chargement des séances passées…</translation>
+    </message>
+    <message>
+        <source>No sessions yet.</source>
+        <translation>Aucune séance pour l'instant.</translation>
+    </message>
+    <message>
+        <source>No session matches that code.</source>
+        <translation>Aucune séance ne correspond à ce code.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Find by patient code</source>
+        <translation>Rechercher par code patient</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+</context>
+<context>
+    <name>Integration</name>
+    <message>
+        <source>Journal prompts</source>
+        <translation>Questions pour le journal</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first} au {last}</translation>
+    </message>
+</context>
+<context>
+    <name>IntegrationView</name>
+    <message>
+        <source>Done</source>
+        <translation>Fait</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Attribué à</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Réservé</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Note, printed on the patient's handout with the booking</source>
+        <translation>Note, imprimée sur la fiche du patient avec le rendez-vous</translation>
+    </message>
+    <message>
+        <source>time, place, with whom</source>
+        <translation>heure, lieu, avec qui</translation>
+    </message>
+    <message>
+        <source>A note saved with the booking date is printed on the handout.</source>
+        <translation>Une note enregistrée avec la date du rendez-vous est imprimée sur la fiche du patient.</translation>
+    </message>
+    <message>
+        <source>Session {number} of {total}</source>
+        <translation>Séance {number} sur {total}</translation>
+    </message>
+    <message>
+        <source>Integration · {patient}</source>
+        <translation>Intégration · {patient}</translation>
+    </message>
+    <message>
+        <source>Integration · session {session}</source>
+        <translation>Intégration · séance {session}</translation>
+    </message>
+    <message>
+        <source>The integration plan</source>
+        <translation>Le plan d'intégration</translation>
+    </message>
+    <message>
+        <source>Loading the integration plan…</source>
+        <translation>Chargement du plan d'intégration…</translation>
+    </message>
+    <message>
+        <source>The plan's change</source>
+        <translation>La modification du plan</translation>
+    </message>
+    <message>
+        <source>{problem} Nothing was changed.</source>
+        <translation>{problem} Rien n'a été modifié.</translation>
+    </message>
+    <message>
+        <source>Nothing to save: change the assignee, the date or add a note.</source>
+        <translation>Rien à enregistrer : changez l'attribution, la date ou ajoutez une note.</translation>
+    </message>
+    <message>
+        <source>Saved: {item}</source>
+        <translation>Enregistré : {item}</translation>
+    </message>
+    <message>
+        <source>Done by {name}</source>
+        <translation>Fait par {name}</translation>
+    </message>
+    <message>
+        <source>handout</source>
+        <translation>la fiche du patient</translation>
+    </message>
+    <message>
+        <source>Save the patient's handout</source>
+        <translation>Enregistrer la fiche du patient</translation>
+    </message>
+    <message>
+        <source>Session record</source>
+        <translation>Dossier de séance</translation>
+    </message>
+    <message>
+        <source>Print handout…</source>
+        <translation>Imprimer fiche…</translation>
+    </message>
+    <message>
+        <source>Handout PDF…</source>
+        <translation>Fiche PDF…</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Cycle</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Journal prompts for the patient</source>
+        <translation>Questions pour le journal du patient</translation>
+    </message>
+    <message>
+        <source>The plan</source>
+        <translation>Le plan</translation>
+    </message>
+    <message>
+        <source>Assign to</source>
+        <translation>Attribuer à</translation>
+    </message>
+    <message>
+        <source>Booked on</source>
+        <translation>Réservé le</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>Nouvelle séance</translation>
     </message>
 </context>
 <context>
@@ -948,6 +1223,61 @@
     </message>
 </context>
 <context>
+    <name>PageRoutes</name>
+    <message>
+        <source>Who sits with the patient</source>
+        <translation>Qui accompagne le patient</translation>
+    </message>
+    <message>
+        <source>Who sits with the patient (empty: {name})</source>
+        <translation>Qui accompagne le patient (vide : {name})</translation>
+    </message>
+    <message>
+        <source>That protocol is no longer available; pick another.</source>
+        <translation>Ce protocole n'est plus disponible ; choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <source>Sign in first (Ctrl+Shift+L).</source>
+        <translation>Connectez-vous d'abord (Ctrl+Shift+L).</translation>
+    </message>
+    <message>
+        <source>{problem}.</source>
+        <translation>{problem}.</translation>
+    </message>
+    <message>
+        <source>{problem}. Try again.</source>
+        <translation>{problem}. Réessayez.</translation>
+    </message>
+    <message>
+        <source>{problem}. The session is open; add it to the course later.</source>
+        <translation>{problem}. La séance est ouverte ; ajoutez-la au cycle plus tard.</translation>
+    </message>
+    <message>
+        <source>{problem} (kapdesk's defaults apply)</source>
+        <translation>{problem} (les réglages par défaut de kapdesk s'appliquent)</translation>
+    </message>
+    <message>
+        <source>Kept in {file}.</source>
+        <translation>Conservé dans {file}.</translation>
+    </message>
+    <message>
+        <source>Session {number} of {total}</source>
+        <translation>Séance {number} sur {total}</translation>
+    </message>
+    <message>
+        <source>The course</source>
+        <translation>Le cycle</translation>
+    </message>
+    <message>
+        <source>A ketamine-assisted therapy session is running</source>
+        <translation>Une séance de thérapie assistée par kétamine est en cours</translation>
+    </message>
+    <message>
+        <source>{problems} Check the PC's power settings during this session.</source>
+        <translation>{problems} Vérifiez les réglages d'alimentation du PC pendant cette séance.</translation>
+    </message>
+</context>
+<context>
     <name>PhaseBar</name>
     <message>
         <source>Phases: planned above, as they ran below</source>
@@ -1139,6 +1469,119 @@
     </message>
 </context>
 <context>
+    <name>PrintJob</name>
+    <message>
+        <source>The {what} could not be written to {path}: {reason}. Nothing else was changed.</source>
+        <translation>Impossible d'écrire {what} dans {path} : {reason}. Rien d'autre n'a été modifié.</translation>
+    </message>
+    <message>
+        <source>The {what} could not be made: {error}.</source>
+        <translation>Impossible de préparer {what} : {error}.</translation>
+    </message>
+    <message>
+        <source>The {what} could not be printed: {error}.</source>
+        <translation>Impossible d'imprimer {what} : {error}.</translation>
+    </message>
+    <message>
+        <source>The {what} could not be made because of an unexpected problem; it is described in kapdesk's log.</source>
+        <translation>Impossible de préparer {what} à cause d'un problème inattendu ; il est décrit dans le journal de kapdesk.</translation>
+    </message>
+    <message>
+        <source>The {what} is saved as {path}.</source>
+        <translation>Enregistrement terminé : {what}, sous {path}.</translation>
+    </message>
+    <message>
+        <source>The {what} went to {where}: {pages} page.</source>
+        <translation>Envoi terminé vers {where} : {what}, {pages} page.</translation>
+    </message>
+    <message>
+        <source>The {what} went to {where}: {pages} pages.</source>
+        <translation>Envoi terminé vers {where} : {what}, {pages} pages.</translation>
+    </message>
+    <message>
+        <source>the printer</source>
+        <translation>l'imprimante</translation>
+    </message>
+    <message>
+        <source>the printer reported a problem, so it may not have printed; check the printer and print it again</source>
+        <translation>l'imprimante a signalé un problème, l'impression n'a peut-être pas eu lieu ; vérifiez l'imprimante et relancez l'impression</translation>
+    </message>
+    <message>
+        <source>Print the {what}</source>
+        <translation>Imprimer {what}</translation>
+    </message>
+    <message>
+        <source>Making the {what}…</source>
+        <translation>Préparation en cours : {what}…</translation>
+    </message>
+    <message>
+        <source>Printing the {what}…</source>
+        <translation>Impression en cours : {what}…</translation>
+    </message>
+    <message>
+        <source>{refusal}. {hint}</source>
+        <translation>{refusal}. {hint}</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionnaireDialog</name>
+    <message>
+        <source>preparation</source>
+        <translation>préparation</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>suivi</translation>
+    </message>
+    <message>
+        <source>{total} so far; {left} question to answer</source>
+        <translation>{total} pour l'instant ; {left} question restante</translation>
+    </message>
+    <message>
+        <source>{total} so far; {left} questions to answer</source>
+        <translation>{total} pour l'instant ; {left} questions restantes</translation>
+    </message>
+    <message>
+        <source>{total} of {most}: {band}</source>
+        <translation>{total} sur {most} : {band}</translation>
+    </message>
+    <message>
+        <source>{problem}.</source>
+        <translation>{problem}.</translation>
+    </message>
+    <message>
+        <source>Taken at</source>
+        <translation>Moment</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>Questionnaires</name>
+    <message>
+        <source>PHQ-9 item 9 (thoughts of being better off dead or of self-harm) was answered above “Not at all”: the clinician must assess safety today.</source>
+        <translation>À l'item 9 du PHQ-9 (pensées qu'il vaudrait mieux être mort ou de se faire du mal), la réponse est au-delà de « Jamais » : le clinicien doit évaluer la sécurité aujourd'hui.</translation>
+    </message>
+    <message>
+        <source>{name} has {count} questions, not {given}</source>
+        <translation>{name} compte {count} questions, pas {given}</translation>
+    </message>
+    <message>
+        <source>{name}: answer question {listed}</source>
+        <translation>{name} : répondez à la question {listed}</translation>
+    </message>
+    <message>
+        <source>{name}: question {number} is answered 0-3</source>
+        <translation>{name} : la question {number} se répond de 0 à 3</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Sitter</source>
@@ -1174,6 +1617,46 @@
     <message>
         <source>Too many wrong PINs: try again in {seconds} s.</source>
         <translation>Trop de codes erronés : réessayez dans {seconds} s.</translation>
+    </message>
+    <message>
+        <source>Signed in: {name} ({roles})</source>
+        <translation>Connecté : {name} ({roles})</translation>
+    </message>
+    <message>
+        <source>{problem}.</source>
+        <translation>{problem}.</translation>
+    </message>
+    <message>
+        <source>{refusal}. {offer}</source>
+        <translation>{refusal}. {offer}</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <source>nurse</source>
+        <translation>infirmier</translation>
+    </message>
+    <message>
+        <source>prescriber</source>
+        <translation>prescripteur</translation>
+    </message>
+    <message>
+        <source>sitter</source>
+        <translation>accompagnant</translation>
+    </message>
+    <message>
+        <source>therapist</source>
+        <translation>thérapeute</translation>
+    </message>
+    <message>
+        <source>Clinic board</source>
+        <translation>Tableau clinique</translation>
+    </message>
+    <message>
+        <source>Lock or switch user</source>
+        <translation>Verrouiller ou changer d'utilisateur</translation>
     </message>
 </context>
 <context>
@@ -1329,6 +1812,106 @@
 <context>
     <name>Staff</name>
     <message>
+        <source>Opening a session</source>
+        <translation>Ouvrir une séance</translation>
+    </message>
+    <message>
+        <source>Preparation</source>
+        <translation>La préparation</translation>
+    </message>
+    <message>
+        <source>Recording in the journey</source>
+        <translation>Noter dans le parcours</translation>
+    </message>
+    <message>
+        <source>Correcting the record</source>
+        <translation>Corriger le dossier</translation>
+    </message>
+    <message>
+        <source>Closing a session</source>
+        <translation>Clore une séance</translation>
+    </message>
+    <message>
+        <source>Closing a session early</source>
+        <translation>Clore une séance plus tôt que prévu</translation>
+    </message>
+    <message>
+        <source>The integration plan</source>
+        <translation>Le plan d'intégration</translation>
+    </message>
+    <message>
+        <source>Recording a dose</source>
+        <translation>Enregistrer une dose</translation>
+    </message>
+    <message>
+        <source>Deciding to dose after a high baseline</source>
+        <translation>Décider de la dose après une mesure de base élevée</translation>
+    </message>
+    <message>
+        <source>The discharge check</source>
+        <translation>La vérification de sortie</translation>
+    </message>
+    <message>
+        <source>Printing or exporting a record</source>
+        <translation>Imprimer ou exporter un dossier</translation>
+    </message>
+    <message>
+        <source>Editing protocols</source>
+        <translation>Modifier les protocoles</translation>
+    </message>
+    <message>
+        <source>Editing staff</source>
+        <translation>Modifier le personnel</translation>
+    </message>
+    <message>
+        <source>Editing the clinic's settings</source>
+        <translation>Modifier les réglages de la clinique</translation>
+    </message>
+    <message>
+        <source>Reading the audit trail</source>
+        <translation>Lire le journal d'audit</translation>
+    </message>
+    <message>
+        <source>a sitter</source>
+        <translation>un accompagnant</translation>
+    </message>
+    <message>
+        <source>a nurse</source>
+        <translation>un infirmier</translation>
+    </message>
+    <message>
+        <source>a prescriber</source>
+        <translation>un prescripteur</translation>
+    </message>
+    <message>
+        <source>a therapist</source>
+        <translation>un thérapeute</translation>
+    </message>
+    <message>
+        <source>an admin</source>
+        <translation>un administrateur</translation>
+    </message>
+    <message>
+        <source>{first} or {last}</source>
+        <translation>{first} ou {last}</translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation>{first} et {second}</translation>
+    </message>
+    <message>
+        <source>no role</source>
+        <translation>sans rôle attribué</translation>
+    </message>
+    <message>
+        <source>{name} is no longer active here</source>
+        <translation>{name} n'est plus actif ici</translation>
+    </message>
+    <message>
+        <source>{what} takes {who}; {name} is {held}</source>
+        <translation>{what} demande {who} ; {name} est {held}</translation>
+    </message>
+    <message>
         <source>A PIN is digits only.</source>
         <translation>Un code ne contient que des chiffres.</translation>
     </message>
@@ -1386,6 +1969,152 @@
     <message>
         <source>Close kapdesk</source>
         <translation>Fermer kapdesk</translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <source>The course could not be started</source>
+        <translation>Impossible de commencer le cycle</translation>
+    </message>
+    <message>
+        <source>The session could not join the course</source>
+        <translation>Impossible d'ajouter la séance au cycle</translation>
+    </message>
+    <message>
+        <source>The course cannot be read</source>
+        <translation>Impossible de lire le cycle</translation>
+    </message>
+    <message>
+        <source>Courses cannot be read</source>
+        <translation>Impossible de lire les cycles</translation>
+    </message>
+    <message>
+        <source>the database cannot be reached</source>
+        <translation>la base de données est injoignable</translation>
+    </message>
+    <message>
+        <source>the database holds no kapdesk records yet</source>
+        <translation>la base de données ne contient encore aucun dossier kapdesk</translation>
+    </message>
+    <message>
+        <source>the database is damaged or not a kapdesk database</source>
+        <translation>la base de données est endommagée ou n'est pas une base kapdesk</translation>
+    </message>
+    <message>
+        <source>the database has become read-only</source>
+        <translation>la base de données est passée en lecture seule</translation>
+    </message>
+    <message>
+        <source>the database is on a full disk</source>
+        <translation>la base de données est sur un disque plein</translation>
+    </message>
+    <message>
+        <source>the database is busy</source>
+        <translation>la base de données est occupée</translation>
+    </message>
+    <message>
+        <source>the database could not be read</source>
+        <translation>la base de données n'a pas pu être lue</translation>
+    </message>
+    <message>
+        <source>the database cannot be written</source>
+        <translation>impossible d'écrire dans la base de données</translation>
+    </message>
+    <message>
+        <source>{action}: {reason}</source>
+        <translation>{action} : {reason}</translation>
+    </message>
+    <message>
+        <source>The integration plan could not be saved</source>
+        <translation>Impossible d'enregistrer le plan d'intégration</translation>
+    </message>
+    <message>
+        <source>The integration plan cannot be read</source>
+        <translation>Impossible de lire le plan d'intégration</translation>
+    </message>
+    <message>
+        <source>The change could not be saved</source>
+        <translation>Impossible d'enregistrer la modification</translation>
+    </message>
+    <message>
+        <source>Open integration items cannot be read</source>
+        <translation>Impossible de lire les éléments d'intégration en attente</translation>
+    </message>
+    <message>
+        <source>Entries kept on this PC while offline cannot be sent yet</source>
+        <translation>Les saisies gardées sur ce PC hors ligne ne peuvent pas encore être envoyées</translation>
+    </message>
+    <message>
+        <source>The session could not be opened</source>
+        <translation>Impossible d'ouvrir la séance</translation>
+    </message>
+    <message>
+        <source>Sessions left open cannot be read</source>
+        <translation>Impossible de lire les séances restées ouvertes</translation>
+    </message>
+    <message>
+        <source>Session {number} cannot be read</source>
+        <translation>Impossible de lire la séance {number}</translation>
+    </message>
+    <message>
+        <source>Past sessions cannot be read</source>
+        <translation>Impossible de lire les séances passées</translation>
+    </message>
+    <message>
+        <source>Patient codes cannot be read</source>
+        <translation>Impossible de lire les codes patients</translation>
+    </message>
+    <message>
+        <source>Staff names cannot be read</source>
+        <translation>Impossible de lire les noms du personnel</translation>
+    </message>
+    <message>
+        <source>Staff accounts cannot be read</source>
+        <translation>Impossible de lire les comptes du personnel</translation>
+    </message>
+    <message>
+        <source>Signing in is not possible right now</source>
+        <translation>Connexion impossible pour le moment</translation>
+    </message>
+</context>
+<context>
+    <name>StorageOps</name>
+    <message>
+        <source>{what} could not be loaded: {why}.</source>
+        <translation>{what} : chargement impossible ({why}).</translation>
+    </message>
+    <message>
+        <source>{what} could not be saved: {why}.</source>
+        <translation>{what} : enregistrement impossible ({why}).</translation>
+    </message>
+    <message>
+        <source>{what} could not be loaded: the records are not answering.</source>
+        <translation>{what} : chargement impossible (les dossiers ne répondent pas).</translation>
+    </message>
+    <message>
+        <source>{what}: not confirmed yet: the records are not answering; kapdesk is still trying.</source>
+        <translation>{what} : pas encore confirmé : les dossiers ne répondent pas ; kapdesk continue d'essayer.</translation>
+    </message>
+    <message>
+        <source>{what} could not be shown (the log says why).</source>
+        <translation>{what} : affichage impossible (le journal indique pourquoi).</translation>
+    </message>
+    <message>
+        <source>{reason}.</source>
+        <translation>{reason}.</translation>
+    </message>
+    <message>
+        <source>the records could not be read</source>
+        <translation>les dossiers n'ont pas pu être lus</translation>
+    </message>
+    <message>
+        <source>something unexpected went wrong (the log says what)</source>
+        <translation>un problème inattendu est survenu (le journal indique lequel)</translation>
+    </message>
+    <message>
+        <source>The page</source>
+        <translation>La page</translation>
     </message>
 </context>
 <context>
