@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kapdesk.core.journey_screen import Buttons, EarlyQuestion, JourneyScreen, PhaseText, TimeNotice
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.ui import theme
 from kapdesk.ui.observation_panel import ObservationPanel
 from kapdesk.ui.phase_bar import BarSpan, PhaseBar
@@ -37,6 +38,21 @@ from kapdesk.ui.widgets import (
     set_role,
     set_style,
 )
+from kapdesk.ui.words import say, say_button
+
+PAST_SESSIONS = QT_TRANSLATE_NOOP("JourneyCards", "Past sessions")
+TIMELINE = QT_TRANSLATE_NOOP("JourneyCards", "Timeline")
+FLAGGED = QT_TRANSLATE_NOOP("JourneyCards", "Flagged")
+SEEN = QT_TRANSLATE_NOOP("JourneyCards", "Seen")
+SEEN_TIP = QT_TRANSLATE_NOOP(
+    "JourneyCards", "Record, under your name, that you have seen these flags"
+)
+TIME_IS_RIGHT = QT_TRANSLATE_NOOP("JourneyCards", "Journey time is right")
+SWITCH_USER = QT_TRANSLATE_NOOP("JourneyCards", "Switch user")
+CLOSE_SESSION = QT_TRANSLATE_NOOP("JourneyCards", "Close session")
+DOSE_GIVEN = QT_TRANSLATE_NOOP("JourneyCards", "Dose given")
+NEXT_PHASE = QT_TRANSLATE_NOOP("JourneyCards", "Next phase")
+READY_TO_LEAVE = QT_TRANSLATE_NOOP("JourneyCards", "Ready to leave?")
 
 # The sizes the page's type and controls take at 1280x800 (those of the theme), by selector.
 _PAGE_SIZES: tuple[tuple[str, str, int], ...] = (
@@ -119,9 +135,11 @@ class HeaderRow(QHBoxLayout):
         self.setSpacing(14)
         self.who = ElidedLabel("muted")
         self.addWidget(self.who, 1)
-        self.history_button = ActionButton("Past sessions", "Ctrl+H", history, page)
+        self.history_button = ActionButton("", "Ctrl+H", history, page)
+        say_button(self.history_button, PAST_SESSIONS)
         self.history_button.setProperty("role", "compact")
-        self.timeline_button = ActionButton("Timeline", "Ctrl+T", timeline, page)
+        self.timeline_button = ActionButton("", "Ctrl+T", timeline, page)
+        say_button(self.timeline_button, TIMELINE)
         self.timeline_button.setProperty("role", "compact")
         self.addWidget(self.timeline_button)
         self.addWidget(self.history_button)
@@ -137,7 +155,7 @@ class Cue(WholeLabel):
 
     def show_cue(self, text: str, level: str) -> None:
         """Soft amber when a check is due, stronger when overdue; never a sound or a pop-up."""
-        self.setText(text)
+        say(self, text)
         self.setVisible(bool(text))
         colour = {"due": theme.OVERRUN, "overdue": theme.PROBLEM}.get(level, theme.TEXT_MUTED)
         weight = "bold" if level == "overdue" else "normal"
@@ -154,14 +172,16 @@ class FlagCard(QFrame):
         row = QHBoxLayout(self)
         row.setContentsMargins(16, 4, 6, 4)
         row.setSpacing(14)
-        self.title = label("Flagged", "flag-title")
+        self.title = label("", "flag-title")
+        say(self.title, FLAGGED)
         self.title.setWordWrap(False)
         row.addWidget(self.title)
         self.text = WholeLabel("flag-words")
         row.addWidget(self.text, 1)
-        self.seen_button = ActionButton("Seen", "Ctrl+Shift+F", seen, page)
+        self.seen_button = ActionButton("", "Ctrl+Shift+F", seen, page)
+        say_button(self.seen_button, SEEN)
         self.seen_button.setProperty("role", "compact")
-        self.seen_button.setToolTip("Record, under your name, that you have seen these flags")
+        say(self.seen_button, SEEN_TIP, "setToolTip")
         row.addWidget(self.seen_button)
         self.hide()
 
@@ -170,7 +190,7 @@ class FlagCard(QFrame):
         if not lines:
             self.hide()
             return
-        self.text.setText(lines)
+        say(self.text, lines)
         self.show()
 
 
@@ -218,6 +238,7 @@ class GuidanceScroll(QScrollArea):
         )
         self.setWidget(words)
         self._width = -1
+        self._shown = ""  # the words the card's height was last worked out for
 
     def _lines(self, count: int) -> int:
         return count * self._words.fontMetrics().lineSpacing() + 4
@@ -231,8 +252,11 @@ class GuidanceScroll(QScrollArea):
         return QSize(100, self._lines(2))
 
     def show_words(self, text: str) -> None:
-        if text != self._words.text():
-            self._words.setText(text)
+        """``text`` in the language spoken; the card's height follows the words shown (a
+        language switch changes them too)."""
+        say(self._words, text)
+        if self._words.text() != self._shown:
+            self._shown = self._words.text()
             self.updateGeometry()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -276,12 +300,12 @@ class PhaseCard(QFrame):
         layout.addLayout(bottom)
 
     def show_phase(self, phase: PhaseText, monitoring: str) -> None:
-        self.name.setText(phase.name)
-        self.time.setText(phase.time)
+        say(self.name, phase.name)
+        say(self.time, phase.time)
         set_style(self.time, f"color: {theme.OVERRUN};" if phase.over else "")
         self.guidance_scroll.show_words(phase.guidance)
-        self.next_label.setText(phase.next_line)
-        self.monitoring.setText(monitoring)
+        say(self.next_label, phase.next_line)
+        say(self.monitoring, monitoring)
 
     def show_bar(self, screen: JourneyScreen) -> None:
         """The plan of phases against how they ran, up to now."""
@@ -303,7 +327,8 @@ class TimeNoticeCard(QFrame):
         self.text = label("", "")
         self.text.setStyleSheet(f"color: {theme.OVERRUN}; font-size: 15px;")
         self._row.addWidget(self.text, 1)
-        self.button = ActionButton("Journey time is right", "Ctrl+Shift+J", pressed, page)
+        self.button = ActionButton("", "Ctrl+Shift+J", pressed, page)
+        say_button(self.button, TIME_IS_RIGHT)
         self.button.setProperty("role", "compact")
         self._row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignRight)
         self.hide()
@@ -317,8 +342,8 @@ class TimeNoticeCard(QFrame):
         if notice is None:
             self.hide()
             return
-        self.button.setText(notice.button)
-        self.text.setText(notice.text)
+        say(self.button, notice.button)
+        say(self.text, notice.text)
         self.show()
 
 
@@ -333,7 +358,8 @@ class MessageBar(QWidget):
         self.message = label("", "error")
         # Its key is the lock key (Ctrl+Shift+L), caught by the main window: where a refusal
         # offers it, that key switches user this way.
-        self.switch_button = QPushButton("Switch user   Ctrl+Shift+L")
+        self.switch_button = QPushButton()
+        say(self.switch_button, SWITCH_USER, shaped=lambda words: f"{words}   Ctrl+Shift+L")
         self.switch_button.setProperty("role", "compact")
         self.switch_button.clicked.connect(self._switch)
         self.switch_button.hide()
@@ -346,7 +372,7 @@ class MessageBar(QWidget):
 
     def say(self, text: str, again: str | None) -> None:
         """Show ``text``; ``again``: offer "Switch user" and do that again."""
-        self.message.setText(text)
+        say(self.message, text)
         self._again = again or ""
         self.switch_button.setVisible(again is not None)
         self.show()
@@ -379,13 +405,15 @@ class ActionRow(QHBoxLayout):
     ) -> None:
         super().__init__()
         self.setSpacing(10)
-        self.close_button = ActionButton("Close session", "Ctrl+E", close, page)
-        self.dose_button = ActionButton("Dose given", "Ctrl+D", dose, page)
-        self.next_button = ActionButton("Next phase", "Ctrl+N", next_phase, page, primary=True)
+        self.close_button = ActionButton("", "Ctrl+E", close, page)
+        say_button(self.close_button, CLOSE_SESSION)
+        self.dose_button = ActionButton("", "Ctrl+D", dose, page)
+        say_button(self.dose_button, DOSE_GIVEN)
+        self.next_button = ActionButton("", "Ctrl+N", next_phase, page, primary=True)
+        say_button(self.next_button, NEXT_PHASE)
         # In the last phase it takes the place of "Next phase"; Ctrl+R works from the dose on.
-        self.discharge_button = ActionButton(
-            "Ready to leave?", "Ctrl+R", discharge, page, while_hidden=True
-        )
+        self.discharge_button = ActionButton("", "Ctrl+R", discharge, page, while_hidden=True)
+        say_button(self.discharge_button, READY_TO_LEAVE)
         self.buttons = (
             self.close_button,
             self.dose_button,
@@ -401,7 +429,7 @@ class ActionRow(QHBoxLayout):
         self.addWidget(self.discharge_button)
 
     def show_buttons(self, buttons: Buttons) -> None:
-        self.dose_button.setText(buttons.dose)
+        say(self.dose_button, buttons.dose)
         set_role(self.dose_button, "primary" if buttons.dose_primary else "")
         self.dose_button.setEnabled(buttons.dose_enabled)
         self.next_button.setEnabled(buttons.next_enabled)
@@ -412,6 +440,6 @@ class ActionRow(QHBoxLayout):
 
     def show_early(self, early: EarlyQuestion) -> None:
         """Next phase, or while a first press waits for its second, the question it asks."""
-        self.next_button.setText(early.button)
+        say(self.next_button, early.button)
         style = f"color: {theme.OVERRUN}; border-color: {theme.OVERRUN};"
         set_style(self.next_button, style if early.armed else "")
