@@ -36,13 +36,90 @@ from kapdesk.core.dosing import (
 from kapdesk.core.journey import Dose
 from kapdesk.core.protocols import LARGEST_DOSE, DoseDefaults
 from kapdesk.core.units import Units, Weight
+from kapdesk.core.words import QT_TRANSLATE_NOOP, joined
 from kapdesk.ui import theme
 from kapdesk.ui.widgets import fit_in_room, label, scrolling_form
+from kapdesk.ui.words import say
 
-# A form's own refusal: the lock key switches user and the form stays as it is.
-SWITCH_KEEPS = "Switch user (Ctrl+Shift+L): what is typed here is kept."
+# A form's own refusal: the lock key switches user and the form stays as it is (in one
+# sentence with the refusal, so each language orders them its own way).
+SWITCH_KEEPS = QT_TRANSLATE_NOOP(
+    "DoseDialog", "{refusal}. Switch user (Ctrl+Shift+L): what is typed here is kept."
+)
 
-RECORD_TEXT = "Record dose   Enter"
+RECORD_TEXT = QT_TRANSLATE_NOOP("DoseDialog", "Record dose   Enter")
+RECORD_DOSE = QT_TRANSLATE_NOOP("DoseDialog", "Record the dose")
+RECORD_EXTRA = QT_TRANSLATE_NOOP("DoseDialog", "Record an extra dose")
+DOSE_GIVEN = QT_TRANSLATE_NOOP("DoseDialog", "Dose given")
+EXTRA_DOSE = QT_TRANSLATE_NOOP("DoseDialog", "Extra dose")
+CLOCK_STARTS = QT_TRANSLATE_NOOP(
+    "DoseDialog", "The journey clock starts at 0:00 when you record it."
+)
+GIVEN_SO_FAR = QT_TRANSLATE_NOOP("DoseDialog", "Given so far in this session: {amount} {unit}.")
+NOTHING_SO_FAR = QT_TRANSLATE_NOOP("DoseDialog", "Given so far in this session: nothing counted.")
+NOT_TICKED = QT_TRANSLATE_NOOP("DoseDialog", "Not ticked before dosing: {steps}.")
+CONCERN = QT_TRANSLATE_NOOP("DoseDialog", "{concern}.")
+DECISION_HINT = QT_TRANSLATE_NOOP(
+    "DoseDialog", "e.g. rechecked after 10 min of rest; agreed with Dr …"
+)
+AMOUNT_IN = QT_TRANSLATE_NOOP("DoseDialog", "Amount in {unit}")
+WEIGHT_IN = QT_TRANSLATE_NOOP("DoseDialog", "Weight in {unit}")
+WEIGHT_UNIT = QT_TRANSLATE_NOOP("DoseDialog", "Weight ({unit})")
+AMOUNT = QT_TRANSLATE_NOOP("DoseDialog", "Amount")
+SWITCH_USER = QT_TRANSLATE_NOOP("DoseDialog", "Switch user   Ctrl+Shift+L")
+REASON_HINT = QT_TRANSLATE_NOOP(
+    "DoseDialog", "the prescriber's reason, e.g. partial response at 0.5"
+)
+WHY_OUTSIDE = QT_TRANSLATE_NOOP("DoseDialog", "Why outside the usual range")
+LOT_HINT = QT_TRANSLATE_NOOP("DoseDialog", "from the vial or device")
+ROUTE = QT_TRANSLATE_NOOP("DoseDialog", "Route")
+LOT_NUMBER = QT_TRANSLATE_NOOP("DoseDialog", "Lot number")
+GIVEN_BY = QT_TRANSLATE_NOOP("DoseDialog", "Given by")
+NOTE = QT_TRANSLATE_NOOP("DoseDialog", "Note")
+WHY_ANYWAY = QT_TRANSLATE_NOOP("DoseDialog", "Why dose anyway")
+CANCEL = QT_TRANSLATE_NOOP("DoseDialog", "Cancel   Esc")
+OVER_LIMIT = QT_TRANSLATE_NOOP("DoseDialog", "Not recorded: over the {limit} {unit} limit")
+NEEDS_DECISION = QT_TRANSLATE_NOOP("DoseDialog", "Needs a prescriber's decision")
+REFUSAL = QT_TRANSLATE_NOOP("DoseDialog", "{refusal}.")
+ENTER_WEIGHT = QT_TRANSLATE_NOOP("DoseDialog", "Enter the weight for the total in mg")
+WEIGHT_RANGE = QT_TRANSLATE_NOOP("DoseDialog", "Weight: {low}–{high}")
+TOTAL = QT_TRANSLATE_NOOP("DoseDialog", "= {total} {unit} total")
+WILL_NOT = QT_TRANSLATE_NOOP("DoseDialog", "Will not be recorded: {why}.")
+OUTSIDE = QT_TRANSLATE_NOOP("DoseDialog", "Outside the usual range: {why}.")
+OUTSIDE_DECIDES = QT_TRANSLATE_NOOP(
+    "DoseDialog", "Outside the usual range: {why}. A prescriber decides, with a reason."
+)
+ENTER_AMOUNT = QT_TRANSLATE_NOOP("DoseDialog", "Enter the amount given.")
+NOT_RECORDED = QT_TRANSLATE_NOOP("DoseDialog", "Not recorded: {why}.")
+SAY_WHY_DOSE = QT_TRANSLATE_NOOP(
+    "DoseDialog",
+    "Say why the dose goes ahead with this blood pressure, "
+    "or cancel and check it again after a rest.",
+)
+SWITCH_TO_PRESCRIBER = QT_TRANSLATE_NOOP(
+    "DoseDialog",
+    "{refusal}. Switch user to a prescriber, or change the amount; what is typed here is kept.",
+)
+SAY_WHY_RANGE = QT_TRANSLATE_NOOP(
+    "DoseDialog", "Say why the dose goes outside the usual range: it goes on the record."
+)
+# The close form's words.
+CLOSE_EARLY_TITLE = QT_TRANSLATE_NOOP("CloseDialog", "Close the session early")
+CLOSE_TITLE = QT_TRANSLATE_NOOP("CloseDialog", "Close the session")
+CLOSE_EARLY_ASK = QT_TRANSLATE_NOOP("CloseDialog", "Close the session early?")
+CLOSE_ASK = QT_TRANSLATE_NOOP("CloseDialog", "Close the session?")
+WHY_EARLY_HINT = QT_TRANSLATE_NOOP("CloseDialog", "Why it closes early (goes on the record)")
+REASON_NEEDED_HINT = QT_TRANSLATE_NOOP("CloseDialog", "Reason (needed to close early)")
+NOTE_HINT = QT_TRANSLATE_NOOP("CloseDialog", "Note (optional)")
+KEEP_OPEN = QT_TRANSLATE_NOOP("CloseDialog", "Keep it open   Esc")
+CLOSE_EARLY = QT_TRANSLATE_NOOP("CloseDialog", "Close early   Enter")
+CLOSE_SESSION = QT_TRANSLATE_NOOP("CloseDialog", "Close session   Enter")
+SWITCH_KEEPS_CLOSE = QT_TRANSLATE_NOOP(
+    "CloseDialog", "{refusal}. Switch user (Ctrl+Shift+L): what is typed here is kept."
+)
+SAY_WHY_EARLY = QT_TRANSLATE_NOOP(
+    "CloseDialog", "Say why the session ends early; it goes on the record."
+)
 DOSE_FORM_WIDTH = 880  # px: the dose form's width where the window leaves room for it
 
 
@@ -66,7 +143,8 @@ def _sentence(text: str) -> str:
 
 def _line(text: str, role: str) -> QLabel:
     """A label kept on one line (a unit, a total, the protocol's range): never broken."""
-    widget = label(text, role)
+    widget = label("", role)
+    say(widget, text)
     widget.setWordWrap(False)
     return widget
 
@@ -85,6 +163,13 @@ def parse_weight(text: str, units: Units | None = None) -> float | None:
     except ValueError:
         return None
     return weight_kept(value, units) if math.isfinite(value) else None
+
+
+def _words(text: str) -> QLabel:
+    """A label saying ``text`` (a field's name) in the language spoken."""
+    widget = QLabel()
+    say(widget, text)
+    return widget
 
 
 def verdict_style(verdict: Verdict) -> str:
@@ -143,7 +228,7 @@ class DoseDialog(QDialog):
         self.refused_now = False  # the form shows a refusal that a switch of user answers
         self.refusal: str | None = None
         self.check = DoseCheck(Verdict.FINE)
-        self.setWindowTitle("Record the dose" if first else "Record an extra dose")
+        say(self, RECORD_DOSE if first else RECORD_EXTRA, "setWindowTitle")
         self.setModal(True)
         # Wide rather than tall: the form must fit a 1024x600 screen with every line shown.
         room = parent.window().width() - 48 if parent is not None else DOSE_FORM_WIDTH
@@ -179,25 +264,29 @@ class DoseDialog(QDialog):
         """The title, what the session has had so far, what was not ticked, any concern."""
         given = self.given
         head = QHBoxLayout()
-        head.addWidget(label("Dose given" if first else "Extra dose", "title"))
+        title = label("", "title")
+        say(title, DOSE_GIVEN if first else EXTRA_DOSE)
+        head.addWidget(title)
+        sub: str
         if first:
-            sub = "The journey clock starts at 0:00 when you record it."
+            sub = CLOCK_STARTS
+        elif given:
+            sub = GIVEN_SO_FAR.format(amount=number_text(given), unit=defaults.unit)
         else:
-            so_far = f"{number_text(given)} {defaults.unit}" if given else "nothing counted"
-            sub = f"Given so far in this session: {so_far}."
+            sub = NOTHING_SO_FAR
         self.subtitle = _line(sub, "muted")
         head.addWidget(self.subtitle, 1, Qt.AlignmentFlag.AlignBottom)
         layout.addLayout(head)
         if missing:
-            layout.addWidget(
-                label("Not ticked before dosing: " + "; ".join(map(_step, missing)) + ".", "muted")
-            )
+            steps = label("", "muted")
+            say(steps, NOT_TICKED.format(steps=joined([_step(m) for m in missing], "; ")))
+            layout.addWidget(steps)
         self.decision = QLineEdit()
         if concern:
-            layout.addWidget(label(concern + ".", "error"))
-            self.decision.setPlaceholderText(
-                "e.g. rechecked after 10 min of rest; agreed with Dr …"
-            )
+            said = label("", "error")
+            say(said, CONCERN.format(concern=concern))
+            layout.addWidget(said)
+            say(self.decision, DECISION_HINT, "setPlaceholderText")
 
     def _build_amount_row(
         self, layout: QVBoxLayout, defaults: DoseDefaults, weight: float | None
@@ -207,7 +296,7 @@ class DoseDialog(QDialog):
         self.amount.setDecimals(3)
         self.amount.setRange(0.0, LARGEST_DOSE)
         self.amount.setValue(defaults.amount or 0.0)
-        self.amount.setAccessibleName(f"Amount in {defaults.unit}")
+        say(self.amount, AMOUNT_IN.format(unit=defaults.unit), "setAccessibleName")
         self.amount.setMinimumWidth(130)
         self.unit = _line(defaults.unit, "")
         self.unit.setStyleSheet(f"font-size: 18px; color: {theme.TEXT};")
@@ -215,14 +304,17 @@ class DoseDialog(QDialog):
         unit = self.units.weight.symbol
         self.weight = QLineEdit(shown)
         self.weight.setPlaceholderText(unit)
-        self.weight.setAccessibleName(f"Weight in {unit}")
+        say(self.weight, WEIGHT_IN.format(unit=unit), "setAccessibleName")
         self.weight.setMaximumWidth(110)
-        self.weight_label = QLabel(f"Weight ({unit})")
+        self.weight_label = QLabel()
+        say(self.weight_label, WEIGHT_UNIT.format(unit=unit))
         self.total = _line("", "")
         self.total.setStyleSheet(f"font-size: 18px; color: {theme.TEXT};")
         amount_row = QHBoxLayout()
         amount_row.setSpacing(10)
-        amount_row.addWidget(QLabel("Amount"))
+        amount_words = QLabel()
+        say(amount_words, AMOUNT)
+        amount_row.addWidget(amount_words)
         amount_row.addWidget(self.amount)
         amount_row.addWidget(self.unit)
         amount_row.addSpacing(18)
@@ -246,7 +338,8 @@ class DoseDialog(QDialog):
         layout.addWidget(self.status)
         self.who_decides = label("", "")
         self.who_decides.setStyleSheet(verdict_style(Verdict.DECIDE))
-        self.switch_user = QPushButton("Switch user   Ctrl+Shift+L")
+        self.switch_user = QPushButton()
+        say(self.switch_user, SWITCH_USER)
         self.switch_user.setProperty("role", "compact")
         self.switch_user.clicked.connect(self.switch_user_requested.emit)
         # Its key, Ctrl+Shift+L, is the window's lock key, which works over an open form.
@@ -267,27 +360,28 @@ class DoseDialog(QDialog):
         grid.setVerticalSpacing(6)
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("the prescriber's reason, e.g. partial response at 0.5")
-        self.reason_label = QLabel("Why outside the usual range")
+        say(self.reason, REASON_HINT, "setPlaceholderText")
+        self.reason_label = QLabel()
+        say(self.reason_label, WHY_OUTSIDE)
         grid.addWidget(self.reason_label, 0, 0, right)
         grid.addWidget(self.reason, 0, 1, 1, 3)
         self.reason.hide()
         self.reason_label.hide()
         self.route = QLineEdit(defaults.route)
         self.lot = QLineEdit()
-        self.lot.setPlaceholderText("from the vial or device")
+        say(self.lot, LOT_HINT, "setPlaceholderText")
         self.given_by = QLineEdit(given_by)
         self.note = QLineEdit()
-        grid.addWidget(QLabel("Route"), 1, 0, right)
+        grid.addWidget(_words(ROUTE), 1, 0, right)
         grid.addWidget(self.route, 1, 1)
-        grid.addWidget(QLabel("Lot number"), 1, 2, right)
+        grid.addWidget(_words(LOT_NUMBER), 1, 2, right)
         grid.addWidget(self.lot, 1, 3)
-        grid.addWidget(QLabel("Given by"), 2, 0, right)
+        grid.addWidget(_words(GIVEN_BY), 2, 0, right)
         grid.addWidget(self.given_by, 2, 1)
-        grid.addWidget(QLabel("Note"), 2, 2, right)
+        grid.addWidget(_words(NOTE), 2, 2, right)
         grid.addWidget(self.note, 2, 3)
         if concern:
-            grid.addWidget(QLabel("Why dose anyway"), 3, 0, right)
+            grid.addWidget(_words(WHY_ANYWAY), 3, 0, right)
             grid.addWidget(self.decision, 3, 1, 1, 3)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
@@ -301,9 +395,11 @@ class DoseDialog(QDialog):
         self.error.hide()
         footer.addWidget(self.error)
         buttons = QHBoxLayout()
-        cancel = QPushButton("Cancel   Esc")
+        cancel = QPushButton()
+        say(cancel, CANCEL)
         cancel.clicked.connect(self.reject)
-        self.record = QPushButton(RECORD_TEXT)
+        self.record = QPushButton()
+        say(self.record, RECORD_TEXT)
         self.record.setObjectName("record_dose")  # its text changes with the amount
         self.record.setProperty("role", "primary")
         self.record.setDefault(True)
@@ -349,7 +445,7 @@ class DoseDialog(QDialog):
         check = check_dose(self.rules, amount, weight, given=self.given, units=self.units)
         self.check = check
         self.refusal = self._decide_refusal() if check.needs_decision else None
-        self.total.setText(self._total_text(amount, weight))
+        say(self.total, self._total_text(amount, weight))
         wrong_weight = self.rules.per_kg and check.refused and not check.over_limit and amount > 0
         colour = theme.PROBLEM if wrong_weight and weight is not None else theme.TEXT
         self.total.setStyleSheet(f"font-size: 18px; color: {colour};")
@@ -358,7 +454,7 @@ class DoseDialog(QDialog):
             and check.verdict is not Verdict.FINE
             and (check.needs_decision or check.over_limit)
         ):
-            self.status.setText(self._status_text(check))
+            say(self.status, self._status_text(check))
             self.status.setStyleSheet(verdict_style(check.verdict))
             self.status.show()
         else:
@@ -367,17 +463,17 @@ class DoseDialog(QDialog):
         self.reason.setVisible(asks)
         self.reason_label.setVisible(asks)
         if self.refusal:
-            self.who_decides.setText(self.refusal + ".")
+            say(self.who_decides, REFUSAL.format(refusal=self.refusal))
         self.refusal_box.setVisible(bool(self.refusal))
         if check.over_limit:
-            limit = f"{number_text(self.rules.limit)} {self.rules.unit}"
-            self.record.setText(f"Not recorded: over the {limit} limit")
+            limit = number_text(self.rules.limit)
+            say(self.record, OVER_LIMIT.format(limit=limit, unit=self.rules.unit))
             self.record.setEnabled(False)
         elif self.refusal:
-            self.record.setText("Needs a prescriber's decision")
+            say(self.record, NEEDS_DECISION)
             self.record.setEnabled(False)
         else:
-            self.record.setText(RECORD_TEXT)
+            say(self.record, RECORD_TEXT)
             self.record.setEnabled(True)
         if self.error.isVisible() and check.verdict is Verdict.FINE:
             self.error.hide()
@@ -392,21 +488,21 @@ class DoseDialog(QDialog):
         if not self.rules.per_kg:
             return ""
         if weight is None:
-            return "Enter the weight for the total in mg"
+            return ENTER_WEIGHT
         if self.check.refused and not self.check.over_limit:
             low, high = WEIGHT_KG  # short: the line must not widen the form
-            return (
-                f"Weight: {weight_text(low, self.units).split()[0]}–{weight_text(high, self.units)}"
+            return WEIGHT_RANGE.format(
+                low=weight_text(low, self.units).split()[0], high=weight_text(high, self.units)
             )
         total = self.check.total_mg if self.check.total_mg is not None else amount * weight
-        return f"= {number_text(total)} {total_unit(self.rules.unit)} total"
+        return TOTAL.format(total=number_text(total), unit=total_unit(self.rules.unit))
 
     def _status_text(self, check: DoseCheck) -> str:
         if check.over_limit:
-            return f"Will not be recorded: {check.why}."
+            return WILL_NOT.format(why=check.why)
         if self.refusal:  # the line below says who decides
-            return f"Outside the usual range: {check.why}."
-        return f"Outside the usual range: {check.why}. A prescriber decides, with a reason."
+            return OUTSIDE.format(why=check.why)
+        return OUTSIDE_DECIDES.format(why=check.why)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -415,38 +511,32 @@ class DoseDialog(QDialog):
 
     def _accept_if_valid(self) -> None:
         self.recheck()
-        problem = ""
+        problem: str = ""
         check = self.check
         refused = self._refusal()
         self.refused_now = bool(refused)
         if refused:
-            problem = f"{refused}. {SWITCH_KEEPS}"
+            problem = SWITCH_KEEPS.format(refusal=refused)
         elif self.amount.value() <= 0:
-            problem = "Enter the amount given."
+            problem = ENTER_AMOUNT
             self.amount.setFocus()
         elif self.rules.per_kg and check.refused and not check.over_limit:
             problem = _sentence(check.why) + "."
             self.weight.setFocus()
         elif check.refused:
-            problem = f"Not recorded: {check.why}."
+            problem = NOT_RECORDED.format(why=check.why)
             self.amount.setFocus()
         elif self.concern and not self.decision_reason():
-            problem = (
-                "Say why the dose goes ahead with this blood pressure, "
-                "or cancel and check it again after a rest."
-            )
+            problem = SAY_WHY_DOSE
             self.decision.setFocus()
         elif check.needs_decision and self.refusal:
-            problem = (
-                f"{self.refusal}. Switch user to a prescriber, or change the amount; "
-                "what is typed here is kept."
-            )
+            problem = SWITCH_TO_PRESCRIBER.format(refusal=self.refusal)
             self.switch_user.setFocus()
         elif check.needs_decision and not self.range_reason():
-            problem = "Say why the dose goes outside the usual range: it goes on the record."
+            problem = SAY_WHY_RANGE
             self.reason.setFocus()
         if problem:
-            self.error.setText(problem)
+            say(self.error, problem)
             self.error.show()
             return
         self.accept()
@@ -470,31 +560,30 @@ class CloseDialog(QDialog):
         super().__init__(parent)
         self._refusal = refusal
         self.refused_now = False
-        self.setWindowTitle("Close the session early" if concerns else "Close the session")
+        say(self, CLOSE_EARLY_TITLE if concerns else CLOSE_TITLE, "setWindowTitle")
         self.setModal(True)
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         layout.setSpacing(14)
-        layout.addWidget(
-            label("Close the session early?" if concerns else "Close the session?", "title")
-        )
+        title = label("", "title")
+        say(title, CLOSE_EARLY_ASK if concerns else CLOSE_ASK)
+        layout.addWidget(title)
         if concerns:
             # A list with a hanging indent: a reason that wraps stays under its own bullet.
+            # The reasons are the journey's own words; the markup around them is not words.
             items = "".join(f"<li>{escape(c[:1].upper() + c[1:])}</li>" for c in concerns)
-            self.concerns = label(f"<ul style='margin: 0; -qt-list-indent: 1;'>{items}</ul>", "")
+            listed = f"<ul style='margin: 0; -qt-list-indent: 1;'>{items}</ul>"
+            self.concerns = label(listed, "")
             self.concerns.setStyleSheet(f"color: {theme.OVERRUN};")
             # Every reason is read whole: the form grows rather than squeeze the list.
             self.concerns.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
             layout.addWidget(self.concerns)
-        layout.addWidget(label(message, "muted"))
+        said = label("", "muted")
+        say(said, message)
+        layout.addWidget(said)
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText(
-            "Why it closes early (goes on the record)"
-            if concerns
-            else "Reason (needed to close early)"
-            if reason_needed
-            else "Note (optional)"
-        )
+        hint = WHY_EARLY_HINT if concerns else REASON_NEEDED_HINT if reason_needed else NOTE_HINT
+        say(self.reason, hint, "setPlaceholderText")
         layout.addWidget(self.reason)
         self._reason_needed = reason_needed
         footer = scrolling_form(self, layout)  # a long list of reasons scrolls
@@ -502,9 +591,11 @@ class CloseDialog(QDialog):
         self.error.hide()
         footer.addWidget(self.error)
         buttons = QHBoxLayout()
-        keep = QPushButton("Keep it open   Esc")
+        keep = QPushButton()
+        say(keep, KEEP_OPEN)
         keep.clicked.connect(self.reject)
-        self.confirm = QPushButton("Close early   Enter" if concerns else "Close session   Enter")
+        self.confirm = QPushButton()
+        say(self.confirm, CLOSE_EARLY if concerns else CLOSE_SESSION)
         self.confirm.setProperty("role", "primary")
         self.confirm.setDefault(True)
         self.confirm.clicked.connect(self._accept_if_valid)
@@ -518,12 +609,12 @@ class CloseDialog(QDialog):
         refused = self._refusal()
         self.refused_now = bool(refused)
         if refused:
-            self.error.setText(f"{refused}. {SWITCH_KEEPS}")
+            say(self.error, SWITCH_KEEPS_CLOSE.format(refusal=refused))
             self.error.show()
             fit_in_room(self)  # room for the refusal under everything already there
             return
         if self._reason_needed and not self.reason.text().strip():
-            self.error.setText("Say why the session ends early; it goes on the record.")
+            say(self.error, SAY_WHY_EARLY)
             self.error.show()
             fit_in_room(self)
             self.reason.setFocus()
