@@ -17,6 +17,9 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from kapdesk.core.words import QT_TRANSLATE_NOOP
+from kapdesk.ui.words import say_button
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent, QShortcut
     from PySide6.QtWidgets import QBoxLayout, QDialog, QTableWidget, QTableWidgetItem
@@ -28,7 +31,8 @@ if TYPE_CHECKING:
 
 # What a refusal adds beside a Switch user button of its own, and where there is none (the
 # lock key switches then).
-SWITCH_OFFER = "Switch user to let a colleague who may do it."
+SWITCH_OFFER = QT_TRANSLATE_NOOP("Widgets", "Switch user to let a colleague who may do it.")
+CANCEL = QT_TRANSLATE_NOOP("Widgets", "Cancel")
 SWITCH_HINT = "Switch user (Ctrl+Shift+L) to let a colleague who may."
 
 
@@ -399,9 +403,11 @@ def dialog_footer(
     footer.addWidget(problems)
     buttons = QHBoxLayout()
     buttons.addStretch()
-    cancel = ActionButton("Cancel", "Esc", dialog.reject, dialog)
+    cancel = ActionButton("", "Esc", dialog.reject, dialog)
+    say_button(cancel, CANCEL)
     buttons.addWidget(cancel)
-    save = ActionButton(save_text, "Ctrl+S", submit, dialog, primary=True)
+    save = ActionButton("", "Ctrl+S", submit, dialog, primary=True)
+    say_button(save, save_text)  # the form's own words, in the language spoken
     buttons.addWidget(save)
     # Enter in a field saves (and says what is wrong); it never cancels the form and loses
     # what was typed, as it did when Cancel, the first button, was the dialog's default.
