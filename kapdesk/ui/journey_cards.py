@@ -38,7 +38,9 @@ from kapdesk.ui.widgets import (
     set_role,
     set_style,
 )
-from kapdesk.ui.words import say, say_button
+from kapdesk.ui.words import key_name, said, say, say_button
+
+KEY_GAP = "   "  # between a button's words and its key
 
 PAST_SESSIONS = QT_TRANSLATE_NOOP("JourneyCards", "Past sessions")
 TIMELINE = QT_TRANSLATE_NOOP("JourneyCards", "Timeline")
@@ -391,9 +393,19 @@ class MessageBar(QWidget):
             self.switch_requested.emit(self._again)
 
 
+def _one_line_width(button: QPushButton) -> int:
+    """How wide ``button`` is with its words and key on one line."""
+    lines = button.text().split("\n")
+    metrics = button.fontMetrics()
+    frame = button.sizeHint().width() - max(metrics.horizontalAdvance(line) for line in lines)
+    return frame + metrics.horizontalAdvance(KEY_GAP.join(lines))
+
+
 class ActionRow(QHBoxLayout):
     """Close session on the left; Dose given (then Extra dose), Next phase and, in the last
-    phase in its place, Ready to leave? on the right."""
+    phase in its place, Ready to leave? on the right. Where the row has no room for every
+    button's words and key on one line (longer words in another language on a small screen),
+    each button's key goes under its words: nothing is cut."""
 
     def __init__(
         self,
@@ -405,22 +417,23 @@ class ActionRow(QHBoxLayout):
     ) -> None:
         super().__init__()
         self.setSpacing(10)
+        self._stacked = False  # each key under its button's words
+        self._shapes: dict[QPushButton, Callable[[str], str]] = {}
         self.close_button = ActionButton("", "Ctrl+E", close, page)
-        say_button(self.close_button, CLOSE_SESSION)
         self.dose_button = ActionButton("", "Ctrl+D", dose, page)
-        say_button(self.dose_button, DOSE_GIVEN)
         self.next_button = ActionButton("", "Ctrl+N", next_phase, page, primary=True)
-        say_button(self.next_button, NEXT_PHASE)
         # In the last phase it takes the place of "Next phase"; Ctrl+R works from the dose on.
         self.discharge_button = ActionButton("", "Ctrl+R", discharge, page, while_hidden=True)
-        say_button(self.discharge_button, READY_TO_LEAVE)
         self.buttons = (
             self.close_button,
             self.dose_button,
             self.next_button,
             self.discharge_button,
         )
-        for button in self.buttons:
+        for button, words in zip(
+            self.buttons, (CLOSE_SESSION, DOSE_GIVEN, NEXT_PHASE, READY_TO_LEAVE), strict=True
+        ):
+            self._say_keyed(button, words)
             button.setProperty("tight", True)  # a row that must fit a narrow screen whole
         self.addWidget(self.close_button)
         self.addStretch()
@@ -428,8 +441,35 @@ class ActionRow(QHBoxLayout):
         self.addWidget(self.next_button)
         self.addWidget(self.discharge_button)
 
+    def _shape(self, words: str) -> str:
+        """A button's words and key, the key under the words while the row is stacked."""
+        return "\n".join(words.rsplit(KEY_GAP, 1)) if self._stacked else words
+
+    def _say_keyed(self, button: ActionButton, words: str) -> None:
+        """The button's own words, followed by its key (as :func:`say_button` says them)."""
+        key = key_name(button.sequence)
+        self._shapes[button] = lambda shown: self._shape(f"{shown}{KEY_GAP}{key}")
+        say(button, words, shaped=self._shapes[button])
+
+    def _say_with_key(self, button: ActionButton, words: str) -> None:
+        """Words that name the key themselves (the screen's, "Dose given   Ctrl+D")."""
+        self._shapes[button] = self._shape
+        say(button, words, shaped=self._shape)
+
+    def fit(self, room: int) -> None:
+        """Keys beside the words when every button shown fits ``room`` px that way, else under
+        them; said again only when that changes."""
+        shown = [button for button in self.buttons if not button.isHidden()]
+        wide = sum(_one_line_width(button) for button in shown)
+        stacked = wide + self.spacing() * max(0, len(shown) - 1) > room
+        if stacked == self._stacked:
+            return
+        self._stacked = stacked
+        for button in self.buttons:
+            say(button, said(button), shaped=self._shapes[button])
+
     def show_buttons(self, buttons: Buttons) -> None:
-        say(self.dose_button, buttons.dose)
+        self._say_with_key(self.dose_button, buttons.dose)
         set_role(self.dose_button, "primary" if buttons.dose_primary else "")
         self.dose_button.setEnabled(buttons.dose_enabled)
         self.next_button.setEnabled(buttons.next_enabled)
@@ -440,6 +480,6 @@ class ActionRow(QHBoxLayout):
 
     def show_early(self, early: EarlyQuestion) -> None:
         """Next phase, or while a first press waits for its second, the question it asks."""
-        say(self.next_button, early.button)
+        self._say_with_key(self.next_button, early.button)
         style = f"color: {theme.OVERRUN}; border-color: {theme.OVERRUN};"
         set_style(self.next_button, style if early.armed else "")

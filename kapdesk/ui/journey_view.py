@@ -280,6 +280,7 @@ class JourneyView(QWidget):
         self._show_bar()
         self._actions.show_buttons(screen.buttons)
         self._show_early(screen.early)
+        self._fit_actions()
         self._schedule_tick()
 
     def _facts(self) -> ScreenFacts:
@@ -412,11 +413,18 @@ class JourneyView(QWidget):
             button.setMinimumHeight(int((52 if low else 64) * scale))
         self.phase_bar.setFixedHeight(int((60 if low else 68) * scale))
         self._show_bar()
+        self._fit_actions()
         if (scale, narrow) == self._style:
             return
         self._style = (scale, narrow)
         self.setStyleSheet(page_style(scale, narrow))
         self.guidance_scroll.updateGeometry()
+
+    def _fit_actions(self) -> None:
+        """The row of actions in the main column's room, beside the observation column."""
+        side = self._side.width() if self._side is not None else 0
+        margins = self._outer.contentsMargins()
+        self._actions.fit(self.width() - side - margins.left() - margins.right())
 
     def _fit_timer(self) -> None:
         room = self.timer_label.height()
