@@ -134,6 +134,7 @@ class ScreenFacts:
     standing: tuple[StandingFlag, ...] = ()  # the flags that stand (the page reads them)
     narrow: bool = False  # a narrow screen: the early question takes two lines
     keys: Keys = Keys()
+    language: str = "en"  # the language spoken: a protocol's phases in it, where it gives them
 
 
 @dataclass(frozen=True)
@@ -226,11 +227,11 @@ def journey_screen(journey: Journey, facts: ScreenFacts) -> JourneyScreen:
         protocol_notice=protocol.problem,
         show_preparation=facts.preparing,
         timer=timer_text(journey, elapsed, preparing=facts.preparing),
-        time_notice=time_notice(journey, facts.noted, facts.keys.time),
+        time_notice=time_notice(journey, facts.noted, facts.keys.time, facts.language),
         flags="" if journey.closed else flag_lines(facts.standing),
-        phase=phase_text(journey, elapsed),
+        phase=phase_text(journey, elapsed, facts.language),
         monitoring=monitoring_line(journey, elapsed, now),
-        bar_plan=tuple((p.name, p.minutes * 60.0) for p in protocol.phases),
+        bar_plan=tuple((p.name_in(facts.language), p.minutes * 60.0) for p in protocol.phases),
         bar_parts=tuple(
             BarPart(
                 s.index,
@@ -279,8 +280,9 @@ def phase_seconds(journey: Journey, elapsed: float | None) -> float:
     return seconds_between(span.started, span.ended if span.ended is not None else elapsed)
 
 
-def phase_text(journey: Journey, elapsed: float | None) -> PhaseText:
-    """The phase card: before dosing the plan, then the phase against its planned length."""
+def phase_text(journey: Journey, elapsed: float | None, language: str = "en") -> PhaseText:
+    """The phase card: before dosing the plan, then the phase against its planned length; the
+    phases named (and guided) in ``language`` where the protocol gives their words in it."""
     protocol = journey.protocol
     phase = journey.current_phase
     if phase is None:
@@ -292,7 +294,9 @@ def phase_text(journey: Journey, elapsed: float | None) -> PhaseText:
             time=planned.format(length=minutes_text(protocol.planned_minutes), count=count),
             over=False,
             guidance=protocol.summary or DOSE_FIRST,
-            next_line=FIRST_PHASE.format(phase=first.name, length=minutes_text(first.minutes)),
+            next_line=FIRST_PHASE.format(
+                phase=first.name_in(language), length=minutes_text(first.minutes)
+            ),
         )
     shown = phase_seconds(journey, elapsed)
     overrun = max(0.0, shown - phase.minutes * 60)
@@ -301,10 +305,16 @@ def phase_text(journey: Journey, elapsed: float | None) -> PhaseText:
         time = OVER.format(over=clock_text(overrun), length=minutes_text(phase.minutes))
     else:
         time = OF_PLANNED.format(shown=clock_text(shown), planned=clock_text(phase.minutes * 60))
-    return PhaseText(phase.name, time, overrun >= 1, phase.guidance, next_line(journey))
+    return PhaseText(
+        phase.name_in(language),
+        time,
+        overrun >= 1,
+        phase.guidance_in(language),
+        next_line(journey, language),
+    )
 
 
-def next_line(journey: Journey) -> str:
+def next_line(journey: Journey, language: str = "en") -> str:
     """What comes after the current phase, and how it will start."""
     upcoming = journey.next_phase
     if upcoming is None:
@@ -315,7 +325,7 @@ def next_line(journey: Journey) -> str:
         how = NEXT_TIMED
     else:
         how = NEXT_WAITS
-    return how.format(phase=upcoming.name, length=minutes_text(upcoming.minutes))
+    return how.format(phase=upcoming.name_in(language), length=minutes_text(upcoming.minutes))
 
 
 def _clock_of(moment: datetime) -> str:
@@ -342,7 +352,9 @@ def monitoring_line(journey: Journey, elapsed: float | None, now: datetime) -> s
     return ""
 
 
-def time_notice(journey: Journey, noted: Downtime | None, key: str) -> TimeNotice | None:
+def time_notice(
+    journey: Journey, noted: Downtime | None, key: str, language: str = "en"
+) -> TimeNotice | None:
     """Say plainly what kapdesk could not check about the time it was closed, and, while the
     journey time is not vouched, let staff confirm it; None: nothing to say."""
     downtime = journey.downtime
@@ -354,7 +366,7 @@ def time_notice(journey: Journey, noted: Downtime | None, key: str) -> TimeNotic
         text = (
             NOT_VOUCHED.format(said=unchecked)
             if held is None
-            else NOT_VOUCHED_HELD.format(said=unchecked, phase=held.name)
+            else NOT_VOUCHED_HELD.format(said=unchecked, phase=held.name_in(language))
         )
         return TimeNotice(text, TIME_IS_RIGHT.format(key=key))
     if (
@@ -408,7 +420,7 @@ def early_question(journey: Journey, facts: ScreenFacts) -> EarlyQuestion:
         or not journey.ends_phase_early()
     ):
         return EarlyQuestion(False, NEXT_PHASE.format(key=key), "")
-    name = span.phase.name
+    name = span.phase.name_in(facts.language)
     # On a narrow screen the question takes two lines, so the row of buttons still fits.
     gap = "\n" if facts.narrow else "   "
     note = PRESS_AGAIN.format(
