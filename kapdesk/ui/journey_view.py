@@ -61,7 +61,7 @@ from kapdesk.ui.observation_panel import ObservationPanel
 from kapdesk.ui.preparation_panel import PreparationPanel
 from kapdesk.ui.sound_panel import SoundPanel
 from kapdesk.ui.widgets import in_place_of, label
-from kapdesk.ui.words import key_name, say, words_of
+from kapdesk.ui.words import key_name, redraw_when_spoken, said, say, words_of
 
 if TYPE_CHECKING:  # the database layer loads after the window is up
     from kapdesk.storage.journeys import OpenJourney
@@ -94,6 +94,8 @@ class JourneyView(QWidget):
         super().__init__(parent)
         self.current: OpenJourney | None = None
         self.units = Units()  # the clinic's: weights typed, flags worded (set by the window)
+        # The language spoken, for the protocol's phases in it (set by the window).
+        self.spoken: Callable[[], str] = lambda: "en"
         self.observations: ObservationPanel | None = None
         self.sound: SoundPanel | None = None
         self.preparation: PreparationPanel | None = None
@@ -122,6 +124,7 @@ class JourneyView(QWidget):
         self._build_top(self._outer)
         self._build_centre(self._outer)
         self._build_bottom(self._outer)
+        redraw_when_spoken(self.refresh)  # the phases' names, in the language now spoken
 
     def _build_top(self, outer: QVBoxLayout) -> None:
         """The header, the notice of a stand-in protocol and the flag card."""
@@ -301,6 +304,7 @@ class JourneyView(QWidget):
             standing=self.standing,
             narrow=self.width() < NARROW,
             keys=keys,
+            language=self.spoken(),
         )
 
     def _show_early(self, early: EarlyQuestion) -> None:
@@ -329,7 +333,7 @@ class JourneyView(QWidget):
         flagged = (
             bool(self.standing) and self.current is not None and not self.current.journey.closed
         )
-        return calm_words(self.cue.text(), flagged)
+        return calm_words(said(self.cue), flagged)  # the cue as said, for the calm screen
 
     def acknowledge_flags(self) -> None:
         """Staff have seen the flags shown: recorded, signed, and the card goes."""

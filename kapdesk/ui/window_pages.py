@@ -233,6 +233,7 @@ class WindowPages(WindowParts):
         records, clock = self.records, self._page_clock
         page = JourneyView()
         page.units = self.units
+        page.spoken = self._language_spoken
         self._sound_panel = SoundPanel(clock, self._page_audio)
         self._sound_panel.target_loudness = records.clinic.target_loudness
         self._sound_panel.volume_limit = self.room_volume_limit
@@ -250,6 +251,10 @@ class WindowPages(WindowParts):
         page.timeline_requested.connect(self.show_timeline)
         page.switch_user_requested.connect(self.switch_user)
         return page
+
+    def _language_spoken(self) -> str:
+        """The language the window speaks (English until it has its translators)."""
+        return self.language.code if self.language is not None else "en"
 
     def _make_summary(self) -> QWidget:
         from kapdesk.ui.summary_view import SummaryView  # noqa: PLC0415

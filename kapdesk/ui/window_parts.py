@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from kapdesk.ui.history_view import HistoryView
     from kapdesk.ui.integration_view import IntegrationView
     from kapdesk.ui.journey_view import JourneyView
+    from kapdesk.ui.language import Language
     from kapdesk.ui.library_measure import Measurer
     from kapdesk.ui.library_view import LibraryView
     from kapdesk.ui.notices import Notice
@@ -93,6 +94,7 @@ class WindowParts(QMainWindow):
     sounds: list[BundledSound]
     room_volume_limit: float  # the room's loudest sound, for the sound panel once built
     units: Units  # the clinic's: temperatures and weights as staff type and read them
+    language: Language | None  # the translators it speaks with (app.window_on)
     calm: CalmScreen
     first_admin_view: FirstAdminView
     staff: StaffStore | None

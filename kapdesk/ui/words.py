@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
+from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary, WeakMethod
 
 from PySide6.QtCore import QCoreApplication
 from shiboken6 import isValid
@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 
 Shape = Callable[[str], str]
 _SAID: WeakKeyDictionary[QObject, dict[str, tuple[str, Shape | None]]] = WeakKeyDictionary()
+_REDRAWS: list[WeakMethod[Callable[[], Any]]] = []
 
 
 def translated(text: str) -> str:
@@ -87,13 +88,28 @@ def said(widget: QObject, setter: str = "setText") -> str:
     return _SAID.get(widget, {}).get(setter, ("", None))[0]
 
 
+def redraw_when_spoken(redraw: Callable[[], Any]) -> None:
+    """Call ``redraw``, a widget's own method, whenever the language changes (after every
+    remembered text is said again): for a page showing words in the language spoken that are
+    not kapdesk's to translate (a protocol's phase names, given in that language). Kept as long
+    as its widget lives, no longer."""
+    _REDRAWS.append(WeakMethod(redraw))
+
+
 def say_again() -> None:
-    """Every remembered text shown again, in the language now spoken."""
+    """Every remembered text shown again, in the language now spoken; every page that asked
+    (:func:`redraw_when_spoken`) drawn again."""
     for widget, setters in list(_SAID.items()):
         if not isValid(widget):
             continue
         for setter, (text, shaped) in setters.items():
             _show(widget, setter, text, shaped)
+    for weak in list(_REDRAWS):
+        redraw = weak()
+        if redraw is None or not isValid(getattr(redraw, "__self__", None)):
+            _REDRAWS.remove(weak)  # its widget is gone
+            continue
+        redraw()
 
 
 def _show(widget: QObject, setter: str, text: str, shaped: Shape | None) -> None:
