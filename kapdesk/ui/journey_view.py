@@ -42,7 +42,8 @@ from kapdesk.core.standing_flags import StandingFlag, by_reading, standing_flags
 from kapdesk.core.units import Units
 from kapdesk.core.words import QT_TRANSLATE_NOOP, joined
 from kapdesk.ui import theme
-from kapdesk.ui.dialogs import CloseDialog, DoseDialog
+from kapdesk.ui.close_dialog import CloseDialog
+from kapdesk.ui.dialogs import DoseDialog
 from kapdesk.ui.discharge_dialog import DischargeDialog
 from kapdesk.ui.journey_cards import (
     ActionRow,
@@ -57,6 +58,7 @@ from kapdesk.ui.journey_cards import (
     page_style,
     scrolling_down,
 )
+from kapdesk.ui.journey_refusals import JourneyRefusals
 from kapdesk.ui.observation_panel import ObservationPanel
 from kapdesk.ui.preparation_panel import PreparationPanel
 from kapdesk.ui.sound_panel import SoundPanel
@@ -70,18 +72,10 @@ if TYPE_CHECKING:  # the database layer loads after the window is up
 NARROW = 1200  # px: below this width the page's margins and button padding are narrower
 # The page's colours for the tones of the screen's words.
 _TONES = {Tone.PLAIN: theme.TEXT, Tone.MUTED: theme.TEXT_MUTED, Tone.WARNING: theme.OVERRUN}
-# A refusal said before a form is filled in, with the offer to switch user (SWITCH_OFFER's
-# words, in one sentence with the refusal so each language orders them its own way).
-REFUSED = QT_TRANSLATE_NOOP(
-    "JourneyView", "{refusal}. Switch user to let a colleague who may do it."
-)
-REFUSED_BECAUSE = QT_TRANSLATE_NOOP(
-    "JourneyView", "{why}. {refusal}. Switch user to let a colleague who may do it."
-)
 CLOSES_EARLY = QT_TRANSLATE_NOOP("JourneyView", "It would close early: {concerns}")
 
 
-class JourneyView(QWidget):
+class JourneyView(QWidget, JourneyRefusals):
     """Shows one open session's journey and takes the sitter's actions on it."""
 
     session_closed = Signal(int)
@@ -554,19 +548,6 @@ class JourneyView(QWidget):
             self._timer.stop()
             self.session_closed.emit(current.session_id)
 
-    def _refused(self, action: Action, *, again: str = "", why: str = "") -> bool:
-        """Say at once, before a form is filled in, that the member signed in may not, and
-        offer to switch user; ``again`` names what to do again once someone who may is in."""
-        refusal = self.current.journey.refusal(action) if self.current is not None else None
-        if refusal:
-            said = (
-                REFUSED_BECAUSE.format(why=why, refusal=refusal)
-                if why
-                else REFUSED.format(refusal=refusal)
-            )
-            self._say(said, again=again)
-        return refusal is not None
-
     def _say(self, text: str, *, again: str | None = None) -> None:
         """Show a refusal or a problem; ``again``: offer "Switch user" and do that again.
         A first press of Next phase waiting for its second is let go: this is news now."""
@@ -578,32 +559,6 @@ class JourneyView(QWidget):
 
     def _hide_message(self) -> None:
         self.message_bar.clear()
-
-    def pending_switch(self) -> str | None:
-        """What a switch of user would do again, while a refusal offers one (here or in the
-        dose form); else None."""
-        dialog = self.dose_dialog
-        if (
-            dialog is not None
-            and dialog.isVisible()
-            and (dialog.switch_user.isVisible() or dialog.refused_now)
-        ):
-            return ""  # the form itself stays for whoever switches in
-        closing = self.close_dialog
-        if closing is not None and closing.isVisible() and closing.refused_now:
-            return ""
-        return self.message_bar.offered()
-
-    def try_again(self, what: str) -> None:
-        """After a switch of user: do again what was refused to the one before, as the one
-        now signed in (whose roles are checked once more)."""
-        self._hide_message()
-        if what == "close":
-            self.request_close()
-        elif what == "dose":
-            self.request_dose()
-        elif what == "discharge":
-            self.request_discharge()
 
     def _act(self, action: Callable[[], object]) -> bool:
         """Run a journey action; a refusal is shown softly instead of raised."""
