@@ -61,24 +61,41 @@ class SoundtrackDialog(QDialog):
             "setPlaceholderText",
         )
         form.addRow(_row_label(QT_TRANSLATE_NOOP("SoundtrackDialog", "Name")), self.name)
-
-        self.bed = QComboBox()
-        self.bed.addItem(translated(QT_TRANSLATE_NOOP("SoundtrackDialog", "No bed")))
-        for bed in self._beds:
-            self.bed.addItem(bed.title)
-        chosen_bed = plan.get("bed")
-        chosen_path = chosen_bed.get("path") if isinstance(chosen_bed, dict) else None
-        for index, bed in enumerate(self._beds, start=1):
-            if chosen_path == bed.path:
-                self.bed.setCurrentIndex(index)
+        self.bed = self._make_bed(plan.get("bed"))
         form.addRow(_row_label(QT_TRANSLATE_NOOP("SoundtrackDialog", "Bed")), self.bed)
-
         self.settling = self._playlist_box(plan.get("settling"))
         form.addRow(
             _row_label(QT_TRANSLATE_NOOP("SoundtrackDialog", "Settling (before the dose)")),
             self.settling,
         )
-        stored = plan.get("phases")
+        scroll = self._make_phases(phase_names, plan.get("phases"))
+        self.default = self._playlist_box(plan.get("default"))
+        form.addRow(
+            _row_label(QT_TRANSLATE_NOOP("SoundtrackDialog", "Any other phase")), self.default
+        )
+        self._make_switch(form, plan)
+        outer.addLayout(form)
+        section = label("", "section")
+        say(section, QT_TRANSLATE_NOOP("SoundtrackDialog", "PLAYLIST FOR EACH PHASE"))
+        outer.addWidget(section)
+        outer.addWidget(scroll, 1)
+        self.error, save = dialog_footer(self, outer, "", self.submit)
+        say_button(save, QT_TRANSLATE_NOOP("SoundtrackDialog", "Save"))
+
+    def _make_bed(self, chosen_bed: Any) -> QComboBox:
+        """The bundled beds to pick from, the stored one picked."""
+        box = QComboBox()
+        box.addItem(translated(QT_TRANSLATE_NOOP("SoundtrackDialog", "No bed")))
+        for bed in self._beds:
+            box.addItem(bed.title)
+        chosen_path = chosen_bed.get("path") if isinstance(chosen_bed, dict) else None
+        for index, bed in enumerate(self._beds, start=1):
+            if chosen_path == bed.path:
+                box.setCurrentIndex(index)
+        return box
+
+    def _make_phases(self, phase_names: Sequence[str], stored: Any) -> QScrollArea:
+        """A playlist for each phase (kept in :attr:`phases`), in a list that scrolls."""
         phases: dict[str, Any] = stored if isinstance(stored, dict) else {}
         self.phases: dict[str, QComboBox] = {}
         phase_form = QFormLayout()
@@ -92,11 +109,10 @@ class SoundtrackDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(holder)
         scroll.setMinimumHeight(160)
-        self.default = self._playlist_box(plan.get("default"))
-        form.addRow(
-            _row_label(QT_TRANSLATE_NOOP("SoundtrackDialog", "Any other phase")), self.default
-        )
+        return scroll
 
+    def _make_switch(self, form: QFormLayout, plan: Mapping[str, Any]) -> None:
+        """How the music switches at a phase change, the fade's length and both volumes."""
         self.switch = QComboBox()
         self.switch.addItem(
             translated(QT_TRANSLATE_NOOP("SoundtrackDialog", "Fade across when the phase changes")),
@@ -122,13 +138,6 @@ class SoundtrackDialog(QDialog):
         form.addRow(
             _row_label(QT_TRANSLATE_NOOP("SoundtrackDialog", "Bed volume")), self.bed_volume
         )
-        outer.addLayout(form)
-        section = label("", "section")
-        say(section, QT_TRANSLATE_NOOP("SoundtrackDialog", "PLAYLIST FOR EACH PHASE"))
-        outer.addWidget(section)
-        outer.addWidget(scroll, 1)
-        self.error, save = dialog_footer(self, outer, "", self.submit)
-        say_button(save, QT_TRANSLATE_NOOP("SoundtrackDialog", "Save"))
 
     @staticmethod
     def _percent(stored: Any, default: int) -> QSpinBox:
