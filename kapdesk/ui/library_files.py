@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtWidgets import QFileDialog
+
 from kapdesk.audio.probe import probe
 from kapdesk.core.playlist_files import read_playlist
 from kapdesk.core.playlist_writing import write_playlist
@@ -13,12 +15,15 @@ from kapdesk.core.soundtrack import Track
 from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.storage.errors import StorageError
 from kapdesk.storage.library import ScannedTrack, SoundLibrary
+from kapdesk.ui.library_playlists import select_playlist
 from kapdesk.ui.library_scan import file_facts
 from kapdesk.ui.words import say, translated, words_of
 
 if TYPE_CHECKING:
     from kapdesk.ui.library_view import LibraryView
 
+PLAYLIST_FILTER = QT_TRANSLATE_NOOP("LibraryView", "Playlists (*.m3u *.m3u8 *.pls *.xspf)")
+PICK_EXPORT = QT_TRANSLATE_NOOP("LibraryView", "Pick the playlist to export first.")
 # Counts said whole, one template per number (Spanish and French have two forms, like English).
 IMPORTED_ONE = QT_TRANSLATE_NOOP("LibraryFiles", "Imported {count} entry from {file}.")
 IMPORTED_MANY = QT_TRANSLATE_NOOP("LibraryFiles", "Imported {count} entries from {file}.")
@@ -33,6 +38,34 @@ IMPORTED_MANY_MISSING = QT_TRANSLATE_NOOP(
 NOT_EXPORTED = QT_TRANSLATE_NOOP("LibraryFiles", "The playlist could not be exported: {problem}")
 EXPORTED_ONE = QT_TRANSLATE_NOOP("LibraryFiles", "Exported {count} entry to {target}.")
 EXPORTED_MANY = QT_TRANSLATE_NOOP("LibraryFiles", "Exported {count} entries to {target}.")
+
+
+def ask_import(view: LibraryView) -> None:
+    """Ask for a playlist file to import into ``view``'s library."""
+    dialog = view._file_dialog(
+        QT_TRANSLATE_NOOP("LibraryView", "Import a playlist"),
+        Path.home(),
+        translated(PLAYLIST_FILTER),
+    )
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    dialog.fileSelected.connect(lambda name: view.import_from(Path(name)))
+    dialog.open()
+
+
+def ask_export(view: LibraryView) -> None:
+    """Ask where to write ``view``'s current playlist (M3U, PLS or XSPF by the name's suffix)."""
+    if view.current_playlist() is None:
+        say(view.message, PICK_EXPORT)
+        return
+    dialog = view._file_dialog(
+        QT_TRANSLATE_NOOP("LibraryView", "Export the playlist"),
+        Path.home() / "playlist.m3u8",
+        translated(PLAYLIST_FILTER),
+    )
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setDefaultSuffix("m3u8")
+    dialog.fileSelected.connect(lambda name: view.export_to(Path(name)))
+    dialog.open()
 
 
 def import_playlist_file(view: LibraryView, path: Path) -> None:
@@ -79,7 +112,7 @@ def import_playlist_file(view: LibraryView, path: Path) -> None:
         return
     missing = sum(1 for item in scanned if item.problem)
     view.load()
-    view._select_playlist(created)
+    select_playlist(view, created)
     count = len(ids)
     if missing:
         imported = (IMPORTED_ONE_MISSING if count == 1 else IMPORTED_MANY_MISSING).format(

@@ -10,7 +10,7 @@ order by dragging or with the keyboard, and imported from or exported to M3U, PL
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QListWidget,
-    QListWidgetItem,
     QProgressBar,
     QTabWidget,
     QVBoxLayout,
@@ -33,12 +32,27 @@ from kapdesk.audio.probe import SUPPORTED_SUFFIXES
 from kapdesk.core.loudness import DEFAULT_TARGET, Loudness
 from kapdesk.core.protocol_files import ProtocolLibrary
 from kapdesk.core.soundtrack import BundledSound
-from kapdesk.core.timefmt import clock_text, minutes_text
 from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.storage.errors import StorageError
 from kapdesk.storage.library import LibraryItem, SoundLibrary
-from kapdesk.ui.library_files import export_playlist_file, import_playlist_file
+from kapdesk.ui.library_files import (
+    ask_export,
+    ask_import,
+    export_playlist_file,
+    import_playlist_file,
+)
 from kapdesk.ui.library_measure import MeasureFiles, Measurer
+from kapdesk.ui.library_playlists import (
+    ID_ROLE,
+    add_to_playlist,
+    ask_name,
+    delete_playlist,
+    move_entry,
+    remove_entry,
+    save_order,
+    show_entries,
+    show_playlists,
+)
 from kapdesk.ui.library_read import LibraryRead, read_library
 from kapdesk.ui.library_scan import Scanner, scan
 from kapdesk.ui.library_soundtracks import open_soundtrack_editor
@@ -52,11 +66,8 @@ if TYPE_CHECKING:
 
 __all__ = ["LibraryView", "scan"]  # scan: where the bench finds it
 
-PLAYLIST_FILTER = QT_TRANSLATE_NOOP("LibraryView", "Playlists (*.m3u *.m3u8 *.pls *.xspf)")
 SOUND_FILES = QT_TRANSLATE_NOOP("LibraryView", "Sound files ({suffixes})")
 # Counts said whole, one template per number (Spanish and French have two forms, like English).
-PLAYLIST_ONE = QT_TRANSLATE_NOOP("LibraryView", "{name}   ·   {count} track, {length}")
-PLAYLIST_MANY = QT_TRANSLATE_NOOP("LibraryView", "{name}   ·   {count} tracks, {length}")
 NO_FILES = QT_TRANSLATE_NOOP(
     "LibraryView",
     "No music files yet. Add files or a folder (WAV, OGG, MP3, FLAC); "
@@ -70,9 +81,6 @@ FILES_ONE_BAD = QT_TRANSLATE_NOOP(
 FILES_MANY_BAD = QT_TRANSLATE_NOOP(
     "LibraryView", "{count} files, {bad} cannot be played (marked in the list)"
 )
-NO_PLAYLIST = QT_TRANSLATE_NOOP("LibraryView", "Make a playlist with New, or import one.")
-TOTAL_ONE = QT_TRANSLATE_NOOP("LibraryView", "{count} track · {minutes} of playable music")
-TOTAL_MANY = QT_TRANSLATE_NOOP("LibraryView", "{count} tracks · {minutes} of playable music")
 LOOKING = QT_TRANSLATE_NOOP("LibraryView", "Looking for sound files…")
 READING_ONE = QT_TRANSLATE_NOOP("LibraryView", "Reading {done} of {count} file")
 READING_MANY = QT_TRANSLATE_NOOP("LibraryView", "Reading {done} of {count} files")
@@ -86,12 +94,7 @@ ADDED_MANY_BAD = QT_TRANSLATE_NOOP(
 )
 MEASURING_ONE = QT_TRANSLATE_NOOP("LibraryView", "Measuring loudness: {done} of {count} track")
 MEASURING_MANY = QT_TRANSLATE_NOOP("LibraryView", "Measuring loudness: {done} of {count} tracks")
-PICK_FILES = QT_TRANSLATE_NOOP(
-    "LibraryView", "Pick the files to add in the list on the left first."
-)
-PICK_EXPORT = QT_TRANSLATE_NOOP("LibraryView", "Pick the playlist to export first.")
 LOADING = QT_TRANSLATE_NOOP("LibraryView", "Loading the library…")
-ID_ROLE = Qt.ItemDataRole.UserRole
 PLAYLISTS_TAB, SOUNDTRACKS_TAB = 0, 1
 
 
@@ -362,27 +365,9 @@ class LibraryView(QWidget):
         self.measurer.start()
 
     def _fill(self, read: LibraryRead) -> None:
-        summaries = read.playlists
         self.table.show_items(read.items)
         self._show_notice()
-        current = read.shown
-        self.playlists.blockSignals(True)
-        self.playlists.clear()
-        self._playlist_lines = []
-        for summary in summaries:
-            length = minutes_text(round(summary.seconds / 60))
-            said = (PLAYLIST_ONE if summary.tracks == 1 else PLAYLIST_MANY).format(
-                name=summary.name, count=summary.tracks, length=length
-            )
-            entry = QListWidgetItem(translated(said))
-            entry.setData(ID_ROLE, summary.id)
-            self._playlist_lines.append(said)
-            self.playlists.addItem(entry)
-            if summary.id == current:
-                self.playlists.setCurrentItem(entry)
-        if self.playlists.currentRow() < 0 and summaries:
-            self.playlists.setCurrentRow(0)
-        self.playlists.blockSignals(False)
+        self._playlist_lines = show_playlists(self, read.playlists, read.shown)
         self._show_entries(read.entries)
         self.plans = read.plans
         self.soundtracks.clear()
@@ -416,32 +401,7 @@ class LibraryView(QWidget):
 
     def _show_entries(self, items: list[LibraryItem] | None = None) -> None:
         """The playlist shown's entries (``items``: read already), else read them now."""
-        self.entries.clear()
-        playlist = self.current_playlist()
-        if playlist is None:
-            say(self.playlist_total, NO_PLAYLIST)
-            return
-        if items is None:
-            try:
-                items = self.library.entries(playlist)
-            except StorageError as exc:
-                self._say_problem(exc)
-                return
-        for item in items:
-            text = item.title if not item.artist else f"{item.artist} – {item.title}"
-            if item.duration:
-                text += f"   {clock_text(item.duration)}"
-            if item.problem:
-                text += f"   ({item.problem})"
-            entry = QListWidgetItem(text)
-            entry.setData(ID_ROLE, item.id)
-            self.entries.addItem(entry)
-        seconds = sum(item.duration or 0 for item in items if item.problem is None)
-        total = TOTAL_ONE if len(items) == 1 else TOTAL_MANY
-        say(
-            self.playlist_total,
-            total.format(count=len(items), minutes=minutes_text(round(seconds / 60))),
-        )
+        show_entries(self, items)
 
     # -- files ----------------------------------------------------------------------------------
 
@@ -527,39 +487,11 @@ class LibraryView(QWidget):
 
     # -- playlists ------------------------------------------------------------------------------
 
-    def _entry_ids(self) -> list[int]:
-        return [int(self.entries.item(r).data(ID_ROLE)) for r in range(self.entries.count())]
-
-    def _save(self, ids: list[int]) -> bool:
-        playlist = self.current_playlist()
-        if playlist is None:
-            return False
-        try:
-            self.library.set_entries(playlist, ids)
-        except StorageError as exc:
-            self._say_problem(exc)
-            return False
-        self.changed.emit()
-        return True
-
     def _save_order(self) -> None:
-        if self._save(self._entry_ids()):
-            self.load()
+        save_order(self)
 
     def add_to_playlist(self) -> None:
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        if not rows:
-            say(self.message, PICK_FILES)
-            return
-        chosen = [self.table.tracks[row].id for row in rows]
-        if self.current_playlist() is None:
-            self._ask_name(lambda: self._add_entries(chosen))
-            return
-        self._add_entries(chosen)
-
-    def _add_entries(self, chosen: list[int]) -> None:
-        if self._save(self._entry_ids() + chosen):
-            self.load()
+        add_to_playlist(self)
 
     def _on_tab(self, index: int) -> bool:
         """Show the tab ``index``; whether it was shown already."""
@@ -569,85 +501,25 @@ class LibraryView(QWidget):
 
     def move_entry(self, step: int) -> None:
         self._on_tab(PLAYLISTS_TAB)
-        row = self.entries.currentRow()
-        ids = self._entry_ids()
-        target = row + step
-        if row < 0 or not 0 <= target < len(ids):
-            return
-        ids[row], ids[target] = ids[target], ids[row]
-        if self._save(ids):
-            self.load()
-            self.entries.setCurrentRow(target)
+        move_entry(self, step)
 
     def remove_entry(self) -> None:
-        if not self._on_tab(PLAYLISTS_TAB):
-            return
-        row = self.entries.currentRow()
-        if row < 0:
-            return
-        ids = self._entry_ids()
-        del ids[row]
-        if self._save(ids):
-            self.load()
-            self.entries.setCurrentRow(min(row, len(ids) - 1))
+        if self._on_tab(PLAYLISTS_TAB):
+            remove_entry(self)
 
     def new_playlist(self) -> None:
         """Ask for the new playlist's name, then make it the current one."""
         self._on_tab(PLAYLISTS_TAB)
-        self._ask_name()
-
-    def _ask_name(self, then: Callable[[], None] | None = None) -> None:
-        """Ask for a name; once it is given, make the playlist and do ``then``."""
-        dialog = QInputDialog(self)
-        dialog.setWindowTitle(translated(QT_TRANSLATE_NOOP("LibraryView", "New playlist")))
-        dialog.setLabelText(translated(QT_TRANSLATE_NOOP("LibraryView", "Name of the playlist:")))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.textValueSelected.connect(lambda name: self._create_playlist(name, then))
-        self.name_dialog = dialog
-        dialog.open()
-
-    def _create_playlist(self, name: str, then: Callable[[], None] | None) -> None:
-        try:
-            created = self.library.create_playlist(name)
-        except StorageError as exc:
-            self._say_problem(exc)
-            return
-        self.load()
-        self._select_playlist(created)
-        self.changed.emit()
-        if then is not None:
-            then()
-
-    def _select_playlist(self, playlist_id: int) -> None:
-        for row in range(self.playlists.count()):
-            if self.playlists.item(row).data(ID_ROLE) == playlist_id:
-                self.playlists.setCurrentRow(row)
+        ask_name(self)
 
     def delete_playlist(self) -> None:
-        if not self._on_tab(PLAYLISTS_TAB):
-            return
-        playlist = self.current_playlist()
-        if playlist is None:
-            return
-        try:
-            self.library.delete_playlist(playlist)
-        except StorageError as exc:
-            self._say_problem(exc)
-            return
-        self.load()
-        self.changed.emit()
+        if self._on_tab(PLAYLISTS_TAB):
+            delete_playlist(self)
 
     def import_playlist(self) -> None:
         """Ask for a playlist file to import."""
         self._on_tab(PLAYLISTS_TAB)
-        dialog = self._file_dialog(
-            QT_TRANSLATE_NOOP("LibraryView", "Import a playlist"),
-            Path.home(),
-            translated(PLAYLIST_FILTER),
-        )
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.fileSelected.connect(lambda name: self.import_from(Path(name)))
-        dialog.open()
+        ask_import(self)
 
     def import_from(self, path: Path) -> None:
         """Read a playlist file into a new playlist; entries not found are listed as missing."""
@@ -656,18 +528,7 @@ class LibraryView(QWidget):
     def export_playlist(self) -> None:
         """Ask where to write the current playlist (M3U, PLS or XSPF by the name's suffix)."""
         self._on_tab(PLAYLISTS_TAB)
-        if self.current_playlist() is None:
-            say(self.message, PICK_EXPORT)
-            return
-        dialog = self._file_dialog(
-            QT_TRANSLATE_NOOP("LibraryView", "Export the playlist"),
-            Path.home() / "playlist.m3u8",
-            translated(PLAYLIST_FILTER),
-        )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("m3u8")
-        dialog.fileSelected.connect(lambda name: self.export_to(Path(name)))
-        dialog.open()
+        ask_export(self)
 
     def export_to(self, target: Path) -> None:
         """Write the current playlist to ``target``."""

@@ -197,6 +197,7 @@ TRANSLATED = frozenset(
         "language.py",
         "library_files.py",
         "library_measure.py",
+        "library_playlists.py",
         "library_read.py",
         "library_scan.py",
         "library_soundtracks.py",
