@@ -142,6 +142,57 @@
     </message>
 </context>
 <context>
+    <name>CloseDialog</name>
+    <message>
+        <source>Close the session early</source>
+        <translation>Cerrar la sesión antes de tiempo</translation>
+    </message>
+    <message>
+        <source>Close the session</source>
+        <translation>Cerrar la sesión</translation>
+    </message>
+    <message>
+        <source>Close the session early?</source>
+        <translation>¿Cerrar la sesión antes de tiempo?</translation>
+    </message>
+    <message>
+        <source>Close the session?</source>
+        <translation>¿Cerrar la sesión?</translation>
+    </message>
+    <message>
+        <source>Why it closes early (goes on the record)</source>
+        <translation>Por qué se cierra antes (queda en el registro)</translation>
+    </message>
+    <message>
+        <source>Reason (needed to close early)</source>
+        <translation>Motivo (necesario para cerrar antes)</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>Nota (opcional)</translation>
+    </message>
+    <message>
+        <source>Keep it open   Esc</source>
+        <translation>Mantenerla abierta   Esc</translation>
+    </message>
+    <message>
+        <source>Close early   Enter</source>
+        <translation>Cerrar antes   Enter</translation>
+    </message>
+    <message>
+        <source>Close session   Enter</source>
+        <translation>Cerrar sesión   Enter</translation>
+    </message>
+    <message>
+        <source>{refusal}. Switch user (Ctrl+Shift+L): what is typed here is kept.</source>
+        <translation>{refusal}. Cambie de usuario (Ctrl+Shift+L): lo escrito aquí se conserva.</translation>
+    </message>
+    <message>
+        <source>Say why the session ends early; it goes on the record.</source>
+        <translation>Indique por qué la sesión termina antes; queda en el registro.</translation>
+    </message>
+</context>
+<context>
     <name>ClosePolicy</name>
     <message>
         <source>A session is open: press Ctrl+Shift+Q again to close kapdesk. The session goes on when kapdesk starts again.</source>
@@ -360,6 +411,169 @@
     <message>
         <source>The protocol also asks</source>
         <translation>El protocolo también pregunta</translation>
+    </message>
+</context>
+<context>
+    <name>DoseDialog</name>
+    <message>
+        <source>{refusal}. Switch user (Ctrl+Shift+L): what is typed here is kept.</source>
+        <translation>{refusal}. Cambie de usuario (Ctrl+Shift+L): lo escrito aquí se conserva.</translation>
+    </message>
+    <message>
+        <source>Record dose   Enter</source>
+        <translation>Registrar dosis   Enter</translation>
+    </message>
+    <message>
+        <source>Record the dose</source>
+        <translation>Registrar la dosis</translation>
+    </message>
+    <message>
+        <source>Record an extra dose</source>
+        <translation>Registrar una dosis adicional</translation>
+    </message>
+    <message>
+        <source>Dose given</source>
+        <translation>Dosis administrada</translation>
+    </message>
+    <message>
+        <source>Extra dose</source>
+        <translation>Dosis adicional</translation>
+    </message>
+    <message>
+        <source>The journey clock starts at 0:00 when you record it.</source>
+        <translation>El reloj de la sesión empieza en 0:00 al registrarla.</translation>
+    </message>
+    <message>
+        <source>Given so far in this session: {amount} {unit}.</source>
+        <translation>Administrado en esta sesión: {amount} {unit}.</translation>
+    </message>
+    <message>
+        <source>Given so far in this session: nothing counted.</source>
+        <translation>Administrado en esta sesión: nada registrado.</translation>
+    </message>
+    <message>
+        <source>Not ticked before dosing: {steps}.</source>
+        <translation>Sin marcar antes de la dosis: {steps}.</translation>
+    </message>
+    <message>
+        <source>{concern}.</source>
+        <translation>{concern}.</translation>
+    </message>
+    <message>
+        <source>e.g. rechecked after 10 min of rest; agreed with Dr …</source>
+        <translation>p. ej., nueva toma tras 10 min de reposo; acordado con el Dr. …</translation>
+    </message>
+    <message>
+        <source>Amount in {unit}</source>
+        <translation>Cantidad en {unit}</translation>
+    </message>
+    <message>
+        <source>Weight in {unit}</source>
+        <translation>Peso en {unit}</translation>
+    </message>
+    <message>
+        <source>Weight ({unit})</source>
+        <translation>Peso ({unit})</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <source>Switch user   Ctrl+Shift+L</source>
+        <translation>Cambiar de usuario   Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <source>the prescriber's reason, e.g. partial response at 0.5</source>
+        <translation>el motivo del prescriptor, p. ej., respuesta parcial con 0.5</translation>
+    </message>
+    <message>
+        <source>Why outside the usual range</source>
+        <translation>Motivo fuera del rango habitual</translation>
+    </message>
+    <message>
+        <source>from the vial or device</source>
+        <translation>del vial o dispositivo</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Vía</translation>
+    </message>
+    <message>
+        <source>Lot number</source>
+        <translation>Número de lote</translation>
+    </message>
+    <message>
+        <source>Given by</source>
+        <translation>Administrada por</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Why dose anyway</source>
+        <translation>Por qué administrar igual</translation>
+    </message>
+    <message>
+        <source>Cancel   Esc</source>
+        <translation>Cancelar   Esc</translation>
+    </message>
+    <message>
+        <source>Not recorded: over the {limit} {unit} limit</source>
+        <translation>No registrada: supera el límite de {limit} {unit}</translation>
+    </message>
+    <message>
+        <source>Needs a prescriber's decision</source>
+        <translation>Requiere decisión del prescriptor</translation>
+    </message>
+    <message>
+        <source>{refusal}.</source>
+        <translation>{refusal}.</translation>
+    </message>
+    <message>
+        <source>Enter the weight for the total in mg</source>
+        <translation>Escriba el peso para el total en mg</translation>
+    </message>
+    <message>
+        <source>Weight: {low}–{high}</source>
+        <translation>Peso: {low}–{high}</translation>
+    </message>
+    <message>
+        <source>= {total} {unit} total</source>
+        <translation>= {total} {unit} en total</translation>
+    </message>
+    <message>
+        <source>Will not be recorded: {why}.</source>
+        <translation>No se registrará: {why}.</translation>
+    </message>
+    <message>
+        <source>Outside the usual range: {why}.</source>
+        <translation>Fuera del rango habitual: {why}.</translation>
+    </message>
+    <message>
+        <source>Outside the usual range: {why}. A prescriber decides, with a reason.</source>
+        <translation>Fuera del rango habitual: {why}. Decide un prescriptor, con un motivo.</translation>
+    </message>
+    <message>
+        <source>Enter the amount given.</source>
+        <translation>Escriba la cantidad administrada.</translation>
+    </message>
+    <message>
+        <source>Not recorded: {why}.</source>
+        <translation>No registrada: {why}.</translation>
+    </message>
+    <message>
+        <source>Say why the dose goes ahead with this blood pressure, or cancel and check it again after a rest.</source>
+        <translation>Indique por qué se administra la dosis con esta presión arterial, o cancele y vuelva a medirla tras un reposo.</translation>
+    </message>
+    <message>
+        <source>{refusal}. Switch user to a prescriber, or change the amount; what is typed here is kept.</source>
+        <translation>{refusal}. Cambie a un usuario prescriptor o cambie la cantidad; lo escrito aquí se conserva.</translation>
+    </message>
+    <message>
+        <source>Say why the dose goes outside the usual range: it goes on the record.</source>
+        <translation>Indique por qué la dosis sale del rango habitual: queda en el registro.</translation>
     </message>
 </context>
 <context>
@@ -642,6 +856,53 @@
     <message>
         <source>New session</source>
         <translation>Nueva sesión</translation>
+    </message>
+</context>
+<context>
+    <name>JourneyCards</name>
+    <message>
+        <source>Past sessions</source>
+        <translation>Sesiones previas</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Cronología</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Alerta</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>Visto</translation>
+    </message>
+    <message>
+        <source>Record, under your name, that you have seen these flags</source>
+        <translation>Registrar, con su nombre, que ha visto estas alertas</translation>
+    </message>
+    <message>
+        <source>Journey time is right</source>
+        <translation>El tiempo es correcto</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>Cambiar de usuario</translation>
+    </message>
+    <message>
+        <source>Close session</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>Dose given</source>
+        <translation>Dosis administrada</translation>
+    </message>
+    <message>
+        <source>Next phase</source>
+        <translation>Siguiente fase</translation>
+    </message>
+    <message>
+        <source>Ready to leave?</source>
+        <translation>¿Listo para irse?</translation>
     </message>
 </context>
 <context>
@@ -2150,6 +2411,17 @@
     <message>
         <source>ok</source>
         <translation>correcto</translation>
+    </message>
+</context>
+<context>
+    <name>Widgets</name>
+    <message>
+        <source>Switch user to let a colleague who may do it.</source>
+        <translation>Cambie de usuario para que lo haga un colega autorizado.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
 </context>
 </TS>

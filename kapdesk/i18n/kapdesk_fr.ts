@@ -142,6 +142,57 @@
     </message>
 </context>
 <context>
+    <name>CloseDialog</name>
+    <message>
+        <source>Close the session early</source>
+        <translation>Clôturer la séance plus tôt</translation>
+    </message>
+    <message>
+        <source>Close the session</source>
+        <translation>Clôturer la séance</translation>
+    </message>
+    <message>
+        <source>Close the session early?</source>
+        <translation>Clôturer la séance plus tôt ?</translation>
+    </message>
+    <message>
+        <source>Close the session?</source>
+        <translation>Clôturer la séance ?</translation>
+    </message>
+    <message>
+        <source>Why it closes early (goes on the record)</source>
+        <translation>Pourquoi elle est clôturée plus tôt (figure au dossier)</translation>
+    </message>
+    <message>
+        <source>Reason (needed to close early)</source>
+        <translation>Motif (requis pour clôturer plus tôt)</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>Note (facultative)</translation>
+    </message>
+    <message>
+        <source>Keep it open   Esc</source>
+        <translation>La garder ouverte   Esc</translation>
+    </message>
+    <message>
+        <source>Close early   Enter</source>
+        <translation>Clôturer plus tôt   Enter</translation>
+    </message>
+    <message>
+        <source>Close session   Enter</source>
+        <translation>Clôturer la séance   Enter</translation>
+    </message>
+    <message>
+        <source>{refusal}. Switch user (Ctrl+Shift+L): what is typed here is kept.</source>
+        <translation>{refusal}. Changez d'utilisateur (Ctrl+Shift+L) : ce qui est saisi ici est conservé.</translation>
+    </message>
+    <message>
+        <source>Say why the session ends early; it goes on the record.</source>
+        <translation>Indiquez pourquoi la séance se termine plus tôt ; cela figure au dossier.</translation>
+    </message>
+</context>
+<context>
     <name>ClosePolicy</name>
     <message>
         <source>A session is open: press Ctrl+Shift+Q again to close kapdesk. The session goes on when kapdesk starts again.</source>
@@ -360,6 +411,169 @@
     <message>
         <source>The protocol also asks</source>
         <translation>Le protocole demande aussi</translation>
+    </message>
+</context>
+<context>
+    <name>DoseDialog</name>
+    <message>
+        <source>{refusal}. Switch user (Ctrl+Shift+L): what is typed here is kept.</source>
+        <translation>{refusal}. Changez d'utilisateur (Ctrl+Shift+L) : ce qui est saisi ici est conservé.</translation>
+    </message>
+    <message>
+        <source>Record dose   Enter</source>
+        <translation>Enregistrer la dose   Enter</translation>
+    </message>
+    <message>
+        <source>Record the dose</source>
+        <translation>Enregistrer la dose</translation>
+    </message>
+    <message>
+        <source>Record an extra dose</source>
+        <translation>Enregistrer une dose supplémentaire</translation>
+    </message>
+    <message>
+        <source>Dose given</source>
+        <translation>Dose donnée</translation>
+    </message>
+    <message>
+        <source>Extra dose</source>
+        <translation>Dose supplémentaire</translation>
+    </message>
+    <message>
+        <source>The journey clock starts at 0:00 when you record it.</source>
+        <translation>Le chrono de la séance démarre à 0:00 à l'enregistrement.</translation>
+    </message>
+    <message>
+        <source>Given so far in this session: {amount} {unit}.</source>
+        <translation>Donné jusqu'ici dans cette séance : {amount} {unit}.</translation>
+    </message>
+    <message>
+        <source>Given so far in this session: nothing counted.</source>
+        <translation>Donné jusqu'ici dans cette séance : rien de compté.</translation>
+    </message>
+    <message>
+        <source>Not ticked before dosing: {steps}.</source>
+        <translation>Non coché avant la dose : {steps}.</translation>
+    </message>
+    <message>
+        <source>{concern}.</source>
+        <translation>{concern}.</translation>
+    </message>
+    <message>
+        <source>e.g. rechecked after 10 min of rest; agreed with Dr …</source>
+        <translation>p. ex. recontrôlé après 10 min de repos ; convenu avec le Dr …</translation>
+    </message>
+    <message>
+        <source>Amount in {unit}</source>
+        <translation>Quantité en {unit}</translation>
+    </message>
+    <message>
+        <source>Weight in {unit}</source>
+        <translation>Poids en {unit}</translation>
+    </message>
+    <message>
+        <source>Weight ({unit})</source>
+        <translation>Poids ({unit})</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Switch user   Ctrl+Shift+L</source>
+        <translation>Changer d'utilisateur   Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <source>the prescriber's reason, e.g. partial response at 0.5</source>
+        <translation>le motif du prescripteur, p. ex. réponse partielle à 0,5</translation>
+    </message>
+    <message>
+        <source>Why outside the usual range</source>
+        <translation>Motif hors plage habituelle</translation>
+    </message>
+    <message>
+        <source>from the vial or device</source>
+        <translation>sur le flacon ou le dispositif</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Voie</translation>
+    </message>
+    <message>
+        <source>Lot number</source>
+        <translation>Numéro de lot</translation>
+    </message>
+    <message>
+        <source>Given by</source>
+        <translation>Donnée par</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Why dose anyway</source>
+        <translation>Pourquoi doser quand même</translation>
+    </message>
+    <message>
+        <source>Cancel   Esc</source>
+        <translation>Annuler   Esc</translation>
+    </message>
+    <message>
+        <source>Not recorded: over the {limit} {unit} limit</source>
+        <translation>Non enregistrée : au-delà de la limite de {limit} {unit}</translation>
+    </message>
+    <message>
+        <source>Needs a prescriber's decision</source>
+        <translation>Décision d'un prescripteur requise</translation>
+    </message>
+    <message>
+        <source>{refusal}.</source>
+        <translation>{refusal}.</translation>
+    </message>
+    <message>
+        <source>Enter the weight for the total in mg</source>
+        <translation>Saisissez le poids pour le total en mg</translation>
+    </message>
+    <message>
+        <source>Weight: {low}–{high}</source>
+        <translation>Poids : {low}–{high}</translation>
+    </message>
+    <message>
+        <source>= {total} {unit} total</source>
+        <translation>= {total} {unit} au total</translation>
+    </message>
+    <message>
+        <source>Will not be recorded: {why}.</source>
+        <translation>Ne sera pas enregistrée : {why}.</translation>
+    </message>
+    <message>
+        <source>Outside the usual range: {why}.</source>
+        <translation>Hors plage habituelle : {why}.</translation>
+    </message>
+    <message>
+        <source>Outside the usual range: {why}. A prescriber decides, with a reason.</source>
+        <translation>Hors plage habituelle : {why}. Un prescripteur décide, avec un motif.</translation>
+    </message>
+    <message>
+        <source>Enter the amount given.</source>
+        <translation>Saisissez la quantité donnée.</translation>
+    </message>
+    <message>
+        <source>Not recorded: {why}.</source>
+        <translation>Non enregistrée : {why}.</translation>
+    </message>
+    <message>
+        <source>Say why the dose goes ahead with this blood pressure, or cancel and check it again after a rest.</source>
+        <translation>Indiquez pourquoi la dose est donnée avec cette tension, ou annulez et recontrôlez-la après un repos.</translation>
+    </message>
+    <message>
+        <source>{refusal}. Switch user to a prescriber, or change the amount; what is typed here is kept.</source>
+        <translation>{refusal}. Passez à un prescripteur ou changez la quantité ; ce qui est saisi ici est conservé.</translation>
+    </message>
+    <message>
+        <source>Say why the dose goes outside the usual range: it goes on the record.</source>
+        <translation>Indiquez pourquoi la dose sort de la plage habituelle : cela figure au dossier.</translation>
     </message>
 </context>
 <context>
@@ -642,6 +856,53 @@
     <message>
         <source>New session</source>
         <translation>Nouvelle séance</translation>
+    </message>
+</context>
+<context>
+    <name>JourneyCards</name>
+    <message>
+        <source>Past sessions</source>
+        <translation>Séances passées</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Chronologie</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Alerte</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>Vu</translation>
+    </message>
+    <message>
+        <source>Record, under your name, that you have seen these flags</source>
+        <translation>Enregistrer, à votre nom, que vous avez vu ces alertes</translation>
+    </message>
+    <message>
+        <source>Journey time is right</source>
+        <translation>Le temps est juste</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>Changer d'utilisateur</translation>
+    </message>
+    <message>
+        <source>Close session</source>
+        <translation>Clôturer la séance</translation>
+    </message>
+    <message>
+        <source>Dose given</source>
+        <translation>Dose donnée</translation>
+    </message>
+    <message>
+        <source>Next phase</source>
+        <translation>Phase suivante</translation>
+    </message>
+    <message>
+        <source>Ready to leave?</source>
+        <translation>Prêt à partir ?</translation>
     </message>
 </context>
 <context>
@@ -2150,6 +2411,17 @@
     <message>
         <source>ok</source>
         <translation>ok</translation>
+    </message>
+</context>
+<context>
+    <name>Widgets</name>
+    <message>
+        <source>Switch user to let a colleague who may do it.</source>
+        <translation>Changez d'utilisateur pour laisser faire un collègue autorisé.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 </TS>

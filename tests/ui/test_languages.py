@@ -185,7 +185,9 @@ TRANSLATED = frozenset(
         "banner.py",
         "breathing_dialog.py",
         "calm_screen.py",
+        "close_dialog.py",
         "close_policy.py",
+        "dialogs.py",
         "discharge_dialog.py",
         "early_page.py",
         "first_admin_view.py",
@@ -193,6 +195,8 @@ TRANSLATED = frozenset(
         "history_view.py",
         "idle_lock.py",
         "integration_view.py",
+        "journey_cards.py",
+        "journey_refusals.py",
         "journey_view.py",
         "language.py",
         "library_files.py",
@@ -215,6 +219,7 @@ TRANSLATED = frozenset(
         "soundtrack_dialog.py",
         "start_view.py",
         "storage_ops.py",
+        "widgets.py",
         "window_parts.py",
         "words.py",
     }
@@ -270,15 +275,12 @@ NOT_YET = {
     "ui/backup_section.py": 23,
     "ui/board_window.py": 5,
     "ui/course_view.py": 12,
-    "ui/dialogs.py": 18,
-    "ui/journey_cards.py": 11,
     "ui/observation_panel.py": 4,
     "ui/setup_view.py": 18,
     "ui/staff_view.py": 20,
     "ui/summary_view.py": 11,
     "ui/timeline_view.py": 16,
     "ui/vitals_chart.py": 2,
-    "ui/widgets.py": 1,
 }
 
 
