@@ -313,11 +313,14 @@ class JourneyStore:
         protocol: Protocol,
         sitter: str,
         actor: StaffMember | None = None,
+        handout_language: str = "",
     ) -> OpenJourney:
         """Create a session and its first event in one transaction; raise if it cannot be saved.
 
         ``actor`` is the member of staff opening it, who acts on the journey from then on
         (:class:`kapdesk.core.journey.NotAllowedError` if their roles do not allow it).
+        ``handout_language`` is the language the patient's handout prints in ("es"); "" the
+        clinic's.
         """
         code = patient_code.strip()
         if not code:
@@ -326,17 +329,26 @@ class JourneyStore:
         opened = journey.events[0]
         with plainly(QT_TRANSLATE_NOOP("Storage", "The session could not be opened")):
             try:
-                session_id, sitter_name = self._create(code, sitter, protocol, opened)
+                session_id, sitter_name = self._create(
+                    code, sitter, protocol, opened, handout_language
+                )
             except IntegrityError:
                 # Another room added the same patient, sitter or protocol text at the same
                 # moment: theirs is there now, and this room's session uses it.
-                session_id, sitter_name = self._create(code, sitter, protocol, opened)
+                session_id, sitter_name = self._create(
+                    code, sitter, protocol, opened, handout_language
+                )
         recorder = self._recorder(session_id, 1, opened.wall)
         journey.subscribe(recorder)
         return self._keep_live(OpenJourney(session_id, code, sitter_name, journey, recorder))
 
     def _create(
-        self, code: str, sitter: str, protocol: Protocol, opened: JourneyEvent
+        self,
+        code: str,
+        sitter: str,
+        protocol: Protocol,
+        opened: JourneyEvent,
+        handout_language: str = "",
     ) -> tuple[int, str]:
         """The session row and its first event, in one transaction: its id and sitter."""
         with self._factory.begin() as session:
@@ -348,7 +360,7 @@ class JourneyStore:
             )
             snapshot = ProtocolSnapshotRepository(session).snapshot(protocol, opened.wall)
             row = SessionRepository(session).create(
-                patient, staff, snapshot, opened.wall, self.room
+                patient, staff, snapshot, opened.wall, self.room, handout_language=handout_language
             )
             JourneyEventRepository(session).append(row.id, 0, opened)
             return row.id, staff.name if staff else ""

@@ -128,6 +128,8 @@ class JourneySession(Base):
     closed_at: Mapped[datetime | None]
     close_reason: Mapped[str] = mapped_column(Text, default="")
     course_id: Mapped[int | None] = mapped_column(ForeignKey("courses.id"), index=True)
+    # The patient's handout's language ("es"); NULL or "" the clinic's (sessions before 0013).
+    handout_language: Mapped[str | None] = mapped_column(String(8), default="")
 
 
 class DoseRecord(Base):

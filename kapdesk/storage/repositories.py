@@ -65,6 +65,7 @@ class SessionSummary:
     closed_at: datetime | None
     close_reason: str
     room: str = ""
+    handout_language: str = ""  # the patient's handout's ("es"); "" the clinic's language
 
 
 class PatientRepository:
@@ -147,6 +148,8 @@ class SessionRepository:
         snapshot: ProtocolSnapshot,
         opened_at: datetime,
         room: str = "",
+        *,
+        handout_language: str = "",
     ) -> JourneySession:
         row = JourneySession(
             patient_id=patient.id,
@@ -161,6 +164,7 @@ class SessionRepository:
             dosed_at=None,
             closed_at=None,
             close_reason="",
+            handout_language=handout_language,
         )
         self.session.add(row)
         self.session.flush()
@@ -227,6 +231,7 @@ class SessionRepository:
                 closed_at=row.closed_at,
                 close_reason=row.close_reason,
                 room=row.room,
+                handout_language=row.handout_language or "",
             )
             for row, code, name in self.session.execute(query)
         ]

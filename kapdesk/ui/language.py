@@ -73,3 +73,10 @@ class Language(QObject):
         if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             found.append(qt)  # Qt's own dialogs' buttons; without it they stay English
         return found
+
+
+def spoken() -> str:
+    """The language kapdesk speaks now: the application's :class:`Language`'s, else English."""
+    app = QCoreApplication.instance()
+    language = app.findChild(Language) if app is not None else None
+    return language.code if language is not None else SOURCE_LANGUAGE

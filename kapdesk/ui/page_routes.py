@@ -287,7 +287,9 @@ class PageRoutes(WindowParts):
         if not sitter.strip() and self.member is not None:
             sitter = self.member.name
         try:
-            opened = self.store.open_session(patient_code, protocol, sitter, actor=self.member)
+            opened = self.store.open_session(
+                patient_code, protocol, sitter, self.member, self.setup_view.handout_language()
+            )
         except JourneyError as exc:
             self.setup_view.show_error(SAID_SO.format(problem=words_of(exc)))
             return

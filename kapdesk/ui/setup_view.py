@@ -22,11 +22,15 @@ from kapdesk.core.loudness_words import soundtrack_note
 from kapdesk.core.protocols import Protocol
 from kapdesk.core.soundtrack import Soundtrack, coverage
 from kapdesk.core.timefmt import minutes_text
+from kapdesk.core.units import LANGUAGES
 from kapdesk.core.wall_text import Day
 from kapdesk.core.wording import counted
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.ui import formats
 from kapdesk.ui.backup_section import CalmNotice
+from kapdesk.ui.language import spoken
 from kapdesk.ui.widgets import ActionButton, label
+from kapdesk.ui.words import say
 
 if TYPE_CHECKING:
     from kapdesk.storage.courses import CourseInfo
@@ -34,6 +38,9 @@ if TYPE_CHECKING:
 
 DEFAULT_COURSE_SESSIONS = 6  # a course is often six sessions over two to three weeks
 COURSE_LOOKUP_MS = 250
+# The handout's languages, each named in its own: the patient reads the list, whatever the staff.
+LANGUAGE_NAMES = {"en": "English", "es": "Español", "fr": "Français"}
+HANDOUT_HEADING = QT_TRANSLATE_NOOP("SetupView", "HANDOUT LANGUAGE")
 
 
 class SetupView(QWidget):
@@ -137,6 +144,13 @@ class SetupView(QWidget):
         people.addWidget(self.soundtrack, 1, 1)
         people.addWidget(label("COURSE", "section"), 0, 2)
         people.addLayout(self._build_course_row(), 1, 2)
+        handout = label("", "section")
+        say(handout, HANDOUT_HEADING)
+        people.addWidget(handout, 0, 3)
+        self.handout = QComboBox()  # the language the patient's handout prints in
+        for code in LANGUAGES:
+            self.handout.addItem(LANGUAGE_NAMES[code], code)
+        people.addWidget(self.handout, 1, 3)
         people.setColumnStretch(0, 1)
         people.setColumnStretch(1, 1)
         people.setColumnStretch(2, 1)
@@ -198,6 +212,8 @@ class SetupView(QWidget):
         self.soundtrack.addItem("No sound")
         self.soundtrack.setCurrentIndex(0)
         self.soundtrack.blockSignals(False)
+        # The handout in the language kapdesk speaks (the clinic's) unless the patient asks.
+        self.handout.setCurrentIndex(max(0, self.handout.findData(spoken())))
         self._soundtrack_by_hand = False
         self.protocols.clear()
         for protocol in protocols:
@@ -365,6 +381,10 @@ class SetupView(QWidget):
         if kind == "new":
             return ("new", self.course_size.value())
         return (str(kind), int(value))
+
+    def handout_language(self) -> str:
+        """The language chosen for the patient's handout: "en", "es" or "fr"."""
+        return str(self.handout.currentData() or "")
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)

@@ -270,3 +270,25 @@ def test_the_wall_clock_jumping_an_hour_either_way_moves_nothing_on_screen(
     assert current.journey.events[-1].elapsed == pytest.approx(605)  # recorded at 10:05 too
     window.lock()
     assert "10:05" in " ".join(window.calm.visible_text())
+
+
+def test_setup_keeps_the_handout_language_chosen_with_the_session(
+    qtbot: QtBot, window: MainWindow, storage: Storage
+) -> None:
+    setup = window.setup_view
+    assert setup.handout.currentText() == "English"  # the language kapdesk speaks
+    assert [setup.handout.itemText(i) for i in range(setup.handout.count())] == [
+        "English",
+        "Español",
+        "Français",
+    ]
+    setup.handout.setFocus()
+    qtbot.keyClick(setup.handout, Qt.Key.Key_Down)  # the patient reads Spanish
+    assert setup.handout.currentText() == "Español"
+    _open_session(qtbot, window)
+    assert window.pages.currentWidget() is window.journey_view
+    with Session(storage.engine) as session:
+        row = session.scalars(select(JourneySession)).one()
+        assert row.handout_language == "es"
+    summary = window.store.summaries(1)[0]
+    assert summary.handout_language == "es"
