@@ -10,14 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QLocale
+
 from kapdesk.core import wall_text
 from kapdesk.core.clinic import ClinicSettings
 from kapdesk.core.clock import Clock
 from kapdesk.core.staff import Action, StaffMember, require
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.reports.chart import vitals_image
+from kapdesk.reports.handout_words import Words, handout_language
 from kapdesk.reports.pages import PageHeader, Printed
 from kapdesk.reports.pdf import ensure_gui, pdf_bytes
 from kapdesk.reports.printed import (
+    AFTER_YOUR_SESSION,
     HANDOUT_POINTS,
     VITALS_IMAGE,
     RecordFacts,
@@ -35,6 +40,8 @@ from kapdesk.storage.staff import StaffStore
 if TYPE_CHECKING:
     from kapdesk.core.units import Units
     from kapdesk.storage.repositories import SessionSummary
+
+COURSE = QT_TRANSLATE_NOOP("Printer", "Session {number} of {planned}")  # in a course
 
 
 @dataclass
@@ -61,18 +68,27 @@ class Printer:
         number = course.number_of(session_id) if course is not None else None
         if course is None or number is None:
             return ""
-        return f"Session {number} of {course.planned_sessions}"
+        return COURSE.format(number=number, planned=course.planned_sessions)
 
     def _units(self) -> Units:
         """The clinic's units, as its staff read them on this PC's screen."""
-        from PySide6.QtCore import QLocale  # noqa: PLC0415  (the PC's region, as Qt reads it)
-
         return self.clinic.units(QLocale.system().name())
 
-    def _header(self, summary: SessionSummary, title: str) -> PageHeader:
+    def _header(
+        self, summary: SessionSummary, title: str, words: Words | None = None
+    ) -> PageHeader:
         moment = summary.dosed_at or summary.opened_at
-        day = wall_text.current().day(moment) if moment else "-"
-        return PageHeader(self.clinic.name, summary.patient_code, day, title, self.mark)
+        way = words.way if words is not None else wall_text.current()
+        day = way.day(moment) if moment else "-"
+        return PageHeader(
+            self.clinic.name, summary.patient_code, day, title, self.mark, words or str
+        )
+
+    def _handout_words(self, summary: SessionSummary) -> Words:
+        """The patient's language, chosen at set-up (else the clinic's), whatever the staff's."""
+        system = QLocale.system().name()
+        code = handout_language(summary.handout_language, self.clinic.language, system)
+        return Words(code, self.clinic.region)
 
     def record_pages(self, session_id: int) -> Printed:
         """The session record, ready to print or save; LookupError or StorageError when it
@@ -98,16 +114,12 @@ class Printer:
         self._allowed()
         summary, journey = JourneyStore(self.storage, self.clock).load(session_id)
         plan = plan_lines(IntegrationStore(self.storage, self.clock).items(session_id))
+        words = self._handout_words(summary)
         facts = handout_facts(summary, journey, self.clinic, plan, self._course_text(session_id))
-        page = handout_html(facts, self.clock.now())
+        page = handout_html(facts, self.clock.now(), words)
         self._audit("handout_printed", session_id)
-        return Printed(
-            page,
-            self._header(summary, "After your session"),
-            (),
-            HANDOUT_POINTS,
-            "After your session",
-        )
+        title = words(AFTER_YOUR_SESSION)
+        return Printed(page, self._header(summary, title, words), (), HANDOUT_POINTS, title)
 
     def record(self, session_id: int) -> bytes:
         """The session record as a PDF."""

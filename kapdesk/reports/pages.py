@@ -10,6 +10,7 @@ resolution and scaled to the device's, so a PDF and a printout break their pages
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -28,6 +29,11 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
+from kapdesk.core.words import QT_TRANSLATE_NOOP
+
+PATIENT = QT_TRANSLATE_NOOP("PageHeader", "Patient {code}")
+SESSION = QT_TRANSLATE_NOOP("PageHeader", "Session {day}")  # the session's date
+PAGE = QT_TRANSLATE_NOOP("PageHeader", "Page {number} of {count}")
 MARGIN_MM = 16.0  # around the page; within what any printer can reach
 HEADER_MM = 11.0  # the running header, above the text
 FOOTER_MM = 9.0  # "Page n of m", below it
@@ -46,11 +52,18 @@ class PageHeader:
     day: str  # the session's date, as printed
     title: str  # what the document is: "Session record", "After your session"
     mark: str = ""  # a word every page carries in its header when set (e.g. "Practice")
+    # The words' language: English, or the patient's on the handout (reports.handout_words).
+    words: Callable[[str], str] = str
 
     def line(self, clinic: str | None = None) -> str:
         """Clinic, patient and date; ``clinic`` in place of the clinic's name (shortened)."""
         name = (self.clinic or "kapdesk") if clinic is None else clinic
-        return "  ·  ".join([name, f"Patient {self.patient_code}", f"Session {self.day}"])
+        patient = self.words(PATIENT.format(code=self.patient_code))
+        return "  ·  ".join([name, patient, self.words(SESSION.format(day=self.day))])
+
+    def page(self, number: int, count: int) -> str:
+        """Page 2 of 3."""
+        return self.words(PAGE.format(number=number, count=count))
 
 
 @dataclass(frozen=True)
@@ -332,4 +345,4 @@ def _running(
     foot = QRectF(margin, foot_y, width, line_height)
     painter.setPen(QColor("#333333"))
     painter.drawText(foot, LEFT, header.title)
-    painter.drawText(foot, RIGHT, f"Page {number} of {count}")
+    painter.drawText(foot, RIGHT, header.page(number, count))

@@ -33,8 +33,10 @@ from kapdesk.core.preparation import preparation_of
 from kapdesk.core.timeline import Entry, timeline
 from kapdesk.core.units import Units
 from kapdesk.core.vitals import CANONICAL, Reading, shown_flag
-from kapdesk.core.wall_text import Day
+from kapdesk.core.wall_text import Day, WallText
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.reports.exports import journey_time
+from kapdesk.reports.handout_words import Words
 
 if TYPE_CHECKING:  # the stores hand these in; reports read them and import no storage
     from kapdesk.storage.integration import ItemState
@@ -500,21 +502,64 @@ def _plan_section(plan: Sequence[PlanLine], heading: str) -> str:
 # -- the handout ----------------------------------------------------------------------------------
 
 
-def handout_html(facts: HandoutFacts, printed_at: datetime) -> str:
-    """The patient's take-home sheet: no clinical notes, no vital signs."""
-    day = _day(facts.session_day, Day.LONG)
-    clinic = facts.clinic_name or "your clinic"
-    parts = [f"<h1>After your session · {_e(day)}</h1>"]
+# The handout's words, marked for the patient's language (one template per sentence).
+AFTER_YOUR_SESSION = QT_TRANSLATE_NOOP("Handout", "After your session")
+TITLE = QT_TRANSLATE_NOOP("Handout", "After your session · {day}")
+YOUR_INTENTION = QT_TRANSLATE_NOOP("Handout", "Your intention")
+NO_INTENTION = QT_TRANSLATE_NOOP("Handout", "You did not write one down this time.")
+FOR_YOUR_JOURNAL = QT_TRANSLATE_NOOP("Handout", "For your journal")
+JOURNAL_INVITATION = QT_TRANSLATE_NOOP(
+    "Handout", "Tonight or tomorrow, take a quiet moment with these:"
+)
+BOOKED_FOR = QT_TRANSLATE_NOOP("Handout", "booked for {day}")
+BOOKED_FOR_AT = QT_TRANSLATE_NOOP("Handout", "booked for {day}, {booking}")
+TO_BOOK_FOR = QT_TRANSLATE_NOOP("Handout", "to book for {days}")
+DAYS_TO_DAYS = QT_TRANSLATE_NOOP("Handout", "{first} to {last}")
+WHEN = QT_TRANSLATE_NOOP("Handout", "When")
+WITH = QT_TRANSLATE_NOOP("Handout", "With")
+YOUR_NEXT_APPOINTMENTS = QT_TRANSLATE_NOOP("Handout", "Your next appointments")
+LOOKING_AFTER_YOURSELF = QT_TRANSLATE_NOOP("Handout", "Looking after yourself")
+STAYING_SAFE_TODAY = QT_TRANSLATE_NOOP("Handout", "Staying safe today")
+SAFETY = (
+    QT_TRANSLATE_NOOP(
+        "Handout",
+        "Do not drive, cycle or operate machinery until the next day, after a restful sleep.",
+    ),
+    QT_TRANSLATE_NOOP("Handout", "Do not drink alcohol or make important decisions today."),
+    QT_TRANSLATE_NOOP("Handout", "Let someone you trust keep you company for the rest of the day."),
+)
+WHO_TO_CALL = QT_TRANSLATE_NOOP("Handout", "Who to call")
+YOUR_CLINIC = QT_TRANSLATE_NOOP("Handout", "your clinic")
+CALL = QT_TRANSLATE_NOOP("Handout", "Questions? Call {clinic}.")
+CALL_ON = QT_TRANSLATE_NOOP("Handout", "Questions? Call {clinic} on {phone}.")
+PRINTED = QT_TRANSLATE_NOOP("Handout", "Patient {code} · printed {moment}")
+
+
+def _window_text(window: Window, way: WallText) -> str:
+    """The days a follow-up may be booked on, said ``way``: Mon 09 Mar to Tue 10 Mar."""
+    first = way.day(window.earliest, Day.WEEKDAY_DAY_MONTH)
+    if window.latest == window.earliest:
+        return first
+    return DAYS_TO_DAYS.format(first=first, last=way.day(window.latest, Day.WEEKDAY_DAY_MONTH))
+
+
+def handout_html(facts: HandoutFacts, printed_at: datetime, words: Words | None = None) -> str:
+    """The patient's take-home sheet: no clinical notes, no vital signs. In the language of
+    ``words`` (the patient's), English and the clinic's way with days when none is given."""
+    say = words or Words()
+    way = say.way
+    day = way.day(facts.session_day, Day.LONG)
+    parts = [f"<h1>{_e(say(TITLE.format(day=day)))}</h1>"]
     if facts.course:
-        parts.append(f"<p class='muted'>{_e(facts.course)}</p>")
+        parts.append(f"<p class='muted'>{_e(say(facts.course))}</p>")
     parts.append(
-        "<h2>Your intention</h2>"
-        f"<p class='big'>{_e(facts.intention or 'You did not write one down this time.')}</p>"
+        f"<h2>{_e(say(YOUR_INTENTION))}</h2>"
+        f"<p class='big'>{_e(facts.intention or say(NO_INTENTION))}</p>"
     )
     if facts.prompts:
         items = "".join(f"<li>{_e(prompt)}</li>" for prompt in facts.prompts)
         parts.append(
-            "<h2>For your journal</h2><p>Tonight or tomorrow, take a quiet moment with these:</p>"
+            f"<h2>{_e(say(FOR_YOUR_JOURNAL))}</h2><p>{_e(say(JOURNAL_INVITATION))}</p>"
             f"<ul>{items}</ul>"
         )
     follow_ups = [line for line in facts.plan if line.kind is ItemKind.FOLLOW_UP]
@@ -523,33 +568,37 @@ def handout_html(facts: HandoutFacts, printed_at: datetime) -> str:
         rows = []
         for line in follow_ups:
             if line.booked_on:
-                when = f"booked for {_day(line.booked_on, Day.LONG_DAY_MONTH)}"
-                if line.booking:
-                    when += f", {line.booking}"
+                booked = way.day(line.booked_on, Day.LONG_DAY_MONTH)
+                when = say(
+                    BOOKED_FOR_AT.format(day=booked, booking=line.booking)
+                    if line.booking
+                    else BOOKED_FOR.format(day=booked)
+                )
             elif line.window:
-                when = f"to book for {line.window.text()}"
+                when = say(TO_BOOK_FOR.format(days=_window_text(line.window, way)))
             else:
                 when = ""
             rows.append([_e(line.text), _e(when), _e(line.assigned_to)])
-        parts.append("<h2>Your next appointments</h2>" + _table(["", "When", "With"], rows))
+        parts.append(
+            f"<h2>{_e(say(YOUR_NEXT_APPOINTMENTS))}</h2>" + _table(["", say(WHEN), say(WITH)], rows)
+        )
     if steps:
         items = "".join(f"<li>{_e(line.text)}</li>" for line in steps)
-        parts.append(f"<h2>Looking after yourself</h2><ul>{items}</ul>")
-    safety = [
-        "Do not drive, cycle or operate machinery until the next day, after a restful sleep.",
-        "Do not drink alcohol or make important decisions today.",
-        "Let someone you trust keep you company for the rest of the day.",
-    ]
-    items = "".join(f"<li>{_e(line)}</li>" for line in safety)
-    parts.append(f"<h2>Staying safe today</h2><ul>{items}</ul>")
-    call = f"Questions? Call {clinic}" + (f" on {facts.clinic_phone}" if facts.clinic_phone else "")
-    parts.append(f"<h2>Who to call</h2><p class='big'>{_e(call)}.</p>")
+        parts.append(f"<h2>{_e(say(LOOKING_AFTER_YOURSELF))}</h2><ul>{items}</ul>")
+    items = "".join(f"<li>{_e(say(line))}</li>" for line in SAFETY)
+    parts.append(f"<h2>{_e(say(STAYING_SAFE_TODAY))}</h2><ul>{items}</ul>")
+    clinic = facts.clinic_name or YOUR_CLINIC
+    call = (
+        CALL_ON.format(clinic=clinic, phone=facts.clinic_phone)
+        if facts.clinic_phone
+        else CALL.format(clinic=clinic)
+    )
+    parts.append(f"<h2>{_e(say(WHO_TO_CALL))}</h2><p class='big'>{_e(say(call))}</p>")
     if facts.urgent:
         parts.append(f"<p class='big'><b>{_e(facts.urgent)}</b></p>")
-    parts.append(
-        f"<p class='muted'>Patient {_e(facts.patient_code)} · printed {_e(_local(printed_at))}</p>"
-    )
-    return _document("After your session", "".join(parts), HANDOUT_STYLE)
+    printed = PRINTED.format(code=facts.patient_code, moment=way.day_time(printed_at))
+    parts.append(f"<p class='muted'>{_e(say(printed))}</p>")
+    return _document(say(AFTER_YOUR_SESSION), "".join(parts), HANDOUT_STYLE)
 
 
 def plan_lines(items: Iterable[ItemState]) -> tuple[PlanLine, ...]:
