@@ -10,19 +10,24 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from kapdesk import __version__
 from kapdesk.core.clock import FakeClock
+from kapdesk.core.safe_files import write_atomically
 from kapdesk.paths import AppPaths
+from kapdesk.printing import Printer
 from kapdesk.records import Records, open_records
 from kapdesk.storage.db import NOT_RECORDS, Storage, open_storage
 from kapdesk.storage.journeys import JourneyStore
 from kapdesk.storage.schema_revision import SCHEMA_HEAD
 from kapdesk.storage.versions import note_version
 from kapdesk.upgrades import EARLIER, Upgrade, since_last_version
+from tests.support.pdf_text import pdf_text
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -43,6 +48,7 @@ import sys
 from kapdesk.core.clock import SystemClock
 from kapdesk.core.staff import Role
 from kapdesk.paths import AppPaths
+from kapdesk.printing import Printer
 from kapdesk.storage.db import open_storage
 from kapdesk.storage.staff import StaffStore
 
@@ -179,6 +185,36 @@ def test_data_from_an_earlier_version_opens_migrated_with_nothing_lost(
             records.writer.release()
 
 
+def test_an_upgraded_databases_sessions_print_in_the_clinics_language(
+    earlier_data: tuple[str, Path], tmp_path: Path, qapp: QApplication
+) -> None:
+    """Sessions from before the handout's language was kept have none: their handouts print
+    in the clinic's language, as they did."""
+    _label, written = earlier_data
+    data = _copy_of(written, tmp_path)
+    clock = FakeClock()
+    records = open_records(AppPaths.resolve(data), None, clock)
+    try:
+        with sqlite3.connect(data / "kapdesk.sqlite3") as db:
+            kept = db.execute("SELECT handout_language FROM sessions").fetchall()
+        assert kept
+        assert all(language is None for (language,) in kept)
+        summaries = JourneyStore(records.storage, clock).summaries()
+        assert summaries
+        assert all(summary.handout_language == "" for summary in summaries)
+        session_id = summaries[0].id
+        english = Printer(records.storage, clock, replace(records.clinic, language="en"))
+        path = tmp_path / "handout.pdf"
+        write_atomically(path, english.handout(session_id))
+        assert "After your session" in pdf_text(path)
+        french = Printer(records.storage, clock, replace(records.clinic, language="fr"))
+        assert french._handout_words(summaries[0]).code == "fr"
+    finally:
+        records.storage.engine.dispose()
+        if records.writer is not None:
+            records.writer.release()
+
+
 def test_the_next_start_says_nothing_more(earlier_data: tuple[str, Path], tmp_path: Path) -> None:
     _label, written = earlier_data
     data = _copy_of(written, tmp_path)
@@ -283,6 +319,7 @@ LOSING_UPGRADE = """
 import sys
 from alembic import command
 from kapdesk.paths import AppPaths
+from kapdesk.printing import Printer
 from kapdesk.storage.db import open_storage
 from kapdesk.storage.errors import DatabaseError
 
