@@ -66,6 +66,26 @@ class IntegrationStep:
 
 
 @dataclass(frozen=True)
+class HandoutTexts:
+    """The clinic's own handout texts in one language (``[handout.es]``): each given replaces
+    the clinic's on a handout printed in that language; each not given, the clinic's stays."""
+
+    language: str
+    urgent: str = ""
+    prompts: tuple[str, ...] = ()
+    steps: tuple[tuple[str, str], ...] = ()  # (step id, its words)
+    followups: tuple[tuple[str, str], ...] = ()  # (follow-up id, its name)
+
+    def step(self, step_id: str) -> str:
+        """The step's words in this language; "" when not given."""
+        return dict(self.steps).get(step_id, "")
+
+    def followup(self, rule_id: str) -> str:
+        """The follow-up's name in this language; "" when not given."""
+        return dict(self.followups).get(rule_id, "")
+
+
+@dataclass(frozen=True)
 class ClinicSettings:
     """Everything the clinic sets for itself."""
 
@@ -84,14 +104,20 @@ class ClinicSettings:
     region: str = ""  # dates, times and numbers, a locale name ("en_US"); "" the system's
     temperature_unit: str = ""  # "C" or "F"; "" the region's
     weight_unit: str = ""  # "kg" or "lb"; "" the region's
+    handout: tuple[HandoutTexts, ...] = ()  # the handout's texts in other languages
     source: str = ""
+
+    def handout_texts(self, language: str) -> HandoutTexts:
+        """The clinic's handout texts given for ``language``; none given, an empty set."""
+        found = [texts for texts in self.handout if texts.language == language]
+        return found[0] if found else HandoutTexts(language)
 
     def units(self, system_region: str) -> Units:
         """The units staff type and read, for a PC whose own region is ``system_region``."""
         return units_for(self.region or system_region, self.temperature_unit, self.weight_unit)
 
 
-_TOP = ("clinic", "followups", "integration", "breathing", "sound", "locale")
+_TOP = ("clinic", "followups", "integration", "breathing", "sound", "locale", "handout")
 _CLINIC_KEYS = ("name", "phone", "urgent", "open_days", "lock_minutes", "documents")
 _FOLLOWUP_KEYS = ("id", "name", "earliest_days", "latest_days", "offered", "next_dose")
 _INTEGRATION_KEYS = ("prompts", "steps")
@@ -99,6 +125,7 @@ _STEP_KEYS = ("id", "text")
 _BREATHING_KEYS = ("id", "name", "steps", "about")
 _SOUND_KEYS = ("target_loudness",)
 _LOCALE_KEYS = ("language", "region", "temperature", "weight")
+_HANDOUT_KEYS = ("urgent", "prompts", "steps", "followups")
 _REGION = r"[a-z]{2,3}(_[A-Z]{2})?"
 
 
@@ -148,7 +175,47 @@ class _Checker(TomlChecker):
                 values["target_loudness"] = target
         if "locale" in data:
             values.update(self.locale(self.section(data, "locale", _LOCALE_KEYS)))
-        return replace(base, **values)  # type: ignore[arg-type]
+        settings = replace(base, **values)  # type: ignore[arg-type]
+        if "handout" in data:
+            settings = replace(settings, handout=self.handout(data, settings))
+        return settings
+
+    def handout(
+        self, data: Mapping[str, object], settings: ClinicSettings
+    ) -> tuple[HandoutTexts, ...]:
+        """``[handout.es]``, ``[handout.fr]``: the clinic's handout texts in those languages,
+        its steps and follow-ups named by the ids the file (or kapdesk's own) gives them."""
+        found: list[HandoutTexts] = []
+        handout = self.section(data, "handout", LANGUAGES)
+        for language in handout:
+            path = f"handout.{language}"
+            table = self.section(handout, path, _HANDOUT_KEYS) if language in LANGUAGES else {}
+            if not table:
+                continue
+            prompts = (
+                self.prompts(table["prompts"], f"{path}.prompts") if "prompts" in table else ()
+            )
+            steps = self.named(table, path, "steps", {step.id for step in settings.steps})
+            rules = {rule.id for rule in settings.followups}
+            followups = self.named(table, path, "followups", rules)
+            urgent = self.text(table, path, "urgent")
+            found.append(HandoutTexts(language, urgent, prompts, steps, followups))
+        return tuple(found)
+
+    def named(
+        self, table: Mapping[str, object], path: str, key: str, ids: set[str]
+    ) -> tuple[tuple[str, str], ...]:
+        """A table of words by id (``steps = { journal = "..." }``), each id one the file (or
+        kapdesk's own settings) gives a step or follow-up."""
+        where = f"{path}.{key}"
+        value = self.section(table, where, ids)
+        named = []
+        for name in value:
+            if name in ids:
+                words = self.text(value, where, name, nonempty=True)
+                if words:
+                    named.append((name, words))
+        return tuple(named)
 
     def locale(self, table: Mapping[str, object]) -> dict[str, str]:
         import re  # noqa: PLC0415  (only for a clinic that sets its locale)
@@ -231,9 +298,9 @@ class _Checker(TomlChecker):
             rules.append(FollowUpRule(rule_id, name, earliest, latest, offered, next_dose))
         return tuple(rules)
 
-    def prompts(self, value: object) -> tuple[str, ...]:
+    def prompts(self, value: object, where: str = "integration.prompts") -> tuple[str, ...]:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            self.add("integration.prompts", "must be a list of questions, as text")
+            self.add(where, "must be a list of questions, as text")
             return ()
         return tuple(str(v).strip() for v in value)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -74,6 +74,7 @@ class PlanLine:
     done: bool = False
     notes: tuple[str, ...] = ()
     booking: str = ""  # the time and place given with the booking: "10:00, room 2"
+    key: str = ""  # the step's or follow-up's id in clinic.toml
 
 
 @dataclass(frozen=True)
@@ -613,6 +614,7 @@ def plan_lines(items: Iterable[ItemState]) -> tuple[PlanLine, ...]:
             item.done,
             item.notes,
             item.booking,
+            item.key,
         )
         for item in items
     )
@@ -624,16 +626,29 @@ def handout_facts(
     clinic: ClinicSettings,
     plan: tuple[PlanLine, ...],
     course: str = "",
+    *,
+    language: str = "",
 ) -> HandoutFacts:
-    """What a handout prints, taken from the record: the intention and the plan only."""
+    """What a handout prints, taken from the record: the intention and the plan only. The
+    clinic's own texts in ``language`` where clinic.toml gives them (``[handout.es]``), else
+    as the clinic wrote them."""
+    texts = clinic.handout_texts(language)
+
+    def in_language(line: PlanLine) -> PlanLine:
+        if line.kind is ItemKind.STEP:
+            return replace(line, text=texts.step(line.key) or line.text)
+        if line.kind is ItemKind.FOLLOW_UP:
+            return replace(line, text=texts.followup(line.key) or line.text)
+        return line
+
     return HandoutFacts(
         patient_code=summary.patient_code,
         session_day=summary.dosed_at or summary.opened_at,
         intention=preparation_of(journey).intention,
-        prompts=clinic.prompts,
-        plan=plan,
+        prompts=texts.prompts or clinic.prompts,
+        plan=tuple(in_language(line) for line in plan),
         clinic_name=clinic.name,
         clinic_phone=clinic.phone,
-        urgent=clinic.urgent,
+        urgent=texts.urgent or clinic.urgent,
         course=course,
     )

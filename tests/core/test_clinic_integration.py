@@ -213,3 +213,51 @@ def test_any_clinic_file_is_taken_or_refused_with_reasons_never_a_crash(text: st
     assert all(rule.earliest_days <= rule.latest_days for rule in settings.followups)
     plan = draft_plan(settings, FRIDAY, sessions_left=1)  # and a plan can be drafted from it
     assert all(item.window is None or item.window.earliest <= item.window.latest for item in plan)
+
+
+def test_the_clinic_gives_its_handout_texts_per_language() -> None:
+    own = parse_clinic(BUNDLED.read_text(encoding="utf-8"))
+    step = own.steps[0].id
+    rule = own.followups[0].id
+    text = f"""
+[handout.es]
+urgent = "Si se siente en peligro, llame al 911."
+prompts = ["¿Qué aprendió sobre usted?"]
+steps = {{ {step} = "Escriba en su diario" }}
+followups = {{ {rule} = "Sesión de integración" }}
+
+[handout.fr]
+urgent = "En cas de danger, appelez le 15."
+"""
+    settings = parse_clinic(text, base=own)
+    spanish = settings.handout_texts("es")
+    assert spanish.urgent == "Si se siente en peligro, llame al 911."
+    assert spanish.prompts == ("¿Qué aprendió sobre usted?",)
+    assert spanish.step(step) == "Escriba en su diario"
+    assert spanish.followup(rule) == "Sesión de integración"
+    french = settings.handout_texts("fr")
+    assert french.urgent == "En cas de danger, appelez le 15."
+    assert french.prompts == ()  # not given: the clinic's own print
+    assert french.step(step) == ""
+    assert settings.handout_texts("en").urgent == ""
+    assert settings.prompts == own.prompts  # the clinic's own texts stay as they were
+
+
+def test_handout_texts_name_known_languages_keys_and_ids() -> None:
+    own = parse_clinic(BUNDLED.read_text(encoding="utf-8"))
+    text = """
+[handout.de]
+urgent = "Notruf 112"
+
+[handout.es]
+urgnet = "Llame al 911"
+prompts = "¿Qué aprendió?"
+steps = { no-such-step = "Nada" }
+"""
+    with pytest.raises(ClinicError) as raised:
+        parse_clinic(text, base=own)
+    said = str(raised.value)
+    assert 'handout.de: unknown key "de"' in said
+    assert 'handout.es.urgnet: unknown key "urgnet" (did you mean "urgent"?)' in said
+    assert "handout.es.prompts: must be a list of questions, as text" in said
+    assert 'handout.es.steps.no-such-step: unknown key "no-such-step"' in said

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from kapdesk.core.clinic import ClinicSettings, load_clinic
+from kapdesk.core.clinic import ClinicSettings, load_clinic, parse_clinic
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.integration import draft_plan
 from kapdesk.core.journey import Dose, EventKind
@@ -187,3 +187,35 @@ def test_a_session_without_a_choice_prints_in_the_clinics_language() -> None:
     assert handout_language("", "", "es_MX") == "es"  # the clinic's: the PC's, as for staff
     assert handout_language("", "", "de_DE") == "en"
     assert handout_language("es", "fr", "en_US") == "es"  # the patient's choice first
+
+
+def test_the_clinics_own_texts_print_in_the_patients_language_where_given(
+    storage: Storage, clock: FakeClock, clinic: ClinicSettings, tmp_path: Path
+) -> None:
+    step = clinic.steps[0]
+    text = f"""
+[handout.es]
+urgent = "Si se siente en peligro, llame al 911."
+prompts = ["¿Qué aprendió sobre usted?"]
+steps = {{ {step.id} = "Escriba en su diario esta noche" }}
+followups = {{ integration = "Sesión de integración con el psicoterapeuta" }}
+"""
+    own = replace(parse_clinic(text, base=clinic), region="en_US")
+    spanish = _session(storage, clock, own, "es")
+    said = _handout(storage, own, spanish, tmp_path)
+    for expected in (
+        "Si se siente en peligro, llame al 911.",
+        "¿Qué aprendió sobre usted?",
+        "Escriba en su diario esta noche",
+        "Sesión de integración con el psicoterapeuta",
+    ):
+        assert expected in said, (expected, said)
+    for clinics_own in (clinic.urgent, clinic.prompts[0], step.text):
+        assert clinics_own not in said, clinics_own
+    # A step not given in Spanish prints as the clinic wrote it.
+    assert clinic.steps[1].text in said
+    english = _session(storage, clock, own, "en")
+    said = _handout(storage, own, english, tmp_path)
+    for clinics_own in (clinic.urgent, clinic.prompts[0], step.text):
+        assert clinics_own in said, clinics_own
+    assert "Si se siente" not in said
