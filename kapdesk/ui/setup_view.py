@@ -102,8 +102,11 @@ class SetupView(QWidget):
         outer.addLayout(header)
 
     def _build_patient_part(self, outer: QVBoxLayout) -> None:
-        """The patient's clinic code, typed or picked."""
-        outer.addWidget(label("PATIENT CLINIC CODE", "section"))
+        """The patient's clinic code, typed or picked, and the language of their handout."""
+        patient = QGridLayout()
+        patient.setHorizontalSpacing(20)
+        patient.setVerticalSpacing(6)
+        patient.addWidget(label("PATIENT CLINIC CODE", "section"), 0, 0)
         self.patient = QComboBox()
         self.patient.setEditable(True)
         self.patient.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -111,7 +114,17 @@ class SetupView(QWidget):
         assert line is not None
         line.setPlaceholderText("Type or pick the code, e.g. P-0042")
         line.returnPressed.connect(self.submit)
-        outer.addWidget(self.patient)
+        patient.addWidget(self.patient, 1, 0)
+        handout = label("", "section")
+        say(handout, HANDOUT_HEADING)
+        patient.addWidget(handout, 0, 1)
+        self.handout = QComboBox()  # the language the patient's handout prints in
+        for code in LANGUAGES:
+            self.handout.addItem(LANGUAGE_NAMES[code], code)
+        patient.addWidget(self.handout, 1, 1)
+        patient.setColumnStretch(0, 3)
+        patient.setColumnStretch(1, 1)
+        outer.addLayout(patient)
 
     def _build_protocol_part(self, outer: QVBoxLayout) -> None:
         """The list of protocols, and what is wrong with any that could not be read."""
@@ -144,13 +157,6 @@ class SetupView(QWidget):
         people.addWidget(self.soundtrack, 1, 1)
         people.addWidget(label("COURSE", "section"), 0, 2)
         people.addLayout(self._build_course_row(), 1, 2)
-        handout = label("", "section")
-        say(handout, HANDOUT_HEADING)
-        people.addWidget(handout, 0, 3)
-        self.handout = QComboBox()  # the language the patient's handout prints in
-        for code in LANGUAGES:
-            self.handout.addItem(LANGUAGE_NAMES[code], code)
-        people.addWidget(self.handout, 1, 3)
         people.setColumnStretch(0, 1)
         people.setColumnStretch(1, 1)
         people.setColumnStretch(2, 1)
