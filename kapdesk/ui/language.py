@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 
 SOURCE_LANGUAGE = "en"  # the words in the code are English: no catalogue needed for it
 CATALOGUES = package_folder("kapdesk", "i18n")
+_spoken = [SOURCE_LANGUAGE]  # what the last switch installed: the words staff read now
 
 
 def language_of(wanted: str, system: QLocale | None = None) -> str:
@@ -58,7 +59,7 @@ class Language(QObject):
         self._installed = loaded
         for translator in loaded:
             QCoreApplication.installTranslator(translator)
-        self.code = code
+        self.code = _spoken[0] = code
         say_again()  # what every page shows, in the new language, nothing else changed
         log.info("speaking %s", code)
         return True
@@ -76,7 +77,5 @@ class Language(QObject):
 
 
 def spoken() -> str:
-    """The language kapdesk speaks now: the application's :class:`Language`'s, else English."""
-    app = QCoreApplication.instance()
-    language = app.findChild(Language) if app is not None else None
-    return language.code if language is not None else SOURCE_LANGUAGE
+    """The language kapdesk speaks now: the one a :class:`Language` last switched to."""
+    return _spoken[0]

@@ -15,6 +15,7 @@ from kapdesk.core.journey import JourneyState
 from kapdesk.paths import AppPaths
 from kapdesk.storage.db import Storage
 from kapdesk.storage.models import JourneySession, SessionEvent
+from kapdesk.ui.language import Language
 from kapdesk.ui.main_window import MainWindow
 from tests.support.ops import settle
 from tests.ui.conftest import sign_in
@@ -292,3 +293,18 @@ def test_setup_keeps_the_handout_language_chosen_with_the_session(
         assert row.handout_language == "es"
     summary = window.store.summaries(1)[0]
     assert summary.handout_language == "es"
+
+
+def test_setup_offers_the_handout_in_the_language_kapdesk_speaks(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    language = Language()
+    assert language.speak("fr")
+    try:
+        window.show_setup()
+        assert window.setup_view.handout.currentText() == "Français"
+        assert window.setup_view.handout_language() == "fr"
+    finally:
+        language.speak("en")
+    window.show_setup()
+    assert window.setup_view.handout_language() == "en"
