@@ -25,5 +25,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("sessions") as batch:
-        batch.drop_column("handout_language")
+    # ALTER TABLE ... DROP COLUMN in place (SQLite 3.35 and later, PostgreSQL): a rebuilt
+    # sessions table could not be dropped while its events point at it.
+    op.drop_column("sessions", "handout_language")
