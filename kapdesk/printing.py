@@ -18,19 +18,17 @@ from kapdesk.core.clock import Clock
 from kapdesk.core.staff import Action, StaffMember, require
 from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.reports.chart import vitals_image
-from kapdesk.reports.handout_words import Words, handout_language
-from kapdesk.reports.pages import PageHeader, Printed
-from kapdesk.reports.pdf import ensure_gui, pdf_bytes
-from kapdesk.reports.printed import (
+from kapdesk.reports.handout import (
     AFTER_YOUR_SESSION,
     HANDOUT_POINTS,
-    VITALS_IMAGE,
-    RecordFacts,
     handout_facts,
     handout_html,
     plan_lines,
-    session_record_html,
 )
+from kapdesk.reports.handout_words import Words, handout_language
+from kapdesk.reports.pages import PageHeader, Printed
+from kapdesk.reports.pdf import ensure_gui, pdf_bytes
+from kapdesk.reports.printed import VITALS_IMAGE, RecordFacts, session_record_html
 from kapdesk.storage.courses import CourseStore
 from kapdesk.storage.db import Storage
 from kapdesk.storage.integration import IntegrationStore
