@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
     <name>AccountForm</name>
@@ -35,7 +36,7 @@
         <translation>Repetir PIN</translation>
     </message>
     <message>
-        <source>Type the person's name.</source>
+        <source>Type the person&apos;s name.</source>
         <translation>Escriba el nombre de la persona.</translation>
     </message>
     <message>
@@ -377,7 +378,7 @@
         <translation>{total} de {most}, aún no está listo: {reasons}</translation>
     </message>
     <message>
-        <source>Answer the protocol's questions: {questions}</source>
+        <source>Answer the protocol&apos;s questions: {questions}</source>
         <translation>Responda las preguntas del protocolo: {questions}</translation>
     </message>
     <message>
@@ -484,7 +485,7 @@
         <translation>Cambiar de usuario   Ctrl+Shift+L</translation>
     </message>
     <message>
-        <source>the prescriber's reason, e.g. partial response at 0.5</source>
+        <source>the prescriber&apos;s reason, e.g. partial response at 0.5</source>
         <translation>el motivo del prescriptor, p. ej., respuesta parcial con 0.5</translation>
     </message>
     <message>
@@ -524,7 +525,7 @@
         <translation>No registrada: supera el límite de {limit} {unit}</translation>
     </message>
     <message>
-        <source>Needs a prescriber's decision</source>
+        <source>Needs a prescriber&apos;s decision</source>
         <translation>Requiere decisión del prescriptor</translation>
     </message>
     <message>
@@ -590,7 +591,7 @@
         <translation>Bienvenido a kapdesk</translation>
     </message>
     <message>
-        <source>First, the clinic's admin account. The admin adds the rest of the staff, each with their own PIN, and can read the audit trail. Tick the roles this person also has in the room: recording a dose takes a nurse or a prescriber.</source>
+        <source>First, the clinic&apos;s admin account. The admin adds the rest of the staff, each with their own PIN, and can read the audit trail. Tick the roles this person also has in the room: recording a dose takes a nurse or a prescriber.</source>
         <translation>Primero, la cuenta de administración de la clínica. Quien administra añade al resto del personal, cada persona con su propio PIN, y puede leer el registro de auditoría. Marque también las funciones que esta persona tiene en la sala: para registrar una dosis hace falta una enfermera o un prescriptor.</translation>
     </message>
     <message>
@@ -655,6 +656,101 @@
     <message>
         <source>Open the plan</source>
         <translation>Abrir el plan</translation>
+    </message>
+</context>
+<context>
+    <name>Handout</name>
+    <message>
+        <source>After your session</source>
+        <translation>Después de su sesión</translation>
+    </message>
+    <message>
+        <source>After your session · {day}</source>
+        <translation>Después de su sesión · {day}</translation>
+    </message>
+    <message>
+        <source>Your intention</source>
+        <translation>Su intención</translation>
+    </message>
+    <message>
+        <source>You did not write one down this time.</source>
+        <translation>Esta vez no anotó ninguna.</translation>
+    </message>
+    <message>
+        <source>For your journal</source>
+        <translation>Para su diario</translation>
+    </message>
+    <message>
+        <source>Tonight or tomorrow, take a quiet moment with these:</source>
+        <translation>Esta noche o mañana, tómese un momento tranquilo con estas preguntas:</translation>
+    </message>
+    <message>
+        <source>booked for {day}</source>
+        <translation>reservada para el {day}</translation>
+    </message>
+    <message>
+        <source>booked for {day}, {booking}</source>
+        <translation>reservada para el {day}, {booking}</translation>
+    </message>
+    <message>
+        <source>to book for {days}</source>
+        <translation>para reservar: {days}</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>del {first} al {last}</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>With</source>
+        <translation>Con</translation>
+    </message>
+    <message>
+        <source>Your next appointments</source>
+        <translation>Sus próximas citas</translation>
+    </message>
+    <message>
+        <source>Looking after yourself</source>
+        <translation>Cuidar de usted</translation>
+    </message>
+    <message>
+        <source>Staying safe today</source>
+        <translation>Su seguridad hoy</translation>
+    </message>
+    <message>
+        <source>Do not drive, cycle or operate machinery until the next day, after a restful sleep.</source>
+        <translation>No conduzca, no ande en bicicleta ni opere maquinaria hasta el día siguiente, después de dormir bien.</translation>
+    </message>
+    <message>
+        <source>Do not drink alcohol or make important decisions today.</source>
+        <translation>Hoy no beba alcohol ni tome decisiones importantes.</translation>
+    </message>
+    <message>
+        <source>Let someone you trust keep you company for the rest of the day.</source>
+        <translation>Pida a alguien de confianza que le acompañe el resto del día.</translation>
+    </message>
+    <message>
+        <source>Who to call</source>
+        <translation>A quién llamar</translation>
+    </message>
+    <message>
+        <source>your clinic</source>
+        <translation>su clínica</translation>
+    </message>
+    <message>
+        <source>Questions? Call {clinic}.</source>
+        <translation>¿Preguntas? Llame a {clinic}.</translation>
+    </message>
+    <message>
+        <source>Questions? Call {clinic} on {phone}.</source>
+        <translation>¿Preguntas? Llame a {clinic} al {phone}.</translation>
+    </message>
+    <message>
+        <source>Patient {code} · printed {moment}</source>
+        <translation>Paciente {code} · impreso el {moment}</translation>
     </message>
 </context>
 <context>
@@ -754,7 +850,7 @@
         <translation>Notas</translation>
     </message>
     <message>
-        <source>Note, printed on the patient's handout with the booking</source>
+        <source>Note, printed on the patient&apos;s handout with the booking</source>
         <translation>Nota, impresa en la hoja para el paciente con la cita</translation>
     </message>
     <message>
@@ -786,7 +882,7 @@
         <translation>Cargando el plan de integración…</translation>
     </message>
     <message>
-        <source>The plan's change</source>
+        <source>The plan&apos;s change</source>
         <translation>El cambio en el plan</translation>
     </message>
     <message>
@@ -810,7 +906,7 @@
         <translation>la hoja para el paciente</translation>
     </message>
     <message>
-        <source>Save the patient's handout</source>
+        <source>Save the patient&apos;s handout</source>
         <translation>Guardar la hoja para el paciente</translation>
     </message>
     <message>
@@ -1117,7 +1213,7 @@
         <translation>No se pudo medir la sonoridad: kapdesk no pudo iniciar la medición.</translation>
     </message>
     <message>
-        <source>Loudness could not be measured: kapdesk's measuring stopped unexpectedly.</source>
+        <source>Loudness could not be measured: kapdesk&apos;s measuring stopped unexpectedly.</source>
         <translation>No se pudo medir la sonoridad: la medición de kapdesk se detuvo de forma inesperada.</translation>
     </message>
 </context>
@@ -1341,11 +1437,11 @@
         <translation>sin medir</translation>
     </message>
     <message>
-        <source>From the file's ReplayGain or R128 tags: {loudness} LUFS, true peak {peak} dBTP.</source>
+        <source>From the file&apos;s ReplayGain or R128 tags: {loudness} LUFS, true peak {peak} dBTP.</source>
         <translation>De las etiquetas ReplayGain o R128 del archivo: {loudness} LUFS, pico real {peak} dBTP.</translation>
     </message>
     <message>
-        <source>From the file's ReplayGain or R128 tags: {loudness} LUFS, range {range} LU, true peak {peak} dBTP.</source>
+        <source>From the file&apos;s ReplayGain or R128 tags: {loudness} LUFS, range {range} LU, true peak {peak} dBTP.</source>
         <translation>De las etiquetas ReplayGain o R128 del archivo: {loudness} LUFS, rango {range} LU, pico real {peak} dBTP.</translation>
     </message>
     <message>
@@ -1373,7 +1469,7 @@
         <translation>Sin medir: suena como sonaría la pista más fuerte, más bajo en lugar de más alto.</translation>
     </message>
     <message>
-        <source>Quieter than the clinic's target of {target} LUFS: kapdesk never raises a track, so it plays {short} LU under the others.</source>
+        <source>Quieter than the clinic&apos;s target of {target} LUFS: kapdesk never raises a track, so it plays {short} LU under the others.</source>
         <translation>Más bajo que el objetivo de la clínica de {target} LUFS: kapdesk nunca sube una pista, así que suena {short} LU por debajo de las demás.</translation>
     </message>
     <message>
@@ -1381,23 +1477,23 @@
         <translation>Bajado para que sus picos queden por debajo de {ceiling} dBTP.</translation>
     </message>
     <message>
-        <source>Lowered to the clinic's target of {target} LUFS.</source>
+        <source>Lowered to the clinic&apos;s target of {target} LUFS.</source>
         <translation>Bajado al objetivo de la clínica de {target} LUFS.</translation>
     </message>
     <message>
-        <source>1 track is too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it.</source>
+        <source>1 track is too quiet for the clinic&apos;s target of {target} LUFS: “{first}” plays {first_short} LU under it.</source>
         <translation>1 pista suena demasiado baja para el objetivo de la clínica de {target} LUFS: «{first}» suena {first_short} LU por debajo.</translation>
     </message>
     <message>
-        <source>{count} tracks are too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU.</source>
+        <source>{count} tracks are too quiet for the clinic&apos;s target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU.</source>
         <translation>{count} pistas suenan demasiado bajas para el objetivo de la clínica de {target} LUFS: «{first}» suena {first_short} LU por debajo, «{second}» {second_short} LU.</translation>
     </message>
     <message>
-        <source>{count} tracks are too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU and 1 more.</source>
+        <source>{count} tracks are too quiet for the clinic&apos;s target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU and 1 more.</source>
         <translation>{count} pistas suenan demasiado bajas para el objetivo de la clínica de {target} LUFS: «{first}» suena {first_short} LU por debajo, «{second}» {second_short} LU y 1 más.</translation>
     </message>
     <message>
-        <source>{count} tracks are too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU and {more} more.</source>
+        <source>{count} tracks are too quiet for the clinic&apos;s target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU and {more} more.</source>
         <translation>{count} pistas suenan demasiado bajas para el objetivo de la clínica de {target} LUFS: «{first}» suena {first_short} LU por debajo, «{second}» {second_short} LU y {more} más.</translation>
     </message>
     <message>
@@ -1484,6 +1580,21 @@
     </message>
 </context>
 <context>
+    <name>PageHeader</name>
+    <message>
+        <source>Patient {code}</source>
+        <translation>Paciente {code}</translation>
+    </message>
+    <message>
+        <source>Session {day}</source>
+        <translation>Sesión del {day}</translation>
+    </message>
+    <message>
+        <source>Page {number} of {count}</source>
+        <translation>Página {number} de {count}</translation>
+    </message>
+</context>
+<context>
     <name>PageRoutes</name>
     <message>
         <source>Who sits with the patient</source>
@@ -1514,7 +1625,7 @@
         <translation>{problem}. La sesión está abierta; añádala al ciclo más tarde.</translation>
     </message>
     <message>
-        <source>{problem} (kapdesk's defaults apply)</source>
+        <source>{problem} (kapdesk&apos;s defaults apply)</source>
         <translation>{problem} (se aplican los valores predeterminados de kapdesk)</translation>
     </message>
     <message>
@@ -1534,7 +1645,7 @@
         <translation>Hay una sesión de terapia asistida con ketamina en curso</translation>
     </message>
     <message>
-        <source>{problems} Check the PC's power settings during this session.</source>
+        <source>{problems} Check the PC&apos;s power settings during this session.</source>
         <translation>{problems} Revise la configuración de energía del PC durante esta sesión.</translation>
     </message>
 </context>
@@ -1693,7 +1804,7 @@
         <translation>Primero escriba la intención.</translation>
     </message>
     <message>
-        <source>Intention, in the patient's own words</source>
+        <source>Intention, in the patient&apos;s own words</source>
         <translation>Intención, en palabras del paciente</translation>
     </message>
     <message>
@@ -1744,7 +1855,7 @@
         <translation>No se pudo imprimir {what}: {error}.</translation>
     </message>
     <message>
-        <source>The {what} could not be made because of an unexpected problem; it is described in kapdesk's log.</source>
+        <source>The {what} could not be made because of an unexpected problem; it is described in kapdesk&apos;s log.</source>
         <translation>No se pudo preparar {what} por un problema inesperado; se describe en el archivo de registro de kapdesk.</translation>
     </message>
     <message>
@@ -1782,6 +1893,13 @@
     <message>
         <source>{refusal}. {hint}</source>
         <translation>{refusal}. {hint}</translation>
+    </message>
+</context>
+<context>
+    <name>Printer</name>
+    <message>
+        <source>Session {number} of {planned}</source>
+        <translation>Sesión {number} de {planned}</translation>
     </message>
 </context>
 <context>
@@ -1863,6 +1981,13 @@
     <message>
         <source>Admin</source>
         <translation>Administración</translation>
+    </message>
+</context>
+<context>
+    <name>SetupView</name>
+    <message>
+        <source>HANDOUT LANGUAGE</source>
+        <translation>IDIOMA DE LA HOJA</translation>
     </message>
 </context>
 <context>
@@ -2125,7 +2250,7 @@
         <translation>Editar el personal</translation>
     </message>
     <message>
-        <source>Editing the clinic's settings</source>
+        <source>Editing the clinic&apos;s settings</source>
         <translation>Editar la configuración de la clínica</translation>
     </message>
     <message>
@@ -2212,7 +2337,7 @@
         <translation>No se ha cambiado nada: lo que ya está guardado sigue en la base de datos.</translation>
     </message>
     <message>
-        <source>Put right what is named above and try again (a clinic server that was away may be back), or close kapdesk. If it keeps happening, give your clinic's IT support this message and the log in {folder}.</source>
+        <source>Put right what is named above and try again (a clinic server that was away may be back), or close kapdesk. If it keeps happening, give your clinic&apos;s IT support this message and the log in {folder}.</source>
         <translation>Corrija lo indicado arriba e inténtelo de nuevo (un servidor de la clínica que no respondía puede haber vuelto), o cierre kapdesk. Si sigue ocurriendo, entregue al soporte informático de su clínica este mensaje y el registro de {folder}.</translation>
     </message>
     <message>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
     <name>AccountForm</name>
@@ -35,7 +36,7 @@
         <translation>Code encore</translation>
     </message>
     <message>
-        <source>Type the person's name.</source>
+        <source>Type the person&apos;s name.</source>
         <translation>Saisissez le nom de la personne.</translation>
     </message>
     <message>
@@ -114,15 +115,15 @@
     <name>CalmScreen</name>
     <message>
         <source>Tap or press a key to unlock</source>
-        <translation>Touchez l'écran ou appuyez sur une touche pour déverrouiller</translation>
+        <translation>Touchez l&apos;écran ou appuyez sur une touche pour déverrouiller</translation>
     </message>
     <message>
         <source>Tap or press a key to return</source>
-        <translation>Touchez l'écran ou appuyez sur une touche pour revenir</translation>
+        <translation>Touchez l&apos;écran ou appuyez sur une touche pour revenir</translation>
     </message>
     <message>
         <source>Staff accounts cannot be read right now. Tap to try again.</source>
-        <translation>Les comptes du personnel ne peuvent pas être lus pour l'instant. Touchez pour réessayer.</translation>
+        <translation>Les comptes du personnel ne peuvent pas être lus pour l&apos;instant. Touchez pour réessayer.</translation>
     </message>
     <message>
         <source>Tap your name and type your PIN</source>
@@ -134,7 +135,7 @@
     </message>
     <message>
         <source>Tap your name first.</source>
-        <translation>Touchez d'abord votre nom.</translation>
+        <translation>Touchez d&apos;abord votre nom.</translation>
     </message>
     <message>
         <source>Type your PIN.</source>
@@ -185,7 +186,7 @@
     </message>
     <message>
         <source>{refusal}. Switch user (Ctrl+Shift+L): what is typed here is kept.</source>
-        <translation>{refusal}. Changez d'utilisateur (Ctrl+Shift+L) : ce qui est saisi ici est conservé.</translation>
+        <translation>{refusal}. Changez d&apos;utilisateur (Ctrl+Shift+L) : ce qui est saisi ici est conservé.</translation>
     </message>
     <message>
         <source>Say why the session ends early; it goes on the record.</source>
@@ -200,11 +201,11 @@
     </message>
     <message>
         <source>kapdesk runs full screen here: staff close it with Ctrl+Shift+Q.</source>
-        <translation>kapdesk s'affiche ici en plein écran : le personnel le ferme avec Ctrl+Shift+Q.</translation>
+        <translation>kapdesk s&apos;affiche ici en plein écran : le personnel le ferme avec Ctrl+Shift+Q.</translation>
     </message>
     <message>
         <source>Entries of this session are held only in memory (this PC cannot keep them on its disk): closing kapdesk now loses them. Close again to do so.</source>
-        <translation>Les saisies de cette séance ne sont qu'en mémoire (ce PC ne peut pas les garder sur son disque) : fermer kapdesk maintenant les perd. Fermez de nouveau pour le faire.</translation>
+        <translation>Les saisies de cette séance ne sont qu&apos;en mémoire (ce PC ne peut pas les garder sur son disque) : fermer kapdesk maintenant les perd. Fermez de nouveau pour le faire.</translation>
     </message>
 </context>
 <context>
@@ -259,7 +260,7 @@
     </message>
     <message>
         <source>Walks steadily</source>
-        <translation>Marche d'un pas sûr</translation>
+        <translation>Marche d&apos;un pas sûr</translation>
     </message>
     <message>
         <source>Walks with help</source>
@@ -291,7 +292,7 @@
     </message>
     <message>
         <source>Settled, comfortable</source>
-        <translation>Apaisé, à l'aise</translation>
+        <translation>Apaisé, à l&apos;aise</translation>
     </message>
     <message>
         <source>Some distress</source>
@@ -347,7 +348,7 @@
     </message>
     <message>
         <source>The readings share no blood pressure or pulse to compare.</source>
-        <translation>Les mesures n'ont ni tension ni pouls en commun à comparer.</translation>
+        <translation>Les mesures n&apos;ont ni tension ni pouls en commun à comparer.</translation>
     </message>
     <message>
         <source>Now {latest}; baseline {baseline}: at most {change} off.</source>
@@ -362,7 +363,7 @@
     </message>
     <message>
         <source>Each item scores 2, 1 or 0. Ready at {ready} of {most} with no item at 0 and an escort present.</source>
-        <translation>Chaque critère vaut 2, 1 ou 0. Prêt à {ready} sur {most}, sans critère à 0 et avec quelqu'un pour le raccompagner.</translation>
+        <translation>Chaque critère vaut 2, 1 ou 0. Prêt à {ready} sur {most}, sans critère à 0 et avec quelqu&apos;un pour le raccompagner.</translation>
     </message>
     <message>
         <source>Score it yourself: {why}</source>
@@ -377,7 +378,7 @@
         <translation>{total} sur {most}, pas encore prêt : {reasons}</translation>
     </message>
     <message>
-        <source>Answer the protocol's questions: {questions}</source>
+        <source>Answer the protocol&apos;s questions: {questions}</source>
         <translation>Répondez aux questions du protocole : {questions}</translation>
     </message>
     <message>
@@ -394,7 +395,7 @@
     </message>
     <message>
         <source>An escort is here to take the patient home</source>
-        <translation>Quelqu'un est là pour raccompagner le patient chez lui</translation>
+        <translation>Quelqu&apos;un est là pour raccompagner le patient chez lui</translation>
     </message>
     <message>
         <source>Save check</source>
@@ -417,7 +418,7 @@
     <name>DoseDialog</name>
     <message>
         <source>{refusal}. Switch user (Ctrl+Shift+L): what is typed here is kept.</source>
-        <translation>{refusal}. Changez d'utilisateur (Ctrl+Shift+L) : ce qui est saisi ici est conservé.</translation>
+        <translation>{refusal}. Changez d&apos;utilisateur (Ctrl+Shift+L) : ce qui est saisi ici est conservé.</translation>
     </message>
     <message>
         <source>Record dose   Enter</source>
@@ -441,15 +442,15 @@
     </message>
     <message>
         <source>The journey clock starts at 0:00 when you record it.</source>
-        <translation>Le chrono de la séance démarre à 0:00 à l'enregistrement.</translation>
+        <translation>Le chrono de la séance démarre à 0:00 à l&apos;enregistrement.</translation>
     </message>
     <message>
         <source>Given so far in this session: {amount} {unit}.</source>
-        <translation>Donné jusqu'ici dans cette séance : {amount} {unit}.</translation>
+        <translation>Donné jusqu&apos;ici dans cette séance : {amount} {unit}.</translation>
     </message>
     <message>
         <source>Given so far in this session: nothing counted.</source>
-        <translation>Donné jusqu'ici dans cette séance : rien de compté.</translation>
+        <translation>Donné jusqu&apos;ici dans cette séance : rien de compté.</translation>
     </message>
     <message>
         <source>Not ticked before dosing: {steps}.</source>
@@ -481,10 +482,10 @@
     </message>
     <message>
         <source>Switch user   Ctrl+Shift+L</source>
-        <translation>Changer d'utilisateur   Ctrl+Shift+L</translation>
+        <translation>Changer d&apos;utilisateur   Ctrl+Shift+L</translation>
     </message>
     <message>
-        <source>the prescriber's reason, e.g. partial response at 0.5</source>
+        <source>the prescriber&apos;s reason, e.g. partial response at 0.5</source>
         <translation>le motif du prescripteur, p. ex. réponse partielle à 0,5</translation>
     </message>
     <message>
@@ -524,8 +525,8 @@
         <translation>Non enregistrée : au-delà de la limite de {limit} {unit}</translation>
     </message>
     <message>
-        <source>Needs a prescriber's decision</source>
-        <translation>Décision d'un prescripteur requise</translation>
+        <source>Needs a prescriber&apos;s decision</source>
+        <translation>Décision d&apos;un prescripteur requise</translation>
     </message>
     <message>
         <source>{refusal}.</source>
@@ -590,12 +591,12 @@
         <translation>Bienvenue dans kapdesk</translation>
     </message>
     <message>
-        <source>First, the clinic's admin account. The admin adds the rest of the staff, each with their own PIN, and can read the audit trail. Tick the roles this person also has in the room: recording a dose takes a nurse or a prescriber.</source>
-        <translation>D'abord, le compte d'administration de la clinique. L'administrateur ajoute le reste du personnel, chacun avec son propre code, et peut lire le journal d'audit. Cochez aussi les rôles de cette personne dans la salle : enregistrer une dose demande un infirmier ou un prescripteur.</translation>
+        <source>First, the clinic&apos;s admin account. The admin adds the rest of the staff, each with their own PIN, and can read the audit trail. Tick the roles this person also has in the room: recording a dose takes a nurse or a prescriber.</source>
+        <translation>D&apos;abord, le compte d&apos;administration de la clinique. L&apos;administrateur ajoute le reste du personnel, chacun avec son propre code, et peut lire le journal d&apos;audit. Cochez aussi les rôles de cette personne dans la salle : enregistrer une dose demande un infirmier ou un prescripteur.</translation>
     </message>
     <message>
         <source>Create the admin account</source>
-        <translation>Créer le compte d'administration</translation>
+        <translation>Créer le compte d&apos;administration</translation>
     </message>
 </context>
 <context>
@@ -658,6 +659,101 @@
     </message>
 </context>
 <context>
+    <name>Handout</name>
+    <message>
+        <source>After your session</source>
+        <translation>Après votre séance</translation>
+    </message>
+    <message>
+        <source>After your session · {day}</source>
+        <translation>Après votre séance · {day}</translation>
+    </message>
+    <message>
+        <source>Your intention</source>
+        <translation>Votre intention</translation>
+    </message>
+    <message>
+        <source>You did not write one down this time.</source>
+        <translation>Vous n’en avez pas noté cette fois-ci.</translation>
+    </message>
+    <message>
+        <source>For your journal</source>
+        <translation>Pour votre journal</translation>
+    </message>
+    <message>
+        <source>Tonight or tomorrow, take a quiet moment with these:</source>
+        <translation>Ce soir ou demain, prenez un moment au calme avec ces questions :</translation>
+    </message>
+    <message>
+        <source>booked for {day}</source>
+        <translation>prévu le {day}</translation>
+    </message>
+    <message>
+        <source>booked for {day}, {booking}</source>
+        <translation>prévu le {day}, {booking}</translation>
+    </message>
+    <message>
+        <source>to book for {days}</source>
+        <translation>à réserver : {days}</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>du {first} au {last}</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>With</source>
+        <translation>Avec</translation>
+    </message>
+    <message>
+        <source>Your next appointments</source>
+        <translation>Vos prochains rendez-vous</translation>
+    </message>
+    <message>
+        <source>Looking after yourself</source>
+        <translation>Prendre soin de vous</translation>
+    </message>
+    <message>
+        <source>Staying safe today</source>
+        <translation>Votre sécurité aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Do not drive, cycle or operate machinery until the next day, after a restful sleep.</source>
+        <translation>Ne conduisez pas, ne faites pas de vélo et n’utilisez pas de machines avant le lendemain, après une bonne nuit de sommeil.</translation>
+    </message>
+    <message>
+        <source>Do not drink alcohol or make important decisions today.</source>
+        <translation>Ne buvez pas d’alcool et ne prenez pas de décision importante aujourd’hui.</translation>
+    </message>
+    <message>
+        <source>Let someone you trust keep you company for the rest of the day.</source>
+        <translation>Restez en compagnie d’une personne de confiance pour le reste de la journée.</translation>
+    </message>
+    <message>
+        <source>Who to call</source>
+        <translation>Qui appeler</translation>
+    </message>
+    <message>
+        <source>your clinic</source>
+        <translation>votre clinique</translation>
+    </message>
+    <message>
+        <source>Questions? Call {clinic}.</source>
+        <translation>Des questions ? Appelez {clinic}.</translation>
+    </message>
+    <message>
+        <source>Questions? Call {clinic} on {phone}.</source>
+        <translation>Des questions ? Appelez {clinic} au {phone}.</translation>
+    </message>
+    <message>
+        <source>Patient {code} · printed {moment}</source>
+        <translation>Patient {code} · imprimé le {moment}</translation>
+    </message>
+</context>
+<context>
     <name>HistoryView</name>
     <message>
         <source>open, not dosed</source>
@@ -697,7 +793,7 @@
     </message>
     <message>
         <source>No sessions yet.</source>
-        <translation>Aucune séance pour l'instant.</translation>
+        <translation>Aucune séance pour l&apos;instant.</translation>
     </message>
     <message>
         <source>No session matches that code.</source>
@@ -754,7 +850,7 @@
         <translation>Notes</translation>
     </message>
     <message>
-        <source>Note, printed on the patient's handout with the booking</source>
+        <source>Note, printed on the patient&apos;s handout with the booking</source>
         <translation>Note, imprimée sur la fiche du patient avec le rendez-vous</translation>
     </message>
     <message>
@@ -779,23 +875,23 @@
     </message>
     <message>
         <source>The integration plan</source>
-        <translation>Le plan d'intégration</translation>
+        <translation>Le plan d&apos;intégration</translation>
     </message>
     <message>
         <source>Loading the integration plan…</source>
-        <translation>Chargement du plan d'intégration…</translation>
+        <translation>Chargement du plan d&apos;intégration…</translation>
     </message>
     <message>
-        <source>The plan's change</source>
+        <source>The plan&apos;s change</source>
         <translation>La modification du plan</translation>
     </message>
     <message>
         <source>{problem} Nothing was changed.</source>
-        <translation>{problem} Rien n'a été modifié.</translation>
+        <translation>{problem} Rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <source>Nothing to save: change the assignee, the date or add a note.</source>
-        <translation>Rien à enregistrer : changez l'attribution, la date ou ajoutez une note.</translation>
+        <translation>Rien à enregistrer : changez l&apos;attribution, la date ou ajoutez une note.</translation>
     </message>
     <message>
         <source>Saved: {item}</source>
@@ -810,7 +906,7 @@
         <translation>la fiche du patient</translation>
     </message>
     <message>
-        <source>Save the patient's handout</source>
+        <source>Save the patient&apos;s handout</source>
         <translation>Enregistrer la fiche du patient</translation>
     </message>
     <message>
@@ -886,7 +982,7 @@
     </message>
     <message>
         <source>Switch user</source>
-        <translation>Changer d'utilisateur</translation>
+        <translation>Changer d&apos;utilisateur</translation>
     </message>
     <message>
         <source>Close session</source>
@@ -933,7 +1029,7 @@
     </message>
     <message>
         <source>Since dosing · not vouched: kapdesk could not check it</source>
-        <translation>Depuis la dose · non garanti : kapdesk n'a pas pu le vérifier</translation>
+        <translation>Depuis la dose · non garanti : kapdesk n&apos;a pas pu le vérifier</translation>
     </message>
     <message>
         <source>Since dosing</source>
@@ -977,7 +1073,7 @@
     </message>
     <message>
         <source>Next: {phase} · {length} (starts by itself at its time)</source>
-        <translation>Ensuite : {phase} · {length} (démarre seule à l'heure)</translation>
+        <translation>Ensuite : {phase} · {length} (démarre seule à l&apos;heure)</translation>
     </message>
     <message>
         <source>Next: {phase} · {length} (waits for you: journey time not vouched)</source>
@@ -1001,7 +1097,7 @@
     </message>
     <message>
         <source>kapdesk could not check how long it was closed.</source>
-        <translation>kapdesk n'a pas pu vérifier combien de temps il est resté fermé.</translation>
+        <translation>kapdesk n&apos;a pas pu vérifier combien de temps il est resté fermé.</translation>
     </message>
     <message>
         <source>{said} Journey time not vouched: phases by time wait. Check it, then confirm.</source>
@@ -1037,38 +1133,38 @@
     </message>
     <message>
         <source>Press Next phase again to end {phase} at {at} of {planned}; the record will say so.</source>
-        <translation>Appuyez à nouveau sur Phase suivante pour finir {phase} à {at} sur {planned} ; le dossier l'indiquera.</translation>
+        <translation>Appuyez à nouveau sur Phase suivante pour finir {phase} à {at} sur {planned} ; le dossier l&apos;indiquera.</translation>
     </message>
     <message>
         <source>A flagged reading waits to be seen</source>
-        <translation>Une mesure signalée attend d'être vue</translation>
+        <translation>Une mesure signalée attend d&apos;être vue</translation>
     </message>
     <message>
         <source>This would close the session early. The record and the printed record will say so, with your reason and your name.</source>
-        <translation>Cela clôturerait la séance plus tôt. Le dossier et le dossier imprimé l'indiqueront, avec votre motif et votre nom.</translation>
+        <translation>Cela clôturerait la séance plus tôt. Le dossier et le dossier imprimé l&apos;indiqueront, avec votre motif et votre nom.</translation>
     </message>
     <message>
         <source>No dose has been recorded. Closing now cancels the session; its record is kept.</source>
-        <translation>Aucune dose n'a été enregistrée. Clôturer maintenant annule la séance ; son dossier est conservé.</translation>
+        <translation>Aucune dose n&apos;a été enregistrée. Clôturer maintenant annule la séance ; son dossier est conservé.</translation>
     </message>
     <message>
         <source>The journey ends here and its record is kept. Integration follows.</source>
-        <translation>La séance s'arrête ici et son dossier est conservé. L'intégration suit.</translation>
+        <translation>La séance s&apos;arrête ici et son dossier est conservé. L&apos;intégration suit.</translation>
     </message>
     <message>
         <source>The journey ends here and its record is kept. Integration follows. No discharge check has found the patient ready to leave yet.</source>
-        <translation>La séance s'arrête ici et son dossier est conservé. L'intégration suit. Aucune évaluation de sortie n'a encore trouvé le patient prêt à partir.</translation>
+        <translation>La séance s&apos;arrête ici et son dossier est conservé. L&apos;intégration suit. Aucune évaluation de sortie n&apos;a encore trouvé le patient prêt à partir.</translation>
     </message>
 </context>
 <context>
     <name>JourneyView</name>
     <message>
         <source>{refusal}. Switch user to let a colleague who may do it.</source>
-        <translation>{refusal}. Changez d'utilisateur pour laisser faire un collègue autorisé.</translation>
+        <translation>{refusal}. Changez d&apos;utilisateur pour laisser faire un collègue autorisé.</translation>
     </message>
     <message>
         <source>{why}. {refusal}. Switch user to let a colleague who may do it.</source>
-        <translation>{why}. {refusal}. Changez d'utilisateur pour laisser faire un collègue autorisé.</translation>
+        <translation>{why}. {refusal}. Changez d&apos;utilisateur pour laisser faire un collègue autorisé.</translation>
     </message>
     <message>
         <source>It would close early: {concerns}</source>
@@ -1095,7 +1191,7 @@
     </message>
     <message>
         <source>The playlist could not be exported: {problem}</source>
-        <translation>La playlist n'a pas pu être exportée : {problem}</translation>
+        <translation>La playlist n&apos;a pas pu être exportée : {problem}</translation>
     </message>
     <message>
         <source>Exported {count} entry to {target}.</source>
@@ -1110,22 +1206,22 @@
     <name>LibraryMeasure</name>
     <message>
         <source>Loudness could not be measured: something unexpected went wrong (the log says what).</source>
-        <translation>Le niveau sonore n'a pas pu être mesuré : un problème inattendu est survenu (le journal le précise).</translation>
+        <translation>Le niveau sonore n&apos;a pas pu être mesuré : un problème inattendu est survenu (le journal le précise).</translation>
     </message>
     <message>
         <source>Loudness could not be measured: kapdesk could not start measuring.</source>
-        <translation>Le niveau sonore n'a pas pu être mesuré : kapdesk n'a pas pu lancer la mesure.</translation>
+        <translation>Le niveau sonore n&apos;a pas pu être mesuré : kapdesk n&apos;a pas pu lancer la mesure.</translation>
     </message>
     <message>
-        <source>Loudness could not be measured: kapdesk's measuring stopped unexpectedly.</source>
-        <translation>Le niveau sonore n'a pas pu être mesuré : la mesure de kapdesk s'est arrêtée de façon inattendue.</translation>
+        <source>Loudness could not be measured: kapdesk&apos;s measuring stopped unexpectedly.</source>
+        <translation>Le niveau sonore n&apos;a pas pu être mesuré : la mesure de kapdesk s&apos;est arrêtée de façon inattendue.</translation>
     </message>
 </context>
 <context>
     <name>LibraryScan</name>
     <message>
         <source>The files could not be read: {reason}</source>
-        <translation>Les fichiers n'ont pas pu être lus : {reason}</translation>
+        <translation>Les fichiers n&apos;ont pas pu être lus : {reason}</translation>
     </message>
 </context>
 <context>
@@ -1159,7 +1255,7 @@
     </message>
     <message>
         <source>No music files yet. Add files or a folder (WAV, OGG, MP3, FLAC); the bundled beds play without any.</source>
-        <translation>Aucun fichier de musique pour l'instant. Ajoutez des fichiers ou un dossier (WAV, OGG, MP3, FLAC) ; les nappes fournies fonctionnent sans.</translation>
+        <translation>Aucun fichier de musique pour l&apos;instant. Ajoutez des fichiers ou un dossier (WAV, OGG, MP3, FLAC) ; les nappes fournies fonctionnent sans.</translation>
     </message>
     <message>
         <source>{count} file</source>
@@ -1227,11 +1323,11 @@
     </message>
     <message>
         <source>Pick the files to add in the list on the left first.</source>
-        <translation>Choisissez d'abord les fichiers à ajouter dans la liste de gauche.</translation>
+        <translation>Choisissez d&apos;abord les fichiers à ajouter dans la liste de gauche.</translation>
     </message>
     <message>
         <source>Pick the playlist to export first.</source>
-        <translation>Choisissez d'abord la playlist à exporter.</translation>
+        <translation>Choisissez d&apos;abord la playlist à exporter.</translation>
     </message>
     <message>
         <source>Loading the library…</source>
@@ -1299,7 +1395,7 @@
     </message>
     <message>
         <source>A soundtrack is a bed and a playlist for each phase. Sessions pick one at set-up.</source>
-        <translation>Une bande sonore, c'est une nappe et une playlist par phase. Chaque séance en choisit une à la préparation.</translation>
+        <translation>Une bande sonore, c&apos;est une nappe et une playlist par phase. Chaque séance en choisit une à la préparation.</translation>
     </message>
     <message>
         <source>New soundtrack…</source>
@@ -1341,12 +1437,12 @@
         <translation>non mesuré</translation>
     </message>
     <message>
-        <source>From the file's ReplayGain or R128 tags: {loudness} LUFS, true peak {peak} dBTP.</source>
-        <translation>D'après les balises ReplayGain ou R128 du fichier : {loudness} LUFS, crête réelle {peak} dBTP.</translation>
+        <source>From the file&apos;s ReplayGain or R128 tags: {loudness} LUFS, true peak {peak} dBTP.</source>
+        <translation>D&apos;après les balises ReplayGain ou R128 du fichier : {loudness} LUFS, crête réelle {peak} dBTP.</translation>
     </message>
     <message>
-        <source>From the file's ReplayGain or R128 tags: {loudness} LUFS, range {range} LU, true peak {peak} dBTP.</source>
-        <translation>D'après les balises ReplayGain ou R128 du fichier : {loudness} LUFS, plage {range} LU, crête réelle {peak} dBTP.</translation>
+        <source>From the file&apos;s ReplayGain or R128 tags: {loudness} LUFS, range {range} LU, true peak {peak} dBTP.</source>
+        <translation>D&apos;après les balises ReplayGain ou R128 du fichier : {loudness} LUFS, plage {range} LU, crête réelle {peak} dBTP.</translation>
     </message>
     <message>
         <source>Measured (EBU R128): {loudness} LUFS, true peak {peak} dBTP.</source>
@@ -1373,31 +1469,31 @@
         <translation>Non mesuré : il est joué comme le serait le morceau le plus fort, plus bas plutôt que plus fort.</translation>
     </message>
     <message>
-        <source>Quieter than the clinic's target of {target} LUFS: kapdesk never raises a track, so it plays {short} LU under the others.</source>
-        <translation>Plus faible que la cible de la clinique, {target} LUFS : kapdesk n'augmente jamais un morceau, il est donc joué {short} LU en dessous des autres.</translation>
+        <source>Quieter than the clinic&apos;s target of {target} LUFS: kapdesk never raises a track, so it plays {short} LU under the others.</source>
+        <translation>Plus faible que la cible de la clinique, {target} LUFS : kapdesk n&apos;augmente jamais un morceau, il est donc joué {short} LU en dessous des autres.</translation>
     </message>
     <message>
         <source>Held down so that its peaks stay under {ceiling} dBTP.</source>
         <translation>Abaissé pour que ses crêtes restent sous {ceiling} dBTP.</translation>
     </message>
     <message>
-        <source>Lowered to the clinic's target of {target} LUFS.</source>
+        <source>Lowered to the clinic&apos;s target of {target} LUFS.</source>
         <translation>Abaissé à la cible de la clinique, {target} LUFS.</translation>
     </message>
     <message>
-        <source>1 track is too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it.</source>
+        <source>1 track is too quiet for the clinic&apos;s target of {target} LUFS: “{first}” plays {first_short} LU under it.</source>
         <translation>1 morceau est trop faible pour la cible de la clinique, {target} LUFS : « {first} » est joué {first_short} LU en dessous.</translation>
     </message>
     <message>
-        <source>{count} tracks are too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU.</source>
+        <source>{count} tracks are too quiet for the clinic&apos;s target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU.</source>
         <translation>{count} morceaux sont trop faibles pour la cible de la clinique, {target} LUFS : « {first} » est joué {first_short} LU en dessous, « {second} » {second_short} LU.</translation>
     </message>
     <message>
-        <source>{count} tracks are too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU and 1 more.</source>
+        <source>{count} tracks are too quiet for the clinic&apos;s target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU and 1 more.</source>
         <translation>{count} morceaux sont trop faibles pour la cible de la clinique, {target} LUFS : « {first} » est joué {first_short} LU en dessous, « {second} » {second_short} LU et 1 autre.</translation>
     </message>
     <message>
-        <source>{count} tracks are too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU and {more} more.</source>
+        <source>{count} tracks are too quiet for the clinic&apos;s target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU and {more} more.</source>
         <translation>{count} morceaux sont trop faibles pour la cible de la clinique, {target} LUFS : « {first} » est joué {first_short} LU en dessous, « {second} » {second_short} LU et {more} autres.</translation>
     </message>
     <message>
@@ -1421,51 +1517,51 @@
     <name>MusicOutlook</name>
     <message>
         <source>The music runs out {minutes} before this phase ends</source>
-        <translation>La musique s'arrête {minutes} avant la fin de cette phase</translation>
+        <translation>La musique s&apos;arrête {minutes} avant la fin de cette phase</translation>
     </message>
     <message>
         <source>The music runs out {minutes} before this phase ends (1 track of unknown length)</source>
-        <translation>La musique s'arrête {minutes} avant la fin de cette phase (1 morceau de durée inconnue)</translation>
+        <translation>La musique s&apos;arrête {minutes} avant la fin de cette phase (1 morceau de durée inconnue)</translation>
     </message>
     <message>
         <source>The music runs out {minutes} before this phase ends ({count} tracks of unknown length)</source>
-        <translation>La musique s'arrête {minutes} avant la fin de cette phase ({count} morceaux de durée inconnue)</translation>
+        <translation>La musique s&apos;arrête {minutes} avant la fin de cette phase ({count} morceaux de durée inconnue)</translation>
     </message>
     <message>
         <source>The music runs out under a minute before this phase ends</source>
-        <translation>La musique s'arrête moins d'une minute avant la fin de cette phase</translation>
+        <translation>La musique s&apos;arrête moins d&apos;une minute avant la fin de cette phase</translation>
     </message>
     <message>
         <source>The music runs out under a minute before this phase ends (1 track of unknown length)</source>
-        <translation>La musique s'arrête moins d'une minute avant la fin de cette phase (1 morceau de durée inconnue)</translation>
+        <translation>La musique s&apos;arrête moins d&apos;une minute avant la fin de cette phase (1 morceau de durée inconnue)</translation>
     </message>
     <message>
         <source>The music runs out under a minute before this phase ends ({count} tracks of unknown length)</source>
-        <translation>La musique s'arrête moins d'une minute avant la fin de cette phase ({count} morceaux de durée inconnue)</translation>
+        <translation>La musique s&apos;arrête moins d&apos;une minute avant la fin de cette phase ({count} morceaux de durée inconnue)</translation>
     </message>
     <message>
         <source>Enough music for this phase; it runs out {minutes} before {phase} ends</source>
-        <translation>Assez de musique pour cette phase ; elle s'arrête {minutes} avant la fin de {phase}</translation>
+        <translation>Assez de musique pour cette phase ; elle s&apos;arrête {minutes} avant la fin de {phase}</translation>
     </message>
     <message>
         <source>Enough music for this phase; it runs out {minutes} before {phase} ends (1 track of unknown length)</source>
-        <translation>Assez de musique pour cette phase ; elle s'arrête {minutes} avant la fin de {phase} (1 morceau de durée inconnue)</translation>
+        <translation>Assez de musique pour cette phase ; elle s&apos;arrête {minutes} avant la fin de {phase} (1 morceau de durée inconnue)</translation>
     </message>
     <message>
         <source>Enough music for this phase; it runs out {minutes} before {phase} ends ({count} tracks of unknown length)</source>
-        <translation>Assez de musique pour cette phase ; elle s'arrête {minutes} avant la fin de {phase} ({count} morceaux de durée inconnue)</translation>
+        <translation>Assez de musique pour cette phase ; elle s&apos;arrête {minutes} avant la fin de {phase} ({count} morceaux de durée inconnue)</translation>
     </message>
     <message>
         <source>Enough music for this phase; it runs out under a minute before {phase} ends</source>
-        <translation>Assez de musique pour cette phase ; elle s'arrête moins d'une minute avant la fin de {phase}</translation>
+        <translation>Assez de musique pour cette phase ; elle s&apos;arrête moins d&apos;une minute avant la fin de {phase}</translation>
     </message>
     <message>
         <source>Enough music for this phase; it runs out under a minute before {phase} ends (1 track of unknown length)</source>
-        <translation>Assez de musique pour cette phase ; elle s'arrête moins d'une minute avant la fin de {phase} (1 morceau de durée inconnue)</translation>
+        <translation>Assez de musique pour cette phase ; elle s&apos;arrête moins d&apos;une minute avant la fin de {phase} (1 morceau de durée inconnue)</translation>
     </message>
     <message>
         <source>Enough music for this phase; it runs out under a minute before {phase} ends ({count} tracks of unknown length)</source>
-        <translation>Assez de musique pour cette phase ; elle s'arrête moins d'une minute avant la fin de {phase} ({count} morceaux de durée inconnue)</translation>
+        <translation>Assez de musique pour cette phase ; elle s&apos;arrête moins d&apos;une minute avant la fin de {phase} ({count} morceaux de durée inconnue)</translation>
     </message>
     <message>
         <source>Enough music for this phase</source>
@@ -1480,7 +1576,22 @@
     </message>
     <message>
         <source>Known: put it away until it changes or the session ends</source>
-        <translation>Connu : le masquer jusqu'à ce qu'il change ou que la séance se termine</translation>
+        <translation>Connu : le masquer jusqu&apos;à ce qu&apos;il change ou que la séance se termine</translation>
+    </message>
+</context>
+<context>
+    <name>PageHeader</name>
+    <message>
+        <source>Patient {code}</source>
+        <translation>Patient {code}</translation>
+    </message>
+    <message>
+        <source>Session {day}</source>
+        <translation>Séance du {day}</translation>
+    </message>
+    <message>
+        <source>Page {number} of {count}</source>
+        <translation>Page {number} sur {count}</translation>
     </message>
 </context>
 <context>
@@ -1495,11 +1606,11 @@
     </message>
     <message>
         <source>That protocol is no longer available; pick another.</source>
-        <translation>Ce protocole n'est plus disponible ; choisissez-en un autre.</translation>
+        <translation>Ce protocole n&apos;est plus disponible ; choisissez-en un autre.</translation>
     </message>
     <message>
         <source>Sign in first (Ctrl+Shift+L).</source>
-        <translation>Connectez-vous d'abord (Ctrl+Shift+L).</translation>
+        <translation>Connectez-vous d&apos;abord (Ctrl+Shift+L).</translation>
     </message>
     <message>
         <source>{problem}.</source>
@@ -1514,8 +1625,8 @@
         <translation>{problem}. La séance est ouverte ; ajoutez-la au cycle plus tard.</translation>
     </message>
     <message>
-        <source>{problem} (kapdesk's defaults apply)</source>
-        <translation>{problem} (les réglages par défaut de kapdesk s'appliquent)</translation>
+        <source>{problem} (kapdesk&apos;s defaults apply)</source>
+        <translation>{problem} (les réglages par défaut de kapdesk s&apos;appliquent)</translation>
     </message>
     <message>
         <source>Kept in {file}.</source>
@@ -1534,15 +1645,15 @@
         <translation>Une séance de thérapie assistée par kétamine est en cours</translation>
     </message>
     <message>
-        <source>{problems} Check the PC's power settings during this session.</source>
-        <translation>{problems} Vérifiez les réglages d'alimentation du PC pendant cette séance.</translation>
+        <source>{problems} Check the PC&apos;s power settings during this session.</source>
+        <translation>{problems} Vérifiez les réglages d&apos;alimentation du PC pendant cette séance.</translation>
     </message>
 </context>
 <context>
     <name>PhaseBar</name>
     <message>
         <source>Phases: planned above, as they ran below</source>
-        <translation>Phases : prévues en haut, telles qu'elles se sont déroulées en bas</translation>
+        <translation>Phases : prévues en haut, telles qu&apos;elles se sont déroulées en bas</translation>
     </message>
 </context>
 <context>
@@ -1577,7 +1688,7 @@
     </message>
     <message>
         <source>{name} is not valid XML: line {line}: {reason}</source>
-        <translation>{name} n'est pas un XML valide : ligne {line} : {reason}</translation>
+        <translation>{name} n&apos;est pas un XML valide : ligne {line} : {reason}</translation>
     </message>
     <message>
         <source>{name} declares a text encoding kapdesk does not know ({error})</source>
@@ -1589,7 +1700,7 @@
     </message>
     <message>
         <source>{name} nests its XML more than {levels} levels deep (line {line}); it is not an XSPF playlist</source>
-        <translation>{name} imbrique son XML sur plus de {levels} niveaux (ligne {line}) ; ce n'est pas une playlist XSPF</translation>
+        <translation>{name} imbrique son XML sur plus de {levels} niveaux (ligne {line}) ; ce n&apos;est pas une playlist XSPF</translation>
     </message>
     <message>
         <source>{name} is XML but not an XSPF playlist (it starts with &lt;{element}&gt;)</source>
@@ -1615,7 +1726,7 @@
     </message>
     <message>
         <source>Practice mode: nothing here is a clinical record</source>
-        <translation>Mode entraînement : rien ici n'est un dossier clinique</translation>
+        <translation>Mode entraînement : rien ici n&apos;est un dossier clinique</translation>
     </message>
     <message>
         <source>speed</source>
@@ -1627,7 +1738,7 @@
     </message>
     <message>
         <source>Practice time runs {speed} times as fast as real time</source>
-        <translation>Le temps d'entraînement passe {speed} fois plus vite que le temps réel</translation>
+        <translation>Le temps d&apos;entraînement passe {speed} fois plus vite que le temps réel</translation>
     </message>
 </context>
 <context>
@@ -1690,19 +1801,19 @@
     </message>
     <message>
         <source>Write the intention first.</source>
-        <translation>Écrivez d'abord l'intention.</translation>
+        <translation>Écrivez d&apos;abord l&apos;intention.</translation>
     </message>
     <message>
-        <source>Intention, in the patient's own words</source>
+        <source>Intention, in the patient&apos;s own words</source>
         <translation>Intention, dans les mots du patient</translation>
     </message>
     <message>
         <source>What the patient hopes to explore or let go of today</source>
-        <translation>Ce que le patient souhaite explorer ou lâcher aujourd'hui</translation>
+        <translation>Ce que le patient souhaite explorer ou lâcher aujourd&apos;hui</translation>
     </message>
     <message>
         <source>Save intention</source>
-        <translation>Enregistrer l'intention</translation>
+        <translation>Enregistrer l&apos;intention</translation>
     </message>
     <message>
         <source>Breathwork</source>
@@ -1733,7 +1844,7 @@
     <name>PrintJob</name>
     <message>
         <source>The {what} could not be written to {path}: {reason}. Nothing else was changed.</source>
-        <translation>Impossible d'écrire {what} dans {path} : {reason}. Rien d'autre n'a été modifié.</translation>
+        <translation>Impossible d&apos;écrire {what} dans {path} : {reason}. Rien d&apos;autre n&apos;a été modifié.</translation>
     </message>
     <message>
         <source>The {what} could not be made: {error}.</source>
@@ -1741,11 +1852,11 @@
     </message>
     <message>
         <source>The {what} could not be printed: {error}.</source>
-        <translation>Impossible d'imprimer {what} : {error}.</translation>
+        <translation>Impossible d&apos;imprimer {what} : {error}.</translation>
     </message>
     <message>
-        <source>The {what} could not be made because of an unexpected problem; it is described in kapdesk's log.</source>
-        <translation>Impossible de préparer {what} à cause d'un problème inattendu ; il est décrit dans le journal de kapdesk.</translation>
+        <source>The {what} could not be made because of an unexpected problem; it is described in kapdesk&apos;s log.</source>
+        <translation>Impossible de préparer {what} à cause d&apos;un problème inattendu ; il est décrit dans le journal de kapdesk.</translation>
     </message>
     <message>
         <source>The {what} is saved as {path}.</source>
@@ -1761,11 +1872,11 @@
     </message>
     <message>
         <source>the printer</source>
-        <translation>l'imprimante</translation>
+        <translation>l&apos;imprimante</translation>
     </message>
     <message>
         <source>the printer reported a problem, so it may not have printed; check the printer and print it again</source>
-        <translation>l'imprimante a signalé un problème, l'impression n'a peut-être pas eu lieu ; vérifiez l'imprimante et relancez l'impression</translation>
+        <translation>l&apos;imprimante a signalé un problème, l&apos;impression n&apos;a peut-être pas eu lieu ; vérifiez l&apos;imprimante et relancez l&apos;impression</translation>
     </message>
     <message>
         <source>Print the {what}</source>
@@ -1785,6 +1896,13 @@
     </message>
 </context>
 <context>
+    <name>Printer</name>
+    <message>
+        <source>Session {number} of {planned}</source>
+        <translation>Séance {number} sur {planned}</translation>
+    </message>
+</context>
+<context>
     <name>QuestionnaireDialog</name>
     <message>
         <source>preparation</source>
@@ -1796,11 +1914,11 @@
     </message>
     <message>
         <source>{total} so far; {left} question to answer</source>
-        <translation>{total} pour l'instant ; {left} question restante</translation>
+        <translation>{total} pour l&apos;instant ; {left} question restante</translation>
     </message>
     <message>
         <source>{total} so far; {left} questions to answer</source>
-        <translation>{total} pour l'instant ; {left} questions restantes</translation>
+        <translation>{total} pour l&apos;instant ; {left} questions restantes</translation>
     </message>
     <message>
         <source>{total} of {most}: {band}</source>
@@ -1827,7 +1945,7 @@
     <name>Questionnaires</name>
     <message>
         <source>PHQ-9 item 9 (thoughts of being better off dead or of self-harm) was answered above “Not at all”: the clinician must assess safety today.</source>
-        <translation>À l'item 9 du PHQ-9 (pensées qu'il vaudrait mieux être mort ou de se faire du mal), la réponse est au-delà de « Jamais » : le clinicien doit évaluer la sécurité aujourd'hui.</translation>
+        <translation>À l&apos;item 9 du PHQ-9 (pensées qu&apos;il vaudrait mieux être mort ou de se faire du mal), la réponse est au-delà de « Jamais » : le clinicien doit évaluer la sécurité aujourd&apos;hui.</translation>
     </message>
     <message>
         <source>{name} has {count} questions, not {given}</source>
@@ -1863,6 +1981,13 @@
     <message>
         <source>Admin</source>
         <translation>Administration</translation>
+    </message>
+</context>
+<context>
+    <name>SetupView</name>
+    <message>
+        <source>HANDOUT LANGUAGE</source>
+        <translation>LANGUE DE LA FICHE</translation>
     </message>
 </context>
 <context>
@@ -1917,7 +2042,7 @@
     </message>
     <message>
         <source>Lock or switch user</source>
-        <translation>Verrouiller ou changer d'utilisateur</translation>
+        <translation>Verrouiller ou changer d&apos;utilisateur</translation>
     </message>
 </context>
 <context>
@@ -1960,7 +2085,7 @@
     </message>
     <message>
         <source>The sound fades out: the session is closed.</source>
-        <translation>Le son s'estompe : la séance est close.</translation>
+        <translation>Le son s&apos;estompe : la séance est close.</translation>
     </message>
     <message>
         <source>The music has run out. Bed: {bed} goes on.</source>
@@ -1988,11 +2113,11 @@
     </message>
     <message>
         <source>Nothing queued after this   ·   Bed: {bed}</source>
-        <translation>Rien d'autre en attente   ·   Nappe : {bed}</translation>
+        <translation>Rien d&apos;autre en attente   ·   Nappe : {bed}</translation>
     </message>
     <message>
         <source>Nothing queued after this   ·   No bed</source>
-        <translation>Rien d'autre en attente   ·   Pas de nappe</translation>
+        <translation>Rien d&apos;autre en attente   ·   Pas de nappe</translation>
     </message>
 </context>
 <context>
@@ -2098,7 +2223,7 @@
     </message>
     <message>
         <source>The integration plan</source>
-        <translation>Le plan d'intégration</translation>
+        <translation>Le plan d&apos;intégration</translation>
     </message>
     <message>
         <source>Recording a dose</source>
@@ -2125,12 +2250,12 @@
         <translation>Modifier le personnel</translation>
     </message>
     <message>
-        <source>Editing the clinic's settings</source>
+        <source>Editing the clinic&apos;s settings</source>
         <translation>Modifier les réglages de la clinique</translation>
     </message>
     <message>
         <source>Reading the audit trail</source>
-        <translation>Lire le journal d'audit</translation>
+        <translation>Lire le journal d&apos;audit</translation>
     </message>
     <message>
         <source>a sitter</source>
@@ -2166,7 +2291,7 @@
     </message>
     <message>
         <source>{name} is no longer active here</source>
-        <translation>{name} n'est plus actif ici</translation>
+        <translation>{name} n&apos;est plus actif ici</translation>
     </message>
     <message>
         <source>{what} takes {who}; {name} is {held}</source>
@@ -2182,7 +2307,7 @@
     </message>
     <message>
         <source>A PIN of one digit repeated is too easy to guess.</source>
-        <translation>Un code fait d'un seul chiffre répété est trop facile à deviner.</translation>
+        <translation>Un code fait d&apos;un seul chiffre répété est trop facile à deviner.</translation>
     </message>
     <message>
         <source>A PIN of digits in a row (like 1234) is too easy to guess.</source>
@@ -2209,10 +2334,10 @@
     </message>
     <message>
         <source>Nothing was changed: what is already saved stays in the database.</source>
-        <translation>Rien n'a été modifié : ce qui est déjà enregistré reste dans la base de données.</translation>
+        <translation>Rien n&apos;a été modifié : ce qui est déjà enregistré reste dans la base de données.</translation>
     </message>
     <message>
-        <source>Put right what is named above and try again (a clinic server that was away may be back), or close kapdesk. If it keeps happening, give your clinic's IT support this message and the log in {folder}.</source>
+        <source>Put right what is named above and try again (a clinic server that was away may be back), or close kapdesk. If it keeps happening, give your clinic&apos;s IT support this message and the log in {folder}.</source>
         <translation>Corrigez ce qui est indiqué ci-dessus et réessayez (un serveur de la clinique indisponible peut être revenu), ou fermez kapdesk. Si cela se reproduit, transmettez au support informatique de votre clinique ce message et le journal dans {folder}.</translation>
     </message>
     <message>
@@ -2240,7 +2365,7 @@
     </message>
     <message>
         <source>The session could not join the course</source>
-        <translation>Impossible d'ajouter la séance au cycle</translation>
+        <translation>Impossible d&apos;ajouter la séance au cycle</translation>
     </message>
     <message>
         <source>The course cannot be read</source>
@@ -2260,7 +2385,7 @@
     </message>
     <message>
         <source>the database is damaged or not a kapdesk database</source>
-        <translation>la base de données est endommagée ou n'est pas une base kapdesk</translation>
+        <translation>la base de données est endommagée ou n&apos;est pas une base kapdesk</translation>
     </message>
     <message>
         <source>the database has become read-only</source>
@@ -2276,11 +2401,11 @@
     </message>
     <message>
         <source>the database could not be read</source>
-        <translation>la base de données n'a pas pu être lue</translation>
+        <translation>la base de données n&apos;a pas pu être lue</translation>
     </message>
     <message>
         <source>the database cannot be written</source>
-        <translation>impossible d'écrire dans la base de données</translation>
+        <translation>impossible d&apos;écrire dans la base de données</translation>
     </message>
     <message>
         <source>{action}: {reason}</source>
@@ -2288,19 +2413,19 @@
     </message>
     <message>
         <source>The integration plan could not be saved</source>
-        <translation>Impossible d'enregistrer le plan d'intégration</translation>
+        <translation>Impossible d&apos;enregistrer le plan d&apos;intégration</translation>
     </message>
     <message>
         <source>The integration plan cannot be read</source>
-        <translation>Impossible de lire le plan d'intégration</translation>
+        <translation>Impossible de lire le plan d&apos;intégration</translation>
     </message>
     <message>
         <source>The change could not be saved</source>
-        <translation>Impossible d'enregistrer la modification</translation>
+        <translation>Impossible d&apos;enregistrer la modification</translation>
     </message>
     <message>
         <source>Open integration items cannot be read</source>
-        <translation>Impossible de lire les éléments d'intégration en attente</translation>
+        <translation>Impossible de lire les éléments d&apos;intégration en attente</translation>
     </message>
     <message>
         <source>Entries kept on this PC while offline cannot be sent yet</source>
@@ -2308,7 +2433,7 @@
     </message>
     <message>
         <source>The session could not be opened</source>
-        <translation>Impossible d'ouvrir la séance</translation>
+        <translation>Impossible d&apos;ouvrir la séance</translation>
     </message>
     <message>
         <source>Sessions left open cannot be read</source>
@@ -2355,7 +2480,7 @@
     </message>
     <message>
         <source>{what}: not confirmed yet: the records are not answering; kapdesk is still trying.</source>
-        <translation>{what} : pas encore confirmé : les dossiers ne répondent pas ; kapdesk continue d'essayer.</translation>
+        <translation>{what} : pas encore confirmé : les dossiers ne répondent pas ; kapdesk continue d&apos;essayer.</translation>
     </message>
     <message>
         <source>{what} could not be shown (the log says why).</source>
@@ -2367,7 +2492,7 @@
     </message>
     <message>
         <source>the records could not be read</source>
-        <translation>les dossiers n'ont pas pu être lus</translation>
+        <translation>les dossiers n&apos;ont pas pu être lus</translation>
     </message>
     <message>
         <source>something unexpected went wrong (the log says what)</source>
@@ -2417,7 +2542,7 @@
     <name>Widgets</name>
     <message>
         <source>Switch user to let a colleague who may do it.</source>
-        <translation>Changez d'utilisateur pour laisser faire un collègue autorisé.</translation>
+        <translation>Changez d&apos;utilisateur pour laisser faire un collègue autorisé.</translation>
     </message>
     <message>
         <source>Cancel</source>
