@@ -164,6 +164,7 @@ def _button_key(button: QObject, way: str) -> str | None:
     from PySide6.QtWidgets import QAbstractButton  # noqa: PLC0415
 
     from kapdesk.ui.widgets import ActionButton  # noqa: PLC0415
+    from kapdesk.ui.words import said  # noqa: PLC0415
 
     assert isinstance(button, QAbstractButton)
     owner = _owner(button)
@@ -178,7 +179,9 @@ def _button_key(button: QObject, way: str) -> str | None:
     elif isinstance(button, ActionButton):
         name = button.sequence.toString(QKeySequence.SequenceFormat.PortableText)
     else:
-        name = _plain_text(button.text()) or button.toolTip() or type(button).__name__
+        # Its English words where kapdesk said them: the same button in every language.
+        words = said(button) or button.text()
+        name = _plain_text(words) or button.toolTip() or type(button).__name__
     return f"{type(owner).__name__} › {name} [{way}]"
 
 
