@@ -197,6 +197,7 @@ def test_the_wheel_holds_kapdesk_with_all_its_data_and_nothing_else(built: Built
         "sounds": named(ASSETS / "sounds", "*.ogg") | named(ASSETS / "sounds", "sounds.toml"),
         "settings and icons": named(ASSETS, "clinic.toml") | named(ASSETS, "*.svg"),
         "migrations": named(PACKAGE / "storage" / "migrations", "**/*.py"),
+        "translations": named(PACKAGE / "i18n", "*.qm"),
     }
     assert len(bundled["protocols"]) == 4
     icons = {"kapdesk/assets/kapdesk.svg", "kapdesk/assets/tick.svg"}
