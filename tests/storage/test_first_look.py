@@ -18,20 +18,10 @@ from kapdesk.storage.db import open_storage
 from kapdesk.storage.first_look import _ADMIN, _OPEN_STATES, FirstLook, first_look
 from kapdesk.storage.journeys import JourneyStore
 from kapdesk.storage.staff import StaffStore
+from tests.support.accounts import record_with
 
 ADMIN = frozenset({Role.ADMIN, Role.NURSE})
 SITTER = frozenset({Role.SITTER})
-
-
-def _record(paths: AppPaths, clock: FakeClock, *accounts: tuple[str, frozenset[Role]]) -> None:
-    """A record closed cleanly, holding ``accounts`` (the first made by no one)."""
-    storage = open_storage(paths, None)
-    staff = StaffStore(storage, clock)
-    admin = None
-    for name, roles in accounts:
-        made = staff.create_account(name, roles, "4862", by=admin)
-        admin = admin or made
-    storage.engine.dispose()
 
 
 def _files(paths: AppPaths) -> dict[str, int]:
@@ -51,14 +41,14 @@ def test_a_new_data_folder_gets_no_look(paths: AppPaths) -> None:
 def test_a_record_without_accounts_asks_for_the_first_admin(
     paths: AppPaths, clock: FakeClock
 ) -> None:
-    _record(paths, clock)
+    record_with(paths, clock)
     assert first_look(paths, None) == FirstLook(first_admin=True)
 
 
 def test_the_names_are_those_that_may_sign_in_in_the_records_order(
     paths: AppPaths, clock: FakeClock
 ) -> None:
-    _record(paths, clock, ("Robin Hale", ADMIN), ("Ana Moreno", SITTER), ("Sam Ortiz", SITTER))
+    record_with(paths, clock, ("Robin Hale", ADMIN), ("Ana Moreno", SITTER), ("Sam Ortiz", SITTER))
     storage = open_storage(paths, None)
     staff = StaffStore(storage, clock)
     robin = next(m for m in staff.accounts() if m.name == "Robin Hale")
@@ -74,7 +64,7 @@ def test_the_names_are_those_that_may_sign_in_in_the_records_order(
 
 
 def test_no_active_admin_asks_for_one(paths: AppPaths, clock: FakeClock) -> None:
-    _record(paths, clock, ("Robin Hale", ADMIN), ("Ana Moreno", SITTER))
+    record_with(paths, clock, ("Robin Hale", ADMIN), ("Ana Moreno", SITTER))
     with sqlite3.connect(paths.database) as raw:
         raw.execute("UPDATE staff SET active = 0 WHERE name = 'Robin Hale'")
     raw.close()
@@ -84,7 +74,7 @@ def test_no_active_admin_asks_for_one(paths: AppPaths, clock: FakeClock) -> None
 def test_a_session_left_open_takes_the_whole_way(
     paths: AppPaths, clock: FakeClock, protocol: Protocol
 ) -> None:
-    _record(paths, clock, ("Robin Hale", ADMIN))
+    record_with(paths, clock, ("Robin Hale", ADMIN))
     storage = open_storage(paths, None)
     left = JourneyStore(storage, clock).open_session("P-0007", protocol, "Robin Hale")
     left.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
@@ -109,7 +99,7 @@ def test_a_session_left_open_takes_the_whole_way(
 def test_a_record_not_at_this_kapdesks_schema_takes_the_whole_way(
     paths: AppPaths, clock: FakeClock, change: Callable[[sqlite3.Connection], object]
 ) -> None:
-    _record(paths, clock, ("Robin Hale", ADMIN))
+    record_with(paths, clock, ("Robin Hale", ADMIN))
     raw = sqlite3.connect(paths.database)
     with raw:
         change(raw)
@@ -118,7 +108,7 @@ def test_a_record_not_at_this_kapdesks_schema_takes_the_whole_way(
 
 
 def test_a_wal_left_to_merge_takes_the_whole_way(paths: AppPaths, clock: FakeClock) -> None:
-    _record(paths, clock, ("Robin Hale", ADMIN))
+    record_with(paths, clock, ("Robin Hale", ADMIN))
     storage = open_storage(paths, None)
     with storage.engine.begin() as conn:  # kapdesk checkpoints itself: this stays in the WAL
         conn.execute(text("UPDATE staff SET failed_pins = 1"))
@@ -131,14 +121,14 @@ def test_a_wal_left_to_merge_takes_the_whole_way(paths: AppPaths, clock: FakeClo
 def test_a_file_that_is_not_plain_sqlite_takes_the_whole_way(
     paths: AppPaths, clock: FakeClock
 ) -> None:
-    _record(paths, clock, ("Robin Hale", ADMIN))
+    record_with(paths, clock, ("Robin Hale", ADMIN))
     with paths.database.open("r+b") as file:
         file.write(bytes(range(16)))  # encrypted, or damaged: the whole way says which
     assert first_look(paths, None) is None
 
 
 def test_other_records_take_the_whole_way(paths: AppPaths, clock: FakeClock) -> None:
-    _record(paths, clock, ("Robin Hale", ADMIN))
+    record_with(paths, clock, ("Robin Hale", ADMIN))
     assert first_look(paths, None) is not None
     assert first_look(paths, f"sqlite:///{paths.database}") is None  # a --db of its own
     assert first_look(paths.for_practice(), None) is None

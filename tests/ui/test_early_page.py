@@ -22,13 +22,13 @@ from kapdesk.paths import AppPaths
 from kapdesk.storage.db import open_storage
 from kapdesk.storage.errors import DatabaseError
 from kapdesk.storage.journeys import JourneyStore
-from kapdesk.storage.staff import StaffStore
 from kapdesk.storage.writer_lock import held_here
 from kapdesk.ui.calm_screen import CalmScreen
 from kapdesk.ui.early_page import OPENING
 from kapdesk.ui.first_admin_view import FirstAdminView
 from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.start_window import StartWindow
+from tests.support.accounts import record_with
 
 LEFT = Qt.MouseButton.LeftButton
 ADMIN = frozenset({Role.ADMIN, Role.NURSE})
@@ -47,16 +47,6 @@ def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     monkeypatch.setattr(kapdesk.records, "open_records", held)
     yield opened
     opened.set()
-
-
-def _record(paths: AppPaths, clock: FakeClock, *accounts: tuple[str, frozenset[Role]]) -> None:
-    storage = open_storage(paths, None)
-    staff = StaffStore(storage, clock)
-    admin = None
-    for name, roles in accounts:
-        made = staff.create_account(name, roles, "4862", by=admin)
-        admin = admin or made
-    storage.engine.dispose()
 
 
 def _start_early(qtbot: QtBot, paths: AppPaths, clock: FakeClock) -> StartWindow:
@@ -102,7 +92,7 @@ def _pad(qtbot: QtBot, calm: CalmScreen, name: str, digits: str) -> None:
 def test_the_sign_in_shows_before_the_records_and_a_pin_waits_for_them(
     qtbot: QtBot, paths: AppPaths, clock: FakeClock, gate: threading.Event
 ) -> None:
-    _record(paths, clock, ("Robin Hale", ADMIN), ("Ana Moreno", frozenset({Role.SITTER})))
+    record_with(paths, clock, ("Robin Hale", ADMIN), ("Ana Moreno", frozenset({Role.SITTER})))
     shell = _start_early(qtbot, paths, clock)
     calm = shell.centralWidget()
     assert isinstance(calm, CalmScreen)
@@ -135,7 +125,7 @@ def test_the_sign_in_shows_before_the_records_and_a_pin_waits_for_them(
 def test_a_wrong_pin_given_early_is_refused_once_the_records_are_open(
     qtbot: QtBot, paths: AppPaths, clock: FakeClock, gate: threading.Event
 ) -> None:
-    _record(paths, clock, ("Robin Hale", ADMIN))
+    record_with(paths, clock, ("Robin Hale", ADMIN))
     shell = _start_early(qtbot, paths, clock)
     calm = shell.centralWidget()
     assert isinstance(calm, CalmScreen)
@@ -155,7 +145,7 @@ def test_a_wrong_pin_given_early_is_refused_once_the_records_are_open(
 def test_what_is_half_typed_early_stays_for_the_window_to_take(
     qtbot: QtBot, paths: AppPaths, clock: FakeClock, gate: threading.Event
 ) -> None:
-    _record(paths, clock, ("Robin Hale", ADMIN), ("Ana Moreno", frozenset({Role.SITTER})))
+    record_with(paths, clock, ("Robin Hale", ADMIN), ("Ana Moreno", frozenset({Role.SITTER})))
     shell = _start_early(qtbot, paths, clock)
     calm = shell.centralWidget()
     assert isinstance(calm, CalmScreen)
@@ -173,7 +163,7 @@ def test_what_is_half_typed_early_stays_for_the_window_to_take(
 def test_the_first_admins_form_shows_early_and_its_account_is_made_once_open(
     qtbot: QtBot, paths: AppPaths, clock: FakeClock, gate: threading.Event
 ) -> None:
-    _record(paths, clock)  # a record made, no account yet (the first start was stopped)
+    record_with(paths, clock)  # a record made, no account yet (the first start was stopped)
     shell = _start_early(qtbot, paths, clock)
     form_page = shell.centralWidget()
     assert isinstance(form_page, FirstAdminView)
@@ -200,7 +190,7 @@ def test_records_that_fail_to_open_after_the_first_look_say_why_and_act_on_nothi
     clock: FakeClock,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    _record(paths, clock, ("Robin Hale", ADMIN))
+    record_with(paths, clock, ("Robin Hale", ADMIN))
     gate = threading.Event()
 
     def fails(*_args: object, **_kwargs: object) -> kapdesk.records.Records:
@@ -226,7 +216,7 @@ def test_records_that_fail_to_open_after_the_first_look_say_why_and_act_on_nothi
 def test_a_session_left_open_shows_nothing_before_the_records(
     qtbot: QtBot, paths: AppPaths, clock: FakeClock, protocol: Protocol
 ) -> None:
-    _record(paths, clock, ("Robin Hale", ADMIN))
+    record_with(paths, clock, ("Robin Hale", ADMIN))
     storage = open_storage(paths, None)
     left = JourneyStore(storage, clock).open_session("P-0007", protocol, "Robin Hale")
     left.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
@@ -253,7 +243,7 @@ def test_a_session_left_open_shows_nothing_before_the_records(
 def test_a_pin_changed_after_it_was_given_early_is_not_acted_on(
     qtbot: QtBot, paths: AppPaths, clock: FakeClock, gate: threading.Event
 ) -> None:
-    _record(paths, clock, ("Robin Hale", ADMIN), ("Ana Moreno", frozenset({Role.SITTER})))
+    record_with(paths, clock, ("Robin Hale", ADMIN), ("Ana Moreno", frozenset({Role.SITTER})))
     shell = _start_early(qtbot, paths, clock)
     calm = shell.centralWidget()
     assert isinstance(calm, CalmScreen)
@@ -277,7 +267,7 @@ def test_a_pin_changed_after_it_was_given_early_is_not_acted_on(
 def test_a_first_admin_changed_after_it_was_given_early_is_not_made(
     qtbot: QtBot, paths: AppPaths, clock: FakeClock, gate: threading.Event
 ) -> None:
-    _record(paths, clock)
+    record_with(paths, clock)
     shell = _start_early(qtbot, paths, clock)
     form_page = shell.centralWidget()
     assert isinstance(form_page, FirstAdminView)
@@ -303,7 +293,7 @@ def test_a_first_admin_changed_after_it_was_given_early_is_not_made(
 def test_the_records_names_win_over_the_first_looks(
     qtbot: QtBot, paths: AppPaths, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _record(paths, clock, ("Robin Hale", ADMIN))
+    record_with(paths, clock, ("Robin Hale", ADMIN))
     gate = threading.Event()
     real = kapdesk.records.open_records
 
@@ -329,13 +319,13 @@ def test_the_records_names_win_over_the_first_looks(
 def test_the_first_admins_form_is_cleared_when_the_records_have_one_after_all(
     qtbot: QtBot, paths: AppPaths, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _record(paths, clock)
+    record_with(paths, clock)
     gate = threading.Event()
     real = kapdesk.records.open_records
 
     def made_meanwhile(*args: object, **kwargs: object) -> kapdesk.records.Records:
         gate.wait(30)
-        _record(paths, clock, ("Robin Hale", ADMIN))  # another hand made the admin meanwhile
+        record_with(paths, clock, ("Robin Hale", ADMIN))  # another hand made the admin meanwhile
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(kapdesk.records, "open_records", made_meanwhile)
@@ -363,7 +353,7 @@ def test_a_window_that_cannot_be_built_lets_go_and_try_again_opens_it(
     gate: threading.Event,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    _record(paths, clock, ("Robin Hale", ADMIN))
+    record_with(paths, clock, ("Robin Hale", ADMIN))
     broken = [True]
     real_ask = MainWindow.ask_who
 
@@ -400,7 +390,7 @@ def test_a_window_that_cannot_be_built_lets_go_and_try_again_opens_it(
 def test_leaving_while_the_early_page_shows_keeps_nothing_typed(
     qtbot: QtBot, paths: AppPaths, clock: FakeClock, gate: threading.Event
 ) -> None:
-    _record(paths, clock, ("Robin Hale", ADMIN))
+    record_with(paths, clock, ("Robin Hale", ADMIN))
     shell = start(paths, None, clock, kiosk=True)
     assert isinstance(shell, StartWindow)
     qtbot.addWidget(shell)
