@@ -32,20 +32,45 @@ from kapdesk.core.protocols import (
     Thresholds,
 )
 from kapdesk.core.units import Temperature, Units
+from kapdesk.core.words import QT_TRANSLATE_NOOP, joined
 
 CANONICAL = Units()  # °C and kg: the units the record keeps every value in
 
 # Fields of a reading, in the order forms and tables show them.
 FIELDS = ("systolic", "diastolic", "heart_rate", "spo2", "respiratory_rate", "temperature")
 
-LABELS = {
-    "systolic": "Systolic BP",
-    "diastolic": "Diastolic BP",
-    "heart_rate": "Heart rate",
+# Marked for translation: still plain English wherever the record keeps them (a flag's words).
+LABELS: dict[str, str] = {
+    "systolic": QT_TRANSLATE_NOOP("Vitals", "Systolic BP"),
+    "diastolic": QT_TRANSLATE_NOOP("Vitals", "Diastolic BP"),
+    "heart_rate": QT_TRANSLATE_NOOP("Vitals", "Heart rate"),
     "spo2": "SpO2",
-    "respiratory_rate": "Respiratory rate",
-    "temperature": "Temperature",
+    "respiratory_rate": QT_TRANSLATE_NOOP("Vitals", "Respiratory rate"),
+    "temperature": QT_TRANSLATE_NOOP("Vitals", "Temperature"),
 }
+# A reading in a few words (Reading.text): each measure's short name is the language's own.
+_BP_SHORT = QT_TRANSLATE_NOOP("Vitals", "BP {systolic}/{diastolic} mmHg")
+_READING_SHORT = {
+    "heart_rate": QT_TRANSLATE_NOOP("Vitals", "HR {value}"),
+    "spo2": QT_TRANSLATE_NOOP("Vitals", "SpO2 {value}"),
+    "respiratory_rate": QT_TRANSLATE_NOOP("Vitals", "RR {value}"),
+    "temperature": QT_TRANSLATE_NOOP("Vitals", "T {value}"),
+}
+NO_VALUES = QT_TRANSLATE_NOOP("Vitals", "no values")
+NOT_A_NUMBER = QT_TRANSLATE_NOOP("Vitals", "{measure}: “{typed}” is not a number.")
+NOT_POSSIBLE = QT_TRANSLATE_NOOP(
+    "Vitals", "{measure} {typed} is not possible: it must be between {low} and {high}."
+)
+UNUSUAL = QT_TRANSLATE_NOOP("Vitals", "{measure} {value} is unusual.")
+BP_BOTH = QT_TRANSLATE_NOOP("Vitals", "Blood pressure needs both numbers, systolic and diastolic.")
+BP_ORDER = QT_TRANSLATE_NOOP(
+    "Vitals", "Diastolic must be lower than systolic; check the two numbers."
+)
+AT_LEAST_ONE = QT_TRANSLATE_NOOP("Vitals", "Enter at least one measure.")
+BEFORE_DOSING = QT_TRANSLATE_NOOP("Vitals", "before dosing")
+BEFORE_DISCHARGE = QT_TRANSLATE_NOOP("Vitals", "before discharge")
+AT_MINUTE = QT_TRANSLATE_NOOP("Vitals", "at {minutes} min")
+VITAL_SIGNS = QT_TRANSLATE_NOOP("Vitals", "Vital signs")
 UNITS = {
     "systolic": "mmHg",
     "diastolic": "mmHg",
@@ -109,19 +134,16 @@ class Reading:
 
     def text(self, units: Units = CANONICAL) -> str:
         """``BP 128/82 mmHg, HR 74/min, SpO2 97%``, a temperature in the clinic's unit."""
-        parts = []
+        parts: list[str] = []
         if self.systolic is not None and self.diastolic is not None:
-            parts.append(f"BP {self.systolic:.0f}/{self.diastolic:.0f} mmHg")
-        for name, short in (
-            ("heart_rate", "HR"),
-            ("spo2", "SpO2"),
-            ("respiratory_rate", "RR"),
-            ("temperature", "T"),
-        ):
+            parts.append(
+                _BP_SHORT.format(systolic=f"{self.systolic:.0f}", diastolic=f"{self.diastolic:.0f}")
+            )
+        for name, short in _READING_SHORT.items():
             value = getattr(self, name)
             if value is not None:
-                parts.append(f"{short} {value_text(name, value, units)}")
-        return ", ".join(parts) or "no values"
+                parts.append(short.format(value=value_text(name, value, units)))
+        return joined(parts, ", ", "Vitals") if parts else NO_VALUES
 
     @classmethod
     def from_values(cls, values: Mapping[str, Any]) -> Reading:
@@ -164,30 +186,36 @@ def parse_reading(entries: Mapping[str, str], units: Units = CANONICAL) -> Check
         try:
             value = float(raw)
         except ValueError:
-            errors.append(f"{LABELS[name]}: “{raw}” is not a number.")
+            errors.append(NOT_A_NUMBER.format(measure=LABELS[name], typed=raw))
             continue
         if name == "temperature" and units.temperature is not Temperature.CELSIUS:
             value = round(units.celsius(value), 2) if math.isfinite(value) else value
         low, high = POSSIBLE[name]
         if not math.isfinite(value) or not low <= value <= high:
             errors.append(
-                f"{LABELS[name]} {raw} is not possible: it must be between "
-                f"{value_text(name, low, units)} and {value_text(name, high, units)}."
+                NOT_POSSIBLE.format(
+                    measure=LABELS[name],
+                    typed=raw,
+                    low=value_text(name, low, units),
+                    high=value_text(name, high, units),
+                )
             )
             continue
         values[name] = value
         usual_low, usual_high = USUAL[name]
         if not usual_low <= value <= usual_high:
-            unusual.append(f"{LABELS[name]} {value_text(name, value, units)} is unusual.")
+            unusual.append(
+                UNUSUAL.format(measure=LABELS[name], value=value_text(name, value, units))
+            )
     entered = {name for name in ("systolic", "diastolic") if entries.get(name, "").strip()}
     if len(entered) == 1:
-        errors.append("Blood pressure needs both numbers, systolic and diastolic.")
+        errors.append(BP_BOTH)
     elif (
         "systolic" in values and "diastolic" in values and values["diastolic"] >= values["systolic"]
     ):
-        errors.append("Diastolic must be lower than systolic; check the two numbers.")
+        errors.append(BP_ORDER)
     if not values and not errors:
-        errors.append("Enter at least one measure.")
+        errors.append(AT_LEAST_ONE)
     return Checked(Reading(**values), tuple(errors), tuple(unusual))
 
 
@@ -345,10 +373,10 @@ class PlannedCheck:
 
     def when_text(self) -> str:
         if self.moment is CheckMoment.BEFORE_DOSING:
-            return "before dosing"
+            return BEFORE_DOSING
         if self.moment is CheckMoment.BEFORE_DISCHARGE:
-            return "before discharge"
-        return f"at {round((self.at or 0) / 60)} min"
+            return BEFORE_DISCHARGE
+        return AT_MINUTE.format(minutes=round((self.at or 0) / 60))
 
 
 @dataclass(frozen=True)
@@ -380,7 +408,7 @@ def planned_checks(protocol: Protocol, horizon_minutes: float | None = None) -> 
         until = horizon if interval.until_minute is None else _minute_within(interval.until_minute)
         grace = min(GRACE_SECONDS, every * 30.0)
         early = min(EARLY_SECONDS, every * 15.0)
-        label = interval.label or "Vital signs"
+        label = interval.label or VITAL_SIGNS
         count = math.floor((until - start) / every + 1e-9) + 1 if until >= start else 0
         for step in range(count):  # at most LONGEST_SESSION_MINUTES / EVERY_MINUTES[0] + 1
             minute = start + step * every
