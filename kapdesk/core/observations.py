@@ -13,22 +13,32 @@ from pathlib import Path
 from typing import Any
 
 from kapdesk.core.safe_files import SETTINGS_LIMIT, SafeFileError, read_file
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 
-DEFAULT_TAGS = (
-    "Calm",
-    "Talking",
-    "Crying",
-    "Laughing",
-    "Restless",
-    "Nausea",
-    "Vomited",
-    "Unresponsive to voice",
-    "Wants music changed",
-    "Bathroom",
+# kapdesk's own tags, marked for translation: a note keeps them in English, the screen says them
+# in the language spoken (a clinic's own tags, from its file, are its words as they are).
+DEFAULT_TAGS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("Observations", "Calm"),
+    QT_TRANSLATE_NOOP("Observations", "Talking"),
+    QT_TRANSLATE_NOOP("Observations", "Crying"),
+    QT_TRANSLATE_NOOP("Observations", "Laughing"),
+    QT_TRANSLATE_NOOP("Observations", "Restless"),
+    QT_TRANSLATE_NOOP("Observations", "Nausea"),
+    QT_TRANSLATE_NOOP("Observations", "Vomited"),
+    QT_TRANSLATE_NOOP("Observations", "Unresponsive to voice"),
+    QT_TRANSLATE_NOOP("Observations", "Wants music changed"),
+    QT_TRANSLATE_NOOP("Observations", "Bathroom"),
 )
+_TAG_WORDS = {str(tag): tag for tag in DEFAULT_TAGS}
+NOTHING_TO_NOTE = QT_TRANSLATE_NOOP("Observations", "Type a note or pick a tag first.")
 TAGS_FILE = "quick-tags.txt"
 MAX_TAGS = 16
 MAX_NOTE = 4000
+
+
+def tag_words(tag: str) -> str:
+    """A tag as a note keeps it, marked for translation when it is one of kapdesk's own."""
+    return _TAG_WORDS.get(tag, tag)
 
 
 def load_tags(folder: Path | None) -> tuple[str, ...]:
@@ -60,6 +70,10 @@ class Scale:
         return next((text for v, text in self.choices if v == value), str(value))
 
 
+_NONE = QT_TRANSLATE_NOOP("Observations", "none")
+_WORST = QT_TRANSLATE_NOOP("Observations", "worst")
+
+
 def _zero_to_ten(low: str, high: str) -> tuple[tuple[int, str], ...]:
     return tuple((n, low if n == 0 else high if n == 10 else str(n)) for n in range(11))
 
@@ -71,17 +85,19 @@ SCALES: dict[str, Scale] = {
     for scale in (
         Scale(
             "responsiveness",
-            "Responsiveness to voice",
+            QT_TRANSLATE_NOOP("Observations", "Responsiveness to voice"),
             (
-                (5, "Responds readily to name"),
-                (4, "Slow to respond to name"),
-                (3, "Responds only to loud or repeated name"),
-                (2, "Responds only to a touch on the shoulder"),
-                (1, "No response to voice or touch"),
+                (5, QT_TRANSLATE_NOOP("Observations", "Responds readily to name")),
+                (4, QT_TRANSLATE_NOOP("Observations", "Slow to respond to name")),
+                (3, QT_TRANSLATE_NOOP("Observations", "Responds only to loud or repeated name")),
+                (2, QT_TRANSLATE_NOOP("Observations", "Responds only to a touch on the shoulder")),
+                (1, QT_TRANSLATE_NOOP("Observations", "No response to voice or touch")),
             ),
         ),
-        Scale("distress", "Distress", _zero_to_ten("none", "worst")),
-        Scale("nausea", "Nausea", _zero_to_ten("none", "worst")),
+        Scale(
+            "distress", QT_TRANSLATE_NOOP("Observations", "Distress"), _zero_to_ten(_NONE, _WORST)
+        ),
+        Scale("nausea", QT_TRANSLATE_NOOP("Observations", "Nausea"), _zero_to_ten(_NONE, _WORST)),
     )
 }
 
@@ -89,9 +105,9 @@ SCALES: dict[str, Scale] = {
 def note_data(text: str, tags: Sequence[str], by: str = "") -> dict[str, Any]:
     """A note's record; raises ValueError when there is nothing to record."""
     clean = text.strip()[:MAX_NOTE]
-    chosen = [tag for tag in dict.fromkeys(t.strip() for t in tags) if tag]
+    chosen = [tag for tag in dict.fromkeys(str(t).strip() for t in tags) if tag]
     if not clean and not chosen:
-        raise ValueError("Type a note or pick a tag first.")
+        raise ValueError(NOTHING_TO_NOTE)
     return {"text": clean, "tags": chosen, "by": by}
 
 
@@ -99,7 +115,7 @@ def rating_data(scale_id: str, value: int, by: str = "") -> dict[str, Any]:
     scale = SCALES.get(scale_id)
     if scale is None or value not in {v for v, _ in scale.choices}:
         raise ValueError(f"{value} is not a value of the {scale_id} scale")
-    return {"scale": scale.id, "value": value, "words": scale.words(value), "by": by}
+    return {"scale": scale.id, "value": value, "words": str(scale.words(value)), "by": by}
 
 
 def amendment_data(
