@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from kapdesk.core.journey import EventKind, JourneyError, JourneyEvent
-from kapdesk.core.observations import SCALES, note_data, rating_data
+from kapdesk.core.observations import SCALES, note_data, rating_data, tag_words
 from kapdesk.core.staff import Action
 from kapdesk.core.timefmt import minutes_text
 from kapdesk.core.units import Units
@@ -42,37 +42,83 @@ from kapdesk.core.vitals import (
     flags,
     planned_checks,
 )
-from kapdesk.core.wording import counted
+from kapdesk.core.words import QT_TRANSLATE_NOOP, Said, Template, joined
 from kapdesk.ui import formats, theme
 from kapdesk.ui.crossing import crossing
 from kapdesk.ui.vitals_dialog import VitalsDialog
-from kapdesk.ui.widgets import SWITCH_HINT, ActionButton, ElidedLabel, card, in_place_of, label
+from kapdesk.ui.widgets import (
+    SWITCH_HINT,
+    ActionButton,
+    ElidedLabel,
+    card,
+    in_place_of,
+    label,
+)
+from kapdesk.ui.words import say, say_button, words_of
 
 if TYPE_CHECKING:
     from kapdesk.storage.journeys import OpenJourney
 
 
-def _check_words(status: CheckStatus) -> tuple[str, str]:
+VITAL_SIGNS = QT_TRANSLATE_NOOP("ObservationPanel", "Vital signs")
+RECORD_VITALS = QT_TRANSLATE_NOOP("ObservationPanel", "Record vital signs")
+NOTE_HINT = QT_TRANSLATE_NOOP(
+    "ObservationPanel", "Note: start typing anywhere on this screen; Enter saves"
+)
+CHECK = QT_TRANSLATE_NOOP("ObservationPanel", "{check} {when}")
+CHECK_LATE = QT_TRANSLATE_NOOP("ObservationPanel", "{check} {when}, {late} late")
+OVERDUE_CUE = QT_TRANSLATE_NOOP("ObservationPanel", "Vital signs overdue: {check}")
+DUE_CUE = QT_TRANSLATE_NOOP("ObservationPanel", "Vital signs due: {check}")
+OVERDUE_LINE = QT_TRANSLATE_NOOP("ObservationPanel", "Overdue: {check}")
+DUE_LINE = QT_TRANSLATE_NOOP("ObservationPanel", "Due now: {check}")
+MORE_NOT_TAKEN_ONE = QT_TRANSLATE_NOOP("ObservationPanel", "and {count} more check not taken")
+MORE_NOT_TAKEN = QT_TRANSLATE_NOOP("ObservationPanel", "and {count} more checks not taken")
+NEXT = QT_TRANSLATE_NOOP("ObservationPanel", "Next: {check}")
+NO_MORE_CHECKS = QT_TRANSLATE_NOOP("ObservationPanel", "No more checks planned")
+DONE = QT_TRANSLATE_NOOP("ObservationPanel", "{done} of {total} done")
+LAST_READING = QT_TRANSLATE_NOOP("ObservationPanel", "Last: {at}  {reading}")
+NO_READING = QT_TRANSLATE_NOOP("ObservationPanel", "No reading yet")
+SAVED = QT_TRANSLATE_NOOP("ObservationPanel", "Saved {at}: {what}")
+KEPT = QT_TRANSLATE_NOOP("ObservationPanel", "Kept on this PC {at} (offline): {what}")
+NOT_SAVED = QT_TRANSLATE_NOOP("ObservationPanel", "{what}: {problem}")
+NOT_SAVED_YET = QT_TRANSLATE_NOOP("ObservationPanel", "Not saved yet.")
+SAVING = QT_TRANSLATE_NOOP("ObservationPanel", "Saving… {what}")
+FLAGGED = QT_TRANSLATE_NOOP("ObservationPanel", "{reading} (flagged)")
+RATING_TIP = QT_TRANSLATE_NOOP("ObservationPanel", "{scale}: {words}")
+# Not words: a line's colour and the pieces of a line that hold only what was written or read.
+_BOLD = Template("Markup", "<b style='color:{colour}'>{words}</b>")
+_SPAN = Template("Markup", "<span style='color:{colour}'>{words}</span>")
+_AT = Template("Markup", "{at}  {words}")
+_TWO = Template("Markup", "{first} {rest}")
+_TAGGED = Template("Markup", "[{tags}]")
+_REFUSED = Template("Markup", "{refusal}. {hint}")
+
+
+def _check_words(status: CheckStatus) -> str:
     """``Every 15 minutes at 30 min`` and, when overdue, ``, 7 min late``."""
     check = status.check
-    late = ""
     if status.state is CheckState.OVERDUE and status.late_by:
-        late = f", {minutes_text(round(status.late_by / 60))} late"
-    return f"{check.label} {check.when_text()}", late
+        late = minutes_text(round(status.late_by / 60))
+        return CHECK_LATE.format(check=check.label, when=check.when_text(), late=late)
+    return CHECK.format(check=check.label, when=check.when_text())
 
 
 def vitals_cue(statuses: Sequence[CheckStatus]) -> tuple[str, str]:
     """The header's cue: the first overdue check, else the first one due, in words, and its
     level ("overdue", "due"); ("", "") when none is."""
     for state, words, level in (
-        (CheckState.OVERDUE, "Vital signs overdue", "overdue"),
-        (CheckState.DUE, "Vital signs due", "due"),
+        (CheckState.OVERDUE, OVERDUE_CUE, "overdue"),
+        (CheckState.DUE, DUE_CUE, "due"),
     ):
         status = next((s for s in statuses if s.state is state), None)
         if status is not None:
-            what, late = _check_words(status)
-            return f"{words}: {what}{late}", level
+            return words.format(check=_check_words(status)), level
     return "", ""
+
+
+def _tags_text(tags: Sequence[str]) -> str:
+    """``[Calm, Talking]``: kapdesk's own tags in the language spoken."""
+    return _TAGGED.format(tags=joined([tag_words(t) for t in tags], ", ", "Markup"))
 
 
 class _FlowLayout(QLayout):
@@ -137,7 +183,9 @@ class ObservationPanel(QWidget):
     always in view; the quick tags, the ratings and whatever the screen adds under them
     (:meth:`add_below`) scroll when the screen is low."""
 
-    cue_changed = Signal(str, str)  # the vitals cue in words, and its level: "", "due", "overdue"
+    cue_changed = Signal(
+        object, str
+    )  # the vitals cue in words, and its level: "", "due", "overdue"
     # The recorder's threads say an entry was saved or kept, or how saving stands: queued over
     # to the window's thread.
     entry_heard = Signal(object)
@@ -170,7 +218,9 @@ class ObservationPanel(QWidget):
         vitals.setContentsMargins(14, 8, 14, 10)
         vitals.setSpacing(4)
         heading = QHBoxLayout()
-        heading.addWidget(label("Vital signs", "section"))
+        title = label("", "section")
+        say(title, VITAL_SIGNS)
+        heading.addWidget(title)
         self.done_label = label("", "muted")
         self.done_label.setWordWrap(False)
         heading.addStretch()
@@ -183,9 +233,8 @@ class ObservationPanel(QWidget):
         vitals.addWidget(self.checks_label)
         self.last_reading = ElidedLabel("muted")
         vitals.addWidget(self.last_reading)
-        self.vitals_button = ActionButton(
-            "Record vital signs", "Ctrl+B", self.request_vitals, self, primary=True
-        )
+        self.vitals_button = ActionButton("", "Ctrl+B", self.request_vitals, self, primary=True)
+        say_button(self.vitals_button, RECORD_VITALS)
         self.vitals_button.setMinimumHeight(48)
         vitals.addWidget(self.vitals_button)
         outer.addWidget(vitals_card)
@@ -194,7 +243,7 @@ class ObservationPanel(QWidget):
     def _build_note(self, outer: QVBoxLayout) -> None:
         # The note box, what became of the last entry, and the last notes.
         self.note = QLineEdit()
-        self.note.setPlaceholderText("Note: start typing anywhere on this screen; Enter saves")
+        say(self.note, NOTE_HINT, "setPlaceholderText")
         self.note.returnPressed.connect(lambda: self.save_note([]))
         outer.addWidget(self.note)
         # What became of the last entry: never cut short ("Not saved" must be read whole).
@@ -231,7 +280,8 @@ class ObservationPanel(QWidget):
         tags_box.setSizePolicy(policy)
         self.tag_buttons: dict[str, QPushButton] = {}
         for tag in tags:
-            button = QPushButton(tag)
+            button = QPushButton()
+            say(button, tag_words(tag))
             button.setObjectName("note_tag")
             button.setProperty("role", "tag")
             button.clicked.connect(lambda _checked=False, t=tag: self.save_note([t]))
@@ -251,7 +301,9 @@ class ObservationPanel(QWidget):
         self.rating_buttons: dict[str, dict[int, QPushButton]] = {}
         self._rating_rows: dict[str, QGridLayout] = {}
         for scale in SCALES.values():
-            below.addWidget(label(scale.name, "section"))
+            name = label("", "section")
+            say(name, scale.name)
+            below.addWidget(name)
             row = QGridLayout()
             row.setSpacing(4)
             buttons: dict[int, QPushButton] = {}
@@ -260,7 +312,7 @@ class ObservationPanel(QWidget):
                 button = QPushButton(str(value))
                 button.setObjectName("rating")
                 button.setProperty("role", "rating")
-                button.setToolTip(f"{scale.name}: {words}")
+                say(button, RATING_TIP.format(scale=scale.name, words=words), "setToolTip")
                 button.clicked.connect(
                     lambda _checked=False, s=scale.id, v=value: self.save_rating(s, v)
                 )
@@ -287,7 +339,7 @@ class ObservationPanel(QWidget):
         self.current = current
         current.journey.subscribe(self._on_event)
         self._listen_to(current, listen=True)
-        self.status.setText("")
+        say(self.status, "")
         self.status.hide()
         self.note.clear()
         self.refresh()
@@ -318,30 +370,34 @@ class ObservationPanel(QWidget):
         cued = next((s for s in statuses if s.state is CheckState.OVERDUE), None) or next(
             (s for s in statuses if s.state is CheckState.DUE), None
         )
-        lines = []
+        lines: list[str] = []
         waiting = [
             s for s in statuses if s is not cued and s.state in (CheckState.OVERDUE, CheckState.DUE)
         ]  # the cue above the card's lines says the first already
         for status in waiting[: self.MORE_DUE_SHOWN]:
-            what, late = _check_words(status)
+            what = _check_words(status)
             if status.state is CheckState.OVERDUE:
-                lines.append(f"<b style='color:{theme.PROBLEM}'>Overdue: {what}{late}</b>")
+                words = OVERDUE_LINE.format(check=what)
+                lines.append(_BOLD.format(colour=theme.PROBLEM, words=words))
             else:
-                lines.append(f"<span style='color:{theme.OVERRUN}'>Due now: {what}</span>")
+                words = DUE_LINE.format(check=what)
+                lines.append(_SPAN.format(colour=theme.OVERRUN, words=words))
         if len(waiting) > self.MORE_DUE_SHOWN:  # the timeline lists them all
-            more = counted(len(waiting) - self.MORE_DUE_SHOWN, "more check")
-            lines.append(f"<b style='color:{theme.PROBLEM}'>and {more} not taken</b>")
+            count = len(waiting) - self.MORE_DUE_SHOWN
+            more = (MORE_NOT_TAKEN_ONE if count == 1 else MORE_NOT_TAKEN).format(count=count)
+            lines.append(_BOLD.format(colour=theme.PROBLEM, words=more))
         cue, level = vitals_cue(statuses)
         upcoming = next((s for s in statuses if s.state is CheckState.UPCOMING), None)
         if upcoming is not None:
-            lines.append(f"Next: {upcoming.check.label} {upcoming.check.when_text()}")
+            check = upcoming.check
+            lines.append(NEXT.format(check=CHECK.format(check=check.label, when=check.when_text())))
         elif cued is None and not lines:
-            lines.append("No more checks planned")
+            lines.append(NO_MORE_CHECKS)
         done = sum(1 for s in statuses if s.state is CheckState.DONE)
-        self.done_label.setText(f"{done} of {len(statuses)} done")
-        self.last_reading.setText(self._last_reading())
+        say(self.done_label, DONE.format(done=done, total=len(statuses)))
+        say(self.last_reading, self._last_reading())
         self._show_recent_notes()
-        self.checks_label.setText("<br>".join(lines))
+        say(self.checks_label, joined(lines, "<br>", "Markup"))
         self.checks_label.setVisible(bool(lines))
         if journey.closed:
             cue, level = "", ""
@@ -370,7 +426,8 @@ class ObservationPanel(QWidget):
         try:
             event = self.current.journey.record_observation(kind, data)
         except JourneyError as exc:
-            self._say(str(exc).capitalize() + ".", problem=True)
+            said = words_of(exc)  # the core's words, said as it says them
+            self._say(said if isinstance(said, Said) else said.capitalize() + ".", problem=True)
             return False
         self._last = (event, what)
         self._say_saving()
@@ -395,36 +452,39 @@ class ObservationPanel(QWidget):
         recorder = self.current.recorder
         at = formats.time(event.wall)
         if recorder.is_saved(event):
-            self._say(f"Saved {at}: {what}")  # committed: in the record
+            self._say(SAVED.format(at=at, what=what))  # committed: in the record
         elif recorder.is_kept(event) and not recorder.memory_only:
             # On this PC's disk, waiting for the server: kept, and the banner says why.
-            self._say(f"Kept on this PC {at} (offline): {what}")
+            self._say(KEPT.format(at=at, what=what))
         elif recorder.memory_only or not recorder.waits(event):  # held in memory, or set aside
-            self._say(f"{what}: {recorder.problem or 'Not saved yet.'}", problem=True)
+            problem = recorder.problem or NOT_SAVED_YET
+            self._say(NOT_SAVED.format(what=what, problem=problem), problem=True)
         else:
-            self._say(f"Saving… {what}")
+            self._say(SAVING.format(what=what))
 
     def save_note(self, tags: list[str]) -> None:
         try:
             data = note_data(self.note.text(), tags, self._by())
         except ValueError as exc:
-            self._say(str(exc), problem=True)
+            self._say(words_of(exc), problem=True)
             return
-        shown = ", ".join(tags) if tags else ""
-        what = (f"[{shown}] " if shown else "") + data["text"]
-        if self._record(EventKind.NOTE, data, what.strip()):
+        text = str(data["text"])
+        what: str = text
+        if tags:
+            what = _TWO.format(first=_tags_text(tags), rest=text) if text else _tags_text(tags)
+        if self._record(EventKind.NOTE, data, what):
             self.note.clear()
 
     def save_rating(self, scale: str, value: int) -> None:
         data = rating_data(scale, value, self._by())
-        self._record(EventKind.RATING, data, f"{SCALES[scale].name} {value}")
+        self._record(EventKind.RATING, data, _TWO.format(first=SCALES[scale].name, rest=value))
 
     def request_vitals(self) -> None:
         if self.current is None or self.current.journey.closed:
             return
         refusal = self.current.journey.refusal(Action.OBSERVE)
         if refusal:  # said before the form is filled in, not after
-            self._say(f"{refusal}. {SWITCH_HINT}", problem=True)
+            self._say(_REFUSED.format(refusal=refusal, hint=SWITCH_HINT), problem=True)
             return
         measures = self.current.journey.protocol.vitals.measures
         dialog = VitalsDialog(measures, parent=self, units=self.units)
@@ -439,13 +499,13 @@ class ObservationPanel(QWidget):
         reading = dialog.checked.reading
         raised = flags(reading, journey.protocol.thresholds, dosed=journey.dosed)
         record = VitalsRecord(reading, tuple(raised))
-        what = reading.text(self.units) + (
-            " (flagged)" if raised else ""
-        )  # the flag card says which
+        what = reading.text(self.units)
+        if raised:  # the flag card says which
+            what = FLAGGED.format(reading=what)
         self._record(EventKind.VITALS, record.to_json(self._by()), what)
 
     def _say(self, text: str, *, problem: bool = False) -> None:
-        self.status.setText(text)
+        say(self.status, text)
         self.status.setVisible(bool(text))
         self.status.setProperty("role", "error" if problem else "muted")
         self.status.style().unpolish(self.status)
@@ -472,8 +532,8 @@ class ObservationPanel(QWidget):
                 values = journey.corrected(seq).get("values")
                 reading = Reading.from_values(values if isinstance(values, Mapping) else {})
                 at = formats.time(event.wall)
-                return f"Last: {at}  {reading.text(self.units)}"
-        return "No reading yet"
+                return LAST_READING.format(at=at, reading=reading.text(self.units))
+        return NO_READING
 
     def _show_recent_notes(self) -> None:
         """The last notes, newest first: what was written is in view as it is written."""
@@ -493,8 +553,8 @@ class ObservationPanel(QWidget):
             data = journey.corrected(seq)  # a corrected note reads as corrected, as elsewhere
             tags = [str(t) for t in data.get("tags", ())]
             text = str(data.get("text", ""))
-            said = " ".join(([f"[{', '.join(tags)}]"] if tags else []) + ([text] if text else []))
-            line.setText(f"{formats.time(event.wall)}  {said}")
+            said = joined(([_tags_text(tags)] if tags else []) + ([text] if text else []), " ")
+            say(line, _AT.format(at=formats.time(event.wall), words=said))
             line.show()
 
     def type_into_note(self, text: str) -> bool:
