@@ -50,6 +50,7 @@ from kapdesk.ui.widgets import (
     SWITCH_HINT,
     ActionButton,
     ElidedLabel,
+    WholeLabel,
     card,
     in_place_of,
     label,
@@ -247,7 +248,7 @@ class ObservationPanel(QWidget):
         self.note.returnPressed.connect(lambda: self.save_note([]))
         outer.addWidget(self.note)
         # What became of the last entry: never cut short ("Not saved" must be read whole).
-        self.status = label("", "muted")
+        self.status = WholeLabel("muted")
         self.status.hide()  # until there is something to say
         outer.addWidget(self.status)
         self.recent: list[ElidedLabel] = []
