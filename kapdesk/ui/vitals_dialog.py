@@ -16,7 +16,18 @@ from PySide6.QtWidgets import QDialog, QGridLayout, QLineEdit, QVBoxLayout, QWid
 from kapdesk.core.protocols import Measure
 from kapdesk.core.units import Units
 from kapdesk.core.vitals import FIELDS, LABELS, MEASURE_FIELDS, Checked, parse_reading, unit_text
+from kapdesk.core.words import QT_TRANSLATE_NOOP, joined
 from kapdesk.ui.widgets import dialog_footer, label
+from kapdesk.ui.words import say
+
+VITAL_SIGNS = QT_TRANSLATE_NOOP("VitalsDialog", "Vital signs")
+SAVE = QT_TRANSLATE_NOOP("VitalsDialog", "Save")
+WITH_UNIT = QT_TRANSLATE_NOOP("VitalsDialog", "{measure} ({unit})")
+IN_UNIT = QT_TRANSLATE_NOOP("VitalsDialog", "{measure} in {unit}")
+OPTIONAL = QT_TRANSLATE_NOOP("VitalsDialog", "{unit}  (optional)")
+CONFIRM = QT_TRANSLATE_NOOP(
+    "VitalsDialog", "{unusual} Check it, then press Save again to record it."
+)
 
 
 class VitalsDialog(QDialog):
@@ -25,7 +36,7 @@ class VitalsDialog(QDialog):
     def __init__(
         self,
         measures: tuple[Measure, ...],
-        title: str = "Vital signs",
+        title: str = VITAL_SIGNS,
         initial: Mapping[str, float] | None = None,
         parent: QWidget | None = None,
         *,
@@ -34,12 +45,14 @@ class VitalsDialog(QDialog):
         """``initial``: values to start from, as kept (°C); ``units``: the clinic's."""
         super().__init__(parent)
         self.units = units if units is not None else Units()
-        self.setWindowTitle(title)
+        say(self, title, "setWindowTitle")
         self.checked: Checked | None = None
         self._confirming: tuple[str, ...] = ()
         asked = {name for m in measures for name in MEASURE_FIELDS.get(m, ())}
         outer = QVBoxLayout(self)
-        outer.addWidget(label(title, "title"))
+        heading = label("", "title")
+        say(heading, title)
+        outer.addWidget(heading)
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
         self.fields: dict[str, QLineEdit] = {}
@@ -47,13 +60,22 @@ class VitalsDialog(QDialog):
         for row, name in enumerate(ordered):
             unit = unit_text(name, self.units)
             # The temperature's unit is the clinic's: said beside it, not only in the box.
-            said = f"{LABELS[name]} ({unit})" if name == "temperature" else LABELS[name]
-            caption = label(said, "" if name in asked else "muted")
+            said = (
+                WITH_UNIT.format(measure=LABELS[name], unit=unit)
+                if name == "temperature"
+                else LABELS[name]
+            )
+            caption = label("", "" if name in asked else "muted")
+            say(caption, said)
             field = QLineEdit()
-            field.setPlaceholderText(unit + ("" if name in asked else "  (optional)"))
+            say(field, unit if name in asked else OPTIONAL.format(unit=unit), "setPlaceholderText")
             field.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
-            field.setAccessibleName(
-                f"{LABELS[name]} in {unit}" if name == "temperature" else LABELS[name]
+            say(
+                field,
+                IN_UNIT.format(measure=LABELS[name], unit=unit)
+                if name == "temperature"
+                else LABELS[name],
+                "setAccessibleName",
             )
             if initial and name in initial:
                 field.setText(self._shown(name, initial[name]))
@@ -62,7 +84,7 @@ class VitalsDialog(QDialog):
             grid.addWidget(caption, row, 0)
             grid.addWidget(field, row, 1)
         outer.addLayout(grid)
-        self.problems, self.save_button = dialog_footer(self, outer, "Save", self.submit)
+        self.problems, self.save_button = dialog_footer(self, outer, SAVE, self.submit)
         self.fields[ordered[0]].setFocus()
 
     def _shown(self, name: str, value: float) -> str:
@@ -77,15 +99,16 @@ class VitalsDialog(QDialog):
         typed = {name: field.text() for name, field in self.fields.items()}
         checked = parse_reading(typed, self.units)
         if not checked.ok:
-            self._say("\n".join(checked.errors))
+            self._say(joined(checked.errors, "\n", "VitalsDialog"))
             return
         if checked.unusual and checked.unusual != self._confirming:
             self._confirming = checked.unusual
-            self._say(" ".join(checked.unusual) + " Check it, then press Save again to record it.")
+            unusual = joined(checked.unusual, " ", "VitalsDialog")
+            self._say(CONFIRM.format(unusual=unusual))
             return
         self.checked = checked
         self.accept()
 
     def _say(self, text: str) -> None:
-        self.problems.setText(text)
+        say(self.problems, text)
         self.problems.show()
