@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCharts import (
@@ -44,10 +44,27 @@ from kapdesk.core.journey import EventKind, Journey
 from kapdesk.core.timeline import Entry, timeline
 from kapdesk.core.units import Units
 from kapdesk.core.vitals import LABELS, Reading, shown_flag
+from kapdesk.core.words import QT_TRANSLATE_NOOP, Template, joined
 from kapdesk.ui import theme
+from kapdesk.ui.words import say, translated
 
-EMPTY_TEXT = "No vital signs recorded yet."
-BASELINE = "Baseline"
+EMPTY_TEXT = QT_TRANSLATE_NOOP("VitalsChart", "No vital signs recorded yet.")
+BASELINE = QT_TRANSLATE_NOOP("VitalsChart", "Baseline")
+NOT_DOSED = QT_TRANSLATE_NOOP("VitalsChart", "Not dosed yet")
+MINUTES_AFTER_DOSE = QT_TRANSLATE_NOOP("VitalsChart", "Minutes after dose")
+LEFT_TITLE = QT_TRANSLATE_NOOP("VitalsChart", "mmHg · beats/min")
+FLAGGED_READINGS = QT_TRANSLATE_NOOP("VitalsChart", "Flagged readings")
+NO_FLAGS = QT_TRANSLATE_NOOP("VitalsChart", "None.")
+SYSTOLIC = QT_TRANSLATE_NOOP("VitalsChart", "Systolic")
+DIASTOLIC = QT_TRANSLATE_NOOP("VitalsChart", "Diastolic")
+HEART_RATE = QT_TRANSLATE_NOOP("VitalsChart", "Heart rate")
+FLAGGED = QT_TRANSLATE_NOOP("VitalsChart", "Flagged")
+FLAGGED_SPO2 = QT_TRANSLATE_NOOP("VitalsChart", "Flagged SpO2")
+FLAGS_AT = QT_TRANSLATE_NOOP("VitalsChart", "At {minutes} min: {flags}")
+FLAGS_AT_CORRECTED = QT_TRANSLATE_NOOP("VitalsChart", "At {minutes} min, corrected: {flags}")
+FLAGS_BASELINE = QT_TRANSLATE_NOOP("VitalsChart", "Baseline: {flags}")
+FLAGS_BASELINE_CORRECTED = QT_TRANSLATE_NOOP("VitalsChart", "Baseline, corrected: {flags}")
+_RINGED = Template("Markup", "{ring}&nbsp; {words}")
 
 # Calm, distinct hues on the dark ground; muted red stays for what staff must act on.
 SYSTOLIC_COLOUR = theme.ACCENT
@@ -78,11 +95,15 @@ class FlaggedReading:
     flags: tuple[str, ...]
     amended: bool
 
-    def text(self) -> str:
-        """``At 45 min: Systolic BP 186 mmHg is at or above 180 mmHg``."""
-        when = BASELINE if self.baseline else f"At {self.minute:.0f} min"
-        corrected = ", corrected" if self.amended else ""
-        return f"{when}{corrected}: " + "; ".join(self.flags)
+    def text(self, shaped: Callable[[str], str] = str) -> str:
+        """``At 45 min: Systolic BP 186 mmHg is at or above 180 mmHg`` (the flags as the record
+        keeps them, ``shaped`` for the page: escaped for rich text)."""
+        flags = shaped("; ".join(self.flags))
+        if self.baseline:
+            template = FLAGS_BASELINE_CORRECTED if self.amended else FLAGS_BASELINE
+            return template.format(flags=flags)
+        template = FLAGS_AT_CORRECTED if self.amended else FLAGS_AT
+        return template.format(minutes=f"{self.minute:.0f}", flags=flags)
 
 
 def _tick_step(span: float) -> int:
@@ -173,7 +194,8 @@ class VitalsChart(QWidget):
         chart_layout.addWidget(self.flags_title)
         chart_layout.addWidget(self.flags_scroll)
 
-        self.empty_label = QLabel(EMPTY_TEXT)
+        self.empty_label = QLabel()
+        say(self.empty_label, EMPTY_TEXT)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
 
@@ -208,12 +230,12 @@ class VitalsChart(QWidget):
         left, SpO2 on its own axis on the right."""
         self.time_axis = QCategoryAxis()
         self.time_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-        self.time_axis.setTitleText("Minutes after dose")
+        say(self.time_axis, MINUTES_AFTER_DOSE, "setTitleText")
         self.phase_axis = QCategoryAxis()  # the phase names, along the top
         self.phase_axis.setGridLineVisible(False)
         self.phase_axis.setLineVisible(False)
         self.left_axis = QValueAxis()
-        self.left_axis.setTitleText("mmHg · beats/min")
+        say(self.left_axis, LEFT_TITLE, "setTitleText")
         self.right_axis = QValueAxis()
         self.right_axis.setTitleText("SpO2 %")
         self.right_axis.setGridLineVisible(False)
@@ -236,7 +258,8 @@ class VitalsChart(QWidget):
 
     def _build_flags_list(self) -> None:
         """The flagged readings, listed under the chart and scrolling on their own."""
-        self.flags_title = QLabel("Flagged readings")
+        self.flags_title = QLabel()
+        say(self.flags_title, FLAGGED_READINGS)
         self.flags_title.setContentsMargins(8, 6, 8, 0)
         self.flags_label = QLabel()
         self.flags_label.setWordWrap(True)
@@ -315,14 +338,14 @@ class VitalsChart(QWidget):
 
         # The bands go in first, so the lines draw over them.
         self._add_bands(journey, x_min, x_max, strip, top)
-        self.systolic = self._line("Systolic", SYSTOLIC_COLOUR, lines["systolic"])
+        self.systolic = self._line(SYSTOLIC, SYSTOLIC_COLOUR, lines["systolic"])
         self.diastolic = self._line(
-            "Diastolic", DIASTOLIC_COLOUR, lines["diastolic"], Qt.PenStyle.DashLine
+            DIASTOLIC, DIASTOLIC_COLOUR, lines["diastolic"], Qt.PenStyle.DashLine
         )
-        self.heart_rate = self._line("Heart rate", HEART_RATE_COLOUR, lines["heart_rate"])
+        self.heart_rate = self._line(HEART_RATE, HEART_RATE_COLOUR, lines["heart_rate"])
         self.spo2 = self._line("SpO2", SPO2_COLOUR, lines["spo2"], axis=self.right_axis)
-        self.flag_markers = self._markers("Flagged", plotted.left_marks, self.left_axis)
-        self.spo2_flag_markers = self._markers("Flagged SpO2", plotted.right_marks, self.right_axis)
+        self.flag_markers = self._markers(FLAGGED, plotted.left_marks, self.left_axis)
+        self.spo2_flag_markers = self._markers(FLAGGED_SPO2, plotted.right_marks, self.right_axis)
         legend = self.chart.legend()
         for marker in legend.markers(self.spo2_flag_markers):
             marker.setVisible(False)
@@ -369,9 +392,9 @@ class VitalsChart(QWidget):
         used: set[str] = set()
         if strip:
             self._band(x_min, 0.0, top, BASELINE_BAND)
-            self.phase_axis.append(_unique(BASELINE, used), 0.0)
+            self.phase_axis.append(_unique(translated(BASELINE), used), 0.0)
         if not journey.spans:
-            self.phase_axis.append(_unique("Not dosed yet", used), x_max)
+            self.phase_axis.append(_unique(translated(NOT_DOSED), used), x_max)
         for place, span in enumerate(journey.spans):
             left = span.started / 60.0
             right = x_max if span.ended is None else span.ended / 60.0
@@ -407,7 +430,7 @@ class VitalsChart(QWidget):
         axis: QValueAxis | None = None,
     ) -> QLineSeries:
         series = QLineSeries()
-        series.setName(name)
+        say(series, name, "setName")
         pen = QPen(QColor(colour), 2.0)
         pen.setStyle(style)
         series.setPen(pen)
@@ -421,7 +444,7 @@ class VitalsChart(QWidget):
 
     def _markers(self, name: str, points: Sequence[QPointF], axis: QValueAxis) -> QScatterSeries:
         series = QScatterSeries()
-        series.setName(name)
+        say(series, name, "setName")
         series.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeCircle)
         series.setMarkerSize(15.0)
         series.setBrush(QBrush(Qt.BrushStyle.NoBrush))
@@ -446,11 +469,10 @@ class VitalsChart(QWidget):
     def _list_flags(self) -> None:
         if self.flagged:
             ring = f'<span style="color: {theme.PROBLEM};">◯</span>'
-            self.flags_label.setText(
-                "<br>".join(f"{ring}&nbsp; {html.escape(f.text())}" for f in self.flagged)
-            )
+            lines = [_RINGED.format(ring=ring, words=f.text(html.escape)) for f in self.flagged]
+            say(self.flags_label, joined(lines, "<br>", "Markup"))
         else:
-            self.flags_label.setText("None.")
+            say(self.flags_label, NO_FLAGS)
         self._style_text()
 
     def _style_text(self) -> None:
