@@ -46,7 +46,7 @@ from kapdesk.core.units import Units
 from kapdesk.core.vitals import LABELS, Reading, shown_flag
 from kapdesk.core.words import QT_TRANSLATE_NOOP, Template, joined
 from kapdesk.ui import theme
-from kapdesk.ui.words import say, translated
+from kapdesk.ui.words import redraw_when_spoken, say, translated
 
 EMPTY_TEXT = QT_TRANSLATE_NOOP("VitalsChart", "No vital signs recorded yet.")
 BASELINE = QT_TRANSLATE_NOOP("VitalsChart", "Baseline")
@@ -183,6 +183,10 @@ class VitalsChart(QWidget):
         self.reading_count = 0
         self._text_px = (14, 17)  # axis and legend, text below the chart (pixels)
         self._sized = False
+        self._shown: tuple[Journey, list[Entry] | None] | None = (
+            None  # what is drawn, to draw again
+        )
+        redraw_when_spoken(self._spoken)
 
         self._build_flags_list()
 
@@ -297,6 +301,7 @@ class VitalsChart(QWidget):
     def show_session(self, journey: Journey, entries: Sequence[Entry] | None = None) -> None:
         """Draw the vital signs of ``journey`` as its record stands now (corrections applied);
         ``entries`` is its timeline when the caller has it already."""
+        self._shown = (journey, None if entries is None else list(entries))
         entries = [
             e
             for e in (timeline(journey.events) if entries is None else entries)
@@ -404,6 +409,11 @@ class VitalsChart(QWidget):
             self.band_names.append(span.phase.name)
             self.phase_axis.append(_unique(span.phase.name, used), right)
         self.phase_axis.setRange(x_min, x_max)
+
+    def _spoken(self) -> None:
+        """Drawn again in the language now spoken: the phase axis names the baseline strip."""
+        if self._shown is not None:
+            self.show_session(*self._shown)
 
     def _band(self, left: float, right: float, top: float, colour: QColor) -> QAreaSeries:
         upper = QLineSeries()
