@@ -14,10 +14,14 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kapdesk.core.clock import FakeClock
+from kapdesk.core.journey import EventKind, Journey
+from kapdesk.core.protocols import Protocol
 from kapdesk.storage.db import Storage
 from kapdesk.storage.models import SessionEvent
 from kapdesk.ui.language import Language
 from kapdesk.ui.main_window import MainWindow
+from kapdesk.ui.vitals_chart import VitalsChart
 from tests.support.saving import settle
 from tests.ui.test_journey_flow import _give_dose, _open_session
 
@@ -87,3 +91,22 @@ def test_the_observation_column_speaks_spanish_and_keeps_the_record_in_english(
     assert panel.last_reading.text() == "No reading yet"
     assert panel.recent[1].text().endswith("  [Crying]")
     assert crying.text() == "Crying"
+
+
+def test_the_vitals_chart_names_its_baseline_in_the_language_spoken(
+    qtbot: QtBot, language: Language, clock: FakeClock, protocol: Protocol
+) -> None:
+    chart = VitalsChart()
+    qtbot.addWidget(chart)
+    journey = Journey.open(protocol, clock)
+    journey.record_observation(
+        EventKind.VITALS, {"values": {"systolic": 150, "diastolic": 90}, "flags": [], "by": "RN"}
+    )
+    chart.show_session(journey)
+    assert chart.phase_axis.categoriesLabels() == ["Baseline", "Not dosed yet"]
+    assert language.speak("es")  # drawn again at once
+    assert chart.phase_axis.categoriesLabels() == ["Basal", "Aún sin dosis"]
+    assert chart.time_axis.titleText() == "Minutos tras la dosis"
+    assert chart.systolic.name() == "Sistólica"
+    assert language.speak("en")
+    assert chart.phase_axis.categoriesLabels() == ["Baseline", "Not dosed yet"]
