@@ -8,8 +8,7 @@ from collections.abc import Sequence
 
 from kapdesk.core.loudness import PEAK_CEILING, Loudness, LoudnessSource, Matching, matching
 from kapdesk.core.soundtrack import Soundtrack
-from kapdesk.core.wording import counted
-from kapdesk.core.words import QT_TRANSLATE_NOOP, Template
+from kapdesk.core.words import QT_TRANSLATE_NOOP, Template, joined
 
 MINUS = "\u2212"  # a true minus sign: "−14.2", not a hyphen
 NAMED_AT_MOST = 2  # tracks named in the line; the rest are counted
@@ -194,6 +193,25 @@ def quiet_notices(tracks: Sequence[tuple[str, Loudness | None]], target: float) 
     return said
 
 
+# What set-up says of a soundtrack's sounds not measured, or too quiet (one template per number).
+UNMEASURED_ONE = QT_TRANSLATE_NOOP(
+    "LoudnessWords",
+    "{count} sound not measured (played softer, as the loudest master would be; "
+    "the library says why)",
+)
+UNMEASURED_MANY = QT_TRANSLATE_NOOP(
+    "LoudnessWords",
+    "{count} sounds not measured (played softer, as the loudest master would be; "
+    "the library says why)",
+)
+UNDER_ONE = QT_TRANSLATE_NOOP(
+    "LoudnessWords", "{count} sound under the clinic's loudness (up to {most} LU)"
+)
+UNDER_MANY = QT_TRANSLATE_NOOP(
+    "LoudnessWords", "{count} sounds under the clinic's loudness (up to {most} LU)"
+)
+
+
 def soundtrack_note(soundtrack: Soundtrack, target: float) -> str:
     """What set-up says of a soundtrack's loudness: its tracks (and bed) not yet measured, which
     play softer (a track kapdesk could not measure is never measured later unless its file
@@ -208,18 +226,14 @@ def soundtrack_note(soundtrack: Soundtrack, target: float) -> str:
     found = [matching(loudness, target) for loudness in sounds.values()]
     unmeasured = sum(1 for m in found if not m.measured)
     quiet = [m.short_by for m in found if m.measured and m.too_quiet]
-    parts = []
+    parts: list[str] = []
     if unmeasured:
-        parts.append(
-            f"{counted(unmeasured, 'sound')} not measured (played softer, as the loudest "
-            "master would be; the library says why)"
-        )
+        unheard = UNMEASURED_ONE if unmeasured == 1 else UNMEASURED_MANY
+        parts.append(unheard.format(count=unmeasured))
     if quiet:
-        parts.append(
-            f"{counted(len(quiet), 'sound')} under the clinic's loudness "
-            f"(up to {max(quiet):.1f} LU)"
-        )
-    return "; ".join(parts)
+        under = UNDER_ONE if len(quiet) == 1 else UNDER_MANY
+        parts.append(under.format(count=len(quiet), most=f"{max(quiet):.1f}"))
+    return joined(parts, "; ", "LoudnessWords")
 
 
 def _short(title: str) -> str:

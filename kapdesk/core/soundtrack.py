@@ -30,7 +30,6 @@ from kapdesk.core.journey import EventKind, JourneyEvent
 from kapdesk.core.loudness import Loudness, clamp_target, loudness_from_json, matching
 from kapdesk.core.protocols import Protocol
 from kapdesk.core.timefmt import minutes_text
-from kapdesk.core.wording import counted
 from kapdesk.core.words import QT_TRANSLATE_NOOP, Template
 
 SETTLING = "settling"  # the stretch before the dose, which is not a protocol phase
@@ -225,6 +224,15 @@ def soundtrack_from_json(data: Mapping[str, Any]) -> Soundtrack:
     )
 
 
+# What :meth:`Coverage.text` says of a stretch of phases ({phases}: their names, as they are).
+NO_MUSIC = QT_TRANSLATE_NOOP("Coverage", "{phases}: no music (bed only)")
+SHORT_ONE = QT_TRANSLATE_NOOP("Coverage", "{phases} is {minutes} short")
+SHORT_MANY = QT_TRANSLATE_NOOP("Coverage", "{phases} are {minutes} short")
+MUSIC_FOR = QT_TRANSLATE_NOOP("Coverage", "{phases}: {music} of music for {planned}")
+UNKNOWN_ONE = QT_TRANSLATE_NOOP("Coverage", "{line} (1 track of unknown length)")
+UNKNOWN_MANY = QT_TRANSLATE_NOOP("Coverage", "{line} ({count} tracks of unknown length)")
+
+
 @dataclass(frozen=True)
 class Coverage:
     """Music against plan for a stretch of phases that share one playlist."""
@@ -242,19 +250,23 @@ class Coverage:
 
     def text(self) -> str:
         """One line for the sitter, e.g. ``Peak is 12 min short``."""
-        who = " + ".join(self.phases)
+        who = " + ".join(self.phases)  # the protocol's phase names, as its file gives them
         if self.playlist is None:
-            return f"{who}: no music (bed only)"
+            return NO_MUSIC.format(phases=who)
+        text: str
         if self.short_by >= 60:
-            verb = "are" if len(self.phases) > 1 else "is"
-            text = f"{who} {verb} {minutes_text(math.ceil(self.short_by / 60))} short"
+            short = SHORT_MANY if len(self.phases) > 1 else SHORT_ONE
+            text = short.format(phases=who, minutes=minutes_text(math.ceil(self.short_by / 60)))
         else:
-            text = (
-                f"{who}: {minutes_text(round(self.music / 60))} of music "
-                f"for {minutes_text(round(self.planned / 60))}"
+            text = MUSIC_FOR.format(
+                phases=who,
+                music=minutes_text(round(self.music / 60)),
+                planned=minutes_text(round(self.planned / 60)),
             )
+        if self.unknown_tracks == 1:
+            return UNKNOWN_ONE.format(line=text)
         if self.unknown_tracks:
-            text += f" ({counted(self.unknown_tracks, 'track')} of unknown length)"
+            return UNKNOWN_MANY.format(line=text, count=self.unknown_tracks)
         return text
 
 
