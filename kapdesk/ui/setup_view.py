@@ -24,13 +24,12 @@ from kapdesk.core.soundtrack import Soundtrack, coverage
 from kapdesk.core.timefmt import minutes_text
 from kapdesk.core.units import LANGUAGES
 from kapdesk.core.wall_text import Day
-from kapdesk.core.wording import counted
-from kapdesk.core.words import QT_TRANSLATE_NOOP
+from kapdesk.core.words import QT_TRANSLATE_NOOP, joined
 from kapdesk.ui import formats
 from kapdesk.ui.backup_section import CalmNotice
 from kapdesk.ui.language import spoken
 from kapdesk.ui.widgets import ActionButton, label
-from kapdesk.ui.words import say
+from kapdesk.ui.words import redraw_when_spoken, say, say_button, translated
 
 if TYPE_CHECKING:
     from kapdesk.storage.courses import CourseInfo
@@ -41,6 +40,34 @@ COURSE_LOOKUP_MS = 250
 # The handout's languages, each named in its own: the patient reads the list, whatever the staff.
 LANGUAGE_NAMES = {"en": "English", "es": "Español", "fr": "Français"}
 HANDOUT_HEADING = QT_TRANSLATE_NOOP("SetupView", "HANDOUT LANGUAGE")
+NO_SOUND = QT_TRANSLATE_NOOP("SetupView", "No sound")
+NEW_COURSE = QT_TRANSLATE_NOOP("SetupView", "New course of")
+NO_COURSE = QT_TRANSLATE_NOOP("SetupView", "Not part of a course")
+JOIN_COURSE = QT_TRANSLATE_NOOP("SetupView", "Course from {day}: session {number} of {planned}")
+SESSIONS_SUFFIX = QT_TRANSLATE_NOOP("SetupView", " sessions")
+# A protocol in the list: its name (from its file, as it is) over what it holds.
+PROTOCOL_ONE_PHASE = QT_TRANSLATE_NOOP("SetupView", "{name}\n{route} · {count} phase · {planned}")
+PROTOCOL_PHASES = QT_TRANSLATE_NOOP("SetupView", "{name}\n{route} · {count} phases · {planned}")
+PROTOCOL_ONE_PHASE_ROOM = QT_TRANSLATE_NOOP(
+    "SetupView", "{name}\n{route} · {count} phase · {planned} · at least {room} in the room"
+)
+PROTOCOL_PHASES_ROOM = QT_TRANSLATE_NOOP(
+    "SetupView", "{name}\n{route} · {count} phases · {planned} · at least {room} in the room"
+)
+FILES_NOT_USED = QT_TRANSLATE_NOOP(
+    "SetupView",
+    "Some of the clinic's files could not be used (kapdesk's own stand in for them): {problems}",
+)
+# What the soundtrack plays against the protocol's phases, said before the session starts.
+SILENCE = QT_TRANSLATE_NOOP("SetupView", "Silence: no bed and no music.")
+BED = QT_TRANSLATE_NOOP("SetupView", "Bed: {title}")
+NO_BED = QT_TRANSLATE_NOOP("SetupView", "No bed")
+BED_NO_MUSIC = QT_TRANSLATE_NOOP("SetupView", "{bed}; no music")
+BED_MUSIC = QT_TRANSLATE_NOOP("SetupView", "{bed}. {stretches}")
+COVERAGE = QT_TRANSLATE_NOOP("SetupView", "{coverage}.")
+COVERAGE_LOUDNESS = QT_TRANSLATE_NOOP("SetupView", "{coverage}. Loudness: {note}.")
+NO_CODE = QT_TRANSLATE_NOOP("SetupView", "Enter the patient's clinic code.")
+NO_PROTOCOL = QT_TRANSLATE_NOOP("SetupView", "Pick the protocol for this session.")
 
 
 class SetupView(QWidget):
@@ -77,19 +104,25 @@ class SetupView(QWidget):
         self._soundtracks: list[Soundtrack] = []
         self.protocols.currentRowChanged.connect(lambda _row: self._show_coverage())
         self._build_actions(outer)
+        self._said: dict[QWidget, list[str]] = {}  # each list's and box's items, in English
+        redraw_when_spoken(self._say_items_again)
 
     def _build_header(self, outer: QVBoxLayout) -> None:
         """The page's title and the buttons to the other pages."""
         header = QHBoxLayout()
-        header.addWidget(label("New session", "title"), 1)
-        self.history_button = ActionButton(
-            "Past sessions", "Ctrl+H", self.history_requested.emit, self
-        )
-        self.library_button = ActionButton("Library", "Ctrl+L", self.library_requested.emit, self)
-        self.followups_button = ActionButton(
-            "Follow-ups", "Ctrl+F", self.followups_requested.emit, self
-        )
-        self.staff_button = ActionButton("Staff", "Ctrl+K", self.staff_requested.emit, self)
+        title = label("", "title")
+        say(title, QT_TRANSLATE_NOOP("SetupView", "New session"))
+        # On two lines rather than cut when a language's longer button words need the room.
+        title.setWordWrap(True)
+        header.addWidget(title, 1)
+        self.history_button = ActionButton("", "Ctrl+H", self.history_requested.emit, self)
+        say_button(self.history_button, QT_TRANSLATE_NOOP("SetupView", "Past sessions"))
+        self.library_button = ActionButton("", "Ctrl+L", self.library_requested.emit, self)
+        say_button(self.library_button, QT_TRANSLATE_NOOP("SetupView", "Library"))
+        self.followups_button = ActionButton("", "Ctrl+F", self.followups_requested.emit, self)
+        say_button(self.followups_button, QT_TRANSLATE_NOOP("SetupView", "Follow-ups"))
+        self.staff_button = ActionButton("", "Ctrl+K", self.staff_requested.emit, self)
+        say_button(self.staff_button, QT_TRANSLATE_NOOP("SetupView", "Staff"))
         # Where else to go: compact, so the four fit beside the title on a 1024-wide screen.
         for button in (
             self.staff_button,
@@ -106,13 +139,19 @@ class SetupView(QWidget):
         patient = QGridLayout()
         patient.setHorizontalSpacing(20)
         patient.setVerticalSpacing(6)
-        patient.addWidget(label("PATIENT CLINIC CODE", "section"), 0, 0)
+        code_heading = label("", "section")
+        say(code_heading, QT_TRANSLATE_NOOP("SetupView", "PATIENT CLINIC CODE"))
+        patient.addWidget(code_heading, 0, 0)
         self.patient = QComboBox()
         self.patient.setEditable(True)
         self.patient.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         line = self.patient.lineEdit()
         assert line is not None
-        line.setPlaceholderText("Type or pick the code, e.g. P-0042")
+        say(
+            line,
+            QT_TRANSLATE_NOOP("SetupView", "Type or pick the code, e.g. P-0042"),
+            "setPlaceholderText",
+        )
         line.returnPressed.connect(self.submit)
         patient.addWidget(self.patient, 1, 0)
         handout = label("", "section")
@@ -128,7 +167,9 @@ class SetupView(QWidget):
 
     def _build_protocol_part(self, outer: QVBoxLayout) -> None:
         """The list of protocols, and what is wrong with any that could not be read."""
-        outer.addWidget(label("PROTOCOL", "section"))
+        heading = label("", "section")
+        say(heading, QT_TRANSLATE_NOOP("SetupView", "PROTOCOL"))
+        outer.addWidget(heading)
         self.protocols = QListWidget()
         self.protocols.itemActivated.connect(lambda _item: self.submit())
         outer.addWidget(self.protocols, 1)
@@ -141,21 +182,31 @@ class SetupView(QWidget):
         people = QGridLayout()
         people.setHorizontalSpacing(20)
         people.setVerticalSpacing(6)
-        people.addWidget(label("SITTER", "section"), 0, 0)
+        sitter = label("", "section")
+        say(sitter, QT_TRANSLATE_NOOP("SetupView", "SITTER"))
+        people.addWidget(sitter, 0, 0)
         self.sitter = QComboBox()
         self.sitter.setEditable(True)
         self.sitter.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         sitter_line = self.sitter.lineEdit()
         assert sitter_line is not None
-        sitter_line.setPlaceholderText("Who sits with the patient")
+        say(
+            sitter_line,
+            QT_TRANSLATE_NOOP("SetupView", "Who sits with the patient"),
+            "setPlaceholderText",
+        )
         sitter_line.returnPressed.connect(self.submit)
         people.addWidget(self.sitter, 1, 0)
-        people.addWidget(label("SOUNDTRACK", "section"), 0, 1)
+        soundtrack = label("", "section")
+        say(soundtrack, QT_TRANSLATE_NOOP("SetupView", "SOUNDTRACK"))
+        people.addWidget(soundtrack, 0, 1)
         self.soundtrack = QComboBox()
         self.soundtrack.currentIndexChanged.connect(lambda _index: self._soundtrack_picked())
         self._soundtrack_by_hand = False  # a soundtrack was picked since the page opened
         people.addWidget(self.soundtrack, 1, 1)
-        people.addWidget(label("COURSE", "section"), 0, 2)
+        course = label("", "section")
+        say(course, QT_TRANSLATE_NOOP("SetupView", "COURSE"))
+        people.addWidget(course, 0, 2)
         people.addLayout(self._build_course_row(), 1, 2)
         people.setColumnStretch(0, 1)
         people.setColumnStretch(1, 1)
@@ -172,7 +223,7 @@ class SetupView(QWidget):
         self.course_size = QSpinBox()
         self.course_size.setRange(1, 50)
         self.course_size.setValue(DEFAULT_COURSE_SESSIONS)
-        self.course_size.setSuffix(" sessions")
+        say(self.course_size, SESSIONS_SUFFIX, "setSuffix")
         course_row.addWidget(self.course_size)
         return course_row
 
@@ -193,9 +244,8 @@ class SetupView(QWidget):
 
         actions = QHBoxLayout()
         actions.addStretch()
-        self.open_button = ActionButton(
-            "Open session", "Ctrl+Return", self.submit, self, primary=True
-        )
+        self.open_button = ActionButton("", "Ctrl+Return", self.submit, self, primary=True)
+        say_button(self.open_button, QT_TRANSLATE_NOOP("SetupView", "Open session"))
         self.open_button.setMinimumHeight(64)
         actions.addWidget(self.open_button)
         outer.addLayout(actions)
@@ -215,21 +265,21 @@ class SetupView(QWidget):
         self.soundtrack.clear()
         for soundtrack in self._soundtracks:
             self.soundtrack.addItem(soundtrack.name)
-        self.soundtrack.addItem("No sound")
+        self.soundtrack.addItem(translated(NO_SOUND))
         self.soundtrack.setCurrentIndex(0)
         self.soundtrack.blockSignals(False)
         # The handout in the language kapdesk speaks (the clinic's) unless the patient asks.
         self.handout.setCurrentIndex(max(0, self.handout.findData(spoken())))
         self._soundtrack_by_hand = False
         self.protocols.clear()
+        protocol_words = []
         for protocol in protocols:
-            planned = minutes_text(protocol.planned_minutes)
-            detail = f"{protocol.route} · {counted(len(protocol.phases), 'phase')} · {planned}"
-            if protocol.monitoring_minutes:
-                detail += f" · at least {minutes_text(protocol.monitoring_minutes)} in the room"
-            item = QListWidgetItem(f"{protocol.name}\n{detail}")
+            words = _protocol_words(protocol)
+            protocol_words.append(words)
+            item = QListWidgetItem(translated(words))
             item.setData(Qt.ItemDataRole.UserRole, protocol.id)
             self.protocols.addItem(item)
+        self._said[self.protocols] = protocol_words
         if protocols:
             self.protocols.setCurrentRow(0)
         self.patient.clear()
@@ -238,11 +288,9 @@ class SetupView(QWidget):
         self.sitter.clear()
         self.sitter.addItems(staff)
         self.sitter.setCurrentText("")
-        self.protocol_problems.setText(
-            "Some of the clinic's files could not be used (kapdesk's own stand in for them): "
-            + "; ".join(problems)
-            if problems
-            else ""
+        say(
+            self.protocol_problems,
+            FILES_NOT_USED.format(problems=joined(problems, "; ", "SetupView")) if problems else "",
         )
         self.protocol_problems.setVisible(bool(problems))
         self.error.hide()
@@ -266,12 +314,14 @@ class SetupView(QWidget):
             self._fill_soundtracks(found)
             then(found)
 
-        self.ops.run(people, self._fill_people, what="Patient codes")
+        self.ops.run(
+            people, self._fill_people, what=QT_TRANSLATE_NOOP("SetupView", "Patient codes")
+        )
         self.ops.run(
             lambda: soundtracks() + bundled,
             fill_soundtracks,
             failed=lambda _text: fill_soundtracks(list(bundled)),  # the banner says why
-            what="Soundtracks",
+            what=QT_TRANSLATE_NOOP("SetupView", "Soundtracks"),
         )
 
     def _fill_people(self, found: tuple[list[str], list[str]]) -> None:
@@ -294,7 +344,7 @@ class SetupView(QWidget):
         self.soundtrack.clear()
         for soundtrack in self._soundtracks:
             self.soundtrack.addItem(soundtrack.name)
-        self.soundtrack.addItem("No sound")
+        self.soundtrack.addItem(translated(NO_SOUND))
         kept = self.soundtrack.findText(chosen) if chosen else -1
         self.soundtrack.setCurrentIndex(max(kept, 0))
         self.soundtrack.blockSignals(False)
@@ -314,17 +364,23 @@ class SetupView(QWidget):
         item = self.protocols.currentItem() if self.protocols.currentRow() >= 0 else None
         protocol = self._protocols.get(str(item.data(Qt.ItemDataRole.UserRole))) if item else None
         if soundtrack is None or protocol is None:
-            self.coverage.setText("Silence: no bed and no music." if soundtrack is None else "")
+            say(self.coverage, SILENCE if soundtrack is None else "")
             return
-        bed = f"Bed: {soundtrack.bed.title}" if soundtrack.bed else "No bed"
+        bed = BED.format(title=soundtrack.bed.title) if soundtrack.bed else NO_BED
         stretches = coverage(soundtrack, protocol)
         if all(stretch.playlist is None for stretch in stretches) and soundtrack.settling is None:
-            text = f"{bed}; no music"
+            text = BED_NO_MUSIC.format(bed=bed)
         else:
-            text = f"{bed}. " + "; ".join(stretch.text() for stretch in stretches)
+            said = joined([stretch.text() for stretch in stretches], "; ", "SetupView")
+            text = BED_MUSIC.format(bed=bed, stretches=said)
         # Where the sitter looks before starting: sounds that will not be at the clinic's level.
         note = soundtrack_note(soundtrack, self.target_loudness)
-        self.coverage.setText(f"{text}. Loudness: {note}." if note else f"{text}.")
+        say(
+            self.coverage,
+            COVERAGE_LOUDNESS.format(coverage=text, note=note)
+            if note
+            else COVERAGE.format(coverage=text),
+        )
 
     def _load_courses(self) -> None:
         """Look the patient's open courses up, off the window's thread."""
@@ -339,7 +395,7 @@ class SetupView(QWidget):
             lambda: [course for course in courses_of(code) if course.open],
             self._show_courses,
             failed=lambda _text: self._show_courses([]),  # the banner says why
-            what="The patient's courses",
+            what=QT_TRANSLATE_NOOP("SetupView", "The patient's courses"),
         )
 
     def _show_courses(self, found: list[CourseInfo]) -> None:
@@ -347,15 +403,19 @@ class SetupView(QWidget):
         self._courses_for = None
         self.course.blockSignals(True)
         self.course.clear()
+        course_words: list[str] = []
         for course in found:
-            started = formats.day(course.started_at, Day.DAY_MONTH)
-            self.course.addItem(
-                f"Course from {started}: session {course.sessions_held + 1} of "
-                f"{course.planned_sessions}",
-                ("join", course.id),
+            words = JOIN_COURSE.format(
+                day=formats.day(course.started_at, Day.DAY_MONTH),
+                number=course.sessions_held + 1,
+                planned=course.planned_sessions,
             )
-        self.course.addItem("New course of", ("new", 0))
-        self.course.addItem("Not part of a course", ("none", 0))
+            course_words.append(words)
+            self.course.addItem(translated(words), ("join", course.id))
+        course_words += [NEW_COURSE, NO_COURSE]
+        self.course.addItem(translated(NEW_COURSE), ("new", 0))
+        self.course.addItem(translated(NO_COURSE), ("none", 0))
+        self._said[self.course] = course_words
         kept = self.course.findData(self._course_by_hand) if self._course_by_hand else -1
         default = 0 if found else self.course.count() - 1
         self.course.setCurrentIndex(kept if kept >= 0 else default)
@@ -393,7 +453,7 @@ class SetupView(QWidget):
         return str(self.handout.currentData() or "")
 
     def show_error(self, message: str) -> None:
-        self.error.setText(message)
+        say(self.error, message)
         self.error.show()
 
     def submit(self) -> None:
@@ -406,11 +466,11 @@ class SetupView(QWidget):
         code = self.patient.currentText().strip()
         item = self.protocols.currentItem() if self.protocols.currentRow() >= 0 else None
         if not code:
-            self.show_error("Enter the patient's clinic code.")
+            self.show_error(NO_CODE)
             self.patient.setFocus()
             return
         if item is None:
-            self.show_error("Pick the protocol for this session.")
+            self.show_error(NO_PROTOCOL)
             self.protocols.setFocus()
             return
         self.error.hide()
@@ -421,3 +481,32 @@ class SetupView(QWidget):
             self.sitter.currentText().strip(),
             chosen if 0 <= chosen < len(self._soundtracks) else -1,
         )
+
+    def _say_items_again(self) -> None:
+        """The protocols' and courses' lines and "No sound" in the language now spoken (the
+        soundtracks' names are the library's, as they are)."""
+        for index, words in enumerate(self._said.get(self.protocols, [])):
+            item = self.protocols.item(index)
+            if item is not None:
+                item.setText(translated(words))
+        for index, words in enumerate(self._said.get(self.course, [])):
+            if index < self.course.count():
+                self.course.setItemText(index, translated(words))
+        if self.soundtrack.count() > len(self._soundtracks):  # "No sound", last
+            self.soundtrack.setItemText(len(self._soundtracks), translated(NO_SOUND))
+
+
+def _protocol_words(protocol: Protocol) -> str:
+    """A protocol's line in the list: its name over its route, phases and length (and its
+    monitoring time, if it says one)."""
+    one = len(protocol.phases) == 1
+    values = {
+        "name": protocol.name,
+        "route": protocol.route,
+        "count": len(protocol.phases),
+        "planned": minutes_text(protocol.planned_minutes),
+    }
+    if protocol.monitoring_minutes:
+        template = PROTOCOL_ONE_PHASE_ROOM if one else PROTOCOL_PHASES_ROOM
+        return template.format(room=minutes_text(protocol.monitoring_minutes), **values)
+    return (PROTOCOL_ONE_PHASE if one else PROTOCOL_PHASES).format(**values)
