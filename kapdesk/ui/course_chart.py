@@ -21,13 +21,18 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kapdesk.core.questionnaires import GAD7, PHQ9
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.ui import formats, theme
+from kapdesk.ui.words import redraw_when_spoken, translated
 
 if TYPE_CHECKING:
     from kapdesk.storage.courses import QuestionnaireEntry
 
 COLOURS = {PHQ9.id: theme.ACCENT, GAD7.id: theme.OVERRUN}
 MODERATE = 10  # both instruments: 10 and above is "moderate"
+NOTHING_YET = QT_TRANSLATE_NOOP("CourseChart", "No PHQ-9 or GAD-7 yet")
+# The line's name is the instruments' band (their own words, untranslated) and its score.
+MODERATE_LINE = "Moderate (10)"
 
 
 def _ms(moment: datetime) -> float:
@@ -53,6 +58,12 @@ class CourseChart(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         self.points: dict[str, list[tuple[datetime, int]]] = {}
+        redraw_when_spoken(self._say_title)
+
+    def _say_title(self) -> None:
+        """The chart's words in the language now spoken."""
+        if not self.points:
+            self.chart.setTitle(translated(NOTHING_YET))
 
     def show_results(self, results: Sequence[QuestionnaireEntry]) -> None:
         self.chart.removeAllSeries()
@@ -62,7 +73,7 @@ class CourseChart(QWidget):
         for entry in results:
             self.points.setdefault(entry.instrument, []).append((entry.taken_at, entry.total))
         if not self.points:
-            self.chart.setTitle("No PHQ-9 or GAD-7 yet")
+            self.chart.setTitle(translated(NOTHING_YET))
             self.chart.setTitleBrush(QBrush(QColor(theme.TEXT_MUTED)))
             return
         self.chart.setTitle("")
@@ -86,7 +97,7 @@ class CourseChart(QWidget):
             QDateTime.fromMSecsSinceEpoch(int(low)), QDateTime.fromMSecsSinceEpoch(int(high))
         )
         moderate = QLineSeries()
-        moderate.setName("Moderate (10)")
+        moderate.setName(MODERATE_LINE)
         moderate.setPen(QPen(QColor(theme.BORDER), 1, Qt.PenStyle.DashLine))
         moderate.append(low, MODERATE)
         moderate.append(high, MODERATE)

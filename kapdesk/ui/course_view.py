@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kapdesk.core.journey_events import JourneyState
 from kapdesk.core.questionnaires import GAD7, INSTRUMENTS, PHQ9, Instrument
 from kapdesk.core.wall_text import Day
-from kapdesk.core.wording import counted
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.ui import formats
 from kapdesk.ui.widgets import (
     ActionButton,
@@ -27,6 +28,7 @@ from kapdesk.ui.widgets import (
     label,
     read_only_table,
 )
+from kapdesk.ui.words import redraw_when_spoken, say, say_button, translated
 
 if TYPE_CHECKING:
     from kapdesk.storage.courses import CourseInfo, CourseStore, QuestionnaireEntry
@@ -46,8 +48,50 @@ class _CourseRead:
     results: list[QuestionnaireEntry]
 
 
+SESSION_HEADERS: list[str] = [
+    "#",
+    QT_TRANSLATE_NOOP("CourseView", "Date"),
+    QT_TRANSLATE_NOOP("CourseView", "Protocol"),
+    QT_TRANSLATE_NOOP("CourseView", "State"),
+]
+RESULT_HEADERS: list[str] = [
+    QT_TRANSLATE_NOOP("CourseView", "Date"),
+    QT_TRANSLATE_NOOP("CourseView", "Taken at"),
+    QT_TRANSLATE_NOOP("CourseView", "Questionnaire"),
+    QT_TRANSLATE_NOOP("CourseView", "Score"),
+    QT_TRANSLATE_NOOP("CourseView", "Band"),  # the bands themselves are the instruments' own
+]
+STATE_WORDS = {
+    JourneyState.OPENED: QT_TRANSLATE_NOOP("CourseView", "opened"),
+    JourneyState.RUNNING: QT_TRANSLATE_NOOP("CourseView", "running"),
+    JourneyState.CLOSED: QT_TRANSLATE_NOOP("CourseView", "closed"),
+}
+MOMENT_WORDS = {
+    "preparation": QT_TRANSLATE_NOOP("CourseView", "preparation"),
+    "follow-up": QT_TRANSLATE_NOOP("CourseView", "follow-up"),
+}
+COURSE_OF_SESSION = QT_TRANSLATE_NOOP("CourseView", "Course · session {session}")
+QUESTIONNAIRES_OF = QT_TRANSLATE_NOOP("CourseView", "Questionnaires · {patient}")
+COURSE_OF_ONE = QT_TRANSLATE_NOOP("CourseView", "Course · {patient} · {held} of {planned} session")
+COURSE_OF = QT_TRANSLATE_NOOP("CourseView", "Course · {patient} · {held} of {planned} sessions")
+NOT_A_COURSE = QT_TRANSLATE_NOOP(
+    "CourseView", "Not part of a course: the patient's sessions and questionnaires."
+)
+STARTED_ONE = QT_TRANSLATE_NOOP("CourseView", "Started {day}. {planned} session planned.")
+STARTED = QT_TRANSLATE_NOOP("CourseView", "Started {day}. {planned} sessions planned.")
+LOADING = QT_TRANSLATE_NOOP("CourseView", "Loading the course…")
+CORRECTED = QT_TRANSLATE_NOOP("CourseView", "{instrument} (corrected)")
+OUT_OF = QT_TRANSLATE_NOOP("CourseView", "{total} of {most}")
+# The score said as kapdesk keeps it: the instrument's name and band are its own, untranslated.
+SAVED = QT_TRANSLATE_NOOP("CourseView", "Saved: {instrument} {total} of {most}, {band}.")
+SAVED_FLAGS = QT_TRANSLATE_NOOP(
+    "CourseView", "Saved: {instrument} {total} of {most}, {band}. {flags}"
+)
+NOTHING_SAVED = QT_TRANSLATE_NOOP("CourseView", "{problem} Nothing was saved.")
+
+
 def _table(headers: list[str], parent: QWidget) -> QTableWidget:
-    return read_only_table(headers, parent, rows_selectable=True)
+    return read_only_table([translated(h) for h in headers], parent, rows_selectable=True)
 
 
 class CourseView(QWidget):
@@ -73,9 +117,12 @@ class CourseView(QWidget):
         header = QHBoxLayout()
         self.title = ElidedLabel("title")
         header.addWidget(self.title, 1)
-        self.phq_button = ActionButton("PHQ-9", "Ctrl+9", lambda: self.take(PHQ9), self)
-        self.gad_button = ActionButton("GAD-7", "Ctrl+G", lambda: self.take(GAD7), self)
-        self.back_button = ActionButton("Back", "Esc", self.back_requested.emit, self)
+        self.phq_button = ActionButton("", "Ctrl+9", lambda: self.take(PHQ9), self)
+        say_button(self.phq_button, PHQ9.name)  # the instrument's name, in every language
+        self.gad_button = ActionButton("", "Ctrl+G", lambda: self.take(GAD7), self)
+        say_button(self.gad_button, GAD7.name)
+        self.back_button = ActionButton("", "Esc", self.back_requested.emit, self)
+        say_button(self.back_button, QT_TRANSLATE_NOOP("CourseView", "Back"))
         for button in (self.phq_button, self.gad_button, self.back_button):
             button.setProperty("role", "compact")
             header.addWidget(button)
@@ -84,19 +131,28 @@ class CourseView(QWidget):
         outer.addWidget(self.facts)
         columns = QHBoxLayout()
         left = QVBoxLayout()
-        left.addWidget(label("Sessions", "section"))
-        self.sessions = _table(["#", "Date", "Protocol", "State"], self)
+        left.addWidget(_heading(QT_TRANSLATE_NOOP("CourseView", "Sessions")))
+        self.sessions = _table(SESSION_HEADERS, self)
         left.addWidget(self.sessions, 1)
-        left.addWidget(label("Questionnaires", "section"))
-        self.table = _table(["Date", "Taken at", "Questionnaire", "Score", "Band"], self)
+        left.addWidget(_heading(QT_TRANSLATE_NOOP("CourseView", "Questionnaires")))
+        self.table = _table(RESULT_HEADERS, self)
         left.addWidget(self.table, 2)
         columns.addLayout(left, 1)
         self._chart_column = QVBoxLayout()
-        self._chart_column.addWidget(label("Trend", "section"))
+        self._chart_column.addWidget(_heading(QT_TRANSLATE_NOOP("CourseView", "Trend")))
         columns.addLayout(self._chart_column, 1)
         outer.addLayout(columns, 1)
         self.status = label("", "muted")
         outer.addWidget(self.status)
+        self._shown: list[SessionSummary] = []  # the sessions listed, oldest first
+        redraw_when_spoken(self._say_tables_again)
+
+    def _say_tables_again(self) -> None:
+        """The tables' headings and rows in the language now spoken."""
+        for table, headers in ((self.sessions, SESSION_HEADERS), (self.table, RESULT_HEADERS)):
+            table.setHorizontalHeaderLabels([translated(h) for h in headers])
+        self._fill_sessions()
+        self._fill_results()
 
     @property
     def chart(self) -> CourseChart:
@@ -139,8 +195,9 @@ class CourseView(QWidget):
         self.moment = moment
         self._courses = None
         self.course = None
-        self.title.setText(f"Course · session {session_id}")
-        self.facts.setText("")
+        say(self.title, COURSE_OF_SESSION.format(session=session_id))
+        say(self.facts, "")
+        self._shown, self.results = [], []
         fill_table(self.sessions, [])
         fill_table(self.table, [])
         self._ready(False)
@@ -149,7 +206,7 @@ class CourseView(QWidget):
             lambda read: self._show(courses, read, by),
             failed=self._could_not_load,
             loading=self._loading,
-            what="The course",
+            what=QT_TRANSLATE_NOOP("CourseView", "The course"),
         )
 
     def _ready(self, ready: bool) -> None:
@@ -158,11 +215,11 @@ class CourseView(QWidget):
 
     def _loading(self, waiting: bool) -> None:
         if waiting:
-            self.status.setText("Loading the course…")
+            say(self.status, LOADING)
         self.status.setVisible(waiting)
 
     def _could_not_load(self, text: str) -> None:
-        self.status.setText(text)
+        say(self.status, text)
         self.status.show()
 
     def _show(self, courses: CourseStore, read: _CourseRead, by: str | None) -> None:
@@ -171,35 +228,32 @@ class CourseView(QWidget):
         self.patient_code = patient_code
         self._by = by if by is not None else read.summary.sitter
         self.course = course = read.course
-        self.status.setText("")
+        say(self.status, "")
         self.status.show()
         if course is None:
-            self.title.setText(f"Questionnaires · {patient_code}")
-            self.facts.setText("Not part of a course: the patient's sessions and questionnaires.")
+            say(self.title, QUESTIONNAIRES_OF.format(patient=patient_code))
+            say(self.facts, NOT_A_COURSE)
             shown: list[SessionSummary] = list(reversed(read.sessions))  # oldest first
         else:
-            self.title.setText(
-                f"Course · {patient_code} · {course.sessions_held} of "
-                f"{counted(course.planned_sessions, 'session')}"
+            one = course.planned_sessions == 1
+            say(
+                self.title,
+                (COURSE_OF_ONE if one else COURSE_OF).format(
+                    patient=patient_code,
+                    held=course.sessions_held,
+                    planned=course.planned_sessions,
+                ),
             )
-            started = formats.day(course.started_at)
-            self.facts.setText(
-                f"Started {started}. {counted(course.planned_sessions, 'session')} planned."
+            say(
+                self.facts,
+                (STARTED_ONE if one else STARTED).format(
+                    day=formats.day(course.started_at), planned=course.planned_sessions
+                ),
             )
             by_id = {summary.id: summary for summary in read.sessions}
             shown = [by_id[i] for i in course.session_ids if i in by_id]
-        fill_table(
-            self.sessions,
-            [
-                [
-                    str(n),
-                    formats.day(summary.opened_at, Day.WEEKDAY),
-                    summary.protocol_name,
-                    summary.state.value,
-                ]
-                for n, summary in enumerate(shown, start=1)
-            ],
-        )
+        self._shown = shown
+        self._fill_sessions()
         self._show_results(read.results)
         self._ready(True)
 
@@ -212,26 +266,48 @@ class CourseView(QWidget):
             lambda: courses.results(code),
             self._show_results,
             failed=self._could_not_load,
-            what="The questionnaires",
+            what=QT_TRANSLATE_NOOP("CourseView", "The questionnaires"),
+        )
+
+    def _fill_sessions(self) -> None:
+        fill_table(
+            self.sessions,
+            [
+                [
+                    str(n),
+                    formats.day(summary.opened_at, Day.WEEKDAY),
+                    summary.protocol_name,
+                    translated(STATE_WORDS.get(summary.state, summary.state.value)),
+                ]
+                for n, summary in enumerate(self._shown, start=1)
+            ],
         )
 
     def _show_results(self, results: list[QuestionnaireEntry]) -> None:
         self.results = results
+        self._fill_results()
+        self.chart.show_results(self.results)
+
+    def _fill_results(self) -> None:
         fill_table(
             self.table,
             [
                 [
                     formats.day(entry.taken_at),
-                    entry.moment,
-                    INSTRUMENTS[entry.instrument].name
-                    + (" (corrected)" if entry.corrected else ""),
-                    f"{entry.total} of {INSTRUMENTS[entry.instrument].max_total}",
-                    entry.band,
+                    translated(MOMENT_WORDS.get(entry.moment, entry.moment)),
+                    translated(CORRECTED.format(instrument=INSTRUMENTS[entry.instrument].name))
+                    if entry.corrected
+                    else INSTRUMENTS[entry.instrument].name,
+                    translated(
+                        OUT_OF.format(
+                            total=entry.total, most=INSTRUMENTS[entry.instrument].max_total
+                        )
+                    ),
+                    entry.band,  # the instrument's own words (its published translations)
                 ]
                 for entry in self.results
             ],
         )
-        self.chart.show_results(self.results)
 
     def take(self, instrument: Instrument) -> None:
         """Open the questionnaire to fill in with the patient."""
@@ -251,8 +327,17 @@ class CourseView(QWidget):
         course_id = self.course.id if self.course else None
 
         def saved(_result: object) -> None:
-            flags = " ".join(scored.flags)
-            self.status.setText(f"Saved: {scored.text()}." + (f" {flags}" if flags else ""))
+            flags = " ".join(scored.flags)  # the instrument's own words, as they are
+            values = {
+                "instrument": scored.instrument.name,
+                "total": scored.total,
+                "most": scored.instrument.max_total,
+                "band": scored.band,
+            }
+            say(
+                self.status,
+                SAVED_FLAGS.format(flags=flags, **values) if flags else SAVED.format(**values),
+            )
             self.status.setProperty("role", "error" if flags else "muted")
             self.status.style().polish(self.status)
             self.status.show()
@@ -263,9 +348,15 @@ class CourseView(QWidget):
                 code, scored, moment, by=by, session_id=session_id, course_id=course_id
             ),
             saved,
-            failed=lambda text: self._could_not_load(f"{text} Nothing was saved."),
-            what="The questionnaire",
+            failed=lambda text: self._could_not_load(NOTHING_SAVED.format(problem=text)),
+            what=QT_TRANSLATE_NOOP("CourseView", "The questionnaire"),
             key=f"questionnaire {id(scored)}",
             write=True,  # late, it may still be saved: never "nothing was saved" (or a twin)
             unsure=self._could_not_load,
         )
+
+
+def _heading(words: str) -> QWidget:
+    heading = label("", "section")
+    say(heading, words)
+    return heading

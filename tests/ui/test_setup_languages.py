@@ -95,3 +95,33 @@ def test_setup_speaks_spanish_after_typing_and_picking_and_fits_1024x600(
     assert setup.course.currentText() == "New course of"
     assert setup.course_size.text() == "6 sessions"
     assert setup.handout.currentText() == "Español"
+
+
+def test_the_course_page_speaks_spanish_and_keeps_the_instruments_words(
+    qtbot: QtBot, window: MainWindow, language: Language
+) -> None:
+    window.open_session("P-0077", "im-ketamine", "Dr Lin")
+    records = window.records
+    current = window.current
+    assert current is not None
+    course = records.courses.start("P-0077", 6)
+    records.courses.join(course.id, current.session_id)
+    qtbot.keyClick(window, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    view = window.course_view
+    assert window.pages.currentWidget() is view
+    settle(window)  # the course has come
+    assert language.speak("es")
+    assert view.title.text() == "Ciclo · P-0077 · 1 de 6 sesiones"
+    assert view.chart.chart.title() == "Aún no hay PHQ-9 ni GAD-7"
+    assert view.phq_button.text() == "PHQ-9   Ctrl+9"  # the instrument's name, as it is
+    heading = view.sessions.horizontalHeaderItem(3)
+    assert heading is not None
+    assert heading.text() == "Estado"
+    state = view.sessions.item(0, 3)
+    assert state is not None
+    assert state.text() == "abierta, sin dosis"
+    assert language.speak("en")
+    assert view.title.text() == "Course · P-0077 · 1 of 6 sessions"
+    state = view.sessions.item(0, 3)
+    assert state is not None
+    assert state.text() == "opened"
