@@ -15,14 +15,18 @@ from typing import TYPE_CHECKING, Protocol
 
 from kapdesk.core.room import RoomSettings, RoomSettingsError
 from kapdesk.core.staff import Action, PermissionDeniedError, StaffMember, require
+from kapdesk.core.words import QT_TRANSLATE_NOOP, joined
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-CANNOT_SAVE_HERE = "This room's settings cannot be saved here."
-RENAME_LATER = "The room's name can change once no session is open in it."
+CANNOT_SAVE_HERE = QT_TRANSLATE_NOOP("RoomPC", "This room's settings cannot be saved here.")
+RENAME_LATER = QT_TRANSLATE_NOOP(
+    "RoomPC", "The room's name can change once no session is open in it."
+)
+REFUSED = QT_TRANSLATE_NOOP("RoomPC", "{reason}.")
 
 
 class AuditLog(Protocol):
@@ -97,12 +101,13 @@ def save_room(
     try:
         require(member, Action.EDIT_SETTINGS)
     except PermissionDeniedError as exc:
-        return f"{exc}."
+        said = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
+        return REFUSED.format(reason=said)
     if room.autostart and not autostart_exists() and autostart_problem:
         return autostart_problem
     problems = room.problems()
     if problems:
-        return " ".join(problems)
+        return joined(problems, " ")
     if room.room_name != pc.room.room_name and not may_rename:
         return RENAME_LATER
     text = room.to_toml().encode("utf-8")

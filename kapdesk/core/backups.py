@@ -17,6 +17,8 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
+from kapdesk.core.words import QT_TRANSLATE_NOOP
+
 BACKUP_SUFFIX = ".kapdesk-backup"
 FACTS_SUFFIX = ".json"
 STALE_AFTER = timedelta(days=2)  # the admin's notice
@@ -248,14 +250,15 @@ def backup_notice(
     if folder_problem:
         return folder_problem
     if last_good is None:
-        return "No backup of this PC's records has been made yet."
+        return QT_TRANSLATE_NOOP("Backups", "No backup of this PC's records has been made yet.")
     age = now - last_good
     if age <= STALE_AFTER:
         return None
     days = age // timedelta(days=1)
-    return (
-        f"The last good backup is {days} days old: check the backup folder is there and has room."
-    )
+    return QT_TRANSLATE_NOOP(
+        "Backups",
+        "The last good backup is {days} days old: check the backup folder is there and has room.",
+    ).format(days=days)
 
 
 def backup_due(last_good: datetime | None, now: datetime) -> bool:

@@ -28,11 +28,12 @@ from kapdesk.core.vitals import (
     check_statuses,
     planned_checks,
 )
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 
-HIDDEN_PATIENT = "Patient hidden"
+HIDDEN_PATIENT = QT_TRANSLATE_NOOP("Board", "Patient hidden")
 # A room PC on a server says it is there every 30 s; this long without a word, it is said.
 SILENT_AFTER_SECONDS = 90.0
-UNNAMED_ROOM = "Unnamed room"
+UNNAMED_ROOM = QT_TRANSLATE_NOOP("Board", "Unnamed room")
 
 
 class Attention(StrEnum):
@@ -70,9 +71,11 @@ def _unreadable_card(room: str, session: BoardSession, *, show_patient: bool) ->
         session.patient_code if show_patient else HIDDEN_PATIENT,
         "",
         None,
-        "Session open",
+        QT_TRANSLATE_NOOP("Board", "Session open"),
         None,
-        "The board cannot read this session's protocol: look on the room PC",
+        QT_TRANSLATE_NOOP(
+            "Board", "The board cannot read this session's protocol: look on the room PC"
+        ),
         "",
         (),
         "",
@@ -99,10 +102,11 @@ def room_card(
     a temperature in the clinic's ``units``."""
     elapsed = journey.elapsed()
     attention = Attention.CALM
+    phase: str
     if journey.closed:
-        phase = "Finished"
+        phase = QT_TRANSLATE_NOOP("Board", "Finished")
     elif not journey.dosed:
-        phase = "Not dosed yet"
+        phase = QT_TRANSLATE_NOOP("Board", "Not dosed yet")
     else:
         current = journey.current_phase
         phase = current.name if current is not None else ""
@@ -143,35 +147,74 @@ def _next_check(journey: Journey, elapsed: float | None) -> tuple[str, Attention
     if overdue:
         worst = max(overdue, key=lambda s: s.late_by)
         if worst.check.at is None:
-            return f"{_check_name(worst.check)}: not taken", Attention.URGENT
+            return NOT_TAKEN.format(check=_check_name(worst.check)), Attention.URGENT
         late = minutes_text(max(1, worst.late_by // 60))
-        return f"{_check_name(worst.check)}: overdue by {late}", Attention.URGENT
+        return OVERDUE.format(check=_check_name(worst.check), late=late), Attention.URGENT
     due = next((s for s in statuses if s.state is CheckState.DUE), None)
     if due is not None:
-        return f"{_check_name(due.check)}: due now", Attention.DUE
+        return DUE_NOW.format(check=_check_name(due.check)), Attention.DUE
     upcoming = next((s for s in statuses if s.state is CheckState.UPCOMING), None)
     if upcoming is None:
-        return "Vitals: all checks done", Attention.CALM
+        return ALL_DONE, Attention.CALM
     check = upcoming.check
     if check.at is not None and elapsed is not None:
         wait = minutes_text(max(1, -(-(check.at - elapsed) // 60)))
-        return f"Next {_check_name(check).lower()}, in {wait}", Attention.CALM
-    return f"Next: {_check_name(check).lower()}", Attention.CALM
+        return NEXT_IN.format(check=_check_name(check, lower=True), wait=wait), Attention.CALM
+    return NEXT.format(check=_check_name(check, lower=True)), Attention.CALM
 
 
-def _check_name(check: PlannedCheck) -> str:
-    """``Vitals at 30 min``, or a moment's own label (``Baseline before dosing``)."""
-    if check.at is not None:
-        return f"Vitals {check.when_text()}"
+# What a card says of the vitals checks: one sentence each, the check's name a value in it.
+NOT_TAKEN = QT_TRANSLATE_NOOP("Board", "{check}: not taken")
+OVERDUE = QT_TRANSLATE_NOOP("Board", "{check}: overdue by {late}")
+DUE_NOW = QT_TRANSLATE_NOOP("Board", "{check}: due now")
+ALL_DONE = QT_TRANSLATE_NOOP("Board", "Vitals: all checks done")
+NEXT_IN = QT_TRANSLATE_NOOP("Board", "Next {check}, in {wait}")
+NEXT = QT_TRANSLATE_NOOP("Board", "Next: {check}")
+VITALS_AT = QT_TRANSLATE_NOOP("Board", "Vitals at {minutes} min")
+VITALS_AT_LOWER = QT_TRANSLATE_NOOP("Board", "vitals at {minutes} min")
+LABEL_WHEN = {
+    CheckMoment.BEFORE_DOSING: QT_TRANSLATE_NOOP("Board", "{label} before dosing"),
+    CheckMoment.BEFORE_DISCHARGE: QT_TRANSLATE_NOOP("Board", "{label} before discharge"),
+}
+JUST_NOW = QT_TRANSLATE_NOOP("Board", "just now")
+AGO = QT_TRANSLATE_NOOP("Board", "{minutes} ago")
+WITH_AGO = QT_TRANSLATE_NOOP("Board", "{what} ({ago})")
+NO_VITALS = QT_TRANSLATE_NOOP("Board", "No vitals yet")
+QUIET = QT_TRANSLATE_NOOP("Board", "Quiet")
+MUSIC = QT_TRANSLATE_NOOP("Board", "Music: {title}")
+NO_MUSIC = QT_TRANSLATE_NOOP("Board", "No music")
+A_TRACK = QT_TRANSLATE_NOOP("Board", "a track")
+SILENT = QT_TRANSLATE_NOOP(
+    "Board",
+    "No word from this room's PC for {minutes}: it may be offline. What is shown may be behind.",
+)
+ONE_WAITING = QT_TRANSLATE_NOOP("Board", "This room's PC has 1 entry waiting to reach the server.")
+WAITING = QT_TRANSLATE_NOOP(
+    "Board", "This room's PC has {count} entries waiting to reach the server."
+)
+
+
+def _check_name(check: PlannedCheck, *, lower: bool = False) -> str:
+    """``Vitals at 30 min``, or a moment's own label (``Baseline before dosing``); all in
+    lower case when ``lower`` (in the middle of a sentence)."""
+    if check.at is not None and check.moment not in LABEL_WHEN:
+        return (VITALS_AT_LOWER if lower else VITALS_AT).format(minutes=round(check.at / 60))
+    if check.at is not None:  # a moment given a time too: as the schedule says it
+        name = f"Vitals {check.when_text()}"
+        return name.lower() if lower else name
+    name = check.label.lower() if lower else check.label
     when = check.when_text()
     if when.lower() in check.label.lower():
-        return check.label  # "Before discharge", not "Before discharge before discharge"
-    return f"{check.label} {when}"
+        return name  # "Before discharge", not "Before discharge before discharge"
+    template = LABEL_WHEN.get(check.moment) if check.moment is not None else None
+    if template is None:  # a moment without a time of its own: said as the schedule says it
+        return f"{name} {when.lower() if lower else when}"
+    return template.format(label=name)
 
 
 def _ago(now: datetime, then: datetime) -> str:
     ago = max(0.0, (now - then).total_seconds())
-    return "just now" if ago < 60 else f"{minutes_text(ago // 60)} ago"
+    return JUST_NOW if ago < 60 else AGO.format(minutes=minutes_text(ago // 60))
 
 
 def _last_vitals(
@@ -180,7 +223,7 @@ def _last_vitals(
     """The last reading, and the flags that stand (the journey screen's rule, see
     :func:`kapdesk.core.standing_flags.standing_flags`): not only the last reading's."""
     standing = tuple(
-        f"{flag.words} ({_ago(now, flag.wall)})"
+        WITH_AGO.format(what=flag.words, ago=_ago(now, flag.wall))
         for flag in standing_flags(journey.events, journey.protocol.thresholds, units)
     )
     for seq in range(len(journey.events) - 1, -1, -1):
@@ -190,8 +233,8 @@ def _last_vitals(
         data = journey.corrected(seq)
         values = data.get("values")
         reading = Reading.from_values(values if isinstance(values, dict) else {})
-        return f"{reading.text(units)} ({_ago(now, event.wall)})", standing
-    return "No vitals yet", standing
+        return WITH_AGO.format(what=reading.text(units), ago=_ago(now, event.wall)), standing
+    return NO_VITALS, standing
 
 
 def _sound(journey: Journey) -> str:
@@ -202,14 +245,14 @@ def _sound(journey: Journey) -> str:
         if kind is EventKind.QUIET:
             quiet = bool(event.data.get("on"))
         elif kind is EventKind.TRACK:
-            playing = str(event.data.get("title") or event.data.get("path") or "a track")
+            playing = str(event.data.get("title") or event.data.get("path") or A_TRACK)
         elif kind in (EventKind.MUSIC_ENDED, EventKind.SOUNDTRACK):
             playing = ""
     if journey.closed:
         return ""
     if quiet:
-        return "Quiet"
-    return f"Music: {playing}" if playing else "No music"
+        return QUIET
+    return MUSIC.format(title=playing) if playing else NO_MUSIC
 
 
 @dataclass(frozen=True)
@@ -338,15 +381,9 @@ class Board:
         quiet = heard.seconds_ago + max(0.0, (now - self._read_at).total_seconds())
         if quiet >= SILENT_AFTER_SECONDS:
             minutes = minutes_text(max(1, quiet // 60))
-            said = (
-                f"No word from this room's PC for {minutes}: it may be offline. "
-                "What is shown may be behind."
-            )
+            said: str = SILENT.format(minutes=minutes)
         elif heard.waiting:
-            said = (
-                f"This room's PC has {heard.waiting} "
-                f"entr{'y' if heard.waiting == 1 else 'ies'} waiting to reach the server."
-            )
+            said = ONE_WAITING if heard.waiting == 1 else WAITING.format(count=heard.waiting)
         else:
             return card
         return replace(card, silent=said)

@@ -19,6 +19,7 @@ from kapdesk.core.toml_check import (
     parse_toml,
     read_toml_text,
 )
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 
 ROOM_KEYS = (
     "room_name",
@@ -70,20 +71,39 @@ class RoomSettings:
 
     def problems(self) -> list[str]:
         """What is wrong with these values, in sentences (for the settings page)."""
-        found = []
+        found: list[str] = []
         if len(self.room_name) > LONGEST_NAME:
-            found.append(f"A room name has at most {LONGEST_NAME} characters.")
+            found.append(
+                QT_TRANSLATE_NOOP(
+                    "RoomSettings", "A room name has at most {count} characters."
+                ).format(count=LONGEST_NAME)
+            )
         if self.lock_minutes is not None and not 0 <= self.lock_minutes <= 240:
-            found.append("The idle lock is 0 (never) to 240 minutes.")
+            found.append(
+                QT_TRANSLATE_NOOP("RoomSettings", "The idle lock is 0 (never) to 240 minutes.")
+            )
         if not 0.05 <= self.volume_limit <= 1.0:
-            found.append("The volume limit is 5% to 100%.")
+            found.append(QT_TRANSLATE_NOOP("RoomSettings", "The volume limit is 5% to 100%."))
         if self.backup_dir and not Path(self.backup_dir).expanduser().is_absolute():
-            found.append("The backup folder is a whole path, such as /media/usb/kapdesk.")
+            found.append(
+                QT_TRANSLATE_NOOP(
+                    "RoomSettings",
+                    "The backup folder is a whole path, such as /media/usb/kapdesk.",
+                )
+            )
         kept = (self.backup_keep_daily, self.backup_keep_weekly, self.backup_keep_monthly)
         if not all(0 <= count <= MOST_KEPT for count in kept):
-            found.append(f"Backups kept are 0 to {MOST_KEPT} of each kind.")
+            found.append(
+                QT_TRANSLATE_NOOP(
+                    "RoomSettings", "Backups kept are 0 to {count} of each kind."
+                ).format(count=MOST_KEPT)
+            )
         elif not any(kept):
-            found.append("At least one backup is kept: daily, weekly or monthly.")
+            found.append(
+                QT_TRANSLATE_NOOP(
+                    "RoomSettings", "At least one backup is kept: daily, weekly or monthly."
+                )
+            )
         return found
 
     def to_toml(self) -> str:
