@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -30,8 +31,10 @@ from PySide6.QtWidgets import (
 from kapdesk.core.room import MOST_KEPT
 from kapdesk.core.wall_text import Day
 from kapdesk.core.wording import size_text
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.ui import formats
 from kapdesk.ui.widgets import dialog_footer, label
+from kapdesk.ui.words import say
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -40,26 +43,56 @@ if TYPE_CHECKING:
     from kapdesk.core.room import RoomSettings
     from kapdesk.ui.backup_schedule import BackupLook
 
-UNENCRYPTED_WARNING = (
+UNENCRYPTED_WARNING = QT_TRANSLATE_NOOP(
+    "BackupSection",
     "Anyone who has the drive or the share can read every patient's record in an unencrypted "
-    "backup. Leave this off unless the backup folder is itself locked away."
+    "backup. Leave this off unless the backup folder is itself locked away.",
 )
 
-WHY_WORDS = {"session closed": " after the last session closed", "daily": " today"}
+# Why no backup was made, by why one was started (one sentence each: word order differs).
+NOT_MADE = {
+    "session closed": QT_TRANSLATE_NOOP(
+        "BackupSection", "No backup was made after the last session closed. {problem}"
+    ),
+    "daily": QT_TRANSLATE_NOOP("BackupSection", "No backup was made today. {problem}"),
+}
+NOT_MADE_NOW = QT_TRANSLATE_NOOP("BackupSection", "No backup was made. {problem}")
+NOT_MADE_ON = QT_TRANSLATE_NOOP("BackupSection", "No backup was made on {when}. {problem}")
+MADE = QT_TRANSLATE_NOOP("BackupSection", "Backed up and checked: {file}.")
+NONE_YET = QT_TRANSLATE_NOOP("BackupSection", "None yet.")
+ONE_SESSION = QT_TRANSLATE_NOOP("BackupSection", "{when} · {size} · 1 session")
+SESSIONS = QT_TRANSLATE_NOOP("BackupSection", "{when} · {size} · {count} sessions")
+PLACE = QT_TRANSLATE_NOOP("BackupSection", "{file}, in {folder}")
+BACK_UP_NOW = QT_TRANSLATE_NOOP("BackupSection", "Back up now")
+BACKING_UP = QT_TRANSLATE_NOOP("BackupSection", "Backing up…")
+ON_SERVER = QT_TRANSLATE_NOOP(
+    "BackupSection",
+    "The clinic server's own tools back up this room's records (see docs/backup.md).",
+)
+BACKUP_FOLDER = QT_TRANSLATE_NOOP("BackupSection", "Backup folder")
+PASSPHRASE = QT_TRANSLATE_NOOP("BackupSection", "Passphrase")
+
+
+def row_label(words: str, role: str = "") -> QLabel:
+    """A form row's name, said in the language spoken."""
+    line = label("", role)
+    say(line, words)
+    return line
 
 
 def last_good_text(last: LastGoodBackup | None) -> str:
     """The last good backup in a line: when, how big, how many sessions it holds."""
     if last is None:
-        return "None yet."
+        return NONE_YET
     when = formats.day_time(last.made_at)
-    sessions = f"{last.sessions} session{'' if last.sessions == 1 else 's'}"
-    return f"{when} · {size_text(last.size)} · {sessions}"
+    if last.sessions == 1:
+        return ONE_SESSION.format(when=when, size=size_text(last.size))
+    return SESSIONS.format(when=when, size=size_text(last.size), count=last.sessions)
 
 
 def last_place_text(last: LastGoodBackup | None) -> str:
     """Where the last good backup is: its file, in its folder."""
-    return f"{last.file}, in {last.folder}" if last is not None else ""
+    return PLACE.format(file=last.file, folder=last.folder) if last is not None else ""
 
 
 class CalmNotice(QFrame):
@@ -77,7 +110,7 @@ class CalmNotice(QFrame):
         self.hide()
 
     def say(self, text: str | None) -> None:
-        self.text.setText(text or "")
+        say(self.text, text or "")
         self.setVisible(bool(text))
 
 
@@ -88,14 +121,17 @@ class PassphraseDialog(QDialog):
         self, problem_of: Callable[[str], str | None], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Backup passphrase")
+        say(self, QT_TRANSLATE_NOOP("BackupSection", "Backup passphrase"), "setWindowTitle")
         self.setMinimumWidth(560)
         self._problem_of = problem_of
         layout = QVBoxLayout(self)
         layout.addWidget(
-            label(
-                "Backups are encrypted with this passphrase. Keep a copy on paper somewhere "
-                "safe: a backup cannot be restored without it.",
+            row_label(
+                QT_TRANSLATE_NOOP(
+                    "BackupSection",
+                    "Backups are encrypted with this passphrase. Keep a copy on paper "
+                    "somewhere safe: a backup cannot be restored without it.",
+                ),
                 "muted",
             )
         )
@@ -104,19 +140,21 @@ class PassphraseDialog(QDialog):
         self.first.setEchoMode(QLineEdit.EchoMode.Password)
         self.again = QLineEdit()
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow("Passphrase", self.first)
-        form.addRow("Again", self.again)
+        form.addRow(row_label(PASSPHRASE), self.first)
+        form.addRow(row_label(QT_TRANSLATE_NOOP("BackupSection", "Again")), self.again)
         layout.addLayout(form)
-        self.problems, self.save_button = dialog_footer(self, layout, "Keep", self.submit)
+        self.problems, self.save_button = dialog_footer(
+            self, layout, QT_TRANSLATE_NOOP("BackupSection", "Keep"), self.submit
+        )
         self.passphrase = ""
 
     def submit(self) -> None:
         typed = self.first.text()
         problem = self._problem_of(typed)
         if problem is None and typed != self.again.text():
-            problem = "The two passphrases are not the same."
+            problem = QT_TRANSLATE_NOOP("BackupSection", "The two passphrases are not the same.")
         if problem is not None:
-            self.problems.setText(problem)
+            say(self.problems, problem)
             self.problems.show()
             return
         self.passphrase = typed
@@ -133,33 +171,44 @@ class BackupSection(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.folder = QLineEdit()
-        self.folder.setPlaceholderText("e.g. /media/usb/kapdesk (empty: no backups)")
-        self.choose_button = QPushButton("Choose…")
+        say(
+            self.folder,
+            QT_TRANSLATE_NOOP("BackupSection", "e.g. /media/usb/kapdesk (empty: no backups)"),
+            "setPlaceholderText",
+        )
+        self.choose_button = QPushButton()
+        say(self.choose_button, QT_TRANSLATE_NOOP("BackupSection", "Choose…"))
         self.choose_button.clicked.connect(self.choose_folder)
         self.file_dialog: QFileDialog | None = None
-        self.unencrypted = QCheckBox("Keep backups unencrypted")
-        self.unencrypted_warning = label(UNENCRYPTED_WARNING, "muted")
-        self.passphrase_button = QPushButton("Set backup passphrase…")
+        self.unencrypted = QCheckBox()
+        say(self.unencrypted, QT_TRANSLATE_NOOP("BackupSection", "Keep backups unencrypted"))
+        self.unencrypted_warning = row_label(UNENCRYPTED_WARNING, "muted")
+        self.passphrase_button = QPushButton()
+        say(
+            self.passphrase_button,
+            QT_TRANSLATE_NOOP("BackupSection", "Set backup passphrase…"),
+        )
         self.passphrase_button.clicked.connect(self.passphrase_requested)
         self.passphrase_state = label("", "muted")
-        self.passphrase_label = label("Passphrase", "")
-        self.last_good = label("None yet.", "")
+        self.passphrase_label = row_label(PASSPHRASE)
+        self.last_good = row_label(NONE_YET)
         self.last_good.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.last_place = label("", "muted")
         self.last_place.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.now_button = QPushButton("Back up now")
+        self.now_button = QPushButton()
+        say(self.now_button, BACK_UP_NOW)
         self.now_button.clicked.connect(self.back_up_requested)
         self.outcome = label("", "muted")
 
     def fill(self, form: QFormLayout) -> None:
         """Put the Backups rows at the end of ``form``."""
-        heading = label("BACKUPS", "section")
+        heading = row_label(QT_TRANSLATE_NOOP("BackupSection", "BACKUPS"), "section")
         heading.setContentsMargins(0, 14, 0, 0)
         form.addRow(heading)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(self.choose_button)
-        form.addRow("Backup folder", folder_row)
+        form.addRow(row_label(BACKUP_FOLDER), folder_row)
         # In a widget of its own, so the wrapped warning gets the height its width needs.
         encryption = QWidget()
         column = QVBoxLayout(encryption)
@@ -167,7 +216,7 @@ class BackupSection(QObject):
         column.setSpacing(4)
         column.addWidget(self.unencrypted)
         column.addWidget(self.unencrypted_warning)
-        form.addRow("Encryption", encryption)
+        form.addRow(row_label(QT_TRANSLATE_NOOP("BackupSection", "Encryption")), encryption)
         passphrase_row = QHBoxLayout()
         passphrase_row.setSpacing(16)
         passphrase_row.addWidget(self.passphrase_button)
@@ -175,12 +224,12 @@ class BackupSection(QObject):
         form.addRow(self.passphrase_label, passphrase_row)
         for part in (self.passphrase_label, self.passphrase_button, self.passphrase_state):
             part.hide()  # until the database is known to be plain
-        form.addRow("Backups kept", self._keep_row())
+        form.addRow(row_label(QT_TRANSLATE_NOOP("BackupSection", "Backups kept")), self._keep_row())
         last = QVBoxLayout()
         last.setSpacing(2)
         last.addWidget(self.last_good)
         last.addWidget(self.last_place)
-        form.addRow("Last good backup", last)
+        form.addRow(row_label(QT_TRANSLATE_NOOP("BackupSection", "Last good backup")), last)
         now_row = QHBoxLayout()
         now_row.setSpacing(16)
         now_row.addWidget(self.now_button)
@@ -190,9 +239,9 @@ class BackupSection(QObject):
     def _keep_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.keep_daily, self.keep_weekly, self.keep_monthly = (
-            self._count(" daily"),
-            self._count(" weekly"),
-            self._count(" monthly"),
+            self._count(QT_TRANSLATE_NOOP("BackupSection", " daily")),
+            self._count(QT_TRANSLATE_NOOP("BackupSection", " weekly")),
+            self._count(QT_TRANSLATE_NOOP("BackupSection", " monthly")),
         )
         for box in (self.keep_daily, self.keep_weekly, self.keep_monthly):
             row.addWidget(box)
@@ -203,7 +252,7 @@ class BackupSection(QObject):
     def _count(suffix: str) -> QSpinBox:
         box = QSpinBox()
         box.setRange(0, MOST_KEPT)
-        box.setSuffix(suffix)
+        say(box, suffix, "setSuffix")
         box.setMinimumWidth(140)
         return box
 
@@ -220,9 +269,7 @@ class BackupSection(QObject):
         for part in (self.folder, self.choose_button, self.unencrypted, self.now_button):
             part.setEnabled(not on_server)
         if on_server:
-            self.outcome.setText(
-                "The clinic server's own tools back up this room's records (see docs/backup.md)."
-            )
+            say(self.outcome, ON_SERVER)
 
     def entered(self, room: RoomSettings) -> RoomSettings:
         """``room`` with the backup settings as typed here."""
@@ -238,7 +285,8 @@ class BackupSection(QObject):
     def choose_folder(self) -> None:
         """kapdesk's own folder dialog, open without blocking the page."""
         start = self.folder.text().strip() or str(Path.home())
-        dialog = QFileDialog(self.folder, "Backup folder", start)
+        dialog = QFileDialog(self.folder, "", start)
+        say(dialog, BACKUP_FOLDER, "setWindowTitle")
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setFileMode(QFileDialog.FileMode.Directory)
@@ -252,27 +300,33 @@ class BackupSection(QObject):
     def working(self) -> None:
         """A backup is being made: the button says so and is not pressed twice."""
         self.now_button.setEnabled(False)
-        self.now_button.setText("Backing up…")
-        self.outcome.setText("Making a backup and checking it. The session goes on meanwhile.")
+        say(self.now_button, BACKING_UP)
+        say(
+            self.outcome,
+            QT_TRANSLATE_NOOP(
+                "BackupSection",
+                "Making a backup and checking it. The session goes on meanwhile.",
+            ),
+        )
 
     def done(self, outcome: BackupOutcome) -> None:
         self.now_button.setEnabled(True)
-        self.now_button.setText("Back up now")
+        say(self.now_button, BACK_UP_NOW)
         if outcome.made is not None:
-            self.outcome.setText(f"Backed up and checked: {outcome.made.file}.")
+            say(self.outcome, MADE.format(file=outcome.made.file))
         else:
-            when = WHY_WORDS.get(outcome.why, "")
-            self.outcome.setText(f"No backup was made{when}. {outcome.problem}")
+            said = NOT_MADE.get(outcome.why, NOT_MADE_NOW)
+            say(self.outcome, said.format(problem=outcome.problem))
 
     def show_look(self, look: BackupLook) -> None:
         for part in (self.passphrase_label, self.passphrase_button, self.passphrase_state):
             part.setVisible(look.needs_passphrase)
-        self.last_good.setText(last_good_text(look.last_good))
-        self.last_place.setText(last_place_text(look.last_good))
+        say(self.last_good, last_good_text(look.last_good))
+        say(self.last_place, last_place_text(look.last_good))
         if look.failure is not None and not self.outcome.text():
             at, text = look.failure
             when = f"{formats.day(at, Day.DAY_MONTH)} {formats.time(at)}"
-            self.outcome.setText(f"No backup was made on {when}. {text}")
+            say(self.outcome, NOT_MADE_ON.format(when=when, problem=text))
 
     def show_passphrase_state(self, text: str) -> None:
-        self.passphrase_state.setText(text)
+        say(self.passphrase_state, text)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from kapdesk.backup_keeper import BackupKeeper
 from kapdesk.core.staff import Role
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.ui.backup_schedule import BackupSchedule
 
 if TYPE_CHECKING:
@@ -26,6 +27,17 @@ if TYPE_CHECKING:
 # competes with the first page for the window's thread (the look may load the keyring's
 # modules). Nothing is said of backups before the look returns.
 START_AFTER_SHOWN_MS = 3_000
+
+KEEPING = QT_TRANSLATE_NOOP("RoomBackups", "Keeping it in the OS keyring…")
+KEPT = QT_TRANSLATE_NOOP("RoomBackups", "Kept in the OS keyring.")
+NOT_KEPT = QT_TRANSLATE_NOOP(
+    "RoomBackups",
+    "Not kept: {problem}. Without a keyring on this PC kapdesk cannot make encrypted "
+    "backups by itself; ask IT to set KAPDESK_BACKUP_PASSPHRASE for kapdesk.",
+)
+NONE_SET = QT_TRANSLATE_NOOP(
+    "RoomBackups", "None set yet: no encrypted backup can be made until one is."
+)
 
 
 class RoomBackups(QObject):
@@ -106,18 +118,15 @@ class RoomBackups(QObject):
         dialog, member = self.dialog, self.window.member
         if dialog is None:
             return
-        self.section.show_passphrase_state("Keeping it in the OS keyring…")
+        self.section.show_passphrase_state(KEEPING)
         self.schedule.keep_passphrase(dialog.passphrase, member.name if member else "")
         dialog.passphrase = ""
 
     def _passphrase_kept(self, problem: str | None) -> None:
         if problem is None:
-            self.section.show_passphrase_state("Kept in the OS keyring.")
+            self.section.show_passphrase_state(KEPT)
             return
-        self.section.show_passphrase_state(
-            f"Not kept: {problem}. Without a keyring on this PC kapdesk cannot make encrypted "
-            "backups by itself; ask IT to set KAPDESK_BACKUP_PASSPHRASE for kapdesk."
-        )
+        self.section.show_passphrase_state(NOT_KEPT.format(problem=problem))
 
     def _started(self, _why: str) -> None:
         if self.window.page_built("staff"):
@@ -134,11 +143,7 @@ class RoomBackups(QObject):
             section.show_look(look)
             known = look.passphrase_kept is not None  # else the keyring was not asked yet
             if look.needs_passphrase and known and not section.passphrase_state.text():
-                section.show_passphrase_state(
-                    "Kept in the OS keyring."
-                    if look.passphrase_kept
-                    else "None set yet: no encrypted backup can be made until one is."
-                )
+                section.show_passphrase_state(KEPT if look.passphrase_kept else NONE_SET)
             self.window.staff_view.backup_notice.say(look.notice)
         self._show_notice()
 

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
+    QSizePolicy,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from kapdesk.core.room import LONGEST_NAME, RoomSettings
 from kapdesk.core.staff import PermissionDeniedError, Role
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.ui import formats
 from kapdesk.ui.account_form import ROLE_WORDS, AccountEntry, AccountForm
 from kapdesk.ui.backup_section import BackupSection, CalmNotice
@@ -41,6 +44,7 @@ from kapdesk.ui.widgets import (
     label,
     read_only_table,
 )
+from kapdesk.ui.words import redraw_when_spoken, say, say_button, translated, words_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -50,6 +54,56 @@ if TYPE_CHECKING:
     from kapdesk.ui.storage_ops import StorageOps
 
 AUDIT_DAYS = 30  # the trail opens on the last month
+
+ACCOUNT_HEADS = (
+    QT_TRANSLATE_NOOP("StaffView", "Name"),
+    QT_TRANSLATE_NOOP("StaffView", "Roles"),
+    QT_TRANSLATE_NOOP("StaffView", "State"),
+)
+TRAIL_HEADS = (
+    QT_TRANSLATE_NOOP("StaffView", "When"),
+    QT_TRANSLATE_NOOP("StaffView", "Who"),
+    QT_TRANSLATE_NOOP("StaffView", "What"),
+    QT_TRANSLATE_NOOP("StaffView", "Subject"),
+    QT_TRANSLATE_NOOP("StaffView", "Detail"),
+)
+TABS = (
+    QT_TRANSLATE_NOOP("StaffView", "Accounts"),
+    QT_TRANSLATE_NOOP("StaffView", "Audit trail"),
+    QT_TRANSLATE_NOOP("StaffView", "This room PC"),
+)
+ACTIVE = QT_TRANSLATE_NOOP("StaffView", "active")
+INACTIVE = QT_TRANSLATE_NOOP("StaffView", "inactive")
+ON_SERVER = QT_TRANSLATE_NOOP(
+    "StaffView",
+    "On the clinic server {database} (an admin changes it with kapdesk connect)",
+)
+ON_THIS_PC = QT_TRANSLATE_NOOP(
+    "StaffView", "On this PC (kapdesk connect points a room at the clinic's server)"
+)
+ROOM_SAVED = QT_TRANSLATE_NOOP(
+    "StaffView", "Saved. It applies now (the volume from the next session)."
+)
+REFUSED = QT_TRANSLATE_NOOP("StaffView", "{reason}.")
+SAVED_ACCOUNT = QT_TRANSLATE_NOOP("StaffView", "Saved: {name}'s account.")
+SAVED_ACTIVE = QT_TRANSLATE_NOOP("StaffView", "Saved: {name} is active.")
+SAVED_INACTIVE = QT_TRANSLATE_NOOP("StaffView", "Saved: {name} is inactive.")
+STAFF_ACCOUNTS = QT_TRANSLATE_NOOP("StaffView", "Staff accounts")
+THE_TRAIL = QT_TRANSLATE_NOOP("StaffView", "The audit trail")
+THE_ACCOUNT = QT_TRANSLATE_NOOP("StaffView", "The account")
+
+
+def _fit_words(box: QSpinBox) -> None:
+    """A spin box as wide as its suffix needs in the language spoken, never under 240 px."""
+    box.setMinimumWidth(240)
+    box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+
+def row_label(words: str) -> QLabel:
+    """A form row's name, said in the language spoken."""
+    line = QLabel()
+    say(line, words)
+    return line
 
 
 def detail_text(detail: Mapping[str, object]) -> str:
@@ -70,7 +124,13 @@ class AccountDialog(QDialog):
 
     def __init__(self, member: StaffMember | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Change account" if member else "Add account")
+        say(
+            self,
+            QT_TRANSLATE_NOOP("StaffView", "Change account")
+            if member
+            else QT_TRANSLATE_NOOP("StaffView", "Add account"),
+            "setWindowTitle",
+        )
         self.setMinimumWidth(640)
         layout = QVBoxLayout(self)
         self.form = AccountForm(
@@ -78,7 +138,9 @@ class AccountDialog(QDialog):
             name=member.name if member else "",
         )
         layout.addWidget(self.form)
-        self.problems, self.save_button = dialog_footer(self, layout, "Save", self.submit)
+        self.problems, self.save_button = dialog_footer(
+            self, layout, QT_TRANSLATE_NOOP("StaffView", "Save"), self.submit
+        )
         self.entry: AccountEntry | None = None
 
     def submit(self) -> None:
@@ -90,7 +152,7 @@ class AccountDialog(QDialog):
         self.accept()
 
     def refuse(self, text: str) -> None:
-        self.problems.setText(text)
+        say(self.problems, text)
         self.problems.show()
 
 
@@ -113,37 +175,26 @@ class StaffView(QWidget):
         outer.setContentsMargins(40, 28, 40, 28)
         outer.setSpacing(12)
         header = QHBoxLayout()
-        header.addWidget(label("Staff and audit trail", "title"), 1)
-        header.addWidget(ActionButton("Back", "Esc", self.back_requested.emit, self))
+        title = label("", "title")
+        say(title, QT_TRANSLATE_NOOP("StaffView", "Staff and audit trail"))
+        header.addWidget(title, 1)
+        back = ActionButton("", "Esc", self.back_requested.emit, self)
+        say_button(back, QT_TRANSLATE_NOOP("StaffView", "Back"))
+        header.addWidget(back)
         outer.addLayout(header)
         self.backup_notice = CalmNotice(self)  # backups need a look (the window says)
         outer.addWidget(self.backup_notice)
         self.tabs = QTabWidget()
         outer.addWidget(self.tabs, 1)
 
-        accounts = QWidget()
-        column = QVBoxLayout(accounts)
-        self.accounts = read_only_table(("Name", "Roles", "State"), accounts, rows_selectable=True)
-        self.accounts.itemDoubleClicked.connect(lambda _item: self.change_selected())
-        column.addWidget(self.accounts, 1)
-        buttons = QHBoxLayout()
-        self.add_button = ActionButton("Add account", "Ctrl+N", self.add, accounts, primary=True)
-        self.change_button = ActionButton(
-            "Change roles or PIN", "Ctrl+E", self.change_selected, accounts
-        )
-        self.active_button = ActionButton(
-            "Make inactive / active", "Ctrl+D", self.toggle_selected, accounts
-        )
-        for button in (self.add_button, self.change_button, self.active_button):
-            buttons.addWidget(button)
-        buttons.addStretch()
-        column.addLayout(buttons)
-        self.tabs.addTab(accounts, "Accounts")
+        self.tabs.addTab(self._accounts_tab(), "")
 
         trail = QWidget()
         column = QVBoxLayout(trail)
         since = QHBoxLayout()
-        since.addWidget(label("From", "muted"))
+        since_label = label("", "muted")
+        say(since_label, QT_TRANSLATE_NOOP("StaffView", "From"))
+        since.addWidget(since_label)
         self.since = QDateEdit()
         self.since.setCalendarPopup(True)
         self.since.setDisplayFormat(formats.edit_format("d MMM yyyy"))
@@ -151,17 +202,53 @@ class StaffView(QWidget):
         since.addWidget(self.since)
         since.addStretch()
         column.addLayout(since)
-        self.trail_table = read_only_table(
-            ("When", "Who", "What", "Subject", "Detail"), trail, rows_selectable=False
-        )
+        self.trail_table = read_only_table(TRAIL_HEADS, trail, rows_selectable=False)
         column.addWidget(self.trail_table, 1)
-        self.tabs.addTab(trail, "Audit trail")
-        self.tabs.addTab(self._room_tab(), "This room PC")
+        self.tabs.addTab(trail, "")
+        self.tabs.addTab(self._room_tab(), "")
         self.tabs.currentChanged.connect(lambda index: self.load_trail() if index == 1 else None)
         self.message = label("", "error")
         self.message.setWordWrap(True)
         self.message.hide()
         outer.addWidget(self.message)
+        self._say_heads()
+        redraw_when_spoken(self._respeak)
+
+    def _say_heads(self) -> None:
+        """The tabs' and the tables' headings, in the language spoken."""
+        for index, words in enumerate(TABS):
+            self.tabs.setTabText(index, translated(words))
+        self.accounts.setHorizontalHeaderLabels([translated(head) for head in ACCOUNT_HEADS])
+        self.trail_table.setHorizontalHeaderLabels([translated(head) for head in TRAIL_HEADS])
+
+    def _respeak(self) -> None:
+        """The language changed: the headings and the accounts' roles and states again."""
+        self._say_heads()
+        if self.members:
+            row = self.accounts.currentRow()
+            self._show_accounts(self.members)
+            if 0 <= row < len(self.members):
+                self.accounts.selectRow(row)
+
+    def _accounts_tab(self) -> QWidget:
+        """The accounts, and the buttons that add and change them."""
+        accounts = QWidget()
+        column = QVBoxLayout(accounts)
+        self.accounts = read_only_table(ACCOUNT_HEADS, accounts, rows_selectable=True)
+        self.accounts.itemDoubleClicked.connect(lambda _item: self.change_selected())
+        column.addWidget(self.accounts, 1)
+        buttons = QHBoxLayout()
+        self.add_button = ActionButton("", "Ctrl+N", self.add, accounts, primary=True)
+        say_button(self.add_button, QT_TRANSLATE_NOOP("StaffView", "Add account"))
+        self.change_button = ActionButton("", "Ctrl+E", self.change_selected, accounts)
+        say_button(self.change_button, QT_TRANSLATE_NOOP("StaffView", "Change roles or PIN"))
+        self.active_button = ActionButton("", "Ctrl+D", self.toggle_selected, accounts)
+        say_button(self.active_button, QT_TRANSLATE_NOOP("StaffView", "Make inactive / active"))
+        for button in (self.add_button, self.change_button, self.active_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        column.addLayout(buttons)
+        return accounts
 
     def _room_tab(self) -> QWidget:
         """The room PC's settings: they scroll on a short screen, Save stays in view."""
@@ -176,34 +263,53 @@ class StaffView(QWidget):
         form.setVerticalSpacing(10)
         self.room_name = QLineEdit()
         self.room_name.setMaxLength(LONGEST_NAME)
-        self.room_name.setPlaceholderText("e.g. Room 2 (shown in the title bar)")
-        form.addRow("Room name", self.room_name)
-        self.room_kiosk = QCheckBox(
-            "Fill the screen, no window frame (staff leave with Ctrl+Shift+Q)"
+        say(
+            self.room_name,
+            QT_TRANSLATE_NOOP("StaffView", "e.g. Room 2 (shown in the title bar)"),
+            "setPlaceholderText",
         )
-        form.addRow("Kiosk", self.room_kiosk)
-        self.room_autostart = QCheckBox("Start kapdesk when this PC's account logs in")
-        form.addRow("Autostart", self.room_autostart)
+        form.addRow(row_label(QT_TRANSLATE_NOOP("StaffView", "Room name")), self.room_name)
+        self.room_kiosk = QCheckBox()
+        say(
+            self.room_kiosk,
+            QT_TRANSLATE_NOOP(
+                "StaffView", "Fill the screen, no window frame (staff leave with Ctrl+Shift+Q)"
+            ),
+        )
+        form.addRow(row_label(QT_TRANSLATE_NOOP("StaffView", "Kiosk")), self.room_kiosk)
+        self.room_autostart = QCheckBox()
+        say(
+            self.room_autostart,
+            QT_TRANSLATE_NOOP("StaffView", "Start kapdesk when this PC's account logs in"),
+        )
+        form.addRow(row_label(QT_TRANSLATE_NOOP("StaffView", "Autostart")), self.room_autostart)
         lock_row = QHBoxLayout()
-        self.room_lock_own = QCheckBox("Not the clinic's, but:")
+        self.room_lock_own = QCheckBox()
+        say(self.room_lock_own, QT_TRANSLATE_NOOP("StaffView", "Not the clinic's, but:"))
         self.room_lock = QSpinBox()
         self.room_lock.setRange(0, 240)
-        self.room_lock.setSuffix(" min (0: never)")
-        self.room_lock.setFixedWidth(240)
+        say(self.room_lock, QT_TRANSLATE_NOOP("StaffView", " min (0: never)"), "setSuffix")
+        _fit_words(self.room_lock)
         self.room_lock_own.toggled.connect(self.room_lock.setEnabled)
         lock_row.addWidget(self.room_lock_own)
         lock_row.addWidget(self.room_lock)
         lock_row.addStretch()
-        form.addRow("Idle lock", lock_row)
+        form.addRow(row_label(QT_TRANSLATE_NOOP("StaffView", "Idle lock")), lock_row)
         self.room_volume = QSpinBox()
         self.room_volume.setRange(5, 100)
-        self.room_volume.setSuffix(" % of full volume")
-        self.room_volume.setFixedWidth(240)
-        form.addRow("Loudest sound", self.room_volume)
-        self.room_board_patients = QCheckBox("Show patient codes on this PC's clinic board")
-        form.addRow("Clinic board", self.room_board_patients)
+        say(self.room_volume, QT_TRANSLATE_NOOP("StaffView", " % of full volume"), "setSuffix")
+        _fit_words(self.room_volume)
+        form.addRow(row_label(QT_TRANSLATE_NOOP("StaffView", "Loudest sound")), self.room_volume)
+        self.room_board_patients = QCheckBox()
+        say(
+            self.room_board_patients,
+            QT_TRANSLATE_NOOP("StaffView", "Show patient codes on this PC's clinic board"),
+        )
+        form.addRow(
+            row_label(QT_TRANSLATE_NOOP("StaffView", "Clinic board")), self.room_board_patients
+        )
         self.room_server = label("", "muted")
-        form.addRow("Records kept", self.room_server)
+        form.addRow(row_label(QT_TRANSLATE_NOOP("StaffView", "Records kept")), self.room_server)
         self.backups = BackupSection(self)
         self.backups.fill(form)
         column.addLayout(form)
@@ -215,7 +321,8 @@ class StaffView(QWidget):
         outer.addWidget(body, 1)
         row = QHBoxLayout()
         row.addStretch()
-        self.room_save = ActionButton("Save", "Ctrl+S", self.save_room, tab, primary=True)
+        self.room_save = ActionButton("", "Ctrl+S", self.save_room, tab, primary=True)
+        say_button(self.room_save, QT_TRANSLATE_NOOP("StaffView", "Save"))
         row.addWidget(self.room_save)
         outer.addLayout(row)
         return tab
@@ -232,13 +339,12 @@ class StaffView(QWidget):
         )
         self.room_volume.setValue(round(room.volume_limit * 100))
         self.room_board_patients.setChecked(room.board_shows_patients)
-        self.room_server.setText(
-            f"On the clinic server {room.database} (an admin changes it with kapdesk connect)"
-            if room.database
-            else "On this PC (kapdesk connect points a room at the clinic's server)"
+        say(
+            self.room_server,
+            ON_SERVER.format(database=room.database) if room.database else ON_THIS_PC,
         )
         self.backups.show_settings(room)
-        self.room_note.setText(note)
+        say(self.room_note, note)
         self._room_shown = room
 
     def room_entered(self) -> RoomSettings:
@@ -261,7 +367,7 @@ class StaffView(QWidget):
             self._say(problem)
         else:
             self.message.hide()
-            self.room_note.setText("Saved. It applies now (the volume from the next session).")
+            say(self.room_note, ROOM_SAVED)
 
     # -- loading ------------------------------------------------------------------------------
 
@@ -278,15 +384,15 @@ class StaffView(QWidget):
         store = self.store
         if store is None:
             return
-        self.ops.run(store.accounts, self._show_accounts, failed=self._say, what="Staff accounts")
+        self.ops.run(store.accounts, self._show_accounts, failed=self._say, what=STAFF_ACCOUNTS)
 
     def _show_accounts(self, members: list[StaffMember]) -> None:
         self.members = members
         rows = [
             (
                 m.name,
-                ", ".join(ROLE_WORDS[r] for r in Role if r in m.roles),
-                "active" if m.active else "inactive",
+                ", ".join(translated(ROLE_WORDS[r]) for r in Role if r in m.roles),
+                translated(ACTIVE if m.active else INACTIVE),
             )
             for m in self.members
         ]
@@ -305,9 +411,9 @@ class StaffView(QWidget):
             try:
                 return store.audit_trail(since, reader=admin)
             except PermissionDeniedError as exc:
-                return f"{exc}."
+                return REFUSED.format(reason=words_of(exc))
 
-        self.ops.run(read, self._show_trail, failed=self._say, what="The audit trail")
+        self.ops.run(read, self._show_trail, failed=self._say, what=THE_TRAIL)
 
     def _show_trail(self, trail: list[AuditLine] | str) -> None:
         if isinstance(trail, str):  # refused
@@ -361,7 +467,7 @@ class StaffView(QWidget):
                 else:
                     store.create_account(entry.name, entry.roles, entry.pin, by=admin)
             except (ValueError, PermissionDeniedError) as exc:
-                return str(exc)
+                return words_of(exc)
             return None
 
         def refused(text: str) -> None:
@@ -375,9 +481,11 @@ class StaffView(QWidget):
         late = _LateWrite(self._changed, self._say)
         self.ops.run(
             write,
-            lambda why: late.saved(f"{entry.name}'s account") if why is None else refused(why),
+            lambda why: (
+                late.saved(SAVED_ACCOUNT.format(name=entry.name)) if why is None else refused(why)
+            ),
             failed=refused,
-            what="The account",
+            what=THE_ACCOUNT,
             key=f"account {entry.name}",
             write=True,
             unsure=late.unsure,
@@ -397,23 +505,23 @@ class StaffView(QWidget):
             try:
                 store.change_account(member.name, by=admin, active=not member.active)
             except (ValueError, PermissionDeniedError) as exc:
-                return str(exc)
+                return words_of(exc)
             return None
 
         late = _LateWrite(self._changed, self._say)
-        now = "inactive" if member.active else "active"
+        saved = (SAVED_INACTIVE if member.active else SAVED_ACTIVE).format(name=member.name)
         self.ops.run(
             write,
-            lambda why: late.saved(f"{member.name} is {now}") if why is None else self._say(why),
+            lambda why: late.saved(saved) if why is None else self._say(why),
             failed=self._say,
-            what="The account",
+            what=THE_ACCOUNT,
             key=f"account {member.name}",
             write=True,
             unsure=late.unsure,
         )
 
     def _say(self, text: str) -> None:
-        self.message.setText(text)
+        say(self.message, text)
         self.message.show()
 
 
@@ -430,7 +538,8 @@ class _LateWrite:
         self.told = True
         self.say(text)
 
-    def saved(self, what: str) -> None:
+    def saved(self, message: str) -> None:
+        """The write is done; ``message`` says what was saved ("Saved: Ana's account.")."""
         self.changed()
         if self.told:
-            self.say(f"Saved: {what}.")
+            self.say(message)
