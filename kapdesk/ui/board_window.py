@@ -29,11 +29,23 @@ from PySide6.QtWidgets import (
 from kapdesk.core.board import Attention, Board, RoomCard
 from kapdesk.core.clock import Clock
 from kapdesk.core.timefmt import clock_text
-from kapdesk.core.wording import counted
+from kapdesk.core.words import QT_TRANSLATE_NOOP, joined
 from kapdesk.storage.board import BoardFeed, BoardUpdate
 from kapdesk.storage.db import Storage
 from kapdesk.ui import formats, theme
 from kapdesk.ui.widgets import label
+from kapdesk.ui.words import said, say
+
+FREE = QT_TRANSLATE_NOOP("BoardWindow", "Free")
+LAST_VITALS = QT_TRANSLATE_NOOP("BoardWindow", "Last vitals: {vitals}")
+FLAG = QT_TRANSLATE_NOOP("BoardWindow", "⚑ {flag}")
+NOT_READ = QT_TRANSLATE_NOOP(
+    "BoardWindow", "{problem} Showing the rooms as they were at {time}; trying again."
+)
+LIVE = QT_TRANSLATE_NOOP("BoardWindow", "Live")
+LIVE_LISTENING = QT_TRANSLATE_NOOP("BoardWindow", "Live (updates as rooms record)")
+ONE_UNSHOWN = QT_TRANSLATE_NOOP("BoardWindow", "1 session cannot be shown.")
+UNSHOWN = QT_TRANSLATE_NOOP("BoardWindow", "{count} sessions cannot be shown.")
 
 CARD_WIDTH = 380  # the narrowest a card reads well at; the columns follow the window's width
 
@@ -111,12 +123,12 @@ class RoomCardView(QFrame):
         self._set(self.room, card.room)
         free = card.session_id is None
         self._set(self.patient, card.patient)
-        self._set(self.phase, "Free" if free else card.phase)
+        self._set(self.phase, FREE if free else card.phase)
         self._set(self.time, "" if card.elapsed is None else clock_text(card.elapsed))
         self._set(self.protocol, card.protocol)
         self._set(self.next_check, card.next_check)
-        self._set(self.vitals, "" if free else f"Last vitals: {card.last_vitals}")
-        self._set(self.flags, "\n".join(f"⚑ {flag}" for flag in card.flags))
+        self._set(self.vitals, "" if free else LAST_VITALS.format(vitals=card.last_vitals))
+        self._set(self.flags, joined([FLAG.format(flag=flag) for flag in card.flags], "\n"))
         self._set(self.sound, card.sound)
         self._set(self.silent, card.silent)
         check_level = {Attention.DUE: "due", Attention.URGENT: "urgent"}.get(card.attention, "")
@@ -127,8 +139,8 @@ class RoomCardView(QFrame):
 
     @staticmethod
     def _set(widget: QLabel, text: str) -> None:
-        if widget.text() != text:
-            widget.setText(text)
+        if said(widget) != text or type(said(widget)) is not type(text):
+            say(widget, text)  # said again in the language spoken, when it changes
         widget.setVisible(bool(text))
 
 
@@ -147,7 +159,7 @@ class BoardWindow(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("kapdesk · Clinic board")
+        say(self, QT_TRANSLATE_NOOP("BoardWindow", "kapdesk · Clinic board"), "setWindowTitle")
         self.setStyleSheet(STYLE)
         self.setMinimumSize(640, 420)
         self._clock = clock
@@ -160,9 +172,12 @@ class BoardWindow(QWidget):
         outer.setContentsMargins(24, 18, 24, 18)
         outer.setSpacing(14)
         header = QHBoxLayout()
-        header.addWidget(label("Clinic board", "title"))
+        title = label("", "title")
+        say(title, QT_TRANSLATE_NOOP("BoardWindow", "Clinic board"))
+        header.addWidget(title)
         header.addStretch(1)
-        self.status = label("Reading the rooms…")
+        self.status = label()
+        say(self.status, QT_TRANSLATE_NOOP("BoardWindow", "Reading the rooms…"))
         self.status.setProperty("part", "status")
         self.status.setWordWrap(True)
         self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -171,10 +186,14 @@ class BoardWindow(QWidget):
         header.addSpacing(20)
         header.addWidget(self.clock_label)
         outer.addLayout(header)
-        self.empty = label(
-            "No room has run a session in the last 30 days. Rooms appear here as soon as they "
-            "open one.",
-            "muted",
+        self.empty = label("", "muted")
+        say(
+            self.empty,
+            QT_TRANSLATE_NOOP(
+                "BoardWindow",
+                "No room has run a session in the last 30 days. Rooms appear here as soon as "
+                "they open one.",
+            ),
         )
         self.empty.hide()
         outer.addWidget(self.empty)
@@ -188,12 +207,15 @@ class BoardWindow(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self._grid_host)
         outer.addWidget(scroll, 1)
-        outer.addWidget(
-            label(
+        footer = label("", "muted")
+        say(
+            footer,
+            QT_TRANSLATE_NOOP(
+                "BoardWindow",
                 "Read-only: sessions are run in their rooms.   Esc closes · F11 full screen",
-                "muted",
-            )
+            ),
         )
+        outer.addWidget(footer)
 
         QShortcut(QKeySequence("Esc"), self).activated.connect(self.close)
         QShortcut(QKeySequence("F11"), self).activated.connect(self._toggle_full_screen)
@@ -253,16 +275,19 @@ class BoardWindow(QWidget):
         if update is None:
             return
         read = formats.time(update.read_at, seconds=True)
+        parts: list[str] = []
         if update.problem:
-            text = f"{update.problem} Showing the rooms as they were at {read}; trying again."
+            parts.append(NOT_READ.format(problem=update.problem, time=read))
             level = "urgent"
         else:
-            text = "Live" + (" (updates as rooms record)" if self.feed.listens else "")
+            parts.append(LIVE_LISTENING if self.feed.listens else LIVE)
             level = ""
-        if self.board.unreadable:
-            text += f" {counted(len(self.board.unreadable), 'session')} cannot be shown."
-        if self.status.text() != text:
-            self.status.setText(text)
+        unreadable = len(self.board.unreadable)
+        if unreadable:
+            parts.append(ONE_UNSHOWN if unreadable == 1 else UNSHOWN.format(count=unreadable))
+        text = joined(parts, " ")
+        if said(self.status) != text:
+            say(self.status, text)
         _restyle(self.status, "attention", level)
 
     def _place(self) -> None:
