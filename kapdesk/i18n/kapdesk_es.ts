@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="es_ES">
 <context>
     <name>AccountForm</name>
@@ -36,7 +35,7 @@
         <translation>Repetir PIN</translation>
     </message>
     <message>
-        <source>Type the person&apos;s name.</source>
+        <source>Type the person's name.</source>
         <translation>Escriba el nombre de la persona.</translation>
     </message>
     <message>
@@ -46,6 +45,314 @@
     <message>
         <source>The two PINs are not the same; type them again.</source>
         <translation>Los dos PIN no coinciden; escríbalos de nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSection</name>
+    <message>
+        <source>Anyone who has the drive or the share can read every patient's record in an unencrypted backup. Leave this off unless the backup folder is itself locked away.</source>
+        <translation>Cualquiera que tenga la unidad o la carpeta compartida puede leer el expediente de cada paciente en una copia sin cifrar. Deje esto desactivado salvo que la carpeta de copias esté bajo llave.</translation>
+    </message>
+    <message>
+        <source>No backup was made after the last session closed. {problem}</source>
+        <translation>No se hizo ninguna copia al cerrarse la última sesión. {problem}</translation>
+    </message>
+    <message>
+        <source>No backup was made today. {problem}</source>
+        <translation>Hoy no se hizo ninguna copia. {problem}</translation>
+    </message>
+    <message>
+        <source>No backup was made. {problem}</source>
+        <translation>No se hizo ninguna copia. {problem}</translation>
+    </message>
+    <message>
+        <source>No backup was made on {when}. {problem}</source>
+        <translation>No se hizo ninguna copia el {when}. {problem}</translation>
+    </message>
+    <message>
+        <source>Backed up and checked: {file}.</source>
+        <translation>Copia hecha y verificada: {file}.</translation>
+    </message>
+    <message>
+        <source>None yet.</source>
+        <translation>Ninguna todavía.</translation>
+    </message>
+    <message>
+        <source>{when} · {size} · 1 session</source>
+        <translation>{when} · {size} · 1 sesión</translation>
+    </message>
+    <message>
+        <source>{when} · {size} · {count} sessions</source>
+        <translation>{when} · {size} · {count} sesiones</translation>
+    </message>
+    <message>
+        <source>{file}, in {folder}</source>
+        <translation>{file}, en {folder}</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Hacer copia ahora</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Haciendo copia…</translation>
+    </message>
+    <message>
+        <source>The clinic server's own tools back up this room's records (see docs/backup.md).</source>
+        <translation>Las herramientas del propio servidor de la clínica respaldan los registros de esta sala (vea docs/backup.md).</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Carpeta de copias</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>Frase de contraseña de las copias</translation>
+    </message>
+    <message>
+        <source>Backups are encrypted with this passphrase. Keep a copy on paper somewhere safe: a backup cannot be restored without it.</source>
+        <translation>Las copias se cifran con esta frase de contraseña. Guarde una copia en papel en un lugar seguro: sin ella no se puede restaurar una copia.</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>Repetir</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
+    </message>
+    <message>
+        <source>e.g. /media/usb/kapdesk (empty: no backups)</source>
+        <translation>p. ej. /media/usb/kapdesk (vacío: sin copias)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Keep backups unencrypted</source>
+        <translation>Guardar las copias sin cifrar</translation>
+    </message>
+    <message>
+        <source>Set backup passphrase…</source>
+        <translation>Definir frase de contraseña…</translation>
+    </message>
+    <message>
+        <source>BACKUPS</source>
+        <translation>COPIAS DE SEGURIDAD</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>Cifrado</translation>
+    </message>
+    <message>
+        <source>Backups kept</source>
+        <translation>Copias guardadas</translation>
+    </message>
+    <message>
+        <source>Last good backup</source>
+        <translation>Última copia correcta</translation>
+    </message>
+    <message>
+        <source> daily</source>
+        <translation> diarias</translation>
+    </message>
+    <message>
+        <source> weekly</source>
+        <translation> semanales</translation>
+    </message>
+    <message>
+        <source> monthly</source>
+        <translation> mensuales</translation>
+    </message>
+    <message>
+        <source>Making a backup and checking it. The session goes on meanwhile.</source>
+        <translation>Haciendo una copia y verificándola. La sesión continúa mientras tanto.</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <source>No backup of this PC's records has been made yet.</source>
+        <translation>Todavía no se ha hecho ninguna copia de los registros de este PC.</translation>
+    </message>
+    <message>
+        <source>The last good backup is {days} days old: check the backup folder is there and has room.</source>
+        <translation>La última copia correcta tiene {days} días: compruebe que la carpeta de copias está disponible y tiene espacio.</translation>
+    </message>
+</context>
+<context>
+    <name>Board</name>
+    <message>
+        <source>Patient hidden</source>
+        <translation>Paciente oculto</translation>
+    </message>
+    <message>
+        <source>Unnamed room</source>
+        <translation>Sala sin nombre</translation>
+    </message>
+    <message>
+        <source>Session open</source>
+        <translation>Sesión abierta</translation>
+    </message>
+    <message>
+        <source>The board cannot read this session's protocol: look on the room PC</source>
+        <translation>El tablero no puede leer el protocolo de esta sesión: mire en el PC de la sala</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Terminada</translation>
+    </message>
+    <message>
+        <source>Not dosed yet</source>
+        <translation>Sin dosis todavía</translation>
+    </message>
+    <message>
+        <source>{check}: not taken</source>
+        <translation>{check}: no tomados</translation>
+    </message>
+    <message>
+        <source>{check}: overdue by {late}</source>
+        <translation>{check}: con {late} de retraso</translation>
+    </message>
+    <message>
+        <source>{check}: due now</source>
+        <translation>{check}: toca ahora</translation>
+    </message>
+    <message>
+        <source>Vitals: all checks done</source>
+        <translation>Signos vitales: todos los controles hechos</translation>
+    </message>
+    <message>
+        <source>Next {check}, in {wait}</source>
+        <translation>Próximos {check}, en {wait}</translation>
+    </message>
+    <message>
+        <source>Next: {check}</source>
+        <translation>Siguiente: {check}</translation>
+    </message>
+    <message>
+        <source>Vitals at {minutes} min</source>
+        <translation>Signos vitales a los {minutes} min</translation>
+    </message>
+    <message>
+        <source>vitals at {minutes} min</source>
+        <translation>signos vitales a los {minutes} min</translation>
+    </message>
+    <message>
+        <source>{label} before dosing</source>
+        <translation>{label} antes de la dosis</translation>
+    </message>
+    <message>
+        <source>{label} before discharge</source>
+        <translation>{label} antes del alta</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>ahora mismo</translation>
+    </message>
+    <message>
+        <source>{minutes} ago</source>
+        <translation>hace {minutes}</translation>
+    </message>
+    <message>
+        <source>{what} ({ago})</source>
+        <translation>{what} ({ago})</translation>
+    </message>
+    <message>
+        <source>No vitals yet</source>
+        <translation>Sin signos vitales todavía</translation>
+    </message>
+    <message>
+        <source>Quiet</source>
+        <translation>Silencio</translation>
+    </message>
+    <message>
+        <source>Music: {title}</source>
+        <translation>Música: {title}</translation>
+    </message>
+    <message>
+        <source>No music</source>
+        <translation>Sin música</translation>
+    </message>
+    <message>
+        <source>a track</source>
+        <translation>una pista</translation>
+    </message>
+    <message>
+        <source>No word from this room's PC for {minutes}: it may be offline. What is shown may be behind.</source>
+        <translation>Sin noticias del PC de esta sala desde hace {minutes}: puede estar sin conexión. Lo que se muestra puede estar atrasado.</translation>
+    </message>
+    <message>
+        <source>This room's PC has 1 entry waiting to reach the server.</source>
+        <translation>El PC de esta sala tiene 1 registro pendiente de llegar al servidor.</translation>
+    </message>
+    <message>
+        <source>This room's PC has {count} entries waiting to reach the server.</source>
+        <translation>El PC de esta sala tiene {count} registros pendientes de llegar al servidor.</translation>
+    </message>
+</context>
+<context>
+    <name>BoardWindow</name>
+    <message>
+        <source>Free</source>
+        <translation>Libre</translation>
+    </message>
+    <message>
+        <source>Last vitals: {vitals}</source>
+        <translation>Últimos signos vitales: {vitals}</translation>
+    </message>
+    <message>
+        <source>⚑ {flag}</source>
+        <translation>⚑ {flag}</translation>
+    </message>
+    <message>
+        <source>{problem} Showing the rooms as they were at {time}; trying again.</source>
+        <translation>{problem} Se muestran las salas como estaban a las {time}; se vuelve a intentar.</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>En vivo</translation>
+    </message>
+    <message>
+        <source>Live (updates as rooms record)</source>
+        <translation>En vivo (se actualiza cuando las salas registran)</translation>
+    </message>
+    <message>
+        <source>1 session cannot be shown.</source>
+        <translation>1 sesión no se puede mostrar.</translation>
+    </message>
+    <message>
+        <source>{count} sessions cannot be shown.</source>
+        <translation>{count} sesiones no se pueden mostrar.</translation>
+    </message>
+    <message>
+        <source>kapdesk · Clinic board</source>
+        <translation>kapdesk · Tablero de la clínica</translation>
+    </message>
+    <message>
+        <source>Clinic board</source>
+        <translation>Tablero de la clínica</translation>
+    </message>
+    <message>
+        <source>Reading the rooms…</source>
+        <translation>Leyendo las salas…</translation>
+    </message>
+    <message>
+        <source>No room has run a session in the last 30 days. Rooms appear here as soon as they open one.</source>
+        <translation>Ninguna sala ha tenido una sesión en los últimos 30 días. Las salas aparecen aquí en cuanto abren una.</translation>
+    </message>
+    <message>
+        <source>Read-only: sessions are run in their rooms.   Esc closes · F11 full screen</source>
+        <translation>Solo lectura: las sesiones se llevan en sus salas.   Esc cierra · F11 pantalla completa</translation>
     </message>
 </context>
 <context>
@@ -206,6 +513,171 @@
     <message>
         <source>Entries of this session are held only in memory (this PC cannot keep them on its disk): closing kapdesk now loses them. Close again to do so.</source>
         <translation>Las anotaciones de esta sesión solo están en la memoria (este PC no puede guardarlas en su disco): si cierra kapdesk ahora, se pierden. Cierre de nuevo para hacerlo.</translation>
+    </message>
+</context>
+<context>
+    <name>CourseChart</name>
+    <message>
+        <source>No PHQ-9 or GAD-7 yet</source>
+        <translation>Aún no hay PHQ-9 ni GAD-7</translation>
+    </message>
+</context>
+<context>
+    <name>CourseView</name>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocolo</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Taken at</source>
+        <translation>Momento</translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation>Cuestionario</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation>Nivel</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation>abierta, sin dosis</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>cerrada</translation>
+    </message>
+    <message>
+        <source>preparation</source>
+        <translation>preparación</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>seguimiento</translation>
+    </message>
+    <message>
+        <source>Course · session {session}</source>
+        <translation>Ciclo · sesión {session}</translation>
+    </message>
+    <message>
+        <source>Questionnaires · {patient}</source>
+        <translation>Cuestionarios · {patient}</translation>
+    </message>
+    <message>
+        <source>Course · {patient} · {held} of {planned} session</source>
+        <translation>Ciclo · {patient} · {held} de {planned} sesión</translation>
+    </message>
+    <message>
+        <source>Course · {patient} · {held} of {planned} sessions</source>
+        <translation>Ciclo · {patient} · {held} de {planned} sesiones</translation>
+    </message>
+    <message>
+        <source>Not part of a course: the patient's sessions and questionnaires.</source>
+        <translation>Fuera de un ciclo: las sesiones y los cuestionarios del paciente.</translation>
+    </message>
+    <message>
+        <source>Started {day}. {planned} session planned.</source>
+        <translation>Iniciado el {day}. {planned} sesión prevista.</translation>
+    </message>
+    <message>
+        <source>Started {day}. {planned} sessions planned.</source>
+        <translation>Iniciado el {day}. {planned} sesiones previstas.</translation>
+    </message>
+    <message>
+        <source>Loading the course…</source>
+        <translation>Cargando el ciclo…</translation>
+    </message>
+    <message>
+        <source>{instrument} (corrected)</source>
+        <translation>{instrument} (corregido)</translation>
+    </message>
+    <message>
+        <source>{total} of {most}</source>
+        <translation>{total} de {most}</translation>
+    </message>
+    <message>
+        <source>Saved: {instrument} {total} of {most}, {band}.</source>
+        <translation>Guardado: {instrument} {total} de {most}, {band}.</translation>
+    </message>
+    <message>
+        <source>Saved: {instrument} {total} of {most}, {band}. {flags}</source>
+        <translation>Guardado: {instrument} {total} de {most}, {band}. {flags}</translation>
+    </message>
+    <message>
+        <source>{problem} Nothing was saved.</source>
+        <translation>{problem} No se guardó nada.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Volver</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <source>Questionnaires</source>
+        <translation>Cuestionarios</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Evolución</translation>
+    </message>
+    <message>
+        <source>The course</source>
+        <translation>El ciclo</translation>
+    </message>
+    <message>
+        <source>The questionnaires</source>
+        <translation>Los cuestionarios</translation>
+    </message>
+    <message>
+        <source>The questionnaire</source>
+        <translation>El cuestionario</translation>
+    </message>
+</context>
+<context>
+    <name>Coverage</name>
+    <message>
+        <source>{phases}: no music (bed only)</source>
+        <translation>{phases}: sin música (solo fondo)</translation>
+    </message>
+    <message>
+        <source>{phases} is {minutes} short</source>
+        <translation>A {phases} le faltan {minutes}</translation>
+    </message>
+    <message>
+        <source>{phases} are {minutes} short</source>
+        <translation>A {phases} les faltan {minutes}</translation>
+    </message>
+    <message>
+        <source>{phases}: {music} of music for {planned}</source>
+        <translation>{phases}: {music} de música para {planned}</translation>
+    </message>
+    <message>
+        <source>{line} (1 track of unknown length)</source>
+        <translation>{line} (1 pista de duración desconocida)</translation>
+    </message>
+    <message>
+        <source>{line} ({count} tracks of unknown length)</source>
+        <translation>{line} ({count} pistas de duración desconocida)</translation>
     </message>
 </context>
 <context>
@@ -378,7 +850,7 @@
         <translation>{total} de {most}, aún no está listo: {reasons}</translation>
     </message>
     <message>
-        <source>Answer the protocol&apos;s questions: {questions}</source>
+        <source>Answer the protocol's questions: {questions}</source>
         <translation>Responda las preguntas del protocolo: {questions}</translation>
     </message>
     <message>
@@ -485,7 +957,7 @@
         <translation>Cambiar de usuario   Ctrl+Shift+L</translation>
     </message>
     <message>
-        <source>the prescriber&apos;s reason, e.g. partial response at 0.5</source>
+        <source>the prescriber's reason, e.g. partial response at 0.5</source>
         <translation>el motivo del prescriptor, p. ej., respuesta parcial con 0.5</translation>
     </message>
     <message>
@@ -525,7 +997,7 @@
         <translation>No registrada: supera el límite de {limit} {unit}</translation>
     </message>
     <message>
-        <source>Needs a prescriber&apos;s decision</source>
+        <source>Needs a prescriber's decision</source>
         <translation>Requiere decisión del prescriptor</translation>
     </message>
     <message>
@@ -591,7 +1063,7 @@
         <translation>Bienvenido a kapdesk</translation>
     </message>
     <message>
-        <source>First, the clinic&apos;s admin account. The admin adds the rest of the staff, each with their own PIN, and can read the audit trail. Tick the roles this person also has in the room: recording a dose takes a nurse or a prescriber.</source>
+        <source>First, the clinic's admin account. The admin adds the rest of the staff, each with their own PIN, and can read the audit trail. Tick the roles this person also has in the room: recording a dose takes a nurse or a prescriber.</source>
         <translation>Primero, la cuenta de administración de la clínica. Quien administra añade al resto del personal, cada persona con su propio PIN, y puede leer el registro de auditoría. Marque también las funciones que esta persona tiene en la sala: para registrar una dosis hace falta una enfermera o un prescriptor.</translation>
     </message>
     <message>
@@ -850,7 +1322,7 @@
         <translation>Notas</translation>
     </message>
     <message>
-        <source>Note, printed on the patient&apos;s handout with the booking</source>
+        <source>Note, printed on the patient's handout with the booking</source>
         <translation>Nota, impresa en la hoja para el paciente con la cita</translation>
     </message>
     <message>
@@ -882,7 +1354,7 @@
         <translation>Cargando el plan de integración…</translation>
     </message>
     <message>
-        <source>The plan&apos;s change</source>
+        <source>The plan's change</source>
         <translation>El cambio en el plan</translation>
     </message>
     <message>
@@ -906,7 +1378,7 @@
         <translation>la hoja para el paciente</translation>
     </message>
     <message>
-        <source>Save the patient&apos;s handout</source>
+        <source>Save the patient's handout</source>
         <translation>Guardar la hoja para el paciente</translation>
     </message>
     <message>
@@ -1213,7 +1685,7 @@
         <translation>No se pudo medir la sonoridad: kapdesk no pudo iniciar la medición.</translation>
     </message>
     <message>
-        <source>Loudness could not be measured: kapdesk&apos;s measuring stopped unexpectedly.</source>
+        <source>Loudness could not be measured: kapdesk's measuring stopped unexpectedly.</source>
         <translation>No se pudo medir la sonoridad: la medición de kapdesk se detuvo de forma inesperada.</translation>
     </message>
 </context>
@@ -1437,11 +1909,11 @@
         <translation>sin medir</translation>
     </message>
     <message>
-        <source>From the file&apos;s ReplayGain or R128 tags: {loudness} LUFS, true peak {peak} dBTP.</source>
+        <source>From the file's ReplayGain or R128 tags: {loudness} LUFS, true peak {peak} dBTP.</source>
         <translation>De las etiquetas ReplayGain o R128 del archivo: {loudness} LUFS, pico real {peak} dBTP.</translation>
     </message>
     <message>
-        <source>From the file&apos;s ReplayGain or R128 tags: {loudness} LUFS, range {range} LU, true peak {peak} dBTP.</source>
+        <source>From the file's ReplayGain or R128 tags: {loudness} LUFS, range {range} LU, true peak {peak} dBTP.</source>
         <translation>De las etiquetas ReplayGain o R128 del archivo: {loudness} LUFS, rango {range} LU, pico real {peak} dBTP.</translation>
     </message>
     <message>
@@ -1469,7 +1941,7 @@
         <translation>Sin medir: suena como sonaría la pista más fuerte, más bajo en lugar de más alto.</translation>
     </message>
     <message>
-        <source>Quieter than the clinic&apos;s target of {target} LUFS: kapdesk never raises a track, so it plays {short} LU under the others.</source>
+        <source>Quieter than the clinic's target of {target} LUFS: kapdesk never raises a track, so it plays {short} LU under the others.</source>
         <translation>Más bajo que el objetivo de la clínica de {target} LUFS: kapdesk nunca sube una pista, así que suena {short} LU por debajo de las demás.</translation>
     </message>
     <message>
@@ -1477,23 +1949,23 @@
         <translation>Bajado para que sus picos queden por debajo de {ceiling} dBTP.</translation>
     </message>
     <message>
-        <source>Lowered to the clinic&apos;s target of {target} LUFS.</source>
+        <source>Lowered to the clinic's target of {target} LUFS.</source>
         <translation>Bajado al objetivo de la clínica de {target} LUFS.</translation>
     </message>
     <message>
-        <source>1 track is too quiet for the clinic&apos;s target of {target} LUFS: “{first}” plays {first_short} LU under it.</source>
+        <source>1 track is too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it.</source>
         <translation>1 pista suena demasiado baja para el objetivo de la clínica de {target} LUFS: «{first}» suena {first_short} LU por debajo.</translation>
     </message>
     <message>
-        <source>{count} tracks are too quiet for the clinic&apos;s target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU.</source>
+        <source>{count} tracks are too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU.</source>
         <translation>{count} pistas suenan demasiado bajas para el objetivo de la clínica de {target} LUFS: «{first}» suena {first_short} LU por debajo, «{second}» {second_short} LU.</translation>
     </message>
     <message>
-        <source>{count} tracks are too quiet for the clinic&apos;s target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU and 1 more.</source>
+        <source>{count} tracks are too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU and 1 more.</source>
         <translation>{count} pistas suenan demasiado bajas para el objetivo de la clínica de {target} LUFS: «{first}» suena {first_short} LU por debajo, «{second}» {second_short} LU y 1 más.</translation>
     </message>
     <message>
-        <source>{count} tracks are too quiet for the clinic&apos;s target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU and {more} more.</source>
+        <source>{count} tracks are too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU and {more} more.</source>
         <translation>{count} pistas suenan demasiado bajas para el objetivo de la clínica de {target} LUFS: «{first}» suena {first_short} LU por debajo, «{second}» {second_short} LU y {more} más.</translation>
     </message>
     <message>
@@ -1511,6 +1983,22 @@
     <message>
         <source>Held down to keep peaks under {ceiling} dBTP: “{first}”, “{second}” and {more} more.</source>
         <translation>Bajadas para mantener los picos por debajo de {ceiling} dBTP: «{first}», «{second}» y {more} más.</translation>
+    </message>
+    <message>
+        <source>{count} sound not measured (played softer, as the loudest master would be; the library says why)</source>
+        <translation>{count} sonido sin medir (suena más bajo, como sonaría el máster más fuerte; la biblioteca indica por qué)</translation>
+    </message>
+    <message>
+        <source>{count} sounds not measured (played softer, as the loudest master would be; the library says why)</source>
+        <translation>{count} sonidos sin medir (suenan más bajo, como sonaría el máster más fuerte; la biblioteca indica por qué)</translation>
+    </message>
+    <message>
+        <source>{count} sound under the clinic's loudness (up to {most} LU)</source>
+        <translation>{count} sonido por debajo de la sonoridad de la clínica (hasta {most} LU)</translation>
+    </message>
+    <message>
+        <source>{count} sounds under the clinic's loudness (up to {most} LU)</source>
+        <translation>{count} sonidos por debajo de la sonoridad de la clínica (hasta {most} LU)</translation>
     </message>
 </context>
 <context>
@@ -1580,6 +2068,184 @@
     </message>
 </context>
 <context>
+    <name>ObservationPanel</name>
+    <message>
+        <source>Vital signs</source>
+        <translation>Signos vitales</translation>
+    </message>
+    <message>
+        <source>Record vital signs</source>
+        <translation>Registrar signos vitales</translation>
+    </message>
+    <message>
+        <source>Note: start typing anywhere on this screen; Enter saves</source>
+        <translation>Nota: escriba en cualquier parte de esta pantalla; Intro guarda</translation>
+    </message>
+    <message>
+        <source>{check} {when}</source>
+        <translation>{check} {when}</translation>
+    </message>
+    <message>
+        <source>{check} {when}, {late} late</source>
+        <translation>{check} {when}, {late} de retraso</translation>
+    </message>
+    <message>
+        <source>Vital signs overdue: {check}</source>
+        <translation>Signos vitales atrasados: {check}</translation>
+    </message>
+    <message>
+        <source>Vital signs due: {check}</source>
+        <translation>Toca tomar signos vitales: {check}</translation>
+    </message>
+    <message>
+        <source>Overdue: {check}</source>
+        <translation>Atrasado: {check}</translation>
+    </message>
+    <message>
+        <source>Due now: {check}</source>
+        <translation>Toca ahora: {check}</translation>
+    </message>
+    <message>
+        <source>and {count} more check not taken</source>
+        <translation>y {count} control más sin tomar</translation>
+    </message>
+    <message>
+        <source>and {count} more checks not taken</source>
+        <translation>y {count} controles más sin tomar</translation>
+    </message>
+    <message>
+        <source>Next: {check}</source>
+        <translation>Siguiente: {check}</translation>
+    </message>
+    <message>
+        <source>No more checks planned</source>
+        <translation>No hay más controles previstos</translation>
+    </message>
+    <message>
+        <source>{done} of {total} done</source>
+        <translation>{done} de {total} hechos</translation>
+    </message>
+    <message>
+        <source>Last: {at}  {reading}</source>
+        <translation>Último: {at}  {reading}</translation>
+    </message>
+    <message>
+        <source>No reading yet</source>
+        <translation>Aún no hay mediciones</translation>
+    </message>
+    <message>
+        <source>Saved {at}: {what}</source>
+        <translation>Guardado {at}: {what}</translation>
+    </message>
+    <message>
+        <source>Kept on this PC {at} (offline): {what}</source>
+        <translation>Guardado en este equipo {at} (sin conexión): {what}</translation>
+    </message>
+    <message>
+        <source>{what}: {problem}</source>
+        <translation>{what}: {problem}</translation>
+    </message>
+    <message>
+        <source>Not saved yet.</source>
+        <translation>Aún no se ha guardado.</translation>
+    </message>
+    <message>
+        <source>Saving… {what}</source>
+        <translation>Guardando… {what}</translation>
+    </message>
+    <message>
+        <source>{reading} (flagged)</source>
+        <translation>{reading} (señalado)</translation>
+    </message>
+    <message>
+        <source>{scale}: {words}</source>
+        <translation>{scale}: {words}</translation>
+    </message>
+</context>
+<context>
+    <name>Observations</name>
+    <message>
+        <source>Calm</source>
+        <translation>Calma</translation>
+    </message>
+    <message>
+        <source>Talking</source>
+        <translation>Hablando</translation>
+    </message>
+    <message>
+        <source>Crying</source>
+        <translation>Llorando</translation>
+    </message>
+    <message>
+        <source>Laughing</source>
+        <translation>Riendo</translation>
+    </message>
+    <message>
+        <source>Restless</source>
+        <translation>Inquietud</translation>
+    </message>
+    <message>
+        <source>Nausea</source>
+        <translation>Náuseas</translation>
+    </message>
+    <message>
+        <source>Vomited</source>
+        <translation>Vomitó</translation>
+    </message>
+    <message>
+        <source>Unresponsive to voice</source>
+        <translation>No responde a la voz</translation>
+    </message>
+    <message>
+        <source>Wants music changed</source>
+        <translation>Quiere otra música</translation>
+    </message>
+    <message>
+        <source>Bathroom</source>
+        <translation>Baño</translation>
+    </message>
+    <message>
+        <source>Type a note or pick a tag first.</source>
+        <translation>Primero escriba una nota o elija una etiqueta.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nada</translation>
+    </message>
+    <message>
+        <source>worst</source>
+        <translation>máxima</translation>
+    </message>
+    <message>
+        <source>Responsiveness to voice</source>
+        <translation>Respuesta a la voz</translation>
+    </message>
+    <message>
+        <source>Responds readily to name</source>
+        <translation>Responde enseguida a su nombre</translation>
+    </message>
+    <message>
+        <source>Slow to respond to name</source>
+        <translation>Tarda en responder a su nombre</translation>
+    </message>
+    <message>
+        <source>Responds only to loud or repeated name</source>
+        <translation>Responde solo si se le llama fuerte o varias veces</translation>
+    </message>
+    <message>
+        <source>Responds only to a touch on the shoulder</source>
+        <translation>Responde solo al tocarle el hombro</translation>
+    </message>
+    <message>
+        <source>No response to voice or touch</source>
+        <translation>No responde a la voz ni al tacto</translation>
+    </message>
+    <message>
+        <source>Distress</source>
+        <translation>Angustia</translation>
+    </message>
+</context>
+<context>
     <name>PageHeader</name>
     <message>
         <source>Patient {code}</source>
@@ -1625,7 +2291,7 @@
         <translation>{problem}. La sesión está abierta; añádala al ciclo más tarde.</translation>
     </message>
     <message>
-        <source>{problem} (kapdesk&apos;s defaults apply)</source>
+        <source>{problem} (kapdesk's defaults apply)</source>
         <translation>{problem} (se aplican los valores predeterminados de kapdesk)</translation>
     </message>
     <message>
@@ -1645,7 +2311,7 @@
         <translation>Hay una sesión de terapia asistida con ketamina en curso</translation>
     </message>
     <message>
-        <source>{problems} Check the PC&apos;s power settings during this session.</source>
+        <source>{problems} Check the PC's power settings during this session.</source>
         <translation>{problems} Revise la configuración de energía del PC durante esta sesión.</translation>
     </message>
 </context>
@@ -1804,7 +2470,7 @@
         <translation>Primero escriba la intención.</translation>
     </message>
     <message>
-        <source>Intention, in the patient&apos;s own words</source>
+        <source>Intention, in the patient's own words</source>
         <translation>Intención, en palabras del paciente</translation>
     </message>
     <message>
@@ -1855,7 +2521,7 @@
         <translation>No se pudo imprimir {what}: {error}.</translation>
     </message>
     <message>
-        <source>The {what} could not be made because of an unexpected problem; it is described in kapdesk&apos;s log.</source>
+        <source>The {what} could not be made because of an unexpected problem; it is described in kapdesk's log.</source>
         <translation>No se pudo preparar {what} por un problema inesperado; se describe en el archivo de registro de kapdesk.</translation>
     </message>
     <message>
@@ -1984,10 +2650,219 @@
     </message>
 </context>
 <context>
+    <name>RoomBackups</name>
+    <message>
+        <source>Keeping it in the OS keyring…</source>
+        <translation>Guardándola en el llavero del sistema…</translation>
+    </message>
+    <message>
+        <source>Kept in the OS keyring.</source>
+        <translation>Guardada en el llavero del sistema.</translation>
+    </message>
+    <message>
+        <source>Not kept: {problem}. Without a keyring on this PC kapdesk cannot make encrypted backups by itself; ask IT to set KAPDESK_BACKUP_PASSPHRASE for kapdesk.</source>
+        <translation>No se guardó: {problem}. Sin un llavero en este PC, kapdesk no puede hacer copias cifradas por sí solo; pida a informática que defina KAPDESK_BACKUP_PASSPHRASE para kapdesk.</translation>
+    </message>
+    <message>
+        <source>None set yet: no encrypted backup can be made until one is.</source>
+        <translation>Ninguna definida todavía: no se puede hacer ninguna copia cifrada hasta que se defina.</translation>
+    </message>
+</context>
+<context>
+    <name>RoomPC</name>
+    <message>
+        <source>This room's settings cannot be saved here.</source>
+        <translation>La configuración de esta sala no se puede guardar aquí.</translation>
+    </message>
+    <message>
+        <source>The room's name can change once no session is open in it.</source>
+        <translation>El nombre de la sala puede cambiar cuando no haya ninguna sesión abierta en ella.</translation>
+    </message>
+    <message>
+        <source>{reason}.</source>
+        <translation>{reason}.</translation>
+    </message>
+</context>
+<context>
+    <name>RoomSettings</name>
+    <message>
+        <source>A room name has at most {count} characters.</source>
+        <translation>El nombre de una sala tiene como máximo {count} caracteres.</translation>
+    </message>
+    <message>
+        <source>The idle lock is 0 (never) to 240 minutes.</source>
+        <translation>El bloqueo por inactividad va de 0 (nunca) a 240 minutos.</translation>
+    </message>
+    <message>
+        <source>The volume limit is 5% to 100%.</source>
+        <translation>El límite de volumen va del 5 % al 100 %.</translation>
+    </message>
+    <message>
+        <source>The backup folder is a whole path, such as /media/usb/kapdesk.</source>
+        <translation>La carpeta de copias es una ruta completa, como /media/usb/kapdesk.</translation>
+    </message>
+    <message>
+        <source>Backups kept are 0 to {count} of each kind.</source>
+        <translation>Las copias guardadas van de 0 a {count} de cada tipo.</translation>
+    </message>
+    <message>
+        <source>At least one backup is kept: daily, weekly or monthly.</source>
+        <translation>Se guarda al menos una copia: diaria, semanal o mensual.</translation>
+    </message>
+</context>
+<context>
     <name>SetupView</name>
     <message>
         <source>HANDOUT LANGUAGE</source>
         <translation>IDIOMA DE LA HOJA</translation>
+    </message>
+    <message>
+        <source>No sound</source>
+        <translation>Sin sonido</translation>
+    </message>
+    <message>
+        <source>New course of</source>
+        <translation>Nuevo ciclo de</translation>
+    </message>
+    <message>
+        <source>Not part of a course</source>
+        <translation>Fuera de un ciclo</translation>
+    </message>
+    <message>
+        <source>Course from {day}: session {number} of {planned}</source>
+        <translation>Ciclo del {day}: sesión {number} de {planned}</translation>
+    </message>
+    <message>
+        <source> sessions</source>
+        <translation> sesiones</translation>
+    </message>
+    <message>
+        <source>{name}
+{route} · {count} phase · {planned}</source>
+        <translation>{name}
+{route} · {count} fase · {planned}</translation>
+    </message>
+    <message>
+        <source>{name}
+{route} · {count} phases · {planned}</source>
+        <translation>{name}
+{route} · {count} fases · {planned}</translation>
+    </message>
+    <message>
+        <source>{name}
+{route} · {count} phase · {planned} · at least {room} in the room</source>
+        <translation>{name}
+{route} · {count} fase · {planned} · al menos {room} en la sala</translation>
+    </message>
+    <message>
+        <source>{name}
+{route} · {count} phases · {planned} · at least {room} in the room</source>
+        <translation>{name}
+{route} · {count} fases · {planned} · al menos {room} en la sala</translation>
+    </message>
+    <message>
+        <source>Some of the clinic's files could not be used (kapdesk's own stand in for them): {problems}</source>
+        <translation>No se pudieron usar algunos archivos de la clínica (kapdesk usa los suyos en su lugar): {problems}</translation>
+    </message>
+    <message>
+        <source>Silence: no bed and no music.</source>
+        <translation>Silencio: sin fondo y sin música.</translation>
+    </message>
+    <message>
+        <source>Bed: {title}</source>
+        <translation>Fondo: {title}</translation>
+    </message>
+    <message>
+        <source>No bed</source>
+        <translation>Sin fondo</translation>
+    </message>
+    <message>
+        <source>{bed}; no music</source>
+        <translation>{bed}; sin música</translation>
+    </message>
+    <message>
+        <source>{bed}. {stretches}</source>
+        <translation>{bed}. {stretches}</translation>
+    </message>
+    <message>
+        <source>{coverage}.</source>
+        <translation>{coverage}.</translation>
+    </message>
+    <message>
+        <source>{coverage}. Loudness: {note}.</source>
+        <translation>{coverage}. Sonoridad: {note}.</translation>
+    </message>
+    <message>
+        <source>Enter the patient's clinic code.</source>
+        <translation>Escriba el código clínico del paciente.</translation>
+    </message>
+    <message>
+        <source>Pick the protocol for this session.</source>
+        <translation>Elija el protocolo de esta sesión.</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>Nueva sesión</translation>
+    </message>
+    <message>
+        <source>Past sessions</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Biblioteca</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Seguimientos</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>PATIENT CLINIC CODE</source>
+        <translation>CÓDIGO CLÍNICO DEL PACIENTE</translation>
+    </message>
+    <message>
+        <source>Type or pick the code, e.g. P-0042</source>
+        <translation>Escriba o elija el código, p. ej. P-0042</translation>
+    </message>
+    <message>
+        <source>PROTOCOL</source>
+        <translation>PROTOCOLO</translation>
+    </message>
+    <message>
+        <source>SITTER</source>
+        <translation>ACOMPAÑANTE</translation>
+    </message>
+    <message>
+        <source>Who sits with the patient</source>
+        <translation>Quién acompaña al paciente</translation>
+    </message>
+    <message>
+        <source>SOUNDTRACK</source>
+        <translation>BANDA SONORA</translation>
+    </message>
+    <message>
+        <source>COURSE</source>
+        <translation>CICLO</translation>
+    </message>
+    <message>
+        <source>Open session</source>
+        <translation>Abrir sesión</translation>
+    </message>
+    <message>
+        <source>Patient codes</source>
+        <translation>Los códigos de pacientes</translation>
+    </message>
+    <message>
+        <source>Soundtracks</source>
+        <translation>Las bandas sonoras</translation>
+    </message>
+    <message>
+        <source>The patient's courses</source>
+        <translation>Los ciclos del paciente</translation>
     </message>
 </context>
 <context>
@@ -2250,7 +3125,7 @@
         <translation>Editar el personal</translation>
     </message>
     <message>
-        <source>Editing the clinic&apos;s settings</source>
+        <source>Editing the clinic's settings</source>
         <translation>Editar la configuración de la clínica</translation>
     </message>
     <message>
@@ -2319,6 +3194,189 @@
     </message>
 </context>
 <context>
+    <name>StaffView</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Funciones</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Sobre</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Cuentas</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <source>This room PC</source>
+        <translation>Este PC de sala</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activa</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inactiva</translation>
+    </message>
+    <message>
+        <source>On the clinic server {database} (an admin changes it with kapdesk connect)</source>
+        <translation>En el servidor de la clínica {database} (un administrador lo cambia con kapdesk connect)</translation>
+    </message>
+    <message>
+        <source>On this PC (kapdesk connect points a room at the clinic's server)</source>
+        <translation>En este PC (kapdesk connect conecta una sala al servidor de la clínica)</translation>
+    </message>
+    <message>
+        <source>Saved. It applies now (the volume from the next session).</source>
+        <translation>Guardado. Se aplica ahora (el volumen, desde la próxima sesión).</translation>
+    </message>
+    <message>
+        <source>{reason}.</source>
+        <translation>{reason}.</translation>
+    </message>
+    <message>
+        <source>Saved: {name}'s account.</source>
+        <translation>Guardado: la cuenta de {name}.</translation>
+    </message>
+    <message>
+        <source>Saved: {name} is active.</source>
+        <translation>Guardado: la cuenta de {name} está activa.</translation>
+    </message>
+    <message>
+        <source>Saved: {name} is inactive.</source>
+        <translation>Guardado: la cuenta de {name} está inactiva.</translation>
+    </message>
+    <message>
+        <source>Staff accounts</source>
+        <translation>Las cuentas del personal</translation>
+    </message>
+    <message>
+        <source>The audit trail</source>
+        <translation>El registro de auditoría</translation>
+    </message>
+    <message>
+        <source>The account</source>
+        <translation>La cuenta</translation>
+    </message>
+    <message>
+        <source>Change account</source>
+        <translation>Cambiar cuenta</translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation>Añadir cuenta</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Staff and audit trail</source>
+        <translation>Personal y registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Volver</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Change roles or PIN</source>
+        <translation>Cambiar funciones o PIN</translation>
+    </message>
+    <message>
+        <source>Make inactive / active</source>
+        <translation>Desactivar / activar</translation>
+    </message>
+    <message>
+        <source>e.g. Room 2 (shown in the title bar)</source>
+        <translation>p. ej. Sala 2 (se muestra en la barra de título)</translation>
+    </message>
+    <message>
+        <source>Room name</source>
+        <translation>Nombre de la sala</translation>
+    </message>
+    <message>
+        <source>Fill the screen, no window frame (staff leave with Ctrl+Shift+Q)</source>
+        <translation>Pantalla completa, sin marco (el personal sale con Ctrl+Shift+Q)</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>Quiosco</translation>
+    </message>
+    <message>
+        <source>Start kapdesk when this PC's account logs in</source>
+        <translation>Iniciar kapdesk al iniciar sesión la cuenta de este PC</translation>
+    </message>
+    <message>
+        <source>Autostart</source>
+        <translation>Inicio automático</translation>
+    </message>
+    <message>
+        <source>Not the clinic's, but:</source>
+        <translation>No el de la clínica, sino:</translation>
+    </message>
+    <message>
+        <source> min (0: never)</source>
+        <translation> min (0: nunca)</translation>
+    </message>
+    <message>
+        <source>Idle lock</source>
+        <translation>Bloqueo por inactividad</translation>
+    </message>
+    <message>
+        <source> % of full volume</source>
+        <translation> % del volumen máximo</translation>
+    </message>
+    <message>
+        <source>Loudest sound</source>
+        <translation>Sonido máximo</translation>
+    </message>
+    <message>
+        <source>Show patient codes on this PC's clinic board</source>
+        <translation>Mostrar los códigos de paciente en el tablero de este PC</translation>
+    </message>
+    <message>
+        <source>Clinic board</source>
+        <translation>Tablero de la clínica</translation>
+    </message>
+    <message>
+        <source>Records kept</source>
+        <translation>Registros guardados</translation>
+    </message>
+</context>
+<context>
     <name>StartView</name>
     <message>
         <source>Opening the record…</source>
@@ -2337,7 +3395,7 @@
         <translation>No se ha cambiado nada: lo que ya está guardado sigue en la base de datos.</translation>
     </message>
     <message>
-        <source>Put right what is named above and try again (a clinic server that was away may be back), or close kapdesk. If it keeps happening, give your clinic&apos;s IT support this message and the log in {folder}.</source>
+        <source>Put right what is named above and try again (a clinic server that was away may be back), or close kapdesk. If it keeps happening, give your clinic's IT support this message and the log in {folder}.</source>
         <translation>Corrija lo indicado arriba e inténtelo de nuevo (un servidor de la clínica que no respondía puede haber vuelto), o cierre kapdesk. Si sigue ocurriendo, entregue al soporte informático de su clínica este mensaje y el registro de {folder}.</translation>
     </message>
     <message>
@@ -2536,6 +3594,187 @@
     <message>
         <source>ok</source>
         <translation>correcto</translation>
+    </message>
+</context>
+<context>
+    <name>Vitals</name>
+    <message>
+        <source>Systolic BP</source>
+        <translation>PA sistólica</translation>
+    </message>
+    <message>
+        <source>Diastolic BP</source>
+        <translation>PA diastólica</translation>
+    </message>
+    <message>
+        <source>Heart rate</source>
+        <translation>Frecuencia cardiaca</translation>
+    </message>
+    <message>
+        <source>Respiratory rate</source>
+        <translation>Frecuencia respiratoria</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatura</translation>
+    </message>
+    <message>
+        <source>BP {systolic}/{diastolic} mmHg</source>
+        <translation>PA {systolic}/{diastolic} mmHg</translation>
+    </message>
+    <message>
+        <source>HR {value}</source>
+        <translation>FC {value}</translation>
+    </message>
+    <message>
+        <source>SpO2 {value}</source>
+        <translation>SpO2 {value}</translation>
+    </message>
+    <message>
+        <source>RR {value}</source>
+        <translation>FR {value}</translation>
+    </message>
+    <message>
+        <source>T {value}</source>
+        <translation>T {value}</translation>
+    </message>
+    <message>
+        <source>no values</source>
+        <translation>sin valores</translation>
+    </message>
+    <message>
+        <source>{measure}: “{typed}” is not a number.</source>
+        <translation>{measure}: «{typed}» no es un número.</translation>
+    </message>
+    <message>
+        <source>{measure} {typed} is not possible: it must be between {low} and {high}.</source>
+        <translation>{measure} {typed} no es posible: debe estar entre {low} y {high}.</translation>
+    </message>
+    <message>
+        <source>{measure} {value} is unusual.</source>
+        <translation>{measure} {value} es inusual.</translation>
+    </message>
+    <message>
+        <source>Blood pressure needs both numbers, systolic and diastolic.</source>
+        <translation>La presión arterial necesita ambos valores, sistólica y diastólica.</translation>
+    </message>
+    <message>
+        <source>Diastolic must be lower than systolic; check the two numbers.</source>
+        <translation>La diastólica debe ser menor que la sistólica; revise ambos valores.</translation>
+    </message>
+    <message>
+        <source>Enter at least one measure.</source>
+        <translation>Ingrese al menos una medida.</translation>
+    </message>
+    <message>
+        <source>before dosing</source>
+        <translation>antes de la dosis</translation>
+    </message>
+    <message>
+        <source>before discharge</source>
+        <translation>antes del alta</translation>
+    </message>
+    <message>
+        <source>at {minutes} min</source>
+        <translation>a los {minutes} min</translation>
+    </message>
+    <message>
+        <source>Vital signs</source>
+        <translation>Signos vitales</translation>
+    </message>
+</context>
+<context>
+    <name>VitalsChart</name>
+    <message>
+        <source>No vital signs recorded yet.</source>
+        <translation>Aún no hay signos vitales registrados.</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Basal</translation>
+    </message>
+    <message>
+        <source>Not dosed yet</source>
+        <translation>Aún sin dosis</translation>
+    </message>
+    <message>
+        <source>Minutes after dose</source>
+        <translation>Minutos tras la dosis</translation>
+    </message>
+    <message>
+        <source>mmHg · beats/min</source>
+        <translation>mmHg · latidos/min</translation>
+    </message>
+    <message>
+        <source>Flagged readings</source>
+        <translation>Mediciones señaladas</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Ninguna.</translation>
+    </message>
+    <message>
+        <source>Systolic</source>
+        <translation>Sistólica</translation>
+    </message>
+    <message>
+        <source>Diastolic</source>
+        <translation>Diastólica</translation>
+    </message>
+    <message>
+        <source>Heart rate</source>
+        <translation>Frecuencia cardiaca</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Señalada</translation>
+    </message>
+    <message>
+        <source>Flagged SpO2</source>
+        <translation>SpO2 señalada</translation>
+    </message>
+    <message>
+        <source>At {minutes} min: {flags}</source>
+        <translation>A los {minutes} min: {flags}</translation>
+    </message>
+    <message>
+        <source>At {minutes} min, corrected: {flags}</source>
+        <translation>A los {minutes} min, corregida: {flags}</translation>
+    </message>
+    <message>
+        <source>Baseline: {flags}</source>
+        <translation>Basal: {flags}</translation>
+    </message>
+    <message>
+        <source>Baseline, corrected: {flags}</source>
+        <translation>Basal, corregida: {flags}</translation>
+    </message>
+</context>
+<context>
+    <name>VitalsDialog</name>
+    <message>
+        <source>Vital signs</source>
+        <translation>Signos vitales</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>{measure} ({unit})</source>
+        <translation>{measure} ({unit})</translation>
+    </message>
+    <message>
+        <source>{measure} in {unit}</source>
+        <translation>{measure} en {unit}</translation>
+    </message>
+    <message>
+        <source>{unit}  (optional)</source>
+        <translation>{unit}  (opcional)</translation>
+    </message>
+    <message>
+        <source>{unusual} Check it, then press Save again to record it.</source>
+        <translation>{unusual} Revise y pulse Guardar de nuevo para confirmar.</translation>
     </message>
 </context>
 <context>

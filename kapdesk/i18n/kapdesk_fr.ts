@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
 <context>
     <name>AccountForm</name>
@@ -36,7 +35,7 @@
         <translation>Code encore</translation>
     </message>
     <message>
-        <source>Type the person&apos;s name.</source>
+        <source>Type the person's name.</source>
         <translation>Saisissez le nom de la personne.</translation>
     </message>
     <message>
@@ -46,6 +45,314 @@
     <message>
         <source>The two PINs are not the same; type them again.</source>
         <translation>Les deux codes ne sont pas identiques ; saisissez-les de nouveau.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSection</name>
+    <message>
+        <source>Anyone who has the drive or the share can read every patient's record in an unencrypted backup. Leave this off unless the backup folder is itself locked away.</source>
+        <translation>Quiconque a le disque ou le partage peut lire le dossier de chaque patient dans une sauvegarde non chiffrée. Laissez ceci désactivé sauf si le dossier de sauvegarde est lui-même sous clé.</translation>
+    </message>
+    <message>
+        <source>No backup was made after the last session closed. {problem}</source>
+        <translation>Aucune sauvegarde n'a été faite après la clôture de la dernière séance. {problem}</translation>
+    </message>
+    <message>
+        <source>No backup was made today. {problem}</source>
+        <translation>Aucune sauvegarde n'a été faite aujourd'hui. {problem}</translation>
+    </message>
+    <message>
+        <source>No backup was made. {problem}</source>
+        <translation>Aucune sauvegarde n'a été faite. {problem}</translation>
+    </message>
+    <message>
+        <source>No backup was made on {when}. {problem}</source>
+        <translation>Aucune sauvegarde n'a été faite le {when}. {problem}</translation>
+    </message>
+    <message>
+        <source>Backed up and checked: {file}.</source>
+        <translation>Sauvegardé et vérifié : {file}.</translation>
+    </message>
+    <message>
+        <source>None yet.</source>
+        <translation>Aucune pour l'instant.</translation>
+    </message>
+    <message>
+        <source>{when} · {size} · 1 session</source>
+        <translation>{when} · {size} · 1 séance</translation>
+    </message>
+    <message>
+        <source>{when} · {size} · {count} sessions</source>
+        <translation>{when} · {size} · {count} séances</translation>
+    </message>
+    <message>
+        <source>{file}, in {folder}</source>
+        <translation>{file}, dans {folder}</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Sauvegarde…</translation>
+    </message>
+    <message>
+        <source>The clinic server's own tools back up this room's records (see docs/backup.md).</source>
+        <translation>Les outils du serveur de la clinique sauvegardent les dossiers de cette salle (voir docs/backup.md).</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Dossier de sauvegarde</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Phrase secrète</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>Phrase secrète des sauvegardes</translation>
+    </message>
+    <message>
+        <source>Backups are encrypted with this passphrase. Keep a copy on paper somewhere safe: a backup cannot be restored without it.</source>
+        <translation>Les sauvegardes sont chiffrées avec cette phrase secrète. Gardez-en une copie papier en lieu sûr : sans elle, une sauvegarde ne peut pas être restaurée.</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>Confirmer</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Conserver</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>Les deux phrases secrètes ne sont pas identiques.</translation>
+    </message>
+    <message>
+        <source>e.g. /media/usb/kapdesk (empty: no backups)</source>
+        <translation>p. ex. /media/usb/kapdesk (vide : pas de sauvegarde)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Keep backups unencrypted</source>
+        <translation>Garder les sauvegardes non chiffrées</translation>
+    </message>
+    <message>
+        <source>Set backup passphrase…</source>
+        <translation>Définir la phrase secrète…</translation>
+    </message>
+    <message>
+        <source>BACKUPS</source>
+        <translation>SAUVEGARDES</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>Chiffrement</translation>
+    </message>
+    <message>
+        <source>Backups kept</source>
+        <translation>Sauvegardes gardées</translation>
+    </message>
+    <message>
+        <source>Last good backup</source>
+        <translation>Dernière sauvegarde valide</translation>
+    </message>
+    <message>
+        <source> daily</source>
+        <translation> quotidiennes</translation>
+    </message>
+    <message>
+        <source> weekly</source>
+        <translation> hebdo.</translation>
+    </message>
+    <message>
+        <source> monthly</source>
+        <translation> mensuelles</translation>
+    </message>
+    <message>
+        <source>Making a backup and checking it. The session goes on meanwhile.</source>
+        <translation>Sauvegarde et vérification en cours. La séance continue pendant ce temps.</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <source>No backup of this PC's records has been made yet.</source>
+        <translation>Aucune sauvegarde des dossiers de ce PC n'a encore été faite.</translation>
+    </message>
+    <message>
+        <source>The last good backup is {days} days old: check the backup folder is there and has room.</source>
+        <translation>La dernière sauvegarde valide date de {days} jours : vérifiez que le dossier de sauvegarde est là et a de la place.</translation>
+    </message>
+</context>
+<context>
+    <name>Board</name>
+    <message>
+        <source>Patient hidden</source>
+        <translation>Patient masqué</translation>
+    </message>
+    <message>
+        <source>Unnamed room</source>
+        <translation>Salle sans nom</translation>
+    </message>
+    <message>
+        <source>Session open</source>
+        <translation>Séance ouverte</translation>
+    </message>
+    <message>
+        <source>The board cannot read this session's protocol: look on the room PC</source>
+        <translation>Le tableau ne peut pas lire le protocole de cette séance : regardez sur le PC de la salle</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>Not dosed yet</source>
+        <translation>Pas encore de dose</translation>
+    </message>
+    <message>
+        <source>{check}: not taken</source>
+        <translation>{check} : non prises</translation>
+    </message>
+    <message>
+        <source>{check}: overdue by {late}</source>
+        <translation>{check} : en retard de {late}</translation>
+    </message>
+    <message>
+        <source>{check}: due now</source>
+        <translation>{check} : à faire maintenant</translation>
+    </message>
+    <message>
+        <source>Vitals: all checks done</source>
+        <translation>Constantes : tous les contrôles faits</translation>
+    </message>
+    <message>
+        <source>Next {check}, in {wait}</source>
+        <translation>Prochaines {check}, dans {wait}</translation>
+    </message>
+    <message>
+        <source>Next: {check}</source>
+        <translation>Ensuite : {check}</translation>
+    </message>
+    <message>
+        <source>Vitals at {minutes} min</source>
+        <translation>Constantes à {minutes} min</translation>
+    </message>
+    <message>
+        <source>vitals at {minutes} min</source>
+        <translation>constantes à {minutes} min</translation>
+    </message>
+    <message>
+        <source>{label} before dosing</source>
+        <translation>{label} avant la dose</translation>
+    </message>
+    <message>
+        <source>{label} before discharge</source>
+        <translation>{label} avant la sortie</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>à l'instant</translation>
+    </message>
+    <message>
+        <source>{minutes} ago</source>
+        <translation>il y a {minutes}</translation>
+    </message>
+    <message>
+        <source>{what} ({ago})</source>
+        <translation>{what} ({ago})</translation>
+    </message>
+    <message>
+        <source>No vitals yet</source>
+        <translation>Pas encore de constantes</translation>
+    </message>
+    <message>
+        <source>Quiet</source>
+        <translation>Silence</translation>
+    </message>
+    <message>
+        <source>Music: {title}</source>
+        <translation>Musique : {title}</translation>
+    </message>
+    <message>
+        <source>No music</source>
+        <translation>Pas de musique</translation>
+    </message>
+    <message>
+        <source>a track</source>
+        <translation>un morceau</translation>
+    </message>
+    <message>
+        <source>No word from this room's PC for {minutes}: it may be offline. What is shown may be behind.</source>
+        <translation>Aucune nouvelle du PC de cette salle depuis {minutes} : il est peut-être hors ligne. L'affichage peut être en retard.</translation>
+    </message>
+    <message>
+        <source>This room's PC has 1 entry waiting to reach the server.</source>
+        <translation>Le PC de cette salle a 1 entrée en attente d'envoi au serveur.</translation>
+    </message>
+    <message>
+        <source>This room's PC has {count} entries waiting to reach the server.</source>
+        <translation>Le PC de cette salle a {count} entrées en attente d'envoi au serveur.</translation>
+    </message>
+</context>
+<context>
+    <name>BoardWindow</name>
+    <message>
+        <source>Free</source>
+        <translation>Libre</translation>
+    </message>
+    <message>
+        <source>Last vitals: {vitals}</source>
+        <translation>Dernières constantes : {vitals}</translation>
+    </message>
+    <message>
+        <source>⚑ {flag}</source>
+        <translation>⚑ {flag}</translation>
+    </message>
+    <message>
+        <source>{problem} Showing the rooms as they were at {time}; trying again.</source>
+        <translation>{problem} Les salles sont affichées telles qu'elles étaient à {time} ; nouvel essai en cours.</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>En direct</translation>
+    </message>
+    <message>
+        <source>Live (updates as rooms record)</source>
+        <translation>En direct (mis à jour quand les salles enregistrent)</translation>
+    </message>
+    <message>
+        <source>1 session cannot be shown.</source>
+        <translation>1 séance ne peut pas être affichée.</translation>
+    </message>
+    <message>
+        <source>{count} sessions cannot be shown.</source>
+        <translation>{count} séances ne peuvent pas être affichées.</translation>
+    </message>
+    <message>
+        <source>kapdesk · Clinic board</source>
+        <translation>kapdesk · Tableau de la clinique</translation>
+    </message>
+    <message>
+        <source>Clinic board</source>
+        <translation>Tableau de la clinique</translation>
+    </message>
+    <message>
+        <source>Reading the rooms…</source>
+        <translation>Lecture des salles…</translation>
+    </message>
+    <message>
+        <source>No room has run a session in the last 30 days. Rooms appear here as soon as they open one.</source>
+        <translation>Aucune salle n'a tenu de séance ces 30 derniers jours. Les salles apparaissent ici dès qu'elles en ouvrent une.</translation>
+    </message>
+    <message>
+        <source>Read-only: sessions are run in their rooms.   Esc closes · F11 full screen</source>
+        <translation>Lecture seule : les séances se mènent dans leurs salles.   Échap ferme · F11 plein écran</translation>
     </message>
 </context>
 <context>
@@ -115,15 +422,15 @@
     <name>CalmScreen</name>
     <message>
         <source>Tap or press a key to unlock</source>
-        <translation>Touchez l&apos;écran ou appuyez sur une touche pour déverrouiller</translation>
+        <translation>Touchez l'écran ou appuyez sur une touche pour déverrouiller</translation>
     </message>
     <message>
         <source>Tap or press a key to return</source>
-        <translation>Touchez l&apos;écran ou appuyez sur une touche pour revenir</translation>
+        <translation>Touchez l'écran ou appuyez sur une touche pour revenir</translation>
     </message>
     <message>
         <source>Staff accounts cannot be read right now. Tap to try again.</source>
-        <translation>Les comptes du personnel ne peuvent pas être lus pour l&apos;instant. Touchez pour réessayer.</translation>
+        <translation>Les comptes du personnel ne peuvent pas être lus pour l'instant. Touchez pour réessayer.</translation>
     </message>
     <message>
         <source>Tap your name and type your PIN</source>
@@ -135,7 +442,7 @@
     </message>
     <message>
         <source>Tap your name first.</source>
-        <translation>Touchez d&apos;abord votre nom.</translation>
+        <translation>Touchez d'abord votre nom.</translation>
     </message>
     <message>
         <source>Type your PIN.</source>
@@ -186,7 +493,7 @@
     </message>
     <message>
         <source>{refusal}. Switch user (Ctrl+Shift+L): what is typed here is kept.</source>
-        <translation>{refusal}. Changez d&apos;utilisateur (Ctrl+Shift+L) : ce qui est saisi ici est conservé.</translation>
+        <translation>{refusal}. Changez d'utilisateur (Ctrl+Shift+L) : ce qui est saisi ici est conservé.</translation>
     </message>
     <message>
         <source>Say why the session ends early; it goes on the record.</source>
@@ -201,11 +508,176 @@
     </message>
     <message>
         <source>kapdesk runs full screen here: staff close it with Ctrl+Shift+Q.</source>
-        <translation>kapdesk s&apos;affiche ici en plein écran : le personnel le ferme avec Ctrl+Shift+Q.</translation>
+        <translation>kapdesk s'affiche ici en plein écran : le personnel le ferme avec Ctrl+Shift+Q.</translation>
     </message>
     <message>
         <source>Entries of this session are held only in memory (this PC cannot keep them on its disk): closing kapdesk now loses them. Close again to do so.</source>
-        <translation>Les saisies de cette séance ne sont qu&apos;en mémoire (ce PC ne peut pas les garder sur son disque) : fermer kapdesk maintenant les perd. Fermez de nouveau pour le faire.</translation>
+        <translation>Les saisies de cette séance ne sont qu'en mémoire (ce PC ne peut pas les garder sur son disque) : fermer kapdesk maintenant les perd. Fermez de nouveau pour le faire.</translation>
+    </message>
+</context>
+<context>
+    <name>CourseChart</name>
+    <message>
+        <source>No PHQ-9 or GAD-7 yet</source>
+        <translation>Pas encore de PHQ-9 ni de GAD-7</translation>
+    </message>
+</context>
+<context>
+    <name>CourseView</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocole</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Taken at</source>
+        <translation>Moment</translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation>Questionnaire</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation>ouverte, sans dose</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>fermée</translation>
+    </message>
+    <message>
+        <source>preparation</source>
+        <translation>préparation</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>suivi</translation>
+    </message>
+    <message>
+        <source>Course · session {session}</source>
+        <translation>Cycle · séance {session}</translation>
+    </message>
+    <message>
+        <source>Questionnaires · {patient}</source>
+        <translation>Questionnaires · {patient}</translation>
+    </message>
+    <message>
+        <source>Course · {patient} · {held} of {planned} session</source>
+        <translation>Cycle · {patient} · {held} sur {planned} séance</translation>
+    </message>
+    <message>
+        <source>Course · {patient} · {held} of {planned} sessions</source>
+        <translation>Cycle · {patient} · {held} sur {planned} séances</translation>
+    </message>
+    <message>
+        <source>Not part of a course: the patient's sessions and questionnaires.</source>
+        <translation>Hors cycle : les séances et les questionnaires du patient.</translation>
+    </message>
+    <message>
+        <source>Started {day}. {planned} session planned.</source>
+        <translation>Commencé le {day}. {planned} séance prévue.</translation>
+    </message>
+    <message>
+        <source>Started {day}. {planned} sessions planned.</source>
+        <translation>Commencé le {day}. {planned} séances prévues.</translation>
+    </message>
+    <message>
+        <source>Loading the course…</source>
+        <translation>Chargement du cycle…</translation>
+    </message>
+    <message>
+        <source>{instrument} (corrected)</source>
+        <translation>{instrument} (corrigé)</translation>
+    </message>
+    <message>
+        <source>{total} of {most}</source>
+        <translation>{total} sur {most}</translation>
+    </message>
+    <message>
+        <source>Saved: {instrument} {total} of {most}, {band}.</source>
+        <translation>Enregistré : {instrument} {total} sur {most}, {band}.</translation>
+    </message>
+    <message>
+        <source>Saved: {instrument} {total} of {most}, {band}. {flags}</source>
+        <translation>Enregistré : {instrument} {total} sur {most}, {band}. {flags}</translation>
+    </message>
+    <message>
+        <source>{problem} Nothing was saved.</source>
+        <translation>{problem} Rien n'a été enregistré.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Séances</translation>
+    </message>
+    <message>
+        <source>Questionnaires</source>
+        <translation>Questionnaires</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Évolution</translation>
+    </message>
+    <message>
+        <source>The course</source>
+        <translation>Le cycle</translation>
+    </message>
+    <message>
+        <source>The questionnaires</source>
+        <translation>Les questionnaires</translation>
+    </message>
+    <message>
+        <source>The questionnaire</source>
+        <translation>Le questionnaire</translation>
+    </message>
+</context>
+<context>
+    <name>Coverage</name>
+    <message>
+        <source>{phases}: no music (bed only)</source>
+        <translation>{phases} : pas de musique (nappe seule)</translation>
+    </message>
+    <message>
+        <source>{phases} is {minutes} short</source>
+        <translation>Il manque {minutes} à {phases}</translation>
+    </message>
+    <message>
+        <source>{phases} are {minutes} short</source>
+        <translation>Il manque {minutes} à {phases}</translation>
+    </message>
+    <message>
+        <source>{phases}: {music} of music for {planned}</source>
+        <translation>{phases} : {music} de musique pour {planned}</translation>
+    </message>
+    <message>
+        <source>{line} (1 track of unknown length)</source>
+        <translation>{line} (1 piste de durée inconnue)</translation>
+    </message>
+    <message>
+        <source>{line} ({count} tracks of unknown length)</source>
+        <translation>{line} ({count} pistes de durée inconnue)</translation>
     </message>
 </context>
 <context>
@@ -260,7 +732,7 @@
     </message>
     <message>
         <source>Walks steadily</source>
-        <translation>Marche d&apos;un pas sûr</translation>
+        <translation>Marche d'un pas sûr</translation>
     </message>
     <message>
         <source>Walks with help</source>
@@ -292,7 +764,7 @@
     </message>
     <message>
         <source>Settled, comfortable</source>
-        <translation>Apaisé, à l&apos;aise</translation>
+        <translation>Apaisé, à l'aise</translation>
     </message>
     <message>
         <source>Some distress</source>
@@ -348,7 +820,7 @@
     </message>
     <message>
         <source>The readings share no blood pressure or pulse to compare.</source>
-        <translation>Les mesures n&apos;ont ni tension ni pouls en commun à comparer.</translation>
+        <translation>Les mesures n'ont ni tension ni pouls en commun à comparer.</translation>
     </message>
     <message>
         <source>Now {latest}; baseline {baseline}: at most {change} off.</source>
@@ -363,7 +835,7 @@
     </message>
     <message>
         <source>Each item scores 2, 1 or 0. Ready at {ready} of {most} with no item at 0 and an escort present.</source>
-        <translation>Chaque critère vaut 2, 1 ou 0. Prêt à {ready} sur {most}, sans critère à 0 et avec quelqu&apos;un pour le raccompagner.</translation>
+        <translation>Chaque critère vaut 2, 1 ou 0. Prêt à {ready} sur {most}, sans critère à 0 et avec quelqu'un pour le raccompagner.</translation>
     </message>
     <message>
         <source>Score it yourself: {why}</source>
@@ -378,7 +850,7 @@
         <translation>{total} sur {most}, pas encore prêt : {reasons}</translation>
     </message>
     <message>
-        <source>Answer the protocol&apos;s questions: {questions}</source>
+        <source>Answer the protocol's questions: {questions}</source>
         <translation>Répondez aux questions du protocole : {questions}</translation>
     </message>
     <message>
@@ -395,7 +867,7 @@
     </message>
     <message>
         <source>An escort is here to take the patient home</source>
-        <translation>Quelqu&apos;un est là pour raccompagner le patient chez lui</translation>
+        <translation>Quelqu'un est là pour raccompagner le patient chez lui</translation>
     </message>
     <message>
         <source>Save check</source>
@@ -418,7 +890,7 @@
     <name>DoseDialog</name>
     <message>
         <source>{refusal}. Switch user (Ctrl+Shift+L): what is typed here is kept.</source>
-        <translation>{refusal}. Changez d&apos;utilisateur (Ctrl+Shift+L) : ce qui est saisi ici est conservé.</translation>
+        <translation>{refusal}. Changez d'utilisateur (Ctrl+Shift+L) : ce qui est saisi ici est conservé.</translation>
     </message>
     <message>
         <source>Record dose   Enter</source>
@@ -442,15 +914,15 @@
     </message>
     <message>
         <source>The journey clock starts at 0:00 when you record it.</source>
-        <translation>Le chrono de la séance démarre à 0:00 à l&apos;enregistrement.</translation>
+        <translation>Le chrono de la séance démarre à 0:00 à l'enregistrement.</translation>
     </message>
     <message>
         <source>Given so far in this session: {amount} {unit}.</source>
-        <translation>Donné jusqu&apos;ici dans cette séance : {amount} {unit}.</translation>
+        <translation>Donné jusqu'ici dans cette séance : {amount} {unit}.</translation>
     </message>
     <message>
         <source>Given so far in this session: nothing counted.</source>
-        <translation>Donné jusqu&apos;ici dans cette séance : rien de compté.</translation>
+        <translation>Donné jusqu'ici dans cette séance : rien de compté.</translation>
     </message>
     <message>
         <source>Not ticked before dosing: {steps}.</source>
@@ -482,10 +954,10 @@
     </message>
     <message>
         <source>Switch user   Ctrl+Shift+L</source>
-        <translation>Changer d&apos;utilisateur   Ctrl+Shift+L</translation>
+        <translation>Changer d'utilisateur   Ctrl+Shift+L</translation>
     </message>
     <message>
-        <source>the prescriber&apos;s reason, e.g. partial response at 0.5</source>
+        <source>the prescriber's reason, e.g. partial response at 0.5</source>
         <translation>le motif du prescripteur, p. ex. réponse partielle à 0,5</translation>
     </message>
     <message>
@@ -525,8 +997,8 @@
         <translation>Non enregistrée : au-delà de la limite de {limit} {unit}</translation>
     </message>
     <message>
-        <source>Needs a prescriber&apos;s decision</source>
-        <translation>Décision d&apos;un prescripteur requise</translation>
+        <source>Needs a prescriber's decision</source>
+        <translation>Décision d'un prescripteur requise</translation>
     </message>
     <message>
         <source>{refusal}.</source>
@@ -591,12 +1063,12 @@
         <translation>Bienvenue dans kapdesk</translation>
     </message>
     <message>
-        <source>First, the clinic&apos;s admin account. The admin adds the rest of the staff, each with their own PIN, and can read the audit trail. Tick the roles this person also has in the room: recording a dose takes a nurse or a prescriber.</source>
-        <translation>D&apos;abord, le compte d&apos;administration de la clinique. L&apos;administrateur ajoute le reste du personnel, chacun avec son propre code, et peut lire le journal d&apos;audit. Cochez aussi les rôles de cette personne dans la salle : enregistrer une dose demande un infirmier ou un prescripteur.</translation>
+        <source>First, the clinic's admin account. The admin adds the rest of the staff, each with their own PIN, and can read the audit trail. Tick the roles this person also has in the room: recording a dose takes a nurse or a prescriber.</source>
+        <translation>D'abord, le compte d'administration de la clinique. L'administrateur ajoute le reste du personnel, chacun avec son propre code, et peut lire le journal d'audit. Cochez aussi les rôles de cette personne dans la salle : enregistrer une dose demande un infirmier ou un prescripteur.</translation>
     </message>
     <message>
         <source>Create the admin account</source>
-        <translation>Créer le compte d&apos;administration</translation>
+        <translation>Créer le compte d'administration</translation>
     </message>
 </context>
 <context>
@@ -793,7 +1265,7 @@
     </message>
     <message>
         <source>No sessions yet.</source>
-        <translation>Aucune séance pour l&apos;instant.</translation>
+        <translation>Aucune séance pour l'instant.</translation>
     </message>
     <message>
         <source>No session matches that code.</source>
@@ -850,7 +1322,7 @@
         <translation>Notes</translation>
     </message>
     <message>
-        <source>Note, printed on the patient&apos;s handout with the booking</source>
+        <source>Note, printed on the patient's handout with the booking</source>
         <translation>Note, imprimée sur la fiche du patient avec le rendez-vous</translation>
     </message>
     <message>
@@ -875,23 +1347,23 @@
     </message>
     <message>
         <source>The integration plan</source>
-        <translation>Le plan d&apos;intégration</translation>
+        <translation>Le plan d'intégration</translation>
     </message>
     <message>
         <source>Loading the integration plan…</source>
-        <translation>Chargement du plan d&apos;intégration…</translation>
+        <translation>Chargement du plan d'intégration…</translation>
     </message>
     <message>
-        <source>The plan&apos;s change</source>
+        <source>The plan's change</source>
         <translation>La modification du plan</translation>
     </message>
     <message>
         <source>{problem} Nothing was changed.</source>
-        <translation>{problem} Rien n&apos;a été modifié.</translation>
+        <translation>{problem} Rien n'a été modifié.</translation>
     </message>
     <message>
         <source>Nothing to save: change the assignee, the date or add a note.</source>
-        <translation>Rien à enregistrer : changez l&apos;attribution, la date ou ajoutez une note.</translation>
+        <translation>Rien à enregistrer : changez l'attribution, la date ou ajoutez une note.</translation>
     </message>
     <message>
         <source>Saved: {item}</source>
@@ -906,7 +1378,7 @@
         <translation>la fiche du patient</translation>
     </message>
     <message>
-        <source>Save the patient&apos;s handout</source>
+        <source>Save the patient's handout</source>
         <translation>Enregistrer la fiche du patient</translation>
     </message>
     <message>
@@ -982,7 +1454,7 @@
     </message>
     <message>
         <source>Switch user</source>
-        <translation>Changer d&apos;utilisateur</translation>
+        <translation>Changer d'utilisateur</translation>
     </message>
     <message>
         <source>Close session</source>
@@ -1029,7 +1501,7 @@
     </message>
     <message>
         <source>Since dosing · not vouched: kapdesk could not check it</source>
-        <translation>Depuis la dose · non garanti : kapdesk n&apos;a pas pu le vérifier</translation>
+        <translation>Depuis la dose · non garanti : kapdesk n'a pas pu le vérifier</translation>
     </message>
     <message>
         <source>Since dosing</source>
@@ -1073,7 +1545,7 @@
     </message>
     <message>
         <source>Next: {phase} · {length} (starts by itself at its time)</source>
-        <translation>Ensuite : {phase} · {length} (démarre seule à l&apos;heure)</translation>
+        <translation>Ensuite : {phase} · {length} (démarre seule à l'heure)</translation>
     </message>
     <message>
         <source>Next: {phase} · {length} (waits for you: journey time not vouched)</source>
@@ -1097,7 +1569,7 @@
     </message>
     <message>
         <source>kapdesk could not check how long it was closed.</source>
-        <translation>kapdesk n&apos;a pas pu vérifier combien de temps il est resté fermé.</translation>
+        <translation>kapdesk n'a pas pu vérifier combien de temps il est resté fermé.</translation>
     </message>
     <message>
         <source>{said} Journey time not vouched: phases by time wait. Check it, then confirm.</source>
@@ -1133,38 +1605,38 @@
     </message>
     <message>
         <source>Press Next phase again to end {phase} at {at} of {planned}; the record will say so.</source>
-        <translation>Appuyez à nouveau sur Phase suivante pour finir {phase} à {at} sur {planned} ; le dossier l&apos;indiquera.</translation>
+        <translation>Appuyez à nouveau sur Phase suivante pour finir {phase} à {at} sur {planned} ; le dossier l'indiquera.</translation>
     </message>
     <message>
         <source>A flagged reading waits to be seen</source>
-        <translation>Une mesure signalée attend d&apos;être vue</translation>
+        <translation>Une mesure signalée attend d'être vue</translation>
     </message>
     <message>
         <source>This would close the session early. The record and the printed record will say so, with your reason and your name.</source>
-        <translation>Cela clôturerait la séance plus tôt. Le dossier et le dossier imprimé l&apos;indiqueront, avec votre motif et votre nom.</translation>
+        <translation>Cela clôturerait la séance plus tôt. Le dossier et le dossier imprimé l'indiqueront, avec votre motif et votre nom.</translation>
     </message>
     <message>
         <source>No dose has been recorded. Closing now cancels the session; its record is kept.</source>
-        <translation>Aucune dose n&apos;a été enregistrée. Clôturer maintenant annule la séance ; son dossier est conservé.</translation>
+        <translation>Aucune dose n'a été enregistrée. Clôturer maintenant annule la séance ; son dossier est conservé.</translation>
     </message>
     <message>
         <source>The journey ends here and its record is kept. Integration follows.</source>
-        <translation>La séance s&apos;arrête ici et son dossier est conservé. L&apos;intégration suit.</translation>
+        <translation>La séance s'arrête ici et son dossier est conservé. L'intégration suit.</translation>
     </message>
     <message>
         <source>The journey ends here and its record is kept. Integration follows. No discharge check has found the patient ready to leave yet.</source>
-        <translation>La séance s&apos;arrête ici et son dossier est conservé. L&apos;intégration suit. Aucune évaluation de sortie n&apos;a encore trouvé le patient prêt à partir.</translation>
+        <translation>La séance s'arrête ici et son dossier est conservé. L'intégration suit. Aucune évaluation de sortie n'a encore trouvé le patient prêt à partir.</translation>
     </message>
 </context>
 <context>
     <name>JourneyView</name>
     <message>
         <source>{refusal}. Switch user to let a colleague who may do it.</source>
-        <translation>{refusal}. Changez d&apos;utilisateur pour laisser faire un collègue autorisé.</translation>
+        <translation>{refusal}. Changez d'utilisateur pour laisser faire un collègue autorisé.</translation>
     </message>
     <message>
         <source>{why}. {refusal}. Switch user to let a colleague who may do it.</source>
-        <translation>{why}. {refusal}. Changez d&apos;utilisateur pour laisser faire un collègue autorisé.</translation>
+        <translation>{why}. {refusal}. Changez d'utilisateur pour laisser faire un collègue autorisé.</translation>
     </message>
     <message>
         <source>It would close early: {concerns}</source>
@@ -1191,7 +1663,7 @@
     </message>
     <message>
         <source>The playlist could not be exported: {problem}</source>
-        <translation>La playlist n&apos;a pas pu être exportée : {problem}</translation>
+        <translation>La playlist n'a pas pu être exportée : {problem}</translation>
     </message>
     <message>
         <source>Exported {count} entry to {target}.</source>
@@ -1206,22 +1678,22 @@
     <name>LibraryMeasure</name>
     <message>
         <source>Loudness could not be measured: something unexpected went wrong (the log says what).</source>
-        <translation>Le niveau sonore n&apos;a pas pu être mesuré : un problème inattendu est survenu (le journal le précise).</translation>
+        <translation>Le niveau sonore n'a pas pu être mesuré : un problème inattendu est survenu (le journal le précise).</translation>
     </message>
     <message>
         <source>Loudness could not be measured: kapdesk could not start measuring.</source>
-        <translation>Le niveau sonore n&apos;a pas pu être mesuré : kapdesk n&apos;a pas pu lancer la mesure.</translation>
+        <translation>Le niveau sonore n'a pas pu être mesuré : kapdesk n'a pas pu lancer la mesure.</translation>
     </message>
     <message>
-        <source>Loudness could not be measured: kapdesk&apos;s measuring stopped unexpectedly.</source>
-        <translation>Le niveau sonore n&apos;a pas pu être mesuré : la mesure de kapdesk s&apos;est arrêtée de façon inattendue.</translation>
+        <source>Loudness could not be measured: kapdesk's measuring stopped unexpectedly.</source>
+        <translation>Le niveau sonore n'a pas pu être mesuré : la mesure de kapdesk s'est arrêtée de façon inattendue.</translation>
     </message>
 </context>
 <context>
     <name>LibraryScan</name>
     <message>
         <source>The files could not be read: {reason}</source>
-        <translation>Les fichiers n&apos;ont pas pu être lus : {reason}</translation>
+        <translation>Les fichiers n'ont pas pu être lus : {reason}</translation>
     </message>
 </context>
 <context>
@@ -1255,7 +1727,7 @@
     </message>
     <message>
         <source>No music files yet. Add files or a folder (WAV, OGG, MP3, FLAC); the bundled beds play without any.</source>
-        <translation>Aucun fichier de musique pour l&apos;instant. Ajoutez des fichiers ou un dossier (WAV, OGG, MP3, FLAC) ; les nappes fournies fonctionnent sans.</translation>
+        <translation>Aucun fichier de musique pour l'instant. Ajoutez des fichiers ou un dossier (WAV, OGG, MP3, FLAC) ; les nappes fournies fonctionnent sans.</translation>
     </message>
     <message>
         <source>{count} file</source>
@@ -1323,11 +1795,11 @@
     </message>
     <message>
         <source>Pick the files to add in the list on the left first.</source>
-        <translation>Choisissez d&apos;abord les fichiers à ajouter dans la liste de gauche.</translation>
+        <translation>Choisissez d'abord les fichiers à ajouter dans la liste de gauche.</translation>
     </message>
     <message>
         <source>Pick the playlist to export first.</source>
-        <translation>Choisissez d&apos;abord la playlist à exporter.</translation>
+        <translation>Choisissez d'abord la playlist à exporter.</translation>
     </message>
     <message>
         <source>Loading the library…</source>
@@ -1395,7 +1867,7 @@
     </message>
     <message>
         <source>A soundtrack is a bed and a playlist for each phase. Sessions pick one at set-up.</source>
-        <translation>Une bande sonore, c&apos;est une nappe et une playlist par phase. Chaque séance en choisit une à la préparation.</translation>
+        <translation>Une bande sonore, c'est une nappe et une playlist par phase. Chaque séance en choisit une à la préparation.</translation>
     </message>
     <message>
         <source>New soundtrack…</source>
@@ -1437,12 +1909,12 @@
         <translation>non mesuré</translation>
     </message>
     <message>
-        <source>From the file&apos;s ReplayGain or R128 tags: {loudness} LUFS, true peak {peak} dBTP.</source>
-        <translation>D&apos;après les balises ReplayGain ou R128 du fichier : {loudness} LUFS, crête réelle {peak} dBTP.</translation>
+        <source>From the file's ReplayGain or R128 tags: {loudness} LUFS, true peak {peak} dBTP.</source>
+        <translation>D'après les balises ReplayGain ou R128 du fichier : {loudness} LUFS, crête réelle {peak} dBTP.</translation>
     </message>
     <message>
-        <source>From the file&apos;s ReplayGain or R128 tags: {loudness} LUFS, range {range} LU, true peak {peak} dBTP.</source>
-        <translation>D&apos;après les balises ReplayGain ou R128 du fichier : {loudness} LUFS, plage {range} LU, crête réelle {peak} dBTP.</translation>
+        <source>From the file's ReplayGain or R128 tags: {loudness} LUFS, range {range} LU, true peak {peak} dBTP.</source>
+        <translation>D'après les balises ReplayGain ou R128 du fichier : {loudness} LUFS, plage {range} LU, crête réelle {peak} dBTP.</translation>
     </message>
     <message>
         <source>Measured (EBU R128): {loudness} LUFS, true peak {peak} dBTP.</source>
@@ -1469,31 +1941,31 @@
         <translation>Non mesuré : il est joué comme le serait le morceau le plus fort, plus bas plutôt que plus fort.</translation>
     </message>
     <message>
-        <source>Quieter than the clinic&apos;s target of {target} LUFS: kapdesk never raises a track, so it plays {short} LU under the others.</source>
-        <translation>Plus faible que la cible de la clinique, {target} LUFS : kapdesk n&apos;augmente jamais un morceau, il est donc joué {short} LU en dessous des autres.</translation>
+        <source>Quieter than the clinic's target of {target} LUFS: kapdesk never raises a track, so it plays {short} LU under the others.</source>
+        <translation>Plus faible que la cible de la clinique, {target} LUFS : kapdesk n'augmente jamais un morceau, il est donc joué {short} LU en dessous des autres.</translation>
     </message>
     <message>
         <source>Held down so that its peaks stay under {ceiling} dBTP.</source>
         <translation>Abaissé pour que ses crêtes restent sous {ceiling} dBTP.</translation>
     </message>
     <message>
-        <source>Lowered to the clinic&apos;s target of {target} LUFS.</source>
+        <source>Lowered to the clinic's target of {target} LUFS.</source>
         <translation>Abaissé à la cible de la clinique, {target} LUFS.</translation>
     </message>
     <message>
-        <source>1 track is too quiet for the clinic&apos;s target of {target} LUFS: “{first}” plays {first_short} LU under it.</source>
+        <source>1 track is too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it.</source>
         <translation>1 morceau est trop faible pour la cible de la clinique, {target} LUFS : « {first} » est joué {first_short} LU en dessous.</translation>
     </message>
     <message>
-        <source>{count} tracks are too quiet for the clinic&apos;s target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU.</source>
+        <source>{count} tracks are too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU.</source>
         <translation>{count} morceaux sont trop faibles pour la cible de la clinique, {target} LUFS : « {first} » est joué {first_short} LU en dessous, « {second} » {second_short} LU.</translation>
     </message>
     <message>
-        <source>{count} tracks are too quiet for the clinic&apos;s target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU and 1 more.</source>
+        <source>{count} tracks are too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU and 1 more.</source>
         <translation>{count} morceaux sont trop faibles pour la cible de la clinique, {target} LUFS : « {first} » est joué {first_short} LU en dessous, « {second} » {second_short} LU et 1 autre.</translation>
     </message>
     <message>
-        <source>{count} tracks are too quiet for the clinic&apos;s target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU and {more} more.</source>
+        <source>{count} tracks are too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU and {more} more.</source>
         <translation>{count} morceaux sont trop faibles pour la cible de la clinique, {target} LUFS : « {first} » est joué {first_short} LU en dessous, « {second} » {second_short} LU et {more} autres.</translation>
     </message>
     <message>
@@ -1512,56 +1984,72 @@
         <source>Held down to keep peaks under {ceiling} dBTP: “{first}”, “{second}” and {more} more.</source>
         <translation>Abaissés pour garder les crêtes sous {ceiling} dBTP : « {first} », « {second} » et {more} autres.</translation>
     </message>
+    <message>
+        <source>{count} sound not measured (played softer, as the loudest master would be; the library says why)</source>
+        <translation>{count} son non mesuré (joué plus doucement, comme le serait le master le plus fort ; la bibliothèque dit pourquoi)</translation>
+    </message>
+    <message>
+        <source>{count} sounds not measured (played softer, as the loudest master would be; the library says why)</source>
+        <translation>{count} sons non mesurés (joués plus doucement, comme le serait le master le plus fort ; la bibliothèque dit pourquoi)</translation>
+    </message>
+    <message>
+        <source>{count} sound under the clinic's loudness (up to {most} LU)</source>
+        <translation>{count} son sous le niveau sonore de la clinique (jusqu'à {most} LU)</translation>
+    </message>
+    <message>
+        <source>{count} sounds under the clinic's loudness (up to {most} LU)</source>
+        <translation>{count} sons sous le niveau sonore de la clinique (jusqu'à {most} LU)</translation>
+    </message>
 </context>
 <context>
     <name>MusicOutlook</name>
     <message>
         <source>The music runs out {minutes} before this phase ends</source>
-        <translation>La musique s&apos;arrête {minutes} avant la fin de cette phase</translation>
+        <translation>La musique s'arrête {minutes} avant la fin de cette phase</translation>
     </message>
     <message>
         <source>The music runs out {minutes} before this phase ends (1 track of unknown length)</source>
-        <translation>La musique s&apos;arrête {minutes} avant la fin de cette phase (1 morceau de durée inconnue)</translation>
+        <translation>La musique s'arrête {minutes} avant la fin de cette phase (1 morceau de durée inconnue)</translation>
     </message>
     <message>
         <source>The music runs out {minutes} before this phase ends ({count} tracks of unknown length)</source>
-        <translation>La musique s&apos;arrête {minutes} avant la fin de cette phase ({count} morceaux de durée inconnue)</translation>
+        <translation>La musique s'arrête {minutes} avant la fin de cette phase ({count} morceaux de durée inconnue)</translation>
     </message>
     <message>
         <source>The music runs out under a minute before this phase ends</source>
-        <translation>La musique s&apos;arrête moins d&apos;une minute avant la fin de cette phase</translation>
+        <translation>La musique s'arrête moins d'une minute avant la fin de cette phase</translation>
     </message>
     <message>
         <source>The music runs out under a minute before this phase ends (1 track of unknown length)</source>
-        <translation>La musique s&apos;arrête moins d&apos;une minute avant la fin de cette phase (1 morceau de durée inconnue)</translation>
+        <translation>La musique s'arrête moins d'une minute avant la fin de cette phase (1 morceau de durée inconnue)</translation>
     </message>
     <message>
         <source>The music runs out under a minute before this phase ends ({count} tracks of unknown length)</source>
-        <translation>La musique s&apos;arrête moins d&apos;une minute avant la fin de cette phase ({count} morceaux de durée inconnue)</translation>
+        <translation>La musique s'arrête moins d'une minute avant la fin de cette phase ({count} morceaux de durée inconnue)</translation>
     </message>
     <message>
         <source>Enough music for this phase; it runs out {minutes} before {phase} ends</source>
-        <translation>Assez de musique pour cette phase ; elle s&apos;arrête {minutes} avant la fin de {phase}</translation>
+        <translation>Assez de musique pour cette phase ; elle s'arrête {minutes} avant la fin de {phase}</translation>
     </message>
     <message>
         <source>Enough music for this phase; it runs out {minutes} before {phase} ends (1 track of unknown length)</source>
-        <translation>Assez de musique pour cette phase ; elle s&apos;arrête {minutes} avant la fin de {phase} (1 morceau de durée inconnue)</translation>
+        <translation>Assez de musique pour cette phase ; elle s'arrête {minutes} avant la fin de {phase} (1 morceau de durée inconnue)</translation>
     </message>
     <message>
         <source>Enough music for this phase; it runs out {minutes} before {phase} ends ({count} tracks of unknown length)</source>
-        <translation>Assez de musique pour cette phase ; elle s&apos;arrête {minutes} avant la fin de {phase} ({count} morceaux de durée inconnue)</translation>
+        <translation>Assez de musique pour cette phase ; elle s'arrête {minutes} avant la fin de {phase} ({count} morceaux de durée inconnue)</translation>
     </message>
     <message>
         <source>Enough music for this phase; it runs out under a minute before {phase} ends</source>
-        <translation>Assez de musique pour cette phase ; elle s&apos;arrête moins d&apos;une minute avant la fin de {phase}</translation>
+        <translation>Assez de musique pour cette phase ; elle s'arrête moins d'une minute avant la fin de {phase}</translation>
     </message>
     <message>
         <source>Enough music for this phase; it runs out under a minute before {phase} ends (1 track of unknown length)</source>
-        <translation>Assez de musique pour cette phase ; elle s&apos;arrête moins d&apos;une minute avant la fin de {phase} (1 morceau de durée inconnue)</translation>
+        <translation>Assez de musique pour cette phase ; elle s'arrête moins d'une minute avant la fin de {phase} (1 morceau de durée inconnue)</translation>
     </message>
     <message>
         <source>Enough music for this phase; it runs out under a minute before {phase} ends ({count} tracks of unknown length)</source>
-        <translation>Assez de musique pour cette phase ; elle s&apos;arrête moins d&apos;une minute avant la fin de {phase} ({count} morceaux de durée inconnue)</translation>
+        <translation>Assez de musique pour cette phase ; elle s'arrête moins d'une minute avant la fin de {phase} ({count} morceaux de durée inconnue)</translation>
     </message>
     <message>
         <source>Enough music for this phase</source>
@@ -1576,7 +2064,185 @@
     </message>
     <message>
         <source>Known: put it away until it changes or the session ends</source>
-        <translation>Connu : le masquer jusqu&apos;à ce qu&apos;il change ou que la séance se termine</translation>
+        <translation>Connu : le masquer jusqu'à ce qu'il change ou que la séance se termine</translation>
+    </message>
+</context>
+<context>
+    <name>ObservationPanel</name>
+    <message>
+        <source>Vital signs</source>
+        <translation>Signes vitaux</translation>
+    </message>
+    <message>
+        <source>Record vital signs</source>
+        <translation>Noter les signes vitaux</translation>
+    </message>
+    <message>
+        <source>Note: start typing anywhere on this screen; Enter saves</source>
+        <translation>Note : tapez n’importe où sur cet écran ; Entrée enregistre</translation>
+    </message>
+    <message>
+        <source>{check} {when}</source>
+        <translation>{check} {when}</translation>
+    </message>
+    <message>
+        <source>{check} {when}, {late} late</source>
+        <translation>{check} {when}, {late} de retard</translation>
+    </message>
+    <message>
+        <source>Vital signs overdue: {check}</source>
+        <translation>Signes vitaux en retard : {check}</translation>
+    </message>
+    <message>
+        <source>Vital signs due: {check}</source>
+        <translation>Signes vitaux à prendre : {check}</translation>
+    </message>
+    <message>
+        <source>Overdue: {check}</source>
+        <translation>En retard : {check}</translation>
+    </message>
+    <message>
+        <source>Due now: {check}</source>
+        <translation>À faire maintenant : {check}</translation>
+    </message>
+    <message>
+        <source>and {count} more check not taken</source>
+        <translation>et {count} autre contrôle non fait</translation>
+    </message>
+    <message>
+        <source>and {count} more checks not taken</source>
+        <translation>et {count} autres contrôles non faits</translation>
+    </message>
+    <message>
+        <source>Next: {check}</source>
+        <translation>Prochain : {check}</translation>
+    </message>
+    <message>
+        <source>No more checks planned</source>
+        <translation>Plus aucun contrôle prévu</translation>
+    </message>
+    <message>
+        <source>{done} of {total} done</source>
+        <translation>{done} sur {total} faits</translation>
+    </message>
+    <message>
+        <source>Last: {at}  {reading}</source>
+        <translation>Dernier : {at}  {reading}</translation>
+    </message>
+    <message>
+        <source>No reading yet</source>
+        <translation>Aucune mesure pour l’instant</translation>
+    </message>
+    <message>
+        <source>Saved {at}: {what}</source>
+        <translation>Enregistré {at} : {what}</translation>
+    </message>
+    <message>
+        <source>Kept on this PC {at} (offline): {what}</source>
+        <translation>Gardé sur ce PC {at} (hors ligne) : {what}</translation>
+    </message>
+    <message>
+        <source>{what}: {problem}</source>
+        <translation>{what} : {problem}</translation>
+    </message>
+    <message>
+        <source>Not saved yet.</source>
+        <translation>Pas encore enregistré.</translation>
+    </message>
+    <message>
+        <source>Saving… {what}</source>
+        <translation>Enregistrement… {what}</translation>
+    </message>
+    <message>
+        <source>{reading} (flagged)</source>
+        <translation>{reading} (signalé)</translation>
+    </message>
+    <message>
+        <source>{scale}: {words}</source>
+        <translation>{scale} : {words}</translation>
+    </message>
+</context>
+<context>
+    <name>Observations</name>
+    <message>
+        <source>Calm</source>
+        <translation>Calme</translation>
+    </message>
+    <message>
+        <source>Talking</source>
+        <translation>Parle</translation>
+    </message>
+    <message>
+        <source>Crying</source>
+        <translation>Pleure</translation>
+    </message>
+    <message>
+        <source>Laughing</source>
+        <translation>Rit</translation>
+    </message>
+    <message>
+        <source>Restless</source>
+        <translation>Agitation</translation>
+    </message>
+    <message>
+        <source>Nausea</source>
+        <translation>Nausées</translation>
+    </message>
+    <message>
+        <source>Vomited</source>
+        <translation>A vomi</translation>
+    </message>
+    <message>
+        <source>Unresponsive to voice</source>
+        <translation>Ne répond pas à la voix</translation>
+    </message>
+    <message>
+        <source>Wants music changed</source>
+        <translation>Veut changer de musique</translation>
+    </message>
+    <message>
+        <source>Bathroom</source>
+        <translation>Toilettes</translation>
+    </message>
+    <message>
+        <source>Type a note or pick a tag first.</source>
+        <translation>Saisissez d’abord une note ou choisissez une étiquette.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>worst</source>
+        <translation>maximale</translation>
+    </message>
+    <message>
+        <source>Responsiveness to voice</source>
+        <translation>Réponse à la voix</translation>
+    </message>
+    <message>
+        <source>Responds readily to name</source>
+        <translation>Répond aussitôt à son nom</translation>
+    </message>
+    <message>
+        <source>Slow to respond to name</source>
+        <translation>Répond lentement à son nom</translation>
+    </message>
+    <message>
+        <source>Responds only to loud or repeated name</source>
+        <translation>Ne répond qu’à son nom dit fort ou répété</translation>
+    </message>
+    <message>
+        <source>Responds only to a touch on the shoulder</source>
+        <translation>Ne répond qu’à un contact sur l’épaule</translation>
+    </message>
+    <message>
+        <source>No response to voice or touch</source>
+        <translation>Aucune réponse à la voix ni au toucher</translation>
+    </message>
+    <message>
+        <source>Distress</source>
+        <translation>Détresse</translation>
     </message>
 </context>
 <context>
@@ -1606,11 +2272,11 @@
     </message>
     <message>
         <source>That protocol is no longer available; pick another.</source>
-        <translation>Ce protocole n&apos;est plus disponible ; choisissez-en un autre.</translation>
+        <translation>Ce protocole n'est plus disponible ; choisissez-en un autre.</translation>
     </message>
     <message>
         <source>Sign in first (Ctrl+Shift+L).</source>
-        <translation>Connectez-vous d&apos;abord (Ctrl+Shift+L).</translation>
+        <translation>Connectez-vous d'abord (Ctrl+Shift+L).</translation>
     </message>
     <message>
         <source>{problem}.</source>
@@ -1625,8 +2291,8 @@
         <translation>{problem}. La séance est ouverte ; ajoutez-la au cycle plus tard.</translation>
     </message>
     <message>
-        <source>{problem} (kapdesk&apos;s defaults apply)</source>
-        <translation>{problem} (les réglages par défaut de kapdesk s&apos;appliquent)</translation>
+        <source>{problem} (kapdesk's defaults apply)</source>
+        <translation>{problem} (les réglages par défaut de kapdesk s'appliquent)</translation>
     </message>
     <message>
         <source>Kept in {file}.</source>
@@ -1645,15 +2311,15 @@
         <translation>Une séance de thérapie assistée par kétamine est en cours</translation>
     </message>
     <message>
-        <source>{problems} Check the PC&apos;s power settings during this session.</source>
-        <translation>{problems} Vérifiez les réglages d&apos;alimentation du PC pendant cette séance.</translation>
+        <source>{problems} Check the PC's power settings during this session.</source>
+        <translation>{problems} Vérifiez les réglages d'alimentation du PC pendant cette séance.</translation>
     </message>
 </context>
 <context>
     <name>PhaseBar</name>
     <message>
         <source>Phases: planned above, as they ran below</source>
-        <translation>Phases : prévues en haut, telles qu&apos;elles se sont déroulées en bas</translation>
+        <translation>Phases : prévues en haut, telles qu'elles se sont déroulées en bas</translation>
     </message>
 </context>
 <context>
@@ -1688,7 +2354,7 @@
     </message>
     <message>
         <source>{name} is not valid XML: line {line}: {reason}</source>
-        <translation>{name} n&apos;est pas un XML valide : ligne {line} : {reason}</translation>
+        <translation>{name} n'est pas un XML valide : ligne {line} : {reason}</translation>
     </message>
     <message>
         <source>{name} declares a text encoding kapdesk does not know ({error})</source>
@@ -1700,7 +2366,7 @@
     </message>
     <message>
         <source>{name} nests its XML more than {levels} levels deep (line {line}); it is not an XSPF playlist</source>
-        <translation>{name} imbrique son XML sur plus de {levels} niveaux (ligne {line}) ; ce n&apos;est pas une playlist XSPF</translation>
+        <translation>{name} imbrique son XML sur plus de {levels} niveaux (ligne {line}) ; ce n'est pas une playlist XSPF</translation>
     </message>
     <message>
         <source>{name} is XML but not an XSPF playlist (it starts with &lt;{element}&gt;)</source>
@@ -1726,7 +2392,7 @@
     </message>
     <message>
         <source>Practice mode: nothing here is a clinical record</source>
-        <translation>Mode entraînement : rien ici n&apos;est un dossier clinique</translation>
+        <translation>Mode entraînement : rien ici n'est un dossier clinique</translation>
     </message>
     <message>
         <source>speed</source>
@@ -1738,7 +2404,7 @@
     </message>
     <message>
         <source>Practice time runs {speed} times as fast as real time</source>
-        <translation>Le temps d&apos;entraînement passe {speed} fois plus vite que le temps réel</translation>
+        <translation>Le temps d'entraînement passe {speed} fois plus vite que le temps réel</translation>
     </message>
 </context>
 <context>
@@ -1801,19 +2467,19 @@
     </message>
     <message>
         <source>Write the intention first.</source>
-        <translation>Écrivez d&apos;abord l&apos;intention.</translation>
+        <translation>Écrivez d'abord l'intention.</translation>
     </message>
     <message>
-        <source>Intention, in the patient&apos;s own words</source>
+        <source>Intention, in the patient's own words</source>
         <translation>Intention, dans les mots du patient</translation>
     </message>
     <message>
         <source>What the patient hopes to explore or let go of today</source>
-        <translation>Ce que le patient souhaite explorer ou lâcher aujourd&apos;hui</translation>
+        <translation>Ce que le patient souhaite explorer ou lâcher aujourd'hui</translation>
     </message>
     <message>
         <source>Save intention</source>
-        <translation>Enregistrer l&apos;intention</translation>
+        <translation>Enregistrer l'intention</translation>
     </message>
     <message>
         <source>Breathwork</source>
@@ -1844,7 +2510,7 @@
     <name>PrintJob</name>
     <message>
         <source>The {what} could not be written to {path}: {reason}. Nothing else was changed.</source>
-        <translation>Impossible d&apos;écrire {what} dans {path} : {reason}. Rien d&apos;autre n&apos;a été modifié.</translation>
+        <translation>Impossible d'écrire {what} dans {path} : {reason}. Rien d'autre n'a été modifié.</translation>
     </message>
     <message>
         <source>The {what} could not be made: {error}.</source>
@@ -1852,11 +2518,11 @@
     </message>
     <message>
         <source>The {what} could not be printed: {error}.</source>
-        <translation>Impossible d&apos;imprimer {what} : {error}.</translation>
+        <translation>Impossible d'imprimer {what} : {error}.</translation>
     </message>
     <message>
-        <source>The {what} could not be made because of an unexpected problem; it is described in kapdesk&apos;s log.</source>
-        <translation>Impossible de préparer {what} à cause d&apos;un problème inattendu ; il est décrit dans le journal de kapdesk.</translation>
+        <source>The {what} could not be made because of an unexpected problem; it is described in kapdesk's log.</source>
+        <translation>Impossible de préparer {what} à cause d'un problème inattendu ; il est décrit dans le journal de kapdesk.</translation>
     </message>
     <message>
         <source>The {what} is saved as {path}.</source>
@@ -1872,11 +2538,11 @@
     </message>
     <message>
         <source>the printer</source>
-        <translation>l&apos;imprimante</translation>
+        <translation>l'imprimante</translation>
     </message>
     <message>
         <source>the printer reported a problem, so it may not have printed; check the printer and print it again</source>
-        <translation>l&apos;imprimante a signalé un problème, l&apos;impression n&apos;a peut-être pas eu lieu ; vérifiez l&apos;imprimante et relancez l&apos;impression</translation>
+        <translation>l'imprimante a signalé un problème, l'impression n'a peut-être pas eu lieu ; vérifiez l'imprimante et relancez l'impression</translation>
     </message>
     <message>
         <source>Print the {what}</source>
@@ -1914,11 +2580,11 @@
     </message>
     <message>
         <source>{total} so far; {left} question to answer</source>
-        <translation>{total} pour l&apos;instant ; {left} question restante</translation>
+        <translation>{total} pour l'instant ; {left} question restante</translation>
     </message>
     <message>
         <source>{total} so far; {left} questions to answer</source>
-        <translation>{total} pour l&apos;instant ; {left} questions restantes</translation>
+        <translation>{total} pour l'instant ; {left} questions restantes</translation>
     </message>
     <message>
         <source>{total} of {most}: {band}</source>
@@ -1945,7 +2611,7 @@
     <name>Questionnaires</name>
     <message>
         <source>PHQ-9 item 9 (thoughts of being better off dead or of self-harm) was answered above “Not at all”: the clinician must assess safety today.</source>
-        <translation>À l&apos;item 9 du PHQ-9 (pensées qu&apos;il vaudrait mieux être mort ou de se faire du mal), la réponse est au-delà de « Jamais » : le clinicien doit évaluer la sécurité aujourd&apos;hui.</translation>
+        <translation>À l'item 9 du PHQ-9 (pensées qu'il vaudrait mieux être mort ou de se faire du mal), la réponse est au-delà de « Jamais » : le clinicien doit évaluer la sécurité aujourd'hui.</translation>
     </message>
     <message>
         <source>{name} has {count} questions, not {given}</source>
@@ -1984,10 +2650,219 @@
     </message>
 </context>
 <context>
+    <name>RoomBackups</name>
+    <message>
+        <source>Keeping it in the OS keyring…</source>
+        <translation>Enregistrement dans le trousseau du système…</translation>
+    </message>
+    <message>
+        <source>Kept in the OS keyring.</source>
+        <translation>Conservée dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <source>Not kept: {problem}. Without a keyring on this PC kapdesk cannot make encrypted backups by itself; ask IT to set KAPDESK_BACKUP_PASSPHRASE for kapdesk.</source>
+        <translation>Non conservée : {problem}. Sans trousseau sur ce PC, kapdesk ne peut pas faire seul de sauvegardes chiffrées ; demandez à l'informatique de définir KAPDESK_BACKUP_PASSPHRASE pour kapdesk.</translation>
+    </message>
+    <message>
+        <source>None set yet: no encrypted backup can be made until one is.</source>
+        <translation>Aucune définie : aucune sauvegarde chiffrée n'est possible avant cela.</translation>
+    </message>
+</context>
+<context>
+    <name>RoomPC</name>
+    <message>
+        <source>This room's settings cannot be saved here.</source>
+        <translation>Les réglages de cette salle ne peuvent pas être enregistrés ici.</translation>
+    </message>
+    <message>
+        <source>The room's name can change once no session is open in it.</source>
+        <translation>Le nom de la salle peut changer quand aucune séance n'y est ouverte.</translation>
+    </message>
+    <message>
+        <source>{reason}.</source>
+        <translation>{reason}.</translation>
+    </message>
+</context>
+<context>
+    <name>RoomSettings</name>
+    <message>
+        <source>A room name has at most {count} characters.</source>
+        <translation>Un nom de salle a au plus {count} caractères.</translation>
+    </message>
+    <message>
+        <source>The idle lock is 0 (never) to 240 minutes.</source>
+        <translation>Le verrouillage inactif va de 0 (jamais) à 240 minutes.</translation>
+    </message>
+    <message>
+        <source>The volume limit is 5% to 100%.</source>
+        <translation>La limite de volume va de 5 % à 100 %.</translation>
+    </message>
+    <message>
+        <source>The backup folder is a whole path, such as /media/usb/kapdesk.</source>
+        <translation>Le dossier de sauvegarde est un chemin complet, comme /media/usb/kapdesk.</translation>
+    </message>
+    <message>
+        <source>Backups kept are 0 to {count} of each kind.</source>
+        <translation>Les sauvegardes gardées vont de 0 à {count} de chaque type.</translation>
+    </message>
+    <message>
+        <source>At least one backup is kept: daily, weekly or monthly.</source>
+        <translation>Au moins une sauvegarde est gardée : quotidienne, hebdomadaire ou mensuelle.</translation>
+    </message>
+</context>
+<context>
     <name>SetupView</name>
     <message>
         <source>HANDOUT LANGUAGE</source>
         <translation>LANGUE DE LA FICHE</translation>
+    </message>
+    <message>
+        <source>No sound</source>
+        <translation>Sans son</translation>
+    </message>
+    <message>
+        <source>New course of</source>
+        <translation>Nouveau cycle de</translation>
+    </message>
+    <message>
+        <source>Not part of a course</source>
+        <translation>Hors cycle</translation>
+    </message>
+    <message>
+        <source>Course from {day}: session {number} of {planned}</source>
+        <translation>Cycle du {day} : séance {number} sur {planned}</translation>
+    </message>
+    <message>
+        <source> sessions</source>
+        <translation> séances</translation>
+    </message>
+    <message>
+        <source>{name}
+{route} · {count} phase · {planned}</source>
+        <translation>{name}
+{route} · {count} phase · {planned}</translation>
+    </message>
+    <message>
+        <source>{name}
+{route} · {count} phases · {planned}</source>
+        <translation>{name}
+{route} · {count} phases · {planned}</translation>
+    </message>
+    <message>
+        <source>{name}
+{route} · {count} phase · {planned} · at least {room} in the room</source>
+        <translation>{name}
+{route} · {count} phase · {planned} · au moins {room} dans la salle</translation>
+    </message>
+    <message>
+        <source>{name}
+{route} · {count} phases · {planned} · at least {room} in the room</source>
+        <translation>{name}
+{route} · {count} phases · {planned} · au moins {room} dans la salle</translation>
+    </message>
+    <message>
+        <source>Some of the clinic's files could not be used (kapdesk's own stand in for them): {problems}</source>
+        <translation>Certains fichiers de la clinique n'ont pas pu être utilisés (kapdesk utilise les siens à leur place) : {problems}</translation>
+    </message>
+    <message>
+        <source>Silence: no bed and no music.</source>
+        <translation>Silence : ni nappe ni musique.</translation>
+    </message>
+    <message>
+        <source>Bed: {title}</source>
+        <translation>Nappe : {title}</translation>
+    </message>
+    <message>
+        <source>No bed</source>
+        <translation>Sans nappe</translation>
+    </message>
+    <message>
+        <source>{bed}; no music</source>
+        <translation>{bed} ; pas de musique</translation>
+    </message>
+    <message>
+        <source>{bed}. {stretches}</source>
+        <translation>{bed}. {stretches}</translation>
+    </message>
+    <message>
+        <source>{coverage}.</source>
+        <translation>{coverage}.</translation>
+    </message>
+    <message>
+        <source>{coverage}. Loudness: {note}.</source>
+        <translation>{coverage}. Niveau sonore : {note}.</translation>
+    </message>
+    <message>
+        <source>Enter the patient's clinic code.</source>
+        <translation>Saisissez le code clinique du patient.</translation>
+    </message>
+    <message>
+        <source>Pick the protocol for this session.</source>
+        <translation>Choisissez le protocole de cette séance.</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>Nouvelle séance</translation>
+    </message>
+    <message>
+        <source>Past sessions</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Bibliothèque</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Suivis</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personnel</translation>
+    </message>
+    <message>
+        <source>PATIENT CLINIC CODE</source>
+        <translation>CODE CLINIQUE DU PATIENT</translation>
+    </message>
+    <message>
+        <source>Type or pick the code, e.g. P-0042</source>
+        <translation>Saisissez ou choisissez le code, ex. P-0042</translation>
+    </message>
+    <message>
+        <source>PROTOCOL</source>
+        <translation>PROTOCOLE</translation>
+    </message>
+    <message>
+        <source>SITTER</source>
+        <translation>ACCOMPAGNANT</translation>
+    </message>
+    <message>
+        <source>Who sits with the patient</source>
+        <translation>Qui accompagne le patient</translation>
+    </message>
+    <message>
+        <source>SOUNDTRACK</source>
+        <translation>BANDE SONORE</translation>
+    </message>
+    <message>
+        <source>COURSE</source>
+        <translation>CYCLE</translation>
+    </message>
+    <message>
+        <source>Open session</source>
+        <translation>Ouvrir la séance</translation>
+    </message>
+    <message>
+        <source>Patient codes</source>
+        <translation>Les codes des patients</translation>
+    </message>
+    <message>
+        <source>Soundtracks</source>
+        <translation>Les bandes sonores</translation>
+    </message>
+    <message>
+        <source>The patient's courses</source>
+        <translation>Les cycles du patient</translation>
     </message>
 </context>
 <context>
@@ -2042,7 +2917,7 @@
     </message>
     <message>
         <source>Lock or switch user</source>
-        <translation>Verrouiller ou changer d&apos;utilisateur</translation>
+        <translation>Verrouiller ou changer d'utilisateur</translation>
     </message>
 </context>
 <context>
@@ -2085,7 +2960,7 @@
     </message>
     <message>
         <source>The sound fades out: the session is closed.</source>
-        <translation>Le son s&apos;estompe : la séance est close.</translation>
+        <translation>Le son s'estompe : la séance est close.</translation>
     </message>
     <message>
         <source>The music has run out. Bed: {bed} goes on.</source>
@@ -2113,11 +2988,11 @@
     </message>
     <message>
         <source>Nothing queued after this   ·   Bed: {bed}</source>
-        <translation>Rien d&apos;autre en attente   ·   Nappe : {bed}</translation>
+        <translation>Rien d'autre en attente   ·   Nappe : {bed}</translation>
     </message>
     <message>
         <source>Nothing queued after this   ·   No bed</source>
-        <translation>Rien d&apos;autre en attente   ·   Pas de nappe</translation>
+        <translation>Rien d'autre en attente   ·   Pas de nappe</translation>
     </message>
 </context>
 <context>
@@ -2223,7 +3098,7 @@
     </message>
     <message>
         <source>The integration plan</source>
-        <translation>Le plan d&apos;intégration</translation>
+        <translation>Le plan d'intégration</translation>
     </message>
     <message>
         <source>Recording a dose</source>
@@ -2250,12 +3125,12 @@
         <translation>Modifier le personnel</translation>
     </message>
     <message>
-        <source>Editing the clinic&apos;s settings</source>
+        <source>Editing the clinic's settings</source>
         <translation>Modifier les réglages de la clinique</translation>
     </message>
     <message>
         <source>Reading the audit trail</source>
-        <translation>Lire le journal d&apos;audit</translation>
+        <translation>Lire le journal d'audit</translation>
     </message>
     <message>
         <source>a sitter</source>
@@ -2291,7 +3166,7 @@
     </message>
     <message>
         <source>{name} is no longer active here</source>
-        <translation>{name} n&apos;est plus actif ici</translation>
+        <translation>{name} n'est plus actif ici</translation>
     </message>
     <message>
         <source>{what} takes {who}; {name} is {held}</source>
@@ -2307,7 +3182,7 @@
     </message>
     <message>
         <source>A PIN of one digit repeated is too easy to guess.</source>
-        <translation>Un code fait d&apos;un seul chiffre répété est trop facile à deviner.</translation>
+        <translation>Un code fait d'un seul chiffre répété est trop facile à deviner.</translation>
     </message>
     <message>
         <source>A PIN of digits in a row (like 1234) is too easy to guess.</source>
@@ -2316,6 +3191,189 @@
     <message>
         <source>A PIN must not be part of the name.</source>
         <translation>Le code ne doit pas faire partie du nom.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffView</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rôles</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Journal d'audit</translation>
+    </message>
+    <message>
+        <source>This room PC</source>
+        <translation>Ce PC de salle</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inactive</translation>
+    </message>
+    <message>
+        <source>On the clinic server {database} (an admin changes it with kapdesk connect)</source>
+        <translation>Sur le serveur de la clinique {database} (un administrateur le change avec kapdesk connect)</translation>
+    </message>
+    <message>
+        <source>On this PC (kapdesk connect points a room at the clinic's server)</source>
+        <translation>Sur ce PC (kapdesk connect relie une salle au serveur de la clinique)</translation>
+    </message>
+    <message>
+        <source>Saved. It applies now (the volume from the next session).</source>
+        <translation>Enregistré. S'applique dès maintenant (le volume, à la prochaine séance).</translation>
+    </message>
+    <message>
+        <source>{reason}.</source>
+        <translation>{reason}.</translation>
+    </message>
+    <message>
+        <source>Saved: {name}'s account.</source>
+        <translation>Enregistré : le compte de {name}.</translation>
+    </message>
+    <message>
+        <source>Saved: {name} is active.</source>
+        <translation>Enregistré : le compte de {name} est actif.</translation>
+    </message>
+    <message>
+        <source>Saved: {name} is inactive.</source>
+        <translation>Enregistré : le compte de {name} est inactif.</translation>
+    </message>
+    <message>
+        <source>Staff accounts</source>
+        <translation>Les comptes du personnel</translation>
+    </message>
+    <message>
+        <source>The audit trail</source>
+        <translation>Le journal d'audit</translation>
+    </message>
+    <message>
+        <source>The account</source>
+        <translation>Le compte</translation>
+    </message>
+    <message>
+        <source>Change account</source>
+        <translation>Modifier le compte</translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation>Ajouter un compte</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Staff and audit trail</source>
+        <translation>Personnel et journal d'audit</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Depuis le</translation>
+    </message>
+    <message>
+        <source>Change roles or PIN</source>
+        <translation>Changer rôles ou PIN</translation>
+    </message>
+    <message>
+        <source>Make inactive / active</source>
+        <translation>Désactiver / activer</translation>
+    </message>
+    <message>
+        <source>e.g. Room 2 (shown in the title bar)</source>
+        <translation>p. ex. Salle 2 (affiché dans la barre de titre)</translation>
+    </message>
+    <message>
+        <source>Room name</source>
+        <translation>Nom de la salle</translation>
+    </message>
+    <message>
+        <source>Fill the screen, no window frame (staff leave with Ctrl+Shift+Q)</source>
+        <translation>Plein écran, sans cadre (le personnel quitte avec Ctrl+Shift+Q)</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>Kiosque</translation>
+    </message>
+    <message>
+        <source>Start kapdesk when this PC's account logs in</source>
+        <translation>Lancer kapdesk à l'ouverture de session de ce PC</translation>
+    </message>
+    <message>
+        <source>Autostart</source>
+        <translation>Démarrage auto</translation>
+    </message>
+    <message>
+        <source>Not the clinic's, but:</source>
+        <translation>Pas celui de la clinique, mais :</translation>
+    </message>
+    <message>
+        <source> min (0: never)</source>
+        <translation> min (0 : jamais)</translation>
+    </message>
+    <message>
+        <source>Idle lock</source>
+        <translation>Verrouillage inactif</translation>
+    </message>
+    <message>
+        <source> % of full volume</source>
+        <translation> % du volume maximal</translation>
+    </message>
+    <message>
+        <source>Loudest sound</source>
+        <translation>Son maximal</translation>
+    </message>
+    <message>
+        <source>Show patient codes on this PC's clinic board</source>
+        <translation>Afficher les codes patients sur le tableau de ce PC</translation>
+    </message>
+    <message>
+        <source>Clinic board</source>
+        <translation>Tableau de la clinique</translation>
+    </message>
+    <message>
+        <source>Records kept</source>
+        <translation>Dossiers conservés</translation>
     </message>
 </context>
 <context>
@@ -2334,10 +3392,10 @@
     </message>
     <message>
         <source>Nothing was changed: what is already saved stays in the database.</source>
-        <translation>Rien n&apos;a été modifié : ce qui est déjà enregistré reste dans la base de données.</translation>
+        <translation>Rien n'a été modifié : ce qui est déjà enregistré reste dans la base de données.</translation>
     </message>
     <message>
-        <source>Put right what is named above and try again (a clinic server that was away may be back), or close kapdesk. If it keeps happening, give your clinic&apos;s IT support this message and the log in {folder}.</source>
+        <source>Put right what is named above and try again (a clinic server that was away may be back), or close kapdesk. If it keeps happening, give your clinic's IT support this message and the log in {folder}.</source>
         <translation>Corrigez ce qui est indiqué ci-dessus et réessayez (un serveur de la clinique indisponible peut être revenu), ou fermez kapdesk. Si cela se reproduit, transmettez au support informatique de votre clinique ce message et le journal dans {folder}.</translation>
     </message>
     <message>
@@ -2365,7 +3423,7 @@
     </message>
     <message>
         <source>The session could not join the course</source>
-        <translation>Impossible d&apos;ajouter la séance au cycle</translation>
+        <translation>Impossible d'ajouter la séance au cycle</translation>
     </message>
     <message>
         <source>The course cannot be read</source>
@@ -2385,7 +3443,7 @@
     </message>
     <message>
         <source>the database is damaged or not a kapdesk database</source>
-        <translation>la base de données est endommagée ou n&apos;est pas une base kapdesk</translation>
+        <translation>la base de données est endommagée ou n'est pas une base kapdesk</translation>
     </message>
     <message>
         <source>the database has become read-only</source>
@@ -2401,11 +3459,11 @@
     </message>
     <message>
         <source>the database could not be read</source>
-        <translation>la base de données n&apos;a pas pu être lue</translation>
+        <translation>la base de données n'a pas pu être lue</translation>
     </message>
     <message>
         <source>the database cannot be written</source>
-        <translation>impossible d&apos;écrire dans la base de données</translation>
+        <translation>impossible d'écrire dans la base de données</translation>
     </message>
     <message>
         <source>{action}: {reason}</source>
@@ -2413,19 +3471,19 @@
     </message>
     <message>
         <source>The integration plan could not be saved</source>
-        <translation>Impossible d&apos;enregistrer le plan d&apos;intégration</translation>
+        <translation>Impossible d'enregistrer le plan d'intégration</translation>
     </message>
     <message>
         <source>The integration plan cannot be read</source>
-        <translation>Impossible de lire le plan d&apos;intégration</translation>
+        <translation>Impossible de lire le plan d'intégration</translation>
     </message>
     <message>
         <source>The change could not be saved</source>
-        <translation>Impossible d&apos;enregistrer la modification</translation>
+        <translation>Impossible d'enregistrer la modification</translation>
     </message>
     <message>
         <source>Open integration items cannot be read</source>
-        <translation>Impossible de lire les éléments d&apos;intégration en attente</translation>
+        <translation>Impossible de lire les éléments d'intégration en attente</translation>
     </message>
     <message>
         <source>Entries kept on this PC while offline cannot be sent yet</source>
@@ -2433,7 +3491,7 @@
     </message>
     <message>
         <source>The session could not be opened</source>
-        <translation>Impossible d&apos;ouvrir la séance</translation>
+        <translation>Impossible d'ouvrir la séance</translation>
     </message>
     <message>
         <source>Sessions left open cannot be read</source>
@@ -2480,7 +3538,7 @@
     </message>
     <message>
         <source>{what}: not confirmed yet: the records are not answering; kapdesk is still trying.</source>
-        <translation>{what} : pas encore confirmé : les dossiers ne répondent pas ; kapdesk continue d&apos;essayer.</translation>
+        <translation>{what} : pas encore confirmé : les dossiers ne répondent pas ; kapdesk continue d'essayer.</translation>
     </message>
     <message>
         <source>{what} could not be shown (the log says why).</source>
@@ -2492,7 +3550,7 @@
     </message>
     <message>
         <source>the records could not be read</source>
-        <translation>les dossiers n&apos;ont pas pu être lus</translation>
+        <translation>les dossiers n'ont pas pu être lus</translation>
     </message>
     <message>
         <source>something unexpected went wrong (the log says what)</source>
@@ -2539,10 +3597,191 @@
     </message>
 </context>
 <context>
+    <name>Vitals</name>
+    <message>
+        <source>Systolic BP</source>
+        <translation>PA systolique</translation>
+    </message>
+    <message>
+        <source>Diastolic BP</source>
+        <translation>PA diastolique</translation>
+    </message>
+    <message>
+        <source>Heart rate</source>
+        <translation>Fréquence cardiaque</translation>
+    </message>
+    <message>
+        <source>Respiratory rate</source>
+        <translation>Fréquence respiratoire</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Température</translation>
+    </message>
+    <message>
+        <source>BP {systolic}/{diastolic} mmHg</source>
+        <translation>PA {systolic}/{diastolic} mmHg</translation>
+    </message>
+    <message>
+        <source>HR {value}</source>
+        <translation>FC {value}</translation>
+    </message>
+    <message>
+        <source>SpO2 {value}</source>
+        <translation>SpO2 {value}</translation>
+    </message>
+    <message>
+        <source>RR {value}</source>
+        <translation>FR {value}</translation>
+    </message>
+    <message>
+        <source>T {value}</source>
+        <translation>T {value}</translation>
+    </message>
+    <message>
+        <source>no values</source>
+        <translation>aucune valeur</translation>
+    </message>
+    <message>
+        <source>{measure}: “{typed}” is not a number.</source>
+        <translation>{measure} : « {typed} » n’est pas un nombre.</translation>
+    </message>
+    <message>
+        <source>{measure} {typed} is not possible: it must be between {low} and {high}.</source>
+        <translation>{measure} {typed} est impossible : la valeur doit être entre {low} et {high}.</translation>
+    </message>
+    <message>
+        <source>{measure} {value} is unusual.</source>
+        <translation>{measure} {value} est inhabituelle.</translation>
+    </message>
+    <message>
+        <source>Blood pressure needs both numbers, systolic and diastolic.</source>
+        <translation>La tension artérielle demande les deux valeurs, systolique et diastolique.</translation>
+    </message>
+    <message>
+        <source>Diastolic must be lower than systolic; check the two numbers.</source>
+        <translation>La diastolique doit être inférieure à la systolique ; vérifiez les deux valeurs.</translation>
+    </message>
+    <message>
+        <source>Enter at least one measure.</source>
+        <translation>Saisissez au moins une mesure.</translation>
+    </message>
+    <message>
+        <source>before dosing</source>
+        <translation>avant la dose</translation>
+    </message>
+    <message>
+        <source>before discharge</source>
+        <translation>avant la sortie</translation>
+    </message>
+    <message>
+        <source>at {minutes} min</source>
+        <translation>à {minutes} min</translation>
+    </message>
+    <message>
+        <source>Vital signs</source>
+        <translation>Signes vitaux</translation>
+    </message>
+</context>
+<context>
+    <name>VitalsChart</name>
+    <message>
+        <source>No vital signs recorded yet.</source>
+        <translation>Aucun signe vital noté pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Valeur de base</translation>
+    </message>
+    <message>
+        <source>Not dosed yet</source>
+        <translation>Pas encore de dose</translation>
+    </message>
+    <message>
+        <source>Minutes after dose</source>
+        <translation>Minutes après la dose</translation>
+    </message>
+    <message>
+        <source>mmHg · beats/min</source>
+        <translation>mmHg · battements/min</translation>
+    </message>
+    <message>
+        <source>Flagged readings</source>
+        <translation>Mesures signalées</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Aucune.</translation>
+    </message>
+    <message>
+        <source>Systolic</source>
+        <translation>Systolique</translation>
+    </message>
+    <message>
+        <source>Diastolic</source>
+        <translation>Diastolique</translation>
+    </message>
+    <message>
+        <source>Heart rate</source>
+        <translation>Fréquence cardiaque</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Signalée</translation>
+    </message>
+    <message>
+        <source>Flagged SpO2</source>
+        <translation>SpO2 signalée</translation>
+    </message>
+    <message>
+        <source>At {minutes} min: {flags}</source>
+        <translation>À {minutes} min : {flags}</translation>
+    </message>
+    <message>
+        <source>At {minutes} min, corrected: {flags}</source>
+        <translation>À {minutes} min, corrigée : {flags}</translation>
+    </message>
+    <message>
+        <source>Baseline: {flags}</source>
+        <translation>Valeur de base : {flags}</translation>
+    </message>
+    <message>
+        <source>Baseline, corrected: {flags}</source>
+        <translation>Valeur de base, corrigée : {flags}</translation>
+    </message>
+</context>
+<context>
+    <name>VitalsDialog</name>
+    <message>
+        <source>Vital signs</source>
+        <translation>Signes vitaux</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>{measure} ({unit})</source>
+        <translation>{measure} ({unit})</translation>
+    </message>
+    <message>
+        <source>{measure} in {unit}</source>
+        <translation>{measure} en {unit}</translation>
+    </message>
+    <message>
+        <source>{unit}  (optional)</source>
+        <translation>{unit}  (facultatif)</translation>
+    </message>
+    <message>
+        <source>{unusual} Check it, then press Save again to record it.</source>
+        <translation>{unusual} Vérifiez, puis appuyez de nouveau sur Enregistrer pour confirmer.</translation>
+    </message>
+</context>
+<context>
     <name>Widgets</name>
     <message>
         <source>Switch user to let a colleague who may do it.</source>
-        <translation>Changez d&apos;utilisateur pour laisser faire un collègue autorisé.</translation>
+        <translation>Changez d'utilisateur pour laisser faire un collègue autorisé.</translation>
     </message>
     <message>
         <source>Cancel</source>

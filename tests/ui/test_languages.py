@@ -182,11 +182,15 @@ TEXT_CALLS = frozenset(
 TRANSLATED = frozenset(
     {
         "account_form.py",
+        "backup_section.py",
         "banner.py",
+        "board_window.py",
         "breathing_dialog.py",
         "calm_screen.py",
         "close_dialog.py",
         "close_policy.py",
+        "course_chart.py",
+        "course_view.py",
         "dialogs.py",
         "discharge_dialog.py",
         "early_page.py",
@@ -208,17 +212,23 @@ TRANSLATED = frozenset(
         "library_tracks.py",
         "library_view.py",
         "notices.py",
+        "observation_panel.py",
         "page_routes.py",
         "phase_bar.py",
         "practice_band.py",
         "preparation_panel.py",
         "print_job.py",
         "questionnaire_dialog.py",
+        "room_backups.py",
+        "setup_view.py",
         "sign_in.py",
         "sound_panel.py",
         "soundtrack_dialog.py",
+        "staff_view.py",
         "start_view.py",
         "storage_ops.py",
+        "vitals_chart.py",
+        "vitals_dialog.py",
         "widgets.py",
         "window_parts.py",
         "words.py",
@@ -272,15 +282,8 @@ def test_the_translated_pages_give_no_words_as_they_are() -> None:
 # Words given as they are, file by file, in the pages not yet translated: a count may only go
 # down (lower it here when a page's words join the translation system), never up.
 NOT_YET = {
-    "ui/backup_section.py": 23,
-    "ui/board_window.py": 5,
-    "ui/course_view.py": 12,
-    "ui/observation_panel.py": 4,
-    "ui/setup_view.py": 18,
-    "ui/staff_view.py": 20,
     "ui/summary_view.py": 11,
     "ui/timeline_view.py": 16,
-    "ui/vitals_chart.py": 2,
 }
 
 
