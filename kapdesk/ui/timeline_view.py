@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QTableView,
     QTabWidget,
@@ -54,9 +56,11 @@ from kapdesk.core.timeline import Entry, timeline
 from kapdesk.core.units import Temperature, Units
 from kapdesk.core.vitals import FIELDS, LABELS, Reading, flags, parse_reading, unit_text
 from kapdesk.core.wall_text import Day
+from kapdesk.core.words import QT_TRANSLATE_NOOP, joined
 from kapdesk.ui import formats, theme
 from kapdesk.ui.dialogs import parse_weight, verdict_style
 from kapdesk.ui.widgets import SWITCH_HINT, ActionButton, dialog_footer, in_place_of, label
+from kapdesk.ui.words import say, say_button, translated, words_of
 
 if TYPE_CHECKING:
     from kapdesk.storage.journeys import OpenJourney
@@ -64,6 +68,70 @@ if TYPE_CHECKING:
     from kapdesk.ui.vitals_chart import VitalsChart
 
 CORRECTABLE = (EventKind.NOTE, EventKind.VITALS, EventKind.RATING, EventKind.DOSE)
+
+# The correction form's words.
+CORRECT_AN_ENTRY = QT_TRANSLATE_NOOP("AmendDialog", "Correct an entry")
+NOW = QT_TRANSLATE_NOOP("AmendDialog", "Now: {text}")
+NOTE = QT_TRANSLATE_NOOP("AmendDialog", "Note")
+VITAL_WORDS = {  # the vital signs' names, as kapdesk.core.vitals.LABELS says them in English
+    "systolic": QT_TRANSLATE_NOOP("AmendDialog", "Systolic BP"),
+    "diastolic": QT_TRANSLATE_NOOP("AmendDialog", "Diastolic BP"),
+    "heart_rate": QT_TRANSLATE_NOOP("AmendDialog", "Heart rate"),
+    "spo2": QT_TRANSLATE_NOOP("AmendDialog", "SpO2"),
+    "respiratory_rate": QT_TRANSLATE_NOOP("AmendDialog", "Respiratory rate"),
+    "temperature": QT_TRANSLATE_NOOP("AmendDialog", "Temperature"),
+}
+TEMPERATURE_IN = QT_TRANSLATE_NOOP("AmendDialog", "Temperature ({unit})")
+REASON_HINT = QT_TRANSLATE_NOOP("AmendDialog", "e.g. typed 170 for 70")
+WHY = QT_TRANSLATE_NOOP("AmendDialog", "Why")
+CORRECTED_BY = QT_TRANSLATE_NOOP("AmendDialog", "Corrected by")
+SAVE_CORRECTION = QT_TRANSLATE_NOOP("AmendDialog", "Save correction")
+AMOUNT = QT_TRANSLATE_NOOP("AmendDialog", "Amount")
+WEIGHT_IN = QT_TRANSLATE_NOOP("AmendDialog", "Weight ({unit})")
+LOT_NUMBER = QT_TRANSLATE_NOOP("AmendDialog", "Lot number")
+WILL_NOT = QT_TRANSLATE_NOOP("AmendDialog", "Will not be saved: {why}.")
+OUTSIDE = QT_TRANSLATE_NOOP("AmendDialog", "Outside the usual range: {why}. {refusal}.")
+OUTSIDE_DECIDES = QT_TRANSLATE_NOOP(
+    "AmendDialog", "Outside the usual range: {why}. Say why as the prescriber decides."
+)
+TOTAL = QT_TRANSLATE_NOOP("AmendDialog", "= {total} mg total")
+TOTAL_AND = QT_TRANSLATE_NOOP("AmendDialog", "{total}. {verdict}")
+NEEDS_AMOUNT = QT_TRANSLATE_NOOP("AmendDialog", "A dose needs an amount above zero.")
+REFUSED_WHY = QT_TRANSLATE_NOOP("AmendDialog", "{why}.")
+PRESCRIBER_CORRECTS = QT_TRANSLATE_NOOP(
+    "AmendDialog", "{refusal}. A prescriber corrects a dose to this amount."
+)
+SAY_WHY = QT_TRANSLATE_NOOP("AmendDialog", "Say why the entry is being corrected.")
+NOTE_NOT_EMPTY = QT_TRANSLATE_NOOP(
+    "AmendDialog", "A note cannot be corrected to nothing; say so in the reason instead."
+)
+
+# The timeline page's words.
+HEADERS = (
+    QT_TRANSLATE_NOOP("TimelineView", "Time"),
+    QT_TRANSLATE_NOOP("TimelineView", "Journey"),
+    QT_TRANSLATE_NOOP("TimelineView", "Phase"),
+    QT_TRANSLATE_NOOP("TimelineView", "What"),
+    QT_TRANSLATE_NOOP("TimelineView", "By"),
+)
+CORRECTED = QT_TRANSLATE_NOOP("TimelineView", "{text}   (corrected)")
+BACK = QT_TRANSLATE_NOOP("TimelineView", "Back")
+CORRECT = QT_TRANSLATE_NOOP("TimelineView", "Correct…")
+TIMELINE_TAB = QT_TRANSLATE_NOOP("TimelineView", "Timeline")
+CHART_TAB = QT_TRANSLATE_NOOP("TimelineView", "Vital signs chart")
+TITLE_LOADING = QT_TRANSLATE_NOOP("TimelineView", "Timeline · session {session}")
+TITLE = QT_TRANSLATE_NOOP("TimelineView", "Timeline · session {session} · {patient}")
+THE_TIMELINE = QT_TRANSLATE_NOOP("TimelineView", "The timeline")
+LOADING = QT_TRANSLATE_NOOP("TimelineView", "Loading the timeline…")
+PICK = QT_TRANSLATE_NOOP("TimelineView", "Pick an entry to see its history or to correct it.")
+ORIGINAL = QT_TRANSLATE_NOOP("TimelineView", "Original ({when}): {text}")
+ORIGINAL_BY = QT_TRANSLATE_NOOP("TimelineView", "Original ({when} by {by}): {text}")
+CORRECTION = QT_TRANSLATE_NOOP("TimelineView", "Corrected {when}, because “{reason}”: {text}")
+CORRECTION_BY = QT_TRANSLATE_NOOP(
+    "TimelineView", "Corrected {when} by {by}, because “{reason}”: {text}"
+)
+REFUSED = QT_TRANSLATE_NOOP("TimelineView", "{refusal}. {hint}")
+NOT_AMENDED = QT_TRANSLATE_NOOP("TimelineView", "{error}.")
 _ROOT = QModelIndex()
 
 
@@ -91,7 +159,7 @@ class AmendDialog(QDialog):
         units: Units | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Correct an entry")
+        say(self, CORRECT_AN_ENTRY, "setWindowTitle")
         self.entry = entry
         self.units = units if units is not None else Units()
         self._kept: dict[str, tuple[str, float]] = {}  # a value as shown, and as kept
@@ -100,8 +168,8 @@ class AmendDialog(QDialog):
         self.given = given
         self._decide_refusal = decide_refusal
         outer = QVBoxLayout(self)
-        outer.addWidget(label("Correct an entry", "title"))
-        outer.addWidget(label(f"Now: {entry.text}", "muted"))
+        outer.addWidget(_said(CORRECT_AN_ENTRY, "title"))
+        outer.addWidget(_said(NOW.format(text=entry.text), "muted"))
         form = QFormLayout()
         self.text = QLineEdit(str(entry.data.get("text") or ""))
         self.value = QComboBox()
@@ -114,7 +182,7 @@ class AmendDialog(QDialog):
         if entry.kind is EventKind.DOSE:
             self._dose_fields(form)
         elif entry.kind is EventKind.NOTE:
-            form.addRow("Note", self.text)
+            form.addRow(_said(NOTE), self.text)
         elif entry.kind is EventKind.RATING:
             scale = SCALES[str(entry.data.get("scale"))]
             for value, words in scale.choices:
@@ -123,7 +191,7 @@ class AmendDialog(QDialog):
                 )
                 if value == entry.data.get("value"):
                     self.value.setCurrentIndex(self.value.count() - 1)
-            form.addRow(scale.name, self.value)
+            form.addRow(_said(scale.name), self.value)
         else:
             values = Reading.from_values(entry.data.get("values") or {}).values()
             for name in FIELDS:
@@ -132,15 +200,15 @@ class AmendDialog(QDialog):
                 if name == "temperature":  # the clinic's unit, said beside it
                     unit = unit_text(name, self.units)
                     field.setPlaceholderText(unit)
-                    form.addRow(f"{LABELS[name]} ({unit})", field)
+                    form.addRow(_said(TEMPERATURE_IN.format(unit=unit)), field)
                 else:
-                    form.addRow(LABELS[name], field)
+                    form.addRow(_said(VITAL_WORDS.get(name, LABELS[name])), field)
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("e.g. typed 170 for 70")
-        form.addRow("Why", self.reason)
+        say(self.reason, REASON_HINT, "setPlaceholderText")
+        form.addRow(_said(WHY), self.reason)
         self.by = QLineEdit(by)
         self.by.setReadOnly(bool(by))  # the member signed in: the record names them
-        form.addRow("Corrected by", self.by)
+        form.addRow(_said(CORRECTED_BY), self.by)
         outer.addLayout(form)
         if entry.kind is EventKind.DOSE:
             outer.addWidget(self.dose_status)
@@ -148,7 +216,7 @@ class AmendDialog(QDialog):
             if unused.parentWidget() is None:  # another kind's: released with the form
                 unused.setParent(self)
                 unused.hide()
-        self.problems, self.save = dialog_footer(self, outer, "Save correction", self.submit)
+        self.problems, self.save = dialog_footer(self, outer, SAVE_CORRECTION, self.submit)
         if entry.kind is EventKind.DOSE:
             self.amount.valueChanged.connect(self.recheck)
             self.weight.textChanged.connect(self.recheck)
@@ -184,7 +252,7 @@ class AmendDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.amount, 1)
         row.addWidget(label(self.dose_unit, ""))
-        form.addRow("Amount", row)
+        form.addRow(_said(AMOUNT), row)
         weight = data.get("weight_kg")
         if isinstance(weight, int | float):
             shown = weight_text(weight, self.units).split()[0]
@@ -193,9 +261,9 @@ class AmendDialog(QDialog):
         unit = self.units.weight.symbol
         self.weight.setPlaceholderText(unit)
         if is_per_kg(self.dose_unit):
-            form.addRow(f"Weight ({unit})", self.weight)
+            form.addRow(_said(WEIGHT_IN.format(unit=unit)), self.weight)
         self.lot.setText(str(data.get("lot_number") or ""))
-        form.addRow("Lot number", self.lot)
+        form.addRow(_said(LOT_NUMBER), self.lot)
 
     def dose_check(self) -> DoseCheck | None:
         """The verdict on the dose as corrected; None when it is in another unit than the
@@ -226,17 +294,20 @@ class AmendDialog(QDialog):
     def recheck(self) -> None:
         """Say, as it is typed, what the corrected dose would be against the protocol."""
         check = self.dose_check()
-        text = ""
+        text: str = ""
         if check is not None and check.refused:
-            text = f"Will not be saved: {check.why}."
+            text = WILL_NOT.format(why=check.why)
         elif check is not None and check.needs_decision and self._amount_changed():
-            text = f"Outside the usual range: {check.why}."
             refusal = self._decide_refusal()
-            text += f" {refusal}." if refusal else " Say why as the prescriber decides."
+            text = (
+                OUTSIDE.format(why=check.why, refusal=refusal)
+                if refusal
+                else OUTSIDE_DECIDES.format(why=check.why)
+            )
         if check is not None and check.total_mg is not None and is_per_kg(self.dose_unit):
-            total = f"= {number_text(check.total_mg)} mg total"
-            text = f"{total}. {text}" if text else total
-        self.dose_status.setText(text)
+            total = TOTAL.format(total=number_text(check.total_mg))
+            text = TOTAL_AND.format(total=total, verdict=text) if text else total
+        say(self.dose_status, text)
         self.dose_status.setStyleSheet(
             verdict_style(check.verdict) if check is not None and text else ""
         )
@@ -245,17 +316,17 @@ class AmendDialog(QDialog):
 
     def _dose_changes(self) -> dict[str, Any] | None:
         if self.amount.value() <= 0:
-            self._say("A dose needs an amount above zero.")
+            self._say(NEEDS_AMOUNT)
             return None
         check = self.dose_check()
         weight = self.weight_kg()
         if check is not None and check.refused:
-            self._say(check.why[:1].upper() + check.why[1:] + ".")
+            self._say(REFUSED_WHY.format(why=check.why[:1].upper() + check.why[1:]))
             return None
         if check is not None and check.needs_decision and self._amount_changed():
             refusal = self._decide_refusal()
             if refusal:
-                self._say(f"{refusal}. A prescriber corrects a dose to this amount.")
+                self._say(PRESCRIBER_CORRECTS.format(refusal=refusal))
                 return None
         changes: dict[str, Any] = {
             "amount": self.amount.value(),
@@ -267,7 +338,7 @@ class AmendDialog(QDialog):
 
     def submit(self) -> None:
         if not self.reason.text().strip():
-            self._say("Say why the entry is being corrected.")
+            self._say(SAY_WHY)
             return
         if self.entry.kind is EventKind.DOSE:
             self.changes = self._dose_changes()
@@ -275,7 +346,7 @@ class AmendDialog(QDialog):
                 return
         elif self.entry.kind is EventKind.NOTE:
             if not self.text.text().strip():
-                self._say("A note cannot be corrected to nothing; say so in the reason instead.")
+                self._say(NOTE_NOT_EMPTY)
                 return
             self.changes = {"text": self.text.text().strip()}
         elif self.entry.kind is EventKind.RATING:
@@ -286,7 +357,7 @@ class AmendDialog(QDialog):
             typed = {name: field.text() for name, field in self.vitals.items()}
             checked = parse_reading(typed, self.units)
             if not checked.ok:
-                self._say("\n".join(checked.errors))
+                self._say(joined(checked.errors, "\n"))
                 return
             values = checked.reading.values()
             for name in values:
@@ -297,15 +368,22 @@ class AmendDialog(QDialog):
         self.accept()
 
     def _say(self, text: str) -> None:
-        self.problems.setText(text)
+        say(self.problems, text)
         self.problems.show()
+
+
+def _said(text: str, role: str = "") -> QLabel:
+    """A label saying ``text`` (kapdesk's words) in the language spoken."""
+    line = label("", role)
+    say(line, text)
+    return line
 
 
 class TimelineModel(QAbstractTableModel):
     """The timeline as a table, its cells worked out only when they are drawn (a long session
     has thousands of entries; the screen shows a few dozen)."""
 
-    HEADERS = ("Time", "Journey", "Phase", "What", "By")
+    HEADERS = HEADERS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -329,7 +407,7 @@ class TimelineModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return translated(self.HEADERS[section])
         return None
 
     def data(
@@ -342,7 +420,14 @@ class TimelineModel(QAbstractTableModel):
             return self._problem if entry.flags else None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        return self.text(index.row(), index.column())
+        return translated(self.text(index.row(), index.column()))
+
+    def said_again(self) -> None:
+        """The headings and cells, in the language now spoken."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.HEADERS) - 1)
+        if self.entries:
+            last = self.index(len(self.entries) - 1, len(self.HEADERS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
 
     def text(self, row: int, column: int) -> str:
         entry = self.entries[row]
@@ -354,7 +439,7 @@ class TimelineModel(QAbstractTableModel):
             index = entry.phase_index
             return self._phases[index] if index is not None else ""
         if column == 3:
-            return entry.text + ("   (corrected)" if entry.amended else "")
+            return CORRECTED.format(text=entry.text) if entry.amended else entry.text
         return entry.by
 
 
@@ -381,7 +466,9 @@ class TimelineView(QWidget):
         header = QHBoxLayout()
         self.title = label("", "title")
         header.addWidget(self.title, 1)
-        header.addWidget(ActionButton("Back", "Esc", self.back_requested.emit, self))
+        back = ActionButton("", "Esc", self.back_requested.emit, self)
+        say_button(back, BACK)
+        header.addWidget(back)
         outer.addLayout(header)
         # Says, quietly, that the session is on its way, or why it could not be read.
         self.status = label("", "muted")
@@ -414,17 +501,26 @@ class TimelineView(QWidget):
         column.addWidget(self.history)
         row = QHBoxLayout()
         row.addStretch()
-        self.amend_button = ActionButton("Correct…", "Ctrl+R", self.request_amend, self)
+        self.amend_button = ActionButton("", "Ctrl+R", self.request_amend, self)
+        say_button(self.amend_button, CORRECT)
         row.addWidget(self.amend_button)
         column.addLayout(row)
-        self.tabs.addTab(page, "Timeline")
+        self.tabs.addTab(page, translated(TIMELINE_TAB))
         # The chart (and QtCharts, some 5 MB) is built the first time its tab is opened.
         self._chart: VitalsChart | None = None
         self._chart_page = QWidget()
         self._chart_layout = QVBoxLayout(self._chart_page)
         self._chart_layout.setContentsMargins(0, 0, 0, 0)
-        self.tabs.addTab(self._chart_page, "Vital signs chart")
+        self.tabs.addTab(self._chart_page, translated(CHART_TAB))
         self.tabs.currentChanged.connect(self._tab_chosen)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The language changed: the tabs' names and the table's words are said again."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.tabs.setTabText(0, translated(TIMELINE_TAB))
+            self.tabs.setTabText(1, translated(CHART_TAB))
+            self.model.said_again()
 
     @property
     def chart(self) -> VitalsChart:
@@ -455,7 +551,7 @@ class TimelineView(QWidget):
             return opened, timeline(opened.journey.events, units)
 
         self.current = None
-        self.title.setText(f"Timeline · session {session_id}")
+        say(self.title, TITLE_LOADING.format(session=session_id))
         self.entries = []
         self.model.set_entries([], [])
         self._show_history()
@@ -464,16 +560,16 @@ class TimelineView(QWidget):
             lambda got: self.show_session(*got),
             failed=self._could_not_load,
             loading=self._loading,
-            what="The timeline",
+            what=THE_TIMELINE,
         )
 
     def _loading(self, waiting: bool) -> None:
         if waiting:
-            self.status.setText("Loading the timeline…")
+            say(self.status, LOADING)
         self.status.setVisible(waiting)
 
     def _could_not_load(self, text: str) -> None:
-        self.status.setText(text)
+        say(self.status, text)
         self.status.show()
 
     def show_session(self, current: OpenJourney, entries: list[Entry] | None = None) -> None:
@@ -481,7 +577,7 @@ class TimelineView(QWidget):
         thread)."""
         self.current = current
         self.status.hide()
-        self.title.setText(f"Timeline · session {current.session_id} · {current.patient_code}")
+        say(self.title, TITLE.format(session=current.session_id, patient=current.patient_code))
         self.refresh(entries)
 
     def refresh(self, entries: list[Entry] | None = None) -> None:
@@ -507,17 +603,20 @@ class TimelineView(QWidget):
         entry = self.selected()
         self.amend_button.setEnabled(entry is not None and entry.kind in CORRECTABLE)
         if entry is None or not entry.amended:
-            self.history.setText("Pick an entry to see its history or to correct it.")
+            say(self.history, PICK)
             return
-        lines = []
+        lines: list[str] = []
         for n, version in enumerate(entry.versions):
             when = f"{formats.day(version.wall, Day.DAY_MONTH)} {formats.time(version.wall)}"
-            who = f" by {version.by}" if version.by else ""
             if n == 0:
-                lines.append(f"Original ({when}{who}): {version.text}")
+                said = ORIGINAL_BY if version.by else ORIGINAL
+                lines.append(said.format(when=when, by=version.by, text=version.text))
             else:
-                lines.append(f"Corrected {when}{who}, because “{version.reason}”: {version.text}")
-        self.history.setText("\n".join(lines))
+                said = CORRECTION_BY if version.by else CORRECTION
+                lines.append(
+                    said.format(when=when, by=version.by, reason=version.reason, text=version.text)
+                )
+        say(self.history, joined(lines, "\n"))
 
     def request_amend(self) -> None:
         entry = self.selected()
@@ -527,7 +626,7 @@ class TimelineView(QWidget):
         action = Action.RECORD_DOSE if entry.kind is EventKind.DOSE else Action.AMEND
         refusal = journey.refusal(action)
         if refusal:  # said before the correction is typed, not after
-            self.history.setText(f"{refusal}. {SWITCH_HINT}")
+            say(self.history, REFUSED.format(refusal=refusal, hint=SWITCH_HINT))
             return
         dialog = AmendDialog(
             entry,
@@ -556,7 +655,9 @@ class TimelineView(QWidget):
         try:
             journey.amend(data)
         except JourneyError as exc:
-            self.history.setText(str(exc).capitalize() + ".")
+            error = words_of(exc)
+            said = error[:1].upper() + error[1:].lower() if type(error) is str else error
+            say(self.history, NOT_AMENDED.format(error=said))
             return
         seq = dialog.entry.seq
         self.refresh()
