@@ -11,9 +11,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QTableWidget,
     QVBoxLayout,
     QWidget,
@@ -25,15 +26,67 @@ from kapdesk.core.preparation import preparation_of
 from kapdesk.core.timefmt import clock_text, minutes_text
 from kapdesk.core.timeline import said_in
 from kapdesk.core.units import Units
+from kapdesk.core.words import QT_TRANSLATE_NOOP, joined
 from kapdesk.ui import formats
 from kapdesk.ui.print_job import PdfSaver
 from kapdesk.ui.text_rows import show_rows, text_rows_view
 from kapdesk.ui.widgets import ActionButton, fill_table, label, read_only_table
+from kapdesk.ui.words import say, say_button, translated
 
 if TYPE_CHECKING:  # the database layer loads after the window is up
     from kapdesk.reports.pages import Printed
     from kapdesk.storage.repositories import SessionSummary
     from kapdesk.ui.storage_ops import StorageOps
+
+
+PAST_SESSIONS = QT_TRANSLATE_NOOP("SummaryView", "Past sessions")
+TIMELINE = QT_TRANSLATE_NOOP("SummaryView", "Timeline")
+INTEGRATION = QT_TRANSLATE_NOOP("SummaryView", "Integration")
+PRINT = QT_TRANSLATE_NOOP("SummaryView", "Print…")
+SAVE_PDF = QT_TRANSLATE_NOOP("SummaryView", "Save PDF…")
+NEW_SESSION = QT_TRANSLATE_NOOP("SummaryView", "New session")
+RECORD = QT_TRANSLATE_NOOP("SummaryView", "session record")  # in "The session record is saved…"
+SAVE_RECORD = QT_TRANSLATE_NOOP("SummaryView", "Save the session record")
+PHASES = QT_TRANSLATE_NOOP("SummaryView", "PHASES")
+EVENTS = QT_TRANSLATE_NOOP("SummaryView", "EVENTS")
+PHASE_HEADERS = (
+    QT_TRANSLATE_NOOP("SummaryView", "Phase"),
+    QT_TRANSLATE_NOOP("SummaryView", "Planned"),
+    QT_TRANSLATE_NOOP("SummaryView", "Actual"),
+    QT_TRANSLATE_NOOP("SummaryView", "Started at"),
+)
+EVENT_HEADERS = (
+    QT_TRANSLATE_NOOP("SummaryView", "Time"),
+    QT_TRANSLATE_NOOP("SummaryView", "Journey"),
+    QT_TRANSLATE_NOOP("SummaryView", "What"),
+)
+TITLE_LOADING = QT_TRANSLATE_NOOP("SummaryView", "Session {session}")
+TITLE = QT_TRANSLATE_NOOP("SummaryView", "Session {session} · {patient} · {state}")
+STATES = {
+    JourneyState.CLOSED: QT_TRANSLATE_NOOP("SummaryView", "closed"),
+    JourneyState.RUNNING: QT_TRANSLATE_NOOP("SummaryView", "open, running"),
+    JourneyState.OPENED: QT_TRANSLATE_NOOP("SummaryView", "open, not dosed"),
+}
+THE_RECORD = QT_TRANSLATE_NOOP("SummaryView", "The session record")
+LOADING = QT_TRANSLATE_NOOP("SummaryView", "Loading the session record…")
+PROTOCOL = QT_TRANSLATE_NOOP("SummaryView", "Protocol: {protocol}")
+SITTER = QT_TRANSLATE_NOOP("SummaryView", "Sitter: {sitter}")
+OPENED = QT_TRANSLATE_NOOP("SummaryView", "Opened: {time}")
+DOSED = QT_TRANSLATE_NOOP("SummaryView", "Dosed: {time}")
+CLOSED = QT_TRANSLATE_NOOP("SummaryView", "Closed: {time}")
+JOURNEY = QT_TRANSLATE_NOOP("SummaryView", "Journey: {time}")
+DOSES = QT_TRANSLATE_NOOP("SummaryView", "Doses: {doses}")
+CLOSED_BECAUSE = QT_TRANSLATE_NOOP("SummaryView", "Closed because: {reason}")
+INTENTION = QT_TRANSLATE_NOOP("SummaryView", "Intention: “{intention}”")
+READY = QT_TRANSLATE_NOOP("SummaryView", "Ready to leave: {time} ({journey} after dosing)")
+READY_MAY_LEAVE = QT_TRANSLATE_NOOP(
+    "SummaryView", "Ready to leave: {time} ({journey} after dosing), may leave from {free}"
+)
+NEVER_READY = QT_TRANSLATE_NOOP(
+    "SummaryView", "Ready to leave: no discharge check found the patient ready"
+)
+MONITORING = QT_TRANSLATE_NOOP("SummaryView", "Total monitoring time: {time}")
+FACTS_APART = "   ·   "  # between facts on a line: not words
 
 
 def local_time(moment: datetime | None) -> str:
@@ -42,6 +95,13 @@ def local_time(moment: datetime | None) -> str:
 
 def _table(headers: list[str], parent: QWidget) -> QTableWidget:
     return read_only_table(headers, parent, rows_selectable=False)
+
+
+def _said(text: str, role: str) -> QLabel:
+    """A label saying ``text`` (kapdesk's words) in the language spoken."""
+    line = label("", role)
+    say(line, text)
+    return line
 
 
 def event_rows(journey: Journey, units: Units | None = None) -> list[list[str]]:
@@ -78,16 +138,23 @@ class SummaryView(QWidget):
         outer.setContentsMargins(36, 24, 36, 24)
         outer.setSpacing(10)
         self.title = label("", "title")
-        self.history_button = ActionButton(
-            "Past sessions", "Ctrl+H", self.history_requested.emit, self
-        )
-        self.timeline_button = ActionButton("Timeline", "Ctrl+T", self._timeline, self)
-        self.integration_button = ActionButton("Integration", "Ctrl+I", self._integration, self)
-        self.print_button = ActionButton("Print…", "Ctrl+P", self.ask_printer, self)
-        self.save_pdf_button = ActionButton("Save PDF…", "Ctrl+Shift+S", self.ask_print, self)
+        self.history_button = ActionButton("", "Ctrl+H", self.history_requested.emit, self)
+        self.timeline_button = ActionButton("", "Ctrl+T", self._timeline, self)
+        self.integration_button = ActionButton("", "Ctrl+I", self._integration, self)
+        self.print_button = ActionButton("", "Ctrl+P", self.ask_printer, self)
+        self.save_pdf_button = ActionButton("", "Ctrl+Shift+S", self.ask_print, self)
         self.new_button = ActionButton(
-            "New session", "Ctrl+Shift+N", self.new_session_requested.emit, self, primary=True
+            "", "Ctrl+Shift+N", self.new_session_requested.emit, self, primary=True
         )
+        for button, words in (
+            (self.history_button, PAST_SESSIONS),
+            (self.timeline_button, TIMELINE),
+            (self.integration_button, INTEGRATION),
+            (self.print_button, PRINT),
+            (self.save_pdf_button, SAVE_PDF),
+            (self.new_button, NEW_SESSION),
+        ):
+            say_button(button, words)
         outer.addLayout(self._header())
         # Says, quietly, that the record is on its way, or why it could not be read.
         self.status = label("", "muted")
@@ -100,13 +167,24 @@ class SummaryView(QWidget):
         self.print_status.hide()
         outer.addWidget(self.print_status)
         self.make_record: Callable[[int], Printed] | None = None  # set by the window
-        self.saver = PdfSaver(self, "session record", "Save the session record", self.print_status)
-        outer.addWidget(label("PHASES", "section"))
-        self.phases = _table(["Phase", "Planned", "Actual", "Started at"], self)
+        self.saver = PdfSaver(self, RECORD, SAVE_RECORD, self.print_status)
+        outer.addWidget(_said(PHASES, "section"))
+        self.phases = _table([translated(words) for words in PHASE_HEADERS], self)
         outer.addWidget(self.phases, 2)
-        outer.addWidget(label("EVENTS", "section"))
-        self.events = text_rows_view(["Time", "Journey", "What"], self)
+        outer.addWidget(_said(EVENTS, "section"))
+        self.events = text_rows_view(EVENT_HEADERS, self)
         outer.addWidget(self.events, 3)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The language changed: the tables' headings and the events are said again."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.phases.setHorizontalHeaderLabels([translated(words) for words in PHASE_HEADERS])
+            model = self.events.model()
+            model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(EVENT_HEADERS) - 1)
+            if model.rowCount():
+                last = model.index(model.rowCount() - 1, len(EVENT_HEADERS) - 1)
+                model.dataChanged.emit(model.index(0, 0), last)
 
     def _header(self) -> QVBoxLayout:
         """The title with printing beside it; under them, where else to go from the record and
@@ -165,8 +243,8 @@ class SummaryView(QWidget):
         """Read session ``session_id``'s record off the window's thread; nothing of another
         session shows meanwhile, and nothing on the page acts on one."""
         self.session_id = None
-        self.title.setText(f"Session {session_id}")
-        self.facts.setText("")
+        say(self.title, TITLE_LOADING.format(session=session_id))
+        say(self.facts, "")
         for button in (
             self.integration_button,
             self.print_button,
@@ -189,16 +267,16 @@ class SummaryView(QWidget):
             lambda got: self.show_session(*got),
             failed=self._could_not_load,
             loading=self._loading,
-            what="The session record",
+            what=THE_RECORD,
         )
 
     def _loading(self, waiting: bool) -> None:
         if waiting:
-            self.status.setText("Loading the session record…")
+            say(self.status, LOADING)
         self.status.setVisible(waiting)
 
     def _could_not_load(self, text: str) -> None:
-        self.status.setText(text)
+        say(self.status, text)
         self.status.show()
 
     def show_session(
@@ -209,49 +287,52 @@ class SummaryView(QWidget):
         self.print_status.hide()
         self.status.hide()
         self.timeline_button.show()
-        state = {
-            JourneyState.CLOSED: "closed",
-            JourneyState.RUNNING: "open, running",
-            JourneyState.OPENED: "open, not dosed",
-        }
-        self.title.setText(
-            f"Session {summary.id} · {summary.patient_code} · {state[journey.state]}"
+        say(
+            self.title,
+            TITLE.format(
+                session=summary.id, patient=summary.patient_code, state=STATES[journey.state]
+            ),
         )
         elapsed = journey.elapsed()
         facts = [
-            f"Protocol: {summary.protocol_name}",
-            f"Sitter: {summary.sitter or '-'}",
-            f"Opened: {local_time(summary.opened_at)}",
-            f"Dosed: {local_time(summary.dosed_at)}",
-            f"Closed: {local_time(summary.closed_at)}",
-            f"Journey: {clock_text(elapsed) if elapsed is not None else '-'}",
+            PROTOCOL.format(protocol=summary.protocol_name),
+            SITTER.format(sitter=summary.sitter or "-"),
+            OPENED.format(time=local_time(summary.opened_at)),
+            DOSED.format(time=local_time(summary.dosed_at)),
+            CLOSED.format(time=local_time(summary.closed_at)),
+            JOURNEY.format(time=clock_text(elapsed) if elapsed is not None else "-"),
         ]
+        lines = [joined(facts, FACTS_APART)]
         doses = [dose.describe(self.units) for _, dose in journey.doses]
-        text = "   ·   ".join(facts)
         if doses:
-            text += "\nDoses: " + "; ".join(doses)
+            lines.append(DOSES.format(doses="; ".join(doses)))
         closing = journey.of_kind(EventKind.CLOSED)[-1] if journey.closed else None
         if closing is not None and closing.data.get("early"):
-            text += "\n" + closed_text(closing.data)
+            lines.append(closed_text(closing.data))
         elif summary.close_reason:
-            text += f"\nClosed because: {summary.close_reason}"
+            lines.append(CLOSED_BECAUSE.format(reason=summary.close_reason))
         prepared = preparation_of(journey)
         if prepared.intention:
-            text += f"\nIntention: “{prepared.intention}”"
+            lines.append(INTENTION.format(intention=prepared.intention))
         discharge = discharge_of(journey)
         if discharge.ready_at is not None and discharge.ready_elapsed is not None:
-            text += (
-                f"\nReady to leave: {local_time(discharge.ready_at)}"
-                f" ({clock_text(discharge.ready_elapsed)} after dosing)"
-            )
             free = discharge.free_to_leave_at
+            ready = READY
             if free is not None and free > discharge.ready_at:
-                text += f", may leave from {local_time(free)}"
+                ready = READY_MAY_LEAVE
+            lines.append(
+                ready.format(
+                    time=local_time(discharge.ready_at),
+                    journey=clock_text(discharge.ready_elapsed),
+                    free=local_time(free),
+                )
+            )
         elif journey.dosed:
-            text += "\nReady to leave: no discharge check found the patient ready"
+            lines.append(NEVER_READY)
         if journey.closed and discharge.monitoring_seconds is not None:
-            text += f"   ·   Total monitoring time: {clock_text(discharge.monitoring_seconds)}"
-        self.facts.setText(text)
+            monitoring = MONITORING.format(time=clock_text(discharge.monitoring_seconds))
+            lines[-1] = joined([lines[-1], monitoring], FACTS_APART)
+        say(self.facts, joined(lines, "\n"))
         self.integration_button.setVisible(journey.dosed and journey.closed)
         self.print_button.setVisible(self.make_record is not None)
         self.save_pdf_button.setVisible(self.make_record is not None)

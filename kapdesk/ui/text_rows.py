@@ -12,12 +12,15 @@ from collections.abc import Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from kapdesk.ui.words import translated
+
 _ROOT = QModelIndex()
 FIT_SAMPLE_ROWS = 200  # columns are fitted to the rows a screen or two can show, not all
 
 
 class TextRows(QAbstractTableModel):
-    """Rows of text under column headings, replaced whole."""
+    """Rows of text under column headings, replaced whole; kapdesk's words in them (and the
+    headings) said in the language spoken."""
 
     def __init__(self, headers: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,13 +43,14 @@ class TextRows(QAbstractTableModel):
     ) -> str | None:
         if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
             return None
-        return str(self._rows[index.row()][index.column()])
+        cell = self._rows[index.row()][index.column()]
+        return translated(cell) if isinstance(cell, str) else str(cell)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> str | None:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
+            return translated(self._headers[section])
         return None
 
 
