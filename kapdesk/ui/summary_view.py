@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -31,7 +31,7 @@ from kapdesk.ui import formats
 from kapdesk.ui.print_job import PdfSaver
 from kapdesk.ui.text_rows import show_rows, text_rows_view
 from kapdesk.ui.widgets import ActionButton, fill_table, label, read_only_table
-from kapdesk.ui.words import say, say_button, translated
+from kapdesk.ui.words import redraw_when_spoken, say, say_button, translated
 
 if TYPE_CHECKING:  # the database layer loads after the window is up
     from kapdesk.reports.pages import Printed
@@ -174,17 +174,16 @@ class SummaryView(QWidget):
         outer.addWidget(_said(EVENTS, "section"))
         self.events = text_rows_view(EVENT_HEADERS, self)
         outer.addWidget(self.events, 3)
+        redraw_when_spoken(self._said_again)
 
-    def changeEvent(self, event: QEvent) -> None:
+    def _said_again(self) -> None:
         """The language changed: the tables' headings and the events are said again."""
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.phases.setHorizontalHeaderLabels([translated(words) for words in PHASE_HEADERS])
-            model = self.events.model()
-            model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(EVENT_HEADERS) - 1)
-            if model.rowCount():
-                last = model.index(model.rowCount() - 1, len(EVENT_HEADERS) - 1)
-                model.dataChanged.emit(model.index(0, 0), last)
+        self.phases.setHorizontalHeaderLabels([translated(words) for words in PHASE_HEADERS])
+        model = self.events.model()
+        model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(EVENT_HEADERS) - 1)
+        if model.rowCount():
+            last = model.index(model.rowCount() - 1, len(EVENT_HEADERS) - 1)
+            model.dataChanged.emit(model.index(0, 0), last)
 
     def _header(self) -> QVBoxLayout:
         """The title with printing beside it; under them, where else to go from the record and

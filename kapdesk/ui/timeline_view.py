@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -60,7 +59,7 @@ from kapdesk.core.words import QT_TRANSLATE_NOOP, joined
 from kapdesk.ui import formats, theme
 from kapdesk.ui.dialogs import parse_weight, verdict_style
 from kapdesk.ui.widgets import SWITCH_HINT, ActionButton, dialog_footer, in_place_of, label
-from kapdesk.ui.words import say, say_button, translated, words_of
+from kapdesk.ui.words import redraw_when_spoken, say, say_button, translated, words_of
 
 if TYPE_CHECKING:
     from kapdesk.storage.journeys import OpenJourney
@@ -513,14 +512,13 @@ class TimelineView(QWidget):
         self._chart_layout.setContentsMargins(0, 0, 0, 0)
         self.tabs.addTab(self._chart_page, translated(CHART_TAB))
         self.tabs.currentChanged.connect(self._tab_chosen)
+        redraw_when_spoken(self._said_again)
 
-    def changeEvent(self, event: QEvent) -> None:
+    def _said_again(self) -> None:
         """The language changed: the tabs' names and the table's words are said again."""
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.tabs.setTabText(0, translated(TIMELINE_TAB))
-            self.tabs.setTabText(1, translated(CHART_TAB))
-            self.model.said_again()
+        self.tabs.setTabText(0, translated(TIMELINE_TAB))
+        self.tabs.setTabText(1, translated(CHART_TAB))
+        self.model.said_again()
 
     @property
     def chart(self) -> VitalsChart:
