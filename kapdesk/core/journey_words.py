@@ -21,12 +21,38 @@ from kapdesk.core.observations import SCALES
 from kapdesk.core.timefmt import clock_text, minutes_text
 from kapdesk.core.vitals import Reading
 from kapdesk.core.wall_text import current, time_of_day
+from kapdesk.core.words import QT_TRANSLATE_NOOP
+
+# The lines the timeline and the summary show, marked for translation (the English, which the
+# printed record and the exports read, is as it always was).
+OPENED = QT_TRANSLATE_NOOP("JourneyWords", "Session opened")
+PHASE = QT_TRANSLATE_NOOP("JourneyWords", "Phase: {name}")
+PHASE_BY_TIME = QT_TRANSLATE_NOOP("JourneyWords", "Phase: {name} (by time)")
+PHASE_ENDED = QT_TRANSLATE_NOOP("JourneyWords", "{phase}; {early}")
+CONFIRMED = QT_TRANSLATE_NOOP("JourneyWords", "Journey time confirmed")
+CONFIRMED_BY = QT_TRANSLATE_NOOP("JourneyWords", "Journey time confirmed by {by}")
+NOTE = QT_TRANSLATE_NOOP("JourneyWords", "Note: {text}")
+VITALS = QT_TRANSLATE_NOOP("JourneyWords", "Vital signs: {reading}")
+VITALS_FLAGGED = QT_TRANSLATE_NOOP("JourneyWords", "Vital signs: {reading}. Flagged: {flags}")
+OF_TEN = QT_TRANSLATE_NOOP("JourneyWords", "{scale}: {value} of 10")
+CORRECTION = QT_TRANSLATE_NOOP("JourneyWords", "Correction of entry {entry}: {reason}")
+CLOSED = QT_TRANSLATE_NOOP("JourneyWords", "Session closed")
+CLOSED_BECAUSE = QT_TRANSLATE_NOOP("JourneyWords", "Session closed: {reason}")
+CANCELLED = QT_TRANSLATE_NOOP("JourneyWords", "Session cancelled before dosing")
+CANCELLED_BECAUSE = QT_TRANSLATE_NOOP("JourneyWords", "Session cancelled before dosing: {reason}")
+CLOSED_EARLY = QT_TRANSLATE_NOOP("JourneyWords", "Session closed early ({early})")
+CLOSED_EARLY_BECAUSE = QT_TRANSLATE_NOOP("JourneyWords", "Session closed early ({early}): {reason}")
+DOSE = QT_TRANSLATE_NOOP("JourneyWords", "Dose: {dose}")
+EXTRA_DOSE = QT_TRANSLATE_NOOP("JourneyWords", "Extra dose: {dose}")
+GIVEN_BY = QT_TRANSLATE_NOOP("JourneyWords", "{dose}, given by {by}")
+OUTSIDE_USUAL = QT_TRANSLATE_NOOP("JourneyWords", "{dose}. Outside the usual range: {why}")
+GIVEN_BECAUSE = QT_TRANSLATE_NOOP("JourneyWords", "{dose}; given because: {reason}")
 
 
 def event_text(event: JourneyEvent) -> str:
     """One line about an event, in the clinic's words."""
     if event.kind is EventKind.OPENED:
-        return "Session opened"
+        return OPENED
     if event.kind in SOUND_KINDS:
         return _sound_text(event)
     if event.kind in PREPARATION_KINDS:
@@ -38,30 +64,30 @@ def event_text(event: JourneyEvent) -> str:
 
 
 def _phase_text(data: Mapping[str, Any]) -> str:
-    how = " (by time)" if data.get("auto") else ""
-    text = f"Phase: {data.get('name', '')}{how}"
+    text = (PHASE_BY_TIME if data.get("auto") else PHASE).format(name=data.get("name", ""))
     early = data.get("ended_early")
     if isinstance(early, Mapping):
-        text += f"; {ended_early_text(early)}"
+        return PHASE_ENDED.format(phase=text, early=ended_early_text(early))
     return text
 
 
 def _confirmed_text(data: Mapping[str, Any]) -> str:
-    by = f" by {data['by']}" if data.get("by") else ""
-    return f"Journey time confirmed{by}"
+    return CONFIRMED_BY.format(by=data["by"]) if data.get("by") else CONFIRMED
 
 
 def _note_text(data: Mapping[str, Any]) -> str:
     tags = ", ".join(str(t) for t in data.get("tags") or ())
     text = str(data.get("text") or "")
-    return "Note: " + (f"[{tags}] {text}".strip() if tags else text)
+    return NOTE.format(text=f"[{tags}] {text}".strip() if tags else text)
 
 
 def _vitals_text(data: Mapping[str, Any]) -> str:
     values = data.get("values")
     reading = Reading.from_values(values if isinstance(values, Mapping) else {})
     flags = "; ".join(str(f) for f in data.get("flags") or ())
-    return f"Vital signs: {reading.text()}" + (f". Flagged: {flags}" if flags else "")
+    if flags:
+        return VITALS_FLAGGED.format(reading=reading.text(), flags=flags)
+    return VITALS.format(reading=reading.text())
 
 
 def _rating_text(data: Mapping[str, Any]) -> str:
@@ -71,11 +97,11 @@ def _rating_text(data: Mapping[str, Any]) -> str:
         return f"Rating {data.get('scale', '')}: {value}"
     if scale.id == "responsiveness":
         return f"{scale.name}: {value}, {str(data.get('words', '')).lower()}"
-    return f"{scale.name}: {value} of 10"
+    return OF_TEN.format(scale=scale.name, value=value)
 
 
 def _amendment_text(data: Mapping[str, Any]) -> str:
-    return f"Correction of entry {data.get('amends')}: {data.get('reason', '')}"
+    return CORRECTION.format(entry=data.get("amends"), reason=data.get("reason", ""))
 
 
 def _flag_seen_text(data: Mapping[str, Any]) -> str:
@@ -98,11 +124,13 @@ def closed_text(data: Mapping[str, Any]) -> str:
     reason = str(data.get("reason", ""))
     early = data.get("early")
     if isinstance(early, list | tuple) and early:
-        text = "Session closed early (" + "; ".join(str(e) for e in early) + ")"
-        return text + (f": {reason}" if reason else "")
+        said = "; ".join(str(e) for e in early)
+        if reason:
+            return CLOSED_EARLY_BECAUSE.format(early=said, reason=reason)
+        return CLOSED_EARLY.format(early=said)
     if data.get("cancelled"):
-        return f"Session cancelled before dosing{': ' + reason if reason else ''}"
-    return f"Session closed{': ' + reason if reason else ''}"
+        return CANCELLED_BECAUSE.format(reason=reason) if reason else CANCELLED
+    return CLOSED_BECAUSE.format(reason=reason) if reason else CLOSED
 
 
 def _moment(value: object) -> datetime | None:
@@ -122,13 +150,13 @@ def _dose_text(data: Mapping[str, Any]) -> str:
     what = "Dose" if data.get("first") else "Extra dose"
     if recorded_number(data.get("amount")) is None:
         return f"{what}: {data.get('amount', '')}"
-    text = f"{what}: {dose_from(data).describe()}"
+    text = (DOSE if data.get("first") else EXTRA_DOSE).format(dose=dose_from(data).describe())
     if data.get("given_by"):
-        text += f", given by {data['given_by']}"
+        text = GIVEN_BY.format(dose=text, by=data["given_by"])
     if data.get("outside_usual"):
-        text += f". Outside the usual range: {data['outside_usual']}"
+        text = OUTSIDE_USUAL.format(dose=text, why=data["outside_usual"])
         if data.get("decision_reason"):
-            text += f"; given because: {data['decision_reason']}"
+            text = GIVEN_BECAUSE.format(dose=text, reason=data["decision_reason"])
     return text
 
 

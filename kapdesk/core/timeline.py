@@ -19,6 +19,7 @@ from kapdesk.core.journey import EventKind, JourneyEvent, event_text
 from kapdesk.core.journey_events import dose_from, recorded_number
 from kapdesk.core.units import Units
 from kapdesk.core.vitals import CANONICAL, Reading, shown_flag
+from kapdesk.core.words import Said
 
 
 @dataclass(frozen=True)
@@ -105,10 +106,23 @@ def said_in(event: JourneyEvent, units: Units = CANONICAL) -> str:
     if event.kind is EventKind.VITALS:
         values = data.get("values")
         reading = Reading.from_values(values if isinstance(values, Mapping) else {})
-        text = text.replace(reading.text(), reading.text(units), 1)
+        text = _replaced(text, reading.text(), reading.text(units))
         for flag in (str(f) for f in data.get("flags") or ()):
-            text = text.replace(flag, shown_flag(flag, reading, units), 1)
+            text = _replaced(text, flag, shown_flag(flag, reading, units))
     elif event.kind is EventKind.DOSE and recorded_number(data.get("amount")) is not None:
         dose = dose_from(data)
-        text = text.replace(dose.describe(), dose.describe(units), 1)
+        text = _replaced(text, dose.describe(), dose.describe(units))
+    return text
+
+
+def _replaced(text: str, old: str, new: str) -> str:
+    """``text.replace(old, new, 1)``, a marked line kept marked: ``old`` is replaced in the
+    first of its values (in order, a value itself marked looked into) that holds it."""
+    if not isinstance(text, Said) or old in text.template:
+        return text.replace(old, new, 1)
+    values = dict(text.values)
+    for name, value in values.items():
+        if isinstance(value, str) and old in value:
+            values[name] = _replaced(value, old, new)
+            return Said(text.template, values)
     return text
