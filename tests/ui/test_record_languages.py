@@ -88,6 +88,9 @@ def test_the_timeline_and_the_summary_speak_spanish(
         "Por",
     ]
     assert view.tabs.tabText(0) == "Cronología"
+    vitals = view.model.index(_row_of(view, EventKind.VITALS), 3)
+    assert view.model.data(vitals) == "Signos vitales: T 37.2 °C"
+    assert view.model.text(vitals.row(), 3) == "Vital signs: T 37.2 °C"  # as the record keeps it
     assert view.title.text().startswith("Cronología · sesión ")
     assert view.history.text() == "Elija una entrada para ver su historial o corregirla."
     assert view.amend_button.text().startswith("Corregir…")
@@ -138,6 +141,8 @@ def test_the_timeline_and_the_summary_speak_spanish(
     assert summary.new_button.text().startswith("Nueva sesión")
     assert _heading(summary, 1) == "Prevista"
     assert summary.events.model().headerData(2, Qt.Orientation.Horizontal) == "Qué"
+    events = summary.events.model()
+    assert events.data(events.index(0, 2)) == "Sesión abierta"
     _whole(summary)
     summary.grab().save(str(tmp_path / "summary-es.png"))
 
