@@ -48,6 +48,117 @@
     </message>
 </context>
 <context>
+    <name>AmendDialog</name>
+    <message>
+        <source>Correct an entry</source>
+        <translation>Corregir una entrada</translation>
+    </message>
+    <message>
+        <source>Now: {text}</source>
+        <translation>Ahora: {text}</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Systolic BP</source>
+        <translation>PA sistólica</translation>
+    </message>
+    <message>
+        <source>Diastolic BP</source>
+        <translation>PA diastólica</translation>
+    </message>
+    <message>
+        <source>Heart rate</source>
+        <translation>Frecuencia cardíaca</translation>
+    </message>
+    <message>
+        <source>SpO2</source>
+        <translation>SpO2</translation>
+    </message>
+    <message>
+        <source>Respiratory rate</source>
+        <translation>Frecuencia respiratoria</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatura</translation>
+    </message>
+    <message>
+        <source>Temperature ({unit})</source>
+        <translation>Temperatura ({unit})</translation>
+    </message>
+    <message>
+        <source>e.g. typed 170 for 70</source>
+        <translation>p. ej., 170 por 70</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Corrected by</source>
+        <translation>Corregido por</translation>
+    </message>
+    <message>
+        <source>Save correction</source>
+        <translation>Guardar corrección</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <source>Weight ({unit})</source>
+        <translation>Peso ({unit})</translation>
+    </message>
+    <message>
+        <source>Lot number</source>
+        <translation>Número de lote</translation>
+    </message>
+    <message>
+        <source>Will not be saved: {why}.</source>
+        <translation>No se guardará: {why}.</translation>
+    </message>
+    <message>
+        <source>Outside the usual range: {why}. {refusal}.</source>
+        <translation>Fuera del rango habitual: {why}. {refusal}.</translation>
+    </message>
+    <message>
+        <source>Outside the usual range: {why}. Say why as the prescriber decides.</source>
+        <translation>Fuera del rango habitual: {why}. Indique el motivo según decida el prescriptor.</translation>
+    </message>
+    <message>
+        <source>= {total} mg total</source>
+        <translation>= {total} mg en total</translation>
+    </message>
+    <message>
+        <source>{total}. {verdict}</source>
+        <translation>{total}. {verdict}</translation>
+    </message>
+    <message>
+        <source>A dose needs an amount above zero.</source>
+        <translation>Una dosis necesita una cantidad mayor que cero.</translation>
+    </message>
+    <message>
+        <source>{why}.</source>
+        <translation>{why}.</translation>
+    </message>
+    <message>
+        <source>{refusal}. A prescriber corrects a dose to this amount.</source>
+        <translation>{refusal}. Un prescriptor corrige una dosis a esta cantidad.</translation>
+    </message>
+    <message>
+        <source>Say why the entry is being corrected.</source>
+        <translation>Indique por qué se corrige la entrada.</translation>
+    </message>
+    <message>
+        <source>A note cannot be corrected to nothing; say so in the reason instead.</source>
+        <translation>Una nota no puede quedar vacía; indíquelo en el motivo.</translation>
+    </message>
+</context>
+<context>
     <name>BackupSection</name>
     <message>
         <source>Anyone who has the drive or the share can read every patient's record in an unencrypted backup. Leave this off unless the backup folder is itself locked away.</source>
@@ -1641,6 +1752,97 @@
     <message>
         <source>It would close early: {concerns}</source>
         <translation>Se cerraría antes de tiempo: {concerns}</translation>
+    </message>
+</context>
+<context>
+    <name>JourneyWords</name>
+    <message>
+        <source>Session opened</source>
+        <translation>Sesión abierta</translation>
+    </message>
+    <message>
+        <source>Phase: {name}</source>
+        <translation>Fase: {name}</translation>
+    </message>
+    <message>
+        <source>Phase: {name} (by time)</source>
+        <translation>Fase: {name} (por tiempo)</translation>
+    </message>
+    <message>
+        <source>{phase}; {early}</source>
+        <translation>{phase}; {early}</translation>
+    </message>
+    <message>
+        <source>Journey time confirmed</source>
+        <translation>Tiempo de sesión confirmado</translation>
+    </message>
+    <message>
+        <source>Journey time confirmed by {by}</source>
+        <translation>Tiempo de sesión confirmado por {by}</translation>
+    </message>
+    <message>
+        <source>Note: {text}</source>
+        <translation>Nota: {text}</translation>
+    </message>
+    <message>
+        <source>Vital signs: {reading}</source>
+        <translation>Signos vitales: {reading}</translation>
+    </message>
+    <message>
+        <source>Vital signs: {reading}. Flagged: {flags}</source>
+        <translation>Signos vitales: {reading}. Alertas: {flags}</translation>
+    </message>
+    <message>
+        <source>{scale}: {value} of 10</source>
+        <translation>{scale}: {value} de 10</translation>
+    </message>
+    <message>
+        <source>Correction of entry {entry}: {reason}</source>
+        <translation>Corrección de la entrada {entry}: {reason}</translation>
+    </message>
+    <message>
+        <source>Session closed</source>
+        <translation>Sesión cerrada</translation>
+    </message>
+    <message>
+        <source>Session closed: {reason}</source>
+        <translation>Sesión cerrada: {reason}</translation>
+    </message>
+    <message>
+        <source>Session cancelled before dosing</source>
+        <translation>Sesión cancelada antes de la dosis</translation>
+    </message>
+    <message>
+        <source>Session cancelled before dosing: {reason}</source>
+        <translation>Sesión cancelada antes de la dosis: {reason}</translation>
+    </message>
+    <message>
+        <source>Session closed early ({early})</source>
+        <translation>Sesión cerrada antes de tiempo ({early})</translation>
+    </message>
+    <message>
+        <source>Session closed early ({early}): {reason}</source>
+        <translation>Sesión cerrada antes de tiempo ({early}): {reason}</translation>
+    </message>
+    <message>
+        <source>Dose: {dose}</source>
+        <translation>Dosis: {dose}</translation>
+    </message>
+    <message>
+        <source>Extra dose: {dose}</source>
+        <translation>Dosis adicional: {dose}</translation>
+    </message>
+    <message>
+        <source>{dose}, given by {by}</source>
+        <translation>{dose}, administrada por {by}</translation>
+    </message>
+    <message>
+        <source>{dose}. Outside the usual range: {why}</source>
+        <translation>{dose}. Fuera del rango habitual: {why}</translation>
+    </message>
+    <message>
+        <source>{dose}; given because: {reason}</source>
+        <translation>{dose}; administrada porque: {reason}</translation>
     </message>
 </context>
 <context>
@@ -3559,6 +3761,244 @@
     <message>
         <source>The page</source>
         <translation>La página</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryView</name>
+    <message>
+        <source>Past sessions</source>
+        <translation>Sesiones previas</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Cronología</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>Integración</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Guardar PDF…</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>Nueva sesión</translation>
+    </message>
+    <message>
+        <source>session record</source>
+        <translation>el registro de la sesión</translation>
+    </message>
+    <message>
+        <source>Save the session record</source>
+        <translation>Guardar el registro de la sesión</translation>
+    </message>
+    <message>
+        <source>PHASES</source>
+        <translation>FASES</translation>
+    </message>
+    <message>
+        <source>EVENTS</source>
+        <translation>EVENTOS</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Prevista</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Real</translation>
+    </message>
+    <message>
+        <source>Started at</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Journey</source>
+        <translation>Tiempo</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Session {session}</source>
+        <translation>Sesión {session}</translation>
+    </message>
+    <message>
+        <source>Session {session} · {patient} · {state}</source>
+        <translation>Sesión {session} · {patient} · {state}</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>cerrada</translation>
+    </message>
+    <message>
+        <source>open, running</source>
+        <translation>abierta, en curso</translation>
+    </message>
+    <message>
+        <source>open, not dosed</source>
+        <translation>abierta, sin dosis</translation>
+    </message>
+    <message>
+        <source>The session record</source>
+        <translation>El registro de la sesión</translation>
+    </message>
+    <message>
+        <source>Loading the session record…</source>
+        <translation>Cargando el registro de la sesión…</translation>
+    </message>
+    <message>
+        <source>Protocol: {protocol}</source>
+        <translation>Protocolo: {protocol}</translation>
+    </message>
+    <message>
+        <source>Sitter: {sitter}</source>
+        <translation>Acompañante: {sitter}</translation>
+    </message>
+    <message>
+        <source>Opened: {time}</source>
+        <translation>Abierta: {time}</translation>
+    </message>
+    <message>
+        <source>Dosed: {time}</source>
+        <translation>Dosificada: {time}</translation>
+    </message>
+    <message>
+        <source>Closed: {time}</source>
+        <translation>Cerrada: {time}</translation>
+    </message>
+    <message>
+        <source>Journey: {time}</source>
+        <translation>Tiempo: {time}</translation>
+    </message>
+    <message>
+        <source>Doses: {doses}</source>
+        <translation>Dosis: {doses}</translation>
+    </message>
+    <message>
+        <source>Closed because: {reason}</source>
+        <translation>Cerrada porque: {reason}</translation>
+    </message>
+    <message>
+        <source>Intention: “{intention}”</source>
+        <translation>Intención: «{intention}»</translation>
+    </message>
+    <message>
+        <source>Ready to leave: {time} ({journey} after dosing)</source>
+        <translation>Listo para irse: {time} ({journey} tras la dosis)</translation>
+    </message>
+    <message>
+        <source>Ready to leave: {time} ({journey} after dosing), may leave from {free}</source>
+        <translation>Listo para irse: {time} ({journey} tras la dosis), puede irse desde {free}</translation>
+    </message>
+    <message>
+        <source>Ready to leave: no discharge check found the patient ready</source>
+        <translation>Listo para irse: ninguna evaluación de alta encontró al paciente listo</translation>
+    </message>
+    <message>
+        <source>Total monitoring time: {time}</source>
+        <translation>Tiempo total de vigilancia: {time}</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Journey</source>
+        <translation>Tiempo</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <source>{text}   (corrected)</source>
+        <translation>{text}   (corregido)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Volver</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>Corregir…</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Cronología</translation>
+    </message>
+    <message>
+        <source>Vital signs chart</source>
+        <translation>Gráfico de signos vitales</translation>
+    </message>
+    <message>
+        <source>Timeline · session {session}</source>
+        <translation>Cronología · sesión {session}</translation>
+    </message>
+    <message>
+        <source>Timeline · session {session} · {patient}</source>
+        <translation>Cronología · sesión {session} · {patient}</translation>
+    </message>
+    <message>
+        <source>The timeline</source>
+        <translation>La cronología</translation>
+    </message>
+    <message>
+        <source>Loading the timeline…</source>
+        <translation>Cargando la cronología…</translation>
+    </message>
+    <message>
+        <source>Pick an entry to see its history or to correct it.</source>
+        <translation>Elija una entrada para ver su historial o corregirla.</translation>
+    </message>
+    <message>
+        <source>Original ({when}): {text}</source>
+        <translation>Original ({when}): {text}</translation>
+    </message>
+    <message>
+        <source>Original ({when} by {by}): {text}</source>
+        <translation>Original ({when}, por {by}): {text}</translation>
+    </message>
+    <message>
+        <source>Corrected {when}, because “{reason}”: {text}</source>
+        <translation>Corregido el {when}, porque «{reason}»: {text}</translation>
+    </message>
+    <message>
+        <source>Corrected {when} by {by}, because “{reason}”: {text}</source>
+        <translation>Corregido el {when} por {by}, porque «{reason}»: {text}</translation>
+    </message>
+    <message>
+        <source>{refusal}. {hint}</source>
+        <translation>{refusal}. {hint}</translation>
+    </message>
+    <message>
+        <source>{error}.</source>
+        <translation>{error}.</translation>
     </message>
 </context>
 <context>

@@ -48,6 +48,117 @@
     </message>
 </context>
 <context>
+    <name>AmendDialog</name>
+    <message>
+        <source>Correct an entry</source>
+        <translation>Corriger une entrée</translation>
+    </message>
+    <message>
+        <source>Now: {text}</source>
+        <translation>Actuellement : {text}</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Systolic BP</source>
+        <translation>PA systolique</translation>
+    </message>
+    <message>
+        <source>Diastolic BP</source>
+        <translation>PA diastolique</translation>
+    </message>
+    <message>
+        <source>Heart rate</source>
+        <translation>Fréquence cardiaque</translation>
+    </message>
+    <message>
+        <source>SpO2</source>
+        <translation>SpO2</translation>
+    </message>
+    <message>
+        <source>Respiratory rate</source>
+        <translation>Fréquence respiratoire</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Température</translation>
+    </message>
+    <message>
+        <source>Temperature ({unit})</source>
+        <translation>Température ({unit})</translation>
+    </message>
+    <message>
+        <source>e.g. typed 170 for 70</source>
+        <translation>ex. : 170 pour 70</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Corrected by</source>
+        <translation>Corrigé par</translation>
+    </message>
+    <message>
+        <source>Save correction</source>
+        <translation>Enregistrer la correction</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Weight ({unit})</source>
+        <translation>Poids ({unit})</translation>
+    </message>
+    <message>
+        <source>Lot number</source>
+        <translation>Numéro de lot</translation>
+    </message>
+    <message>
+        <source>Will not be saved: {why}.</source>
+        <translation>Ne sera pas enregistré : {why}.</translation>
+    </message>
+    <message>
+        <source>Outside the usual range: {why}. {refusal}.</source>
+        <translation>Hors de la plage habituelle : {why}. {refusal}.</translation>
+    </message>
+    <message>
+        <source>Outside the usual range: {why}. Say why as the prescriber decides.</source>
+        <translation>Hors de la plage habituelle : {why}. Indiquez le motif selon la décision du prescripteur.</translation>
+    </message>
+    <message>
+        <source>= {total} mg total</source>
+        <translation>= {total} mg au total</translation>
+    </message>
+    <message>
+        <source>{total}. {verdict}</source>
+        <translation>{total}. {verdict}</translation>
+    </message>
+    <message>
+        <source>A dose needs an amount above zero.</source>
+        <translation>Une dose doit avoir une quantité supérieure à zéro.</translation>
+    </message>
+    <message>
+        <source>{why}.</source>
+        <translation>{why}.</translation>
+    </message>
+    <message>
+        <source>{refusal}. A prescriber corrects a dose to this amount.</source>
+        <translation>{refusal}. Seul un prescripteur peut corriger une dose à cette quantité.</translation>
+    </message>
+    <message>
+        <source>Say why the entry is being corrected.</source>
+        <translation>Indiquez pourquoi l'entrée est corrigée.</translation>
+    </message>
+    <message>
+        <source>A note cannot be corrected to nothing; say so in the reason instead.</source>
+        <translation>Une note ne peut pas être vidée ; indiquez-le plutôt dans le motif.</translation>
+    </message>
+</context>
+<context>
     <name>BackupSection</name>
     <message>
         <source>Anyone who has the drive or the share can read every patient's record in an unencrypted backup. Leave this off unless the backup folder is itself locked away.</source>
@@ -1641,6 +1752,97 @@
     <message>
         <source>It would close early: {concerns}</source>
         <translation>La séance serait clôturée plus tôt : {concerns}</translation>
+    </message>
+</context>
+<context>
+    <name>JourneyWords</name>
+    <message>
+        <source>Session opened</source>
+        <translation>Séance ouverte</translation>
+    </message>
+    <message>
+        <source>Phase: {name}</source>
+        <translation>Phase : {name}</translation>
+    </message>
+    <message>
+        <source>Phase: {name} (by time)</source>
+        <translation>Phase : {name} (selon l'horaire)</translation>
+    </message>
+    <message>
+        <source>{phase}; {early}</source>
+        <translation>{phase} ; {early}</translation>
+    </message>
+    <message>
+        <source>Journey time confirmed</source>
+        <translation>Temps de séance confirmé</translation>
+    </message>
+    <message>
+        <source>Journey time confirmed by {by}</source>
+        <translation>Temps de séance confirmé par {by}</translation>
+    </message>
+    <message>
+        <source>Note: {text}</source>
+        <translation>Note : {text}</translation>
+    </message>
+    <message>
+        <source>Vital signs: {reading}</source>
+        <translation>Signes vitaux : {reading}</translation>
+    </message>
+    <message>
+        <source>Vital signs: {reading}. Flagged: {flags}</source>
+        <translation>Signes vitaux : {reading}. Alertes : {flags}</translation>
+    </message>
+    <message>
+        <source>{scale}: {value} of 10</source>
+        <translation>{scale} : {value} sur 10</translation>
+    </message>
+    <message>
+        <source>Correction of entry {entry}: {reason}</source>
+        <translation>Correction de l'entrée {entry} : {reason}</translation>
+    </message>
+    <message>
+        <source>Session closed</source>
+        <translation>Séance fermée</translation>
+    </message>
+    <message>
+        <source>Session closed: {reason}</source>
+        <translation>Séance fermée : {reason}</translation>
+    </message>
+    <message>
+        <source>Session cancelled before dosing</source>
+        <translation>Séance annulée avant la dose</translation>
+    </message>
+    <message>
+        <source>Session cancelled before dosing: {reason}</source>
+        <translation>Séance annulée avant la dose : {reason}</translation>
+    </message>
+    <message>
+        <source>Session closed early ({early})</source>
+        <translation>Séance fermée plus tôt que prévu ({early})</translation>
+    </message>
+    <message>
+        <source>Session closed early ({early}): {reason}</source>
+        <translation>Séance fermée plus tôt que prévu ({early}) : {reason}</translation>
+    </message>
+    <message>
+        <source>Dose: {dose}</source>
+        <translation>Dose : {dose}</translation>
+    </message>
+    <message>
+        <source>Extra dose: {dose}</source>
+        <translation>Dose supplémentaire : {dose}</translation>
+    </message>
+    <message>
+        <source>{dose}, given by {by}</source>
+        <translation>{dose}, administrée par {by}</translation>
+    </message>
+    <message>
+        <source>{dose}. Outside the usual range: {why}</source>
+        <translation>{dose}. Hors de la plage habituelle : {why}</translation>
+    </message>
+    <message>
+        <source>{dose}; given because: {reason}</source>
+        <translation>{dose} ; administrée car : {reason}</translation>
     </message>
 </context>
 <context>
@@ -3559,6 +3761,244 @@
     <message>
         <source>The page</source>
         <translation>La page</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryView</name>
+    <message>
+        <source>Past sessions</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Chronologie</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>Intégration</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimer…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Enregistrer en PDF…</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>Nouvelle séance</translation>
+    </message>
+    <message>
+        <source>session record</source>
+        <translation>le dossier de séance</translation>
+    </message>
+    <message>
+        <source>Save the session record</source>
+        <translation>Enregistrer le dossier de séance</translation>
+    </message>
+    <message>
+        <source>PHASES</source>
+        <translation>PHASES</translation>
+    </message>
+    <message>
+        <source>EVENTS</source>
+        <translation>ÉVÉNEMENTS</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Prévue</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Réelle</translation>
+    </message>
+    <message>
+        <source>Started at</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Journey</source>
+        <translation>Temps</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Session {session}</source>
+        <translation>Séance {session}</translation>
+    </message>
+    <message>
+        <source>Session {session} · {patient} · {state}</source>
+        <translation>Séance {session} · {patient} · {state}</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>fermée</translation>
+    </message>
+    <message>
+        <source>open, running</source>
+        <translation>ouverte, en cours</translation>
+    </message>
+    <message>
+        <source>open, not dosed</source>
+        <translation>ouverte, sans dose</translation>
+    </message>
+    <message>
+        <source>The session record</source>
+        <translation>Le dossier de séance</translation>
+    </message>
+    <message>
+        <source>Loading the session record…</source>
+        <translation>Chargement du dossier de séance…</translation>
+    </message>
+    <message>
+        <source>Protocol: {protocol}</source>
+        <translation>Protocole : {protocol}</translation>
+    </message>
+    <message>
+        <source>Sitter: {sitter}</source>
+        <translation>Accompagnant : {sitter}</translation>
+    </message>
+    <message>
+        <source>Opened: {time}</source>
+        <translation>Ouverte : {time}</translation>
+    </message>
+    <message>
+        <source>Dosed: {time}</source>
+        <translation>Dose donnée : {time}</translation>
+    </message>
+    <message>
+        <source>Closed: {time}</source>
+        <translation>Fermée : {time}</translation>
+    </message>
+    <message>
+        <source>Journey: {time}</source>
+        <translation>Temps : {time}</translation>
+    </message>
+    <message>
+        <source>Doses: {doses}</source>
+        <translation>Doses : {doses}</translation>
+    </message>
+    <message>
+        <source>Closed because: {reason}</source>
+        <translation>Fermée car : {reason}</translation>
+    </message>
+    <message>
+        <source>Intention: “{intention}”</source>
+        <translation>Intention : « {intention} »</translation>
+    </message>
+    <message>
+        <source>Ready to leave: {time} ({journey} after dosing)</source>
+        <translation>Prêt à partir : {time} ({journey} après la dose)</translation>
+    </message>
+    <message>
+        <source>Ready to leave: {time} ({journey} after dosing), may leave from {free}</source>
+        <translation>Prêt à partir : {time} ({journey} après la dose), peut partir à partir de {free}</translation>
+    </message>
+    <message>
+        <source>Ready to leave: no discharge check found the patient ready</source>
+        <translation>Prêt à partir : aucune évaluation de sortie n'a trouvé le patient prêt</translation>
+    </message>
+    <message>
+        <source>Total monitoring time: {time}</source>
+        <translation>Durée totale de surveillance : {time}</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Journey</source>
+        <translation>Temps</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>{text}   (corrected)</source>
+        <translation>{text}   (corrigé)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>Corriger…</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Chronologie</translation>
+    </message>
+    <message>
+        <source>Vital signs chart</source>
+        <translation>Graphique des signes vitaux</translation>
+    </message>
+    <message>
+        <source>Timeline · session {session}</source>
+        <translation>Chronologie · séance {session}</translation>
+    </message>
+    <message>
+        <source>Timeline · session {session} · {patient}</source>
+        <translation>Chronologie · séance {session} · {patient}</translation>
+    </message>
+    <message>
+        <source>The timeline</source>
+        <translation>La chronologie</translation>
+    </message>
+    <message>
+        <source>Loading the timeline…</source>
+        <translation>Chargement de la chronologie…</translation>
+    </message>
+    <message>
+        <source>Pick an entry to see its history or to correct it.</source>
+        <translation>Choisissez une entrée pour voir son historique ou la corriger.</translation>
+    </message>
+    <message>
+        <source>Original ({when}): {text}</source>
+        <translation>Original ({when}) : {text}</translation>
+    </message>
+    <message>
+        <source>Original ({when} by {by}): {text}</source>
+        <translation>Original ({when}, par {by}) : {text}</translation>
+    </message>
+    <message>
+        <source>Corrected {when}, because “{reason}”: {text}</source>
+        <translation>Corrigé le {when}, car « {reason} » : {text}</translation>
+    </message>
+    <message>
+        <source>Corrected {when} by {by}, because “{reason}”: {text}</source>
+        <translation>Corrigé le {when} par {by}, car « {reason} » : {text}</translation>
+    </message>
+    <message>
+        <source>{refusal}. {hint}</source>
+        <translation>{refusal}. {hint}</translation>
+    </message>
+    <message>
+        <source>{error}.</source>
+        <translation>{error}.</translation>
     </message>
 </context>
 <context>

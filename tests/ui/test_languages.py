@@ -227,6 +227,9 @@ TRANSLATED = frozenset(
         "staff_view.py",
         "start_view.py",
         "storage_ops.py",
+        "summary_view.py",
+        "text_rows.py",
+        "timeline_view.py",
         "vitals_chart.py",
         "vitals_dialog.py",
         "widgets.py",
@@ -279,12 +282,10 @@ def test_the_translated_pages_give_no_words_as_they_are() -> None:
         )
 
 
-# Words given as they are, file by file, in the pages not yet translated: a count may only go
-# down (lower it here when a page's words join the translation system), never up.
-NOT_YET = {
-    "ui/summary_view.py": 11,
-    "ui/timeline_view.py": 16,
-}
+# Words given as they are, file by file, in pages not yet translated: every page is now, so none
+# may be given (a page added before its words are may be listed here with its count, which may
+# then only go down).
+NOT_YET: dict[str, int] = {}
 
 
 def test_no_page_gains_words_outside_the_translation_system() -> None:
