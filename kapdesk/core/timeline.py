@@ -118,6 +118,8 @@ def said_in(event: JourneyEvent, units: Units = CANONICAL) -> str:
 def _replaced(text: str, old: str, new: str) -> str:
     """``text.replace(old, new, 1)``, a marked line kept marked: ``old`` is replaced in the
     first of its values (in order, a value itself marked looked into) that holds it."""
+    if text == old:
+        return new  # the whole of it: a reading's words are a marked line of their own
     if not isinstance(text, Said) or old in text.template:
         return text.replace(old, new, 1)
     values = dict(text.values)
