@@ -14,9 +14,9 @@ from kapdesk.core.journey import EventKind
 from kapdesk.core.staff import Role
 from kapdesk.storage.db import Storage
 from kapdesk.storage.models import SessionEvent
+from kapdesk.ui.amend_dialog import AmendDialog
 from kapdesk.ui.dialogs import DoseDialog
 from kapdesk.ui.main_window import MainWindow
-from kapdesk.ui.timeline_view import AmendDialog
 from tests.support.saving import settle
 from tests.ui.test_journey_flow import _give_dose, _open_session
 from tests.ui.test_staff import _pin_pad, _sign_in

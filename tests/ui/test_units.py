@@ -18,10 +18,11 @@ from kapdesk.core.vitals import flags, parse_reading
 from kapdesk.paths import AppPaths
 from kapdesk.storage.db import Storage
 from kapdesk.ui import theme
+from kapdesk.ui.amend_dialog import AmendDialog
 from kapdesk.ui.clinic_units import clinic_units
 from kapdesk.ui.dialogs import parse_weight
 from kapdesk.ui.main_window import MainWindow
-from kapdesk.ui.timeline_view import AmendDialog, TimelineView
+from kapdesk.ui.timeline_view import TimelineView
 from kapdesk.ui.vitals_chart import VitalsChart
 from tests.support.ops import settle as settle_ops
 from tests.support.saving import settle
