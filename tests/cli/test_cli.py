@@ -95,7 +95,9 @@ def test_sessions_list(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     closed = store.open_session("P-100", make_protocol(), "")
     closed.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
     closed.journey.close("stopped early")
+    assert closed.recorder.flush(timeout=10)  # the close is on disk before the CLI reads
     store.open_session("P-200", make_protocol(), "")
+    store.close_all()
     storage.engine.dispose()
 
     code, out, _ = run(["--data-dir", str(tmp_path), "sessions", "list"], capsys)
