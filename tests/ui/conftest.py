@@ -3,6 +3,8 @@ staff signed in (tests of signing in itself start from :func:`window_at_start`).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -13,6 +15,7 @@ from kapdesk.core.staff import Role, StaffMember
 from kapdesk.paths import AppPaths
 from kapdesk.storage.db import Storage
 from kapdesk.ui import theme
+from kapdesk.ui.language import Language
 from kapdesk.ui.main_window import MainWindow
 from tests.support.ops import settle
 
@@ -58,3 +61,11 @@ def window_at_start(
     built.activateWindow()
     qtbot.waitUntil(built.isActiveWindow)
     return built
+
+
+@pytest.fixture
+def language(qapp: QApplication) -> Iterator[Language]:
+    """kapdesk's translators, to speak Spanish or French in a test; English again after it."""
+    spoken = Language(qapp)
+    yield spoken
+    spoken.speak("en")

@@ -3,29 +3,14 @@ language chosen and switch without losing what they show; English stays as it wa
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kapdesk.core.discharge import NO_ESCORT
-from kapdesk.core.journey_screen import SINCE_DOSING
 from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.ui.banner import NEWS, SAVING, StatusBanner
 from kapdesk.ui.language import Language
 from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.words import translated
-
-
-@pytest.fixture
-def language(qapp: QApplication) -> Iterator[Language]:
-    spoken = Language(qapp)
-    assert spoken.speak("es")
-    assert translated(SINCE_DOSING) != SINCE_DOSING  # the catalogue holds these pages' words
-    spoken.speak("en")
-    yield spoken
-    spoken.speak("en")  # the next test speaks English again
 
 
 def test_the_journey_page_speaks_spanish_then_french_and_english_again(

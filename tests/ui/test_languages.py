@@ -7,11 +7,9 @@ from __future__ import annotations
 import ast
 import importlib.util
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -48,13 +46,6 @@ def _tool() -> ModuleType:
 i18n = _tool()
 
 LEFT = Qt.MouseButton.LeftButton
-
-
-@pytest.fixture
-def language(qapp: QApplication) -> Iterator[Language]:
-    spoken = Language(qapp)
-    yield spoken
-    spoken.speak("en")  # the next test speaks English again
 
 
 def test_the_compiled_catalogues_are_those_their_sources_make(tmp_path: Path) -> None:

@@ -3,36 +3,23 @@ presses and clicks, whole on the smallest screen, and English again after."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kapdesk.core.journey import EventKind
 from kapdesk.ui.language import Language
 from kapdesk.ui.main_window import MainWindow
-from kapdesk.ui.summary_view import PHASES, SummaryView
+from kapdesk.ui.summary_view import SummaryView
 from kapdesk.ui.timeline_view import TimelineView
 from kapdesk.ui.widgets import ActionButton
-from kapdesk.ui.words import translated
 from tests.support.ops import settle as settle_ops
 from tests.support.saving import settle
 from tests.ui.test_journey_flow import _give_dose, _open_session
 
 SMALLEST = (1024, 600)
-
-
-@pytest.fixture
-def language(qapp: QApplication) -> Iterator[Language]:
-    spoken = Language(qapp)
-    assert spoken.speak("es")
-    assert translated(PHASES) != PHASES  # the catalogue holds these pages' words
-    spoken.speak("en")
-    yield spoken
-    spoken.speak("en")  # the next test speaks English again
 
 
 def _whole(page: QWidget) -> None:

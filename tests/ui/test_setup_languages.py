@@ -4,12 +4,10 @@ what they typed and picked through a switch, and fits the smallest screen in Spa
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from kapdesk.ui.language import Language
@@ -39,13 +37,6 @@ def _cut(page: QWidget) -> list[str]:
         if box.isVisible() and box.width() < box.minimumSizeHint().width()
     ]
     return cut
-
-
-@pytest.fixture
-def language(qapp: QApplication) -> Iterator[Language]:
-    spoken = Language(qapp)
-    yield spoken
-    spoken.speak("en")  # the next test speaks English again
 
 
 def test_setup_speaks_spanish_after_typing_and_picking_and_fits_1024x600(

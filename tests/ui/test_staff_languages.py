@@ -3,10 +3,8 @@ language chosen, at the smallest screen, with nothing cut; English stays as it w
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -28,23 +26,11 @@ from kapdesk.ui import theme
 from kapdesk.ui.board_window import BoardWindow
 from kapdesk.ui.language import Language
 from kapdesk.ui.main_window import MainWindow
-from kapdesk.ui.staff_view import TABS
-from kapdesk.ui.words import translated
 from tests.support.ops import settle
 from tests.ui.test_staff import _accounts, _cell, _press_row, _sign_in
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 LEFT = Qt.MouseButton.LeftButton
-
-
-@pytest.fixture
-def language(qapp: QApplication) -> Iterator[Language]:
-    spoken = Language(qapp)
-    assert spoken.speak("es")
-    assert translated(TABS[2]) != TABS[2]  # the catalogue holds these pages' words
-    spoken.speak("en")
-    yield spoken
-    spoken.speak("en")  # the next test speaks English again
 
 
 def _head(table: QTableWidget, column: int) -> str:
