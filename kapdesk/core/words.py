@@ -7,6 +7,11 @@ catalogues under its context) and fills it in with :meth:`Template.format`. What
 still an ordinary English ``str``, so logs, the command line and every caller read it as before,
 and it carries its context, template and values, so the window can say it again in the language
 it speaks (:func:`kapdesk.ui.language.translated`).
+
+Words that change with a count are one template holding ``%n`` (Qt's mark for the count) and
+its English forms for one and for many, ``"%n file|%n files"``: :class:`Counted`. The
+catalogues keep it as a plural message, so Qt gives each language its own forms by its own rule
+(French says "0 fichier"), and English takes its form here.
 """
 
 from __future__ import annotations
@@ -30,6 +35,10 @@ class Template(str):
             raise TypeError("a template's fields are named: {name}, not {}")
         return Said(self, values)
 
+    def english(self, values: Mapping[str, object]) -> str:
+        """The English words with ``values`` filled in."""
+        return str.format(self, **values)
+
     # Words do not change: a copy is the words themselves, and a pickle keeps the context.
     def __copy__(self) -> Template:
         return self
@@ -38,7 +47,28 @@ class Template(str):
         return self
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (Template, (self.context, str(self)))
+        return (type(self), (self.context, str(self)))
+
+
+COUNT = "%n"  # where a count goes in counted words, as Qt marks it
+
+
+class Counted(Template):
+    """Words that change with a count: ``%n`` for the count, and the English for one and for
+    many after each other, split by ``|`` ("%n track, {length}|%n tracks, {length}"). Filled
+    with ``count=`` and the named fields."""
+
+    def __new__(cls, context: str, source: str) -> Counted:
+        if source.count("|") != 1 or not all(COUNT in form for form in source.split("|")):
+            raise ValueError(f"counted words are '%n one|%n many': {source!r}")
+        made = super().__new__(cls, context, source)
+        return made  # type: ignore[return-value]
+
+    def english(self, values: Mapping[str, object]) -> str:
+        count = values["count"]
+        one, many = str(self).split("|")
+        form = one if count == 1 else many
+        return str.format(form.replace(COUNT, str(count)), **values)
 
 
 class Said(str):
@@ -48,7 +78,7 @@ class Said(str):
     values: Mapping[str, object]
 
     def __new__(cls, template: Template, values: Mapping[str, object]) -> Said:
-        made = super().__new__(cls, str.format(template, **values))
+        made = super().__new__(cls, template.english(values))
         made.template = template
         made.values = dict(values)
         return made
@@ -64,8 +94,9 @@ class Said(str):
 
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> Template:
-    """Mark ``source`` for translation under ``context``: lupdate finds it by this name."""
-    return Template(context, source)
+    """Mark ``source`` for translation under ``context``: lupdate finds it by this name. Words
+    holding ``%n`` are :class:`Counted`."""
+    return Counted(context, source) if COUNT in source else Template(context, source)
 
 
 def joined(parts: Sequence[str], separator: str, context: str = "joined") -> str:

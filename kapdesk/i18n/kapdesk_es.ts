@@ -188,14 +188,9 @@
         <source>None yet.</source>
         <translation>Ninguna todavía.</translation>
     </message>
-    <message>
-        <source>{when} · {size} · 1 session</source>
-        <translation>{when} · {size} · 1 sesión</translation>
-    </message>
-    <message>
-        <source>{when} · {size} · {count} sessions</source>
-        <translation>{when} · {size} · {count} sesiones</translation>
-    </message>
+    <message numerus="yes">
+        <source>{when} · {size} · %n session|{when} · {size} · %n sessions</source>
+        <translation><numerusform>{when} · {size} · %n sesión</numerusform><numerusform>{when} · {size} · %n sesiones</numerusform></translation></message>
     <message>
         <source>{file}, in {folder}</source>
         <translation>{file}, en {folder}</translation>
@@ -437,14 +432,9 @@
         <source>Live (updates as rooms record)</source>
         <translation>En vivo (se actualiza cuando las salas registran)</translation>
     </message>
-    <message>
-        <source>1 session cannot be shown.</source>
-        <translation>1 sesión no se puede mostrar.</translation>
-    </message>
-    <message>
-        <source>{count} sessions cannot be shown.</source>
-        <translation>{count} sesiones no se pueden mostrar.</translation>
-    </message>
+    <message numerus="yes">
+        <source>%n session cannot be shown.|%n sessions cannot be shown.</source>
+        <translation><numerusform>%n sesión no se puede mostrar.</numerusform><numerusform>%n sesiones no se pueden mostrar.</numerusform></translation></message>
     <message>
         <source>kapdesk · Clinic board</source>
         <translation>kapdesk · Tablero de la clínica</translation>
@@ -512,14 +502,9 @@
         <source>Breathwork</source>
         <translation>Respiración guiada</translation>
     </message>
-    <message>
-        <source>{time} · {count} breath</source>
-        <translation>{time} · {count} respiración</translation>
-    </message>
-    <message>
-        <source>{time} · {count} breaths</source>
-        <translation>{time} · {count} respiraciones</translation>
-    </message>
+    <message numerus="yes">
+        <source>{time} · %n breath|{time} · %n breaths</source>
+        <translation><numerusform>{time} · %n respiración</numerusform><numerusform>{time} · %n respiraciones</numerusform></translation></message>
     <message>
         <source>Cancel</source>
         <translation>Cancelar</translation>
@@ -691,25 +676,15 @@
         <source>Questionnaires · {patient}</source>
         <translation>Cuestionarios · {patient}</translation>
     </message>
-    <message>
-        <source>Course · {patient} · {held} of {planned} session</source>
-        <translation>Ciclo · {patient} · {held} de {planned} sesión</translation>
-    </message>
-    <message>
-        <source>Course · {patient} · {held} of {planned} sessions</source>
-        <translation>Ciclo · {patient} · {held} de {planned} sesiones</translation>
-    </message>
+    <message numerus="yes">
+        <source>Course · {patient} · {held} of %n session|Course · {patient} · {held} of %n sessions</source>
+        <translation><numerusform>Ciclo · {patient} · {held} de %n sesión</numerusform><numerusform>Ciclo · {patient} · {held} de %n sesiones</numerusform></translation></message>
+    <message numerus="yes">
+        <source>Started {day}. %n session planned.|Started {day}. %n sessions planned.</source>
+        <translation><numerusform>Iniciado el {day}. %n sesión prevista.</numerusform><numerusform>Iniciado el {day}. %n sesiones previstas.</numerusform></translation></message>
     <message>
         <source>Not part of a course: the patient's sessions and questionnaires.</source>
         <translation>Fuera de un ciclo: las sesiones y los cuestionarios del paciente.</translation>
-    </message>
-    <message>
-        <source>Started {day}. {planned} session planned.</source>
-        <translation>Iniciado el {day}. {planned} sesión prevista.</translation>
-    </message>
-    <message>
-        <source>Started {day}. {planned} sessions planned.</source>
-        <translation>Iniciado el {day}. {planned} sesiones previstas.</translation>
     </message>
     <message>
         <source>Loading the course…</source>
@@ -1847,34 +1822,19 @@
 </context>
 <context>
     <name>LibraryFiles</name>
-    <message>
-        <source>Imported {count} entry from {file}.</source>
-        <translation>Se importó {count} entrada de {file}.</translation>
-    </message>
-    <message>
-        <source>Imported {count} entries from {file}.</source>
-        <translation>Se importaron {count} entradas de {file}.</translation>
-    </message>
-    <message>
-        <source>Imported {count} entry from {file}; {missing} cannot be played (marked in the list).</source>
-        <translation>Se importó {count} entrada de {file}; {missing} no se puede reproducir (marcada en la lista).</translation>
-    </message>
-    <message>
-        <source>Imported {count} entries from {file}; {missing} cannot be played (marked in the list).</source>
-        <translation>Se importaron {count} entradas de {file}; {missing} no se pueden reproducir (marcadas en la lista).</translation>
-    </message>
+    <message numerus="yes">
+        <source>Imported %n entry from {file}.|Imported %n entries from {file}.</source>
+        <translation><numerusform>Se importó %n entrada de {file}.</numerusform><numerusform>Se importaron %n entradas de {file}.</numerusform></translation></message>
+    <message numerus="yes">
+        <source>Imported %n entry from {file}; {missing} cannot be played (marked in the list).|Imported %n entries from {file}; {missing} cannot be played (marked in the list).</source>
+        <translation><numerusform>Se importó %n entrada de {file}; {missing} no se puede reproducir (marcada en la lista).</numerusform><numerusform>Se importaron %n entradas de {file}; {missing} no se pueden reproducir (marcadas en la lista).</numerusform></translation></message>
     <message>
         <source>The playlist could not be exported: {problem}</source>
         <translation>No se pudo exportar la lista de reproducción: {problem}</translation>
     </message>
-    <message>
-        <source>Exported {count} entry to {target}.</source>
-        <translation>Se exportó {count} entrada a {target}.</translation>
-    </message>
-    <message>
-        <source>Exported {count} entries to {target}.</source>
-        <translation>Se exportaron {count} entradas a {target}.</translation>
-    </message>
+    <message numerus="yes">
+        <source>Exported %n entry to {target}.|Exported %n entries to {target}.</source>
+        <translation><numerusform>Se exportó %n entrada a {target}.</numerusform><numerusform>Se exportaron %n entradas a {target}.</numerusform></translation></message>
 </context>
 <context>
     <name>LibraryMeasure</name>
@@ -1920,80 +1880,16 @@
         <translation>Archivos de sonido ({suffixes})</translation>
     </message>
     <message>
-        <source>{name}   ·   {count} track, {length}</source>
-        <translation>{name}   ·   {count} pista, {length}</translation>
-    </message>
-    <message>
-        <source>{name}   ·   {count} tracks, {length}</source>
-        <translation>{name}   ·   {count} pistas, {length}</translation>
-    </message>
-    <message>
         <source>No music files yet. Add files or a folder (WAV, OGG, MP3, FLAC); the bundled beds play without any.</source>
         <translation>Aún no hay archivos de música. Agregue archivos o una carpeta (WAV, OGG, MP3, FLAC); los fondos incluidos suenan sin ellos.</translation>
-    </message>
-    <message>
-        <source>{count} file</source>
-        <translation>{count} archivo</translation>
-    </message>
-    <message>
-        <source>{count} files</source>
-        <translation>{count} archivos</translation>
-    </message>
-    <message>
-        <source>{count} file, {bad} cannot be played (marked in the list)</source>
-        <translation>{count} archivo, {bad} no se puede reproducir (marcado en la lista)</translation>
-    </message>
-    <message>
-        <source>{count} files, {bad} cannot be played (marked in the list)</source>
-        <translation>{count} archivos, {bad} no se pueden reproducir (marcados en la lista)</translation>
     </message>
     <message>
         <source>Make a playlist with New, or import one.</source>
         <translation>Cree una lista con Nueva o importe una.</translation>
     </message>
     <message>
-        <source>{count} track · {minutes} of playable music</source>
-        <translation>{count} pista · {minutes} de música reproducible</translation>
-    </message>
-    <message>
-        <source>{count} tracks · {minutes} of playable music</source>
-        <translation>{count} pistas · {minutes} de música reproducible</translation>
-    </message>
-    <message>
         <source>Looking for sound files…</source>
         <translation>Buscando archivos de sonido…</translation>
-    </message>
-    <message>
-        <source>Reading {done} of {count} file</source>
-        <translation>Leyendo {done} de {count} archivo</translation>
-    </message>
-    <message>
-        <source>Reading {done} of {count} files</source>
-        <translation>Leyendo {done} de {count} archivos</translation>
-    </message>
-    <message>
-        <source>Added {count} file.</source>
-        <translation>Se agregó {count} archivo.</translation>
-    </message>
-    <message>
-        <source>Added {count} files.</source>
-        <translation>Se agregaron {count} archivos.</translation>
-    </message>
-    <message>
-        <source>Added {count} file; {bad} cannot be played (marked in the list).</source>
-        <translation>Se agregó {count} archivo; {bad} no se puede reproducir (marcado en la lista).</translation>
-    </message>
-    <message>
-        <source>Added {count} files; {bad} cannot be played (marked in the list).</source>
-        <translation>Se agregaron {count} archivos; {bad} no se pueden reproducir (marcados en la lista).</translation>
-    </message>
-    <message>
-        <source>Measuring loudness: {done} of {count} track</source>
-        <translation>Midiendo la sonoridad: {done} de {count} pista</translation>
-    </message>
-    <message>
-        <source>Measuring loudness: {done} of {count} tracks</source>
-        <translation>Midiendo la sonoridad: {done} de {count} pistas</translation>
     </message>
     <message>
         <source>Pick the files to add in the list on the left first.</source>
@@ -2003,6 +1899,24 @@
         <source>Pick the playlist to export first.</source>
         <translation>Primero elija la lista que desea exportar.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n file|%n files</source>
+        <translation><numerusform>%n archivo</numerusform><numerusform>%n archivos</numerusform></translation></message>
+    <message numerus="yes">
+        <source>%n file, {bad} cannot be played (marked in the list)|%n files, {bad} cannot be played (marked in the list)</source>
+        <translation><numerusform>%n archivo, {bad} no se puede reproducir (marcado en la lista)</numerusform><numerusform>%n archivos, {bad} no se pueden reproducir (marcados en la lista)</numerusform></translation></message>
+    <message numerus="yes">
+        <source>Reading {done} of %n file|Reading {done} of %n files</source>
+        <translation><numerusform>Leyendo {done} de %n archivo</numerusform><numerusform>Leyendo {done} de %n archivos</numerusform></translation></message>
+    <message numerus="yes">
+        <source>Added %n file.|Added %n files.</source>
+        <translation><numerusform>Se agregó %n archivo.</numerusform><numerusform>Se agregaron %n archivos.</numerusform></translation></message>
+    <message numerus="yes">
+        <source>Added %n file; {bad} cannot be played (marked in the list).|Added %n files; {bad} cannot be played (marked in the list).</source>
+        <translation><numerusform>Se agregó %n archivo; {bad} no se puede reproducir (marcado en la lista).</numerusform><numerusform>Se agregaron %n archivos; {bad} no se pueden reproducir (marcados en la lista).</numerusform></translation></message>
+    <message numerus="yes">
+        <source>Measuring loudness: {done} of %n track|Measuring loudness: {done} of %n tracks</source>
+        <translation><numerusform>Midiendo la sonoridad: {done} de %n pista</numerusform><numerusform>Midiendo la sonoridad: {done} de %n pistas</numerusform></translation></message>
     <message>
         <source>Loading the library…</source>
         <translation>Cargando la biblioteca…</translation>
@@ -2087,6 +2001,12 @@
         <source>Add a folder of music</source>
         <translation>Agregar una carpeta de música</translation>
     </message>
+    <message numerus="yes">
+        <source>{name}   ·   %n track, {length}|{name}   ·   %n tracks, {length}</source>
+        <translation><numerusform>{name}   ·   %n pista, {length}</numerusform><numerusform>{name}   ·   %n pistas, {length}</numerusform></translation></message>
+    <message numerus="yes">
+        <source>%n track · {minutes} of playable music|%n tracks · {minutes} of playable music</source>
+        <translation><numerusform>%n pista · {minutes} de música reproducible</numerusform><numerusform>%n pistas · {minutes} de música reproducible</numerusform></translation></message>
     <message>
         <source>New playlist</source>
         <translation>Nueva lista de reproducción</translation>
@@ -2307,14 +2227,9 @@
         <source>Due now: {check}</source>
         <translation>Toca ahora: {check}</translation>
     </message>
-    <message>
-        <source>and {count} more check not taken</source>
-        <translation>y {count} control más sin tomar</translation>
-    </message>
-    <message>
-        <source>and {count} more checks not taken</source>
-        <translation>y {count} controles más sin tomar</translation>
-    </message>
+    <message numerus="yes">
+        <source>and %n more check not taken|and %n more checks not taken</source>
+        <translation><numerusform>y %n control más sin tomar</numerusform><numerusform>y %n controles más sin tomar</numerusform></translation></message>
     <message>
         <source>Next: {check}</source>
         <translation>Siguiente: {check}</translation>
@@ -2730,14 +2645,9 @@
         <source>The {what} is saved as {path}.</source>
         <translation>Se guardó {what} como {path}.</translation>
     </message>
-    <message>
-        <source>The {what} went to {where}: {pages} page.</source>
-        <translation>Se envió {what} a {where}: {pages} página.</translation>
-    </message>
-    <message>
-        <source>The {what} went to {where}: {pages} pages.</source>
-        <translation>Se envió {what} a {where}: {pages} páginas.</translation>
-    </message>
+    <message numerus="yes">
+        <source>The {what} went to {where}: %n page.|The {what} went to {where}: %n pages.</source>
+        <translation><numerusform>Se envió {what} a {where}: %n página.</numerusform><numerusform>Se envió {what} a {where}: %n páginas.</numerusform></translation></message>
     <message>
         <source>the printer</source>
         <translation>la impresora</translation>
@@ -2780,14 +2690,9 @@
         <source>follow-up</source>
         <translation>seguimiento</translation>
     </message>
-    <message>
-        <source>{total} so far; {left} question to answer</source>
-        <translation>{total} por ahora; falta {left} pregunta</translation>
-    </message>
-    <message>
-        <source>{total} so far; {left} questions to answer</source>
-        <translation>{total} por ahora; faltan {left} preguntas</translation>
-    </message>
+    <message numerus="yes">
+        <source>{total} so far; %n question to answer|{total} so far; %n questions to answer</source>
+        <translation><numerusform>{total} por ahora; falta %n pregunta</numerusform><numerusform>{total} por ahora; faltan %n preguntas</numerusform></translation></message>
     <message>
         <source>{total} of {most}: {band}</source>
         <translation>{total} de {most}: {band}</translation>
@@ -2938,30 +2843,20 @@
         <source> sessions</source>
         <translation> sesiones</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>{name}
-{route} · {count} phase · {planned}</source>
-        <translation>{name}
-{route} · {count} fase · {planned}</translation>
-    </message>
-    <message>
+{route} · %n phase · {planned}|{name}
+{route} · %n phases · {planned}</source>
+        <translation><numerusform>{name}
+{route} · %n fase · {planned}</numerusform><numerusform>{name}
+{route} · %n fases · {planned}</numerusform></translation></message>
+    <message numerus="yes">
         <source>{name}
-{route} · {count} phases · {planned}</source>
-        <translation>{name}
-{route} · {count} fases · {planned}</translation>
-    </message>
-    <message>
-        <source>{name}
-{route} · {count} phase · {planned} · at least {room} in the room</source>
-        <translation>{name}
-{route} · {count} fase · {planned} · al menos {room} en la sala</translation>
-    </message>
-    <message>
-        <source>{name}
-{route} · {count} phases · {planned} · at least {room} in the room</source>
-        <translation>{name}
-{route} · {count} fases · {planned} · al menos {room} en la sala</translation>
-    </message>
+{route} · %n phase · {planned} · at least {room} in the room|{name}
+{route} · %n phases · {planned} · at least {room} in the room</source>
+        <translation><numerusform>{name}
+{route} · %n fase · {planned} · al menos {room} en la sala</numerusform><numerusform>{name}
+{route} · %n fases · {planned} · al menos {room} en la sala</numerusform></translation></message>
     <message>
         <source>Some of the clinic's files could not be used (kapdesk's own stand in for them): {problems}</source>
         <translation>No se pudieron usar algunos archivos de la clínica (kapdesk usa los suyos en su lugar): {problems}</translation>

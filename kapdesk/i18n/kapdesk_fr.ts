@@ -188,14 +188,9 @@
         <source>None yet.</source>
         <translation>Aucune pour l'instant.</translation>
     </message>
-    <message>
-        <source>{when} · {size} · 1 session</source>
-        <translation>{when} · {size} · 1 séance</translation>
-    </message>
-    <message>
-        <source>{when} · {size} · {count} sessions</source>
-        <translation>{when} · {size} · {count} séances</translation>
-    </message>
+    <message numerus="yes">
+        <source>{when} · {size} · %n session|{when} · {size} · %n sessions</source>
+        <translation><numerusform>{when} · {size} · %n séance</numerusform><numerusform>{when} · {size} · %n séances</numerusform></translation></message>
     <message>
         <source>{file}, in {folder}</source>
         <translation>{file}, dans {folder}</translation>
@@ -437,14 +432,9 @@
         <source>Live (updates as rooms record)</source>
         <translation>En direct (mis à jour quand les salles enregistrent)</translation>
     </message>
-    <message>
-        <source>1 session cannot be shown.</source>
-        <translation>1 séance ne peut pas être affichée.</translation>
-    </message>
-    <message>
-        <source>{count} sessions cannot be shown.</source>
-        <translation>{count} séances ne peuvent pas être affichées.</translation>
-    </message>
+    <message numerus="yes">
+        <source>%n session cannot be shown.|%n sessions cannot be shown.</source>
+        <translation><numerusform>%n séance ne peut pas être affichée.</numerusform><numerusform>%n séances ne peuvent pas être affichées.</numerusform></translation></message>
     <message>
         <source>kapdesk · Clinic board</source>
         <translation>kapdesk · Tableau de la clinique</translation>
@@ -512,14 +502,9 @@
         <source>Breathwork</source>
         <translation>Respiration guidée</translation>
     </message>
-    <message>
-        <source>{time} · {count} breath</source>
-        <translation>{time} · {count} respiration</translation>
-    </message>
-    <message>
-        <source>{time} · {count} breaths</source>
-        <translation>{time} · {count} respirations</translation>
-    </message>
+    <message numerus="yes">
+        <source>{time} · %n breath|{time} · %n breaths</source>
+        <translation><numerusform>{time} · %n respiration</numerusform><numerusform>{time} · %n respirations</numerusform></translation></message>
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
@@ -691,25 +676,15 @@
         <source>Questionnaires · {patient}</source>
         <translation>Questionnaires · {patient}</translation>
     </message>
-    <message>
-        <source>Course · {patient} · {held} of {planned} session</source>
-        <translation>Cycle · {patient} · {held} sur {planned} séance</translation>
-    </message>
-    <message>
-        <source>Course · {patient} · {held} of {planned} sessions</source>
-        <translation>Cycle · {patient} · {held} sur {planned} séances</translation>
-    </message>
+    <message numerus="yes">
+        <source>Course · {patient} · {held} of %n session|Course · {patient} · {held} of %n sessions</source>
+        <translation><numerusform>Cycle · {patient} · {held} sur %n séance</numerusform><numerusform>Cycle · {patient} · {held} sur %n séances</numerusform></translation></message>
+    <message numerus="yes">
+        <source>Started {day}. %n session planned.|Started {day}. %n sessions planned.</source>
+        <translation><numerusform>Commencé le {day}. %n séance prévue.</numerusform><numerusform>Commencé le {day}. %n séances prévues.</numerusform></translation></message>
     <message>
         <source>Not part of a course: the patient's sessions and questionnaires.</source>
         <translation>Hors cycle : les séances et les questionnaires du patient.</translation>
-    </message>
-    <message>
-        <source>Started {day}. {planned} session planned.</source>
-        <translation>Commencé le {day}. {planned} séance prévue.</translation>
-    </message>
-    <message>
-        <source>Started {day}. {planned} sessions planned.</source>
-        <translation>Commencé le {day}. {planned} séances prévues.</translation>
     </message>
     <message>
         <source>Loading the course…</source>
@@ -1847,34 +1822,19 @@
 </context>
 <context>
     <name>LibraryFiles</name>
-    <message>
-        <source>Imported {count} entry from {file}.</source>
-        <translation>{count} entrée importée depuis {file}.</translation>
-    </message>
-    <message>
-        <source>Imported {count} entries from {file}.</source>
-        <translation>{count} entrées importées depuis {file}.</translation>
-    </message>
-    <message>
-        <source>Imported {count} entry from {file}; {missing} cannot be played (marked in the list).</source>
-        <translation>{count} entrée importée depuis {file} ; {missing} ne peut pas être lue (signalée dans la liste).</translation>
-    </message>
-    <message>
-        <source>Imported {count} entries from {file}; {missing} cannot be played (marked in the list).</source>
-        <translation>{count} entrées importées depuis {file} ; {missing} ne peuvent pas être lues (signalées dans la liste).</translation>
-    </message>
+    <message numerus="yes">
+        <source>Imported %n entry from {file}.|Imported %n entries from {file}.</source>
+        <translation><numerusform>%n entrée importée depuis {file}.</numerusform><numerusform>%n entrées importées depuis {file}.</numerusform></translation></message>
+    <message numerus="yes">
+        <source>Imported %n entry from {file}; {missing} cannot be played (marked in the list).|Imported %n entries from {file}; {missing} cannot be played (marked in the list).</source>
+        <translation><numerusform>%n entrée importée depuis {file} ; {missing} ne peut pas être lue (signalée dans la liste).</numerusform><numerusform>%n entrées importées depuis {file} ; {missing} ne peuvent pas être lues (signalées dans la liste).</numerusform></translation></message>
     <message>
         <source>The playlist could not be exported: {problem}</source>
         <translation>La playlist n'a pas pu être exportée : {problem}</translation>
     </message>
-    <message>
-        <source>Exported {count} entry to {target}.</source>
-        <translation>{count} entrée exportée vers {target}.</translation>
-    </message>
-    <message>
-        <source>Exported {count} entries to {target}.</source>
-        <translation>{count} entrées exportées vers {target}.</translation>
-    </message>
+    <message numerus="yes">
+        <source>Exported %n entry to {target}.|Exported %n entries to {target}.</source>
+        <translation><numerusform>%n entrée exportée vers {target}.</numerusform><numerusform>%n entrées exportées vers {target}.</numerusform></translation></message>
 </context>
 <context>
     <name>LibraryMeasure</name>
@@ -1920,80 +1880,16 @@
         <translation>Fichiers audio ({suffixes})</translation>
     </message>
     <message>
-        <source>{name}   ·   {count} track, {length}</source>
-        <translation>{name}   ·   {count} morceau, {length}</translation>
-    </message>
-    <message>
-        <source>{name}   ·   {count} tracks, {length}</source>
-        <translation>{name}   ·   {count} morceaux, {length}</translation>
-    </message>
-    <message>
         <source>No music files yet. Add files or a folder (WAV, OGG, MP3, FLAC); the bundled beds play without any.</source>
         <translation>Aucun fichier de musique pour l'instant. Ajoutez des fichiers ou un dossier (WAV, OGG, MP3, FLAC) ; les nappes fournies fonctionnent sans.</translation>
-    </message>
-    <message>
-        <source>{count} file</source>
-        <translation>{count} fichier</translation>
-    </message>
-    <message>
-        <source>{count} files</source>
-        <translation>{count} fichiers</translation>
-    </message>
-    <message>
-        <source>{count} file, {bad} cannot be played (marked in the list)</source>
-        <translation>{count} fichier, {bad} ne peut pas être lu (signalé dans la liste)</translation>
-    </message>
-    <message>
-        <source>{count} files, {bad} cannot be played (marked in the list)</source>
-        <translation>{count} fichiers, {bad} ne peuvent pas être lus (signalés dans la liste)</translation>
     </message>
     <message>
         <source>Make a playlist with New, or import one.</source>
         <translation>Créez une playlist avec Nouvelle, ou importez-en une.</translation>
     </message>
     <message>
-        <source>{count} track · {minutes} of playable music</source>
-        <translation>{count} morceau · {minutes} de musique lisible</translation>
-    </message>
-    <message>
-        <source>{count} tracks · {minutes} of playable music</source>
-        <translation>{count} morceaux · {minutes} de musique lisible</translation>
-    </message>
-    <message>
         <source>Looking for sound files…</source>
         <translation>Recherche des fichiers audio…</translation>
-    </message>
-    <message>
-        <source>Reading {done} of {count} file</source>
-        <translation>Lecture de {done} sur {count} fichier</translation>
-    </message>
-    <message>
-        <source>Reading {done} of {count} files</source>
-        <translation>Lecture de {done} sur {count} fichiers</translation>
-    </message>
-    <message>
-        <source>Added {count} file.</source>
-        <translation>{count} fichier ajouté.</translation>
-    </message>
-    <message>
-        <source>Added {count} files.</source>
-        <translation>{count} fichiers ajoutés.</translation>
-    </message>
-    <message>
-        <source>Added {count} file; {bad} cannot be played (marked in the list).</source>
-        <translation>{count} fichier ajouté ; {bad} ne peut pas être lu (signalé dans la liste).</translation>
-    </message>
-    <message>
-        <source>Added {count} files; {bad} cannot be played (marked in the list).</source>
-        <translation>{count} fichiers ajoutés ; {bad} ne peuvent pas être lus (signalés dans la liste).</translation>
-    </message>
-    <message>
-        <source>Measuring loudness: {done} of {count} track</source>
-        <translation>Mesure du niveau sonore : {done} sur {count} morceau</translation>
-    </message>
-    <message>
-        <source>Measuring loudness: {done} of {count} tracks</source>
-        <translation>Mesure du niveau sonore : {done} sur {count} morceaux</translation>
     </message>
     <message>
         <source>Pick the files to add in the list on the left first.</source>
@@ -2003,6 +1899,24 @@
         <source>Pick the playlist to export first.</source>
         <translation>Choisissez d'abord la playlist à exporter.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n file|%n files</source>
+        <translation><numerusform>%n fichier</numerusform><numerusform>%n fichiers</numerusform></translation></message>
+    <message numerus="yes">
+        <source>%n file, {bad} cannot be played (marked in the list)|%n files, {bad} cannot be played (marked in the list)</source>
+        <translation><numerusform>%n fichier, {bad} ne peut pas être lu (signalé dans la liste)</numerusform><numerusform>%n fichiers, {bad} ne peuvent pas être lus (signalés dans la liste)</numerusform></translation></message>
+    <message numerus="yes">
+        <source>Reading {done} of %n file|Reading {done} of %n files</source>
+        <translation><numerusform>Lecture de {done} sur %n fichier</numerusform><numerusform>Lecture de {done} sur %n fichiers</numerusform></translation></message>
+    <message numerus="yes">
+        <source>Added %n file.|Added %n files.</source>
+        <translation><numerusform>%n fichier ajouté.</numerusform><numerusform>%n fichiers ajoutés.</numerusform></translation></message>
+    <message numerus="yes">
+        <source>Added %n file; {bad} cannot be played (marked in the list).|Added %n files; {bad} cannot be played (marked in the list).</source>
+        <translation><numerusform>%n fichier ajouté ; {bad} ne peut pas être lu (signalé dans la liste).</numerusform><numerusform>%n fichiers ajoutés ; {bad} ne peuvent pas être lus (signalés dans la liste).</numerusform></translation></message>
+    <message numerus="yes">
+        <source>Measuring loudness: {done} of %n track|Measuring loudness: {done} of %n tracks</source>
+        <translation><numerusform>Mesure du niveau sonore : {done} sur %n morceau</numerusform><numerusform>Mesure du niveau sonore : {done} sur %n morceaux</numerusform></translation></message>
     <message>
         <source>Loading the library…</source>
         <translation>Chargement de la bibliothèque…</translation>
@@ -2087,6 +2001,12 @@
         <source>Add a folder of music</source>
         <translation>Ajouter un dossier de musique</translation>
     </message>
+    <message numerus="yes">
+        <source>{name}   ·   %n track, {length}|{name}   ·   %n tracks, {length}</source>
+        <translation><numerusform>{name}   ·   %n morceau, {length}</numerusform><numerusform>{name}   ·   %n morceaux, {length}</numerusform></translation></message>
+    <message numerus="yes">
+        <source>%n track · {minutes} of playable music|%n tracks · {minutes} of playable music</source>
+        <translation><numerusform>%n morceau · {minutes} de musique lisible</numerusform><numerusform>%n morceaux · {minutes} de musique lisible</numerusform></translation></message>
     <message>
         <source>New playlist</source>
         <translation>Nouvelle playlist</translation>
@@ -2307,14 +2227,9 @@
         <source>Due now: {check}</source>
         <translation>À faire maintenant : {check}</translation>
     </message>
-    <message>
-        <source>and {count} more check not taken</source>
-        <translation>et {count} autre contrôle non fait</translation>
-    </message>
-    <message>
-        <source>and {count} more checks not taken</source>
-        <translation>et {count} autres contrôles non faits</translation>
-    </message>
+    <message numerus="yes">
+        <source>and %n more check not taken|and %n more checks not taken</source>
+        <translation><numerusform>et %n autre contrôle non fait</numerusform><numerusform>et %n autres contrôles non faits</numerusform></translation></message>
     <message>
         <source>Next: {check}</source>
         <translation>Prochain : {check}</translation>
@@ -2730,14 +2645,9 @@
         <source>The {what} is saved as {path}.</source>
         <translation>Enregistrement terminé : {what}, sous {path}.</translation>
     </message>
-    <message>
-        <source>The {what} went to {where}: {pages} page.</source>
-        <translation>Envoi terminé vers {where} : {what}, {pages} page.</translation>
-    </message>
-    <message>
-        <source>The {what} went to {where}: {pages} pages.</source>
-        <translation>Envoi terminé vers {where} : {what}, {pages} pages.</translation>
-    </message>
+    <message numerus="yes">
+        <source>The {what} went to {where}: %n page.|The {what} went to {where}: %n pages.</source>
+        <translation><numerusform>Envoi terminé vers {where} : {what}, %n page.</numerusform><numerusform>Envoi terminé vers {where} : {what}, %n pages.</numerusform></translation></message>
     <message>
         <source>the printer</source>
         <translation>l'imprimante</translation>
@@ -2780,14 +2690,9 @@
         <source>follow-up</source>
         <translation>suivi</translation>
     </message>
-    <message>
-        <source>{total} so far; {left} question to answer</source>
-        <translation>{total} pour l'instant ; {left} question restante</translation>
-    </message>
-    <message>
-        <source>{total} so far; {left} questions to answer</source>
-        <translation>{total} pour l'instant ; {left} questions restantes</translation>
-    </message>
+    <message numerus="yes">
+        <source>{total} so far; %n question to answer|{total} so far; %n questions to answer</source>
+        <translation><numerusform>{total} pour l'instant ; %n question restante</numerusform><numerusform>{total} pour l'instant ; %n questions restantes</numerusform></translation></message>
     <message>
         <source>{total} of {most}: {band}</source>
         <translation>{total} sur {most} : {band}</translation>
@@ -2938,30 +2843,20 @@
         <source> sessions</source>
         <translation> séances</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>{name}
-{route} · {count} phase · {planned}</source>
-        <translation>{name}
-{route} · {count} phase · {planned}</translation>
-    </message>
-    <message>
+{route} · %n phase · {planned}|{name}
+{route} · %n phases · {planned}</source>
+        <translation><numerusform>{name}
+{route} · %n phase · {planned}</numerusform><numerusform>{name}
+{route} · %n phases · {planned}</numerusform></translation></message>
+    <message numerus="yes">
         <source>{name}
-{route} · {count} phases · {planned}</source>
-        <translation>{name}
-{route} · {count} phases · {planned}</translation>
-    </message>
-    <message>
-        <source>{name}
-{route} · {count} phase · {planned} · at least {room} in the room</source>
-        <translation>{name}
-{route} · {count} phase · {planned} · au moins {room} dans la salle</translation>
-    </message>
-    <message>
-        <source>{name}
-{route} · {count} phases · {planned} · at least {room} in the room</source>
-        <translation>{name}
-{route} · {count} phases · {planned} · au moins {room} dans la salle</translation>
-    </message>
+{route} · %n phase · {planned} · at least {room} in the room|{name}
+{route} · %n phases · {planned} · at least {room} in the room</source>
+        <translation><numerusform>{name}
+{route} · %n phase · {planned} · au moins {room} dans la salle</numerusform><numerusform>{name}
+{route} · %n phases · {planned} · au moins {room} dans la salle</numerusform></translation></message>
     <message>
         <source>Some of the clinic's files could not be used (kapdesk's own stand in for them): {problems}</source>
         <translation>Certains fichiers de la clinique n'ont pas pu être utilisés (kapdesk utilise les siens à leur place) : {problems}</translation>

@@ -60,8 +60,10 @@ NOT_MADE_NOW = QT_TRANSLATE_NOOP("BackupSection", "No backup was made. {problem}
 NOT_MADE_ON = QT_TRANSLATE_NOOP("BackupSection", "No backup was made on {when}. {problem}")
 MADE = QT_TRANSLATE_NOOP("BackupSection", "Backed up and checked: {file}.")
 NONE_YET = QT_TRANSLATE_NOOP("BackupSection", "None yet.")
-ONE_SESSION = QT_TRANSLATE_NOOP("BackupSection", "{when} · {size} · 1 session")
-SESSIONS = QT_TRANSLATE_NOOP("BackupSection", "{when} · {size} · {count} sessions")
+SESSIONS = QT_TRANSLATE_NOOP(
+    "BackupSection",
+    "{when} · {size} · %n session|{when} · {size} · %n sessions",
+)
 PLACE = QT_TRANSLATE_NOOP("BackupSection", "{file}, in {folder}")
 BACK_UP_NOW = QT_TRANSLATE_NOOP("BackupSection", "Back up now")
 BACKING_UP = QT_TRANSLATE_NOOP("BackupSection", "Backing up…")
@@ -85,8 +87,6 @@ def last_good_text(last: LastGoodBackup | None) -> str:
     if last is None:
         return NONE_YET
     when = formats.day_time(last.made_at)
-    if last.sessions == 1:
-        return ONE_SESSION.format(when=when, size=size_text(last.size))
     return SESSIONS.format(when=when, size=size_text(last.size), count=last.sessions)
 
 

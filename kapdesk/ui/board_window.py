@@ -44,8 +44,10 @@ NOT_READ = QT_TRANSLATE_NOOP(
 )
 LIVE = QT_TRANSLATE_NOOP("BoardWindow", "Live")
 LIVE_LISTENING = QT_TRANSLATE_NOOP("BoardWindow", "Live (updates as rooms record)")
-ONE_UNSHOWN = QT_TRANSLATE_NOOP("BoardWindow", "1 session cannot be shown.")
-UNSHOWN = QT_TRANSLATE_NOOP("BoardWindow", "{count} sessions cannot be shown.")
+UNSHOWN = QT_TRANSLATE_NOOP(
+    "BoardWindow",
+    "%n session cannot be shown.|%n sessions cannot be shown.",
+)
 
 CARD_WIDTH = 380  # the narrowest a card reads well at; the columns follow the window's width
 
@@ -284,7 +286,7 @@ class BoardWindow(QWidget):
             level = ""
         unreadable = len(self.board.unreadable)
         if unreadable:
-            parts.append(ONE_UNSHOWN if unreadable == 1 else UNSHOWN.format(count=unreadable))
+            parts.append(UNSHOWN.format(count=unreadable))
         text = joined(parts, " ")
         if said(self.status) != text:
             say(self.status, text)

@@ -26,8 +26,10 @@ FRAME_MS = 40  # 25 frames a second: smooth enough for a slow circle, light on t
 BREATHWORK = QT_TRANSLATE_NOOP("Breathwork", "Breathwork")
 # The step's words and the seconds left in it: no words of its own (not in the catalogues).
 STEP = Template("Breathwork", "{words}   {seconds}")
-ONE_BREATH = QT_TRANSLATE_NOOP("Breathwork", "{time} · {count} breath")
-BREATHS = QT_TRANSLATE_NOOP("Breathwork", "{time} · {count} breaths")
+BREATHS = QT_TRANSLATE_NOOP(
+    "Breathwork",
+    "{time} · %n breath|{time} · %n breaths",
+)
 
 
 class Pacer(QWidget):
@@ -141,8 +143,7 @@ class BreathingDialog(QDialog):
         self.pacer.show_pace(now)
         say(self.words, STEP.format(words=now.words, seconds=f"{now.seconds_left:.0f}"))
         minutes, rest = divmod(int(seconds), 60)
-        breaths = ONE_BREATH if now.cycles == 1 else BREATHS
-        say(self.elapsed, breaths.format(time=f"{minutes}:{rest:02d}", count=now.cycles))
+        say(self.elapsed, BREATHS.format(time=f"{minutes}:{rest:02d}", count=now.cycles))
 
     def done_breathing(self) -> None:
         spent = max(self._clock.monotonic() - self._opened, 0.0)

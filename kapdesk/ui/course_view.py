@@ -72,13 +72,17 @@ MOMENT_WORDS = {
 }
 COURSE_OF_SESSION = QT_TRANSLATE_NOOP("CourseView", "Course · session {session}")
 QUESTIONNAIRES_OF = QT_TRANSLATE_NOOP("CourseView", "Questionnaires · {patient}")
-COURSE_OF_ONE = QT_TRANSLATE_NOOP("CourseView", "Course · {patient} · {held} of {planned} session")
-COURSE_OF = QT_TRANSLATE_NOOP("CourseView", "Course · {patient} · {held} of {planned} sessions")
+COURSE_OF = QT_TRANSLATE_NOOP(
+    "CourseView",
+    "Course · {patient} · {held} of %n session|Course · {patient} · {held} of %n sessions",
+)
 NOT_A_COURSE = QT_TRANSLATE_NOOP(
     "CourseView", "Not part of a course: the patient's sessions and questionnaires."
 )
-STARTED_ONE = QT_TRANSLATE_NOOP("CourseView", "Started {day}. {planned} session planned.")
-STARTED = QT_TRANSLATE_NOOP("CourseView", "Started {day}. {planned} sessions planned.")
+STARTED = QT_TRANSLATE_NOOP(
+    "CourseView",
+    "Started {day}. %n session planned.|Started {day}. %n sessions planned.",
+)
 LOADING = QT_TRANSLATE_NOOP("CourseView", "Loading the course…")
 CORRECTED = QT_TRANSLATE_NOOP("CourseView", "{instrument} (corrected)")
 OUT_OF = QT_TRANSLATE_NOOP("CourseView", "{total} of {most}")
@@ -235,20 +239,17 @@ class CourseView(QWidget):
             say(self.facts, NOT_A_COURSE)
             shown: list[SessionSummary] = list(reversed(read.sessions))  # oldest first
         else:
-            one = course.planned_sessions == 1
             say(
                 self.title,
-                (COURSE_OF_ONE if one else COURSE_OF).format(
+                COURSE_OF.format(
                     patient=patient_code,
                     held=course.sessions_held,
-                    planned=course.planned_sessions,
+                    count=course.planned_sessions,
                 ),
             )
             say(
                 self.facts,
-                (STARTED_ONE if one else STARTED).format(
-                    day=formats.day(course.started_at), planned=course.planned_sessions
-                ),
+                STARTED.format(day=formats.day(course.started_at), count=course.planned_sessions),
             )
             by_id = {summary.id: summary for summary in read.sessions}
             shown = [by_id[i] for i in course.session_ids if i in by_id]

@@ -24,20 +24,21 @@ if TYPE_CHECKING:
 
 PLAYLIST_FILTER = QT_TRANSLATE_NOOP("LibraryView", "Playlists (*.m3u *.m3u8 *.pls *.xspf)")
 PICK_EXPORT = QT_TRANSLATE_NOOP("LibraryView", "Pick the playlist to export first.")
-# Counts said whole, one template per number (Spanish and French have two forms, like English).
-IMPORTED_ONE = QT_TRANSLATE_NOOP("LibraryFiles", "Imported {count} entry from {file}.")
-IMPORTED_MANY = QT_TRANSLATE_NOOP("LibraryFiles", "Imported {count} entries from {file}.")
-IMPORTED_ONE_MISSING = QT_TRANSLATE_NOOP(
+# Counts are counted words: each language says one and many in its own forms.
+IMPORTED = QT_TRANSLATE_NOOP(
     "LibraryFiles",
-    "Imported {count} entry from {file}; {missing} cannot be played (marked in the list).",
+    "Imported %n entry from {file}.|Imported %n entries from {file}.",
 )
-IMPORTED_MANY_MISSING = QT_TRANSLATE_NOOP(
+IMPORTED_MISSING = QT_TRANSLATE_NOOP(
     "LibraryFiles",
-    "Imported {count} entries from {file}; {missing} cannot be played (marked in the list).",
+    "Imported %n entry from {file}; {missing} cannot be played (marked in the list).|"
+    "Imported %n entries from {file}; {missing} cannot be played (marked in the list).",
 )
 NOT_EXPORTED = QT_TRANSLATE_NOOP("LibraryFiles", "The playlist could not be exported: {problem}")
-EXPORTED_ONE = QT_TRANSLATE_NOOP("LibraryFiles", "Exported {count} entry to {target}.")
-EXPORTED_MANY = QT_TRANSLATE_NOOP("LibraryFiles", "Exported {count} entries to {target}.")
+EXPORTED = QT_TRANSLATE_NOOP(
+    "LibraryFiles",
+    "Exported %n entry to {target}.|Exported %n entries to {target}.",
+)
 
 
 def ask_import(view: LibraryView) -> None:
@@ -115,13 +116,9 @@ def import_playlist_file(view: LibraryView, path: Path) -> None:
     select_playlist(view, created)
     count = len(ids)
     if missing:
-        imported = (IMPORTED_ONE_MISSING if count == 1 else IMPORTED_MANY_MISSING).format(
-            count=count, file=path.name, missing=missing
-        )
+        imported = IMPORTED_MISSING.format(count=count, file=path.name, missing=missing)
     else:
-        imported = (IMPORTED_ONE if count == 1 else IMPORTED_MANY).format(
-            count=count, file=path.name
-        )
+        imported = IMPORTED.format(count=count, file=path.name)
     say(view.message, imported)
     view.changed.emit()
     view.measurer.start()  # the new files' loudness
@@ -149,8 +146,7 @@ def export_playlist_file(view: LibraryView, target: Path) -> None:
             shaped=lambda words: translated(NOT_EXPORTED).format(problem=words),
         )
         return
-    exported = EXPORTED_ONE if len(items) == 1 else EXPORTED_MANY
-    say(view.message, exported.format(count=len(items), target=target))
+    say(view.message, EXPORTED.format(count=len(items), target=target))
 
 
 def _as_entry(track: Track) -> PlaylistEntry:

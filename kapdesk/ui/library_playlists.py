@@ -19,11 +19,15 @@ if TYPE_CHECKING:
     from kapdesk.ui.library_view import LibraryView
 
 # Counts said whole, one template per number (Spanish and French have two forms, like English).
-PLAYLIST_ONE = QT_TRANSLATE_NOOP("LibraryView", "{name}   ·   {count} track, {length}")
-PLAYLIST_MANY = QT_TRANSLATE_NOOP("LibraryView", "{name}   ·   {count} tracks, {length}")
+PLAYLIST = QT_TRANSLATE_NOOP(
+    "LibraryView",
+    "{name}   ·   %n track, {length}|{name}   ·   %n tracks, {length}",
+)
 NO_PLAYLIST = QT_TRANSLATE_NOOP("LibraryView", "Make a playlist with New, or import one.")
-TOTAL_ONE = QT_TRANSLATE_NOOP("LibraryView", "{count} track · {minutes} of playable music")
-TOTAL_MANY = QT_TRANSLATE_NOOP("LibraryView", "{count} tracks · {minutes} of playable music")
+TOTAL = QT_TRANSLATE_NOOP(
+    "LibraryView",
+    "%n track · {minutes} of playable music|%n tracks · {minutes} of playable music",
+)
 PICK_FILES = QT_TRANSLATE_NOOP(
     "LibraryView", "Pick the files to add in the list on the left first."
 )
@@ -45,9 +49,7 @@ def show_playlists(
     view.playlists.clear()
     for summary in summaries:
         length = minutes_text(round(summary.seconds / 60))
-        said = (PLAYLIST_ONE if summary.tracks == 1 else PLAYLIST_MANY).format(
-            name=summary.name, count=summary.tracks, length=length
-        )
+        said = PLAYLIST.format(name=summary.name, count=summary.tracks, length=length)
         entry = QListWidgetItem(translated(said))
         entry.setData(ID_ROLE, summary.id)
         lines.append(said)
@@ -83,10 +85,9 @@ def show_entries(view: LibraryView, items: list[LibraryItem] | None) -> None:
         entry.setData(ID_ROLE, item.id)
         view.entries.addItem(entry)
     seconds = sum(item.duration or 0 for item in items if item.problem is None)
-    total = TOTAL_ONE if len(items) == 1 else TOTAL_MANY
     say(
         view.playlist_total,
-        total.format(count=len(items), minutes=minutes_text(round(seconds / 60))),
+        TOTAL.format(count=len(items), minutes=minutes_text(round(seconds / 60))),
     )
 
 

@@ -73,27 +73,33 @@ NO_FILES = QT_TRANSLATE_NOOP(
     "No music files yet. Add files or a folder (WAV, OGG, MP3, FLAC); "
     "the bundled beds play without any.",
 )
-FILES_ONE = QT_TRANSLATE_NOOP("LibraryView", "{count} file")
-FILES_MANY = QT_TRANSLATE_NOOP("LibraryView", "{count} files")
-FILES_ONE_BAD = QT_TRANSLATE_NOOP(
-    "LibraryView", "{count} file, {bad} cannot be played (marked in the list)"
+FILES = QT_TRANSLATE_NOOP(
+    "LibraryView",
+    "%n file|%n files",
 )
-FILES_MANY_BAD = QT_TRANSLATE_NOOP(
-    "LibraryView", "{count} files, {bad} cannot be played (marked in the list)"
+FILES_BAD = QT_TRANSLATE_NOOP(
+    "LibraryView",
+    "%n file, {bad} cannot be played (marked in the list)|"
+    "%n files, {bad} cannot be played (marked in the list)",
 )
 LOOKING = QT_TRANSLATE_NOOP("LibraryView", "Looking for sound files…")
-READING_ONE = QT_TRANSLATE_NOOP("LibraryView", "Reading {done} of {count} file")
-READING_MANY = QT_TRANSLATE_NOOP("LibraryView", "Reading {done} of {count} files")
-ADDED_ONE = QT_TRANSLATE_NOOP("LibraryView", "Added {count} file.")
-ADDED_MANY = QT_TRANSLATE_NOOP("LibraryView", "Added {count} files.")
-ADDED_ONE_BAD = QT_TRANSLATE_NOOP(
-    "LibraryView", "Added {count} file; {bad} cannot be played (marked in the list)."
+READING = QT_TRANSLATE_NOOP(
+    "LibraryView",
+    "Reading {done} of %n file|Reading {done} of %n files",
 )
-ADDED_MANY_BAD = QT_TRANSLATE_NOOP(
-    "LibraryView", "Added {count} files; {bad} cannot be played (marked in the list)."
+ADDED = QT_TRANSLATE_NOOP(
+    "LibraryView",
+    "Added %n file.|Added %n files.",
 )
-MEASURING_ONE = QT_TRANSLATE_NOOP("LibraryView", "Measuring loudness: {done} of {count} track")
-MEASURING_MANY = QT_TRANSLATE_NOOP("LibraryView", "Measuring loudness: {done} of {count} tracks")
+ADDED_BAD = QT_TRANSLATE_NOOP(
+    "LibraryView",
+    "Added %n file; {bad} cannot be played (marked in the list).|"
+    "Added %n files; {bad} cannot be played (marked in the list).",
+)
+MEASURING = QT_TRANSLATE_NOOP(
+    "LibraryView",
+    "Measuring loudness: {done} of %n track|Measuring loudness: {done} of %n tracks",
+)
 LOADING = QT_TRANSLATE_NOOP("LibraryView", "Loading the library…")
 PLAYLISTS_TAB, SOUNDTRACKS_TAB = 0, 1
 
@@ -377,12 +383,7 @@ class LibraryView(QWidget):
         elif not self.progress.isVisible():
             bad = sum(1 for item in self.table.tracks if item.problem)
             count = len(self.table.tracks)
-            if bad:
-                files = (FILES_ONE_BAD if count == 1 else FILES_MANY_BAD).format(
-                    count=count, bad=bad
-                )
-            else:
-                files = (FILES_ONE if count == 1 else FILES_MANY).format(count=count)
+            files = FILES_BAD.format(count=count, bad=bad) if bad else FILES.format(count=count)
             say(self.message, files)
 
     def _show_notice(self) -> None:
@@ -448,8 +449,7 @@ class LibraryView(QWidget):
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(done)
-        reading = READING_ONE if total == 1 else READING_MANY
-        say(self.progress, reading.format(done=done, count=total), "setFormat")
+        say(self.progress, READING.format(done=done, count=total), "setFormat")
 
     def _scanned(self, ids: list[int], problem: str) -> None:
         self.progress.hide()
@@ -461,12 +461,7 @@ class LibraryView(QWidget):
         else:
             bad = sum(1 for item in self.table.tracks if item.id in set(ids) and item.problem)
             count = len(ids)
-            if bad:
-                added = (ADDED_ONE_BAD if count == 1 else ADDED_MANY_BAD).format(
-                    count=count, bad=bad
-                )
-            else:
-                added = (ADDED_ONE if count == 1 else ADDED_MANY).format(count=count)
+            added = ADDED_BAD.format(count=count, bad=bad) if bad else ADDED.format(count=count)
             say(self.message, added)
         self.scanned.emit()
         if ids:
@@ -475,8 +470,7 @@ class LibraryView(QWidget):
     # -- loudness -------------------------------------------------------------------------------
 
     def _measuring(self, done: int, total: int) -> None:
-        measuring = MEASURING_ONE if total == 1 else MEASURING_MANY
-        say(self.measuring, measuring.format(done=done, count=total))
+        say(self.measuring, MEASURING.format(done=done, count=total))
 
     def _measured(self, results: dict[int, Loudness | str]) -> None:
         self.table.show_loudness(results)

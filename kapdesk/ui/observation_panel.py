@@ -72,8 +72,10 @@ OVERDUE_CUE = QT_TRANSLATE_NOOP("ObservationPanel", "Vital signs overdue: {check
 DUE_CUE = QT_TRANSLATE_NOOP("ObservationPanel", "Vital signs due: {check}")
 OVERDUE_LINE = QT_TRANSLATE_NOOP("ObservationPanel", "Overdue: {check}")
 DUE_LINE = QT_TRANSLATE_NOOP("ObservationPanel", "Due now: {check}")
-MORE_NOT_TAKEN_ONE = QT_TRANSLATE_NOOP("ObservationPanel", "and {count} more check not taken")
-MORE_NOT_TAKEN = QT_TRANSLATE_NOOP("ObservationPanel", "and {count} more checks not taken")
+MORE_NOT_TAKEN = QT_TRANSLATE_NOOP(
+    "ObservationPanel",
+    "and %n more check not taken|and %n more checks not taken",
+)
 NEXT = QT_TRANSLATE_NOOP("ObservationPanel", "Next: {check}")
 NO_MORE_CHECKS = QT_TRANSLATE_NOOP("ObservationPanel", "No more checks planned")
 DONE = QT_TRANSLATE_NOOP("ObservationPanel", "{done} of {total} done")
@@ -385,7 +387,7 @@ class ObservationPanel(QWidget):
                 lines.append(_SPAN.format(colour=theme.OVERRUN, words=words))
         if len(waiting) > self.MORE_DUE_SHOWN:  # the timeline lists them all
             count = len(waiting) - self.MORE_DUE_SHOWN
-            more = (MORE_NOT_TAKEN_ONE if count == 1 else MORE_NOT_TAKEN).format(count=count)
+            more = MORE_NOT_TAKEN.format(count=count)
             lines.append(_BOLD.format(colour=theme.PROBLEM, words=more))
         cue, level = vitals_cue(statuses)
         upcoming = next((s for s in statuses if s.state is CheckState.UPCOMING), None)

@@ -40,8 +40,10 @@ UNEXPECTED = QT_TRANSLATE_NOOP(
     "kapdesk's log.",
 )
 SAVED_AS = QT_TRANSLATE_NOOP("PrintJob", "The {what} is saved as {path}.")
-WENT_TO_PAGE = QT_TRANSLATE_NOOP("PrintJob", "The {what} went to {where}: {pages} page.")
-WENT_TO_PAGES = QT_TRANSLATE_NOOP("PrintJob", "The {what} went to {where}: {pages} pages.")
+WENT_TO = QT_TRANSLATE_NOOP(
+    "PrintJob",
+    "The {what} went to {where}: %n page.|The {what} went to {where}: %n pages.",
+)
 THE_PRINTER = QT_TRANSLATE_NOOP("PrintJob", "the printer")
 PRINTER_PROBLEM = QT_TRANSLATE_NOOP(
     "PrintJob",
@@ -116,8 +118,7 @@ class PrintJob(QObject):
         if self.printer.printerState() == QPrinter.PrinterState.Error:
             raise OSError(PRINTER_PROBLEM)
         where = self.printer.printerName() or self.printer.outputFileName() or THE_PRINTER
-        went = WENT_TO_PAGE if pages == 1 else WENT_TO_PAGES
-        return went.format(what=self._what, where=where, pages=pages)
+        return WENT_TO.format(what=self._what, where=where, count=pages)
 
     def _refuse_own_file(self, printer: QPrinter) -> None:
         """The print dialog's "Print to File (PDF)" is held to what "Save PDF…" is: never

@@ -33,8 +33,10 @@ MOMENT_WORDS = {
     "preparation": QT_TRANSLATE_NOOP("QuestionnaireDialog", "preparation"),
     "follow-up": QT_TRANSLATE_NOOP("QuestionnaireDialog", "follow-up"),
 }
-SO_FAR_ONE = QT_TRANSLATE_NOOP("QuestionnaireDialog", "{total} so far; {left} question to answer")
-SO_FAR = QT_TRANSLATE_NOOP("QuestionnaireDialog", "{total} so far; {left} questions to answer")
+SO_FAR = QT_TRANSLATE_NOOP(
+    "QuestionnaireDialog",
+    "{total} so far; %n question to answer|{total} so far; %n questions to answer",
+)
 SCORED = QT_TRANSLATE_NOOP("QuestionnaireDialog", "{total} of {most}: {band}")
 SAID_SO = QT_TRANSLATE_NOOP("QuestionnaireDialog", "{problem}.")
 
@@ -144,8 +146,7 @@ class QuestionnaireDialog(QDialog):
         try:
             scored = score(self.instrument, answers)
         except AnswerError:
-            so_far = SO_FAR_ONE if left == 1 else SO_FAR
-            say(self.total, so_far.format(total=sum(given), left=left))
+            say(self.total, SO_FAR.format(total=sum(given), count=left))
             return
         say(
             self.total,

@@ -46,13 +46,14 @@ NO_COURSE = QT_TRANSLATE_NOOP("SetupView", "Not part of a course")
 JOIN_COURSE = QT_TRANSLATE_NOOP("SetupView", "Course from {day}: session {number} of {planned}")
 SESSIONS_SUFFIX = QT_TRANSLATE_NOOP("SetupView", " sessions")
 # A protocol in the list: its name (from its file, as it is) over what it holds.
-PROTOCOL_ONE_PHASE = QT_TRANSLATE_NOOP("SetupView", "{name}\n{route} · {count} phase · {planned}")
-PROTOCOL_PHASES = QT_TRANSLATE_NOOP("SetupView", "{name}\n{route} · {count} phases · {planned}")
-PROTOCOL_ONE_PHASE_ROOM = QT_TRANSLATE_NOOP(
-    "SetupView", "{name}\n{route} · {count} phase · {planned} · at least {room} in the room"
+PROTOCOL = QT_TRANSLATE_NOOP(
+    "SetupView",
+    "{name}\n{route} · %n phase · {planned}|{name}\n{route} · %n phases · {planned}",
 )
-PROTOCOL_PHASES_ROOM = QT_TRANSLATE_NOOP(
-    "SetupView", "{name}\n{route} · {count} phases · {planned} · at least {room} in the room"
+PROTOCOL_ROOM = QT_TRANSLATE_NOOP(
+    "SetupView",
+    "{name}\n{route} · %n phase · {planned} · at least {room} in the room|"
+    "{name}\n{route} · %n phases · {planned} · at least {room} in the room",
 )
 FILES_NOT_USED = QT_TRANSLATE_NOOP(
     "SetupView",
@@ -499,7 +500,6 @@ class SetupView(QWidget):
 def _protocol_words(protocol: Protocol) -> str:
     """A protocol's line in the list: its name over its route, phases and length (and its
     monitoring time, if it says one)."""
-    one = len(protocol.phases) == 1
     values = {
         "name": protocol.name,
         "route": protocol.route,
@@ -507,6 +507,5 @@ def _protocol_words(protocol: Protocol) -> str:
         "planned": minutes_text(protocol.planned_minutes),
     }
     if protocol.monitoring_minutes:
-        template = PROTOCOL_ONE_PHASE_ROOM if one else PROTOCOL_PHASES_ROOM
-        return template.format(room=minutes_text(protocol.monitoring_minutes), **values)
-    return (PROTOCOL_ONE_PHASE if one else PROTOCOL_PHASES).format(**values)
+        return PROTOCOL_ROOM.format(room=minutes_text(protocol.monitoring_minutes), **values)
+    return PROTOCOL.format(**values)

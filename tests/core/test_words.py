@@ -6,7 +6,9 @@ from __future__ import annotations
 import copy
 import pickle
 
-from kapdesk.core.words import QT_TRANSLATE_NOOP, Said, Template, joined
+import pytest
+
+from kapdesk.core.words import QT_TRANSLATE_NOOP, Counted, Said, Template, joined
 
 LATE = QT_TRANSLATE_NOOP("Tests", "{what} is {minutes} min late")
 
@@ -33,3 +35,27 @@ def test_parts_joined_read_as_the_english_join_and_keep_their_words() -> None:
     assert both.values["first"] is parts[0]
     assert joined([], "; ") == ""
     assert joined(["one"], "; ") == "one"
+
+
+COURSE = QT_TRANSLATE_NOOP(
+    "Tests", "Course of %n session for {patient}|Course of %n sessions for {patient}"
+)
+
+
+def test_counted_words_say_one_and_many_in_english_and_keep_the_count() -> None:
+    assert isinstance(COURSE, Counted)
+    assert COURSE.format(count=1, patient="K-1") == "Course of 1 session for K-1"
+    for count in (0, 2, 12):
+        said = COURSE.format(count=count, patient="K-1")
+        assert said == f"Course of {count} sessions for K-1"
+        assert dict(said.values) == {"count": count, "patient": "K-1"}
+    kept = pickle.loads(pickle.dumps(COURSE.format(count=3, patient="K-2")))
+    assert kept == "Course of 3 sessions for K-2"
+    assert isinstance(kept.template, Counted)
+    assert not isinstance(LATE, Counted)  # words without %n are plain templates
+
+
+@pytest.mark.parametrize("source", ["%n session", "%n session|many sessions", "%n a|%n b|%n c"])
+def test_counted_words_give_one_form_and_the_other(source: str) -> None:
+    with pytest.raises(ValueError, match="counted words"):
+        QT_TRANSLATE_NOOP("Tests", source)
