@@ -15,6 +15,8 @@ from enum import StrEnum
 
 POUND_KG = 0.45359237  # exactly, by international agreement (1959)
 LANGUAGES = ("en", "es", "fr")  # kapdesk's words exist in these
+# Each language by its own name, as one who reads it looks for it: never translated.
+LANGUAGE_NAMES = {"en": "English", "es": "Español", "fr": "Français"}
 
 
 class Temperature(StrEnum):

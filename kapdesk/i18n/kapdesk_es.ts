@@ -3009,6 +3009,10 @@
         <translation>terapeuta</translation>
     </message>
     <message>
+        <source>The words in {language} could not be loaded; kapdesk keeps the language it speaks.</source>
+        <translation>No se pudieron cargar las palabras en {language}; kapdesk mantiene el idioma que usa.</translation>
+    </message>
+    <message>
         <source>Clinic board</source>
         <translation>Tablero clínico</translation>
     </message>

@@ -3009,6 +3009,10 @@
         <translation>thérapeute</translation>
     </message>
     <message>
+        <source>The words in {language} could not be loaded; kapdesk keeps the language it speaks.</source>
+        <translation>Les mots en {language} n'ont pas pu être chargés ; kapdesk garde la langue qu'il parle.</translation>
+    </message>
+    <message>
         <source>Clinic board</source>
         <translation>Tableau clinique</translation>
     </message>

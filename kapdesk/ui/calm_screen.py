@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.ui import theme
+from kapdesk.ui.language_row import LanguageRow
 from kapdesk.ui.widgets import centred, label
 from kapdesk.ui.words import say
 
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from PySide6.QtGui import QKeyEvent, QMouseEvent, QPaintEvent
+    from PySide6.QtWidgets import QLabel
 
     from kapdesk.core.clock import Clock
 
@@ -120,8 +122,7 @@ class CalmScreen(QWidget):
         sides.addLayout(typing)
         sides.addStretch()
         pad.addLayout(sides)
-        self.message = centred(label("", "error"))
-        pad.addWidget(self.message)
+        self.message, self.languages = self._under_the_pad(pad)
         self.pad.hide()
         outer.addWidget(self.pad)
         outer.addStretch(2)
@@ -133,6 +134,18 @@ class CalmScreen(QWidget):
         frames.setInterval(FRAME_MS)
         frames.timeout.connect(self.step)
         return frames
+
+    @staticmethod
+    def _under_the_pad(pad: QVBoxLayout) -> tuple[QLabel, LanguageRow]:
+        """Under the pad: why a PIN was not taken, and the languages to sign in with (offered,
+        shown, once the window that can switch holds the pad, not while the start window
+        lends it)."""
+        message = centred(label("", "error"))
+        pad.addWidget(message)
+        row = LanguageRow()
+        row.hide()
+        pad.addWidget(row)
+        return message, row
 
     def _pin_keys(self) -> QGridLayout:
         """The keys of the PIN pad: large where there is room, never on top of one another

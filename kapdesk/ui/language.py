@@ -4,12 +4,13 @@ kapdesk's text goes through Qt's translation system: its words are marked with
 ``QT_TRANSLATE_NOOP(context, source)`` (:mod:`kapdesk.core.words`, the core's messages too) and
 shown through :mod:`kapdesk.ui.words`. The catalogues live in ``kapdesk/i18n``: the
 ``.ts`` sources, which translators edit, and the ``.qm`` files compiled from them
-(``python scripts/i18n.py``), shipped in the package. Qt's own catalogue (``qtbase``) comes with
-PySide6 and gives its standard dialogs the same language.
+(``python packaging/catalogues.py``), shipped in the package. Qt's own catalogue (``qtbase``)
+comes with PySide6 and gives its standard dialogs the same language.
 
-The language is the clinic's (clinic.toml ``[locale] language``), else the PC's own. It can be
-switched while kapdesk runs: every text given through :func:`kapdesk.ui.words.say` is shown
-again in the new language, so nothing typed or shown is lost.
+The language is the clinic's (clinic.toml ``[locale] language``), else the PC's own. Staff can
+switch it while kapdesk runs, from the sign-in pad (:mod:`kapdesk.ui.language_row`): every text
+given through :func:`kapdesk.ui.words.say` is shown again in the new language, so nothing typed
+or shown is lost.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from kapdesk.core.loudness_words import soundtrack_note
 from kapdesk.core.protocols import Protocol
 from kapdesk.core.soundtrack import Soundtrack, coverage
 from kapdesk.core.timefmt import minutes_text
-from kapdesk.core.units import LANGUAGES
+from kapdesk.core.units import LANGUAGE_NAMES, LANGUAGES
 from kapdesk.core.wall_text import Day
 from kapdesk.core.words import QT_TRANSLATE_NOOP, joined
 from kapdesk.ui import formats
@@ -37,8 +37,6 @@ if TYPE_CHECKING:
 
 DEFAULT_COURSE_SESSIONS = 6  # a course is often six sessions over two to three weeks
 COURSE_LOOKUP_MS = 250
-# The handout's languages, each named in its own: the patient reads the list, whatever the staff.
-LANGUAGE_NAMES = {"en": "English", "es": "Español", "fr": "Français"}
 HANDOUT_HEADING = QT_TRANSLATE_NOOP("SetupView", "HANDOUT LANGUAGE")
 NO_SOUND = QT_TRANSLATE_NOOP("SetupView", "No sound")
 NEW_COURSE = QT_TRANSLATE_NOOP("SetupView", "New course of")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from kapdesk.core.words import QT_TRANSLATE_NOOP, Template
 from kapdesk.storage.errors import StorageError
 from kapdesk.ui.banner import PAGE, REFUSAL
+from kapdesk.ui.language import spoken
 from kapdesk.ui.widgets import SWITCH_OFFER, ElidedLabel
 from kapdesk.ui.window_parts import WindowParts
 from kapdesk.ui.words import say, say_button, words_of
@@ -48,6 +49,9 @@ ROLE_NAMES = {
     "therapist": QT_TRANSLATE_NOOP("SignIn", "therapist"),
 }
 AND_ANOTHER = Template("SignIn", "{first}, {second}")  # no words of its own
+NO_CATALOGUE = QT_TRANSLATE_NOOP(
+    "SignIn", "The words in {language} could not be loaded; kapdesk keeps the language it speaks."
+)
 
 
 class SignIn(WindowParts):
@@ -92,6 +96,9 @@ class SignIn(WindowParts):
         self.calm.journey_time = self._calm_time
         self.calm.cue_text = lambda: self.journey_view.calm_cue() if self.current else ""
         self.calm.unlock_requested.connect(self.unlock)
+        self.calm.languages.chosen.connect(self.speak)
+        self.calm.languages.show_spoken(spoken())
+        self.calm.languages.show()
         self.calm.names_of = self._account_names if self.staff is not None else None
         self._names_at_start = records.sign_in_names
         self.pages.addWidget(self.calm)
@@ -456,3 +463,19 @@ class SignIn(WindowParts):
         if kept is not None and page is not kept and page is not self.calm:
             self.status_banner.say(REFUSAL, None)
             self._banner_page = None
+
+    def speak(self, code: str) -> None:
+        """Speak ``code`` from here on, as the sign-in's language row asks: every page says its
+        words again, nothing typed is lost; the PIN is where staff type next."""
+        from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+        from kapdesk.core.units import LANGUAGE_NAMES  # noqa: PLC0415
+        from kapdesk.ui.language import Language  # noqa: PLC0415
+
+        if self.language is None:
+            self.language = Language(QApplication.instance())
+        if not self.language.speak(code):
+            say(self.calm.message, NO_CATALOGUE.format(language=LANGUAGE_NAMES.get(code, code)))
+        self.calm.languages.show_spoken(self.language.code)
+        if self.calm.pad.isVisible():
+            self.calm.pin.setFocus()
