@@ -7,6 +7,9 @@ the published severity bands: PHQ-9 (Kroenke, Spitzer & Williams 2001) 0-4 minim
 10-14 moderate, 15-19 moderately severe, 20-27 severe; GAD-7 (Spitzer et al. 2006) 0-4 minimal,
 5-9 mild, 10-14 moderate, 15-21 severe. PHQ-9 item 9 (thoughts of being better off dead or of
 self-harm) answered above 0 is flagged for the clinician whatever the total.
+
+The words here are the English forms; the published forms in other languages are
+:mod:`kapdesk.core.questionnaire_forms`. Scores and bands are the same in every language.
 """
 
 from __future__ import annotations

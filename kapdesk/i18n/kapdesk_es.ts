@@ -2702,6 +2702,14 @@
         <translation>{problem}.</translation>
     </message>
     <message>
+        <source>The {instrument} has no published form in this language here: it is asked in English.</source>
+        <translation>El {instrument} no tiene aquí un formulario publicado en español: se pregunta en inglés.</translation>
+    </message>
+    <message>
+        <source>Form in</source>
+        <translation>Formulario en</translation>
+    </message>
+    <message>
         <source>Taken at</source>
         <translation>Momento</translation>
     </message>

@@ -2702,6 +2702,14 @@
         <translation>{problem}.</translation>
     </message>
     <message>
+        <source>The {instrument} has no published form in this language here: it is asked in English.</source>
+        <translation>Le {instrument} n'a pas ici de formulaire publié en français : il est posé en anglais.</translation>
+    </message>
+    <message>
+        <source>Form in</source>
+        <translation>Formulaire en</translation>
+    </message>
+    <message>
         <source>Taken at</source>
         <translation>Moment</translation>
     </message>

@@ -8,12 +8,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from kapdesk.core.questionnaire_forms import form_of, languages_of
 from kapdesk.core.questionnaires import (
     ANSWERS,
     PHQ9,
@@ -23,10 +25,12 @@ from kapdesk.core.questionnaires import (
     Score,
     score,
 )
+from kapdesk.core.units import LANGUAGE_NAMES
 from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.storage.courses import MOMENTS
+from kapdesk.ui.language import spoken
 from kapdesk.ui.widgets import ActionButton, centred, dialog_footer, label
-from kapdesk.ui.words import say, say_button, translated, words_of
+from kapdesk.ui.words import redraw_when_spoken, say, say_button, translated, words_of
 
 ANSWER_WIDTH = 120
 MOMENT_WORDS = {
@@ -39,6 +43,10 @@ SO_FAR = QT_TRANSLATE_NOOP(
 )
 SCORED = QT_TRANSLATE_NOOP("QuestionnaireDialog", "{total} of {most}: {band}")
 SAID_SO = QT_TRANSLATE_NOOP("QuestionnaireDialog", "{problem}.")
+NO_FORM = QT_TRANSLATE_NOOP(
+    "QuestionnaireDialog",
+    "The {instrument} has no published form in this language here: it is asked in English.",
+)
 
 
 class Moments(QComboBox):
@@ -63,6 +71,22 @@ class Moments(QComboBox):
             super().setCurrentText(text)
 
 
+class FormLanguages(QComboBox):
+    """The languages the instrument's published form is here in, each by its own name; the
+    language kapdesk speaks first chosen when there is one, else English."""
+
+    def __init__(self, instrument: Instrument) -> None:
+        super().__init__()
+        for code in languages_of(instrument):
+            self.addItem(LANGUAGE_NAMES[code], code)
+        found = self.findData(spoken())
+        self.setCurrentIndex(max(found, 0))
+
+    def language(self) -> str:
+        code = self.currentData()
+        return code if isinstance(code, str) else "en"
+
+
 class QuestionnaireDialog(QDialog):
     """Each item's four answers as buttons; the total and band as they stand; Save keeps it."""
 
@@ -78,42 +102,27 @@ class QuestionnaireDialog(QDialog):
         outer.setSpacing(10)
         top = QHBoxLayout()
         top.addWidget(label(instrument.name, "title"), 1)
+        form_words = label("", "section")
+        say(form_words, QT_TRANSLATE_NOOP("QuestionnaireDialog", "Form in"))
+        top.addWidget(form_words)
+        self.form = FormLanguages(instrument)
+        top.addWidget(self.form)
         taken_at = label("", "section")
         say(taken_at, QT_TRANSLATE_NOOP("QuestionnaireDialog", "Taken at"))
         top.addWidget(taken_at)
         self.moment = Moments(moment)
         top.addWidget(self.moment)
         outer.addLayout(top)
-        outer.addWidget(label(instrument.stem, "muted"))
+        self.form_note = label("", "muted")
+        self.form_note.hide()
+        outer.addWidget(self.form_note)
+        self.stem = label("", "muted")
+        outer.addWidget(self.stem)
 
-        grid_holder = QWidget()
-        grid = QGridLayout(grid_holder)
-        grid.setHorizontalSpacing(6)
-        grid.setVerticalSpacing(6)
+        self.headings: list[QLabel] = []
+        self.item_words: list[QLabel] = []
         self.groups: list[QButtonGroup] = []
-        for value, words in enumerate(ANSWERS):
-            heading = centred(label(f"{value}\n{words}", "section"))
-            heading.setFixedWidth(ANSWER_WIDTH)
-            grid.addWidget(heading, 0, 1 + value)
-        for row, item in enumerate(instrument.items, start=1):
-            grid.addWidget(label(f"{row}.  {item}"), row, 0)
-            group = QButtonGroup(self)
-            for value, words in enumerate(ANSWERS):
-                button = QPushButton(str(value))
-                button.setObjectName("answer")
-                button.setCheckable(True)
-                button.setProperty("role", "tag")
-                button.setToolTip(words)
-                button.setFixedWidth(ANSWER_WIDTH)
-                group.addButton(button, value)
-                grid.addWidget(button, row, 1 + value)
-            group.idClicked.connect(lambda _value: self._update())
-            self.groups.append(group)
-        grid.setColumnStretch(0, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(grid_holder)
-        outer.addWidget(scroll, 1)
+        outer.addWidget(self._items(len(instrument.items)), 1)
         self.total = label("", "")
         outer.addWidget(self.total)
         self.flag = label("", "error")
@@ -124,7 +133,61 @@ class QuestionnaireDialog(QDialog):
         for button in self.findChildren(ActionButton):  # the footer's other button: Cancel
             if button is not self.save_button:
                 say_button(button, QT_TRANSLATE_NOOP("QuestionnaireDialog", "Cancel"))
+        self.form.currentIndexChanged.connect(lambda _index: self.show_form())
+        self.show_form()
+        redraw_when_spoken(self.show_form)  # whether the note applies depends on the language
         self._update()
+
+    def _items(self, count: int) -> QScrollArea:
+        """The grid of ``count`` items, each with its four answers as buttons (their words are
+        the form's, shown by :meth:`show_form`); it scrolls on a short screen."""
+        grid_holder = QWidget()
+        grid = QGridLayout(grid_holder)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(6)
+        self.headings += [centred(label("", "section")) for _answer in ANSWERS]
+        for value, heading in enumerate(self.headings):
+            heading.setFixedWidth(ANSWER_WIDTH)
+            grid.addWidget(heading, 0, 1 + value)
+        for row in range(1, count + 1):
+            words = label("")
+            self.item_words.append(words)
+            grid.addWidget(words, row, 0)
+            group = QButtonGroup(self)
+            for value in range(len(ANSWERS)):
+                button = QPushButton(str(value))
+                button.setObjectName("answer")
+                button.setCheckable(True)
+                button.setProperty("role", "tag")
+                button.setFixedWidth(ANSWER_WIDTH)
+                group.addButton(button, value)
+                grid.addWidget(button, row, 1 + value)
+            group.idClicked.connect(lambda _value: self._update())
+            self.groups.append(group)
+        grid.setColumnStretch(0, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(grid_holder)
+        return scroll
+
+    def show_form(self) -> None:
+        """The instrument's words as printed in the form's language; the answers stay."""
+        form = form_of(self.instrument, self.form.language())
+        say(self.stem, form.stem)  # the published form's words: shown as they are
+        for value, (heading, answer) in enumerate(zip(self.headings, form.answers, strict=True)):
+            heading.setText(f"{value}\n{answer}")
+            for group in self.groups:
+                button = group.button(value)
+                if button is not None:
+                    button.setToolTip(answer)
+        for number, (words, item) in enumerate(zip(self.item_words, form.items, strict=True), 1):
+            words.setText(f"{number}.  {item}")
+        here = spoken()
+        if here in languages_of(self.instrument):
+            self.form_note.hide()
+            return
+        say(self.form_note, NO_FORM.format(instrument=self.instrument.name))
+        self.form_note.show()
 
     def answers(self) -> list[int | None]:
         return [group.checkedId() if group.checkedId() >= 0 else None for group in self.groups]
