@@ -15,6 +15,9 @@ through the standard library. Every run checks that the short tracks lasted thei
    app has one). For context: the same without Qt, a minimal pygame script, and the whole
    kapdesk window (an existing database holding the library and the soundtrack, the real
    SystemClock and pygame backend factory, the session opened as the set-up page opens it).
+   The window speaks the PC's session language, as kapdesk does when the clinic sets none:
+   ``LANG=es_ES.UTF-8 python -m bench.sound`` measures it with the Spanish catalogues (kapdesk's
+   and Qt's) loaded; the row names the language it spoke.
 2. CPU while playing, target kapdesk at most 1.3x a minimal pygame script: user+system CPU
    seconds of the whole process (SDL's mixing thread included) from the moment the sound has
    started (bed decoded and looping, first track started) for the same wall time. The minimal
@@ -194,6 +197,7 @@ class _Meter:
         self.began = 0.0
         self.busy_at_start = False
         self.cpu_end = self.wall_end = self.main_start = self.main_end = 0.0
+        self.language = "en"  # the language the window spoke (its catalogues loaded)
         self.stage("python")
 
     def stage(self, name: str) -> None:
@@ -225,6 +229,7 @@ class _Meter:
             "starts": [start - starts[0] for start in starts],
             "stages": self.stages,
             "loaded": [name for name in OPTIONAL if sys.modules.get(name) is not None],
+            "language": self.language,
             **_memory(),
         }
         print(RESULT + json.dumps(result), flush=True)
@@ -421,6 +426,9 @@ def child_window(folder: Path) -> None:
     window.show()
     QApplication.processEvents()
     meter.stage("window shown")
+    from kapdesk.ui.language import spoken  # noqa: PLC0415
+
+    meter.language = spoken()
     # The set-up page reads the saved soundtracks off the window's thread: wait for them.
     loaded_by = time.monotonic() + 30
     while "Bench" not in [s.name for s in window.soundtracks] and time.monotonic() < loaded_by:
@@ -572,7 +580,7 @@ def _print(
         ("kapdesk player + QApplication", runs["kapdesk"]),
     ]
     if isinstance(window, dict):
-        rows.append(("kapdesk whole window, session open", [window]))
+        rows.append((f"kapdesk whole window, session open ({window['language']})", [window]))
     for label, results in rows:
         peak = max(_peak(r) for r in results)
         end = max(r.get("VmRSS", 0.0) for r in results)
