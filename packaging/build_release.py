@@ -63,8 +63,16 @@ def run_logged(command: list[str], log: Path, what: str) -> None:
         )
 
 
+def compile_catalogues(work: Path, python: str = sys.executable) -> None:
+    """The ``.qm`` catalogues compiled afresh from their ``.ts`` sources (pyside6-lrelease), so
+    the build ships the words the sources hold (the suite checks the ``.qm`` in the tree are)."""
+    command = [python, str(ROOT / "packaging" / "catalogues.py"), "release"]
+    run_logged(command, work / "catalogues.log", "compiling the catalogues")
+
+
 def build_frozen(dist: Path, work: Path, python: str = sys.executable) -> Path:
     """PyInstaller's one-folder build from the spec; the folder (``dist/kapdesk``)."""
+    compile_catalogues(work, python)
     command = [
         python,
         "-m",
