@@ -22,12 +22,49 @@ from enum import StrEnum
 
 from kapdesk.core.protocols import DoseDefaults
 from kapdesk.core.units import Units, Weight
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 
 #: The weights (kg) a per-kg dose accepts: outside them, a typo (70 typed as 7 or 700).
 WEIGHT_KG = (20.0, 300.0)
 
 # Sums of floats (0.1 + 0.2) must not tip a dose over a limit it meets exactly.
 _SLACK = 1e-9
+
+# Why a dose is refused or asks for a decision: each a clause of its own, in the middle of the
+# form's sentence ("Will not be recorded: {why}."), so they start in lower case.
+NO_AMOUNT = QT_TRANSLATE_NOOP("Dosing", "a dose needs an amount above zero")
+OTHER_UNIT = QT_TRANSLATE_NOOP(
+    "Dosing", "this protocol doses in {unit}; a dose in {given} cannot be recorded"
+)
+NO_UNIT = QT_TRANSLATE_NOOP(
+    "Dosing", "this protocol doses in {unit}; a dose in no unit cannot be recorded"
+)
+NEEDS_WEIGHT = QT_TRANSLATE_NOOP(
+    "Dosing", "a dose in {unit} needs the patient's weight in {weight}"
+)
+WEIGHT_OUTSIDE = QT_TRANSLATE_NOOP(
+    "Dosing", "a weight of {weight} is not one kapdesk can dose by; it takes {low} to {high}"
+)
+PASSES_LIMIT = QT_TRANSLATE_NOOP(
+    "Dosing",
+    "{session} {unit} in this session would pass the protocol's hard limit of {limit} {unit}",
+)
+BELOW = QT_TRANSLATE_NOOP("Dosing", "{amount} {unit} is below the usual {low}–{high} {unit}")
+ABOVE = QT_TRANSLATE_NOOP("Dosing", "{amount} {unit} is above the usual {low}–{high} {unit}")
+MORE_BELOW = QT_TRANSLATE_NOOP(
+    "Dosing",
+    "{amount} {unit} more makes {session} {unit} in this session, which is below the usual "
+    "{low}–{high} {unit}",
+)
+MORE_ABOVE = QT_TRANSLATE_NOOP(
+    "Dosing",
+    "{amount} {unit} more makes {session} {unit} in this session, which is above the usual "
+    "{low}–{high} {unit}",
+)
+# The protocol's rules in a line, under the dose form's amount.
+USUAL_AND_LIMIT = QT_TRANSLATE_NOOP("Dosing", "usual {low}–{high} {unit}, limit {limit} {unit}")
+USUAL_ONLY = QT_TRANSLATE_NOOP("Dosing", "usual {low}–{high} {unit}")
+LIMIT_ONLY = QT_TRANSLATE_NOOP("Dosing", "limit {limit} {unit}")
 
 
 class Verdict(StrEnum):
@@ -108,26 +145,27 @@ def weight_problem(weight_kg: float | None, unit: str, units: Units | None = Non
         return None
     if weight_kg is None or weight_kg <= 0:
         said = "lb" if units is not None and units.weight is Weight.LB else "kg"
-        return f"a dose in {unit} needs the patient's weight in {said}"
+        return NEEDS_WEIGHT.format(unit=unit, weight=said)
     low, high = WEIGHT_KG
     if not low <= weight_kg <= high:
-        return (
-            f"a weight of {weight_text(weight_kg, units)} is not one kapdesk can dose by; "
-            f"it takes {weight_text(low, units).split()[0]} to {weight_text(high, units)}"
+        return WEIGHT_OUTSIDE.format(
+            weight=weight_text(weight_kg, units),
+            low=weight_text(low, units).split()[0],
+            high=weight_text(high, units),
         )
     return None
 
 
 def range_text(rules: DoseDefaults) -> str:
     """The protocol's rules in a line: "usual 0.5–0.75 mg/kg, limit 1 mg/kg"."""
-    parts = []
-    if rules.usual_min is not None and rules.usual_max is not None:
-        parts.append(
-            f"usual {number_text(rules.usual_min)}–{number_text(rules.usual_max)} {rules.unit}"
-        )
-    if rules.hard_limit is not None:
-        parts.append(f"limit {number_text(rules.hard_limit)} {rules.unit}")
-    return ", ".join(parts)
+    unit = rules.unit
+    limit = None if rules.hard_limit is None else number_text(rules.hard_limit)
+    if rules.usual_min is None or rules.usual_max is None:
+        return "" if limit is None else LIMIT_ONLY.format(limit=limit, unit=unit)
+    low, high = number_text(rules.usual_min), number_text(rules.usual_max)
+    if limit is None:
+        return USUAL_ONLY.format(low=low, high=high, unit=unit)
+    return USUAL_AND_LIMIT.format(low=low, high=high, limit=limit, unit=unit)
 
 
 def check_dose(
@@ -144,13 +182,14 @@ def check_dose(
     a weight is said in the clinic's ``units`` (kg by default)."""
     unit_given = rules.unit if unit is None else unit
     if not amount > 0:
-        return DoseCheck(Verdict.REFUSED, "a dose needs an amount above zero")
+        return DoseCheck(Verdict.REFUSED, NO_AMOUNT.format())
     if not same_unit(unit_given, rules.unit):
-        return DoseCheck(
-            Verdict.REFUSED,
-            f"this protocol doses in {rules.unit}; a dose in {unit_given or 'no unit'} "
-            "cannot be recorded",
+        other = (
+            OTHER_UNIT.format(unit=rules.unit, given=unit_given)
+            if unit_given
+            else NO_UNIT.format(unit=rules.unit)
         )
+        return DoseCheck(Verdict.REFUSED, other)
     problem = weight_problem(weight_kg, rules.unit, units)
     if problem is not None:
         return DoseCheck(Verdict.REFUSED, problem)
@@ -161,8 +200,9 @@ def check_dose(
     if session > limit + _SLACK:
         return DoseCheck(
             Verdict.REFUSED,
-            f"{number_text(session)} {unit_text} in this session would pass the protocol's "
-            f"hard limit of {number_text(limit)} {unit_text}",
+            PASSES_LIMIT.format(
+                session=number_text(session), unit=unit_text, limit=number_text(limit)
+            ),
             total,
             session,
             over_limit=True,
@@ -170,16 +210,17 @@ def check_dose(
     low, high = rules.usual_min, rules.usual_max
     if low is None or high is None:
         return DoseCheck(Verdict.FINE, "", total, session)
-    usual = f"the usual {number_text(low)}–{number_text(high)} {unit_text}"
-    if given > 0:
-        said = (
-            f"{number_text(amount)} {unit_text} more makes {number_text(session)} {unit_text} "
-            "in this session, which is"
-        )
-    else:
-        said = f"{number_text(amount)} {unit_text} is"
+    values = {
+        "amount": number_text(amount),
+        "unit": unit_text,
+        "session": number_text(session),
+        "low": number_text(low),
+        "high": number_text(high),
+    }
     if session < low - _SLACK:
-        return DoseCheck(Verdict.DECIDE, f"{said} below {usual}", total, session)
+        why = (MORE_BELOW if given > 0 else BELOW).format(**values)
+        return DoseCheck(Verdict.DECIDE, why, total, session)
     if session > high + _SLACK:
-        return DoseCheck(Verdict.DECIDE, f"{said} above {usual}", total, session)
+        why = (MORE_ABOVE if given > 0 else ABOVE).format(**values)
+        return DoseCheck(Verdict.DECIDE, why, total, session)
     return DoseCheck(Verdict.FINE, "", total, session)

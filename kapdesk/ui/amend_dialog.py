@@ -80,6 +80,11 @@ NOTE_NOT_EMPTY = QT_TRANSLATE_NOOP(
 # The timeline page's words.
 
 
+def _sentence(words: str) -> str:
+    """``words`` with a capital first letter, the rest as said (units keep their case)."""
+    return words[:1].upper() + words[1:]
+
+
 def words_label(text: str, role: str = "") -> QLabel:
     """A label saying ``text`` (kapdesk's words) in the language spoken."""
     line = label("", role)
@@ -273,7 +278,7 @@ class AmendDialog(QDialog):
         check = self.dose_check()
         weight = self.weight_kg()
         if check is not None and check.refused:
-            self._say(REFUSED_WHY.format(why=check.why[:1].upper() + check.why[1:]))
+            self._say(REFUSED_WHY.format(why=check.why), shaped=_sentence)
             return None
         if check is not None and check.needs_decision and self._amount_changed():
             refusal = self._decide_refusal()
@@ -319,6 +324,6 @@ class AmendDialog(QDialog):
             self.changes = {"values": values}
         self.accept()
 
-    def _say(self, text: str) -> None:
-        say(self.problems, text)
+    def _say(self, text: str, shaped: Callable[[str], str] | None = None) -> None:
+        say(self.problems, text, shaped=shaped)
         self.problems.show()

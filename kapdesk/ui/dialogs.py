@@ -34,7 +34,7 @@ from kapdesk.core.dosing import (
 from kapdesk.core.journey import Dose
 from kapdesk.core.protocols import LARGEST_DOSE, DoseDefaults
 from kapdesk.core.units import Units, Weight
-from kapdesk.core.words import QT_TRANSLATE_NOOP, joined
+from kapdesk.core.words import QT_TRANSLATE_NOOP, Template, joined
 from kapdesk.ui import theme
 from kapdesk.ui.widgets import fit_in_room, label, scrolling_form
 from kapdesk.ui.words import say
@@ -89,6 +89,7 @@ OUTSIDE_DECIDES = QT_TRANSLATE_NOOP(
 )
 ENTER_AMOUNT = QT_TRANSLATE_NOOP("DoseDialog", "Enter the amount given.")
 NOT_RECORDED = QT_TRANSLATE_NOOP("DoseDialog", "Not recorded: {why}.")
+WHY_ALONE = Template("DoseDialog", "{why}.")  # the core's clause as a sentence: no words of its own
 SAY_WHY_DOSE = QT_TRANSLATE_NOOP(
     "DoseDialog",
     "Say why the dose goes ahead with this blood pressure, "
@@ -123,10 +124,10 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _line(text: str, role: str) -> QLabel:
+def _line(text: str, role: str, shaped: Callable[[str], str] | None = None) -> QLabel:
     """A label kept on one line (a unit, a total, the protocol's range): never broken."""
     widget = label("", role)
-    say(widget, text)
+    say(widget, text, shaped=shaped)
     widget.setWordWrap(False)
     return widget
 
@@ -312,7 +313,7 @@ class DoseDialog(QDialog):
 
     def _build_verdict_lines(self, layout: QVBoxLayout, defaults: DoseDefaults) -> None:
         # The protocol's rules, always in view under the amount.
-        self.rules_line = _line(_sentence(range_text(defaults)), "muted")
+        self.rules_line = _line(range_text(defaults), "muted", _sentence)
         layout.addWidget(self.rules_line)
         # Outside the usual range or refused: in colour and words, with what it asks.
         self.status = label("", "")
@@ -494,6 +495,7 @@ class DoseDialog(QDialog):
     def _accept_if_valid(self) -> None:
         self.recheck()
         problem: str = ""
+        shaped: Callable[[str], str] | None = None
         check = self.check
         refused = self._refusal()
         self.refused_now = bool(refused)
@@ -503,7 +505,7 @@ class DoseDialog(QDialog):
             problem = ENTER_AMOUNT
             self.amount.setFocus()
         elif self.rules.per_kg and check.refused and not check.over_limit:
-            problem = _sentence(check.why) + "."
+            problem, shaped = WHY_ALONE.format(why=check.why), _sentence
             self.weight.setFocus()
         elif check.refused:
             problem = NOT_RECORDED.format(why=check.why)
@@ -518,7 +520,7 @@ class DoseDialog(QDialog):
             problem = SAY_WHY_RANGE
             self.reason.setFocus()
         if problem:
-            say(self.error, problem)
+            say(self.error, problem, shaped=shaped)
             self.error.show()
             return
         self.accept()
