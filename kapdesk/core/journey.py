@@ -19,7 +19,14 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from kapdesk.core.clock import Clock
-from kapdesk.core.dosing import check_dose, is_per_kg, same_unit, total_of, weight_problem
+from kapdesk.core.dosing import (
+    NO_AMOUNT,
+    check_dose,
+    is_per_kg,
+    same_unit,
+    total_of,
+    weight_problem,
+)
 from kapdesk.core.downtime import CLOCK_MOVE_S, Downtime, judge_downtime
 from kapdesk.core.journey_events import (
     OBSERVATION_KINDS,
@@ -47,6 +54,7 @@ from kapdesk.core.journey_words import (
 )
 from kapdesk.core.protocols import Advance, Phase, Protocol
 from kapdesk.core.staff import Action, StaffMember
+from kapdesk.core.words import QT_TRANSLATE_NOOP, Said, joined
 
 # The names that lived here before the journey's record and words had modules of their own.
 __all__ = [
@@ -71,6 +79,41 @@ __all__ = [
     "event_text",
     "verdict_text",
 ]
+
+# Why an action is refused, as the journey page says it (clauses: the page may follow them with
+# its own words, so most start in lower case).
+CLOSED_NO_DOSE = QT_TRANSLATE_NOOP("Journey", "the session is closed; no dose can be recorded")
+DECIDE_FIRST = QT_TRANSLATE_NOOP(
+    "Journey", "{concern}: record the decision to dose, with its reason, first"
+)
+SAY_WHY_OUTSIDE = QT_TRANSLATE_NOOP("Journey", "{why}: say why the dose goes ahead")
+RANGE_TAKES = QT_TRANSLATE_NOOP(
+    "Journey", "A dose outside the usual range takes {who}'s decision; {name} is {held}"
+)
+NEEDS_NO_CONFIRMING = QT_TRANSLATE_NOOP("Journey", "the journey time needs no confirming")
+PHASES_AFTER_DOSE = QT_TRANSLATE_NOOP("Journey", "phases start with the first dose")
+LAST_PHASE = QT_TRANSLATE_NOOP("Journey", "{phase} is the last phase")
+CLOSED_NO_SOUND = QT_TRANSLATE_NOOP(
+    "Journey", "the session is closed; its sound is no longer recorded"
+)
+CLOSED_AMEND = QT_TRANSLATE_NOOP(
+    "Journey", "the session is closed; correct its record with an amendment"
+)
+CLOSED = QT_TRANSLATE_NOOP("Journey", "the session is closed")
+DOSED_ALREADY = QT_TRANSLATE_NOOP("Journey", "the dose has been given already")
+SAY_WHY_DOSE = QT_TRANSLATE_NOOP("Journey", "say why the dose goes ahead")
+DISCHARGE_WHEN = QT_TRANSLATE_NOOP(
+    "Journey", "the discharge check comes after the dose and before the session closes"
+)
+NO_FLAG = QT_TRANSLATE_NOOP("Journey", "there is no flag to acknowledge")
+SAY_WHY_CORRECTED = QT_TRANSLATE_NOOP("Journey", "say why the entry is being corrected")
+UNIT_KEPT = QT_TRANSLATE_NOOP(
+    "Journey", "the dose was recorded in {unit}; its unit cannot be corrected"
+)
+CLOSED_ALREADY = QT_TRANSLATE_NOOP("Journey", "the session is already closed")
+EARLY_NEEDS_REASON = QT_TRANSLATE_NOOP(
+    "Journey", "Closing early needs a reason on the record: {concerns}"
+)
 
 
 class Journey(JourneyRecord):
@@ -154,7 +197,7 @@ class Journey(JourneyRecord):
         """Staff vouch for the journey time kapdesk could not (after checking it against a
         watch or the dosing time); changes of phase by time go on from here."""
         if self.state is not JourneyState.RUNNING or self.time_vouched:
-            raise JourneyError("the journey time needs no confirming")
+            raise JourneyError(NEEDS_NO_CONFIRMING.format())
         self._allow(Action.OBSERVE)
         self._on_wall = None
         return self._emit(EventKind.TIME_CONFIRMED, {}, signed=True)
@@ -205,7 +248,7 @@ class Journey(JourneyRecord):
         outside its usual range needs a prescriber's decision, with ``decision_reason``.
         """
         if self.state is JourneyState.CLOSED:
-            raise JourneyError("the session is closed; no dose can be recorded")
+            raise JourneyError(CLOSED_NO_DOSE.format())
         self._allow(Action.RECORD_DOSE)
         rules = self.protocol.dose
         unit = dose.unit.strip() or rules.unit
@@ -213,14 +256,14 @@ class Journey(JourneyRecord):
         if check.refused:
             raise JourneyError(check.why)
         if not self.doses and (concern := self.baseline_concern()) is not None:
-            raise JourneyError(f"{concern}: record the decision to dose, with its reason, first")
+            raise JourneyError(DECIDE_FIRST.format(concern=concern))
         reason = " ".join(decision_reason.split())
         if check.needs_decision:
             refusal = self.range_refusal()
             if refusal is not None:
                 raise NotAllowedError(refusal)
             if not reason:
-                raise JourneyError(f"{check.why}: say why the dose goes ahead")
+                raise JourneyError(SAY_WHY_OUTSIDE.format(why=check.why))
         first = not self.doses
         if first:
             self._anchor_elapsed = 0.0
@@ -271,6 +314,9 @@ class Journey(JourneyRecord):
         refusal = self.refusal(Action.DECIDE_TO_DOSE)
         if refusal is None:
             return None
+        if isinstance(refusal, Said) and {"who", "name", "held"} <= refusal.values.keys():
+            values = refusal.values  # "{what} takes {who}; {name} is {held}"
+            return RANGE_TAKES.format(who=values["who"], name=values["name"], held=values["held"])
         who, said, held = refusal.partition(" takes ")[2].partition("; ")
         if not said:
             return refusal  # no longer active, or the like: said as it is
@@ -279,12 +325,12 @@ class Journey(JourneyRecord):
     def advance_phase(self) -> JourneyEvent:
         """Move to the next phase, as the sitter confirms it."""
         if self.state is not JourneyState.RUNNING:
-            raise JourneyError("phases start with the first dose")
+            raise JourneyError(PHASES_AFTER_DOSE.format())
         self._allow(Action.OBSERVE)
         index = self.phase_index
         assert index is not None
         if index + 1 >= len(self.protocol.phases):
-            raise JourneyError(f"{self.protocol.phases[index].name} is the last phase")
+            raise JourneyError(LAST_PHASE.format(phase=self.protocol.phases[index].name))
         data = self._phase_data(index + 1, auto=False)
         span = self.current_span
         # On a protocol moved on by hand every phase ends when staff say; ending a dosing
@@ -344,7 +390,7 @@ class Journey(JourneyRecord):
         if kind not in SOUND_KINDS:
             raise JourneyError(f"{kind.value} is not a sound event")
         if self.state is JourneyState.CLOSED:
-            raise JourneyError("the session is closed; its sound is no longer recorded")
+            raise JourneyError(CLOSED_NO_SOUND.format())
         by_staff = kind in (EventKind.SOUNDTRACK, EventKind.TRACK_SKIPPED, EventKind.QUIET)
         return self._emit(kind, data, signed=by_staff)
 
@@ -353,7 +399,7 @@ class Journey(JourneyRecord):
         if kind not in OBSERVATION_KINDS:
             raise JourneyError(f"{kind.value} is not an observation")
         if self.state is JourneyState.CLOSED:
-            raise JourneyError("the session is closed; correct its record with an amendment")
+            raise JourneyError(CLOSED_AMEND.format())
         self._allow(Action.OBSERVE)
         return self._emit(kind, data, signed=True)
 
@@ -363,13 +409,13 @@ class Journey(JourneyRecord):
         if kind not in PREPARATION_KINDS:
             raise JourneyError(f"{kind.value} is not a step of preparation")
         if self.state is JourneyState.CLOSED:
-            raise JourneyError("the session is closed")
+            raise JourneyError(CLOSED.format())
         if kind is EventKind.DOSING_DECISION:
             self._allow(Action.DECIDE_TO_DOSE)
             if self.dosed:
-                raise JourneyError("the dose has been given already")
+                raise JourneyError(DOSED_ALREADY.format())
             if not str(data.get("reason") or "").strip():
-                raise JourneyError("say why the dose goes ahead")
+                raise JourneyError(SAY_WHY_DOSE.format())
         else:
             self._allow(Action.PREPARE)
         return self._emit(kind, data, signed=True)
@@ -377,9 +423,7 @@ class Journey(JourneyRecord):
     def record_discharge(self, data: Mapping[str, Any]) -> JourneyEvent:
         """Record a discharge check (data from :meth:`kapdesk.core.discharge.Readiness.to_json`)."""
         if self.state is not JourneyState.RUNNING:
-            raise JourneyError(
-                "the discharge check comes after the dose and before the session closes"
-            )
+            raise JourneyError(DISCHARGE_WHEN.format())
         self._allow(Action.DISCHARGE)
         return self._emit(EventKind.DISCHARGE, data, signed=True)
 
@@ -387,12 +431,12 @@ class Journey(JourneyRecord):
         """Record that staff have seen the flags of the reading at place ``reading``, in the
         words they were shown (a flag said otherwise later, after a correction, stands again)."""
         if self.state is JourneyState.CLOSED:
-            raise JourneyError("the session is closed")
+            raise JourneyError(CLOSED.format())
         if not 0 <= reading < len(self.events) or self.events[reading].kind is not EventKind.VITALS:
             raise JourneyError("there is no such reading")
         seen = [str(w) for w in words if str(w).strip()]
         if not seen:
-            raise JourneyError("there is no flag to acknowledge")
+            raise JourneyError(NO_FLAG.format())
         self._allow(Action.OBSERVE)
         return self._emit(EventKind.FLAG_SEEN, {"reading": reading, "words": seen}, signed=True)
 
@@ -415,7 +459,7 @@ class Journey(JourneyRecord):
         else:
             raise JourneyError("only notes, vital signs, ratings and doses can be corrected")
         if not " ".join(str(data.get("reason") or "").split()):
-            raise JourneyError("say why the entry is being corrected")
+            raise JourneyError(SAY_WHY_CORRECTED.format())
         if original.kind is EventKind.DOSE:
             data = self._dose_amendment(target, data)
         return self._emit(EventKind.AMENDMENT, data, signed=True)
@@ -428,7 +472,7 @@ class Journey(JourneyRecord):
         now = self.corrected(target)
         unit = str(now.get("unit") or "")
         if "unit" in changes and not same_unit(str(changes["unit"]), unit):
-            raise JourneyError(f"the dose was recorded in {unit}; its unit cannot be corrected")
+            raise JourneyError(UNIT_KEPT.format(unit=unit))
         fixed = {
             key: changes[key]
             for key in ("amount", "weight_kg", "lot_number", "route", "given_by", "note")
@@ -437,7 +481,7 @@ class Journey(JourneyRecord):
         amount = recorded_number(fixed.get("amount", now.get("amount")))
         weight = recorded_number(fixed.get("weight_kg", now.get("weight_kg")))
         if amount is None or amount <= 0:
-            raise JourneyError("a dose needs an amount above zero")
+            raise JourneyError(NO_AMOUNT.format())
         moved = amount != recorded_number(now.get("amount")) or weight != recorded_number(
             now.get("weight_kg")
         )
@@ -469,16 +513,14 @@ class Journey(JourneyRecord):
         make it and a reason, and the record keeps why it was early.
         """
         if self.state is JourneyState.CLOSED:
-            raise JourneyError("the session is already closed")
+            raise JourneyError(CLOSED_ALREADY.format())
         self._allow(Action.CLOSE_SESSION)
         data: dict[str, Any] = {"reason": reason.strip()}
         concerns = self.close_concerns()
         if concerns:
             self._allow(Action.CLOSE_EARLY)
             if not data["reason"]:
-                raise JourneyError(
-                    "Closing early needs a reason on the record: " + "; ".join(concerns)
-                )
+                raise JourneyError(EARLY_NEEDS_REASON.format(concerns=joined(concerns, "; ")))
             data["early"] = concerns
         elif not self.dosed:
             data["cancelled"] = True

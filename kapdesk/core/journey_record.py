@@ -76,7 +76,7 @@ class JourneyRecord:
         try:
             self._allow(action)
         except NotAllowedError as exc:
-            return str(exc)
+            return _words(exc)
         return None
 
     def _allow(self, action: Action) -> None:
@@ -85,7 +85,7 @@ class JourneyRecord:
         try:
             require(self.actor, action)
         except PermissionDeniedError as exc:
-            raise NotAllowedError(str(exc)) from None
+            raise NotAllowedError(_words(exc)) from None
 
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
@@ -365,6 +365,13 @@ class JourneyRecord:
             if self.spans and event.elapsed is not None:
                 last = self.spans[-1]
                 self.spans[-1] = PhaseSpan(last.index, last.phase, last.started, event.elapsed)
+
+
+def _words(error: Exception) -> str:
+    """What ``error`` says, kept as the core said it (a marked message stays marked, so the
+    window says it in its language; ``str(error)`` keeps the English only)."""
+    said = error.args[0] if len(error.args) == 1 else None
+    return said if isinstance(said, str) else str(error)
 
 
 def _reading_of(data: Mapping[str, Any]) -> Reading:

@@ -10,7 +10,7 @@ this PC while offline says so until it is delivered; one set aside or waiting fo
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
@@ -95,6 +95,12 @@ _AT = Template("Markup", "{at}  {words}")
 _TWO = Template("Markup", "{first} {rest}")
 _TAGGED = Template("Markup", "[{tags}]")
 _REFUSED = Template("Markup", "{refusal}. {hint}")
+_SENTENCE = Template("Markup", "{words}.")  # a refusal's clause as a sentence of its own
+
+
+def _capital(words: str) -> str:
+    """``words`` with a capital first letter, the rest as said."""
+    return words[:1].upper() + words[1:]
 
 
 def _check_words(status: CheckStatus) -> str:
@@ -430,7 +436,12 @@ class ObservationPanel(QWidget):
             event = self.current.journey.record_observation(kind, data)
         except JourneyError as exc:
             said = words_of(exc)  # the core's words, said as it says them
-            self._say(said if isinstance(said, Said) else said.capitalize() + ".", problem=True)
+            if not isinstance(said, Said):
+                self._say(said.capitalize() + ".", problem=True)
+            elif said.endswith("."):
+                self._say(said, problem=True)
+            else:  # a clause: a sentence in whichever language is spoken
+                self._say(_SENTENCE.format(words=said), problem=True, shaped=_capital)
             return False
         self._last = (event, what)
         self._say_saving()
@@ -507,8 +518,10 @@ class ObservationPanel(QWidget):
             what = FLAGGED.format(reading=what)
         self._record(EventKind.VITALS, record.to_json(self._by()), what)
 
-    def _say(self, text: str, *, problem: bool = False) -> None:
-        say(self.status, text)
+    def _say(
+        self, text: str, *, problem: bool = False, shaped: Callable[[str], str] | None = None
+    ) -> None:
+        say(self.status, text, shaped=shaped)
         self.status.setVisible(bool(text))
         self.status.setProperty("role", "error" if problem else "muted")
         self.status.style().unpolish(self.status)

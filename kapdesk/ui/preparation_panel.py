@@ -28,7 +28,7 @@ from kapdesk.core.preparation import (
     preparation_of,
 )
 from kapdesk.core.units import Units
-from kapdesk.core.words import QT_TRANSLATE_NOOP, Said
+from kapdesk.core.words import QT_TRANSLATE_NOOP, Said, Template
 from kapdesk.ui import formats
 from kapdesk.ui.crossing import crossing
 from kapdesk.ui.widgets import ActionButton, ElidedLabel, in_place_of, label, set_role
@@ -63,6 +63,14 @@ KEPT = QT_TRANSLATE_NOOP(
 SAVING = QT_TRANSLATE_NOOP("PreparationPanel", "Saving…")
 NOT_SAVED = QT_TRANSLATE_NOOP("PreparationPanel", "Not saved yet: see the message at the top.")
 WRITE_FIRST = QT_TRANSLATE_NOOP("PreparationPanel", "Write the intention first.")
+
+
+_SENTENCE = Template("Markup", "{words}.")  # a refusal's clause as a sentence of its own
+
+
+def _capital(words: str) -> str:
+    """``words`` with a capital first letter, the rest as said."""
+    return words[:1].upper() + words[1:]
 
 
 class _StepText(QLabel):
@@ -307,8 +315,13 @@ class PreparationPanel(QWidget):
         try:
             self.current.journey.record_preparation(kind, data)
         except JourneyError as exc:
-            said = words_of(exc)  # a core message says its sentence whole
-            say(self.problem, said if isinstance(said, Said) else said.capitalize() + ".")
+            said = words_of(exc)  # a core message says its sentence whole, or a clause
+            if not isinstance(said, Said):
+                say(self.problem, said.capitalize() + ".")
+            elif said.endswith("."):
+                say(self.problem, said)
+            else:  # a clause: a sentence in whichever language is spoken
+                say(self.problem, _SENTENCE.format(words=said), shaped=_capital)
             self.problem.show()
             return False
         self.problem.hide()

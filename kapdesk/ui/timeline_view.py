@@ -81,6 +81,11 @@ NOT_AMENDED = QT_TRANSLATE_NOOP("TimelineView", "{error}.")
 _ROOT = QModelIndex()
 
 
+def _capital(words: str) -> str:
+    """``words`` with a capital first letter, the rest as said."""
+    return words[:1].upper() + words[1:]
+
+
 class TimelineModel(QAbstractTableModel):
     """The timeline as a table, its cells worked out only when they are drawn (a long session
     has thousands of entries; the screen shows a few dozen)."""
@@ -357,8 +362,11 @@ class TimelineView(QWidget):
             journey.amend(data)
         except JourneyError as exc:
             error = words_of(exc)
-            said = error[:1].upper() + error[1:].lower() if type(error) is str else error
-            say(self.history, NOT_AMENDED.format(error=said))
+            if type(error) is str:
+                said = NOT_AMENDED.format(error=error[:1].upper() + error[1:].lower())
+                say(self.history, said)
+            else:  # the core's clause, a sentence in whichever language is spoken
+                say(self.history, NOT_AMENDED.format(error=error), shaped=_capital)
             return
         seq = dialog.entry.seq
         self.refresh()
