@@ -30,9 +30,24 @@ from kapdesk.core.protocols import LONGEST_SESSION_MINUTES, CheckMoment, Measure
 from kapdesk.core.staff import Action, PermissionDeniedError, StaffMember, require
 from kapdesk.core.timefmt import clock_text, minutes_text
 from kapdesk.core.vitals import EARLY_SECONDS, Reading
+from kapdesk.core.words import QT_TRANSLATE_NOOP, joined
 
 #: How late a reading may come and still count for a named check at a minute, when closing.
 NAMED_CHECK_LATE_S = 15 * 60.0
+
+NO_PHASES = QT_TRANSLATE_NOOP("Journey", "protocol {protocol} has no phases")
+BASELINE_HIGH = QT_TRANSLATE_NOOP(
+    "Journey", "Baseline blood pressure {reading} is above the protocol's {systolic}/{diastolic}"
+)
+# Why closing now would be early: clauses, a list's items on the close form.
+TOO_SOON = QT_TRANSLATE_NOOP(
+    "Journey", "{elapsed} since dosing, of the {least} the protocol asks in the room"
+)
+STILL_IN = QT_TRANSLATE_NOOP("Journey", "still in {phase}, before the last phase")
+CHECK_NOT_TAKEN = QT_TRANSLATE_NOOP("Journey", "vital-signs check not taken: {checks}")
+CHECKS_NOT_TAKEN = QT_TRANSLATE_NOOP("Journey", "vital-signs checks not taken: {checks}")
+NO_DISCHARGE_CHECK = QT_TRANSLATE_NOOP("Journey", "no discharge check recorded")
+NOT_READY = QT_TRANSLATE_NOOP("Journey", "the last discharge check found the patient not ready")
 
 
 class JourneyRecord:
@@ -40,7 +55,7 @@ class JourneyRecord:
 
     def __init__(self, protocol: Protocol, clock: Clock) -> None:
         if not protocol.phases:
-            raise JourneyError(f"protocol {protocol.id!r} has no phases")
+            raise JourneyError(NO_PHASES.format(protocol=repr(protocol.id)))
         self.protocol = protocol
         self._clock = clock
         self._listeners: list[Listener] = []
@@ -214,9 +229,10 @@ class JourneyRecord:
         )
         if decided:
             return None
-        return (
-            f"Baseline blood pressure {_bp_text(reading)} is above the protocol's "
-            f"{limits.baseline_systolic_max:g}/{limits.baseline_diastolic_max:g}"
+        return BASELINE_HIGH.format(
+            reading=_bp_text(reading),
+            systolic=f"{limits.baseline_systolic_max:g}",
+            diastolic=f"{limits.baseline_diastolic_max:g}",
         )
 
     def missing_checks(self) -> list[str]:
@@ -277,23 +293,20 @@ class JourneyRecord:
         elapsed = self.elapsed() or 0.0
         least = min(max(protocol.monitoring_minutes, 0.0), LONGEST_SESSION_MINUTES)
         if least and elapsed < least * 60.0:
-            concerns.append(
-                f"{clock_text(elapsed)} since dosing, of the {minutes_text(least)} "
-                "the protocol asks in the room"
-            )
+            concerns.append(TOO_SOON.format(elapsed=clock_text(elapsed), least=minutes_text(least)))
         phase = self.current_phase
         if phase is not None and self.next_phase is not None:
-            concerns.append(f"still in {phase.name}, before the last phase")
+            concerns.append(STILL_IN.format(phase=phase.name))
         untaken = self.missing_checks()
         if untaken:  # one line for them all: the close form must fit a small screen
-            which = "check" if len(untaken) == 1 else "checks"
-            concerns.append(f"vital-signs {which} not taken: {', '.join(untaken)}")
+            which = CHECK_NOT_TAKEN if len(untaken) == 1 else CHECKS_NOT_TAKEN
+            concerns.append(which.format(checks=joined(untaken, ", ")))
         if protocol.discharge.required:
             checks = self.of_kind(EventKind.DISCHARGE)
             if not checks:
-                concerns.append("no discharge check recorded")
+                concerns.append(NO_DISCHARGE_CHECK.format())
             elif not checks[-1].data.get("ready"):
-                concerns.append("the last discharge check found the patient not ready")
+                concerns.append(NOT_READY.format())
         return concerns
 
     # -- internals ----------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.ui import theme
 from kapdesk.ui.widgets import fit_in_room, label, scrolling_form
-from kapdesk.ui.words import say
+from kapdesk.ui.words import redraw_when_spoken, say, translated
 
 CLOSE_EARLY_TITLE = QT_TRANSLATE_NOOP("CloseDialog", "Close the session early")
 CLOSE_TITLE = QT_TRANSLATE_NOOP("CloseDialog", "Close the session")
@@ -64,12 +64,11 @@ class CloseDialog(QDialog):
         title = label("", "title")
         say(title, CLOSE_EARLY_ASK if concerns else CLOSE_ASK)
         layout.addWidget(title)
+        self._concerns = tuple(concerns)
         if concerns:
-            # A list with a hanging indent: a reason that wraps stays under its own bullet.
-            # The reasons are the journey's own words; the markup around them is not words.
-            items = "".join(f"<li>{escape(c[:1].upper() + c[1:])}</li>" for c in concerns)
-            listed = f"<ul style='margin: 0; -qt-list-indent: 1;'>{items}</ul>"
-            self.concerns = label(listed, "")
+            self.concerns = label("", "")
+            self._draw_concerns()
+            redraw_when_spoken(self._draw_concerns)
             self.concerns.setStyleSheet(f"color: {theme.OVERRUN};")
             # Every reason is read whole: the form grows rather than squeeze the list.
             self.concerns.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
@@ -100,6 +99,15 @@ class CloseDialog(QDialog):
         buttons.addWidget(self.confirm)
         footer.addLayout(buttons)
         self.reason.setFocus()
+
+    def _draw_concerns(self) -> None:
+        """The reasons it is early, a list with a hanging indent (a reason that wraps stays
+        under its own bullet), in the language spoken: the journey's own words, each a
+        sentence; the markup around them is not words."""
+        said = (translated(concern) for concern in self._concerns)
+        items = "".join(f"<li>{escape(words[:1].upper() + words[1:])}</li>" for words in said)
+        listed = f"<ul style='margin: 0; -qt-list-indent: 1;'>{items}</ul>"
+        self.concerns.setText(listed)
 
     def _accept_if_valid(self) -> None:
         refused = self._refusal()
