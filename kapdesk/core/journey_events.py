@@ -17,6 +17,7 @@ from kapdesk.core.dosing import is_per_kg, number_text, total_of, total_unit, we
 from kapdesk.core.protocols import Phase
 from kapdesk.core.staff import PermissionDeniedError
 from kapdesk.core.units import Units
+from kapdesk.core.words import QT_TRANSLATE_NOOP, Template
 
 
 class JourneyState(StrEnum):
@@ -100,6 +101,15 @@ class JourneyEvent:
     data: Mapping[str, Any] = field(default_factory=dict)
 
 
+# A dose in words: "0.5 mg/kg IV (70 kg, 35 mg total), lot K-1" (the amount, unit, route and
+# weight are not words; "total", "no weight" and "lot" are).
+WEIGHED = Template("Journey", "{dose} ({weight})")  # no words of its own
+WEIGHED_TOTAL = QT_TRANSLATE_NOOP("Journey", "{dose} ({weight}, {total} total)")
+NO_WEIGHT = QT_TRANSLATE_NOOP("Journey", "{dose} (no weight)")
+NO_WEIGHT_TOTAL = QT_TRANSLATE_NOOP("Journey", "{dose} (no weight, {total} total)")
+LOT = QT_TRANSLATE_NOOP("Journey", "{dose}, lot {lot}")
+
+
 @dataclass(frozen=True)
 class Dose:
     """A dose given: the first one starts the journey clock; later ones are recorded too.
@@ -125,14 +135,22 @@ class Dose:
         (kg, the unit kept, by default)."""
         text = f"{number_text(self.amount)} {self.unit} {self.route}".strip()
         if is_per_kg(self.unit):
-            weight = weight_text(self.weight_kg, units) if self.weight_kg else "no weight"
+            weight = weight_text(self.weight_kg, units) if self.weight_kg else None
             total = self.total_mg
             if total is None and self.weight_kg:
                 total = total_of(self.amount, self.unit, self.weight_kg)
-            if total is not None:
-                weight += f", {number_text(total)} {total_unit(self.unit)} total"
-            text += f" ({weight})"
-        return f"{text}, lot {self.lot_number}" if self.lot_number else text
+            mg = None if total is None else f"{number_text(total)} {total_unit(self.unit)}"
+            if weight is None:
+                text = (
+                    NO_WEIGHT.format(dose=text)
+                    if mg is None
+                    else NO_WEIGHT_TOTAL.format(dose=text, total=mg)
+                )
+            elif mg is None:
+                text = WEIGHED.format(dose=text, weight=weight)
+            else:
+                text = WEIGHED_TOTAL.format(dose=text, weight=weight, total=mg)
+        return LOT.format(dose=text, lot=self.lot_number) if self.lot_number else text
 
 
 @dataclass(frozen=True)

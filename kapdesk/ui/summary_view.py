@@ -304,7 +304,7 @@ class SummaryView(QWidget):
         lines = [joined(facts, FACTS_APART)]
         doses = [dose.describe(self.units) for _, dose in journey.doses]
         if doses:
-            lines.append(DOSES.format(doses="; ".join(doses)))
+            lines.append(DOSES.format(doses=joined(doses, "; ")))
         closing = journey.of_kind(EventKind.CLOSED)[-1] if journey.closed else None
         if closing is not None and closing.data.get("early"):
             lines.append(closed_text(closing.data))
