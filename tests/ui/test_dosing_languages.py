@@ -11,8 +11,8 @@ from kapdesk.core.protocols import DoseDefaults
 from kapdesk.ui.language import Language
 from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.words import translated
-from tests.ui.test_dosing import _dose_form, _type
-from tests.ui.test_journey_flow import _open_session
+from tests.ui.test_dosing import _correct_dose, _dose_form, _type
+from tests.ui.test_journey_flow import _give_dose, _open_session
 
 
 def test_the_dose_form_says_its_range_and_refusals_in_spanish(
@@ -74,9 +74,36 @@ def test_every_reason_a_dose_check_gives_is_said_in_spanish(language: Language) 
         "una dosis necesita una cantidad mayor que cero",
         "este protocolo dosifica en mg/kg; no se puede registrar una dosis en mg",
         "este protocolo dosifica en mg/kg; no se puede registrar una dosis sin unidad",
-        "kapdesk no puede calcular una dosis con un peso de 7 kg; acepta de 20 a 300 kg",
+        "un peso de 7 kg no permite a kapdesk calcular la dosis; acepta de 20 a 300 kg",
         "0.2 mg/kg más suma 0.3 mg/kg en esta sesión, por debajo del rango habitual de "
         "0.5–0.75 mg/kg",
         "0.3 mg/kg más suma 0.8 mg/kg en esta sesión, por encima del rango habitual de "
         "0.5–0.75 mg/kg",
     }
+
+
+def test_the_dose_correction_says_its_refusals_in_spanish(
+    qtbot: QtBot, window: MainWindow, language: Language
+) -> None:
+    _open_session(qtbot, window, protocol_id="iv-ketamine")
+    _give_dose(qtbot, window, amount="0.5", weight="70", lot="KET-1")
+    language.speak("es")
+    dialog = _correct_dose(qtbot, window)
+    _type(qtbot, dialog.amount, "1.5")
+    assert "No se guardará: 1.5 mg/kg en esta sesión superaría el límite máximo del " in (
+        dialog.dose_status.text()
+    )
+    assert not dialog.save.isEnabled()
+    _type(qtbot, dialog.amount, "0.5")
+    _type(qtbot, dialog.weight, "7")
+    qtbot.keyClicks(dialog.reason, "pesado de nuevo")
+    qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.problems.text() == (
+        "Un peso de 7 kg no permite a kapdesk calcular la dosis; acepta de 20 a 300 kg."
+    )
+    language.speak("en")
+    assert dialog.problems.text() == (
+        "A weight of 7 kg is not one kapdesk can dose by; it takes 20 to 300 kg."
+    )
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
