@@ -20,7 +20,7 @@ from kapdesk.core.protocols import Advance, Protocol
 from kapdesk.core.standing_flags import StandingFlag, by_reading
 from kapdesk.core.timefmt import clock_text, minutes_text, seconds_between
 from kapdesk.core.wall_text import time_of_day
-from kapdesk.core.words import QT_TRANSLATE_NOOP, joined
+from kapdesk.core.words import QT_TRANSLATE_NOOP, Template, joined
 
 # Ending a dosing phase before its time takes a second press of Next phase within this long.
 CONFIRM_EARLY_S = 10.0
@@ -384,10 +384,31 @@ def time_notice(
 def flag_lines(standing: tuple[StandingFlag, ...]) -> str:
     """The flags that stand, a line per reading: ``14:02  BP 182/112 above 180/110 · ...``;
     a flag's words stay together on a line, which breaks only between flags."""
-    return "\n".join(
-        f"{_clock_of(first.wall)}  " + " · ".join(w.replace(" ", NO_BREAK) for w in words)
+    return unbroken(flags_said(standing))
+
+
+_FLAG_LINE = Template("JourneyScreen", "{clock}  {flags}")  # no words of its own
+
+
+def flags_said(standing: tuple[StandingFlag, ...]) -> str:
+    """:func:`flag_lines` as kapdesk's words, spaces as they are: the window says them in its
+    language, then keeps each flag whole with :func:`unbroken`."""
+    lines = [
+        _FLAG_LINE.format(clock=_clock_of(first.wall), flags=joined(words, " · ", "JourneyScreen"))
         for first, words in by_reading(standing)
-    )
+    ]
+    return joined(lines, "\n", "JourneyScreen")
+
+
+def unbroken(lines: str) -> str:
+    """Lines of flags (:func:`flags_said`, in any language) that break only between flags: the
+    spaces inside each flag made spaces a line does not break at."""
+    shaped = []
+    for line in lines.split("\n"):
+        clock, gap, flags = line.partition("  ")
+        words = " · ".join(flag.replace(" ", NO_BREAK) for flag in flags.split(" · "))
+        shaped.append(clock + gap + words)
+    return "\n".join(shaped) if lines else ""
 
 
 def buttons(journey: Journey, dose_key: str) -> Buttons:

@@ -19,9 +19,9 @@ from kapdesk.core.journey_events import (
 )
 from kapdesk.core.observations import SCALES
 from kapdesk.core.timefmt import clock_text, minutes_text
-from kapdesk.core.vitals import Reading
+from kapdesk.core.vitals import Reading, said_flag
 from kapdesk.core.wall_text import current, time_of_day
-from kapdesk.core.words import QT_TRANSLATE_NOOP
+from kapdesk.core.words import QT_TRANSLATE_NOOP, joined
 
 # The lines the timeline and the summary show, marked for translation (the English, which the
 # printed record and the exports read, is as it always was).
@@ -47,6 +47,10 @@ EXTRA_DOSE = QT_TRANSLATE_NOOP("JourneyWords", "Extra dose: {dose}")
 GIVEN_BY = QT_TRANSLATE_NOOP("JourneyWords", "{dose}, given by {by}")
 OUTSIDE_USUAL = QT_TRANSLATE_NOOP("JourneyWords", "{dose}. Outside the usual range: {why}")
 GIVEN_BECAUSE = QT_TRANSLATE_NOOP("JourneyWords", "{dose}; given because: {reason}")
+FLAG_SEEN = QT_TRANSLATE_NOOP("JourneyWords", "Flag seen: {words} (the reading of entry {entry})")
+FLAG_SEEN_BY = QT_TRANSLATE_NOOP(
+    "JourneyWords", "Flag seen by {by}: {words} (the reading of entry {entry})"
+)
 
 
 def event_text(event: JourneyEvent) -> str:
@@ -84,7 +88,7 @@ def _note_text(data: Mapping[str, Any]) -> str:
 def _vitals_text(data: Mapping[str, Any]) -> str:
     values = data.get("values")
     reading = Reading.from_values(values if isinstance(values, Mapping) else {})
-    flags = "; ".join(str(f) for f in data.get("flags") or ())
+    flags = joined([said_flag(str(f)) for f in data.get("flags") or ()], "; ", "JourneyWords")
     if flags:
         return VITALS_FLAGGED.format(reading=reading.text(), flags=flags)
     return VITALS.format(reading=reading.text())
@@ -105,9 +109,11 @@ def _amendment_text(data: Mapping[str, Any]) -> str:
 
 
 def _flag_seen_text(data: Mapping[str, Any]) -> str:
-    words = " · ".join(str(w) for w in data.get("words") or ())
-    by = f" by {data['by']}" if data.get("by") else ""
-    return f"Flag seen{by}: {words} (the reading of entry {data.get('reading')})"
+    words = joined([said_flag(str(w)) for w in data.get("words") or ()], " · ", "JourneyWords")
+    entry = data.get("reading")
+    if data.get("by"):
+        return FLAG_SEEN_BY.format(by=data["by"], words=words, entry=entry)
+    return FLAG_SEEN.format(words=words, entry=entry)
 
 
 def ended_early_text(early: Mapping[str, Any]) -> str:

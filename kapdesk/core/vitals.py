@@ -31,8 +31,9 @@ from kapdesk.core.protocols import (
     Protocol,
     Thresholds,
 )
+from kapdesk.core.said_again import said_again
 from kapdesk.core.units import Temperature, Units
-from kapdesk.core.words import QT_TRANSLATE_NOOP, joined
+from kapdesk.core.words import QT_TRANSLATE_NOOP, Said, Template, joined
 
 CANONICAL = Units()  # °C and kg: the units the record keeps every value in
 
@@ -258,6 +259,17 @@ def crossings(reading: Reading, limits: Thresholds, *, dosed: bool) -> list[Cros
 
 
 _SIGN_WORDS = {"≥": "at or above", ">": "above", "<": "below"}
+# A flag as the record keeps it, one template per sign, before dosing or after.
+_FLAGS: dict[tuple[str, bool], Template] = {
+    ("≥", False): QT_TRANSLATE_NOOP("Vitals", "{measure} {value} is at or above {limit}"),
+    (">", False): QT_TRANSLATE_NOOP("Vitals", "{measure} {value} is above {limit}"),
+    ("<", False): QT_TRANSLATE_NOOP("Vitals", "{measure} {value} is below {limit}"),
+    ("≥", True): QT_TRANSLATE_NOOP(
+        "Vitals", "{measure} {value} is at or above {limit} before dosing"
+    ),
+    (">", True): QT_TRANSLATE_NOOP("Vitals", "{measure} {value} is above {limit} before dosing"),
+    ("<", True): QT_TRANSLATE_NOOP("Vitals", "{measure} {value} is below {limit} before dosing"),
+}
 
 
 def flags(
@@ -266,10 +278,12 @@ def flags(
     """The values beyond the protocol's thresholds, each said in words, as the record keeps
     them (``Systolic BP 184 mmHg is at or above 180 mmHg``): the record keeps them in °C, the
     default; ``units`` words them in the clinic's."""
-    when = "" if dosed else " before dosing"
     return [
-        f"{LABELS[c.name]} {value_text(c.name, c.value, units)} is {_SIGN_WORDS[c.sign]} "
-        f"{value_text(c.name, c.limit, units)}{when}"
+        _FLAGS[c.sign, not dosed].format(
+            measure=LABELS[c.name],
+            value=value_text(c.name, c.value, units),
+            limit=value_text(c.name, c.limit, units),
+        )
         for c in crossings(reading, limits, dosed=dosed)
     ]
 
@@ -280,21 +294,34 @@ _KEPT_TEMPERATURE = re.compile(
 )
 
 
+def said_flag(flag: str) -> str:
+    """A flag the record kept (:func:`flags`, or :func:`measure_flags`'s words a ``flag_seen``
+    keeps) said again, so that the window says it in its language; its English as kept."""
+    templates = (*_FLAGS.values(), *_BP_HIGH.values(), _BP_LOW, *_MEASURE_FLAGS.values())
+    parts = [said_again(part, templates, _MEASURES) for part in flag.split("; ")]
+    return joined(parts, "; ", "Vitals")
+
+
 def shown_flag(flag: str, reading: Reading, units: Units = CANONICAL) -> str:
     """A flag as the record keeps it (in °C), said in the clinic's unit: the value from the
     reading itself (not the rounded words), the limit from the words (``Temperature 38.5 °C is
     above 38.0 °C`` -> ``Temperature 101.3 °F is above 100.4 °F``). Any other flag as it is."""
+    said = said_flag(flag)
     if units.temperature is Temperature.CELSIUS:
-        return flag
+        return said
     found = _KEPT_TEMPERATURE.search(flag)
     if found is None:
-        return flag
+        return said
     value = reading.temperature if reading.temperature is not None else float(found["value"])
-    said = (
-        f"{found['label']}{value_text('temperature', value, units)}{found['words']}"
-        f"{value_text('temperature', float(found['limit']), units)}"
+    shown = value_text("temperature", value, units)
+    limit = value_text("temperature", float(found["limit"]), units)
+    if isinstance(said, Said) and said.values.get("measure") == LABELS["temperature"]:
+        return said.template.format(**{**said.values, "value": shown, "limit": limit})
+    return (
+        flag[: found.start()]
+        + f"{found['label']}{shown}{found['words']}{limit}"
+        + (flag[found.end() :])
     )
-    return flag[: found.start()] + said + flag[found.end() :]
 
 
 # How a flag names each measure on the journey screen and the board: short, as staff say it.
@@ -308,6 +335,25 @@ def _number(name: str, value: float | None, units: Units = CANONICAL) -> str:
     return f"{units.temperature_shown(value):.1f}" if name == "temperature" else f"{value:g}"
 
 
+# A measure's flag in a few words, as the journey screen and the board say it.
+_BP_HIGH: dict[tuple[bool, bool], Template] = {  # (above, not at; before dosing)
+    (True, False): QT_TRANSLATE_NOOP("Vitals", "BP {reading} above {limit}"),
+    (False, False): QT_TRANSLATE_NOOP("Vitals", "BP {reading} at or above {limit}"),
+    (True, True): QT_TRANSLATE_NOOP("Vitals", "BP {reading} above {limit} before dosing"),
+    (False, True): QT_TRANSLATE_NOOP("Vitals", "BP {reading} at or above {limit} before dosing"),
+}
+_BP_LOW = QT_TRANSLATE_NOOP("Vitals", "BP {reading}, systolic below {limit}")
+_MEASURE_FLAGS: dict[tuple[str, str], Template] = {
+    ("heart_rate", ">"): QT_TRANSLATE_NOOP("Vitals", "HR {value} above {limit}"),
+    ("heart_rate", "<"): QT_TRANSLATE_NOOP("Vitals", "HR {value} below {limit}"),
+    ("spo2", "<"): QT_TRANSLATE_NOOP("Vitals", "SpO2 {value} below {limit}"),
+    ("respiratory_rate", ">"): QT_TRANSLATE_NOOP("Vitals", "RR {value} above {limit}"),
+    ("respiratory_rate", "<"): QT_TRANSLATE_NOOP("Vitals", "RR {value} below {limit}"),
+    ("temperature", ">"): QT_TRANSLATE_NOOP("Vitals", "T {value} above {limit}"),
+}
+_MEASURES = {"measure": tuple(LABELS.values())}  # a kept flag's measure: said in its words
+
+
 def measure_flags(
     reading: Reading, limits: Thresholds, *, dosed: bool, units: Units = CANONICAL
 ) -> dict[Measure, str]:
@@ -316,21 +362,22 @@ def measure_flags(
     in the clinic's unit (``T 101.3 °F above 100.4 °F``)."""
     found = crossings(reading, limits, dosed=dosed)
     said: dict[Measure, list[str]] = {}
-    when = "" if dosed else " before dosing"
-    bp = f"BP {_number('systolic', reading.systolic)}/{_number('diastolic', reading.diastolic)}"
+    bp = f"{_number('systolic', reading.systolic)}/{_number('diastolic', reading.diastolic)}"
     high = [c for c in found if c.sign == "≥"]
     if high:
         systolic_max = limits.systolic_max if dosed else limits.baseline_systolic_max
         diastolic_max = limits.diastolic_max if dosed else limits.baseline_diastolic_max
-        words = "above" if any(c.value > c.limit for c in high) else "at or above"
+        above = any(c.value > c.limit for c in high)
         said.setdefault(Measure.BLOOD_PRESSURE, []).append(
-            f"{bp} {words} {systolic_max:g}/{diastolic_max:g}{when}"
+            _BP_HIGH[above, not dosed].format(
+                reading=bp, limit=f"{systolic_max:g}/{diastolic_max:g}"
+            )
         )
     for crossing in found:
         name = crossing.name
         if name == "systolic" and crossing.sign == "<":
             said.setdefault(Measure.BLOOD_PRESSURE, []).append(
-                f"{bp}, systolic below {crossing.limit:g}"
+                _BP_LOW.format(reading=bp, limit=f"{crossing.limit:g}")
             )
         elif name in _SHORT:
             unit = (
@@ -339,11 +386,15 @@ def measure_flags(
                 else _SHORT_UNITS.get(name, "")
             )
             measure = next(m for m, names in MEASURE_FIELDS.items() if name in names)
+            value = f"{_number(name, crossing.value, units)}{unit}"
+            limit = f"{_number(name, crossing.limit, units)}{unit}"
+            template = _MEASURE_FLAGS.get((name, crossing.sign))
             said.setdefault(measure, []).append(
-                f"{_SHORT[name]} {_number(name, crossing.value, units)}{unit} "
-                f"{_SIGN_WORDS[crossing.sign]} {_number(name, crossing.limit, units)}{unit}"
+                template.format(value=value, limit=limit)
+                if template is not None
+                else f"{_SHORT[name]} {value} {_SIGN_WORDS[crossing.sign]} {limit}"
             )
-    return {measure: "; ".join(parts) for measure, parts in said.items()}
+    return {measure: joined(parts, "; ", "Vitals") for measure, parts in said.items()}
 
 
 # -- the schedule ---------------------------------------------------------------------------------

@@ -24,7 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kapdesk.core.journey_screen import Buttons, EarlyQuestion, JourneyScreen, PhaseText, TimeNotice
+from kapdesk.core.journey_screen import (
+    Buttons,
+    EarlyQuestion,
+    JourneyScreen,
+    PhaseText,
+    TimeNotice,
+    unbroken,
+)
 from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.ui import theme
 from kapdesk.ui.observation_panel import ObservationPanel
@@ -188,11 +195,12 @@ class FlagCard(QFrame):
         self.hide()
 
     def show_lines(self, lines: str) -> None:
-        """The flags that stand, a line per reading; the card goes when none stands."""
+        """The flags that stand, a line per reading (:func:`flags_said`), said in the language
+        spoken, each flag kept whole on its line; the card goes when none stands."""
         if not lines:
             self.hide()
             return
-        say(self.text, lines)
+        say(self.text, lines, shaped=unbroken)
         self.show()
 
 

@@ -34,6 +34,7 @@ from kapdesk.core.journey_screen import (
     calm_words,
     close_question,
     early_question,
+    flags_said,
     journey_screen,
 )
 from kapdesk.core.preparation import decision_data, preparation_of
@@ -271,7 +272,7 @@ class JourneyView(QWidget, JourneyRefusals):
         self.timer_label.setText(screen.timer.text)
         self.timer_label.set_colour(_TONES[screen.timer.tone])
         self.time_notice.show_notice(screen.time_notice)
-        self.flag_card.show_lines(screen.flags)
+        self.flag_card.show_lines(flags_said(self.standing) if screen.flags else "")
         self.phase_card.show_phase(screen.phase, screen.monitoring)
         self.phase_card.show_bar(screen)
         self._show_bar()

@@ -98,7 +98,8 @@ class FlaggedReading:
     def text(self, shaped: Callable[[str], str] = str) -> str:
         """``At 45 min: Systolic BP 186 mmHg is at or above 180 mmHg`` (the flags as the record
         keeps them, ``shaped`` for the page: escaped for rich text)."""
-        flags = shaped("; ".join(self.flags))
+        said = joined(list(self.flags), "; ", "VitalsChart")  # kapdesk's words: translated
+        flags = said if shaped(said) == said else shaped(said)  # nothing to escape in them
         if self.baseline:
             template = FLAGS_BASELINE_CORRECTED if self.amended else FLAGS_BASELINE
             return template.format(flags=flags)

@@ -1,0 +1,70 @@
+"""What the core says of a session speaks Spanish where the window shows it: a flag on the
+journey screen, the timeline's lines (a flag seen, the soundtrack, a track skipped, a discharge
+check), the notice of the PC's clock moved while kapdesk was closed; the record keeps English."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from kapdesk.core.clock import FakeClock
+from kapdesk.core.journey import EventKind
+from kapdesk.ui.language import Language
+from kapdesk.ui.main_window import MainWindow
+from kapdesk.ui.timeline_view import TimelineView
+from tests.ui.test_flags import HIGH, _at, _enter_vitals, _words
+from tests.ui.test_header_cues import _dosed
+
+WHAT = 3  # the timeline's column of what happened
+
+
+def _timeline(qtbot: QtBot, window: MainWindow) -> TimelineView:
+    """Ctrl+T, as staff open the timeline, and the page once its entries are read."""
+    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    view = window.timeline_view
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is view)
+    qtbot.waitUntil(lambda: bool(view.entries))
+    return view
+
+
+def _lines(view: TimelineView, kind: EventKind) -> list[tuple[str, str]]:
+    """Each line of ``kind`` as the page shows it, and as the record keeps it (English)."""
+    model = view.model
+    return [
+        (model.data(model.index(row, WHAT)), model.text(row, WHAT))
+        for row, entry in enumerate(view.entries)
+        if entry.kind is kind
+    ]
+
+
+def test_a_flag_stands_and_is_seen_in_spanish(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock, language: Language
+) -> None:
+    window = _dosed(qtbot, window, clock)
+    language.speak("es")
+    view = window.journey_view
+    _enter_vitals(qtbot, window, HIGH)
+    taken = _at(window)
+    assert view.flag_card.isVisible()
+    words = "PA 182/112 por encima de 180/110 · SpO2 91 % por debajo de 92 %"
+    assert _words(view) == f"{taken}  {words}"
+    # A flag's own spaces do not break a line, in Spanish too.
+    assert "PA\N{NO-BREAK SPACE}182/112\N{NO-BREAK SPACE}por" in view.flag_text.text()
+    language.speak("en")
+    assert _words(view) == f"{taken}  BP 182/112 above 180/110 · SpO2 91 % below 92 %"
+    language.speak("es")
+    assert _words(view) == f"{taken}  {words}"
+
+    qtbot.mouseClick(view.seen_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not view.flag_card.isVisible())
+    timeline = _timeline(qtbot, window)
+    ((seen, kept),) = _lines(timeline, EventKind.FLAG_SEEN)
+    assert seen.startswith(f"Alerta vista por Sam Ortiz: {words} (la lectura de la entrada ")
+    assert kept.startswith("Flag seen by Sam Ortiz: BP 182/112 above 180/110 · SpO2 91 % below")
+    ((reading, _),) = _lines(timeline, EventKind.VITALS)
+    assert "Alertas: PA sistólica 182 mmHg es igual o superior a 180 mmHg; " in reading
+    assert "SpO2 91% es inferior a 92%" in reading
+    bar = timeline.tabs.tabBar()  # the chart's tab, clicked: its flags listed in Spanish
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    listed = timeline.chart.flags_label.text()
+    assert "PA sistólica 182 mmHg es igual o superior a 180 mmHg; " in listed
