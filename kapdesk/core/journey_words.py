@@ -51,6 +51,30 @@ FLAG_SEEN = QT_TRANSLATE_NOOP("JourneyWords", "Flag seen: {words} (the reading o
 FLAG_SEEN_BY = QT_TRANSLATE_NOOP(
     "JourneyWords", "Flag seen by {by}: {words} (the reading of entry {entry})"
 )
+SOUNDTRACK = QT_TRANSLATE_NOOP("JourneyWords", "Soundtrack: {name}")
+SOUNDTRACK_AT = QT_TRANSLATE_NOOP(
+    "JourneyWords", "Soundtrack: {name}, every track brought to {target} LUFS"
+)
+SOUNDTRACK_BED = QT_TRANSLATE_NOOP(
+    "JourneyWords",
+    "Soundtrack: {name}, every track brought to {target} LUFS (bed {bed}: played at {level})",
+)
+SOUNDTRACK_BED_UNMEASURED = QT_TRANSLATE_NOOP(
+    "JourneyWords",
+    "Soundtrack: {name}, every track brought to {target} LUFS "
+    "(bed {bed}: not measured yet, played at {level})",
+)
+MUSIC = QT_TRANSLATE_NOOP("JourneyWords", "Music: {title}")
+MUSIC_AT = QT_TRANSLATE_NOOP("JourneyWords", "Music: {title} (played at {level})")
+MUSIC_UNMEASURED = QT_TRANSLATE_NOOP(
+    "JourneyWords",
+    "Music: {title} (loudness not measured yet: played at {level}, as the loudest master would be)",
+)
+TRACK_SKIPPED = QT_TRANSLATE_NOOP("JourneyWords", "Track skipped: {title}")
+TRACK_FAILED = QT_TRANSLATE_NOOP("JourneyWords", "Track could not play: {title} ({reason})")
+MUSIC_RAN_OUT = QT_TRANSLATE_NOOP("JourneyWords", "Music ran out: {playlist}")
+QUIET_ON = QT_TRANSLATE_NOOP("JourneyWords", "Quiet on")
+QUIET_OFF = QT_TRANSLATE_NOOP("JourneyWords", "Quiet off")
 
 
 def event_text(event: JourneyEvent) -> str:
@@ -229,31 +253,36 @@ def _sound_text(event: JourneyEvent) -> str:
     if data.get("artist"):
         title = f"{data['artist']} – {title}"
     if event.kind is EventKind.SOUNDTRACK:
-        return f"Soundtrack: {data.get('name', '')}{_target_words(data)}"
+        return _soundtrack_text(data)
     if event.kind is EventKind.TRACK:
-        return f"Music: {title}{_gain_words(data)}"
+        return _track_text(title, data)
     if event.kind is EventKind.TRACK_SKIPPED:
-        return f"Track skipped: {title}"
+        return TRACK_SKIPPED.format(title=title)
     if event.kind is EventKind.TRACK_FAILED:
-        return f"Track could not play: {title} ({data.get('reason', '')})"
+        return TRACK_FAILED.format(title=title, reason=data.get("reason", ""))
     if event.kind is EventKind.MUSIC_ENDED:
-        return f"Music ran out: {data.get('playlist', '')}"
-    return "Quiet on" if data.get("on") else "Quiet off"
+        return MUSIC_RAN_OUT.format(playlist=data.get("playlist", ""))
+    return QUIET_ON if data.get("on") else QUIET_OFF
 
 
-def _target_words(data: Mapping[str, Any]) -> str:
-    """The loudness a soundtrack was played at, and the bed's gain (older records: nothing)."""
+def _soundtrack_text(data: Mapping[str, Any]) -> str:
+    """The soundtrack, the loudness it was played at, and the bed's gain (older records: the
+    soundtrack alone)."""
+    name = data.get("name", "")
     target = recorded_number(data.get("target_loudness"))
     if target is None or not math.isfinite(target):
-        return ""
-    words = f", every track brought to {target:g} LUFS"
+        return SOUNDTRACK.format(name=name)
     bed = data.get("bed")
     gain = recorded_number(data.get("bed_gain_db"))
     if isinstance(bed, Mapping) and gain is not None and math.isfinite(gain):
-        title = str(bed.get("title") or bed.get("path") or "")
-        played = "not measured yet, " if bed.get("loudness") is None else ""
-        words += f" (bed {title}: {played}played at {_level(gain)})"
-    return words
+        template = SOUNDTRACK_BED_UNMEASURED if bed.get("loudness") is None else SOUNDTRACK_BED
+        return template.format(
+            name=name,
+            target=f"{target:g}",
+            bed=str(bed.get("title") or bed.get("path") or ""),
+            level=_level(gain),
+        )
+    return SOUNDTRACK_AT.format(name=name, target=f"{target:g}")
 
 
 def _level(gain: float) -> str:
@@ -265,16 +294,14 @@ def _decimal(value: float) -> str:
     return current().number(value, 1)
 
 
-def _gain_words(data: Mapping[str, Any]) -> str:
-    """How loud a track was played: the gain that brought it to the clinic's target (older
-    records, from before loudness was matched, say nothing)."""
+def _track_text(title: str, data: Mapping[str, Any]) -> str:
+    """The track, and how loud it was played: the gain that brought it to the clinic's target
+    (older records, from before loudness was matched, say nothing of it)."""
     gain = recorded_number(data.get("gain_db"))
     if gain is None or not math.isfinite(gain):
-        return ""
-    level = _level(gain)
-    if data.get("loudness_lufs") is None:
-        return f" (loudness not measured yet: played at {level}, as the loudest master would be)"
-    return f" (played at {level})"
+        return MUSIC.format(title=title)
+    template = MUSIC_UNMEASURED if data.get("loudness_lufs") is None else MUSIC_AT
+    return template.format(title=title, level=_level(gain))
 
 
 # Events whose line is made from their data alone; a kind not here reads as the close.

@@ -4,16 +4,27 @@ check), the notice of the PC's clock moved while kapdesk was closed; the record 
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from kapdesk.app import build_window
+from kapdesk.audio.fake import FakeBackend
 from kapdesk.core.clock import FakeClock
-from kapdesk.core.journey import EventKind
+from kapdesk.core.journey import Dose, EventKind
+from kapdesk.paths import AppPaths
+from kapdesk.storage.db import Storage
+from kapdesk.ui import theme
 from kapdesk.ui.language import Language
 from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.timeline_view import TimelineView
+from tests.ui.conftest import sign_in
 from tests.ui.test_flags import HIGH, _at, _enter_vitals, _words
 from tests.ui.test_header_cues import _dosed
+from tests.ui.test_sound import _music, _open
 
 WHAT = 3  # the timeline's column of what happened
 
@@ -68,3 +79,45 @@ def test_a_flag_stands_and_is_seen_in_spanish(
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
     listed = timeline.chart.flags_label.text()
     assert "PA sistólica 182 mmHg es igual o superior a 180 mmHg; " in listed
+
+
+@pytest.fixture
+def sounding(
+    qtbot: QtBot, qapp: QApplication, storage: Storage, paths: AppPaths, clock: FakeClock
+) -> tuple[MainWindow, FakeBackend]:
+    """The real window, a soundtrack saved in its library, its sound going to a fake backend."""
+    _music(storage, clock)
+    backend = FakeBackend(clock)
+    theme.apply(qapp)
+    window = build_window(storage, paths, clock, audio=lambda: backend)
+    sign_in(window)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window, backend
+
+
+def test_the_soundtrack_and_a_track_skipped_are_told_in_spanish(
+    qtbot: QtBot, sounding: tuple[MainWindow, FakeBackend], language: Language
+) -> None:
+    window, backend = sounding
+    _open(qtbot, window, "Evening")
+    current = window.journey_view.current
+    assert current is not None
+    current.journey.record_dose(Dose(0.75, "mg/kg", "IM", weight_kg=70))
+    qtbot.waitUntil(lambda: backend.music.loaded == Path("/music/calm.ogg"))
+    language.speak("es")
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)  # skip Calm
+    qtbot.waitUntil(lambda: any(e.kind is EventKind.TRACK_SKIPPED for e in current.journey.events))
+
+    view = _timeline(qtbot, window)
+    ((soundtrack, kept),) = _lines(view, EventKind.SOUNDTRACK)
+    assert soundtrack.startswith("Banda sonora: Evening, cada pista llevada a ")
+    assert kept.startswith("Soundtrack: Evening, every track brought to ")
+    assert _lines(view, EventKind.TRACK_SKIPPED) == [
+        ("Pista omitida: Ensemble – Calm", "Track skipped: Ensemble – Calm")
+    ]
+    music, _ = _lines(view, EventKind.TRACK)[0]
+    assert music.startswith("Música: Ensemble – Calm (volumen aún sin medir: sonó a ")
