@@ -18,10 +18,11 @@ from kapdesk.core.journey_events import (
     recorded_number,
 )
 from kapdesk.core.observations import SCALES
+from kapdesk.core.said_again import said_again
 from kapdesk.core.timefmt import clock_text, minutes_text
 from kapdesk.core.vitals import Reading, said_flag
 from kapdesk.core.wall_text import current, time_of_day
-from kapdesk.core.words import QT_TRANSLATE_NOOP, joined
+from kapdesk.core.words import QT_TRANSLATE_NOOP, Said, Template, joined
 
 # The lines the timeline and the summary show, marked for translation (the English, which the
 # printed record and the exports read, is as it always was).
@@ -47,10 +48,69 @@ EXTRA_DOSE = QT_TRANSLATE_NOOP("JourneyWords", "Extra dose: {dose}")
 GIVEN_BY = QT_TRANSLATE_NOOP("JourneyWords", "{dose}, given by {by}")
 OUTSIDE_USUAL = QT_TRANSLATE_NOOP("JourneyWords", "{dose}. Outside the usual range: {why}")
 GIVEN_BECAUSE = QT_TRANSLATE_NOOP("JourneyWords", "{dose}; given because: {reason}")
+BY = Template("JourneyWords", "{line} ({by})")  # who did it, after the line: no words of its own
+RATING = QT_TRANSLATE_NOOP("JourneyWords", "Rating {scale}: {value}")
+RESPONDS = QT_TRANSLATE_NOOP("JourneyWords", "{scale}: {value}, {words}")
+# Responsiveness to voice: the level's words in the middle of the line, in lower case.
+RESPONDS_AT = {
+    5: QT_TRANSLATE_NOOP("JourneyWords", "{scale}: {value}, responds readily to name"),
+    4: QT_TRANSLATE_NOOP("JourneyWords", "{scale}: {value}, slow to respond to name"),
+    3: QT_TRANSLATE_NOOP(
+        "JourneyWords", "{scale}: {value}, responds only to loud or repeated name"
+    ),
+    2: QT_TRANSLATE_NOOP(
+        "JourneyWords", "{scale}: {value}, responds only to a touch on the shoulder"
+    ),
+    1: QT_TRANSLATE_NOOP("JourneyWords", "{scale}: {value}, no response to voice or touch"),
+}
 FLAG_SEEN = QT_TRANSLATE_NOOP("JourneyWords", "Flag seen: {words} (the reading of entry {entry})")
 FLAG_SEEN_BY = QT_TRANSLATE_NOOP(
     "JourneyWords", "Flag seen by {by}: {words} (the reading of entry {entry})"
 )
+# A phase ended early by hand: at what time of it, and of how long planned, when kept.
+ENDED_EARLY = {
+    (False, False): QT_TRANSLATE_NOOP("JourneyWords", "{phase} ended early by hand"),
+    (True, False): QT_TRANSLATE_NOOP("JourneyWords", "{phase} ended early by hand at {at}"),
+    (False, True): QT_TRANSLATE_NOOP("JourneyWords", "{phase} ended early by hand of {planned}"),
+    (True, True): QT_TRANSLATE_NOOP(
+        "JourneyWords", "{phase} ended early by hand at {at} of {planned}"
+    ),
+}
+THE_PHASE = QT_TRANSLATE_NOOP("JourneyWords", "the phase")
+# The PC's clock set while kapdesk ran (forward or back; what the journey time read, if kept).
+CLOCK_SET = {
+    (True, False): QT_TRANSLATE_NOOP(
+        "JourneyWords", "The PC's clock was set forward {span}; the journey time followed it"
+    ),
+    (False, False): QT_TRANSLATE_NOOP(
+        "JourneyWords", "The PC's clock was set back {span}; the journey time followed it"
+    ),
+    (True, True): QT_TRANSLATE_NOOP(
+        "JourneyWords",
+        "The PC's clock was set forward {span}; the journey time followed it (it read {read})",
+    ),
+    (False, True): QT_TRANSLATE_NOOP(
+        "JourneyWords",
+        "The PC's clock was set back {span}; the journey time followed it (it read {read})",
+    ),
+}
+INTENTION = QT_TRANSLATE_NOOP("JourneyWords", "Intention: “{text}”")
+CHECK_DONE = QT_TRANSLATE_NOOP("JourneyWords", "Checklist: {item}: done")
+CHECK_NOT_DONE = QT_TRANSLATE_NOOP("JourneyWords", "Checklist: {item}: not done")
+BREATHWORK = QT_TRANSLATE_NOOP("JourneyWords", "Breathwork: {pattern}, {minutes} min")
+DECIDED = QT_TRANSLATE_NOOP(
+    "JourneyWords", "Decision to dose with baseline blood pressure {reading}: {reason}"
+)
+NOT_READY = QT_TRANSLATE_NOOP("JourneyWords", "not ready yet")
+READY = QT_TRANSLATE_NOOP("JourneyWords", "ready to leave")
+READY_FROM = QT_TRANSLATE_NOOP("JourneyWords", "ready, may leave from {time}")
+DISCHARGE = QT_TRANSLATE_NOOP("JourneyWords", "Discharge check: {total} of {most}, {verdict}")
+DISCHARGE_WHY = QT_TRANSLATE_NOOP(
+    "JourneyWords", "Discharge check: {total} of {most}, {verdict} ({reasons})"
+)
+ANSWERS = Template("JourneyWords", "{line}; {answers}")  # no words of its own
+ANSWER_YES = QT_TRANSLATE_NOOP("JourneyWords", "{question} yes")
+ANSWER_NO = QT_TRANSLATE_NOOP("JourneyWords", "{question} no")
 SOUNDTRACK = QT_TRANSLATE_NOOP("JourneyWords", "Soundtrack: {name}")
 SOUNDTRACK_AT = QT_TRANSLATE_NOOP(
     "JourneyWords", "Soundtrack: {name}, every track brought to {target} LUFS"
@@ -122,9 +182,13 @@ def _rating_text(data: Mapping[str, Any]) -> str:
     scale = SCALES.get(str(data.get("scale")))
     value = data.get("value", "")
     if scale is None:
-        return f"Rating {data.get('scale', '')}: {value}"
+        return RATING.format(scale=data.get("scale", ""), value=value)
     if scale.id == "responsiveness":
-        return f"{scale.name}: {value}, {str(data.get('words', '')).lower()}"
+        words = str(data.get("words", ""))
+        level = RESPONDS_AT.get(value) if isinstance(value, int) else None
+        if level is not None and words == scale.words(value):
+            return level.format(scale=scale.name, value=value)
+        return RESPONDS.format(scale=scale.name, value=value, words=words.lower())
     return OF_TEN.format(scale=scale.name, value=value)
 
 
@@ -144,9 +208,10 @@ def ended_early_text(early: Mapping[str, Any]) -> str:
     """``Infusion ended early by hand at 16:55 of 40 min``."""
     ran = early.get("ran_seconds")
     planned = early.get("planned_minutes")
-    at = f" at {clock_text(float(ran))}" if isinstance(ran, int | float) else ""
-    of = f" of {minutes_text(float(planned))}" if isinstance(planned, int | float) else ""
-    return f"{early.get('name', 'the phase')} ended early by hand{at}{of}"
+    at = clock_text(float(ran)) if isinstance(ran, int | float) else ""
+    of = minutes_text(float(planned)) if isinstance(planned, int | float) else ""
+    template = ENDED_EARLY[bool(at), bool(of)]
+    return template.format(phase=early.get("name", THE_PHASE), at=at, planned=of)
 
 
 def closed_text(data: Mapping[str, Any]) -> str:
@@ -177,10 +242,10 @@ def _moment(value: object) -> datetime | None:
 def _dose_text(data: Mapping[str, Any]) -> str:
     """ "Dose: 0.5 mg/kg IV (70 kg, 35 mg total), lot K-1, given by Ana", and why it was
     outside the usual range when it was."""
-    what = "Dose" if data.get("first") else "Extra dose"
+    what = DOSE if data.get("first") else EXTRA_DOSE
     if recorded_number(data.get("amount")) is None:
-        return f"{what}: {data.get('amount', '')}"
-    text = (DOSE if data.get("first") else EXTRA_DOSE).format(dose=dose_from(data).describe())
+        return what.format(dose=data.get("amount", ""))
+    text = what.format(dose=dose_from(data).describe())
     if data.get("given_by"):
         text = GIVEN_BY.format(dose=text, by=data["given_by"])
     if data.get("outside_usual"):
@@ -193,39 +258,38 @@ def _dose_text(data: Mapping[str, Any]) -> str:
 def _corrected_text(data: Mapping[str, Any]) -> str:
     step = data.get("clock_step")
     step = float(step) if isinstance(step, int | float) else 0.0
-    way = "forward" if step > 0 else "back"
     before = data.get("from_elapsed")
-    text = f"The PC's clock was set {way} {span_text(abs(step))}; the journey time followed it"
-    if isinstance(before, int | float):
-        text += f" (it read {clock_text(before)})"
-    return text
+    read = clock_text(before) if isinstance(before, int | float) else ""
+    return CLOCK_SET[step > 0, bool(read)].format(span=span_text(abs(step)), read=read)
 
 
 def _preparation_text(event: JourneyEvent) -> str:
     data = event.data
-    by = f" ({data['by']})" if data.get("by") else ""
+    line: str
     if event.kind is EventKind.INTENTION:
-        return f"Intention: “{data.get('text', '')}”{by}"
-    if event.kind is EventKind.CHECKLIST:
-        done = "done" if data.get("done") else "not done"
-        return f"Checklist: {data.get('text', '')}: {done}{by}"
-    if event.kind is EventKind.BREATHWORK:
+        line = INTENTION.format(text=data.get("text", ""))
+    elif event.kind is EventKind.CHECKLIST:
+        line = (CHECK_DONE if data.get("done") else CHECK_NOT_DONE).format(
+            item=data.get("text", "")
+        )
+    elif event.kind is EventKind.BREATHWORK:
         minutes = float(data.get("seconds", 0.0)) / 60
-        return f"Breathwork: {data.get('pattern', '')}, {_decimal(minutes)} min{by}"
-    return (
-        f"Decision to dose with baseline blood pressure {data.get('reading', '')}: "
-        f"{data.get('reason', '')}{by}"
-    )
+        # kapdesk's own patterns are marked under "Breathwork": their names said in its words.
+        pattern = Template("Breathwork", str(data.get("pattern", "")))
+        line = BREATHWORK.format(pattern=pattern, minutes=_decimal(minutes))
+    else:
+        line = DECIDED.format(reading=data.get("reading", ""), reason=data.get("reason", ""))
+    return BY.format(line=line, by=data["by"]) if data.get("by") else line
 
 
 def verdict_text(ready: bool, may_leave_from: datetime | None) -> str:
     """``ready to leave``, ``ready, may leave from 11:07`` (local time), ``not ready yet``:
     "ready" alone is never said while the least time in the room has not passed."""
     if not ready:
-        return "not ready yet"
+        return NOT_READY
     if may_leave_from is None:
-        return "ready to leave"
-    return f"ready, may leave from {time_of_day(may_leave_from)}"
+        return READY
+    return READY_FROM.format(time=time_of_day(may_leave_from))
 
 
 def discharge_verdict(data: Mapping[str, Any]) -> str:
@@ -235,16 +299,38 @@ def discharge_verdict(data: Mapping[str, Any]) -> str:
 
 def _discharge_text(event: JourneyEvent) -> str:
     data = event.data
+    said = {"total": data.get("total", "?"), "most": data.get("max", "?")}
     verdict = discharge_verdict(data)
-    text = f"Discharge check: {data.get('total', '?')} of {data.get('max', '?')}, {verdict}"
-    reasons = [str(r) for r in data.get("reasons") or ()]
-    if reasons:
-        text += f" ({'; '.join(reasons)})"
+    reasons = [said_reason(str(r)) for r in data.get("reasons") or ()]
+    text = (
+        DISCHARGE_WHY.format(verdict=verdict, reasons=joined(reasons, "; "), **said)
+        if reasons
+        else DISCHARGE.format(verdict=verdict, **said)
+    )
     answers = data.get("answers")
     if isinstance(answers, Mapping) and answers:
-        said = ", ".join(f"{key} {'yes' if value else 'no'}" for key, value in answers.items())
-        text += f"; {said}"
-    return text + (f" ({data['by']})" if data.get("by") else "")
+        parts = [(ANSWER_YES if v else ANSWER_NO).format(question=k) for k, v in answers.items()]
+        text = ANSWERS.format(line=text, answers=joined(parts, ", "))
+    return BY.format(line=text, by=data["by"]) if data.get("by") else text
+
+
+# Why a check found the patient not ready, as kapdesk.core.discharge words it (the record keeps
+# the English): said again in the window's language (that module imports this one's).
+_REASONS = (
+    Template("Discharge", "{item}: not scored"),
+    Template("Discharge", "Score {total} of {most}: {needed} needed"),
+)
+
+
+def said_reason(reason: str) -> str:
+    """A kept reason of a discharge check, as kapdesk's words again (English as kept)."""
+    said = said_again(reason, _REASONS)
+    if not isinstance(said, Said):
+        return Template("Discharge", reason)  # a sentence of its own, or not kapdesk's
+    item = said.values.get("item")
+    if isinstance(item, str):
+        return said.template.format(**{**said.values, "item": Template("Discharge", item)})
+    return said
 
 
 def _sound_text(event: JourneyEvent) -> str:

@@ -3,6 +3,7 @@ its English unchanged, its words ready for the window to say in its language."""
 
 from __future__ import annotations
 
+from kapdesk.core.journey_words import said_reason
 from kapdesk.core.protocols import Thresholds
 from kapdesk.core.said_again import said_again
 from kapdesk.core.vitals import LABELS, Reading, flags, measure_flags, said_flag
@@ -46,3 +47,14 @@ def test_words_no_template_makes_stay_as_they_are() -> None:
     template = QT_TRANSLATE_NOOP("Test", "{a} and {a}")
     assert not isinstance(said_again("x and y", [template]), Said)  # a field said twice agrees
     assert isinstance(said_again("x and x", [template]), Said)
+
+
+def test_a_discharge_checks_reasons_are_said_again() -> None:
+    reason = said_reason("Walking: not scored")
+    assert isinstance(reason, Said)
+    assert reason == "Walking: not scored"
+    assert reason.values["item"].context == "Discharge"  # type: ignore[attr-defined]
+    assert said_reason("Score 8 of 12: 10 needed") == "Score 8 of 12: 10 needed"
+    assert said_reason("No escort present: the patient must not leave alone").context == (  # type: ignore[attr-defined]
+        "Discharge"
+    )

@@ -4,10 +4,11 @@ check), the notice of the PC's clock moved while kapdesk was closed; the record 
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -21,7 +22,9 @@ from kapdesk.ui import theme
 from kapdesk.ui.language import Language
 from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.timeline_view import TimelineView
+from tests.support.ops import settle
 from tests.ui.conftest import sign_in
+from tests.ui.test_discharge import _tap, _to_last_phase
 from tests.ui.test_flags import HIGH, _at, _enter_vitals, _words
 from tests.ui.test_header_cues import _dosed
 from tests.ui.test_sound import _music, _open
@@ -121,3 +124,36 @@ def test_the_soundtrack_and_a_track_skipped_are_told_in_spanish(
     ]
     music, _ = _lines(view, EventKind.TRACK)[0]
     assert music.startswith("Música: Ensemble – Calm (volumen aún sin medir: sonó a ")
+
+
+def test_a_discharge_check_is_told_in_spanish(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock, language: Language
+) -> None:
+    window.open_session("P-0300", "esketamine-intranasal", "Robin Hale")
+    current = window.current
+    assert current is not None
+    _to_last_phase(window, clock)
+    language.speak("es")
+    view = window.journey_view
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    dialog = view.discharge_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    for item in ("alert", "dissociation", "walking", "nausea", "comfort"):
+        _tap(qtbot, dialog.groups[item].button(2))
+    qtbot.mouseClick(dialog.escort, Qt.MouseButton.LeftButton, pos=QPoint(8, 8))  # its box
+    (dose,) = [e for e in current.journey.events if e.kind is EventKind.DOSE]
+    free = (dose.wall + timedelta(minutes=120)).astimezone().strftime("%H:%M")
+    assert dialog.verdict.text().endswith(f"listo, puede irse a partir de las {free}.")
+    for question, yes in (("sedation", True), ("dissociation", True), ("breathing", False)):
+        _tap(qtbot, dialog.answers[question].button(1 if yes else 0))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    settle(window)
+
+    ((check, kept),) = _lines(_timeline(qtbot, window), EventKind.DISCHARGE)
+    assert check == (
+        f"Evaluación de alta: 12 de 12, listo, puede irse a partir de las {free}; "
+        "sedation sí, dissociation sí, breathing no (Sam Ortiz)"
+    )
+    assert kept.startswith(f"Discharge check: 12 of 12, ready, may leave from {free}; ")
