@@ -31,6 +31,7 @@ from enum import StrEnum
 from typing import Any
 
 from kapdesk.core.clock import Clock
+from kapdesk.core.words import QT_TRANSLATE_NOOP, joined
 
 CLOCK_MOVE_S = 5.0  # a disagreement of the wall clock below this is not worth a word
 DRIFT = 0.001  # and a clock may drift this much of the time besides (NTP slews ~0.05 %)
@@ -177,37 +178,62 @@ class Downtime:
             if not self.noticeable_move():
                 return None
             assert self.clock_moved is not None
-            way = "forward" if self.clock_moved > 0 else "back"
-            return (
-                f"The PC's clock moved {span_text(abs(self.clock_moved))} {way} while kapdesk "
-                f"was closed; the journey time is kept from the PC's uptime (closed "
-                f"{span_text(self.seconds)})."
+            moved = MOVED_FORWARD if self.clock_moved > 0 else MOVED_BACK
+            return moved.format(
+                span=span_text(abs(self.clock_moved)), closed=span_text(self.seconds)
             )
+        text: str
         if self.witness is Witness.NOTHING:
-            text = (
-                f"The PC's clock was set back: it reads {span_text(abs(self.clock_moved or 0))} "
-                "before kapdesk's last entry. How long kapdesk was closed is unknown"
-            )
+            back = span_text(abs(self.clock_moved or 0))
             if self.at_least >= 1:
-                text += f" (at least {span_text(self.at_least)})"
-            text += "; the time goes on from the last entry."
+                text = SET_BACK_AT_LEAST.format(span=back, least=span_text(self.at_least))
+            else:
+                text = SET_BACK.format(span=back)
         elif self.rebooted:
-            text = (
-                "The PC restarted while kapdesk was closed; its clock says "
-                f"{span_text(self.seconds)} passed, which nothing can check."
-            )
+            text = RESTARTED.format(span=span_text(self.seconds))
         else:
-            text = (
-                "Nothing can check the PC's clock, which says kapdesk was closed "
-                f"{span_text(self.seconds)}."
-            )
+            text = UNCHECKED.format(span=span_text(self.seconds))
         if abs(self.followed) > CLOCK_MOVE_S:
-            way = "forward" if self.followed > 0 else "back"
-            text += (
-                f" Its clock was then set {way} {span_text(abs(self.followed))}; "
-                "the journey time followed it."
-            )
+            then = THEN_FORWARD if self.followed > 0 else THEN_BACK
+            text = joined([text, then.format(span=span_text(abs(self.followed)))], " ", "Downtime")
         return text
+
+
+# What staff are told of a restart: a sentence each (a length of time is a field).
+MOVED_FORWARD = QT_TRANSLATE_NOOP(
+    "Downtime",
+    "The PC's clock moved {span} forward while kapdesk was closed; the journey time is kept "
+    "from the PC's uptime (closed {closed}).",
+)
+MOVED_BACK = QT_TRANSLATE_NOOP(
+    "Downtime",
+    "The PC's clock moved {span} back while kapdesk was closed; the journey time is kept "
+    "from the PC's uptime (closed {closed}).",
+)
+SET_BACK = QT_TRANSLATE_NOOP(
+    "Downtime",
+    "The PC's clock was set back: it reads {span} before kapdesk's last entry. How long "
+    "kapdesk was closed is unknown; the time goes on from the last entry.",
+)
+SET_BACK_AT_LEAST = QT_TRANSLATE_NOOP(
+    "Downtime",
+    "The PC's clock was set back: it reads {span} before kapdesk's last entry. How long "
+    "kapdesk was closed is unknown (at least {least}); the time goes on from the last entry.",
+)
+RESTARTED = QT_TRANSLATE_NOOP(
+    "Downtime",
+    "The PC restarted while kapdesk was closed; its clock says {span} passed, which nothing "
+    "can check.",
+)
+UNCHECKED = QT_TRANSLATE_NOOP(
+    "Downtime", "Nothing can check the PC's clock, which says kapdesk was closed {span}."
+)
+THEN_FORWARD = QT_TRANSLATE_NOOP(
+    "Downtime", "Its clock was then set forward {span}; the journey time followed it."
+)
+THEN_BACK = QT_TRANSLATE_NOOP(
+    "Downtime", "Its clock was then set back {span}; the journey time followed it."
+)
 
 
 def judge_downtime(
@@ -323,33 +349,60 @@ def span_text(seconds: float) -> str:
     return f"{secs} s"
 
 
+# The record's line for a restart: its clauses, each a template.
+RESUMED_AFTER_GAP = QT_TRANSLATE_NOOP(
+    "Downtime", "kapdesk restarted and picked the session up again ({span} after the last event)"
+)
+RESUMED = QT_TRANSLATE_NOOP("Downtime", "kapdesk restarted and picked the session up again")
+RESUMED_BY_UPTIME = QT_TRANSLATE_NOOP(
+    "Downtime",
+    "kapdesk restarted and picked the session up again after {closed} closed (by the PC's uptime)",
+)
+RESUMED_BY_CLOCK = QT_TRANSLATE_NOOP(
+    "Downtime",
+    "kapdesk restarted and picked the session up again after {closed} closed, by the PC's "
+    "clock, which nothing could check",
+)
+HAD_MOVED_FORWARD = QT_TRANSLATE_NOOP("Downtime", "the PC's clock had moved {span} forward")
+HAD_MOVED_BACK = QT_TRANSLATE_NOOP("Downtime", "the PC's clock had moved {span} back")
+HAD_BEEN_SET_BACK = QT_TRANSLATE_NOOP(
+    "Downtime",
+    "the PC's clock had been set back, so how long it was closed is unknown (at least {closed})",
+)
+HAD_BEEN_SET_BACK_BY = QT_TRANSLATE_NOOP(
+    "Downtime",
+    "the PC's clock had been set back {span} or more, so how long it was closed is unknown "
+    "(at least {closed})",
+)
+NOT_VOUCHED = QT_TRANSLATE_NOOP("Downtime", "journey time not vouched")
+
+
 def resumed_text(data: Mapping[str, Any]) -> str:
     """The record's line for a restart (the data of a ``session_resumed`` event)."""
     witness = data.get("witness")
     moved = data.get("clock_moved")
     if witness is None:  # recorded before kapdesk judged its downtime
         gap = _float(data.get("seconds_since_last_event"))
-        return (
-            "kapdesk restarted and picked the session up again "
-            f"({span_text(gap)} after the last event)"
-        )
-    closed = _float(data.get("seconds"))
-    text = "kapdesk restarted and picked the session up again"
+        return RESUMED_AFTER_GAP.format(span=span_text(gap))
+    closed = span_text(_float(data.get("seconds")))
+    parts: list[str]
     if witness == Witness.UPTIME.value:
-        text += f" after {span_text(closed)} closed (by the PC's uptime)"
-        if isinstance(moved, int | float) and abs(moved) > CLOCK_MOVE_S + DRIFT * closed:
-            way = "forward" if moved > 0 else "back"
-            text += f"; the PC's clock had moved {span_text(abs(moved))} {way}"
+        parts = [RESUMED_BY_UPTIME.format(closed=closed)]
+        limit = CLOCK_MOVE_S + DRIFT * _float(data.get("seconds"))
+        if isinstance(moved, int | float) and abs(moved) > limit:
+            had = HAD_MOVED_FORWARD if moved > 0 else HAD_MOVED_BACK
+            parts.append(had.format(span=span_text(abs(moved))))
     elif witness == Witness.NOTHING.value:
-        text += "; the PC's clock had been set back"
+        parts = [RESUMED]
         if isinstance(moved, int | float):
-            text += f" {span_text(abs(moved))} or more"
-        text += f", so how long it was closed is unknown (at least {span_text(closed)})"
+            parts.append(HAD_BEEN_SET_BACK_BY.format(span=span_text(abs(moved)), closed=closed))
+        else:
+            parts.append(HAD_BEEN_SET_BACK.format(closed=closed))
     else:
-        text += f" after {span_text(closed)} closed, by the PC's clock, which nothing could check"
+        parts = [RESUMED_BY_CLOCK.format(closed=closed)]
     if data.get("journey_time_vouched") is False:
-        text += "; journey time not vouched"
-    return text
+        parts.append(NOT_VOUCHED)
+    return joined(parts, "; ", "Downtime")
 
 
 def _float(value: object) -> float:

@@ -4,6 +4,7 @@ check), the notice of the PC's clock moved while kapdesk was closed; the record 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -24,9 +25,11 @@ from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.timeline_view import TimelineView
 from tests.support.ops import settle
 from tests.ui.conftest import sign_in
+from tests.ui.test_clock_notice import _restart
 from tests.ui.test_discharge import _tap, _to_last_phase
 from tests.ui.test_flags import HIGH, _at, _enter_vitals, _words
 from tests.ui.test_header_cues import _dosed
+from tests.ui.test_journey_flow import _give_dose, _open_session
 from tests.ui.test_sound import _music, _open
 
 WHAT = 3  # the timeline's column of what happened
@@ -157,3 +160,39 @@ def test_a_discharge_check_is_told_in_spanish(
         "sedation sí, dissociation sí, breathing no (Sam Ortiz)"
     )
     assert kept.startswith(f"Discharge check: 12 of 12, ready, may leave from {free}; ")
+
+
+@pytest.fixture
+def restart(qtbot: QtBot, storage: Storage, paths: AppPaths) -> Callable[[FakeClock], MainWindow]:
+    """kapdesk started again on the same records, with the clock it finds then."""
+    return lambda later: _restart(qtbot, storage, paths, later)
+
+
+def test_the_clock_moved_while_kapdesk_was_closed_is_told_in_spanish(
+    qtbot: QtBot,
+    window: MainWindow,
+    clock: FakeClock,
+    restart: Callable[[FakeClock], MainWindow],
+    language: Language,
+) -> None:
+    _open_session(qtbot, window, code="P-0016")
+    _give_dose(qtbot, window)
+    clock.advance(600)
+    window.close()
+    again = restart(clock.restart(30, wall_step=-3600))  # an hour slow, on the same boot
+    language.speak("es")
+    view = again.journey_view
+    qtbot.waitUntil(view.time_notice.isVisible)
+    notice = view.time_notice_text.text()
+    assert notice.startswith(
+        "El reloj del PC se atrasó 1 h 00 min mientras kapdesk estaba cerrado; "
+    )
+    assert "el tiempo de la sesión se mantiene según el tiempo de actividad del PC" in notice
+    language.speak("en")
+    assert view.time_notice_text.text().startswith("The PC's clock moved 1 h 00 min back ")
+    language.speak("es")
+
+    timeline = _timeline(qtbot, again)
+    (resumed, _kept), *_ = _lines(timeline, EventKind.RESUMED)
+    assert resumed.startswith("kapdesk se reinició y retomó la sesión tras ")
+    assert "de cierre (según el tiempo de actividad del PC); el reloj del PC se había " in resumed
