@@ -172,6 +172,8 @@ NEXT_IN = QT_TRANSLATE_NOOP("Board", "Next {check}, in {wait}")
 NEXT = QT_TRANSLATE_NOOP("Board", "Next: {check}")
 VITALS_AT = QT_TRANSLATE_NOOP("Board", "Vitals at {minutes} min")
 VITALS_AT_LOWER = QT_TRANSLATE_NOOP("Board", "vitals at {minutes} min")
+VITALS_WHEN = QT_TRANSLATE_NOOP("Board", "Vitals {when}")  # before dosing, before discharge
+VITALS_WHEN_LOWER = QT_TRANSLATE_NOOP("Board", "vitals {when}")
 LABEL_WHEN = {
     CheckMoment.BEFORE_DOSING: QT_TRANSLATE_NOOP("Board", "{label} before dosing"),
     CheckMoment.BEFORE_DISCHARGE: QT_TRANSLATE_NOOP("Board", "{label} before discharge"),
@@ -200,8 +202,7 @@ def _check_name(check: PlannedCheck, *, lower: bool = False) -> str:
     if check.at is not None and check.moment not in LABEL_WHEN:
         return (VITALS_AT_LOWER if lower else VITALS_AT).format(minutes=round(check.at / 60))
     if check.at is not None:  # a moment given a time too: as the schedule says it
-        name = f"Vitals {check.when_text()}"
-        return name.lower() if lower else name
+        return (VITALS_WHEN_LOWER if lower else VITALS_WHEN).format(when=check.when_text())
     name = check.label.lower() if lower else check.label
     when = check.when_text()
     if when.lower() in check.label.lower():

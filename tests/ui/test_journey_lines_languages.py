@@ -15,14 +15,18 @@ from pytestqt.qtbot import QtBot
 
 from kapdesk.app import build_window
 from kapdesk.audio.fake import FakeBackend
+from kapdesk.core.board import _check_name
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.journey import Dose, EventKind
+from kapdesk.core.protocols import CheckMoment
+from kapdesk.core.vitals import PlannedCheck
 from kapdesk.paths import AppPaths
 from kapdesk.storage.db import Storage
 from kapdesk.ui import theme
 from kapdesk.ui.language import Language
 from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.timeline_view import TimelineView
+from kapdesk.ui.words import translated
 from tests.support.ops import settle
 from tests.ui.conftest import sign_in
 from tests.ui.test_clock_notice import _restart
@@ -196,3 +200,12 @@ def test_the_clock_moved_while_kapdesk_was_closed_is_told_in_spanish(
     (resumed, _kept), *_ = _lines(timeline, EventKind.RESUMED)
     assert resumed.startswith("kapdesk se reinició y retomó la sesión tras ")
     assert "de cierre (según el tiempo de actividad del PC); el reloj del PC se había " in resumed
+
+
+def test_the_board_names_a_timed_moments_check_in_spanish(language: Language) -> None:
+    """A before-discharge check the schedule also gives a time: named as the board says it."""
+    check = PlannedCheck("Discharge vitals", 90 * 60.0, CheckMoment.BEFORE_DISCHARGE)
+    language.speak("es")
+    assert _check_name(check) == "Vitals before discharge"  # English, as the core says it
+    assert translated(_check_name(check)) == "Signos vitales antes del alta"
+    assert translated(_check_name(check, lower=True)) == "signos vitales antes del alta"
