@@ -354,6 +354,14 @@
         <translation>signos vitales a los {minutes} min</translation>
     </message>
     <message>
+        <source>Vitals {when}</source>
+        <translation>Signos vitales {when}</translation>
+    </message>
+    <message>
+        <source>vitals {when}</source>
+        <translation>signos vitales {when}</translation>
+    </message>
+    <message>
         <source>{label} before dosing</source>
         <translation>{label} antes de la dosis</translation>
     </message>
@@ -1136,6 +1144,132 @@
     </message>
 </context>
 <context>
+    <name>Dosing</name>
+    <message>
+        <source>a dose needs an amount above zero</source>
+        <translation>una dosis necesita una cantidad mayor que cero</translation>
+    </message>
+    <message>
+        <source>this protocol doses in {unit}; a dose in {given} cannot be recorded</source>
+        <translation>este protocolo dosifica en {unit}; no se puede registrar una dosis en {given}</translation>
+    </message>
+    <message>
+        <source>this protocol doses in {unit}; a dose in no unit cannot be recorded</source>
+        <translation>este protocolo dosifica en {unit}; no se puede registrar una dosis sin unidad</translation>
+    </message>
+    <message>
+        <source>a dose in {unit} needs the patient's weight in {weight}</source>
+        <translation>una dosis en {unit} necesita el peso del paciente en {weight}</translation>
+    </message>
+    <message>
+        <source>a weight of {weight} is not one kapdesk can dose by; it takes {low} to {high}</source>
+        <translation>un peso de {weight} no permite a kapdesk calcular la dosis; acepta de {low} a {high}</translation>
+    </message>
+    <message>
+        <source>{session} {unit} in this session would pass the protocol's hard limit of {limit} {unit}</source>
+        <translation>{session} {unit} en esta sesión superaría el límite máximo del protocolo de {limit} {unit}</translation>
+    </message>
+    <message>
+        <source>{amount} {unit} is below the usual {low}–{high} {unit}</source>
+        <translation>{amount} {unit} está por debajo del rango habitual de {low}–{high} {unit}</translation>
+    </message>
+    <message>
+        <source>{amount} {unit} is above the usual {low}–{high} {unit}</source>
+        <translation>{amount} {unit} está por encima del rango habitual de {low}–{high} {unit}</translation>
+    </message>
+    <message>
+        <source>{amount} {unit} more makes {session} {unit} in this session, which is below the usual {low}–{high} {unit}</source>
+        <translation>{amount} {unit} más suma {session} {unit} en esta sesión, por debajo del rango habitual de {low}–{high} {unit}</translation>
+    </message>
+    <message>
+        <source>{amount} {unit} more makes {session} {unit} in this session, which is above the usual {low}–{high} {unit}</source>
+        <translation>{amount} {unit} más suma {session} {unit} en esta sesión, por encima del rango habitual de {low}–{high} {unit}</translation>
+    </message>
+    <message>
+        <source>usual {low}–{high} {unit}, limit {limit} {unit}</source>
+        <translation>habitual {low}–{high} {unit}, límite {limit} {unit}</translation>
+    </message>
+    <message>
+        <source>usual {low}–{high} {unit}</source>
+        <translation>habitual {low}–{high} {unit}</translation>
+    </message>
+    <message>
+        <source>limit {limit} {unit}</source>
+        <translation>límite {limit} {unit}</translation>
+    </message>
+</context>
+<context>
+    <name>Downtime</name>
+    <message>
+        <source>The PC's clock moved {span} forward while kapdesk was closed; the journey time is kept from the PC's uptime (closed {closed}).</source>
+        <translation>El reloj del PC se adelantó {span} mientras kapdesk estaba cerrado; el tiempo de la sesión se mantiene según el tiempo de actividad del PC (cerrado {closed}).</translation>
+    </message>
+    <message>
+        <source>The PC's clock moved {span} back while kapdesk was closed; the journey time is kept from the PC's uptime (closed {closed}).</source>
+        <translation>El reloj del PC se atrasó {span} mientras kapdesk estaba cerrado; el tiempo de la sesión se mantiene según el tiempo de actividad del PC (cerrado {closed}).</translation>
+    </message>
+    <message>
+        <source>The PC's clock was set back: it reads {span} before kapdesk's last entry. How long kapdesk was closed is unknown; the time goes on from the last entry.</source>
+        <translation>El reloj del PC se atrasó: marca {span} antes de la última entrada de kapdesk. No se sabe cuánto tiempo estuvo cerrado kapdesk; el tiempo sigue desde la última entrada.</translation>
+    </message>
+    <message>
+        <source>The PC's clock was set back: it reads {span} before kapdesk's last entry. How long kapdesk was closed is unknown (at least {least}); the time goes on from the last entry.</source>
+        <translation>El reloj del PC se atrasó: marca {span} antes de la última entrada de kapdesk. No se sabe cuánto tiempo estuvo cerrado kapdesk (al menos {least}); el tiempo sigue desde la última entrada.</translation>
+    </message>
+    <message>
+        <source>The PC restarted while kapdesk was closed; its clock says {span} passed, which nothing can check.</source>
+        <translation>El PC se reinició mientras kapdesk estaba cerrado; su reloj indica que pasaron {span}, algo que nada puede comprobar.</translation>
+    </message>
+    <message>
+        <source>Nothing can check the PC's clock, which says kapdesk was closed {span}.</source>
+        <translation>Nada puede comprobar el reloj del PC, que indica que kapdesk estuvo cerrado {span}.</translation>
+    </message>
+    <message>
+        <source>Its clock was then set forward {span}; the journey time followed it.</source>
+        <translation>Después su reloj se adelantó {span}; el tiempo de la sesión lo siguió.</translation>
+    </message>
+    <message>
+        <source>Its clock was then set back {span}; the journey time followed it.</source>
+        <translation>Después su reloj se atrasó {span}; el tiempo de la sesión lo siguió.</translation>
+    </message>
+    <message>
+        <source>kapdesk restarted and picked the session up again ({span} after the last event)</source>
+        <translation>kapdesk se reinició y retomó la sesión ({span} después del último evento)</translation>
+    </message>
+    <message>
+        <source>kapdesk restarted and picked the session up again</source>
+        <translation>kapdesk se reinició y retomó la sesión</translation>
+    </message>
+    <message>
+        <source>kapdesk restarted and picked the session up again after {closed} closed (by the PC's uptime)</source>
+        <translation>kapdesk se reinició y retomó la sesión tras {closed} de cierre (según el tiempo de actividad del PC)</translation>
+    </message>
+    <message>
+        <source>kapdesk restarted and picked the session up again after {closed} closed, by the PC's clock, which nothing could check</source>
+        <translation>kapdesk se reinició y retomó la sesión tras {closed} de cierre, según el reloj del PC, que nada pudo comprobar</translation>
+    </message>
+    <message>
+        <source>the PC's clock had moved {span} forward</source>
+        <translation>el reloj del PC se había adelantado {span}</translation>
+    </message>
+    <message>
+        <source>the PC's clock had moved {span} back</source>
+        <translation>el reloj del PC se había atrasado {span}</translation>
+    </message>
+    <message>
+        <source>the PC's clock had been set back, so how long it was closed is unknown (at least {closed})</source>
+        <translation>el reloj del PC se había atrasado, así que no se sabe cuánto tiempo estuvo cerrado (al menos {closed})</translation>
+    </message>
+    <message>
+        <source>the PC's clock had been set back {span} or more, so how long it was closed is unknown (at least {closed})</source>
+        <translation>el reloj del PC se había atrasado {span} o más, así que no se sabe cuánto tiempo estuvo cerrado (al menos {closed})</translation>
+    </message>
+    <message>
+        <source>journey time not vouched</source>
+        <translation>tiempo de la sesión sin garantía</translation>
+    </message>
+</context>
+<context>
     <name>EarlyPage</name>
     <message>
         <source>Opening the records…</source>
@@ -1513,6 +1647,130 @@
     </message>
 </context>
 <context>
+    <name>Journey</name>
+    <message>
+        <source>the session is closed; no dose can be recorded</source>
+        <translation>la sesión está cerrada; no se puede registrar ninguna dosis</translation>
+    </message>
+    <message>
+        <source>{concern}: record the decision to dose, with its reason, first</source>
+        <translation>{concern}: registre antes la decisión de administrar la dosis, con su motivo</translation>
+    </message>
+    <message>
+        <source>{why}: say why the dose goes ahead</source>
+        <translation>{why}: indique por qué se administra la dosis</translation>
+    </message>
+    <message>
+        <source>A dose outside the usual range takes {who}'s decision; {name} is {held}</source>
+        <translation>Una dosis fuera del rango habitual requiere la decisión de {who}; {name} es {held}</translation>
+    </message>
+    <message>
+        <source>the journey time needs no confirming</source>
+        <translation>el tiempo de la sesión no necesita confirmación</translation>
+    </message>
+    <message>
+        <source>phases start with the first dose</source>
+        <translation>las fases empiezan con la primera dosis</translation>
+    </message>
+    <message>
+        <source>{phase} is the last phase</source>
+        <translation>{phase} es la última fase</translation>
+    </message>
+    <message>
+        <source>the session is closed; its sound is no longer recorded</source>
+        <translation>la sesión está cerrada; su sonido ya no se registra</translation>
+    </message>
+    <message>
+        <source>the session is closed; correct its record with an amendment</source>
+        <translation>la sesión está cerrada; corrija su registro con una enmienda</translation>
+    </message>
+    <message>
+        <source>the session is closed</source>
+        <translation>la sesión está cerrada</translation>
+    </message>
+    <message>
+        <source>the dose has been given already</source>
+        <translation>la dosis ya se administró</translation>
+    </message>
+    <message>
+        <source>say why the dose goes ahead</source>
+        <translation>indique por qué se administra la dosis</translation>
+    </message>
+    <message>
+        <source>the discharge check comes after the dose and before the session closes</source>
+        <translation>la evaluación de alta va después de la dosis y antes de cerrar la sesión</translation>
+    </message>
+    <message>
+        <source>there is no flag to acknowledge</source>
+        <translation>no hay ninguna alerta que confirmar</translation>
+    </message>
+    <message>
+        <source>say why the entry is being corrected</source>
+        <translation>indique por qué se corrige la entrada</translation>
+    </message>
+    <message>
+        <source>the dose was recorded in {unit}; its unit cannot be corrected</source>
+        <translation>la dosis se registró en {unit}; su unidad no se puede corregir</translation>
+    </message>
+    <message>
+        <source>the session is already closed</source>
+        <translation>la sesión ya está cerrada</translation>
+    </message>
+    <message>
+        <source>Closing early needs a reason on the record: {concerns}</source>
+        <translation>Cerrar antes de tiempo requiere un motivo en el registro: {concerns}</translation>
+    </message>
+    <message>
+        <source>{dose} ({weight}, {total} total)</source>
+        <translation>{dose} ({weight}, {total} en total)</translation>
+    </message>
+    <message>
+        <source>{dose} (no weight)</source>
+        <translation>{dose} (sin peso)</translation>
+    </message>
+    <message>
+        <source>{dose} (no weight, {total} total)</source>
+        <translation>{dose} (sin peso, {total} en total)</translation>
+    </message>
+    <message>
+        <source>{dose}, lot {lot}</source>
+        <translation>{dose}, lote {lot}</translation>
+    </message>
+    <message>
+        <source>protocol {protocol} has no phases</source>
+        <extracomment>How late a reading may come and still count for a named check at a minute, when closing.</extracomment>
+        <translation>el protocolo {protocol} no tiene fases</translation>
+    </message>
+    <message>
+        <source>Baseline blood pressure {reading} is above the protocol's {systolic}/{diastolic}</source>
+        <translation>La presión arterial basal {reading} supera el límite del protocolo de {systolic}/{diastolic}</translation>
+    </message>
+    <message>
+        <source>{elapsed} since dosing, of the {least} the protocol asks in the room</source>
+        <translation>{elapsed} desde la dosis; el protocolo pide {least} en la sala</translation>
+    </message>
+    <message>
+        <source>still in {phase}, before the last phase</source>
+        <translation>aún en {phase}, antes de la última fase</translation>
+    </message>
+    <message>
+        <source>vital-signs check not taken: {checks}</source>
+        <translation>control de signos vitales no tomado: {checks}</translation>
+    </message>
+    <message>
+        <source>vital-signs checks not taken: {checks}</source>
+        <translation>controles de signos vitales no tomados: {checks}</translation>
+    </message>
+    <message>
+        <source>no discharge check recorded</source>
+        <translation>no hay ninguna evaluación de alta registrada</translation>
+    </message>
+    <message>
+        <source>the last discharge check found the patient not ready</source>
+        <translation>la última evaluación de alta determinó que el paciente no estaba listo</translation>
+    </message>
+</context>
+<context>
     <name>JourneyCards</name>
     <message>
         <source>Past sessions</source>
@@ -1818,6 +2076,174 @@
     <message>
         <source>{dose}; given because: {reason}</source>
         <translation>{dose}; administrada porque: {reason}</translation>
+    </message>
+    <message>
+        <source>Rating {scale}: {value}</source>
+        <translation>Valoración {scale}: {value}</translation>
+    </message>
+    <message>
+        <source>{scale}: {value}, {words}</source>
+        <translation>{scale}: {value}, {words}</translation>
+    </message>
+    <message>
+        <source>{scale}: {value}, responds readily to name</source>
+        <translation>{scale}: {value}, responde enseguida a su nombre</translation>
+    </message>
+    <message>
+        <source>{scale}: {value}, slow to respond to name</source>
+        <translation>{scale}: {value}, tarda en responder a su nombre</translation>
+    </message>
+    <message>
+        <source>{scale}: {value}, responds only to loud or repeated name</source>
+        <translation>{scale}: {value}, responde solo si se le llama fuerte o varias veces</translation>
+    </message>
+    <message>
+        <source>{scale}: {value}, responds only to a touch on the shoulder</source>
+        <translation>{scale}: {value}, responde solo al tocarle el hombro</translation>
+    </message>
+    <message>
+        <source>{scale}: {value}, no response to voice or touch</source>
+        <translation>{scale}: {value}, no responde a la voz ni al tacto</translation>
+    </message>
+    <message>
+        <source>Flag seen: {words} (the reading of entry {entry})</source>
+        <translation>Alerta vista: {words} (la lectura de la entrada {entry})</translation>
+    </message>
+    <message>
+        <source>Flag seen by {by}: {words} (the reading of entry {entry})</source>
+        <translation>Alerta vista por {by}: {words} (la lectura de la entrada {entry})</translation>
+    </message>
+    <message>
+        <source>{phase} ended early by hand</source>
+        <translation>{phase} terminó antes de tiempo, a mano</translation>
+    </message>
+    <message>
+        <source>{phase} ended early by hand at {at}</source>
+        <translation>{phase} terminó antes de tiempo, a mano, en {at}</translation>
+    </message>
+    <message>
+        <source>{phase} ended early by hand of {planned}</source>
+        <translation>{phase} terminó antes de tiempo, a mano, de {planned} previstos</translation>
+    </message>
+    <message>
+        <source>{phase} ended early by hand at {at} of {planned}</source>
+        <translation>{phase} terminó antes de tiempo, a mano, en {at} de {planned} previstos</translation>
+    </message>
+    <message>
+        <source>the phase</source>
+        <translation>la fase</translation>
+    </message>
+    <message>
+        <source>The PC's clock was set forward {span}; the journey time followed it</source>
+        <translation>El reloj del PC se adelantó {span}; el tiempo de la sesión lo siguió</translation>
+    </message>
+    <message>
+        <source>The PC's clock was set back {span}; the journey time followed it</source>
+        <translation>El reloj del PC se atrasó {span}; el tiempo de la sesión lo siguió</translation>
+    </message>
+    <message>
+        <source>The PC's clock was set forward {span}; the journey time followed it (it read {read})</source>
+        <translation>El reloj del PC se adelantó {span}; el tiempo de la sesión lo siguió (marcaba {read})</translation>
+    </message>
+    <message>
+        <source>The PC's clock was set back {span}; the journey time followed it (it read {read})</source>
+        <translation>El reloj del PC se atrasó {span}; el tiempo de la sesión lo siguió (marcaba {read})</translation>
+    </message>
+    <message>
+        <source>Intention: “{text}”</source>
+        <translation>Intención: «{text}»</translation>
+    </message>
+    <message>
+        <source>Checklist: {item}: done</source>
+        <translation>Lista de verificación: {item}: hecho</translation>
+    </message>
+    <message>
+        <source>Checklist: {item}: not done</source>
+        <translation>Lista de verificación: {item}: no hecho</translation>
+    </message>
+    <message>
+        <source>Breathwork: {pattern}, {minutes} min</source>
+        <translation>Respiración guiada: {pattern}, {minutes} min</translation>
+    </message>
+    <message>
+        <source>Decision to dose with baseline blood pressure {reading}: {reason}</source>
+        <translation>Decisión de administrar la dosis con presión arterial basal {reading}: {reason}</translation>
+    </message>
+    <message>
+        <source>not ready yet</source>
+        <translation>aún no está listo</translation>
+    </message>
+    <message>
+        <source>ready to leave</source>
+        <translation>listo para irse</translation>
+    </message>
+    <message>
+        <source>ready, may leave from {time}</source>
+        <translation>listo, puede irse a partir de las {time}</translation>
+    </message>
+    <message>
+        <source>Discharge check: {total} of {most}, {verdict}</source>
+        <translation>Evaluación de alta: {total} de {most}, {verdict}</translation>
+    </message>
+    <message>
+        <source>Discharge check: {total} of {most}, {verdict} ({reasons})</source>
+        <translation>Evaluación de alta: {total} de {most}, {verdict} ({reasons})</translation>
+    </message>
+    <message>
+        <source>{question} yes</source>
+        <translation>{question} sí</translation>
+    </message>
+    <message>
+        <source>{question} no</source>
+        <translation>{question} no</translation>
+    </message>
+    <message>
+        <source>Soundtrack: {name}</source>
+        <translation>Banda sonora: {name}</translation>
+    </message>
+    <message>
+        <source>Soundtrack: {name}, every track brought to {target} LUFS</source>
+        <translation>Banda sonora: {name}, cada pista llevada a {target} LUFS</translation>
+    </message>
+    <message>
+        <source>Soundtrack: {name}, every track brought to {target} LUFS (bed {bed}: played at {level})</source>
+        <translation>Banda sonora: {name}, cada pista llevada a {target} LUFS (fondo {bed}: sonó a {level})</translation>
+    </message>
+    <message>
+        <source>Soundtrack: {name}, every track brought to {target} LUFS (bed {bed}: not measured yet, played at {level})</source>
+        <translation>Banda sonora: {name}, cada pista llevada a {target} LUFS (fondo {bed}: aún sin medir, sonó a {level})</translation>
+    </message>
+    <message>
+        <source>Music: {title}</source>
+        <translation>Música: {title}</translation>
+    </message>
+    <message>
+        <source>Music: {title} (played at {level})</source>
+        <translation>Música: {title} (sonó a {level})</translation>
+    </message>
+    <message>
+        <source>Music: {title} (loudness not measured yet: played at {level}, as the loudest master would be)</source>
+        <translation>Música: {title} (volumen aún sin medir: sonó a {level}, como sonaría el máster más fuerte)</translation>
+    </message>
+    <message>
+        <source>Track skipped: {title}</source>
+        <translation>Pista omitida: {title}</translation>
+    </message>
+    <message>
+        <source>Track could not play: {title} ({reason})</source>
+        <translation>No se pudo reproducir la pista: {title} ({reason})</translation>
+    </message>
+    <message>
+        <source>Music ran out: {playlist}</source>
+        <translation>La música se acabó: {playlist}</translation>
+    </message>
+    <message>
+        <source>Quiet on</source>
+        <translation>Silencio activado</translation>
+    </message>
+    <message>
+        <source>Quiet off</source>
+        <translation>Silencio desactivado</translation>
     </message>
 </context>
 <context>
@@ -4028,6 +4454,74 @@
     <message>
         <source>Vital signs</source>
         <translation>Signos vitales</translation>
+    </message>
+    <message>
+        <source>{measure} {value} is at or above {limit}</source>
+        <translation>{measure} {value} es igual o superior a {limit}</translation>
+    </message>
+    <message>
+        <source>{measure} {value} is above {limit}</source>
+        <translation>{measure} {value} es superior a {limit}</translation>
+    </message>
+    <message>
+        <source>{measure} {value} is below {limit}</source>
+        <translation>{measure} {value} es inferior a {limit}</translation>
+    </message>
+    <message>
+        <source>{measure} {value} is at or above {limit} before dosing</source>
+        <translation>{measure} {value} es igual o superior a {limit} antes de la dosis</translation>
+    </message>
+    <message>
+        <source>{measure} {value} is above {limit} before dosing</source>
+        <translation>{measure} {value} es superior a {limit} antes de la dosis</translation>
+    </message>
+    <message>
+        <source>{measure} {value} is below {limit} before dosing</source>
+        <translation>{measure} {value} es inferior a {limit} antes de la dosis</translation>
+    </message>
+    <message>
+        <source>BP {reading} above {limit}</source>
+        <translation>PA {reading} por encima de {limit}</translation>
+    </message>
+    <message>
+        <source>BP {reading} at or above {limit}</source>
+        <translation>PA {reading} igual o por encima de {limit}</translation>
+    </message>
+    <message>
+        <source>BP {reading} above {limit} before dosing</source>
+        <translation>PA {reading} por encima de {limit} antes de la dosis</translation>
+    </message>
+    <message>
+        <source>BP {reading} at or above {limit} before dosing</source>
+        <translation>PA {reading} igual o por encima de {limit} antes de la dosis</translation>
+    </message>
+    <message>
+        <source>BP {reading}, systolic below {limit}</source>
+        <translation>PA {reading}, sistólica por debajo de {limit}</translation>
+    </message>
+    <message>
+        <source>HR {value} above {limit}</source>
+        <translation>FC {value} por encima de {limit}</translation>
+    </message>
+    <message>
+        <source>HR {value} below {limit}</source>
+        <translation>FC {value} por debajo de {limit}</translation>
+    </message>
+    <message>
+        <source>SpO2 {value} below {limit}</source>
+        <translation>SpO2 {value} por debajo de {limit}</translation>
+    </message>
+    <message>
+        <source>RR {value} above {limit}</source>
+        <translation>FR {value} por encima de {limit}</translation>
+    </message>
+    <message>
+        <source>RR {value} below {limit}</source>
+        <translation>FR {value} por debajo de {limit}</translation>
+    </message>
+    <message>
+        <source>T {value} above {limit}</source>
+        <translation>T {value} por encima de {limit}</translation>
     </message>
 </context>
 <context>

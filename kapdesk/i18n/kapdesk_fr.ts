@@ -354,6 +354,14 @@
         <translation>constantes à {minutes} min</translation>
     </message>
     <message>
+        <source>Vitals {when}</source>
+        <translation>Constantes {when}</translation>
+    </message>
+    <message>
+        <source>vitals {when}</source>
+        <translation>constantes {when}</translation>
+    </message>
+    <message>
         <source>{label} before dosing</source>
         <translation>{label} avant la dose</translation>
     </message>
@@ -1136,6 +1144,132 @@
     </message>
 </context>
 <context>
+    <name>Dosing</name>
+    <message>
+        <source>a dose needs an amount above zero</source>
+        <translation>une dose demande une quantité supérieure à zéro</translation>
+    </message>
+    <message>
+        <source>this protocol doses in {unit}; a dose in {given} cannot be recorded</source>
+        <translation>ce protocole dose en {unit} ; une dose en {given} ne peut pas être enregistrée</translation>
+    </message>
+    <message>
+        <source>this protocol doses in {unit}; a dose in no unit cannot be recorded</source>
+        <translation>ce protocole dose en {unit} ; une dose sans unité ne peut pas être enregistrée</translation>
+    </message>
+    <message>
+        <source>a dose in {unit} needs the patient's weight in {weight}</source>
+        <translation>une dose en {unit} demande le poids du patient en {weight}</translation>
+    </message>
+    <message>
+        <source>a weight of {weight} is not one kapdesk can dose by; it takes {low} to {high}</source>
+        <translation>un poids de {weight} ne permet pas à kapdesk de calculer la dose ; il accepte de {low} à {high}</translation>
+    </message>
+    <message>
+        <source>{session} {unit} in this session would pass the protocol's hard limit of {limit} {unit}</source>
+        <translation>{session} {unit} dans cette séance dépasserait la limite maximale du protocole de {limit} {unit}</translation>
+    </message>
+    <message>
+        <source>{amount} {unit} is below the usual {low}–{high} {unit}</source>
+        <translation>{amount} {unit} est en dessous de la plage habituelle de {low}–{high} {unit}</translation>
+    </message>
+    <message>
+        <source>{amount} {unit} is above the usual {low}–{high} {unit}</source>
+        <translation>{amount} {unit} est au-dessus de la plage habituelle de {low}–{high} {unit}</translation>
+    </message>
+    <message>
+        <source>{amount} {unit} more makes {session} {unit} in this session, which is below the usual {low}–{high} {unit}</source>
+        <translation>{amount} {unit} de plus font {session} {unit} dans cette séance, en dessous de la plage habituelle de {low}–{high} {unit}</translation>
+    </message>
+    <message>
+        <source>{amount} {unit} more makes {session} {unit} in this session, which is above the usual {low}–{high} {unit}</source>
+        <translation>{amount} {unit} de plus font {session} {unit} dans cette séance, au-dessus de la plage habituelle de {low}–{high} {unit}</translation>
+    </message>
+    <message>
+        <source>usual {low}–{high} {unit}, limit {limit} {unit}</source>
+        <translation>habituel {low}–{high} {unit}, limite {limit} {unit}</translation>
+    </message>
+    <message>
+        <source>usual {low}–{high} {unit}</source>
+        <translation>habituel {low}–{high} {unit}</translation>
+    </message>
+    <message>
+        <source>limit {limit} {unit}</source>
+        <translation>limite {limit} {unit}</translation>
+    </message>
+</context>
+<context>
+    <name>Downtime</name>
+    <message>
+        <source>The PC's clock moved {span} forward while kapdesk was closed; the journey time is kept from the PC's uptime (closed {closed}).</source>
+        <translation>L'horloge du PC a avancé de {span} pendant que kapdesk était fermé ; le temps de séance est tenu d'après le temps de fonctionnement du PC (fermé {closed}).</translation>
+    </message>
+    <message>
+        <source>The PC's clock moved {span} back while kapdesk was closed; the journey time is kept from the PC's uptime (closed {closed}).</source>
+        <translation>L'horloge du PC a reculé de {span} pendant que kapdesk était fermé ; le temps de séance est tenu d'après le temps de fonctionnement du PC (fermé {closed}).</translation>
+    </message>
+    <message>
+        <source>The PC's clock was set back: it reads {span} before kapdesk's last entry. How long kapdesk was closed is unknown; the time goes on from the last entry.</source>
+        <translation>L'horloge du PC a été reculée : elle indique {span} avant la dernière entrée de kapdesk. On ne sait pas combien de temps kapdesk est resté fermé ; le temps reprend à partir de la dernière entrée.</translation>
+    </message>
+    <message>
+        <source>The PC's clock was set back: it reads {span} before kapdesk's last entry. How long kapdesk was closed is unknown (at least {least}); the time goes on from the last entry.</source>
+        <translation>L'horloge du PC a été reculée : elle indique {span} avant la dernière entrée de kapdesk. On ne sait pas combien de temps kapdesk est resté fermé (au moins {least}) ; le temps reprend à partir de la dernière entrée.</translation>
+    </message>
+    <message>
+        <source>The PC restarted while kapdesk was closed; its clock says {span} passed, which nothing can check.</source>
+        <translation>Le PC a redémarré pendant que kapdesk était fermé ; son horloge indique une durée de {span}, que rien ne peut vérifier.</translation>
+    </message>
+    <message>
+        <source>Nothing can check the PC's clock, which says kapdesk was closed {span}.</source>
+        <translation>Rien ne peut vérifier l'horloge du PC, selon laquelle kapdesk est resté fermé {span}.</translation>
+    </message>
+    <message>
+        <source>Its clock was then set forward {span}; the journey time followed it.</source>
+        <translation>Son horloge a ensuite été avancée de {span} ; le temps de séance a suivi.</translation>
+    </message>
+    <message>
+        <source>Its clock was then set back {span}; the journey time followed it.</source>
+        <translation>Son horloge a ensuite été reculée de {span} ; le temps de séance a suivi.</translation>
+    </message>
+    <message>
+        <source>kapdesk restarted and picked the session up again ({span} after the last event)</source>
+        <translation>kapdesk a redémarré et repris la séance ({span} après le dernier événement)</translation>
+    </message>
+    <message>
+        <source>kapdesk restarted and picked the session up again</source>
+        <translation>kapdesk a redémarré et repris la séance</translation>
+    </message>
+    <message>
+        <source>kapdesk restarted and picked the session up again after {closed} closed (by the PC's uptime)</source>
+        <translation>kapdesk a redémarré et repris la séance après {closed} de fermeture (d'après le temps de fonctionnement du PC)</translation>
+    </message>
+    <message>
+        <source>kapdesk restarted and picked the session up again after {closed} closed, by the PC's clock, which nothing could check</source>
+        <translation>kapdesk a redémarré et repris la séance après {closed} de fermeture, d'après l'horloge du PC, que rien n'a pu vérifier</translation>
+    </message>
+    <message>
+        <source>the PC's clock had moved {span} forward</source>
+        <translation>l'horloge du PC avait avancé de {span}</translation>
+    </message>
+    <message>
+        <source>the PC's clock had moved {span} back</source>
+        <translation>l'horloge du PC avait reculé de {span}</translation>
+    </message>
+    <message>
+        <source>the PC's clock had been set back, so how long it was closed is unknown (at least {closed})</source>
+        <translation>l'horloge du PC avait été reculée, donc la durée de fermeture est inconnue (au moins {closed})</translation>
+    </message>
+    <message>
+        <source>the PC's clock had been set back {span} or more, so how long it was closed is unknown (at least {closed})</source>
+        <translation>l'horloge du PC avait été reculée de {span} ou plus, donc la durée de fermeture est inconnue (au moins {closed})</translation>
+    </message>
+    <message>
+        <source>journey time not vouched</source>
+        <translation>temps de séance non garanti</translation>
+    </message>
+</context>
+<context>
     <name>EarlyPage</name>
     <message>
         <source>Opening the records…</source>
@@ -1513,6 +1647,130 @@
     </message>
 </context>
 <context>
+    <name>Journey</name>
+    <message>
+        <source>the session is closed; no dose can be recorded</source>
+        <translation>la séance est close ; aucune dose ne peut être enregistrée</translation>
+    </message>
+    <message>
+        <source>{concern}: record the decision to dose, with its reason, first</source>
+        <translation>{concern} : enregistrez d'abord la décision d'administrer la dose, avec son motif</translation>
+    </message>
+    <message>
+        <source>{why}: say why the dose goes ahead</source>
+        <translation>{why} : indiquez pourquoi la dose est administrée</translation>
+    </message>
+    <message>
+        <source>A dose outside the usual range takes {who}'s decision; {name} is {held}</source>
+        <translation>Une dose hors de la plage habituelle doit être décidée par {who} ; {name} est {held}</translation>
+    </message>
+    <message>
+        <source>the journey time needs no confirming</source>
+        <translation>le temps de la séance n'a pas besoin d'être confirmé</translation>
+    </message>
+    <message>
+        <source>phases start with the first dose</source>
+        <translation>les phases commencent avec la première dose</translation>
+    </message>
+    <message>
+        <source>{phase} is the last phase</source>
+        <translation>{phase} est la dernière phase</translation>
+    </message>
+    <message>
+        <source>the session is closed; its sound is no longer recorded</source>
+        <translation>la séance est close ; son son n'est plus enregistré</translation>
+    </message>
+    <message>
+        <source>the session is closed; correct its record with an amendment</source>
+        <translation>la séance est close ; corrigez son dossier par une rectification</translation>
+    </message>
+    <message>
+        <source>the session is closed</source>
+        <translation>la séance est close</translation>
+    </message>
+    <message>
+        <source>the dose has been given already</source>
+        <translation>la dose a déjà été administrée</translation>
+    </message>
+    <message>
+        <source>say why the dose goes ahead</source>
+        <translation>indiquez pourquoi la dose est administrée</translation>
+    </message>
+    <message>
+        <source>the discharge check comes after the dose and before the session closes</source>
+        <translation>l'évaluation de sortie se fait après la dose et avant la clôture de la séance</translation>
+    </message>
+    <message>
+        <source>there is no flag to acknowledge</source>
+        <translation>il n'y a aucune alerte à confirmer</translation>
+    </message>
+    <message>
+        <source>say why the entry is being corrected</source>
+        <translation>indiquez pourquoi l'entrée est corrigée</translation>
+    </message>
+    <message>
+        <source>the dose was recorded in {unit}; its unit cannot be corrected</source>
+        <translation>la dose a été enregistrée en {unit} ; son unité ne peut pas être corrigée</translation>
+    </message>
+    <message>
+        <source>the session is already closed</source>
+        <translation>la séance est déjà close</translation>
+    </message>
+    <message>
+        <source>Closing early needs a reason on the record: {concerns}</source>
+        <translation>Clôturer plus tôt demande un motif au dossier : {concerns}</translation>
+    </message>
+    <message>
+        <source>{dose} ({weight}, {total} total)</source>
+        <translation>{dose} ({weight}, {total} au total)</translation>
+    </message>
+    <message>
+        <source>{dose} (no weight)</source>
+        <translation>{dose} (sans poids)</translation>
+    </message>
+    <message>
+        <source>{dose} (no weight, {total} total)</source>
+        <translation>{dose} (sans poids, {total} au total)</translation>
+    </message>
+    <message>
+        <source>{dose}, lot {lot}</source>
+        <translation>{dose}, lot {lot}</translation>
+    </message>
+    <message>
+        <source>protocol {protocol} has no phases</source>
+        <extracomment>How late a reading may come and still count for a named check at a minute, when closing.</extracomment>
+        <translation>le protocole {protocol} n'a aucune phase</translation>
+    </message>
+    <message>
+        <source>Baseline blood pressure {reading} is above the protocol's {systolic}/{diastolic}</source>
+        <translation>La tension artérielle de base {reading} dépasse la limite du protocole de {systolic}/{diastolic}</translation>
+    </message>
+    <message>
+        <source>{elapsed} since dosing, of the {least} the protocol asks in the room</source>
+        <translation>{elapsed} depuis la dose ; le protocole demande {least} en salle</translation>
+    </message>
+    <message>
+        <source>still in {phase}, before the last phase</source>
+        <translation>encore en {phase}, avant la dernière phase</translation>
+    </message>
+    <message>
+        <source>vital-signs check not taken: {checks}</source>
+        <translation>contrôle des signes vitaux non pris : {checks}</translation>
+    </message>
+    <message>
+        <source>vital-signs checks not taken: {checks}</source>
+        <translation>contrôles des signes vitaux non pris : {checks}</translation>
+    </message>
+    <message>
+        <source>no discharge check recorded</source>
+        <translation>aucune évaluation de sortie enregistrée</translation>
+    </message>
+    <message>
+        <source>the last discharge check found the patient not ready</source>
+        <translation>la dernière évaluation de sortie a conclu que le patient n'était pas prêt</translation>
+    </message>
+</context>
+<context>
     <name>JourneyCards</name>
     <message>
         <source>Past sessions</source>
@@ -1818,6 +2076,174 @@
     <message>
         <source>{dose}; given because: {reason}</source>
         <translation>{dose} ; administrée car : {reason}</translation>
+    </message>
+    <message>
+        <source>Rating {scale}: {value}</source>
+        <translation>Évaluation {scale} : {value}</translation>
+    </message>
+    <message>
+        <source>{scale}: {value}, {words}</source>
+        <translation>{scale} : {value}, {words}</translation>
+    </message>
+    <message>
+        <source>{scale}: {value}, responds readily to name</source>
+        <translation>{scale} : {value}, répond aussitôt à son nom</translation>
+    </message>
+    <message>
+        <source>{scale}: {value}, slow to respond to name</source>
+        <translation>{scale} : {value}, répond lentement à son nom</translation>
+    </message>
+    <message>
+        <source>{scale}: {value}, responds only to loud or repeated name</source>
+        <translation>{scale} : {value}, ne répond qu’à son nom dit fort ou répété</translation>
+    </message>
+    <message>
+        <source>{scale}: {value}, responds only to a touch on the shoulder</source>
+        <translation>{scale} : {value}, ne répond qu’à un contact sur l’épaule</translation>
+    </message>
+    <message>
+        <source>{scale}: {value}, no response to voice or touch</source>
+        <translation>{scale} : {value}, aucune réponse à la voix ni au toucher</translation>
+    </message>
+    <message>
+        <source>Flag seen: {words} (the reading of entry {entry})</source>
+        <translation>Alerte vue : {words} (la mesure de l'entrée {entry})</translation>
+    </message>
+    <message>
+        <source>Flag seen by {by}: {words} (the reading of entry {entry})</source>
+        <translation>Alerte vue par {by} : {words} (la mesure de l'entrée {entry})</translation>
+    </message>
+    <message>
+        <source>{phase} ended early by hand</source>
+        <translation>{phase} : fin anticipée à la main</translation>
+    </message>
+    <message>
+        <source>{phase} ended early by hand at {at}</source>
+        <translation>{phase} : fin anticipée à la main à {at}</translation>
+    </message>
+    <message>
+        <source>{phase} ended early by hand of {planned}</source>
+        <translation>{phase} : fin anticipée à la main, sur {planned} prévues</translation>
+    </message>
+    <message>
+        <source>{phase} ended early by hand at {at} of {planned}</source>
+        <translation>{phase} : fin anticipée à la main à {at}, sur {planned} prévues</translation>
+    </message>
+    <message>
+        <source>the phase</source>
+        <translation>la phase</translation>
+    </message>
+    <message>
+        <source>The PC's clock was set forward {span}; the journey time followed it</source>
+        <translation>L'horloge du PC a été avancée de {span} ; le temps de séance a suivi</translation>
+    </message>
+    <message>
+        <source>The PC's clock was set back {span}; the journey time followed it</source>
+        <translation>L'horloge du PC a été reculée de {span} ; le temps de séance a suivi</translation>
+    </message>
+    <message>
+        <source>The PC's clock was set forward {span}; the journey time followed it (it read {read})</source>
+        <translation>L'horloge du PC a été avancée de {span} ; le temps de séance a suivi (il indiquait {read})</translation>
+    </message>
+    <message>
+        <source>The PC's clock was set back {span}; the journey time followed it (it read {read})</source>
+        <translation>L'horloge du PC a été reculée de {span} ; le temps de séance a suivi (il indiquait {read})</translation>
+    </message>
+    <message>
+        <source>Intention: “{text}”</source>
+        <translation>Intention : « {text} »</translation>
+    </message>
+    <message>
+        <source>Checklist: {item}: done</source>
+        <translation>Liste de contrôle : {item} : fait</translation>
+    </message>
+    <message>
+        <source>Checklist: {item}: not done</source>
+        <translation>Liste de contrôle : {item} : non fait</translation>
+    </message>
+    <message>
+        <source>Breathwork: {pattern}, {minutes} min</source>
+        <translation>Respiration guidée : {pattern}, {minutes} min</translation>
+    </message>
+    <message>
+        <source>Decision to dose with baseline blood pressure {reading}: {reason}</source>
+        <translation>Décision de donner la dose avec une pression artérielle de base {reading} : {reason}</translation>
+    </message>
+    <message>
+        <source>not ready yet</source>
+        <translation>pas encore prêt</translation>
+    </message>
+    <message>
+        <source>ready to leave</source>
+        <translation>prêt à partir</translation>
+    </message>
+    <message>
+        <source>ready, may leave from {time}</source>
+        <translation>prêt, peut partir dès {time}</translation>
+    </message>
+    <message>
+        <source>Discharge check: {total} of {most}, {verdict}</source>
+        <translation>Évaluation de sortie : {total} sur {most}, {verdict}</translation>
+    </message>
+    <message>
+        <source>Discharge check: {total} of {most}, {verdict} ({reasons})</source>
+        <translation>Évaluation de sortie : {total} sur {most}, {verdict} ({reasons})</translation>
+    </message>
+    <message>
+        <source>{question} yes</source>
+        <translation>{question} oui</translation>
+    </message>
+    <message>
+        <source>{question} no</source>
+        <translation>{question} non</translation>
+    </message>
+    <message>
+        <source>Soundtrack: {name}</source>
+        <translation>Bande sonore : {name}</translation>
+    </message>
+    <message>
+        <source>Soundtrack: {name}, every track brought to {target} LUFS</source>
+        <translation>Bande sonore : {name}, chaque morceau ramené à {target} LUFS</translation>
+    </message>
+    <message>
+        <source>Soundtrack: {name}, every track brought to {target} LUFS (bed {bed}: played at {level})</source>
+        <translation>Bande sonore : {name}, chaque morceau ramené à {target} LUFS (nappe {bed} : lecture à {level})</translation>
+    </message>
+    <message>
+        <source>Soundtrack: {name}, every track brought to {target} LUFS (bed {bed}: not measured yet, played at {level})</source>
+        <translation>Bande sonore : {name}, chaque morceau ramené à {target} LUFS (nappe {bed} : pas encore mesurée, lecture à {level})</translation>
+    </message>
+    <message>
+        <source>Music: {title}</source>
+        <translation>Musique : {title}</translation>
+    </message>
+    <message>
+        <source>Music: {title} (played at {level})</source>
+        <translation>Musique : {title} (lecture à {level})</translation>
+    </message>
+    <message>
+        <source>Music: {title} (loudness not measured yet: played at {level}, as the loudest master would be)</source>
+        <translation>Musique : {title} (volume pas encore mesuré : lecture à {level}, comme le serait le master le plus fort)</translation>
+    </message>
+    <message>
+        <source>Track skipped: {title}</source>
+        <translation>Morceau passé : {title}</translation>
+    </message>
+    <message>
+        <source>Track could not play: {title} ({reason})</source>
+        <translation>Morceau illisible : {title} ({reason})</translation>
+    </message>
+    <message>
+        <source>Music ran out: {playlist}</source>
+        <translation>Musique terminée : {playlist}</translation>
+    </message>
+    <message>
+        <source>Quiet on</source>
+        <translation>Silence activé</translation>
+    </message>
+    <message>
+        <source>Quiet off</source>
+        <translation>Silence désactivé</translation>
     </message>
 </context>
 <context>
@@ -4028,6 +4454,74 @@
     <message>
         <source>Vital signs</source>
         <translation>Signes vitaux</translation>
+    </message>
+    <message>
+        <source>{measure} {value} is at or above {limit}</source>
+        <translation>{measure} {value} est supérieure ou égale à {limit}</translation>
+    </message>
+    <message>
+        <source>{measure} {value} is above {limit}</source>
+        <translation>{measure} {value} est supérieure à {limit}</translation>
+    </message>
+    <message>
+        <source>{measure} {value} is below {limit}</source>
+        <translation>{measure} {value} est inférieure à {limit}</translation>
+    </message>
+    <message>
+        <source>{measure} {value} is at or above {limit} before dosing</source>
+        <translation>{measure} {value} est supérieure ou égale à {limit} avant la dose</translation>
+    </message>
+    <message>
+        <source>{measure} {value} is above {limit} before dosing</source>
+        <translation>{measure} {value} est supérieure à {limit} avant la dose</translation>
+    </message>
+    <message>
+        <source>{measure} {value} is below {limit} before dosing</source>
+        <translation>{measure} {value} est inférieure à {limit} avant la dose</translation>
+    </message>
+    <message>
+        <source>BP {reading} above {limit}</source>
+        <translation>PA {reading} au-dessus de {limit}</translation>
+    </message>
+    <message>
+        <source>BP {reading} at or above {limit}</source>
+        <translation>PA {reading} égale ou supérieure à {limit}</translation>
+    </message>
+    <message>
+        <source>BP {reading} above {limit} before dosing</source>
+        <translation>PA {reading} au-dessus de {limit} avant la dose</translation>
+    </message>
+    <message>
+        <source>BP {reading} at or above {limit} before dosing</source>
+        <translation>PA {reading} égale ou supérieure à {limit} avant la dose</translation>
+    </message>
+    <message>
+        <source>BP {reading}, systolic below {limit}</source>
+        <translation>PA {reading}, systolique sous {limit}</translation>
+    </message>
+    <message>
+        <source>HR {value} above {limit}</source>
+        <translation>FC {value} au-dessus de {limit}</translation>
+    </message>
+    <message>
+        <source>HR {value} below {limit}</source>
+        <translation>FC {value} en dessous de {limit}</translation>
+    </message>
+    <message>
+        <source>SpO2 {value} below {limit}</source>
+        <translation>SpO2 {value} en dessous de {limit}</translation>
+    </message>
+    <message>
+        <source>RR {value} above {limit}</source>
+        <translation>FR {value} au-dessus de {limit}</translation>
+    </message>
+    <message>
+        <source>RR {value} below {limit}</source>
+        <translation>FR {value} en dessous de {limit}</translation>
+    </message>
+    <message>
+        <source>T {value} above {limit}</source>
+        <translation>T {value} au-dessus de {limit}</translation>
     </message>
 </context>
 <context>
