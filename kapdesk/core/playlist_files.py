@@ -83,6 +83,13 @@ TOO_DEEP = QT_TRANSLATE_NOOP(
 NOT_XSPF = QT_TRANSLATE_NOOP(
     "PlaylistFiles", "{name} is XML but not an XSPF playlist (it starts with <{element}>)"
 )
+PLAYLIST_FILE = QT_TRANSLATE_NOOP("PlaylistFiles", "playlist file")
+LONG_LINE = QT_TRANSLATE_NOOP(
+    "PlaylistFiles", "a line of {count} characters, too long to be a file name; skipped"
+)
+CONTROL_CHARACTERS = QT_TRANSLATE_NOOP(
+    "PlaylistFiles", "control characters (binary data?) where a file name should be; skipped"
+)
 ENTITIES = QT_TRANSLATE_NOOP(
     "PlaylistFiles", "{name} declares XML entities, which kapdesk does not read"
 )
@@ -98,9 +105,9 @@ def read_playlist(path: Path) -> PlaylistFile:
     """
     source = str(path)
     try:  # a regular file only (never a FIFO or a device), and no larger than a playlist gets
-        data = read_file(path, limit=MAX_BYTES, what="playlist file")
+        data = read_file(path, limit=MAX_BYTES, what=PLAYLIST_FILE)
     except SafeFileError as error:
-        raise PlaylistError(str(error)) from None
+        raise PlaylistError(error.args[0]) from None  # its words, to be said in any language
     base_dir = Path(os.path.abspath(path)).parent
     return parse_playlist(data, fmt=playlist_format(path), base_dir=base_dir, source=source)
 
@@ -227,9 +234,9 @@ def _lines(text: str) -> Iterable[tuple[int, str]]:
 def _junk(text: str) -> str | None:
     """Why this text cannot be an entry (binary data, an absurd length), or None."""
     if len(text) > MAX_LINE:
-        return f"a line of {len(text)} characters, too long to be a file name; skipped"
+        return LONG_LINE.format(count=len(text))
     if any(c != "\t" and unicodedata.category(c) == "Cc" for c in text):
-        return "control characters (binary data?) where a file name should be; skipped"
+        return CONTROL_CHARACTERS
     return None
 
 
@@ -317,7 +324,7 @@ def _read_m3u(
     if pending is not None:
         problems.append(_dangling(pending))
     if junk and not extended and len(junk) > len(entries):
-        raise PlaylistError(NO_FILE_NAMES.format(name=name, count=len(junk), first=junk[0]))
+        raise PlaylistError(NO_FILE_NAMES.format(name=name, count=len(junk), first=junk[0].said))
     return PlaylistFile(source, fmt, entries, _in_order(problems), title)
 
 

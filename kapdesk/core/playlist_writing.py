@@ -67,7 +67,7 @@ def write_playlist(
     try:
         write_file(target, text.encode("utf-8"), kept=kept, force=force, mode=None)
     except SafeFileError as error:
-        raise PlaylistError(str(error)) from None
+        raise PlaylistError(error.args[0]) from None  # its words, to be said in any language
 
 
 def format_playlist(

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from kapdesk.core.words import QT_TRANSLATE_NOOP
+
 
 class PlaylistFormat(StrEnum):
     """The playlist formats kapdesk reads and writes; the value is the usual file extension."""
@@ -78,7 +80,17 @@ class PlaylistProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.message}" if self.line is not None else self.message
+        return self.said
+
+    @property
+    def said(self) -> str:
+        """The problem with its line, as kapdesk's words (to be said in any language)."""
+        if self.line is None:
+            return self.message
+        return AT_LINE.format(line=self.line, message=self.message)
+
+
+AT_LINE = QT_TRANSLATE_NOOP("Playlists", "line {line}: {message}")
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,8 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from kapdesk.core.words import QT_TRANSLATE_NOOP, Template
+
 log = logging.getLogger(__name__)
 
 # How much kapdesk reads of each kind of file, at most: far above any real one.
@@ -66,38 +68,69 @@ class SafeFileError(Exception):
         self.reason = reason or message
 
 
+# Why a file cannot be read or written, said to staff (a playlist imported, a record saved).
+A_FILE = QT_TRANSLATE_NOOP("SafeFiles", "file")
+NOT_READABLE_KIND = QT_TRANSLATE_NOOP("SafeFiles", "it is {kind}, not a {what}")
+NUL_IN_NAME = QT_TRANSLATE_NOOP("SafeFiles", "the name holds a NUL character")
+TOO_LARGE = QT_TRANSLATE_NOOP("SafeFiles", "it is too large to be a {what} (over {size})")
+BYTES = QT_TRANSLATE_NOOP("SafeFiles", "{count} bytes")
+INSIDE_OWN = QT_TRANSLATE_NOOP(
+    "SafeFiles",
+    "it is inside kapdesk's own data ({place}), which an export never writes over; "
+    "choose a place outside it",
+)
+LINK_TO_NOTHING = QT_TRANSLATE_NOOP("SafeFiles", "it is a link to a file that does not exist")
+NOT_REPLACEABLE = QT_TRANSLATE_NOOP("SafeFiles", "it is {kind}, not a file kapdesk may replace")
+OWN_FILE = QT_TRANSLATE_NOOP("SafeFiles", "it is kapdesk's own file {place} under another name")
+NO_FOLDER = QT_TRANSLATE_NOOP("SafeFiles", "the folder {folder} does not exist")
+NOT_A_FOLDER = QT_TRANSLATE_NOOP("SafeFiles", "{folder} is not a folder")
+CANNOT_WRITE = QT_TRANSLATE_NOOP("SafeFiles", "cannot write {path}: {reason}")
+CANNOT_WRITE_KEPT = QT_TRANSLATE_NOOP(
+    "SafeFiles", "cannot write {path}: {reason}; the file there before is unchanged"
+)
+_NAMED = Template("SafeFiles", "{name}: {reason}")  # no words of its own
+_KINDS = {
+    "folder": QT_TRANSLATE_NOOP("SafeFiles", "a folder"),
+    "device": QT_TRANSLATE_NOOP("SafeFiles", "a device"),
+    "fifo": QT_TRANSLATE_NOOP("SafeFiles", "a pipe (FIFO)"),
+    "socket": QT_TRANSLATE_NOOP("SafeFiles", "a socket"),
+    "other": QT_TRANSLATE_NOOP("SafeFiles", "not a regular file"),
+}
+_OS_REASONS = {
+    errno.ELOOP: QT_TRANSLATE_NOOP("SafeFiles", "its links go round in a loop"),
+    errno.ENOENT: QT_TRANSLATE_NOOP("SafeFiles", "no such file"),
+    errno.EACCES: QT_TRANSLATE_NOOP("SafeFiles", "permission denied"),
+    errno.ENAMETOOLONG: QT_TRANSLATE_NOOP("SafeFiles", "the name is too long"),
+}
+
+
 def _kind(mode: int) -> str:
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return _KINDS["folder"]
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return _KINDS["device"]
     if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
+        return _KINDS["fifo"]
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return _KINDS["socket"]
+    return _KINDS["other"]
 
 
 def _reason(error: OSError) -> str:
-    if error.errno == errno.ELOOP:
-        return "its links go round in a loop"
-    if error.errno == errno.ENOENT:
-        return "no such file"
-    if error.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied"
-    if error.errno == errno.ENAMETOOLONG:
-        return "the name is too long"
+    number = errno.EACCES if error.errno == errno.EPERM else error.errno
+    if number in _OS_REASONS:
+        return _OS_REASONS[number]
     return str(error.strerror or error)
 
 
 def _size_text(limit: int) -> str:
-    return f"{limit // (1 << 20)} MB" if limit >= 1 << 20 else f"{limit} bytes"
+    return f"{limit // (1 << 20)} MB" if limit >= 1 << 20 else BYTES.format(count=limit)
 
 
 # -- reading -------------------------------------------------------------------------------------
 
 
-def read_file(path: Path | str, *, limit: int, what: str = "file") -> bytes:
+def read_file(path: Path | str, *, limit: int, what: str = A_FILE) -> bytes:
     """The bytes of the regular file at ``path``, at most ``limit`` of them; SafeFileError if not.
 
     ``what`` names the kind of file in the message ("protocol file", "playlist file").
@@ -105,20 +138,20 @@ def read_file(path: Path | str, *, limit: int, what: str = "file") -> bytes:
     name = os.fspath(path)
 
     def refused(reason: str) -> SafeFileError:
-        return SafeFileError(f"{name}: {reason}", reason)
+        return SafeFileError(_NAMED.format(name=name, reason=reason), reason)
 
     def not_regular(mode: int) -> SafeFileError:
-        return refused(f"it is {_kind(mode)}, not a {what}")
+        return refused(NOT_READABLE_KIND.format(kind=_kind(mode), what=what))
 
     try:
         before = os.stat(name)
     except OSError as exc:
         raise refused(_reason(exc)) from None
     except ValueError:  # a NUL in the name
-        raise refused("the name holds a NUL character") from None
+        raise refused(NUL_IN_NAME) from None
     if not stat.S_ISREG(before.st_mode):
         raise not_regular(before.st_mode)
-    too_large = f"it is too large to be a {what} (over {_size_text(limit)})"
+    too_large = TOO_LARGE.format(what=what, size=_size_text(limit))
     if before.st_size > limit:
         raise refused(too_large)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
@@ -194,10 +227,7 @@ def refuse_reason(path: Path, kept: Iterable[Path], *, force: bool) -> str | Non
     target = _real(path)
     for place in kept:
         if _inside(target, _real(place)):
-            return (
-                f"it is inside kapdesk's own data ({place}), which an export never writes "
-                "over; choose a place outside it"
-            )
+            return INSIDE_OWN.format(place=place)
     try:
         os.lstat(path)
     except FileNotFoundError:
@@ -211,26 +241,26 @@ def refuse_reason(path: Path, kept: Iterable[Path], *, force: bool) -> str | Non
             found = os.stat(path)
         except OSError as exc:
             if exc.errno == errno.ENOENT:
-                return "it is a link to a file that does not exist"
+                return LINK_TO_NOTHING
             return _reason(exc)
         if not stat.S_ISREG(found.st_mode):
-            return f"it is {_kind(found.st_mode)}, not a file kapdesk may replace"
+            return NOT_REPLACEABLE.format(kind=_kind(found.st_mode))
         for place in kept:  # a hard link to the database under another name
             with contextlib.suppress(OSError):
                 other = os.stat(place)
                 if stat.S_ISREG(other.st_mode) and os.path.samestat(found, other):
-                    return f"it is kapdesk's own file {place} under another name"
+                    return OWN_FILE.format(place=place)
         if not force:
             return "it already exists; give --force to replace it"
     folder = os.path.dirname(target) or "."
     try:
         found_folder = os.stat(folder)
     except FileNotFoundError:
-        return f"the folder {folder} does not exist"
+        return NO_FOLDER.format(folder=folder)
     except OSError as exc:
         return _reason(exc)
     if not stat.S_ISDIR(found_folder.st_mode):
-        return f"{folder} is not a folder"
+        return NOT_A_FOLDER.format(folder=folder)
     return None
 
 
@@ -252,22 +282,20 @@ def write_file(
     places = tuple(kept)
     refused = refuse_reason(path, places, force=force)
     if refused is not None:
-        raise SafeFileError(f"cannot write {path}: {refused}", refused)
+        raise SafeFileError(CANNOT_WRITE.format(path=path, reason=refused), refused)
     if mode is None and not os.path.exists(path):
         mode = 0o644
 
     def check_again() -> None:  # the place may have changed while writing
         again = refuse_reason(Path(os.path.realpath(os.fspath(path))), places, force=force)
         if again is not None:
-            raise SafeFileError(f"cannot write {path}: {again}", again)
+            raise SafeFileError(CANNOT_WRITE.format(path=path, reason=again), again)
 
     try:
         write_atomically(path, data, mode=mode, before_rename=check_again)
     except OSError as exc:
-        raise SafeFileError(
-            f"cannot write {path}: {_reason(exc)}; the file there before is unchanged",
-            _reason(exc),
-        ) from None
+        reason = _reason(exc)
+        raise SafeFileError(CANNOT_WRITE_KEPT.format(path=path, reason=reason), reason) from None
 
 
 def write_atomically(
