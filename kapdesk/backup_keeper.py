@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from kapdesk.core.backups import Encryption, RotationPolicy, backup_due, backup_notice
 from kapdesk.core.safe_files import write_atomically
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from kapdesk.core.backups import BackupFacts
@@ -32,18 +33,26 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 STATE_NAME = "backups.json"
-NO_FOLDER = "No backup folder is set: an admin sets one on “This room PC”."
-ON_SERVER = (
+NO_FOLDER = QT_TRANSLATE_NOOP(
+    "Backups", "No backup folder is set: an admin sets one on “This room PC”."
+)
+ON_SERVER = QT_TRANSLATE_NOOP(
+    "Backups",
     "This room's records are on the clinic server: the server's own tools back them up "
-    "(see docs/backup.md)."
+    "(see docs/backup.md).",
 )
-UNEXPECTED = (
+UNEXPECTED = QT_TRANSLATE_NOOP(
+    "Backups",
     "The backup could not be made because of an unexpected fault; kapdesk's log has the "
-    "details. Earlier backups were kept."
+    "details. Earlier backups were kept.",
 )
-NO_PASSPHRASE = (
+NO_PASSPHRASE = QT_TRANSLATE_NOOP(
+    "Backups",
     "No backup passphrase is set: an admin sets one on “This room PC” "
-    "(or chooses to keep backups unencrypted)."
+    "(or chooses to keep backups unencrypted).",
+)
+NONE_YET = QT_TRANSLATE_NOOP(
+    "Backups", "No backups are made on this PC yet: set a backup folder on “This room PC”."
 )
 
 
@@ -123,7 +132,7 @@ class BackupKeeper:
         if self.room.on_server:
             return None
         if not self.room.backup_dir:
-            return "No backups are made on this PC yet: set a backup folder on “This room PC”."
+            return NONE_YET
         folder = Path(self.room.backup_dir).expanduser()
         problem = folder_problem(folder)
         said = backup_notice(last.made_at if last else None, problem, self.clock.now())
@@ -205,7 +214,7 @@ class BackupKeeper:
                 policy=policy,
             )
         except BackupError as exc:
-            return BackupOutcome(why, problem=str(exc))
+            return BackupOutcome(why, problem=exc.args[0])  # its words, said in any language
         return BackupOutcome(why, made=last_good_backup(file, facts))
 
     def needs_passphrase(self) -> bool:

@@ -61,6 +61,7 @@ from kapdesk.core.safe_files import (
     sync_folder,
     write_atomically,
 )
+from kapdesk.storage import backup_words as words
 from kapdesk.storage.backup_files import (
     ENCRYPTION_MARKS,
     BackupError,
@@ -105,9 +106,7 @@ LEFTOVER_AGE = 3600.0  # seconds before another PC's partial, left by a kill, is
 LOCK_WAIT = 30 * 60.0  # seconds a backup waits for another process's backup of the record
 LOCK_RETRY = 0.25  # seconds between looks at the backup lock
 PAGES_PER_STEP = 4096  # the backup copies this many pages per step, the GIL let go meanwhile
-SERVER_WORDS = (
-    "on PostgreSQL the server's own tools back it up (pg_dump, pgBackRest): see docs/backup.md"
-)
+SERVER_WORDS = words.SERVER_WORDS
 
 
 @dataclass(frozen=True)
@@ -140,23 +139,14 @@ def _write_problem(exc: BaseException, folder: Path) -> str:
     """The plain sentence for a failure to write a backup into ``folder``."""
     number = exc.errno if isinstance(exc, OSError) else None
     # SQLite says what went wrong only in words (an OSError's words may hold any path).
-    words = "" if isinstance(exc, OSError) else str(exc).lower()
-    if number in (errno.ENOSPC, errno.EDQUOT) or "full" in words:
-        return (
-            f"The backup folder {folder} is full: make room there or choose another folder. "
-            "The earlier backups were kept."
-        )
-    if number in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in words:
-        return (
-            f"The backup folder {folder} cannot be written (it is read-only or kapdesk may not "
-            "write there). The earlier backups were kept."
-        )
+    said = "" if isinstance(exc, OSError) else str(exc).lower()
+    if number in (errno.ENOSPC, errno.EDQUOT) or "full" in said:
+        return words.FOLDER_FULL.format(folder=folder)
+    if number in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in said:
+        return words.FOLDER_READ_ONLY.format(folder=folder)
     if number in (errno.ENOENT, errno.ENODEV, errno.EIO, errno.ENOTDIR):
-        return (
-            f"The backup folder {folder} went away while the backup was written (drive "
-            "unplugged or share lost). The earlier backups were kept."
-        )
-    return f"The backup to {folder} failed ({exc}). The earlier backups were kept."
+        return words.FOLDER_GONE.format(folder=folder)
+    return words.WRITE_FAILED.format(folder=folder, error=str(exc))
 
 
 # -- what killed backups leave -----------------------------------------------------------------
@@ -215,10 +205,7 @@ def _take_backup_lock(source: Path) -> WriterLock | None:
             lock.acquire()
         except DatabaseInUseError as exc:
             if time.monotonic() > waited_until:
-                raise BackupError(
-                    "Another backup of this record has been under way for a long time; this "
-                    "one was not made."
-                ) from exc
+                raise BackupError(words.LONG_UNDER_WAY.format()) from exc
             time.sleep(LOCK_RETRY)
             continue
         except DatabaseError:
@@ -304,10 +291,10 @@ def backup_encryption(storage: Storage, unencrypted: bool) -> Encryption:
 def _sqlite_file(storage: Storage) -> Path:
     url = storage.engine.url
     if url.get_backend_name() != "sqlite":
-        raise BackupError(f"This database is not backed up by kapdesk: {SERVER_WORDS}.")
+        raise BackupError(words.ON_SERVER.format(how=SERVER_WORDS))
     database = url.database or ""
     if not database or database == ":memory:" or database.startswith("file:"):
-        raise BackupError("This database is not a file kapdesk can back up.")
+        raise BackupError(words.NOT_A_FILE.format())
     return Path(database)
 
 
@@ -316,22 +303,13 @@ def _key_for(storage: Storage, encryption: Encryption, passphrase: str | None) -
     encrypted_db = storage.engine.url.get_driver_name() == "pysqlcipher"
     if encryption is Encryption.DATABASE_KEY:
         if not encrypted_db:
-            raise BackupError(
-                "The database is not encrypted, so it has no key of its own: a backup "
-                "passphrase is needed to encrypt its backups."
-            )
+            raise BackupError(words.NO_KEY.format())
         return str(make_url(storage.engine.url).password or "")
     if encrypted_db:
-        raise BackupError(
-            "The database is encrypted: its backups are encrypted with its own key "
-            f"(asked for {encryption.value})."
-        )
+        raise BackupError(words.OWN_KEY.format(asked=encryption.value))
     if encryption is Encryption.BACKUP_PASSPHRASE:
         if not passphrase:
-            raise BackupError(
-                'No backup passphrase is set: an admin sets one on "This room PC" (or '
-                "chooses unencrypted backups)."
-            )
+            raise BackupError(words.NO_PASSPHRASE_SET.format())
         return passphrase
     return None
 
@@ -552,14 +530,10 @@ def _checked(
     """The facts of the written backup once it checks out against the snapshot."""
     found = examine_backup(partial, key, partial.name)
     if found.encryption is not encryption:
-        raise BackupError(
-            f"The backup just written is not marked as encrypted the way it was asked "
-            f"({encryption.value}); it was not kept."
-        )
+        raise BackupError(words.NOT_MARKED.format(asked=encryption.value))
     if found.counts != snapshot.counts or found.schema != snapshot.schema:
         raise BackupError(
-            f"The backup just written does not hold what the database held ({found.counts} "
-            f"instead of {snapshot.counts}); it was not kept."
+            words.NOT_THE_SAME.format(found=str(found.counts), expected=str(snapshot.counts))
         )
     return BackupFacts(
         name=partial.name,

@@ -30,6 +30,7 @@ from kapdesk.core.backups import (
 )
 from kapdesk.core.clock import Clock
 from kapdesk.core.safe_files import sync_folder
+from kapdesk.storage import backup_words as words
 from kapdesk.storage.errors import StorageError
 
 log = logging.getLogger(__name__)
@@ -112,13 +113,11 @@ def folder_problem(folder: Path) -> str | None:
     """Why backups cannot go to ``folder`` (a whole sentence), or None."""
     try:
         if not folder.exists():
-            return (
-                f"The backup folder {folder} is not there (drive unplugged or share not mounted)."
-            )
+            return words.FOLDER_MISSING.format(folder=folder)
         if not folder.is_dir():
-            return f"The backup folder {folder} is not a folder."
+            return words.FOLDER_NOT_FOLDER.format(folder=folder)
     except OSError as exc:
-        return f"The backup folder {folder} cannot be reached ({exc.strerror})."
+        return words.FOLDER_UNREACHABLE.format(folder=folder, error=exc.strerror)
     return None
 
 
@@ -131,10 +130,7 @@ def same_disk_problem(folder: Path, database: Path) -> str | None:
         return None
     if not same:
         return None
-    return (
-        f"The backup folder {folder} is on the same disk as the record: if that disk fails, "
-        "the backups go with it (is the drive unplugged or the share not mounted?)."
-    )
+    return words.SAME_DISK.format(folder=folder)
 
 
 def file_sha256(path: Path) -> str:
@@ -180,11 +176,12 @@ def examine_backup(path: Path, key: str | None, shown: str) -> BackupContents:
             connection = sqlcipher3.connect(uri, uri=True, isolation_level=None)
             connection.execute("PRAGMA key = " + quoted(key))
     except Exception as exc:
-        raise BackupError(f"The backup {shown} cannot be opened ({exc}).") from exc
+        raise BackupError(words.CANNOT_OPEN.format(name=shown, error=str(exc))) from exc
     try:
         checked = [row[0] for row in connection.execute("PRAGMA integrity_check").fetchall()]
         if checked != ["ok"]:
-            raise BackupError(f"The backup {shown} is damaged ({'; '.join(checked)[:200]}).")
+            found = "; ".join(checked)[:200]
+            raise BackupError(words.DAMAGED.format(name=shown, found=found))
         return BackupContents(
             schema=str(one_value(connection, "SELECT version_num FROM alembic_version") or ""),
             counts=read_counts(connection),
@@ -194,10 +191,10 @@ def examine_backup(path: Path, key: str | None, shown: str) -> BackupContents:
     except BackupError:
         raise
     except Exception as exc:
-        words = str(exc)
-        if key is not None and "not a database" in words:
-            words = "the passphrase does not open it, or it is damaged"
-        raise BackupError(f"The backup {shown} cannot be read ({words}).") from exc
+        error: str = str(exc)
+        if key is not None and "not a database" in error:
+            error = words.WRONG_PASSPHRASE
+        raise BackupError(words.CANNOT_READ.format(name=shown, error=error)) from exc
     finally:
         connection.close()
 
