@@ -13,6 +13,7 @@ import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
+from kapdesk.core import protocol_words as words
 from kapdesk.core.protocols import (
     DEFAULT_CHECKLIST,
     EVERY_MINUTES,
@@ -54,6 +55,7 @@ from kapdesk.core.toml_check import (
     sorted_problems,
 )
 from kapdesk.core.units import LANGUAGES
+from kapdesk.core.words import Template
 
 _TOP_KEYS = ("protocol", "dose", "phases", "vitals", "thresholds", "preparation", "discharge")
 _DISCHARGE_KEYS = ("ready_score", "required", "questions")
@@ -103,11 +105,12 @@ class _Checker(TomlChecker):
     """Reads the parsed TOML into a Protocol, collecting problems instead of stopping."""
 
     def at_most(
-        self, items: list[tuple[str, dict[str, object]]], path: str, most: int, what: str
+        self, items: list[tuple[str, dict[str, object]]], path: str, most: int, said: Template
     ) -> list[tuple[str, dict[str, object]]]:
-        """``items``, said to be too many (and only the first ``most`` read) beyond ``most``."""
+        """``items``, said to be too many (``said``, and only the first ``most`` read) beyond
+        ``most``."""
         if len(items) > most:
-            self.add(path, f"at most {most} {what}; there are {len(items)}")
+            self.add(path, said.format(most=most, count=len(items)))
         return items[:most]
 
     def protocol(self, data: Mapping[str, object], text: str, source: str) -> Protocol:
@@ -116,16 +119,12 @@ class _Checker(TomlChecker):
             data,
             "protocol",
             _PROTOCOL_KEYS,
-            required="a [protocol] table with id, name and route is required",
+            required=words.HEAD_REQUIRED,
         )
         required = "protocol" in data
         protocol_id = self.text(head, "protocol", "id", required=required, nonempty=True)
         if protocol_id and not SLUG.fullmatch(protocol_id):
-            self.add(
-                "protocol.id",
-                "must be lowercase letters, digits and single hyphens "
-                f'(like "iv-ketamine"); "{protocol_id}" is not',
-            )
+            self.add("protocol.id", words.BAD_ID.format(id=protocol_id))
         name = self.text(head, "protocol", "name", required=required, nonempty=True)
         route = self.text(head, "protocol", "route", required=required, nonempty=True)
         advance = self.choice(head.get("advance", MISSING), "protocol.advance", Advance)
@@ -133,7 +132,7 @@ class _Checker(TomlChecker):
             head,
             "protocol",
             "monitoring_minutes",
-            f"a number of minutes from 0 to {LONGEST_SESSION_MINUTES:g}",
+            words.MINUTES_FROM.format(low="0", high=f"{LONGEST_SESSION_MINUTES:g}"),
             between(0, LONGEST_SESSION_MINUTES),
         )
         return Protocol(
@@ -162,13 +161,13 @@ class _Checker(TomlChecker):
         seen: set[str] = set()
         steps = self.array_of_tables(preparation, "preparation.checklist", _CHECKLIST_KEYS)
         for path, item in self.at_most(
-            steps, "preparation.checklist", MOST_CHECKLIST_STEPS, "checklist steps"
+            steps, "preparation.checklist", MOST_CHECKLIST_STEPS, words.MOST_STEPS
         ):
             item_id = self.text(item, path, "id", required=True, nonempty=True)
             if item_id and not SLUG.fullmatch(item_id):
-                self.add(f"{path}.id", f'must be a slug like "ride-home"; "{item_id}" is not')
+                self.add(f"{path}.id", words.BAD_STEP_ID.format(id=item_id))
             elif item_id in seen:
-                self.add(f"{path}.id", f'"{item_id}" is already the id of another step')
+                self.add(f"{path}.id", words.STEP_ID_TAKEN.format(id=item_id))
             seen.add(item_id)
             text = self.text(item, path, "text", required=True, nonempty=True)
             required = self.flag({"required": True, **item}, path, "required")
@@ -182,20 +181,20 @@ class _Checker(TomlChecker):
             table,
             "discharge",
             "ready_score",
-            "a whole number of points from 1 to 12",
+            words.WHOLE_POINTS,
             lambda x: x == int(x) and 1 <= x <= 12,
         )
         questions: list[DischargeQuestion] = []
         seen: set[str] = set()
         asked = self.array_of_tables(table, "discharge.questions", _QUESTION_KEYS)
         for path, item in self.at_most(
-            asked, "discharge.questions", MOST_DISCHARGE_QUESTIONS, "questions"
+            asked, "discharge.questions", MOST_DISCHARGE_QUESTIONS, words.MOST_QUESTIONS
         ):
             question_id = self.text(item, path, "id", required=True, nonempty=True)
             if question_id and not SLUG.fullmatch(question_id):
-                self.add(f"{path}.id", f'must be a slug like "sedation"; "{question_id}" is not')
+                self.add(f"{path}.id", words.BAD_QUESTION_ID.format(id=question_id))
             elif question_id in seen:
-                self.add(f"{path}.id", f'"{question_id}" is already the id of another question')
+                self.add(f"{path}.id", words.QUESTION_ID_TAKEN.format(id=question_id))
             seen.add(question_id)
             text = self.text(item, path, "text", required=True, nonempty=True)
             questions.append(DischargeQuestion(question_id, text))
@@ -208,7 +207,7 @@ class _Checker(TomlChecker):
 
     def dose(self, data: Mapping[str, object], route: str) -> DoseDefaults:
         dose = self.section(data, "dose", _DOSE_KEYS)
-        amount_text = f"a number above 0 and at most {LARGEST_DOSE:g}"
+        amount_text = words.AMOUNT.format(most=f"{LARGEST_DOSE:g}")
 
         def amount(key: str) -> float | None:
             return self.number(dose, "dose", key, amount_text, lambda x: 0 < x <= LARGEST_DOSE)
@@ -221,7 +220,7 @@ class _Checker(TomlChecker):
                 dose,
                 "dose",
                 "over_minutes",
-                "a number of minutes from {:g} to {:g}".format(*INFUSION_MINUTES),
+                _minutes(*INFUSION_MINUTES),
                 between(*INFUSION_MINUTES),
             ),
             usual_min=amount("usual_min"),
@@ -238,24 +237,25 @@ class _Checker(TomlChecker):
         given = [key for key in ("usual_min", "usual_max") if key in dose]
         if len(given) == 1:
             other = "usual_max" if given[0] == "usual_min" else "usual_min"
-            self.add(f"dose.{given[0]}", f"needs {other} too: the usual range has two ends")
+            self.add(f"dose.{given[0]}", words.BOTH_ENDS.format(other=other))
         low, high, limit = rules.usual_min, rules.usual_max, rules.hard_limit
         if low is not None and high is not None and low > high:
-            self.add("dose.usual_max", f"must be at least usual_min ({low:g} {unit})")
+            said = words.AT_LEAST_KEY.format(key="usual_min", amount=f"{low:g}", unit=unit)
+            self.add("dose.usual_max", said)
         top = high if high is not None else low
         if top is not None and limit is not None and top > limit:
             which = "usual_max" if high is not None else "usual_min"
-            self.add("dose.hard_limit", f"must be at least {which} ({top:g} {unit})")
+            said = words.AT_LEAST_KEY.format(key=which, amount=f"{top:g}", unit=unit)
+            self.add("dose.hard_limit", said)
         if rules.amount is None:
             return
         if low is not None and high is not None and "usual_min" in dose and "usual_max" in dose:
             if low <= high and not low <= rules.amount <= high:
-                self.add(
-                    "dose.amount",
-                    f"must be within the usual range, {low:g} to {high:g} {unit}",
-                )
+                said = words.WITHIN_USUAL.format(low=f"{low:g}", high=f"{high:g}", unit=unit)
+                self.add("dose.amount", said)
         elif limit is not None and rules.amount > limit:
-            self.add("dose.amount", f"must be at most the hard limit ({limit:g} {unit})")
+            said = words.AT_MOST_LIMIT.format(limit=f"{limit:g}", unit=unit)
+            self.add("dose.amount", said)
 
     def phase_words(self, item: Mapping[str, object], path: str) -> tuple[PhaseWords, ...]:
         """``[phases.es]``, ``[phases.fr]``: the phase's name and guidance in those languages."""
@@ -271,18 +271,19 @@ class _Checker(TomlChecker):
 
     def phases(self, data: Mapping[str, object]) -> tuple[Phase, ...]:
         if "phases" not in data:
-            self.add("phases", "at least one phase is required: add a [[phases]] table")
+            self.add("phases", words.NO_PHASES_TABLE)
             return ()
         items = self.array_of_tables(data, "phases", _PHASE_KEYS)
         if not items and isinstance(data["phases"], list) and not data["phases"]:
-            self.add("phases", "at least one phase is required")
+            self.add("phases", words.NO_PHASES)
         phases: list[Phase] = []
         seen: dict[str, str] = {}
-        length = "a number of minutes from {:g} to {:g}".format(*PHASE_MINUTES)
-        for path, item in self.at_most(items, "phases", MOST_PHASES, "phases"):
+        length = _minutes(*PHASE_MINUTES)
+        for path, item in self.at_most(items, "phases", MOST_PHASES, words.MOST_PHASES):
             name = self.text(item, path, "name", required=True, nonempty=True)
             if name and name.casefold() in seen:
-                self.add(f"{path}.name", f'"{name}" is already the name of {seen[name.casefold()]}')
+                said = words.NAME_TAKEN.format(name=name, other=seen[name.casefold()])
+                self.add(f"{path}.name", said)
             elif name:
                 seen[name.casefold()] = path
             minutes = self.number(
@@ -299,11 +300,8 @@ class _Checker(TomlChecker):
             )
         total = sum(phase.minutes for phase in phases)
         if total > LONGEST_SESSION_MINUTES:
-            self.add(
-                "phases",
-                f"the phases add up to {total:g} minutes; together they may last at most "
-                f"{LONGEST_SESSION_MINUTES:g}",
-            )
+            most = f"{LONGEST_SESSION_MINUTES:g}"
+            self.add("phases", words.TOO_LONG.format(total=f"{total:g}", most=most))
         return tuple(phases)
 
     def vitals(self, data: Mapping[str, object]) -> VitalsSchedule:
@@ -321,35 +319,38 @@ class _Checker(TomlChecker):
             return VitalsSchedule().measures
         allowed = ", ".join(f'"{m.value}"' for m in Measure)
         if not isinstance(value, list) or not value:
-            self.add("vitals.measures", f"must be a non-empty array of: {allowed}")
+            self.add("vitals.measures", words.MEASURES.format(allowed=allowed))
             return VitalsSchedule().measures
         measures: list[Measure] = []
         for index, item in enumerate(value):
             measure = self.choice(item, f"vitals.measures[{index}]", Measure)
             if measure in measures:
-                self.add(f"vitals.measures[{index}]", f'"{measure}" is listed twice')
+                self.add(f"vitals.measures[{index}]", words.LISTED_TWICE.format(measure=measure))
             elif measure is not None:
                 measures.append(measure)
         return tuple(measures)
 
     def intervals(self, vitals: Mapping[str, object]) -> tuple[VitalsInterval, ...]:
         intervals: list[VitalsInterval] = []
-        minute = f"a minute from 0 to {LONGEST_SESSION_MINUTES:g}"
+        minute = words.MINUTE_FROM.format(most=f"{LONGEST_SESSION_MINUTES:g}")
         in_session = between(0, LONGEST_SESSION_MINUTES)
         items = self.array_of_tables(vitals, "vitals.intervals", _INTERVAL_KEYS)
-        for path, item in self.at_most(items, "vitals.intervals", MOST_INTERVALS, "intervals"):
+        for path, item in self.at_most(
+            items, "vitals.intervals", MOST_INTERVALS, words.MOST_INTERVALS
+        ):
             every = self.number(
                 item,
                 path,
                 "every_minutes",
-                "a number of minutes from {:g} to {:g}".format(*EVERY_MINUTES),
+                _minutes(*EVERY_MINUTES),
                 between(*EVERY_MINUTES),
                 required=True,
             )
             start = self.number(item, path, "from_minute", minute, in_session) or 0.0
             until = self.number(item, path, "until_minute", minute, in_session)
             if until is not None and until <= start:
-                self.add(f"{path}.until_minute", f"must be after from_minute ({start:g})")
+                said = words.AFTER_START.format(start=f"{start:g}")
+                self.add(f"{path}.until_minute", said)
             intervals.append(
                 VitalsInterval(
                     every_minutes=every or 0.0,
@@ -362,19 +363,16 @@ class _Checker(TomlChecker):
 
     def checks(self, vitals: Mapping[str, object]) -> tuple[VitalsCheck, ...]:
         checks: list[VitalsCheck] = []
-        minute = f"a number of minutes after dosing from 0 to {LONGEST_SESSION_MINUTES:g}"
+        minute = words.MINUTES_AFTER_DOSING.format(most=f"{LONGEST_SESSION_MINUTES:g}")
         items = self.array_of_tables(vitals, "vitals.checks", _CHECK_KEYS)
-        for path, item in self.at_most(items, "vitals.checks", MOST_CHECKS, "checks"):
+        for path, item in self.at_most(items, "vitals.checks", MOST_CHECKS, words.MOST_CHECKS):
             at_minute = self.number(
                 item, path, "at_minute", minute, between(0, LONGEST_SESSION_MINUTES)
             )
             moment = self.choice(item.get("moment", MISSING), f"{path}.moment", CheckMoment)
             given = [key for key in ("at_minute", "moment") if key in item]
             if len(given) != 1:
-                self.add(
-                    path,
-                    "needs exactly one of at_minute or moment" + (", not both" if given else ""),
-                )
+                self.add(path, words.NOT_BOTH if given else words.ONE_OF_TWO)
             if moment is not None:
                 default_label = moment.value.replace("_", " ").capitalize()
             else:
@@ -393,7 +391,11 @@ class _Checker(TomlChecker):
         values: dict[str, float] = {}
         for name, (low, high) in THRESHOLD_RANGES.items():
             value = self.number(
-                table, "thresholds", name, f"a number from {low:g} to {high:g}", between(low, high)
+                table,
+                "thresholds",
+                name,
+                words.NUMBER_FROM.format(low=f"{low:g}", high=f"{high:g}"),
+                between(low, high),
             )
             if value is not None:
                 values[name] = value
@@ -404,16 +406,18 @@ class _Checker(TomlChecker):
                 continue
             if merged[lower] > merged[higher] or (strictly and merged[lower] == merged[higher]):
                 if lower in table:
-                    relation = "below" if strictly else "at most"
-                    self.add(
-                        f"thresholds.{lower}", f"must be {relation} {higher} ({merged[higher]:g})"
-                    )
+                    relation = words.ORDER["below" if strictly else "at most"]
+                    said = relation.format(other=higher, value=f"{merged[higher]:g}")
+                    self.add(f"thresholds.{lower}", said)
                 else:
-                    relation = "above" if strictly else "at least"
-                    self.add(
-                        f"thresholds.{higher}", f"must be {relation} {lower} ({merged[lower]:g})"
-                    )
+                    relation = words.ORDER["above" if strictly else "at least"]
+                    said = relation.format(other=lower, value=f"{merged[lower]:g}")
+                    self.add(f"thresholds.{higher}", said)
         return Thresholds(**values)
+
+
+def _minutes(low: float, high: float) -> str:
+    return words.MINUTES_FROM.format(low=f"{low:g}", high=f"{high:g}")
 
 
 def parse_protocol(text: str, source: str = "") -> Protocol:
@@ -524,7 +528,7 @@ class ProtocolLibrary:
     def _load_folder(self, folder: Path, *, required: bool) -> None:
         if not folder.is_dir():
             if required:
-                self._folder_problem(folder, "protocol folder not found")
+                self._folder_problem(folder, words.NO_FOLDER)
             return
         try:
             paths = sorted(
@@ -533,7 +537,8 @@ class ProtocolLibrary:
                 if p.suffix.lower() == ".toml" and not p.name.startswith(".")
             )
         except OSError as error:
-            self._folder_problem(folder, f"cannot read the folder: {error.strerror or error}")
+            reason = str(error.strerror or error)
+            self._folder_problem(folder, words.FOLDER_UNREADABLE.format(error=reason))
             return
         loaded_from: dict[str, Path] = {}
         for path in paths:
@@ -544,7 +549,7 @@ class ProtocolLibrary:
                 continue
             if protocol.id in loaded_from:
                 line = field_lines(protocol.text).get("protocol.id")
-                message = f'id "{protocol.id}" is already used by {loaded_from[protocol.id].name}'
+                message = words.ID_TAKEN.format(id=protocol.id, file=loaded_from[protocol.id].name)
                 self._problems.append(
                     ProtocolError([Problem(line, "protocol.id", message)], str(path))
                 )

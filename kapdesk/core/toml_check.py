@@ -19,6 +19,44 @@ from pathlib import Path
 from typing import TypeVar
 
 from kapdesk.core.safe_files import SETTINGS_LIMIT, SafeFileError, read_file
+from kapdesk.core.words import QT_TRANSLATE_NOOP, Template
+
+# A problem's place and words, each a template: a language says them in its own order.
+AT_LINE_FIELD = QT_TRANSLATE_NOOP("SettingsFiles", "line {line}, {field}: {message}")
+AT_LINE = QT_TRANSLATE_NOOP("SettingsFiles", "line {line}: {message}")
+AT_FIELD = Template("SettingsFiles", "{field}: {message}")  # no words of its own
+SETTINGS_FILE = QT_TRANSLATE_NOOP("SettingsFiles", "settings file")
+KINDS = {
+    "bool": QT_TRANSLATE_NOOP("SettingsFiles", "true/false"),
+    "str": QT_TRANSLATE_NOOP("SettingsFiles", "text"),
+    "number": QT_TRANSLATE_NOOP("SettingsFiles", "a number"),
+    "list": QT_TRANSLATE_NOOP("SettingsFiles", "an array"),
+    "dict": QT_TRANSLATE_NOOP("SettingsFiles", "a table"),
+    "date": QT_TRANSLATE_NOOP("SettingsFiles", "a date/time"),
+}
+NOT_A_TABLE = QT_TRANSLATE_NOOP("SettingsFiles", "must be a table, not {kind}")
+NOT_TABLES = QT_TRANSLATE_NOOP(
+    "SettingsFiles", "must be an array of tables, not {kind}: write {header}"
+)
+UNKNOWN_KEY = QT_TRANSLATE_NOOP("SettingsFiles", 'unknown key "{key}"')
+UNKNOWN_KEY_CLOSE = QT_TRANSLATE_NOOP(
+    "SettingsFiles", 'unknown key "{key}" (did you mean "{close}"?)'
+)
+REQUIRED = QT_TRANSLATE_NOOP("SettingsFiles", "is required")
+REQUIRED_AS = QT_TRANSLATE_NOOP("SettingsFiles", "is required: {expected}")
+NOT_TEXT = QT_TRANSLATE_NOOP("SettingsFiles", "must be text, not {kind}")
+EMPTY = QT_TRANSLATE_NOOP("SettingsFiles", "must not be empty")
+MUST_BE = QT_TRANSLATE_NOOP("SettingsFiles", "must be {expected}")
+MUST_BE_NOT = QT_TRANSLATE_NOOP("SettingsFiles", "must be {expected}, not {kind}")
+NOT_FLAG = QT_TRANSLATE_NOOP("SettingsFiles", "must be true or false, not {kind}")
+NOT_ONE_OF = QT_TRANSLATE_NOOP("SettingsFiles", 'must be one of: {allowed}; "{value}" is not')
+NOT_ONE_OF_KIND = QT_TRANSLATE_NOOP("SettingsFiles", "must be one of: {allowed}; not {kind}")
+AT_THE_END = QT_TRANSLATE_NOOP("SettingsFiles", "{error} at the end of the file")
+TOO_DEEP = QT_TRANSLATE_NOOP("SettingsFiles", "values are nested too deeply")
+CANNOT_READ = QT_TRANSLATE_NOOP("SettingsFiles", "cannot read the file: {reason}")
+NOT_UTF8 = QT_TRANSLATE_NOOP(
+    "SettingsFiles", "not UTF-8 text (byte 0x{byte}); save the file with UTF-8 encoding"
+)
 
 
 @dataclass(frozen=True)
@@ -34,9 +72,18 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        line = f"line {self.line}" if self.line is not None else ""
-        where = ", ".join(part for part in (line, self.field) if part)
-        return f"{where}: {self.message}" if where else self.message
+        return self.said
+
+    @property
+    def said(self) -> str:
+        """The problem with its line and field, as kapdesk's words (said in any language)."""
+        if self.line is not None:
+            if self.field:
+                return AT_LINE_FIELD.format(line=self.line, field=self.field, message=self.message)
+            return AT_LINE.format(line=self.line, message=self.message)
+        if self.field:
+            return AT_FIELD.format(field=self.field, message=self.message)
+        return self.message
 
 
 class TomlFileError(Exception):
@@ -157,16 +204,16 @@ MISSING = object()
 
 def kind_of(value: object) -> str:
     if isinstance(value, bool):
-        return "true/false"
+        return KINDS["bool"]
     if isinstance(value, str):
-        return "text"
+        return KINDS["str"]
     if isinstance(value, int | float):
-        return "a number"
+        return KINDS["number"]
     if isinstance(value, list):
-        return "an array"
+        return KINDS["list"]
     if isinstance(value, dict):
-        return "a table"
-    return "a date/time"
+        return KINDS["dict"]
+    return KINDS["date"]
 
 
 def as_number(value: object) -> float | None:
@@ -218,7 +265,7 @@ class TomlChecker:
                 self.add(path, required)
             return {}
         if not isinstance(value, dict):
-            self.add(path, f"must be a table, not {kind_of(value)}")
+            self.add(path, NOT_A_TABLE.format(kind=kind_of(value)))
             return {}
         self.unknown_keys(value, path, known)
         return value
@@ -229,7 +276,7 @@ class TomlChecker:
         value = parent.get(path.rpartition(".")[2], [])
         if not isinstance(value, list):
             header = f"[[{path}]]"
-            self.add(path, f"must be an array of tables, not {kind_of(value)}: write {header}")
+            self.add(path, NOT_TABLES.format(kind=kind_of(value), header=header))
             return []
         items: list[tuple[str, dict[str, object]]] = []
         for index, item in enumerate(value):
@@ -238,7 +285,7 @@ class TomlChecker:
                 self.unknown_keys(item, item_path, known)
                 items.append((item_path, item))
             else:
-                self.add(item_path, f"must be a table, not {kind_of(item)}")
+                self.add(item_path, NOT_A_TABLE.format(kind=kind_of(item)))
         return items
 
     def unknown_keys(self, table: Mapping[str, object], path: str, known: Collection[str]) -> None:
@@ -246,8 +293,12 @@ class TomlChecker:
             if key in known:
                 continue
             close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
-            hint = f' (did you mean "{close[0]}"?)' if close else ""
-            self.add(join_path(path, key), f'unknown key "{key}"{hint}')
+            said = (
+                UNKNOWN_KEY_CLOSE.format(key=key, close=close[0])
+                if close
+                else UNKNOWN_KEY.format(key=key)
+            )
+            self.add(join_path(path, key), said)
 
     def text(
         self,
@@ -263,14 +314,14 @@ class TomlChecker:
         value = table.get(key, MISSING)
         if value is MISSING:
             if required:
-                self.add(where, "is required")
+                self.add(where, REQUIRED)
             return default
         if not isinstance(value, str):
-            self.add(where, f"must be text, not {kind_of(value)}")
+            self.add(where, NOT_TEXT.format(kind=kind_of(value)))
             return default
         value = value.strip()
         if nonempty and not value:
-            self.add(where, "must not be empty")
+            self.add(where, EMPTY)
         return value
 
     def number(
@@ -288,13 +339,17 @@ class TomlChecker:
         value = table.get(key, MISSING)
         if value is MISSING:
             if required:
-                self.add(where, f"is required: {expected}")
+                self.add(where, REQUIRED_AS.format(expected=expected))
             return None
         number = as_number(value)
         if number is None or not ok(number):
             is_number = isinstance(value, int | float) and not isinstance(value, bool)
-            wrong = "" if is_number else kind_of(value)
-            self.add(where, f"must be {expected}" + (f", not {wrong}" if wrong else ""))
+            said = (
+                MUST_BE.format(expected=expected)
+                if is_number
+                else MUST_BE_NOT.format(expected=expected, kind=kind_of(value))
+            )
+            self.add(where, said)
             return None
         return number
 
@@ -303,7 +358,7 @@ class TomlChecker:
     ) -> bool:
         value = table.get(key, default)
         if not isinstance(value, bool):
-            self.add(join_path(path, key), f"must be true or false, not {kind_of(value)}")
+            self.add(join_path(path, key), NOT_FLAG.format(kind=kind_of(value)))
             return default
         return value
 
@@ -316,9 +371,9 @@ class TomlChecker:
             try:
                 return kind(value)
             except ValueError:
-                self.add(where, f'must be one of: {allowed}; "{value}" is not')
+                self.add(where, NOT_ONE_OF.format(allowed=allowed, value=value))
                 return None
-        self.add(where, f"must be one of: {allowed}; not {kind_of(value)}")
+        self.add(where, NOT_ONE_OF_KIND.format(allowed=allowed, kind=kind_of(value)))
         return None
 
     # -- sections --
@@ -329,7 +384,7 @@ def syntax_problem(error: tomllib.TOMLDecodeError) -> Problem:
     if match := re.search(r"\s*\(at line (\d+), column \d+\)$", message):
         return Problem(int(match.group(1)), "", message[: match.start()])
     message = message.removesuffix(" (at end of document)")
-    return Problem(None, "", f"{message} at the end of the file")
+    return Problem(None, "", AT_THE_END.format(error=message))
 
 
 def parse_toml(text: str, error: type[TomlFileError], source: str = "") -> dict[str, object]:
@@ -339,7 +394,7 @@ def parse_toml(text: str, error: type[TomlFileError], source: str = "") -> dict[
     except tomllib.TOMLDecodeError as exc:
         raise error([syntax_problem(exc)], source) from None
     except RecursionError:
-        raise error([Problem(None, "", "values are nested too deeply")], source) from None
+        raise error([Problem(None, "", TOO_DEEP)], source) from None
 
 
 def read_toml_text(path: Path, error: type[TomlFileError]) -> str:
@@ -350,15 +405,15 @@ def read_toml_text(path: Path, error: type[TomlFileError]) -> str:
     """
     source = str(path)
     try:
-        raw = read_file(path, limit=SETTINGS_LIMIT, what="settings file")
+        raw = read_file(path, limit=SETTINGS_LIMIT, what=SETTINGS_FILE)
     except SafeFileError as exc:
-        problem = Problem(None, "", f"cannot read the file: {exc.reason}")
+        problem = Problem(None, "", CANNOT_READ.format(reason=exc.reason))
         raise error([problem], source) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        message = f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file with UTF-8 encoding"
+        message = NOT_UTF8.format(byte=f"{raw[exc.start]:02x}")
         raise error([Problem(line, "", message)], source) from None
 
 

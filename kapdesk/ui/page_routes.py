@@ -39,6 +39,7 @@ DEFAULTS_APPLY = QT_TRANSLATE_NOOP("PageRoutes", "{problem} (kapdesk's defaults 
 KEPT_IN = QT_TRANSLATE_NOOP("PageRoutes", "Kept in {file}.")
 # Two sentences, one after the other: no words of its own, the same in every language.
 ONE_THEN_OTHER = Template("PageRoutes", "{first} {second}")
+FILE_PROBLEM = Template("PageRoutes", "{source}: {problem}")  # no words of its own
 COURSE_TEXT = QT_TRANSLATE_NOOP("PageRoutes", "Session {number} of {total}")
 THE_COURSE = QT_TRANSLATE_NOOP("PageRoutes", "The course")
 AWAKE_REASON = QT_TRANSLATE_NOOP("PageRoutes", "A ketamine-assisted therapy session is running")
@@ -73,7 +74,11 @@ class PageRoutes(WindowParts):
             *self.library.problems,
             *self.records.clinic_problems,
         ]
-        problems = [f"{error.source}: {error.problems[0]}" for error in failed if error.problems]
+        problems: list[str] = [
+            FILE_PROBLEM.format(source=error.source, problem=error.problems[0].said)
+            for error in failed
+            if error.problems
+        ]
         store, sounds, bundled = self.store, self.sound_library, self.records.sounds
         self.setup_view.load(self.library.protocols(), [], [], problems, self.soundtracks)
 

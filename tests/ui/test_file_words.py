@@ -10,13 +10,20 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from kapdesk.app import build_window
+from kapdesk.core.clock import FakeClock
+from kapdesk.paths import AppPaths
+from kapdesk.storage.db import Storage
+from kapdesk.ui import theme
 from kapdesk.ui.language import Language
 from kapdesk.ui.library_view import LibraryView
 from kapdesk.ui.main_window import MainWindow
 from tests.support.forms import choose_path
 from tests.support.ops import settle
+from tests.ui.conftest import sign_in
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -69,3 +76,44 @@ def test_a_playlist_file_that_is_no_file_is_said_in_spanish(
     assert view.message.text() == (
         f"pipe.m3u: {pipe}: es una tubería (FIFO), no un archivo de lista de reproducción"
     )
+
+
+def test_a_protocol_with_problems_is_named_on_set_up_in_spanish(
+    qtbot: QtBot,
+    *,
+    qapp: QApplication,
+    storage: Storage,
+    paths: AppPaths,
+    clock: FakeClock,
+    language: Language,
+) -> None:
+    folder = paths.clinic_protocols_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "broken.toml").write_text(
+        '[protocol]\nid = "Broken Id"\nname = "Broken"\nroute = "IV"\n\n'
+        '[[phases]]\nname = "Onset"\nminutes = "ten"\n',
+        encoding="utf-8",
+    )
+    (folder / "unknown.toml").write_text(
+        '[protocol]\nid = "odd"\nname = "Odd"\nroute = "IV"\nadvanse = "manual"\n\n'
+        '[[phases]]\nname = "Onset"\nminutes = 10\n',
+        encoding="utf-8",
+    )
+    language.speak("es")
+    theme.apply(qapp)
+    built = build_window(storage, paths, clock)
+    qtbot.addWidget(built)
+    sign_in(built)
+    problems = built.setup_view.protocol_problems
+    assert not problems.isHidden()
+    said = problems.text()
+    assert (
+        f"{folder / 'broken.toml'}: línea 2, protocol.id: debe tener solo minúsculas, dígitos y "
+        'guiones sueltos (como "iv-ketamine"); "Broken Id" no cumple'
+    ) in said
+    assert (
+        f"{folder / 'unknown.toml'}: línea 5, protocol.advanse: clave desconocida "
+        '"advanse" (¿quiso decir "advance"?)'
+    ) in said
+    language.speak("en")  # the same problems, in English again
+    assert "line 2, protocol.id: must be lowercase letters" in problems.text()
