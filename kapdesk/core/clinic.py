@@ -19,6 +19,8 @@ from kapdesk.core.loudness import DEFAULT_TARGET, HIGHEST_TARGET, LOWEST_TARGET
 from kapdesk.core.preparation import BREATH_PATTERNS, Breath, BreathPattern
 from kapdesk.core.toml_check import (
     MISSING,
+    MUST_BE_NOT,
+    REQUIRED_AS,
     SLUG,
     TomlChecker,
     TomlFileError,
@@ -29,6 +31,7 @@ from kapdesk.core.toml_check import (
     sorted_problems,
 )
 from kapdesk.core.units import LANGUAGES, Temperature, Units, Weight, units_for
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # How many of each list the file may hold: more is a file gone wrong, and the breathing pacer
@@ -128,6 +131,46 @@ _LOCALE_KEYS = ("language", "region", "temperature", "weight")
 _HANDOUT_KEYS = ("urgent", "prompts", "steps", "followups")
 _REGION = r"[a-z]{2,3}(_[A-Z]{2})?"
 
+# What is wrong in clinic.toml, said on the set-up page: each a template.
+LOCK_MINUTES = QT_TRANSLATE_NOOP("ClinicSettings", "a number of minutes from 0 (never) to 120")
+LOUDNESS = QT_TRANSLATE_NOOP(
+    "ClinicSettings", "a loudness in LUFS from {low} (quieter) to {high} (louder), such as {usual}"
+)
+ONE_OF = QT_TRANSLATE_NOOP("ClinicSettings", "one of {allowed}")
+EITHER = QT_TRANSLATE_NOOP("ClinicSettings", '"{first}" or "{second}"')
+NOT_ALLOWED = QT_TRANSLATE_NOOP("ClinicSettings", 'must be {expected}; "{value}" is not')
+NOT_REGION = QT_TRANSLATE_NOOP(
+    "ClinicSettings", 'must be a locale name like "en_US"; "{region}" is not'
+)
+NOT_DAYS = QT_TRANSLATE_NOOP(
+    "ClinicSettings", 'must be a list of days like ["mon", "tue", "wed", "thu", "fri"]'
+)
+NOT_A_DAY = QT_TRANSLATE_NOOP(
+    "ClinicSettings", "{day} is not a day: write mon, tue, wed, thu, fri, sat, sun"
+)
+NOT_A_SLUG = QT_TRANSLATE_NOOP("ClinicSettings", 'must be a slug like "{example}"; "{id}" is not')
+USED_TWICE = QT_TRANSLATE_NOOP("ClinicSettings", '"{id}" is used twice')
+DAYS = QT_TRANSLATE_NOOP("ClinicSettings", "a whole number of days from 0 to 365")
+MOST_FOLLOWUPS_SAID = QT_TRANSLATE_NOOP(
+    "ClinicSettings", "at most {most} follow-ups; there are {count}"
+)
+NOT_BEFORE = QT_TRANSLATE_NOOP("ClinicSettings", "must be at least earliest_days ({earliest})")
+NOT_QUESTIONS = QT_TRANSLATE_NOOP("ClinicSettings", "must be a list of questions, as text")
+MOST_PATTERNS = QT_TRANSLATE_NOOP(
+    "ClinicSettings", "at most {most} breathing patterns; there are {count}"
+)
+BREATH_SHAPE = QT_TRANSLATE_NOOP(
+    "ClinicSettings",
+    'a list of [what, seconds] pairs like [["in", 4], ["out", 6]]; what is {allowed}',
+)
+MOST_STEPS = QT_TRANSLATE_NOOP("ClinicSettings", "at most {most} steps; there are {count}")
+NOT_A_PAIR = QT_TRANSLATE_NOOP(
+    "ClinicSettings", "must be a [what, seconds] pair; what is {allowed}"
+)
+NOT_A_BREATH = QT_TRANSLATE_NOOP("ClinicSettings", "{what} is not one of {allowed}")
+SECONDS = QT_TRANSLATE_NOOP("ClinicSettings", "the seconds must be a number from 0.5 to 60")
+NO_BREATH_IN = QT_TRANSLATE_NOOP("ClinicSettings", "needs a step breathing in")
+
 
 class _Checker(TomlChecker):
     def settings(self, data: Mapping[str, object], base: ClinicSettings) -> ClinicSettings:
@@ -147,7 +190,7 @@ class _Checker(TomlChecker):
                     head,
                     "clinic",
                     "lock_minutes",
-                    "a number of minutes from 0 (never) to 120",
+                    LOCK_MINUTES,
                     lambda x: 0 <= x <= 120,
                 )
                 if minutes is not None:
@@ -167,8 +210,11 @@ class _Checker(TomlChecker):
                 self.section(data, "sound", _SOUND_KEYS),
                 "sound",
                 "target_loudness",
-                f"a loudness in LUFS from {LOWEST_TARGET:g} (quieter) to {HIGHEST_TARGET:g}"
-                f" (louder), such as {DEFAULT_TARGET:g}",
+                LOUDNESS.format(
+                    low=f"{LOWEST_TARGET:g}",
+                    high=f"{HIGHEST_TARGET:g}",
+                    usual=f"{DEFAULT_TARGET:g}",
+                ),
                 lambda x: LOWEST_TARGET <= x <= HIGHEST_TARGET,
             )
             if target is not None:
@@ -222,9 +268,12 @@ class _Checker(TomlChecker):
 
         values: dict[str, str] = {}
         choices = {
-            "language": (LANGUAGES, f"one of {', '.join(LANGUAGES)}"),
-            "temperature": (tuple(t.value for t in Temperature), '"C" or "F"'),
-            "weight": (tuple(w.value for w in Weight), '"kg" or "lb"'),
+            "language": (LANGUAGES, ONE_OF.format(allowed=", ".join(LANGUAGES))),
+            "temperature": (
+                tuple(t.value for t in Temperature),
+                EITHER.format(first="C", second="F"),
+            ),
+            "weight": (tuple(w.value for w in Weight), EITHER.format(first="kg", second="lb")),
         }
         for key, field_name in (
             ("language", "language"),
@@ -235,13 +284,13 @@ class _Checker(TomlChecker):
                 value = self.text(table, "locale", key)
                 allowed, said = choices[key]
                 if value and value not in allowed:
-                    self.add(f"locale.{key}", f'must be {said}; "{value}" is not')
+                    self.add(f"locale.{key}", NOT_ALLOWED.format(expected=said, value=value))
                 else:
                     values[field_name] = value
         if "region" in table:
             region = self.text(table, "locale", "region")
             if region and not re.fullmatch(_REGION, region):
-                self.add("locale.region", f'must be a locale name like "en_US"; "{region}" is not')
+                self.add("locale.region", NOT_REGION.format(region=region))
             else:
                 values["region"] = region
         return values
@@ -249,13 +298,13 @@ class _Checker(TomlChecker):
     def open_days(self, value: object) -> tuple[int, ...]:
         where = "clinic.open_days"
         if not isinstance(value, list) or not value:
-            self.add(where, 'must be a list of days like ["mon", "tue", "wed", "thu", "fri"]')
+            self.add(where, NOT_DAYS)
             return ()
         days: list[int] = []
         for day in value:
             name = day.strip().lower()[:3] if isinstance(day, str) else ""
             if name not in WEEKDAYS:
-                self.add(where, f"{day!r} is not a day: write mon, tue, wed, thu, fri, sat, sun")
+                self.add(where, NOT_A_DAY.format(day=repr(day)))
                 continue
             days.append(WEEKDAYS.index(name))
         return tuple(sorted(set(days)))
@@ -263,9 +312,9 @@ class _Checker(TomlChecker):
     def _id(self, item: Mapping[str, object], path: str, seen: set[str], what: str) -> str:
         item_id = self.text(item, path, "id", required=True, nonempty=True)
         if item_id and not SLUG.fullmatch(item_id):
-            self.add(f"{path}.id", f'must be a slug like "{what}"; "{item_id}" is not')
+            self.add(f"{path}.id", NOT_A_SLUG.format(example=what, id=item_id))
         elif item_id in seen:
-            self.add(f"{path}.id", f'"{item_id}" is used twice')
+            self.add(f"{path}.id", USED_TWICE.format(id=item_id))
         seen.add(item_id)
         return item_id
 
@@ -274,7 +323,7 @@ class _Checker(TomlChecker):
             item,
             path,
             key,
-            "a whole number of days from 0 to 365",
+            DAYS,
             lambda x: x == int(x) and 0 <= x <= 365,
             required=True,
         )
@@ -285,14 +334,15 @@ class _Checker(TomlChecker):
         seen: set[str] = set()
         items = self.array_of_tables(data, "followups", _FOLLOWUP_KEYS)
         if len(items) > MOST_FOLLOWUPS:
-            self.add("followups", f"at most {MOST_FOLLOWUPS} follow-ups; there are {len(items)}")
+            said = MOST_FOLLOWUPS_SAID.format(most=MOST_FOLLOWUPS, count=len(items))
+            self.add("followups", said)
         for path, item in items[:MOST_FOLLOWUPS]:
             rule_id = self._id(item, path, seen, "integration")
             name = self.text(item, path, "name", required=True, nonempty=True)
             earliest = self._days(item, path, "earliest_days")
             latest = self._days(item, path, "latest_days")
             if latest < earliest:
-                self.add(f"{path}.latest_days", f"must be at least earliest_days ({earliest})")
+                self.add(f"{path}.latest_days", NOT_BEFORE.format(earliest=earliest))
             offered = self.flag({"offered": True, **item}, path, "offered")
             next_dose = self.flag(item, path, "next_dose")
             rules.append(FollowUpRule(rule_id, name, earliest, latest, offered, next_dose))
@@ -300,7 +350,7 @@ class _Checker(TomlChecker):
 
     def prompts(self, value: object, where: str = "integration.prompts") -> tuple[str, ...]:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            self.add(where, "must be a list of questions, as text")
+            self.add(where, NOT_QUESTIONS)
             return ()
         return tuple(str(v).strip() for v in value)
 
@@ -317,10 +367,8 @@ class _Checker(TomlChecker):
         seen = {p.id for p in BREATH_PATTERNS}
         items = self.array_of_tables(data, "breathing", _BREATHING_KEYS)
         if len(items) > MOST_BREATHING_PATTERNS:
-            self.add(
-                "breathing",
-                f"at most {MOST_BREATHING_PATTERNS} breathing patterns; there are {len(items)}",
-            )
+            said = MOST_PATTERNS.format(most=MOST_BREATHING_PATTERNS, count=len(items))
+            self.add("breathing", said)
         for path, item in items[:MOST_BREATHING_PATTERNS]:
             pattern_id = self._id(item, path, seen, "calm-6-2-7")
             name = self.text(item, path, "name", required=True, nonempty=True)
@@ -332,32 +380,32 @@ class _Checker(TomlChecker):
 
     def breath_steps(self, value: object, where: str) -> tuple[tuple[Breath, float], ...]:
         allowed = ", ".join(b.value for b in Breath)
-        shape = f'a list of [what, seconds] pairs like [["in", 4], ["out", 6]]; what is {allowed}'
+        shape = BREATH_SHAPE.format(allowed=allowed)
         if value is MISSING:
-            self.add(where, f"is required: {shape}")
+            self.add(where, REQUIRED_AS.format(expected=shape))
             return ()
         if not isinstance(value, list) or not value:
-            self.add(where, f"must be {shape}, not {kind_of(value)}")
+            self.add(where, MUST_BE_NOT.format(expected=shape, kind=kind_of(value)))
             return ()
         if len(value) > MOST_BREATH_STEPS:
-            self.add(where, f"at most {MOST_BREATH_STEPS} steps; there are {len(value)}")
+            self.add(where, MOST_STEPS.format(most=MOST_BREATH_STEPS, count=len(value)))
             return ()
         steps: list[tuple[Breath, float]] = []
         for n, step in enumerate(value):
             at = f"{where}[{n}]"
             if not (isinstance(step, list) and len(step) == 2):
-                self.add(at, f"must be a [what, seconds] pair; what is {allowed}")
+                self.add(at, NOT_A_PAIR.format(allowed=allowed))
                 continue
             what, seconds = step
             number = as_number(seconds)
             if what not in {b.value for b in Breath}:
-                self.add(at, f"{what!r} is not one of {allowed}")
+                self.add(at, NOT_A_BREATH.format(what=repr(what), allowed=allowed))
             elif number is None or not 0.5 <= number <= 60:
-                self.add(at, "the seconds must be a number from 0.5 to 60")
+                self.add(at, SECONDS)
             else:
                 steps.append((Breath(what), number))
         if steps and not any(b is Breath.IN for b, _ in steps):
-            self.add(where, "needs a step breathing in")
+            self.add(where, NO_BREATH_IN)
             return ()
         return tuple(steps)
 

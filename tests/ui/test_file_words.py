@@ -117,3 +117,19 @@ def test_a_protocol_with_problems_is_named_on_set_up_in_spanish(
     ) in said
     language.speak("en")  # the same problems, in English again
     assert "line 2, protocol.id: must be lowercase letters" in problems.text()
+
+
+def test_a_bad_clinic_file_is_named_on_set_up_in_spanish(
+    qtbot: QtBot, storage: Storage, paths: AppPaths, clock: FakeClock, language: Language
+) -> None:
+    paths.clinic_settings.write_text('[clinic]\nopen_days = ["mon", "someday"]\n', "utf-8")
+    language.speak("es")
+    built = build_window(storage, paths, clock)
+    qtbot.addWidget(built)
+    sign_in(built)
+    problems = built.setup_view.protocol_problems
+    assert not problems.isHidden()
+    assert (
+        f"{paths.clinic_settings}: línea 2, clinic.open_days: 'someday' no es un día: escriba "
+        "mon, tue, wed, thu, fri, sat, sun"
+    ) in problems.text()
