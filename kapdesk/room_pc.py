@@ -27,6 +27,7 @@ RENAME_LATER = QT_TRANSLATE_NOOP(
     "RoomPC", "The room's name can change once no session is open in it."
 )
 REFUSED = QT_TRANSLATE_NOOP("RoomPC", "{reason}.")
+NOT_WRITTEN = QT_TRANSLATE_NOOP("RoomPC", "The settings could not be written to {file}: {error}.")
 
 
 class AuditLog(Protocol):
@@ -114,7 +115,7 @@ def save_room(
     try:
         _write(pc.file, text)
     except OSError as exc:
-        return f"The settings could not be written to {pc.file}: {exc.strerror or exc}."
+        return NOT_WRITTEN.format(file=pc.file, error=str(exc.strerror or exc))
     changed = room.changed_keys(pc.room)
     try:
         audit.record(

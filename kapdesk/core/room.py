@@ -133,16 +133,35 @@ def _quoted(text: str) -> str:
     return f'"{escaped}"'
 
 
+# What is wrong in room.toml, said on the admin's page: each a template.
+_AT_MOST_CHARACTERS = QT_TRANSLATE_NOOP("RoomSettings", "must have at most {count} characters")
+_LOCK_MINUTES = QT_TRANSLATE_NOOP("RoomSettings", "0 (never) to 240 minutes")
+_FROM_TO = QT_TRANSLATE_NOOP("RoomSettings", "{low} to {high}")
+_WHOLE_PATH = QT_TRANSLATE_NOOP(
+    "RoomSettings", "must be a whole path (/media/usb/kapdesk), or empty for none"
+)
+_WHOLE_NUMBER = QT_TRANSLATE_NOOP("RoomSettings", "must be a whole number, 0 to {most}")
+_NOT_KEPT = QT_TRANSLATE_NOOP("RoomSettings", "must be 0 to {most}, not {value}")
+_POSTGRESQL = QT_TRANSLATE_NOOP(
+    "RoomSettings", "must be a PostgreSQL URL (postgresql://user@server/database)"
+)
+_NO_PASSWORD = QT_TRANSLATE_NOOP(
+    "RoomSettings", "must not hold the password: kapdesk connect keeps it in the OS keyring"
+)
+
+
 class _RoomChecker(TomlChecker):
     def read(self, data: dict[str, object]) -> RoomSettings:
         self.unknown_keys(data, "", ROOM_KEYS)
         settings = RoomSettings()
         name = self.text(data, "", "room_name")
         if len(name) > LONGEST_NAME:
-            self.add("room_name", f"must have at most {LONGEST_NAME} characters")
+            self.add("room_name", _AT_MOST_CHARACTERS.format(count=LONGEST_NAME))
             name = ""
-        lock = self.number(data, "", "lock_minutes", "0 (never) to 240 minutes", between(0, 240))
-        volume = self.number(data, "", "volume_limit", "0.05 to 1.0", between(0.05, 1.0))
+        lock = self.number(data, "", "lock_minutes", _LOCK_MINUTES, between(0, 240))
+        volume = self.number(
+            data, "", "volume_limit", _FROM_TO.format(low="0.05", high="1.0"), between(0.05, 1.0)
+        )
         return replace(
             settings,
             room_name=name,
@@ -164,31 +183,28 @@ class _RoomChecker(TomlChecker):
     def _backup_dir(self, data: dict[str, object]) -> str:
         folder = self.text(data, "", "backup_dir").strip()
         if folder and not Path(folder).expanduser().is_absolute():
-            self.add("backup_dir", "must be a whole path (/media/usb/kapdesk), or empty for none")
+            self.add("backup_dir", _WHOLE_PATH)
             return ""
         return folder
 
     def _kept(self, data: dict[str, object], key: str, default: int) -> int:
         value = data.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int):
-            self.add(key, f"must be a whole number, 0 to {MOST_KEPT}")
+            self.add(key, _WHOLE_NUMBER.format(most=MOST_KEPT))
             return default
         if not 0 <= value <= MOST_KEPT:
-            self.add(key, f"must be 0 to {MOST_KEPT}, not {value}")
+            self.add(key, _NOT_KEPT.format(most=MOST_KEPT, value=value))
             return default
         return value
 
     def _database(self, data: dict[str, object]) -> str:
         url = self.text(data, "", "database")
         if url and not url.startswith(("postgresql:", "postgresql+")):
-            self.add("database", "must be a PostgreSQL URL (postgresql://user@server/database)")
+            self.add("database", _POSTGRESQL)
             return ""
         user_part = url.split("://", 1)[-1].split("@", 1)[0] if "@" in url else ""
         if ":" in user_part or "password=" in url.lower():
-            self.add(
-                "database",
-                "must not hold the password: kapdesk connect keeps it in the OS keyring",
-            )
+            self.add("database", _NO_PASSWORD)
             return ""
         return url
 

@@ -19,13 +19,15 @@ from pathlib import Path
 from typing import TypeVar
 
 from kapdesk.core.safe_files import SETTINGS_LIMIT, SafeFileError, read_file
-from kapdesk.core.words import QT_TRANSLATE_NOOP, Template
+from kapdesk.core.words import QT_TRANSLATE_NOOP, Template, joined
 
 # A problem's place and words, each a template: a language says them in its own order.
 AT_LINE_FIELD = QT_TRANSLATE_NOOP("SettingsFiles", "line {line}, {field}: {message}")
 AT_LINE = QT_TRANSLATE_NOOP("SettingsFiles", "line {line}: {message}")
 AT_FIELD = Template("SettingsFiles", "{field}: {message}")  # no words of its own
 SETTINGS_FILE = QT_TRANSLATE_NOOP("SettingsFiles", "settings file")
+ONE_PROBLEM = QT_TRANSLATE_NOOP("SettingsFiles", "{source}: {count} problem")
+PROBLEMS = QT_TRANSLATE_NOOP("SettingsFiles", "{source}: {count} problems")
 KINDS = {
     "bool": QT_TRANSLATE_NOOP("SettingsFiles", "true/false"),
     "str": QT_TRANSLATE_NOOP("SettingsFiles", "text"),
@@ -95,8 +97,10 @@ class TomlFileError(Exception):
         self.problems: list[Problem] = list(problems)
         self.source = source
         count = len(self.problems)
-        head = f"{source or self.noun}: {count} problem{'' if count == 1 else 's'}"
-        super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))
+        head = (ONE_PROBLEM if count == 1 else PROBLEMS).format(
+            source=source or self.noun, count=count
+        )
+        super().__init__(joined([head, *(p.said for p in self.problems)], "\n  "))
 
 
 # --- locating fields in the TOML text -------------------------------------------------------

@@ -212,7 +212,7 @@ class PageRoutes(WindowParts):
         today = self._clock.now().astimezone().date()
         self.staff_view.show_for(self.staff, self.member, QDate(today.year, today.month, today.day))
         pc = self.records.room_pc
-        problem = DEFAULTS_APPLY.format(problem=pc.problem) if pc.problem else ""
+        problem = DEFAULTS_APPLY.format(problem=words_of(pc.problem)) if pc.problem else ""
         where = KEPT_IN.format(file=str(pc.file)) if pc.file else ""
         both = problem and where
         said = ONE_THEN_OTHER.format(first=problem, second=where) if both else problem or where

@@ -133,3 +133,23 @@ def test_a_bad_clinic_file_is_named_on_set_up_in_spanish(
         f"{paths.clinic_settings}: línea 2, clinic.open_days: 'someday' no es un día: escriba "
         "mon, tue, wed, thu, fri, sat, sun"
     ) in problems.text()
+
+
+def test_a_room_file_that_is_not_used_is_said_in_spanish_on_the_admins_page(
+    qtbot: QtBot, storage: Storage, paths: AppPaths, clock: FakeClock, language: Language
+) -> None:
+    paths.room_settings.parent.mkdir(parents=True, exist_ok=True)
+    paths.room_settings.write_text("backup_keep_daily = 1000\n", encoding="utf-8")
+    language.speak("es")
+    built = build_window(storage, paths, clock)
+    qtbot.addWidget(built)
+    sign_in(built)
+    qtbot.mouseClick(built.setup_view.staff_button, Qt.MouseButton.LeftButton)
+    settle(built)
+    assert built.pages.currentWidget() is built.staff_view
+    note = built.staff_view.room_note.text()
+    assert note.startswith(
+        f"{paths.room_settings}: 1 problema\n  línea 1, backup_keep_daily: debe ser de 0 a "
+        "999, no 1000"
+    )
+    assert "problem\n" not in note
