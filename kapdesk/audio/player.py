@@ -176,7 +176,8 @@ class Player:
                 self._backend.bed.play(fade_ms=_ms(self.settings.bed_fade_seconds))
                 self.bed_problem = None
             except AudioError as exc:
-                self.bed_problem = BED_CANNOT_PLAY.format(bed=soundtrack.bed.title, reason=str(exc))
+                reason = exc.args[0] if len(exc.args) == 1 else str(exc)  # its words
+                self.bed_problem = BED_CANNOT_PLAY.format(bed=soundtrack.bed.title, reason=reason)
                 self._problem(self.bed_problem)
         playlist = soundtrack.playlist_for(phase_name)
         if playlist is None or not playlist.tracks:
@@ -334,7 +335,8 @@ class Player:
             except AudioError as exc:
                 self.index = candidate
                 self._emit(EventKind.TRACK_FAILED, {**self._track_data(track), "reason": str(exc)})
-                self._problem(TRACK_SKIPPED.format(track=track.label(), reason=str(exc)))
+                reason = exc.args[0] if len(exc.args) == 1 else str(exc)  # its words
+                self._problem(TRACK_SKIPPED.format(track=track.label(), reason=reason))
                 continue
             self.index = candidate
             self._state = _Music.PLAYING

@@ -41,17 +41,38 @@ from mutagen.wave import WAVE
 
 from kapdesk.audio.backend import AudioError
 from kapdesk.audio.whole_file import flac_end_sample, mp3_frames_decode, ogg_cut_short
+from kapdesk.core.words import QT_TRANSLATE_NOOP, Template
 
-# Plain reasons, for the sitter.
-MISSING: Final = "the file is missing"
-FOLDER: Final = "this is a folder, not a sound file"
-NOT_A_FILE: Final = "this is not an ordinary file"
-UNREADABLE: Final = "the file cannot be read (permission denied)"
-EMPTY: Final = "the file is empty"
-UNSUPPORTED: Final = "not a sound file kapdesk can play"
-NOT_SOUND: Final = "the file is damaged or is not really a sound file"
-CUT_SHORT: Final = "the file is damaged or cut short"
-NO_SOUND: Final = "the file holds no sound (its length is zero)"
+# Plain reasons, for the sitter (the sound card, the library page), each marked for translation.
+MISSING: Final = QT_TRANSLATE_NOOP("SoundFiles", "the file is missing")
+FOLDER: Final = QT_TRANSLATE_NOOP("SoundFiles", "this is a folder, not a sound file")
+NOT_A_FILE: Final = QT_TRANSLATE_NOOP("SoundFiles", "this is not an ordinary file")
+UNREADABLE: Final = QT_TRANSLATE_NOOP("SoundFiles", "the file cannot be read (permission denied)")
+EMPTY: Final = QT_TRANSLATE_NOOP("SoundFiles", "the file is empty")
+UNSUPPORTED: Final = QT_TRANSLATE_NOOP("SoundFiles", "not a sound file kapdesk can play")
+NOT_SOUND: Final = QT_TRANSLATE_NOOP(
+    "SoundFiles", "the file is damaged or is not really a sound file"
+)
+CUT_SHORT: Final = QT_TRANSLATE_NOOP("SoundFiles", "the file is damaged or cut short")
+NO_SOUND: Final = QT_TRANSLATE_NOOP("SoundFiles", "the file holds no sound (its length is zero)")
+WRONG_NAME: Final = QT_TRANSLATE_NOOP(
+    "SoundFiles", "the file is named {suffix} but holds {format} sound; rename it to {right}"
+)
+OS_UNREADABLE: Final = QT_TRANSLATE_NOOP("SoundFiles", "the file cannot be read ({detail})")
+_PLAIN: Final[dict[str, Template]] = {
+    str(reason): reason
+    for reason in (
+        *(MISSING, FOLDER, NOT_A_FILE, UNREADABLE, EMPTY),
+        *(UNSUPPORTED, NOT_SOUND, CUT_SHORT, NO_SOUND),
+    )
+}
+
+
+def reason_words(reason: str) -> str:
+    """A reason a file cannot play as kapdesk's words, where it is one of the plain reasons
+    (a reason kept in the library is plain text again): to be said in any language."""
+    return _PLAIN.get(reason, reason)
+
 
 WAV: Final = "WAV"
 AIFF_FORMAT: Final = "AIFF"
@@ -193,8 +214,7 @@ def probe(path: Path) -> Probe:
     if suffix not in _SUFFIXES[read.format]:
         right = _SUFFIXES[read.format][0]
         return refused(
-            f"the file is named {suffix} but holds {read.format} sound; rename it to {right}",
-            read.format,
+            WRONG_NAME.format(suffix=suffix, format=read.format, right=right), read.format
         )
     if read.duration is not None and read.duration <= 0:
         return refused(NO_SOUND, read.format)
@@ -221,7 +241,7 @@ def _os_reason(error: OSError) -> str:
     if isinstance(error, PermissionError):
         return UNREADABLE
     detail = (error.strerror or type(error).__name__).lower()
-    return f"the file cannot be read ({detail})"
+    return OS_UNREADABLE.format(detail=detail)
 
 
 def _read(path: Path, suffix: str) -> _Read:

@@ -56,6 +56,7 @@ from kapdesk.audio.probe import (
     require_playable,
 )
 from kapdesk.core.clock import Clock, SystemClock
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from _typeshed import WriteableBuffer
@@ -91,10 +92,18 @@ FREQUENCY: Final = 44100
 BUFFER_FRAMES: Final = 1024
 BED_CHANNEL: Final = 0
 
-CLOSED: Final = "the sound device is closed"
-NOTHING_LOADED: Final = "nothing is loaded to play"
-TOO_LARGE: Final = "the file is too large to load"
-NO_START_PART_WAY: Final = "kapdesk cannot start this file part-way through"
+CLOSED: Final = QT_TRANSLATE_NOOP("SoundDevice", "the sound device is closed")
+NOTHING_LOADED: Final = QT_TRANSLATE_NOOP("SoundDevice", "nothing is loaded to play")
+TOO_LARGE: Final = QT_TRANSLATE_NOOP("SoundDevice", "the file is too large to load")
+NO_START_PART_WAY: Final = QT_TRANSLATE_NOOP(
+    "SoundDevice", "kapdesk cannot start this file part-way through"
+)
+ALREADY_OPEN: Final = QT_TRANSLATE_NOOP(
+    "SoundDevice", "the sound device is already open in kapdesk"
+)
+NOT_OPENED: Final = QT_TRANSLATE_NOOP(
+    "SoundDevice", "the sound device could not be opened ({error})"
+)
 
 # Fragments of SDL_mixer's messages that mean "this decoder does not exist here".
 _UNSUPPORTED_HINTS: Final = (
@@ -530,13 +539,13 @@ class PygameBackend:
         clock: Clock | None = None,
     ) -> None:
         if pygame.mixer.get_init() is not None:
-            raise AudioError("the sound device is already open in kapdesk")
+            raise AudioError(ALREADY_OPEN)
         try:
             pygame.mixer.init(
                 frequency=frequency, size=-16, channels=2, buffer=buffer, allowedchanges=0
             )
         except pygame.error as error:
-            raise AudioError(f"the sound device could not be opened ({error})") from error
+            raise AudioError(NOT_OPENED.format(error=str(error))) from error
         pygame.mixer.set_reserved(BED_CHANNEL + 1)
         self._device = _Device(clock or SystemClock())
         self._music = MusicLayer(self._device)

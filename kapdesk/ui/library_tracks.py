@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
+from kapdesk.audio.probe import reason_words
 from kapdesk.core.loudness import DEFAULT_TARGET, Loudness, matching
 from kapdesk.core.loudness_words import (
     gain_hint,
@@ -155,7 +156,7 @@ class TrackTable(QTableWidget):
             if playable
             else translated(CANNOT_PLAY),
             translated(gain_text(match)) if playable else "",
-            translated(PLAYABLE) if playable else item.problem or "",
+            translated(PLAYABLE) if playable else translated(reason_words(item.problem or "")),
         )
         marked = playable and (match.too_quiet or match.peak_limited)
         for column, text in enumerate(cells):
@@ -171,7 +172,7 @@ class TrackTable(QTableWidget):
             if column == LOUDNESS and item.loudness is not None:
                 cell.setToolTip(translated(loudness_hint(item.loudness)))
             elif column == LOUDNESS and not playable:
-                cell.setToolTip(item.problem or "")
+                cell.setToolTip(translated(reason_words(item.problem or "")))
             self.setItem(row, column, cell)
 
 

@@ -37,7 +37,7 @@ from kapdesk.ui.widgets import (
     set_role,
     set_style,
 )
-from kapdesk.ui.words import say, say_button
+from kapdesk.ui.words import say, say_button, words_of
 
 if TYPE_CHECKING:
     from kapdesk.storage.journeys import OpenJourney
@@ -258,7 +258,7 @@ class SoundPanel(QWidget):
             try:
                 self._backend = self._factory()
             except AudioError as exc:
-                self.device_problem = str(exc)
+                self.device_problem = words_of(exc)
         if self._backend is None:
             reason = self.device_problem
             self._show_nothing(DEVICE_PROBLEM.format(reason=reason) if reason else SOUND_OFF)

@@ -14,13 +14,18 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kapdesk.app import build_window
+from kapdesk.audio.backend import AudioError
+from kapdesk.audio.player import TRACK_SKIPPED
+from kapdesk.audio.probe import require_playable
 from kapdesk.core.clock import FakeClock
 from kapdesk.paths import AppPaths
 from kapdesk.storage.db import Storage
 from kapdesk.ui import theme
 from kapdesk.ui.language import Language
+from kapdesk.ui.library_tracks import STATUS, TITLE
 from kapdesk.ui.library_view import LibraryView
 from kapdesk.ui.main_window import MainWindow
+from kapdesk.ui.words import translated, words_of
 from tests.support.forms import choose_path
 from tests.support.ops import settle
 from tests.ui.conftest import sign_in
@@ -34,6 +39,12 @@ def _library(qtbot: QtBot, window: MainWindow) -> LibraryView:
     assert window.pages.currentWidget() is view
     settle(window)  # the library has come
     return view
+
+
+def _cell(view: LibraryView, row: int, column: int) -> str:
+    item = view.table.item(row, column)
+    assert item is not None
+    return item.text()
 
 
 def _import(qtbot: QtBot, window: MainWindow, view: LibraryView, path: Path) -> str:
@@ -153,3 +164,37 @@ def test_a_room_file_that_is_not_used_is_said_in_spanish_on_the_admins_page(
         "999, no 1000"
     )
     assert "problem\n" not in note
+
+
+def test_a_track_that_cannot_play_is_said_in_spanish_in_the_library(
+    qtbot: QtBot, window: MainWindow, language: Language, tmp_path: Path
+) -> None:
+    folder = tmp_path / "music"
+    folder.mkdir()
+    (folder / "silence.wav").write_bytes(b"")  # an empty file: no sound in it
+    (folder / "noise.mp3").write_bytes(b"not a sound at all, only words " * 64)
+    view = _library(qtbot, window)
+    assert language.speak("es")
+    with qtbot.waitSignal(view.scanned, timeout=30_000):
+        qtbot.keyClick(window, Qt.Key.Key_O, CTRL | Qt.KeyboardModifier.ShiftModifier)
+        choose_path(qtbot, view.file_dialog, folder)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+    said = {
+        _cell(view, row, TITLE): _cell(view, row, STATUS) for row in range(view.table.rowCount())
+    }
+    assert said["silence"] == "el archivo está vacío"
+    assert said["noise"] == "el archivo está dañado o no es realmente un archivo de sonido"
+
+
+def test_a_track_skipped_on_the_sound_card_says_why_in_spanish(
+    language: Language, tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty.ogg"
+    empty.write_bytes(b"")
+    with pytest.raises(AudioError) as refused:
+        require_playable(empty)
+    skipped = TRACK_SKIPPED.format(track="Dawn", reason=words_of(refused.value))
+    assert skipped == "“Dawn” was skipped: the file is empty"  # English to the record
+    assert language.speak("es")
+    assert translated(skipped) == "Se omitió «Dawn»: el archivo está vacío"
