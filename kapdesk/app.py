@@ -25,6 +25,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from kapdesk.core.clock import Clock, SpeedClock, SystemClock
+from kapdesk.core.words import joined
 from kapdesk.paths import BUNDLED_CLINIC_SETTINGS, AppPaths
 from kapdesk.shutdown import ShutdownSignals
 from kapdesk.single_instance import InstanceLock, knock
@@ -129,7 +130,7 @@ def window_on(
     # The full check's thread says so; the window hears it on its own thread.
     records.storage.damage.listen(crossing(window, "record_damaged"))
     if records.notices:
-        window.show_notice(" ".join(records.notices))
+        window.show_notice(joined(records.notices, " "))
     if records.news:  # until the first session opens
         window.status_banner.say(NEWS, " ".join(records.news))
     window.language = language

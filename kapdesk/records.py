@@ -23,6 +23,7 @@ from kapdesk.core.protocol_files import ProtocolLibrary
 from kapdesk.core.room import RoomSettings, load_room_settings
 from kapdesk.core.safe_files import SETTINGS_LIMIT, SafeFileError, read_file
 from kapdesk.core.soundtrack import BundledSound, bundled_sounds
+from kapdesk.core.words import QT_TRANSLATE_NOOP, Template
 from kapdesk.paths import (
     BUNDLED_CLINIC_SETTINGS,
     BUNDLED_PROTOCOLS_DIR,
@@ -146,7 +147,7 @@ def _staff_at_start(staff: StaffStore) -> tuple[bool, list[str] | None, str]:
         members = staff.accounts()  # read once: both answers come from the same accounts
     except StorageError as exc:
         log.warning("staff accounts could not be read at start: %s", exc)
-        return False, None, f"{exc}."
+        return False, None, _SENTENCE.format(problem=exc.args[0] if len(exc.args) == 1 else exc)
     return no_admin_among(members), [m.name for m in members if m.active], ""
 
 
@@ -224,23 +225,56 @@ def room_outbox(storage: Storage, paths: AppPaths) -> Outbox | None:
         ) from exc
 
 
+# What staff pass on to an admin at start, in the banner: each a template, one per count.
+_SENTENCE = Template("Records", "{problem}.")  # no words of its own
+OFFLINE_ASIDE_ONE = QT_TRANSLATE_NOOP(
+    "Records",
+    "{count} entry kept on this PC while offline could not be added to the record and are set "
+    "aside in {path}: tell an admin.",
+)
+OFFLINE_ASIDE_MANY = QT_TRANSLATE_NOOP(
+    "Records",
+    "{count} entries kept on this PC while offline could not be added to the record and are set "
+    "aside in {path}: tell an admin.",
+)
+ELSEWHERE_ONE = QT_TRANSLATE_NOOP(
+    "Records",
+    "{count} entry kept on this PC wait for another database than this one (in {path}): tell "
+    "an admin.",
+)
+ELSEWHERE_MANY = QT_TRANSLATE_NOOP(
+    "Records",
+    "{count} entries kept on this PC wait for another database than this one (in {path}): tell "
+    "an admin.",
+)
+ASIDE_UNREADABLE = QT_TRANSLATE_NOOP(
+    "Records", "The file of entries set aside, {path}, cannot be read: tell an admin."
+)
+ASIDE_ONE = QT_TRANSLATE_NOOP(
+    "Records",
+    "{count} entry could not be added to the record (another kapdesk wrote in their place) and "
+    "are set aside in {path}: tell an admin.",
+)
+ASIDE_MANY = QT_TRANSLATE_NOOP(
+    "Records",
+    "{count} entries could not be added to the record (another kapdesk wrote in their place) and "
+    "are set aside in {path}: tell an admin.",
+)
+
+
 def outbox_notices(outbox: Outbox | None) -> list[str]:
     """What an admin should know about entries this PC kept and could not deliver."""
     if outbox is None:
         return []
-    notices = []
+    notices: list[str] = []
     aside = outbox.set_aside_count()
     if aside:
-        notices.append(
-            f"{aside} entr{'y' if aside == 1 else 'ies'} kept on this PC while offline could "
-            f"not be added to the record and are set aside in {outbox.path}: tell an admin."
-        )
+        said = OFFLINE_ASIDE_ONE if aside == 1 else OFFLINE_ASIDE_MANY
+        notices.append(said.format(count=aside, path=outbox.path))
     elsewhere = outbox.other_databases()
     if elsewhere:
-        notices.append(
-            f"{elsewhere} entr{'y' if elsewhere == 1 else 'ies'} kept on this PC wait for "
-            f"another database than this one (in {outbox.path}): tell an admin."
-        )
+        said = ELSEWHERE_ONE if elsewhere == 1 else ELSEWHERE_MANY
+        notices.append(said.format(count=elsewhere, path=outbox.path))
     for notice in notices:
         log.warning("outbox: %s", notice)
     return notices
@@ -257,13 +291,10 @@ def set_aside_notices(path: Path | None) -> list[str]:
         box.close()
     except (OutboxError, sqlite3.Error) as exc:
         log.warning("set-aside file: %s", exc)
-        return [f"The file of entries set aside, {path}, cannot be read: tell an admin."]
+        return [ASIDE_UNREADABLE.format(path=path)]
     if not aside:
         return []
-    notice = (
-        f"{aside} entr{'y' if aside == 1 else 'ies'} could not be added to the record (another "
-        f"kapdesk wrote in their place) and are set aside in {path}: tell an admin."
-    )
+    notice = (ASIDE_ONE if aside == 1 else ASIDE_MANY).format(count=aside, path=path)
     log.warning("set aside: %s", notice)
     return [notice]
 

@@ -198,3 +198,18 @@ def test_a_track_skipped_on_the_sound_card_says_why_in_spanish(
     assert skipped == "“Dawn” was skipped: the file is empty"  # English to the record
     assert language.speak("es")
     assert translated(skipped) == "Se omitió «Dawn»: el archivo está vacío"
+
+
+def test_entries_set_aside_are_said_in_spanish_in_the_banner(
+    qtbot: QtBot, storage: Storage, paths: AppPaths, clock: FakeClock, language: Language
+) -> None:
+    paths.set_aside.parent.mkdir(parents=True, exist_ok=True)
+    paths.set_aside.write_bytes(b"no SQLite file at all " * 64)
+    language.speak("es")
+    built = build_window(storage, paths, clock)
+    qtbot.addWidget(built)
+    sign_in(built)
+    assert (
+        f"No se puede leer el archivo de entradas apartadas, {paths.set_aside}: avise a un "
+        "administrador."
+    ) in built.status_banner.text()
