@@ -22,7 +22,7 @@ from kapdesk.core.journey import EventKind, Journey, JourneyEvent, JourneyState
 from kapdesk.core.protocol_files import parse_protocol, stand_in_protocol
 from kapdesk.core.protocols import Protocol, ProtocolError
 from kapdesk.core.staff import StaffMember
-from kapdesk.core.words import QT_TRANSLATE_NOOP
+from kapdesk.core.words import QT_TRANSLATE_NOOP, Template
 from kapdesk.storage.db import Storage, database_identity
 from kapdesk.storage.errors import StorageError
 from kapdesk.storage.event_writes import EventConflictError, write_event
@@ -70,21 +70,36 @@ def session_protocol(session_id: int, text: str, events: list[JourneyEvent]) -> 
         log.warning("session %s: its protocol cannot be used (%s)", session_id, exc.problems[:1])
         first = exc.problems[0] if exc.problems else None
         more = len(exc.problems) - 1
-        reason = f"{first.field or 'the text'} {first.message}" if first else "it cannot be read"
+        reason: str = _CANNOT_BE_READ
+        if first is not None and first.field:
+            reason = _FIELD_SAYS.format(field=first.field, message=first.message)
+        elif first is not None:
+            reason = _TEXT_SAYS.format(message=first.message)
         if more:
-            reason += f"; and {more} more problem{'s' if more > 1 else ''}"
+            reason = (_ONE_MORE if more == 1 else _MORE).format(reason=reason, count=more)
     else:
         if all(0 <= index < len(protocol.phases) for index in recorded):
             return protocol
         log.warning("session %s: its record names phases its protocol has not", session_id)
-        reason = "the session's record names phases it does not have"
-    return stand_in_protocol(
-        text,
-        f"This session's protocol cannot be used ({reason}). The timer and the record go on; "
-        "move through the phases by hand; no vital signs fall due by schedule, and kapdesk's "
-        "default limits flag the readings.",
-        recorded,
-    )
+        reason = _PHASES_NOT_THERE
+    return stand_in_protocol(text, _STAND_IN.format(reason=reason), recorded)
+
+
+# Why a session's own protocol is not used, said on its journey page.
+_FIELD_SAYS = Template("Storage", "{field} {message}")  # no words of its own
+_TEXT_SAYS = QT_TRANSLATE_NOOP("Storage", "the text {message}")
+_CANNOT_BE_READ = QT_TRANSLATE_NOOP("Storage", "it cannot be read")
+_ONE_MORE = QT_TRANSLATE_NOOP("Storage", "{reason}; and {count} more problem")
+_MORE = QT_TRANSLATE_NOOP("Storage", "{reason}; and {count} more problems")
+_PHASES_NOT_THERE = QT_TRANSLATE_NOOP(
+    "Storage", "the session's record names phases it does not have"
+)
+_STAND_IN = QT_TRANSLATE_NOOP(
+    "Storage",
+    "This session's protocol cannot be used ({reason}). The timer and the record go on; move "
+    "through the phases by hand; no vital signs fall due by schedule, and kapdesk's default "
+    "limits flag the readings.",
+)
 
 
 # How long a read of a session this store records waits for what it took to be written.

@@ -20,6 +20,7 @@ from kapdesk.audio.probe import require_playable
 from kapdesk.core.clock import FakeClock
 from kapdesk.paths import AppPaths
 from kapdesk.storage.db import Storage
+from kapdesk.storage.journeys import session_protocol
 from kapdesk.ui import theme
 from kapdesk.ui.language import Language
 from kapdesk.ui.library_tracks import STATUS, TITLE
@@ -213,3 +214,17 @@ def test_entries_set_aside_are_said_in_spanish_in_the_banner(
         f"No se puede leer el archivo de entradas apartadas, {paths.set_aside}: avise a un "
         "administrador."
     ) in built.status_banner.text()
+
+
+def test_a_sessions_protocol_that_cannot_be_used_is_said_in_spanish(language: Language) -> None:
+    snapshot = '[protocol]\nid = "odd"\nname = "Odd"\nroute = "IV"\n'  # no phases
+    stand_in = session_protocol(7, snapshot, [])
+    assert stand_in.problem.startswith(
+        "This session's protocol cannot be used (phases at least one phase is required: add a "
+        "[[phases]] table)."
+    )
+    assert language.speak("es")
+    assert translated(stand_in.problem).startswith(
+        "No se puede usar el protocolo de esta sesión (phases se necesita al menos una fase: "
+        "añada una tabla [[phases]]). El temporizador y el registro continúan;"
+    )
