@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote_to_bytes
 
-from kapdesk.core.playlists import MISSING, STREAM_URL
+from kapdesk.core.playlists import FOLDER_NOT_FILE, MISSING_FILE, RELATIVE, STREAM_URL
 
 #: Whether this computer is Windows, whose paths and file names follow their own rules.
 ON_WINDOWS = os.name == "nt"
@@ -47,7 +47,7 @@ def resolve_location(
         forms = [v for f in forms for v in ((f, f.replace("\\", "/")) if "\\" in f else (f,))]
     report = forms[0].replace("\\", "/") if not ON_WINDOWS else forms[0]
     if not Path(report).is_absolute() and base_dir is None:
-        return None, "a relative path, and the playlist has no folder to find it from"
+        return None, RELATIVE
     paths = [_absolute(form, base_dir) for form in forms]
     return _existing(paths, _absolute(report, base_dir))
 
@@ -71,8 +71,8 @@ def _existing(paths: list[Path], report: Path) -> tuple[Path, str | None]:
         except (OSError, ValueError):  # a name too long for the file system, say
             continue
     if folder is not None:
-        return folder, f"a folder, not a file: {folder}"
-    return report, f"{MISSING}{report}"
+        return folder, FOLDER_NOT_FILE.format(folder=folder)
+    return report, MISSING_FILE.format(path=report)
 
 
 def _windows_problem(location: str) -> str | None:

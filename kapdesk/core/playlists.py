@@ -29,9 +29,30 @@ class PlaylistFormat(StrEnum):
 PLAYLIST_SUFFIXES: dict[str, PlaylistFormat] = {f".{f.value}": f for f in PlaylistFormat}
 
 #: The problem of an entry that names a stream rather than a file.
-STREAM_URL = "a stream URL; kapdesk plays files only"
+STREAM_URL = QT_TRANSLATE_NOOP("Playlists", "a stream URL; kapdesk plays files only")
 #: The start of the problem of an entry whose file does not exist.
 MISSING = "missing: "
+# An entry's problems, as the library page says them (kept in the record as English text).
+MISSING_FILE = QT_TRANSLATE_NOOP("Playlists", "missing: {path}")
+RELATIVE = QT_TRANSLATE_NOOP(
+    "Playlists", "a relative path, and the playlist has no folder to find it from"
+)
+FOLDER_NOT_FILE = QT_TRANSLATE_NOOP("Playlists", "a folder, not a file: {folder}")
+NOT_FOUND = QT_TRANSLATE_NOOP("Playlists", "not found")
+_FIXED = {str(problem): problem for problem in (STREAM_URL, RELATIVE, NOT_FOUND)}
+_FOLDER_START = "a folder, not a file: "
+
+
+def problem_words(problem: str) -> str:
+    """An entry's problem as kapdesk's words, where it is one of kapdesk's own (a problem kept
+    in the library is plain text again): to be said in any language."""
+    if problem in _FIXED:
+        return _FIXED[problem]
+    if problem.startswith(MISSING):
+        return MISSING_FILE.format(path=problem.removeprefix(MISSING))
+    if problem.startswith(_FOLDER_START):
+        return FOLDER_NOT_FILE.format(folder=problem.removeprefix(_FOLDER_START))
+    return problem
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 from kapdesk.audio.probe import probe
 from kapdesk.core.playlist_files import read_playlist
 from kapdesk.core.playlist_writing import write_playlist
-from kapdesk.core.playlists import PlaylistEntry, PlaylistError
+from kapdesk.core.playlists import NOT_FOUND, PlaylistEntry, PlaylistError
 from kapdesk.core.soundtrack import Track
 from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.storage.errors import StorageError
@@ -102,7 +102,7 @@ def import_playlist_file(view: LibraryView, path: Path) -> None:
                     entry.artist,
                     entry.duration,
                     "",
-                    entry.problem or "not found",
+                    entry.problem or NOT_FOUND,
                 )
             )
     try:

@@ -13,6 +13,7 @@ from kapdesk.core.timefmt import clock_text, minutes_text
 from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.storage.errors import StorageError
 from kapdesk.storage.library import LibraryItem, PlaylistSummary
+from kapdesk.ui.library_tracks import problem_said
 from kapdesk.ui.words import say, translated, words_of
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ def show_entries(view: LibraryView, items: list[LibraryItem] | None) -> None:
         if item.duration:
             text += f"   {clock_text(item.duration)}"
         if item.problem:
-            text += f"   ({item.problem})"
+            text += f"   ({translated(problem_said(item.problem))})"
         entry = QListWidgetItem(text)
         entry.setData(ID_ROLE, item.id)
         view.entries.addItem(entry)

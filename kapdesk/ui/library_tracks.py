@@ -25,6 +25,7 @@ from kapdesk.core.loudness_words import (
     loudness_text,
     quiet_notices,
 )
+from kapdesk.core.playlists import problem_words
 from kapdesk.core.timefmt import clock_text
 from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.storage.library import LibraryItem
@@ -156,7 +157,7 @@ class TrackTable(QTableWidget):
             if playable
             else translated(CANNOT_PLAY),
             translated(gain_text(match)) if playable else "",
-            translated(PLAYABLE) if playable else translated(reason_words(item.problem or "")),
+            translated(PLAYABLE) if playable else translated(problem_said(item.problem or "")),
         )
         marked = playable and (match.too_quiet or match.peak_limited)
         for column, text in enumerate(cells):
@@ -172,8 +173,15 @@ class TrackTable(QTableWidget):
             if column == LOUDNESS and item.loudness is not None:
                 cell.setToolTip(translated(loudness_hint(item.loudness)))
             elif column == LOUDNESS and not playable:
-                cell.setToolTip(translated(reason_words(item.problem or "")))
+                cell.setToolTip(translated(problem_said(item.problem or "")))
             self.setItem(row, column, cell)
+
+
+def problem_said(problem: str) -> str:
+    """Why a track cannot play, as the library kept it, in kapdesk's words where they are its
+    own (a file's reason, a playlist entry's problem)."""
+    said = reason_words(problem)
+    return said if said is not problem else problem_words(problem)
 
 
 class _ColumnName(QObject):

@@ -228,3 +228,19 @@ def test_a_sessions_protocol_that_cannot_be_used_is_said_in_spanish(language: La
         "No se puede usar el protocolo de esta sesión (phases se necesita al menos una fase: "
         "añada una tabla [[phases]]). El temporizador y el registro continúan;"
     )
+
+
+def test_a_playlists_entries_that_cannot_play_are_said_in_spanish(
+    qtbot: QtBot, window: MainWindow, language: Language, tmp_path: Path
+) -> None:
+    gone = tmp_path / "gone.mp3"
+    listed = tmp_path / "evening.m3u"
+    listed.write_text(f"{gone}\nhttp://radio.example/live\n", encoding="utf-8")
+    view = _library(qtbot, window)
+    assert language.speak("es")
+    assert _import(qtbot, window, view, listed) == (
+        "Se importaron 2 entradas de evening.m3u; 2 no se pueden reproducir (marcadas en la lista)."
+    )
+    shown = [view.entries.item(row).text() for row in range(view.entries.count())]
+    assert shown[0].endswith(f"(falta: {gone})")
+    assert shown[1].endswith("(una URL de streaming; kapdesk solo reproduce archivos)")
