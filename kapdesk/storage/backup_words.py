@@ -62,6 +62,7 @@ LONG_UNDER_WAY = QT_TRANSLATE_NOOP(
     "Backups",
     "Another backup of this record has been under way for a long time; this one was not made.",
 )
+KEYRING_CANNOT_KEEP = QT_TRANSLATE_NOOP("Backups", "the OS keyring cannot keep it ({error})")
 # Checking what was written.
 CANNOT_OPEN = QT_TRANSLATE_NOOP("Backups", "The backup {name} cannot be opened ({error}).")
 DAMAGED = QT_TRANSLATE_NOOP("Backups", "The backup {name} is damaged ({found}).")

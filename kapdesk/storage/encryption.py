@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kapdesk.core.safe_files import sync_folder
+from kapdesk.storage.backup_words import KEYRING_CANNOT_KEEP
 from kapdesk.storage.errors import DatabaseError
 from kapdesk.storage.sqlite_witness import looks_encrypted
 
@@ -115,7 +116,7 @@ def keep_backup_passphrase(paths: AppPaths, passphrase: str) -> str | None:
     try:
         _keyring().set_password(BACKUP_KEYRING_SERVICE, str(paths.data_dir.resolve()), passphrase)
     except Exception as exc:
-        return f"the OS keyring cannot keep it ({exc.__class__.__name__})"
+        return KEYRING_CANNOT_KEEP.format(error=exc.__class__.__name__)
     return None
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kapdesk.backup_keeper import UNEXPECTED, BackupOutcome
+from kapdesk.storage.backup_words import KEYRING_CANNOT_KEEP
 from kapdesk.ui.crossing import crossing
 
 if TYPE_CHECKING:
@@ -135,7 +136,7 @@ class BackupSchedule(QObject):
             try:
                 problem = keeper.keep_passphrase(passphrase, by)
             except Exception as exc:  # the keyring's own failures, whatever they are
-                problem = f"the OS keyring cannot keep it ({exc.__class__.__name__})"
+                problem = KEYRING_CANNOT_KEEP.format(error=exc.__class__.__name__)
             kept(problem)
             seen(_look(keeper, keyring=True))
 

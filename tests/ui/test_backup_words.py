@@ -10,13 +10,17 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from kapdesk.core.room import RoomSettings
 from kapdesk.storage import backup as backup_engine
+from kapdesk.storage import encryption
+from kapdesk.storage.encryption import BACKUP_PASSPHRASE_ENV
 from kapdesk.ui.language import Language
 from tests.ui.conftest import sign_in
 from tests.ui.test_backups import (
     WAIT_MS,
     OpenRoom,
     _click,
+    _passphrase_dialog,
     _room_tab,
     _unencrypted_to,
     folder,
@@ -66,3 +70,39 @@ def test_a_full_backup_folder_is_said_in_spanish(
         "Se conservaron las copias anteriores."
     )
     assert "The backup" not in section.outcome.text()
+
+
+def test_a_keyring_that_cannot_keep_the_passphrase_is_said_in_spanish(
+    qtbot: QtBot,
+    open_room: OpenRoom,
+    folder: Path,
+    language: Language,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class Locked:
+        def get_password(self, service: str, account: str) -> str:
+            raise RuntimeError("locked")
+
+        def set_password(self, service: str, account: str, password: str) -> None:
+            raise RuntimeError("locked")
+
+    monkeypatch.setattr(encryption, "_keyring", Locked)
+    monkeypatch.delenv(BACKUP_PASSPHRASE_ENV, raising=False)
+    window = sign_in(open_room(RoomSettings(backup_dir=str(folder))))
+    language.speak("es")
+    _room_tab(qtbot, window)
+    section = window.staff_view.backups
+    dialog = _passphrase_dialog(qtbot, window)
+    qtbot.keyClicks(dialog.first, "river stones at dusk")
+    qtbot.keyClicks(dialog.again, "river stones at dusk")
+    _click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: "RuntimeError" in section.passphrase_state.text())
+    assert "el llavero del sistema no puede guardarla (RuntimeError)" in (
+        section.passphrase_state.text()
+    )
+    _click(qtbot, section.now_button)
+    qtbot.waitUntil(section.now_button.isEnabled, timeout=WAIT_MS)
+    assert section.outcome.text().endswith(
+        "No hay frase de contraseña de copias: un administrador la define en “Este PC de sala” "
+        "(o elige guardar las copias sin cifrar)."
+    )
