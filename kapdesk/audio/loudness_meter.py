@@ -29,19 +29,37 @@ from typing import Any, Final
 from kapdesk.audio import probe as probing
 from kapdesk.audio.probe import check_file
 from kapdesk.core.loudness import Loudness, LoudnessSource
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 
-# Plain reasons, for the sitter.
-NOT_MEASURABLE: Final = "the file is damaged or is not a sound file kapdesk can measure"
-CUT_SHORT: Final = "the file is damaged or cut short"
-CANNOT_READ: Final = "this PC's sound library cannot read {} files to measure them"
-CANNOT_DECODE: Final = (
-    "this PC's sound library cannot read the kind of sound in this file to measure it"
+# Plain reasons, for the sitter (the library page), each marked for translation.
+NOT_MEASURABLE: Final = QT_TRANSLATE_NOOP(
+    "Measuring", "the file is damaged or is not a sound file kapdesk can measure"
 )
-SILENT: Final = "the track is silent"
-TOO_SHORT: Final = "the track is too short to measure (under half a second)"
-NO_METER: Final = (
+CUT_SHORT: Final = QT_TRANSLATE_NOOP("Measuring", "the file is damaged or cut short")
+CANNOT_READ: Final = QT_TRANSLATE_NOOP(
+    "Measuring", "this PC's sound library cannot read {format} files to measure them"
+)
+CANNOT_DECODE: Final = QT_TRANSLATE_NOOP(
+    "Measuring", "this PC's sound library cannot read the kind of sound in this file to measure it"
+)
+SILENT: Final = QT_TRANSLATE_NOOP("Measuring", "the track is silent")
+TOO_SHORT: Final = QT_TRANSLATE_NOOP(
+    "Measuring", "the track is too short to measure (under half a second)"
+)
+NO_METER: Final = QT_TRANSLATE_NOOP(
+    "Measuring",
     "kapdesk cannot measure loudness on this computer: the sound libraries "
-    "libebur128 and libsndfile are not installed"
+    "libebur128 and libsndfile are not installed",
+)
+NO_LIBRARY: Final = QT_TRANSLATE_NOOP(
+    "Measuring",
+    "kapdesk cannot measure loudness on this computer: the sound library {library} is not "
+    "installed",
+)
+TOO_OLD: Final = QT_TRANSLATE_NOOP(
+    "Measuring",
+    "kapdesk cannot measure loudness on this computer: its sound libraries libebur128 and "
+    "libsndfile are too old",
 )
 
 BLOCK_FRAMES: Final = 65536  # frames decoded and measured at a time: 1.5 s at 44.1 kHz
@@ -188,22 +206,12 @@ def _libraries() -> _Libraries:
         ebur128 = _load("libebur128.so.1", "ebur128")
         if sndfile is None or ebur128 is None:
             absent = [n for n, lib in (("libebur128", ebur128), ("libsndfile", sndfile)) if not lib]
-            _missing = (
-                NO_METER
-                if len(absent) == 2
-                else (
-                    f"kapdesk cannot measure loudness on this computer: "
-                    f"the sound library {absent[0]} is not installed"
-                )
-            )
+            _missing = NO_METER if len(absent) == 2 else NO_LIBRARY.format(library=absent[0])
             raise UnreadableError(_missing)
         try:
             _declare(sndfile, ebur128)
         except AttributeError:  # a library too old to have a function we call
-            _missing = (
-                "kapdesk cannot measure loudness on this computer: "
-                "its sound libraries libebur128 and libsndfile are too old"
-            )
+            _missing = TOO_OLD
             raise UnreadableError(_missing) from None
         _loaded = _Libraries(sndfile, ebur128, _formats_read(sndfile))
         return _loaded
@@ -316,7 +324,7 @@ def _refused(libs: _Libraries, path: Path) -> MeasureError:
     found = probing.probe(path)
     needs = _NEEDS.get(found.format) if found.playable else None
     if needs is not None and not libs.reads.issuperset(needs):
-        return UnreadableError(CANNOT_READ.format(found.format))
+        return UnreadableError(CANNOT_READ.format(format=found.format))
     if code == _SF_ERR_UNSUPPORTED_ENCODING:
         return UnreadableError(CANNOT_DECODE)
     return MeasureError(NOT_MEASURABLE)

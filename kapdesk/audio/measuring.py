@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import queue
+import re
 import subprocess
 import sys
 import threading
@@ -23,15 +24,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Final
 
+from kapdesk.audio import loudness_meter as meter
 from kapdesk.audio.loudness_meter import MeasureError, UnreadableError, measure
 from kapdesk.audio.loudness_tags import tagged_loudness
 from kapdesk.core.loudness import Loudness, loudness_from_json
+from kapdesk.core.words import QT_TRANSLATE_NOOP, Template
 
-STOPPED: Final = "measuring was stopped before this file"
-CHILD_FAILED: Final = "measuring stopped unexpectedly before this file"
-DIED_ON: Final = "measuring stopped unexpectedly on this file"
-CANNOT_START: Final = "kapdesk could not start measuring"
-UNEXPECTED: Final = "the file could not be measured"
+STOPPED: Final = QT_TRANSLATE_NOOP("Measuring", "measuring was stopped before this file")
+CHILD_FAILED: Final = QT_TRANSLATE_NOOP(
+    "Measuring", "measuring stopped unexpectedly before this file"
+)
+DIED_ON: Final = QT_TRANSLATE_NOOP("Measuring", "measuring stopped unexpectedly on this file")
+CANNOT_START: Final = QT_TRANSLATE_NOOP("Measuring", "kapdesk could not start measuring")
+UNEXPECTED: Final = QT_TRANSLATE_NOOP("Measuring", "the file could not be measured")
 
 POLL_SECONDS: Final = 0.1  # how often a waiting caller asks whether it was cancelled
 # Beyond this many bytes of names the list goes through the child's stdin, not its command
@@ -126,7 +131,44 @@ def measure_files(
     return {path: run.results[path] for path in wanted}
 
 
-TOO_LONG: Final = "measuring this file took far too long (it may be damaged)"
+TOO_LONG: Final = QT_TRANSLATE_NOOP(
+    "Measuring", "measuring this file took far too long (it may be damaged)"
+)
+_FIXED: Final[dict[str, Template]] = {
+    str(reason): reason
+    for reason in (
+        *(STOPPED, CHILD_FAILED, DIED_ON, CANNOT_START, UNEXPECTED, TOO_LONG),
+        *(meter.NOT_MEASURABLE, meter.CUT_SHORT, meter.CANNOT_DECODE, meter.SILENT),
+        *(meter.TOO_SHORT, meter.NO_METER, meter.TOO_OLD),
+    )
+}
+_FILLED: Final = (
+    (
+        meter.CANNOT_READ,
+        re.compile(r"this PC's sound library cannot read (?P<format>.+) files to measure them"),
+    ),
+    (
+        meter.NO_LIBRARY,
+        re.compile(
+            r"kapdesk cannot measure loudness on this computer: the sound library "
+            r"(?P<library>\S+) is not installed"
+        ),
+    ),
+)
+
+
+def measure_words(problem: str) -> str:
+    """Why a file's loudness was not measured, as kapdesk's words where it is one of its own
+    (the reason comes from the measuring child, and from the library, as plain text): to be
+    said in any language."""
+    if problem in _FIXED:
+        return _FIXED[problem]
+    for template, pattern in _FILLED:
+        if found := pattern.fullmatch(problem):
+            return template.format(**found.groupdict())
+    return problem
+
+
 # A file's time limit: never under a minute, else half its length (so measuring at twice real
 # time), or when its length is unknown twice what a low-bitrate file of its size (64 kbit/s,
 # 8000 bytes a second) would take measured at ten times real time.

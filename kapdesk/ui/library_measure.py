@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from kapdesk.audio import measuring
 from kapdesk.core.loudness import Loudness
-from kapdesk.core.words import QT_TRANSLATE_NOOP
+from kapdesk.core.words import QT_TRANSLATE_NOOP, Template
 from kapdesk.storage.errors import StorageError
 from kapdesk.storage.library import SoundLibrary, file_facts
 from kapdesk.ui.crossing import crossing
@@ -40,6 +40,7 @@ UNEXPECTED = QT_TRANSLATE_NOOP(
     "LibraryMeasure",
     "Loudness could not be measured: something unexpected went wrong (the log says what).",
 )
+_SENTENCE = Template("LibraryMeasure", "{sentence}.")  # no words of its own
 CANNOT_START = QT_TRANSLATE_NOOP(
     "LibraryMeasure", "Loudness could not be measured: kapdesk could not start measuring."
 )
@@ -154,7 +155,8 @@ class Measurer(QObject):
             except measuring.MeterMissingError as missing:
                 # What the tags say is kept; the rest is measured once the meter is there.
                 # The child's sentence already says loudness cannot be measured here.
-                cannot_measure = str(missing).rstrip(".") + "."
+                sentence = measuring.measure_words(str(missing).rstrip("."))
+                cannot_measure = _SENTENCE.format(sentence=sentence)
                 results = {
                     Path(p): missing.tagged[Path(p)] for _, p in batch if Path(p) in missing.tagged
                 }

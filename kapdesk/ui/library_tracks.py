@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
+from kapdesk.audio.measuring import measure_words
 from kapdesk.audio.probe import reason_words
 from kapdesk.core.loudness import DEFAULT_TARGET, Loudness, matching
 from kapdesk.core.loudness_words import (
@@ -153,7 +154,7 @@ class TrackTable(QTableWidget):
             item.title,
             item.artist,
             clock_text(item.duration) if item.duration else "?",
-            translated(loudness_text(item.loudness, item.loudness_problem))
+            translated(loudness_text(item.loudness, _measure_said(item.loudness_problem)))
             if playable
             else translated(CANNOT_PLAY),
             translated(gain_text(match)) if playable else "",
@@ -175,6 +176,10 @@ class TrackTable(QTableWidget):
             elif column == LOUDNESS and not playable:
                 cell.setToolTip(translated(problem_said(item.problem or "")))
             self.setItem(row, column, cell)
+
+
+def _measure_said(problem: str | None) -> str | None:
+    return measure_words(problem) if problem else problem
 
 
 def problem_said(problem: str) -> str:

@@ -21,9 +21,10 @@ from kapdesk.core.clock import FakeClock
 from kapdesk.paths import AppPaths
 from kapdesk.storage.db import Storage
 from kapdesk.storage.journeys import session_protocol
+from kapdesk.storage.library import ScannedTrack
 from kapdesk.ui import theme
 from kapdesk.ui.language import Language
-from kapdesk.ui.library_tracks import STATUS, TITLE
+from kapdesk.ui.library_tracks import LOUDNESS, STATUS, TITLE
 from kapdesk.ui.library_view import LibraryView
 from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.words import translated, words_of
@@ -244,3 +245,20 @@ def test_a_playlists_entries_that_cannot_play_are_said_in_spanish(
     shown = [view.entries.item(row).text() for row in range(view.entries.count())]
     assert shown[0].endswith(f"(falta: {gone})")
     assert shown[1].endswith("(una URL de streaming; kapdesk solo reproduce archivos)")
+
+
+def test_a_track_whose_loudness_cannot_be_measured_says_why_in_spanish(
+    qtbot: QtBot, window: MainWindow, language: Language, tmp_path: Path
+) -> None:
+    library = window.records.sound_library
+    path = tmp_path / "hush.flac"
+    path.write_bytes(b"fLaC")
+    facts = path.stat()
+    (track,) = library.add(
+        [ScannedTrack(str(path), "hush", "", 300.0, "FLAC", None, facts.st_size, facts.st_mtime)]
+    )
+    library.set_loudness(track, "the track is silent", facts.st_size, facts.st_mtime)
+    assert language.speak("es")
+    view = _library(qtbot, window)
+    qtbot.waitUntil(lambda: not view.measurer.running)
+    assert _cell(view, 0, LOUDNESS) == "la pista está en silencio"
