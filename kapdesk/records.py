@@ -219,12 +219,15 @@ def room_outbox(storage: Storage, paths: AppPaths) -> Outbox | None:
     try:
         return Outbox(paths.outbox, database_identity(storage.engine))
     except OutboxError as exc:
-        raise StorageError(
-            f"{exc}. A room on a clinic server needs it to keep what is recorded while the "
-            "server cannot be reached"
-        ) from exc
+        problem = exc.args[0] if len(exc.args) == 1 else str(exc)
+        raise StorageError(NO_OUTBOX.format(problem=problem)) from exc
 
 
+NO_OUTBOX = QT_TRANSLATE_NOOP(
+    "Records",
+    "{problem}. A room on a clinic server needs it to keep what is recorded while the server "
+    "cannot be reached",
+)
 # What staff pass on to an admin at start, in the banner: each a template, one per count.
 _SENTENCE = Template("Records", "{problem}.")  # no words of its own
 OFFLINE_ASIDE_ONE = QT_TRANSLATE_NOOP(
