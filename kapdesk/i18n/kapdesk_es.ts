@@ -294,6 +294,114 @@
         <source>The last good backup is {days} days old: check the backup folder is there and has room.</source>
         <translation>La última copia correcta tiene {days} días: compruebe que la carpeta de copias está disponible y tiene espacio.</translation>
     </message>
+    <message>
+        <source>No backup folder is set: an admin sets one on “This room PC”.</source>
+        <translation>No hay carpeta de copias: un administrador la define en “Este PC de sala”.</translation>
+    </message>
+    <message>
+        <source>This room's records are on the clinic server: the server's own tools back them up (see docs/backup.md).</source>
+        <translation>Los registros de esta sala están en el servidor de la clínica: las herramientas del propio servidor hacen las copias (consulte docs/backup.md).</translation>
+    </message>
+    <message>
+        <source>The backup could not be made because of an unexpected fault; kapdesk's log has the details. Earlier backups were kept.</source>
+        <translation>No se pudo hacer la copia por un fallo inesperado; el registro de kapdesk tiene los detalles. Se conservaron las copias anteriores.</translation>
+    </message>
+    <message>
+        <source>No backup passphrase is set: an admin sets one on “This room PC” (or chooses to keep backups unencrypted).</source>
+        <translation>No hay frase de contraseña de copias: un administrador la define en “Este PC de sala” (o elige guardar las copias sin cifrar).</translation>
+    </message>
+    <message>
+        <source>No backups are made on this PC yet: set a backup folder on “This room PC”.</source>
+        <translation>Todavía no se hacen copias en este PC: defina una carpeta de copias en “Este PC de sala”.</translation>
+    </message>
+    <message>
+        <source>The backup folder {folder} is not there (drive unplugged or share not mounted).</source>
+        <translation>La carpeta de copias {folder} no está disponible (unidad desconectada o recurso compartido no montado).</translation>
+    </message>
+    <message>
+        <source>The backup folder {folder} is not a folder.</source>
+        <translation>La carpeta de copias {folder} no es una carpeta.</translation>
+    </message>
+    <message>
+        <source>The backup folder {folder} cannot be reached ({error}).</source>
+        <translation>No se puede acceder a la carpeta de copias {folder} ({error}).</translation>
+    </message>
+    <message>
+        <source>The backup folder {folder} is on the same disk as the record: if that disk fails, the backups go with it (is the drive unplugged or the share not mounted?).</source>
+        <translation>La carpeta de copias {folder} está en el mismo disco que los registros: si ese disco falla, las copias se pierden con él (¿está desconectada la unidad o sin montar el recurso compartido?).</translation>
+    </message>
+    <message>
+        <source>The backup folder {folder} is full: make room there or choose another folder. The earlier backups were kept.</source>
+        <translation>La carpeta de copias {folder} está llena: libere espacio o elija otra carpeta. Se conservaron las copias anteriores.</translation>
+    </message>
+    <message>
+        <source>The backup folder {folder} cannot be written (it is read-only or kapdesk may not write there). The earlier backups were kept.</source>
+        <translation>No se puede escribir en la carpeta de copias {folder} (es de solo lectura o kapdesk no tiene permiso). Se conservaron las copias anteriores.</translation>
+    </message>
+    <message>
+        <source>The backup folder {folder} went away while the backup was written (drive unplugged or share lost). The earlier backups were kept.</source>
+        <translation>La carpeta de copias {folder} dejó de estar disponible mientras se escribía la copia (unidad desconectada o recurso compartido perdido). Se conservaron las copias anteriores.</translation>
+    </message>
+    <message>
+        <source>The backup to {folder} failed ({error}). The earlier backups were kept.</source>
+        <translation>Falló la copia en {folder} ({error}). Se conservaron las copias anteriores.</translation>
+    </message>
+    <message>
+        <source>This database is not backed up by kapdesk: {how}.</source>
+        <translation>kapdesk no hace copias de esta base de datos: {how}.</translation>
+    </message>
+    <message>
+        <source>on PostgreSQL the server's own tools back it up (pg_dump, pgBackRest): see docs/backup.md</source>
+        <translation>en PostgreSQL, las herramientas del propio servidor hacen las copias (pg_dump, pgBackRest): consulte docs/backup.md</translation>
+    </message>
+    <message>
+        <source>This database is not a file kapdesk can back up.</source>
+        <translation>Esta base de datos no es un archivo del que kapdesk pueda hacer copia.</translation>
+    </message>
+    <message>
+        <source>The database is not encrypted, so it has no key of its own: a backup passphrase is needed to encrypt its backups.</source>
+        <translation>La base de datos no está cifrada, así que no tiene clave propia: se necesita una frase de contraseña de copias para cifrar sus copias.</translation>
+    </message>
+    <message>
+        <source>The database is encrypted: its backups are encrypted with its own key (asked for {asked}).</source>
+        <translation>La base de datos está cifrada: sus copias se cifran con su propia clave (se pidió {asked}).</translation>
+    </message>
+    <message>
+        <source>No backup passphrase is set: an admin sets one on "This room PC" (or chooses unencrypted backups).</source>
+        <translation>No hay frase de contraseña de copias: un administrador la define en "Este PC de sala" (o elige copias sin cifrar).</translation>
+    </message>
+    <message>
+        <source>Another backup of this record has been under way for a long time; this one was not made.</source>
+        <translation>Otra copia de estos registros lleva mucho tiempo en curso; esta no se hizo.</translation>
+    </message>
+    <message>
+        <source>the OS keyring cannot keep it ({error})</source>
+        <translation>el llavero del sistema no puede guardarla ({error})</translation>
+    </message>
+    <message>
+        <source>The backup {name} cannot be opened ({error}).</source>
+        <translation>No se puede abrir la copia {name} ({error}).</translation>
+    </message>
+    <message>
+        <source>The backup {name} is damaged ({found}).</source>
+        <translation>La copia {name} está dañada ({found}).</translation>
+    </message>
+    <message>
+        <source>The backup {name} cannot be read ({error}).</source>
+        <translation>No se puede leer la copia {name} ({error}).</translation>
+    </message>
+    <message>
+        <source>the passphrase does not open it, or it is damaged</source>
+        <translation>la frase de contraseña no la abre, o está dañada</translation>
+    </message>
+    <message>
+        <source>The backup just written is not marked as encrypted the way it was asked ({asked}); it was not kept.</source>
+        <translation>La copia recién escrita no está marcada como cifrada de la forma pedida ({asked}); no se conservó.</translation>
+    </message>
+    <message>
+        <source>The backup just written does not hold what the database held ({found} instead of {expected}); it was not kept.</source>
+        <translation>La copia recién escrita no contiene lo que contenía la base de datos ({found} en lugar de {expected}); no se conservó.</translation>
+    </message>
 </context>
 <context>
     <name>Board</name>
@@ -551,6 +659,93 @@
     <message>
         <source>Type your PIN.</source>
         <translation>Escriba su PIN.</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicSettings</name>
+    <message>
+        <source>a number of minutes from 0 (never) to 120</source>
+        <translation>un número de minutos de 0 (nunca) a 120</translation>
+    </message>
+    <message>
+        <source>a loudness in LUFS from {low} (quieter) to {high} (louder), such as {usual}</source>
+        <translation>una sonoridad en LUFS de {low} (más bajo) a {high} (más alto), por ejemplo {usual}</translation>
+    </message>
+    <message>
+        <source>one of {allowed}</source>
+        <translation>uno de {allowed}</translation>
+    </message>
+    <message>
+        <source>"{first}" or "{second}"</source>
+        <translation>"{first}" o "{second}"</translation>
+    </message>
+    <message>
+        <source>must be {expected}; "{value}" is not</source>
+        <translation>debe ser {expected}; "{value}" no lo es</translation>
+    </message>
+    <message>
+        <source>must be a locale name like "en_US"; "{region}" is not</source>
+        <translation>debe ser un nombre de configuración regional como "en_US"; "{region}" no lo es</translation>
+    </message>
+    <message>
+        <source>must be a list of days like ["mon", "tue", "wed", "thu", "fri"]</source>
+        <translation>debe ser una lista de días como ["mon", "tue", "wed", "thu", "fri"]</translation>
+    </message>
+    <message>
+        <source>{day} is not a day: write mon, tue, wed, thu, fri, sat, sun</source>
+        <translation>{day} no es un día: escriba mon, tue, wed, thu, fri, sat, sun</translation>
+    </message>
+    <message>
+        <source>must be a slug like "{example}"; "{id}" is not</source>
+        <translation>debe ser un identificador como "{example}"; "{id}" no lo es</translation>
+    </message>
+    <message>
+        <source>"{id}" is used twice</source>
+        <translation>"{id}" se usa dos veces</translation>
+    </message>
+    <message>
+        <source>a whole number of days from 0 to 365</source>
+        <translation>un número entero de días de 0 a 365</translation>
+    </message>
+    <message>
+        <source>at most {most} follow-ups; there are {count}</source>
+        <translation>como máximo {most} seguimientos; hay {count}</translation>
+    </message>
+    <message>
+        <source>must be at least earliest_days ({earliest})</source>
+        <translation>debe ser al menos earliest_days ({earliest})</translation>
+    </message>
+    <message>
+        <source>must be a list of questions, as text</source>
+        <translation>debe ser una lista de preguntas, como texto</translation>
+    </message>
+    <message>
+        <source>at most {most} breathing patterns; there are {count}</source>
+        <translation>como máximo {most} patrones de respiración; hay {count}</translation>
+    </message>
+    <message>
+        <source>a list of [what, seconds] pairs like [["in", 4], ["out", 6]]; what is {allowed}</source>
+        <translation>una lista de pares [what, seconds] como [["in", 4], ["out", 6]]; what es {allowed}</translation>
+    </message>
+    <message>
+        <source>at most {most} steps; there are {count}</source>
+        <translation>como máximo {most} pasos; hay {count}</translation>
+    </message>
+    <message>
+        <source>must be a [what, seconds] pair; what is {allowed}</source>
+        <translation>debe ser un par [what, seconds]; what es {allowed}</translation>
+    </message>
+    <message>
+        <source>{what} is not one of {allowed}</source>
+        <translation>{what} no es uno de {allowed}</translation>
+    </message>
+    <message>
+        <source>the seconds must be a number from 0.5 to 60</source>
+        <translation>los segundos deben ser un número de 0.5 a 60</translation>
+    </message>
+    <message>
+        <source>needs a step breathing in</source>
+        <translation>necesita un paso de inhalación</translation>
     </message>
 </context>
 <context>
@@ -2550,6 +2745,69 @@
     </message>
 </context>
 <context>
+    <name>Measuring</name>
+    <message>
+        <source>the file is damaged or is not a sound file kapdesk can measure</source>
+        <translation>el archivo está dañado o no es un archivo de sonido que kapdesk pueda medir</translation>
+    </message>
+    <message>
+        <source>the file is damaged or cut short</source>
+        <translation>el archivo está dañado o incompleto</translation>
+    </message>
+    <message>
+        <source>this PC's sound library cannot read {format} files to measure them</source>
+        <translation>la biblioteca de sonido de este PC no puede leer archivos {format} para medirlos</translation>
+    </message>
+    <message>
+        <source>this PC's sound library cannot read the kind of sound in this file to measure it</source>
+        <translation>la biblioteca de sonido de este PC no puede leer el tipo de sonido de este archivo para medirlo</translation>
+    </message>
+    <message>
+        <source>the track is silent</source>
+        <translation>la pista está en silencio</translation>
+    </message>
+    <message>
+        <source>the track is too short to measure (under half a second)</source>
+        <translation>la pista es demasiado corta para medirla (menos de medio segundo)</translation>
+    </message>
+    <message>
+        <source>kapdesk cannot measure loudness on this computer: the sound libraries libebur128 and libsndfile are not installed</source>
+        <translation>kapdesk no puede medir la sonoridad en este equipo: las bibliotecas de sonido libebur128 y libsndfile no están instaladas</translation>
+    </message>
+    <message>
+        <source>kapdesk cannot measure loudness on this computer: the sound library {library} is not installed</source>
+        <translation>kapdesk no puede medir la sonoridad en este equipo: la biblioteca de sonido {library} no está instalada</translation>
+    </message>
+    <message>
+        <source>kapdesk cannot measure loudness on this computer: its sound libraries libebur128 and libsndfile are too old</source>
+        <translation>kapdesk no puede medir la sonoridad en este equipo: sus bibliotecas de sonido libebur128 y libsndfile son demasiado antiguas</translation>
+    </message>
+    <message>
+        <source>measuring was stopped before this file</source>
+        <translation>la medición se detuvo antes de este archivo</translation>
+    </message>
+    <message>
+        <source>measuring stopped unexpectedly before this file</source>
+        <translation>la medición se detuvo inesperadamente antes de este archivo</translation>
+    </message>
+    <message>
+        <source>measuring stopped unexpectedly on this file</source>
+        <translation>la medición se detuvo inesperadamente en este archivo</translation>
+    </message>
+    <message>
+        <source>kapdesk could not start measuring</source>
+        <translation>kapdesk no pudo empezar a medir</translation>
+    </message>
+    <message>
+        <source>the file could not be measured</source>
+        <translation>no se pudo medir el archivo</translation>
+    </message>
+    <message>
+        <source>measuring this file took far too long (it may be damaged)</source>
+        <translation>medir este archivo llevó demasiado tiempo (puede estar dañado)</translation>
+    </message>
+</context>
+<context>
     <name>MusicOutlook</name>
     <message>
         <source>The music runs out {minutes} before this phase ends</source>
@@ -2916,6 +3174,18 @@
         <translation>{name} es XML, pero no una lista XSPF (empieza con &lt;{element}&gt;)</translation>
     </message>
     <message>
+        <source>playlist file</source>
+        <translation>archivo de lista de reproducción</translation>
+    </message>
+    <message>
+        <source>a line of {count} characters, too long to be a file name; skipped</source>
+        <translation>una línea de {count} caracteres, demasiado larga para ser un nombre de archivo; se omitió</translation>
+    </message>
+    <message>
+        <source>control characters (binary data?) where a file name should be; skipped</source>
+        <translation>caracteres de control (¿datos binarios?) donde debería haber un nombre de archivo; se omitió</translation>
+    </message>
+    <message>
         <source>{name} declares XML entities, which kapdesk does not read</source>
         <translation>{name} declara entidades XML, que kapdesk no lee</translation>
     </message>
@@ -2925,6 +3195,35 @@
     <message>
         <source>cannot tell the playlist format from the name {name}; use .m3u, .m3u8, .pls or .xspf</source>
         <translation>no se puede saber el formato de la lista por el nombre {name}; use .m3u, .m3u8, .pls o .xspf</translation>
+    </message>
+</context>
+<context>
+    <name>Playlists</name>
+    <message>
+        <source>a stream URL; kapdesk plays files only</source>
+        <extracomment>File extensions (lower case, with the dot) and the format each stands for. The problem of an entry that names a stream rather than a file.</extracomment>
+        <translation>una URL de streaming; kapdesk solo reproduce archivos</translation>
+    </message>
+    <message>
+        <source>missing: {path}</source>
+        <extracomment>The start of the problem of an entry whose file does not exist.</extracomment>
+        <translation>falta: {path}</translation>
+    </message>
+    <message>
+        <source>a relative path, and the playlist has no folder to find it from</source>
+        <translation>una ruta relativa, y la lista de reproducción no tiene carpeta desde la que encontrarla</translation>
+    </message>
+    <message>
+        <source>a folder, not a file: {folder}</source>
+        <translation>una carpeta, no un archivo: {folder}</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>no encontrado</translation>
+    </message>
+    <message>
+        <source>line {line}: {message}</source>
+        <translation>línea {line}: {message}</translation>
     </message>
 </context>
 <context>
@@ -3107,6 +3406,157 @@
     </message>
 </context>
 <context>
+    <name>ProtocolFiles</name>
+    <message>
+        <source>a number of minutes from {low} to {high}</source>
+        <translation>un número de minutos de {low} a {high}</translation>
+    </message>
+    <message>
+        <source>a whole number of points from 1 to 12</source>
+        <translation>un número entero de puntos de 1 a 12</translation>
+    </message>
+    <message>
+        <source>a number above 0 and at most {most}</source>
+        <translation>un número mayor que 0 y de {most} como máximo</translation>
+    </message>
+    <message>
+        <source>a minute from 0 to {most}</source>
+        <translation>un minuto de 0 a {most}</translation>
+    </message>
+    <message>
+        <source>a number of minutes after dosing from 0 to {most}</source>
+        <translation>un número de minutos después de la dosis, de 0 a {most}</translation>
+    </message>
+    <message>
+        <source>a number from {low} to {high}</source>
+        <translation>un número de {low} a {high}</translation>
+    </message>
+    <message>
+        <source>at most {most} checklist steps; there are {count}</source>
+        <translation>como máximo {most} pasos de la lista de verificación; hay {count}</translation>
+    </message>
+    <message>
+        <source>at most {most} questions; there are {count}</source>
+        <translation>como máximo {most} preguntas; hay {count}</translation>
+    </message>
+    <message>
+        <source>at most {most} phases; there are {count}</source>
+        <translation>como máximo {most} fases; hay {count}</translation>
+    </message>
+    <message>
+        <source>at most {most} intervals; there are {count}</source>
+        <translation>como máximo {most} intervalos; hay {count}</translation>
+    </message>
+    <message>
+        <source>at most {most} checks; there are {count}</source>
+        <translation>como máximo {most} controles; hay {count}</translation>
+    </message>
+    <message>
+        <source>a [protocol] table with id, name and route is required</source>
+        <translation>se necesita una tabla [protocol] con id, name y route</translation>
+    </message>
+    <message>
+        <source>must be lowercase letters, digits and single hyphens (like "iv-ketamine"); "{id}" is not</source>
+        <translation>debe tener solo minúsculas, dígitos y guiones sueltos (como "iv-ketamine"); "{id}" no cumple</translation>
+    </message>
+    <message>
+        <source>must be a slug like "ride-home"; "{id}" is not</source>
+        <translation>debe ser un identificador como "ride-home"; "{id}" no lo es</translation>
+    </message>
+    <message>
+        <source>"{id}" is already the id of another step</source>
+        <translation>"{id}" ya es el id de otro paso</translation>
+    </message>
+    <message>
+        <source>must be a slug like "sedation"; "{id}" is not</source>
+        <translation>debe ser un identificador como "sedation"; "{id}" no lo es</translation>
+    </message>
+    <message>
+        <source>"{id}" is already the id of another question</source>
+        <translation>"{id}" ya es el id de otra pregunta</translation>
+    </message>
+    <message>
+        <source>needs {other} too: the usual range has two ends</source>
+        <translation>también necesita {other}: el rango habitual tiene dos extremos</translation>
+    </message>
+    <message>
+        <source>must be at least {key} ({amount} {unit})</source>
+        <translation>debe ser al menos {key} ({amount} {unit})</translation>
+    </message>
+    <message>
+        <source>must be within the usual range, {low} to {high} {unit}</source>
+        <translation>debe estar dentro del rango habitual, de {low} a {high} {unit}</translation>
+    </message>
+    <message>
+        <source>must be at most the hard limit ({limit} {unit})</source>
+        <translation>debe ser como máximo el límite absoluto ({limit} {unit})</translation>
+    </message>
+    <message>
+        <source>at least one phase is required: add a [[phases]] table</source>
+        <translation>se necesita al menos una fase: añada una tabla [[phases]]</translation>
+    </message>
+    <message>
+        <source>at least one phase is required</source>
+        <translation>se necesita al menos una fase</translation>
+    </message>
+    <message>
+        <source>"{name}" is already the name of {other}</source>
+        <translation>"{name}" ya es el nombre de {other}</translation>
+    </message>
+    <message>
+        <source>the phases add up to {total} minutes; together they may last at most {most}</source>
+        <translation>las fases suman {total} minutos; juntas pueden durar como máximo {most}</translation>
+    </message>
+    <message>
+        <source>must be a non-empty array of: {allowed}</source>
+        <translation>debe ser una lista no vacía de: {allowed}</translation>
+    </message>
+    <message>
+        <source>"{measure}" is listed twice</source>
+        <translation>"{measure}" aparece dos veces</translation>
+    </message>
+    <message>
+        <source>must be after from_minute ({start})</source>
+        <translation>debe ser posterior a from_minute ({start})</translation>
+    </message>
+    <message>
+        <source>needs exactly one of at_minute or moment</source>
+        <translation>necesita exactamente uno de at_minute o moment</translation>
+    </message>
+    <message>
+        <source>needs exactly one of at_minute or moment, not both</source>
+        <translation>necesita exactamente uno de at_minute o moment, no ambos</translation>
+    </message>
+    <message>
+        <source>must be below {other} ({value})</source>
+        <translation>debe ser menor que {other} ({value})</translation>
+    </message>
+    <message>
+        <source>must be at most {other} ({value})</source>
+        <translation>debe ser como máximo {other} ({value})</translation>
+    </message>
+    <message>
+        <source>must be above {other} ({value})</source>
+        <translation>debe ser mayor que {other} ({value})</translation>
+    </message>
+    <message>
+        <source>must be at least {other} ({value})</source>
+        <translation>debe ser al menos {other} ({value})</translation>
+    </message>
+    <message>
+        <source>protocol folder not found</source>
+        <translation>no se encontró la carpeta de protocolos</translation>
+    </message>
+    <message>
+        <source>cannot read the folder: {error}</source>
+        <translation>no se puede leer la carpeta: {error}</translation>
+    </message>
+    <message>
+        <source>id "{id}" is already used by {file}</source>
+        <translation>el id "{id}" ya lo usa {file}</translation>
+    </message>
+</context>
+<context>
     <name>QuestionnaireDialog</name>
     <message>
         <source>preparation</source>
@@ -3168,6 +3618,41 @@
     </message>
 </context>
 <context>
+    <name>Records</name>
+    <message>
+        <source>{problem}. A room on a clinic server needs it to keep what is recorded while the server cannot be reached</source>
+        <translation>{problem}. Una sala con un servidor de la clínica lo necesita para guardar lo que se registra mientras no se puede acceder al servidor</translation>
+    </message>
+    <message>
+        <source>{count} entry kept on this PC while offline could not be added to the record and are set aside in {path}: tell an admin.</source>
+        <translation>{count} entrada guardada en este PC sin conexión no se pudo añadir al registro y está apartada en {path}: avise a un administrador.</translation>
+    </message>
+    <message>
+        <source>{count} entries kept on this PC while offline could not be added to the record and are set aside in {path}: tell an admin.</source>
+        <translation>{count} entradas guardadas en este PC sin conexión no se pudieron añadir al registro y están apartadas en {path}: avise a un administrador.</translation>
+    </message>
+    <message>
+        <source>{count} entry kept on this PC wait for another database than this one (in {path}): tell an admin.</source>
+        <translation>{count} entrada guardada en este PC espera otra base de datos distinta de esta (en {path}): avise a un administrador.</translation>
+    </message>
+    <message>
+        <source>{count} entries kept on this PC wait for another database than this one (in {path}): tell an admin.</source>
+        <translation>{count} entradas guardadas en este PC esperan otra base de datos distinta de esta (en {path}): avise a un administrador.</translation>
+    </message>
+    <message>
+        <source>The file of entries set aside, {path}, cannot be read: tell an admin.</source>
+        <translation>No se puede leer el archivo de entradas apartadas, {path}: avise a un administrador.</translation>
+    </message>
+    <message>
+        <source>{count} entry could not be added to the record (another kapdesk wrote in their place) and are set aside in {path}: tell an admin.</source>
+        <translation>{count} entrada no se pudo añadir al registro (otro kapdesk escribió en su lugar) y está apartada en {path}: avise a un administrador.</translation>
+    </message>
+    <message>
+        <source>{count} entries could not be added to the record (another kapdesk wrote in their place) and are set aside in {path}: tell an admin.</source>
+        <translation>{count} entradas no se pudieron añadir al registro (otro kapdesk escribió en su lugar) y están apartadas en {path}: avise a un administrador.</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Sitter</source>
@@ -3223,6 +3708,10 @@
         <source>{reason}.</source>
         <translation>{reason}.</translation>
     </message>
+    <message>
+        <source>The settings could not be written to {file}: {error}.</source>
+        <translation>No se pudo escribir la configuración en {file}: {error}.</translation>
+    </message>
 </context>
 <context>
     <name>RoomSettings</name>
@@ -3249,6 +3738,244 @@
     <message>
         <source>At least one backup is kept: daily, weekly or monthly.</source>
         <translation>Se guarda al menos una copia: diaria, semanal o mensual.</translation>
+    </message>
+    <message>
+        <source>must have at most {count} characters</source>
+        <translation>debe tener como máximo {count} caracteres</translation>
+    </message>
+    <message>
+        <source>0 (never) to 240 minutes</source>
+        <translation>de 0 (nunca) a 240 minutos</translation>
+    </message>
+    <message>
+        <source>{low} to {high}</source>
+        <translation>de {low} a {high}</translation>
+    </message>
+    <message>
+        <source>must be a whole path (/media/usb/kapdesk), or empty for none</source>
+        <translation>debe ser una ruta completa (/media/usb/kapdesk), o quedar vacío si no hay ninguna</translation>
+    </message>
+    <message>
+        <source>must be a whole number, 0 to {most}</source>
+        <translation>debe ser un número entero, de 0 a {most}</translation>
+    </message>
+    <message>
+        <source>must be 0 to {most}, not {value}</source>
+        <translation>debe ser de 0 a {most}, no {value}</translation>
+    </message>
+    <message>
+        <source>must be a PostgreSQL URL (postgresql://user@server/database)</source>
+        <translation>debe ser una URL de PostgreSQL (postgresql://user@server/database)</translation>
+    </message>
+    <message>
+        <source>must not hold the password: kapdesk connect keeps it in the OS keyring</source>
+        <translation>no debe contener la contraseña: kapdesk connect la guarda en el llavero del sistema</translation>
+    </message>
+</context>
+<context>
+    <name>SafeFiles</name>
+    <message>
+        <source>file</source>
+        <translation>archivo</translation>
+    </message>
+    <message>
+        <source>it is {kind}, not a {what}</source>
+        <translation>es {kind}, no un {what}</translation>
+    </message>
+    <message>
+        <source>the name holds a NUL character</source>
+        <translation>el nombre contiene un carácter NUL</translation>
+    </message>
+    <message>
+        <source>it is too large to be a {what} (over {size})</source>
+        <translation>es demasiado grande para ser un {what} (más de {size})</translation>
+    </message>
+    <message>
+        <source>{count} bytes</source>
+        <translation>{count} bytes</translation>
+    </message>
+    <message>
+        <source>it is inside kapdesk's own data ({place}), which an export never writes over; choose a place outside it</source>
+        <translation>está dentro de los datos propios de kapdesk ({place}), que una exportación nunca sobrescribe; elija un lugar fuera de ellos</translation>
+    </message>
+    <message>
+        <source>it is a link to a file that does not exist</source>
+        <translation>es un enlace a un archivo que no existe</translation>
+    </message>
+    <message>
+        <source>it is {kind}, not a file kapdesk may replace</source>
+        <translation>es {kind}, no un archivo que kapdesk pueda reemplazar</translation>
+    </message>
+    <message>
+        <source>it is kapdesk's own file {place} under another name</source>
+        <translation>es el archivo propio de kapdesk {place} con otro nombre</translation>
+    </message>
+    <message>
+        <source>the folder {folder} does not exist</source>
+        <translation>la carpeta {folder} no existe</translation>
+    </message>
+    <message>
+        <source>{folder} is not a folder</source>
+        <translation>{folder} no es una carpeta</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {reason}</source>
+        <translation>no se puede escribir {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {reason}; the file there before is unchanged</source>
+        <translation>no se puede escribir {path}: {reason}; el archivo anterior no ha cambiado</translation>
+    </message>
+    <message>
+        <source>a folder</source>
+        <translation>una carpeta</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>un dispositivo</translation>
+    </message>
+    <message>
+        <source>a pipe (FIFO)</source>
+        <translation>una tubería (FIFO)</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>un socket</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>no es un archivo normal</translation>
+    </message>
+    <message>
+        <source>its links go round in a loop</source>
+        <translation>sus enlaces forman un bucle</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>el archivo no existe</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>permiso denegado</translation>
+    </message>
+    <message>
+        <source>the name is too long</source>
+        <translation>el nombre es demasiado largo</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsFiles</name>
+    <message>
+        <source>line {line}, {field}: {message}</source>
+        <translation>línea {line}, {field}: {message}</translation>
+    </message>
+    <message>
+        <source>line {line}: {message}</source>
+        <translation>línea {line}: {message}</translation>
+    </message>
+    <message>
+        <source>settings file</source>
+        <translation>archivo de configuración</translation>
+    </message>
+    <message>
+        <source>{source}: {count} problem</source>
+        <translation>{source}: {count} problema</translation>
+    </message>
+    <message>
+        <source>{source}: {count} problems</source>
+        <translation>{source}: {count} problemas</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>true/false</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>un número</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>una lista</translation>
+    </message>
+    <message>
+        <source>a table</source>
+        <translation>una tabla</translation>
+    </message>
+    <message>
+        <source>a date/time</source>
+        <translation>una fecha/hora</translation>
+    </message>
+    <message>
+        <source>must be a table, not {kind}</source>
+        <translation>debe ser una tabla, no {kind}</translation>
+    </message>
+    <message>
+        <source>must be an array of tables, not {kind}: write {header}</source>
+        <translation>debe ser una lista de tablas, no {kind}: escriba {header}</translation>
+    </message>
+    <message>
+        <source>unknown key "{key}"</source>
+        <translation>clave desconocida "{key}"</translation>
+    </message>
+    <message>
+        <source>unknown key "{key}" (did you mean "{close}"?)</source>
+        <translation>clave desconocida "{key}" (¿quiso decir "{close}"?)</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>es obligatorio</translation>
+    </message>
+    <message>
+        <source>is required: {expected}</source>
+        <translation>es obligatorio: {expected}</translation>
+    </message>
+    <message>
+        <source>must be text, not {kind}</source>
+        <translation>debe ser texto, no {kind}</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>no debe estar vacío</translation>
+    </message>
+    <message>
+        <source>must be {expected}</source>
+        <translation>debe ser {expected}</translation>
+    </message>
+    <message>
+        <source>must be {expected}, not {kind}</source>
+        <translation>debe ser {expected}, no {kind}</translation>
+    </message>
+    <message>
+        <source>must be true or false, not {kind}</source>
+        <translation>debe ser true o false, no {kind}</translation>
+    </message>
+    <message>
+        <source>must be one of: {allowed}; "{value}" is not</source>
+        <translation>debe ser uno de: {allowed}; "{value}" no lo es</translation>
+    </message>
+    <message>
+        <source>must be one of: {allowed}; not {kind}</source>
+        <translation>debe ser uno de: {allowed}; no {kind}</translation>
+    </message>
+    <message>
+        <source>{error} at the end of the file</source>
+        <translation>{error} al final del archivo</translation>
+    </message>
+    <message>
+        <source>values are nested too deeply</source>
+        <translation>los valores están anidados a demasiada profundidad</translation>
+    </message>
+    <message>
+        <source>cannot read the file: {reason}</source>
+        <translation>no se puede leer el archivo: {reason}</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text (byte 0x{byte}); save the file with UTF-8 encoding</source>
+        <translation>no es texto UTF-8 (byte 0x{byte}); guarde el archivo con codificación UTF-8</translation>
     </message>
 </context>
 <context>
@@ -3453,6 +4180,80 @@
     <message>
         <source>Lock or switch user</source>
         <translation>Bloquear o cambiar usuario</translation>
+    </message>
+</context>
+<context>
+    <name>SoundDevice</name>
+    <message>
+        <source>the sound device is closed</source>
+        <translation>el dispositivo de sonido está cerrado</translation>
+    </message>
+    <message>
+        <source>nothing is loaded to play</source>
+        <translation>no hay nada cargado para reproducir</translation>
+    </message>
+    <message>
+        <source>the file is too large to load</source>
+        <translation>el archivo es demasiado grande para cargarlo</translation>
+    </message>
+    <message>
+        <source>kapdesk cannot start this file part-way through</source>
+        <translation>kapdesk no puede empezar este archivo a mitad</translation>
+    </message>
+    <message>
+        <source>the sound device is already open in kapdesk</source>
+        <translation>el dispositivo de sonido ya está abierto en kapdesk</translation>
+    </message>
+    <message>
+        <source>the sound device could not be opened ({error})</source>
+        <translation>no se pudo abrir el dispositivo de sonido ({error})</translation>
+    </message>
+</context>
+<context>
+    <name>SoundFiles</name>
+    <message>
+        <source>the file is missing</source>
+        <translation>falta el archivo</translation>
+    </message>
+    <message>
+        <source>this is a folder, not a sound file</source>
+        <translation>es una carpeta, no un archivo de sonido</translation>
+    </message>
+    <message>
+        <source>this is not an ordinary file</source>
+        <translation>no es un archivo normal</translation>
+    </message>
+    <message>
+        <source>the file cannot be read (permission denied)</source>
+        <translation>no se puede leer el archivo (permiso denegado)</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>el archivo está vacío</translation>
+    </message>
+    <message>
+        <source>not a sound file kapdesk can play</source>
+        <translation>no es un archivo de sonido que kapdesk pueda reproducir</translation>
+    </message>
+    <message>
+        <source>the file is damaged or is not really a sound file</source>
+        <translation>el archivo está dañado o no es realmente un archivo de sonido</translation>
+    </message>
+    <message>
+        <source>the file is damaged or cut short</source>
+        <translation>el archivo está dañado o incompleto</translation>
+    </message>
+    <message>
+        <source>the file holds no sound (its length is zero)</source>
+        <translation>el archivo no contiene sonido (su duración es cero)</translation>
+    </message>
+    <message>
+        <source>the file is named {suffix} but holds {format} sound; rename it to {right}</source>
+        <translation>el archivo se llama {suffix} pero contiene sonido {format}; cámbiele el nombre a {right}</translation>
+    </message>
+    <message>
+        <source>the file cannot be read ({detail})</source>
+        <translation>no se puede leer el archivo ({detail})</translation>
     </message>
 </context>
 <context>
@@ -4019,6 +4820,30 @@
     <message>
         <source>Open integration items cannot be read</source>
         <translation>No se pueden leer las tareas de integración pendientes</translation>
+    </message>
+    <message>
+        <source>the text {message}</source>
+        <translation>el texto: {message}</translation>
+    </message>
+    <message>
+        <source>it cannot be read</source>
+        <translation>no se puede leer</translation>
+    </message>
+    <message>
+        <source>{reason}; and {count} more problem</source>
+        <translation>{reason}; y {count} problema más</translation>
+    </message>
+    <message>
+        <source>{reason}; and {count} more problems</source>
+        <translation>{reason}; y {count} problemas más</translation>
+    </message>
+    <message>
+        <source>the session's record names phases it does not have</source>
+        <translation>el registro de la sesión nombra fases que el protocolo no tiene</translation>
+    </message>
+    <message>
+        <source>This session's protocol cannot be used ({reason}). The timer and the record go on; move through the phases by hand; no vital signs fall due by schedule, and kapdesk's default limits flag the readings.</source>
+        <translation>No se puede usar el protocolo de esta sesión ({reason}). El temporizador y el registro continúan; avance por las fases a mano; no habrá signos vitales programados, y los límites predeterminados de kapdesk marcan las lecturas.</translation>
     </message>
     <message>
         <source>Entries kept on this PC while offline cannot be sent yet</source>

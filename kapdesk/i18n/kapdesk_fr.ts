@@ -294,6 +294,114 @@
         <source>The last good backup is {days} days old: check the backup folder is there and has room.</source>
         <translation>La dernière sauvegarde valide date de {days} jours : vérifiez que le dossier de sauvegarde est là et a de la place.</translation>
     </message>
+    <message>
+        <source>No backup folder is set: an admin sets one on “This room PC”.</source>
+        <translation>Aucun dossier de sauvegarde n'est défini : un administrateur en définit un dans « Ce PC de salle ».</translation>
+    </message>
+    <message>
+        <source>This room's records are on the clinic server: the server's own tools back them up (see docs/backup.md).</source>
+        <translation>Les dossiers de cette salle sont sur le serveur de la clinique : les outils du serveur les sauvegardent (voir docs/backup.md).</translation>
+    </message>
+    <message>
+        <source>The backup could not be made because of an unexpected fault; kapdesk's log has the details. Earlier backups were kept.</source>
+        <translation>La sauvegarde n'a pas pu être faite à cause d'une panne inattendue ; le journal de kapdesk donne les détails. Les sauvegardes précédentes sont conservées.</translation>
+    </message>
+    <message>
+        <source>No backup passphrase is set: an admin sets one on “This room PC” (or chooses to keep backups unencrypted).</source>
+        <translation>Aucune phrase secrète de sauvegarde n'est définie : un administrateur en définit une dans « Ce PC de salle » (ou choisit de garder les sauvegardes non chiffrées).</translation>
+    </message>
+    <message>
+        <source>No backups are made on this PC yet: set a backup folder on “This room PC”.</source>
+        <translation>Aucune sauvegarde n'est encore faite sur ce PC : définissez un dossier de sauvegarde dans « Ce PC de salle ».</translation>
+    </message>
+    <message>
+        <source>The backup folder {folder} is not there (drive unplugged or share not mounted).</source>
+        <translation>Le dossier de sauvegarde {folder} est absent (disque débranché ou partage non monté).</translation>
+    </message>
+    <message>
+        <source>The backup folder {folder} is not a folder.</source>
+        <translation>Le dossier de sauvegarde {folder} n'est pas un dossier.</translation>
+    </message>
+    <message>
+        <source>The backup folder {folder} cannot be reached ({error}).</source>
+        <translation>Le dossier de sauvegarde {folder} est inaccessible ({error}).</translation>
+    </message>
+    <message>
+        <source>The backup folder {folder} is on the same disk as the record: if that disk fails, the backups go with it (is the drive unplugged or the share not mounted?).</source>
+        <translation>Le dossier de sauvegarde {folder} est sur le même disque que les dossiers : si ce disque tombe en panne, les sauvegardes partent avec lui (le disque est-il débranché ou le partage non monté ?).</translation>
+    </message>
+    <message>
+        <source>The backup folder {folder} is full: make room there or choose another folder. The earlier backups were kept.</source>
+        <translation>Le dossier de sauvegarde {folder} est plein : libérez de la place ou choisissez un autre dossier. Les sauvegardes précédentes sont conservées.</translation>
+    </message>
+    <message>
+        <source>The backup folder {folder} cannot be written (it is read-only or kapdesk may not write there). The earlier backups were kept.</source>
+        <translation>Impossible d'écrire dans le dossier de sauvegarde {folder} (il est en lecture seule ou kapdesk n'a pas le droit d'y écrire). Les sauvegardes précédentes sont conservées.</translation>
+    </message>
+    <message>
+        <source>The backup folder {folder} went away while the backup was written (drive unplugged or share lost). The earlier backups were kept.</source>
+        <translation>Le dossier de sauvegarde {folder} a disparu pendant l'écriture de la sauvegarde (disque débranché ou partage perdu). Les sauvegardes précédentes sont conservées.</translation>
+    </message>
+    <message>
+        <source>The backup to {folder} failed ({error}). The earlier backups were kept.</source>
+        <translation>La sauvegarde dans {folder} a échoué ({error}). Les sauvegardes précédentes sont conservées.</translation>
+    </message>
+    <message>
+        <source>This database is not backed up by kapdesk: {how}.</source>
+        <translation>kapdesk ne sauvegarde pas cette base de données : {how}.</translation>
+    </message>
+    <message>
+        <source>on PostgreSQL the server's own tools back it up (pg_dump, pgBackRest): see docs/backup.md</source>
+        <translation>sous PostgreSQL, les outils du serveur la sauvegardent (pg_dump, pgBackRest) : voir docs/backup.md</translation>
+    </message>
+    <message>
+        <source>This database is not a file kapdesk can back up.</source>
+        <translation>Cette base de données n'est pas un fichier que kapdesk peut sauvegarder.</translation>
+    </message>
+    <message>
+        <source>The database is not encrypted, so it has no key of its own: a backup passphrase is needed to encrypt its backups.</source>
+        <translation>La base de données n'est pas chiffrée et n'a donc pas de clé propre : une phrase secrète de sauvegarde est nécessaire pour chiffrer ses sauvegardes.</translation>
+    </message>
+    <message>
+        <source>The database is encrypted: its backups are encrypted with its own key (asked for {asked}).</source>
+        <translation>La base de données est chiffrée : ses sauvegardes sont chiffrées avec sa propre clé (demandé : {asked}).</translation>
+    </message>
+    <message>
+        <source>No backup passphrase is set: an admin sets one on "This room PC" (or chooses unencrypted backups).</source>
+        <translation>Aucune phrase secrète de sauvegarde n'est définie : un administrateur en définit une dans « Ce PC de salle » (ou choisit des sauvegardes non chiffrées).</translation>
+    </message>
+    <message>
+        <source>Another backup of this record has been under way for a long time; this one was not made.</source>
+        <translation>Une autre sauvegarde de ces dossiers est en cours depuis longtemps ; celle-ci n'a pas été faite.</translation>
+    </message>
+    <message>
+        <source>the OS keyring cannot keep it ({error})</source>
+        <translation>le trousseau du système ne peut pas la garder ({error})</translation>
+    </message>
+    <message>
+        <source>The backup {name} cannot be opened ({error}).</source>
+        <translation>Impossible d'ouvrir la sauvegarde {name} ({error}).</translation>
+    </message>
+    <message>
+        <source>The backup {name} is damaged ({found}).</source>
+        <translation>La sauvegarde {name} est endommagée ({found}).</translation>
+    </message>
+    <message>
+        <source>The backup {name} cannot be read ({error}).</source>
+        <translation>Impossible de lire la sauvegarde {name} ({error}).</translation>
+    </message>
+    <message>
+        <source>the passphrase does not open it, or it is damaged</source>
+        <translation>la phrase secrète ne l'ouvre pas, ou elle est endommagée</translation>
+    </message>
+    <message>
+        <source>The backup just written is not marked as encrypted the way it was asked ({asked}); it was not kept.</source>
+        <translation>La sauvegarde qui vient d'être écrite n'est pas marquée comme chiffrée de la façon demandée ({asked}) ; elle n'a pas été conservée.</translation>
+    </message>
+    <message>
+        <source>The backup just written does not hold what the database held ({found} instead of {expected}); it was not kept.</source>
+        <translation>La sauvegarde qui vient d'être écrite ne contient pas ce que contenait la base de données ({found} au lieu de {expected}) ; elle n'a pas été conservée.</translation>
+    </message>
 </context>
 <context>
     <name>Board</name>
@@ -551,6 +659,93 @@
     <message>
         <source>Type your PIN.</source>
         <translation>Saisissez votre code.</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicSettings</name>
+    <message>
+        <source>a number of minutes from 0 (never) to 120</source>
+        <translation>un nombre de minutes de 0 (jamais) à 120</translation>
+    </message>
+    <message>
+        <source>a loudness in LUFS from {low} (quieter) to {high} (louder), such as {usual}</source>
+        <translation>une sonie en LUFS de {low} (plus doux) à {high} (plus fort), par exemple {usual}</translation>
+    </message>
+    <message>
+        <source>one of {allowed}</source>
+        <translation>l'un de {allowed}</translation>
+    </message>
+    <message>
+        <source>"{first}" or "{second}"</source>
+        <translation>« {first} » ou « {second} »</translation>
+    </message>
+    <message>
+        <source>must be {expected}; "{value}" is not</source>
+        <translation>doit être {expected} ; « {value} » ne l'est pas</translation>
+    </message>
+    <message>
+        <source>must be a locale name like "en_US"; "{region}" is not</source>
+        <translation>doit être un nom de paramètres régionaux comme « en_US » ; « {region} » n'en est pas un</translation>
+    </message>
+    <message>
+        <source>must be a list of days like ["mon", "tue", "wed", "thu", "fri"]</source>
+        <translation>doit être une liste de jours comme ["mon", "tue", "wed", "thu", "fri"]</translation>
+    </message>
+    <message>
+        <source>{day} is not a day: write mon, tue, wed, thu, fri, sat, sun</source>
+        <translation>{day} n'est pas un jour : écrivez mon, tue, wed, thu, fri, sat, sun</translation>
+    </message>
+    <message>
+        <source>must be a slug like "{example}"; "{id}" is not</source>
+        <translation>doit être un identifiant comme « {example} » ; « {id} » n'en est pas un</translation>
+    </message>
+    <message>
+        <source>"{id}" is used twice</source>
+        <translation>« {id} » est utilisé deux fois</translation>
+    </message>
+    <message>
+        <source>a whole number of days from 0 to 365</source>
+        <translation>un nombre entier de jours de 0 à 365</translation>
+    </message>
+    <message>
+        <source>at most {most} follow-ups; there are {count}</source>
+        <translation>au plus {most} suivis ; il y en a {count}</translation>
+    </message>
+    <message>
+        <source>must be at least earliest_days ({earliest})</source>
+        <translation>doit être au moins earliest_days ({earliest})</translation>
+    </message>
+    <message>
+        <source>must be a list of questions, as text</source>
+        <translation>doit être une liste de questions, sous forme de texte</translation>
+    </message>
+    <message>
+        <source>at most {most} breathing patterns; there are {count}</source>
+        <translation>au plus {most} rythmes de respiration ; il y en a {count}</translation>
+    </message>
+    <message>
+        <source>a list of [what, seconds] pairs like [["in", 4], ["out", 6]]; what is {allowed}</source>
+        <translation>une liste de paires [what, seconds] comme [["in", 4], ["out", 6]] ; what vaut {allowed}</translation>
+    </message>
+    <message>
+        <source>at most {most} steps; there are {count}</source>
+        <translation>au plus {most} étapes ; il y en a {count}</translation>
+    </message>
+    <message>
+        <source>must be a [what, seconds] pair; what is {allowed}</source>
+        <translation>doit être une paire [what, seconds] ; what vaut {allowed}</translation>
+    </message>
+    <message>
+        <source>{what} is not one of {allowed}</source>
+        <translation>{what} n'est pas l'un de {allowed}</translation>
+    </message>
+    <message>
+        <source>the seconds must be a number from 0.5 to 60</source>
+        <translation>les secondes doivent être un nombre de 0.5 à 60</translation>
+    </message>
+    <message>
+        <source>needs a step breathing in</source>
+        <translation>il faut une étape d'inspiration</translation>
     </message>
 </context>
 <context>
@@ -2550,6 +2745,69 @@
     </message>
 </context>
 <context>
+    <name>Measuring</name>
+    <message>
+        <source>the file is damaged or is not a sound file kapdesk can measure</source>
+        <translation>le fichier est endommagé ou n'est pas un fichier son que kapdesk peut mesurer</translation>
+    </message>
+    <message>
+        <source>the file is damaged or cut short</source>
+        <translation>le fichier est endommagé ou tronqué</translation>
+    </message>
+    <message>
+        <source>this PC's sound library cannot read {format} files to measure them</source>
+        <translation>la bibliothèque son de ce PC ne peut pas lire les fichiers {format} pour les mesurer</translation>
+    </message>
+    <message>
+        <source>this PC's sound library cannot read the kind of sound in this file to measure it</source>
+        <translation>la bibliothèque son de ce PC ne peut pas lire le type de son de ce fichier pour le mesurer</translation>
+    </message>
+    <message>
+        <source>the track is silent</source>
+        <translation>la piste est silencieuse</translation>
+    </message>
+    <message>
+        <source>the track is too short to measure (under half a second)</source>
+        <translation>la piste est trop courte pour être mesurée (moins d'une demi-seconde)</translation>
+    </message>
+    <message>
+        <source>kapdesk cannot measure loudness on this computer: the sound libraries libebur128 and libsndfile are not installed</source>
+        <translation>kapdesk ne peut pas mesurer la sonie sur cet ordinateur : les bibliothèques son libebur128 et libsndfile ne sont pas installées</translation>
+    </message>
+    <message>
+        <source>kapdesk cannot measure loudness on this computer: the sound library {library} is not installed</source>
+        <translation>kapdesk ne peut pas mesurer la sonie sur cet ordinateur : la bibliothèque son {library} n'est pas installée</translation>
+    </message>
+    <message>
+        <source>kapdesk cannot measure loudness on this computer: its sound libraries libebur128 and libsndfile are too old</source>
+        <translation>kapdesk ne peut pas mesurer la sonie sur cet ordinateur : ses bibliothèques son libebur128 et libsndfile sont trop anciennes</translation>
+    </message>
+    <message>
+        <source>measuring was stopped before this file</source>
+        <translation>la mesure a été arrêtée avant ce fichier</translation>
+    </message>
+    <message>
+        <source>measuring stopped unexpectedly before this file</source>
+        <translation>la mesure s'est arrêtée de façon inattendue avant ce fichier</translation>
+    </message>
+    <message>
+        <source>measuring stopped unexpectedly on this file</source>
+        <translation>la mesure s'est arrêtée de façon inattendue sur ce fichier</translation>
+    </message>
+    <message>
+        <source>kapdesk could not start measuring</source>
+        <translation>kapdesk n'a pas pu commencer la mesure</translation>
+    </message>
+    <message>
+        <source>the file could not be measured</source>
+        <translation>le fichier n'a pas pu être mesuré</translation>
+    </message>
+    <message>
+        <source>measuring this file took far too long (it may be damaged)</source>
+        <translation>la mesure de ce fichier a pris beaucoup trop de temps (il est peut-être endommagé)</translation>
+    </message>
+</context>
+<context>
     <name>MusicOutlook</name>
     <message>
         <source>The music runs out {minutes} before this phase ends</source>
@@ -2916,6 +3174,18 @@
         <translation>{name} est du XML, mais pas une playlist XSPF (il commence par &lt;{element}&gt;)</translation>
     </message>
     <message>
+        <source>playlist file</source>
+        <translation>fichier de playlist</translation>
+    </message>
+    <message>
+        <source>a line of {count} characters, too long to be a file name; skipped</source>
+        <translation>une ligne de {count} caractères, trop longue pour être un nom de fichier ; ignorée</translation>
+    </message>
+    <message>
+        <source>control characters (binary data?) where a file name should be; skipped</source>
+        <translation>des caractères de contrôle (données binaires ?) à la place d'un nom de fichier ; ligne ignorée</translation>
+    </message>
+    <message>
         <source>{name} declares XML entities, which kapdesk does not read</source>
         <translation>{name} déclare des entités XML, que kapdesk ne lit pas</translation>
     </message>
@@ -2925,6 +3195,35 @@
     <message>
         <source>cannot tell the playlist format from the name {name}; use .m3u, .m3u8, .pls or .xspf</source>
         <translation>impossible de déduire le format de la playlist du nom {name} ; utilisez .m3u, .m3u8, .pls ou .xspf</translation>
+    </message>
+</context>
+<context>
+    <name>Playlists</name>
+    <message>
+        <source>a stream URL; kapdesk plays files only</source>
+        <extracomment>File extensions (lower case, with the dot) and the format each stands for. The problem of an entry that names a stream rather than a file.</extracomment>
+        <translation>une URL de flux ; kapdesk ne lit que des fichiers</translation>
+    </message>
+    <message>
+        <source>missing: {path}</source>
+        <extracomment>The start of the problem of an entry whose file does not exist.</extracomment>
+        <translation>introuvable : {path}</translation>
+    </message>
+    <message>
+        <source>a relative path, and the playlist has no folder to find it from</source>
+        <translation>un chemin relatif, et la playlist n'a pas de dossier d'où le retrouver</translation>
+    </message>
+    <message>
+        <source>a folder, not a file: {folder}</source>
+        <translation>un dossier, pas un fichier : {folder}</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>introuvable</translation>
+    </message>
+    <message>
+        <source>line {line}: {message}</source>
+        <translation>ligne {line} : {message}</translation>
     </message>
 </context>
 <context>
@@ -3107,6 +3406,157 @@
     </message>
 </context>
 <context>
+    <name>ProtocolFiles</name>
+    <message>
+        <source>a number of minutes from {low} to {high}</source>
+        <translation>un nombre de minutes de {low} à {high}</translation>
+    </message>
+    <message>
+        <source>a whole number of points from 1 to 12</source>
+        <translation>un nombre entier de points de 1 à 12</translation>
+    </message>
+    <message>
+        <source>a number above 0 and at most {most}</source>
+        <translation>un nombre supérieur à 0 et d'au plus {most}</translation>
+    </message>
+    <message>
+        <source>a minute from 0 to {most}</source>
+        <translation>une minute de 0 à {most}</translation>
+    </message>
+    <message>
+        <source>a number of minutes after dosing from 0 to {most}</source>
+        <translation>un nombre de minutes après la dose, de 0 à {most}</translation>
+    </message>
+    <message>
+        <source>a number from {low} to {high}</source>
+        <translation>un nombre de {low} à {high}</translation>
+    </message>
+    <message>
+        <source>at most {most} checklist steps; there are {count}</source>
+        <translation>au plus {most} étapes de la liste de contrôle ; il y en a {count}</translation>
+    </message>
+    <message>
+        <source>at most {most} questions; there are {count}</source>
+        <translation>au plus {most} questions ; il y en a {count}</translation>
+    </message>
+    <message>
+        <source>at most {most} phases; there are {count}</source>
+        <translation>au plus {most} phases ; il y en a {count}</translation>
+    </message>
+    <message>
+        <source>at most {most} intervals; there are {count}</source>
+        <translation>au plus {most} intervalles ; il y en a {count}</translation>
+    </message>
+    <message>
+        <source>at most {most} checks; there are {count}</source>
+        <translation>au plus {most} contrôles ; il y en a {count}</translation>
+    </message>
+    <message>
+        <source>a [protocol] table with id, name and route is required</source>
+        <translation>une table [protocol] avec id, name et route est obligatoire</translation>
+    </message>
+    <message>
+        <source>must be lowercase letters, digits and single hyphens (like "iv-ketamine"); "{id}" is not</source>
+        <translation>ne doit contenir que des minuscules, des chiffres et des tirets simples (comme « iv-ketamine ») ; « {id} » ne convient pas</translation>
+    </message>
+    <message>
+        <source>must be a slug like "ride-home"; "{id}" is not</source>
+        <translation>doit être un identifiant comme « ride-home » ; « {id} » n'en est pas un</translation>
+    </message>
+    <message>
+        <source>"{id}" is already the id of another step</source>
+        <translation>« {id} » est déjà l'id d'une autre étape</translation>
+    </message>
+    <message>
+        <source>must be a slug like "sedation"; "{id}" is not</source>
+        <translation>doit être un identifiant comme « sedation » ; « {id} » n'en est pas un</translation>
+    </message>
+    <message>
+        <source>"{id}" is already the id of another question</source>
+        <translation>« {id} » est déjà l'id d'une autre question</translation>
+    </message>
+    <message>
+        <source>needs {other} too: the usual range has two ends</source>
+        <translation>il faut aussi {other} : la plage habituelle a deux bornes</translation>
+    </message>
+    <message>
+        <source>must be at least {key} ({amount} {unit})</source>
+        <translation>doit être au moins {key} ({amount} {unit})</translation>
+    </message>
+    <message>
+        <source>must be within the usual range, {low} to {high} {unit}</source>
+        <translation>doit être dans la plage habituelle, de {low} à {high} {unit}</translation>
+    </message>
+    <message>
+        <source>must be at most the hard limit ({limit} {unit})</source>
+        <translation>doit être au plus la limite absolue ({limit} {unit})</translation>
+    </message>
+    <message>
+        <source>at least one phase is required: add a [[phases]] table</source>
+        <translation>au moins une phase est obligatoire : ajoutez une table [[phases]]</translation>
+    </message>
+    <message>
+        <source>at least one phase is required</source>
+        <translation>au moins une phase est obligatoire</translation>
+    </message>
+    <message>
+        <source>"{name}" is already the name of {other}</source>
+        <translation>« {name} » est déjà le nom de {other}</translation>
+    </message>
+    <message>
+        <source>the phases add up to {total} minutes; together they may last at most {most}</source>
+        <translation>les phases totalisent {total} minutes ; ensemble elles peuvent durer au plus {most}</translation>
+    </message>
+    <message>
+        <source>must be a non-empty array of: {allowed}</source>
+        <translation>doit être une liste non vide de : {allowed}</translation>
+    </message>
+    <message>
+        <source>"{measure}" is listed twice</source>
+        <translation>« {measure} » figure deux fois</translation>
+    </message>
+    <message>
+        <source>must be after from_minute ({start})</source>
+        <translation>doit être après from_minute ({start})</translation>
+    </message>
+    <message>
+        <source>needs exactly one of at_minute or moment</source>
+        <translation>il faut exactement l'un de at_minute ou moment</translation>
+    </message>
+    <message>
+        <source>needs exactly one of at_minute or moment, not both</source>
+        <translation>il faut exactement l'un de at_minute ou moment, pas les deux</translation>
+    </message>
+    <message>
+        <source>must be below {other} ({value})</source>
+        <translation>doit être inférieur à {other} ({value})</translation>
+    </message>
+    <message>
+        <source>must be at most {other} ({value})</source>
+        <translation>doit être au plus {other} ({value})</translation>
+    </message>
+    <message>
+        <source>must be above {other} ({value})</source>
+        <translation>doit être supérieur à {other} ({value})</translation>
+    </message>
+    <message>
+        <source>must be at least {other} ({value})</source>
+        <translation>doit être au moins {other} ({value})</translation>
+    </message>
+    <message>
+        <source>protocol folder not found</source>
+        <translation>dossier des protocoles introuvable</translation>
+    </message>
+    <message>
+        <source>cannot read the folder: {error}</source>
+        <translation>impossible de lire le dossier : {error}</translation>
+    </message>
+    <message>
+        <source>id "{id}" is already used by {file}</source>
+        <translation>l'id « {id} » est déjà utilisé par {file}</translation>
+    </message>
+</context>
+<context>
     <name>QuestionnaireDialog</name>
     <message>
         <source>preparation</source>
@@ -3168,6 +3618,41 @@
     </message>
 </context>
 <context>
+    <name>Records</name>
+    <message>
+        <source>{problem}. A room on a clinic server needs it to keep what is recorded while the server cannot be reached</source>
+        <translation>{problem}. Une salle sur un serveur de la clinique en a besoin pour garder ce qui est enregistré tant que le serveur est injoignable</translation>
+    </message>
+    <message>
+        <source>{count} entry kept on this PC while offline could not be added to the record and are set aside in {path}: tell an admin.</source>
+        <translation>{count} entrée gardée sur ce PC hors connexion n'a pas pu être ajoutée au dossier et est mise de côté dans {path} : prévenez un administrateur.</translation>
+    </message>
+    <message>
+        <source>{count} entries kept on this PC while offline could not be added to the record and are set aside in {path}: tell an admin.</source>
+        <translation>{count} entrées gardées sur ce PC hors connexion n'ont pas pu être ajoutées au dossier et sont mises de côté dans {path} : prévenez un administrateur.</translation>
+    </message>
+    <message>
+        <source>{count} entry kept on this PC wait for another database than this one (in {path}): tell an admin.</source>
+        <translation>{count} entrée gardée sur ce PC attend une autre base de données que celle-ci (dans {path}) : prévenez un administrateur.</translation>
+    </message>
+    <message>
+        <source>{count} entries kept on this PC wait for another database than this one (in {path}): tell an admin.</source>
+        <translation>{count} entrées gardées sur ce PC attendent une autre base de données que celle-ci (dans {path}) : prévenez un administrateur.</translation>
+    </message>
+    <message>
+        <source>The file of entries set aside, {path}, cannot be read: tell an admin.</source>
+        <translation>Le fichier des entrées mises de côté, {path}, est illisible : prévenez un administrateur.</translation>
+    </message>
+    <message>
+        <source>{count} entry could not be added to the record (another kapdesk wrote in their place) and are set aside in {path}: tell an admin.</source>
+        <translation>{count} entrée n'a pas pu être ajoutée au dossier (un autre kapdesk a écrit à sa place) et est mise de côté dans {path} : prévenez un administrateur.</translation>
+    </message>
+    <message>
+        <source>{count} entries could not be added to the record (another kapdesk wrote in their place) and are set aside in {path}: tell an admin.</source>
+        <translation>{count} entrées n'ont pas pu être ajoutées au dossier (un autre kapdesk a écrit à leur place) et sont mises de côté dans {path} : prévenez un administrateur.</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Sitter</source>
@@ -3223,6 +3708,10 @@
         <source>{reason}.</source>
         <translation>{reason}.</translation>
     </message>
+    <message>
+        <source>The settings could not be written to {file}: {error}.</source>
+        <translation>Les réglages n'ont pas pu être écrits dans {file} : {error}.</translation>
+    </message>
 </context>
 <context>
     <name>RoomSettings</name>
@@ -3249,6 +3738,244 @@
     <message>
         <source>At least one backup is kept: daily, weekly or monthly.</source>
         <translation>Au moins une sauvegarde est gardée : quotidienne, hebdomadaire ou mensuelle.</translation>
+    </message>
+    <message>
+        <source>must have at most {count} characters</source>
+        <translation>doit avoir au plus {count} caractères</translation>
+    </message>
+    <message>
+        <source>0 (never) to 240 minutes</source>
+        <translation>de 0 (jamais) à 240 minutes</translation>
+    </message>
+    <message>
+        <source>{low} to {high}</source>
+        <translation>de {low} à {high}</translation>
+    </message>
+    <message>
+        <source>must be a whole path (/media/usb/kapdesk), or empty for none</source>
+        <translation>doit être un chemin complet (/media/usb/kapdesk), ou vide pour aucun</translation>
+    </message>
+    <message>
+        <source>must be a whole number, 0 to {most}</source>
+        <translation>doit être un nombre entier, de 0 à {most}</translation>
+    </message>
+    <message>
+        <source>must be 0 to {most}, not {value}</source>
+        <translation>doit être de 0 à {most}, pas {value}</translation>
+    </message>
+    <message>
+        <source>must be a PostgreSQL URL (postgresql://user@server/database)</source>
+        <translation>doit être une URL PostgreSQL (postgresql://user@server/database)</translation>
+    </message>
+    <message>
+        <source>must not hold the password: kapdesk connect keeps it in the OS keyring</source>
+        <translation>ne doit pas contenir le mot de passe : kapdesk connect le garde dans le trousseau du système</translation>
+    </message>
+</context>
+<context>
+    <name>SafeFiles</name>
+    <message>
+        <source>file</source>
+        <translation>fichier</translation>
+    </message>
+    <message>
+        <source>it is {kind}, not a {what}</source>
+        <translation>c'est {kind}, pas un {what}</translation>
+    </message>
+    <message>
+        <source>the name holds a NUL character</source>
+        <translation>le nom contient un caractère NUL</translation>
+    </message>
+    <message>
+        <source>it is too large to be a {what} (over {size})</source>
+        <translation>il est trop grand pour être un {what} (plus de {size})</translation>
+    </message>
+    <message>
+        <source>{count} bytes</source>
+        <translation>{count} octets</translation>
+    </message>
+    <message>
+        <source>it is inside kapdesk's own data ({place}), which an export never writes over; choose a place outside it</source>
+        <translation>il se trouve dans les données propres de kapdesk ({place}), qu'une exportation n'écrase jamais ; choisissez un emplacement en dehors</translation>
+    </message>
+    <message>
+        <source>it is a link to a file that does not exist</source>
+        <translation>c'est un lien vers un fichier qui n'existe pas</translation>
+    </message>
+    <message>
+        <source>it is {kind}, not a file kapdesk may replace</source>
+        <translation>c'est {kind}, pas un fichier que kapdesk peut remplacer</translation>
+    </message>
+    <message>
+        <source>it is kapdesk's own file {place} under another name</source>
+        <translation>c'est le fichier propre de kapdesk {place} sous un autre nom</translation>
+    </message>
+    <message>
+        <source>the folder {folder} does not exist</source>
+        <translation>le dossier {folder} n'existe pas</translation>
+    </message>
+    <message>
+        <source>{folder} is not a folder</source>
+        <translation>{folder} n'est pas un dossier</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {reason}</source>
+        <translation>impossible d'écrire {path} : {reason}</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {reason}; the file there before is unchanged</source>
+        <translation>impossible d'écrire {path} : {reason} ; le fichier précédent est inchangé</translation>
+    </message>
+    <message>
+        <source>a folder</source>
+        <translation>un dossier</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>un périphérique</translation>
+    </message>
+    <message>
+        <source>a pipe (FIFO)</source>
+        <translation>un tube (FIFO)</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>un socket</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>pas un fichier ordinaire</translation>
+    </message>
+    <message>
+        <source>its links go round in a loop</source>
+        <translation>ses liens tournent en boucle</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>fichier introuvable</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>permission refusée</translation>
+    </message>
+    <message>
+        <source>the name is too long</source>
+        <translation>le nom est trop long</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsFiles</name>
+    <message>
+        <source>line {line}, {field}: {message}</source>
+        <translation>ligne {line}, {field} : {message}</translation>
+    </message>
+    <message>
+        <source>line {line}: {message}</source>
+        <translation>ligne {line} : {message}</translation>
+    </message>
+    <message>
+        <source>settings file</source>
+        <translation>fichier de réglages</translation>
+    </message>
+    <message>
+        <source>{source}: {count} problem</source>
+        <translation>{source} : {count} problème</translation>
+    </message>
+    <message>
+        <source>{source}: {count} problems</source>
+        <translation>{source} : {count} problèmes</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>true/false</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>du texte</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>un nombre</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>une liste</translation>
+    </message>
+    <message>
+        <source>a table</source>
+        <translation>une table</translation>
+    </message>
+    <message>
+        <source>a date/time</source>
+        <translation>une date/heure</translation>
+    </message>
+    <message>
+        <source>must be a table, not {kind}</source>
+        <translation>doit être une table, pas {kind}</translation>
+    </message>
+    <message>
+        <source>must be an array of tables, not {kind}: write {header}</source>
+        <translation>doit être une liste de tables, pas {kind} : écrivez {header}</translation>
+    </message>
+    <message>
+        <source>unknown key "{key}"</source>
+        <translation>clé inconnue « {key} »</translation>
+    </message>
+    <message>
+        <source>unknown key "{key}" (did you mean "{close}"?)</source>
+        <translation>clé inconnue « {key} » (vouliez-vous dire « {close} » ?)</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>est obligatoire</translation>
+    </message>
+    <message>
+        <source>is required: {expected}</source>
+        <translation>est obligatoire : {expected}</translation>
+    </message>
+    <message>
+        <source>must be text, not {kind}</source>
+        <translation>doit être du texte, pas {kind}</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>ne doit pas être vide</translation>
+    </message>
+    <message>
+        <source>must be {expected}</source>
+        <translation>doit être {expected}</translation>
+    </message>
+    <message>
+        <source>must be {expected}, not {kind}</source>
+        <translation>doit être {expected}, pas {kind}</translation>
+    </message>
+    <message>
+        <source>must be true or false, not {kind}</source>
+        <translation>doit être true ou false, pas {kind}</translation>
+    </message>
+    <message>
+        <source>must be one of: {allowed}; "{value}" is not</source>
+        <translation>doit être l'un de : {allowed} ; « {value} » n'en est pas</translation>
+    </message>
+    <message>
+        <source>must be one of: {allowed}; not {kind}</source>
+        <translation>doit être l'un de : {allowed} ; pas {kind}</translation>
+    </message>
+    <message>
+        <source>{error} at the end of the file</source>
+        <translation>{error} à la fin du fichier</translation>
+    </message>
+    <message>
+        <source>values are nested too deeply</source>
+        <translation>les valeurs sont imbriquées trop profondément</translation>
+    </message>
+    <message>
+        <source>cannot read the file: {reason}</source>
+        <translation>impossible de lire le fichier : {reason}</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text (byte 0x{byte}); save the file with UTF-8 encoding</source>
+        <translation>ce n'est pas du texte UTF-8 (octet 0x{byte}) ; enregistrez le fichier en UTF-8</translation>
     </message>
 </context>
 <context>
@@ -3453,6 +4180,80 @@
     <message>
         <source>Lock or switch user</source>
         <translation>Verrouiller ou changer d'utilisateur</translation>
+    </message>
+</context>
+<context>
+    <name>SoundDevice</name>
+    <message>
+        <source>the sound device is closed</source>
+        <translation>le périphérique son est fermé</translation>
+    </message>
+    <message>
+        <source>nothing is loaded to play</source>
+        <translation>rien n'est chargé pour la lecture</translation>
+    </message>
+    <message>
+        <source>the file is too large to load</source>
+        <translation>le fichier est trop grand pour être chargé</translation>
+    </message>
+    <message>
+        <source>kapdesk cannot start this file part-way through</source>
+        <translation>kapdesk ne peut pas démarrer ce fichier en cours de route</translation>
+    </message>
+    <message>
+        <source>the sound device is already open in kapdesk</source>
+        <translation>le périphérique son est déjà ouvert dans kapdesk</translation>
+    </message>
+    <message>
+        <source>the sound device could not be opened ({error})</source>
+        <translation>le périphérique son n'a pas pu être ouvert ({error})</translation>
+    </message>
+</context>
+<context>
+    <name>SoundFiles</name>
+    <message>
+        <source>the file is missing</source>
+        <translation>le fichier est introuvable</translation>
+    </message>
+    <message>
+        <source>this is a folder, not a sound file</source>
+        <translation>c'est un dossier, pas un fichier son</translation>
+    </message>
+    <message>
+        <source>this is not an ordinary file</source>
+        <translation>ce n'est pas un fichier ordinaire</translation>
+    </message>
+    <message>
+        <source>the file cannot be read (permission denied)</source>
+        <translation>impossible de lire le fichier (permission refusée)</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>le fichier est vide</translation>
+    </message>
+    <message>
+        <source>not a sound file kapdesk can play</source>
+        <translation>ce n'est pas un fichier son que kapdesk peut lire</translation>
+    </message>
+    <message>
+        <source>the file is damaged or is not really a sound file</source>
+        <translation>le fichier est endommagé ou n'est pas vraiment un fichier son</translation>
+    </message>
+    <message>
+        <source>the file is damaged or cut short</source>
+        <translation>le fichier est endommagé ou tronqué</translation>
+    </message>
+    <message>
+        <source>the file holds no sound (its length is zero)</source>
+        <translation>le fichier ne contient aucun son (sa durée est nulle)</translation>
+    </message>
+    <message>
+        <source>the file is named {suffix} but holds {format} sound; rename it to {right}</source>
+        <translation>le fichier porte l'extension {suffix} mais contient du son {format} ; renommez-le en {right}</translation>
+    </message>
+    <message>
+        <source>the file cannot be read ({detail})</source>
+        <translation>impossible de lire le fichier ({detail})</translation>
     </message>
 </context>
 <context>
@@ -4019,6 +4820,30 @@
     <message>
         <source>Open integration items cannot be read</source>
         <translation>Impossible de lire les éléments d'intégration en attente</translation>
+    </message>
+    <message>
+        <source>the text {message}</source>
+        <translation>le texte : {message}</translation>
+    </message>
+    <message>
+        <source>it cannot be read</source>
+        <translation>il est illisible</translation>
+    </message>
+    <message>
+        <source>{reason}; and {count} more problem</source>
+        <translation>{reason} ; et {count} autre problème</translation>
+    </message>
+    <message>
+        <source>{reason}; and {count} more problems</source>
+        <translation>{reason} ; et {count} autres problèmes</translation>
+    </message>
+    <message>
+        <source>the session's record names phases it does not have</source>
+        <translation>le dossier de la séance nomme des phases que le protocole n'a pas</translation>
+    </message>
+    <message>
+        <source>This session's protocol cannot be used ({reason}). The timer and the record go on; move through the phases by hand; no vital signs fall due by schedule, and kapdesk's default limits flag the readings.</source>
+        <translation>Le protocole de cette séance ne peut pas être utilisé ({reason}). Le minuteur et le dossier continuent ; passez les phases à la main ; aucun signe vital n'est programmé, et les limites par défaut de kapdesk signalent les mesures.</translation>
     </message>
     <message>
         <source>Entries kept on this PC while offline cannot be sent yet</source>
