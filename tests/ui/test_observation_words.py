@@ -74,7 +74,8 @@ def test_the_observation_column_speaks_spanish_and_keeps_the_record_in_english(
     qtbot.keyClick(panel.note, Qt.Key.Key_Return)  # a note, by the keyboard
     settle(qtbot, window)
     assert [n["tags"] for n in _notes(storage)] == [["Crying"], []]  # kept in English
-    assert panel.status.text().startswith("Guardado ")
+    # "Saved" comes when the recorder's thread says the row is committed: in its own time.
+    qtbot.waitUntil(lambda: panel.status.text().startswith("Guardado "), timeout=10_000)
     assert panel.status.text().endswith(": Ojos cerrados")
     assert [line.text().split("  ", 1)[1] for line in panel.recent] == [
         "Ojos cerrados",
