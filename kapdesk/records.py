@@ -228,39 +228,30 @@ NO_OUTBOX = QT_TRANSLATE_NOOP(
     "{problem}. A room on a clinic server needs it to keep what is recorded while the server "
     "cannot be reached",
 )
-# What staff pass on to an admin at start, in the banner: each a template, one per count.
+# What staff pass on to an admin at start, in the banner: each a template, counted.
 _SENTENCE = Template("Records", "{problem}.")  # no words of its own
-OFFLINE_ASIDE_ONE = QT_TRANSLATE_NOOP(
+OFFLINE_ASIDE = QT_TRANSLATE_NOOP(
     "Records",
-    "{count} entry kept on this PC while offline could not be added to the record and are set "
+    "%n entry kept on this PC while offline could not be added to the record and is set aside "
+    "in {path}: tell an admin.|"
+    "%n entries kept on this PC while offline could not be added to the record and are set "
     "aside in {path}: tell an admin.",
 )
-OFFLINE_ASIDE_MANY = QT_TRANSLATE_NOOP(
+ELSEWHERE = QT_TRANSLATE_NOOP(
     "Records",
-    "{count} entries kept on this PC while offline could not be added to the record and are set "
-    "aside in {path}: tell an admin.",
-)
-ELSEWHERE_ONE = QT_TRANSLATE_NOOP(
-    "Records",
-    "{count} entry kept on this PC wait for another database than this one (in {path}): tell "
-    "an admin.",
-)
-ELSEWHERE_MANY = QT_TRANSLATE_NOOP(
-    "Records",
-    "{count} entries kept on this PC wait for another database than this one (in {path}): tell "
-    "an admin.",
+    "%n entry kept on this PC waits for another database than this one (in {path}): tell an "
+    "admin.|"
+    "%n entries kept on this PC wait for another database than this one (in {path}): tell an "
+    "admin.",
 )
 ASIDE_UNREADABLE = QT_TRANSLATE_NOOP(
     "Records", "The file of entries set aside, {path}, cannot be read: tell an admin."
 )
-ASIDE_ONE = QT_TRANSLATE_NOOP(
+ASIDE = QT_TRANSLATE_NOOP(
     "Records",
-    "{count} entry could not be added to the record (another kapdesk wrote in their place) and "
-    "are set aside in {path}: tell an admin.",
-)
-ASIDE_MANY = QT_TRANSLATE_NOOP(
-    "Records",
-    "{count} entries could not be added to the record (another kapdesk wrote in their place) and "
+    "%n entry could not be added to the record (another kapdesk wrote in their place) and is "
+    "set aside in {path}: tell an admin.|"
+    "%n entries could not be added to the record (another kapdesk wrote in their place) and "
     "are set aside in {path}: tell an admin.",
 )
 
@@ -272,12 +263,10 @@ def outbox_notices(outbox: Outbox | None) -> list[str]:
     notices: list[str] = []
     aside = outbox.set_aside_count()
     if aside:
-        said = OFFLINE_ASIDE_ONE if aside == 1 else OFFLINE_ASIDE_MANY
-        notices.append(said.format(count=aside, path=outbox.path))
+        notices.append(OFFLINE_ASIDE.format(count=aside, path=outbox.path))
     elsewhere = outbox.other_databases()
     if elsewhere:
-        said = ELSEWHERE_ONE if elsewhere == 1 else ELSEWHERE_MANY
-        notices.append(said.format(count=elsewhere, path=outbox.path))
+        notices.append(ELSEWHERE.format(count=elsewhere, path=outbox.path))
     for notice in notices:
         log.warning("outbox: %s", notice)
     return notices
@@ -297,7 +286,7 @@ def set_aside_notices(path: Path | None) -> list[str]:
         return [ASIDE_UNREADABLE.format(path=path)]
     if not aside:
         return []
-    notice = (ASIDE_ONE if aside == 1 else ASIDE_MANY).format(count=aside, path=path)
+    notice = ASIDE.format(count=aside, path=path)
     log.warning("set aside: %s", notice)
     return [notice]
 

@@ -190,9 +190,10 @@ SILENT = QT_TRANSLATE_NOOP(
     "Board",
     "No word from this room's PC for {minutes}: it may be offline. What is shown may be behind.",
 )
-ONE_WAITING = QT_TRANSLATE_NOOP("Board", "This room's PC has 1 entry waiting to reach the server.")
 WAITING = QT_TRANSLATE_NOOP(
-    "Board", "This room's PC has {count} entries waiting to reach the server."
+    "Board",
+    "This room's PC has %n entry waiting to reach the server.|"
+    "This room's PC has %n entries waiting to reach the server.",
 )
 
 
@@ -384,7 +385,7 @@ class Board:
             minutes = minutes_text(max(1, quiet // 60))
             said: str = SILENT.format(minutes=minutes)
         elif heard.waiting:
-            said = ONE_WAITING if heard.waiting == 1 else WAITING.format(count=heard.waiting)
+            said = WAITING.format(count=heard.waiting)
         else:
             return card
         return replace(card, silent=said)

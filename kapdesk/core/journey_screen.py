@@ -40,8 +40,10 @@ NOT_VOUCHED_CAPTION = QT_TRANSLATE_NOOP(
 )
 SINCE_DOSING = QT_TRANSLATE_NOOP("JourneyScreen", "Since dosing")
 BEFORE_DOSING = QT_TRANSLATE_NOOP("JourneyScreen", "Before dosing")
-PLANNED_ONE = QT_TRANSLATE_NOOP("JourneyScreen", "planned {length} in {count} phase")
-PLANNED = QT_TRANSLATE_NOOP("JourneyScreen", "planned {length} in {count} phases")
+PLANNED = QT_TRANSLATE_NOOP(
+    "JourneyScreen",
+    "planned {length} in %n phase|planned {length} in %n phases",
+)
 DOSE_FIRST = QT_TRANSLATE_NOOP(
     "JourneyScreen", "Record the dose when it is given; the journey clock starts then."
 )
@@ -288,10 +290,9 @@ def phase_text(journey: Journey, elapsed: float | None, language: str = "en") ->
     if phase is None:
         first = protocol.phases[0]
         count = len(protocol.phases)
-        planned = PLANNED_ONE if count == 1 else PLANNED
         return PhaseText(
             name=BEFORE_DOSING,  # the header names the protocol
-            time=planned.format(length=minutes_text(protocol.planned_minutes), count=count),
+            time=PLANNED.format(length=minutes_text(protocol.planned_minutes), count=count),
             over=False,
             guidance=protocol.summary or DOSE_FIRST,
             next_line=FIRST_PHASE.format(

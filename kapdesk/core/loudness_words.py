@@ -194,21 +194,15 @@ def quiet_notices(tracks: Sequence[tuple[str, Loudness | None]], target: float) 
 
 
 # What set-up says of a soundtrack's sounds not measured, or too quiet (one template per number).
-UNMEASURED_ONE = QT_TRANSLATE_NOOP(
+UNMEASURED = QT_TRANSLATE_NOOP(
     "LoudnessWords",
-    "{count} sound not measured (played softer, as the loudest master would be; "
-    "the library says why)",
+    "%n sound not measured (played softer, as the loudest master would be; the library says why)|"
+    "%n sounds not measured (played softer, as the loudest master would be; the library says why)",
 )
-UNMEASURED_MANY = QT_TRANSLATE_NOOP(
+UNDER = QT_TRANSLATE_NOOP(
     "LoudnessWords",
-    "{count} sounds not measured (played softer, as the loudest master would be; "
-    "the library says why)",
-)
-UNDER_ONE = QT_TRANSLATE_NOOP(
-    "LoudnessWords", "{count} sound under the clinic's loudness (up to {most} LU)"
-)
-UNDER_MANY = QT_TRANSLATE_NOOP(
-    "LoudnessWords", "{count} sounds under the clinic's loudness (up to {most} LU)"
+    "%n sound under the clinic's loudness (up to {most} LU)|"
+    "%n sounds under the clinic's loudness (up to {most} LU)",
 )
 
 
@@ -228,11 +222,9 @@ def soundtrack_note(soundtrack: Soundtrack, target: float) -> str:
     quiet = [m.short_by for m in found if m.measured and m.too_quiet]
     parts: list[str] = []
     if unmeasured:
-        unheard = UNMEASURED_ONE if unmeasured == 1 else UNMEASURED_MANY
-        parts.append(unheard.format(count=unmeasured))
+        parts.append(UNMEASURED.format(count=unmeasured))
     if quiet:
-        under = UNDER_ONE if len(quiet) == 1 else UNDER_MANY
-        parts.append(under.format(count=len(quiet), most=f"{max(quiet):.1f}"))
+        parts.append(UNDER.format(count=len(quiet), most=f"{max(quiet):.1f}"))
     return joined(parts, "; ", "LoudnessWords")
 
 

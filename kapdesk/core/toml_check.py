@@ -26,8 +26,10 @@ AT_LINE_FIELD = QT_TRANSLATE_NOOP("SettingsFiles", "line {line}, {field}: {messa
 AT_LINE = QT_TRANSLATE_NOOP("SettingsFiles", "line {line}: {message}")
 AT_FIELD = Template("SettingsFiles", "{field}: {message}")  # no words of its own
 SETTINGS_FILE = QT_TRANSLATE_NOOP("SettingsFiles", "settings file")
-ONE_PROBLEM = QT_TRANSLATE_NOOP("SettingsFiles", "{source}: {count} problem")
-PROBLEMS = QT_TRANSLATE_NOOP("SettingsFiles", "{source}: {count} problems")
+PROBLEMS = QT_TRANSLATE_NOOP(
+    "SettingsFiles",
+    "{source}: %n problem|{source}: %n problems",
+)
 KINDS = {
     "bool": QT_TRANSLATE_NOOP("SettingsFiles", "true/false"),
     "str": QT_TRANSLATE_NOOP("SettingsFiles", "text"),
@@ -97,9 +99,7 @@ class TomlFileError(Exception):
         self.problems: list[Problem] = list(problems)
         self.source = source
         count = len(self.problems)
-        head = (ONE_PROBLEM if count == 1 else PROBLEMS).format(
-            source=source or self.noun, count=count
-        )
+        head = PROBLEMS.format(source=source or self.noun, count=count)
         super().__init__(joined([head, *(p.said for p in self.problems)], "\n  "))
 
 

@@ -513,14 +513,9 @@
         <source>No word from this room's PC for {minutes}: it may be offline. What is shown may be behind.</source>
         <translation>Sin noticias del PC de esta sala desde hace {minutes}: puede estar sin conexión. Lo que se muestra puede estar atrasado.</translation>
     </message>
-    <message>
-        <source>This room's PC has 1 entry waiting to reach the server.</source>
-        <translation>El PC de esta sala tiene 1 registro pendiente de llegar al servidor.</translation>
-    </message>
-    <message>
-        <source>This room's PC has {count} entries waiting to reach the server.</source>
-        <translation>El PC de esta sala tiene {count} registros pendientes de llegar al servidor.</translation>
-    </message>
+    <message numerus="yes">
+        <source>This room's PC has %n entry waiting to reach the server.|This room's PC has %n entries waiting to reach the server.</source>
+        <translation><numerusform>El PC de esta sala tiene %n registro pendiente de llegar al servidor.</numerusform><numerusform>El PC de esta sala tiene %n registros pendientes de llegar al servidor.</numerusform></translation></message>
 </context>
 <context>
     <name>BoardWindow</name>
@@ -2050,14 +2045,9 @@
         <source>Before dosing</source>
         <translation>Antes de la dosis</translation>
     </message>
-    <message>
-        <source>planned {length} in {count} phase</source>
-        <translation>previsto {length} en {count} fase</translation>
-    </message>
-    <message>
-        <source>planned {length} in {count} phases</source>
-        <translation>previsto {length} en {count} fases</translation>
-    </message>
+    <message numerus="yes">
+        <source>planned {length} in %n phase|planned {length} in %n phases</source>
+        <translation><numerusform>previsto {length} en %n fase</numerusform><numerusform>previsto {length} en %n fases</numerusform></translation></message>
     <message>
         <source>Record the dose when it is given; the journey clock starts then.</source>
         <translation>Registre la dosis al administrarla; el reloj de la sesión empieza entonces.</translation>
@@ -2727,22 +2717,12 @@
         <source>Held down to keep peaks under {ceiling} dBTP: “{first}”, “{second}” and {more} more.</source>
         <translation>Bajadas para mantener los picos por debajo de {ceiling} dBTP: «{first}», «{second}» y {more} más.</translation>
     </message>
-    <message>
-        <source>{count} sound not measured (played softer, as the loudest master would be; the library says why)</source>
-        <translation>{count} sonido sin medir (suena más bajo, como sonaría el máster más fuerte; la biblioteca indica por qué)</translation>
-    </message>
-    <message>
-        <source>{count} sounds not measured (played softer, as the loudest master would be; the library says why)</source>
-        <translation>{count} sonidos sin medir (suenan más bajo, como sonaría el máster más fuerte; la biblioteca indica por qué)</translation>
-    </message>
-    <message>
-        <source>{count} sound under the clinic's loudness (up to {most} LU)</source>
-        <translation>{count} sonido por debajo de la sonoridad de la clínica (hasta {most} LU)</translation>
-    </message>
-    <message>
-        <source>{count} sounds under the clinic's loudness (up to {most} LU)</source>
-        <translation>{count} sonidos por debajo de la sonoridad de la clínica (hasta {most} LU)</translation>
-    </message>
+    <message numerus="yes">
+        <source>%n sound not measured (played softer, as the loudest master would be; the library says why)|%n sounds not measured (played softer, as the loudest master would be; the library says why)</source>
+        <translation><numerusform>%n sonido sin medir (suena más bajo, como sonaría el máster más fuerte; la biblioteca indica por qué)</numerusform><numerusform>%n sonidos sin medir (suenan más bajo, como sonaría el máster más fuerte; la biblioteca indica por qué)</numerusform></translation></message>
+    <message numerus="yes">
+        <source>%n sound under the clinic's loudness (up to {most} LU)|%n sounds under the clinic's loudness (up to {most} LU)</source>
+        <translation><numerusform>%n sonido por debajo de la sonoridad de la clínica (hasta {most} LU)</numerusform><numerusform>%n sonidos por debajo de la sonoridad de la clínica (hasta {most} LU)</numerusform></translation></message>
 </context>
 <context>
     <name>Measuring</name>
@@ -3623,33 +3603,18 @@
         <source>{problem}. A room on a clinic server needs it to keep what is recorded while the server cannot be reached</source>
         <translation>{problem}. Una sala con un servidor de la clínica lo necesita para guardar lo que se registra mientras no se puede acceder al servidor</translation>
     </message>
-    <message>
-        <source>{count} entry kept on this PC while offline could not be added to the record and are set aside in {path}: tell an admin.</source>
-        <translation>{count} entrada guardada en este PC sin conexión no se pudo añadir al registro y está apartada en {path}: avise a un administrador.</translation>
-    </message>
-    <message>
-        <source>{count} entries kept on this PC while offline could not be added to the record and are set aside in {path}: tell an admin.</source>
-        <translation>{count} entradas guardadas en este PC sin conexión no se pudieron añadir al registro y están apartadas en {path}: avise a un administrador.</translation>
-    </message>
-    <message>
-        <source>{count} entry kept on this PC wait for another database than this one (in {path}): tell an admin.</source>
-        <translation>{count} entrada guardada en este PC espera otra base de datos distinta de esta (en {path}): avise a un administrador.</translation>
-    </message>
-    <message>
-        <source>{count} entries kept on this PC wait for another database than this one (in {path}): tell an admin.</source>
-        <translation>{count} entradas guardadas en este PC esperan otra base de datos distinta de esta (en {path}): avise a un administrador.</translation>
-    </message>
+    <message numerus="yes">
+        <source>%n entry kept on this PC while offline could not be added to the record and is set aside in {path}: tell an admin.|%n entries kept on this PC while offline could not be added to the record and are set aside in {path}: tell an admin.</source>
+        <translation><numerusform>%n entrada guardada en este PC sin conexión no se pudo añadir al registro y está apartada en {path}: avise a un administrador.</numerusform><numerusform>%n entradas guardadas en este PC sin conexión no se pudieron añadir al registro y están apartadas en {path}: avise a un administrador.</numerusform></translation></message>
+    <message numerus="yes">
+        <source>%n entry kept on this PC waits for another database than this one (in {path}): tell an admin.|%n entries kept on this PC wait for another database than this one (in {path}): tell an admin.</source>
+        <translation><numerusform>%n entrada guardada en este PC espera otra base de datos distinta de esta (en {path}): avise a un administrador.</numerusform><numerusform>%n entradas guardadas en este PC esperan otra base de datos distinta de esta (en {path}): avise a un administrador.</numerusform></translation></message>
+    <message numerus="yes">
+        <source>%n entry could not be added to the record (another kapdesk wrote in their place) and is set aside in {path}: tell an admin.|%n entries could not be added to the record (another kapdesk wrote in their place) and are set aside in {path}: tell an admin.</source>
+        <translation><numerusform>%n entrada no se pudo añadir al registro (otro kapdesk escribió en su lugar) y está apartada en {path}: avise a un administrador.</numerusform><numerusform>%n entradas no se pudieron añadir al registro (otro kapdesk escribió en su lugar) y están apartadas en {path}: avise a un administrador.</numerusform></translation></message>
     <message>
         <source>The file of entries set aside, {path}, cannot be read: tell an admin.</source>
         <translation>No se puede leer el archivo de entradas apartadas, {path}: avise a un administrador.</translation>
-    </message>
-    <message>
-        <source>{count} entry could not be added to the record (another kapdesk wrote in their place) and are set aside in {path}: tell an admin.</source>
-        <translation>{count} entrada no se pudo añadir al registro (otro kapdesk escribió en su lugar) y está apartada en {path}: avise a un administrador.</translation>
-    </message>
-    <message>
-        <source>{count} entries could not be added to the record (another kapdesk wrote in their place) and are set aside in {path}: tell an admin.</source>
-        <translation>{count} entradas no se pudieron añadir al registro (otro kapdesk escribió en su lugar) y están apartadas en {path}: avise a un administrador.</translation>
     </message>
 </context>
 <context>
@@ -3877,14 +3842,9 @@
         <source>settings file</source>
         <translation>archivo de configuración</translation>
     </message>
-    <message>
-        <source>{source}: {count} problem</source>
-        <translation>{source}: {count} problema</translation>
-    </message>
-    <message>
-        <source>{source}: {count} problems</source>
-        <translation>{source}: {count} problemas</translation>
-    </message>
+    <message numerus="yes">
+        <source>{source}: %n problem|{source}: %n problems</source>
+        <translation><numerusform>{source}: %n problema</numerusform><numerusform>{source}: %n problemas</numerusform></translation></message>
     <message>
         <source>true/false</source>
         <translation>true/false</translation>
@@ -4829,14 +4789,9 @@
         <source>it cannot be read</source>
         <translation>no se puede leer</translation>
     </message>
-    <message>
-        <source>{reason}; and {count} more problem</source>
-        <translation>{reason}; y {count} problema más</translation>
-    </message>
-    <message>
-        <source>{reason}; and {count} more problems</source>
-        <translation>{reason}; y {count} problemas más</translation>
-    </message>
+    <message numerus="yes">
+        <source>{reason}; and %n more problem|{reason}; and %n more problems</source>
+        <translation><numerusform>{reason}; y %n problema más</numerusform><numerusform>{reason}; y %n problemas más</numerusform></translation></message>
     <message>
         <source>the session's record names phases it does not have</source>
         <translation>el registro de la sesión nombra fases que el protocolo no tiene</translation>

@@ -513,14 +513,9 @@
         <source>No word from this room's PC for {minutes}: it may be offline. What is shown may be behind.</source>
         <translation>Aucune nouvelle du PC de cette salle depuis {minutes} : il est peut-être hors ligne. L'affichage peut être en retard.</translation>
     </message>
-    <message>
-        <source>This room's PC has 1 entry waiting to reach the server.</source>
-        <translation>Le PC de cette salle a 1 entrée en attente d'envoi au serveur.</translation>
-    </message>
-    <message>
-        <source>This room's PC has {count} entries waiting to reach the server.</source>
-        <translation>Le PC de cette salle a {count} entrées en attente d'envoi au serveur.</translation>
-    </message>
+    <message numerus="yes">
+        <source>This room's PC has %n entry waiting to reach the server.|This room's PC has %n entries waiting to reach the server.</source>
+        <translation><numerusform>Le PC de cette salle a %n entrée en attente d'envoi au serveur.</numerusform><numerusform>Le PC de cette salle a %n entrées en attente d'envoi au serveur.</numerusform></translation></message>
 </context>
 <context>
     <name>BoardWindow</name>
@@ -2050,14 +2045,9 @@
         <source>Before dosing</source>
         <translation>Avant la dose</translation>
     </message>
-    <message>
-        <source>planned {length} in {count} phase</source>
-        <translation>prévu {length} en {count} phase</translation>
-    </message>
-    <message>
-        <source>planned {length} in {count} phases</source>
-        <translation>prévu {length} en {count} phases</translation>
-    </message>
+    <message numerus="yes">
+        <source>planned {length} in %n phase|planned {length} in %n phases</source>
+        <translation><numerusform>prévu {length} en %n phase</numerusform><numerusform>prévu {length} en %n phases</numerusform></translation></message>
     <message>
         <source>Record the dose when it is given; the journey clock starts then.</source>
         <translation>Enregistrez la dose quand elle est donnée ; le chrono de la séance démarre alors.</translation>
@@ -2727,22 +2717,12 @@
         <source>Held down to keep peaks under {ceiling} dBTP: “{first}”, “{second}” and {more} more.</source>
         <translation>Abaissés pour garder les crêtes sous {ceiling} dBTP : « {first} », « {second} » et {more} autres.</translation>
     </message>
-    <message>
-        <source>{count} sound not measured (played softer, as the loudest master would be; the library says why)</source>
-        <translation>{count} son non mesuré (joué plus doucement, comme le serait le master le plus fort ; la bibliothèque dit pourquoi)</translation>
-    </message>
-    <message>
-        <source>{count} sounds not measured (played softer, as the loudest master would be; the library says why)</source>
-        <translation>{count} sons non mesurés (joués plus doucement, comme le serait le master le plus fort ; la bibliothèque dit pourquoi)</translation>
-    </message>
-    <message>
-        <source>{count} sound under the clinic's loudness (up to {most} LU)</source>
-        <translation>{count} son sous le niveau sonore de la clinique (jusqu'à {most} LU)</translation>
-    </message>
-    <message>
-        <source>{count} sounds under the clinic's loudness (up to {most} LU)</source>
-        <translation>{count} sons sous le niveau sonore de la clinique (jusqu'à {most} LU)</translation>
-    </message>
+    <message numerus="yes">
+        <source>%n sound not measured (played softer, as the loudest master would be; the library says why)|%n sounds not measured (played softer, as the loudest master would be; the library says why)</source>
+        <translation><numerusform>%n son non mesuré (joué plus doucement, comme le serait le master le plus fort ; la bibliothèque dit pourquoi)</numerusform><numerusform>%n sons non mesurés (joués plus doucement, comme le serait le master le plus fort ; la bibliothèque dit pourquoi)</numerusform></translation></message>
+    <message numerus="yes">
+        <source>%n sound under the clinic's loudness (up to {most} LU)|%n sounds under the clinic's loudness (up to {most} LU)</source>
+        <translation><numerusform>%n son sous le niveau sonore de la clinique (jusqu'à {most} LU)</numerusform><numerusform>%n sons sous le niveau sonore de la clinique (jusqu'à {most} LU)</numerusform></translation></message>
 </context>
 <context>
     <name>Measuring</name>
@@ -3623,33 +3603,18 @@
         <source>{problem}. A room on a clinic server needs it to keep what is recorded while the server cannot be reached</source>
         <translation>{problem}. Une salle sur un serveur de la clinique en a besoin pour garder ce qui est enregistré tant que le serveur est injoignable</translation>
     </message>
-    <message>
-        <source>{count} entry kept on this PC while offline could not be added to the record and are set aside in {path}: tell an admin.</source>
-        <translation>{count} entrée gardée sur ce PC hors connexion n'a pas pu être ajoutée au dossier et est mise de côté dans {path} : prévenez un administrateur.</translation>
-    </message>
-    <message>
-        <source>{count} entries kept on this PC while offline could not be added to the record and are set aside in {path}: tell an admin.</source>
-        <translation>{count} entrées gardées sur ce PC hors connexion n'ont pas pu être ajoutées au dossier et sont mises de côté dans {path} : prévenez un administrateur.</translation>
-    </message>
-    <message>
-        <source>{count} entry kept on this PC wait for another database than this one (in {path}): tell an admin.</source>
-        <translation>{count} entrée gardée sur ce PC attend une autre base de données que celle-ci (dans {path}) : prévenez un administrateur.</translation>
-    </message>
-    <message>
-        <source>{count} entries kept on this PC wait for another database than this one (in {path}): tell an admin.</source>
-        <translation>{count} entrées gardées sur ce PC attendent une autre base de données que celle-ci (dans {path}) : prévenez un administrateur.</translation>
-    </message>
+    <message numerus="yes">
+        <source>%n entry kept on this PC while offline could not be added to the record and is set aside in {path}: tell an admin.|%n entries kept on this PC while offline could not be added to the record and are set aside in {path}: tell an admin.</source>
+        <translation><numerusform>%n entrée gardée sur ce PC hors connexion n'a pas pu être ajoutée au dossier et est mise de côté dans {path} : prévenez un administrateur.</numerusform><numerusform>%n entrées gardées sur ce PC hors connexion n'ont pas pu être ajoutées au dossier et sont mises de côté dans {path} : prévenez un administrateur.</numerusform></translation></message>
+    <message numerus="yes">
+        <source>%n entry kept on this PC waits for another database than this one (in {path}): tell an admin.|%n entries kept on this PC wait for another database than this one (in {path}): tell an admin.</source>
+        <translation><numerusform>%n entrée gardée sur ce PC attend une autre base de données que celle-ci (dans {path}) : prévenez un administrateur.</numerusform><numerusform>%n entrées gardées sur ce PC attendent une autre base de données que celle-ci (dans {path}) : prévenez un administrateur.</numerusform></translation></message>
+    <message numerus="yes">
+        <source>%n entry could not be added to the record (another kapdesk wrote in their place) and is set aside in {path}: tell an admin.|%n entries could not be added to the record (another kapdesk wrote in their place) and are set aside in {path}: tell an admin.</source>
+        <translation><numerusform>%n entrée n'a pas pu être ajoutée au dossier (un autre kapdesk a écrit à sa place) et est mise de côté dans {path} : prévenez un administrateur.</numerusform><numerusform>%n entrées n'ont pas pu être ajoutées au dossier (un autre kapdesk a écrit à leur place) et sont mises de côté dans {path} : prévenez un administrateur.</numerusform></translation></message>
     <message>
         <source>The file of entries set aside, {path}, cannot be read: tell an admin.</source>
         <translation>Le fichier des entrées mises de côté, {path}, est illisible : prévenez un administrateur.</translation>
-    </message>
-    <message>
-        <source>{count} entry could not be added to the record (another kapdesk wrote in their place) and are set aside in {path}: tell an admin.</source>
-        <translation>{count} entrée n'a pas pu être ajoutée au dossier (un autre kapdesk a écrit à sa place) et est mise de côté dans {path} : prévenez un administrateur.</translation>
-    </message>
-    <message>
-        <source>{count} entries could not be added to the record (another kapdesk wrote in their place) and are set aside in {path}: tell an admin.</source>
-        <translation>{count} entrées n'ont pas pu être ajoutées au dossier (un autre kapdesk a écrit à leur place) et sont mises de côté dans {path} : prévenez un administrateur.</translation>
     </message>
 </context>
 <context>
@@ -3877,14 +3842,9 @@
         <source>settings file</source>
         <translation>fichier de réglages</translation>
     </message>
-    <message>
-        <source>{source}: {count} problem</source>
-        <translation>{source} : {count} problème</translation>
-    </message>
-    <message>
-        <source>{source}: {count} problems</source>
-        <translation>{source} : {count} problèmes</translation>
-    </message>
+    <message numerus="yes">
+        <source>{source}: %n problem|{source}: %n problems</source>
+        <translation><numerusform>{source} : %n problème</numerusform><numerusform>{source} : %n problèmes</numerusform></translation></message>
     <message>
         <source>true/false</source>
         <translation>true/false</translation>
@@ -4829,14 +4789,9 @@
         <source>it cannot be read</source>
         <translation>il est illisible</translation>
     </message>
-    <message>
-        <source>{reason}; and {count} more problem</source>
-        <translation>{reason} ; et {count} autre problème</translation>
-    </message>
-    <message>
-        <source>{reason}; and {count} more problems</source>
-        <translation>{reason} ; et {count} autres problèmes</translation>
-    </message>
+    <message numerus="yes">
+        <source>{reason}; and %n more problem|{reason}; and %n more problems</source>
+        <translation><numerusform>{reason} ; et %n autre problème</numerusform><numerusform>{reason} ; et %n autres problèmes</numerusform></translation></message>
     <message>
         <source>the session's record names phases it does not have</source>
         <translation>le dossier de la séance nomme des phases que le protocole n'a pas</translation>

@@ -76,7 +76,7 @@ def session_protocol(session_id: int, text: str, events: list[JourneyEvent]) -> 
         elif first is not None:
             reason = _TEXT_SAYS.format(message=first.message)
         if more:
-            reason = (_ONE_MORE if more == 1 else _MORE).format(reason=reason, count=more)
+            reason = _MORE.format(reason=reason, count=more)
     else:
         if all(0 <= index < len(protocol.phases) for index in recorded):
             return protocol
@@ -89,8 +89,10 @@ def session_protocol(session_id: int, text: str, events: list[JourneyEvent]) -> 
 _FIELD_SAYS = Template("Storage", "{field} {message}")  # no words of its own
 _TEXT_SAYS = QT_TRANSLATE_NOOP("Storage", "the text {message}")
 _CANNOT_BE_READ = QT_TRANSLATE_NOOP("Storage", "it cannot be read")
-_ONE_MORE = QT_TRANSLATE_NOOP("Storage", "{reason}; and {count} more problem")
-_MORE = QT_TRANSLATE_NOOP("Storage", "{reason}; and {count} more problems")
+_MORE = QT_TRANSLATE_NOOP(
+    "Storage",
+    "{reason}; and %n more problem|{reason}; and %n more problems",
+)
 _PHASES_NOT_THERE = QT_TRANSLATE_NOOP(
     "Storage", "the session's record names phases it does not have"
 )
