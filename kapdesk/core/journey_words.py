@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
+from kapdesk.core import journey_record
 from kapdesk.core.downtime import resumed_text, span_text
 from kapdesk.core.journey_events import (
     PREPARATION_KINDS,
@@ -219,13 +220,30 @@ def closed_text(data: Mapping[str, Any]) -> str:
     reason = str(data.get("reason", ""))
     early = data.get("early")
     if isinstance(early, list | tuple) and early:
-        said = "; ".join(str(e) for e in early)
+        said = joined([said_concern(str(e)) for e in early], "; ")
         if reason:
             return CLOSED_EARLY_BECAUSE.format(early=said, reason=reason)
         return CLOSED_EARLY.format(early=said)
     if data.get("cancelled"):
         return CANCELLED_BECAUSE.format(reason=reason) if reason else CANCELLED
     return CLOSED_BECAUSE.format(reason=reason) if reason else CLOSED
+
+
+# Why closing was early, as kapdesk.core.journey_record words it (the record keeps the English).
+_CONCERNS = (
+    journey_record.TOO_SOON,
+    journey_record.STILL_IN,
+    journey_record.CHECK_NOT_TAKEN,
+    journey_record.CHECKS_NOT_TAKEN,
+    journey_record.NO_DISCHARGE_CHECK,
+    journey_record.NOT_READY,
+)
+
+
+def said_concern(concern: str) -> str:
+    """A kept reason why a session was closed early, as kapdesk's words again (English as
+    kept), so that the window and the printed record say it in their language."""
+    return said_again(concern, _CONCERNS)
 
 
 def _moment(value: object) -> datetime | None:

@@ -58,3 +58,24 @@ def test_a_discharge_checks_reasons_are_said_again() -> None:
     assert said_reason("No escort present: the patient must not leave alone").context == (  # type: ignore[attr-defined]
         "Discharge"
     )
+
+
+def test_why_a_close_was_early_is_said_again() -> None:
+    from kapdesk.core import journey_record  # noqa: PLC0415
+    from kapdesk.core.journey_words import closed_text, said_concern  # noqa: PLC0415
+
+    kept = [
+        "1:00:00 since dosing, of the 2 h the protocol asks in the room",
+        "vital-signs checks not taken: Baseline, Peak (about 40 min)",
+        "no discharge check recorded",
+    ]
+    said = [said_concern(line) for line in kept]
+    assert said == kept  # the English, as kept
+    assert [s.template for s in said if isinstance(s, Said)] == [
+        journey_record.TOO_SOON,
+        journey_record.CHECKS_NOT_TAKEN,
+        journey_record.NO_DISCHARGE_CHECK,
+    ]
+    assert said_concern("the patient felt unwell") == "the patient felt unwell"  # not kapdesk's
+    line = closed_text({"reason": "Asked to go home", "early": kept})
+    assert line == f"Session closed early ({'; '.join(kept)}): Asked to go home"
