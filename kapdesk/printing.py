@@ -29,6 +29,7 @@ from kapdesk.reports.handout_words import Words, handout_language
 from kapdesk.reports.pages import PageHeader, Printed
 from kapdesk.reports.pdf import ensure_gui, pdf_bytes
 from kapdesk.reports.printed import VITALS_IMAGE, RecordFacts, session_record_html
+from kapdesk.reports.record_words import PDF_TITLE, SESSION_RECORD, translated
 from kapdesk.storage.courses import CourseStore
 from kapdesk.storage.db import Storage
 from kapdesk.storage.integration import IntegrationStore
@@ -75,11 +76,12 @@ class Printer:
     def _header(
         self, summary: SessionSummary, title: str, words: Words | None = None
     ) -> PageHeader:
+        """The running header in the patient's ``words``, else in the language spoken."""
         moment = summary.dosed_at or summary.opened_at
         way = words.way if words is not None else wall_text.current()
         day = way.day(moment) if moment else "-"
         return PageHeader(
-            self.clinic.name, summary.patient_code, day, title, self.mark, words or str
+            self.clinic.name, summary.patient_code, day, title, self.mark, words or translated
         )
 
     def _handout_words(self, summary: SessionSummary) -> Words:
@@ -102,9 +104,9 @@ class Printer:
         ensure_gui()
         return Printed(
             page,
-            self._header(summary, "Session record"),
+            self._header(summary, translated(SESSION_RECORD)),
             ((VITALS_IMAGE, vitals_image(journey)),),
-            pdf_title=f"Session {session_id} · {summary.patient_code}",
+            pdf_title=translated(PDF_TITLE.format(session=session_id, code=summary.patient_code)),
         )
 
     def handout_pages(self, session_id: int) -> Printed:

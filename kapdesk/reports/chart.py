@@ -18,14 +18,16 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
 from kapdesk.core.journey import EventKind, Journey
 from kapdesk.core.timeline import Entry, timeline
 from kapdesk.core.vitals import LABELS, Reading
+from kapdesk.reports import record_words as w
+from kapdesk.reports.record_words import translated
 
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 CENTRE = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter)
 LEFT_FIELDS = (
-    ("systolic", "Systolic", "#b03a2e"),
-    ("diastolic", "Diastolic", "#d98880"),
-    ("heart_rate", "Heart rate", "#1f618d"),
+    ("systolic", w.SYSTOLIC, "#b03a2e"),
+    ("diastolic", w.DIASTOLIC, "#d98880"),
+    ("heart_rate", w.HEART_RATE, "#1f618d"),
 )
 SPO2 = ("spo2", "SpO2", "#117a65")
 FLAG_COLOUR = "#c00000"
@@ -164,7 +166,9 @@ def _draw_phases(painter: QPainter, frame: _Frame, journey: Journey) -> None:
             BASELINE_COLOUR,
         )
         painter.drawText(
-            QRectF(plot.left(), top - 34, x_at(0) - plot.left(), 30), CENTRE, "Baseline"
+            QRectF(plot.left(), top - 34, x_at(0) - plot.left(), 30),
+            CENTRE,
+            translated(w.BASELINE_STRIP),
         )
     for n, span in enumerate(journey.spans):
         stop = span.ended if span.ended is not None else (journey.elapsed() or span.started)
@@ -211,7 +215,7 @@ def _draw_minutes(painter: QPainter, frame: _Frame) -> None:
         x = frame.x_at(tick)
         painter.drawText(QRectF(x - 40, plot.bottom() + 6, 80, 28), CENTRE, f"{tick}")
     caption = QRectF(plot.left(), frame.height - 34, plot.width(), 30)
-    painter.drawText(caption, CENTRE, "minutes since dosing")
+    painter.drawText(caption, CENTRE, translated(w.MINUTES_SINCE_DOSING))
 
 
 def _draw_readings(painter: QPainter, frame: _Frame, points: dict[str, list[_Point]]) -> None:
@@ -239,9 +243,11 @@ def _draw_readings(painter: QPainter, frame: _Frame, points: dict[str, list[_Poi
             if reading.flagged:
                 painter.drawEllipse(point, 15, 15)
         painter.setPen(QColor(colour))
-        painter.drawText(QPointF(legend_x, 27), title)
-        legend_x += 170
+        words = translated(title)
+        painter.drawText(QPointF(legend_x, 27), words)
+        # Each name its room: 170 as in English, more for a longer name (Frecuencia cardíaca).
+        legend_x += max(170.0, painter.fontMetrics().horizontalAdvance(words) + 30.0)
     if any(p.flagged for series in points.values() for p in series):
         painter.setPen(QPen(QColor(FLAG_COLOUR), 3))
         painter.drawEllipse(QPointF(legend_x + 12, 19), 11, 11)
-        painter.drawText(QPointF(legend_x + 32, 27), "Flagged")
+        painter.drawText(QPointF(legend_x + 32, 27), translated(w.FLAGGED))

@@ -4,14 +4,14 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from kapdesk import __version__
 from kapdesk.core import wall_text
-from kapdesk.core.discharge import Discharge, discharge_of, readiness_words
+from kapdesk.core.discharge import READINESS_ITEMS, Discharge, discharge_of
 from kapdesk.core.dosing import is_per_kg, number_text, total_of, total_unit, weight_text
 from kapdesk.core.integration import ItemKind, Window
 from kapdesk.core.journey import (
@@ -23,20 +23,20 @@ from kapdesk.core.journey import (
     dose_from,
     event_text,
 )
+from kapdesk.core.journey_words import said_concern, said_reason
 from kapdesk.core.preparation import preparation_of
 from kapdesk.core.timeline import Entry, timeline
 from kapdesk.core.units import Units
 from kapdesk.core.vitals import CANONICAL, Reading, shown_flag
 from kapdesk.core.wall_text import Day
+from kapdesk.reports import record_words as w
 from kapdesk.reports.exports import journey_time
+from kapdesk.reports.record_words import translated as _t
 
 if TYPE_CHECKING:  # the stores hand these in; reports read them and import no storage
     from kapdesk.storage.repositories import SessionSummary
 
-CHART_KEY = (  # said under the chart, in words anyone can read back
-    "Left axis: blood pressure (mmHg) and heart rate (/min). Right axis: SpO2 (%). "
-    "Shaded strip: baseline, before dosing. Red rings: flagged readings."
-)
+CHART_KEY = w.CHART_KEY  # said under the chart, in words anyone can read back
 VITALS_IMAGE = "kapdesk://vitals.png"  # the chart, given to the layout as an image resource
 TABLE = "width='100%' cellspacing='0' cellpadding='3'"  # Qt's layout reads these, not the CSS
 STYLE = """
@@ -99,8 +99,8 @@ def _day(moment: date, form: Day) -> str:
 
 
 def _table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """A table of already escaped cells."""
-    head = "".join(f"<th>{_e(h)}</th>" for h in headers)
+    """A table of already escaped cells; the headers in the language spoken."""
+    head = "".join(f"<th>{_e(_t(h))}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
     return f"<table {TABLE}><thead><tr>{head}</tr></thead>{body}</table>"
 
@@ -120,7 +120,7 @@ def session_record_html(facts: RecordFacts, printed_at: datetime) -> str:
     summary, journey, units = facts.summary, facts.journey, facts.units
     entries = timeline(journey.events, units)
     parts = [
-        f"<h1>Session record · {_e(summary.patient_code)}</h1>",
+        f"<h1>{_e(_t(w.TITLE.format(code=summary.patient_code)))}</h1>",
         _facts_block(facts),
         _preparation(journey, units),
         _doses(entries, units),
@@ -131,14 +131,12 @@ def session_record_html(facts: RecordFacts, printed_at: datetime) -> str:
         _discharge(journey, units),
     ]
     if facts.plan:
-        parts.append(_plan_section(facts.plan, "Integration plan"))
+        parts.append(_plan_section(facts.plan, _t(w.INTEGRATION_PLAN)))
     parts.append(_timeline(entries, journey))
     parts.append(_signatures(facts))
-    parts.append(
-        f"<p class='muted'>Printed {_e(_local(printed_at))} by kapdesk {_e(__version__)}. "
-        "Corrections are shown with the original; nothing in the record is overwritten.</p>"
-    )
-    return _document(f"Session {summary.id}", "".join(parts))
+    printed = w.PRINTED.format(moment=_local(printed_at), version=__version__)
+    parts.append(f"<p class='muted'>{_e(_t(printed))}</p>")
+    return _document(_t(w.DOCUMENT.format(session=summary.id)), "".join(parts))
 
 
 def _facts_block(facts: RecordFacts) -> str:
@@ -147,27 +145,32 @@ def _facts_block(facts: RecordFacts) -> str:
         {summary.sitter} | {dose.given_by for _, dose in journey.doses} | _authors(journey),
         key=str.casefold,
     )
+    session = str(summary.id)
     rows = [
-        ("Patient (clinic code)", summary.patient_code),
-        ("Session", f"{summary.id}" + (f" · {facts.course}" if facts.course else "")),
-        ("Protocol", summary.protocol_name),
-        ("Sitter", summary.sitter or "-"),
-        ("Staff in the record", ", ".join(s for s in staff if s) or "-"),
-        ("Opened", _local(summary.opened_at)),
-        ("Dosed", _local(summary.dosed_at)),
-        ("Closed", _local(summary.closed_at)),
+        (w.PATIENT, summary.patient_code),
+        (w.SESSION, w.SESSION_IN_COURSE.format(session=session, course=facts.course))
+        if facts.course
+        else (w.SESSION, session),
+        (w.PROTOCOL, summary.protocol_name),
+        (w.SITTER, summary.sitter or "-"),
+        (w.STAFF, ", ".join(s for s in staff if s) or "-"),
+        (w.OPENED, _local(summary.opened_at)),
+        (w.DOSED, _local(summary.dosed_at)),
+        (w.CLOSED, _local(summary.closed_at)),
     ]
     closing = journey.of_kind(EventKind.CLOSED)[-1] if journey.closed else None
     early = closing.data.get("early") if closing is not None else None
     if closing is not None and isinstance(early, list) and early:
-        rows.append(("Closed early", "; ".join(str(e) for e in early)))
-        rows.append(("Why closed early", str(closing.data.get("reason", "")) or "-"))
+        concerns = "; ".join(_t(said_concern(str(e))) for e in early)
+        rows.append((w.CLOSED_EARLY, concerns))
+        rows.append((w.WHY_EARLY, str(closing.data.get("reason", "")) or "-"))
         if closing.data.get("by"):
-            rows.append(("Early close decided by", str(closing.data["by"])))
+            rows.append((w.EARLY_BY, str(closing.data["by"])))
     elif summary.close_reason:
-        rows.append(("Closed because", summary.close_reason))
+        rows.append((w.CLOSED_BECAUSE, summary.close_reason))
     body = "".join(
-        f"<tr><td class='muted'>{_e(name)}</td><td>{_e(value)}</td></tr>" for name, value in rows
+        f"<tr><td class='muted'>{_e(_t(name))}</td><td>{_e(_t(value))}</td></tr>"
+        for name, value in rows
     )
     return f"<table {TABLE}>{body}</table>"
 
@@ -176,18 +179,18 @@ def _signatures(facts: RecordFacts) -> str:
     """Lines for the clinician responsible to sign the printed record by hand."""
     line = "_" * 22
     rows = [
-        ("Clinician (name)", line, "Role", line),
-        ("Signature", line, "Date", line),
+        (w.CLINICIAN, line, w.ROLE, line),
+        (w.SIGNATURE, line, w.DATE, line),
     ]
     body = "".join(
-        "<tr>" + "".join(f"<td class='sign'>{_e(cell)}</td>" for cell in row) + "</tr>"
+        "<tr>" + "".join(f"<td class='sign'>{_e(_t(cell))}</td>" for cell in row) + "</tr>"
         for row in rows
     )
     sitter = facts.summary.sitter
-    who = f" Sitter in the record: {_e(sitter)}." if sitter else ""
+    signs = w.SIGNS_SITTER.format(sitter=sitter) if sitter else w.SIGNS
     return (
-        "<h2>Signed</h2><p class='muted'>The clinician responsible for this session signs the "
-        f"printed record.{who}</p><table {TABLE}>{body}</table>"
+        f"<h2>{_e(_t(w.SIGNED))}</h2><p class='muted'>{_e(_t(signs))}</p>"
+        f"<table {TABLE}>{body}</table>"
     )
 
 
@@ -198,21 +201,27 @@ def _authors(journey: Journey) -> set[str]:
 def _preparation(journey: Journey, units: Units) -> str:
     prepared = preparation_of(journey)
     rows = [
-        [_e(tick.item.text), "done" if tick.done else "<b>not done</b>", _e(tick.by)]
+        [
+            _e(tick.item.text),
+            _e(_t(w.DONE)) if tick.done else f"<b>{_e(_t(w.NOT_DONE))}</b>",
+            _e(tick.by),
+        ]
         for tick in prepared.steps
     ]
-    text = "<h2>Preparation</h2>"
-    intention = prepared.intention or "(not recorded)"
-    text += f"<p><b>Intention</b> (the patient's words): {_e(intention)}</p>"
+    text = f"<h2>{_e(_t(w.PREPARATION))}</h2>"
+    intention = prepared.intention or _t(w.NOT_RECORDED)
+    text += f"<p>{_t(w.INTENTION.format(intention=_e(intention)))}</p>"
     found = journey.baseline_reading()
     if found is not None:
-        text += f"<p><b>Baseline vital signs:</b> {_e(found[1].text(units))}</p>"
+        reading = _e(_t(found[1].text(units)))
+        text += f"<p>{_t(w.BASELINE.format(reading=reading))}</p>"
     if prepared.decision:
-        text += f"<p class='flag'>Dosed after a high baseline because: {_e(prepared.decision)}</p>"
+        decided = w.HIGH_BASELINE.format(reason=prepared.decision)
+        text += f"<p class='flag'>{_e(_t(decided))}</p>"
     if prepared.breathwork_seconds:
         minutes = wall_text.current().number(prepared.breathwork_seconds / 60, 1)
-        text += f"<p>Breathwork: {minutes} min</p>"
-    return text + _table(["Checklist step", "", "By"], rows)
+        text += f"<p>{_e(_t(w.BREATHWORK.format(minutes=minutes)))}</p>"
+    return text + _table([w.CHECKLIST_STEP, "", w.BY], rows)
 
 
 def _doses(entries: Sequence[Entry], units: Units) -> str:
@@ -231,10 +240,12 @@ def _doses(entries: Sequence[Entry], units: Units) -> str:
             total = total_of(dose.amount, dose.unit, dose.weight_kg)
         amount = _e(f"{number_text(dose.amount)} {dose.unit}")
         if dose.outside_usual:
-            why = f"Outside the usual range: {dose.outside_usual}"
-            if dose.decision_reason:
-                why += f"; given because: {dose.decision_reason}"
-            amount += f"<br/><span class='flag'>{_e(why)}</span>"
+            why = (
+                w.OUTSIDE_GIVEN.format(why=dose.outside_usual, reason=dose.decision_reason)
+                if dose.decision_reason
+                else w.OUTSIDE.format(why=dose.outside_usual)
+            )
+            amount += f"<br/><span class='flag'>{_e(_t(why))}</span>"
         rows.append(
             [
                 _e(_at(entry.wall, seconds=True)),
@@ -248,9 +259,9 @@ def _doses(entries: Sequence[Entry], units: Units) -> str:
             ]
         )
     if not rows:
-        return "<h2>Doses</h2><p>No dose was recorded.</p>"
-    return "<h2>Doses</h2>" + _table(
-        ["Time", "Journey", "Amount", "Weight", "Total", "Route", "Lot", "Given by"], rows
+        return f"<h2>{_e(_t(w.DOSES))}</h2><p>{_e(_t(w.NO_DOSE))}</p>"
+    return f"<h2>{_e(_t(w.DOSES))}</h2>" + _table(
+        [w.TIME, w.JOURNEY, w.AMOUNT, w.WEIGHT, w.TOTAL, w.ROUTE, w.LOT, w.GIVEN_BY], rows
     )
 
 
@@ -262,13 +273,15 @@ def _phases(journey: Journey) -> str:
             _e(f"{span.phase.minutes:g} min"),
             _e(journey_time((span.ended if span.ended is not None else end) - span.started)),
             _e(journey_time(span.started)),
-            "<b>ended early by hand</b>" if span.ended_early else "",
+            f"<b>{_e(_t(w.ENDED_EARLY))}</b>" if span.ended_early else "",
         ]
         for span in journey.spans
     ]
     if not rows:
         return ""
-    return "<h2>Phases</h2>" + _table(["Phase", "Planned", "Actual", "Started at", ""], rows)
+    return f"<h2>{_e(_t(w.PHASES))}</h2>" + _table(
+        [w.PHASE, w.PLANNED, w.ACTUAL, w.STARTED_AT, ""], rows
+    )
 
 
 def _versions(entry: Entry) -> str:
@@ -277,37 +290,48 @@ def _versions(entry: Entry) -> str:
     lines = []
     for n, version in enumerate(entry.versions):
         when = f"{_day(version.wall, Day.DAY_MONTH)} {_at(version.wall)}"
-        who = f" by {version.by}" if version.by else ""
+        said = {"when": when, "text": version.text}
         if n == 0:
-            lines.append(f"Original ({when}{who}): {version.text}")
+            lines.append(
+                w.ORIGINAL_BY.format(by=version.by, **said)
+                if version.by
+                else w.ORIGINAL.format(**said)
+            )
         else:
-            lines.append(f"Corrected {when}{who}, because “{version.reason}”: {version.text}")
-    return "<br/><span class='muted'>" + "<br/>".join(_e(line) for line in lines) + "</span>"
+            said["reason"] = version.reason
+            lines.append(
+                w.CORRECTED_BY.format(by=version.by, **said)
+                if version.by
+                else w.CORRECTED.format(**said)
+            )
+    return "<br/><span class='muted'>" + "<br/>".join(_e(_t(line)) for line in lines) + "</span>"
 
 
 def _vitals(entries: Sequence[Entry], units: Units) -> str:
     readings = [e for e in entries if e.kind is EventKind.VITALS]
     if not readings:
-        return "<h2>Vital signs</h2><p>No vital signs were recorded.</p>"
+        return f"<h2>{_e(_t(w.VITAL_SIGNS))}</h2><p>{_e(_t(w.NO_VITALS))}</p>"
     rows = []
     for entry in readings:
         values = entry.data.get("values")
         reading = Reading.from_values(values if isinstance(values, dict) else {})
-        flags = "; ".join(shown_flag(flag, reading, units) for flag in entry.flags)
+        flags = "; ".join(_t(shown_flag(flag, reading, units)) for flag in entry.flags)
         rows.append(
             [
                 _e(_at(entry.wall)),
-                _e(journey_time(entry.elapsed) or "before dose"),
-                _e(reading.text(units)) + _versions(entry),
+                _e(journey_time(entry.elapsed) or _t(w.BEFORE_DOSE)),
+                _e(_t(reading.text(units))) + _versions(entry),
                 f"<span class='flag'>{_e(flags)}</span>" if flags else "",
                 _e(entry.by),
             ]
         )
-    chart = f"<p><img src='{VITALS_IMAGE}' width='480'/></p><p class='muted'>{_e(CHART_KEY)}</p>"
+    chart = (
+        f"<p><img src='{VITALS_IMAGE}' width='480'/></p><p class='muted'>{_e(_t(CHART_KEY))}</p>"
+    )
     return (
-        "<h2>Vital signs</h2>"
+        f"<h2>{_e(_t(w.VITAL_SIGNS))}</h2>"
         + chart
-        + _table(["Time", "Journey", "Reading", "Flagged", "By"], rows)
+        + _table([w.TIME, w.JOURNEY, w.READING, w.FLAGGED, w.BY], rows)
     )
 
 
@@ -317,26 +341,26 @@ def _observations(entries: Sequence[Entry]) -> str:
         [
             _e(_at(entry.wall)),
             _e(journey_time(entry.elapsed)),
-            _e(entry.text) + _versions(entry),
+            _e(_t(entry.text)) + _versions(entry),
             _e(entry.by),
         ]
         for entry in entries
         if entry.kind in kinds
     ]
     if not rows:
-        return "<h2>Notes and ratings</h2><p>None.</p>"
-    return "<h2>Notes and ratings</h2>" + _table(["Time", "Journey", "Entry", "By"], rows)
+        return f"<h2>{_e(_t(w.NOTES))}</h2><p>{_e(_t(w.NONE))}</p>"
+    return f"<h2>{_e(_t(w.NOTES))}</h2>" + _table([w.TIME, w.JOURNEY, w.ENTRY, w.BY], rows)
 
 
 def _music(journey: Journey) -> str:
     rows = [
-        [_e(_at(e.wall, seconds=True)), _e(journey_time(e.elapsed)), _e(event_text(e))]
+        [_e(_at(e.wall, seconds=True)), _e(journey_time(e.elapsed)), _e(_t(event_text(e)))]
         for e in journey.events
         if e.kind in SOUND_KINDS
     ]
     if not rows:
-        return "<h2>Music and sound</h2><p>No sound was played.</p>"
-    return "<h2>Music and sound</h2>" + _table(["Time", "Journey", "What"], rows)
+        return f"<h2>{_e(_t(w.MUSIC))}</h2><p>{_e(_t(w.NO_SOUND))}</p>"
+    return f"<h2>{_e(_t(w.MUSIC))}</h2>" + _table([w.TIME, w.JOURNEY, w.WHAT], rows)
 
 
 def _reading_near(journey: Journey, minute: float) -> JourneyEvent | None:
@@ -363,39 +387,63 @@ def _bp(journey: Journey, event: JourneyEvent | None) -> str:
 
 def _discharge(journey: Journey, units: Units) -> str:
     discharge = discharge_of(journey)
-    text = "<h2>Discharge</h2>"
+    text = f"<h2>{_e(_t(w.DISCHARGE))}</h2>"
     if discharge.ready_at is not None:
-        text += f"<p class='big'><b>Ready to leave:</b> {_e(_local(discharge.ready_at))}"
+        said: dict[str, str] = {"moment": _e(_local(discharge.ready_at))}
         if discharge.ready_elapsed is not None:
-            text += f" ({_e(journey_time(discharge.ready_elapsed))} after dosing)"
+            said["journey"] = _e(journey_time(discharge.ready_elapsed))
         free = discharge.free_to_leave_at
         if free is not None and free > discharge.ready_at:
-            text += f"; may leave from {_e(_at(free))}"
-        text += "</p>"
+            said["time"] = _e(_at(free))
+        ready = {
+            ("moment",): w.READY,
+            ("moment", "journey"): w.READY_AFTER,
+            ("moment", "time"): w.READY_FROM,
+            ("moment", "journey", "time"): w.READY_AFTER_FROM,
+        }[tuple(said)]
+        text += f"<p class='big'>{_t(ready.format(**said))}</p>"
     else:
-        text += "<p>No discharge check found the patient ready to leave.</p>"
+        text += f"<p>{_e(_t(w.NEVER_READY))}</p>"
     if journey.closed and discharge.monitoring_seconds is not None:
-        text += (
-            f"<p><b>Total monitoring time</b> (dose to close): "
-            f"{_e(journey_time(discharge.monitoring_seconds))}</p>"
-        )
+        monitored = _e(journey_time(discharge.monitoring_seconds))
+        text += f"<p>{_t(w.MONITORING.format(time=monitored))}</p>"
     rows = [
         [
             _e(_at(check.wall)),
-            _e(f"{check.data.get('total', '?')} of {check.data.get('max', '?')}"),
-            _e(discharge_verdict(check.data)),
-            _e("; ".join(readiness_words(check.data))),
-            _e("; ".join(str(r) for r in check.data.get("reasons") or ())),
+            _e(
+                _t(
+                    w.SCORE_OF.format(
+                        total=check.data.get("total", "?"), most=check.data.get("max", "?")
+                    )
+                )
+            ),
+            _e(_t(discharge_verdict(check.data))),
+            _e("; ".join(_readiness(check.data))),
+            _e("; ".join(_t(said_reason(str(r))) for r in check.data.get("reasons") or ())),
             _e(check.data.get("by", "")),
         ]
         for check in discharge.checks
     ]
     if rows:
-        text += _table(["Time", "Score", "", "Items", "Why not ready", "By"], rows)
+        text += _table([w.TIME, w.SCORE, "", w.ITEMS, w.WHY_NOT_READY, w.BY], rows)
     questions = journey.protocol.discharge.questions
     if questions:
         text += _monitoring_form(journey, discharge, units)
     return text
+
+
+def _readiness(data: Mapping[str, object]) -> list[str]:
+    """The items of a recorded check in the language spoken: ``Walking 1 (walks with help)``
+    (:func:`kapdesk.core.discharge.readiness_words`' English)."""
+    scores = data.get("scores")
+    scores = scores if isinstance(scores, Mapping) else {}
+    words = []
+    for item in READINESS_ITEMS:
+        score = scores.get(item.id)
+        if isinstance(score, int) and score in (0, 1, 2):
+            how = _t(item.words[2 - score]).lower()
+            words.append(_t(w.ITEM_SCORE.format(item=item.name, score=score, words=how)))
+    return words
 
 
 def _monitoring_form(journey: Journey, discharge: Discharge, units: Units) -> str:
@@ -436,11 +484,11 @@ def _timeline(entries: Sequence[Entry], journey: Journey) -> str:
         [
             _e(_at(entry.wall, seconds=True)),
             _e(journey_time(entry.elapsed)),
-            _e(entry.text) + _versions(entry),
+            _e(_t(entry.text)) + _versions(entry),
         ]
         for entry in entries
     ]
-    return "<h2>Timeline</h2>" + _table(["Time", "Journey", "What"], rows)
+    return f"<h2>{_e(_t(w.TIMELINE))}</h2>" + _table([w.TIME, w.JOURNEY, w.WHAT], rows)
 
 
 def _plan_section(plan: Sequence[PlanLine], heading: str) -> str:
@@ -451,17 +499,17 @@ def _plan_section(plan: Sequence[PlanLine], heading: str) -> str:
         when = (
             _day(line.booked_on, Day.WEEKDAY_DAY_MONTH)
             if line.booked_on
-            else line.window.text()
+            else _t(line.window.text())
             if line.window
             else ""
         )
         rows.append(
             [
-                "done" if line.done else "",
+                _e(_t(w.DONE)) if line.done else "",
                 _e(line.text),
                 _e(when),
                 _e(line.assigned_to),
                 _e("; ".join(line.notes)),
             ]
         )
-    return f"<h2>{_e(heading)}</h2>" + _table(["", "Item", "When", "With", "Notes"], rows)
+    return f"<h2>{_e(heading)}</h2>" + _table(["", w.ITEM, w.WHEN, w.WITH, w.NOTES_HEADER], rows)
