@@ -185,8 +185,10 @@ def print_session(
     from kapdesk.core.clock import SystemClock  # noqa: PLC0415
     from kapdesk.paths import BUNDLED_CLINIC_SETTINGS  # noqa: PLC0415
     from kapdesk.printing import Printer  # noqa: PLC0415
+    from kapdesk.reports.pdf import ensure_gui  # noqa: PLC0415
     from kapdesk.storage.errors import StorageError  # noqa: PLC0415
     from kapdesk.ui.formats import use_region  # noqa: PLC0415
+    from kapdesk.ui.language import SOURCE_LANGUAGE, Language, language_of  # noqa: PLC0415
 
     session_id = session_number(session_text)
     if session_id is None:
@@ -200,6 +202,9 @@ def print_session(
     storage = open_storage_or_say(paths, db_url)
     if storage is None:
         return EXIT_PROBLEM
+    ensure_gui()
+    language = Language()  # the record in the staff's language, as the window would speak it
+    language.speak(language_of(clinic.language))
     try:
         mark = MARK if paths.practice else ""
         printer = Printer(storage, SystemClock(), clinic, command_line_user(), mark=mark)
@@ -208,6 +213,7 @@ def print_session(
         print(f"kapdesk: {exc}", file=sys.stderr)
         return EXIT_PROBLEM
     finally:
+        language.speak(SOURCE_LANGUAGE)  # its translators out again: printed, nothing else
         storage.engine.dispose()
     if output is None:
         return write_stdout(data)

@@ -1,7 +1,7 @@
 """The printed session record in the language kapdesk speaks to its staff (the translators
 installed, as the window's), read back from the PDF: its headings, table headers, labels and
 timeline in Spanish or French, none of its English headings left; the patient's code, names and
-the protocol's own words as written."""
+the protocol's own words as written. The command line prints it in the clinic's language."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from kapdesk.cli import main
 from kapdesk.core.clinic import ClinicSettings, load_clinic
 from kapdesk.core.clock import FakeClock
 from kapdesk.core.discharge import READINESS_ITEMS, assess
@@ -192,3 +193,24 @@ def test_every_word_of_the_record_is_marked_under_its_context() -> None:
     assert len(words) > 80
     assert {w.context for w in words} == {"SessionRecord"}
 
+
+def test_the_command_line_prints_the_record_in_the_clinics_language(
+    tmp_path: Path, qapp: QApplication, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    data = tmp_path / "data"
+    assert main(["--data-dir", str(data), "demo"]) == 0
+    session = capsysbinary.readouterr()[0].decode("utf-8").strip().splitlines()[-1]
+    (data / "clinic.toml").write_text('[locale]\nlanguage = "es"\n', "utf-8")
+    record = tmp_path / "record.pdf"
+    assert (
+        main(["--data-dir", str(data), "export", session, "--format", "pdf", "-o", str(record)])
+        == 0
+    )
+    text = pdf_text(record)
+    assert "Registro de la sesión · DEMO-001" in text
+    assert "Cronología" in text
+    assert "Session record" not in text
+    # Printed, the window's language is put back: English, as it was.
+    from PySide6.QtCore import QCoreApplication  # noqa: PLC0415
+
+    assert QCoreApplication.translate("SessionRecord", "Timeline") == "Timeline"
