@@ -3829,6 +3829,377 @@
     </message>
 </context>
 <context>
+    <name>SessionRecord</name>
+    <message>
+        <source>Session record</source>
+        <translation>Registro de la sesión</translation>
+    </message>
+    <message>
+        <source>Session record · {code}</source>
+        <translation>Registro de la sesión · {code}</translation>
+    </message>
+    <message>
+        <source>Session {session}</source>
+        <translation>Sesión {session}</translation>
+    </message>
+    <message>
+        <source>Session {session} · {code}</source>
+        <translation>Sesión {session} · {code}</translation>
+    </message>
+    <message>
+        <source>Printed {moment} by kapdesk {version}. Corrections are shown with the original; nothing in the record is overwritten.</source>
+        <translation>Impreso el {moment} por kapdesk {version}. Las correcciones se muestran junto al original; nada del registro se sobrescribe.</translation>
+    </message>
+    <message>
+        <source>Integration plan</source>
+        <translation>Plan de integración</translation>
+    </message>
+    <message>
+        <source>Patient (clinic code)</source>
+        <translation>Paciente (código de la clínica)</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <source>{session} · {course}</source>
+        <translation>{session} · {course}</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocolo</translation>
+    </message>
+    <message>
+        <source>Sitter</source>
+        <translation>Acompañante</translation>
+    </message>
+    <message>
+        <source>Staff in the record</source>
+        <translation>Personal en el registro</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Abierta</translation>
+    </message>
+    <message>
+        <source>Dosed</source>
+        <translation>Dosificada</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>Closed early</source>
+        <translation>Cerrada antes de tiempo</translation>
+    </message>
+    <message>
+        <source>Why closed early</source>
+        <translation>Por qué se cerró antes</translation>
+    </message>
+    <message>
+        <source>Early close decided by</source>
+        <translation>Cierre anticipado decidido por</translation>
+    </message>
+    <message>
+        <source>Closed because</source>
+        <translation>Cerrada porque</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>The clinician responsible for this session signs the printed record.</source>
+        <translation>El clínico responsable de esta sesión firma el registro impreso.</translation>
+    </message>
+    <message>
+        <source>The clinician responsible for this session signs the printed record. Sitter in the record: {sitter}.</source>
+        <translation>El clínico responsable de esta sesión firma el registro impreso. Acompañante en el registro: {sitter}.</translation>
+    </message>
+    <message>
+        <source>Clinician (name)</source>
+        <translation>Clínico (nombre)</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Función</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Preparation</source>
+        <translation>Preparación</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>hecho</translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>no hecho</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>(no registrada)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Intention&lt;/b&gt; (the patient's words): {intention}</source>
+        <translation>&lt;b&gt;Intención&lt;/b&gt; (en palabras del paciente): {intention}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Baseline vital signs:&lt;/b&gt; {reading}</source>
+        <translation>&lt;b&gt;Signos vitales basales:&lt;/b&gt; {reading}</translation>
+    </message>
+    <message>
+        <source>Dosed after a high baseline because: {reason}</source>
+        <translation>Dosificada tras una presión basal alta porque: {reason}</translation>
+    </message>
+    <message>
+        <source>Breathwork: {minutes} min</source>
+        <translation>Respiración guiada: {minutes} min</translation>
+    </message>
+    <message>
+        <source>Checklist step</source>
+        <translation>Paso de la lista</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Journey</source>
+        <translation>Tiempo</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Doses</source>
+        <translation>Dosis</translation>
+    </message>
+    <message>
+        <source>No dose was recorded.</source>
+        <translation>No se registró ninguna dosis.</translation>
+    </message>
+    <message>
+        <source>Outside the usual range: {why}</source>
+        <translation>Fuera del rango habitual: {why}</translation>
+    </message>
+    <message>
+        <source>Outside the usual range: {why}; given because: {reason}</source>
+        <translation>Fuera del rango habitual: {why}; administrada porque: {reason}</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Peso</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Vía</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <source>Given by</source>
+        <translation>Administrada por</translation>
+    </message>
+    <message>
+        <source>Phases</source>
+        <translation>Fases</translation>
+    </message>
+    <message>
+        <source>ended early by hand</source>
+        <translation>terminada antes a mano</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Prevista</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Real</translation>
+    </message>
+    <message>
+        <source>Started at</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Original ({when}): {text}</source>
+        <translation>Original ({when}): {text}</translation>
+    </message>
+    <message>
+        <source>Original ({when} by {by}): {text}</source>
+        <translation>Original ({when}, por {by}): {text}</translation>
+    </message>
+    <message>
+        <source>Corrected {when}, because “{reason}”: {text}</source>
+        <translation>Corregido el {when}, porque «{reason}»: {text}</translation>
+    </message>
+    <message>
+        <source>Corrected {when} by {by}, because “{reason}”: {text}</source>
+        <translation>Corregido el {when} por {by}, porque «{reason}»: {text}</translation>
+    </message>
+    <message>
+        <source>Vital signs</source>
+        <translation>Signos vitales</translation>
+    </message>
+    <message>
+        <source>No vital signs were recorded.</source>
+        <translation>No se registraron signos vitales.</translation>
+    </message>
+    <message>
+        <source>before dose</source>
+        <translation>antes de la dosis</translation>
+    </message>
+    <message>
+        <source>Left axis: blood pressure (mmHg) and heart rate (/min). Right axis: SpO2 (%). Shaded strip: baseline, before dosing. Red rings: flagged readings.</source>
+        <translation>Eje izquierdo: presión arterial (mmHg) y frecuencia cardíaca (/min). Eje derecho: SpO2 (%). Franja sombreada: valores basales, antes de la dosis. Círculos rojos: lecturas señaladas.</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Lectura</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Señalada</translation>
+    </message>
+    <message>
+        <source>Notes and ratings</source>
+        <translation>Notas y valoraciones</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Ninguna.</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Anotación</translation>
+    </message>
+    <message>
+        <source>Music and sound</source>
+        <translation>Música y sonido</translation>
+    </message>
+    <message>
+        <source>No sound was played.</source>
+        <translation>No se reprodujo ningún sonido.</translation>
+    </message>
+    <message>
+        <source>Discharge</source>
+        <translation>Alta</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ready to leave:&lt;/b&gt; {moment}</source>
+        <translation>&lt;b&gt;Listo para irse:&lt;/b&gt; {moment}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ready to leave:&lt;/b&gt; {moment} ({journey} after dosing)</source>
+        <translation>&lt;b&gt;Listo para irse:&lt;/b&gt; {moment} ({journey} tras la dosis)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ready to leave:&lt;/b&gt; {moment}; may leave from {time}</source>
+        <translation>&lt;b&gt;Listo para irse:&lt;/b&gt; {moment}; puede irse a partir de las {time}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ready to leave:&lt;/b&gt; {moment} ({journey} after dosing); may leave from {time}</source>
+        <translation>&lt;b&gt;Listo para irse:&lt;/b&gt; {moment} ({journey} tras la dosis); puede irse a partir de las {time}</translation>
+    </message>
+    <message>
+        <source>No discharge check found the patient ready to leave.</source>
+        <translation>Ninguna evaluación de alta encontró al paciente listo para irse.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Total monitoring time&lt;/b&gt; (dose to close): {time}</source>
+        <translation>&lt;b&gt;Tiempo total de vigilancia&lt;/b&gt; (de la dosis al cierre): {time}</translation>
+    </message>
+    <message>
+        <source>{total} of {most}</source>
+        <translation>{total} de {most}</translation>
+    </message>
+    <message>
+        <source>{item} {score} ({words})</source>
+        <translation>{item} {score} ({words})</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Criterios</translation>
+    </message>
+    <message>
+        <source>Why not ready</source>
+        <translation>Por qué no está listo</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Cronología</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Elemento</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>With</source>
+        <translation>Con</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Systolic</source>
+        <translation>Sistólica</translation>
+    </message>
+    <message>
+        <source>Diastolic</source>
+        <translation>Diastólica</translation>
+    </message>
+    <message>
+        <source>Heart rate</source>
+        <translation>Frecuencia cardíaca</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Basal</translation>
+    </message>
+    <message>
+        <source>minutes since dosing</source>
+        <translation>minutos desde la dosis</translation>
+    </message>
+</context>
+<context>
     <name>SettingsFiles</name>
     <message>
         <source>line {line}, {field}: {message}</source>

@@ -3829,6 +3829,377 @@
     </message>
 </context>
 <context>
+    <name>SessionRecord</name>
+    <message>
+        <source>Session record</source>
+        <translation>Dossier de séance</translation>
+    </message>
+    <message>
+        <source>Session record · {code}</source>
+        <translation>Dossier de séance · {code}</translation>
+    </message>
+    <message>
+        <source>Session {session}</source>
+        <translation>Séance {session}</translation>
+    </message>
+    <message>
+        <source>Session {session} · {code}</source>
+        <translation>Séance {session} · {code}</translation>
+    </message>
+    <message>
+        <source>Printed {moment} by kapdesk {version}. Corrections are shown with the original; nothing in the record is overwritten.</source>
+        <translation>Imprimé le {moment} par kapdesk {version}. Les corrections figurent avec l'original ; rien dans le dossier n'est écrasé.</translation>
+    </message>
+    <message>
+        <source>Integration plan</source>
+        <translation>Plan d'intégration</translation>
+    </message>
+    <message>
+        <source>Patient (clinic code)</source>
+        <translation>Patient (code de la clinique)</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Séance</translation>
+    </message>
+    <message>
+        <source>{session} · {course}</source>
+        <translation>{session} · {course}</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocole</translation>
+    </message>
+    <message>
+        <source>Sitter</source>
+        <translation>Accompagnant</translation>
+    </message>
+    <message>
+        <source>Staff in the record</source>
+        <translation>Personnel dans le dossier</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Ouverte</translation>
+    </message>
+    <message>
+        <source>Dosed</source>
+        <translation>Dose donnée</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Fermée</translation>
+    </message>
+    <message>
+        <source>Closed early</source>
+        <translation>Fermée plus tôt que prévu</translation>
+    </message>
+    <message>
+        <source>Why closed early</source>
+        <translation>Pourquoi fermée plus tôt</translation>
+    </message>
+    <message>
+        <source>Early close decided by</source>
+        <translation>Fermeture anticipée décidée par</translation>
+    </message>
+    <message>
+        <source>Closed because</source>
+        <translation>Fermée car</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>The clinician responsible for this session signs the printed record.</source>
+        <translation>Le clinicien responsable de cette séance signe le dossier imprimé.</translation>
+    </message>
+    <message>
+        <source>The clinician responsible for this session signs the printed record. Sitter in the record: {sitter}.</source>
+        <translation>Le clinicien responsable de cette séance signe le dossier imprimé. Accompagnant dans le dossier : {sitter}.</translation>
+    </message>
+    <message>
+        <source>Clinician (name)</source>
+        <translation>Clinicien (nom)</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Preparation</source>
+        <translation>Préparation</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fait</translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>non fait</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>(non consignée)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Intention&lt;/b&gt; (the patient's words): {intention}</source>
+        <translation>&lt;b&gt;Intention&lt;/b&gt; (les mots du patient) : {intention}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Baseline vital signs:&lt;/b&gt; {reading}</source>
+        <translation>&lt;b&gt;Signes vitaux de base :&lt;/b&gt; {reading}</translation>
+    </message>
+    <message>
+        <source>Dosed after a high baseline because: {reason}</source>
+        <translation>Dose donnée après une tension de base élevée car : {reason}</translation>
+    </message>
+    <message>
+        <source>Breathwork: {minutes} min</source>
+        <translation>Respiration guidée : {minutes} min</translation>
+    </message>
+    <message>
+        <source>Checklist step</source>
+        <translation>Étape de la liste</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Journey</source>
+        <translation>Temps</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Doses</source>
+        <translation>Doses</translation>
+    </message>
+    <message>
+        <source>No dose was recorded.</source>
+        <translation>Aucune dose n'a été consignée.</translation>
+    </message>
+    <message>
+        <source>Outside the usual range: {why}</source>
+        <translation>Hors de la plage habituelle : {why}</translation>
+    </message>
+    <message>
+        <source>Outside the usual range: {why}; given because: {reason}</source>
+        <translation>Hors de la plage habituelle : {why} ; administrée car : {reason}</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Poids</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Voie</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <source>Given by</source>
+        <translation>Donnée par</translation>
+    </message>
+    <message>
+        <source>Phases</source>
+        <translation>Phases</translation>
+    </message>
+    <message>
+        <source>ended early by hand</source>
+        <translation>terminée plus tôt à la main</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Prévue</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Réelle</translation>
+    </message>
+    <message>
+        <source>Started at</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Original ({when}): {text}</source>
+        <translation>Original ({when}) : {text}</translation>
+    </message>
+    <message>
+        <source>Original ({when} by {by}): {text}</source>
+        <translation>Original ({when}, par {by}) : {text}</translation>
+    </message>
+    <message>
+        <source>Corrected {when}, because “{reason}”: {text}</source>
+        <translation>Corrigé le {when}, car « {reason} » : {text}</translation>
+    </message>
+    <message>
+        <source>Corrected {when} by {by}, because “{reason}”: {text}</source>
+        <translation>Corrigé le {when} par {by}, car « {reason} » : {text}</translation>
+    </message>
+    <message>
+        <source>Vital signs</source>
+        <translation>Signes vitaux</translation>
+    </message>
+    <message>
+        <source>No vital signs were recorded.</source>
+        <translation>Aucun signe vital n'a été consigné.</translation>
+    </message>
+    <message>
+        <source>before dose</source>
+        <translation>avant la dose</translation>
+    </message>
+    <message>
+        <source>Left axis: blood pressure (mmHg) and heart rate (/min). Right axis: SpO2 (%). Shaded strip: baseline, before dosing. Red rings: flagged readings.</source>
+        <translation>Axe de gauche : tension artérielle (mmHg) et fréquence cardiaque (/min). Axe de droite : SpO2 (%). Bande grisée : valeurs de base, avant la dose. Cercles rouges : mesures signalées.</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Mesure</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Signalée</translation>
+    </message>
+    <message>
+        <source>Notes and ratings</source>
+        <translation>Notes et évaluations</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Aucune.</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Music and sound</source>
+        <translation>Musique et son</translation>
+    </message>
+    <message>
+        <source>No sound was played.</source>
+        <translation>Aucun son n'a été diffusé.</translation>
+    </message>
+    <message>
+        <source>Discharge</source>
+        <translation>Sortie</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ready to leave:&lt;/b&gt; {moment}</source>
+        <translation>&lt;b&gt;Prêt à partir :&lt;/b&gt; {moment}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ready to leave:&lt;/b&gt; {moment} ({journey} after dosing)</source>
+        <translation>&lt;b&gt;Prêt à partir :&lt;/b&gt; {moment} ({journey} après la dose)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ready to leave:&lt;/b&gt; {moment}; may leave from {time}</source>
+        <translation>&lt;b&gt;Prêt à partir :&lt;/b&gt; {moment} ; peut partir à partir de {time}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ready to leave:&lt;/b&gt; {moment} ({journey} after dosing); may leave from {time}</source>
+        <translation>&lt;b&gt;Prêt à partir :&lt;/b&gt; {moment} ({journey} après la dose) ; peut partir à partir de {time}</translation>
+    </message>
+    <message>
+        <source>No discharge check found the patient ready to leave.</source>
+        <translation>Aucune évaluation de sortie n'a trouvé le patient prêt à partir.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Total monitoring time&lt;/b&gt; (dose to close): {time}</source>
+        <translation>&lt;b&gt;Durée totale de surveillance&lt;/b&gt; (de la dose à la fermeture) : {time}</translation>
+    </message>
+    <message>
+        <source>{total} of {most}</source>
+        <translation>{total} sur {most}</translation>
+    </message>
+    <message>
+        <source>{item} {score} ({words})</source>
+        <translation>{item} {score} ({words})</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Critères</translation>
+    </message>
+    <message>
+        <source>Why not ready</source>
+        <translation>Pourquoi pas prêt</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Chronologie</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>With</source>
+        <translation>Avec</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Systolic</source>
+        <translation>Systolique</translation>
+    </message>
+    <message>
+        <source>Diastolic</source>
+        <translation>Diastolique</translation>
+    </message>
+    <message>
+        <source>Heart rate</source>
+        <translation>Fréquence cardiaque</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Valeur de base</translation>
+    </message>
+    <message>
+        <source>minutes since dosing</source>
+        <translation>minutes depuis la dose</translation>
+    </message>
+</context>
+<context>
     <name>SettingsFiles</name>
     <message>
         <source>line {line}, {field}: {message}</source>
