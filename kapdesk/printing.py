@@ -29,12 +29,13 @@ from kapdesk.reports.handout_words import Words, handout_language
 from kapdesk.reports.pages import PageHeader, Printed
 from kapdesk.reports.pdf import ensure_gui, pdf_bytes
 from kapdesk.reports.printed import VITALS_IMAGE, RecordFacts, session_record_html
-from kapdesk.reports.record_words import PDF_TITLE, SESSION_RECORD, translated
+from kapdesk.reports.record_words import PDF_TITLE, SESSION_RECORD
 from kapdesk.storage.courses import CourseStore
 from kapdesk.storage.db import Storage
 from kapdesk.storage.integration import IntegrationStore
 from kapdesk.storage.journeys import JourneyStore
 from kapdesk.storage.staff import StaffStore
+from kapdesk.translation import said_through as translated
 
 if TYPE_CHECKING:
     from kapdesk.core.units import Units

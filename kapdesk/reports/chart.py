@@ -19,7 +19,7 @@ from kapdesk.core.journey import EventKind, Journey
 from kapdesk.core.timeline import Entry, timeline
 from kapdesk.core.vitals import LABELS, Reading
 from kapdesk.reports import record_words as w
-from kapdesk.reports.record_words import translated
+from kapdesk.translation import said_through as translated
 
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

@@ -19,9 +19,10 @@ from PySide6.QtCore import QLocale, QTranslator
 from kapdesk.core import wall_text
 from kapdesk.core.units import LANGUAGES
 from kapdesk.core.wall_text import WallText
-from kapdesk.core.words import Said, Template
+from kapdesk.core.words import Template
 from kapdesk.paths import package_folder
 from kapdesk.reports.locale_text import LocaleText
+from kapdesk.translation import said_through
 
 log = logging.getLogger(__name__)
 
@@ -81,18 +82,7 @@ class Words:
         """``text`` in this language: a marked template or message translated (its values
         that are marked words too), anything else (the clinic's own words) as it is. A
         translation missing, or not fitting its values, says the English."""
-        if isinstance(text, Said):
-            values = {
-                name: self(value) if isinstance(value, (Said, Template)) else value
-                for name, value in text.values.items()
-            }
-            try:
-                return self._translated(text.template).format(**values)
-            except (KeyError, IndexError, ValueError):
-                return str.format(text.template, **values)
-        if isinstance(text, Template):
-            return self._translated(text)
-        return str(text)
+        return said_through(text, self._translate)
 
     def knows(self, template: Template) -> bool:
         """Whether this language has ``template``'s words (English has every one)."""
@@ -101,7 +91,7 @@ class Words:
         translator = self._translator
         return translator is not None and bool(translator.translate(template.context, template))
 
-    def _translated(self, template: Template) -> str:
+    def _translate(self, context: str, source: str, count: int | None) -> str | None:
         if self._translator is None:
-            return str(template)
-        return self._translator.translate(template.context, str(template)) or str(template)
+            return None
+        return self._translator.translate(context, source, None, -1 if count is None else count)

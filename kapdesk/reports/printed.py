@@ -31,7 +31,7 @@ from kapdesk.core.vitals import CANONICAL, Reading, shown_flag
 from kapdesk.core.wall_text import Day
 from kapdesk.reports import record_words as w
 from kapdesk.reports.exports import journey_time
-from kapdesk.reports.record_words import translated as _t
+from kapdesk.translation import said_through as _t
 
 if TYPE_CHECKING:  # the stores hand these in; reports read them and import no storage
     from kapdesk.storage.repositories import SessionSummary

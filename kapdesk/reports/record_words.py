@@ -1,55 +1,15 @@
-"""The printed session record's words, marked for translation, and :func:`translated`, which
-says them in the language kapdesk speaks to its staff.
+"""The printed session record's words, marked for translation.
 
 The record is for the clinic's chart: it is printed in the staff's language, the one whose
 translators are installed in the application (the window's, or the clinic's when the command
-line prints). The patient's handout has its own translator (:mod:`kapdesk.reports.handout_words`).
-English, with no translator installed, is the record's words as they always were.
+line prints), through :func:`kapdesk.translation.said_through`. The patient's handout has
+its own translator (:mod:`kapdesk.reports.handout_words`). English, with no translator
+installed, is the record's words as they always were.
 """
 
 from __future__ import annotations
 
-import logging
-
-from PySide6.QtCore import QCoreApplication
-
-from kapdesk.core.words import COUNT, QT_TRANSLATE_NOOP, Counted, Said, Template
-
-log = logging.getLogger(__name__)
-
-
-def translated(text: str) -> str:
-    """``text`` in the language spoken (the installed translators): a marked template or a
-    core message translated and filled in again, its values that are kapdesk's words too;
-    anything else (names, the clinic's own words) as it is. A translation that does not fit
-    its values says the English."""
-    if isinstance(text, Said):
-        values = {
-            name: translated(value) if isinstance(value, str) else value
-            for name, value in text.values.items()
-        }
-        try:
-            return _words_for(text.template, values).format(**values)
-        except (KeyError, IndexError, ValueError):
-            log.warning("a translation of %r does not fit its values", str(text.template))
-            return str(text)
-    if isinstance(text, Template):
-        return QCoreApplication.translate(text.context, str(text))
-    return str(text)
-
-
-def _words_for(template: Template, values: dict[str, object]) -> str:
-    if not isinstance(template, Counted):
-        return QCoreApplication.translate(template.context, str(template))
-    count = values.get("count")
-    if not isinstance(count, int):
-        return str(template)
-    words = QCoreApplication.translate(template.context, str(template), None, count)
-    if words == str(template).replace(COUNT, str(count)):  # no translation: English
-        one, many = str(template).split("|")
-        return (one if count == 1 else many).replace(COUNT, str(count))
-    return words
-
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 
 SESSION_RECORD = QT_TRANSLATE_NOOP("SessionRecord", "Session record")
 TITLE = QT_TRANSLATE_NOOP("SessionRecord", "Session record · {code}")

@@ -11,14 +11,13 @@ it) through the switch.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary, WeakMethod
 
-from PySide6.QtCore import QCoreApplication
 from shiboken6 import isValid
 
-from kapdesk.core.words import COUNT, Counted, Said, Template
+from kapdesk.translation import said_through
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
@@ -36,37 +35,8 @@ _REDRAWS: list[WeakMethod[Callable[[], Any]]] = []
 def translated(text: str) -> str:
     """``text`` in the language spoken: a marked template or core message translated (and
     filled in again, its values that are kapdesk's words translated too), anything else as it
-    is. A translation that does not fit its values says the English instead."""
-    if isinstance(text, Said):
-        template = text.template
-        words = _words_for(template, text.values)
-        values = {
-            name: translated(value) if isinstance(value, str) else value
-            for name, value in text.values.items()
-        }
-        try:
-            return words.format(**values)
-        except (KeyError, IndexError, ValueError):
-            log.warning("a translation of %r does not fit its values", str(template))
-            return str(text)
-    if isinstance(text, Template):
-        return QCoreApplication.translate(text.context, str(text))
-    return text
-
-
-def _words_for(template: Template, values: Mapping[str, object]) -> str:
-    """The template's words in the language spoken; counted words in the form Qt's rule for
-    that language gives the count (English, which has no catalogue, in its own form)."""
-    if not isinstance(template, Counted):
-        return QCoreApplication.translate(template.context, str(template))
-    count = values.get("count")
-    if not isinstance(count, int):
-        return str(template)
-    words = QCoreApplication.translate(template.context, str(template), None, count)
-    if words == str(template).replace(COUNT, str(count)):  # no translation: English
-        one, many = str(template).split("|")
-        return (one if count == 1 else many).replace(COUNT, str(count))
-    return words
+    is (:func:`kapdesk.translation.said_through`)."""
+    return said_through(text)
 
 
 def words_of(error: BaseException) -> str:

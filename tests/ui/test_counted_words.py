@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kapdesk.core.questionnaires import GAD7
+from kapdesk.reports.handout_words import Words
 from kapdesk.ui.backup_section import SESSIONS
 from kapdesk.ui.language import Language
 from kapdesk.ui.questionnaire_dialog import QuestionnaireDialog
@@ -59,3 +60,17 @@ def test_french_says_none_in_the_singular_and_spanish_in_the_plural(language: La
         "d · s · 1 sesión",
         "d · s · 2 sesiones",
     ]
+
+
+def test_a_translator_of_its_own_counts_in_its_language_too() -> None:
+    """The handout's words come through a translator never installed (the patient's
+    language, whatever the staff's): counted words take that language's forms."""
+    said = [SESSIONS.format(when="d", size="s", count=count) for count in (0, 1, 2)]
+    french = Words("fr")
+    assert [french(s) for s in said] == [
+        "d · s · 0 séance",
+        "d · s · 1 séance",
+        "d · s · 2 séances",
+    ]
+    assert [Words("en")(s) for s in said] == [str(s) for s in said]
+    assert translated(said[2]) == "d · s · 2 sessions"  # the window's words did not change
