@@ -46,10 +46,16 @@ from kapdesk.core.words import QT_TRANSLATE_NOOP, Template
 # Plain reasons, for the sitter (the sound card, the library page), each marked for translation.
 MISSING: Final = QT_TRANSLATE_NOOP("SoundFiles", "the file is missing")
 FOLDER: Final = QT_TRANSLATE_NOOP("SoundFiles", "this is a folder, not a sound file")
+COMPRESSED_WAV: Final = QT_TRANSLATE_NOOP(
+    "SoundFiles", "a compressed WAV kapdesk cannot play; save it as plain (PCM) WAV"
+)
 NOT_A_FILE: Final = QT_TRANSLATE_NOOP("SoundFiles", "this is not an ordinary file")
 UNREADABLE: Final = QT_TRANSLATE_NOOP("SoundFiles", "the file cannot be read (permission denied)")
 EMPTY: Final = QT_TRANSLATE_NOOP("SoundFiles", "the file is empty")
 UNSUPPORTED: Final = QT_TRANSLATE_NOOP("SoundFiles", "not a sound file kapdesk can play")
+UNSUPPORTED_KIND: Final = QT_TRANSLATE_NOOP(
+    "SoundFiles", "not a sound file kapdesk can play ({kind})"
+)
 NOT_SOUND: Final = QT_TRANSLATE_NOOP(
     "SoundFiles", "the file is damaged or is not really a sound file"
 )
@@ -63,7 +69,7 @@ _PLAIN: Final[dict[str, Template]] = {
     str(reason): reason
     for reason in (
         *(MISSING, FOLDER, NOT_A_FILE, UNREADABLE, EMPTY),
-        *(UNSUPPORTED, NOT_SOUND, CUT_SHORT, NO_SOUND),
+        *(UNSUPPORTED, NOT_SOUND, CUT_SHORT, NO_SOUND, COMPRESSED_WAV),
     )
 }
 
@@ -267,7 +273,7 @@ def _read(path: Path, suffix: str) -> _Read:
         raise _RefusedError(NOT_SOUND)
     name = type(other).__name__
     label = _UNPLAYABLE_NAMES.get(name, name)
-    raise _RefusedError(f"{UNSUPPORTED} ({label})", label)
+    raise _RefusedError(UNSUPPORTED_KIND.format(kind=label), label)
 
 
 def _sniff(f: BinaryIO) -> str | None:
@@ -378,7 +384,7 @@ def _read_wav(path: Path, f: BinaryIO, size: int) -> _Read:
     if codec == _WAVE_FORMAT_EXTENSIBLE and len(fmt) >= 26:
         codec = int.from_bytes(fmt[24:26], "little")
     if codec not in _WAV_CODECS:
-        raise _RefusedError("a compressed WAV kapdesk cannot play; save it as plain (PCM) WAV", WAV)
+        raise _RefusedError(COMPRESSED_WAV, WAV)
     channels = int.from_bytes(fmt[2:4], "little")
     sample_rate = int.from_bytes(fmt[4:8], "little")
     byte_rate = int.from_bytes(fmt[8:12], "little")

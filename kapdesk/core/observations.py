@@ -124,7 +124,7 @@ def amendment_data(
     """An amendment of the event at ``amends`` (its place in the session, from 0)."""
     why = " ".join(reason.split())
     if not why:
-        raise ValueError("Say why the entry is being corrected.")
+        raise ValueError(QT_TRANSLATE_NOOP("Observations", "Say why the entry is being corrected."))
     return {"amends": amends, "data": dict(changes), "reason": why, "by": by}
 
 

@@ -3025,6 +3025,10 @@
         <source>Distress</source>
         <translation>Angustia</translation>
     </message>
+    <message>
+        <source>Say why the entry is being corrected.</source>
+        <translation>Indique por qué se corrige la entrada.</translation>
+    </message>
 </context>
 <context>
     <name>PageHeader</name>
@@ -3383,6 +3387,21 @@
     <message>
         <source>Session {number} of {planned}</source>
         <translation>Sesión {number} de {planned}</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>the printer could not be started</source>
+        <translation>no se pudo iniciar la impresora</translation>
+    </message>
+    <message>
+        <source>the printer could not start a new page</source>
+        <translation>la impresora no pudo empezar una página nueva</translation>
+    </message>
+    <message>
+        <source>the printer could not finish the pages, so they may not have printed</source>
+        <translation>la impresora no pudo terminar las páginas, así que puede que no se hayan impreso</translation>
     </message>
 </context>
 <context>
@@ -4551,6 +4570,10 @@
         <translation>es una carpeta, no un archivo de sonido</translation>
     </message>
     <message>
+        <source>a compressed WAV kapdesk cannot play; save it as plain (PCM) WAV</source>
+        <translation>un WAV comprimido que kapdesk no puede reproducir; guárdelo como WAV simple (PCM)</translation>
+    </message>
+    <message>
         <source>this is not an ordinary file</source>
         <translation>no es un archivo normal</translation>
     </message>
@@ -4565,6 +4588,10 @@
     <message>
         <source>not a sound file kapdesk can play</source>
         <translation>no es un archivo de sonido que kapdesk pueda reproducir</translation>
+    </message>
+    <message>
+        <source>not a sound file kapdesk can play ({kind})</source>
+        <translation>no es un archivo de sonido que kapdesk pueda reproducir ({kind})</translation>
     </message>
     <message>
         <source>the file is damaged or is not really a sound file</source>
@@ -4859,6 +4886,38 @@
         <source>A PIN must not be part of the name.</source>
         <translation>El PIN no debe formar parte del nombre.</translation>
     </message>
+    <message>
+        <source>{name} has no account here</source>
+        <translation>{name} no tiene cuenta aquí</translation>
+    </message>
+    <message>
+        <source>An account needs the person's name.</source>
+        <translation>Una cuenta necesita el nombre de la persona.</translation>
+    </message>
+    <message>
+        <source>An account needs at least one role.</source>
+        <translation>Una cuenta necesita al menos un rol.</translation>
+    </message>
+    <message>
+        <source>The first account is the clinic's admin.</source>
+        <translation>La primera cuenta es la del administrador de la clínica.</translation>
+    </message>
+    <message>
+        <source>Adding staff takes an admin</source>
+        <translation>Añadir personal requiere un administrador</translation>
+    </message>
+    <message>
+        <source>{name} has an account already.</source>
+        <translation>{name} ya tiene una cuenta.</translation>
+    </message>
+    <message>
+        <source>{name} has no account.</source>
+        <translation>{name} no tiene cuenta.</translation>
+    </message>
+    <message>
+        <source>The clinic must keep an active admin: make someone else admin first.</source>
+        <translation>La clínica debe conservar un administrador activo: primero haga administrador a otra persona.</translation>
+    </message>
 </context>
 <context>
     <name>StaffView</name>
@@ -5085,6 +5144,10 @@
 <context>
     <name>Storage</name>
     <message>
+        <source>a course has from 1 to 50 sessions</source>
+        <translation>un ciclo tiene de 1 a 50 sesiones</translation>
+    </message>
+    <message>
         <source>The course could not be started</source>
         <translation>No se pudo iniciar el ciclo</translation>
     </message>
@@ -5099,6 +5162,18 @@
     <message>
         <source>Courses cannot be read</source>
         <translation>No se pueden leer los ciclos</translation>
+    </message>
+    <message>
+        <source>say why the earlier answers are corrected</source>
+        <translation>indique por qué se corrigen las respuestas anteriores</translation>
+    </message>
+    <message>
+        <source>The questionnaire could not be saved</source>
+        <translation>No se pudo guardar el cuestionario</translation>
+    </message>
+    <message>
+        <source>Questionnaires cannot be read</source>
+        <translation>No se pueden leer los cuestionarios</translation>
     </message>
     <message>
         <source>the database cannot be reached</source>
@@ -5176,6 +5251,10 @@
         <translation>Las anotaciones guardadas en este PC sin conexión aún no se pueden enviar</translation>
     </message>
     <message>
+        <source>a session needs the patient's clinic code</source>
+        <translation>una sesión necesita el código clínico del paciente</translation>
+    </message>
+    <message>
         <source>The session could not be opened</source>
         <translation>No se pudo abrir la sesión</translation>
     </message>
@@ -5204,8 +5283,80 @@
         <translation>No se pueden leer las cuentas del personal</translation>
     </message>
     <message>
+        <source>The account could not be saved</source>
+        <translation>No se pudo guardar la cuenta</translation>
+    </message>
+    <message>
         <source>Signing in is not possible right now</source>
         <translation>Ahora no es posible iniciar sesión</translation>
+    </message>
+    <message>
+        <source>The audit log could not be written</source>
+        <translation>No se pudo escribir el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>The audit trail cannot be read</source>
+        <translation>No se puede leer el historial de auditoría</translation>
+    </message>
+    <message>
+        <source>The audit log cannot be read</source>
+        <translation>No se puede leer el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>There is already a playlist called “{name}”</source>
+        <translation>Ya existe una lista de reproducción llamada “{name}”</translation>
+    </message>
+    <message>
+        <source>The sound files could not be saved</source>
+        <translation>No se pudieron guardar los archivos de sonido</translation>
+    </message>
+    <message>
+        <source>The sound library cannot be read</source>
+        <translation>No se puede leer la biblioteca de sonidos</translation>
+    </message>
+    <message>
+        <source>The loudness could not be saved</source>
+        <translation>No se pudo guardar la sonoridad</translation>
+    </message>
+    <message>
+        <source>Playlists cannot be read</source>
+        <translation>No se pueden leer las listas de reproducción</translation>
+    </message>
+    <message>
+        <source>The playlist cannot be read</source>
+        <translation>No se puede leer la lista de reproducción</translation>
+    </message>
+    <message>
+        <source>A playlist needs a name</source>
+        <translation>Una lista de reproducción necesita un nombre</translation>
+    </message>
+    <message>
+        <source>The playlist could not be saved</source>
+        <translation>No se pudo guardar la lista de reproducción</translation>
+    </message>
+    <message>
+        <source>That playlist no longer exists</source>
+        <translation>Esa lista de reproducción ya no existe</translation>
+    </message>
+    <message>
+        <source>The playlist could not be deleted</source>
+        <translation>No se pudo eliminar la lista de reproducción</translation>
+    </message>
+    <message>
+        <source>A soundtrack needs a name</source>
+        <translation>Una banda sonora necesita un nombre</translation>
+    </message>
+    <message>
+        <source>The soundtrack could not be saved</source>
+        <translation>No se pudo guardar la banda sonora</translation>
+    </message>
+    <message>
+        <source>The soundtrack could not be deleted</source>
+        <translation>No se pudo eliminar la banda sonora</translation>
+    </message>
+    <message>
+        <source>Soundtracks cannot be read</source>
+        <translation>No se pueden leer las bandas sonoras</translation>
     </message>
 </context>
 <context>

@@ -3025,6 +3025,10 @@
         <source>Distress</source>
         <translation>Détresse</translation>
     </message>
+    <message>
+        <source>Say why the entry is being corrected.</source>
+        <translation>Indiquez pourquoi l'entrée est corrigée.</translation>
+    </message>
 </context>
 <context>
     <name>PageHeader</name>
@@ -3383,6 +3387,21 @@
     <message>
         <source>Session {number} of {planned}</source>
         <translation>Séance {number} sur {planned}</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>the printer could not be started</source>
+        <translation>l'imprimante n'a pas pu démarrer</translation>
+    </message>
+    <message>
+        <source>the printer could not start a new page</source>
+        <translation>l'imprimante n'a pas pu commencer une nouvelle page</translation>
+    </message>
+    <message>
+        <source>the printer could not finish the pages, so they may not have printed</source>
+        <translation>l'imprimante n'a pas pu terminer les pages : elles n'ont peut-être pas été imprimées</translation>
     </message>
 </context>
 <context>
@@ -4551,6 +4570,10 @@
         <translation>c'est un dossier, pas un fichier son</translation>
     </message>
     <message>
+        <source>a compressed WAV kapdesk cannot play; save it as plain (PCM) WAV</source>
+        <translation>un WAV compressé que kapdesk ne peut pas lire ; enregistrez-le en WAV simple (PCM)</translation>
+    </message>
+    <message>
         <source>this is not an ordinary file</source>
         <translation>ce n'est pas un fichier ordinaire</translation>
     </message>
@@ -4565,6 +4588,10 @@
     <message>
         <source>not a sound file kapdesk can play</source>
         <translation>ce n'est pas un fichier son que kapdesk peut lire</translation>
+    </message>
+    <message>
+        <source>not a sound file kapdesk can play ({kind})</source>
+        <translation>pas un fichier son que kapdesk peut lire ({kind})</translation>
     </message>
     <message>
         <source>the file is damaged or is not really a sound file</source>
@@ -4859,6 +4886,38 @@
         <source>A PIN must not be part of the name.</source>
         <translation>Le code ne doit pas faire partie du nom.</translation>
     </message>
+    <message>
+        <source>{name} has no account here</source>
+        <translation>{name} n'a pas de compte ici</translation>
+    </message>
+    <message>
+        <source>An account needs the person's name.</source>
+        <translation>Un compte doit porter le nom de la personne.</translation>
+    </message>
+    <message>
+        <source>An account needs at least one role.</source>
+        <translation>Un compte doit avoir au moins un rôle.</translation>
+    </message>
+    <message>
+        <source>The first account is the clinic's admin.</source>
+        <translation>Le premier compte est celui de l'administrateur de la clinique.</translation>
+    </message>
+    <message>
+        <source>Adding staff takes an admin</source>
+        <translation>Ajouter du personnel demande un administrateur</translation>
+    </message>
+    <message>
+        <source>{name} has an account already.</source>
+        <translation>{name} a déjà un compte.</translation>
+    </message>
+    <message>
+        <source>{name} has no account.</source>
+        <translation>{name} n'a pas de compte.</translation>
+    </message>
+    <message>
+        <source>The clinic must keep an active admin: make someone else admin first.</source>
+        <translation>La clinique doit garder un administrateur actif : nommez d'abord quelqu'un d'autre administrateur.</translation>
+    </message>
 </context>
 <context>
     <name>StaffView</name>
@@ -5085,6 +5144,10 @@
 <context>
     <name>Storage</name>
     <message>
+        <source>a course has from 1 to 50 sessions</source>
+        <translation>un cycle compte de 1 à 50 séances</translation>
+    </message>
+    <message>
         <source>The course could not be started</source>
         <translation>Impossible de commencer le cycle</translation>
     </message>
@@ -5099,6 +5162,18 @@
     <message>
         <source>Courses cannot be read</source>
         <translation>Impossible de lire les cycles</translation>
+    </message>
+    <message>
+        <source>say why the earlier answers are corrected</source>
+        <translation>indiquez pourquoi les réponses précédentes sont corrigées</translation>
+    </message>
+    <message>
+        <source>The questionnaire could not be saved</source>
+        <translation>Le questionnaire n'a pas pu être enregistré</translation>
+    </message>
+    <message>
+        <source>Questionnaires cannot be read</source>
+        <translation>Les questionnaires ne peuvent pas être lus</translation>
     </message>
     <message>
         <source>the database cannot be reached</source>
@@ -5176,6 +5251,10 @@
         <translation>Les saisies gardées sur ce PC hors ligne ne peuvent pas encore être envoyées</translation>
     </message>
     <message>
+        <source>a session needs the patient's clinic code</source>
+        <translation>une séance a besoin du code clinique du patient</translation>
+    </message>
+    <message>
         <source>The session could not be opened</source>
         <translation>Impossible d'ouvrir la séance</translation>
     </message>
@@ -5204,8 +5283,80 @@
         <translation>Impossible de lire les comptes du personnel</translation>
     </message>
     <message>
+        <source>The account could not be saved</source>
+        <translation>Le compte n'a pas pu être enregistré</translation>
+    </message>
+    <message>
         <source>Signing in is not possible right now</source>
         <translation>Connexion impossible pour le moment</translation>
+    </message>
+    <message>
+        <source>The audit log could not be written</source>
+        <translation>Le journal d'audit n'a pas pu être écrit</translation>
+    </message>
+    <message>
+        <source>The audit trail cannot be read</source>
+        <translation>La piste d'audit ne peut pas être lue</translation>
+    </message>
+    <message>
+        <source>The audit log cannot be read</source>
+        <translation>Le journal d'audit ne peut pas être lu</translation>
+    </message>
+    <message>
+        <source>There is already a playlist called “{name}”</source>
+        <translation>Il existe déjà une liste de lecture nommée « {name} »</translation>
+    </message>
+    <message>
+        <source>The sound files could not be saved</source>
+        <translation>Les fichiers son n'ont pas pu être enregistrés</translation>
+    </message>
+    <message>
+        <source>The sound library cannot be read</source>
+        <translation>La bibliothèque sonore ne peut pas être lue</translation>
+    </message>
+    <message>
+        <source>The loudness could not be saved</source>
+        <translation>Le niveau sonore n'a pas pu être enregistré</translation>
+    </message>
+    <message>
+        <source>Playlists cannot be read</source>
+        <translation>Les listes de lecture ne peuvent pas être lues</translation>
+    </message>
+    <message>
+        <source>The playlist cannot be read</source>
+        <translation>La liste de lecture ne peut pas être lue</translation>
+    </message>
+    <message>
+        <source>A playlist needs a name</source>
+        <translation>Une liste de lecture doit avoir un nom</translation>
+    </message>
+    <message>
+        <source>The playlist could not be saved</source>
+        <translation>La liste de lecture n'a pas pu être enregistrée</translation>
+    </message>
+    <message>
+        <source>That playlist no longer exists</source>
+        <translation>Cette liste de lecture n'existe plus</translation>
+    </message>
+    <message>
+        <source>The playlist could not be deleted</source>
+        <translation>La liste de lecture n'a pas pu être supprimée</translation>
+    </message>
+    <message>
+        <source>A soundtrack needs a name</source>
+        <translation>Une bande sonore doit avoir un nom</translation>
+    </message>
+    <message>
+        <source>The soundtrack could not be saved</source>
+        <translation>La bande sonore n'a pas pu être enregistrée</translation>
+    </message>
+    <message>
+        <source>The soundtrack could not be deleted</source>
+        <translation>La bande sonore n'a pas pu être supprimée</translation>
+    </message>
+    <message>
+        <source>Soundtracks cannot be read</source>
+        <translation>Les bandes sonores ne peuvent pas être lues</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,12 @@ from PySide6.QtGui import (
 
 from kapdesk.core.words import QT_TRANSLATE_NOOP
 
+PRINTER_NOT_STARTED = QT_TRANSLATE_NOOP("Printing", "the printer could not be started")
+PRINTER_NO_PAGE = QT_TRANSLATE_NOOP("Printing", "the printer could not start a new page")
+PRINTER_NOT_FINISHED = QT_TRANSLATE_NOOP(
+    "Printing", "the printer could not finish the pages, so they may not have printed"
+)
+
 PATIENT = QT_TRANSLATE_NOOP("PageHeader", "Patient {code}")
 SESSION = QT_TRANSLATE_NOOP("PageHeader", "Session {day}")  # the session's date
 PAGE = QT_TRANSLATE_NOOP("PageHeader", "Page {number} of {count}")
@@ -263,13 +269,13 @@ def paint_pages(printed: Printed, device: QPagedPaintDevice) -> int:
     pages = _paginate(document.size().height(), body, cuts, headers, _line_tops(document))
     painter = QPainter()
     if not painter.begin(device):
-        raise OSError("the printer could not be started")
+        raise OSError(PRINTER_NOT_STARTED)
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.scale(device.logicalDpiX() / LAYOUT_DPI, device.logicalDpiY() / LAYOUT_DPI)
         for number, page in enumerate(pages, start=1):
             if number > 1 and not device.newPage():
-                raise OSError("the printer could not start a new page")
+                raise OSError(PRINTER_NO_PAGE)
             _running(
                 painter,
                 printed.header,
@@ -291,7 +297,7 @@ def paint_pages(printed: Printed, device: QPagedPaintDevice) -> int:
     finally:
         ended = painter.end()
     if not ended:  # the pages never reached the printer or the file whole
-        raise OSError("the printer could not finish the pages, so they may not have printed")
+        raise OSError(PRINTER_NOT_FINISHED)
     return len(pages)
 
 

@@ -85,7 +85,7 @@ class CourseStore:
 
     def start(self, patient_code: str, planned_sessions: int, note: str = "") -> CourseInfo:
         if not 1 <= planned_sessions <= 50:
-            raise ValueError("a course has from 1 to 50 sessions")
+            raise ValueError(QT_TRANSLATE_NOOP("Storage", "a course has from 1 to 50 sessions"))
         now = self._clock.now()
         with (
             plainly(QT_TRANSLATE_NOOP("Storage", "The course could not be started")),
@@ -188,9 +188,14 @@ class CourseStore:
         if moment not in MOMENTS:
             raise ValueError(f"a questionnaire is taken at {' or '.join(MOMENTS)}")
         if replaces is not None and not reason.strip():
-            raise ValueError("say why the earlier answers are corrected")
+            raise ValueError(
+                QT_TRANSLATE_NOOP("Storage", "say why the earlier answers are corrected")
+            )
         now = self._clock.now()
-        with plainly("The questionnaire could not be saved"), self._factory.begin() as session:
+        with (
+            plainly(QT_TRANSLATE_NOOP("Storage", "The questionnaire could not be saved")),
+            self._factory.begin() as session,
+        ):
             patient = PatientRepository(session).get_or_create(patient_code.strip(), now)
             row = QuestionnaireResult(
                 patient_id=patient.id,
@@ -212,7 +217,10 @@ class CourseStore:
 
     def results(self, patient_code: str, instrument: str | None = None) -> list[QuestionnaireEntry]:
         """The patient's results as they stand, oldest first; corrected ones replaced."""
-        with plainly("Questionnaires cannot be read"), self._factory() as session:
+        with (
+            plainly(QT_TRANSLATE_NOOP("Storage", "Questionnaires cannot be read")),
+            self._factory() as session,
+        ):
             patient = PatientRepository(session).find(patient_code)
             if patient is None:
                 return []

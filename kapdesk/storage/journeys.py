@@ -341,7 +341,9 @@ class JourneyStore:
         """
         code = patient_code.strip()
         if not code:
-            raise ValueError("a session needs the patient's clinic code")
+            raise ValueError(
+                QT_TRANSLATE_NOOP("Storage", "a session needs the patient's clinic code")
+            )
         journey = Journey.open(protocol, self._clock, actor=actor)
         opened = journey.events[0]
         with plainly(QT_TRANSLATE_NOOP("Storage", "The session could not be opened")):

@@ -25,6 +25,7 @@ from kapdesk.core.soundtrack import (
     playlist_json,
     soundtrack_from_json,
 )
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.storage.db import Storage
 from kapdesk.storage.errors import StorageError
 from kapdesk.storage.failures import plainly
@@ -130,6 +131,7 @@ def file_facts(path: str) -> tuple[int, float] | None:
 
 # A database may keep a modification time to a little less than a float's precision.
 MTIME_SLACK = 1e-3
+_ALREADY = QT_TRANSLATE_NOOP("Storage", "There is already a playlist called “{name}”")
 
 
 class SoundLibrary:
@@ -148,7 +150,10 @@ class SoundLibrary:
         """Add (or refresh, by path) scanned files; returns their ids in the order given."""
         now = self._clock.now()
         ids = []
-        with plainly("The sound files could not be saved"), self._factory.begin() as session:
+        with (
+            plainly(QT_TRANSLATE_NOOP("Storage", "The sound files could not be saved")),
+            self._factory.begin() as session,
+        ):
             for item in scanned:
                 row = session.scalar(select(LibraryTrack).where(LibraryTrack.path == item.path))
                 if row is None:
@@ -167,7 +172,10 @@ class SoundLibrary:
         return ids
 
     def items(self) -> list[LibraryItem]:
-        with plainly("The sound library cannot be read"), self._factory() as session:
+        with (
+            plainly(QT_TRANSLATE_NOOP("Storage", "The sound library cannot be read")),
+            self._factory() as session,
+        ):
             rows = session.scalars(
                 select(LibraryTrack).order_by(
                     func.lower(LibraryTrack.artist), func.lower(LibraryTrack.title)
@@ -180,7 +188,10 @@ class SoundLibrary:
     def to_measure(self) -> list[tuple[int, str]]:
         """Ids and paths of playable tracks whose loudness is not known: never measured, or
         their file changed since. Looks at the files, so it is called off the window's thread."""
-        with plainly("The sound library cannot be read"), self._factory() as session:
+        with (
+            plainly(QT_TRANSLATE_NOOP("Storage", "The sound library cannot be read")),
+            self._factory() as session,
+        ):
             rows = session.scalars(
                 select(LibraryTrack).where(LibraryTrack.problem.is_(None)).order_by(LibraryTrack.id)
             ).all()
@@ -205,7 +216,10 @@ class SoundLibrary:
     ) -> None:
         """Keep a track's measured loudness, or (a str) why it could not be measured, with the
         size and st_mtime its file had when it was measured. A track since removed is skipped."""
-        with plainly("The loudness could not be saved"), self._factory.begin() as session:
+        with (
+            plainly(QT_TRANSLATE_NOOP("Storage", "The loudness could not be saved")),
+            self._factory.begin() as session,
+        ):
             row = session.get(LibraryTrack, track_id)
             if row is None:
                 return
@@ -223,7 +237,10 @@ class SoundLibrary:
     # -- playlists ------------------------------------------------------------------------------
 
     def playlists(self) -> list[PlaylistSummary]:
-        with plainly("Playlists cannot be read"), self._factory() as session:
+        with (
+            plainly(QT_TRANSLATE_NOOP("Storage", "Playlists cannot be read")),
+            self._factory() as session,
+        ):
             query = (
                 select(
                     PlaylistRow.id,
@@ -242,7 +259,10 @@ class SoundLibrary:
             ]
 
     def entries(self, playlist_id: int) -> list[LibraryItem]:
-        with plainly("The playlist cannot be read"), self._factory() as session:
+        with (
+            plainly(QT_TRANSLATE_NOOP("Storage", "The playlist cannot be read")),
+            self._factory() as session,
+        ):
             return self._entries(session, playlist_id)
 
     @staticmethod
@@ -258,10 +278,13 @@ class SoundLibrary:
     def create_playlist(self, name: str, track_ids: Sequence[int] = ()) -> int:
         clean = " ".join(name.split())
         if not clean:
-            raise StorageError("A playlist needs a name")
+            raise StorageError(QT_TRANSLATE_NOOP("Storage", "A playlist needs a name"))
         now = self._clock.now()
         try:
-            with plainly("The playlist could not be saved"), self._factory.begin() as session:
+            with (
+                plainly(QT_TRANSLATE_NOOP("Storage", "The playlist could not be saved")),
+                self._factory.begin() as session,
+            ):
                 row = PlaylistRow(name=clean[:200], created_at=now, updated_at=now)
                 session.add(row)
                 session.flush()
@@ -269,15 +292,18 @@ class SoundLibrary:
                 return row.id
         except StorageError as exc:
             if isinstance(exc.__cause__, IntegrityError):
-                raise StorageError(f"There is already a playlist called “{clean}”") from exc
+                raise StorageError(_ALREADY.format(name=clean)) from exc
             raise
 
     def set_entries(self, playlist_id: int, track_ids: Sequence[int]) -> None:
         """The playlist's tracks, in this order (adding, removing and reordering in one)."""
-        with plainly("The playlist could not be saved"), self._factory.begin() as session:
+        with (
+            plainly(QT_TRANSLATE_NOOP("Storage", "The playlist could not be saved")),
+            self._factory.begin() as session,
+        ):
             row = session.get(PlaylistRow, playlist_id)
             if row is None:
-                raise StorageError("That playlist no longer exists")
+                raise StorageError(QT_TRANSLATE_NOOP("Storage", "That playlist no longer exists"))
             row.updated_at = self._clock.now()
             session.execute(delete(PlaylistEntry).where(PlaylistEntry.playlist_id == playlist_id))
             session.flush()
@@ -291,7 +317,10 @@ class SoundLibrary:
             )
 
     def delete_playlist(self, playlist_id: int) -> None:
-        with plainly("The playlist could not be deleted"), self._factory.begin() as session:
+        with (
+            plainly(QT_TRANSLATE_NOOP("Storage", "The playlist could not be deleted")),
+            self._factory.begin() as session,
+        ):
             session.execute(delete(PlaylistEntry).where(PlaylistEntry.playlist_id == playlist_id))
             session.execute(delete(PlaylistRow).where(PlaylistRow.id == playlist_id))
 
@@ -301,9 +330,12 @@ class SoundLibrary:
         """Save (or replace, by name) a soundtrack plan; see :meth:`soundtracks` for its form."""
         clean = " ".join(name.split())
         if not clean:
-            raise StorageError("A soundtrack needs a name")
+            raise StorageError(QT_TRANSLATE_NOOP("Storage", "A soundtrack needs a name"))
         now = self._clock.now()
-        with plainly("The soundtrack could not be saved"), self._factory.begin() as session:
+        with (
+            plainly(QT_TRANSLATE_NOOP("Storage", "The soundtrack could not be saved")),
+            self._factory.begin() as session,
+        ):
             row = session.scalar(select(SoundtrackRow).where(SoundtrackRow.name == clean))
             if row is None:
                 row = SoundtrackRow(name=clean[:200], created_at=now)
@@ -314,12 +346,18 @@ class SoundLibrary:
             return row.id
 
     def delete_soundtrack(self, name: str) -> None:
-        with plainly("The soundtrack could not be deleted"), self._factory.begin() as session:
+        with (
+            plainly(QT_TRANSLATE_NOOP("Storage", "The soundtrack could not be deleted")),
+            self._factory.begin() as session,
+        ):
             session.execute(delete(SoundtrackRow).where(SoundtrackRow.name == name))
 
     def plans(self) -> dict[str, dict[str, Any]]:
         """Saved soundtrack plans by name, as stored."""
-        with plainly("Soundtracks cannot be read"), self._factory() as session:
+        with (
+            plainly(QT_TRANSLATE_NOOP("Storage", "Soundtracks cannot be read")),
+            self._factory() as session,
+        ):
             rows = session.scalars(select(SoundtrackRow).order_by(func.lower(SoundtrackRow.name)))
             return {row.name: dict(row.plan) for row in rows}
 
@@ -330,7 +368,10 @@ class SoundLibrary:
         "phases": {phase name: playlist id}, "default": playlist id | None, "switch",
         "fade_seconds", "music_volume", "bed_volume"}``.
         """
-        with plainly("Soundtracks cannot be read"), self._factory() as session:
+        with (
+            plainly(QT_TRANSLATE_NOOP("Storage", "Soundtracks cannot be read")),
+            self._factory() as session,
+        ):
             names = {row.id: row.name for row in session.scalars(select(PlaylistRow))}
             cache: dict[int, Playlist] = {}
 

@@ -39,6 +39,18 @@ from kapdesk.storage.failures import plainly
 from kapdesk.storage.models import AuditEntry, SessionEvent, Staff
 from kapdesk.storage.outbox import Outbox, OutboxError
 
+# What the staff page and the first admin's form are told, in the language they speak.
+_NO_ACCOUNT_HERE = QT_TRANSLATE_NOOP("Staff", "{name} has no account here")
+_NEEDS_NAME = QT_TRANSLATE_NOOP("Staff", "An account needs the person's name.")
+_NEEDS_ROLE = QT_TRANSLATE_NOOP("Staff", "An account needs at least one role.")
+_FIRST_IS_ADMIN = QT_TRANSLATE_NOOP("Staff", "The first account is the clinic's admin.")
+_ADDING_TAKES_ADMIN = QT_TRANSLATE_NOOP("Staff", "Adding staff takes an admin")
+_HAS_ACCOUNT = QT_TRANSLATE_NOOP("Staff", "{name} has an account already.")
+_NO_ACCOUNT = QT_TRANSLATE_NOOP("Staff", "{name} has no account.")
+_KEEP_AN_ADMIN = QT_TRANSLATE_NOOP(
+    "Staff", "The clinic must keep an active admin: make someone else admin first."
+)
+
 log = logging.getLogger(__name__)
 
 
@@ -101,7 +113,7 @@ def _as_stored(session: Session, member: StaffMember, action: Action) -> StaffMe
     ``action``: an admin who gave up the role, or an inactive account, may no longer."""
     row = session.get(Staff, member.id)
     if row is None or row.pin_hash is None or row.name != member.name:
-        raise PermissionDeniedError(f"{member.name} has no account here")
+        raise PermissionDeniedError(_NO_ACCOUNT_HERE.format(name=member.name))
     stored = _member(row)
     require(stored, action)
     return stored
@@ -185,27 +197,30 @@ class StaffStore:
         """
         clean = " ".join(name.split())
         if not clean:
-            raise ValueError("An account needs the person's name.")
+            raise ValueError(_NEEDS_NAME)
         if not roles:
-            raise ValueError("An account needs at least one role.")
+            raise ValueError(_NEEDS_ROLE)
         problem = pin_problem(pin, name=clean)
         if problem:
             raise ValueError(problem)
         first = self.needs_first_admin()
         if first and Role.ADMIN not in roles:
-            raise PermissionDeniedError("The first account is the clinic's admin.")
+            raise PermissionDeniedError(_FIRST_IS_ADMIN)
         if not first:
             if by is None:
-                raise PermissionDeniedError("Adding staff takes an admin")
+                raise PermissionDeniedError(_ADDING_TAKES_ADMIN)
             require(by, Action.EDIT_STAFF)
         now = self._clock.now()
-        with plainly("The account could not be saved"), self._factory.begin() as session:
+        with (
+            plainly(QT_TRANSLATE_NOOP("Storage", "The account could not be saved")),
+            self._factory.begin() as session,
+        ):
             if not first and by is not None:
                 _as_stored(session, by, Action.EDIT_STAFF)
             # Names sign in whatever their case, so two may not differ by case alone.
             row = session.scalar(select(Staff).where(func.lower(Staff.name) == clean.lower()))
             if row is not None and row.pin_hash is not None:
-                raise ValueError(f"{row.name} has an account already.")
+                raise ValueError(_HAS_ACCOUNT.format(name=row.name))
             if row is not None:
                 clean = row.name  # the name typed at set-up, with its history
             if row is None:
@@ -243,17 +258,20 @@ class StaffStore:
         """
         require(by, Action.EDIT_STAFF)
         if roles is not None and not roles:
-            raise ValueError("An account needs at least one role.")
+            raise ValueError(_NEEDS_ROLE)
         if pin is not None and (problem := pin_problem(pin, name=name)):
             raise ValueError(problem)
         now = self._clock.now()
-        with plainly("The account could not be saved"), self._factory.begin() as session:
+        with (
+            plainly(QT_TRANSLATE_NOOP("Storage", "The account could not be saved")),
+            self._factory.begin() as session,
+        ):
             by = _as_stored(session, by, Action.EDIT_STAFF)
             row = session.scalar(
                 select(Staff).where(Staff.name == name, Staff.pin_hash.is_not(None))
             )
             if row is None:
-                raise ValueError(f"{name} has no account.")
+                raise ValueError(_NO_ACCOUNT.format(name=name))
             before = _member(row)
             after = StaffMember(
                 row.id,
@@ -268,9 +286,7 @@ class StaffStore:
                 )
             ]
             if not admins([*others, after]):
-                raise PermissionDeniedError(
-                    "The clinic must keep an active admin: make someone else admin first."
-                )
+                raise PermissionDeniedError(_KEEP_AN_ADMIN)
             detail: dict[str, Any] = {}
             if roles is not None and roles != before.roles:
                 row.role = ",".join(sorted(r.value for r in roles))
@@ -411,7 +427,10 @@ class StaffStore:
         holds the data folder, so the log says when a change was first seen. Returns the
         files logged. ``fingerprints``: file name -> SHA-256 of its bytes."""
         now = self._clock.now()
-        with plainly("The audit log could not be written"), self._factory.begin() as session:
+        with (
+            plainly(QT_TRANSLATE_NOOP("Storage", "The audit log could not be written")),
+            self._factory.begin() as session,
+        ):
             seen: dict[str, str] = {}
             for entry in session.scalars(
                 select(AuditEntry)
@@ -444,7 +463,10 @@ class StaffStore:
             return
         sending = len(self._unsent)
         try:
-            with plainly("The audit log could not be written"), self._factory.begin() as session:
+            with (
+                plainly(QT_TRANSLATE_NOOP("Storage", "The audit log could not be written")),
+                self._factory.begin() as session,
+            ):
                 self._send_unsent(session)
                 audit(session, now, who, action, subject, **detail)
         except StorageError:
@@ -467,10 +489,16 @@ class StaffStore:
         """
         if reader is not None:
             require(reader, Action.READ_AUDIT)
-            with plainly("The audit trail cannot be read"), self._factory.begin() as session:
+            with (
+                plainly(QT_TRANSLATE_NOOP("Storage", "The audit trail cannot be read")),
+                self._factory.begin() as session,
+            ):
                 _as_stored(session, reader, Action.READ_AUDIT)
                 audit(session, self._clock.now(), reader.name, "audit_read")
-        with plainly("The audit trail cannot be read"), self._factory() as session:
+        with (
+            plainly(QT_TRANSLATE_NOOP("Storage", "The audit trail cannot be read")),
+            self._factory() as session,
+        ):
             query = select(SessionEvent).order_by(SessionEvent.wall_at, SessionEvent.id)
             if since is not None:
                 query = query.where(SessionEvent.wall_at >= since)
@@ -489,7 +517,10 @@ class StaffStore:
         return merged
 
     def audit_log(self, since: datetime | None = None) -> list[AuditLine]:
-        with plainly("The audit log cannot be read"), self._factory() as session:
+        with (
+            plainly(QT_TRANSLATE_NOOP("Storage", "The audit log cannot be read")),
+            self._factory() as session,
+        ):
             query = select(AuditEntry).order_by(AuditEntry.at, AuditEntry.id)
             if since is not None:
                 query = query.where(AuditEntry.at >= since)
