@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QWidget
 
-from kapdesk.core.safe_files import SafeFileError, refuse_reason, write_file
+from kapdesk.core.safe_files import CANNOT_WRITE, SafeFileError, refuse_reason, write_file
 from kapdesk.core.staff import PermissionDeniedError
 from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.reports.pages import Printed
@@ -129,7 +129,7 @@ class PrintJob(QObject):
         self.path = Path(name)
         refused = refuse_reason(self.path, self._kept, force=True)
         if refused is not None:
-            raise SafeFileError(f"cannot write {self.path}: {refused}", refused)
+            raise SafeFileError(CANNOT_WRITE.format(path=self.path, reason=refused), refused)
 
 
 def _words(exc: BaseException) -> str:
