@@ -3617,6 +3617,93 @@
     </message>
 </context>
 <context>
+    <name>Recording</name>
+    <message>
+        <source>Offline: {why}. The timer, the music and everything you record go on; entries are kept on this PC and sent, in order, when the server is back.</source>
+        <translation>Sin conexión: {why}. El temporizador, la música y todo lo que registre continúan; las entradas se guardan en este PC y se envían, en orden, cuando vuelva el servidor.</translation>
+    </message>
+    <message>
+        <source>the clinic server does not answer</source>
+        <translation>el servidor de la clínica no responde</translation>
+    </message>
+    <message>
+        <source>the clinic server cannot be reached</source>
+        <translation>no se puede acceder al servidor de la clínica</translation>
+    </message>
+    <message>
+        <source>the clinic server holds no kapdesk records yet</source>
+        <translation>el servidor de la clínica aún no tiene registros de kapdesk</translation>
+    </message>
+    <message>
+        <source>the clinic server is damaged or not a kapdesk database</source>
+        <translation>el servidor de la clínica está dañado o no es una base de datos de kapdesk</translation>
+    </message>
+    <message>
+        <source>the clinic server has become read-only</source>
+        <translation>el servidor de la clínica ha pasado a ser de solo lectura</translation>
+    </message>
+    <message>
+        <source>the clinic server is on a full disk</source>
+        <translation>el servidor de la clínica está en un disco lleno</translation>
+    </message>
+    <message>
+        <source>the clinic server is busy</source>
+        <translation>el servidor de la clínica está ocupado</translation>
+    </message>
+    <message>
+        <source>the clinic server could not be read</source>
+        <translation>no se pudo leer el servidor de la clínica</translation>
+    </message>
+    <message>
+        <source>the clinic server cannot be written</source>
+        <translation>no se puede escribir en el servidor de la clínica</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved: %n entry could not be added to this session's record, because another kapdesk wrote to the same place in it (two kapdesks on one database).|Not saved: %n entries could not be added to this session's record, because another kapdesk wrote to the same place in it (two kapdesks on one database).</source>
+        <translation><numerusform>No guardado: %n entrada no se pudo añadir al registro de esta sesión porque otro kapdesk escribió en el mismo lugar (dos kapdesk en una base de datos).</numerusform><numerusform>No guardado: %n entradas no se pudieron añadir al registro de esta sesión porque otro kapdesk escribió en el mismo lugar (dos kapdesk en una base de datos).</numerusform></translation></message>
+    <message>
+        <source>{lost} of them could not be kept on disk either and are held in memory only: keep kapdesk open and tell an admin now.</source>
+        <translation>{lost} de ellas tampoco se pudieron guardar en el disco y solo están en la memoria: mantenga kapdesk abierto y avise ahora a un administrador.</translation>
+    </message>
+    <message>
+        <source>They are set aside in {path} for an admin: record in one kapdesk only.</source>
+        <translation>Están apartadas en {path} para un administrador: registre en un solo kapdesk.</translation>
+    </message>
+    <message>
+        <source>They are set aside for an admin: record in one kapdesk only.</source>
+        <translation>Están apartadas para un administrador: registre en un solo kapdesk.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved yet: the disk is full and %n entry waits to be saved. Free space on {disk}; kapdesk tries again every second. Until then they are held in memory only, not on disk: keep kapdesk open.|Not saved yet: the disk is full and %n entries wait to be saved. Free space on {disk}; kapdesk tries again every second. Until then they are held in memory only, not on disk: keep kapdesk open.</source>
+        <translation><numerusform>Aún no guardado: el disco está lleno y %n entrada espera ser guardada. Libere espacio en {disk}; kapdesk lo intenta de nuevo cada segundo. Mientras tanto solo están en la memoria, no en el disco: mantenga kapdesk abierto.</numerusform><numerusform>Aún no guardado: el disco está lleno y %n entradas esperan ser guardadas. Libere espacio en {disk}; kapdesk lo intenta de nuevo cada segundo. Mientras tanto solo están en la memoria, no en el disco: mantenga kapdesk abierto.</numerusform></translation></message>
+    <message>
+        <source>Not saved yet: the disk is full and entries wait to be saved. Free space on {disk}; kapdesk tries again every second. Until then they are held in memory only, not on disk: keep kapdesk open.</source>
+        <translation>Aún no guardado: el disco está lleno y hay entradas esperando ser guardadas. Libere espacio en {disk}; kapdesk lo intenta de nuevo cada segundo. Mientras tanto solo están en la memoria, no en el disco: mantenga kapdesk abierto.</translation>
+    </message>
+    <message>
+        <source>the disk holding {where}</source>
+        <translation>el disco que contiene {where}</translation>
+    </message>
+    <message>
+        <source>the database's disk</source>
+        <translation>el disco de la base de datos</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved yet: {reason} and %n entry waits to be saved. Until they are, they are held in memory only, not on disk: keep kapdesk open.|Not saved yet: {reason} and %n entries wait to be saved. Until they are, they are held in memory only, not on disk: keep kapdesk open.</source>
+        <translation><numerusform>Aún no guardado: {reason} y %n entrada espera ser guardada. Hasta entonces solo están en la memoria, no en el disco: mantenga kapdesk abierto.</numerusform><numerusform>Aún no guardado: {reason} y %n entradas esperan ser guardadas. Hasta entonces solo están en la memoria, no en el disco: mantenga kapdesk abierto.</numerusform></translation></message>
+    <message>
+        <source>Not saved yet: {reason} and entries wait to be saved. Until they are, they are held in memory only, not on disk: keep kapdesk open.</source>
+        <translation>Aún no guardado: {reason} y hay entradas esperando ser guardadas. Hasta entonces solo están en la memoria, no en el disco: mantenga kapdesk abierto.</translation>
+    </message>
+    <message>
+        <source>Working offline, and this PC cannot keep entries on its disk either: they are held in memory until the clinic server is back. Keep kapdesk open.</source>
+        <translation>Sin conexión, y este PC tampoco puede guardar entradas en su disco: se mantienen en la memoria hasta que vuelva el servidor de la clínica. Mantenga kapdesk abierto.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry could not be added to this session's record: another PC recorded at the same place in it (two PCs with one room name?). Kept on this PC for an admin; see the log.|%n entries could not be added to this session's record: another PC recorded at the same place in it (two PCs with one room name?). Kept on this PC for an admin; see the log.</source>
+        <translation><numerusform>%n entrada no se pudo añadir al registro de esta sesión: otro PC registró en el mismo lugar (¿dos PC con el mismo nombre de sala?). Se guarda en este PC para un administrador; vea el registro del sistema.</numerusform><numerusform>%n entradas no se pudieron añadir al registro de esta sesión: otro PC registró en el mismo lugar (¿dos PC con el mismo nombre de sala?). Se guardan en este PC para un administrador; vea el registro del sistema.</numerusform></translation></message>
+</context>
+<context>
     <name>Records</name>
     <message>
         <source>{problem}. A room on a clinic server needs it to keep what is recorded while the server cannot be reached</source>

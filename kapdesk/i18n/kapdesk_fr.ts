@@ -3617,6 +3617,93 @@
     </message>
 </context>
 <context>
+    <name>Recording</name>
+    <message>
+        <source>Offline: {why}. The timer, the music and everything you record go on; entries are kept on this PC and sent, in order, when the server is back.</source>
+        <translation>Hors ligne : {why}. Le minuteur, la musique et tout ce que vous enregistrez continuent ; les entrées sont gardées sur ce PC et envoyées, dans l'ordre, au retour du serveur.</translation>
+    </message>
+    <message>
+        <source>the clinic server does not answer</source>
+        <translation>le serveur de la clinique ne répond pas</translation>
+    </message>
+    <message>
+        <source>the clinic server cannot be reached</source>
+        <translation>le serveur de la clinique est injoignable</translation>
+    </message>
+    <message>
+        <source>the clinic server holds no kapdesk records yet</source>
+        <translation>le serveur de la clinique ne contient encore aucun dossier kapdesk</translation>
+    </message>
+    <message>
+        <source>the clinic server is damaged or not a kapdesk database</source>
+        <translation>le serveur de la clinique est endommagé ou n'est pas une base de données kapdesk</translation>
+    </message>
+    <message>
+        <source>the clinic server has become read-only</source>
+        <translation>le serveur de la clinique est passé en lecture seule</translation>
+    </message>
+    <message>
+        <source>the clinic server is on a full disk</source>
+        <translation>le serveur de la clinique est sur un disque plein</translation>
+    </message>
+    <message>
+        <source>the clinic server is busy</source>
+        <translation>le serveur de la clinique est occupé</translation>
+    </message>
+    <message>
+        <source>the clinic server could not be read</source>
+        <translation>le serveur de la clinique n'a pas pu être lu</translation>
+    </message>
+    <message>
+        <source>the clinic server cannot be written</source>
+        <translation>le serveur de la clinique ne peut pas être écrit</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved: %n entry could not be added to this session's record, because another kapdesk wrote to the same place in it (two kapdesks on one database).|Not saved: %n entries could not be added to this session's record, because another kapdesk wrote to the same place in it (two kapdesks on one database).</source>
+        <translation><numerusform>Non enregistré : %n entrée n'a pas pu être ajoutée au dossier de cette séance, car un autre kapdesk a écrit au même endroit (deux kapdesk sur une base de données).</numerusform><numerusform>Non enregistré : %n entrées n'ont pas pu être ajoutées au dossier de cette séance, car un autre kapdesk a écrit au même endroit (deux kapdesk sur une base de données).</numerusform></translation></message>
+    <message>
+        <source>{lost} of them could not be kept on disk either and are held in memory only: keep kapdesk open and tell an admin now.</source>
+        <translation>{lost} d'entre elles n'ont pas pu être gardées sur le disque non plus et ne sont qu'en mémoire : gardez kapdesk ouvert et prévenez un administrateur maintenant.</translation>
+    </message>
+    <message>
+        <source>They are set aside in {path} for an admin: record in one kapdesk only.</source>
+        <translation>Elles sont mises de côté dans {path} pour un administrateur : n'enregistrez que dans un seul kapdesk.</translation>
+    </message>
+    <message>
+        <source>They are set aside for an admin: record in one kapdesk only.</source>
+        <translation>Elles sont mises de côté pour un administrateur : n'enregistrez que dans un seul kapdesk.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved yet: the disk is full and %n entry waits to be saved. Free space on {disk}; kapdesk tries again every second. Until then they are held in memory only, not on disk: keep kapdesk open.|Not saved yet: the disk is full and %n entries wait to be saved. Free space on {disk}; kapdesk tries again every second. Until then they are held in memory only, not on disk: keep kapdesk open.</source>
+        <translation><numerusform>Pas encore enregistré : le disque est plein et %n entrée attend d'être enregistrée. Libérez de l'espace sur {disk} ; kapdesk réessaie chaque seconde. D'ici là, elles ne sont qu'en mémoire, pas sur le disque : gardez kapdesk ouvert.</numerusform><numerusform>Pas encore enregistré : le disque est plein et %n entrées attendent d'être enregistrées. Libérez de l'espace sur {disk} ; kapdesk réessaie chaque seconde. D'ici là, elles ne sont qu'en mémoire, pas sur le disque : gardez kapdesk ouvert.</numerusform></translation></message>
+    <message>
+        <source>Not saved yet: the disk is full and entries wait to be saved. Free space on {disk}; kapdesk tries again every second. Until then they are held in memory only, not on disk: keep kapdesk open.</source>
+        <translation>Pas encore enregistré : le disque est plein et des entrées attendent d'être enregistrées. Libérez de l'espace sur {disk} ; kapdesk réessaie chaque seconde. D'ici là, elles ne sont qu'en mémoire, pas sur le disque : gardez kapdesk ouvert.</translation>
+    </message>
+    <message>
+        <source>the disk holding {where}</source>
+        <translation>le disque qui contient {where}</translation>
+    </message>
+    <message>
+        <source>the database's disk</source>
+        <translation>le disque de la base de données</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved yet: {reason} and %n entry waits to be saved. Until they are, they are held in memory only, not on disk: keep kapdesk open.|Not saved yet: {reason} and %n entries wait to be saved. Until they are, they are held in memory only, not on disk: keep kapdesk open.</source>
+        <translation><numerusform>Pas encore enregistré : {reason} et %n entrée attend d'être enregistrée. D'ici là, elles ne sont qu'en mémoire, pas sur le disque : gardez kapdesk ouvert.</numerusform><numerusform>Pas encore enregistré : {reason} et %n entrées attendent d'être enregistrées. D'ici là, elles ne sont qu'en mémoire, pas sur le disque : gardez kapdesk ouvert.</numerusform></translation></message>
+    <message>
+        <source>Not saved yet: {reason} and entries wait to be saved. Until they are, they are held in memory only, not on disk: keep kapdesk open.</source>
+        <translation>Pas encore enregistré : {reason} et des entrées attendent d'être enregistrées. D'ici là, elles ne sont qu'en mémoire, pas sur le disque : gardez kapdesk ouvert.</translation>
+    </message>
+    <message>
+        <source>Working offline, and this PC cannot keep entries on its disk either: they are held in memory until the clinic server is back. Keep kapdesk open.</source>
+        <translation>Hors ligne, et ce PC ne peut pas non plus garder les entrées sur son disque : elles restent en mémoire jusqu'au retour du serveur de la clinique. Gardez kapdesk ouvert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry could not be added to this session's record: another PC recorded at the same place in it (two PCs with one room name?). Kept on this PC for an admin; see the log.|%n entries could not be added to this session's record: another PC recorded at the same place in it (two PCs with one room name?). Kept on this PC for an admin; see the log.</source>
+        <translation><numerusform>%n entrée n'a pas pu être ajoutée au dossier de cette séance : un autre PC a enregistré au même endroit (deux PC avec le même nom de salle ?). Gardée sur ce PC pour un administrateur ; voir le journal.</numerusform><numerusform>%n entrées n'ont pas pu être ajoutées au dossier de cette séance : un autre PC a enregistré au même endroit (deux PC avec le même nom de salle ?). Gardées sur ce PC pour un administrateur ; voir le journal.</numerusform></translation></message>
+</context>
+<context>
     <name>Records</name>
     <message>
         <source>{problem}. A room on a clinic server needs it to keep what is recorded while the server cannot be reached</source>

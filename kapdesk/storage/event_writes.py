@@ -11,6 +11,8 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
 from kapdesk.core.journey import JourneyEvent
+from kapdesk.core.words import joined
+from kapdesk.storage import recording_words as words
 from kapdesk.storage.chain import Link
 from kapdesk.storage.db import UNREACHABLE, failure_reason
 from kapdesk.storage.failures import write_failure_reason
@@ -62,48 +64,37 @@ def describe_offline(exc: BaseException | None) -> str:
     """A sentence for staff when the room works without its server (``exc`` None: it stopped
     answering, and kapdesk stopped waiting for it)."""
     reason = failure_reason(exc) if exc is not None else None
-    said = (
-        "the clinic server does not answer"
-        if exc is None
-        else "the clinic server cannot be reached"
-        if reason == UNREACHABLE
-        else (f"the clinic server {reason or 'cannot be written'}")
-    )
-    return (
-        f"Offline: {said}. The timer, the music and everything you record go on; "
-        "entries are kept on this PC and sent, in order, when the server is back."
-    )
+    why: str
+    if exc is None:
+        why = words.NO_ANSWER
+    elif reason == UNREACHABLE:
+        why = words.UNREACHABLE
+    else:
+        phrase = reason or "cannot be written"
+        why = words.THE_SERVER.get(phrase) or f"the clinic server {phrase}"
+    return words.OFFLINE.format(why=why)
 
 
 def describe_set_aside(count: int, lost: int, box: Outbox | None) -> str:
     """A sentence for staff about entries another writer kept out of a SQLite record."""
-    entries = f"{count} entr{'y' if count == 1 else 'ies'}"
-    said = (
-        f"Not saved: {entries} could not be added to this session's record, because another "
-        "kapdesk wrote to the same place in it (two kapdesks on one database). "
-    )
+    said = words.SET_ASIDE.format(count=count)
     if lost:
-        return said + (
-            f"{lost} of them could not be kept on disk either and are held in memory only: "
-            "keep kapdesk open and tell an admin now."
-        )
-    where = f" in {box.path}" if box is not None else ""
-    return said + f"They are set aside{where} for an admin: record in one kapdesk only."
+        then = words.IN_MEMORY_ONLY.format(lost=lost)
+    elif box is not None:
+        then = words.SET_ASIDE_IN.format(path=box.path)
+    else:
+        then = words.SET_ASIDE_NOWHERE.format()
+    return joined([said, then], " ", "Recording")
 
 
 def describe_write_failure(exc: BaseException, waiting: int = 0, where: str | None = None) -> str:
     """A sentence for staff about entries waiting to be saved (held in memory meanwhile)."""
-    count = (
-        f"{waiting} entr{'y waits' if waiting == 1 else 'ies wait'}" if waiting else "entries wait"
-    )
-    held = "they are held in memory only, not on disk: keep kapdesk open"
     if is_disk_full(exc):
-        disk = f"the disk holding {where}" if where else "the database's disk"
-        return (
-            f"Not saved yet: the disk is full and {count} to be saved. Free space on {disk}; "
-            f"kapdesk tries again every second. Until then {held}."
-        )
-    return (
-        f"Not saved yet: {write_failure_reason(exc)} and {count} to be saved. Until they are, "
-        f"{held}."
-    )
+        disk = words.DISK_HOLDING.format(where=where) if where else words.DATABASE_DISK
+        if waiting:
+            return words.DISK_FULL.format(count=waiting, disk=disk)
+        return words.DISK_FULL_UNCOUNTED.format(disk=disk)
+    reason = write_failure_reason(exc)
+    if waiting:
+        return words.NOT_WRITTEN.format(count=waiting, reason=reason)
+    return words.NOT_WRITTEN_UNCOUNTED.format(reason=reason)

@@ -23,6 +23,7 @@ from datetime import datetime
 from sqlalchemy import Engine
 
 from kapdesk.core.journey import JourneyEvent
+from kapdesk.storage import recording_words as words
 from kapdesk.storage.chain import Link
 from kapdesk.storage.db import ServerAway
 from kapdesk.storage.event_writes import (
@@ -483,16 +484,9 @@ class EventRecorder:
 
     def _status(self) -> str | None:
         if self._memory_only and self._offline is not None:
-            problem: str | None = (
-                "Working offline, and this PC cannot keep entries on its disk either: they "
-                "are held in memory until the clinic server is back. Keep kapdesk open."
-            )
+            problem: str | None = words.MEMORY_ONLY_OFFLINE.format()
         elif self._conflicts and self._outbox is not None:
-            problem = (
-                f"{self._conflicts} entr{'y' if self._conflicts == 1 else 'ies'} could not be "
-                "added to this session's record: another PC recorded at the same place in it "
-                "(two PCs with one room name?). Kept on this PC for an admin; see the log."
-            )
+            problem = words.TWO_ROOMS.format(count=self._conflicts)
         elif self._conflicts:
             problem = describe_set_aside(self._conflicts, self._aside_lost, self._aside_box)
         else:
