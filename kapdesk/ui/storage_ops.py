@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from kapdesk.core.words import QT_TRANSLATE_NOOP, Said
+from kapdesk.core.words import QT_TRANSLATE_NOOP, Said, Template
 from kapdesk.storage.errors import StorageError, the_database
 from kapdesk.ui.crossing import Crossing, crossing
 from kapdesk.ui.words import words_of
@@ -139,7 +139,7 @@ def _as_said(exc: BaseException, english: str) -> str:
     """``english``, what ``exc`` says trimmed; the core's own words (which a language can say
     again) when trimming left them as they were."""
     said = words_of(exc)
-    return said if isinstance(said, Said) and str(said) == english else english
+    return said if isinstance(said, Said | Template) and str(said) == english else english
 
 
 def _reason(exc: BaseException) -> str:
