@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QListWidgetItem
 
 from kapdesk.core.timefmt import clock_text, minutes_text
-from kapdesk.core.words import QT_TRANSLATE_NOOP
+from kapdesk.core.words import QT_TRANSLATE_NOOP, Template
 from kapdesk.storage.errors import StorageError
 from kapdesk.storage.library import LibraryItem, PlaylistSummary
 from kapdesk.ui.library_tracks import problem_said
@@ -24,6 +24,7 @@ PLAYLIST = QT_TRANSLATE_NOOP(
     "LibraryView",
     "{name}   ·   %n track, {length}|{name}   ·   %n tracks, {length}",
 )
+ENTRY_PROBLEM = Template("LibraryView", "{line}   ({problem})")  # no words of its own
 NO_PLAYLIST = QT_TRANSLATE_NOOP("LibraryView", "Make a playlist with New, or import one.")
 TOTAL = QT_TRANSLATE_NOOP(
     "LibraryView",
@@ -76,13 +77,18 @@ def show_entries(view: LibraryView, items: list[LibraryItem] | None) -> None:
         except StorageError as exc:
             _say_problem(view, exc)
             return
+    view.entry_lines = []
     for item in items:
         text = item.title if not item.artist else f"{item.artist} – {item.title}"
         if item.duration:
             text += f"   {clock_text(item.duration)}"
-        if item.problem:
-            text += f"   ({translated(problem_said(item.problem))})"
-        entry = QListWidgetItem(text)
+        line = (
+            ENTRY_PROBLEM.format(line=text, problem=problem_said(item.problem))
+            if item.problem
+            else text
+        )
+        view.entry_lines.append(line)
+        entry = QListWidgetItem(translated(line))
         entry.setData(ID_ROLE, item.id)
         view.entries.addItem(entry)
     seconds = sum(item.duration or 0 for item in items if item.problem is None)

@@ -135,6 +135,7 @@ class LibraryView(QWidget):
         self.name_dialog: QInputDialog | None = None
         self.plans: dict[str, dict[str, Any]] = {}
         self._playlist_lines: list[str] = []  # each playlist's line, in kapdesk's English words
+        self.entry_lines: list[str] = []  # each entry's line of the playlist shown, the same way
         self._scanner = Scanner(library, self)
         self._scanner.progressed.connect(self._progress)
         self._scanner.finished.connect(self._scanned)
@@ -321,6 +322,8 @@ class LibraryView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             for row, said in enumerate(self._playlist_lines[: self.playlists.count()]):
                 self.playlists.item(row).setText(translated(said))
+            for row, said in enumerate(self.entry_lines[: self.entries.count()]):
+                self.entries.item(row).setText(translated(said))
         super().changeEvent(event)
 
     def _fit_small_screens(self) -> None:
