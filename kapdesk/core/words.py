@@ -64,6 +64,12 @@ class Counted(Template):
         made = super().__new__(cls, context, source)
         return made  # type: ignore[return-value]
 
+    def format(self, *args: object, **values: Any) -> Said:
+        count = values.get("count")
+        if not isinstance(count, int) or isinstance(count, bool):
+            raise TypeError(f"counted words are filled with a whole count=, not {count!r}")
+        return super().format(*args, **values)
+
     def english(self, values: Mapping[str, object]) -> str:
         count = values["count"]
         one, many = str(self).split("|")

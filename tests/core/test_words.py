@@ -59,3 +59,9 @@ def test_counted_words_say_one_and_many_in_english_and_keep_the_count() -> None:
 def test_counted_words_give_one_form_and_the_other(source: str) -> None:
     with pytest.raises(ValueError, match="counted words"):
         QT_TRANSLATE_NOOP("Tests", source)
+
+
+@pytest.mark.parametrize("count", [2.0, "3", None, True])
+def test_counted_words_take_a_whole_count(count: object) -> None:
+    with pytest.raises(TypeError, match="whole count"):
+        COURSE.format(count=count, patient="K-1")
