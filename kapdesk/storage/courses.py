@@ -71,6 +71,7 @@ class QuestionnaireEntry:
     course_id: int | None
     entered_by: str
     corrected: bool  # this result replaced an earlier one
+    form_language: str = "en"  # the published form's language it was asked in
 
 
 MOMENTS = ("preparation", "follow-up")
@@ -183,8 +184,10 @@ class CourseStore:
         course_id: int | None = None,
         replaces: int | None = None,
         reason: str = "",
+        form_language: str = "en",
     ) -> int:
-        """Keep a scored questionnaire; returns its id. ``replaces`` corrects an earlier one."""
+        """Keep a scored questionnaire; returns its id. ``replaces`` corrects an earlier one;
+        ``form_language``: the published form's language it was asked in."""
         if moment not in MOMENTS:
             raise ValueError(f"a questionnaire is taken at {' or '.join(MOMENTS)}")
         if replaces is not None and not reason.strip():
@@ -210,6 +213,7 @@ class CourseStore:
                 entered_by=by.strip(),
                 replaces_id=replaces,
                 reason=reason.strip(),
+                form_language=form_language,
             )
             session.add(row)
             session.flush()
@@ -253,6 +257,7 @@ class CourseStore:
                 row.course_id,
                 row.entered_by,
                 row.replaces_id is not None,
+                row.form_language or "en",
             )
             standing.append((first.id, entry))
         standing.sort(key=lambda pair: (pair[1].taken_at, pair[0]))

@@ -265,6 +265,8 @@ class QuestionnaireResult(Base):
     entered_by: Mapped[str] = mapped_column(String(120), default="")
     replaces_id: Mapped[int | None] = mapped_column(ForeignKey("questionnaire_results.id"))
     reason: Mapped[str] = mapped_column(Text, default="")  # why it replaces the other
+    # The published form's language it was asked in ("es"); NULL the English (before 0014).
+    form_language: Mapped[str | None] = mapped_column(String(8), nullable=True)
 
 
 class IntegrationItem(Base):

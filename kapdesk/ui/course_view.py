@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 
 from kapdesk.core.journey_events import JourneyState
 from kapdesk.core.questionnaires import GAD7, INSTRUMENTS, PHQ9, Instrument
+from kapdesk.core.units import LANGUAGE_NAMES
 from kapdesk.core.wall_text import Day
-from kapdesk.core.words import QT_TRANSLATE_NOOP
+from kapdesk.core.words import QT_TRANSLATE_NOOP, Template
 from kapdesk.ui import formats
 from kapdesk.ui.widgets import (
     ActionButton,
@@ -86,6 +87,7 @@ STARTED = QT_TRANSLATE_NOOP(
 LOADING = QT_TRANSLATE_NOOP("CourseView", "Loading the course…")
 CORRECTED = QT_TRANSLATE_NOOP("CourseView", "{instrument} (corrected)")
 OUT_OF = QT_TRANSLATE_NOOP("CourseView", "{total} of {most}")
+ASKED_IN = Template("CourseView", "{instrument} ({language})")  # no words of its own
 # The score said as kapdesk keeps it: the instrument's name and band are its own, untranslated.
 SAVED = QT_TRANSLATE_NOOP("CourseView", "Saved: {instrument} {total} of {most}, {band}.")
 SAVED_FLAGS = QT_TRANSLATE_NOOP(
@@ -296,9 +298,9 @@ class CourseView(QWidget):
                 [
                     formats.day(entry.taken_at),
                     translated(MOMENT_WORDS.get(entry.moment, entry.moment)),
-                    translated(CORRECTED.format(instrument=INSTRUMENTS[entry.instrument].name))
+                    translated(CORRECTED.format(instrument=_asked(entry)))
                     if entry.corrected
-                    else INSTRUMENTS[entry.instrument].name,
+                    else translated(_asked(entry)),
                     translated(
                         OUT_OF.format(
                             total=entry.total, most=INSTRUMENTS[entry.instrument].max_total
@@ -324,6 +326,7 @@ class CourseView(QWidget):
         if dialog is None or dialog.scored is None or courses is None:
             return
         scored, moment = dialog.scored, dialog.moment.currentText()
+        form_language = dialog.form.language()
         code, by, session_id = self.patient_code, self._by, self.session_id
         course_id = self.course.id if self.course else None
 
@@ -346,7 +349,13 @@ class CourseView(QWidget):
 
         self.ops.run(
             lambda: courses.record(
-                code, scored, moment, by=by, session_id=session_id, course_id=course_id
+                code,
+                scored,
+                moment,
+                by=by,
+                session_id=session_id,
+                course_id=course_id,
+                form_language=form_language,
             ),
             saved,
             failed=lambda text: self._could_not_load(NOTHING_SAVED.format(problem=text)),
@@ -355,6 +364,15 @@ class CourseView(QWidget):
             write=True,  # late, it may still be saved: never "nothing was saved" (or a twin)
             unsure=self._could_not_load,
         )
+
+
+def _asked(entry: QuestionnaireEntry) -> str:
+    """The instrument's name, and the language of the published form it was asked in when it
+    was not the English (each language by its own name)."""
+    name = INSTRUMENTS[entry.instrument].name
+    if entry.form_language == "en":
+        return name
+    return ASKED_IN.format(instrument=name, language=LANGUAGE_NAMES.get(entry.form_language, ""))
 
 
 def _heading(words: str) -> QWidget:

@@ -123,6 +123,8 @@ class QuestionnaireDialog(QDialog):
         self.item_words: list[QLabel] = []
         self.groups: list[QButtonGroup] = []
         outer.addWidget(self._items(len(instrument.items)), 1)
+        self.footer = label("", "muted")  # the published form's own line: who made it, its terms
+        outer.addWidget(self.footer)
         self.total = label("", "")
         outer.addWidget(self.total)
         self.flag = label("", "error")
@@ -182,6 +184,8 @@ class QuestionnaireDialog(QDialog):
                     button.setToolTip(answer)
         for number, (words, item) in enumerate(zip(self.item_words, form.items, strict=True), 1):
             words.setText(f"{number}.  {item}")
+        self.footer.setText(form.footer)
+        self.footer.setVisible(bool(form.footer))
         here = spoken()
         if here in languages_of(self.instrument):
             self.form_note.hide()

@@ -10,7 +10,9 @@ from pytestqt.qtbot import QtBot
 from kapdesk.core.questionnaire_forms import PHQ9_ES, PHQ9_FR
 from kapdesk.core.questionnaires import GAD7, PHQ9
 from kapdesk.ui.language import Language
+from kapdesk.ui.main_window import MainWindow
 from kapdesk.ui.questionnaire_dialog import QuestionnaireDialog
+from tests.support.ops import settle
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -44,6 +46,7 @@ def test_the_phq9_is_asked_in_the_published_spanish_form_and_answers_stay_in_eng
         "3\nCasi todos los días",
     ]
     assert dialog.form_note.isHidden()
+    assert dialog.footer.text() == PHQ9_ES.footer  # the published form's own terms, as printed
     for item in range(3):
         _tap(qtbot, dialog, item, 2)
 
@@ -52,6 +55,7 @@ def test_the_phq9_is_asked_in_the_published_spanish_form_and_answers_stay_in_eng
     assert dialog.form.currentText() == "English"
     assert _items(dialog)[0] == "1.  Little interest or pleasure in doing things"
     assert dialog.headings[0].text() == "0\nNot at all"
+    assert dialog.footer.isHidden()
     assert dialog.answers()[:4] == [2, 2, 2, None]  # nothing answered is lost
     qtbot.keyClick(dialog.form, Qt.Key.Key_End)
     assert dialog.form.currentText() == "Français"
@@ -85,3 +89,31 @@ def test_a_form_not_published_here_in_the_language_is_asked_in_english_and_said_
     )
     language.speak("en")  # English has its published form: nothing to say
     assert dialog.form_note.isHidden()
+
+
+def test_the_form_asked_is_kept_with_the_answers_and_named_in_the_course(
+    qtbot: QtBot, window: MainWindow, language: Language
+) -> None:
+    window.open_session("P-0078", "im-ketamine", "Dr Lin")
+    language.speak("es")
+    qtbot.keyClick(window, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    view = window.course_view
+    settle(window)  # the course has come
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    dialog = view.dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.form.currentText() == "Español"
+    for item in range(9):
+        _tap(qtbot, dialog, item, 0)
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    settle(window)
+    courses = window.records.courses
+    assert courses is not None
+    (kept,) = courses.results("P-0078")
+    assert kept.form_language == "es"
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1)
+    cell = view.table.item(0, 2)
+    assert cell is not None
+    assert cell.text() == "PHQ-9 (Español)"
