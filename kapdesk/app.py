@@ -132,7 +132,7 @@ def window_on(
     if records.notices:
         window.show_notice(joined(records.notices, " "))
     if records.news:  # until the first session opens
-        window.status_banner.say(NEWS, " ".join(records.news))
+        window.status_banner.say(NEWS, joined(records.news, " "))
     window.language = language
     if records.presence is not None:
         window.presence = records.presence

@@ -16,10 +16,24 @@ import re
 from dataclasses import dataclass
 
 from kapdesk import __version__
+from kapdesk.core.words import QT_TRANSLATE_NOOP, joined
 from kapdesk.storage.db import Storage
 from kapdesk.storage.versions import noted_version, session_count
 
 log = logging.getLogger(__name__)
+
+HOLDS = QT_TRANSLATE_NOOP("Upgrades", "The record holds %n session.|The record holds %n sessions.")
+DOWNGRADED = QT_TRANSLATE_NOOP(
+    "Upgrades",
+    "This is kapdesk {current}; these records were last opened by kapdesk {previous}, a newer "
+    "version.",
+)
+ASK_IT = QT_TRANSLATE_NOOP("Upgrades", "Ask IT before recording here.")
+UPDATED = QT_TRANSLATE_NOOP("Upgrades", "kapdesk was updated from {previous} to {current}.")
+UPDATED_FROM_EARLIER = QT_TRANSLATE_NOOP(
+    "Upgrades", "kapdesk was updated from an earlier version of kapdesk to {current}."
+)
+NOTHING_LOST = QT_TRANSLATE_NOOP("Upgrades", "Nothing was lost.")
 
 EARLIER = "an earlier version"  # before 0.2.0 the records noted no version
 # Records with no version noted are from before 0.2.0; the schema they were at tells this much.
@@ -41,20 +55,18 @@ class Upgrade:
 
     def notice(self) -> str:
         """What staff read at the first start after it."""
-        kept = (
-            "The record holds 1 session."
-            if self.sessions == 1
-            else f"The record holds {self.sessions} sessions."
-        )
+        kept = HOLDS.format(count=self.sessions)
         if self.downgrade:
-            return (
-                f"This is kapdesk {self.current}; these records were last opened by kapdesk "
-                f"{self.previous}, a newer version. {kept} Ask IT before recording here."
+            return joined(
+                [DOWNGRADED.format(current=self.current, previous=self.previous), kept, ASK_IT],
+                " ",
+                "Upgrades",
             )
-        came_from = (
-            f"from {self.previous}" if self.previous != EARLIER else f"from {EARLIER} of kapdesk"
-        )
-        return f"kapdesk was updated {came_from} to {self.current}. {kept} Nothing was lost."
+        if self.previous != EARLIER:
+            updated = UPDATED.format(previous=self.previous, current=self.current)
+        else:
+            updated = UPDATED_FROM_EARLIER.format(current=self.current)
+        return joined([updated, kept, NOTHING_LOST], " ", "Upgrades")
 
 
 def _order(version: str) -> tuple[int, ...]:

@@ -5759,6 +5759,32 @@
     </message>
 </context>
 <context>
+    <name>Upgrades</name>
+    <message numerus="yes">
+        <source>The record holds %n session.|The record holds %n sessions.</source>
+        <translation><numerusform>El registro contiene %n sesión.</numerusform><numerusform>El registro contiene %n sesiones.</numerusform></translation></message>
+    <message>
+        <source>This is kapdesk {current}; these records were last opened by kapdesk {previous}, a newer version.</source>
+        <translation>Este es kapdesk {current}; estos registros los abrió por última vez kapdesk {previous}, una versión más reciente.</translation>
+    </message>
+    <message>
+        <source>Ask IT before recording here.</source>
+        <translation>Consulte a informática antes de registrar aquí.</translation>
+    </message>
+    <message>
+        <source>kapdesk was updated from {previous} to {current}.</source>
+        <translation>kapdesk se actualizó de {previous} a {current}.</translation>
+    </message>
+    <message>
+        <source>kapdesk was updated from an earlier version of kapdesk to {current}.</source>
+        <translation>kapdesk se actualizó de una versión anterior de kapdesk a {current}.</translation>
+    </message>
+    <message>
+        <source>Nothing was lost.</source>
+        <translation>No se perdió nada.</translation>
+    </message>
+</context>
+<context>
     <name>Vitals</name>
     <message>
         <source>Systolic BP</source>

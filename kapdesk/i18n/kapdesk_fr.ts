@@ -5759,6 +5759,32 @@
     </message>
 </context>
 <context>
+    <name>Upgrades</name>
+    <message numerus="yes">
+        <source>The record holds %n session.|The record holds %n sessions.</source>
+        <translation><numerusform>Le dossier contient %n séance.</numerusform><numerusform>Le dossier contient %n séances.</numerusform></translation></message>
+    <message>
+        <source>This is kapdesk {current}; these records were last opened by kapdesk {previous}, a newer version.</source>
+        <translation>Ceci est kapdesk {current} ; ces dossiers ont été ouverts en dernier par kapdesk {previous}, une version plus récente.</translation>
+    </message>
+    <message>
+        <source>Ask IT before recording here.</source>
+        <translation>Demandez à l'informatique avant d'enregistrer ici.</translation>
+    </message>
+    <message>
+        <source>kapdesk was updated from {previous} to {current}.</source>
+        <translation>kapdesk a été mis à jour de {previous} vers {current}.</translation>
+    </message>
+    <message>
+        <source>kapdesk was updated from an earlier version of kapdesk to {current}.</source>
+        <translation>kapdesk a été mis à jour d'une version antérieure de kapdesk vers {current}.</translation>
+    </message>
+    <message>
+        <source>Nothing was lost.</source>
+        <translation>Rien n'a été perdu.</translation>
+    </message>
+</context>
+<context>
     <name>Vitals</name>
     <message>
         <source>Systolic BP</source>

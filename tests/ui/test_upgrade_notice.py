@@ -12,6 +12,7 @@ from kapdesk.paths import AppPaths
 from kapdesk.storage.db import Storage
 from kapdesk.storage.journeys import JourneyStore
 from kapdesk.storage.versions import note_version
+from kapdesk.ui.language import Language
 from kapdesk.ui.main_window import MainWindow
 from tests.conftest import make_protocol
 from tests.ui.conftest import sign_in
@@ -72,3 +73,19 @@ def test_a_problem_beside_the_news_takes_the_problem_colour(
     lines = window.status_banner.text().splitlines()
     assert lines[0] == "The clinic settings file has a problem."
     assert lines[1].startswith("kapdesk was updated from 0.1.0")
+
+
+def test_the_news_of_an_upgrade_is_said_in_the_language_spoken(
+    qtbot: QtBot, storage: Storage, paths: AppPaths, clock: FakeClock, language: Language
+) -> None:
+    opened = JourneyStore(storage, clock).open_session("P-001", make_protocol(), "Sam Ortiz")
+    opened.journey.close("the session ended before its dose")
+    opened.recorder.close()
+    with storage.factory.begin() as session:
+        note_version(session, "0.1.0", "", clock.now())
+    window = _opened(qtbot, storage, paths, clock)
+    language.speak("fr")
+    assert _said(window) == (
+        f"kapdesk a été mis à jour de 0.1.0 vers {__version__}. Le dossier contient 1 séance. "
+        "Rien n'a été perdu."
+    )
