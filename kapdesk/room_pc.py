@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+AUTOSTART_NOT_WRITTEN = QT_TRANSLATE_NOOP(
+    "RoomPC", "Saved, but the autostart entry could not be written: {why}."
+)
 CANNOT_SAVE_HERE = QT_TRANSLATE_NOOP("RoomPC", "This room's settings cannot be saved here.")
 RENAME_LATER = QT_TRANSLATE_NOOP(
     "RoomPC", "The room's name can change once no session is open in it."
@@ -67,7 +70,7 @@ def place_autostart(autostart: bool, start_arguments: list[str]) -> str | None:
         else:
             desktop_entry.entry_places()["autostart"].unlink(missing_ok=True)
     except OSError as exc:
-        return f"Saved, but the autostart entry could not be written: {exc.strerror or exc}."
+        return AUTOSTART_NOT_WRITTEN.format(why=exc.strerror or str(exc))
     return None
 
 

@@ -516,6 +516,34 @@
     <message numerus="yes">
         <source>This room's PC has %n entry waiting to reach the server.|This room's PC has %n entries waiting to reach the server.</source>
         <translation><numerusform>El PC de esta sala tiene %n registro pendiente de llegar al servidor.</numerusform><numerusform>El PC de esta sala tiene %n registros pendientes de llegar al servidor.</numerusform></translation></message>
+    <message>
+        <source>The clinic board cannot reach the clinic server.</source>
+        <translation>El tablero de la clínica no puede conectar con el servidor de la clínica.</translation>
+    </message>
+    <message>
+        <source>The clinic board finds no kapdesk records yet: they appear once a room PC has started on them.</source>
+        <translation>El tablero de la clínica aún no encuentra registros de kapdesk: aparecen en cuanto un PC de sala empieza a usarlos.</translation>
+    </message>
+    <message>
+        <source>The clinic board cannot read the database: it is damaged or not a kapdesk database.</source>
+        <translation>El tablero de la clínica no puede leer la base de datos: está dañada o no es una base de datos de kapdesk.</translation>
+    </message>
+    <message>
+        <source>The clinic board cannot read the database: it has become read-only.</source>
+        <translation>El tablero de la clínica no puede leer la base de datos: ha pasado a ser de solo lectura.</translation>
+    </message>
+    <message>
+        <source>The clinic board cannot read the database: it is on a full disk.</source>
+        <translation>El tablero de la clínica no puede leer la base de datos: está en un disco lleno.</translation>
+    </message>
+    <message>
+        <source>The clinic board cannot read the database: it is busy.</source>
+        <translation>El tablero de la clínica no puede leer la base de datos: está ocupada.</translation>
+    </message>
+    <message>
+        <source>The clinic board cannot read the database: it failed.</source>
+        <translation>El tablero de la clínica no puede leer la base de datos: ha fallado.</translation>
+    </message>
 </context>
 <context>
     <name>BoardWindow</name>
@@ -3767,6 +3795,10 @@
 </context>
 <context>
     <name>RoomPC</name>
+    <message>
+        <source>Saved, but the autostart entry could not be written: {why}.</source>
+        <translation>Guardado, pero no se pudo escribir la entrada de inicio automático: {why}.</translation>
+    </message>
     <message>
         <source>This room's settings cannot be saved here.</source>
         <translation>La configuración de esta sala no se puede guardar aquí.</translation>

@@ -516,6 +516,34 @@
     <message numerus="yes">
         <source>This room's PC has %n entry waiting to reach the server.|This room's PC has %n entries waiting to reach the server.</source>
         <translation><numerusform>Le PC de cette salle a %n entrée en attente d'envoi au serveur.</numerusform><numerusform>Le PC de cette salle a %n entrées en attente d'envoi au serveur.</numerusform></translation></message>
+    <message>
+        <source>The clinic board cannot reach the clinic server.</source>
+        <translation>Le tableau de la clinique ne joint pas le serveur de la clinique.</translation>
+    </message>
+    <message>
+        <source>The clinic board finds no kapdesk records yet: they appear once a room PC has started on them.</source>
+        <translation>Le tableau de la clinique ne trouve encore aucun dossier kapdesk : ils apparaissent dès qu'un PC de salle a démarré dessus.</translation>
+    </message>
+    <message>
+        <source>The clinic board cannot read the database: it is damaged or not a kapdesk database.</source>
+        <translation>Le tableau de la clinique ne peut pas lire la base de données : elle est endommagée ou n'est pas une base de données kapdesk.</translation>
+    </message>
+    <message>
+        <source>The clinic board cannot read the database: it has become read-only.</source>
+        <translation>Le tableau de la clinique ne peut pas lire la base de données : elle est passée en lecture seule.</translation>
+    </message>
+    <message>
+        <source>The clinic board cannot read the database: it is on a full disk.</source>
+        <translation>Le tableau de la clinique ne peut pas lire la base de données : elle est sur un disque plein.</translation>
+    </message>
+    <message>
+        <source>The clinic board cannot read the database: it is busy.</source>
+        <translation>Le tableau de la clinique ne peut pas lire la base de données : elle est occupée.</translation>
+    </message>
+    <message>
+        <source>The clinic board cannot read the database: it failed.</source>
+        <translation>Le tableau de la clinique ne peut pas lire la base de données : elle a échoué.</translation>
+    </message>
 </context>
 <context>
     <name>BoardWindow</name>
@@ -3767,6 +3795,10 @@
 </context>
 <context>
     <name>RoomPC</name>
+    <message>
+        <source>Saved, but the autostart entry could not be written: {why}.</source>
+        <translation>Enregistré, mais l'entrée de démarrage automatique n'a pas pu être écrite : {why}.</translation>
+    </message>
     <message>
         <source>This room's settings cannot be saved here.</source>
         <translation>Les réglages de cette salle ne peuvent pas être enregistrés ici.</translation>

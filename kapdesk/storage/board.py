@@ -25,6 +25,7 @@ from sqlalchemy.exc import ProgrammingError
 
 from kapdesk.core.board import BoardSession, RoomHeard
 from kapdesk.core.clock import Clock
+from kapdesk.core.words import QT_TRANSLATE_NOOP, Template
 from kapdesk.paths import AppPaths
 from kapdesk.storage.db import (
     NO_RECORDS,
@@ -41,6 +42,29 @@ from kapdesk.storage.repositories import SessionRepository
 from kapdesk.storage.server import configured_server, with_password
 
 log = logging.getLogger(__name__)
+
+# Why the board could not read the sessions: each a whole sentence, said in the board's language.
+NOT_REACHED = QT_TRANSLATE_NOOP("Board", "The clinic board cannot reach the clinic server.")
+NO_RECORDS_YET = QT_TRANSLATE_NOOP(
+    "Board",
+    "The clinic board finds no kapdesk records yet: they appear once a room PC has started on "
+    "them.",
+)
+NOT_READ = Template("Board", "The clinic board cannot read the database: it {reason}.")
+THE_DATABASE_IT: dict[str, Template] = {
+    "is damaged or not a kapdesk database": QT_TRANSLATE_NOOP(
+        "Board",
+        "The clinic board cannot read the database: it is damaged or not a kapdesk database.",
+    ),
+    "has become read-only": QT_TRANSLATE_NOOP(
+        "Board", "The clinic board cannot read the database: it has become read-only."
+    ),
+    "is on a full disk": QT_TRANSLATE_NOOP(
+        "Board", "The clinic board cannot read the database: it is on a full disk."
+    ),
+    "is busy": QT_TRANSLATE_NOOP("Board", "The clinic board cannot read the database: it is busy."),
+    "failed": QT_TRANSLATE_NOOP("Board", "The clinic board cannot read the database: it failed."),
+}
 
 CHANNEL = "kapdesk_board"
 ROOMS_FROM_DAYS = 30  # a room that ran a session this recently shows on the board, even free
@@ -252,7 +276,7 @@ class _Reading:
             except self._failures as exc:
                 self._close_listener()
                 log.info("board: the database cannot be read (%s)", type(exc).__name__)
-                self._deliver(self._reader.last(f"The clinic board {_reason(exc)}."))
+                self._deliver(self._reader.last(_reason(exc)))
                 changed = None
                 self._stopped.wait(RETRY_SECONDS)
             except Exception as exc:  # the last guard: a board that stops silently misleads
@@ -309,9 +333,11 @@ class _Reading:
 
 
 def _reason(exc: BaseException) -> str:
+    """Why the board could not read the sessions, as a sentence staff read on the board."""
     reason = failure_reason(exc)
     if reason == UNREACHABLE:
-        return "cannot reach the clinic server"
+        return NOT_REACHED.format()
     if reason == NO_RECORDS:
-        return "finds no kapdesk records yet: they appear once a room PC has started on them"
-    return f"cannot read the database: it {reason or 'failed'}"
+        return NO_RECORDS_YET.format()
+    phrase = reason or "failed"
+    return THE_DATABASE_IT.get(phrase, NOT_READ).format(reason=phrase)

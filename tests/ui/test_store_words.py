@@ -66,3 +66,20 @@ def test_a_printer_failure_is_said_in_spanish(language: Language) -> None:
     assert translated(PRINTER_NOT_FINISHED) == (
         "la impresora no pudo terminar las páginas, así que puede que no se hayan impreso"
     )
+
+
+def test_why_the_board_cannot_read_is_said_in_french(language: Language) -> None:
+    from kapdesk.storage import board  # noqa: PLC0415
+
+    unreachable = board._reason(OSError("could not connect to server: Connection refused"))
+    assert unreachable == "The clinic board cannot reach the clinic server."
+    busy = board._reason(OSError("database is locked"))
+    assert busy == "The clinic board cannot read the database: it is busy."
+    language.speak("fr")
+    assert (
+        translated(unreachable)
+        == "Le tableau de la clinique ne joint pas le serveur de la clinique."
+    )
+    assert translated(busy) == (
+        "Le tableau de la clinique ne peut pas lire la base de données : elle est occupée."
+    )
