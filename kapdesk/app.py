@@ -29,6 +29,7 @@ from kapdesk.core.words import joined
 from kapdesk.paths import BUNDLED_CLINIC_SETTINGS, AppPaths
 from kapdesk.shutdown import ShutdownSignals
 from kapdesk.single_instance import InstanceLock, knock
+from kapdesk.start_words import ENCRYPTED, HELD_MEANWHILE, NO_LOCK_FILE, TRY_AGAIN, UNEXPECTED
 from kapdesk.stop_signals import SignalSocket
 from kapdesk.storage.errors import StorageError
 from kapdesk.ui import theme
@@ -36,6 +37,7 @@ from kapdesk.ui.banner import NEWS
 from kapdesk.ui.crossing import crossing
 from kapdesk.ui.first_words import speak_before_the_first_frame
 from kapdesk.ui.start_window import StartWindow
+from kapdesk.ui.words import words_of
 from kapdesk.wakefulness import KeepAwake, platform_inhibitors
 
 if TYPE_CHECKING:
@@ -62,8 +64,6 @@ LISTEN_AFTER_READY_MS = 250
 # How long the records wait for the first page to be drawn before they load the database
 # library (both are Python, and would share one core's worth of it).
 EARLY_PAGE_WAIT_S = 2.0
-
-UNEXPECTED = "kapdesk met an unexpected problem while opening its records ({name})."
 
 
 def display_problem(environ: Mapping[str, str], platform: str = sys.platform) -> str | None:
@@ -162,8 +162,8 @@ class RecordsOpener(QObject):
 
     _glimpsed = Signal(object)  # the first look at the record: its first page can show
     _opened = Signal(object)
-    _failed = Signal(str)
-    _locked = Signal(str)  # the database is encrypted: why a passphrase is asked
+    _failed = Signal(object)  # why: kapdesk's words (a Signal(str) would keep only the English)
+    _locked = Signal(object)  # the database is encrypted: why a passphrase is asked
     _handed = Signal(str)  # another kapdesk writes to this database and brought its window up
 
     def __init__(
@@ -202,10 +202,7 @@ class RecordsOpener(QObject):
     def start(self) -> None:
         problem = self.gate()
         if problem == HELD:
-            problem = (
-                f"Another kapdesk took the data folder {self._paths.data_dir} meanwhile: use "
-                "its window, or close it and try again."
-            )
+            problem = HELD_MEANWHILE.format(folder=self._paths.data_dir)
         if problem:
             self._fail(problem)
             return
@@ -259,19 +256,19 @@ class RecordsOpener(QObject):
                     "window was brought forward.",
                 )
                 return
-            self._report("_failed", str(exc))
+            self._report("_failed", words_of(exc))
             return
         except PassphraseNeededError:
             log.info("the database is encrypted: asking for its passphrase")
-            self._report("_locked", "The record is encrypted. Type its passphrase to open it.")
+            self._report("_locked", ENCRYPTED)
             return
         except WrongPassphraseError as exc:
             log.warning("a passphrase did not open the database")
-            self._report("_locked", f"{str(exc)[:1].upper()}{str(exc)[1:]}. Try again.")
+            self._report("_locked", TRY_AGAIN.format(reason=words_of(exc)))  # said capitalized
             return
         except StorageError as exc:
             log.error("cannot open the records: %s", exc)
-            self._report("_failed", self._place_problem() or str(exc))
+            self._report("_failed", self._place_problem() or words_of(exc))
             return
         except Exception as exc:  # the last guard: say so on screen, log it all
             log.exception("opening the records failed")
@@ -458,10 +455,7 @@ def take_folder(lock: InstanceLock, paths: AppPaths) -> str | None:
         from kapdesk.folder_check import folder_problem  # noqa: PLC0415  (only on failure)
 
         log.warning("the data folder cannot be used: %s", exc)
-        return folder_problem(paths.data_dir) or (
-            f"kapdesk cannot write its lock file in its data folder {paths.data_dir}. IT "
-            "support: check the folder and its disk, then press Try again."
-        )
+        return folder_problem(paths.data_dir) or NO_LOCK_FILE.format(folder=paths.data_dir)
 
 
 def start_arguments(paths: AppPaths, db_url: str | None, *, kiosk: bool) -> list[str]:

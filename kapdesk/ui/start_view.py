@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QLineEdit
 
-from kapdesk.core.words import QT_TRANSLATE_NOOP, Said
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.ui.widgets import ActionButton, centred, label
 from kapdesk.ui.words import say, say_button
 
@@ -74,7 +74,7 @@ class StartView(QWidget):
         """The record is encrypted and no passphrase is kept on this PC: ask for it."""
         from PySide6.QtWidgets import QLineEdit  # noqa: PLC0415  (see the module's docstring)
 
-        say(self.status, why)
+        say(self.status, why, shaped=_capitalized)
         if self.passphrase is None:
             self.passphrase = QLineEdit()
             self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -133,6 +133,11 @@ class StartView(QWidget):
         for shown in (self.reason, self.advice, self.retry_button, self.quit_button):
             if shown is not None:
                 shown.show()  # added to a shown page, they would show on the next turn only
-        say(self.reason, reason if isinstance(reason, Said) else reason[:1].upper() + reason[1:])
+        say(self.reason, reason, shaped=_capitalized)
         say(self.advice, ADVICE.format(folder=log_hint))
         self.quit_button.setFocus()
+
+
+def _capitalized(words: str) -> str:
+    """A reason the core says as a clause ("the database … is in use"), as a sentence."""
+    return words[:1].upper() + words[1:]
