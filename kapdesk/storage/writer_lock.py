@@ -26,10 +26,31 @@ import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.paths import AppPaths
 from kapdesk.storage.errors import DatabaseError
 
 LOCK_SUFFIX = ".kapdesk-lock"
+
+# Why a database cannot be written to, as the start window says it.
+LOCK_NOT_MADE = QT_TRANSLATE_NOOP(
+    "Storage",
+    "the lock file {path} cannot be made ({error}): kapdesk cannot make sure it is the only one "
+    "writing to the database",
+)
+LOCK_NOT_LOCKED = QT_TRANSLATE_NOOP("Storage", "the lock file {path} cannot be locked ({error})")
+IN_USE = QT_TRANSLATE_NOOP(
+    "Storage",
+    "the database {path} is in use by another kapdesk ({who}): only one kapdesk may write to it "
+    "at a time. Use that kapdesk's window, or close it and try again",
+)
+DATA_FOLDER_UNUSABLE = QT_TRANSLATE_NOOP("Storage", "cannot use the data folder {folder}: {error}")
+# Who holds the lock.
+A_PROCESS = QT_TRANSLATE_NOOP("Storage", "a process")
+A_PROCESS_ON = QT_TRANSLATE_NOOP("Storage", "a process on {host}")
+PROCESS = QT_TRANSLATE_NOOP("Storage", "process {pid}")
+PROCESS_ON = QT_TRANSLATE_NOOP("Storage", "process {pid} on {host}")
+ANOTHER_PROCESS = QT_TRANSLATE_NOOP("Storage", "another process")
 
 
 class DatabaseInUseError(DatabaseError):
@@ -49,8 +70,10 @@ class Holder:
     window: str  # the local socket its window answers on, "" for a command
 
     def describe(self) -> str:
-        who = f"process {self.pid}" if self.pid else "a process"
-        return who + (f" on {self.host}" if self.host and self.host != socket.gethostname() else "")
+        elsewhere = bool(self.host) and self.host != socket.gethostname()
+        if self.pid:
+            return (PROCESS_ON if elsewhere else PROCESS).format(pid=self.pid, host=self.host)
+        return A_PROCESS_ON.format(host=self.host) if elsewhere else A_PROCESS
 
 
 def lock_path(database: Path) -> Path:
@@ -114,26 +137,21 @@ class WriterLock:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as exc:
             raise DatabaseError(
-                f"the lock file {self.path} cannot be made ({exc.strerror or exc}): kapdesk "
-                "cannot make sure it is the only one writing to the database"
+                LOCK_NOT_MADE.format(path=self.path, error=exc.strerror or exc)
             ) from exc
         try:
             free = _try_lock(fd)
         except OSError as exc:
             os.close(fd)
             raise DatabaseError(
-                f"the lock file {self.path} cannot be locked ({exc.strerror or exc})"
+                LOCK_NOT_LOCKED.format(path=self.path, error=exc.strerror or exc)
             ) from exc
         if not free:
             os.close(fd)
             holder = read_holder(self.path)
-            who = holder.describe() if holder else "another process"
+            who = holder.describe() if holder else ANOTHER_PROCESS
             real = os.path.realpath(self.database)
-            raise DatabaseInUseError(
-                f"the database {real} is in use by another kapdesk ({who}): only one kapdesk "
-                "may write to it at a time. Use that kapdesk's window, or close it and try again",
-                holder,
-            )
+            raise DatabaseInUseError(IN_USE.format(path=real, who=who), holder)
         self._fd = fd
         _HELD_HERE.add(self.path)
         self._finalizer = weakref.finalize(self, _let_go, fd, self.path)
@@ -175,7 +193,7 @@ def take_writer_lock(paths: AppPaths, db_url: str | None, window: str = "") -> W
             paths.ensure_private()
         except OSError as exc:
             raise DatabaseError(
-                f"cannot use the data folder {paths.data_dir}: {exc.strerror or exc}"
+                DATA_FOLDER_UNUSABLE.format(folder=paths.data_dir, error=exc.strerror or exc)
             ) from exc
     elif not database.parent.is_dir():
         return None  # nothing to lock yet: open_storage says what is wrong with the place

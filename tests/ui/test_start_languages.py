@@ -1,0 +1,117 @@
+"""Why kapdesk cannot open its record, said on the start window in the language it speaks
+(the PC's session language): the real start, a database another kapdesk writes to or a data
+folder it cannot use; in English, the very words it always said."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kapdesk.app import start
+from kapdesk.core.clock import FakeClock
+from kapdesk.paths import AppPaths
+from kapdesk.storage.db import sqlite_url
+from kapdesk.storage.writer_lock import WriterLock
+from kapdesk.ui.language import Language
+from kapdesk.ui.start_window import StartWindow
+
+
+@pytest.fixture
+def session_language(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[pytest.MonkeyPatch]:
+    """The PC's session language, as the start reads it; English again after the test."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    yield monkeypatch
+    for language in qapp.findChildren(Language):  # the start's own, made for its first frame
+        language.speak("en")
+
+
+def _failed(qtbot: QtBot, paths: AppPaths, db_url: str | None = None) -> str:
+    """What the start window says is why the record cannot be opened."""
+    window = start(paths, db_url, FakeClock(), audio=None)
+    assert isinstance(window, StartWindow)
+    qtbot.addWidget(window)
+    if window.start_problem is None:
+        with qtbot.waitSignal(window.failed, timeout=30_000):
+            pass
+    reason = window.start_view.reason
+    assert reason is not None
+    assert reason.isVisible()
+    return reason.text()
+
+
+def _held(tmp_path: Path) -> tuple[WriterLock, str]:
+    database = tmp_path / "room" / "kapdesk.sqlite3"
+    database.parent.mkdir()
+    held = WriterLock(database)  # a command-line kapdesk (demo) writing to it
+    held.acquire()
+    return held, os.path.realpath(database)
+
+
+def test_a_database_in_use_is_said_in_spanish(
+    qtbot: QtBot, tmp_path: Path, session_language: pytest.MonkeyPatch
+) -> None:
+    session_language.setenv("LANGUAGE", "es_MX")
+    held, real = _held(tmp_path)
+    try:
+        shown = _failed(qtbot, AppPaths.resolve(tmp_path / "elsewhere"), sqlite_url(Path(real)))
+    finally:
+        held.release()
+    assert shown == (
+        f"La base de datos {real} está en uso por otro kapdesk (proceso {os.getpid()}): solo "
+        "un kapdesk puede escribir en ella a la vez. Use la ventana de ese kapdesk, o ciérrelo "
+        "e inténtelo de nuevo"
+    )
+
+
+def test_a_database_in_use_is_said_in_english_as_before(
+    qtbot: QtBot, tmp_path: Path, session_language: pytest.MonkeyPatch
+) -> None:
+    session_language.setenv("LANG", "en_US.UTF-8")
+    held, real = _held(tmp_path)
+    try:
+        shown = _failed(qtbot, AppPaths.resolve(tmp_path / "elsewhere"), sqlite_url(Path(real)))
+    finally:
+        held.release()
+    assert shown == (
+        f"The database {real} is in use by another kapdesk (process {os.getpid()}): only one "
+        "kapdesk may write to it at a time. Use that kapdesk's window, or close it and try again"
+    )
+
+
+def test_a_data_folder_that_is_a_file_is_said_in_spanish(
+    qtbot: QtBot, tmp_path: Path, session_language: pytest.MonkeyPatch
+) -> None:
+    session_language.setenv("LANGUAGE", "es")
+    data_dir = tmp_path / "room"
+    data_dir.write_text("not a folder")
+    assert _failed(qtbot, AppPaths.resolve(data_dir)) == (
+        f"La carpeta de datos {data_dir} no es una carpeta (un archivo tiene su nombre). Soporte "
+        "informático: mueva ese archivo a otro lugar, o inicie kapdesk con --data-dir en otra "
+        "ubicación."
+    )
+
+
+def test_a_data_folder_that_is_a_file_is_said_in_french_and_in_english(
+    qtbot: QtBot, tmp_path: Path, session_language: pytest.MonkeyPatch
+) -> None:
+    data_dir = tmp_path / "room"
+    data_dir.write_text("not a folder")
+    session_language.setenv("LC_ALL", "fr_FR.UTF-8")
+    assert _failed(qtbot, AppPaths.resolve(data_dir)).startswith(
+        f"Le dossier de données {data_dir} n'est pas un dossier (un fichier porte son nom)."
+    )
+    session_language.setenv("LC_ALL", "C.UTF-8")
+    for language in QApplication.instance().findChildren(Language):  # type: ignore[union-attr]
+        language.speak("en")
+    assert _failed(qtbot, AppPaths.resolve(data_dir)) == (
+        f"The data folder {data_dir} is not a folder (a file has its name). IT support: move "
+        "that file away, or start kapdesk with --data-dir elsewhere."
+    )
