@@ -20,7 +20,9 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from kapdesk.core.words import joined
 from kapdesk.paths import AppPaths, package_folder
+from kapdesk.storage import db_words as words
 from kapdesk.storage.db_url import parse_database_url, refuse_an_unkept_record
 from kapdesk.storage.encryption import is_encrypted
 from kapdesk.storage.errors import DatabaseError
@@ -59,7 +61,7 @@ def _examine_sqlite_file(path: Path, encrypted: bool, damage: DamageFound | None
     try:
         examine(path, encrypted=encrypted, report=damage.found if damage else None)
     except OSError as exc:
-        raise DatabaseError(f"cannot use the database file {path}: {exc.strerror}") from exc
+        raise DatabaseError(words.FILE_UNUSABLE.format(path=path, error=exc.strerror)) from exc
     if not encrypted:
         opened(path)
 
@@ -99,7 +101,8 @@ def make_engine(url: str | URL, damage: DamageFound | None = None) -> Engine:
             return create_engine(parsed, pool_pre_ping=True, connect_args=dict(SERVER_TIMEOUTS))
         return create_engine(parsed, pool_pre_ping=True)
     except NoSuchModuleError as exc:
-        raise DatabaseError(f"kapdesk cannot talk to {parsed.get_backend_name()}: {exc}") from exc
+        kind = parsed.get_backend_name()
+        raise DatabaseError(words.CANNOT_TALK.format(kind=kind, error=exc)) from exc
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -122,7 +125,7 @@ def database_identity(engine: Engine) -> str:
     except (DBAPIError, sqlite3.DatabaseError) as exc:
         raise DatabaseError(_explain(exc, engine)) from exc
     if not found:
-        raise DatabaseError("the database has no identity (its schema is incomplete)")
+        raise DatabaseError(words.NO_IDENTITY)
     return str(found)
 
 
@@ -136,10 +139,7 @@ def upgrade(engine: Engine) -> str | None:
     if revision == SCHEMA_HEAD:
         return revision
     if revision is not None and revision not in KNOWN_REVISIONS:
-        raise DatabaseError(
-            f"the database was written by a newer kapdesk (schema {revision}); this version "
-            "knows schemas up to " + SCHEMA_HEAD + ". It was left untouched: update kapdesk."
-        )
+        raise DatabaseError(words.NEWER.format(revision=revision, head=SCHEMA_HEAD))
     from alembic import command  # noqa: PLC0415  (imported only when an upgrade is due)
     from alembic.config import Config  # noqa: PLC0415
 
@@ -195,15 +195,12 @@ def _nothing_lost(before: dict[str, int], after: dict[str, int]) -> None:
     """An upgrade never leaves fewer rows in a table than it found: DatabaseError if it would
     (raised inside the upgrade's transaction, so none of it is made)."""
     lost = [
-        f"{table} ({count} rows before, {after.get(table, 0)} after)"
+        words.ROWS_LOST.format(table=table, before=count, after=after.get(table, 0))
         for table, count in before.items()
         if after.get(table, 0) < count
     ]
     if lost:
-        raise DatabaseError(
-            "the database upgrade would have lost rows of " + ", ".join(lost) + "; it was not "
-            "made and the database is as it was. Keep kapdesk's older version and call IT"
-        )
+        raise DatabaseError(words.WOULD_LOSE.format(tables=joined(lost, ", ")))
 
 
 # The tables the first migration creates: what a first start killed by an older kapdesk (whose
@@ -222,16 +219,10 @@ def _clear_half_made_first_start(conn: Connection) -> None:
         return
     foreign = sorted(tables - FIRST_START_TABLES)
     if foreign:
-        raise DatabaseError(
-            "the database holds tables kapdesk did not make (" + ", ".join(foreign[:5]) + "): "
-            "it is not a kapdesk record. It was left untouched."
-        )
+        raise DatabaseError(words.FOREIGN_TABLES.format(tables=", ".join(foreign[:5])))
     for table in tables:
         if conn.exec_driver_sql(f'SELECT 1 FROM "{table}" LIMIT 1').first() is not None:
-            raise DatabaseError(
-                f"the database holds records ({table}) but no schema version: kapdesk cannot "
-                "tell what made it. It was left untouched."
-            )
+            raise DatabaseError(words.NO_VERSION.format(table=table))
     for table in sorted(tables, key=_drop_order):
         conn.exec_driver_sql(f'DROP TABLE "{table}"')
 
@@ -267,7 +258,7 @@ _UNREACHABLE_WORDS = (
 def failure_reason(exc: BaseException) -> str | None:
     """What went wrong with the database, in a few plain words; None when it is not plain."""
     message = str(getattr(exc, "orig", exc)).lower()
-    if any(words in message for words in _UNREACHABLE_WORDS):
+    if any(phrase in message for phrase in _UNREACHABLE_WORDS):
         return UNREACHABLE
     if "no such table" in message or ("relation" in message and "does not exist" in message):
         return NO_RECORDS
@@ -285,10 +276,10 @@ def failure_reason(exc: BaseException) -> str | None:
 def _explain(exc: BaseException, engine: Engine) -> str:
     # No parameters either: a password given as one would otherwise reach the screen and log.
     where = engine.url.set(query={}).render_as_string(hide_password=True)
-    reason = failure_reason(exc)
-    if reason is None:
-        return f"cannot use the database at {where}: {getattr(exc, 'orig', exc)}"
-    return f"the database at {where} {reason}. It was left untouched."
+    said = words.LEFT_UNTOUCHED.get(failure_reason(exc) or "")
+    if said is None:
+        return words.CANNOT_USE_AT.format(where=where, error=getattr(exc, "orig", exc))
+    return said.format(where=where)
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
@@ -331,10 +322,7 @@ class DamageFound:
         self._listener: Callable[[str], None] | None = None
 
     def found(self, path: Path, problem: str) -> None:
-        text = (
-            f"kapdesk's full check found the record file {path} damaged ({problem[:160]}). "
-            "Keep kapdesk open and call IT: the record must be restored from a backup."
-        )
+        text = words.FULL_CHECK_DAMAGE.format(path=path, problem=problem[:160])
         with self._lock:
             self.problem = text
             listener = self._listener
@@ -385,7 +373,7 @@ def open_storage(paths: AppPaths, db_url: str | None, passphrase: str | None = N
             paths.ensure_private()
         except OSError as exc:
             raise DatabaseError(
-                f"cannot use the data folder {paths.data_dir}: {exc.strerror}"
+                words.DATA_FOLDER_UNUSABLE.format(folder=paths.data_dir, error=exc.strerror)
             ) from exc
         url = sqlite_url(paths.database)
         if is_encrypted(paths.database):
@@ -413,20 +401,16 @@ def _open_encrypted(path: Path, typed: str | None) -> Storage:
 
     problem = sqlcipher_problem()
     if problem:
-        raise DatabaseError(f"the database at {path} is encrypted, and {problem}")
+        raise DatabaseError(words.ENCRYPTED_AND.format(path=path, problem=problem))
     passphrase = chosen_passphrase(path, typed)
     if not passphrase:
-        raise PassphraseNeededError(
-            f"the database at {path} is encrypted: its passphrase is needed"
-        )
+        raise PassphraseNeededError(words.PASSPHRASE_NEEDED.format(path=path))
     engine = make_engine(encrypted_url(path, passphrase))
     try:
         before = upgrade(engine)
     except DatabaseError as exc:
         engine.dispose()
         if "damaged or not a kapdesk database" in str(exc):
-            raise WrongPassphraseError(
-                "that passphrase does not open the database (or the file is damaged)"
-            ) from exc
+            raise WrongPassphraseError(words.WRONG_PASSPHRASE) from exc
         raise
     return Storage(engine, session_factory(engine), schema_before=before)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from kapdesk.storage import db_words as words
 from kapdesk.storage.errors import DatabaseError
 
 if TYPE_CHECKING:
@@ -37,26 +38,20 @@ def parse_database_url(text: str | URL) -> URL:
     try:
         url = make_url(text)
     except (ArgumentError, ValueError, TypeError) as exc:
-        hint = ""
-        if isinstance(exc, ValueError):
-            hint = " (is the port a number, and is an IPv6 address closed with ']'?)"
-        raise DatabaseError(f"not a database URL: {shown!r}{hint}") from None
+        said = words.NOT_A_URL_PORT if isinstance(exc, ValueError) else words.NOT_A_URL
+        raise DatabaseError(said.format(url=repr(shown))) from None
     if url.port is not None and not 0 < url.port <= HIGHEST_PORT:
-        raise DatabaseError(f"the port {url.port} in {shown!r} is not between 1 and {HIGHEST_PORT}")
+        raise DatabaseError(
+            words.PORT_RANGE.format(port=url.port, url=repr(shown), highest=HIGHEST_PORT)
+        )
     try:
         dialect = url.get_dialect()
     except NoSuchModuleError:
-        raise DatabaseError(
-            f"kapdesk cannot talk to {url.drivername}: there is no such database kind or "
-            "driver (for a clinic server use postgresql://…)"
-        ) from None
+        raise DatabaseError(words.NO_SUCH_KIND.format(kind=url.drivername)) from None
     try:
         dialect.import_dbapi()
     except ImportError:
-        raise DatabaseError(
-            f"the driver for {url.drivername!r} is not installed on this PC "
-            "(for a clinic server use postgresql://…)"
-        ) from None
+        raise DatabaseError(words.NO_DRIVER.format(kind=repr(url.drivername))) from None
     if url.get_backend_name() == "sqlite":
         path = sqlite_path(url)
         if path is not None:
@@ -74,17 +69,11 @@ def refuse_an_unkept_record(url: URL) -> None:
     if sqlite_path(url) is None:
         # Each connection to an in-memory SQLite database sees a database of its own, so the
         # recorder's thread would find no tables; and nothing would outlive the run.
-        raise DatabaseError(
-            "an SQLite database in memory keeps nothing once kapdesk closes: give a file "
-            "(sqlite:////path/to/kapdesk.sqlite3), or leave --db out to use the data folder"
-        )
+        raise DatabaseError(words.IN_MEMORY)
     if (url.database or "").startswith("file:"):
         # A URI's options could open the record read-only or shared, and would slip past the
         # writer lock and the write witness, which go by the file's path.
-        raise DatabaseError(
-            "kapdesk takes an SQLite database as a path, not a file: URI: give "
-            f"sqlite:///{sqlite_path(url)}"
-        )
+        raise DatabaseError(words.NOT_A_URI.format(url=f"sqlite:///{sqlite_path(url)}"))
 
 
 def url_has_password(db_url: str) -> bool:
@@ -115,23 +104,18 @@ def check_sqlite_path(path: Path) -> None:
     """An SQLite database must be a regular file, or a new one in a folder that exists."""
     name = os.fspath(path)
     if "\0" in name:
-        raise DatabaseError(f"the database path {name!r} holds a NUL character")
+        raise DatabaseError(words.NUL_IN_PATH.format(path=repr(name)))
     try:
         found = os.stat(name)
     except FileNotFoundError:
         found = None
     except OSError as exc:
-        raise DatabaseError(f"cannot use {name} as a database: {exc.strerror or exc}") from None
+        error = exc.strerror or exc
+        raise DatabaseError(words.NOT_AS_DATABASE.format(path=name, error=error)) from None
     if found is not None:
         if not stat.S_ISREG(found.st_mode):
-            raise DatabaseError(
-                f"cannot use {name} as a database: it is not a regular file "
-                "(a device, a pipe or a folder); kapdesk has left it as it was"
-            )
+            raise DatabaseError(words.NOT_A_FILE.format(path=name))
         return
     folder = os.path.dirname(os.path.abspath(name))
     if not os.path.isdir(folder):
-        raise DatabaseError(
-            f"cannot create the database {name}: the folder {folder} does not exist "
-            "(kapdesk does not create folders for --db)"
-        )
+        raise DatabaseError(words.NO_FOLDER.format(path=name, folder=folder))

@@ -18,6 +18,7 @@ from sqlalchemy.exc import ArgumentError
 from kapdesk.core.room import load_room_settings
 from kapdesk.core.safe_files import SETTINGS_LIMIT, SafeFileError, read_file
 from kapdesk.paths import AppPaths
+from kapdesk.storage import db_words as words
 from kapdesk.storage.db_url import parse_database_url
 from kapdesk.storage.errors import DatabaseError
 
@@ -36,16 +37,13 @@ def parse_server_url(text: str) -> URL:
     try:
         url = make_url(text.strip())
     except (ArgumentError, ValueError, TypeError):
-        raise DatabaseError(
-            f"not a database URL: {text!r} (is the port a number, and is an IPv6 address "
-            "closed with ']'?)"
-        ) from None
+        raise DatabaseError(words.NOT_A_URL_PORT.format(url=repr(text))) from None
     if url.get_backend_name() != "postgresql":
-        raise DatabaseError("a clinic server is PostgreSQL: postgresql://user@server/database")
+        raise DatabaseError(words.NOT_POSTGRESQL)
     if url.drivername == "postgresql":
         url = url.set(drivername="postgresql+psycopg")
     if not url.host or not url.database:
-        raise DatabaseError("the URL names no server or no database")
+        raise DatabaseError(words.NO_SERVER_OR_DATABASE)
     return parse_database_url(url)  # the port's range and the driver
 
 
@@ -87,7 +85,7 @@ def configured_server(paths: AppPaths) -> URL | None:
     room, problem = load_room_settings(paths.room_settings)
     if problem is not None and _names_a_database(paths):
         # Falling back to this PC's own file would split the clinic's record in two.
-        raise DatabaseError(f"the clinic server cannot be used: {problem}")
+        raise DatabaseError(words.SERVER_UNUSABLE.format(problem=problem))
     if not room.database:
         return None
     return with_password(parse_server_url(room.database))

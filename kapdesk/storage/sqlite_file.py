@@ -41,6 +41,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from kapdesk.core.safe_files import SET_ASIDE_FOLDER
+from kapdesk.storage import db_words as words
 from kapdesk.storage.errors import DatabaseError
 from kapdesk.storage.sqlite_witness import (
     PLAIN_HEADER,
@@ -111,25 +112,14 @@ def set_aside(path: Path, why: str) -> DatabaseError:
     ``--db`` that kapdesk never opened, or a record from before kapdesk kept one)."""
     if not witness_of(path).exists():
         log.error("the database %s %s: left untouched", path, why)
-        return DatabaseError(
-            f"the database at {path} {why}. It was left untouched, and kapdesk will not open "
-            "it: put back the record from a backup, or move the file away to start a new, "
-            "empty record."
-        )
+        return DatabaseError(words.LEFT_AS_IS.format(path=path, why=why))
     try:
         folder = _move_aside(path, why)
     except OSError as exc:
         log.error("the database %s %s; it cannot be set aside: %s", path, why, exc)
-        return DatabaseError(
-            f"the database at {path} {why}. It could not be moved aside ({exc.strerror}): "
-            "it was left as it was, and kapdesk will not open it."
-        )
+        return DatabaseError(words.NOT_MOVED.format(path=path, why=why, error=exc.strerror))
     log.error("the database %s %s: set aside in %s", path, why, folder)
-    return RecordSetAsideError(
-        f"the database at {path} {why}. Nothing was written to it: it was moved, with the "
-        f"files beside it, to {folder}, where README.txt says what to do.",
-        folder,
-    )
+    return RecordSetAsideError(words.MOVED_ASIDE.format(path=path, why=why, folder=folder), folder)
 
 
 def _move_aside(path: Path, why: str) -> Path:
@@ -206,14 +196,10 @@ def examine(
 
 def _create(path: Path) -> None:
     if wal_generation(path) is not None:
-        raise set_aside(path, "is missing, but a WAL of it was found beside where it should be")
+        raise set_aside(path, words.WHY_WAL_ONLY)
     held = held_by(path)
     if held is not None:
-        raise DatabaseError(
-            f"the record that was at {path} was set aside in {held} (README.txt there says "
-            f"why). kapdesk does not start a new, empty record in its place until {HOLD} in "
-            "that folder is deleted."
-        )
+        raise DatabaseError(words.HELD_ASIDE.format(path=path, folder=held, hold=HOLD))
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     # The witness first: an empty file that has one saying "nothing yet" is kapdesk's own.
     write_witness(path, Witness(db={"size": 0}, wal=[], pending=True))
@@ -241,25 +227,18 @@ def _examine_empty(path: Path) -> None:
     made_here = witness is not None and witness.db is not None and witness.db.get("size") == 0
     if made_here and wal_generation(path) is None:
         return  # kapdesk made it and was stopped before SQLite wrote its first page
-    raise set_aside(path, "is an empty file (0 bytes): what it held is lost from it")
+    raise set_aside(path, words.WHY_EMPTY)
 
 
 def _examine_header(path: Path, size: int) -> None:
     header = read_at(path, 0, 100)
     if not header.startswith(PLAIN_HEADER):
         if looks_encrypted(path):
-            raise DatabaseError(
-                f"the database at {path} is encrypted; kapdesk opens an encrypted database "
-                "only as its data folder's own. It was left untouched."
-            )
-        raise set_aside(
-            path,
-            "is damaged or not a kapdesk database: its first bytes are not those of a SQLite "
-            "file (zeroed or overwritten), and it does not look encrypted either",
-        )
+            raise DatabaseError(words.ENCRYPTED_ELSEWHERE.format(path=path))
+        raise set_aside(path, words.WHY_NOT_SQLITE)
     page = page_size(header)
     if len(header) < 100 or page < 512 or page & (page - 1) or size % page:
-        raise set_aside(path, "is damaged: it is not made of whole pages (cut short?)")
+        raise set_aside(path, words.WHY_CUT_SHORT)
 
 
 STEADY_LOOKS = 4  # how many looks a verdict against the WAL must survive
@@ -297,16 +276,8 @@ def _examine_wal(path: Path) -> None:
             break
         seen = state
     if known:
-        raise set_aside(
-            path,
-            "is not the file its WAL (the file of its latest changes) was written on: an "
-            "older copy put back in its place? Merging them would falsify the record",
-        )
-    raise set_aside(
-        path,
-        "has a WAL beside it (the file of its latest changes) that another database wrote: "
-        "merging it would replace records",
-    )
+        raise set_aside(path, words.WHY_OLDER_COPY)
+    raise set_aside(path, words.WHY_OTHER_WAL)
 
 
 def _examine_wal_on_a_copy(path: Path) -> None:
@@ -326,11 +297,7 @@ def _examine_wal_on_a_copy(path: Path) -> None:
         if problem is None and identity is not None and identity != _identity(merged):
             problem = "it makes the database another one"
     if problem is not None:
-        raise set_aside(
-            path,
-            "has a WAL beside it (the file of its latest changes) that does not belong to it "
-            f"(merged into a copy, {problem[:160]}): merging it would replace records",
-        )
+        raise set_aside(path, words.WHY_WAL_NOT_ITS_OWN.format(problem=problem[:160]))
     log.info("the WAL beside %s, kept before kapdesk kept a witness, merges soundly", path)
 
 
@@ -390,7 +357,7 @@ def integrity_problem(path: Path, quick: bool, seconds: float | None = None) -> 
         except sqlite3.DatabaseError as exc:
             if "interrupt" in str(exc):
                 raise TimeoutError from exc
-            if any(words in str(exc).lower() for words in DAMAGE_WORDS):
+            if any(phrase in str(exc).lower() for phrase in DAMAGE_WORDS):
                 return str(exc)
             raise  # not damage: locked, or a file that cannot be opened here
     finally:
@@ -409,14 +376,14 @@ def _quick_check(
             check_in_background(path, report)
         return
     except sqlite3.Error as exc:
-        if not any(words in str(exc).lower() for words in DAMAGE_WORDS):
+        if not any(phrase in str(exc).lower() for phrase in DAMAGE_WORDS):
             # Not a sign of damage (a read-only folder without the WAL's shared memory, a
             # file locked by another program): opening will say what it is.
             log.warning("cannot check %s before opening it: %s", path, exc)
             return
         problem = str(exc)
     if problem is not None:
-        raise set_aside(path, f"is damaged (SQLite's check says: {problem[:200]})")
+        raise set_aside(path, words.WHY_DAMAGED.format(problem=problem[:200]))
 
 
 def check_in_background(

@@ -65,7 +65,7 @@ class WindowParts(QMainWindow):
     # crosses over to the window's thread as a queued signal.
     save_status = Signal(object)
     # Damage the full check of a big record file found after it opened (from its thread).
-    record_damaged = Signal(str)
+    record_damaged = Signal(object)  # kapdesk's words: a Signal(str) would keep only the English
 
     # Everything is set by the window's constructor, over records already open; the pages
     # are built when first read (see kapdesk.ui.window_pages).

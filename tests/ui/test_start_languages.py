@@ -115,3 +115,31 @@ def test_a_data_folder_that_is_a_file_is_said_in_french_and_in_english(
         f"The data folder {data_dir} is not a folder (a file has its name). IT support: move "
         "that file away, or start kapdesk with --data-dir elsewhere."
     )
+
+
+def test_a_file_that_is_not_a_database_is_said_in_spanish(
+    qtbot: QtBot, tmp_path: Path, session_language: pytest.MonkeyPatch
+) -> None:
+    session_language.setenv("LANGUAGE", "es")
+    paths = AppPaths.resolve(tmp_path / "room")
+    paths.database.parent.mkdir(parents=True)
+    paths.database.write_bytes(b"this is not a database " * 400)
+    shown = _failed(qtbot, paths)
+    assert shown.startswith(
+        f"La base de datos en {paths.database} está dañada o no es una base de datos de kapdesk: "
+        "sus primeros bytes no son los de un archivo SQLite"
+    )
+    assert "No se modificó, y kapdesk no la abrirá" in shown
+    assert "database" not in shown
+
+
+def test_a_database_url_kapdesk_cannot_use_is_said_in_spanish(
+    qtbot: QtBot, tmp_path: Path, session_language: pytest.MonkeyPatch
+) -> None:
+    session_language.setenv("LANGUAGE", "es")
+    missing = tmp_path / "nowhere" / "kapdesk.sqlite3"
+    shown = _failed(qtbot, AppPaths.resolve(tmp_path / "room"), sqlite_url(missing))
+    assert shown == (
+        f"No se puede crear la base de datos {missing}: la carpeta {missing.parent} no existe "
+        "(kapdesk no crea carpetas para --db)"
+    )
