@@ -169,3 +169,14 @@ WHY_WAL_NOT_ITS_OWN = QT_TRANSLATE_NOOP(
     "into a copy, {problem}): merging it would replace records",
 )
 WHY_DAMAGED = QT_TRANSLATE_NOOP("Storage", "is damaged (SQLite's check says: {problem})")
+
+# An encrypted record (kapdesk.storage.encryption).
+NO_SQLCIPHER = QT_TRANSLATE_NOOP(
+    "Storage",
+    "SQLCipher is not installed with this kapdesk (the sqlcipher3-binary package; its wheels "
+    "are for Linux on x86_64)",
+)
+SHORT_PASSPHRASE = QT_TRANSLATE_NOOP("Storage", "A passphrase has at least {shortest} characters.")
+FEW_CHARACTERS = QT_TRANSLATE_NOOP(
+    "Storage", "A passphrase of so few different characters is too easy to guess."
+)

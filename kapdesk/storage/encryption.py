@@ -52,19 +52,20 @@ def sqlcipher_problem() -> str | None:
     try:
         import sqlcipher3  # noqa: F401, PLC0415
     except ImportError:
-        return (
-            "SQLCipher is not installed with this kapdesk (the sqlcipher3-binary package; "
-            "its wheels are for Linux on x86_64)"
-        )
+        from kapdesk.storage.db_words import NO_SQLCIPHER  # noqa: PLC0415  (only then)
+
+        return NO_SQLCIPHER
     return None
 
 
 def passphrase_problem(passphrase: str) -> str | None:
     """Why ``passphrase`` is too weak to protect the record, or None."""
+    from kapdesk.storage import db_words as words  # noqa: PLC0415  (the messages only)
+
     if len(passphrase) < SHORTEST_PASSPHRASE:
-        return f"A passphrase has at least {SHORTEST_PASSPHRASE} characters."
+        return words.SHORT_PASSPHRASE.format(shortest=SHORTEST_PASSPHRASE)
     if len(set(passphrase)) < 5:
-        return "A passphrase of so few different characters is too easy to guess."
+        return words.FEW_CHARACTERS
     return None
 
 

@@ -28,6 +28,12 @@ from datetime import datetime
 from pathlib import Path
 
 from kapdesk.core.journey import EventKind, JourneyEvent
+from kapdesk.core.words import QT_TRANSLATE_NOOP
+
+# Why the outbox cannot be used, as the start window or the banner says it.
+CANNOT_USE = QT_TRANSLATE_NOOP("Storage", "the outbox {path} cannot be used: {error}")
+CANNOT_WRITE = QT_TRANSLATE_NOOP("Storage", "the outbox {path} cannot be written: {error}")
+CANNOT_READ = QT_TRANSLATE_NOOP("Storage", "the outbox {path} cannot be read: {error}")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS outbox (
@@ -90,7 +96,7 @@ class Outbox:
             self._db.execute(_SCHEMA)
             self._db.execute(_AUDIT_SCHEMA)
         except (OSError, sqlite3.Error) as exc:
-            raise OutboxError(f"the outbox {path} cannot be used: {exc}") from exc
+            raise OutboxError(CANNOT_USE.format(path=path, error=exc)) from exc
 
     def put(self, kept: Kept, problem: str | None = None) -> None:
         """Keep one event until it is delivered; on disk when this returns. With ``problem``
@@ -116,7 +122,7 @@ class Outbox:
                     ),
                 )
             except sqlite3.Error as exc:
-                raise OutboxError(f"the outbox {self.path} cannot be written: {exc}") from exc
+                raise OutboxError(CANNOT_WRITE.format(path=self.path, error=exc)) from exc
 
     def delivered(self, session_id: int, seq: int) -> None:
         # Left in the outbox on failure, it is recognised as already delivered next time.
@@ -191,7 +197,7 @@ class Outbox:
                     (self.server, at.isoformat(), who, action, subject, json.dumps(detail)),
                 )
             except sqlite3.Error as exc:
-                raise OutboxError(f"the outbox {self.path} cannot be written: {exc}") from exc
+                raise OutboxError(CANNOT_WRITE.format(path=self.path, error=exc)) from exc
             return int(cursor.lastrowid or 0)
 
     def audit_waiting(self) -> list[tuple[int, datetime, str, str, str, dict[str, object]]]:
@@ -208,7 +214,7 @@ class Outbox:
                 for place, at, who, action, subject, detail in rows
             ]
         except (sqlite3.Error, ValueError) as exc:
-            raise OutboxError(f"the outbox {self.path} cannot be read: {exc}") from exc
+            raise OutboxError(CANNOT_READ.format(path=self.path, error=exc)) from exc
 
     def audit_delivered(self, places: list[int]) -> None:
         with self._lock, contextlib.suppress(sqlite3.Error):

@@ -16,9 +16,12 @@ from kapdesk.app import start
 from kapdesk.core.clock import FakeClock
 from kapdesk.paths import AppPaths
 from kapdesk.storage.db import sqlite_url
+from kapdesk.storage.encryption import passphrase_problem
+from kapdesk.storage.outbox import Outbox, OutboxError
 from kapdesk.storage.writer_lock import WriterLock
 from kapdesk.ui.language import Language
 from kapdesk.ui.start_window import StartWindow
+from kapdesk.ui.words import translated, words_of
 
 
 @pytest.fixture
@@ -142,4 +145,24 @@ def test_a_database_url_kapdesk_cannot_use_is_said_in_spanish(
     assert shown == (
         f"No se puede crear la base de datos {missing}: la carpeta {missing.parent} no existe "
         "(kapdesk no crea carpetas para --db)"
+    )
+
+
+def test_a_weak_passphrase_and_an_outbox_that_cannot_be_used_are_said_in_spanish(
+    language: Language, tmp_path: Path
+) -> None:
+    language.speak("es")
+    short = passphrase_problem("short")
+    assert short == "A passphrase has at least 12 characters."  # the command line's English
+    assert translated(short) == "Una frase de contraseña tiene al menos 12 caracteres."
+    assert translated(passphrase_problem("aaaabbbbccccdddd") or "") == (
+        "Una frase de contraseña con tan pocos caracteres distintos es demasiado fácil de adivinar."
+    )
+    folder = tmp_path / "a folder"
+    folder.mkdir()
+    with pytest.raises(OutboxError) as refused:
+        Outbox(folder, "identity")  # a folder where the outbox's file should be
+    assert str(refused.value).startswith(f"the outbox {folder} cannot be used: ")
+    assert translated(words_of(refused.value)).startswith(
+        f"no se puede usar la bandeja de salida {folder}: "
     )
