@@ -29,7 +29,14 @@ from kapdesk.core.words import joined
 from kapdesk.paths import BUNDLED_CLINIC_SETTINGS, AppPaths
 from kapdesk.shutdown import ShutdownSignals
 from kapdesk.single_instance import InstanceLock, knock
-from kapdesk.start_words import ENCRYPTED, HELD_MEANWHILE, NO_LOCK_FILE, TRY_AGAIN, UNEXPECTED
+from kapdesk.start_words import (
+    ENCRYPTED,
+    HELD_MEANWHILE,
+    NO_LOCK_FILE,
+    PASSWORD_IN_URL,
+    TRY_AGAIN,
+    UNEXPECTED,
+)
 from kapdesk.stop_signals import SignalSocket
 from kapdesk.storage.errors import StorageError
 from kapdesk.ui import theme
@@ -427,11 +434,7 @@ def start(
         )
         window.start_arguments = arguments
         if db_url and _has_password(db_url):
-            window.start_problem_for_autostart = (
-                "This kapdesk was started with a password in its --db URL, which an autostart "
-                "entry would keep in plain text: set autostart with kapdesk install-desktop "
-                "and a URL without the password."
-            )
+            window.start_problem_for_autostart = PASSWORD_IN_URL
         return window
 
     opener = RecordsOpener(shell, paths, db_url, practice or clock, build)

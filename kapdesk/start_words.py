@@ -23,3 +23,10 @@ NO_LOCK_FILE = QT_TRANSLATE_NOOP(
     "kapdesk cannot write its lock file in its data folder {folder}. IT support: check the "
     "folder and its disk, then press Try again.",
 )
+# Said when an admin asks for autostart (kapdesk.room_pc.save_room).
+PASSWORD_IN_URL = QT_TRANSLATE_NOOP(
+    "Start",
+    "This kapdesk was started with a password in its --db URL, which an autostart entry would "
+    "keep in plain text: set autostart with kapdesk install-desktop and a URL without the "
+    "password.",
+)

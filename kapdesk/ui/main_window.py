@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kapdesk.core.words import QT_TRANSLATE_NOOP
 from kapdesk.ui.banner import NOTICE, SAVING, StatusBanner
 from kapdesk.ui.close_policy import ClosePolicy
 from kapdesk.ui.crossing import crossing
@@ -58,6 +59,9 @@ HEARTBEAT_MS = 15_000  # how often the heartbeat is written while a session is o
 # measured this long after the window starts: by then it has settled and waits for staff.
 MEASURE_AFTER_START_MS = 20_000
 _LOCK_KEY_TEXT = LOCK_KEY
+NO_PRACTICE_AUTOSTART = QT_TRANSLATE_NOOP(
+    "MainWindow", "Practice does not start at login: set autostart in kapdesk without --practice."
+)
 
 
 class MainWindow(PageRoutes, SignIn, WindowPages):
@@ -296,9 +300,7 @@ class MainWindow(PageRoutes, SignIn, WindowPages):
 
         self.windowTitleChanged.connect(keep_title)
         self.setWindowTitle(WINDOW_TITLE)
-        self.start_problem_for_autostart = (
-            "Practice does not start at login: set autostart in kapdesk without --practice."
-        )
+        self.start_problem_for_autostart = NO_PRACTICE_AUTOSTART
         return band
 
     def _make_backups(self, records: Records) -> RoomBackups | None:

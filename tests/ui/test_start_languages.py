@@ -15,11 +15,13 @@ from pytestqt.qtbot import QtBot
 from kapdesk.app import start
 from kapdesk.core.clock import FakeClock
 from kapdesk.paths import AppPaths
+from kapdesk.start_words import PASSWORD_IN_URL
 from kapdesk.storage.db import sqlite_url
 from kapdesk.storage.encryption import passphrase_problem
 from kapdesk.storage.outbox import Outbox, OutboxError
 from kapdesk.storage.writer_lock import WriterLock
 from kapdesk.ui.language import Language
+from kapdesk.ui.main_window import NO_PRACTICE_AUTOSTART
 from kapdesk.ui.start_window import StartWindow
 from kapdesk.ui.words import translated, words_of
 
@@ -166,3 +168,11 @@ def test_a_weak_passphrase_and_an_outbox_that_cannot_be_used_are_said_in_spanish
     assert translated(words_of(refused.value)).startswith(
         f"no se puede usar la bandeja de salida {folder}: "
     )
+
+
+def test_why_this_start_cannot_be_repeated_at_login_is_said_in_french(language: Language) -> None:
+    language.speak("fr")
+    assert translated(PASSWORD_IN_URL).startswith(
+        "Ce kapdesk a été lancé avec un mot de passe dans son URL --db"
+    )
+    assert translated(NO_PRACTICE_AUTOSTART).startswith("L'entraînement ne démarre pas")
