@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -176,3 +177,37 @@ def test_why_this_start_cannot_be_repeated_at_login_is_said_in_french(language: 
         "Ce kapdesk a été lancé avec un mot de passe dans son URL --db"
     )
     assert translated(NO_PRACTICE_AUTOSTART).startswith("L'entraînement ne démarre pas")
+
+
+def test_an_encrypted_record_asks_and_refuses_its_passphrase_in_spanish(
+    qtbot: QtBot, tmp_path: Path, session_language: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("sqlcipher3", reason="SQLCipher's wheels are for Linux on x86_64")
+    from kapdesk.storage import encryption  # noqa: PLC0415
+    from kapdesk.storage.db import open_storage  # noqa: PLC0415
+    from tests.support.keyring import MemoryKeyring  # noqa: PLC0415
+
+    session_language.setattr(encryption, "_keyring", MemoryKeyring)
+    session_language.delenv(encryption.PASSPHRASE_ENV, raising=False)
+    paths = AppPaths.resolve(tmp_path / "room")
+    open_storage(paths, None).engine.dispose()
+    encryption.encrypt_file(paths.database, "harbour lantern 42 quiet")
+    session_language.setenv("LANGUAGE", "es")
+    shell = start(paths, None, FakeClock(), audio=None)
+    assert isinstance(shell, StartWindow)
+    qtbot.addWidget(shell)
+    view = shell.start_view
+    qtbot.waitUntil(lambda: view.passphrase is not None and view.passphrase.isVisible())
+    assert view.status.text() == (
+        "El registro está cifrado. Escriba su frase de contraseña para abrirlo."
+    )
+    field = view.passphrase
+    assert field is not None
+    qtbot.keyClicks(field, "not the passphrase at all")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(field.isEnabled)
+    assert view.status.text() == (
+        "Esa frase de contraseña no abre la base de datos (o el archivo está dañado). "
+        "Inténtelo de nuevo."
+    )
+    shell.close()
