@@ -993,6 +993,45 @@
     </message>
 </context>
 <context>
+    <name>DataFolder</name>
+    <message>
+        <source>user {uid}</source>
+        <translation>usuario {uid}</translation>
+    </message>
+    <message>
+        <source>this account</source>
+        <translation>esta cuenta</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} is not a folder (a file has its name). IT support: move that file away, or start kapdesk with --data-dir elsewhere.</source>
+        <translation>La carpeta de datos {folder} no es una carpeta (un archivo tiene su nombre). Soporte informático: mueva ese archivo a otro lugar, o inicie kapdesk con --data-dir en otra ubicación.</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} cannot be opened: this account ({user}) is not allowed into it, so kapdesk cannot read or write its records. IT support: give {user} access to it (it should belong to {user}, readable by {user} only), or start kapdesk as the account that owns it.</source>
+        <translation>No se puede abrir la carpeta de datos {folder}: esta cuenta ({user}) no tiene permiso para entrar en ella, así que kapdesk no puede leer ni escribir sus registros. Soporte informático: dé acceso a {user} (la carpeta debe pertenecer a {user} y solo {user} debe poder leerla), o inicie kapdesk con la cuenta propietaria.</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} cannot be read: {error}.</source>
+        <translation>No se puede leer la carpeta de datos {folder}: {error}.</translation>
+    </message>
+    <message>
+        <source>The disk holding kapdesk's data folder {folder} is read-only (mounted read-only, write-protected, or switched to read-only after a disk error): nothing new can be recorded, so kapdesk does not open. IT support: make that disk writable again (check it for errors first), then press Try again.</source>
+        <translation>El disco que contiene la carpeta de datos de kapdesk {folder} es de solo lectura (montado como solo lectura, protegido contra escritura o pasado a solo lectura tras un error de disco): no se puede registrar nada nuevo, así que kapdesk no se abre. Soporte informático: vuelva a permitir la escritura en ese disco (primero revise si tiene errores) y luego pulse Intentar de nuevo.</translation>
+    </message>
+    <message>
+        <source>The disk holding kapdesk's data folder {folder} is full: there is no room to record a session, so kapdesk does not open. Free space on that disk (IT support can: old downloads, the trash; never the files in the data folder), then press Try again.</source>
+        <translation>El disco que contiene la carpeta de datos de kapdesk {folder} está lleno: no hay espacio para registrar una sesión, así que kapdesk no se abre. Libere espacio en ese disco (el soporte informático puede hacerlo: descargas antiguas, la papelera; nunca los archivos de la carpeta de datos) y luego pulse Intentar de nuevo.</translation>
+    </message>
+    <message>
+        <source>This account ({user}) may not write in the data folder {folder}: nothing new can be recorded, so kapdesk does not open. IT support: give {user} write access to the folder and the files in it, then press Try again.</source>
+        <translation>Esta cuenta ({user}) no puede escribir en la carpeta de datos {folder}: no se puede registrar nada nuevo, así que kapdesk no se abre. Soporte informático: dé a {user} permiso de escritura en la carpeta y en sus archivos y luego pulse Intentar de nuevo.</translation>
+    </message>
+    <message>
+        <source>Nothing can be written in the data folder {folder}: {error}. IT support: check the disk and the folder, then press Try again.</source>
+        <translation>No se puede escribir nada en la carpeta de datos {folder}: {error}. Soporte informático: revise el disco y la carpeta y luego pulse Intentar de nuevo.</translation>
+    </message>
+</context>
+<context>
     <name>Discharge</name>
     <message>
         <source>Vital signs</source>
@@ -2751,6 +2790,13 @@
     <message numerus="yes">
         <source>%n sound under the clinic's loudness (up to {most} LU)|%n sounds under the clinic's loudness (up to {most} LU)</source>
         <translation><numerusform>%n sonido por debajo de la sonoridad de la clínica (hasta {most} LU)</numerusform><numerusform>%n sonidos por debajo de la sonoridad de la clínica (hasta {most} LU)</numerusform></translation></message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Practice does not start at login: set autostart in kapdesk without --practice.</source>
+        <translation>La práctica no se inicia al iniciar sesión: configure el inicio automático en kapdesk sin --practice.</translation>
+    </message>
 </context>
 <context>
     <name>Measuring</name>
@@ -5222,6 +5268,33 @@
     </message>
 </context>
 <context>
+    <name>Start</name>
+    <message>
+        <source>Another kapdesk took the data folder {folder} meanwhile: use its window, or close it and try again.</source>
+        <translation>Otro kapdesk tomó mientras tanto la carpeta de datos {folder}: use su ventana, o ciérrelo e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The record is encrypted. Type its passphrase to open it.</source>
+        <translation>El registro está cifrado. Escriba su frase de contraseña para abrirlo.</translation>
+    </message>
+    <message>
+        <source>{reason}. Try again.</source>
+        <translation>{reason}. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>kapdesk met an unexpected problem while opening its records ({name}).</source>
+        <translation>kapdesk encontró un problema inesperado al abrir sus registros ({name}).</translation>
+    </message>
+    <message>
+        <source>kapdesk cannot write its lock file in its data folder {folder}. IT support: check the folder and its disk, then press Try again.</source>
+        <translation>kapdesk no puede escribir su archivo de bloqueo en su carpeta de datos {folder}. Soporte informático: revise la carpeta y su disco y luego pulse Intentar de nuevo.</translation>
+    </message>
+    <message>
+        <source>This kapdesk was started with a password in its --db URL, which an autostart entry would keep in plain text: set autostart with kapdesk install-desktop and a URL without the password.</source>
+        <translation>Este kapdesk se inició con una contraseña en su URL de --db, que una entrada de inicio automático guardaría en texto sin cifrar: configure el inicio automático con kapdesk install-desktop y una URL sin la contraseña.</translation>
+    </message>
+</context>
+<context>
     <name>StartView</name>
     <message>
         <source>Opening the record…</source>
@@ -5476,6 +5549,250 @@
     <message>
         <source>Soundtracks cannot be read</source>
         <translation>No se pueden leer las bandas sonoras</translation>
+    </message>
+    <message>
+        <source>cannot use the database file {path}: {error}</source>
+        <translation>no se puede usar el archivo de base de datos {path}: {error}</translation>
+    </message>
+    <message>
+        <source>kapdesk cannot talk to {kind}: {error}</source>
+        <translation>kapdesk no puede comunicarse con {kind}: {error}</translation>
+    </message>
+    <message>
+        <source>the database has no identity (its schema is incomplete)</source>
+        <translation>la base de datos no tiene identidad (su esquema está incompleto)</translation>
+    </message>
+    <message>
+        <source>the database was written by a newer kapdesk (schema {revision}); this version knows schemas up to {head}. It was left untouched: update kapdesk.</source>
+        <translation>la base de datos fue escrita por un kapdesk más reciente (esquema {revision}); esta versión conoce esquemas hasta {head}. No se modificó: actualice kapdesk.</translation>
+    </message>
+    <message>
+        <source>{table} ({before} rows before, {after} after)</source>
+        <translation>{table} ({before} filas antes, {after} después)</translation>
+    </message>
+    <message>
+        <source>the database upgrade would have lost rows of {tables}; it was not made and the database is as it was. Keep kapdesk's older version and call IT</source>
+        <translation>la actualización de la base de datos habría perdido filas de {tables}; no se hizo y la base de datos sigue como estaba. Conserve la versión anterior de kapdesk y llame al soporte informático</translation>
+    </message>
+    <message>
+        <source>the database holds tables kapdesk did not make ({tables}): it is not a kapdesk record. It was left untouched.</source>
+        <translation>la base de datos contiene tablas que kapdesk no creó ({tables}): no es un registro de kapdesk. No se modificó.</translation>
+    </message>
+    <message>
+        <source>the database holds records ({table}) but no schema version: kapdesk cannot tell what made it. It was left untouched.</source>
+        <translation>la base de datos contiene registros ({table}) pero ninguna versión de esquema: kapdesk no puede saber qué la creó. No se modificó.</translation>
+    </message>
+    <message>
+        <source>cannot use the database at {where}: {error}</source>
+        <translation>no se puede usar la base de datos en {where}: {error}</translation>
+    </message>
+    <message>
+        <source>the database at {where} cannot be reached. It was left untouched.</source>
+        <translation>no se puede acceder a la base de datos en {where}. No se modificó.</translation>
+    </message>
+    <message>
+        <source>the database at {where} holds no kapdesk records yet. It was left untouched.</source>
+        <translation>la base de datos en {where} aún no contiene registros de kapdesk. No se modificó.</translation>
+    </message>
+    <message>
+        <source>the database at {where} is damaged or not a kapdesk database. It was left untouched.</source>
+        <translation>la base de datos en {where} está dañada o no es una base de datos de kapdesk. No se modificó.</translation>
+    </message>
+    <message>
+        <source>the database at {where} has become read-only. It was left untouched.</source>
+        <translation>la base de datos en {where} ha pasado a ser de solo lectura. No se modificó.</translation>
+    </message>
+    <message>
+        <source>the database at {where} is on a full disk. It was left untouched.</source>
+        <translation>la base de datos en {where} está en un disco lleno. No se modificó.</translation>
+    </message>
+    <message>
+        <source>the database at {where} is busy. It was left untouched.</source>
+        <translation>la base de datos en {where} está ocupada. No se modificó.</translation>
+    </message>
+    <message>
+        <source>kapdesk's full check found the record file {path} damaged ({problem}). Keep kapdesk open and call IT: the record must be restored from a backup.</source>
+        <translation>la revisión completa de kapdesk encontró dañado el archivo del registro {path} ({problem}). Mantenga kapdesk abierto y llame al soporte informático: el registro debe restaurarse desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>cannot use the data folder {folder}: {error}</source>
+        <translation>no se puede usar la carpeta de datos {folder}: {error}</translation>
+    </message>
+    <message>
+        <source>the database at {path} is encrypted, and {problem}</source>
+        <translation>la base de datos en {path} está cifrada, y {problem}</translation>
+    </message>
+    <message>
+        <source>the database at {path} is encrypted: its passphrase is needed</source>
+        <translation>la base de datos en {path} está cifrada: se necesita su frase de contraseña</translation>
+    </message>
+    <message>
+        <source>that passphrase does not open the database (or the file is damaged)</source>
+        <translation>esa frase de contraseña no abre la base de datos (o el archivo está dañado)</translation>
+    </message>
+    <message>
+        <source>not a database URL: {url}</source>
+        <translation>no es una URL de base de datos: {url}</translation>
+    </message>
+    <message>
+        <source>not a database URL: {url} (is the port a number, and is an IPv6 address closed with ']'?)</source>
+        <translation>no es una URL de base de datos: {url} (¿el puerto es un número, y la dirección IPv6 está cerrada con ']'?)</translation>
+    </message>
+    <message>
+        <source>the port {port} in {url} is not between 1 and {highest}</source>
+        <translation>el puerto {port} de {url} no está entre 1 y {highest}</translation>
+    </message>
+    <message>
+        <source>kapdesk cannot talk to {kind}: there is no such database kind or driver (for a clinic server use postgresql://…)</source>
+        <translation>kapdesk no puede comunicarse con {kind}: no existe ese tipo de base de datos ni ese controlador (para un servidor de la clínica use postgresql://…)</translation>
+    </message>
+    <message>
+        <source>the driver for {kind} is not installed on this PC (for a clinic server use postgresql://…)</source>
+        <translation>el controlador para {kind} no está instalado en este PC (para un servidor de la clínica use postgresql://…)</translation>
+    </message>
+    <message>
+        <source>an SQLite database in memory keeps nothing once kapdesk closes: give a file (sqlite:////path/to/kapdesk.sqlite3), or leave --db out to use the data folder</source>
+        <translation>una base de datos SQLite en memoria no guarda nada al cerrarse kapdesk: indique un archivo (sqlite:////path/to/kapdesk.sqlite3), u omita --db para usar la carpeta de datos</translation>
+    </message>
+    <message>
+        <source>kapdesk takes an SQLite database as a path, not a file: URI: give {url}</source>
+        <translation>kapdesk acepta una base de datos SQLite como ruta, no como URI file:: indique {url}</translation>
+    </message>
+    <message>
+        <source>the database path {path} holds a NUL character</source>
+        <translation>la ruta de la base de datos {path} contiene un carácter NUL</translation>
+    </message>
+    <message>
+        <source>cannot use {path} as a database: {error}</source>
+        <translation>no se puede usar {path} como base de datos: {error}</translation>
+    </message>
+    <message>
+        <source>cannot use {path} as a database: it is not a regular file (a device, a pipe or a folder); kapdesk has left it as it was</source>
+        <translation>no se puede usar {path} como base de datos: no es un archivo normal (es un dispositivo, una tubería o una carpeta); kapdesk lo dejó como estaba</translation>
+    </message>
+    <message>
+        <source>cannot create the database {path}: the folder {folder} does not exist (kapdesk does not create folders for --db)</source>
+        <translation>no se puede crear la base de datos {path}: la carpeta {folder} no existe (kapdesk no crea carpetas para --db)</translation>
+    </message>
+    <message>
+        <source>a clinic server is PostgreSQL: postgresql://user@server/database</source>
+        <translation>un servidor de la clínica es PostgreSQL: postgresql://user@server/database</translation>
+    </message>
+    <message>
+        <source>the URL names no server or no database</source>
+        <translation>la URL no indica ningún servidor o ninguna base de datos</translation>
+    </message>
+    <message>
+        <source>the clinic server cannot be used: {problem}</source>
+        <translation>no se puede usar el servidor de la clínica: {problem}</translation>
+    </message>
+    <message>
+        <source>the database at {path} {why}. It was left untouched, and kapdesk will not open it: put back the record from a backup, or move the file away to start a new, empty record.</source>
+        <translation>la base de datos en {path} {why}. No se modificó, y kapdesk no la abrirá: restaure el registro desde una copia de seguridad, o mueva el archivo a otro lugar para empezar un registro nuevo y vacío.</translation>
+    </message>
+    <message>
+        <source>the database at {path} {why}. It could not be moved aside ({error}): it was left as it was, and kapdesk will not open it.</source>
+        <translation>la base de datos en {path} {why}. No se pudo apartar ({error}): se dejó como estaba, y kapdesk no la abrirá.</translation>
+    </message>
+    <message>
+        <source>the database at {path} {why}. Nothing was written to it: it was moved, with the files beside it, to {folder}, where README.txt says what to do.</source>
+        <translation>la base de datos en {path} {why}. No se escribió nada en ella: se movió, con los archivos que la acompañan, a {folder}, donde README.txt explica qué hacer.</translation>
+    </message>
+    <message>
+        <source>the record that was at {path} was set aside in {folder} (README.txt there says why). kapdesk does not start a new, empty record in its place until {hold} in that folder is deleted.</source>
+        <translation>el registro que estaba en {path} se apartó en {folder} (README.txt allí explica por qué). kapdesk no empieza un registro nuevo y vacío en su lugar hasta que se borre {hold} en esa carpeta.</translation>
+    </message>
+    <message>
+        <source>the database at {path} is encrypted; kapdesk opens an encrypted database only as its data folder's own. It was left untouched.</source>
+        <translation>la base de datos en {path} está cifrada; kapdesk solo abre una base de datos cifrada si es la de su propia carpeta de datos. No se modificó.</translation>
+    </message>
+    <message>
+        <source>is missing, but a WAL of it was found beside where it should be</source>
+        <translation>no está, pero se encontró un WAL suyo junto a donde debería estar</translation>
+    </message>
+    <message>
+        <source>is an empty file (0 bytes): what it held is lost from it</source>
+        <translation>es un archivo vacío (0 bytes): lo que contenía se ha perdido</translation>
+    </message>
+    <message>
+        <source>is damaged or not a kapdesk database: its first bytes are not those of a SQLite file (zeroed or overwritten), and it does not look encrypted either</source>
+        <translation>está dañada o no es una base de datos de kapdesk: sus primeros bytes no son los de un archivo SQLite (puestos a cero o sobrescritos), y tampoco parece cifrada</translation>
+    </message>
+    <message>
+        <source>is damaged: it is not made of whole pages (cut short?)</source>
+        <translation>está dañada: no está hecha de páginas completas (¿cortada?)</translation>
+    </message>
+    <message>
+        <source>is not the file its WAL (the file of its latest changes) was written on: an older copy put back in its place? Merging them would falsify the record</source>
+        <translation>no es el archivo sobre el que se escribió su WAL (el archivo de sus últimos cambios): ¿una copia anterior puesta en su lugar? Unirlos falsearía el registro</translation>
+    </message>
+    <message>
+        <source>has a WAL beside it (the file of its latest changes) that another database wrote: merging it would replace records</source>
+        <translation>tiene al lado un WAL (el archivo de sus últimos cambios) que escribió otra base de datos: unirlo reemplazaría registros</translation>
+    </message>
+    <message>
+        <source>has a WAL beside it (the file of its latest changes) that does not belong to it (merged into a copy, {problem}): merging it would replace records</source>
+        <translation>tiene al lado un WAL (el archivo de sus últimos cambios) que no le pertenece (unido a una copia, {problem}): unirlo reemplazaría registros</translation>
+    </message>
+    <message>
+        <source>is damaged (SQLite's check says: {problem})</source>
+        <translation>está dañada (la revisión de SQLite dice: {problem})</translation>
+    </message>
+    <message>
+        <source>SQLCipher is not installed with this kapdesk (the sqlcipher3-binary package; its wheels are for Linux on x86_64)</source>
+        <translation>SQLCipher no está instalado con este kapdesk (el paquete sqlcipher3-binary; sus wheels son para Linux en x86_64)</translation>
+    </message>
+    <message>
+        <source>A passphrase has at least {shortest} characters.</source>
+        <translation>Una frase de contraseña tiene al menos {shortest} caracteres.</translation>
+    </message>
+    <message>
+        <source>A passphrase of so few different characters is too easy to guess.</source>
+        <translation>Una frase de contraseña con tan pocos caracteres distintos es demasiado fácil de adivinar.</translation>
+    </message>
+    <message>
+        <source>the outbox {path} cannot be used: {error}</source>
+        <translation>no se puede usar la bandeja de salida {path}: {error}</translation>
+    </message>
+    <message>
+        <source>the outbox {path} cannot be written: {error}</source>
+        <translation>no se puede escribir en la bandeja de salida {path}: {error}</translation>
+    </message>
+    <message>
+        <source>the outbox {path} cannot be read: {error}</source>
+        <translation>no se puede leer la bandeja de salida {path}: {error}</translation>
+    </message>
+    <message>
+        <source>the lock file {path} cannot be made ({error}): kapdesk cannot make sure it is the only one writing to the database</source>
+        <translation>no se puede crear el archivo de bloqueo {path} ({error}): kapdesk no puede asegurarse de ser el único que escribe en la base de datos</translation>
+    </message>
+    <message>
+        <source>the lock file {path} cannot be locked ({error})</source>
+        <translation>no se puede bloquear el archivo de bloqueo {path} ({error})</translation>
+    </message>
+    <message>
+        <source>the database {path} is in use by another kapdesk ({who}): only one kapdesk may write to it at a time. Use that kapdesk's window, or close it and try again</source>
+        <translation>la base de datos {path} está en uso por otro kapdesk ({who}): solo un kapdesk puede escribir en ella a la vez. Use la ventana de ese kapdesk, o ciérrelo e inténtelo de nuevo</translation>
+    </message>
+    <message>
+        <source>a process</source>
+        <translation>un proceso</translation>
+    </message>
+    <message>
+        <source>a process on {host}</source>
+        <translation>un proceso en {host}</translation>
+    </message>
+    <message>
+        <source>process {pid}</source>
+        <translation>proceso {pid}</translation>
+    </message>
+    <message>
+        <source>process {pid} on {host}</source>
+        <translation>proceso {pid} en {host}</translation>
+    </message>
+    <message>
+        <source>another process</source>
+        <translation>otro proceso</translation>
     </message>
 </context>
 <context>

@@ -993,6 +993,45 @@
     </message>
 </context>
 <context>
+    <name>DataFolder</name>
+    <message>
+        <source>user {uid}</source>
+        <translation>utilisateur {uid}</translation>
+    </message>
+    <message>
+        <source>this account</source>
+        <translation>ce compte</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} is not a folder (a file has its name). IT support: move that file away, or start kapdesk with --data-dir elsewhere.</source>
+        <translation>Le dossier de données {folder} n'est pas un dossier (un fichier porte son nom). Support informatique : déplacez ce fichier, ou lancez kapdesk avec --data-dir ailleurs.</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} cannot be opened: this account ({user}) is not allowed into it, so kapdesk cannot read or write its records. IT support: give {user} access to it (it should belong to {user}, readable by {user} only), or start kapdesk as the account that owns it.</source>
+        <translation>Le dossier de données {folder} ne peut pas être ouvert : ce compte ({user}) n'a pas le droit d'y entrer, donc kapdesk ne peut ni lire ni écrire ses dossiers. Support informatique : donnez-en l'accès à {user} (il doit appartenir à {user} et n'être lisible que par {user}), ou lancez kapdesk avec le compte qui en est propriétaire.</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} cannot be read: {error}.</source>
+        <translation>Le dossier de données {folder} ne peut pas être lu : {error}.</translation>
+    </message>
+    <message>
+        <source>The disk holding kapdesk's data folder {folder} is read-only (mounted read-only, write-protected, or switched to read-only after a disk error): nothing new can be recorded, so kapdesk does not open. IT support: make that disk writable again (check it for errors first), then press Try again.</source>
+        <translation>Le disque qui contient le dossier de données de kapdesk {folder} est en lecture seule (monté en lecture seule, protégé en écriture, ou passé en lecture seule après une erreur de disque) : rien de nouveau ne peut être enregistré, donc kapdesk ne s'ouvre pas. Support informatique : rendez ce disque de nouveau accessible en écriture (vérifiez d'abord ses erreurs), puis appuyez sur Réessayer.</translation>
+    </message>
+    <message>
+        <source>The disk holding kapdesk's data folder {folder} is full: there is no room to record a session, so kapdesk does not open. Free space on that disk (IT support can: old downloads, the trash; never the files in the data folder), then press Try again.</source>
+        <translation>Le disque qui contient le dossier de données de kapdesk {folder} est plein : il n'y a plus de place pour enregistrer une séance, donc kapdesk ne s'ouvre pas. Libérez de l'espace sur ce disque (le support informatique peut le faire : anciens téléchargements, la corbeille ; jamais les fichiers du dossier de données), puis appuyez sur Réessayer.</translation>
+    </message>
+    <message>
+        <source>This account ({user}) may not write in the data folder {folder}: nothing new can be recorded, so kapdesk does not open. IT support: give {user} write access to the folder and the files in it, then press Try again.</source>
+        <translation>Ce compte ({user}) n'a pas le droit d'écrire dans le dossier de données {folder} : rien de nouveau ne peut être enregistré, donc kapdesk ne s'ouvre pas. Support informatique : donnez à {user} le droit d'écrire dans le dossier et ses fichiers, puis appuyez sur Réessayer.</translation>
+    </message>
+    <message>
+        <source>Nothing can be written in the data folder {folder}: {error}. IT support: check the disk and the folder, then press Try again.</source>
+        <translation>Rien ne peut être écrit dans le dossier de données {folder} : {error}. Support informatique : vérifiez le disque et le dossier, puis appuyez sur Réessayer.</translation>
+    </message>
+</context>
+<context>
     <name>Discharge</name>
     <message>
         <source>Vital signs</source>
@@ -2751,6 +2790,13 @@
     <message numerus="yes">
         <source>%n sound under the clinic's loudness (up to {most} LU)|%n sounds under the clinic's loudness (up to {most} LU)</source>
         <translation><numerusform>%n son sous le niveau sonore de la clinique (jusqu'à {most} LU)</numerusform><numerusform>%n sons sous le niveau sonore de la clinique (jusqu'à {most} LU)</numerusform></translation></message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Practice does not start at login: set autostart in kapdesk without --practice.</source>
+        <translation>L'entraînement ne démarre pas à l'ouverture de session : configurez le démarrage automatique dans kapdesk sans --practice.</translation>
+    </message>
 </context>
 <context>
     <name>Measuring</name>
@@ -5222,6 +5268,33 @@
     </message>
 </context>
 <context>
+    <name>Start</name>
+    <message>
+        <source>Another kapdesk took the data folder {folder} meanwhile: use its window, or close it and try again.</source>
+        <translation>Un autre kapdesk a pris entre-temps le dossier de données {folder} : utilisez sa fenêtre, ou fermez-le et réessayez.</translation>
+    </message>
+    <message>
+        <source>The record is encrypted. Type its passphrase to open it.</source>
+        <translation>Le dossier est chiffré. Saisissez sa phrase secrète pour l'ouvrir.</translation>
+    </message>
+    <message>
+        <source>{reason}. Try again.</source>
+        <translation>{reason}. Réessayez.</translation>
+    </message>
+    <message>
+        <source>kapdesk met an unexpected problem while opening its records ({name}).</source>
+        <translation>kapdesk a rencontré un problème inattendu en ouvrant ses dossiers ({name}).</translation>
+    </message>
+    <message>
+        <source>kapdesk cannot write its lock file in its data folder {folder}. IT support: check the folder and its disk, then press Try again.</source>
+        <translation>kapdesk ne peut pas écrire son fichier de verrou dans son dossier de données {folder}. Support informatique : vérifiez le dossier et son disque, puis appuyez sur Réessayer.</translation>
+    </message>
+    <message>
+        <source>This kapdesk was started with a password in its --db URL, which an autostart entry would keep in plain text: set autostart with kapdesk install-desktop and a URL without the password.</source>
+        <translation>Ce kapdesk a été lancé avec un mot de passe dans son URL --db, qu'une entrée de démarrage automatique garderait en clair : configurez le démarrage automatique avec kapdesk install-desktop et une URL sans le mot de passe.</translation>
+    </message>
+</context>
+<context>
     <name>StartView</name>
     <message>
         <source>Opening the record…</source>
@@ -5476,6 +5549,250 @@
     <message>
         <source>Soundtracks cannot be read</source>
         <translation>Les bandes sonores ne peuvent pas être lues</translation>
+    </message>
+    <message>
+        <source>cannot use the database file {path}: {error}</source>
+        <translation>impossible d'utiliser le fichier de base de données {path} : {error}</translation>
+    </message>
+    <message>
+        <source>kapdesk cannot talk to {kind}: {error}</source>
+        <translation>kapdesk ne peut pas communiquer avec {kind} : {error}</translation>
+    </message>
+    <message>
+        <source>the database has no identity (its schema is incomplete)</source>
+        <translation>la base de données n'a pas d'identité (son schéma est incomplet)</translation>
+    </message>
+    <message>
+        <source>the database was written by a newer kapdesk (schema {revision}); this version knows schemas up to {head}. It was left untouched: update kapdesk.</source>
+        <translation>la base de données a été écrite par un kapdesk plus récent (schéma {revision}) ; cette version connaît les schémas jusqu'à {head}. Elle n'a pas été modifiée : mettez kapdesk à jour.</translation>
+    </message>
+    <message>
+        <source>{table} ({before} rows before, {after} after)</source>
+        <translation>{table} ({before} lignes avant, {after} après)</translation>
+    </message>
+    <message>
+        <source>the database upgrade would have lost rows of {tables}; it was not made and the database is as it was. Keep kapdesk's older version and call IT</source>
+        <translation>la mise à jour de la base de données aurait perdu des lignes de {tables} ; elle n'a pas été faite et la base de données est restée telle quelle. Gardez l'ancienne version de kapdesk et appelez le support informatique</translation>
+    </message>
+    <message>
+        <source>the database holds tables kapdesk did not make ({tables}): it is not a kapdesk record. It was left untouched.</source>
+        <translation>la base de données contient des tables que kapdesk n'a pas créées ({tables}) : ce n'est pas un dossier kapdesk. Elle n'a pas été modifiée.</translation>
+    </message>
+    <message>
+        <source>the database holds records ({table}) but no schema version: kapdesk cannot tell what made it. It was left untouched.</source>
+        <translation>la base de données contient des enregistrements ({table}) mais aucune version de schéma : kapdesk ne peut pas savoir ce qui l'a créée. Elle n'a pas été modifiée.</translation>
+    </message>
+    <message>
+        <source>cannot use the database at {where}: {error}</source>
+        <translation>impossible d'utiliser la base de données {where} : {error}</translation>
+    </message>
+    <message>
+        <source>the database at {where} cannot be reached. It was left untouched.</source>
+        <translation>la base de données {where} est injoignable. Elle n'a pas été modifiée.</translation>
+    </message>
+    <message>
+        <source>the database at {where} holds no kapdesk records yet. It was left untouched.</source>
+        <translation>la base de données {where} ne contient encore aucun dossier kapdesk. Elle n'a pas été modifiée.</translation>
+    </message>
+    <message>
+        <source>the database at {where} is damaged or not a kapdesk database. It was left untouched.</source>
+        <translation>la base de données {where} est endommagée ou n'est pas une base de données kapdesk. Elle n'a pas été modifiée.</translation>
+    </message>
+    <message>
+        <source>the database at {where} has become read-only. It was left untouched.</source>
+        <translation>la base de données {where} est passée en lecture seule. Elle n'a pas été modifiée.</translation>
+    </message>
+    <message>
+        <source>the database at {where} is on a full disk. It was left untouched.</source>
+        <translation>la base de données {where} est sur un disque plein. Elle n'a pas été modifiée.</translation>
+    </message>
+    <message>
+        <source>the database at {where} is busy. It was left untouched.</source>
+        <translation>la base de données {where} est occupée. Elle n'a pas été modifiée.</translation>
+    </message>
+    <message>
+        <source>kapdesk's full check found the record file {path} damaged ({problem}). Keep kapdesk open and call IT: the record must be restored from a backup.</source>
+        <translation>la vérification complète de kapdesk a trouvé le fichier du dossier {path} endommagé ({problem}). Gardez kapdesk ouvert et appelez le support informatique : le dossier doit être restauré depuis une sauvegarde.</translation>
+    </message>
+    <message>
+        <source>cannot use the data folder {folder}: {error}</source>
+        <translation>impossible d'utiliser le dossier de données {folder} : {error}</translation>
+    </message>
+    <message>
+        <source>the database at {path} is encrypted, and {problem}</source>
+        <translation>la base de données {path} est chiffrée, et {problem}</translation>
+    </message>
+    <message>
+        <source>the database at {path} is encrypted: its passphrase is needed</source>
+        <translation>la base de données {path} est chiffrée : sa phrase secrète est nécessaire</translation>
+    </message>
+    <message>
+        <source>that passphrase does not open the database (or the file is damaged)</source>
+        <translation>cette phrase secrète n'ouvre pas la base de données (ou le fichier est endommagé)</translation>
+    </message>
+    <message>
+        <source>not a database URL: {url}</source>
+        <translation>ce n'est pas une URL de base de données : {url}</translation>
+    </message>
+    <message>
+        <source>not a database URL: {url} (is the port a number, and is an IPv6 address closed with ']'?)</source>
+        <translation>ce n'est pas une URL de base de données : {url} (le port est-il un nombre, et l'adresse IPv6 est-elle fermée par ']' ?)</translation>
+    </message>
+    <message>
+        <source>the port {port} in {url} is not between 1 and {highest}</source>
+        <translation>le port {port} de {url} n'est pas compris entre 1 et {highest}</translation>
+    </message>
+    <message>
+        <source>kapdesk cannot talk to {kind}: there is no such database kind or driver (for a clinic server use postgresql://…)</source>
+        <translation>kapdesk ne peut pas communiquer avec {kind} : ce type de base de données ou ce pilote n'existe pas (pour un serveur de la clinique, utilisez postgresql://…)</translation>
+    </message>
+    <message>
+        <source>the driver for {kind} is not installed on this PC (for a clinic server use postgresql://…)</source>
+        <translation>le pilote pour {kind} n'est pas installé sur ce PC (pour un serveur de la clinique, utilisez postgresql://…)</translation>
+    </message>
+    <message>
+        <source>an SQLite database in memory keeps nothing once kapdesk closes: give a file (sqlite:////path/to/kapdesk.sqlite3), or leave --db out to use the data folder</source>
+        <translation>une base de données SQLite en mémoire ne garde rien une fois kapdesk fermé : indiquez un fichier (sqlite:////path/to/kapdesk.sqlite3), ou omettez --db pour utiliser le dossier de données</translation>
+    </message>
+    <message>
+        <source>kapdesk takes an SQLite database as a path, not a file: URI: give {url}</source>
+        <translation>kapdesk prend une base de données SQLite sous forme de chemin, pas d'URI file: : indiquez {url}</translation>
+    </message>
+    <message>
+        <source>the database path {path} holds a NUL character</source>
+        <translation>le chemin de la base de données {path} contient un caractère NUL</translation>
+    </message>
+    <message>
+        <source>cannot use {path} as a database: {error}</source>
+        <translation>impossible d'utiliser {path} comme base de données : {error}</translation>
+    </message>
+    <message>
+        <source>cannot use {path} as a database: it is not a regular file (a device, a pipe or a folder); kapdesk has left it as it was</source>
+        <translation>impossible d'utiliser {path} comme base de données : ce n'est pas un fichier ordinaire (un périphérique, un tube ou un dossier) ; kapdesk l'a laissé tel quel</translation>
+    </message>
+    <message>
+        <source>cannot create the database {path}: the folder {folder} does not exist (kapdesk does not create folders for --db)</source>
+        <translation>impossible de créer la base de données {path} : le dossier {folder} n'existe pas (kapdesk ne crée pas de dossiers pour --db)</translation>
+    </message>
+    <message>
+        <source>a clinic server is PostgreSQL: postgresql://user@server/database</source>
+        <translation>un serveur de la clinique est PostgreSQL : postgresql://user@server/database</translation>
+    </message>
+    <message>
+        <source>the URL names no server or no database</source>
+        <translation>l'URL n'indique aucun serveur ou aucune base de données</translation>
+    </message>
+    <message>
+        <source>the clinic server cannot be used: {problem}</source>
+        <translation>impossible d'utiliser le serveur de la clinique : {problem}</translation>
+    </message>
+    <message>
+        <source>the database at {path} {why}. It was left untouched, and kapdesk will not open it: put back the record from a backup, or move the file away to start a new, empty record.</source>
+        <translation>la base de données {path} {why}. Elle n'a pas été modifiée, et kapdesk ne l'ouvrira pas : restaurez le dossier depuis une sauvegarde, ou déplacez le fichier pour commencer un nouveau dossier vide.</translation>
+    </message>
+    <message>
+        <source>the database at {path} {why}. It could not be moved aside ({error}): it was left as it was, and kapdesk will not open it.</source>
+        <translation>la base de données {path} {why}. Elle n'a pas pu être mise de côté ({error}) : elle a été laissée telle quelle, et kapdesk ne l'ouvrira pas.</translation>
+    </message>
+    <message>
+        <source>the database at {path} {why}. Nothing was written to it: it was moved, with the files beside it, to {folder}, where README.txt says what to do.</source>
+        <translation>la base de données {path} {why}. Rien n'y a été écrit : elle a été déplacée, avec les fichiers à côté d'elle, vers {folder}, où README.txt explique quoi faire.</translation>
+    </message>
+    <message>
+        <source>the record that was at {path} was set aside in {folder} (README.txt there says why). kapdesk does not start a new, empty record in its place until {hold} in that folder is deleted.</source>
+        <translation>le dossier qui se trouvait en {path} a été mis de côté dans {folder} (README.txt y explique pourquoi). kapdesk ne commence pas de nouveau dossier vide à sa place tant que {hold} n'est pas supprimé de ce dossier.</translation>
+    </message>
+    <message>
+        <source>the database at {path} is encrypted; kapdesk opens an encrypted database only as its data folder's own. It was left untouched.</source>
+        <translation>la base de données {path} est chiffrée ; kapdesk n'ouvre une base de données chiffrée que si c'est celle de son propre dossier de données. Elle n'a pas été modifiée.</translation>
+    </message>
+    <message>
+        <source>is missing, but a WAL of it was found beside where it should be</source>
+        <translation>est introuvable, mais un WAL de celle-ci a été trouvé à l'endroit où elle devrait être</translation>
+    </message>
+    <message>
+        <source>is an empty file (0 bytes): what it held is lost from it</source>
+        <translation>est un fichier vide (0 octet) : ce qu'elle contenait y est perdu</translation>
+    </message>
+    <message>
+        <source>is damaged or not a kapdesk database: its first bytes are not those of a SQLite file (zeroed or overwritten), and it does not look encrypted either</source>
+        <translation>est endommagée ou n'est pas une base de données kapdesk : ses premiers octets ne sont pas ceux d'un fichier SQLite (mis à zéro ou écrasés), et elle ne semble pas non plus chiffrée</translation>
+    </message>
+    <message>
+        <source>is damaged: it is not made of whole pages (cut short?)</source>
+        <translation>est endommagée : elle n'est pas faite de pages entières (tronquée ?)</translation>
+    </message>
+    <message>
+        <source>is not the file its WAL (the file of its latest changes) was written on: an older copy put back in its place? Merging them would falsify the record</source>
+        <translation>n'est pas le fichier sur lequel son WAL (le fichier de ses dernières modifications) a été écrit : une copie plus ancienne remise à sa place ? Les fusionner falsifierait le dossier</translation>
+    </message>
+    <message>
+        <source>has a WAL beside it (the file of its latest changes) that another database wrote: merging it would replace records</source>
+        <translation>a à côté d'elle un WAL (le fichier de ses dernières modifications) écrit par une autre base de données : le fusionner remplacerait des enregistrements</translation>
+    </message>
+    <message>
+        <source>has a WAL beside it (the file of its latest changes) that does not belong to it (merged into a copy, {problem}): merging it would replace records</source>
+        <translation>a à côté d'elle un WAL (le fichier de ses dernières modifications) qui ne lui appartient pas (fusionné dans une copie, {problem}) : le fusionner remplacerait des enregistrements</translation>
+    </message>
+    <message>
+        <source>is damaged (SQLite's check says: {problem})</source>
+        <translation>est endommagée (la vérification de SQLite indique : {problem})</translation>
+    </message>
+    <message>
+        <source>SQLCipher is not installed with this kapdesk (the sqlcipher3-binary package; its wheels are for Linux on x86_64)</source>
+        <translation>SQLCipher n'est pas installé avec ce kapdesk (le paquet sqlcipher3-binary ; ses wheels sont pour Linux sur x86_64)</translation>
+    </message>
+    <message>
+        <source>A passphrase has at least {shortest} characters.</source>
+        <translation>Une phrase secrète compte au moins {shortest} caractères.</translation>
+    </message>
+    <message>
+        <source>A passphrase of so few different characters is too easy to guess.</source>
+        <translation>Une phrase secrète avec si peu de caractères différents est trop facile à deviner.</translation>
+    </message>
+    <message>
+        <source>the outbox {path} cannot be used: {error}</source>
+        <translation>la file d'attente {path} ne peut pas être utilisée : {error}</translation>
+    </message>
+    <message>
+        <source>the outbox {path} cannot be written: {error}</source>
+        <translation>la file d'attente {path} ne peut pas être écrite : {error}</translation>
+    </message>
+    <message>
+        <source>the outbox {path} cannot be read: {error}</source>
+        <translation>la file d'attente {path} ne peut pas être lue : {error}</translation>
+    </message>
+    <message>
+        <source>the lock file {path} cannot be made ({error}): kapdesk cannot make sure it is the only one writing to the database</source>
+        <translation>le fichier de verrou {path} ne peut pas être créé ({error}) : kapdesk ne peut pas s'assurer d'être le seul à écrire dans la base de données</translation>
+    </message>
+    <message>
+        <source>the lock file {path} cannot be locked ({error})</source>
+        <translation>le fichier de verrou {path} ne peut pas être verrouillé ({error})</translation>
+    </message>
+    <message>
+        <source>the database {path} is in use by another kapdesk ({who}): only one kapdesk may write to it at a time. Use that kapdesk's window, or close it and try again</source>
+        <translation>la base de données {path} est utilisée par un autre kapdesk ({who}) : un seul kapdesk peut y écrire à la fois. Utilisez la fenêtre de ce kapdesk, ou fermez-le et réessayez</translation>
+    </message>
+    <message>
+        <source>a process</source>
+        <translation>un processus</translation>
+    </message>
+    <message>
+        <source>a process on {host}</source>
+        <translation>un processus sur {host}</translation>
+    </message>
+    <message>
+        <source>process {pid}</source>
+        <translation>processus {pid}</translation>
+    </message>
+    <message>
+        <source>process {pid} on {host}</source>
+        <translation>processus {pid} sur {host}</translation>
+    </message>
+    <message>
+        <source>another process</source>
+        <translation>un autre processus</translation>
     </message>
 </context>
 <context>
