@@ -14,7 +14,14 @@ import re
 from pathlib import Path
 from urllib.parse import unquote_to_bytes
 
-from kapdesk.core.playlists import FOLDER_NOT_FILE, MISSING_FILE, RELATIVE, STREAM_URL
+from kapdesk.core.playlists import (
+    FOLDER_NOT_FILE,
+    MISSING_FILE,
+    NETWORK_PATH,
+    RELATIVE,
+    STREAM_URL,
+    WINDOWS_PATH,
+)
 
 #: Whether this computer is Windows, whose paths and file names follow their own rules.
 ON_WINDOWS = os.name == "nt"
@@ -79,11 +86,11 @@ def _windows_problem(location: str) -> str | None:
     """Why a Windows path cannot be opened here (on a computer that is not Windows)."""
     if location.startswith("\\\\"):
         server = location[2:].split("\\", 1)[0]
-        return f"a Windows network path (\\\\{server}\\…) that this computer cannot open"
+        return NETWORK_PATH.format(path=f"\\\\{server}\\…")
     if drive := _DRIVE.match(location):
-        return f"a Windows path ({drive.group(1).upper()}:\\…) that does not exist on this computer"
+        return WINDOWS_PATH.format(path=f"{drive.group(1).upper()}:\\…")
     if location.startswith("\\"):
-        return "a Windows path (\\…) that does not exist on this computer"
+        return WINDOWS_PATH.format(path="\\…")
     return None
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from kapdesk.core.said_again import said_again
 from kapdesk.core.words import QT_TRANSLATE_NOOP
 
 
@@ -38,6 +39,13 @@ RELATIVE = QT_TRANSLATE_NOOP(
     "Playlists", "a relative path, and the playlist has no folder to find it from"
 )
 FOLDER_NOT_FILE = QT_TRANSLATE_NOOP("Playlists", "a folder, not a file: {folder}")
+# A Windows path in a playlist, on a PC that is not Windows: the path shown as written.
+NETWORK_PATH = QT_TRANSLATE_NOOP(
+    "Playlists", "a Windows network path ({path}) that this computer cannot open"
+)
+WINDOWS_PATH = QT_TRANSLATE_NOOP(
+    "Playlists", "a Windows path ({path}) that does not exist on this computer"
+)
 NOT_FOUND = QT_TRANSLATE_NOOP("Playlists", "not found")
 _FIXED = {str(problem): problem for problem in (STREAM_URL, RELATIVE, NOT_FOUND)}
 _FOLDER_START = "a folder, not a file: "
@@ -52,7 +60,7 @@ def problem_words(problem: str) -> str:
         return MISSING_FILE.format(path=problem.removeprefix(MISSING))
     if problem.startswith(_FOLDER_START):
         return FOLDER_NOT_FILE.format(folder=problem.removeprefix(_FOLDER_START))
-    return problem
+    return said_again(problem, (NETWORK_PATH, WINDOWS_PATH))
 
 
 @dataclass(frozen=True)

@@ -3276,6 +3276,14 @@
         <translation>una carpeta, no un archivo: {folder}</translation>
     </message>
     <message>
+        <source>a Windows network path ({path}) that this computer cannot open</source>
+        <translation>una ruta de red de Windows ({path}) que este equipo no puede abrir</translation>
+    </message>
+    <message>
+        <source>a Windows path ({path}) that does not exist on this computer</source>
+        <translation>una ruta de Windows ({path}) que no existe en este equipo</translation>
+    </message>
+    <message>
         <source>not found</source>
         <translation>no encontrado</translation>
     </message>

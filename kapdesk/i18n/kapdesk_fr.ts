@@ -3276,6 +3276,14 @@
         <translation>un dossier, pas un fichier : {folder}</translation>
     </message>
     <message>
+        <source>a Windows network path ({path}) that this computer cannot open</source>
+        <translation>un chemin réseau Windows ({path}) que cet ordinateur ne peut pas ouvrir</translation>
+    </message>
+    <message>
+        <source>a Windows path ({path}) that does not exist on this computer</source>
+        <translation>un chemin Windows ({path}) qui n'existe pas sur cet ordinateur</translation>
+    </message>
+    <message>
         <source>not found</source>
         <translation>introuvable</translation>
     </message>

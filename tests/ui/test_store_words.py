@@ -83,3 +83,15 @@ def test_why_the_board_cannot_read_is_said_in_french(language: Language) -> None
     assert translated(busy) == (
         "Le tableau de la clinique ne peut pas lire la base de données : elle est occupée."
     )
+
+
+def test_a_windows_path_in_a_playlist_is_said_in_spanish_as_kept(language: Language) -> None:
+    from kapdesk.core.playlist_locations import _windows_problem  # noqa: PLC0415
+    from kapdesk.ui.library_tracks import problem_said  # noqa: PLC0415
+
+    kept = _windows_problem(r"\\clinic-nas\music\rain.mp3")
+    assert kept == r"a Windows network path (\\clinic-nas\…) that this computer cannot open"
+    language.speak("es")
+    assert translated(problem_said(str(kept))) == (  # read back from the library as plain text
+        r"una ruta de red de Windows (\\clinic-nas\…) que este equipo no puede abrir"
+    )
