@@ -300,58 +300,45 @@ def coverage(soundtrack: Soundtrack, protocol: Protocol) -> list[Coverage]:
 
 
 # What :func:`music_outlook` says, one template per sentence: when the music runs out (this
-# phase or a later one, in minutes or under a minute), with no tracks of unknown length, one, or
-# more (``{count}`` of them).
-_OUTLOOK: dict[tuple[bool, bool, int], Template] = {
-    (True, False, 0): QT_TRANSLATE_NOOP(
+# phase or a later one, in minutes or under a minute), and whether tracks of unknown length
+# remain (counted words: each language says one and many its own way).
+_OUTLOOK: dict[tuple[bool, bool, bool], Template] = {
+    (True, False, False): QT_TRANSLATE_NOOP(
         "MusicOutlook", "The music runs out {minutes} before this phase ends"
     ),
-    (True, False, 1): QT_TRANSLATE_NOOP(
+    (True, False, True): QT_TRANSLATE_NOOP(
         "MusicOutlook",
-        "The music runs out {minutes} before this phase ends (1 track of unknown length)",
+        "The music runs out {minutes} before this phase ends (%n track of unknown length)|"
+        "The music runs out {minutes} before this phase ends (%n tracks of unknown length)",
     ),
-    (True, False, 2): QT_TRANSLATE_NOOP(
-        "MusicOutlook",
-        "The music runs out {minutes} before this phase ends ({count} tracks of unknown length)",
-    ),
-    (True, True, 0): QT_TRANSLATE_NOOP(
+    (True, True, False): QT_TRANSLATE_NOOP(
         "MusicOutlook", "The music runs out under a minute before this phase ends"
     ),
-    (True, True, 1): QT_TRANSLATE_NOOP(
+    (True, True, True): QT_TRANSLATE_NOOP(
         "MusicOutlook",
-        "The music runs out under a minute before this phase ends (1 track of unknown length)",
+        "The music runs out under a minute before this phase ends (%n track of unknown length)|"
+        "The music runs out under a minute before this phase ends (%n tracks of unknown length)",
     ),
-    (True, True, 2): QT_TRANSLATE_NOOP(
-        "MusicOutlook",
-        "The music runs out under a minute before this phase ends "
-        "({count} tracks of unknown length)",
-    ),
-    (False, False, 0): QT_TRANSLATE_NOOP(
+    (False, False, False): QT_TRANSLATE_NOOP(
         "MusicOutlook", "Enough music for this phase; it runs out {minutes} before {phase} ends"
     ),
-    (False, False, 1): QT_TRANSLATE_NOOP(
+    (False, False, True): QT_TRANSLATE_NOOP(
         "MusicOutlook",
         "Enough music for this phase; it runs out {minutes} before {phase} ends "
-        "(1 track of unknown length)",
-    ),
-    (False, False, 2): QT_TRANSLATE_NOOP(
-        "MusicOutlook",
+        "(%n track of unknown length)|"
         "Enough music for this phase; it runs out {minutes} before {phase} ends "
-        "({count} tracks of unknown length)",
+        "(%n tracks of unknown length)",
     ),
-    (False, True, 0): QT_TRANSLATE_NOOP(
+    (False, True, False): QT_TRANSLATE_NOOP(
         "MusicOutlook",
         "Enough music for this phase; it runs out under a minute before {phase} ends",
     ),
-    (False, True, 1): QT_TRANSLATE_NOOP(
+    (False, True, True): QT_TRANSLATE_NOOP(
         "MusicOutlook",
         "Enough music for this phase; it runs out under a minute before {phase} ends "
-        "(1 track of unknown length)",
-    ),
-    (False, True, 2): QT_TRANSLATE_NOOP(
-        "MusicOutlook",
+        "(%n track of unknown length)|"
         "Enough music for this phase; it runs out under a minute before {phase} ends "
-        "({count} tracks of unknown length)",
+        "(%n tracks of unknown length)",
     ),
 }
 ENOUGH_MUSIC = QT_TRANSLATE_NOOP("MusicOutlook", "Enough music for this phase")
@@ -384,7 +371,7 @@ def music_outlook(
         short = planned - music
         if short <= 0:
             continue
-        template = _OUTLOOK[place == 0, short < 60, min(unknown, 2)]
+        template = _OUTLOOK[place == 0, short < 60, unknown > 0]
         return template.format(
             minutes=minutes_text(math.ceil(short / 60)), phase=name, count=unknown
         )

@@ -2867,49 +2867,29 @@
         <source>The music runs out {minutes} before this phase ends</source>
         <translation>La música se acaba {minutes} antes de que termine esta fase</translation>
     </message>
-    <message>
-        <source>The music runs out {minutes} before this phase ends (1 track of unknown length)</source>
-        <translation>La música se acaba {minutes} antes de que termine esta fase (1 pista de duración desconocida)</translation>
-    </message>
-    <message>
-        <source>The music runs out {minutes} before this phase ends ({count} tracks of unknown length)</source>
-        <translation>La música se acaba {minutes} antes de que termine esta fase ({count} pistas de duración desconocida)</translation>
-    </message>
+    <message numerus="yes">
+        <source>The music runs out {minutes} before this phase ends (%n track of unknown length)|The music runs out {minutes} before this phase ends (%n tracks of unknown length)</source>
+        <translation><numerusform>La música se acaba {minutes} antes de que termine esta fase (%n pista de duración desconocida)</numerusform><numerusform>La música se acaba {minutes} antes de que termine esta fase (%n pistas de duración desconocida)</numerusform></translation></message>
+    <message numerus="yes">
+        <source>The music runs out under a minute before this phase ends (%n track of unknown length)|The music runs out under a minute before this phase ends (%n tracks of unknown length)</source>
+        <translation><numerusform>La música se acaba menos de un minuto antes de que termine esta fase (%n pista de duración desconocida)</numerusform><numerusform>La música se acaba menos de un minuto antes de que termine esta fase (%n pistas de duración desconocida)</numerusform></translation></message>
+    <message numerus="yes">
+        <source>Enough music for this phase; it runs out {minutes} before {phase} ends (%n track of unknown length)|Enough music for this phase; it runs out {minutes} before {phase} ends (%n tracks of unknown length)</source>
+        <translation><numerusform>Hay música suficiente para esta fase; se acaba {minutes} antes de que termine {phase} (%n pista de duración desconocida)</numerusform><numerusform>Hay música suficiente para esta fase; se acaba {minutes} antes de que termine {phase} (%n pistas de duración desconocida)</numerusform></translation></message>
+    <message numerus="yes">
+        <source>Enough music for this phase; it runs out under a minute before {phase} ends (%n track of unknown length)|Enough music for this phase; it runs out under a minute before {phase} ends (%n tracks of unknown length)</source>
+        <translation><numerusform>Hay música suficiente para esta fase; se acaba menos de un minuto antes de que termine {phase} (%n pista de duración desconocida)</numerusform><numerusform>Hay música suficiente para esta fase; se acaba menos de un minuto antes de que termine {phase} (%n pistas de duración desconocida)</numerusform></translation></message>
     <message>
         <source>The music runs out under a minute before this phase ends</source>
         <translation>La música se acaba menos de un minuto antes de que termine esta fase</translation>
-    </message>
-    <message>
-        <source>The music runs out under a minute before this phase ends (1 track of unknown length)</source>
-        <translation>La música se acaba menos de un minuto antes de que termine esta fase (1 pista de duración desconocida)</translation>
-    </message>
-    <message>
-        <source>The music runs out under a minute before this phase ends ({count} tracks of unknown length)</source>
-        <translation>La música se acaba menos de un minuto antes de que termine esta fase ({count} pistas de duración desconocida)</translation>
     </message>
     <message>
         <source>Enough music for this phase; it runs out {minutes} before {phase} ends</source>
         <translation>Hay música suficiente para esta fase; se acaba {minutes} antes de que termine {phase}</translation>
     </message>
     <message>
-        <source>Enough music for this phase; it runs out {minutes} before {phase} ends (1 track of unknown length)</source>
-        <translation>Hay música suficiente para esta fase; se acaba {minutes} antes de que termine {phase} (1 pista de duración desconocida)</translation>
-    </message>
-    <message>
-        <source>Enough music for this phase; it runs out {minutes} before {phase} ends ({count} tracks of unknown length)</source>
-        <translation>Hay música suficiente para esta fase; se acaba {minutes} antes de que termine {phase} ({count} pistas de duración desconocida)</translation>
-    </message>
-    <message>
         <source>Enough music for this phase; it runs out under a minute before {phase} ends</source>
         <translation>Hay música suficiente para esta fase; se acaba menos de un minuto antes de que termine {phase}</translation>
-    </message>
-    <message>
-        <source>Enough music for this phase; it runs out under a minute before {phase} ends (1 track of unknown length)</source>
-        <translation>Hay música suficiente para esta fase; se acaba menos de un minuto antes de que termine {phase} (1 pista de duración desconocida)</translation>
-    </message>
-    <message>
-        <source>Enough music for this phase; it runs out under a minute before {phase} ends ({count} tracks of unknown length)</source>
-        <translation>Hay música suficiente para esta fase; se acaba menos de un minuto antes de que termine {phase} ({count} pistas de duración desconocida)</translation>
     </message>
     <message>
         <source>Enough music for this phase</source>

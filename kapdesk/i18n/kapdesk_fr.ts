@@ -2867,49 +2867,29 @@
         <source>The music runs out {minutes} before this phase ends</source>
         <translation>La musique s'arrête {minutes} avant la fin de cette phase</translation>
     </message>
-    <message>
-        <source>The music runs out {minutes} before this phase ends (1 track of unknown length)</source>
-        <translation>La musique s'arrête {minutes} avant la fin de cette phase (1 morceau de durée inconnue)</translation>
-    </message>
-    <message>
-        <source>The music runs out {minutes} before this phase ends ({count} tracks of unknown length)</source>
-        <translation>La musique s'arrête {minutes} avant la fin de cette phase ({count} morceaux de durée inconnue)</translation>
-    </message>
+    <message numerus="yes">
+        <source>The music runs out {minutes} before this phase ends (%n track of unknown length)|The music runs out {minutes} before this phase ends (%n tracks of unknown length)</source>
+        <translation><numerusform>La musique s'arrête {minutes} avant la fin de cette phase (%n morceau de durée inconnue)</numerusform><numerusform>La musique s'arrête {minutes} avant la fin de cette phase (%n morceaux de durée inconnue)</numerusform></translation></message>
+    <message numerus="yes">
+        <source>The music runs out under a minute before this phase ends (%n track of unknown length)|The music runs out under a minute before this phase ends (%n tracks of unknown length)</source>
+        <translation><numerusform>La musique s'arrête moins d'une minute avant la fin de cette phase (%n morceau de durée inconnue)</numerusform><numerusform>La musique s'arrête moins d'une minute avant la fin de cette phase (%n morceaux de durée inconnue)</numerusform></translation></message>
+    <message numerus="yes">
+        <source>Enough music for this phase; it runs out {minutes} before {phase} ends (%n track of unknown length)|Enough music for this phase; it runs out {minutes} before {phase} ends (%n tracks of unknown length)</source>
+        <translation><numerusform>Assez de musique pour cette phase ; elle s'arrête {minutes} avant la fin de {phase} (%n morceau de durée inconnue)</numerusform><numerusform>Assez de musique pour cette phase ; elle s'arrête {minutes} avant la fin de {phase} (%n morceaux de durée inconnue)</numerusform></translation></message>
+    <message numerus="yes">
+        <source>Enough music for this phase; it runs out under a minute before {phase} ends (%n track of unknown length)|Enough music for this phase; it runs out under a minute before {phase} ends (%n tracks of unknown length)</source>
+        <translation><numerusform>Assez de musique pour cette phase ; elle s'arrête moins d'une minute avant la fin de {phase} (%n morceau de durée inconnue)</numerusform><numerusform>Assez de musique pour cette phase ; elle s'arrête moins d'une minute avant la fin de {phase} (%n morceaux de durée inconnue)</numerusform></translation></message>
     <message>
         <source>The music runs out under a minute before this phase ends</source>
         <translation>La musique s'arrête moins d'une minute avant la fin de cette phase</translation>
-    </message>
-    <message>
-        <source>The music runs out under a minute before this phase ends (1 track of unknown length)</source>
-        <translation>La musique s'arrête moins d'une minute avant la fin de cette phase (1 morceau de durée inconnue)</translation>
-    </message>
-    <message>
-        <source>The music runs out under a minute before this phase ends ({count} tracks of unknown length)</source>
-        <translation>La musique s'arrête moins d'une minute avant la fin de cette phase ({count} morceaux de durée inconnue)</translation>
     </message>
     <message>
         <source>Enough music for this phase; it runs out {minutes} before {phase} ends</source>
         <translation>Assez de musique pour cette phase ; elle s'arrête {minutes} avant la fin de {phase}</translation>
     </message>
     <message>
-        <source>Enough music for this phase; it runs out {minutes} before {phase} ends (1 track of unknown length)</source>
-        <translation>Assez de musique pour cette phase ; elle s'arrête {minutes} avant la fin de {phase} (1 morceau de durée inconnue)</translation>
-    </message>
-    <message>
-        <source>Enough music for this phase; it runs out {minutes} before {phase} ends ({count} tracks of unknown length)</source>
-        <translation>Assez de musique pour cette phase ; elle s'arrête {minutes} avant la fin de {phase} ({count} morceaux de durée inconnue)</translation>
-    </message>
-    <message>
         <source>Enough music for this phase; it runs out under a minute before {phase} ends</source>
         <translation>Assez de musique pour cette phase ; elle s'arrête moins d'une minute avant la fin de {phase}</translation>
-    </message>
-    <message>
-        <source>Enough music for this phase; it runs out under a minute before {phase} ends (1 track of unknown length)</source>
-        <translation>Assez de musique pour cette phase ; elle s'arrête moins d'une minute avant la fin de {phase} (1 morceau de durée inconnue)</translation>
-    </message>
-    <message>
-        <source>Enough music for this phase; it runs out under a minute before {phase} ends ({count} tracks of unknown length)</source>
-        <translation>Assez de musique pour cette phase ; elle s'arrête moins d'une minute avant la fin de {phase} ({count} morceaux de durée inconnue)</translation>
     </message>
     <message>
         <source>Enough music for this phase</source>

@@ -122,6 +122,10 @@ def test_the_music_line_names_tracks_of_unknown_length() -> None:
         music_outlook(playlist, 0, 0, [("Peak", 20 * 60)])
         == "The music runs out 10 min before this phase ends (1 track of unknown length)"
     )
+    two = _playlist("some", 10, None, None)
+    assert music_outlook(two, 0, 0, [("Peak", 20 * 60)]) == (
+        "The music runs out 10 min before this phase ends (2 tracks of unknown length)"
+    )
 
 
 def test_the_json_record_round_trips_and_bad_values_fall_back_safely() -> None:

@@ -74,3 +74,14 @@ def test_a_translator_of_its_own_counts_in_its_language_too() -> None:
     ]
     assert [Words("en")(s) for s in said] == [str(s) for s in said]
     assert translated(said[2]) == "d · s · 2 sessions"  # the window's words did not change
+
+
+def test_the_music_outlook_counts_tracks_of_unknown_length_in_french(language: Language) -> None:
+    from kapdesk.core.soundtrack import _OUTLOOK  # noqa: PLC0415
+
+    counted = _OUTLOOK[True, False, True]
+    language.speak("fr")
+    assert [translated(counted.format(minutes="10 min", phase="", count=n)) for n in (1, 2)] == [
+        "La musique s'arrête 10 min avant la fin de cette phase (1 morceau de durée inconnue)",
+        "La musique s'arrête 10 min avant la fin de cette phase (2 morceaux de durée inconnue)",
+    ]
