@@ -60,8 +60,8 @@ LIMITED_HINT = QT_TRANSLATE_NOOP(
 LOWERED_HINT = QT_TRANSLATE_NOOP(
     "LoudnessWords", "Lowered to the clinic's target of {target} LUFS."
 )
-# The tracks too quiet, one template per how many there are (the first two named, the rest
-# counted: "and 1 more" apart, as French says it differently).
+# The tracks too quiet: one, two named, or two named and the rest counted (counted words: French
+# says "et 1 autre", "et 2 autres").
 QUIET_ONE = QT_TRANSLATE_NOOP(
     "LoudnessWords",
     "1 track is too quiet for the clinic's target of {target} LUFS: "
@@ -69,18 +69,15 @@ QUIET_ONE = QT_TRANSLATE_NOOP(
 )
 QUIET_TWO = QT_TRANSLATE_NOOP(
     "LoudnessWords",
-    "{count} tracks are too quiet for the clinic's target of {target} LUFS: "
-    "“{first}” plays {first_short} LU under it, “{second}” {second_short} LU.",
-)
-QUIET_ONE_MORE = QT_TRANSLATE_NOOP(
-    "LoudnessWords",
-    "{count} tracks are too quiet for the clinic's target of {target} LUFS: "
-    "“{first}” plays {first_short} LU under it, “{second}” {second_short} LU and 1 more.",
+    "{tracks} tracks are too quiet for the clinic's target of {target} LUFS: “{first}” "
+    "plays {first_short} LU under it, “{second}” {second_short} LU.",
 )
 QUIET_MORE = QT_TRANSLATE_NOOP(
     "LoudnessWords",
-    "{count} tracks are too quiet for the clinic's target of {target} LUFS: "
-    "“{first}” plays {first_short} LU under it, “{second}” {second_short} LU and {more} more.",
+    "{tracks} tracks are too quiet for the clinic's target of {target} LUFS: “{first}” "
+    "plays {first_short} LU under it, “{second}” {second_short} LU and %n more.|"
+    "{tracks} tracks are too quiet for the clinic's target of {target} LUFS: “{first}” "
+    "plays {first_short} LU under it, “{second}” {second_short} LU and %n more.",
 )
 # The tracks held down by their peaks, likewise.
 LIMITED_ONE = QT_TRANSLATE_NOOP(
@@ -89,13 +86,10 @@ LIMITED_ONE = QT_TRANSLATE_NOOP(
 LIMITED_TWO = QT_TRANSLATE_NOOP(
     "LoudnessWords", "Held down to keep peaks under {ceiling} dBTP: “{first}”, “{second}”."
 )
-LIMITED_ONE_MORE = QT_TRANSLATE_NOOP(
-    "LoudnessWords",
-    "Held down to keep peaks under {ceiling} dBTP: “{first}”, “{second}” and 1 more.",
-)
 LIMITED_MORE = QT_TRANSLATE_NOOP(
     "LoudnessWords",
-    "Held down to keep peaks under {ceiling} dBTP: “{first}”, “{second}” and {more} more.",
+    "Held down to keep peaks under {ceiling} dBTP: “{first}”, “{second}” and %n more.|"
+    "Held down to keep peaks under {ceiling} dBTP: “{first}”, “{second}” and %n more.",
 )
 
 
@@ -166,7 +160,7 @@ def quiet_notices(tracks: Sequence[tuple[str, Loudness | None]], target: float) 
     if quiet:
         first_title, first = quiet[0]
         values: dict[str, object] = {
-            "count": len(quiet),
+            "tracks": len(quiet),
             "target": signed(target),
             "first": _short(first_title),
             "first_short": f"{first.short_by:.1f}",
@@ -177,8 +171,10 @@ def quiet_notices(tracks: Sequence[tuple[str, Loudness | None]], target: float) 
             second_title, second = quiet[1]
             values |= {"second": _short(second_title), "second_short": f"{second.short_by:.1f}"}
             more = len(quiet) - NAMED_AT_MOST
-            template = QUIET_TWO if more == 0 else QUIET_ONE_MORE if more == 1 else QUIET_MORE
-            said.append(template.format(more=more, **values))
+            if more:
+                said.append(QUIET_MORE.format(count=more, **values))
+            else:
+                said.append(QUIET_TWO.format(**values))
     if limited:
         named = [_short(title) for title in limited[:NAMED_AT_MOST]]
         more = len(limited) - len(named)
@@ -186,10 +182,11 @@ def quiet_notices(tracks: Sequence[tuple[str, Loudness | None]], target: float) 
         if len(named) == 1:
             said.append(LIMITED_ONE.format(ceiling=ceiling, first=named[0]))
         else:
-            template = LIMITED_TWO if more == 0 else LIMITED_ONE_MORE if more == 1 else LIMITED_MORE
-            said.append(
-                template.format(ceiling=ceiling, first=named[0], second=named[1], more=more)
-            )
+            two = {"ceiling": ceiling, "first": named[0], "second": named[1]}
+            if more:
+                said.append(LIMITED_MORE.format(count=more, **two))
+            else:
+                said.append(LIMITED_TWO.format(**two))
     return said
 
 

@@ -229,8 +229,9 @@ NO_MUSIC = QT_TRANSLATE_NOOP("Coverage", "{phases}: no music (bed only)")
 SHORT_ONE = QT_TRANSLATE_NOOP("Coverage", "{phases} is {minutes} short")
 SHORT_MANY = QT_TRANSLATE_NOOP("Coverage", "{phases} are {minutes} short")
 MUSIC_FOR = QT_TRANSLATE_NOOP("Coverage", "{phases}: {music} of music for {planned}")
-UNKNOWN_ONE = QT_TRANSLATE_NOOP("Coverage", "{line} (1 track of unknown length)")
-UNKNOWN_MANY = QT_TRANSLATE_NOOP("Coverage", "{line} ({count} tracks of unknown length)")
+UNKNOWN = QT_TRANSLATE_NOOP(
+    "Coverage", "{line} (%n track of unknown length)|{line} (%n tracks of unknown length)"
+)
 
 
 @dataclass(frozen=True)
@@ -263,10 +264,8 @@ class Coverage:
                 music=minutes_text(round(self.music / 60)),
                 planned=minutes_text(round(self.planned / 60)),
             )
-        if self.unknown_tracks == 1:
-            return UNKNOWN_ONE.format(line=text)
         if self.unknown_tracks:
-            return UNKNOWN_MANY.format(line=text, count=self.unknown_tracks)
+            return UNKNOWN.format(line=text, count=self.unknown_tracks)
         return text
 
 

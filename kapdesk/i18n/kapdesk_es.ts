@@ -983,14 +983,9 @@
         <source>{phases}: {music} of music for {planned}</source>
         <translation>{phases}: {music} de música para {planned}</translation>
     </message>
-    <message>
-        <source>{line} (1 track of unknown length)</source>
-        <translation>{line} (1 pista de duración desconocida)</translation>
-    </message>
-    <message>
-        <source>{line} ({count} tracks of unknown length)</source>
-        <translation>{line} ({count} pistas de duración desconocida)</translation>
-    </message>
+    <message numerus="yes">
+        <source>{line} (%n track of unknown length)|{line} (%n tracks of unknown length)</source>
+        <translation><numerusform>{line} (%n pista de duración desconocida)</numerusform><numerusform>{line} (%n pistas de duración desconocida)</numerusform></translation></message>
 </context>
 <context>
     <name>DataFolder</name>
@@ -2757,17 +2752,15 @@
         <translation>1 pista suena demasiado baja para el objetivo de la clínica de {target} LUFS: «{first}» suena {first_short} LU por debajo.</translation>
     </message>
     <message>
-        <source>{count} tracks are too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU.</source>
-        <translation>{count} pistas suenan demasiado bajas para el objetivo de la clínica de {target} LUFS: «{first}» suena {first_short} LU por debajo, «{second}» {second_short} LU.</translation>
+        <source>{tracks} tracks are too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU.</source>
+        <translation>{tracks} pistas suenan demasiado bajas para el objetivo de la clínica de {target} LUFS: «{first}» suena {first_short} LU por debajo, «{second}» {second_short} LU.</translation>
     </message>
-    <message>
-        <source>{count} tracks are too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU and 1 more.</source>
-        <translation>{count} pistas suenan demasiado bajas para el objetivo de la clínica de {target} LUFS: «{first}» suena {first_short} LU por debajo, «{second}» {second_short} LU y 1 más.</translation>
-    </message>
-    <message>
-        <source>{count} tracks are too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU and {more} more.</source>
-        <translation>{count} pistas suenan demasiado bajas para el objetivo de la clínica de {target} LUFS: «{first}» suena {first_short} LU por debajo, «{second}» {second_short} LU y {more} más.</translation>
-    </message>
+    <message numerus="yes">
+        <source>{tracks} tracks are too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU and %n more.|{tracks} tracks are too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU and %n more.</source>
+        <translation><numerusform>{tracks} pistas suenan demasiado bajas para el objetivo de la clínica de {target} LUFS: «{first}» suena {first_short} LU por debajo, «{second}» {second_short} LU y %n más.</numerusform><numerusform>{tracks} pistas suenan demasiado bajas para el objetivo de la clínica de {target} LUFS: «{first}» suena {first_short} LU por debajo, «{second}» {second_short} LU y %n más.</numerusform></translation></message>
+    <message numerus="yes">
+        <source>Held down to keep peaks under {ceiling} dBTP: “{first}”, “{second}” and %n more.|Held down to keep peaks under {ceiling} dBTP: “{first}”, “{second}” and %n more.</source>
+        <translation><numerusform>Bajadas para mantener los picos por debajo de {ceiling} dBTP: «{first}», «{second}» y %n más.</numerusform><numerusform>Bajadas para mantener los picos por debajo de {ceiling} dBTP: «{first}», «{second}» y %n más.</numerusform></translation></message>
     <message>
         <source>Held down to keep peaks under {ceiling} dBTP: “{first}”.</source>
         <translation>Bajado para mantener los picos por debajo de {ceiling} dBTP: «{first}».</translation>
@@ -2775,14 +2768,6 @@
     <message>
         <source>Held down to keep peaks under {ceiling} dBTP: “{first}”, “{second}”.</source>
         <translation>Bajadas para mantener los picos por debajo de {ceiling} dBTP: «{first}», «{second}».</translation>
-    </message>
-    <message>
-        <source>Held down to keep peaks under {ceiling} dBTP: “{first}”, “{second}” and 1 more.</source>
-        <translation>Bajadas para mantener los picos por debajo de {ceiling} dBTP: «{first}», «{second}» y 1 más.</translation>
-    </message>
-    <message>
-        <source>Held down to keep peaks under {ceiling} dBTP: “{first}”, “{second}” and {more} more.</source>
-        <translation>Bajadas para mantener los picos por debajo de {ceiling} dBTP: «{first}», «{second}» y {more} más.</translation>
     </message>
     <message numerus="yes">
         <source>%n sound not measured (played softer, as the loudest master would be; the library says why)|%n sounds not measured (played softer, as the loudest master would be; the library says why)</source>

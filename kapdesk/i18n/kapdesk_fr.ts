@@ -983,14 +983,9 @@
         <source>{phases}: {music} of music for {planned}</source>
         <translation>{phases} : {music} de musique pour {planned}</translation>
     </message>
-    <message>
-        <source>{line} (1 track of unknown length)</source>
-        <translation>{line} (1 piste de durée inconnue)</translation>
-    </message>
-    <message>
-        <source>{line} ({count} tracks of unknown length)</source>
-        <translation>{line} ({count} pistes de durée inconnue)</translation>
-    </message>
+    <message numerus="yes">
+        <source>{line} (%n track of unknown length)|{line} (%n tracks of unknown length)</source>
+        <translation><numerusform>{line} (%n piste de durée inconnue)</numerusform><numerusform>{line} (%n pistes de durée inconnue)</numerusform></translation></message>
 </context>
 <context>
     <name>DataFolder</name>
@@ -2757,17 +2752,15 @@
         <translation>1 morceau est trop faible pour la cible de la clinique, {target} LUFS : « {first} » est joué {first_short} LU en dessous.</translation>
     </message>
     <message>
-        <source>{count} tracks are too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU.</source>
-        <translation>{count} morceaux sont trop faibles pour la cible de la clinique, {target} LUFS : « {first} » est joué {first_short} LU en dessous, « {second} » {second_short} LU.</translation>
+        <source>{tracks} tracks are too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU.</source>
+        <translation>{tracks} morceaux sont trop faibles pour la cible de la clinique, {target} LUFS : « {first} » est joué {first_short} LU en dessous, « {second} » {second_short} LU.</translation>
     </message>
-    <message>
-        <source>{count} tracks are too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU and 1 more.</source>
-        <translation>{count} morceaux sont trop faibles pour la cible de la clinique, {target} LUFS : « {first} » est joué {first_short} LU en dessous, « {second} » {second_short} LU et 1 autre.</translation>
-    </message>
-    <message>
-        <source>{count} tracks are too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU and {more} more.</source>
-        <translation>{count} morceaux sont trop faibles pour la cible de la clinique, {target} LUFS : « {first} » est joué {first_short} LU en dessous, « {second} » {second_short} LU et {more} autres.</translation>
-    </message>
+    <message numerus="yes">
+        <source>{tracks} tracks are too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU and %n more.|{tracks} tracks are too quiet for the clinic's target of {target} LUFS: “{first}” plays {first_short} LU under it, “{second}” {second_short} LU and %n more.</source>
+        <translation><numerusform>{tracks} morceaux sont trop faibles pour la cible de la clinique, {target} LUFS : « {first} » est joué {first_short} LU en dessous, « {second} » {second_short} LU et %n autre.</numerusform><numerusform>{tracks} morceaux sont trop faibles pour la cible de la clinique, {target} LUFS : « {first} » est joué {first_short} LU en dessous, « {second} » {second_short} LU et %n autres.</numerusform></translation></message>
+    <message numerus="yes">
+        <source>Held down to keep peaks under {ceiling} dBTP: “{first}”, “{second}” and %n more.|Held down to keep peaks under {ceiling} dBTP: “{first}”, “{second}” and %n more.</source>
+        <translation><numerusform>Abaissés pour garder les crêtes sous {ceiling} dBTP : « {first} », « {second} » et %n autre.</numerusform><numerusform>Abaissés pour garder les crêtes sous {ceiling} dBTP : « {first} », « {second} » et %n autres.</numerusform></translation></message>
     <message>
         <source>Held down to keep peaks under {ceiling} dBTP: “{first}”.</source>
         <translation>Abaissé pour garder les crêtes sous {ceiling} dBTP : « {first} ».</translation>
@@ -2775,14 +2768,6 @@
     <message>
         <source>Held down to keep peaks under {ceiling} dBTP: “{first}”, “{second}”.</source>
         <translation>Abaissés pour garder les crêtes sous {ceiling} dBTP : « {first} », « {second} ».</translation>
-    </message>
-    <message>
-        <source>Held down to keep peaks under {ceiling} dBTP: “{first}”, “{second}” and 1 more.</source>
-        <translation>Abaissés pour garder les crêtes sous {ceiling} dBTP : « {first} », « {second} » et 1 autre.</translation>
-    </message>
-    <message>
-        <source>Held down to keep peaks under {ceiling} dBTP: “{first}”, “{second}” and {more} more.</source>
-        <translation>Abaissés pour garder les crêtes sous {ceiling} dBTP : « {first} », « {second} » et {more} autres.</translation>
     </message>
     <message numerus="yes">
         <source>%n sound not measured (played softer, as the loudest master would be; the library says why)|%n sounds not measured (played softer, as the loudest master would be; the library says why)</source>

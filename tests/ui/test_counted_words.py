@@ -85,3 +85,18 @@ def test_the_music_outlook_counts_tracks_of_unknown_length_in_french(language: L
         "La musique s'arrête 10 min avant la fin de cette phase (1 morceau de durée inconnue)",
         "La musique s'arrête 10 min avant la fin de cette phase (2 morceaux de durée inconnue)",
     ]
+
+
+def test_the_tracks_held_down_beyond_two_are_counted_in_french(language: Language) -> None:
+    from kapdesk.core.loudness_words import LIMITED_MORE  # noqa: PLC0415
+
+    said = [LIMITED_MORE.format(ceiling="-1", first="A", second="B", count=n) for n in (1, 3)]
+    assert [str(s) for s in said] == [
+        "Held down to keep peaks under -1 dBTP: “A”, “B” and 1 more.",
+        "Held down to keep peaks under -1 dBTP: “A”, “B” and 3 more.",
+    ]
+    language.speak("fr")
+    assert [translated(s) for s in said] == [
+        "Abaissés pour garder les crêtes sous -1 dBTP : « A », « B » et 1 autre.",
+        "Abaissés pour garder les crêtes sous -1 dBTP : « A », « B » et 3 autres.",
+    ]
