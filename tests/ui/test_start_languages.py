@@ -61,35 +61,38 @@ def _held(tmp_path: Path) -> tuple[WriterLock, str]:
     return held, os.path.realpath(database)
 
 
-def test_a_database_in_use_is_said_in_spanish(
-    qtbot: QtBot, tmp_path: Path, session_language: pytest.MonkeyPatch
+SPANISH_IN_USE = (
+    "La base de datos {real} está en uso por otro kapdesk (proceso {pid}): solo un kapdesk "
+    "puede escribir en ella a la vez. Use la ventana de ese kapdesk, o ciérrelo e inténtelo de "
+    "nuevo"
+)
+ENGLISH_IN_USE = (
+    "The database {real} is in use by another kapdesk (process {pid}): only one kapdesk may "
+    "write to it at a time. Use that kapdesk's window, or close it and try again"
+)
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "expected"),
+    [("LANGUAGE", "es_MX", SPANISH_IN_USE), ("LANG", "en_US.UTF-8", ENGLISH_IN_USE)],
+    ids=["spanish", "english-as-before"],
+)
+def test_a_database_in_use_is_said_in_the_sessions_language(
+    qtbot: QtBot,
+    tmp_path: Path,
+    session_language: pytest.MonkeyPatch,
+    *,
+    variable: str,
+    value: str,
+    expected: str,
 ) -> None:
-    session_language.setenv("LANGUAGE", "es_MX")
+    session_language.setenv(variable, value)
     held, real = _held(tmp_path)
     try:
         shown = _failed(qtbot, AppPaths.resolve(tmp_path / "elsewhere"), sqlite_url(Path(real)))
     finally:
         held.release()
-    assert shown == (
-        f"La base de datos {real} está en uso por otro kapdesk (proceso {os.getpid()}): solo "
-        "un kapdesk puede escribir en ella a la vez. Use la ventana de ese kapdesk, o ciérrelo "
-        "e inténtelo de nuevo"
-    )
-
-
-def test_a_database_in_use_is_said_in_english_as_before(
-    qtbot: QtBot, tmp_path: Path, session_language: pytest.MonkeyPatch
-) -> None:
-    session_language.setenv("LANG", "en_US.UTF-8")
-    held, real = _held(tmp_path)
-    try:
-        shown = _failed(qtbot, AppPaths.resolve(tmp_path / "elsewhere"), sqlite_url(Path(real)))
-    finally:
-        held.release()
-    assert shown == (
-        f"The database {real} is in use by another kapdesk (process {os.getpid()}): only one "
-        "kapdesk may write to it at a time. Use that kapdesk's window, or close it and try again"
-    )
+    assert shown == expected.format(real=real, pid=os.getpid())
 
 
 def test_a_data_folder_that_is_a_file_is_said_in_spanish(
