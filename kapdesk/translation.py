@@ -22,7 +22,7 @@ from kapdesk.core.words import COUNT, Counted, Said, Template
 log = logging.getLogger(__name__)
 
 # A catalogue's words for (context, English, count or None); "" or None when it has none.
-Translate = Callable[[str, str, "int | None"], "str | None"]
+Translate = Callable[[str, str, int | None], str | None]
 
 
 def installed(context: str, source: str, count: int | None) -> str | None:
