@@ -122,15 +122,14 @@ class QuestionnaireDialog(QDialog):
         self.headings: list[QLabel] = []
         self.item_words: list[QLabel] = []
         self.groups: list[QButtonGroup] = []
+        # The published form's own line (who made it, its terms): under the items, in their
+        # scroll, so that it never takes the room of the total and the item-9 warning.
+        self.footer = label("", "muted")
         outer.addWidget(self._items(len(instrument.items)), 1)
-        self.footer = label("", "muted")  # the published form's own line: who made it, its terms
-        outer.addWidget(self.footer)
-        self.total = label("", "")
-        outer.addWidget(self.total)
-        self.flag = label("", "error")
-        self.flag.hide()
-        outer.addWidget(self.flag)
-        self.problems, self.save_button = dialog_footer(self, outer, "", self.submit)
+        verdict, self.total, self.flag = self._verdict()
+        self.problems, self.save_button = dialog_footer(
+            self, outer, "", self.submit, status=verdict
+        )
         say_button(self.save_button, QT_TRANSLATE_NOOP("QuestionnaireDialog", "Save"))
         for button in self.findChildren(ActionButton):  # the footer's other button: Cancel
             if button is not self.save_button:
@@ -139,6 +138,20 @@ class QuestionnaireDialog(QDialog):
         self.show_form()
         redraw_when_spoken(self.show_form)  # whether the note applies depends on the language
         self._update()
+
+    @staticmethod
+    def _verdict() -> tuple[QWidget, QLabel, QLabel]:
+        """The total as it stands and the item-9 warning, over the buttons: always in view,
+        however short the screen, never scrolled away under the items."""
+        verdict = QWidget()
+        lines = QVBoxLayout(verdict)
+        lines.setContentsMargins(0, 0, 0, 0)
+        total = label("", "")
+        lines.addWidget(total)
+        flag = label("", "error")
+        flag.hide()
+        lines.addWidget(flag)
+        return verdict, total, flag
 
     def _items(self, count: int) -> QScrollArea:
         """The grid of ``count`` items, each with its four answers as buttons (their words are
@@ -166,6 +179,7 @@ class QuestionnaireDialog(QDialog):
                 grid.addWidget(button, row, 1 + value)
             group.idClicked.connect(lambda _value: self._update())
             self.groups.append(group)
+        grid.addWidget(self.footer, count + 1, 0, 1, 1 + len(ANSWERS))
         grid.setColumnStretch(0, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
