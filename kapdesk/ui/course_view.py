@@ -19,7 +19,7 @@ from kapdesk.core.journey_events import JourneyState
 from kapdesk.core.questionnaires import GAD7, INSTRUMENTS, PHQ9, Instrument
 from kapdesk.core.units import LANGUAGE_NAMES
 from kapdesk.core.wall_text import Day
-from kapdesk.core.words import QT_TRANSLATE_NOOP, Template
+from kapdesk.core.words import QT_TRANSLATE_NOOP, Template, joined
 from kapdesk.ui import formats
 from kapdesk.ui.widgets import (
     ActionButton,
@@ -331,7 +331,7 @@ class CourseView(QWidget):
         course_id = self.course.id if self.course else None
 
         def saved(_result: object) -> None:
-            flags = " ".join(scored.flags)  # the instrument's own words, as they are
+            flags = joined(scored.flags, " ")  # kapdesk's warnings, said in the language spoken
             values = {
                 "instrument": scored.instrument.name,
                 "total": scored.total,
